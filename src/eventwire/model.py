@@ -1,0 +1,328 @@
+"""Typed records: what flows from articles to the store and out to users.
+
+Two layers:
+
+* **Document records** are found in one article, by one pass over its parse:
+  :class:`Mention`, :class:`Timex`, :class:`PlaceMention`, :class:`Count`,
+  :class:`EventMention`, :class:`RelationMention`, :class:`QuoteMention`,
+  gathered in :class:`DocumentRecords`. They refer to actors through mention
+  spans (:class:`Span`), never through actor ids, so they can be computed in
+  any process and in any order.
+* **Resolved records** are computed across all documents of a store:
+  :class:`Actor`, :class:`Event`, :class:`Relation`, :class:`Quote`. They refer
+  to actors by id and carry :class:`Evidence` back to the sentences.
+
+Every record is a frozen dataclass; :func:`to_dict` and :func:`from_dict` turn
+any of them into plain JSON-able dicts and back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, TypeVar, Union
+
+# Documented value sets (see docs/export.md).
+ACTOR_TYPES = (
+    "person",
+    "armed_group",
+    "government",
+    "political_party",
+    "country",
+    "international_org",
+    "media",
+    "other",
+)
+MODALITIES = ("asserted", "reported", "alleged", "hypothetical", "future", "denied", "negated")
+COUNTING_MODALITIES = ("asserted", "reported", "alleged")
+DATE_PRECISIONS = ("day", "week", "month", "season", "year", "decade", "publication")
+PLACE_PRECISIONS = ("point", "city", "admin1", "country")
+COUNT_KINDS = ("killed", "wounded", "displaced", "kidnapped", "arrested", "executed", "missing")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence of an article that states a fact; offsets are into the article text."""
+
+    article_id: str
+    sentence: str
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of one article's text, by character offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None  # ISO date, partial allowed (YYYY-MM, YYYY)
+    published_precision: str | None = None  # day / month / year / None
+    published_ambiguous: bool = False
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class When:
+    """A normalised time: ISO value (partial allowed) with its precision."""
+
+    value: str | None
+    precision: str | None
+    text: str | None = None
+    end: str | None = None  # last day/month of a range, same format as value
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str  # "geonames:<id>", "country:<ISO3>", "admin1:<code>", "supplement:<slug>"
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None  # ISO 3166 alpha-3
+    admin1: str | None
+    precision: str  # point / city / admin1 / country
+    feature: str | None = None
+    population: int | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One surface mention of a (possible) actor in an article."""
+
+    article_id: str
+    span: Span
+    label: str  # spaCy NER label, or KB / rule label
+    evidence: Evidence
+    normalized: str = ""  # titles, possessives, brackets removed
+    role: str | None = None  # stripped title ("Field Marshal", "Prime Minister")
+    group: str = ""  # document-local entity group id (same entity within one article)
+    affiliation: str | None = None  # ISO3 country for demonyms ("Egyptian officials")
+
+
+@dataclass(frozen=True)
+class Timex:
+    article_id: str
+    span: Span
+    when: When
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    article_id: str
+    span: Span
+    place: Place | None
+    evidence: Evidence
+    is_actor: bool = False  # metonym acting as a government ("Moscow said")
+
+
+@dataclass(frozen=True)
+class Count:
+    kind: str  # one of COUNT_KINDS
+    value: int
+    qualifier: str | None  # "more than", "at least", "nearly", "about", "word" ...
+    text: str
+    evidence: Evidence
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One event as stated in one sentence of one article."""
+
+    article_id: str
+    type: str  # PLOVER label, see docs/ontology.md
+    trigger: Span
+    evidence: Evidence
+    source: Span | None = None  # a Mention span
+    target: Span | None = None
+    negated: bool = False
+    modality: str = "asserted"
+    attributed_to: Span | None = None
+    when: When | None = None
+    place: Place | None = None
+    counts: tuple[Count, ...] = ()
+    qualifiers: tuple[str, ...] = ()  # e.g. ("forces",)
+
+
+@dataclass(frozen=True)
+class RelationMention:
+    """An explicit relation statement ("backed by", "ally of") in one sentence."""
+
+    article_id: str
+    type: str  # support / oppose / fight / meet / cooperate / ally ...
+    source: Span
+    target: Span
+    evidence: Evidence
+    negated: bool = False
+    modality: str = "asserted"
+    when: When | None = None
+    attributed_to: Span | None = None
+
+
+@dataclass(frozen=True)
+class QuoteMention:
+    article_id: str
+    text: str
+    span: Span
+    evidence: Evidence
+    speaker: Span | None = None
+
+
+@dataclass(frozen=True)
+class DocumentRecords:
+    """Everything found in one article; the unit written to the store per document."""
+
+    article_id: str
+    mentions: tuple[Mention, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
+    counts: tuple[Count, ...] = ()
+    events: tuple[EventMention, ...] = ()
+    relations: tuple[RelationMention, ...] = ()
+    quotes: tuple[QuoteMention, ...] = ()
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    start: str | None = None  # ISO partial date
+    end: str | None = None
+    source: str = "kb"  # "kb" or "text"
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    type: str  # one of ACTOR_TYPES
+    country: str | None = None  # ISO 3166 alpha-3
+    aliases: tuple[str, ...] = ()
+    mention_count: int = 0
+    article_count: int = 0
+    roles: tuple[Role, ...] = ()
+    kb_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    type: str
+    codes: dict[str, Any]
+    evidence: tuple[Evidence, ...]
+    source_actor: str | None = None
+    target_actor: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    location: Place | None = None
+    negated: bool = False
+    modality: str = "asserted"
+    attributed_to: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    source_count: int = 1
+    qualifiers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Relation:
+    id: str
+    source_actor: str
+    target_actor: str
+    type: str
+    evidence: tuple[Evidence, ...]
+    negated: bool = False
+    modality: str = "asserted"
+    contested: bool = False
+    first_seen: str | None = None
+    last_seen: str | None = None
+    source_count: int = 1
+    denied_evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote:
+    id: str
+    text: str
+    article_id: str
+    sentence: str
+    char_start: int
+    char_end: int
+    speaker: str | None = None
+
+
+# --- dict conversion ---------------------------------------------------------
+
+T = TypeVar("T")
+
+
+def to_dict(record: Any) -> Any:
+    """A record (or tuple/list/dict of records) as plain JSON-able values."""
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, (list, tuple)):
+        return [to_dict(x) for x in record]
+    if isinstance(record, dict):
+        return {k: to_dict(v) for k, v in record.items()}
+    return record
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    """Rebuild a record of type ``cls`` from :func:`to_dict` output."""
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = typing.get_type_hints(cls)
+        _HINTS[cls] = hints
+    kwargs = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name in data:
+            kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _convert(args[0], value) if len(args) == 1 else value
+    if origin is tuple:
+        args = typing.get_args(tp)
+        return tuple(_convert(args[0], v) for v in value)
+    if dataclasses.is_dataclass(tp):
+        return from_dict(tp, value)  # type: ignore[arg-type]
+    return value
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The cross-document picture computed from all stored document records."""
+
+    actors: tuple[Actor, ...] = ()
+    mention_actor: dict[str, str] = field(default_factory=dict)  # mention_key() -> actor id
+    events: tuple[Event, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    places: tuple[Place, ...] = ()
+    explanations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # actor id -> reasons
+
+
+def mention_key(article_id: str, span: Span) -> str:
+    """Stable key of a mention span, used to map mentions to actors."""
+    return f"{article_id}:{span.start}:{span.end}"

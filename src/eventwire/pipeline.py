@@ -1,0 +1,139 @@
+"""The main job: articles -> documents -> records -> store -> resolution.
+
+:func:`ingest` reads sources, skips articles already stored, parses new ones in
+batches (optionally in worker processes, the model loaded once per process),
+extracts their document records and stores each batch in one transaction.
+:func:`rebuild` then recomputes the cross-document picture from everything
+stored. Both are idempotent: a run killed half way and started again ends in the
+same store as one uninterrupted run.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import TypeVar
+
+from eventwire.config import Settings
+from eventwire.errors import IngestError
+from eventwire.extract import Resources, extract_document
+from eventwire.ingest import read_sources
+from eventwire.model import Article, DocumentRecords, Resolution
+from eventwire.nlp import build_pipeline
+from eventwire.resolve import resolve
+from eventwire.store.base import Store
+
+T = TypeVar("T")
+Progress = Callable[[int], None]
+
+
+@dataclass
+class IngestReport:
+    ingested: int = 0
+    duplicates: int = 0
+    failures: list[IngestError] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def process_articles(
+    articles: Sequence[Article], settings: Settings, resources: Resources | None = None
+) -> list[DocumentRecords]:
+    """Parse and extract a batch of articles in this process (model loaded once)."""
+    nlp = build_pipeline(settings)
+    resources = resources or _process_resources(settings)
+    docs = nlp.pipe((a.text for a in articles), batch_size=settings.batch_size)
+    return [extract_document(a, d, resources) for a, d in zip(articles, docs, strict=True)]
+
+
+_RESOURCES: dict[Settings, Resources] = {}
+
+
+def _process_resources(settings: Settings) -> Resources:
+    # One Resources per process and settings: the KB and gazetteer load once.
+    if settings not in _RESOURCES:
+        _RESOURCES[settings] = Resources(settings)
+    return _RESOURCES[settings]
+
+
+def _worker(args: tuple[list[Article], Settings]) -> list[DocumentRecords]:
+    articles, settings = args
+    return process_articles(articles, settings)
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    store: Store,
+    settings: Settings,
+    *,
+    progress: Progress | None = None,
+    on_error: Callable[[IngestError], None] | None = None,
+) -> IngestReport:
+    """Ingest every article under ``paths`` into ``store``; see the module docstring."""
+    report = IngestReport()
+    seen: set[str] = set()
+
+    def new_articles() -> Iterator[Article]:
+        for item in read_sources(paths, settings):
+            if isinstance(item, IngestError):
+                report.failures.append(item)
+                if on_error:
+                    on_error(item)
+                continue
+            if item.id in seen:
+                report.duplicates += 1
+                continue
+            seen.add(item.id)
+            yield item
+
+    def store_batch(articles: list[Article], records: list[DocumentRecords]) -> None:
+        added = store.add_documents(list(zip(articles, records, strict=True)))
+        report.ingested += added
+        report.duplicates += len(articles) - added
+        if progress:
+            progress(len(articles))
+
+    def unknown(batch: list[Article]) -> list[Article]:
+        known = store.known_article_ids(a.id for a in batch)
+        report.duplicates += len(known)
+        if progress and known:
+            progress(len(known))
+        return [a for a in batch if a.id not in known]
+
+    batches = (b for b in (unknown(b) for b in _batches(new_articles(), settings.batch_size)) if b)
+    if settings.workers <= 1:
+        for batch in batches:
+            store_batch(batch, process_articles(batch, settings))
+    else:
+        ctx = multiprocessing.get_context("spawn")
+        with ctx.Pool(settings.workers) as pool:
+            pending = ((b, settings) for b in batches)
+            held: list[list[Article]] = []
+
+            def tracked() -> Iterator[tuple[list[Article], Settings]]:
+                for item in pending:
+                    held.append(item[0])
+                    yield item
+
+            for records in pool.imap(_worker, tracked()):
+                store_batch(held.pop(0), records)
+    return report
+
+
+def rebuild(store: Store, settings: Settings, resources: Resources | None = None) -> Resolution:
+    """Recompute actors, events, relations and quotes from every stored document."""
+    resources = resources or Resources(settings)
+    resolution = resolve(store.iter_document_records(), resources)
+    store.replace_resolution(resolution)
+    return resolution

@@ -1,0 +1,22 @@
+"""Stores: where articles, document records and the resolved picture live."""
+
+from __future__ import annotations
+
+from eventwire.config import Settings
+from eventwire.registry import stores
+from eventwire.store.base import EventFilter, Store
+
+__all__ = ["EventFilter", "Store", "open_store"]
+
+
+def open_store(settings: Settings) -> Store:
+    """Open the store named by ``settings.db``: a file path, ``:memory:`` or a URL."""
+    import eventwire.store.sqlite  # noqa: F401  (registers "sqlite")
+
+    location = settings.db
+    scheme = location.split("://", 1)[0] if "://" in location else "sqlite"
+    if scheme in {"postgres", "postgresql"}:
+        scheme = "postgres"
+        import eventwire.store.postgres  # noqa: F401
+    store: Store = stores.get(scheme).obj(location)
+    return store

@@ -1,0 +1,79 @@
+"""Schema migrations: the n-th script brings a store from version n-1 to n.
+
+Never edit a released script; append a new one. PRAGMA user_version holds the version.
+Document records are the durable truth; every other table below ``actors`` is
+recomputed by resolution and can be rebuilt at any time.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: articles, mentions and document records; the resolved picture
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        title TEXT, outlet TEXT, url TEXT, source TEXT,
+        published TEXT, published_precision TEXT, published_ambiguous INTEGER NOT NULL DEFAULT 0,
+        text TEXT NOT NULL,
+        metadata TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE TABLE doc_records (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        payload TEXT NOT NULL
+    );
+    CREATE TABLE mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, end INTEGER NOT NULL,
+        text TEXT NOT NULL, label TEXT NOT NULL, normalized TEXT, role TEXT, grp TEXT,
+        sent_start INTEGER, sent_end INTEGER,
+        PRIMARY KEY (article_id, start, end)
+    );
+    CREATE TABLE actors (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, country TEXT, kb_id TEXT,
+        mention_count INTEGER NOT NULL, article_count INTEGER NOT NULL, payload TEXT NOT NULL
+    );
+    CREATE TABLE actor_keys (
+        actor_id TEXT NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        PRIMARY KEY (key, actor_id)
+    );
+    CREATE TABLE mention_actor (
+        mention TEXT PRIMARY KEY,
+        actor_id TEXT NOT NULL REFERENCES actors(id) ON DELETE CASCADE
+    );
+    CREATE TABLE places (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, lat REAL, lon REAL, country TEXT, admin1 TEXT,
+        precision TEXT NOT NULL, payload TEXT NOT NULL
+    );
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY, type TEXT NOT NULL, source_actor TEXT, target_actor TEXT,
+        date TEXT, date_precision TEXT, place_id TEXT, lat REAL, lon REAL,
+        negated INTEGER NOT NULL, modality TEXT NOT NULL, attributed_to TEXT,
+        source_count INTEGER NOT NULL, payload TEXT NOT NULL
+    );
+    CREATE INDEX events_source ON events(source_actor);
+    CREATE INDEX events_target ON events(target_actor);
+    CREATE INDEX events_date ON events(date);
+    CREATE INDEX events_type ON events(type);
+    CREATE INDEX events_place ON events(place_id);
+    CREATE TABLE relations (
+        id TEXT PRIMARY KEY, source_actor TEXT NOT NULL, target_actor TEXT NOT NULL,
+        type TEXT NOT NULL, negated INTEGER NOT NULL, modality TEXT NOT NULL,
+        contested INTEGER NOT NULL, first_seen TEXT, last_seen TEXT,
+        source_count INTEGER NOT NULL, payload TEXT NOT NULL
+    );
+    CREATE INDEX relations_source ON relations(source_actor);
+    CREATE INDEX relations_target ON relations(target_actor);
+    CREATE TABLE quotes (
+        id TEXT PRIMARY KEY, speaker TEXT, article_id TEXT NOT NULL, text TEXT NOT NULL,
+        sentence TEXT NOT NULL, char_start INTEGER NOT NULL, char_end INTEGER NOT NULL
+    );
+    CREATE INDEX quotes_speaker ON quotes(speaker);
+    CREATE TABLE evidence (
+        kind TEXT NOT NULL, record_id TEXT NOT NULL, article_id TEXT NOT NULL,
+        char_start INTEGER NOT NULL, char_end INTEGER NOT NULL,
+        PRIMARY KEY (kind, record_id, article_id, char_start)
+    );
+    CREATE INDEX evidence_article ON evidence(article_id)
+    """,
+]
