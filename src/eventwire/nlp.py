@@ -38,9 +38,22 @@ def _load(name: str) -> Language:
     return nlp
 
 
+BLANK = "blank"
+
+
 def build_pipeline(settings: Settings) -> Language:
-    """The spaCy pipeline for ``settings``, loaded once per process and model."""
+    """The spaCy pipeline for ``settings``, loaded once per process and model.
+
+    ``model = "blank"`` gives a tokenizer and sentencer only (no entities, no
+    parse): for tests and for measuring everything but the model."""
+    if settings.model == BLANK:
+        return _blank()
     return _load(model_name(settings))
+
+
+@lru_cache(maxsize=1)
+def _blank() -> Language:
+    return blank_pipeline()
 
 
 def blank_pipeline() -> Language:

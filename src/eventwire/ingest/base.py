@@ -45,9 +45,9 @@ def reader_for(path: Path, head: bytes = b"") -> Component:
     if best is not None:
         return best[1]
     sniff = head[:2048].lstrip().lower()
-    if sniff.startswith(b"<?xml") or sniff.startswith(b"<rss") or sniff.startswith(b"<feed"):
-        if b"<rss" in sniff or b"<feed" in sniff or b"<rdf" in sniff:
-            return readers.get("feed")
+    is_xml = sniff.startswith((b"<?xml", b"<rss", b"<feed"))
+    if is_xml and any(tag in sniff for tag in (b"<rss", b"<feed", b"<rdf")):
+        return readers.get("feed")
     raise UnsupportedFormat(str(path), f"no reader for files named like {path.name!r}")
 
 
@@ -122,6 +122,15 @@ def article_id(text: str) -> str:
     return "art_" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
+def guess_title(text: str) -> str | None:
+    """The first short line of a text that reads like a headline (three words or more)."""
+    for line in [ln.strip() for ln in text.split("\n") if ln.strip()][:6]:
+        words = re.findall(r"[^\W\d_]{2,}", line)
+        if len(words) >= 3 and len(line) <= 200 and not line.endswith((".", ":")):
+            return line
+    return None
+
+
 def make_article(
     *,
     path: Path,
@@ -144,8 +153,7 @@ def make_article(
             f"article has {len(text)} characters, over the limit of {settings.max_article_chars}",
         )
     if title is None:
-        first = text.split("\n", 1)[0].strip()
-        title = first if 0 < len(first) <= 200 else None
+        title = guess_title(text)
     if published is None or published.value is None:
         published = find_publication_date(text, outlet=outlet, settings=settings)
     return Article(

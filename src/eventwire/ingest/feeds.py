@@ -28,11 +28,15 @@ def _entry_text(entry: Any) -> str:
 
 @readers.register("feed", suffixes=(".rss", ".atom"))
 def read_feed(path: Path, data: bytes, settings: Settings) -> ReadResult:
+    from xml.sax import SAXParseException
+
     import feedparser
 
     parsed = feedparser.parse(data)
-    if parsed.bozo and not parsed.entries:
-        raise IngestError(str(path), f"malformed feed ({parsed.get('bozo_exception')})")
+    problem = parsed.get("bozo_exception")
+    # feedparser recovers from broken XML silently; a broken file is reported, not guessed at.
+    if parsed.bozo and (isinstance(problem, SAXParseException) or not parsed.entries):
+        raise IngestError(str(path), f"malformed feed ({problem})")
     outlet = parsed.feed.get("title")
     if not parsed.entries:
         raise IngestError(str(path), "feed has no entries")

@@ -85,9 +85,9 @@ class SQLiteStore:
             with self.conn:
                 for article, records in items:
                     cur = self.conn.execute(
-                        "INSERT OR IGNORE INTO articles (id, title, outlet, url, source, published,"
+                        "INSERT INTO articles (id, title, outlet, url, source, published,"
                         " published_precision, published_ambiguous, text, metadata)"
-                        " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                        " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
                         (
                             article.id,
                             article.title,

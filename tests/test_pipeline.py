@@ -1,0 +1,147 @@
+"""The main job: idempotent ingestion, crash-resume, workers, order independence."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from eventwire.config import Settings
+from eventwire.export import export_records
+from eventwire.pipeline import ingest, rebuild
+from eventwire.store.sqlite import SQLiteStore
+
+TOWNS = ["Derna", "Sirte", "Misrata", "Benghazi", "Tobruk", "Sabha", "Zawiya", "Gharyan"]
+
+
+def write_corpus(folder: Path, n: int = 24) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        town = TOWNS[i % len(TOWNS)]
+        (folder / f"{i:03d}.txt").write_text(
+            f"Report number {i}\n\nMonday 0{1 + i % 9}/05/2017\n"
+            f"Fighters entered {town} at dawn. Residents of {town} said {i + 3} people fled.\n"
+        )
+    return folder
+
+
+def snapshot(store: SQLiteStore) -> list[str]:
+    return sorted(json.dumps(r, sort_keys=True) for r in export_records(store))
+
+
+def blank(tmp_path: Path, name: str, **kw: object) -> Settings:
+    return Settings(db=str(tmp_path / name), model="blank", batch_size=4, **kw)  # type: ignore[arg-type]
+
+
+def test_reingest_is_a_noop(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus", 6)
+    settings = blank(tmp_path, "a.db")
+    with SQLiteStore(settings.db) as store:
+        first = ingest([corpus], store, settings)
+        rebuild(store, settings)
+        before = snapshot(store)
+        second = ingest([corpus], store, settings)
+        rebuild(store, settings)
+        assert (first.ingested, first.duplicates) == (6, 0)
+        assert (second.ingested, second.duplicates) == (0, 6)
+        assert snapshot(store) == before
+
+
+def test_duplicate_inside_one_run_is_counted(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus", 2)
+    (corpus / "copy.txt").write_text((corpus / "000.txt").read_text())
+    settings = blank(tmp_path, "d.db")
+    with SQLiteStore(settings.db) as store:
+        report = ingest([corpus], store, settings)
+    assert (report.ingested, report.duplicates, report.failed) == (2, 1, 0)
+
+
+def test_bad_files_do_not_stop_the_run_or_lose_data(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus", 3)
+    settings = blank(tmp_path, "b.db")
+    with SQLiteStore(settings.db) as store:
+        ingest([corpus], store, settings)
+        (corpus / "zz_bad.txt").write_bytes(b"\xff\xfe\x00\x00garbage")
+        (corpus / "zz_empty.txt").write_bytes(b"")
+        report = ingest([corpus], store, settings)
+        assert report.failed == 2 and report.duplicates == 3
+        assert store.stats()["articles"] == 3
+
+
+CHILD = """
+import sys
+from eventwire.config import Settings
+from eventwire.pipeline import ingest
+from eventwire.store.sqlite import SQLiteStore
+settings = Settings(db=sys.argv[1], model="blank", batch_size=2)
+store = SQLiteStore(settings.db)
+def progress(n):
+    print("batch", flush=True)
+    sys.stdin.readline()  # wait for the parent, which kills us at some point
+ingest([sys.argv[2]], store, settings, progress=progress)
+"""
+
+
+def test_killed_ingest_resumes_to_the_same_store(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus", 12)
+    killed_db = tmp_path / "killed.db"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(killed_db), str(corpus)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env,
+    )
+    assert child.stdout is not None and child.stdin is not None
+    for _ in range(3):  # let three batches commit, then kill without warning
+        assert child.stdout.readline().strip() == "batch"
+        child.stdin.write("\n")
+        child.stdin.flush()
+    assert child.stdout.readline().strip() == "batch"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    with SQLiteStore(killed_db) as store:
+        partial = store.stats()["articles"]
+    assert 0 < partial < 12
+
+    settings = blank(tmp_path, "killed.db")
+    with SQLiteStore(killed_db) as store:
+        report = ingest([corpus], store, settings)
+        rebuild(store, settings)
+        resumed = snapshot(store)
+    assert report.ingested == 12 - partial
+
+    clean = blank(tmp_path, "clean.db")
+    with SQLiteStore(clean.db) as store:
+        ingest([corpus], store, clean)
+        rebuild(store, clean)
+        assert snapshot(store) == resumed
+
+
+def test_result_does_not_depend_on_ingest_order(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus", 8)
+    files = sorted(corpus.iterdir())
+    one, two = blank(tmp_path, "one.db"), blank(tmp_path, "two.db")
+    with SQLiteStore(one.db) as s1, SQLiteStore(two.db) as s2:
+        ingest(files, s1, one)
+        ingest(list(reversed(files)), s2, two)
+        rebuild(s1, one)
+        rebuild(s2, two)
+        assert snapshot(s1) == snapshot(s2)
+
+
+@pytest.mark.slow
+def test_two_workers_give_the_same_store_as_one(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus", 8)
+    one = Settings(db=str(tmp_path / "w1.db"), batch_size=2, workers=1)
+    two = Settings(db=str(tmp_path / "w2.db"), batch_size=2, workers=2)
+    with SQLiteStore(one.db) as s1, SQLiteStore(two.db) as s2:
+        ingest([corpus], s1, one)
+        ingest([corpus], s2, two)
+        rebuild(s1, one)
+        rebuild(s2, two)
+        assert snapshot(s1) == snapshot(s2)
+        assert s1.stats()["mentions"] > 0
