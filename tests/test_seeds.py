@@ -1,0 +1,44 @@
+"""Integration: the real seed articles under ../shared (skipped when absent)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from eventwire.cli import app
+from eventwire.schema import validate_record
+
+# Publication dates read by a person from each seed's header (None: the article states none).
+EXPECTED_DATES = {
+    "000": None,
+    "001": "2016-12-11",
+    "002": "2018-05-16",
+    "003": "2019-04-16",
+    "004": None,
+}
+
+pytestmark = [pytest.mark.slow, pytest.mark.shared]
+
+
+def test_seed_corpus_ingests_and_exports_valid_records(seeds_dir: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    db = str(tmp_path / "seeds.db")
+    result = runner.invoke(app, ["ingest", str(seeds_dir), "--db", db])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "seeds.jsonl"
+    assert runner.invoke(app, ["export", "--db", db, "-o", str(out)]).exit_code == 0
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    for record in records:
+        validate_record(record)
+    articles = {Path(r["source"]).name[:3]: r for r in records if r["kind"] == "article"}
+    assert sorted(articles) == sorted(EXPECTED_DATES)
+    for prefix, expected in EXPECTED_DATES.items():
+        assert articles[prefix]["published"] == expected, prefix
+    actors = [r for r in records if r["kind"] == "actor"]
+    assert actors and all(a["aliases"] for a in actors)
+
+    again = runner.invoke(app, ["ingest", str(seeds_dir), "--db", db])
+    assert "ingested 0, skipped as duplicate 5" in again.output
