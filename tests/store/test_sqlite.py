@@ -121,3 +121,14 @@ def test_resolution_replace_and_queries(memory_store: SQLiteStore) -> None:
     assert memory_store.get_event("event_1").location.name == "Derna"  # type: ignore[union-attr]
     assert memory_store.places()[0][1] == 1
     assert memory_store.actor_of_mention("art_1:0:6") == "actor_h"
+
+
+def test_open_store_by_setting(tmp_path: Path) -> None:
+    from eventwire.config import Settings
+    from eventwire.store import open_store
+
+    store = open_store(Settings(db=str(tmp_path / "o.db")))
+    assert isinstance(store, SQLiteStore)
+    store.close()
+    with pytest.raises(StoreError, match="no store backend"):
+        open_store(Settings(db="mysql://somewhere/db"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from eventwire.config import Settings
+from eventwire.errors import StoreError
 from eventwire.registry import stores
 from eventwire.store.base import EventFilter, Store
 
@@ -17,6 +18,7 @@ def open_store(settings: Settings) -> Store:
     scheme = location.split("://", 1)[0] if "://" in location else "sqlite"
     if scheme in {"postgres", "postgresql"}:
         scheme = "postgres"
-        import eventwire.store.postgres  # noqa: F401
+    if scheme not in stores:
+        raise StoreError(f"{location}: no store backend for {scheme!r} URLs is installed")
     store: Store = stores.get(scheme).obj(location)
     return store
