@@ -1,0 +1,173 @@
+"""Temporal expressions in every sentence, normalised against the publication date.
+
+A finder pattern proposes expressions in running text (capitalised month and
+weekday names, relative phrases, years after a preposition), the model's DATE
+entities add what it misses, and :func:`normalize_timex` resolves each with the
+tense of its clause. Expressions counted from another moment ("two days
+later") are anchored on the previous resolved date of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from eventwire.extract.context import DocContext
+from eventwire.extract.timex import normalize_timex
+from eventwire.model import Span, Timex, When
+from eventwire.registry import extractors
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?"
+_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_NUM = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|thirty|fifty|a few|several|a couple of)"
+)
+_UNIT = r"(?:day|week|month|year|decade)s?"
+_REL = r"(?i:last|next|this|past|coming|previous|following)"
+_MOD = r"(?:(?i:early|late|mid|the (?:beginning|start|end|middle) of)[\s-]+)?"
+_PART = r"(?:\s+(?i:morning|afternoon|evening|night))?"
+
+_ALTERNATIVES = (
+    # day-month-year and month-day-year, ranges of days
+    _MOD + _MONTH + r"\s+" + _DAY + r"(?:\s*(?:-|–|to)\s*[0-3]?\d)?(?:,?\s+" + _YEAR + r")?\b",
+    _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b",
+    r"(?:" + _REL + r"\s+)?" + _WEEKDAY + _PART + r"\b",
+    r"(?i:morning|afternoon|evening|night)\s+(?:of\s+)?" + _WEEKDAY + r"\b",
+    _MOD + r"(?:" + _REL + r"\s+)?" + _MONTH + r"(?:,?\s+(?:of\s+)?" + _YEAR
+    + r"|\s+(?i:last|next|this)\s+year)?\b",
+    _MOD + r"(?:" + _REL + r"\s+)(?i:spring|summer|autumn|fall|winter)\b",
+    _MOD + r"(?i:spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR + r"\b",
+    r"(?i:" + _NUM + r")\s+(?i:" + _UNIT + r")\s+(?i:ago|earlier|later|after|before|from now)\b",
+    r"(?i:in)\s+(?i:" + _NUM + r")\s+(?i:" + _UNIT + r")\b(?!\s+(?:ago|of))",
+    r"(?:(?i:earlier|later)\s+)?" + _REL + r"\s+(?i:week|month|year|decade)\b",
+    r"\b(?i:today|tonight|yesterday|tomorrow)(?:'s)?" + _PART + r"\b",
+    r"\b(?i:this)\s+(?i:morning|afternoon|evening)\b",
+    r"(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]*)?(?:1[89]\d0|20\d0)'?s\b",
+    r"(?:(?i:in|since|by|until|during|from|between|of|early|late|mid)[\s-]+)" + _YEAR
+    + r"(?:\s*(?:-|–|to|and|until)\s*" + _YEAR + r")?\b",
+    _YEAR + r"(?=\s*[,.;)])",
+)
+FINDER = re.compile(r"\b(?:" + "|".join(_ALTERNATIVES) + r")")
+_LEADING = re.compile(r"^(?i:in|since|by|until|during|from|between|of|on|at)\s+")
+_ANAPHORIC = re.compile(r"(?i)\b(?:later|after|earlier|before)$")
+_FUTURE_TEXT = re.compile(
+    r"(?i)\b(?:will|shall|'ll|(?:is|are) (?:due|set|expected|scheduled|going) (?:to|for)|plans? to)\b"
+)
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+
+
+@extractors.register("timexes", assigns=("timexes",))
+def extract_timexes(ctx: DocContext) -> dict[str, list[Timex]]:
+    reference = ctx.article.published
+    found: list[Timex] = []
+    previous: str | None = None  # last day-precision date, the anchor of "two days later"
+    for sent in ctx.doc.sents:
+        for start, end in _spans(sent):
+            text = ctx.doc.text[start:end]
+            tense = clause_tense(ctx, sent, start)
+            ref = previous if previous and _ANAPHORIC.search(text) else reference
+            when = normalize_timex(text, ref, tense)
+            if when.value is None and not _from_finder(text):
+                continue  # a model DATE entity we cannot place ("three years") is no date
+            if when.precision == "day" and when.value:
+                previous = when.value
+            found.append(
+                Timex(
+                    article_id=ctx.article.id,
+                    span=Span(start, end, text),
+                    when=when,
+                    evidence=ctx.evidence(sent),
+                )
+            )
+    return {"timexes": found}
+
+
+def find_timexes(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the temporal expressions the finder proposes in ``text``."""
+    spans = []
+    for m in FINDER.finditer(text):
+        start, end = m.start(), m.end()
+        lead = _LEADING.match(m.group(0))
+        if lead and not re.match(r"(?i)(?:between|from)\s", m.group(0)):
+            start += lead.end()
+        if m.group(0).rstrip().endswith("May") and not _month_may(text, m.start(), m.end()):
+            continue
+        spans.append((start, end))
+    return spans
+
+
+def _month_may(text: str, start: int, end: int) -> bool:
+    """'May' is the month when a day or year follows or a preposition precedes it."""
+    before = text[max(0, start - 12) : start].lower()
+    return bool(re.search(r"\b(?:in|of|since|until|by|early|late|mid|last|next|this)[\s-]*$", before))
+
+
+def _spans(sent: SpacySpan) -> list[tuple[int, int]]:
+    offset = sent.start_char
+    spans = [(offset + s, offset + e) for s, e in find_timexes(sent.text)]
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if any(s < ent.end_char and ent.start_char < e for s, e in spans):
+            continue
+        spans.append((ent.start_char, ent.end_char))
+    return sorted(spans)
+
+
+def _from_finder(text: str) -> bool:
+    return bool(FINDER.fullmatch(text) or FINDER.match(text))
+
+
+def clause_tense(ctx: DocContext, sent: SpacySpan, char: int) -> str:
+    """"future" when the clause holding offset ``char`` is about what will happen."""
+    token = _token_at(sent, char)
+    if token is not None and sent.doc.has_annotation("DEP"):
+        verb = governing_verb(token)
+        if verb is not None:
+            for child in verb.children:
+                if child.dep_ == "aux" and child.lower_ in _FUTURE_AUX:
+                    return "future"
+            if verb.lower_ == "going" or verb.head.lower_ in {"plan", "plans", "expected"}:
+                return "future"
+            if any(c.lower_ in {"due", "set", "expected", "scheduled"} for c in verb.children):
+                return "future"
+            return "past"
+    # no parse (blank pipeline): the sentence's wording decides
+    return "future" if _FUTURE_TEXT.search(sent.text) else "past"
+
+
+def _token_at(sent: SpacySpan, char: int) -> Token | None:
+    for token in sent:
+        if token.idx <= char < token.idx + len(token.text) or token.idx >= char:
+            return token
+    return None
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb (or auxiliary-headed predicate) above ``token`` in the parse."""
+    node = token
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX") and node is not token:
+            return node
+        if node.head is node:
+            return node if node.pos_ in ("VERB", "AUX") else None
+        node = node.head
+    return None
+
+
+def when_at(ctx: DocContext, start: int, end: int) -> When | None:
+    """The resolved timex of this document lying inside [start, end), if any."""
+    for timex in ctx.found.get("timexes", ()):
+        if start <= timex.span.start < end and timex.when.value:
+            return timex.when
+    return None

@@ -1,0 +1,70 @@
+"""The timexes extractor on sentences we wrote, with a blank pipeline (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.context import DocContext, Resources
+from eventwire.extract.dates import extract_timexes, find_timexes
+from eventwire.model import Article
+
+
+def _run(blank_nlp, text: str, published: str | None = "2019-04-16") -> dict[str, tuple]:
+    article = Article(id="a1", text=text, published=published)
+    ctx = DocContext(article=article, doc=blank_nlp(text), resources=Resources())
+    return {t.span.text: (t.when.value, t.when.precision) for t in extract_timexes(ctx)["timexes"]}
+
+
+def test_weekday_month_and_relative_in_running_text(blank_nlp) -> None:
+    found = _run(blank_nlp, "Forces shelled Derna on Sunday. Fighting began last July. "
+                            "The town fell 15 years ago.")
+    assert found == {"Sunday": ("2019-04-14", "day"), "last July": ("2018-07", "month"),
+                     "15 years ago": ("2004", "year")}
+
+
+def test_future_clause_picks_the_next_occurrence(blank_nlp) -> None:
+    found = _run(blank_nlp, "The talks will resume in September.")
+    assert found["September"] == ("2019-09", "month")
+    assert _run(blank_nlp, "The talks resumed in September.")["September"] == ("2018-09", "month")
+
+
+def test_later_is_counted_from_the_previous_date(blank_nlp) -> None:
+    found = _run(blank_nlp, "Clashes erupted on April 2. Two days later the militia withdrew.")
+    assert found["April 2"] == ("2019-04-02", "day")
+    assert found["Two days later"] == ("2019-04-04", "day")
+
+
+def test_span_offsets_point_into_the_text(blank_nlp) -> None:
+    text = "He arrived in Tripoli on 4 April 2019 with his staff."
+    article = Article(id="a1", text=text, published="2019-04-16")
+    ctx = DocContext(article=article, doc=blank_nlp(text), resources=Resources())
+    (timex,) = extract_timexes(ctx)["timexes"]
+    assert text[timex.span.start : timex.span.end] == "4 April 2019"
+    assert timex.evidence.sentence == text
+
+
+def test_undated_article_keeps_relative_text_and_resolves_absolute(blank_nlp) -> None:
+    found = _run(blank_nlp, "Fighting began last July and ended on May 16, 2018.", published=None)
+    assert found == {"last July": (None, None), "May 16, 2018": ("2018-05-16", "day")}
+
+
+def test_ranges(blank_nlp) -> None:
+    found = _run(blank_nlp, "The war raged between 2014 and 2016.")
+    assert found == {"between 2014 and 2016": ("2014", "year")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Haftar may attack the city.", "Troops march to the coast.", "Some 2000 fighters came."],
+)
+def test_finder_ignores_lookalikes(text: str) -> None:
+    assert find_timexes(text) == []
+
+
+@pytest.mark.slow
+def test_with_the_model_the_parse_decides_the_tense(nlp) -> None:
+    text = "Officials said the conference will open on Tuesday. The militia withdrew on Tuesday."
+    article = Article(id="a1", text=text, published="2019-04-16")
+    ctx = DocContext(article=article, doc=nlp(text), resources=Resources())
+    values = [t.when.value for t in extract_timexes(ctx)["timexes"] if t.span.text == "Tuesday"]
+    assert values == ["2019-04-23", "2019-04-16"]

@@ -1,0 +1,118 @@
+"""normalize_timex: one rule per case, against a Tuesday reference (16 April 2019)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.timex import normalize_timex, timex3_value
+
+TUESDAY = "2019-04-16"
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value", "precision"),
+    [
+        ("on Sunday", "past", "2019-04-14", "day"),
+        ("Tuesday", "past", "2019-04-16", "day"),  # same weekday, past clause: that day
+        ("on Tuesday", "future", "2019-04-23", "day"),  # future clause: next week's
+        ("on Thursday", "future", "2019-04-18", "day"),
+        ("last Tuesday", "past", "2019-04-09", "day"),
+        ("next Monday", "past", "2019-04-22", "day"),
+        ("Friday morning", "past", "2019-04-12", "day"),
+        ("in September", "past", "2018-09", "month"),
+        ("in September", "future", "2019-09", "month"),
+        ("in April", "past", "2019-04", "month"),
+        ("last July", "past", "2018-07", "month"),
+        ("next March", "past", "2020-03", "month"),
+        ("July last year", "past", "2018-07", "month"),
+        ("late November", "past", "2018-11", "month"),
+        ("April 4", "past", "2019-04-04", "day"),
+        ("April 20", "past", "2018-04-20", "day"),
+        ("April 20", "future", "2019-04-20", "day"),
+        ("on December 7th", "past", "2018-12-07", "day"),
+        ("Aug. 7", "past", "2018-08-07", "day"),
+        ("last week", "past", "2019-W15", "week"),
+        ("next week", "future", "2019-W17", "week"),
+        ("last month", "past", "2019-03", "month"),
+        ("this year", "past", "2019", "year"),
+        ("last year", "past", "2018", "year"),
+        ("a day after", "past", "2019-04-17", "day"),
+        ("two days earlier", "past", "2019-04-14", "day"),
+        ("15 years ago", "past", "2004", "year"),
+        ("three months ago", "past", "2019-01", "month"),
+        ("two weeks ago", "past", "2019-W14", "week"),
+        ("in three days", "future", "2019-04-19", "day"),
+        ("this summer", "past", "2019-SU", "season"),
+        ("last summer", "past", "2018-SU", "season"),
+        ("the summer of 2016", "past", "2016-SU", "season"),
+        ("yesterday", "past", "2019-04-15", "day"),
+        ("today", "past", "2019-04-16", "day"),
+        ("in 2012", "past", "2012", "year"),
+        ("mid-2014", "past", "2014", "year"),
+        ("May 16, 2018", "past", "2018-05-16", "day"),
+        ("16 May 2018", "past", "2018-05-16", "day"),
+        ("September 2018", "past", "2018-09", "month"),
+        ("2018-05-16", "past", "2018-05-16", "day"),
+        ("the 1990s", "past", "199X", "decade"),
+        ("the 90s", "past", "199X", "decade"),
+    ],
+)
+def test_rules(text: str, tense: str, value: str, precision: str) -> None:
+    when = normalize_timex(text, TUESDAY, tense)
+    assert (when.value, when.precision) == (value, precision)
+    assert when.text == text
+
+
+def test_monday_article_monday_is_that_day() -> None:
+    assert normalize_timex("on Monday", "2019-04-15").value == "2019-04-15"
+
+
+def test_ranges_carry_an_end() -> None:
+    span = normalize_timex("from March to May 2019", TUESDAY)
+    assert (span.value, span.end, span.precision) == ("2019-03", "2019-05", "month")
+    days = normalize_timex("April 4-6", TUESDAY)
+    assert (days.value, days.end) == ("2019-04-04", "2019-04-06")
+    years = normalize_timex("between 2014 and 2016", TUESDAY)
+    assert (years.value, years.end, years.precision) == ("2014", "2016", "year")
+
+
+@pytest.mark.parametrize("text", ["on Sunday", "last July", "last week", "15 years ago", "April 4",
+                                  "this summer", "yesterday", "the 90s"])
+def test_relative_expressions_stay_unresolved_without_a_reference(text: str) -> None:
+    when = normalize_timex(text, None)
+    assert when.value is None and when.precision is None and when.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("in 2012", "2012"), ("May 16, 2018", "2018-05-16"), ("September 2018", "2018-09"),
+     ("the 1990s", "199X")],
+)
+def test_absolute_expressions_resolve_without_a_reference(text: str, value: str) -> None:
+    assert normalize_timex(text, None).value == value
+
+
+def test_partial_reference_does_not_invent_days() -> None:
+    assert normalize_timex("on Sunday", "2019-04").value is None
+    assert normalize_timex("last month", "2019-04").value == "2019-03"
+    assert normalize_timex("last year", "2019").value == "2018"
+    assert normalize_timex("last July", "2019").value is None
+
+
+def test_reference_with_time_of_day() -> None:
+    assert normalize_timex("Wednesday", "1990-08-16T13:37").value == "1990-08-15"
+
+
+def test_unparseable_text_is_kept() -> None:
+    when = normalize_timex("the good old days", TUESDAY)
+    assert when.value is None and when.text == "the good old days"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("three days", "P3D"), ("the next two weeks", "P2W"), ("eight-year", "P8Y"),
+     ("more than four hours", "PT4H"), ("now", "PRESENT_REF"), ("the future", "FUTURE_REF"),
+     ("the past few months", "PXM"), ("last week", "1998-W33"), ("Friday", "1998-08-14")],
+)
+def test_timex3_values(text: str, value: str) -> None:
+    assert timex3_value(text, "1998-08-17") == value
