@@ -147,6 +147,23 @@ def demo(
     out.print(f"export: {summary.export}", highlight=False)
     out.print(f"explore it: eventwire serve --db {summary.store}", highlight=False)
 
+@app.command()
+def places(db: DbOption = "eventwire.db", as_json: JsonOption = False) -> None:
+    """List the places of the store's events, with how many events each holds."""
+    from eventwire.model import to_dict
+
+    with edge():
+        rows = _open(settings_for(db=db)).places()
+    if as_json:
+        out.print_json(json.dumps([to_dict(p) | {"events": n} for p, n in rows]))
+        return
+    table = Table("place", "country", "precision", "lat", "lon", "events")
+    for p, n in rows:
+        lat = "-" if p.lat is None else f"{p.lat:.3f}"
+        lon = "-" if p.lon is None else f"{p.lon:.3f}"
+        table.add_row(p.name, p.country or "-", p.precision, lat, lon, str(n))
+    out.print(table)
+
 def main(argv: list[str] | None = None) -> None:
     app(args=argv)
 

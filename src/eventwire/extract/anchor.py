@@ -1,8 +1,12 @@
 """Anchoring an event in time and space: the date and place that govern its clause.
 
-Simple first version: the first temporal expression / resolved place in the
-event's sentence, else the publication date (precision ``publication``) / None.
-The when-and-where work refines this with dependency paths.
+For an event's trigger token, the date is the temporal expression attached to
+the trigger's clause in the dependency parse (a timex inside the subtree of the
+trigger's nearest verb, not inside an embedded clause of its own), else the
+nearest one in the same sentence, else the publication date with precision
+``publication``. The place works the same way, skipping metonyms that act as
+governments ("Moscow said"); with no place in the sentence it stays None,
+never a country centroid by default.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from eventwire.model import Place, When
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"}
+
 
 def publication_when(ctx: DocContext) -> When | None:
     if ctx.article.published is None:
@@ -24,17 +30,44 @@ def publication_when(ctx: DocContext) -> When | None:
 
 def when_for(ctx: DocContext, token: Token) -> When | None:
     """The date of the clause headed near ``token``."""
-    sent = token.sent
-    for timex in ctx.found.get("timexes", ()):
-        if sent.start_char <= timex.span.start < sent.end_char and timex.when.value:
-            return timex.when
-    return publication_when(ctx)
+    resolved = [t for t in ctx.found.get("timexes", ()) if t.when.value]
+    best = _governing(ctx, token, [(t.span.start, t.span.end, t.when) for t in resolved])
+    return best if best is not None else publication_when(ctx)
 
 
 def place_for(ctx: DocContext, token: Token) -> Place | None:
     """The place of the clause headed near ``token``, never a metonym acting as an actor."""
+    usable = [pm for pm in ctx.found.get("places", ()) if pm.place is not None and not pm.is_actor]
+    return _governing(ctx, token, [(pm.span.start, pm.span.end, pm.place) for pm in usable])
+
+
+def _governing(ctx: DocContext, token: Token, items: list) -> object | None:
+    """The item (start, end, value) governing ``token``'s clause, else the sentence's nearest."""
     sent = token.sent
-    for pm in ctx.found.get("places", ()):
-        if sent.start_char <= pm.span.start < sent.end_char and pm.place and not pm.is_actor:
-            return pm.place
-    return None
+    in_sentence = [it for it in items if sent.start_char <= it[0] < sent.end_char]
+    if not in_sentence:
+        return None
+    if ctx.doc.has_annotation("DEP"):
+        clause = _clause_tokens(token)
+        for start, _end, value in sorted(in_sentence, key=lambda it: abs(it[0] - token.idx)):
+            if start in clause:
+                return value
+    nearest = min(in_sentence, key=lambda it: abs(it[0] - token.idx))
+    return nearest[2]
+
+
+def _clause_tokens(token: Token) -> set[int]:
+    """Character offsets of the tokens in ``token``'s own clause (embedded clauses cut off)."""
+    head = token
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    offsets: set[int] = set()
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        offsets.add(node.idx)
+        for child in node.children:
+            if child.dep_ in _CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
+                continue  # another clause: its dates and places are its own
+            stack.append(child)
+    return offsets

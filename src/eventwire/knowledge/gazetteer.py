@@ -1,0 +1,116 @@
+"""The offline gazetteer: name -> candidate places, from the SQLite file built at setup.
+
+    gaz = open_gazetteer(settings)
+    gaz.candidates("Misurata")   # [Place(Misratah, LBY, city), ...] best known first
+    gaz.country("LBY")           # the country as a Place with precision "country"
+
+Lookups go through indexed keys (see :mod:`eventwire.knowledge.placenames`)
+and are cached per instance, so many lookups cost microseconds each.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from eventwire.config import Settings
+from eventwire.errors import ConfigError
+from eventwire.knowledge.placenames import name_key, skeleton, variants
+from eventwire.model import Place
+
+
+class Candidate:
+    """A place found for a name, with how it was found (``exact`` main/alternate name or
+    ``skeleton`` transliteration match)."""
+
+    __slots__ = ("match", "place")
+
+    def __init__(self, place: Place, match: str) -> None:
+        self.place = place
+        self.match = match  # "main", "alternate" or "skeleton"
+
+    def __repr__(self) -> str:
+        return f"Candidate({self.place.name!r}, {self.place.country}, {self.match})"
+
+
+class Gazetteer:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                        check_same_thread=False)
+            self._con.execute("SELECT 1 FROM place LIMIT 1")
+        except sqlite3.Error as exc:
+            raise ConfigError(f"{self.path}: not a readable gazetteer: {exc}") from exc
+        self._cache: dict[str, tuple[Candidate, ...]] = {}
+        self._countries: dict[str, Place] | None = None
+        self._capitals: dict[str, Place] | None = None
+
+    _COLUMNS = "p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, p.feature, p.population"
+
+    def candidates(self, name: str, limit: int = 25) -> tuple[Candidate, ...]:
+        """Places called ``name``: exact key matches, else skeleton matches; biggest first."""
+        key = name_key(name)
+        if key in self._cache:
+            return self._cache[key]
+        found: dict[str, Candidate] = {}
+        for k in variants(key):
+            rows = self._con.execute(
+                f"SELECT {self._COLUMNS}, n.main FROM name n JOIN place p ON p.rowid = n.place "
+                "WHERE n.key = ? ORDER BY p.population DESC LIMIT ?", (k, limit)).fetchall()
+            for row in rows:
+                found.setdefault(row[0], Candidate(_place(row), "main" if row[-1] else "alternate"))
+        if not found and len(key) >= 4:
+            rows = self._con.execute(
+                f"SELECT {self._COLUMNS} FROM skel s JOIN place p ON p.rowid = s.place "
+                "WHERE s.key = ? ORDER BY p.population DESC LIMIT ?", (skeleton(key), limit)).fetchall()
+            for row in rows:
+                if _close_spelling(key, name_key(row[1])):
+                    found.setdefault(row[0], Candidate(_place(row), "skeleton"))
+        result = tuple(found.values())
+        if len(self._cache) < 200_000:
+            self._cache[key] = result
+        return result
+
+    def country(self, iso3: str) -> Place | None:
+        if self._countries is None:
+            rows = self._con.execute(
+                f"SELECT {self._COLUMNS} FROM place p WHERE p.precision = 'country'").fetchall()
+            self._countries = {row[4]: _place(row) for row in rows}
+        return self._countries.get(iso3)
+
+    def capital(self, iso3: str) -> Place | None:
+        """The capital city of a country (ISO 3166 alpha-3)."""
+        if self._capitals is None:
+            rows = self._con.execute(
+                f"SELECT c.country, {self._COLUMNS} FROM capital c JOIN place p ON p.rowid = c.place"
+            ).fetchall()
+            self._capitals = {row[0]: _place(row[1:]) for row in rows}
+        return self._capitals.get(iso3)
+
+    def close(self) -> None:
+        self._con.close()
+
+
+def _close_spelling(a: str, b: str) -> bool:
+    """Transliterations of one name start alike and are of similar length."""
+    return a[:2] == b[:2] and abs(len(a) - len(b)) <= max(2, len(a) // 4)
+
+
+def _place(row: tuple) -> Place:
+    return Place(id=row[0], name=row[1], lat=row[2], lon=row[3], country=row[4], admin1=row[5],
+                 precision=row[6], feature=row[7], population=row[8] or None)
+
+
+def open_gazetteer(settings: Settings) -> Gazetteer:
+    """The gazetteer named by ``settings.gazetteer``, else the package's (built if missing)."""
+    if settings.gazetteer:
+        path = Path(settings.gazetteer)
+        if not path.exists():
+            raise ConfigError(f"gazetteer file not found: {path}")
+        return Gazetteer(path)
+    from eventwire.knowledge.gazetteer_build import DEFAULT_PATH, build
+
+    if not DEFAULT_PATH.exists():
+        build(DEFAULT_PATH)
+    return Gazetteer(DEFAULT_PATH)

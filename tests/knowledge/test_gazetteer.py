@@ -1,0 +1,85 @@
+"""Gazetteer keys, lookups and the toponym resolver, on a small gazetteer built here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.config import Settings
+from eventwire.errors import ConfigError
+from eventwire.extract.places import document_countries, resolve_toponym
+from eventwire.knowledge.gazetteer import Gazetteer, open_gazetteer
+from eventwire.knowledge.gazetteer_build import load_supplement
+from eventwire.knowledge.placenames import name_key, skeleton, variants
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Az-Zawiyah", "Zawiyah"), ("al-Bayda", "Bayda"), ("El Marj", "Marj"),
+     ("Şabrātah", "Sabratah"), ("Ad-Dawadmi", "Dawadmi")],
+)
+def test_articles_and_accents_fold(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Misrata", "Misurata"), ("Derna", "Darnah"), ("Tobruk", "Tubruq"), ("Sirte", "Surt"),
+     ("Sebha", "Sabha")],
+)
+def test_transliteration_variants_share_a_skeleton(a: str, b: str) -> None:
+    assert skeleton(name_key(a)) == skeleton(name_key(b))
+
+
+def test_site_prefixes() -> None:
+    assert variants(name_key("Marsa Brega")) == ["marsa brega", "brega"]
+    assert variants(name_key("Ras Lanuf")) == ["ras lanuf", "lanuf"]
+
+
+def test_lookup_by_alternate_name_and_variants(small_gazetteer: Gazetteer) -> None:
+    assert [c.place.id for c in small_gazetteer.candidates("Misrata")] == ["geonames:3"]
+    assert small_gazetteer.candidates("Misurata")[0].match == "skeleton"
+    assert small_gazetteer.candidates("Brega")[0].place.name == "Al Burayqah"
+    assert small_gazetteer.candidates("MRA") == ()  # airport codes are not names
+    assert small_gazetteer.candidates("US")[0].place.country == "USA"  # country codes we add are
+
+
+def test_country_and_capital(small_gazetteer: Gazetteer) -> None:
+    assert small_gazetteer.country("LBY").precision == "country"
+    assert small_gazetteer.capital("LBY").name == "Tripoli"
+    assert small_gazetteer.capital("FRA") is None
+
+
+def test_resolution_uses_population_context_and_qualifiers(small_gazetteer: Gazetteer) -> None:
+    assert resolve_toponym(small_gazetteer, "Tripoli").country == "LBY"
+    assert resolve_toponym(small_gazetteer, "Tripoli, Lebanon").country == "LBN"
+    assert resolve_toponym(small_gazetteer, "Derna").country == "LBY"
+    lebanon = document_countries(small_gazetteer, ["Lebanon", "Beirut"])
+    assert resolve_toponym(small_gazetteer, "Tripoli", lebanon).country == "LBN"
+    assert resolve_toponym(small_gazetteer, "Tripoli", "Fighting in Lebanon spread north.").country == "LBN"
+
+
+def test_resolved_place_is_complete(small_gazetteer: Gazetteer) -> None:
+    place = resolve_toponym(small_gazetteer, "Libya")
+    assert place.precision == "country" and place.lat is not None and place.country == "LBY"
+    city = resolve_toponym(small_gazetteer, "Misrata")
+    assert (city.precision, city.admin1, city.country) == ("city", "LY.72", "LBY")
+
+
+def test_unknown_names_do_not_resolve(small_gazetteer: Gazetteer) -> None:
+    assert resolve_toponym(small_gazetteer, "Atlantis") is None
+
+
+def test_open_gazetteer_reports_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError):
+        open_gazetteer(Settings(gazetteer=str(tmp_path / "absent.sqlite")))
+
+
+def test_supplement_is_valid_and_sourced() -> None:
+    data = load_supplement()
+    assert data["place"]
+    for item in data["place"]:
+        assert item["precision"] in ("point", "city", "admin1", "country")
+        assert len(item["country"]) == 3 and item["source"]
+        assert -90 <= item["lat"] <= 90 and -180 <= item["lon"] <= 180
