@@ -19,7 +19,7 @@ def main() -> int:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
-            if exc.name == name:
+            if exc.name and name.startswith(exc.name):
                 continue  # that part of eventwire is not built yet
             raise
         module.setup()
