@@ -1,32 +1,296 @@
-"""Actor mentions: named entities that can be actors, with their surface cleaned."""
+"""Actor mentions in one document, grouped by the entity they name.
+
+Candidates are spaCy entities that can be actors, plus names the model missed:
+KB names and acronyms written in the text, and later mentions of a surname the
+document already introduced. Each mention is cleaned (brackets, possessives,
+titles moved to ``role``), demonyms become an ``affiliation`` (an ISO3 code),
+and mentions of one entity share a ``group``: full name then surname, spelling
+variants, acronym and expansion, one KB entry. The group's label is voted over its
+mentions and the KB, so one mislabelled mention does not decide the type.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
 from eventwire.extract.context import DocContext
+from eventwire.extract.titles import is_title, strip_titles, title_before
 from eventwire.model import Mention, Span
 from eventwire.registry import extractors
-from eventwire.resolve.names import clean_surface, plain_key
+from eventwire.resolve.actor_units import initials
+from eventwire.resolve.names import clean_surface
+from eventwire.resolve.translit import token_keys, translit_key
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+KB_LABELS = {"person": "PERSON", "country": "GPE"}  # every other KB type votes ORG
+# Nouns that make a demonym stand for a state actor: "Egyptian officials", "Russian forces".
+GROUP_NOUNS = frozenset({
+    "officials", "forces", "troops", "government", "military", "army", "authorities",
+    "diplomats", "ministry", "navy", "jets", "warplanes", "soldiers", "police", "intelligence",
+    "embassy", "delegation", "leadership",
+})
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_MAX_NAME_TOKENS = 7
+_LABEL_PRIORITY = {"PERSON": 3, "ORG": 2, "GPE": 1, "NORP": 0}
+
+
+@dataclass
+class _Cand:
+    start: int  # token index
+    end: int
+    label: str
+    name: str
+    role: str | None = None
+    affiliation: str | None = None
+    group_hint: str | None = None  # fixed group ("aff:EGY") for demonyms and metonyms
+    kb_id: str | None = None
+    kb_type: str | None = None
 
 
 @extractors.register("mentions", assigns=("mentions",))
 def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
+    kb = ctx.resources.kb
+    doc = ctx.doc
+    cands = [c for ent in doc.ents if ent.label_ in ACTOR_LABELS if (c := _candidate(ent, kb))]
+    cands += _missed_names(doc, cands, kb)
+    cands.sort(key=lambda c: (c.start, c.end))
+    groups = _group(doc, cands)
+    labels = _vote_labels(cands, groups)
     mentions = []
-    for ent in ctx.doc.ents:
-        if ent.label_ not in ACTOR_LABELS:
-            continue
-        surface = clean_surface(ent.text)
-        if not any(c.isalpha() for c in surface):
-            continue
+    for i, c in enumerate(cands):
+        span = doc[c.start:c.end]
         mentions.append(
             Mention(
                 article_id=ctx.article.id,
-                span=Span(ent.start_char, ent.end_char, ent.text),
-                label=ent.label_,
-                evidence=ctx.evidence(ent.sent),
-                normalized=surface,
-                group=plain_key(surface),
+                span=Span(span.start_char, span.end_char, span.text),
+                label=labels[groups[i]] if c.group_hint is None else c.label,
+                evidence=ctx.evidence(span.sent),
+                normalized=c.name,
+                role=c.role,
+                group=c.group_hint or groups[i],
+                affiliation=c.affiliation,
             )
         )
     return {"mentions": mentions}
+
+
+# --- candidates ------------------------------------------------------------------
+
+def _candidate(ent: Any, kb: Any) -> _Cand | None:
+    doc = ent.doc
+    ent = _trim(ent)
+    if ent is None:
+        return None
+    text = re.sub(r"^the\s+", "", clean_surface(ent.text), flags=re.IGNORECASE)
+    text = re.sub(r"\b(al|el|ad|as|an|ar|at)-\s+", r"\1-", text, flags=re.IGNORECASE)
+    if not any(ch.isalpha() for ch in text):
+        return None
+    if ent.label_ == "NORP":
+        return _demonym(ent, text, kb)
+    entry = kb.lookup(text)
+    role = None
+    if entry is None:
+        stripped, role = strip_titles(text)
+        if role and (ent.label_ == "PERSON" or " " in role or role.endswith(".")
+                     or _kb_type(kb, stripped) == "person"):
+            text = stripped
+            entry = kb.lookup(text)
+        else:
+            role = None
+    if entry is None and ent.label_ == "GPE":
+        iso3 = kb.country_of_capital(text)
+        is_subject = ent.root.dep_ in SUBJECT_DEPS
+        if not is_subject:
+            return None  # a city in running text is a place, not an actor
+        if iso3:  # "Moscow said": the capital stands for the state
+            country = kb.country(iso3)
+            return _Cand(ent.start, ent.end, "GPE", country.name if country else text,
+                         affiliation=iso3, group_hint=f"aff:{iso3}")
+    words = [t.text for t in _words_before(doc, ent.start)]
+    role = role or title_before(words)
+    affiliation = next((a for w in words if (a := kb.country_by_demonym(w))), None)
+    return _Cand(ent.start, ent.end, ent.label_, text, role=role, affiliation=affiliation,
+                 kb_id=entry.id if entry else None, kb_type=entry.type if entry else None)
+
+
+def _trim(ent: Any) -> Any:
+    """Fix the span: drop an owner ("Qaddafi's Libyan National Army" -> the army),
+    finish a name cut after its article ("Ahmed al- Mismari"), drop bare title words."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    for i in range(end - 2, start, -1):
+        if doc[i].lower_ in {"'s", "’s"}:
+            start = i + 1
+            break
+    if re.search(r"\b(?:al|el|ad|as|an|ar|at)-$", doc[start:end].text, re.IGNORECASE) and (
+        end < len(doc) and doc[end].text[:1].isupper()
+    ):
+        end += 1
+    if end < len(doc) and is_title(f"{doc[start:end].text} {doc[end].text}"):
+        return None  # "Defence" of "Defence Minister Sergei Shoigu"
+    if start == ent.start and end == ent.end:
+        return ent
+    span = doc[start:end]
+    span.label_ = ent.label_
+    return span
+
+
+def _demonym(ent: Any, text: str, kb: Any) -> _Cand | None:
+    iso3 = kb.country_by_demonym(text)
+    if iso3 is None:
+        entry = kb.lookup(text)  # "Muslim Brotherhood" is sometimes tagged NORP
+        if entry is None and not text.endswith("s"):
+            return None  # an adjective ("Islamist") names no actor
+        return _Cand(ent.start, ent.end, "NORP", text,
+                     kb_id=entry.id if entry else None, kb_type=entry.type if entry else None)
+    doc, end = ent.doc, ent.end
+    if end < len(doc) and doc[end].lower_ in GROUP_NOUNS:
+        end += 1
+    elif not text.endswith("s"):
+        return None  # "a Russian hat": a modifier, not an actor
+    return _Cand(ent.start, end, "NORP", doc[ent.start:end].text, affiliation=iso3,
+                 group_hint=f"aff:{iso3}")
+
+
+def _words_before(doc: Any, start: int) -> list[Any]:
+    """Up to four plain words right before a name, in the same sentence."""
+    words: list[Any] = []
+    i = start - 1
+    while i >= 0 and len(words) < 4:
+        tok = doc[i]
+        if not tok.is_alpha or tok.is_stop or tok.is_sent_end or tok.ent_type_ == "PERSON":
+            break
+        words.insert(0, tok)
+        i -= 1
+    return words
+
+
+def _kb_type(kb: Any, name: str) -> str | None:
+    entry = kb.lookup(name)
+    return entry.type if entry else None
+
+
+# --- names the model missed ------------------------------------------------------------
+
+def _missed_names(doc: Any, cands: list[_Cand], kb: Any) -> list[_Cand]:
+    """KB names, acronyms defined in the text and known surnames not tagged by the model."""
+    taken = [False] * len(doc)
+    for c in cands:
+        for i in range(c.start, c.end):
+            taken[i] = True
+    surnames = {
+        token_keys(c.name)[-1]: c.label
+        for c in cands
+        if c.group_hint is None and len(c.name.split()) > 1 and (c.label == "PERSON" or c.kb_type == "person")
+    }
+    acronyms = {m.group(2) for m in re.finditer(r"(\w[\w .'-]+?)\s*\(([A-Z]{2,6})\)", doc.text)}
+    found: list[_Cand] = []
+    i = 0
+    while i < len(doc):
+        hit = None if taken[i] or not doc[i].text[:1].isupper() else _match_at(doc, i, taken, kb)
+        if hit is None and not taken[i] and doc[i].is_alpha and doc[i].text[:1].isupper():
+            text = doc[i].text
+            if text in acronyms:
+                hit = _Cand(i, i + 1, "ORG", text)
+            elif len(text) > 3 and translit_key(text) in surnames:
+                hit = _Cand(i, i + 1, surnames[translit_key(text)], text)
+        if hit is not None:
+            found.append(hit)
+            i = hit.end
+        else:
+            i += 1
+    return found
+
+
+def _match_at(doc: Any, i: int, taken: list[bool], kb: Any) -> _Cand | None:
+    for n in range(min(_MAX_NAME_TOKENS, len(doc) - i), 0, -1):
+        if any(taken[i:i + n]):
+            continue
+        span = doc[i:i + n]
+        text = span.text
+        if n == 1 and (len(text) < 4 and not text.isupper() or not span[0].is_alpha):
+            continue
+        entry = kb.lookup_exact(text)
+        # Short acronyms must be written in capitals to count ("IS", not "is").
+        if entry is None or (len(text) <= 3 and text not in entry.names):
+            continue
+        label = KB_LABELS.get(entry.type, "ORG")
+        return _Cand(i, i + n, label, clean_surface(text), kb_id=entry.id, kb_type=entry.type)
+    return None
+
+
+# --- grouping and labels ---------------------------------------------------------------
+
+def _group(doc: Any, cands: list[_Cand]) -> list[str]:
+    parent = list(range(len(cands)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    keys = [translit_key(c.name) for c in cands]
+    full_people: dict[str, list[int]] = {}
+    for i, c in enumerate(cands):
+        if c.group_hint is None and len(keys[i].split()) > 1 and (c.label == "PERSON" or c.kb_type == "person"):
+            full_people.setdefault(keys[i].split()[-1], []).append(i)
+    first_by_key: dict[str, int] = {}
+    first_by_kb: dict[str, int] = {}
+    for i, c in enumerate(cands):
+        if c.group_hint is not None or not keys[i]:
+            continue
+        bearers = full_people.get(keys[i], []) if " " not in keys[i] else []
+        if bearers:
+            # News gives the full name first: a surname joins the nearest full name before
+            # it; one written before any full name is left to cross-document resolution.
+            before = [b for b in bearers if b < i]
+            if before:
+                union(i, before[-1])
+            continue
+        union(i, first_by_key.setdefault(keys[i], i))
+        if c.kb_id:
+            union(i, first_by_kb.setdefault(c.kb_id, i))
+    _link_acronyms(doc, cands, union)
+    names: dict[int, str] = {}
+    out = []
+    for i in range(len(cands)):
+        root = find(i)
+        out.append(names.setdefault(root, f"g{len(names) + 1}"))
+    return out
+
+
+def _link_acronyms(doc: Any, cands: list[_Cand], union: Any) -> None:
+    """'Government of National Accord (GNA)': the expansion and every GNA are one entity."""
+    by_text: dict[str, list[int]] = {}
+    for i, c in enumerate(cands):
+        by_text.setdefault(c.name, []).append(i)
+    for i, c in enumerate(cands):
+        nxt = doc[c.end:c.end + 3]
+        if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")":
+            acronym = nxt[1].text
+            if acronym.isupper() and acronym == initials(c.name):
+                for j in by_text.get(acronym, []):
+                    union(i, j)
+
+
+def _vote_labels(cands: list[_Cand], groups: list[str]) -> dict[str, str]:
+    votes: dict[str, Counter[str]] = {}
+    for c, g in zip(cands, groups, strict=True):
+        counter = votes.setdefault(g, Counter())
+        counter[c.label] += 1
+        if c.kb_type:
+            counter[KB_LABELS.get(c.kb_type, "ORG")] += 2
+    return {
+        g: max(counter, key=lambda lab: (counter[lab], _LABEL_PRIORITY.get(lab, -1)))
+        for g, counter in votes.items()
+    }
+

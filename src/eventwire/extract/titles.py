@@ -1,0 +1,71 @@
+"""Titles and honorifics around names: stripped from the name, kept as the mention's role.
+
+"Field Marshall Khalifa Haftar" -> name "Khalifa Haftar", role "Field Marshal";
+"Defence Minister Sergei Shoigu" -> the title is read from the words before the name.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Multi-word titles first so the longest one wins. Matched case-insensitively.
+TITLES = (
+    "field marshal", "field marshall", "marshal", "marshall",
+    "lieutenant general", "lt. gen.", "lt gen", "lt.-gen.", "major general", "maj. gen.",
+    "maj gen", "brigadier general", "brig. gen.", "brig gen", "general", "gen.", "gen",
+    "colonel", "col.", "col", "lieutenant", "lt.", "major", "maj.", "captain", "capt.",
+    "commander", "admiral", "sergeant", "sgt.",
+    "prime minister", "deputy prime minister", "foreign minister", "defence minister",
+    "defense minister", "interior minister", "oil minister", "finance minister",
+    "minister", "president", "vice president", "vice-president", "chairman", "chairwoman",
+    "speaker", "secretary-general", "secretary general", "secretary of state", "secretary",
+    "ambassador", "special envoy", "envoy", "special representative", "spokesman",
+    "spokeswoman", "spokesperson", "king", "queen", "prince", "crown prince", "emir", "sheikh",
+    "shaykh", "grand mufti", "mufti", "imam", "mayor", "governor", "senator", "chancellor",
+    "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "sir", "dame", "leader",
+    "military leader", "army chief", "military commander", "strongman", "warlord",
+)
+_TITLE_SET = frozenset(TITLES)
+_MAX_TITLE_WORDS = max(len(t.split()) for t in TITLES)
+_CANONICAL = {"marshall": "marshal", "gen.": "general", "gen": "general", "col.": "colonel",
+              "col": "colonel", "lt.": "lieutenant", "mr.": "mr", "dr.": "dr"}
+_LEADING = re.compile(
+    r"^(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")(?:\s+|$)",
+    re.IGNORECASE,
+)
+
+
+def is_title(words: str) -> bool:
+    return words.lower() in _TITLE_SET
+
+
+def canonical_title(title: str) -> str:
+    """A stripped title in a tidy form: 'Field Marshall' -> 'Field Marshal', 'Gen.' -> 'General'."""
+    words = [_CANONICAL.get(w.lower(), w.lower()) for w in title.split()]
+    return " ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in words)
+
+
+def strip_titles(name: str) -> tuple[str, str | None]:
+    """Remove leading titles from a name; return (name, role or None).
+
+    A name that is only a title stays as it is (the caller decides what to do)."""
+    found: list[str] = []
+    rest = name.strip()
+    while True:
+        m = _LEADING.match(rest)
+        if not m or not rest[m.end():].strip():
+            break
+        found.append(rest[: m.end()].strip())
+        rest = rest[m.end():].strip()
+    if not found:
+        return name.strip(), None
+    return rest, canonical_title(" ".join(found))
+
+
+def title_before(words: list[str]) -> str | None:
+    """The longest title that ends the given words (the words just before a name)."""
+    for n in range(min(_MAX_TITLE_WORDS, len(words)), 0, -1):
+        tail = " ".join(words[-n:])
+        if is_title(tail):
+            return canonical_title(tail)
+    return None

@@ -1,0 +1,145 @@
+"""Units of actor resolution: one document-local mention group, summarised for matching."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventwire.model import DocumentRecords, Mention
+from eventwire.resolve.translit import token_keys, translit_key
+
+_STOP_INITIALS = {"of", "the", "and", "for", "in", "de", "du", "al", "el", "on", "to"}
+# Words that say what kind of organisation a name is, checked in this order.
+_ORG_WORDS = (
+    ("media", r"\b(news|times|post|journal|agency|tv|television|radio|press|herald|gazette)\b"),
+    ("armed_group", r"\b(army|forces?|brigades?|militias?|battalions?|mujahideen|guards?|"
+                    r"shura|jihad|fighters|front|legion|regiment)\b"),
+    ("government", r"\b(government|ministry|parliament|congress|council|house|presidency|"
+                   r"cabinet|administration|commission|bank|corporation|authority|court)\b"),
+    ("political_party", r"\b(party|alliance|brotherhood|movement|bloc)\b"),
+)
+LABEL_TYPES = {"PERSON": "person", "GPE": "other", "NORP": "other", "ORG": "other"}
+
+
+@dataclass
+class Unit:
+    article_id: str
+    group: str
+    mentions: list[Mention] = field(default_factory=list)
+    forms: Counter[str] = field(default_factory=Counter)
+    labels: Counter[str] = field(default_factory=Counter)
+    kb_id: str | None = None
+    kb_type: str | None = None
+    is_country: bool = False
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        return (self.article_id, self.group)
+
+    @property
+    def size(self) -> int:
+        return len(self.mentions)
+
+    @property
+    def label(self) -> str:
+        """The unit's fullest form, for explanations."""
+        return max(self.forms, key=lambda f: (len(f.split()), self.forms[f], f))
+
+    @property
+    def tkeys(self) -> set[str]:
+        return {k for f in self.forms if (k := translit_key(f))}
+
+    @property
+    def acronyms(self) -> set[str]:
+        return {f for f in self.forms if re.fullmatch(r"[A-Z]{2,6}", f)}
+
+    @property
+    def is_person(self) -> bool:
+        if self.kb_type:
+            return self.kb_type == "person"
+        return self.labels.most_common(1)[0][0] == "PERSON"
+
+    @property
+    def is_personish(self) -> bool:
+        """Could be a person: voted or labelled PERSON somewhere, not a known non-person."""
+        return not self.is_country and self.kb_type in (None, "person") and (
+            "PERSON" in self.labels or self.is_person
+        )
+
+    @property
+    def is_single_name(self) -> bool:
+        keys = self.tkeys
+        return len(keys) == 1 and " " not in next(iter(keys))
+
+    def _person_names(self) -> list[list[str]]:
+        if not self.is_person:
+            return []
+        return [ks for f in self.forms if len(ks := token_keys(f)) > 1]
+
+    @property
+    def given(self) -> set[str]:
+        """Given-name keys of the unit's full names ('Saif Gaddafi' -> {'sf'})."""
+        out = set()
+        for ks in self._person_names():
+            out.add(" ".join(ks[:2]) if ks[0] == "abd" and len(ks) > 2 else ks[0])
+        return out
+
+    @property
+    def full_surnames(self) -> set[str]:
+        return {ks[-1] for ks in self._person_names()}
+
+
+def build_units(
+    docs: Sequence[DocumentRecords], kb: Any
+) -> tuple[list[Unit], dict[str, list[Mention]]]:
+    """Units sorted by (article, group), and demonym/metonym mentions by country ISO3."""
+    units: dict[tuple[str, str], Unit] = {}
+    affiliated: dict[str, list[Mention]] = {}
+    for doc in docs:
+        for m in doc.mentions:
+            if m.group.startswith("aff:") and m.affiliation:
+                affiliated.setdefault(m.affiliation, []).append(m)
+                continue
+            form = m.normalized or m.span.text
+            if not translit_key(form):
+                continue
+            key = (m.article_id, m.group or form)
+            unit = units.setdefault(key, Unit(m.article_id, key[1]))
+            unit.mentions.append(m)
+            unit.forms[form] += 1
+            unit.labels[m.label] += 1
+    for unit in units.values():
+        entries = {e.id: e for f in unit.forms if (e := kb.lookup(f))}
+        entry = kb.lookup(unit.label) if len(entries) > 1 else None
+        if len(entries) == 1 or entry is not None:
+            entry = entry or next(iter(entries.values()))
+            unit.kb_id, unit.kb_type = entry.id, entry.type
+        unit.is_country = unit.kb_type == "country" or (
+            unit.kb_type is None and any(kb.is_country_name(f) for f in unit.forms)
+        )
+    for ms in affiliated.values():
+        ms.sort(key=lambda m: (m.article_id, m.span.start))
+    return [units[k] for k in sorted(units)], affiliated
+
+
+def unit_type(unit: Unit, kb: Any) -> str:
+    if unit.kb_type:
+        return unit.kb_type
+    if unit.is_country:
+        return "country"
+    if unit.is_person:
+        return "person"
+    text = " ".join(unit.forms).lower()
+    for kind, pattern in _ORG_WORDS:
+        if re.search(pattern, text):
+            return kind
+    return LABEL_TYPES.get(unit.labels.most_common(1)[0][0], "other")
+
+
+def initials(name: str) -> str:
+    """Capital initials of a name's content words: 'Government of National Accord' -> 'GNA'."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _STOP_INITIALS]
+    return "".join(w[0].upper() for w in words if w[0].isalpha())

@@ -1,0 +1,121 @@
+"""User overrides of actor resolution: a TOML file the user edits (or the CLI writes).
+
+    [[merge]]                 # these names are one actor, whatever the rules say
+    names = ["Abu Bakr al-Baghdadi", "Baghdadi"]
+
+    [[split]]                 # this name is never the same actor as that one
+    name = "Gaddafi"
+    from = "Saif al-Islam Gaddafi"
+
+    [[rename]]                # canonical name of the actor found under `name`
+    name = "Hifter"
+    to = "Khalifa Haftar"
+
+    [[retype]]
+    name = "Saiqa"
+    type = "armed_group"
+
+They are applied on every resolution, in file order, so results stay
+deterministic: merges and splits as must-link / cannot-link constraints during
+clustering, renames and retypes on the finished actors.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from eventwire.config import Settings
+from eventwire.errors import ConfigError
+from eventwire.model import ACTOR_TYPES
+
+if TYPE_CHECKING:
+    from eventwire.model import Resolution
+    from eventwire.store.base import Store
+
+
+@dataclass(frozen=True)
+class Overrides:
+    merges: tuple[tuple[str, ...], ...] = ()
+    splits: tuple[tuple[str, str], ...] = ()  # (name, from)
+    renames: tuple[tuple[str, str], ...] = ()  # (name, to)
+    retypes: tuple[tuple[str, str], ...] = ()  # (name, type)
+
+    def is_empty(self) -> bool:
+        return not (self.merges or self.splits or self.renames or self.retypes)
+
+
+def load_overrides(path: Path) -> Overrides:
+    """Read the overrides file; a missing file means no overrides."""
+    if not path.exists():
+        return Overrides()
+    try:
+        raw = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read overrides ({exc})") from exc
+    try:
+        merges = tuple(tuple(str(n) for n in m["names"]) for m in raw.get("merge", []))
+        splits = tuple((str(s["name"]), str(s["from"])) for s in raw.get("split", []))
+        renames = tuple((str(r["name"]), str(r["to"])) for r in raw.get("rename", []))
+        retypes = tuple((str(r["name"]), str(r["type"])) for r in raw.get("retype", []))
+    except (KeyError, TypeError) as exc:
+        raise ConfigError(f"{path}: override entry without {exc}") from exc
+    for names in merges:
+        if len(names) < 2:
+            raise ConfigError(f"{path}: a merge needs at least two names, got {list(names)}")
+    for name, kind in retypes:
+        if kind not in ACTOR_TYPES:
+            raise ConfigError(f"{path}: retype {name!r}: unknown type {kind!r}")
+    return Overrides(merges, splits, renames, retypes)
+
+
+def dump_overrides(overrides: Overrides) -> str:
+    """The TOML text of the overrides (round-trips through :func:`load_overrides`)."""
+    import tomli_w
+
+    data: dict[str, Any] = {}
+    if overrides.merges:
+        data["merge"] = [{"names": list(m)} for m in overrides.merges]
+    if overrides.splits:
+        data["split"] = [{"name": n, "from": f} for n, f in overrides.splits]
+    if overrides.renames:
+        data["rename"] = [{"name": n, "to": t} for n, t in overrides.renames]
+    if overrides.retypes:
+        data["retype"] = [{"name": n, "type": t} for n, t in overrides.retypes]
+    return tomli_w.dumps(data)
+
+
+def add_override(path: Path, kind: str, *args: str) -> Overrides:
+    """Append one override (merge / split / rename / retype) to the file and return all."""
+    cur = load_overrides(path)
+    if kind == "retype" and args[1] not in ACTOR_TYPES:
+        raise ConfigError(f"unknown actor type {args[1]!r}; one of {', '.join(ACTOR_TYPES)}")
+    if kind == "merge" and len(args) < 2:
+        raise ConfigError("a merge needs at least two names")
+    if kind == "merge":
+        new = Overrides(cur.merges + (tuple(args),), cur.splits, cur.renames, cur.retypes)
+    elif kind == "split":
+        new = Overrides(cur.merges, cur.splits + ((args[0], args[1]),), cur.renames, cur.retypes)
+    elif kind == "rename":
+        new = Overrides(cur.merges, cur.splits, cur.renames + ((args[0], args[1]),), cur.retypes)
+    elif kind == "retype":
+        new = Overrides(cur.merges, cur.splits, cur.renames, cur.retypes + ((args[0], args[1]),))
+    else:
+        raise ConfigError(f"unknown override kind {kind!r}")
+    text = dump_overrides(new)
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot write overrides ({exc})") from exc
+    return new
+
+
+def override_and_rebuild(store: Store, settings: Settings, kind: str, *args: str) -> Resolution:
+    """Record a user override and recompute the resolution with it (what the CLI calls)."""
+    from eventwire.extract.context import Resources
+    from eventwire.pipeline import rebuild
+
+    add_override(settings.overrides_path, kind, *args)
+    return rebuild(store, settings, Resources(settings))
