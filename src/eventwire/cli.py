@@ -164,6 +164,87 @@ def places(db: DbOption = "eventwire.db", as_json: JsonOption = False) -> None:
         table.add_row(p.name, p.country or "-", p.precision, lat, lon, str(n))
     out.print(table)
 
+actors_app = typer.Typer(no_args_is_help=False, help="Actors: list, explain, merge, split.")
+app.add_typer(actors_app, name="actors")
+
+
+@actors_app.callback(invoke_without_command=True)
+def actors(
+    ctx: typer.Context,
+    db: DbOption = "eventwire.db",
+    query: Annotated[str | None, typer.Option("--query", "-q", help="Any spelling.")] = None,
+    explain: Annotated[str | None, typer.Option("--explain", help="Why names were joined.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List actors with aliases, type, country and counts (or explain one)."""
+    from eventwire.model import to_dict
+    from eventwire.resolve.actors import explain_actors
+
+    if ctx.invoked_subcommand is not None:
+        return
+    with edge():
+        store = _open(settings_for(db=db))
+        try:
+            found = explain_actors(store, explain or query or "") if (explain or query) else [
+                (a, []) for a in store.actors()
+            ]
+        finally:
+            store.close()
+    if as_json:
+        out.print_json(json.dumps([to_dict(a) | {"explanation": why} for a, why in found]))
+        return
+    if explain:
+        for a, why in found:
+            out.print(f"[bold]{a.name}[/bold] ({a.type}, {a.country or '-'})", highlight=False)
+            for reason in why:
+                out.print(f"  - {reason}", highlight=False)
+        return
+    table = Table("name", "type", "country", "mentions", "articles", "aliases")
+    for a, _ in found:
+        table.add_row(a.name, a.type, a.country or "-", str(a.mention_count),
+                      str(a.article_count), ", ".join(a.aliases))
+    out.print(table)
+
+
+def _override(db: str, kind: str, *args: str) -> None:
+    from eventwire.resolve.overrides import override_and_rebuild
+
+    with edge():
+        settings = settings_for(db=db)
+        store = _open(settings)
+        try:
+            res = override_and_rebuild(store, settings, kind, *args)
+        finally:
+            store.close()
+    out.print(f"{kind} written to {settings.overrides_path}; {len(res.actors)} actors", highlight=False)
+
+
+@actors_app.command("merge")
+def actors_merge(names: Annotated[list[str], typer.Argument(help="Two or more names.")],
+                 db: DbOption = "eventwire.db") -> None:
+    """Record that these names are one actor, then rebuild."""
+    _override(db, "merge", *names)
+
+
+@actors_app.command("split")
+def actors_split(name: str, from_: Annotated[str, typer.Option("--from", help="Actor to split from.")],
+                 db: DbOption = "eventwire.db") -> None:
+    """Record that NAME is never the same actor as --from, then rebuild."""
+    _override(db, "split", name, from_)
+
+
+@actors_app.command("rename")
+def actors_rename(name: str, to: str, db: DbOption = "eventwire.db") -> None:
+    """Give the actor found under NAME the canonical name TO, then rebuild."""
+    _override(db, "rename", name, to)
+
+
+@actors_app.command("retype")
+def actors_retype(name: str, kind: str, db: DbOption = "eventwire.db") -> None:
+    """Set the type of the actor found under NAME, then rebuild."""
+    _override(db, "retype", name, kind)
+
+
 def main(argv: list[str] | None = None) -> None:
     app(args=argv)
 
