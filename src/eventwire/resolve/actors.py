@@ -27,7 +27,8 @@ from eventwire.resolve.overrides import Overrides, load_overrides
 from eventwire.resolve.translit import translit_key
 
 # Rule order: stronger evidence first; within a rule, larger bearers first.
-_RULES = ("override", "kb", "translit", "acronym", "surname")
+# Spelling evidence comes before the KB so explanations show the KB-free reason.
+_RULES = ("override", "translit", "acronym", "kb", "surname")
 
 
 @dataclass(frozen=True)
@@ -246,7 +247,7 @@ def _actor(units: list[Unit], mentions: list[Mention], kb: Any, merge_reasons: l
     for title in sorted({m.role for m in mentions if m.role}):
         roles.append(Role(title=title, source="text"))
     aliases = sorted({*forms, *(clean_surface(m.span.text) for m in mentions)} - {name, ""})
-    reasons = list(merge_reasons)
+    reasons = list(dict.fromkeys(merge_reasons))
     reasons.append(f"canonical name '{name}': most complete, most frequent of {len(forms)} form(s)")
     reasons.append(f"type {kind}: " + ("knowledge-base entry" if entry else f"mention labels {dict(types)}"))
     if entry:
@@ -270,3 +271,8 @@ def _apply_renames(actor: Actor, overrides: Overrides) -> Actor:
         if plain_key(name) in names:
             actor = replace(actor, type=kind)
     return actor
+
+
+def explain_actors(store: Any, name: str) -> list[tuple[Actor, list[str]]]:
+    """The actors found under ``name`` (any spelling) with why their names were joined."""
+    return [(a, store.explanations(a.id)) for a in store.actors(query=name)]
