@@ -15,6 +15,7 @@ from eventwire.knowledge.gazetteer import Gazetteer, open_gazetteer
 from eventwire.knowledge.gazetteer_build import (
     SCHEMA,
     Builder,
+    load_admin_places,
     load_country_points,
     load_supplement,
 )
@@ -122,3 +123,34 @@ def test_countries_get_their_representative_point_and_adjectives(tmp_path: Path)
     gaz = Gazetteer(tmp_path / "b.sqlite")
     place = resolve_toponym(gaz, "Russian")
     assert (place.country, place.precision, place.lat, place.lon) == ("RUS", "country", 60.0, 100.0)
+
+
+def test_division_aliases_and_admin_places_are_valid() -> None:
+    for alias in load_supplement()["division_alias"]:
+        assert "." in alias["admin1"] and alias["names"]
+    rows = load_admin_places()
+    assert {r["level"] for r in rows} == {"admin1", "admin2"}
+    counties = [r for r in rows if r["level"] == "admin2"]
+    assert len(counties) > 2500 and all(-180 <= float(r["lon"]) <= -60 for r in counties)
+
+
+def test_divisions_counties_and_abbreviations_are_found(tmp_path: Path, monkeypatch) -> None:
+    import eventwire.knowledge.gazetteer_build as gb
+
+    b, con = _builder(tmp_path, {"US": {"iso": "US", "iso3": "USA"}, "AU": {"iso": "AU", "iso3": "AUS"}})
+    b.admin_points["US.KY"] = [(37.0, -84.0), (38.0, -85.0)]
+    b.admin_points["AU.02"] = [(-33.87, 151.21), (-30.0, 145.0)]
+    monkeypatch.setattr(gb, "_package_json", lambda name: {"KY": {"code": "KY", "name": "Kentucky"}})
+    monkeypatch.setattr(gb, "load_admin_places", lambda: [
+        {"level": "admin1", "country": "AU", "admin1": "02", "name": "New South Wales", "lat": "", "lon": ""},
+        {"level": "admin2", "country": "US", "admin1": "KY", "name": "Laurel County", "lat": "37.1",
+         "lon": "-84.1"}])
+    b._divisions()
+    con.commit()
+    gaz = Gazetteer(tmp_path / "b.sqlite")
+    assert resolve_toponym(gaz, "Ky.").admin1 == "US.KY"
+    assert resolve_toponym(gaz, "NSW").name == "New South Wales"
+    assert resolve_toponym(gaz, "New South Wales").precision == "admin1"
+    county = resolve_toponym(gaz, "Laurel Co.")
+    assert (county.name, county.admin1, county.lat) == ("Laurel County", "US.KY", 37.1)
+    assert resolve_toponym(gaz, "Laurel") is None  # the bare name is a town's, not the county's

