@@ -10,7 +10,7 @@ import pytest
 
 from eventwire.config import Settings
 from eventwire.errors import ConfigError
-from eventwire.extract.places import document_countries, resolve_toponym
+from eventwire.extract.places import document_context, document_countries, resolve_toponym
 from eventwire.knowledge.gazetteer import Gazetteer, open_gazetteer
 from eventwire.knowledge.gazetteer_build import (
     SCHEMA,
@@ -154,3 +154,41 @@ def test_divisions_counties_and_abbreviations_are_found(tmp_path: Path, monkeypa
     county = resolve_toponym(gaz, "Laurel Co.")
     assert (county.name, county.admin1, county.lat) == ("Laurel County", "US.KY", 37.1)
     assert resolve_toponym(gaz, "Laurel") is None  # the bare name is a town's, not the county's
+
+
+def _namesakes(tmp_path: Path) -> Gazetteer:
+    b, con = _builder(tmp_path, {})
+    city = {"precision": "city", "feature": "PPL"}
+    b.add("geonames:10", "Paris", [], lat=48.85, lon=2.35, country="FRA", admin1="FR.11",
+          population=2_100_000, **{**city, "feature": "PPLC"})
+    b.add("geonames:11", "Paris", [], lat=33.66, lon=-95.56, country="USA", admin1="US.TX",
+          population=25_000, **city)
+    b.add("geonames:12", "Paris", [], lat=38.21, lon=-84.25, country="USA", admin1="US.KY",
+          population=10_000, **city)
+    b.add("admin1:US.TX", "Texas", ["TX", "Tex."], codes=True, lat=31.0, lon=-100.0, country="USA",
+          admin1="US.TX", precision="admin1", feature="ADM1", population=29_000_000)
+    b.add("admin1:US.WA", "Washington", ["Wash."], lat=47.4, lon=-120.5, country="USA",
+          admin1="US.WA", precision="admin1", feature="ADM1", population=7_700_000)
+    b.add("geonames:13", "Washington, D.C.", ["Washington"], lat=38.9, lon=-77.04, country="USA",
+          admin1="US.DC", population=690_000, **{**city, "feature": "PPLC"})
+    b.add("geonames:14", "Spokane", [], lat=47.66, lon=-117.43, country="USA", admin1="US.WA",
+          population=220_000, **city)
+    con.commit()
+    return Gazetteer(tmp_path / "b.sqlite")
+
+
+def test_divisions_named_in_the_text_choose_among_namesakes(tmp_path: Path) -> None:
+    gaz = _namesakes(tmp_path)
+    assert resolve_toponym(gaz, "Paris").country == "FRA"  # no context: the big city
+    assert resolve_toponym(gaz, "Paris", "A fire in Paris. Texas officials said.").admin1 == "US.TX"
+    assert resolve_toponym(gaz, "Paris", "PARIS, Tex. A fire broke out.").admin1 == "US.TX"
+    assert resolve_toponym(gaz, "Paris, Texas").admin1 == "US.TX"
+    context = document_context(gaz, ["Texas", "Paris"])
+    assert context.admin1["US.TX"] == 3 and context.countries["USA"] == 2
+
+
+def test_a_capital_or_big_city_wins_over_the_division_of_its_name(tmp_path: Path) -> None:
+    gaz = _namesakes(tmp_path)
+    assert resolve_toponym(gaz, "Washington").id == "geonames:13"
+    assert resolve_toponym(gaz, "Wash.").id == "admin1:US.WA"
+    assert resolve_toponym(gaz, "Texas").precision == "admin1"  # no big city of that name

@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from eventwire.extract.context import DocContext
@@ -48,14 +49,24 @@ _STATEMENT_AFTER = re.compile(
     ) + r")\b"
 )
 _CAPITAL = re.compile(r"\bthe capital\b")
+BIG_CITY = 1_000_000  # a city this big, or a capital, is what news means by its division's name
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    """What a document is about: votes for countries (ISO3) and first-level divisions
+    (GeoNames admin1 codes such as "US.KY"), from :func:`document_context`."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1: Counter[str] = field(default_factory=Counter)
 
 
 @extractors.register("places", assigns=("places",))
 def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
     gazetteer = ctx.resources.gazetteer
     spans = toponym_spans(ctx, gazetteer)
-    context = document_countries(gazetteer, [ctx.doc.text[s:e] for s, e in spans],
-                                 _affiliations(ctx))
+    context = document_context(gazetteer, [ctx.doc.text[s:e] for s, e in spans],
+                               _affiliations(ctx))
     found: list[PlaceMention] = []
     for start, end in spans:
         text = ctx.doc.text[start:end]
@@ -68,7 +79,7 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
             evidence=ctx.evidence(sentence),
             is_actor=is_metonym(ctx, start, end),
         ))
-    dominant = context.most_common(1)
+    dominant = context.countries.most_common(1)
     if dominant:
         capital = gazetteer.capital(dominant[0][0])
         for m in _CAPITAL.finditer(ctx.doc.text):
@@ -102,36 +113,61 @@ def _affiliations(ctx: DocContext) -> list[str]:
 
 def document_countries(gazetteer: Gazetteer, names: Iterable[str],
                        affiliations: Iterable[str] = ()) -> Counter[str]:
-    """Votes for the countries a document is about: countries named count 3, a town
-    with a single well-known reading 1, a demonym affiliation ("Libyan forces") 2."""
+    """Votes for the countries a document is about (see :func:`document_context`)."""
+    return document_context(gazetteer, names, affiliations).countries
+
+
+def document_context(gazetteer: Gazetteer, names: Iterable[str],
+                     affiliations: Iterable[str] = ()) -> PlaceContext:
+    """Votes for the countries and divisions a document is about. A country named counts 3
+    for it; a division named ("Kentucky", "Ky.") 3 for itself and 2 for its country; a
+    town with a single well-known reading 1 for its country; a name whose readings all
+    lie in one division 1 for it; a demonym affiliation ("Libyan forces") 2."""
     votes: Counter[str] = Counter()
+    areas: Counter[str] = Counter()
     for name in names:
-        head = name.split(",")[0]
-        cands = gazetteer.candidates(head)
+        head, _, qualifier = name.partition(",")
+        cands = [c for c in gazetteer.candidates(head) if c.match != "skeleton"]
+        if qualifier.strip():
+            cands += [c for c in gazetteer.candidates(qualifier.strip())
+                      if c.match != "skeleton" and c.place.precision in ("country", "admin1")]
         if not cands:
             continue
-        countries = [c for c in cands if c.place.precision == "country" and c.match != "skeleton"]
+        countries = [c for c in cands if c.place.precision == "country"]
         if countries:
             votes[countries[0].place.country or ""] += 3
             continue
-        big = [c for c in cands if (c.place.population or 0) >= 50_000 and c.match != "skeleton"]
+        divisions = [c for c in cands if c.place.precision == "admin1"]
+        if divisions:
+            areas[divisions[0].place.admin1 or ""] += 3
+            votes[divisions[0].place.country or ""] += 2
+            continue
+        big = [c for c in cands if (c.place.population or 0) >= 50_000]
         if len({c.place.country for c in big}) == 1:
             votes[big[0].place.country or ""] += 1
+        if len({c.place.admin1 for c in cands}) == 1:
+            areas[cands[0].place.admin1 or ""] += 1
     for iso3 in affiliations:
         votes[iso3] += 2
     votes.pop("", None)
-    return votes
+    areas.pop("", None)
+    return PlaceContext(votes, areas)
 
 
 def text_countries(gazetteer: Gazetteer, text: str) -> Counter[str]:
     """:func:`document_countries` over the capitalised phrases of a plain text."""
-    return document_countries(gazetteer, (m.group(0) for m in CAPITALISED.finditer(text)))
+    return text_context(gazetteer, text).countries
+
+
+def text_context(gazetteer: Gazetteer, text: str) -> PlaceContext:
+    """:func:`document_context` over the capitalised phrases of a plain text."""
+    return document_context(gazetteer, (m.group(0) for m in CAPITALISED.finditer(text)))
 
 
 def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None) -> Place | None:
-    """The best reading of ``name``; ``context`` is a document's text, or country votes
-    (a Counter or an iterable of ISO3 codes) from :func:`document_countries`."""
-    votes = _votes(gazetteer, context)
+    """The best reading of ``name``; ``context`` is a document's text, a
+    :class:`PlaceContext`, or country votes (a Counter or an iterable of ISO3 codes)."""
+    context = _context(gazetteer, context)
     head, _, qualifier = name.partition(",")
     cands = list(gazetteer.candidates(head.strip()))
     if qualifier.strip():
@@ -139,25 +175,37 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None) -> Pla
         if within:
             cands = within
         elif not cands:
-            return resolve_toponym(gazetteer, qualifier.strip(), votes)
+            return resolve_toponym(gazetteer, qualifier.strip(), context)
     if not cands:
         return None
-    total = sum(votes.values()) or 1
-    best = max(cands, key=lambda c: _score(c, votes, total))
-    if best.match == "skeleton" and not votes.get(best.place.country or "") and \
+    best = max(cands, key=lambda c: _score(c, context))
+    if best.match == "skeleton" and not context.countries.get(best.place.country or "") and \
             (best.place.population or 0) < 50_000:
         return None  # a loose spelling match far from the story is more likely wrong
+    if best.place.precision == "admin1":
+        return _city_over_division(best, cands).place
     return best.place
 
 
-def _votes(gazetteer: Gazetteer, context: Any) -> Counter[str]:
+def _city_over_division(division: Candidate, cands: list[Candidate]) -> Candidate:
+    """ "New York" and "Washington" in news are the cities: a capital or a big city of the
+    division's country that bears its name wins over the division."""
+    for c in cands:
+        if c.place.precision == "city" and c.match != "skeleton" \
+                and c.place.country == division.place.country \
+                and (c.place.feature == "PPLC" or (c.place.population or 0) >= BIG_CITY):
+            return c
+    return division
+
+
+def _context(gazetteer: Gazetteer, context: Any) -> PlaceContext:
     if context is None:
-        return Counter()
-    if isinstance(context, str):
-        return text_countries(gazetteer, context)
-    if isinstance(context, Counter):
+        return PlaceContext()
+    if isinstance(context, PlaceContext):
         return context
-    return Counter(context)
+    if isinstance(context, str):
+        return text_context(gazetteer, context)
+    return PlaceContext(context if isinstance(context, Counter) else Counter(context))
 
 
 def _qualifier_filter(gazetteer: Gazetteer, qualifier: str, cands: list[Candidate]) -> list:
@@ -178,15 +226,19 @@ def _qualifier_filter(gazetteer: Gazetteer, qualifier: str, cands: list[Candidat
 _FEATURE_BONUS = {"country": 3.0, "admin1": 1.5, "point": 2.0}
 
 
-def _score(c: Candidate, votes: Counter[str], total: int) -> float:
+def _score(c: Candidate, context: PlaceContext) -> float:
     place = c.place
+    votes, areas = context.countries, context.admin1
     score = math.log10((place.population or 0) + 1)
     score += _FEATURE_BONUS.get(place.precision, 0.0)
     if place.feature == "PPLC":
         score += 1.0
-    share = votes.get(place.country or "", 0) / total
+    share = votes.get(place.country or "", 0) / (sum(votes.values()) or 1)
     if share:
         score += 1.0 + 4.0 * share
+    area_share = areas.get(place.admin1 or "", 0) / (sum(areas.values()) or 1)
+    if area_share and place.precision != "admin1":
+        score += 1.0 + 3.0 * area_share
     score -= {"main": 0.0, "alternate": 0.5, "skeleton": 3.0}[c.match]
     return score
 
