@@ -123,6 +123,7 @@ def test_countries_get_their_representative_point_and_adjectives(tmp_path: Path)
     gaz = Gazetteer(tmp_path / "b.sqlite")
     place = resolve_toponym(gaz, "Russian")
     assert (place.country, place.precision, place.lat, place.lon) == ("RUS", "country", 60.0, 100.0)
+    assert resolve_toponym(gaz, "Russians").country == "RUS"
 
 
 def test_division_aliases_and_admin_places_are_valid() -> None:

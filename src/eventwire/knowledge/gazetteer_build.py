@@ -37,13 +37,17 @@ from typing import Any
 from eventwire.errors import ConfigError
 from eventwire.knowledge.placenames import is_latin, name_key, skeleton, variants
 
-BUILD_VERSION = "6"
+BUILD_VERSION = "7"
 DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_PATH = DATA / "gazetteer.sqlite"
 SUPPLEMENT = DATA / "places_supplement.toml"
 COUNTRY_POINTS = DATA / "country_points.csv"
 ADMIN_PLACES = DATA / "admin_places.csv"
 DATA_FILES = (SUPPLEMENT, COUNTRY_POINTS, ADMIN_PLACES)
+
+# Towns crowd the south of Quebec or the coast of Queensland; a division's point is the
+# middle of the box of nearly all its towns, so its sparse hinterland counts too.
+DIVISION_TRIM = 0.01
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -209,7 +213,7 @@ class Builder:
             point = points.get(c["iso3"])
             if point is not None:
                 lat, lon = point["lat"], point["lon"]
-                names += point["adjectives"]
+                names += point["adjectives"] + [a + "s" for a in point["adjectives"] if a[-1] in "in"]
             else:
                 lat, lon = _centre(self.city_points.get(cc, []))
             self.add(f"country:{c['iso3']}", c["name"], names, codes=True, lat=lat, lon=lon,
@@ -230,7 +234,7 @@ class Builder:
             aliases[alias["admin1"]].extend(alias["names"])
         for state in _package_json("us_states.json").values():
             code = f"US.{state['code']}"
-            lat, lon = _centre(self.admin_points.get(code, []))
+            lat, lon = _centre(self.admin_points.get(code, []), DIVISION_TRIM)
             if lat is not None:
                 self.add(f"admin1:{code}", state["name"], [state["name"], *aliases.get(code, [])],
                          codes=True, lat=lat, lon=lon, country="USA", admin1=code, precision="admin1",
@@ -239,7 +243,7 @@ class Builder:
             code = f"{row['country']}.{row['admin1']}"
             iso3 = self.iso3.get(row["country"])
             if row["level"] == "admin1":
-                lat, lon = _centre(self.admin_points.get(code, []))
+                lat, lon = _centre(self.admin_points.get(code, []), DIVISION_TRIM)
                 if lat is not None:
                     self.add(f"admin1:{code}", row["name"], [row["name"], *aliases.get(code, [])],
                              codes=True, lat=lat, lon=lon, country=iso3, admin1=code, precision="admin1",
@@ -270,11 +274,11 @@ def _is_code(alt: str, name: str) -> bool:
     return alt != name and alt.isupper() and len(alt) <= 4 and alt.isalpha()
 
 
-def _centre(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
-    """Middle of the box holding the central 90% of ``points`` (per axis)."""
+def _centre(points: list[tuple[float, float]], trim: float = 0.05) -> tuple[float | None, float | None]:
+    """Middle of the box holding ``points`` less the ``trim`` share at each end (per axis)."""
     if not points:
         return None, None
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    lo, hi = int(len(points) * 0.05), max(int(len(points) * 0.95) - 1, 0)
+    lo, hi = int(len(points) * trim), max(int(len(points) * (1 - trim)) - 1, 0)
     return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
