@@ -356,6 +356,15 @@ class SQLiteStore:
             raise NotFound(f"no event {event_id!r}")
         return from_dict(Event, json.loads(row[0]))
 
+    def article_events(self, article_id: str) -> list[Event]:
+        """Events with evidence in one article (through the evidence index)."""
+        rows = self.conn.execute(
+            "SELECT payload FROM events WHERE id IN (SELECT record_id FROM evidence"
+            " WHERE kind = 'event' AND article_id = ?) ORDER BY date, id",
+            (article_id,),
+        )
+        return [from_dict(Event, json.loads(r[0])) for r in rows]
+
     def relations(self, actor: str | None = None) -> list[Relation]:
         if actor:
             rows = self.conn.execute(

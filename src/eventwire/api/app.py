@@ -1,0 +1,184 @@
+"""The FastAPI application: REST API under /api, web pages, offline docs, security headers."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from eventwire.api.stores import StorePool
+from eventwire.config import Settings
+from eventwire.errors import (
+    ConfigError,
+    EventwireError,
+    IngestError,
+    NotFound,
+    StoreError,
+)
+from eventwire.store import open_store
+
+CSP = "; ".join(
+    (
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    )
+)
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+
+
+class SecurityHeaders:
+    """Adds the CSP and friends to every response (plain ASGI: no per-request task)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [h for h in message.get("headers", []) if h[0] not in _OURS]
+                message = {**message, "headers": headers + SECURITY_HEADERS}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+_OURS = {name for name, _ in SECURITY_HEADERS}
+
+STATUS = {
+    NotFound: (404, "not_found"),
+    IngestError: (422, "invalid_article"),
+    ConfigError: (500, "configuration"),
+    StoreError: (503, "store_unavailable"),
+}
+
+
+def _status_of(exc: EventwireError) -> tuple[int, str]:
+    for cls in type(exc).__mro__:
+        if cls in STATUS:
+            return STATUS[cls]
+    return 500, "error"
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The whole server for one store; nothing is shared between apps."""
+    from eventwire.api.routes import router as api_router
+    from eventwire.web.routes import STATIC, make_templates
+    from eventwire.web.routes import router as web_router
+
+    pool = StorePool(lambda: open_store(settings))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
+    app = FastAPI(
+        title="eventwire",
+        summary="Actors, events, relations, quotes and places from news, each with its evidence.",
+        version="0.1.0",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.stores = pool
+    app.state.templates = make_templates()
+    app.add_middleware(SecurityHeaders)
+    _install_error_handlers(app)
+    app.include_router(api_router, prefix="/api")
+    app.include_router(web_router)
+    app.get("/docs", include_in_schema=False)(docs_page)
+    app.mount("/static", StaticFiles(directory=STATIC, follow_symlink=False), name="static")
+    return app
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api") or "application/json" in request.headers.get(
+        "accept", ""
+    )
+
+
+def error_response(
+    request: Request, status: int, kind: str, message: str, detail: Any = None
+) -> Response:
+    if _wants_json(request):
+        body: dict[str, Any] = {"status": status, "type": kind, "message": message}
+        if detail is not None:
+            body["detail"] = detail
+        return JSONResponse({"error": body}, status_code=status)
+    templates = request.app.state.templates
+    return templates.TemplateResponse(
+        request,
+        "error.html",
+        {"status": status, "message": message},
+        status_code=status,
+    )
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(EventwireError)
+    async def eventwire_error(request: Request, exc: EventwireError) -> Response:
+        status, kind = _status_of(exc)
+        message = str(exc) if status < 500 or isinstance(exc, StoreError) else "server error"
+        return error_response(request, status, kind, message)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        kinds = {401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed"}
+        response = error_response(
+            request, exc.status_code, kinds.get(exc.status_code, "http_error"), str(exc.detail)
+        )
+        for name, value in (exc.headers or {}).items():
+            response.headers[name] = value
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        problems = [
+            {"where": ".".join(str(p) for p in e.get("loc", ())), "problem": e.get("msg", "")}
+            for e in exc.errors()
+        ]
+        message = "; ".join(f"{p['where']}: {p['problem']}" for p in problems)
+        return error_response(request, 422, "invalid_request", message, problems)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        return error_response(request, 500, "server_error", "server error")
+
+
+def docs_page() -> HTMLResponse:
+    """Swagger UI from the vendored swagger-ui-dist, started by a static script (no CDN)."""
+    html = (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        "<title>eventwire API</title>"
+        "<link rel='stylesheet' href='/static/vendor/swagger-ui/swagger-ui.css'>"
+        "</head><body><div id='swagger-ui' data-spec='/api/openapi.json'></div>"
+        "<script src='/static/vendor/swagger-ui/swagger-ui-bundle.js'></script>"
+        "<script src='/static/js/docs.js'></script></body></html>"
+    )
+    return HTMLResponse(html)

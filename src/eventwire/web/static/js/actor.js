@@ -1,0 +1,75 @@
+// Actor page: relation network (Cytoscape.js), timeline (vis-timeline), map (Leaflet).
+(function () {
+  "use strict";
+  var ew = window.eventwire;
+  var data = ew.readData();
+  var panel = document.getElementById("evidence");
+  function select(id) { ew.showEvidence(panel, id); }
+
+  var COLOURS = { positive: "#2b8a3e", negative: "#c92a2a", neutral: "#868e96", negated: "#7048e8" };
+
+  function drawNetwork(container, graph) {
+    var elements = [];
+    graph.nodes.forEach(function (n) {
+      elements.push({ data: { id: n.id, label: n.label, type: n.type }, classes: n.focus ? "focus" : "" });
+    });
+    graph.edges.forEach(function (e) {
+      elements.push({
+        data: {
+          id: e.id, source: e.source, target: e.target, label: e.type,
+          colour: COLOURS[e.polarity] || COLOURS.neutral,
+          width: 1.5 + 2.5 * Math.log2(1 + e.sources),
+        },
+        classes: e.polarity,
+      });
+    });
+    var cy = cytoscape({
+      container: container,
+      elements: elements,
+      wheelSensitivity: 0.3,
+      style: [
+        { selector: "node", style: {
+          label: "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 4,
+          "background-color": "#4c6ef5", width: 18, height: 18, "text-wrap": "ellipsis", "text-max-width": 120 } },
+        { selector: "node.focus", style: { "background-color": "#e8590c", width: 28, height: 28, "font-weight": "bold" } },
+        { selector: "edge", style: {
+          width: "data(width)", "line-color": "data(colour)", "target-arrow-color": "data(colour)",
+          "target-arrow-shape": "triangle", "curve-style": "bezier", label: "data(label)",
+          "font-size": 9, color: "#495057", "text-rotation": "autorotate" } },
+        { selector: "edge.negated", style: { "line-style": "dashed" } },
+      ],
+      layout: { name: graph.nodes.length > 2 ? "concentric" : "grid", concentric: function (n) {
+        return n.hasClass("focus") ? 2 : 1; }, minNodeSpacing: 40, padding: 20 },
+    });
+    cy.on("tap", "node", function (evt) {
+      var id = evt.target.id();
+      if (!evt.target.hasClass("focus")) window.location.href = "/actors/" + encodeURIComponent(id);
+    });
+    container.setAttribute("data-nodes", String(cy.nodes().length));
+    if (!graph.edges.length) container.appendChild(ew.el("p", "viz-note muted", "No relations found yet."));
+    return cy;
+  }
+
+  function drawTimeline(container, items) {
+    if (!items.length) {
+      container.appendChild(ew.el("p", "muted", "No dated events."));
+      return null;
+    }
+    var timeline = new vis.Timeline(container, new vis.DataSet(items), {
+      stack: true, maxHeight: 320, zoomMin: 1000 * 60 * 60 * 24 * 7, tooltip: { followMouse: true },
+    });
+    timeline.on("select", function (props) { if (props.items.length) select(props.items[0]); });
+    return timeline;
+  }
+
+  document.querySelectorAll("a.event-link").forEach(function (a) {
+    a.addEventListener("click", function (evt) {
+      if (evt.ctrlKey || evt.metaKey || evt.shiftKey) return;
+      evt.preventDefault();
+      select(a.getAttribute("data-event"));
+    });
+  });
+  drawNetwork(document.getElementById("network"), data.graph);
+  drawTimeline(document.getElementById("timeline"), data.timeline);
+  ew.drawMap(document.getElementById("map"), data.points, select);
+})();

@@ -1,0 +1,129 @@
+// Shared helpers for eventwire pages: page data, the offline map, the evidence panel.
+// Everything from the store is inserted with textContent, never as HTML.
+(function () {
+  "use strict";
+
+  function readData() {
+    var node = document.getElementById("page-data");
+    return node ? JSON.parse(node.textContent) : {};
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function link(href, text) {
+    var a = el("a", null, text);
+    a.setAttribute("href", href);
+    return a;
+  }
+
+  function seg(id) {
+    return encodeURIComponent(String(id));
+  }
+
+  // Leaflet map with a Natural Earth basemap (world-atlas TopoJSON), no tile server.
+  function drawMap(container, points, onSelect) {
+    var map = L.map(container, { worldCopyJump: true, zoomSnap: 0.5, attributionControl: true });
+    map.attributionControl.setPrefix(false);
+    map.attributionControl.addAttribution("Natural Earth");
+    map.setView([27, 17], 5); // Libya until the markers say otherwise
+    fetch("/static/vendor/world-atlas/countries-50m.json")
+      .then(function (r) { return r.json(); })
+      .then(function (topo) {
+        var land = topojson.feature(topo, topo.objects.countries);
+        var layer = L.geoJSON(land, {
+          style: { color: "#8a8f98", weight: 0.7, fillColor: "#eef0e6", fillOpacity: 1 },
+          interactive: false,
+        });
+        layer.addTo(map);
+        layer.bringToBack();
+      })
+      .catch(function () { container.classList.add("no-basemap"); });
+
+    var markers = [];
+    var byPlace = {};
+    points.forEach(function (p) {
+      var key = p.lat + "," + p.lon;
+      (byPlace[key] = byPlace[key] || []).push(p);
+    });
+    Object.keys(byPlace).forEach(function (key) {
+      var group = byPlace[key];
+      var first = group[0];
+      var marker = L.circleMarker([first.lat, first.lon], {
+        radius: Math.min(6 + 2 * Math.log2(group.length), 16),
+        color: "#7a1f1f", weight: 1.5, fillColor: "#d9480f", fillOpacity: 0.75,
+        className: "event-marker",
+      });
+      var box = el("div", "popup");
+      box.appendChild(link("/places/" + seg(first.place_id), first.place));
+      var list = el("ul");
+      group.slice(0, 8).forEach(function (p) {
+        var item = el("li");
+        if (p.id) {
+          var a = link("/events/" + seg(p.id), p.label + (p.when ? " (" + p.when + ")" : ""));
+          if (onSelect) {
+            a.addEventListener("click", function (ev) { ev.preventDefault(); onSelect(p.id); });
+          }
+          item.appendChild(a);
+        }
+        list.appendChild(item);
+      });
+      if (group.length > 8) list.appendChild(el("li", "muted", "and " + (group.length - 8) + " more"));
+      box.appendChild(list);
+      marker.bindPopup(box);
+      marker.addTo(map);
+      markers.push(marker);
+    });
+    if (markers.length) {
+      var bounds = L.featureGroup(markers).getBounds();
+      map.fitBounds(bounds.pad(0.3), { maxZoom: 8 });
+    }
+    return map;
+  }
+
+  // Fill the evidence panel with the sentences reporting one event.
+  function showEvidence(panel, eventId) {
+    panel.textContent = "";
+    panel.appendChild(el("p", "muted", "Loading…"));
+    fetch("/api/events/" + seg(eventId), { headers: { Accept: "application/json" } })
+      .then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.json();
+      })
+      .then(function (d) {
+        panel.textContent = "";
+        var heading = el("h3");
+        heading.appendChild(link("/events/" + seg(d.event.id), d.event.type.replace(/_/g, " ")));
+        panel.appendChild(heading);
+        d.articles.forEach(function (item) {
+          var block = el("div", "evidence-item");
+          block.appendChild(link("/articles/" + seg(item.article.id), item.article.title || item.article.id));
+          item.evidence.forEach(function (ev) {
+            block.appendChild(el("blockquote", "evidence-sentence", ev.sentence));
+          });
+          panel.appendChild(block);
+        });
+        if (!d.articles.length) {
+          d.event.evidence.forEach(function (ev) {
+            panel.appendChild(el("blockquote", "evidence-sentence", ev.sentence));
+          });
+        }
+        document.querySelectorAll(".event-row.selected").forEach(function (row) {
+          row.classList.remove("selected");
+        });
+        document.querySelectorAll('.event-row[data-event="' + CSS.escape(eventId) + '"]').forEach(function (row) {
+          row.classList.add("selected");
+        });
+      })
+      .catch(function (err) {
+        panel.textContent = "";
+        panel.appendChild(el("p", "error-message", "Could not load the evidence (" + err.message + ")."));
+      });
+  }
+
+  window.eventwire = { readData: readData, drawMap: drawMap, showEvidence: showEvidence, el: el };
+})();

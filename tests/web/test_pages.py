@@ -1,0 +1,123 @@
+"""Server-rendered pages: content, escaping of untrusted text, CSP, static files."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from markupsafe import escape
+
+from conftest import XSS_TEXT, XSS_TITLE
+
+PAGES = [
+    "/", "/?q=Hiftar", "/actors/act_haftar", "/actors/act_xss", "/events", "/events?actor=Hiftar&type=fight",
+    "/events/evt_attack", "/events/evt_xss", "/articles", "/articles/art_one", "/articles/art_xss",
+    "/places/geonames:88319",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_renders_with_a_strict_csp(client, path: str) -> None:
+    r = client.get(path)
+    assert r.status_code == 200, r.text
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert "default-src 'none'" in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+    # no inline script: every <script> either loads a file or is a JSON data block
+    for tag in re.findall(r"<script[^>]*>", r.text):
+        assert "src=" in tag or 'type="application/json"' in tag, tag
+
+
+@pytest.mark.parametrize(
+    "path", ["/articles/art_xss", "/events/evt_xss", "/actors/act_xss", "/actors/act_haftar", "/articles", "/?q=<script>"]
+)  # fmt: skip
+def test_untrusted_text_is_escaped(client, path: str) -> None:
+    body = client.get(path).text
+    assert "<script>alert" not in body
+    assert "<img src=x" not in body
+    assert "<svg onload" not in body
+    assert "<b>Bold outlet</b>" not in body
+    # and the payloads are still there, as text
+    if path in ("/articles/art_xss", "/events/evt_xss"):
+        assert str(escape(XSS_TEXT)) in body
+    if path == "/articles/art_xss":
+        assert str(escape(XSS_TITLE)) in body
+
+
+def test_json_data_blocks_cannot_close_their_script(client) -> None:
+    body = client.get("/actors/act_haftar").text
+    block = re.search(r'<script type="application/json" id="page-data">(.*?)</script>', body, re.S)
+    assert block, "page data block missing"
+    assert "<" not in block.group(1)  # tojson escapes < > & so a name cannot end the block
+    data = json.loads(block.group(1))
+    labels = {n["label"] for n in data["graph"]["nodes"]}
+    assert XSS_TITLE in labels  # the payload survives as data, for textContent
+
+
+def test_article_url_with_javascript_scheme_is_not_linked(client) -> None:
+    assert "javascript:" not in client.get("/articles/art_two").text
+    assert 'href="https://example.org/one"' in client.get("/articles/art_one").text
+
+
+def test_home_shows_counts_and_finds_any_spelling(client) -> None:
+    body = client.get("/", params={"q": "Hiftar"}).text
+    assert re.search(r"<strong>5</strong> events", body)
+    assert 'href="/actors/act_haftar">Khalifa Haftar</a>' in body
+
+
+def test_actor_page_shows_aliases_roles_and_data_for_the_visuals(client) -> None:
+    body = client.get("/actors/act_haftar").text
+    for text in ("Hiftar", "Khalifa Hifter", "Field Marshal", "September 2016", "We will not stop,"):
+        assert text in body
+    data = json.loads(re.search(r'id="page-data">(.*?)</script>', body, re.S).group(1))
+    assert {e["polarity"] for e in data["graph"]["edges"]} == {"negative", "neutral", "negated"}
+    assert {p["place"] for p in data["points"]} == {"Benghazi", "Cairo", "Derna"}
+    items = {i["id"]: i for i in data["timeline"]}
+    assert items["evt_attack"]["start"] == "2016-09-01" and items["evt_attack"]["end"] == "2016-09-30"
+    assert items["evt_meet"]["type"] == "point"
+
+
+def test_dates_show_their_precision(client) -> None:
+    body = client.get("/events").text
+    assert "September 2016" in body and "3 May 2017" in body and ">2017<" in body
+    assert "2016-09-01" not in body and "2016-09<" not in body
+
+
+def test_event_page_highlights_the_evidence_in_its_article(client) -> None:
+    body = client.get("/events/evt_meet").text
+    assert "<mark>Hiftar met Egyptian officials in Cairo.</mark>" in body
+    assert "Forces loyal to Haftar shelled Derna in 2017." in body  # the rest of the article
+
+
+def test_event_list_filters_and_pages(client) -> None:
+    body = client.get("/events", params={"type": "fight", "limit": 1}).text
+    assert body.count('class="event-link"') == 1
+    assert "offset=1" in body and "type=fight" in body
+
+
+@pytest.mark.parametrize(
+    "path", ["/actors/nobody", "/events/nothing", "/articles/none", "/places/none", "/nowhere"]
+)
+def test_missing_pages_are_html_404s(client, path: str) -> None:
+    r = client.get(path)
+    assert r.status_code == 404
+    assert r.headers["content-type"].startswith("text/html")
+    assert "404" in r.text
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/static/../api/app.py", "/static/..%2f..%2fconfig.py", "/static/%2e%2e/%2e%2e/errors.py",
+     "/static/vendor/../../routes.py", "/static//etc/passwd"],
+)  # fmt: skip
+def test_static_files_stay_inside_the_static_folder(client, path: str) -> None:
+    r = client.get(path)
+    assert r.status_code == 404
+    assert "def " not in r.text and "root:" not in r.text
+
+
+def test_static_assets_are_served(client) -> None:
+    assert client.get("/static/app.css").status_code == 200
+    assert client.get("/static/js/actor.js").status_code == 200
