@@ -245,6 +245,23 @@ def actors_retype(name: str, kind: str, db: DbOption = "eventwire.db") -> None:
     _override(db, "retype", name, kind)
 
 
+@app.command()
+def serve(
+    db: DbOption = "eventwire.db",
+    host: Annotated[str | None, typer.Option(help="Address to bind (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+    token: Annotated[
+        str | None, typer.Option(help="API token enabling POST /api/articles.")
+    ] = None,
+) -> None:
+    """Serve the web UI and REST API over a store (offline; docs at /docs)."""
+    from eventwire.api import serve as run_server
+
+    with edge():
+        settings = settings_for(db=db, host=host, port=port, api_token=token)
+        err.print(f"eventwire: http://{settings.host}:{settings.port}/", highlight=False)
+        run_server(settings)
+
 def main(argv: list[str] | None = None) -> None:
     app(args=argv)
 
