@@ -175,7 +175,7 @@ def docs_page() -> HTMLResponse:
     """Swagger UI from the vendored swagger-ui-dist, started by a static script (no CDN)."""
     html = (
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
-        "<title>eventwire API</title>"
+        "<title>eventwire API</title><link rel='icon' href='/static/favicon.svg'>"
         "<link rel='stylesheet' href='/static/vendor/swagger-ui/swagger-ui.css'>"
         "</head><body><div id='swagger-ui' data-spec='/api/openapi.json'></div>"
         "<script src='/static/vendor/swagger-ui/swagger-ui-bundle.js'></script>"

@@ -26,7 +26,8 @@
     var cy = cytoscape({
       container: container,
       elements: elements,
-      wheelSensitivity: 0.3,
+      maxZoom: 1.6,
+      minZoom: 0.2,
       style: [
         { selector: "node", style: {
           label: "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 4,
