@@ -1,0 +1,120 @@
+"""Gold readers and metrics behind ``eventwire eval``.
+
+:func:`run` finds each requested gold set under a data folder, runs the real
+pipeline on its texts and returns one :class:`SetResult` per set;
+:func:`write_errors` and :func:`eventwire.evaluate.report.write_report` turn the
+results into JSONL misses and a Markdown table. Gold sets register in
+:data:`gold_sets` like any other component, so a new set plugs in without
+editing this module.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from eventwire.config import Settings
+from eventwire.errors import EvalError
+from eventwire.evaluate.base import EvalContext, Miss, SetResult, find_folder, gold_sets
+from eventwire.evaluate.metrics import Metric
+
+__all__ = [
+    "SET_NAMES",
+    "EvalContext",
+    "Metric",
+    "Miss",
+    "SetResult",
+    "gold_sets",
+    "run",
+    "write_errors",
+]
+
+SET_NAMES = (
+    "plover",
+    "acled",
+    "geoparsing",
+    "tempeval",
+    "timeline17",
+    "case2021",
+    "muc4",
+    "india-police",
+    "petrarch2",
+)
+_MODULES = {name: "eventwire.evaluate.sets." + name.replace("-", "_") for name in SET_NAMES}
+
+
+def load_builtin() -> None:
+    for module in _MODULES.values():
+        importlib.import_module(module)
+
+
+def available(data: Path) -> list[str]:
+    """Names of the registered gold sets present under ``data``."""
+    load_builtin()
+    return [c.name for c in gold_sets if _folder(c.name, data) is not None]
+
+
+def _folder(name: str, data: Path) -> Path | None:
+    comp = gold_sets.get(name)
+    return find_folder(data, comp.meta["folder"], comp.meta["marker"])
+
+
+def run(
+    name: str,
+    data: str | Path,
+    settings: Settings,
+    *,
+    limit: int | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> list[SetResult]:
+    """Evaluate one gold set (or ``all`` present under ``data``) with the real pipeline.
+
+    ``limit`` overrides each set's default sample (0 = every item)."""
+    load_builtin()
+    data = Path(data)
+    if not data.is_dir():
+        raise EvalError(f"{data}: no such directory")
+    names: Sequence[str]
+    if name == "all":
+        names = available(data)
+        if not names:
+            raise EvalError(f"{data}: no gold set found (expected folders like plover_gsr_cameo)")
+    else:
+        if name not in gold_sets:
+            known = ", ".join([*gold_sets.names(), "all"])
+            raise EvalError(f"unknown gold set {name!r} (known: {known})")
+        names = [name]
+    ctx = EvalContext(settings=settings, limit=limit)
+    results = []
+    for set_name in names:
+        folder = _folder(set_name, data)
+        if folder is None:
+            comp = gold_sets.get(set_name)
+            raise EvalError(
+                f"{data}: gold set {set_name!r} not found "
+                f"(looked for {comp.meta['marker']} here and in {comp.meta['folder']}/)"
+            )
+        if progress:
+            progress(set_name)
+        started = time.perf_counter()
+        result: SetResult = gold_sets.get(set_name).obj(folder, ctx)
+        result.seconds = time.perf_counter() - started
+        results.append(result)
+    return results
+
+
+def write_errors(results: Sequence[SetResult], path: str | Path) -> int:
+    """Write every miss as one JSON line (gold vs ours, with the sentence); returns the count."""
+    n = 0
+    try:
+        with Path(path).open("w", encoding="utf-8") as fh:
+            for result in results:
+                for miss in result.misses:
+                    fh.write(json.dumps(miss.as_dict(), ensure_ascii=False, default=str) + "\n")
+                    n += 1
+    except OSError as exc:
+        raise EvalError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+    return n

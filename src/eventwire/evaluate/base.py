@@ -1,0 +1,255 @@
+"""What every gold set shares: results, misses, the pipeline run, file helpers.
+
+A gold set module reads its format into small frozen records, turns them into
+:class:`~eventwire.model.Article` records whose text is exactly the gold text (so
+gold character offsets stay valid), runs the real pipeline on them through
+:func:`run_pipeline` and scores the resulting :class:`PipelineRun`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eventwire.config import Settings
+from eventwire.errors import EvalError
+from eventwire.evaluate.metrics import Metric
+from eventwire.ingest.base import article_id
+from eventwire.model import (
+    Actor,
+    Article,
+    DocumentRecords,
+    Event,
+    Resolution,
+    mention_key,
+)
+from eventwire.registry import Registry
+
+gold_sets = Registry("gold_sets")
+"""Gold sets by name; each component's ``obj`` is ``evaluate(folder, ctx) -> SetResult``.
+
+Meta: ``folder`` (directory name under the eval root), ``marker`` (a file that
+identifies the set's folder), ``title``, ``sample`` (default sample size or None),
+``anchors`` (published figures to show next to ours)."""
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A published figure to compare with: what, the value, and where it comes from."""
+
+    metric: str
+    value: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Miss:
+    """One gold item we got wrong: for studying errors by class."""
+
+    set: str
+    item: str
+    field: str
+    gold: Any
+    ours: Any
+    sentence: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "set": self.set,
+            "item": self.item,
+            "field": self.field,
+            "gold": self.gold,
+            "ours": self.ours,
+            "sentence": self.sentence,
+        }
+
+
+@dataclass
+class SetResult:
+    """The figures of one gold set."""
+
+    name: str
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    groups: dict[str, dict[str, Metric]] = field(default_factory=dict)  # corpus/topic/label
+    notes: list[str] = field(default_factory=list)
+    sample: str | None = None
+    items: int = 0  # gold items read
+    articles: int = 0  # texts run through the pipeline
+    seconds: float = 0.0
+    misses: list[Miss] = field(default_factory=list)
+
+    def miss(self, item: str, what: str, gold: Any, ours: Any, sentence: str | None) -> None:
+        self.misses.append(Miss(self.name, item, what, gold, ours, sentence))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "set": self.name,
+            "metrics": {k: m.as_dict() for k, m in self.metrics.items()},
+            "groups": {
+                g: {k: m.as_dict() for k, m in ms.items()} for g, ms in self.groups.items()
+            },
+            "notes": list(self.notes),
+            "sample": self.sample,
+            "items": self.items,
+            "articles": self.articles,
+            "seconds": round(self.seconds, 1),
+            "misses": len(self.misses),
+        }
+
+
+@dataclass
+class EvalContext:
+    """Settings and options of one evaluation run, built at the edge."""
+
+    settings: Settings
+    limit: int | None = None  # overrides a set's default sample; 0 = no sampling
+    _resources: Any = None
+
+    @property
+    def resources(self) -> Any:
+        if self._resources is None:
+            from eventwire.extract import Resources
+
+            self._resources = Resources(self.settings)
+        return self._resources
+
+    def sample_size(self, default: int | None) -> int | None:
+        """How many gold items to use: --limit if given (0 = all), else the set's default."""
+        if self.limit is not None:
+            return self.limit or None
+        return default
+
+
+@dataclass
+class PipelineRun:
+    """What the real pipeline made of a batch of gold texts."""
+
+    records: dict[str, DocumentRecords]
+    resolution: Resolution
+
+    def __post_init__(self) -> None:
+        self._actors = {a.id: a for a in self.resolution.actors}
+        self._events: dict[str, list[Event]] = defaultdict(list)
+        for event in self.resolution.events:
+            for article in {ev.article_id for ev in event.evidence}:
+                self._events[article].append(event)
+        for events in self._events.values():
+            events.sort(key=lambda e: min(ev.char_start for ev in e.evidence))
+        self._surfaces: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for doc in self.records.values():
+            for m in doc.mentions:
+                actor = self.resolution.mention_actor.get(mention_key(m.article_id, m.span))
+                if actor:
+                    self._surfaces[(m.article_id, actor)].append(m.span.text)
+
+    def events(self, article: str) -> list[Event]:
+        """Our events stated in ``article``, in text order."""
+        return list(self._events.get(article, ()))
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        return self._actors.get(actor_id) if actor_id else None
+
+    def actor_texts(self, article: str, actor_id: str | None) -> list[str]:
+        """How an actor is written in ``article``, plus its name: for text-overlap scoring."""
+        actor = self.actor(actor_id)
+        if actor is None:
+            return []
+        return [*self._surfaces.get((article, actor.id), ()), actor.name]
+
+
+def run_pipeline(articles: Sequence[Article], ctx: EvalContext) -> PipelineRun:
+    """Run extraction and resolution on ``articles`` (in memory, this process)."""
+    from eventwire.pipeline import process_articles
+    from eventwire.resolve import resolve
+
+    unique = list({a.id: a for a in articles}.values())
+    docs = process_articles(unique, ctx.settings, ctx.resources) if unique else []
+    resolution = resolve(docs, ctx.resources)
+    return PipelineRun({d.article_id: d for d in docs}, resolution)
+
+
+def gold_article(
+    text: str, *, published: str | None = None, title: str | None = None, source: str = ""
+) -> Article:
+    """An article whose text is exactly the gold text, so gold offsets stay valid."""
+    precision = None
+    if published:
+        precision = {4: "year", 7: "month"}.get(len(published), "day")
+    return Article(
+        id=article_id(text),
+        text=text,
+        title=title,
+        source=source or None,
+        published=published,
+        published_precision=precision,
+    )
+
+
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """Records of a JSON-lines gold file; a broken line is an EvalError naming the file."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                if line.strip():
+                    try:
+                        yield json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        raise EvalError(f"{path}:{n}: not JSON ({exc.msg})") from exc
+    except OSError as exc:
+        raise EvalError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+
+
+def take(items: list[Any], size: int | None) -> list[Any]:
+    """A deterministic sample: ``size`` items evenly spread over ``items`` (all if None)."""
+    if size is None or size >= len(items):
+        return list(items)
+    if size <= 0:
+        return []
+    step = len(items) / size
+    return [items[int(i * step)] for i in range(size)]
+
+
+def optional(module: str, name: str) -> tuple[Any, str | None]:
+    """An interface another part of eventwire provides, or None and why it is missing."""
+    try:
+        mod = importlib.import_module(module)
+    except ImportError as exc:
+        return None, f"{module} is not available ({exc})"
+    obj = getattr(mod, name, None)
+    if obj is None:
+        return None, f"{module}.{name} is not available"
+    return obj, None
+
+
+def event_code(event: Event, scheme: str, key: str | None = None) -> str | None:
+    """One code of an event: ``event_code(e, "cameo")``, ``event_code(e, "acled", "event_type")``."""
+    value = (event.codes or {}).get(scheme)
+    if key is not None:
+        value = value.get(key) if isinstance(value, dict) else None
+    return str(value) if value not in (None, "") else None
+
+
+def first_with(events: Sequence[Event], scheme: str, key: str | None = None) -> Event | None:
+    """The first event (text order) that carries the given code, else None."""
+    for event in events:
+        if not event.negated and event_code(event, scheme, key):
+            return event
+    return None
+
+
+def sentence_of(event: Event | None) -> str | None:
+    return event.evidence[0].sentence if event and event.evidence else None
+
+
+def find_folder(data: Path, folder: str, marker: str) -> Path | None:
+    """The set's folder, given the eval root or the folder itself."""
+    if (data / marker).is_file():
+        return data
+    if (data / folder / marker).is_file():
+        return data / folder
+    return None

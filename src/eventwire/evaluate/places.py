@@ -1,0 +1,73 @@
+"""Place comparisons for scorers: country codes and names, gold place vs ours."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+from eventwire.model import Place
+
+# Names gold sets use that pycountry does not look up directly.
+_COUNTRY_ALIASES = {
+    "palestine": "PSE",
+    "iran": "IRN",
+    "syria": "SYR",
+    "turkey": "TUR",
+    "russia": "RUS",
+    "south korea": "KOR",
+    "north korea": "PRK",
+    "bolivia": "BOL",
+    "venezuela": "VEN",
+    "tanzania": "TZA",
+    "united states": "USA",
+    "us": "USA",
+    "uk": "GBR",
+    "vietnam": "VNM",
+    "laos": "LAO",
+    "democratic republic of congo": "COD",
+    "ivory coast": "CIV",
+}
+
+
+@lru_cache(maxsize=2048)
+def country_iso3(value: str | None) -> str | None:
+    """ISO 3166 alpha-3 of a country given as alpha-2, alpha-3 or an English name."""
+    if not value:
+        return None
+    import pycountry
+
+    key = value.strip()
+    if key.casefold() in _COUNTRY_ALIASES:
+        return _COUNTRY_ALIASES[key.casefold()]
+    try:
+        return str(pycountry.countries.lookup(key).alpha_3)
+    except LookupError:
+        pass
+    try:
+        found = pycountry.countries.search_fuzzy(key)
+    except LookupError:
+        return None
+    return str(found[0].alpha_3) if found else None
+
+
+def _fold(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    text = re.sub(r"\b(al|el|as|az|ad|ar|an|at)[- ]", "", text)
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def same_name(a: str, b: str) -> bool:
+    """Place names equal after folding case, accents, Arabic articles and punctuation."""
+    return bool(a and b) and _fold(a) == _fold(b)
+
+
+def place_matches(place: Place | None, names: Sequence[str], country: str | None = None) -> bool:
+    """Our place has one of the gold names, or (gold gives only a country) that country."""
+    if place is None:
+        return False
+    if any(same_name(place.name, n) for n in names if n):
+        return True
+    only_country = country is not None and all(country_iso3(n) == country for n in names if n)
+    return only_country and place.country == country

@@ -1,0 +1,1 @@
+"""One module per gold set: a reader (gold format -> records) and a scorer."""

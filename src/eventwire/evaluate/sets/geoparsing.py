@@ -1,0 +1,188 @@
+"""Four geoparsing corpora (GeoWebNews, LGL, TR-News, GeoVirus): toponym spans + coordinates.
+
+Recognition compares our place mentions with the gold toponyms that have
+coordinates (span overlap). Resolution is scored on the gold spans: each gold
+name goes through our toponym resolver with its article as context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from eventwire.evaluate.base import (
+    Anchor,
+    EvalContext,
+    PipelineRun,
+    SetResult,
+    gold_article,
+    gold_sets,
+    optional,
+    read_jsonl,
+    run_pipeline,
+    take,
+)
+from eventwire.evaluate.metrics import Mean, Metric, Tally, haversine_km, null, spans_overlap
+from eventwire.evaluate.places import country_iso3
+
+CORPORA = {
+    "geowebnews": "geowebnews.jsonl",
+    "lgl": "lgl.jsonl",
+    "trnews": "trnews.jsonl",
+    "geovirus": "geovirus.jsonl",
+}
+MARKER = "trnews.jsonl"
+DEFAULT_SAMPLE = 40  # articles per corpus, evenly spread over the file
+
+
+@dataclass(frozen=True)
+class Toponym:
+    name: str
+    start: int
+    end: int
+    lat: float
+    lon: float
+    country: str | None  # ISO3 where the corpus gives it
+
+
+@dataclass(frozen=True)
+class GeoGold:
+    id: str
+    corpus: str
+    text: str
+    published: str | None
+    toponyms: tuple[Toponym, ...]
+
+
+def _toponym(raw: dict[str, Any]) -> Toponym | None:
+    if raw.get("lat") is None or raw.get("lon") is None:
+        return None  # not geocoding gold (GeoWebNews expressions, non-toponyms)
+    start = raw.get("start_corrected", raw.get("start"))
+    end = raw.get("end_corrected", raw.get("end"))
+    if start is None or end is None or start < 0:
+        return None
+    return Toponym(
+        name=raw["name"],
+        start=int(start),
+        end=int(end),
+        lat=float(raw["lat"]),
+        lon=float(raw["lon"]),
+        country=country_iso3(raw.get("country")),
+    )
+
+
+def read(path: Path, corpus: str, limit: int | None = None) -> list[GeoGold]:
+    golds = []
+    for rec in read_jsonl(path):
+        tops = tuple(t for t in map(_toponym, rec.get("toponyms") or ()) if t is not None)
+        pub = rec.get("pub_date") or ""
+        golds.append(
+            GeoGold(
+                id=str(rec["id"]),
+                corpus=corpus,
+                text=rec["text"],
+                published=pub[:10] if len(pub) >= 10 and pub[4] == "-" else None,
+                toponyms=tops,
+            )
+        )
+    return take(golds, limit)
+
+
+def score_recognition(golds: list[GeoGold], run: PipelineRun) -> dict[str, Metric]:
+    found = Tally()  # gold toponyms we found
+    right = Tally()  # our place mentions that are gold toponyms
+    for g in golds:
+        doc = run.records.get(gold_article(g.text).id)
+        ours = [(p.span.start, p.span.end) for p in doc.places] if doc else []
+        for t in g.toponyms:
+            found.add(any(spans_overlap(t.start, t.end, s, e) for s, e in ours))
+        for s, e in ours:
+            right.add(any(spans_overlap(t.start, t.end, s, e) for t in g.toponyms))
+    return {
+        "recognition_recall": found.metric(),
+        "recognition_precision": right.metric(
+            "against toponyms with gold coordinates; corpora do not tag every place name"
+        ),
+    }
+
+
+def score_resolution(
+    golds: list[GeoGold], resolver: Any, gazetteer: Any, result: SetResult
+) -> dict[str, Metric]:
+    within, country, errors = Tally(), Tally(), Mean()
+    for g in golds:
+        for t in g.toponyms:
+            place = resolver(gazetteer, t.name, g.text)
+            km = None
+            if place is not None and place.lat is not None and place.lon is not None:
+                km = haversine_km(t.lat, t.lon, place.lat, place.lon)
+                errors.add(km)
+            if not within.add(km is not None and km <= 161):
+                sentence = g.text[max(0, t.start - 80) : t.end + 80]
+                result.miss(
+                    g.id,
+                    f"{g.corpus}:acc_161km",
+                    {"name": t.name, "lat": t.lat, "lon": t.lon},
+                    place and {"name": place.name, "lat": place.lat, "lon": place.lon, "km": km},
+                    sentence,
+                )
+            if t.country:
+                country.add(place is not None and place.country == t.country)
+    return {
+        "acc_161km": within.metric("unresolved gold toponyms count as wrong"),
+        "country_accuracy": country.metric()
+        if country.total
+        else null("the corpus gives no gold country"),
+        "mean_error_km": errors.metric("over the gold toponyms we resolved"),
+    }
+
+
+def score(
+    golds: list[GeoGold], run: PipelineRun, resolver: Any, gazetteer: Any, why: str | None
+) -> SetResult:
+    result = SetResult("geoparsing", items=len(golds), articles=len(golds))
+    for corpus in CORPORA:
+        part = [g for g in golds if g.corpus == corpus]
+        if not part:
+            continue
+        metrics = score_recognition(part, run)
+        if resolver is None:
+            reason = why or "no toponym resolver"
+            metrics |= {k: null(reason) for k in ("acc_161km", "country_accuracy", "mean_error_km")}
+        else:
+            metrics |= score_resolution(part, resolver, gazetteer, result)
+        result.groups[corpus] = metrics
+    return result
+
+
+@gold_sets.register(
+    "geoparsing",
+    folder="geoparsing_news",
+    marker=MARKER,
+    title="Geoparsing news corpora (GeoWebNews, LGL, TR-News, GeoVirus)",
+    sample=DEFAULT_SAMPLE,
+    anchors=(
+        Anchor("acc_161km", "0.827-0.980 per corpus", "Mordecai3 (Halterman 2023), needs Elasticsearch"),
+        Anchor("country_accuracy", "0.968-0.991 per corpus", "Mordecai3 (Halterman 2023)"),
+    ),
+)
+def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
+    size = ctx.sample_size(DEFAULT_SAMPLE)
+    golds: list[GeoGold] = []
+    for corpus, name in CORPORA.items():
+        if (folder / name).is_file():
+            golds += read(folder / name, corpus, size)
+    run = run_pipeline([gold_article(g.text, published=g.published) for g in golds], ctx)
+    resolver, why = optional("eventwire.extract.places", "resolve_toponym")
+    gazetteer = None
+    if resolver is not None:
+        opener, why = optional("eventwire.knowledge.gazetteer", "open_gazetteer")
+        if opener is None:
+            resolver = None
+        else:
+            gazetteer = opener(ctx.settings)
+    result = score(golds, run, resolver, gazetteer, why)
+    if size is not None:
+        result.sample = f"{size} articles per corpus, evenly spread over each file"
+    return result

@@ -1,0 +1,114 @@
+"""TempEval-3 (TimeBank + AQUAINT) sample: TIMEX3 spans with values normalised to the DCT."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from eventwire.evaluate.base import (
+    Anchor,
+    EvalContext,
+    PipelineRun,
+    SetResult,
+    gold_article,
+    gold_sets,
+    optional,
+    read_jsonl,
+    run_pipeline,
+    take,
+)
+from eventwire.evaluate.metrics import Tally, null, spans_overlap
+
+MARKER = "tbaq_sample_40docs.jsonl"
+VALUE_TYPES = ("DATE", "TIME")  # what eventwire normalises; durations and sets are not dates
+
+
+@dataclass(frozen=True)
+class GoldTimex:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+
+@dataclass(frozen=True)
+class TempGold:
+    id: str
+    text: str
+    dct: str  # YYYY-MM-DD
+    timexes: tuple[GoldTimex, ...]
+
+
+def read(path: Path, limit: int | None = None) -> list[TempGold]:
+    golds = [
+        TempGold(
+            id=rec["id"],
+            text=rec["text"],
+            dct=str(rec["dct"])[:10],
+            timexes=tuple(
+                GoldTimex(int(t["start"]), int(t["end"]), t["text"], t["type"], t["value"])
+                for t in rec.get("timexes") or ()
+            ),
+        )
+        for rec in read_jsonl(path)
+    ]
+    return take(golds, limit)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    right = min((i for i in (text.find(".", end), text.find("\n", end)) if i >= 0), default=len(text))
+    return text[left : right + 1].strip()
+
+
+def score(golds: list[TempGold], run: PipelineRun, normalize: Any, why: str | None) -> SetResult:
+    result = SetResult("tempeval", items=sum(len(g.timexes) for g in golds), articles=len(golds))
+    recall, on_gold, end_to_end = Tally(), Tally(), Tally()
+    for g in golds:
+        doc = run.records.get(gold_article(g.text, published=g.dct).id)
+        ours = list(doc.timexes) if doc else []
+        for t in g.timexes:
+            hit = next((x for x in ours if spans_overlap(t.start, t.end, x.span.start, x.span.end)), None)
+            recall.add(hit is not None)
+            if t.type not in VALUE_TYPES:
+                continue
+            our_value = hit.when.value if hit else None
+            if not end_to_end.add(our_value == t.value):
+                result.miss(g.id, "value_end_to_end", t.value, our_value, _sentence(g.text, t.start, t.end))
+            if normalize is not None:
+                when = normalize(t.text, g.dct, tense="past")
+                value = when.value if when else None
+                if not on_gold.add(value == t.value):
+                    result.miss(g.id, "value", {"text": t.text, "value": t.value}, value,
+                                _sentence(g.text, t.start, t.end))
+    result.metrics = {
+        "timex_recall": recall.metric("all TIMEX3 types, span overlap"),
+        "value_accuracy": on_gold.metric("DATE and TIME timexes, exact value, gold spans")
+        if normalize is not None
+        else null(why or "no normaliser"),
+        "value_accuracy_end_to_end": end_to_end.metric(
+            "DATE and TIME timexes: our overlapping timex has the exact gold value"
+        ),
+    }
+    result.notes.append("reference date = the document creation time (DCT); tense assumed past")
+    return result
+
+
+@gold_sets.register(
+    "tempeval",
+    folder="tempeval3_timebank_sample",
+    marker=MARKER,
+    title="TempEval-3 TimeBank/AQUAINT sample (40 docs)",
+    sample=None,
+    anchors=(
+        Anchor("value_accuracy", ">= 0.85", "eventwire goal (when-and-where issue)"),
+        Anchor("value_accuracy", "about 0.78 value F1", "HeidelTime, TempEval-3 (UzZaman et al. 2013)"),
+    ),
+)
+def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
+    golds = read(folder / MARKER, ctx.sample_size(None))
+    run = run_pipeline([gold_article(g.text, published=g.dct) for g in golds], ctx)
+    normalize, why = optional("eventwire.extract.timex", "normalize_timex")
+    return score(golds, run, normalize, why)
