@@ -262,6 +262,46 @@ def serve(
         err.print(f"eventwire: http://{settings.host}:{settings.port}/", highlight=False)
         run_server(settings)
 
+@app.command(name="eval")
+def eval_command(
+    gold_set: Annotated[str, typer.Argument(metavar="SET", help="Gold set name, or 'all'.")],
+    data: Annotated[Path, typer.Option("--data", help="Eval root or one set's folder.")],
+    limit: Annotated[
+        int | None, typer.Option("--limit", help="Items per set (or per corpus/topic); 0 = all.")
+    ] = None,
+    as_json: JsonOption = False,
+    errors: Annotated[Path | None, typer.Option("--errors", help="Write misses as JSONL.")] = None,
+    report: Annotated[Path | None, typer.Option("--report", help="Write a Markdown report.")] = None,
+) -> None:
+    """Score the real pipeline on public gold sets (see docs/evaluation.md)."""
+    from eventwire import evaluate
+    from eventwire.evaluate.report import write_report
+
+    with edge():
+        results = evaluate.run(
+            gold_set, data, settings_for(), limit=limit,
+            progress=lambda name: err.print(f"evaluating {name}", highlight=False),
+        )
+        if errors is not None:
+            n = evaluate.write_errors(results, errors)
+            err.print(f"wrote {n} misses to {errors}", highlight=False)
+        if report is not None:
+            command = " ".join(["eventwire", *sys.argv[1:]]) if sys.argv[1:] else "eventwire eval"
+            write_report(results, report, command=command)
+            err.print(f"wrote {report}", highlight=False)
+    if as_json:
+        out.print_json(json.dumps([r.as_dict() for r in results]))
+        return
+    table = Table("set", "metric", "ours", "n")
+    for r in results:
+        rows = [(k, m) for k, m in r.metrics.items()]
+        rows += [(f"{g}: {k}", m) for g, ms in r.groups.items() for k, m in ms.items()]
+        for key, metric in rows:
+            value = "-" if metric.value is None else f"{metric.value:.3f}"
+            table.add_row(r.name, key, value, str(metric.n))
+    out.print(table)
+
+
 def main(argv: list[str] | None = None) -> None:
     app(args=argv)
 
