@@ -46,6 +46,7 @@ def test_acled_scorer_counts_fatalities_per_note(eval_data: Path, fake, make_pla
     assert m["sub_event_type_accuracy"].value == 1.0 and m["sub_event_type_accuracy"].n == 2
     assert m["actor1_match"].value == 0.0  # "LNA" shares no word with ACLED's name
     assert m["fatalities_exact"].value == 1.0 and m["fatalities_exact"].n == 2  # 3 = 2 + 1; 0 = 0
+    assert m["fatalities_exact_nonzero"].value == 1.0 and m["fatalities_exact_nonzero"].n == 1
     assert m["date_exact"].value == pytest.approx(2 / 3)
     assert m["location_25km"].value == pytest.approx(2 / 3)  # Tajura is ~15 km from our point
     assert m["location_country"].value == pytest.approx(2 / 3)
@@ -136,6 +137,7 @@ def test_india_police_scorer(eval_data: Path, fake) -> None:
     r = india_police.score([doc], fake.build())
     assert r.groups["arrest"]["f1"].value == 1.0
     assert r.groups["kill"]["recall"].value == 0.0 and r.groups["kill"]["precision"].value is None
+    assert r.groups["kill"]["f1"].value == 0.0
     assert r.groups["any_action"]["precision"].value == 1.0
     assert r.groups["any_action"]["recall"].value == 0.5
     assert r.metrics["any_action_f1"].value == pytest.approx(2 / 3)

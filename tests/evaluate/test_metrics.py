@@ -37,7 +37,8 @@ def test_prf_hand_computed() -> None:
     assert s.precision == pytest.approx(2 / 3)
     assert s.recall == pytest.approx(0.4)
     assert s.f1 == pytest.approx(0.5)
-    assert prf(0, 0, 4).precision is None and prf(0, 0, 4).f1 is None
+    assert prf(0, 0, 4).precision is None and prf(0, 0, 4).f1 == 0.0
+    assert prf(0, 0, 0).f1 is None
     assert prf(0, 2, 2).f1 == 0.0
 
 

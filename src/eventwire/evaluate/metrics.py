@@ -74,11 +74,15 @@ class PRF:
 
 
 def prf(tp: int, fp: int, fn: int) -> PRF:
-    """Precision, recall and F1 from counts; undefined parts are None."""
+    """Precision, recall and F1 from counts; a ratio with nothing to divide by is None.
+
+    F1 is 0.0 whenever there is something to find or something found but no hit."""
     p = tp / (tp + fp) if tp + fp else None
     r = tp / (tp + fn) if tp + fn else None
-    f = None if p is None or r is None else 2 * p * r / (p + r) if p + r else 0.0
-    return PRF(p, r, f)
+    if not tp:
+        return PRF(p, r, 0.0 if fp + fn else None)
+    assert p is not None and r is not None
+    return PRF(p, r, 2 * p * r / (p + r))
 
 
 def macro_f1(gold: list[str], predicted: list[str | None]) -> Metric:

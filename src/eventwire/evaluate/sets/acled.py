@@ -84,7 +84,7 @@ def read(path: Path, limit: int | None = None) -> list[AcledGold]:
 
 def score(golds: list[AcledGold], run: PipelineRun) -> SetResult:
     result = SetResult("acled", items=len(golds))
-    etype, sub, actor, date, near, country, fatal = (Tally() for _ in range(7))
+    etype, sub, actor, date, near, country, fatal, fatal_pos = (Tally() for _ in range(8))
     by_note: dict[str, list[AcledGold]] = defaultdict(list)
     for g in golds:
         by_note[g.notes].append(g)
@@ -120,13 +120,18 @@ def score(golds: list[AcledGold], run: PipelineRun) -> SetResult:
         gold_total = sum(r.fatalities for r in rows)
         events = [e for e in run.events(gold_article(notes).id) if not e.negated]
         ours_total = max((e.counts.get("killed", 0) for e in events), default=0)
+        if gold_total:
+            fatal_pos.add(ours_total == gold_total)
         if not fatal.add(ours_total == gold_total):
             result.miss(rows[0].id, "fatalities", gold_total, ours_total, notes)
     result.metrics = {
         "event_type_accuracy": etype.metric(),
         "sub_event_type_accuracy": sub.metric("modern-schema rows only"),
         "actor1_match": actor.metric("content-word overlap with ACLED's actor1 name"),
-        "fatalities_exact": fatal.metric("per note: sum of its rows vs our largest killed count"),
+        "fatalities_exact": fatal.metric(
+            "per note: sum of its rows vs our largest killed count (0 = 0 counts as right)"
+        ),
+        "fatalities_exact_nonzero": fatal_pos.metric("notes whose gold fatalities are > 0"),
         "date_exact": date.metric("our event date with day precision"),
         "location_25km": near.metric(),
         "location_country": country.metric(),

@@ -108,12 +108,14 @@ def score_recognition(golds: list[GeoGold], run: PipelineRun) -> dict[str, Metri
 
 
 def score_resolution(
-    golds: list[GeoGold], resolver: Any, gazetteer: Any, result: SetResult
+    golds: list[GeoGold], resolver: Any, gazetteer: Any, result: SetResult, votes: Any = None
 ) -> dict[str, Metric]:
     within, country, errors = Tally(), Tally(), Mean()
     for g in golds:
+        # The document's country votes, computed once per article when the resolver offers it.
+        context = votes(gazetteer, g.text) if votes is not None else g.text
         for t in g.toponyms:
-            place = resolver(gazetteer, t.name, g.text)
+            place = resolver(gazetteer, t.name, context)
             km = None
             if place is not None and place.lat is not None and place.lon is not None:
                 km = haversine_km(t.lat, t.lon, place.lat, place.lon)
@@ -139,7 +141,12 @@ def score_resolution(
 
 
 def score(
-    golds: list[GeoGold], run: PipelineRun, resolver: Any, gazetteer: Any, why: str | None
+    golds: list[GeoGold],
+    run: PipelineRun,
+    resolver: Any,
+    gazetteer: Any,
+    why: str | None,
+    votes: Any = None,
 ) -> SetResult:
     result = SetResult("geoparsing", items=len(golds), articles=len(golds))
     for corpus in CORPORA:
@@ -151,7 +158,7 @@ def score(
             reason = why or "no toponym resolver"
             metrics |= {k: null(reason) for k in ("acc_161km", "country_accuracy", "mean_error_km")}
         else:
-            metrics |= score_resolution(part, resolver, gazetteer, result)
+            metrics |= score_resolution(part, resolver, gazetteer, result, votes)
         result.groups[corpus] = metrics
     return result
 
@@ -182,7 +189,8 @@ def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
             resolver = None
         else:
             gazetteer = opener(ctx.settings)
-    result = score(golds, run, resolver, gazetteer, why)
+    votes, _ = optional("eventwire.extract.places", "text_countries")
+    result = score(golds, run, resolver, gazetteer, why, votes)
     if size is not None:
         result.sample = f"{size} articles per corpus, evenly spread over each file"
     return result

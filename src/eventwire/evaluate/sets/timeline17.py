@@ -30,7 +30,7 @@ from eventwire.evaluate.metrics import Metric, set_f1
 from eventwire.model import Event
 
 MARKER = "gold_timelines.jsonl"
-DEFAULT_SAMPLE = 40  # articles per topic, evenly spread over its publication dates
+DEFAULT_SAMPLE = 25  # articles per topic, evenly spread over its publication dates
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,62 @@
+"""The `eventwire eval` command through Typer's CliRunner on our tiny fixtures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from eventwire.cli import app
+
+runner = CliRunner()
+
+
+def _said(result) -> str:  # noqa: ANN001
+    return " ".join(result.output.split())  # rich wraps long lines
+
+
+def test_unknown_set_is_a_one_line_error(eval_data: Path) -> None:
+    result = runner.invoke(app, ["eval", "nosuchset", "--data", str(eval_data)])
+    assert result.exit_code == 1
+    assert "unknown gold set 'nosuchset'" in _said(result)
+
+
+def test_missing_data_folder(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval", "plover", "--data", str(tmp_path / "absent")])
+    assert result.exit_code == 1 and "no such directory" in _said(result)
+    result = runner.invoke(app, ["eval", "plover", "--data", str(tmp_path)])
+    assert result.exit_code == 1 and "not found" in _said(result)
+
+
+@pytest.mark.slow
+def test_eval_json_errors_and_report(eval_data: Path, tmp_path: Path) -> None:
+    errors, report = tmp_path / "misses.jsonl", tmp_path / "quality.md"
+    result = runner.invoke(
+        app,
+        ["eval", "plover", "--data", str(eval_data / "plover_gsr_cameo"), "--json",
+         "--errors", str(errors), "--report", str(report)],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout[result.stdout.index("[") :])
+    metrics = data[0]["metrics"]
+    assert set(metrics) == {"event_type_accuracy", "source_actor_match", "target_actor_match",
+                            "location_match", "deaths_exact"}
+    assert metrics["event_type_accuracy"]["n"] == 2
+    assert all(m["value"] is None or 0 <= m["value"] <= 1 for m in metrics.values())
+    for line in errors.read_text().splitlines():
+        assert {"set", "item", "field", "gold", "ours", "sentence"} <= set(json.loads(line))
+    text = report.read_text()
+    assert "| plover | event_type_accuracy |" in text and "at commit" in text
+
+
+@pytest.mark.slow
+def test_eval_all_runs_every_fixture_set(eval_data: Path) -> None:
+    result = runner.invoke(app, ["eval", "all", "--data", str(eval_data), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout[result.stdout.index("[") :])
+    assert {d["set"] for d in data} == {
+        "plover", "acled", "geoparsing", "tempeval", "timeline17", "case2021", "muc4",
+        "india-police", "petrarch2",
+    }
