@@ -20,12 +20,16 @@ from eventwire.store.base import EventFilter, Store
 T = TypeVar("T")
 
 MAX_LIMIT = 500
+# Relation types and PLOVER event types (compared in lower case) by the side they put
+# the two actors on: the network colours edges with this.
 POSITIVE = frozenset(
-    {"support", "ally", "cooperate", "back", "fund", "arm", "train", "endorse", "aid", "join"}
-)
+    {"support", "ally", "cooperate", "back", "fund", "arm", "train", "endorse", "aid", "join",
+     "agree", "concede"}
+)  # fmt: skip
 NEGATIVE = frozenset(
-    {"oppose", "fight", "attack", "condemn", "sanction", "accuse", "threaten", "reject", "rival"}
-)
+    {"oppose", "fight", "attack", "condemn", "sanction", "accuse", "threaten", "reject", "rival",
+     "assault", "coerce", "protest", "mobilize", "disapprove"}
+)  # fmt: skip
 POLARITIES = ("positive", "negative", "neutral", "negated")
 SEASONS = {"21": "spring", "22": "summer", "23": "autumn", "24": "winter"}
 
@@ -257,14 +261,20 @@ def search_actors(store: Store, query: str | None, limit: int = 50, offset: int 
     return _page(iter(store.actors(query=query or None)), limit, offset)
 
 
-def relation_polarity(relation: Relation) -> str:
-    if relation.negated:
+def type_polarity(type: str, negated: bool = False) -> str:
+    """positive / negative / neutral for a relation or event type; negated wins."""
+    if negated:
         return "negated"
-    if relation.type in POSITIVE:
+    low = type.lower()
+    if low in POSITIVE:
         return "positive"
-    if relation.type in NEGATIVE:
+    if low in NEGATIVE:
         return "negative"
     return "neutral"
+
+
+def relation_polarity(relation: Relation) -> str:
+    return type_polarity(relation.type, relation.negated)
 
 
 @dataclass(frozen=True)
@@ -495,6 +505,25 @@ def actor_graph(detail: ActorDetail) -> dict[str, Any]:
                     "contested": r.contested,
                 }
             )
+    # Events between two actors count too (dotted edges): relations may be few.
+    pairs: dict[tuple[str, str, str], int] = {}
+    for e in detail.events:
+        if e.source_actor and e.target_actor and e.source_actor != e.target_actor:
+            key = (e.source_actor, e.target_actor, type_polarity(e.type, e.negated))
+            pairs[key] = pairs.get(key, 0) + 1
+    for (source, target, polarity), n in sorted(pairs.items()):
+        for actor_id in (source, target):
+            ref = detail.actors.get(actor_id)
+            nodes.setdefault(
+                actor_id,
+                {"id": actor_id, "label": ref.name if ref else actor_id,
+                 "type": ref.type if ref else "other", "focus": False},
+            )  # fmt: skip
+        edges.append(
+            {"id": f"events:{source}:{target}:{polarity}", "source": source, "target": target,
+             "type": f"{n} event{'s' if n != 1 else ''}", "polarity": polarity, "sources": n,
+             "contested": False, "events": True}
+        )  # fmt: skip
     return {"nodes": list(nodes.values()), "edges": edges}
 
 

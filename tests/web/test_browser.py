@@ -89,8 +89,9 @@ def test_actor_page_draws_network_timeline_map_and_shows_evidence(server: str, p
     page.wait_for_selector("#timeline .vis-item", timeout=15000)
     assert page.locator("#timeline .vis-item").count() >= 4
     assert page.locator("#network canvas").count() >= 1
-    # Haftar, his opponent Sarraj, the LNA he leads and the actor who denied backing him
-    assert page.locator("#network").get_attribute("data-nodes") == "4"
+    # Haftar, his opponent Sarraj, the LNA he leads, the actor who denied backing him,
+    # and Egypt, met in an event
+    assert page.locator("#network").get_attribute("data-nodes") == "5"
     page.screenshot(path=str(OUT / "actor-page.png"), full_page=True)
 
     page.locator('a.event-link[data-event="evt_meet"]').first.click()

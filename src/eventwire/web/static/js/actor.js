@@ -20,7 +20,7 @@
           colour: COLOURS[e.polarity] || COLOURS.neutral,
           width: 1.5 + 2.5 * Math.log2(1 + e.sources),
         },
-        classes: e.polarity,
+        classes: e.polarity + (e.events ? " from-events" : ""),
       });
     });
     var cy = cytoscape({
@@ -38,6 +38,7 @@
           "target-arrow-shape": "triangle", "curve-style": "bezier", label: "data(label)",
           "font-size": 9, color: "#495057", "text-rotation": "autorotate" } },
         { selector: "edge.negated", style: { "line-style": "dashed" } },
+        { selector: "edge.from-events", style: { "line-style": "dotted", "font-size": 8 } },
       ],
       layout: { name: graph.nodes.length > 2 ? "concentric" : "grid", concentric: function (n) {
         return n.hasClass("focus") ? 2 : 1; }, minNodeSpacing: 40, padding: 20 },
