@@ -1,0 +1,183 @@
+"""From a token filling a role (subject, object, agent, possessor) to actor mention spans.
+
+Events, relations, quotes and attribution all need the same step: a token of the
+parse becomes the :class:`Mention` that covers it. Pronouns go to the nearest
+earlier person mention; "X's forces" and "forces loyal to X" go to X with the
+qualifier ``forces``; a proper noun that the mention extractor missed becomes a
+new mention (kept in :class:`MentionIndex.added` and written by the caller).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from eventwire.extract.context import DocContext
+from eventwire.model import Mention, Span
+from eventwire.resolve.names import clean_surface, plain_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+FORCE_NOUNS = frozenset(
+    [
+        "force",
+        "forces",
+        "army",
+        "troop",
+        "troops",
+        "soldier",
+        "soldiers",
+        "fighter",
+        "fighters",
+        "militia",
+        "militias",
+        "loyalist",
+        "loyalists",
+        "unit",
+        "units",
+        "militiaman",
+        "militiamen",
+        "men",
+        "jet",
+        "jets",
+        "warplane",
+        "warplanes",
+        "drone",
+        "drones",
+    ]
+)
+PERSON_PRONOUNS = frozenset(["he", "him", "his", "she", "her", "hers"])
+NON_ACTOR_PRONOUNS = frozenset(
+    [
+        "i",
+        "me",
+        "my",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "this",
+        "that",
+    ]
+)
+ADDED_LABEL = "ROLE"  # label of mentions added here for role fillers spaCy's NER missed
+
+
+@dataclass(frozen=True)
+class Filler:
+    """An actor mention filling a role, with qualifiers such as ``forces``."""
+
+    span: Span
+    qualifiers: tuple[str, ...] = ()
+
+
+@dataclass
+class MentionIndex:
+    ctx: DocContext
+    mentions: list[Mention]
+    added: list[Mention] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, ctx: DocContext) -> MentionIndex:
+        return cls(ctx, sorted(ctx.found.get("mentions", ()), key=lambda m: m.span.start))
+
+    def all(self) -> tuple[Mention, ...]:
+        merged = {(m.span.start, m.span.end): m for m in self.mentions}
+        for m in self.added:
+            merged.setdefault((m.span.start, m.span.end), m)
+        return tuple(sorted(merged.values(), key=lambda m: (m.span.start, m.span.end)))
+
+    def covering(self, token: Token) -> Mention | None:
+        for m in (*self.mentions, *self.added):
+            if m.span.start <= token.idx < m.span.end:
+                return m
+        return None
+
+    def previous_person(self, token: Token) -> Mention | None:
+        best = None
+        for m in self.mentions:
+            if m.span.end <= token.idx and m.label == "PERSON":
+                best = m
+        return best
+
+    def fillers(self, token: Token | None) -> list[Filler]:
+        """Mentions for ``token`` and the tokens coordinated with it."""
+        if token is None:
+            return []
+        out: list[Filler] = []
+        for tok in (token, *token.conjuncts):
+            filler = self.filler(tok)
+            if filler and filler.span not in [f.span for f in out]:
+                out.append(filler)
+        return out
+
+    def filler(self, token: Token) -> Filler | None:
+        low = token.lower_
+        pronoun = token.pos_ == "PRON" or (token.pos_ != "PROPN" and token.text.islower())
+        if pronoun and low in NON_ACTOR_PRONOUNS:
+            return None
+        if pronoun and low in PERSON_PRONOUNS:
+            m = self.previous_person(token)
+            return Filler(m.span) if m else None
+        covering = self.covering(token)
+        if covering:
+            return Filler(covering.span)
+        if token.lemma_.lower() in FORCE_NOUNS or low in FORCE_NOUNS:
+            owner = _owner_of_forces(token)
+            if owner is not None:
+                inner = self.filler(owner)
+                if inner:
+                    return Filler(inner.span, ("forces",))
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "nmod", "appos") and (m := self.covering(child)):
+                return Filler(m.span)
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and (m := self.covering(pobj)):
+                        return Filler(m.span)
+        if token.pos_ == "PROPN":
+            return Filler(self._add(token).span)
+        return None
+
+    def _add(self, token: Token) -> Mention:
+        # The flat proper-noun phrase: the head and its compound/flat modifiers.
+        words = [t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "flat")]
+        start_tok = min([token, *words], key=lambda t: t.i)
+        start, end = start_tok.idx, token.idx + len(token.text)
+        text = self.ctx.doc.text[start:end]
+        mention = Mention(
+            article_id=self.ctx.article.id,
+            span=Span(start, end, text),
+            label=ADDED_LABEL,
+            evidence=self.ctx.evidence(token.sent),
+            normalized=clean_surface(text),
+            group=plain_key(text),
+        )
+        self.added.append(mention)
+        return mention
+
+
+def _owner_of_forces(token: Token) -> Token | None:
+    """X in "X's forces", "forces of X", "forces loyal to X"."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            return child
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((t for t in child.children if t.dep_ == "pobj"), None)
+        if child.lemma_ in ("loyal", "allied", "affiliated", "aligned"):
+            for prep in child.children:
+                if prep.dep_ == "prep":
+                    return next((t for t in prep.children if t.dep_ == "pobj"), None)
+    for child in token.children:
+        if child.dep_ in ("compound", "amod") and child.pos_ in ("PROPN", "ADJ"):
+            return child
+    return None

@@ -1,0 +1,148 @@
+"""Polarity, modality and attribution of a statement, read off the dependency parse.
+
+:func:`modality_of` walks from the trigger up through the clauses that govern it
+(stopping at relative clauses, which say something about a noun, not about the
+trigger) and collects cues: negation ("not", "never", "no"), denial ("denied
+backing", "rejected claims that"), refusal, conditionals ("would", "if"),
+future and intention ("will", "plans to"), allegation ("allegedly", "is believed
+to") and report ("reportedly", "is said to"). The strongest cue wins, in the
+order of :data:`PRIORITY`.
+
+:func:`attribution_of` finds who says so: the subject of a governing speech verb,
+"according to X", "a statement from X", or the speaker of the quote around it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventwire.extract.actorspans import MentionIndex
+from eventwire.model import QuoteMention, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+PRIORITY = ("denied", "negated", "hypothetical", "future", "alleged", "reported", "asserted")
+NEGATED_MODALITIES = frozenset({"denied", "negated"})
+
+DENY = frozenset({"deny", "refute", "disavow"})
+REFUSE = frozenset({"refuse", "decline", "fail", "reject", "stop", "cease", "avoid"})
+CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "suggestion", "charge"})
+DISMISS = frozenset({"reject", "dismiss", "deny", "refute"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+HYPOTHETICAL_GOVERNORS = frozenset({"consider", "propose", "suggest", "mull", "weigh"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+FUTURE_GOVERNORS = frozenset(
+    {"plan", "intend", "hope", "aim", "expect", "prepare", "seek", "want", "vow", "pledge",
+     "promise", "threaten", "go", "set", "poise", "wish", "offer"}
+)  # fmt: skip
+ALLEGED_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly", "apparently"})
+ALLEGED_GOVERNORS = frozenset({"believe", "think", "suspect", "allege", "accuse", "rumour",
+                               "rumor", "claim", "suggest"})  # fmt: skip
+REPORTED_ADVERBS = frozenset({"reportedly"})
+REPORTED_GOVERNORS = frozenset({"report", "say"})  # only in the passive: "is said to"
+SPEECH_VERBS = frozenset(
+    {"say", "tell", "state", "add", "announce", "claim", "insist", "declare", "report",
+     "confirm", "deny", "warn", "write", "note", "explain", "stress", "assert", "allege",
+     "accuse", "tweet", "acknowledge", "admit", "argue", "maintain"}
+)  # fmt: skip
+STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "report"})
+BOUNDARY_DEPS = frozenset({"relcl"})
+
+
+def governing_chain(token: Token) -> list[Token]:
+    """The trigger and the heads that govern its clause, up to the root."""
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i and chain[-1].dep_ not in BOUNDARY_DEPS:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _lemma_in(token: Token, words: frozenset[str]) -> bool:
+    """Lemma membership, forgiving the lemmatiser's slips on inflected forms ("hopes" -> "hop")."""
+    low = token.lower_
+    forms = {token.lemma_.lower(), low, low[:-1], low[:-2], low[:-3]}
+    return not forms.isdisjoint(words)
+
+
+def _is_passive(token: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def modality_of(token: Token) -> tuple[bool, str]:
+    """``(negated, modality)`` of the statement whose trigger is ``token``."""
+    found: set[str] = set()
+    chain = governing_chain(token)
+    for pos, tok in enumerate(chain):
+        governor = pos > 0
+        for child in tok.children:
+            low = child.lower_
+            if child.dep_ == "neg" or (child.dep_ == "det" and low == "no"):
+                found.add("negated")
+            elif child.dep_ == "aux" and low in HYPOTHETICAL_AUX:
+                found.add("future" if _reported_future(chain, pos) else "hypothetical")
+            elif child.dep_ == "aux" and low in FUTURE_AUX:
+                found.add("future")
+            elif child.dep_ == "mark" and low in CONDITIONAL_MARKS:
+                found.add("hypothetical")
+            elif child.dep_ == "advmod" and low in ALLEGED_ADVERBS:
+                found.add("alleged")
+            elif child.dep_ == "advmod" and low in REPORTED_ADVERBS:
+                found.add("reported")
+        if not governor:
+            continue
+        if (
+            _lemma_in(tok, DENY)
+            or _lemma_in(tok, DISMISS)
+            and any(t.lemma_.lower() in CLAIM_NOUNS for t in chain[:pos])
+        ):
+            found.add("denied")
+        elif _lemma_in(tok, REFUSE):
+            found.add("negated")
+        elif _lemma_in(tok, FUTURE_GOVERNORS) and chain[pos - 1].dep_ == "xcomp":
+            found.add("future")
+        elif _lemma_in(tok, HYPOTHETICAL_GOVERNORS):
+            found.add("hypothetical")
+        elif _lemma_in(tok, REPORTED_GOVERNORS) and _is_passive(tok):
+            found.add("reported")
+        elif _lemma_in(tok, ALLEGED_GOVERNORS):
+            found.add("alleged")
+    # Denial of a negation ("did not deny") is too rare to model; denial wins.
+    modality = next(m for m in PRIORITY if m in found or m == "asserted")
+    return modality in NEGATED_MODALITIES, modality
+
+
+def _reported_future(chain: list[Token], pos: int) -> bool:
+    """'would' under a past speech verb is future in the past ("said it would send")."""
+    return any(t.lemma_.lower() in SPEECH_VERBS and t.tag_ == "VBD" for t in chain[pos + 1 :])
+
+
+def attribution_of(
+    token: Token, index: MentionIndex, quotes: tuple[QuoteMention, ...] = ()
+) -> Span | None:
+    """The mention of whoever the statement at ``token`` is attributed to."""
+    for quote in quotes:
+        if quote.span.start <= token.idx < quote.span.end:
+            return quote.speaker
+    for tok in governing_chain(token)[1:]:
+        if tok.lemma_.lower() in SPEECH_VERBS:
+            for child in tok.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and (f := index.filler(child)):
+                    return f.span
+    sent = token.sent
+    for tok in sent:
+        if tok.lower_ == "according":
+            for pobj in (t for t in tok.subtree if t.dep_ == "pobj"):
+                if f := index.filler(pobj):
+                    return f.span
+        if tok.lemma_.lower() in STATEMENT_NOUNS:
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and (f := index.filler(pobj)):
+                            return f.span
+            for child in tok.children:
+                if child.dep_ == "poss" and (f := index.filler(child)):
+                    return f.span
+    return None

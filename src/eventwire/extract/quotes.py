@@ -1,0 +1,115 @@
+"""Direct quotes and their speakers.
+
+Quoted stretches are found in the text (straight or curly marks, at least three
+words so scare quotes around a single term are left alone). Two quoted parts
+separated only by a short speech clause ('"We will win," Haftar said, "and soon."')
+become one quote. The speaker is the subject of a speech verb outside the quote
+in the same sentence(s); else the previous sentence when it ends by introducing
+the quote ("Haftar said:"), else the next sentence ("..., he added."). Pronoun
+speakers go to the nearest earlier person mention.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from eventwire.extract.actorspans import MentionIndex
+from eventwire.extract.context import DocContext
+from eventwire.extract.modality import SPEECH_VERBS
+from eventwire.model import Evidence, QuoteMention, Span
+from eventwire.registry import extractors
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+QUOTED = re.compile(r'"([^"]{3,}?)"|“([^”]{3,}?)”')
+MIN_WORDS = 3
+MAX_BRIDGE_CHARS = 60  # '," Haftar told reporters on Monday, "' fits
+
+
+def quoted_parts(text: str) -> list[tuple[int, int]]:
+    """Character spans of quoted stretches (inside the marks), long enough to be quotes."""
+    parts = []
+    for m in QUOTED.finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        if len(m.group(group).split()) >= MIN_WORDS:
+            parts.append((m.start(group), m.end(group)))
+    return parts
+
+
+def _speaker_in(sent: SpacySpan, inside: list[tuple[int, int]], index: MentionIndex) -> Span | None:
+    for tok in sent:
+        if any(a <= tok.idx < b for a, b in inside):
+            continue
+        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
+            for child in tok.children:
+                if (
+                    child.dep_ in ("nsubj", "nsubjpass")
+                    and not any(a <= child.idx < b for a, b in inside)
+                    and (filler := index.filler(child))
+                ):
+                    return filler.span
+        if tok.lower_ == "according":
+            for pobj in (t for t in tok.subtree if t.dep_ == "pobj"):
+                if filler := index.filler(pobj):
+                    return filler.span
+    return None
+
+
+def merge_split(text: str, parts: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Group quoted parts that one speech clause splits: '"A," X said, "B."'"""
+    groups: list[list[tuple[int, int]]] = []
+    for part in parts:
+        if groups:
+            bridge = text[groups[-1][-1][1] : part[0]]
+            words = set(re.findall(r"[a-z]+", bridge.lower()))
+            if len(bridge) <= MAX_BRIDGE_CHARS and "\n" not in bridge and words & _SPEECH_FORMS:
+                groups[-1].append(part)
+                continue
+        groups.append([part])
+    return groups
+
+
+_SPEECH_FORMS = frozenset(
+    {"said", "says", "told", "added", "adds", "stated", "insisted", "declared", "warned",
+     "claimed", "explained", "stressed", "wrote", "noted", "continued", "asked"}
+)  # fmt: skip
+
+
+@extractors.register("quotes", requires=("mentions",), assigns=("quotes",))
+def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
+    doc, text = ctx.doc, ctx.doc.text
+    index = MentionIndex.of(ctx)
+    sents = list(doc.sents)
+    quotes = []
+    for group in merge_split(text, quoted_parts(text)):
+        start, end = group[0][0], group[-1][1]
+        covered = [s for s in sents if s.end_char > start - 1 and s.start_char < end + 1]
+        if not covered:
+            continue
+        first, last = sents.index(covered[0]), sents.index(covered[-1])
+        speaker = None
+        for sent in covered:
+            speaker = speaker or _speaker_in(sent, group, index)
+        if speaker is None and first > 0 and sents[first - 1].text.rstrip().endswith(":"):
+            speaker = _speaker_in(sents[first - 1], group, index)
+        if speaker is None and last + 1 < len(sents):
+            speaker = _speaker_in(sents[last + 1], group, index)
+        quote_text = " ... ".join(text[a:b].strip() for a, b in group)
+        evidence = Evidence(
+            article_id=ctx.article.id,
+            sentence=text[covered[0].start_char : covered[-1].end_char],
+            char_start=covered[0].start_char,
+            char_end=covered[-1].end_char,
+        )
+        quotes.append(
+            QuoteMention(
+                article_id=ctx.article.id,
+                text=quote_text,
+                span=Span(start, end, text[start:end]),
+                evidence=evidence,
+                speaker=speaker,
+            )
+        )
+    return {"quotes": quotes}

@@ -1,0 +1,108 @@
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def events(found, etype=None):
+    return [
+        (e.type, e.source and e.source.text, e.target and e.target.text, e.modality, e.negated)
+        for e in found["events"]
+        if etype is None or e.type == etype
+    ]
+
+
+def test_active(run):
+    assert ("ASSAULT", "Egypt", "Derna", "asserted", False) in events(
+        run("Egypt bombed Derna on Friday.")
+    )
+
+
+def test_passive_and_coordination_one_event_per_actor(run):
+    got = events(run("Haftar is backed by the UAE, Egypt and France."), "SUPPORT")
+    assert {g[1] for g in got} == {"UAE", "Egypt", "France"}
+    assert {g[2] for g in got} == {"Haftar"}
+
+
+def test_possessive_nominalisation(run):
+    got = events(run("Haftar's offensive on Tripoli began in April."), "ASSAULT")
+    assert got and got[0][1:3] == ("Haftar", "Tripoli")
+
+
+def test_light_verb_nominalisation(run):
+    got = events(run("Khalifa Haftar launched an offensive against Tripoli."), "ASSAULT")
+    assert got[0][1:3] == ("Khalifa Haftar", "Tripoli")
+
+
+def test_forces_of_actor_is_actor_with_qualifier(run):
+    found = run("Haftar's forces shelled Tripoli on Monday.")
+    ev = [e for e in found["events"] if e.type == "ASSAULT"][0]
+    assert ev.source.text == "Haftar" and "forces" in ev.qualifiers
+
+
+def test_recipient_preferred_over_thing_given(run):
+    got = events(run("Russia has provided weapons to Haftar's forces."), "AID")
+    assert got[0][1:3] == ("Russia", "Haftar")
+
+
+def test_denied_backing_is_not_support(run):
+    found = run("Khalifa Haftar arrived in Paris. The US has denied backing him.")
+    ev = [e for e in found["events"] if e.type == "SUPPORT"][0]
+    assert ev.source.text == "US" and ev.target.text == "Khalifa Haftar"
+    assert ev.negated and ev.modality == "denied"
+
+
+def test_hypothetical(run):
+    found = run("His greatest error would be to accept help from Israel.")
+    aid = [e for e in found["events"] if e.type == "AID"][0]
+    assert aid.source.text == "Israel" and aid.modality == "hypothetical"
+
+
+def test_alleged(run):
+    ev = [e for e in run("Russia has allegedly provided weapons to Haftar.")["events"]][0]
+    assert (ev.type, ev.modality, ev.negated) == ("AID", "alleged", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "modality", "negated"),
+    [
+        ("Egypt did not attack the GNA.", "negated", True),
+        ("Egypt never attacked the GNA.", "negated", True),
+        ("Egypt refused to attack the GNA.", "negated", True),
+        ("The UN rejected claims that Egypt attacked the GNA.", "denied", True),
+        ("Egypt would attack the GNA.", "hypothetical", False),
+        ("Egypt will attack the GNA.", "future", False),
+        ("Egypt plans to attack the GNA.", "future", False),
+        ("Egypt hopes to attack the GNA.", "future", False),
+        ("Egypt reportedly attacked the GNA.", "reported", False),
+        ("Egypt is said to have attacked the GNA.", "reported", False),
+        ("Egypt is believed to have attacked the GNA.", "alleged", False),
+        ("Egypt attacked the GNA.", "asserted", False),
+    ],
+)
+def test_modality_cues(run, text, modality, negated):
+    ev = [e for e in run(text)["events"] if e.type == "ASSAULT"][0]
+    assert (ev.modality, ev.negated) == (modality, negated)
+    assert ev.source.text == "Egypt"
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Turkey sent troops to Libya, Erdogan said.", "Erdogan"),
+        ("According to Erdogan, Turkey sent troops to Libya.", "Erdogan"),
+        ("In a statement from the GNA, Turkey sent troops to Libya.", "GNA"),
+        ("Erdogan told Reuters that Turkey sent troops to Libya.", "Erdogan"),
+    ],
+)
+def test_attribution(run, text, who):
+    ev = [e for e in run(text)["events"] if e.type == "AID"][0]
+    assert ev.attributed_to is not None and ev.attributed_to.text == who
+
+
+def test_counts_attach_to_violent_event(run):
+    ev = [
+        e
+        for e in run("Haftar's forces attacked Tripoli, killing at least 40 people.")["events"]
+        if e.trigger.text == "attacked"
+    ][0]
+    assert [(c.kind, c.value) for c in ev.counts] == [("killed", 40)]

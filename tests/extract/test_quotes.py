@@ -1,0 +1,46 @@
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def quotes(run, text):
+    return [(q.text, q.speaker and q.speaker.text) for q in run(text)["quotes"]]
+
+
+def test_straight_quote_with_said(run):
+    assert quotes(run, '"We will take Tripoli soon," Haftar said.') == [
+        ("We will take Tripoli soon,", "Haftar")
+    ]
+
+
+def test_curly_quote(run):
+    assert quotes(run, "Erdogan said: “Turkey stands with the GNA.”")[0][1] == "Erdogan"
+
+
+def test_split_quote_is_one_quote(run):
+    got = quotes(run, '"We will take Tripoli," Haftar said, "and nobody can stop us."')
+    assert len(got) == 1 and got[0][1] == "Haftar" and "nobody" in got[0][0]
+
+
+def test_speaker_in_next_sentence_pronoun(run):
+    got = quotes(
+        run,
+        'Erdogan spoke on Monday. "Turkey will never abandon its brothers there." '
+        "He added that troops were ready.",
+    )
+    assert got[0][1] == "Erdogan"
+
+
+def test_speaker_in_previous_sentence(run):
+    got = quotes(run, 'Ghassan Salame told reporters: "This war has no military solution."')
+    assert got[0][1] == "Ghassan Salame"
+
+
+def test_scare_quotes_are_not_quotes(run):
+    assert quotes(run, 'Haftar called them "terrorists" on Monday.') == []
+
+
+def test_quoted_event_attributed_to_speaker(run):
+    found = run('"Turkey sent troops to Tripoli," Haftar said.')
+    ev = [e for e in found["events"] if e.type == "AID"][0]
+    assert ev.attributed_to.text == "Haftar"
