@@ -1,42 +1,132 @@
-"""Events across documents (simple version: one event per event mention)."""
+"""Events across documents: one event per real-world happening, with all its evidence.
+
+Event mentions are grouped when they agree on type, resolved source and target
+actors, polarity, date (compared at the coarser of the two precisions, so a
+"2019-04" report matches a "2019-04-05" one) and place (when both have one).
+A mention with no resolved actor and no place is too vague to match anything
+and stays an event of its own. ``source_count`` is the number of distinct
+articles behind an event; counts keep the highest figure reported per kind.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from eventwire.extract.context import Resources
-from eventwire.model import DocumentRecords, Event, Place, mention_key
+from eventwire.knowledge.ontology import load_ontology
+from eventwire.model import (
+    DocumentRecords,
+    Event,
+    EventMention,
+    Evidence,
+    Place,
+    Span,
+    mention_key,
+)
 from eventwire.resolve.ids import stable_id
+
+PRECISION_CHARS = {"day": 10, "week": 10, "publication": 10, "month": 7, "season": 7, "year": 4,
+                   "decade": 3}  # fmt: skip
+MODALITY_RANK = ("asserted", "reported", "alleged", "future", "hypothetical", "denied", "negated")
+
+
+@dataclass
+class _Group:
+    first: EventMention
+    source: str | None
+    target: str | None
+    members: list[EventMention] = field(default_factory=list)
+
+    def date_prefix(self) -> str:
+        when = self.first.when
+        if not when or not when.value:
+            return ""
+        return when.value[: PRECISION_CHARS.get(when.precision or "day", 10)]
+
+
+def _matches(group: _Group, em: EventMention, source: str | None, target: str | None) -> bool:
+    if (group.first.type, group.source, group.target, group.first.negated) != (
+        em.type, source, target, em.negated
+    ):  # fmt: skip
+        return False
+    a, b = group.first.place, em.place
+    if a and b and a.id != b.id:
+        return False
+    da = group.date_prefix()
+    db = (
+        em.when.value[: PRECISION_CHARS.get(em.when.precision or "day", 10)]
+        if em.when and em.when.value
+        else ""
+    )
+    n = min(len(da), len(db))
+    return bool(n) and da[:n] == db[:n]
+
+
+def actor_of(mention_actor: dict[str, str], article_id: str, span: Span | None) -> str | None:
+    return mention_actor.get(mention_key(article_id, span)) if span else None
 
 
 def resolve_events(
     docs: Sequence[DocumentRecords], mention_actor: dict[str, str], resources: Resources
 ) -> tuple[list[Event], list[Place]]:
-    events: list[Event] = []
+    onto = load_ontology()
+    groups: list[_Group] = []
     places: dict[str, Place] = {}
     for doc in docs:
         for em in doc.events:
-            def actor(span):  # noqa: ANN001, ANN202
-                return mention_actor.get(mention_key(em.article_id, span)) if span else None
-
             if em.place:
                 places[em.place.id] = em.place
-            events.append(
-                Event(
-                    id=stable_id("event", em.article_id, em.trigger.start, em.type),
-                    type=em.type,
-                    codes={},
-                    evidence=(em.evidence,),
-                    source_actor=actor(em.source),
-                    target_actor=actor(em.target),
-                    date=em.when.value if em.when else None,
-                    date_precision=em.when.precision if em.when else None,
-                    location=em.place,
-                    negated=em.negated,
-                    modality=em.modality,
-                    attributed_to=actor(em.attributed_to),
-                    counts={c.kind: c.value for c in em.counts},
-                    qualifiers=em.qualifiers,
-                )
-            )
+            source = actor_of(mention_actor, em.article_id, em.source)
+            target = actor_of(mention_actor, em.article_id, em.target)
+            group = None
+            if source or target or em.place:
+                group = next((g for g in groups if _matches(g, em, source, target)), None)
+            if group is None:
+                group = _Group(em, source, target)
+                groups.append(group)
+            group.members.append(em)
+    events = [_event(g, mention_actor, onto) for g in groups]
     return events, sorted(places.values(), key=lambda p: p.id)
+
+
+def _event(group: _Group, mention_actor: dict[str, str], onto) -> Event:  # noqa: ANN001
+    first, members = group.first, group.members
+    evidence: dict[tuple[str, int], Evidence] = {}
+    for em in members:
+        evidence.setdefault((em.evidence.article_id, em.evidence.char_start), em.evidence)
+    counts: dict[str, int] = {}
+    for em in members:
+        for c in em.counts:
+            counts[c.kind] = max(counts.get(c.kind, 0), c.value)
+    modalities = Counter(em.modality for em in members)
+    modality = min(modalities, key=lambda m: (-modalities[m], MODALITY_RANK.index(m)))
+    attributed = next(
+        (a for em in members if em.attributed_to
+         and (a := mention_actor.get(mention_key(em.article_id, em.attributed_to)))),
+        None,
+    )  # fmt: skip
+    whens = [em.when for em in members if em.when and em.when.value]
+    best_when = min(
+        whens, key=lambda w: -PRECISION_CHARS.get(w.precision or "day", 10), default=None
+    )
+    trigger = first.trigger.text.lower()
+    lemma = trigger if trigger in onto.acled_by_trigger else trigger.rstrip("s")
+    return Event(
+        id=stable_id("event", first.article_id, first.trigger.start, first.type),
+        type=first.type,
+        codes=onto.codes(first.type, lemma) if first.type in onto.types else {"plover": first.type},
+        evidence=tuple(sorted(evidence.values(), key=lambda e: (e.article_id, e.char_start))),
+        source_actor=group.source,
+        target_actor=group.target,
+        date=best_when.value if best_when else None,
+        date_precision=best_when.precision if best_when else None,
+        location=next((em.place for em in members if em.place), None),
+        negated=first.negated,
+        modality=modality,
+        attributed_to=attributed,
+        counts=counts,
+        source_count=len({em.article_id for em in members}),
+        qualifiers=tuple(dict.fromkeys(q for em in members for q in em.qualifiers)),
+    )

@@ -1,11 +1,39 @@
-"""Relations between actors (simple version: none until the events issue lands)."""
+"""Relations between actors: events and explicit statements aggregated per actor pair.
+
+An event whose type carries a relation in the ontology (SUPPORT and AID ->
+support, ASSAULT -> fight, ACCUSE -> oppose ...) and every explicit relation
+statement ("an ally of", "backed by") is a piece of evidence for the relation
+(source, target, type). Only non-negated ``asserted``, ``reported`` and
+``alleged`` pieces count (``evidence``, ``source_count``); denials go to
+``denied_evidence``; hypothetical and future pieces are kept on a relation of
+their own modality with ``source_count`` 0, shown but never counted. A relation
+that some articles assert and others deny is ``contested``.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from eventwire.extract.context import Resources
-from eventwire.model import DocumentRecords, Event, Relation
+from eventwire.knowledge.ontology import load_ontology
+from eventwire.model import COUNTING_MODALITIES, DocumentRecords, Event, Evidence, Relation
+from eventwire.resolve.events import actor_of
+from eventwire.resolve.ids import stable_id
+
+
+@dataclass(frozen=True)
+class _Piece:
+    evidence: Evidence
+    modality: str
+    negated: bool
+    date: str | None
+
+
+@dataclass
+class _Pair:
+    pieces: list[_Piece] = field(default_factory=list)
 
 
 def resolve_relations(
@@ -14,4 +42,72 @@ def resolve_relations(
     mention_actor: dict[str, str],
     resources: Resources,
 ) -> list[Relation]:
-    return []
+    onto = load_ontology()
+    pairs: dict[tuple[str, str, str], _Pair] = {}
+
+    def add(src: str | None, tgt: str | None, rtype: str, piece: _Piece) -> None:
+        if src and tgt and src != tgt:
+            pairs.setdefault((src, tgt, rtype), _Pair()).pieces.append(piece)
+
+    for ev in events:
+        et = onto.types.get(ev.type)
+        if et is None or et.relation is None:
+            continue
+        for evidence in ev.evidence:
+            piece = _Piece(evidence, ev.modality, ev.negated, ev.date)
+            add(ev.source_actor, ev.target_actor, et.relation[0], piece)
+    for doc in docs:
+        for rm in doc.relations:
+            piece = _Piece(rm.evidence, rm.modality, rm.negated, rm.when.value if rm.when else None)
+            src = actor_of(mention_actor, rm.article_id, rm.source)
+            add(src, actor_of(mention_actor, rm.article_id, rm.target), rm.type, piece)
+    relations = []
+    for (src, tgt, rtype), pair in sorted(pairs.items()):
+        relations.extend(_relations(src, tgt, rtype, pair.pieces))
+    return relations
+
+
+def _unique(pieces: list[_Piece]) -> tuple[Evidence, ...]:
+    seen = {(p.evidence.article_id, p.evidence.char_start): p.evidence for p in pieces}
+    return tuple(seen[k] for k in sorted(seen))
+
+
+def _relations(src: str, tgt: str, rtype: str, pieces: list[_Piece]) -> list[Relation]:
+    counting = [p for p in pieces if not p.negated and p.modality in COUNTING_MODALITIES]
+    denied = [p for p in pieces if p.negated]
+    other = [p for p in pieces if not p.negated and p.modality not in COUNTING_MODALITIES]
+    out = []
+    if counting or denied:
+        main = counting or denied
+        modes = Counter(p.modality for p in main)
+        dates = sorted(p.date for p in counting if p.date)
+        out.append(
+            Relation(
+                id=stable_id("relation", src, tgt, rtype),
+                source_actor=src,
+                target_actor=tgt,
+                type=rtype,
+                evidence=_unique(main),
+                negated=not counting,
+                modality="asserted" if "asserted" in modes else modes.most_common(1)[0][0],
+                contested=bool(counting and denied),
+                first_seen=dates[0] if dates else None,
+                last_seen=dates[-1] if dates else None,
+                source_count=len({p.evidence.article_id for p in counting}),
+                denied_evidence=_unique(denied) if counting else (),
+            )
+        )
+    for modality in sorted({p.modality for p in other}):
+        these = [p for p in other if p.modality == modality]
+        out.append(
+            Relation(
+                id=stable_id("relation", src, tgt, rtype, modality),
+                source_actor=src,
+                target_actor=tgt,
+                type=rtype,
+                evidence=_unique(these),
+                modality=modality,
+                source_count=0,
+            )
+        )
+    return out

@@ -1,0 +1,105 @@
+from eventwire.model import (
+    DocumentRecords,
+    EventMention,
+    Evidence,
+    RelationMention,
+    Span,
+    When,
+    mention_key,
+)
+from eventwire.resolve.events import resolve_events
+from eventwire.resolve.relations import resolve_relations
+
+UAE, HAFTAR = Span(0, 3, "UAE"), Span(20, 26, "Haftar")
+
+
+def ev(article, *, type="SUPPORT", when=("2019-04-05", "day"), modality="asserted", negated=False):
+    return EventMention(
+        article_id=article,
+        type=type,
+        trigger=Span(10, 16, "backed"),
+        evidence=Evidence(article, f"sentence of {article}", 0, 30),
+        source=UAE,
+        target=HAFTAR,
+        when=When(*when),
+        modality=modality,
+        negated=negated,
+    )
+
+
+def actors(*articles):
+    out = {}
+    for a in articles:
+        out[mention_key(a, UAE)] = "uae"
+        out[mention_key(a, HAFTAR)] = "haftar"
+    return out
+
+
+def test_same_event_in_two_articles_is_one_event(resources):
+    docs = [
+        DocumentRecords("a", events=(ev("a"),)),
+        DocumentRecords("b", events=(ev("b", when=("2019-04", "month")),)),
+    ]
+    events, _ = resolve_events(docs, actors("a", "b"), resources)
+    assert len(events) == 1
+    assert events[0].source_count == 2 and len(events[0].evidence) == 2
+    assert events[0].date == "2019-04-05"
+    assert events[0].codes["plover"] == "SUPPORT" and events[0].codes["cameo"] == "05"
+
+
+def test_different_dates_stay_apart(resources):
+    docs = [
+        DocumentRecords("a", events=(ev("a"),)),
+        DocumentRecords("b", events=(ev("b", when=("2019-05-01", "day")),)),
+    ]
+    events, _ = resolve_events(docs, actors("a", "b"), resources)
+    assert len(events) == 2
+
+
+def test_assault_codes_include_acled(resources):
+    docs = [DocumentRecords("a", events=(ev("a", type="ASSAULT"),))]
+    events, _ = resolve_events(docs, actors("a"), resources)
+    assert events[0].codes["acled"]["event_type"] == "Battles"
+
+
+def relations(docs, arts, resources):
+    events, _ = resolve_events(docs, actors(*arts), resources)
+    return resolve_relations(docs, events, actors(*arts), resources)
+
+
+def test_support_relation_from_events(resources):
+    rels = relations([DocumentRecords("a", events=(ev("a"),))], ["a"], resources)
+    assert [(r.source_actor, r.target_actor, r.type, r.source_count) for r in rels] == [
+        ("uae", "haftar", "support", 1)
+    ]
+    assert not rels[0].contested and rels[0].first_seen == "2019-04-05"
+
+
+def test_denial_only_is_negated_and_not_counted(resources):
+    docs = [DocumentRecords("a", events=(ev("a", modality="denied", negated=True),))]
+    rels = relations(docs, ["a"], resources)
+    assert rels[0].negated and rels[0].source_count == 0
+
+
+def test_asserted_and_denied_is_contested(resources):
+    docs = [
+        DocumentRecords("a", events=(ev("a"),)),
+        DocumentRecords("b", events=(ev("b", modality="denied", negated=True),)),
+    ]
+    rels = relations(docs, ["a", "b"], resources)
+    assert len(rels) == 1 and rels[0].contested and not rels[0].negated
+    assert rels[0].source_count == 1 and rels[0].denied_evidence[0].article_id == "b"
+
+
+def test_hypothetical_is_kept_but_not_counted(resources):
+    docs = [DocumentRecords("a", events=(ev("a", modality="hypothetical"),))]
+    rels = relations(docs, ["a"], resources)
+    assert rels[0].modality == "hypothetical" and rels[0].source_count == 0
+
+
+def test_relation_statement_counts(resources):
+    rm = RelationMention(
+        "a", "ally", UAE, HAFTAR, Evidence("a", "s", 0, 30), when=When("2018", "year")
+    )
+    rels = relations([DocumentRecords("a", relations=(rm,))], ["a"], resources)
+    assert [(r.type, r.source_count, r.first_seen) for r in rels] == [("ally", 1, "2018")]
