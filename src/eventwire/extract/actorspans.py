@@ -67,6 +67,7 @@ NON_ACTOR_PRONOUNS = frozenset(
         "that",
     ]
 )
+NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 ADDED_LABEL = "ROLE"  # label of mentions added here for role fillers spaCy's NER missed
 
 
@@ -119,6 +120,8 @@ class MentionIndex:
         return out
 
     def filler(self, token: Token) -> Filler | None:
+        if token.ent_type_ in NON_ACTOR_ENTS:
+            return None  # "the offensive on April 4" has a date, not a target
         low = token.lower_
         pronoun = token.pos_ == "PRON" or (token.pos_ != "PROPN" and token.text.islower())
         if pronoun and low in NON_ACTOR_PRONOUNS:

@@ -114,7 +114,10 @@ def _event(group: _Group, mention_actor: dict[str, str], onto) -> Event:  # noqa
     trigger = first.trigger.text.lower()
     lemma = trigger if trigger in onto.acled_by_trigger else trigger.rstrip("s")
     return Event(
-        id=stable_id("event", first.article_id, first.trigger.start, first.type),
+        id=stable_id(
+            "event", first.article_id, first.trigger.start, first.type, group.source, group.target,
+            first.source and first.source.start, first.target and first.target.start,
+        ),  # fmt: skip
         type=first.type,
         codes=onto.codes(first.type, lemma) if first.type in onto.types else {"plover": first.type},
         evidence=tuple(sorted(evidence.values(), key=lambda e: (e.article_id, e.char_start))),
