@@ -147,6 +147,62 @@ def demo(
     out.print(f"export: {summary.export}", highlight=False)
     out.print(f"explore it: eventwire serve --db {summary.store}", highlight=False)
 
+@app.command(name="eval")
+def eval_command(
+    gold_set: Annotated[str, typer.Argument(metavar="SET", help="Gold set name, or 'all'.")],
+    data: Annotated[Path, typer.Option("--data", help="Eval root or one set's folder.")],
+    limit: Annotated[
+        int | None, typer.Option("--limit", help="Items per set (or per corpus/topic); 0 = all.")
+    ] = None,
+    as_json: JsonOption = False,
+    errors: Annotated[Path | None, typer.Option("--errors", help="Write misses as JSONL.")] = None,
+    report: Annotated[Path | None, typer.Option("--report", help="Write a Markdown report.")] = None,
+) -> None:
+    """Score the real pipeline on public gold sets (see docs/evaluation.md)."""
+    from eventwire import evaluate
+    from eventwire.evaluate.report import write_report
+
+    with edge():
+        results = evaluate.run(
+            gold_set, data, settings_for(), limit=limit,
+            progress=lambda name: err.print(f"evaluating {name}", highlight=False),
+        )
+        if errors is not None:
+            n = evaluate.write_errors(results, errors)
+            err.print(f"wrote {n} misses to {errors}", highlight=False)
+        if report is not None:
+            command = " ".join(["eventwire", *sys.argv[1:]]) if sys.argv[1:] else "eventwire eval"
+            write_report(results, report, command=command)
+            err.print(f"wrote {report}", highlight=False)
+    if as_json:
+        out.print_json(json.dumps([r.as_dict() for r in results]))
+        return
+    table = Table("set", "metric", "ours", "n")
+    for r in results:
+        rows = [(k, m) for k, m in r.metrics.items()]
+        rows += [(f"{g}: {k}", m) for g, ms in r.groups.items() for k, m in ms.items()]
+        for key, metric in rows:
+            value = "-" if metric.value is None else f"{metric.value:.3f}"
+            table.add_row(r.name, key, value, str(metric.n))
+    out.print(table)
+
+@app.command()
+def serve(
+    db: DbOption = "eventwire.db",
+    host: Annotated[str | None, typer.Option(help="Address to bind (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+    token: Annotated[
+        str | None, typer.Option(help="API token enabling POST /api/articles.")
+    ] = None,
+) -> None:
+    """Serve the web UI and REST API over a store (offline; docs at /docs)."""
+    from eventwire.api import serve as run_server
+
+    with edge():
+        settings = settings_for(db=db, host=host, port=port, api_token=token)
+        err.print(f"eventwire: http://{settings.host}:{settings.port}/", highlight=False)
+        run_server(settings)
+
 @app.command()
 def places(db: DbOption = "eventwire.db", as_json: JsonOption = False) -> None:
     """List the places of the store's events, with how many events each holds."""
@@ -245,61 +301,76 @@ def actors_retype(name: str, kind: str, db: DbOption = "eventwire.db") -> None:
     _override(db, "retype", name, kind)
 
 
+def _query(db: str, fn: Any, *args: Any) -> Any:
+    with edge():
+        store = _open(settings_for(db=db))
+        try:
+            return fn(store, *args), {a.id: a.name for a in store.actors()}
+        finally:
+            store.close()
+
+
 @app.command()
-def serve(
+def events(
     db: DbOption = "eventwire.db",
-    host: Annotated[str | None, typer.Option(help="Address to bind (default 127.0.0.1).")] = None,
-    port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
-    token: Annotated[
-        str | None, typer.Option(help="API token enabling POST /api/articles.")
-    ] = None,
-) -> None:
-    """Serve the web UI and REST API over a store (offline; docs at /docs)."""
-    from eventwire.api import serve as run_server
-
-    with edge():
-        settings = settings_for(db=db, host=host, port=port, api_token=token)
-        err.print(f"eventwire: http://{settings.host}:{settings.port}/", highlight=False)
-        run_server(settings)
-
-@app.command(name="eval")
-def eval_command(
-    gold_set: Annotated[str, typer.Argument(metavar="SET", help="Gold set name, or 'all'.")],
-    data: Annotated[Path, typer.Option("--data", help="Eval root or one set's folder.")],
-    limit: Annotated[
-        int | None, typer.Option("--limit", help="Items per set (or per corpus/topic); 0 = all.")
-    ] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor name (any spelling).")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type.")] = None,
+    since: Annotated[str | None, typer.Option(help="ISO date, inclusive.")] = None,
     as_json: JsonOption = False,
-    errors: Annotated[Path | None, typer.Option("--errors", help="Write misses as JSONL.")] = None,
-    report: Annotated[Path | None, typer.Option("--report", help="Write a Markdown report.")] = None,
 ) -> None:
-    """Score the real pipeline on public gold sets (see docs/evaluation.md)."""
-    from eventwire import evaluate
-    from eventwire.evaluate.report import write_report
+    """List events, optionally of one actor, type or period."""
+    from eventwire.model import to_dict
+    from eventwire.query import find_events
 
-    with edge():
-        results = evaluate.run(
-            gold_set, data, settings_for(), limit=limit,
-            progress=lambda name: err.print(f"evaluating {name}", highlight=False),
-        )
-        if errors is not None:
-            n = evaluate.write_errors(results, errors)
-            err.print(f"wrote {n} misses to {errors}", highlight=False)
-        if report is not None:
-            command = " ".join(["eventwire", *sys.argv[1:]]) if sys.argv[1:] else "eventwire eval"
-            write_report(results, report, command=command)
-            err.print(f"wrote {report}", highlight=False)
+    rows, names = _query(db, find_events, actor, type, since)
     if as_json:
-        out.print_json(json.dumps([r.as_dict() for r in results]))
+        out.print_json(json.dumps(to_dict(rows)))
         return
-    table = Table("set", "metric", "ours", "n")
-    for r in results:
-        rows = [(k, m) for k, m in r.metrics.items()]
-        rows += [(f"{g}: {k}", m) for g, ms in r.groups.items() for k, m in ms.items()]
-        for key, metric in rows:
-            value = "-" if metric.value is None else f"{metric.value:.3f}"
-            table.add_row(r.name, key, value, str(metric.n))
+    table = Table("date", "type", "source", "target", "modality", "sources", "counts")
+    for e in rows:
+        table.add_row(e.date or "", e.type, names.get(e.source_actor or "", ""),
+                      names.get(e.target_actor or "", ""),
+                      ("not " if e.negated else "") + e.modality, str(e.source_count),
+                      ", ".join(f"{k}={v}" for k, v in e.counts.items()))  # fmt: skip
     out.print(table)
+
+
+@app.command()
+def relations(
+    db: DbOption = "eventwire.db",
+    actor: Annotated[str, typer.Option(help="Actor name (any spelling).")] = "",
+    as_json: JsonOption = False,
+) -> None:
+    """Supporters and opponents of an actor, with polarity and evidence."""
+    from eventwire.model import to_dict
+    from eventwire.query import actor_relations
+
+    result, _ = _query(db, actor_relations, actor)
+    if as_json:
+        out.print_json(json.dumps(to_dict(result)))
+        return
+    for group in ("supporters", "opponents", "supported", "opposed", "neutral", "uncounted"):
+        for row in getattr(result, group):
+            r = row.relation
+            flag = " contested" if r.contested else ""
+            out.print(f"[bold]{group}[/bold] {row.other} {r.type} ({row.polarity}, {r.modality}"
+                      f"{flag}, {r.source_count} sources)", highlight=False)  # fmt: skip
+            for ev in (*r.evidence, *r.denied_evidence)[:3]:
+                out.print(f"    {ev.article_id}: {ev.sentence.strip()[:160]}", highlight=False)
+
+
+@app.command()
+def quotes(
+    db: DbOption = "eventwire.db",
+    speaker: Annotated[str | None, typer.Option(help="Speaker name (any spelling).")] = None,
+) -> None:
+    """Direct quotes, optionally of one speaker."""
+    from eventwire.query import find_quotes
+
+    rows, names = _query(db, find_quotes, speaker)
+    for q in rows:
+        out.print(f"[bold]{names.get(q.speaker or '', '?')}[/bold]: “{q.text}” ({q.article_id})",
+                  highlight=False)  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> None:
