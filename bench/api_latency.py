@@ -1,0 +1,224 @@
+"""p50/p95 latency of the main API endpoints and pages on a synthetic store.
+
+    python bench/api_latency.py                # 1,000,000 events (built once, then reused)
+    python bench/api_latency.py --events 100000 --requests 50
+
+The store is written straight into the schema with executemany (no NLP): actors
+with a long-tailed share of events (the busiest holds about a tenth of them, like
+Haftar in the Libya corpus), places, articles, relations and quotes. The server
+is uvicorn in a thread; requests go through a real HTTP client, one at a time.
+Prints figures; asserts nothing about time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from eventwire.config import Settings
+from eventwire.store.sqlite import SQLiteStore
+
+TYPES = ["fight", "assault", "consult", "disapprove", "support", "threaten", "protest", "coerce"]
+MODALITIES = ["asserted"] * 6 + ["reported", "alleged"]
+PRECISIONS = [("day", 10), ("month", 7), ("year", 4)]
+WORDS = [
+    "forces",
+    "clashed",
+    "near",
+    "the",
+    "city",
+    "as",
+    "officials",
+    "said",
+    "talks",
+    "would",
+    "resume",
+    "next",
+    "week",
+]
+
+
+def build(path: Path, n_events: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    n_actors, n_places = 5000, 500
+    n_articles = max(1000, n_events // 50)
+    SQLiteStore(path).close()  # schema
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = OFF")
+    conn.execute("PRAGMA synchronous = OFF")
+    names = [f"Actor {i} al-Name{i % 97}" for i in range(n_actors)]
+    conn.executemany(
+        "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?)",
+        [
+            (
+                f"act_{i}", names[i], "armed_group", "LBY", None, 1000 // (i + 1) + 1, 10, json.dumps(
+                    {"id": f"act_{i}", "name": names[i], "type": "armed_group", "country": "LBY",
+                     "aliases": [f"A{i}", f"Actor{i}"], "mention_count": 1000 // (i + 1) + 1,
+                     "article_count": 10, "roles": [], "kb_id": None, "explanation": []}
+                ),
+            )
+            for i in range(n_actors)
+        ],
+    )  # fmt: skip
+    conn.executemany(
+        "INSERT INTO actor_keys VALUES (?, ?)",
+        [(f"act_{i}", k) for i in range(n_actors) for k in (f"actor {i} al name{i % 97}", f"a{i}")],
+    )
+    places = []
+    for i in range(n_places):
+        lat, lon = rng.uniform(20, 33), rng.uniform(10, 25)
+        places.append((f"geonames:{i}", f"Town {i}", lat, lon))
+    conn.executemany(
+        "INSERT INTO places VALUES (?,?,?,?,?,?,?,?)",
+        [
+            (pid, name, lat, lon, "LBY", None, "city", json.dumps(
+                {"id": pid, "name": name, "lat": lat, "lon": lon, "country": "LBY",
+                 "admin1": None, "precision": "city", "feature": None, "population": None}))
+            for pid, name, lat, lon in places
+        ],
+    )  # fmt: skip
+    text = " ".join(rng.choice(WORDS) for _ in range(120)) + "."
+    conn.executemany(
+        "INSERT INTO articles (id, title, text, published, published_precision) VALUES (?,?,?,?,?)",
+        [(f"art_{i}", f"Article {i}", text, "2016-05-01", "day") for i in range(n_articles)],
+    )
+    weights = [1 / (i + 1) for i in range(n_actors)]
+    chunk = 50_000
+    for start in range(0, n_events, chunk):
+        rows, evidence = [], []
+        sources = rng.choices(range(n_actors), weights, k=chunk)
+        targets = rng.choices(range(n_actors), weights, k=chunk)
+        for j in range(start, min(start + chunk, n_events)):
+            k = j - start
+            day = rng.randrange(0, 7 * 365)
+            iso = time.strftime("%Y-%m-%d", time.gmtime(1388534400 + day * 86400))
+            precision, cut = rng.choice(PRECISIONS)
+            date = iso[:cut]
+            pid, pname, lat, lon = places[rng.randrange(n_places)]
+            art = f"art_{rng.randrange(n_articles)}"
+            etype, modality = rng.choice(TYPES), rng.choice(MODALITIES)
+            src, tgt = f"act_{sources[k]}", f"act_{targets[k]}"
+            count = 1 + int(rng.paretovariate(2)) - 1
+            payload = json.dumps(
+                {"id": f"evt_{j}", "type": etype, "codes": {}, "source_actor": src,
+                 "target_actor": tgt, "date": date, "date_precision": precision,
+                 "location": {"id": pid, "name": pname, "lat": lat, "lon": lon, "country": "LBY",
+                              "admin1": None, "precision": "city", "feature": None, "population": None},
+                 "negated": False, "modality": modality, "attributed_to": None, "counts": {},
+                 "source_count": count, "qualifiers": [],
+                 "evidence": [{"article_id": art, "sentence": text[:80], "char_start": 0, "char_end": 80}]}
+            )  # fmt: skip
+            rows.append((f"evt_{j}", etype, src, tgt, date, precision, pid, lat, lon, 0,
+                         modality, None, count, payload))  # fmt: skip
+            evidence.append(("event", f"evt_{j}", art, 0, 80))
+        conn.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        conn.executemany("INSERT INTO evidence VALUES (?,?,?,?,?)", evidence)
+    relations = []
+    for i in range(20_000):
+        s, t = rng.choices(range(n_actors), weights, k=2)
+        rtype = rng.choice(["support", "oppose", "ally", "fight", "meet"])
+        payload = json.dumps(
+            {"id": f"rel_{i}", "source_actor": f"act_{s}", "target_actor": f"act_{t}", "type": rtype,
+             "evidence": [], "negated": False, "modality": "asserted", "contested": False,
+             "first_seen": "2016", "last_seen": "2017", "source_count": 1 + i % 5, "denied_evidence": []}
+        )  # fmt: skip
+        relations.append((f"rel_{i}", f"act_{s}", f"act_{t}", rtype, 0, "asserted", 0, "2016",
+                          "2017", 1 + i % 5, payload))  # fmt: skip
+    conn.executemany("INSERT INTO relations VALUES (?,?,?,?,?,?,?,?,?,?,?)", relations)
+    conn.executemany(
+        "INSERT INTO quotes VALUES (?,?,?,?,?,?,?)",
+        [(f"quo_{i}", f"act_{i % 300}", f"art_{i % n_articles}", "We will fight.", text[:80], 0, 80)
+         for i in range(20_000)],
+    )  # fmt: skip
+    conn.commit()
+    conn.execute("ANALYZE")
+    conn.close()
+
+
+def serve(settings: Settings) -> tuple[str, object]:
+    import socket
+
+    import uvicorn
+
+    from eventwire.api import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    )
+    threading.Thread(target=server.run, daemon=True).start()
+    while not server.started:
+        time.sleep(0.05)
+    return f"http://127.0.0.1:{port}", server
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--requests", type=int, default=40, help="Requests per endpoint.")
+    parser.add_argument("--db", type=Path, default=None, help="Store file (default: temp dir).")
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+    import httpx
+
+    path = args.db or Path(tempfile.gettempdir()) / f"eventwire-bench-{args.events}.db"
+    if args.rebuild or not path.exists():
+        path.unlink(missing_ok=True)
+        t0 = time.perf_counter()
+        build(path, args.events)
+        print(f"built {path.name}: {args.events:,} events in {time.perf_counter() - t0:.1f}s, "
+              f"{path.stat().st_size / 1e6:.0f} MB")  # fmt: skip
+    base, server = serve(Settings(db=str(path)))
+    rng = random.Random(1)
+    busy = [f"act_{i}" for i in range(5)]  # the hubs: tens of thousands of events each
+    actor = lambda: f"act_{rng.randrange(5, 5000)}"  # noqa: E731
+    cases = {
+        "GET /api/stats": lambda: "/api/stats",
+        "GET /api/actors?q=": lambda: f"/api/actors?q=Actor{rng.randrange(5000)}",
+        "GET /api/actors/{id} (typical)": lambda: f"/api/actors/{actor()}",
+        "GET /api/actors/{id} (hub)": lambda: f"/api/actors/{rng.choice(busy)}",
+        "GET /api/events?limit=50": lambda: f"/api/events?limit=50&offset={rng.randrange(0, 1000)}",
+        "GET /api/events?actor=": lambda: f"/api/events?actor={actor()}",
+        "GET /api/events?actor= (hub)": lambda: f"/api/events?actor={rng.choice(busy)}",
+        "GET /api/events?type=&since=&until=": lambda: (
+            f"/api/events?type={rng.choice(TYPES)}&since=2016-0{rng.randrange(1, 9)}&until=2016-12"
+        ),
+        "GET /api/events?bbox=": lambda: "/api/events?bbox=12,25,16,30",
+        "GET /api/events?min_sources=3": lambda: "/api/events?min_sources=3",
+        "GET /api/events/{id}": lambda: f"/api/events/evt_{rng.randrange(args.events)}",
+        "GET /api/relations?actor=": lambda: f"/api/relations?actor={actor()}",
+        "GET /api/places": lambda: "/api/places",
+        "GET / home page": lambda: "/",
+        "GET /actors/{id} page (typical)": lambda: f"/actors/{actor()}",
+        "GET /events page": lambda: f"/events?type={rng.choice(TYPES)}",
+    }
+    print(f"{'endpoint':40} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    with httpx.Client(base_url=base, timeout=120) as client:
+        for name, make in cases.items():
+            times = []
+            for _ in range(args.requests):
+                url = make()
+                t0 = time.perf_counter()
+                r = client.get(url)
+                times.append((time.perf_counter() - t0) * 1000)
+                if r.status_code != 200:
+                    print(f"  {url}: HTTP {r.status_code} {r.text[:120]}", file=sys.stderr)
+            times.sort()
+            p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+            print(f"{name:40} {statistics.median(times):8.1f} {p95:8.1f} {times[-1]:8.1f}")
+    server.should_exit = True  # type: ignore[attr-defined]
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
