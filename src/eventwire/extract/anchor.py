@@ -59,7 +59,7 @@ def _governing(ctx: DocContext, token: Token, items: list) -> object | None:
 def _clause_tokens(token: Token) -> set[int]:
     """Character offsets of the tokens in ``token``'s own clause (embedded clauses cut off)."""
     head = token
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     offsets: set[int] = set()
     stack = [head]

@@ -157,9 +157,9 @@ def governing_verb(token: Token) -> Token | None:
     """The nearest verb (or auxiliary-headed predicate) above ``token`` in the parse."""
     node = token
     for _ in range(12):
-        if node.pos_ in ("VERB", "AUX") and node is not token:
+        if node.pos_ in ("VERB", "AUX") and node.i != token.i:
             return node
-        if node.head is node:
+        if node.head.i == node.i:
             return node if node.pos_ in ("VERB", "AUX") else None
         node = node.head
     return None

@@ -246,7 +246,8 @@ def _actor(units: list[Unit], mentions: list[Mention], kb: Any, merge_reasons: l
     roles = list(entry.roles) if entry else []
     for title in sorted({m.role for m in mentions if m.role}):
         roles.append(Role(title=title, source="text"))
-    aliases = sorted({*forms, *(clean_surface(m.span.text) for m in mentions)} - {name, ""})
+    # Every surface form seen, the canonical one included when it was seen (export contract).
+    aliases = sorted({*forms, *(clean_surface(m.span.text) for m in mentions)} - {""})
     reasons = list(dict.fromkeys(merge_reasons))
     reasons.append(f"canonical name '{name}': most complete, most frequent of {len(forms)} form(s)")
     reasons.append(f"type {kind}: " + ("knowledge-base entry" if entry else f"mention labels {dict(types)}"))

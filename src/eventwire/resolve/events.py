@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from eventwire.extract.context import Resources
 from eventwire.knowledge.ontology import load_ontology
@@ -87,8 +87,21 @@ def resolve_events(
                 group = _Group(em, source, target)
                 groups.append(group)
             group.members.append(em)
-    events = [_event(g, mention_actor, onto) for g in groups]
+    events = _unique_ids([_event(g, mention_actor, onto) for g in groups])
     return events, sorted(places.values(), key=lambda p: p.id)
+
+
+def _unique_ids(events: list[Event]) -> list[Event]:
+    """Give repeated ids a stable suffix: two statements from one trigger with the same
+    actors (e.g. a negated and an asserted reading) are distinct events."""
+    seen: Counter[str] = Counter()
+    out = []
+    for event in events:
+        seen[event.id] += 1
+        if seen[event.id] > 1:
+            event = replace(event, id=f"{event.id}_{seen[event.id]}")
+        out.append(event)
+    return out
 
 
 def _event(group: _Group, mention_actor: dict[str, str], onto) -> Event:  # noqa: ANN001
