@@ -16,10 +16,15 @@ def _run(blank_nlp, text: str, published: str | None = "2019-04-16") -> dict[str
 
 
 def test_weekday_month_and_relative_in_running_text(blank_nlp) -> None:
-    found = _run(blank_nlp, "Forces shelled Derna on Sunday. Fighting began last July. "
-                            "The town fell 15 years ago.")
-    assert found == {"Sunday": ("2019-04-14", "day"), "last July": ("2018-07", "month"),
-                     "15 years ago": ("2004", "year")}
+    found = _run(
+        blank_nlp,
+        "Forces shelled Derna on Sunday. Fighting began last July. The town fell 15 years ago.",
+    )
+    assert found == {
+        "Sunday": ("2019-04-14", "day"),
+        "last July": ("2018-07", "month"),
+        "15 years ago": ("2004", "year"),
+    }
 
 
 def test_future_clause_picks_the_next_occurrence(blank_nlp) -> None:

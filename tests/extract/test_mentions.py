@@ -22,8 +22,12 @@ def run(blank_nlp, resources, text, ents):
 
 def test_titles_possessives_and_surname_grouping(blank_nlp, resources):
     text = "Field Marshall Khalifa Haftar spoke. Later [Hiftar's] men moved and Haftar left."
-    ms = run(blank_nlp, resources, text,
-             [("Field Marshall Khalifa Haftar", "PERSON"), ("Hiftar's", "ORG"), ("Haftar", "GPE")])
+    ms = run(
+        blank_nlp,
+        resources,
+        text,
+        [("Field Marshall Khalifa Haftar", "PERSON"), ("Hiftar's", "ORG"), ("Haftar", "GPE")],
+    )
     assert ms[0].normalized == "Khalifa Haftar" and ms[0].role == "Field Marshal"
     assert ms[1].normalized == "Hiftar"
     assert len({m.group for m in ms}) == 1
@@ -40,10 +44,13 @@ def test_acronym_expansion_grouped(blank_nlp, resources):
 
 def test_demonym_affiliation(blank_nlp, resources):
     text = "Egyptian officials met Russian officials while a Russian hat was worn."
-    ms = run(blank_nlp, resources, text,
-             [("Egyptian", "NORP"), ("Russian", "NORP"), ("Russian", "NORP")])
+    ms = run(
+        blank_nlp, resources, text, [("Egyptian", "NORP"), ("Russian", "NORP"), ("Russian", "NORP")]
+    )
     assert [(m.span.text, m.affiliation) for m in ms] == [
-        ("Egyptian officials", "EGY"), ("Russian officials", "RUS")]
+        ("Egyptian officials", "EGY"),
+        ("Russian officials", "RUS"),
+    ]
 
 
 def test_kb_names_the_model_missed(blank_nlp, resources):
@@ -64,8 +71,10 @@ def test_strip_titles_keeps_org_names():
 
 @pytest.mark.slow
 def test_real_model_groups_variants(nlp, resources):
-    text = ("Libyan military leader Khalifa Haftar visited Moscow. Defence Minister Sergei Shoigu "
-            "and Foreign Minister Sergei Lavrov met Haftar. Haftar's forces advanced.")
+    text = (
+        "Libyan military leader Khalifa Haftar visited Moscow. Defence Minister Sergei Shoigu "
+        "and Foreign Minister Sergei Lavrov met Haftar. Haftar's forces advanced."
+    )
     doc = nlp(text)
     ctx = DocContext(article=Article(id="a", text=text), doc=doc, resources=resources)
     ms = extract_mentions(ctx)["mentions"]

@@ -15,8 +15,9 @@ from eventwire.model import Article
 def _ctx(nlp, gazetteer, text: str, published: str | None = "2019-04-16") -> DocContext:
     resources = Resources(Settings())
     resources.__dict__["gazetteer"] = gazetteer  # stands in for the lazily opened one
-    ctx = DocContext(article=Article(id="a1", text=text, published=published),
-                     doc=nlp(text), resources=resources)
+    ctx = DocContext(
+        article=Article(id="a1", text=text, published=published), doc=nlp(text), resources=resources
+    )
     ctx.found["timexes"] = tuple(extract_timexes(ctx)["timexes"])
     ctx.found["places"] = tuple(extract_places(ctx)["places"])
     return ctx
@@ -46,8 +47,11 @@ def test_the_capital_of_the_story_country(blank_nlp, small_gazetteer) -> None:
 
 
 def test_government_metonym_is_an_actor(blank_nlp, small_gazetteer) -> None:
-    ctx = _ctx(blank_nlp, small_gazetteer,
-               "Officials in Tripoli met. A week later, from Tripoli said nothing.")
+    ctx = _ctx(
+        blank_nlp,
+        small_gazetteer,
+        "Officials in Tripoli met. A week later, from Tripoli said nothing.",
+    )
     flags = [pm.is_actor for pm in ctx.found["places"]]
     assert flags == [False, True]
 
@@ -70,8 +74,10 @@ def test_anchor_without_publication_date_invents_nothing(blank_nlp, small_gazett
 
 @pytest.mark.slow
 def test_clause_date_beats_the_sentence_date(nlp, small_gazetteer) -> None:
-    text = ("Militias shelled homes in Derna on Sunday, officials said, after talks in Tripoli "
-            "collapsed on Friday.")
+    text = (
+        "Militias shelled homes in Derna on Sunday, officials said, after talks in Tripoli "
+        "collapsed on Friday."
+    )
     ctx = _ctx(nlp, small_gazetteer, text)
     shelled = next(t for t in ctx.doc if t.text == "shelled")
     collapsed = next(t for t in ctx.doc if t.text == "collapsed")

@@ -76,8 +76,19 @@ def test_ranges_carry_an_end() -> None:
     assert (years.value, years.end, years.precision) == ("2014", "2016", "year")
 
 
-@pytest.mark.parametrize("text", ["on Sunday", "last July", "last week", "15 years ago", "April 4",
-                                  "this summer", "yesterday", "the 90s"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on Sunday",
+        "last July",
+        "last week",
+        "15 years ago",
+        "April 4",
+        "this summer",
+        "yesterday",
+        "the 90s",
+    ],
+)
 def test_relative_expressions_stay_unresolved_without_a_reference(text: str) -> None:
     when = normalize_timex(text, None)
     assert when.value is None and when.precision is None and when.text == text
@@ -85,8 +96,12 @@ def test_relative_expressions_stay_unresolved_without_a_reference(text: str) -> 
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("in 2012", "2012"), ("May 16, 2018", "2018-05-16"), ("September 2018", "2018-09"),
-     ("the 1990s", "199X")],
+    [
+        ("in 2012", "2012"),
+        ("May 16, 2018", "2018-05-16"),
+        ("September 2018", "2018-09"),
+        ("the 1990s", "199X"),
+    ],
 )
 def test_absolute_expressions_resolve_without_a_reference(text: str, value: str) -> None:
     assert normalize_timex(text, None).value == value
@@ -110,9 +125,17 @@ def test_unparseable_text_is_kept() -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("three days", "P3D"), ("the next two weeks", "P2W"), ("eight-year", "P8Y"),
-     ("more than four hours", "PT4H"), ("now", "PRESENT_REF"), ("the future", "FUTURE_REF"),
-     ("the past few months", "PXM"), ("last week", "1998-W33"), ("Friday", "1998-08-14")],
+    [
+        ("three days", "P3D"),
+        ("the next two weeks", "P2W"),
+        ("eight-year", "P8Y"),
+        ("more than four hours", "PT4H"),
+        ("now", "PRESENT_REF"),
+        ("the future", "FUTURE_REF"),
+        ("the past few months", "PXM"),
+        ("last week", "1998-W33"),
+        ("Friday", "1998-08-14"),
+    ],
 )
 def test_timex3_values(text: str, value: str) -> None:
     assert timex3_value(text, "1998-08-17") == value
