@@ -88,3 +88,13 @@ def test_take_is_deterministic_and_spread() -> None:
     items = list(range(10))
     assert take(items, 5) == [0, 2, 4, 6, 8]
     assert take(items, None) == items and take(items, 20) == items
+
+
+def test_event_codes_accept_lists_and_dicts() -> None:
+    from eventwire.evaluate.base import event_code, event_codes
+    from eventwire.model import Event
+
+    e = Event("e", "ASSAULT", {"cameo": ["18", "19"], "acled": {"event_type": "Battles"}}, ())
+    assert event_codes(e, "cameo") == ("18", "19") and event_code(e, "cameo") == "18"
+    assert event_code(e, "acled", "event_type") == "Battles"
+    assert event_code(e, "acled", "sub_event_type") is None and event_codes(e, "plover") == ()

@@ -226,12 +226,19 @@ def optional(module: str, name: str) -> tuple[Any, str | None]:
     return obj, None
 
 
-def event_code(event: Event, scheme: str, key: str | None = None) -> str | None:
-    """One code of an event: ``event_code(e, "cameo")``, ``event_code(e, "acled", "event_type")``."""
+def event_codes(event: Event, scheme: str, key: str | None = None) -> tuple[str, ...]:
+    """Every code an event carries in a scheme (CAMEO may list several candidate roots)."""
     value = (event.codes or {}).get(scheme)
     if key is not None:
         value = value.get(key) if isinstance(value, dict) else None
-    return str(value) if value not in (None, "") else None
+    values = value if isinstance(value, (list, tuple)) else [value]
+    return tuple(str(v) for v in values if v not in (None, ""))
+
+
+def event_code(event: Event, scheme: str, key: str | None = None) -> str | None:
+    """The first code of an event: ``event_code(e, "cameo")``, ``event_code(e, "acled", "event_type")``."""
+    codes = event_codes(event, scheme, key)
+    return codes[0] if codes else None
 
 
 def first_with(events: Sequence[Event], scheme: str, key: str | None = None) -> Event | None:

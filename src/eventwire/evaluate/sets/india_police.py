@@ -16,7 +16,7 @@ from eventwire.evaluate.base import (
     EvalContext,
     PipelineRun,
     SetResult,
-    event_code,
+    event_codes,
     gold_article,
     gold_sets,
     read_jsonl,
@@ -71,7 +71,7 @@ def labels_of(event: Event, source_texts: list[str]) -> set[str]:
     labels = {"ANY_ACTION"}
     if event.counts.get("killed"):
         labels.add("KILL")
-    if event.counts.get("arrested") or (event_code(event, "cameo") or "").startswith("173"):
+    if event.counts.get("arrested") or any(c.startswith("173") for c in event_codes(event, "cameo")):
         labels.add("ARREST")
     return labels
 

@@ -19,6 +19,7 @@ from eventwire.evaluate.base import (
     PipelineRun,
     SetResult,
     event_code,
+    event_codes,
     gold_article,
     gold_sets,
     read_jsonl,
@@ -138,15 +139,15 @@ def read(path: Path, limit: int | None = None) -> list[MucGold]:
 
 def incident_type(event: Event) -> str | None:
     """Our event as a MUC-4 incident type (None: not a violent incident)."""
-    cameo = event_code(event, "cameo") or ""
+    cameo = event_codes(event, "cameo")
     sub = (event_code(event, "acled", "sub_event_type") or "").casefold()
-    if cameo.startswith("181") or "abduction" in sub or event.counts.get("kidnapped"):
+    if any(c.startswith("181") for c in cameo) or "abduction" in sub or event.counts.get("kidnapped"):
         return "KIDNAPPING"
-    if cameo.startswith("183") or "explosive" in sub or "suicide bomb" in sub:
+    if any(c.startswith("183") for c in cameo) or "explosive" in sub or "suicide bomb" in sub:
         return "BOMBING"
     if "arson" in sub:
         return "ARSON"
-    if event.type.upper() in {"ASSAULT", "FIGHT"} or cameo[:2] in {"18", "19", "20"}:
+    if event.type.upper() in {"ASSAULT", "FIGHT"} or any(c[:2] in {"18", "19", "20"} for c in cameo):
         return "ATTACK"
     return None
 

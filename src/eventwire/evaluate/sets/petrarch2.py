@@ -16,7 +16,7 @@ from eventwire.evaluate.base import (
     EvalContext,
     PipelineRun,
     SetResult,
-    event_code,
+    event_codes,
     gold_article,
     gold_sets,
     read_jsonl,
@@ -94,7 +94,7 @@ def score(golds: list[PetrarchGold], run: PipelineRun) -> SetResult:
             if not src or not tgt or src not in countries or tgt not in countries:
                 skipped += 1
                 continue
-            roots = {(event_code(e, "cameo") or "")[:2] for e in events}
+            roots = {code[:2] for e in events for code in event_codes(e, "cameo")}
             if not agree.add(t.code[:2] in roots):
                 result.miss(g.id, "cameo_root", t.code, sorted(r for r in roots if r), g.text)
     result.metrics = {
