@@ -171,7 +171,9 @@ def eval_command(
             n = evaluate.write_errors(results, errors)
             err.print(f"wrote {n} misses to {errors}", highlight=False)
         if report is not None:
-            command = " ".join(["eventwire", *sys.argv[1:]]) if sys.argv[1:] else "eventwire eval"
+            # What reproduces the figures; never the --errors/--report paths of this machine.
+            command = f"eventwire eval {gold_set} --data {data}"
+            command += f" --limit {limit}" if limit is not None else ""
             write_report(results, report, command=command)
             err.print(f"wrote {report}", highlight=False)
     if as_json:

@@ -150,10 +150,10 @@ def score(golds: list[AcledGold], run: PipelineRun) -> SetResult:
     title="ACLED MENA event notes",
     sample=None,
     anchors=(
-        Anchor("event_type_accuracy", ">= 0.85", "eventwire goal (events issue)"),
-        Anchor("fatalities_exact", ">= 0.90", "eventwire goal (events issue)"),
-        Anchor("date_exact", ">= 0.90", "eventwire goal (when-and-where issue)"),
-        Anchor("location_25km", ">= 0.85", "eventwire goal (when-and-where issue)"),
+        Anchor("event_type_accuracy", ">= 0.85", "eventwire goal, events issue"),
+        Anchor("fatalities_exact", ">= 0.90", "eventwire goal, events issue"),
+        Anchor("date_exact", ">= 0.90", "eventwire goal, when-and-where issue"),
+        Anchor("location_25km", ">= 0.85", "eventwire goal, when-and-where issue"),
     ),
 )
 def evaluate(folder: Path, ctx: EvalContext) -> SetResult:

@@ -104,7 +104,7 @@ def score(golds: list[PloverGold], run: PipelineRun) -> SetResult:
     title="PLOVER gold-standard records",
     sample=None,
     anchors=(
-        Anchor("event_type_accuracy", ">= 0.75", "eventwire goal (events issue)"),
+        Anchor("event_type_accuracy", ">= 0.75", "eventwire goal, events issue"),
         Anchor("event_type_accuracy", "not reported", "PLOVER/NGEC publish no GSR accuracy"),
     ),
 )

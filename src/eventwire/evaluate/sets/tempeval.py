@@ -103,8 +103,8 @@ def score(golds: list[TempGold], run: PipelineRun, normalize: Any, why: str | No
     title="TempEval-3 TimeBank/AQUAINT sample (40 docs)",
     sample=None,
     anchors=(
-        Anchor("value_accuracy", ">= 0.85", "eventwire goal (when-and-where issue)"),
-        Anchor("value_accuracy", "about 0.78 value F1", "HeidelTime, TempEval-3 (UzZaman et al. 2013)"),
+        Anchor("value_accuracy", ">= 0.85", "eventwire goal, when-and-where issue"),
+        Anchor("value_accuracy", "about 0.78 value F1", "HeidelTime in TempEval-3, UzZaman et al. 2013"),
     ),
 )
 def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
