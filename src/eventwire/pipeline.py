@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from itertools import islice
 from pathlib import Path
 from typing import TypeVar
@@ -57,19 +58,14 @@ def process_articles(
     return [extract_document(a, d, resources) for a, d in zip(articles, docs, strict=True)]
 
 
-_RESOURCES: dict[Settings, Resources] = {}
-
-
+@lru_cache(maxsize=4)
 def _process_resources(settings: Settings) -> Resources:
     # One Resources per process and settings: the KB and gazetteer load once.
-    if settings not in _RESOURCES:
-        _RESOURCES[settings] = Resources(settings)
-    return _RESOURCES[settings]
+    return Resources(settings)
 
 
-def _worker(args: tuple[list[Article], Settings]) -> list[DocumentRecords]:
-    articles, settings = args
-    return process_articles(articles, settings)
+def _worker(batch: list[Article], settings: Settings) -> tuple[list[Article], list[DocumentRecords]]:
+    return batch, process_articles(batch, settings)
 
 
 def ingest(
@@ -81,11 +77,25 @@ def ingest(
     on_error: Callable[[IngestError], None] | None = None,
 ) -> IngestReport:
     """Ingest every article under ``paths`` into ``store``; see the module docstring."""
+    return ingest_articles(
+        read_sources(paths, settings), store, settings, progress=progress, on_error=on_error
+    )
+
+
+def ingest_articles(
+    items: Iterable[Article | IngestError],
+    store: Store,
+    settings: Settings,
+    *,
+    progress: Progress | None = None,
+    on_error: Callable[[IngestError], None] | None = None,
+) -> IngestReport:
+    """Store the new articles of ``items`` with their records; errors are counted, not raised."""
     report = IngestReport()
     seen: set[str] = set()
 
     def new_articles() -> Iterator[Article]:
-        for item in read_sources(paths, settings):
+        for item in items:
             if isinstance(item, IngestError):
                 report.failures.append(item)
                 if on_error:
@@ -118,16 +128,9 @@ def ingest(
     else:
         ctx = multiprocessing.get_context("spawn")
         with ctx.Pool(settings.workers) as pool:
-            pending = ((b, settings) for b in batches)
-            held: list[list[Article]] = []
-
-            def tracked() -> Iterator[tuple[list[Article], Settings]]:
-                for item in pending:
-                    held.append(item[0])
-                    yield item
-
-            for records in pool.imap(_worker, tracked()):
-                store_batch(held.pop(0), records)
+            # imap keeps batch order, so stores are written in the order a single worker would.
+            for batch, records in pool.imap(partial(_worker, settings=settings), batches):
+                store_batch(batch, records)
     return report
 
 

@@ -103,3 +103,14 @@ def test_relation_statement_counts(resources):
     )
     rels = relations([DocumentRecords("a", relations=(rm,))], ["a"], resources)
     assert [(r.type, r.source_count, r.first_seen) for r in rels] == [("ally", 1, "2018")]
+
+
+def test_a_statement_extracted_twice_is_one_event() -> None:
+    from eventwire.extract.context import Resources
+    from eventwire.model import DocumentRecords, EventMention, Evidence, Span
+    from eventwire.resolve.events import resolve_events
+
+    ev = Evidence("art_x", "Fighting broke out.", 0, 19)
+    em = EventMention("art_x", "ASSAULT", Span(9, 14, "broke"), ev)
+    events, _ = resolve_events([DocumentRecords("art_x", events=(em, em))], {}, Resources())
+    assert len(events) == 1 and events[0].evidence == (ev,)

@@ -8,6 +8,7 @@ registered extractor whose requirements are met.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext, Resources
@@ -33,8 +34,9 @@ _BUILTIN_MODULES = (
 )
 
 
+@lru_cache(maxsize=1)
 def load_builtin() -> None:
-    """Import the built-in extractor modules so they register themselves."""
+    """Import the built-in extractor modules so they register themselves (once per process)."""
     import importlib
     import importlib.util
 

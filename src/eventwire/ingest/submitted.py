@@ -48,11 +48,9 @@ def submitted_article(
 
 def ingest_submitted(store: Store, settings: Settings, article: Article) -> Submission:
     """Extract one article's records, store them and recompute the picture if it was new."""
-    from eventwire.pipeline import process_articles, rebuild
+    from eventwire.pipeline import ingest_articles, rebuild
 
-    if store.known_article_ids([article.id]):
-        return Submission(article.id, False, store.stats())
-    records = process_articles([article], settings)
-    store.add_documents([(article, records[0])])
-    rebuild(store, settings)
-    return Submission(article.id, True, store.stats())
+    created = ingest_articles([article], store, settings).ingested == 1
+    if created:
+        rebuild(store, settings)
+    return Submission(article.id, created, store.stats())

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from eventwire.extract.context import Resources
 from eventwire.knowledge.ontology import load_ontology
@@ -73,35 +73,32 @@ def resolve_events(
 ) -> tuple[list[Event], list[Place]]:
     onto = load_ontology()
     groups: list[_Group] = []
+    by_key: dict[tuple[object, ...], list[_Group]] = {}  # only groups sharing type, actors, polarity can match
     places: dict[str, Place] = {}
     for doc in docs:
+        stated: set[tuple[object, ...]] = set()
         for em in doc.events:
+            # The same statement extracted twice (same trigger, type and actor spans) is one event.
+            statement = (em.trigger.start, em.type, em.source, em.target)
+            if statement in stated:
+                continue
+            stated.add(statement)
             if em.place:
                 places[em.place.id] = em.place
             source = actor_of(mention_actor, em.article_id, em.source)
             target = actor_of(mention_actor, em.article_id, em.target)
+            key = (em.type, source, target, em.negated)
+            candidates = by_key.setdefault(key, [])
             group = None
             if source or target or em.place:
-                group = next((g for g in groups if _matches(g, em, source, target)), None)
+                group = next((g for g in candidates if _matches(g, em, source, target)), None)
             if group is None:
                 group = _Group(em, source, target)
                 groups.append(group)
+                candidates.append(group)
             group.members.append(em)
-    events = _unique_ids([_event(g, mention_actor, onto) for g in groups])
+    events = [_event(g, mention_actor, onto) for g in groups]
     return events, sorted(places.values(), key=lambda p: p.id)
-
-
-def _unique_ids(events: list[Event]) -> list[Event]:
-    """Give repeated ids a stable suffix: two statements from one trigger with the same
-    actors (e.g. a negated and an asserted reading) are distinct events."""
-    seen: Counter[str] = Counter()
-    out = []
-    for event in events:
-        seen[event.id] += 1
-        if seen[event.id] > 1:
-            event = replace(event, id=f"{event.id}_{seen[event.id]}")
-        out.append(event)
-    return out
 
 
 def _event(group: _Group, mention_actor: dict[str, str], onto) -> Event:  # noqa: ANN001

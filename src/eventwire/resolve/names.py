@@ -36,11 +36,9 @@ def plain_key(text: str) -> str:
 
 def search_keys(text: str) -> tuple[str, ...]:
     """Keys a name is indexed and searched under (plain form and transliteration key)."""
+    from eventwire.resolve.translit import translit_key  # translit builds on this module
+
     keys = [plain_key(text)]
-    try:
-        from eventwire.resolve.translit import translit_key
-    except ImportError:  # the transliteration module is optional at this layer
-        return tuple(k for k in keys if k)
     tk = translit_key(text)
     if tk and tk not in keys:
         keys.append(tk)

@@ -345,11 +345,6 @@ class SQLiteStore:
             args += [flt.limit, flt.offset]
         return [from_dict(Event, json.loads(r[0])) for r in self.conn.execute(sql, args)]
 
-    def count_events(self, flt: EventFilter | None = None) -> int:
-        from dataclasses import replace
-
-        return len(self.events(replace(flt or EventFilter(), limit=None, offset=0)))
-
     def get_event(self, event_id: str) -> Event:
         row = self.conn.execute("SELECT payload FROM events WHERE id = ?", (event_id,)).fetchone()
         if row is None:
