@@ -98,7 +98,7 @@ def test_muc4_dates(fill: list[str], days: tuple[str, ...]) -> None:
 
 def test_india_police_reader(eval_data: Path) -> None:
     doc = india_police.read(eval_data / "india_police_events" / india_police.MARKER)[0]
-    assert len(doc.sentences) == 3
+    assert len(doc.sentences) == 5
     assert doc.sentences[1].labels == {"KILL", "FORCE", "ANY_ACTION"}
     assert all(doc.text[s.start : s.end] == s.text for s in doc.sentences)
 

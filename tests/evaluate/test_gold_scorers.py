@@ -129,18 +129,24 @@ def test_muc4_scorer(eval_data: Path, fake, make_place) -> None:
 
 def test_india_police_scorer(eval_data: Path, fake) -> None:
     doc = india_police.read(eval_data / "india_police_events" / india_police.MARKER)[0]
-    s0, s1 = doc.sentences[0], doc.sentences[1]
+    s0, s1, _, s3, s4 = doc.sentences
     fake.event(doc.text, "COERCE", published=doc.published, source="police",
                codes={"cameo": "173"}, sentence=(s0.start, s0.end))
     fake.event(doc.text, "ASSAULT", published=doc.published, source="rioters",
                counts={"killed": 2}, sentence=(s1.start, s1.end))
+    fake.event(doc.text, "COERCE", published=doc.published, source="the police",
+               negated=True, sentence=(s3.start, s3.end))
+    fake.event(doc.text, "COERCE", published=doc.published, counts={"arrested": 9},
+               sentence=(s4.start, s4.end))
     r = india_police.score([doc], fake.build())
-    assert r.groups["arrest"]["f1"].value == 1.0
+    assert r.groups["arrest"]["f1"].value == 1.0  # the agentless arrest counts
     assert r.groups["kill"]["recall"].value == 0.0 and r.groups["kill"]["precision"].value is None
     assert r.groups["kill"]["f1"].value == 0.0
+    assert r.groups["force"]["recall"].value == 0.0
+    assert r.groups["fail"]["f1"].value == 1.0  # the negated police event
     assert r.groups["any_action"]["precision"].value == 1.0
-    assert r.groups["any_action"]["recall"].value == 0.5
-    assert r.metrics["any_action_f1"].value == pytest.approx(2 / 3)
+    assert r.groups["any_action"]["recall"].value == pytest.approx(2 / 3)
+    assert r.metrics["any_action_f1"].value == pytest.approx(0.8)
 
 
 def test_petrarch2_scorer_skips_fictional_actors(eval_data: Path, fake) -> None:

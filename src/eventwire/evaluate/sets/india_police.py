@@ -1,8 +1,17 @@
 """IndiaPoliceEvents: Times of India, Gujarat 2002, sentence labels for police actions.
 
-A sentence is predicted KILL / ARREST / ANY_ACTION when one of our non-negated
-events stated in it has a police source actor (by name) and, for KILL, a killed
-count, for ARREST an arrested count or CAMEO 173 (arrest, detain).
+Each label is the answer to a question about the police ("did police kill
+someone?"); a sentence gets a label when one of our events stated in it answers it:
+
+* ANY_ACTION: a non-negated event whose source actor is written as police
+  (police, cops, constables, inspectors, ...);
+* KILL: such an event with a killed count ("died in police firing");
+* FORCE: such an event of type ASSAULT or with a killed/wounded count;
+* ARREST: an arrest (arrested count or CAMEO 173) by the police *or with no
+  stated agent* ("39 people were arrested"): arresting is what police do, so an
+  agentless arrest is read as a police arrest, a documented choice;
+* FAIL: a *negated* event with a police source ("police did not intervene"),
+  the one label our negation detection answers directly.
 """
 
 from __future__ import annotations
@@ -27,7 +36,7 @@ from eventwire.evaluate.metrics import Metric, prf, spans_overlap
 from eventwire.model import Event
 
 MARKER = "india_police_events_docs.jsonl"
-LABELS = ("KILL", "ARREST", "ANY_ACTION")
+LABELS = ("KILL", "ARREST", "FORCE", "FAIL", "ANY_ACTION")
 DEFAULT_SAMPLE = 150  # documents, evenly spread over the file
 _POLICE = re.compile(r"\b(police\w*|cops?|constables?|inspectors?|commissioners?|sub-inspectors?)\b", re.I)
 
@@ -66,13 +75,22 @@ def read(path: Path, limit: int | None = None) -> list[PoliceDoc]:
 
 def labels_of(event: Event, source_texts: list[str]) -> set[str]:
     """The police-action labels one of our events supports."""
-    if event.negated or not any(_POLICE.search(t) for t in source_texts):
-        return set()
-    labels = {"ANY_ACTION"}
+    police = any(_POLICE.search(t) for t in source_texts)
+    arrest = bool(event.counts.get("arrested")) or any(
+        c.startswith("173") for c in event_codes(event, "cameo")
+    )
+    if event.negated:
+        return {"FAIL"} if police else set()
+    labels: set[str] = set()
+    if arrest and (police or not source_texts):
+        labels |= {"ARREST", "ANY_ACTION"}
+    if not police:
+        return labels
+    labels.add("ANY_ACTION")
     if event.counts.get("killed"):
         labels.add("KILL")
-    if event.counts.get("arrested") or any(c.startswith("173") for c in event_codes(event, "cameo")):
-        labels.add("ARREST")
+    if event.type == "ASSAULT" or event.counts.get("killed") or event.counts.get("wounded"):
+        labels.add("FORCE")
     return labels
 
 
@@ -109,7 +127,10 @@ def score(docs: list[PoliceDoc], run: PipelineRun) -> SetResult:
             "f1": Metric(scores.f1, tp + fp + fn),
         }
     result.metrics = {f"{label.lower()}_f1": result.groups[label.lower()]["f1"] for label in LABELS}
-    result.notes.append("sentence level; police = source actor written as police/cops/constables/...")
+    result.notes.append(
+        "sentence level; police = source actor written as police/cops/constables/...; "
+        "an arrest with no stated agent counts as a police arrest; FAIL = a negated police event"
+    )
     return result
 
 
