@@ -36,6 +36,11 @@ class Settings:
     overrides: str = _setting(
         "", "Actor override file (TOML); empty means eventwire-overrides.toml beside the store."
     )
+    actor_files: str = _setting(
+        "",
+        "Comma-separated TOML files of extra actors ([[actor]] entries, the format of the "
+        "shipped KB); an entry with a shipped id replaces it.",
+    )
     gazetteer: str = _setting(
         "", "Gazetteer SQLite file; empty means the one built at setup inside the package data."
     )
@@ -72,6 +77,9 @@ class Settings:
         if "://" in self.db or self.db == ":memory:":
             return Path("eventwire-overrides.toml")
         return Path(self.db).with_name("eventwire-overrides.toml")
+
+    def actor_file_paths(self) -> tuple[Path, ...]:
+        return tuple(Path(p.strip()) for p in self.actor_files.split(",") if p.strip())
 
     def date_orders(self) -> dict[str, str]:
         """Outlet name (lower case) -> 'DMY' or 'MDY'."""

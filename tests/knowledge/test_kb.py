@@ -35,3 +35,27 @@ def test_roles_are_time_bounded():
     roles = load_kb().lookup("Haftar").roles
     marshal = next(r for r in roles if r.title == "Field Marshal")
     assert marshal.start == "2016-09"
+
+
+def test_user_actor_files_add_and_replace_entries(tmp_path):
+    import pytest
+
+    from eventwire.config import Settings
+    from eventwire.errors import ConfigError
+
+    extra = tmp_path / "sudan.toml"
+    extra.write_text(
+        '[[actor]]\nid = "sd:rsf"\nname = "Rapid Support Forces"\ntype = "armed_group"\n'
+        'country = "SDN"\naliases = ["RSF", "Janjaweed successor force"]\n\n'
+        '[[actor]]\nid = "ly:khalifa-haftar"\nname = "Khalifa Haftar"\ntype = "person"\n'
+        'country = "LBY"\naliases = ["Marshal Haftar"]\n'
+    )
+    kb = load_kb(Settings(actor_files=str(extra)))
+    assert kb.lookup("RSF").id == "sd:rsf"
+    assert kb.entries["ly:khalifa-haftar"].aliases == ("Marshal Haftar",)  # replaced
+    assert load_kb(Settings()).lookup("RSF") is None  # the shipped KB is untouched
+    extra.write_text("[[actor]\nid = broken")
+    with pytest.raises(ConfigError, match="sudan.toml"):
+        load_kb(Settings(actor_files=str(extra)))
+    with pytest.raises(ConfigError, match="missing.toml"):
+        load_kb(Settings(actor_files=str(tmp_path / "missing.toml")))

@@ -132,3 +132,20 @@ def test_open_store_by_setting(tmp_path: Path) -> None:
     store.close()
     with pytest.raises(StoreError, match="no store backend"):
         open_store(Settings(db="mysql://somewhere/db"))
+
+
+def test_actor_events_merge_both_roles_in_order_and_page(memory_store: SQLiteStore) -> None:
+    ev = Evidence("art_1", "Sentence one.", 0, 13)
+    events = tuple(
+        Event(f"event_{i}", "ASSAULT", {}, (ev,), src, tgt, f"2019-04-{10 + i:02d}", "day")
+        for i, (src, tgt) in enumerate(
+            [("actor_h", "actor_e"), ("actor_e", "actor_h"), ("actor_h", "actor_h"),
+             ("actor_e", None), ("actor_h", None)]
+        )
+    )  # fmt: skip
+    memory_store.replace_resolution(Resolution(actors=(), events=events))
+    ids = [e.id for e in memory_store.events(EventFilter(actor="actor_h"))]
+    assert ids == ["event_0", "event_1", "event_2", "event_4"]  # once each, by date
+    page = memory_store.events(EventFilter(actor="actor_h", limit=2, offset=1))
+    assert [e.id for e in page] == ["event_1", "event_2"]
+    assert [e.id for e in memory_store.events(EventFilter(actor="actor_e", since="2019-04-12"))] == ["event_3"]

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
 
 from eventwire.config import Settings
 from eventwire.errors import ConfigError
@@ -59,9 +60,7 @@ class KB:
         self._demonyms = {plain_key(k): v for k, v in demonyms.items()}
         self._capitals = capitals  # ISO3 -> capital name
         self._capital_country = {plain_key(v): k for k, v in capitals.items()}
-        self._distinct = {
-            frozenset((e.id, other)) for e in entries for other in e.distinct_from
-        }
+        self._distinct = {frozenset((e.id, other)) for e in entries for other in e.distinct_from}
 
     # --- actors ---------------------------------------------------------------
     def lookup(self, name: str) -> KBEntry | None:
@@ -133,12 +132,24 @@ class KB:
 
 
 def load_kb(settings: Settings | None = None) -> KB:
-    """The shipped knowledge base (cached: it is read-only data)."""
-    return _load()
+    """The shipped knowledge base plus the user's actor files (``settings.actor_files``).
+
+    Cached per process and per set of user files (path and modification time), since
+    it is read-only data; a user entry with a shipped entry's id replaces it.
+    """
+    paths = settings.actor_file_paths() if settings else ()
+    return _load(tuple((str(p), _mtime(p)) for p in paths))
 
 
-@lru_cache(maxsize=1)
-def _load() -> KB:
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read actor file ({exc.strerror or exc})") from exc
+
+
+@lru_cache(maxsize=4)
+def _load(user_files: tuple[tuple[str, float], ...] = ()) -> KB:
     data = files("eventwire.knowledge").joinpath("data")
     countries_raw = tomllib.loads(data.joinpath("countries.toml").read_text("utf-8"))
     entries, capitals = _country_entries(countries_raw.get("names", {}))
@@ -146,7 +157,23 @@ def _load() -> KB:
     for fname in DATA_FILES:
         raw = tomllib.loads(data.joinpath(fname).read_text("utf-8"))
         entries += [_entry(fname, item) for item in raw.get("actor", [])]
-    return KB(entries, demonyms, capitals)
+    for path, _ in user_files:
+        entries += [_entry(path, item) for item in _read_actor_file(Path(path))]
+    by_id = {e.id: e for e in entries}  # later files win
+    return KB(list(by_id.values()), demonyms, capitals)
+
+
+def _read_actor_file(path: Path) -> list[dict]:
+    try:
+        raw = tomllib.loads(path.read_text("utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read actor file ({exc.strerror or exc})") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not a valid TOML actor file ({exc})") from exc
+    actors = raw.get("actor", [])
+    if not isinstance(actors, list) or not all(isinstance(a, dict) for a in actors):
+        raise ConfigError(f"{path}: 'actor' must be an array of tables ([[actor]])")
+    return actors
 
 
 def _country_entries(extra_names: dict[str, list[str]]) -> tuple[list[KBEntry], dict[str, str]]:
@@ -166,8 +193,13 @@ def _country_entries(extra_names: dict[str, list[str]]) -> tuple[list[KBEntry], 
         names = [*extra_names.get(iso3, []), *names]
         unique = list(dict.fromkeys(n for n in names if n))
         entries.append(
-            KBEntry(id=f"country:{iso3}", name=unique[0], type="country", country=iso3,
-                    aliases=tuple(unique[1:]))
+            KBEntry(
+                id=f"country:{iso3}",
+                name=unique[0],
+                type="country",
+                country=iso3,
+                aliases=tuple(unique[1:]),
+            )
         )
     return entries, capitals
 

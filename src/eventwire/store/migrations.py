@@ -82,4 +82,12 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_date_id ON events(date, id);
     DROP INDEX events_date
     """,
+    # 3: an actor's events are read as two ordered index scans (as source, as target) merged
+    # by (date, id), so a page of a hub actor's events stops early instead of sorting them all
+    """
+    CREATE INDEX events_source_date ON events(source_actor, date, id);
+    CREATE INDEX events_target_date ON events(target_actor, date, id);
+    DROP INDEX events_source;
+    DROP INDEX events_target
+    """,
 ]
