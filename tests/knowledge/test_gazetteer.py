@@ -19,7 +19,7 @@ from eventwire.knowledge.gazetteer_build import (
     load_country_points,
     load_supplement,
 )
-from eventwire.knowledge.placenames import name_key, skeleton, variants
+from eventwire.knowledge.placenames import name_key, skeleton, variants, without_type_word
 
 
 @pytest.mark.parametrize(
@@ -193,3 +193,51 @@ def test_a_capital_or_big_city_wins_over_the_division_of_its_name(tmp_path: Path
     assert resolve_toponym(gaz, "Washington").id == "geonames:13"
     assert resolve_toponym(gaz, "Wash.").id == "admin1:US.WA"
     assert resolve_toponym(gaz, "Texas").precision == "admin1"  # no big city of that name
+
+
+def test_division_type_words_are_dropped(tmp_path: Path, monkeypatch) -> None:
+    import eventwire.knowledge.gazetteer_build as gb
+
+    b, con = _builder(tmp_path, {"CN": {"iso": "CN", "iso3": "CHN"}, "IR": {"iso": "IR", "iso3": "IRN"}})
+    b.admin_points["CN.01"] = [(31.8, 117.2)]
+    b.admin_points["IR.07"] = [(29.6, 52.5)]
+    monkeypatch.setattr(gb, "_package_json", lambda name: {})
+    monkeypatch.setattr(gb, "load_admin_places", lambda: [
+        {"level": "admin1", "country": "CN", "admin1": "01", "name": "Anhui Sheng", "lat": "", "lon": ""},
+        {"level": "admin1", "country": "IR", "admin1": "07", "name": "Fars", "lat": "", "lon": ""}])
+    b._divisions()
+    con.commit()
+    gaz = Gazetteer(tmp_path / "b.sqlite")
+    assert resolve_toponym(gaz, "Anhui").admin1 == "CN.01"  # GeoNames' name has "Sheng"
+    assert resolve_toponym(gaz, "Fars Province").admin1 == "IR.07"  # the text's has "Province"
+    assert without_type_word("muhafazat kirkuk") == "kirkuk"
+    assert without_type_word("kirkuk") == ""
+
+
+def test_settlement_words_are_dropped_only_when_the_whole_name_is_unknown(small_gazetteer) -> None:
+    assert resolve_toponym(small_gazetteer, "Derna City").id == "geonames:4"
+    assert resolve_toponym(small_gazetteer, "Misrata town").id == "geonames:3"
+
+
+def test_loose_spellings_count_only_in_the_story_countries(small_gazetteer) -> None:
+    assert resolve_toponym(small_gazetteer, "Misurata") is None  # far from any story
+    assert resolve_toponym(small_gazetteer, "Misurata", ["LBY"]).id == "geonames:3"
+
+
+def test_acronyms_are_places_only_as_codes(tmp_path: Path) -> None:
+    b, con = _builder(tmp_path, {})
+    b.add("geonames:20", "Is", [], lat=58.8, lon=59.7, country="RUS", admin1="RU.71",
+          population=5_000, precision="city", feature="PPL")
+    b.add("country:USA", "United States", ["US"], codes=True, lat=39.8, lon=-98.5,
+          country="USA", precision="country", feature="PCLI", population=327_000_000)
+    con.commit()
+    gaz = Gazetteer(tmp_path / "b.sqlite")
+    assert resolve_toponym(gaz, "IS") is None  # Islamic State, not a Russian village
+    assert resolve_toponym(gaz, "Is").id == "geonames:20"
+    assert resolve_toponym(gaz, "US").country == "USA"
+
+
+def test_a_site_named_after_its_town_is_in_that_town(small_gazetteer) -> None:
+    assert resolve_toponym(small_gazetteer, "Tripoli Central Hospital").id == "geonames:1"
+    assert resolve_toponym(small_gazetteer, "Tripoli Central Hospital", ["LBN"]).id == "geonames:2"
+    assert resolve_toponym(small_gazetteer, "Atlantis Central Hospital") is None

@@ -176,15 +176,44 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None) -> Pla
             cands = within
         elif not cands:
             return resolve_toponym(gazetteer, qualifier.strip(), context)
+    if _is_acronym(head):
+        # "IS", "AQAP": an acronym names a place only as a country or division code ("US", "KY")
+        cands = [c for c in cands if c.place.precision in ("country", "admin1")]
+    # A loose spelling match counts only in a country the story is about: "Rouakeche" in an
+    # Algerian note is not the French town "Unieux".
+    cands = [c for c in cands if c.match != "skeleton" or context.countries.get(c.place.country or "")]
     if not cands:
-        return None
+        return _place_within(gazetteer, head.strip(), context)
     best = max(cands, key=lambda c: _score(c, context))
-    if best.match == "skeleton" and not context.countries.get(best.place.country or "") and \
-            (best.place.population or 0) < 50_000:
-        return None  # a loose spelling match far from the story is more likely wrong
     if best.place.precision == "admin1":
         return _city_over_division(best, cands).place
     return best.place
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return 0 < len(letters) <= 4 and all(c.isupper() for c in letters) and "." not in name
+
+
+def _place_within(gazetteer: Gazetteer, name: str, context: PlaceContext) -> Place | None:
+    """For a name the gazetteer lacks ("Delhi High Court", "Greater Toronto Area"), the
+    longest run of its capitalised words that is a well-known place or one in the story's
+    countries: a site named after its town is in that town."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - size + 1):
+            part = words[i : i + size]
+            if not part[0][:1].isupper() or not part[-1][:1].isupper():
+                continue
+            cands = [c for c in gazetteer.candidates(" ".join(part)) if c.match != "skeleton"
+                     and (context.countries.get(c.place.country or "")
+                          or c.place.precision == "country"
+                          or (c.place.population or 0) >= 100_000)]
+            if cands:
+                return max(cands, key=lambda c: _score(c, context)).place
+    return None
 
 
 def _city_over_division(division: Candidate, cands: list[Candidate]) -> Candidate:

@@ -15,7 +15,14 @@ from pathlib import Path
 
 from eventwire.config import Settings
 from eventwire.errors import ConfigError
-from eventwire.knowledge.placenames import name_key, skeleton, variants
+from eventwire.knowledge.placenames import (
+    SETTLEMENT_WORDS,
+    TYPE_WORDS,
+    name_key,
+    skeleton,
+    variants,
+    without_type_word,
+)
 from eventwire.model import Place
 
 
@@ -49,17 +56,16 @@ class Gazetteer:
     _COLUMNS = "p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, p.feature, p.population"
 
     def candidates(self, name: str, limit: int = 25) -> tuple[Candidate, ...]:
-        """Places called ``name``: exact key matches, else skeleton matches; biggest first."""
+        """Places called ``name``: exact key matches, else matches without a division or
+        settlement word ("Fars Province", "Rafah City"), else skeleton matches; biggest first."""
         key = name_key(name)
         if key in self._cache:
             return self._cache[key]
         found: dict[str, Candidate] = {}
-        for k in variants(key):
-            rows = self._con.execute(
-                f"SELECT {self._COLUMNS}, n.main FROM name n JOIN place p ON p.rowid = n.place "
-                "WHERE n.key = ? ORDER BY p.population DESC LIMIT ?", (k, limit)).fetchall()
-            for row in rows:
-                found.setdefault(row[0], Candidate(_place(row), "main" if row[-1] else "alternate"))
+        self._exact(variants(key), limit, found)
+        core = without_type_word(key, TYPE_WORDS | SETTLEMENT_WORDS)
+        if not found and core:
+            self._exact(variants(core), limit, found)
         if not found and len(key) >= 4:
             rows = self._con.execute(
                 f"SELECT {self._COLUMNS} FROM skel s JOIN place p ON p.rowid = s.place "
@@ -71,6 +77,14 @@ class Gazetteer:
         if len(self._cache) < 200_000:
             self._cache[key] = result
         return result
+
+    def _exact(self, keys: list[str], limit: int, found: dict[str, Candidate]) -> None:
+        for k in keys:
+            rows = self._con.execute(
+                f"SELECT {self._COLUMNS}, n.main FROM name n JOIN place p ON p.rowid = n.place "
+                "WHERE n.key = ? ORDER BY p.population DESC LIMIT ?", (k, limit)).fetchall()
+            for row in rows:
+                found.setdefault(row[0], Candidate(_place(row), "main" if row[-1] else "alternate"))
 
     def country(self, iso3: str) -> Place | None:
         if self._countries is None:

@@ -35,9 +35,15 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import ConfigError
-from eventwire.knowledge.placenames import is_latin, name_key, skeleton, variants
+from eventwire.knowledge.placenames import (
+    is_latin,
+    name_key,
+    skeleton,
+    variants,
+    without_type_word,
+)
 
-BUILD_VERSION = "7"
+BUILD_VERSION = "8"
 DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_PATH = DATA / "gazetteer.sqlite"
 SUPPLEMENT = DATA / "places_supplement.toml"
@@ -46,8 +52,8 @@ ADMIN_PLACES = DATA / "admin_places.csv"
 DATA_FILES = (SUPPLEMENT, COUNTRY_POINTS, ADMIN_PLACES)
 
 # Towns crowd the south of Quebec or the coast of Queensland; a division's point is the
-# middle of the box of nearly all its towns, so its sparse hinterland counts too.
-DIVISION_TRIM = 0.01
+# middle of the box of all its towns, so its sparse hinterland counts in full.
+DIVISION_TRIM = 0.0
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -245,7 +251,8 @@ class Builder:
             if row["level"] == "admin1":
                 lat, lon = _centre(self.admin_points.get(code, []), DIVISION_TRIM)
                 if lat is not None:
-                    self.add(f"admin1:{code}", row["name"], [row["name"], *aliases.get(code, [])],
+                    names = [row["name"], without_type_word(name_key(row["name"])), *aliases.get(code, [])]
+                    self.add(f"admin1:{code}", row["name"], names,
                              codes=True, lat=lat, lon=lon, country=iso3, admin1=code, precision="admin1",
                              feature="ADM1", population=self.admin_people[code])
             else:  # a US county: finer than a state, at most a city's region

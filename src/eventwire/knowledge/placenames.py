@@ -5,7 +5,9 @@
 goes further for transliteration variants (Misrata/Misurata, Derna/Darnah,
 Tobruk/Tubruq, Sirte/Surt, Sebha/Sabha): the first letter, then consonants
 only, with q=k, common digraphs reduced and repeats collapsed. Skeleton matches
-are a weaker fallback, ranked below exact ones.
+are a weaker fallback, ranked below exact ones. ``without_type_word`` drops the
+word naming what kind of division a name is ("Fars Province", "Anhui Sheng",
+"Muhafazat Kirkuk"), so the bare name meets the division.
 """
 
 from __future__ import annotations
@@ -19,6 +21,19 @@ ARTICLES = ("al", "el", "as", "az", "ad", "ash", "at", "an", "ar", "ath", "adh",
 # Prefixes naming a port, cape or coastal site: "Marsa Brega" is also "Brega".
 SITE_PREFIXES = ("marsa", "mersa", "ras", "port", "bandar")
 _ARTICLE = re.compile(r"^(?:" + "|".join(ARTICLES) + r") (?=\S{3,})")
+# Words naming a kind of division, in GeoNames' division names and in news.
+TYPE_WORDS = frozenset({
+    "province", "provincia", "region", "governorate", "district", "voivodeship", "sheng", "shi",
+    "zizhiqu", "muhafazat", "muhafazah", "rajons", "apskritis", "rayon", "changwat", "marz",
+    "oblast", "oblasti", "state", "territory", "department", "departamento", "prefecture",
+    "wilaya", "wilayah", "vilayet", "ostan", "mayorality", "municipality", "county", "of",
+})
+# Words naming a kind of settlement or site after a name ("Rafah City", "Tabaj village"),
+# dropped only when a lookup of the whole name finds nothing: "Kansas City" stays whole.
+SETTLEMENT_WORDS = frozenset({
+    "city", "town", "village", "camp", "area", "neighbourhood", "neighborhood", "suburb",
+    "outskirts", "oasis", "port", "subdistrict", "sub",
+})
 _DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("dh", "d"), ("th", "t"), ("ch", "k"),
              ("ph", "f"), ("ou", "u"), ("q", "k"), ("c", "k"), ("j", "g"), ("z", "s"),
              ("v", "w"), ("e", "a"), ("o", "u"), ("i", "a"))
@@ -52,6 +67,18 @@ def variants(key: str) -> list[str]:
     if head in SITE_PREFIXES and rest:
         out.append(_ARTICLE.sub("", rest))
     return out
+
+
+def without_type_word(key: str, words_to_drop: frozenset[str] = TYPE_WORDS) -> str:
+    """``key`` less leading and trailing division-type words ("fars province" -> "fars");
+    "" when nothing is left or nothing was dropped."""
+    words = key.split()
+    while words and words[0] in words_to_drop:
+        words.pop(0)
+    while words and words[-1] in words_to_drop:
+        words.pop()
+    core = _ARTICLE.sub("", " ".join(words))
+    return core if core != key and len(core) >= 3 else ""
 
 
 def skeleton(key: str) -> str:

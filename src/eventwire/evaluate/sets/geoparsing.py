@@ -112,7 +112,7 @@ def score_resolution(
 ) -> dict[str, Metric]:
     within, country, errors = Tally(), Tally(), Mean()
     for g in golds:
-        # The document's country votes, computed once per article when the resolver offers it.
+        # The document's country and division votes, computed once per article when offered.
         context = votes(gazetteer, g.text) if votes is not None else g.text
         for t in g.toponyms:
             place = resolver(gazetteer, t.name, context)
@@ -189,7 +189,7 @@ def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
             resolver = None
         else:
             gazetteer = opener(ctx.settings)
-    votes, _ = optional("eventwire.extract.places", "text_countries")
+    votes, _ = optional("eventwire.extract.places", "text_context")
     result = score(golds, run, resolver, gazetteer, why, votes)
     if size is not None:
         result.sample = f"{size} articles per corpus, evenly spread over each file"
