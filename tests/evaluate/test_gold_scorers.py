@@ -17,7 +17,6 @@ from eventwire.evaluate.sets import (
     tempeval,
     timeline17,
 )
-from eventwire.model import When
 
 
 def test_plover_scorer(eval_data: Path, fake, make_place) -> None:
@@ -88,15 +87,29 @@ def test_tempeval_scorer(eval_data: Path, fake) -> None:
     text = golds[0].text
     fake.timex(text, "today", "1998-08-10", published="1998-08-10")
     fake.timex(text, "last Friday", "1998-07-31", published="1998-08-10")
+    seen: list[str] = []
 
-    def normalize(text, reference, tense="past"):  # noqa: ANN001, ANN202
-        return When({"today": reference}.get(text), "day")
+    def timex3(text, reference, tense):  # noqa: ANN001, ANN202
+        seen.append(tense)
+        return {"today": reference, "two weeks": "P2W"}.get(text)
 
-    r = tempeval.score(golds, fake.build(), normalize, None)
+    future = {(golds[0].id, golds[0].timexes[0].start): "future"}
+    r = tempeval.score(golds, fake.build(), timex3, None, future)
+    assert seen == ["future", "past", "past"]  # our own tense per gold span, past by default
     assert r.metrics["timex_recall"].value == pytest.approx(2 / 3)
     assert r.metrics["value_accuracy"].value == 0.5 and r.metrics["value_accuracy"].n == 2
+    assert r.metrics["value_accuracy_all_types"].value == pytest.approx(2 / 3)
+    assert r.metrics["value_accuracy_all_types"].n == 3  # durations count here only
     assert r.metrics["value_accuracy_end_to_end"].value == 0.5
-    assert tempeval.score(golds, fake.build(), None, "missing").metrics["value_accuracy"].value is None
+
+    def convert(when):  # noqa: ANN001, ANN202
+        return "1998-08-07" if when.value == "1998-07-31" else when.value
+
+    r = tempeval.score(golds, fake.build(), timex3, None, None, convert)
+    assert r.metrics["value_accuracy_end_to_end"].value == 1.0  # pipeline values are converted
+    missing = tempeval.score(golds, fake.build(), None, "missing").metrics
+    assert missing["value_accuracy"].value is None
+    assert missing["value_accuracy_all_types"].value is None
 
 
 def test_timeline17_scorer(eval_data: Path, fake) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from eventwire.extract.context import DocContext, Resources
-from eventwire.extract.dates import extract_timexes, find_timexes
+from eventwire.extract.dates import extract_timexes, find_timexes, tense_at
 from eventwire.model import Article
 
 
@@ -73,3 +75,37 @@ def test_with_the_model_the_parse_decides_the_tense(nlp) -> None:
     ctx = DocContext(article=article, doc=nlp(text), resources=Resources())
     values = [t.when.value for t in extract_timexes(ctx)["timexes"] if t.span.text == "Tuesday"]
     assert values == ["2019-04-23", "2019-04-16"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The talks are set to resume Monday.",
+        "The league planned to hold a rally on Monday.",
+        "A summit is scheduled for Monday.",
+    ],
+)
+def test_without_a_parse_schedule_wording_makes_the_clause_future(blank_nlp, sentence: str) -> None:
+    assert _run(blank_nlp, sentence)["Monday"] == ("2019-04-22", "day")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "tense"),
+    [
+        ("The peace talks are set to resume on Monday in Belfast.", "future"),
+        ("The team planned to leave the capital on Thursday.", "future"),
+        ("The issue is expected to dominate a summit set for Washington in April.", "future"),
+        ("On Tuesday, the league plans to hold a news conference.", "future"),
+        ("Officials said they would vote on Friday.", "future"),
+        ("The army is going to withdraw on Friday.", "future"),
+        ("A memorial service planned for Saturday was cancelled.", "past"),
+        ("On Tuesday, the league planned to hold a rally but it was banned.", "past"),
+        ("Rebels attacked the town on Sunday.", "past"),
+        ("He went to fight in Syria in March.", "past"),
+    ],
+)
+def test_with_the_model_intent_and_schedule_verbs_look_ahead(nlp, sentence: str, tense: str) -> None:
+    first = re.search(r"Monday|Tuesday|Thursday|Friday|Saturday|Sunday|April|March", sentence)
+    assert first is not None
+    assert tense_at(nlp(sentence), first.start()) == tense

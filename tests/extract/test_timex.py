@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.timex import normalize_timex, timex3_value
+from eventwire.extract.timex import normalize_timex, timex3_of, timex3_value
+from eventwire.model import When
 
 TUESDAY = "2019-04-16"
 
@@ -55,6 +56,17 @@ TUESDAY = "2019-04-16"
         ("2018-05-16", "past", "2018-05-16", "day"),
         ("the 1990s", "past", "199X", "decade"),
         ("the 90s", "past", "199X", "decade"),
+        ("the weekend", "past", "2019-W15", "week"),  # Tuesday: last Saturday and Sunday
+        ("the weekend", "future", "2019-W16", "week"),
+        ("last weekend", "past", "2019-W15", "week"),
+        ("this weekend", "past", "2019-W16", "week"),
+        ("Christmas", "past", "2018-12-25", "day"),
+        ("on Christmas Eve", "future", "2019-12-24", "day"),
+        ("New Year's Day", "past", "2019-01-01", "day"),
+        ("in the summer", "past", "2018-SU", "season"),
+        ("at 10 a.m.", "past", "2019-04-16", "day"),
+        ("twenty twelve", "past", "2012", "year"),
+        ("nineteen hundred", "past", "1900", "year"),
     ],
 )
 def test_rules(text: str, tense: str, value: str, precision: str) -> None:
@@ -135,7 +147,58 @@ def test_unparseable_text_is_kept() -> None:
         ("the past few months", "PXM"),
         ("last week", "1998-W33"),
         ("Friday", "1998-08-14"),
+        ("the 1990s", "199"),  # TIMEX3 writes a decade as its first three digits
+        ("the 19th century", "18"),
+        ("the nineteenth century", "18"),
+        ("the past decade", "P10Y"),  # the ten years up to now, not the 1980s
+        ("the past week", "P1W"),
+        ("8-month-old", "P8M"),
+        ("this crucial moment", "PRESENT_REF"),
+        ("at the time", "PAST_REF"),
+        ("10:35 a.m. Friday", "1998-08-14T10:35"),
+        ("at 9 p.m.", "1998-08-17T21:00"),
+        ("noon Saturday", "1998-08-15T12:00"),
+        ("midnight", "1998-08-17T00:00"),
+        ("over the weekend", "1998-W33-WE"),  # Monday 17 August: the weekend just gone
+        ("Saturday night", "1998-08-15TNI"),
+        ("nineteen ninety-six", "1996"),
+        ("January nineteen ninety-seven", "1997-01"),
     ],
 )
 def test_timex3_values(text: str, value: str) -> None:
     assert timex3_value(text, "1998-08-17") == value
+
+
+def test_weekend_on_a_sunday_is_that_weekend() -> None:
+    assert normalize_timex("the weekend", "2019-04-14").value == "2019-W15"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("On 20 June", "2019-06-20", "day"),  # month-days fall in the report's year
+        ("June 20", "2019-06-20", "day"),
+        ("in September", "2019-09", "month"),
+        ("this summer", "2019-SU", "season"),
+        ("in 2017", "2017", "year"),
+        ("last year", "2018", "year"),
+    ],
+)
+def test_year_reference_places_month_days_in_that_year(text: str, value: str, precision: str) -> None:
+    assert normalize_timex(text, "2019") == When(value, precision, text=text)
+
+
+@pytest.mark.parametrize(
+    "text", ["on Sunday", "last week", "yesterday", "two days later", "last July", "last month",
+             "the weekend", "at 10 a.m."],
+)  # fmt: skip
+def test_year_reference_cannot_place_weekdays_or_relative_days(text: str) -> None:
+    assert normalize_timex(text, "2019").value is None
+
+
+def test_timex3_of_writes_pipeline_values_in_timex3_form() -> None:
+    assert timex3_of(When("199X", "decade", text="the 1990s")) == "199"
+    assert timex3_of(When("2019-W15", "week", text="over the weekend")) == "2019-W15-WE"
+    assert timex3_of(When("2019-W15", "week", text="last week")) == "2019-W15"
+    assert timex3_of(When("2019-04-12", "day", text="Friday morning")) == "2019-04-12TMO"
+    assert timex3_of(When(None, None, text="someday")) is None

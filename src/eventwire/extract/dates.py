@@ -18,8 +18,8 @@ from eventwire.model import Span, Timex, When
 from eventwire.registry import extractors
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -61,9 +61,13 @@ FINDER = re.compile(r"\b(?:" + "|".join(_ALTERNATIVES) + r")")
 _LEADING = re.compile(r"^(?i:in|since|by|until|during|from|between|of|on|at)\s+")
 _ANAPHORIC = re.compile(r"(?i)\b(?:later|after|earlier|before)$")
 _FUTURE_TEXT = re.compile(
-    r"(?i)\b(?:will|shall|'ll|(?:is|are) (?:due|set|expected|scheduled|going) (?:to|for)|plans? to)\b"
+    r"(?i)\b(?:will|shall|'ll|(?:is|are|was|were) (?:due|set|expected|scheduled|supposed|going) "
+    r"(?:to|for)|plan(?:s|ned)? to)\b"
 )
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+# verbs whose infinitive complement lies ahead of the moment of speaking
+_INTENT = {"plan", "schedule", "set", "expect", "suppose", "intend", "due", "prepare"}
+_SCHEDULED = {"due", "set", "scheduled", "expected", "supposed", "planned", "slated"}
 
 
 @extractors.register("timexes", assigns=("timexes",))
@@ -130,20 +134,61 @@ def _from_finder(text: str) -> bool:
 
 def clause_tense(ctx: DocContext, sent: SpacySpan, char: int) -> str:
     """"future" when the clause holding offset ``char`` is about what will happen."""
+    return tense_in(sent, char)
+
+
+def tense_at(doc: Doc, char: int) -> str:
+    """The clause tense at character ``char`` of a parsed ``doc``."""
+    for sent in doc.sents:
+        if sent.start_char <= char < sent.end_char:
+            return tense_in(sent, char)
+    return "past"
+
+
+def tense_in(sent: SpacySpan, char: int) -> str:
     token = _token_at(sent, char)
     if token is not None and sent.doc.has_annotation("DEP"):
         verb = governing_verb(token)
         if verb is not None:
-            for child in verb.children:
-                if child.dep_ == "aux" and child.lower_ in _FUTURE_AUX:
-                    return "future"
-            if verb.lower_ == "going" or verb.head.lower_ in {"plan", "plans", "expected"}:
-                return "future"
-            if any(c.lower_ in {"due", "set", "expected", "scheduled"} for c in verb.children):
-                return "future"
-            return "past"
+            return "future" if _is_future(verb) else "past"
     # no parse (blank pipeline): the sentence's wording decides
     return "future" if _FUTURE_TEXT.search(sent.text) else "past"
+
+
+def _is_future(verb: Token) -> bool:
+    """Whether ``verb``'s clause looks ahead: a "will"/"shall"/"would" auxiliary, a
+    present "plans to"/"is due to", an infinitive under a verb of intent or schedule
+    ("set to resume", "is expected to dominate"), or a noun "set for"/"scheduled for" a
+    time in a clause that is not itself past ("a summit set for April", not "a service
+    planned for Saturday was cancelled")."""
+    node = verb
+    for _ in range(4):
+        auxes = {c.lower_ for c in node.children if c.dep_ == "aux"}
+        if auxes & _FUTURE_AUX or ("would" in auxes and "have" not in auxes):
+            return True
+        if node.dep_ == "acl" and node.lower_ in _SCHEDULED:
+            outer = governing_verb(node.head)
+            return outer is None or not _past_tense(outer) or _is_future(outer)
+        if any(c.lower_ in _SCHEDULED for c in node.children if c.dep_ in ("acomp", "amod")):
+            return True
+        has_infinitive = any(c.dep_ == "xcomp" for c in node.children)
+        if has_infinitive and (node.lower_ == "going" or (
+            node.lemma_.lower() in _INTENT and node.tag_ in ("VBZ", "VBP")
+        )):
+            return True
+        if node.dep_ != "xcomp" or node.head.i == node.i:
+            return False
+        if node.head.lemma_.lower() in _INTENT or node.head.lower_ == "going":
+            return True
+        node = node.head
+    return False
+
+
+def _past_tense(verb: Token) -> bool:
+    """"cancelled", "was cancelled", "had met": the verb or its auxiliary is past."""
+    return verb.tag_ == "VBD" or any(
+        c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass")
+    )
 
 
 def _token_at(sent: SpacySpan, char: int) -> Token | None:

@@ -104,9 +104,54 @@ def _fmt(d: date, precision: str) -> str:
     return f"{d.year:04d}"
 
 
+_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+         "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}  # fmt: skip
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9}  # fmt: skip
+_SPELLED_YEAR = re.compile(
+    r"\b(?P<century>eighteen|nineteen|twenty)[\s-]+(?:(?P<hundred>hundred)|(?P<tens>"
+    + "|".join(_TENS) + r")(?:[\s-]+(?P<ones>" + "|".join(_ONES) + r"))?)\b"
+)
+_HOLIDAYS = {"christmas eve": "december 24", "christmas day": "december 25",
+             "christmas": "december 25", "new year's eve": "december 31",
+             "new year's day": "january 1", "new year": "january 1"}  # fmt: skip
+_HOLIDAY = re.compile(r"\b(?:" + "|".join(_HOLIDAYS) + r")\b")
+CLOCK = re.compile(
+    r"(?:\b(?:at\s+)?(?:about\s+|around\s+)?(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*"
+    r"(?P<half>a\.?m\b\.?|p\.?m\b\.?)|\b(?P<h24>[012]?\d):(?P<m24>[0-5]\d)\b|\b(?P<word>noon|midday"
+    r"|midnight)\b)"
+)
+
+
+def _spelled_year(m: re.Match) -> str:
+    """"nineteen ninety-six" -> "1996", as broadcast transcripts write years."""
+    century = _TENS[m.group("century")] if m.group("century") != "twenty" else 20
+    rest = 0 if m.group("hundred") else _TENS[m.group("tens")] + _ONES.get(m.group("ones") or "", 0)
+    return str(century * 100 + rest)
+
+
+def clock_time(text: str) -> str | None:
+    """The time of day in ``text`` as TIMEX3 ``Thh:mm`` ("10:35 a.m." -> "T10:35")."""
+    m = CLOCK.search(text.lower())
+    if m is None:
+        return None
+    if m.group("word"):
+        return "T00:00" if m.group("word") == "midnight" else "T12:00"
+    if m.group("h24"):
+        hour, minute = int(m.group("h24")), int(m.group("m24"))
+    else:
+        hour, minute = int(m.group("hour")) % 12, int(m.group("minute") or 0)
+        hour += 12 if m.group("half").startswith("p") else 0
+    return f"T{hour:02d}:{minute:02d}" if hour < 24 else None
+
+
 def _strip(text: str) -> str:
     text = text.strip().lower().replace("\u2019", "'")
     text = re.sub(r"\s+", " ", text)
+    text = _SPELLED_YEAR.sub(_spelled_year, text)
+    text = _HOLIDAY.sub(lambda m: _HOLIDAYS[m.group(0)], text)
     text = re.sub(r"^(?:on|in|at|by|since|until|during|from|of|the|for)\s+", "", text).strip(" ,.")
     # hedges and "earlier"/"late" before a day word do not move the date
     text = re.sub(r"^(?:almost|nearly|about|some|more than|less than|over|roughly|around|just)\s+"
@@ -151,6 +196,9 @@ def _month_day_rule(m: re.Match, ref: Reference | None, tense: str) -> When | No
         return When(d.isoformat(), "day") if d else None
     if ref is None:
         return None
+    if _year_only(ref, m):
+        d = _month_day(ref.day.year, month, day)
+        return When(d.isoformat(), "day") if d else None
     weekday = m.groupdict().get("weekday")
     if weekday:  # "Monday, Oct. 26": the nearby year whose Oct. 26 is a Monday
         for y in (ref.day.year, ref.day.year + 1, ref.day.year - 1):
@@ -161,11 +209,21 @@ def _month_day_rule(m: re.Match, ref: Reference | None, tense: str) -> When | No
     return When(d.isoformat(), "day") if d else None
 
 
+def _year_only(ref: Reference | None, m: re.Match) -> bool:
+    """Only the reference's year is known and the expression names no direction: a month
+    or season then falls in that year (a report of 2019 saying "on 20 June")."""
+    groups = m.groupdict()
+    return ref is not None and ref.precision == "year" and groups.get("dir") in (None, "this") \
+        and not groups.get("relyear")
+
+
 def _month_rule(m: re.Match, ref: Reference | None, tense: str) -> When | None:
     month = MONTHS[m.group("month")]
     year = m.groupdict().get("year")
     if year:
         return When(f"{int(year):04d}-{month:02d}", "month")
+    if _year_only(ref, m):
+        return When(f"{ref.day.year:04d}-{month:02d}", "month")  # type: ignore[union-attr]
     if ref is None or not ref.knows("month"):
         return None
     direction = m.groupdict().get("dir")
@@ -189,6 +247,8 @@ def _season_rule(m: re.Match, ref: Reference | None, tense: str) -> When | None:
     year = m.groupdict().get("year")
     if year:
         return When(f"{int(year):04d}-{code}", "season")
+    if _year_only(ref, m):
+        return When(f"{ref.day.year:04d}-{code}", "season")  # type: ignore[union-attr]
     if ref is None or not ref.knows("month"):
         return None
     y, month = ref.day.year, ref.day.month
@@ -245,6 +305,24 @@ def _offset(ref: Reference | None, unit: str, n: int, exact: bool) -> When | Non
     return None
 
 
+def _weekend(m: re.Match, ref: Reference | None, tense: str) -> When | None:
+    """The ISO week whose Saturday and Sunday are meant: the last one begun for past
+    clauses, the coming one for future clauses ("next"/"last" move a week)."""
+    if ref is None or not ref.knows("day"):
+        return None
+    in_weekend = ref.day.weekday() >= 5
+    direction = m.group("dir")
+    if direction in ("last", "past", "previous"):
+        weeks = -1
+    elif direction in ("next", "coming", "following"):
+        weeks = 1 if in_weekend or direction == "next" and ref.day.weekday() >= 4 else 0
+    elif direction == "this" or tense == "future":
+        weeks = 0
+    else:
+        weeks = 0 if in_weekend else -1
+    return When(_iso_week(ref.day + timedelta(weeks=weeks)), "week")
+
+
 def _day_word(m: re.Match, ref: Reference | None, tense: str) -> When | None:
     if ref is None or not ref.knows("day"):
         return None
@@ -299,9 +377,10 @@ _RULES: tuple[tuple[re.Pattern[str], object], ...] = tuple(
         (_DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + ")?", _month_day_rule),
         (_MOD + _DIR + _MONTH + r"(?:,?\s+(?:of\s+)?" + _YEAR + r")?", _month_rule),
         (_MOD + _MONTH + r"\s+(?P<relyear>last|next|this)\s+year", _month_rule),
-        (_MOD + _DIR + r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?" + _YEAR
+        (_MOD + r"(?:the\s+)?" + _DIR + r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?" + _YEAR
          + ")?", _season_rule),
         (_MOD + _DIR + _UNIT, _relative_unit),
+        (r"(?:over\s+)?(?:the\s+)?" + _DIR + r"weekend", _weekend),
         (_NUM + r"\s+" + _UNIT + r"\s+(?P<way>ago|earlier|before|later|after|from now|hence)",
          _ago),
         (r"(?P<way>in)\s+" + _NUM + r"\s+" + _UNIT, _ago),
@@ -322,6 +401,12 @@ def normalize_timex(text: str, reference: str | None, tense: str = "past") -> Wh
     with ``value=None`` and ``precision=None``, keeping the text."""
     ref = Reference.parse(reference)
     key = _strip(text)
+    if CLOCK.search(key):  # "10:35 a.m. Friday": the day; the hour is kept by timex3_value
+        key = _strip(CLOCK.sub(" ", key))
+        if not key:
+            if ref is None or not ref.knows("day"):
+                return When(None, None, text=text)
+            return When(ref.day.isoformat(), "day", text=text)
     for pattern, rule in _RULES:
         m = pattern.match(key)
         if m:
@@ -347,20 +432,20 @@ def _range(key: str, ref: Reference | None, tense: str) -> When | None:
                  + ")?$", key)
     if m:
         first = normalize_timex(f"{m.group('month')} {m.group('d1')} {m.group('year') or ''}",
-                                ref and ref.day.isoformat(), tense)
+                                _ref_text(ref) if ref else None, tense)
         if first.value:
             return When(first.value, "day", end=first.value[:8] + f"{int(m.group('d2')):02d}")
     m = _RANGE.match(key)
     if not m:
         return None
-    b = normalize_timex(m.group("b"), ref and _ref_text(ref), tense)
+    b = normalize_timex(m.group("b"), _ref_text(ref) if ref else None, tense)
     if not b.value:
         return None
     a_text = m.group("a")
     year_b = b.value[:4]
     if b.precision in ("day", "month") and not re.search(r"\d{4}", a_text):
         a_text = f"{a_text} {year_b}"  # "March to May 2019": the year is shared
-    a = normalize_timex(a_text, ref and _ref_text(ref), tense)
+    a = normalize_timex(a_text, _ref_text(ref) if ref else None, tense)
     if not a.value or a.precision != b.precision or a.value > b.value:
         return None
     return When(a.value, a.precision, end=b.value)
@@ -406,19 +491,31 @@ _DURATION = re.compile(
     r"^(?:(?:more than|less than|nearly|almost|about|some|up to|over|at least|the (?:past|last|"
     r"next|first|coming)|(?:past|last|next|first|coming))\s+)*"
     r"(?:(?P<num>\d+|[a-z]+(?:\s+of)?|a few|a couple of)[\s-]+)?(?P<unit>second|minute|hour|day|"
-    r"week|month|year|decade|century|weekend)s?(?:\s+long|\s+old)?$"
+    r"week|month|year|decade|century|weekend)s?(?:[\s-]+long|[\s-]+old)?$"
 )
 _DURATION_CODES = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W",
                    "month": "M", "year": "Y", "decade": "DE", "century": "CE", "weekend": "WE"}
 _PRESENT = re.compile(r"^(?:now|right now|currently|at present|present|the present|this time|"
-                      r"nowadays|these days|at the moment|this moment)$")
-_PAST = re.compile(r"^(?:the past|past|recently|formerly|once|previously|earlier|before)$")
+                      r"nowadays|these days|at the moment|(?:this|the present)(?: \w+)? moment)$")
+_PAST = re.compile(r"^(?:the past|past|recently|formerly|once|previously|earlier|before|"
+                   r"(?:(?:the|that) )?time)$")
 _FUTURE = re.compile(r"^(?:the future|future|soon|later|in the future|the coming)$")
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+             "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+             "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+             "twenty-first": 21}  # fmt: skip
+_CENTURY = re.compile(
+    r"^(?:(?:early|late|mid)[\s-]+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<word>"
+    + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r"))[\s-]+century$"
+)
+_DAY_PARTS = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
 
 
 def timex3_value(text: str, reference: str | None, tense: str = "past") -> str | None:
-    """A TIMEX3 ``value`` for ``text``: dates as ISO, plus durations (``P3Y``) and
-    the ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF`` tokens that gold sets use."""
+    """A TIMEX3 ``value`` for ``text``: dates as ISO, plus durations (``P3Y``), centuries
+    (``19``), times of day (``T10:35``, ``TMO``) and the ``PRESENT_REF``/``PAST_REF``/
+    ``FUTURE_REF`` tokens that gold sets use."""
     key = _strip(text)
     if _PRESENT.match(key):
         return "PRESENT_REF"
@@ -426,20 +523,40 @@ def timex3_value(text: str, reference: str | None, tense: str = "past") -> str |
         return "PAST_REF"
     if _FUTURE.match(key):
         return "FUTURE_REF"
-    bare_unit = re.fullmatch(r"(?:the\s+)?(?:last|past|next|coming|this)\s+(day|week|month|year|"
+    century = _CENTURY.match(key)
+    if century:  # the 11th century is 1000-1099: TIMEX3 writes its first two digits
+        n = int(century.group("n")) if century.group("n") else _ORDINALS[century.group("word")]
+        return f"{n - 1:02d}"
+    past = re.fullmatch(r"(?:the\s+)?past\s+(?P<unit>day|week|month|year|decade|century)", key)
+    if past:  # "the past decade" is the ten years up to now, not the 1980s
+        return _duration("one", past.group("unit"))
+    bare_unit = re.fullmatch(r"(?:the\s+)?(?:last|next|coming|this)\s+(day|week|month|year|"
                              r"decade)", key)
     m = _DURATION.match(key)
     counted = m and m.group("num") and m.group("num").split()[0] not in ("the", "this")
     if m and (counted or (bare_unit is None and m.group("unit") != "weekend")):
         return _duration(m.group("num"), m.group("unit"))
-    when = normalize_timex(text, reference, tense)
-    part = re.search(r"\b(morning|afternoon|evening|night)\b", key)
-    if when.precision == "day" and when.value and part:
-        return when.value + _DAY_PARTS[part.group(1)]
+    return timex3_of(normalize_timex(text, reference, tense))
+
+
+def timex3_of(when: When) -> str | None:
+    """A resolved :class:`When` written as a TIMEX3 ``value`` (its text adds the time of
+    day or the weekend): "199X" -> "199", "2019-W15" + "weekend" -> "2019-W15-WE"."""
+    if when.value is None:
+        return None
+    text = (when.text or "").lower()
+    if when.precision == "decade":
+        return when.value.rstrip("X")
+    if when.precision == "week" and re.search(r"\bweekend\b", text):
+        return when.value + "-WE"
+    if when.precision == "day":
+        clock = clock_time(text)
+        if clock:
+            return when.value + clock
+        part = re.search(r"\b(morning|afternoon|evening|night)\b", text)
+        if part:
+            return when.value + _DAY_PARTS[part.group(1)]
     return when.value
-
-
-_DAY_PARTS = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
 
 
 def _duration(num: str | None, unit: str) -> str:
