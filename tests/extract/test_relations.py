@@ -30,3 +30,84 @@ def test_aligned_with(run):
 def test_negated_relation(run):
     got = [r for r in run("Egypt is not an ally of Qatar.")["relations"]]
     assert got and got[0].negated
+
+
+def support(run, text):
+    """(holder, other, modality, negated) of every support relation stated in ``text``."""
+    return {
+        (r.source.text, r.target.text, r.modality, r.negated)
+        for r in run(text)["relations"]
+        if r.type == "support"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "holders", "other"),
+    [
+        ("The Iran-backed Houthi movement fired missiles at Riyadh.", {"Iran"}, "Houthi"),
+        ("Chad is among the countries backing Hemedti.", {"Chad"}, "Hemedti"),
+        ("Niger is one of Hemedti's main backers.", {"Niger"}, "Hemedti"),
+        ("Oman is among Hemedti's backers.", {"Oman"}, "Hemedti"),
+        ("Bashir relies on backers like Qatar.", {"Qatar"}, "Bashir"),
+        (
+            "Bashir faces little pressure from backers such as Qatar and Turkey.",
+            {"Qatar", "Turkey"},
+            "Bashir",
+        ),
+        ("Bashir has received weapons from Belarus and Serbia.", {"Belarus", "Serbia"}, "Bashir"),
+        (
+            "Bashir, who has been getting funding from Qatar, refused to resign.",
+            {"Qatar"},
+            "Bashir",
+        ),
+        ("Bashir enjoys the backing of Qatar.", {"Qatar"}, "Bashir"),
+        ("Bashir, with the support of Qatar, crushed the protests.", {"Qatar"}, "Bashir"),
+    ],
+)
+def test_support_constructions(run, text, holders, other):
+    got = support(run, text)
+    assert {(h, other, "asserted", False) for h in holders} <= got
+
+
+def test_hyphenated_agent_of_an_event_noun_is_no_relation(run):
+    assert support(run, "The Kremlin-backed ousting of Morsi was condemned.") == set()
+
+
+def test_list_after_a_verb_gives_each_holder_its_own_modality(run):
+    got = support(
+        run, "Also backing Bashir: Qatar and Turkey with money; and Iran has allegedly sent drones."
+    )
+    assert got == {
+        ("Qatar", "Bashir", "asserted", False),
+        ("Turkey", "Bashir", "asserted", False),
+        ("Iran", "Bashir", "alleged", False),
+    }
+
+
+def test_conjunct_that_starts_a_new_clause_is_not_a_target(run):
+    got = support(
+        run,
+        "Chad is believed to be among the countries backing Hemedti and Mali is sending troops.",
+    )
+    assert ("Chad", "Hemedti", "alleged", False) in got
+    assert not any(other == "Mali" for _, other, _, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "modality", "negated"),
+    [
+        # Negation of a superlative or grading modifier keeps the relation.
+        ("Qatar is not Bashir's biggest backer.", "asserted", False),
+        ("Qatar is probably not the only backer of Bashir.", "asserted", False),
+        ("Qatar is not a backer of Bashir.", "negated", True),
+        ("Qatar is no longer an ally of Bashir.", "negated", True),
+        ("Qatar is likely a backer of Bashir.", "alleged", False),
+        # What the clause says about "pressure" does not reach the backers.
+        ("Bashir will not face pressure from backers including Qatar.", "asserted", False),
+        ("If Bashir gets support from Qatar, he will win.", "hypothetical", False),
+        ("Chad is not among the countries backing Hemedti.", "negated", True),
+    ],
+)
+def test_relation_polarity_and_modality(run, text, modality, negated):
+    got = [r for r in run(text)["relations"] if r.target.text in ("Bashir", "Hemedti")]
+    assert got and all((r.modality, r.negated) == (modality, negated) for r in got)

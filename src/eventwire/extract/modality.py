@@ -5,8 +5,16 @@
 trigger) and collects cues: negation ("not", "never", "no"), denial ("denied
 backing", "rejected claims that"), refusal, conditionals ("would", "if"),
 future and intention ("will", "plans to"), allegation ("allegedly", "is believed
-to") and report ("reportedly", "is said to"). The strongest cue wins, in the
-order of :data:`PRIORITY`.
+to", "likely") and report ("reportedly", "is said to"). The strongest cue wins,
+in the order of :data:`PRIORITY`.
+
+Scope: a negation or hedge on the copula of a graded noun ("is not the biggest
+backer", "is likely not its main ally") or on a verb with a comparison ("did
+not back it as strongly as") denies the degree, not the relation, so it is
+ignored. The walk stops at a noun the trigger only modifies through a
+preposition ("faced no pressure from backers including X"): what that noun's
+clause says does not reach the backers, unless the noun is itself a claim
+("reports of", "denied claims of").
 
 :func:`attribution_of` finds who says so: the subject of a governing speech verb,
 "according to X", "a statement from X", or the speaker of the quote around it.
@@ -26,8 +34,12 @@ PRIORITY = ("denied", "negated", "hypothetical", "future", "alleged", "reported"
 NEGATED_MODALITIES = frozenset({"denied", "negated"})
 
 DENY = frozenset({"deny", "refute", "disavow"})
-REFUSE = frozenset({"refuse", "decline", "fail", "reject", "stop", "cease", "avoid"})
+REFUSE = frozenset({"refuse", "decline", "fail", "reject", "stop", "cease", "avoid", "refrain",
+                    "abstain"})  # fmt: skip
 CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "suggestion", "charge"})
+# Nouns whose prepositional complement stays under their clause's modality.
+SCOPE_NOUNS = CLAIM_NOUNS | frozenset({"rumour", "rumor", "evidence", "sign", "possibility",
+                                       "prospect", "plan", "hope", "threat", "denial", "talk"})  # fmt: skip
 DISMISS = frozenset({"reject", "dismiss", "deny", "refute"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
@@ -37,7 +49,12 @@ FUTURE_GOVERNORS = frozenset(
     {"plan", "intend", "hope", "aim", "expect", "prepare", "seek", "want", "vow", "pledge",
      "promise", "threaten", "go", "set", "poise", "wish", "offer"}
 )  # fmt: skip
-ALLEGED_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly", "apparently"})
+ALLEGED_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly", "apparently", "likely",
+                             "probably"})  # fmt: skip
+HYPOTHETICAL_ADVERBS = frozenset({"possibly", "perhaps", "maybe"})
+# Modifiers that grade a noun: "not the biggest backer" still says it is a backer.
+DEGREE_WORDS = frozenset({"main", "only", "sole", "chief", "principal", "primary", "major",
+                          "key", "leading", "top", "closest", "biggest", "largest"})  # fmt: skip
 ALLEGED_GOVERNORS = frozenset({"believe", "think", "suspect", "allege", "accuse", "rumour",
                                "rumor", "claim", "suggest"})  # fmt: skip
 REPORTED_ADVERBS = frozenset({"reportedly"})
@@ -70,24 +87,65 @@ def _is_passive(token: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
 
+def _graded(token: Token) -> bool:
+    """A noun with a superlative or grading modifier ("biggest", "main", "only")."""
+    return any(
+        c.dep_ == "amod" and (c.tag_ in ("JJS", "JJR") or c.lower_ in DEGREE_WORDS)
+        for c in token.children
+    )
+
+
+def _compared(verb: Token) -> bool:
+    """A verb with an "as ... as" or "more ... than" comparison ("not as openly as")."""
+    for adv in verb.children:
+        if adv.dep_ == "advmod" and any(c.lower_ in ("as", "than") for c in adv.subtree):
+            return adv.lower_ != "longer"
+    return False
+
+
+def _within_scope(chain: list[Token]) -> list[Token]:
+    """The chain up to a noun the trigger only modifies through a preposition."""
+    for pos in range(1, len(chain)):
+        tok = chain[pos]
+        if (
+            chain[pos - 1].dep_ == "prep"
+            and tok.pos_ in ("NOUN", "PROPN")
+            and tok.lemma_.lower() not in SCOPE_NOUNS
+        ):
+            return chain[:pos]
+    return chain
+
+
 def modality_of(token: Token) -> tuple[bool, str]:
     """``(negated, modality)`` of the statement whose trigger is ``token``."""
     found: set[str] = set()
-    chain = governing_chain(token)
+    chain = _within_scope(governing_chain(token))
     for pos, tok in enumerate(chain):
         governor = pos > 0
+        # Negation and hedges here grade the trigger rather than deny it.
+        graded = (governor and chain[pos - 1].dep_ == "attr" and _graded(chain[pos - 1])) or (
+            tok.pos_ in ("VERB", "AUX") and _compared(tok)
+        )
         for child in tok.children:
             low = child.lower_
+            if graded and (
+                child.dep_ == "neg" or low in ALLEGED_ADVERBS or low in HYPOTHETICAL_ADVERBS
+            ):
+                continue
             if child.dep_ == "neg" or (child.dep_ == "det" and low == "no"):
                 found.add("negated")
+            elif child.dep_ == "advmod" and any(g.dep_ == "neg" for g in child.children):
+                found.add("negated")  # "no longer"
             elif child.dep_ == "aux" and low in HYPOTHETICAL_AUX:
                 found.add("future" if _reported_future(chain, pos) else "hypothetical")
             elif child.dep_ == "aux" and low in FUTURE_AUX:
                 found.add("future")
             elif child.dep_ == "mark" and low in CONDITIONAL_MARKS:
                 found.add("hypothetical")
-            elif child.dep_ == "advmod" and low in ALLEGED_ADVERBS:
+            elif child.dep_ in ("advmod", "acomp") and low in ALLEGED_ADVERBS:
                 found.add("alleged")
+            elif child.dep_ == "advmod" and low in HYPOTHETICAL_ADVERBS:
+                found.add("hypothetical")
             elif child.dep_ == "advmod" and low in REPORTED_ADVERBS:
                 found.add("reported")
         if not governor:
@@ -128,7 +186,8 @@ def attribution_of(
     for tok in governing_chain(token)[1:]:
         if tok.lemma_.lower() in SPEECH_VERBS:
             for child in tok.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and (f := index.filler(child)):
+                # "X is said to": the passive subject is what is said, not who says it.
+                if child.dep_ == "nsubj" and (f := index.filler(child)):
                     return f.span
     sent = token.sent
     for tok in sent:

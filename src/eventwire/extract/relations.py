@@ -2,13 +2,28 @@
 
 Event verbs ("backed by", "armed") are events and become relations when
 resolved; this extractor covers what is stated as a standing relation rather
-than as something done: agent nouns ("X's backers", "X, an ally of Y",
-"backers of Y including A, B and C"), adjectives ("aligned with", "loyal to",
-"opposed to") and the verb "oppose".
+than as something done:
+
+* agent nouns: "X's backers", "X, an ally of Y", "backers of Y including A, B
+  and C", "backers such as A", "A is among Y's backers", "A is one of Y's
+  allies", and "Y faces pressure from backers including A" (the backers of
+  whoever has, faces or relies on them);
+* nouns described by a relation verb: "A is among the countries backing Y";
+* hyphenated agents: "the A-backed Y";
+* support received: "Y receives support (weapons, funding) from A", "Y enjoys
+  the backing of A", "Y, with the support of A, ...";
+* a list introduced by a verb: "Also backing Y: A and B with air power; and C
+  has provided weapons";
+* adjectives ("aligned with", "loyal to", "opposed to") and the verbs "oppose"
+  and "ally".
+
+Polarity and modality are read at the statement (:func:`modality_of`), per
+holder when a list gives each its own verb.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from eventwire.extract.actorspans import Filler, MentionIndex
@@ -30,7 +45,21 @@ AGENT_NOUNS = {
 ADJECTIVES = {"aligned": "ally", "allied": "ally", "loyal": "support", "opposed": "oppose",
               "hostile": "oppose", "affiliated": "ally", "close": "ally"}  # fmt: skip
 VERBS = {"oppose": "oppose", "ally": "ally"}
-MEMBER_PREPS = frozenset({"including", "like", "such"})
+# Verbs that describe a noun ("countries backing Y") or a hyphenated agent ("A-backed").
+RELATION_VERBS = {"back": "support", "support": "support", "arm": "support", "fund": "support",
+                  "finance": "support", "sponsor": "support", "bankroll": "support",
+                  "equip": "support", "oppose": "oppose"}  # fmt: skip
+SUPPORT_NOUNS = frozenset({"support", "backing", "help", "aid", "assistance", "funding",
+                           "financing", "sponsorship", "patronage", "weapon", "arm", "money"})  # fmt: skip
+# Verbs whose subject has what the object names: "receives support from", "faces pressure from".
+HOLDING_VERBS = frozenset({"receive", "get", "enjoy", "accept", "obtain", "secure", "win", "gain",
+                           "have", "face", "rely", "depend", "count", "lean", "draw"})  # fmt: skip
+MEMBER_PREPS = frozenset({"including", "like", "namely"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Common nouns that can name an actor ("the Qatar-backed government"), unlike "ousting".
+GROUP_NOUNS = frozenset({"force", "militia", "group", "government", "army", "faction", "fighter",
+                         "rebel", "troop", "brigade", "unit", "coalition", "administration",
+                         "regime", "party", "movement", "authority", "council", "parliament"})  # fmt: skip
 
 
 def _pobj(token: Token, words: frozenset[str]) -> Token | None:
@@ -42,25 +71,79 @@ def _pobj(token: Token, words: frozenset[str]) -> Token | None:
     return None
 
 
+def _child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _names_actor(noun: Token) -> bool:
+    return noun.pos_ == "PROPN" or noun.lemma_.lower() in GROUP_NOUNS
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb: its own, the antecedent of "who/which", else its controller's."""
+    for _ in range(6):
+        subj = _child(verb, "nsubj", "nsubjpass")
+        if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        if subj is not None:
+            return subj
+        if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _holding_verb(noun: Token) -> Token | None:
+    """The verb whose object (or prepositional object) phrase contains ``noun``."""
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ in ("dobj", "pobj", "prep") and tok.head.i != tok.i:
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                return tok if tok.lemma_.lower() in HOLDING_VERBS else None
+        else:
+            return None
+    return None
+
+
+def members_of(noun: Token) -> Token | None:
+    """What a noun phrase is said to include or be: "N including A", "A, an N", "A is among N"."""
+    member = _pobj(noun, MEMBER_PREPS)
+    if member is not None:
+        return member
+    for prep in noun.children:  # "N such as A"
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ == "as"
+            and any(c.lower_ == "such" for c in prep.children)
+        ):
+            return _child(prep, "pobj")
+    if (appos := _child(noun, "appos")) is not None:
+        return appos
+    if noun.dep_ == "appos":
+        return noun.head
+    if noun.dep_ == "attr":
+        return _child(noun.head, "nsubj")
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("among", "of"):
+        prep = noun.head  # "A is among N", "A is one of N"
+        head = prep.head.head if prep.lower_ == "of" and prep.head.dep_ == "attr" else prep.head
+        if prep.lower_ == "among" or head.i != prep.head.i:
+            return subject_of(head) if head.lemma_ == "be" else None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        return _child(noun.head.head, "dobj")
+    return None
+
+
 def agent_noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     """(holder, other) for "Y's backers including A", "A, an ally of Y", "A is Y's ally"."""
-    other = next((c for c in noun.children if c.dep_ == "poss"), None)
-    other = other or _pobj(noun, frozenset({"of", "to"}))
-    holder = _pobj(noun, MEMBER_PREPS) or next(
-        (c for c in noun.children if c.dep_ == "appos"), None
-    )
-    if holder is None and noun.dep_ == "appos":
-        holder = noun.head
-    if holder is None and noun.dep_ == "attr":
-        holder = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-    if holder is None and noun.dep_ == "pobj" and noun.head.lower_ == "as":
-        holder = next((c for c in noun.head.head.children if c.dep_ == "dobj"), None)
+    other = _child(noun, "poss") or _pobj(noun, frozenset({"of", "to"}))
+    holder = members_of(noun)
     if other is None:
         other = next(
             (c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_), None
         )
-    if other is None and noun.dep_ == "dobj" and noun.head.lemma_ == "have":  # "X has backers"
-        other = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if other is None and (verb := _holding_verb(noun)) is not None:
+        other = subject_of(verb)  # "X has backers", "X faces pressure from backers such as A"
     return holder, other
 
 
@@ -68,7 +151,7 @@ def adjective_roles(adj: Token) -> tuple[Token | None, Token | None]:
     other = _pobj(adj, frozenset({"with", "to"}))
     if adj.dep_ in ("acomp", "ROOT", "ccomp", "conj"):
         clause = adj if adj.dep_ != "acomp" else adj.head
-        holder = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        holder = _child(clause, "nsubj", "nsubjpass")
     elif adj.dep_ in ("amod", "acl"):
         holder = adj.head
     else:
@@ -76,34 +159,119 @@ def adjective_roles(adj: Token) -> tuple[Token | None, Token | None]:
     return holder, other
 
 
+def support_noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
+    """(giver, receiver) for "Y receives support from A" and "Y, with the support of A, ..."."""
+    verb = _holding_verb(noun)
+    giver = _pobj(noun, frozenset({"from"}))
+    if verb is not None:
+        giver = giver or _pobj(verb, frozenset({"from"})) or _pobj(noun, frozenset({"of"}))
+        return giver, _pobj(noun, frozenset({"for", "to"})) or subject_of(verb)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        giver = _child(noun, "poss") or _pobj(noun, frozenset({"of", "from"}))
+        host = noun.head.head  # "Y, with the support of A, took" or "Y with A's support"
+        return giver, subject_of(host) if host.pos_ in ("VERB", "AUX") else host
+    return None, None
+
+
+def _opens_line(verb: Token) -> bool:
+    """The verb starts its sentence or line, after adverbs only ("Also backing Y: ...")."""
+    i = verb.i - 1
+    while i >= verb.sent.start and (verb.doc[i].dep_ == "advmod" and verb.doc[i].head.i == verb.i):
+        i -= 1
+    return i < verb.sent.start or verb.doc[i].is_space or verb.doc[i].text in (":", ".")
+
+
+def list_header_roles(verb: Token) -> Iterator[tuple[Token, Token, Token]]:
+    """(holder, other, statement) for "Also backing Y: A and B; and C has sent weapons".
+
+    The verb opens its line without a subject and a colon follows its object;
+    actors after the colon (up to the next colon or line break) are the holders,
+    each stated by its own verb when it has one (so "C has allegedly sent" is
+    alleged)."""
+    if _child(verb, "nsubj", "nsubjpass") is not None or not _opens_line(verb):
+        return
+    other = _child(verb, "dobj")
+    doc = verb.doc
+    if other is None:
+        return
+    colon = next((t.i for t in doc[other.i : other.right_edge.i + 2] if t.text == ":"), None)
+    if colon is None:
+        return
+    for tok in doc[colon + 1 :]:
+        if tok.text == ":" or "\n" in tok.text:
+            break
+        if tok.pos_ != "PROPN" or tok.dep_ in ("compound", "pobj", "poss"):
+            continue
+        if tok.dep_ == "conj" and tok.head.pos_ == "PROPN":
+            continue  # the first conjunct stands for the coordination
+        if any(a.dep_ == "prep" for a in tok.ancestors if a.i > colon):
+            continue  # "with air power", "according to the U.S."
+        head = tok.head
+        statement = head if head.pos_ == "VERB" and head.i > colon else verb
+        yield tok, other, statement
+
+
+def statements(tok: Token) -> Iterator[tuple[str, Token | None, Token | None, Token]]:
+    """(type, holder, other, statement token) for every relation stated at ``tok``."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma in AGENT_NOUNS:
+        yield AGENT_NOUNS[lemma], *agent_noun_roles(tok), tok
+    elif tok.pos_ in ("ADJ", "VERB") and tok.lower_ in ADJECTIVES:
+        yield ADJECTIVES[tok.lower_], *adjective_roles(tok), tok
+    elif tok.pos_ == "VERB" and lemma in VERBS:
+        yield VERBS[lemma], _child(tok, "nsubj"), _child(tok, "dobj"), tok
+    if tok.pos_ == "NOUN" and lemma in SUPPORT_NOUNS:
+        yield "support", *support_noun_roles(tok), tok
+    if lemma not in RELATION_VERBS or tok.pos_ not in ("VERB", "ADJ"):
+        return
+    rtype = RELATION_VERBS[lemma]
+    if tok.dep_ == "acl" and tok.tag_ == "VBG":  # "countries backing Y"
+        noun = tok.head
+        yield rtype, members_of(noun) or noun, _child(tok, "dobj"), tok
+    elif tok.tag_ == "VBN" and tok.dep_ in ("amod", "compound", "acl"):
+        agent = next((c for c in tok.children if c.i < tok.i and c.dep_ in
+                      ("npadvmod", "compound", "nmod", "nsubj", "amod")), None)  # fmt: skip
+        if agent is not None and tok.nbor(-1).text == "-" and _names_actor(tok.head):
+            yield rtype, agent, tok.head, tok  # "the A-backed Y"
+    elif tok.tag_ == "VBG":
+        for holder, other, statement in list_header_roles(tok):
+            yield rtype, holder, other, statement
+
+
 @extractors.register("relations", requires=("mentions",), assigns=("relations", "mentions"))
 def extract_relations(ctx: DocContext) -> dict[str, tuple]:
     index = MentionIndex.of(ctx)
     quotes = ctx.found.get("quotes", ())
-    out: list[RelationMention] = []
+    out: dict[tuple[object, ...], RelationMention] = {}
     for tok in ctx.doc:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ == "NOUN" and lemma in AGENT_NOUNS:
-            rtype, (holder, other) = AGENT_NOUNS[lemma], agent_noun_roles(tok)
-        elif tok.pos_ in ("ADJ", "VERB") and tok.lower_ in ADJECTIVES:
-            rtype, (holder, other) = ADJECTIVES[tok.lower_], adjective_roles(tok)
-        elif tok.pos_ == "VERB" and lemma in VERBS:
-            rtype = VERBS[lemma]
-            holder = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            other = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        else:
-            continue
-        holders, others = index.fillers(holder), index.fillers(other)
-        if rtype == "proxy":  # "X, a proxy of Y": Y supports X
-            holders, others, rtype = others, holders, "support"
-        negated, modality = modality_of(tok)
-        for src in holders:
-            for tgt in others:
-                if src.span != tgt.span:
-                    out.append(
-                        _mention(ctx, tok, rtype, src, tgt, negated, modality, index, quotes)
-                    )
-    return {"relations": out, "mentions": index.all()}
+        for rtype, holder, other, statement in statements(tok):
+            holders, others = _fillers(index, holder), _fillers(index, other)
+            if rtype == "proxy":  # "X, a proxy of Y": Y supports X
+                holders, others, rtype = others, holders, "support"
+            negated, modality = modality_of(statement)
+            for src in holders:
+                for tgt in others:
+                    key = (rtype, src.span, tgt.span, statement.sent.start)
+                    if src.span != tgt.span and key not in out:
+                        out[key] = _mention(
+                            ctx, statement, rtype, src, tgt, negated, modality, index, quotes
+                        )
+    return {"relations": list(out.values()), "mentions": index.all()}
+
+
+def _fillers(index: MentionIndex, token: Token | None) -> list[Filler]:
+    """Actor mentions for a role, or for what it names: "regional players, namely A and B"."""
+    found = index.fillers(token)
+    if token is not None and len(found) > 1:
+        # A conjunct followed by a verb is the subject of a new clause the parser attached here.
+        clause_subjects = {
+            index.filler(c).span for c in token.conjuncts
+            if c.i + 1 < len(c.doc) and c.nbor(1).pos_ in ("AUX", "VERB") and index.filler(c)
+        }  # fmt: skip
+        found = [f for f in found if f.span not in clause_subjects]
+    if not found and token is not None and token.pos_ == "NOUN":
+        found = index.fillers(members_of(token))
+    return found
 
 
 def _mention(ctx, tok, rtype, src: Filler, tgt: Filler, negated, modality, index, quotes):  # noqa: ANN001, ANN202

@@ -1,0 +1,47 @@
+"""Polarity, modality and attribution read at an event trigger."""
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def event(run, text, etype):
+    return next(e for e in run(text)["events"] if e.type == etype)
+
+
+@pytest.mark.parametrize(
+    ("text", "modality", "negated"),
+    [
+        ("Iran did not back Bashir.", "negated", True),
+        ("Iran did not back Bashir as openly as Qatar did.", "asserted", False),
+        ("Qatar could possibly back Bashir.", "hypothetical", False),
+        ("Qatar plans to back Bashir.", "future", False),
+        ("Qatar reportedly backed Bashir.", "reported", False),
+        ("Qatar is said to back Bashir.", "reported", False),
+        ("Qatar has rejected claims that it backs Bashir.", "denied", True),
+        ("Qatar denied backing Bashir.", "denied", True),
+    ],
+)
+def test_support_event_modality(run, text, modality, negated):
+    ev = event(run, text, "SUPPORT")
+    assert (ev.modality, ev.negated) == (modality, negated)
+
+
+def test_refraining_is_not_doing(run):
+    ev = event(run, "Bashir refrained from attacking Khartoum.", "ASSAULT")
+    assert ev.negated
+
+
+def test_no_casualties_from_an_attack_do_not_negate_the_attack(run):
+    ev = event(run, "There were no casualties from the attack by Qatar on Bashir.", "ASSAULT")
+    assert not ev.negated
+
+
+def test_passive_speech_subject_is_not_the_speaker(run):
+    ev = event(run, "Qatar is said to back Bashir.", "SUPPORT")
+    assert ev.attributed_to is None
+
+
+def test_active_speech_subject_is_the_speaker(run):
+    ev = event(run, "Omar said that Qatar backed Bashir.", "SUPPORT")
+    assert ev.attributed_to is not None and ev.attributed_to.text == "Omar"
