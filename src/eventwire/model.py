@@ -33,6 +33,7 @@ ACTOR_TYPES = (
     "country",
     "international_org",
     "media",
+    "group",  # unnamed people named by a common noun: "police", "gunmen", "residents"
     "other",
 )
 MODALITIES = ("asserted", "reported", "alleged", "hypothetical", "future", "denied", "negated")
@@ -156,6 +157,7 @@ class EventMention:
     place: Place | None = None
     counts: tuple[Count, ...] = ()
     qualifiers: tuple[str, ...] = ()  # e.g. ("forces",)
+    lemma: str = ""  # trigger lemma, or "verb particle" of a phrasal trigger: for code lookup
 
 
 @dataclass(frozen=True)

@@ -106,3 +106,59 @@ def test_counts_attach_to_violent_event(run):
         if e.trigger.text == "attacked"
     ][0]
     assert [(c.kind, c.value) for c in ev.counts] == [("killed", 40)]
+
+
+def one(found, etype):
+    return next(e for e in found["events"] if e.type == etype)
+
+
+def test_common_noun_actors_make_events(run):
+    ev = one(run("Dozens of workers held a protest sit-in in the town."), "PROTEST")
+    assert ev.source.text == "workers" and "source_civilian" in ev.qualifiers
+    ev = one(run("Militants stormed his home and killed him."), "ASSAULT")
+    assert ev.source.text == "Militants" and "source_armed" in ev.qualifiers
+
+
+def test_clashes_between_two_groups(run):
+    ev = one(run("Clashes were reported in the city between police and informal traders."), "ASSAULT")
+    assert (ev.source.text, ev.target.text) == ("police", "informal traders")
+    assert {"source_state", "target_civilian"} <= set(ev.qualifiers)
+
+
+def test_headline_participle_subject_is_the_victim(run):
+    ev = one(run("Farmer killed in the village."), "ASSAULT")
+    assert ev.source is None and ev.target.text == "Farmer"
+
+
+def test_weapon_in_the_clause_is_a_means_qualifier(run):
+    ev = one(run("Israeli airstrikes targeted militia positions near the border."), "ASSAULT")
+    assert "means_air" in ev.qualifiers and ev.source.text == "Israeli"
+    ev = one(run("A roadside bomb killed two soldiers on Monday."), "ASSAULT")
+    assert "means_explosive" in ev.qualifiers and "target_state" in ev.qualifiers
+
+
+def test_event_under_another_trigger_is_embedded(run):
+    found = run("Egypt accused Turkey of attacking the port.")
+    assert "embedded" not in one(found, "ACCUSE").qualifiers
+    assert "embedded" in one(found, "ASSAULT").qualifiers
+
+
+def test_participle_adjective_is_no_trigger(run):
+    found = run("Protesters blocked the road with burning tyres.")
+    assert [e.type for e in found["events"]] == ["PROTEST"]
+    assert "violent" in found["events"][0].qualifiers
+
+
+def test_phrasal_trigger_with_object_particle(run):
+    ev = one(run("The army took control of the district."), "ASSAULT")
+    assert ev.lemma == "take control" and "source_state" in ev.qualifiers
+
+
+def test_unnamed_group_mentions_with_nationality(run):
+    found = run("Syrian rebels shelled the town. The rebels later withdrew. Haftar's forces advanced.")
+    groups = [m for m in found["mentions"] if m.label == "GROUP"]
+    assert [m.span.text for m in groups] == ["Syrian rebels", "rebels"]
+    assert {m.group for m in groups} == {"group:rebel:SYR"} == {f"group:rebel:{groups[0].affiliation}"}
+    # an owned noun stays with its owner, as forces
+    ev = next(e for e in found["events"] if e.trigger.text == "advanced")
+    assert ev.source.text == "Haftar" and "forces" in ev.qualifiers

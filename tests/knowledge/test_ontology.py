@@ -64,3 +64,43 @@ def test_duplicate_trigger_is_rejected():
     data["types"]["AGREE"]["verbs"].append("assault")
     with pytest.raises(ConfigError, match="assault"):
         parse_ontology(data)
+
+
+@pytest.mark.parametrize(
+    ("etype", "lemma", "quals", "expected"),
+    [
+        ("ASSAULT", "target", ("means_air",), ("Explosions/Remote violence", "Air/drone strike")),
+        ("ASSAULT", "kill", ("means_explosive",), ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+        ("ASSAULT", "kill", ("target_civilian",), ("Violence against civilians", "Attack")),
+        ("ASSAULT", "clash", ("target_civilian",), ("Battles", "Armed clash")),
+        ("ASSAULT", "attack", ("target_state",), ("Battles", "Armed clash")),
+        ("ASSAULT", "take control", ("source_state",), ("Battles", "Government regains territory")),
+        ("ASSAULT", "capture", ("source_armed",), ("Battles", "Non-state actor overtakes territory")),
+        ("ASSAULT", "kill", ("target_protesters",), ("Protests", "Excessive force against protesters")),
+        ("COERCE", "disperse", ("target_protesters",), ("Protests", "Protest with intervention")),
+        ("PROTEST", "protest", ("violent",), ("Riots", "Violent demonstration")),
+        ("PROTEST", "protest", ("intervention",), ("Protests", "Protest with intervention")),
+        ("PROTEST", "protest", (), ("Protests", "Peaceful protest")),
+        ("COERCE", "kidnap", (), ("Violence against civilians", "Abduction/forced disappearance")),
+        ("COERCE", "arrest", (), ("Strategic developments", "Arrests")),
+        ("COERCE", "loot", (), ("Strategic developments", "Looting/property destruction")),
+    ],
+)
+def test_acled_sub_event_rule(onto, etype, lemma, quals, expected):
+    assert onto.acled(etype, lemma, quals) == expected
+
+
+def test_means_and_actor_kinds(onto):
+    assert onto.means_of(["the", "mortar", "fell"]) == "shelling"
+    assert onto.means_of(["suicide bomber", "bomb"]) == "suicide"  # the more specific class first
+    assert onto.means_of(["gun"]) is None
+    assert onto.actor_kind("police") == "state" and onto.actor_kind("gunmen") == "armed"
+    assert onto.actor_kind("residents") == "civilian" and onto.actor_kind("Protesters") == "protesters"
+    assert onto.actor_kind("officials") is None
+
+
+def test_actor_noun_in_two_kinds_is_refused():
+    data = {"types": {t: {"cameo": ["01"], "verbs": [t.lower()]} for t in PLOVER_TYPES},
+            "actors": {"state": ["police"], "civilian": ["police"]}}
+    with pytest.raises(ConfigError):
+        parse_ontology(data)

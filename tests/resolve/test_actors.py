@@ -142,3 +142,17 @@ def test_store_search_by_any_spelling(res, memory_store):
     r = resolve_actors(docs, res)
     memory_store.replace_resolution(Resolution(actors=r.actors, mention_actor=r.mention_actor))
     assert [a.name for a in memory_store.actors(query="Hiftar")] == ["Khalifa Haftar"]
+
+
+def test_unnamed_groups_merge_across_articles_only_by_country(res):
+    docs = [doc("a", ("police", "GROUP", "group:police:DZA", "DZA")),
+            doc("b", ("police", "GROUP", "group:police:DZA", "DZA")),
+            doc("c", ("police", "GROUP", "group:police:EGY", "EGY")),
+            doc("d", ("police", "GROUP", "group:police:")),
+            doc("e", ("police", "GROUP", "group:police:"))]
+    r = resolve_actors(docs, res)
+    a, b, c = (actor_of(r, x, docs, "police") for x in "abc")
+    d, e = (actor_of(r, x, docs, "police") for x in "de")
+    assert a.id == b.id and a.id != c.id
+    assert d.id != e.id and d.id not in (a.id, c.id)
+    assert a.type == "group" and a.country == "DZA" and d.country is None

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from eventwire.model import (
     DocumentRecords,
     EventMention,
@@ -114,3 +116,47 @@ def test_a_statement_extracted_twice_is_one_event() -> None:
     em = EventMention("art_x", "ASSAULT", Span(9, 14, "broke"), ev)
     events, _ = resolve_events([DocumentRecords("art_x", events=(em, em))], {}, Resources())
     assert len(events) == 1 and events[0].evidence == (ev,)
+
+
+def lead(*specs):
+    """specs: (type, qualifiers, sentence start, counts) -> resolved Events; main_event of them."""
+    from eventwire.model import Event
+    from eventwire.resolve.events import main_event
+
+    events = []
+    for n, (etype, quals, start, killed) in enumerate(specs):
+        evidence = (Evidence("a", "s", start, start + 10),)
+        counts = {"killed": killed} if killed else {}
+        events.append(Event(id=f"e{n}", type=etype, codes={}, evidence=evidence,
+                            qualifiers=quals, counts=counts))
+    chosen = main_event(events)
+    return events.index(chosen) if chosen else None
+
+
+def test_main_event_prefers_main_clause_then_sentence_then_severity():
+    # "Egypt accused Turkey of attacking the port": the accusation is the statement.
+    assert lead(("ASSAULT", ("embedded",), 0, 0), ("ACCUSE", (), 0, 0)) == 1
+    # One clause with a meeting and an attack: the attack.
+    assert lead(("CONSULT", (), 0, 0), ("ASSAULT", (), 0, 0)) == 1
+    # The first sentence of a note wins over a more severe event later on.
+    assert lead(("PROTEST", (), 0, 0), ("ASSAULT", (), 40, 0)) == 0
+    # Equal otherwise: the event with counts.
+    assert lead(("ASSAULT", (), 0, 0), ("ASSAULT", (), 0, 3)) == 1
+    assert lead() is None
+
+
+def test_embedded_only_when_every_statement_is_embedded(resources):
+    plain = ev("a", type="ASSAULT")
+    docs = [
+        DocumentRecords("a", events=(replace(plain, qualifiers=("embedded",)),)),
+        DocumentRecords("b", events=(replace(ev("b", type="ASSAULT"), qualifiers=()),)),
+    ]
+    events, _ = resolve_events(docs, actors("a", "b"), resources)
+    assert len(events) == 1 and "embedded" not in events[0].qualifiers
+
+
+def test_acled_codes_use_lemma_and_qualifiers(resources):
+    em = replace(ev("a", type="ASSAULT"), lemma="target", qualifiers=("means_air",))
+    events, _ = resolve_events([DocumentRecords("a", events=(em,))], actors("a"), resources)
+    assert events[0].codes["acled"] == {"event_type": "Explosions/Remote violence",
+                                        "sub_event_type": "Air/drone strike"}

@@ -131,6 +131,7 @@ class PipelineRun:
 
     records: dict[str, DocumentRecords]
     resolution: Resolution
+    country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> name
 
     def __post_init__(self) -> None:
         self._actors = {a.id: a for a in self.resolution.actors}
@@ -155,11 +156,17 @@ class PipelineRun:
         return self._actors.get(actor_id) if actor_id else None
 
     def actor_texts(self, article: str, actor_id: str | None) -> list[str]:
-        """How an actor is written in ``article``, plus its name: for text-overlap scoring."""
+        """How an actor is written in ``article``, plus its name: for text-overlap scoring.
+
+        An unnamed group ("soldiers", "Egyptian police") is a noun and a country, so its
+        country's name is added: "police" of Algeria matches "Police Forces of Algeria"."""
         actor = self.actor(actor_id)
         if actor is None:
             return []
-        return [*self._surfaces.get((article, actor.id), ()), actor.name]
+        texts = [*self._surfaces.get((article, actor.id), ()), actor.name]
+        if actor.type == "group" and actor.country in self.country_names:
+            texts.append(self.country_names[actor.country])
+        return texts
 
 
 def run_pipeline(articles: Sequence[Article], ctx: EvalContext) -> PipelineRun:
@@ -170,7 +177,12 @@ def run_pipeline(articles: Sequence[Article], ctx: EvalContext) -> PipelineRun:
     unique = list({a.id: a for a in articles}.values())
     docs = process_articles(unique, ctx.settings, ctx.resources) if unique else []
     resolution = resolve(docs, ctx.resources)
-    return PipelineRun({d.article_id: d for d in docs}, resolution)
+    names = {
+        a.country: entry.name
+        for a in resolution.actors
+        if a.country and (entry := ctx.resources.kb.country(a.country))
+    }
+    return PipelineRun({d.article_id: d for d in docs}, resolution, names)
 
 
 def gold_article(
@@ -241,12 +253,18 @@ def event_code(event: Event, scheme: str, key: str | None = None) -> str | None:
     return codes[0] if codes else None
 
 
-def first_with(events: Sequence[Event], scheme: str, key: str | None = None) -> Event | None:
-    """The first event (text order) that carries the given code, else None."""
-    for event in events:
-        if not event.negated and event_code(event, scheme, key):
-            return event
-    return None
+def lead_with(events: Sequence[Event], scheme: str, key: str | None = None) -> Event | None:
+    """The event a text is about (:func:`~eventwire.resolve.events.main_event`) among its
+    non-negated events that carry a code of ``scheme``, else None."""
+    from eventwire.resolve.events import main_event
+
+    return main_event([e for e in events if not e.negated and event_code(e, scheme, key)])
+
+
+def any_code(events: Sequence[Event], scheme: str, key: str | None, gold: Any) -> bool:
+    """Extraction recall: does any non-negated event of the text carry a gold code?"""
+    wanted = set(gold) if isinstance(gold, (set, frozenset, list, tuple)) else {gold}
+    return any(c in wanted for e in events if not e.negated for c in event_codes(e, scheme, key))
 
 
 def sentence_of(event: Event | None) -> str | None:

@@ -4,7 +4,9 @@ Events, relations, quotes and attribution all need the same step: a token of the
 parse becomes the :class:`Mention` that covers it. Pronouns go to the nearest
 earlier person mention; "X's forces" and "forces loyal to X" go to X with the
 qualifier ``forces``; a proper noun that the mention extractor missed becomes a
-new mention (kept in :class:`MentionIndex.added` and written by the caller).
+new mention (kept in :class:`MentionIndex.added` and written by the caller), and
+so does a demonym modifying a weapon or an event ("Israeli airstrikes"), as its
+country.
 """
 
 from __future__ import annotations
@@ -120,8 +122,12 @@ class MentionIndex:
         return out
 
     def filler(self, token: Token) -> Filler | None:
-        if token.ent_type_ in NON_ACTOR_ENTS:
-            return None  # "the offensive on April 4" has a date, not a target
+        if token.ent_type_ in NON_ACTOR_ENTS or token.like_num:
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = _pobj_of(of) if of is not None else None
+            # "dozens of workers", "two of its nationals": the people counted.
+            return self.filler(pobj) if pobj is not None else None
+            # else "the offensive on April 4" has a date, not a target
         low = token.lower_
         pronoun = token.pos_ == "PRON" or (token.pos_ != "PROPN" and token.text.islower())
         if pronoun and low in NON_ACTOR_PRONOUNS:
@@ -148,9 +154,12 @@ class MentionIndex:
                         return Filler(m.span)
         if token.pos_ == "PROPN":
             return Filler(self._add(token).span)
+        if token.pos_ == "ADJ" and (iso3 := self.ctx.resources.kb.country_by_demonym(token.text)):
+            return Filler(self._add(token, iso3).span)  # "Israeli airstrikes", "Turkish drones"
         return None
 
-    def _add(self, token: Token) -> Mention:
+    def _add(self, token: Token, country: str | None = None) -> Mention:
+        """A mention for a proper noun, or for a demonym standing for its ``country``."""
         # The flat proper-noun phrase: the head and its compound/flat modifiers.
         words = [t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "flat")]
         start_tok = min([token, *words], key=lambda t: t.i)
@@ -159,13 +168,18 @@ class MentionIndex:
         mention = Mention(
             article_id=self.ctx.article.id,
             span=Span(start, end, text),
-            label=ADDED_LABEL,
+            label="NORP" if country else ADDED_LABEL,
             evidence=self.ctx.evidence(token.sent),
             normalized=clean_surface(text),
-            group=plain_key(text),
+            group=f"aff:{country}" if country else plain_key(text),
+            affiliation=country,
         )
         self.added.append(mention)
         return mention
+
+
+def _pobj_of(prep: Token) -> Token | None:
+    return next((t for t in prep.children if t.dep_ == "pobj"), None)
 
 
 def _owner_of_forces(token: Token) -> Token | None:

@@ -11,11 +11,25 @@ Roles:
   adjective/compound mention = source, else the subject of a light verb
   ("launched an offensive"); "on/against/to/for/of/in" object = target.
 
+* "clashes between X and Y": X = source, Y = target.
+
+A noun trigger states an event when it has an actor, a count, or when it is the
+subject or object of a verb ("clashes erupted", "reported an explosion"); a bare
+noun in a prepositional phrase ("after the war") does not.
+
 Coordination: "backed by the UAE, Egypt and France" gives **one event per
 actor pair** (three events sharing one trigger), so each actor's relation is
 counted on its own and de-duplication can match events actor by actor.
 "X's forces" gives X with the qualifier ``forces``. Counts in the same sentence
 are attached to violent events (ASSAULT, COERCE).
+
+Qualifiers read off the clause feed the ACLED sub-event rule (docs/ontology.md):
+``means_<weapon>`` (a weapon named in the trigger's clause), ``source_<kind>`` and
+``target_<kind>`` (``state``, ``armed``, ``civilian``, ``protesters`` for
+unnamed groups), ``violent``/``intervention``/``lethal`` for protests, and
+``embedded`` when the trigger sits under another event's trigger ("accused X of
+attacking", "attacked Y, killing 5"), which :func:`eventwire.resolve.events.main_event`
+uses to find the event a text is about.
 """
 
 from __future__ import annotations
@@ -25,6 +39,7 @@ from typing import TYPE_CHECKING
 from eventwire.extract.actorspans import Filler, MentionIndex
 from eventwire.extract.anchor import place_for, when_for
 from eventwire.extract.context import DocContext
+from eventwire.extract.counts import attach_counts
 from eventwire.extract.modality import attribution_of, modality_of
 from eventwire.knowledge.ontology import Ontology, load_ontology
 from eventwire.model import EventMention, Span
@@ -42,26 +57,50 @@ LIGHT_VERBS = frozenset(
      "order", "receive", "get", "accept", "seek", "deny", "extend", "pledge", "send"}
 )  # fmt: skip
 COUNTED_TYPES = frozenset({"ASSAULT", "COERCE"})
+PARTICLE_DEPS = ("prt", "prep", "dobj")  # "pull out", "fire on", "take control"
+EVENT_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "ROOT"})
+ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+# Verbs whose subject, with no object and no auxiliary, is the victim (headline style).
+PATIENT_SUBJECT_VERBS = frozenset({"kill", "wound", "injure", "abduct", "kidnap", "arrest",
+                                   "detain", "execute", "behead", "murder", "shoot"})  # fmt: skip
+
+
+def trigger_of(token: Token, onto: Ontology) -> tuple[str, str] | None:
+    """``(type, lemma key)`` of a trigger token; the key is "verb particle" for phrasal verbs."""
+    lemma = token.lemma_.lower()
+    if token.dep_ == "amod" and token.tag_ in ("VBG", "VBN"):
+        return None  # a participle used as an adjective: "burning tyres", "wounded soldiers"
+    if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
+        for child in token.children:
+            if child.dep_ not in PARTICLE_DEPS:
+                continue
+            for particle in (child.lower_, child.lemma_.lower()):
+                if t := onto.phrasal_type(lemma, particle):
+                    return t, f"{lemma} {particle}"
+        if token.pos_ == "AUX":
+            return None
+        t = onto.verb_type(lemma)
+        return (t, lemma) if t else None
+    if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("PERSON", "GPE", "ORG"):
+        doc = token.doc
+        words = [lemma]
+        if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of":  # "exchange of fire"
+            words.insert(0, f"{lemma} of {doc[token.i + 2].lower_}")
+        if token.i > 0:
+            prev = doc[token.i - 1]
+            if prev.i > 0 and prev.text == "-" and not prev.whitespace_:  # "sit-in"
+                words.insert(0, f"{doc[prev.i - 1].lower_}-{lemma}")
+            words.insert(0, f"{prev.lower_} {lemma}")  # "air strike", "hunger strike"
+        words.append(token.lower_)
+        for word in words:
+            if t := onto.noun_type(word):
+                return t, word
+    return None
 
 
 def trigger_type(token: Token, onto: Ontology) -> str | None:
-    lemma = token.lemma_.lower()
-    if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
-        for child in token.children:
-            if child.dep_ in ("prt", "prep") and (t := onto.phrasal_type(lemma, child.lower_)):
-                return t
-        if token.pos_ == "AUX":
-            return None
-        return onto.verb_type(lemma)
-    if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("PERSON", "GPE", "ORG"):
-        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        if nxt is not None and (t := onto.noun_type(f"{lemma} {nxt.lower_}")):
-            return t
-        prev = token.nbor(-1) if token.i > 0 else None
-        if prev is not None and (t := onto.noun_type(f"{prev.lower_} {lemma}")):
-            return t
-        return onto.noun_type(lemma) or onto.noun_type(token.lower_)
-    return None
+    found = trigger_of(token, onto)
+    return found[0] if found else None
 
 
 def _child(token: Token, *deps: str) -> Token | None:
@@ -108,6 +147,8 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     if passive is not None or _child(token, "auxpass") is not None:
         return _pobj(token, frozenset({"by"}), ("agent", "prep")), [passive]
     source = _child(token, "nsubj")
+    if source is not None and _headline_passive(token):
+        return None, [source]  # "Farmer killed in Selea": the subject is the victim
     if source is not None and source.dep_ == "nsubj" and source.lower_ in ("who", "that", "which"):
         source = token.head if token.dep_ == "relcl" else None
     if source is None:
@@ -119,7 +160,30 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     return source, [_child(token, "dobj"), dative, _pobj(token, TARGET_PREPS)]
 
 
+def _headline_passive(token: Token) -> bool:
+    """A bare participle of a verb that needs an object, with none: "Two soldiers killed"."""
+    return (
+        token.tag_ in ("VBN", "VBD")
+        and token.lemma_.lower() in PATIENT_SUBJECT_VERBS
+        and not any(c.dep_ in ("dobj", "aux", "ccomp", "xcomp") for c in token.children)
+    )
+
+
+def _between(token: Token) -> Token | None:
+    """X of "clashes between X and Y", also when the parser hangs "between" on the verb
+    ("clashes erupted between...") or on a place ("reported in the city between...")."""
+    between = frozenset({"between"})
+    heads = [token]
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        verb = token.head
+        heads += [verb, *(p for c in verb.children if c.dep_ == "prep" for p in c.children
+                          if p.dep_ == "pobj")]  # fmt: skip
+    return next((b for h in heads if (b := _pobj(h, between)) is not None), None)
+
+
 def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
+    if token.dep_ == "compound" and token.head.i != token.i:  # "a protest sit-in"
+        token = token.head
     source = _child(token, "poss") or _pobj(token, NOUN_SOURCE_PREPS)
     if source is None:
         source = next(
@@ -127,6 +191,9 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         )
     if source is None and token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_ in LIGHT_VERBS:
         source = _child(token.head, "nsubj") or _controller_subject(token.head)
+    between = _between(token)
+    if source is None and between is not None:  # "clashes between police and traders"
+        return between, [next(iter(between.conjuncts), None)]
     target = _pobj(token, NOUN_TARGET_PREPS)
     if target is None and token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS:
         target = _pobj(token.head, TARGET_PREPS) or _child(token.head, "dative")
@@ -141,24 +208,34 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
     index = MentionIndex.of(ctx)
     quotes = ctx.found.get("quotes", ())
     counts = ctx.found.get("counts", ())
+    found = [(tok, t) for tok in ctx.doc if (t := trigger_of(tok, onto))]
+    trigger_tokens = {tok.i for tok, _ in found}
+    # A noun modifying another trigger noun ("protest sit-in") is part of that event, and an
+    # agent noun filling a role of another trigger ("protesters blocked roads") is its actor.
+    found = [(tok, t) for tok, t in found if not (
+        tok.head.i in trigger_tokens and tok.head.i != tok.i
+        and (tok.dep_ == "compound" or (tok.dep_ in ROLE_DEPS and index.covering(tok))))]  # fmt: skip
     events: list[EventMention] = []
-    for token in ctx.doc:
-        etype = trigger_type(token, onto)
-        if etype is None:
-            continue
+    for token, (etype, lemma) in found:
         is_verb = token.pos_ != "NOUN" and token.pos_ != "PROPN"
         src_tok, tgt_toks = verb_roles(token) if is_verb else noun_roles(token)
-        sources = index.fillers(src_tok) or [None]
-        targets = next((f for t in tgt_toks if (f := index.fillers(t))), [None])
+        if not is_verb and src_tok is not None and src_tok.head.lower_ == "between":
+            pair = index.fillers(src_tok)  # "clashes between X and Y"
+            sources, targets = pair[:1] or [None], pair[1:2] or [None]
+        else:
+            sources = index.fillers(src_tok) or [None]
+            targets = next((f for t in tgt_toks if (f := index.fillers(t))), [None])
         sent = token.sent
         in_sent = tuple(
             c for c in counts if sent.start_char <= c.evidence.char_start < sent.end_char
         )
         ev_counts = in_sent if etype in COUNTED_TYPES else ()
-        if not is_verb and sources == [None] and targets == [None] and not ev_counts:
-            continue  # a bare noun ("the war") states no event of its own
+        if (not is_verb and sources == [None] and targets == [None] and not ev_counts
+                and token.dep_ not in EVENT_NOUN_DEPS):  # fmt: skip
+            continue  # a bare noun ("after the war") states no event of its own
         negated, modality = modality_of(token)
         trigger = Span(token.idx, token.idx + len(token.text), token.text)
+        clause = _clause_qualifiers(token, etype, onto, trigger_tokens)
         common = dict(
             article_id=ctx.article.id,
             type=etype,
@@ -170,20 +247,74 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
             when=when_for(ctx, token),
             place=place_for(ctx, token),
             counts=ev_counts,
+            lemma=lemma,
         )
         for src in sources:
             for tgt in targets:
                 if src and tgt and src.span == tgt.span:
                     continue
+                kinds = (*_kind("source", src, index, onto), *_kind("target", tgt, index, onto))
                 events.append(
                     EventMention(
                         source=_span(src),
                         target=_span(tgt),
-                        qualifiers=_qualifiers(src, tgt),
+                        qualifiers=tuple(dict.fromkeys((*_qualifiers(src, tgt), *kinds, *clause))),
                         **common,
                     )
                 )
+    events = attach_counts(events, counts, [s.start_char for s in ctx.doc.sents], COUNTED_TYPES)
     return {"events": events, "mentions": index.all()}
+
+
+def _clause_qualifiers(
+    token: Token, etype: str, onto: Ontology, trigger_tokens: set[int]
+) -> tuple[str, ...]:
+    """Weapon, protest cues and embedding of a trigger, read off its clause."""
+    quals: list[str] = []
+    if etype == "ASSAULT" and (means := onto.means_of(_clause_words(token))):
+        quals.append(f"means_{means}")
+    if etype == "PROTEST":
+        quals += onto.protest_cues(_words(token.sent))
+    cur = token
+    while cur.head.i != cur.i:
+        if cur.dep_ != "conj" and cur.head.i in trigger_tokens:
+            quals.append("embedded")
+            break
+        cur = cur.head
+    return tuple(quals)
+
+
+def _clause_words(token: Token) -> list[str]:
+    """Words of the trigger's own phrase and of the phrase it modifies ("artillery targeting")."""
+    toks = list(token.subtree)
+    head = token.head
+    if token.dep_ in ("acl", "relcl", "advcl", "pobj", "dobj", "nsubj", "nsubjpass", "compound"):
+        toks += [head, *head.children]
+        if head.dep_ == "prep":
+            toks.append(head.head)
+    return _words(toks)
+
+
+def _words(tokens) -> list[str]:  # noqa: ANN001
+    """Lower-cased words, lemmas and two-word phrases of a token sequence."""
+    toks = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    words = [w for t in toks for w in (t.lower_, t.lemma_.lower())]
+    words += [f"{a.lemma_.lower()} {b.lemma_.lower()}" for a, b in zip(toks, toks[1:]) if b.i == a.i + 1]
+    words += [f"{a.lower_} {b.lower_}" for a, b in zip(toks, toks[1:]) if b.i == a.i + 1]
+    return words
+
+
+def _kind(role: str, filler: Filler | None, index: MentionIndex, onto: Ontology) -> tuple[str, ...]:
+    """``source_state``, ``target_civilian``...: what kind of group fills a role, if known."""
+    if filler is None:
+        return ()
+    words = filler.span.text.lower().split()
+    kind = (len(words) > 1 and onto.actor_kind(" ".join(words[-2:]))) or onto.actor_kind(words[-1])
+    if not kind:
+        mention = next((m for m in index.mentions if m.span == filler.span), None)
+        if mention is not None and mention.group.startswith("aff:"):
+            kind = "state"  # "Egyptian officials", "Turkish forces", "Moscow"
+    return (f"{role}_{kind}",) if kind else ()
 
 
 def _span(filler: Filler | None) -> Span | None:

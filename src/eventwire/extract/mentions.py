@@ -7,6 +7,14 @@ titles moved to ``role``), demonyms become an ``affiliation`` (an ISO3 code),
 and mentions of one entity share a ``group``: full name then surname, spelling
 variants, acronym and expansion, one KB entry. The group's label is voted over its
 mentions and the KB, so one mislabelled mention does not decide the type.
+
+Unnamed actors are mentions too: a common noun that names a group of people
+("police", "gunmen", "dozens of workers", "security forces"; the list is
+``[actors]`` in the ontology) becomes a mention labelled ``GROUP``, qualified by a
+nationality adjective or "of/from <country>" when the text gives one ("Syrian
+rebels"). All mentions of one such noun and country in a document are one group.
+A noun owned by a name ("Haftar's forces", "GNA fighters") is left to the role
+filler, which reads it as that name's forces.
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ from typing import Any
 
 from eventwire.extract.context import DocContext
 from eventwire.extract.titles import is_title, strip_titles, title_before
+from eventwire.knowledge.ontology import load_ontology
 from eventwire.model import Mention, Span
 from eventwire.registry import extractors
 from eventwire.resolve.actor_units import initials
@@ -30,8 +39,10 @@ KB_LABELS = {"person": "PERSON", "country": "GPE"}  # every other KB type votes 
 GROUP_NOUNS = frozenset({
     "officials", "forces", "troops", "government", "military", "army", "authorities",
     "diplomats", "ministry", "navy", "jets", "warplanes", "soldiers", "police", "intelligence",
-    "embassy", "delegation", "leadership",
+    "embassy", "delegation", "leadership", "soldier", "policeman", "officer",
 })
+GROUP_LABEL = "GROUP"  # label of unnamed-group mentions ("police", "gunmen")
+_OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _MAX_NAME_TOKENS = 7
 _LABEL_PRIORITY = {"PERSON": 3, "ORG": 2, "GPE": 1, "NORP": 0}
@@ -56,6 +67,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     doc = ctx.doc
     cands = [c for ent in doc.ents if ent.label_ in ACTOR_LABELS if (c := _candidate(ent, kb))]
     cands += _missed_names(doc, cands, kb)
+    cands += _group_nouns(doc, cands, kb)
     cands.sort(key=lambda c: (c.start, c.end))
     groups = _group(doc, cands)
     labels = _vote_labels(cands, groups)
@@ -219,6 +231,77 @@ def _match_at(doc: Any, i: int, taken: list[bool], kb: Any) -> _Cand | None:
             continue
         label = KB_LABELS.get(entry.type, "ORG")
         return _Cand(i, i + n, label, clean_surface(text), kb_id=entry.id, kb_type=entry.type)
+    return None
+
+
+# --- unnamed groups ("police", "gunmen") ----------------------------------------------
+
+def _group_nouns(doc: Any, cands: list[_Cand], kb: Any) -> list[_Cand]:
+    """Common nouns naming a group of people, with their nationality when the text gives one."""
+    onto = load_ontology()
+    taken = [False] * len(doc)
+    for c in cands:
+        for i in range(c.start, c.end):
+            taken[i] = True
+    found: list[_Cand] = []
+    for tok in doc:
+        if taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "ORG", "GPE"):
+            continue
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        two = prev is not None and not taken[prev.i] and onto.actor_kind(f"{prev.lower_} {tok.lower_}")
+        if not two and not onto.actor_kind(tok.lower_):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.dep_ == "compound" and nxt.head.i != tok.i:
+            continue  # "police station", "army base": a modifier, not an actor
+        if tok.dep_ == "compound":
+            continue
+        affiliation = None
+        owned = False
+        for child in tok.children:
+            if child.dep_ not in _OWNER_DEPS or child.i > tok.i:
+                continue
+            iso3 = kb.country_by_demonym(child.text)
+            if iso3:
+                affiliation = iso3
+            elif child.dep_ == "poss" or child.pos_ == "PROPN" or child.ent_type_:
+                owned = True  # "Haftar's forces", "Houthi fighters": the role filler decides
+        if owned:
+            continue
+        affiliation = affiliation or _country_after(tok, kb)
+        start = min((c.i for c in tok.children
+                     if c.dep_ in ("amod", "compound") and c.i < tok.i), default=tok.i)  # fmt: skip
+        if two:
+            start = min(start, tok.i - 1)
+        if any(taken[start:tok.i + 1]):
+            start = tok.i
+        name = doc[start:tok.i + 1].text
+        found.append(_Cand(start, tok.i + 1, GROUP_LABEL, name, affiliation=affiliation,
+                           group_hint=f"group:{tok.lemma_.lower()}:{affiliation or ''}"))
+        for i in range(start, tok.i + 1):
+            taken[i] = True
+    # "Syrian rebels ... the rebels": a bare noun takes the one nationality the document gives it.
+    nationalities: dict[str, set[str]] = {}
+    for c in found:
+        if c.affiliation:
+            nationalities.setdefault(c.group_hint.split(":")[1], set()).add(c.affiliation)
+    for c in found:
+        lemma = c.group_hint.split(":")[1]
+        if c.affiliation is None and len(nationalities.get(lemma, ())) == 1:
+            c.affiliation = next(iter(nationalities[lemma]))
+            c.group_hint = f"group:{lemma}:{c.affiliation}"
+    return found
+
+
+def _country_after(tok: Any, kb: Any) -> str | None:
+    """ISO3 of "<noun> of/from <country>" ("soldiers from Chad")."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ == "GPE":
+                    entry = kb.lookup(pobj.text)
+                    if entry is not None and entry.type == "country":
+                        return entry.country
     return None
 
 

@@ -2,12 +2,16 @@
 
 The data live in ``data/ontology.toml``; :func:`load_ontology` reads them once
 per call site (callers keep the returned object) and checks that no trigger is
-claimed by two types, so a lemma always means one thing.
+claimed by two types, so a lemma always means one thing. The same file holds the
+words behind the ACLED sub-event rule (:meth:`Ontology.acled`: weapons, territory,
+protest cues) and the common nouns that name unnamed groups of people
+(:meth:`Ontology.actor_kind`: "police", "gunmen", "residents").
 """
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -32,12 +36,32 @@ class EventType:
     phrasal: frozenset[str]
 
 
+Pair = tuple[str, str]
+EXPLOSIONS = "Explosions/Remote violence"
+# Triggers of open fighting: their target is an opponent, never a victim.
+FIGHT_LEMMAS = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "firefight",
+                          "gunfight", "exchange fire", "exchange artillery", "hostilities"})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class AcledRules:
+    """Words behind the ACLED sub-event rule (see ``[acled_by_means]`` and below)."""
+
+    means: tuple[tuple[str, str, frozenset[str]], ...] = ()  # (name, sub-event type, words)
+    territory: frozenset[str] = frozenset()
+    government: Pair | None = None
+    other: Pair | None = None
+    protest: dict[str, frozenset[str]] = field(default_factory=dict)  # cue -> words
+
+
 @dataclass(frozen=True)
 class Ontology:
     types: dict[str, EventType]
     acled_by_trigger: dict[str, tuple[str, str]] = field(default_factory=dict)
     legacy: dict[str, str] = field(default_factory=dict)
     triggers: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> lemma -> type
+    rules: AcledRules = field(default_factory=AcledRules)
+    actor_kinds: dict[str, str] = field(default_factory=dict)  # common noun -> kind
 
     def verb_type(self, lemma: str) -> str | None:
         return self._index()["verb"].get(lemma.lower())
@@ -51,10 +75,62 @@ class Ontology:
     def _index(self) -> dict[str, dict[str, str]]:
         return self.triggers
 
-    def codes(self, type_name: str, trigger_lemma: str | None = None) -> dict[str, Any]:
+    def actor_kind(self, words: str) -> str | None:
+        """``state``, ``armed``, ``civilian`` or ``protesters`` for a group noun, else None."""
+        return self.actor_kinds.get(words.lower())
+
+    def means_of(self, words: Iterable[str]) -> str | None:
+        """The first weapon class (``air``, ``shelling``, ``explosive``...) named in ``words``."""
+        present = {w.lower() for w in words}
+        return next((name for name, _sub, ws in self.rules.means if ws & present), None)
+
+    def protest_cues(self, words: Iterable[str]) -> tuple[str, ...]:
+        """Which protest cues (``violent``, ``intervention``, ``lethal``) ``words`` contain."""
+        present = {w.lower() for w in words}
+        return tuple(cue for cue, ws in self.rules.protest.items() if ws & present)
+
+    def acled(
+        self, type_name: str, trigger_lemma: str | None = None, qualifiers: Iterable[str] = ()
+    ) -> Pair | None:
+        """ACLED (event type, sub-event type) of an event: the rule in ``[acled_by_trigger]``'s
+        comment and docs/ontology.md, from the trigger, then its weapon, target, source."""
+        lemma = (trigger_lemma or "").lower()
+        quals = set(qualifiers)
+        if lemma in self.acled_by_trigger:
+            return self.acled_by_trigger[lemma]
+        if type_name == "ASSAULT":
+            means = next((m for m in quals if m.startswith("means_")), None)
+            for name, sub, _words in self.rules.means:
+                if means == f"means_{name}":
+                    return (EXPLOSIONS, sub)
+        if type_name in ("ASSAULT", "COERCE") and "target_protesters" in quals:
+            lethal = type_name == "ASSAULT" and lemma not in ("beat", "fire", "hit")
+            return ("Protests", "Excessive force against protesters" if lethal
+                    else "Protest with intervention")  # fmt: skip
+        if type_name == "ASSAULT" and lemma in self.rules.territory:
+            return self.rules.government if "source_state" in quals else self.rules.other
+        if type_name == "ASSAULT" and lemma not in FIGHT_LEMMAS:
+            if "source_protesters" in quals:
+                return ("Riots", "Violent demonstration")
+            if "source_civilian" in quals:
+                return ("Riots", "Mob violence")
+            if "target_civilian" in quals:
+                return ("Violence against civilians", "Attack")
+        if type_name == "PROTEST":
+            if "violent" in quals:
+                return ("Riots", "Violent demonstration")
+            if "lethal" in quals and "intervention" in quals:
+                return ("Protests", "Excessive force against protesters")
+            if "intervention" in quals:
+                return ("Protests", "Protest with intervention")
+        return self.types[type_name].acled
+
+    def codes(
+        self, type_name: str, trigger_lemma: str | None = None, qualifiers: Iterable[str] = ()
+    ) -> dict[str, Any]:
         """CAMEO, PLOVER and ACLED codes for an event of ``type_name``."""
         et = self.types[type_name]
-        acled = self.acled_by_trigger.get((trigger_lemma or "").lower()) or et.acled
+        acled = self.acled(type_name, trigger_lemma, qualifiers)
         return {
             "plover": et.name,
             "cameo": et.cameo[0] if len(et.cameo) == 1 else list(et.cameo),
@@ -100,11 +176,29 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
     if missing:
         raise ConfigError(f"ontology: missing PLOVER types {sorted(missing)}")
     acled = {k: _pair(v) for k, v in data.get("acled_by_trigger", {}).items()}
+    territory = data.get("acled_territory", {})
+    rules = AcledRules(
+        means=tuple(
+            (name, spec["sub_event_type"], frozenset(spec.get("words", ())))
+            for name, spec in data.get("acled_by_means", {}).items()
+        ),
+        territory=frozenset(territory.get("triggers", ())),
+        government=_pair(territory.get("government")),
+        other=_pair(territory.get("other")),
+        protest={cue: frozenset(ws) for cue, ws in data.get("acled_protest", {}).items()},
+    )
+    kinds: dict[str, str] = {}
+    for kind, words in data.get("actors", {}).items():
+        for word in words:
+            if kinds.setdefault(word, kind) != kind:
+                raise ConfigError(f"ontology: actor noun {word!r} in both {kinds[word]} and {kind}")
     return Ontology(
         types=types,
         acled_by_trigger={k: v for k, v in acled.items() if v},
         legacy=dict(data.get("legacy", {})),
         triggers=index,
+        rules=rules,
+        actor_kinds=kinds,
     )
 
 

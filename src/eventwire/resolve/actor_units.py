@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from eventwire.model import DocumentRecords, Mention
+
+GROUP_LABEL = "GROUP"  # label of unnamed-group mentions (extract/mentions.py)
 from eventwire.resolve.translit import token_keys, translit_key
 
 _STOP_INITIALS = {"of", "the", "and", "for", "in", "de", "du", "al", "el", "on", "to"}
@@ -34,6 +36,8 @@ class Unit:
     kb_id: str | None = None
     kb_type: str | None = None
     is_country: bool = False
+    is_group: bool = False  # unnamed group ("police"): merged across articles only by country
+    country: str | None = None
 
     @property
     def sort_key(self) -> tuple[str, str]:
@@ -99,10 +103,13 @@ def build_units(
     units: dict[tuple[str, str], Unit] = {}
     affiliated: dict[str, list[Mention]] = {}
     for doc in docs:
+        country = document_country(doc)
         for m in doc.mentions:
             if m.group.startswith("aff:") and m.affiliation:
                 affiliated.setdefault(m.affiliation, []).append(m)
                 continue
+            if m.label == GROUP_LABEL and m.affiliation is None and country:
+                m = replace(m, affiliation=country)
             form = m.normalized or m.span.text
             if not translit_key(form):
                 continue
@@ -112,6 +119,10 @@ def build_units(
             unit.forms[form] += 1
             unit.labels[m.label] += 1
     for unit in units.values():
+        if set(unit.labels) == {GROUP_LABEL}:
+            unit.is_group = True
+            unit.country = next((m.affiliation for m in unit.mentions if m.affiliation), None)
+            continue  # "police" is no knowledge-base entry, nor a country
         entries = {e.id: e for f in unit.forms if (e := kb.lookup(f))}
         entry = kb.lookup(unit.label) if len(entries) > 1 else None
         if len(entries) == 1 or entry is not None:
@@ -125,7 +136,18 @@ def build_units(
     return [units[k] for k in sorted(units)], affiliated
 
 
+def document_country(doc: DocumentRecords) -> str | None:
+    """The country most of a document's places lie in (more than half of them), else None."""
+    countries = Counter(p.place.country for p in doc.places if p.place and p.place.country)
+    if not countries:
+        return None
+    iso3, n = countries.most_common(1)[0]
+    return iso3 if n * 2 > sum(countries.values()) else None
+
+
 def unit_type(unit: Unit, kb: Any) -> str:
+    if unit.is_group:
+        return "group"
     if unit.kb_type:
         return unit.kb_type
     if unit.is_country:

@@ -1,6 +1,8 @@
 """Actor resolution across documents: one actor per real-world entity.
 
 Units are the document-local mention groups made by the mentions extractor.
+Unnamed groups ("police", "gunmen") are merged only with the same group of the
+same country (from a nationality adjective or the places of their article).
 Units are merged when they share a transliteration key (Haftar ~ Hiftar), when a
 surname-only unit matches a full name's surname, when an acronym matches an
 expansion's initials, or when both match one KB entry. **Blocking evidence wins**:
@@ -143,6 +145,10 @@ def _candidate_pairs(units: list[Unit], kb: Any, overrides: Overrides) -> list[t
         pairs += [("override", 0, hits[0], j, f"user override merges {list(names)}") for j in hits[1:]]
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, u in enumerate(units):
+        if u.is_group:  # "police" of two articles are one actor only in the same country
+            for k in u.tkeys if u.country else ():
+                blocks[("translit", f"{k}|{u.country}")].append(i)
+            continue
         for k in u.tkeys:
             blocks[("translit", k)].append(i)
         if u.kb_id:
@@ -178,6 +184,8 @@ def _why(rule: str, key: str, a: Unit, b: Unit, kb: Any) -> str:
         return f"'{a.label}' and '{b.label}' both match knowledge-base entry {entry.name if entry else key!r}"
     if rule == "acronym":
         return f"'{a.label}' and '{b.label}' share the acronym {key}"
+    if a.is_group:
+        return f"same group '{a.label}' of the same country ({a.country}) in several articles"
     if a.label == b.label:
         return f"same name '{a.label}' in several articles"
     return f"'{a.label}' ~ '{b.label}': same transliteration key '{key}'"

@@ -122,14 +122,21 @@ def _event(group: _Group, mention_actor: dict[str, str], onto) -> Event:  # noqa
         whens, key=lambda w: -PRECISION_CHARS.get(w.precision or "day", 10), default=None
     )
     trigger = first.trigger.text.lower()
-    lemma = trigger if trigger in onto.acled_by_trigger else trigger.rstrip("s")
+    lemma = first.lemma or (trigger if trigger in onto.acled_by_trigger else trigger.rstrip("s"))
+    qualifiers = tuple(dict.fromkeys(q for em in members for q in em.qualifiers))
+    if not all("embedded" in em.qualifiers for em in members):  # stated on its own somewhere
+        qualifiers = tuple(q for q in qualifiers if q != "embedded")
     return Event(
         id=stable_id(
             "event", first.article_id, first.trigger.start, first.type, group.source, group.target,
             first.source and first.source.start, first.target and first.target.start,
         ),  # fmt: skip
         type=first.type,
-        codes=onto.codes(first.type, lemma) if first.type in onto.types else {"plover": first.type},
+        codes=(
+            onto.codes(first.type, lemma, qualifiers)
+            if first.type in onto.types
+            else {"plover": first.type}
+        ),
         evidence=tuple(sorted(evidence.values(), key=lambda e: (e.article_id, e.char_start))),
         source_actor=group.source,
         target_actor=group.target,
@@ -141,5 +148,38 @@ def _event(group: _Group, mention_actor: dict[str, str], onto) -> Event:  # noqa
         attributed_to=attributed,
         counts=counts,
         source_count=len({em.article_id for em in members}),
-        qualifiers=tuple(dict.fromkeys(q for em in members for q in em.qualifiers)),
+        qualifiers=qualifiers,
     )
+
+
+# The lead-event rule (docs/ontology.md, "The event a text is about").
+SEVERITY = {
+    "ASSAULT": 4, "COERCE": 3, "PROTEST": 3, "SANCTION": 2, "MOBILIZE": 2, "RETREAT": 2,
+    "AID": 2, "CONCEDE": 2, "AGREE": 2, "COOPERATE": 2, "SUPPORT": 1, "CONSULT": 1,
+    "THREATEN": 1, "REJECT": 1, "REQUEST": 1, "ACCUSE": 1,
+}  # fmt: skip
+UNCOUNTED = frozenset({"hypothetical", "denied", "negated"})
+
+
+def lead_key(event: Event) -> tuple[object, ...]:
+    """Sort key of :func:`main_event`: smaller is more the event a text is about."""
+    return (
+        event.negated,
+        "embedded" in event.qualifiers,
+        min((e.char_start for e in event.evidence), default=0),
+        event.modality in UNCOUNTED,
+        -SEVERITY.get(event.type, 0),
+        not event.counts,
+    )
+
+
+def main_event(events: Sequence[Event]) -> Event | None:
+    """The event a text is mainly about, among ``events`` stated in it (text order).
+
+    Non-negated first; then events of a main clause over those embedded under another
+    event's trigger ("accused X of attacking", "attacked, killing 5"); then the earliest
+    sentence; then stated over hypothetical; then the most severe type (ASSAULT >
+    COERCE, PROTEST > material acts > speech acts); then one with counts; then text order.
+    """
+    ranked = sorted(enumerate(events), key=lambda p: (lead_key(p[1]), p[0]))
+    return ranked[0][1] if ranked else None

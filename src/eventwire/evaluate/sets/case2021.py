@@ -10,8 +10,9 @@ from eventwire.evaluate.base import (
     EvalContext,
     PipelineRun,
     SetResult,
+    any_code,
     event_code,
-    first_with,
+    lead_with,
     gold_article,
     gold_sets,
     read_jsonl,
@@ -50,29 +51,35 @@ def read(path: Path, limit: int | None = None) -> list[CaseGold]:
 
 def score(golds: list[CaseGold], run: PipelineRun) -> SetResult:
     result = SetResult("case2021", items=len(golds), articles=len(golds))
-    etype = Tally()
+    etype, any_type, any_sub = Tally(), Tally(), Tally()
     gold_subs: list[str] = []
     our_subs: list[str | None] = []
     for g in golds:
         if g.event_type is None:
             continue
-        ours = first_with(run.events(gold_article(g.text).id), "acled", "event_type")
+        events = run.events(gold_article(g.text).id)
+        ours = lead_with(events, "acled", "event_type")
         our_type = event_code(ours, "acled", "event_type") if ours else None
         our_sub = event_code(ours, "acled", "sub_event_type") if ours else None
         if not etype.add(our_type == g.event_type):
             result.miss(g.id, "acled_type", g.event_type, our_type, g.text)
+        any_type.add(any_code(events, "acled", "event_type", g.event_type))
         if g.sub_event_type:
             gold_subs.append(g.sub_event_type)
             our_subs.append(our_sub)
+            any_sub.add(any_code(events, "acled", "sub_event_type", g.sub_event_type))
             if our_sub != g.sub_event_type:
                 result.miss(g.id, "acled_sub_type", g.sub_event_type, our_sub, g.text)
     result.metrics = {
         "acled_type_accuracy": etype.metric(),
         "acled_sub_type_macro_f1": macro_f1(gold_subs, our_subs),
+        "acled_type_any": any_type.metric("the gold event type is among our events' types"),
+        "acled_sub_type_any": any_sub.metric("the gold sub-event type is among our events'"),
     }
     result.notes.append(
         "snippets with the 5 labels outside ACLED's taxonomy are not scored; "
-        "our label = the first non-negated event carrying an ACLED code"
+        "our label = the lead event (resolve.events.main_event) among the non-negated events "
+        "carrying an ACLED code"
     )
     return result
 

@@ -1,7 +1,8 @@
 """MUC-4 terrorism templates (TST3 + TST4): perpetrators, victims, dates, places.
 
 Scored per relevant message against its first non-optional template ("our
-event" = the first non-negated violent event we report in the message); victim
+event" = the lead event, :func:`~eventwire.resolve.events.main_event`, among the
+non-negated violent events we report in the message); victim
 counts compare the gold deaths of the message with our largest killed count.
 """
 
@@ -30,6 +31,7 @@ from eventwire.evaluate.base import (
 from eventwire.evaluate.metrics import Tally, text_overlap
 from eventwire.evaluate.places import country_iso3, place_matches
 from eventwire.model import Event
+from eventwire.resolve.events import main_event
 
 MARKER = "muc4_tst3_tst4.jsonl"
 MONTHS = {m: i for i, m in enumerate(["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1)}
@@ -154,15 +156,16 @@ def incident_type(event: Event) -> str | None:
 
 def score(golds: list[MucGold], run: PipelineRun) -> SetResult:
     result = SetResult("muc4", items=len(golds), articles=len(golds))
-    itype, perp, victims, when, where = (Tally() for _ in range(5))
+    itype, any_type, perp, victims, when, where = (Tally() for _ in range(6))
     for g in golds:
         aid = gold_article(g.text, published=g.published).id
         events = [e for e in run.events(aid) if not e.negated]
-        ours = next((e for e in events if incident_type(e)), None)
+        ours = main_event([e for e in events if incident_type(e)])
         sent = sentence_of(ours)
         our_type = incident_type(ours) if ours else None
         if not itype.add(our_type in g.incident_types):
             result.miss(g.id, "incident_type", sorted(g.incident_types), our_type, sent)
+        any_type.add(any(incident_type(e) in g.incident_types for e in events))
         if g.perpetrators:
             texts = run.actor_texts(aid, ours.source_actor) if ours else []
             if not perp.add(text_overlap(texts, g.perpetrators)):
@@ -181,6 +184,7 @@ def score(golds: list[MucGold], run: PipelineRun) -> SetResult:
                 result.miss(g.id, "location", g.places, place and place.name, sent)
     result.metrics = {
         "incident_type_accuracy": itype.metric(),
+        "incident_type_any": any_type.metric("the gold incident type is among our events'"),
         "perpetrator_match": perp.metric("content-word overlap with any gold perpetrator string"),
         "victim_count_exact": victims.metric("messages whose gold deaths are numeric and > 0"),
         "date_exact": when.metric(
@@ -190,7 +194,7 @@ def score(golds: list[MucGold], run: PipelineRun) -> SetResult:
     }
     result.notes.append(
         "scored per relevant message against its first non-optional template; "
-        "our event = the first non-negated violent event in the message"
+        "our event = the lead event (resolve.events.main_event) among the violent ones"
     )
     return result
 
