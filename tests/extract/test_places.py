@@ -64,7 +64,8 @@ def test_anchor_takes_the_sentence_date_and_place(blank_nlp, small_gazetteer) ->
     assert place_for(ctx, hit).name == "Darnah"
     talks = ctx.doc[-3]
     assert when_for(ctx, talks).precision == "publication"
-    assert place_for(ctx, talks) is None
+    # no place in the sentence: the article's one country, said to be only that
+    assert (place_for(ctx, talks).name, place_for(ctx, talks).precision) == ("Libya", "country")
 
 
 def test_anchor_without_publication_date_invents_nothing(blank_nlp, small_gazetteer) -> None:
@@ -85,3 +86,36 @@ def test_clause_date_beats_the_sentence_date(nlp, small_gazetteer) -> None:
     assert when_for(ctx, collapsed).value == "2019-04-12"
     assert place_for(ctx, shelled).name == "Darnah"
     assert place_for(ctx, collapsed).name == "Tripoli"
+
+
+def test_dates_after_a_locative_are_not_places(blank_nlp, tmp_path) -> None:
+    import sqlite3
+
+    from eventwire.knowledge.gazetteer import Gazetteer
+    from eventwire.knowledge.gazetteer_build import SCHEMA, Builder
+
+    con = sqlite3.connect(tmp_path / "j.sqlite")
+    con.executescript(SCHEMA)
+    b = Builder.__new__(Builder)
+    b.con, b.next_row = con, 1
+    b.add("geonames:40", "June", [], lat=37.4, lon=-87.1, country="USA", admin1="US.KY",
+          population=600, precision="city", feature="PPL")
+    b.add("geonames:41", "Darnah", ["Derna"], lat=32.77, lon=22.64, country="LBY",
+          admin1="LY.70", population=100_000, precision="city", feature="PPL")
+    con.commit()
+    ctx = _ctx(blank_nlp, Gazetteer(tmp_path / "j.sqlite"), "Clashes resumed on June 8 in Derna.")
+    assert [pm.span.text for pm in ctx.found["places"]] == ["Derna"]
+
+
+def test_a_following_area_qualifies_the_place(blank_nlp, small_gazetteer) -> None:
+    ctx = _ctx(blank_nlp, small_gazetteer, "Gunmen from Libya attacked homes in Tripoli (Lebanon).")
+    tripoli = next(pm for pm in ctx.found["places"] if pm.span.text == "Tripoli")
+    assert tripoli.place.country == "LBN"
+
+
+@pytest.mark.slow
+def test_a_place_modifying_a_thing_is_no_event_location(nlp, small_gazetteer) -> None:
+    ctx = _ctx(nlp, small_gazetteer, "Rioters angry at the falling Libya dinar blocked roads on Sunday.")
+    blocked = next(t for t in ctx.doc if t.text == "blocked")
+    assert [pm.span.text for pm in ctx.found["places"]] == ["Libya"]
+    assert place_for(ctx, blocked) is None

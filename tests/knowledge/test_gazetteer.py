@@ -220,8 +220,9 @@ def test_settlement_words_are_dropped_only_when_the_whole_name_is_unknown(small_
 
 
 def test_loose_spellings_count_only_in_the_story_countries(small_gazetteer) -> None:
-    assert resolve_toponym(small_gazetteer, "Misurata") is None  # far from any story
+    assert resolve_toponym(small_gazetteer, "Misurata", ["ROU"]) is None  # far from the story
     assert resolve_toponym(small_gazetteer, "Misurata", ["LBY"]).id == "geonames:3"
+    assert resolve_toponym(small_gazetteer, "Misurata").id == "geonames:3"  # no story: big town
 
 
 def test_acronyms_are_places_only_as_codes(tmp_path: Path) -> None:
@@ -241,3 +242,28 @@ def test_a_site_named_after_its_town_is_in_that_town(small_gazetteer) -> None:
     assert resolve_toponym(small_gazetteer, "Tripoli Central Hospital").id == "geonames:1"
     assert resolve_toponym(small_gazetteer, "Tripoli Central Hospital", ["LBN"]).id == "geonames:2"
     assert resolve_toponym(small_gazetteer, "Atlantis Central Hospital") is None
+
+
+def test_a_mention_naming_a_division_keeps_to_divisions(tmp_path: Path) -> None:
+    b, con = _builder(tmp_path, {})
+    b.add("geonames:30", "Kerman", [], lat=30.28, lon=57.08, country="IRN", admin1="IR.29",
+          population=530_000, precision="city", feature="PPL")
+    b.add("admin1:IR.29", "Kerman", [], lat=29.5, lon=57.5, country="IRN", admin1="IR.29",
+          precision="admin1", feature="ADM1", population=3_000_000)
+    b.add("geonames:31", "Sinai", [], lat=19.5, lon=-99.1, country="MEX", admin1="MX.15",
+          population=20_000, precision="city", feature="PPL")
+    con.commit()
+    gaz = Gazetteer(tmp_path / "b.sqlite")
+    assert resolve_toponym(gaz, "Kerman province").precision == "admin1"
+    assert resolve_toponym(gaz, "Sinai Province") is None  # no division of that name
+    assert resolve_toponym(gaz, "Sinai Province", ["MEX"]).id == "geonames:31"
+
+
+def test_an_unknown_place_in_a_named_area_is_placed_in_the_area(small_gazetteer) -> None:
+    assert resolve_toponym(small_gazetteer, "Misurata, Lebanon").id == "country:LBN"
+    assert resolve_toponym(small_gazetteer, "Tripoli, Lebanon").id == "geonames:2"
+
+
+def test_generic_words_left_after_a_type_word_are_no_name() -> None:
+    assert without_type_word("eastern province") == ""
+    assert without_type_word("north sinai governorate") == "north sinai"

@@ -36,9 +36,20 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
 
 
 def place_for(ctx: DocContext, token: Token) -> Place | None:
-    """The place of the clause headed near ``token``, never a metonym acting as an actor."""
-    usable = [pm for pm in ctx.found.get("places", ()) if pm.place is not None and not pm.is_actor]
-    return _governing(ctx, token, [(pm.span.start, pm.span.end, pm.place) for pm in usable])
+    """The place of the clause headed near ``token``, never a metonym acting as an actor nor
+    a modifier ("the US dollar"); with no place in the sentence, the one country all the
+    article's places lie in, with precision ``country``."""
+    from eventwire.extract.places import is_modifier
+
+    usable = [pm for pm in ctx.found.get("places", ()) if pm.place is not None and not pm.is_actor
+              and not is_modifier(ctx, pm.span.start, pm.span.end)]
+    found = _governing(ctx, token, [(pm.span.start, pm.span.end, pm.place) for pm in usable])
+    if found is not None or not usable:
+        return found
+    countries = {pm.place.country for pm in usable}
+    if len(countries) == 1 and None not in countries:
+        return ctx.resources.gazetteer.country(countries.pop())
+    return None
 
 
 def _governing(ctx: DocContext, token: Token, items: list) -> object | None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from eventwire.extract.context import DocContext
+from eventwire.knowledge.placenames import GENERIC_WORDS, SETTLEMENT_WORDS, TYPE_WORDS, name_key
 from eventwire.model import PlaceMention, Span
 from eventwire.registry import extractors
 
@@ -32,8 +33,10 @@ _NAME = r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|as-|az-|ad-|de\s|of\s)?[A-Z][\w'’-]+
 CAPITALISED = re.compile(r"\b" + _NAME)
 LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|around|outside|from|to|towards|toward|into|on|across|through|inside|"
-    r"(?:city|town|village|port|outskirts|district|region|province|oasis|suburb|south|north|"
-    r"east|west|southeast|southwest|northeast|northwest|centre|center)\s+of)\s+(?:the\s+)?)$"
+    r"(?:city|town|village|villages|port|outskirts|district|region|province|governorate|oasis|"
+    r"suburb|suburbs|neighbourhood|neighborhood|area|vicinity|countryside|municipality|environs|"
+    r"front|south|north|east|west|southeast|southwest|northeast|northwest|centre|center)\s+of)"
+    r"\s+(?:the\s+)?)$"
 )
 STATEMENT_VERBS = {
     "say", "deny", "announce", "accuse", "condemn", "warn", "call", "urge", "reject", "welcome",
@@ -49,6 +52,14 @@ _STATEMENT_AFTER = re.compile(
     ) + r")\b"
 )
 _CAPITAL = re.compile(r"\bthe capital\b")
+# Capitalised words after "on" or "in" that are dates, not places ("on June 8", "in May").
+CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+# A place name followed by where it lies: "Rafah City, North Sinai", "El Hassi (Setif)".
+_TRAILING_QUALIFIER = re.compile(r"^(?:,\s*|\s*\()(" + _NAME + r"(?:,\s*" + _NAME + r")?)")
+
 BIG_CITY = 1_000_000  # a city this big, or a capital, is what news means by its division's name
 
 
@@ -75,7 +86,8 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
         found.append(PlaceMention(
             article_id=ctx.article.id,
             span=Span(start, end, text),
-            place=resolve_toponym(gazetteer, text, context),
+            place=resolve_toponym(gazetteer, _with_qualifier(gazetteer, ctx.doc.text, end, text),
+                                  context),
             evidence=ctx.evidence(sentence),
             is_actor=is_metonym(ctx, start, end),
         ))
@@ -91,6 +103,16 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
     return {"places": found}
 
 
+def _with_qualifier(gazetteer: Gazetteer, text: str, end: int, name: str) -> str:
+    """``name`` with the division or country that follows it in the text ("Rafah City,
+    North Sinai" -> "Rafah City, North Sinai"), so the resolver keeps to that area."""
+    m = _TRAILING_QUALIFIER.match(text[end : end + 60])
+    if m is None or "," in name:
+        return name
+    area = m.group(1).split(",")[-1].strip()
+    return f"{name}, {area}" if _names_an_area(gazetteer, area) else name
+
+
 def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """(start, end) of place names: model entities, then locative capitalised phrases."""
     spans = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ in PLACE_LABELS]
@@ -100,6 +122,8 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
         if any(s < end and start < e for s, e in spans):
             continue
         if not LOCATIVE.search(text[max(0, start - 40) : start]):
+            continue
+        if m.group(0).split()[0].lower() in CALENDAR_WORDS:
             continue
         if gazetteer.candidates(m.group(0)):
             spans.append((start, end))
@@ -170,24 +194,45 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None) -> Pla
     context = _context(gazetteer, context)
     head, _, qualifier = name.partition(",")
     cands = list(gazetteer.candidates(head.strip()))
-    if qualifier.strip():
-        within = _qualifier_filter(gazetteer, qualifier.strip(), cands)
+    qualifier = qualifier.strip()
+    if qualifier:
+        within = _qualifier_filter(gazetteer, qualifier, cands)
         if within:
             cands = within
-        elif not cands:
-            return resolve_toponym(gazetteer, qualifier.strip(), context)
+        elif not cands or _names_an_area(gazetteer, qualifier):
+            # an unknown small place in a known area ("Abu Tawilah, North Sinai"): the area,
+            # not a namesake elsewhere
+            return resolve_toponym(gazetteer, qualifier, context)
     if _is_acronym(head):
         # "IS", "AQAP": an acronym names a place only as a country or division code ("US", "KY")
         cands = [c for c in cands if c.place.precision in ("country", "admin1")]
-    # A loose spelling match counts only in a country the story is about: "Rouakeche" in an
-    # Algerian note is not the French town "Unieux".
-    cands = [c for c in cands if c.match != "skeleton" or context.countries.get(c.place.country or "")]
+    # A loose spelling match counts only in a country the story is about ("Rouakeche" in an
+    # Algerian note is not the French town "Unieux"), or for a big town in a story without one.
+    cands = [c for c in cands if c.match != "skeleton" or context.countries.get(c.place.country or "")
+             or (not context.countries and (c.place.population or 0) >= 50_000)]
     if not cands:
         return _place_within(gazetteer, head.strip(), context)
+    if _names_a_division(head):
+        # "Kerman province" is the province, not its capital; "Sinai Province" (a militant
+        # group's name) is not the Mexican town Sinai
+        cands = [c for c in cands if c.place.feature in ("ADM1", "ADM2")] or \
+            [c for c in cands if context.countries.get(c.place.country or "")]
+        if not cands:
+            return None
     best = max(cands, key=lambda c: _score(c, context))
     if best.place.precision == "admin1":
         return _city_over_division(best, cands).place
     return best.place
+
+
+def _names_an_area(gazetteer: Gazetteer, name: str) -> bool:
+    return any(c.match != "skeleton" and c.place.precision in ("country", "admin1")
+               for c in gazetteer.candidates(name))
+
+
+def _names_a_division(name: str) -> bool:
+    words = name_key(name).split()
+    return len(words) > 1 and (words[0] in TYPE_WORDS or words[-1] in TYPE_WORDS)
 
 
 def _is_acronym(name: str) -> bool:
@@ -205,9 +250,10 @@ def _place_within(gazetteer: Gazetteer, name: str, context: PlaceContext) -> Pla
     for size in range(len(words) - 1, 0, -1):
         for i in range(len(words) - size + 1):
             part = words[i : i + size]
-            if not part[0][:1].isupper() or not part[-1][:1].isupper():
+            if not part[0][:1].isupper() or not part[-1][:1].isupper() \
+                    or all(w.lower() in GENERIC_WORDS | TYPE_WORDS | SETTLEMENT_WORDS for w in part):
                 continue
-            cands = [c for c in gazetteer.candidates(" ".join(part)) if c.match != "skeleton"
+            cands = [c for c in gazetteer.candidates(" ".join(part)) if c.match == "main"
                      and (context.countries.get(c.place.country or "")
                           or c.place.precision == "country"
                           or (c.place.population or 0) >= 100_000)]
@@ -270,6 +316,31 @@ def _score(c: Candidate, context: PlaceContext) -> float:
         score += 1.0 + 3.0 * area_share
     score -= {"main": 0.0, "alternate": 0.5, "skeleton": 3.0}[c.match]
     return score
+
+
+# Nouns a place name may modify and still say where: "Sulaymaniyah city", "the Sidon-Beirut
+# highway". Any other noun makes it a modifier that says what: "US dollar", "Arab cities".
+PLACE_HEADS = frozenset(
+    "city town village villages camp area district province governorate region municipality "
+    "neighbourhood neighborhood suburb outskirts countryside border crossing highway road "
+    "street port airport base airbase hill mountain mountains valley desert coast oasis "
+    "island islands river sea lake front frontline".split()
+)
+
+
+def is_modifier(ctx: DocContext, start: int, end: int) -> bool:
+    """True when the place at [start, end) modifies a noun that is not itself a place
+    ("the US dollar", "Kurdish names"): it qualifies a thing, it does not locate an event."""
+    if not ctx.doc.has_annotation("DEP"):
+        return False
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    head = root.head
+    return (root.dep_ in ("compound", "amod", "nmod") and head.i != root.i
+            and not (span.start <= head.i < span.end)
+            and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in PLACE_HEADS)
 
 
 def is_metonym(ctx: DocContext, start: int, end: int) -> bool:

@@ -34,6 +34,11 @@ SETTLEMENT_WORDS = frozenset({
     "city", "town", "village", "camp", "area", "neighbourhood", "neighborhood", "suburb",
     "outskirts", "oasis", "port", "subdistrict", "sub",
 })
+# Words that name no place on their own ("Eastern Province" is not "Eastern").
+GENERIC_WORDS = frozenset(
+    "north south east west northern southern eastern western central upper lower greater "
+    "new old great little big saint st middle far near".split()
+)
 _DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("dh", "d"), ("th", "t"), ("ch", "k"),
              ("ph", "f"), ("ou", "u"), ("q", "k"), ("c", "k"), ("j", "g"), ("z", "s"),
              ("v", "w"), ("e", "a"), ("o", "u"), ("i", "a"))
@@ -78,7 +83,9 @@ def without_type_word(key: str, words_to_drop: frozenset[str] = TYPE_WORDS) -> s
     while words and words[-1] in words_to_drop:
         words.pop()
     core = _ARTICLE.sub("", " ".join(words))
-    return core if core != key and len(core) >= 3 else ""
+    if core == key or len(core) < 3 or all(w in GENERIC_WORDS for w in core.split()):
+        return ""
+    return core
 
 
 def skeleton(key: str) -> str:
