@@ -6,8 +6,9 @@ import re
 
 import pytest
 
+from eventwire.extract.anchor import when_for
 from eventwire.extract.context import DocContext, Resources
-from eventwire.extract.dates import extract_timexes, find_timexes, tense_at
+from eventwire.extract.dates import extract_timexes, find_timexes, names_something, tense_at
 from eventwire.model import Article
 
 
@@ -109,3 +110,40 @@ def test_with_the_model_intent_and_schedule_verbs_look_ahead(nlp, sentence: str,
     first = re.search(r"Monday|Tuesday|Thursday|Friday|Saturday|Sunday|April|March", sentence)
     assert first is not None
     assert tense_at(nlp(sentence), first.start()) == tense
+
+
+def _dated_ctx(nlp, text: str, published: str | None) -> DocContext:
+    precision = {4: "year", 7: "month"}.get(len(published or ""), "day")
+    article = Article(id="a1", text=text, published=published, published_precision=precision)
+    ctx = DocContext(article=article, doc=nlp(text), resources=Resources())
+    ctx.found["timexes"] = tuple(extract_timexes(ctx)["timexes"])
+    return ctx
+
+
+def test_finder_keeps_weekday_with_month_day_and_finds_weekends(blank_nlp) -> None:
+    found = _run(blank_nlp, "The paper said on Monday, April 8 that fighting eased over the weekend.")
+    assert found == {"Monday, April 8": ("2019-04-08", "day"), "the weekend": ("2019-W15", "week")}
+
+
+def test_dates_that_name_a_street_or_group_are_not_times(blank_nlp) -> None:
+    text = "Shells hit the July 7 neighbourhood and 26 September Street on 2 April."
+    assert _run(blank_nlp, text) == {"2 April": ("2019-04-02", "day")}
+    veterans = "Veterans of the 1956 uprising marched."
+    assert not names_something(veterans, veterans.index("1956"), veterans.index(" uprising"))
+
+
+def test_a_year_only_publication_date_stands_in_for_no_event_date(blank_nlp) -> None:
+    text = "Shelling hit homes in Derna. Talks went on."
+    assert when_for(_dated_ctx(blank_nlp, text, "2019"), blank_nlp(text)[1]) is None
+    dated = when_for(_dated_ctx(blank_nlp, text, "2019-04-16"), blank_nlp(text)[1])
+    assert (dated.value, dated.precision) == ("2019-04-16", "publication")
+
+
+@pytest.mark.slow
+def test_an_unplaceable_clause_date_is_not_replaced_by_another_clauses(nlp) -> None:
+    text = "Fighters were killed over the weekend near the town, which saw clashes on June 8."
+    ctx = _dated_ctx(nlp, text, "2016")  # only the year: the weekend cannot be placed
+    killed = next(t for t in ctx.doc if t.text == "killed")
+    assert when_for(ctx, killed) is None
+    ctx = _dated_ctx(nlp, text, "2016-06-20")
+    assert when_for(ctx, next(t for t in ctx.doc if t.text == "killed")).value == "2016-W24"

@@ -23,16 +23,30 @@ _CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"}
 
 
 def publication_when(ctx: DocContext) -> When | None:
-    if ctx.article.published is None:
+    """The publication day standing in for an event's date; a publication date known only
+    to the month or year says nothing about the event's day, so it stands in for nothing."""
+    published = ctx.article.published
+    if published is None or len(published) < 10 or ctx.article.published_precision in (
+        "month",
+        "year",
+    ):
         return None
     return When(ctx.article.published, "publication", text=None)
 
 
 def when_for(ctx: DocContext, token: Token) -> When | None:
     """The date of the clause headed near ``token``."""
-    resolved = [t for t in ctx.found.get("timexes", ()) if t.when.value]
+    timexes = ctx.found.get("timexes", ())
+    if ctx.doc.has_annotation("DEP"):
+        clause = _clause_tokens(token)
+        own = [t for t in timexes if t.span.start in clause]
+        if own and min(own, key=lambda t: abs(t.span.start - token.idx)).when.value is None:
+            # the clause's own time ("on Sunday" with only the year known) cannot be
+            # placed; a date from another clause would be wrong, not merely vague
+            return publication_when(ctx)
+    resolved = [t for t in timexes if t.when.value]
     best = _governing(ctx, token, [(t.span.start, t.span.end, t.when) for t in resolved])
-    return best if best is not None else publication_when(ctx)
+    return best if isinstance(best, When) else publication_when(ctx)
 
 
 def place_for(ctx: DocContext, token: Token) -> Place | None:

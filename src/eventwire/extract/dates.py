@@ -41,6 +41,8 @@ _ALTERNATIVES = (
     # day-month-year and month-day-year, ranges of days
     _MOD + _MONTH + r"\s+" + _DAY + r"(?:\s*(?:-|–|to)\s*[0-3]?\d)?(?:,?\s+" + _YEAR + r")?\b",
     _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b",
+    _WEEKDAY + r",?\s+" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?\b",
+    r"(?i:the|this|last|next|past)\s+(?i:weekend)\b",
     r"(?:" + _REL + r"\s+)?" + _WEEKDAY + _PART + r"\b",
     r"(?i:morning|afternoon|evening|night)\s+(?:of\s+)?" + _WEEKDAY + r"\b",
     _MOD + r"(?:" + _REL + r"\s+)?" + _MONTH + r"(?:,?\s+(?:of\s+)?" + _YEAR
@@ -125,7 +127,21 @@ def _spans(sent: SpacySpan) -> list[tuple[int, int]]:
         if any(s < ent.end_char and ent.start_char < e for s, e in spans):
             continue
         spans.append((ent.start_char, ent.end_char))
-    return sorted(spans)
+    text = sent.doc.text
+    return sorted((s, e) for s, e in spans if not names_something(text, s, e))
+
+
+def names_something(text: str, start: int, end: int) -> bool:
+    """A day and month without a year, followed by one of these nouns, names a place or a
+    group ("the July 7 neighbourhood", "26 September Street", "the 14 March alliance");
+    "the 1956 uprising" keeps its year."""
+    return bool(_NAME_AFTER.match(text, end)) and not re.search(r"\d{4}", text[start:end])
+
+
+_NAME_AFTER = re.compile(
+    r"\s+(?i:street|st\.|square|bridge|neighbou?rhood|district|avenue|road|roundabout|stadium"
+    r"|hospital|revolution|uprising|movement|alliance|coalition|brigades?|battalion|martyrs)\b"
+)
 
 
 def _from_finder(text: str) -> bool:
