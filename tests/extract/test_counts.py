@@ -38,3 +38,47 @@ def test_count_forms(run, text, expected):
 )
 def test_not_counts(run, text):
     assert counts(run, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A border guard was killed in the ambush.", [("killed", 1)]),
+        ("Gunmen shot dead a shopkeeper in the market.", [("killed", 1)]),
+        ("The blast left the driver dead.", [("killed", 1)]),
+        ("Militants killed a teacher, a nurse, and a farmer.", [("killed", 1)] * 3),
+        ("The raid ended with soldiers killing 3 of them.", [("killed", 3)]),
+        ("Four gunmen killed the mayor.", [("killed", 1)]),
+        ("Three US servicemen were killed by a roadside bomb.", [("killed", 3)]),
+        ("Troops killed three ethnic Albanians in a gunbattle.", [("killed", 3)]),
+        ("A total of eighteen Islamists were killed in the two operations.", [("killed", 18)]),
+        ("The group claimed the murder of two employees of the paper.", [("killed", 2)]),
+        ("Two guards were found dead near the gate.", [("killed", 2)]),
+        (
+            "A police officer was killed and two conscripts injured.",
+            [("killed", 1), ("wounded", 2)],
+        ),
+    ],
+)
+def test_victims_without_and_with_numbers(run, text, expected):
+    assert sorted((k, v) for k, v, _ in counts(run, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen tried to kill a judge on Monday.",
+        "Two militants were killed, injured or captured in the operation.",
+        "The rebels threatened to kill 20 hostages.",
+        "No civilians were killed.",
+    ],
+)
+def test_attempts_threats_and_denials_are_not_counts(run, text):
+    assert [c for c in counts(run, text) if c[0] == "killed"] == []
+
+
+def test_part_of_a_count_is_not_counted_again(run):
+    got = counts(run, "Twelve people were wounded, including an imam.")
+    assert got == [("wounded", 12, None)]
+    got = counts(run, "Autopsies showed 2 of the 14 fishermen killed were Colombians.")
+    assert ("killed", 2, None) not in got

@@ -1,95 +1,43 @@
 """Casualty and victim counts: "more than 150 people have been killed" -> killed=150.
 
 A count needs three things in the parse: a number (digits, number words, or the
-vague plurals ACLED codes conservatively: "dozens" = 12, "hundreds" = 100), the
-thing counted (a person noun, or the bare number itself), and a kind cue that
-governs it ("killed", "were wounded", "fled", "dead"). Numbers that quantify
-anything else (vehicles, weapons, money, percentages, years, ages) never have a
-person noun and a kind cue together, and the entity labels MONEY, PERCENT, DATE
-and TIME are refused outright.
+vague plurals ACLED codes conservatively: "dozens" = 12, "hundreds" = 100) or a
+single person ("a police officer was killed", "killing a civilian", a named
+person "was shot dead"), the people counted (a person noun, a plural demonym,
+"2 of them", or the bare number itself), and a kind cue that governs it
+("killed", "were wounded", "fled", "dead", "the murder of"). Numbers that
+quantify anything else (vehicles, weapons, money, percentages, years, ages)
+never have people and a kind cue together, and the entity labels MONEY,
+PERCENT, DATE and TIME are refused outright. A count inside "including ..." or
+"among them ..." is part of another count and is left out.
+
+The words are data: ``knowledge/data/count_words.toml``.
+
+:func:`attach_counts` gives the counts of a sentence to its violent events,
+summing different victims of one kind in one sentence ("6 were killed by fire
+and 3 by mines" = 9); a sentence with counts and no violent event gives them
+to the nearest violent event up to two sentences before it, else to one in the
+next sentence ("Militants stormed the village. Two farmers died.").
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
 
 from eventwire.extract.context import DocContext
-from eventwire.model import Count, Span
+from eventwire.extract.modality import modality_of
+from eventwire.model import Count, EventMention, Span
 from eventwire.registry import extractors
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-KIND_LEMMAS = {
-    "killed": {"kill", "die", "dead", "death", "slay", "massacre", "perish", "fatality", "toll",
-               "body", "casualty"},
-    "wounded": {"wound", "injure", "injured", "hurt", "wounded", "injury"},
-    "displaced": {"displace", "flee", "uproot", "displaced", "refugee"},
-    "kidnapped": {"kidnap", "abduct", "hostage"},
-    "arrested": {"arrest", "detain", "jail", "imprison"},
-    "executed": {"execute"},
-    "missing": {"missing", "disappear"},
-}  # fmt: skip
-KIND_OF = {lemma: kind for kind, lemmas in KIND_LEMMAS.items() for lemma in lemmas}
-PERSON_NOUNS = frozenset(
-    [
-        "people",
-        "person",
-        "civilian",
-        "civilians",
-        "fighter",
-        "fighters",
-        "soldier",
-        "soldiers",
-        "militant",
-        "militants",
-        "migrant",
-        "migrants",
-        "child",
-        "children",
-        "woman",
-        "women",
-        "man",
-        "men",
-        "member",
-        "members",
-        "resident",
-        "residents",
-        "protester",
-        "protesters",
-        "worker",
-        "workers",
-        "troop",
-        "troops",
-        "policeman",
-        "policemen",
-        "officer",
-        "officers",
-        "family",
-        "families",
-        "refugee",
-        "refugees",
-        "individual",
-        "individuals",
-        "combatant",
-        "combatants",
-        "mercenary",
-        "mercenaries",
-        "rebel",
-        "rebels",
-        "student",
-        "students",
-        "passenger",
-        "passengers",
-        "hostage",
-        "hostages",
-        "prisoner",
-        "prisoners",
-        "journalist",
-        "journalists",
-    ]
-)
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -107,6 +55,47 @@ QUALIFIERS = (
     "at most", "close to",
 )  # fmt: skip
 REFUSED_ENTS = frozenset({"MONEY", "PERCENT", "DATE", "TIME", "QUANTITY", "ORDINAL"})
+SINGLE_DETS = frozenset({"a", "an", "the", "another", "one"})
+# Verbs whose subject or object a state word describes: "left 40 dead", "found dead".
+RESULT_VERBS = frozenset({"be", "leave", "force", "send", "find", "report", "confirm", "declare",
+                          "pronounce", "list", "remain"})  # fmt: skip
+# A count stated as attempted, threatened or denied is not a casualty.
+UNCOUNTED_MODALITIES = frozenset({"negated", "denied", "hypothetical", "future"})
+SUBJECT_KINDS = frozenset({"displaced", "missing"})  # "hundreds fled the city"
+ATTEMPT_WORDS = frozenset({"attempt", "try", "plot", "seek"})
+REACH_BACK = 2  # sentences a count may look back for the violent event it belongs to
+
+
+@dataclass(frozen=True)
+class CountWords:
+    kind_of: dict[str, str]
+    killing_verbs: frozenset[str]
+    killing_words: frozenset[str]
+    people: frozenset[str]
+    suffixes: tuple[str, ...]
+    pronouns: frozenset[str]
+    totals: frozenset[str]
+    subset_words: frozenset[str]
+    remains: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def count_words() -> CountWords:
+    """The shipped count vocabulary (read-only data, so one cached copy is safe)."""
+    path = files("eventwire.knowledge").joinpath("data/count_words.toml")
+    data: dict[str, Any] = tomllib.loads(path.read_text("utf-8"))
+    people = data["people"]
+    return CountWords(
+        kind_of={w: kind for kind, words in data["kinds"].items() for w in words},
+        killing_verbs=frozenset(data["killing_phrases"]["verbs"]),
+        killing_words=frozenset(data["killing_phrases"]["words"]),
+        people=frozenset(people["nouns"]),
+        suffixes=tuple(people["suffixes"]),
+        pronouns=frozenset(people["pronouns"]),
+        totals=frozenset(people["totals"]),
+        subset_words=frozenset(people["subset_words"]),
+        remains=frozenset(people["remains"]),
+    )
 
 
 def number_value(token: Token) -> tuple[int, str | None] | None:
@@ -132,9 +121,21 @@ def qualifier_of(token: Token) -> str | None:
     return None
 
 
+def is_people(noun: Token, words: CountWords) -> bool:
+    """A noun for people: "civilians", "tribesmen", "Albanians", "them"."""
+    low, lemma = noun.lower_, noun.lemma_.lower()
+    if low in words.people or lemma in words.people or low in words.pronouns:
+        return True
+    if noun.ent_type_ in ("NORP", "PERSON") and noun.pos_ in ("PROPN", "NOUN"):
+        return True
+    return noun.pos_ in ("NOUN", "PROPN") and len(low) > 4 and low.endswith(words.suffixes)
+
+
 def counted_noun(num: Token) -> Token:
     """The noun a number counts: "150 people" -> people, "hundreds of people" -> people."""
-    noun = num.head if num.dep_ == "nummod" else num
+    if num.dep_ == "nummod" and num.head.pos_ != "NUM":
+        return num.head  # "23 dead, 12 wounded" parses 23 as a modifier of 12
+    noun = num
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -143,33 +144,75 @@ def counted_noun(num: Token) -> Token:
     return noun
 
 
-def kind_for(noun: Token, num: Token) -> str | None:
-    """The count kind a governing word gives the counted noun, if any."""
+def _kind(token: Token, words: CountWords) -> str | None:
+    kind = words.kind_of.get(token.lemma_.lower()) or words.kind_of.get(token.lower_)
+    if (
+        kind is None
+        and token.lemma_.lower() in words.killing_verbs
+        and any(
+            c.lower_ in words.killing_words
+            or any(g.lower_ in words.killing_words for g in c.children)
+            for c in token.children
+        )
+    ):
+        return "killed"  # "shot dead", "stabbed to death", "gunned down"
+    return kind
+
+
+def _role_token(noun: Token, anchor: Token, words: CountWords) -> Token:
+    """The token whose grammatical role says what happened to the counted people."""
+    tok = anchor
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.lemma_.lower() in words.totals
+    ):
+        tok = tok.head.head  # "a total of eighteen Islamists were killed"
+    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        tok = tok.head  # "a corporal and a guerrilla were killed"
+    if tok.dep_ == "appos" and any(c.dep_ == "conj" for c in tok.children):
+        tok = tok.head  # "killed a professor, a policeman, and a pedestrian" (a list)
+    return tok
+
+
+def kind_for(noun: Token, num: Token) -> tuple[str, Token] | None:
+    """The count kind a governing word gives the counted noun, with that word."""
+    words = count_words()
     for child in noun.children:  # "40 dead", "150 people killed", "12 missing"
-        if child.dep_ in ("amod", "acl", "relcl", "appos") and (k := KIND_OF.get(child.lemma_)):
-            return k
-    anchor = num.head if num.dep_ == "nummod" else num
-    for tok in (noun, anchor):
-        head = tok.head
-        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "conj") and (
-            k := KIND_OF.get(head.lemma_) or KIND_OF.get(head.lower_)
-        ):
-            return k
-        if tok.dep_ == "nsubj" and head.lemma_ == "be":  # "three journalists are missing"
-            for child in head.children:
-                if child.dep_ in ("acomp", "attr") and (k := KIND_OF.get(child.lemma_)):
-                    return k
-        if tok.dep_ == "dobj" and head.lemma_ in ("leave", "force", "send"):  # left 40 dead
-            for child in head.children:
-                if child.dep_ in ("oprd", "xcomp", "ccomp", "advcl") and (
-                    k := KIND_OF.get(child.lemma_)
-                ):
-                    return k
-        if tok.dep_ == "pobj" and head.head.lemma_ in ("rise", "reach", "climb", "stand", "hit"):
-            verb = head.head  # "the death toll rose to 40"
-            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.lemma_ in ("toll", "number"):
-                return KIND_OF.get(_compound_lemma(subj)) or "killed"
+        if child.dep_ in ("amod", "acl", "relcl", "appos") and (k := _kind(child, words)):
+            return k, child
+    anchor = num.head if num.dep_ == "nummod" and num.head.pos_ != "NUM" else num
+    role = _role_token(noun, anchor, words)
+    for tok in {noun.i: noun, anchor.i: anchor, role.i: role}.values():
+        if found := _governed_kind(tok, words):
+            return found
+    return None
+
+
+def _governed_kind(tok: Token, words: CountWords) -> tuple[str, Token] | None:
+    head = tok.head
+    if (
+        tok.dep_ == "nsubj"
+        and any(c.dep_ in ("dobj", "dative") for c in head.children)
+        and _kind(head, words) not in SUBJECT_KINDS
+    ):
+        return None  # "four gunmen killed the mayor": the subject did it
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "conj") and (k := _kind(head, words)):
+        return k, head
+    of_noun = head.head if tok.dep_ == "pobj" and head.lower_ == "of" else None
+    if of_noun is not None and of_noun.pos_ == "NOUN" and (k := _kind(of_noun, words)):
+        return k, of_noun  # "the murder of two employees", "the death of the commander"
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and head.lemma_ in RESULT_VERBS:
+        for child in head.children:  # "left 40 dead", "were found dead", "was reported killed"
+            if child.dep_ in ("acomp", "attr", "oprd", "xcomp", "ccomp", "advcl") and (
+                k := _kind(child, words)
+            ):
+                return k, child
+    if tok.dep_ == "pobj" and head.head.lemma_ in ("rise", "reach", "climb", "stand", "hit"):
+        verb = head.head  # "the death toll rose to 40"
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lemma_ in ("toll", "number"):
+            return words.kind_of.get(_compound_lemma(subj)) or "killed", verb
     return None
 
 
@@ -178,31 +221,131 @@ def _compound_lemma(token: Token) -> str:
     return comp.lemma_ if comp is not None else ""
 
 
+def _has_number(noun: Token) -> bool:
+    return any(c.dep_ == "nummod" for c in noun.children)
+
+
+def _in_subset(token: Token, words: CountWords) -> bool:
+    """Inside "including ...", "among them ...": part of another count."""
+    return any(a.lower_ in words.subset_words and a.dep_ == "prep" for a in token.ancestors)
+
+
+def _single(noun: Token, words: CountWords) -> bool:
+    """One person: "a soldier", "the driver", a named person (not "soldiers", "no one")."""
+    if noun.dep_ in ("compound", "poss", "amod") or noun.tag_ not in ("NN", "NNP", "PRP"):
+        return False
+    if _has_number(noun):
+        return False
+    if noun.ent_type_ == "PERSON" or noun.lower_ in ("he", "she"):
+        return True
+    det = next((c for c in noun.children if c.dep_ in ("det", "poss")), None)
+    single_det = det is not None and (det.dep_ == "poss" or det.lower_ in SINGLE_DETS)
+    return single_det and (is_people(noun, words) or noun.lemma_.lower() in words.remains)
+
+
+def _count(
+    ctx: DocContext, kind: str, value: int, qualifier: str | None, start: int, noun: Token
+) -> Count:
+    end = noun.idx + len(noun.text)
+    span = Span(max(start, 0), end, ctx.doc.text[max(start, 0) : end])
+    return Count(kind=kind, value=value, qualifier=qualifier, text=span.text,
+                 evidence=ctx.evidence(noun.sent), span=span)  # fmt: skip
+
+
+def _stated(found: tuple[str, Token] | None) -> str | None:
+    """The kind of a count whose cue is stated as having happened ("tried to kill" is not)."""
+    if found is None:
+        return None
+    kind, cue = found
+    if cue.dep_ in ("xcomp", "acl") and cue.head.lemma_.lower() in ATTEMPT_WORDS:
+        return None  # "tried to kill", "an attempt to assassinate"
+    coordination = cue.head if cue.dep_ == "conj" else cue
+    members = [coordination, *(c for c in coordination.children if c.dep_ in ("conj", "advcl"))]
+    if any(c.dep_ == "cc" and c.lower_ == "or" for m in members for c in m.children):
+        return None  # "killed, injured or captured": which one is not said
+    return None if modality_of(cue)[1] in UNCOUNTED_MODALITIES else kind
+
+
 @extractors.register("counts", assigns=("counts",))
 def extract_counts(ctx: DocContext) -> dict[str, list[Count]]:
+    words = count_words()
     counts: list[Count] = []
     for tok in ctx.doc:
-        if tok.ent_type_ in REFUSED_ENTS or tok.dep_ == "appos":
-            continue  # ages ("Haftar, 73,"), years, money, percentages
+        if tok.ent_type_ in REFUSED_ENTS or _in_subset(tok, words):
+            continue  # years, money, percentages; "including an imam"
         parsed = number_value(tok)
-        if parsed is None or (tok.i > 0 and tok.nbor(-1).lower_ in MULTIPLIERS):
+        if parsed is None:
+            if _single(tok, words) and (kind := _stated(kind_for(tok, tok))):
+                start = next((c.idx for c in tok.lefts if c.dep_ in ("det", "poss")), tok.idx)
+                counts.append(_count(ctx, kind, 1, None, start, tok))
             continue
+        if tok.dep_ == "appos" or (tok.i > 0 and tok.nbor(-1).lower_ in MULTIPLIERS):
+            continue  # ages ("Haftar, 73,")
         value, how = parsed
         noun = counted_noun(tok)
-        if noun.i != tok.i and noun.lower_ not in PERSON_NOUNS and noun.lemma_ not in PERSON_NOUNS:
+        if noun.i != tok.i and not is_people(noun, words):
             continue  # counts vehicles, weapons, days...
-        kind = kind_for(noun, tok)
+        if noun.i != tok.i and tok.dep_ != "nummod" and _has_number(noun):
+            continue  # "2 of the 14 fishermen" is part of the 14
+        kind = _stated(kind_for(noun, tok))
         if kind is None:
             continue
         qualifier = qualifier_of(tok) or how
         start = tok.idx - len(qualifier) - 1 if qualifier and qualifier != "word" else tok.idx
-        span = Span(
-            max(start, 0),
-            noun.idx + len(noun.text),
-            ctx.doc.text[max(start, 0) : noun.idx + len(noun.text)],
-        )
-        counts.append(
-            Count(kind=kind, value=value, qualifier=qualifier, text=span.text,
-                  evidence=ctx.evidence(tok.sent), span=span)
-        )  # fmt: skip
+        counts.append(_count(ctx, kind, value, qualifier, start, noun))
     return {"counts": counts}
+
+
+def sentence_totals(counts: Sequence[Count]) -> tuple[Count, ...]:
+    """One count per sentence and kind: different victims of one sentence add up."""
+    groups: dict[tuple[int, str], list[Count]] = {}
+    for c in counts:
+        groups.setdefault((c.evidence.char_start, c.kind), []).append(c)
+    out = []
+    for group in groups.values():
+        first = group[0]
+        if len(group) == 1:
+            out.append(first)
+            continue
+        qualifier = next((c.qualifier for c in group if c.qualifier), None)
+        text = " + ".join(c.text for c in group)
+        out.append(replace(first, value=sum(c.value for c in group), qualifier=qualifier,
+                           text=text, span=None))  # fmt: skip
+    return tuple(out)
+
+
+def attach_counts(
+    events: Sequence[EventMention],
+    counts: Sequence[Count],
+    sentence_starts: Sequence[int],
+    counted_types: frozenset[str],
+) -> list[EventMention]:
+    """Events with the counts of their sentence. Counts of a sentence without a violent
+    event go to the violent events up to :data:`REACH_BACK` sentences before it, else
+    to those of the next sentence; a later sentence restating a toll keeps the larger figure."""
+    order = {start: n for n, start in enumerate(sorted(sentence_starts))}
+    totals: dict[int, tuple[Count, ...]] = {}
+    for c in sentence_totals(counts):
+        n = order.get(c.evidence.char_start, -1)
+        totals[n] = (*totals.get(n, ()), c)
+    violent = sorted(
+        {order.get(e.evidence.char_start, -1) for e in events if e.type in counted_types}
+    )
+    given: dict[int, list[Count]] = {n: list(totals.get(n, ())) for n in violent}
+    for n, found in sorted(totals.items()):
+        if n in given or n < 0:
+            continue
+        near = [v for v in violent if n - REACH_BACK <= v < n] or [v for v in violent if v == n + 1]
+        if not near:
+            continue
+        host = given[near[-1]]
+        for c in found:
+            same = next((g for g in host if g.kind == c.kind), None)
+            if same is None or same.value < c.value:
+                host[:] = [g for g in host if g.kind != c.kind] + [c]
+    return [
+        replace(e, counts=tuple(given[order.get(e.evidence.char_start, -1)]))
+        if e.type in counted_types
+        else e
+        for e in events
+    ]
