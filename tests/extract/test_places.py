@@ -119,3 +119,8 @@ def test_a_place_modifying_a_thing_is_no_event_location(nlp, small_gazetteer) ->
     blocked = next(t for t in ctx.doc if t.text == "blocked")
     assert [pm.span.text for pm in ctx.found["places"]] == ["Libya"]
     assert place_for(ctx, blocked) is None
+
+
+def test_sites_named_after_a_word_are_not_that_place(blank_nlp, small_gazetteer) -> None:
+    ctx = _ctx(blank_nlp, small_gazetteer, "Protesters marched to the Derna square in el Misrata.")
+    assert [pm.span.text for pm in ctx.found["places"]] == ["Misrata"]

@@ -267,3 +267,12 @@ def test_an_unknown_place_in_a_named_area_is_placed_in_the_area(small_gazetteer)
 def test_generic_words_left_after_a_type_word_are_no_name() -> None:
     assert without_type_word("eastern province") == ""
     assert without_type_word("north sinai governorate") == "north sinai"
+
+
+def test_a_site_prefix_leaves_more_than_a_scrap() -> None:
+    assert variants(name_key("Ras al-Ain")) == ["ras al ain"]  # not "ain"
+
+
+def test_a_loose_spelling_of_a_big_town_votes_for_its_country(small_gazetteer) -> None:
+    # "Misurata" is a loose spelling of Misratah (355,000 people): the story is Libyan
+    assert document_context(small_gazetteer, ["Misurata"]).countries == {"LBY": 1}

@@ -36,7 +36,7 @@ LOCATIVE = re.compile(
     r"(?:city|town|village|villages|port|outskirts|district|region|province|governorate|oasis|"
     r"suburb|suburbs|neighbourhood|neighborhood|area|vicinity|countryside|municipality|environs|"
     r"front|south|north|east|west|southeast|southwest|northeast|northwest|centre|center)\s+of)"
-    r"\s+(?:the\s+)?)$"
+    r"\s+(?:the\s+)?(?:(?:al|el|as|ad|ash|an|ar|at|az)[-\s])?)$"
 )
 STATEMENT_VERBS = {
     "say", "deny", "announce", "accuse", "condemn", "warn", "call", "urge", "reject", "welcome",
@@ -56,6 +56,11 @@ _CAPITAL = re.compile(r"\bthe capital\b")
 CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+# "Martyrs square", "Qasqas road": a site inside a town, named but not the town itself.
+_SITE_AFTER = re.compile(
+    r"^\s+(?:square|street|road|avenue|bridge|roundabout|mosque|school|hospital|university|"
+    r"prison|stadium|market|hotel|church|building|company)\b"
 )
 # A place name followed by where it lies: "Rafah City, North Sinai", "El Hassi (Setif)".
 _TRAILING_QUALIFIER = re.compile(r"^(?:,\s*|\s*\()(" + _NAME + r"(?:,\s*" + _NAME + r")?)")
@@ -123,7 +128,7 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
             continue
         if not LOCATIVE.search(text[max(0, start - 40) : start]):
             continue
-        if m.group(0).split()[0].lower() in CALENDAR_WORDS:
+        if m.group(0).split()[0].lower() in CALENDAR_WORDS or _SITE_AFTER.match(text[end : end + 20]):
             continue
         if gazetteer.candidates(m.group(0)):
             spans.append((start, end))
@@ -146,7 +151,8 @@ def document_context(gazetteer: Gazetteer, names: Iterable[str],
     """Votes for the countries and divisions a document is about. A country named counts 3
     for it; a division named ("Kentucky", "Ky.") 3 for itself and 2 for its country; a
     town with a single well-known reading 1 for its country; a name whose readings all
-    lie in one division 1 for it; a demonym affiliation ("Libyan forces") 2."""
+    lie in one division 1 for it; a loose spelling of one big town ("al-Hasakeh") 1 for
+    its country; a demonym affiliation ("Libyan forces") 2."""
     votes: Counter[str] = Counter()
     areas: Counter[str] = Counter()
     for name in names:
@@ -156,6 +162,9 @@ def document_context(gazetteer: Gazetteer, names: Iterable[str],
             cands += [c for c in gazetteer.candidates(qualifier.strip())
                       if c.match != "skeleton" and c.place.precision in ("country", "admin1")]
         if not cands:
+            loose = [c for c in gazetteer.candidates(head) if _big_loose_match(c, head)]
+            if len({c.place.country for c in loose}) == 1:
+                votes[loose[0].place.country or ""] += 1
             continue
         countries = [c for c in cands if c.place.precision == "country"]
         if countries:
@@ -209,7 +218,7 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None) -> Pla
     # A loose spelling match counts only in a country the story is about ("Rouakeche" in an
     # Algerian note is not the French town "Unieux"), or for a big town in a story without one.
     cands = [c for c in cands if c.match != "skeleton" or context.countries.get(c.place.country or "")
-             or (not context.countries and (c.place.population or 0) >= 50_000)]
+             or (not context.countries and _big_loose_match(c, head))]
     if not cands:
         return _place_within(gazetteer, head.strip(), context)
     if _names_a_division(head):
@@ -223,6 +232,11 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None) -> Pla
     if best.place.precision == "admin1":
         return _city_over_division(best, cands).place
     return best.place
+
+
+def _big_loose_match(c: Candidate, name: str) -> bool:
+    """A loose spelling of a big town, long enough to be more than a chance likeness."""
+    return c.match == "skeleton" and (c.place.population or 0) >= 100_000 and len(name_key(name)) >= 6
 
 
 def _names_an_area(gazetteer: Gazetteer, name: str) -> bool:

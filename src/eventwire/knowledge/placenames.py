@@ -69,8 +69,9 @@ def variants(key: str) -> list[str]:
     """``key`` and its forms without a site prefix ("marsa brega" -> "brega")."""
     out = [key]
     head, _, rest = key.partition(" ")
-    if head in SITE_PREFIXES and rest:
-        out.append(_ARTICLE.sub("", rest))
+    rest = _ARTICLE.sub("", rest)
+    if head in SITE_PREFIXES and len(rest) >= 4:  # "Ras al-Ain" is not "Ain"
+        out.append(rest)
     return out
 
 
