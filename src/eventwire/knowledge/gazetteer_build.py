@@ -43,7 +43,7 @@ from eventwire.knowledge.placenames import (
     without_type_word,
 )
 
-BUILD_VERSION = "8"
+BUILD_VERSION = "9"
 DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_PATH = DATA / "gazetteer.sqlite"
 SUPPLEMENT = DATA / "places_supplement.toml"
