@@ -162,3 +162,17 @@ def test_unnamed_group_mentions_with_nationality(run):
     # an owned noun stays with its owner, as forces
     ev = next(e for e in found["events"] if e.trigger.text == "advanced")
     assert ev.source.text == "Haftar" and "forces" in ev.qualifiers
+
+
+def test_type_depends_on_who_acts(run):
+    assert one(run("Hundreds of workers launched a strike at the port."), "PROTEST").source.text == "workers"
+    assert not run("Residents gathered in the square.")["events"]
+    assert one(run("Protesters gathered in the square."), "PROTEST")
+
+
+def test_civilian_target_by_thing_and_by_consequence(run):
+    ev = one(run("Gunmen opened fire on a civilian car at a checkpoint."), "ASSAULT")
+    assert "target_civilian" in ev.qualifiers and "source_armed" in ev.qualifiers
+    found = run("Gunmen attacked a checkpoint, killing a shepherd.")
+    lead = next(e for e in found["events"] if e.trigger.text == "attacked")
+    assert "target_civilian" in lead.qualifiers

@@ -34,6 +34,7 @@ uses to find the event a text is about.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.extract.actorspans import Filler, MentionIndex
@@ -46,7 +47,7 @@ from eventwire.model import EventMention, Span
 from eventwire.registry import extractors
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 TARGET_PREPS = frozenset({"to", "against", "on", "with", "into", "at", "for"})
 NOUN_TARGET_PREPS = frozenset({"on", "against", "to", "for", "of", "in", "with", "into"})
@@ -60,6 +61,7 @@ COUNTED_TYPES = frozenset({"ASSAULT", "COERCE"})
 PARTICLE_DEPS = ("prt", "prep", "dobj")  # "pull out", "fire on", "take control"
 EVENT_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "ROOT"})
 ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "conj"})  # "attacked X, killing 5"
 # Verbs whose subject, with no object and no auxiliary, is the victim (headline style).
 PATIENT_SUBJECT_VERBS = frozenset({"kill", "wound", "injure", "abduct", "kidnap", "arrest",
                                    "detain", "execute", "behead", "murder", "shoot"})  # fmt: skip
@@ -208,7 +210,7 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
     index = MentionIndex.of(ctx)
     quotes = ctx.found.get("quotes", ())
     counts = ctx.found.get("counts", ())
-    found = [(tok, t) for tok in ctx.doc if (t := trigger_of(tok, onto))]
+    found = [(tok, t) for tok in ctx.doc if (t := trigger_of(tok, onto) or _by_source(tok, onto))]
     trigger_tokens = {tok.i for tok, _ in found}
     # A noun modifying another trigger noun ("protest sit-in") is part of that event, and an
     # agent noun filling a role of another trigger ("protesters blocked roads") is its actor.
@@ -216,6 +218,7 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
         tok.head.i in trigger_tokens and tok.head.i != tok.i
         and (tok.dep_ == "compound" or (tok.dep_ in ROLE_DEPS and index.covering(tok))))]  # fmt: skip
     events: list[EventMention] = []
+    trigger_at: list[int] = []  # trigger token of each event
     for token, (etype, lemma) in found:
         is_verb = token.pos_ != "NOUN" and token.pos_ != "PROPN"
         src_tok, tgt_toks = verb_roles(token) if is_verb else noun_roles(token)
@@ -225,6 +228,10 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
         else:
             sources = index.fillers(src_tok) or [None]
             targets = next((f for t in tgt_toks if (f := index.fillers(t))), [None])
+        etype = onto.type_for_source(lemma, _kind_of(sources[0], index, onto), etype or None)
+        if etype is None:
+            continue  # "residents gathered": an event only for some actors
+        tgt_tok = _target_token(tgt_toks, lemma, index)
         sent = token.sent
         in_sent = tuple(
             c for c in counts if sent.start_char <= c.evidence.char_start < sent.end_char
@@ -253,7 +260,11 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
             for tgt in targets:
                 if src and tgt and src.span == tgt.span:
                     continue
-                kinds = (*_kind("source", src, index, onto), *_kind("target", tgt, index, onto))
+                kinds = [f"{role}_{k}" for role, f in (("source", src), ("target", tgt))
+                         if (k := _kind_of(f, index, onto))]  # fmt: skip
+                if not any(k.startswith("target_") for k in kinds) and _civilian(tgt_tok, onto):
+                    kinds.append("target_civilian")  # "opened fire on a civilian car"
+                trigger_at.append(token.i)
                 events.append(
                     EventMention(
                         source=_span(src),
@@ -262,6 +273,7 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
                         **common,
                     )
                 )
+    events = _victims_of_consequences(ctx.doc, events, trigger_at)
     events = attach_counts(events, counts, [s.start_char for s in ctx.doc.sents], COUNTED_TYPES)
     return {"events": events, "mentions": index.all()}
 
@@ -304,17 +316,58 @@ def _words(tokens) -> list[str]:  # noqa: ANN001
     return words
 
 
-def _kind(role: str, filler: Filler | None, index: MentionIndex, onto: Ontology) -> tuple[str, ...]:
-    """``source_state``, ``target_civilian``...: what kind of group fills a role, if known."""
+def _by_source(token: Token, onto: Ontology) -> tuple[str, str] | None:
+    """A word that is an event only for some actors ("workers gathered"); typed later."""
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "NOUN") and lemma in onto.by_source_kind:
+        return "", lemma
+    return None
+
+
+def _kind_of(filler: Filler | None, index: MentionIndex, onto: Ontology) -> str | None:
+    """``state``, ``armed``, ``civilian``, ``protesters``: what kind of group fills a role."""
     if filler is None:
-        return ()
+        return None
     words = filler.span.text.lower().split()
     kind = (len(words) > 1 and onto.actor_kind(" ".join(words[-2:]))) or onto.actor_kind(words[-1])
     if not kind:
         mention = next((m for m in index.mentions if m.span == filler.span), None)
         if mention is not None and mention.group.startswith("aff:"):
             kind = "state"  # "Egyptian officials", "Turkish forces", "Moscow"
-    return (f"{role}_{kind}",) if kind else ()
+    return kind or None
+
+
+def _target_token(tgt_toks: list[Token | None], lemma: str, index: MentionIndex) -> Token | None:
+    """The target's head word, also when it names no actor ("a car"); not a phrasal's object."""
+    toks = [t for t in tgt_toks if t is not None and not (" " in lemma and lemma.endswith(
+        (f" {t.lower_}", f" {t.lemma_.lower()}")))]  # fmt: skip
+    return next((t for t in toks if index.fillers(t)), toks[0] if toks else None)
+
+
+def _civilian(token: Token | None, onto: Ontology) -> bool:
+    """A target that is civilians' property or place ("a civilian car", "the camp", "his home")."""
+    if token is None:
+        return False
+    mods = [c.lemma_ for c in token.children if c.dep_ in ("amod", "compound")]
+    return onto.is_civilian_target([token.lemma_, token.lower_, *mods])
+
+
+def _victims_of_consequences(
+    doc: Doc, events: list[EventMention], trigger_at: list[int]
+) -> list[EventMention]:
+    """"Opened fire on a checkpoint, killing a man": the attack's victims are its consequence's."""
+    civilian_under = {
+        doc[i].head.i
+        for e, i in zip(events, trigger_at, strict=True)
+        if e.type == "ASSAULT" and "target_civilian" in e.qualifiers and doc[i].dep_ in CONSEQUENCE_DEPS
+    }
+    return [
+        replace(e, qualifiers=(*e.qualifiers, "target_civilian"))
+        if i in civilian_under and e.type == "ASSAULT"
+        and not any(q.startswith("target_") for q in e.qualifiers)
+        else e
+        for e, i in zip(events, trigger_at, strict=True)
+    ]
 
 
 def _span(filler: Filler | None) -> Span | None:

@@ -52,6 +52,7 @@ class AcledRules:
     government: Pair | None = None
     other: Pair | None = None
     protest: dict[str, frozenset[str]] = field(default_factory=dict)  # cue -> words
+    civilian_targets: frozenset[str] = frozenset()  # "home", "village", "civilian car"
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Ontology:
     triggers: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> lemma -> type
     rules: AcledRules = field(default_factory=AcledRules)
     actor_kinds: dict[str, str] = field(default_factory=dict)  # common noun -> kind
+    by_source_kind: dict[str, dict[str, str]] = field(default_factory=dict)  # lemma -> kind -> type
 
     def verb_type(self, lemma: str) -> str | None:
         return self._index()["verb"].get(lemma.lower())
@@ -78,6 +80,14 @@ class Ontology:
     def actor_kind(self, words: str) -> str | None:
         """``state``, ``armed``, ``civilian`` or ``protesters`` for a group noun, else None."""
         return self.actor_kinds.get(words.lower())
+
+    def is_civilian_target(self, words: Iterable[str]) -> bool:
+        """Do ``words`` (a target's lemma and modifiers) name civilians' things or places?"""
+        return not self.rules.civilian_targets.isdisjoint(w.lower() for w in words)
+
+    def type_for_source(self, lemma: str, kind: str | None, default: str | None) -> str | None:
+        """The type of a trigger that depends on who acts ("workers strike" is a PROTEST)."""
+        return self.by_source_kind.get(lemma.lower(), {}).get(kind or "", default)
 
     def means_of(self, words: Iterable[str]) -> str | None:
         """The first weapon class (``air``, ``shelling``, ``explosive``...) named in ``words``."""
@@ -98,7 +108,12 @@ class Ontology:
         quals = set(qualifiers)
         if lemma in self.acled_by_trigger:
             return self.acled_by_trigger[lemma]
-        if type_name == "ASSAULT":
+        if type_name == "ASSAULT" and lemma in FIGHT_LEMMAS:
+            sides = {q.split("_", 1)[1] for q in quals if q.startswith(("source_", "target_"))}
+            if sides & {"civilian", "protesters"}:  # "residents clashed with police"
+                return ("Riots", "Violent demonstration" if sides & {"state", "protesters"}
+                        else "Mob violence")  # fmt: skip
+        if type_name == "ASSAULT" and lemma not in FIGHT_LEMMAS:
             means = next((m for m in quals if m.startswith("means_")), None)
             for name, sub, _words in self.rules.means:
                 if means == f"means_{name}":
@@ -186,6 +201,7 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
         government=_pair(territory.get("government")),
         other=_pair(territory.get("other")),
         protest={cue: frozenset(ws) for cue, ws in data.get("acled_protest", {}).items()},
+        civilian_targets=frozenset(data.get("acled_civilian_targets", {}).get("words", ())),
     )
     kinds: dict[str, str] = {}
     for kind, words in data.get("actors", {}).items():
@@ -199,6 +215,7 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
         triggers=index,
         rules=rules,
         actor_kinds=kinds,
+        by_source_kind={k: dict(v) for k, v in data.get("by_source_kind", {}).items()},
     )
 
 

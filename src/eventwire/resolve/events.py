@@ -1,7 +1,7 @@
 """Events across documents: one event per real-world happening, with all its evidence.
 
-Event mentions are grouped when they agree on type, resolved source and target
-actors, polarity, date (compared at the coarser of the two precisions, so a
+Event mentions are grouped when they agree on type, ACLED code, resolved source and
+target actors, polarity, date (compared at the coarser of the two precisions, so a
 "2019-04" report matches a "2019-04-05" one) and place (when both have one).
 A mention with no resolved actor and no place is too vague to match anything
 and stays an event of its own. ``source_count`` is the number of distinct
@@ -87,7 +87,9 @@ def resolve_events(
                 places[em.place.id] = em.place
             source = actor_of(mention_actor, em.article_id, em.source)
             target = actor_of(mention_actor, em.article_id, em.target)
-            key = (em.type, source, target, em.negated)
+            # Two statements with different ACLED codes (a protest, a riot) are two events.
+            acled = onto.acled(em.type, em.lemma, em.qualifiers) if em.type in onto.types else None
+            key = (em.type, source, target, em.negated, acled)
             candidates = by_key.setdefault(key, [])
             group = None
             if source or target or em.place:
