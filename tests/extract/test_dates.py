@@ -42,6 +42,19 @@ def test_later_is_counted_from_the_previous_date(blank_nlp) -> None:
     assert found["Two days later"] == ("2019-04-04", "day")
 
 
+def test_next_day_and_that_day_count_from_the_story_date(blank_nlp) -> None:
+    text = "Gunmen attacked the village on 20 June. A boy died the next day. Police came that day."
+    found = _run(blank_nlp, text, published="2016")
+    assert found == {
+        "20 June": ("2016-06-20", "day"),
+        "the next day": ("2016-06-21", "day"),
+        "that day": ("2016-06-21", "day"),
+    }
+    assert _run(blank_nlp, "A boy died the next day.", published="2016") == {
+        "the next day": (None, None)  # nothing to count from
+    }
+
+
 def test_span_offsets_point_into_the_text(blank_nlp) -> None:
     text = "He arrived in Tripoli on 4 April 2019 with his staff."
     article = Article(id="a1", text=text, published="2019-04-16")

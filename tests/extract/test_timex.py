@@ -67,6 +67,11 @@ TUESDAY = "2019-04-16"
         ("at 10 a.m.", "past", "2019-04-16", "day"),
         ("twenty twelve", "past", "2012", "year"),
         ("nineteen hundred", "past", "1900", "year"),
+        ("the next day", "past", "2019-04-17", "day"),
+        ("the following morning", "past", "2019-04-17", "day"),
+        ("the day before", "past", "2019-04-15", "day"),
+        ("that night", "past", "2019-04-16", "day"),
+        ("the following week", "past", "2019-W17", "week"),
     ],
 )
 def test_rules(text: str, tense: str, value: str, precision: str) -> None:

@@ -43,6 +43,9 @@ _ALTERNATIVES = (
     _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b",
     _WEEKDAY + r",?\s+" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?\b",
     r"(?i:the|this|last|next|past)\s+(?i:weekend)\b",
+    r"(?:(?i:the)\s+)?(?i:next|following|previous|preceding|same|that)\s+(?i:day|morning|afternoon"
+    r"|evening|night)\b",
+    r"(?i:the)\s+(?i:day|night)\s+(?i:before|after)\b",
     r"(?:" + _REL + r"\s+)?" + _WEEKDAY + _PART + r"\b",
     r"(?i:morning|afternoon|evening|night)\s+(?:of\s+)?" + _WEEKDAY + r"\b",
     _MOD + r"(?:" + _REL + r"\s+)?" + _MONTH + r"(?:,?\s+(?:of\s+)?" + _YEAR
@@ -61,7 +64,10 @@ _ALTERNATIVES = (
 )
 FINDER = re.compile(r"\b(?:" + "|".join(_ALTERNATIVES) + r")")
 _LEADING = re.compile(r"^(?i:in|since|by|until|during|from|between|of|on|at)\s+")
-_ANAPHORIC = re.compile(r"(?i)\b(?:later|after|earlier|before)$")
+_ANAPHORIC = re.compile(
+    r"(?i)\b(?:later|after|earlier|before)$|^(?:the\s+)?(?:next|following|previous|preceding|"
+    r"same|that)\s+(?:day|morning|afternoon|evening|night)\b"
+)
 _FUTURE_TEXT = re.compile(
     r"(?i)\b(?:will|shall|'ll|(?:is|are|was|were) (?:due|set|expected|scheduled|supposed|going) "
     r"(?:to|for)|plan(?:s|ned)? to)\b"

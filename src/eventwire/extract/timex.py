@@ -268,7 +268,8 @@ def _season_rule(m: re.Match, ref: Reference | None, tense: str) -> When | None:
 
 def _relative_unit(m: re.Match, ref: Reference | None, tense: str) -> When | None:
     unit, direction = m.group("unit"), m.group("dir")
-    offset = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
+    offset = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1,
+              "following": 1}  # fmt: skip
     if direction not in offset:
         return None
     return _offset(ref, unit, offset[direction], exact=False)
@@ -321,6 +322,17 @@ def _weekend(m: re.Match, ref: Reference | None, tense: str) -> When | None:
     else:
         weeks = 0 if in_weekend else -1
     return When(_iso_week(ref.day + timedelta(weeks=weeks)), "week")
+
+
+def _day_around(m: re.Match, ref: Reference | None, tense: str) -> When | None:
+    """"the next day", "that morning", "the day before": a day counted from the
+    reference, which for these is the date the story last gave (see dates.py)."""
+    if ref is None or not ref.knows("day"):
+        return None
+    word = m.group("rel")
+    shift = 1 if word in ("next", "following", "after") else -1 if word in (
+        "previous", "preceding", "before", "earlier") else 0
+    return When((ref.day + timedelta(days=shift)).isoformat(), "day")
 
 
 def _day_word(m: re.Match, ref: Reference | None, tense: str) -> When | None:
@@ -386,6 +398,9 @@ _RULES: tuple[tuple[re.Pattern[str], object], ...] = tuple(
         (r"(?P<way>in)\s+" + _NUM + r"\s+" + _UNIT, _ago),
         (r"(?:(?:early|earlier|later|late)\s+)?(?:in\s+)?this\s+" + _UNIT, _relative_year),
         (r"(?P<word>today|tonight|yesterday|tomorrow)(?:'s)?" + _PART, _day_word),
+        (r"(?:the\s+)?(?P<rel>next|following|previous|preceding|same|that)\s+(?:day|morning|"
+         r"afternoon|evening|night)", _day_around),
+        (r"(?:the\s+)?(?:day|night)\s+(?P<rel>before|after|earlier)", _day_around),
         (r"(?P<word>this)\s+(?:morning|afternoon|evening)", _day_word),
         (r"(?:the\s+)?(?:early|late|mid)?[\s-]*(?P<decade>1[89]\d0|20\d0|\d0)'?s", _decade),
         (r"(?:the\s+year\s+|(?:early|late|mid)[\s-]*)?" + _YEAR, _year),
