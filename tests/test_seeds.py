@@ -42,3 +42,31 @@ def test_seed_corpus_ingests_and_exports_valid_records(seeds_dir: Path, tmp_path
 
     again = runner.invoke(app, ["ingest", str(seeds_dir), "--db", db])
     assert "ingested 0, skipped as duplicate 5" in again.output
+
+
+def test_seed_corpus_relations_and_counts(seeds_dir: Path, tmp_path: Path) -> None:
+    """Haftar's backers as the seed articles state them, with their modality."""
+    runner = CliRunner()
+    db = str(tmp_path / "seeds.db")
+    assert runner.invoke(app, ["ingest", str(seeds_dir), "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["relations", "--db", db, "--actor", "Haftar", "--json"])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    supporters = {
+        row["other"]: row["relation"]
+        for row in found["supporters"]
+        if row["relation"]["type"] == "support"
+    }
+    assert {"United Arab Emirates", "Egypt", "Russia"} <= set(supporters)
+    assert supporters["Russia"]["modality"] == "alleged"
+    assert not supporters["Egypt"]["negated"]
+    assert all(r["source_count"] >= 1 for r in supporters.values())
+    uncounted = {(row["other"], row["relation"]["modality"]) for row in found["uncounted"]}
+    assert ("United States", "denied") in uncounted
+
+    out = tmp_path / "seeds.jsonl"
+    assert runner.invoke(app, ["export", "--db", db, "-o", str(out)]).exit_code == 0
+    events = [json.loads(line) for line in out.read_text().splitlines()]
+    counts = [e["counts"] for e in events if e["kind"] == "event" and e.get("counts")]
+    assert {"killed": 150, "wounded": 600} in counts
+    assert any(c.get("kidnapped") == 12 for c in counts)

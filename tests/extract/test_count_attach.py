@@ -38,13 +38,16 @@ def test_a_sentence_without_a_violent_event_gives_its_counts_to_the_one_before()
     assert given(events) == [{"killed": 2}, {}]
 
 
-def test_else_to_the_next_sentence_and_never_further():
+def test_a_count_before_any_violent_event_stays_unattached():
     events = attach_counts([event(200)], [count("killed", 2, 100)], STARTS, VIOLENT)
-    assert given(events) == [{"killed": 2}]
-    events = attach_counts([event(300)], [count("killed", 2, 100)], STARTS, VIOLENT)
     assert given(events) == [{}]
 
 
 def test_a_restated_toll_keeps_the_larger_figure():
     counts = [count("killed", 14, 0), count("killed", 18, 100)]
     assert given(attach_counts([event(0)], counts, STARTS, VIOLENT)) == [{"killed": 18}]
+
+
+def test_a_count_two_sentences_on_belongs_to_no_earlier_event():
+    events = attach_counts([event(0)], [count("displaced", 900, 200)], STARTS, VIOLENT)
+    assert given(events) == [{}]

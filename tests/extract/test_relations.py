@@ -111,3 +111,32 @@ def test_conjunct_that_starts_a_new_clause_is_not_a_target(run):
 def test_relation_polarity_and_modality(run, text, modality, negated):
     got = [r for r in run(text)["relations"] if r.target.text in ("Bashir", "Hemedti")]
     assert got and all((r.modality, r.negated) == (modality, negated) for r in got)
+
+
+def relation_dates(nlp, resources, text):
+    import importlib
+
+    from eventwire.extract import DocContext
+    from eventwire.model import Article
+    from eventwire.registry import extractors
+
+    ctx = DocContext(Article(id="t", text=text, published="2019-04-05"), nlp(text), resources)
+    for name in ("mentions", "timexes", "relations"):
+        importlib.import_module(
+            {"timexes": "eventwire.extract.dates"}.get(name, f"eventwire.extract.{name}")
+        )
+        comp = extractors.get(name)
+        produced = comp.obj(ctx)
+        for kind in comp.assigns:
+            ctx.found[kind] = tuple(produced.get(kind, ()))
+    return {(r.source.text, r.when and r.when.value) for r in ctx.found["relations"]}
+
+
+def test_a_relation_is_dated_by_its_own_clause(nlp, resources):
+    got = relation_dates(nlp, resources, "In 2016, Qatar was one of Bashir's main backers.")
+    assert ("Qatar", "2016") in got
+
+
+def test_a_relation_is_not_dated_by_another_clause(nlp, resources):
+    text = "Bashir has backers including Qatar, which has seen him as an asset since 2011."
+    assert ("Qatar", "2019-04-05") in relation_dates(nlp, resources, text)

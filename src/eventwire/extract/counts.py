@@ -16,8 +16,9 @@ The words are data: ``knowledge/data/count_words.toml``.
 :func:`attach_counts` gives the counts of a sentence to its violent events,
 summing different victims of one kind in one sentence ("6 were killed by fire
 and 3 by mines" = 9); a sentence with counts and no violent event gives them
-to the nearest violent event up to two sentences before it, else to one in the
-next sentence ("Militants stormed the village. Two farmers died.").
+to the violent events of the sentence just before it ("Militants stormed the
+village. Two farmers died."); further away, a count is as likely to belong to
+another event, so it stays a document count only.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ RESULT_VERBS = frozenset({"be", "leave", "force", "send", "find", "report", "con
 UNCOUNTED_MODALITIES = frozenset({"negated", "denied", "hypothetical", "future"})
 SUBJECT_KINDS = frozenset({"displaced", "missing"})  # "hundreds fled the city"
 ATTEMPT_WORDS = frozenset({"attempt", "try", "plot", "seek"})
-REACH_BACK = 2  # sentences a count may look back for the violent event it belongs to
+REACH_BACK = 1  # sentences a count may look back for the violent event it belongs to
 
 
 @dataclass(frozen=True)
@@ -321,8 +322,8 @@ def attach_counts(
     counted_types: frozenset[str],
 ) -> list[EventMention]:
     """Events with the counts of their sentence. Counts of a sentence without a violent
-    event go to the violent events up to :data:`REACH_BACK` sentences before it, else
-    to those of the next sentence; a later sentence restating a toll keeps the larger figure."""
+    event go to the violent events up to :data:`REACH_BACK` sentences before it; a later
+    sentence restating a toll keeps the larger figure."""
     order = {start: n for n, start in enumerate(sorted(sentence_starts))}
     totals: dict[int, tuple[Count, ...]] = {}
     for c in sentence_totals(counts):
@@ -335,7 +336,7 @@ def attach_counts(
     for n, found in sorted(totals.items()):
         if n in given or n < 0:
             continue
-        near = [v for v in violent if n - REACH_BACK <= v < n] or [v for v in violent if v == n + 1]
+        near = [v for v in violent if n - REACH_BACK <= v < n]
         if not near:
             continue
         host = given[near[-1]]

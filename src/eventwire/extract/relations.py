@@ -27,10 +27,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from eventwire.extract.actorspans import Filler, MentionIndex
-from eventwire.extract.anchor import when_for
+from eventwire.extract.anchor import publication_when, when_for
 from eventwire.extract.context import DocContext
 from eventwire.extract.modality import attribution_of, modality_of
-from eventwire.model import RelationMention
+from eventwire.model import RelationMention, When
 from eventwire.registry import extractors
 
 if TYPE_CHECKING:
@@ -56,6 +56,7 @@ HOLDING_VERBS = frozenset({"receive", "get", "enjoy", "accept", "obtain", "secur
                            "have", "face", "rely", "depend", "count", "lean", "draw"})  # fmt: skip
 MEMBER_PREPS = frozenset({"including", "like", "namely"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"})
 # Common nouns that can name an actor ("the Qatar-backed government"), unlike "ousting".
 GROUP_NOUNS = frozenset({"force", "militia", "group", "government", "army", "faction", "fighter",
                          "rebel", "troop", "brigade", "unit", "coalition", "administration",
@@ -274,6 +275,31 @@ def _fillers(index: MentionIndex, token: Token | None) -> list[Filler]:
     return found
 
 
+def statement_when(ctx: DocContext, tok: Token) -> When | None:
+    """The date of a relation statement: a time in its own clause ("In 2016, A backed Y"),
+    else the publication date; a standing relation is not dated by another clause's
+    event ("backers who have seen him as the best bet since 2011")."""
+    when = when_for(ctx, tok)
+    if when is None or when.precision == "publication":
+        return when
+    head = tok
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    starts = {t.span.start for t in ctx.found.get("timexes", ()) if t.when == when}
+    for word in head.subtree:
+        if word.idx in starts and _same_clause(word, head):
+            return when
+    return publication_when(ctx)
+
+
+def _same_clause(word: Token, head: Token) -> bool:
+    while word.i != head.i:
+        if word.dep_ in CLAUSE_DEPS:
+            return False
+        word = word.head
+    return True
+
+
 def _mention(ctx, tok, rtype, src: Filler, tgt: Filler, negated, modality, index, quotes):  # noqa: ANN001, ANN202
     return RelationMention(
         article_id=ctx.article.id,
@@ -283,6 +309,6 @@ def _mention(ctx, tok, rtype, src: Filler, tgt: Filler, negated, modality, index
         evidence=ctx.evidence(tok.sent),
         negated=negated,
         modality=modality,
-        when=when_for(ctx, tok),
+        when=statement_when(ctx, tok),
         attributed_to=attribution_of(tok, index, quotes),
     )
