@@ -176,3 +176,32 @@ def test_civilian_target_by_thing_and_by_consequence(run):
     found = run("Gunmen attacked a checkpoint, killing a shepherd.")
     lead = next(e for e in found["events"] if e.trigger.text == "attacked")
     assert "target_civilian" in lead.qualifiers
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "act"),
+    [
+        ("Portugal will support Turkey.", "AGREE", "SUPPORT"),
+        ("Norway is willing to send aid to Chad.", "AGREE", "AID"),
+        ("Egypt will attack the GNA.", "THREATEN", "ASSAULT"),
+        ("Nigeria will withdraw its troops from Chad unless the rebels disarm.", "THREATEN", "RETREAT"),
+        ("Vice-President Moody Awori has declined to resign.", "REJECT", "CONCEDE"),
+    ],
+)
+def test_statements_about_acts_that_have_not_happened(run, text, statement, act):
+    found = run(text)
+    said = one(found, statement)
+    done = one(found, act)
+    assert "statement" in said.qualifiers and said.modality == "asserted" and not said.negated
+    assert said.source == done.source and "embedded" in done.qualifiers
+
+
+def test_must_is_a_request_of_the_speaker(run):
+    found = run("Britain said that Libya must hand over the suspects.")
+    req = one(found, "REQUEST")
+    assert (req.source.text, req.target.text) == ("Britain", "Libya")
+
+
+def test_past_act_is_no_statement(run):
+    found = run("Portugal supported Turkey.")
+    assert [e.type for e in found["events"]] == ["SUPPORT"]

@@ -256,6 +256,7 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
             counts=ev_counts,
             lemma=lemma,
         )
+        first = len(events)
         for src in sources:
             for tgt in targets:
                 if src and tgt and src.span == tgt.span:
@@ -273,9 +274,37 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
                         **common,
                     )
                 )
+        said = None if "embedded" in clause else _statement_about(token, etype, modality, onto)
+        for k in range(first, len(events)) if said else ():
+            act = events[k]
+            events[k] = replace(act, qualifiers=(*act.qualifiers, "embedded"))
+            demand = said == onto.statements.demand
+            events.append(replace(
+                act, type=said, negated=False, modality="asserted", counts=(), lemma="",
+                source=act.attributed_to if demand else act.source,
+                target=act.source if demand else act.target,
+                qualifiers=("statement",)))  # fmt: skip
+            trigger_at.append(token.i)
     events = _victims_of_consequences(ctx.doc, events, trigger_at)
     events = attach_counts(events, counts, [s.start_char for s in ctx.doc.sents], COUNTED_TYPES)
     return {"events": events, "mentions": index.all()}
+
+
+def _statement_about(token: Token, etype: str, modality: str, onto: Ontology) -> str | None:
+    """The type of the statement an act is part of, if it has not happened: "will support"
+    (AGREE), "would tighten the blockade" (THREATEN), "declined to resign" (REJECT),
+    "Libya must hand over" (REQUEST); see ``[statements]`` in the ontology."""
+    st = onto.statements
+    if any(c.dep_ == "aux" and c.lower_ in st.demand_words for c in token.children):
+        return st.demand
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in st.intent_words:
+        modality = "future"  # "is willing to send", "ready to host"
+    conditional = any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in st.condition_words
+                                  for m in c.children)
+        for c in token.children
+    )  # fmt: skip
+    return st.about(etype, modality, conditional)
 
 
 def _clause_qualifiers(

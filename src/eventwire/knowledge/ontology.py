@@ -56,6 +56,33 @@ class AcledRules:
 
 
 @dataclass(frozen=True)
+class Statements:
+    """Types of statements about acts that have not happened (``[statements]``)."""
+
+    cooperative: frozenset[str] = frozenset()
+    hostile: frozenset[str] = frozenset()
+    intent: str | None = None
+    threat: str | None = None
+    refusal: str | None = None
+    demand: str | None = None
+    intent_words: frozenset[str] = frozenset()
+    demand_words: frozenset[str] = frozenset()
+    condition_words: frozenset[str] = frozenset()
+
+    def about(self, act: str, modality: str, conditional: bool = False) -> str | None:
+        """The type of a statement that an act of type ``act`` will / will not happen."""
+        if modality == "negated":
+            return self.refusal if act in self.cooperative else None
+        if conditional and act in self.cooperative | self.hostile:
+            return self.threat  # "will withdraw unless..."
+        if modality != "future":
+            return None
+        if act in self.hostile:
+            return self.threat
+        return self.intent if act in self.cooperative else None
+
+
+@dataclass(frozen=True)
 class Ontology:
     types: dict[str, EventType]
     acled_by_trigger: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -64,6 +91,7 @@ class Ontology:
     rules: AcledRules = field(default_factory=AcledRules)
     actor_kinds: dict[str, str] = field(default_factory=dict)  # common noun -> kind
     by_source_kind: dict[str, dict[str, str]] = field(default_factory=dict)  # lemma -> kind -> type
+    statements: Statements = field(default_factory=Statements)
 
     def verb_type(self, lemma: str) -> str | None:
         return self._index()["verb"].get(lemma.lower())
@@ -216,7 +244,19 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
         rules=rules,
         actor_kinds=kinds,
         by_source_kind={k: dict(v) for k, v in data.get("by_source_kind", {}).items()},
+        statements=_statements(data.get("statements", {})),
     )
+
+
+def _statements(spec: dict[str, Any]) -> Statements:
+    words = {k: frozenset(spec.get(k, ())) for k in
+             ("cooperative", "hostile", "intent_words", "demand_words", "condition_words")}  # fmt: skip
+    names = {k: spec.get(k) for k in ("intent", "threat", "refusal", "demand")}
+    unknown = {v for v in (*words["cooperative"], *words["hostile"], *names.values())
+               if v and v not in PLOVER_TYPES}  # fmt: skip
+    if unknown:
+        raise ConfigError(f"ontology: [statements] names unknown types {sorted(unknown)}")
+    return Statements(**words, **names)
 
 
 @lru_cache(maxsize=1)

@@ -160,7 +160,7 @@ SEVERITY = {
     "AID": 2, "CONCEDE": 2, "AGREE": 2, "COOPERATE": 2, "SUPPORT": 1, "CONSULT": 1,
     "THREATEN": 1, "REJECT": 1, "REQUEST": 1, "ACCUSE": 1,
 }  # fmt: skip
-UNCOUNTED = frozenset({"hypothetical", "denied", "negated"})
+NOT_HAPPENED = frozenset({"future", "hypothetical", "denied", "negated"})
 
 
 def lead_key(event: Event) -> tuple[object, ...]:
@@ -169,7 +169,7 @@ def lead_key(event: Event) -> tuple[object, ...]:
         event.negated,
         "embedded" in event.qualifiers,
         min((e.char_start for e in event.evidence), default=0),
-        event.modality in UNCOUNTED,
+        event.modality in NOT_HAPPENED,
         -SEVERITY.get(event.type, 0),
         not event.counts,
     )
@@ -180,7 +180,7 @@ def main_event(events: Sequence[Event]) -> Event | None:
 
     Non-negated first; then events of a main clause over those embedded under another
     event's trigger ("accused X of attacking", "attacked, killing 5"); then the earliest
-    sentence; then stated over hypothetical; then the most severe type (ASSAULT >
+    sentence; then what happened over what will or would happen; then the most severe type (ASSAULT >
     COERCE, PROTEST > material acts > speech acts); then one with counts; then text order.
     """
     ranked = sorted(enumerate(events), key=lambda p: (lead_key(p[1]), p[0]))
