@@ -45,3 +45,13 @@ def test_passive_speech_subject_is_not_the_speaker(run):
 def test_active_speech_subject_is_the_speaker(run):
     ev = event(run, "Omar said that Qatar backed Bashir.", "SUPPORT")
     assert ev.attributed_to is not None and ev.attributed_to.text == "Omar"
+
+
+def test_a_coordinated_clause_with_its_own_subject_keeps_its_own_modality(run):
+    ev = event(run, "Moscow denied the report, and Qatar backed Bashir.", "SUPPORT")
+    assert (ev.modality, ev.negated) == ("asserted", False)
+
+
+def test_a_coordinated_verb_without_a_subject_shares_the_negation(run):
+    ev = event(run, "Qatar did not back Bashir or send him weapons.", "AID")
+    assert ev.negated

@@ -62,6 +62,8 @@ def support(run, text):
         ),
         ("Bashir enjoys the backing of Qatar.", {"Qatar"}, "Bashir"),
         ("Bashir, with the support of Qatar, crushed the protests.", {"Qatar"}, "Bashir"),
+        ("Jordan's King Abdullah, another of the SAF's backers, spoke.", {"King Abdullah"}, "SAF"),
+        ("Jordan, which borders Iraq, is one of the SAF's main foreign backers.", {"Jordan"}, "SAF"),
     ],
 )
 def test_support_constructions(run, text, holders, other):
@@ -140,3 +142,8 @@ def test_a_relation_is_dated_by_its_own_clause(nlp, resources):
 def test_a_relation_is_not_dated_by_another_clause(nlp, resources):
     text = "Bashir has backers including Qatar, which has seen him as an asset since 2011."
     assert ("Qatar", "2019-04-05") in relation_dates(nlp, resources, text)
+
+
+def test_a_headline_run_into_the_first_sentence_gives_no_relation(run):
+    text = "Rebels retake the port from Bashir's army\nForces loyal to the Council took the port."
+    assert not any(r.source.text == "Bashir" for r in run(text)["relations"])

@@ -14,7 +14,8 @@ not back it as strongly as") denies the degree, not the relation, so it is
 ignored. The walk stops at a noun the trigger only modifies through a
 preposition ("faced no pressure from backers including X"): what that noun's
 clause says does not reach the backers, unless the noun is itself a claim
-("reports of", "denied claims of").
+("reports of", "denied claims of"). It also stops where a clause with its own
+subject is coordinated with another ("A denied it, and B sent troops").
 
 :func:`attribution_of` finds who says so: the subject of a governing speech verb,
 "according to X", "a statement from X", or the speaker of the quote around it.
@@ -104,14 +105,18 @@ def _compared(verb: Token) -> bool:
 
 
 def _within_scope(chain: list[Token]) -> list[Token]:
-    """The chain up to a noun the trigger only modifies through a preposition."""
+    """The chain up to a noun the trigger only modifies through a preposition, or up to
+    the clause a conjoined clause with its own subject is coordinated with ("Moscow
+    denied it, and Cairo sent troops": the denial is not Cairo's)."""
     for pos in range(1, len(chain)):
-        tok = chain[pos]
+        tok, below = chain[pos], chain[pos - 1]
         if (
-            chain[pos - 1].dep_ == "prep"
+            below.dep_ == "prep"
             and tok.pos_ in ("NOUN", "PROPN")
             and tok.lemma_.lower() not in SCOPE_NOUNS
         ):
+            return chain[:pos]
+        if below.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children):
             return chain[:pos]
     return chain
 

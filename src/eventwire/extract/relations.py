@@ -56,6 +56,7 @@ HOLDING_VERBS = frozenset({"receive", "get", "enjoy", "accept", "obtain", "secur
                            "have", "face", "rely", "depend", "count", "lean", "draw"})  # fmt: skip
 MEMBER_PREPS = frozenset({"including", "like", "namely"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+PART_WORDS = frozenset({"one", "another", "each", "either", "both", "some", "two", "three"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"})
 # Common nouns that can name an actor ("the Qatar-backed government"), unlike "ousting".
 GROUP_NOUNS = frozenset({"force", "militia", "group", "government", "army", "faction", "fighter",
@@ -126,9 +127,12 @@ def members_of(noun: Token) -> Token | None:
     if noun.dep_ == "attr":
         return _child(noun.head, "nsubj")
     if noun.dep_ == "pobj" and noun.head.lower_ in ("among", "of"):
-        prep = noun.head  # "A is among N", "A is one of N"
-        head = prep.head.head if prep.lower_ == "of" and prep.head.dep_ == "attr" else prep.head
-        if prep.lower_ == "among" or head.i != prep.head.i:
+        prep = noun.head  # "A is among N", "A is one of N", "A, another of N,"
+        part = prep.head
+        if prep.lower_ == "of" and part.dep_ == "appos" and part.lower_ in PART_WORDS:
+            return part.head
+        head = part.head if prep.lower_ == "of" and part.dep_ == "attr" else part
+        if prep.lower_ == "among" or head.i != part.i:
             return subject_of(head) if head.lemma_ == "be" else None
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
         return _child(noun.head.head, "dobj")
@@ -246,7 +250,9 @@ def extract_relations(ctx: DocContext) -> dict[str, tuple]:
     out: dict[tuple[object, ...], RelationMention] = {}
     for tok in ctx.doc:
         for rtype, holder, other, statement in statements(tok):
-            holders, others = _fillers(index, holder), _fillers(index, other)
+            # A headline the parser ran into the first sentence is no part of it.
+            holders = [f for f in _fillers(index, holder) if _same_line(ctx, f, statement)]
+            others = [f for f in _fillers(index, other) if _same_line(ctx, f, statement)]
             if rtype == "proxy":  # "X, a proxy of Y": Y supports X
                 holders, others, rtype = others, holders, "support"
             negated, modality = modality_of(statement)
@@ -258,6 +264,11 @@ def extract_relations(ctx: DocContext) -> dict[str, tuple]:
                             ctx, statement, rtype, src, tgt, negated, modality, index, quotes
                         )
     return {"relations": list(out.values()), "mentions": index.all()}
+
+
+def _same_line(ctx: DocContext, filler: Filler, statement: Token) -> bool:
+    lo, hi = sorted((filler.span.start, statement.idx))
+    return "\n" not in ctx.doc.text[lo:hi]
 
 
 def _fillers(index: MentionIndex, token: Token | None) -> list[Filler]:
