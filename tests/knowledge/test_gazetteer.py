@@ -276,3 +276,40 @@ def test_a_site_prefix_leaves_more_than_a_scrap() -> None:
 def test_a_loose_spelling_of_a_big_town_votes_for_its_country(small_gazetteer) -> None:
     # "Misurata" is a loose spelling of Misratah (355,000 people): the story is Libyan
     assert document_context(small_gazetteer, ["Misurata"]).countries == {"LBY": 1}
+
+
+def test_a_town_near_one_the_story_names_beyond_doubt_wins(tmp_path: Path) -> None:
+    from eventwire.extract.places import PlaceContext
+
+    b, con = _builder(tmp_path, {})
+    city = {"precision": "city", "feature": "PPL"}
+    b.add("geonames:11", "Paris", [], lat=33.66, lon=-95.56, country="USA", admin1="US.TX",
+          population=25_000, **city)
+    b.add("geonames:12", "Paris", [], lat=38.21, lon=-84.25, country="USA", admin1="US.KY",
+          population=10_000, **city)
+    b.add("geonames:15", "Cynthiana", [], lat=38.39, lon=-84.29, country="USA", admin1="US.KY",
+          population=6_000, **city)
+    con.commit()
+    gaz = Gazetteer(tmp_path / "b.sqlite")
+    assert resolve_toponym(gaz, "Paris").id == "geonames:11"  # alone: the bigger one
+    near = PlaceContext(anchors=((38.39, -84.29, "cynthiana"),))
+    assert resolve_toponym(gaz, "Paris", near).id == "geonames:12"
+    assert (38.39, -84.29, "cynthiana") in document_context(gaz, ["Cynthiana", "Paris"]).anchors
+
+
+def test_names_with_readings_in_two_countries_cast_no_vote(tmp_path: Path) -> None:
+    b, con = _builder(tmp_path, {})
+    b.add("country:GEO", "Georgia", [], codes=True, lat=42.0, lon=43.5, country="GEO",
+          precision="country", feature="PCLI", population=3_700_000)
+    b.add("admin1:US.GA", "Georgia", [], codes=True, lat=32.7, lon=-83.4, country="USA",
+          admin1="US.GA", precision="admin1", feature="ADM1", population=10_000_000)
+    b.add("geonames:50", "We", [], lat=21.0, lon=105.8, country="VNM", admin1="VN.44",
+          population=2_000, precision="city", feature="PPL")
+    con.commit()
+    gaz = Gazetteer(tmp_path / "b.sqlite")
+    assert document_context(gaz, ["Georgia"]).countries == {}  # it would only confirm itself
+    assert document_context(gaz, ["We", "Thursday"]).countries == {}  # words, not places
+
+
+def test_loose_spellings_vote_only_when_nothing_else_does(small_gazetteer) -> None:
+    assert document_context(small_gazetteer, ["Misurata", "Lebanon"]).countries == {"LBN": 3}

@@ -66,6 +66,10 @@ _SITE_AFTER = re.compile(
 _TRAILING_QUALIFIER = re.compile(r"^(?:,\s*|\s*\()(" + _NAME + r"(?:,\s*" + _NAME + r")?)")
 
 BIG_CITY = 1_000_000  # a city this big, or a capital, is what news means by its division's name
+NEAR_KM = 50  # readings of one name this close are one place
+NEIGHBOUR_KM = 150  # a town this close to one the story names is a neighbour
+ANCHOR_BONUS = 2.0
+CLEAR_MARGIN = 2.0  # a reading ahead of all others by this much is beyond doubt
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,8 @@ class PlaceContext:
 
     countries: Counter[str] = field(default_factory=Counter)
     admin1: Counter[str] = field(default_factory=Counter)
+    # (lat, lon, name key) of towns the document names that have one reading only
+    anchors: tuple[tuple[float, float, str], ...] = ()
 
 
 @extractors.register("places", assigns=("places",))
@@ -151,12 +157,16 @@ def document_context(gazetteer: Gazetteer, names: Iterable[str],
     """Votes for the countries and divisions a document is about. A country named counts 3
     for it; a division named ("Kentucky", "Ky.") 3 for itself and 2 for its country; a
     town with a single well-known reading 1 for its country; a name whose readings all
-    lie in one division 1 for it; a loose spelling of one big town ("al-Hasakeh") 1 for
-    its country; a demonym affiliation ("Libyan forces") 2."""
+    lie in one division 1 for it; a demonym affiliation ("Libyan forces") 2; and, when
+    nothing else votes, a loose spelling of one big town ("al-Hasakeh") 1 for its country."""
     votes: Counter[str] = Counter()
     areas: Counter[str] = Counter()
+    readings: list[tuple[str, list[Candidate]]] = []
+    loose_votes: Counter[str] = Counter()
     for name in names:
         head, _, qualifier = name.partition(",")
+        if not _may_vote(head):
+            continue
         cands = [c for c in gazetteer.candidates(head) if c.match != "skeleton"]
         if qualifier.strip():
             cands += [c for c in gazetteer.candidates(qualifier.strip())
@@ -164,17 +174,22 @@ def document_context(gazetteer: Gazetteer, names: Iterable[str],
         if not cands:
             loose = [c for c in gazetteer.candidates(head) if _big_loose_match(c, head)]
             if len({c.place.country for c in loose}) == 1:
-                votes[loose[0].place.country or ""] += 1
+                loose_votes[loose[0].place.country or ""] += 1
             continue
+        # A name that is also a division or a big town elsewhere ("Georgia", "Gaza",
+        # "Delta") does not vote for one reading: it would only confirm itself.
         countries = [c for c in cands if c.place.precision == "country"]
         if countries:
-            votes[countries[0].place.country or ""] += 3
+            if not _rival(cands, countries[0], ("admin1",)):
+                votes[countries[0].place.country or ""] += 3
             continue
         divisions = [c for c in cands if c.place.precision == "admin1"]
         if divisions:
-            areas[divisions[0].place.admin1 or ""] += 3
-            votes[divisions[0].place.country or ""] += 2
+            if not _rival(cands, divisions[0], ("admin1", "city")):
+                areas[divisions[0].place.admin1 or ""] += 3
+                votes[divisions[0].place.country or ""] += 2
             continue
+        readings.append((head, cands))
         big = [c for c in cands if (c.place.population or 0) >= 50_000]
         if len({c.place.country for c in big}) == 1:
             votes[big[0].place.country or ""] += 1
@@ -182,9 +197,56 @@ def document_context(gazetteer: Gazetteer, names: Iterable[str],
             areas[cands[0].place.admin1 or ""] += 1
     for iso3 in affiliations:
         votes[iso3] += 2
+    if not votes:
+        votes = loose_votes  # only when nothing else tells, or they would confirm themselves
     votes.pop("", None)
     areas.pop("", None)
-    return PlaceContext(votes, areas)
+    first = PlaceContext(votes, areas)
+    anchors = []
+    for head, cands in readings:
+        anchor = _clear_reading(cands, first)
+        if anchor is not None and anchor.lat is not None and anchor.lon is not None:
+            anchors.append((anchor.lat, anchor.lon, name_key(head)))
+    return PlaceContext(votes, areas, tuple(anchors))
+
+
+def _rival(cands: list[Candidate], reading: Candidate, kinds: tuple[str, ...]) -> bool:
+    """Another country's division or big town of the same name as ``reading``."""
+    return any(c.place.country != reading.place.country and c.place.precision in kinds
+               and (c.place.precision == "admin1" or (c.place.population or 0) >= 100_000)
+               for c in cands)
+
+
+def _may_vote(name: str) -> bool:
+    """False for capitalised words that are seldom place names ("We", "But", "Thursday"),
+    which some small place somewhere is called too."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    word = name.strip().lower()
+    return word not in STOP_WORDS and word not in CALENDAR_WORDS
+
+
+def _clear_reading(cands: list[Candidate], context: PlaceContext) -> Place | None:
+    """The town a name means beyond doubt in this story: its readings lie within a few km
+    of each other, or the best one outscores every other far from it by a wide margin."""
+    towns = [c for c in cands if c.place.precision in ("city", "point")
+             and c.place.lat is not None and c.place.lon is not None]
+    if not towns or len(towns) != len(cands):
+        return None
+    ranked = sorted(towns, key=lambda c: _score(c, context), reverse=True)
+    best = ranked[0].place
+    rivals = [c for c in ranked[1:]
+              if _km(best.lat, best.lon, c.place.lat, c.place.lon) > NEAR_KM]  # type: ignore[arg-type]
+    if not rivals or _score(ranked[0], context) - _score(rivals[0], context) >= CLEAR_MARGIN:
+        return best
+    return None
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + \
+        math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def text_countries(gazetteer: Gazetteer, text: str) -> Counter[str]:
@@ -255,7 +317,7 @@ def _is_acronym(name: str) -> bool:
 
 
 def _place_within(gazetteer: Gazetteer, name: str, context: PlaceContext) -> Place | None:
-    """For a name the gazetteer lacks ("Delhi High Court", "Greater Toronto Area"), the
+    """For a site the gazetteer lacks ("Delhi High Court", "Greater Toronto Area"), the
     longest run of its capitalised words that is a well-known place or one in the story's
     countries: a site named after its town is in that town."""
     words = name.split()
@@ -329,6 +391,13 @@ def _score(c: Candidate, context: PlaceContext) -> float:
     if area_share and place.precision != "admin1":
         score += 1.0 + 3.0 * area_share
     score -= {"main": 0.0, "alternate": 0.5, "skeleton": 3.0}[c.match]
+    if context.anchors and place.lat is not None and place.lon is not None \
+            and place.precision in ("city", "point"):
+        # near a town the story names unambiguously: local news names its neighbours
+        key = name_key(place.name)
+        nearest = min((_km(place.lat, place.lon, a, b) for a, b, k in context.anchors if k != key),
+                      default=math.inf)
+        score += ANCHOR_BONUS if nearest <= NEIGHBOUR_KM else 0.0
     return score
 
 
