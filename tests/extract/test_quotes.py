@@ -44,3 +44,18 @@ def test_quoted_event_attributed_to_speaker(run):
     found = run('"Turkey sent troops to Tripoli," Haftar said.')
     ev = [e for e in found["events"] if e.type == "AID"][0]
     assert ev.attributed_to.text == "Haftar"
+
+
+def test_a_quote_introduced_by_a_non_actor_has_no_speaker(run):
+    got = quotes(
+        run,
+        'Diplomats told reporters that "the generals will keep backing Hemedti for now." '
+        "Chad said in a statement that it backed the talks.",
+    )
+    assert got[0][1] is None
+
+
+def test_multi_sentence_quote_attributes_each_event(run):
+    found = run('"Turkey sent drones to the GNA. Russia backs Haftar," Ghassan Salame said.')
+    speakers = {e.type: e.attributed_to and e.attributed_to.text for e in found["events"]}
+    assert speakers.get("AID") == speakers.get("SUPPORT") == "Ghassan Salame"

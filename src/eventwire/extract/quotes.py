@@ -5,8 +5,10 @@ words so scare quotes around a single term are left alone). Two quoted parts
 separated only by a short speech clause ('"We will win," Haftar said, "and soon."')
 become one quote. The speaker is the subject of a speech verb outside the quote
 in the same sentence(s); else the previous sentence when it ends by introducing
-the quote ("Haftar said:"), else the next sentence ("..., he added."). Pronoun
-speakers go to the nearest earlier person mention.
+the quote ("Haftar said:"), else the next sentence ("..., he added."). The first
+of these that introduces the quote decides: when its speaker is no actor
+("diplomats said"), the quote has no speaker. Pronoun speakers go to the nearest
+earlier person mention.
 """
 
 from __future__ import annotations
@@ -38,23 +40,26 @@ def quoted_parts(text: str) -> list[tuple[int, int]]:
     return parts
 
 
-def _speaker_in(sent: SpacySpan, inside: list[tuple[int, int]], index: MentionIndex) -> Span | None:
+def _speaker_in(
+    sent: SpacySpan, inside: list[tuple[int, int]], index: MentionIndex
+) -> tuple[bool, Span | None]:
+    """(a speech verb or "according to" introduces the quote here, its speaker mention)."""
+    introduced = False
     for tok in sent:
         if any(a <= tok.idx < b for a, b in inside):
             continue
         if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
             for child in tok.children:
-                if (
-                    child.dep_ in ("nsubj", "nsubjpass")
-                    and not any(a <= child.idx < b for a, b in inside)
-                    and (filler := index.filler(child))
-                ):
-                    return filler.span
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    introduced = True
+                    if filler := index.filler(child):
+                        return True, filler.span
         if tok.lower_ == "according":
+            introduced = True
             for pobj in (t for t in tok.subtree if t.dep_ == "pobj"):
                 if filler := index.filler(pobj):
-                    return filler.span
-    return None
+                    return True, filler.span
+    return introduced, None
 
 
 def merge_split(text: str, parts: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
@@ -89,13 +94,18 @@ def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
         if not covered:
             continue
         first, last = sents.index(covered[0]), sents.index(covered[-1])
+        # The first place that introduces the quote names its speaker, or no one
+        # ('"Diplomats" told Reuters that "..."' is not the next sentence's speaker).
+        places = list(covered)
+        if first > 0 and sents[first - 1].text.rstrip().endswith(":"):
+            places.append(sents[first - 1])
+        if last + 1 < len(sents):
+            places.append(sents[last + 1])
         speaker = None
-        for sent in covered:
-            speaker = speaker or _speaker_in(sent, group, index)
-        if speaker is None and first > 0 and sents[first - 1].text.rstrip().endswith(":"):
-            speaker = _speaker_in(sents[first - 1], group, index)
-        if speaker is None and last + 1 < len(sents):
-            speaker = _speaker_in(sents[last + 1], group, index)
+        for place in places:
+            introduced, speaker = _speaker_in(place, group, index)
+            if introduced:
+                break
         quote_text = " ... ".join(text[a:b].strip() for a, b in group)
         evidence = Evidence(
             article_id=ctx.article.id,
