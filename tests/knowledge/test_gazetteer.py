@@ -17,6 +17,7 @@ from eventwire.knowledge.gazetteer_build import (
     Builder,
     load_admin_places,
     load_country_points,
+    load_demonyms,
     load_supplement,
 )
 from eventwire.knowledge.placenames import name_key, skeleton, variants, without_type_word
@@ -110,8 +111,13 @@ def test_country_points_cover_every_country_and_are_sane() -> None:
     for iso3, p in points.items():
         assert len(iso3) == 3 and -90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180
         assert p["source"] in ("Factbook", "GeoNames", "NGS")
-    adjectives = [a for p in points.values() for a in p["adjectives"]]
-    assert len(adjectives) == len(set(adjectives))  # one country per adjective
+
+
+def test_one_list_of_demonyms_one_country_each() -> None:
+    demonyms = load_demonyms()
+    words = [w for ws in demonyms.values() for w in ws]
+    assert len(words) == len(set(words)) and len(words) > 200  # one country per word
+    assert set(demonyms) <= set(load_country_points())
 
 
 def test_countries_get_their_representative_point_and_adjectives(tmp_path: Path) -> None:

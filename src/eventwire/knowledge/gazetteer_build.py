@@ -11,8 +11,9 @@ missing. Sources, shipped in packages or as our data files:
 * ``admin_places.csv``: GeoNames' names of other countries' first-level divisions,
   and US counties with a point each (written by ``scripts/derive_admin_places.py``),
 * ``country_points.csv``, countries' representative points (the CIA World
-  Factbook's "geographic coordinates", where a map puts the whole country) and
-  nationality adjectives, so "Russian" finds Russia,
+  Factbook's "geographic coordinates" or GeoNames', where a map puts the whole country),
+* ``countries.toml``'s demonyms, the nationality words the actor KB reads too, so
+  "Russian" finds Russia,
 * ``places_supplement.toml``, our list of places those miss.
 
 A country missing from ``country_points.csv`` and first-level divisions get the
@@ -43,13 +44,14 @@ from eventwire.knowledge.placenames import (
     without_type_word,
 )
 
-BUILD_VERSION = "9"
+BUILD_VERSION = "10"
 DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_PATH = DATA / "gazetteer.sqlite"
 SUPPLEMENT = DATA / "places_supplement.toml"
 COUNTRY_POINTS = DATA / "country_points.csv"
 ADMIN_PLACES = DATA / "admin_places.csv"
-DATA_FILES = (SUPPLEMENT, COUNTRY_POINTS, ADMIN_PLACES)
+COUNTRIES = DATA / "countries.toml"
+DATA_FILES = (SUPPLEMENT, COUNTRY_POINTS, ADMIN_PLACES, COUNTRIES)
 
 # Towns crowd the south of Quebec or the coast of Queensland; a division's point is the
 # middle of the box of all its towns, so its sparse hinterland counts in full.
@@ -115,15 +117,22 @@ def _package_json(name: str) -> Any:
 
 
 def load_country_points(path: Path = COUNTRY_POINTS) -> dict[str, dict[str, Any]]:
-    """ISO3 -> {"lat", "lon", "adjectives": [...], "source"} from ``country_points.csv``."""
+    """ISO3 -> {"lat", "lon", "source"} from ``country_points.csv``."""
     try:
         lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
-        return {row["iso3"]: {"lat": float(row["lat"]), "lon": float(row["lon"]),
-                              "adjectives": [a for a in row["adjectives"].split(";") if a],
-                              "source": row["source"]}
+        return {row["iso3"]: {"lat": float(row["lat"]), "lon": float(row["lon"]), "source": row["source"]}
                 for row in csv.DictReader(lines)}
     except (OSError, KeyError, ValueError) as exc:
         raise ConfigError(f"{path}: cannot read the country points: {exc}") from exc
+
+
+def load_demonyms(path: Path = COUNTRIES) -> dict[str, list[str]]:
+    """ISO3 -> nationality words ("Russian"), the ``[demonyms]`` of ``countries.toml``,
+    which the actor KB reads as well."""
+    try:
+        return dict(tomllib.loads(path.read_text(encoding="utf-8")).get("demonyms", {}))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the demonyms: {exc}") from exc
 
 
 def load_admin_places(path: Path = ADMIN_PLACES) -> list[dict[str, str]]:
@@ -210,16 +219,18 @@ class Builder:
         for alias in load_supplement().get("country_alias", []):
             aliases[alias["country"]].extend(alias["names"])
         points = load_country_points()
+        demonyms = load_demonyms()
         for cc, c in self.countries.items():
             names = [c["name"], *aliases.get(c["iso3"], [])]
             record = pycountry.countries.get(alpha_2=cc)
             if record is not None:
                 names += [getattr(record, a) for a in ("name", "common_name", "official_name")
                           if getattr(record, a, None)]
+            words = demonyms.get(c["iso3"], [])
+            names += words + [w + "s" for w in words if w[-1] in "in"]  # "Russians", "Iraqis"
             point = points.get(c["iso3"])
             if point is not None:
                 lat, lon = point["lat"], point["lon"]
-                names += point["adjectives"] + [a + "s" for a in point["adjectives"] if a[-1] in "in"]
             else:
                 lat, lon = _centre(self.city_points.get(cc, []))
             self.add(f"country:{c['iso3']}", c["name"], names, codes=True, lat=lat, lon=lon,
