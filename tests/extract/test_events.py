@@ -185,7 +185,7 @@ def test_civilian_target_by_thing_and_by_consequence(run):
         ("Norway is willing to send aid to Chad.", "AGREE", "AID"),
         ("Egypt will attack the GNA.", "THREATEN", "ASSAULT"),
         ("Nigeria will withdraw its troops from Chad unless the rebels disarm.", "THREATEN", "RETREAT"),
-        ("Vice-President Moody Awori has declined to resign.", "REJECT", "CONCEDE"),
+        ("Vice-President Moody Awori has declined to resign.", "REJECT", "RETREAT"),
     ],
 )
 def test_statements_about_acts_that_have_not_happened(run, text, statement, act):

@@ -55,7 +55,8 @@ NOUN_SOURCE_PREPS = frozenset({"by", "from"})
 LIGHT_VERBS = frozenset(
     {"launch", "carry", "conduct", "stage", "mount", "begin", "start", "wage", "give", "offer",
      "provide", "hold", "make", "pay", "lead", "continue", "announce", "step", "resume",
-     "order", "receive", "get", "accept", "seek", "deny", "extend", "pledge", "send"}
+     "order", "receive", "get", "accept", "seek", "deny", "extend", "pledge", "send", "impose",
+     "declare", "lodge", "engage"}
 )  # fmt: skip
 COUNTED_TYPES = frozenset({"ASSAULT", "COERCE"})
 PARTICLE_DEPS = ("prt", "prep", "dobj")  # "pull out", "fire on", "take control"

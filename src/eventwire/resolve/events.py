@@ -155,10 +155,11 @@ def _event(group: _Group, mention_actor: dict[str, str], onto) -> Event:  # noqa
 
 
 # The lead-event rule (docs/ontology.md, "The event a text is about").
+# Tiers: violence, then other material acts, then speech acts and meetings.
 SEVERITY = {
-    "ASSAULT": 4, "COERCE": 3, "PROTEST": 3, "SANCTION": 2, "MOBILIZE": 2, "RETREAT": 2,
-    "AID": 2, "CONCEDE": 2, "AGREE": 2, "COOPERATE": 2, "SUPPORT": 1, "CONSULT": 1,
-    "THREATEN": 1, "REJECT": 1, "REQUEST": 1, "ACCUSE": 1,
+    "ASSAULT": 2, "COERCE": 1, "PROTEST": 1, "SANCTION": 1, "MOBILIZE": 1, "RETREAT": 1,
+    "AID": 1, "CONCEDE": 1, "AGREE": 1, "COOPERATE": 1, "SUPPORT": 0, "CONSULT": 0,
+    "THREATEN": 0, "REJECT": 0, "REQUEST": 0, "ACCUSE": 0,
 }  # fmt: skip
 NOT_HAPPENED = frozenset({"future", "hypothetical", "denied", "negated"})
 
@@ -180,8 +181,9 @@ def main_event(events: Sequence[Event]) -> Event | None:
 
     Non-negated first; then events of a main clause over those embedded under another
     event's trigger ("accused X of attacking", "attacked, killing 5"); then the earliest
-    sentence; then what happened over what will or would happen; then the most severe type (ASSAULT >
-    COERCE, PROTEST > material acts > speech acts); then one with counts; then text order.
+    sentence; then what happened over what will or would happen; then the most severe
+    tier (violence > other material acts > speech acts and meetings); then one with
+    counts; then text order.
     """
     ranked = sorted(enumerate(events), key=lambda p: (lead_key(p[1]), p[0]))
     return ranked[0][1] if ranked else None
