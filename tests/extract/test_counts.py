@@ -58,6 +58,9 @@ def test_not_counts(run, text):
             "A police officer was killed and two conscripts injured.",
             [("killed", 1), ("wounded", 2)],
         ),
+        ("Thirteen thousand people were displaced by the fighting.", [("displaced", 13000)]),
+        ("Ortiz reported that 630 people were killed in the clashes.", [("killed", 630)]),
+        ("At least eight leaders have been killed since last July.", [("killed", 8)]),
     ],
 )
 def test_victims_without_and_with_numbers(run, text, expected):

@@ -134,6 +134,8 @@ def is_people(noun: Token, words: CountWords) -> bool:
 
 def counted_noun(num: Token) -> Token:
     """The noun a number counts: "150 people" -> people, "hundreds of people" -> people."""
+    if num.head.lower_ in MULTIPLIERS and num.head.i == num.i + 1:
+        num = num.head  # "thirteen thousand people"
     if num.dep_ == "nummod" and num.head.pos_ != "NUM":
         return num.head  # "23 dead, 12 wounded" parses 23 as a modifier of 12
     noun = num
@@ -203,9 +205,12 @@ def _governed_kind(tok: Token, words: CountWords) -> tuple[str, Token] | None:
     of_noun = head.head if tok.dep_ == "pobj" and head.lower_ == "of" else None
     if of_noun is not None and of_noun.pos_ == "NOUN" and (k := _kind(of_noun, words)):
         return k, of_noun  # "the murder of two employees", "the death of the commander"
-    if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and head.lemma_ in RESULT_VERBS:
+    copula = head.lemma_ in ("be", "remain")
+    if (tok.dep_ in ("nsubjpass", "dobj") or (tok.dep_ == "nsubj" and copula)) and (
+        head.lemma_ in RESULT_VERBS
+    ):
         for child in head.children:  # "left 40 dead", "were found dead", "was reported killed"
-            if child.dep_ in ("acomp", "attr", "oprd", "xcomp", "ccomp", "advcl") and (
+            if child.dep_ in ("acomp", "attr", "oprd", "xcomp", "advcl") and (
                 k := _kind(child, words)
             ):
                 return k, child
@@ -253,6 +258,25 @@ def _count(
                  evidence=ctx.evidence(noun.sent), span=span)  # fmt: skip
 
 
+def _over_a_period(cue: Token) -> bool:
+    """ "killed since 1980", "killed over the past 12 months": a toll over months or years."""
+    for prep in cue.children:
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.dep_ != "prep" or pobj is None:
+            continue
+        if prep.lower_ == "since" and any(
+            re.fullmatch(r"(19|20)\d\d", t.text) for t in pobj.subtree
+        ):
+            return True
+        if (
+            prep.lower_ in ("over", "in", "during", "within", "for")
+            and pobj.lemma_.lower() in ("month", "year", "decade")
+            and any(c.lower_ in ("past", "last", "previous") for c in pobj.children)
+        ):
+            return True
+    return False
+
+
 def _stated(found: tuple[str, Token] | None) -> str | None:
     """The kind of a count whose cue is stated as having happened ("tried to kill" is not)."""
     if found is None:
@@ -260,6 +284,8 @@ def _stated(found: tuple[str, Token] | None) -> str | None:
     kind, cue = found
     if cue.dep_ in ("xcomp", "acl") and cue.head.lemma_.lower() in ATTEMPT_WORDS:
         return None  # "tried to kill", "an attempt to assassinate"
+    if _over_a_period(cue):
+        return None  # "13,000 have been killed since 1980": a running total, no event's toll
     coordination = cue.head if cue.dep_ == "conj" else cue
     members = [coordination, *(c for c in coordination.children if c.dep_ in ("conj", "advcl"))]
     if any(c.dep_ == "cc" and c.lower_ == "or" for m in members for c in m.children):
@@ -282,11 +308,13 @@ def extract_counts(ctx: DocContext) -> dict[str, list[Count]]:
             continue
         if tok.dep_ == "appos" or (tok.i > 0 and tok.nbor(-1).lower_ in MULTIPLIERS):
             continue  # ages ("Haftar, 73,")
+        if tok.lower_ in MULTIPLIERS and tok.i > 0 and number_value(tok.nbor(-1)) is not None:
+            continue  # "thirteen thousand": read at "thirteen"
         value, how = parsed
         noun = counted_noun(tok)
         if noun.i != tok.i and not is_people(noun, words):
             continue  # counts vehicles, weapons, days...
-        if noun.i != tok.i and tok.dep_ != "nummod" and _has_number(noun):
+        if noun.head.lower_ == "of" and noun.head.head.i == tok.i and _has_number(noun):
             continue  # "2 of the 14 fishermen" is part of the 14
         kind = _stated(kind_for(noun, tok))
         if kind is None:
