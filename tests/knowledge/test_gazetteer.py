@@ -317,5 +317,23 @@ def test_names_with_readings_in_two_countries_cast_no_vote(tmp_path: Path) -> No
     assert document_context(gaz, ["We", "Thursday"]).countries == {}  # words, not places
 
 
-def test_loose_spellings_vote_only_when_nothing_else_does(small_gazetteer) -> None:
-    assert document_context(small_gazetteer, ["Misurata", "Lebanon"]).countries == {"LBN": 3}
+def test_a_name_resolves_without_its_own_votes(small_gazetteer) -> None:
+    from eventwire.extract.places import _without_own_votes
+
+    context = document_context(small_gazetteer, ["Misurata", "Misurata", "Lebanon"])
+    assert context.countries == {"LBY": 2, "LBN": 3}
+    # Misurata's reading may not confirm itself: only Lebanon speaks when it is resolved
+    assert _without_own_votes(small_gazetteer, "Misurata", context).countries == {"LBN": 3}
+    assert _without_own_votes(small_gazetteer, "Lebanon", context).countries == {"LBY": 2}
+
+
+def test_an_article_alone_names_no_place(tmp_path: Path) -> None:
+    from eventwire.extract.places import _with_name_after_article
+
+    b, con = _builder(tmp_path, {})
+    b.add("geonames:60", "Halle", ["Al"], lat=50.7, lon=4.2, country="BEL", admin1="BE.VLG",
+          population=40_000, precision="city", feature="PPL")
+    con.commit()
+    assert resolve_toponym(Gazetteer(tmp_path / "b.sqlite"), "Al") is None
+    text = "found in Al Bab city"
+    assert _with_name_after_article(text, 9, 11) == (9, 15)  # the model's "Al" takes "Bab"

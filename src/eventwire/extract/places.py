@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import math
 import re
+from difflib import SequenceMatcher
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from eventwire.extract.context import DocContext
-from eventwire.knowledge.placenames import GENERIC_WORDS, SETTLEMENT_WORDS, TYPE_WORDS, name_key
+from eventwire.knowledge.placenames import ARTICLES, GENERIC_WORDS, SETTLEMENT_WORDS, TYPE_WORDS, name_key
 from eventwire.model import PlaceMention, Span
 from eventwire.registry import extractors
 
@@ -62,6 +63,7 @@ _SITE_AFTER = re.compile(
     r"^\s+(?:square|street|road|avenue|bridge|roundabout|mosque|school|hospital|university|"
     r"prison|stadium|market|hotel|church|building|company)\b"
 )
+_NAME_AFTER = re.compile(r"[\s-]+[A-Z][\w'’-]+")
 # A place name followed by where it lies: "Rafah City, North Sinai", "El Hassi (Setif)".
 _TRAILING_QUALIFIER = re.compile(r"^(?:,\s*|\s*\()(" + _NAME + r"(?:,\s*" + _NAME + r")?)")
 
@@ -81,6 +83,8 @@ class PlaceContext:
     admin1: Counter[str] = field(default_factory=Counter)
     # (lat, lon, name key) of towns the document names that have one reading only
     anchors: tuple[tuple[float, float, str], ...] = ()
+    # how often each name (its key) was counted, so a name's own votes can be left out
+    mentions: Counter[str] = field(default_factory=Counter)
 
 
 @extractors.register("places", assigns=("places",))
@@ -126,8 +130,9 @@ def _with_qualifier(gazetteer: Gazetteer, text: str, end: int, name: str) -> str
 
 def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """(start, end) of place names: model entities, then locative capitalised phrases."""
-    spans = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ in PLACE_LABELS]
     text = ctx.doc.text
+    spans = [_with_name_after_article(text, e.start_char, e.end_char)
+             for e in ctx.doc.ents if e.label_ in PLACE_LABELS]
     for m in CAPITALISED.finditer(text):
         start, end = m.start(), m.end()
         if any(s < end and start < e for s, e in spans):
@@ -140,6 +145,14 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
             spans.append((start, end))
     spans = [(s + 4, e) if text[s:e].startswith("the ") else (s, e) for s, e in spans]
     return sorted(set(spans))
+
+
+def _with_name_after_article(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span that is only an Arabic article ("Al" of "Al Bab") takes the name after it."""
+    if text[start:end].lower() not in ARTICLES:
+        return start, end
+    m = _NAME_AFTER.match(text, end)
+    return (start, m.end()) if m else (start, end)
 
 
 def _affiliations(ctx: DocContext) -> list[str]:
@@ -157,16 +170,18 @@ def document_context(gazetteer: Gazetteer, names: Iterable[str],
     """Votes for the countries and divisions a document is about. A country named counts 3
     for it; a division named ("Kentucky", "Ky.") 3 for itself and 2 for its country; a
     town with a single well-known reading 1 for its country; a name whose readings all
-    lie in one division 1 for it; a demonym affiliation ("Libyan forces") 2; and, when
-    nothing else votes, a loose spelling of one big town ("al-Hasakeh") 1 for its country."""
+    lie in one division 1 for it; a loose spelling of one big town ("al-Hasakeh") 1 for its
+    country; a demonym affiliation ("Libyan forces") 2. :func:`resolve_toponym` leaves a
+    name's own votes out when it resolves that name, so no reading confirms itself."""
     votes: Counter[str] = Counter()
     areas: Counter[str] = Counter()
     readings: list[tuple[str, list[Candidate]]] = []
-    loose_votes: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
     for name in names:
         head, _, qualifier = name.partition(",")
         if not _may_vote(head):
             continue
+        mentions[name_key(head)] += 1
         cands = [c for c in gazetteer.candidates(head) if c.match != "skeleton"]
         if qualifier.strip():
             cands += [c for c in gazetteer.candidates(qualifier.strip())
@@ -174,7 +189,7 @@ def document_context(gazetteer: Gazetteer, names: Iterable[str],
         if not cands:
             loose = [c for c in gazetteer.candidates(head) if _big_loose_match(c, head)]
             if len({c.place.country for c in loose}) == 1:
-                loose_votes[loose[0].place.country or ""] += 1
+                votes[loose[0].place.country or ""] += 1
             continue
         # A name that is also a division or a big town elsewhere ("Georgia", "Gaza",
         # "Delta") does not vote for one reading: it would only confirm itself.
@@ -197,8 +212,6 @@ def document_context(gazetteer: Gazetteer, names: Iterable[str],
             areas[cands[0].place.admin1 or ""] += 1
     for iso3 in affiliations:
         votes[iso3] += 2
-    if not votes:
-        votes = loose_votes  # only when nothing else tells, or they would confirm themselves
     votes.pop("", None)
     areas.pop("", None)
     first = PlaceContext(votes, areas)
@@ -207,7 +220,18 @@ def document_context(gazetteer: Gazetteer, names: Iterable[str],
         anchor = _clear_reading(cands, first)
         if anchor is not None and anchor.lat is not None and anchor.lon is not None:
             anchors.append((anchor.lat, anchor.lon, name_key(head)))
-    return PlaceContext(votes, areas, tuple(anchors))
+    return PlaceContext(votes, areas, tuple(anchors), mentions)
+
+
+def _without_own_votes(gazetteer: Gazetteer, name: str, context: PlaceContext) -> PlaceContext:
+    """``context`` less the votes ``name`` cast itself each time the document named it."""
+    times = context.mentions.get(name_key(name), 0)
+    if not times:
+        return context
+    own = document_context(gazetteer, [name])
+    countries = Counter({k: v - times * own.countries.get(k, 0) for k, v in context.countries.items()})
+    admin1 = Counter({k: v - times * own.admin1.get(k, 0) for k, v in context.admin1.items()})
+    return PlaceContext(+countries, +admin1, context.anchors, context.mentions)
 
 
 def _rival(cands: list[Candidate], reading: Candidate, kinds: tuple[str, ...]) -> bool:
@@ -262,8 +286,10 @@ def text_context(gazetteer: Gazetteer, text: str) -> PlaceContext:
 def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None) -> Place | None:
     """The best reading of ``name``; ``context`` is a document's text, a
     :class:`PlaceContext`, or country votes (a Counter or an iterable of ISO3 codes)."""
-    context = _context(gazetteer, context)
     head, _, qualifier = name.partition(",")
+    if name_key(head) in ARTICLES:
+        return None  # "Al" cut off from "Al Bab" by the model names nothing
+    context = _without_own_votes(gazetteer, head, _context(gazetteer, context))
     cands = list(gazetteer.candidates(head.strip()))
     qualifier = qualifier.strip()
     if qualifier:
@@ -297,8 +323,11 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None) -> Pla
 
 
 def _big_loose_match(c: Candidate, name: str) -> bool:
-    """A loose spelling of a big town, long enough to be more than a chance likeness."""
-    return c.match == "skeleton" and (c.place.population or 0) >= 100_000 and len(name_key(name)) >= 6
+    """A loose spelling of a big town, long and close enough to be more than a chance
+    likeness ("al-Hasakeh" is Al-Hasakah; "Miniyeh" is not Minnesota)."""
+    key = name_key(name)
+    return c.match == "skeleton" and (c.place.population or 0) >= 100_000 and len(key) >= 6 \
+        and SequenceMatcher(None, key, name_key(c.place.name)).ratio() >= 0.75
 
 
 def _names_an_area(gazetteer: Gazetteer, name: str) -> bool:
