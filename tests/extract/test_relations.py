@@ -63,7 +63,11 @@ def support(run, text):
         ("Bashir enjoys the backing of Qatar.", {"Qatar"}, "Bashir"),
         ("Bashir, with the support of Qatar, crushed the protests.", {"Qatar"}, "Bashir"),
         ("Jordan's King Abdullah, another of the SAF's backers, spoke.", {"King Abdullah"}, "SAF"),
-        ("Jordan, which borders Iraq, is one of the SAF's main foreign backers.", {"Jordan"}, "SAF"),
+        (
+            "Jordan, which borders Iraq, is one of the SAF's main foreign backers.",
+            {"Jordan"},
+            "SAF",
+        ),
     ],
 )
 def test_support_constructions(run, text, holders, other):
@@ -147,3 +151,15 @@ def test_a_relation_is_not_dated_by_another_clause(nlp, resources):
 def test_a_headline_run_into_the_first_sentence_gives_no_relation(run):
     text = "Rebels retake the port from Bashir's army\nForces loyal to the Council took the port."
     assert not any(r.source.text == "Bashir" for r in run(text)["relations"])
+
+
+def test_a_named_relation_is_attributed_to_who_names_it(run):
+    got = run("The UN called Qatar a key backer of the rebels.")["relations"]
+    assert [
+        (r.source.text, r.target.text, r.attributed_to and r.attributed_to.text) for r in got
+    ] == [("Qatar", "rebels", "UN")]
+
+
+def test_a_small_clause_relation_keeps_its_modality(run):
+    got = run("His experience could make Hemedti a likely ally of President Putin.")["relations"]
+    assert [(r.source.text, r.modality) for r in got] == [("Hemedti", "hypothetical")]

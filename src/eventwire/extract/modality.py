@@ -63,7 +63,8 @@ REPORTED_GOVERNORS = frozenset({"report", "say"})  # only in the passive: "is sa
 SPEECH_VERBS = frozenset(
     {"say", "tell", "state", "add", "announce", "claim", "insist", "declare", "report",
      "confirm", "deny", "warn", "write", "note", "explain", "stress", "assert", "allege",
-     "accuse", "tweet", "acknowledge", "admit", "argue", "maintain"}
+     "accuse", "tweet", "acknowledge", "admit", "argue", "maintain", "call", "describe",
+     "brand", "label"}
 )  # fmt: skip
 STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "report"})
 BOUNDARY_DEPS = frozenset({"relcl"})

@@ -6,8 +6,9 @@ than as something done:
 
 * agent nouns: "X's backers", "X, an ally of Y", "backers of Y including A, B
   and C", "backers such as A", "A is among Y's backers", "A is one of Y's
-  allies", and "Y faces pressure from backers including A" (the backers of
-  whoever has, faces or relies on them);
+  allies", "called A a backer of Y", "make A an ally of Y", and "Y faces
+  pressure from backers including A" (the backers of whoever has, faces or
+  relies on them);
 * nouns described by a relation verb: "A is among the countries backing Y";
 * hyphenated agents: "the A-backed Y";
 * support received: "Y receives support (weapons, funding) from A", "Y enjoys
@@ -126,6 +127,10 @@ def members_of(noun: Token) -> Token | None:
         return noun.head
     if noun.dep_ == "attr":
         return _child(noun.head, "nsubj")
+    if (subject := _child(noun, "nsubj")) is not None:
+        return subject  # a small clause: "make him an ally of Y"
+    if noun.dep_ == "oprd":
+        return _child(noun.head, "dobj")  # "called A a backer of Y"
     if noun.dep_ == "pobj" and noun.head.lower_ in ("among", "of"):
         prep = noun.head  # "A is among N", "A is one of N", "A, another of N,"
         part = prep.head
