@@ -160,3 +160,15 @@ def test_an_unplaceable_clause_date_is_not_replaced_by_another_clauses(nlp) -> N
     assert when_for(ctx, killed) is None
     ctx = _dated_ctx(nlp, text, "2016-06-20")
     assert when_for(ctx, next(t for t in ctx.doc if t.text == "killed")).value == "2016-W24"
+
+
+@pytest.mark.slow
+def test_a_length_of_time_is_kept_but_does_not_date_the_event(nlp) -> None:
+    text = "After two months of fighting, rebels captured the town on Sunday."
+    ctx = _dated_ctx(nlp, text, "2019-04-16")
+    assert {t.span.text: t.when.value for t in ctx.found["timexes"]} == {
+        "two months": None,
+        "Sunday": "2019-04-14",
+    }
+    captured = next(t for t in ctx.doc if t.text == "captured")
+    assert when_for(ctx, captured).value == "2019-04-14"

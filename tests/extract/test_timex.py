@@ -207,3 +207,11 @@ def test_timex3_of_writes_pipeline_values_in_timex3_form() -> None:
     assert timex3_of(When("2019-W15", "week", text="last week")) == "2019-W15"
     assert timex3_of(When("2019-04-12", "day", text="Friday morning")) == "2019-04-12TMO"
     assert timex3_of(When(None, None, text="someday")) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["a four-year absence", "four-year", "two months", "about three months'", "42-year",
+             "the next two weeks", "1441"],
+)  # fmt: skip
+def test_lengths_of_time_and_bare_numbers_are_no_dates(text: str) -> None:
+    assert normalize_timex(text, TUESDAY).value is None

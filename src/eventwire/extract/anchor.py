@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
+from eventwire.extract.timex import is_duration
 from eventwire.model import Place, When
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     timexes = ctx.found.get("timexes", ())
     if ctx.doc.has_annotation("DEP"):
         clause = _clause_tokens(token)
-        own = [t for t in timexes if t.span.start in clause]
+        own = [t for t in timexes if t.span.start in clause and not is_duration(t.span.text)]
         if own and min(own, key=lambda t: abs(t.span.start - token.idx)).when.value is None:
             # the clause's own time ("on Sunday" with only the year known) cannot be
             # placed; a date from another clause would be wrong, not merely vague

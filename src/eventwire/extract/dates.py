@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
-from eventwire.extract.timex import normalize_timex
+from eventwire.extract.timex import is_duration, normalize_timex
 from eventwire.model import Span, Timex, When
 from eventwire.registry import extractors
 
@@ -89,8 +89,8 @@ def extract_timexes(ctx: DocContext) -> dict[str, list[Timex]]:
             tense = clause_tense(ctx, sent, start)
             ref = previous if previous and _ANAPHORIC.search(text) else reference
             when = normalize_timex(text, ref, tense)
-            if when.value is None and not _from_finder(text):
-                continue  # a model DATE entity we cannot place ("three years") is no date
+            if when.value is None and not (_from_finder(text) or is_duration(text)):
+                continue  # a model DATE entity we cannot place is no date; lengths are kept
             if when.precision == "day" and when.value:
                 previous = when.value
             found.append(

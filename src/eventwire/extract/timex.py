@@ -152,7 +152,13 @@ def _strip(text: str) -> str:
     text = re.sub(r"\s+", " ", text)
     text = _SPELLED_YEAR.sub(_spelled_year, text)
     text = _HOLIDAY.sub(lambda m: _HOLIDAYS[m.group(0)], text)
-    text = re.sub(r"^(?:on|in|at|by|since|until|during|from|of|the|for)\s+", "", text).strip(" ,.")
+    # "in" stays before a count of units: "in three days" is a time ahead, "three days" a length
+    text = re.sub(
+        r"^(?:on|in(?!\s+(?:[\w-]+\s+){1,3}(?:day|week|month|year|decade)s?$)|at|by|since|until|"
+        r"during|from|of|the|for)\s+",
+        "",
+        text,
+    ).strip(" ,.'")
     # hedges and "earlier"/"late" before a day word do not move the date
     text = re.sub(r"^(?:almost|nearly|about|some|more than|less than|over|roughly|around|just)\s+"
                   r"(?=\S+\s+\S+\s+ago$)", "", text)
@@ -429,6 +435,10 @@ def normalize_timex(text: str, reference: str | None, tense: str = "past") -> Wh
             if when is not None:
                 return When(when.value, when.precision, text=text, end=when.end)
             return When(None, None, text=text)
+    if is_duration(text) or re.fullmatch(r"\d+", key):
+        # "a four-year absence", "two months of fighting", "resolution 1441": a length of
+        # time or a bare number, not a point in time; dateparser would make one up
+        return When(None, None, text=text)
     ranged = _range(key, ref, tense)
     if ranged is not None:
         return When(ranged.value, ranged.precision, text=text, end=ranged.end)
@@ -527,6 +537,24 @@ _CENTURY = re.compile(
 _DAY_PARTS = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
 
 
+def is_duration(text: str) -> bool:
+    """"three years", "a four-year absence", "the next two weeks": a length of time."""
+    return _duration_match(_strip(text)) is not None
+
+
+def _duration_match(key: str) -> re.Match | None:
+    """The duration reading of a stripped expression; "last week" and "the weekend" are
+    times, "the last two weeks" and "weeks" are lengths."""
+    m = _DURATION.match(key)
+    if m is None:
+        return None
+    counted = m.group("num") and m.group("num").split()[0] not in ("the", "this")
+    bare_unit = re.fullmatch(
+        r"(?:the\s+)?(?:last|next|coming|this)\s+(?:day|week|month|year|decade)", key
+    )
+    return m if counted or (bare_unit is None and m.group("unit") != "weekend") else None
+
+
 def timex3_value(text: str, reference: str | None, tense: str = "past") -> str | None:
     """A TIMEX3 ``value`` for ``text``: dates as ISO, plus durations (``P3Y``), centuries
     (``19``), times of day (``T10:35``, ``TMO``) and the ``PRESENT_REF``/``PAST_REF``/
@@ -545,11 +573,8 @@ def timex3_value(text: str, reference: str | None, tense: str = "past") -> str |
     past = re.fullmatch(r"(?:the\s+)?past\s+(?P<unit>day|week|month|year|decade|century)", key)
     if past:  # "the past decade" is the ten years up to now, not the 1980s
         return _duration("one", past.group("unit"))
-    bare_unit = re.fullmatch(r"(?:the\s+)?(?:last|next|coming|this)\s+(day|week|month|year|"
-                             r"decade)", key)
-    m = _DURATION.match(key)
-    counted = m and m.group("num") and m.group("num").split()[0] not in ("the", "this")
-    if m and (counted or (bare_unit is None and m.group("unit") != "weekend")):
+    m = _duration_match(key)
+    if m:
         return _duration(m.group("num"), m.group("unit"))
     return timex3_of(normalize_timex(text, reference, tense))
 
