@@ -205,3 +205,19 @@ def test_must_is_a_request_of_the_speaker(run):
 def test_past_act_is_no_statement(run):
     found = run("Portugal supported Turkey.")
     assert [e.type for e in found["events"]] == ["SUPPORT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "lemma"),
+    [
+        ("Sappers defused hundreds of landmines near the town.", "COERCE", "defuse landmine"),
+        ("Police found a cache of ammunition in the village.", "COERCE", "find cache"),
+        ("Turkish forces have set up a new military post near the town.", "MOBILIZE", "set post"),
+    ],
+)
+def test_verb_with_object_of_a_kind(run, text, etype, lemma):
+    assert one(run(text), etype).lemma == lemma
+
+
+def test_found_without_weapons_is_no_event(run):
+    assert not run("Police found the missing boy in the village.")["events"]

@@ -88,6 +88,10 @@ def test_duplicate_trigger_is_rejected():
         ("COERCE", "kidnap", (), ("Violence against civilians", "Abduction/forced disappearance")),
         ("COERCE", "arrest", (), ("Strategic developments", "Arrests")),
         ("COERCE", "loot", (), ("Strategic developments", "Looting/property destruction")),
+        ("COERCE", "blow up", ("means_suicide",), ("Explosions/Remote violence", "Suicide bomb")),
+        ("ASSAULT", "capture", ("source_state", "means_shelling"), ("Battles", "Government regains territory")),
+        ("COERCE", "defuse landmine", (), ("Strategic developments", "Disrupted weapons use")),
+        ("MOBILIZE", "set post", (), ("Strategic developments", "Headquarters or base established")),
     ],
 )
 def test_acled_sub_event_rule(onto, etype, lemma, quals, expected):

@@ -82,6 +82,8 @@ def trigger_of(token: Token, onto: Ontology) -> tuple[str, str] | None:
                     return t, f"{lemma} {particle}"
         if token.pos_ == "AUX":
             return None
+        if vo := _verb_object(token, onto):
+            return vo
         t = onto.verb_type(lemma)
         return (t, lemma) if t else None
     if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("PERSON", "GPE", "ORG"):
@@ -98,6 +100,17 @@ def trigger_of(token: Token, onto: Ontology) -> tuple[str, str] | None:
         for word in words:
             if t := onto.noun_type(word):
                 return t, word
+    return None
+
+
+def _verb_object(token: Token, onto: Ontology) -> tuple[str, str] | None:
+    """``(type, "verb object")`` for "defused landmines", "found a cache of weapons"."""
+    lemma = token.lemma_.lower()
+    for obj in (c for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
+        words = [w for t in obj.subtree for w in (t.lemma_.lower(), t.lower_)]
+        if (vo := onto.verb_object(lemma, words)) is not None:
+            word = next(w for w in words if w in vo.objects)
+            return vo.type, f"{lemma} {word}"
     return None
 
 
@@ -313,7 +326,7 @@ def _clause_qualifiers(
 ) -> tuple[str, ...]:
     """Weapon, protest cues and embedding of a trigger, read off its clause."""
     quals: list[str] = []
-    if etype == "ASSAULT" and (means := onto.means_of(_clause_words(token))):
+    if etype in ("ASSAULT", "COERCE") and (means := onto.means_of(_clause_words(token))):
         quals.append(f"means_{means}")
     if etype == "PROTEST":
         quals += onto.protest_cues(_words(token.sent))

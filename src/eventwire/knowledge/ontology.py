@@ -56,6 +56,17 @@ class AcledRules:
 
 
 @dataclass(frozen=True)
+class VerbObject:
+    """A verb that is a trigger when its object is of a kind ("defused landmines")."""
+
+    name: str
+    type: str
+    acled: Pair | None
+    verbs: frozenset[str]
+    objects: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Statements:
     """Types of statements about acts that have not happened (``[statements]``)."""
 
@@ -92,6 +103,13 @@ class Ontology:
     actor_kinds: dict[str, str] = field(default_factory=dict)  # common noun -> kind
     by_source_kind: dict[str, dict[str, str]] = field(default_factory=dict)  # lemma -> kind -> type
     statements: Statements = field(default_factory=Statements)
+    verb_objects: tuple[VerbObject, ...] = ()
+
+    def verb_object(self, verb: str, objects: Iterable[str]) -> VerbObject | None:
+        """The ``[verb_object]`` entry a verb and the words of its object match, if any."""
+        words = {w.lower() for w in objects}
+        return next((vo for vo in self.verb_objects
+                     if verb.lower() in vo.verbs and vo.objects & words), None)  # fmt: skip
 
     def verb_type(self, lemma: str) -> str | None:
         return self._index()["verb"].get(lemma.lower())
@@ -134,6 +152,13 @@ class Ontology:
         comment and docs/ontology.md, from the trigger, then its weapon, target, source."""
         lemma = (trigger_lemma or "").lower()
         quals = set(qualifiers)
+        special = self.rules.means[:2]  # suicide, chemical: more telling than the trigger
+        for name, sub, _words in special if type_name in ("ASSAULT", "COERCE") else ():
+            if f"means_{name}" in quals:
+                return (EXPLOSIONS, sub)
+        verb, _, obj = lemma.partition(" ")
+        if obj and (vo := self.verb_object(verb, [obj])) is not None:
+            return vo.acled  # "defuse landmine", "set base" (key made by the extractor)
         if lemma in self.acled_by_trigger:
             return self.acled_by_trigger[lemma]
         if type_name == "ASSAULT" and lemma in FIGHT_LEMMAS:
@@ -141,6 +166,8 @@ class Ontology:
             if sides & {"civilian", "protesters"}:  # "residents clashed with police"
                 return ("Riots", "Violent demonstration" if sides & {"state", "protesters"}
                         else "Mob violence")  # fmt: skip
+        if type_name == "ASSAULT" and lemma in self.rules.territory:
+            return self.rules.government if "source_state" in quals else self.rules.other
         if type_name == "ASSAULT" and lemma not in FIGHT_LEMMAS:
             means = next((m for m in quals if m.startswith("means_")), None)
             for name, sub, _words in self.rules.means:
@@ -150,8 +177,6 @@ class Ontology:
             lethal = type_name == "ASSAULT" and lemma not in ("beat", "fire", "hit")
             return ("Protests", "Excessive force against protesters" if lethal
                     else "Protest with intervention")  # fmt: skip
-        if type_name == "ASSAULT" and lemma in self.rules.territory:
-            return self.rules.government if "source_state" in quals else self.rules.other
         if type_name == "ASSAULT" and lemma not in FIGHT_LEMMAS:
             if "source_protesters" in quals:
                 return ("Riots", "Violent demonstration")
@@ -245,6 +270,11 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
         actor_kinds=kinds,
         by_source_kind={k: dict(v) for k, v in data.get("by_source_kind", {}).items()},
         statements=_statements(data.get("statements", {})),
+        verb_objects=tuple(
+            VerbObject(name, spec["type"], _pair(spec.get("acled")),
+                       frozenset(spec.get("verbs", ())), frozenset(spec.get("objects", ())))
+            for name, spec in data.get("verb_object", {}).items()
+        ),  # fmt: skip
     )
 
 
