@@ -117,10 +117,12 @@ def test_without_a_parse_schedule_wording_makes_the_clause_future(blank_nlp, sen
         ("On Tuesday, the league planned to hold a rally but it was banned.", "past"),
         ("Rebels attacked the town on Sunday.", "past"),
         ("He went to fight in Syria in March.", "past"),
+        ("The storm will hit Haiti today and reach Florida early on Wednesday.", "future"),
+        ("Rebels attacked the town and seized the base on Monday.", "past"),
     ],
 )
 def test_with_the_model_intent_and_schedule_verbs_look_ahead(nlp, sentence: str, tense: str) -> None:
-    first = re.search(r"Monday|Tuesday|Thursday|Friday|Saturday|Sunday|April|March", sentence)
+    first = re.search(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|April|March", sentence)
     assert first is not None
     assert tense_at(nlp(sentence), first.start()) == tense
 

@@ -19,6 +19,9 @@ TUESDAY = "2019-04-16"
         ("on Thursday", "future", "2019-04-18", "day"),
         ("last Tuesday", "past", "2019-04-09", "day"),
         ("next Monday", "past", "2019-04-22", "day"),
+        ("this Wednesday", "past", "2019-04-17", "day"),  # the one of the reference's week
+        ("this Sunday", "past", "2019-04-21", "day"),
+        ("this Monday", "future", "2019-04-15", "day"),
         ("Friday morning", "past", "2019-04-12", "day"),
         ("in September", "past", "2018-09", "month"),
         ("in September", "future", "2019-09", "month"),

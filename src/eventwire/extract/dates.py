@@ -198,6 +198,11 @@ def _is_future(verb: Token) -> bool:
             node.lemma_.lower() in _INTENT and node.tag_ in ("VBZ", "VBP")
         )):
             return True
+        if node.dep_ in ("conj", "dep") and node.head.i != node.i and not auxes and not any(
+            c.dep_.startswith("nsubj") for c in node.children
+        ):
+            node = node.head  # "will hit Haiti on Monday, sweep the Bahamas on Tuesday"
+            continue
         if node.dep_ != "xcomp" or node.head.i == node.i:
             return False
         if node.head.lemma_.lower() in _INTENT or node.head.lower_ == "going":

@@ -178,6 +178,8 @@ def _weekday(m: re.Match, ref: Reference | None, tense: str) -> When | None:
     forward = (target - ref.day.weekday()) % 7
     if direction in ("last", "past", "previous"):
         d = ref.day - timedelta(days=back or 7)
+    elif direction == "this":  # the one in the reference's own week, before or after it
+        d = ref.day + timedelta(days=target - ref.day.weekday())
     elif direction in ("next", "coming", "following") or tense == "future":
         d = ref.day + timedelta(days=forward or 7)
     else:
