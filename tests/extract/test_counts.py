@@ -61,6 +61,9 @@ def test_not_counts(run, text):
         ("Thirteen thousand people were displaced by the fighting.", [("displaced", 13000)]),
         ("Ortiz reported that 630 people were killed in the clashes.", [("killed", 630)]),
         ("At least eight leaders have been killed since last July.", [("killed", 8)]),
+        ("Militants shot a civilian, resulting in his death.", [("killed", 1)]),
+        ("Unidentified gunmen kill police officer.", [("killed", 1)]),
+        ("His killing of five protesters was condemned.", [("killed", 5)]),
     ],
 )
 def test_victims_without_and_with_numbers(run, text, expected):

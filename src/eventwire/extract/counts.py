@@ -57,6 +57,8 @@ QUALIFIERS = (
 )  # fmt: skip
 REFUSED_ENTS = frozenset({"MONEY", "PERCENT", "DATE", "TIME", "QUANTITY", "ORDINAL"})
 SINGLE_DETS = frozenset({"a", "an", "the", "another", "one"})
+# People nouns that name a group even in the singular: "security staff were hurt".
+COLLECTIVE = frozenset({"staff", "personnel", "security", "crew", "people", "family", "youth"})
 # Verbs whose subject or object a state word describes: "left 40 dead", "found dead".
 RESULT_VERBS = frozenset({"be", "leave", "force", "send", "find", "report", "confirm", "declare",
                           "pronounce", "list", "remain"})  # fmt: skip
@@ -244,9 +246,26 @@ def _single(noun: Token, words: CountWords) -> bool:
         return False
     if noun.ent_type_ == "PERSON" or noun.lower_ in ("he", "she"):
         return True
+    if noun.lemma_.lower() in COLLECTIVE:
+        return False
     det = next((c for c in noun.children if c.dep_ in ("det", "poss")), None)
-    single_det = det is not None and (det.dep_ == "poss" or det.lower_ in SINGLE_DETS)
+    if det is None:  # headline style: "Gunmen kill police officer"
+        return noun.dep_ in ("dobj", "nsubjpass") and noun.tag_ == "NN" and is_people(noun, words)
+    single_det = det.dep_ == "poss" or det.lower_ in SINGLE_DETS
     return single_det and (is_people(noun, words) or noun.lemma_.lower() in words.remains)
+
+
+def _owned_event(noun: Token, words: CountWords) -> tuple[str, Token] | None:
+    """One victim in "his death", "the envoy's assassination" (not "his killing of five")."""
+    kind = words.kind_of.get(noun.lemma_.lower())
+    if kind is None or noun.pos_ != "NOUN" or noun.tag_ != "NN":
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return None
+    if owner.lower_ in ("his", "her") or owner.ent_type_ == "PERSON" or is_people(owner, words):
+        return kind, noun
+    return None
 
 
 def _count(
@@ -302,7 +321,8 @@ def extract_counts(ctx: DocContext) -> dict[str, list[Count]]:
             continue  # years, money, percentages; "including an imam"
         parsed = number_value(tok)
         if parsed is None:
-            if _single(tok, words) and (kind := _stated(kind_for(tok, tok))):
+            found = kind_for(tok, tok) if _single(tok, words) else _owned_event(tok, words)
+            if kind := _stated(found):
                 start = next((c.idx for c in tok.lefts if c.dep_ in ("det", "poss")), tok.idx)
                 counts.append(_count(ctx, kind, 1, None, start, tok))
             continue
