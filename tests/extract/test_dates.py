@@ -43,12 +43,17 @@ def test_later_is_counted_from_the_previous_date(blank_nlp) -> None:
 
 
 def test_next_day_and_that_day_count_from_the_story_date(blank_nlp) -> None:
-    text = "Gunmen attacked the village on 20 June. A boy died the next day. Police came that day."
+    text = (
+        "Gunmen attacked the village on 20 June. A boy died the next day. Police came that day. "
+        "Earlier that day, a week or so ago, the army left."
+    )
     found = _run(blank_nlp, text, published="2016")
     assert found == {
         "20 June": ("2016-06-20", "day"),
         "the next day": ("2016-06-21", "day"),
         "that day": ("2016-06-21", "day"),
+        "Earlier that day": ("2016-06-21", "day"),
+        "a week or so ago": (None, None),  # "ago" counts from publication: only 2016 known
     }
     assert _run(blank_nlp, "A boy died the next day.", published="2016") == {
         "the next day": (None, None)  # nothing to count from

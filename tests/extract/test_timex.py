@@ -75,6 +75,8 @@ TUESDAY = "2019-04-16"
         ("the day before", "past", "2019-04-15", "day"),
         ("that night", "past", "2019-04-16", "day"),
         ("the following week", "past", "2019-W17", "week"),
+        ("earlier that day", "past", "2019-04-16", "day"),
+        ("a week or so ago", "past", "2019-W15", "week"),
     ],
 )
 def test_rules(text: str, tense: str, value: str, precision: str) -> None:

@@ -43,8 +43,8 @@ _ALTERNATIVES = (
     _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b",
     _WEEKDAY + r",?\s+" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?\b",
     r"(?i:the|this|last|next|past)\s+(?i:weekend)\b",
-    r"(?:(?i:the)\s+)?(?i:next|following|previous|preceding|same|that)\s+(?i:day|morning|afternoon"
-    r"|evening|night)\b",
+    r"(?:(?i:earlier|later)\s+)?(?:(?i:the)\s+)?(?i:next|following|previous|preceding|same|that)"
+    r"\s+(?i:day|morning|afternoon|evening|night)\b",
     r"(?i:the)\s+(?i:day|night)\s+(?i:before|after)\b",
     r"(?:" + _REL + r"\s+)?" + _WEEKDAY + _PART + r"\b",
     r"(?i:morning|afternoon|evening|night)\s+(?:of\s+)?" + _WEEKDAY + r"\b",
@@ -52,7 +52,8 @@ _ALTERNATIVES = (
     + r"|\s+(?i:last|next|this)\s+year)?\b",
     _MOD + r"(?:" + _REL + r"\s+)(?i:spring|summer|autumn|fall|winter)\b",
     _MOD + r"(?i:spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR + r"\b",
-    r"(?i:" + _NUM + r")\s+(?i:" + _UNIT + r")\s+(?i:ago|earlier|later|after|before|from now)\b",
+    r"(?i:" + _NUM + r")\s+(?i:" + _UNIT + r")(?:\s+or\s+so)?\s+(?i:ago|earlier|later|after|before"
+    r"|from now)\b",
     r"(?i:in)\s+(?i:" + _NUM + r")\s+(?i:" + _UNIT + r")\b(?!\s+(?:ago|of))",
     r"(?:(?i:earlier|later)\s+)?" + _REL + r"\s+(?i:week|month|year|decade)\b",
     r"\b(?i:today|tonight|yesterday|tomorrow)(?:'s)?" + _PART + r"\b",
@@ -65,7 +66,8 @@ _ALTERNATIVES = (
 FINDER = re.compile(r"\b(?:" + "|".join(_ALTERNATIVES) + r")")
 _LEADING = re.compile(r"^(?i:in|since|by|until|during|from|between|of|on|at)\s+")
 _ANAPHORIC = re.compile(
-    r"(?i)\b(?:later|after|earlier|before)$|^(?:the\s+)?(?:next|following|previous|preceding|"
+    r"(?i)\b(?:later|after|earlier|before)$|^(?:(?:earlier|later)\s+)?(?:the\s+)?(?:next|"
+    r"following|previous|preceding|"
     r"same|that)\s+(?:day|morning|afternoon|evening|night)\b"
 )
 _FUTURE_TEXT = re.compile(

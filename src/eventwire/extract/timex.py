@@ -162,8 +162,9 @@ def _strip(text: str) -> str:
     # hedges and "earlier"/"late" before a day word do not move the date
     text = re.sub(r"^(?:almost|nearly|about|some|more than|less than|over|roughly|around|just)\s+"
                   r"(?=\S+\s+\S+\s+ago$)", "", text)
-    return re.sub(r"^(?:earlier|later|late|early)\s+(?=(?:today|yesterday|tomorrow|tonight|"
-                  + "|".join(WEEKDAYS) + r")\b)", "", text)
+    text = re.sub(r"\s+or so\b", "", text)  # "a week or so ago"
+    return re.sub(r"^(?:earlier|later|late|early)\s+(?=(?:today|yesterday|tomorrow|tonight|that|"
+                  r"the same|" + "|".join(WEEKDAYS) + r")\b)", "", text)
 
 
 # --- rules: each takes (match, reference, tense) and returns a When or None ------------
