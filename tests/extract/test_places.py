@@ -124,3 +124,29 @@ def test_a_place_modifying_a_thing_is_no_event_location(nlp, small_gazetteer) ->
 def test_sites_named_after_a_word_are_not_that_place(blank_nlp, small_gazetteer) -> None:
     ctx = _ctx(blank_nlp, small_gazetteer, "Protesters marched to the Derna square in el Misrata.")
     assert [pm.span.text for pm in ctx.found["places"]] == ["Misrata"]
+
+
+@pytest.mark.slow
+def test_nationality_words_name_their_country_but_locate_nothing(nlp, tmp_path) -> None:
+    import sqlite3
+
+    from eventwire.knowledge.gazetteer import Gazetteer
+    from eventwire.knowledge.gazetteer_build import SCHEMA, Builder
+
+    con = sqlite3.connect(tmp_path / "n.sqlite")
+    con.executescript(SCHEMA)
+    b = Builder.__new__(Builder)
+    b.con, b.next_row = con, 1
+    b.add("country:LBY", "Libya", ["Libyan"], lat=28.0, lon=17.0, country="LBY",
+          precision="country", feature="PCLI", population=6_700_000)
+    b.add("geonames:41", "Darnah", ["Derna"], lat=32.77, lon=22.64, country="LBY",
+          admin1="LY.70", population=100_000, precision="city", feature="PPL")
+    con.commit()
+    ctx = _ctx(nlp, Gazetteer(tmp_path / "n.sqlite"), "Libyan forces shelled homes in Derna on Sunday.")
+    found = {pm.span.text: pm.place.country for pm in ctx.found["places"]}
+    assert found == {"Libyan": "LBY", "Derna": "LBY"}
+    shelled = next(t for t in ctx.doc if t.text == "shelled")
+    assert place_for(ctx, shelled).name == "Darnah"
+    ctx = _ctx(nlp, Gazetteer(tmp_path / "n.sqlite"), "Egyptian and Libyan jets struck a convoy.")
+    struck = next(t for t in ctx.doc if t.text == "struck")
+    assert place_for(ctx, struck) is None  # nationality words locate nothing

@@ -51,13 +51,13 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
 
 
 def place_for(ctx: DocContext, token: Token) -> Place | None:
-    """The place of the clause headed near ``token``, never a metonym acting as an actor nor
-    a modifier ("the US dollar"); with no place in the sentence, the one country all the
-    article's places lie in, with precision ``country``."""
-    from eventwire.extract.places import is_modifier
+    """The place of the clause headed near ``token``, never a metonym acting as an actor, a
+    modifier ("the US dollar") or a nationality word; with no place in the sentence, the
+    one country all the article's places lie in, with precision ``country``."""
+    from eventwire.extract.places import locates_nothing
 
-    usable = [pm for pm in ctx.found.get("places", ()) if pm.place is not None and not pm.is_actor
-              and not is_modifier(ctx, pm.span.start, pm.span.end)]
+    usable = [pm for pm in ctx.found.get("places", ()) if pm.place is not None
+              and not locates_nothing(ctx, pm)]
     found = _governing(ctx, token, [(pm.span.start, pm.span.end, pm.place) for pm in usable])
     if found is not None or not usable:
         return found

@@ -129,10 +129,16 @@ def _with_qualifier(gazetteer: Gazetteer, text: str, end: int, name: str) -> str
 
 
 def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """(start, end) of place names: model entities, then locative capitalised phrases."""
+    """(start, end) of place names: model entities and nationality words, then locative
+    capitalised phrases."""
     text = ctx.doc.text
     spans = [_with_name_after_article(text, e.start_char, e.end_char)
              for e in ctx.doc.ents if e.label_ in PLACE_LABELS]
+    # "Russian", "Egyptians": a nationality word names its country (as a modifier it is
+    # never an event's location, see is_modifier)
+    spans += [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "NORP"
+              and any(c.place.precision == "country" and c.match != "skeleton"
+                      for c in gazetteer.candidates(e.text))]
     for m in CAPITALISED.finditer(text):
         start, end = m.start(), m.end()
         if any(s < end and start < e for s, e in spans):
@@ -442,17 +448,29 @@ PLACE_HEADS = frozenset(
 
 def is_modifier(ctx: DocContext, start: int, end: int) -> bool:
     """True when the place at [start, end) modifies a noun that is not itself a place
-    ("the US dollar", "Kurdish names"): it qualifies a thing, it does not locate an event."""
+    ("the US dollar", "Kurdish names", "Turkish and Russian forces"): it qualifies people
+    or things, it does not locate an event."""
     if not ctx.doc.has_annotation("DEP"):
         return False
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
     root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "Turkish and Russian forces": Russian modifies as Turkish does
     head = root.head
     return (root.dep_ in ("compound", "amod", "nmod") and head.i != root.i
             and not (span.start <= head.i < span.end)
             and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in PLACE_HEADS)
+
+
+def locates_nothing(ctx: DocContext, pm: PlaceMention) -> bool:
+    """A place mention that is no event's location: a metonym acting as an actor, a
+    modifier (:func:`is_modifier`) or a nationality word ("Saudi-led", "Israelis")."""
+    if pm.is_actor or is_modifier(ctx, pm.span.start, pm.span.end):
+        return True
+    return pm.place is not None and pm.place.precision == "country" and any(
+        e.label_ == "NORP" and e.start_char == pm.span.start for e in ctx.doc.ents)
 
 
 def is_metonym(ctx: DocContext, start: int, end: int) -> bool:
