@@ -163,3 +163,10 @@ def test_a_named_relation_is_attributed_to_who_names_it(run):
 def test_a_small_clause_relation_keeps_its_modality(run):
     got = run("His experience could make Hemedti a likely ally of President Putin.")["relations"]
     assert [(r.source.text, r.modality) for r in got] == [("Hemedti", "hypothetical")]
+
+
+def test_relative_clause_subject_reaches_a_controlled_relation_verb(run):
+    got = support(
+        run, "Oman, which is also believed to support Hemedti from the air, did not respond."
+    )
+    assert got == {("Oman", "Hemedti", "alleged", False)}

@@ -13,6 +13,8 @@ than as something done:
 * hyphenated agents: "the A-backed Y";
 * support received: "Y receives support (weapons, funding) from A", "Y enjoys
   the backing of A", "Y, with the support of A, ...";
+* a relation verb whose subject is a relative pronoun up its chain of
+  controlling verbs: "A, which is believed to back Y";
 * a list introduced by a verb: "Also backing Y: A and B with air power; and C
   has provided weapons";
 * adjectives ("aligned with", "loyal to", "opposed to") and the verbs "oppose"
@@ -94,6 +96,16 @@ def subject_of(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _relative_controller(verb: Token) -> bool:
+    """The verb's subject comes from a relative pronoun up its chain of controlling verbs."""
+    for _ in range(6):
+        if verb.dep_ not in ("xcomp", "conj") or _child(verb, "nsubj", "nsubjpass") is not None:
+            break
+        verb = verb.head
+    subj = _child(verb, "nsubj", "nsubjpass")
+    return subj is not None and subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"
 
 
 def _holding_verb(noun: Token) -> Token | None:
@@ -246,6 +258,9 @@ def statements(tok: Token) -> Iterator[tuple[str, Token | None, Token | None, To
     elif tok.tag_ == "VBG":
         for holder, other, statement in list_header_roles(tok):
             yield rtype, holder, other, statement
+    elif tok.dep_ == "xcomp" and _relative_controller(tok):
+        # "A, which is believed to back Y": the event reader leaves the subject out.
+        yield rtype, subject_of(tok), _child(tok, "dobj"), tok
 
 
 @extractors.register("relations", requires=("mentions",), assigns=("relations", "mentions"))
