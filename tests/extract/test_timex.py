@@ -76,6 +76,9 @@ TUESDAY = "2019-04-16"
         ("that night", "past", "2019-04-16", "day"),
         ("the following week", "past", "2019-W17", "week"),
         ("earlier that day", "past", "2019-04-16", "day"),
+        ("by the end of the month", "future", "2019-04", "month"),
+        ("the end of next month", "future", "2019-05", "month"),
+        ("the beginning of the year", "past", "2019", "year"),
         ("a week or so ago", "past", "2019-W15", "week"),
     ],
 )

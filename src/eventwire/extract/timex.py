@@ -47,7 +47,7 @@ _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 _NUM = r"(?P<num>\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _UNIT = r"(?P<unit>day|week|month|year|decade)s?"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_MOD = r"(?:(?:early|late|mid|the\s+(?:beginning|start|end|middle)\s+of)[\s-]+)?"
+_MOD = r"(?:(?:early|late|mid|(?:the\s+)?(?:beginning|start|end|middle)\s+of)[\s-]+)?"
 _DIR = r"(?:(?P<dir>last|next|this|past|coming|previous|following)\s+)?"
 
 
@@ -406,6 +406,7 @@ _RULES: tuple[tuple[re.Pattern[str], object], ...] = tuple(
          _ago),
         (r"(?P<way>in)\s+" + _NUM + r"\s+" + _UNIT, _ago),
         (r"(?:(?:early|earlier|later|late)\s+)?(?:in\s+)?this\s+" + _UNIT, _relative_year),
+        (r"(?:the\s+)?(?:beginning|start|end|middle)\s+of\s+the\s+" + _UNIT, _relative_year),
         (r"(?P<word>today|tonight|yesterday|tomorrow)(?:'s)?" + _PART, _day_word),
         (r"(?:the\s+)?(?P<rel>next|following|previous|preceding|same|that)\s+(?:day|morning|"
          r"afternoon|evening|night)", _day_around),
