@@ -3,8 +3,11 @@
 A finder pattern proposes expressions in running text (capitalised month and
 weekday names, relative phrases, years after a preposition), the model's DATE
 entities add what it misses, and :func:`normalize_timex` resolves each with the
-tense of its clause. Expressions counted from another moment ("two days
-later") are anchored on the previous resolved date of the article.
+tense of its clause (future under "will", "is set to", "plans to", "a summit
+scheduled for"). Expressions counted from another moment ("two days later",
+"the next day", "that morning") are anchored on the previous resolved date of
+the article. Dates that name a street or group ("26 September Street") are
+skipped; lengths of time are kept undated.
 """
 
 from __future__ import annotations

@@ -9,7 +9,12 @@ with the reference as ``RELATIVE_BASE``, is the fallback for the rest.
 Value formats by precision: day ``2019-04-14``, week ``2019-W15``, month
 ``2019-04``, season ``2019-SU`` (SP/SU/FA/WI, TIMEX3 style), year ``2019``,
 decade ``199X``. Without a reference only absolute expressions resolve;
-today's date is never used.
+today's date is never used. A reference known only to the year places month
+names and month-days in that year ("On 20 June" in a 2019 report) but no
+weekday or relative day. Lengths of time ("three years") are no dates.
+
+``timex3_value`` writes the TIMEX3 ``value`` gold sets use (``P3Y``, ``199``,
+``2019-W15-WE``, ``1998-08-07T10:35``, ``PRESENT_REF``) for evaluation.
 """
 
 from __future__ import annotations
