@@ -6,9 +6,10 @@ trigger's nearest verb, not inside an embedded clause of its own), else the
 nearest one in the same sentence, else the publication date with precision
 ``publication`` (only a publication day stands in). When the clause's own
 expression cannot be placed ("on Sunday" with only the year known), the event
-takes no date from another clause. Lengths of time never date an event. The place works the same way, skipping metonyms that act as
-governments ("Moscow said"); with no place in the sentence it stays None,
-never a country centroid by default.
+takes no date from another clause. Lengths of time never date an event.
+The place works the same way, skipping metonyms that act as governments
+("Moscow said"); with no place in the sentence it stays None, never a country
+centroid by default.
 """
 
 from __future__ import annotations
