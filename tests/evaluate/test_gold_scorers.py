@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.evaluate.metrics import text_overlap
 from eventwire.evaluate.sets import (
     acled,
     case2021,
@@ -31,6 +32,27 @@ def test_plover_scorer(eval_data: Path, fake, make_place) -> None:
     assert m["target_actor_match"] == 0.0 and r.metrics["target_actor_match"].n == 1
     assert m["location_match"] == 1.0 and m["deaths_exact"] == 1.0
     assert [x.field for x in r.misses] == ["target_actor", "event_type"]
+    assert m["event_type_any"] == 0.5
+
+
+def test_plover_lead_event_and_recall(eval_data: Path, fake) -> None:
+    golds = plover.read(eval_data / "plover_gsr_cameo" / plover.MARKER)
+    # The meeting comes first in the text; the attack is the lead event (more severe).
+    fake.event(golds[0].text, "CONSULT", source="Rebel fighters")
+    fake.event(golds[0].text, "ASSAULT", source="Rebel fighters")
+    fake.event(golds[1].text, "CONSULT", source="Egypt")
+    fake.event(golds[1].text, "AGREE", source="Egypt", negated=True)
+    m = {k: v.value for k, v in plover.score(golds, fake.build()).metrics.items()}
+    assert m["event_type_accuracy"] == 0.5 and m["event_type_any"] == 0.5  # negated AGREE: no
+
+
+def test_actor_texts_offer_the_country_of_demonyms(fake) -> None:
+    fake.event("Turkish Army forces shelled the village.", "ASSAULT", source="Turkish Army")
+    run = fake.build()
+    run.country_names, run.demonym_country = {"TUR": "Turkey"}, {"Turkish": "TUR"}.get
+    ev = run.resolution.events[0]
+    texts = run.actor_texts(ev.evidence[0].article_id, ev.source_actor)
+    assert "Turkey" in texts and text_overlap(texts, ["Military Forces of Turkey (2016-)"])
 
 
 def test_acled_scorer_counts_fatalities_per_note(eval_data: Path, fake, make_place) -> None:

@@ -221,3 +221,11 @@ def test_verb_with_object_of_a_kind(run, text, etype, lemma):
 
 def test_found_without_weapons_is_no_event(run):
     assert not run("Police found the missing boy in the village.")["events"]
+
+
+def test_noun_trigger_agent_and_event_noun_as_subject(run):
+    found = run("The attack carried out by the FMLN against the army killed one civilian.")
+    attack = next(e for e in found["events"] if e.trigger.text == "attack")
+    assert (attack.source.text, attack.target.text) == ("FMLN", "army")
+    killed = next(e for e in found["events"] if e.trigger.text == "killed")
+    assert killed.source.text == "FMLN" and killed.target.text == "civilian"

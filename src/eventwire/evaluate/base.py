@@ -132,6 +132,7 @@ class PipelineRun:
     records: dict[str, DocumentRecords]
     resolution: Resolution
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> name
+    demonym_country: Any = None  # word -> ISO3 or None ("Turkish" -> "TUR")
 
     def __post_init__(self) -> None:
         self._actors = {a.id: a for a in self.resolution.actors}
@@ -158,15 +159,18 @@ class PipelineRun:
     def actor_texts(self, article: str, actor_id: str | None) -> list[str]:
         """How an actor is written in ``article``, plus its name: for text-overlap scoring.
 
-        An unnamed group ("soldiers", "Egyptian police") is a noun and a country, so its
-        country's name is added: "police" of Algeria matches "Police Forces of Algeria"."""
+        Names are compared with demonyms normalised to their country ("Turkish Army" also
+        offers "Turkey"), and an unnamed group ("soldiers", "police") is a noun and a
+        country, so its country's name is added: "police" of Algeria ~ "Police Forces of
+        Algeria"."""
         actor = self.actor(actor_id)
         if actor is None:
             return []
         texts = [*self._surfaces.get((article, actor.id), ()), actor.name]
-        if actor.type == "group" and actor.country in self.country_names:
-            texts.append(self.country_names[actor.country])
-        return texts
+        countries = {actor.country} if actor.type == "group" and actor.country else set()
+        if self.demonym_country is not None:
+            countries |= {c for t in texts for w in t.split() if (c := self.demonym_country(w))}
+        return texts + [self.country_names[c] for c in sorted(countries) if c in self.country_names]
 
 
 def run_pipeline(articles: Sequence[Article], ctx: EvalContext) -> PipelineRun:
@@ -177,12 +181,9 @@ def run_pipeline(articles: Sequence[Article], ctx: EvalContext) -> PipelineRun:
     unique = list({a.id: a for a in articles}.values())
     docs = process_articles(unique, ctx.settings, ctx.resources) if unique else []
     resolution = resolve(docs, ctx.resources)
-    names = {
-        a.country: entry.name
-        for a in resolution.actors
-        if a.country and (entry := ctx.resources.kb.country(a.country))
-    }
-    return PipelineRun({d.article_id: d for d in docs}, resolution, names)
+    kb = ctx.resources.kb
+    names = {e.country: e.name for _name, e in kb.iter_names() if e.type == "country" and e.country}
+    return PipelineRun({d.article_id: d for d in docs}, resolution, names, kb.country_by_demonym)
 
 
 def gold_article(

@@ -62,6 +62,8 @@ COUNTED_TYPES = frozenset({"ASSAULT", "COERCE"})
 PARTICLE_DEPS = ("prt", "prep", "dobj")  # "pull out", "fire on", "take control"
 EVENT_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "ROOT"})
 ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+# Participles whose "by" agent is the source of the noun they describe.
+AGENT_VERBS = LIGHT_VERBS | {"carry", "perpetrate", "commit", "claim", "stage", "mount", "launch"}
 CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "conj"})  # "attacked X, killing 5"
 # Verbs whose subject, with no object and no auxiliary, is the victim (headline style).
 PATIENT_SUBJECT_VERBS = frozenset({"kill", "wound", "injure", "abduct", "kidnap", "arrest",
@@ -207,10 +209,19 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         )
     if source is None and token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_ in LIGHT_VERBS:
         source = _child(token.head, "nsubj") or _controller_subject(token.head)
+    verbs = [c for c in token.children if c.dep_ in ("acl", "relcl")]
+    if token.dep_ == "nsubjpass":
+        verbs.append(token.head)
+    verbs = [v for v in verbs if v.lemma_.lower() in AGENT_VERBS]
+    if source is None:  # "the attack (was) carried out by X", "an attack claimed by X"
+        source = next((a for v in verbs if (a := _pobj(v, frozenset({"by"}), ("agent", "prep")))),
+                      None)  # fmt: skip
     between = _between(token)
     if source is None and between is not None:  # "clashes between police and traders"
         return between, [next(iter(between.conjuncts), None)]
-    target = _pobj(token, NOUN_TARGET_PREPS)
+    target = _pobj(token, NOUN_TARGET_PREPS) or next(
+        (t for v in verbs for p in ("against", "on") if (t := _pobj(v, frozenset({p})))), None
+    )  # "an attack carried out against the army"
     if target is None and token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS:
         target = _pobj(token.head, TARGET_PREPS) or _child(token.head, "dative")
         if target is not None and target.pos_ == "ADP":
@@ -240,6 +251,8 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
             pair = index.fillers(src_tok)  # "clashes between X and Y"
             sources, targets = pair[:1] or [None], pair[1:2] or [None]
         else:
+            if src_tok is not None and src_tok.i in trigger_tokens and not index.fillers(src_tok):
+                src_tok = noun_roles(src_tok)[0]  # "an attack by X killed...": X did it
             sources = index.fillers(src_tok) or [None]
             targets = next((f for t in tgt_toks if (f := index.fillers(t))), [None])
         etype = onto.type_for_source(lemma, _kind_of(sources[0], index, onto), etype or None)
