@@ -127,8 +127,11 @@ def lead(*specs):
     for n, (etype, quals, start, killed) in enumerate(specs):
         evidence = (Evidence("a", "s", start, start + 10),)
         counts = {"killed": killed} if killed else {}
-        events.append(Event(id=f"e{n}", type=etype, codes={}, evidence=evidence,
-                            qualifiers=quals, counts=counts))
+        events.append(
+            Event(
+                id=f"e{n}", type=etype, codes={}, evidence=evidence, qualifiers=quals, counts=counts
+            )
+        )
     chosen = main_event(events)
     return events.index(chosen) if chosen else None
 
@@ -158,5 +161,15 @@ def test_embedded_only_when_every_statement_is_embedded(resources):
 def test_acled_codes_use_lemma_and_qualifiers(resources):
     em = replace(ev("a", type="ASSAULT"), lemma="target", qualifiers=("means_air",))
     events, _ = resolve_events([DocumentRecords("a", events=(em,))], actors("a"), resources)
-    assert events[0].codes["acled"] == {"event_type": "Explosions/Remote violence",
-                                        "sub_event_type": "Air/drone strike"}
+    assert events[0].codes["acled"] == {
+        "event_type": "Explosions/Remote violence",
+        "sub_event_type": "Air/drone strike",
+    }
+
+
+def test_a_statement_about_an_act_that_did_not_happen_is_no_relation(resources):
+    refusal = ev("a", type="REJECT")
+    refusal = EventMention(**{**refusal.__dict__, "qualifiers": ("statement",)})
+    docs = [DocumentRecords("a", events=(ev("a", modality="negated", negated=True), refusal))]
+    rels = relations(docs, ["a"], resources)
+    assert [(r.type, r.negated, r.source_count) for r in rels] == [("support", True, 0)]

@@ -7,7 +7,9 @@ statement ("an ally of", "backed by") is a piece of evidence for the relation
 ``alleged`` pieces count (``evidence``, ``source_count``); denials go to
 ``denied_evidence``; hypothetical and future pieces are kept on a relation of
 their own modality with ``source_count`` 0, shown but never counted. A relation
-that some articles assert and others deny is ``contested``.
+that some articles assert and others deny is ``contested``. An event that only
+states an act which has not happened (qualifier ``statement``: "did not back" as
+REJECT) is no evidence of its own: the act carries the relation and its modality.
 """
 
 from __future__ import annotations
@@ -21,6 +23,11 @@ from eventwire.knowledge.ontology import load_ontology
 from eventwire.model import COUNTING_MODALITIES, DocumentRecords, Event, Evidence, Relation
 from eventwire.resolve.events import actor_of
 from eventwire.resolve.ids import stable_id
+
+# Qualifier of an event that states an act which has not happened ("did not back" ->
+# REJECT, "will support" -> AGREE); the act itself is the relation's evidence, with its
+# own modality, so the statement adds none.
+STATEMENT = "statement"
 
 
 @dataclass(frozen=True)
@@ -51,7 +58,7 @@ def resolve_relations(
 
     for ev in events:
         et = onto.types.get(ev.type)
-        if et is None or et.relation is None:
+        if et is None or et.relation is None or STATEMENT in ev.qualifiers:
             continue
         for evidence in ev.evidence:
             piece = _Piece(evidence, ev.modality, ev.negated, ev.date)
