@@ -168,8 +168,7 @@ def test_acled_codes_use_lemma_and_qualifiers(resources):
 
 
 def test_a_statement_about_an_act_that_did_not_happen_is_no_relation(resources):
-    refusal = ev("a", type="REJECT")
-    refusal = EventMention(**{**refusal.__dict__, "qualifiers": ("statement",)})
+    refusal = replace(ev("a", type="REJECT"), qualifiers=("statement",))
     docs = [DocumentRecords("a", events=(ev("a", modality="negated", negated=True), refusal))]
     rels = relations(docs, ["a"], resources)
     assert [(r.type, r.negated, r.source_count) for r in rels] == [("support", True, 0)]
