@@ -79,6 +79,12 @@ def test_ranges(blank_nlp) -> None:
     assert found == {"between 2014 and 2016": ("2014", "year")}
 
 
+def test_finder_finds_quarters_and_fiscal_years() -> None:
+    text = "Exports fell in the third quarter of 2018 and in Q1 2019, as in fiscal 2017 and FY2016."
+    found = [text[a:b] for a, b in find_timexes(text)]
+    assert found == ["third quarter of 2018", "Q1 2019", "fiscal 2017", "FY2016"]
+
+
 @pytest.mark.parametrize(
     "text",
     ["Haftar may attack the city.", "Troops march to the coast.", "Some 2000 fighters came."],

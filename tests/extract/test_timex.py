@@ -79,6 +79,8 @@ TUESDAY = "2019-04-16"
         ("by the end of the month", "future", "2019-04", "month"),
         ("the end of next month", "future", "2019-05", "month"),
         ("the beginning of the year", "past", "2019", "year"),
+        ("next quarter", "past", "2019-07", "month"),  # the quarter's first month, with an end
+        ("FY2018", "past", "2018", "year"),
         ("a week or so ago", "past", "2019-W15", "week"),
     ],
 )
@@ -93,6 +95,8 @@ def test_monday_article_monday_is_that_day() -> None:
 
 
 def test_ranges_carry_an_end() -> None:
+    quarter = normalize_timex("the third quarter of 2018", TUESDAY)
+    assert (quarter.value, quarter.end, quarter.precision) == ("2018-07", "2018-09", "month")
     span = normalize_timex("from March to May 2019", TUESDAY)
     assert (span.value, span.end, span.precision) == ("2019-03", "2019-05", "month")
     days = normalize_timex("April 4-6", TUESDAY)
@@ -175,6 +179,12 @@ def test_unparseable_text_is_kept() -> None:
         ("over the weekend", "1998-W33-WE"),  # Monday 17 August: the weekend just gone
         ("Saturday night", "1998-08-15TNI"),
         ("nineteen ninety-six", "1996"),
+        ("the third quarter of 1998", "1998-Q3"),
+        ("Q2", "1998-Q2"),  # the latest second quarter begun by 17 August 1998
+        ("the fourth quarter", "1997-Q4"),
+        ("the last quarter", "1998-Q2"),  # the previous one, not the fourth
+        ("the last quarter of 1997", "1997-Q4"),
+        ("fiscal 1999", "FY1999"),
         ("January nineteen ninety-seven", "1997-01"),
     ],
 )

@@ -58,7 +58,10 @@ _ALTERNATIVES = (
     r"(?i:" + _NUM + r")\s+(?i:" + _UNIT + r")(?:\s+or\s+so)?\s+(?i:ago|earlier|later|after|before"
     r"|from now)\b",
     r"(?i:in)\s+(?i:" + _NUM + r")\s+(?i:" + _UNIT + r")\b(?!\s+(?:ago|of))",
-    r"(?:(?i:earlier|later)\s+)?" + _REL + r"\s+(?i:week|month|year|decade)\b",
+    r"(?:(?i:earlier|later)\s+)?" + _REL + r"\s+(?i:week|month|quarter|year|decade)\b",
+    r"(?i:first|second|third|fourth|final|last)\s+(?i:quarter)(?:\s+(?:of\s+)?" + _YEAR + r")?\b",
+    r"Q[1-4](?:\s+" + _YEAR + r")?\b",
+    r"(?:(?i:fiscal)\s+(?:(?i:year)\s+)?|FY\s?)" + _YEAR + r"\b",
     r"\b(?i:today|tonight|yesterday|tomorrow)(?:'s)?" + _PART + r"\b",
     r"\b(?i:this)\s+(?i:morning|afternoon|evening)\b",
     r"(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]*)?(?:1[89]\d0|20\d0)'?s\b",

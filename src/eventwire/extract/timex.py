@@ -383,6 +383,39 @@ def _decade(m: re.Match, ref: Reference | None, tense: str) -> When | None:
     return When(f"{digits[:3]}X", "decade")
 
 
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+
+
+def _quarter(m: re.Match, ref: Reference | None, tense: str) -> When | None:
+    """"the third quarter of 2019", "Q3", "last quarter": three months, start and end."""
+    year = m.groupdict().get("year")
+    number = m.groupdict().get("n") or m.groupdict().get("nth")
+    if number is None:  # "last quarter", "this quarter", "next quarter"
+        if ref is None or not ref.knows("month"):
+            return None
+        shift = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
+        index = ref.day.year * 4 + (ref.day.month - 1) // 3 + shift.get(m.group("dir"), 0)
+        y, q = index // 4, index % 4 + 1
+    else:
+        q = int(number) if number.isdigit() else _QUARTER_WORDS[number]
+        if year:
+            y = int(year)
+        elif m.groupdict().get("relyear"):
+            if ref is None:
+                return None
+            y = ref.day.year + {"last": -1, "next": 1, "this": 0}[m.group("relyear")]
+        elif ref is None or not ref.knows("month"):
+            return None
+        else:  # the latest such quarter begun by the reference, or the next one ahead
+            current = (ref.day.month - 1) // 3 + 1
+            y = ref.day.year
+            if tense == "future":
+                y += 1 if q < current else 0
+            else:
+                y -= 1 if q > current else 0
+    return When(f"{y:04d}-{3 * q - 2:02d}", "month", end=f"{y:04d}-{3 * q:02d}")
+
+
 def _relative_year(m: re.Match, ref: Reference | None, tense: str) -> When | None:
     """"earlier this year", "later this month": the unit containing the reference."""
     return _offset(ref, m.group("unit"), 0, exact=False)
@@ -419,6 +452,11 @@ _RULES: tuple[tuple[re.Pattern[str], object], ...] = tuple(
         (r"(?P<word>this)\s+(?:morning|afternoon|evening)", _day_word),
         (r"(?:the\s+)?(?:early|late|mid)?[\s-]*(?P<decade>1[89]\d0|20\d0|\d0)'?s", _decade),
         (r"(?:the\s+year\s+|(?:early|late|mid)[\s-]*)?" + _YEAR, _year),
+        (r"(?:the\s+)?(?P<dir>last|past|previous|this|next|coming)\s+quarter", _quarter),
+        (r"(?:the\s+)?(?P<nth>first|second|third|fourth|final|last)\s+quarter(?:\s+(?:of\s+)?"
+         r"(?:" + _YEAR + r"|(?P<relyear>last|next|this)\s+year))?", _quarter),
+        (r"q(?P<n>[1-4])(?:\s+(?:of\s+)?" + _YEAR + r")?", _quarter),
+        (r"(?:fiscal|fy)\s*(?:year\s+)?" + _YEAR, _year),
     )
 )
 
@@ -598,6 +636,10 @@ def timex3_of(when: When) -> str | None:
         return when.value.rstrip("X")
     if when.precision == "week" and re.search(r"\bweekend\b", text):
         return when.value + "-WE"
+    if when.precision == "month" and when.end and re.search(r"\bquarter\b|\bq[1-4]\b", text):
+        return f"{when.value[:4]}-Q{(int(when.value[5:7]) + 2) // 3}"
+    if when.precision == "year" and re.search(r"\b(?:fiscal|fy)", text):
+        return f"FY{when.value}"
     if when.precision == "day":
         clock = clock_time(text)
         if clock:
