@@ -24,15 +24,13 @@ another event, so it stays a document count only.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib.resources import files
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
 from eventwire.extract.modality import modality_of
+from eventwire.knowledge.words import CountWords, count_words
 from eventwire.model import Count, EventMention, Span
 from eventwire.registry import extractors
 
@@ -67,38 +65,6 @@ UNCOUNTED_MODALITIES = frozenset({"negated", "denied", "hypothetical", "future"}
 SUBJECT_KINDS = frozenset({"displaced", "missing"})  # "hundreds fled the city"
 ATTEMPT_WORDS = frozenset({"attempt", "try", "plot", "seek"})
 REACH_BACK = 1  # sentences a count may look back for the violent event it belongs to
-
-
-@dataclass(frozen=True)
-class CountWords:
-    kind_of: dict[str, str]
-    killing_verbs: frozenset[str]
-    killing_words: frozenset[str]
-    people: frozenset[str]
-    suffixes: tuple[str, ...]
-    pronouns: frozenset[str]
-    totals: frozenset[str]
-    subset_words: frozenset[str]
-    remains: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def count_words() -> CountWords:
-    """The shipped count vocabulary (read-only data, so one cached copy is safe)."""
-    path = files("eventwire.knowledge").joinpath("data/count_words.toml")
-    data: dict[str, Any] = tomllib.loads(path.read_text("utf-8"))
-    people = data["people"]
-    return CountWords(
-        kind_of={w: kind for kind, words in data["kinds"].items() for w in words},
-        killing_verbs=frozenset(data["killing_phrases"]["verbs"]),
-        killing_words=frozenset(data["killing_phrases"]["words"]),
-        people=frozenset(people["nouns"]),
-        suffixes=tuple(people["suffixes"]),
-        pronouns=frozenset(people["pronouns"]),
-        totals=frozenset(people["totals"]),
-        subset_words=frozenset(people["subset_words"]),
-        remains=frozenset(people["remains"]),
-    )
 
 
 def number_value(token: Token) -> tuple[int, str | None] | None:

@@ -21,7 +21,8 @@ than as something done:
   and "ally".
 
 Polarity and modality are read at the statement (:func:`modality_of`), per
-holder when a list gives each its own verb.
+holder when a list gives each its own verb. The words are data:
+``knowledge/data/relation_words.toml``.
 """
 
 from __future__ import annotations
@@ -33,38 +34,17 @@ from eventwire.extract.actorspans import Filler, MentionIndex
 from eventwire.extract.anchor import publication_when, when_for
 from eventwire.extract.context import DocContext
 from eventwire.extract.modality import attribution_of, modality_of
+from eventwire.knowledge.words import relation_words
 from eventwire.model import RelationMention, When
 from eventwire.registry import extractors
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-AGENT_NOUNS = {
-    "backer": "support", "supporter": "support", "sponsor": "support", "patron": "support",
-    "ally": "ally", "partner": "ally", "proxy": "proxy",
-    "opponent": "oppose", "rival": "oppose", "enemy": "oppose", "foe": "oppose",
-    "adversary": "oppose", "critic": "oppose",
-}  # fmt: skip
-ADJECTIVES = {"aligned": "ally", "allied": "ally", "loyal": "support", "opposed": "oppose",
-              "hostile": "oppose", "affiliated": "ally", "close": "ally"}  # fmt: skip
-VERBS = {"oppose": "oppose", "ally": "ally"}
-# Verbs that describe a noun ("countries backing Y") or a hyphenated agent ("A-backed").
-RELATION_VERBS = {"back": "support", "support": "support", "arm": "support", "fund": "support",
-                  "finance": "support", "sponsor": "support", "bankroll": "support",
-                  "equip": "support", "oppose": "oppose"}  # fmt: skip
-SUPPORT_NOUNS = frozenset({"support", "backing", "help", "aid", "assistance", "funding",
-                           "financing", "sponsorship", "patronage", "weapon", "arm", "money"})  # fmt: skip
-# Verbs whose subject has what the object names: "receives support from", "faces pressure from".
-HOLDING_VERBS = frozenset({"receive", "get", "enjoy", "accept", "obtain", "secure", "win", "gain",
-                           "have", "face", "rely", "depend", "count", "lean", "draw"})  # fmt: skip
 MEMBER_PREPS = frozenset({"including", "like", "namely"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PART_WORDS = frozenset({"one", "another", "each", "either", "both", "some", "two", "three"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"})
-# Common nouns that can name an actor ("the Qatar-backed government"), unlike "ousting".
-GROUP_NOUNS = frozenset({"force", "militia", "group", "government", "army", "faction", "fighter",
-                         "rebel", "troop", "brigade", "unit", "coalition", "administration",
-                         "regime", "party", "movement", "authority", "council", "parliament"})  # fmt: skip
 
 
 def _pobj(token: Token, words: frozenset[str]) -> Token | None:
@@ -81,7 +61,7 @@ def _child(token: Token, *deps: str) -> Token | None:
 
 
 def _names_actor(noun: Token) -> bool:
-    return noun.pos_ == "PROPN" or noun.lemma_.lower() in GROUP_NOUNS
+    return noun.pos_ == "PROPN" or noun.lemma_.lower() in relation_words().group_nouns
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -115,7 +95,7 @@ def _holding_verb(noun: Token) -> Token | None:
         if tok.dep_ in ("dobj", "pobj", "prep") and tok.head.i != tok.i:
             tok = tok.head
             if tok.pos_ in ("VERB", "AUX"):
-                return tok if tok.lemma_.lower() in HOLDING_VERBS else None
+                return tok if tok.lemma_.lower() in relation_words().holding_verbs else None
         else:
             return None
     return None
@@ -235,18 +215,18 @@ def list_header_roles(verb: Token) -> Iterator[tuple[Token, Token, Token]]:
 
 def statements(tok: Token) -> Iterator[tuple[str, Token | None, Token | None, Token]]:
     """(type, holder, other, statement token) for every relation stated at ``tok``."""
-    lemma = tok.lemma_.lower()
-    if tok.pos_ == "NOUN" and lemma in AGENT_NOUNS:
-        yield AGENT_NOUNS[lemma], *agent_noun_roles(tok), tok
-    elif tok.pos_ in ("ADJ", "VERB") and tok.lower_ in ADJECTIVES:
-        yield ADJECTIVES[tok.lower_], *adjective_roles(tok), tok
-    elif tok.pos_ == "VERB" and lemma in VERBS:
-        yield VERBS[lemma], _child(tok, "nsubj"), _child(tok, "dobj"), tok
-    if tok.pos_ == "NOUN" and lemma in SUPPORT_NOUNS:
+    lemma, words = tok.lemma_.lower(), relation_words()
+    if tok.pos_ == "NOUN" and lemma in words.agent_nouns:
+        yield words.agent_nouns[lemma], *agent_noun_roles(tok), tok
+    elif tok.pos_ in ("ADJ", "VERB") and tok.lower_ in words.adjectives:
+        yield words.adjectives[tok.lower_], *adjective_roles(tok), tok
+    elif tok.pos_ == "VERB" and lemma in words.verbs:
+        yield words.verbs[lemma], _child(tok, "nsubj"), _child(tok, "dobj"), tok
+    if tok.pos_ == "NOUN" and lemma in words.support_nouns:
         yield "support", *support_noun_roles(tok), tok
-    if lemma not in RELATION_VERBS or tok.pos_ not in ("VERB", "ADJ"):
+    if lemma not in words.describing_verbs or tok.pos_ not in ("VERB", "ADJ"):
         return
-    rtype = RELATION_VERBS[lemma]
+    rtype = words.describing_verbs[lemma]
     if tok.dep_ == "acl" and tok.tag_ == "VBG":  # "countries backing Y"
         noun = tok.head
         yield rtype, members_of(noun) or noun, _child(tok, "dobj"), tok

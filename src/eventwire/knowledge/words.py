@@ -1,0 +1,72 @@
+"""Readers for the word lists that extractors use: ``data/count_words.toml``
+(casualty counts) and ``data/relation_words.toml`` (relation statements)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+
+def _read(name: str) -> dict[str, Any]:
+    return tomllib.loads(files("eventwire.knowledge").joinpath("data", name).read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class CountWords:
+    kind_of: dict[str, str]
+    killing_verbs: frozenset[str]
+    killing_words: frozenset[str]
+    people: frozenset[str]
+    suffixes: tuple[str, ...]
+    pronouns: frozenset[str]
+    totals: frozenset[str]
+    subset_words: frozenset[str]
+    remains: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def count_words() -> CountWords:
+    """The shipped count vocabulary (read-only data, so one cached copy is safe)."""
+    data = _read("count_words.toml")
+    people = data["people"]
+    return CountWords(
+        kind_of={w: kind for kind, words in data["kinds"].items() for w in words},
+        killing_verbs=frozenset(data["killing_phrases"]["verbs"]),
+        killing_words=frozenset(data["killing_phrases"]["words"]),
+        people=frozenset(people["nouns"]),
+        suffixes=tuple(people["suffixes"]),
+        pronouns=frozenset(people["pronouns"]),
+        totals=frozenset(people["totals"]),
+        subset_words=frozenset(people["subset_words"]),
+        remains=frozenset(people["remains"]),
+    )
+
+
+@dataclass(frozen=True)
+class RelationWords:
+    agent_nouns: dict[str, str]
+    adjectives: dict[str, str]
+    verbs: dict[str, str]
+    describing_verbs: dict[str, str]
+    support_nouns: frozenset[str]
+    holding_verbs: frozenset[str]
+    group_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def relation_words() -> RelationWords:
+    """The shipped relation vocabulary (read-only data, so one cached copy is safe)."""
+    data = _read("relation_words.toml")
+    words = data["words"]
+    return RelationWords(
+        agent_nouns=dict(data["agent_nouns"]),
+        adjectives=dict(data["adjectives"]),
+        verbs=dict(data["verbs"]),
+        describing_verbs=dict(data["describing_verbs"]),
+        support_nouns=frozenset(words["support_nouns"]),
+        holding_verbs=frozenset(words["holding_verbs"]),
+        group_nouns=frozenset(words["group_nouns"]),
+    )
