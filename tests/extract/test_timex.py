@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.timex import normalize_timex, timex3_of, timex3_value
+from eventwire.extract.timex import normalize_timex
+from eventwire.extract.timex3 import timex3_of, timex3_value
 from eventwire.model import When
 
 TUESDAY = "2019-04-16"

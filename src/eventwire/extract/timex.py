@@ -13,8 +13,7 @@ today's date is never used. A reference known only to the year places month
 names and month-days in that year ("On 20 June" in a 2019 report) but no
 weekday or relative day. Lengths of time ("three years") are no dates.
 
-``timex3_value`` writes the TIMEX3 ``value`` gold sets use (``P3Y``, ``199``,
-``2019-W15-WE``, ``1998-08-07T10:35``, ``PRESENT_REF``) for evaluation.
+The TIMEX3 form of these values, for gold sets, is in :mod:`eventwire.extract.timex3`.
 """
 
 from __future__ import annotations
@@ -79,7 +78,7 @@ class Reference:
         return order.index(self.precision) >= order.index(precision)
 
 
-def _number(word: str) -> int:
+def count_value(word: str) -> int:
     word = re.sub(r"\s+", " ", word.lower())
     return int(word) if word.isdigit() else NUMBER_WORDS[word]
 
@@ -152,7 +151,9 @@ def clock_time(text: str) -> str | None:
     return f"T{hour:02d}:{minute:02d}" if hour < 24 else None
 
 
-def _strip(text: str) -> str:
+def timex_key(text: str) -> str:
+    """``text`` lower-cased, spelled-out years and holidays rewritten, a leading
+    preposition, article and hedge removed: the form the rules match."""
     text = text.strip().lower().replace("\u2019", "'")
     text = re.sub(r"\s+", " ", text)
     text = _SPELLED_YEAR.sub(_spelled_year, text)
@@ -293,7 +294,7 @@ def _ago(m: re.Match, ref: Reference | None, tense: str) -> When | None:
     sign = 1 if m.group("way") in ("later", "after", "from now", "hence") else -1
     if m.group("way") == "in":
         sign = 1
-    return _offset(ref, m.group("unit"), sign * _number(m.group("num")), exact=True)
+    return _offset(ref, m.group("unit"), sign * count_value(m.group("num")), exact=True)
 
 
 def _offset(ref: Reference | None, unit: str, n: int, exact: bool) -> When | None:
@@ -468,9 +469,9 @@ def normalize_timex(text: str, reference: str | None, tense: str = "past") -> Wh
     occurrence of weekdays and month names. Unresolvable expressions come back
     with ``value=None`` and ``precision=None``, keeping the text."""
     ref = Reference.parse(reference)
-    key = _strip(text)
+    key = timex_key(text)
     if CLOCK.search(key):  # "10:35 a.m. Friday": the day; the hour is kept by timex3_value
-        key = _strip(CLOCK.sub(" ", key))
+        key = timex_key(CLOCK.sub(" ", key))
         if not key:
             if ref is None or not ref.knows("day"):
                 return When(None, None, text=text)
@@ -557,7 +558,7 @@ def _dateparser(key: str, ref: Reference | None, tense: str) -> When | None:
     return When(_fmt(d, period), period)
 
 
-# --- TIMEX3 values, for evaluation on TimeBank-style gold ------------------------------
+# --- lengths of time --------------------------------------------------------------
 
 _DURATION = re.compile(
     r"^(?:(?:more than|less than|nearly|almost|about|some|up to|over|at least|the (?:past|last|"
@@ -565,31 +566,13 @@ _DURATION = re.compile(
     r"(?:(?P<num>\d+|[a-z]+(?:\s+of)?|a few|a couple of)[\s-]+)?(?P<unit>second|minute|hour|day|"
     r"week|month|year|decade|century|weekend)s?(?:[\s-]+long|[\s-]+old)?$"
 )
-_DURATION_CODES = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W",
-                   "month": "M", "year": "Y", "decade": "DE", "century": "CE", "weekend": "WE"}
-_PRESENT = re.compile(r"^(?:now|right now|currently|at present|present|the present|this time|"
-                      r"nowadays|these days|at the moment|(?:this|the present)(?: \w+)? moment)$")
-_PAST = re.compile(r"^(?:the past|past|recently|formerly|once|previously|earlier|before|"
-                   r"(?:(?:the|that) )?time)$")
-_FUTURE = re.compile(r"^(?:the future|future|soon|later|in the future|the coming)$")
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-             "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
-             "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-             "twenty-first": 21}  # fmt: skip
-_CENTURY = re.compile(
-    r"^(?:(?:early|late|mid)[\s-]+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<word>"
-    + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r"))[\s-]+century$"
-)
-_DAY_PARTS = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
-
 
 def is_duration(text: str) -> bool:
     """"three years", "a four-year absence", "the next two weeks": a length of time."""
-    return _duration_match(_strip(text)) is not None
+    return duration_match(timex_key(text)) is not None
 
 
-def _duration_match(key: str) -> re.Match | None:
+def duration_match(key: str) -> re.Match | None:
     """The duration reading of a stripped expression; "last week" and "the weekend" are
     times, "the last two weeks" and "weeks" are lengths."""
     m = _DURATION.match(key)
@@ -600,68 +583,3 @@ def _duration_match(key: str) -> re.Match | None:
         r"(?:the\s+)?(?:last|next|coming|this)\s+(?:day|week|month|year|decade)", key
     )
     return m if counted or (bare_unit is None and m.group("unit") != "weekend") else None
-
-
-def timex3_value(text: str, reference: str | None, tense: str = "past") -> str | None:
-    """A TIMEX3 ``value`` for ``text``: dates as ISO, plus durations (``P3Y``), centuries
-    (``19``), times of day (``T10:35``, ``TMO``) and the ``PRESENT_REF``/``PAST_REF``/
-    ``FUTURE_REF`` tokens that gold sets use."""
-    key = _strip(text)
-    if _PRESENT.match(key):
-        return "PRESENT_REF"
-    if _PAST.match(key):
-        return "PAST_REF"
-    if _FUTURE.match(key):
-        return "FUTURE_REF"
-    century = _CENTURY.match(key)
-    if century:  # the 11th century is 1000-1099: TIMEX3 writes its first two digits
-        n = int(century.group("n")) if century.group("n") else _ORDINALS[century.group("word")]
-        return f"{n - 1:02d}"
-    past = re.fullmatch(r"(?:the\s+)?past\s+(?P<unit>day|week|month|year|decade|century)", key)
-    if past:  # "the past decade" is the ten years up to now, not the 1980s
-        return _duration("one", past.group("unit"))
-    m = _duration_match(key)
-    if m:
-        return _duration(m.group("num"), m.group("unit"))
-    return timex3_of(normalize_timex(text, reference, tense))
-
-
-def timex3_of(when: When) -> str | None:
-    """A resolved :class:`When` written as a TIMEX3 ``value`` (its text adds the time of
-    day or the weekend): "199X" -> "199", "2019-W15" + "weekend" -> "2019-W15-WE"."""
-    if when.value is None:
-        return None
-    text = (when.text or "").lower()
-    if when.precision == "decade":
-        return when.value.rstrip("X")
-    if when.precision == "week" and re.search(r"\bweekend\b", text):
-        return when.value + "-WE"
-    if when.precision == "month" and when.end and re.search(r"\bquarter\b|\bq[1-4]\b", text):
-        return f"{when.value[:4]}-Q{(int(when.value[5:7]) + 2) // 3}"
-    if when.precision == "year" and re.search(r"\b(?:fiscal|fy)", text):
-        return f"FY{when.value}"
-    if when.precision == "day":
-        clock = clock_time(text)
-        if clock:
-            return when.value + clock
-        part = re.search(r"\b(morning|afternoon|evening|night)\b", text)
-        if part:
-            return when.value + _DAY_PARTS[part.group(1)]
-    return when.value
-
-
-def _duration(num: str | None, unit: str) -> str:
-    code = _DURATION_CODES[unit]
-    word = (num or "").strip().removesuffix(" of")
-    if word in NUMBER_WORDS or word.isdigit():
-        n = _number(word)
-        n_text = "X" if word in ("few", "a few", "several") else str(n)
-    else:
-        n_text = "X"
-    if code == "DE":
-        return f"P{n_text}0Y" if n_text != "X" else "PXDE"
-    if code == "CE":
-        return f"P{n_text}00Y" if n_text != "X" else "PXCE"
-    if code.startswith("T"):
-        return f"PT{n_text}{code[1]}"
-    return f"P{n_text}{code}"

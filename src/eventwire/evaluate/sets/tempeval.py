@@ -146,7 +146,7 @@ def span_tenses(golds: list[TempGold], ctx: EvalContext) -> dict[tuple[str, int]
 def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
     golds = read(folder / MARKER, ctx.sample_size(None))
     run = run_pipeline([gold_article(g.text, published=g.dct) for g in golds], ctx)
-    timex3, why = optional("eventwire.extract.timex", "timex3_value")
-    convert, _ = optional("eventwire.extract.timex", "timex3_of")
+    timex3, why = optional("eventwire.extract.timex3", "timex3_value")
+    convert, _ = optional("eventwire.extract.timex3", "timex3_of")
     tenses = span_tenses(golds, ctx) if timex3 is not None else None
     return score(golds, run, timex3, why, tenses, convert)
