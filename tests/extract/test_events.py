@@ -229,3 +229,15 @@ def test_noun_trigger_agent_and_event_noun_as_subject(run):
     assert (attack.source.text, attack.target.text) == ("FMLN", "army")
     killed = next(e for e in found["events"] if e.trigger.text == "killed")
     assert killed.source.text == "FMLN" and killed.target.text == "civilian"
+
+
+def test_coordinated_verbs_share_the_object(run):
+    found = run("Unidentified gunmen shot and killed two civilians in the town.")
+    shot = next(e for e in found["events"] if e.trigger.text == "shot")
+    assert (shot.source.text, shot.target.text) == ("Unidentified gunmen", "civilians")
+
+
+def test_event_describing_a_noun_is_background(run):
+    found = run("Families whose children were kidnapped by the group held a sit-in in the city.")
+    assert "embedded" in one(found, "COERCE").qualifiers
+    assert "embedded" not in one(found, "PROTEST").qualifiers

@@ -175,7 +175,16 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     if dative is not None and dative.pos_ == "ADP":
         dative = _child(dative, "pobj")
     # "provided weapons to Haftar": the object is a thing, the recipient the target.
-    return source, [_child(token, "dobj"), dative, _pobj(token, TARGET_PREPS)]
+    return source, [_object(token), dative, _pobj(token, TARGET_PREPS)]
+
+
+def _object(token: Token) -> Token | None:
+    """The direct object, or the one a coordinated verb shares ("shot and killed two men")."""
+    own = _child(token, "dobj")
+    if own is not None:
+        return own
+    return next((o for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                 and (o := _child(c, "dobj")) is not None), None)  # fmt: skip
 
 
 def _headline_passive(token: Token) -> bool:
@@ -184,6 +193,7 @@ def _headline_passive(token: Token) -> bool:
         token.tag_ in ("VBN", "VBD")
         and token.lemma_.lower() in PATIENT_SUBJECT_VERBS
         and not any(c.dep_ in ("dobj", "aux", "ccomp", "xcomp") for c in token.children)
+        and _object(token) is None
     )
 
 
@@ -345,7 +355,9 @@ def _clause_qualifiers(
         quals += onto.protest_cues(_words(token.sent))
     cur = token
     while cur.head.i != cur.i:
-        if cur.dep_ != "conj" and cur.head.i in trigger_tokens:
+        # Under another trigger, or describing a noun ("families whose children were
+        # kidnapped", "people killed in the war"): background, not the text's event.
+        if (cur.dep_ != "conj" and cur.head.i in trigger_tokens) or cur.dep_ in ("relcl", "acl"):
             quals.append("embedded")
             break
         cur = cur.head
