@@ -162,7 +162,8 @@ def adjective_roles(adj: Token) -> tuple[Token | None, Token | None]:
 
 
 def support_noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
-    """(giver, receiver) for "Y receives support from A" and "Y, with the support of A, ..."."""
+    """(giver, receiver) for "Y receives support from A", "Y, with the support of A, ..."
+    and "support for Y from A"."""
     verb = _holding_verb(noun)
     giver = _pobj(noun, frozenset({"from"}))
     if verb is not None:
@@ -172,7 +173,7 @@ def support_noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
         giver = _child(noun, "poss") or _pobj(noun, frozenset({"of", "from"}))
         host = noun.head.head  # "Y, with the support of A, took" or "Y with A's support"
         return giver, subject_of(host) if host.pos_ in ("VERB", "AUX") else host
-    return None, None
+    return giver, _pobj(noun, frozenset({"for", "to"}))  # "backing for Y from A"
 
 
 def _opens_line(verb: Token) -> bool:
