@@ -63,6 +63,11 @@ def support(run, text):
         ("Bashir enjoys the backing of Qatar.", {"Qatar"}, "Bashir"),
         ("Bashir, with the support of Qatar, crushed the protests.", {"Qatar"}, "Bashir"),
         ("Military backing for Hemedti from Chad grew last year.", {"Chad"}, "Hemedti"),
+        (
+            "Supporters of Hemedti, including Chad and Niger, met in Paris.",
+            {"Chad", "Niger"},
+            "Hemedti",
+        ),
         ("Jordan's King Abdullah, another of the SAF's backers, spoke.", {"King Abdullah"}, "SAF"),
         (
             "Jordan, which borders Iraq, is one of the SAF's main foreign backers.",
