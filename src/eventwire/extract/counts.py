@@ -62,6 +62,7 @@ RESULT_VERBS = frozenset({"be", "leave", "force", "send", "find", "report", "con
                           "pronounce", "list", "remain"})  # fmt: skip
 # A count stated as attempted, threatened or denied is not a casualty.
 UNCOUNTED_MODALITIES = frozenset({"negated", "denied", "hypothetical", "future"})
+LONG_PERIODS = frozenset({"month", "quarter", "year", "decade"})
 SUBJECT_KINDS = frozenset({"displaced", "missing"})  # "hundreds fled the city"
 ATTEMPT_WORDS = frozenset({"attempt", "try", "plot", "seek"})
 REACH_BACK = 1  # sentences a count may look back for the violent event it belongs to
@@ -244,22 +245,30 @@ def _count(
 
 
 def _over_a_period(cue: Token) -> bool:
-    """ "killed since 1980", "killed over the past 12 months": a toll over months or years."""
-    for prep in cue.children:
-        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if prep.dep_ != "prep" or pobj is None:
+    """ "killed since 1980", "since the war began in 2011", "over the past 12 months",
+    "during the last quarter": a toll over months or years."""
+    for child in cue.children:
+        since_clause = child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "since" for m in child.children
+        )
+        if since_clause and _names_a_year(child):
+            return True  # "since the violence began in 1980"
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ != "prep" or pobj is None:
             continue
-        if prep.lower_ == "since" and any(
-            re.fullmatch(r"(19|20)\d\d", t.text) for t in pobj.subtree
-        ):
+        if child.lower_ == "since" and _names_a_year(pobj):
             return True
         if (
-            prep.lower_ in ("over", "in", "during", "within", "for")
-            and pobj.lemma_.lower() in ("month", "year", "decade")
+            child.lower_ in ("over", "in", "during", "within", "for")
+            and pobj.lemma_.lower() in LONG_PERIODS
             and any(c.lower_ in ("past", "last", "previous") for c in pobj.children)
         ):
             return True
     return False
+
+
+def _names_a_year(token: Token) -> bool:
+    return any(re.fullmatch(r"(19|20)\d\d", t.text) for t in token.subtree)
 
 
 def _stated(found: tuple[str, Token] | None) -> str | None:
