@@ -61,6 +61,10 @@ def test_not_counts(run, text):
         ("Thirteen thousand people were displaced by the fighting.", [("displaced", 13000)]),
         ("Ortiz reported that 630 people were killed in the clashes.", [("killed", 630)]),
         ("At least eight leaders have been killed since last July.", [("killed", 8)]),
+        (
+            "More than 150 people have been killed since the siege began on April 4.",
+            [("killed", 150)],
+        ),
         ("Militants shot a civilian, resulting in his death.", [("killed", 1)]),
         ("Unidentified gunmen kill police officer.", [("killed", 1)]),
         ("His killing of five protesters was condemned.", [("killed", 5)]),
@@ -77,9 +81,13 @@ def test_victims_without_and_with_numbers(run, text, expected):
         "Two militants were killed, injured or captured in the operation.",
         "The rebels threatened to kill 20 hostages.",
         "No civilians were killed.",
+        "Nearly 13,000 people have been killed by the insurgents since 1980.",
+        "1,775 people have been killed over the past 12 months.",
+        "Nearly 9,000 people have been killed since the insurgency began in 1980.",
+        "Some 1600 villagers were murdered during the last quarter of 1989.",
     ],
 )
-def test_attempts_threats_and_denials_are_not_counts(run, text):
+def test_attempts_threats_denials_and_running_totals_are_not_counts(run, text):
     assert [c for c in counts(run, text) if c[0] == "killed"] == []
 
 
