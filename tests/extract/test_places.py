@@ -150,3 +150,19 @@ def test_nationality_words_name_their_country_but_locate_nothing(nlp, tmp_path) 
     ctx = _ctx(nlp, Gazetteer(tmp_path / "n.sqlite"), "Egyptian and Libyan jets struck a convoy.")
     struck = next(t for t in ctx.doc if t.text == "struck")
     assert place_for(ctx, struck) is None  # nationality words locate nothing
+
+
+def test_a_list_of_places_is_no_qualifier(blank_nlp, small_gazetteer) -> None:
+    ctx = _ctx(blank_nlp, small_gazetteer, "Protests spread to Misurata, Lebanon, and Derna.")
+    places = {pm.span.text: pm.place.id for pm in ctx.found["places"]}
+    assert places["Misurata"] == "geonames:3"  # not "somewhere in Lebanon"
+
+
+def test_a_place_holding_another_is_named_as_an_area() -> None:
+    from eventwire.extract.places import _named_as_area
+
+    text = "A blast hit Basira in Deir-ez-Zor and Aleppo countryside on June 3 in Hama."
+    spans = [(12, 18), (22, 33), (38, 44), (70, 74)]
+    assert _named_as_area(text, 22, 33, spans)  # Basira in Deir-ez-Zor
+    assert _named_as_area(text, 38, 44, spans)  # Aleppo countryside
+    assert not _named_as_area(text, 70, 74, spans)  # "June 3 in Hama": a date, no place

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
@@ -337,3 +337,55 @@ def test_an_article_alone_names_no_place(tmp_path: Path) -> None:
     assert resolve_toponym(Gazetteer(tmp_path / "b.sqlite"), "Al") is None
     text = "found in Al Bab city"
     assert _with_name_after_article(text, 9, 11) == (9, 15)  # the model's "Al" takes "Bab"
+
+
+def _governorates(tmp_path: Path) -> Gazetteer:
+    b, con = _builder(tmp_path, {})
+    rows = [  # id, name, lat, lon, country, admin1, people
+        ("admin1:EG.16", "Aswan", 23.8, 32.3, "EGY", "EG.16", 990_000),
+        ("geonames:70", "Aswan", 24.09, 32.9, "EGY", "EG.16", 240_000),
+        ("admin1:CA.10", "Quebec", 52.0, -72.0, "CAN", "CA.10", 6_000_000),
+        ("geonames:71", "Quebec", 46.81, -71.21, "CAN", "CA.10", 530_000),
+        ("admin1:EG.06", "Alexandria", 31.0, 29.8, "EGY", "EG.06", 5_400_000),
+        ("geonames:72", "Alexandria", 31.2, 29.92, "EGY", "EG.06", 5_200_000),
+        ("geonames:73", "Alexandria", 38.8, -77.05, "USA", "US.VA", 160_000),
+    ]
+    for pid, name, lat, lon, country, admin1, people in rows:
+        division = pid.startswith("admin1:")
+        b.add(pid, name, [], lat=lat, lon=lon, country=country, admin1=admin1, population=people,
+              precision="admin1" if division else "city", feature="ADM1" if division else "PPL")
+    con.commit()
+    return Gazetteer(tmp_path / "b.sqlite")
+
+
+def test_a_governorate_named_after_its_town_means_the_town(tmp_path: Path) -> None:
+    gaz = _governorates(tmp_path)
+    assert resolve_toponym(gaz, "Aswan").id == "geonames:70"  # a quarter of its people
+    assert resolve_toponym(gaz, "Quebec").id == "admin1:CA.10"  # the city is a small part
+    assert resolve_toponym(gaz, "Aswan", area=True).id == "admin1:EG.16"  # "Edfu in Aswan"
+
+
+def test_a_division_does_not_carry_its_town_past_namesakes_elsewhere(tmp_path: Path) -> None:
+    gaz = _governorates(tmp_path)
+    assert resolve_toponym(gaz, "Alexandria").id == "geonames:72"
+    assert resolve_toponym(gaz, "Alexandria", Counter({"USA": 5})).id == "geonames:73"
+
+
+def test_supplement_divisions_are_built(tmp_path: Path, monkeypatch) -> None:
+    import eventwire.knowledge.gazetteer_build as gb
+
+    b, con = _builder(tmp_path, {"IQ": {"iso": "IQ", "iso3": "IRQ"}})
+    b.admin_points["IQ.10"] = [(33.75, 44.6), (34.6, 45.4)]
+    monkeypatch.setattr(gb, "_package_json", lambda name: {})
+    monkeypatch.setattr(gb, "load_admin_places", lambda: [])
+    monkeypatch.setattr(gb, "load_supplement", lambda: {
+        "division": [{"admin1": "IQ.10", "names": ["Diyala", "Diala"]}]})
+    b._divisions()
+    con.commit()
+    gaz = Gazetteer(tmp_path / "b.sqlite")
+    place = resolve_toponym(gaz, "Diala")
+    assert (place.id, place.precision, place.lat) == ("admin1:IQ.10", "admin1", 34.175)
+
+
+def test_port_is_no_site_prefix() -> None:
+    assert variants(name_key("Port Washington")) == ["port washington"]

@@ -63,11 +63,19 @@ _SITE_AFTER = re.compile(
     r"^\s+(?:square|street|road|avenue|bridge|roundabout|mosque|school|hospital|university|"
     r"prison|stadium|market|hotel|church|building|company)\b"
 )
+_IN_AREA = re.compile(r"^(?:\s+(?:city|town|village|camp|area))?\s+in\s+(?:the\s+)?"
+                      r"(?:(?:al|el|as|ad|ar|an)[-\s])?$")
+_AREA_BEFORE = re.compile(
+    r"(?:\bcountryside\s+of\s+(?:the\s+)?|\brural\s+)(?:(?:al|el|as|ad|ar|an)[-\s])?$"
+)
+_AREA_AFTER = re.compile(r"^\s+(?:countryside|desert|governorate|province)\b")
+_LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)")
 _NAME_AFTER = re.compile(r"[\s-]+[A-Z][\w'’-]+")
 # A place name followed by where it lies: "Rafah City, North Sinai", "El Hassi (Setif)".
 _TRAILING_QUALIFIER = re.compile(r"^(?:,\s*|\s*\()(" + _NAME + r"(?:,\s*" + _NAME + r")?)")
 
 BIG_CITY = 1_000_000  # a city this big, or a capital, is what news means by its division's name
+CITY_SHARE = 0.15  # a division's namesake town this large a share of it is what news means
 NEAR_KM = 50  # readings of one name this close are one place
 NEIGHBOUR_KM = 150  # a town this close to one the story names is a neighbour
 ANCHOR_BONUS = 2.0
@@ -102,7 +110,7 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
             article_id=ctx.article.id,
             span=Span(start, end, text),
             place=resolve_toponym(gazetteer, _with_qualifier(gazetteer, ctx.doc.text, end, text),
-                                  context),
+                                  context, area=_named_as_area(ctx.doc.text, start, end, spans)),
             evidence=ctx.evidence(sentence),
             is_actor=is_metonym(ctx, start, end),
         ))
@@ -118,12 +126,23 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
     return {"places": found}
 
 
+def _named_as_area(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """True when the text uses the name at [start, end) for a region: it holds another
+    named place ("Basira in Deir-ez-Zor") or its countryside ("Aleppo countryside",
+    "the countryside of Idlib", "rural Hama")."""
+    if any(e < start and _IN_AREA.match(text[e:start]) for _s, e in spans):
+        return True
+    return bool(_AREA_BEFORE.search(text[max(0, start - 40) : start])
+                or _AREA_AFTER.match(text[end : end + 20]))
+
+
 def _with_qualifier(gazetteer: Gazetteer, text: str, end: int, name: str) -> str:
     """``name`` with the division or country that follows it in the text ("Rafah City,
     North Sinai" -> "Rafah City, North Sinai"), so the resolver keeps to that area."""
-    m = _TRAILING_QUALIFIER.match(text[end : end + 60])
-    if m is None or "," in name:
-        return name
+    after = text[end : end + 80]
+    m = _TRAILING_QUALIFIER.match(after)
+    if m is None or "," in name or _LIST_GOES_ON.match(after[m.end() :]):
+        return name  # "Assiut, Alexandria, and Suez" is a list, not Assiut in Alexandria
     area = m.group(1).split(",")[-1].strip()
     return f"{name}, {area}" if _names_an_area(gazetteer, area) else name
 
@@ -289,9 +308,12 @@ def text_context(gazetteer: Gazetteer, text: str) -> PlaceContext:
     return document_context(gazetteer, (m.group(0) for m in CAPITALISED.finditer(text)))
 
 
-def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None) -> Place | None:
+def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None, *,
+                    area: bool = False) -> Place | None:
     """The best reading of ``name``; ``context`` is a document's text, a
-    :class:`PlaceContext`, or country votes (a Counter or an iterable of ISO3 codes)."""
+    :class:`PlaceContext`, or country votes (a Counter or an iterable of ISO3 codes).
+    ``area``: the text uses the name for a region ("Basira in Deir-ez-Zor", "Aleppo
+    countryside"), so a division of that name wins over its namesake town."""
     head, _, qualifier = name.partition(",")
     if name_key(head) in ARTICLES:
         return None  # "Al" cut off from "Al Bab" by the model names nothing
@@ -302,9 +324,9 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None) -> Pla
         within = _qualifier_filter(gazetteer, qualifier, cands)
         if within:
             cands = within
-        elif not cands or _names_an_area(gazetteer, qualifier):
+        elif all(c.match == "skeleton" for c in cands) and (not cands or _names_an_area(gazetteer, qualifier)):
             # an unknown small place in a known area ("Abu Tawilah, North Sinai"): the area,
-            # not a namesake elsewhere
+            # not a loose likeness elsewhere
             return resolve_toponym(gazetteer, qualifier, context)
     if _is_acronym(head):
         # "IS", "AQAP": an acronym names a place only as a country or division code ("US", "KY")
@@ -322,10 +344,23 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None) -> Pla
             [c for c in cands if context.countries.get(c.place.country or "")]
         if not cands:
             return None
-    best = max(cands, key=lambda c: _score(c, context))
-    if best.place.precision == "admin1":
+    best = max(cands, key=lambda c: _rank(c, cands, context))
+    if area and best.place.precision == "city":
+        division = [c for c in cands if c.place.precision == "admin1"
+                    and c.place.admin1 == best.place.admin1]
+        return division[0].place if division else best.place
+    if best.place.precision == "admin1" and not area:
         return _city_over_division(best, cands).place
     return best.place
+
+
+def _rank(c: Candidate, cands: list[Candidate], context: PlaceContext) -> float:
+    """:func:`_score`, less a division's weight where a big town elsewhere shares its name:
+    Egypt's Alexandria governorate may not carry its city past Alexandria, Virginia."""
+    score = _score(c, context)
+    if c.place.precision == "admin1" and _rival(cands, c, ("city",)):
+        score -= _FEATURE_BONUS["admin1"]
+    return score
 
 
 def _big_loose_match(c: Candidate, name: str) -> bool:
@@ -375,11 +410,17 @@ def _place_within(gazetteer: Gazetteer, name: str, context: PlaceContext) -> Pla
 
 def _city_over_division(division: Candidate, cands: list[Candidate]) -> Candidate:
     """ "New York" and "Washington" in news are the cities: a capital or a big city of the
-    division's country that bears its name wins over the division."""
+    division's country that bears its name wins over the division, and so does the town a
+    governorate is named after when it holds a good share of its people ("Aswan", "Port
+    Said"; not "Quebec", whose province is many times its city)."""
+    people = division.place.population or 0
     for c in cands:
-        if c.place.precision == "city" and c.match != "skeleton" \
-                and c.place.country == division.place.country \
-                and (c.place.feature == "PPLC" or (c.place.population or 0) >= BIG_CITY):
+        if c.place.precision != "city" or c.match == "skeleton" \
+                or c.place.country != division.place.country:
+            continue
+        size = c.place.population or 0
+        if c.place.feature == "PPLC" or size >= BIG_CITY or (
+                c.place.admin1 == division.place.admin1 and size >= CITY_SHARE * people):
             return c
     return division
 

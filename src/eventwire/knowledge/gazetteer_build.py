@@ -44,7 +44,7 @@ from eventwire.knowledge.placenames import (
     without_type_word,
 )
 
-BUILD_VERSION = "10"
+BUILD_VERSION = "11"
 DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_PATH = DATA / "gazetteer.sqlite"
 SUPPLEMENT = DATA / "places_supplement.toml"
@@ -207,6 +207,11 @@ class Builder:
                 self.city_keys[(cc, key)] = row
         self.con.executemany("INSERT INTO capital VALUES (?, ?)",
                              [(self.iso3[cc], r) for cc, (r, _) in capital_rows.items() if cc in self.iso3])
+        # Only the capital itself is PPLC, not every town that shares its name
+        # (Washington, Utah is no capital).
+        chosen = [r for r, _ in capital_rows.values()]
+        self.con.execute(f"UPDATE place SET feature = 'PPL' WHERE feature = 'PPLC' AND rowid NOT IN "
+                         f"({','.join('?' * len(chosen))})", chosen)
         self._countries()
         self._continents()
         self._divisions()
@@ -256,7 +261,13 @@ class Builder:
                 self.add(f"admin1:{code}", state["name"], [state["name"], *aliases.get(code, [])],
                          codes=True, lat=lat, lon=lon, country="USA", admin1=code, precision="admin1",
                          feature="ADM1", population=self.admin_people[code])
-        for row in load_admin_places():
+        rows = load_admin_places()
+        for item in load_supplement().get("division", []):  # divisions the extract lacks
+            country, _, admin1 = item["admin1"].partition(".")
+            aliases[item["admin1"]].extend(item["names"][1:])
+            rows.append({"level": "admin1", "country": country, "admin1": admin1,
+                         "name": item["names"][0], "lat": "", "lon": ""})
+        for row in rows:
             code = f"{row['country']}.{row['admin1']}"
             iso3 = self.iso3.get(row["country"])
             if row["level"] == "admin1":

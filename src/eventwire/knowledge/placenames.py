@@ -19,7 +19,8 @@ import unicodedata
 ARTICLES = ("al", "el", "as", "az", "ad", "ash", "at", "an", "ar", "ath", "adh", "es", "ez",
             "ed", "et", "en", "er", "ech", "the")
 # Prefixes naming a port, cape or coastal site: "Marsa Brega" is also "Brega".
-SITE_PREFIXES = ("marsa", "mersa", "ras", "port", "bandar")
+# ("port" is not one: "Port Washington" is no "Washington", nor "Port Said" a "Said".)
+SITE_PREFIXES = ("marsa", "mersa", "ras", "bandar")
 _ARTICLE = re.compile(r"^(?:" + "|".join(ARTICLES) + r") (?=\S{3,})")
 # Words naming a kind of division, in GeoNames' division names and in news.
 TYPE_WORDS = frozenset({
