@@ -176,3 +176,24 @@ def test_relative_clause_subject_reaches_a_controlled_relation_verb(run):
         run, "Oman, which is also believed to support Hemedti from the air, did not respond."
     )
     assert got == {("Oman", "Hemedti", "alleged", False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "modality", "negated"),
+    [
+        # A noun phrase presupposes its relation; the clause around it does not reach it.
+        (
+            "Hemedti's foreign backers, including Chad and Niger, denied the report.",
+            "asserted",
+            False,
+        ),
+        ("Turkey, an ally of the GNA, did not send troops.", "asserted", False),
+        ("The Qatar-backed Houthi movement did not fire missiles.", "asserted", False),
+        ("Alleged backers of Hemedti, including Chad, met in Paris.", "alleged", False),
+        # What the clause predicates is under its modality.
+        ("Chad denied being among Hemedti's backers.", "denied", True),
+    ],
+)
+def test_presupposed_and_predicated_relations(run, text, modality, negated):
+    got = run(text)["relations"]
+    assert got and all((r.modality, r.negated) == (modality, negated) for r in got)

@@ -68,6 +68,10 @@ SPEECH_VERBS = frozenset(
 )  # fmt: skip
 STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "report"})
 BOUNDARY_DEPS = frozenset({"relcl"})
+PHRASE_MODALITIES = {"alleged": "alleged", "suspected": "alleged", "purported": "alleged",
+                     "supposed": "alleged", "reported": "reported", "possible": "hypothetical",
+                     "potential": "hypothetical", "would-be": "hypothetical",
+                     "prospective": "future", "future": "future"}  # fmt: skip
 
 
 def governing_chain(token: Token) -> list[Token]:
@@ -175,6 +179,18 @@ def modality_of(token: Token) -> tuple[bool, str]:
     # Denial of a negation ("did not deny") is too rare to model; denial wins.
     modality = next(m for m in PRIORITY if m in found or m == "asserted")
     return modality in NEGATED_MODALITIES, modality
+
+
+def phrase_modality(noun: Token) -> tuple[bool, str]:
+    """``(negated, modality)`` of what a noun phrase presupposes, from its own words only:
+    "no backers" (negated), "alleged backers" (alleged), "possible allies" (hypothetical)."""
+    for child in noun.children:
+        low = child.lower_
+        if child.dep_ in ("det", "neg") and low in ("no", "not"):
+            return True, "negated"
+        if child.dep_ == "amod" and low in PHRASE_MODALITIES:
+            return False, PHRASE_MODALITIES[low]
+    return False, "asserted"
 
 
 def _reported_future(chain: list[Token], pos: int) -> bool:

@@ -28,12 +28,12 @@ holder when a list gives each its own verb. The words are data:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from eventwire.extract.actorspans import Filler, MentionIndex
 from eventwire.extract.anchor import publication_when, when_for
 from eventwire.extract.context import DocContext
-from eventwire.extract.modality import attribution_of, modality_of
+from eventwire.extract.modality import attribution_of, modality_of, phrase_modality
 from eventwire.knowledge.words import relation_words
 from eventwire.model import RelationMention, When
 from eventwire.registry import extractors
@@ -214,34 +214,62 @@ def list_header_roles(verb: Token) -> Iterator[tuple[Token, Token, Token]]:
         yield tok, other, statement
 
 
-def statements(tok: Token) -> Iterator[tuple[str, Token | None, Token | None, Token]]:
-    """(type, holder, other, statement token) for every relation stated at ``tok``."""
+class Statement(NamedTuple):
+    """One relation stated at a token: its type, the two sides and where its modality is read.
+
+    ``phrase`` is set when a noun phrase presupposes the relation ("Y's backers, including A,
+    denied it", "the A-backed Y did not attack"): the clause around the phrase does not
+    reach it, only the phrase's own words ("no backers", "alleged backers") do."""
+
+    type: str
+    holder: Token | None
+    other: Token | None
+    token: Token
+    phrase: Token | None = None
+
+
+def _predicative(noun: Token) -> bool:
+    """The noun is what the clause says of its subject: "A is Y's ally", "A is among N",
+    "A is one of N", "called A a backer", "make A an ally"."""
+    if noun.dep_ in ("attr", "oprd", "ROOT") or _child(noun, "nsubj") is not None:
+        return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "among":
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "attr"
+
+
+def statements(tok: Token) -> Iterator[Statement]:
+    """Every relation stated at ``tok``."""
     lemma, words = tok.lemma_.lower(), relation_words()
     if tok.pos_ == "NOUN" and lemma in words.agent_nouns:
-        yield words.agent_nouns[lemma], *agent_noun_roles(tok), tok
+        phrase = None if _predicative(tok) else tok
+        yield Statement(words.agent_nouns[lemma], *agent_noun_roles(tok), tok, phrase)
     elif tok.pos_ in ("ADJ", "VERB") and tok.lower_ in words.adjectives:
-        yield words.adjectives[tok.lower_], *adjective_roles(tok), tok
+        phrase = tok.head if tok.dep_ in ("amod", "acl") else None  # "forces loyal to Y"
+        yield Statement(words.adjectives[tok.lower_], *adjective_roles(tok), tok, phrase)
     elif tok.pos_ == "VERB" and lemma in words.verbs:
-        yield words.verbs[lemma], _child(tok, "nsubj"), _child(tok, "dobj"), tok
+        yield Statement(words.verbs[lemma], _child(tok, "nsubj"), _child(tok, "dobj"), tok)
     if tok.pos_ == "NOUN" and lemma in words.support_nouns:
-        yield "support", *support_noun_roles(tok), tok
+        phrase = None if _holding_verb(tok) is not None else tok  # "with the support of A"
+        yield Statement("support", *support_noun_roles(tok), tok, phrase)
     if lemma not in words.describing_verbs or tok.pos_ not in ("VERB", "ADJ"):
         return
     rtype = words.describing_verbs[lemma]
     if tok.dep_ == "acl" and tok.tag_ == "VBG":  # "countries backing Y"
         noun = tok.head
-        yield rtype, members_of(noun) or noun, _child(tok, "dobj"), tok
+        phrase = None if _predicative(noun) else noun
+        yield Statement(rtype, members_of(noun) or noun, _child(tok, "dobj"), tok, phrase)
     elif tok.tag_ == "VBN" and tok.dep_ in ("amod", "compound", "acl"):
         agent = next((c for c in tok.children if c.i < tok.i and c.dep_ in
                       ("npadvmod", "compound", "nmod", "nsubj", "amod")), None)  # fmt: skip
         if agent is not None and tok.nbor(-1).text == "-" and _names_actor(tok.head):
-            yield rtype, agent, tok.head, tok  # "the A-backed Y"
+            yield Statement(rtype, agent, tok.head, tok, tok.head)  # "the A-backed Y"
     elif tok.tag_ == "VBG":
         for holder, other, statement in list_header_roles(tok):
-            yield rtype, holder, other, statement
+            yield Statement(rtype, holder, other, statement)
     elif tok.dep_ == "xcomp" and _relative_controller(tok):
         # "A, which is believed to back Y": the event reader leaves the subject out.
-        yield rtype, subject_of(tok), _child(tok, "dobj"), tok
+        yield Statement(rtype, subject_of(tok), _child(tok, "dobj"), tok)
 
 
 @extractors.register("relations", requires=("mentions",), assigns=("relations", "mentions"))
@@ -250,13 +278,16 @@ def extract_relations(ctx: DocContext) -> dict[str, tuple]:
     quotes = ctx.found.get("quotes", ())
     out: dict[tuple[object, ...], RelationMention] = {}
     for tok in ctx.doc:
-        for rtype, holder, other, statement in statements(tok):
+        for rtype, holder, other, statement, phrase in statements(tok):
             # A headline the parser ran into the first sentence is no part of it.
             holders = [f for f in _fillers(index, holder) if _same_line(ctx, f, statement)]
             others = [f for f in _fillers(index, other) if _same_line(ctx, f, statement)]
             if rtype == "proxy":  # "X, a proxy of Y": Y supports X
                 holders, others, rtype = others, holders, "support"
-            negated, modality = modality_of(statement)
+            if phrase is not None:
+                negated, modality = phrase_modality(phrase)
+            else:
+                negated, modality = modality_of(statement)
             for src in holders:
                 for tgt in others:
                     key = (rtype, src.span, tgt.span, statement.sent.start)
