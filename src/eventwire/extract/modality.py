@@ -17,6 +17,9 @@ clause says does not reach the backers, unless the noun is itself a claim
 ("reports of", "denied claims of"). It also stops where a clause with its own
 subject is coordinated with another ("A denied it, and B sent troops").
 
+:func:`phrase_modality` reads what a noun phrase presupposes ("alleged backers",
+"no allies") from the phrase's own words.
+
 :func:`attribution_of` finds who says so: the subject of a governing speech verb,
 "according to X", "a statement from X", or the speaker of the quote around it.
 """

@@ -21,7 +21,9 @@ than as something done:
   and "ally".
 
 Polarity and modality are read at the statement (:func:`modality_of`), per
-holder when a list gives each its own verb. The words are data:
+holder when a list gives each its own verb; a relation that a noun phrase only
+presupposes ("Y's backers, including A, denied it") takes the phrase's own
+(:func:`phrase_modality`). The words are data:
 ``knowledge/data/relation_words.toml``.
 """
 
