@@ -241,3 +241,21 @@ def test_event_describing_a_noun_is_background(run):
     found = run("Families whose children were kidnapped by the group held a sit-in in the city.")
     assert "embedded" in one(found, "COERCE").qualifiers
     assert "embedded" not in one(found, "PROTEST").qualifiers
+
+
+def test_weapon_subject_of_a_plain_verb_is_an_attack(run):
+    ev = one(run("Three rockets fell near the airport on Monday."), "ASSAULT")
+    assert ev.lemma == "rocket" and "means_shelling" in ev.qualifiers
+    found = run("A roadside bomb killed two soldiers.")
+    assert [e.trigger.text for e in found["events"]] == ["killed"]
+
+
+def test_coordinated_noun_subject_is_an_event(run):
+    assert one(run("Rocket and artillery shelling was reported on the town."), "ASSAULT")
+
+
+def test_participation_and_agent_nouns(run):
+    ev = one(run("Hundreds of people participated in a demonstration in the capital."), "PROTEST")
+    assert ev.source.text == "people"
+    ev = one(run("Hundreds of protesters demanded new elections."), "PROTEST")
+    assert ev.source.text == "protesters"

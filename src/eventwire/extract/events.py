@@ -62,6 +62,9 @@ COUNTED_TYPES = frozenset({"ASSAULT", "COERCE"})
 PARTICLE_DEPS = ("prt", "prep", "dobj")  # "pull out", "fire on", "take control"
 EVENT_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "ROOT"})
 ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+# Verbs whose subject takes part in the event named after "in".
+PARTICIPATION_VERBS = frozenset({"participate", "take", "join", "engage", "gather", "assemble",
+                                 "rally", "march", "be", "involve"})  # fmt: skip
 # Participles whose "by" agent is the source of the noun they describe.
 AGENT_VERBS = LIGHT_VERBS | {"carry", "perpetrate", "commit", "claim", "stage", "mount", "launch"}
 CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "conj"})  # "attacked X, killing 5"
@@ -102,6 +105,9 @@ def trigger_of(token: Token, onto: Ontology) -> tuple[str, str] | None:
         for word in words:
             if t := onto.noun_type(word):
                 return t, word
+        if (lemma in onto.weapon_subjects and _noun_dep(token) == "nsubj"
+                and not onto.verb_type(token.head.lemma_)):  # fmt: skip
+            return "ASSAULT", lemma  # "rockets fell near the airport", not "a bomb killed"
     return None
 
 
@@ -114,6 +120,14 @@ def _verb_object(token: Token, onto: Ontology) -> tuple[str, str] | None:
             word = next(w for w in words if w in vo.objects)
             return vo.type, f"{lemma} {word}"
     return None
+
+
+def _noun_dep(token: Token) -> str:
+    """A noun's role in its clause, through coordination ("rocket and artillery shelling")."""
+    seen = 0
+    while token.dep_ == "conj" and token.head.i != token.i and seen < 10:
+        token, seen = token.head, seen + 1
+    return token.dep_
 
 
 def trigger_type(token: Token, onto: Ontology) -> str | None:
@@ -219,6 +233,10 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         )
     if source is None and token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_ in LIGHT_VERBS:
         source = _child(token.head, "nsubj") or _controller_subject(token.head)
+    if source is None and token.dep_ == "pobj" and token.head.lower_ == "in":
+        verb = token.head.head  # "participated in a demonstration", "gathered in protest"
+        if verb.lemma_.lower() in PARTICIPATION_VERBS:
+            source = _child(verb, "nsubj")
     verbs = [c for c in token.children if c.dep_ in ("acl", "relcl")]
     if token.dep_ == "nsubjpass":
         verbs.append(token.head)
@@ -249,9 +267,11 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
     trigger_tokens = {tok.i for tok, _ in found}
     # A noun modifying another trigger noun ("protest sit-in") is part of that event, and an
     # agent noun filling a role of another trigger ("protesters blocked roads") is its actor.
+    types_at = {tok.i: t[0] for tok, t in found}
     found = [(tok, t) for tok, t in found if not (
         tok.head.i in trigger_tokens and tok.head.i != tok.i
-        and (tok.dep_ == "compound" or (tok.dep_ in ROLE_DEPS and index.covering(tok))))]  # fmt: skip
+        and (tok.dep_ == "compound" or (tok.dep_ in ROLE_DEPS and index.covering(tok)
+                                        and types_at[tok.head.i] == t[0])))]  # fmt: skip
     events: list[EventMention] = []
     trigger_at: list[int] = []  # trigger token of each event
     for token, (etype, lemma) in found:
@@ -265,6 +285,8 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
                 src_tok = noun_roles(src_tok)[0]  # "an attack by X killed...": X did it
             sources = index.fillers(src_tok) or [None]
             targets = next((f for t in tgt_toks if (f := index.fillers(t))), [None])
+        if not is_verb and sources == [None] and (agent := index.covering(token)) is not None:
+            sources = [Filler(agent.span)]  # an agent noun: "hundreds of protesters demanded"
         etype = onto.type_for_source(lemma, _kind_of(sources[0], index, onto), etype or None)
         if etype is None:
             continue  # "residents gathered": an event only for some actors
@@ -275,7 +297,7 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
         )
         ev_counts = in_sent if etype in COUNTED_TYPES else ()
         if (not is_verb and sources == [None] and targets == [None] and not ev_counts
-                and token.dep_ not in EVENT_NOUN_DEPS):  # fmt: skip
+                and _noun_dep(token) not in EVENT_NOUN_DEPS):  # fmt: skip
             continue  # a bare noun ("after the war") states no event of its own
         negated, modality = modality_of(token)
         trigger = Span(token.idx, token.idx + len(token.text), token.text)

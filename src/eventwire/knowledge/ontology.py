@@ -104,6 +104,7 @@ class Ontology:
     by_source_kind: dict[str, dict[str, str]] = field(default_factory=dict)  # lemma -> kind -> type
     statements: Statements = field(default_factory=Statements)
     verb_objects: tuple[VerbObject, ...] = ()
+    weapon_subjects: frozenset[str] = frozenset()  # "rockets fell", "a shell hit"
 
     def verb_object(self, verb: str, objects: Iterable[str]) -> VerbObject | None:
         """The ``[verb_object]`` entry a verb and the words of its object match, if any."""
@@ -270,6 +271,7 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
         actor_kinds=kinds,
         by_source_kind={k: dict(v) for k, v in data.get("by_source_kind", {}).items()},
         statements=_statements(data.get("statements", {})),
+        weapon_subjects=frozenset(data.get("weapon_subjects", {}).get("words", ())),
         verb_objects=tuple(
             VerbObject(name, spec["type"], _pair(spec.get("acled")),
                        frozenset(spec.get("verbs", ())), frozenset(spec.get("objects", ())))
