@@ -71,6 +71,16 @@ _AREA_BEFORE = re.compile(
 _AREA_AFTER = re.compile(r"^\s+(?:countryside|desert|governorate|province)\b")
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)")
 _NAME_AFTER = re.compile(r"[\s-]+[A-Z][\w'’-]+")
+# Words that open sentences and name some village somewhere ("We", "But", "However").
+FUNCTION_WORDS = frozenset(
+    "a an the i we you he she it they me us him her them my our your his its their this that "
+    "these those there here who what when where why how which while if but and or nor so yet "
+    "for of at by in on to from with without into onto upon about after before during since "
+    "until as than then also however although though because even still more most many much "
+    "some any all both each every no not another other such one only just never ever again "
+    "now today yesterday tomorrow is are was were be been being has have had do does did "
+    "will would can could should may might must shall mr mrs ms dr st".split()
+)
 # A place name followed by where it lies: "Rafah City, North Sinai", "El Hassi (Setif)".
 _TRAILING_QUALIFIER = re.compile(r"^(?:,\s*|\s*\()(" + _NAME + r"(?:,\s*" + _NAME + r")?)")
 
@@ -91,8 +101,10 @@ class PlaceContext:
     admin1: Counter[str] = field(default_factory=Counter)
     # (lat, lon, name key) of towns the document names that have one reading only
     anchors: tuple[tuple[float, float, str], ...] = ()
-    # how often each name (its key) was counted, so a name's own votes can be left out
+    # how often each name (its key) was counted and the votes it cast, so a name's own
+    # votes can be left out when it is resolved
     mentions: Counter[str] = field(default_factory=Counter)
+    own: dict[str, tuple[Counter[str], Counter[str]]] = field(default_factory=dict)
 
 
 @extractors.register("places", assigns=("places",))
@@ -202,39 +214,19 @@ def document_context(gazetteer: Gazetteer, names: Iterable[str],
     areas: Counter[str] = Counter()
     readings: list[tuple[str, list[Candidate]]] = []
     mentions: Counter[str] = Counter()
+    own: dict[str, tuple[Counter[str], Counter[str]]] = {}
     for name in names:
         head, _, qualifier = name.partition(",")
         if not _may_vote(head):
             continue
-        mentions[name_key(head)] += 1
-        cands = [c for c in gazetteer.candidates(head) if c.match != "skeleton"]
-        if qualifier.strip():
-            cands += [c for c in gazetteer.candidates(qualifier.strip())
-                      if c.match != "skeleton" and c.place.precision in ("country", "admin1")]
-        if not cands:
-            loose = [c for c in gazetteer.candidates(head) if _big_loose_match(c, head)]
-            if len({c.place.country for c in loose}) == 1:
-                votes[loose[0].place.country or ""] += 1
-            continue
-        # A name that is also a division or a big town elsewhere ("Georgia", "Gaza",
-        # "Delta") does not vote for one reading: it would only confirm itself.
-        countries = [c for c in cands if c.place.precision == "country"]
-        if countries:
-            if not _rival(cands, countries[0], ("admin1",)):
-                votes[countries[0].place.country or ""] += 3
-            continue
-        divisions = [c for c in cands if c.place.precision == "admin1"]
-        if divisions:
-            if not _rival(cands, divisions[0], ("admin1", "city")):
-                areas[divisions[0].place.admin1 or ""] += 3
-                votes[divisions[0].place.country or ""] += 2
-            continue
-        readings.append((head, cands))
-        big = [c for c in cands if (c.place.population or 0) >= 50_000]
-        if len({c.place.country for c in big}) == 1:
-            votes[big[0].place.country or ""] += 1
-        if len({c.place.admin1 for c in cands}) == 1:
-            areas[cands[0].place.admin1 or ""] += 1
+        key = name_key(head)
+        mentions[key] += 1
+        name_votes, name_areas, cands = _votes_of(gazetteer, head, qualifier.strip())
+        votes += name_votes
+        areas += name_areas
+        own[key] = (name_votes, name_areas)
+        if cands:
+            readings.append((head, cands))
     for iso3 in affiliations:
         votes[iso3] += 2
     votes.pop("", None)
@@ -245,18 +237,54 @@ def document_context(gazetteer: Gazetteer, names: Iterable[str],
         anchor = _clear_reading(cands, first)
         if anchor is not None and anchor.lat is not None and anchor.lon is not None:
             anchors.append((anchor.lat, anchor.lon, name_key(head)))
-    return PlaceContext(votes, areas, tuple(anchors), mentions)
+    return PlaceContext(votes, areas, tuple(anchors), mentions, own)
 
 
-def _without_own_votes(gazetteer: Gazetteer, name: str, context: PlaceContext) -> PlaceContext:
+def _votes_of(gazetteer: Gazetteer, head: str, qualifier: str
+              ) -> tuple[Counter[str], Counter[str], list[Candidate]]:
+    """One name's votes for countries and divisions, and its town readings (for anchors)."""
+    votes: Counter[str] = Counter()
+    areas: Counter[str] = Counter()
+    cands = [c for c in gazetteer.candidates(head) if c.match != "skeleton"]
+    if qualifier:
+        cands += [c for c in gazetteer.candidates(qualifier)
+                  if c.match != "skeleton" and c.place.precision in ("country", "admin1")]
+    if not cands:
+        loose = [c for c in gazetteer.candidates(head) if _big_loose_match(c, head)]
+        if len({c.place.country for c in loose}) == 1:
+            votes[loose[0].place.country or ""] += 1
+        return votes, areas, []
+    # A name that is also a division or a big town elsewhere ("Georgia", "Gaza",
+    # "Delta") does not vote for one reading: it would only confirm itself.
+    countries = [c for c in cands if c.place.precision == "country"]
+    if countries:
+        if not _rival(cands, countries[0], ("admin1",)):
+            votes[countries[0].place.country or ""] += 3
+        return votes, areas, []
+    divisions = [c for c in cands if c.place.precision == "admin1"]
+    if divisions:
+        if not _rival(cands, divisions[0], ("admin1", "city")):
+            areas[divisions[0].place.admin1 or ""] += 3
+            votes[divisions[0].place.country or ""] += 2
+        return votes, areas, []
+    big = [c for c in cands if (c.place.population or 0) >= 50_000]
+    if len({c.place.country for c in big}) == 1:
+        votes[big[0].place.country or ""] += 1
+    if len({c.place.admin1 for c in cands}) == 1:
+        areas[cands[0].place.admin1 or ""] += 1
+    return votes, areas, cands
+
+
+def _without_own_votes(name: str, context: PlaceContext) -> PlaceContext:
     """``context`` less the votes ``name`` cast itself each time the document named it."""
-    times = context.mentions.get(name_key(name), 0)
-    if not times:
+    key = name_key(name)
+    times = context.mentions.get(key, 0)
+    if not times or key not in context.own:
         return context
-    own = document_context(gazetteer, [name])
-    countries = Counter({k: v - times * own.countries.get(k, 0) for k, v in context.countries.items()})
-    admin1 = Counter({k: v - times * own.admin1.get(k, 0) for k, v in context.admin1.items()})
-    return PlaceContext(+countries, +admin1, context.anchors, context.mentions)
+    own_votes, own_areas = context.own[key]
+    countries = Counter({k: v - times * own_votes.get(k, 0) for k, v in context.countries.items()})
+    admin1 = Counter({k: v - times * own_areas.get(k, 0) for k, v in context.admin1.items()})
+    return PlaceContext(+countries, +admin1, context.anchors, context.mentions, context.own)
 
 
 def _rival(cands: list[Candidate], reading: Candidate, kinds: tuple[str, ...]) -> bool:
@@ -269,10 +297,8 @@ def _rival(cands: list[Candidate], reading: Candidate, kinds: tuple[str, ...]) -
 def _may_vote(name: str) -> bool:
     """False for capitalised words that are seldom place names ("We", "But", "Thursday"),
     which some small place somewhere is called too."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     word = name.strip().lower()
-    return word not in STOP_WORDS and word not in CALENDAR_WORDS
+    return word not in FUNCTION_WORDS and word not in CALENDAR_WORDS
 
 
 def _clear_reading(cands: list[Candidate], context: PlaceContext) -> Place | None:
@@ -317,7 +343,7 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None, *,
     head, _, qualifier = name.partition(",")
     if name_key(head) in ARTICLES:
         return None  # "Al" cut off from "Al Bab" by the model names nothing
-    context = _without_own_votes(gazetteer, head, _context(gazetteer, context))
+    context = _without_own_votes(head, _context(gazetteer, context))
     cands = list(gazetteer.candidates(head.strip()))
     qualifier = qualifier.strip()
     if qualifier:
@@ -468,13 +494,18 @@ def _score(c: Candidate, context: PlaceContext) -> float:
         score += 1.0 + 3.0 * area_share
     score -= {"main": 0.0, "alternate": 0.5, "skeleton": 3.0}[c.match]
     if context.anchors and place.lat is not None and place.lon is not None \
-            and place.precision in ("city", "point"):
-        # near a town the story names unambiguously: local news names its neighbours
-        key = name_key(place.name)
-        nearest = min((_km(place.lat, place.lon, a, b) for a, b, k in context.anchors if k != key),
-                      default=math.inf)
-        score += ANCHOR_BONUS if nearest <= NEIGHBOUR_KM else 0.0
+            and place.precision in ("city", "point") and _near_anchor(place, context.anchors):
+        score += ANCHOR_BONUS  # near a town the story names beyond doubt: its neighbour
     return score
+
+
+def _near_anchor(place: Place, anchors: tuple[tuple[float, float, str], ...]) -> bool:
+    """True when another town the story names beyond doubt lies within NEIGHBOUR_KM."""
+    lat, lon = place.lat or 0.0, place.lon or 0.0
+    span = NEIGHBOUR_KM / 111.0  # degrees of latitude; a cheap box before the exact distance
+    wide = span / max(math.cos(math.radians(lat)), 0.1)
+    return any(abs(a - lat) <= span and abs(b - lon) <= wide and 1.0 < _km(lat, lon, a, b) <= NEIGHBOUR_KM
+               for a, b, _key in anchors)
 
 
 # Nouns a place name may modify and still say where: "Sulaymaniyah city", "the Sidon-Beirut
