@@ -29,7 +29,7 @@ from eventwire.extract.titles import is_title, strip_titles, title_before
 from eventwire.knowledge.ontology import load_ontology
 from eventwire.model import Mention, Span
 from eventwire.registry import extractors
-from eventwire.resolve.actor_units import initials
+from eventwire.resolve.actor_units import GROUP_LABEL, initials
 from eventwire.resolve.names import clean_surface
 from eventwire.resolve.translit import token_keys, translit_key
 
@@ -41,7 +41,6 @@ GROUP_NOUNS = frozenset({
     "diplomats", "ministry", "navy", "jets", "warplanes", "soldiers", "police", "intelligence",
     "embassy", "delegation", "leadership", "soldier", "policeman", "officer",
 })
-GROUP_LABEL = "GROUP"  # label of unnamed-group mentions ("police", "gunmen")
 _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _MAX_NAME_TOKENS = 7

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from eventwire.model import DocumentRecords, Mention
+from eventwire.resolve.translit import token_keys, translit_key
 
 GROUP_LABEL = "GROUP"  # label of unnamed-group mentions (extract/mentions.py)
-from eventwire.resolve.translit import token_keys, translit_key
 
 _STOP_INITIALS = {"of", "the", "and", "for", "in", "de", "du", "al", "el", "on", "to"}
 # Words that say what kind of organisation a name is, checked in this order.

@@ -1,0 +1,166 @@
+"""Roles of an event trigger in the dependency parse: which tokens are source and target.
+
+* verbs: subject = source, direct object (else dative or "to/against/on/with/into"
+  object) = target; passive: "by" agent = source, passive subject = target; a
+  verb without a subject of its own takes it from the verb that controls it
+  ("denied backing him", "vowed to attack") or that it is coordinated with;
+  a participle modifying a noun ("forces backed by Turkey") targets that noun.
+* nouns ("offensive", "backing", "visit"): possessor, "by", "from" or an
+  adjective/compound mention = source, else the subject of a light verb
+  ("launched an offensive"), the "by" agent of a participle ("an attack carried out
+  by X"), the subject of a verb of participation ("took part in a protest");
+  "on/against/to/for/of/in" object = target; "clashes between X and Y": X = source,
+  Y = target.
+* a coordinated verb shares the object ("shot and killed two men"); a bare participle
+  of a verb that needs an object, with none, is a headline passive ("Farmer killed").
+
+Tokens come back, not mentions: :class:`~eventwire.extract.actorspans.MentionIndex`
+turns them into actor mentions.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+TARGET_PREPS = frozenset({"to", "against", "on", "with", "into", "at", "for"})
+NOUN_TARGET_PREPS = frozenset({"on", "against", "to", "for", "of", "in", "with", "into"})
+NOUN_SOURCE_PREPS = frozenset({"by", "from"})
+LIGHT_VERBS = frozenset(
+    {"launch", "carry", "conduct", "stage", "mount", "begin", "start", "wage", "give", "offer",
+     "provide", "hold", "make", "pay", "lead", "continue", "announce", "step", "resume",
+     "order", "receive", "get", "accept", "seek", "deny", "extend", "pledge", "send", "impose",
+     "declare", "lodge", "engage"}
+)  # fmt: skip
+# Verbs whose subject takes part in the event named after "in".
+PARTICIPATION_VERBS = frozenset({"participate", "take", "join", "engage", "gather", "assemble",
+                                 "rally", "march", "be", "involve"})  # fmt: skip
+# Participles whose "by" agent is the source of the noun they describe.
+AGENT_VERBS = LIGHT_VERBS | {"carry", "perpetrate", "commit", "claim", "stage", "mount", "launch"}
+# Verbs whose subject, with no object and no auxiliary, is the victim (headline style).
+PATIENT_SUBJECT_VERBS = frozenset({"kill", "wound", "injure", "abduct", "kidnap", "arrest",
+                                   "detain", "execute", "behead", "murder", "shoot"})  # fmt: skip
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _pobj(token: Token, preps: frozenset[str], deps: tuple[str, ...] = ("prep",)) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps and child.lower_ in preps and (pobj := _child(child, "pobj")):
+            return pobj
+    return None
+
+
+def _controller_subject(token: Token) -> Token | None:
+    """Subject of the verb that controls or is coordinated with a subject-less verb."""
+    seen = 0
+    while seen < 6:
+        seen += 1
+        if token.dep_ in ("xcomp", "conj", "advcl") and token.head.i != token.i:
+            head = token.head
+            subj = _child(head, "nsubj", "nsubjpass")
+            if (
+                token.dep_ == "xcomp"
+                and (obj := _child(head, "dobj"))
+                and head.lemma_ in ("urge", "ask", "force", "order", "help", "allow")
+            ):
+                return obj  # object control: "urged Turkey to withdraw"
+            if subj is not None:
+                return subj
+            token = head
+            continue
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep":
+            verb = token.head.head  # "accused Russia of providing"
+            return _child(verb, "dobj") or _child(verb, "nsubj")
+        return None
+    return None
+
+
+def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
+    """Source token and target candidates (best first) of a verb trigger."""
+    if token.dep_ == "acl" and token.tag_ == "VBN":  # "forces backed by Turkey"
+        return _pobj(token, frozenset({"by"}), ("agent", "prep")), [token.head]
+    passive = _child(token, "nsubjpass")
+    if passive is not None or _child(token, "auxpass") is not None:
+        return _pobj(token, frozenset({"by"}), ("agent", "prep")), [passive]
+    source = _child(token, "nsubj")
+    if source is not None and _headline_passive(token):
+        return None, [source]  # "Farmer killed in Selea": the subject is the victim
+    if source is not None and source.dep_ == "nsubj" and source.lower_ in ("who", "that", "which"):
+        source = token.head if token.dep_ == "relcl" else None
+    if source is None:
+        source = _controller_subject(token)
+    dative = _child(token, "dative")
+    if dative is not None and dative.pos_ == "ADP":
+        dative = _child(dative, "pobj")
+    # "provided weapons to Haftar": the object is a thing, the recipient the target.
+    return source, [_object(token), dative, _pobj(token, TARGET_PREPS)]
+
+
+def _object(token: Token) -> Token | None:
+    """The direct object, or the one a coordinated verb shares ("shot and killed two men")."""
+    own = _child(token, "dobj")
+    if own is not None:
+        return own
+    return next((o for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                 and (o := _child(c, "dobj")) is not None), None)  # fmt: skip
+
+
+def _headline_passive(token: Token) -> bool:
+    """A bare participle of a verb that needs an object, with none: "Two soldiers killed"."""
+    return (
+        token.tag_ in ("VBN", "VBD")
+        and token.lemma_.lower() in PATIENT_SUBJECT_VERBS
+        and not any(c.dep_ in ("dobj", "aux", "ccomp", "xcomp") for c in token.children)
+        and _object(token) is None
+    )
+
+
+def _between(token: Token) -> Token | None:
+    """X of "clashes between X and Y", also when the parser hangs "between" on the verb
+    ("clashes erupted between...") or on a place ("reported in the city between...")."""
+    between = frozenset({"between"})
+    heads = [token]
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        verb = token.head
+        heads += [verb, *(p for c in verb.children if c.dep_ == "prep" for p in c.children
+                          if p.dep_ == "pobj")]  # fmt: skip
+    return next((b for h in heads if (b := _pobj(h, between)) is not None), None)
+
+
+def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
+    if token.dep_ == "compound" and token.head.i != token.i:  # "a protest sit-in"
+        token = token.head
+    source = _child(token, "poss") or _pobj(token, NOUN_SOURCE_PREPS)
+    if source is None:
+        source = next(
+            (c for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_), None
+        )
+    if source is None and token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_ in LIGHT_VERBS:
+        source = _child(token.head, "nsubj") or _controller_subject(token.head)
+    if source is None and token.dep_ == "pobj" and token.head.lower_ == "in":
+        verb = token.head.head  # "participated in a demonstration", "gathered in protest"
+        if verb.lemma_.lower() in PARTICIPATION_VERBS:
+            source = _child(verb, "nsubj")
+    verbs = [c for c in token.children if c.dep_ in ("acl", "relcl")]
+    if token.dep_ == "nsubjpass":
+        verbs.append(token.head)
+    verbs = [v for v in verbs if v.lemma_.lower() in AGENT_VERBS]
+    if source is None:  # "the attack (was) carried out by X", "an attack claimed by X"
+        source = next((a for v in verbs if (a := _pobj(v, frozenset({"by"}), ("agent", "prep")))),
+                      None)  # fmt: skip
+    between = _between(token)
+    if source is None and between is not None:  # "clashes between police and traders"
+        return between, [next(iter(between.conjuncts), None)]
+    target = _pobj(token, NOUN_TARGET_PREPS) or next(
+        (t for v in verbs for p in ("against", "on") if (t := _pobj(v, frozenset({p})))), None
+    )  # "an attack carried out against the army"
+    if target is None and token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS:
+        target = _pobj(token.head, TARGET_PREPS) or _child(token.head, "dative")
+        if target is not None and target.pos_ == "ADP":
+            target = _child(target, "pobj")
+    return source, [target]
