@@ -63,6 +63,8 @@ def support(run, text):
         ("Bashir enjoys the backing of Qatar.", {"Qatar"}, "Bashir"),
         ("Bashir, with the support of Qatar, crushed the protests.", {"Qatar"}, "Bashir"),
         ("Military backing for Hemedti from Chad grew last year.", {"Chad"}, "Hemedti"),
+        ("Chad threw its weight behind Hemedti.", {"Chad"}, "Hemedti"),
+        ("Chad lent its support to Hemedti.", {"Chad"}, "Hemedti"),
         (
             "Supporters of Hemedti, including Chad and Niger, met in Paris.",
             {"Chad", "Niger"},

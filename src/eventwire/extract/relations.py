@@ -11,8 +11,9 @@ than as something done:
   relies on them);
 * nouns described by a relation verb: "A is among the countries backing Y";
 * hyphenated agents: "the A-backed Y";
-* support received: "Y receives support (weapons, funding) from A", "Y enjoys
-  the backing of A", "Y, with the support of A, ...";
+* support received or given: "Y receives support (weapons, funding) from A",
+  "Y enjoys the backing of A", "Y, with the support of A, ...", "A lent its
+  support to Y", "A put its weight behind Y";
 * a relation verb whose subject is a relative pronoun up its chain of
   controlling verbs: "A, which is believed to back Y";
 * a list introduced by a verb: "Also backing Y: A and B with air power; and C
@@ -45,13 +46,16 @@ if TYPE_CHECKING:
 
 MEMBER_PREPS = frozenset({"including", "like", "namely"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+RECEIVER_PREPS = frozenset({"to", "behind", "for"})
 PART_WORDS = frozenset({"one", "another", "each", "either", "both", "some", "two", "three"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"})
 
 
-def _pobj(token: Token, words: frozenset[str]) -> Token | None:
+def _pobj(
+    token: Token, words: frozenset[str], deps: tuple[str, ...] = ("prep", "agent")
+) -> Token | None:
     for child in token.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in words:
+        if child.dep_ in deps and child.lower_ in words:
             pobj = next((c for c in child.subtree if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
@@ -171,6 +175,10 @@ def support_noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     if verb is not None:
         giver = giver or _pobj(verb, frozenset({"from"})) or _pobj(noun, frozenset({"of"}))
         return giver, _pobj(noun, frozenset({"for", "to"})) or subject_of(verb)
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in relation_words().giving_verbs:
+        verb = noun.head  # "A lent its support to Y", "A put its weight behind Y"
+        receiver = _pobj(verb, RECEIVER_PREPS, ("prep", "dative")) or _pobj(noun, RECEIVER_PREPS)
+        return subject_of(verb), receiver
     if noun.dep_ == "pobj" and noun.head.lower_ == "with":
         giver = _child(noun, "poss") or _pobj(noun, frozenset({"of", "from"}))
         host = noun.head.head  # "Y, with the support of A, took" or "Y with A's support"

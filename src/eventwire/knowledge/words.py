@@ -53,6 +53,7 @@ class RelationWords:
     describing_verbs: dict[str, str]
     support_nouns: frozenset[str]
     holding_verbs: frozenset[str]
+    giving_verbs: frozenset[str]
     group_nouns: frozenset[str]
 
 
@@ -68,5 +69,6 @@ def relation_words() -> RelationWords:
         describing_verbs=dict(data["describing_verbs"]),
         support_nouns=frozenset(words["support_nouns"]),
         holding_verbs=frozenset(words["holding_verbs"]),
+        giving_verbs=frozenset(words["giving_verbs"]),
         group_nouns=frozenset(words["group_nouns"]),
     )
