@@ -166,3 +166,12 @@ def test_a_place_holding_another_is_named_as_an_area() -> None:
     assert _named_as_area(text, 22, 33, spans)  # Basira in Deir-ez-Zor
     assert _named_as_area(text, 38, 44, spans)  # Aleppo countryside
     assert not _named_as_area(text, 70, 74, spans)  # "June 3 in Hama": a date, no place
+
+
+def test_the_event_takes_the_most_precise_place_not_an_origin(blank_nlp, small_gazetteer) -> None:
+    ctx = _ctx(blank_nlp, small_gazetteer, "Protesters in Lebanon gathered in Tripoli.")
+    gathered = next(t for t in ctx.doc if t.text == "gathered")
+    assert place_for(ctx, gathered).id == "geonames:2"  # Tripoli in Lebanon, not Lebanon
+    ctx = _ctx(blank_nlp, small_gazetteer, "Fighters from Misrata attacked homes in Derna.")
+    attacked = next(t for t in ctx.doc if t.text == "attacked")
+    assert place_for(ctx, attacked).name == "Darnah"  # where they came from is no location

@@ -57,11 +57,12 @@ def place_for(ctx: DocContext, token: Token) -> Place | None:
     """The place of the clause headed near ``token``, never a metonym acting as an actor, a
     modifier ("the US dollar") or a nationality word; with no place in the sentence, the
     one country all the article's places lie in, with precision ``country``."""
-    from eventwire.extract.places import locates_nothing
+    from eventwire.extract.places import locates_nothing, pick_place
 
     usable = [pm for pm in ctx.found.get("places", ()) if pm.place is not None
               and not locates_nothing(ctx, pm)]
-    found = _governing(ctx, token, [(pm.span.start, pm.span.end, pm.place) for pm in usable])
+    clause = _clause_tokens(token) if ctx.doc.has_annotation("DEP") else set()
+    found = pick_place(ctx, token, usable, clause)
     if found is not None or not usable:
         return found
     countries = {pm.place.country for pm in usable}

@@ -26,6 +26,8 @@ from eventwire.model import PlaceMention, Span
 from eventwire.registry import extractors
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from eventwire.knowledge.gazetteer import Candidate, Gazetteer
     from eventwire.model import Place
 
@@ -69,6 +71,8 @@ _AREA_BEFORE = re.compile(
     r"(?:\bcountryside\s+of\s+(?:the\s+)?|\brural\s+)(?:(?:al|el|as|ad|ar|an)[-\s])?$"
 )
 _AREA_AFTER = re.compile(r"^\s+(?:countryside|desert|governorate|province)\b")
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$")
+PRECISION_RANK = {"point": 0, "city": 0, "admin1": 1, "country": 2}
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)")
 _NAME_AFTER = re.compile(r"[\s-]+[A-Z][\w'’-]+")
 # Words that open sentences and name some village somewhere ("We", "But", "However").
@@ -534,6 +538,30 @@ def is_modifier(ctx: DocContext, start: int, end: int) -> bool:
     return (root.dep_ in ("compound", "amod", "nmod") and head.i != root.i
             and not (span.start <= head.i < span.end)
             and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in PLACE_HEADS)
+
+
+def pick_place(ctx: DocContext, token: Token, usable: list[PlaceMention],
+               clause: set[int]) -> Place | None:
+    """The place of ``token``'s event among ``usable`` mentions of its sentence: those in its
+    own clause (``clause``: the clause's token offsets) first; then the most precise ("in
+    Lebanon in Sidon" is Sidon), not an origin ("troops from Misrata"), in the article's
+    main country, nearest."""
+    sent = token.sent
+    in_sentence = [pm for pm in usable if sent.start_char <= pm.span.start < sent.end_char]
+    if not in_sentence:
+        return None
+    pool = [pm for pm in in_sentence if pm.span.start in clause] or in_sentence
+    countries = Counter(pm.place.country for pm in usable if pm.place is not None)
+    text = ctx.doc.text
+
+    def rank(pm: PlaceMention) -> tuple:
+        place = pm.place
+        assert place is not None
+        origin = bool(_ORIGIN.search(text[max(0, pm.span.start - 12) : pm.span.start]))
+        return (origin, PRECISION_RANK.get(place.precision, 3), -countries[place.country],
+                abs(pm.span.start - token.idx))
+
+    return min(pool, key=rank).place
 
 
 def locates_nothing(ctx: DocContext, pm: PlaceMention) -> bool:
