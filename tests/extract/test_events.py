@@ -259,3 +259,14 @@ def test_participation_and_agent_nouns(run):
     assert ev.source.text == "people"
     ev = one(run("Hundreds of protesters demanded new elections."), "PROTEST")
     assert ev.source.text == "protesters"
+
+
+def test_own_pronoun_and_demand_content(run):
+    found = run("The ILO reiterated its demand that Israel ease the restrictions.")
+    req = one(found, "REQUEST")
+    assert req.source.text == "ILO" and "embedded" not in req.qualifiers
+    assert "embedded" in one(found, "CONCEDE").qualifiers
+
+
+def test_arrived_on_a_visit(run):
+    assert one(run("Saddam Hussein arrived in Amman on a visit."), "CONSULT").source.text == "Saddam Hussein"

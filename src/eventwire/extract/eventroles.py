@@ -34,6 +34,8 @@ LIGHT_VERBS = frozenset(
      "order", "receive", "get", "accept", "seek", "deny", "extend", "pledge", "send", "impose",
      "declare", "lodge", "engage"}
 )  # fmt: skip
+OWN_PRONOUNS = frozenset({"its", "their"})  # owner = the subject of the verb
+TRAVEL_VERBS = frozenset({"arrive", "come", "travel", "go", "fly", "head", "leave", "return"})
 # Verbs whose subject takes part in the event named after "in".
 PARTICIPATION_VERBS = frozenset({"participate", "take", "join", "engage", "gather", "assemble",
                                  "rally", "march", "be", "involve"})  # fmt: skip
@@ -136,15 +138,19 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     if token.dep_ == "compound" and token.head.i != token.i:  # "a protest sit-in"
         token = token.head
     source = _child(token, "poss") or _pobj(token, NOUN_SOURCE_PREPS)
+    if source is not None and source.lower_ in OWN_PRONOUNS:  # "X reiterated its demand"
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        source = _child(verb, "nsubj") if verb.pos_ == "VERB" else None
     if source is None:
         source = next(
             (c for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_), None
         )
     if source is None and token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_ in LIGHT_VERBS:
         source = _child(token.head, "nsubj") or _controller_subject(token.head)
-    if source is None and token.dep_ == "pobj" and token.head.lower_ == "in":
-        verb = token.head.head  # "participated in a demonstration", "gathered in protest"
-        if verb.lemma_.lower() in PARTICIPATION_VERBS:
+    if source is None and token.dep_ == "pobj" and token.head.lower_ in ("in", "on"):
+        verb = token.head.head  # "participated in a demonstration", "arrived on a visit"
+        verbs = PARTICIPATION_VERBS if token.head.lower_ == "in" else TRAVEL_VERBS
+        if verb.lemma_.lower() in verbs:
             source = _child(verb, "nsubj")
     verbs = [c for c in token.children if c.dep_ in ("acl", "relcl")]
     if token.dep_ == "nsubjpass":

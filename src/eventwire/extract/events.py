@@ -230,7 +230,10 @@ def _clause_qualifiers(
     while cur.head.i != cur.i:
         # Under another trigger, or describing a noun ("families whose children were
         # kidnapped", "people killed in the war"): background, not the text's event.
-        if (cur.dep_ != "conj" and cur.head.i in trigger_tokens) or cur.dep_ in ("relcl", "acl"):
+        if (cur.dep_ != "conj" and cur.head.i in trigger_tokens) or cur.dep_ in ("relcl", "acl") or (
+            cur.dep_ == "ccomp"  # "reiterated its demand that Israel ease...": the demand's content
+            and any(c.dep_ == "dobj" and c.i in trigger_tokens for c in cur.head.children)
+        ):
             quals.append("embedded")
             break
         cur = cur.head

@@ -269,7 +269,9 @@ def _group_nouns(doc: Any, cands: list[_Cand], kb: Any) -> list[_Cand]:
             continue
         affiliation = affiliation or _country_after(tok, kb)
         start = min((c.i for c in tok.children
-                     if c.dep_ in ("amod", "compound") and c.i < tok.i), default=tok.i)  # fmt: skip
+                     if c.dep_ in ("amod", "compound") and c.i < tok.i
+                     and (c.tag_ not in ("VBN", "VBG", "VBD") or c.lower_ == "armed")),
+                    default=tok.i)  # fmt: skip; not "absorbed army units"
         if two:
             start = min(start, tok.i - 1)
         if any(taken[start:tok.i + 1]):
