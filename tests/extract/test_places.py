@@ -175,3 +175,11 @@ def test_the_event_takes_the_most_precise_place_not_an_origin(blank_nlp, small_g
     ctx = _ctx(blank_nlp, small_gazetteer, "Fighters from Misrata attacked homes in Derna.")
     attacked = next(t for t in ctx.doc if t.text == "attacked")
     assert place_for(ctx, attacked).name == "Darnah"  # where they came from is no location
+
+
+def test_a_place_in_a_hyphenated_modifier_locates_nothing(blank_nlp, small_gazetteer) -> None:
+    from eventwire.extract.places import is_modifier
+
+    ctx = _ctx(blank_nlp, small_gazetteer, "Libya-backed fighters shelled Derna-Misrata road.")
+    assert is_modifier(ctx, 0, 5)  # "Libya-backed"
+    assert not is_modifier(ctx, 30, 35)  # "Derna-Misrata road": the road's end

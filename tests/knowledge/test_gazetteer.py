@@ -389,3 +389,15 @@ def test_supplement_divisions_are_built(tmp_path: Path, monkeypatch) -> None:
 
 def test_port_is_no_site_prefix() -> None:
     assert variants(name_key("Port Washington")) == ["port washington"]
+
+
+def test_a_name_written_with_its_arabic_article_keeps_to_names_with_one(tmp_path: Path) -> None:
+    b, con = _builder(tmp_path, {})
+    b.add("geonames:80", "Dali", [], lat=25.6, lon=100.2, country="CHN", admin1="CN.29",
+          population=235_000, precision="city", feature="PPL")
+    b.add("geonames:81", "Aḑ Ḑāli‘", [], lat=13.7, lon=44.73, country="YEM", admin1="YE.18",
+          population=14_800, precision="city", feature="PPL")
+    con.commit()
+    gaz = Gazetteer(tmp_path / "b.sqlite")
+    assert resolve_toponym(gaz, "Ad Dali").id == "geonames:81"
+    assert resolve_toponym(gaz, "Dali").id == "geonames:80"

@@ -14,14 +14,21 @@ from __future__ import annotations
 
 import math
 import re
-from difflib import SequenceMatcher
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
 from eventwire.extract.context import DocContext
-from eventwire.knowledge.placenames import ARTICLES, GENERIC_WORDS, SETTLEMENT_WORDS, TYPE_WORDS, name_key
+from eventwire.knowledge.placenames import (
+    ARTICLES,
+    GENERIC_WORDS,
+    SETTLEMENT_WORDS,
+    TYPE_WORDS,
+    fold,
+    name_key,
+)
 from eventwire.model import PlaceMention, Span
 from eventwire.registry import extractors
 
@@ -57,10 +64,14 @@ _STATEMENT_AFTER = re.compile(
 _CAPITAL = re.compile(r"\bthe capital\b")
 # Capitalised words after "on" or "in" that are dates, not places ("on June 8", "in May").
 CALENDAR_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+    [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday"
+    ]
 )
 # "Martyrs square", "Qasqas road": a site inside a town, named but not the town itself.
+NO_NAME_WORDS = GENERIC_WORDS | TYPE_WORDS | SETTLEMENT_WORDS  # no name on their own
 _SITE_AFTER = re.compile(
     r"^\s+(?:square|street|road|avenue|bridge|roundabout|mosque|school|hospital|university|"
     r"prison|stadium|market|hotel|church|building|company)\b"
@@ -71,19 +82,28 @@ _AREA_BEFORE = re.compile(
     r"(?:\bcountryside\s+of\s+(?:the\s+)?|\brural\s+)(?:(?:al|el|as|ad|ar|an)[-\s])?$"
 )
 _AREA_AFTER = re.compile(r"^\s+(?:countryside|desert|governorate|province)\b")
+_ARTICLE_START = re.compile(r"^(?:al|el|as|az|ad|ash|at|an|ar|ath|adh|es|ez|ed|et|en|er)[-\s]\S")
+_HYPHEN_COMPOUND = re.compile(r"^-[a-z]+\b")  # "-led", "-backed"; not "-Beirut" (a road's end)
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$")
 PRECISION_RANK = {"point": 0, "city": 0, "admin1": 1, "country": 2}
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)")
 _NAME_AFTER = re.compile(r"[\s-]+[A-Z][\w'’-]+")
 # Words that open sentences and name some village somewhere ("We", "But", "However").
 FUNCTION_WORDS = frozenset(
-    "a an the i we you he she it they me us him her them my our your his its their this that "
-    "these those there here who what when where why how which while if but and or nor so yet "
-    "for of at by in on to from with without into onto upon about after before during since "
-    "until as than then also however although though because even still more most many much "
-    "some any all both each every no not another other such one only just never ever again "
-    "now today yesterday tomorrow is are was were be been being has have had do does did "
-    "will would can could should may might must shall mr mrs ms dr st".split()
+    [
+        "a", "an", "the", "i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her",
+        "them", "my", "our", "your", "his", "its", "their", "this", "that", "these", "those",
+        "there", "here", "who", "what", "when", "where", "why", "how", "which", "while", "if",
+        "but", "and", "or", "nor", "so", "yet", "for", "of", "at", "by", "in", "on", "to",
+        "from", "with", "without", "into", "onto", "upon", "about", "after", "before", "during",
+        "since", "until", "as", "than", "then", "also", "however", "although", "though",
+        "because", "even", "still", "more", "most", "many", "much", "some", "any", "all",
+        "both", "each", "every", "no", "not", "another", "other", "such", "one", "only", "just",
+        "never", "ever", "again", "now", "today", "yesterday", "tomorrow", "is", "are", "was",
+        "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will",
+        "would", "can", "could", "should", "may", "might", "must", "shall", "mr", "mrs", "ms",
+        "dr", "st"
+    ]
 )
 # A place name followed by where it lies: "Rafah City, North Sinai", "El Hassi (Setif)".
 _TRAILING_QUALIFIER = re.compile(r"^(?:,\s*|\s*\()(" + _NAME + r"(?:,\s*" + _NAME + r")?)")
@@ -180,7 +200,8 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
             continue
         if not LOCATIVE.search(text[max(0, start - 40) : start]):
             continue
-        if m.group(0).split()[0].lower() in CALENDAR_WORDS or _SITE_AFTER.match(text[end : end + 20]):
+        if m.group(0).split()[0].lower() in CALENDAR_WORDS \
+                or _SITE_AFTER.match(text[end : end + 20]):
             continue
         if gazetteer.candidates(m.group(0)):
             spans.append((start, end))
@@ -354,7 +375,8 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None, *,
         within = _qualifier_filter(gazetteer, qualifier, cands)
         if within:
             cands = within
-        elif all(c.match == "skeleton" for c in cands) and (not cands or _names_an_area(gazetteer, qualifier)):
+        elif all(c.match == "skeleton" for c in cands) and (
+                not cands or _names_an_area(gazetteer, qualifier)):
             # an unknown small place in a known area ("Abu Tawilah, North Sinai"): the area,
             # not a loose likeness elsewhere
             return resolve_toponym(gazetteer, qualifier, context)
@@ -363,10 +385,14 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None, *,
         cands = [c for c in cands if c.place.precision in ("country", "admin1")]
     # A loose spelling match counts only in a country the story is about ("Rouakeche" in an
     # Algerian note is not the French town "Unieux"), or for a big town in a story without one.
-    cands = [c for c in cands if c.match != "skeleton" or context.countries.get(c.place.country or "")
+    cands = [c for c in cands if c.match != "skeleton"
+             or context.countries.get(c.place.country or "")
              or (not context.countries and _big_loose_match(c, head))]
     if not cands:
         return _place_within(gazetteer, head.strip(), context)
+    if _ARTICLE_START.match(fold(head.strip())):
+        # "Ad Dali" written with its Arabic article is Yemen's Ad Dali', not China's Dali
+        cands = [c for c in cands if _ARTICLE_START.match(fold(c.place.name))] or cands
     if _names_a_division(head):
         # "Kerman province" is the province, not its capital; "Sinai Province" (a militant
         # group's name) is not the Mexican town Sinai
@@ -427,7 +453,7 @@ def _place_within(gazetteer: Gazetteer, name: str, context: PlaceContext) -> Pla
         for i in range(len(words) - size + 1):
             part = words[i : i + size]
             if not part[0][:1].isupper() or not part[-1][:1].isupper() \
-                    or all(w.lower() in GENERIC_WORDS | TYPE_WORDS | SETTLEMENT_WORDS for w in part):
+                    or all(w.lower() in NO_NAME_WORDS for w in part):
                 continue
             cands = [c for c in gazetteer.candidates(" ".join(part)) if c.match == "main"
                      and (context.countries.get(c.place.country or "")
@@ -508,24 +534,30 @@ def _near_anchor(place: Place, anchors: tuple[tuple[float, float, str], ...]) ->
     lat, lon = place.lat or 0.0, place.lon or 0.0
     span = NEIGHBOUR_KM / 111.0  # degrees of latitude; a cheap box before the exact distance
     wide = span / max(math.cos(math.radians(lat)), 0.1)
-    return any(abs(a - lat) <= span and abs(b - lon) <= wide and 1.0 < _km(lat, lon, a, b) <= NEIGHBOUR_KM
+    return any(abs(a - lat) <= span and abs(b - lon) <= wide
+               and 1.0 < _km(lat, lon, a, b) <= NEIGHBOUR_KM
                for a, b, _key in anchors)
 
 
 # Nouns a place name may modify and still say where: "Sulaymaniyah city", "the Sidon-Beirut
 # highway". Any other noun makes it a modifier that says what: "US dollar", "Arab cities".
 PLACE_HEADS = frozenset(
-    "city town village villages camp area district province governorate region municipality "
-    "neighbourhood neighborhood suburb outskirts countryside border crossing highway road "
-    "street port airport base airbase hill mountain mountains valley desert coast oasis "
-    "island islands river sea lake front frontline".split()
+    [
+        "city", "town", "village", "villages", "camp", "area", "district", "province",
+        "governorate", "region", "municipality", "neighbourhood", "neighborhood", "suburb",
+        "outskirts", "countryside", "border", "crossing", "highway", "road", "street", "port",
+        "airport", "base", "airbase", "hill", "mountain", "mountains", "valley", "desert",
+        "coast", "oasis", "island", "islands", "river", "sea", "lake", "front", "frontline"
+    ]
 )
 
 
 def is_modifier(ctx: DocContext, start: int, end: int) -> bool:
     """True when the place at [start, end) modifies a noun that is not itself a place
-    ("the US dollar", "Kurdish names", "Turkish and Russian forces"): it qualifies people
-    or things, it does not locate an event."""
+    ("the US dollar", "Kurdish names", "Turkish and Russian forces", "Saudi-led"): it
+    qualifies people or things, it does not locate an event."""
+    if _HYPHEN_COMPOUND.match(ctx.doc.text[end : end + 20]):
+        return True  # "Saudi-led", "Turkey-backed", "US-based"
     if not ctx.doc.has_annotation("DEP"):
         return False
     span = ctx.doc.char_span(start, end, alignment_mode="expand")

@@ -37,8 +37,11 @@ SETTLEMENT_WORDS = frozenset({
 })
 # Words that name no place on their own ("Eastern Province" is not "Eastern").
 GENERIC_WORDS = frozenset(
-    "north south east west northern southern eastern western central upper lower greater "
-    "new old great little big saint st middle far near".split()
+    [
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+        "central", "upper", "lower", "greater", "new", "old", "great", "little", "big", "saint",
+        "st", "middle", "far", "near"
+    ]
 )
 _DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("dh", "d"), ("th", "t"), ("ch", "k"),
              ("ph", "f"), ("ou", "u"), ("q", "k"), ("c", "k"), ("j", "g"), ("z", "s"),
