@@ -183,3 +183,10 @@ def test_a_place_in_a_hyphenated_modifier_locates_nothing(blank_nlp, small_gazet
     ctx = _ctx(blank_nlp, small_gazetteer, "Libya-backed fighters shelled Derna-Misrata road.")
     assert is_modifier(ctx, 0, 5)  # "Libya-backed"
     assert not is_modifier(ctx, 30, 35)  # "Derna-Misrata road": the road's end
+
+
+def test_names_in_a_parenthesis_after_a_place_are_places(blank_nlp, small_gazetteer) -> None:
+    ctx = _ctx(blank_nlp, small_gazetteer, "Jets struck Wadi Zamzam area (Misrata, Libya) at dawn.")
+    assert [pm.span.text for pm in ctx.found["places"]] == ["Misrata", "Libya"]
+    struck = next(t for t in ctx.doc if t.text == "struck")
+    assert place_for(ctx, struck).name == "Misratah"

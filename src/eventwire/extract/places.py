@@ -86,6 +86,8 @@ _ARTICLE_START = re.compile(r"^(?:al|el|as|az|ad|ash|at|an|ar|ath|adh|es|ez|ed|e
 _HYPHEN_COMPOUND = re.compile(r"^-[a-z]+\b")  # "-led", "-backed"; not "-Beirut" (a road's end)
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$")
 PRECISION_RANK = {"point": 0, "city": 0, "admin1": 1, "country": 2}
+_PARENTHESIS = re.compile(r"(?<=\w)\s+\(([A-Z][^()]{1,80})\)")
+_NAME_IN_LIST = re.compile(_NAME)
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)")
 _NAME_AFTER = re.compile(r"[\s-]+[A-Z][\w'’-]+")
 # Words that open sentences and name some village somewhere ("We", "But", "However").
@@ -185,7 +187,7 @@ def _with_qualifier(gazetteer: Gazetteer, text: str, end: int, name: str) -> str
 
 def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """(start, end) of place names: model entities and nationality words, then locative
-    capitalised phrases."""
+    capitalised phrases and known names in a parenthesis after a place ("(Razih, Sadah)")."""
     text = ctx.doc.text
     spans = [_with_name_after_article(text, e.start_char, e.end_char)
              for e in ctx.doc.ents if e.label_ in PLACE_LABELS]
@@ -205,6 +207,13 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
             continue
         if gazetteer.candidates(m.group(0)):
             spans.append((start, end))
+    for m in _PARENTHESIS.finditer(text):  # "(Razih, Sadah)": where the place before lies
+        for part in _NAME_IN_LIST.finditer(m.group(1)):
+            start, end = m.start(1) + part.start(), m.start(1) + part.end()
+            if not any(s < end and start < e for s, e in spans) \
+                    and not _is_acronym(part.group(0)) and any(
+                    c.match != "skeleton" for c in gazetteer.candidates(part.group(0))):
+                spans.append((start, end))
     spans = [(s + 4, e) if text[s:e].startswith("the ") else (s, e) for s, e in spans]
     return sorted(set(spans))
 
