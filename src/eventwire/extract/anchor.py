@@ -7,9 +7,11 @@ nearest one in the same sentence, else the publication date with precision
 ``publication`` (only a publication day stands in). When the clause's own
 expression cannot be placed ("on Sunday" with only the year known), the event
 takes no date from another clause. Lengths of time never date an event.
-The place works the same way, skipping metonyms that act as governments
-("Moscow said"); with no place in the sentence it stays None, never a country
-centroid by default.
+The place comes from the clause's place mentions, else the sentence's: the most
+precise, not an origin ("fighters from Misrata"), never a metonym acting as a
+government ("Moscow said"), a modifier ("the US dollar") or a nationality word;
+with no place in the sentence, the one country all the article's places lie in,
+said to be only that (precision ``country``), else None.
 """
 
 from __future__ import annotations
