@@ -401,3 +401,13 @@ def test_a_name_written_with_its_arabic_article_keeps_to_names_with_one(tmp_path
     gaz = Gazetteer(tmp_path / "b.sqlite")
     assert resolve_toponym(gaz, "Ad Dali").id == "geonames:81"
     assert resolve_toponym(gaz, "Dali").id == "geonames:80"
+
+
+def test_generic_names_resolve_only_within_the_story(tmp_path: Path) -> None:
+    b, con = _builder(tmp_path, {})
+    b.add("admin1:LK.36", "Western", [], lat=6.9, lon=80.1, country="LKA", admin1="LK.36",
+          precision="admin1", feature="ADM1", population=5_800_000)
+    con.commit()
+    gaz = Gazetteer(tmp_path / "b.sqlite")
+    assert resolve_toponym(gaz, "Western") is None  # not Sri Lanka's province by default
+    assert resolve_toponym(gaz, "Western", ["LKA"]).id == "admin1:LK.36"

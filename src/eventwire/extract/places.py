@@ -399,6 +399,12 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None, *,
              or (not context.countries and _big_loose_match(c, head))]
     if not cands:
         return _place_within(gazetteer, head.strip(), context)
+    if all(w in NO_NAME_WORDS for w in name_key(head).split()):
+        # "West", "Centre", "the Gulf": a division so named somewhere is no answer unless
+        # the story is about its country
+        cands = [c for c in cands if context.countries.get(c.place.country or "")]
+        if not cands:
+            return None
     if _ARTICLE_START.match(fold(head.strip())):
         # "Ad Dali" written with its Arabic article is Yemen's Ad Dali', not China's Dali
         cands = [c for c in cands if _ARTICLE_START.match(fold(c.place.name))] or cands

@@ -40,7 +40,7 @@ GENERIC_WORDS = frozenset(
     [
         "north", "south", "east", "west", "northern", "southern", "eastern", "western",
         "central", "upper", "lower", "greater", "new", "old", "great", "little", "big", "saint",
-        "st", "middle", "far", "near"
+        "st", "middle", "far", "near", "centre", "center", "coast", "gulf"
     ]
 )
 _DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("dh", "d"), ("th", "t"), ("ch", "k"),
