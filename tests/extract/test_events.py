@@ -270,3 +270,15 @@ def test_own_pronoun_and_demand_content(run):
 
 def test_arrived_on_a_visit(run):
     assert one(run("Saddam Hussein arrived in Amman on a visit."), "CONSULT").source.text == "Saddam Hussein"
+
+
+def test_target_of_opened_fire_and_people_of_a_nation(run):
+    ev = one(run("Gunmen opened fire on a civilian near the market."), "ASSAULT")
+    assert ev.target.text == "civilian" and "target_civilian" in ev.qualifiers
+    ev = one(run("Israeli forces detained three Palestinians in the village."), "COERCE")
+    assert {"source_state", "target_civilian"} <= set(ev.qualifiers)
+
+
+def test_weapon_words_in_a_target_name_are_no_means(run):
+    ev = one(run("Gunmen shot a member of the Air Force Intelligence in the town."), "ASSAULT")
+    assert not any(q.startswith("means_") for q in ev.qualifiers)

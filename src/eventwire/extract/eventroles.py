@@ -100,7 +100,10 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     if dative is not None and dative.pos_ == "ADP":
         dative = _child(dative, "pobj")
     # "provided weapons to Haftar": the object is a thing, the recipient the target.
-    return source, [_object(token), dative, _pobj(token, TARGET_PREPS)]
+    obj = _object(token)
+    # "opened fire on a civilian": the preposition may hang on the object noun.
+    on_obj = _pobj(obj, TARGET_PREPS) if obj is not None else None
+    return source, [obj, dative, _pobj(token, TARGET_PREPS), on_obj]
 
 
 def _object(token: Token) -> Token | None:

@@ -152,7 +152,8 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
             continue  # a bare noun ("after the war") states no event of its own
         negated, modality = modality_of(token)
         trigger = Span(token.idx, token.idx + len(token.text), token.text)
-        clause = _clause_qualifiers(token, etype, onto, trigger_tokens)
+        named = [f.span for f in targets if f is not None]
+        clause = _clause_qualifiers(token, etype, onto, trigger_tokens, named)
         common = dict(
             article_id=ctx.article.id,
             type=etype,
@@ -218,11 +219,12 @@ def _statement_about(token: Token, etype: str, modality: str, onto: Ontology) ->
 
 
 def _clause_qualifiers(
-    token: Token, etype: str, onto: Ontology, trigger_tokens: set[int]
+    token: Token, etype: str, onto: Ontology, trigger_tokens: set[int], targets: list[Span]
 ) -> tuple[str, ...]:
     """Weapon, protest cues and embedding of a trigger, read off its clause."""
     quals: list[str] = []
-    if etype in ("ASSAULT", "COERCE") and (means := onto.means_of(_clause_words(token))):
+    words = _clause_words(token, targets)
+    if etype in ("ASSAULT", "COERCE") and (means := onto.means_of(words)):
         quals.append(f"means_{means}")
     if etype == "PROTEST":
         quals += onto.protest_cues(_words(token.sent))
@@ -240,14 +242,19 @@ def _clause_qualifiers(
     return tuple(quals)
 
 
-def _clause_words(token: Token) -> list[str]:
-    """Words of the trigger's own phrase and of the phrase it modifies ("artillery targeting")."""
+def _clause_words(token: Token, targets: list[Span]) -> list[str]:
+    """Words of the trigger's own phrase, of the phrase it modifies ("artillery targeting")
+    and of its verb's subject ("the air force launched nine offensives"), not those of its
+    targets' names ("shot a member of the Air Force Intelligence")."""
     toks = list(token.subtree)
     head = token.head
     if token.dep_ in ("acl", "relcl", "advcl", "pobj", "dobj", "nsubj", "nsubjpass", "compound"):
         toks += [head, *head.children]
         if head.dep_ == "prep":
             toks.append(head.head)
+        if token.dep_ == "dobj" and (subj := next((c for c in head.children if c.dep_ == "nsubj"), None)):
+            toks += list(subj.subtree)
+    toks = [t for t in toks if not any(sp.start <= t.idx < sp.end for sp in targets)]
     return _words(toks)
 
 
@@ -278,7 +285,10 @@ def _kind_of(filler: Filler | None, index: MentionIndex, onto: Ontology) -> str 
     if not kind:
         mention = next((m for m in index.mentions if m.span == filler.span), None)
         if mention is not None and mention.group.startswith("aff:"):
-            kind = "state"  # "Egyptian officials", "Turkish forces", "Moscow"
+            # "Egyptian officials", "Turkish forces", "Moscow" act for a state; a plural
+            # demonym alone ("Palestinians") names people of a nation, not "Israeli" (jets).
+            bare = mention.label == "NORP" and len(words) == 1 and words[0].endswith("s")
+            kind = "civilian" if bare else "state"
     return kind or None
 
 
