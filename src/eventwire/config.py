@@ -44,6 +44,12 @@ class Settings:
     gazetteer: str = _setting(
         "", "Gazetteer SQLite file; empty means the one built at setup inside the package data."
     )
+    case_restore: bool = _setting(
+        True,
+        "Parse paragraphs written all in capitals or all in lower case with their case "
+        "restored (names from the KB, the gazetteer and word frequencies); stored text "
+        "and evidence keep the article as written.",
+    )
     outlet_date_order: str = _setting(
         "",
         "Comma-separated outlet=DMY|MDY pairs giving an outlet's numeric date convention.",

@@ -26,6 +26,7 @@ from eventwire.model import Article, DocumentRecords, Resolution
 from eventwire.nlp import build_pipeline
 from eventwire.resolve import resolve
 from eventwire.store.base import Store
+from eventwire.truecase import as_written, case_restored
 
 T = TypeVar("T")
 Progress = Callable[[int], None]
@@ -54,8 +55,16 @@ def process_articles(
     """Parse and extract a batch of articles in this process (model loaded once)."""
     nlp = build_pipeline(settings)
     resources = resources or _process_resources(settings)
-    docs = nlp.pipe((a.text for a in articles), batch_size=settings.batch_size)
-    return [extract_document(a, d, resources) for a, d in zip(articles, docs, strict=True)]
+    # One-case texts are parsed case-restored; records quote the article as written.
+    parsed = [
+        case_restored(a, lambda: resources.truecaser) if settings.case_restore else a
+        for a in articles
+    ]
+    docs = nlp.pipe((p.text for p in parsed), batch_size=settings.batch_size)
+    return [
+        as_written(extract_document(p, d, resources), a, p)
+        for a, p, d in zip(articles, parsed, docs, strict=True)
+    ]
 
 
 @lru_cache(maxsize=4)

@@ -33,6 +33,12 @@ class Resources:
 
         return open_gazetteer(self.settings)
 
+    @cached_property
+    def truecaser(self) -> Any:
+        from eventwire.truecase import Truecaser
+
+        return Truecaser(self.kb, self.gazetteer.path)
+
 
 @dataclass
 class DocContext:

@@ -58,6 +58,7 @@ class KB:
                 if e.type != "country":  # country names are matched exactly
                     self._translit[translit_key(name)].add(e.id)
         self._demonyms = {plain_key(k): v for k, v in demonyms.items()}
+        self._demonym_words = tuple(demonyms)
         self._capitals = capitals  # ISO3 -> capital name
         self._capital_country = {plain_key(v): k for k, v in capitals.items()}
         self._distinct = {frozenset((e.id, other)) for e in entries for other in e.distinct_from}
@@ -117,6 +118,10 @@ class KB:
         if key.endswith("s") and key[:-1] in self._demonyms:
             return self._demonyms[key[:-1]]
         return None
+
+    def demonym_words(self) -> tuple[str, ...]:
+        """Every demonym as listed ('Egyptian'; plurals are derived, not listed)."""
+        return self._demonym_words
 
     def capital_of(self, country: str) -> str | None:
         """Capital city name of a country given by ISO3 code or name."""
