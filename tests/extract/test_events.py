@@ -282,3 +282,10 @@ def test_target_of_opened_fire_and_people_of_a_nation(run):
 def test_weapon_words_in_a_target_name_are_no_means(run):
     ev = one(run("Gunmen shot a member of the Air Force Intelligence in the town."), "ASSAULT")
     assert not any(q.startswith("means_") for q in ev.qualifiers)
+
+
+def test_passive_phrasal_and_weapon_used_in_an_attack(run):
+    ev = one(run("A grenade was thrown at the concert by gunmen."), "ASSAULT")
+    assert ev.lemma == "throw grenade"
+    ev = one(run("The group used poison gas in an attack on the town."), "ASSAULT")
+    assert "means_chemical" in ev.qualifiers

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 COUNTED_TYPES = frozenset({"ASSAULT", "COERCE"})
-PARTICLE_DEPS = ("prt", "prep", "dobj")  # "pull out", "fire on", "take control"
+PARTICLE_DEPS = ("prt", "prep", "dobj", "nsubjpass")  # "pull out", "take control", "a grenade was thrown"
 EVENT_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "ROOT"})
 ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "conj"})  # "attacked X, killing 5"
@@ -250,8 +250,8 @@ def _clause_words(token: Token, targets: list[Span]) -> list[str]:
     head = token.head
     if token.dep_ in ("acl", "relcl", "advcl", "pobj", "dobj", "nsubj", "nsubjpass", "compound"):
         toks += [head, *head.children]
-        if head.dep_ == "prep":
-            toks.append(head.head)
+        if head.dep_ == "prep":  # "used poison gas in an attack"
+            toks += [head.head, *(t for c in head.head.children if c.dep_ == "dobj" for t in c.subtree)]
         if token.dep_ == "dobj" and (subj := next((c for c in head.children if c.dep_ == "nsubj"), None)):
             toks += list(subj.subtree)
     toks = [t for t in toks if not any(sp.start <= t.idx < sp.end for sp in targets)]
