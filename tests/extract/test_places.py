@@ -190,3 +190,10 @@ def test_names_in_a_parenthesis_after_a_place_are_places(blank_nlp, small_gazett
     assert [pm.span.text for pm in ctx.found["places"]] == ["Misrata", "Libya"]
     struck = next(t for t in ctx.doc if t.text == "struck")
     assert place_for(ctx, struck).name == "Misratah"
+
+
+@pytest.mark.slow
+def test_a_place_naming_its_own_centre_still_locates(nlp, small_gazetteer) -> None:
+    ctx = _ctx(nlp, small_gazetteer, "Hundreds of workers protested in the Derna town center on Sunday.")
+    protested = next(t for t in ctx.doc if t.text == "protested")
+    assert place_for(ctx, protested).name == "Darnah"

@@ -562,7 +562,8 @@ PLACE_HEADS = frozenset(
         "governorate", "region", "municipality", "neighbourhood", "neighborhood", "suburb",
         "outskirts", "countryside", "border", "crossing", "highway", "road", "street", "port",
         "airport", "base", "airbase", "hill", "mountain", "mountains", "valley", "desert",
-        "coast", "oasis", "island", "islands", "river", "sea", "lake", "front", "frontline"
+        "coast", "oasis", "island", "islands", "river", "sea", "lake", "front", "frontline",
+        "center", "centre", "quarter", "checkpoint", "outpost", "refinery", "field", "terminal"
     ]
 )
 
