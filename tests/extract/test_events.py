@@ -287,5 +287,5 @@ def test_weapon_words_in_a_target_name_are_no_means(run):
 def test_passive_phrasal_and_weapon_used_in_an_attack(run):
     ev = one(run("A grenade was thrown at the concert by gunmen."), "ASSAULT")
     assert ev.lemma == "throw grenade"
-    ev = one(run("The group used poison gas in an attack on the town."), "ASSAULT")
+    ev = one(run("Militants used poison gas in an attack on the town."), "ASSAULT")
     assert "means_chemical" in ev.qualifiers

@@ -38,7 +38,7 @@ OWN_PRONOUNS = frozenset({"its", "their"})  # owner = the subject of the verb
 TRAVEL_VERBS = frozenset({"arrive", "come", "travel", "go", "fly", "head", "leave", "return"})
 # Verbs whose subject takes part in the event named after "in".
 PARTICIPATION_VERBS = frozenset({"participate", "take", "join", "engage", "gather", "assemble",
-                                 "rally", "march", "be", "involve"})  # fmt: skip
+                                 "rally", "march", "be", "involve", "use", "kill", "wound", "injure"})  # fmt: skip
 # Participles whose "by" agent is the source of the noun they describe.
 AGENT_VERBS = LIGHT_VERBS | {"carry", "perpetrate", "commit", "claim", "stage", "mount", "launch"}
 # Verbs whose subject, with no object and no auxiliary, is the victim (headline style).
