@@ -289,3 +289,9 @@ def test_passive_phrasal_and_weapon_used_in_an_attack(run):
     assert ev.lemma == "throw grenade"
     ev = one(run("Militants used poison gas in an attack on the town."), "ASSAULT")
     assert "means_chemical" in ev.qualifiers
+
+
+def test_targets_of_demands_and_nested_nouns(run):
+    assert one(run("China demanded that the US cancel the arms sale."), "REQUEST").target.text == "US"
+    ev = one(run("Italy announced a suspension of air links with Serbia."), "SANCTION")
+    assert ev.target.text == "Serbia"

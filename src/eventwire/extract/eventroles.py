@@ -11,6 +11,9 @@
   by X"), the subject of a verb of participation ("took part in a protest");
   "on/against/to/for/of/in" object = target; "clashes between X and Y": X = source,
   Y = target.
+* when the first target candidate names no actor, the next is tried: a verb's
+  "demanded that X act" (X), a noun's other target prepositions and the ones under them
+  ("a suspension of air links with Serbia").
 * a coordinated verb shares the object ("shot and killed two men"); a bare participle
   of a verb that needs an object, with none, is a headline passive ("Farmer killed").
 
@@ -103,7 +106,9 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     obj = _object(token)
     # "opened fire on a civilian": the preposition may hang on the object noun.
     on_obj = _pobj(obj, TARGET_PREPS) if obj is not None else None
-    return source, [obj, dative, _pobj(token, TARGET_PREPS), on_obj]
+    # "demanded that the US cancel...": the one asked to act.
+    asked = next((_child(c, "nsubj") for c in token.children if c.dep_ == "ccomp"), None)
+    return source, [obj, dative, _pobj(token, TARGET_PREPS), on_obj, asked]
 
 
 def _object(token: Token) -> Token | None:
@@ -172,4 +177,13 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         target = _pobj(token.head, TARGET_PREPS) or _child(token.head, "dative")
         if target is not None and target.pos_ == "ADP":
             target = _child(target, "pobj")
-    return source, [target]
+    # Further candidates, tried when the first names no actor: every target preposition,
+    # and one level down ("a suspension of air links with Serbia").
+    further = _pobjs(token, NOUN_TARGET_PREPS)
+    further += [t for p in further for t in _pobjs(p, NOUN_TARGET_PREPS)]
+    return source, [target, *further]
+
+
+def _pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+            for p in c.children if p.dep_ == "pobj"]  # fmt: skip
