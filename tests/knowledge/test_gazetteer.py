@@ -411,3 +411,15 @@ def test_generic_names_resolve_only_within_the_story(tmp_path: Path) -> None:
     gaz = Gazetteer(tmp_path / "b.sqlite")
     assert resolve_toponym(gaz, "Western") is None  # not Sri Lanka's province by default
     assert resolve_toponym(gaz, "Western", ["LKA"]).id == "admin1:LK.36"
+
+
+def test_loose_spellings_keep_their_words(tmp_path: Path) -> None:
+    b, con = _builder(tmp_path, {})
+    b.add("geonames:90", "North Fork", [], lat=37.2, lon=-119.5, country="USA", admin1="US.CA",
+          population=3_000, precision="city", feature="PPL")
+    b.add("geonames:91", "Ash Shaykh Zuwayd", [], lat=31.2, lon=34.1, country="EGY",
+          admin1="EG.27", population=60_000, precision="city", feature="PPL")
+    con.commit()
+    gaz = Gazetteer(tmp_path / "b.sqlite")
+    assert gaz.candidates("North Africa") == ()  # same skeleton, other words
+    assert [c.place.id for c in gaz.candidates("Sheikh Zuweid")] == ["geonames:91"]

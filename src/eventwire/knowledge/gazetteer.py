@@ -16,6 +16,7 @@ from pathlib import Path
 from eventwire.config import Settings
 from eventwire.errors import ConfigError
 from eventwire.knowledge.placenames import (
+    ARTICLES,
     SETTLEMENT_WORDS,
     TYPE_WORDS,
     name_key,
@@ -107,8 +108,12 @@ class Gazetteer:
 
 
 def _close_spelling(a: str, b: str) -> bool:
-    """Transliterations of one name start alike and are of similar length."""
-    return a[:2] == b[:2] and abs(len(a) - len(b)) <= max(2, len(a) // 4)
+    """Transliterations of one name start alike, are of similar length and have as many
+    words, each starting alike ("Sheikh Zuweid" is "Shaykh Zuwayd"; "North Africa" is no
+    "North Fork", "Soviet Union" no "Southaven")."""
+    wa, wb = ([w for w in k.split() if w not in ARTICLES] for k in (a, b))  # "Busra esh-Sham"
+    return a[:2] == b[:2] and abs(len(a) - len(b)) <= max(2, len(a) // 4) \
+        and len(wa) == len(wb) and all(x[0] == y[0] for x, y in zip(wa, wb, strict=True))
 
 
 def _place(row: tuple) -> Place:
