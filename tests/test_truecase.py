@@ -46,11 +46,27 @@ def test_kb_acronyms_are_capitals_and_pronouns_are_not(truecaser: Truecaser) -> 
     )
 
 
+def test_words_no_list_knows_are_names(truecaser: Truecaser) -> None:
+    assert truecaser.restore("THE ARMY SAID CRISTIANI VISITED ZACAMIL ON MONDAY.") == (
+        "The army said Cristiani visited Zacamil on Monday."
+    )
+
+
+def test_mojibake_around_quotes_is_no_part_of_a_word(truecaser: Truecaser) -> None:
+    text = "the government\u00e2\u20ac\u2122s troops entered ayodhya on friday, police said."
+    assert truecaser.restore(text) == (
+        "The government\u00e2\u20ac\u2122s troops entered Ayodhya on Friday, police said."
+    )
+
+
 @pytest.mark.parametrize("text", [
     NORMAL,
     "the LNA said on Monday it had taken the town; a spokesman, Ahmed al-Mismari, agreed.",
     "GUNMEN attacked a convoy near Sirte, the UN said. NATO and the EU condemned it.",
     "nothing here",
+    # few capitals, but its sentences begin in capitals (an editorial note begins none)
+    "   The witnesses said that the two men had been waiting\nnear the market for most of the "
+    "morning before the\nshooting began. [passage omitted]",
 ])
 def test_normal_and_mixed_text_is_untouched(truecaser: Truecaser, text: str) -> None:
     assert list(one_case_blocks(text)) == []

@@ -42,9 +42,12 @@ if TYPE_CHECKING:
 
 R = TypeVar("R")
 
-_LETTERS = re.compile(r"[^\W\d_]+")
+# Letters, less those that mojibake leaves around quotes ("governmentâ€™s" is "government").
+_LETTERS = re.compile(r"[^\W\d_\u00c2\u00c3\u00e2\u0152\u0153]+")
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)\]]*\s")
+# What comes before a sentence's first word ("[passage omitted]" begins none).
+_SENTENCE_BEFORE = re.compile(r"[.!?][\"'\u2019\u201d)\]]*\s+[\"'(\u2018\u201c]?$")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n|\n[ \t]{2,}")
 _QUOTE_OPENS = re.compile(r"[:,]\s*[\"\u201c]$")  # 'said, "we will' begins a sentence
 _NAME_GAP = re.compile(r"[ \t\n-]+")
@@ -105,24 +108,24 @@ def one_case_blocks(text: str) -> Iterator[tuple[int, int, bool]]:
 
 def _block_case(text: str, start: int, end: int) -> bool | None:
     block = text[start:end]
-    upper = sum(1 for c in block if c.isupper())
-    lower = sum(1 for c in block if c.islower())
+    upper = sum(map(str.isupper, block))
+    lower = sum(map(str.islower, block))
     letters = upper + lower
-    if letters < MIN_LETTERS or len(_LETTERS.findall(block)) < MIN_WORDS:
+    if letters < MIN_LETTERS or LOWER_SHARE * letters < upper < UPPER_SHARE * letters:
+        return None  # most paragraphs stop here
+    if len(_LETTERS.findall(block)) < MIN_WORDS:
         return None
     if upper >= UPPER_SHARE * letters:
         return True
-    if upper > LOWER_SHARE * letters:
-        return None
     firsts = [block[m.start()] for m in _LETTERS.finditer(block) if _begins_sentence(block, m.start())]
-    if firsts and sum(c.islower() for c in firsts) * 2 >= len(firsts):
+    if firsts and sum(c.islower() for c in firsts) * 2 > len(firsts):
         return False
     return None
 
 
 def _begins_sentence(block: str, pos: int) -> bool:
-    before = block[:pos].rstrip(" \t\"'([\u2018\u201c")
-    return not before or bool(_SENTENCE_END.search(block[max(0, pos - 6):pos]))
+    before = block[max(0, pos - 12):pos]
+    return (not block[:pos].strip()) or bool(_SENTENCE_BEFORE.search(before))
 
 
 @lru_cache(maxsize=1)
@@ -280,9 +283,10 @@ class Truecaser:
             found = self.gazetteer.candidates(key, limit=1)
             if found and found[0].match != "skeleton":
                 return key.capitalize()
-        if 2 <= len(key) <= 5 and not any(c in "aeiouy" for c in key):
-            return key.upper()
-        return key
+        if not any(c in "aeiouy" for c in key):
+            return key.upper() if len(key) <= 5 else key
+        # A word no frequency list knows is, in news, most often a name ("Cristiani").
+        return key.capitalize() if len(key) >= 3 else key
 
 
 def _names_month(base: str, words: list[tuple[int, int]], keys: list[str], i: int) -> bool:
