@@ -153,8 +153,8 @@ def test_nationality_words_name_their_country_but_locate_nothing(nlp, tmp_path) 
 
 
 def test_a_list_of_places_is_no_qualifier(blank_nlp, small_gazetteer) -> None:
-    ctx = _ctx(blank_nlp, small_gazetteer, "Protests spread to Misurata, Lebanon, and Derna.")
-    places = {pm.span.text: pm.place.id for pm in ctx.found["places"]}
+    ctx = _ctx(blank_nlp, small_gazetteer, "Protests in Libya spread to Misurata, Lebanon, and Derna.")
+    places = {pm.span.text: pm.place and pm.place.id for pm in ctx.found["places"]}
     assert places["Misurata"] == "geonames:3"  # not "somewhere in Lebanon"
 
 
@@ -197,3 +197,10 @@ def test_a_place_naming_its_own_centre_still_locates(nlp, small_gazetteer) -> No
     ctx = _ctx(nlp, small_gazetteer, "Hundreds of workers protested in the Derna town center on Sunday.")
     protested = next(t for t in ctx.doc if t.text == "protested")
     assert place_for(ctx, protested).name == "Darnah"
+
+
+def test_well_known_places_need_no_locative(blank_nlp, small_gazetteer) -> None:
+    text = "Talks between Libya and Lebanon resumed. Tripoli Group shares rose."
+    ctx = _ctx(blank_nlp, small_gazetteer, text)
+    # countries standing alone are places; a sentence's first word before a capital is not
+    assert [pm.span.text for pm in ctx.found["places"]] == ["Libya", "Lebanon"]

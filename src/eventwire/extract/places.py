@@ -88,6 +88,7 @@ _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$")
 PRECISION_RANK = {"point": 0, "city": 0, "admin1": 1, "country": 2}
 _PARENTHESIS = re.compile(r"(?<=\w)\s+\(([A-Z][^()]{1,80})\)")
 _NAME_IN_LIST = re.compile(_NAME)
+_NEXT_CAPITAL = re.compile(r"^\s[A-Z]")
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)")
 _NAME_AFTER = re.compile(r"[\s-]+[A-Z][\w'’-]+")
 # Words that open sentences and name some village somewhere ("We", "But", "However").
@@ -112,6 +113,7 @@ _TRAILING_QUALIFIER = re.compile(r"^(?:,\s*|\s*\()(" + _NAME + r"(?:,\s*" + _NAM
 
 BIG_CITY = 1_000_000  # a city this big, or a capital, is what news means by its division's name
 CITY_SHARE = 0.15  # a division's namesake town this large a share of it is what news means
+WELL_KNOWN = 500_000  # a city this big is a place wherever its name stands
 NEAR_KM = 50  # readings of one name this close are one place
 NEIGHBOUR_KM = 150  # a town this close to one the story names is a neighbour
 ANCHOR_BONUS = 2.0
@@ -201,6 +203,8 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
         if any(s < end and start < e for s, e in spans):
             continue
         if not LOCATIVE.search(text[max(0, start - 40) : start]):
+            if _well_known(gazetteer, text, start, end):
+                spans.append((start, end))
             continue
         if m.group(0).split()[0].lower() in CALENDAR_WORDS \
                 or _SITE_AFTER.match(text[end : end + 20]):
@@ -216,6 +220,21 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
                 spans.append((start, end))
     spans = [(s + 4, e) if text[s:e].startswith("the ") else (s, e) for s, e in spans]
     return sorted(set(spans))
+
+
+def _well_known(gazetteer: Gazetteer, text: str, start: int, end: int) -> bool:
+    """A capitalised phrase standing alone mid-sentence that is a country, a first-level
+    division or a big city by its own name ("Kentucky", "Toronto"): a place wherever it
+    stands, though the model missed it."""
+    name = text[start:end]
+    if start == 0 or text[start - 1] in "\"'“‘(" or re.match(r"[.!?:]\s*$", text[max(0, start - 3) : start]) \
+            or _NEXT_CAPITAL.match(text[end : end + 3]) or name.lower() in FUNCTION_WORDS:
+        return False  # sentence starts and runs of capitals are people, titles, firms
+    key = name_key(name)
+    return any(c.match == "main" and name_key(c.place.name) == key
+               and (c.place.precision in ("country", "admin1")
+                    or (c.place.population or 0) >= WELL_KNOWN)
+               for c in gazetteer.candidates(name))
 
 
 def _with_name_after_article(text: str, start: int, end: int) -> tuple[int, int]:
