@@ -295,3 +295,10 @@ def test_targets_of_demands_and_nested_nouns(run):
     assert one(run("China demanded that the US cancel the arms sale."), "REQUEST").target.text == "US"
     ev = one(run("Italy announced a suspension of air links with Serbia."), "SANCTION")
     assert ev.target.text == "Serbia"
+
+
+def test_fire_at_a_place_and_dates_are_no_particles(run):
+    ev = one(run("On 5 May 2020, the forces fired machine guns at residential areas."), "ASSAULT")
+    assert ev.lemma == "fire at" and "target_place" in ev.qualifiers
+    ev = one(run("Gunmen fired on 5 May at the patrol."), "ASSAULT")
+    assert ev.lemma != "fire on"

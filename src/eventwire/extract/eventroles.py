@@ -53,11 +53,21 @@ def _child(token: Token, *deps: str) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
+TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
 def _pobj(token: Token, preps: frozenset[str], deps: tuple[str, ...] = ("prep",)) -> Token | None:
+    """The object of the first such preposition that is no date ("on 5 May" is a time)."""
     for child in token.children:
-        if child.dep_ in deps and child.lower_ in preps and (pobj := _child(child, "pobj")):
+        pobj = _child(child, "pobj") if child.dep_ in deps and child.lower_ in preps else None
+        if pobj is not None and pobj.ent_type_ not in TIME_ENTS:
             return pobj
     return None
+
+
+def is_time_phrase(prep: Token) -> bool:
+    """A preposition whose object is a date or time ("on Monday", "in May")."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in TIME_ENTS for c in prep.children)
 
 
 def _controller_subject(token: Token) -> Token | None:
@@ -186,4 +196,4 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
 
 def _pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
     return [p for c in token.children if c.dep_ == "prep" and c.lower_ in preps
-            for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+            for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in TIME_ENTS]  # fmt: skip

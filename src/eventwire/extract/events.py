@@ -30,7 +30,7 @@ from eventwire.extract.actorspans import Filler, MentionIndex
 from eventwire.extract.anchor import place_for, when_for
 from eventwire.extract.context import DocContext
 from eventwire.extract.counts import attach_counts
-from eventwire.extract.eventroles import noun_roles, verb_roles
+from eventwire.extract.eventroles import is_time_phrase, noun_roles, verb_roles
 from eventwire.extract.modality import attribution_of, modality_of
 from eventwire.knowledge.ontology import Ontology, load_ontology
 from eventwire.model import EventMention, Span
@@ -53,8 +53,8 @@ def trigger_of(token: Token, onto: Ontology) -> tuple[str, str] | None:
         return None  # a participle used as an adjective: "burning tyres", "wounded soldiers"
     if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
         for child in token.children:
-            if child.dep_ not in PARTICLE_DEPS:
-                continue
+            if child.dep_ not in PARTICLE_DEPS or (child.dep_ == "prep" and is_time_phrase(child)):
+                continue  # "fired ... on 5 May" is no "fire on"
             for particle in (child.lower_, child.lemma_.lower()):
                 if t := onto.phrasal_type(lemma, particle):
                     return t, f"{lemma} {particle}"
@@ -176,6 +176,9 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
                          if (k := _kind_of(f, index, onto))]  # fmt: skip
                 if not any(k.startswith("target_") for k in kinds) and _civilian(tgt_tok, onto):
                     kinds.append("target_civilian")  # "opened fire on a civilian car"
+                if tgt is None and any(t is not None and t.dep_ == "pobj" and _place(t, onto)
+                                       for t in tgt_toks):  # fmt: skip
+                    kinds.append("target_place")  # "fired mortars at residential areas"
                 trigger_at.append(token.i)
                 events.append(
                     EventMention(
@@ -305,6 +308,13 @@ def _civilian(token: Token | None, onto: Ontology) -> bool:
         return False
     mods = [c.lemma_ for c in token.children if c.dep_ in ("amod", "compound")]
     return onto.is_civilian_target([token.lemma_, token.lower_, *mods])
+
+
+def _place(token: Token | None, onto: Ontology) -> bool:
+    """A target that is a place: a place noun or a named location ("areas", "Hays city")."""
+    if token is None:
+        return False
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or onto.is_place([token.lemma_])
 
 
 def _victims_of_consequences(

@@ -53,6 +53,9 @@ class AcledRules:
     other: Pair | None = None
     protest: dict[str, frozenset[str]] = field(default_factory=dict)  # cue -> words
     civilian_targets: frozenset[str] = frozenset()  # "home", "village", "civilian car"
+    remote_fire: frozenset[str] = frozenset()  # triggers of fire at a place
+    places: frozenset[str] = frozenset()  # nouns naming a place ("area", "village")
+    remote: Pair | None = None
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,10 @@ class Ontology:
         """The type of a trigger that depends on who acts ("workers strike" is a PROTEST)."""
         return self.by_source_kind.get(lemma.lower(), {}).get(kind or "", default)
 
+    def is_place(self, words: Iterable[str]) -> bool:
+        """Do ``words`` (a target's lemmas) name a place ("areas", "the village")?"""
+        return not self.rules.places.isdisjoint(w.lower() for w in words)
+
     def means_of(self, words: Iterable[str]) -> str | None:
         """The first weapon class (``air``, ``shelling``, ``explosive``...) named in ``words``."""
         present = {w.lower() for w in words}
@@ -174,6 +181,8 @@ class Ontology:
             for name, sub, _words in self.rules.means:
                 if means == f"means_{name}":
                     return (EXPLOSIONS, sub)
+            if lemma in self.rules.remote_fire and "target_place" in quals:
+                return self.rules.remote  # "fired heavy weapons at residential areas"
         if type_name in ("ASSAULT", "COERCE") and "target_protesters" in quals:
             lethal = type_name == "ASSAULT" and lemma not in ("beat", "fire", "hit")
             return ("Protests", "Excessive force against protesters" if lethal
@@ -256,6 +265,9 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
         other=_pair(territory.get("other")),
         protest={cue: frozenset(ws) for cue, ws in data.get("acled_protest", {}).items()},
         civilian_targets=frozenset(data.get("acled_civilian_targets", {}).get("words", ())),
+        remote_fire=frozenset(data.get("acled_remote_fire", {}).get("triggers", ())),
+        places=frozenset(data.get("acled_remote_fire", {}).get("places", ())),
+        remote=_pair(data.get("acled_remote_fire", {}).get("acled")),
     )
     kinds: dict[str, str] = {}
     for kind, words in data.get("actors", {}).items():
