@@ -6,7 +6,7 @@ import resource
 import time
 
 from eventwire.config import Settings
-from eventwire.extract.places import document_context, resolve_toponym
+from eventwire.extract.toponyms import document_context, resolve_toponym
 from eventwire.knowledge.gazetteer import open_gazetteer
 
 NAMES = ["Tripoli", "Benghazi", "Misurata", "Derna", "Sirte", "Sebha", "Tobruk", "Ras Lanuf",

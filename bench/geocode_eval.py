@@ -27,7 +27,7 @@ from pathlib import Path
 
 from eventwire.config import Settings
 from eventwire.evaluate.places import country_iso3
-from eventwire.extract.places import resolve_toponym
+from eventwire.extract.toponyms import resolve_toponym
 from eventwire.knowledge.gazetteer import open_gazetteer
 
 CORPORA = ("lgl", "trnews", "geowebnews", "geovirus")

@@ -10,7 +10,7 @@ import pytest
 
 from eventwire.config import Settings
 from eventwire.errors import ConfigError
-from eventwire.extract.places import document_context, document_countries, resolve_toponym
+from eventwire.extract.toponyms import document_context, document_countries, resolve_toponym
 from eventwire.knowledge.gazetteer import Gazetteer, open_gazetteer
 from eventwire.knowledge.gazetteer_build import (
     SCHEMA,
@@ -285,7 +285,7 @@ def test_a_loose_spelling_of_a_big_town_votes_for_its_country(small_gazetteer) -
 
 
 def test_a_town_near_one_the_story_names_beyond_doubt_wins(tmp_path: Path) -> None:
-    from eventwire.extract.places import PlaceContext
+    from eventwire.extract.toponyms import PlaceContext
 
     b, con = _builder(tmp_path, {})
     city = {"precision": "city", "feature": "PPL"}
@@ -318,7 +318,7 @@ def test_names_with_readings_in_two_countries_cast_no_vote(tmp_path: Path) -> No
 
 
 def test_a_name_resolves_without_its_own_votes(small_gazetteer) -> None:
-    from eventwire.extract.places import _without_own_votes
+    from eventwire.extract.toponyms import _without_own_votes
 
     context = document_context(small_gazetteer, ["Misurata", "Misurata", "Lebanon"])
     assert context.countries == {"LBY": 2, "LBN": 3}

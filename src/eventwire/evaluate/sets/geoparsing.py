@@ -181,7 +181,7 @@ def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
         if (folder / name).is_file():
             golds += read(folder / name, corpus, size)
     run = run_pipeline([gold_article(g.text, published=g.published) for g in golds], ctx)
-    resolver, why = optional("eventwire.extract.places", "resolve_toponym")
+    resolver, why = optional("eventwire.extract.toponyms", "resolve_toponym")
     gazetteer = None
     if resolver is not None:
         opener, why = optional("eventwire.knowledge.gazetteer", "open_gazetteer")
@@ -189,7 +189,7 @@ def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
             resolver = None
         else:
             gazetteer = opener(ctx.settings)
-    votes, _ = optional("eventwire.extract.places", "text_context")
+    votes, _ = optional("eventwire.extract.toponyms", "text_context")
     result = score(golds, run, resolver, gazetteer, why, votes)
     if size is not None:
         result.sample = f"{size} articles per corpus, evenly spread over each file"
