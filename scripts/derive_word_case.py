@@ -24,8 +24,9 @@ OUT = Path(__file__).resolve().parents[1] / "src/eventwire/knowledge/data/word_c
 HEADER = """\
 # How English usually writes each word: lower-case key, preferred spelling ("-" when it
 # is the key itself), negated log probability of that spelling (rounded; smaller is
-# more frequent) and, for a spelling other than the key, how much more probable it is
-# than the key (difference of natural logs, times ten; 99 when the key is unseen). Derived by scripts/derive_word_case.py from the case-sensitive unigram
+# more frequent) and how much more probable the capitalised (or all-capitals) spelling
+# is than the key: difference of natural logs, times ten, negative when the key is the
+# more probable; 99 when the key is unseen, -99 when no other spelling is seen. Derived by scripts/derive_word_case.py from the case-sensitive unigram
 # table en_lexeme_prob of the spacy-lookups-data package (MIT, Explosion), keeping
 # lower case, capitalised and all-capitals spellings of alphabetic words.
 """
@@ -48,7 +49,9 @@ def main(source: str) -> None:
         if prob <= FLOOR:
             continue
         if form == key:
-            lines.append(f"{key}\t-\t{round(-prob)}")
+            other = max(probs.get(key.capitalize(), -99.0), probs.get(key.upper(), -99.0))
+            margin = max(-99, round(10 * (other - prob)))
+            lines.append(f"{key}\t-\t{round(-prob)}\t{margin}")
         else:
             margin = min(99, round(10 * (prob - probs[key]))) if key in probs else 99
             lines.append(f"{key}\t{form}\t{round(-prob)}\t{margin}")

@@ -46,6 +46,13 @@ def test_kb_acronyms_are_capitals_and_pronouns_are_not(truecaser: Truecaser) -> 
     )
 
 
+def test_kb_names_that_are_also_common_words(truecaser: Truecaser) -> None:
+    text = "THE US AND TURKEY SENT TROOPS . THE U.S. EMBASSY SAID IT WOULD TELL US ."
+    assert truecaser.restore(text) == (
+        "The US and Turkey sent troops . The U.S. embassy said it would tell us ."
+    )
+
+
 def test_words_no_list_knows_are_names(truecaser: Truecaser) -> None:
     assert truecaser.restore("THE ARMY SAID CRISTIANI VISITED ZACAMIL ON MONDAY.") == (
         "The army said Cristiani visited Zacamil on Monday."

@@ -57,8 +57,10 @@ MIN_LETTERS = 30  # a shorter block says too little about how the text is writte
 MIN_WORDS = 5
 UPPER_SHARE = 0.97  # at least this share of a block's letters in capitals: written in capitals
 LOWER_SHARE = 0.015  # at most this share in capitals, sentences begun in lower case
-COMMON = 16  # a lower-case spelling at least this frequent (see word_case.tsv.gz) is a common word
-MARGIN = 7  # a spelling must be twice as probable as lower case (log ratio 0.7) to win
+# A common word: its lower-case spelling at least this frequent (see word_case.tsv.gz) and
+# twice as probable as its capitalised one ("police", "reading"; not "turkey").
+COMMON = 16
+MARGIN = 7  # log ratio 0.7 (times ten): twice as probable
 LONGEST_NAME = 5  # words
 DATELINE = 160  # characters: where a dateline may end
 
@@ -130,15 +132,16 @@ def _begins_sentence(block: str, pos: int) -> bool:
 
 @lru_cache(maxsize=1)
 def word_case() -> dict[str, tuple[str, int, int]]:
-    """Lower-case word -> (preferred spelling, its frequency rank, margin over lower case)."""
+    """Lower-case word -> (preferred spelling, its frequency rank, how much more probable
+    its capitalised spelling is than the lower-case one: log ratio times ten)."""
     path = files("eventwire.knowledge").joinpath("data", "word_case.tsv.gz")
     table: dict[str, tuple[str, int, int]] = {}
     with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#"):
                 continue
-            key, form, rank, *margin = line.rstrip("\n").split("\t")
-            table[key] = (key if form == "-" else form, int(rank), int(margin[0]) if margin else 0)
+            key, form, rank, margin = line.rstrip("\n").split("\t")
+            table[key] = (key if form == "-" else form, int(rank), int(margin))
     return table
 
 
@@ -211,7 +214,7 @@ class Truecaser:
     def _starts_sentence(gap: str, previous: str) -> bool:
         if _PARAGRAPH.search(gap) or _QUOTE_OPENS.search(gap):
             return True
-        if not _SENTENCE_END.match(gap + " "):
+        if not _SENTENCE_END.search(gap + " "):
             return False
         return not (gap.startswith(".") and (previous in ABBREVIATIONS or len(previous) == 1))
 
@@ -220,16 +223,22 @@ class Truecaser:
         if key in self.stop:
             return True
         entry = self.words.get(key)
-        return entry is not None and entry[1] <= COMMON and (entry[0] == key or entry[2] < MARGIN)
+        return entry is not None and entry[1] <= COMMON and entry[2] <= -MARGIN
 
     def _names(self, base: str, words: list[tuple[int, int]], keys: list[str],
                forms: list[str | None]) -> None:
         i = 0
         while i < len(words):
             for n in range(min(LONGEST_NAME, len(words) - i), 0, -1):
-                phrase = " ".join(base[words[i][0]:words[i + n - 1][1]].lower().split())
-                name = self.names.get(phrase)
-                if name is None or (n == 1 and self.common(keys[i])):
+                end = words[i + n - 1][1]
+                phrase = " ".join(base[words[i][0]:end].lower().split())
+                name = self.names.get(phrase) or self.names.get(phrase + base[end:end + 1])
+                if name is None:
+                    continue
+                # One word that is also a common word is a name only as "the UN", "the US".
+                if n == 1 and self.common(keys[i]) and not (
+                    name.isupper() and i and keys[i - 1] == "the"
+                ):
                     continue
                 runs = _LETTERS.findall(name)
                 if len(runs) != n:
