@@ -53,9 +53,9 @@ def test_kb_names_that_are_also_common_words(truecaser: Truecaser) -> None:
     )
 
 
-def test_words_no_list_knows_are_names(truecaser: Truecaser) -> None:
-    assert truecaser.restore("THE ARMY SAID CRISTIANI VISITED ZACAMIL ON MONDAY.") == (
-        "The army said Cristiani visited Zacamil on Monday."
+def test_words_no_list_knows_are_names_and_so_are_given_names_before_them(truecaser: Truecaser) -> None:
+    assert truecaser.restore("THE ARMY SAID ALFREDO CRISTIANI VISITED ZACAMIL ON MONDAY.") == (
+        "The army said Alfredo Cristiani visited Zacamil on Monday."
     )
 
 

@@ -190,10 +190,14 @@ class Truecaser:
         forms: list[str | None] = [None] * len(words)
         self._names(base, words, keys, forms)
         self._places(base, words, keys, forms)
+        gaps = [base[words[i - 1][1]:s] if i else base[:s] for i, (s, _e) in enumerate(words)]
+        for i in range(len(words)):
+            forms[i] = forms[i] or self._word(i, keys, base, words, gaps[i])
+        self._given_names(keys, gaps, forms)
         out = list(base)
         bracket = False
         for i, (s, e) in enumerate(words):
-            gap = base[words[i - 1][1]:s] if i else base[:s]
+            gap = gaps[i]
             # "--" ends a dateline ("SAN SALVADOR, 10 JAN 90 -- [TEXT] THOSE ...")
             dateline = s < DATELINE and "--" in gap
             starts = i == 0 or dateline or self._starts_sentence(gap, keys[i - 1])
@@ -204,11 +208,19 @@ class Truecaser:
             word = base[s:e]
             if any(c.isupper() for c in word):  # written so in a lower-case text: keep it
                 continue
-            form = forms[i] or self._word(i, keys, base, words, gap)
+            form = forms[i] or word
             if starts and form == word:
                 form = word[:1].upper() + word[1:]
             out[s:e] = _apply(word, form)
         return "".join(out)
+
+    def _given_names(self, keys: list[str], gaps: list[str], forms: list[str | None]) -> None:
+        """A word that is no common word before a name is part of it ("alfredo Cristiani")."""
+        for i in range(len(keys) - 2, -1, -1):
+            after = forms[i + 1] or ""
+            if (after[:1].isupper() and forms[i] == keys[i] and gaps[i + 1] == " "
+                    and len(keys[i]) >= 3 and not self.common(keys[i])):
+                forms[i] = keys[i].capitalize()
 
     @staticmethod
     def _starts_sentence(gap: str, previous: str) -> bool:
