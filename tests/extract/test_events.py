@@ -302,3 +302,9 @@ def test_fire_at_a_place_and_dates_are_no_particles(run):
     assert ev.lemma == "fire at" and "target_place" in ev.qualifiers
     ev = one(run("Gunmen fired on 5 May at the patrol."), "ASSAULT")
     assert ev.lemma != "fire on"
+
+
+def test_by_doing_takes_the_subject(run):
+    found = run("The protesters blocked the bridge by setting fire to a truck.")
+    fire = next(e for e in found["events"] if e.trigger.text == "setting")
+    assert fire.source.text == "protesters" and "source_protesters" in fire.qualifiers

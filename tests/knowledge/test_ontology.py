@@ -88,6 +88,8 @@ def test_duplicate_trigger_is_rejected():
         ("COERCE", "kidnap", (), ("Violence against civilians", "Abduction/forced disappearance")),
         ("COERCE", "arrest", (), ("Strategic developments", "Arrests")),
         ("COERCE", "loot", (), ("Strategic developments", "Looting/property destruction")),
+        ("COERCE", "burn", ("source_civilian",), ("Riots", "Violent demonstration")),
+        ("ASSAULT", "fire at", ("target_place",), ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
         ("COERCE", "blow up", ("means_suicide",), ("Explosions/Remote violence", "Suicide bomb")),
         ("ASSAULT", "capture", ("source_state", "means_shelling"), ("Battles", "Government regains territory")),
         ("COERCE", "defuse landmine", (), ("Strategic developments", "Disrupted weapons use")),

@@ -90,6 +90,8 @@ def _controller_subject(token: Token) -> Token | None:
             continue
         if token.dep_ == "pcomp" and token.head.dep_ == "prep":
             verb = token.head.head  # "accused Russia of providing"
+            if token.head.lower_ in ("by", "after", "before", "while"):
+                return _child(verb, "nsubj")  # "closed the road by burning tyres"
             return _child(verb, "dobj") or _child(verb, "nsubj")
         return None
     return None

@@ -38,6 +38,7 @@ class EventType:
 
 Pair = tuple[str, str]
 EXPLOSIONS = "Explosions/Remote violence"
+RIOT = ("Riots", "Violent demonstration")
 # Triggers of open fighting: their target is an opponent, never a victim.
 FIGHT_LEMMAS = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "firefight",
                           "gunfight", "exchange fire", "exchange artillery", "hostilities"})  # fmt: skip
@@ -168,7 +169,11 @@ class Ontology:
         if obj and (vo := self.verb_object(verb, [obj])) is not None:
             return vo.acled  # "defuse landmine", "set base" (key made by the extractor)
         if lemma in self.acled_by_trigger:
-            return self.acled_by_trigger[lemma]
+            found = self.acled_by_trigger[lemma]
+            crowd = {"source_protesters", "source_civilian"} & quals
+            if crowd and found[1] == "Looting/property destruction":
+                return RIOT  # "residents burned tyres", "rioters set a bank on fire"
+            return found
         if type_name == "ASSAULT" and lemma in FIGHT_LEMMAS:
             sides = {q.split("_", 1)[1] for q in quals if q.startswith(("source_", "target_"))}
             if sides & {"civilian", "protesters"}:  # "residents clashed with police"
