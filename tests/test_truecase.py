@@ -131,3 +131,17 @@ def _walk(value: object):
         yield value
         for f in dataclasses.fields(value):
             yield from _walk(getattr(value, f.name))
+
+
+@pytest.mark.slow
+def test_the_model_reads_a_wire_written_in_capitals() -> None:
+    text = ("GUNMEN KILLED TWO POLICEMEN IN SAN SALVADOR ON MONDAY, THE ARMED FORCES PRESS "
+            "OFFICE SAID. THE ATTACK TOOK PLACE NEAR THE CATHEDRAL.")
+    article = Article(id="wire", text=text)
+    restored, = process_articles([article], Settings())
+    plain, = process_articles([article], Settings(case_restore=False))
+    # In capitals the model takes any run of words for an organisation.
+    assert any("TOOK PLACE" in m.span.text for m in plain.mentions)
+    assert not any("TOOK PLACE" in m.span.text for m in restored.mentions)
+    assert "SAN SALVADOR" in {p.span.text for p in restored.places}
+    assert [t.when.text for t in restored.timexes] == ["MONDAY"]
