@@ -39,9 +39,6 @@ class EventType:
 Pair = tuple[str, str]
 EXPLOSIONS = "Explosions/Remote violence"
 RIOT = ("Riots", "Violent demonstration")
-# Triggers of open fighting: their target is an opponent, never a victim.
-FIGHT_LEMMAS = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "firefight",
-                          "gunfight", "exchange fire", "exchange artillery", "hostilities"})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -54,6 +51,7 @@ class AcledRules:
     other: Pair | None = None
     protest: dict[str, frozenset[str]] = field(default_factory=dict)  # cue -> words
     civilian_targets: frozenset[str] = frozenset()  # "home", "village", "civilian car"
+    fighting: frozenset[str] = frozenset()  # open fighting: its target is an opponent
     remote_fire: frozenset[str] = frozenset()  # triggers of fire at a place
     places: frozenset[str] = frozenset()  # nouns naming a place ("area", "village")
     remote: Pair | None = None
@@ -174,14 +172,14 @@ class Ontology:
             if crowd and found[1] == "Looting/property destruction":
                 return RIOT  # "residents burned tyres", "rioters set a bank on fire"
             return found
-        if type_name == "ASSAULT" and lemma in FIGHT_LEMMAS:
+        if type_name == "ASSAULT" and lemma in self.rules.fighting:
             sides = {q.split("_", 1)[1] for q in quals if q.startswith(("source_", "target_"))}
             if sides & {"civilian", "protesters"}:  # "residents clashed with police"
                 return ("Riots", "Violent demonstration" if sides & {"state", "protesters"}
                         else "Mob violence")  # fmt: skip
         if type_name == "ASSAULT" and lemma in self.rules.territory:
             return self.rules.government if "source_state" in quals else self.rules.other
-        if type_name == "ASSAULT" and lemma not in FIGHT_LEMMAS:
+        if type_name == "ASSAULT" and lemma not in self.rules.fighting:
             means = next((m for m in quals if m.startswith("means_")), None)
             for name, sub, _words in self.rules.means:
                 if means == f"means_{name}":
@@ -192,7 +190,7 @@ class Ontology:
             lethal = type_name == "ASSAULT" and lemma not in ("beat", "fire", "hit")
             return ("Protests", "Excessive force against protesters" if lethal
                     else "Protest with intervention")  # fmt: skip
-        if type_name == "ASSAULT" and lemma not in FIGHT_LEMMAS:
+        if type_name == "ASSAULT" and lemma not in self.rules.fighting:
             if "source_protesters" in quals:
                 return ("Riots", "Violent demonstration")
             if "source_civilian" in quals:
@@ -270,6 +268,7 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
         other=_pair(territory.get("other")),
         protest={cue: frozenset(ws) for cue, ws in data.get("acled_protest", {}).items()},
         civilian_targets=frozenset(data.get("acled_civilian_targets", {}).get("words", ())),
+        fighting=frozenset(data.get("acled_fighting", {}).get("triggers", ())),
         remote_fire=frozenset(data.get("acled_remote_fire", {}).get("triggers", ())),
         places=frozenset(data.get("acled_remote_fire", {}).get("places", ())),
         remote=_pair(data.get("acled_remote_fire", {}).get("acled")),
