@@ -41,8 +41,8 @@ def test_eval_json_errors_and_report(eval_data: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout[result.stdout.index("[") :])
     metrics = data[0]["metrics"]
-    assert set(metrics) == {"event_type_accuracy", "source_actor_match", "target_actor_match",
-                            "location_match", "deaths_exact"}
+    assert set(metrics) == {"event_type_accuracy", "event_type_any", "source_actor_match",
+                            "target_actor_match", "location_match", "deaths_exact"}
     assert metrics["event_type_accuracy"]["n"] == 2
     assert all(m["value"] is None or 0 <= m["value"] <= 1 for m in metrics.values())
     for line in errors.read_text().splitlines():
