@@ -308,3 +308,14 @@ def test_by_doing_takes_the_subject(run):
     found = run("The protesters blocked the bridge by setting fire to a truck.")
     fire = next(e for e in found["events"] if e.trigger.text == "setting")
     assert fire.source.text == "protesters" and "source_protesters" in fire.qualifiers
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "lemma"),
+    [
+        ("Rebels and government forces exchanged prisoners near the city.", "AGREE", "exchange prisoner"),
+        ("Fifty shops were destroyed after the clash.", "COERCE", "destroy shop"),
+    ],
+)
+def test_more_verbs_with_objects_of_a_kind(run, text, etype, lemma):
+    assert one(run(text), etype).lemma == lemma
