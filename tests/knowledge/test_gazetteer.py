@@ -303,6 +303,30 @@ def test_a_town_near_one_the_story_names_beyond_doubt_wins(tmp_path: Path) -> No
     assert (38.39, -84.29, "cynthiana") in document_context(gaz, ["Cynthiana", "Paris"]).anchors
 
 
+def test_a_town_near_readings_of_the_storys_other_names_wins(tmp_path: Path) -> None:
+    # Neither Athens nor Marion is beyond doubt, yet an Athens and a Marion lie together
+    # in Ohio: a story naming both means those (geographic coherence)
+    b, con = _builder(tmp_path, {})
+    city = {"precision": "city", "feature": "PPL", "country": "USA"}
+    b.add("geonames:21", "Athens", [], lat=33.96, lon=-83.38, admin1="US.GA",
+          population=120_000, **city)
+    b.add("geonames:22", "Athens", [], lat=39.33, lon=-82.10, admin1="US.OH",
+          population=24_000, **city)
+    b.add("geonames:23", "Marion", [], lat=39.60, lon=-82.30, admin1="US.OH",
+          population=4_000, **city)
+    b.add("geonames:24", "Marion", [], lat=37.73, lon=-88.93, admin1="US.IL",
+          population=17_000, **city)
+    b.add("geonames:25", "Marion", [], lat=40.59, lon=-83.13, admin1="US.OH",
+          population=36_000, **city)
+    con.commit()
+    gaz = Gazetteer(tmp_path / "b.sqlite")
+    assert resolve_toponym(gaz, "Athens", document_context(gaz, ["Athens"])).id == "geonames:21"
+    story = document_context(gaz, ["Athens", "Marion", "Marion"])
+    assert story.anchors == ()
+    assert resolve_toponym(gaz, "Athens", story).id == "geonames:22"
+    assert resolve_toponym(gaz, "Marion", story).id == "geonames:23"
+
+
 def test_names_with_readings_in_two_countries_cast_no_vote(tmp_path: Path) -> None:
     b, con = _builder(tmp_path, {})
     b.add("country:GEO", "Georgia", [], codes=True, lat=42.0, lon=43.5, country="GEO",

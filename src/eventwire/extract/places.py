@@ -31,7 +31,6 @@ from eventwire.extract.toponyms import (
     names_an_area,
     resolve_toponym,
     text_context,
-    text_countries,
 )
 from eventwire.knowledge.placenames import (
     ARTICLES,
@@ -50,7 +49,7 @@ if TYPE_CHECKING:
 __all__ = [
     "PlaceContext", "document_context", "document_countries", "extract_places", "is_metonym",
     "is_modifier", "locates_nothing", "pick_place", "resolve_toponym", "text_context",
-    "text_countries", "toponym_spans",
+    "toponym_spans",
 ]
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}

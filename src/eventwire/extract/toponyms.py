@@ -5,7 +5,8 @@ A document's context is its votes for countries and first-level divisions
 affiliations of actor mentions) and its anchors, towns it names beyond doubt.
 :func:`resolve_toponym` ranks a name's candidates by that context (leaving out
 the votes the name cast itself), the name's own qualifier ("Tripoli, Lebanon"),
-feature type, population and nearness to the anchors; loose spellings count only
+feature type, population, nearness to the anchors and to readings of the story's
+other names (geographic coherence); loose spellings count only
 in the story's countries, and generic or unknown names give no far-away guess.
 """
 
@@ -69,6 +70,10 @@ NEAR_KM = 50  # readings of one name this close are one place
 NEIGHBOUR_KM = 150  # a town this close to one the story names is a neighbour
 ANCHOR_BONUS = 2.0
 CLEAR_MARGIN = 2.0  # a reading ahead of all others by this much is beyond doubt
+COHERENCE_BONUS = 1.0  # per other name of the story with a reading this near ...
+COHERENCE_KM = 50
+COHERENCE_MAX = 3  # ... counting this many names at most
+_CELL = 2.0  # degrees: the grid that finds a story's readings near a point
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,8 @@ class PlaceContext:
     # votes can be left out when it is resolved
     mentions: Counter[str] = field(default_factory=Counter)
     own: dict[str, tuple[Counter[str], Counter[str]]] = field(default_factory=dict)
+    # every town reading of every name the document names, by grid cell: (lat, lon, key)
+    readings: dict[tuple[int, int], list[tuple[float, float, str]]] = field(default_factory=dict)
 
 
 def document_countries(gazetteer: Gazetteer, names: Iterable[str],
@@ -123,11 +130,16 @@ def document_context(gazetteer: Gazetteer, names: Iterable[str],
     areas.pop("", None)
     first = PlaceContext(votes, areas)
     anchors = []
+    grid: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
     for head, cands in readings:
         anchor = _clear_reading(cands, first)
         if anchor is not None and anchor.lat is not None and anchor.lon is not None:
             anchors.append((anchor.lat, anchor.lon, name_key(head)))
-    return PlaceContext(votes, areas, tuple(anchors), mentions, own)
+        for c in cands:
+            if c.place.lat is not None and c.place.lon is not None:
+                grid.setdefault(_cell(c.place.lat, c.place.lon), []).append(
+                    (c.place.lat, c.place.lon, name_key(head)))
+    return PlaceContext(votes, areas, tuple(anchors), mentions, own, grid)
 
 
 def _votes_of(gazetteer: Gazetteer, head: str, qualifier: str
@@ -174,7 +186,8 @@ def _without_own_votes(name: str, context: PlaceContext) -> PlaceContext:
     own_votes, own_areas = context.own[key]
     countries = Counter({k: v - times * own_votes.get(k, 0) for k, v in context.countries.items()})
     admin1 = Counter({k: v - times * own_areas.get(k, 0) for k, v in context.admin1.items()})
-    return PlaceContext(+countries, +admin1, context.anchors, context.mentions, context.own)
+    return PlaceContext(+countries, +admin1, context.anchors, context.mentions, context.own,
+                        context.readings)
 
 
 def _rival(cands: list[Candidate], reading: Candidate, kinds: tuple[str, ...]) -> bool:
@@ -212,11 +225,6 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     a = math.sin((p2 - p1) / 2) ** 2 + \
         math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 12742 * math.asin(math.sqrt(min(1.0, a)))
-
-
-def text_countries(gazetteer: Gazetteer, text: str) -> Counter[str]:
-    """:func:`document_countries` over the capitalised phrases of a plain text."""
-    return text_context(gazetteer, text).countries
 
 
 def text_context(gazetteer: Gazetteer, text: str) -> PlaceContext:
@@ -394,10 +402,36 @@ def _score(c: Candidate, context: PlaceContext) -> float:
     if area_share and place.precision != "admin1":
         score += 1.0 + 3.0 * area_share
     score -= {"main": 0.0, "alternate": 0.5, "skeleton": 3.0}[c.match]
-    if context.anchors and place.lat is not None and place.lon is not None \
-            and place.precision in ("city", "point") and _near_anchor(place, context.anchors):
-        score += ANCHOR_BONUS  # near a town the story names beyond doubt: its neighbour
+    if place.lat is not None and place.lon is not None and place.precision in ("city", "point"):
+        if context.anchors and _near_anchor(place, context.anchors):
+            score += ANCHOR_BONUS  # near a town the story names beyond doubt: its neighbour
+        if context.readings:
+            score += COHERENCE_BONUS * min(COHERENCE_MAX, _neighbours(place, context))
     return score
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return int(math.floor(lat / _CELL)), int(math.floor(lon / _CELL))
+
+
+def _neighbours(place: Place, context: PlaceContext) -> int:
+    """How many other names of the story have a reading within COHERENCE_KM of ``place``:
+    the Paris near Dallas when the story also names Denton and Sherman (geographic
+    coherence), whichever one of each name is meant."""
+    lat, lon = place.lat or 0.0, place.lon or 0.0
+    own = name_key(place.name)
+    span = COHERENCE_KM / 111.0
+    wide = span / max(math.cos(math.radians(lat)), 0.1)
+    row, col = _cell(lat, lon)
+    reach = int(wide // _CELL) + 1
+    near: set[str] = set()
+    for r in (row - 1, row, row + 1):
+        for k in range(col - reach, col + reach + 1):
+            for a, b, key in context.readings.get((r, k), ()):
+                if key != own and key not in near and abs(a - lat) <= span \
+                        and abs(b - lon) <= wide and 1.0 < _km(lat, lon, a, b) <= COHERENCE_KM:
+                    near.add(key)
+    return len(near)
 
 
 def _near_anchor(place: Place, anchors: tuple[tuple[float, float, str], ...]) -> bool:
