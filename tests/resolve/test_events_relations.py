@@ -172,3 +172,40 @@ def test_a_statement_about_an_act_that_did_not_happen_is_no_relation(resources):
     docs = [DocumentRecords("a", events=(ev("a", modality="negated", negated=True), refusal))]
     rels = relations(docs, ["a"], resources)
     assert [(r.type, r.negated, r.source_count) for r in rels] == [("support", True, 0)]
+
+
+def _clash(article, *, place=None, when=("2020-03-02", "day"), source=None):
+    return EventMention(
+        article_id=article,
+        type="ASSAULT",
+        trigger=Span(10, 17, "clashes"),
+        evidence=Evidence(article, f"clashes in {article}", 0, 30),
+        source=source,
+        when=When(*when),
+        place=place,
+    )
+
+
+def test_reports_without_named_actors_need_the_same_place_and_day(resources):
+    from eventwire.model import Place
+
+    town = Place("geonames:1", "Annaba", 36.9, 7.77, "DZA", None, "city")
+    other = Place("geonames:2", "Setif", 36.19, 5.41, "DZA", None, "city")
+    cops = Span(0, 6, "police")
+    mentions = {mention_key(a, cops): "police_dza" for a in "abcdefg"}
+
+    def count(*ems):
+        docs = [DocumentRecords(em.article_id, events=(em,)) for em in ems]
+        return len(resolve_events(docs, mentions, resources, frozenset({"police_dza"}))[0])
+
+    assert count(_clash("a", place=town), _clash("b", place=town)) == 1
+    assert count(_clash("a", place=town), _clash("b")) == 2  # one report has no place
+    assert count(_clash("a", place=town), _clash("b", place=other)) == 2
+    assert count(_clash("a", place=town), _clash("b", place=town, when=("2020-03", "month"))) == 2
+    # an unnamed group is no better than no actor ...
+    assert count(_clash("a", place=town, source=cops), _clash("b", source=cops)) == 2
+    # ... while a named actor ties a dated report to a placeless one
+    named = {mention_key(a, cops): "lna" for a in "ab"}
+    docs = [DocumentRecords(a, events=(_clash(a, place=town if a == "a" else None, source=cops),))
+            for a in "ab"]  # fmt: skip
+    assert len(resolve_events(docs, named, resources)[0]) == 1

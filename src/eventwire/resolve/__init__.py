@@ -22,7 +22,8 @@ __all__ = ["resolve"]
 def resolve(records: Iterable[DocumentRecords], resources: Resources) -> Resolution:
     docs = sorted(records, key=lambda r: r.article_id)
     actors = resolve_actors(docs, resources)
-    events, places = resolve_events(docs, actors.mention_actor, resources)
+    unnamed = frozenset(a.id for a in actors.actors if a.type == "group")
+    events, places = resolve_events(docs, actors.mention_actor, resources, unnamed)
     relations = resolve_relations(docs, events, actors.mention_actor, resources)
     quotes = resolve_quotes(docs, actors.mention_actor)
     return Resolution(

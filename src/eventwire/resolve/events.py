@@ -23,6 +23,7 @@ from eventwire.model import (
     Evidence,
     Place,
     Span,
+    When,
     mention_key,
 )
 from eventwire.resolve.ids import stable_id
@@ -40,13 +41,26 @@ class _Group:
     members: list[EventMention] = field(default_factory=list)
 
     def date_prefix(self) -> str:
-        when = self.first.when
-        if not when or not when.value:
-            return ""
-        return when.value[: PRECISION_CHARS.get(when.precision or "day", 10)]
+        return _date_prefix(self.first.when)
 
 
-def _matches(group: _Group, em: EventMention, source: str | None, target: str | None) -> bool:
+def _date_prefix(when: When | None) -> str:
+    if not when or not when.value:
+        return ""
+    return when.value[: PRECISION_CHARS.get(when.precision or "day", 10)]
+
+
+def _matches(
+    group: _Group, em: EventMention, source: str | None, target: str | None, named: bool
+) -> bool:
+    """Whether ``em`` reports the event of ``group``.
+
+    Same type, actors and polarity; places that do not differ; dates that agree to the
+    coarser precision. Across articles, an event with no *named* actor (none, or only
+    unnamed groups such as "police") is tied to another report only by the same place
+    and the same day: "clashes" on the same day in two towns, or in one town on two
+    days, are two events.
+    """
     if (group.first.type, group.source, group.target, group.first.negated) != (
         em.type, source, target, em.negated
     ):  # fmt: skip
@@ -54,12 +68,10 @@ def _matches(group: _Group, em: EventMention, source: str | None, target: str | 
     a, b = group.first.place, em.place
     if a and b and a.id != b.id:
         return False
-    da = group.date_prefix()
-    db = (
-        em.when.value[: PRECISION_CHARS.get(em.when.precision or "day", 10)]
-        if em.when and em.when.value
-        else ""
-    )
+    da, db = group.date_prefix(), _date_prefix(em.when)
+    across = group.first.article_id != em.article_id
+    if not named and across and (not (a and b) or len(da) < 10 or len(db) < 10):
+        return False
     n = min(len(da), len(db))
     return bool(n) and da[:n] == db[:n]
 
@@ -69,8 +81,12 @@ def actor_of(mention_actor: dict[str, str], article_id: str, span: Span | None) 
 
 
 def resolve_events(
-    docs: Sequence[DocumentRecords], mention_actor: dict[str, str], resources: Resources
+    docs: Sequence[DocumentRecords],
+    mention_actor: dict[str, str],
+    resources: Resources,
+    unnamed: frozenset[str] = frozenset(),
 ) -> tuple[list[Event], list[Place]]:
+    """Events across documents; ``unnamed`` holds the ids of unnamed group actors."""
     onto = load_ontology()
     groups: list[_Group] = []
     by_key: dict[tuple[object, ...], list[_Group]] = {}  # only groups sharing type, actors, polarity can match
@@ -93,7 +109,10 @@ def resolve_events(
             candidates = by_key.setdefault(key, [])
             group = None
             if source or target or em.place:
-                group = next((g for g in candidates if _matches(g, em, source, target)), None)
+                named = any(x and x not in unnamed for x in (source, target))
+                group = next(
+                    (g for g in candidates if _matches(g, em, source, target, named)), None
+                )
             if group is None:
                 group = _Group(em, source, target)
                 groups.append(group)
