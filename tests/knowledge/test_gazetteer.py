@@ -303,28 +303,44 @@ def test_a_town_near_one_the_story_names_beyond_doubt_wins(tmp_path: Path) -> No
     assert (38.39, -84.29, "cynthiana") in document_context(gaz, ["Cynthiana", "Paris"]).anchors
 
 
+def _towns(tmp_path: Path, *towns: tuple) -> Gazetteer:
+    """A gazetteer of towns given as (id, name, lat, lon, country, admin1, population)."""
+    b, con = _builder(tmp_path, {})
+    for id_, name, lat, lon, country, admin1, people in towns:
+        b.add(id_, name, [], lat=lat, lon=lon, country=country, admin1=admin1,
+              population=people, precision="city", feature="PPL")
+    con.commit()
+    return Gazetteer(tmp_path / "b.sqlite")
+
+
 def test_a_town_near_readings_of_the_storys_other_names_wins(tmp_path: Path) -> None:
     # Neither Athens nor Marion is beyond doubt, yet an Athens and a Marion lie together
     # in Ohio: a story naming both means those (geographic coherence)
-    b, con = _builder(tmp_path, {})
-    city = {"precision": "city", "feature": "PPL", "country": "USA"}
-    b.add("geonames:21", "Athens", [], lat=33.96, lon=-83.38, admin1="US.GA",
-          population=120_000, **city)
-    b.add("geonames:22", "Athens", [], lat=39.33, lon=-82.10, admin1="US.OH",
-          population=24_000, **city)
-    b.add("geonames:23", "Marion", [], lat=39.60, lon=-82.30, admin1="US.OH",
-          population=4_000, **city)
-    b.add("geonames:24", "Marion", [], lat=37.73, lon=-88.93, admin1="US.IL",
-          population=17_000, **city)
-    b.add("geonames:25", "Marion", [], lat=40.59, lon=-83.13, admin1="US.OH",
-          population=36_000, **city)
-    con.commit()
-    gaz = Gazetteer(tmp_path / "b.sqlite")
+    gaz = _towns(tmp_path,
+                 ("geonames:21", "Athens", 33.96, -83.38, "USA", "US.GA", 120_000),
+                 ("geonames:22", "Athens", 39.33, -82.10, "USA", "US.OH", 24_000),
+                 ("geonames:23", "Marion", 39.60, -82.30, "USA", "US.OH", 4_000),
+                 ("geonames:24", "Marion", 37.73, -88.93, "USA", "US.IL", 17_000),
+                 ("geonames:25", "Marion", 40.59, -83.13, "USA", "US.OH", 36_000))
     assert resolve_toponym(gaz, "Athens", document_context(gaz, ["Athens"])).id == "geonames:21"
     story = document_context(gaz, ["Athens", "Marion", "Marion"])
     assert story.anchors == ()
     assert resolve_toponym(gaz, "Athens", story).id == "geonames:22"
     assert resolve_toponym(gaz, "Marion", story).id == "geonames:23"
+
+
+def test_us_wording_votes_for_the_us(tmp_path: Path) -> None:
+    gaz = _towns(tmp_path,
+                 ("geonames:31", "Lancaster", 54.05, -2.80, "GBR", "GB.ENG", 52_000),
+                 ("geonames:32", "Lancaster", 39.71, -82.60, "USA", "US.OH", 39_000))
+    plain = "Lancaster opened a new library on Monday, the mayor said."
+    local = "A Fairfield County Sheriff's deputy was hurt in Lancaster on Monday."
+    assert "USA" not in document_context(gaz, ["Lancaster"], text=plain).countries
+    assert document_context(gaz, ["Lancaster"], text=local).countries["USA"] == 1
+    assert resolve_toponym(gaz, "Lancaster", plain).id == "geonames:31"
+    assert resolve_toponym(gaz, "Lancaster", local).id == "geonames:32"
+    world = "Oil rose to $80 a barrel; traders in Lancaster were unmoved."
+    assert resolve_toponym(gaz, "Lancaster", world).id == "geonames:31"  # dollars are no cue
 
 
 def test_names_with_readings_in_two_countries_cast_no_vote(tmp_path: Path) -> None:

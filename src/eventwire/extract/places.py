@@ -103,7 +103,7 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
     gazetteer = ctx.resources.gazetteer
     spans = toponym_spans(ctx, gazetteer)
     context = document_context(gazetteer, [ctx.doc.text[s:e] for s, e in spans],
-                               _affiliations(ctx))
+                               _affiliations(ctx), ctx.doc.text)
     found: list[PlaceMention] = []
     for start, end in spans:
         text = ctx.doc.text[start:end]

@@ -62,6 +62,12 @@ FUNCTION_WORDS = frozenset(
 )
 # Words that name no place on their own ("West", "Centre", "Province").
 NO_NAME_WORDS = GENERIC_WORDS | TYPE_WORDS | SETTLEMENT_WORDS
+# What US stories write: counties, sheriffs, governors and senators by abbreviated title,
+# party letters ("R-Texas"), interstates. (Dollar amounts are no cue: world news quotes them.)
+US_CUES = re.compile(
+    r"\b[A-Z][a-z]+ County\b|\b[Ss]heriff|\b(?:Gov|Sen|Rep)\. [A-Z]|\b[RD]-[A-Z][a-z]"
+    r"|\b(?:Interstate|I-)\s?\d"
+)
 _ARTICLE_START = re.compile(r"^(?:al|el|as|az|ad|ash|at|an|ar|ath|adh|es|ez|ed|et|en|er)[-\s]\S")
 
 BIG_CITY = 1_000_000  # a city this big, or a capital, is what news means by its division's name
@@ -100,12 +106,13 @@ def document_countries(gazetteer: Gazetteer, names: Iterable[str],
 
 
 def document_context(gazetteer: Gazetteer, names: Iterable[str],
-                     affiliations: Iterable[str] = ()) -> PlaceContext:
+                     affiliations: Iterable[str] = (), text: str = "") -> PlaceContext:
     """Votes for the countries and divisions a document is about. A country named counts 3
     for it; a division named ("Kentucky", "Ky.") 3 for itself and 2 for its country; a
     town with a single well-known reading 1 for its country; a name whose readings all
     lie in one division 1 for it; a loose spelling of one big town ("al-Hasakeh") 1 for its
-    country; a demonym affiliation ("Libyan forces") 2. :func:`resolve_toponym` leaves a
+    country; a demonym affiliation ("Libyan forces") 2; US wording in ``text`` ("Boone
+    County", "the sheriff") 1 for the US. :func:`resolve_toponym` leaves a
     name's own votes out when it resolves that name, so no reading confirms itself."""
     votes: Counter[str] = Counter()
     areas: Counter[str] = Counter()
@@ -126,6 +133,7 @@ def document_context(gazetteer: Gazetteer, names: Iterable[str],
             readings.append((head, cands))
     for iso3 in affiliations:
         votes[iso3] += 2
+    votes += cue_votes(text)
     votes.pop("", None)
     areas.pop("", None)
     first = PlaceContext(votes, areas)
@@ -140,6 +148,12 @@ def document_context(gazetteer: Gazetteer, names: Iterable[str],
                 grid.setdefault(_cell(c.place.lat, c.place.lon), []).append(
                     (c.place.lat, c.place.lon, name_key(head)))
     return PlaceContext(votes, areas, tuple(anchors), mentions, own, grid)
+
+
+def cue_votes(text: str) -> Counter[str]:
+    """A vote for the US where ``text`` has its local wording (US_CUES): a local paper
+    that never names its state still writes "Boone County" or "the sheriff's office"."""
+    return Counter({"USA": 1}) if US_CUES.search(text) else Counter()
 
 
 def _votes_of(gazetteer: Gazetteer, head: str, qualifier: str
@@ -229,7 +243,8 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def text_context(gazetteer: Gazetteer, text: str) -> PlaceContext:
     """:func:`document_context` over the capitalised phrases of a plain text."""
-    return document_context(gazetteer, (m.group(0) for m in CAPITALISED.finditer(text)))
+    return document_context(gazetteer, (m.group(0) for m in CAPITALISED.finditer(text)),
+                            text=text)
 
 
 def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None, *,
