@@ -1,8 +1,8 @@
 """From a token filling a role (subject, object, agent, possessor) to actor mention spans.
 
 Events, relations, quotes and attribution all need the same step: a token of the
-parse becomes the :class:`Mention` that covers it. Pronouns go to the nearest
-earlier person mention; "X's forces" and "forces loyal to X" go to X with the
+parse becomes the :class:`Mention` that covers it. Third-person pronouns go to
+their most salient antecedent (see :mod:`eventwire.extract.pronouns`); "X's forces" and "forces loyal to X" go to X with the
 qualifier ``forces``; a proper noun that the mention extractor missed becomes a
 new mention (kept in :class:`MentionIndex.added` and written by the caller), and
 so does a demonym modifying a weapon or an event ("Israeli airstrikes"), as its
@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
+from eventwire.extract.pronouns import ANAPHORS, resolve_pronouns
 from eventwire.model import Mention, Span
 from eventwire.resolve.names import clean_surface, plain_key
 
@@ -49,25 +50,8 @@ FORCE_NOUNS = frozenset(
         "drones",
     ]
 )
-PERSON_PRONOUNS = frozenset(["he", "him", "his", "she", "her", "hers"])
 NON_ACTOR_PRONOUNS = frozenset(
-    [
-        "i",
-        "me",
-        "my",
-        "we",
-        "us",
-        "our",
-        "you",
-        "your",
-        "it",
-        "its",
-        "they",
-        "them",
-        "their",
-        "this",
-        "that",
-    ]
+    ["i", "me", "my", "we", "us", "our", "you", "your", "this", "that"]
 )
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 ADDED_LABEL = "ROLE"  # label of mentions added here for role fillers spaCy's NER missed
@@ -86,6 +70,7 @@ class MentionIndex:
     ctx: DocContext
     mentions: list[Mention]
     added: list[Mention] = field(default_factory=list)
+    _antecedents: dict[int, Mention | int] | None = None
 
     @classmethod
     def of(cls, ctx: DocContext) -> MentionIndex:
@@ -103,12 +88,11 @@ class MentionIndex:
                 return m
         return None
 
-    def previous_person(self, token: Token) -> Mention | None:
-        best = None
-        for m in self.mentions:
-            if m.span.end <= token.idx and m.label == "PERSON":
-                best = m
-        return best
+    def antecedent(self, token: Token) -> Mention | int | None:
+        """The mention a pronoun stands for, or the index of a plain noun it stands for."""
+        if self._antecedents is None:
+            self._antecedents = resolve_pronouns(self.ctx.doc, self.mentions)
+        return self._antecedents.get(token.i)
 
     def fillers(self, token: Token | None) -> list[Filler]:
         """Mentions for ``token`` and the tokens coordinated with it."""
@@ -132,9 +116,11 @@ class MentionIndex:
         pronoun = token.pos_ == "PRON" or (token.pos_ != "PROPN" and token.text.islower())
         if pronoun and low in NON_ACTOR_PRONOUNS:
             return None
-        if pronoun and low in PERSON_PRONOUNS:
-            m = self.previous_person(token)
-            return Filler(m.span) if m else None
+        if pronoun and low in ANAPHORS:
+            ante = self.antecedent(token)
+            if isinstance(ante, int):  # "the villagers ... they": whoever the noun names
+                return self.filler(token.doc[ante])
+            return Filler(ante.span) if ante is not None else None
         covering = self.covering(token)
         if covering:
             return Filler(covering.span)

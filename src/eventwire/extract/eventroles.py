@@ -88,6 +88,11 @@ def _controller_subject(token: Token) -> Token | None:
                 return subj
             token = head
             continue
+        if token.dep_ == "acomp" and token.head.i != token.i:
+            token = token.head  # "X is willing (ready, able) to withdraw": X's clause
+            if (subj := _child(token, "nsubj", "nsubjpass")) is not None:
+                return subj
+            continue
         if token.dep_ == "pcomp" and token.head.dep_ == "prep":
             verb = token.head.head  # "accused Russia of providing"
             if token.head.lower_ in ("by", "after", "before", "while"):

@@ -135,7 +135,12 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
             if src_tok is not None and src_tok.i in trigger_tokens and not index.fillers(src_tok):
                 src_tok = noun_roles(src_tok)[0]  # "an attack by X killed...": X did it
             sources = index.fillers(src_tok) or [None]
-            targets = next((f for t in tgt_toks if (f := index.fillers(t))), [None])
+            # "Israel strengthened its forces": the source's own people are no target
+            own = {f.span for f in sources if f is not None}
+            targets = next(
+                (f for t in tgt_toks if (f := [x for x in index.fillers(t) if x.span not in own])),
+                [None],
+            )
         if not is_verb and sources == [None] and (agent := index.covering(token)) is not None:
             sources = [Filler(agent.span)]  # an agent noun: "hundreds of protesters demanded"
         etype = onto.type_for_source(lemma, _kind_of(sources[0], index, onto), etype or None)

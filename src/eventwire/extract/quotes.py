@@ -7,8 +7,8 @@ become one quote. The speaker is the subject of a speech verb outside the quote
 in the same sentence(s); else the previous sentence when it ends by introducing
 the quote ("Haftar said:"), else the next sentence ("..., he added."). The first
 of these that introduces the quote decides: when its speaker is no actor
-("diplomats said"), the quote has no speaker. Pronoun speakers go to the nearest
-earlier person mention.
+("diplomats said"), the quote has no speaker. Pronoun speakers go to their most
+salient antecedent.
 """
 
 from __future__ import annotations

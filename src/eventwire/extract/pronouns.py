@@ -1,0 +1,188 @@
+"""Antecedents of third-person pronouns, by salience.
+
+A pronoun looks back over its own sentence (before it) and the two sentences
+before that. Each earlier mention it can stand for scores by its grammatical role
+(subject over object over anything else over a possessor or a name nested in
+another phrase), loses a point per sentence of distance, and gains half a point
+when it is a subject like the pronoun. Ties go to the person (or group) the
+document mentions most, then to the nearer one. "he/she" go to persons only;
+"they/them/their" and "its" to organisations, groups, peoples and countries, never
+to persons ("it" only as the subject of what one of them says: "Syria said it
+would withdraw"), and a plain plural noun ("the villagers") or singular one ("the
+government") competes with them, so "they" is not forced onto an earlier name.
+Pronouns are resolved in document order and a resolved one counts as a mention of
+its antecedent, so "He ... He ..." chains. A name inside a direct quote is no
+antecedent for a pronoun outside it, and an object pronoun is never its own
+clause's subject ("Haftar praised him").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+OWNER_PRONOUNS = frozenset({"its"})
+# Bare "it" is too often nobody ("it is likely"); it is resolved only as the subject
+# of what an organisation or country says ("Syria said it would withdraw").
+ANAPHORS = PERSON_PRONOUNS | GROUP_PRONOUNS | OWNER_PRONOUNS | {"it"}
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
+PERSON_LABELS = frozenset({"PERSON"})
+GROUP_LABELS = frozenset({"ORG", "NORP", "GPE", "GROUP"})
+OWNER_LABELS = frozenset({"ORG", "GPE", "GROUP"})
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "iobj", "dative", "attr", "oprd"})
+NESTED_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
+SUBJECT, OBJECT, OTHER, NESTED = 3.0, 2.0, 1.5, 1.0
+SENTENCE_COST = 1.0
+PARALLEL_BONUS = 0.5
+WINDOW = 2  # sentences before the pronoun's own
+
+QUOTED = re.compile(r'"[^"]+"|“[^”]+”')
+
+
+@dataclass(frozen=True)
+class _Cand:
+    token: int  # head token of the mention, or the pronoun standing for it
+    sent: int
+    weight: float
+    subject: bool
+    mention: Mention | None  # None: a common noun, its own antecedent
+    key: str  # whom it refers to, for counting mentions
+    noun: int = -1  # the common noun, when there is no mention
+
+
+def role_weight(token: Token) -> tuple[float, bool]:
+    """(salience of the role ``token`` fills, whether it is a subject)."""
+    tok = token
+    while tok.dep_ in ("appos", "conj") and tok.head.i != tok.i:
+        tok = tok.head  # "the general, Haftar," and "Haftar and Serraj" share the role
+    dep = tok.dep_
+    if dep in SUBJECT_DEPS or (dep == "pobj" and tok.head.dep_ == "agent"):
+        return SUBJECT, True
+    if dep in OBJECT_DEPS:
+        return OBJECT, False
+    if dep == "pobj":
+        # object of a verb's preposition, or a name nested in a noun phrase
+        return (OBJECT, False) if tok.head.head.pos_ in ("VERB", "AUX") else (NESTED, False)
+    if dep in NESTED_DEPS:
+        return NESTED, False
+    return OTHER, False
+
+
+def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> dict[int, Mention | int]:
+    """Token index of each resolved pronoun -> its mention, or the index of a common noun."""
+    sent_of = {}
+    for n, sent in enumerate(doc.sents):
+        for tok in sent:
+            sent_of[tok.i] = n
+    quotes = [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
+
+    def quoted(idx: int) -> bool:
+        return any(a <= idx < b for a, b in quotes)
+
+    people: list[_Cand] = []
+    groups: list[_Cand] = []
+    for m in mentions:
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        head = span.root
+        weight, subject = role_weight(head)
+        cand = _Cand(head.i, sent_of[head.i], weight, subject, m, m.group or m.span.text)
+        if m.label in PERSON_LABELS:
+            people.append(cand)
+        elif m.label in GROUP_LABELS:
+            groups.append(cand)
+    covered = {i for c in (*people, *groups) for i in _span_tokens(doc, c.mention)}
+    for tok in doc:
+        # plain nouns in a role compete with named groups for "they" and "its"
+        if tok.pos_ == "NOUN" and tok.i not in covered and tok.dep_ in SUBJECT_DEPS | OBJECT_DEPS:
+            weight, subject = role_weight(tok)
+            groups.append(
+                _Cand(tok.i, sent_of[tok.i], weight, subject, None, f"noun:{tok.i}", tok.i)
+            )
+    counts = Counter(c.key for c in (*people, *groups))
+
+    out: dict[int, Mention | int] = {}
+    for tok in doc:
+        low = tok.lower_
+        if low not in ANAPHORS or tok.pos_ == "PROPN":
+            continue
+        if low == "it":
+            if (said := _speaker_of(tok, groups)) is not None:
+                out[tok.i] = said
+            continue
+        if low in PERSON_PRONOUNS:
+            pool, labels = people, PERSON_LABELS
+        elif low in GROUP_PRONOUNS:
+            pool, labels = groups, GROUP_LABELS
+        else:
+            pool, labels = groups, OWNER_LABELS
+        best = _best(tok, pool, labels, sent_of, counts, quoted)
+        if best is None:
+            continue
+        out[tok.i] = best.mention if best.mention is not None else best.noun
+        weight, subject = role_weight(tok)
+        counts[best.key] += 1
+        pool.append(
+            _Cand(tok.i, sent_of[tok.i], weight, subject, best.mention, best.key, best.noun)
+        )
+    return out
+
+
+def _speaker_of(tok: Token, groups: list[_Cand]) -> Mention | None:
+    """The organisation or country saying a clause whose subject is ``tok`` ("it")."""
+    clause = tok.head
+    if tok.dep_ not in SUBJECT_DEPS or clause.dep_ != "ccomp":
+        return None
+    subjects = {c.i for c in clause.head.children if c.dep_ in SUBJECT_DEPS}
+    return next(
+        (c.mention for c in groups
+         if c.token in subjects and c.mention is not None and c.mention.label in OWNER_LABELS),
+        None,
+    )  # fmt: skip
+
+
+def _best(tok, pool, labels, sent_of, counts, quoted) -> _Cand | None:
+    here = sent_of[tok.i]
+    _, pron_subject = role_weight(tok)
+    outside = not quoted(tok.idx)
+    plural = tok.lower_ in GROUP_PRONOUNS
+    scored = []
+    for cand in pool:
+        if cand.token >= tok.i or here - cand.sent > WINDOW:
+            continue
+        if cand.mention is not None and cand.mention.label not in labels:
+            continue
+        if cand.mention is None and (tok.doc[cand.noun].tag_ == "NNS") != plural:
+            continue
+        if outside and quoted(tok.doc[cand.token].idx):
+            continue
+        cand_tok = tok.doc[cand.token]
+        if tok.lower_ in OBJECT_PRONOUNS and cand.subject and cand_tok.head.i == tok.head.i:
+            continue  # "Haftar praised him": not Haftar
+        score = cand.weight - SENTENCE_COST * (here - cand.sent)
+        if pron_subject and cand.subject:
+            score += PARALLEL_BONUS
+        scored.append((score, counts[cand.key], cand.token, cand))
+    if not scored:
+        return None
+    return max(scored, key=lambda s: s[:3])[3]
+
+
+def _span_tokens(doc: Doc, mention: Mention | None) -> range:
+    if mention is None:
+        return range(0)
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
