@@ -39,7 +39,7 @@ ACTOR_TYPES = (
 MODALITIES = ("asserted", "reported", "alleged", "hypothetical", "future", "denied", "negated")
 COUNTING_MODALITIES = ("asserted", "reported", "alleged")
 DATE_PRECISIONS = ("day", "week", "month", "season", "year", "decade", "publication")
-PLACE_PRECISIONS = ("point", "city", "admin1", "country")
+PLACE_PRECISIONS = ("point", "city", "admin1", "country", "region")
 COUNT_KINDS = ("killed", "wounded", "displaced", "kidnapped", "arrested", "executed", "missing")
 
 
@@ -94,7 +94,7 @@ class Place:
     lon: float | None
     country: str | None  # ISO 3166 alpha-3
     admin1: str | None
-    precision: str  # point / city / admin1 / country
+    precision: str  # point / city / admin1 / country / region (continent, sea: no country)
     feature: str | None = None
     population: int | None = None
 

@@ -204,3 +204,33 @@ def test_well_known_places_need_no_locative(blank_nlp, small_gazetteer) -> None:
     ctx = _ctx(blank_nlp, small_gazetteer, text)
     # countries standing alone are places; a sentence's first word before a capital is not
     assert [pm.span.text for pm in ctx.found["places"]] == ["Libya", "Lebanon"]
+
+
+def test_a_region_is_the_last_choice_and_names_no_country(blank_nlp, tmp_path) -> None:
+    import sqlite3
+
+    from eventwire.knowledge.gazetteer import Gazetteer
+    from eventwire.knowledge.gazetteer_build import SCHEMA, Builder
+
+    con = sqlite3.connect(tmp_path / "r.sqlite")
+    con.executescript(SCHEMA)
+    b = Builder.__new__(Builder)
+    b.con, b.next_row = con, 1
+    b.add("country:LBY", "Libya", [], lat=28.0, lon=17.0, country="LBY",
+          precision="country", feature="PCLI", population=6_700_000)
+    b.add("supplement:mediterranean-sea", "Mediterranean Sea", ["Mediterranean"], lat=35.0,
+          lon=18.0, precision="region", feature="sea")
+    b.add("geonames:41", "Darnah", ["Derna"], lat=32.77, lon=22.64, country="LBY",
+          admin1="LY.70", population=100_000, precision="city", feature="PPL")
+    con.commit()
+    gaz = Gazetteer(tmp_path / "r.sqlite")
+    ctx = _ctx(blank_nlp, gaz, "Boats left from Derna. A boat sank in the Mediterranean off Libya.")
+    found = {pm.span.text: pm.place.precision for pm in ctx.found["places"]}
+    assert found == {"Derna": "city", "Mediterranean": "region", "Libya": "country"}
+    sank = next(t for t in ctx.doc if t.text == "sank")
+    assert place_for(ctx, sank).name == "Libya"  # the country is more precise than a sea
+    ctx = _ctx(blank_nlp, gaz, "Boats left from Derna in Libya. Later a boat sank.")
+    ctx2 = _ctx(blank_nlp, gaz, "A boat in the Mediterranean had left from Derna. Later a boat sank.")
+    for c in (ctx, ctx2):  # a sea named besides Libya's places still leaves the one country
+        sank = next(t for t in c.doc if t.text == "sank")
+        assert place_for(c, sank).name == "Libya"

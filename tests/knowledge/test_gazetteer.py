@@ -89,9 +89,12 @@ def test_supplement_is_valid_and_sourced() -> None:
     data = load_supplement()
     assert data["place"]
     for item in data["place"]:
-        assert item["precision"] in ("point", "city", "admin1", "country")
-        assert len(item["country"]) == 3 and item["source"]
+        assert item["precision"] in ("point", "city", "admin1", "country", "region")
+        # a region (a sea, the EU) has no country; every other place has one
+        assert (item["precision"] == "region") == ("country" not in item) and item["source"]
+        assert "country" not in item or len(item["country"]) == 3
         assert -90 <= item["lat"] <= 90 and -180 <= item["lon"] <= 180
+    assert {a["continent"] for a in data["continent_alias"]} <= {"AF", "AS", "EU", "NA", "OC", "SA", "AN"}
 
 
 def _builder(tmp_path: Path, countries: dict) -> tuple[Builder, sqlite3.Connection]:
@@ -463,3 +466,31 @@ def test_loose_spellings_keep_their_words(tmp_path: Path) -> None:
     gaz = Gazetteer(tmp_path / "b.sqlite")
     assert gaz.candidates("North Africa") == ()  # same skeleton, other words
     assert [c.place.id for c in gaz.candidates("Sheikh Zuweid")] == ["geonames:91"]
+
+
+def test_seas_continents_and_the_eu_are_regions(tmp_path: Path, monkeypatch) -> None:
+    import eventwire.knowledge.gazetteer_build as gb
+
+    b, con = _builder(tmp_path, {})
+    b.add("geonames:41", "Atlantic", [], lat=41.40, lon=-95.01, country="USA", admin1="US.IA",
+          population=6_800, precision="city", feature="PPL")
+    monkeypatch.setattr(gb, "_package_json", lambda name: {"EU": {
+        "toponymName": "Europe", "lat": "48.69", "lng": "9.14", "population": 740_000_000}})
+    monkeypatch.setattr(gb, "load_supplement", lambda: {
+        "continent_alias": [{"continent": "EU", "names": ["European"]}],
+        "place": [{"name": "Atlantic Ocean", "aliases": ["Atlantic"], "lat": 0.0, "lon": -25.0,
+                   "precision": "region", "feature": "sea", "source": "test"},
+                  {"name": "European Union", "aliases": ["EU"], "lat": 49.84, "lon": 9.9,
+                   "precision": "region", "feature": "union", "source": "test"}]})
+    b._continents()
+    b._supplement()
+    con.commit()
+    gaz = Gazetteer(tmp_path / "b.sqlite")
+    europe = resolve_toponym(gaz, "European")
+    assert (europe.name, europe.precision, europe.country) == ("Europe", "region", None)
+    assert resolve_toponym(gaz, "Atlantic").name == "Atlantic Ocean"  # not the Iowa town
+    assert resolve_toponym(gaz, "EU").name == "European Union"  # an acronym may name a union
+    # a region casts no vote for a country and is no town the story's others sit near
+    story = document_context(gaz, ["Atlantic", "European", "EU"])
+    assert story.countries == {}
+    assert [r for cell in story.readings.values() for r in cell] == [(41.40, -95.01, "atlantic")]

@@ -67,7 +67,7 @@ def place_for(ctx: DocContext, token: Token) -> Place | None:
     found = pick_place(ctx, token, usable, clause)
     if found is not None or not usable:
         return found
-    countries = {pm.place.country for pm in usable}
+    countries = {pm.place.country for pm in usable if pm.place.precision != "region"}
     if len(countries) == 1 and None not in countries:
         return ctx.resources.gazetteer.country(countries.pop())
     return None

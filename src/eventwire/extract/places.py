@@ -87,7 +87,7 @@ _AREA_BEFORE = re.compile(
 _AREA_AFTER = re.compile(r"^\s+(?:countryside|desert|governorate|province)\b")
 _HYPHEN_COMPOUND = re.compile(r"^-[a-z]+\b")  # "-led", "-backed"; not "-Beirut" (a road's end)
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$")
-PRECISION_RANK = {"point": 0, "city": 0, "admin1": 1, "country": 2}
+PRECISION_RANK = {"point": 0, "city": 0, "admin1": 1, "country": 2, "region": 3}
 _PARENTHESIS = re.compile(r"(?<=\w)\s+\(([A-Z][^()]{1,80})\)")
 _NAME_IN_LIST = re.compile(NAME)
 _NEXT_CAPITAL = re.compile(r"^\s[A-Z]")
@@ -159,7 +159,7 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
     # "Russian", "Egyptians": a nationality word names its country (as a modifier it is
     # never an event's location, see is_modifier)
     spans += [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "NORP"
-              and any(c.place.precision == "country" and c.match != "skeleton"
+              and any(c.place.precision in ("country", "region") and c.match != "skeleton"
                       for c in gazetteer.candidates(e.text))]
     for m in CAPITALISED.finditer(text):
         start, end = m.start(), m.end()
@@ -195,7 +195,7 @@ def _well_known(gazetteer: Gazetteer, text: str, start: int, end: int) -> bool:
         return False  # sentence starts and runs of capitals are people, titles, firms
     key = name_key(name)
     return any(c.match == "main" and name_key(c.place.name) == key
-               and (c.place.precision in ("country", "admin1")
+               and (c.place.precision in ("country", "admin1", "region")
                     or (c.place.population or 0) >= WELL_KNOWN)
                for c in gazetteer.candidates(name))
 
@@ -275,7 +275,7 @@ def locates_nothing(ctx: DocContext, pm: PlaceMention) -> bool:
     modifier (:func:`is_modifier`) or a nationality word ("Saudi-led", "Israelis")."""
     if pm.is_actor or is_modifier(ctx, pm.span.start, pm.span.end):
         return True
-    return pm.place is not None and pm.place.precision == "country" and any(
+    return pm.place is not None and pm.place.precision in ("country", "region") and any(
         e.label_ == "NORP" and e.start_char == pm.span.start for e in ctx.doc.ents)
 
 

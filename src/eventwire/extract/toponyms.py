@@ -144,7 +144,8 @@ def document_context(gazetteer: Gazetteer, names: Iterable[str],
         if anchor is not None and anchor.lat is not None and anchor.lon is not None:
             anchors.append((anchor.lat, anchor.lon, name_key(head)))
         for c in cands:
-            if c.place.lat is not None and c.place.lon is not None:
+            if c.place.lat is not None and c.place.lon is not None \
+                    and c.place.precision in ("city", "point"):
                 grid.setdefault(_cell(c.place.lat, c.place.lon), []).append(
                     (c.place.lat, c.place.lon, name_key(head)))
     return PlaceContext(votes, areas, tuple(anchors), mentions, own, grid)
@@ -269,8 +270,9 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None, *,
             # not a loose likeness elsewhere
             return resolve_toponym(gazetteer, qualifier, context)
     if is_acronym(head):
-        # "IS", "AQAP": an acronym names a place only as a country or division code ("US", "KY")
-        cands = [c for c in cands if c.place.precision in ("country", "admin1")]
+        # "IS", "AQAP": an acronym names a place only as a country, division or union code
+        # ("US", "KY", "EU")
+        cands = [c for c in cands if c.place.precision in ("country", "admin1", "region")]
     # A loose spelling match counts only in a country the story is about ("Rouakeche" in an
     # Algerian note is not the French town "Unieux"), or for a big town in a story without one.
     cands = [c for c in cands if c.match != "skeleton"
@@ -400,7 +402,8 @@ def _qualifier_filter(gazetteer: Gazetteer, qualifier: str, cands: list[Candidat
     return keep
 
 
-_FEATURE_BONUS = {"country": 3.0, "admin1": 1.5, "point": 2.0}
+# A sea or continent has no population to rank it by: the region's bonus stands for one.
+_FEATURE_BONUS = {"country": 3.0, "admin1": 1.5, "point": 2.0, "region": 6.0}
 
 
 def _score(c: Candidate, context: PlaceContext) -> float:

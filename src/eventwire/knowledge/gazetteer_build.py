@@ -14,7 +14,8 @@ missing. Sources, shipped in packages or as our data files:
   Factbook's "geographic coordinates" or GeoNames', where a map puts the whole country),
 * ``countries.toml``'s demonyms, the nationality words the actor KB reads too, so
   "Russian" finds Russia,
-* ``places_supplement.toml``, our list of places those miss.
+* ``places_supplement.toml``, our list of places those miss (seas and the EU as
+  regions, with no country) and adjectives of GeoNames' continents ("European").
 
 A country missing from ``country_points.csv`` and first-level divisions get the
 middle of the box holding the central 90% of their towns as a point, which is
@@ -44,7 +45,7 @@ from eventwire.knowledge.placenames import (
     without_type_word,
 )
 
-BUILD_VERSION = "12"
+BUILD_VERSION = "13"
 DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_PATH = DATA / "gazetteer.sqlite"
 SUPPLEMENT = DATA / "places_supplement.toml"
@@ -243,12 +244,15 @@ class Builder:
                      population=c["population"])
 
     def _continents(self) -> None:
-        # Coarser than any country; stored with the coarsest precision we have and no country.
+        # Coarser than any country: a region with no country, at GeoNames' point.
+        aliases: dict[str, list[str]] = defaultdict(list)
+        for alias in load_supplement().get("continent_alias", []):
+            aliases[alias["continent"]].extend(alias["names"])
         for code, c in _package_json("continents.json").items():
             names = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") in ("en", "")]
-            self.add(f"continent:{code}", c["toponymName"], names, lat=float(c["lat"]),
-                     lon=float(c["lng"]), country=None, precision="country", feature="CONT",
-                     population=c.get("population", 0))
+            self.add(f"continent:{code}", c["toponymName"], names + aliases.get(code, []),
+                     lat=float(c["lat"]), lon=float(c["lng"]), country=None, precision="region",
+                     feature="CONT", population=c.get("population", 0))
 
     def _divisions(self) -> None:
         aliases: dict[str, list[str]] = defaultdict(list)
@@ -286,8 +290,9 @@ class Builder:
     def _supplement(self) -> None:
         for item in load_supplement().get("place", []):
             slug = name_key(item["name"]).replace(" ", "-")
-            self.add(f"supplement:{slug}", item["name"], item.get("aliases", []),
-                     lat=item["lat"], lon=item["lon"], country=item["country"],
+            # our own aliases: a short upper-case one is a name ("EU"), no airport code
+            self.add(f"supplement:{slug}", item["name"], item.get("aliases", []), codes=True,
+                     lat=item["lat"], lon=item["lon"], country=item.get("country"),
                      admin1=item.get("admin1"), precision=item["precision"],
                      feature=item.get("feature"), population=item.get("population", 0))
 
