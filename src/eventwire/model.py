@@ -19,9 +19,11 @@ any of them into plain JSON-able dicts and back.
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 import typing
 from dataclasses import dataclass, field
+from datetime import date as _date
 from typing import Any, TypeVar, Union
 
 # Documented value sets (see docs/export.md).
@@ -84,6 +86,39 @@ class When:
     precision: str | None
     text: str | None = None
     end: str | None = None  # last day/month of a range, same format as value
+
+    @property
+    def calendar(self) -> str | None:
+        """The value as an ISO partial date (YYYY, YYYY-MM or YYYY-MM-DD) that sorts in time.
+
+        TIMEX3-style values become the first calendar date they cover: a week
+        ``2019-W15`` its Monday (``2019-04-08``), a season ``2019-SU`` its first month
+        (``2019-06``; winter ``2019-WI`` is December of that year), a decade ``199X``
+        its first year (``1990``); the precision keeps how much of it is known.
+        """
+        return calendar_date(self.value)
+
+
+_ISO_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_SEASON_MONTH = {"SP": "03", "SU": "06", "FA": "09", "AU": "09", "WI": "12"}
+
+
+def calendar_date(value: str | None) -> str | None:
+    """A TIMEX3-style date value as an ISO partial date; see :attr:`When.calendar`."""
+    if not value:
+        return value
+    if len(value) == 4 and value[:3].isdigit() and value[3] in "Xx":
+        return value[:3] + "0"
+    year, _, rest = value.partition("-")
+    if not (len(year) == 4 and year.isdigit()):
+        return None
+    if rest[:1] == "W" and rest[1:3].isdigit():
+        return _date.fromisocalendar(int(year), int(rest[1:3]), 1).isoformat()
+    if rest[:2] in _SEASON_MONTH:
+        return f"{year}-{_SEASON_MONTH[rest[:2]]}"
+    if rest[:1] == "Q" and rest[1:2] in "1234" and rest[1:2]:
+        return f"{year}-{(int(rest[1]) - 1) * 3 + 1:02d}"
+    return value[:10] if _ISO_PARTIAL.match(value[:10]) else year
 
 
 @dataclass(frozen=True)

@@ -209,3 +209,15 @@ def test_reports_without_named_actors_need_the_same_place_and_day(resources):
     docs = [DocumentRecords(a, events=(_clash(a, place=town if a == "a" else None, source=cops),))
             for a in "ab"]  # fmt: skip
     assert len(resolve_events(docs, named, resources)[0]) == 1
+
+
+def test_event_dates_are_calendar_dates(resources):
+    docs = [
+        DocumentRecords("a", events=(ev("a", when=("2019-W15", "week")),)),
+        DocumentRecords("b", events=(ev("b", when=("2019-04-10", "day")),)),
+    ]
+    events, _ = resolve_events(docs, actors("a", "b"), resources)
+    assert len(events) == 1  # the week of 8 April holds the 10th
+    assert (events[0].date, events[0].date_precision) == ("2019-04-10", "day")
+    alone, _ = resolve_events(docs[:1], actors("a"), resources)
+    assert (alone[0].date, alone[0].date_precision) == ("2019-04-08", "week")

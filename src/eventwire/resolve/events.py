@@ -28,7 +28,9 @@ from eventwire.model import (
 )
 from eventwire.resolve.ids import stable_id
 
-PRECISION_CHARS = {"day": 10, "week": 10, "publication": 10, "month": 7, "season": 7, "year": 4,
+# How many characters of a calendar date (When.calendar) a precision vouches for; a week
+# or a season may straddle months, so they vouch for the month or the year only.
+PRECISION_CHARS = {"day": 10, "week": 7, "publication": 10, "month": 7, "season": 4, "year": 4,
                    "decade": 3}  # fmt: skip
 MODALITY_RANK = ("asserted", "reported", "alleged", "future", "hypothetical", "denied", "negated")
 
@@ -45,9 +47,8 @@ class _Group:
 
 
 def _date_prefix(when: When | None) -> str:
-    if not when or not when.value:
-        return ""
-    return when.value[: PRECISION_CHARS.get(when.precision or "day", 10)]
+    day = when.calendar if when else None
+    return day[: PRECISION_CHARS.get(when.precision or "day", 10)] if when and day else ""
 
 
 def _matches(
@@ -161,7 +162,7 @@ def _event(group: _Group, mention_actor: dict[str, str], onto) -> Event:  # noqa
         evidence=tuple(sorted(evidence.values(), key=lambda e: (e.article_id, e.char_start))),
         source_actor=group.source,
         target_actor=group.target,
-        date=best_when.value if best_when else None,
+        date=best_when.calendar if best_when else None,
         date_precision=best_when.precision if best_when else None,
         location=next((em.place for em in members if em.place), None),
         negated=first.negated,
