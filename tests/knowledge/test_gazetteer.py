@@ -494,3 +494,16 @@ def test_seas_continents_and_the_eu_are_regions(tmp_path: Path, monkeypatch) -> 
     story = document_context(gaz, ["Atlantic", "European", "EU"])
     assert story.countries == {}
     assert [r for cell in story.readings.values() for r in cell] == [(41.40, -95.01, "atlantic")]
+
+
+def test_a_town_bearing_the_name_beats_one_that_bore_it_once(tmp_path: Path) -> None:
+    b, con = _builder(tmp_path, {})
+    city = {"precision": "city", "feature": "PPL", "country": "USA"}
+    b.add("geonames:61", "Beeville", ["Maryville"], lat=28.40, lon=-97.75, admin1="US.TX",
+          population=20_000, **city)
+    b.add("geonames:62", "Maryville", [], lat=35.76, lon=-83.97, admin1="US.TN",
+          population=5_000, **city)
+    con.commit()
+    gaz = Gazetteer(tmp_path / "b.sqlite")
+    assert resolve_toponym(gaz, "Maryville").id == "geonames:62"
+    assert resolve_toponym(gaz, "Beeville").id == "geonames:61"

@@ -76,6 +76,7 @@ NEAR_KM = 50  # readings of one name this close are one place
 NEIGHBOUR_KM = 150  # a town this close to one the story names is a neighbour
 ANCHOR_BONUS = 2.0
 CLEAR_MARGIN = 2.0  # a reading ahead of all others by this much is beyond doubt
+ALIAS_PENALTY = 1.0
 COHERENCE_BONUS = 1.0  # per other name of the story with a reading this near ...
 COHERENCE_KM = 50
 COHERENCE_MAX = 3  # ... counting this many names at most
@@ -308,10 +309,15 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None, *,
 
 def _rank(c: Candidate, cands: list[Candidate], context: PlaceContext) -> float:
     """:func:`_score`, less a division's weight where a big town elsewhere shares its name:
-    Egypt's Alexandria governorate may not carry its city past Alexandria, Virginia."""
+    Egypt's Alexandria governorate may not carry its city past Alexandria, Virginia; and
+    less ALIAS_PENALTY for a town found by another name (a former one: Beeville was once
+    "Maryville") where towns bear the name as their own."""
     score = _score(c, context)
     if c.place.precision == "admin1" and _rival(cands, c, ("city",)):
         score -= _FEATURE_BONUS["admin1"]
+    if c.match == "alternate" and c.place.precision in ("city", "point") and any(
+            o.match == "main" and o.place.precision in ("city", "point") for o in cands):
+        score -= ALIAS_PENALTY
     return score
 
 
