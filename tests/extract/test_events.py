@@ -319,3 +319,26 @@ def test_by_doing_takes_the_subject(run):
 )
 def test_more_verbs_with_objects_of_a_kind(run, text, etype, lemma):
     assert one(run(text), etype).lemma == lemma
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two men were killed in police firing near the bus stand.",
+        "A boy died in police firing near the bus stand.",
+        "Police resorted to lathicharge near the bus stand.",
+    ],
+)
+def test_police_force_written_as_a_noun(run, text):
+    doers = {e.source.text.lower() for e in run(text)["events"] if e.type == "ASSAULT" and e.source}
+    assert doers == {"police"}
+
+
+def test_soldiers_firing_on_a_crowd_are_the_ones_firing(run):
+    ev = one(run("Witnesses saw soldiers firing on the crowd."), "ASSAULT")
+    assert ev.source.text == "soldiers"
+
+
+def test_a_source_s_own_forces_are_no_target(run):
+    ev = one(run("Chad has strengthened its forces along the border."), "MOBILIZE")
+    assert ev.source.text == "Chad" and ev.target is None

@@ -55,3 +55,9 @@ def test_a_coordinated_clause_with_its_own_subject_keeps_its_own_modality(run):
 def test_a_coordinated_verb_without_a_subject_shares_the_negation(run):
     ev = event(run, "Qatar did not back Bashir or send him weapons.", "AID")
     assert ev.negated
+
+
+def test_a_when_clause_with_its_own_subject_is_outside_the_negation(run):
+    found = run("The soldiers did not intervene when the mob burned the shops.")
+    burned = next(e for e in found["events"] if e.lemma == "burn")
+    assert not burned.negated

@@ -128,6 +128,8 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
     for token, (etype, lemma) in found:
         is_verb = token.pos_ != "NOUN" and token.pos_ != "PROPN"
         src_tok, tgt_toks = verb_roles(token) if is_verb else noun_roles(token)
+        if is_verb and (doer := _gerund_doer(token, index)) is not None:
+            src_tok = doer
         if not is_verb and src_tok is not None and src_tok.head.lower_ == "between":
             pair = index.fillers(src_tok)  # "clashes between X and Y"
             sources, targets = pair[:1] or [None], pair[1:2] or [None]
@@ -141,6 +143,10 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
                 (f for t in tgt_toks if (f := [x for x in index.fillers(t) if x.span not in own])),
                 [None],
             )
+        if not is_verb and sources == [None]:  # "police firing", "army shelling"
+            doer = next((c for c in token.children if c.dep_ == "compound" and index.covering(c)),
+                        None)  # fmt: skip
+            sources = index.fillers(doer) or [None]
         if not is_verb and sources == [None] and (agent := index.covering(token)) is not None:
             sources = [Filler(agent.span)]  # an agent noun: "hundreds of protesters demanded"
         etype = onto.type_for_source(lemma, _kind_of(sources[0], index, onto), etype or None)
@@ -351,3 +357,16 @@ def _qualifiers(src: Filler | None, tgt: Filler | None) -> tuple[str, ...]:
     if tgt and tgt.qualifiers:
         quals += [f"target_{q}" for q in tgt.qualifiers]
     return tuple(dict.fromkeys(quals))
+
+
+def _gerund_doer(token: Token, index: MentionIndex) -> Token | None:
+    """The actor doing a subject-less gerund: "soldiers firing on the crowd", and an
+    actor noun right before it that the parser split off ("killed in police firing")."""
+    if token.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return None
+    if token.dep_ == "acl" and index.covering(token.head):
+        return token.head
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    if prev is not None and prev.dep_ == "pobj" and index.covering(prev):
+        return prev
+    return None

@@ -124,7 +124,9 @@ def _within_scope(chain: list[Token]) -> list[Token]:
             and tok.lemma_.lower() not in SCOPE_NOUNS
         ):
             return chain[:pos]
-        if below.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children):
+        if below.dep_ in ("conj", "advcl") and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in below.children
+        ):
             return chain[:pos]
     return chain
 
