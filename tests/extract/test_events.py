@@ -342,3 +342,21 @@ def test_soldiers_firing_on_a_crowd_are_the_ones_firing(run):
 def test_a_source_s_own_forces_are_no_target(run):
     ev = one(run("Chad has strengthened its forces along the border."), "MOBILIZE")
     assert ev.source.text == "Chad" and ev.target is None
+
+
+@pytest.mark.parametrize(
+    ("text", "victims", "killed"),
+    [
+        ("Three herders were found dead near the well.", "herders", 3),
+        ("Villagers found the bodies of two men in a ditch.", "men", 2),
+    ],
+)
+def test_people_found_dead_were_killed_by_no_one_named(run, text, victims, killed):
+    ev = one(run(text), "ASSAULT")
+    assert ev.source is None and ev.target.text == victims
+    assert {(c.kind, c.value) for c in ev.counts} == {("killed", killed)}
+
+
+def test_one_civilian_shot_is_a_civilian_target(run):
+    ev = one(run("Gunmen shot dead a shopkeeper in the old market."), "ASSAULT")
+    assert ev.target.text == "shopkeeper" and "target_civilian" in ev.qualifiers

@@ -40,7 +40,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 COUNTED_TYPES = frozenset({"ASSAULT", "COERCE"})
-PARTICLE_DEPS = ("prt", "prep", "dobj", "nsubjpass")  # "pull out", "take control", "a grenade was thrown"
+# "pull out", "take control", "a grenade was thrown", "found dead"
+PARTICLE_DEPS = ("prt", "prep", "dobj", "nsubjpass", "oprd")
 EVENT_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "ROOT"})
 ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "conj"})  # "attacked X, killing 5"
@@ -149,6 +150,8 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
             sources = index.fillers(doer) or [None]
         if not is_verb and sources == [None] and (agent := index.covering(token)) is not None:
             sources = [Filler(agent.span)]  # an agent noun: "hundreds of protesters demanded"
+        if etype and onto.is_finding(etype, lemma):
+            sources = [None]  # "police found the bodies of three men"
         etype = onto.type_for_source(lemma, _kind_of(sources[0], index, onto), etype or None)
         if etype is None:
             continue  # "residents gathered": an event only for some actors

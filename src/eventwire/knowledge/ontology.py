@@ -66,6 +66,7 @@ class VerbObject:
     acled: Pair | None
     verbs: frozenset[str]
     objects: frozenset[str]
+    subject_is_source: bool = True  # false: the subject found it ("police found bodies")
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,13 @@ class Ontology:
         words = {w.lower() for w in objects}
         return next((vo for vo in self.verb_objects
                      if verb.lower() in vo.verbs and vo.objects & words), None)  # fmt: skip
+
+    def is_finding(self, etype: str, key: str) -> bool:
+        """Whether the subject of the trigger ``key`` ("find body", "find dead") only came
+        upon the event of ``etype`` rather than did it."""
+        verb = key.split()[0]
+        return any(not vo.subject_is_source and vo.type == etype and verb in vo.verbs
+                   for vo in self.verb_objects)  # fmt: skip
 
     def verb_type(self, lemma: str) -> str | None:
         return self._index()["verb"].get(lemma.lower())
@@ -290,7 +298,8 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
         weapon_subjects=frozenset(data.get("weapon_subjects", {}).get("words", ())),
         verb_objects=tuple(
             VerbObject(name, spec["type"], _pair(spec.get("acled")),
-                       frozenset(spec.get("verbs", ())), frozenset(spec.get("objects", ())))
+                       frozenset(spec.get("verbs", ())), frozenset(spec.get("objects", ())),
+                       spec.get("subject_is_source", True))
             for name, spec in data.get("verb_object", {}).items()
         ),  # fmt: skip
     )
