@@ -360,3 +360,8 @@ def test_people_found_dead_were_killed_by_no_one_named(run, text, victims, kille
 def test_one_civilian_shot_is_a_civilian_target(run):
     ev = one(run("Gunmen shot dead a shopkeeper in the old market."), "ASSAULT")
     assert ev.target.text == "shopkeeper" and "target_civilian" in ev.qualifiers
+
+
+def test_an_acronym_read_as_is_makes_no_passive(run):
+    ev = one(run("IS militants attacked a checkpoint near the town."), "ASSAULT")
+    assert ev.source is not None and ev.source.text == "militants"

@@ -107,7 +107,8 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     if token.dep_ == "acl" and token.tag_ == "VBN":  # "forces backed by Turkey"
         return _pobj(token, frozenset({"by"}), ("agent", "prep")), [token.head]
     passive = _child(token, "nsubjpass")
-    if passive is not None or _child(token, "auxpass") is not None:
+    aux = _child(token, "auxpass")
+    if passive is not None or (aux is not None and not _acronym(aux)):
         return _pobj(token, frozenset({"by"}), ("agent", "prep")), [passive]
     source = _child(token, "nsubj")
     if source is not None and _headline_passive(token):
@@ -204,3 +205,9 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
 def _pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
     return [p for c in token.children if c.dep_ == "prep" and c.lower_ in preps
             for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in TIME_ENTS]  # fmt: skip
+
+
+def _acronym(token: Token) -> bool:
+    """An auxiliary written in capitals in mixed-case text is a name: "IS militants
+    attacked" (Islamic State), not a passive."""
+    return len(token.text) > 1 and token.text.isupper() and not token.sent.text.isupper()
