@@ -234,3 +234,13 @@ def test_a_region_is_the_last_choice_and_names_no_country(blank_nlp, tmp_path) -
     for c in (ctx, ctx2):  # a sea named besides Libya's places still leaves the one country
         sank = next(t for t in c.doc if t.text == "sank")
         assert place_for(c, sank).name == "Libya"
+
+
+def test_a_road_is_named_after_the_towns_at_its_ends(blank_nlp, small_gazetteer) -> None:
+    ctx = _ctx(blank_nlp, small_gazetteer, "Protesters blocked the Derna-Misrata highway on Sunday.")
+    found = {pm.span.text: pm.place.country for pm in ctx.found["places"]}
+    assert found == {"Derna": "LBY", "Misrata": "LBY"}
+    blocked = next(t for t in ctx.doc if t.text == "blocked")
+    assert place_for(ctx, blocked).country == "LBY"
+    ctx = _ctx(blank_nlp, small_gazetteer, "Protesters blocked the Derna-Misrata convoy on Sunday.")
+    assert not ctx.found["places"]  # a convoy is named after no towns

@@ -3,8 +3,9 @@ place an event takes.
 
 Recognition takes the model's GPE/LOC/FAC entities and nationality words, capitalised
 phrases that follow a locative word ("in Derna", "outskirts of Sirte") and name a
-gazetteer place, well-known places standing alone ("Kentucky"), and known names in a
-parenthesis after a place ("(Razih, Sadah)"), so it works without a model too. A name
+gazetteer place, well-known places standing alone ("Kentucky"), known names in a
+parenthesis after a place ("(Razih, Sadah)") and the towns a road is named after ("the
+Sidon-Beirut highway"), so it works without a model too. A name
 followed by its area ("Rafah City, North Sinai") is resolved within that area, and one
 holding another place ("Basira in Deir-ez-Zor") as a division. A place that is the
 subject of a statement verb ("Washington denied", "Moscow said") is a government
@@ -96,6 +97,9 @@ _NAME_AFTER = re.compile(r"[\s-]+[A-Z][\w'’-]+")
 # A place name followed by where it lies: "Rafah City, North Sinai", "El Hassi (Setif)".
 _TRAILING_QUALIFIER = re.compile(r"^(?:,\s*|\s*\()(" + NAME + r"(?:,\s*" + NAME + r")?)")
 WELL_KNOWN = 500_000  # a city this big is a place wherever its name stands
+# A road named after its two ends: "the Sidon-Beirut highway", "Halba - Qoubaiyat road".
+_END = r"[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?"
+_ROAD_ENDS = re.compile(r"\b(" + _END + r")\s?-\s?(" + _END + r")\s+(?:highway|road|motorway)\b")
 
 
 @extractors.register("places", assigns=("places",))
@@ -181,8 +185,22 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
                     and not is_acronym(part.group(0)) and any(
                     c.match != "skeleton" for c in gazetteer.candidates(part.group(0))):
                 spans.append((start, end))
+    spans = _road_ends(text, gazetteer, spans)
     spans = [(s + 4, e) if text[s:e].startswith("the ") else (s, e) for s, e in spans]
     return sorted(set(spans))
+
+
+def _road_ends(text: str, gazetteer: Gazetteer, spans: list[tuple[int, int]]
+               ) -> list[tuple[int, int]]:
+    """``spans`` with the towns a road is named after ("the Sidon-Beirut highway": Sidon,
+    Beirut) in place of any span that ran them together."""
+    for m in _ROAD_ENDS.finditer(text):
+        ends = [(m.start(g), m.end(g)) for g in (1, 2)
+                if gazetteer.candidates(m.group(g)) and m.group(g).lower() not in FUNCTION_WORDS]
+        if ends:
+            spans = [(s, e) for s, e in spans if not any(s < e2 and s2 < e for s2, e2 in ends)]
+            spans += ends
+    return spans
 
 
 def _well_known(gazetteer: Gazetteer, text: str, start: int, end: int) -> bool:
