@@ -98,6 +98,8 @@ class PlaceContext:
     own: dict[str, tuple[Counter[str], Counter[str]]] = field(default_factory=dict)
     # every town reading of every name the document names, by grid cell: (lat, lon, key)
     readings: dict[tuple[int, int], list[tuple[float, float, str]]] = field(default_factory=dict)
+    # :func:`_neighbours` of each place id, filled as names are resolved
+    near: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
 
 def document_countries(gazetteer: Gazetteer, names: Iterable[str],
@@ -203,7 +205,7 @@ def _without_own_votes(name: str, context: PlaceContext) -> PlaceContext:
     countries = Counter({k: v - times * own_votes.get(k, 0) for k, v in context.countries.items()})
     admin1 = Counter({k: v - times * own_areas.get(k, 0) for k, v in context.admin1.items()})
     return PlaceContext(+countries, +admin1, context.anchors, context.mentions, context.own,
-                        context.readings)
+                        context.readings, context.near)
 
 
 def _rival(cands: list[Candidate], reading: Candidate, kinds: tuple[str, ...]) -> bool:
@@ -297,7 +299,8 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None, *,
             [c for c in cands if context.countries.get(c.place.country or "")]
         if not cands:
             return None
-    best = max(cands, key=lambda c: _rank(c, cands, context))
+    own_name = any(c.match == "main" and c.place.precision in ("city", "point") for c in cands)
+    best = max(cands, key=lambda c: _rank(c, cands, context, own_name))
     if area and best.place.precision == "city":
         division = [c for c in cands if c.place.precision == "admin1"
                     and c.place.admin1 == best.place.admin1]
@@ -307,16 +310,15 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None, *,
     return best.place
 
 
-def _rank(c: Candidate, cands: list[Candidate], context: PlaceContext) -> float:
+def _rank(c: Candidate, cands: list[Candidate], context: PlaceContext, own_name: bool) -> float:
     """:func:`_score`, less a division's weight where a big town elsewhere shares its name:
     Egypt's Alexandria governorate may not carry its city past Alexandria, Virginia; and
     less ALIAS_PENALTY for a town found by another name (a former one: Beeville was once
-    "Maryville") where towns bear the name as their own."""
+    "Maryville") where towns bear the name as their own (``own_name``)."""
     score = _score(c, context)
     if c.place.precision == "admin1" and _rival(cands, c, ("city",)):
         score -= _FEATURE_BONUS["admin1"]
-    if c.match == "alternate" and c.place.precision in ("city", "point") and any(
-            o.match == "main" and o.place.precision in ("city", "point") for o in cands):
+    if own_name and c.match == "alternate" and c.place.precision in ("city", "point"):
         score -= ALIAS_PENALTY
     return score
 
@@ -442,6 +444,8 @@ def _neighbours(place: Place, context: PlaceContext) -> int:
     """How many other names of the story have a reading within COHERENCE_KM of ``place``:
     the Paris near Dallas when the story also names Denton and Sherman (geographic
     coherence), whichever one of each name is meant."""
+    if place.id in context.near:
+        return context.near[place.id]
     lat, lon = place.lat or 0.0, place.lon or 0.0
     own = name_key(place.name)
     span = COHERENCE_KM / 111.0
@@ -455,6 +459,7 @@ def _neighbours(place: Place, context: PlaceContext) -> int:
                 if key != own and key not in near and abs(a - lat) <= span \
                         and abs(b - lon) <= wide and 1.0 < _km(lat, lon, a, b) <= COHERENCE_KM:
                     near.add(key)
+    context.near[place.id] = len(near)
     return len(near)
 
 
