@@ -365,3 +365,12 @@ def test_one_civilian_shot_is_a_civilian_target(run):
 def test_an_acronym_read_as_is_makes_no_passive(run):
     ev = one(run("IS militants attacked a checkpoint near the town."), "ASSAULT")
     assert ev.source is not None and ev.source.text == "militants"
+
+
+def test_aid_given_and_exercises(run):
+    ev = one(run("The European Union on Friday gave Chad 4 million euros of aid."), "AID")
+    assert (ev.source.text, ev.target.text) == ("The European Union", "Chad")
+    assert one(run("Japan and India launched joint exercises off the coast."), "COOPERATE")
+    ev = one(run("The army held military exercises near the border."), "MOBILIZE")
+    assert ev.source.text == "army"
+    assert one(run("The navy began war games in the gulf."), "MOBILIZE")
