@@ -179,3 +179,21 @@ def test_they_and_its_in_events(run):
     found = run("Syria says it is willing to withdraw its troops from neighbouring Jordan.")
     retreat = [e for e in found["events"] if e.type == "RETREAT"]
     assert retreat and retreat[0].source.text == "Syria" and retreat[0].target is None
+
+
+def test_a_phrase_is_not_the_antecedent_of_a_pronoun_inside_it():
+    # villagers fled . dozens of them returned .
+    doc = parse(
+        [
+            ("villagers", 1, "nsubj", "NOUN", "NNS"),
+            ("fled", 1, "ROOT", "VERB", "VBD"),
+            (".", 1, "punct", "PUNCT", "."),
+            ("dozens", 6, "nsubj", "NOUN", "NNS"),
+            ("of", 3, "prep", "ADP", "IN"),
+            ("them", 4, "pobj", "PRON", "PRP"),
+            ("returned", 6, "ROOT", "VERB", "VBD"),
+            (".", 6, "punct", "PUNCT", "."),
+        ],
+        {0, 3},
+    )
+    assert names(doc, []) == {"them@5": 0}

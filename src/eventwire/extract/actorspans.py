@@ -71,6 +71,7 @@ class MentionIndex:
     mentions: list[Mention]
     added: list[Mention] = field(default_factory=list)
     _antecedents: dict[int, Mention | int] | None = None
+    _following: set[int] = field(default_factory=set)  # pronouns whose noun is being read
 
     @classmethod
     def of(cls, ctx: DocContext) -> MentionIndex:
@@ -119,7 +120,13 @@ class MentionIndex:
         if pronoun and low in ANAPHORS:
             ante = self.antecedent(token)
             if isinstance(ante, int):  # "the villagers ... they": whoever the noun names
-                return self.filler(token.doc[ante])
+                if token.i in self._following:
+                    return None  # a chain back to itself
+                self._following.add(token.i)
+                try:
+                    return self.filler(token.doc[ante])
+                finally:
+                    self._following.discard(token.i)
             return Filler(ante.span) if ante is not None else None
         covering = self.covering(token)
         if covering:

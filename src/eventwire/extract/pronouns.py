@@ -170,6 +170,8 @@ def _best(tok, pool, labels, sent_of, counts, quoted) -> _Cand | None:
         if outside and quoted(tok.doc[cand.token].idx):
             continue
         cand_tok = tok.doc[cand.token]
+        if cand_tok.is_ancestor(tok):
+            continue  # "dozens of them": a phrase is not its own pronoun's antecedent
         if tok.lower_ in OBJECT_PRONOUNS and cand.subject and cand_tok.head.i == tok.head.i:
             continue  # "Haftar praised him": not Haftar
         score = cand.weight - SENTENCE_COST * (here - cand.sent)
