@@ -154,8 +154,12 @@ def test_divisions_counties_and_abbreviations_are_found(tmp_path: Path, monkeypa
     monkeypatch.setattr(gb, "load_admin_places", lambda: [
         {"level": "admin1", "country": "AU", "admin1": "02", "name": "New South Wales", "lat": "", "lon": ""},
         {"level": "admin2", "country": "US", "admin1": "KY", "name": "Laurel County", "lat": "37.1",
-         "lon": "-84.1"}])
+         "lon": "-84.1"},
+        {"level": "admin2", "country": "US", "admin1": "KY", "name": "Oconee County", "lat": "34.7",
+         "lon": "-83.1"}])
     b._divisions()
+    b.add("geonames:71", "Laurel", [], lat=31.69, lon=-89.13, country="USA", admin1="US.MS",
+          population=18_000, precision="city", feature="PPL")
     con.commit()
     gaz = Gazetteer(tmp_path / "b.sqlite")
     assert resolve_toponym(gaz, "Ky.").admin1 == "US.KY"
@@ -163,7 +167,8 @@ def test_divisions_counties_and_abbreviations_are_found(tmp_path: Path, monkeypa
     assert resolve_toponym(gaz, "New South Wales").precision == "admin1"
     county = resolve_toponym(gaz, "Laurel Co.")
     assert (county.name, county.admin1, county.lat) == ("Laurel County", "US.KY", 37.1)
-    assert resolve_toponym(gaz, "Laurel") is None  # the bare name is a town's, not the county's
+    assert resolve_toponym(gaz, "Laurel").id == "geonames:71"  # a town so called wins
+    assert resolve_toponym(gaz, "Oconee").name == "Oconee County"  # no town is called so
 
 
 def _namesakes(tmp_path: Path) -> Gazetteer:

@@ -45,7 +45,7 @@ from eventwire.knowledge.placenames import (
     without_type_word,
 )
 
-BUILD_VERSION = "13"
+BUILD_VERSION = "14"
 DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_PATH = DATA / "gazetteer.sqlite"
 SUPPLEMENT = DATA / "places_supplement.toml"
@@ -298,9 +298,10 @@ class Builder:
 
 
 def _county_names(name: str) -> list[str]:
-    """ "Laurel County" is also "Laurel Co."; the bare "Laurel" stays the town's."""
+    """ "Laurel County" is also "Laurel Co." and, as an alternate name a town called so
+    wins over, "Laurel" ("Oconee", "Vanderburgh" name no town)."""
     head, _, kind = name.rpartition(" ")
-    return [name, f"{head} Co."] if kind == "County" and head else [name]
+    return [name, f"{head} Co.", head] if kind == "County" and head else [name]
 
 
 def _is_code(alt: str, name: str) -> bool:
