@@ -77,7 +77,7 @@ def main() -> None:
                         cls = "not found"
                     elif gold_cc and place.country != gold_cc:
                         cls = "wrong country"
-                    elif place.precision in ("country", "admin1"):
+                    elif place.precision in ("country", "admin1", "region"):
                         cls = f"far {place.precision} point"
                     else:
                         cls = "far namesake/other"
