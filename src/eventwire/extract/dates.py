@@ -91,8 +91,10 @@ def extract_timexes(ctx: DocContext) -> dict[str, list[Timex]]:
     reference = ctx.article.published
     found: list[Timex] = []
     previous: str | None = None  # last day-precision date, the anchor of "two days later"
+    # the model's DATE/TIME entities, read once: Span.ents walks the whole document
+    dated = [e for e in ctx.doc.ents if e.label_ in ("DATE", "TIME")]
     for sent in ctx.doc.sents:
-        for start, end in _spans(sent):
+        for start, end in _spans(sent, dated):
             text = ctx.doc.text[start:end]
             tense = clause_tense(ctx, sent, start)
             ref = previous if previous and _ANAPHORIC.search(text) else reference
@@ -132,11 +134,11 @@ def _month_may(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"\b(?:in|of|since|until|by|early|late|mid|last|next|this)[\s-]*$", before))
 
 
-def _spans(sent: SpacySpan) -> list[tuple[int, int]]:
+def _spans(sent: SpacySpan, dated: list[SpacySpan]) -> list[tuple[int, int]]:
     offset = sent.start_char
     spans = [(offset + s, offset + e) for s, e in find_timexes(sent.text)]
-    for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME"):
+    for ent in dated:
+        if not sent.start_char <= ent.start_char < sent.end_char:
             continue
         if any(s < ent.end_char and ent.start_char < e for s, e in spans):
             continue
