@@ -374,3 +374,8 @@ def test_aid_given_and_exercises(run):
     ev = one(run("The army held military exercises near the border."), "MOBILIZE")
     assert ev.source.text == "army"
     assert one(run("The navy began war games in the gulf."), "MOBILIZE")
+
+
+def test_stone_throwing_is_a_violent_protest(run):
+    ev = one(run("Youths resorted to throwing stones at the soldiers."), "PROTEST")
+    assert ev.source.text == "Youths" and "violent" in ev.qualifiers
