@@ -379,3 +379,10 @@ def test_aid_given_and_exercises(run):
 def test_stone_throwing_is_a_violent_protest(run):
     ev = one(run("Youths resorted to throwing stones at the soldiers."), "PROTEST")
     assert ev.source.text == "Youths" and "violent" in ev.qualifiers
+
+
+def test_security_tightened_and_areas_sealed_off(run):
+    assert one(run("The army beefed up security in the city."), "MOBILIZE").source.text == "army"
+    assert one(run("Police sealed off the area on Friday."), "COERCE").source.text == "Police"
+    ev = one(run("Two men died in police firing near the market."), "ASSAULT")
+    assert ev.source.text.lower() == "police"
