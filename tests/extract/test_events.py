@@ -386,3 +386,8 @@ def test_security_tightened_and_areas_sealed_off(run):
     assert one(run("Police sealed off the area on Friday."), "COERCE").source.text == "Police"
     ev = one(run("Two men died in police firing near the market."), "ASSAULT")
     assert ev.source.text.lower() == "police"
+
+
+def test_unidentified_individuals_are_an_armed_group(run):
+    ev = one(run("The mayor was killed today by unidentified individuals in the capital."), "ASSAULT")
+    assert ev.source.text == "unidentified individuals" and "source_armed" in ev.qualifiers
