@@ -197,3 +197,25 @@ def test_a_phrase_is_not_the_antecedent_of_a_pronoun_inside_it():
         {0, 3},
     )
     assert names(doc, []) == {"them@5": 0}
+
+
+def test_the_agent_of_a_participle_in_a_noun_phrase_is_no_subject():
+    # Farid met the council led by Omar . He left .
+    doc = parse(
+        [
+            ("Farid", 1, "nsubj", "PROPN", "NNP"),
+            ("met", 1, "ROOT", "VERB", "VBD"),
+            ("the", 3, "det", "DET", "DT"),
+            ("council", 1, "dobj", "NOUN", "NN"),
+            ("led", 3, "acl", "VERB", "VBN"),
+            ("by", 4, "agent", "ADP", "IN"),
+            ("Omar", 5, "pobj", "PROPN", "NNP"),
+            (".", 1, "punct", "PUNCT", "."),
+            ("He", 9, "nsubj", "PRON", "PRP"),
+            ("left", 9, "ROOT", "VERB", "VBD"),
+            (".", 9, "punct", "PUNCT", "."),
+        ],
+        {0, 8},
+    )
+    ms = [mention(doc, 0, 1, "PERSON"), mention(doc, 6, 7, "PERSON")]
+    assert names(doc, ms) == {"He@8": "Farid"}

@@ -68,8 +68,13 @@ def role_weight(token: Token) -> tuple[float, bool]:
     while tok.dep_ in ("appos", "conj") and tok.head.i != tok.i:
         tok = tok.head  # "the general, Haftar," and "Haftar and Serraj" share the role
     dep = tok.dep_
-    if dep in SUBJECT_DEPS or (dep == "pobj" and tok.head.dep_ == "agent"):
+    if dep in SUBJECT_DEPS:
         return SUBJECT, True
+    if dep == "pobj" and tok.head.dep_ == "agent":
+        # the agent of a passive clause, but not of a participle inside a noun
+        # phrase ("the government led by X")
+        clause = tok.head.head.dep_ not in ("acl", "relcl", "amod")
+        return (SUBJECT, True) if clause else (NESTED, False)
     if dep in OBJECT_DEPS:
         return OBJECT, False
     if dep == "pobj":
