@@ -61,8 +61,12 @@ def place_for(ctx: DocContext, token: Token) -> Place | None:
     one country all the article's places lie in, with precision ``country``."""
     from eventwire.extract.places import locates_nothing, pick_place
 
-    usable = [pm for pm in ctx.found.get("places", ()) if pm.place is not None
-              and not locates_nothing(ctx, pm)]
+    places = ctx.found.get("places", ())
+    key = ("place_for", len(places))
+    if key not in ctx.memo:  # the same for every event of the document
+        ctx.memo[key] = [pm for pm in places if pm.place is not None
+                         and not locates_nothing(ctx, pm)]  # fmt: skip
+    usable = ctx.memo[key]
     clause = _clause_tokens(token) if ctx.doc.has_annotation("DEP") else set()
     found = pick_place(ctx, token, usable, clause)
     if found is not None or not usable:

@@ -46,6 +46,9 @@ class DocContext:
     doc: Doc
     resources: Resources
     found: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    # per-document values derived from ``found`` that many events ask for; keyed by the
+    # asking function's name and the length of what it was derived from
+    memo: dict[tuple[str, int], Any] = field(default_factory=dict)
 
     def evidence(self, sent: Span) -> Evidence:
         """Evidence for a spaCy sentence of this document."""

@@ -293,8 +293,12 @@ def locates_nothing(ctx: DocContext, pm: PlaceMention) -> bool:
     modifier (:func:`is_modifier`) or a nationality word ("Saudi-led", "Israelis")."""
     if pm.is_actor or is_modifier(ctx, pm.span.start, pm.span.end):
         return True
-    return pm.place is not None and pm.place.precision in ("country", "region") and any(
-        e.label_ == "NORP" and e.start_char == pm.span.start for e in ctx.doc.ents)
+    if pm.place is None or pm.place.precision not in ("country", "region"):
+        return False
+    key = ("norp_starts", len(ctx.doc))
+    if key not in ctx.memo:
+        ctx.memo[key] = {e.start_char for e in ctx.doc.ents if e.label_ == "NORP"}
+    return pm.span.start in ctx.memo[key]
 
 
 def is_metonym(ctx: DocContext, start: int, end: int) -> bool:
