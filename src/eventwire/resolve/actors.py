@@ -69,6 +69,7 @@ class _Clusters:
 
     def __init__(self, units: list[Unit], overrides: Overrides) -> None:
         self.units = units
+        self.index = {id(u): i for i, u in enumerate(units)}  # a unit's position, by identity
         self.parent = list(range(len(units)))
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
         self.reasons: dict[int, list[str]] = defaultdict(list)
@@ -134,7 +135,8 @@ class _Clusters:
         return [[self.units[i] for i in sorted(self.members[r])] for r in roots]
 
     def reasons_of(self, units: list[Unit]) -> list[str]:
-        return self.reasons.get(self.find(self.units.index(units[0])), [])
+        # by identity: list.index compared whole units field by field, quadratic in units
+        return self.reasons.get(self.find(self.index[id(units[0])]), [])
 
 
 def _candidate_pairs(units: list[Unit], kb: Any, overrides: Overrides) -> list[tuple]:
