@@ -194,6 +194,7 @@ def test_relative_clause_subject_reaches_a_controlled_relation_verb(run):
         ("Alleged backers of Hemedti, including Chad, met in Paris.", "alleged", False),
         # What the clause predicates is under its modality.
         ("Chad denied being among Hemedti's backers.", "denied", True),
+        ("Officers from Chad could put their full support behind Hemedti.", "hypothetical", False),
     ],
 )
 def test_presupposed_and_predicated_relations(run, text, modality, negated):

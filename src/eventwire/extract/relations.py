@@ -260,7 +260,10 @@ def statements(tok: Token) -> Iterator[Statement]:
     elif tok.pos_ == "VERB" and lemma in words.verbs:
         yield Statement(words.verbs[lemma], _child(tok, "nsubj"), _child(tok, "dobj"), tok)
     if tok.pos_ == "NOUN" and lemma in words.support_nouns:
-        phrase = None if _holding_verb(tok) is not None else tok  # "with the support of A"
+        # "with the support of A" presupposes the support; as a verb's own argument ("could
+        # put their support behind Y", "withheld its support") it is what the clause says
+        argument = tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
+        phrase = None if argument or _holding_verb(tok) is not None else tok
         yield Statement("support", *support_noun_roles(tok), tok, phrase)
     if lemma not in words.describing_verbs or tok.pos_ not in ("VERB", "ADJ"):
         return
