@@ -116,7 +116,7 @@ def calendar_date(value: str | None) -> str | None:
         return _date.fromisocalendar(int(year), int(rest[1:3]), 1).isoformat()
     if rest[:2] in _SEASON_MONTH:
         return f"{year}-{_SEASON_MONTH[rest[:2]]}"
-    if rest[:1] == "Q" and rest[1:2] in "1234" and rest[1:2]:
+    if rest[:1] == "Q" and rest[1:2] in ("1", "2", "3", "4"):
         return f"{year}-{(int(rest[1]) - 1) * 3 + 1:02d}"
     return value[:10] if _ISO_PARTIAL.match(value[:10]) else year
 

@@ -8,7 +8,6 @@ gold character offsets stay valid), runs the real pipeline on them through
 
 from __future__ import annotations
 
-import importlib
 import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -225,18 +224,6 @@ def take(items: list[Any], size: int | None) -> list[Any]:
         return []
     step = len(items) / size
     return [items[int(i * step)] for i in range(size)]
-
-
-def optional(module: str, name: str) -> tuple[Any, str | None]:
-    """An interface another part of eventwire provides, or None and why it is missing."""
-    try:
-        mod = importlib.import_module(module)
-    except ImportError as exc:
-        return None, f"{module} is not available ({exc})"
-    obj = getattr(mod, name, None)
-    if obj is None:
-        return None, f"{module}.{name} is not available"
-    return obj, None
 
 
 def event_codes(event: Event, scheme: str, key: str | None = None) -> tuple[str, ...]:

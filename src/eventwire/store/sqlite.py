@@ -419,7 +419,8 @@ class SQLiteStore:
 
 def _event_conditions(flt: EventFilter) -> tuple[list[str], list[Any]]:
     """SQL conditions and arguments for every field of ``flt`` except the actor."""
-    where, args = ["source_count >= ?"], [flt.min_sources]
+    where: list[str] = ["source_count >= ?"]
+    args: list[Any] = [flt.min_sources]
     if flt.type:
         where.append("type = ?")
         args.append(flt.type)

@@ -18,13 +18,13 @@ from eventwire.evaluate.base import (
     SetResult,
     gold_article,
     gold_sets,
-    optional,
     read_jsonl,
     run_pipeline,
     take,
 )
 from eventwire.evaluate.metrics import Mean, Metric, Tally, haversine_km, null, spans_overlap
 from eventwire.evaluate.places import country_iso3
+from eventwire.extract.toponyms import resolve_toponym, text_context
 
 CORPORA = {
     "geowebnews": "geowebnews.jsonl",
@@ -181,16 +181,8 @@ def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
         if (folder / name).is_file():
             golds += read(folder / name, corpus, size)
     run = run_pipeline([gold_article(g.text, published=g.published) for g in golds], ctx)
-    resolver, why = optional("eventwire.extract.toponyms", "resolve_toponym")
-    gazetteer = None
-    if resolver is not None:
-        opener, why = optional("eventwire.knowledge.gazetteer", "open_gazetteer")
-        if opener is None:
-            resolver = None
-        else:
-            gazetteer = opener(ctx.settings)
-    votes, _ = optional("eventwire.extract.toponyms", "text_context")
-    result = score(golds, run, resolver, gazetteer, why, votes)
+    gazetteer = ctx.resources.gazetteer  # the one the pipeline run opened
+    result = score(golds, run, resolve_toponym, gazetteer, None, text_context)
     if size is not None:
         result.sample = f"{size} articles per corpus, evenly spread over each file"
     return result

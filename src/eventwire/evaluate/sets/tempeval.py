@@ -13,12 +13,12 @@ from eventwire.evaluate.base import (
     SetResult,
     gold_article,
     gold_sets,
-    optional,
     read_jsonl,
     run_pipeline,
     take,
 )
 from eventwire.evaluate.metrics import Tally, null, spans_overlap
+from eventwire.extract.timex3 import timex3_of, timex3_value
 
 MARKER = "tbaq_sample_40docs.jsonl"
 VALUE_TYPES = ("DATE", "TIME")  # what eventwire normalises; durations and sets are not dates
@@ -146,7 +146,4 @@ def span_tenses(golds: list[TempGold], ctx: EvalContext) -> dict[tuple[str, int]
 def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
     golds = read(folder / MARKER, ctx.sample_size(None))
     run = run_pipeline([gold_article(g.text, published=g.dct) for g in golds], ctx)
-    timex3, why = optional("eventwire.extract.timex3", "timex3_value")
-    convert, _ = optional("eventwire.extract.timex3", "timex3_of")
-    tenses = span_tenses(golds, ctx) if timex3 is not None else None
-    return score(golds, run, timex3, why, tenses, convert)
+    return score(golds, run, timex3_value, None, span_tenses(golds, ctx), timex3_of)
