@@ -391,3 +391,67 @@ def test_security_tightened_and_areas_sealed_off(run):
 def test_unidentified_individuals_are_an_armed_group(run):
     ev = one(run("The mayor was killed today by unidentified individuals in the capital."), "ASSAULT")
     assert ev.source.text == "unidentified individuals" and "source_armed" in ev.qualifiers
+
+
+def _acled(ev):
+    from eventwire.knowledge.ontology import load_ontology
+
+    return load_ontology().acled(ev.type, ev.lemma, ev.qualifiers)
+
+
+def test_what_is_fired_is_the_means_not_the_target(run):
+    ev = one(run("Rebel fighters fired an RPG at an army checkpoint near the bridge."), "ASSAULT")
+    assert ev.target is None or ev.target.text != "RPG"
+    assert "means_grenade" in ev.qualifiers
+    ev = one(run("The militia fired machine guns at farms in the valley."), "ASSAULT")
+    assert "target_place" in ev.qualifiers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tribal fighters shelled army positions near the dam. The army fired back.",
+        "Army units responded to the rebels' shelling of their base.",
+    ],
+)
+def test_fire_answered_is_an_exchange_so_a_battle(run, text):
+    found = run(text)
+    shelled = next(e for e in found["events"] if e.lemma.startswith("shell"))
+    assert "exchange" in shelled.qualifiers
+    assert _acled(shelled) == ("Battles", "Armed clash")
+    ev = one(run("A shelling exchange between the two brigades lasted all night."), "ASSAULT")
+    assert _acled(ev) == ("Battles", "Armed clash")
+
+
+def test_shelling_unanswered_stays_remote_violence(run):
+    ev = one(run("Tribal fighters shelled army positions near the dam."), "ASSAULT")
+    assert "exchange" not in ev.qualifiers
+    assert _acled(ev)[0] == "Explosions/Remote violence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers shot a teacher member of the union in the market.",
+        "Masked men beat a fruit seller outside the mosque.",
+        "Border guards opened fire at a Syrian near the fence.",
+    ],
+)
+def test_one_person_attacked_is_a_civilian_target(run, text):
+    ev = one(run(text), "ASSAULT")
+    assert "target_civilian" in ev.qualifiers
+    assert _acled(ev)[0] == "Violence against civilians"
+
+
+def test_civilians_gathering_with_a_claim_protest(run):
+    ev = one(run("Dozens of teachers gathered outside the ministry, demanding unpaid wages."), "PROTEST")
+    assert ev.source.text == "teachers"
+    assert not run("Dozens of teachers gathered outside the ministry on Sunday.")["events"]
+    ev = one(run("Villagers closed the highway in protest at the power cuts."), "PROTEST")
+    assert ev.source.text == "Villagers"
+
+
+def test_forces_entering_a_place_move(run):
+    ev = one(run("A Jordanian army convoy entered the border town on Monday."), "MOBILIZE")
+    assert _acled(ev) == ("Strategic developments", "Change to group/activity")
+    assert not any(e.type == "MOBILIZE" for e in run("The minister arrived in Rome.")["events"])

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 COUNTED_TYPES = frozenset({"ASSAULT", "COERCE"})
 # "pull out", "take control", "a grenade was thrown", "found dead"
-PARTICLE_DEPS = ("prt", "prep", "dobj", "nsubjpass", "oprd")
+PARTICLE_DEPS = ("prt", "prep", "dobj", "nsubjpass", "oprd", "advmod")  # "fired back"
 EVENT_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "ROOT"})
 ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "conj"})  # "attacked X, killing 5"
@@ -129,6 +129,8 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
     for token, (etype, lemma) in found:
         is_verb = token.pos_ != "NOUN" and token.pos_ != "PROPN"
         src_tok, tgt_toks = verb_roles(token) if is_verb else noun_roles(token)
+        if is_verb and _instrument(tgt_toks[0], token, onto):
+            tgt_toks = tgt_toks[1:]  # "fired rockets at the base": the rockets are the means
         if is_verb and (doer := _gerund_doer(token, index)) is not None:
             src_tok = doer
         if not is_verb and src_tok is not None and src_tok.head.lower_ == "between":
@@ -152,7 +154,8 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
             sources = [Filler(agent.span)]  # an agent noun: "hundreds of protesters demanded"
         if etype and onto.is_finding(etype, lemma):
             sources = [None]  # "police found the bodies of three men"
-        etype = onto.type_for_source(lemma, _kind_of(sources[0], index, onto), etype or None)
+        etype = onto.type_for_source(lemma, _kind_of(sources[0], index, onto), etype or None,
+                                     _words(token.subtree) if is_verb else ())  # fmt: skip
         if etype is None:
             continue  # "residents gathered": an event only for some actors
         tgt_tok = _target_token(tgt_toks, lemma, index)
@@ -190,8 +193,8 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
                          if (k := _kind_of(f, index, onto))]  # fmt: skip
                 if not any(k.startswith("target_") for k in kinds) and _civilian(tgt_tok, onto):
                     kinds.append("target_civilian")  # "opened fire on a civilian car"
-                if tgt is None and any(t is not None and t.dep_ == "pobj" and _place(t, onto)
-                                       for t in tgt_toks):  # fmt: skip
+                if (tgt is None or _named_place(tgt, index)) and any(
+                        t is not None and t.dep_ == "pobj" and _place(t, onto) for t in tgt_toks):
                     kinds.append("target_place")  # "fired mortars at residential areas"
                 trigger_at.append(token.i)
                 events.append(
@@ -214,6 +217,7 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
                 qualifiers=("statement",)))  # fmt: skip
             trigger_at.append(token.i)
     events = _victims_of_consequences(ctx.doc, events, trigger_at)
+    events = _exchanges(ctx.doc, events, trigger_at, onto)
     events = attach_counts(events, counts, [s.start_char for s in ctx.doc.sents], COUNTED_TYPES)
     return {"events": events, "mentions": index.all()}
 
@@ -316,12 +320,27 @@ def _target_token(tgt_toks: list[Token | None], lemma: str, index: MentionIndex)
     return next((t for t in toks if index.fillers(t)), toks[0] if toks else None)
 
 
+def _instrument(obj: Token | None, verb: Token, onto: Ontology) -> bool:
+    """Is a verb's object the weapon it fires or throws ("fired a machine gun at")?"""
+    if obj is None or obj.dep_ != "dobj":
+        return False
+    return onto.is_instrument(verb.lemma_, _words([*(c for c in obj.children if c.dep_ == "compound"), obj]))
+
+
 def _civilian(token: Token | None, onto: Ontology) -> bool:
     """A target that is civilians' property or place ("a civilian car", "the camp", "his home")."""
     if token is None:
         return False
     mods = [c.lemma_ for c in token.children if c.dep_ in ("amod", "compound")]
-    return onto.is_civilian_target([token.lemma_, token.lower_, *mods])
+    if onto.is_civilian_target([token.lemma_, token.lower_, *mods]):
+        return True
+    # A person named by what they do ("a student member of X", "a qat seller", "a sheikh")
+    # or one or a few people of a nation ("a Palestinian", "two Syrians").
+    if any(onto.actor_kind(w) == "civilian" for w in (token.lemma_, token.lower_, *mods)):
+        return True
+    counted = any(c.dep_ in ("det", "nummod") and c.lower_ not in ("the", "this", "that")
+                  for c in token.children)  # fmt: skip
+    return token.ent_type_ == "NORP" and token.pos_ in ("NOUN", "PROPN") and counted
 
 
 def _place(token: Token | None, onto: Ontology) -> bool:
@@ -329,6 +348,12 @@ def _place(token: Token | None, onto: Ontology) -> bool:
     if token is None:
         return False
     return token.ent_type_ in ("GPE", "LOC", "FAC") or onto.is_place([token.lemma_])
+
+
+def _named_place(filler: Filler, index: MentionIndex) -> bool:
+    """A role filled by a place's name ("fired at Al Mina"): a place, not an opponent."""
+    mention = next((m for m in index.mentions if m.span == filler.span), None)
+    return mention is not None and mention.label in ("GPE", "LOC", "FAC")
 
 
 def _victims_of_consequences(
@@ -344,6 +369,43 @@ def _victims_of_consequences(
         replace(e, qualifiers=(*e.qualifiers, "target_civilian"))
         if i in civilian_under and e.type == "ASSAULT"
         and not any(q.startswith("target_") for q in e.qualifiers)
+        else e
+        for e, i in zip(events, trigger_at, strict=True)
+    ]
+
+
+def _exchanges(
+    doc: Doc, events: list[EventMention], trigger_at: list[int], onto: Ontology
+) -> list[EventMention]:
+    """Fire answered is an exchange of fire ("shelled X; X fired back", "responded to the
+    shelling", "a shelling exchange"): the attacks of the answer's sentence and of the two
+    before it get the qualifier ``exchange`` (Battles / Armed clash, see [acled_exchange])."""
+    rules = onto.rules
+    sent_of = {s.start: k for k, s in enumerate(doc.sents)}
+    answered: set[int] = set()  # sentence numbers with an answer
+    exchanged: set[int] = set()  # trigger tokens named as part of an exchange
+    for e, i in zip(events, trigger_at, strict=True):
+        if e.lemma in rules.counter_triggers:
+            answered.add(sent_of[doc[i].sent.start])
+        head = doc[i].head
+        if head.dep_ == "prep" and head.lower_ == "of":
+            head = head.head  # "an exchange of shelling"
+        if head.lemma_.lower() in rules.exchange_nouns or any(
+                c.lemma_.lower() in rules.exchange_nouns for c in doc[i].children
+                if c.dep_ in ("compound", "dobj")):  # "a shelling exchange" (parsed either way)
+            exchanged.add(i)
+    for tok in doc:
+        if tok.lemma_.lower() in rules.counter_verbs and tok.pos_ == "VERB" and any(
+            t.lemma_.lower() == "fire" or "ASSAULT" in (onto.noun_type(t.lemma_), onto.verb_type(t.lemma_))
+            for t in tok.subtree if t.i != tok.i
+        ):
+            answered.add(sent_of[tok.sent.start])
+    if not answered and not exchanged:
+        return events
+    near = {k - d for k in answered for d in (0, 1, 2)}
+    return [
+        replace(e, qualifiers=(*e.qualifiers, "exchange"))
+        if e.type == "ASSAULT" and (i in exchanged or sent_of[doc[i].sent.start] in near)
         else e
         for e, i in zip(events, trigger_at, strict=True)
     ]

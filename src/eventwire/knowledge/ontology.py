@@ -55,6 +55,10 @@ class AcledRules:
     remote_fire: frozenset[str] = frozenset()  # triggers of fire at a place
     places: frozenset[str] = frozenset()  # nouns naming a place ("area", "village")
     remote: Pair | None = None
+    counter_triggers: frozenset[str] = frozenset()  # "fire back": fire answered
+    counter_verbs: frozenset[str] = frozenset()  # "responded to the shelling"
+    exchange_nouns: frozenset[str] = frozenset()  # "a shelling exchange"
+    exchange: Pair | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,17 @@ class Ontology:
     statements: Statements = field(default_factory=Statements)
     verb_objects: tuple[VerbObject, ...] = ()
     weapon_subjects: frozenset[str] = frozenset()  # "rockets fell", "a shell hit"
+    claim_words: frozenset[str] = frozenset()  # "demanding", "denounce": a gathering's claim
+    instrument_verbs: frozenset[str] = frozenset()  # "fire", "hurl": their object is a weapon
+    instruments: frozenset[str] = frozenset()  # "machine gun", "rifle" (and every means word)
+
+    def is_instrument(self, verb: str, words: Iterable[str]) -> bool:
+        """Is the object of ``verb`` (its lemma, words and two-word phrases) a weapon it
+        fires or throws, not a target: "fired rockets at", "hurled a grenade at"."""
+        if verb.lower() not in self.instrument_verbs:
+            return False
+        present = {w.lower() for w in words}
+        return bool(self.instruments & present) or self.means_of(present) is not None
 
     def verb_object(self, verb: str, objects: Iterable[str]) -> VerbObject | None:
         """The ``[verb_object]`` entry a verb and the words of its object match, if any."""
@@ -142,9 +157,16 @@ class Ontology:
         """Do ``words`` (a target's lemma and modifiers) name civilians' things or places?"""
         return not self.rules.civilian_targets.isdisjoint(w.lower() for w in words)
 
-    def type_for_source(self, lemma: str, kind: str | None, default: str | None) -> str | None:
-        """The type of a trigger that depends on who acts ("workers strike" is a PROTEST)."""
-        return self.by_source_kind.get(lemma.lower(), {}).get(kind or "", default)
+    def type_for_source(
+        self, lemma: str, kind: str | None, default: str | None, words: Iterable[str] = ()
+    ) -> str | None:
+        """The type of a trigger that depends on who acts ("workers strike" is a PROTEST)
+        and, for a ``<kind>+claim`` entry, on a claim among the clause's ``words``
+        ("residents gathered, demanding water")."""
+        by_kind = self.by_source_kind.get(lemma.lower(), {})
+        if kind and f"{kind}+claim" in by_kind and not self.claim_words.isdisjoint(words):
+            return by_kind[f"{kind}+claim"]
+        return by_kind.get(kind or "", default)
 
     def is_place(self, words: Iterable[str]) -> bool:
         """Do ``words`` (a target's lemmas) name a place ("areas", "the village")?"""
@@ -172,6 +194,8 @@ class Ontology:
             if f"means_{name}" in quals:
                 return (EXPLOSIONS, sub)
         verb, _, obj = lemma.partition(" ")
+        if type_name == "ASSAULT" and "exchange" in quals and lemma not in self.rules.territory:
+            return self.rules.exchange  # fire answered: "shelled X; X fired back"
         if obj and (vo := self.verb_object(verb, [obj])) is not None:
             return vo.acled  # "defuse landmine", "set base" (key made by the extractor)
         if lemma in self.acled_by_trigger:
@@ -266,6 +290,7 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
         raise ConfigError(f"ontology: missing PLOVER types {sorted(missing)}")
     acled = {k: _pair(v) for k, v in data.get("acled_by_trigger", {}).items()}
     territory = data.get("acled_territory", {})
+    exchange = data.get("acled_exchange", {})
     rules = AcledRules(
         means=tuple(
             (name, spec["sub_event_type"], frozenset(spec.get("words", ())))
@@ -280,6 +305,10 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
         remote_fire=frozenset(data.get("acled_remote_fire", {}).get("triggers", ())),
         places=frozenset(data.get("acled_remote_fire", {}).get("places", ())),
         remote=_pair(data.get("acled_remote_fire", {}).get("acled")),
+        counter_triggers=frozenset(exchange.get("counter_triggers", ())),
+        counter_verbs=frozenset(exchange.get("counter_verbs", ())),
+        exchange_nouns=frozenset(exchange.get("nouns", ())),
+        exchange=_pair(exchange.get("acled")),
     )
     kinds: dict[str, str] = {}
     for kind, words in data.get("actors", {}).items():
@@ -296,6 +325,9 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
         by_source_kind={k: dict(v) for k, v in data.get("by_source_kind", {}).items()},
         statements=_statements(data.get("statements", {})),
         weapon_subjects=frozenset(data.get("weapon_subjects", {}).get("words", ())),
+        claim_words=frozenset(data.get("claims", {}).get("words", ())),
+        instrument_verbs=frozenset(data.get("instruments", {}).get("verbs", ())),
+        instruments=frozenset(data.get("instruments", {}).get("words", ())),
         verb_objects=tuple(
             VerbObject(name, spec["type"], _pair(spec.get("acled")),
                        frozenset(spec.get("verbs", ())), frozenset(spec.get("objects", ())),
