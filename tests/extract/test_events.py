@@ -455,3 +455,11 @@ def test_forces_entering_a_place_move(run):
     ev = one(run("A Jordanian army convoy entered the border town on Monday."), "MOBILIZE")
     assert _acled(ev) == ("Strategic developments", "Change to group/activity")
     assert not any(e.type == "MOBILIZE" for e in run("The minister arrived in Rome.")["events"])
+
+
+def test_a_persons_followers_are_not_the_person(run):
+    found = run("Former Tantawi regime members attacked the rally in the square.")
+    ev = one(found, "ASSAULT")
+    assert ev.source.text == "Tantawi" and "source_followers" in ev.qualifiers
+    ev = one(run("Tantawi attacked the rally in the square."), "ASSAULT")
+    assert "source_followers" not in ev.qualifiers

@@ -221,3 +221,9 @@ def test_event_dates_are_calendar_dates(resources):
     assert (events[0].date, events[0].date_precision) == ("2019-04-10", "day")
     alone, _ = resolve_events(docs[:1], actors("a"), resources)
     assert (alone[0].date, alone[0].date_precision) == ("2019-04-08", "week")
+
+
+def test_a_persons_followers_make_no_relation_of_the_person(resources):
+    followers = replace(ev("a"), qualifiers=("source_followers",))
+    assert not relations([DocumentRecords("a", events=(followers,))], ["a"], resources)
+    assert relations([DocumentRecords("a", events=(ev("a"),))], ["a"], resources)

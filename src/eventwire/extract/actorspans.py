@@ -50,6 +50,14 @@ FORCE_NOUNS = frozenset(
         "drones",
     ]
 )
+# People who follow a person without being the person: "former Gaddafi regime members",
+# "Sadr supporters". The filler is the person with the qualifier ``followers``, and
+# relations never count it as the person's own.
+FOLLOWER_NOUNS = frozenset(
+    ["member", "supporter", "follower", "sympathizer", "sympathiser", "remnant", "partisan",
+     "adherent", "disciple", "devotee", "admirer"]
+)  # fmt: skip
+FOLLOWERS = "followers"
 NON_ACTOR_PRONOUNS = frozenset(
     ["i", "me", "my", "we", "us", "our", "you", "your", "this", "that"]
 )
@@ -139,7 +147,8 @@ class MentionIndex:
                     return Filler(inner.span, ("forces",))
         for child in token.children:
             if child.dep_ in ("compound", "amod", "nmod", "appos") and (m := self.covering(child)):
-                return Filler(m.span)
+                followers = m.label == "PERSON" and token.lemma_.lower() in FOLLOWER_NOUNS
+                return Filler(m.span, (FOLLOWERS,) if followers else ())
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:

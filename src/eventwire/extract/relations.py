@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from eventwire.extract.actorspans import Filler, MentionIndex
+from eventwire.extract.actorspans import FOLLOWERS, Filler, MentionIndex
 from eventwire.extract.anchor import publication_when, when_for
 from eventwire.extract.context import DocContext
 from eventwire.extract.modality import attribution_of, modality_of, phrase_modality
@@ -304,6 +304,8 @@ def extract_relations(ctx: DocContext) -> dict[str, tuple]:
             for src in holders:
                 for tgt in others:
                     key = (rtype, src.span, tgt.span, statement.sent.start)
+                    if FOLLOWERS in (*src.qualifiers, *tgt.qualifiers):
+                        continue  # "Gaddafi supporters back X": not Gaddafi's own relation
                     if src.span != tgt.span and key not in out:
                         out[key] = _mention(
                             ctx, statement, rtype, src, tgt, negated, modality, index, quotes

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from eventwire.extract.actorspans import FOLLOWERS
 from eventwire.extract.context import Resources
 from eventwire.knowledge.ontology import load_ontology
 from eventwire.model import COUNTING_MODALITIES, DocumentRecords, Event, Evidence, Relation
@@ -60,6 +61,8 @@ def resolve_relations(
         et = onto.types.get(ev.type)
         if et is None or et.relation is None or STATEMENT in ev.qualifiers:
             continue
+        if {f"source_{FOLLOWERS}", f"target_{FOLLOWERS}"} & set(ev.qualifiers):
+            continue  # the followers of a person acted, not the person
         for evidence in ev.evidence:
             piece = _Piece(evidence, ev.modality, ev.negated, ev.date)
             add(ev.source_actor, ev.target_actor, et.relation[0], piece)
