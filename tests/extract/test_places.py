@@ -244,3 +244,65 @@ def test_a_road_is_named_after_the_towns_at_its_ends(blank_nlp, small_gazetteer)
     assert place_for(ctx, blocked).country == "LBY"
     ctx = _ctx(blank_nlp, small_gazetteer, "Protesters blocked the Derna-Misrata convoy on Sunday.")
     assert not ctx.found["places"]  # a convoy is named after no towns
+
+
+def _town_gazetteer(tmp_path, *towns: tuple):
+    """Towns given as (id, name, lat, lon, country, admin1, population), and the US."""
+    import sqlite3
+
+    from eventwire.knowledge.gazetteer import Gazetteer
+    from eventwire.knowledge.gazetteer_build import SCHEMA, Builder
+
+    con = sqlite3.connect(tmp_path / "t.sqlite")
+    con.executescript(SCHEMA)
+    b = Builder.__new__(Builder)
+    b.con, b.next_row = con, 1
+    b.add("country:USA", "United States", ["US"], codes=True, lat=39.8, lon=-98.5, country="USA",
+          precision="country", feature="PCLI", population=327_000_000)
+    b.add("country:LBN", "Lebanon", [], lat=33.8, lon=35.8, country="LBN",
+          precision="country", feature="PCLI", population=6_800_000)
+    for id_, name, lat, lon, country, admin1, people in towns:
+        b.add(id_, name, [], lat=lat, lon=lon, country=country, admin1=admin1,
+              population=people, precision="city", feature="PPL")
+    con.commit()
+    return Gazetteer(tmp_path / "t.sqlite")
+
+
+def test_a_place_said_to_lie_in_an_area_keeps_to_it(blank_nlp, small_gazetteer) -> None:
+    ctx = _ctx(blank_nlp, small_gazetteer, "Gunmen from Libya fired at shops in Tripoli in Lebanon.")
+    tripoli = next(pm for pm in ctx.found["places"] if pm.span.text == "Tripoli")
+    assert tripoli.place.id == "geonames:2"
+    # Derna is known only in Libya and Romania: in Lebanon it is some place in Lebanon
+    ctx = _ctx(blank_nlp, small_gazetteer, "Farmers in Derna in Lebanon lost their crops.")
+    derna = next(pm for pm in ctx.found["places"] if pm.span.text == "Derna")
+    assert derna.place.id == "country:LBN"
+
+
+def test_a_district_of_a_big_town_keeps_to_that_town(blank_nlp, tmp_path) -> None:
+    gaz = _town_gazetteer(tmp_path,
+                          ("geonames:61", "Karmel", 31.1, 34.1, "LBN", "LB.04", 900),
+                          ("geonames:62", "Karmel", 10.0, 10.0, "USA", "US.TX", 40_000),
+                          ("geonames:63", "Zorba", 33.5, 35.5, "LBN", "LB.04", 800_000),
+                          ("geonames:64", "Karmel", 33.6, 35.6, "LBN", "LB.04", 2_000))
+    ctx = _ctx(blank_nlp, gaz, "Youths threw stones in the Karmel district of Zorba at noon.")
+    karmel = next(pm for pm in ctx.found["places"] if pm.span.text == "Karmel")
+    assert karmel.place.id == "geonames:64"  # the one near Zorba, not the bigger one far away
+    from eventwire.extract.places import _with_qualifier
+
+    text = "Crowds gathered in Zorba's Karmel quarter, then in Karmel in the countryside of Zorba."
+    first, second = text.index("Karmel"), text.rindex("Karmel")
+    assert _with_qualifier(gaz, text, first, first + 6) == ("Karmel, Zorba", False)
+    assert _with_qualifier(gaz, text, second, second + 6) == ("Karmel, Zorba", True)
+
+
+@pytest.mark.slow
+def test_a_place_modifying_a_thing_casts_no_vote(nlp, tmp_path) -> None:
+    gaz = _town_gazetteer(tmp_path,
+                          ("geonames:71", "Dunmore", 33.5, 35.5, "LBN", "LB.04", 9_000),
+                          ("geonames:72", "Dunmore", 41.4, -75.6, "USA", "US.PA", 8_000))
+    ctx = _ctx(nlp, gaz, "Traders angry at the US dollar rate closed their shops in Dunmore.")
+    dunmore = next(pm for pm in ctx.found["places"] if pm.span.text == "Dunmore")
+    assert dunmore.place.id == "geonames:71"  # "US dollar" says nothing of where
+    ctx = _ctx(nlp, gaz, "Truck drivers staged a protest in Dunmore county on Sunday.")
+    staged = next(t for t in ctx.doc if t.text == "staged")
+    assert place_for(ctx, staged) is not None  # "Dunmore county" locates the protest

@@ -512,3 +512,11 @@ def test_a_town_bearing_the_name_beats_one_that_bore_it_once(tmp_path: Path) -> 
     gaz = Gazetteer(tmp_path / "b.sqlite")
     assert resolve_toponym(gaz, "Maryville").id == "geonames:62"
     assert resolve_toponym(gaz, "Beeville").id == "geonames:61"
+
+
+def test_a_namesake_outside_the_named_area_gives_way_to_the_area(small_gazetteer) -> None:
+    # Derna exists in Libya and Romania; a Derna said to be in Lebanon is neither
+    assert resolve_toponym(small_gazetteer, "Derna, Lebanon").id == "country:LBN"
+    assert resolve_toponym(small_gazetteer, "Derna, Libya").id == "geonames:4"
+    # a country named with a qualifier stays the country
+    assert resolve_toponym(small_gazetteer, "Libya, Lebanon").id == "country:LBY"

@@ -30,6 +30,7 @@ from eventwire.extract.toponyms import (
     document_countries,
     is_acronym,
     names_an_area,
+    qualifier_places,
     resolve_toponym,
     text_context,
 )
@@ -96,6 +97,21 @@ _LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)")
 _NAME_AFTER = re.compile(r"[\s-]+[A-Z][\w'’-]+")
 # A place name followed by where it lies: "Rafah City, North Sinai", "El Hassi (Setif)".
 _TRAILING_QUALIFIER = re.compile(r"^(?:,\s*|\s*\()(" + NAME + r"(?:,\s*" + NAME + r")?)")
+# A place followed by the area or town it lies in: "Mansura in Raqqa", "Haftanin region
+# of Dahuk", "Bara in the southern countryside of Idleb" (but "the town of X" names X).
+_LIES_IN = re.compile(
+    r"^(?:(?:\s+(?:city|town|village|camp|area|district|subdistrict|neighbourhood|neighborhood|"
+    r"quarter|suburb|region|municipality))?\s+in"
+    r"|\s+(?:area|district|subdistrict|neighbourhood|neighborhood|quarter|suburb|region)\s+of)"
+    r"\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|northern|southern|eastern|western|central|north-?eastern|"
+    r"north-?western|south-?eastern|south-?western)\s+)?"
+    r"(?:(?:countryside|outskirts|suburbs|province|governorate|region)\s+of\s+(?:the\s+)?)?"
+    r"(" + NAME + r")"
+)
+# The town or area owning a district: "Giza's Haram district", "Cairo's Abbasiya".
+_OWNER_BEFORE = re.compile(r"(" + NAME + r")['’]s\s+$")
+_POSSESSIVE = re.compile(r"['’]s$")
 WELL_KNOWN = 500_000  # a city this big is a place wherever its name stands
 # A road named after its two ends: "the Sidon-Beirut highway", "Halba - Qoubaiyat road".
 _END = r"[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?"
@@ -106,18 +122,19 @@ _ROAD_ENDS = re.compile(r"\b(" + _END + r")\s?-\s?(" + _END + r")\s+(?:highway|r
 def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
     gazetteer = ctx.resources.gazetteer
     spans = toponym_spans(ctx, gazetteer)
-    context = document_context(gazetteer, [ctx.doc.text[s:e] for s, e in spans],
+    context = document_context(gazetteer, [ctx.doc.text[s:e] for s, e in _voting(ctx, spans)],
                                _affiliations(ctx), ctx.doc.text)
     found: list[PlaceMention] = []
     for start, end in spans:
         text = ctx.doc.text[start:end]
         sent = ctx.doc.char_span(start, end, alignment_mode="expand")
         sentence = sent.sent if sent is not None else next(iter(ctx.doc.sents))
+        qualified, rural = _with_qualifier(gazetteer, ctx.doc.text, start, end)
         found.append(PlaceMention(
             article_id=ctx.article.id,
             span=Span(start, end, text),
-            place=resolve_toponym(gazetteer, _with_qualifier(gazetteer, ctx.doc.text, end, text),
-                                  context, area=_named_as_area(ctx.doc.text, start, end, spans)),
+            place=resolve_toponym(gazetteer, qualified, context,
+                                  area=rural or _named_as_area(ctx.doc.text, start, end, spans)),
             evidence=ctx.evidence(sentence),
             is_actor=is_metonym(ctx, start, end),
         ))
@@ -133,6 +150,14 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
     return {"places": found}
 
 
+def _voting(ctx: DocContext, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that say what the story is about: not a place name modifying a thing ("the
+    US dollar", "Arab cities"), which a story anywhere may write; nationality words modify
+    people and still vote ("Syrian fighters")."""
+    norp = {e.start_char for e in ctx.doc.ents if e.label_ == "NORP"}
+    return [(s, e) for s, e in spans if s in norp or not is_modifier(ctx, s, e)]
+
+
 def _named_as_area(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """True when the text uses the name at [start, end) for a region: it holds another
     named place ("Basira in Deir-ez-Zor") or its countryside ("Aleppo countryside",
@@ -143,15 +168,30 @@ def _named_as_area(text: str, start: int, end: int, spans: list[tuple[int, int]]
                 or _AREA_AFTER.match(text[end : end + 20]))
 
 
-def _with_qualifier(gazetteer: Gazetteer, text: str, end: int, name: str) -> str:
-    """``name`` with the division or country that follows it in the text ("Rafah City,
-    North Sinai" -> "Rafah City, North Sinai"), so the resolver keeps to that area."""
+def _with_qualifier(gazetteer: Gazetteer, text: str, start: int, end: int) -> tuple[str, bool]:
+    """The name at [start, end) with the division or country that follows it in the text
+    ("Rafah City, North Sinai"), or the area or town it is said to lie in ("Mansura in
+    Raqqa", "the Soba area of Khartoum", "Giza's Haram district"), so the resolver keeps to
+    that area; and whether that is the countryside of a town ("in rural Aleppo")."""
+    name = text[start:end]
+    if "," in name:
+        return name, False
     after = text[end : end + 80]
     m = _TRAILING_QUALIFIER.match(after)
-    if m is None or "," in name or _LIST_GOES_ON.match(after[m.end() :]):
-        return name  # "Assiut, Alexandria, and Suez" is a list, not Assiut in Alexandria
-    area = m.group(1).split(",")[-1].strip()
-    return f"{name}, {area}" if names_an_area(gazetteer, area) else name
+    if m is not None and not _LIST_GOES_ON.match(after[m.end() :]):
+        # "Assiut, Alexandria, and Suez" is a list, not Assiut in Alexandria
+        area = m.group(1).split(",")[-1].strip()
+        if names_an_area(gazetteer, area):
+            return f"{name}, {area}", False
+    m = _LIES_IN.match(after)
+    rural = m is not None and ("countryside" in m.group(0) or bool(
+        _AREA_AFTER.match(after[m.end() :]) or _AREA_BEFORE.search(after[: m.start(1)])))
+    m = m or _OWNER_BEFORE.search(text[max(0, start - 60) : start])
+    if m is not None:
+        area = _POSSESSIVE.sub("", m.group(1))
+        if name_key(area) != name_key(name) and qualifier_places(gazetteer, area):
+            return f"{name}, {area}", rural
+    return name, False
 
 
 def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -239,7 +279,9 @@ PLACE_HEADS = frozenset(
         "outskirts", "countryside", "border", "crossing", "highway", "road", "street", "port",
         "airport", "base", "airbase", "hill", "mountain", "mountains", "valley", "desert",
         "coast", "oasis", "island", "islands", "river", "sea", "lake", "front", "frontline",
-        "center", "centre", "quarter", "checkpoint", "outpost", "refinery", "field", "terminal"
+        "center", "centre", "quarter", "checkpoint", "outpost", "refinery", "field", "terminal",
+        "county", "state", "locality", "subdistrict", "plain", "plains", "areas", "towns",
+        "cities", "camps", "entrance", "hills"
     ]
 )
 

@@ -72,6 +72,7 @@ _ARTICLE_START = re.compile(r"^(?:al|el|as|az|ad|ash|at|an|ar|ath|adh|es|ez|ed|e
 
 BIG_CITY = 1_000_000  # a city this big, or a capital, is what news means by its division's name
 CITY_SHARE = 0.15  # a division's namesake town this large a share of it is what news means
+QUALIFIER_TOWN = 50_000  # a town this big may hold the place named before it ("Hamra, Beirut")
 NEAR_KM = 50  # readings of one name this close are one place
 NEIGHBOUR_KM = 150  # a town this close to one the story names is a neighbour
 ANCHOR_BONUS = 2.0
@@ -267,11 +268,17 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None, *,
         within = _qualifier_filter(gazetteer, qualifier, cands)
         if within:
             cands = within
-        elif all(c.match == "skeleton" for c in cands) and (
-                not cands or names_an_area(gazetteer, qualifier)):
-            # an unknown small place in a known area ("Abu Tawilah, North Sinai"): the area,
-            # not a loose likeness elsewhere
-            return resolve_toponym(gazetteer, qualifier, context)
+        elif not any(c.place.precision in ("country", "region") and c.match != "skeleton"
+                     for c in cands) and qualifier_places(gazetteer, qualifier):
+            # an unknown small place in a known area ("Abu Tawilah, North Sinai", "Mansura
+            # in Raqqa"): the area, not a namesake or a loose likeness elsewhere; a capital
+            # or a big city holds its districts ("Karrada in Baghdad") unless ``area`` says
+            # the text means its countryside
+            town = resolve_toponym(gazetteer, qualifier, context)
+            if town is not None and town.precision == "city" and (
+                    area or not _holds_districts(town)):
+                return resolve_toponym(gazetteer, qualifier, context, area=True)
+            return town
     if is_acronym(head):
         # "IS", "AQAP": an acronym names a place only as a country, division or union code
         # ("US", "KY", "EU")
@@ -308,6 +315,11 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None, *,
     if best.place.precision == "admin1" and not area:
         return _city_over_division(best, cands).place
     return best.place
+
+
+def _holds_districts(place: Place) -> bool:
+    """A capital or a big city holding a place ("Karrada in Baghdad") is that city."""
+    return place.feature == "PPLC" or (place.population or 0) >= BIG_CITY
 
 
 def _rank(c: Candidate, cands: list[Candidate], context: PlaceContext, own_name: bool) -> float:
@@ -395,19 +407,39 @@ def _context(gazetteer: Gazetteer, context: Any) -> PlaceContext:
     return PlaceContext(context if isinstance(context, Counter) else Counter(context))
 
 
-def _qualifier_filter(gazetteer: Gazetteer, qualifier: str, cands: list[Candidate]) -> list:
-    areas = [c.place for c in gazetteer.candidates(qualifier)
-             if c.place.precision in ("country", "admin1")]
+def qualifier_places(gazetteer: Gazetteer, qualifier: str) -> list[Place]:
+    """The areas a qualifier names (its countries and divisions), else the towns it names by
+    their own name: "Hamra, Beirut" lies in the city."""
+    found = [c for c in gazetteer.candidates(qualifier) if c.match != "skeleton"]
+    areas = [c.place for c in found if c.place.precision in ("country", "admin1")]
+    return areas or [c.place for c in found if c.match == "main" and c.place.precision == "city"
+                     and (c.place.population or 0) >= QUALIFIER_TOWN
+                     and c.place.lat is not None and c.place.lon is not None]
+
+
+def _qualifier_filter(gazetteer: Gazetteer, qualifier: str, cands: list) -> list:
+    """``cands`` within the qualifier's areas, or within NEAR_KM or the division of the town
+    it names ("Kafr Nasij in Daraa"); with none in a division, those in its country."""
+    places = qualifier_places(gazetteer, qualifier)
     keep = []
     for c in cands:
-        for area in areas:
+        for area in places:
             if area.precision == "country" and c.place.country == area.country:
                 keep.append(c)
                 break
             if area.precision == "admin1" and c.place.admin1 == area.admin1:
                 keep.append(c)
                 break
-    return keep
+            if area.precision == "city" and (c.place.admin1 == area.admin1 or (
+                    c.place.lat is not None and c.place.lon is not None
+                    and _km(area.lat, area.lon, c.place.lat, c.place.lon) <= NEAR_KM)):  # type: ignore[arg-type]
+                keep.append(c)
+                break
+    if keep:
+        return keep
+    countries = {a.country for a in places if a.precision == "admin1"}
+    return [c for c in cands if c.place.country in countries and c.match != "skeleton"
+            and c.place.precision in ("city", "point")]
 
 
 # A sea or continent has no population to rank it by: the region's bonus stands for one.
