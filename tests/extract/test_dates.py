@@ -8,7 +8,13 @@ import pytest
 
 from eventwire.extract.anchor import when_for
 from eventwire.extract.context import DocContext, Resources
-from eventwire.extract.dates import extract_timexes, find_timexes, names_something, tense_at
+from eventwire.extract.dates import (
+    day_first_text,
+    extract_timexes,
+    find_timexes,
+    names_something,
+    tense_at,
+)
 from eventwire.model import Article
 
 
@@ -185,3 +191,32 @@ def test_a_length_of_time_is_kept_but_does_not_date_the_event(nlp) -> None:
     }
     captured = next(t for t in ctx.doc if t.text == "captured")
     assert when_for(ctx, captured).value == "2019-04-14"
+
+
+def test_day_first_ranges_and_a_day_before_may_are_found() -> None:
+    text = "Talks were moved to 18-19 March, then to 28 January - 2 February. He left on 9 May."
+    assert [text[s:e] for s, e in find_timexes(text)] == [
+        "18-19 March", "28 January - 2 February", "9 May"
+    ]  # fmt: skip
+    other = "They May go. Elections since May."
+    assert [other[s:e] for s, e in find_timexes(other)] == ["May"]
+
+
+def test_a_day_month_after_at_or_near_names_a_place() -> None:
+    text = "Mortars hit houses at 14 October and near 6 April, not on 9 May."
+    kept = [(s, e) for s, e in find_timexes(text) if not names_something(text, s, e)]
+    assert [text[s:e] for s, e in kept] == ["9 May"]
+
+
+def test_numeric_dates_read_in_the_texts_own_order(blank_nlp) -> None:
+    day_first = "On 2 June 2018 the convoy left. It was stopped on 5/6/2018 near the border."
+    assert _run(blank_nlp, day_first)["5/6/2018"] == ("2018-06-05", "day")
+    month_first = "On June 2, 2018 the convoy left. It was stopped on 5/6/2018 near the border."
+    assert _run(blank_nlp, month_first)["5/6/2018"] == ("2018-05-06", "day")
+    assert day_first_text("Shops closed on 5/6/2018.") is None
+
+
+def test_the_day_counts_from_the_story_date(blank_nlp) -> None:
+    text = "Gunmen raided the market on 20 June. Shelling resumed later in the day."
+    found = _run(blank_nlp, text, published="2016")
+    assert found["later in the day"] == ("2016-06-20", "day")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.timex import normalize_timex
+from eventwire.extract.timex import is_duration, normalize_timex
 from eventwire.extract.timex3 import timex3_of, timex3_value
 from eventwire.model import When
 
@@ -234,3 +234,76 @@ def test_timex3_of_writes_pipeline_values_in_timex3_form() -> None:
 )  # fmt: skip
 def test_lengths_of_time_and_bare_numbers_are_no_dates(text: str) -> None:
     assert normalize_timex(text, TUESDAY).value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        # the month just ended would be "last month": "last February" on 2 March is a year back
+        ("last February", "2021-03-02", "2020-02"),
+        ("last January", "2021-03-02", "2021-01"),
+        ("last December", "2021-01-20", "2019-12"),
+        ("last November", "2021-01-20", "2020-11"),
+        ("next October", "2021-09-05", "2022-10"),
+        ("next December", "2021-09-05", "2021-12"),
+    ],
+)
+def test_last_and_next_month_skip_the_adjacent_month(text: str, reference: str, value: str) -> None:
+    assert normalize_timex(text, reference).value == value
+
+
+def test_a_past_clause_naming_the_next_month_means_the_coming_one() -> None:
+    # "The ministry said in August it would cut rations in September."
+    assert normalize_timex("in September", "2021-08-10", "past").value == "2021-09"
+    assert normalize_timex("in January", "2021-12-10", "past").value == "2022-01"
+    assert normalize_timex("in October", "2021-08-10", "past").value == "2020-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("later in the day", "2019-04-16", "day"),  # "Shelling resumed later in the day."
+        ("during the day", "2019-04-16", "day"),
+        ("earlier in the week", "2019-W16", "week"),
+        ("the month", "2019-04", "month"),
+    ],
+)
+def test_the_lone_unit_is_the_one_holding_the_reference(text: str, value: str, precision: str) -> None:
+    when = normalize_timex(text, TUESDAY)
+    assert (when.value, when.precision) == (value, precision)
+    assert not is_duration(text)
+    assert is_duration("days") and is_duration("a day")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "end"),
+    [
+        ("18-19 March", "2019-03-18", "2019-03-19"),  # "The vote was moved to 18-19 March."
+        ("9 and 10 May 2018", "2018-05-09", "2018-05-10"),  # "the night of 9 and 10 May"
+        ("3rd to 5th of February", "2019-02-03", "2019-02-05"),
+        ("28 January - 2 February", "2019-01-28", "2019-02-02"),
+    ],
+)
+def test_day_first_ranges(text: str, value: str, end: str) -> None:
+    when = normalize_timex(text, TUESDAY)
+    assert (when.value, when.end, when.precision) == (value, end, "day")
+
+
+def test_a_range_ending_on_an_impossible_day_is_no_range() -> None:
+    assert normalize_timex("April 30-31", TUESDAY).end is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day_first", "value"),
+    [
+        ("5/6/2018", True, "2018-06-05"),  # "The convoy was stopped on 5/6/2018."
+        ("5/6/2018", False, "2018-05-06"),
+        ("5/6/2018", None, None),  # either order is possible and the text does not say
+        ("25/6/2018", None, "2018-06-25"),  # only one order is possible
+        ("6/25/2018", True, "2018-06-25"),
+        ("5.6.2018", False, "2018-06-05"),  # dotted dates are day-first
+        ("31/2/2018", True, None),
+    ],
+)
+def test_numeric_dates(text: str, day_first: bool | None, value: str | None) -> None:
+    assert normalize_timex(text, None, day_first=day_first).value == value

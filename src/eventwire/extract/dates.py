@@ -6,8 +6,10 @@ entities add what it misses, and :func:`normalize_timex` resolves each with the
 tense of its clause (future under "will", "is set to", "plans to", "a summit
 scheduled for"). Expressions counted from another moment ("two days later",
 "the next day", "that morning") are anchored on the previous resolved date of
-the article. Dates that name a street or group ("26 September Street") are
-skipped; lengths of time are kept undated.
+the article, and so are "later in the day" and its kind. Numeric dates ("3/4/2020")
+are read day first when the article writes "3 May" more often than "May 3". Dates that
+name a street or group ("26 September Street", "shelled at 7 July") are skipped; lengths
+of time are kept undated.
 """
 
 from __future__ import annotations
@@ -43,12 +45,15 @@ _PART = r"(?:\s+(?i:morning|afternoon|evening|night))?"
 _ALTERNATIVES = (
     # day-month-year and month-day-year, ranges of days
     _MOD + _MONTH + r"\s+" + _DAY + r"(?:\s*(?:-|–|to)\s*[0-3]?\d)?(?:,?\s+" + _YEAR + r")?\b",
-    _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b",
+    # day-first, ranges too: "25-26 July", "2 and 3 May 2020", "27 April - 4 May"
+    _DAY + r"(?:\s*(?:-|–|to|and)\s*" + _DAY + r")?\s+(?:of\s+)?" + _MONTH
+    + r"(?:\s*(?:-|–|to|until)\s*" + _DAY + r"\s+" + _MONTH + r")?(?:,?\s+" + _YEAR + r")?\b",
     _WEEKDAY + r",?\s+" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?\b",
     r"(?i:the|this|last|next|past)\s+(?i:weekend)\b",
     r"(?:(?i:earlier|later)\s+)?(?:(?i:the)\s+)?(?i:next|following|previous|preceding|same|that)"
     r"\s+(?i:day|morning|afternoon|evening|night)\b",
     r"(?i:the)\s+(?i:day|night)\s+(?i:before|after)\b",
+    r"(?:(?i:earlier|later|early|late)\s+(?i:in)|(?i:during))\s+(?i:the)\s+(?i:day|week|month|year)\b",
     r"(?:" + _REL + r"\s+)?" + _WEEKDAY + _PART + r"\b",
     r"(?i:morning|afternoon|evening|night)\s+(?:of\s+)?" + _WEEKDAY + r"\b",
     _MOD + r"(?:" + _REL + r"\s+)?" + _MONTH + r"(?:,?\s+(?:of\s+)?" + _YEAR
@@ -68,6 +73,7 @@ _ALTERNATIVES = (
     r"(?:(?i:in|since|by|until|during|from|between|of|early|late|mid)[\s-]+)" + _YEAR
     + r"(?:\s*(?:-|–|to|and|until)\s*" + _YEAR + r")?\b",
     _YEAR + r"(?=\s*[,.;)])",
+    r"[0-3]?\d([/.-])[0-3]?\d\1" + _YEAR + r"\b",  # "3/4/2020": read in day_first_text
 )
 FINDER = re.compile(r"\b(?:" + "|".join(_ALTERNATIVES) + r")")
 _LEADING = re.compile(r"^(?i:in|since|by|until|during|from|between|of|on|at)\s+")
@@ -75,6 +81,7 @@ _ANAPHORIC = re.compile(
     r"(?i)\b(?:later|after|earlier|before)$|^(?:(?:earlier|later)\s+)?(?:the\s+)?(?:next|"
     r"following|previous|preceding|"
     r"same|that)\s+(?:day|morning|afternoon|evening|night)\b"
+    r"|^(?:(?:early|earlier|later|late)\s+)?(?:in\s+|during\s+)?the\s+(?:day|week|month|year)$"
 )
 _FUTURE_TEXT = re.compile(
     r"(?i)\b(?:will|shall|'ll|(?:is|are|was|were) (?:due|set|expected|scheduled|supposed|going) "
@@ -89,6 +96,7 @@ _SCHEDULED = {"due", "set", "scheduled", "expected", "supposed", "planned", "sla
 @extractors.register("timexes", assigns=("timexes",))
 def extract_timexes(ctx: DocContext) -> dict[str, list[Timex]]:
     reference = ctx.article.published
+    day_first = day_first_text(ctx.doc.text)
     found: list[Timex] = []
     previous: str | None = None  # last day-precision date, the anchor of "two days later"
     # the model's DATE/TIME entities, read once: Span.ents walks the whole document
@@ -98,7 +106,7 @@ def extract_timexes(ctx: DocContext) -> dict[str, list[Timex]]:
             text = ctx.doc.text[start:end]
             tense = clause_tense(ctx, sent, start)
             ref = previous if previous and _ANAPHORIC.search(text) else reference
-            when = normalize_timex(text, ref, tense)
+            when = normalize_timex(text, ref, tense, day_first)
             if when.value is None and not (_from_finder(text) or is_duration(text)):
                 continue  # a model DATE entity we cannot place is no date; lengths are kept
             if when.precision == "day" and when.value:
@@ -114,6 +122,18 @@ def extract_timexes(ctx: DocContext) -> dict[str, list[Timex]]:
     return {"timexes": found}
 
 
+_DAY_MONTH = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?!\w)")
+_MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+[0-3]?\d(?:st|nd|rd|th)?\b(?!\s*(?:%|percent))")
+
+
+def day_first_text(text: str) -> bool | None:
+    """Whether ``text`` writes its dates day first ("3 May", as most of the world does) or
+    month first ("May 3"), by the majority of its dates with a month name; None if even."""
+    days = len(_DAY_MONTH.findall(text))
+    months = len(_MONTH_DAY.findall(text))
+    return None if days == months else days > months
+
+
 def find_timexes(text: str) -> list[tuple[int, int]]:
     """(start, end) of the temporal expressions the finder proposes in ``text``."""
     spans = []
@@ -122,14 +142,18 @@ def find_timexes(text: str) -> list[tuple[int, int]]:
         lead = _LEADING.match(m.group(0))
         if lead and not re.match(r"(?i)(?:between|from)\s", m.group(0)):
             start += lead.end()
-        if m.group(0).rstrip().endswith("May") and not _month_may(text, m.start(), m.end()):
+        found = m.group(0).rstrip()
+        if re.search(r"(?<![\d\s])\s*May$", found) and not _month_may(
+            text, m.start() + len(found) - 3
+        ):
             continue
         spans.append((start, end))
     return spans
 
 
-def _month_may(text: str, start: int, end: int) -> bool:
-    """'May' is the month when a day or year follows or a preposition precedes it."""
+def _month_may(text: str, start: int) -> bool:
+    """The word 'May' at ``start`` is the month when a preposition or "last", "next" precedes
+    it ("3 May" and "May 3" always are)."""
     before = text[max(0, start - 12) : start].lower()
     return bool(re.search(r"\b(?:in|of|since|until|by|early|late|mid|last|next|this)[\s-]*$", before))
 
@@ -148,10 +172,16 @@ def _spans(sent: SpacySpan, dated: list[SpacySpan]) -> list[tuple[int, int]]:
 
 
 def names_something(text: str, start: int, end: int) -> bool:
-    """A day and month without a year, followed by one of these nouns, names a place or a
-    group ("the July 7 neighbourhood", "26 September Street", "the 14 March alliance");
+    """A day and month without a year, followed by one of these nouns or after "at" or
+    "near" (a date takes "on"), names a place or a group ("the July 7 neighbourhood",
+    "26 September Street", "the 14 March alliance", "fired at 7 July and the port");
     "the 1956 uprising" keeps its year."""
-    return bool(_NAME_AFTER.match(text, end)) and not re.search(r"\d{4}", text[start:end])
+    if re.search(r"\d{4}", text[start:end]):
+        return False
+    named_after = bool(_NAME_AFTER.match(text, end))
+    return named_after or bool(
+        re.search(r"\d", text[start:end]) and re.search(r"(?i)\b(?:at|near)\s+$", text[max(0, start - 6):start])
+    )
 
 
 _NAME_AFTER = re.compile(

@@ -11,7 +11,9 @@ Value formats by precision: day ``2019-04-14``, week ``2019-W15``, month
 decade ``199X``. Without a reference only absolute expressions resolve;
 today's date is never used. A reference known only to the year places month
 names and month-days in that year ("On 20 June" in a 2019 report) but no
-weekday or relative day. Lengths of time ("three years") are no dates.
+weekday or relative day. Lengths of time ("three years") are no dates. Numeric
+dates ("3/4/2020") are read in the order the text writes its dates (``day_first``),
+or in the only possible order; otherwise they stay unresolved.
 
 The TIMEX3 form of these values, for gold sets, is in :mod:`eventwire.extract.timex3`.
 """
@@ -159,9 +161,10 @@ def timex_key(text: str) -> str:
     text = _SPELLED_YEAR.sub(_spelled_year, text)
     text = _HOLIDAY.sub(lambda m: _HOLIDAYS[m.group(0)], text)
     # "in" stays before a count of units: "in three days" is a time ahead, "three days" a length
+    # and "the" before a lone unit: "(later in) the day" is a time, "day" a length
     text = re.sub(
         r"^(?:on|in(?!\s+(?:[\w-]+\s+){1,3}(?:day|week|month|year|decade)s?$)|at|by|since|until|"
-        r"during|from|of|the|for)\s+",
+        r"during|from|of|the(?!\s+(?:day|week|month|year)$)|for)\s+",
         "",
         text,
     ).strip(" ,.'")
@@ -248,10 +251,16 @@ def _month_rule(m: re.Match, ref: Reference | None, tense: str) -> When | None:
         return When(f"{ref.day.year + offset:04d}-{month:02d}", "month")
     if direction == "this":
         y = ref.day.year
-    elif direction in ("last", "past", "previous"):
-        y = ref.day.year if month < ref.day.month else ref.day.year - 1
-    elif direction in ("next", "coming", "following"):
-        y = ref.day.year if month > ref.day.month else ref.day.year + 1
+    elif direction in ("last", "past", "previous", "next", "coming", "following"):
+        # "last February" written on 1 March is a year back: the month just ended (or
+        # the reference's own) would be "last month" ("this month"), and so ahead
+        sign = -1 if direction in ("last", "past", "previous") else 1
+        months = (sign * (month - ref.day.month)) % 12
+        y, _ = _shift_months(ref.day.year, ref.day.month, sign * (months + 12 * (months <= 1)))
+    elif tense != "future" and (month - ref.day.month) % 12 == 1:
+        # a past clause naming the month after the reference's tells of plans ("warned of
+        # cuts in September" in August); a month eleven months back would be "last September"
+        y, _ = _shift_months(ref.day.year, ref.day.month, 1)
     else:
         y = _pick_year(ref, month, None, tense, strict=False)
     return When(f"{y:04d}-{month:02d}", "month")
@@ -445,6 +454,8 @@ _RULES: tuple[tuple[re.Pattern[str], object], ...] = tuple(
          _ago),
         (r"(?P<way>in)\s+" + _NUM + r"\s+" + _UNIT, _ago),
         (r"(?:(?:early|earlier|later|late)\s+)?(?:in\s+)?this\s+" + _UNIT, _relative_year),
+        # "later in the day", "during the week": the unit holding the reference
+        (r"(?:(?:early|earlier|later|late)\s+(?:in\s+)?)?the\s+" + _UNIT, _relative_year),
         (r"(?:the\s+)?(?:beginning|start|end|middle)\s+of\s+the\s+" + _UNIT, _relative_year),
         (r"(?P<word>today|tonight|yesterday|tomorrow)(?:'s)?" + _PART, _day_word),
         (r"(?:the\s+)?(?P<rel>next|following|previous|preceding|same|that)\s+(?:day|morning|"
@@ -462,14 +473,22 @@ _RULES: tuple[tuple[re.Pattern[str], object], ...] = tuple(
 )
 
 
-def normalize_timex(text: str, reference: str | None, tense: str = "past") -> When:
+def normalize_timex(
+    text: str, reference: str | None, tense: str = "past", day_first: bool | None = None
+) -> When:
     """``text`` as a :class:`When`, resolved against ``reference`` (ISO, partial allowed).
 
     ``tense`` ("past" or "future") picks the most recent past or the next
-    occurrence of weekdays and month names. Unresolvable expressions come back
+    occurrence of weekdays and month names. ``day_first`` says how the text writes
+    dates ("3 May" or "May 3"), which reads "3/4/2020"; unknown, only a numeric date
+    with one possible order resolves. Unresolvable expressions come back
     with ``value=None`` and ``precision=None``, keeping the text."""
     ref = Reference.parse(reference)
     key = timex_key(text)
+    numeric = _NUMERIC_DATE.fullmatch(key)
+    if numeric:
+        d = numeric_date(numeric, day_first)
+        return When(d.isoformat(), "day", text=text) if d else When(None, None, text=text)
     if CLOCK.search(key):  # "10:35 a.m. Friday": the day; the hour is kept by timex3_value
         key = timex_key(CLOCK.sub(" ", key))
         if not key:
@@ -496,18 +515,40 @@ def normalize_timex(text: str, reference: str | None, tense: str = "past") -> Wh
     return When(None, None, text=text)
 
 
+_NUMERIC_DATE = re.compile(r"(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:1[89]|20)\d\d)")
+
+
+def numeric_date(m: re.Match, day_first: bool | None) -> date | None:
+    """"3/4/2020": 3 April if the text writes days first or the other reading is impossible
+    ("13/4/2020"), 4 March if it writes months first or must ("4/13/2020"); dotted dates
+    ("3.4.2020") are day-first wherever they are written."""
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+    if a > 12 or m.group("sep") == ".":
+        day_first = True
+    elif b > 12:
+        day_first = False
+    if day_first is None:
+        return None
+    return _month_day(year, b, a) if day_first else _month_day(year, a, b)
+
+
+# "25-26 July", "the night of 2 and 3 May 2020": days first, the month said once
+_DAY_FIRST_RANGE = re.compile(r"(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)"
+                              r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + ")?$")
 _RANGE = re.compile(r"(?:between\s+)?(?P<a>.+?)\s*(?:-|–|to|until|and|through)\s*(?P<b>.+)$")
 
 
 def _range(key: str, ref: Reference | None, tense: str) -> When | None:
     """"from March to May 2019", "April 4-6", "2014-2016": a start with an ``end``."""
     m = re.match(_MONTH + r"\s+(?P<d1>[0-3]?\d)\s*(?:-|–|to)\s*(?P<d2>[0-3]?\d)(?:,?\s+" + _YEAR
-                 + ")?$", key)
+                 + ")?$", key) or _DAY_FIRST_RANGE.match(key)
     if m:
         first = normalize_timex(f"{m.group('month')} {m.group('d1')} {m.group('year') or ''}",
                                 _ref_text(ref) if ref else None, tense)
-        if first.value:
-            return When(first.value, "day", end=first.value[:8] + f"{int(m.group('d2')):02d}")
+        last = first.value and _month_day(int(first.value[:4]), int(first.value[5:7]),
+                                          int(m.group("d2")))
+        if last and last.isoformat() > first.value:  # type: ignore[operator]
+            return When(first.value, "day", end=last.isoformat())
     m = _RANGE.match(key)
     if not m:
         return None
@@ -580,6 +621,6 @@ def duration_match(key: str) -> re.Match | None:
         return None
     counted = m.group("num") and m.group("num").split()[0] not in ("the", "this")
     bare_unit = re.fullmatch(
-        r"(?:the\s+)?(?:last|next|coming|this)\s+(?:day|week|month|year|decade)", key
-    )
+        r"(?:the\s+)?(?:(?:last|next|coming|this)\s+)?(?:day|week|month|year|decade)", key
+    ) if key.startswith(("the ", "last ", "next ", "coming ", "this ")) else None
     return m if counted or (bare_unit is None and m.group("unit") != "weekend") else None
