@@ -227,3 +227,19 @@ def test_a_persons_followers_make_no_relation_of_the_person(resources):
     followers = replace(ev("a"), qualifiers=("source_followers",))
     assert not relations([DocumentRecords("a", events=(followers,))], ["a"], resources)
     assert relations([DocumentRecords("a", events=(ev("a"),))], ["a"], resources)
+
+
+def test_a_toll_stated_once_is_carried_by_one_event(resources):
+    from eventwire.model import Count
+
+    sentence = Evidence("a", "Forty people, fighters and civilians, were killed.", 0, 50)
+    toll = Count("killed", 40, None, "Forty", sentence, Span(0, 5, "Forty"))
+    base = EventMention("a", "ASSAULT", Span(38, 44, "killed"), sentence, counts=(toll,))
+    civilians = replace(base, target=Span(26, 35, "civilians"))
+    events, _ = resolve_events(
+        [DocumentRecords("a", events=(base, civilians))], {mention_key("a", civilians.target): "civ"},
+        resources,
+    )
+    assert len(events) == 2
+    assert [e.counts for e in events if e.target_actor == "civ"] == [{"killed": 40}]
+    assert [e.counts for e in events if e.target_actor is None] == [{}]

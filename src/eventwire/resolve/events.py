@@ -5,7 +5,8 @@ target actors, polarity, date (compared at the coarser of the two precisions, so
 "2019-04" report matches a "2019-04-05" one) and place (when both have one).
 A mention with no resolved actor and no place is too vague to match anything
 and stays an event of its own. ``source_count`` is the number of distinct
-articles behind an event; counts keep the highest figure reported per kind.
+articles behind an event; counts keep the highest figure reported per kind, and a
+count stated once is carried by one event only (see ``_count_owners``), so tolls add up.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from eventwire.extract.context import Resources
 from eventwire.knowledge.ontology import load_ontology
 from eventwire.model import (
+    Count,
     DocumentRecords,
     Event,
     EventMention,
@@ -119,11 +121,41 @@ def resolve_events(
                 groups.append(group)
                 candidates.append(group)
             group.members.append(em)
-    events = [_event(g, mention_actor, onto) for g in groups]
+    owned = _count_owners(groups)
+    events = [_event(g, mention_actor, onto, owned.get(id(g), set())) for g in groups]
     return events, sorted(places.values(), key=lambda p: p.id)
 
 
-def _event(group: _Group, mention_actor: dict[str, str], onto) -> Event:  # noqa: ANN001
+def _count_key(c: Count) -> tuple[object, ...]:
+    return (c.evidence.article_id, c.span.start if c.span else c.evidence.char_start, c.kind)
+
+
+def _count_owners(groups: Sequence[_Group]) -> dict[int, set[tuple[object, ...]]]:
+    """Which counts each event keeps: a toll stated once is carried by one event only,
+    so tolls can be summed. All events of a sentence are offered its counts ("150 people
+    - fighters and civilians - were killed" gives one event per victim group); the one
+    with the most resolved actors keeps them, then one stated on its own, then the first."""
+    best: dict[tuple[object, ...], tuple[tuple[object, ...], int]] = {}
+    for n, g in enumerate(groups):
+        rank = (
+            -sum(x is not None for x in (g.source, g.target)),
+            all("embedded" in em.qualifiers for em in g.members),
+            n,
+        )
+        for em in g.members:
+            for c in em.counts:
+                key = _count_key(c)
+                if key not in best or rank < best[key][0]:
+                    best[key] = (rank, id(g))
+    owned: dict[int, set[tuple[object, ...]]] = {}
+    for key, (_rank, owner) in best.items():
+        owned.setdefault(owner, set()).add(key)
+    return owned
+
+
+def _event(
+    group: _Group, mention_actor: dict[str, str], onto, owned: set[tuple[object, ...]]  # noqa: ANN001
+) -> Event:
     first, members = group.first, group.members
     evidence: dict[tuple[str, int], Evidence] = {}
     for em in members:
@@ -131,7 +163,8 @@ def _event(group: _Group, mention_actor: dict[str, str], onto) -> Event:  # noqa
     counts: dict[str, int] = {}
     for em in members:
         for c in em.counts:
-            counts[c.kind] = max(counts.get(c.kind, 0), c.value)
+            if _count_key(c) in owned:
+                counts[c.kind] = max(counts.get(c.kind, 0), c.value)
     modalities = Counter(em.modality for em in members)
     modality = min(modalities, key=lambda m: (-modalities[m], MODALITY_RANK.index(m)))
     attributed = next(
