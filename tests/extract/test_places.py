@@ -306,3 +306,25 @@ def test_a_place_modifying_a_thing_casts_no_vote(nlp, tmp_path) -> None:
     ctx = _ctx(nlp, gaz, "Truck drivers staged a protest in Dunmore county on Sunday.")
     staged = next(t for t in ctx.doc if t.text == "staged")
     assert place_for(ctx, staged) is not None  # "Dunmore county" locates the protest
+
+
+def test_a_district_word_may_stand_before_its_area(blank_nlp, small_gazetteer) -> None:
+    ctx = _ctx(blank_nlp, small_gazetteer, "Gunmen from Libya raided shops in Tripoli district (Lebanon).")
+    tripoli = next(pm for pm in ctx.found["places"] if pm.span.text == "Tripoli")
+    assert tripoli.place.country == "LBN"
+
+
+def test_the_capital_city_of_a_province_is_not_the_countrys(blank_nlp, small_gazetteer) -> None:
+    ctx = _ctx(blank_nlp, small_gazetteer, "Crowds in Libya filled the capital city of a remote district.")
+    assert not [pm for pm in ctx.found["places"] if pm.span.text.startswith("the capital")]
+    ctx = _ctx(blank_nlp, small_gazetteer, "Crowds in Libya filled the capital on Friday.")
+    assert [pm.place.id for pm in ctx.found["places"] if pm.span.text == "the capital"] == ["geonames:1"]
+
+
+def test_a_country_leading_or_backing_from_afar_casts_no_vote(blank_nlp, tmp_path) -> None:
+    gaz = _town_gazetteer(tmp_path,
+                          ("geonames:81", "Kessab", 33.5, 35.5, "LBN", "LB.04", 9_000),
+                          ("geonames:82", "Kessab", 41.4, -75.6, "USA", "US.PA", 8_000))
+    ctx = _ctx(blank_nlp, gaz, "US-backed militias shelled farms in Kessab.")
+    kessab = next(pm for pm in ctx.found["places"] if pm.span.text == "Kessab")
+    assert kessab.place.id == "geonames:81"

@@ -520,3 +520,15 @@ def test_a_namesake_outside_the_named_area_gives_way_to_the_area(small_gazetteer
     assert resolve_toponym(small_gazetteer, "Derna, Libya").id == "geonames:4"
     # a country named with a qualifier stays the country
     assert resolve_toponym(small_gazetteer, "Libya, Lebanon").id == "country:LBY"
+
+
+def test_a_name_worded_as_a_division_votes_for_the_division(tmp_path: Path) -> None:
+    b, con = _builder(tmp_path, {})
+    b.add("geonames:91", "Marwa", [], lat=32.7, lon=21.7, country="LBY", admin1="LY.63",
+          population=150_000, precision="city", feature="PPL")
+    b.add("admin1:YE.20", "Marwa", [], lat=14.3, lon=45.5, country="YEM", admin1="YE.20",
+          population=40_000, precision="admin1", feature="ADM1")
+    con.commit()
+    gaz = Gazetteer(tmp_path / "b.sqlite")
+    assert document_context(gaz, ["Marwa"]).countries == {}  # a division or a town abroad
+    assert document_context(gaz, ["Marwa governorate"]).countries == {"YEM": 2}

@@ -75,7 +75,8 @@ _STATEMENT_AFTER = re.compile(
                | {"said", "says", "denied", "denies", "urged", "backed", "agreed", "declared"})
     ) + r")\b"
 )
-_CAPITAL = re.compile(r"\bthe capital\b")
+# "the capital", not "the capital city of Socotra" (a province's capital, named after it).
+_CAPITAL = re.compile(r"\bthe capital\b(?!\s+(?:city\s+)?of\b)")
 # "Martyrs square", "Qasqas road": a site inside a town, named but not the town itself.
 _SITE_AFTER = re.compile(
     r"^\s+(?:square|street|road|avenue|bridge|roundabout|mosque|school|hospital|university|"
@@ -87,6 +88,7 @@ _AREA_BEFORE = re.compile(
     r"(?:\bcountryside\s+of\s+(?:the\s+)?|\brural\s+)(?:(?:al|el|as|ad|ar|an)[-\s])?$"
 )
 _AREA_AFTER = re.compile(r"^\s+(?:countryside|desert|governorate|province)\b")
+_SPONSOR = re.compile(r"^-(?:led|backed|supported|sponsored|funded|allied|aligned|brokered)\b")
 _HYPHEN_COMPOUND = re.compile(r"^-[a-z]+\b")  # "-led", "-backed"; not "-Beirut" (a road's end)
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$")
 PRECISION_RANK = {"point": 0, "city": 0, "admin1": 1, "country": 2, "region": 3}
@@ -96,7 +98,10 @@ _NEXT_CAPITAL = re.compile(r"^\s[A-Z]")
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)")
 _NAME_AFTER = re.compile(r"[\s-]+[A-Z][\w'’-]+")
 # A place name followed by where it lies: "Rafah City, North Sinai", "El Hassi (Setif)".
-_TRAILING_QUALIFIER = re.compile(r"^(?:,\s*|\s*\()(" + NAME + r"(?:,\s*" + NAME + r")?)")
+_TRAILING_QUALIFIER = re.compile(
+    r"^(?:\s+(?:district|subdistrict|area|region|village|town|city|camp|governorate|province))?"
+    r"(?:,\s*|\s*\()(" + NAME + r"(?:,\s*" + NAME + r")?)"
+)
 # A place followed by the area or town it lies in: "Mansura in Raqqa", "Haftanin region
 # of Dahuk", "Bara in the southern countryside of Idleb" (but "the town of X" names X).
 _LIES_IN = re.compile(
@@ -152,10 +157,13 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
 
 def _voting(ctx: DocContext, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans that say what the story is about: not a place name modifying a thing ("the
-    US dollar", "Arab cities"), which a story anywhere may write; nationality words modify
-    people and still vote ("Syrian fighters")."""
+    US dollar", "Arab cities"), which a story anywhere may write, nor one leading or backing
+    from elsewhere ("Saudi-led", "Turkey-backed"); nationality words modifying people
+    still vote ("Syrian fighters")."""
     norp = {e.start_char for e in ctx.doc.ents if e.label_ == "NORP"}
-    return [(s, e) for s, e in spans if s in norp or not is_modifier(ctx, s, e)]
+    text = ctx.doc.text
+    return [(s, e) for s, e in spans if not _SPONSOR.match(text[e : e + 20])
+            and (s in norp or not is_modifier(ctx, s, e))]
 
 
 def _named_as_area(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -167,6 +167,9 @@ def _votes_of(gazetteer: Gazetteer, head: str, qualifier: str
     votes: Counter[str] = Counter()
     areas: Counter[str] = Counter()
     cands = [c for c in gazetteer.candidates(head) if c.match != "skeleton"]
+    if _names_a_division(head):
+        # "Al Bayda governorate" is the division, not the bigger Libyan town of that name
+        cands = [c for c in cands if c.place.feature in ("ADM1", "ADM2")] or cands
     if qualifier:
         cands += [c for c in gazetteer.candidates(qualifier)
                   if c.match != "skeleton" and c.place.precision in ("country", "admin1")]
@@ -265,7 +268,7 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None, *,
     cands = list(gazetteer.candidates(head.strip()))
     qualifier = qualifier.strip()
     if qualifier:
-        within = _qualifier_filter(gazetteer, qualifier, cands)
+        within = _qualifier_filter(gazetteer, qualifier, cands, context)
         if within:
             cands = within
         elif not any(c.place.precision in ("country", "region") and c.match != "skeleton"
@@ -407,20 +410,25 @@ def _context(gazetteer: Gazetteer, context: Any) -> PlaceContext:
     return PlaceContext(context if isinstance(context, Counter) else Counter(context))
 
 
-def qualifier_places(gazetteer: Gazetteer, qualifier: str) -> list[Place]:
-    """The areas a qualifier names (its countries and divisions), else the towns it names by
-    their own name: "Hamra, Beirut" lies in the city."""
+def qualifier_places(gazetteer: Gazetteer, qualifier: str,
+                     context: PlaceContext | None = None) -> list[Place]:
+    """The areas a qualifier names (its countries and divisions; those in the story's
+    countries where it names some elsewhere too: "Al Jawf" in a Yemeni story), else the
+    towns it names by their own name: "Hamra, Beirut" lies in the city."""
     found = [c for c in gazetteer.candidates(qualifier) if c.match != "skeleton"]
     areas = [c.place for c in found if c.place.precision in ("country", "admin1")]
+    if context is not None and len({a.country for a in areas}) > 1:
+        areas = [a for a in areas if context.countries.get(a.country or "")] or areas
     return areas or [c.place for c in found if c.match == "main" and c.place.precision == "city"
                      and (c.place.population or 0) >= QUALIFIER_TOWN
                      and c.place.lat is not None and c.place.lon is not None]
 
 
-def _qualifier_filter(gazetteer: Gazetteer, qualifier: str, cands: list) -> list:
+def _qualifier_filter(gazetteer: Gazetteer, qualifier: str, cands: list,
+                      context: PlaceContext) -> list:
     """``cands`` within the qualifier's areas, or within NEAR_KM or the division of the town
     it names ("Kafr Nasij in Daraa"); with none in a division, those in its country."""
-    places = qualifier_places(gazetteer, qualifier)
+    places = qualifier_places(gazetteer, qualifier, context)
     keep = []
     for c in cands:
         for area in places:
