@@ -307,3 +307,26 @@ def test_a_range_ending_on_an_impossible_day_is_no_range() -> None:
 )
 def test_numeric_dates(text: str, day_first: bool | None, value: str | None) -> None:
     assert normalize_timex(text, None, day_first=day_first).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("weekly", "P1W"),  # "The council meets weekly."
+        ("every two weeks", "P2W"),
+        ("each day", "P1D"),
+        ("every March", "XXXX-03"),  # "Floods return every March."
+        ("every Friday", "XXXX-WXX-5"),
+        ("each winter", "XXXX-WI"),
+        ("every weekend", "XXXX-WXX-WE"),
+        ("every time", None),
+    ],
+)
+def test_timex3_recurring_times(text: str, value: str | None) -> None:
+    assert timex3_value(text, "2021-05-03") == value
+
+
+@pytest.mark.parametrize("text", ["that day", "the same day", "earlier that day", "each week"])
+def test_a_unit_after_a_determiner_is_no_length(text: str) -> None:
+    # "The rebels withdrew that day." dates its event; "that day" is not a duration
+    assert not is_duration(text)

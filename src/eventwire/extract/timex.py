@@ -614,13 +614,17 @@ def is_duration(text: str) -> bool:
 
 
 def duration_match(key: str) -> re.Match | None:
-    """The duration reading of a stripped expression; "last week" and "the weekend" are
-    times, "the last two weeks" and "weeks" are lengths."""
+    """The duration reading of a stripped expression; "last week", "that day" and "the
+    weekend" are times, "each week" a set, "the last two weeks" and "weeks" are lengths."""
     m = _DURATION.match(key)
     if m is None:
         return None
-    counted = m.group("num") and m.group("num").split()[0] not in ("the", "this")
-    bare_unit = re.fullmatch(
-        r"(?:the\s+)?(?:(?:last|next|coming|this)\s+)?(?:day|week|month|year|decade)", key
-    ) if key.startswith(("the ", "last ", "next ", "coming ", "this ")) else None
-    return m if counted or (bare_unit is None and m.group("unit") != "weekend") else None
+    num = (m.group("num") or "").split()
+    if num and num[0] in _DETERMINERS:
+        return None
+    bare_unit = re.fullmatch(r"(?:the\s+)?(?:last|next|coming)\s+(?:day|week|month|year|decade)", key)
+    return m if num or (bare_unit is None and m.group("unit") != "weekend") else None
+
+
+# a unit after one of these is one particular unit (or each of them), not a length
+_DETERMINERS = ("the", "this", "that", "these", "those", "same", "each", "every")

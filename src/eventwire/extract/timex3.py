@@ -2,8 +2,9 @@
 
 Dates come from :func:`normalize_timex` written the TIMEX3 way (decade ``199``,
 quarter ``1998-Q3``, weekend ``1998-W32-WE``, time of day ``1998-08-07T10:35``
-or ``TMO``); durations (``P3Y``, ``PT4H``, ``PXM``), centuries (``19``) and the
-``PRESENT_REF``/``PAST_REF``/``FUTURE_REF`` tokens are TIMEX3-only.
+or ``TMO``); durations (``P3Y``, ``PT4H``, ``PXM``), recurring times (``P1W``,
+``XXXX-07``), centuries (``19``) and the ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``
+tokens are TIMEX3-only.
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ from __future__ import annotations
 import re
 
 from eventwire.extract.timex import (
+    MONTHS,
     NUMBER_WORDS,
+    SEASONS,
+    WEEKDAYS,
     clock_time,
     count_value,
     duration_match,
@@ -50,6 +54,9 @@ def timex3_value(text: str, reference: str | None, tense: str = "past") -> str |
         return "PAST_REF"
     if _FUTURE.match(key):
         return "FUTURE_REF"
+    recurring = _set_value(key)
+    if recurring:
+        return recurring
     century = _CENTURY.match(key)
     if century:  # the 11th century is 1000-1099: TIMEX3 writes its first two digits
         n = int(century.group("n")) if century.group("n") else _ORDINALS[century.group("word")]
@@ -85,6 +92,35 @@ def timex3_of(when: When) -> str | None:
         if part:
             return when.value + _DAY_PARTS[part.group(1)]
     return when.value
+
+
+_EVERY = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
+          "yearly": "P1Y", "annually": "P1Y"}  # fmt: skip
+_EACH = re.compile(r"^(?:each|every)\s+(?:(?P<num>\d+|[a-z]+)\s+)?(?P<what>[a-z]+?)s?$")
+
+
+def _set_value(key: str) -> str | None:
+    """A recurring time (TIMEX3 SET): "weekly" and "every two weeks" are their period
+    (``P1W``, ``P2W``), "each July" ``XXXX-07``, "every Monday" ``XXXX-WXX-1``, "every
+    summer" ``XXXX-SU``, "every weekend" ``XXXX-WXX-WE``."""
+    if key in _EVERY:
+        return _EVERY[key]
+    m = _EACH.match(key)
+    if m is None:
+        return None
+    what, num = m.group("what"), m.group("num")
+    if what in _DURATION_CODES and what != "weekend" and (num is None or num in NUMBER_WORDS
+                                                          or num.isdigit()):
+        return _duration(num or "one", what)
+    if num is not None:
+        return None
+    if what in MONTHS:
+        return f"XXXX-{MONTHS[what]:02d}"
+    if what in WEEKDAYS:
+        return f"XXXX-WXX-{WEEKDAYS[what] + 1}"
+    if what in SEASONS:
+        return f"XXXX-{SEASONS[what]}"
+    return "XXXX-WXX-WE" if what == "weekend" else None
 
 
 def _duration(num: str | None, unit: str) -> str:
