@@ -83,3 +83,25 @@ def test_real_model_groups_variants(nlp, resources):
     shoigu = next(m for m in ms if m.normalized == "Sergei Shoigu")
     lavrov = next(m for m in ms if m.normalized == "Sergei Lavrov")
     assert shoigu.group != lavrov.group and shoigu.role == "Defence Minister"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Egypt backs the rival government in Benghazi, officials said.", "government in Benghazi"),
+        ("The Benghazi-based government rejected the plan on Monday.", "Benghazi-based government"),
+    ],
+)
+def test_a_government_named_by_its_seat_is_one_name(nlp, resources, text, surface):
+    ctx = DocContext(article=Article(id="a", text=text), doc=nlp(text), resources=resources)
+    ms = extract_mentions(ctx)["mentions"]
+    seat = next(m for m in ms if m.span.text == surface)
+    assert seat.normalized == "Government in Benghazi" and seat.label == "ORG"
+
+
+@pytest.mark.slow
+def test_a_countrys_government_is_no_seat_government(nlp, resources):
+    text = "The government in Egypt denied the report on Monday."
+    ctx = DocContext(article=Article(id="a", text=text), doc=nlp(text), resources=resources)
+    assert not any(m.normalized.startswith("Government in") for m in extract_mentions(ctx)["mentions"])

@@ -156,3 +156,13 @@ def test_unnamed_groups_merge_across_articles_only_by_country(res):
     assert a.id == b.id and a.id != c.id
     assert d.id != e.id and d.id not in (a.id, c.id)
     assert a.type == "group" and a.country == "DZA" and d.country is None
+
+
+def test_two_long_names_with_the_same_initials_stay_apart(res):
+    docs = [doc("a", ("Coastal Defence Brigade", "ORG", "g1")),
+            doc("b", ("Central Desert Battalion", "ORG", "g1"))]
+    r = resolve_actors(docs, res)
+    assert len(r.actors) == 2
+    docs.append(doc("c", ("CDB", "ORG", "g1")))  # a written acronym still meets its expansion
+    r = resolve_actors(docs, res)
+    assert actor_of(r, "c", docs, "CDB").id == actor_of(r, "a", docs, "Coastal Defence Brigade").id

@@ -66,6 +66,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     doc = ctx.doc
     cands = [c for ent in doc.ents if ent.label_ in ACTOR_LABELS if (c := _candidate(ent, kb))]
     cands += _missed_names(doc, cands, kb)
+    cands += _seat_governments(doc, cands, kb)
     cands += _group_nouns(doc, cands, kb)
     cands.sort(key=lambda c: (c.start, c.end))
     groups = _group(doc, cands)
@@ -231,6 +232,58 @@ def _match_at(doc: Any, i: int, taken: list[bool], kb: Any) -> _Cand | None:
         label = KB_LABELS.get(entry.type, "ORG")
         return _Cand(i, i + n, label, clean_surface(text), kb_id=entry.id, kb_type=entry.type)
     return None
+
+
+# --- governments named by their seat ("the government in Tobruk") --------------------
+
+SEAT_NOUNS = frozenset({"government", "administration", "cabinet", "parliament"})
+
+
+def _seat_governments(doc: Any, cands: list[_Cand], kb: Any) -> list[_Cand]:
+    """A government named by the city it sits in: "the government in Tobruk", "the
+    Tobruk-based government", "the rival Bayda government". All three are one name,
+    "<Noun> in <City>", so they group together and a KB alias can say whose it is. A
+    country's government ("the government in Libya", "the Libyan government") is the
+    country's, handled elsewhere; an ordinary capital stands for its state (metonymy)."""
+    found: list[_Cand] = []
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    for tok in doc:
+        if tok.lemma_.lower() not in SEAT_NOUNS or tok.pos_ != "NOUN" or tok.i in taken:
+            continue
+        city, start, end = None, tok.i, tok.i + 1
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if pobj is None and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("in", "at"):
+            pobj = doc[tok.i + 2]  # "aligned with the government in Tobruk": "in" hung on the verb
+        if pobj is not None and pobj.ent_type_ == "GPE":
+            city = _entity_of(pobj)
+            end = city.end
+        for child in tok.children:  # "the Tobruk-based government", "the Bayda government"
+            if city is not None or child.dep_ not in ("compound", "amod", "nmod") or child.i > tok.i:
+                continue
+            place = next((t for t in child.subtree if t.ent_type_ == "GPE"), None)
+            if place is not None:
+                city, start = _entity_of(place), min(t.i for t in child.subtree)
+        if city is None or kb.country_by_demonym(city.text) or _is_country(kb, city.text):
+            continue
+        if any(i in taken for i in range(start, end)):
+            continue
+        name = f"{tok.lemma_.lower()} in {clean_surface(city.text)}"
+        entry = kb.lookup(name)
+        found.append(_Cand(start, end, "ORG", name[:1].upper() + name[1:],
+                           kb_id=entry.id if entry else None, kb_type=entry.type if entry else None))
+        taken.update(range(start, end))
+    return found
+
+
+def _entity_of(tok: Any) -> Any:
+    """The named entity a token is part of (the token alone when none)."""
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), tok.doc[tok.i:tok.i + 1])
+
+
+def _is_country(kb: Any, name: str) -> bool:
+    entry = kb.lookup(name)
+    return entry is not None and entry.type == "country"
 
 
 # --- unnamed groups ("police", "gunmen") ----------------------------------------------

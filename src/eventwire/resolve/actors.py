@@ -4,8 +4,9 @@ Units are the document-local mention groups made by the mentions extractor.
 Unnamed groups ("police", "gunmen") are merged only with the same group of the
 same country (from a nationality adjective or the places of their article).
 Units are merged when they share a transliteration key (Haftar ~ Hiftar), when a
-surname-only unit matches a full name's surname, when an acronym matches an
-expansion's initials, or when both match one KB entry. **Blocking evidence wins**:
+surname-only unit matches a full name's surname, when an acronym written as such
+matches an expansion's initials (two expansions with the same initials are not
+merged for that), or when both match one KB entry. **Blocking evidence wins**:
 different given names, different surnames of full names, a country against a
 non-country, two different KB entries, or a user split keep units apart. Pairs
 are tried in one sorted order, so the result does not depend on article order.
@@ -146,6 +147,7 @@ def _candidate_pairs(units: list[Unit], kb: Any, overrides: Overrides) -> list[t
         hits = sorted({i for i, u in enumerate(units) for n in names if _matches(u, n)})
         pairs += [("override", 0, hits[0], j, f"user override merges {list(names)}") for j in hits[1:]]
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    spelled: dict[str, list[int]] = defaultdict(list)  # initials of long names -> units
     for i, u in enumerate(units):
         if u.is_group:  # "police" of two articles are one actor only in the same country
             for k in u.tkeys if u.country else ():
@@ -159,7 +161,13 @@ def _candidate_pairs(units: list[Unit], kb: Any, overrides: Overrides) -> list[t
             blocks[("acronym", acr)].append(i)
         for form in u.forms:
             if len(form.split()) > 2 and not u.is_person:
-                blocks[("acronym", initials(form))].append(i)
+                spelled[initials(form)].append(i)
+    # A name spelled out meets an acronym written as such ("Government of National Accord"
+    # ~ "GNA"); two spelled-out names with the same initials ("Government in Tobruk",
+    # "Government in Tripoli") are not one actor for that.
+    for acr, idx in spelled.items():
+        if blocks.get(("acronym", acr)):
+            blocks[("acronym", acr)].extend(i for i in idx if i not in blocks[("acronym", acr)])
     for (rule, key), idx in blocks.items():
         first = idx[0]
         for j in idx[1:]:
