@@ -328,3 +328,17 @@ def test_a_country_leading_or_backing_from_afar_casts_no_vote(blank_nlp, tmp_pat
     ctx = _ctx(blank_nlp, gaz, "US-backed militias shelled farms in Kessab.")
     kessab = next(pm for pm in ctx.found["places"] if pm.span.text == "Kessab")
     assert kessab.place.id == "geonames:81"
+
+
+def test_a_possessive_ending_is_not_part_of_the_name(blank_nlp, small_gazetteer) -> None:
+    ctx = _ctx(blank_nlp, small_gazetteer, "Gunmen struck a market in Derna's old town.")
+    assert [pm.span.text for pm in ctx.found["places"]] == ["Derna"]
+
+
+def test_a_town_named_as_a_reference_point_is_not_the_place(blank_nlp, small_gazetteer) -> None:
+    ctx = _ctx(blank_nlp, small_gazetteer, "Jets bombed homes in Marsa Brega, 40 km west of Derna.")
+    bombed = next(t for t in ctx.doc if t.text == "bombed")
+    assert place_for(ctx, bombed).id == "geonames:6"
+    ctx = _ctx(blank_nlp, small_gazetteer, "Jets bombed a camp west of Derna.")
+    bombed = next(t for t in ctx.doc if t.text == "bombed")
+    assert place_for(ctx, bombed).id == "geonames:4"  # the only place named still counts

@@ -532,3 +532,28 @@ def test_a_name_worded_as_a_division_votes_for_the_division(tmp_path: Path) -> N
     gaz = Gazetteer(tmp_path / "b.sqlite")
     assert document_context(gaz, ["Marwa"]).countries == {}  # a division or a town abroad
     assert document_context(gaz, ["Marwa governorate"]).countries == {"YEM": 2}
+
+
+def test_a_county_the_gazetteer_lacks_is_its_seat(small_gazetteer) -> None:
+    assert resolve_toponym(small_gazetteer, "Misrata district").id == "geonames:3"
+    assert resolve_toponym(small_gazetteer, "Misrata province") is None  # a province is no seat
+
+
+def test_a_settlement_word_is_dropped_to_find_the_place_in_its_area(tmp_path: Path) -> None:
+    b, con = _builder(tmp_path, {})
+    city = {"precision": "city", "feature": "PPL"}
+    b.add("admin1:YE.08", "Qasra Governorate", ["Qasra Governorate"], lat=14.8, lon=43.1,
+          country="YEM", admin1="YE.08", precision="admin1", feature="ADM1", population=900_000)
+    b.add("geonames:93", "Dunhal", [], lat=14.5, lon=43.3, country="YEM", admin1="YE.08", **city)
+    b.add("geonames:94", "Dunhal", ["Dunhal City"], lat=38.9, lon=-99.3, country="USA",
+          admin1="US.KS", population=20_000, **city)
+    b.add("geonames:95", "Hirsa", [], lat=16.0, lon=44.0, country="YEM", admin1="YE.22",
+          population=5_000, **city)
+    b.add("geonames:96", "Hirsa", [], lat=38.0, lon=35.0, country="TUR", admin1="TR.38",
+          population=50_000, **city)
+    con.commit()
+    gaz = Gazetteer(tmp_path / "b.sqlite")
+    # "Dunhal City" is only the Kansas town's alternate name; in Qasra it is plain Dunhal
+    assert resolve_toponym(gaz, "Dunhal City, Qasra Governorate").id == "geonames:93"
+    # filed under a neighbouring division, a town near the named one still counts
+    assert resolve_toponym(gaz, "Hirsa, Qasra Governorate").id == "geonames:95"

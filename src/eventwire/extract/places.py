@@ -91,6 +91,11 @@ _AREA_AFTER = re.compile(r"^\s+(?:countryside|desert|governorate|province)\b")
 _SPONSOR = re.compile(r"^-(?:led|backed|supported|sponsored|funded|allied|aligned|brokered)\b")
 _HYPHEN_COMPOUND = re.compile(r"^-[a-z]+\b")  # "-led", "-backed"; not "-Beirut" (a road's end)
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$")
+# A town named to say where another place lies: "Majzar district west of Marib".
+_REFERENCE = re.compile(
+    r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+    r"\s+of|\bkm\s+(?:from|of))\s+(?:the\s+)?(?:(?:al|el|as|ad|ar|an)[-\s])?$"
+)
 PRECISION_RANK = {"point": 0, "city": 0, "admin1": 1, "country": 2, "region": 3}
 _PARENTHESIS = re.compile(r"(?<=\w)\s+\(([A-Z][^()]{1,80})\)")
 _NAME_IN_LIST = re.compile(NAME)
@@ -215,6 +220,8 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
                       for c in gazetteer.candidates(e.text))]
     for m in CAPITALISED.finditer(text):
         start, end = m.start(), m.end()
+        if _POSSESSIVE.search(m.group(0)):
+            end -= 2  # "in Derna's old town"
         if any(s < end and start < e for s, e in spans):
             continue
         if not LOCATIVE.search(text[max(0, start - 40) : start]):
@@ -224,7 +231,7 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
         if m.group(0).split()[0].lower() in CALENDAR_WORDS \
                 or _SITE_AFTER.match(text[end : end + 20]):
             continue
-        if gazetteer.candidates(m.group(0)):
+        if gazetteer.candidates(text[start:end]):
             spans.append((start, end))
     for m in _PARENTHESIS.finditer(text):  # "(Razih, Sadah)": where the place before lies
         for part in _NAME_IN_LIST.finditer(m.group(1)):
@@ -235,6 +242,9 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
                 spans.append((start, end))
     spans = _road_ends(text, gazetteer, spans)
     spans = [(s + 4, e) if text[s:e].startswith("the ") else (s, e) for s, e in spans]
+    # "North Sinai's Al Arish": the name without its possessive ending
+    spans = [(s, e - 2) if _POSSESSIVE.search(text[s:e]) and e - s > 3 else (s, e)
+             for s, e in spans]
     return sorted(set(spans))
 
 
@@ -318,8 +328,8 @@ def pick_place(ctx: DocContext, token: Token, usable: list[PlaceMention],
                clause: set[int]) -> Place | None:
     """The place of ``token``'s event among ``usable`` mentions of its sentence: those in its
     own clause (``clause``: the clause's token offsets) first; then the most precise ("in
-    Lebanon in Sidon" is Sidon), not an origin ("troops from Misrata"), in the article's
-    main country, nearest."""
+    Lebanon in Sidon" is Sidon), not an origin ("troops from Misrata"), not a reference point
+    ("Majzar west of Marib"), in the article's main country, nearest."""
     sent = token.sent
     in_sentence = [pm for pm in usable if sent.start_char <= pm.span.start < sent.end_char]
     if not in_sentence:
@@ -331,9 +341,10 @@ def pick_place(ctx: DocContext, token: Token, usable: list[PlaceMention],
     def rank(pm: PlaceMention) -> tuple:
         place = pm.place
         assert place is not None
-        origin = bool(_ORIGIN.search(text[max(0, pm.span.start - 12) : pm.span.start]))
-        return (origin, PRECISION_RANK.get(place.precision, 3), -countries[place.country],
-                abs(pm.span.start - token.idx))
+        before = text[max(0, pm.span.start - 30) : pm.span.start]
+        origin = bool(_ORIGIN.search(before[-12:]))
+        return (origin, PRECISION_RANK.get(place.precision, 3), bool(_REFERENCE.search(before)),
+                -countries[place.country], abs(pm.span.start - token.idx))
 
     return min(pool, key=rank).place
 

@@ -27,6 +27,7 @@ from eventwire.knowledge.placenames import (
     TYPE_WORDS,
     fold,
     name_key,
+    without_type_word,
 )
 
 if TYPE_CHECKING:
@@ -72,8 +73,11 @@ _ARTICLE_START = re.compile(r"^(?:al|el|as|az|ad|ash|at|an|ar|ath|adh|es|ez|ed|e
 
 BIG_CITY = 1_000_000  # a city this big, or a capital, is what news means by its division's name
 CITY_SHARE = 0.15  # a division's namesake town this large a share of it is what news means
+# Divisions below the first level, named after their seat town.
+SEAT_WORDS = frozenset(["county", "district"])
 QUALIFIER_TOWN = 50_000  # a town this big may hold the place named before it ("Hamra, Beirut")
 NEAR_KM = 50  # readings of one name this close are one place
+DIVISION_KM = 300  # a town this close to a division's point may be said to lie in it
 NEIGHBOUR_KM = 150  # a town this close to one the story names is a neighbour
 ANCHOR_BONUS = 2.0
 CLEAR_MARGIN = 2.0  # a reading ahead of all others by this much is beyond doubt
@@ -269,6 +273,11 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None, *,
     qualifier = qualifier.strip()
     if qualifier:
         within = _qualifier_filter(gazetteer, qualifier, cands, context)
+        core = without_type_word(name_key(head), TYPE_WORDS | SETTLEMENT_WORDS)
+        if not within and core:
+            # "Hays city (Al Hudaydah)" is Hays in Hudaydah, not the Kansas "Hays City"
+            within = _qualifier_filter(gazetteer, qualifier, list(gazetteer.candidates(core)),
+                                       context)
         if within:
             cands = within
         elif not any(c.place.precision in ("country", "region") and c.match != "skeleton"
@@ -304,9 +313,12 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None, *,
         cands = [c for c in cands if _ARTICLE_START.match(fold(c.place.name))] or cands
     if _names_a_division(head):
         # "Kerman province" is the province, not its capital; "Sinai Province" (a militant
-        # group's name) is not the Mexican town Sinai
+        # group's name) is not the Mexican town Sinai; but a county or district the gazetteer
+        # lacks is named after its seat ("Dehloran county", "Tuz Khurmatu district")
+        seats = [c for c in cands if c.match != "skeleton" and c.place.precision == "city"] \
+            if name_key(head).split()[-1] in SEAT_WORDS else []
         cands = [c for c in cands if c.place.feature in ("ADM1", "ADM2")] or \
-            [c for c in cands if context.countries.get(c.place.country or "")]
+            [c for c in cands if context.countries.get(c.place.country or "")] or seats
         if not cands:
             return None
     own_name = any(c.match == "main" and c.place.precision in ("city", "point") for c in cands)
@@ -427,7 +439,8 @@ def qualifier_places(gazetteer: Gazetteer, qualifier: str,
 def _qualifier_filter(gazetteer: Gazetteer, qualifier: str, cands: list,
                       context: PlaceContext) -> list:
     """``cands`` within the qualifier's areas, or within NEAR_KM or the division of the town
-    it names ("Kafr Nasij in Daraa"); with none in a division, those in its country."""
+    it names ("Kafr Nasij in Daraa"); with none in a division, those of its country within
+    DIVISION_KM of it (the gazetteer may file a town under a neighbouring division)."""
     places = qualifier_places(gazetteer, qualifier, context)
     keep = []
     for c in cands:
@@ -445,9 +458,12 @@ def _qualifier_filter(gazetteer: Gazetteer, qualifier: str, cands: list,
                 break
     if keep:
         return keep
-    countries = {a.country for a in places if a.precision == "admin1"}
-    return [c for c in cands if c.place.country in countries and c.match != "skeleton"
-            and c.place.precision in ("city", "point")]
+    divisions = [a for a in places if a.precision == "admin1" and a.lat is not None]
+    return [c for c in cands if c.match != "skeleton" and c.place.precision in ("city", "point")
+            and c.place.lat is not None and c.place.lon is not None
+            and any(c.place.country == a.country
+                    and _km(a.lat, a.lon, c.place.lat, c.place.lon) <= DIVISION_KM  # type: ignore[arg-type]
+                    for a in divisions)]
 
 
 # A sea or continent has no population to rank it by: the region's bonus stands for one.
