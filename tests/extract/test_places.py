@@ -342,3 +342,10 @@ def test_a_town_named_as_a_reference_point_is_not_the_place(blank_nlp, small_gaz
     ctx = _ctx(blank_nlp, small_gazetteer, "Jets bombed a camp west of Derna.")
     bombed = next(t for t in ctx.doc if t.text == "bombed")
     assert place_for(ctx, bombed).id == "geonames:4"  # the only place named still counts
+
+
+@pytest.mark.slow
+def test_a_town_naming_a_road_with_another_locates(nlp, small_gazetteer) -> None:
+    ctx = _ctx(nlp, small_gazetteer, "Villagers closed the Derna-Wadi Kuf road on Sunday.")
+    closed = next(t for t in ctx.doc if t.text == "closed")
+    assert place_for(ctx, closed).name == "Darnah"

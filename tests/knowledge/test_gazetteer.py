@@ -557,3 +557,14 @@ def test_a_settlement_word_is_dropped_to_find_the_place_in_its_area(tmp_path: Pa
     assert resolve_toponym(gaz, "Dunhal City, Qasra Governorate").id == "geonames:93"
     # filed under a neighbouring division, a town near the named one still counts
     assert resolve_toponym(gaz, "Hirsa, Qasra Governorate").id == "geonames:95"
+
+
+def test_a_division_bearing_the_name_beats_a_town_known_by_it(tmp_path: Path) -> None:
+    b, con = _builder(tmp_path, {})
+    b.add("admin1:US.ZZ", "Norland", [], lat=45.0, lon=-100.0, country="USA", admin1="US.ZZ",
+          precision="admin1", feature="ADM1", population=900_000)
+    b.add("geonames:97", "Norland Springs", ["Norland"], lat=45.5, lon=-101.0, country="USA",
+          admin1="US.ZZ", population=30_000, precision="city", feature="PPL")
+    con.commit()
+    gaz = Gazetteer(tmp_path / "b.sqlite")
+    assert resolve_toponym(gaz, "Norland", ["USA"]).id == "admin1:US.ZZ"

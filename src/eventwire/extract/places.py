@@ -319,6 +319,8 @@ def is_modifier(ctx: DocContext, start: int, end: int) -> bool:
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "Turkish and Russian forces": Russian modifies as Turkish does
     head = root.head
+    while head.dep_ == "compound" and head.head.i != head.i and head.pos_ == "PROPN":
+        head = head.head  # "the Kahnuj-Ghale Ganj road": the phrase's own noun says what
     return (root.dep_ in ("compound", "amod", "nmod") and head.i != root.i
             and not (span.start <= head.i < span.end)
             and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in PLACE_HEADS)

@@ -321,7 +321,10 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None, *,
             [c for c in cands if context.countries.get(c.place.country or "")] or seats
         if not cands:
             return None
-    own_name = any(c.match == "main" and c.place.precision in ("city", "point") for c in cands)
+    # a town bearing the name only as an alternate gives way where towns, divisions or
+    # countries bear it as their own ("Montana" is the state, not Montana City)
+    own_name = any(c.match == "main" and c.place.precision in ("city", "point", "admin1", "country")
+                   for c in cands)
     best = max(cands, key=lambda c: _rank(c, cands, context, own_name))
     if area and best.place.precision == "city":
         division = [c for c in cands if c.place.precision == "admin1"
@@ -341,7 +344,8 @@ def _rank(c: Candidate, cands: list[Candidate], context: PlaceContext, own_name:
     """:func:`_score`, less a division's weight where a big town elsewhere shares its name:
     Egypt's Alexandria governorate may not carry its city past Alexandria, Virginia; and
     less ALIAS_PENALTY for a town found by another name (a former one: Beeville was once
-    "Maryville") where towns bear the name as their own (``own_name``)."""
+    "Maryville") where towns, divisions or countries bear the name as their own
+    (``own_name``)."""
     score = _score(c, context)
     if c.place.precision == "admin1" and _rival(cands, c, ("city",)):
         score -= _FEATURE_BONUS["admin1"]
