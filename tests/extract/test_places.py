@@ -349,3 +349,13 @@ def test_a_town_naming_a_road_with_another_locates(nlp, small_gazetteer) -> None
     ctx = _ctx(nlp, small_gazetteer, "Villagers closed the Derna-Wadi Kuf road on Sunday.")
     closed = next(t for t in ctx.doc if t.text == "closed")
     assert place_for(ctx, closed).name == "Darnah"
+
+
+@pytest.mark.slow
+def test_an_event_takes_no_place_from_another_clauses_subject(nlp, small_gazetteer) -> None:
+    text = "The envoy's visit to Tripoli ended before the militia captured the port."
+    ctx = _ctx(nlp, small_gazetteer, text)
+    captured = next(t for t in ctx.doc if t.text == "captured")
+    ended = next(t for t in ctx.doc if t.text == "ended")
+    assert place_for(ctx, ended).name == "Tripoli"
+    assert place_for(ctx, captured).precision == "country"  # Libya, not its capital

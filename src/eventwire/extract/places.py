@@ -329,14 +329,21 @@ def is_modifier(ctx: DocContext, start: int, end: int) -> bool:
 def pick_place(ctx: DocContext, token: Token, usable: list[PlaceMention],
                clause: set[int]) -> Place | None:
     """The place of ``token``'s event among ``usable`` mentions of its sentence: those in its
-    own clause (``clause``: the clause's token offsets) first; then the most precise ("in
+    own clause (``clause``: the clause's token offsets) first, else the sentence's but for
+    another clause's subject; then the most precise ("in
     Lebanon in Sidon" is Sidon), not an origin ("troops from Misrata"), not a reference point
     ("Majzar west of Marib"), in the article's main country, nearest."""
     sent = token.sent
     in_sentence = [pm for pm in usable if sent.start_char <= pm.span.start < sent.end_char]
     if not in_sentence:
         return None
-    pool = [pm for pm in in_sentence if pm.span.start in clause] or in_sentence
+    pool = [pm for pm in in_sentence if pm.span.start in clause]
+    if not pool:
+        # another clause's place, unless it belongs to that clause's subject ("the visit
+        # to Moscow occurred after his army seized the ports": the ports are not in Moscow)
+        pool = [pm for pm in in_sentence if not _in_other_subject(ctx, pm, clause)]
+        if not pool:
+            return None
     countries = Counter(pm.place.country for pm in usable if pm.place is not None)
     text = ctx.doc.text
 
@@ -349,6 +356,25 @@ def pick_place(ctx: DocContext, token: Token, usable: list[PlaceMention],
                 -countries[place.country], abs(pm.span.start - token.idx))
 
     return min(pool, key=rank).place
+
+
+def _in_other_subject(ctx: DocContext, pm: PlaceMention, clause: set[int]) -> bool:
+    """True when the mention lies in the subject of a verb outside ``clause``."""
+    if not clause or not ctx.doc.has_annotation("DEP"):
+        return False
+    span = ctx.doc.char_span(pm.span.start, pm.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        verb = node.head
+        if node.dep_ in ("nsubj", "nsubjpass") and verb.idx not in clause:
+            # verbs joined by "and" share their subject ("people in Aden cut roads and
+            # burned tyres")
+            return not (verb.dep_ == "conj" and verb.head.idx in clause) and not any(
+                t.dep_ == "conj" and t.idx in clause for t in verb.children)
+        node = verb
+    return False
 
 
 def locates_nothing(ctx: DocContext, pm: PlaceMention) -> bool:
