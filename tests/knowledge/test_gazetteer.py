@@ -568,3 +568,25 @@ def test_a_division_bearing_the_name_beats_a_town_known_by_it(tmp_path: Path) ->
     con.commit()
     gaz = Gazetteer(tmp_path / "b.sqlite")
     assert resolve_toponym(gaz, "Norland", ["USA"]).id == "admin1:US.ZZ"
+
+
+def test_an_ambiguous_area_votes_with_the_storys_other_names(tmp_path: Path) -> None:
+    b, con = _builder(tmp_path, {})
+    b.add("country:GEO", "Georgia", [], codes=True, lat=42.0, lon=43.5, country="GEO",
+          precision="country", feature="PCLI", population=3_700_000)
+    b.add("country:USA", "United States", [], codes=True, lat=39.8, lon=-98.5, country="USA",
+          precision="country", feature="PCLI", population=327_000_000)
+    b.add("admin1:US.GA", "Georgia", [], codes=True, lat=32.7, lon=-83.4, country="USA",
+          admin1="US.GA", precision="admin1", feature="ADM1", population=10_000_000)
+    b.add("geonames:98", "Oakvale", [], lat=32.5, lon=-83.0, country="USA", admin1="US.GA",
+          population=2_000, precision="city", feature="PPL")
+    b.add("geonames:99", "Oakvale", [], lat=37.3, lon=-81.0, country="USA", admin1="US.WV",
+          population=3_000, precision="city", feature="PPL")
+    con.commit()
+    gaz = Gazetteer(tmp_path / "b.sqlite")
+    alone = document_context(gaz, ["Georgia", "Oakvale"])
+    assert alone.countries == {}  # the country or the US state: no vote
+    story = document_context(gaz, ["United States", "Georgia", "Oakvale"])
+    assert story.admin1 == {"US.GA": 3}
+    assert resolve_toponym(gaz, "Oakvale", story).id == "geonames:98"
+    assert resolve_toponym(gaz, "Georgia", story).id == "admin1:US.GA"

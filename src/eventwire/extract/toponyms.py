@@ -120,13 +120,16 @@ def document_context(gazetteer: Gazetteer, names: Iterable[str],
     town with a single well-known reading 1 for its country; a name whose readings all
     lie in one division 1 for it; a loose spelling of one big town ("al-Hasakeh") 1 for its
     country; a demonym affiliation ("Libyan forces") 2; US wording in ``text`` ("Boone
-    County", "the sheriff") 1 for the US. :func:`resolve_toponym` leaves a
+    County", "the sheriff") 1 for the US; then a name that is a country or division in
+    several countries ("Georgia") votes for its reading in the one country the others
+    voted for. :func:`resolve_toponym` leaves a
     name's own votes out when it resolves that name, so no reading confirms itself."""
     votes: Counter[str] = Counter()
     areas: Counter[str] = Counter()
     readings: list[tuple[str, list[Candidate]]] = []
     mentions: Counter[str] = Counter()
     own: dict[str, tuple[Counter[str], Counter[str]]] = {}
+    undecided: list[str] = []
     for name in names:
         head, _, qualifier = name.partition(",")
         if not _may_vote(head):
@@ -139,9 +142,24 @@ def document_context(gazetteer: Gazetteer, names: Iterable[str],
         own[key] = (name_votes, name_areas)
         if cands:
             readings.append((head, cands))
+        elif not name_votes and not qualifier:
+            undecided.append(head)
     for iso3 in affiliations:
         votes[iso3] += 2
     votes += cue_votes(text)
+    votes.pop("", None)
+    areas.pop("", None)
+    decided: dict[str, tuple[Counter[str], Counter[str]]] = {}
+    for head in undecided:  # "Georgia" in a story the other names put in the US: the state
+        key = name_key(head)
+        if key not in decided:
+            reading = _area_in(gazetteer, head, votes)
+            decided[key] = (Counter({reading.country or "": 2}) if reading else Counter(),
+                            Counter({reading.admin1 or "": 3})
+                            if reading is not None and reading.precision == "admin1" else Counter())
+            own[key] = decided[key]
+        votes += decided[key][0]
+        areas += decided[key][1]
     votes.pop("", None)
     areas.pop("", None)
     first = PlaceContext(votes, areas)
@@ -157,6 +175,13 @@ def document_context(gazetteer: Gazetteer, names: Iterable[str],
                 grid.setdefault(_cell(c.place.lat, c.place.lon), []).append(
                     (c.place.lat, c.place.lon, name_key(head)))
     return PlaceContext(votes, areas, tuple(anchors), mentions, own, grid)
+
+
+def _area_in(gazetteer: Gazetteer, head: str, votes: Counter[str]) -> Place | None:
+    """The one country or division of an ambiguous name in the story's countries."""
+    areas = [c.place for c in gazetteer.candidates(head) if c.match != "skeleton"
+             and c.place.precision in ("country", "admin1") and votes.get(c.place.country or "")]
+    return areas[0] if len({a.country for a in areas}) == 1 else None
 
 
 def cue_votes(text: str) -> Counter[str]:
