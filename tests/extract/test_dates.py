@@ -220,3 +220,14 @@ def test_the_day_counts_from_the_story_date(blank_nlp) -> None:
     text = "Gunmen raided the market on 20 June. Shelling resumed later in the day."
     found = _run(blank_nlp, text, published="2016")
     assert found["later in the day"] == ("2016-06-20", "day")
+
+
+def test_the_outlets_date_order_reads_numeric_dates_first(blank_nlp) -> None:
+    from eventwire.config import Settings
+
+    text = "On 2 June 2018 the convoy left. It was stopped on 5/6/2018 near the border."
+    article = Article(id="a1", text=text, published="2018-06-10", source="Valley Courier")
+    resources = Resources(Settings(outlet_date_order="valley courier=MDY"))
+    ctx = DocContext(article=article, doc=blank_nlp(text), resources=resources)
+    found = {t.span.text: t.when.value for t in extract_timexes(ctx)["timexes"]}
+    assert found["5/6/2018"] == "2018-05-06"

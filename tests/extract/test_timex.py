@@ -330,3 +330,7 @@ def test_timex3_recurring_times(text: str, value: str | None) -> None:
 def test_a_unit_after_a_determiner_is_no_length(text: str) -> None:
     # "The rebels withdrew that day." dates its event; "that day" is not a duration
     assert not is_duration(text)
+
+
+def test_a_numeric_date_with_day_equal_to_month_needs_no_order() -> None:
+    assert normalize_timex("7/7/2018", None).value == "2018-07-07"

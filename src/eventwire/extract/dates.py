@@ -7,7 +7,8 @@ tense of its clause (future under "will", "is set to", "plans to", "a summit
 scheduled for"). Expressions counted from another moment ("two days later",
 "the next day", "that morning") are anchored on the previous resolved date of
 the article, and so are "later in the day" and its kind. Numeric dates ("3/4/2020")
-are read day first when the article writes "3 May" more often than "May 3". Dates that
+are read in the outlet's order (the ``outlet_date_order`` setting and shipped outlet
+conventions), else day first when the article writes "3 May" more often than "May 3". Dates that
 name a street or group ("26 September Street", "shelled at 7 July") are skipped; lengths
 of time are kept undated.
 """
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
 from eventwire.extract.timex import is_duration, normalize_timex
+from eventwire.ingest.pubdate import outlet_order
 from eventwire.model import Span, Timex, When
 from eventwire.registry import extractors
 
@@ -96,7 +98,8 @@ _SCHEDULED = {"due", "set", "scheduled", "expected", "supposed", "planned", "sla
 @extractors.register("timexes", assigns=("timexes",))
 def extract_timexes(ctx: DocContext) -> dict[str, list[Timex]]:
     reference = ctx.article.published
-    day_first = day_first_text(ctx.doc.text)
+    order = outlet_order(ctx.article.source, ctx.resources.settings)
+    day_first = day_first_text(ctx.doc.text) if order is None else order == "DMY"
     found: list[Timex] = []
     previous: str | None = None  # last day-precision date, the anchor of "two days later"
     # the model's DATE/TIME entities, read once: Span.ents walks the whole document

@@ -523,7 +523,7 @@ def numeric_date(m: re.Match, day_first: bool | None) -> date | None:
     ("13/4/2020"), 4 March if it writes months first or must ("4/13/2020"); dotted dates
     ("3.4.2020") are day-first wherever they are written."""
     a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
-    if a > 12 or m.group("sep") == ".":
+    if a > 12 or a == b or m.group("sep") == ".":
         day_first = True
     elif b > 12:
         day_first = False
