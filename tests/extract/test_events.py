@@ -463,3 +463,24 @@ def test_a_persons_followers_are_not_the_person(run):
     assert ev.source.text == "Tantawi" and "source_followers" in ev.qualifiers
     ev = one(run("Tantawi attacked the rally in the square."), "ASSAULT")
     assert "source_followers" not in ev.qualifiers
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "target"),
+    [
+        ("Canada will back Kenya's bid for a council seat.", "SUPPORT", "Kenya"),
+        ("Chile rejected a Peruvian proposal on fishing rights.", "REJECT", "Peru"),
+        ("The emir arrived in Doha on an official visit.", "CONSULT", "Doha"),
+        ("Norway offered to send doctors to Yemen.", "AGREE", "Yemen"),
+        ("The union repeated its demand that the Ghanaian government raise wages.", "REQUEST", "government"),
+    ],
+)
+def test_targets_named_through_what_they_own_or_where_one_goes(run, text, etype, target):
+    ev = one(run(text), etype)
+    assert ev.target is not None and target in ev.target.text
+
+
+def test_the_owner_of_a_civilian_place_does_not_make_it_a_battle(run):
+    ev = one(run("Soldiers attacked a Syrian village at dawn."), "ASSAULT")
+    assert ev.target.text == "Syrian" and "target_state" not in ev.qualifiers
+    assert "target_civilian" in ev.qualifiers

@@ -149,6 +149,13 @@ class MentionIndex:
             if child.dep_ in ("compound", "amod", "nmod", "appos") and (m := self.covering(child)):
                 followers = m.label == "PERSON" and token.lemma_.lower() in FOLLOWER_NOUNS
                 return Filler(m.span, (FOLLOWERS,) if followers else ())
+        for child in token.children:  # "supported Turkey's efforts", "praised Haiti's record"
+            if child.dep_ == "poss" and (m := self.covering(child)):
+                return Filler(m.span)
+        for child in token.children:  # "rejected an Indian proposal": India's
+            if (child.dep_ in ("amod", "compound") and child.i < token.i
+                    and (iso3 := self.ctx.resources.kb.country_by_demonym(child.text))):  # fmt: skip
+                return Filler(self._add(child, iso3).span)
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:

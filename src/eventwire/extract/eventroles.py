@@ -193,6 +193,10 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     target = _pobj(token, NOUN_TARGET_PREPS) or next(
         (t for v in verbs for p in ("against", "on") if (t := _pobj(v, frozenset({p})))), None
     )  # "an attack carried out against the army"
+    if target is None and token.dep_ == "pobj" and token.head.lower_ == "on":
+        verb = token.head.head  # "arrived in Amman on a visit": the visit is to Amman
+        if verb.lemma_.lower() in TRAVEL_VERBS:
+            target = _pobj(verb, frozenset({"in", "to"}))
     if target is None and token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS:
         target = _pobj(token.head, TARGET_PREPS) or _child(token.head, "dative")
         if target is not None and target.pos_ == "ADP":
@@ -201,6 +205,9 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     # and one level down ("a suspension of air links with Serbia").
     further = _pobjs(token, NOUN_TARGET_PREPS)
     further += [t for p in further for t in _pobjs(p, NOUN_TARGET_PREPS)]
+    # "its demand that Israel ease restrictions": the one asked to act
+    further += [s for c in token.children if c.dep_ in ("ccomp", "acl")
+                if (s := _child(c, "nsubj")) is not None and s.lower_ not in ("it", "that", "which")]  # fmt: skip
     return source, [target, *further]
 
 

@@ -116,6 +116,9 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
     quotes = ctx.found.get("quotes", ())
     counts = ctx.found.get("counts", ())
     found = [(tok, t) for tok in ctx.doc if (t := trigger_of(tok, onto) or _by_source(tok, onto))]
+    # A word that is an event only for some actors and has none of them ("the minister
+    # arrived", "residents gathered") is no trigger, so nothing is embedded under it.
+    found = [(tok, t) for tok, t in found if t[0] or _source_makes_event(tok, t[1], index, onto)]
     trigger_tokens = {tok.i for tok, _ in found}
     # A noun modifying another trigger noun ("protest sit-in") is part of that event, and an
     # agent noun filling a role of another trigger ("protesters blocked roads") is its actor.
@@ -131,6 +134,8 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
         src_tok, tgt_toks = verb_roles(token) if is_verb else noun_roles(token)
         if is_verb and _instrument(tgt_toks[0], token, onto):
             tgt_toks = tgt_toks[1:]  # "fired rockets at the base": the rockets are the means
+        elif is_verb and etype == "AID":
+            tgt_toks = [*tgt_toks[1:3], *tgt_toks[:1], *tgt_toks[3:]]  # "sent troops to X": X
         if is_verb and (doer := _gerund_doer(token, index)) is not None:
             src_tok = doer
         if not is_verb and src_tok is not None and src_tok.head.lower_ == "between":
@@ -189,11 +194,17 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
             for tgt in targets:
                 if src and tgt and src.span == tgt.span:
                     continue
+                # The owner of the thing attacked ("a Palestinian village", "Haftar's
+                # home"): the thing says who the victims are, not its owner's kind.
+                owner = tgt is not None and tgt_tok is not None and not (
+                    tgt.span.start <= tgt_tok.idx < tgt.span.end)  # fmt: skip
                 kinds = [f"{role}_{k}" for role, f in (("source", src), ("target", tgt))
-                         if (k := _kind_of(f, index, onto))]  # fmt: skip
+                         if not (role == "target" and owner and _civilian(tgt_tok, onto))
+                         and (k := _kind_of(f, index, onto))]  # fmt: skip
                 if not any(k.startswith("target_") for k in kinds) and _civilian(tgt_tok, onto):
                     kinds.append("target_civilian")  # "opened fire on a civilian car"
-                if (tgt is None or _named_place(tgt, index)) and any(
+                named_place = lemma in onto.rules.remote_fire and tgt is not None and _named_place(tgt, index)
+                if (tgt is None or named_place) and any(
                         t is not None and t.dep_ == "pobj" and _place(t, onto) for t in tgt_toks):
                     kinds.append("target_place")  # "fired mortars at residential areas"
                 trigger_at.append(token.i)
@@ -218,6 +229,7 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
             trigger_at.append(token.i)
     events = _victims_of_consequences(ctx.doc, events, trigger_at)
     events = _exchanges(ctx.doc, events, trigger_at, onto)
+    events = _targets_of_acts(ctx.doc, events, trigger_at)
     events = attach_counts(events, counts, [s.start_char for s in ctx.doc.sents], COUNTED_TYPES)
     return {"events": events, "mentions": index.all()}
 
@@ -297,6 +309,17 @@ def _by_source(token: Token, onto: Ontology) -> tuple[str, str] | None:
     return None
 
 
+def _source_makes_event(token: Token, lemma: str, index: MentionIndex, onto: Ontology) -> bool:
+    """Whether a word of ``[by_source_kind]`` has an actor it is an event for."""
+    is_verb = token.pos_ not in ("NOUN", "PROPN")
+    src_tok = verb_roles(token)[0] if is_verb else noun_roles(token)[0]
+    if not is_verb and src_tok is None:
+        src_tok = next((c for c in token.children if c.dep_ == "compound"), None)
+    kind = _kind_of((index.fillers(src_tok) or [None])[0], index, onto)
+    words = _words(token.subtree) if is_verb else ()
+    return onto.type_for_source(lemma, kind, None, words) is not None
+
+
 def _kind_of(filler: Filler | None, index: MentionIndex, onto: Ontology) -> str | None:
     """``state``, ``armed``, ``civilian``, ``protesters``: what kind of group fills a role."""
     if filler is None:
@@ -369,6 +392,31 @@ def _victims_of_consequences(
         replace(e, qualifiers=(*e.qualifiers, "target_civilian"))
         if i in civilian_under and e.type == "ASSAULT"
         and not any(q.startswith("target_") for q in e.qualifiers)
+        else e
+        for e, i in zip(events, trigger_at, strict=True)
+    ]
+
+
+STATEMENT_TYPES = frozenset({"AGREE", "REJECT", "THREATEN", "REQUEST"})
+
+
+def _targets_of_acts(
+    doc: Doc, events: list[EventMention], trigger_at: list[int]
+) -> list[EventMention]:
+    """A statement about an act with no target of its own is aimed at the act's target:
+    "offered to hand over the suspects to Britain", "agreed to provide aid for Romania"
+    (AGREE, target Britain, Romania)."""
+    acts: dict[int, EventMention] = {}
+    for e, i in zip(events, trigger_at, strict=True):
+        act = doc[i]
+        if act.dep_ == "dobj" and act.head.dep_ == "xcomp":
+            act = act.head  # "promised to continue military aid to X": the aid is the act
+        if e.target is not None and act.dep_ in ("xcomp", "ccomp"):
+            acts.setdefault(act.head.i, e)
+    return [
+        replace(e, target=act.target)
+        if e.type in STATEMENT_TYPES and e.target is None and (act := acts.get(i)) is not None
+        and act.source == e.source and act.target != e.source
         else e
         for e, i in zip(events, trigger_at, strict=True)
     ]
