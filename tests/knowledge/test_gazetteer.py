@@ -590,3 +590,14 @@ def test_an_ambiguous_area_votes_with_the_storys_other_names(tmp_path: Path) -> 
     assert story.admin1 == {"US.GA": 3}
     assert resolve_toponym(gaz, "Oakvale", story).id == "geonames:98"
     assert resolve_toponym(gaz, "Georgia", story).id == "admin1:US.GA"
+
+
+def test_a_plain_texts_phrases_vote_by_their_leading_place_name(tmp_path: Path) -> None:
+    from eventwire.extract.toponyms import text_context
+
+    gaz = _towns(tmp_path,
+                 ("geonames:101", "Paris", 33.66, -95.56, "USA", "US.TX", 25_000),
+                 ("geonames:102", "Paris", 39.61, -87.70, "USA", "US.IL", 8_000),
+                 ("geonames:103", "Vermilion County", 39.80, -87.60, "USA", "US.IL", None))
+    text = "The Vermilion County Garden Society planted elms in Paris on Monday."
+    assert resolve_toponym(gaz, "Paris", text_context(gaz, text)).id == "geonames:102"

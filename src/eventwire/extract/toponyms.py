@@ -279,9 +279,20 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def text_context(gazetteer: Gazetteer, text: str) -> PlaceContext:
-    """:func:`document_context` over the capitalised phrases of a plain text."""
-    return document_context(gazetteer, (m.group(0) for m in CAPITALISED.finditer(text)),
-                            text=text)
+    """:func:`document_context` over the capitalised phrases of a plain text; a phrase no
+    place is called by stands for its longest leading part that is one ("the Edgar County
+    Community Foundation" names Edgar County)."""
+    return document_context(gazetteer, (_leading_name(gazetteer, m.group(0))
+                                        for m in CAPITALISED.finditer(text)), text=text)
+
+
+def _leading_name(gazetteer: Gazetteer, phrase: str) -> str:
+    words = phrase.split()
+    for size in range(len(words), 1, -1):
+        part = " ".join(words[:size])
+        if any(c.match != "skeleton" for c in gazetteer.candidates(part)):
+            return part
+    return phrase
 
 
 def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None, *,
