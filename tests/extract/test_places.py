@@ -359,3 +359,14 @@ def test_an_event_takes_no_place_from_another_clauses_subject(nlp, small_gazette
     ended = next(t for t in ctx.doc if t.text == "ended")
     assert place_for(ctx, ended).name == "Tripoli"
     assert place_for(ctx, captured).precision == "country"  # Libya, not its capital
+
+
+def test_a_big_town_in_a_parenthesis_qualifies_the_place_before(blank_nlp, tmp_path) -> None:
+    gaz = _town_gazetteer(tmp_path,
+                          ("geonames:111", "Korba", 33.3, 35.4, "LBN", "LB.04", 900),
+                          ("geonames:112", "Korba", 22.3, 82.7, "USA", "US.TX", 300_000),
+                          ("geonames:113", "Zorba", 33.5, 35.5, "LBN", "LB.04", 800_000),
+                          ("geonames:114", "Zorba", 36.0, -120.0, "USA", "US.CA", 700_000))
+    ctx = _ctx(blank_nlp, gaz, "Fishermen protested in Korba (Zorba) on Monday.")
+    korba = next(pm for pm in ctx.found["places"] if pm.span.text == "Korba")
+    assert korba.place.id == "geonames:111"

@@ -192,9 +192,11 @@ def _with_qualifier(gazetteer: Gazetteer, text: str, start: int, end: int) -> tu
     after = text[end : end + 80]
     m = _TRAILING_QUALIFIER.match(after)
     if m is not None and not _LIST_GOES_ON.match(after[m.end() :]):
-        # "Assiut, Alexandria, and Suez" is a list, not Assiut in Alexandria
+        # "Assiut, Alexandria, and Suez" is a list, not Assiut in Alexandria; a big town
+        # qualifies only in a parenthesis ("Ras Jabel (Bizerte)")
         area = m.group(1).split(",")[-1].strip()
-        if names_an_area(gazetteer, area):
+        if names_an_area(gazetteer, area) or ("(" in m.group(0) and after[m.end() : m.end() + 1]
+                                              == ")" and qualifier_places(gazetteer, area)):
             return f"{name}, {area}", False
     m = _LIES_IN.match(after)
     rural = m is not None and ("countryside" in m.group(0) or bool(
