@@ -231,3 +231,8 @@ def test_the_outlets_date_order_reads_numeric_dates_first(blank_nlp) -> None:
     ctx = DocContext(article=article, doc=blank_nlp(text), resources=resources)
     found = {t.span.text: t.when.value for t in extract_timexes(ctx)["timexes"]}
     assert found["5/6/2018"] == "2018-05-06"
+
+
+def test_finder_finds_halves_of_a_year_but_not_of_a_match() -> None:
+    text = "Sales rose in the first half of 2017 and in H2 2018. In the first half, Ajax led."
+    assert [text[s:e] for s, e in find_timexes(text)] == ["first half of 2017", "H2 2018"]

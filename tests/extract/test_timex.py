@@ -334,3 +334,23 @@ def test_a_unit_after_a_determiner_is_no_length(text: str) -> None:
 
 def test_a_numeric_date_with_day_equal_to_month_needs_no_order() -> None:
     assert normalize_timex("7/7/2018", None).value == "2018-07-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "end", "timex3"),
+    [
+        # "Exports fell in the first half of 2017."
+        ("the first half of 2017", "2017-01", "2017-06", "2017-H1"),
+        ("the second half of last year", "2018-07", "2018-12", "2018-H2"),
+        ("H2 2016", "2016-07", "2016-12", "2016-H2"),  # not February, as dateparser read it
+    ],
+)
+def test_halves_of_a_year(text: str, value: str, end: str, timex3: str) -> None:
+    when = normalize_timex(text, TUESDAY)
+    assert (when.value, when.end, when.precision) == (value, end, "month")
+    assert timex3_value(text, TUESDAY) == timex3
+    assert normalize_timex("the first half", TUESDAY).value is None  # of a match, perhaps
+
+
+def test_a_year_before_fiscal_year_is_that_fiscal_year() -> None:
+    assert timex3_value("the 2016 fiscal year", TUESDAY) == "FY2016"

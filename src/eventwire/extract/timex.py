@@ -426,6 +426,19 @@ def _quarter(m: re.Match, ref: Reference | None, tense: str) -> When | None:
     return When(f"{y:04d}-{3 * q - 2:02d}", "month", end=f"{y:04d}-{3 * q:02d}")
 
 
+def _half(m: re.Match, ref: Reference | None, tense: str) -> When | None:
+    """"the first half of 2019", "H2 2020", "the second half of last year": six months."""
+    n = m.groupdict().get("n")
+    half = int(n) if n else 1 if m.group("nth") == "first" else 2
+    if m.groupdict().get("year"):
+        y = int(m.group("year"))
+    elif ref is None:
+        return None
+    else:  # "of the year", "of this year", "of last year"
+        y = ref.day.year + {"last": -1, "next": 1}.get(m.groupdict().get("relyear") or "", 0)
+    return When(f"{y:04d}-{6 * half - 5:02d}", "month", end=f"{y:04d}-{6 * half:02d}")
+
+
 def _relative_year(m: re.Match, ref: Reference | None, tense: str) -> When | None:
     """"earlier this year", "later this month": the unit containing the reference."""
     return _offset(ref, m.group("unit"), 0, exact=False)
@@ -469,6 +482,10 @@ _RULES: tuple[tuple[re.Pattern[str], object], ...] = tuple(
          r"(?:" + _YEAR + r"|(?P<relyear>last|next|this)\s+year))?", _quarter),
         (r"q(?P<n>[1-4])(?:\s+(?:of\s+)?" + _YEAR + r")?", _quarter),
         (r"(?:fiscal|fy)\s*(?:year\s+)?" + _YEAR, _year),
+        (r"(?:the\s+)?" + _YEAR + r"\s+fiscal\s+year", _year),
+        (r"(?P<nth>first|second)\s+half\s+of\s+(?:" + _YEAR + r"|(?:the\s+)?(?:(?P<relyear>last|next"
+         r"|this)\s+)?year)", _half),
+        (r"h(?P<n>[12])\s+(?:of\s+)?" + _YEAR, _half),
     )
 )
 

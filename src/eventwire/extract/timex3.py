@@ -1,7 +1,7 @@
 """TIMEX3 ``value`` strings, the form TimeBank-style gold sets use, for evaluation.
 
 Dates come from :func:`normalize_timex` written the TIMEX3 way (decade ``199``,
-quarter ``1998-Q3``, weekend ``1998-W32-WE``, time of day ``1998-08-07T10:35``
+quarter ``1998-Q3``, half ``1998-H2``, weekend ``1998-W32-WE``, time of day ``1998-08-07T10:35``
 or ``TMO``); durations (``P3Y``, ``PT4H``, ``PXM``), recurring times (``P1W``,
 ``XXXX-07``), centuries (``19``) and the ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``
 tokens are TIMEX3-only.
@@ -82,6 +82,8 @@ def timex3_of(when: When) -> str | None:
         return when.value + "-WE"
     if when.precision == "month" and when.end and re.search(r"\bquarter\b|\bq[1-4]\b", text):
         return f"{when.value[:4]}-Q{(int(when.value[5:7]) + 2) // 3}"
+    if when.precision == "month" and when.end and re.search(r"\bhalf\b|\bh[12]\b", text):
+        return f"{when.value[:4]}-H{(int(when.value[5:7]) + 5) // 6}"
     if when.precision == "year" and re.search(r"\b(?:fiscal|fy)", text):
         return f"FY{when.value}"
     if when.precision == "day":
