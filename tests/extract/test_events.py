@@ -484,3 +484,24 @@ def test_the_owner_of_a_civilian_place_does_not_make_it_a_battle(run):
     ev = one(run("Soldiers attacked a Syrian village at dawn."), "ASSAULT")
     assert ev.target.text == "Syrian" and "target_state" not in ev.qualifiers
     assert "target_civilian" in ev.qualifiers
+
+
+def test_a_death_stated_without_its_doer_takes_the_doer_of_its_sentence(run):
+    found = run("A farmer was killed near his field after masked gunmen shot him.")
+    killed = next(e for e in found["events"] if e.trigger.text == "killed")
+    assert killed.source is not None and killed.source.text.endswith("gunmen")
+    assert "source_armed" in killed.qualifiers
+
+
+def test_those_killed_in_fighting_were_one_side_of_it(run):
+    found = run("Three border guards were killed in clashes with smugglers near the crossing.")
+    killed = next(e for e in found["events"] if e.trigger.text == "killed")
+    assert killed.source is not None and killed.source.text == "smugglers"
+    clash = next(e for e in found["events"] if e.trigger.text == "clashes")
+    assert clash.source is not None and clash.source.text == "border guards"
+
+
+def test_no_doer_is_borrowed_from_a_victim(run):
+    found = run("Gunmen opened fire on a bus, killing a driver and wounding two passengers.")
+    assert not any(e.source is not None and e.source.text in ("driver", "passengers")
+                   for e in found["events"])

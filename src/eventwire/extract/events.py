@@ -157,6 +157,8 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
             sources = index.fillers(doer) or [None]
         if not is_verb and sources == [None] and (agent := index.covering(token)) is not None:
             sources = [Filler(agent.span)]  # an agent noun: "hundreds of protesters demanded"
+        if not is_verb and sources == [None] and lemma in onto.rules.fighting:
+            sources = index.fillers(_side_that_fell(token)) or [None]
         if etype and onto.is_finding(etype, lemma):
             sources = [None]  # "police found the bodies of three men"
         etype = onto.type_for_source(lemma, _kind_of(sources[0], index, onto), etype or None,
@@ -230,6 +232,7 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
     events = _victims_of_consequences(ctx.doc, events, trigger_at)
     events = _exchanges(ctx.doc, events, trigger_at, onto)
     events = _targets_of_acts(ctx.doc, events, trigger_at)
+    events = _perpetrators(events, onto)
     events = attach_counts(events, counts, [s.start_char for s in ctx.doc.sents], COUNTED_TYPES)
     return {"events": events, "mentions": index.all()}
 
@@ -307,6 +310,15 @@ def _by_source(token: Token, onto: Ontology) -> tuple[str, str] | None:
     if token.pos_ in ("VERB", "NOUN") and lemma in onto.by_source_kind:
         return "", lemma
     return None
+
+
+def _side_that_fell(token: Token) -> Token | None:
+    """Fighting takes two sides, so those killed in it are one: "four soldiers were killed
+    in clashes with the rebels" (the soldiers fought the rebels)."""
+    if token.dep_ != "pobj" or token.head.lower_ not in ("in", "during"):
+        return None
+    verb = token.head.head
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if verb.pos_ == "VERB" else None
 
 
 def _source_makes_event(token: Token, lemma: str, index: MentionIndex, onto: Ontology) -> bool:
@@ -395,6 +407,34 @@ def _victims_of_consequences(
         else e
         for e, i in zip(events, trigger_at, strict=True)
     ]
+
+
+def _perpetrators(events: list[EventMention], onto: Ontology) -> list[EventMention]:
+    """A violent event stated without its doer takes the one doer another violent event of
+    its sentence names for the same victims: "a policeman was killed after militants shot
+    him" (the militants killed him)."""
+    out = []
+    for e in events:
+        if e.type in COUNTED_TYPES and e.source is None and not e.negated:
+            doers: dict[Span, EventMention] = {}
+            victims = {o.target for o in events if o.evidence == e.evidence}
+            for o in events:
+                if o is e or o.type != "ASSAULT" or o.negated or o.evidence != e.evidence:
+                    continue
+                if (o.source is not None and o.source not in victims and o.source != e.target
+                        and (e.target is None or o.target in (None, e.target))):  # fmt: skip
+                    doers.setdefault(o.source, o)  # a victim of the sentence did not do it
+                elif (e.target is not None and o.source == e.target and o.target is not None
+                      and o.lemma in onto.rules.fighting):  # fmt: skip
+                    doers.setdefault(o.target, o)  # "killed in clashes with X": X killed them
+            if len(doers) == 1:
+                (doer, o), = doers.items()
+                side = "source_" if doer == o.source else "target_"
+                kinds = tuple("source_" + q.removeprefix(side) for q in o.qualifiers
+                              if q.startswith(side))  # fmt: skip
+                e = replace(e, source=doer, qualifiers=tuple(dict.fromkeys((*e.qualifiers, *kinds))))
+        out.append(e)
+    return out
 
 
 STATEMENT_TYPES = frozenset({"AGREE", "REJECT", "THREATEN", "REQUEST"})
