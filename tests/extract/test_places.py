@@ -370,3 +370,12 @@ def test_a_big_town_in_a_parenthesis_qualifies_the_place_before(blank_nlp, tmp_p
     ctx = _ctx(blank_nlp, gaz, "Fishermen protested in Korba (Zorba) on Monday.")
     korba = next(pm for pm in ctx.found["places"] if pm.span.text == "Korba")
     assert korba.place.id == "geonames:111"
+
+
+def test_a_body_named_after_a_well_known_place_names_it(small_gazetteer) -> None:
+    from eventwire.extract.places import _place_in_name
+
+    text = "Libya Shield Brigade; the Central Bank of Lebanon; Derna Sports Club"
+    assert _place_in_name(small_gazetteer, text, 0, 20) == (0, 5)  # Libya
+    assert _place_in_name(small_gazetteer, text, 26, 49) == (42, 49)  # Lebanon
+    assert _place_in_name(small_gazetteer, text, 51, 68) is None  # a town too small to tell

@@ -220,6 +220,9 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
     spans += [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "NORP"
               and any(c.place.precision in ("country", "region") and c.match != "skeleton"
                       for c in gazetteer.candidates(e.text))]
+    # "the DeKalb County Jail", "the University of Cincinnati": a body named after its place
+    spans += [s for e in ctx.doc.ents if e.label_ == "ORG"
+              for s in [_place_in_name(gazetteer, text, e.start_char, e.end_char)] if s]
     for m in CAPITALISED.finditer(text):
         start, end = m.start(), m.end()
         if _POSSESSIVE.search(m.group(0)):
@@ -248,6 +251,31 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
     spans = [(s, e - 2) if _POSSESSIVE.search(text[s:e]) and e - s > 3 else (s, e)
              for s, e in spans]
     return sorted(set(spans))
+
+
+def _place_in_name(gazetteer: Gazetteer, text: str, start: int, end: int
+                   ) -> tuple[int, int] | None:
+    """The well-known place an organisation's name begins with ("Tennessee Valley
+    Authority") or ends with after "of" ("Bank of England"): a country, a first-level
+    division, a county or a big town."""
+    name = text[start:end]
+    words = list(re.finditer(r"\S+", name))
+    for size in range(len(words) - 1, 0, -1):
+        if _known_area(gazetteer, name[: words[size - 1].end()]):
+            return start, start + words[size - 1].end()
+    m = re.search(r"\bof\s+(?:the\s+)?(" + NAME + r")$", name)
+    if m is not None and _known_area(gazetteer, m.group(1)):
+        return start + m.start(1), start + m.end(1)
+    return None
+
+
+def _known_area(gazetteer: Gazetteer, name: str) -> bool:
+    key = name_key(name)
+    return name.lower() not in FUNCTION_WORDS and any(
+        c.match == "main" and name_key(c.place.name) == key
+        and (c.place.precision in ("country", "admin1") or c.place.feature == "ADM2"
+             or (c.place.population or 0) >= WELL_KNOWN)
+        for c in gazetteer.candidates(name))
 
 
 def _road_ends(text: str, gazetteer: Gazetteer, spans: list[tuple[int, int]]
