@@ -505,3 +505,13 @@ def test_no_doer_is_borrowed_from_a_victim(run):
     found = run("Gunmen opened fire on a bus, killing a driver and wounding two passengers.")
     assert not any(e.source is not None and e.source.text in ("driver", "passengers")
                    for e in found["events"])
+
+
+def test_a_light_verb_the_model_mislemmatises_still_gives_the_source(run):
+    ev = one(run("Retired teachers staged a protest in front of the ministry."), "PROTEST")
+    assert ev.source is not None and ev.source.text == "teachers"
+
+
+def test_a_protest_in_a_town_has_the_town_as_place_not_target(run):
+    ev = one(run("A group of pensioners held a protest in Ghardaia on Monday."), "PROTEST")
+    assert ev.target is None and ev.source is not None and ev.source.text == "pensioners"

@@ -49,6 +49,18 @@ PATIENT_SUBJECT_VERBS = frozenset({"kill", "wound", "injure", "abduct", "kidnap"
                                    "detain", "execute", "behead", "murder", "shoot"})  # fmt: skip
 
 
+_KNOWN_VERBS = LIGHT_VERBS | AGENT_VERBS | PARTICIPATION_VERBS | TRAVEL_VERBS
+
+
+def verb_lemma(token: Token) -> str:
+    """The token's lemma, mended where the model cuts a final "e" ("staged" -> "stag"):
+    a lemma we do not know whose "e" form we know is that form."""
+    lemma = token.lemma_.lower()
+    if lemma not in _KNOWN_VERBS and f"{lemma}e" in _KNOWN_VERBS and token.lower_.startswith(lemma):
+        return f"{lemma}e"
+    return lemma
+
+
 def _child(token: Token, *deps: str) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
@@ -171,19 +183,19 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         source = next(
             (c for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_), None
         )
-    if source is None and token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_ in LIGHT_VERBS:
+    if source is None and token.dep_ in ("dobj", "nsubjpass") and verb_lemma(token.head) in LIGHT_VERBS:
         source = _child(token.head, "nsubj") or _controller_subject(token.head)
     if source is None and token.dep_ == "pobj" and token.head.lower_ in ("in", "on"):
         verb = token.head.head  # "participated in a demonstration", "arrived on a visit"
         verbs = PARTICIPATION_VERBS if token.head.lower_ == "in" else TRAVEL_VERBS
         # "closed the road in protest at...": whoever acts in protest protests
         in_protest = token.head.lower_ == "in" and token.lemma_.lower() == "protest"
-        if verb.lemma_.lower() in verbs or in_protest:
+        if verb_lemma(verb) in verbs or in_protest:
             source = _child(verb, "nsubj")
     verbs = [c for c in token.children if c.dep_ in ("acl", "relcl")]
     if token.dep_ == "nsubjpass":
         verbs.append(token.head)
-    verbs = [v for v in verbs if v.lemma_.lower() in AGENT_VERBS]
+    verbs = [v for v in verbs if verb_lemma(v) in AGENT_VERBS]
     if source is None:  # "the attack (was) carried out by X", "an attack claimed by X"
         source = next((a for v in verbs if (a := _pobj(v, frozenset({"by"}), ("agent", "prep")))),
                       None)  # fmt: skip
@@ -197,7 +209,7 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         verb = token.head.head  # "arrived in Amman on a visit": the visit is to Amman
         if verb.lemma_.lower() in TRAVEL_VERBS:
             target = _pobj(verb, frozenset({"in", "to"}))
-    if target is None and token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS:
+    if target is None and token.dep_ == "dobj" and verb_lemma(token.head) in LIGHT_VERBS:
         target = _pobj(token.head, TARGET_PREPS) or _child(token.head, "dative")
         if target is not None and target.pos_ == "ADP":
             target = _child(target, "pobj")

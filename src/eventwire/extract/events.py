@@ -132,6 +132,8 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
     for token, (etype, lemma) in found:
         is_verb = token.pos_ != "NOUN" and token.pos_ != "PROPN"
         src_tok, tgt_toks = verb_roles(token) if is_verb else noun_roles(token)
+        if etype == "PROTEST" and not is_verb:  # "a protest in Oran": a place, no target
+            tgt_toks = [t for t in tgt_toks if t is None or t.head.lower_ not in ("in", "at")]
         if is_verb and _instrument(tgt_toks[0], token, onto):
             tgt_toks = tgt_toks[1:]  # "fired rockets at the base": the rockets are the means
         elif is_verb and etype == "AID":
