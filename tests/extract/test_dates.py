@@ -236,3 +236,8 @@ def test_the_outlets_date_order_reads_numeric_dates_first(blank_nlp) -> None:
 def test_finder_finds_halves_of_a_year_but_not_of_a_match() -> None:
     text = "Sales rose in the first half of 2017 and in H2 2018. In the first half, Ajax led."
     assert [text[s:e] for s, e in find_timexes(text)] == ["first half of 2017", "H2 2018"]
+
+
+def test_finder_finds_short_year_spans_and_iso_dates() -> None:
+    text = "After the 1979-83 drought and the 2016/17 season, talks began on 2019-02-11."
+    assert [text[s:e] for s, e in find_timexes(text)] == ["1979-83", "2016/17", "2019-02-11"]

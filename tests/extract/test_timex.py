@@ -354,3 +354,45 @@ def test_halves_of_a_year(text: str, value: str, end: str, timex3: str) -> None:
 
 def test_a_year_before_fiscal_year_is_that_fiscal_year() -> None:
     assert timex3_value("the 2016 fiscal year", TUESDAY) == "FY2016"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "end"),
+    [
+        ("2016/17", "2016", "2017"),  # "Wheat output fell in 2016/17."
+        ("1979-83", "1979", "1983"),
+        ("1999-01", "1999", "2001"),  # the century turns
+    ],
+)
+def test_years_with_a_short_second_year(text: str, value: str, end: str) -> None:
+    when = normalize_timex(text, TUESDAY)
+    assert (when.value, when.end, when.precision) == (value, end, "year")
+    assert normalize_timex("2016-05", TUESDAY).value == "2016-05"  # a month, not 89 years
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        ("on the 9th", "past", "2019-04-09"),  # "Talks broke down on the 9th."
+        ("the 28th", "past", "2019-03-28"),  # not yet reached this month: the month before
+        ("on the 28th", "future", "2019-04-28"),
+        ("the 2nd", "future", "2019-05-02"),
+        ("the 5th of this month", "past", "2019-04-05"),
+    ],
+)
+def test_a_day_of_the_month(text: str, tense: str, value: str) -> None:
+    assert normalize_timex(text, TUESDAY, tense).value == value
+    assert normalize_timex(text, "2019").value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "end"),
+    [
+        ("the weekend of 12 to 14 July", "2018-07-12", "2018-07-14"),  # the day's month
+        ("between August 3 and 5", "2018-08-03", "2018-08-05"),
+        ("the night of 9 and 10 May 2018", "2018-05-09", "2018-05-10"),
+    ],
+)
+def test_ranges_whose_first_day_borrows_the_month(text: str, value: str, end: str) -> None:
+    when = normalize_timex(text, TUESDAY)
+    assert (when.value, when.end) == (value, end)

@@ -77,6 +77,8 @@ _ALTERNATIVES = (
     r"(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]*)?(?:1[89]\d0|20\d0)'?s\b",
     r"(?:(?i:in|since|by|until|during|from|between|of|early|late|mid)[\s-]+)" + _YEAR
     + r"(?:\s*(?:-|–|to|and|until)\s*" + _YEAR + r")?\b",
+    _YEAR + r"-[01]\d-[0-3]\d\b",  # ISO
+    _YEAR + r"(?:-|–|/)\d\d\b(?![-/.]\d)",  # "the 1990-91 war", "the 2018/19 season"
     _YEAR + r"(?=\s*[,.;)])",
     r"[0-3]?\d([/.-])[0-3]?\d\1" + _YEAR + r"\b",  # "3/4/2020": read in day_first_text
 )

@@ -439,6 +439,23 @@ def _half(m: re.Match, ref: Reference | None, tense: str) -> When | None:
     return When(f"{y:04d}-{6 * half - 5:02d}", "month", end=f"{y:04d}-{6 * half:02d}")
 
 
+def _day_of_month(m: re.Match, ref: Reference | None, tense: str) -> When | None:
+    """"on the 3rd", "the 20th": that day of the reference's month, else of the month before
+    it (past) or after it (future) when the reference's month has not reached it."""
+    if ref is None or not ref.knows("day"):
+        return None
+    day = int(m.group("day"))
+    here = ref.day.day
+    shift = 0
+    if tense == "future" and day < here:
+        shift = 1
+    elif tense != "future" and day > here:
+        shift = -1
+    y, mo = _shift_months(ref.day.year, ref.day.month, shift)
+    d = _month_day(y, mo, day)
+    return When(d.isoformat(), "day") if d else None
+
+
 def _relative_year(m: re.Match, ref: Reference | None, tense: str) -> When | None:
     """"earlier this year", "later this month": the unit containing the reference."""
     return _offset(ref, m.group("unit"), 0, exact=False)
@@ -486,6 +503,7 @@ _RULES: tuple[tuple[re.Pattern[str], object], ...] = tuple(
         (r"(?P<nth>first|second)\s+half\s+of\s+(?:" + _YEAR + r"|(?:the\s+)?(?:(?P<relyear>last|next"
          r"|this)\s+)?year)", _half),
         (r"h(?P<n>[12])\s+(?:of\s+)?" + _YEAR, _half),
+        (r"(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?:\s+of\s+(?:the|this)\s+month)?", _day_of_month),
     )
 )
 
@@ -549,6 +567,7 @@ def numeric_date(m: re.Match, day_first: bool | None) -> date | None:
     return _month_day(year, b, a) if day_first else _month_day(year, a, b)
 
 
+_SHORT_YEARS = re.compile(_YEAR + r"\s*(?:-|–|/)\s*(?P<y2>\d\d)$")
 # "25-26 July", "the night of 2 and 3 May 2020": days first, the month said once
 _DAY_FIRST_RANGE = re.compile(r"(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)"
                               r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + ")?$")
@@ -556,8 +575,14 @@ _RANGE = re.compile(r"(?:between\s+)?(?P<a>.+?)\s*(?:-|–|to|until|and|through)
 
 
 def _range(key: str, ref: Reference | None, tense: str) -> When | None:
-    """"from March to May 2019", "April 4-6", "2014-2016": a start with an ``end``."""
-    m = re.match(_MONTH + r"\s+(?P<d1>[0-3]?\d)\s*(?:-|–|to)\s*(?P<d2>[0-3]?\d)(?:,?\s+" + _YEAR
+    """"from March to May 2019", "April 4-6", "2014-2016", "1990-91": a start with an ``end``."""
+    years = _SHORT_YEARS.match(key)
+    if years:  # "the 2018/19 season", "the 1990-91 war": the second year's century is the first's
+        first, last = int(years.group("year")), int(years.group("y2"))
+        last += first // 100 * 100 + (100 if last < first % 100 else 0)
+        if 0 < last - first <= 20:  # "2020-05" is a month, not 85 years
+            return When(str(first), "year", end=str(last))
+    m = re.match(r"(?:between\s+)?" + _MONTH + r"\s+(?P<d1>[0-3]?\d)\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)(?:,?\s+" + _YEAR
                  + ")?$", key) or _DAY_FIRST_RANGE.match(key)
     if m:
         first = normalize_timex(f"{m.group('month')} {m.group('d1')} {m.group('year') or ''}",
@@ -574,7 +599,11 @@ def _range(key: str, ref: Reference | None, tense: str) -> When | None:
         return None
     a_text = m.group("a")
     year_b = b.value[:4]
-    if b.precision in ("day", "month") and not re.search(r"\d{4}", a_text):
+    lone_day = re.search(r"(?:^|\s)([0-3]?\d)(?:st|nd|rd|th)?$", a_text)
+    if b.precision == "day" and lone_day and not re.search(_MONTH, a_text):
+        # "the weekend of 3 to 6 June": the first day is in the second's month
+        a_text = f"{b.value[:8]}{int(lone_day.group(1)):02d}"
+    elif b.precision in ("day", "month") and not re.search(r"\d{4}", a_text):
         a_text = f"{a_text} {year_b}"  # "March to May 2019": the year is shared
     a = normalize_timex(a_text, _ref_text(ref) if ref else None, tense)
     if not a.value or a.precision != b.precision or a.value > b.value:
