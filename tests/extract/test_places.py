@@ -379,3 +379,25 @@ def test_a_body_named_after_a_well_known_place_names_it(small_gazetteer) -> None
     assert _place_in_name(small_gazetteer, text, 0, 20) == (0, 5)  # Libya
     assert _place_in_name(small_gazetteer, text, 26, 49) == (42, 49)  # Lebanon
     assert _place_in_name(small_gazetteer, text, 51, 68) is None  # a town too small to tell
+
+
+def test_names_listed_after_a_place_are_places(blank_nlp, small_gazetteer) -> None:
+    ctx = _ctx(blank_nlp, small_gazetteer, "Schools shut in Derna, Misrata and Marsa Brega; Monday was calm.")
+    assert [pm.span.text for pm in ctx.found["places"]] == ["Derna", "Misrata", "Marsa Brega"]
+
+
+def test_a_lawmakers_state_after_the_party_letter_is_a_place(blank_nlp, tmp_path) -> None:
+    import sqlite3
+
+    from eventwire.knowledge.gazetteer import Gazetteer
+    from eventwire.knowledge.gazetteer_build import SCHEMA, Builder
+
+    con = sqlite3.connect(tmp_path / "p.sqlite")
+    con.executescript(SCHEMA)
+    b = Builder.__new__(Builder)
+    b.con, b.next_row = con, 1
+    b.add("admin1:US.KY", "Kentucky", ["Ky."], codes=True, lat=37.5, lon=-85.3, country="USA",
+          admin1="US.KY", precision="admin1", feature="ADM1", population=4_500_000)
+    con.commit()
+    ctx = _ctx(blank_nlp, Gazetteer(tmp_path / "p.sqlite"), "The bill passed, said Rep. Ann Cole, D-Ky., on Friday.")
+    assert [pm.span.text for pm in ctx.found["places"]] == ["Ky."]

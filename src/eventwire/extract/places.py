@@ -125,6 +125,8 @@ _POSSESSIVE = re.compile(r"['’]s$")
 WELL_KNOWN = 500_000  # a city this big is a place wherever its name stands
 # A road named after its two ends: "the Sidon-Beirut highway", "Halba - Qoubaiyat road".
 _END = r"[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?"
+_LISTED = re.compile(r"^(?:,\s*|,?\s+(?:and|or)\s+)$")
+_PARTY_STATE = re.compile(r"\b[RDI]-((?:[A-Z][a-z]*\.)+|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
 _ROAD_ENDS = re.compile(r"\b(" + _END + r")\s?-\s?(" + _END + r")\s+(?:highway|road|motorway)\b")
 
 
@@ -246,11 +248,33 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
                     c.match != "skeleton" for c in gazetteer.candidates(part.group(0))):
                 spans.append((start, end))
     spans = _road_ends(text, gazetteer, spans)
+    spans = _list_goes_on(text, gazetteer, spans)
+    # "Rep. Charles Rangel, D-N.Y.": a US lawmaker's state after the party letter
+    spans += [(m.start(1), m.end(1)) for m in _PARTY_STATE.finditer(text)
+              if not any(s < m.end(1) and m.start(1) < e for s, e in spans)
+              and any(c.place.precision == "admin1" for c in gazetteer.candidates(m.group(1)))]
     spans = [(s + 4, e) if text[s:e].startswith("the ") else (s, e) for s, e in spans]
     # "North Sinai's Al Arish": the name without its possessive ending
     spans = [(s, e - 2) if _POSSESSIVE.search(text[s:e]) and e - s > 3 else (s, e)
              for s, e in spans]
     return sorted(set(spans))
+
+
+def _list_goes_on(text: str, gazetteer: Gazetteer, spans: list[tuple[int, int]]
+                  ) -> list[tuple[int, int]]:
+    """``spans`` with the names listed after a place ("in Barrow, Jackson and Madison")
+    that places are called by."""
+    spans = sorted(spans)
+    for m in CAPITALISED.finditer(text):
+        start, end = m.start(), m.end()
+        if any(s < end and start < e for s, e in spans) or m.group(0).lower() in FUNCTION_WORDS:
+            continue
+        before = [e for _s, e in spans if e <= start]
+        if before and _LISTED.match(text[max(before) : start]) and any(
+                c.match != "skeleton" for c in gazetteer.candidates(m.group(0))):
+            spans.append((start, end))
+            spans.sort()
+    return spans
 
 
 def _place_in_name(gazetteer: Gazetteer, text: str, start: int, end: int
