@@ -193,3 +193,13 @@ def test_petrarch2_scorer_skips_fictional_actors(eval_data: Path, fake) -> None:
     assert r.metrics["cameo_root_agreement"].value == 1.0
     assert r.metrics["cameo_root_agreement"].n == 1
     assert r.metrics["skipped_share"].value == 0.5
+
+
+def test_india_police_arrest_by_acled_sub_type(eval_data: Path, fake) -> None:
+    doc = india_police.read(eval_data / "india_police_events" / india_police.MARKER)[0]
+    s4 = doc.sentences[4]
+    fake.event(doc.text, "COERCE", published=doc.published, sentence=(s4.start, s4.end),
+               codes={"cameo": "17", "acled": {"event_type": "Strategic developments",
+                                               "sub_event_type": "Arrests"}})
+    r = india_police.score([doc], fake.build())
+    assert r.groups["arrest"]["precision"].value == 1.0  # "the arrests followed": no count, no 173

@@ -515,3 +515,11 @@ def test_a_light_verb_the_model_mislemmatises_still_gives_the_source(run):
 def test_a_protest_in_a_town_has_the_town_as_place_not_target(run):
     ev = one(run("A group of pensioners held a protest in Ghardaia on Monday."), "PROTEST")
     assert ev.target is None and ev.source is not None and ev.source.text == "pensioners"
+
+
+def test_the_police_of_a_town_are_police_not_the_town(run):
+    ev = one(run("Hubli police arrested 20 people on Sunday."), "COERCE")
+    assert ev.source is not None and ev.source.text == "Hubli police"
+    assert "source_state" in ev.qualifiers
+    ev = one(run("Haftar's forces shelled the city."), "ASSAULT")
+    assert ev.source.text == "Haftar" and "forces" in ev.qualifiers

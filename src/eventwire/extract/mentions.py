@@ -310,12 +310,17 @@ def _group_nouns(doc: Any, cands: list[_Cand], kb: Any) -> list[_Cand]:
             continue
         affiliation = None
         owned = False
+        place = None  # "Hubli police", "the Gujarat police": the force of a town or state
         for child in tok.children:
             if child.dep_ not in _OWNER_DEPS or child.i > tok.i:
                 continue
             iso3 = kb.country_by_demonym(child.text)
             if iso3:
                 affiliation = iso3
+            elif (child.dep_ == "compound" and child.pos_ == "PROPN" and not taken[child.i]
+                  and child.ent_type_ in ("", "GPE", "LOC", "NORP")
+                  and onto.actor_kind(tok.lower_) == "state"):  # fmt: skip
+                place = child
             elif child.dep_ == "poss" or child.pos_ == "PROPN" or child.ent_type_:
                 owned = True  # "Haftar's forces", "Houthi fighters": the role filler decides
         if owned:
@@ -329,9 +334,13 @@ def _group_nouns(doc: Any, cands: list[_Cand], kb: Any) -> list[_Cand]:
             start = min(start, tok.i - 1)
         if any(taken[start:tok.i + 1]):
             start = tok.i
+        noun = tok.lemma_.lower()
+        if place is not None:
+            start = min(start, min(t.i for t in place.subtree))
+            noun = f"{doc[start:tok.i].text.lower()} {noun}"  # one force per town
         name = doc[start:tok.i + 1].text
         found.append(_Cand(start, tok.i + 1, GROUP_LABEL, name, affiliation=affiliation,
-                           group_hint=f"group:{tok.lemma_.lower()}:{affiliation or ''}"))
+                           group_hint=f"group:{noun}:{affiliation or ''}"))
         for i in range(start, tok.i + 1):
             taken[i] = True
     # "Syrian rebels ... the rebels": a bare noun takes the one nationality the document gives it.

@@ -76,8 +76,10 @@ def read(path: Path, limit: int | None = None) -> list[PoliceDoc]:
 def labels_of(event: Event, source_texts: list[str]) -> set[str]:
     """The police-action labels one of our events supports."""
     police = any(_POLICE.search(t) for t in source_texts)
-    arrest = bool(event.counts.get("arrested")) or any(
-        c.startswith("173") for c in event_codes(event, "cameo")
+    arrest = (
+        bool(event.counts.get("arrested"))
+        or any(c.startswith("173") for c in event_codes(event, "cameo"))
+        or "Arrests" in event_codes(event, "acled", "sub_event_type")  # "the arrests followed"
     )
     if event.negated:
         return {"FAIL"} if police else set()
