@@ -396,3 +396,19 @@ def test_a_day_of_the_month(text: str, tense: str, value: str) -> None:
 def test_ranges_whose_first_day_borrows_the_month(text: str, value: str, end: str) -> None:
     when = normalize_timex(text, TUESDAY)
     assert (when.value, when.end) == (value, end)
+
+
+def test_tokenised_text_reads_as_written() -> None:
+    # "Shelling resumed on June 9 , 2014 ." as a tokeniser leaves it
+    assert normalize_timex("June 9 , 2014", TUESDAY).value == "2014-06-09"
+    assert normalize_timex("last month 's", TUESDAY).value == "2019-03"
+
+
+@pytest.mark.parametrize("text", ["9 2014", "one evening", "a morning", "some day"])
+def test_dateparser_does_not_fill_missing_parts_from_the_reference(text: str) -> None:
+    assert normalize_timex(text, TUESDAY).value is None  # "He left one evening."
+
+
+@pytest.mark.parametrize(("text", "value"), [("just four hours", "PT4H"), ("10-12 days", "PXD")])
+def test_more_lengths_of_time(text: str, value: str) -> None:
+    assert is_duration(text) and timex3_value(text, TUESDAY) == value

@@ -158,6 +158,9 @@ def timex_key(text: str) -> str:
     preposition, article and hedge removed: the form the rules match."""
     text = text.strip().lower().replace("\u2019", "'")
     text = re.sub(r"\s+", " ", text)
+    # tokenised text ("April 4 , 2011", "last week 's"); a possessive says nothing of the time
+    text = re.sub(r"\s+(?=[,.])", "", text)
+    text = re.sub(r"\s*'s$", "", text)
     text = _SPELLED_YEAR.sub(_spelled_year, text)
     text = _HOLIDAY.sub(lambda m: _HOLIDAYS[m.group(0)], text)
     # "in" stays before a count of units: "in three days" is a time ahead, "three days" a length
@@ -622,6 +625,12 @@ def _dateparser(key: str, ref: Reference | None, tense: str) -> When | None:
         return None
     if not re.search(r"[a-z0-9]", key):
         return None
+    if re.fullmatch(r"[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:1[89]|20)\d\d", key) or re.fullmatch(
+        r"(?:a|an|one|some)\s+(?:morning|afternoon|evening|night|day)", key
+    ):
+        # "25 2011" names no month and "one morning" no particular morning: dateparser
+        # would take the missing parts from the reference
+        return None
     from dateparser.date import DateDataParser
 
     base = datetime.combine(ref.day, datetime.min.time()) if ref else datetime(int(year.group(1)), 1, 1)  # type: ignore[union-attr]
@@ -648,9 +657,10 @@ def _dateparser(key: str, ref: Reference | None, tense: str) -> When | None:
 # --- lengths of time --------------------------------------------------------------
 
 _DURATION = re.compile(
-    r"^(?:(?:more than|less than|nearly|almost|about|some|up to|over|at least|the (?:past|last|"
-    r"next|first|coming)|(?:past|last|next|first|coming))\s+)*"
-    r"(?:(?P<num>\d+|[a-z]+(?:\s+of)?|a few|a couple of)[\s-]+)?(?P<unit>second|minute|hour|day|"
+    r"^(?:(?:more than|less than|nearly|almost|about|some|up to|over|at least|just|only|the (?:past|"
+    r"last|next|first|coming)|(?:past|last|next|first|coming))\s+)*"
+    r"(?:(?P<num>\d+(?:\s*(?:-|–|to)\s*\d+)?|[a-z]+(?:\s+of)?|a few|a couple of)[\s-]+)?"
+    r"(?P<unit>second|minute|hour|day|"
     r"week|month|year|decade|century|weekend)s?(?:[\s-]+long|[\s-]+old)?$"
 )
 
