@@ -379,6 +379,7 @@ def test_a_body_named_after_a_well_known_place_names_it(small_gazetteer) -> None
     assert _place_in_name(small_gazetteer, text, 0, 20) == (0, 5)  # Libya
     assert _place_in_name(small_gazetteer, text, 26, 49) == (42, 49)  # Lebanon
     assert _place_in_name(small_gazetteer, text, 51, 68) is None  # a town too small to tell
+    assert _place_in_name(small_gazetteer, "Lebanon", 0, 7) == (0, 7)  # a country taken for a body
 
 
 def test_names_listed_after_a_place_are_places(blank_nlp, small_gazetteer) -> None:

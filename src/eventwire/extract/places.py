@@ -279,10 +279,13 @@ def _list_goes_on(text: str, gazetteer: Gazetteer, spans: list[tuple[int, int]]
 
 def _place_in_name(gazetteer: Gazetteer, text: str, start: int, end: int
                    ) -> tuple[int, int] | None:
-    """The well-known place an organisation's name begins with ("Tennessee Valley
-    Authority") or ends with after "of" ("Bank of England"): a country, a first-level
-    division, a county or a big town."""
+    """The well-known place an organisation's name is ("the EU"), begins with ("Tennessee
+    Valley Authority") or ends with after "of" ("Bank of England"): a country, a
+    first-level division, a county or a big town."""
     name = text[start:end]
+    if any(c.match != "skeleton" and c.place.precision in ("country", "admin1", "region")
+           for c in gazetteer.candidates(name)):
+        return start, end  # "the EU", "Kentucky" taken for a body
     words = list(re.finditer(r"\S+", name))
     for size in range(len(words) - 1, 0, -1):
         if _known_area(gazetteer, name[: words[size - 1].end()]):
