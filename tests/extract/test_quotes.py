@@ -59,3 +59,8 @@ def test_multi_sentence_quote_attributes_each_event(run):
     found = run('"Turkey sent drones to the GNA. Russia backs Haftar," Ghassan Salame said.')
     speakers = {e.type: e.attributed_to and e.attributed_to.text for e in found["events"]}
     assert speakers.get("AID") == speakers.get("SUPPORT") == "Ghassan Salame"
+
+
+def test_a_report_from_an_outlet_quotes_the_outlet(run):
+    got = quotes(run, "A new report from Amnesty International warns that the raids “could amount to war crimes.”")
+    assert got == [("could amount to war crimes.", "Amnesty International")]

@@ -69,7 +69,8 @@ SPEECH_VERBS = frozenset(
      "accuse", "tweet", "acknowledge", "admit", "argue", "maintain", "call", "describe",
      "brand", "label"}
 )  # fmt: skip
-STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "report"})
+STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "report",
+                             "study", "analysis", "letter", "memo", "article", "editorial"})
 BOUNDARY_DEPS = frozenset({"relcl"})
 PHRASE_MODALITIES = {"alleged": "alleged", "suspected": "alleged", "purported": "alleged",
                      "supposed": "alleged", "reported": "reported", "possible": "hypothetical",
@@ -222,13 +223,21 @@ def attribution_of(
             for pobj in (t for t in tok.subtree if t.dep_ == "pobj"):
                 if f := index.filler(pobj):
                     return f.span
-        if tok.lemma_.lower() in STATEMENT_NOUNS:
-            for prep in tok.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj" and (f := index.filler(pobj)):
-                            return f.span
-            for child in tok.children:
-                if child.dep_ == "poss" and (f := index.filler(child)):
+        if (author := author_of(tok, index)) is not None:
+            return author
+    return None
+
+
+def author_of(token: Token, index: MentionIndex) -> Span | None:
+    """Who issued a statement noun: "a statement from X", "a report by X", "X's statement"."""
+    if token.lemma_.lower() not in STATEMENT_NOUNS:
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and (f := index.filler(pobj)):
                     return f.span
+    for child in token.children:
+        if child.dep_ == "poss" and (f := index.filler(child)):
+            return f.span
     return None

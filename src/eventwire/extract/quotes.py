@@ -4,7 +4,8 @@ Quoted stretches are found in the text (straight or curly marks, at least three
 words so scare quotes around a single term are left alone). Two quoted parts
 separated only by a short speech clause ('"We will win," Haftar said, "and soon."')
 become one quote. The speaker is the subject of a speech verb outside the quote
-in the same sentence(s); else the previous sentence when it ends by introducing
+in the same sentence(s) (the issuer of a statement noun that speaks: "a report from
+Reuters notes that ..."); else the previous sentence when it ends by introducing
 the quote ("Haftar said:"), else the next sentence ("..., he added."). The first
 of these that introduces the quote decides: when its speaker is no actor
 ("diplomats said"), the quote has no speaker. Pronoun speakers go to their most
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.extract.actorspans import MentionIndex
 from eventwire.extract.context import DocContext
-from eventwire.extract.modality import SPEECH_VERBS
+from eventwire.extract.modality import SPEECH_VERBS, author_of
 from eventwire.model import Evidence, QuoteMention, Span
 from eventwire.registry import extractors
 
@@ -52,6 +53,8 @@ def _speaker_in(
             for child in tok.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     introduced = True
+                    if author := author_of(child, index):
+                        return True, author  # "a report from Reuters notes that ..."
                     if filler := index.filler(child):
                         return True, filler.span
         if tok.lower_ == "according":
