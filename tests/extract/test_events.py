@@ -523,3 +523,21 @@ def test_the_police_of_a_town_are_police_not_the_town(run):
     assert "source_state" in ev.qualifiers
     ev = one(run("Haftar's forces shelled the city."), "ASSAULT")
     assert ev.source.text == "Haftar" and "forces" in ev.qualifiers
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Forces loyal to the general are marching on the capital.", "ASSAULT"),
+        ("Thousands of students marched on the parliament to demand reforms.", "PROTEST"),
+        ("Key army units have rallied behind the general.", "SUPPORT"),
+    ],
+)
+def test_marching_on_and_rallying_behind_depend_on_who(run, text, etype):
+    assert one(run(text), etype).trigger.text in ("marching", "marched", "rallied")
+
+
+def test_verbs_with_objects_that_make_no_event(run):
+    assert not run("The group released grisly photos of the hostages.")["events"]
+    assert one(run("Egypt released twelve fishermen on Monday."), "CONCEDE")
+    assert not any(e.trigger.text == "launched" for e in run("The ministry launched a new website.")["events"])

@@ -63,6 +63,9 @@ def trigger_of(token: Token, onto: Ontology) -> tuple[str, str] | None:
             return None
         if vo := _verb_object(token, onto):
             return vo
+        obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is not None and onto.is_non_event(lemma, (obj.lemma_, obj.lower_)):
+            return None  # "released photos", "launched a website"
         t = onto.verb_type(lemma)
         return (t, lemma) if t else None
     if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("PERSON", "GPE", "ORG"):

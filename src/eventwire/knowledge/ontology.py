@@ -112,9 +112,15 @@ class Ontology:
     statements: Statements = field(default_factory=Statements)
     verb_objects: tuple[VerbObject, ...] = ()
     weapon_subjects: frozenset[str] = frozenset()  # "rockets fell", "a shell hit"
+    non_events: dict[str, frozenset[str]] = field(default_factory=dict)  # verb -> object words
     claim_words: frozenset[str] = frozenset()  # "demanding", "denounce": a gathering's claim
     instrument_verbs: frozenset[str] = frozenset()  # "fire", "hurl": their object is a weapon
     instruments: frozenset[str] = frozenset()  # "machine gun", "rifle" (and every means word)
+
+    def is_non_event(self, verb: str, words: Iterable[str]) -> bool:
+        """Is ``verb`` with an object of ``words`` no event ("released photos")?"""
+        stop = self.non_events.get(verb.lower())
+        return bool(stop) and not stop.isdisjoint(w.lower() for w in words)
 
     def is_instrument(self, verb: str, words: Iterable[str]) -> bool:
         """Is the object of ``verb`` (its lemma, words and two-word phrases) a weapon it
@@ -326,6 +332,7 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
         statements=_statements(data.get("statements", {})),
         weapon_subjects=frozenset(data.get("weapon_subjects", {}).get("words", ())),
         claim_words=frozenset(data.get("claims", {}).get("words", ())),
+        non_events={k: frozenset(v) for k, v in data.get("non_events", {}).items()},
         instrument_verbs=frozenset(data.get("instruments", {}).get("verbs", ())),
         instruments=frozenset(data.get("instruments", {}).get("words", ())),
         verb_objects=tuple(
