@@ -402,3 +402,10 @@ def test_a_lawmakers_state_after_the_party_letter_is_a_place(blank_nlp, tmp_path
     con.commit()
     ctx = _ctx(blank_nlp, Gazetteer(tmp_path / "p.sqlite"), "The bill passed, said Rep. Ann Cole, D-Ky., on Friday.")
     assert [pm.span.text for pm in ctx.found["places"]] == ["Ky."]
+
+
+@pytest.mark.slow
+def test_a_site_named_after_its_town_locates_an_event(nlp, small_gazetteer) -> None:
+    ctx = _ctx(nlp, small_gazetteer, "Gunmen from Libya stormed a Tripoli hospital on Sunday.")
+    stormed = next(t for t in ctx.doc if t.text == "stormed")
+    assert place_for(ctx, stormed).name == "Tripoli"

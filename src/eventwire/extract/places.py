@@ -356,7 +356,8 @@ PLACE_HEADS = frozenset(
         "coast", "oasis", "island", "islands", "river", "sea", "lake", "front", "frontline",
         "center", "centre", "quarter", "checkpoint", "outpost", "refinery", "field", "terminal",
         "county", "state", "locality", "subdistrict", "plain", "plains", "areas", "towns",
-        "cities", "camps", "entrance", "hills"
+        "cities", "camps", "entrance", "hills", "zone", "university", "hospital", "prison",
+        "stadium", "school", "mosque", "church"
     ]
 )
 
