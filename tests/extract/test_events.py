@@ -541,3 +541,11 @@ def test_verbs_with_objects_that_make_no_event(run):
     assert not run("The group released grisly photos of the hostages.")["events"]
     assert one(run("Egypt released twelve fishermen on Monday."), "CONCEDE")
     assert not any(e.trigger.text == "launched" for e in run("The ministry launched a new website.")["events"])
+
+
+def test_shooting_at_something_is_active_and_an_ambulance_is_civilian(run):
+    ev = one(run("Gunmen shot at an ambulance near the town."), "ASSAULT")
+    assert ev.source is not None and ev.source.text == "Gunmen"
+    assert "target_civilian" in ev.qualifiers
+    ev = one(run("A soldier fired upon a family near the market."), "ASSAULT")
+    assert ev.target is not None and ev.target.text == "family"

@@ -15,7 +15,8 @@
   "demanded that X act" (X), a noun's other target prepositions and the ones under them
   ("a suspension of air links with Serbia").
 * a coordinated verb shares the object ("shot and killed two men"); a bare participle
-  of a verb that needs an object, with none, is a headline passive ("Farmer killed").
+  of a verb that needs an object, with none, is a headline passive ("Farmer killed"),
+  unless it shoots "at" someone ("Gunmen shot at a car").
 
 Tokens come back, not mentions: :class:`~eventwire.extract.actorspans.MentionIndex`
 turns them into actor mentions.
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-TARGET_PREPS = frozenset({"to", "against", "on", "with", "into", "at", "for"})
+TARGET_PREPS = frozenset({"to", "against", "on", "upon", "with", "into", "at", "for"})
 NOUN_TARGET_PREPS = frozenset({"on", "against", "to", "for", "of", "in", "with", "into"})
 NOUN_SOURCE_PREPS = frozenset({"by", "from"})
 LIGHT_VERBS = frozenset(
@@ -156,6 +157,7 @@ def _headline_passive(token: Token) -> bool:
         token.tag_ in ("VBN", "VBD")
         and token.lemma_.lower() in PATIENT_SUBJECT_VERBS
         and not any(c.dep_ in ("dobj", "aux", "ccomp", "xcomp") for c in token.children)
+        and not any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon") for c in token.children)
         and _object(token) is None
     )
 

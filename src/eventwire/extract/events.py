@@ -408,7 +408,7 @@ def _victims_of_consequences(
     return [
         replace(e, qualifiers=(*e.qualifiers, "target_civilian"))
         if i in civilian_under and e.type == "ASSAULT"
-        and not any(q.startswith("target_") for q in e.qualifiers)
+        and not any(q.startswith("target_") and q != "target_place" for q in e.qualifiers)
         else e
         for e, i in zip(events, trigger_at, strict=True)
     ]
