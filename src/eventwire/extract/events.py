@@ -23,8 +23,9 @@ uses to find the event a text is about.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from eventwire.extract.actorspans import Filler, MentionIndex
 from eventwire.extract.anchor import place_for, when_for
@@ -113,7 +114,7 @@ def trigger_type(token: Token, onto: Ontology) -> str | None:
 
 
 @extractors.register("events", requires=("mentions",), assigns=("events", "mentions"))
-def extract_events(ctx: DocContext) -> dict[str, tuple]:
+def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     onto = load_ontology()
     index = MentionIndex.of(ctx)
     quotes = ctx.found.get("quotes", ())
@@ -143,33 +144,36 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
             tgt_toks = [*tgt_toks[1:3], *tgt_toks[:1], *tgt_toks[3:]]  # "sent troops to X": X
         if is_verb and (doer := _gerund_doer(token, index)) is not None:
             src_tok = doer
+        sources: list[Filler | None]
+        targets: list[Filler | None]
         if not is_verb and src_tok is not None and src_tok.head.lower_ == "between":
-            pair = index.fillers(src_tok)  # "clashes between X and Y"
+            pair: list[Filler | None] = list(index.fillers(src_tok))  # "clashes between X and Y"
             sources, targets = pair[:1] or [None], pair[1:2] or [None]
         else:
             if src_tok is not None and src_tok.i in trigger_tokens and not index.fillers(src_tok):
                 src_tok = noun_roles(src_tok)[0]  # "an attack by X killed...": X did it
-            sources = index.fillers(src_tok) or [None]
+            sources = [*index.fillers(src_tok)] or [None]
             # "Israel strengthened its forces": the source's own people are no target
             own = {f.span for f in sources if f is not None}
-            targets = next(
-                (f for t in tgt_toks if (f := [x for x in index.fillers(t) if x.span not in own])),
-                [None],
+            found_targets = (
+                [x for x in index.fillers(t) if x.span not in own] for t in tgt_toks
             )
+            targets = [*next((f for f in found_targets if f), [])] or [None]
         if not is_verb and sources == [None]:  # "police firing", "army shelling"
             doer = next((c for c in token.children if c.dep_ == "compound" and index.covering(c)),
                         None)  # fmt: skip
-            sources = index.fillers(doer) or [None]
+            sources = [*index.fillers(doer)] or [None]
         if not is_verb and sources == [None] and (agent := index.covering(token)) is not None:
             sources = [Filler(agent.span)]  # an agent noun: "hundreds of protesters demanded"
         if not is_verb and sources == [None] and lemma in onto.rules.fighting:
-            sources = index.fillers(_side_that_fell(token)) or [None]
+            sources = [*index.fillers(_side_that_fell(token))] or [None]
         if etype and onto.is_finding(etype, lemma):
             sources = [None]  # "police found the bodies of three men"
-        etype = onto.type_for_source(lemma, _kind_of(sources[0], index, onto), etype or None,
+        etype_of: str | None = onto.type_for_source(lemma, _kind_of(sources[0], index, onto), etype or None,
                                      _words(token.subtree) if is_verb else ())  # fmt: skip
-        if etype is None:
+        if etype_of is None:
             continue  # "residents gathered": an event only for some actors
+        etype = etype_of
         tgt_tok = _target_token(tgt_toks, lemma, index)
         sent = token.sent
         in_sent = tuple(
@@ -183,7 +187,7 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
         trigger = Span(token.idx, token.idx + len(token.text), token.text)
         named = [f.span for f in targets if f is not None]
         clause = _clause_qualifiers(token, etype, onto, trigger_tokens, named)
-        common = dict(
+        common: dict[str, Any] = dict(
             article_id=ctx.article.id,
             type=etype,
             trigger=trigger,
@@ -224,16 +228,17 @@ def extract_events(ctx: DocContext) -> dict[str, tuple]:
                     )
                 )
         said = None if "embedded" in clause else _statement_about(token, etype, modality, onto)
-        for k in range(first, len(events)) if said else ():
-            act = events[k]
-            events[k] = replace(act, qualifiers=(*act.qualifiers, "embedded"))
-            demand = said == onto.statements.demand
-            events.append(replace(
-                act, type=said, negated=False, modality="asserted", counts=(), lemma="",
-                source=act.attributed_to if demand else act.source,
-                target=act.source if demand else act.target,
-                qualifiers=("statement",)))  # fmt: skip
-            trigger_at.append(token.i)
+        if said is not None:
+            for n in range(first, len(events)):
+                act = events[n]
+                events[n] = replace(act, qualifiers=(*act.qualifiers, "embedded"))
+                demand = said == onto.statements.demand
+                events.append(replace(
+                    act, type=said, negated=False, modality="asserted", counts=(), lemma="",
+                    source=act.attributed_to if demand else act.source,
+                    target=act.source if demand else act.target,
+                    qualifiers=("statement",)))  # fmt: skip
+                trigger_at.append(token.i)
     events = _victims_of_consequences(ctx.doc, events, trigger_at)
     events = _exchanges(ctx.doc, events, trigger_at, onto)
     events = _targets_of_acts(ctx.doc, events, trigger_at)
@@ -332,7 +337,7 @@ def _source_makes_event(token: Token, lemma: str, index: MentionIndex, onto: Ont
     src_tok = verb_roles(token)[0] if is_verb else noun_roles(token)[0]
     if not is_verb and src_tok is None:
         src_tok = next((c for c in token.children if c.dep_ == "compound"), None)
-    kind = _kind_of((index.fillers(src_tok) or [None])[0], index, onto)
+    kind = _kind_of(next(iter(index.fillers(src_tok)), None), index, onto)
     words = _words(token.subtree) if is_verb else ()
     return onto.type_for_source(lemma, kind, None, words) is not None
 
@@ -453,11 +458,11 @@ def _targets_of_acts(
     (AGREE, target Britain, Romania)."""
     acts: dict[int, EventMention] = {}
     for e, i in zip(events, trigger_at, strict=True):
-        act = doc[i]
-        if act.dep_ == "dobj" and act.head.dep_ == "xcomp":
-            act = act.head  # "promised to continue military aid to X": the aid is the act
-        if e.target is not None and act.dep_ in ("xcomp", "ccomp"):
-            acts.setdefault(act.head.i, e)
+        word = doc[i]
+        if word.dep_ == "dobj" and word.head.dep_ == "xcomp":
+            word = word.head  # "promised to continue military aid to X": the aid is the act
+        if e.target is not None and word.dep_ in ("xcomp", "ccomp"):
+            acts.setdefault(word.head.i, e)
     return [
         replace(e, target=act.target)
         if e.type in STATEMENT_TYPES and e.target is None and (act := acts.get(i)) is not None

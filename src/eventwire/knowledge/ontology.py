@@ -119,8 +119,8 @@ class Ontology:
 
     def is_non_event(self, verb: str, words: Iterable[str]) -> bool:
         """Is ``verb`` with an object of ``words`` no event ("released photos")?"""
-        stop = self.non_events.get(verb.lower())
-        return bool(stop) and not stop.isdisjoint(w.lower() for w in words)
+        stop = self.non_events.get(verb.lower(), frozenset())
+        return not stop.isdisjoint(w.lower() for w in words)
 
     def is_instrument(self, verb: str, words: Iterable[str]) -> bool:
         """Is the object of ``verb`` (its lemma, words and two-word phrases) a weapon it
