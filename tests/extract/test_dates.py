@@ -241,3 +241,9 @@ def test_finder_finds_halves_of_a_year_but_not_of_a_match() -> None:
 def test_finder_finds_short_year_spans_and_iso_dates() -> None:
     text = "After the 1979-83 drought and the 2016/17 season, talks began on 2019-02-11."
     assert [text[s:e] for s, e in find_timexes(text)] == ["1979-83", "2016/17", "2019-02-11"]
+
+
+def test_finder_reads_tokenised_dates_whole(blank_nlp) -> None:
+    text = "Troops entered the town on Sunday , May 8 , 2016 after a siege ."
+    assert [text[s:e] for s, e in find_timexes(text)] == ["Sunday , May 8 , 2016"]
+    assert _run(blank_nlp, text)["Sunday , May 8 , 2016"] == ("2016-05-08", "day")

@@ -35,6 +35,7 @@ _MONTH = (
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?"
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+_COMMA = r"(?:\s?,?\s+"  # "May 4, 2011", and "May 4 , 2011" as tokenised text has it
 _NUM = (
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
     r"|thirty|fifty|a few|several|a couple of)"
@@ -46,11 +47,11 @@ _PART = r"(?:\s+(?i:morning|afternoon|evening|night))?"
 
 _ALTERNATIVES = (
     # day-month-year and month-day-year, ranges of days
-    _MOD + _MONTH + r"\s+" + _DAY + r"(?:\s*(?:-|–|to)\s*[0-3]?\d)?(?:,?\s+" + _YEAR + r")?\b",
+    _MOD + _MONTH + r"\s+" + _DAY + r"(?:\s*(?:-|–|to)\s*[0-3]?\d)?" + _COMMA + _YEAR + r")?\b",
     # day-first, ranges too: "25-26 July", "2 and 3 May 2020", "27 April - 4 May"
     _DAY + r"(?:\s*(?:-|–|to|and)\s*" + _DAY + r")?\s+(?:of\s+)?" + _MONTH
-    + r"(?:\s*(?:-|–|to|until)\s*" + _DAY + r"\s+" + _MONTH + r")?(?:,?\s+" + _YEAR + r")?\b",
-    _WEEKDAY + r",?\s+" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?\b",
+    + r"(?:\s*(?:-|–|to|until)\s*" + _DAY + r"\s+" + _MONTH + r")?" + _COMMA + _YEAR + r")?\b",
+    _WEEKDAY + r"\s?,?\s+" + _MONTH + r"\s+" + _DAY + _COMMA + _YEAR + r")?\b",
     r"(?i:the|this|last|next|past)\s+(?i:weekend)\b",
     r"(?:(?i:earlier|later)\s+)?(?:(?i:the)\s+)?(?i:next|following|previous|preceding|same|that)"
     r"\s+(?i:day|morning|afternoon|evening|night)\b",
