@@ -409,3 +409,19 @@ def test_a_site_named_after_its_town_locates_an_event(nlp, small_gazetteer) -> N
     ctx = _ctx(nlp, small_gazetteer, "Gunmen from Libya stormed a Tripoli hospital on Sunday.")
     stormed = next(t for t in ctx.doc if t.text == "stormed")
     assert place_for(ctx, stormed).name == "Tripoli"
+
+
+def test_the_mayor_or_residents_of_a_place_name_it(blank_nlp, small_gazetteer) -> None:
+    ctx = _ctx(blank_nlp, small_gazetteer, "The residents of Misrata and the mayor of Derna met on Monday.")
+    assert [pm.span.text for pm in ctx.found["places"]] == ["Misrata", "Derna"]
+
+
+def test_a_name_cut_short_before_its_linking_word_is_made_whole(tmp_path) -> None:
+    from eventwire.extract.places import _with_rest_of_name
+
+    gaz = _town_gazetteer(tmp_path,
+                          ("geonames:121", "Deh-e Shir", 31.0, 49.0, "IRN", "IR.15", 9_000),
+                          ("geonames:122", "Deh", 25.0, 60.0, "IRN", "IR.04", 2_000))
+    text = "Farmers in Deh e Shir and in Deh Bala protested."
+    assert _with_rest_of_name(gaz, text, 11, 14) == (11, 21)  # Deh e Shir is a place
+    assert _with_rest_of_name(gaz, text, 29, 32) == (29, 32)  # no place is called Deh Bala

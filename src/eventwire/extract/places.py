@@ -59,7 +59,8 @@ LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|around|outside|from|to|towards|toward|into|on|across|through|inside|"
     r"(?:city|town|village|villages|port|outskirts|district|region|province|governorate|oasis|"
     r"suburb|suburbs|neighbourhood|neighborhood|area|vicinity|countryside|municipality|environs|"
-    r"front|south|north|east|west|southeast|southwest|northeast|northwest|centre|center)\s+of)"
+    r"front|south|north|east|west|southeast|southwest|northeast|northwest|centre|center|"
+    r"[Rr]esidents|[Ii]nhabitants|[Vv]illagers|[Mm]ayor|[Gg]overnor)\s+of)"
     r"\s+(?:the\s+)?(?:(?:al|el|as|ad|ash|an|ar|at|az)[-\s])?)$"
 )
 STATEMENT_VERBS = {
@@ -101,6 +102,8 @@ _PARENTHESIS = re.compile(r"(?<=\w)\s+\(([A-Z][^()]{1,80})\)")
 _NAME_IN_LIST = re.compile(NAME)
 _NEXT_CAPITAL = re.compile(r"^\s[A-Z]")
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)")
+_REST_OF_NAME = re.compile(r"(?:\s(?:e|al|el|ad|ar|as|ash|at|az|an|ed|es|ez|bin|ibn|bani|de|"
+                           r"del|di|da|la|le)\s|-e-|\s)[A-Z][\w'’-]+")
 _NAME_AFTER = re.compile(r"[\s-]+[A-Z][\w'’-]+")
 # A place name followed by where it lies: "Rafah City, North Sinai", "El Hassi (Setif)".
 _TRAILING_QUALIFIER = re.compile(
@@ -217,6 +220,7 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
     text = ctx.doc.text
     spans = [_with_name_after_article(text, e.start_char, e.end_char)
              for e in ctx.doc.ents if e.label_ in PLACE_LABELS]
+    spans = [_with_rest_of_name(gazetteer, text, s, e) for s, e in spans]
     # "Russian", "Egyptians": a nationality word names its country (as a modifier it is
     # never an event's location, see is_modifier)
     spans += [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "NORP"
@@ -339,6 +343,17 @@ def _with_name_after_article(text: str, start: int, end: int) -> tuple[int, int]
         return start, end
     m = _NAME_AFTER.match(text, end)
     return (start, m.end()) if m else (start, end)
+
+
+def _with_rest_of_name(gazetteer: Gazetteer, text: str, start: int, end: int
+                       ) -> tuple[int, int]:
+    """A span the model cut short before a linking word of the name ("Kut" of "Kut e
+    Abdollah", "Bint" of "Bint Jbeil") takes the rest when a place is called so."""
+    m = _REST_OF_NAME.match(text, end)
+    if m is None or not any(c.match != "skeleton"
+                            for c in gazetteer.candidates(text[start : m.end()])):
+        return start, end
+    return start, m.end()
 
 
 def _affiliations(ctx: DocContext) -> list[str]:
