@@ -549,3 +549,22 @@ def test_shooting_at_something_is_active_and_an_ambulance_is_civilian(run):
     assert "target_civilian" in ev.qualifiers
     ev = one(run("A soldier fired upon a family near the market."), "ASSAULT")
     assert ev.target is not None and ev.target.text == "family"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "doer", "means"),
+    [
+        ("Gunmen bombed the party office on Monday. The attack killed two guards.",
+         "attack", "Gunmen", "means_explosive"),
+        ("Rebels shelled the town at dawn. Two children were killed in the attack.",
+         "killed", "Rebels", "means_shelling"),
+    ],
+)
+def test_the_attack_refers_back_to_the_last_attack(run, text, word, doer, means):
+    ev = next(e for e in run(text)["events"] if e.trigger.text == word)
+    assert ev.source is not None and ev.source.text == doer and means in ev.qualifiers
+
+
+def test_an_attack_with_nothing_before_it_stays_unattributed(run):
+    found = run("The attack killed two guards near the border.")
+    assert all(e.source is None for e in found["events"])

@@ -242,6 +242,7 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     events = _victims_of_consequences(ctx.doc, events, trigger_at)
     events = _exchanges(ctx.doc, events, trigger_at, onto)
     events = _targets_of_acts(ctx.doc, events, trigger_at)
+    events = _anaphors(ctx.doc, events, trigger_at, onto)
     events = _perpetrators(events, onto)
     events = attach_counts(events, counts, [s.start_char for s in ctx.doc.sents], COUNTED_TYPES)
     return {"events": events, "mentions": index.all()}
@@ -445,6 +446,67 @@ def _perpetrators(events: list[EventMention], onto: Ontology) -> list[EventMenti
                 e = replace(e, source=doer, qualifiers=tuple(dict.fromkeys((*e.qualifiers, *kinds))))
         out.append(e)
     return out
+
+
+ANAPHOR_DETERMINERS = frozenset({"the", "this", "these", "that", "those", "such"})
+ANAPHOR_REACH = 3  # sentences back
+
+
+def _anaphors(
+    doc: Doc, events: list[EventMention], trigger_at: list[int], onto: Ontology
+) -> list[EventMention]:
+    """"The attack", "these attacks" refer back to the last event of their type in the
+    three sentences before. An event noun of that kind with no actor of its own takes the
+    earlier event's actors and qualifiers (its weapon), so resolution makes one event of
+    both ("gunmen bombed the office; the attack killed two"); an event stated "in" or "as a
+    result of" such a noun ("wounded in the attack") takes its doer and weapon."""
+    sent_no = {s.start: n for n, s in enumerate(doc.sents)}
+
+    def antecedent(noun: Token, etype: str, upto: int) -> EventMention | None:
+        here = sent_no[noun.sent.start]
+        before = [o for o, j in zip(out[:upto], trigger_at[:upto], strict=True)
+                  if o.type == etype and j < noun.i and not o.negated
+                  and here - ANAPHOR_REACH <= sent_no[doc[j].sent.start] <= here
+                  and not (sent_no[doc[j].sent.start] == here and doc[j].i == noun.i)]  # fmt: skip
+        return before[-1] if before else None
+
+    out = list(events)
+    for k, (e, i) in enumerate(zip(events, trigger_at, strict=True)):
+        tok = doc[i]
+        if tok.pos_ == "NOUN" and _anaphoric(tok):
+            if e.source is None and e.target is None and (o := antecedent(tok, e.type, k)):
+                out[k] = replace(e, source=o.source, target=o.target, lemma=o.lemma or e.lemma,
+                                 qualifiers=_merged(e.qualifiers, o.qualifiers, ""))  # fmt: skip
+            continue
+        for noun in _anaphoric_causes(tok):
+            if onto.noun_type(noun.lemma_) == e.type and (o := antecedent(noun, e.type, k)):
+                out[k] = replace(e, source=e.source or o.source,
+                                 qualifiers=_merged(e.qualifiers, o.qualifiers, "means_"))
+                break
+    return out
+
+
+def _anaphoric(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ANAPHOR_DETERMINERS for c in noun.children)
+
+
+def _anaphoric_causes(verb: Token) -> list[Token]:
+    """Anaphoric event nouns a verb happened in or by: "wounded in the attack", "died as
+    a result of these attacks"."""
+    nouns = []
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            nouns.append(pobj)
+            nouns += [p for q in pobj.children if q.dep_ == "prep"
+                      for p in q.children if p.dep_ == "pobj"]  # fmt: skip
+    return [n for n in nouns if n.pos_ == "NOUN" and _anaphoric(n)]
+
+
+def _merged(own: tuple[str, ...], other: tuple[str, ...], prefix: str) -> tuple[str, ...]:
+    """``own`` qualifiers plus ``other``'s that start with ``prefix`` (all for ""), never
+    another event's place in a clause ("embedded") or its statement mark."""
+    taken = (q for q in other if q.startswith(prefix) and q not in ("embedded", "statement"))
+    return tuple(dict.fromkeys((*own, *taken)))
 
 
 STATEMENT_TYPES = frozenset({"AGREE", "REJECT", "THREATEN", "REQUEST"})
