@@ -425,3 +425,8 @@ def test_a_name_cut_short_before_its_linking_word_is_made_whole(tmp_path) -> Non
     text = "Farmers in Deh e Shir and in Deh Bala protested."
     assert _with_rest_of_name(gaz, text, 11, 14) == (11, 21)  # Deh e Shir is a place
     assert _with_rest_of_name(gaz, text, 29, 32) == (29, 32)  # no place is called Deh Bala
+
+
+def test_a_town_named_before_a_site_in_it_is_a_place(blank_nlp, small_gazetteer) -> None:
+    ctx = _ctx(blank_nlp, small_gazetteer, "Youths blocked the Derna roundabout and the Martyrs roundabout.")
+    assert [pm.span.text for pm in ctx.found["places"]] == ["Derna"]

@@ -83,6 +83,12 @@ _SITE_AFTER = re.compile(
     r"^\s+(?:square|street|road|avenue|bridge|roundabout|mosque|school|hospital|university|"
     r"prison|stadium|market|hotel|church|building|company)\b"
 )
+# A site a town's name stands before: "the Zahle roundabout", "the Tulkarm refugee camp".
+_TOWN_SITE_AFTER = re.compile(
+    r"^\s+(?:(?:refugee|military|main|northern|southern|eastern|western)\s+)?"
+    r"(?:roundabout|highway|camp|checkpoint|junction|intersection|crossing|airport|airbase|"
+    r"governorate|municipality|outskirts|countryside)\b"
+)
 _IN_AREA = re.compile(r"^(?:\s+(?:city|town|village|camp|area))?\s+in\s+(?:the\s+)?"
                       r"(?:(?:al|el|as|ad|ar|an)[-\s])?$")
 _AREA_BEFORE = re.compile(
@@ -236,8 +242,11 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
         if any(s < end and start < e for s, e in spans):
             continue
         if not LOCATIVE.search(text[max(0, start - 40) : start]):
-            if _well_known(gazetteer, text, start, end):
-                spans.append((start, end))
+            if _well_known(gazetteer, text, start, end) or (
+                    _TOWN_SITE_AFTER.match(text[end : end + 30]) and start > 0
+                    and text[start - 1] not in "\"'“‘(" and m.group(0).lower() not in FUNCTION_WORDS
+                    and any(c.match != "skeleton" for c in gazetteer.candidates(m.group(0)))):
+                spans.append((start, end))  # "blocked the Zahle roundabout"
             continue
         if m.group(0).split()[0].lower() in CALENDAR_WORDS \
                 or _SITE_AFTER.match(text[end : end + 20]):
