@@ -20,6 +20,7 @@ def counts(run, text):
         ("Three journalists are missing.", ("missing", 3, None)),
         ("Militants executed five soldiers.", ("executed", 5, None)),
         ("The death toll rose to 57.", ("killed", 57, None)),
+        ("Shelling killed a family of five in the old town.", ("killed", 5, None)),
     ],
 )
 def test_count_forms(run, text, expected):
@@ -34,6 +35,7 @@ def test_count_forms(run, text, expected):
         "The fighters were paid $5 million.",
         "40 percent of residents were killed.",
         "Ten tanks were destroyed.",
+        "The minister has a family of three children.",
     ],
 )
 def test_not_counts(run, text):

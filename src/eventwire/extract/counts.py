@@ -57,6 +57,8 @@ REFUSED_ENTS = frozenset({"MONEY", "PERCENT", "DATE", "TIME", "QUANTITY", "ORDIN
 SINGLE_DETS = frozenset({"a", "an", "the", "another", "one"})
 # People nouns that name a group even in the singular: "security staff were hurt".
 COLLECTIVE = frozenset({"staff", "personnel", "security", "crew", "people", "family", "youth"})
+# Nouns whose "of <number>" says how many people they are: "a family of five".
+GROUPS_OF = frozenset({"family", "group", "crew", "team", "household"})
 # Verbs whose subject or object a state word describes: "left 40 dead", "found dead".
 RESULT_VERBS = frozenset({"be", "leave", "force", "send", "find", "report", "confirm", "declare",
                           "pronounce", "list", "remain"})  # fmt: skip
@@ -107,6 +109,9 @@ def counted_noun(num: Token) -> Token:
         num = num.head  # "thirteen thousand people"
     if num.dep_ == "nummod" and num.head.pos_ != "NUM":
         return num.head  # "23 dead, 12 wounded" parses 23 as a modifier of 12
+    if (num.dep_ == "pobj" and num.head.lower_ == "of"
+            and num.head.head.lemma_.lower() in GROUPS_OF):  # fmt: skip
+        return num.head.head  # "killed a family of three": the family, three people
     noun = num
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -239,6 +244,9 @@ def _count(
     ctx: DocContext, kind: str, value: int, qualifier: str | None, start: int, noun: Token
 ) -> Count:
     end = noun.idx + len(noun.text)
+    if end <= start:  # "a family of three": from the noun's phrase to the number
+        number = next((t for t in noun.subtree if t.idx == start), noun)
+        start, end = noun.left_edge.idx, number.idx + len(number.text)
     span = Span(max(start, 0), end, ctx.doc.text[max(start, 0) : end])
     return Count(kind=kind, value=value, qualifier=qualifier, text=span.text,
                  evidence=ctx.evidence(noun.sent), span=span)  # fmt: skip
