@@ -412,3 +412,11 @@ def test_dateparser_does_not_fill_missing_parts_from_the_reference(text: str) ->
 @pytest.mark.parametrize(("text", "value"), [("just four hours", "PT4H"), ("10-12 days", "PXD")])
 def test_more_lengths_of_time(text: str, value: str) -> None:
     assert is_duration(text) and timex3_value(text, TUESDAY) == value
+
+
+def test_this_century_is_the_references_century() -> None:
+    # "Nothing like it had happened this century." written in 2021
+    assert timex3_value("this century", "2021-05-03") == "20"
+    assert timex3_value("last century", "2021-05-03") == "19"
+    assert normalize_timex("this century", "2021-05-03").value is None  # no date of a year
+    assert timex3_value("this century", None) is None

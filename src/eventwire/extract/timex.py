@@ -627,9 +627,9 @@ def _dateparser(key: str, ref: Reference | None, tense: str) -> When | None:
         return None
     if re.fullmatch(r"[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:1[89]|20)\d\d", key) or re.fullmatch(
         r"(?:a|an|one|some)\s+(?:morning|afternoon|evening|night|day)", key
-    ):
+    ) or re.search(r"\b(?:century|millennium)\b", key):
         # "25 2011" names no month and "one morning" no particular morning: dateparser
-        # would take the missing parts from the reference
+        # would take the missing parts from the reference ("this century" became 1899)
         return None
     from dateparser.date import DateDataParser
 

@@ -61,6 +61,11 @@ def timex3_value(text: str, reference: str | None, tense: str = "past") -> str |
     if century:  # the 11th century is 1000-1099: TIMEX3 writes its first two digits
         n = int(century.group("n")) if century.group("n") else _ORDINALS[century.group("word")]
         return f"{n - 1:02d}"
+    ours = re.fullmatch(r"(?P<dir>this|last|next)\s+century", key)
+    if ours:  # "this century" in 1999 is the 1900s, TIMEX3 "19"
+        year = re.match(r"\d{4}", reference or "")
+        shift = {"this": 0, "last": -1, "next": 1}[ours.group("dir")]
+        return f"{int(year.group(0)) // 100 + shift:02d}" if year else None
     past = re.fullmatch(r"(?:the\s+)?past\s+(?P<unit>day|week|month|year|decade|century)", key)
     if past:  # "the past decade" is the ten years up to now, not the 1980s
         return _duration("one", past.group("unit"))
