@@ -98,10 +98,11 @@ _AREA_AFTER = re.compile(r"^\s+(?:countryside|desert|governorate|province)\b")
 _SPONSOR = re.compile(r"^-(?:led|backed|supported|sponsored|funded|allied|aligned|brokered)\b")
 _HYPHEN_COMPOUND = re.compile(r"^-[a-z]+\b")  # "-led", "-backed"; not "-Beirut" (a road's end)
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$")
-# A town named to say where another place lies: "Majzar district west of Marib".
+# A town named to say where another place lies: "Majzar district west of Marib" (but "in
+# the east of Hays" is in Hays).
 _REFERENCE = re.compile(
-    r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
-    r"\s+of|\bkm\s+(?:from|of))\s+(?:the\s+)?(?:(?:al|el|as|ad|ar|an)[-\s])?$"
+    r"(?<!\bthe )\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+of|\bkm\s+(?:from|of))\s+(?:the\s+)?(?:(?:al|el|as|ad|ar|an)[-\s])?$"
 )
 PRECISION_RANK = {"point": 0, "city": 0, "admin1": 1, "country": 2, "region": 3}
 _PARENTHESIS = re.compile(r"(?<=\w)\s+\(([A-Z][^()]{1,80})\)")
@@ -428,13 +429,16 @@ def pick_place(ctx: DocContext, token: Token, usable: list[PlaceMention],
             return None
     countries = Counter(pm.place.country for pm in usable if pm.place is not None)
     text = ctx.doc.text
+    # a town named as a reference point once is one wherever the sentence names it
+    # ("Majzar west of Marib city (Marib)")
+    references = {pm.place.id for pm in in_sentence if pm.place is not None
+                  and _REFERENCE.search(text[max(0, pm.span.start - 30) : pm.span.start])}
 
     def rank(pm: PlaceMention) -> tuple:
         place = pm.place
         assert place is not None
-        before = text[max(0, pm.span.start - 30) : pm.span.start]
-        origin = bool(_ORIGIN.search(before[-12:]))
-        return (origin, PRECISION_RANK.get(place.precision, 3), bool(_REFERENCE.search(before)),
+        origin = bool(_ORIGIN.search(text[max(0, pm.span.start - 12) : pm.span.start]))
+        return (origin, PRECISION_RANK.get(place.precision, 3), place.id in references,
                 -countries[place.country], abs(pm.span.start - token.idx))
 
     return min(pool, key=rank).place
