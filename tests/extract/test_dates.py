@@ -247,3 +247,15 @@ def test_finder_reads_tokenised_dates_whole(blank_nlp) -> None:
     text = "Troops entered the town on Sunday , May 8 , 2016 after a siege ."
     assert [text[s:e] for s, e in find_timexes(text)] == ["Sunday , May 8 , 2016"]
     assert _run(blank_nlp, text)["Sunday , May 8 , 2016"] == ("2016-05-08", "day")
+
+
+@pytest.mark.slow
+def test_a_story_goes_on_in_the_day_it_gave_last_within_its_paragraph(nlp) -> None:
+    text = "On 6 May 2020 militants fired a rocket at the base. It hit a house nearby."
+    ctx = _dated_ctx(nlp, text, "2020")
+    hit = next(t for t in ctx.doc if t.text == "hit")
+    assert (when_for(ctx, hit).value, when_for(ctx, hit).precision) == ("2020-05-06", "day")
+    text = "On 6 May 2020 militants fired a rocket at the base.\n\nThe talks went on."
+    ctx = _dated_ctx(nlp, text, "2020-05-09")
+    went = next(t for t in ctx.doc if t.text == "went")
+    assert when_for(ctx, went).precision == "publication"

@@ -568,3 +568,11 @@ def test_the_attack_refers_back_to_the_last_attack(run, text, word, doer, means)
 def test_an_attack_with_nothing_before_it_stays_unattributed(run):
     found = run("The attack killed two guards near the border.")
     assert all(e.source is None for e in found["events"])
+
+
+def test_failing_to_stop_violence_is_a_negated_intervention(run):
+    found = run("The police failed to prevent the mob from burning the shops.")
+    ev = one(found, "COERCE")
+    assert ev.source.text == "police" and ev.negated
+    ev = one(run("Soldiers stopped the aid convoy at the checkpoint."), "COERCE")
+    assert ev.source.text == "Soldiers" and not ev.negated

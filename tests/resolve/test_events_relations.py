@@ -202,6 +202,8 @@ def test_reports_without_named_actors_need_the_same_place_and_day(resources):
     assert count(_clash("a", place=town), _clash("b")) == 2  # one report has no place
     assert count(_clash("a", place=town), _clash("b", place=other)) == 2
     assert count(_clash("a", place=town), _clash("b", place=town, when=("2020-03", "month"))) == 2
+    province = Place("geonames:3", "Annaba Province", 36.8, 7.6, "DZA", "DZ.37", "admin1")
+    assert count(_clash("a", place=province), _clash("b", place=province)) == 2  # too coarse
     # an unnamed group is no better than no actor ...
     assert count(_clash("a", place=town, source=cops), _clash("b", source=cops)) == 2
     # ... while a named actor ties a dated report to a placeless one

@@ -3,8 +3,9 @@
 For an event's trigger token, the date is the temporal expression attached to
 the trigger's clause in the dependency parse (a timex inside the subtree of the
 trigger's nearest verb, not inside an embedded clause of its own), else the
-nearest one in the same sentence, else the publication date with precision
-``publication`` (only a publication day stands in). When the clause's own
+nearest one in the same sentence, else the last day an earlier sentence of the same
+paragraph gave ("On 6 May militants fired a rocket. It hit a house."), else the
+publication date with precision ``publication`` (only a publication day stands in). When the clause's own
 expression cannot be placed ("on Sunday" with only the year known), the event
 takes no date from another clause. Lengths of time never date an event.
 The place comes from the clause's place mentions, else the sentence's: the most
@@ -52,7 +53,17 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
             return publication_when(ctx)
     resolved = [t for t in timexes if t.when.value]
     best = _governing(ctx, token, [(t.span.start, t.span.end, t.when) for t in resolved])
-    return best if isinstance(best, When) else publication_when(ctx)
+    if isinstance(best, When):
+        return best
+    # A story goes on in the day it gave last: "On 6 May militants fired a rocket. It hit
+    # a house." The day must be in the same paragraph; a background paragraph's year or
+    # a length of time never carries over.
+    sent = token.sent
+    sent_start = sent.start_char + len(sent.text) - len(sent.text.lstrip())  # past a "\n\n" token
+    paragraph = ctx.doc.text.rfind("\n\n", 0, sent_start)
+    earlier = [t for t in resolved if paragraph < t.span.start < sent_start
+               and t.when.precision == "day" and not is_duration(t.span.text)]  # fmt: skip
+    return earlier[-1].when if earlier else publication_when(ctx)
 
 
 def place_for(ctx: DocContext, token: Token) -> Place | None:

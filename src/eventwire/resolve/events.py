@@ -34,6 +34,7 @@ from eventwire.resolve.ids import stable_id
 # or a season may straddle months, so they vouch for the month or the year only.
 PRECISION_CHARS = {"day": 10, "week": 7, "publication": 10, "month": 7, "season": 4, "year": 4,
                    "decade": 3}  # fmt: skip
+TOWN_PRECISIONS = frozenset({"point", "city"})
 MODALITY_RANK = ("asserted", "reported", "alleged", "future", "hypothetical", "denied", "negated")
 
 
@@ -60,8 +61,8 @@ def _matches(
 
     Same type, actors and polarity; places that do not differ; dates that agree to the
     coarser precision. Across articles, an event with no *named* actor (none, or only
-    unnamed groups such as "police") is tied to another report only by the same place
-    and the same day: "clashes" on the same day in two towns, or in one town on two
+    unnamed groups such as "police") is tied to another report only by the same town
+    (not a governorate or country) and the same day: "clashes" on the same day in two towns, or in one town on two
     days, are two events.
     """
     if (group.first.type, group.source, group.target, group.first.negated) != (
@@ -73,8 +74,9 @@ def _matches(
         return False
     da, db = group.date_prefix(), _date_prefix(em.when)
     across = group.first.article_id != em.article_id
-    if not named and across and (not (a and b) or len(da) < 10 or len(db) < 10):
-        return False
+    if not named and across and (not (a and b) or len(da) < 10 or len(db) < 10
+                                 or a.precision not in TOWN_PRECISIONS):  # fmt: skip
+        return False  # a governorate holds many incidents a day
     n = min(len(da), len(db))
     return bool(n) and da[:n] == db[:n]
 
