@@ -4,8 +4,8 @@ For an event's trigger token, the date is the temporal expression attached to
 the trigger's clause in the dependency parse (a timex inside the subtree of the
 trigger's nearest verb, not inside an embedded clause of its own), else the
 nearest one in the same sentence, else the last day an earlier sentence of the same
-paragraph gave ("On 6 May militants fired a rocket. It hit a house."), else the
-publication date with precision ``publication`` (only a publication day stands in). When the clause's own
+paragraph gave ("On 6 May militants fired a rocket. It hit a house."; not for a toll
+"so far"), else the publication date with precision ``publication`` (only a publication day stands in). When the clause's own
 expression cannot be placed ("on Sunday" with only the year known), the event
 takes no date from another clause. Lengths of time never date an event.
 The place comes from the clause's place mentions, else the sentence's: the most
@@ -17,6 +17,7 @@ said to be only that (precision ``country``), else None.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
@@ -41,6 +42,9 @@ def publication_when(ctx: DocContext) -> When | None:
     return When(ctx.article.published, "publication", text=None)
 
 
+_UP_TO_NOW = re.compile(r"\b(?:so far|thus far|to date|until now|up to now|up until now)\b", re.I)
+
+
 def when_for(ctx: DocContext, token: Token) -> When | None:
     """The date of the clause headed near ``token``."""
     timexes = ctx.found.get("timexes", ())
@@ -59,6 +63,8 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     # a house." The day must be in the same paragraph; a background paragraph's year or
     # a length of time never carries over.
     sent = token.sent
+    if _UP_TO_NOW.search(sent.text):
+        return publication_when(ctx)  # "so far, 150 have been killed": a toll up to now
     sent_start = sent.start_char + len(sent.text) - len(sent.text.lstrip())  # past a "\n\n" token
     paragraph = ctx.doc.text.rfind("\n\n", 0, sent_start)
     earlier = [t for t in resolved if paragraph < t.span.start < sent_start
