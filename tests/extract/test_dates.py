@@ -259,6 +259,10 @@ def test_a_story_goes_on_in_the_day_it_gave_last_within_its_paragraph(nlp) -> No
     ctx = _dated_ctx(nlp, text, "2020-05-09")
     killed = next(t for t in ctx.doc if t.text == "killed")
     assert when_for(ctx, killed).precision == "publication"  # a toll up to now
+    text = "On 6 May 2020 militants fired a rocket at the base. The town has been tense."
+    ctx = _dated_ctx(nlp, text, "2020-05-09")
+    tense = next(t for t in ctx.doc if t.text == "been")
+    assert when_for(ctx, tense).precision == "publication"  # the present speaks of now
     text = "On 6 May 2020 militants fired a rocket at the base.\n\nThe talks went on."
     ctx = _dated_ctx(nlp, text, "2020-05-09")
     went = next(t for t in ctx.doc if t.text == "went")

@@ -4,8 +4,9 @@ For an event's trigger token, the date is the temporal expression attached to
 the trigger's clause in the dependency parse (a timex inside the subtree of the
 trigger's nearest verb, not inside an embedded clause of its own), else the
 nearest one in the same sentence, else the last day an earlier sentence of the same
-paragraph gave ("On 6 May militants fired a rocket. It hit a house."; not for a toll
-"so far"), else the publication date with precision ``publication`` (only a publication day stands in). When the clause's own
+paragraph gave when it is told in the past ("On 6 May militants fired a rocket. It hit
+a house."; not for a toll "so far" nor a present "Libya has been plunged into chaos"),
+else the publication date with precision ``publication`` (only a publication day stands in). When the clause's own
 expression cannot be placed ("on Sunday" with only the year known), the event
 takes no date from another clause. Lengths of time never date an event.
 The place comes from the clause's place mentions, else the sentence's: the most
@@ -63,13 +64,23 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     # a house." The day must be in the same paragraph; a background paragraph's year or
     # a length of time never carries over.
     sent = token.sent
-    if _UP_TO_NOW.search(sent.text):
+    if _UP_TO_NOW.search(sent.text) or not _told_in_past(sent.root):
         return publication_when(ctx)  # "so far, 150 have been killed": a toll up to now
     sent_start = sent.start_char + len(sent.text) - len(sent.text.lstrip())  # past a "\n\n" token
     paragraph = ctx.doc.text.rfind("\n\n", 0, sent_start)
     earlier = [t for t in resolved if paragraph < t.span.start < sent_start
                and t.when.precision == "day" and not is_duration(t.span.text)]  # fmt: skip
     return earlier[-1].when if earlier else publication_when(ctx)
+
+
+def _told_in_past(root: Token) -> bool:
+    """A sentence in the simple past or pluperfect ("It hit a house", "were killed", "had
+    fled") goes on with the story's day; the present and present perfect ("Libya has
+    been plunged into chaos") speak of now."""
+    auxes = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"has", "have", "is", "are", "am", "will", "'s", "'re"}:
+        return False
+    return root.tag_ == "VBD" or bool(auxes & {"was", "were", "had"})
 
 
 def place_for(ctx: DocContext, token: Token) -> Place | None:
