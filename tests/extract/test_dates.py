@@ -267,3 +267,11 @@ def test_a_story_goes_on_in_the_day_it_gave_last_within_its_paragraph(nlp) -> No
     ctx = _dated_ctx(nlp, text, "2020-05-09")
     went = next(t for t in ctx.doc if t.text == "went")
     assert when_for(ctx, went).precision == "publication"
+
+
+@pytest.mark.slow
+def test_idioms_with_a_time_word_name_no_time(nlp) -> None:
+    text = "At the end of the day these groups back the rebels, and to this day they do, he said on Monday."
+    ctx = DocContext(article=Article(id="a1", text=text, published="2019-04-16"), doc=nlp(text),
+                     resources=Resources())
+    assert [t.span.text for t in extract_timexes(ctx)["timexes"]] == ["Monday"]

@@ -177,7 +177,23 @@ def _spans(sent: SpacySpan, dated: list[SpacySpan]) -> list[tuple[int, int]]:
             continue
         spans.append((ent.start_char, ent.end_char))
     text = sent.doc.text
-    return sorted((s, e) for s, e in spans if not names_something(text, s, e))
+    return sorted((s, e) for s, e in spans
+                  if not names_something(text, s, e) and not _in_idiom(text, s, e))  # fmt: skip
+
+
+# Phrases with a time word that say no time: "at the end of the day" (in the end), "to
+# this day" (still), "day after day", "some day", "these days" (nowadays).
+_IDIOMS = re.compile(
+    r"(?i)\b(?:at the end of the day|to this day|day after day|day by day|day to day|"
+    r"day-to-day|some day|these days|those days|the other day|in this day and age)\b"
+)
+
+
+def _in_idiom(text: str, start: int, end: int) -> bool:
+    """Whether the span lies inside an idiom that names no time."""
+    around = text[max(0, start - 25) : end + 25]
+    base = max(0, start - 25)
+    return any(m.start() + base <= start and end <= m.end() + base for m in _IDIOMS.finditer(around))
 
 
 def names_something(text: str, start: int, end: int) -> bool:
