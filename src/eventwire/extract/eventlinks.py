@@ -1,0 +1,209 @@
+"""Links between the events of one document, after each was read on its own.
+
+* consequences: "opened fire on a checkpoint, killing a man" -- the attack's victims are
+  its consequence's (qualifier ``target_civilian``);
+* exchanges: fire answered ("shelled X; X fired back", "responded to the shelling", "a
+  shelling exchange") is open fighting (qualifier ``exchange``);
+* statement targets: "offered to hand over the suspects to Britain" -- a statement with
+  no target of its own is aimed at its act's;
+* anaphora: "the attack", "these attacks" refer back to the last event of their type;
+* perpetrators: "a policeman was killed after militants shot him" -- a violent event
+  without its doer takes the one doer its sentence names, and those killed in fighting
+  are one side of it.
+
+Each pass takes the events with their trigger tokens and returns new events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from eventwire.knowledge.ontology import Ontology
+from eventwire.model import EventMention, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+COUNTED_TYPES = frozenset({"ASSAULT", "COERCE"})
+CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "conj"})  # "attacked X, killing 5"
+
+
+def link_events(
+    doc: Doc, events: list[EventMention], trigger_at: list[int], onto: Ontology
+) -> list[EventMention]:
+    """The document's events with what their neighbours say about them (see above)."""
+    events = _victims_of_consequences(doc, events, trigger_at)
+    events = _exchanges(doc, events, trigger_at, onto)
+    events = _targets_of_acts(doc, events, trigger_at)
+    events = _anaphors(doc, events, trigger_at, onto)
+    return _perpetrators(events, onto)
+
+
+def _victims_of_consequences(
+    doc: Doc, events: list[EventMention], trigger_at: list[int]
+) -> list[EventMention]:
+    """"Opened fire on a checkpoint, killing a man": the attack's victims are its consequence's."""
+    civilian_under = {
+        doc[i].head.i
+        for e, i in zip(events, trigger_at, strict=True)
+        if e.type == "ASSAULT" and "target_civilian" in e.qualifiers and doc[i].dep_ in CONSEQUENCE_DEPS
+    }
+    return [
+        replace(e, qualifiers=(*e.qualifiers, "target_civilian"))
+        if i in civilian_under and e.type == "ASSAULT"
+        and not any(q.startswith("target_") and q != "target_place" for q in e.qualifiers)
+        else e
+        for e, i in zip(events, trigger_at, strict=True)
+    ]
+
+
+def _perpetrators(events: list[EventMention], onto: Ontology) -> list[EventMention]:
+    """A violent event stated without its doer takes the one doer another violent event of
+    its sentence names for the same victims: "a policeman was killed after militants shot
+    him" (the militants killed him)."""
+    out = []
+    for e in events:
+        if e.type in COUNTED_TYPES and e.source is None and not e.negated:
+            doers: dict[Span, EventMention] = {}
+            victims = {o.target for o in events if o.evidence == e.evidence}
+            for o in events:
+                if o is e or o.type != "ASSAULT" or o.negated or o.evidence != e.evidence:
+                    continue
+                if (o.source is not None and o.source not in victims and o.source != e.target
+                        and (e.target is None or o.target in (None, e.target))):  # fmt: skip
+                    doers.setdefault(o.source, o)  # a victim of the sentence did not do it
+                elif (e.target is not None and o.source == e.target and o.target is not None
+                      and o.lemma in onto.rules.fighting):  # fmt: skip
+                    doers.setdefault(o.target, o)  # "killed in clashes with X": X killed them
+            if len(doers) == 1:
+                (doer, o), = doers.items()
+                side = "source_" if doer == o.source else "target_"
+                kinds = tuple("source_" + q.removeprefix(side) for q in o.qualifiers
+                              if q.startswith(side))  # fmt: skip
+                e = replace(e, source=doer, qualifiers=tuple(dict.fromkeys((*e.qualifiers, *kinds))))
+        out.append(e)
+    return out
+
+
+ANAPHOR_DETERMINERS = frozenset({"the", "this", "these", "that", "those", "such"})
+ANAPHOR_REACH = 3  # sentences back
+
+
+def _anaphors(
+    doc: Doc, events: list[EventMention], trigger_at: list[int], onto: Ontology
+) -> list[EventMention]:
+    """"The attack", "these attacks" refer back to the last event of their type in the
+    three sentences before. An event noun of that kind with no actor of its own takes the
+    earlier event's actors and qualifiers (its weapon), so resolution makes one event of
+    both ("gunmen bombed the office; the attack killed two"); an event stated "in" or "as a
+    result of" such a noun ("wounded in the attack") takes its doer and weapon."""
+    sent_no = {s.start: n for n, s in enumerate(doc.sents)}
+
+    def antecedent(noun: Token, etype: str, upto: int) -> EventMention | None:
+        here = sent_no[noun.sent.start]
+        before = [o for o, j in zip(out[:upto], trigger_at[:upto], strict=True)
+                  if o.type == etype and j < noun.i and not o.negated
+                  and here - ANAPHOR_REACH <= sent_no[doc[j].sent.start] <= here
+                  and not (sent_no[doc[j].sent.start] == here and doc[j].i == noun.i)]  # fmt: skip
+        return before[-1] if before else None
+
+    out = list(events)
+    for k, (e, i) in enumerate(zip(events, trigger_at, strict=True)):
+        tok = doc[i]
+        if tok.pos_ == "NOUN" and _anaphoric(tok):
+            if e.source is None and e.target is None and (o := antecedent(tok, e.type, k)):
+                out[k] = replace(e, source=o.source, target=o.target, lemma=o.lemma or e.lemma,
+                                 qualifiers=_merged(e.qualifiers, o.qualifiers, ""))  # fmt: skip
+            continue
+        for noun in _anaphoric_causes(tok):
+            if onto.noun_type(noun.lemma_) == e.type and (o := antecedent(noun, e.type, k)):
+                out[k] = replace(e, source=e.source or o.source,
+                                 qualifiers=_merged(e.qualifiers, o.qualifiers, "means_"))
+                break
+    return out
+
+
+def _anaphoric(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ANAPHOR_DETERMINERS for c in noun.children)
+
+
+def _anaphoric_causes(verb: Token) -> list[Token]:
+    """Anaphoric event nouns a verb happened in or by: "wounded in the attack", "died as
+    a result of these attacks"."""
+    nouns = []
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            nouns.append(pobj)
+            nouns += [p for q in pobj.children if q.dep_ == "prep"
+                      for p in q.children if p.dep_ == "pobj"]  # fmt: skip
+    return [n for n in nouns if n.pos_ == "NOUN" and _anaphoric(n)]
+
+
+def _merged(own: tuple[str, ...], other: tuple[str, ...], prefix: str) -> tuple[str, ...]:
+    """``own`` qualifiers plus ``other``'s that start with ``prefix`` (all for ""), never
+    another event's place in a clause ("embedded") or its statement mark."""
+    taken = (q for q in other if q.startswith(prefix) and q not in ("embedded", "statement"))
+    return tuple(dict.fromkeys((*own, *taken)))
+
+
+STATEMENT_TYPES = frozenset({"AGREE", "REJECT", "THREATEN", "REQUEST"})
+
+
+def _targets_of_acts(
+    doc: Doc, events: list[EventMention], trigger_at: list[int]
+) -> list[EventMention]:
+    """A statement about an act with no target of its own is aimed at the act's target:
+    "offered to hand over the suspects to Britain", "agreed to provide aid for Romania"
+    (AGREE, target Britain, Romania)."""
+    acts: dict[int, EventMention] = {}
+    for e, i in zip(events, trigger_at, strict=True):
+        word = doc[i]
+        if word.dep_ == "dobj" and word.head.dep_ == "xcomp":
+            word = word.head  # "promised to continue military aid to X": the aid is the act
+        if e.target is not None and word.dep_ in ("xcomp", "ccomp"):
+            acts.setdefault(word.head.i, e)
+    return [
+        replace(e, target=act.target)
+        if e.type in STATEMENT_TYPES and e.target is None and (act := acts.get(i)) is not None
+        and act.source == e.source and act.target != e.source
+        else e
+        for e, i in zip(events, trigger_at, strict=True)
+    ]
+
+
+def _exchanges(
+    doc: Doc, events: list[EventMention], trigger_at: list[int], onto: Ontology
+) -> list[EventMention]:
+    """Fire answered is an exchange of fire ("shelled X; X fired back", "responded to the
+    shelling", "a shelling exchange"): the attacks of the answer's sentence and of the two
+    before it get the qualifier ``exchange`` (Battles / Armed clash, see [acled_exchange])."""
+    rules = onto.rules
+    sent_of = {s.start: k for k, s in enumerate(doc.sents)}
+    answered: set[int] = set()  # sentence numbers with an answer
+    exchanged: set[int] = set()  # trigger tokens named as part of an exchange
+    for e, i in zip(events, trigger_at, strict=True):
+        if e.lemma in rules.counter_triggers:
+            answered.add(sent_of[doc[i].sent.start])
+        head = doc[i].head
+        if head.dep_ == "prep" and head.lower_ == "of":
+            head = head.head  # "an exchange of shelling"
+        if head.lemma_.lower() in rules.exchange_nouns or any(
+                c.lemma_.lower() in rules.exchange_nouns for c in doc[i].children
+                if c.dep_ in ("compound", "dobj")):  # "a shelling exchange" (parsed either way)
+            exchanged.add(i)
+    for tok in doc:
+        if tok.lemma_.lower() in rules.counter_verbs and tok.pos_ == "VERB" and any(
+            t.lemma_.lower() == "fire" or "ASSAULT" in (onto.noun_type(t.lemma_), onto.verb_type(t.lemma_))
+            for t in tok.subtree if t.i != tok.i
+        ):
+            answered.add(sent_of[tok.sent.start])
+    if not answered and not exchanged:
+        return events
+    near = {k - d for k in answered for d in (0, 1, 2)}
+    return [
+        replace(e, qualifiers=(*e.qualifiers, "exchange"))
+        if e.type == "ASSAULT" and (i in exchanged or sent_of[doc[i].sent.start] in near)
+        else e
+        for e, i in zip(events, trigger_at, strict=True)
+    ]
