@@ -82,6 +82,11 @@ def test_countries_and_place_names() -> None:
     assert not place_matches(tripoli, ["Benghazi"], "LBY")
     libya = Place("c", "Libya", 27.0, 17.0, "LBY", None, "country")
     assert place_matches(libya, ["LIBYA"], "LBY")
+    # two romanisations of one name, with or without a descriptor
+    misrata = Place("m", "Mişrātah", 32.4, 15.1, "LBY", None, "city")
+    assert place_matches(misrata, ["the city of Misrata"])
+    assert not place_matches(misrata, ["Misrata"], "TUN")  # not in the gold's country
+    assert not place_matches(tripoli, ["Tarhuna"])
 
 
 def test_take_is_deterministic_and_spread() -> None:

@@ -63,11 +63,32 @@ def same_name(a: str, b: str) -> bool:
     return bool(a and b) and _fold(a) == _fold(b)
 
 
+_DESCRIPTOR = re.compile(
+    r"(?i)^(?:the\s+)?(?:(?:town|city|village|province|district|region|governorate|"
+    r"state|county|capital)\s+of\s+)|\s+(?:peninsula|province|district|region|city)$"
+)
+
+
+def spelled_alike(a: str, b: str) -> bool:
+    """Two romanisations of one name ("Basra" ~ "Basrah", "the town of Rafah" ~ "Rafah"):
+    descriptors dropped, then one transliteration key."""
+    from eventwire.resolve.translit import translit_key
+
+    # a final -ah is the -a of the same Arabic ending ("Basrah", "Basra")
+    keys = [translit_key(re.sub(r"ah\b", "a", _fold(_DESCRIPTOR.sub("", n)))) for n in (a, b)]
+    return bool(keys[0]) and keys[0] == keys[1]
+
+
 def place_matches(place: Place | None, names: Sequence[str], country: str | None = None) -> bool:
-    """Our place has one of the gold names, or (gold gives only a country) that country."""
+    """Our place has one of the gold names (or, in the gold's country, a spelling of one),
+    or (gold gives only a country) that country."""
     if place is None:
         return False
     if any(same_name(place.name, n) for n in names if n):
+        return True
+    if (country is None or place.country == country) and any(
+        spelled_alike(place.name, n) for n in names if n
+    ):
         return True
     only_country = country is not None and all(country_iso3(n) == country for n in names if n)
     return only_country and place.country == country
