@@ -11,6 +11,7 @@ and are cached per instance, so many lookups cost microseconds each.
 from __future__ import annotations
 
 import sqlite3
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from eventwire.config import Settings
@@ -68,12 +69,15 @@ class Gazetteer:
         if not found and core:
             self._exact(variants(core), limit, found)
         if not found and len(key) >= 4:
+            # a short skeleton is shared by hundreds of bigger places: the closest spellings
+            # are kept, so a village's own spelling is not crowded out by them
             rows = self._con.execute(
                 f"SELECT {self._COLUMNS} FROM skel s JOIN place p ON p.rowid = s.place "
-                "WHERE s.key = ? ORDER BY p.population DESC LIMIT ?", (skeleton(key), limit)).fetchall()
-            for row in rows:
-                if _close_spelling(key, name_key(row[1])):
-                    found.setdefault(row[0], Candidate(_place(row), "skeleton"))
+                "WHERE s.key = ? ORDER BY p.population DESC", (skeleton(key),)).fetchall()
+            close = [(SequenceMatcher(None, key, k).ratio(), i, row) for i, row in enumerate(rows)
+                     if _close_spelling(key, k := name_key(row[1]))]
+            for _ratio, _i, row in sorted(sorted(close, reverse=True)[:limit], key=lambda t: t[1]):
+                found.setdefault(row[0], Candidate(_place(row), "skeleton"))
         result = tuple(found.values())
         if len(self._cache) < 200_000:
             self._cache[key] = result
@@ -110,10 +114,29 @@ class Gazetteer:
 def _close_spelling(a: str, b: str) -> bool:
     """Transliterations of one name start alike, are of similar length and have as many
     words, each starting alike ("Sheikh Zuweid" is "Shaykh Zuwayd"; "North Africa" is no
-    "North Fork", "Soviet Union" no "Southaven")."""
+    "North Fork", "Soviet Union" no "Southaven"). Vowels are written as heard, or not at
+    all: "Quamishli" is "Qamishli", "Mzeireb" "Muzayrib", "Ein Issa" "Ayn Isa"."""
     wa, wb = ([w for w in k.split() if w not in ARTICLES] for k in (a, b))  # "Busra esh-Sham"
-    return a[:2] == b[:2] and abs(len(a) - len(b)) <= max(2, len(a) // 4) \
-        and len(wa) == len(wb) and all(x[0] == y[0] for x, y in zip(wa, wb, strict=True))
+    return _same_start(a, b) and abs(len(a) - len(b)) <= max(2, len(a) // 4) \
+        and len(wa) == len(wb) and all(_alike(x[0], y[0]) for x, y in zip(wa, wb, strict=True))
+
+
+_VOWELS = frozenset("aeiouyw")  # y and w stand for long vowels ("Ayn", "Zuwayd")
+
+
+def _alike(x: str, y: str) -> bool:
+    return x == y or (x in "aeiou" and y in "aeiou")
+
+
+def _same_start(a: str, b: str) -> bool:
+    """The same two first letters; or the same first letter (any vowel for a vowel) and a
+    vowel written otherwise or dropped after it, in spellings alike as a whole (a skeleton
+    match may be another name's: "Swani" is no "Seoul")."""
+    if a[:2] == b[:2]:
+        return True
+    if len(a) < 2 or len(b) < 2 or not _alike(a[0], b[0]):
+        return False
+    return (a[1] in _VOWELS or b[1] in _VOWELS) and SequenceMatcher(None, a, b).ratio() >= 0.6
 
 
 def _place(row: tuple) -> Place:

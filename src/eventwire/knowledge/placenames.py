@@ -17,7 +17,7 @@ import unicodedata
 
 # Arabic definite article as romanised in news and in GeoNames, with assimilated forms.
 ARTICLES = ("al", "el", "as", "az", "ad", "ash", "at", "an", "ar", "ath", "adh", "es", "ez",
-            "ed", "et", "en", "er", "ech", "the")
+            "ed", "et", "en", "er", "ech", "esh", "the")
 # Prefixes naming a port, cape or coastal site: "Marsa Brega" is also "Brega".
 # ("port" is not one: "Port Washington" is no "Washington", nor "Port Said" a "Said".)
 SITE_PREFIXES = ("marsa", "mersa", "ras", "bandar")
