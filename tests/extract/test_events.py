@@ -576,3 +576,8 @@ def test_failing_to_stop_violence_is_a_negated_intervention(run):
     assert ev.source.text == "police" and ev.negated
     ev = one(run("Soldiers stopped the aid convoy at the checkpoint."), "COERCE")
     assert ev.source.text == "Soldiers" and not ev.negated
+
+
+def test_a_ban_is_a_strategic_development(run):
+    ev = one(run("The governor extended the ban on all marches in the province."), "SANCTION")
+    assert _acled(ev) == ("Strategic developments", "Other")
