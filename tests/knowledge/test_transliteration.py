@@ -43,3 +43,14 @@ def test_a_village_is_not_crowded_out_by_bigger_likenesses(tmp_path: Path) -> No
     assert "Ash Shaddadah" in [c.place.name for c in found]
     assert all(c.match == "skeleton" for c in found)
     assert len(found) <= 25
+
+
+def test_the_feminine_ending_is_written_a_ah_or_eh(tmp_path: Path) -> None:
+    from eventwire.knowledge.placenames import final_a_variants
+
+    assert final_a_variants("zahira") == ["zahirah", "zahireh"]
+    assert final_a_variants("raqqeh") == ["raqqa", "raqqah"]
+    assert final_a_variants("tripoli") == [] and final_a_variants("sofia") == []
+    gaz = _gazetteer(tmp_path, [("Zahira", "XXA", 20_000), ("Az Zahirah", "XXB", 0)])
+    assert {c.place.country for c in gaz.candidates("Zahira")} == {"XXA", "XXB"}
+    assert {c.place.country for c in gaz.candidates("Zahireh")} == {"XXA", "XXB"}

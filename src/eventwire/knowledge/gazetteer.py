@@ -20,6 +20,7 @@ from eventwire.knowledge.placenames import (
     ARTICLES,
     SETTLEMENT_WORDS,
     TYPE_WORDS,
+    final_a_variants,
     name_key,
     skeleton,
     variants,
@@ -64,7 +65,7 @@ class Gazetteer:
         if key in self._cache:
             return self._cache[key]
         found: dict[str, Candidate] = {}
-        self._exact(variants(key), limit, found)
+        self._exact(variants(key) + final_a_variants(key), limit, found)
         core = without_type_word(key, TYPE_WORDS | SETTLEMENT_WORDS)
         if not found and core:
             self._exact(variants(core), limit, found)

@@ -79,6 +79,19 @@ def variants(key: str) -> list[str]:
     return out
 
 
+_TA_MARBUTA = re.compile(r"(?<=[^aeiouy\s])(?:a|ah|eh)$")
+
+
+def final_a_variants(key: str) -> list[str]:
+    """The other spellings of an Arabic feminine ending (ta marbuta) closing ``key``:
+    "karama" is also "karamah", "hasakeh" "hasakah" and "hasaka"; [] for other endings."""
+    m = _TA_MARBUTA.search(key)
+    if m is None or len(key) < 5:
+        return []
+    stem = key[: m.start()]
+    return [stem + end for end in ("a", "ah", "eh") if stem + end != key]
+
+
 def without_type_word(key: str, words_to_drop: frozenset[str] = TYPE_WORDS) -> str:
     """``key`` less leading and trailing division-type words ("fars province" -> "fars");
     "" when nothing is left or nothing was dropped."""
