@@ -68,6 +68,15 @@ def test_anchor_takes_the_sentence_date_and_place(blank_nlp, small_gazetteer) ->
     assert (place_for(ctx, talks).name, place_for(ctx, talks).precision) == ("Libya", "country")
 
 
+def test_a_sentence_without_a_place_goes_on_in_the_last_one_given(blank_nlp, small_gazetteer) -> None:
+    text = "Gunmen stormed a bakery in Derna on Sunday. Two guards died.\n\nTalks went on."
+    ctx = _ctx(blank_nlp, small_gazetteer, text)
+    died = next(t for t in ctx.doc if t.text == "died")
+    assert place_for(ctx, died).name == "Darnah"
+    talks = next(t for t in ctx.doc if t.text == "Talks")
+    assert place_for(ctx, talks).precision == "country"  # another paragraph: only the country
+
+
 def test_anchor_without_publication_date_invents_nothing(blank_nlp, small_gazetteer) -> None:
     ctx = _ctx(blank_nlp, small_gazetteer, "Shelling hit homes in Derna on Sunday.", published=None)
     assert when_for(ctx, ctx.doc[1]) is None

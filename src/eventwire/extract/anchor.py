@@ -12,8 +12,9 @@ takes no date from another clause. Lengths of time never date an event.
 The place comes from the clause's place mentions, else the sentence's: the most
 precise, not an origin ("fighters from Misrata"), never a metonym acting as a
 government ("Moscow said"), a modifier ("the US dollar") or a nationality word;
-with no place in the sentence, the one country all the article's places lie in,
-said to be only that (precision ``country``), else None.
+with no place in the sentence, the town or division the last earlier sentence of the
+paragraph that named places is about, else the one country all the article's places
+lie in, said to be only that (precision ``country``), else None.
 """
 
 from __future__ import annotations
@@ -86,7 +87,8 @@ def _told_in_past(root: Token) -> bool:
 def place_for(ctx: DocContext, token: Token) -> Place | None:
     """The place of the clause headed near ``token``, never a metonym acting as an actor, a
     modifier ("the US dollar") or a nationality word; with no place in the sentence, the
-    one country all the article's places lie in, with precision ``country``."""
+    town or division an earlier sentence of the paragraph is about, else the one country
+    all the article's places lie in, with precision ``country``."""
     from eventwire.extract.places import locates_nothing, pick_place
 
     places = ctx.found.get("places", ())
@@ -99,10 +101,37 @@ def place_for(ctx: DocContext, token: Token) -> Place | None:
     found = pick_place(ctx, token, usable, clause)
     if found is not None or not usable:
         return found
+    earlier = _earlier_place(ctx, token, usable)
+    if earlier is not None:
+        return earlier
     countries = {pm.place.country for pm in usable if pm.place.precision != "region"}
     if len(countries) == 1 and None not in countries:
         return ctx.resources.gazetteer.country(countries.pop())
     return None
+
+
+def _earlier_place(ctx: DocContext, token: Token, usable: list) -> Place | None:
+    """With no place in ``token``'s sentence, the town or division the last earlier sentence
+    of its paragraph that gave places is about ("Militants attacked a checkpoint in Derna.
+    Two soldiers were killed."), as a story goes on in the day it gave last."""
+    from eventwire.extract.places import pick_place
+
+    sent = token.sent
+    if any(sent.start_char <= pm.span.start < sent.end_char for pm in usable):
+        return None  # the sentence names places, just none for this clause
+    sent_start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+    paragraph = ctx.doc.text.rfind("\n\n", 0, sent_start)
+    before = [pm for pm in usable if paragraph < pm.span.start < sent.start_char]
+    if not before:
+        return None
+    last = ctx.doc.char_span(before[-1].span.start, before[-1].span.end, alignment_mode="expand")
+    if last is None:
+        return None
+    root = last.sent.root
+    clause = _clause_tokens(root) if ctx.doc.has_annotation("DEP") else set()
+    place = pick_place(ctx, root, usable, clause)
+    # a sea or a country says no more than the article's one country would
+    return place if place is not None and place.precision in ("city", "point", "admin1") else None
 
 
 def _governing(ctx: DocContext, token: Token, items: list) -> object | None:
