@@ -449,3 +449,14 @@ def test_a_reference_point_named_twice_is_still_one(blank_nlp, small_gazetteer) 
     ctx = _ctx(blank_nlp, small_gazetteer, "Jets bombed homes in the east of Derna near Marsa Brega.")
     bombed = next(t for t in ctx.doc if t.text == "bombed")
     assert place_for(ctx, bombed).id == "geonames:4"  # the east of Derna is in Derna
+
+
+@pytest.mark.slow
+def test_a_governorship_or_a_direction_keeps_its_place(nlp, small_gazetteer) -> None:
+    from eventwire.extract.places import is_modifier
+
+    text = "The Derna governorship closed the schools. Jets struck Tawergha district west of Misrata."
+    ctx = _ctx(nlp, small_gazetteer, text)
+    assert not is_modifier(ctx, text.index("Derna"), text.index("Derna") + 5)
+    start = text.index("Tawergha")
+    assert not is_modifier(ctx, start, start + len("Tawergha district"))

@@ -371,7 +371,7 @@ def _affiliations(ctx: DocContext) -> list[str]:
 
 
 # Nouns a place name may modify and still say where: "Sulaymaniyah city", "the Sidon-Beirut
-# highway". Any other noun makes it a modifier that says what: "US dollar", "Arab cities".
+# highway", "the Aydin governorship". Any other noun makes it a modifier that says what: "US dollar", "Arab cities".
 PLACE_HEADS = frozenset(
     [
         "city", "town", "village", "villages", "camp", "area", "district", "province",
@@ -382,7 +382,10 @@ PLACE_HEADS = frozenset(
         "center", "centre", "quarter", "checkpoint", "outpost", "refinery", "field", "terminal",
         "county", "state", "locality", "subdistrict", "plain", "plains", "areas", "towns",
         "cities", "camps", "entrance", "hills", "zone", "university", "hospital", "prison",
-        "stadium", "school", "mosque", "church"
+        "stadium", "school", "mosque", "church", "vicinity", "surroundings", "environs",
+        "governor", "governorship",
+        # a parse may take the direction for the noun: "Majzar district west of Marib"
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     ]
 )
 
