@@ -460,3 +460,8 @@ def test_a_governorship_or_a_direction_keeps_its_place(nlp, small_gazetteer) -> 
     assert not is_modifier(ctx, text.index("Derna"), text.index("Derna") + 5)
     start = text.index("Tawergha")
     assert not is_modifier(ctx, start, start + len("Tawergha district"))
+
+
+def test_a_name_after_rural_or_between_is_a_place(blank_nlp, small_gazetteer) -> None:
+    ctx = _ctx(blank_nlp, small_gazetteer, "Crops burned in rural Derna. Trucks ran between Misrata and Brega.")
+    assert {pm.span.text for pm in ctx.found["places"]} >= {"Derna", "Misrata"}

@@ -57,11 +57,14 @@ __all__ = [
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|around|outside|from|to|towards|toward|into|on|across|through|inside|"
+    r"between|surrounding|"
     r"(?:city|town|village|villages|port|outskirts|district|region|province|governorate|oasis|"
+    r"entrance|entrances|"
     r"suburb|suburbs|neighbourhood|neighborhood|area|vicinity|countryside|municipality|environs|"
     r"front|south|north|east|west|southeast|southwest|northeast|northwest|centre|center|"
     r"[Rr]esidents|[Ii]nhabitants|[Vv]illagers|[Mm]ayor|[Gg]overnor)\s+of)"
-    r"\s+(?:the\s+)?(?:(?:al|el|as|ad|ash|an|ar|at|az)[-\s])?)$"
+    r"\s+(?:the\s+)?(?:(?:rural|southern|northern|eastern|western|central)\s+)?"
+    r"(?:(?:al|el|as|ad|ash|an|ar|at|az)[-\s])?)$"
 )
 STATEMENT_VERBS = {
     "say", "deny", "announce", "accuse", "condemn", "warn", "call", "urge", "reject", "welcome",
@@ -252,7 +255,7 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
         if m.group(0).split()[0].lower() in CALENDAR_WORDS \
                 or _SITE_AFTER.match(text[end : end + 20]):
             continue
-        if gazetteer.candidates(text[start:end]):
+        if any(not c.loose for c in gazetteer.candidates(text[start:end])):
             spans.append((start, end))
     for m in _PARENTHESIS.finditer(text):  # "(Razih, Sadah)": where the place before lies
         for part in _NAME_IN_LIST.finditer(m.group(1)):

@@ -28,16 +28,21 @@ from eventwire.knowledge.placenames import (
 )
 from eventwire.model import Place
 
+NEAR_SPELLING = 0.85  # a likeness this close is the name itself, however small the place
+
 
 class Candidate:
     """A place found for a name, with how it was found (``exact`` main/alternate name or
     ``skeleton`` transliteration match)."""
 
-    __slots__ = ("match", "place")
+    __slots__ = ("loose", "match", "place")
 
-    def __init__(self, place: Place, match: str) -> None:
+    def __init__(self, place: Place, match: str, loose: bool = False) -> None:
         self.place = place
         self.match = match  # "main", "alternate" or "skeleton"
+        # a skeleton match only a vowel-tolerant start or a village's near spelling allows:
+        # good for reading a name known to be a place, too loose to make a word one
+        self.loose = loose
 
     def __repr__(self) -> str:
         return f"Candidate({self.place.name!r}, {self.place.country}, {self.match})"
@@ -70,15 +75,17 @@ class Gazetteer:
         if not found and core:
             self._exact(variants(core), limit, found)
         if not found and len(key) >= 4:
-            # a short skeleton is shared by hundreds of bigger places: the closest spellings
-            # are kept, so a village's own spelling is not crowded out by them
+            # a short skeleton is shared by hundreds of bigger places: past the biggest, a
+            # village still counts when spelt all but the same ("Shadadah", "Ash Shaddadah")
             rows = self._con.execute(
                 f"SELECT {self._COLUMNS} FROM skel s JOIN place p ON p.rowid = s.place "
                 "WHERE s.key = ? ORDER BY p.population DESC", (skeleton(key),)).fetchall()
-            close = [(SequenceMatcher(None, key, k).ratio(), i, row) for i, row in enumerate(rows)
-                     if _close_spelling(key, k := name_key(row[1]))]
-            for _ratio, _i, row in sorted(sorted(close, reverse=True)[:limit], key=lambda t: t[1]):
-                found.setdefault(row[0], Candidate(_place(row), "skeleton"))
+            for i, row in enumerate(rows):
+                k = name_key(row[1])
+                if (i < limit or SequenceMatcher(None, key, k).ratio() >= NEAR_SPELLING) \
+                        and _close_spelling(key, k):
+                    strict = i < limit and _close_spelling(key, k, loose=False)
+                    found.setdefault(row[0], Candidate(_place(row), "skeleton", loose=not strict))
         result = tuple(found.values())
         if len(self._cache) < 200_000:
             self._cache[key] = result
@@ -112,14 +119,16 @@ class Gazetteer:
         self._con.close()
 
 
-def _close_spelling(a: str, b: str) -> bool:
+def _close_spelling(a: str, b: str, loose: bool = True) -> bool:
     """Transliterations of one name start alike, are of similar length and have as many
     words, each starting alike ("Sheikh Zuweid" is "Shaykh Zuwayd"; "North Africa" is no
     "North Fork", "Soviet Union" no "Southaven"). Vowels are written as heard, or not at
-    all: "Quamishli" is "Qamishli", "Mzeireb" "Muzayrib", "Ein Issa" "Ayn Isa"."""
+    all: "Quamishli" is "Qamishli", "Jandairis" "Jindayris", "Ein Issa" "Ayn Isa" (only when
+    ``loose``)."""
     wa, wb = ([w for w in k.split() if w not in ARTICLES] for k in (a, b))  # "Busra esh-Sham"
-    return _same_start(a, b) and abs(len(a) - len(b)) <= max(2, len(a) // 4) \
-        and len(wa) == len(wb) and all(_alike(x[0], y[0]) for x, y in zip(wa, wb, strict=True))
+    return _same_start(a, b, loose) and abs(len(a) - len(b)) <= max(2, len(a) // 4) \
+        and len(wa) == len(wb) and all(x[0] == y[0] or (loose and _alike(x[0], y[0]))
+                                       for x, y in zip(wa, wb, strict=True))
 
 
 _VOWELS = frozenset("aeiouyw")  # y and w stand for long vowels ("Ayn", "Zuwayd")
@@ -129,15 +138,15 @@ def _alike(x: str, y: str) -> bool:
     return x == y or (x in "aeiou" and y in "aeiou")
 
 
-def _same_start(a: str, b: str) -> bool:
+def _same_start(a: str, b: str, loose: bool = True) -> bool:
     """The same two first letters; or the same first letter (any vowel for a vowel) and a
     vowel written otherwise or dropped after it, in spellings alike as a whole (a skeleton
     match may be another name's: "Swani" is no "Seoul")."""
     if a[:2] == b[:2]:
         return True
-    if len(a) < 2 or len(b) < 2 or not _alike(a[0], b[0]):
+    if not loose or len(a) < 2 or len(b) < 2 or not _alike(a[0], b[0]):
         return False
-    return (a[1] in _VOWELS or b[1] in _VOWELS) and SequenceMatcher(None, a, b).ratio() >= 0.6
+    return (a[1] in _VOWELS or b[1] in _VOWELS) and SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
 def _place(row: tuple) -> Place:
