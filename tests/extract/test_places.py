@@ -351,6 +351,9 @@ def test_a_town_named_as_a_reference_point_is_not_the_place(blank_nlp, small_gaz
     ctx = _ctx(blank_nlp, small_gazetteer, "Jets bombed a camp west of Derna.")
     bombed = next(t for t in ctx.doc if t.text == "bombed")
     assert place_for(ctx, bombed).id == "geonames:4"  # the only place named still counts
+    # the west of a district is in the district, no reference point outside it
+    ctx = _ctx(blank_nlp, small_gazetteer, "Shells fell on farms west of Derna district near Misrata.")
+    assert place_for(ctx, next(t for t in ctx.doc if t.text == "fell")).name == "Darnah"
 
 
 @pytest.mark.slow

@@ -107,6 +107,8 @@ _REFERENCE = re.compile(
     r"(?<!\bthe )\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ern)?\s+of|\bkm\s+(?:from|of))\s+(?:the\s+)?(?:(?:al|el|as|ad|ar|an)[-\s])?$"
 )
+# "west of Haydan district" is in the district's west, no reference point outside it
+_DIVISION_NAMED = re.compile(r"\b(?:district|subdistrict|governorate|province|countryside)\b")
 PRECISION_RANK = {"point": 0, "city": 0, "admin1": 1, "country": 2, "region": 3}
 _PARENTHESIS = re.compile(r"(?<=\w)\s+\(([A-Z][^()]{1,80})\)")
 _NAME_IN_LIST = re.compile(NAME)
@@ -438,7 +440,8 @@ def pick_place(ctx: DocContext, token: Token, usable: list[PlaceMention],
     # a town named as a reference point once is one wherever the sentence names it
     # ("Majzar west of Marib city (Marib)")
     references = {pm.place.id for pm in in_sentence if pm.place is not None
-                  and _REFERENCE.search(text[max(0, pm.span.start - 30) : pm.span.start])}
+                  and _REFERENCE.search(text[max(0, pm.span.start - 30) : pm.span.start])
+                  and not _DIVISION_NAMED.search(text[pm.span.start : pm.span.end + 15])}
 
     def rank(pm: PlaceMention) -> tuple:
         place = pm.place
