@@ -468,3 +468,21 @@ def test_a_governorship_or_a_direction_keeps_its_place(nlp, small_gazetteer) -> 
 def test_a_name_after_rural_or_between_is_a_place(blank_nlp, small_gazetteer) -> None:
     ctx = _ctx(blank_nlp, small_gazetteer, "Crops burned in rural Derna. Trucks ran between Misrata and Brega.")
     assert {pm.span.text for pm in ctx.found["places"]} >= {"Derna", "Misrata"}
+
+
+def test_a_name_after_a_locative_keeps_its_lower_case_article(blank_nlp, tmp_path) -> None:
+    import sqlite3
+
+    from eventwire.knowledge.gazetteer import Gazetteer
+    from eventwire.knowledge.gazetteer_build import SCHEMA, Builder
+
+    con = sqlite3.connect(tmp_path / "n.sqlite")
+    con.executescript(SCHEMA)
+    b = Builder.__new__(Builder)
+    b.con, b.next_row = con, 1
+    for i, name in enumerate(["Kafr", "Kafr al Hamra"]):
+        b.add(f"geonames:{i}", name, [], lat=35.0, lon=36.0 + i, country="SYR", admin1="SY.09",
+              population=2_000, precision="city", feature="PPL")
+    con.commit()
+    ctx = _ctx(blank_nlp, Gazetteer(tmp_path / "n.sqlite"), "Militias moved into Kafr al Hamra.")
+    assert [pm.span.text for pm in ctx.found["places"]] == ["Kafr al Hamra"]

@@ -115,7 +115,7 @@ _NAME_IN_LIST = re.compile(NAME)
 _NEXT_CAPITAL = re.compile(r"^\s[A-Z]")
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)")
 _REST_OF_NAME = re.compile(r"(?:\s(?:e|al|el|ad|ar|as|ash|at|az|an|ed|es|ez|bin|ibn|bani|de|"
-                           r"del|di|da|la|le)\s|-e-|\s)[A-Z][\w'’-]+")
+                           r"del|di|da|la|le|Al|El|Ad|Ar|As|Ash|At|Az|An)\s|-e-|\s)[A-Z][\w'’-]+")
 _NAME_AFTER = re.compile(r"[\s-]+[A-Z][\w'’-]+")
 # A place name followed by where it lies: "Rafah City, North Sinai", "El Hassi (Setif)".
 _TRAILING_QUALIFIER = re.compile(
@@ -258,7 +258,9 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
                 or _SITE_AFTER.match(text[end : end + 20]):
             continue
         if any(not c.loose for c in gazetteer.candidates(text[start:end])):
-            spans.append((start, end))
+            whole = _with_rest_of_name(gazetteer, text, start, end)  # "into Ras al Ain"
+            spans.append(whole if not any(s < whole[1] and end < e for s, e in spans)
+                         else (start, end))
     for m in _PARENTHESIS.finditer(text):  # "(Razih, Sadah)": where the place before lies
         for part in _NAME_IN_LIST.finditer(m.group(1)):
             start, end = m.start(1) + part.start(), m.start(1) + part.end()
@@ -365,8 +367,7 @@ def _with_rest_of_name(gazetteer: Gazetteer, text: str, start: int, end: int
     """A span the model cut short before a linking word of the name ("Kut" of "Kut e
     Abdollah", "Bint" of "Bint Jbeil") takes the rest when a place is called so."""
     m = _REST_OF_NAME.match(text, end)
-    if m is None or not any(c.match != "skeleton"
-                            for c in gazetteer.candidates(text[start : m.end()])):
+    if m is None or not any(not c.loose for c in gazetteer.candidates(text[start : m.end()])):
         return start, end
     return start, m.end()
 
