@@ -94,6 +94,8 @@ _TOWN_SITE_AFTER = re.compile(
 )
 _IN_AREA = re.compile(r"^(?:\s+(?:city|town|village|camp|area))?\s+in\s+(?:the\s+)?"
                       r"(?:(?:al|el|as|ad|ar|an)[-\s])?$")
+_SETTLEMENT_OF = re.compile(r"\b(?:city|town|village|villages|camp|suburb|neighbourhood|"
+                            r"neighborhood|outskirts|entrance)\s+of\s+(?:the\s+)?$")
 _AREA_BEFORE = re.compile(
     r"(?:\bcountryside\s+of\s+(?:the\s+)?|\brural\s+)(?:(?:al|el|as|ad|ar|an)[-\s])?$"
 )
@@ -257,7 +259,9 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
         if m.group(0).split()[0].lower() in CALENDAR_WORDS \
                 or _SITE_AFTER.match(text[end : end + 20]):
             continue
-        if any(not c.loose for c in gazetteer.candidates(text[start:end])):
+        # "the town of X" says X is a place: a loose spelling then reads it too
+        said_a_place = bool(_SETTLEMENT_OF.search(text[max(0, start - 30) : start]))
+        if any(said_a_place or not c.loose for c in gazetteer.candidates(text[start:end])):
             whole = _with_rest_of_name(gazetteer, text, start, end)  # "into Ras al Ain"
             spans.append(whole if not any(s < whole[1] and end < e for s, e in spans)
                          else (start, end))
