@@ -58,7 +58,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|around|outside|from|to|towards|toward|into|on|across|through|inside|"
     r"between|surrounding|shelled|bombed|stormed|entered|captured|besieged|raided|targeted|"
-    r"attacked|seized|reached|"
+    r"attacked|seized|reached|shelling|targeting|attacking|storming|entering|struck|surrounded|"
     r"(?:city|town|village|villages|port|outskirts|district|region|province|governorate|oasis|"
     r"entrance|entrances|"
     r"suburb|suburbs|neighbourhood|neighborhood|area|vicinity|countryside|municipality|environs|"
