@@ -27,7 +27,7 @@ from eventwire.extract.timex import is_duration
 from eventwire.model import Place, When
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 _CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"}
 
@@ -67,11 +67,17 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     sent = token.sent
     if _UP_TO_NOW.search(sent.text) or not _told_in_past(sent.root):
         return publication_when(ctx)  # "so far, 150 have been killed": a toll up to now
-    sent_start = sent.start_char + len(sent.text) - len(sent.text.lstrip())  # past a "\n\n" token
-    paragraph = ctx.doc.text.rfind("\n\n", 0, sent_start)
+    paragraph, sent_start = _paragraph_before(ctx, sent)
     earlier = [t for t in resolved if paragraph < t.span.start < sent_start
                and t.when.precision == "day" and not is_duration(t.span.text)]  # fmt: skip
     return earlier[-1].when if earlier else publication_when(ctx)
+
+
+def _paragraph_before(ctx: DocContext, sent: Span) -> tuple[int, int]:
+    """(where the sentence's paragraph starts, where the sentence's text starts): the
+    stretch an earlier date or place may carry over from."""
+    start = sent.start_char + len(sent.text) - len(sent.text.lstrip())  # past a "\n\n" token
+    return ctx.doc.text.rfind("\n\n", 0, start), start
 
 
 def _told_in_past(root: Token) -> bool:
@@ -119,8 +125,7 @@ def _earlier_place(ctx: DocContext, token: Token, usable: list) -> Place | None:
     sent = token.sent
     if any(sent.start_char <= pm.span.start < sent.end_char for pm in usable):
         return None  # the sentence names places, just none for this clause
-    sent_start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
-    paragraph = ctx.doc.text.rfind("\n\n", 0, sent_start)
+    paragraph, _start = _paragraph_before(ctx, sent)
     before = [pm for pm in usable if paragraph < pm.span.start < sent.start_char]
     if not before:
         return None
