@@ -91,6 +91,10 @@ class MentionIndex:
             merged.setdefault((m.span.start, m.span.end), m)
         return tuple(sorted(merged.values(), key=lambda m: (m.span.start, m.span.end)))
 
+    def mention(self, span: Span) -> Mention | None:
+        """The mention at exactly ``span`` (found or added here), if any."""
+        return next((m for m in (*self.mentions, *self.added) if m.span == span), None)
+
     def covering(self, token: Token) -> Mention | None:
         for m in (*self.mentions, *self.added):
             if m.span.start <= token.idx < m.span.end:

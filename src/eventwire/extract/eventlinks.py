@@ -40,6 +40,11 @@ def link_events(
     return _perpetrators(events, onto)
 
 
+def _sentence_numbers(doc: Doc) -> dict[int, int]:
+    """The number of each sentence, by its first token."""
+    return {s.start: n for n, s in enumerate(doc.sents)}
+
+
 def _victims_of_consequences(
     doc: Doc, events: list[EventMention], trigger_at: list[int]
 ) -> list[EventMention]:
@@ -62,13 +67,17 @@ def _perpetrators(events: list[EventMention], onto: Ontology) -> list[EventMenti
     """A violent event stated without its doer takes the one doer another violent event of
     its sentence names for the same victims: "a policeman was killed after militants shot
     him" (the militants killed him)."""
+    by_sentence: dict[int, list[EventMention]] = {}
+    for e in events:
+        by_sentence.setdefault(e.evidence.char_start, []).append(e)
     out = []
     for e in events:
         if e.type in COUNTED_TYPES and e.source is None and not e.negated:
+            sentence = by_sentence[e.evidence.char_start]
             doers: dict[Span, EventMention] = {}
-            victims = {o.target for o in events if o.evidence == e.evidence}
-            for o in events:
-                if o is e or o.type != "ASSAULT" or o.negated or o.evidence != e.evidence:
+            victims = {o.target for o in sentence}
+            for o in sentence:
+                if o is e or o.type != "ASSAULT" or o.negated:
                     continue
                 if (o.source is not None and o.source not in victims and o.source != e.target
                         and (e.target is None or o.target in (None, e.target))):  # fmt: skip
@@ -98,14 +107,13 @@ def _anaphors(
     earlier event's actors and qualifiers (its weapon), so resolution makes one event of
     both ("gunmen bombed the office; the attack killed two"); an event stated "in" or "as a
     result of" such a noun ("wounded in the attack") takes its doer and weapon."""
-    sent_no = {s.start: n for n, s in enumerate(doc.sents)}
+    sent_no = _sentence_numbers(doc)
 
     def antecedent(noun: Token, etype: str, upto: int) -> EventMention | None:
         here = sent_no[noun.sent.start]
         before = [o for o, j in zip(out[:upto], trigger_at[:upto], strict=True)
                   if o.type == etype and j < noun.i and not o.negated
-                  and here - ANAPHOR_REACH <= sent_no[doc[j].sent.start] <= here
-                  and not (sent_no[doc[j].sent.start] == here and doc[j].i == noun.i)]  # fmt: skip
+                  and here - ANAPHOR_REACH <= sent_no[doc[j].sent.start]]  # fmt: skip
         return before[-1] if before else None
 
     out = list(events)
@@ -179,7 +187,7 @@ def _exchanges(
     shelling", "a shelling exchange"): the attacks of the answer's sentence and of the two
     before it get the qualifier ``exchange`` (Battles / Armed clash, see [acled_exchange])."""
     rules = onto.rules
-    sent_of = {s.start: k for k, s in enumerate(doc.sents)}
+    sent_of = _sentence_numbers(doc)
     answered: set[int] = set()  # sentence numbers with an answer
     exchanged: set[int] = set()  # trigger tokens named as part of an exchange
     for e, i in zip(events, trigger_at, strict=True):

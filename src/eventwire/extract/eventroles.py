@@ -209,7 +209,7 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     )  # "an attack carried out against the army"
     if target is None and token.dep_ == "pobj" and token.head.lower_ == "on":
         verb = token.head.head  # "arrived in Amman on a visit": the visit is to Amman
-        if verb.lemma_.lower() in TRAVEL_VERBS:
+        if verb_lemma(verb) in TRAVEL_VERBS:
             target = _pobj(verb, frozenset({"in", "to"}))
     if target is None and token.dep_ == "dobj" and verb_lemma(token.head) in LIGHT_VERBS:
         target = _pobj(token.head, TARGET_PREPS) or _child(token.head, "dative")

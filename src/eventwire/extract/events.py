@@ -170,8 +170,9 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
             sources = [*index.fillers(_side_that_fell(token))] or [None]
         if etype and onto.is_finding(etype, lemma):
             sources = [None]  # "police found the bodies of three men"
-        etype_of: str | None = onto.type_for_source(lemma, _kind_of(sources[0], index, onto), etype or None,
-                                     _words(token.subtree) if is_verb else ())  # fmt: skip
+        claim = _words(token.subtree) if is_verb and lemma in onto.by_source_kind else ()
+        etype_of = onto.type_for_source(lemma, _kind_of(sources[0], index, onto), etype or None,
+                                        claim)  # fmt: skip
         if etype_of is None:
             continue  # "residents gathered": an event only for some actors
         etype = etype_of
@@ -347,7 +348,7 @@ def _kind_of(filler: Filler | None, index: MentionIndex, onto: Ontology) -> str 
     words = filler.span.text.lower().split()
     kind = (len(words) > 1 and onto.actor_kind(" ".join(words[-2:]))) or onto.actor_kind(words[-1])
     if not kind:
-        mention = next((m for m in index.mentions if m.span == filler.span), None)
+        mention = index.mention(filler.span)
         if mention is not None and mention.group.startswith("aff:"):
             # "Egyptian officials", "Turkish forces", "Moscow" act for a state; a plural
             # demonym alone ("Palestinians") names people of a nation, not "Israeli" (jets).
@@ -395,7 +396,7 @@ def _place(token: Token | None, onto: Ontology) -> bool:
 
 def _named_place(filler: Filler, index: MentionIndex) -> bool:
     """A role filled by a place's name ("fired at Al Mina"): a place, not an opponent."""
-    mention = next((m for m in index.mentions if m.span == filler.span), None)
+    mention = index.mention(filler.span)
     return mention is not None and mention.label in ("GPE", "LOC", "FAC")
 
 

@@ -264,7 +264,7 @@ def _seat_governments(doc: Any, cands: list[_Cand], kb: Any) -> list[_Cand]:
             place = next((t for t in child.subtree if t.ent_type_ == "GPE"), None)
             if place is not None:
                 city, start = _entity_of(place), min(t.i for t in child.subtree)
-        if city is None or kb.country_by_demonym(city.text) or _is_country(kb, city.text):
+        if city is None or kb.country_by_demonym(city.text) or kb.is_country_name(city.text):
             continue
         if any(i in taken for i in range(start, end)):
             continue
@@ -279,11 +279,6 @@ def _seat_governments(doc: Any, cands: list[_Cand], kb: Any) -> list[_Cand]:
 def _entity_of(tok: Any) -> Any:
     """The named entity a token is part of (the token alone when none)."""
     return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), tok.doc[tok.i:tok.i + 1])
-
-
-def _is_country(kb: Any, name: str) -> bool:
-    entry = kb.lookup(name)
-    return entry is not None and entry.type == "country"
 
 
 # --- unnamed groups ("police", "gunmen") ----------------------------------------------

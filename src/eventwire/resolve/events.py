@@ -62,8 +62,8 @@ def _matches(
     Same type, actors and polarity; places that do not differ; dates that agree to the
     coarser precision. Across articles, an event with no *named* actor (none, or only
     unnamed groups such as "police") is tied to another report only by the same town
-    (not a governorate or country) and the same day: "clashes" on the same day in two towns, or in one town on two
-    days, are two events.
+    (not a governorate or country) and the same day: "clashes" on the same day in two
+    towns, or in one town on two days, are two events.
     """
     if (group.first.type, group.source, group.target, group.first.negated) != (
         em.type, source, target, em.negated
@@ -124,7 +124,7 @@ def resolve_events(
                 candidates.append(group)
             group.members.append(em)
     owned = _count_owners(groups)
-    events = [_event(g, mention_actor, onto, owned.get(id(g), set())) for g in groups]
+    events = [_event(g, mention_actor, onto, owned.get(n, set())) for n, g in enumerate(groups)]
     return events, sorted(places.values(), key=lambda p: p.id)
 
 
@@ -133,7 +133,7 @@ def _count_key(c: Count) -> tuple[object, ...]:
 
 
 def _count_owners(groups: Sequence[_Group]) -> dict[int, set[tuple[object, ...]]]:
-    """Which counts each event keeps: a toll stated once is carried by one event only,
+    """Which counts each event (by its place in ``groups``) keeps: a toll stated once is carried by one event only,
     so tolls can be summed. All events of a sentence are offered its counts ("150 people
     - fighters and civilians - were killed" gives one event per victim group); the one
     with the most resolved actors keeps them, then one stated on its own, then the first."""
@@ -148,7 +148,7 @@ def _count_owners(groups: Sequence[_Group]) -> dict[int, set[tuple[object, ...]]
             for c in em.counts:
                 key = _count_key(c)
                 if key not in best or rank < best[key][0]:
-                    best[key] = (rank, id(g))
+                    best[key] = (rank, n)
     owned: dict[int, set[tuple[object, ...]]] = {}
     for key, (_rank, owner) in best.items():
         owned.setdefault(owner, set()).add(key)
