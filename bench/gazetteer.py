@@ -9,9 +9,31 @@ from eventwire.config import Settings
 from eventwire.extract.toponyms import document_context, resolve_toponym
 from eventwire.knowledge.gazetteer import open_gazetteer
 
-NAMES = ["Tripoli", "Benghazi", "Misurata", "Derna", "Sirte", "Sebha", "Tobruk", "Ras Lanuf",
-         "Es Sider", "Ajdabiya", "Kufra", "Washington", "Moscow", "Cairo", "Ankara", "Paris",
-         "Georgia", "Springfield", "Alexandria", "Libya", "Gharyan", "Tarhuna", "Zawiya"]
+NAMES = [
+    "Tripoli",
+    "Benghazi",
+    "Misurata",
+    "Derna",
+    "Sirte",
+    "Sebha",
+    "Tobruk",
+    "Ras Lanuf",
+    "Es Sider",
+    "Ajdabiya",
+    "Kufra",
+    "Washington",
+    "Moscow",
+    "Cairo",
+    "Ankara",
+    "Paris",
+    "Georgia",
+    "Springfield",
+    "Alexandria",
+    "Libya",
+    "Gharyan",
+    "Tarhuna",
+    "Zawiya",
+]
 
 
 def main() -> None:

@@ -35,7 +35,10 @@ CORPORA = ("lgl", "trnews", "geowebnews", "geovirus")
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 12742 * math.asin(math.sqrt(min(1.0, a)))
 
 
@@ -65,7 +68,11 @@ def main() -> None:
                     continue
                 place = resolve_toponym(gaz, t["name"], rec["text"])
                 total += 1
-                d = None if place is None or place.lat is None else km(t["lat"], t["lon"], place.lat, place.lon)
+                d = (
+                    None
+                    if place is None or place.lat is None
+                    else km(t["lat"], t["lon"], place.lat, place.lon)
+                )
                 ok = d is not None and d <= 161
                 within += ok
                 gold_cc = country_iso3(t.get("country"))
@@ -85,10 +92,13 @@ def main() -> None:
                     misses[f"{corpus}: {cls}"].append(
                         f"{t['name']!r} gold=({t['lat']:.2f},{t['lon']:.2f} {t.get('country') or ''} "
                         f"{t.get('feature_code') or ''}) ours={place and (place.name, place.country, place.precision)}"
-                        f" {d and round(d)}km")
+                        f" {d and round(d)}km"
+                    )
         country = f"{c_right / c_total:.3f}" if c_total else "n/a"
-        print(f"{corpus:11s} n={total:5d} acc@161={within / total:.3f} country={country} "
-              f"({time.perf_counter() - t0:.0f}s) misses: {dict(classes.most_common())}")
+        print(
+            f"{corpus:11s} n={total:5d} acc@161={within / total:.3f} country={country} "
+            f"({time.perf_counter() - t0:.0f}s) misses: {dict(classes.most_common())}"
+        )
     rng = random.Random(0)
     for cls, items in sorted(misses.items()):
         if args.misses:
@@ -112,20 +122,25 @@ def acled(folder: Path, limit: int) -> None:
     tally: Counter[str] = Counter()
     for g in golds:
         doc = docs[gold_article(g.notes).id]
-        places = [pm.place for pm in doc.places if pm.place is not None and pm.place.lat is not None]
+        places = [
+            pm.place for pm in doc.places if pm.place is not None and pm.place.lat is not None
+        ]
         events = [e for e in doc.events if not e.negated]
         ours = events[0].place if events else None
         near = [p for p in places if km(g.lat, g.lon, p.lat, p.lon) <= 25]  # type: ignore[arg-type]
         tally["notes"] += 1
         tally["no event"] += not events
-        tally["event within 25 km"] += bool(ours and ours.lat is not None
-                                            and km(g.lat, g.lon, ours.lat, ours.lon) <= 25)  # type: ignore[arg-type]
+        tally["event within 25 km"] += bool(
+            ours and ours.lat is not None and km(g.lat, g.lon, ours.lat, ours.lon) <= 25
+        )  # type: ignore[arg-type]
         tally["event country"] += bool(ours and ours.country == g.country)
         tally["a named place within 25 km"] += bool(near)
         tally["a named place in the country"] += any(p.country == g.country for p in places)
         tally["no place named"] += not places
     n = tally.pop("notes")
-    print(f"ACLED rows: {n} ({len(notes)} notes, {len(notes) / took:.1f} notes/s through the pipeline)")
+    print(
+        f"ACLED rows: {n} ({len(notes)} notes, {len(notes) / took:.1f} notes/s through the pipeline)"
+    )
     for name, count in tally.items():
         print(f"  {name:32s} {count / n:.3f}")
 

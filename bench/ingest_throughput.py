@@ -42,8 +42,11 @@ def main() -> None:
     parser.add_argument("paths", nargs="*", type=Path)
     parser.add_argument("--repeat", type=int, default=6)
     args = parser.parse_args()
-    paths = args.paths or [p for p in (ROOT / "examples" / "corpus",
-                                       ROOT.parent / "shared" / "corpus" / "libya-seeds") if p.exists()]
+    paths = args.paths or [
+        p
+        for p in (ROOT / "examples" / "corpus", ROOT.parent / "shared" / "corpus" / "libya-seeds")
+        if p.exists()
+    ]
     articles = load_articles(paths, args.repeat)
     n = len(articles)
     chars = sum(len(a.text) for a in articles)

@@ -34,8 +34,10 @@ def main() -> None:
     for _ in range(ROUNDS):
         for text in texts:
             list(one_case_blocks(text))
-    print(f"detection, {len(texts)} normal articles: "
-          f"{per_kchar((time.perf_counter() - start) / ROUNDS, chars)}")
+    print(
+        f"detection, {len(texts)} normal articles: "
+        f"{per_kchar((time.perf_counter() - start) / ROUNDS, chars)}"
+    )
     start = time.perf_counter()
     truecaser = Resources(settings).truecaser
     print(f"loading the truecaser (KB, word table): {time.perf_counter() - start:.2f} s")
@@ -45,8 +47,10 @@ def main() -> None:
         for _ in range(ROUNDS):
             for text in one_case:
                 truecaser.restore(text)
-        print(f"restoration, articles in {name}: "
-              f"{per_kchar((time.perf_counter() - start) / ROUNDS, chars)}")
+        print(
+            f"restoration, articles in {name}: "
+            f"{per_kchar((time.perf_counter() - start) / ROUNDS, chars)}"
+        )
 
 
 if __name__ == "__main__":

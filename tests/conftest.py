@@ -88,24 +88,106 @@ def small_gazetteer(tmp_path: Path):
     b = Builder.__new__(Builder)
     b.con, b.next_row = con, 1
     city = {"precision": "city", "feature": "PPL"}
-    b.add("geonames:1", "Tripoli", ["Tarabulus"], lat=32.89, lon=13.19, country="LBY",
-          admin1="LY.77", population=1_300_000, **{**city, "feature": "PPLC"})
-    b.add("geonames:2", "Tripoli", [], lat=34.44, lon=35.85, country="LBN", admin1="LB.03",
-          population=230_000, **city)
-    b.add("geonames:3", "Misratah", ["Misrata", "MRA"], lat=32.38, lon=15.09, country="LBY",
-          admin1="LY.72", population=355_000, **city)
-    b.add("geonames:4", "Darnah", ["Derna"], lat=32.77, lon=22.64, country="LBY",
-          admin1="LY.70", population=100_000, **city)
-    b.add("geonames:5", "Derna", [], lat=47.2, lon=22.0, country="ROU", admin1="RO.05",
-          population=3_000, **city)
-    b.add("geonames:6", "Al Burayqah", ["Marsa Brega"], lat=30.41, lon=19.58, country="LBY",
-          admin1="LY.83", population=31_000, **city)
-    b.add("country:LBY", "Libya", [], lat=27.0, lon=17.0, country="LBY", precision="country",
-          feature="PCLI", population=6_700_000)
-    b.add("country:LBN", "Lebanon", [], lat=33.8, lon=35.8, country="LBN",
-          precision="country", feature="PCLI", population=6_800_000)
-    b.add("country:USA", "United States", ["U.S.", "US"], codes=True, lat=39.8, lon=-98.5,
-          country="USA", precision="country", feature="PCLI", population=327_000_000)
+    b.add(
+        "geonames:1",
+        "Tripoli",
+        ["Tarabulus"],
+        lat=32.89,
+        lon=13.19,
+        country="LBY",
+        admin1="LY.77",
+        population=1_300_000,
+        **{**city, "feature": "PPLC"},
+    )
+    b.add(
+        "geonames:2",
+        "Tripoli",
+        [],
+        lat=34.44,
+        lon=35.85,
+        country="LBN",
+        admin1="LB.03",
+        population=230_000,
+        **city,
+    )
+    b.add(
+        "geonames:3",
+        "Misratah",
+        ["Misrata", "MRA"],
+        lat=32.38,
+        lon=15.09,
+        country="LBY",
+        admin1="LY.72",
+        population=355_000,
+        **city,
+    )
+    b.add(
+        "geonames:4",
+        "Darnah",
+        ["Derna"],
+        lat=32.77,
+        lon=22.64,
+        country="LBY",
+        admin1="LY.70",
+        population=100_000,
+        **city,
+    )
+    b.add(
+        "geonames:5",
+        "Derna",
+        [],
+        lat=47.2,
+        lon=22.0,
+        country="ROU",
+        admin1="RO.05",
+        population=3_000,
+        **city,
+    )
+    b.add(
+        "geonames:6",
+        "Al Burayqah",
+        ["Marsa Brega"],
+        lat=30.41,
+        lon=19.58,
+        country="LBY",
+        admin1="LY.83",
+        population=31_000,
+        **city,
+    )
+    b.add(
+        "country:LBY",
+        "Libya",
+        [],
+        lat=27.0,
+        lon=17.0,
+        country="LBY",
+        precision="country",
+        feature="PCLI",
+        population=6_700_000,
+    )
+    b.add(
+        "country:LBN",
+        "Lebanon",
+        [],
+        lat=33.8,
+        lon=35.8,
+        country="LBN",
+        precision="country",
+        feature="PCLI",
+        population=6_800_000,
+    )
+    b.add(
+        "country:USA",
+        "United States",
+        ["U.S.", "US"],
+        codes=True,
+        lat=39.8,
+        lon=-98.5,
+        country="USA",
+        precision="country",
+        feature="PCLI",
+        population=327_000_000,
+    )
     con.execute("INSERT INTO capital VALUES ('LBY', 1)")
     con.commit()
     con.close()

@@ -26,7 +26,9 @@ def _sections(text: str) -> dict[str, str]:
     return {p.split("\n", 1)[0].strip(): p for p in parts}
 
 
-@pytest.mark.parametrize("variant", export_schema()["oneOf"], ids=lambda v: v["properties"]["kind"]["const"])
+@pytest.mark.parametrize(
+    "variant", export_schema()["oneOf"], ids=lambda v: v["properties"]["kind"]["const"]
+)
 def test_every_export_field_is_documented(variant: dict) -> None:
     kind = variant["properties"]["kind"]["const"]
     section = _sections((DOCS / "export.md").read_text()).get(kind)

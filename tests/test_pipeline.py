@@ -93,7 +93,10 @@ def test_killed_ingest_resumes_to_the_same_store(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(killed_db), str(corpus)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
     )
     assert child.stdout is not None and child.stdin is not None
     for _ in range(3):  # let three batches commit, then kill without warning

@@ -31,8 +31,10 @@ def test_one_case_text_gets_its_names_back(truecaser: Truecaser, written: str) -
 
 
 def test_common_words_that_name_places_stay_lower_case(truecaser: Truecaser) -> None:
-    text = ("THE POLICE SAID THE MOBILE TEAM WAS READING A REPORT AT THE BAR OF THE HOTEL "
-            "WHEN THEY WILL MARCH TO THE SQUARE.")
+    text = (
+        "THE POLICE SAID THE MOBILE TEAM WAS READING A REPORT AT THE BAR OF THE HOTEL "
+        "WHEN THEY WILL MARCH TO THE SQUARE."
+    )
     assert truecaser.restore(text) == (
         "The police said the mobile team was reading a report at the bar of the hotel "
         "when they will march to the square."
@@ -53,7 +55,9 @@ def test_kb_names_that_are_also_common_words(truecaser: Truecaser) -> None:
     )
 
 
-def test_words_no_list_knows_are_names_and_so_are_given_names_before_them(truecaser: Truecaser) -> None:
+def test_words_no_list_knows_are_names_and_so_are_given_names_before_them(
+    truecaser: Truecaser,
+) -> None:
     assert truecaser.restore("THE ARMY SAID ALFREDO CRISTIANI VISITED ZACAMIL ON MONDAY.") == (
         "The army said Alfredo Cristiani visited Zacamil on Monday."
     )
@@ -66,15 +70,18 @@ def test_mojibake_around_quotes_is_no_part_of_a_word(truecaser: Truecaser) -> No
     )
 
 
-@pytest.mark.parametrize("text", [
-    NORMAL,
-    "the LNA said on Monday it had taken the town; a spokesman, Ahmed al-Mismari, agreed.",
-    "GUNMEN attacked a convoy near Sirte, the UN said. NATO and the EU condemned it.",
-    "nothing here",
-    # few capitals, but its sentences begin in capitals (an editorial note begins none)
-    "   The witnesses said that the two men had been waiting\nnear the market for most of the "
-    "morning before the\nshooting began. [passage omitted]",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        NORMAL,
+        "the LNA said on Monday it had taken the town; a spokesman, Ahmed al-Mismari, agreed.",
+        "GUNMEN attacked a convoy near Sirte, the UN said. NATO and the EU condemned it.",
+        "nothing here",
+        # few capitals, but its sentences begin in capitals (an editorial note begins none)
+        "   The witnesses said that the two men had been waiting\nnear the market for most of the "
+        "morning before the\nshooting began. [passage omitted]",
+    ],
+)
 def test_normal_and_mixed_text_is_untouched(truecaser: Truecaser, text: str) -> None:
     assert list(one_case_blocks(text)) == []
     assert truecaser.restore(text) == text
@@ -90,13 +97,17 @@ def test_only_one_case_paragraphs_change_and_offsets_hold(truecaser: Truecaser) 
     assert restored.lower() == text.lower()
     first, second, third = restored.split("\n\n")
     assert first == NORMAL
-    assert second == "Rebels shelled Tripoli on Friday, killing four civilians, the government said."
+    assert (
+        second == "Rebels shelled Tripoli on Friday, killing four civilians, the government said."
+    )
     assert third == NORMAL
 
 
 def test_evidence_and_spans_quote_the_article_as_written() -> None:
-    text = ("FORCES OF THE LIBYAN NATIONAL ARMY SHELLED SIRTE ON 5 MARCH 2019, KILLING FOUR "
-            "CIVILIANS, THE UNITED NATIONS SAID.")
+    text = (
+        "FORCES OF THE LIBYAN NATIONAL ARMY SHELLED SIRTE ON 5 MARCH 2019, KILLING FOUR "
+        "CIVILIANS, THE UNITED NATIONS SAID."
+    )
     article = Article(id="caps", text=text)
     settings = Settings(model="blank")
     restored_records = process_articles([article], settings)[0]
@@ -104,9 +115,9 @@ def test_evidence_and_spans_quote_the_article_as_written() -> None:
     assert mentions, "the KB names should be found in the restored text"
     for found in _walk(restored_records):
         if isinstance(found, Evidence):
-            assert found.sentence == text[found.char_start:found.char_end]
+            assert found.sentence == text[found.char_start : found.char_end]
         if isinstance(found, Span):
-            assert found.text == text[found.start:found.end]
+            assert found.text == text[found.start : found.end]
     # Names derived from the text keep the restored case.
     assert {m.normalized for m in mentions} >= {"Libyan National Army", "United Nations"}
     plain = process_articles([article], settings.with_(case_restore=False))[0]
@@ -119,7 +130,9 @@ def test_as_written_reads_quotes_back_by_offsets() -> None:
     evidence = Evidence("a", "He said it.", 0, 11)
     span = Span(3, 7, "said")
     assert as_written((evidence, span), article, parsed) == (
-        Evidence("a", "HE SAID IT.", 0, 11), Span(3, 7, "SAID"))
+        Evidence("a", "HE SAID IT.", 0, 11),
+        Span(3, 7, "SAID"),
+    )
     assert as_written((evidence,), article, article) == (evidence,)
 
 
@@ -135,11 +148,13 @@ def _walk(value: object):
 
 @pytest.mark.slow
 def test_the_model_reads_a_wire_written_in_capitals() -> None:
-    text = ("GUNMEN KILLED TWO POLICEMEN IN SAN SALVADOR ON MONDAY, THE ARMED FORCES PRESS "
-            "OFFICE SAID. THE ATTACK TOOK PLACE NEAR THE CATHEDRAL.")
+    text = (
+        "GUNMEN KILLED TWO POLICEMEN IN SAN SALVADOR ON MONDAY, THE ARMED FORCES PRESS "
+        "OFFICE SAID. THE ATTACK TOOK PLACE NEAR THE CATHEDRAL."
+    )
     article = Article(id="wire", text=text)
-    restored, = process_articles([article], Settings())
-    plain, = process_articles([article], Settings(case_restore=False))
+    (restored,) = process_articles([article], Settings())
+    (plain,) = process_articles([article], Settings(case_restore=False))
     # In capitals the model takes any run of words for an organisation.
     assert any("TOOK PLACE" in m.span.text for m in plain.mentions)
     assert not any("TOOK PLACE" in m.span.text for m in restored.mentions)

@@ -50,7 +50,12 @@ def test_highlight_merges_overlaps_and_keeps_all_text() -> None:
     text = "One. Two. Three."
     segments = highlight(text, [(5, 9), (0, 4), (7, 9), (50, 60)])
     assert "".join(s.text for s in segments) == text
-    assert segments == [Segment("One.", True), Segment(" "), Segment("Two.", True), Segment(" Three.")]
+    assert segments == [
+        Segment("One.", True),
+        Segment(" "),
+        Segment("Two.", True),
+        Segment(" Three."),
+    ]
 
 
 def test_page_reports_the_next_offset() -> None:

@@ -30,6 +30,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 def settings_for(**overrides: Any) -> Settings:
     return Settings.from_env(**overrides)
 
+
 @contextmanager
 def edge() -> Iterator[None]:
     """Turn eventwire errors into one line on stderr and exit status 1."""
@@ -39,10 +40,12 @@ def edge() -> Iterator[None]:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(1) from None
 
+
 def _open(settings: Settings) -> Any:
     from eventwire.store import open_store
 
     return open_store(settings)
+
 
 @app.command()
 def ingest(
@@ -88,11 +91,14 @@ def ingest(
     if report.failed:
         raise typer.Exit(1)
 
+
 @app.command()
 def export(
     db: DbOption = "eventwire.db",
     fmt: Annotated[str, typer.Option("--format", "-f", help="Export format.")] = "jsonl",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="File; default stdout.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File; default stdout.")
+    ] = None,
 ) -> None:
     """Write every record of the store (articles, actors, events, relations, quotes)."""
     from eventwire.export import export as run_export
@@ -108,6 +114,7 @@ def export(
                 err.print(f"wrote {n} records to {output}", highlight=False)
         finally:
             store.close()
+
 
 @app.command()
 def stats(db: DbOption = "eventwire.db", as_json: JsonOption = False) -> None:
@@ -125,6 +132,7 @@ def stats(db: DbOption = "eventwire.db", as_json: JsonOption = False) -> None:
     for kind, n in counts.items():
         table.add_row(kind, str(n))
     out.print(table)
+
 
 @app.command()
 def demo(
@@ -147,6 +155,7 @@ def demo(
     out.print(f"export: {summary.export}", highlight=False)
     out.print(f"explore it: eventwire serve --db {summary.store}", highlight=False)
 
+
 @app.command(name="eval")
 def eval_command(
     gold_set: Annotated[str, typer.Argument(metavar="SET", help="Gold set name, or 'all'.")],
@@ -156,7 +165,9 @@ def eval_command(
     ] = None,
     as_json: JsonOption = False,
     errors: Annotated[Path | None, typer.Option("--errors", help="Write misses as JSONL.")] = None,
-    report: Annotated[Path | None, typer.Option("--report", help="Write a Markdown report.")] = None,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Write a Markdown report.")
+    ] = None,
 ) -> None:
     """Score the real pipeline on public gold sets (see docs/evaluation.md)."""
     from eventwire import evaluate
@@ -164,7 +175,10 @@ def eval_command(
 
     with edge():
         results = evaluate.run(
-            gold_set, data, settings_for(), limit=limit,
+            gold_set,
+            data,
+            settings_for(),
+            limit=limit,
             progress=lambda name: err.print(f"evaluating {name}", highlight=False),
         )
         if errors is not None:
@@ -188,6 +202,7 @@ def eval_command(
             table.add_row(r.name, key, value, str(metric.n))
     out.print(table)
 
+
 @app.command()
 def serve(
     db: DbOption = "eventwire.db",
@@ -205,6 +220,7 @@ def serve(
         err.print(f"eventwire: http://{settings.host}:{settings.port}/", highlight=False)
         run_server(settings)
 
+
 @app.command()
 def places(db: DbOption = "eventwire.db", as_json: JsonOption = False) -> None:
     """List the places of the store's events, with how many events each holds."""
@@ -221,6 +237,7 @@ def places(db: DbOption = "eventwire.db", as_json: JsonOption = False) -> None:
         lon = "-" if p.lon is None else f"{p.lon:.3f}"
         table.add_row(p.name, p.country or "-", p.precision, lat, lon, str(n))
     out.print(table)
+
 
 actors_app = typer.Typer(no_args_is_help=False, help="Actors: list, explain, merge, split.")
 app.add_typer(actors_app, name="actors")
@@ -243,9 +260,11 @@ def actors(
     with edge():
         store = _open(settings_for(db=db))
         try:
-            found = explain_actors(store, explain or query or "") if (explain or query) else [
-                (a, []) for a in store.actors()
-            ]
+            found = (
+                explain_actors(store, explain or query or "")
+                if (explain or query)
+                else [(a, []) for a in store.actors()]
+            )
         finally:
             store.close()
     if as_json:
@@ -259,8 +278,14 @@ def actors(
         return
     table = Table("name", "type", "country", "mentions", "articles", "aliases")
     for a, _ in found:
-        table.add_row(a.name, a.type, a.country or "-", str(a.mention_count),
-                      str(a.article_count), ", ".join(a.aliases))
+        table.add_row(
+            a.name,
+            a.type,
+            a.country or "-",
+            str(a.mention_count),
+            str(a.article_count),
+            ", ".join(a.aliases),
+        )
     out.print(table)
 
 
@@ -274,19 +299,26 @@ def _override(db: str, kind: str, *args: str) -> None:
             res = override_and_rebuild(store, settings, kind, *args)
         finally:
             store.close()
-    out.print(f"{kind} written to {settings.overrides_path}; {len(res.actors)} actors", highlight=False)
+    out.print(
+        f"{kind} written to {settings.overrides_path}; {len(res.actors)} actors", highlight=False
+    )
 
 
 @actors_app.command("merge")
-def actors_merge(names: Annotated[list[str], typer.Argument(help="Two or more names.")],
-                 db: DbOption = "eventwire.db") -> None:
+def actors_merge(
+    names: Annotated[list[str], typer.Argument(help="Two or more names.")],
+    db: DbOption = "eventwire.db",
+) -> None:
     """Record that these names are one actor, then rebuild."""
     _override(db, "merge", *names)
 
 
 @actors_app.command("split")
-def actors_split(name: str, from_: Annotated[str, typer.Option("--from", help="Actor to split from.")],
-                 db: DbOption = "eventwire.db") -> None:
+def actors_split(
+    name: str,
+    from_: Annotated[str, typer.Option("--from", help="Actor to split from.")],
+    db: DbOption = "eventwire.db",
+) -> None:
     """Record that NAME is never the same actor as --from, then rebuild."""
     _override(db, "split", name, from_)
 
@@ -377,4 +409,3 @@ def quotes(
 
 def main(argv: list[str] | None = None) -> None:
     app(args=argv)
-

@@ -73,7 +73,9 @@ def _process_resources(settings: Settings) -> Resources:
     return Resources(settings)
 
 
-def _worker(batch: list[Article], settings: Settings) -> tuple[list[Article], list[DocumentRecords]]:
+def _worker(
+    batch: list[Article], settings: Settings
+) -> tuple[list[Article], list[DocumentRecords]]:
     return batch, process_articles(batch, settings)
 
 

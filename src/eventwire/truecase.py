@@ -64,32 +64,127 @@ MARGIN = 7  # log ratio 0.7 (times ten): twice as probable
 LONGEST_NAME = 5  # words
 DATELINE = 160  # characters: where a dateline may end
 
-MONTHS = frozenset([
-    "january", "february", "april", "june", "july", "august", "september", "october",
-    "november", "december",
-])
+MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 # Month words that are also common words: months only beside a number or after "in".
-DATE_MONTHS = frozenset([
-    "may", "march", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec",
-])
-TIME_PREPOSITIONS = frozenset([
-    "in", "since", "until", "till", "early", "late", "mid", "last", "next", "during",
-])
-WEEKDAYS = frozenset([
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-])
+DATE_MONTHS = frozenset(
+    [
+        "may",
+        "march",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+TIME_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "next",
+        "during",
+    ]
+)
+WEEKDAYS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
 # Abbreviations whose full stop ends no sentence ("Dr. Gutierrez", "Gen. Haftar").
-ABBREVIATIONS = frozenset([
-    "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "maj", "cmdr", "adm", "st",
-    "no", "vs", "etc", "jr", "sr", "prof", "gov", "sen", "rep", "rev", "ft", "mt", "brig",
-    "cpl", "pvt", "messrs",
-])
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "maj",
+        "cmdr",
+        "adm",
+        "st",
+        "no",
+        "vs",
+        "etc",
+        "jr",
+        "sr",
+        "prof",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "ft",
+        "mt",
+        "brig",
+        "cpl",
+        "pvt",
+        "messrs",
+    ]
+)
 # Words kept lower case inside a name unless they begin it ("Cerro de Pasco").
-PARTICLES = frozenset([
-    "de", "del", "la", "las", "los", "el", "da", "das", "do", "dos", "di", "du", "van", "von",
-    "der", "den", "y", "e", "of", "the", "and", "bin", "ibn", "al",
-])
+PARTICLES = frozenset(
+    [
+        "de",
+        "del",
+        "la",
+        "las",
+        "los",
+        "el",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "y",
+        "e",
+        "of",
+        "the",
+        "and",
+        "bin",
+        "ibn",
+        "al",
+    ]
+)
 CLITICS = frozenset(["s", "t", "ll", "re", "ve", "d", "m"])  # "don't", "it's", "we'll"
 
 
@@ -119,14 +214,16 @@ def _block_case(text: str, start: int, end: int) -> bool | None:
         return None
     if upper >= UPPER_SHARE * letters:
         return True
-    firsts = [block[m.start()] for m in _LETTERS.finditer(block) if _begins_sentence(block, m.start())]
+    firsts = [
+        block[m.start()] for m in _LETTERS.finditer(block) if _begins_sentence(block, m.start())
+    ]
     if firsts and sum(c.islower() for c in firsts) * 2 > len(firsts):
         return False
     return None
 
 
 def _begins_sentence(block: str, pos: int) -> bool:
-    before = block[max(0, pos - 12):pos]
+    before = block[max(0, pos - 12) : pos]
     return (not block[:pos].strip()) or bool(_SENTENCE_BEFORE.search(before))
 
 
@@ -190,7 +287,7 @@ class Truecaser:
         forms: list[str | None] = [None] * len(words)
         self._names(base, words, keys, forms)
         self._places(base, words, keys, forms)
-        gaps = [base[words[i - 1][1]:s] if i else base[:s] for i, (s, _e) in enumerate(words)]
+        gaps = [base[words[i - 1][1] : s] if i else base[:s] for i, (s, _e) in enumerate(words)]
         for i in range(len(words)):
             forms[i] = forms[i] or self._word(i, keys, base, words, gaps[i])
         self._given_names(keys, gaps, forms)
@@ -218,8 +315,13 @@ class Truecaser:
         """A word that is no common word before a name is part of it ("alfredo Cristiani")."""
         for i in range(len(keys) - 2, -1, -1):
             after = forms[i + 1] or ""
-            if (after[:1].isupper() and forms[i] == keys[i] and gaps[i + 1] == " "
-                    and len(keys[i]) >= 3 and not self.common(keys[i])):
+            if (
+                after[:1].isupper()
+                and forms[i] == keys[i]
+                and gaps[i + 1] == " "
+                and len(keys[i]) >= 3
+                and not self.common(keys[i])
+            ):
                 forms[i] = keys[i].capitalize()
 
     @staticmethod
@@ -237,39 +339,45 @@ class Truecaser:
         entry = self.words.get(key)
         return entry is not None and entry[1] <= COMMON and entry[2] <= -MARGIN
 
-    def _names(self, base: str, words: list[tuple[int, int]], keys: list[str],
-               forms: list[str | None]) -> None:
+    def _names(
+        self, base: str, words: list[tuple[int, int]], keys: list[str], forms: list[str | None]
+    ) -> None:
         i = 0
         while i < len(words):
             for n in range(min(LONGEST_NAME, len(words) - i), 0, -1):
                 end = words[i + n - 1][1]
-                phrase = " ".join(base[words[i][0]:end].lower().split())
-                name = self.names.get(phrase) or self.names.get(phrase + base[end:end + 1])
+                phrase = " ".join(base[words[i][0] : end].lower().split())
+                name = self.names.get(phrase) or self.names.get(phrase + base[end : end + 1])
                 if name is None:
                     continue
                 # One word that is also a common word is a name only as "the UN", "the US".
-                if n == 1 and self.common(keys[i]) and not (
-                    name.isupper() and i and keys[i - 1] == "the"
+                if (
+                    n == 1
+                    and self.common(keys[i])
+                    and not (name.isupper() and i and keys[i - 1] == "the")
                 ):
                     continue
                 runs = _LETTERS.findall(name)
                 if len(runs) != n:
                     break
-                forms[i:i + n] = runs
+                forms[i : i + n] = runs
                 i += n - 1
                 break
             i += 1
 
-    def _places(self, base: str, words: list[tuple[int, int]], keys: list[str],
-                forms: list[str | None]) -> None:
+    def _places(
+        self, base: str, words: list[tuple[int, int]], keys: list[str], forms: list[str | None]
+    ) -> None:
         if self.gazetteer is None:
             return
-        joined = [bool(_NAME_GAP.fullmatch(base[e:words[i + 1][0]]))
-                  for i, (_s, e) in enumerate(words[:-1])]
+        joined = [
+            bool(_NAME_GAP.fullmatch(base[e : words[i + 1][0]]))
+            for i, (_s, e) in enumerate(words[:-1])
+        ]
         for n in range(LONGEST_NAME - 1, 1, -1):
             for i in range(len(keys) - n + 1):
-                span = keys[i:i + n]
-                if any(forms[i:i + n]) or not all(joined[i:i + n - 1]):
+                span = keys[i : i + n]
+                if any(forms[i : i + n]) or not all(joined[i : i + n - 1]):
                     continue
                 if span[0] in PARTICLES - {"al", "el", "la", "de"}:
                     continue
@@ -277,12 +385,13 @@ class Truecaser:
                     continue
                 found = self.gazetteer.candidates(" ".join(span), limit=1)
                 if found and found[0].match != "skeleton":
-                    forms[i:i + n] = [
+                    forms[i : i + n] = [
                         k if j and k in PARTICLES else k.capitalize() for j, k in enumerate(span)
                     ]
 
-    def _word(self, i: int, keys: list[str], base: str, words: list[tuple[int, int]],
-              gap: str) -> str:
+    def _word(
+        self, i: int, keys: list[str], base: str, words: list[tuple[int, int]], gap: str
+    ) -> str:
         key = keys[i]
         if gap.endswith(("'", "\u2019")) and key in CLITICS:
             return key
@@ -313,8 +422,8 @@ class Truecaser:
 def _names_month(base: str, words: list[tuple[int, int]], keys: list[str], i: int) -> bool:
     """'may', 'march', 'mar'... beside a number ("5 march", "may 1990"), or closing a
     phrase of time ("in may.", "since march,")."""
-    before = base[words[i - 1][1] if i else 0:words[i][0]]
-    after = base[words[i][1]:words[i + 1][0] if i + 1 < len(words) else len(base)]
+    before = base[words[i - 1][1] if i else 0 : words[i][0]]
+    after = base[words[i][1] : words[i + 1][0] if i + 1 < len(words) else len(base)]
     if _NUMBER.search(before[-4:]) or _NUMBER.search(after[:4]):
         return True
     return i > 0 and keys[i - 1] in TIME_PREPOSITIONS and bool(after.strip())
@@ -357,28 +466,33 @@ def _rewrite(value: Any, text: str, restored: str, around: Evidence | None) -> A
     if not dataclasses.is_dataclass(value) or isinstance(value, type):
         return value
     if isinstance(value, Evidence):
-        return dataclasses.replace(value, sentence=_as_written(
-            value.sentence, text, restored, value.char_start, value.char_end))
+        return dataclasses.replace(
+            value,
+            sentence=_as_written(value.sentence, text, restored, value.char_start, value.char_end),
+        )
     if isinstance(value, Span):
-        return dataclasses.replace(value, text=_as_written(
-            value.text, text, restored, value.start, value.end))
+        return dataclasses.replace(
+            value, text=_as_written(value.text, text, restored, value.start, value.end)
+        )
     around = getattr(value, "evidence", None) or around
     changes = {
         f.name: _rewrite(getattr(value, f.name), text, restored, around)
         for f in dataclasses.fields(value)
     }
     if isinstance(value, (QuoteMention, Count, When)) and changes.get("text") and around:
-        changes["text"] = _as_written(changes["text"], text, restored, around.char_start,
-                                      around.char_end, search=True)
+        changes["text"] = _as_written(
+            changes["text"], text, restored, around.char_start, around.char_end, search=True
+        )
     return dataclasses.replace(value, **changes)
 
 
-def _as_written(quoted: str, text: str, restored: str, start: int, end: int,
-                search: bool = False) -> str:
+def _as_written(
+    quoted: str, text: str, restored: str, start: int, end: int, search: bool = False
+) -> str:
     if restored[start:end] == quoted:
         return text[start:end]
     if search:
         at = restored.find(quoted, start, end)
         if at >= 0:
-            return text[at:at + len(quoted)]
+            return text[at : at + len(quoted)]
     return quoted

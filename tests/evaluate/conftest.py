@@ -97,14 +97,20 @@ class FakeRun:
         aid = gold_article(text, published=published).id
         start = text.index(surface)
         ev = Evidence(aid, text, 0, len(text))
-        self._doc(aid)["places"].append(PlaceMention(aid, Span(start, start + len(surface), surface), None, ev))
+        self._doc(aid)["places"].append(
+            PlaceMention(aid, Span(start, start + len(surface), surface), None, ev)
+        )
 
-    def timex(self, text: str, surface: str, value: str | None, published: str | None = None) -> None:
+    def timex(
+        self, text: str, surface: str, value: str | None, published: str | None = None
+    ) -> None:
         aid = gold_article(text, published=published).id
         start = text.index(surface)
         ev = Evidence(aid, text, 0, len(text))
         span = Span(start, start + len(surface), surface)
-        self._doc(aid)["timexes"].append(Timex(aid, span, When(value, "day" if value else None), ev))
+        self._doc(aid)["timexes"].append(
+            Timex(aid, span, When(value, "day" if value else None), ev)
+        )
 
     def build(self) -> PipelineRun:
         records = {

@@ -35,14 +35,29 @@ def test_eval_json_errors_and_report(eval_data: Path, tmp_path: Path) -> None:
     errors, report = tmp_path / "misses.jsonl", tmp_path / "quality.md"
     result = runner.invoke(
         app,
-        ["eval", "plover", "--data", str(eval_data / "plover_gsr_cameo"), "--json",
-         "--errors", str(errors), "--report", str(report)],
+        [
+            "eval",
+            "plover",
+            "--data",
+            str(eval_data / "plover_gsr_cameo"),
+            "--json",
+            "--errors",
+            str(errors),
+            "--report",
+            str(report),
+        ],
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout[result.stdout.index("[") :])
     metrics = data[0]["metrics"]
-    assert set(metrics) == {"event_type_accuracy", "event_type_any", "source_actor_match",
-                            "target_actor_match", "location_match", "deaths_exact"}
+    assert set(metrics) == {
+        "event_type_accuracy",
+        "event_type_any",
+        "source_actor_match",
+        "target_actor_match",
+        "location_match",
+        "deaths_exact",
+    }
     assert metrics["event_type_accuracy"]["n"] == 2
     assert all(m["value"] is None or 0 <= m["value"] <= 1 for m in metrics.values())
     for line in errors.read_text().splitlines():
@@ -57,6 +72,13 @@ def test_eval_all_runs_every_fixture_set(eval_data: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout[result.stdout.index("[") :])
     assert {d["set"] for d in data} == {
-        "plover", "acled", "geoparsing", "tempeval", "timeline17", "case2021", "muc4",
-        "india-police", "petrarch2",
+        "plover",
+        "acled",
+        "geoparsing",
+        "tempeval",
+        "timeline17",
+        "case2021",
+        "muc4",
+        "india-police",
+        "petrarch2",
     }

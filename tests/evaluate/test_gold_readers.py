@@ -35,7 +35,9 @@ def test_acled_reader_maps_legacy_types(eval_data: Path) -> None:
     assert len(golds) == 3  # the row without notes is dropped
     assert golds[0].event_types == {"Explosions/Remote violence"}
     assert golds[0].country == "LBY" and golds[0].fatalities == 2
-    assert golds[2].event_types == {"Explosions/Remote violence"} and golds[2].sub_event_type is None
+    assert (
+        golds[2].event_types == {"Explosions/Remote violence"} and golds[2].sub_event_type is None
+    )
 
 
 def test_case2021_reader(eval_data: Path) -> None:
@@ -71,7 +73,10 @@ def test_timeline17_readers(eval_data: Path) -> None:
 
 
 def test_detokenize() -> None:
-    assert timeline17.detokenize("He did n't go -LRB- yet -RRB- , he said .") == "He didn't go (yet), he said."
+    assert (
+        timeline17.detokenize("He did n't go -LRB- yet -RRB- , he said .")
+        == "He didn't go (yet), he said."
+    )
 
 
 def test_muc4_reader(eval_data: Path) -> None:
@@ -110,7 +115,9 @@ def test_petrarch2_reader(eval_data: Path) -> None:
 
 
 def test_find_folder_accepts_root_or_set_folder(eval_data: Path) -> None:
-    assert find_folder(eval_data, "plover_gsr_cameo", plover.MARKER) == eval_data / "plover_gsr_cameo"
+    assert (
+        find_folder(eval_data, "plover_gsr_cameo", plover.MARKER) == eval_data / "plover_gsr_cameo"
+    )
     own = eval_data / "plover_gsr_cameo"
     assert find_folder(own, "plover_gsr_cameo", plover.MARKER) == own
     assert find_folder(eval_data / "acled_mena_notes", "plover_gsr_cameo", plover.MARKER) is None

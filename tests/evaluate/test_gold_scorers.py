@@ -22,8 +22,14 @@ from eventwire.evaluate.sets import (
 
 def test_plover_scorer(eval_data: Path, fake, make_place) -> None:
     golds = plover.read(eval_data / "plover_gsr_cameo" / plover.MARKER)
-    fake.event(golds[0].text, "ASSAULT", source="Rebel fighters", target="Zawiya",
-               counts={"killed": 4}, place=make_place("Zawiya", 32.75, 12.72, "LBY"))
+    fake.event(
+        golds[0].text,
+        "ASSAULT",
+        source="Rebel fighters",
+        target="Zawiya",
+        counts={"killed": 4},
+        place=make_place("Zawiya", 32.75, 12.72, "LBY"),
+    )
     fake.event(golds[1].text, "CONSULT", source="Egypt")
     r = plover.score(golds, fake.build())
     m = {k: v.value for k, v in r.metrics.items()}
@@ -57,10 +63,20 @@ def test_actor_texts_offer_the_country_of_demonyms(fake) -> None:
 
 def test_acled_scorer_counts_fatalities_per_note(eval_data: Path, fake, make_place) -> None:
     golds = acled.read(eval_data / "acled_mena_notes" / acled.MARKER)
-    codes = {"acled": {"event_type": "Explosions/Remote violence",
-                       "sub_event_type": "Shelling/artillery/missile attack"}}
-    fake.event(golds[0].notes, codes=codes, source="LNA forces", counts={"killed": 3},
-               date="2020-05-03", place=make_place("Tripoli", 32.9, 13.19, "LBY"))
+    codes = {
+        "acled": {
+            "event_type": "Explosions/Remote violence",
+            "sub_event_type": "Shelling/artillery/missile attack",
+        }
+    }
+    fake.event(
+        golds[0].notes,
+        codes=codes,
+        source="LNA forces",
+        counts={"killed": 3},
+        date="2020-05-03",
+        place=make_place("Tripoli", 32.9, 13.19, "LBY"),
+    )
     r = acled.score(golds, fake.build())
     m = {k: v for k, v in r.metrics.items()}
     assert m["event_type_accuracy"].value == pytest.approx(2 / 3)  # 3rd note: no event
@@ -75,8 +91,15 @@ def test_acled_scorer_counts_fatalities_per_note(eval_data: Path, fake, make_pla
 
 def test_case2021_scorer(eval_data: Path, fake) -> None:
     golds = case2021.read(eval_data / "case2021_task2_event_types" / case2021.MARKER)
-    fake.event(golds[0].text, codes={"acled": {"event_type": "Explosions/Remote violence",
-                                               "sub_event_type": "Shelling/artillery/missile attack"}})
+    fake.event(
+        golds[0].text,
+        codes={
+            "acled": {
+                "event_type": "Explosions/Remote violence",
+                "sub_event_type": "Shelling/artillery/missile attack",
+            }
+        },
+    )
     r = case2021.score(golds, fake.build())
     assert r.metrics["acled_type_accuracy"].value == 0.5
     assert r.metrics["acled_type_accuracy"].n == 2
@@ -88,8 +111,10 @@ def test_geoparsing_scorer(eval_data: Path, fake, make_place) -> None:
     text = golds[0].text
     fake.place(text, "Benghazi", published="2011-03-20")
     fake.place(text, "Sunday", published="2011-03-20")  # not a toponym
-    gazetteer = {"Benghazi": make_place("Benghazi", 32.12, 20.07, "LBY"),
-                 "Misrata": make_place("Misrata", 31.0, 15.0, "LBY")}  # ~154 km off
+    gazetteer = {
+        "Benghazi": make_place("Benghazi", 32.12, 20.07, "LBY"),
+        "Misrata": make_place("Misrata", 31.0, 15.0, "LBY"),
+    }  # ~154 km off
 
     def resolver(gaz, name, context):  # noqa: ANN001, ANN202
         return gaz.get(name)
@@ -150,9 +175,15 @@ def test_timeline17_scorer(eval_data: Path, fake) -> None:
 
 def test_muc4_scorer(eval_data: Path, fake, make_place) -> None:
     golds = muc4.read(eval_data / "muc4_terrorism_templates" / muc4.MARKER)
-    fake.event(golds[0].text, "ASSAULT", published="1990-01-12", source="SHINING PATH",
-               counts={"killed": 3}, date="1990-01-11",
-               place=make_place("Ayacucho", -13.16, -74.22, "PER"))
+    fake.event(
+        golds[0].text,
+        "ASSAULT",
+        published="1990-01-12",
+        source="SHINING PATH",
+        counts={"killed": 3},
+        date="1990-01-11",
+        place=make_place("Ayacucho", -13.16, -74.22, "PER"),
+    )
     fake.event(golds[1].text, "ASSAULT", codes={"cameo": "183"})
     r = muc4.score(golds, fake.build())
     m = {k: v.value for k, v in r.metrics.items()}
@@ -165,14 +196,37 @@ def test_muc4_scorer(eval_data: Path, fake, make_place) -> None:
 def test_india_police_scorer(eval_data: Path, fake) -> None:
     doc = india_police.read(eval_data / "india_police_events" / india_police.MARKER)[0]
     s0, s1, _, s3, s4 = doc.sentences
-    fake.event(doc.text, "COERCE", published=doc.published, source="police",
-               codes={"cameo": "173"}, sentence=(s0.start, s0.end))
-    fake.event(doc.text, "ASSAULT", published=doc.published, source="rioters",
-               counts={"killed": 2}, sentence=(s1.start, s1.end))
-    fake.event(doc.text, "COERCE", published=doc.published, source="the police",
-               negated=True, sentence=(s3.start, s3.end))
-    fake.event(doc.text, "COERCE", published=doc.published, counts={"arrested": 9},
-               sentence=(s4.start, s4.end))
+    fake.event(
+        doc.text,
+        "COERCE",
+        published=doc.published,
+        source="police",
+        codes={"cameo": "173"},
+        sentence=(s0.start, s0.end),
+    )
+    fake.event(
+        doc.text,
+        "ASSAULT",
+        published=doc.published,
+        source="rioters",
+        counts={"killed": 2},
+        sentence=(s1.start, s1.end),
+    )
+    fake.event(
+        doc.text,
+        "COERCE",
+        published=doc.published,
+        source="the police",
+        negated=True,
+        sentence=(s3.start, s3.end),
+    )
+    fake.event(
+        doc.text,
+        "COERCE",
+        published=doc.published,
+        counts={"arrested": 9},
+        sentence=(s4.start, s4.end),
+    )
     r = india_police.score([doc], fake.build())
     assert r.groups["arrest"]["f1"].value == 1.0  # the agentless arrest counts
     assert r.groups["kill"]["recall"].value == 0.0 and r.groups["kill"]["precision"].value is None
@@ -187,8 +241,16 @@ def test_india_police_scorer(eval_data: Path, fake) -> None:
 def test_petrarch2_scorer_skips_fictional_actors(eval_data: Path, fake) -> None:
     golds = petrarch2.read(eval_data / "petrarch2_unit_tests" / petrarch2.MARKER)
     fake.event(golds[0].text, "DISAPPROVE", published="1995-01-01", codes={"cameo": "112"})
-    fake.event(golds[1].text, "DISAPPROVE", published="2015-03-10", codes={"cameo": "122"},
-               source="France", target="Russia", source_country="FRA", target_country="RUS")
+    fake.event(
+        golds[1].text,
+        "DISAPPROVE",
+        published="2015-03-10",
+        codes={"cameo": "122"},
+        source="France",
+        target="Russia",
+        source_country="FRA",
+        target_country="RUS",
+    )
     r = petrarch2.score(golds, fake.build())
     assert r.metrics["cameo_root_agreement"].value == 1.0
     assert r.metrics["cameo_root_agreement"].n == 1
@@ -198,8 +260,15 @@ def test_petrarch2_scorer_skips_fictional_actors(eval_data: Path, fake) -> None:
 def test_india_police_arrest_by_acled_sub_type(eval_data: Path, fake) -> None:
     doc = india_police.read(eval_data / "india_police_events" / india_police.MARKER)[0]
     s4 = doc.sentences[4]
-    fake.event(doc.text, "COERCE", published=doc.published, sentence=(s4.start, s4.end),
-               codes={"cameo": "17", "acled": {"event_type": "Strategic developments",
-                                               "sub_event_type": "Arrests"}})
+    fake.event(
+        doc.text,
+        "COERCE",
+        published=doc.published,
+        sentence=(s4.start, s4.end),
+        codes={
+            "cameo": "17",
+            "acled": {"event_type": "Strategic developments", "sub_event_type": "Arrests"},
+        },
+    )
     r = india_police.score([doc], fake.build())
     assert r.groups["arrest"]["precision"].value == 1.0  # "the arrests followed": no count, no 173

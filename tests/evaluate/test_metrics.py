@@ -67,7 +67,9 @@ def test_spans_and_text_overlap() -> None:
     assert spans_overlap(0, 5, 4, 8) and not spans_overlap(0, 5, 5, 8)
     assert text_overlap(["the rebel fighters"], ["Rebel fighters"])
     assert not text_overlap(["armed forces"], ["Military Forces of Libya"])  # generic words only
-    assert text_overlap(["Libyan National Army"], ["Military Forces of Libya (2014-) Libyan National Army"])
+    assert text_overlap(
+        ["Libyan National Army"], ["Military Forces of Libya (2014-) Libyan National Army"]
+    )
     assert not text_overlap([], ["Egypt"])
 
 

@@ -22,9 +22,15 @@ from eventwire.store.sqlite import SQLiteStore
 
 
 def filled_store(store: SQLiteStore) -> SQLiteStore:
-    text = "Egypt backs Haftar, officials said. \"We will win,\" Haftar said."
-    art = Article(id="art_1", text=text, title="T", source="x.txt", published="2019-04",
-                  published_precision="month")
+    text = 'Egypt backs Haftar, officials said. "We will win," Haftar said.'
+    art = Article(
+        id="art_1",
+        text=text,
+        title="T",
+        source="x.txt",
+        published="2019-04",
+        published_precision="month",
+    )
     store.add_documents([(art, DocumentRecords("art_1"))])
     ev = Evidence("art_1", "Egypt backs Haftar, officials said.", 0, 35)
     place = Place("geonames:2210247", "Tripoli", 32.89, 13.19, "LBY", "Tripoli", "city")
@@ -35,13 +41,30 @@ def filled_store(store: SQLiteStore) -> SQLiteStore:
                 Actor("actor_h", "Khalifa Haftar", "person", "LBY", ("Haftar",), 2, 1),
             ),
             events=(
-                Event("event_1", "SUPPORT", {"cameo": "05", "plover": "SUPPORT"}, (ev,),
-                      "actor_e", "actor_h", "2019-04", "publication", place,
-                      modality="reported", counts={"killed": 3}),
+                Event(
+                    "event_1",
+                    "SUPPORT",
+                    {"cameo": "05", "plover": "SUPPORT"},
+                    (ev,),
+                    "actor_e",
+                    "actor_h",
+                    "2019-04",
+                    "publication",
+                    place,
+                    modality="reported",
+                    counts={"killed": 3},
+                ),
             ),
             relations=(
-                Relation("rel_1", "actor_e", "actor_h", "support", (ev,), first_seen="2019-04",
-                         last_seen="2019-04"),
+                Relation(
+                    "rel_1",
+                    "actor_e",
+                    "actor_h",
+                    "support",
+                    (ev,),
+                    first_seen="2019-04",
+                    last_seen="2019-04",
+                ),
             ),
             quotes=(Quote("quote_1", "We will win,", "art_1", text[36:], 37, 49, "actor_h"),),
             places=(place,),
@@ -69,7 +92,9 @@ def test_every_kind_validates(memory_store: SQLiteStore) -> None:
         ("relation", "first_seen", "yesterday"),
     ],
 )
-def test_schema_rejects_broken_records(memory_store: SQLiteStore, kind: str, field: str, bad: object) -> None:
+def test_schema_rejects_broken_records(
+    memory_store: SQLiteStore, kind: str, field: str, bad: object
+) -> None:
     record = next(r for r in export_records(filled_store(memory_store)) if r["kind"] == kind)
     record[field] = bad
     with pytest.raises(jsonschema.ValidationError):

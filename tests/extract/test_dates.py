@@ -138,7 +138,9 @@ def test_without_a_parse_schedule_wording_makes_the_clause_future(blank_nlp, sen
         ("Rebels attacked the town and seized the base on Monday.", "past"),
     ],
 )
-def test_with_the_model_intent_and_schedule_verbs_look_ahead(nlp, sentence: str, tense: str) -> None:
+def test_with_the_model_intent_and_schedule_verbs_look_ahead(
+    nlp, sentence: str, tense: str
+) -> None:
     first = re.search(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|April|March", sentence)
     assert first is not None
     assert tense_at(nlp(sentence), first.start()) == tense
@@ -153,7 +155,9 @@ def _dated_ctx(nlp, text: str, published: str | None) -> DocContext:
 
 
 def test_finder_keeps_weekday_with_month_day_and_finds_weekends(blank_nlp) -> None:
-    found = _run(blank_nlp, "The paper said on Monday, April 8 that fighting eased over the weekend.")
+    found = _run(
+        blank_nlp, "The paper said on Monday, April 8 that fighting eased over the weekend."
+    )
     assert found == {"Monday, April 8": ("2019-04-08", "day"), "the weekend": ("2019-W15", "week")}
 
 
@@ -272,6 +276,9 @@ def test_a_story_goes_on_in_the_day_it_gave_last_within_its_paragraph(nlp) -> No
 @pytest.mark.slow
 def test_idioms_with_a_time_word_name_no_time(nlp) -> None:
     text = "At the end of the day these groups back the rebels, and to this day they do, he said on Monday."
-    ctx = DocContext(article=Article(id="a1", text=text, published="2019-04-16"), doc=nlp(text),
-                     resources=Resources())
+    ctx = DocContext(
+        article=Article(id="a1", text=text, published="2019-04-16"),
+        doc=nlp(text),
+        resources=Resources(),
+    )
     assert [t.span.text for t in extract_timexes(ctx)["timexes"]] == ["Monday"]

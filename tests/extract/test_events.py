@@ -120,7 +120,9 @@ def test_common_noun_actors_make_events(run):
 
 
 def test_clashes_between_two_groups(run):
-    ev = one(run("Clashes were reported in the city between police and informal traders."), "ASSAULT")
+    ev = one(
+        run("Clashes were reported in the city between police and informal traders."), "ASSAULT"
+    )
     assert (ev.source.text, ev.target.text) == ("police", "informal traders")
     assert {"source_state", "target_civilian"} <= set(ev.qualifiers)
 
@@ -155,17 +157,24 @@ def test_phrasal_trigger_with_object_particle(run):
 
 
 def test_unnamed_group_mentions_with_nationality(run):
-    found = run("Syrian rebels shelled the town. The rebels later withdrew. Haftar's forces advanced.")
+    found = run(
+        "Syrian rebels shelled the town. The rebels later withdrew. Haftar's forces advanced."
+    )
     groups = [m for m in found["mentions"] if m.label == "GROUP"]
     assert [m.span.text for m in groups] == ["Syrian rebels", "rebels"]
-    assert {m.group for m in groups} == {"group:rebel:SYR"} == {f"group:rebel:{groups[0].affiliation}"}
+    assert (
+        {m.group for m in groups} == {"group:rebel:SYR"} == {f"group:rebel:{groups[0].affiliation}"}
+    )
     # an owned noun stays with its owner, as forces
     ev = next(e for e in found["events"] if e.trigger.text == "advanced")
     assert ev.source.text == "Haftar" and "forces" in ev.qualifiers
 
 
 def test_type_depends_on_who_acts(run):
-    assert one(run("Hundreds of workers launched a strike at the port."), "PROTEST").source.text == "workers"
+    assert (
+        one(run("Hundreds of workers launched a strike at the port."), "PROTEST").source.text
+        == "workers"
+    )
     assert not run("Residents gathered in the square.")["events"]
     assert one(run("Protesters gathered in the square."), "PROTEST")
 
@@ -184,7 +193,11 @@ def test_civilian_target_by_thing_and_by_consequence(run):
         ("Portugal will support Turkey.", "AGREE", "SUPPORT"),
         ("Norway is willing to send aid to Chad.", "AGREE", "AID"),
         ("Egypt will attack the GNA.", "THREATEN", "ASSAULT"),
-        ("Nigeria will withdraw its troops from Chad unless the rebels disarm.", "THREATEN", "RETREAT"),
+        (
+            "Nigeria will withdraw its troops from Chad unless the rebels disarm.",
+            "THREATEN",
+            "RETREAT",
+        ),
         ("Vice-President Moody Awori has declined to resign.", "REJECT", "RETREAT"),
     ],
 )
@@ -269,7 +282,10 @@ def test_own_pronoun_and_demand_content(run):
 
 
 def test_arrived_on_a_visit(run):
-    assert one(run("Saddam Hussein arrived in Amman on a visit."), "CONSULT").source.text == "Saddam Hussein"
+    assert (
+        one(run("Saddam Hussein arrived in Amman on a visit."), "CONSULT").source.text
+        == "Saddam Hussein"
+    )
 
 
 def test_target_of_opened_fire_and_people_of_a_nation(run):
@@ -292,7 +308,9 @@ def test_passive_phrasal_and_weapon_used_in_an_attack(run):
 
 
 def test_targets_of_demands_and_nested_nouns(run):
-    assert one(run("China demanded that the US cancel the arms sale."), "REQUEST").target.text == "US"
+    assert (
+        one(run("China demanded that the US cancel the arms sale."), "REQUEST").target.text == "US"
+    )
     ev = one(run("Italy announced a suspension of air links with Serbia."), "SANCTION")
     assert ev.target.text == "Serbia"
 
@@ -313,7 +331,11 @@ def test_by_doing_takes_the_subject(run):
 @pytest.mark.parametrize(
     ("text", "etype", "lemma"),
     [
-        ("Rebels and government forces exchanged prisoners near the city.", "AGREE", "exchange prisoner"),
+        (
+            "Rebels and government forces exchanged prisoners near the city.",
+            "AGREE",
+            "exchange prisoner",
+        ),
         ("Fifty shops were destroyed after the clash.", "COERCE", "destroy shop"),
     ],
 )
@@ -389,7 +411,9 @@ def test_security_tightened_and_areas_sealed_off(run):
 
 
 def test_unidentified_individuals_are_an_armed_group(run):
-    ev = one(run("The mayor was killed today by unidentified individuals in the capital."), "ASSAULT")
+    ev = one(
+        run("The mayor was killed today by unidentified individuals in the capital."), "ASSAULT"
+    )
     assert ev.source.text == "unidentified individuals" and "source_armed" in ev.qualifiers
 
 
@@ -444,7 +468,9 @@ def test_one_person_attacked_is_a_civilian_target(run, text):
 
 
 def test_civilians_gathering_with_a_claim_protest(run):
-    ev = one(run("Dozens of teachers gathered outside the ministry, demanding unpaid wages."), "PROTEST")
+    ev = one(
+        run("Dozens of teachers gathered outside the ministry, demanding unpaid wages."), "PROTEST"
+    )
     assert ev.source.text == "teachers"
     assert not run("Dozens of teachers gathered outside the ministry on Sunday.")["events"]
     ev = one(run("Villagers closed the highway in protest at the power cuts."), "PROTEST")
@@ -472,7 +498,11 @@ def test_a_persons_followers_are_not_the_person(run):
         ("Chile rejected a Peruvian proposal on fishing rights.", "REJECT", "Peru"),
         ("The emir arrived in Doha on an official visit.", "CONSULT", "Doha"),
         ("Norway offered to send doctors to Yemen.", "AGREE", "Yemen"),
-        ("The union repeated its demand that the Ghanaian government raise wages.", "REQUEST", "government"),
+        (
+            "The union repeated its demand that the Ghanaian government raise wages.",
+            "REQUEST",
+            "government",
+        ),
     ],
 )
 def test_targets_named_through_what_they_own_or_where_one_goes(run, text, etype, target):
@@ -503,8 +533,9 @@ def test_those_killed_in_fighting_were_one_side_of_it(run):
 
 def test_no_doer_is_borrowed_from_a_victim(run):
     found = run("Gunmen opened fire on a bus, killing a driver and wounding two passengers.")
-    assert not any(e.source is not None and e.source.text in ("driver", "passengers")
-                   for e in found["events"])
+    assert not any(
+        e.source is not None and e.source.text in ("driver", "passengers") for e in found["events"]
+    )
 
 
 def test_a_light_verb_the_model_mislemmatises_still_gives_the_source(run):
@@ -540,7 +571,9 @@ def test_marching_on_and_rallying_behind_depend_on_who(run, text, etype):
 def test_verbs_with_objects_that_make_no_event(run):
     assert not run("The group released grisly photos of the hostages.")["events"]
     assert one(run("Egypt released twelve fishermen on Monday."), "CONCEDE")
-    assert not any(e.trigger.text == "launched" for e in run("The ministry launched a new website.")["events"])
+    assert not any(
+        e.trigger.text == "launched" for e in run("The ministry launched a new website.")["events"]
+    )
 
 
 def test_shooting_at_something_is_active_and_an_ambulance_is_civilian(run):
@@ -554,10 +587,18 @@ def test_shooting_at_something_is_active_and_an_ambulance_is_civilian(run):
 @pytest.mark.parametrize(
     ("text", "word", "doer", "means"),
     [
-        ("Gunmen bombed the party office on Monday. The attack killed two guards.",
-         "attack", "Gunmen", "means_explosive"),
-        ("Rebels shelled the town at dawn. Two children were killed in the attack.",
-         "killed", "Rebels", "means_shelling"),
+        (
+            "Gunmen bombed the party office on Monday. The attack killed two guards.",
+            "attack",
+            "Gunmen",
+            "means_explosive",
+        ),
+        (
+            "Rebels shelled the town at dawn. Two children were killed in the attack.",
+            "killed",
+            "Rebels",
+            "means_shelling",
+        ),
     ],
 )
 def test_the_attack_refers_back_to_the_last_attack(run, text, word, doer, means):

@@ -104,4 +104,6 @@ def test_a_government_named_by_its_seat_is_one_name(nlp, resources, text, surfac
 def test_a_countrys_government_is_no_seat_government(nlp, resources):
     text = "The government in Egypt denied the report on Monday."
     ctx = DocContext(article=Article(id="a", text=text), doc=nlp(text), resources=resources)
-    assert not any(m.normalized.startswith("Government in") for m in extract_mentions(ctx)["mentions"])
+    assert not any(
+        m.normalized.startswith("Government in") for m in extract_mentions(ctx)["mentions"]
+    )

@@ -68,7 +68,9 @@ def test_anchor_takes_the_sentence_date_and_place(blank_nlp, small_gazetteer) ->
     assert (place_for(ctx, talks).name, place_for(ctx, talks).precision) == ("Libya", "country")
 
 
-def test_a_sentence_without_a_place_goes_on_in_the_last_one_given(blank_nlp, small_gazetteer) -> None:
+def test_a_sentence_without_a_place_goes_on_in_the_last_one_given(
+    blank_nlp, small_gazetteer
+) -> None:
     text = "Gunmen stormed a bakery in Derna on Sunday. Two guards died.\n\nTalks went on."
     ctx = _ctx(blank_nlp, small_gazetteer, text)
     died = next(t for t in ctx.doc if t.text == "died")
@@ -107,10 +109,30 @@ def test_dates_after_a_locative_are_not_places(blank_nlp, tmp_path) -> None:
     con.executescript(SCHEMA)
     b = Builder.__new__(Builder)
     b.con, b.next_row = con, 1
-    b.add("geonames:40", "June", [], lat=37.4, lon=-87.1, country="USA", admin1="US.KY",
-          population=600, precision="city", feature="PPL")
-    b.add("geonames:41", "Darnah", ["Derna"], lat=32.77, lon=22.64, country="LBY",
-          admin1="LY.70", population=100_000, precision="city", feature="PPL")
+    b.add(
+        "geonames:40",
+        "June",
+        [],
+        lat=37.4,
+        lon=-87.1,
+        country="USA",
+        admin1="US.KY",
+        population=600,
+        precision="city",
+        feature="PPL",
+    )
+    b.add(
+        "geonames:41",
+        "Darnah",
+        ["Derna"],
+        lat=32.77,
+        lon=22.64,
+        country="LBY",
+        admin1="LY.70",
+        population=100_000,
+        precision="city",
+        feature="PPL",
+    )
     con.commit()
     ctx = _ctx(blank_nlp, Gazetteer(tmp_path / "j.sqlite"), "Clashes resumed on June 8 in Derna.")
     assert [pm.span.text for pm in ctx.found["places"]] == ["Derna"]
@@ -124,7 +146,9 @@ def test_a_following_area_qualifies_the_place(blank_nlp, small_gazetteer) -> Non
 
 @pytest.mark.slow
 def test_a_place_modifying_a_thing_is_no_event_location(nlp, small_gazetteer) -> None:
-    ctx = _ctx(nlp, small_gazetteer, "Rioters angry at the falling Libya dinar blocked roads on Sunday.")
+    ctx = _ctx(
+        nlp, small_gazetteer, "Rioters angry at the falling Libya dinar blocked roads on Sunday."
+    )
     blocked = next(t for t in ctx.doc if t.text == "blocked")
     assert [pm.span.text for pm in ctx.found["places"]] == ["Libya"]
     assert place_for(ctx, blocked) is None
@@ -146,12 +170,33 @@ def test_nationality_words_name_their_country_but_locate_nothing(nlp, tmp_path) 
     con.executescript(SCHEMA)
     b = Builder.__new__(Builder)
     b.con, b.next_row = con, 1
-    b.add("country:LBY", "Libya", ["Libyan"], lat=28.0, lon=17.0, country="LBY",
-          precision="country", feature="PCLI", population=6_700_000)
-    b.add("geonames:41", "Darnah", ["Derna"], lat=32.77, lon=22.64, country="LBY",
-          admin1="LY.70", population=100_000, precision="city", feature="PPL")
+    b.add(
+        "country:LBY",
+        "Libya",
+        ["Libyan"],
+        lat=28.0,
+        lon=17.0,
+        country="LBY",
+        precision="country",
+        feature="PCLI",
+        population=6_700_000,
+    )
+    b.add(
+        "geonames:41",
+        "Darnah",
+        ["Derna"],
+        lat=32.77,
+        lon=22.64,
+        country="LBY",
+        admin1="LY.70",
+        population=100_000,
+        precision="city",
+        feature="PPL",
+    )
     con.commit()
-    ctx = _ctx(nlp, Gazetteer(tmp_path / "n.sqlite"), "Libyan forces shelled homes in Derna on Sunday.")
+    ctx = _ctx(
+        nlp, Gazetteer(tmp_path / "n.sqlite"), "Libyan forces shelled homes in Derna on Sunday."
+    )
     found = {pm.span.text: pm.place.country for pm in ctx.found["places"]}
     assert found == {"Libyan": "LBY", "Derna": "LBY"}
     shelled = next(t for t in ctx.doc if t.text == "shelled")
@@ -162,7 +207,9 @@ def test_nationality_words_name_their_country_but_locate_nothing(nlp, tmp_path) 
 
 
 def test_a_list_of_places_is_no_qualifier(blank_nlp, small_gazetteer) -> None:
-    ctx = _ctx(blank_nlp, small_gazetteer, "Protests in Libya spread to Misurata, Lebanon, and Derna.")
+    ctx = _ctx(
+        blank_nlp, small_gazetteer, "Protests in Libya spread to Misurata, Lebanon, and Derna."
+    )
     places = {pm.span.text: pm.place and pm.place.id for pm in ctx.found["places"]}
     assert places["Misurata"] == "geonames:3"  # not "somewhere in Lebanon"
 
@@ -203,7 +250,9 @@ def test_names_in_a_parenthesis_after_a_place_are_places(blank_nlp, small_gazett
 
 @pytest.mark.slow
 def test_a_place_naming_its_own_centre_still_locates(nlp, small_gazetteer) -> None:
-    ctx = _ctx(nlp, small_gazetteer, "Hundreds of workers protested in the Derna town center on Sunday.")
+    ctx = _ctx(
+        nlp, small_gazetteer, "Hundreds of workers protested in the Derna town center on Sunday."
+    )
     protested = next(t for t in ctx.doc if t.text == "protested")
     assert place_for(ctx, protested).name == "Darnah"
 
@@ -225,12 +274,38 @@ def test_a_region_is_the_last_choice_and_names_no_country(blank_nlp, tmp_path) -
     con.executescript(SCHEMA)
     b = Builder.__new__(Builder)
     b.con, b.next_row = con, 1
-    b.add("country:LBY", "Libya", [], lat=28.0, lon=17.0, country="LBY",
-          precision="country", feature="PCLI", population=6_700_000)
-    b.add("supplement:mediterranean-sea", "Mediterranean Sea", ["Mediterranean"], lat=35.0,
-          lon=18.0, precision="region", feature="sea")
-    b.add("geonames:41", "Darnah", ["Derna"], lat=32.77, lon=22.64, country="LBY",
-          admin1="LY.70", population=100_000, precision="city", feature="PPL")
+    b.add(
+        "country:LBY",
+        "Libya",
+        [],
+        lat=28.0,
+        lon=17.0,
+        country="LBY",
+        precision="country",
+        feature="PCLI",
+        population=6_700_000,
+    )
+    b.add(
+        "supplement:mediterranean-sea",
+        "Mediterranean Sea",
+        ["Mediterranean"],
+        lat=35.0,
+        lon=18.0,
+        precision="region",
+        feature="sea",
+    )
+    b.add(
+        "geonames:41",
+        "Darnah",
+        ["Derna"],
+        lat=32.77,
+        lon=22.64,
+        country="LBY",
+        admin1="LY.70",
+        population=100_000,
+        precision="city",
+        feature="PPL",
+    )
     con.commit()
     gaz = Gazetteer(tmp_path / "r.sqlite")
     ctx = _ctx(blank_nlp, gaz, "Boats left from Derna. A boat sank in the Mediterranean off Libya.")
@@ -239,14 +314,18 @@ def test_a_region_is_the_last_choice_and_names_no_country(blank_nlp, tmp_path) -
     sank = next(t for t in ctx.doc if t.text == "sank")
     assert place_for(ctx, sank).name == "Libya"  # the country is more precise than a sea
     ctx = _ctx(blank_nlp, gaz, "Boats left from Derna in Libya. Later a boat sank.")
-    ctx2 = _ctx(blank_nlp, gaz, "A boat in the Mediterranean had left from Derna. Later a boat sank.")
+    ctx2 = _ctx(
+        blank_nlp, gaz, "A boat in the Mediterranean had left from Derna. Later a boat sank."
+    )
     for c in (ctx, ctx2):  # a sea named besides Libya's places still leaves the one country
         sank = next(t for t in c.doc if t.text == "sank")
         assert place_for(c, sank).name == "Libya"
 
 
 def test_a_road_is_named_after_the_towns_at_its_ends(blank_nlp, small_gazetteer) -> None:
-    ctx = _ctx(blank_nlp, small_gazetteer, "Protesters blocked the Derna-Misrata highway on Sunday.")
+    ctx = _ctx(
+        blank_nlp, small_gazetteer, "Protesters blocked the Derna-Misrata highway on Sunday."
+    )
     found = {pm.span.text: pm.place.country for pm in ctx.found["places"]}
     assert found == {"Derna": "LBY", "Misrata": "LBY"}
     blocked = next(t for t in ctx.doc if t.text == "blocked")
@@ -266,19 +345,50 @@ def _town_gazetteer(tmp_path, *towns: tuple):
     con.executescript(SCHEMA)
     b = Builder.__new__(Builder)
     b.con, b.next_row = con, 1
-    b.add("country:USA", "United States", ["US"], codes=True, lat=39.8, lon=-98.5, country="USA",
-          precision="country", feature="PCLI", population=327_000_000)
-    b.add("country:LBN", "Lebanon", [], lat=33.8, lon=35.8, country="LBN",
-          precision="country", feature="PCLI", population=6_800_000)
+    b.add(
+        "country:USA",
+        "United States",
+        ["US"],
+        codes=True,
+        lat=39.8,
+        lon=-98.5,
+        country="USA",
+        precision="country",
+        feature="PCLI",
+        population=327_000_000,
+    )
+    b.add(
+        "country:LBN",
+        "Lebanon",
+        [],
+        lat=33.8,
+        lon=35.8,
+        country="LBN",
+        precision="country",
+        feature="PCLI",
+        population=6_800_000,
+    )
     for id_, name, lat, lon, country, admin1, people in towns:
-        b.add(id_, name, [], lat=lat, lon=lon, country=country, admin1=admin1,
-              population=people, precision="city", feature="PPL")
+        b.add(
+            id_,
+            name,
+            [],
+            lat=lat,
+            lon=lon,
+            country=country,
+            admin1=admin1,
+            population=people,
+            precision="city",
+            feature="PPL",
+        )
     con.commit()
     return Gazetteer(tmp_path / "t.sqlite")
 
 
 def test_a_place_said_to_lie_in_an_area_keeps_to_it(blank_nlp, small_gazetteer) -> None:
-    ctx = _ctx(blank_nlp, small_gazetteer, "Gunmen from Libya fired at shops in Tripoli in Lebanon.")
+    ctx = _ctx(
+        blank_nlp, small_gazetteer, "Gunmen from Libya fired at shops in Tripoli in Lebanon."
+    )
     tripoli = next(pm for pm in ctx.found["places"] if pm.span.text == "Tripoli")
     assert tripoli.place.id == "geonames:2"
     # Derna is known only in Libya and Romania: in Lebanon it is some place in Lebanon
@@ -288,11 +398,13 @@ def test_a_place_said_to_lie_in_an_area_keeps_to_it(blank_nlp, small_gazetteer) 
 
 
 def test_a_district_of_a_big_town_keeps_to_that_town(blank_nlp, tmp_path) -> None:
-    gaz = _town_gazetteer(tmp_path,
-                          ("geonames:61", "Karmel", 31.1, 34.1, "LBN", "LB.04", 900),
-                          ("geonames:62", "Karmel", 10.0, 10.0, "USA", "US.TX", 40_000),
-                          ("geonames:63", "Zorba", 33.5, 35.5, "LBN", "LB.04", 800_000),
-                          ("geonames:64", "Karmel", 33.6, 35.6, "LBN", "LB.04", 2_000))
+    gaz = _town_gazetteer(
+        tmp_path,
+        ("geonames:61", "Karmel", 31.1, 34.1, "LBN", "LB.04", 900),
+        ("geonames:62", "Karmel", 10.0, 10.0, "USA", "US.TX", 40_000),
+        ("geonames:63", "Zorba", 33.5, 35.5, "LBN", "LB.04", 800_000),
+        ("geonames:64", "Karmel", 33.6, 35.6, "LBN", "LB.04", 2_000),
+    )
     ctx = _ctx(blank_nlp, gaz, "Youths threw stones in the Karmel district of Zorba at noon.")
     karmel = next(pm for pm in ctx.found["places"] if pm.span.text == "Karmel")
     assert karmel.place.id == "geonames:64"  # the one near Zorba, not the bigger one far away
@@ -306,9 +418,11 @@ def test_a_district_of_a_big_town_keeps_to_that_town(blank_nlp, tmp_path) -> Non
 
 @pytest.mark.slow
 def test_a_place_modifying_a_thing_casts_no_vote(nlp, tmp_path) -> None:
-    gaz = _town_gazetteer(tmp_path,
-                          ("geonames:71", "Dunmore", 33.5, 35.5, "LBN", "LB.04", 9_000),
-                          ("geonames:72", "Dunmore", 41.4, -75.6, "USA", "US.PA", 8_000))
+    gaz = _town_gazetteer(
+        tmp_path,
+        ("geonames:71", "Dunmore", 33.5, 35.5, "LBN", "LB.04", 9_000),
+        ("geonames:72", "Dunmore", 41.4, -75.6, "USA", "US.PA", 8_000),
+    )
     ctx = _ctx(nlp, gaz, "Traders angry at the US dollar rate closed their shops in Dunmore.")
     dunmore = next(pm for pm in ctx.found["places"] if pm.span.text == "Dunmore")
     assert dunmore.place.id == "geonames:71"  # "US dollar" says nothing of where
@@ -318,22 +432,30 @@ def test_a_place_modifying_a_thing_casts_no_vote(nlp, tmp_path) -> None:
 
 
 def test_a_district_word_may_stand_before_its_area(blank_nlp, small_gazetteer) -> None:
-    ctx = _ctx(blank_nlp, small_gazetteer, "Gunmen from Libya raided shops in Tripoli district (Lebanon).")
+    ctx = _ctx(
+        blank_nlp, small_gazetteer, "Gunmen from Libya raided shops in Tripoli district (Lebanon)."
+    )
     tripoli = next(pm for pm in ctx.found["places"] if pm.span.text == "Tripoli")
     assert tripoli.place.country == "LBN"
 
 
 def test_the_capital_city_of_a_province_is_not_the_countrys(blank_nlp, small_gazetteer) -> None:
-    ctx = _ctx(blank_nlp, small_gazetteer, "Crowds in Libya filled the capital city of a remote district.")
+    ctx = _ctx(
+        blank_nlp, small_gazetteer, "Crowds in Libya filled the capital city of a remote district."
+    )
     assert not [pm for pm in ctx.found["places"] if pm.span.text.startswith("the capital")]
     ctx = _ctx(blank_nlp, small_gazetteer, "Crowds in Libya filled the capital on Friday.")
-    assert [pm.place.id for pm in ctx.found["places"] if pm.span.text == "the capital"] == ["geonames:1"]
+    assert [pm.place.id for pm in ctx.found["places"] if pm.span.text == "the capital"] == [
+        "geonames:1"
+    ]
 
 
 def test_a_country_leading_or_backing_from_afar_casts_no_vote(blank_nlp, tmp_path) -> None:
-    gaz = _town_gazetteer(tmp_path,
-                          ("geonames:81", "Kessab", 33.5, 35.5, "LBN", "LB.04", 9_000),
-                          ("geonames:82", "Kessab", 41.4, -75.6, "USA", "US.PA", 8_000))
+    gaz = _town_gazetteer(
+        tmp_path,
+        ("geonames:81", "Kessab", 33.5, 35.5, "LBN", "LB.04", 9_000),
+        ("geonames:82", "Kessab", 41.4, -75.6, "USA", "US.PA", 8_000),
+    )
     ctx = _ctx(blank_nlp, gaz, "US-backed militias shelled farms in Kessab.")
     kessab = next(pm for pm in ctx.found["places"] if pm.span.text == "Kessab")
     assert kessab.place.id == "geonames:81"
@@ -352,7 +474,9 @@ def test_a_town_named_as_a_reference_point_is_not_the_place(blank_nlp, small_gaz
     bombed = next(t for t in ctx.doc if t.text == "bombed")
     assert place_for(ctx, bombed).id == "geonames:4"  # the only place named still counts
     # the west of a district is in the district, no reference point outside it
-    ctx = _ctx(blank_nlp, small_gazetteer, "Shells fell on farms west of Derna district near Misrata.")
+    ctx = _ctx(
+        blank_nlp, small_gazetteer, "Shells fell on farms west of Derna district near Misrata."
+    )
     assert place_for(ctx, next(t for t in ctx.doc if t.text == "fell")).name == "Darnah"
 
 
@@ -374,11 +498,13 @@ def test_an_event_takes_no_place_from_another_clauses_subject(nlp, small_gazette
 
 
 def test_a_big_town_in_a_parenthesis_qualifies_the_place_before(blank_nlp, tmp_path) -> None:
-    gaz = _town_gazetteer(tmp_path,
-                          ("geonames:111", "Korba", 33.3, 35.4, "LBN", "LB.04", 900),
-                          ("geonames:112", "Korba", 22.3, 82.7, "USA", "US.TX", 300_000),
-                          ("geonames:113", "Zorba", 33.5, 35.5, "LBN", "LB.04", 800_000),
-                          ("geonames:114", "Zorba", 36.0, -120.0, "USA", "US.CA", 700_000))
+    gaz = _town_gazetteer(
+        tmp_path,
+        ("geonames:111", "Korba", 33.3, 35.4, "LBN", "LB.04", 900),
+        ("geonames:112", "Korba", 22.3, 82.7, "USA", "US.TX", 300_000),
+        ("geonames:113", "Zorba", 33.5, 35.5, "LBN", "LB.04", 800_000),
+        ("geonames:114", "Zorba", 36.0, -120.0, "USA", "US.CA", 700_000),
+    )
     ctx = _ctx(blank_nlp, gaz, "Fishermen protested in Korba (Zorba) on Monday.")
     korba = next(pm for pm in ctx.found["places"] if pm.span.text == "Korba")
     assert korba.place.id == "geonames:111"
@@ -395,7 +521,11 @@ def test_a_body_named_after_a_well_known_place_names_it(small_gazetteer) -> None
 
 
 def test_names_listed_after_a_place_are_places(blank_nlp, small_gazetteer) -> None:
-    ctx = _ctx(blank_nlp, small_gazetteer, "Schools shut in Derna, Misrata and Marsa Brega; Monday was calm.")
+    ctx = _ctx(
+        blank_nlp,
+        small_gazetteer,
+        "Schools shut in Derna, Misrata and Marsa Brega; Monday was calm.",
+    )
     assert [pm.span.text for pm in ctx.found["places"]] == ["Derna", "Misrata", "Marsa Brega"]
 
 
@@ -409,10 +539,25 @@ def test_a_lawmakers_state_after_the_party_letter_is_a_place(blank_nlp, tmp_path
     con.executescript(SCHEMA)
     b = Builder.__new__(Builder)
     b.con, b.next_row = con, 1
-    b.add("admin1:US.KY", "Kentucky", ["Ky."], codes=True, lat=37.5, lon=-85.3, country="USA",
-          admin1="US.KY", precision="admin1", feature="ADM1", population=4_500_000)
+    b.add(
+        "admin1:US.KY",
+        "Kentucky",
+        ["Ky."],
+        codes=True,
+        lat=37.5,
+        lon=-85.3,
+        country="USA",
+        admin1="US.KY",
+        precision="admin1",
+        feature="ADM1",
+        population=4_500_000,
+    )
     con.commit()
-    ctx = _ctx(blank_nlp, Gazetteer(tmp_path / "p.sqlite"), "The bill passed, said Rep. Ann Cole, D-Ky., on Friday.")
+    ctx = _ctx(
+        blank_nlp,
+        Gazetteer(tmp_path / "p.sqlite"),
+        "The bill passed, said Rep. Ann Cole, D-Ky., on Friday.",
+    )
     assert [pm.span.text for pm in ctx.found["places"]] == ["Ky."]
 
 
@@ -424,23 +569,31 @@ def test_a_site_named_after_its_town_locates_an_event(nlp, small_gazetteer) -> N
 
 
 def test_the_mayor_or_residents_of_a_place_name_it(blank_nlp, small_gazetteer) -> None:
-    ctx = _ctx(blank_nlp, small_gazetteer, "The residents of Misrata and the mayor of Derna met on Monday.")
+    ctx = _ctx(
+        blank_nlp, small_gazetteer, "The residents of Misrata and the mayor of Derna met on Monday."
+    )
     assert [pm.span.text for pm in ctx.found["places"]] == ["Misrata", "Derna"]
 
 
 def test_a_name_cut_short_before_its_linking_word_is_made_whole(tmp_path) -> None:
     from eventwire.extract.places import _with_rest_of_name
 
-    gaz = _town_gazetteer(tmp_path,
-                          ("geonames:121", "Deh-e Shir", 31.0, 49.0, "IRN", "IR.15", 9_000),
-                          ("geonames:122", "Deh", 25.0, 60.0, "IRN", "IR.04", 2_000))
+    gaz = _town_gazetteer(
+        tmp_path,
+        ("geonames:121", "Deh-e Shir", 31.0, 49.0, "IRN", "IR.15", 9_000),
+        ("geonames:122", "Deh", 25.0, 60.0, "IRN", "IR.04", 2_000),
+    )
     text = "Farmers in Deh e Shir and in Deh Bala protested."
     assert _with_rest_of_name(gaz, text, 11, 14) == (11, 21)  # Deh e Shir is a place
     assert _with_rest_of_name(gaz, text, 29, 32) == (29, 32)  # no place is called Deh Bala
 
 
 def test_a_town_named_before_a_site_in_it_is_a_place(blank_nlp, small_gazetteer) -> None:
-    ctx = _ctx(blank_nlp, small_gazetteer, "Youths blocked the Derna roundabout and the Martyrs roundabout.")
+    ctx = _ctx(
+        blank_nlp,
+        small_gazetteer,
+        "Youths blocked the Derna roundabout and the Martyrs roundabout.",
+    )
     assert [pm.span.text for pm in ctx.found["places"]] == ["Derna"]
 
 
@@ -449,7 +602,9 @@ def test_a_reference_point_named_twice_is_still_one(blank_nlp, small_gazetteer) 
     ctx = _ctx(blank_nlp, small_gazetteer, text)
     bombed = next(t for t in ctx.doc if t.text == "bombed")
     assert place_for(ctx, bombed).id == "geonames:6"
-    ctx = _ctx(blank_nlp, small_gazetteer, "Jets bombed homes in the east of Derna near Marsa Brega.")
+    ctx = _ctx(
+        blank_nlp, small_gazetteer, "Jets bombed homes in the east of Derna near Marsa Brega."
+    )
     bombed = next(t for t in ctx.doc if t.text == "bombed")
     assert place_for(ctx, bombed).id == "geonames:4"  # the east of Derna is in Derna
 
@@ -458,7 +613,9 @@ def test_a_reference_point_named_twice_is_still_one(blank_nlp, small_gazetteer) 
 def test_a_governorship_or_a_direction_keeps_its_place(nlp, small_gazetteer) -> None:
     from eventwire.extract.places import is_modifier
 
-    text = "The Derna governorship closed the schools. Jets struck Tawergha district west of Misrata."
+    text = (
+        "The Derna governorship closed the schools. Jets struck Tawergha district west of Misrata."
+    )
     ctx = _ctx(nlp, small_gazetteer, text)
     assert not is_modifier(ctx, text.index("Derna"), text.index("Derna") + 5)
     start = text.index("Tawergha")
@@ -466,14 +623,20 @@ def test_a_governorship_or_a_direction_keeps_its_place(nlp, small_gazetteer) -> 
 
 
 def test_a_name_after_rural_or_between_is_a_place(blank_nlp, small_gazetteer) -> None:
-    ctx = _ctx(blank_nlp, small_gazetteer, "Crops burned in rural Derna. Trucks ran between Misrata and Brega.")
+    ctx = _ctx(
+        blank_nlp,
+        small_gazetteer,
+        "Crops burned in rural Derna. Trucks ran between Misrata and Brega.",
+    )
     assert {pm.span.text for pm in ctx.found["places"]} >= {"Derna", "Misrata"}
     for verb in ("shelled", "attacked", "reached", "shelling"):  # what a force hit or reached
         ctx = _ctx(blank_nlp, small_gazetteer, f"Artillery {verb} Derna at dawn.")
         assert [pm.span.text for pm in ctx.found["places"]] == ["Derna"]
 
 
-def test_a_name_after_a_locative_keeps_its_article_and_a_town_of_its_spelling(blank_nlp, tmp_path) -> None:
+def test_a_name_after_a_locative_keeps_its_article_and_a_town_of_its_spelling(
+    blank_nlp, tmp_path
+) -> None:
     import sqlite3
 
     from eventwire.knowledge.gazetteer import Gazetteer
@@ -484,8 +647,18 @@ def test_a_name_after_a_locative_keeps_its_article_and_a_town_of_its_spelling(bl
     b = Builder.__new__(Builder)
     b.con, b.next_row = con, 1
     for i, name in enumerate(["Kafr", "Kafr al Hamra", "Mirayan"]):
-        b.add(f"geonames:{i}", name, [], lat=35.0, lon=36.0 + i, country="SYR", admin1="SY.09",
-              population=2_000, precision="city", feature="PPL")
+        b.add(
+            f"geonames:{i}",
+            name,
+            [],
+            lat=35.0,
+            lon=36.0 + i,
+            country="SYR",
+            admin1="SY.09",
+            population=2_000,
+            precision="city",
+            feature="PPL",
+        )
     con.commit()
     gaz = Gazetteer(tmp_path / "n.sqlite")
     ctx = _ctx(blank_nlp, gaz, "Militias moved into Kafr al Hamra.")

@@ -62,5 +62,8 @@ def test_multi_sentence_quote_attributes_each_event(run):
 
 
 def test_a_report_from_an_outlet_quotes_the_outlet(run):
-    got = quotes(run, "A new report from Amnesty International warns that the raids “could amount to war crimes.”")
+    got = quotes(
+        run,
+        "A new report from Amnesty International warns that the raids “could amount to war crimes.”",
+    )
     assert got == [("could amount to war crimes.", "Amnesty International")]

@@ -208,7 +208,9 @@ def test_weekend_on_a_sunday_is_that_weekend() -> None:
         ("last year", "2018", "year"),
     ],
 )
-def test_year_reference_places_month_days_in_that_year(text: str, value: str, precision: str) -> None:
+def test_year_reference_places_month_days_in_that_year(
+    text: str, value: str, precision: str
+) -> None:
     assert normalize_timex(text, "2019") == When(value, precision, text=text)
 
 
@@ -268,7 +270,9 @@ def test_a_past_clause_naming_the_next_month_means_the_coming_one() -> None:
         ("the month", "2019-04", "month"),
     ],
 )
-def test_the_lone_unit_is_the_one_holding_the_reference(text: str, value: str, precision: str) -> None:
+def test_the_lone_unit_is_the_one_holding_the_reference(
+    text: str, value: str, precision: str
+) -> None:
     when = normalize_timex(text, TUESDAY)
     assert (when.value, when.precision) == (value, precision)
     assert not is_duration(text)

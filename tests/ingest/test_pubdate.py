@@ -36,7 +36,9 @@ def test_outlet_convention_resolves_ambiguity() -> None:
     assert find_publication_date(text, outlet="Associated Press").value == "2017-05-06"
     assert find_publication_date(text, outlet="Libya Herald").value == "2017-06-05"
     user = Settings(outlet_date_order="Harbour Gazette=MDY")
-    assert find_publication_date(text, outlet="Harbour Gazette", settings=user).value == "2017-05-06"
+    assert (
+        find_publication_date(text, outlet="Harbour Gazette", settings=user).value == "2017-05-06"
+    )
 
 
 def test_dates_in_body_prose_are_not_publication_dates() -> None:

@@ -14,7 +14,9 @@ from eventwire.ingest.base import article_id
 from eventwire.model import Article
 
 
-def read(paths: list[Path], settings: Settings | None = None) -> tuple[list[Article], list[IngestError]]:
+def read(
+    paths: list[Path], settings: Settings | None = None
+) -> tuple[list[Article], list[IngestError]]:
     items = list(read_sources(paths, settings or Settings()))
     return (
         [i for i in items if isinstance(i, Article)],
@@ -35,7 +37,9 @@ def test_text_file_with_weekday_header(tmp_path: Path) -> None:
 
 def test_undated_text_has_no_date(tmp_path: Path) -> None:
     f = tmp_path / "b.txt"
-    f.write_text("Militias clashed again near the airport, witnesses said. Talks were held in 2012.")
+    f.write_text(
+        "Militias clashed again near the airport, witnesses said. Talks were held in 2012."
+    )
     (article,), _ = read([f])
     assert article.published is None and article.published_precision is None
 
@@ -84,7 +88,9 @@ def _warc(tmp_path: Path, html: bytes, gz: bool) -> Path:
     ):
         headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
         writer.write_record(
-            writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers)
+            writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(body), http_headers=headers
+            )
         )
     raw = buf.getvalue()
     path = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
@@ -121,7 +127,9 @@ def test_same_article_in_two_formats_has_one_id(tmp_path: Path, data_dir: Path) 
         ("broken.rss", b"<rss><channel><item><title>x</ti", "feed"),
     ],
 )
-def test_bad_input_names_file_and_problem(tmp_path: Path, name: str, content: bytes, problem: str) -> None:
+def test_bad_input_names_file_and_problem(
+    tmp_path: Path, name: str, content: bytes, problem: str
+) -> None:
     bad = tmp_path / name
     bad.write_bytes(content)
     good = tmp_path / "good.txt"

@@ -25,8 +25,13 @@ from eventwire.knowledge.placenames import name_key, skeleton, variants, without
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Az-Zawiyah", "Zawiyah"), ("al-Bayda", "Bayda"), ("El Marj", "Marj"),
-     ("Şabrātah", "Sabratah"), ("Ad-Dawadmi", "Dawadmi")],
+    [
+        ("Az-Zawiyah", "Zawiyah"),
+        ("al-Bayda", "Bayda"),
+        ("El Marj", "Marj"),
+        ("Şabrātah", "Sabratah"),
+        ("Ad-Dawadmi", "Dawadmi"),
+    ],
 )
 def test_articles_and_accents_fold(a: str, b: str) -> None:
     assert name_key(a) == name_key(b)
@@ -34,8 +39,13 @@ def test_articles_and_accents_fold(a: str, b: str) -> None:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Misrata", "Misurata"), ("Derna", "Darnah"), ("Tobruk", "Tubruq"), ("Sirte", "Surt"),
-     ("Sebha", "Sabha")],
+    [
+        ("Misrata", "Misurata"),
+        ("Derna", "Darnah"),
+        ("Tobruk", "Tubruq"),
+        ("Sirte", "Surt"),
+        ("Sebha", "Sabha"),
+    ],
 )
 def test_transliteration_variants_share_a_skeleton(a: str, b: str) -> None:
     assert skeleton(name_key(a)) == skeleton(name_key(b))
@@ -66,7 +76,10 @@ def test_resolution_uses_population_context_and_qualifiers(small_gazetteer: Gaze
     assert resolve_toponym(small_gazetteer, "Derna").country == "LBY"
     lebanon = document_countries(small_gazetteer, ["Lebanon", "Beirut"])
     assert resolve_toponym(small_gazetteer, "Tripoli", lebanon).country == "LBN"
-    assert resolve_toponym(small_gazetteer, "Tripoli", "Fighting in Lebanon spread north.").country == "LBN"
+    assert (
+        resolve_toponym(small_gazetteer, "Tripoli", "Fighting in Lebanon spread north.").country
+        == "LBN"
+    )
 
 
 def test_resolved_place_is_complete(small_gazetteer: Gazetteer) -> None:
@@ -94,7 +107,15 @@ def test_supplement_is_valid_and_sourced() -> None:
         assert (item["precision"] == "region") == ("country" not in item) and item["source"]
         assert "country" not in item or len(item["country"]) == 3
         assert -90 <= item["lat"] <= 90 and -180 <= item["lon"] <= 180
-    assert {a["continent"] for a in data["continent_alias"]} <= {"AF", "AS", "EU", "NA", "OC", "SA", "AN"}
+    assert {a["continent"] for a in data["continent_alias"]} <= {
+        "AF",
+        "AS",
+        "EU",
+        "NA",
+        "OC",
+        "SA",
+        "AN",
+    }
 
 
 def _builder(tmp_path: Path, countries: dict) -> tuple[Builder, sqlite3.Connection]:
@@ -147,19 +168,57 @@ def test_division_aliases_and_admin_places_are_valid() -> None:
 def test_divisions_counties_and_abbreviations_are_found(tmp_path: Path, monkeypatch) -> None:
     import eventwire.knowledge.gazetteer_build as gb
 
-    b, con = _builder(tmp_path, {"US": {"iso": "US", "iso3": "USA"}, "AU": {"iso": "AU", "iso3": "AUS"}})
+    b, con = _builder(
+        tmp_path, {"US": {"iso": "US", "iso3": "USA"}, "AU": {"iso": "AU", "iso3": "AUS"}}
+    )
     b.admin_points["US.KY"] = [(37.0, -84.0), (38.0, -85.0)]
     b.admin_points["AU.02"] = [(-33.87, 151.21), (-30.0, 145.0)]
-    monkeypatch.setattr(gb, "_package_json", lambda name: {"KY": {"code": "KY", "name": "Kentucky"}})
-    monkeypatch.setattr(gb, "load_admin_places", lambda: [
-        {"level": "admin1", "country": "AU", "admin1": "02", "name": "New South Wales", "lat": "", "lon": ""},
-        {"level": "admin2", "country": "US", "admin1": "KY", "name": "Laurel County", "lat": "37.1",
-         "lon": "-84.1"},
-        {"level": "admin2", "country": "US", "admin1": "KY", "name": "Oconee County", "lat": "34.7",
-         "lon": "-83.1"}])
+    monkeypatch.setattr(
+        gb, "_package_json", lambda name: {"KY": {"code": "KY", "name": "Kentucky"}}
+    )
+    monkeypatch.setattr(
+        gb,
+        "load_admin_places",
+        lambda: [
+            {
+                "level": "admin1",
+                "country": "AU",
+                "admin1": "02",
+                "name": "New South Wales",
+                "lat": "",
+                "lon": "",
+            },
+            {
+                "level": "admin2",
+                "country": "US",
+                "admin1": "KY",
+                "name": "Laurel County",
+                "lat": "37.1",
+                "lon": "-84.1",
+            },
+            {
+                "level": "admin2",
+                "country": "US",
+                "admin1": "KY",
+                "name": "Oconee County",
+                "lat": "34.7",
+                "lon": "-83.1",
+            },
+        ],
+    )
     b._divisions()
-    b.add("geonames:71", "Laurel", [], lat=31.69, lon=-89.13, country="USA", admin1="US.MS",
-          population=18_000, precision="city", feature="PPL")
+    b.add(
+        "geonames:71",
+        "Laurel",
+        [],
+        lat=31.69,
+        lon=-89.13,
+        country="USA",
+        admin1="US.MS",
+        population=18_000,
+        precision="city",
+        feature="PPL",
+    )
     con.commit()
     gaz = Gazetteer(tmp_path / "b.sqlite")
     assert resolve_toponym(gaz, "Ky.").admin1 == "US.KY"
@@ -174,20 +233,86 @@ def test_divisions_counties_and_abbreviations_are_found(tmp_path: Path, monkeypa
 def _namesakes(tmp_path: Path) -> Gazetteer:
     b, con = _builder(tmp_path, {})
     city = {"precision": "city", "feature": "PPL"}
-    b.add("geonames:10", "Paris", [], lat=48.85, lon=2.35, country="FRA", admin1="FR.11",
-          population=2_100_000, **{**city, "feature": "PPLC"})
-    b.add("geonames:11", "Paris", [], lat=33.66, lon=-95.56, country="USA", admin1="US.TX",
-          population=25_000, **city)
-    b.add("geonames:12", "Paris", [], lat=38.21, lon=-84.25, country="USA", admin1="US.KY",
-          population=10_000, **city)
-    b.add("admin1:US.TX", "Texas", ["TX", "Tex."], codes=True, lat=31.0, lon=-100.0, country="USA",
-          admin1="US.TX", precision="admin1", feature="ADM1", population=29_000_000)
-    b.add("admin1:US.WA", "Washington", ["Wash."], lat=47.4, lon=-120.5, country="USA",
-          admin1="US.WA", precision="admin1", feature="ADM1", population=7_700_000)
-    b.add("geonames:13", "Washington, D.C.", ["Washington"], lat=38.9, lon=-77.04, country="USA",
-          admin1="US.DC", population=690_000, **{**city, "feature": "PPLC"})
-    b.add("geonames:14", "Spokane", [], lat=47.66, lon=-117.43, country="USA", admin1="US.WA",
-          population=220_000, **city)
+    b.add(
+        "geonames:10",
+        "Paris",
+        [],
+        lat=48.85,
+        lon=2.35,
+        country="FRA",
+        admin1="FR.11",
+        population=2_100_000,
+        **{**city, "feature": "PPLC"},
+    )
+    b.add(
+        "geonames:11",
+        "Paris",
+        [],
+        lat=33.66,
+        lon=-95.56,
+        country="USA",
+        admin1="US.TX",
+        population=25_000,
+        **city,
+    )
+    b.add(
+        "geonames:12",
+        "Paris",
+        [],
+        lat=38.21,
+        lon=-84.25,
+        country="USA",
+        admin1="US.KY",
+        population=10_000,
+        **city,
+    )
+    b.add(
+        "admin1:US.TX",
+        "Texas",
+        ["TX", "Tex."],
+        codes=True,
+        lat=31.0,
+        lon=-100.0,
+        country="USA",
+        admin1="US.TX",
+        precision="admin1",
+        feature="ADM1",
+        population=29_000_000,
+    )
+    b.add(
+        "admin1:US.WA",
+        "Washington",
+        ["Wash."],
+        lat=47.4,
+        lon=-120.5,
+        country="USA",
+        admin1="US.WA",
+        precision="admin1",
+        feature="ADM1",
+        population=7_700_000,
+    )
+    b.add(
+        "geonames:13",
+        "Washington, D.C.",
+        ["Washington"],
+        lat=38.9,
+        lon=-77.04,
+        country="USA",
+        admin1="US.DC",
+        population=690_000,
+        **{**city, "feature": "PPLC"},
+    )
+    b.add(
+        "geonames:14",
+        "Spokane",
+        [],
+        lat=47.66,
+        lon=-117.43,
+        country="USA",
+        admin1="US.WA",
+        population=220_000,
+        **city,
+    )
     con.commit()
     return Gazetteer(tmp_path / "b.sqlite")
 
@@ -212,13 +337,34 @@ def test_a_capital_or_big_city_wins_over_the_division_of_its_name(tmp_path: Path
 def test_division_type_words_are_dropped(tmp_path: Path, monkeypatch) -> None:
     import eventwire.knowledge.gazetteer_build as gb
 
-    b, con = _builder(tmp_path, {"CN": {"iso": "CN", "iso3": "CHN"}, "IR": {"iso": "IR", "iso3": "IRN"}})
+    b, con = _builder(
+        tmp_path, {"CN": {"iso": "CN", "iso3": "CHN"}, "IR": {"iso": "IR", "iso3": "IRN"}}
+    )
     b.admin_points["CN.01"] = [(31.8, 117.2)]
     b.admin_points["IR.07"] = [(29.6, 52.5)]
     monkeypatch.setattr(gb, "_package_json", lambda name: {})
-    monkeypatch.setattr(gb, "load_admin_places", lambda: [
-        {"level": "admin1", "country": "CN", "admin1": "01", "name": "Anhui Sheng", "lat": "", "lon": ""},
-        {"level": "admin1", "country": "IR", "admin1": "07", "name": "Fars", "lat": "", "lon": ""}])
+    monkeypatch.setattr(
+        gb,
+        "load_admin_places",
+        lambda: [
+            {
+                "level": "admin1",
+                "country": "CN",
+                "admin1": "01",
+                "name": "Anhui Sheng",
+                "lat": "",
+                "lon": "",
+            },
+            {
+                "level": "admin1",
+                "country": "IR",
+                "admin1": "07",
+                "name": "Fars",
+                "lat": "",
+                "lon": "",
+            },
+        ],
+    )
     b._divisions()
     con.commit()
     gaz = Gazetteer(tmp_path / "b.sqlite")
@@ -241,10 +387,30 @@ def test_loose_spellings_count_only_in_the_story_countries(small_gazetteer) -> N
 
 def test_acronyms_are_places_only_as_codes(tmp_path: Path) -> None:
     b, con = _builder(tmp_path, {})
-    b.add("geonames:20", "Is", [], lat=58.8, lon=59.7, country="RUS", admin1="RU.71",
-          population=5_000, precision="city", feature="PPL")
-    b.add("country:USA", "United States", ["US"], codes=True, lat=39.8, lon=-98.5,
-          country="USA", precision="country", feature="PCLI", population=327_000_000)
+    b.add(
+        "geonames:20",
+        "Is",
+        [],
+        lat=58.8,
+        lon=59.7,
+        country="RUS",
+        admin1="RU.71",
+        population=5_000,
+        precision="city",
+        feature="PPL",
+    )
+    b.add(
+        "country:USA",
+        "United States",
+        ["US"],
+        codes=True,
+        lat=39.8,
+        lon=-98.5,
+        country="USA",
+        precision="country",
+        feature="PCLI",
+        population=327_000_000,
+    )
     con.commit()
     gaz = Gazetteer(tmp_path / "b.sqlite")
     assert resolve_toponym(gaz, "IS") is None  # Islamic State, not a Russian village
@@ -260,12 +426,42 @@ def test_a_site_named_after_its_town_is_in_that_town(small_gazetteer) -> None:
 
 def test_a_mention_naming_a_division_keeps_to_divisions(tmp_path: Path) -> None:
     b, con = _builder(tmp_path, {})
-    b.add("geonames:30", "Kerman", [], lat=30.28, lon=57.08, country="IRN", admin1="IR.29",
-          population=530_000, precision="city", feature="PPL")
-    b.add("admin1:IR.29", "Kerman", [], lat=29.5, lon=57.5, country="IRN", admin1="IR.29",
-          precision="admin1", feature="ADM1", population=3_000_000)
-    b.add("geonames:31", "Sinai", [], lat=19.5, lon=-99.1, country="MEX", admin1="MX.15",
-          population=20_000, precision="city", feature="PPL")
+    b.add(
+        "geonames:30",
+        "Kerman",
+        [],
+        lat=30.28,
+        lon=57.08,
+        country="IRN",
+        admin1="IR.29",
+        population=530_000,
+        precision="city",
+        feature="PPL",
+    )
+    b.add(
+        "admin1:IR.29",
+        "Kerman",
+        [],
+        lat=29.5,
+        lon=57.5,
+        country="IRN",
+        admin1="IR.29",
+        precision="admin1",
+        feature="ADM1",
+        population=3_000_000,
+    )
+    b.add(
+        "geonames:31",
+        "Sinai",
+        [],
+        lat=19.5,
+        lon=-99.1,
+        country="MEX",
+        admin1="MX.15",
+        population=20_000,
+        precision="city",
+        feature="PPL",
+    )
     con.commit()
     gaz = Gazetteer(tmp_path / "b.sqlite")
     assert resolve_toponym(gaz, "Kerman province").precision == "admin1"
@@ -297,12 +493,39 @@ def test_a_town_near_one_the_story_names_beyond_doubt_wins(tmp_path: Path) -> No
 
     b, con = _builder(tmp_path, {})
     city = {"precision": "city", "feature": "PPL"}
-    b.add("geonames:11", "Paris", [], lat=33.66, lon=-95.56, country="USA", admin1="US.TX",
-          population=25_000, **city)
-    b.add("geonames:12", "Paris", [], lat=38.21, lon=-84.25, country="USA", admin1="US.KY",
-          population=10_000, **city)
-    b.add("geonames:15", "Cynthiana", [], lat=38.39, lon=-84.29, country="USA", admin1="US.KY",
-          population=6_000, **city)
+    b.add(
+        "geonames:11",
+        "Paris",
+        [],
+        lat=33.66,
+        lon=-95.56,
+        country="USA",
+        admin1="US.TX",
+        population=25_000,
+        **city,
+    )
+    b.add(
+        "geonames:12",
+        "Paris",
+        [],
+        lat=38.21,
+        lon=-84.25,
+        country="USA",
+        admin1="US.KY",
+        population=10_000,
+        **city,
+    )
+    b.add(
+        "geonames:15",
+        "Cynthiana",
+        [],
+        lat=38.39,
+        lon=-84.29,
+        country="USA",
+        admin1="US.KY",
+        population=6_000,
+        **city,
+    )
     con.commit()
     gaz = Gazetteer(tmp_path / "b.sqlite")
     assert resolve_toponym(gaz, "Paris").id == "geonames:11"  # alone: the bigger one
@@ -315,8 +538,18 @@ def _towns(tmp_path: Path, *towns: tuple) -> Gazetteer:
     """A gazetteer of towns given as (id, name, lat, lon, country, admin1, population)."""
     b, con = _builder(tmp_path, {})
     for id_, name, lat, lon, country, admin1, people in towns:
-        b.add(id_, name, [], lat=lat, lon=lon, country=country, admin1=admin1,
-              population=people, precision="city", feature="PPL")
+        b.add(
+            id_,
+            name,
+            [],
+            lat=lat,
+            lon=lon,
+            country=country,
+            admin1=admin1,
+            population=people,
+            precision="city",
+            feature="PPL",
+        )
     con.commit()
     return Gazetteer(tmp_path / "b.sqlite")
 
@@ -324,12 +557,14 @@ def _towns(tmp_path: Path, *towns: tuple) -> Gazetteer:
 def test_a_town_near_readings_of_the_storys_other_names_wins(tmp_path: Path) -> None:
     # Neither Athens nor Marion is beyond doubt, yet an Athens and a Marion lie together
     # in Ohio: a story naming both means those (geographic coherence)
-    gaz = _towns(tmp_path,
-                 ("geonames:21", "Athens", 33.96, -83.38, "USA", "US.GA", 120_000),
-                 ("geonames:22", "Athens", 39.33, -82.10, "USA", "US.OH", 24_000),
-                 ("geonames:23", "Marion", 39.60, -82.30, "USA", "US.OH", 4_000),
-                 ("geonames:24", "Marion", 37.73, -88.93, "USA", "US.IL", 17_000),
-                 ("geonames:25", "Marion", 40.59, -83.13, "USA", "US.OH", 36_000))
+    gaz = _towns(
+        tmp_path,
+        ("geonames:21", "Athens", 33.96, -83.38, "USA", "US.GA", 120_000),
+        ("geonames:22", "Athens", 39.33, -82.10, "USA", "US.OH", 24_000),
+        ("geonames:23", "Marion", 39.60, -82.30, "USA", "US.OH", 4_000),
+        ("geonames:24", "Marion", 37.73, -88.93, "USA", "US.IL", 17_000),
+        ("geonames:25", "Marion", 40.59, -83.13, "USA", "US.OH", 36_000),
+    )
     assert resolve_toponym(gaz, "Athens", document_context(gaz, ["Athens"])).id == "geonames:21"
     story = document_context(gaz, ["Athens", "Marion", "Marion"])
     assert story.anchors == ()
@@ -338,9 +573,11 @@ def test_a_town_near_readings_of_the_storys_other_names_wins(tmp_path: Path) -> 
 
 
 def test_us_wording_votes_for_the_us(tmp_path: Path) -> None:
-    gaz = _towns(tmp_path,
-                 ("geonames:31", "Lancaster", 54.05, -2.80, "GBR", "GB.ENG", 52_000),
-                 ("geonames:32", "Lancaster", 39.71, -82.60, "USA", "US.OH", 39_000))
+    gaz = _towns(
+        tmp_path,
+        ("geonames:31", "Lancaster", 54.05, -2.80, "GBR", "GB.ENG", 52_000),
+        ("geonames:32", "Lancaster", 39.71, -82.60, "USA", "US.OH", 39_000),
+    )
     plain = "Lancaster opened a new library on Monday, the mayor said."
     local = "A Fairfield County Sheriff's deputy was hurt in Lancaster on Monday."
     assert "USA" not in document_context(gaz, ["Lancaster"], text=plain).countries
@@ -353,12 +590,43 @@ def test_us_wording_votes_for_the_us(tmp_path: Path) -> None:
 
 def test_names_with_readings_in_two_countries_cast_no_vote(tmp_path: Path) -> None:
     b, con = _builder(tmp_path, {})
-    b.add("country:GEO", "Georgia", [], codes=True, lat=42.0, lon=43.5, country="GEO",
-          precision="country", feature="PCLI", population=3_700_000)
-    b.add("admin1:US.GA", "Georgia", [], codes=True, lat=32.7, lon=-83.4, country="USA",
-          admin1="US.GA", precision="admin1", feature="ADM1", population=10_000_000)
-    b.add("geonames:50", "We", [], lat=21.0, lon=105.8, country="VNM", admin1="VN.44",
-          population=2_000, precision="city", feature="PPL")
+    b.add(
+        "country:GEO",
+        "Georgia",
+        [],
+        codes=True,
+        lat=42.0,
+        lon=43.5,
+        country="GEO",
+        precision="country",
+        feature="PCLI",
+        population=3_700_000,
+    )
+    b.add(
+        "admin1:US.GA",
+        "Georgia",
+        [],
+        codes=True,
+        lat=32.7,
+        lon=-83.4,
+        country="USA",
+        admin1="US.GA",
+        precision="admin1",
+        feature="ADM1",
+        population=10_000_000,
+    )
+    b.add(
+        "geonames:50",
+        "We",
+        [],
+        lat=21.0,
+        lon=105.8,
+        country="VNM",
+        admin1="VN.44",
+        population=2_000,
+        precision="city",
+        feature="PPL",
+    )
     con.commit()
     gaz = Gazetteer(tmp_path / "b.sqlite")
     assert document_context(gaz, ["Georgia"]).countries == {}  # it would only confirm itself
@@ -379,8 +647,18 @@ def test_an_article_alone_names_no_place(tmp_path: Path) -> None:
     from eventwire.extract.places import _with_name_after_article
 
     b, con = _builder(tmp_path, {})
-    b.add("geonames:60", "Halle", ["Al"], lat=50.7, lon=4.2, country="BEL", admin1="BE.VLG",
-          population=40_000, precision="city", feature="PPL")
+    b.add(
+        "geonames:60",
+        "Halle",
+        ["Al"],
+        lat=50.7,
+        lon=4.2,
+        country="BEL",
+        admin1="BE.VLG",
+        population=40_000,
+        precision="city",
+        feature="PPL",
+    )
     con.commit()
     assert resolve_toponym(Gazetteer(tmp_path / "b.sqlite"), "Al") is None
     text = "found in Al Bab city"
@@ -400,8 +678,18 @@ def _governorates(tmp_path: Path) -> Gazetteer:
     ]
     for pid, name, lat, lon, country, admin1, people in rows:
         division = pid.startswith("admin1:")
-        b.add(pid, name, [], lat=lat, lon=lon, country=country, admin1=admin1, population=people,
-              precision="admin1" if division else "city", feature="ADM1" if division else "PPL")
+        b.add(
+            pid,
+            name,
+            [],
+            lat=lat,
+            lon=lon,
+            country=country,
+            admin1=admin1,
+            population=people,
+            precision="admin1" if division else "city",
+            feature="ADM1" if division else "PPL",
+        )
     con.commit()
     return Gazetteer(tmp_path / "b.sqlite")
 
@@ -426,8 +714,11 @@ def test_supplement_divisions_are_built(tmp_path: Path, monkeypatch) -> None:
     b.admin_points["IQ.10"] = [(33.75, 44.6), (34.6, 45.4)]
     monkeypatch.setattr(gb, "_package_json", lambda name: {})
     monkeypatch.setattr(gb, "load_admin_places", lambda: [])
-    monkeypatch.setattr(gb, "load_supplement", lambda: {
-        "division": [{"admin1": "IQ.10", "names": ["Diyala", "Diala"]}]})
+    monkeypatch.setattr(
+        gb,
+        "load_supplement",
+        lambda: {"division": [{"admin1": "IQ.10", "names": ["Diyala", "Diala"]}]},
+    )
     b._divisions()
     con.commit()
     gaz = Gazetteer(tmp_path / "b.sqlite")
@@ -441,10 +732,30 @@ def test_port_is_no_site_prefix() -> None:
 
 def test_a_name_written_with_its_arabic_article_keeps_to_names_with_one(tmp_path: Path) -> None:
     b, con = _builder(tmp_path, {})
-    b.add("geonames:80", "Dali", [], lat=25.6, lon=100.2, country="CHN", admin1="CN.29",
-          population=235_000, precision="city", feature="PPL")
-    b.add("geonames:81", "Aḑ Ḑāli‘", [], lat=13.7, lon=44.73, country="YEM", admin1="YE.18",
-          population=14_800, precision="city", feature="PPL")
+    b.add(
+        "geonames:80",
+        "Dali",
+        [],
+        lat=25.6,
+        lon=100.2,
+        country="CHN",
+        admin1="CN.29",
+        population=235_000,
+        precision="city",
+        feature="PPL",
+    )
+    b.add(
+        "geonames:81",
+        "Aḑ Ḑāli‘",
+        [],
+        lat=13.7,
+        lon=44.73,
+        country="YEM",
+        admin1="YE.18",
+        population=14_800,
+        precision="city",
+        feature="PPL",
+    )
     con.commit()
     gaz = Gazetteer(tmp_path / "b.sqlite")
     assert resolve_toponym(gaz, "Ad Dali").id == "geonames:81"
@@ -453,8 +764,18 @@ def test_a_name_written_with_its_arabic_article_keeps_to_names_with_one(tmp_path
 
 def test_generic_names_resolve_only_within_the_story(tmp_path: Path) -> None:
     b, con = _builder(tmp_path, {})
-    b.add("admin1:LK.36", "Western", [], lat=6.9, lon=80.1, country="LKA", admin1="LK.36",
-          precision="admin1", feature="ADM1", population=5_800_000)
+    b.add(
+        "admin1:LK.36",
+        "Western",
+        [],
+        lat=6.9,
+        lon=80.1,
+        country="LKA",
+        admin1="LK.36",
+        precision="admin1",
+        feature="ADM1",
+        population=5_800_000,
+    )
     con.commit()
     gaz = Gazetteer(tmp_path / "b.sqlite")
     assert resolve_toponym(gaz, "Western") is None  # not Sri Lanka's province by default
@@ -463,10 +784,30 @@ def test_generic_names_resolve_only_within_the_story(tmp_path: Path) -> None:
 
 def test_loose_spellings_keep_their_words(tmp_path: Path) -> None:
     b, con = _builder(tmp_path, {})
-    b.add("geonames:90", "North Fork", [], lat=37.2, lon=-119.5, country="USA", admin1="US.CA",
-          population=3_000, precision="city", feature="PPL")
-    b.add("geonames:91", "Ash Shaykh Zuwayd", [], lat=31.2, lon=34.1, country="EGY",
-          admin1="EG.27", population=60_000, precision="city", feature="PPL")
+    b.add(
+        "geonames:90",
+        "North Fork",
+        [],
+        lat=37.2,
+        lon=-119.5,
+        country="USA",
+        admin1="US.CA",
+        population=3_000,
+        precision="city",
+        feature="PPL",
+    )
+    b.add(
+        "geonames:91",
+        "Ash Shaykh Zuwayd",
+        [],
+        lat=31.2,
+        lon=34.1,
+        country="EGY",
+        admin1="EG.27",
+        population=60_000,
+        precision="city",
+        feature="PPL",
+    )
     con.commit()
     gaz = Gazetteer(tmp_path / "b.sqlite")
     assert gaz.candidates("North Africa") == ()  # same skeleton, other words
@@ -477,16 +818,57 @@ def test_seas_continents_and_the_eu_are_regions(tmp_path: Path, monkeypatch) -> 
     import eventwire.knowledge.gazetteer_build as gb
 
     b, con = _builder(tmp_path, {})
-    b.add("geonames:41", "Atlantic", [], lat=41.40, lon=-95.01, country="USA", admin1="US.IA",
-          population=6_800, precision="city", feature="PPL")
-    monkeypatch.setattr(gb, "_package_json", lambda name: {"EU": {
-        "toponymName": "Europe", "lat": "48.69", "lng": "9.14", "population": 740_000_000}})
-    monkeypatch.setattr(gb, "load_supplement", lambda: {
-        "continent_alias": [{"continent": "EU", "names": ["European"]}],
-        "place": [{"name": "Atlantic Ocean", "aliases": ["Atlantic"], "lat": 0.0, "lon": -25.0,
-                   "precision": "region", "feature": "sea", "source": "test"},
-                  {"name": "European Union", "aliases": ["EU"], "lat": 49.84, "lon": 9.9,
-                   "precision": "region", "feature": "union", "source": "test"}]})
+    b.add(
+        "geonames:41",
+        "Atlantic",
+        [],
+        lat=41.40,
+        lon=-95.01,
+        country="USA",
+        admin1="US.IA",
+        population=6_800,
+        precision="city",
+        feature="PPL",
+    )
+    monkeypatch.setattr(
+        gb,
+        "_package_json",
+        lambda name: {
+            "EU": {
+                "toponymName": "Europe",
+                "lat": "48.69",
+                "lng": "9.14",
+                "population": 740_000_000,
+            }
+        },
+    )
+    monkeypatch.setattr(
+        gb,
+        "load_supplement",
+        lambda: {
+            "continent_alias": [{"continent": "EU", "names": ["European"]}],
+            "place": [
+                {
+                    "name": "Atlantic Ocean",
+                    "aliases": ["Atlantic"],
+                    "lat": 0.0,
+                    "lon": -25.0,
+                    "precision": "region",
+                    "feature": "sea",
+                    "source": "test",
+                },
+                {
+                    "name": "European Union",
+                    "aliases": ["EU"],
+                    "lat": 49.84,
+                    "lon": 9.9,
+                    "precision": "region",
+                    "feature": "union",
+                    "source": "test",
+                },
+            ],
+        },
+    )
     b._continents()
     b._supplement()
     con.commit()
@@ -504,10 +886,26 @@ def test_seas_continents_and_the_eu_are_regions(tmp_path: Path, monkeypatch) -> 
 def test_a_town_bearing_the_name_beats_one_that_bore_it_once(tmp_path: Path) -> None:
     b, con = _builder(tmp_path, {})
     city = {"precision": "city", "feature": "PPL", "country": "USA"}
-    b.add("geonames:61", "Beeville", ["Maryville"], lat=28.40, lon=-97.75, admin1="US.TX",
-          population=20_000, **city)
-    b.add("geonames:62", "Maryville", [], lat=35.76, lon=-83.97, admin1="US.TN",
-          population=5_000, **city)
+    b.add(
+        "geonames:61",
+        "Beeville",
+        ["Maryville"],
+        lat=28.40,
+        lon=-97.75,
+        admin1="US.TX",
+        population=20_000,
+        **city,
+    )
+    b.add(
+        "geonames:62",
+        "Maryville",
+        [],
+        lat=35.76,
+        lon=-83.97,
+        admin1="US.TN",
+        population=5_000,
+        **city,
+    )
     con.commit()
     gaz = Gazetteer(tmp_path / "b.sqlite")
     assert resolve_toponym(gaz, "Maryville").id == "geonames:62"
@@ -524,10 +922,30 @@ def test_a_namesake_outside_the_named_area_gives_way_to_the_area(small_gazetteer
 
 def test_a_name_worded_as_a_division_votes_for_the_division(tmp_path: Path) -> None:
     b, con = _builder(tmp_path, {})
-    b.add("geonames:91", "Marwa", [], lat=32.7, lon=21.7, country="LBY", admin1="LY.63",
-          population=150_000, precision="city", feature="PPL")
-    b.add("admin1:YE.20", "Marwa", [], lat=14.3, lon=45.5, country="YEM", admin1="YE.20",
-          population=40_000, precision="admin1", feature="ADM1")
+    b.add(
+        "geonames:91",
+        "Marwa",
+        [],
+        lat=32.7,
+        lon=21.7,
+        country="LBY",
+        admin1="LY.63",
+        population=150_000,
+        precision="city",
+        feature="PPL",
+    )
+    b.add(
+        "admin1:YE.20",
+        "Marwa",
+        [],
+        lat=14.3,
+        lon=45.5,
+        country="YEM",
+        admin1="YE.20",
+        population=40_000,
+        precision="admin1",
+        feature="ADM1",
+    )
     con.commit()
     gaz = Gazetteer(tmp_path / "b.sqlite")
     assert document_context(gaz, ["Marwa"]).countries == {}  # a division or a town abroad
@@ -542,15 +960,52 @@ def test_a_county_the_gazetteer_lacks_is_its_seat(small_gazetteer) -> None:
 def test_a_settlement_word_is_dropped_to_find_the_place_in_its_area(tmp_path: Path) -> None:
     b, con = _builder(tmp_path, {})
     city = {"precision": "city", "feature": "PPL"}
-    b.add("admin1:YE.08", "Qasra Governorate", ["Qasra Governorate"], lat=14.8, lon=43.1,
-          country="YEM", admin1="YE.08", precision="admin1", feature="ADM1", population=900_000)
+    b.add(
+        "admin1:YE.08",
+        "Qasra Governorate",
+        ["Qasra Governorate"],
+        lat=14.8,
+        lon=43.1,
+        country="YEM",
+        admin1="YE.08",
+        precision="admin1",
+        feature="ADM1",
+        population=900_000,
+    )
     b.add("geonames:93", "Dunhal", [], lat=14.5, lon=43.3, country="YEM", admin1="YE.08", **city)
-    b.add("geonames:94", "Dunhal", ["Dunhal City"], lat=38.9, lon=-99.3, country="USA",
-          admin1="US.KS", population=20_000, **city)
-    b.add("geonames:95", "Hirsa", [], lat=16.0, lon=44.0, country="YEM", admin1="YE.22",
-          population=5_000, **city)
-    b.add("geonames:96", "Hirsa", [], lat=38.0, lon=35.0, country="TUR", admin1="TR.38",
-          population=50_000, **city)
+    b.add(
+        "geonames:94",
+        "Dunhal",
+        ["Dunhal City"],
+        lat=38.9,
+        lon=-99.3,
+        country="USA",
+        admin1="US.KS",
+        population=20_000,
+        **city,
+    )
+    b.add(
+        "geonames:95",
+        "Hirsa",
+        [],
+        lat=16.0,
+        lon=44.0,
+        country="YEM",
+        admin1="YE.22",
+        population=5_000,
+        **city,
+    )
+    b.add(
+        "geonames:96",
+        "Hirsa",
+        [],
+        lat=38.0,
+        lon=35.0,
+        country="TUR",
+        admin1="TR.38",
+        population=50_000,
+        **city,
+    )
     con.commit()
     gaz = Gazetteer(tmp_path / "b.sqlite")
     # "Dunhal City" is only the Kansas town's alternate name; in Qasra it is plain Dunhal
@@ -561,10 +1016,30 @@ def test_a_settlement_word_is_dropped_to_find_the_place_in_its_area(tmp_path: Pa
 
 def test_a_division_bearing_the_name_beats_a_town_known_by_it(tmp_path: Path) -> None:
     b, con = _builder(tmp_path, {})
-    b.add("admin1:US.ZZ", "Norland", [], lat=45.0, lon=-100.0, country="USA", admin1="US.ZZ",
-          precision="admin1", feature="ADM1", population=900_000)
-    b.add("geonames:97", "Norland Springs", ["Norland"], lat=45.5, lon=-101.0, country="USA",
-          admin1="US.ZZ", population=30_000, precision="city", feature="PPL")
+    b.add(
+        "admin1:US.ZZ",
+        "Norland",
+        [],
+        lat=45.0,
+        lon=-100.0,
+        country="USA",
+        admin1="US.ZZ",
+        precision="admin1",
+        feature="ADM1",
+        population=900_000,
+    )
+    b.add(
+        "geonames:97",
+        "Norland Springs",
+        ["Norland"],
+        lat=45.5,
+        lon=-101.0,
+        country="USA",
+        admin1="US.ZZ",
+        population=30_000,
+        precision="city",
+        feature="PPL",
+    )
     con.commit()
     gaz = Gazetteer(tmp_path / "b.sqlite")
     assert resolve_toponym(gaz, "Norland", ["USA"]).id == "admin1:US.ZZ"
@@ -572,16 +1047,67 @@ def test_a_division_bearing_the_name_beats_a_town_known_by_it(tmp_path: Path) ->
 
 def test_an_ambiguous_area_votes_with_the_storys_other_names(tmp_path: Path) -> None:
     b, con = _builder(tmp_path, {})
-    b.add("country:GEO", "Georgia", [], codes=True, lat=42.0, lon=43.5, country="GEO",
-          precision="country", feature="PCLI", population=3_700_000)
-    b.add("country:USA", "United States", [], codes=True, lat=39.8, lon=-98.5, country="USA",
-          precision="country", feature="PCLI", population=327_000_000)
-    b.add("admin1:US.GA", "Georgia", [], codes=True, lat=32.7, lon=-83.4, country="USA",
-          admin1="US.GA", precision="admin1", feature="ADM1", population=10_000_000)
-    b.add("geonames:98", "Oakvale", [], lat=32.5, lon=-83.0, country="USA", admin1="US.GA",
-          population=2_000, precision="city", feature="PPL")
-    b.add("geonames:99", "Oakvale", [], lat=37.3, lon=-81.0, country="USA", admin1="US.WV",
-          population=3_000, precision="city", feature="PPL")
+    b.add(
+        "country:GEO",
+        "Georgia",
+        [],
+        codes=True,
+        lat=42.0,
+        lon=43.5,
+        country="GEO",
+        precision="country",
+        feature="PCLI",
+        population=3_700_000,
+    )
+    b.add(
+        "country:USA",
+        "United States",
+        [],
+        codes=True,
+        lat=39.8,
+        lon=-98.5,
+        country="USA",
+        precision="country",
+        feature="PCLI",
+        population=327_000_000,
+    )
+    b.add(
+        "admin1:US.GA",
+        "Georgia",
+        [],
+        codes=True,
+        lat=32.7,
+        lon=-83.4,
+        country="USA",
+        admin1="US.GA",
+        precision="admin1",
+        feature="ADM1",
+        population=10_000_000,
+    )
+    b.add(
+        "geonames:98",
+        "Oakvale",
+        [],
+        lat=32.5,
+        lon=-83.0,
+        country="USA",
+        admin1="US.GA",
+        population=2_000,
+        precision="city",
+        feature="PPL",
+    )
+    b.add(
+        "geonames:99",
+        "Oakvale",
+        [],
+        lat=37.3,
+        lon=-81.0,
+        country="USA",
+        admin1="US.WV",
+        population=3_000,
+        precision="city",
+        feature="PPL",
+    )
     con.commit()
     gaz = Gazetteer(tmp_path / "b.sqlite")
     alone = document_context(gaz, ["Georgia", "Oakvale"])
@@ -595,9 +1121,11 @@ def test_an_ambiguous_area_votes_with_the_storys_other_names(tmp_path: Path) -> 
 def test_a_plain_texts_phrases_vote_by_their_leading_place_name(tmp_path: Path) -> None:
     from eventwire.extract.toponyms import text_context
 
-    gaz = _towns(tmp_path,
-                 ("geonames:101", "Paris", 33.66, -95.56, "USA", "US.TX", 25_000),
-                 ("geonames:102", "Paris", 39.61, -87.70, "USA", "US.IL", 8_000),
-                 ("geonames:103", "Vermilion County", 39.80, -87.60, "USA", "US.IL", None))
+    gaz = _towns(
+        tmp_path,
+        ("geonames:101", "Paris", 33.66, -95.56, "USA", "US.TX", 25_000),
+        ("geonames:102", "Paris", 39.61, -87.70, "USA", "US.IL", 8_000),
+        ("geonames:103", "Vermilion County", 39.80, -87.60, "USA", "US.IL", None),
+    )
     text = "The Vermilion County Garden Society planted elms in Paris on Monday."
     assert resolve_toponym(gaz, "Paris", text_context(gaz, text)).id == "geonames:102"

@@ -45,8 +45,10 @@ def test_codes_refine_acled_by_trigger(onto):
     codes = onto.codes("ASSAULT", "airstrike")
     assert codes["plover"] == "ASSAULT"
     assert codes["cameo"] == ["18", "19", "20"]
-    assert codes["acled"] == {"event_type": "Explosions/Remote violence",
-                              "sub_event_type": "Air/drone strike"}
+    assert codes["acled"] == {
+        "event_type": "Explosions/Remote violence",
+        "sub_event_type": "Air/drone strike",
+    }
     assert onto.codes("ASSAULT", "clash")["acled"]["event_type"] == "Battles"
     assert onto.codes("CONSULT")["acled"] is None
     assert onto.codes("ACCUSE")["cameo"] == "11"
@@ -70,17 +72,42 @@ def test_duplicate_trigger_is_rejected():
     ("etype", "lemma", "quals", "expected"),
     [
         ("ASSAULT", "target", ("means_air",), ("Explosions/Remote violence", "Air/drone strike")),
-        ("ASSAULT", "kill", ("means_explosive",), ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+        (
+            "ASSAULT",
+            "kill",
+            ("means_explosive",),
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
         ("ASSAULT", "kill", ("target_civilian",), ("Violence against civilians", "Attack")),
         ("ASSAULT", "clash", ("source_armed", "target_state"), ("Battles", "Armed clash")),
-        ("ASSAULT", "clash", ("source_civilian", "target_state"), ("Riots", "Violent demonstration")),
+        (
+            "ASSAULT",
+            "clash",
+            ("source_civilian", "target_state"),
+            ("Riots", "Violent demonstration"),
+        ),
         ("ASSAULT", "clash", ("source_civilian", "target_armed"), ("Riots", "Mob violence")),
         ("ASSAULT", "clash", ("means_shelling",), ("Battles", "Armed clash")),
-        ("ASSAULT", "attack", ("source_armed", "target_civilian"), ("Violence against civilians", "Attack")),
+        (
+            "ASSAULT",
+            "attack",
+            ("source_armed", "target_civilian"),
+            ("Violence against civilians", "Attack"),
+        ),
         ("ASSAULT", "attack", ("target_state",), ("Battles", "Armed clash")),
         ("ASSAULT", "take control", ("source_state",), ("Battles", "Government regains territory")),
-        ("ASSAULT", "capture", ("source_armed",), ("Battles", "Non-state actor overtakes territory")),
-        ("ASSAULT", "kill", ("target_protesters",), ("Protests", "Excessive force against protesters")),
+        (
+            "ASSAULT",
+            "capture",
+            ("source_armed",),
+            ("Battles", "Non-state actor overtakes territory"),
+        ),
+        (
+            "ASSAULT",
+            "kill",
+            ("target_protesters",),
+            ("Protests", "Excessive force against protesters"),
+        ),
         ("COERCE", "disperse", ("target_protesters",), ("Protests", "Protest with intervention")),
         ("PROTEST", "protest", ("violent",), ("Riots", "Violent demonstration")),
         ("PROTEST", "protest", ("intervention",), ("Protests", "Protest with intervention")),
@@ -89,11 +116,26 @@ def test_duplicate_trigger_is_rejected():
         ("COERCE", "arrest", (), ("Strategic developments", "Arrests")),
         ("COERCE", "loot", (), ("Strategic developments", "Looting/property destruction")),
         ("COERCE", "burn", ("source_civilian",), ("Riots", "Violent demonstration")),
-        ("ASSAULT", "fire at", ("target_place",), ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+        (
+            "ASSAULT",
+            "fire at",
+            ("target_place",),
+            ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ),
         ("COERCE", "blow up", ("means_suicide",), ("Explosions/Remote violence", "Suicide bomb")),
-        ("ASSAULT", "capture", ("source_state", "means_shelling"), ("Battles", "Government regains territory")),
+        (
+            "ASSAULT",
+            "capture",
+            ("source_state", "means_shelling"),
+            ("Battles", "Government regains territory"),
+        ),
         ("COERCE", "defuse landmine", (), ("Strategic developments", "Disrupted weapons use")),
-        ("MOBILIZE", "set post", (), ("Strategic developments", "Headquarters or base established")),
+        (
+            "MOBILIZE",
+            "set post",
+            (),
+            ("Strategic developments", "Headquarters or base established"),
+        ),
     ],
 )
 def test_acled_sub_event_rule(onto, etype, lemma, quals, expected):
@@ -105,12 +147,16 @@ def test_means_and_actor_kinds(onto):
     assert onto.means_of(["suicide bomber", "bomb"]) == "suicide"  # the more specific class first
     assert onto.means_of(["gun"]) is None
     assert onto.actor_kind("police") == "state" and onto.actor_kind("gunmen") == "armed"
-    assert onto.actor_kind("residents") == "civilian" and onto.actor_kind("Protesters") == "protesters"
+    assert (
+        onto.actor_kind("residents") == "civilian" and onto.actor_kind("Protesters") == "protesters"
+    )
     assert onto.actor_kind("officials") is None
 
 
 def test_actor_noun_in_two_kinds_is_refused():
-    data = {"types": {t: {"cameo": ["01"], "verbs": [t.lower()]} for t in PLOVER_TYPES},
-            "actors": {"state": ["police"], "civilian": ["police"]}}
+    data = {
+        "types": {t: {"cameo": ["01"], "verbs": [t.lower()]} for t in PLOVER_TYPES},
+        "actors": {"state": ["police"], "civilian": ["police"]},
+    }
     with pytest.raises(ConfigError):
         parse_ontology(data)

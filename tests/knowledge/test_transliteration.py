@@ -17,8 +17,18 @@ def _gazetteer(tmp_path: Path, towns: list[tuple[str, str, int]]) -> Gazetteer:
     b = Builder.__new__(Builder)
     b.con, b.next_row = con, 1
     for i, (name, country, people) in enumerate(towns):
-        b.add(f"geonames:{i}", name, [], lat=30.0 + i / 100, lon=40.0, country=country,
-              admin1="XX.01", precision="city", feature="PPL", population=people)
+        b.add(
+            f"geonames:{i}",
+            name,
+            [],
+            lat=30.0 + i / 100,
+            lon=40.0,
+            country=country,
+            admin1="XX.01",
+            precision="city",
+            feature="PPL",
+            population=people,
+        )
     con.commit()
     con.close()
     return Gazetteer(tmp_path / "t.sqlite")

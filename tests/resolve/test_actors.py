@@ -15,9 +15,17 @@ def doc(article_id, *items):
     for item in items:
         text, label, group = item[:3]
         span = Span(pos, pos + len(text), text)
-        mentions.append(Mention(article_id, span, label, Evidence(article_id, text, pos, pos + len(text)),
-                                normalized=text, group=group,
-                                affiliation=item[3] if len(item) > 3 else None))
+        mentions.append(
+            Mention(
+                article_id,
+                span,
+                label,
+                Evidence(article_id, text, pos, pos + len(text)),
+                normalized=text,
+                group=group,
+                affiliation=item[3] if len(item) > 3 else None,
+            )
+        )
         pos += len(text) + 1
     return DocumentRecords(article_id=article_id, mentions=tuple(mentions))
 
@@ -37,9 +45,11 @@ def actor_of(result, article_id, docs, text):
 
 
 def test_spelling_variants_merge_without_kb(res):
-    docs = [doc("a", ("Bashir Qumrawi", "PERSON", "g1"), ("Qumrawi", "PERSON", "g1")),
-            doc("b", ("Kumrawi", "ORG", "g1")),
-            doc("c", ("Bashir Gumrawi", "PERSON", "g1"))]
+    docs = [
+        doc("a", ("Bashir Qumrawi", "PERSON", "g1"), ("Qumrawi", "PERSON", "g1")),
+        doc("b", ("Kumrawi", "ORG", "g1")),
+        doc("c", ("Bashir Gumrawi", "PERSON", "g1")),
+    ]
     r = resolve_actors(docs, res)
     people = [a for a in r.actors if "Qumrawi" in a.name or "Qumrawi" in a.aliases]
     assert len(people) == 1
@@ -49,25 +59,32 @@ def test_spelling_variants_merge_without_kb(res):
 
 
 def test_different_given_names_block(res):
-    docs = [doc("a", ("Saif Gaddafi", "PERSON", "g1")),
-            doc("b", ("Muammar Gaddafi", "PERSON", "g1")),
-            doc("c", ("Sergei Shoigu", "PERSON", "g1"), ("Sergei Lavrov", "PERSON", "g2"))]
+    docs = [
+        doc("a", ("Saif Gaddafi", "PERSON", "g1")),
+        doc("b", ("Muammar Gaddafi", "PERSON", "g1")),
+        doc("c", ("Sergei Shoigu", "PERSON", "g1"), ("Sergei Lavrov", "PERSON", "g2")),
+    ]
     r = resolve_actors(docs, res)
     assert actor_of(r, "a", docs, "Saif Gaddafi").id != actor_of(r, "b", docs, "Muammar Gaddafi").id
     assert actor_of(r, "c", docs, "Sergei Shoigu").id != actor_of(r, "c", docs, "Sergei Lavrov").id
 
 
 def test_unknown_people_with_different_given_names_block(res):
-    docs = [doc("a", ("Omar Zintawi", "PERSON", "g1")), doc("b", ("Yusuf Zintawi", "PERSON", "g1")),
-            doc("c", ("Zintawi", "PERSON", "g1"))]
+    docs = [
+        doc("a", ("Omar Zintawi", "PERSON", "g1")),
+        doc("b", ("Yusuf Zintawi", "PERSON", "g1")),
+        doc("c", ("Zintawi", "PERSON", "g1")),
+    ]
     r = resolve_actors(docs, res)
     assert actor_of(r, "a", docs, "Omar Zintawi").id != actor_of(r, "b", docs, "Yusuf Zintawi").id
     assert any("given names" in e for es in r.explanations.values() for e in es)
 
 
 def test_country_is_not_its_army_nor_its_leader(res):
-    docs = [doc("a", ("Libya", "GPE", "g1"), ("Libyan National Army", "ORG", "g2")),
-            doc("b", ("Libya", "PERSON", "g1"), ("Egypt", "GPE", "g2"), ("Sisi", "PERSON", "g3"))]
+    docs = [
+        doc("a", ("Libya", "GPE", "g1"), ("Libyan National Army", "ORG", "g2")),
+        doc("b", ("Libya", "PERSON", "g1"), ("Egypt", "GPE", "g2"), ("Sisi", "PERSON", "g3")),
+    ]
     r = resolve_actors(docs, res)
     libya = actor_of(r, "a", docs, "Libya")
     assert libya.type == "country" and libya.country == "LBY"
@@ -84,8 +101,12 @@ def test_acronym_and_expansion_merge_across_documents(res):
 
 
 def test_canonical_name_is_most_complete_then_most_frequent(res):
-    docs = [doc("a", ("Hifter", "PERSON", "g1")), doc("b", ("Khalifa Haftar", "PERSON", "g1")),
-            doc("c", ("Khalifa Haftar", "PERSON", "g1")), doc("d", ("Khalifa Hiftar", "PERSON", "g1"))]
+    docs = [
+        doc("a", ("Hifter", "PERSON", "g1")),
+        doc("b", ("Khalifa Haftar", "PERSON", "g1")),
+        doc("c", ("Khalifa Haftar", "PERSON", "g1")),
+        doc("d", ("Khalifa Hiftar", "PERSON", "g1")),
+    ]
     r = resolve_actors(docs, res)
     assert len(r.actors) == 1
     assert r.actors[0].name == "Khalifa Haftar"
@@ -102,11 +123,13 @@ def test_demonyms_are_affiliations_not_aliases(res):
 
 
 def test_order_independence(res):
-    docs = [doc("a", ("Khalifa Haftar", "PERSON", "g1"), ("Haftar", "ORG", "g1")),
-            doc("b", ("Heftar", "PERSON", "g1"), ("Gadhafi", "PERSON", "g2")),
-            doc("c", ("Moammar Gadhafi", "PERSON", "g1"), ("Saif al-Islam Gaddafi", "PERSON", "g2")),
-            doc("d", ("Gaddafi", "PERSON", "g1"), ("Libya", "GPE", "g2"), ("Libya", "ORG", "g3")),
-            doc("e", ("Omar Zintawi", "PERSON", "g1"), ("Zintawi", "PERSON", "g2"))]
+    docs = [
+        doc("a", ("Khalifa Haftar", "PERSON", "g1"), ("Haftar", "ORG", "g1")),
+        doc("b", ("Heftar", "PERSON", "g1"), ("Gadhafi", "PERSON", "g2")),
+        doc("c", ("Moammar Gadhafi", "PERSON", "g1"), ("Saif al-Islam Gaddafi", "PERSON", "g2")),
+        doc("d", ("Gaddafi", "PERSON", "g1"), ("Libya", "GPE", "g2"), ("Libya", "ORG", "g3")),
+        doc("e", ("Omar Zintawi", "PERSON", "g1"), ("Zintawi", "PERSON", "g2")),
+    ]
     expected = resolve_actors(docs, res)
     rng = random.Random(7)
     for _ in range(5):
@@ -126,8 +149,12 @@ def test_overrides_round_trip_and_apply(tmp_path, res):
     loaded = load_overrides(path)
     assert loaded.merges == (("Abu Ali", "Ali Brigade Chief"),)
     assert loaded.splits == (("Zintawi", "Omar Zintawi"),)
-    docs = [doc("a", ("Abu Ali", "PERSON", "g1")), doc("b", ("Ali Brigade Chief", "ORG", "g1")),
-            doc("c", ("Omar Zintawi", "PERSON", "g1")), doc("d", ("Zintawi", "PERSON", "g1"))]
+    docs = [
+        doc("a", ("Abu Ali", "PERSON", "g1")),
+        doc("b", ("Ali Brigade Chief", "ORG", "g1")),
+        doc("c", ("Omar Zintawi", "PERSON", "g1")),
+        doc("d", ("Zintawi", "PERSON", "g1")),
+    ]
     r = resolve_actors(docs, res)
     merged = actor_of(r, "a", docs, "Abu Ali")
     assert merged.id == actor_of(r, "b", docs, "Ali Brigade Chief").id
@@ -145,11 +172,13 @@ def test_store_search_by_any_spelling(res, memory_store):
 
 
 def test_unnamed_groups_merge_across_articles_only_by_country(res):
-    docs = [doc("a", ("police", "GROUP", "group:police:DZA", "DZA")),
-            doc("b", ("police", "GROUP", "group:police:DZA", "DZA")),
-            doc("c", ("police", "GROUP", "group:police:EGY", "EGY")),
-            doc("d", ("police", "GROUP", "group:police:")),
-            doc("e", ("police", "GROUP", "group:police:"))]
+    docs = [
+        doc("a", ("police", "GROUP", "group:police:DZA", "DZA")),
+        doc("b", ("police", "GROUP", "group:police:DZA", "DZA")),
+        doc("c", ("police", "GROUP", "group:police:EGY", "EGY")),
+        doc("d", ("police", "GROUP", "group:police:")),
+        doc("e", ("police", "GROUP", "group:police:")),
+    ]
     r = resolve_actors(docs, res)
     a, b, c = (actor_of(r, x, docs, "police") for x in "abc")
     d, e = (actor_of(r, x, docs, "police") for x in "de")
@@ -159,8 +188,10 @@ def test_unnamed_groups_merge_across_articles_only_by_country(res):
 
 
 def test_two_long_names_with_the_same_initials_stay_apart(res):
-    docs = [doc("a", ("Coastal Defence Brigade", "ORG", "g1")),
-            doc("b", ("Central Desert Battalion", "ORG", "g1"))]
+    docs = [
+        doc("a", ("Coastal Defence Brigade", "ORG", "g1")),
+        doc("b", ("Central Desert Battalion", "ORG", "g1")),
+    ]
     r = resolve_actors(docs, res)
     assert len(r.actors) == 2
     docs.append(doc("c", ("CDB", "ORG", "g1")))  # a written acronym still meets its expansion

@@ -239,7 +239,8 @@ def test_a_toll_stated_once_is_carried_by_one_event(resources):
     base = EventMention("a", "ASSAULT", Span(38, 44, "killed"), sentence, counts=(toll,))
     civilians = replace(base, target=Span(26, 35, "civilians"))
     events, _ = resolve_events(
-        [DocumentRecords("a", events=(base, civilians))], {mention_key("a", civilians.target): "civ"},
+        [DocumentRecords("a", events=(base, civilians))],
+        {mention_key("a", civilians.target): "civ"},
         resources,
     )
     assert len(events) == 2

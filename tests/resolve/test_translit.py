@@ -10,7 +10,12 @@ from eventwire.resolve.translit import translit_key
         ["Gaddafi", "Qaddafi", "Gadhafi", "Kadhafi"],
         ["al-Serraj", "al-Sarraj", "Serraj", "el-Sarraj"],
         ["el-Sisi", "al-Sisi", "Sisi"],
-        ["Abdel Fattah el-Sisi", "Abdul Fattah al-Sisi", "Abd al-Fattah el-Sisi", "Abdel-Fatah al-Sisi"],
+        [
+            "Abdel Fattah el-Sisi",
+            "Abdul Fattah al-Sisi",
+            "Abd al-Fattah el-Sisi",
+            "Abdel-Fatah al-Sisi",
+        ],
         ["Belhadj", "Belhaj"],
         ["Mohamed", "Muhammad", "Mohammed"],
     ],
@@ -21,8 +26,12 @@ def test_variants_share_a_key(variants):
 
 @pytest.mark.parametrize(
     "a, b",
-    [("Ahmed", "Hamed"), ("Sergei Shoigu", "Sergei Lavrov"), ("Libya", "Libyan National Army"),
-     ("Saif Gaddafi", "Muammar Gaddafi")],
+    [
+        ("Ahmed", "Hamed"),
+        ("Sergei Shoigu", "Sergei Lavrov"),
+        ("Libya", "Libyan National Army"),
+        ("Saif Gaddafi", "Muammar Gaddafi"),
+    ],
 )
 def test_different_names_keep_different_keys(a, b):
     assert translit_key(a) != translit_key(b)

@@ -26,8 +26,13 @@ from eventwire.store.sqlite import SQLiteStore
 
 def make_doc(n: int) -> tuple[Article, DocumentRecords]:
     text = f"Commander Number{n} visited the port of Town{n} on Sunday."
-    art = Article(id=f"art_{n}", text=text, title=f"Story {n}", published="2019-04-16",
-                  published_precision="day")
+    art = Article(
+        id=f"art_{n}",
+        text=text,
+        title=f"Story {n}",
+        published="2019-04-16",
+        published_precision="day",
+    )
     ev = Evidence(art.id, text, 0, len(text))
     mention = Mention(art.id, Span(10, 10 + len(f"Number{n}"), f"Number{n}"), "PERSON", ev)
     return art, DocumentRecords(article_id=art.id, mentions=(mention,))
@@ -53,7 +58,10 @@ def test_add_documents_is_idempotent(memory_store: SQLiteStore) -> None:
     assert stats["articles"] == 4 and stats["mentions"] == 4
     assert memory_store.known_article_ids(["art_1", "art_9"]) == {"art_1"}
     assert [r.article_id for r in memory_store.iter_document_records()] == [
-        "art_0", "art_1", "art_2", "art_3"
+        "art_0",
+        "art_1",
+        "art_2",
+        "art_3",
     ]
 
 
@@ -96,14 +104,45 @@ def _resolution() -> Resolution:
     ev = Evidence("art_1", "Sentence one.", 0, 13)
     derna = Place("geonames:1", "Derna", 32.76, 22.64, "LBY", "Darnah", "city")
     actors = (
-        Actor("actor_h", "Khalifa Haftar", "person", "LBY", ("Haftar", "Hiftar", "Khalifa Haftar"), 5, 2),
+        Actor(
+            "actor_h",
+            "Khalifa Haftar",
+            "person",
+            "LBY",
+            ("Haftar", "Hiftar", "Khalifa Haftar"),
+            5,
+            2,
+        ),
         Actor("actor_e", "Egypt", "country", "EGY", ("Egypt",), 2, 1),
     )
     events = (
-        Event("event_1", "ASSAULT", {"plover": "ASSAULT"}, (ev,), "actor_h", None, "2018-05", "month", derna),
-        Event("event_2", "SUPPORT", {}, (ev,), "actor_e", "actor_h", "2019-04-14", "day", None, source_count=2),
+        Event(
+            "event_1",
+            "ASSAULT",
+            {"plover": "ASSAULT"},
+            (ev,),
+            "actor_h",
+            None,
+            "2018-05",
+            "month",
+            derna,
+        ),
+        Event(
+            "event_2",
+            "SUPPORT",
+            {},
+            (ev,),
+            "actor_e",
+            "actor_h",
+            "2019-04-14",
+            "day",
+            None,
+            source_count=2,
+        ),
     )
-    return Resolution(actors=actors, events=events, places=(derna,), mention_actor={"art_1:0:6": "actor_h"})
+    return Resolution(
+        actors=actors, events=events, places=(derna,), mention_actor={"art_1:0:6": "actor_h"}
+    )
 
 
 def test_resolution_replace_and_queries(memory_store: SQLiteStore) -> None:
@@ -148,4 +187,6 @@ def test_actor_events_merge_both_roles_in_order_and_page(memory_store: SQLiteSto
     assert ids == ["event_0", "event_1", "event_2", "event_4"]  # once each, by date
     page = memory_store.events(EventFilter(actor="actor_h", limit=2, offset=1))
     assert [e.id for e in page] == ["event_1", "event_2"]
-    assert [e.id for e in memory_store.events(EventFilter(actor="actor_e", since="2019-04-12"))] == ["event_3"]
+    assert [
+        e.id for e in memory_store.events(EventFilter(actor="actor_e", since="2019-04-12"))
+    ] == ["event_3"]

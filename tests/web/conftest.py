@@ -93,7 +93,9 @@ def sample_resolution(articles: list[Article]) -> Resolution:
     said = '"We will not stop," Haftar said.'
     start = two.text.index(said)
     quotes = (
-        Quote("quo_1", "We will not stop,", "art_two", said, start, start + len(said), "act_haftar"),
+        Quote(
+            "quo_1", "We will not stop,", "art_two", said, start, start + len(said), "act_haftar"
+        ),
         Quote("quo_xss", XSS_TEXT, "art_xss", XSS_TEXT, 0, len(XSS_TEXT), "act_xss"),
     )
     return Resolution(

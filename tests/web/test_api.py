@@ -29,20 +29,34 @@ def test_actor_detail_groups_relations_by_type_and_polarity(client) -> None:
     d = client.get("/api/actors/act_haftar").json()
     assert d["actor"]["aliases"] == ["Hiftar", "Haftar", "Khalifa Hifter"]
     assert [r["title"] for r in d["roles"]] == ["Commander of the LNA", "Field Marshal"]
-    groups = {(g["type"], g["polarity"]): [v["relation"]["id"] for v in g["relations"]] for g in d["relations"]}
+    groups = {
+        (g["type"], g["polarity"]): [v["relation"]["id"] for v in g["relations"]]
+        for g in d["relations"]
+    }
     assert groups == {
         ("oppose", "negative"): ["rel_oppose"],
         ("lead", "neutral"): ["rel_command"],
         ("support", "negated"): ["rel_denied"],
     }
-    assert {e["id"] for e in d["events"]} == {"evt_attack", "evt_meet", "evt_shell", "evt_condemn", "evt_xss"}
+    assert {e["id"] for e in d["events"]} == {
+        "evt_attack",
+        "evt_meet",
+        "evt_shell",
+        "evt_condemn",
+        "evt_xss",
+    }
     assert [q["id"] for q in d["quotes"]] == ["quo_1"]
     assert d["actors"]["act_egypt"]["name"] == "Egypt"
     assert d["explanation"]
 
 
 def test_unknown_records_are_json_404s(client) -> None:
-    for path in ("/api/actors/nobody", "/api/events/nothing", "/api/articles/none", "/api/places/x:1"):
+    for path in (
+        "/api/actors/nobody",
+        "/api/events/nothing",
+        "/api/articles/none",
+        "/api/places/x:1",
+    ):
         r = client.get(path)
         assert r.status_code == 404, path
         assert r.json()["error"]["type"] == "not_found"
@@ -106,7 +120,9 @@ def test_event_detail_locates_evidence_in_article(client) -> None:
 
 
 def test_relations_filter_by_actor_name_and_polarity(client) -> None:
-    ids = lambda **p: [v["relation"]["id"] for v in client.get("/api/relations", params=p).json()["items"]]  # noqa: E731
+    ids = lambda **p: [
+        v["relation"]["id"] for v in client.get("/api/relations", params=p).json()["items"]
+    ]  # noqa: E731
     assert ids() == ["rel_support", "rel_command", "rel_denied", "rel_oppose"]
     assert ids(actor="LNA") == ["rel_support", "rel_command"]
     assert ids(polarity="positive") == ["rel_support"]
@@ -118,7 +134,9 @@ def test_places_quotes_and_articles(client) -> None:
     assert [(p["place"]["name"], p["events"]) for p in places] == [
         ("Benghazi", 2), ("Cairo", 1), ("Derna", 1)
     ]  # fmt: skip
-    assert [q["id"] for q in client.get("/api/quotes", params={"speaker": "Hiftar"}).json()["items"]] == ["quo_1"]
+    assert [
+        q["id"] for q in client.get("/api/quotes", params={"speaker": "Hiftar"}).json()["items"]
+    ] == ["quo_1"]
     articles = client.get("/api/articles", params={"limit": 2}).json()
     assert articles["total"] == 3 and articles["next_offset"] == 2
     assert "text" not in articles["items"][0]

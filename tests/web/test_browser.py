@@ -69,9 +69,11 @@ def page(server: str):
         # offline: any request that leaves the server is a failure
         page.route(
             "**/*",
-            lambda route: route.continue_()
-            if route.request.url.startswith(server)
-            else (problems.append("external request " + route.request.url), route.abort()),
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith(server)
+                else (problems.append("external request " + route.request.url), route.abort())
+            ),
         )
         page.problems = problems  # type: ignore[attr-defined]
         yield page
@@ -96,7 +98,9 @@ def test_actor_page_draws_network_timeline_map_and_shows_evidence(server: str, p
 
     page.locator('a.event-link[data-event="evt_meet"]').first.click()
     page.wait_for_selector("#evidence blockquote.evidence-sentence", timeout=10000)
-    assert page.locator("#evidence").inner_text().count("Hiftar met Egyptian officials in Cairo.") == 1
+    assert (
+        page.locator("#evidence").inner_text().count("Hiftar met Egyptian officials in Cairo.") == 1
+    )
     assert page.locator('tr.event-row.selected[data-event="evt_meet"]').count() == 1
     page.screenshot(path=str(OUT / "actor-evidence.png"), full_page=False)
     assert page.problems == []  # type: ignore[attr-defined]

@@ -69,13 +69,21 @@ def test_home_shows_counts_and_finds_any_spelling(client) -> None:
 
 def test_actor_page_shows_aliases_roles_and_data_for_the_visuals(client) -> None:
     body = client.get("/actors/act_haftar").text
-    for text in ("Hiftar", "Khalifa Hifter", "Field Marshal", "September 2016", "We will not stop,"):
+    for text in (
+        "Hiftar",
+        "Khalifa Hifter",
+        "Field Marshal",
+        "September 2016",
+        "We will not stop,",
+    ):
         assert text in body
     data = json.loads(re.search(r'id="page-data">(.*?)</script>', body, re.S).group(1))
     assert {e["polarity"] for e in data["graph"]["edges"]} == {"negative", "neutral", "negated"}
     assert {p["place"] for p in data["points"]} == {"Benghazi", "Cairo", "Derna"}
     items = {i["id"]: i for i in data["timeline"]}
-    assert items["evt_attack"]["start"] == "2016-09-01" and items["evt_attack"]["end"] == "2016-09-30"
+    assert (
+        items["evt_attack"]["start"] == "2016-09-01" and items["evt_attack"]["end"] == "2016-09-30"
+    )
     assert items["evt_meet"]["type"] == "point"
 
 

@@ -89,9 +89,7 @@ class SetResult:
         return {
             "set": self.name,
             "metrics": {k: m.as_dict() for k, m in self.metrics.items()},
-            "groups": {
-                g: {k: m.as_dict() for k, m in ms.items()} for g, ms in self.groups.items()
-            },
+            "groups": {g: {k: m.as_dict() for k, m in ms.items()} for g, ms in self.groups.items()},
             "notes": list(self.notes),
             "sample": self.sample,
             "items": self.items,

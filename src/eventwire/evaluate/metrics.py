@@ -125,7 +125,37 @@ def spans_overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 # Words that say nothing about *which* actor is meant; ignored by text overlap.
 _GENERIC = frozenset(
-    ["a", "an", "the", "of", "and", "or", "in", "on", "at", "for", "to", "from", "by", "with", "its", "his", "her", "their", "forces", "force", "military", "unidentified", "armed", "group", "groups", "members", "member", "people", "s"]
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "for",
+        "to",
+        "from",
+        "by",
+        "with",
+        "its",
+        "his",
+        "her",
+        "their",
+        "forces",
+        "force",
+        "military",
+        "unidentified",
+        "armed",
+        "group",
+        "groups",
+        "members",
+        "member",
+        "people",
+        "s",
+    ]
 )
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 

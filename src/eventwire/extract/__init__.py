@@ -57,6 +57,4 @@ def extract_document(article: Article, doc: Doc, resources: Resources) -> Docume
         produced = comp.obj(ctx)
         for kind in comp.assigns:
             ctx.found[kind] = tuple(produced.get(kind, ()))
-    return DocumentRecords(
-        article_id=article.id, **{k: ctx.found.get(k, ()) for k in RECORD_KINDS}
-    )
+    return DocumentRecords(article_id=article.id, **{k: ctx.found.get(k, ()) for k in RECORD_KINDS})

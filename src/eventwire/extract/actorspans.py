@@ -58,9 +58,7 @@ FOLLOWER_NOUNS = frozenset(
      "adherent", "disciple", "devotee", "admirer"]
 )  # fmt: skip
 FOLLOWERS = "followers"
-NON_ACTOR_PRONOUNS = frozenset(
-    ["i", "me", "my", "we", "us", "our", "you", "your", "this", "that"]
-)
+NON_ACTOR_PRONOUNS = frozenset(["i", "me", "my", "we", "us", "our", "you", "your", "this", "that"])
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 ADDED_LABEL = "ROLE"  # label of mentions added here for role fillers spaCy's NER missed
 

@@ -36,9 +36,14 @@ def publication_when(ctx: DocContext) -> When | None:
     """The publication day standing in for an event's date; a publication date known only
     to the month or year says nothing about the event's day, so it stands in for nothing."""
     published = ctx.article.published
-    if published is None or len(published) < 10 or ctx.article.published_precision in (
-        "month",
-        "year",
+    if (
+        published is None
+        or len(published) < 10
+        or ctx.article.published_precision
+        in (
+            "month",
+            "year",
+        )
     ):
         return None
     return When(ctx.article.published, "publication", text=None)

@@ -49,8 +49,19 @@ _ALTERNATIVES = (
     # day-month-year and month-day-year, ranges of days
     _MOD + _MONTH + r"\s+" + _DAY + r"(?:\s*(?:-|–|to)\s*[0-3]?\d)?" + _COMMA + _YEAR + r")?\b",
     # day-first, ranges too: "25-26 July", "2 and 3 May 2020", "27 April - 4 May"
-    _DAY + r"(?:\s*(?:-|–|to|and)\s*" + _DAY + r")?\s+(?:of\s+)?" + _MONTH
-    + r"(?:\s*(?:-|–|to|until)\s*" + _DAY + r"\s+" + _MONTH + r")?" + _COMMA + _YEAR + r")?\b",
+    _DAY
+    + r"(?:\s*(?:-|–|to|and)\s*"
+    + _DAY
+    + r")?\s+(?:of\s+)?"
+    + _MONTH
+    + r"(?:\s*(?:-|–|to|until)\s*"
+    + _DAY
+    + r"\s+"
+    + _MONTH
+    + r")?"
+    + _COMMA
+    + _YEAR
+    + r")?\b",
     _WEEKDAY + r"\s?,?\s+" + _MONTH + r"\s+" + _DAY + _COMMA + _YEAR + r")?\b",
     r"(?i:the|this|last|next|past)\s+(?i:weekend)\b",
     r"(?:(?i:earlier|later)\s+)?(?:(?i:the)\s+)?(?i:next|following|previous|preceding|same|that)"
@@ -59,7 +70,13 @@ _ALTERNATIVES = (
     r"(?:(?i:earlier|later|early|late)\s+(?i:in)|(?i:during))\s+(?i:the)\s+(?i:day|week|month|year)\b",
     r"(?:" + _REL + r"\s+)?" + _WEEKDAY + _PART + r"\b",
     r"(?i:morning|afternoon|evening|night)\s+(?:of\s+)?" + _WEEKDAY + r"\b",
-    _MOD + r"(?:" + _REL + r"\s+)?" + _MONTH + r"(?:,?\s+(?:of\s+)?" + _YEAR
+    _MOD
+    + r"(?:"
+    + _REL
+    + r"\s+)?"
+    + _MONTH
+    + r"(?:,?\s+(?:of\s+)?"
+    + _YEAR
     + r"|\s+(?i:last|next|this)\s+year)?\b",
     _MOD + r"(?:" + _REL + r"\s+)(?i:spring|summer|autumn|fall|winter)\b",
     _MOD + r"(?i:spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR + r"\b",
@@ -69,15 +86,20 @@ _ALTERNATIVES = (
     r"(?:(?i:earlier|later)\s+)?" + _REL + r"\s+(?i:week|month|quarter|year|decade)\b",
     r"(?i:first|second|third|fourth|final|last)\s+(?i:quarter)(?:\s+(?:of\s+)?" + _YEAR + r")?\b",
     r"Q[1-4](?:\s+" + _YEAR + r")?\b",
-    r"(?i:first|second)\s+(?i:half)\s+(?i:of)\s+(?:" + _YEAR + r"|(?i:the|this|last|next)\s+(?i:year))\b",
+    r"(?i:first|second)\s+(?i:half)\s+(?i:of)\s+(?:"
+    + _YEAR
+    + r"|(?i:the|this|last|next)\s+(?i:year))\b",
     r"H[12]\s+(?:of\s+)?" + _YEAR + r"\b",
     r"(?:(?i:fiscal)\s+(?:(?i:year)\s+)?|FY\s?)" + _YEAR + r"\b",
     _YEAR + r"\s+(?i:fiscal\s+year)\b",
     r"\b(?i:today|tonight|yesterday|tomorrow)(?:'s)?" + _PART + r"\b",
     r"\b(?i:this)\s+(?i:morning|afternoon|evening)\b",
     r"(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]*)?(?:1[89]\d0|20\d0)'?s\b",
-    r"(?:(?i:in|since|by|until|during|from|between|of|early|late|mid)[\s-]+)" + _YEAR
-    + r"(?:\s*(?:-|–|to|and|until)\s*" + _YEAR + r")?\b",
+    r"(?:(?i:in|since|by|until|during|from|between|of|early|late|mid)[\s-]+)"
+    + _YEAR
+    + r"(?:\s*(?:-|–|to|and|until)\s*"
+    + _YEAR
+    + r")?\b",
     _YEAR + r"-[01]\d-[0-3]\d\b",  # ISO
     _YEAR + r"(?:-|–|/)\d\d\b(?![-/.]\d)",  # "the 1990-91 war", "the 2018/19 season"
     _YEAR + r"(?=\s*[,.;)])",
@@ -164,7 +186,9 @@ def _month_may(text: str, start: int) -> bool:
     """The word 'May' at ``start`` is the month when a preposition or "last", "next" precedes
     it ("3 May" and "May 3" always are)."""
     before = text[max(0, start - 12) : start].lower()
-    return bool(re.search(r"\b(?:in|of|since|until|by|early|late|mid|last|next|this)[\s-]*$", before))
+    return bool(
+        re.search(r"\b(?:in|of|since|until|by|early|late|mid|last|next|this)[\s-]*$", before)
+    )
 
 
 def _spans(sent: SpacySpan, dated: list[SpacySpan]) -> list[tuple[int, int]]:
@@ -193,7 +217,9 @@ def _in_idiom(text: str, start: int, end: int) -> bool:
     """Whether the span lies inside an idiom that names no time."""
     around = text[max(0, start - 25) : end + 25]
     base = max(0, start - 25)
-    return any(m.start() + base <= start and end <= m.end() + base for m in _IDIOMS.finditer(around))
+    return any(
+        m.start() + base <= start and end <= m.end() + base for m in _IDIOMS.finditer(around)
+    )
 
 
 def names_something(text: str, start: int, end: int) -> bool:
@@ -205,7 +231,8 @@ def names_something(text: str, start: int, end: int) -> bool:
         return False
     named_after = bool(_NAME_AFTER.match(text, end))
     return named_after or bool(
-        re.search(r"\d", text[start:end]) and re.search(r"(?i)\b(?:at|near)\s+$", text[max(0, start - 6):start])
+        re.search(r"\d", text[start:end])
+        and re.search(r"(?i)\b(?:at|near)\s+$", text[max(0, start - 6) : start])
     )
 
 
@@ -220,7 +247,7 @@ def _from_finder(text: str) -> bool:
 
 
 def clause_tense(ctx: DocContext, sent: SpacySpan, char: int) -> str:
-    """"future" when the clause holding offset ``char`` is about what will happen."""
+    """ "future" when the clause holding offset ``char`` is about what will happen."""
     return tense_in(sent, char)
 
 
@@ -259,12 +286,16 @@ def _is_future(verb: Token) -> bool:
         if any(c.lower_ in _SCHEDULED for c in node.children if c.dep_ in ("acomp", "amod")):
             return True
         has_infinitive = any(c.dep_ == "xcomp" for c in node.children)
-        if has_infinitive and (node.lower_ == "going" or (
-            node.lemma_.lower() in _INTENT and node.tag_ in ("VBZ", "VBP")
-        )):
+        if has_infinitive and (
+            node.lower_ == "going"
+            or (node.lemma_.lower() in _INTENT and node.tag_ in ("VBZ", "VBP"))
+        ):
             return True
-        if node.dep_ in ("conj", "dep") and node.head.i != node.i and not auxes and not any(
-            c.dep_.startswith("nsubj") for c in node.children
+        if (
+            node.dep_ in ("conj", "dep")
+            and node.head.i != node.i
+            and not auxes
+            and not any(c.dep_.startswith("nsubj") for c in node.children)
         ):
             node = node.head  # "will hit Haiti on Monday, sweep the Bahamas on Tuesday"
             continue
@@ -277,7 +308,7 @@ def _is_future(verb: Token) -> bool:
 
 
 def _past_tense(verb: Token) -> bool:
-    """"cancelled", "was cancelled", "had met": the verb or its auxiliary is past."""
+    """ "cancelled", "was cancelled", "had met": the verb or its auxiliary is past."""
     return verb.tag_ == "VBD" or any(
         c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass")
     )

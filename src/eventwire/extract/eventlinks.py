@@ -48,15 +48,18 @@ def _sentence_numbers(doc: Doc) -> dict[int, int]:
 def _victims_of_consequences(
     doc: Doc, events: list[EventMention], trigger_at: list[int]
 ) -> list[EventMention]:
-    """"Opened fire on a checkpoint, killing a man": the attack's victims are its consequence's."""
+    """ "Opened fire on a checkpoint, killing a man": the attack's victims are its consequence's."""
     civilian_under = {
         doc[i].head.i
         for e, i in zip(events, trigger_at, strict=True)
-        if e.type == "ASSAULT" and "target_civilian" in e.qualifiers and doc[i].dep_ in CONSEQUENCE_DEPS
+        if e.type == "ASSAULT"
+        and "target_civilian" in e.qualifiers
+        and doc[i].dep_ in CONSEQUENCE_DEPS
     }
     return [
         replace(e, qualifiers=(*e.qualifiers, "target_civilian"))
-        if i in civilian_under and e.type == "ASSAULT"
+        if i in civilian_under
+        and e.type == "ASSAULT"
         and not any(q.startswith("target_") and q != "target_place" for q in e.qualifiers)
         else e
         for e, i in zip(events, trigger_at, strict=True)
@@ -86,11 +89,13 @@ def _perpetrators(events: list[EventMention], onto: Ontology) -> list[EventMenti
                       and o.lemma in onto.rules.fighting):  # fmt: skip
                     doers.setdefault(o.target, o)  # "killed in clashes with X": X killed them
             if len(doers) == 1:
-                (doer, o), = doers.items()
+                ((doer, o),) = doers.items()
                 side = "source_" if doer == o.source else "target_"
                 kinds = tuple("source_" + q.removeprefix(side) for q in o.qualifiers
                               if q.startswith(side))  # fmt: skip
-                e = replace(e, source=doer, qualifiers=tuple(dict.fromkeys((*e.qualifiers, *kinds))))
+                e = replace(
+                    e, source=doer, qualifiers=tuple(dict.fromkeys((*e.qualifiers, *kinds)))
+                )
         out.append(e)
     return out
 
@@ -102,7 +107,7 @@ ANAPHOR_REACH = 3  # sentences back
 def _anaphors(
     doc: Doc, events: list[EventMention], trigger_at: list[int], onto: Ontology
 ) -> list[EventMention]:
-    """"The attack", "these attacks" refer back to the last event of their type in the
+    """ "The attack", "these attacks" refer back to the last event of their type in the
     three sentences before. An event noun of that kind with no actor of its own takes the
     earlier event's actors and qualifiers (its weapon), so resolution makes one event of
     both ("gunmen bombed the office; the attack killed two"); an event stated "in" or "as a
@@ -126,8 +131,11 @@ def _anaphors(
             continue
         for noun in _anaphoric_causes(tok):
             if onto.noun_type(noun.lemma_) == e.type and (o := antecedent(noun, e.type, k)):
-                out[k] = replace(e, source=e.source or o.source,
-                                 qualifiers=_merged(e.qualifiers, o.qualifiers, "means_"))
+                out[k] = replace(
+                    e,
+                    source=e.source or o.source,
+                    qualifiers=_merged(e.qualifiers, o.qualifiers, "means_"),
+                )
                 break
     return out
 
@@ -173,8 +181,11 @@ def _targets_of_acts(
             acts.setdefault(word.head.i, e)
     return [
         replace(e, target=act.target)
-        if e.type in STATEMENT_TYPES and e.target is None and (act := acts.get(i)) is not None
-        and act.source == e.source and act.target != e.source
+        if e.type in STATEMENT_TYPES
+        and e.target is None
+        and (act := acts.get(i)) is not None
+        and act.source == e.source
+        and act.target != e.source
         else e
         for e, i in zip(events, trigger_at, strict=True)
     ]
@@ -197,13 +208,21 @@ def _exchanges(
         if head.dep_ == "prep" and head.lower_ == "of":
             head = head.head  # "an exchange of shelling"
         if head.lemma_.lower() in rules.exchange_nouns or any(
-                c.lemma_.lower() in rules.exchange_nouns for c in doc[i].children
-                if c.dep_ in ("compound", "dobj")):  # "a shelling exchange" (parsed either way)
+            c.lemma_.lower() in rules.exchange_nouns
+            for c in doc[i].children
+            if c.dep_ in ("compound", "dobj")
+        ):  # "a shelling exchange" (parsed either way)
             exchanged.add(i)
     for tok in doc:
-        if tok.lemma_.lower() in rules.counter_verbs and tok.pos_ == "VERB" and any(
-            t.lemma_.lower() == "fire" or "ASSAULT" in (onto.noun_type(t.lemma_), onto.verb_type(t.lemma_))
-            for t in tok.subtree if t.i != tok.i
+        if (
+            tok.lemma_.lower() in rules.counter_verbs
+            and tok.pos_ == "VERB"
+            and any(
+                t.lemma_.lower() == "fire"
+                or "ASSAULT" in (onto.noun_type(t.lemma_), onto.verb_type(t.lemma_))
+                for t in tok.subtree
+                if t.i != tok.i
+            )
         ):
             answered.add(sent_of[tok.sent.start])
     if not answered and not exchanged:

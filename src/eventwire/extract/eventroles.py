@@ -185,7 +185,11 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         source = next(
             (c for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_), None
         )
-    if source is None and token.dep_ in ("dobj", "nsubjpass") and verb_lemma(token.head) in LIGHT_VERBS:
+    if (
+        source is None
+        and token.dep_ in ("dobj", "nsubjpass")
+        and verb_lemma(token.head) in LIGHT_VERBS
+    ):
         source = _child(token.head, "nsubj") or _controller_subject(token.head)
     if source is None and token.dep_ == "pobj" and token.head.lower_ in ("in", "on"):
         verb = token.head.head  # "participated in a demonstration", "arrived on a visit"

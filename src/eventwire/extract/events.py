@@ -156,9 +156,7 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
             sources = [*index.fillers(src_tok)] or [None]
             # "Israel strengthened its forces": the source's own people are no target
             own = {f.span for f in sources if f is not None}
-            found_targets = (
-                [x for x in index.fillers(t) if x.span not in own] for t in tgt_toks
-            )
+            found_targets = ([x for x in index.fillers(t) if x.span not in own] for t in tgt_toks)
             targets = [*next((f for f in found_targets if f), [])] or [None]
         if not is_verb and sources == [None]:  # "police firing", "army shelling"
             doer = next((c for c in token.children if c.dep_ == "compound" and index.covering(c)),
@@ -216,9 +214,12 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
                          and (k := _kind_of(f, index, onto))]  # fmt: skip
                 if not any(k.startswith("target_") for k in kinds) and _civilian(tgt_tok, onto):
                     kinds.append("target_civilian")  # "opened fire on a civilian car"
-                named_place = lemma in onto.rules.remote_fire and tgt is not None and _named_place(tgt, index)
+                named_place = (
+                    lemma in onto.rules.remote_fire and tgt is not None and _named_place(tgt, index)
+                )
                 if (tgt is None or named_place) and any(
-                        t is not None and t.dep_ == "pobj" and _place(t, onto) for t in tgt_toks):
+                    t is not None and t.dep_ == "pobj" and _place(t, onto) for t in tgt_toks
+                ):
                     kinds.append("target_place")  # "fired mortars at residential areas"
                 trigger_at.append(token.i)
                 events.append(
@@ -277,9 +278,14 @@ def _clause_qualifiers(
     while cur.head.i != cur.i:
         # Under another trigger, or describing a noun ("families whose children were
         # kidnapped", "people killed in the war"): background, not the text's event.
-        if (cur.dep_ != "conj" and cur.head.i in trigger_tokens) or cur.dep_ in ("relcl", "acl") or (
-            cur.dep_ == "ccomp"  # "reiterated its demand that Israel ease...": the demand's content
-            and any(c.dep_ == "dobj" and c.i in trigger_tokens for c in cur.head.children)
+        if (
+            (cur.dep_ != "conj" and cur.head.i in trigger_tokens)
+            or cur.dep_ in ("relcl", "acl")
+            or (
+                cur.dep_
+                == "ccomp"  # "reiterated its demand that Israel ease...": the demand's content
+                and any(c.dep_ == "dobj" and c.i in trigger_tokens for c in cur.head.children)
+            )
         ):
             quals.append("embedded")
             break
@@ -296,8 +302,13 @@ def _clause_words(token: Token, targets: list[Span]) -> list[str]:
     if token.dep_ in ("acl", "relcl", "advcl", "pobj", "dobj", "nsubj", "nsubjpass", "compound"):
         toks += [head, *head.children]
         if head.dep_ == "prep":  # "used poison gas in an attack"
-            toks += [head.head, *(t for c in head.head.children if c.dep_ == "dobj" for t in c.subtree)]
-        if token.dep_ == "dobj" and (subj := next((c for c in head.children if c.dep_ == "nsubj"), None)):
+            toks += [
+                head.head,
+                *(t for c in head.head.children if c.dep_ == "dobj" for t in c.subtree),
+            ]
+        if token.dep_ == "dobj" and (
+            subj := next((c for c in head.children if c.dep_ == "nsubj"), None)
+        ):
             toks += list(subj.subtree)
     toks = [t for t in toks if not any(sp.start <= t.idx < sp.end for sp in targets)]
     return _words(toks)
@@ -327,7 +338,11 @@ def _side_that_fell(token: Token) -> Token | None:
     if token.dep_ != "pobj" or token.head.lower_ not in ("in", "during"):
         return None
     verb = token.head.head
-    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if verb.pos_ == "VERB" else None
+    return (
+        next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if verb.pos_ == "VERB"
+        else None
+    )
 
 
 def _source_makes_event(token: Token, lemma: str, index: MentionIndex, onto: Ontology) -> bool:
@@ -368,7 +383,9 @@ def _instrument(obj: Token | None, verb: Token, onto: Ontology) -> bool:
     """Is a verb's object the weapon it fires or throws ("fired a machine gun at")?"""
     if obj is None or obj.dep_ != "dobj":
         return False
-    return onto.is_instrument(verb.lemma_, _words([*(c for c in obj.children if c.dep_ == "compound"), obj]))
+    return onto.is_instrument(
+        verb.lemma_, _words([*(c for c in obj.children if c.dep_ == "compound"), obj])
+    )
 
 
 def _civilian(token: Token | None, onto: Ontology) -> bool:

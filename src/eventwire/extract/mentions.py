@@ -36,11 +36,31 @@ from eventwire.resolve.translit import token_keys, translit_key
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 KB_LABELS = {"person": "PERSON", "country": "GPE"}  # every other KB type votes ORG
 # Nouns that make a demonym stand for a state actor: "Egyptian officials", "Russian forces".
-GROUP_NOUNS = frozenset({
-    "officials", "forces", "troops", "government", "military", "army", "authorities",
-    "diplomats", "ministry", "navy", "jets", "warplanes", "soldiers", "police", "intelligence",
-    "embassy", "delegation", "leadership", "soldier", "policeman", "officer",
-})
+GROUP_NOUNS = frozenset(
+    {
+        "officials",
+        "forces",
+        "troops",
+        "government",
+        "military",
+        "army",
+        "authorities",
+        "diplomats",
+        "ministry",
+        "navy",
+        "jets",
+        "warplanes",
+        "soldiers",
+        "police",
+        "intelligence",
+        "embassy",
+        "delegation",
+        "leadership",
+        "soldier",
+        "policeman",
+        "officer",
+    }
+)
 _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _MAX_NAME_TOKENS = 7
@@ -73,7 +93,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     labels = _vote_labels(cands, groups)
     mentions = []
     for i, c in enumerate(cands):
-        span = doc[c.start:c.end]
+        span = doc[c.start : c.end]
         mentions.append(
             Mention(
                 article_id=ctx.article.id,
@@ -91,6 +111,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
 
 # --- candidates ------------------------------------------------------------------
 
+
 def _candidate(ent: Any, kb: Any) -> _Cand | None:
     doc = ent.doc
     ent = _trim(ent)
@@ -106,8 +127,12 @@ def _candidate(ent: Any, kb: Any) -> _Cand | None:
     role = None
     if entry is None:
         stripped, role = strip_titles(text)
-        if role and (ent.label_ == "PERSON" or " " in role or role.endswith(".")
-                     or _kb_type(kb, stripped) == "person"):
+        if role and (
+            ent.label_ == "PERSON"
+            or " " in role
+            or role.endswith(".")
+            or _kb_type(kb, stripped) == "person"
+        ):
             text = stripped
             entry = kb.lookup(text)
         else:
@@ -119,13 +144,27 @@ def _candidate(ent: Any, kb: Any) -> _Cand | None:
             return None  # a city in running text is a place, not an actor
         if iso3:  # "Moscow said": the capital stands for the state
             country = kb.country(iso3)
-            return _Cand(ent.start, ent.end, "GPE", country.name if country else text,
-                         affiliation=iso3, group_hint=f"aff:{iso3}")
+            return _Cand(
+                ent.start,
+                ent.end,
+                "GPE",
+                country.name if country else text,
+                affiliation=iso3,
+                group_hint=f"aff:{iso3}",
+            )
     words = [t.text for t in _words_before(doc, ent.start)]
     role = role or title_before(words)
     affiliation = next((a for w in words if (a := kb.country_by_demonym(w))), None)
-    return _Cand(ent.start, ent.end, ent.label_, text, role=role, affiliation=affiliation,
-                 kb_id=entry.id if entry else None, kb_type=entry.type if entry else None)
+    return _Cand(
+        ent.start,
+        ent.end,
+        ent.label_,
+        text,
+        role=role,
+        affiliation=affiliation,
+        kb_id=entry.id if entry else None,
+        kb_type=entry.type if entry else None,
+    )
 
 
 def _trim(ent: Any) -> Any:
@@ -156,15 +195,27 @@ def _demonym(ent: Any, text: str, kb: Any) -> _Cand | None:
         entry = kb.lookup(text)  # "Muslim Brotherhood" is sometimes tagged NORP
         if entry is None and not text.endswith("s"):
             return None  # an adjective ("Islamist") names no actor
-        return _Cand(ent.start, ent.end, "NORP", text,
-                     kb_id=entry.id if entry else None, kb_type=entry.type if entry else None)
+        return _Cand(
+            ent.start,
+            ent.end,
+            "NORP",
+            text,
+            kb_id=entry.id if entry else None,
+            kb_type=entry.type if entry else None,
+        )
     doc, end = ent.doc, ent.end
     if end < len(doc) and doc[end].lower_ in GROUP_NOUNS:
         end += 1
     elif not text.endswith("s"):
         return None  # "a Russian hat": a modifier, not an actor
-    return _Cand(ent.start, end, "NORP", doc[ent.start:end].text, affiliation=iso3,
-                 group_hint=f"aff:{iso3}")
+    return _Cand(
+        ent.start,
+        end,
+        "NORP",
+        doc[ent.start : end].text,
+        affiliation=iso3,
+        group_hint=f"aff:{iso3}",
+    )
 
 
 def _words_before(doc: Any, start: int) -> list[Any]:
@@ -187,6 +238,7 @@ def _kb_type(kb: Any, name: str) -> str | None:
 
 # --- names the model missed ------------------------------------------------------------
 
+
 def _missed_names(doc: Any, cands: list[_Cand], kb: Any) -> list[_Cand]:
     """KB names, acronyms defined in the text and known surnames not tagged by the model."""
     taken = [False] * len(doc)
@@ -196,7 +248,9 @@ def _missed_names(doc: Any, cands: list[_Cand], kb: Any) -> list[_Cand]:
     surnames = {
         token_keys(c.name)[-1]: c.label
         for c in cands
-        if c.group_hint is None and len(c.name.split()) > 1 and (c.label == "PERSON" or c.kb_type == "person")
+        if c.group_hint is None
+        and len(c.name.split()) > 1
+        and (c.label == "PERSON" or c.kb_type == "person")
     }
     acronyms = {m.group(2) for m in re.finditer(r"(\w[\w .'-]+?)\s*\(([A-Z]{2,6})\)", doc.text)}
     found: list[_Cand] = []
@@ -219,9 +273,9 @@ def _missed_names(doc: Any, cands: list[_Cand], kb: Any) -> list[_Cand]:
 
 def _match_at(doc: Any, i: int, taken: list[bool], kb: Any) -> _Cand | None:
     for n in range(min(_MAX_NAME_TOKENS, len(doc) - i), 0, -1):
-        if any(taken[i:i + n]):
+        if any(taken[i : i + n]):
             continue
-        span = doc[i:i + n]
+        span = doc[i : i + n]
         text = span.text
         if n == 1 and (len(text) < 4 and not text.isupper() or not span[0].is_alpha):
             continue
@@ -251,7 +305,9 @@ def _seat_governments(doc: Any, cands: list[_Cand], kb: Any) -> list[_Cand]:
         if tok.lemma_.lower() not in SEAT_NOUNS or tok.pos_ != "NOUN" or tok.i in taken:
             continue
         city, start, end = None, tok.i, tok.i + 1
-        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")), None)
+        prep = next(
+            (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")), None
+        )
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
         if pobj is None and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("in", "at"):
             pobj = doc[tok.i + 2]  # "aligned with the government in Tobruk": "in" hung on the verb
@@ -259,7 +315,11 @@ def _seat_governments(doc: Any, cands: list[_Cand], kb: Any) -> list[_Cand]:
             city = _entity_of(pobj)
             end = city.end
         for child in tok.children:  # "the Tobruk-based government", "the Bayda government"
-            if city is not None or child.dep_ not in ("compound", "amod", "nmod") or child.i > tok.i:
+            if (
+                city is not None
+                or child.dep_ not in ("compound", "amod", "nmod")
+                or child.i > tok.i
+            ):
                 continue
             place = next((t for t in child.subtree if t.ent_type_ == "GPE"), None)
             if place is not None:
@@ -270,18 +330,27 @@ def _seat_governments(doc: Any, cands: list[_Cand], kb: Any) -> list[_Cand]:
             continue
         name = f"{tok.lemma_.lower()} in {clean_surface(city.text)}"
         entry = kb.lookup(name)
-        found.append(_Cand(start, end, "ORG", name[:1].upper() + name[1:],
-                           kb_id=entry.id if entry else None, kb_type=entry.type if entry else None))
+        found.append(
+            _Cand(
+                start,
+                end,
+                "ORG",
+                name[:1].upper() + name[1:],
+                kb_id=entry.id if entry else None,
+                kb_type=entry.type if entry else None,
+            )
+        )
         taken.update(range(start, end))
     return found
 
 
 def _entity_of(tok: Any) -> Any:
     """The named entity a token is part of (the token alone when none)."""
-    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), tok.doc[tok.i:tok.i + 1])
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), tok.doc[tok.i : tok.i + 1])
 
 
 # --- unnamed groups ("police", "gunmen") ----------------------------------------------
+
 
 def _group_nouns(doc: Any, cands: list[_Cand], kb: Any) -> list[_Cand]:
     """Common nouns naming a group of people, with their nationality when the text gives one."""
@@ -292,10 +361,18 @@ def _group_nouns(doc: Any, cands: list[_Cand], kb: Any) -> list[_Cand]:
             taken[i] = True
     found: list[_Cand] = []
     for tok in doc:
-        if taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "ORG", "GPE"):
+        if (
+            taken[tok.i]
+            or tok.pos_ not in ("NOUN", "PROPN")
+            or tok.ent_type_ in ("PERSON", "ORG", "GPE")
+        ):
             continue
         prev = doc[tok.i - 1] if tok.i > 0 else None
-        two = prev is not None and not taken[prev.i] and onto.actor_kind(f"{prev.lower_} {tok.lower_}")
+        two = (
+            prev is not None
+            and not taken[prev.i]
+            and onto.actor_kind(f"{prev.lower_} {tok.lower_}")
+        )
         if not two and not onto.actor_kind(tok.lower_):
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -321,21 +398,35 @@ def _group_nouns(doc: Any, cands: list[_Cand], kb: Any) -> list[_Cand]:
         if owned:
             continue
         affiliation = affiliation or _country_after(tok, kb)
-        start = min((c.i for c in tok.children
-                     if c.dep_ in ("amod", "compound") and c.i < tok.i
-                     and (c.tag_ not in ("VBN", "VBG", "VBD") or c.lower_ == "armed")),
-                    default=tok.i)  # fmt: skip; not "absorbed army units"
+        start = min(
+            (
+                c.i
+                for c in tok.children
+                if c.dep_ in ("amod", "compound")
+                and c.i < tok.i
+                and (c.tag_ not in ("VBN", "VBG", "VBD") or c.lower_ == "armed")
+            ),
+            default=tok.i,
+        )  # fmt: skip; not "absorbed army units"
         if two:
             start = min(start, tok.i - 1)
-        if any(taken[start:tok.i + 1]):
+        if any(taken[start : tok.i + 1]):
             start = tok.i
         noun = tok.lemma_.lower()
         if place is not None:
             start = min(start, min(t.i for t in place.subtree))
-            noun = f"{doc[start:tok.i].text.lower()} {noun}"  # one force per town
-        name = doc[start:tok.i + 1].text
-        found.append(_Cand(start, tok.i + 1, GROUP_LABEL, name, affiliation=affiliation,
-                           group_hint=f"group:{noun}:{affiliation or ''}"))
+            noun = f"{doc[start : tok.i].text.lower()} {noun}"  # one force per town
+        name = doc[start : tok.i + 1].text
+        found.append(
+            _Cand(
+                start,
+                tok.i + 1,
+                GROUP_LABEL,
+                name,
+                affiliation=affiliation,
+                group_hint=f"group:{noun}:{affiliation or ''}",
+            )
+        )
         for i in range(start, tok.i + 1):
             taken[i] = True
     # "Syrian rebels ... the rebels": a bare noun takes the one nationality the document gives it.
@@ -365,6 +456,7 @@ def _country_after(tok: Any, kb: Any) -> str | None:
 
 # --- grouping and labels ---------------------------------------------------------------
 
+
 def _group(doc: Any, cands: list[_Cand]) -> list[str]:
     parent = list(range(len(cands)))
 
@@ -382,7 +474,11 @@ def _group(doc: Any, cands: list[_Cand]) -> list[str]:
     keys = [translit_key(c.name) for c in cands]
     full_people: dict[str, list[int]] = {}
     for i, c in enumerate(cands):
-        if c.group_hint is None and len(keys[i].split()) > 1 and (c.label == "PERSON" or c.kb_type == "person"):
+        if (
+            c.group_hint is None
+            and len(keys[i].split()) > 1
+            and (c.label == "PERSON" or c.kb_type == "person")
+        ):
             full_people.setdefault(keys[i].split()[-1], []).append(i)
     first_by_key: dict[str, int] = {}
     first_by_kb: dict[str, int] = {}
@@ -415,7 +511,7 @@ def _link_acronyms(doc: Any, cands: list[_Cand], union: Any) -> None:
     for i, c in enumerate(cands):
         by_text.setdefault(c.name, []).append(i)
     for i, c in enumerate(cands):
-        nxt = doc[c.end:c.end + 3]
+        nxt = doc[c.end : c.end + 3]
         if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")":
             acronym = nxt[1].text
             if acronym.isupper() and acronym == initials(c.name):
@@ -434,4 +530,3 @@ def _vote_labels(cands: list[_Cand], groups: list[str]) -> dict[str, str]:
         g: max(counter, key=lambda lab: (counter[lab], _LABEL_PRIORITY.get(lab, -1)))
         for g, counter in votes.items()
     }
-

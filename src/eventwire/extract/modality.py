@@ -69,8 +69,21 @@ SPEECH_VERBS = frozenset(
      "accuse", "tweet", "acknowledge", "admit", "argue", "maintain", "call", "describe",
      "brand", "label"}
 )  # fmt: skip
-STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "report",
-                             "study", "analysis", "letter", "memo", "article", "editorial"})
+STATEMENT_NOUNS = frozenset(
+    {
+        "statement",
+        "communique",
+        "communiqué",
+        "declaration",
+        "report",
+        "study",
+        "analysis",
+        "letter",
+        "memo",
+        "article",
+        "editorial",
+    }
+)
 BOUNDARY_DEPS = frozenset({"relcl"})
 PHRASE_MODALITIES = {"alleged": "alleged", "suspected": "alleged", "purported": "alleged",
                      "supposed": "alleged", "reported": "reported", "possible": "hypothetical",

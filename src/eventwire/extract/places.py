@@ -49,8 +49,16 @@ if TYPE_CHECKING:
 
 # The resolver's public names, still importable from here.
 __all__ = [
-    "PlaceContext", "document_context", "document_countries", "extract_places", "is_metonym",
-    "is_modifier", "locates_nothing", "pick_place", "resolve_toponym", "text_context",
+    "PlaceContext",
+    "document_context",
+    "document_countries",
+    "extract_places",
+    "is_metonym",
+    "is_modifier",
+    "locates_nothing",
+    "pick_place",
+    "resolve_toponym",
+    "text_context",
     "toponym_spans",
 ]
 
@@ -68,17 +76,51 @@ LOCATIVE = re.compile(
     r"(?:(?:al|el|as|ad|ash|an|ar|at|az)[-\s])?)$"
 )
 STATEMENT_VERBS = {
-    "say", "deny", "announce", "accuse", "condemn", "warn", "call", "urge", "reject", "welcome",
-    "demand", "insist", "claim", "respond", "threaten", "vow", "pledge", "refuse", "agree",
-    "decide", "impose", "sanction", "recognize", "recognise", "criticize", "criticise",
-    "support", "back", "oppose", "protest", "negotiate", "propose", "declare", "state",
+    "say",
+    "deny",
+    "announce",
+    "accuse",
+    "condemn",
+    "warn",
+    "call",
+    "urge",
+    "reject",
+    "welcome",
+    "demand",
+    "insist",
+    "claim",
+    "respond",
+    "threaten",
+    "vow",
+    "pledge",
+    "refuse",
+    "agree",
+    "decide",
+    "impose",
+    "sanction",
+    "recognize",
+    "recognise",
+    "criticize",
+    "criticise",
+    "support",
+    "back",
+    "oppose",
+    "protest",
+    "negotiate",
+    "propose",
+    "declare",
+    "state",
 }
 _STATEMENT_AFTER = re.compile(
     r"^(?:'s\s+(?:foreign|defence|defense|state)\s+\w+\s+)?\s*(?:has\s+|have\s+|had\s+|also\s+|"
-    r"has\s+also\s+|on\s+\w+\s+)?(?:" + "|".join(
-        sorted({v + s for v in STATEMENT_VERBS for s in ("s", "d", "ed", "es")}
-               | {"said", "says", "denied", "denies", "urged", "backed", "agreed", "declared"})
-    ) + r")\b"
+    r"has\s+also\s+|on\s+\w+\s+)?(?:"
+    + "|".join(
+        sorted(
+            {v + s for v in STATEMENT_VERBS for s in ("s", "d", "ed", "es")}
+            | {"said", "says", "denied", "denies", "urged", "backed", "agreed", "declared"}
+        )
+    )
+    + r")\b"
 )
 # "the capital", not "the capital city of Socotra" (a province's capital, named after it).
 _CAPITAL = re.compile(r"\bthe capital\b(?!\s+(?:city\s+)?of\b)")
@@ -93,10 +135,14 @@ _TOWN_SITE_AFTER = re.compile(
     r"(?:roundabout|highway|camp|checkpoint|junction|intersection|crossing|airport|airbase|"
     r"governorate|municipality|outskirts|countryside)\b"
 )
-_IN_AREA = re.compile(r"^(?:\s+(?:city|town|village|camp|area))?\s+in\s+(?:the\s+)?"
-                      r"(?:(?:al|el|as|ad|ar|an)[-\s])?$")
-_SETTLEMENT_OF = re.compile(r"\b(?:city|town|village|villages|camp|suburb|neighbourhood|"
-                            r"neighborhood|outskirts|entrance)\s+of\s+(?:the\s+)?$")
+_IN_AREA = re.compile(
+    r"^(?:\s+(?:city|town|village|camp|area))?\s+in\s+(?:the\s+)?"
+    r"(?:(?:al|el|as|ad|ar|an)[-\s])?$"
+)
+_SETTLEMENT_OF = re.compile(
+    r"\b(?:city|town|village|villages|camp|suburb|neighbourhood|"
+    r"neighborhood|outskirts|entrance)\s+of\s+(?:the\s+)?$"
+)
 _AREA_BEFORE = re.compile(
     r"(?:\bcountryside\s+of\s+(?:the\s+)?|\brural\s+)(?:(?:al|el|as|ad|ar|an)[-\s])?$"
 )
@@ -117,8 +163,10 @@ _PARENTHESIS = re.compile(r"(?<=\w)\s+\(([A-Z][^()]{1,80})\)")
 _NAME_IN_LIST = re.compile(NAME)
 _NEXT_CAPITAL = re.compile(r"^\s[A-Z]")
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)")
-_REST_OF_NAME = re.compile(r"(?:\s(?:e|al|el|ad|ar|as|ash|at|az|an|ed|es|ez|bin|ibn|bani|de|"
-                           r"del|di|da|la|le|Al|El|Ad|Ar|As|Ash|At|Az|An)\s|-e-|\s)[A-Z][\w'’-]+")
+_REST_OF_NAME = re.compile(
+    r"(?:\s(?:e|al|el|ad|ar|as|ash|at|az|an|ed|es|ez|bin|ibn|bani|de|"
+    r"del|di|da|la|le|Al|El|Ad|Ar|As|Ash|At|Az|An)\s|-e-|\s)[A-Z][\w'’-]+"
+)
 _NAME_AFTER = re.compile(r"[\s-]+[A-Z][\w'’-]+")
 # A place name followed by where it lies: "Rafah City, North Sinai", "El Hassi (Setif)".
 _TRAILING_QUALIFIER = re.compile(
@@ -152,30 +200,46 @@ _ROAD_ENDS = re.compile(r"\b(" + _END + r")\s?-\s?(" + _END + r")\s+(?:highway|r
 def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
     gazetteer = ctx.resources.gazetteer
     spans = toponym_spans(ctx, gazetteer)
-    context = document_context(gazetteer, [ctx.doc.text[s:e] for s, e in _voting(ctx, spans)],
-                               _affiliations(ctx), ctx.doc.text)
+    context = document_context(
+        gazetteer,
+        [ctx.doc.text[s:e] for s, e in _voting(ctx, spans)],
+        _affiliations(ctx),
+        ctx.doc.text,
+    )
     found: list[PlaceMention] = []
     for start, end in spans:
         text = ctx.doc.text[start:end]
         sent = ctx.doc.char_span(start, end, alignment_mode="expand")
         sentence = sent.sent if sent is not None else next(iter(ctx.doc.sents))
         qualified, rural = _with_qualifier(gazetteer, ctx.doc.text, start, end)
-        found.append(PlaceMention(
-            article_id=ctx.article.id,
-            span=Span(start, end, text),
-            place=resolve_toponym(gazetteer, qualified, context,
-                                  area=rural or _named_as_area(ctx.doc.text, start, end, spans)),
-            evidence=ctx.evidence(sentence),
-            is_actor=is_metonym(ctx, start, end),
-        ))
+        found.append(
+            PlaceMention(
+                article_id=ctx.article.id,
+                span=Span(start, end, text),
+                place=resolve_toponym(
+                    gazetteer,
+                    qualified,
+                    context,
+                    area=rural or _named_as_area(ctx.doc.text, start, end, spans),
+                ),
+                evidence=ctx.evidence(sentence),
+                is_actor=is_metonym(ctx, start, end),
+            )
+        )
     dominant = context.countries.most_common(1)
     if dominant:
         capital = gazetteer.capital(dominant[0][0])
         for m in _CAPITAL.finditer(ctx.doc.text):
             span = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if capital is not None and span is not None:
-                found.append(PlaceMention(ctx.article.id, Span(m.start(), m.end(), m.group(0)),
-                                          capital, ctx.evidence(span.sent)))
+                found.append(
+                    PlaceMention(
+                        ctx.article.id,
+                        Span(m.start(), m.end(), m.group(0)),
+                        capital,
+                        ctx.evidence(span.sent),
+                    )
+                )
     found.sort(key=lambda pm: pm.span.start)
     return {"places": found}
 
@@ -187,8 +251,11 @@ def _voting(ctx: DocContext, spans: list[tuple[int, int]]) -> list[tuple[int, in
     still vote ("Syrian fighters")."""
     norp = {e.start_char for e in ctx.doc.ents if e.label_ == "NORP"}
     text = ctx.doc.text
-    return [(s, e) for s, e in spans if not _SPONSOR.match(text[e : e + 20])
-            and (s in norp or not is_modifier(ctx, s, e))]
+    return [
+        (s, e)
+        for s, e in spans
+        if not _SPONSOR.match(text[e : e + 20]) and (s in norp or not is_modifier(ctx, s, e))
+    ]
 
 
 def _named_as_area(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -197,8 +264,10 @@ def _named_as_area(text: str, start: int, end: int, spans: list[tuple[int, int]]
     "the countryside of Idlib", "rural Hama")."""
     if any(e < start and _IN_AREA.match(text[e:start]) for _s, e in spans):
         return True
-    return bool(_AREA_BEFORE.search(text[max(0, start - 40) : start])
-                or _AREA_AFTER.match(text[end : end + 20]))
+    return bool(
+        _AREA_BEFORE.search(text[max(0, start - 40) : start])
+        or _AREA_AFTER.match(text[end : end + 20])
+    )
 
 
 def _with_qualifier(gazetteer: Gazetteer, text: str, start: int, end: int) -> tuple[str, bool]:
@@ -215,12 +284,17 @@ def _with_qualifier(gazetteer: Gazetteer, text: str, start: int, end: int) -> tu
         # "Assiut, Alexandria, and Suez" is a list, not Assiut in Alexandria; a big town
         # qualifies only in a parenthesis ("Ras Jabel (Bizerte)")
         area = m.group(1).split(",")[-1].strip()
-        if names_an_area(gazetteer, area) or ("(" in m.group(0) and after[m.end() : m.end() + 1]
-                                              == ")" and qualifier_places(gazetteer, area)):
+        if names_an_area(gazetteer, area) or (
+            "(" in m.group(0)
+            and after[m.end() : m.end() + 1] == ")"
+            and qualifier_places(gazetteer, area)
+        ):
             return f"{name}, {area}", False
     m = _LIES_IN.match(after)
-    rural = m is not None and ("countryside" in m.group(0) or bool(
-        _AREA_AFTER.match(after[m.end() :]) or _AREA_BEFORE.search(after[: m.start(1)])))
+    rural = m is not None and (
+        "countryside" in m.group(0)
+        or bool(_AREA_AFTER.match(after[m.end() :]) or _AREA_BEFORE.search(after[: m.start(1)]))
+    )
     m = m or _OWNER_BEFORE.search(text[max(0, start - 60) : start])
     if m is not None:
         area = _POSSESSIVE.sub("", m.group(1))
@@ -233,17 +307,31 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
     """(start, end) of place names: model entities and nationality words, then locative
     capitalised phrases and known names in a parenthesis after a place ("(Razih, Sadah)")."""
     text = ctx.doc.text
-    spans = [_with_name_after_article(text, e.start_char, e.end_char)
-             for e in ctx.doc.ents if e.label_ in PLACE_LABELS]
+    spans = [
+        _with_name_after_article(text, e.start_char, e.end_char)
+        for e in ctx.doc.ents
+        if e.label_ in PLACE_LABELS
+    ]
     spans = [_with_rest_of_name(gazetteer, text, s, e) for s, e in spans]
     # "Russian", "Egyptians": a nationality word names its country (as a modifier it is
     # never an event's location, see is_modifier)
-    spans += [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "NORP"
-              and any(c.place.precision in ("country", "region") and c.match != "skeleton"
-                      for c in gazetteer.candidates(e.text))]
+    spans += [
+        (e.start_char, e.end_char)
+        for e in ctx.doc.ents
+        if e.label_ == "NORP"
+        and any(
+            c.place.precision in ("country", "region") and c.match != "skeleton"
+            for c in gazetteer.candidates(e.text)
+        )
+    ]
     # "the DeKalb County Jail", "the University of Cincinnati": a body named after its place
-    spans += [s for e in ctx.doc.ents if e.label_ == "ORG"
-              for s in [_place_in_name(gazetteer, text, e.start_char, e.end_char)] if s]
+    spans += [
+        s
+        for e in ctx.doc.ents
+        if e.label_ == "ORG"
+        for s in [_place_in_name(gazetteer, text, e.start_char, e.end_char)]
+        if s
+    ]
     for m in CAPITALISED.finditer(text):
         start, end = m.start(), m.end()
         if _POSSESSIVE.search(m.group(0)):
@@ -252,42 +340,54 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
             continue
         if not LOCATIVE.search(text[max(0, start - 40) : start]):
             if _well_known(gazetteer, text, start, end) or (
-                    _TOWN_SITE_AFTER.match(text[end : end + 30]) and start > 0
-                    and text[start - 1] not in "\"'“‘(" and m.group(0).lower() not in FUNCTION_WORDS
-                    and any(c.match != "skeleton" for c in gazetteer.candidates(m.group(0)))):
+                _TOWN_SITE_AFTER.match(text[end : end + 30])
+                and start > 0
+                and text[start - 1] not in "\"'“‘("
+                and m.group(0).lower() not in FUNCTION_WORDS
+                and any(c.match != "skeleton" for c in gazetteer.candidates(m.group(0)))
+            ):
                 spans.append((start, end))  # "blocked the Zahle roundabout"
             continue
-        if m.group(0).split()[0].lower() in CALENDAR_WORDS \
-                or _SITE_AFTER.match(text[end : end + 20]):
+        if m.group(0).split()[0].lower() in CALENDAR_WORDS or _SITE_AFTER.match(
+            text[end : end + 20]
+        ):
             continue
         # "the town of X" says X is a place: a loose spelling then reads it too
         said_a_place = bool(_SETTLEMENT_OF.search(text[max(0, start - 30) : start]))
         if any(said_a_place or not c.loose for c in gazetteer.candidates(text[start:end])):
             whole = _with_rest_of_name(gazetteer, text, start, end)  # "into Ras al Ain"
-            spans.append(whole if not any(s < whole[1] and end < e for s, e in spans)
-                         else (start, end))
+            spans.append(
+                whole if not any(s < whole[1] and end < e for s, e in spans) else (start, end)
+            )
     for m in _PARENTHESIS.finditer(text):  # "(Razih, Sadah)": where the place before lies
         for part in _NAME_IN_LIST.finditer(m.group(1)):
             start, end = m.start(1) + part.start(), m.start(1) + part.end()
-            if not any(s < end and start < e for s, e in spans) \
-                    and not is_acronym(part.group(0)) and any(
-                    c.match != "skeleton" for c in gazetteer.candidates(part.group(0))):
+            if (
+                not any(s < end and start < e for s, e in spans)
+                and not is_acronym(part.group(0))
+                and any(c.match != "skeleton" for c in gazetteer.candidates(part.group(0)))
+            ):
                 spans.append((start, end))
     spans = _road_ends(text, gazetteer, spans)
     spans = _list_goes_on(text, gazetteer, spans)
     # "Rep. Charles Rangel, D-N.Y.": a US lawmaker's state after the party letter
-    spans += [(m.start(1), m.end(1)) for m in _PARTY_STATE.finditer(text)
-              if not any(s < m.end(1) and m.start(1) < e for s, e in spans)
-              and any(c.place.precision == "admin1" for c in gazetteer.candidates(m.group(1)))]
+    spans += [
+        (m.start(1), m.end(1))
+        for m in _PARTY_STATE.finditer(text)
+        if not any(s < m.end(1) and m.start(1) < e for s, e in spans)
+        and any(c.place.precision == "admin1" for c in gazetteer.candidates(m.group(1)))
+    ]
     spans = [(s + 4, e) if text[s:e].startswith("the ") else (s, e) for s, e in spans]
     # "North Sinai's Al Arish": the name without its possessive ending
-    spans = [(s, e - 2) if _POSSESSIVE.search(text[s:e]) and e - s > 3 else (s, e)
-             for s, e in spans]
+    spans = [
+        (s, e - 2) if _POSSESSIVE.search(text[s:e]) and e - s > 3 else (s, e) for s, e in spans
+    ]
     return sorted(set(spans))
 
 
-def _list_goes_on(text: str, gazetteer: Gazetteer, spans: list[tuple[int, int]]
-                  ) -> list[tuple[int, int]]:
+def _list_goes_on(
+    text: str, gazetteer: Gazetteer, spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """``spans`` with the names listed after a place ("in Barrow, Jackson and Madison")
     that places are called by."""
     spans = sorted(spans)
@@ -296,21 +396,25 @@ def _list_goes_on(text: str, gazetteer: Gazetteer, spans: list[tuple[int, int]]
         if any(s < end and start < e for s, e in spans) or m.group(0).lower() in FUNCTION_WORDS:
             continue
         before = [e for _s, e in spans if e <= start]
-        if before and _LISTED.match(text[max(before) : start]) and any(
-                c.match != "skeleton" for c in gazetteer.candidates(m.group(0))):
+        if (
+            before
+            and _LISTED.match(text[max(before) : start])
+            and any(c.match != "skeleton" for c in gazetteer.candidates(m.group(0)))
+        ):
             spans.append((start, end))
             spans.sort()
     return spans
 
 
-def _place_in_name(gazetteer: Gazetteer, text: str, start: int, end: int
-                   ) -> tuple[int, int] | None:
+def _place_in_name(gazetteer: Gazetteer, text: str, start: int, end: int) -> tuple[int, int] | None:
     """The well-known place an organisation's name is ("the EU"), begins with ("Tennessee
     Valley Authority") or ends with after "of" ("Bank of England"): a country, a
     first-level division, a county or a big town."""
     name = text[start:end]
-    if any(c.match != "skeleton" and c.place.precision in ("country", "admin1", "region")
-           for c in gazetteer.candidates(name)):
+    if any(
+        c.match != "skeleton" and c.place.precision in ("country", "admin1", "region")
+        for c in gazetteer.candidates(name)
+    ):
         return start, end  # "the EU", "Kentucky" taken for a body
     words = list(re.finditer(r"\S+", name))
     for size in range(len(words) - 1, 0, -1):
@@ -325,19 +429,28 @@ def _place_in_name(gazetteer: Gazetteer, text: str, start: int, end: int
 def _known_area(gazetteer: Gazetteer, name: str) -> bool:
     key = name_key(name)
     return name.lower() not in FUNCTION_WORDS and any(
-        c.match == "main" and name_key(c.place.name) == key
-        and (c.place.precision in ("country", "admin1") or c.place.feature == "ADM2"
-             or (c.place.population or 0) >= WELL_KNOWN)
-        for c in gazetteer.candidates(name))
+        c.match == "main"
+        and name_key(c.place.name) == key
+        and (
+            c.place.precision in ("country", "admin1")
+            or c.place.feature == "ADM2"
+            or (c.place.population or 0) >= WELL_KNOWN
+        )
+        for c in gazetteer.candidates(name)
+    )
 
 
-def _road_ends(text: str, gazetteer: Gazetteer, spans: list[tuple[int, int]]
-               ) -> list[tuple[int, int]]:
+def _road_ends(
+    text: str, gazetteer: Gazetteer, spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """``spans`` with the towns a road is named after ("the Sidon-Beirut highway": Sidon,
     Beirut) in place of any span that ran them together."""
     for m in _ROAD_ENDS.finditer(text):
-        ends = [(m.start(g), m.end(g)) for g in (1, 2)
-                if gazetteer.candidates(m.group(g)) and m.group(g).lower() not in FUNCTION_WORDS]
+        ends = [
+            (m.start(g), m.end(g))
+            for g in (1, 2)
+            if gazetteer.candidates(m.group(g)) and m.group(g).lower() not in FUNCTION_WORDS
+        ]
         if ends:
             spans = [(s, e) for s, e in spans if not any(s < e2 and s2 < e for s2, e2 in ends)]
             spans += ends
@@ -349,14 +462,24 @@ def _well_known(gazetteer: Gazetteer, text: str, start: int, end: int) -> bool:
     division or a big city by its own name ("Kentucky", "Toronto"): a place wherever it
     stands, though the model missed it."""
     name = text[start:end]
-    if start == 0 or text[start - 1] in "\"'“‘(" or re.match(r"[.!?:]\s*$", text[max(0, start - 3) : start]) \
-            or _NEXT_CAPITAL.match(text[end : end + 3]) or name.lower() in FUNCTION_WORDS:
+    if (
+        start == 0
+        or text[start - 1] in "\"'“‘("
+        or re.match(r"[.!?:]\s*$", text[max(0, start - 3) : start])
+        or _NEXT_CAPITAL.match(text[end : end + 3])
+        or name.lower() in FUNCTION_WORDS
+    ):
         return False  # sentence starts and runs of capitals are people, titles, firms
     key = name_key(name)
-    return any(c.match == "main" and name_key(c.place.name) == key
-               and (c.place.precision in ("country", "admin1", "region")
-                    or (c.place.population or 0) >= WELL_KNOWN)
-               for c in gazetteer.candidates(name))
+    return any(
+        c.match == "main"
+        and name_key(c.place.name) == key
+        and (
+            c.place.precision in ("country", "admin1", "region")
+            or (c.place.population or 0) >= WELL_KNOWN
+        )
+        for c in gazetteer.candidates(name)
+    )
 
 
 def _with_name_after_article(text: str, start: int, end: int) -> tuple[int, int]:
@@ -367,8 +490,7 @@ def _with_name_after_article(text: str, start: int, end: int) -> tuple[int, int]
     return (start, m.end()) if m else (start, end)
 
 
-def _with_rest_of_name(gazetteer: Gazetteer, text: str, start: int, end: int
-                       ) -> tuple[int, int]:
+def _with_rest_of_name(gazetteer: Gazetteer, text: str, start: int, end: int) -> tuple[int, int]:
     """A span the model cut short before a linking word of the name ("Kut" of "Kut e
     Abdollah", "Bint" of "Bint Jbeil") takes the rest when a place is called so."""
     m = _REST_OF_NAME.match(text, end)
@@ -385,18 +507,87 @@ def _affiliations(ctx: DocContext) -> list[str]:
 # highway", "the Aydin governorship". Any other noun makes it a modifier that says what: "US dollar", "Arab cities".
 PLACE_HEADS = frozenset(
     [
-        "city", "town", "village", "villages", "camp", "area", "district", "province",
-        "governorate", "region", "municipality", "neighbourhood", "neighborhood", "suburb",
-        "outskirts", "countryside", "border", "crossing", "highway", "road", "street", "port",
-        "airport", "base", "airbase", "hill", "mountain", "mountains", "valley", "desert",
-        "coast", "oasis", "island", "islands", "river", "sea", "lake", "front", "frontline",
-        "center", "centre", "quarter", "checkpoint", "outpost", "refinery", "field", "terminal",
-        "county", "state", "locality", "subdistrict", "plain", "plains", "areas", "towns",
-        "cities", "camps", "entrance", "hills", "zone", "university", "hospital", "prison",
-        "stadium", "school", "mosque", "church", "vicinity", "surroundings", "environs",
-        "governor", "governorship",
+        "city",
+        "town",
+        "village",
+        "villages",
+        "camp",
+        "area",
+        "district",
+        "province",
+        "governorate",
+        "region",
+        "municipality",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "outskirts",
+        "countryside",
+        "border",
+        "crossing",
+        "highway",
+        "road",
+        "street",
+        "port",
+        "airport",
+        "base",
+        "airbase",
+        "hill",
+        "mountain",
+        "mountains",
+        "valley",
+        "desert",
+        "coast",
+        "oasis",
+        "island",
+        "islands",
+        "river",
+        "sea",
+        "lake",
+        "front",
+        "frontline",
+        "center",
+        "centre",
+        "quarter",
+        "checkpoint",
+        "outpost",
+        "refinery",
+        "field",
+        "terminal",
+        "county",
+        "state",
+        "locality",
+        "subdistrict",
+        "plain",
+        "plains",
+        "areas",
+        "towns",
+        "cities",
+        "camps",
+        "entrance",
+        "hills",
+        "zone",
+        "university",
+        "hospital",
+        "prison",
+        "stadium",
+        "school",
+        "mosque",
+        "church",
+        "vicinity",
+        "surroundings",
+        "environs",
+        "governor",
+        "governorship",
         # a parse may take the direction for the noun: "Majzar district west of Marib"
-        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
     ]
 )
 
@@ -418,13 +609,18 @@ def is_modifier(ctx: DocContext, start: int, end: int) -> bool:
     head = root.head
     while head.dep_ == "compound" and head.head.i != head.i and head.pos_ == "PROPN":
         head = head.head  # "the Kahnuj-Ghale Ganj road": the phrase's own noun says what
-    return (root.dep_ in ("compound", "amod", "nmod") and head.i != root.i
-            and not (span.start <= head.i < span.end)
-            and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in PLACE_HEADS)
+    return (
+        root.dep_ in ("compound", "amod", "nmod")
+        and head.i != root.i
+        and not (span.start <= head.i < span.end)
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.lemma_.lower() not in PLACE_HEADS
+    )
 
 
-def pick_place(ctx: DocContext, token: Token, usable: list[PlaceMention],
-               clause: set[int]) -> Place | None:
+def pick_place(
+    ctx: DocContext, token: Token, usable: list[PlaceMention], clause: set[int]
+) -> Place | None:
     """The place of ``token``'s event among ``usable`` mentions of its sentence: those in its
     own clause (``clause``: the clause's token offsets) first, else the sentence's but for
     another clause's subject; then the most precise ("in
@@ -445,16 +641,25 @@ def pick_place(ctx: DocContext, token: Token, usable: list[PlaceMention],
     text = ctx.doc.text
     # a town named as a reference point once is one wherever the sentence names it
     # ("Majzar west of Marib city (Marib)")
-    references = {pm.place.id for pm in in_sentence if pm.place is not None
-                  and _REFERENCE.search(text[max(0, pm.span.start - 30) : pm.span.start])
-                  and not _DIVISION_NAMED.search(text[pm.span.start : pm.span.end + 15])}
+    references = {
+        pm.place.id
+        for pm in in_sentence
+        if pm.place is not None
+        and _REFERENCE.search(text[max(0, pm.span.start - 30) : pm.span.start])
+        and not _DIVISION_NAMED.search(text[pm.span.start : pm.span.end + 15])
+    }
 
     def rank(pm: PlaceMention) -> tuple:
         place = pm.place
         assert place is not None
         origin = bool(_ORIGIN.search(text[max(0, pm.span.start - 12) : pm.span.start]))
-        return (origin, PRECISION_RANK.get(place.precision, 3), place.id in references,
-                -countries[place.country], abs(pm.span.start - token.idx))
+        return (
+            origin,
+            PRECISION_RANK.get(place.precision, 3),
+            place.id in references,
+            -countries[place.country],
+            abs(pm.span.start - token.idx),
+        )
 
     return min(pool, key=rank).place
 
@@ -473,7 +678,8 @@ def _in_other_subject(ctx: DocContext, pm: PlaceMention, clause: set[int]) -> bo
             # verbs joined by "and" share their subject ("people in Aden cut roads and
             # burned tyres")
             return not (verb.dep_ == "conj" and verb.head.idx in clause) and not any(
-                t.dep_ == "conj" and t.idx in clause for t in verb.children)
+                t.dep_ == "conj" and t.idx in clause for t in verb.children
+            )
         node = verb
     return False
 
@@ -500,6 +706,9 @@ def is_metonym(ctx: DocContext, start: int, end: int) -> bool:
         if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in STATEMENT_VERBS:
             return True
         # "Moscow's envoy said"
-        return root.dep_ == "poss" and head.dep_ == "nsubj" \
+        return (
+            root.dep_ == "poss"
+            and head.dep_ == "nsubj"
             and head.head.lemma_.lower() in STATEMENT_VERBS
+        )
     return bool(_STATEMENT_AFTER.match(ctx.doc.text[end : end + 60]))

@@ -118,7 +118,10 @@ _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
          "nine": 9}  # fmt: skip
 _SPELLED_YEAR = re.compile(
     r"\b(?P<century>eighteen|nineteen|twenty)[\s-]+(?:(?P<hundred>hundred)|(?P<tens>"
-    + "|".join(_TENS) + r")(?:[\s-]+(?P<ones>" + "|".join(_ONES) + r"))?)\b"
+    + "|".join(_TENS)
+    + r")(?:[\s-]+(?P<ones>"
+    + "|".join(_ONES)
+    + r"))?)\b"
 )
 _HOLIDAYS = {"christmas eve": "december 24", "christmas day": "december 25",
              "christmas": "december 25", "new year's eve": "december 31",
@@ -132,7 +135,7 @@ CLOCK = re.compile(
 
 
 def _spelled_year(m: re.Match) -> str:
-    """"nineteen ninety-six" -> "1996", as broadcast transcripts write years."""
+    """ "nineteen ninety-six" -> "1996", as broadcast transcripts write years."""
     century = _TENS[m.group("century")] if m.group("century") != "twenty" else 20
     rest = 0 if m.group("hundred") else _TENS[m.group("tens")] + _ONES.get(m.group("ones") or "", 0)
     return str(century * 100 + rest)
@@ -172,11 +175,19 @@ def timex_key(text: str) -> str:
         text,
     ).strip(" ,.'")
     # hedges and "earlier"/"late" before a day word do not move the date
-    text = re.sub(r"^(?:almost|nearly|about|some|more than|less than|over|roughly|around|just)\s+"
-                  r"(?=\S+\s+\S+\s+ago$)", "", text)
+    text = re.sub(
+        r"^(?:almost|nearly|about|some|more than|less than|over|roughly|around|just)\s+"
+        r"(?=\S+\s+\S+\s+ago$)",
+        "",
+        text,
+    )
     text = re.sub(r"\s+or so\b", "", text)  # "a week or so ago"
-    return re.sub(r"^(?:earlier|later|late|early)\s+(?=(?:today|yesterday|tomorrow|tonight|that|"
-                  r"the same|" + "|".join(WEEKDAYS) + r")\b)", "", text)
+    return re.sub(
+        r"^(?:earlier|later|late|early)\s+(?=(?:today|yesterday|tomorrow|tonight|that|"
+        r"the same|" + "|".join(WEEKDAYS) + r")\b)",
+        "",
+        text,
+    )
 
 
 # --- rules: each takes (match, reference, tense) and returns a When or None ------------
@@ -234,8 +245,12 @@ def _year_only(ref: Reference | None, m: re.Match) -> bool:
     """Only the reference's year is known and the expression names no direction: a month
     or season then falls in that year (a report of 2019 saying "on 20 June")."""
     groups = m.groupdict()
-    return ref is not None and ref.precision == "year" and groups.get("dir") in (None, "this") \
+    return (
+        ref is not None
+        and ref.precision == "year"
+        and groups.get("dir") in (None, "this")
         and not groups.get("relyear")
+    )
 
 
 def _month_rule(m: re.Match, ref: Reference | None, tense: str) -> When | None:
@@ -289,7 +304,13 @@ def _season_rule(m: re.Match, ref: Reference | None, tense: str) -> When | None:
         y = y if month < start and not current else y + 1
     elif direction != "this" and not current:
         before = month < start
-        y = y - 1 if before and tense != "future" else y + 1 if not before and tense == "future" else y
+        y = (
+            y - 1
+            if before and tense != "future"
+            else y + 1
+            if not before and tense == "future"
+            else y
+        )
     return When(f"{y:04d}-{code}", "season")
 
 
@@ -352,13 +373,18 @@ def _weekend(m: re.Match, ref: Reference | None, tense: str) -> When | None:
 
 
 def _day_around(m: re.Match, ref: Reference | None, tense: str) -> When | None:
-    """"the next day", "that morning", "the day before": a day counted from the
+    """ "the next day", "that morning", "the day before": a day counted from the
     reference, which for these is the date the story last gave (see dates.py)."""
     if ref is None or not ref.knows("day"):
         return None
     word = m.group("rel")
-    shift = 1 if word in ("next", "following", "after") else -1 if word in (
-        "previous", "preceding", "before", "earlier") else 0
+    shift = (
+        1
+        if word in ("next", "following", "after")
+        else -1
+        if word in ("previous", "preceding", "before", "earlier")
+        else 0
+    )
     return When((ref.day + timedelta(days=shift)).isoformat(), "day")
 
 
@@ -400,7 +426,7 @@ _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, 
 
 
 def _quarter(m: re.Match, ref: Reference | None, tense: str) -> When | None:
-    """"the third quarter of 2019", "Q3", "last quarter": three months, start and end."""
+    """ "the third quarter of 2019", "Q3", "last quarter": three months, start and end."""
     year = m.groupdict().get("year")
     number = m.groupdict().get("n") or m.groupdict().get("nth")
     if number is None:  # "last quarter", "this quarter", "next quarter"
@@ -430,7 +456,7 @@ def _quarter(m: re.Match, ref: Reference | None, tense: str) -> When | None:
 
 
 def _half(m: re.Match, ref: Reference | None, tense: str) -> When | None:
-    """"the first half of 2019", "H2 2020", "the second half of last year": six months."""
+    """ "the first half of 2019", "H2 2020", "the second half of last year": six months."""
     n = m.groupdict().get("n")
     half = int(n) if n else 1 if m.group("nth") == "first" else 2
     if m.groupdict().get("year"):
@@ -443,7 +469,7 @@ def _half(m: re.Match, ref: Reference | None, tense: str) -> When | None:
 
 
 def _day_of_month(m: re.Match, ref: Reference | None, tense: str) -> When | None:
-    """"on the 3rd", "the 20th": that day of the reference's month, else of the month before
+    """ "on the 3rd", "the 20th": that day of the reference's month, else of the month before
     it (past) or after it (future) when the reference's month has not reached it."""
     if ref is None or not ref.knows("day"):
         return None
@@ -460,7 +486,7 @@ def _day_of_month(m: re.Match, ref: Reference | None, tense: str) -> When | None
 
 
 def _relative_year(m: re.Match, ref: Reference | None, tense: str) -> When | None:
-    """"earlier this year", "later this month": the unit containing the reference."""
+    """ "earlier this year", "later this month": the unit containing the reference."""
     return _offset(ref, m.group("unit"), 0, exact=False)
 
 
@@ -470,8 +496,10 @@ _RULES: tuple[tuple[re.Pattern[str], object], ...] = tuple(
         (r"(?P<year>\d{4})-(?P<mo>\d{2})-(?P<day>\d{2})", _iso_date),
         (_MOD + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, _full_date),
         (_DAY + r"\s+(?:of\s+)?" + _MOD + _MONTH + r",?\s+" + _YEAR, _full_date),
-        (_DIR + _WEEKDAY + r",?\s+" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + ")?",
-         _month_day_rule),
+        (
+            _DIR + _WEEKDAY + r",?\s+" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + ")?",
+            _month_day_rule,
+        ),
         (_DIR + _WEEKDAY + _PART, _weekday),
         (r"(?:(?:early|late)\s+)?" + _DIR + _WEEKDAY + _PART, _weekday),
         (r"(?:morning|afternoon|evening|night|noon)\s+(?:of\s+)?" + _DIR + _WEEKDAY, _weekday),
@@ -479,34 +507,57 @@ _RULES: tuple[tuple[re.Pattern[str], object], ...] = tuple(
         (_DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + ")?", _month_day_rule),
         (_MOD + _DIR + _MONTH + r"(?:,?\s+(?:of\s+)?" + _YEAR + r")?", _month_rule),
         (_MOD + _MONTH + r"\s+(?P<relyear>last|next|this)\s+year", _month_rule),
-        (_MOD + r"(?:the\s+)?" + _DIR + r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?" + _YEAR
-         + ")?", _season_rule),
+        (
+            _MOD
+            + r"(?:the\s+)?"
+            + _DIR
+            + r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?"
+            + _YEAR
+            + ")?",
+            _season_rule,
+        ),
         (_MOD + _DIR + _UNIT, _relative_unit),
         (r"(?:over\s+)?(?:the\s+)?" + _DIR + r"weekend", _weekend),
-        (_NUM + r"\s+" + _UNIT + r"\s+(?P<way>ago|earlier|before|later|after|from now|hence)",
-         _ago),
+        (
+            _NUM + r"\s+" + _UNIT + r"\s+(?P<way>ago|earlier|before|later|after|from now|hence)",
+            _ago,
+        ),
         (r"(?P<way>in)\s+" + _NUM + r"\s+" + _UNIT, _ago),
         (r"(?:(?:early|earlier|later|late)\s+)?(?:in\s+)?this\s+" + _UNIT, _relative_year),
         # "later in the day", "during the week": the unit holding the reference
         (r"(?:(?:early|earlier|later|late)\s+(?:in\s+)?)?the\s+" + _UNIT, _relative_year),
         (r"(?:the\s+)?(?:beginning|start|end|middle)\s+of\s+the\s+" + _UNIT, _relative_year),
         (r"(?P<word>today|tonight|yesterday|tomorrow)(?:'s)?" + _PART, _day_word),
-        (r"(?:the\s+)?(?P<rel>next|following|previous|preceding|same|that)\s+(?:day|morning|"
-         r"afternoon|evening|night)", _day_around),
+        (
+            r"(?:the\s+)?(?P<rel>next|following|previous|preceding|same|that)\s+(?:day|morning|"
+            r"afternoon|evening|night)",
+            _day_around,
+        ),
         (r"(?:the\s+)?(?:day|night)\s+(?P<rel>before|after|earlier)", _day_around),
         (r"(?P<word>this)\s+(?:morning|afternoon|evening)", _day_word),
         (r"(?:the\s+)?(?:early|late|mid)?[\s-]*(?P<decade>1[89]\d0|20\d0|\d0)'?s", _decade),
         (r"(?:the\s+year\s+|(?:early|late|mid)[\s-]*)?" + _YEAR, _year),
         (r"(?:the\s+)?(?P<dir>last|past|previous|this|next|coming)\s+quarter", _quarter),
-        (r"(?:the\s+)?(?P<nth>first|second|third|fourth|final|last)\s+quarter(?:\s+(?:of\s+)?"
-         r"(?:" + _YEAR + r"|(?P<relyear>last|next|this)\s+year))?", _quarter),
+        (
+            r"(?:the\s+)?(?P<nth>first|second|third|fourth|final|last)\s+quarter(?:\s+(?:of\s+)?"
+            r"(?:" + _YEAR + r"|(?P<relyear>last|next|this)\s+year))?",
+            _quarter,
+        ),
         (r"q(?P<n>[1-4])(?:\s+(?:of\s+)?" + _YEAR + r")?", _quarter),
         (r"(?:fiscal|fy)\s*(?:year\s+)?" + _YEAR, _year),
         (r"(?:the\s+)?" + _YEAR + r"\s+fiscal\s+year", _year),
-        (r"(?P<nth>first|second)\s+half\s+of\s+(?:" + _YEAR + r"|(?:the\s+)?(?:(?P<relyear>last|next"
-         r"|this)\s+)?year)", _half),
+        (
+            r"(?P<nth>first|second)\s+half\s+of\s+(?:"
+            + _YEAR
+            + r"|(?:the\s+)?(?:(?P<relyear>last|next"
+            r"|this)\s+)?year)",
+            _half,
+        ),
         (r"h(?P<n>[12])\s+(?:of\s+)?" + _YEAR, _half),
-        (r"(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?:\s+of\s+(?:the|this)\s+month)?", _day_of_month),
+        (
+            r"(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?:\s+of\s+(?:the|this)\s+month)?",
+            _day_of_month,
+        ),
     )
 )
 
@@ -553,11 +604,13 @@ def normalize_timex(
     return When(None, None, text=text)
 
 
-_NUMERIC_DATE = re.compile(r"(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:1[89]|20)\d\d)")
+_NUMERIC_DATE = re.compile(
+    r"(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:1[89]|20)\d\d)"
+)
 
 
 def numeric_date(m: re.Match, day_first: bool | None) -> date | None:
-    """"3/4/2020": 3 April if the text writes days first or the other reading is impossible
+    """ "3/4/2020": 3 April if the text writes days first or the other reading is impossible
     ("13/4/2020"), 4 March if it writes months first or must ("4/13/2020"); dotted dates
     ("3.4.2020") are day-first wherever they are written."""
     a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
@@ -572,26 +625,38 @@ def numeric_date(m: re.Match, day_first: bool | None) -> date | None:
 
 _SHORT_YEARS = re.compile(_YEAR + r"\s*(?:-|–|/)\s*(?P<y2>\d\d)$")
 # "25-26 July", "the night of 2 and 3 May 2020": days first, the month said once
-_DAY_FIRST_RANGE = re.compile(r"(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)"
-                              r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + ")?$")
+_DAY_FIRST_RANGE = re.compile(
+    r"(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)"
+    r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + ")?$"
+)
 _RANGE = re.compile(r"(?:between\s+)?(?P<a>.+?)\s*(?:-|–|to|until|and|through)\s*(?P<b>.+)$")
 
 
 def _range(key: str, ref: Reference | None, tense: str) -> When | None:
-    """"from March to May 2019", "April 4-6", "2014-2016", "1990-91": a start with an ``end``."""
+    """ "from March to May 2019", "April 4-6", "2014-2016", "1990-91": a start with an ``end``."""
     years = _SHORT_YEARS.match(key)
     if years:  # "the 2018/19 season", "the 1990-91 war": the second year's century is the first's
         first, last = int(years.group("year")), int(years.group("y2"))
         last += first // 100 * 100 + (100 if last < first % 100 else 0)
         if 0 < last - first <= 20:  # "2020-05" is a month, not 85 years
             return When(str(first), "year", end=str(last))
-    m = re.match(r"(?:between\s+)?" + _MONTH + r"\s+(?P<d1>[0-3]?\d)\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)(?:,?\s+" + _YEAR
-                 + ")?$", key) or _DAY_FIRST_RANGE.match(key)
+    m = re.match(
+        r"(?:between\s+)?"
+        + _MONTH
+        + r"\s+(?P<d1>[0-3]?\d)\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)(?:,?\s+"
+        + _YEAR
+        + ")?$",
+        key,
+    ) or _DAY_FIRST_RANGE.match(key)
     if m:
-        first = normalize_timex(f"{m.group('month')} {m.group('d1')} {m.group('year') or ''}",
-                                _ref_text(ref) if ref else None, tense)
-        last = first.value and _month_day(int(first.value[:4]), int(first.value[5:7]),
-                                          int(m.group("d2")))
+        first = normalize_timex(
+            f"{m.group('month')} {m.group('d1')} {m.group('year') or ''}",
+            _ref_text(ref) if ref else None,
+            tense,
+        )
+        last = first.value and _month_day(
+            int(first.value[:4]), int(first.value[5:7]), int(m.group("d2"))
+        )
         if last and last.isoformat() > first.value:  # type: ignore[operator]
             return When(first.value, "day", end=last.isoformat())
     m = _RANGE.match(key)
@@ -625,15 +690,21 @@ def _dateparser(key: str, ref: Reference | None, tense: str) -> When | None:
         return None
     if not re.search(r"[a-z0-9]", key):
         return None
-    if re.fullmatch(r"[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:1[89]|20)\d\d", key) or re.fullmatch(
-        r"(?:a|an|one|some)\s+(?:morning|afternoon|evening|night|day)", key
-    ) or re.search(r"\b(?:century|millennium)\b", key):
+    if (
+        re.fullmatch(r"[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:1[89]|20)\d\d", key)
+        or re.fullmatch(r"(?:a|an|one|some)\s+(?:morning|afternoon|evening|night|day)", key)
+        or re.search(r"\b(?:century|millennium)\b", key)
+    ):
         # "25 2011" names no month and "one morning" no particular morning: dateparser
         # would take the missing parts from the reference ("this century" became 1899)
         return None
     from dateparser.date import DateDataParser
 
-    base = datetime.combine(ref.day, datetime.min.time()) if ref else datetime(int(year.group(1)), 1, 1)  # type: ignore[union-attr]
+    base = (
+        datetime.combine(ref.day, datetime.min.time())
+        if ref
+        else datetime(int(year.group(1)), 1, 1)
+    )  # type: ignore[union-attr]
     parser = DateDataParser(
         languages=["en"],
         settings={
@@ -664,8 +735,9 @@ _DURATION = re.compile(
     r"week|month|year|decade|century|weekend)s?(?:[\s-]+long|[\s-]+old)?$"
 )
 
+
 def is_duration(text: str) -> bool:
-    """"three years", "a four-year absence", "the next two weeks": a length of time."""
+    """ "three years", "a four-year absence", "the next two weeks": a length of time."""
     return duration_match(timex_key(text)) is not None
 
 
@@ -678,7 +750,9 @@ def duration_match(key: str) -> re.Match | None:
     num = (m.group("num") or "").split()
     if num and num[0] in _DETERMINERS:
         return None
-    bare_unit = re.fullmatch(r"(?:the\s+)?(?:last|next|coming)\s+(?:day|week|month|year|decade)", key)
+    bare_unit = re.fullmatch(
+        r"(?:the\s+)?(?:last|next|coming)\s+(?:day|week|month|year|decade)", key
+    )
     return m if num or (bare_unit is None and m.group("unit") != "weekend") else None
 
 

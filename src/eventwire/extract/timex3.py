@@ -24,12 +24,26 @@ from eventwire.extract.timex import (
 )
 from eventwire.model import When
 
-_DURATION_CODES = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W",
-                   "month": "M", "year": "Y", "decade": "DE", "century": "CE", "weekend": "WE"}
-_PRESENT = re.compile(r"^(?:now|right now|currently|at present|present|the present|this time|"
-                      r"nowadays|these days|at the moment|(?:this|the present)(?: \w+)? moment)$")
-_PAST = re.compile(r"^(?:the past|past|recently|formerly|once|previously|earlier|before|"
-                   r"(?:(?:the|that) )?time)$")
+_DURATION_CODES = {
+    "second": "TS",
+    "minute": "TM",
+    "hour": "TH",
+    "day": "D",
+    "week": "W",
+    "month": "M",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+    "weekend": "WE",
+}
+_PRESENT = re.compile(
+    r"^(?:now|right now|currently|at present|present|the present|this time|"
+    r"nowadays|these days|at the moment|(?:this|the present)(?: \w+)? moment)$"
+)
+_PAST = re.compile(
+    r"^(?:the past|past|recently|formerly|once|previously|earlier|before|"
+    r"(?:(?:the|that) )?time)$"
+)
 _FUTURE = re.compile(r"^(?:the future|future|soon|later|in the future|the coming)$")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
@@ -38,7 +52,8 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
              "twenty-first": 21}  # fmt: skip
 _CENTURY = re.compile(
     r"^(?:(?:early|late|mid)[\s-]+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<word>"
-    + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r"))[\s-]+century$"
+    + "|".join(sorted(_ORDINALS, key=len, reverse=True))
+    + r"))[\s-]+century$"
 )
 _DAY_PARTS = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
 
@@ -116,8 +131,11 @@ def _set_value(key: str) -> str | None:
     if m is None:
         return None
     what, num = m.group("what"), m.group("num")
-    if what in _DURATION_CODES and what != "weekend" and (num is None or num in NUMBER_WORDS
-                                                          or num.isdigit()):
+    if (
+        what in _DURATION_CODES
+        and what != "weekend"
+        and (num is None or num in NUMBER_WORDS or num.isdigit())
+    ):
         return _duration(num or "one", what)
     if num is not None:
         return None

@@ -39,26 +39,153 @@ CAPITALISED = re.compile(r"\b" + NAME)
 # Capitalised words after "on" or "in" that are dates, not places ("on June 8", "in May").
 CALENDAR_WORDS = frozenset(
     [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-        "friday", "saturday", "sunday"
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
     ]
 )
 # Words that open sentences and name some village somewhere ("We", "But", "However").
 FUNCTION_WORDS = frozenset(
     [
-        "a", "an", "the", "i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her",
-        "them", "my", "our", "your", "his", "its", "their", "this", "that", "these", "those",
-        "there", "here", "who", "what", "when", "where", "why", "how", "which", "while", "if",
-        "but", "and", "or", "nor", "so", "yet", "for", "of", "at", "by", "in", "on", "to",
-        "from", "with", "without", "into", "onto", "upon", "about", "after", "before", "during",
-        "since", "until", "as", "than", "then", "also", "however", "although", "though",
-        "because", "even", "still", "more", "most", "many", "much", "some", "any", "all",
-        "both", "each", "every", "no", "not", "another", "other", "such", "one", "only", "just",
-        "never", "ever", "again", "now", "today", "yesterday", "tomorrow", "is", "are", "was",
-        "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will",
-        "would", "can", "could", "should", "may", "might", "must", "shall", "mr", "mrs", "ms",
-        "dr", "st"
+        "a",
+        "an",
+        "the",
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "it",
+        "they",
+        "me",
+        "us",
+        "him",
+        "her",
+        "them",
+        "my",
+        "our",
+        "your",
+        "his",
+        "its",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "who",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "which",
+        "while",
+        "if",
+        "but",
+        "and",
+        "or",
+        "nor",
+        "so",
+        "yet",
+        "for",
+        "of",
+        "at",
+        "by",
+        "in",
+        "on",
+        "to",
+        "from",
+        "with",
+        "without",
+        "into",
+        "onto",
+        "upon",
+        "about",
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "as",
+        "than",
+        "then",
+        "also",
+        "however",
+        "although",
+        "though",
+        "because",
+        "even",
+        "still",
+        "more",
+        "most",
+        "many",
+        "much",
+        "some",
+        "any",
+        "all",
+        "both",
+        "each",
+        "every",
+        "no",
+        "not",
+        "another",
+        "other",
+        "such",
+        "one",
+        "only",
+        "just",
+        "never",
+        "ever",
+        "again",
+        "now",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
     ]
 )
 # Words that name no place on their own ("West", "Centre", "Province").
@@ -107,14 +234,16 @@ class PlaceContext:
     near: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
 
-def document_countries(gazetteer: Gazetteer, names: Iterable[str],
-                       affiliations: Iterable[str] = ()) -> Counter[str]:
+def document_countries(
+    gazetteer: Gazetteer, names: Iterable[str], affiliations: Iterable[str] = ()
+) -> Counter[str]:
     """Votes for the countries a document is about (see :func:`document_context`)."""
     return document_context(gazetteer, names, affiliations).countries
 
 
-def document_context(gazetteer: Gazetteer, names: Iterable[str],
-                     affiliations: Iterable[str] = (), text: str = "") -> PlaceContext:
+def document_context(
+    gazetteer: Gazetteer, names: Iterable[str], affiliations: Iterable[str] = (), text: str = ""
+) -> PlaceContext:
     """Votes for the countries and divisions a document is about. A country named counts 3
     for it; a division named ("Kentucky", "Ky.") 3 for itself and 2 for its country; a
     town with a single well-known reading 1 for its country; a name whose readings all
@@ -154,9 +283,12 @@ def document_context(gazetteer: Gazetteer, names: Iterable[str],
         key = name_key(head)
         if key not in decided:
             reading = _area_in(gazetteer, head, votes)
-            decided[key] = (Counter({reading.country or "": 2}) if reading else Counter(),
-                            Counter({reading.admin1 or "": 3})
-                            if reading is not None and reading.precision == "admin1" else Counter())
+            decided[key] = (
+                Counter({reading.country or "": 2}) if reading else Counter(),
+                Counter({reading.admin1 or "": 3})
+                if reading is not None and reading.precision == "admin1"
+                else Counter(),
+            )
             own[key] = decided[key]
         votes += decided[key][0]
         areas += decided[key][1]
@@ -170,17 +302,26 @@ def document_context(gazetteer: Gazetteer, names: Iterable[str],
         if anchor is not None and anchor.lat is not None and anchor.lon is not None:
             anchors.append((anchor.lat, anchor.lon, name_key(head)))
         for c in cands:
-            if c.place.lat is not None and c.place.lon is not None \
-                    and c.place.precision in ("city", "point"):
+            if (
+                c.place.lat is not None
+                and c.place.lon is not None
+                and c.place.precision in ("city", "point")
+            ):
                 grid.setdefault(_cell(c.place.lat, c.place.lon), []).append(
-                    (c.place.lat, c.place.lon, name_key(head)))
+                    (c.place.lat, c.place.lon, name_key(head))
+                )
     return PlaceContext(votes, areas, tuple(anchors), mentions, own, grid)
 
 
 def _area_in(gazetteer: Gazetteer, head: str, votes: Counter[str]) -> Place | None:
     """The one country or division of an ambiguous name in the story's countries."""
-    areas = [c.place for c in gazetteer.candidates(head) if c.match != "skeleton"
-             and c.place.precision in ("country", "admin1") and votes.get(c.place.country or "")]
+    areas = [
+        c.place
+        for c in gazetteer.candidates(head)
+        if c.match != "skeleton"
+        and c.place.precision in ("country", "admin1")
+        and votes.get(c.place.country or "")
+    ]
     return areas[0] if len({a.country for a in areas}) == 1 else None
 
 
@@ -190,8 +331,9 @@ def cue_votes(text: str) -> Counter[str]:
     return Counter({"USA": 1}) if US_CUES.search(text) else Counter()
 
 
-def _votes_of(gazetteer: Gazetteer, head: str, qualifier: str
-              ) -> tuple[Counter[str], Counter[str], list[Candidate]]:
+def _votes_of(
+    gazetteer: Gazetteer, head: str, qualifier: str
+) -> tuple[Counter[str], Counter[str], list[Candidate]]:
     """One name's votes for countries and divisions, and its town readings (for anchors)."""
     votes: Counter[str] = Counter()
     areas: Counter[str] = Counter()
@@ -200,8 +342,11 @@ def _votes_of(gazetteer: Gazetteer, head: str, qualifier: str
         # "Al Bayda governorate" is the division, not the bigger Libyan town of that name
         cands = [c for c in cands if c.place.feature in ("ADM1", "ADM2")] or cands
     if qualifier:
-        cands += [c for c in gazetteer.candidates(qualifier)
-                  if c.match != "skeleton" and c.place.precision in ("country", "admin1")]
+        cands += [
+            c
+            for c in gazetteer.candidates(qualifier)
+            if c.match != "skeleton" and c.place.precision in ("country", "admin1")
+        ]
     if not cands:
         loose = [c for c in gazetteer.candidates(head) if _big_loose_match(c, head)]
         if len({c.place.country for c in loose}) == 1:
@@ -237,15 +382,25 @@ def _without_own_votes(name: str, context: PlaceContext) -> PlaceContext:
     own_votes, own_areas = context.own[key]
     countries = Counter({k: v - times * own_votes.get(k, 0) for k, v in context.countries.items()})
     admin1 = Counter({k: v - times * own_areas.get(k, 0) for k, v in context.admin1.items()})
-    return PlaceContext(+countries, +admin1, context.anchors, context.mentions, context.own,
-                        context.readings, context.near)
+    return PlaceContext(
+        +countries,
+        +admin1,
+        context.anchors,
+        context.mentions,
+        context.own,
+        context.readings,
+        context.near,
+    )
 
 
 def _rival(cands: list[Candidate], reading: Candidate, kinds: tuple[str, ...]) -> bool:
     """Another country's division or big town of the same name as ``reading``."""
-    return any(c.place.country != reading.place.country and c.place.precision in kinds
-               and (c.place.precision == "admin1" or (c.place.population or 0) >= 100_000)
-               for c in cands)
+    return any(
+        c.place.country != reading.place.country
+        and c.place.precision in kinds
+        and (c.place.precision == "admin1" or (c.place.population or 0) >= 100_000)
+        for c in cands
+    )
 
 
 def _may_vote(name: str) -> bool:
@@ -258,14 +413,18 @@ def _may_vote(name: str) -> bool:
 def _clear_reading(cands: list[Candidate], context: PlaceContext) -> Place | None:
     """The town a name means beyond doubt in this story: its readings lie within a few km
     of each other, or the best one outscores every other far from it by a wide margin."""
-    towns = [c for c in cands if c.place.precision in ("city", "point")
-             and c.place.lat is not None and c.place.lon is not None]
+    towns = [
+        c
+        for c in cands
+        if c.place.precision in ("city", "point")
+        and c.place.lat is not None
+        and c.place.lon is not None
+    ]
     if not towns or len(towns) != len(cands):
         return None
     ranked = sorted(towns, key=lambda c: _score(c, context), reverse=True)
     best = ranked[0].place
-    rivals = [c for c in ranked[1:]
-              if _km(best.lat, best.lon, c.place.lat, c.place.lon) > NEAR_KM]  # type: ignore[arg-type]
+    rivals = [c for c in ranked[1:] if _km(best.lat, best.lon, c.place.lat, c.place.lon) > NEAR_KM]  # type: ignore[arg-type]
     if not rivals or _score(ranked[0], context) - _score(rivals[0], context) >= CLEAR_MARGIN:
         return best
     return None
@@ -273,8 +432,10 @@ def _clear_reading(cands: list[Candidate], context: PlaceContext) -> Place | Non
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + \
-        math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 12742 * math.asin(math.sqrt(min(1.0, a)))
 
 
@@ -282,8 +443,11 @@ def text_context(gazetteer: Gazetteer, text: str) -> PlaceContext:
     """:func:`document_context` over the capitalised phrases of a plain text; a phrase no
     place is called by stands for its longest leading part that is one ("the Edgar County
     Community Foundation" names Edgar County)."""
-    return document_context(gazetteer, (_leading_name(gazetteer, m.group(0))
-                                        for m in CAPITALISED.finditer(text)), text=text)
+    return document_context(
+        gazetteer,
+        (_leading_name(gazetteer, m.group(0)) for m in CAPITALISED.finditer(text)),
+        text=text,
+    )
 
 
 def _leading_name(gazetteer: Gazetteer, phrase: str) -> str:
@@ -295,8 +459,9 @@ def _leading_name(gazetteer: Gazetteer, phrase: str) -> str:
     return phrase
 
 
-def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None, *,
-                    area: bool = False) -> Place | None:
+def resolve_toponym(
+    gazetteer: Gazetteer, name: str, context: Any = None, *, area: bool = False
+) -> Place | None:
     """The best reading of ``name``; ``context`` is a document's text, a
     :class:`PlaceContext`, or country votes (a Counter or an iterable of ISO3 codes).
     ``area``: the text uses the name for a region ("Basira in Deir-ez-Zor", "Aleppo
@@ -312,19 +477,24 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None, *,
         core = without_type_word(name_key(head), TYPE_WORDS | SETTLEMENT_WORDS)
         if not within and core:
             # "Hays city (Al Hudaydah)" is Hays in Hudaydah, not the Kansas "Hays City"
-            within = _qualifier_filter(gazetteer, qualifier, list(gazetteer.candidates(core)),
-                                       context)
+            within = _qualifier_filter(
+                gazetteer, qualifier, list(gazetteer.candidates(core)), context
+            )
         if within:
             cands = within
-        elif not any(c.place.precision in ("country", "region") and c.match != "skeleton"
-                     for c in cands) and qualifier_places(gazetteer, qualifier):
+        elif not any(
+            c.place.precision in ("country", "region") and c.match != "skeleton" for c in cands
+        ) and qualifier_places(gazetteer, qualifier):
             # an unknown small place in a known area ("Abu Tawilah, North Sinai", "Mansura
             # in Raqqa"): the area, not a namesake or a loose likeness elsewhere; a capital
             # or a big city holds its districts ("Karrada in Baghdad") unless ``area`` says
             # the text means its countryside
             town = resolve_toponym(gazetteer, qualifier, context)
-            if town is not None and town.precision == "city" and (
-                    area or not _holds_districts(town)):
+            if (
+                town is not None
+                and town.precision == "city"
+                and (area or not _holds_districts(town))
+            ):
                 return resolve_toponym(gazetteer, qualifier, context, area=True)
             return town
     if is_acronym(head):
@@ -333,9 +503,13 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None, *,
         cands = [c for c in cands if c.place.precision in ("country", "admin1", "region")]
     # A loose spelling match counts only in a country the story is about ("Rouakeche" in an
     # Algerian note is not the French town "Unieux"), or for a big town in a story without one.
-    cands = [c for c in cands if c.match != "skeleton"
-             or context.countries.get(c.place.country or "")
-             or (not context.countries and _big_loose_match(c, head))]
+    cands = [
+        c
+        for c in cands
+        if c.match != "skeleton"
+        or context.countries.get(c.place.country or "")
+        or (not context.countries and _big_loose_match(c, head))
+    ]
     if not cands:
         return _place_within(gazetteer, head.strip(), context)
     if all(w in NO_NAME_WORDS for w in name_key(head).split()):
@@ -351,20 +525,31 @@ def resolve_toponym(gazetteer: Gazetteer, name: str, context: Any = None, *,
         # "Kerman province" is the province, not its capital; "Sinai Province" (a militant
         # group's name) is not the Mexican town Sinai; but a county or district the gazetteer
         # lacks is named after its seat ("Dehloran county", "Tuz Khurmatu district")
-        seats = [c for c in cands if c.match != "skeleton" and c.place.precision == "city"] \
-            if name_key(head).split()[-1] in SEAT_WORDS else []
-        cands = [c for c in cands if c.place.feature in ("ADM1", "ADM2")] or \
-            [c for c in cands if context.countries.get(c.place.country or "")] or seats
+        seats = (
+            [c for c in cands if c.match != "skeleton" and c.place.precision == "city"]
+            if name_key(head).split()[-1] in SEAT_WORDS
+            else []
+        )
+        cands = (
+            [c for c in cands if c.place.feature in ("ADM1", "ADM2")]
+            or [c for c in cands if context.countries.get(c.place.country or "")]
+            or seats
+        )
         if not cands:
             return None
     # a town bearing the name only as an alternate gives way where towns, divisions or
     # countries bear it as their own ("Montana" is the state, not Montana City)
-    own_name = any(c.match == "main" and c.place.precision in ("city", "point", "admin1", "country")
-                   for c in cands)
+    own_name = any(
+        c.match == "main" and c.place.precision in ("city", "point", "admin1", "country")
+        for c in cands
+    )
     best = max(cands, key=lambda c: _rank(c, cands, context, own_name))
     if area and best.place.precision == "city":
-        division = [c for c in cands if c.place.precision == "admin1"
-                    and c.place.admin1 == best.place.admin1]
+        division = [
+            c
+            for c in cands
+            if c.place.precision == "admin1" and c.place.admin1 == best.place.admin1
+        ]
         return division[0].place if division else best.place
     if best.place.precision == "admin1" and not area:
         return _city_over_division(best, cands).place
@@ -394,13 +579,19 @@ def _big_loose_match(c: Candidate, name: str) -> bool:
     """A loose spelling of a big town, long and close enough to be more than a chance
     likeness ("al-Hasakeh" is Al-Hasakah; "Miniyeh" is not Minnesota)."""
     key = name_key(name)
-    return c.match == "skeleton" and (c.place.population or 0) >= 100_000 and len(key) >= 6 \
+    return (
+        c.match == "skeleton"
+        and (c.place.population or 0) >= 100_000
+        and len(key) >= 6
         and SequenceMatcher(None, key, name_key(c.place.name)).ratio() >= 0.75
+    )
 
 
 def names_an_area(gazetteer: Gazetteer, name: str) -> bool:
-    return any(c.match != "skeleton" and c.place.precision in ("country", "admin1")
-               for c in gazetteer.candidates(name))
+    return any(
+        c.match != "skeleton" and c.place.precision in ("country", "admin1")
+        for c in gazetteer.candidates(name)
+    )
 
 
 def _names_a_division(name: str) -> bool:
@@ -423,13 +614,22 @@ def _place_within(gazetteer: Gazetteer, name: str, context: PlaceContext) -> Pla
     for size in range(len(words) - 1, 0, -1):
         for i in range(len(words) - size + 1):
             part = words[i : i + size]
-            if not part[0][:1].isupper() or not part[-1][:1].isupper() \
-                    or all(w.lower() in NO_NAME_WORDS for w in part):
+            if (
+                not part[0][:1].isupper()
+                or not part[-1][:1].isupper()
+                or all(w.lower() in NO_NAME_WORDS for w in part)
+            ):
                 continue
-            cands = [c for c in gazetteer.candidates(" ".join(part)) if c.match == "main"
-                     and (context.countries.get(c.place.country or "")
-                          or c.place.precision == "country"
-                          or (c.place.population or 0) >= 100_000)]
+            cands = [
+                c
+                for c in gazetteer.candidates(" ".join(part))
+                if c.match == "main"
+                and (
+                    context.countries.get(c.place.country or "")
+                    or c.place.precision == "country"
+                    or (c.place.population or 0) >= 100_000
+                )
+            ]
             if cands:
                 return max(cands, key=lambda c: _score(c, context)).place
     return None
@@ -442,12 +642,18 @@ def _city_over_division(division: Candidate, cands: list[Candidate]) -> Candidat
     Said"; not "Quebec", whose province is many times its city)."""
     people = division.place.population or 0
     for c in cands:
-        if c.place.precision != "city" or c.match == "skeleton" \
-                or c.place.country != division.place.country:
+        if (
+            c.place.precision != "city"
+            or c.match == "skeleton"
+            or c.place.country != division.place.country
+        ):
             continue
         size = c.place.population or 0
-        if c.place.feature == "PPLC" or size >= BIG_CITY or (
-                c.place.admin1 == division.place.admin1 and size >= CITY_SHARE * people):
+        if (
+            c.place.feature == "PPLC"
+            or size >= BIG_CITY
+            or (c.place.admin1 == division.place.admin1 and size >= CITY_SHARE * people)
+        ):
             return c
     return division
 
@@ -462,8 +668,9 @@ def _context(gazetteer: Gazetteer, context: Any) -> PlaceContext:
     return PlaceContext(context if isinstance(context, Counter) else Counter(context))
 
 
-def qualifier_places(gazetteer: Gazetteer, qualifier: str,
-                     context: PlaceContext | None = None) -> list[Place]:
+def qualifier_places(
+    gazetteer: Gazetteer, qualifier: str, context: PlaceContext | None = None
+) -> list[Place]:
     """The areas a qualifier names (its countries and divisions; those in the story's
     countries where it names some elsewhere too: "Al Jawf" in a Yemeni story), else the
     towns it names by their own name: "Hamra, Beirut" lies in the city."""
@@ -471,13 +678,20 @@ def qualifier_places(gazetteer: Gazetteer, qualifier: str,
     areas = [c.place for c in found if c.place.precision in ("country", "admin1")]
     if context is not None and len({a.country for a in areas}) > 1:
         areas = [a for a in areas if context.countries.get(a.country or "")] or areas
-    return areas or [c.place for c in found if c.match == "main" and c.place.precision == "city"
-                     and (c.place.population or 0) >= QUALIFIER_TOWN
-                     and c.place.lat is not None and c.place.lon is not None]
+    return areas or [
+        c.place
+        for c in found
+        if c.match == "main"
+        and c.place.precision == "city"
+        and (c.place.population or 0) >= QUALIFIER_TOWN
+        and c.place.lat is not None
+        and c.place.lon is not None
+    ]
 
 
-def _qualifier_filter(gazetteer: Gazetteer, qualifier: str, cands: list,
-                      context: PlaceContext) -> list:
+def _qualifier_filter(
+    gazetteer: Gazetteer, qualifier: str, cands: list, context: PlaceContext
+) -> list:
     """``cands`` within the qualifier's areas, or within NEAR_KM or the division of the town
     it names ("Kafr Nasij in Daraa"); with none in a division, those of its country within
     DIVISION_KM of it (the gazetteer may file a town under a neighbouring division)."""
@@ -491,19 +705,32 @@ def _qualifier_filter(gazetteer: Gazetteer, qualifier: str, cands: list,
             if area.precision == "admin1" and c.place.admin1 == area.admin1:
                 keep.append(c)
                 break
-            if area.precision == "city" and (c.place.admin1 == area.admin1 or (
-                    c.place.lat is not None and c.place.lon is not None
-                    and _km(area.lat, area.lon, c.place.lat, c.place.lon) <= NEAR_KM)):  # type: ignore[arg-type]
+            if area.precision == "city" and (
+                c.place.admin1 == area.admin1
+                or (
+                    c.place.lat is not None
+                    and c.place.lon is not None
+                    and _km(area.lat, area.lon, c.place.lat, c.place.lon) <= NEAR_KM
+                )
+            ):  # type: ignore[arg-type]
                 keep.append(c)
                 break
     if keep:
         return keep
     divisions = [a for a in places if a.precision == "admin1" and a.lat is not None]
-    return [c for c in cands if c.match != "skeleton" and c.place.precision in ("city", "point")
-            and c.place.lat is not None and c.place.lon is not None
-            and any(c.place.country == a.country
-                    and _km(a.lat, a.lon, c.place.lat, c.place.lon) <= DIVISION_KM  # type: ignore[arg-type]
-                    for a in divisions)]
+    return [
+        c
+        for c in cands
+        if c.match != "skeleton"
+        and c.place.precision in ("city", "point")
+        and c.place.lat is not None
+        and c.place.lon is not None
+        and any(
+            c.place.country == a.country
+            and _km(a.lat, a.lon, c.place.lat, c.place.lon) <= DIVISION_KM  # type: ignore[arg-type]
+            for a in divisions
+        )
+    ]
 
 
 # A sea or continent has no population to rank it by: the region's bonus stands for one.
@@ -552,8 +779,13 @@ def _neighbours(place: Place, context: PlaceContext) -> int:
     for r in (row - 1, row, row + 1):
         for k in range(col - reach, col + reach + 1):
             for a, b, key in context.readings.get((r, k), ()):
-                if key != own and key not in near and abs(a - lat) <= span \
-                        and abs(b - lon) <= wide and 1.0 < _km(lat, lon, a, b) <= COHERENCE_KM:
+                if (
+                    key != own
+                    and key not in near
+                    and abs(a - lat) <= span
+                    and abs(b - lon) <= wide
+                    and 1.0 < _km(lat, lon, a, b) <= COHERENCE_KM
+                ):
                     near.add(key)
     context.near[place.id] = len(near)
     return len(near)
@@ -564,6 +796,7 @@ def _near_anchor(place: Place, anchors: tuple[tuple[float, float, str], ...]) ->
     lat, lon = place.lat or 0.0, place.lon or 0.0
     span = NEIGHBOUR_KM / 111.0  # degrees of latitude; a cheap box before the exact distance
     wide = span / max(math.cos(math.radians(lat)), 0.1)
-    return any(abs(a - lat) <= span and abs(b - lon) <= wide
-               and 1.0 < _km(lat, lon, a, b) <= NEIGHBOUR_KM
-               for a, b, _key in anchors)
+    return any(
+        abs(a - lat) <= span and abs(b - lon) <= wide and 1.0 < _km(lat, lon, a, b) <= NEIGHBOUR_KM
+        for a, b, _key in anchors
+    )

@@ -101,7 +101,7 @@ def decode_text(path: Path, data: bytes, *, allow_binary: bool = False) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise IngestError(
-            str(path), f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})"
+            str(path), f"not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r})"
         ) from exc
     return text
 

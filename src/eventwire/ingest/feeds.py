@@ -50,7 +50,8 @@ def read_feed(path: Path, data: bytes, settings: Settings) -> ReadResult:
         published: PubDate = NO_DATE
         if stamp:
             published = PubDate(
-                f"{stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}", "day",
+                f"{stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}",
+                "day",
                 how="metadata",
             )
         try:

@@ -61,18 +61,27 @@ _TIME = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*)?"
 
 PATTERNS = [
     # Sunday 11/12/2016, 11.12.2016, 11-12-2016
-    re.compile(_WEEKDAY + r"\b(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<year>(?:19|20)\d{2})\b", re.I),
+    re.compile(
+        _WEEKDAY + r"\b(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<year>(?:19|20)\d{2})\b", re.I
+    ),
     # 2016-12-11
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
     # May 16, 2018 | April 16\n14:38 2019 | Monday, May 16 2018
     re.compile(
-        _WEEKDAY + r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _TIME
+        _WEEKDAY
+        + r"\b"
+        + _MONTH
+        + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+        + _TIME
         + r"(?P<year>(?:19|20)\d{2})\b",
         re.I,
     ),
     # 16 May 2018 | Wednesday 16th May, 2018
     re.compile(
-        _WEEKDAY + r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+"
+        _WEEKDAY
+        + r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        + _MONTH
+        + r",?\s+"
         + r"(?P<year>(?:19|20)\d{2})\b",
         re.I,
     ),

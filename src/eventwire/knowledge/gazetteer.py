@@ -52,8 +52,9 @@ class Gazetteer:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         try:
-            self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
-                                        check_same_thread=False)
+            self._con = sqlite3.connect(
+                f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
+            )
             self._con.execute("SELECT 1 FROM place LIMIT 1")
         except sqlite3.Error as exc:
             raise ConfigError(f"{self.path}: not a readable gazetteer: {exc}") from exc
@@ -61,7 +62,9 @@ class Gazetteer:
         self._countries: dict[str, Place] | None = None
         self._capitals: dict[str, Place] | None = None
 
-    _COLUMNS = "p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, p.feature, p.population"
+    _COLUMNS = (
+        "p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, p.feature, p.population"
+    )
 
     def candidates(self, name: str, limit: int = 25) -> tuple[Candidate, ...]:
         """Places called ``name``: exact key matches, else matches without a division or
@@ -79,11 +82,14 @@ class Gazetteer:
             # village still counts when spelt all but the same ("Shadadah", "Ash Shaddadah")
             rows = self._con.execute(
                 f"SELECT {self._COLUMNS} FROM skel s JOIN place p ON p.rowid = s.place "
-                "WHERE s.key = ? ORDER BY p.population DESC", (skeleton(key),)).fetchall()
+                "WHERE s.key = ? ORDER BY p.population DESC",
+                (skeleton(key),),
+            ).fetchall()
             for i, row in enumerate(rows):
                 k = name_key(row[1])
-                if (i < limit or SequenceMatcher(None, key, k).ratio() >= NEAR_SPELLING) \
-                        and _close_spelling(key, k):
+                if (
+                    i < limit or SequenceMatcher(None, key, k).ratio() >= NEAR_SPELLING
+                ) and _close_spelling(key, k):
                     strict = i < limit and _close_spelling(key, k, loose=False)
                     found.setdefault(row[0], Candidate(_place(row), "skeleton", loose=not strict))
         result = tuple(found.values())
@@ -95,14 +101,17 @@ class Gazetteer:
         for k in keys:
             rows = self._con.execute(
                 f"SELECT {self._COLUMNS}, n.main FROM name n JOIN place p ON p.rowid = n.place "
-                "WHERE n.key = ? ORDER BY p.population DESC LIMIT ?", (k, limit)).fetchall()
+                "WHERE n.key = ? ORDER BY p.population DESC LIMIT ?",
+                (k, limit),
+            ).fetchall()
             for row in rows:
                 found.setdefault(row[0], Candidate(_place(row), "main" if row[-1] else "alternate"))
 
     def country(self, iso3: str) -> Place | None:
         if self._countries is None:
             rows = self._con.execute(
-                f"SELECT {self._COLUMNS} FROM place p WHERE p.precision = 'country'").fetchall()
+                f"SELECT {self._COLUMNS} FROM place p WHERE p.precision = 'country'"
+            ).fetchall()
             self._countries = {row[4]: _place(row) for row in rows}
         return self._countries.get(iso3)
 
@@ -126,9 +135,12 @@ def _close_spelling(a: str, b: str, loose: bool = True) -> bool:
     all: "Quamishli" is "Qamishli", "Jandairis" "Jindayris", "Ein Issa" "Ayn Isa" (only when
     ``loose``)."""
     wa, wb = ([w for w in k.split() if w not in ARTICLES] for k in (a, b))  # "Busra esh-Sham"
-    return _same_start(a, b, loose) and abs(len(a) - len(b)) <= max(2, len(a) // 4) \
-        and len(wa) == len(wb) and all(x[0] == y[0] or (loose and _alike(x[0], y[0]))
-                                       for x, y in zip(wa, wb, strict=True))
+    return (
+        _same_start(a, b, loose)
+        and abs(len(a) - len(b)) <= max(2, len(a) // 4)
+        and len(wa) == len(wb)
+        and all(x[0] == y[0] or (loose and _alike(x[0], y[0])) for x, y in zip(wa, wb, strict=True))
+    )
 
 
 _VOWELS = frozenset("aeiouyw")  # y and w stand for long vowels ("Ayn", "Zuwayd")
@@ -150,8 +162,17 @@ def _same_start(a: str, b: str, loose: bool = True) -> bool:
 
 
 def _place(row: tuple) -> Place:
-    return Place(id=row[0], name=row[1], lat=row[2], lon=row[3], country=row[4], admin1=row[5],
-                 precision=row[6], feature=row[7], population=row[8] or None)
+    return Place(
+        id=row[0],
+        name=row[1],
+        lat=row[2],
+        lon=row[3],
+        country=row[4],
+        admin1=row[5],
+        precision=row[6],
+        feature=row[7],
+        population=row[8] or None,
+    )
 
 
 def open_gazetteer(settings: Settings) -> Gazetteer:

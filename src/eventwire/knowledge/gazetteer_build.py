@@ -120,9 +120,17 @@ def _package_json(name: str) -> Any:
 def load_country_points(path: Path = COUNTRY_POINTS) -> dict[str, dict[str, Any]]:
     """ISO3 -> {"lat", "lon", "source"} from ``country_points.csv``."""
     try:
-        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
-        return {row["iso3"]: {"lat": float(row["lat"]), "lon": float(row["lon"]), "source": row["source"]}
-                for row in csv.DictReader(lines)}
+        lines = [
+            ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")
+        ]
+        return {
+            row["iso3"]: {
+                "lat": float(row["lat"]),
+                "lon": float(row["lon"]),
+                "source": row["source"],
+            }
+            for row in csv.DictReader(lines)
+        }
     except (OSError, KeyError, ValueError) as exc:
         raise ConfigError(f"{path}: cannot read the country points: {exc}") from exc
 
@@ -139,7 +147,9 @@ def load_demonyms(path: Path = COUNTRIES) -> dict[str, list[str]]:
 def load_admin_places(path: Path = ADMIN_PLACES) -> list[dict[str, str]]:
     """Rows of ``admin_places.csv``: level (admin1/admin2), country (ISO2), admin1, name, lat, lon."""
     try:
-        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+        lines = [
+            ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")
+        ]
         return list(csv.DictReader(lines))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the division names: {exc}") from exc
@@ -163,39 +173,70 @@ class Builder:
         self.admin_people: dict[str, int] = defaultdict(int)
         self.city_keys: dict[tuple[str, str], int] = {}  # (ISO2, key) -> biggest town's row
 
-    def add(self, pid: str, name: str, names: Iterator[str] | list[str], *, codes: bool = False,
-            **fields: Any) -> int:
+    def add(
+        self,
+        pid: str,
+        name: str,
+        names: Iterator[str] | list[str],
+        *,
+        codes: bool = False,
+        **fields: Any,
+    ) -> int:
         row = self.next_row
         self.next_row += 1
         self.con.execute(
             "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (row, pid, name, fields.get("lat"), fields.get("lon"), fields.get("country"),
-             fields.get("admin1"), fields["precision"], fields.get("feature"),
-             fields.get("population") or 0),
+            (
+                row,
+                pid,
+                name,
+                fields.get("lat"),
+                fields.get("lon"),
+                fields.get("country"),
+                fields.get("admin1"),
+                fields["precision"],
+                fields.get("feature"),
+                fields.get("population") or 0,
+            ),
         )
         keys = {name_key(name)}
-        alt = {v for n in names if n and is_latin(n) and (codes or not _is_code(n, name))
-               for v in variants(name_key(n))}
+        alt = {
+            v
+            for n in names
+            if n and is_latin(n) and (codes or not _is_code(n, name))
+            for v in variants(name_key(n))
+        }
         alt |= set(variants(name_key(name))[1:])  # "Marsa Brega" is found as "Brega" too
-        self.con.executemany("INSERT OR IGNORE INTO name VALUES (?, ?, ?)",
-                             [(k, row, 1) for k in keys if k] + [(k, row, 0) for k in alt - keys if k])
+        self.con.executemany(
+            "INSERT OR IGNORE INTO name VALUES (?, ?, ?)",
+            [(k, row, 1) for k in keys if k] + [(k, row, 0) for k in alt - keys if k],
+        )
         skels = {skeleton(k) for k in keys | alt if len(k) >= 4}
-        self.con.executemany("INSERT OR IGNORE INTO skel VALUES (?, ?)",
-                             [(s, row) for s in skels if len(s) >= 2])
+        self.con.executemany(
+            "INSERT OR IGNORE INTO skel VALUES (?, ?)", [(s, row) for s in skels if len(s) >= 2]
+        )
         return row
 
     def run(self) -> None:
-        capitals = {c["iso"]: name_key(c["capital"]) for c in self.countries.values() if c["capital"]}
+        capitals = {
+            c["iso"]: name_key(c["capital"]) for c in self.countries.values() if c["capital"]
+        }
         capital_rows: dict[str, tuple[int, int]] = {}
         for city in _package_json("cities500.json").values():
             cc = city["countrycode"]
             key = name_key(city["name"])
             is_capital = capitals.get(cc) == key
             row = self.add(
-                f"geonames:{city['geonameid']}", city["name"], city["alternatenames"],
-                lat=city["latitude"], lon=city["longitude"], country=self.iso3.get(cc),
-                admin1=f"{cc}.{city['admin1code']}", precision="city",
-                feature="PPLC" if is_capital else "PPL", population=city["population"],
+                f"geonames:{city['geonameid']}",
+                city["name"],
+                city["alternatenames"],
+                lat=city["latitude"],
+                lon=city["longitude"],
+                country=self.iso3.get(cc),
+                admin1=f"{cc}.{city['admin1code']}",
+                precision="city",
+                feature="PPLC" if is_capital else "PPL",
+                population=city["population"],
             )
             point = (city["latitude"], city["longitude"])
             self.city_points[cc].append(point)
@@ -206,13 +247,18 @@ class Builder:
             best = self.city_keys.get((cc, key))
             if best is None:
                 self.city_keys[(cc, key)] = row
-        self.con.executemany("INSERT INTO capital VALUES (?, ?)",
-                             [(self.iso3[cc], r) for cc, (r, _) in capital_rows.items() if cc in self.iso3])
+        self.con.executemany(
+            "INSERT INTO capital VALUES (?, ?)",
+            [(self.iso3[cc], r) for cc, (r, _) in capital_rows.items() if cc in self.iso3],
+        )
         # Only the capital itself is PPLC, not every town that shares its name
         # (Washington, Utah is no capital).
         chosen = [r for r, _ in capital_rows.values()]
-        self.con.execute(f"UPDATE place SET feature = 'PPL' WHERE feature = 'PPLC' AND rowid NOT IN "
-                         f"({','.join('?' * len(chosen))})", chosen)
+        self.con.execute(
+            f"UPDATE place SET feature = 'PPL' WHERE feature = 'PPLC' AND rowid NOT IN "
+            f"({','.join('?' * len(chosen))})",
+            chosen,
+        )
         self._countries()
         self._continents()
         self._divisions()
@@ -230,8 +276,11 @@ class Builder:
             names = [c["name"], *aliases.get(c["iso3"], [])]
             record = pycountry.countries.get(alpha_2=cc)
             if record is not None:
-                names += [getattr(record, a) for a in ("name", "common_name", "official_name")
-                          if getattr(record, a, None)]
+                names += [
+                    getattr(record, a)
+                    for a in ("name", "common_name", "official_name")
+                    if getattr(record, a, None)
+                ]
             words = demonyms.get(c["iso3"], [])
             names += words + [w + "s" for w in words if w[-1] in "in"]  # "Russians", "Iraqis"
             point = points.get(c["iso3"])
@@ -239,9 +288,18 @@ class Builder:
                 lat, lon = point["lat"], point["lon"]
             else:
                 lat, lon = _centre(self.city_points.get(cc, []))
-            self.add(f"country:{c['iso3']}", c["name"], names, codes=True, lat=lat, lon=lon,
-                     country=c["iso3"], precision="country", feature="PCLI",
-                     population=c["population"])
+            self.add(
+                f"country:{c['iso3']}",
+                c["name"],
+                names,
+                codes=True,
+                lat=lat,
+                lon=lon,
+                country=c["iso3"],
+                precision="country",
+                feature="PCLI",
+                population=c["population"],
+            )
 
     def _continents(self) -> None:
         # Coarser than any country: a region with no country, at GeoNames' point.
@@ -250,9 +308,17 @@ class Builder:
             aliases[alias["continent"]].extend(alias["names"])
         for code, c in _package_json("continents.json").items():
             names = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") in ("en", "")]
-            self.add(f"continent:{code}", c["toponymName"], names + aliases.get(code, []),
-                     lat=float(c["lat"]), lon=float(c["lng"]), country=None, precision="region",
-                     feature="CONT", population=c.get("population", 0))
+            self.add(
+                f"continent:{code}",
+                c["toponymName"],
+                names + aliases.get(code, []),
+                lat=float(c["lat"]),
+                lon=float(c["lng"]),
+                country=None,
+                precision="region",
+                feature="CONT",
+                population=c.get("population", 0),
+            )
 
     def _divisions(self) -> None:
         aliases: dict[str, list[str]] = defaultdict(list)
@@ -262,39 +328,88 @@ class Builder:
             code = f"US.{state['code']}"
             lat, lon = _centre(self.admin_points.get(code, []), DIVISION_TRIM)
             if lat is not None:
-                self.add(f"admin1:{code}", state["name"], [state["name"], *aliases.get(code, [])],
-                         codes=True, lat=lat, lon=lon, country="USA", admin1=code, precision="admin1",
-                         feature="ADM1", population=self.admin_people[code])
+                self.add(
+                    f"admin1:{code}",
+                    state["name"],
+                    [state["name"], *aliases.get(code, [])],
+                    codes=True,
+                    lat=lat,
+                    lon=lon,
+                    country="USA",
+                    admin1=code,
+                    precision="admin1",
+                    feature="ADM1",
+                    population=self.admin_people[code],
+                )
         rows = load_admin_places()
         for item in load_supplement().get("division", []):  # divisions the extract lacks
             country, _, admin1 = item["admin1"].partition(".")
             aliases[item["admin1"]].extend(item["names"][1:])
-            rows.append({"level": "admin1", "country": country, "admin1": admin1,
-                         "name": item["names"][0], "lat": "", "lon": ""})
+            rows.append(
+                {
+                    "level": "admin1",
+                    "country": country,
+                    "admin1": admin1,
+                    "name": item["names"][0],
+                    "lat": "",
+                    "lon": "",
+                }
+            )
         for row in rows:
             code = f"{row['country']}.{row['admin1']}"
             iso3 = self.iso3.get(row["country"])
             if row["level"] == "admin1":
                 lat, lon = _centre(self.admin_points.get(code, []), DIVISION_TRIM)
                 if lat is not None:
-                    names = [row["name"], without_type_word(name_key(row["name"])), *aliases.get(code, [])]
-                    self.add(f"admin1:{code}", row["name"], names,
-                             codes=True, lat=lat, lon=lon, country=iso3, admin1=code, precision="admin1",
-                             feature="ADM1", population=self.admin_people[code])
+                    names = [
+                        row["name"],
+                        without_type_word(name_key(row["name"])),
+                        *aliases.get(code, []),
+                    ]
+                    self.add(
+                        f"admin1:{code}",
+                        row["name"],
+                        names,
+                        codes=True,
+                        lat=lat,
+                        lon=lon,
+                        country=iso3,
+                        admin1=code,
+                        precision="admin1",
+                        feature="ADM1",
+                        population=self.admin_people[code],
+                    )
             else:  # a US county: finer than a state, at most a city's region
                 slug = name_key(row["name"]).replace(" ", "-")
-                self.add(f"admin2:{code}.{slug}", row["name"], _county_names(row["name"]),
-                         lat=float(row["lat"]), lon=float(row["lon"]), country=iso3, admin1=code,
-                         precision="city", feature="ADM2")
+                self.add(
+                    f"admin2:{code}.{slug}",
+                    row["name"],
+                    _county_names(row["name"]),
+                    lat=float(row["lat"]),
+                    lon=float(row["lon"]),
+                    country=iso3,
+                    admin1=code,
+                    precision="city",
+                    feature="ADM2",
+                )
 
     def _supplement(self) -> None:
         for item in load_supplement().get("place", []):
             slug = name_key(item["name"]).replace(" ", "-")
             # our own aliases: a short upper-case one is a name ("EU"), no airport code
-            self.add(f"supplement:{slug}", item["name"], item.get("aliases", []), codes=True,
-                     lat=item["lat"], lon=item["lon"], country=item.get("country"),
-                     admin1=item.get("admin1"), precision=item["precision"],
-                     feature=item.get("feature"), population=item.get("population", 0))
+            self.add(
+                f"supplement:{slug}",
+                item["name"],
+                item.get("aliases", []),
+                codes=True,
+                lat=item["lat"],
+                lon=item["lon"],
+                country=item.get("country"),
+                admin1=item.get("admin1"),
+                precision=item["precision"],
+                feature=item.get("feature"),
+                population=item.get("population", 0),
+            )
 
 
 def _county_names(name: str) -> list[str]:
@@ -309,7 +424,9 @@ def _is_code(alt: str, name: str) -> bool:
     return alt != name and alt.isupper() and len(alt) <= 4 and alt.isalpha()
 
 
-def _centre(points: list[tuple[float, float]], trim: float = 0.05) -> tuple[float | None, float | None]:
+def _centre(
+    points: list[tuple[float, float]], trim: float = 0.05
+) -> tuple[float | None, float | None]:
     """Middle of the box holding ``points`` less the ``trim`` share at each end (per axis)."""
     if not points:
         return None, None

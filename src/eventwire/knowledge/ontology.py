@@ -336,9 +336,14 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
         instrument_verbs=frozenset(data.get("instruments", {}).get("verbs", ())),
         instruments=frozenset(data.get("instruments", {}).get("words", ())),
         verb_objects=tuple(
-            VerbObject(name, spec["type"], _pair(spec.get("acled")),
-                       frozenset(spec.get("verbs", ())), frozenset(spec.get("objects", ())),
-                       spec.get("subject_is_source", True))
+            VerbObject(
+                name,
+                spec["type"],
+                _pair(spec.get("acled")),
+                frozenset(spec.get("verbs", ())),
+                frozenset(spec.get("objects", ())),
+                spec.get("subject_is_source", True),
+            )
             for name, spec in data.get("verb_object", {}).items()
         ),  # fmt: skip
     )

@@ -16,36 +16,136 @@ import re
 import unicodedata
 
 # Arabic definite article as romanised in news and in GeoNames, with assimilated forms.
-ARTICLES = ("al", "el", "as", "az", "ad", "ash", "at", "an", "ar", "ath", "adh", "es", "ez",
-            "ed", "et", "en", "er", "ech", "esh", "the")
+ARTICLES = (
+    "al",
+    "el",
+    "as",
+    "az",
+    "ad",
+    "ash",
+    "at",
+    "an",
+    "ar",
+    "ath",
+    "adh",
+    "es",
+    "ez",
+    "ed",
+    "et",
+    "en",
+    "er",
+    "ech",
+    "esh",
+    "the",
+)
 # Prefixes naming a port, cape or coastal site: "Marsa Brega" is also "Brega".
 # ("port" is not one: "Port Washington" is no "Washington", nor "Port Said" a "Said".)
 SITE_PREFIXES = ("marsa", "mersa", "ras", "bandar")
 _ARTICLE = re.compile(r"^(?:" + "|".join(ARTICLES) + r") (?=\S{3,})")
 # Words naming a kind of division, in GeoNames' division names and in news.
-TYPE_WORDS = frozenset({
-    "province", "provincia", "region", "governorate", "district", "voivodeship", "sheng", "shi",
-    "zizhiqu", "muhafazat", "muhafazah", "rajons", "apskritis", "rayon", "changwat", "marz",
-    "oblast", "oblasti", "state", "territory", "department", "departamento", "prefecture",
-    "wilaya", "wilayah", "vilayet", "ostan", "mayorality", "municipality", "county", "of",
-})
+TYPE_WORDS = frozenset(
+    {
+        "province",
+        "provincia",
+        "region",
+        "governorate",
+        "district",
+        "voivodeship",
+        "sheng",
+        "shi",
+        "zizhiqu",
+        "muhafazat",
+        "muhafazah",
+        "rajons",
+        "apskritis",
+        "rayon",
+        "changwat",
+        "marz",
+        "oblast",
+        "oblasti",
+        "state",
+        "territory",
+        "department",
+        "departamento",
+        "prefecture",
+        "wilaya",
+        "wilayah",
+        "vilayet",
+        "ostan",
+        "mayorality",
+        "municipality",
+        "county",
+        "of",
+    }
+)
 # Words naming a kind of settlement or site after a name ("Rafah City", "Tabaj village"),
 # dropped only when a lookup of the whole name finds nothing: "Kansas City" stays whole.
-SETTLEMENT_WORDS = frozenset({
-    "city", "town", "village", "camp", "area", "neighbourhood", "neighborhood", "suburb",
-    "outskirts", "oasis", "port", "subdistrict", "sub",
-})
+SETTLEMENT_WORDS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "camp",
+        "area",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "outskirts",
+        "oasis",
+        "port",
+        "subdistrict",
+        "sub",
+    }
+)
 # Words that name no place on their own ("Eastern Province" is not "Eastern").
 GENERIC_WORDS = frozenset(
     [
-        "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-        "central", "upper", "lower", "greater", "new", "old", "great", "little", "big", "saint",
-        "st", "middle", "far", "near", "centre", "center", "coast", "gulf"
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "greater",
+        "new",
+        "old",
+        "great",
+        "little",
+        "big",
+        "saint",
+        "st",
+        "middle",
+        "far",
+        "near",
+        "centre",
+        "center",
+        "coast",
+        "gulf",
     ]
 )
-_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("dh", "d"), ("th", "t"), ("ch", "k"),
-             ("ph", "f"), ("ou", "u"), ("q", "k"), ("c", "k"), ("j", "g"), ("z", "s"),
-             ("v", "w"), ("e", "a"), ("o", "u"), ("i", "a"))
+_DIGRAPHS = (
+    ("kh", "k"),
+    ("gh", "g"),
+    ("sh", "s"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("ch", "k"),
+    ("ph", "f"),
+    ("ou", "u"),
+    ("q", "k"),
+    ("c", "k"),
+    ("j", "g"),
+    ("z", "s"),
+    ("v", "w"),
+    ("e", "a"),
+    ("o", "u"),
+    ("i", "a"),
+)
 
 
 def fold(text: str) -> str:
@@ -58,8 +158,10 @@ def fold(text: str) -> str:
 
 def is_latin(text: str) -> bool:
     """True when ``text`` is written in Latin script (accents allowed)."""
-    return all(ord(c) < 0x250 or unicodedata.combining(c) or c in "\u2018\u2019\u02bb\u02bc\u02be\u02bf"
-               for c in unicodedata.normalize("NFKD", text))
+    return all(
+        ord(c) < 0x250 or unicodedata.combining(c) or c in "\u2018\u2019\u02bb\u02bc\u02be\u02bf"
+        for c in unicodedata.normalize("NFKD", text)
+    )
 
 
 def name_key(text: str) -> str:

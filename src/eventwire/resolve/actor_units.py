@@ -17,10 +17,16 @@ _STOP_INITIALS = {"of", "the", "and", "for", "in", "de", "du", "al", "el", "on",
 # Words that say what kind of organisation a name is, checked in this order.
 _ORG_WORDS = (
     ("media", r"\b(news|times|post|journal|agency|tv|television|radio|press|herald|gazette)\b"),
-    ("armed_group", r"\b(army|forces?|brigades?|militias?|battalions?|mujahideen|guards?|"
-                    r"shura|jihad|fighters|front|legion|regiment)\b"),
-    ("government", r"\b(government|ministry|parliament|congress|council|house|presidency|"
-                   r"cabinet|administration|commission|bank|corporation|authority|court)\b"),
+    (
+        "armed_group",
+        r"\b(army|forces?|brigades?|militias?|battalions?|mujahideen|guards?|"
+        r"shura|jihad|fighters|front|legion|regiment)\b",
+    ),
+    (
+        "government",
+        r"\b(government|ministry|parliament|congress|council|house|presidency|"
+        r"cabinet|administration|commission|bank|corporation|authority|court)\b",
+    ),
     ("political_party", r"\b(party|alliance|brotherhood|movement|bloc)\b"),
 )
 LABEL_TYPES = {"PERSON": "person", "GPE": "other", "NORP": "other", "ORG": "other"}
@@ -69,8 +75,10 @@ class Unit:
     @property
     def is_personish(self) -> bool:
         """Could be a person: voted or labelled PERSON somewhere, not a known non-person."""
-        return not self.is_country and self.kb_type in (None, "person") and (
-            "PERSON" in self.labels or self.is_person
+        return (
+            not self.is_country
+            and self.kb_type in (None, "person")
+            and ("PERSON" in self.labels or self.is_person)
         )
 
     @property

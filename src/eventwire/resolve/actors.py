@@ -107,7 +107,9 @@ class _Clusters:
     def blocked(self, ra: int, rb: int) -> str | None:
         A = [self.units[i] for i in self.members[ra]]
         B = [self.units[i] for i in self.members[rb]]
-        if any(frozenset((x, y)) in self.cannot for x in self.members[ra] for y in self.members[rb]):
+        if any(
+            frozenset((x, y)) in self.cannot for x in self.members[ra] for y in self.members[rb]
+        ):
             return "user override (split)"
         kb_a = {u.kb_id for u in A if u.kb_id}
         kb_b = {u.kb_id for u in B if u.kb_id}
@@ -145,7 +147,9 @@ def _candidate_pairs(units: list[Unit], kb: Any, overrides: Overrides) -> list[t
     pairs: list[tuple] = []
     for names in overrides.merges:
         hits = sorted({i for i, u in enumerate(units) for n in names if _matches(u, n)})
-        pairs += [("override", 0, hits[0], j, f"user override merges {list(names)}") for j in hits[1:]]
+        pairs += [
+            ("override", 0, hits[0], j, f"user override merges {list(names)}") for j in hits[1:]
+        ]
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     spelled: dict[str, list[int]] = defaultdict(list)  # initials of long names -> units
     for i, u in enumerate(units):
@@ -201,8 +205,9 @@ def _why(rule: str, key: str, a: Unit, b: Unit, kb: Any) -> str:
     return f"'{a.label}' ~ '{b.label}': same transliteration key '{key}'"
 
 
-def _build_actors(clusters: _Clusters, affiliated: dict[str, list[Mention]], kb: Any,
-                  overrides: Overrides) -> ActorResolution:
+def _build_actors(
+    clusters: _Clusters, affiliated: dict[str, list[Mention]], kb: Any, overrides: Overrides
+) -> ActorResolution:
     actors: list[Actor] = []
     mention_actor: dict[str, str] = {}
     explanations: dict[str, tuple[str, ...]] = {}
@@ -228,7 +233,9 @@ def _build_actors(clusters: _Clusters, affiliated: dict[str, list[Mention]], kb:
             actor = Actor(id="", name=entry.name, type="country", country=iso3, kb_id=entry.id)
             built.append((actor, ms, [note]))
     seen_ids: set[str] = set()
-    for actor, mentions, reasons in sorted(built, key=lambda t: (t[0].kb_id or "", t[0].name, t[0].type)):
+    for actor, mentions, reasons in sorted(
+        built, key=lambda t: (t[0].kb_id or "", t[0].name, t[0].type)
+    ):
         actor = _apply_renames(actor, overrides)
         base = actor.kb_id or f"{translit_key(actor.name)}|{actor.type}"
         actor_id = stable_id("actor", base)
@@ -237,8 +244,12 @@ def _build_actors(clusters: _Clusters, affiliated: dict[str, list[Mention]], kb:
             n += 1
             actor_id = stable_id("actor", base, n)
         seen_ids.add(actor_id)
-        actor = replace(actor, id=actor_id, mention_count=len(mentions),
-                        article_count=len({m.article_id for m in mentions}))
+        actor = replace(
+            actor,
+            id=actor_id,
+            mention_count=len(mentions),
+            article_count=len({m.article_id for m in mentions}),
+        )
         actors.append(actor)
         explanations[actor_id] = tuple(reasons)
         for m in mentions:
@@ -260,7 +271,9 @@ def _actor(units: list[Unit], mentions: list[Mention], kb: Any, merge_reasons: l
         types[unit_type(u, kb)] += u.size
     kind = entry.type if entry else max(types, key=lambda t: (types[t], t))
     affiliations = Counter(m.affiliation for m in mentions if m.affiliation)
-    country = entry.country if entry else (affiliations.most_common(1)[0][0] if affiliations else None)
+    country = (
+        entry.country if entry else (affiliations.most_common(1)[0][0] if affiliations else None)
+    )
     roles = list(entry.roles) if entry else []
     for title in sorted({m.role for m in mentions if m.role}):
         roles.append(Role(title=title, source="text"))
@@ -268,11 +281,20 @@ def _actor(units: list[Unit], mentions: list[Mention], kb: Any, merge_reasons: l
     aliases = sorted({*forms, *(clean_surface(m.span.text) for m in mentions)} - {""})
     reasons = list(dict.fromkeys(merge_reasons))
     reasons.append(f"canonical name '{name}': most complete, most frequent of {len(forms)} form(s)")
-    reasons.append(f"type {kind}: " + ("knowledge-base entry" if entry else f"mention labels {dict(types)}"))
+    reasons.append(
+        f"type {kind}: " + ("knowledge-base entry" if entry else f"mention labels {dict(types)}")
+    )
     if entry:
         reasons.append(f"linked to knowledge-base entry {entry.id}")
-    actor = Actor(id="", name=name, type=kind, country=country, aliases=tuple(aliases),
-                  roles=tuple(roles), kb_id=entry.id if entry else None)
+    actor = Actor(
+        id="",
+        name=name,
+        type=kind,
+        country=country,
+        aliases=tuple(aliases),
+        roles=tuple(roles),
+        kb_id=entry.id if entry else None,
+    )
     return actor, reasons
 
 
@@ -285,7 +307,9 @@ def _apply_renames(actor: Actor, overrides: Overrides) -> Actor:
     names = {plain_key(n) for n in (actor.name, *actor.aliases)}
     for name, new in overrides.renames:
         if plain_key(name) in names:
-            actor = replace(actor, name=new, aliases=tuple(sorted({*actor.aliases, actor.name} - {new})))
+            actor = replace(
+                actor, name=new, aliases=tuple(sorted({*actor.aliases, actor.name} - {new}))
+            )
     for name, kind in overrides.retypes:
         if plain_key(name) in names:
             actor = replace(actor, type=kind)

@@ -94,7 +94,9 @@ def resolve_events(
     """Events across documents; ``unnamed`` holds the ids of unnamed group actors."""
     onto = load_ontology()
     groups: list[_Group] = []
-    by_key: dict[tuple[object, ...], list[_Group]] = {}  # only groups sharing type, actors, polarity can match
+    by_key: dict[
+        tuple[object, ...], list[_Group]
+    ] = {}  # only groups sharing type, actors, polarity can match
     places: dict[str, Place] = {}
     for doc in docs:
         stated: set[tuple[object, ...]] = set()
@@ -156,7 +158,10 @@ def _count_owners(groups: Sequence[_Group]) -> dict[int, set[tuple[object, ...]]
 
 
 def _event(
-    group: _Group, mention_actor: dict[str, str], onto, owned: set[tuple[object, ...]]  # noqa: ANN001
+    group: _Group,
+    mention_actor: dict[str, str],
+    onto,
+    owned: set[tuple[object, ...]],  # noqa: ANN001
 ) -> Event:
     first, members = group.first, group.members
     evidence: dict[tuple[str, int], Evidence] = {}
@@ -185,8 +190,14 @@ def _event(
         qualifiers = tuple(q for q in qualifiers if q != "embedded")
     return Event(
         id=stable_id(
-            "event", first.article_id, first.trigger.start, first.type, group.source, group.target,
-            first.source and first.source.start, first.target and first.target.start,
+            "event",
+            first.article_id,
+            first.trigger.start,
+            first.type,
+            group.source,
+            group.target,
+            first.source and first.source.start,
+            first.target and first.target.start,
         ),  # fmt: skip
         type=first.type,
         codes=(

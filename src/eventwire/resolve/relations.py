@@ -68,7 +68,9 @@ def resolve_relations(
             add(ev.source_actor, ev.target_actor, et.relation[0], piece)
     for doc in docs:
         for rm in doc.relations:
-            piece = _Piece(rm.evidence, rm.modality, rm.negated, rm.when.calendar if rm.when else None)
+            piece = _Piece(
+                rm.evidence, rm.modality, rm.negated, rm.when.calendar if rm.when else None
+            )
             src = actor_of(mention_actor, rm.article_id, rm.source)
             add(src, actor_of(mention_actor, rm.article_id, rm.target), rm.type, piece)
     relations = []

@@ -56,7 +56,7 @@ def _strip_articles(tokens: list[str]) -> list[str]:
             if nxt in ARTICLES:
                 i += 1
         elif (m := _ABD_PREFIX.match(tok)) is not None:
-            out.extend(["abd", tok[m.end():]])
+            out.extend(["abd", tok[m.end() :]])
         elif tok in ARTICLES and nxt is not None:
             pass  # article before a name: dropped
         else:

@@ -170,7 +170,9 @@ def score(
     title="Geoparsing news corpora (GeoWebNews, LGL, TR-News, GeoVirus)",
     sample=DEFAULT_SAMPLE,
     anchors=(
-        Anchor("acc_161km", "0.827-0.980 per corpus", "Mordecai3, Halterman 2023; needs Elasticsearch"),
+        Anchor(
+            "acc_161km", "0.827-0.980 per corpus", "Mordecai3, Halterman 2023; needs Elasticsearch"
+        ),
         Anchor("country_accuracy", "0.968-0.991 per corpus", "Mordecai3, Halterman 2023"),
     ),
 )

@@ -38,7 +38,9 @@ from eventwire.model import Event
 MARKER = "india_police_events_docs.jsonl"
 LABELS = ("KILL", "ARREST", "FORCE", "FAIL", "ANY_ACTION")
 DEFAULT_SAMPLE = 150  # documents, evenly spread over the file
-_POLICE = re.compile(r"\b(police\w*|cops?|constables?|inspectors?|commissioners?|sub-inspectors?)\b", re.I)
+_POLICE = re.compile(
+    r"\b(police\w*|cops?|constables?|inspectors?|commissioners?|sub-inspectors?)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,9 @@ def labels_of(event: Event, source_texts: list[str]) -> set[str]:
 
 
 def score(docs: list[PoliceDoc], run: PipelineRun) -> SetResult:
-    result = SetResult("india-police", items=sum(len(d.sentences) for d in docs), articles=len(docs))
+    result = SetResult(
+        "india-police", items=sum(len(d.sentences) for d in docs), articles=len(docs)
+    )
     counts = {label: [0, 0, 0] for label in LABELS}  # tp, fp, fn
     for d in docs:
         aid = gold_article(d.text, published=d.published).id
@@ -105,7 +109,11 @@ def score(docs: list[PoliceDoc], run: PipelineRun) -> SetResult:
         for e in run.events(aid):
             labels = labels_of(e, run.actor_texts(aid, e.source_actor))
             if labels:
-                found += [(ev.char_start, ev.char_end, labels) for ev in e.evidence if ev.article_id == aid]
+                found += [
+                    (ev.char_start, ev.char_end, labels)
+                    for ev in e.evidence
+                    if ev.article_id == aid
+                ]
         for s in d.sentences:
             ours: set[str] = set()
             for start, end, labels in found:
@@ -143,7 +151,11 @@ def score(docs: list[PoliceDoc], run: PipelineRun) -> SetResult:
     title="IndiaPoliceEvents (Gujarat 2002)",
     sample=DEFAULT_SAMPLE,
     anchors=(
-        Anchor("(sentence F1)", "see paper: zero-shot RoBERTa-MNLI and keyword baselines", "Halterman et al., Findings of ACL 2021"),
+        Anchor(
+            "(sentence F1)",
+            "see paper: zero-shot RoBERTa-MNLI and keyword baselines",
+            "Halterman et al., Findings of ACL 2021",
+        ),
     ),
 )
 def evaluate(folder: Path, ctx: EvalContext) -> SetResult:

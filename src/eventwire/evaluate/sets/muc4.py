@@ -34,7 +34,12 @@ from eventwire.model import Event
 from eventwire.resolve.events import main_event
 
 MARKER = "muc4_tst3_tst4.jsonl"
-MONTHS = {m: i for i, m in enumerate(["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1
+    )
+}
 _DAY = re.compile(r"\b(\d{1,2}) ([A-Z]{3}) (\d{2})\b")
 _QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
 
@@ -82,8 +87,12 @@ def strings(fills: list[str]) -> tuple[str, ...]:
 
 
 def deaths(template: dict[str, Any]) -> int | None:
-    killed = {s for fill in template.get("hum_tgt_effect") or () if "DEATH" in fill
-              for s in _QUOTED.findall(fill)}
+    killed = {
+        s
+        for fill in template.get("hum_tgt_effect") or ()
+        if "DEATH" in fill
+        for s in _QUOTED.findall(fill)
+    }
     if not killed:
         return 0
     total = 0
@@ -143,13 +152,19 @@ def incident_type(event: Event) -> str | None:
     """Our event as a MUC-4 incident type (None: not a violent incident)."""
     cameo = event_codes(event, "cameo")
     sub = (event_code(event, "acled", "sub_event_type") or "").casefold()
-    if any(c.startswith("181") for c in cameo) or "abduction" in sub or event.counts.get("kidnapped"):
+    if (
+        any(c.startswith("181") for c in cameo)
+        or "abduction" in sub
+        or event.counts.get("kidnapped")
+    ):
         return "KIDNAPPING"
     if any(c.startswith("183") for c in cameo) or "explosive" in sub or "suicide bomb" in sub:
         return "BOMBING"
     if "arson" in sub:
         return "ARSON"
-    if event.type.upper() in {"ASSAULT", "FIGHT"} or any(c[:2] in {"18", "19", "20"} for c in cameo):
+    if event.type.upper() in {"ASSAULT", "FIGHT"} or any(
+        c[:2] in {"18", "19", "20"} for c in cameo
+    ):
         return "ATTACK"
     return None
 

@@ -101,8 +101,11 @@ def score(golds: list[PetrarchGold], run: PipelineRun) -> SetResult:
         "cameo_root_agreement": agree.metric(
             "expected triples whose source and target countries our KB resolves"
         ),
-        "skipped_share": Metric(skipped / result.items if result.items else None, result.items,
-                                f"{skipped} triples skipped"),
+        "skipped_share": Metric(
+            skipped / result.items if result.items else None,
+            result.items,
+            f"{skipped} triples skipped",
+        ),
     }
     result.notes.append(
         "PETRARCH2's unit tests use fictional actors (Arnor, Gondor...) that exist only in "
@@ -119,7 +122,11 @@ def score(golds: list[PetrarchGold], run: PipelineRun) -> SetResult:
     title="PETRARCH2 unit-test records",
     sample=None,
     anchors=(
-        Anchor("cameo_root_agreement", "1.0 by construction", "PETRARCH2 with its own validation dictionaries"),
+        Anchor(
+            "cameo_root_agreement",
+            "1.0 by construction",
+            "PETRARCH2 with its own validation dictionaries",
+        ),
     ),
 )
 def evaluate(folder: Path, ctx: EvalContext) -> SetResult:

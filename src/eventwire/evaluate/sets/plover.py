@@ -89,8 +89,10 @@ def score(golds: list[PloverGold], run: PipelineRun) -> SetResult:
             if not dead.add(killed == g.dead):
                 result.miss(g.id, "deaths", g.dead, killed, sentence_of(ours) or g.text)
     result.metrics = {
-        "event_type_accuracy": etype.metric("our lead event's type; gold PLOVER 0.5 labels "
-                                            "mapped to the current ones (FIGHT -> ASSAULT)"),
+        "event_type_accuracy": etype.metric(
+            "our lead event's type; gold PLOVER 0.5 labels "
+            "mapped to the current ones (FIGHT -> ASSAULT)"
+        ),
         "event_type_any": any_type.metric("the gold type is among our events' types in the text"),
         "source_actor_match": src.metric(),
         "target_actor_match": tgt.metric(),

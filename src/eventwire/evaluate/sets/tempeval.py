@@ -60,7 +60,9 @@ def read(path: Path, limit: int | None = None) -> list[TempGold]:
 
 def _sentence(text: str, start: int, end: int) -> str:
     left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
-    right = min((i for i in (text.find(".", end), text.find("\n", end)) if i >= 0), default=len(text))
+    right = min(
+        (i for i in (text.find(".", end), text.find("\n", end)) if i >= 0), default=len(text)
+    )
     return text[left : right + 1].strip()
 
 
@@ -81,7 +83,9 @@ def score(
         doc = run.records.get(gold_article(g.text, published=g.dct).id)
         ours = list(doc.timexes) if doc else []
         for t in g.timexes:
-            hit = next((x for x in ours if spans_overlap(t.start, t.end, x.span.start, x.span.end)), None)
+            hit = next(
+                (x for x in ours if spans_overlap(t.start, t.end, x.span.start, x.span.end)), None
+            )
             recall.add(hit is not None)
             sentence = _sentence(g.text, t.start, t.end)
             value = None
@@ -140,7 +144,9 @@ def span_tenses(golds: list[TempGold], ctx: EvalContext) -> dict[tuple[str, int]
     sample=None,
     anchors=(
         Anchor("value_accuracy", ">= 0.85", "eventwire goal, when-and-where issue"),
-        Anchor("value_accuracy", "about 0.78 value F1", "HeidelTime in TempEval-3, UzZaman et al. 2013"),
+        Anchor(
+            "value_accuracy", "about 0.78 value F1", "HeidelTime in TempEval-3, UzZaman et al. 2013"
+        ),
     ),
 )
 def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
