@@ -120,9 +120,9 @@ def test_event_detail_locates_evidence_in_article(client) -> None:
 
 
 def test_relations_filter_by_actor_name_and_polarity(client) -> None:
-    ids = lambda **p: [
-        v["relation"]["id"] for v in client.get("/api/relations", params=p).json()["items"]
-    ]  # noqa: E731
+    def ids(**p):
+        return [v["relation"]["id"] for v in client.get("/api/relations", params=p).json()["items"]]
+
     assert ids() == ["rel_support", "rel_command", "rel_denied", "rel_oppose"]
     assert ids(actor="LNA") == ["rel_support", "rel_command"]
     assert ids(polarity="positive") == ["rel_support"]
