@@ -160,3 +160,12 @@ def test_actor_noun_in_two_kinds_is_refused():
     }
     with pytest.raises(ConfigError):
         parse_ontology(data)
+
+
+def test_acled_takes_the_first_weapon_stated_not_a_set_order(onto):
+    # An event merged from two statements naming different weapons: the first one wins,
+    # whatever the hash seed (it used to be whichever a set yielded first).
+    air_first = onto.acled("ASSAULT", "attack", ("means_air", "means_shelling"))
+    shelling_first = onto.acled("ASSAULT", "attack", ("means_shelling", "means_air"))
+    assert air_first == ("Explosions/Remote violence", "Air/drone strike")
+    assert shelling_first == ("Explosions/Remote violence", "Shelling/artillery/missile attack")

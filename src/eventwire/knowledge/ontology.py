@@ -194,7 +194,8 @@ class Ontology:
         """ACLED (event type, sub-event type) of an event: the rule in ``[acled_by_trigger]``'s
         comment and docs/ontology.md, from the trigger, then its weapon, target, source."""
         lemma = (trigger_lemma or "").lower()
-        quals = set(qualifiers)
+        ordered = tuple(qualifiers)  # in the order stated, so the choice below is stable
+        quals = set(ordered)
         special = self.rules.means[:2]  # suicide, chemical: more telling than the trigger
         for name, sub, _words in special if type_name in ("ASSAULT", "COERCE") else ():
             if f"means_{name}" in quals:
@@ -218,7 +219,7 @@ class Ontology:
         if type_name == "ASSAULT" and lemma in self.rules.territory:
             return self.rules.government if "source_state" in quals else self.rules.other
         if type_name == "ASSAULT" and lemma not in self.rules.fighting:
-            means = next((m for m in quals if m.startswith("means_")), None)
+            means = next((m for m in ordered if m.startswith("means_")), None)
             for name, sub, _words in self.rules.means:
                 if means == f"means_{name}":
                     return (EXPLOSIONS, sub)
