@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+import spacy
+from spacy.tokens import Doc
 
 from eventwire.config import Settings
 from eventwire.errors import NLPError
@@ -58,8 +63,60 @@ def _blank() -> Language:
 
 def blank_pipeline() -> Language:
     """A tokenizer-and-sentencer pipeline for tests and tools that need no model."""
-    import spacy
-
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+# Where a long text may be cut, best first: before a blank line or a line end (the model
+# starts the next sentence with the line break, so the pieces parse as the whole would),
+# after a sentence end, after a space.
+_CUTS = (
+    re.compile(r"(?=\n\s*\n)"),
+    re.compile(r"(?=\n)"),
+    re.compile(r"(?<=[.!?] )"),
+    re.compile(r"(?<= )"),
+)
+
+
+def pieces(text: str, limit: int) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters that join back into it,
+    each cut at the last paragraph break before the limit (else a line break, a sentence
+    end, a space; a text with none of them is cut at the limit)."""
+    out: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = 0
+        for pattern in _CUTS:
+            ends = [m.end() for m in pattern.finditer(window, 1)]
+            if ends and ends[-1] > limit // 4:  # not so early that pieces become tiny
+                cut = ends[-1]
+                break
+        cut = cut or limit
+        out.append(text[start : start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
+    """``nlp.pipe`` over ``texts``, in order; a text longer than the model's ``max_length``
+    is parsed in paragraph-aligned pieces joined into one ``Doc`` of the same text (spaCy
+    refuses such a text with error E088; ``max_article_chars`` bounds how long it gets)."""
+    limit = nlp.max_length
+    long_docs: dict[int, list[str]] = {}
+
+    def short_texts() -> Iterator[str]:
+        for n, text in enumerate(texts):
+            if len(text) > limit:
+                long_docs[n] = pieces(text, limit)
+                yield ""  # a placeholder keeps the batch in order
+            else:
+                yield text
+
+    for n, doc in enumerate(nlp.pipe(short_texts(), batch_size=batch_size)):
+        if n in long_docs:
+            parts = list(nlp.pipe(long_docs.pop(n), batch_size=batch_size))
+            doc = Doc.from_docs(parts, ensure_whitespace=False)
+        yield doc

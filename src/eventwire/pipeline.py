@@ -23,7 +23,7 @@ from eventwire.errors import IngestError
 from eventwire.extract import Resources, extract_document
 from eventwire.ingest import read_sources
 from eventwire.model import Article, DocumentRecords, Resolution
-from eventwire.nlp import build_pipeline
+from eventwire.nlp import build_pipeline, parse
 from eventwire.resolve import resolve
 from eventwire.store.base import Store
 from eventwire.truecase import as_written, case_restored
@@ -60,7 +60,7 @@ def process_articles(
         case_restored(a, lambda: resources.truecaser) if settings.case_restore else a
         for a in articles
     ]
-    docs = nlp.pipe((p.text for p in parsed), batch_size=settings.batch_size)
+    docs = parse(nlp, (p.text for p in parsed), settings.batch_size)
     return [
         as_written(extract_document(p, d, resources), a, p)
         for a, p, d in zip(articles, parsed, docs, strict=True)

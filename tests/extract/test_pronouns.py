@@ -6,6 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from eventwire.extract.docview import DocView
 from eventwire.extract.pronouns import resolve_pronouns
 from eventwire.model import Evidence, Mention, Span
 
@@ -40,7 +41,7 @@ def mention(doc: Doc, i: int, j: int, label: str) -> Mention:
 
 
 def names(doc: Doc, mentions: list[Mention]) -> dict[str, str | None]:
-    found = resolve_pronouns(doc, mentions)
+    found = resolve_pronouns(DocView(doc), mentions)
     out = {}
     for tok in doc:
         if tok.i in found:

@@ -102,7 +102,7 @@ class MentionIndex:
     def antecedent(self, token: Token) -> Mention | int | None:
         """The mention a pronoun stands for, or the index of a plain noun it stands for."""
         if self._antecedents is None:
-            self._antecedents = resolve_pronouns(self.ctx.doc, self.mentions)
+            self._antecedents = resolve_pronouns(self.ctx.view, self.mentions)
         return self._antecedents.get(token.i)
 
     def fillers(self, token: Token | None) -> list[Filler]:
@@ -175,12 +175,12 @@ class MentionIndex:
         words = [t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "flat")]
         start_tok = min([token, *words], key=lambda t: t.i)
         start, end = start_tok.idx, token.idx + len(token.text)
-        text = self.ctx.doc.text[start:end]
+        text = self.ctx.text[start:end]
         mention = Mention(
             article_id=self.ctx.article.id,
             span=Span(start, end, text),
             label="NORP" if country else ADDED_LABEL,
-            evidence=self.ctx.evidence(token.sent),
+            evidence=self.ctx.evidence(self.ctx.view.sent(token)),
             normalized=clean_surface(text),
             group=f"aff:{country}" if country else plain_key(text),
             affiliation=country,

@@ -69,7 +69,7 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     # A story goes on in the day it gave last: "On 6 May militants fired a rocket. It hit
     # a house." The day must be in the same paragraph; a background paragraph's year or
     # a length of time never carries over.
-    sent = token.sent
+    sent = ctx.view.sent(token)
     if _UP_TO_NOW.search(sent.text) or not _told_in_past(sent.root):
         return publication_when(ctx)  # "so far, 150 have been killed": a toll up to now
     paragraph, sent_start = _paragraph_before(ctx, sent)
@@ -82,7 +82,7 @@ def _paragraph_before(ctx: DocContext, sent: Span) -> tuple[int, int]:
     """(where the sentence's paragraph starts, where the sentence's text starts): the
     stretch an earlier date or place may carry over from."""
     start = sent.start_char + len(sent.text) - len(sent.text.lstrip())  # past a "\n\n" token
-    return ctx.doc.text.rfind("\n\n", 0, start), start
+    return ctx.view.blank_line_before(start), start
 
 
 def _told_in_past(root: Token) -> bool:
@@ -127,7 +127,7 @@ def _earlier_place(ctx: DocContext, token: Token, usable: list) -> Place | None:
     Two soldiers were killed."), as a story goes on in the day it gave last."""
     from eventwire.extract.places import pick_place
 
-    sent = token.sent
+    sent = ctx.view.sent(token)
     if any(sent.start_char <= pm.span.start < sent.end_char for pm in usable):
         return None  # the sentence names places, just none for this clause
     paragraph, _start = _paragraph_before(ctx, sent)
@@ -137,7 +137,7 @@ def _earlier_place(ctx: DocContext, token: Token, usable: list) -> Place | None:
     last = ctx.doc.char_span(before[-1].span.start, before[-1].span.end, alignment_mode="expand")
     if last is None:
         return None
-    root = last.sent.root
+    root = ctx.view.span_sent(last).root
     clause = _clause_tokens(root) if ctx.doc.has_annotation("DEP") else set()
     place = pick_place(ctx, root, usable, clause)
     # a sea or a country says no more than the article's one country would
@@ -146,7 +146,7 @@ def _earlier_place(ctx: DocContext, token: Token, usable: list) -> Place | None:
 
 def _governing(ctx: DocContext, token: Token, items: list) -> object | None:
     """The item (start, end, value) governing ``token``'s clause, else the sentence's nearest."""
-    sent = token.sent
+    sent = ctx.view.sent(token)
     in_sentence = [it for it in items if sent.start_char <= it[0] < sent.end_char]
     if not in_sentence:
         return None

@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from eventwire.config import Settings
+from eventwire.extract.docview import DocView
 from eventwire.model import Article, Evidence
 
 if TYPE_CHECKING:
@@ -49,6 +50,15 @@ class DocContext:
     # per-document values derived from ``found`` that many events ask for; keyed by the
     # asking function's name and the length of what it was derived from
     memo: dict[tuple[str, int], Any] = field(default_factory=dict)
+    view: DocView = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.view = DocView(self.doc)
+
+    @property
+    def text(self) -> str:
+        """The document's text, read once (``doc.text`` joins every token on each call)."""
+        return self.view.text
 
     def evidence(self, sent: Span) -> Evidence:
         """Evidence for a spaCy sentence of this document."""

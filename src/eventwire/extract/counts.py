@@ -86,7 +86,9 @@ def number_value(token: Token) -> tuple[int, str | None] | None:
 
 
 def qualifier_of(token: Token) -> str | None:
-    before = token.doc[max(token.sent.start, token.i - 3) : token.i].text.lower()
+    start = max(token.i - 3, 0)  # up to three words back, within the sentence
+    start = next((j for j in range(token.i, start, -1) if token.doc[j].is_sent_start), start)
+    before = token.doc[start : token.i].text.lower()
     for q in QUALIFIERS:
         if before.endswith(q):
             return q
@@ -247,9 +249,9 @@ def _count(
     if end <= start:  # "a family of three": from the noun's phrase to the number
         number = next((t for t in noun.subtree if t.idx == start), noun)
         start, end = noun.left_edge.idx, number.idx + len(number.text)
-    span = Span(max(start, 0), end, ctx.doc.text[max(start, 0) : end])
+    span = Span(max(start, 0), end, ctx.text[max(start, 0) : end])
     return Count(kind=kind, value=value, qualifier=qualifier, text=span.text,
-                 evidence=ctx.evidence(noun.sent), span=span)  # fmt: skip
+                 evidence=ctx.evidence(ctx.view.sent(noun)), span=span)  # fmt: skip
 
 
 def _over_a_period(cue: Token) -> bool:

@@ -127,14 +127,17 @@ _SCHEDULED = {"due", "set", "scheduled", "expected", "supposed", "planned", "sla
 def extract_timexes(ctx: DocContext) -> dict[str, list[Timex]]:
     reference = ctx.article.published
     order = outlet_order(ctx.article.source, ctx.resources.settings)
-    day_first = day_first_text(ctx.doc.text) if order is None else order == "DMY"
+    day_first = day_first_text(ctx.text) if order is None else order == "DMY"
     found: list[Timex] = []
     previous: str | None = None  # last day-precision date, the anchor of "two days later"
     # the model's DATE/TIME entities, read once: Span.ents walks the whole document
-    dated = [e for e in ctx.doc.ents if e.label_ in ("DATE", "TIME")]
-    for sent in ctx.doc.sents:
-        for start, end in _spans(sent, dated):
-            text = ctx.doc.text[start:end]
+    dated: list[list[SpacySpan]] = [[] for _ in ctx.view.sents]
+    for e in ctx.view.ents:
+        if e.label_ in ("DATE", "TIME"):
+            dated[ctx.view.sent_no(e.start)].append(e)
+    for sent, sent_dated in zip(ctx.view.sents, dated, strict=True):
+        for start, end in _spans(sent, sent_dated, ctx.text):
+            text = ctx.text[start:end]
             tense = clause_tense(ctx, sent, start)
             ref = previous if previous and _ANAPHORIC.search(text) else reference
             when = normalize_timex(text, ref, tense, day_first)
@@ -191,7 +194,9 @@ def _month_may(text: str, start: int) -> bool:
     )
 
 
-def _spans(sent: SpacySpan, dated: list[SpacySpan]) -> list[tuple[int, int]]:
+def _spans(sent: SpacySpan, dated: list[SpacySpan], text: str) -> list[tuple[int, int]]:
+    """Time expressions of a sentence: the finder's, then the model's ``dated`` entities
+    starting in it that overlap none of them; ``text`` is the whole document's."""
     offset = sent.start_char
     spans = [(offset + s, offset + e) for s, e in find_timexes(sent.text)]
     for ent in dated:
@@ -200,7 +205,6 @@ def _spans(sent: SpacySpan, dated: list[SpacySpan]) -> list[tuple[int, int]]:
         if any(s < ent.end_char and ent.start_char < e for s, e in spans):
             continue
         spans.append((ent.start_char, ent.end_char))
-    text = sent.doc.text
     return sorted((s, e) for s, e in spans
                   if not names_something(text, s, e) and not _in_idiom(text, s, e))  # fmt: skip
 

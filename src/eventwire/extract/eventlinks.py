@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from eventwire.extract.docview import DocView
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import EventMention, Span
 
@@ -30,19 +31,15 @@ CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "conj"})  # "attacked X, killing
 
 
 def link_events(
-    doc: Doc, events: list[EventMention], trigger_at: list[int], onto: Ontology
+    view: DocView, events: list[EventMention], trigger_at: list[int], onto: Ontology
 ) -> list[EventMention]:
     """The document's events with what their neighbours say about them (see above)."""
+    doc = view.doc
     events = _victims_of_consequences(doc, events, trigger_at)
-    events = _exchanges(doc, events, trigger_at, onto)
+    events = _exchanges(view, events, trigger_at, onto)
     events = _targets_of_acts(doc, events, trigger_at)
-    events = _anaphors(doc, events, trigger_at, onto)
+    events = _anaphors(view, events, trigger_at, onto)
     return _perpetrators(events, onto)
-
-
-def _sentence_numbers(doc: Doc) -> dict[int, int]:
-    """The number of each sentence, by its first token."""
-    return {s.start: n for n, s in enumerate(doc.sents)}
 
 
 def _victims_of_consequences(
@@ -105,20 +102,20 @@ ANAPHOR_REACH = 3  # sentences back
 
 
 def _anaphors(
-    doc: Doc, events: list[EventMention], trigger_at: list[int], onto: Ontology
+    view: DocView, events: list[EventMention], trigger_at: list[int], onto: Ontology
 ) -> list[EventMention]:
     """ "The attack", "these attacks" refer back to the last event of their type in the
     three sentences before. An event noun of that kind with no actor of its own takes the
     earlier event's actors and qualifiers (its weapon), so resolution makes one event of
     both ("gunmen bombed the office; the attack killed two"); an event stated "in" or "as a
     result of" such a noun ("wounded in the attack") takes its doer and weapon."""
-    sent_no = _sentence_numbers(doc)
+    doc, sent_no = view.doc, view.sent_no
 
     def antecedent(noun: Token, etype: str, upto: int) -> EventMention | None:
-        here = sent_no[noun.sent.start]
+        here = sent_no(noun)
         before = [o for o, j in zip(out[:upto], trigger_at[:upto], strict=True)
                   if o.type == etype and j < noun.i and not o.negated
-                  and here - ANAPHOR_REACH <= sent_no[doc[j].sent.start]]  # fmt: skip
+                  and here - ANAPHOR_REACH <= sent_no(j)]  # fmt: skip
         return before[-1] if before else None
 
     out = list(events)
@@ -192,18 +189,18 @@ def _targets_of_acts(
 
 
 def _exchanges(
-    doc: Doc, events: list[EventMention], trigger_at: list[int], onto: Ontology
+    view: DocView, events: list[EventMention], trigger_at: list[int], onto: Ontology
 ) -> list[EventMention]:
     """Fire answered is an exchange of fire ("shelled X; X fired back", "responded to the
     shelling", "a shelling exchange"): the attacks of the answer's sentence and of the two
     before it get the qualifier ``exchange`` (Battles / Armed clash, see [acled_exchange])."""
     rules = onto.rules
-    sent_of = _sentence_numbers(doc)
+    doc, sent_of = view.doc, view.sent_no
     answered: set[int] = set()  # sentence numbers with an answer
     exchanged: set[int] = set()  # trigger tokens named as part of an exchange
     for e, i in zip(events, trigger_at, strict=True):
         if e.lemma in rules.counter_triggers:
-            answered.add(sent_of[doc[i].sent.start])
+            answered.add(sent_of(i))
         head = doc[i].head
         if head.dep_ == "prep" and head.lower_ == "of":
             head = head.head  # "an exchange of shelling"
@@ -224,13 +221,13 @@ def _exchanges(
                 if t.i != tok.i
             )
         ):
-            answered.add(sent_of[tok.sent.start])
+            answered.add(sent_of(tok))
     if not answered and not exchanged:
         return events
     near = {k - d for k in answered for d in (0, 1, 2)}
     return [
         replace(e, qualifiers=(*e.qualifiers, "exchange"))
-        if e.type == "ASSAULT" and (i in exchanged or sent_of[doc[i].sent.start] in near)
+        if e.type == "ASSAULT" and (i in exchanged or sent_of(i) in near)
         else e
         for e, i in zip(events, trigger_at, strict=True)
     ]

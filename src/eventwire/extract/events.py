@@ -41,6 +41,7 @@ from eventwire.model import EventMention, Span
 from eventwire.registry import extractors
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
 # "pull out", "take control", "a grenade was thrown", "found dead"
@@ -175,7 +176,7 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
             continue  # "residents gathered": an event only for some actors
         etype = etype_of
         tgt_tok = _target_token(tgt_toks, lemma, index)
-        sent = token.sent
+        sent = ctx.view.sent(token)
         in_sent = tuple(
             c for c in counts if sent.start_char <= c.evidence.char_start < sent.end_char
         )
@@ -186,7 +187,7 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
         negated, modality = modality_of(token)
         trigger = Span(token.idx, token.idx + len(token.text), token.text)
         named = [f.span for f in targets if f is not None]
-        clause = _clause_qualifiers(token, etype, onto, trigger_tokens, named)
+        clause = _clause_qualifiers(token, sent, etype, onto, trigger_tokens, named)
         common: dict[str, Any] = dict(
             article_id=ctx.article.id,
             type=etype,
@@ -242,8 +243,8 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
                     target=act.source if demand else act.target,
                     qualifiers=("statement",)))  # fmt: skip
                 trigger_at.append(token.i)
-    events = link_events(ctx.doc, events, trigger_at, onto)
-    events = attach_counts(events, counts, [s.start_char for s in ctx.doc.sents], COUNTED_TYPES)
+    events = link_events(ctx.view, events, trigger_at, onto)
+    events = attach_counts(events, counts, list(ctx.view.sent_start_chars), COUNTED_TYPES)
     return {"events": events, "mentions": index.all()}
 
 
@@ -265,15 +266,20 @@ def _statement_about(token: Token, etype: str, modality: str, onto: Ontology) ->
 
 
 def _clause_qualifiers(
-    token: Token, etype: str, onto: Ontology, trigger_tokens: set[int], targets: list[Span]
+    token: Token,
+    sent: SpacySpan,
+    etype: str,
+    onto: Ontology,
+    trigger_tokens: set[int],
+    targets: list[Span],
 ) -> tuple[str, ...]:
-    """Weapon, protest cues and embedding of a trigger, read off its clause."""
+    """Weapon, protest cues and embedding of a trigger, read off its clause (in ``sent``)."""
     quals: list[str] = []
     words = _clause_words(token, targets)
     if etype in ("ASSAULT", "COERCE") and (means := onto.means_of(words)):
         quals.append(f"means_{means}")
     if etype == "PROTEST":
-        quals += onto.protest_cues(_words(token.sent))
+        quals += onto.protest_cues(_words(sent))
     cur = token
     while cur.head.i != cur.i:
         # Under another trigger, or describing a noun ("families whose children were

@@ -99,7 +99,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
                 article_id=ctx.article.id,
                 span=Span(span.start_char, span.end_char, span.text),
                 label=labels[groups[i]] if c.group_hint is None else c.label,
-                evidence=ctx.evidence(span.sent),
+                evidence=ctx.evidence(ctx.view.span_sent(span)),
                 normalized=c.name,
                 role=c.role,
                 group=c.group_hint or groups[i],

@@ -230,7 +230,7 @@ def attribution_of(
                 # "X is said to": the passive subject is what is said, not who says it.
                 if child.dep_ == "nsubj" and (f := index.filler(child)):
                     return f.span
-    sent = token.sent
+    sent = index.ctx.view.sent(token)
     for tok in sent:
         if tok.lower_ == "according":
             for pobj in (t for t in tok.subtree if t.dep_ == "pobj"):

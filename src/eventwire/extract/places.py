@@ -202,16 +202,16 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
     spans = toponym_spans(ctx, gazetteer)
     context = document_context(
         gazetteer,
-        [ctx.doc.text[s:e] for s, e in _voting(ctx, spans)],
+        [ctx.text[s:e] for s, e in _voting(ctx, spans)],
         _affiliations(ctx),
-        ctx.doc.text,
+        ctx.text,
     )
     found: list[PlaceMention] = []
     for start, end in spans:
-        text = ctx.doc.text[start:end]
+        text = ctx.text[start:end]
         sent = ctx.doc.char_span(start, end, alignment_mode="expand")
-        sentence = sent.sent if sent is not None else next(iter(ctx.doc.sents))
-        qualified, rural = _with_qualifier(gazetteer, ctx.doc.text, start, end)
+        sentence = ctx.view.span_sent(sent) if sent is not None else ctx.view.sents[0]
+        qualified, rural = _with_qualifier(gazetteer, ctx.text, start, end)
         found.append(
             PlaceMention(
                 article_id=ctx.article.id,
@@ -220,7 +220,7 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
                     gazetteer,
                     qualified,
                     context,
-                    area=rural or _named_as_area(ctx.doc.text, start, end, spans),
+                    area=rural or _named_as_area(ctx.text, start, end, spans),
                 ),
                 evidence=ctx.evidence(sentence),
                 is_actor=is_metonym(ctx, start, end),
@@ -229,7 +229,7 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
     dominant = context.countries.most_common(1)
     if dominant:
         capital = gazetteer.capital(dominant[0][0])
-        for m in _CAPITAL.finditer(ctx.doc.text):
+        for m in _CAPITAL.finditer(ctx.text):
             span = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if capital is not None and span is not None:
                 found.append(
@@ -237,7 +237,7 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
                         ctx.article.id,
                         Span(m.start(), m.end(), m.group(0)),
                         capital,
-                        ctx.evidence(span.sent),
+                        ctx.evidence(ctx.view.span_sent(span)),
                     )
                 )
     found.sort(key=lambda pm: pm.span.start)
@@ -249,8 +249,8 @@ def _voting(ctx: DocContext, spans: list[tuple[int, int]]) -> list[tuple[int, in
     US dollar", "Arab cities"), which a story anywhere may write, nor one leading or backing
     from elsewhere ("Saudi-led", "Turkey-backed"); nationality words modifying people
     still vote ("Syrian fighters")."""
-    norp = {e.start_char for e in ctx.doc.ents if e.label_ == "NORP"}
-    text = ctx.doc.text
+    norp = {e.start_char for e in ctx.view.ents if e.label_ == "NORP"}
+    text = ctx.text
     return [
         (s, e)
         for s, e in spans
@@ -306,10 +306,10 @@ def _with_qualifier(gazetteer: Gazetteer, text: str, start: int, end: int) -> tu
 def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """(start, end) of place names: model entities and nationality words, then locative
     capitalised phrases and known names in a parenthesis after a place ("(Razih, Sadah)")."""
-    text = ctx.doc.text
+    text = ctx.text
     spans = [
         _with_name_after_article(text, e.start_char, e.end_char)
-        for e in ctx.doc.ents
+        for e in ctx.view.ents
         if e.label_ in PLACE_LABELS
     ]
     spans = [_with_rest_of_name(gazetteer, text, s, e) for s, e in spans]
@@ -317,7 +317,7 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
     # never an event's location, see is_modifier)
     spans += [
         (e.start_char, e.end_char)
-        for e in ctx.doc.ents
+        for e in ctx.view.ents
         if e.label_ == "NORP"
         and any(
             c.place.precision in ("country", "region") and c.match != "skeleton"
@@ -327,7 +327,7 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
     # "the DeKalb County Jail", "the University of Cincinnati": a body named after its place
     spans += [
         s
-        for e in ctx.doc.ents
+        for e in ctx.view.ents
         if e.label_ == "ORG"
         for s in [_place_in_name(gazetteer, text, e.start_char, e.end_char)]
         if s
@@ -596,7 +596,7 @@ def is_modifier(ctx: DocContext, start: int, end: int) -> bool:
     """True when the place at [start, end) modifies a noun that is not itself a place
     ("the US dollar", "Kurdish names", "Turkish and Russian forces", "Saudi-led"): it
     qualifies people or things, it does not locate an event."""
-    if _HYPHEN_COMPOUND.match(ctx.doc.text[end : end + 20]):
+    if _HYPHEN_COMPOUND.match(ctx.text[end : end + 20]):
         return True  # "Saudi-led", "Turkey-backed", "US-based"
     if not ctx.doc.has_annotation("DEP"):
         return False
@@ -626,7 +626,7 @@ def pick_place(
     another clause's subject; then the most precise ("in
     Lebanon in Sidon" is Sidon), not an origin ("troops from Misrata"), not a reference point
     ("Majzar west of Marib"), in the article's main country, nearest."""
-    sent = token.sent
+    sent = ctx.view.sent(token)
     in_sentence = [pm for pm in usable if sent.start_char <= pm.span.start < sent.end_char]
     if not in_sentence:
         return None
@@ -638,7 +638,7 @@ def pick_place(
         if not pool:
             return None
     countries = Counter(pm.place.country for pm in usable if pm.place is not None)
-    text = ctx.doc.text
+    text = ctx.text
     # a town named as a reference point once is one wherever the sentence names it
     # ("Majzar west of Marib city (Marib)")
     references = {
@@ -693,7 +693,7 @@ def locates_nothing(ctx: DocContext, pm: PlaceMention) -> bool:
         return False
     key = ("norp_starts", len(ctx.doc))
     if key not in ctx.memo:
-        ctx.memo[key] = {e.start_char for e in ctx.doc.ents if e.label_ == "NORP"}
+        ctx.memo[key] = {e.start_char for e in ctx.view.ents if e.label_ == "NORP"}
     return pm.span.start in ctx.memo[key]
 
 
@@ -711,4 +711,4 @@ def is_metonym(ctx: DocContext, start: int, end: int) -> bool:
             and head.dep_ == "nsubj"
             and head.head.lemma_.lower() in STATEMENT_VERBS
         )
-    return bool(_STATEMENT_AFTER.match(ctx.doc.text[end : end + 60]))
+    return bool(_STATEMENT_AFTER.match(ctx.text[end : end + 60]))

@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventwire.extract.docview import DocView
 from eventwire.model import Mention
 
 if TYPE_CHECKING:
@@ -85,13 +86,10 @@ def role_weight(token: Token) -> tuple[float, bool]:
     return OTHER, False
 
 
-def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> dict[int, Mention | int]:
+def resolve_pronouns(view: DocView, mentions: list[Mention]) -> dict[int, Mention | int]:
     """Token index of each resolved pronoun -> its mention, or the index of a common noun."""
-    sent_of = {}
-    for n, sent in enumerate(doc.sents):
-        for tok in sent:
-            sent_of[tok.i] = n
-    quotes = [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
+    doc, sent_of = view.doc, view.sent_index
+    quotes = [(m.start(), m.end()) for m in QUOTED.finditer(view.text)]
 
     def quoted(idx: int) -> bool:
         return any(a <= idx < b for a, b in quotes)

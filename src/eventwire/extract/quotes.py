@@ -15,6 +15,7 @@ salient antecedent.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from eventwire.extract.actorspans import MentionIndex
@@ -87,16 +88,18 @@ _SPEECH_FORMS = frozenset(
 
 @extractors.register("quotes", requires=("mentions",), assigns=("quotes",))
 def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
-    doc, text = ctx.doc, ctx.doc.text
+    text, sents = ctx.text, ctx.view.sents
     index = MentionIndex.of(ctx)
-    sents = list(doc.sents)
+    ends = [s.end_char for s in sents]
     quotes = []
     for group in merge_split(text, quoted_parts(text)):
         start, end = group[0][0], group[-1][1]
-        covered = [s for s in sents if s.end_char > start - 1 and s.start_char < end + 1]
+        # the sentences the quote touches, found by bisection (sentences are in order)
+        first = bisect_right(ends, start - 1)
+        last = bisect_left(ctx.view.sent_start_chars, end + 1) - 1
+        covered = sents[first : last + 1]
         if not covered:
             continue
-        first, last = sents.index(covered[0]), sents.index(covered[-1])
         # The first place that introduces the quote names its speaker, or no one
         # ('"Diplomats" told Reuters that "..."' is not the next sentence's speaker).
         places = list(covered)

@@ -188,10 +188,10 @@ def support_noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
 
 def _opens_line(verb: Token) -> bool:
     """The verb starts its sentence or line, after adverbs only ("Also backing Y: ...")."""
-    i = verb.i - 1
-    while i >= verb.sent.start and (verb.doc[i].dep_ == "advmod" and verb.doc[i].head.i == verb.i):
+    i, start = verb.i - 1, verb.sent.start  # one sentence scan, only for relation verbs
+    while i >= start and (verb.doc[i].dep_ == "advmod" and verb.doc[i].head.i == verb.i):
         i -= 1
-    return i < verb.sent.start or verb.doc[i].is_space or verb.doc[i].text in (":", ".")
+    return i < start or verb.doc[i].is_space or verb.doc[i].text in (":", ".")
 
 
 def list_header_roles(verb: Token) -> Iterator[tuple[Token, Token, Token]]:
@@ -303,7 +303,7 @@ def extract_relations(ctx: DocContext) -> dict[str, tuple]:
                 negated, modality = modality_of(statement)
             for src in holders:
                 for tgt in others:
-                    key = (rtype, src.span, tgt.span, statement.sent.start)
+                    key = (rtype, src.span, tgt.span, ctx.view.sent(statement).start)
                     if FOLLOWERS in (*src.qualifiers, *tgt.qualifiers):
                         continue  # "Gaddafi supporters back X": not Gaddafi's own relation
                     if src.span != tgt.span and key not in out:
@@ -315,7 +315,7 @@ def extract_relations(ctx: DocContext) -> dict[str, tuple]:
 
 def _same_line(ctx: DocContext, filler: Filler, statement: Token) -> bool:
     lo, hi = sorted((filler.span.start, statement.idx))
-    return "\n" not in ctx.doc.text[lo:hi]
+    return "\n" not in ctx.text[lo:hi]
 
 
 def _fillers(index: MentionIndex, token: Token | None) -> list[Filler]:
@@ -364,7 +364,7 @@ def _mention(ctx, tok, rtype, src: Filler, tgt: Filler, negated, modality, index
         type=rtype,
         source=src.span,
         target=tgt.span,
-        evidence=ctx.evidence(tok.sent),
+        evidence=ctx.evidence(ctx.view.sent(tok)),
         negated=negated,
         modality=modality,
         when=statement_when(ctx, tok),

@@ -1,0 +1,25 @@
+from eventwire.nlp import blank_pipeline, parse, pieces
+
+
+def test_pieces_cut_at_paragraphs_and_join_back():
+    text = "First paragraph here.\n\nSecond one is a bit longer.\n\nThird."
+    parts = pieces(text, 30)
+    assert "".join(parts) == text
+    assert all(len(p) <= 30 for p in parts)
+    assert parts[0] == "First paragraph here."
+
+
+def test_pieces_of_one_unbroken_run_are_cut_at_the_limit():
+    assert pieces("x" * 25, 10) == ["x" * 10, "x" * 10, "x" * 5]
+
+
+def test_a_text_over_the_model_limit_is_parsed_in_pieces_into_one_doc():
+    nlp = blank_pipeline()
+    nlp.max_length = 60
+    long = "Gunmen attacked a checkpoint. Two died.\n\n" * 4 + "The army replied."
+    short = "A short one."
+    docs = list(parse(nlp, [short, long, short], batch_size=2))
+    assert [d.text for d in docs] == [short, long, short]
+    # the same sentences as one parse of the whole text would give
+    nlp.max_length = 1000
+    assert [s.text for s in docs[1].sents] == [s.text for s in nlp(long).sents]
