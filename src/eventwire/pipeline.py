@@ -20,13 +20,14 @@ from typing import TypeVar
 
 from eventwire.config import Settings
 from eventwire.errors import IngestError
-from eventwire.extract import Resources, extract_document
+from eventwire.extract import ExtractionPipeline
 from eventwire.ingest import read_sources
+from eventwire.knowledge.resources import Resources
 from eventwire.model import Article, DocumentRecords, Resolution
 from eventwire.nlp import build_pipeline, parse
 from eventwire.resolve import resolve
 from eventwire.store.base import Store
-from eventwire.truecase import as_written, case_restored
+from eventwire.truecase import Truecaser, as_written, case_restored
 
 T = TypeVar("T")
 Progress = Callable[[int], None]
@@ -55,22 +56,31 @@ def process_articles(
     """Parse and extract a batch of articles in this process (model loaded once)."""
     nlp = build_pipeline(settings)
     resources = resources or _process_resources(settings)
+    extract = _extraction(resources)
     # One-case texts are parsed case-restored; records quote the article as written.
     parsed = [
-        case_restored(a, lambda: resources.truecaser) if settings.case_restore else a
+        case_restored(a, lambda: _truecaser(resources)) if settings.case_restore else a
         for a in articles
     ]
     docs = parse(nlp, (p.text for p in parsed), settings.batch_size)
-    return [
-        as_written(extract_document(p, d, resources), a, p)
-        for a, p, d in zip(articles, parsed, docs, strict=True)
-    ]
+    return [as_written(extract(p, d), a, p) for a, p, d in zip(articles, parsed, docs, strict=True)]
 
 
 @lru_cache(maxsize=4)
 def _process_resources(settings: Settings) -> Resources:
     # One Resources per process and settings: the KB and gazetteer load once.
     return Resources(settings)
+
+
+@lru_cache(maxsize=4)
+def _extraction(resources: Resources) -> ExtractionPipeline:
+    # The components are ordered, checked and built once per Resources.
+    return ExtractionPipeline(resources)
+
+
+@lru_cache(maxsize=4)
+def _truecaser(resources: Resources) -> Truecaser:
+    return Truecaser(resources.kb, resources.gazetteer.path)
 
 
 def _worker(

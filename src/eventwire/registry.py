@@ -8,12 +8,15 @@ the way a user's plug-in would::
     @exporters.register("ndjson")
     def write_ndjson(records, out): ...
 
-Entry points in the group ``eventwire.<registry name>`` are loaded on first lookup,
-so a separately installed package can add components without editing ours.
+On first lookup a registry imports its built-in modules (which register themselves),
+then the entry points in the group ``eventwire.<registry name>``, so a separately
+installed package adds components without editing ours. A name is registered once: a
+second component under the same name (built-in, plug-in or entry point) is refused.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
@@ -32,8 +35,9 @@ class Component:
 
 
 class Registry:
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, builtins: tuple[str, ...] = ()) -> None:
         self.name = name
+        self.builtins = builtins  # modules that register the built-in components
         self._items: dict[str, Component] = {}
         self._entry_points_loaded = False
 
@@ -46,18 +50,29 @@ class Registry:
         **meta: Any,
     ) -> Callable[[Any], Any]:
         def decorator(obj: Any) -> Any:
-            self._items[name] = Component(name, obj, tuple(requires), tuple(assigns), dict(meta))
+            self._add(Component(name, obj, tuple(requires), tuple(assigns), dict(meta)))
             return obj
 
         return decorator
+
+    def _add(self, comp: Component) -> None:
+        old = self._items.get(comp.name)
+        if old is not None and old.obj is not comp.obj:
+            raise ConfigError(f"two {self.name} named {comp.name!r}: {old.obj!r} and {comp.obj!r}")
+        self._items[comp.name] = comp
+
+    def unregister(self, name: str) -> None:
+        """Remove a component (for tests and for replacing a built-in on purpose)."""
+        self._items.pop(name, None)
 
     def _load_entry_points(self) -> None:
         if self._entry_points_loaded:
             return
         self._entry_points_loaded = True
+        for module in self.builtins:
+            importlib.import_module(module)
         for ep in entry_points(group=f"eventwire.{self.name}"):
-            if ep.name not in self._items:
-                self._items[ep.name] = Component(ep.name, ep.load())
+            self._add(Component(ep.name, ep.load()))
 
     def get(self, name: str) -> Component:
         self._load_entry_points()
@@ -81,6 +96,12 @@ class Registry:
 
 
 readers = Registry("readers")
-extractors = Registry("extractors")
+extractors = Registry(
+    "extractors",
+    builtins=tuple(
+        f"eventwire.extract.{m}"
+        for m in ("mentions", "dates", "places", "counts", "quotes", "events", "relations")
+    ),
+)
 stores = Registry("stores")
 exporters = Registry("exporters")

@@ -150,7 +150,7 @@ def _dated_ctx(nlp, text: str, published: str | None) -> DocContext:
     precision = {4: "year", 7: "month"}.get(len(published or ""), "day")
     article = Article(id="a1", text=text, published=published, published_precision=precision)
     ctx = DocContext(article=article, doc=nlp(text), resources=Resources())
-    ctx.found["timexes"] = tuple(extract_timexes(ctx)["timexes"])
+    ctx.put("timexes", extract_timexes(ctx)["timexes"])
     return ctx
 
 
@@ -189,7 +189,7 @@ def test_an_unplaceable_clause_date_is_not_replaced_by_another_clauses(nlp) -> N
 def test_a_length_of_time_is_kept_but_does_not_date_the_event(nlp) -> None:
     text = "After two months of fighting, rebels captured the town on Sunday."
     ctx = _dated_ctx(nlp, text, "2019-04-16")
-    assert {t.span.text: t.when.value for t in ctx.found["timexes"]} == {
+    assert {t.span.text: t.when.value for t in ctx.timexes} == {
         "two months": None,
         "Sunday": "2019-04-14",
     }

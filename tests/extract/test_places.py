@@ -18,31 +18,31 @@ def _ctx(nlp, gazetteer, text: str, published: str | None = "2019-04-16") -> Doc
     ctx = DocContext(
         article=Article(id="a1", text=text, published=published), doc=nlp(text), resources=resources
     )
-    ctx.found["timexes"] = tuple(extract_timexes(ctx)["timexes"])
-    ctx.found["places"] = tuple(extract_places(ctx)["places"])
+    ctx.put("timexes", extract_timexes(ctx)["timexes"])
+    ctx.put("places", extract_places(ctx)["places"])
     return ctx
 
 
 def test_locative_names_are_found_and_resolved(blank_nlp, small_gazetteer) -> None:
     ctx = _ctx(blank_nlp, small_gazetteer, "Militias clashed in Derna and near Misrata.")
-    found = {pm.span.text: pm.place.id for pm in ctx.found["places"]}
+    found = {pm.span.text: pm.place.id for pm in ctx.places}
     assert found == {"Derna": "geonames:4", "Misrata": "geonames:3"}
 
 
 def test_capitalised_words_without_a_locative_are_not_places(blank_nlp, small_gazetteer) -> None:
     ctx = _ctx(blank_nlp, small_gazetteer, "Derna Brigade leaders met.")
-    assert ctx.found["places"] == ()
+    assert ctx.places == ()
 
 
 def test_country_context_decides_between_homonyms(blank_nlp, small_gazetteer) -> None:
     ctx = _ctx(blank_nlp, small_gazetteer, "Troops from Lebanon moved to Tripoli.")
-    places = {pm.span.text: pm.place.country for pm in ctx.found["places"]}
+    places = {pm.span.text: pm.place.country for pm in ctx.places}
     assert places["Tripoli"] == "LBN"
 
 
 def test_the_capital_of_the_story_country(blank_nlp, small_gazetteer) -> None:
     ctx = _ctx(blank_nlp, small_gazetteer, "Fighting in Libya reached the capital on Sunday.")
-    capital = [pm for pm in ctx.found["places"] if pm.span.text == "the capital"]
+    capital = [pm for pm in ctx.places if pm.span.text == "the capital"]
     assert capital and capital[0].place.name == "Tripoli" and capital[0].place.country == "LBY"
 
 
@@ -52,7 +52,7 @@ def test_government_metonym_is_an_actor(blank_nlp, small_gazetteer) -> None:
         small_gazetteer,
         "Officials in Tripoli met. A week later, from Tripoli said nothing.",
     )
-    flags = [pm.is_actor for pm in ctx.found["places"]]
+    flags = [pm.is_actor for pm in ctx.places]
     assert flags == [False, True]
 
 
@@ -135,12 +135,12 @@ def test_dates_after_a_locative_are_not_places(blank_nlp, tmp_path) -> None:
     )
     con.commit()
     ctx = _ctx(blank_nlp, Gazetteer(tmp_path / "j.sqlite"), "Clashes resumed on June 8 in Derna.")
-    assert [pm.span.text for pm in ctx.found["places"]] == ["Derna"]
+    assert [pm.span.text for pm in ctx.places] == ["Derna"]
 
 
 def test_a_following_area_qualifies_the_place(blank_nlp, small_gazetteer) -> None:
     ctx = _ctx(blank_nlp, small_gazetteer, "Gunmen from Libya attacked homes in Tripoli (Lebanon).")
-    tripoli = next(pm for pm in ctx.found["places"] if pm.span.text == "Tripoli")
+    tripoli = next(pm for pm in ctx.places if pm.span.text == "Tripoli")
     assert tripoli.place.country == "LBN"
 
 
@@ -150,13 +150,13 @@ def test_a_place_modifying_a_thing_is_no_event_location(nlp, small_gazetteer) ->
         nlp, small_gazetteer, "Rioters angry at the falling Libya dinar blocked roads on Sunday."
     )
     blocked = next(t for t in ctx.doc if t.text == "blocked")
-    assert [pm.span.text for pm in ctx.found["places"]] == ["Libya"]
+    assert [pm.span.text for pm in ctx.places] == ["Libya"]
     assert place_for(ctx, blocked) is None
 
 
 def test_sites_named_after_a_word_are_not_that_place(blank_nlp, small_gazetteer) -> None:
     ctx = _ctx(blank_nlp, small_gazetteer, "Protesters marched to the Derna square in el Misrata.")
-    assert [pm.span.text for pm in ctx.found["places"]] == ["Misrata"]
+    assert [pm.span.text for pm in ctx.places] == ["Misrata"]
 
 
 @pytest.mark.slow
@@ -197,7 +197,7 @@ def test_nationality_words_name_their_country_but_locate_nothing(nlp, tmp_path) 
     ctx = _ctx(
         nlp, Gazetteer(tmp_path / "n.sqlite"), "Libyan forces shelled homes in Derna on Sunday."
     )
-    found = {pm.span.text: pm.place.country for pm in ctx.found["places"]}
+    found = {pm.span.text: pm.place.country for pm in ctx.places}
     assert found == {"Libyan": "LBY", "Derna": "LBY"}
     shelled = next(t for t in ctx.doc if t.text == "shelled")
     assert place_for(ctx, shelled).name == "Darnah"
@@ -210,7 +210,7 @@ def test_a_list_of_places_is_no_qualifier(blank_nlp, small_gazetteer) -> None:
     ctx = _ctx(
         blank_nlp, small_gazetteer, "Protests in Libya spread to Misurata, Lebanon, and Derna."
     )
-    places = {pm.span.text: pm.place and pm.place.id for pm in ctx.found["places"]}
+    places = {pm.span.text: pm.place and pm.place.id for pm in ctx.places}
     assert places["Misurata"] == "geonames:3"  # not "somewhere in Lebanon"
 
 
@@ -243,7 +243,7 @@ def test_a_place_in_a_hyphenated_modifier_locates_nothing(blank_nlp, small_gazet
 
 def test_names_in_a_parenthesis_after_a_place_are_places(blank_nlp, small_gazetteer) -> None:
     ctx = _ctx(blank_nlp, small_gazetteer, "Jets struck Wadi Zamzam area (Misrata, Libya) at dawn.")
-    assert [pm.span.text for pm in ctx.found["places"]] == ["Misrata", "Libya"]
+    assert [pm.span.text for pm in ctx.places] == ["Misrata", "Libya"]
     struck = next(t for t in ctx.doc if t.text == "struck")
     assert place_for(ctx, struck).name == "Misratah"
 
@@ -261,7 +261,7 @@ def test_well_known_places_need_no_locative(blank_nlp, small_gazetteer) -> None:
     text = "Talks between Libya and Lebanon resumed. Tripoli Group shares rose."
     ctx = _ctx(blank_nlp, small_gazetteer, text)
     # countries standing alone are places; a sentence's first word before a capital is not
-    assert [pm.span.text for pm in ctx.found["places"]] == ["Libya", "Lebanon"]
+    assert [pm.span.text for pm in ctx.places] == ["Libya", "Lebanon"]
 
 
 def test_a_region_is_the_last_choice_and_names_no_country(blank_nlp, tmp_path) -> None:
@@ -309,7 +309,7 @@ def test_a_region_is_the_last_choice_and_names_no_country(blank_nlp, tmp_path) -
     con.commit()
     gaz = Gazetteer(tmp_path / "r.sqlite")
     ctx = _ctx(blank_nlp, gaz, "Boats left from Derna. A boat sank in the Mediterranean off Libya.")
-    found = {pm.span.text: pm.place.precision for pm in ctx.found["places"]}
+    found = {pm.span.text: pm.place.precision for pm in ctx.places}
     assert found == {"Derna": "city", "Mediterranean": "region", "Libya": "country"}
     sank = next(t for t in ctx.doc if t.text == "sank")
     assert place_for(ctx, sank).name == "Libya"  # the country is more precise than a sea
@@ -326,12 +326,12 @@ def test_a_road_is_named_after_the_towns_at_its_ends(blank_nlp, small_gazetteer)
     ctx = _ctx(
         blank_nlp, small_gazetteer, "Protesters blocked the Derna-Misrata highway on Sunday."
     )
-    found = {pm.span.text: pm.place.country for pm in ctx.found["places"]}
+    found = {pm.span.text: pm.place.country for pm in ctx.places}
     assert found == {"Derna": "LBY", "Misrata": "LBY"}
     blocked = next(t for t in ctx.doc if t.text == "blocked")
     assert place_for(ctx, blocked).country == "LBY"
     ctx = _ctx(blank_nlp, small_gazetteer, "Protesters blocked the Derna-Misrata convoy on Sunday.")
-    assert not ctx.found["places"]  # a convoy is named after no towns
+    assert not ctx.places  # a convoy is named after no towns
 
 
 def _town_gazetteer(tmp_path, *towns: tuple):
@@ -389,11 +389,11 @@ def test_a_place_said_to_lie_in_an_area_keeps_to_it(blank_nlp, small_gazetteer) 
     ctx = _ctx(
         blank_nlp, small_gazetteer, "Gunmen from Libya fired at shops in Tripoli in Lebanon."
     )
-    tripoli = next(pm for pm in ctx.found["places"] if pm.span.text == "Tripoli")
+    tripoli = next(pm for pm in ctx.places if pm.span.text == "Tripoli")
     assert tripoli.place.id == "geonames:2"
     # Derna is known only in Libya and Romania: in Lebanon it is some place in Lebanon
     ctx = _ctx(blank_nlp, small_gazetteer, "Farmers in Derna in Lebanon lost their crops.")
-    derna = next(pm for pm in ctx.found["places"] if pm.span.text == "Derna")
+    derna = next(pm for pm in ctx.places if pm.span.text == "Derna")
     assert derna.place.id == "country:LBN"
 
 
@@ -406,7 +406,7 @@ def test_a_district_of_a_big_town_keeps_to_that_town(blank_nlp, tmp_path) -> Non
         ("geonames:64", "Karmel", 33.6, 35.6, "LBN", "LB.04", 2_000),
     )
     ctx = _ctx(blank_nlp, gaz, "Youths threw stones in the Karmel district of Zorba at noon.")
-    karmel = next(pm for pm in ctx.found["places"] if pm.span.text == "Karmel")
+    karmel = next(pm for pm in ctx.places if pm.span.text == "Karmel")
     assert karmel.place.id == "geonames:64"  # the one near Zorba, not the bigger one far away
     from eventwire.extract.places import _with_qualifier
 
@@ -424,7 +424,7 @@ def test_a_place_modifying_a_thing_casts_no_vote(nlp, tmp_path) -> None:
         ("geonames:72", "Dunmore", 41.4, -75.6, "USA", "US.PA", 8_000),
     )
     ctx = _ctx(nlp, gaz, "Traders angry at the US dollar rate closed their shops in Dunmore.")
-    dunmore = next(pm for pm in ctx.found["places"] if pm.span.text == "Dunmore")
+    dunmore = next(pm for pm in ctx.places if pm.span.text == "Dunmore")
     assert dunmore.place.id == "geonames:71"  # "US dollar" says nothing of where
     ctx = _ctx(nlp, gaz, "Truck drivers staged a protest in Dunmore county on Sunday.")
     staged = next(t for t in ctx.doc if t.text == "staged")
@@ -435,7 +435,7 @@ def test_a_district_word_may_stand_before_its_area(blank_nlp, small_gazetteer) -
     ctx = _ctx(
         blank_nlp, small_gazetteer, "Gunmen from Libya raided shops in Tripoli district (Lebanon)."
     )
-    tripoli = next(pm for pm in ctx.found["places"] if pm.span.text == "Tripoli")
+    tripoli = next(pm for pm in ctx.places if pm.span.text == "Tripoli")
     assert tripoli.place.country == "LBN"
 
 
@@ -443,11 +443,9 @@ def test_the_capital_city_of_a_province_is_not_the_countrys(blank_nlp, small_gaz
     ctx = _ctx(
         blank_nlp, small_gazetteer, "Crowds in Libya filled the capital city of a remote district."
     )
-    assert not [pm for pm in ctx.found["places"] if pm.span.text.startswith("the capital")]
+    assert not [pm for pm in ctx.places if pm.span.text.startswith("the capital")]
     ctx = _ctx(blank_nlp, small_gazetteer, "Crowds in Libya filled the capital on Friday.")
-    assert [pm.place.id for pm in ctx.found["places"] if pm.span.text == "the capital"] == [
-        "geonames:1"
-    ]
+    assert [pm.place.id for pm in ctx.places if pm.span.text == "the capital"] == ["geonames:1"]
 
 
 def test_a_country_leading_or_backing_from_afar_casts_no_vote(blank_nlp, tmp_path) -> None:
@@ -457,13 +455,13 @@ def test_a_country_leading_or_backing_from_afar_casts_no_vote(blank_nlp, tmp_pat
         ("geonames:82", "Kessab", 41.4, -75.6, "USA", "US.PA", 8_000),
     )
     ctx = _ctx(blank_nlp, gaz, "US-backed militias shelled farms in Kessab.")
-    kessab = next(pm for pm in ctx.found["places"] if pm.span.text == "Kessab")
+    kessab = next(pm for pm in ctx.places if pm.span.text == "Kessab")
     assert kessab.place.id == "geonames:81"
 
 
 def test_a_possessive_ending_is_not_part_of_the_name(blank_nlp, small_gazetteer) -> None:
     ctx = _ctx(blank_nlp, small_gazetteer, "Gunmen struck a market in Derna's old town.")
-    assert [pm.span.text for pm in ctx.found["places"]] == ["Derna"]
+    assert [pm.span.text for pm in ctx.places] == ["Derna"]
 
 
 def test_a_town_named_as_a_reference_point_is_not_the_place(blank_nlp, small_gazetteer) -> None:
@@ -506,7 +504,7 @@ def test_a_big_town_in_a_parenthesis_qualifies_the_place_before(blank_nlp, tmp_p
         ("geonames:114", "Zorba", 36.0, -120.0, "USA", "US.CA", 700_000),
     )
     ctx = _ctx(blank_nlp, gaz, "Fishermen protested in Korba (Zorba) on Monday.")
-    korba = next(pm for pm in ctx.found["places"] if pm.span.text == "Korba")
+    korba = next(pm for pm in ctx.places if pm.span.text == "Korba")
     assert korba.place.id == "geonames:111"
 
 
@@ -526,7 +524,7 @@ def test_names_listed_after_a_place_are_places(blank_nlp, small_gazetteer) -> No
         small_gazetteer,
         "Schools shut in Derna, Misrata and Marsa Brega; Monday was calm.",
     )
-    assert [pm.span.text for pm in ctx.found["places"]] == ["Derna", "Misrata", "Marsa Brega"]
+    assert [pm.span.text for pm in ctx.places] == ["Derna", "Misrata", "Marsa Brega"]
 
 
 def test_a_lawmakers_state_after_the_party_letter_is_a_place(blank_nlp, tmp_path) -> None:
@@ -558,7 +556,7 @@ def test_a_lawmakers_state_after_the_party_letter_is_a_place(blank_nlp, tmp_path
         Gazetteer(tmp_path / "p.sqlite"),
         "The bill passed, said Rep. Ann Cole, D-Ky., on Friday.",
     )
-    assert [pm.span.text for pm in ctx.found["places"]] == ["Ky."]
+    assert [pm.span.text for pm in ctx.places] == ["Ky."]
 
 
 @pytest.mark.slow
@@ -572,7 +570,7 @@ def test_the_mayor_or_residents_of_a_place_name_it(blank_nlp, small_gazetteer) -
     ctx = _ctx(
         blank_nlp, small_gazetteer, "The residents of Misrata and the mayor of Derna met on Monday."
     )
-    assert [pm.span.text for pm in ctx.found["places"]] == ["Misrata", "Derna"]
+    assert [pm.span.text for pm in ctx.places] == ["Misrata", "Derna"]
 
 
 def test_a_name_cut_short_before_its_linking_word_is_made_whole(tmp_path) -> None:
@@ -594,7 +592,7 @@ def test_a_town_named_before_a_site_in_it_is_a_place(blank_nlp, small_gazetteer)
         small_gazetteer,
         "Youths blocked the Derna roundabout and the Martyrs roundabout.",
     )
-    assert [pm.span.text for pm in ctx.found["places"]] == ["Derna"]
+    assert [pm.span.text for pm in ctx.places] == ["Derna"]
 
 
 def test_a_reference_point_named_twice_is_still_one(blank_nlp, small_gazetteer) -> None:
@@ -628,10 +626,10 @@ def test_a_name_after_rural_or_between_is_a_place(blank_nlp, small_gazetteer) ->
         small_gazetteer,
         "Crops burned in rural Derna. Trucks ran between Misrata and Brega.",
     )
-    assert {pm.span.text for pm in ctx.found["places"]} >= {"Derna", "Misrata"}
+    assert {pm.span.text for pm in ctx.places} >= {"Derna", "Misrata"}
     for verb in ("shelled", "attacked", "reached", "shelling"):  # what a force hit or reached
         ctx = _ctx(blank_nlp, small_gazetteer, f"Artillery {verb} Derna at dawn.")
-        assert [pm.span.text for pm in ctx.found["places"]] == ["Derna"]
+        assert [pm.span.text for pm in ctx.places] == ["Derna"]
 
 
 def test_a_name_after_a_locative_keeps_its_article_and_a_town_of_its_spelling(
@@ -662,7 +660,7 @@ def test_a_name_after_a_locative_keeps_its_article_and_a_town_of_its_spelling(
     con.commit()
     gaz = Gazetteer(tmp_path / "n.sqlite")
     ctx = _ctx(blank_nlp, gaz, "Militias moved into Kafr al Hamra.")
-    assert [pm.span.text for pm in ctx.found["places"]] == ["Kafr al Hamra"]
+    assert [pm.span.text for pm in ctx.places] == ["Kafr al Hamra"]
     # a loose spelling makes no word a place, unless the text says it is one
     ctx = _ctx(blank_nlp, gaz, "Militias moved near Marayan and then into the town of Marayan.")
-    assert [pm.span.start for pm in ctx.found["places"]] == [ctx.doc.text.rindex("Marayan")]
+    assert [pm.span.start for pm in ctx.places] == [ctx.doc.text.rindex("Marayan")]

@@ -139,11 +139,12 @@ def relation_dates(nlp, resources, text):
         importlib.import_module(
             {"timexes": "eventwire.extract.dates"}.get(name, f"eventwire.extract.{name}")
         )
-        comp = extractors.get(name)
-        produced = comp.obj(ctx)
-        for kind in comp.assigns:
-            ctx.found[kind] = tuple(produced.get(kind, ()))
-    return {(r.source.text, r.when and r.when.value) for r in ctx.found["relations"]}
+        comp = extractors.get(name).obj(resources)
+        produced = comp(ctx)
+        for kind in (*comp.assigns, *comp.extends):
+            if kind in produced:
+                ctx.put(kind, produced[kind])
+    return {(r.source.text, r.when and r.when.value) for r in ctx.relations}
 
 
 def test_a_relation_is_dated_by_its_own_clause(nlp, resources):

@@ -6,10 +6,11 @@ scored, with the reason in ``note``) and the number ``n`` of gold items behind i
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from eventwire.text.geo import EARTH_RADIUS_KM, haversine_km
 
 
 @dataclass(frozen=True)
@@ -109,14 +110,8 @@ def set_f1(ours: Iterable[str], gold: Iterable[str]) -> float:
     return prf(tp, len(a - b), len(b - a)).f1 or 0.0
 
 
-EARTH_RADIUS_KM = 6371.0088
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+# one distance function for the whole package
+__all__ = ["EARTH_RADIUS_KM", "haversine_km"]
 
 
 def spans_overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:

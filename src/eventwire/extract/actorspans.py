@@ -81,7 +81,7 @@ class MentionIndex:
 
     @classmethod
     def of(cls, ctx: DocContext) -> MentionIndex:
-        return cls(ctx, sorted(ctx.found.get("mentions", ()), key=lambda m: m.span.start))
+        return cls(ctx, sorted(ctx.mentions, key=lambda m: m.span.start))
 
     def all(self) -> tuple[Mention, ...]:
         merged = {(m.span.start, m.span.end): m for m in self.mentions}

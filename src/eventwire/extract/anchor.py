@@ -54,7 +54,7 @@ _UP_TO_NOW = re.compile(r"\b(?:so far|thus far|to date|until now|up to now|up un
 
 def when_for(ctx: DocContext, token: Token) -> When | None:
     """The date of the clause headed near ``token``."""
-    timexes = ctx.found.get("timexes", ())
+    timexes = ctx.timexes
     if ctx.doc.has_annotation("DEP"):
         clause = _clause_tokens(token)
         own = [t for t in timexes if t.span.start in clause and not is_duration(t.span.text)]
@@ -102,12 +102,10 @@ def place_for(ctx: DocContext, token: Token) -> Place | None:
     all the article's places lie in, with precision ``country``."""
     from eventwire.extract.places import locates_nothing, pick_place
 
-    places = ctx.found.get("places", ())
-    key = ("place_for", len(places))
-    if key not in ctx.memo:  # the same for every event of the document
-        ctx.memo[key] = [pm for pm in places if pm.place is not None
-                         and not locates_nothing(ctx, pm)]  # fmt: skip
-    usable = ctx.memo[key]
+    if ctx.usable_places is None:  # the same for every event of the document
+        ctx.usable_places = [pm for pm in ctx.places if pm.place is not None
+                             and not locates_nothing(ctx, pm)]  # fmt: skip
+    usable = ctx.usable_places
     clause = _clause_tokens(token) if ctx.doc.has_annotation("DEP") else set()
     found = pick_place(ctx, token, usable, clause)
     if found is not None or not usable:

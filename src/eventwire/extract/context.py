@@ -1,44 +1,43 @@
-"""What an extractor sees: the article, its parse, shared resources and earlier results."""
+"""What a component sees: the article, its parse, one view of it, shared resources, and
+the records earlier components produced, typed by kind.
+
+A component may read only the kinds it declared (``requires``, or ``extends`` for a kind
+it adds to); reading another raises :class:`UndeclaredRead`, so a declaration that does
+not match the code fails the first time the code runs, not silently.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from eventwire.config import Settings
+from eventwire.errors import ConfigError
 from eventwire.extract.docview import DocView
-from eventwire.model import Article, Evidence
+from eventwire.knowledge.resources import Resources
+from eventwire.model import (
+    Article,
+    Count,
+    EventMention,
+    Evidence,
+    Mention,
+    PlaceMention,
+    QuoteMention,
+    RelationMention,
+    Timex,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+__all__ = ["RECORD_KINDS", "DocContext", "Resources", "UndeclaredRead"]
 
-class Resources:
-    """Loaded-once data an extractor may need (knowledge base, gazetteer).
+RECORD_KINDS = ("mentions", "timexes", "places", "counts", "events", "relations", "quotes")
 
-    Built at the edge from settings and shared by every document of a process."""
 
-    def __init__(self, settings: Settings | None = None) -> None:
-        self.settings = settings or Settings()
-
-    @cached_property
-    def kb(self) -> Any:
-        from eventwire.knowledge.kb import load_kb
-
-        return load_kb(self.settings)
-
-    @cached_property
-    def gazetteer(self) -> Any:
-        from eventwire.knowledge.gazetteer import open_gazetteer
-
-        return open_gazetteer(self.settings)
-
-    @cached_property
-    def truecaser(self) -> Any:
-        from eventwire.truecase import Truecaser
-
-        return Truecaser(self.kb, self.gazetteer.path)
+class UndeclaredRead(ConfigError):
+    """A component read a record kind it did not declare."""
 
 
 @dataclass
@@ -46,11 +45,12 @@ class DocContext:
     article: Article
     doc: Doc
     resources: Resources
-    found: dict[str, tuple[Any, ...]] = field(default_factory=dict)
-    # per-document values derived from ``found`` that many events ask for; keyed by the
-    # asking function's name and the length of what it was derived from
-    memo: dict[tuple[str, int], Any] = field(default_factory=dict)
     view: DocView = field(init=False)
+    # the place mentions an event's place may be chosen from (computed on first use)
+    usable_places: list[PlaceMention] | None = field(default=None, init=False)
+    _records: dict[str, tuple[Any, ...]] = field(default_factory=dict, init=False)
+    _reader: str | None = field(default=None, init=False)
+    _readable: frozenset[str] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.view = DocView(self.doc)
@@ -68,3 +68,58 @@ class DocContext:
             char_start=sent.start_char,
             char_end=sent.end_char,
         )
+
+    # -- records by kind ------------------------------------------------------------------
+
+    def records(self, kind: str) -> tuple[Any, ...]:
+        """The records of ``kind`` produced so far; raises if the running component did not
+        declare it."""
+        if self._readable is not None and kind not in self._readable:
+            raise UndeclaredRead(
+                f"extractor {self._reader!r} reads {kind!r} but does not declare it "
+                "(add it to requires)"
+            )
+        return self._records.get(kind, ())
+
+    def put(self, kind: str, records: Sequence[Any]) -> None:
+        self._records[kind] = tuple(records)
+
+    def all_records(self) -> dict[str, tuple[Any, ...]]:
+        return dict(self._records)
+
+    @contextmanager
+    def reading_as(self, name: str, kinds: frozenset[str]) -> Iterator[None]:
+        """While a component runs, only the kinds it declared can be read."""
+        self._reader, self._readable = name, kinds
+        try:
+            yield
+        finally:
+            self._reader, self._readable = None, None
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        return self.records("mentions")
+
+    @property
+    def timexes(self) -> tuple[Timex, ...]:
+        return self.records("timexes")
+
+    @property
+    def places(self) -> tuple[PlaceMention, ...]:
+        return self.records("places")
+
+    @property
+    def counts(self) -> tuple[Count, ...]:
+        return self.records("counts")
+
+    @property
+    def quotes(self) -> tuple[QuoteMention, ...]:
+        return self.records("quotes")
+
+    @property
+    def events(self) -> tuple[EventMention, ...]:
+        return self.records("events")
+
+    @property
+    def relations(self) -> tuple[RelationMention, ...]:
+        return self.records("relations")

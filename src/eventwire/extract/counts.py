@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.modality import modality_of
 from eventwire.knowledge.words import CountWords, count_words
@@ -297,9 +298,8 @@ def _stated(found: tuple[str, Token] | None) -> str | None:
     return None if modality_of(cue)[1] in UNCOUNTED_MODALITIES else kind
 
 
-@extractors.register("counts", assigns=("counts",))
 def extract_counts(ctx: DocContext) -> dict[str, list[Count]]:
-    words = count_words()
+    words = ctx.resources.count_words
     counts: list[Count] = []
     for tok in ctx.doc:
         if tok.ent_type_ in REFUSED_ENTS or _in_subset(tok, words):
@@ -383,3 +383,14 @@ def attach_counts(
         else e
         for e in events
     ]
+
+
+@extractors.register("counts")
+class Counts(Component):
+    """Casualty and people counts ("killing 12 civilians")."""
+
+    name = "counts"
+    assigns = ("counts",)
+
+    def __call__(self, ctx: DocContext) -> dict[str, list[Count]]:
+        return extract_counts(ctx)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.timex import is_duration, normalize_timex
 from eventwire.ingest.pubdate import outlet_order
@@ -123,7 +124,6 @@ _INTENT = {"plan", "schedule", "set", "expect", "suppose", "intend", "due", "pre
 _SCHEDULED = {"due", "set", "scheduled", "expected", "supposed", "planned", "slated"}
 
 
-@extractors.register("timexes", assigns=("timexes",))
 def extract_timexes(ctx: DocContext) -> dict[str, list[Timex]]:
     reference = ctx.article.published
     order = outlet_order(ctx.article.source, ctx.resources.settings)
@@ -339,7 +339,18 @@ def governing_verb(token: Token) -> Token | None:
 
 def when_at(ctx: DocContext, start: int, end: int) -> When | None:
     """The resolved timex of this document lying inside [start, end), if any."""
-    for timex in ctx.found.get("timexes", ()):
+    for timex in ctx.timexes:
         if start <= timex.span.start < end and timex.when.value:
             return timex.when
     return None
+
+
+@extractors.register("timexes")
+class Timexes(Component):
+    """Time expressions, normalised against the publication date."""
+
+    name = "timexes"
+    assigns = ("timexes",)
+
+    def __call__(self, ctx: DocContext) -> dict[str, list[Timex]]:
+        return extract_timexes(ctx)

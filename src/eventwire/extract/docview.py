@@ -59,11 +59,20 @@ class DocView:
             for i in range(sent.start, sent.end):
                 self.sent_index[i] = n
         self.ents: tuple[Span, ...] = tuple(doc.ents)
+        self._ent_starts: dict[str, frozenset[int]] = {}
         self.sent_start_chars: tuple[int, ...] = tuple(s.start_char for s in self.sents)
         # every position of a blank line ("\n\n", overlapping), for paragraph lookups
         self._breaks = [m.start() for m in re.finditer(r"(?=\n\n)", self.text)]
         self.paragraphs: tuple[tuple[int, int], ...] = self._paragraphs()
         self.zones: Zones = self._zones()
+
+    def ent_starts(self, label: str) -> frozenset[int]:
+        """Start characters of the entities with ``label`` (computed once per label)."""
+        if label not in self._ent_starts:
+            self._ent_starts[label] = frozenset(
+                e.start_char for e in self.ents if e.label_ == label
+            )
+        return self._ent_starts[label]
 
     def sent_no(self, token: Token | int) -> int:
         """The number of the sentence holding a token (or token index)."""

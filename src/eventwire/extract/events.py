@@ -31,12 +31,13 @@ from typing import TYPE_CHECKING, Any
 
 from eventwire.extract.actorspans import Filler, MentionIndex
 from eventwire.extract.anchor import place_for, when_for
+from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.counts import attach_counts
 from eventwire.extract.eventlinks import COUNTED_TYPES, link_events
 from eventwire.extract.eventroles import is_time_phrase, noun_roles, verb_roles
 from eventwire.extract.modality import attribution_of, modality_of
-from eventwire.knowledge.ontology import Ontology, load_ontology
+from eventwire.knowledge.ontology import Ontology
 from eventwire.model import EventMention, Span
 from eventwire.registry import extractors
 
@@ -115,12 +116,11 @@ def trigger_type(token: Token, onto: Ontology) -> str | None:
     return found[0] if found else None
 
 
-@extractors.register("events", requires=("mentions",), assigns=("events", "mentions"))
 def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
-    onto = load_ontology()
+    onto = ctx.resources.ontology
     index = MentionIndex.of(ctx)
-    quotes = ctx.found.get("quotes", ())
-    counts = ctx.found.get("counts", ())
+    quotes = ctx.quotes
+    counts = ctx.counts
     found = [(tok, t) for tok in ctx.doc if (t := trigger_of(tok, onto) or _by_source(tok, onto))]
     # A word that is an event only for some actors and has none of them ("the minister
     # arrived", "residents gathered") is no trigger, so nothing is embedded under it.
@@ -447,3 +447,16 @@ def _gerund_doer(token: Token, index: MentionIndex) -> Token | None:
     if prev is not None and prev.dep_ == "pobj" and index.covering(prev):
         return prev
     return None
+
+
+@extractors.register("events")
+class Events(Component):
+    """Events: triggers, types, roles, date, place, counts, modality."""
+
+    name = "events"
+    requires = ("mentions", "timexes", "places", "counts", "quotes")
+    assigns = ("events",)
+    extends = ("mentions",)
+
+    def __call__(self, ctx: DocContext) -> dict[str, Sequence[Any]]:
+        return extract_events(ctx)

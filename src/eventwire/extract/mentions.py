@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.titles import is_title, strip_titles, title_before
 from eventwire.knowledge.ontology import load_ontology
@@ -80,7 +81,6 @@ class _Cand:
     kb_type: str | None = None
 
 
-@extractors.register("mentions", assigns=("mentions",))
 def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     kb = ctx.resources.kb
     doc = ctx.doc
@@ -530,3 +530,14 @@ def _vote_labels(cands: list[_Cand], groups: list[str]) -> dict[str, str]:
         g: max(counter, key=lambda lab: (counter[lab], _LABEL_PRIORITY.get(lab, -1)))
         for g, counter in votes.items()
     }
+
+
+@extractors.register("mentions")
+class Mentions(Component):
+    """Names of actors and unnamed groups ("police"), with their KB entries."""
+
+    name = "mentions"
+    assigns = ("mentions",)
+
+    def __call__(self, ctx: DocContext) -> dict[str, list[Mention]]:
+        return extract_mentions(ctx)

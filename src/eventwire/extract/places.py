@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.toponyms import (
     CALENDAR_WORDS,
@@ -196,7 +197,6 @@ _PARTY_STATE = re.compile(r"\b[RDI]-((?:[A-Z][a-z]*\.)+|[A-Z][a-z]+(?:\s[A-Z][a-
 _ROAD_ENDS = re.compile(r"\b(" + _END + r")\s?-\s?(" + _END + r")\s+(?:highway|road|motorway)\b")
 
 
-@extractors.register("places", assigns=("places",))
 def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
     gazetteer = ctx.resources.gazetteer
     spans = toponym_spans(ctx, gazetteer)
@@ -500,7 +500,7 @@ def _with_rest_of_name(gazetteer: Gazetteer, text: str, start: int, end: int) ->
 
 
 def _affiliations(ctx: DocContext) -> list[str]:
-    return [m.affiliation for m in ctx.found.get("mentions", ()) if getattr(m, "affiliation", None)]
+    return [m.affiliation for m in ctx.mentions if getattr(m, "affiliation", None)]
 
 
 # Nouns a place name may modify and still say where: "Sulaymaniyah city", "the Sidon-Beirut
@@ -691,10 +691,7 @@ def locates_nothing(ctx: DocContext, pm: PlaceMention) -> bool:
         return True
     if pm.place is None or pm.place.precision not in ("country", "region"):
         return False
-    key = ("norp_starts", len(ctx.doc))
-    if key not in ctx.memo:
-        ctx.memo[key] = {e.start_char for e in ctx.view.ents if e.label_ == "NORP"}
-    return pm.span.start in ctx.memo[key]
+    return pm.span.start in ctx.view.ent_starts("NORP")
 
 
 def is_metonym(ctx: DocContext, start: int, end: int) -> bool:
@@ -712,3 +709,15 @@ def is_metonym(ctx: DocContext, start: int, end: int) -> bool:
             and head.head.lemma_.lower() in STATEMENT_VERBS
         )
     return bool(_STATEMENT_AFTER.match(ctx.text[end : end + 60]))
+
+
+@extractors.register("places")
+class Places(Component):
+    """Place names resolved in the gazetteer with the document's context."""
+
+    name = "places"
+    requires = ("mentions",)
+    assigns = ("places",)
+
+    def __call__(self, ctx: DocContext) -> dict[str, list[PlaceMention]]:
+        return extract_places(ctx)

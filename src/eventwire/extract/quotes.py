@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from eventwire.extract.actorspans import MentionIndex
+from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.modality import SPEECH_VERBS, author_of
 from eventwire.model import Evidence, QuoteMention, Span
@@ -86,7 +87,6 @@ _SPEECH_FORMS = frozenset(
 )  # fmt: skip
 
 
-@extractors.register("quotes", requires=("mentions",), assigns=("quotes",))
 def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
     text, sents = ctx.text, ctx.view.sents
     index = MentionIndex.of(ctx)
@@ -129,3 +129,15 @@ def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
             )
         )
     return {"quotes": quotes}
+
+
+@extractors.register("quotes")
+class Quotes(Component):
+    """Direct quotes and their speakers."""
+
+    name = "quotes"
+    requires = ("mentions",)
+    assigns = ("quotes",)
+
+    def __call__(self, ctx: DocContext) -> dict[str, list[QuoteMention]]:
+        return extract_quotes(ctx)

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from eventwire.extract.actorspans import FOLLOWERS, Filler, MentionIndex
 from eventwire.extract.anchor import publication_when, when_for
+from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.modality import attribution_of, modality_of, phrase_modality
 from eventwire.knowledge.words import relation_words
@@ -285,10 +286,9 @@ def statements(tok: Token) -> Iterator[Statement]:
         yield Statement(rtype, subject_of(tok), _child(tok, "dobj"), tok)
 
 
-@extractors.register("relations", requires=("mentions",), assigns=("relations", "mentions"))
 def extract_relations(ctx: DocContext) -> dict[str, tuple]:
     index = MentionIndex.of(ctx)
-    quotes = ctx.found.get("quotes", ())
+    quotes = ctx.quotes
     out: dict[tuple[object, ...], RelationMention] = {}
     for tok in ctx.doc:
         for rtype, holder, other, statement, phrase in statements(tok):
@@ -343,7 +343,7 @@ def statement_when(ctx: DocContext, tok: Token) -> When | None:
     head = tok
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
-    starts = {t.span.start for t in ctx.found.get("timexes", ()) if t.when == when}
+    starts = {t.span.start for t in ctx.timexes if t.when == when}
     for word in head.subtree:
         if word.idx in starts and _same_clause(word, head):
             return when
@@ -370,3 +370,16 @@ def _mention(ctx, tok, rtype, src: Filler, tgt: Filler, negated, modality, index
         when=statement_when(ctx, tok),
         attributed_to=attribution_of(tok, index, quotes),
     )
+
+
+@extractors.register("relations")
+class Relations(Component):
+    """Explicit relation statements ("X backs Y")."""
+
+    name = "relations"
+    requires = ("mentions", "timexes", "quotes")
+    assigns = ("relations",)
+    extends = ("mentions",)
+
+    def __call__(self, ctx: DocContext) -> dict[str, tuple]:
+        return extract_relations(ctx)

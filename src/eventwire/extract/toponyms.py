@@ -29,6 +29,7 @@ from eventwire.knowledge.placenames import (
     name_key,
     without_type_word,
 )
+from eventwire.text.geo import haversine_km
 
 if TYPE_CHECKING:
     from eventwire.knowledge.gazetteer import Candidate, Gazetteer
@@ -424,19 +425,14 @@ def _clear_reading(cands: list[Candidate], context: PlaceContext) -> Place | Non
         return None
     ranked = sorted(towns, key=lambda c: _score(c, context), reverse=True)
     best = ranked[0].place
-    rivals = [c for c in ranked[1:] if _km(best.lat, best.lon, c.place.lat, c.place.lon) > NEAR_KM]  # type: ignore[arg-type]
+    rivals = [
+        c
+        for c in ranked[1:]
+        if haversine_km(best.lat, best.lon, c.place.lat, c.place.lon) > NEAR_KM
+    ]  # type: ignore[arg-type]
     if not rivals or _score(ranked[0], context) - _score(rivals[0], context) >= CLEAR_MARGIN:
         return best
     return None
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 12742 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def text_context(gazetteer: Gazetteer, text: str) -> PlaceContext:
@@ -710,7 +706,7 @@ def _qualifier_filter(
                 or (
                     c.place.lat is not None
                     and c.place.lon is not None
-                    and _km(area.lat, area.lon, c.place.lat, c.place.lon) <= NEAR_KM
+                    and haversine_km(area.lat, area.lon, c.place.lat, c.place.lon) <= NEAR_KM
                 )
             ):  # type: ignore[arg-type]
                 keep.append(c)
@@ -727,7 +723,7 @@ def _qualifier_filter(
         and c.place.lon is not None
         and any(
             c.place.country == a.country
-            and _km(a.lat, a.lon, c.place.lat, c.place.lon) <= DIVISION_KM  # type: ignore[arg-type]
+            and haversine_km(a.lat, a.lon, c.place.lat, c.place.lon) <= DIVISION_KM  # type: ignore[arg-type]
             for a in divisions
         )
     ]
@@ -784,7 +780,7 @@ def _neighbours(place: Place, context: PlaceContext) -> int:
                     and key not in near
                     and abs(a - lat) <= span
                     and abs(b - lon) <= wide
-                    and 1.0 < _km(lat, lon, a, b) <= COHERENCE_KM
+                    and 1.0 < haversine_km(lat, lon, a, b) <= COHERENCE_KM
                 ):
                     near.add(key)
     context.near[place.id] = len(near)
@@ -797,6 +793,8 @@ def _near_anchor(place: Place, anchors: tuple[tuple[float, float, str], ...]) ->
     span = NEIGHBOUR_KM / 111.0  # degrees of latitude; a cheap box before the exact distance
     wide = span / max(math.cos(math.radians(lat)), 0.1)
     return any(
-        abs(a - lat) <= span and abs(b - lon) <= wide and 1.0 < _km(lat, lon, a, b) <= NEIGHBOUR_KM
+        abs(a - lat) <= span
+        and abs(b - lon) <= wide
+        and 1.0 < haversine_km(lat, lon, a, b) <= NEIGHBOUR_KM
         for a, b, _key in anchors
     )

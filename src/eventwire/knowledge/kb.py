@@ -24,8 +24,8 @@ from pathlib import Path
 from eventwire.config import Settings
 from eventwire.errors import ConfigError
 from eventwire.model import ACTOR_TYPES, Role
-from eventwire.resolve.names import plain_key
-from eventwire.resolve.translit import translit_key
+from eventwire.text.names import plain_key
+from eventwire.text.translit import translit_key
 
 DATA_FILES = ("organisations.toml", "libya_actors.toml")
 

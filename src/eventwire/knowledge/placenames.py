@@ -15,6 +15,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from eventwire.text.fold import fold_without_apostrophes as fold
+from eventwire.text.translit import place_skeleton as skeleton
+
+# the place-name forms of the text layer's fold and skeleton, under their old names here
+__all__ = ["fold", "skeleton"]
+
 # Arabic definite article as romanised in news and in GeoNames, with assimilated forms.
 ARTICLES = (
     "al",
@@ -128,32 +134,6 @@ GENERIC_WORDS = frozenset(
         "gulf",
     ]
 )
-_DIGRAPHS = (
-    ("kh", "k"),
-    ("gh", "g"),
-    ("sh", "s"),
-    ("dh", "d"),
-    ("th", "t"),
-    ("ch", "k"),
-    ("ph", "f"),
-    ("ou", "u"),
-    ("q", "k"),
-    ("c", "k"),
-    ("j", "g"),
-    ("z", "s"),
-    ("v", "w"),
-    ("e", "a"),
-    ("o", "u"),
-    ("i", "a"),
-)
-
-
-def fold(text: str) -> str:
-    """ASCII lower case without accents; apostrophes and ayn marks dropped."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[\u2018\u2019\u02bb\u02bc\u02be\u02bf'`´]", "", text)
-    return text.lower()
 
 
 def is_latin(text: str) -> bool:
@@ -206,17 +186,3 @@ def without_type_word(key: str, words_to_drop: frozenset[str] = TYPE_WORDS) -> s
     if core == key or len(core) < 3 or all(w in GENERIC_WORDS for w in core.split()):
         return ""
     return core
-
-
-def skeleton(key: str) -> str:
-    """A transliteration-tolerant key: first letter, then consonants without h/w/y."""
-    word = key.replace(" ", "")
-    if not word:
-        return ""
-    for a, b in _DIGRAPHS:
-        word = word.replace(a, b)
-    first, rest = word[0], re.sub(r"[aeiouhwy0-9]", "", word[1:])
-    rest = re.sub(r"(.)\1+", r"\1", rest)
-    if first in "aeiou":
-        first = "a"
-    return first + rest

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from eventwire.extract.context import Resources
+from eventwire.knowledge.resources import Resources
 from eventwire.model import DocumentRecords, Resolution
 from eventwire.resolve.actors import resolve_actors
 from eventwire.resolve.events import resolve_events

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from eventwire.errors import ConfigError
-from eventwire.extract.context import Resources
+from eventwire.knowledge.resources import Resources
 from eventwire.model import Actor, DocumentRecords, Mention, Role, mention_key
 from eventwire.resolve.actor_units import Unit, build_units, initials, unit_type
 from eventwire.resolve.ids import stable_id

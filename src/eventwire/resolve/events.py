@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from eventwire.extract.context import Resources
 from eventwire.knowledge.ontology import load_ontology
+from eventwire.knowledge.resources import Resources
 from eventwire.model import (
     Count,
     DocumentRecords,

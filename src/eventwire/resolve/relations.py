@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from eventwire.extract.actorspans import FOLLOWERS
-from eventwire.extract.context import Resources
 from eventwire.knowledge.ontology import load_ontology
+from eventwire.knowledge.resources import Resources
 from eventwire.model import COUNTING_MODALITIES, DocumentRecords, Event, Evidence, Relation
 from eventwire.resolve.events import actor_of
 from eventwire.resolve.ids import stable_id

@@ -1,0 +1,40 @@
+"""The data extraction and resolution read, loaded once per process from settings."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from eventwire.config import Settings
+from eventwire.knowledge.gazetteer import Gazetteer, open_gazetteer
+from eventwire.knowledge.kb import KB, load_kb
+from eventwire.knowledge.ontology import Ontology, load_ontology
+from eventwire.knowledge.words import CountWords, RelationWords, count_words, relation_words
+
+
+class Resources:
+    """Loaded-once data the components need: the knowledge base, the gazetteer, the
+    ontology and the word lists. Built at the edge from settings and shared by every
+    document of a process; each part is read on first use."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+
+    @cached_property
+    def kb(self) -> KB:
+        return load_kb(self.settings)
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        return open_gazetteer(self.settings)
+
+    @cached_property
+    def ontology(self) -> Ontology:
+        return load_ontology()
+
+    @cached_property
+    def count_words(self) -> CountWords:
+        return count_words()
+
+    @cached_property
+    def relation_words(self) -> RelationWords:
+        return relation_words()

@@ -1,0 +1,38 @@
+"""Name normalisation shared by the resolver and by actor search.
+
+``search_keys`` gives the keys under which an actor is found by any spelling;
+the store indexes every alias under these keys and looks a query up the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eventwire.text.fold import fold, plain_quotes
+from eventwire.text.translit import translit_key
+
+_POSSESSIVE = re.compile(r"(?:'s|s')$", re.IGNORECASE)
+
+
+def clean_surface(text: str) -> str:
+    """A mention's text without brackets, possessive endings and stray punctuation."""
+    text = plain_quotes(text)
+    text = re.sub(r"[\[\]{}()\"“”]", " ", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:-'")
+    text = _POSSESSIVE.sub("", text).strip()
+    return text
+
+
+def plain_key(text: str) -> str:
+    """Folded letters and digits only, single spaces: 'Al-Serraj’s' -> 'al serraj'."""
+    text = fold(clean_surface(text))
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def search_keys(text: str) -> tuple[str, ...]:
+    """Keys a name is indexed and searched under (plain form and transliteration key)."""
+    keys = [plain_key(text)]
+    tk = translit_key(text)
+    if tk and tk not in keys:
+        keys.append(tk)
+    return tuple(k for k in keys if k)
