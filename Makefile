@@ -30,8 +30,10 @@ bench: setup
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 lint: setup
-	@$(BIN)/ruff check src tests bench
+	@$(BIN)/ruff check src tests bench scripts
+	@$(BIN)/ruff format --check src tests bench scripts
 	@$(BIN)/mypy
+	@$(BIN)/lint-imports
 
 eval: setup
 	@$(BIN)/eventwire eval all --data ../shared/eval --report docs/quality.md

@@ -290,7 +290,7 @@ def actors(
 
 
 def _override(db: str, kind: str, *args: str) -> None:
-    from eventwire.resolve.overrides import override_and_rebuild
+    from eventwire.pipeline import override_and_rebuild
 
     with edge():
         settings = settings_for(db=db)

@@ -40,6 +40,7 @@ ACTOR_TYPES = (
 )
 MODALITIES = ("asserted", "reported", "alleged", "hypothetical", "future", "denied", "negated")
 COUNTING_MODALITIES = ("asserted", "reported", "alleged")
+GROUP_LABEL = "GROUP"  # label of unnamed-group mentions ("police", "residents")
 DATE_PRECISIONS = ("day", "week", "month", "season", "year", "decade", "publication")
 PLACE_PRECISIONS = ("point", "city", "admin1", "country", "region")
 COUNT_KINDS = ("killed", "wounded", "displaced", "kidnapped", "arrested", "executed", "missing")

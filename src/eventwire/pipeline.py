@@ -26,6 +26,7 @@ from eventwire.knowledge.resources import Resources
 from eventwire.model import Article, DocumentRecords, Resolution
 from eventwire.nlp import build_pipeline, parse
 from eventwire.resolve import resolve
+from eventwire.resolve.overrides import add_override
 from eventwire.store.base import Store
 from eventwire.truecase import Truecaser, as_written, case_restored
 
@@ -161,3 +162,26 @@ def rebuild(store: Store, settings: Settings, resources: Resources | None = None
     resolution = resolve(store.iter_document_records(), resources)
     store.replace_resolution(resolution)
     return resolution
+
+
+def override_and_rebuild(store: Store, settings: Settings, kind: str, *args: str) -> Resolution:
+    """Record a user override (``kind``: merge, split, rename, retype) and recompute the
+    resolution with it (what ``eventwire actors merge|split|...`` calls)."""
+    add_override(settings.overrides_path, kind, *args)
+    return rebuild(store, settings, Resources(settings))
+
+
+@dataclass(frozen=True)
+class Submission:
+    article_id: str
+    created: bool  # False when the same text was already stored
+    counts: dict[str, int]
+
+
+def ingest_submitted(store: Store, settings: Settings, article: Article) -> Submission:
+    """Extract one submitted article's records, store them and recompute the picture if it
+    was new (``POST /api/articles``)."""
+    created = ingest_articles([article], store, settings).ingested == 1
+    if created:
+        rebuild(store, settings)
+    return Submission(article.id, created, store.stats())

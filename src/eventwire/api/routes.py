@@ -14,8 +14,9 @@ from pydantic import BaseModel, Field
 
 from eventwire import views
 from eventwire.config import Settings
-from eventwire.ingest.submitted import Submission, ingest_submitted, submitted_article
+from eventwire.ingest.submitted import submitted_article
 from eventwire.model import Actor, Article, Event, Quote
+from eventwire.pipeline import Submission, ingest_submitted
 from eventwire.store.base import EventFilter, Store
 
 router = APIRouter(tags=["eventwire"])

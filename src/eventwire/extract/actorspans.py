@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from eventwire.extract.context import DocContext
 from eventwire.extract.pronouns import ANAPHORS, resolve_pronouns
 from eventwire.model import Mention, Span
-from eventwire.resolve.names import clean_surface, plain_key
+from eventwire.text.names import clean_surface, plain_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -28,11 +28,10 @@ from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.titles import is_title, strip_titles, title_before
 from eventwire.knowledge.ontology import load_ontology
-from eventwire.model import Mention, Span
+from eventwire.model import GROUP_LABEL, Mention, Span
 from eventwire.registry import extractors
-from eventwire.resolve.actor_units import GROUP_LABEL, initials
-from eventwire.resolve.names import clean_surface
-from eventwire.resolve.translit import token_keys, translit_key
+from eventwire.text.names import clean_surface, initials
+from eventwire.text.translit import token_keys, translit_key
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 KB_LABELS = {"person": "PERSON", "country": "GPE"}  # every other KB type votes ORG

@@ -1,8 +1,8 @@
-"""Articles submitted one at a time (``POST /api/articles``): check, extract, store, rebuild."""
+"""Articles submitted one at a time (``POST /api/articles``): checked like a file's.
+Storing one is :func:`eventwire.pipeline.ingest_submitted`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.config import Settings
@@ -10,14 +10,6 @@ from eventwire.errors import IngestError
 from eventwire.ingest.base import make_article
 from eventwire.ingest.pubdate import parse_date_value
 from eventwire.model import Article
-from eventwire.store.base import Store
-
-
-@dataclass(frozen=True)
-class Submission:
-    article_id: str
-    created: bool  # False when the same text was already stored
-    counts: dict[str, int]
 
 
 def submitted_article(
@@ -44,13 +36,3 @@ def submitted_article(
         source=url or source,
         published=date,
     )
-
-
-def ingest_submitted(store: Store, settings: Settings, article: Article) -> Submission:
-    """Extract one article's records, store them and recompute the picture if it was new."""
-    from eventwire.pipeline import ingest_articles, rebuild
-
-    created = ingest_articles([article], store, settings).ingested == 1
-    if created:
-        rebuild(store, settings)
-    return Submission(article.id, created, store.stats())

@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from eventwire.model import DocumentRecords, Mention
-from eventwire.resolve.translit import token_keys, translit_key
+from eventwire.model import GROUP_LABEL, DocumentRecords, Mention
+from eventwire.text.names import initials
+from eventwire.text.translit import token_keys, translit_key
 
-GROUP_LABEL = "GROUP"  # label of unnamed-group mentions (extract/mentions.py)
+__all__ = ["GROUP_LABEL", "Unit", "build_units", "initials", "unit_type"]
 
-_STOP_INITIALS = {"of", "the", "and", "for", "in", "de", "du", "al", "el", "on", "to"}
 # Words that say what kind of organisation a name is, checked in this order.
 _ORG_WORDS = (
     ("media", r"\b(news|times|post|journal|agency|tv|television|radio|press|herald|gazette)\b"),
@@ -167,9 +167,3 @@ def unit_type(unit: Unit, kb: Any) -> str:
         if re.search(pattern, text):
             return kind
     return LABEL_TYPES.get(unit.labels.most_common(1)[0][0], "other")
-
-
-def initials(name: str) -> str:
-    """Capital initials of a name's content words: 'Government of National Accord' -> 'GNA'."""
-    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _STOP_INITIALS]
-    return "".join(w[0].upper() for w in words if w[0].isalpha())

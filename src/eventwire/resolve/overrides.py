@@ -25,15 +25,10 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from eventwire.config import Settings
 from eventwire.errors import ConfigError
 from eventwire.model import ACTOR_TYPES
-
-if TYPE_CHECKING:
-    from eventwire.model import Resolution
-    from eventwire.store.base import Store
 
 
 @dataclass(frozen=True)
@@ -110,12 +105,3 @@ def add_override(path: Path, kind: str, *args: str) -> Overrides:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot write overrides ({exc})") from exc
     return new
-
-
-def override_and_rebuild(store: Store, settings: Settings, kind: str, *args: str) -> Resolution:
-    """Record a user override and recompute the resolution with it (what the CLI calls)."""
-    from eventwire.extract.context import Resources
-    from eventwire.pipeline import rebuild
-
-    add_override(settings.overrides_path, kind, *args)
-    return rebuild(store, settings, Resources(settings))

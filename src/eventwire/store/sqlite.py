@@ -23,9 +23,9 @@ from eventwire.model import (
     to_dict,
 )
 from eventwire.registry import stores
-from eventwire.resolve.names import search_keys
 from eventwire.store.base import EventFilter
 from eventwire.store.migrations import MIGRATIONS
+from eventwire.text.names import search_keys
 
 
 def _json(value: Any) -> str:

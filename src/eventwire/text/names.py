@@ -36,3 +36,12 @@ def search_keys(text: str) -> tuple[str, ...]:
     if tk and tk not in keys:
         keys.append(tk)
     return tuple(k for k in keys if k)
+
+
+_STOP_INITIALS = {"of", "the", "and", "for", "in", "de", "du", "al", "el", "on", "to"}
+
+
+def initials(name: str) -> str:
+    """Capital initials of a name's content words: 'Government of National Accord' -> 'GNA'."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _STOP_INITIALS]
+    return "".join(w[0].upper() for w in words if w[0].isalpha())
