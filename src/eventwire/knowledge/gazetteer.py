@@ -180,7 +180,9 @@ def open_gazetteer(settings: Settings) -> Gazetteer:
     if settings.gazetteer:
         path = Path(settings.gazetteer)
         if not path.exists():
-            raise ConfigError(f"gazetteer file not found: {path}")
+            raise ConfigError(
+                f"gazetteer file not found: {path} (`eventwire gazetteer import` makes it)"
+            )
         return Gazetteer(path)
     from eventwire.knowledge.gazetteer_build import DEFAULT_PATH, build
 
