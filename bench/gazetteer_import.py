@@ -156,12 +156,14 @@ def main() -> None:
             stdout=subprocess.DEVNULL,
         )
         seconds = time.perf_counter() - t
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        child = resource.getrusage(resource.RUSAGE_CHILDREN)
+        peak, cpu = child.ru_maxrss / 1024, child.ru_utime + child.ru_stime
         after = latency(gazetteer, names)
         size = gazetteer.stat().st_size / 1e6
         shipped = DEFAULT_PATH.stat().st_size / 1e6
     print(f"import: {args.rows:,} rows in {seconds:.1f} s = {args.rows / seconds:,.0f} rows/s "
-          f"(including the copy of the {shipped:.0f} MB shipped gazetteer)")  # fmt: skip
+          f"(including the copy of the {shipped:.0f} MB shipped gazetteer); CPU time "
+          f"{cpu:.1f} s = {args.rows / cpu:,.0f} rows per CPU second (the machine may be shared)")  # fmt: skip
     print(f"peak RSS of the import process: {peak:.0f} MB")
     print(f"gazetteer size: {shipped:.1f} MB shipped -> {size:.1f} MB after the import")
     print(f"lookup latency over {len(names):,} names (p50 / p95 ms): "

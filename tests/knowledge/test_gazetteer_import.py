@@ -278,3 +278,34 @@ def test_cli_import_and_info(settings: Settings, base: Path, tmp_path: Path) -> 
     result = runner.invoke(app, ["gazetteer", "import", str(DATA / "LY.zip")], env={})
     assert result.exit_code == 1
     assert "no gazetteer file to import into" in result.output
+
+
+ARTICLE = (
+    "Gunmen attacked the village of Bir Qandula in Libya on Monday, killing three people, "
+    "residents said."
+)
+
+
+def test_an_article_names_an_imported_village(settings: Settings, base: Path) -> None:
+    """Through the pipeline (blank model: the gazetteer rules alone), no change in extract/."""
+    from eventwire.model import Article
+    from eventwire.pipeline import process_articles
+
+    _import(settings, base, "LY.zip")
+    (records,) = process_articles([Article(id="a1", text=ARTICLE)], settings.with_(model="blank"))
+    places = {pm.span.text: pm.place.name for pm in records.places if pm.place}
+    assert places["Bir Qandula"] == "Bi’r Qandūlah"
+
+
+@pytest.mark.slow
+def test_an_event_is_placed_in_an_imported_village(settings: Settings) -> None:
+    """With the shipped gazetteer the attack is only placed in Libya; with a country file
+    imported into a copy of it, in the village."""
+    from eventwire.model import Article
+    from eventwire.pipeline import process_articles
+
+    shipped = process_articles([Article(id="a1", text=ARTICLE)], Settings())[0]
+    assert {e.place.precision for e in shipped.events if e.place} == {"country"}
+    import_dumps([DATA / "LY.zip"], settings)  # the shipped gazetteer, copied
+    (records,) = process_articles([Article(id="a1", text=ARTICLE)], settings)
+    assert {e.place.id for e in records.events if e.place} == {"geonames:90000001"}

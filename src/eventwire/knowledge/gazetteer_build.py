@@ -414,10 +414,11 @@ def place_keys(name: str, names: Iterable[str], *, codes: bool = False) -> Place
     so a lookup finds shipped and imported places alike. Names in other scripts are left
     out, and short upper-case codes unless ``codes``; sorted, so rows come out the same."""
     keys = {name_key(name)}
+    others = {n for n in names if n and n != name}  # a dump's ASCII name is often the name
     alt = {
         v
-        for n in names
-        if n and is_latin(n) and (codes or not _is_code(n, name))
+        for n in others
+        if (n.isascii() or is_latin(n)) and (codes or not _is_code(n, name))
         for v in variants(name_key(n))
     }
     alt |= set(variants(name_key(name))[1:])  # "Marsa Brega" is found as "Brega" too

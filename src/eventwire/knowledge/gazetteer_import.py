@@ -268,10 +268,11 @@ def import_dumps(
     con = _connect(target)
     try:
         _prepare(con)
-        for dump in dumps:
+        for dump in dumps:  # each file in a transaction of its own
             report.files.append(
                 _import_one(con, dump, classes, force, on_problem or _ignore, on_progress)
             )
+            con.commit()
         link_admin_names(con)
         con.commit()
     except sqlite3.Error as exc:

@@ -43,6 +43,10 @@ class FileReport:
 
 
 class Writer:
+    """What the three readers share: finding the places rows name and writing name keys
+    under a source. A reader says how many fields its lines have, checks a line
+    (a message when it is malformed) and writes a batch of checked lines."""
+
     columns: tuple[int, ...] = ()
     latest: str | None = None  # latest modification date a row gives
 
@@ -54,7 +58,7 @@ class Writer:
         return ""
 
     def write(self, rows: list[list[str]], report: FileReport) -> None:
-        raise NotImplementedError
+        raise NotImplementedError(f"{type(self).__name__} reads no lines")
 
     def known(self, gids: Iterable[int]) -> dict[int, tuple[int, int | None]]:
         """geonameid -> (place rowid, its source) for places already in the file."""
