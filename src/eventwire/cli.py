@@ -409,3 +409,37 @@ def quotes(
 
 def main(argv: list[str] | None = None) -> None:
     app(args=argv)
+
+
+gazetteer_app = typer.Typer(no_args_is_help=True, help="Gazetteer: import GeoNames dumps, info.")
+app.add_typer(gazetteer_app, name="gazetteer")
+GazetteerOption = Annotated[
+    str | None, typer.Option("--gazetteer", help="Gazetteer file; default: the setting.")
+]
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(
+    paths: Annotated[list[Path], typer.Argument(help="GeoNames files, as downloaded.")],
+    feature_classes: Annotated[str, typer.Option(help="Classes kept: P, A; add S T H L.")] = "PA",
+    force: Annotated[bool, typer.Option(help="Re-import files already in, unchanged.")] = False,
+    gazetteer: GazetteerOption = None,
+) -> None:
+    """Add GeoNames dumps to your gazetteer (a copy of the shipped one, made on first use)."""
+    from eventwire.knowledge.gazetteer_import import ProgressLog, import_dumps
+
+    with edge(), ProgressLog(sys.stderr.write, err.is_terminal) as log:
+        report = import_dumps(paths, settings_for(gazetteer=gazetteer), feature_classes=feature_classes,
+                              force=force, on_problem=log.problem, on_progress=log.progress)  # fmt: skip
+    out.print("\n".join(report.summary()), markup=False, highlight=False, soft_wrap=True)
+
+
+@gazetteer_app.command("info")
+def gazetteer_info(gazetteer: GazetteerOption = None, as_json: JsonOption = False) -> None:
+    """What the gazetteer holds: imported files, places by country and feature class."""
+    from eventwire.knowledge.gazetteer_import import gazetteer_info as info
+
+    with edge():
+        result = info(settings_for(gazetteer=gazetteer))
+    text = json.dumps(result.to_dict()) if as_json else "\n".join(result.summary())
+    out.print(text, markup=False, highlight=False, soft_wrap=True)

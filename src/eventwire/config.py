@@ -42,7 +42,10 @@ class Settings:
         "shipped KB); an entry with a shipped id replaces it.",
     )
     gazetteer: str = _setting(
-        "", "Gazetteer SQLite file; empty means the one built at setup inside the package data."
+        "",
+        "Gazetteer SQLite file; empty means the one built at setup inside the package data. "
+        "`eventwire gazetteer import` writes GeoNames dumps into this file, copying the "
+        "shipped gazetteer there first; see docs/gazetteer.md.",
     )
     case_restore: bool = _setting(
         True,

@@ -87,9 +87,9 @@ class Gazetteer:
             ).fetchall()
             for i, row in enumerate(rows):
                 k = name_key(row[1])
-                if (
-                    i < limit or SequenceMatcher(None, key, k).ratio() >= NEAR_SPELLING
-                ) and _close_spelling(key, k):
+                # the cheap test first: an imported country file puts thousands of
+                # villages behind a common skeleton
+                if _close_spelling(key, k) and (i < limit or _near(key, k)):
                     strict = i < limit and _close_spelling(key, k, loose=False)
                     found.setdefault(row[0], Candidate(_place(row), "skeleton", loose=not strict))
         result = tuple(found.values())
@@ -126,6 +126,16 @@ class Gazetteer:
 
     def close(self) -> None:
         self._con.close()
+
+
+def _near(a: str, b: str) -> bool:
+    """A likeness of at least NEAR_SPELLING (the quick upper bounds first)."""
+    m = SequenceMatcher(None, a, b)
+    return (
+        m.real_quick_ratio() >= NEAR_SPELLING
+        and m.quick_ratio() >= NEAR_SPELLING
+        and m.ratio() >= NEAR_SPELLING
+    )
 
 
 def _close_spelling(a: str, b: str, loose: bool = True) -> bool:
@@ -180,7 +190,9 @@ def open_gazetteer(settings: Settings) -> Gazetteer:
     if settings.gazetteer:
         path = Path(settings.gazetteer)
         if not path.exists():
-            raise ConfigError(f"gazetteer file not found: {path}")
+            raise ConfigError(
+                f"gazetteer file not found: {path} (`eventwire gazetteer import` makes it)"
+            )
         return Gazetteer(path)
     from eventwire.knowledge.gazetteer_build import DEFAULT_PATH, build
 

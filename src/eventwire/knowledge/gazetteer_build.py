@@ -31,10 +31,10 @@ import os
 import sqlite3
 import tomllib
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from eventwire.errors import ConfigError
 from eventwire.knowledge.placenames import (
@@ -199,21 +199,12 @@ class Builder:
                 fields.get("population") or 0,
             ),
         )
-        keys = {name_key(name)}
-        alt = {
-            v
-            for n in names
-            if n and is_latin(n) and (codes or not _is_code(n, name))
-            for v in variants(name_key(n))
-        }
-        alt |= set(variants(name_key(name))[1:])  # "Marsa Brega" is found as "Brega" too
+        keys = place_keys(name, names, codes=codes)
         self.con.executemany(
-            "INSERT OR IGNORE INTO name VALUES (?, ?, ?)",
-            [(k, row, 1) for k in keys if k] + [(k, row, 0) for k in alt - keys if k],
+            "INSERT OR IGNORE INTO name VALUES (?, ?, ?)", [(k, row, m) for k, m in keys.names]
         )
-        skels = {skeleton(k) for k in keys | alt if len(k) >= 4}
         self.con.executemany(
-            "INSERT OR IGNORE INTO skel VALUES (?, ?)", [(s, row) for s in skels if len(s) >= 2]
+            "INSERT OR IGNORE INTO skel VALUES (?, ?)", [(s, row) for s in keys.skels]
         )
         return row
 
@@ -410,6 +401,32 @@ class Builder:
                 feature=item.get("feature"),
                 population=item.get("population", 0),
             )
+
+
+class PlaceKeys(NamedTuple):
+    names: list[tuple[str, int]]  # (key, 1 for the main name / 0 for an alternate)
+    skels: list[str]
+
+
+def place_keys(name: str, names: Iterable[str], *, codes: bool = False) -> PlaceKeys:
+    """The lookup keys of a place called ``name`` also known as ``names``: the one way
+    both the build and an import (:mod:`eventwire.knowledge.gazetteer_import`) make them,
+    so a lookup finds shipped and imported places alike. Names in other scripts are left
+    out, and short upper-case codes unless ``codes``; sorted, so rows come out the same."""
+    keys = {name_key(name)}
+    others = {n for n in names if n and n != name}  # a dump's ASCII name is often the name
+    alt = {
+        v
+        for n in others
+        if (n.isascii() or is_latin(n)) and (codes or not _is_code(n, name))
+        for v in variants(name_key(n))
+    }
+    alt |= set(variants(name_key(name))[1:])  # "Marsa Brega" is found as "Brega" too
+    skels = {skeleton(k) for k in keys | alt if len(k) >= 4}
+    return PlaceKeys(
+        [(k, 1) for k in sorted(keys) if k] + [(k, 0) for k in sorted(alt - keys) if k],
+        sorted(s for s in skels if len(s) >= 2),
+    )
 
 
 def _county_names(name: str) -> list[str]:

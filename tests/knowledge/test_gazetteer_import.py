@@ -1,0 +1,311 @@
+"""Importing GeoNames dumps: files we wrote in GeoNames' formats (tests/data/geonames/,
+invented places) into a copy of a small gazetteer built here."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from eventwire.cli import app
+from eventwire.config import Settings
+from eventwire.errors import ConfigError
+from eventwire.extract.toponyms import resolve_toponym
+from eventwire.knowledge.gazetteer import Gazetteer, open_gazetteer
+from eventwire.knowledge.gazetteer_build import DEFAULT_PATH, SCHEMA, Builder
+from eventwire.knowledge.gazetteer_import import (
+    Problem,
+    Progress,
+    ProgressLog,
+    gazetteer_info,
+    import_dumps,
+    import_target,
+)
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "geonames"
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> Path:
+    """A shipped-like gazetteer: Misratah (geonames:3), its division, Libya."""
+    path = tmp_path / "base.sqlite"
+    con = sqlite3.connect(path)
+    con.executescript(SCHEMA)
+    b = Builder.__new__(Builder)
+    b.con, b.next_row = con, 1
+    b.add("geonames:3", "Misratah", ["Misrata"], lat=32.38, lon=15.09, country="LBY",
+          admin1="LY.72", precision="city", feature="PPL", population=355_000)  # fmt: skip
+    b.add("admin1:LY.72", "Sha'biyat Misratah", [], codes=True, lat=32.0, lon=15.0,
+          country="LBY", admin1="LY.72", precision="admin1", feature="ADM1")  # fmt: skip
+    b.add("country:LBY", "Libya", [], lat=27.0, lon=17.0, country="LBY",
+          precision="country", feature="PCLI", population=6_700_000)  # fmt: skip
+    con.execute("INSERT INTO meta VALUES ('stamp', 'test-base')")
+    con.commit()
+    con.close()
+    return path
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(gazetteer=str(tmp_path / "mine" / "gazetteer.sqlite"))
+
+
+def _import(settings: Settings, base: Path, *names: str, **kw: object) -> tuple:
+    problems: list[Problem] = []
+    report = import_dumps(
+        [DATA / n for n in names], settings, base=base, on_problem=problems.append, **kw
+    )  # type: ignore[arg-type]
+    return report, problems
+
+
+def _names(gaz: Gazetteer, name: str) -> list[str]:
+    return [c.place.name for c in gaz.candidates(name)]
+
+
+def _counts(path: str) -> tuple[int, ...]:
+    with sqlite3.connect(path) as con:
+        return tuple(
+            con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("place", "name", "skel", "geoname", "source")
+        )
+
+
+def test_import_a_country_file_and_look_up_a_village(settings: Settings, base: Path) -> None:
+    report, problems = _import(settings, base, "LY.zip")
+    assert problems == []
+    (f,) = report.files
+    assert (f.file, f.kind, f.status, f.lines) == ("LY.zip", "places", "imported", 9)
+    # the normal lookup path: the settings' gazetteer, the resolver of extract/
+    gaz = open_gazetteer(settings)
+    village = resolve_toponym(gaz, "Bir Qandula")
+    assert village is not None
+    assert (village.name, village.country, village.precision) == ("Bi’r Qandūlah", "LBY", "city")
+    assert (village.lat, village.lon, village.admin1, village.population) == (
+        31.4122, 16.0271, "LY.66", 1200,
+    )  # fmt: skip
+    assert _names(gaz, "Bir Kandula") == ["Bi’r Qandūlah"]  # the row's alternate names
+    assert _names(gaz, "Bi'r Qandulah") == ["Bi’r Qandūlah"]  # its ASCII name
+    assert _names(gaz, "QDL") == []  # a short code is no name
+    district = gaz.candidates("Qandula")[0].place
+    assert (district.feature, district.precision, district.population) == ("ADM2", "city", None)
+    division = gaz.candidates("Qandula Province")[0].place
+    assert (division.feature, division.precision) == ("ADM1", "admin1")
+
+
+def test_a_place_already_shipped_keeps_its_row_and_gains_names(
+    settings: Settings, base: Path
+) -> None:
+    _import(settings, base, "LY.zip")
+    gaz = open_gazetteer(settings)
+    (misratah,) = gaz.candidates("Misurata Port")
+    assert misratah.place.id == "geonames:3"
+    assert misratah.place.population == 355_000  # the shipped row, not the dump's
+    assert [c.place.id for c in gaz.candidates("Misratah")] == ["geonames:3"]
+    assert [c.place.precision for c in gaz.candidates("Libyen")] == []  # countries stay shipped
+
+
+def test_feature_classes(settings: Settings, base: Path) -> None:
+    report, _ = _import(settings, base, "LY.zip")
+    assert report.files[0].filtered == 4  # camp, mountain (S, T), former village, country
+    gaz = open_gazetteer(settings)
+    assert _names(gaz, "Tawila Camp") == _names(gaz, "Old Zawrat") == []
+    report, _ = _import(settings, base, "LY.zip", feature_classes="P,A,S,T")
+    assert report.files[0].status == "replaced"  # other classes: another import of the file
+    gaz = open_gazetteer(settings)
+    camp = gaz.candidates("Mukhayyam at Tawila")[0].place
+    assert (camp.name, camp.feature, camp.precision) == ("Tawila Camp", "CMP", "point")
+    assert gaz.candidates("Sunayn Mountain")[0].place.feature == "MT"
+    assert _names(gaz, "Old Zawrat") == []  # historical places stay out
+    with pytest.raises(ConfigError, match="feature classes 'PX'"):
+        _import(settings, base, "LY.zip", feature_classes="PX")
+
+
+def test_reimport_is_idempotent_and_a_newer_file_replaces_its_rows(
+    settings: Settings, base: Path, tmp_path: Path
+) -> None:
+    _import(settings, base, "LY.zip", "alternateNamesV2.zip")
+    first = _counts(settings.gazetteer)
+    report, _ = _import(settings, base, "LY.zip", "alternateNamesV2.zip")
+    assert [f.status for f in report.files] == ["unchanged", "unchanged"]
+    assert _counts(settings.gazetteer) == first
+    report, _ = _import(settings, base, "LY.zip", force=True)
+    assert report.files[0].status == "replaced"
+    assert _counts(settings.gazetteer) == first  # same rows, no duplicates
+    assert _names(open_gazetteer(settings), "Bir Gandoula") == ["Bi’r Qandūlah"]
+    newer = tmp_path / "LY.zip"  # the same file name, newer content
+    shutil.copy(DATA / "newer" / "LY.zip", newer)
+    import_dumps([newer], settings, base=base)
+    gaz = open_gazetteer(settings)
+    assert _names(gaz, "Ayn Sultana") == ["Ayn Sultana"]  # new in the newer file
+    assert _names(gaz, "Ghadir Hamid") == []  # gone from it, with its alternate names
+    assert _names(gaz, "Ghedir Hamed") == []
+    assert _names(gaz, "Bir Gandoula") == ["Bi’r Qandūlah"]  # still there: names kept
+    with sqlite3.connect(settings.gazetteer) as con:
+        files = con.execute("SELECT file, data_date FROM source ORDER BY file").fetchall()
+    assert files == [("LY.zip", "2024-09-01"), ("alternateNamesV2.zip", None)]
+
+
+def test_sources_are_recorded_and_info_reports_them(settings: Settings, base: Path) -> None:
+    _import(settings, base, "LY.zip", "admin1CodesASCII.txt")
+    info = gazetteer_info(settings)
+    assert not info.shipped
+    assert info.base_stamp == "test-base"
+    ly = info.sources[0]
+    digest = hashlib.sha256((DATA / "LY.zip").read_bytes()).hexdigest()
+    assert (ly.file, ly.size, ly.sha256, ly.data_date, ly.classes) == (
+        "LY.zip", (DATA / "LY.zip").stat().st_size, digest, "2024-06-30", "AP",
+    )  # fmt: skip
+    assert ly.mtime.endswith("Z")
+    assert info.imported_places == 4  # the village, Ghadir Hamid, the districts
+    assert info.by_country == [("LBY", 4)]
+    assert info.by_class == [("A", 2), ("P", 2)]  # most first, then by letter
+    assert ("ADM2", 1) in info.by_feature
+    text = "\n".join(info.summary())
+    assert "LY.zip" in text and "by country: LBY 4" in text and digest[:16] in text
+
+
+def test_malformed_lines_are_reported_and_skipped(settings: Settings, base: Path) -> None:
+    report, problems = _import(settings, base, "broken.txt")
+    assert [str(p) for p in problems] == [
+        "broken.txt:2: expected 19 tab-separated fields, found 7",
+        "broken.txt:3: coordinates 131.5,16.0 out of range",
+        "broken.txt:4: geonameid '9000002x' is not a number",
+        "broken.txt:5: not UTF-8 (invalid continuation byte at byte 16)",
+    ]
+    assert (report.files[0].skipped, report.files[0].places) == (4, 2)
+    assert _names(open_gazetteer(settings), "Bir Nawfal") == ["Bir Nawfal"]  # after them
+
+
+def test_alternate_names(settings: Settings, base: Path) -> None:
+    report, _ = _import(settings, base, "alternateNamesV2.zip", "LY.zip")
+    assert [f.kind for f in report.files] == ["places", "alternate names"]  # places first
+    gaz = open_gazetteer(settings)
+    assert _names(gaz, "Bir Gandoula") == ["Bi’r Qandūlah"]
+    assert _names(gaz, "Ghedir Hamed") == ["Ghadir Hamid"]
+    # links, airport codes, historic names, names no longer in use, unknown places: out
+    for name in ("BQX", "Old Qandoula", "Ghadir Hamid Farms", "Nowhere Town"):
+        assert _names(gaz, name) == [], name
+    assert report.files[1].filtered == 5
+
+
+def test_a_countrys_alternate_names_file_is_told_from_its_places_file(
+    settings: Settings, base: Path, tmp_path: Path
+) -> None:
+    """GeoNames names both a country's places and its alternate names ``XX.zip``."""
+    other = tmp_path / "alternatenames" / "LY.zip"
+    other.parent.mkdir()
+    with zipfile.ZipFile(DATA / "alternateNamesV2.zip") as zf:
+        rows = zf.read("alternateNamesV2.txt")
+    with zipfile.ZipFile(other, "w") as zf:
+        zf.writestr("LY.txt", rows)
+    import_dumps([DATA / "LY.zip", other], settings, base=base)
+    report = import_dumps([DATA / "LY.zip", other], settings, base=base)
+    assert [(f.file, f.kind, f.status) for f in report.files] == [
+        ("LY.zip", "places", "unchanged"),
+        ("LY.zip", "alternate names", "unchanged"),
+    ]
+    assert _names(open_gazetteer(settings), "Bir Gandoula") == ["Bi’r Qandūlah"]
+
+
+def test_admin_code_names(settings: Settings, base: Path) -> None:
+    _import(settings, base, "admin2Codes.txt", "admin1CodesASCII.txt", "LY.zip")
+    gaz = open_gazetteer(settings)
+    assert _names(gaz, "Muntaqat Qandulah") == ["Qandula"]  # admin2: the district's place
+    assert _names(gaz, "Sha'biyat Qandulah") == ["Sha'biyat Qandula"]  # admin1 by geonameid
+    misratah = [c.place.id for c in gaz.candidates("Misratah")]
+    assert "admin1:LY.72" in misratah  # a shipped division gets the file's name too
+
+
+def test_the_shipped_gazetteer_is_never_written(settings: Settings, base: Path) -> None:
+    before = hashlib.sha256(base.read_bytes()).hexdigest()
+    report, _ = _import(settings, base, "LY.zip")
+    assert report.copied_from == base
+    assert hashlib.sha256(base.read_bytes()).hexdigest() == before
+    assert _names(Gazetteer(base), "Bir Qandula") == []
+    with pytest.raises(ConfigError, match="no gazetteer file to import into"):
+        import_target(Settings())
+    with pytest.raises(ConfigError, match="is the shipped gazetteer"):
+        import_target(Settings(gazetteer=str(DEFAULT_PATH)))
+
+
+def test_files_that_are_not_dumps_are_refused(
+    settings: Settings, base: Path, tmp_path: Path
+) -> None:
+    with pytest.raises(ConfigError, match="no such file"):
+        import_dumps([tmp_path / "SD.zip"], settings, base=base)
+    (tmp_path / "countryInfo.txt").write_text("#ISO\n")
+    with pytest.raises(ConfigError, match="countryInfo.txt: not a file eventwire imports"):
+        import_dumps([tmp_path / "countryInfo.txt"], settings, base=base)
+    (tmp_path / "XX.zip").write_bytes(b"not a zip")
+    with pytest.raises(ConfigError, match="XX.zip: not a readable zip file"):
+        import_dumps([tmp_path / "XX.zip"], settings, base=base)
+    assert not Path(settings.gazetteer).exists()  # refused before anything is written
+
+
+def test_progress_log() -> None:
+    lines: list[str] = []
+    with ProgressLog(lines.append, terminal=False, max_problems=1) as log:
+        log.progress(Progress("XX.zip", 50, 100, 10))  # the first is written
+        log.progress(Progress("XX.zip", 60, 100, 12))  # within 10 s: not written
+        log.progress(Progress("XX.zip", 100, 100, 20))  # the end always is
+        log.problem(Problem("XX.zip", 3, "empty name"))
+        log.problem(Problem("XX.zip", 4, "empty name"))
+    assert lines == [
+        "XX.zip:  50.0% of 0.0 MB, 10 lines\n",
+        "XX.zip: 100.0% of 0.0 MB, 20 lines\n",
+        "skipped XX.zip:3: empty name\n",
+        "... and 1 more malformed lines\n",
+    ]
+
+
+def test_cli_import_and_info(settings: Settings, base: Path, tmp_path: Path) -> None:
+    Path(settings.gazetteer).parent.mkdir()
+    shutil.copy(base, settings.gazetteer)  # an existing gazetteer: imported into as it is
+    runner = CliRunner()
+    env = {"EVENTWIRE_GAZETTEER": settings.gazetteer}
+    result = runner.invoke(app, ["gazetteer", "import", str(DATA / "broken.txt")], env=env)
+    assert result.exit_code == 0, result.output
+    assert "skipped broken.txt:2: expected 19 tab-separated fields, found 7" in result.output
+    assert "broken.txt (places): imported; 6 lines, 2 places" in result.output
+    result = runner.invoke(app, ["gazetteer", "info", "--json"], env=env)
+    assert result.exit_code == 0, result.output
+    assert '"file": "broken.txt"' in result.output
+    result = runner.invoke(app, ["gazetteer", "import", str(DATA / "LY.zip")], env={})
+    assert result.exit_code == 1
+    assert "no gazetteer file to import into" in result.output
+
+
+ARTICLE = (
+    "Gunmen attacked the village of Bir Qandula in Libya on Monday, killing three people, "
+    "residents said."
+)
+
+
+def test_an_article_names_an_imported_village(settings: Settings, base: Path) -> None:
+    """Through the pipeline (blank model: the gazetteer rules alone), no change in extract/."""
+    from eventwire.model import Article
+    from eventwire.pipeline import process_articles
+
+    _import(settings, base, "LY.zip")
+    (records,) = process_articles([Article(id="a1", text=ARTICLE)], settings.with_(model="blank"))
+    places = {pm.span.text: pm.place.name for pm in records.places if pm.place}
+    assert places["Bir Qandula"] == "Bi’r Qandūlah"
+
+
+@pytest.mark.slow
+def test_an_event_is_placed_in_an_imported_village(settings: Settings) -> None:
+    """With the shipped gazetteer the attack is only placed in Libya; with a country file
+    imported into a copy of it, in the village."""
+    from eventwire.model import Article
+    from eventwire.pipeline import process_articles
+
+    shipped = process_articles([Article(id="a1", text=ARTICLE)], Settings())[0]
+    assert {e.place.precision for e in shipped.events if e.place} == {"country"}
+    import_dumps([DATA / "LY.zip"], settings)  # the shipped gazetteer, copied
+    (records,) = process_articles([Article(id="a1", text=ARTICLE)], settings)
+    assert {e.place.id for e in records.events if e.place} == {"geonames:90000001"}
