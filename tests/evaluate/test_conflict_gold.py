@@ -13,15 +13,15 @@ import pytest
 
 from eventwire.errors import EvalError
 from eventwire.evaluate.base import in_split, split_of
+from eventwire.evaluate.exported import Prediction, status_of
 from eventwire.evaluate.sets.conflict_gold import (
-    Prediction,
     date_ok,
     gold_in_split,
     numbers_in,
     owns,
     read_gold,
+    restrict_to_texts,
     score,
-    status_of,
 )
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -117,3 +117,14 @@ def test_bad_prediction_file_is_one_line_error(tmp_path: Path) -> None:
     bad.write_text("{")
     with pytest.raises(EvalError, match="pred.json: not JSON"):
         Prediction.from_json(bad)
+
+
+def test_name_gold_is_cut_to_the_spellings_a_split_writes() -> None:
+    gold = read_gold(GOLD)
+    texts = [(GOLD.parent / "articles" / "a02.txt").read_text()]
+    cut = restrict_to_texts(gold, texts)
+    assert cut["alias_clusters"]["Valley Front"] == ["VF"]  # "Valley Front" is only in a01
+    assert cut["alias_clusters"]["Kestria"] == ["Kestria", "Dorn"]
+    assert cut["place_variants"] == {"Belmar": ["Belmarr"]}
+    # Ana Rell is named in a01 only: the pair cannot be tested on a02
+    assert [m["pair"] for m in cut["must_not_merge"]] == [["Kestria", "Kestrian army"]]

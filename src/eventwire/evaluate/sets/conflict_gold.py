@@ -3,18 +3,15 @@
 The gold (``gold.json``, schema in the set's README) codes actors and their spellings,
 pairs that must stay apart, relations with a status, events with dates, places and
 counts, numbers that are not counts, quotes and same-incident pairs. The scorer reads
-our output in one plain form, :class:`Prediction` (also readable from JSON, so the
-scorer is tested on tiny hand-written files), built from a pipeline run by
-:func:`prediction_from_run`. One figure per area; scoring rules in docs/evaluation.md.
+our output in one plain form, :class:`~eventwire.evaluate.exported.Prediction` (also
+readable from JSON, so the scorer is tested on tiny hand-written files). One figure per area; scoring rules in docs/evaluation.md.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,16 +19,22 @@ from eventwire.errors import EvalError
 from eventwire.evaluate.base import (
     Anchor,
     EvalContext,
-    PipelineRun,
     SetResult,
     gold_article,
     gold_sets,
     in_split,
     run_pipeline,
 )
+from eventwire.evaluate.exported import (
+    COUNT_KINDS,
+    PredEvent,
+    Prediction,
+    prediction_from_run,
+    read_json,
+)
 from eventwire.evaluate.metrics import Metric, Tally, haversine_km, prf, text_overlap
 from eventwire.knowledge.ontology import load_ontology
-from eventwire.model import Article, Event, Relation, mention_key
+from eventwire.model import Article
 
 MARKER = "gold.json"
 # The areas with a goal (issue 13); the other figures explain them.
@@ -60,7 +63,6 @@ EVENT_RELATION = {
     "PROTEST": "oppose",
 }
 UNDIRECTED = frozenset({"fight", "ally", "meet"})
-COUNT_KINDS = ("killed", "wounded", "displaced")
 # Words that may surround a gold spelling in our mention without naming something else:
 # "the M23 rebel group" owns the spelling "M23".
 _FRAME = frozenset(
@@ -117,180 +119,11 @@ _NUMBER_WORDS = {
 }
 
 
-# --- our output, in one plain form -------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PredEvent:
-    id: str  # the exported (de-duplicated) event: two articles, one id = one incident
-    article: str
-    type: str
-    source: str | None
-    target: str | None
-    date: str | None
-    place: str | None
-    lat: float | None
-    lon: float | None
-    sentence: str
-    status: str
-    counts: dict[str, int] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class PredRelation:
-    article: str
-    source: str
-    target: str
-    type: str
-    status: str  # asserted / alleged / denied / hypothetical
-
-
-@dataclass(frozen=True)
-class PredQuote:
-    article: str
-    text: str
-    speaker: str | None
-
-
-@dataclass
-class Prediction:
-    """What we exported for the gold articles, keyed by gold file name (``g01``)."""
-
-    actor_names: dict[str, str] = field(default_factory=dict)  # actor id -> name
-    # (article, surface text, owner id): actors and places own the spellings they were
-    # written with; an owner id is an actor id or a place id
-    mentions: list[tuple[str, str, str]] = field(default_factory=list)
-    events: list[PredEvent] = field(default_factory=list)
-    relations: list[PredRelation] = field(default_factory=list)
-    quotes: list[PredQuote] = field(default_factory=list)
-
-    @classmethod
-    def from_json(cls, path: Path) -> Prediction:
-        """A hand-written prediction file (tests): the fields of this class as JSON."""
-        raw = _read_json(path)
-        try:
-            return cls(
-                actor_names=dict(raw.get("actor_names", {})),
-                mentions=[(m["article"], m["text"], m["owner"]) for m in raw.get("mentions", [])],
-                events=[
-                    PredEvent(
-                        id=e["id"],
-                        article=e["article"],
-                        type=e["type"],
-                        source=e.get("source"),
-                        target=e.get("target"),
-                        date=e.get("date"),
-                        place=e.get("place"),
-                        lat=e.get("lat"),
-                        lon=e.get("lon"),
-                        sentence=e.get("sentence", ""),
-                        status=e.get("status", "asserted"),
-                        counts=dict(e.get("counts", {})),
-                    )
-                    for e in raw.get("events", [])
-                ],
-                relations=[PredRelation(**r) for r in raw.get("relations", [])],
-                quotes=[PredQuote(**q) for q in raw.get("quotes", [])],
-            )
-        except (KeyError, TypeError) as exc:
-            raise EvalError(f"{path}: not a prediction file ({exc})") from exc
-
-
-def status_of(negated: bool, modality: str, contested: bool = False) -> str:
-    """Our negation/modality/contest flags as one of the gold's four statuses."""
-    if negated or contested or modality in ("denied", "negated"):
-        return "denied"
-    if modality in ("hypothetical", "future"):
-        return "hypothetical"
-    if modality == "alleged":
-        return "alleged"
-    return "asserted"
-
-
-def prediction_from_run(run: PipelineRun, files: dict[str, str]) -> Prediction:
-    """Our exported picture of the gold articles; ``files`` maps article id -> gold file."""
-    res = run.resolution
-    pred = Prediction(actor_names={a.id: a.name for a in res.actors})
-    for aid, doc in sorted(run.records.items()):
-        file = files.get(aid)
-        if file is None:
-            continue
-        for m in doc.mentions:
-            actor = res.mention_actor.get(mention_key(aid, m.span))
-            if actor:
-                pred.mentions.append((file, m.span.text, actor))
-        for p in doc.places:
-            if p.place is not None:
-                pred.mentions.append((file, p.span.text, p.place.id))
-    for event in res.events:
-        pred.events += _event_rows(event, files)
-    for rel in res.relations:
-        pred.relations += _relation_rows(rel, files)
-    for q in res.quotes:
-        if q.article_id in files:
-            pred.quotes.append(PredQuote(files[q.article_id], q.text, q.speaker))
-    return pred
-
-
-def _event_rows(event: Event, files: dict[str, str]) -> list[PredEvent]:
-    rows, seen = [], set()
-    for ev in event.evidence:
-        file = files.get(ev.article_id)
-        if file is None or (file, ev.sentence) in seen:
-            continue
-        seen.add((file, ev.sentence))
-        place = event.location
-        rows.append(
-            PredEvent(
-                id=event.id,
-                article=file,
-                type=event.type,
-                source=event.source_actor,
-                target=event.target_actor,
-                date=event.date,
-                place=place.name if place else None,
-                lat=place.lat if place else None,
-                lon=place.lon if place else None,
-                sentence=ev.sentence,
-                status=status_of(event.negated, event.modality),
-                counts={k: v for k, v in event.counts.items() if k in COUNT_KINDS},
-            )
-        )
-    return rows
-
-
-def _relation_rows(rel: Relation, files: dict[str, str]) -> list[PredRelation]:
-    status = status_of(rel.negated, rel.modality, rel.contested)
-    rows = {
-        PredRelation(files[ev.article_id], rel.source_actor, rel.target_actor, rel.type, status)
-        for ev in rel.evidence
-        if ev.article_id in files
-    }
-    rows |= {
-        PredRelation(files[ev.article_id], rel.source_actor, rel.target_actor, rel.type, "denied")
-        for ev in rel.denied_evidence
-        if ev.article_id in files
-    }
-    return sorted(rows, key=lambda r: (r.article, r.source, r.target, r.type, r.status))
-
-
 # --- the gold -------------------------------------------------------------------------
 
 
-def _read_json(path: Path) -> dict[str, Any]:
-    try:
-        raw = json.loads(path.read_text("utf-8"))
-    except OSError as exc:
-        raise EvalError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    except json.JSONDecodeError as exc:
-        raise EvalError(f"{path}: not JSON ({exc.msg}, line {exc.lineno})") from exc
-    if not isinstance(raw, dict):
-        raise EvalError(f"{path}: expected one JSON object")
-    return raw
-
-
 def read_gold(path: Path) -> dict[str, Any]:
-    gold = _read_json(path)
+    gold = read_json(path)
     if not isinstance(gold.get("articles"), dict):
         raise EvalError(f"{path}: no 'articles' object")
     return gold
@@ -315,6 +148,29 @@ def gold_in_split(gold: dict[str, Any], split: str) -> dict[str, Any]:
         d
         for d in gold.get("different_incidents", [])
         if all(x["article"] in keep for x in d["pair"])
+    ]
+    return out
+
+
+def restrict_to_texts(gold: dict[str, Any], texts: Iterable[str]) -> dict[str, Any]:
+    """The name-level gold (alias clusters, place variants, must-not-merge pairs) cut to
+    the spellings written in ``texts``: a split holds only some articles, and a spelling
+    it never writes can be owned by nothing."""
+    texts = list(texts)
+
+    def written(spellings: Iterable[str]) -> list[str]:
+        words = [(s, re.compile(rf"(?<!\w){re.escape(s)}(?!\w)")) for s in spellings]
+        return [s for s, pattern in words if any(pattern.search(t) for t in texts)]
+
+    out = dict(gold)
+    for key in ("alias_clusters", "place_variants"):
+        cut = {name: written(sp) for name, sp in gold.get(key, {}).items()}
+        out[key] = {name: sp for name, sp in cut.items() if sp}
+    names = Gold(out)
+    out["must_not_merge"] = [
+        item
+        for item in gold.get("must_not_merge", [])
+        if all(written(names.spellings(n)) for n in item["pair"])
     ]
     return out
 
@@ -688,6 +544,7 @@ def read_articles(folder: Path, gold: dict[str, Any]) -> dict[str, Article]:
 def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
     gold = gold_in_split(read_gold(folder / MARKER), ctx.split)
     articles = read_articles(folder, gold)
+    gold = restrict_to_texts(gold, (a.text for a in articles.values()))
     run = run_pipeline(list(articles.values()), ctx)
     pred = prediction_from_run(run, {a.id: f for f, a in articles.items()})
     result = score(gold, pred)
