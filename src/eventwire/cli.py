@@ -164,7 +164,15 @@ def eval_command(
         int | None, typer.Option("--limit", help="Items per set (or per corpus/topic); 0 = all.")
     ] = None,
     as_json: JsonOption = False,
-    errors: Annotated[Path | None, typer.Option("--errors", help="Write misses as JSONL.")] = None,
+    split: Annotated[
+        str,
+        typer.Option(
+            "--split", help="Fixed half of each set: dev (read errors here), test (reported), all."
+        ),
+    ] = "test",
+    errors: Annotated[
+        Path | None, typer.Option("--errors", help="Write misses as JSONL (dev split only).")
+    ] = None,
     report: Annotated[
         Path | None, typer.Option("--report", help="Write a Markdown report.")
     ] = None,
@@ -174,21 +182,27 @@ def eval_command(
     from eventwire.evaluate.report import write_report
 
     with edge():
-        results = evaluate.run(
+        if errors is not None:
+            evaluate.check_errors_split(split)
+            if split == "all":
+                err.print("warning: --errors on --split all shows test misses too", highlight=False)
+        results, beside = evaluate.run_with_dev(
             gold_set,
             data,
             settings_for(),
             limit=limit,
-            progress=lambda name: err.print(f"evaluating {name}", highlight=False),
+            split=split,
+            dev_too=report is not None,
+            progress=lambda name, half: err.print(f"evaluating {name} ({half})", highlight=False),
         )
         if errors is not None:
             n = evaluate.write_errors(results, errors)
             err.print(f"wrote {n} misses to {errors}", highlight=False)
         if report is not None:
             # What reproduces the figures; never the --errors/--report paths of this machine.
-            command = f"eventwire eval {gold_set} --data {data}"
+            command = f"eventwire eval {gold_set} --data {data} --split {split}"
             command += f" --limit {limit}" if limit is not None else ""
-            write_report(results, report, command=command)
+            write_report(results, report, command=command, beside=beside)
             err.print(f"wrote {report}", highlight=False)
     if as_json:
         out.print_json(json.dumps([r.as_dict() for r in results]))
@@ -250,12 +264,19 @@ def actors(
     query: Annotated[str | None, typer.Option("--query", "-q", help="Any spelling.")] = None,
     explain: Annotated[str | None, typer.Option("--explain", help="Why names were joined.")] = None,
     as_json: JsonOption = False,
+    export_kb: Annotated[
+        Path | None,
+        typer.Option("--export-kb", help="Write the actors as a KB file to edit and load back."),
+    ] = None,
 ) -> None:
     """List actors with aliases, type, country and counts (or explain one)."""
     from eventwire.model import to_dict
     from eventwire.resolve.actors import explain_actors
 
     if ctx.invoked_subcommand is not None:
+        return
+    if export_kb is not None:
+        _export_kb(db, export_kb)
         return
     with edge():
         store = _open(settings_for(db=db))
@@ -302,6 +323,20 @@ def _override(db: str, kind: str, *args: str) -> None:
     out.print(
         f"{kind} written to {settings.overrides_path}; {len(res.actors)} actors", highlight=False
     )
+
+
+def _export_kb(db: str, path: Path) -> None:
+    from eventwire.knowledge.kb import load_kb
+    from eventwire.knowledge.kb_export import write_kb_file
+
+    with edge():
+        settings = settings_for(db=db)
+        store = _open(settings)
+        try:
+            n = write_kb_file(store.actors(), path, load_kb(settings))
+        finally:
+            store.close()
+    err.print(f"wrote {n} actors to {path} (load it back with EVENTWIRE_ACTOR_FILES)")
 
 
 @actors_app.command("merge")

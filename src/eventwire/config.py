@@ -41,6 +41,12 @@ class Settings:
         "Comma-separated TOML files of extra actors ([[actor]] entries, the format of the "
         "shipped KB); an entry with a shipped id replaces it.",
     )
+    shipped_kb: bool = _setting(
+        True,
+        "Load the actor files shipped in the package (international organisations and the "
+        "region files of wars); off, actors are resolved from the articles alone (country "
+        "names, capitals and demonyms stay on). Your own actor_files load either way.",
+    )
     gazetteer: str = _setting(
         "",
         "Gazetteer SQLite file; empty means the one built at setup inside the package data. "

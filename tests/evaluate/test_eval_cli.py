@@ -30,6 +30,33 @@ def test_missing_data_folder(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "not found" in _said(result)
 
 
+def test_errors_are_refused_on_the_test_split(eval_data: Path, tmp_path: Path) -> None:
+    # refused before any text is parsed: no model needed, nothing written
+    errors = tmp_path / "misses.jsonl"
+    result = runner.invoke(
+        app, ["eval", "plover", "--data", str(eval_data), "--errors", str(errors)]
+    )
+    assert result.exit_code == 1 and "dev split only" in _said(result)
+    assert not errors.exists()
+    result = runner.invoke(app, ["eval", "plover", "--data", str(eval_data), "--split", "train"])
+    assert result.exit_code == 1 and "unknown split 'train'" in _said(result)
+
+
+@pytest.mark.slow
+def test_conflict_gold_report_shows_test_with_dev_beside(eval_data: Path, tmp_path: Path) -> None:
+    report = tmp_path / "quality.md"
+    result = runner.invoke(
+        app,
+        ["eval", "conflict-gold", "--data", str(eval_data), "--report", str(report), "--json"],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout[result.stdout.index("[") :])
+    assert data[0]["split"] == "test" and "aliases" in data[0]["metrics"]
+    text = report.read_text()
+    assert "| set | metric | ours | n | dev | anchor |" in text
+    assert "| conflict-gold | aliases |" in text and "--split test" in text
+
+
 @pytest.mark.slow
 def test_eval_json_errors_and_report(eval_data: Path, tmp_path: Path) -> None:
     errors, report = tmp_path / "misses.jsonl", tmp_path / "quality.md"
@@ -40,6 +67,8 @@ def test_eval_json_errors_and_report(eval_data: Path, tmp_path: Path) -> None:
             "plover",
             "--data",
             str(eval_data / "plover_gsr_cameo"),
+            "--split",
+            "all",
             "--json",
             "--errors",
             str(errors),
@@ -81,4 +110,5 @@ def test_eval_all_runs_every_fixture_set(eval_data: Path) -> None:
         "muc4",
         "india-police",
         "petrarch2",
+        "conflict-gold",
     }

@@ -18,17 +18,30 @@ from pathlib import Path
 
 from eventwire.config import Settings
 from eventwire.errors import EvalError
-from eventwire.evaluate.base import EvalContext, Miss, SetResult, find_folder, gold_sets
+from eventwire.evaluate.base import (
+    DEFAULT_SPLIT,
+    SPLITS,
+    EvalContext,
+    Miss,
+    SetResult,
+    find_folder,
+    gold_sets,
+    split_of,
+)
 from eventwire.evaluate.metrics import Metric
 
 __all__ = [
     "SET_NAMES",
+    "SPLITS",
     "EvalContext",
     "Metric",
     "Miss",
     "SetResult",
     "gold_sets",
+    "check_errors_split",
     "run",
+    "run_with_dev",
+    "split_of",
     "write_errors",
 ]
 
@@ -42,6 +55,7 @@ SET_NAMES = (
     "muc4",
     "india-police",
     "petrarch2",
+    "conflict-gold",
 )
 _MODULES = {name: "eventwire.evaluate.sets." + name.replace("-", "_") for name in SET_NAMES}
 
@@ -68,12 +82,16 @@ def run(
     settings: Settings,
     *,
     limit: int | None = None,
+    split: str = DEFAULT_SPLIT,
     progress: Callable[[str], None] | None = None,
 ) -> list[SetResult]:
     """Evaluate one gold set (or ``all`` present under ``data``) with the real pipeline.
 
-    ``limit`` overrides each set's default sample (0 = every item)."""
+    ``limit`` overrides each set's default sample (0 = every item); ``split`` picks the
+    fixed half of each set's items (``dev``, ``test`` or ``all``, see :func:`split_of`)."""
     load_builtin()
+    if split not in SPLITS:
+        raise EvalError(f"unknown split {split!r} (known: {', '.join(SPLITS)})")
     data = Path(data)
     if not data.is_dir():
         raise EvalError(f"{data}: no such directory")
@@ -87,7 +105,7 @@ def run(
             known = ", ".join([*gold_sets.names(), "all"])
             raise EvalError(f"unknown gold set {name!r} (known: {known})")
         names = [name]
-    ctx = EvalContext(settings=settings, limit=limit)
+    ctx = EvalContext(settings=settings, limit=limit, split=split)
     results = []
     for set_name in names:
         folder = _folder(set_name, data)
@@ -102,12 +120,48 @@ def run(
         started = time.perf_counter()
         result: SetResult = gold_sets.get(set_name).obj(folder, ctx)
         result.seconds = time.perf_counter() - started
+        result.split = split
         results.append(result)
     return results
 
 
+def run_with_dev(
+    name: str,
+    data: str | Path,
+    settings: Settings,
+    *,
+    limit: int | None = None,
+    split: str = DEFAULT_SPLIT,
+    dev_too: bool = False,
+    progress: Callable[[str, str], None] | None = None,
+) -> tuple[list[SetResult], list[SetResult]]:
+    """:func:`run` on ``split``, and with ``dev_too`` on the dev split as well (a report
+    shows the test figures with dev beside them); the second list is empty otherwise."""
+
+    def told(half: str) -> Callable[[str], None] | None:
+        return (lambda set_name: progress(set_name, half)) if progress else None
+
+    results = run(name, data, settings, limit=limit, split=split, progress=told(split))
+    beside: list[SetResult] = []
+    if dev_too and split != "dev":
+        beside = run(name, data, settings, limit=limit, split="dev", progress=told("dev"))
+    return results, beside
+
+
+def check_errors_split(split: str) -> None:
+    """Misses are read on the dev split only: refuse ``test`` before any work is done."""
+    if split == "test":
+        raise EvalError("--errors reads misses on the dev split only: add --split dev")
+
+
 def write_errors(results: Sequence[SetResult], path: str | Path) -> int:
-    """Write every miss as one JSON line (gold vs ours, with the sentence); returns the count."""
+    """Write every miss as one JSON line (gold vs ours, with the sentence); returns the count.
+
+    Misses are read on the dev split only: rules developed by reading test errors would
+    make the reported (test) figures a measure of the fitting, so test results are refused.
+    """
+    if any(r.split == "test" for r in results):
+        check_errors_split("test")
     n = 0
     try:
         with Path(path).open("w", encoding="utf-8") as fh:

@@ -8,12 +8,13 @@ gold character offsets stay valid), runs the real pipeline on them through
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from eventwire.config import Settings
 from eventwire.errors import EvalError
@@ -28,6 +29,8 @@ from eventwire.model import (
     mention_key,
 )
 from eventwire.registry import Registry
+
+T = TypeVar("T")
 
 gold_sets = Registry("gold_sets")
 """Gold sets by name; each component's ``obj`` is ``evaluate(folder, ctx) -> SetResult``.
@@ -80,6 +83,7 @@ class SetResult:
     items: int = 0  # gold items read
     articles: int = 0  # texts run through the pipeline
     seconds: float = 0.0
+    split: str = "all"  # which half of the set's items was read (see split_of)
     misses: list[Miss] = field(default_factory=list)
 
     def miss(self, item: str, what: str, gold: Any, ours: Any, sentence: str | None) -> None:
@@ -92,11 +96,32 @@ class SetResult:
             "groups": {g: {k: m.as_dict() for k, m in ms.items()} for g, ms in self.groups.items()},
             "notes": list(self.notes),
             "sample": self.sample,
+            "split": self.split,
             "items": self.items,
             "articles": self.articles,
             "seconds": round(self.seconds, 1),
             "misses": len(self.misses),
         }
+
+
+SPLITS = ("dev", "test", "all")
+DEFAULT_SPLIT = "test"
+
+
+def split_of(item_id: str) -> str:
+    """The fixed half an item belongs to: ``dev`` or ``test``, from the SHA-1 of its id.
+
+    SHA-1 rather than Python's ``hash`` so the split never depends on the hash seed, the
+    machine or the order items are read in."""
+    digest = hashlib.sha1(item_id.encode("utf-8")).digest()
+    return "dev" if digest[0] % 2 == 0 else "test"
+
+
+def in_split(items: Iterable[T], split: str, key: Callable[[T], str]) -> list[T]:
+    """The items of ``split`` (``all`` keeps every item), in their original order."""
+    if split not in SPLITS:
+        raise EvalError(f"unknown split {split!r} (known: {', '.join(SPLITS)})")
+    return [item for item in items if split == "all" or split_of(key(item)) == split]
 
 
 @dataclass
@@ -105,6 +130,7 @@ class EvalContext:
 
     settings: Settings
     limit: int | None = None  # overrides a set's default sample; 0 = no sampling
+    split: str = DEFAULT_SPLIT  # dev, test or all (see split_of)
     _resources: Any = None
 
     @property

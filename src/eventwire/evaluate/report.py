@@ -46,7 +46,25 @@ def _cell(text: str | None) -> str:
     return (text or "").replace("|", "\\|").replace("\n", " ")
 
 
-def render(results: Sequence[SetResult], *, command: str, commit: str, day: str) -> str:
+def _dev_cell(beside: dict[str, SetResult], name: str, group: str | None, key: str) -> str:
+    other = beside.get(name)
+    if other is None:
+        return ""
+    metric = (other.groups.get(group, {}) if group else other.metrics).get(key)
+    return _fmt(metric) + f" ({metric.n})" if metric else ""
+
+
+def render(
+    results: Sequence[SetResult],
+    *,
+    command: str,
+    commit: str,
+    day: str,
+    beside: Sequence[SetResult] = (),
+) -> str:
+    """The report of ``results``; ``beside`` (the dev split) adds a column next to ours."""
+    dev = {r.name: r for r in beside}
+    split = results[0].split if results else "all"
     lines = [
         "# eventwire quality on public gold sets",
         "",
@@ -56,43 +74,58 @@ def render(results: Sequence[SetResult], *, command: str, commit: str, day: str)
         "Anchors are published figures or our own goals, shown for orientation: most come from",
         "other settings (trained systems, other samples) and are not directly comparable.",
         "A dash means the figure could not be computed (the note says why).",
-        "See [evaluation.md](evaluation.md) for the sets, metrics and sampling.",
+        "See [evaluation.md](evaluation.md) for the sets, metrics, sampling and the fixed",
+        f"dev/test split of each set. `ours` is the **{split}** split"
+        + (
+            "; `dev` (with its n) is the half rules are developed on, shown beside it."
+            if dev
+            else "."
+        ),
         "",
         "## Summary",
         "",
-        "| set | metric | ours | n | anchor |",
-        "|---|---|---|---|---|",
+        "| set | metric | ours | n | dev | anchor |"
+        if dev
+        else "| set | metric | ours | n | anchor |",
+        "|---|---|---|---|---|---|" if dev else "|---|---|---|---|---|",
     ]
+
+    def row(name: str, group: str | None, key: str, metric: Metric, last: str) -> str:
+        label = f"{group}: {key}" if group else key
+        cells = [name, label, _fmt(metric), str(metric.n)]
+        if dev:
+            cells.append(_dev_cell(dev, name, group, key))
+        return "| " + " | ".join([*cells, _cell(last)]) + " |"
+
     for r in results:
         anchors = _anchors(r.name)
         for key, metric in r.metrics.items():
             anchor = "; ".join(f"{a.value} ({a.source})" for a in anchors if a.metric == key)
-            lines.append(f"| {r.name} | {key} | {_fmt(metric)} | {metric.n} | {_cell(anchor)} |")
+            lines.append(row(r.name, None, key, metric, anchor))
         for group, metrics in r.groups.items():
             for key, metric in metrics.items():
                 if key in r.metrics:
                     continue
                 anchor = "; ".join(f"{a.value} ({a.source})" for a in anchors if a.metric == key)
-                lines.append(
-                    f"| {r.name} | {group}: {key} | {_fmt(metric)} | {metric.n} | {_cell(anchor)} |"
-                )
+                lines.append(row(r.name, group, key, metric, anchor))
     for r in results:
         comp = gold_sets.get(r.name)
         lines += ["", f"## {r.name}: {comp.meta.get('title', r.name)}", ""]
         lines.append(
             f"{r.items} gold items, {r.articles} texts through the pipeline, {r.seconds:.0f} s."
         )
-        lines.append(f"Sample: {r.sample or 'every item'}.")
+        lines.append(f"Split: {r.split}. Sample: {r.sample or 'every item'}.")
         for note in r.notes:
             lines.append(f"Note: {note}.")
-        lines += ["", "| metric | ours | n | note |", "|---|---|---|---|"]
+        if dev:
+            lines += ["", "| set | metric | ours | n | dev | note |", "|---|---|---|---|---|---|"]
+        else:
+            lines += ["", "| set | metric | ours | n | note |", "|---|---|---|---|---|"]
         for key, metric in r.metrics.items():
-            lines.append(f"| {key} | {_fmt(metric)} | {metric.n} | {_cell(metric.note)} |")
+            lines.append(row(r.name, None, key, metric, metric.note or ""))
         for group, metrics in r.groups.items():
             for key, metric in metrics.items():
-                lines.append(
-                    f"| {group}: {key} | {_fmt(metric)} | {metric.n} | {_cell(metric.note)} |"
-                )
+                lines.append(row(r.name, group, key, metric, metric.note or ""))
         anchors = _anchors(r.name)
         if anchors:
             lines += ["", "Anchors:"]
@@ -105,14 +138,20 @@ def _anchors(name: str) -> tuple[Anchor, ...]:
 
 
 def write_report(
-    results: Sequence[SetResult], path: str | Path, *, command: str, commit: str | None = None
+    results: Sequence[SetResult],
+    path: str | Path,
+    *,
+    command: str,
+    commit: str | None = None,
+    beside: Sequence[SetResult] = (),
 ) -> None:
-    """Write the Markdown report for ``results`` to ``path``."""
+    """Write the Markdown report for ``results`` (and ``beside``, the dev split) to ``path``."""
     text = render(
         results,
         command=command,
         commit=commit or git_commit(Path(path).resolve().parent),
         day=date.today().isoformat(),
+        beside=beside,
     )
     try:
         Path(path).write_text(text, encoding="utf-8")

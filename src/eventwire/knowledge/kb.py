@@ -13,12 +13,14 @@ codes, time-bounded roles and known-distinct pairs.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from eventwire.config import Settings
@@ -27,7 +29,7 @@ from eventwire.model import ACTOR_TYPES, Role
 from eventwire.text.names import plain_key
 from eventwire.text.translit import translit_key
 
-DATA_FILES = ("organisations.toml", "libya_actors.toml")
+KB_FOLDER = "kb"  # data/kb/*.toml: organisations and one file per region at war
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,13 @@ class KBEntry:
 class KB:
     """Lookups over the shipped entries; built once per process by :func:`load_kb`."""
 
-    def __init__(self, entries: list[KBEntry], demonyms: dict[str, str], capitals: dict[str, str]):
+    def __init__(
+        self,
+        entries: list[KBEntry],
+        demonyms: dict[str, str],
+        capitals: dict[str, str],
+        capital_names: dict[str, list[str]] | None = None,
+    ):
         self.entries = {e.id: e for e in entries}
         self._plain: dict[str, set[str]] = defaultdict(set)
         self._translit: dict[str, set[str]] = defaultdict(set)
@@ -61,6 +69,8 @@ class KB:
         self._demonym_words = tuple(demonyms)
         self._capitals = capitals  # ISO3 -> capital name
         self._capital_country = {plain_key(v): k for k, v in capitals.items()}
+        for iso3, names in sorted((capital_names or {}).items()):
+            self._capital_country.update({plain_key(n): iso3 for n in names})
         self._distinct = {frozenset((e.id, other)) for e in entries for other in e.distinct_from}
 
     # --- actors ---------------------------------------------------------------
@@ -139,11 +149,22 @@ class KB:
 def load_kb(settings: Settings | None = None) -> KB:
     """The shipped knowledge base plus the user's actor files (``settings.actor_files``).
 
-    Cached per process and per set of user files (path and modification time), since
-    it is read-only data; a user entry with a shipped entry's id replaces it.
+    The shipped actor files are every ``*.toml`` of ``data/kb/`` in sorted order (off
+    with ``settings.shipped_kb``); a user's entry may be a file or a folder of them.
+    Cached per process, per switch and per set of user files (path and modification
+    time), since it is read-only data; a later entry with an earlier entry's id replaces it.
     """
-    paths = settings.actor_file_paths() if settings else ()
-    return _load(tuple((str(p), _mtime(p)) for p in paths))
+    shipped = settings.shipped_kb if settings else True
+    paths = _expand(settings.actor_file_paths()) if settings else ()
+    return _load(shipped, tuple((str(p), _mtime(p)) for p in paths))
+
+
+def _expand(paths: tuple[Path, ...]) -> tuple[Path, ...]:
+    """User actor paths with each folder replaced by its ``*.toml`` files, sorted."""
+    out: list[Path] = []
+    for path in paths:
+        out += sorted(path.glob("*.toml")) if path.is_dir() else [path]
+    return tuple(out)
 
 
 def _mtime(path: Path) -> float:
@@ -153,32 +174,64 @@ def _mtime(path: Path) -> float:
         raise ConfigError(f"{path}: cannot read actor file ({exc.strerror or exc})") from exc
 
 
+def shipped_kb_files() -> list[Traversable]:
+    """The shipped actor files, in the order they load (sorted by name)."""
+    folder = files("eventwire.knowledge").joinpath("data", KB_FOLDER)
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
+
+
 @lru_cache(maxsize=4)
-def _load(user_files: tuple[tuple[str, float], ...] = ()) -> KB:
+def _load(shipped: bool = True, user_files: tuple[tuple[str, float], ...] = ()) -> KB:
     data = files("eventwire.knowledge").joinpath("data")
     countries_raw = tomllib.loads(data.joinpath("countries.toml").read_text("utf-8"))
     entries, capitals = _country_entries(countries_raw.get("names", {}))
     demonyms = {d: iso3 for iso3, ds in countries_raw.get("demonyms", {}).items() for d in ds}
-    for fname in DATA_FILES:
-        raw = tomllib.loads(data.joinpath(fname).read_text("utf-8"))
-        entries += [_entry(fname, item) for item in raw.get("actor", [])]
+    sources: list[tuple[str, str]] = []
+    if shipped:
+        sources += [(f"{KB_FOLDER}/{f.name}", f.read_text("utf-8")) for f in shipped_kb_files()]
     for path, _ in user_files:
-        entries += [_entry(path, item) for item in _read_actor_file(Path(path))]
+        sources.append((path, _read_text(Path(path))))
+    seen: dict[str, str] = {}
+    for name, text in sources:
+        for item in parse_actor_file(name, text):
+            entry = _entry(name, item)
+            entries.append(entry)
+            seen[entry.id] = name
     by_id = {e.id: e for e in entries}  # later files win
-    return KB(list(by_id.values()), demonyms, capitals)
+    _check_references(by_id, seen)
+    return KB(list(by_id.values()), demonyms, capitals, countries_raw.get("capital_names", {}))
 
 
-def _read_actor_file(path: Path) -> list[dict]:
+def _read_text(path: Path) -> str:
     try:
-        raw = tomllib.loads(path.read_text("utf-8"))
+        return path.read_text("utf-8")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read actor file ({exc.strerror or exc})") from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not a valid TOML actor file ({exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: actor file is not UTF-8 ({exc.reason})") from exc
+
+
+def parse_actor_file(name: str, text: str) -> list[dict]:
+    """The ``[[actor]]`` tables of one actor file; ``name`` is used in error messages."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{name}: not a valid TOML actor file ({exc})") from exc
     actors = raw.get("actor", [])
     if not isinstance(actors, list) or not all(isinstance(a, dict) for a in actors):
-        raise ConfigError(f"{path}: 'actor' must be an array of tables ([[actor]])")
+        raise ConfigError(f"{name}: 'actor' must be an array of tables ([[actor]])")
     return actors
+
+
+def _check_references(by_id: dict[str, KBEntry], where: dict[str, str]) -> None:
+    """Every ``distinct_from`` names a known entry (a typo would silently do nothing)."""
+    for entry in sorted(by_id.values(), key=lambda e: e.id):
+        for other in entry.distinct_from:
+            if other not in by_id:
+                raise ConfigError(
+                    f"{where.get(entry.id, 'kb')}: {entry.id}: distinct_from names "
+                    f"unknown actor {other!r}"
+                )
 
 
 def _country_entries(extra_names: dict[str, list[str]]) -> tuple[list[KBEntry], dict[str, str]]:
@@ -209,23 +262,42 @@ def _country_entries(extra_names: dict[str, list[str]]) -> tuple[list[KBEntry], 
     return entries, capitals
 
 
+ISO_PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+
+
 def _entry(fname: str, item: dict) -> KBEntry:
-    try:
-        kind = item["type"]
-        if kind not in ACTOR_TYPES:
-            raise ConfigError(f"{fname}: {item.get('id')}: unknown actor type {kind!r}")
-        roles = tuple(
-            Role(title=r["title"], start=r.get("start"), end=r.get("end"), source="kb")
-            for r in item.get("roles", [])
-        )
-        return KBEntry(
-            id=item["id"],
-            name=item["name"],
-            type=kind,
-            country=item.get("country"),
-            aliases=tuple(item.get("aliases", [])),
-            roles=roles,
-            distinct_from=tuple(item.get("distinct_from", [])),
-        )
-    except KeyError as exc:
-        raise ConfigError(f"{fname}: actor entry without {exc}") from exc
+    """One ``[[actor]]`` table as an entry; a bad field is a one-line error naming the
+    file and the entry."""
+    where = f"{fname}: {item.get('id') or item.get('name') or 'actor entry'}"
+    missing = [k for k in ("id", "name", "type") if not isinstance(item.get(k), str)]
+    if missing:
+        raise ConfigError(f"{where}: missing or not a string: {', '.join(missing)}")
+    if item["type"] not in ACTOR_TYPES:
+        raise ConfigError(f"{where}: unknown actor type {item['type']!r}")
+    country = item.get("country")
+    if country is not None and not (isinstance(country, str) and _ISO3.match(country)):
+        raise ConfigError(f"{where}: country must be an ISO 3166 alpha-3 code, got {country!r}")
+    for key in ("aliases", "distinct_from"):
+        value = item.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: {key} must be a list of strings")
+    roles = []
+    for r in item.get("roles", []):
+        if not isinstance(r, dict) or not isinstance(r.get("title"), str):
+            raise ConfigError(f"{where}: each role needs a title")
+        for key in ("start", "end"):
+            if r.get(key) is not None and not ISO_PARTIAL_DATE.match(str(r[key])):
+                raise ConfigError(
+                    f"{where}: role {key} {r[key]!r} is not YYYY, YYYY-MM or YYYY-MM-DD"
+                )
+        roles.append(Role(title=r["title"], start=r.get("start"), end=r.get("end"), source="kb"))
+    return KBEntry(
+        id=item["id"],
+        name=item["name"],
+        type=item["type"],
+        country=country,
+        aliases=tuple(item.get("aliases", [])),
+        roles=tuple(roles),
+        distinct_from=tuple(item.get("distinct_from", [])),
+    )

@@ -20,6 +20,7 @@ from eventwire.evaluate.base import (
     event_code,
     gold_article,
     gold_sets,
+    in_split,
     lead_with,
     read_jsonl,
     run_pipeline,
@@ -59,7 +60,7 @@ class AcledGold:
     fatalities: int
 
 
-def read(path: Path, limit: int | None = None) -> list[AcledGold]:
+def read(path: Path, limit: int | None = None, split: str = "all") -> list[AcledGold]:
     golds = []
     for rec in read_jsonl(path):
         notes = (rec.get("notes") or "").strip()
@@ -81,7 +82,7 @@ def read(path: Path, limit: int | None = None) -> list[AcledGold]:
                 fatalities=int(rec.get("fatalities") or 0),
             )
         )
-    return take(golds, limit)
+    return take(in_split(golds, split, lambda g: g.notes), limit)
 
 
 def score(golds: list[AcledGold], run: PipelineRun) -> SetResult:
@@ -168,7 +169,7 @@ def score(golds: list[AcledGold], run: PipelineRun) -> SetResult:
     ),
 )
 def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
-    golds = read(folder / MARKER, ctx.sample_size(None))
+    golds = read(folder / MARKER, ctx.sample_size(None), ctx.split)
     # A note is read as its report would be: in a known year. Only the year is given
     # (ACLED's `year` column, the year of event_date), so no month or day leaks.
     run = run_pipeline([gold_article(g.notes, published=g.date[:4]) for g in golds], ctx)

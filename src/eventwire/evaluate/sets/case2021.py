@@ -14,6 +14,7 @@ from eventwire.evaluate.base import (
     event_code,
     gold_article,
     gold_sets,
+    in_split,
     lead_with,
     read_jsonl,
     run_pipeline,
@@ -33,7 +34,7 @@ class CaseGold:
     sub_event_type: str | None
 
 
-def read(path: Path, limit: int | None = None) -> list[CaseGold]:
+def read(path: Path, limit: int | None = None, split: str = "all") -> list[CaseGold]:
     golds = [
         CaseGold(
             id=str(rec["id"]),
@@ -46,7 +47,7 @@ def read(path: Path, limit: int | None = None) -> list[CaseGold]:
         )
         for rec in read_jsonl(path)
     ]
-    return take(golds, limit)
+    return take(in_split(golds, split, lambda g: g.id), limit)
 
 
 def score(golds: list[CaseGold], run: PipelineRun) -> SetResult:
@@ -99,6 +100,6 @@ def score(golds: list[CaseGold], run: PipelineRun) -> SetResult:
     ),
 )
 def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
-    golds = read(folder / MARKER, ctx.sample_size(None))
+    golds = read(folder / MARKER, ctx.sample_size(None), ctx.split)
     run = run_pipeline([gold_article(g.text) for g in golds], ctx)
     return score(golds, run)

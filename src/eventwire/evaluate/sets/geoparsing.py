@@ -18,6 +18,7 @@ from eventwire.evaluate.base import (
     SetResult,
     gold_article,
     gold_sets,
+    in_split,
     read_jsonl,
     run_pipeline,
     take,
@@ -72,7 +73,7 @@ def _toponym(raw: dict[str, Any]) -> Toponym | None:
     )
 
 
-def read(path: Path, corpus: str, limit: int | None = None) -> list[GeoGold]:
+def read(path: Path, corpus: str, limit: int | None = None, split: str = "all") -> list[GeoGold]:
     golds = []
     for rec in read_jsonl(path):
         tops = tuple(t for t in map(_toponym, rec.get("toponyms") or ()) if t is not None)
@@ -86,7 +87,7 @@ def read(path: Path, corpus: str, limit: int | None = None) -> list[GeoGold]:
                 toponyms=tops,
             )
         )
-    return take(golds, limit)
+    return take(in_split(golds, split, lambda g: g.id), limit)
 
 
 def score_recognition(golds: list[GeoGold], run: PipelineRun) -> dict[str, Metric]:
@@ -181,7 +182,7 @@ def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
     golds: list[GeoGold] = []
     for corpus, name in CORPORA.items():
         if (folder / name).is_file():
-            golds += read(folder / name, corpus, size)
+            golds += read(folder / name, corpus, size, ctx.split)
     run = run_pipeline([gold_article(g.text, published=g.published) for g in golds], ctx)
     gazetteer = ctx.resources.gazetteer  # the one the pipeline run opened
     result = score(golds, run, resolve_toponym, gazetteer, None, text_context)

@@ -28,6 +28,7 @@ from eventwire.evaluate.base import (
     event_codes,
     gold_article,
     gold_sets,
+    in_split,
     read_jsonl,
     run_pipeline,
     take,
@@ -59,7 +60,7 @@ class PoliceDoc:
     sentences: tuple[PoliceSentence, ...]
 
 
-def read(path: Path, limit: int | None = None) -> list[PoliceDoc]:
+def read(path: Path, limit: int | None = None, split: str = "all") -> list[PoliceDoc]:
     docs = [
         PoliceDoc(
             id=str(rec["doc_id"]),
@@ -72,7 +73,7 @@ def read(path: Path, limit: int | None = None) -> list[PoliceDoc]:
         )
         for rec in read_jsonl(path)
     ]
-    return take(docs, limit)
+    return take(in_split(docs, split, lambda g: g.id), limit)
 
 
 def labels_of(event: Event, source_texts: list[str]) -> set[str]:
@@ -160,7 +161,7 @@ def score(docs: list[PoliceDoc], run: PipelineRun) -> SetResult:
 )
 def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
     size = ctx.sample_size(DEFAULT_SAMPLE)
-    docs = read(folder / MARKER, size)
+    docs = read(folder / MARKER, size, ctx.split)
     run = run_pipeline([gold_article(d.text, published=d.published) for d in docs], ctx)
     result = score(docs, run)
     if size is not None:

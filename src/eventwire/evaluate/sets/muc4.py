@@ -23,6 +23,7 @@ from eventwire.evaluate.base import (
     event_codes,
     gold_article,
     gold_sets,
+    in_split,
     read_jsonl,
     run_pipeline,
     sentence_of,
@@ -118,7 +119,7 @@ def places(fills: list[str]) -> tuple[str, ...]:
     return tuple(names)
 
 
-def read(path: Path, limit: int | None = None) -> list[MucGold]:
+def read(path: Path, limit: int | None = None, split: str = "all") -> list[MucGold]:
     golds = []
     for rec in read_jsonl(path):
         templates = [t for t in rec.get("templates") or () if not t.get("optional")]
@@ -145,7 +146,7 @@ def read(path: Path, limit: int | None = None) -> list[MucGold]:
                 country=country_iso3(where[0].title()) if where else None,
             )
         )
-    return take(golds, limit)
+    return take(in_split(golds, split, lambda g: g.id), limit)
 
 
 def incident_type(event: Event) -> str | None:
@@ -229,6 +230,6 @@ def score(golds: list[MucGold], run: PipelineRun) -> SetResult:
     ),
 )
 def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
-    golds = read(folder / MARKER, ctx.sample_size(None))
+    golds = read(folder / MARKER, ctx.sample_size(None), ctx.split)
     run = run_pipeline([gold_article(g.text, published=g.published) for g in golds], ctx)
     return score(golds, run)

@@ -19,6 +19,7 @@ from eventwire.evaluate.base import (
     event_codes,
     gold_article,
     gold_sets,
+    in_split,
     read_jsonl,
     run_pipeline,
     take,
@@ -45,7 +46,7 @@ class PetrarchGold:
     triples: tuple[Triple, ...]
 
 
-def read(path: Path, limit: int | None = None) -> list[PetrarchGold]:
+def read(path: Path, limit: int | None = None, split: str = "all") -> list[PetrarchGold]:
     golds = []
     for rec in read_jsonl(path):
         raw = str(rec.get("date") or "")
@@ -61,7 +62,7 @@ def read(path: Path, limit: int | None = None) -> list[PetrarchGold]:
                 ),
             )
         )
-    return take(golds, limit)
+    return take(in_split(golds, split, lambda g: g.id), limit)
 
 
 def real_country(code: str) -> str | None:
@@ -130,6 +131,6 @@ def score(golds: list[PetrarchGold], run: PipelineRun) -> SetResult:
     ),
 )
 def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
-    golds = read(folder / MARKER, ctx.sample_size(None))
+    golds = read(folder / MARKER, ctx.sample_size(None), ctx.split)
     run = run_pipeline([gold_article(g.text, published=g.published) for g in golds], ctx)
     return score(golds, run)

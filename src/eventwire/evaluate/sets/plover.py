@@ -12,6 +12,7 @@ from eventwire.evaluate.base import (
     SetResult,
     gold_article,
     gold_sets,
+    in_split,
     read_jsonl,
     run_pipeline,
     sentence_of,
@@ -37,7 +38,7 @@ class PloverGold:
     dead: int | None
 
 
-def read(path: Path, limit: int | None = None) -> list[PloverGold]:
+def read(path: Path, limit: int | None = None, split: str = "all") -> list[PloverGold]:
     golds = []
     for rec in read_jsonl(path):
         events = rec.get("expected_events") or []
@@ -54,10 +55,10 @@ def read(path: Path, limit: int | None = None) -> list[PloverGold]:
                 target_texts=tuple(a["actorText"] for a in rec.get("target_actors") or ()),
                 location=loc.get("name") or None,
                 location_country=country_iso3(loc.get("country code")),
-                dead=int(dead) if str(dead or "").strip().isdigit() else None,
+                dead=int(str(dead).strip()) if str(dead or "").strip().isdigit() else None,
             )
         )
-    return take(golds, limit)
+    return take(in_split(golds, split, lambda g: g.id), limit)
 
 
 def score(golds: list[PloverGold], run: PipelineRun) -> SetResult:
@@ -118,6 +119,6 @@ def score(golds: list[PloverGold], run: PipelineRun) -> SetResult:
     ),
 )
 def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
-    golds = read(folder / MARKER, ctx.sample_size(None))
+    golds = read(folder / MARKER, ctx.sample_size(None), ctx.split)
     run = run_pipeline([gold_article(g.text, published=None) for g in golds], ctx)
     return score(golds, run)

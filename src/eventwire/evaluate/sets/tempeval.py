@@ -13,6 +13,7 @@ from eventwire.evaluate.base import (
     SetResult,
     gold_article,
     gold_sets,
+    in_split,
     read_jsonl,
     run_pipeline,
     take,
@@ -42,7 +43,7 @@ class TempGold:
     timexes: tuple[GoldTimex, ...]
 
 
-def read(path: Path, limit: int | None = None) -> list[TempGold]:
+def read(path: Path, limit: int | None = None, split: str = "all") -> list[TempGold]:
     golds = [
         TempGold(
             id=rec["id"],
@@ -55,7 +56,7 @@ def read(path: Path, limit: int | None = None) -> list[TempGold]:
         )
         for rec in read_jsonl(path)
     ]
-    return take(golds, limit)
+    return take(in_split(golds, split, lambda g: g.id), limit)
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -150,6 +151,6 @@ def span_tenses(golds: list[TempGold], ctx: EvalContext) -> dict[tuple[str, int]
     ),
 )
 def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
-    golds = read(folder / MARKER, ctx.sample_size(None))
+    golds = read(folder / MARKER, ctx.sample_size(None), ctx.split)
     run = run_pipeline([gold_article(g.text, published=g.dct) for g in golds], ctx)
     return score(golds, run, timex3_value, None, span_tenses(golds, ctx), timex3_of)

@@ -22,6 +22,7 @@ from eventwire.evaluate.base import (
     SetResult,
     gold_article,
     gold_sets,
+    in_split,
     read_jsonl,
     run_pipeline,
     take,
@@ -69,7 +70,7 @@ def detokenize(text: str) -> str:
     return text
 
 
-def read_articles(path: Path, limit: int | None = None) -> list[T17Article]:
+def read_articles(path: Path, limit: int | None = None, split: str = "all") -> list[T17Article]:
     by_topic: dict[str, list[T17Article]] = defaultdict(list)
     for rec in read_jsonl(path):
         by_topic[rec["topic"]].append(
@@ -78,7 +79,7 @@ def read_articles(path: Path, limit: int | None = None) -> list[T17Article]:
     out: list[T17Article] = []
     for topic in sorted(by_topic):
         items = sorted(by_topic[topic], key=lambda a: (a.published, a.id))
-        out += take(items, limit)
+        out += take(in_split(items, split, lambda a: a.id), limit)
     return out
 
 
@@ -157,7 +158,7 @@ def score(articles: list[T17Article], timelines: list[T17Timeline], run: Pipelin
 )
 def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
     size = ctx.sample_size(DEFAULT_SAMPLE)
-    articles = read_articles(folder / "articles.jsonl", size)
+    articles = read_articles(folder / "articles.jsonl", size, ctx.split)
     timelines = read_timelines(folder / MARKER)
     run = run_pipeline([gold_article(a.text, published=a.published) for a in articles], ctx)
     result = score(articles, timelines, run)

@@ -1,0 +1,187 @@
+"""Our exported picture of a set of articles in one plain form, for scorers.
+
+:class:`Prediction` holds what a user would see exported: each actor's name, the
+spellings actors and places were written with, events (one row per article stating
+them), relations and quotes. :func:`prediction_from_run` builds it from a pipeline run;
+:meth:`Prediction.from_json` reads a hand-written one, so scorers are tested on tiny
+files.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eventwire.errors import EvalError
+from eventwire.evaluate.base import PipelineRun
+from eventwire.model import Event, Relation, mention_key
+
+COUNT_KINDS = ("killed", "wounded", "displaced")
+
+
+def read_json(path: Path) -> dict[str, Any]:
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+    except OSError as exc:
+        raise EvalError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    except json.JSONDecodeError as exc:
+        raise EvalError(f"{path}: not JSON ({exc.msg}, line {exc.lineno})") from exc
+    if not isinstance(raw, dict):
+        raise EvalError(f"{path}: expected one JSON object")
+    return raw
+
+
+@dataclass(frozen=True)
+class PredEvent:
+    id: str  # the exported (de-duplicated) event: two articles, one id = one incident
+    article: str
+    type: str
+    source: str | None
+    target: str | None
+    date: str | None
+    place: str | None
+    lat: float | None
+    lon: float | None
+    sentence: str
+    status: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PredRelation:
+    article: str
+    source: str
+    target: str
+    type: str
+    status: str  # asserted / alleged / denied / hypothetical
+
+
+@dataclass(frozen=True)
+class PredQuote:
+    article: str
+    text: str
+    speaker: str | None
+
+
+@dataclass
+class Prediction:
+    """What we exported for the gold articles, keyed by gold file name (``g01``)."""
+
+    actor_names: dict[str, str] = field(default_factory=dict)  # actor id -> name
+    # (article, surface text, owner id): actors and places own the spellings they were
+    # written with; an owner id is an actor id or a place id
+    mentions: list[tuple[str, str, str]] = field(default_factory=list)
+    events: list[PredEvent] = field(default_factory=list)
+    relations: list[PredRelation] = field(default_factory=list)
+    quotes: list[PredQuote] = field(default_factory=list)
+
+    @classmethod
+    def from_json(cls, path: Path) -> Prediction:
+        """A hand-written prediction file (tests): the fields of this class as JSON."""
+        raw = read_json(path)
+        try:
+            return cls(
+                actor_names=dict(raw.get("actor_names", {})),
+                mentions=[(m["article"], m["text"], m["owner"]) for m in raw.get("mentions", [])],
+                events=[
+                    PredEvent(
+                        id=e["id"],
+                        article=e["article"],
+                        type=e["type"],
+                        source=e.get("source"),
+                        target=e.get("target"),
+                        date=e.get("date"),
+                        place=e.get("place"),
+                        lat=e.get("lat"),
+                        lon=e.get("lon"),
+                        sentence=e.get("sentence", ""),
+                        status=e.get("status", "asserted"),
+                        counts=dict(e.get("counts", {})),
+                    )
+                    for e in raw.get("events", [])
+                ],
+                relations=[PredRelation(**r) for r in raw.get("relations", [])],
+                quotes=[PredQuote(**q) for q in raw.get("quotes", [])],
+            )
+        except (KeyError, TypeError) as exc:
+            raise EvalError(f"{path}: not a prediction file ({exc})") from exc
+
+
+def status_of(negated: bool, modality: str, contested: bool = False) -> str:
+    """Our negation/modality/contest flags as one of the gold's four statuses."""
+    if negated or contested or modality in ("denied", "negated"):
+        return "denied"
+    if modality in ("hypothetical", "future"):
+        return "hypothetical"
+    if modality == "alleged":
+        return "alleged"
+    return "asserted"
+
+
+def prediction_from_run(run: PipelineRun, files: dict[str, str]) -> Prediction:
+    """Our exported picture of the gold articles; ``files`` maps article id -> gold file."""
+    res = run.resolution
+    pred = Prediction(actor_names={a.id: a.name for a in res.actors})
+    for aid, doc in sorted(run.records.items()):
+        file = files.get(aid)
+        if file is None:
+            continue
+        for m in doc.mentions:
+            actor = res.mention_actor.get(mention_key(aid, m.span))
+            if actor:
+                pred.mentions.append((file, m.span.text, actor))
+        for p in doc.places:
+            if p.place is not None:
+                pred.mentions.append((file, p.span.text, p.place.id))
+    for event in res.events:
+        pred.events += _event_rows(event, files)
+    for rel in res.relations:
+        pred.relations += _relation_rows(rel, files)
+    for q in res.quotes:
+        if q.article_id in files:
+            pred.quotes.append(PredQuote(files[q.article_id], q.text, q.speaker))
+    return pred
+
+
+def _event_rows(event: Event, files: dict[str, str]) -> list[PredEvent]:
+    rows, seen = [], set()
+    for ev in event.evidence:
+        file = files.get(ev.article_id)
+        if file is None or (file, ev.sentence) in seen:
+            continue
+        seen.add((file, ev.sentence))
+        place = event.location
+        rows.append(
+            PredEvent(
+                id=event.id,
+                article=file,
+                type=event.type,
+                source=event.source_actor,
+                target=event.target_actor,
+                date=event.date,
+                place=place.name if place else None,
+                lat=place.lat if place else None,
+                lon=place.lon if place else None,
+                sentence=ev.sentence,
+                status=status_of(event.negated, event.modality),
+                counts={k: v for k, v in event.counts.items() if k in COUNT_KINDS},
+            )
+        )
+    return rows
+
+
+def _relation_rows(rel: Relation, files: dict[str, str]) -> list[PredRelation]:
+    status = status_of(rel.negated, rel.modality, rel.contested)
+    rows = {
+        PredRelation(files[ev.article_id], rel.source_actor, rel.target_actor, rel.type, status)
+        for ev in rel.evidence
+        if ev.article_id in files
+    }
+    rows |= {
+        PredRelation(files[ev.article_id], rel.source_actor, rel.target_actor, rel.type, "denied")
+        for ev in rel.denied_evidence
+        if ev.article_id in files
+    }
+    return sorted(rows, key=lambda r: (r.article, r.source, r.target, r.type, r.status))
