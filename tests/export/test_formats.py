@@ -11,7 +11,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from eventwire.errors import ExportError
+from eventwire.errors import ExportError, NotFound
 from eventwire.export import COLUMNS, Filters, export, formats
 from eventwire.export import source as source_module
 from eventwire.export.parquet import FILES, schemas
@@ -161,7 +161,7 @@ def test_filters_select_graph_edges_and_their_actors(filled: SQLiteStore, tmp_pa
 
 
 def test_a_filter_that_matches_nothing_named_is_an_error(filled: SQLiteStore) -> None:
-    with pytest.raises(ExportError, match="no place matches 'Atlantis'"):
+    with pytest.raises(NotFound, match="no place matches 'Atlantis'"):
         export(filled, "csv", Path("unused.csv"), Filters(place="Atlantis"))
     with pytest.raises(ExportError, match="modality"):
         Filters(modality="certain")
@@ -172,7 +172,7 @@ def test_a_failed_export_leaves_the_existing_file_untouched(
 ) -> None:
     out = tmp_path / "keep.csv"
     out.write_text("previous export\n")
-    with pytest.raises(ExportError, match="no actor matches"):
+    with pytest.raises(NotFound, match="no actor matches"):
         export(filled, "csv", out, Filters(actor="Nobody At All"))
     assert out.read_text() == "previous export\n"
     assert [p.name for p in tmp_path.iterdir()] == ["keep.csv"]  # no partial file left
@@ -184,7 +184,7 @@ def test_a_failed_folder_export_leaves_the_existing_folder(
     out = tmp_path / "pq"
     export(filled, "parquet", out)
     before = sorted(p.name for p in out.iterdir())
-    with pytest.raises(ExportError):
+    with pytest.raises(NotFound):
         export(filled, "parquet", out, Filters(actor="Nobody At All"))
     assert sorted(p.name for p in out.iterdir()) == before
     assert [p.name for p in tmp_path.iterdir()] == ["pq"]

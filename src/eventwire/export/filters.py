@@ -45,10 +45,7 @@ class Filters:
     def actor_id(self, store: Store) -> str | None:
         if not self.actor:
             return None
-        try:
-            return actor_ids(store, self.actor)[0]
-        except NotFound as exc:
-            raise ExportError(str(exc)) from None
+        return actor_ids(store, self.actor)[0]  # NotFound when no actor has that name
 
     def place_ids(self, store: Store) -> list[str]:
         """Ids of the places the ``place`` field names (an id, else a name, case-folded)."""
@@ -59,7 +56,7 @@ class Filters:
             p.id for p, _ in store.places() if wanted in (p.id.casefold(), p.name.casefold())
         )
         if not found:
-            raise ExportError(f"no place matches {self.place!r}")
+            raise NotFound(f"no place matches {self.place!r}")
         return found
 
     def event_filters(self, store: Store, *, page: int | None = None) -> Iterator[EventFilter]:
