@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from eventwire.cli import app
@@ -59,3 +61,176 @@ def test_unknown_export_format_is_one_line_error(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "unknown export format 'nope'" in result.output
     assert "Traceback" not in result.output
+
+
+def _help(capsys, *args: str) -> str:
+    from eventwire.cli import command
+
+    command().main([*args, "--help"], prog_name="eventwire", standalone_mode=False)
+    return capsys.readouterr().out
+
+
+def _all_commands() -> list[list[str]]:
+    from eventwire.cli import command
+
+    found = []
+    for name, cmd in command().commands.items():
+        found.append([name])
+        found += [[name, sub] for sub in getattr(cmd, "commands", {})]
+    return found
+
+
+def test_top_help_says_what_it_is_and_shows_three_commands(capsys) -> None:
+    text = _help(capsys)
+    assert "news articles about an armed conflict" in text
+    assert "eventwire ingest" in text and "eventwire events" in text
+    assert "eventwire serve" in text
+    assert "Command line:" not in text  # not the module's docstring
+
+
+def test_no_help_shows_a_type_placeholder(capsys) -> None:
+    for args in [[], *_all_commands()]:
+        text = _help(capsys, *args)
+        assert not re.search(r"<(bool|str|int|Path|list\[[A-Za-z]+\])>", text), (args, text)
+
+
+def test_ingest_and_export_help_list_their_formats(capsys) -> None:
+    ingest_help = _help(capsys, "ingest")
+    for suffix in (".txt", ".html", ".jsonl", ".warc.gz", ".rss", ".atom"):
+        assert suffix in ingest_help
+    export_help = _help(capsys, "export")
+    for fmt in ("jsonl", "csv", "geojson", "graphml", "gexf", "parquet"):
+        assert fmt in export_help
+
+
+def test_version() -> None:
+    from eventwire import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.strip() == f"eventwire {__version__}"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["stats"],
+        ["events"],
+        ["relations"],
+        ["quotes"],
+        ["places"],
+        ["actors"],
+        ["export", "-f", "csv"],
+    ],
+)
+def test_an_unknown_store_is_an_error_not_a_new_empty_one(tmp_path: Path, args: list[str]) -> None:
+    db = tmp_path / "mistyped.db"
+    result = runner.invoke(app, [*args, "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and "no such store" in result.output
+    assert not db.exists()
+
+
+def test_an_unusable_store_path_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("not a folder")
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--db", str(tmp_path / "file" / "x.db")])
+    assert result.exit_code == 1
+    assert result.output.startswith("error: ") and result.output.count("\n") == 1
+    assert "Traceback" not in result.output
+
+
+def test_a_long_failure_line_is_never_wrapped(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("EVENTWIRE_MODEL", "blank")
+    deep = tmp_path.joinpath("in", *["a-rather-long-folder-name"] * 8)
+    deep.mkdir(parents=True)
+    (deep / "empty.txt").write_bytes(b"")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "w.db")])
+    failed = [line for line in result.output.splitlines() if line.startswith("failed:")]
+    assert failed == [f"failed: {deep / 'empty.txt'}: file is empty"]
+
+
+def test_events_show_place_counts_sources_and_evidence_tab_separated(filled_db: str) -> None:
+    result = runner.invoke(app, ["events", "--db", filled_db])
+    assert result.exit_code == 0, result.output
+    header, *rows = result.output.splitlines()
+    assert header.split("\t") == [
+        "date", "type", "actors", "place", "counts", "sources", "evidence",
+    ]  # fmt: skip
+    first = rows[0].split("\t")
+    assert first[0] == "2019-04-09" and first[1] == "ASSAULT (reported)"
+    assert first[2] == 'Libyan <National> Army & "allies" → civilians'
+    assert first[3] == "Tripoli" and first[4] == "killed 4" and first[5] == "2 sources"
+    assert first[6].startswith("Shelling killed 4 civilians")
+    assert rows[1].split("\t")[5] == "1 source"
+
+
+def test_events_take_the_export_filters(filled_db: str) -> None:
+    result = runner.invoke(app, ["events", "--db", filled_db, "--place", "Sirte", "--json"])
+    assert [e["id"] for e in json.loads(result.output)] == ["event_c"]
+
+
+def test_relations_without_actor_list_pairs(filled_db: str) -> None:
+    result = runner.invoke(app, ["relations", "--db", filled_db])
+    assert result.exit_code == 0, result.output
+    header, *rows = result.output.splitlines()
+    assert header.startswith("source\trelation\ttarget\tpolarity")
+    assert rows[0].split("\t")[:4] == ["Egypt", "support", 'Libyan <National> Army & "allies"', "positive"]  # fmt: skip
+    assert len(rows) == 2
+
+
+def test_relations_of_an_actor_are_grouped(filled_db: str) -> None:
+    result = runner.invoke(app, ["relations", "--db", filled_db, "--actor", "Egypt"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith('supported Libyan <National> Army & "allies" support')
+    assert "2 sources" in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["events", "--actor", "Nobody"],
+        ["events", "--type", "PROTEST"],
+        ["relations", "--actor", "Nobody"],
+        ["relations", "--min-sources", "5"],
+        ["quotes", "--speaker", "Nobody"],
+        ["actors", "--query", "Nobody"],
+        ["export", "-f", "csv", "--place", "Atlantis"],
+        ["export", "-f", "csv", "--min-sources", "9"],
+    ],
+)
+def test_nothing_matches_exits_3_everywhere(filled_db: str, args: list[str]) -> None:
+    result = runner.invoke(app, [*args, "--db", filled_db])
+    assert result.exit_code == 3, result.output
+    assert "nothing matches" in result.output and "Traceback" not in result.output
+
+
+def test_export_csv_to_a_file_and_keep_it_when_failing(filled_db: str, tmp_path: Path) -> None:
+    out = tmp_path / "incidents.csv"
+    ok = runner.invoke(app, ["export", "--db", filled_db, "-f", "csv", "-o", str(out)])
+    assert ok.exit_code == 0 and "wrote 3 records (csv)" in ok.output
+    before = out.read_bytes()
+    failed = runner.invoke(
+        app, ["export", "--db", filled_db, "-f", "csv", "-o", str(out), "--actor", "Nobody"]
+    )
+    assert failed.exit_code == 3
+    assert out.read_bytes() == before
+
+
+def test_a_bad_modality_is_one_line(filled_db: str) -> None:
+    result = runner.invoke(app, ["events", "--db", filled_db, "--modality", "certain"])
+    assert result.exit_code == 1 and result.output.startswith("error: unknown modality")
+
+
+def test_an_unexpected_error_is_one_line_without_debug(monkeypatch, capsys) -> None:
+    import eventwire.cli as cli
+
+    def broken(*_: object) -> None:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(cli, "_open", broken)
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["stats"])
+    assert exit_info.value.code == 1
+    err_text = capsys.readouterr().err
+    assert err_text.count("\n") == 1 and "internal error: ZeroDivisionError: boom" in err_text
+    with pytest.raises(ZeroDivisionError):
+        cli.main(["--debug", "stats"])

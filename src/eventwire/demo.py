@@ -24,8 +24,7 @@ def run_demo(corpus: Path, settings: Settings, output: Path) -> DemoSummary:
     try:
         report = ingest([corpus], store, settings)
         rebuild(store, settings)
-        with output.open("w", encoding="utf-8") as fh:
-            export(store, "jsonl", fh)
+        export(store, "jsonl", output)
         counts = store.stats()
     finally:
         store.close()

@@ -1,28 +1,81 @@
-"""Exporters: write the store's records in a format, one registry name per format.
+"""Exporters: the store's records in the formats analysts' tools open.
 
-Every exporter consumes :func:`export_records`, the single definition of the
-record contract documented in ``docs/export.md`` and ``schema/export.schema.json``.
+Entry point::
+
+    export(store, fmt, out, filters=None, progress=None) -> int
+
+``fmt`` is a name in :data:`eventwire.registry.exporters` (``jsonl``, ``csv``,
+``geojson``, ``graphml``, ``gexf``, ``parquet``, or one a plug-in registers); ``out`` is a
+path or an open text stream (stream formats only); ``filters`` is a :class:`Filters`,
+the same selection the CLI and the API take. Writing to a path is atomic: the file (or,
+for ``parquet``, the folder) appears complete or not at all, and an existing one is left
+untouched when the export fails. Returns the number of records, rows or features written.
+
+An exporter registers like a plug-in would, with ``target="stream"`` (called as
+``write(source, text_stream)``) or ``target="folder"`` (``write(source, folder_path)``);
+``source`` is an :class:`ExportSource`, which also iterates as the plain records of
+``docs/export.md``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any, TextIO
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
 
+import eventwire.export.csvfile
+import eventwire.export.geo
+import eventwire.export.graph
+import eventwire.export.jsonl
+import eventwire.export.parquet  # noqa: F401  (these register the built-in formats)
 from eventwire.errors import ExportError
-from eventwire.export.records import export_records
-from eventwire.registry import exporters
+from eventwire.export.atomic import atomic_file, atomic_folder
+from eventwire.export.filters import Filters
+from eventwire.export.incidents import COLUMNS, IncidentRow
+from eventwire.export.source import ExportSource, export_records
+from eventwire.registry import Component, exporters
 from eventwire.store.base import Store
 
-__all__ = ["export", "export_records"]
+__all__ = [
+    "COLUMNS",
+    "ExportSource",
+    "Filters",
+    "IncidentRow",
+    "export",
+    "export_records",
+    "formats",
+]
 
 
-def export(store: Store, fmt: str, out: TextIO) -> int:
-    """Write every record of ``store`` to ``out`` in format ``fmt``; returns the count."""
-    import eventwire.export.jsonl  # noqa: F401  (registers the built-in formats)
+def formats() -> list[tuple[str, str]]:
+    """(name, one-line description) of every registered export format."""
+    return [(c.name, str(c.meta.get("help", ""))) for c in exporters]
 
+
+def writer_for(fmt: str) -> Component:
     if fmt not in exporters:
         raise ExportError(f"unknown export format {fmt!r} (known: {', '.join(exporters.names())})")
-    writer = exporters.get(fmt).obj
-    records: Iterator[dict[str, Any]] = export_records(store)
-    return int(writer(records, out))
+    return exporters.get(fmt)
+
+
+def export(
+    store: Store,
+    fmt: str,
+    out: Path | str | TextIO,
+    filters: Filters | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write the records ``filters`` selects from ``store`` to ``out`` in format ``fmt``."""
+    writer = writer_for(fmt)
+    source = ExportSource(store, filters, progress)
+    folder = writer.meta.get("target") == "folder"
+    if not isinstance(out, (str, Path)):
+        if folder:
+            raise ExportError(f"{fmt} writes a folder: give an output path")
+        return int(writer.obj(source, out))
+    target = Path(out)
+    if folder:
+        with atomic_folder(target) as tmp:
+            return int(writer.obj(source, tmp))
+    with atomic_file(target) as fh:
+        return int(writer.obj(source, fh))

@@ -1,4 +1,4 @@
-"""JSON Lines: one object per line with a ``kind`` field."""
+"""JSON Lines: one object per line with a ``kind`` field (the contract of docs/export.md)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from typing import Any, TextIO
 from eventwire.registry import exporters
 
 
-@exporters.register("jsonl")
+@exporters.register(
+    "jsonl", target="stream", suffix=".jsonl", help="every record, one JSON object per line"
+)
 def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
     n = 0
     for record in records:

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-from eventwire.model import Evidence, Place, to_dict
-from eventwire.store.base import Store
+from eventwire.model import Actor, Article, Event, Evidence, Place, Relation, to_dict
 
 
 def _evidence(evs: tuple[Evidence, ...]) -> list[dict[str, Any]]:
     return [to_dict(e) for e in evs]
 
 
-def _place(place: Place | None) -> dict[str, Any] | None:
+def place_dict(place: Place | None) -> dict[str, Any] | None:
     if place is None:
         return None
     return {
@@ -27,71 +25,75 @@ def _place(place: Place | None) -> dict[str, Any] | None:
     }
 
 
-def export_records(store: Store) -> Iterator[dict[str, Any]]:
-    """Articles, actors, events, relations, quotes and places, in that order."""
-    for a in store.iter_articles():
-        yield {
-            "kind": "article",
-            "id": a.id,
-            "title": a.title,
-            "outlet": a.outlet,
-            "url": a.url,
-            "source": a.source,
-            "published": a.published,
-            "published_precision": a.published_precision,
-            "published_ambiguous": a.published_ambiguous,
-            "text": a.text,
-            "metadata": a.metadata,
-        }
-    for actor in store.actors():
-        yield {
-            "kind": "actor",
-            "id": actor.id,
-            "name": actor.name,
-            "type": actor.type,
-            "country": actor.country,
-            "aliases": list(actor.aliases),
-            "mention_count": actor.mention_count,
-            "article_count": actor.article_count,
-            "roles": [to_dict(r) for r in actor.roles],
-            "kb_id": actor.kb_id,
-        }
-    for e in store.events():
-        yield {
-            "kind": "event",
-            "id": e.id,
-            "type": e.type,
-            "codes": e.codes,
-            "source_actor": e.source_actor,
-            "target_actor": e.target_actor,
-            "date": e.date,
-            "date_precision": e.date_precision,
-            "location": _place(e.location),
-            "negated": e.negated,
-            "modality": e.modality,
-            "attributed_to": e.attributed_to,
-            "counts": e.counts,
-            "qualifiers": list(e.qualifiers),
-            "evidence": _evidence(e.evidence),
-            "source_count": e.source_count,
-        }
-    for r in store.relations():
-        yield {
-            "kind": "relation",
-            "id": r.id,
-            "source_actor": r.source_actor,
-            "target_actor": r.target_actor,
-            "type": r.type,
-            "negated": r.negated,
-            "modality": r.modality,
-            "contested": r.contested,
-            "first_seen": r.first_seen,
-            "last_seen": r.last_seen,
-            "evidence": _evidence(r.evidence),
-            "denied_evidence": _evidence(r.denied_evidence),
-            "source_count": r.source_count,
-        }
-    for q in store.quotes():
-        yield {"kind": "quote", **to_dict(q)}
-    for place, count in store.places():
-        yield {"kind": "place", **(_place(place) or {}), "event_count": count}
+def article_record(a: Article) -> dict[str, Any]:
+    return {
+        "kind": "article",
+        "id": a.id,
+        "title": a.title,
+        "outlet": a.outlet,
+        "url": a.url,
+        "source": a.source,
+        "published": a.published,
+        "published_precision": a.published_precision,
+        "published_ambiguous": a.published_ambiguous,
+        "text": a.text,
+        "metadata": a.metadata,
+    }
+
+
+def actor_record(actor: Actor) -> dict[str, Any]:
+    return {
+        "kind": "actor",
+        "id": actor.id,
+        "name": actor.name,
+        "type": actor.type,
+        "country": actor.country,
+        "aliases": list(actor.aliases),
+        "mention_count": actor.mention_count,
+        "article_count": actor.article_count,
+        "roles": [to_dict(r) for r in actor.roles],
+        "kb_id": actor.kb_id,
+    }
+
+
+def event_record(e: Event) -> dict[str, Any]:
+    return {
+        "kind": "event",
+        "id": e.id,
+        "type": e.type,
+        "codes": e.codes,
+        "source_actor": e.source_actor,
+        "target_actor": e.target_actor,
+        "date": e.date,
+        "date_precision": e.date_precision,
+        "location": place_dict(e.location),
+        "negated": e.negated,
+        "modality": e.modality,
+        "attributed_to": e.attributed_to,
+        "counts": e.counts,
+        "qualifiers": list(e.qualifiers),
+        "evidence": _evidence(e.evidence),
+        "source_count": e.source_count,
+    }
+
+
+def relation_record(r: Relation) -> dict[str, Any]:
+    return {
+        "kind": "relation",
+        "id": r.id,
+        "source_actor": r.source_actor,
+        "target_actor": r.target_actor,
+        "type": r.type,
+        "negated": r.negated,
+        "modality": r.modality,
+        "contested": r.contested,
+        "first_seen": r.first_seen,
+        "last_seen": r.last_seen,
+        "evidence": _evidence(r.evidence),
+        "denied_evidence": _evidence(r.denied_evidence),
+        "source_count": r.source_count,
+    }
+
+
+def place_record(place: Place, event_count: int) -> dict[str, Any]:
+    return {"kind": "place", **(place_dict(place) or {}), "event_count": event_count}

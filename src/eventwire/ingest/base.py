@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from eventwire.config import Settings
 from eventwire.errors import IngestError, UnsupportedFormat
+from eventwire.ingest.decoding import Decoded, decode_bytes
 from eventwire.ingest.pubdate import PubDate, find_publication_date
 from eventwire.model import Article
 from eventwire.registry import Component, readers
@@ -51,26 +54,89 @@ def reader_for(path: Path, head: bytes = b"") -> Component:
     raise UnsupportedFormat(str(path), f"no reader for files named like {path.name!r}")
 
 
+def reader_formats() -> list[tuple[str, tuple[str, ...]]]:
+    """(format name, file suffixes) of every registered reader, for help texts."""
+    _load_builtin()
+    return [
+        (c.name, (*c.meta.get("suffixes", ()), *([c.meta["sniffs"]] if "sniffs" in c.meta else [])))
+        for c in readers
+    ]
+
+
 def iter_files(paths: Sequence[str | Path]) -> Iterator[Path | IngestError]:
+    """Files under ``paths`` in sorted order; hidden files are skipped, problems reported."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith("."):
-                    yield child
+            yield from _walk(path, (_identity(path),))
         elif path.exists():
             yield path
+        elif path.is_symlink():
+            yield IngestError(str(path), _bad_link(path))
         else:
             yield IngestError(str(path), "no such file or directory")
 
 
-def read_sources(paths: Sequence[str | Path], settings: Settings) -> ReadResult:
-    """Articles (or errors naming the file) from every file under ``paths``."""
+def _identity(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_dev, st.st_ino
+
+
+def _bad_link(path: Path) -> str:
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:
+        return "symbolic link loop"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+    return f"broken symbolic link (to {os.readlink(path)})"
+
+
+def _walk(folder: Path, ancestors: tuple[tuple[int, int], ...]) -> Iterator[Path | IngestError]:
+    """Depth-first walk following symbolic links, reporting the ones that loop."""
+    try:
+        children = sorted(folder.iterdir())
+    except OSError as exc:
+        yield IngestError(str(folder), f"cannot list folder ({exc.strerror or exc})")
+        return
+    for child in children:
+        if child.name.startswith("."):
+            continue
+        if not child.exists():  # a link to nothing, or to itself
+            yield IngestError(str(child), _bad_link(child))
+        elif child.is_dir():
+            key = _identity(child)
+            if key in ancestors:
+                yield IngestError(
+                    str(child), "symbolic link loop (leads back to a folder being read)"
+                )
+            else:
+                yield from _walk(child, (*ancestors, key))
+        elif child.is_file():
+            yield child
+
+
+def count_files(paths: Sequence[str | Path]) -> int:
+    """How many files :func:`read_sources` will read (for a progress total)."""
+    return sum(1 for item in iter_files(paths) if isinstance(item, Path))
+
+
+def read_sources(
+    paths: Sequence[str | Path],
+    settings: Settings,
+    on_file: Callable[[Path], None] | None = None,
+) -> ReadResult:
+    """Articles (or errors naming the file) from every file under ``paths``.
+
+    ``on_file`` is called after each file has been read (for progress)."""
     for item in iter_files(paths):
         if isinstance(item, IngestError):
             yield item
             continue
         yield from read_file(item, settings)
+        if on_file is not None:
+            on_file(item)
 
 
 def read_file(path: Path, settings: Settings) -> ReadResult:
@@ -93,17 +159,9 @@ def read_file(path: Path, settings: Settings) -> ReadResult:
         yield exc
 
 
-def decode_text(path: Path, data: bytes, *, allow_binary: bool = False) -> str:
-    """UTF-8 text of a file, or an IngestError saying why it is not text."""
-    if not allow_binary and b"\x00" in data[:8192]:
-        raise IngestError(str(path), "file looks binary (contains NUL bytes)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise IngestError(
-            str(path), f"not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r})"
-        ) from exc
-    return text
+def decode_text(path: Path, data: bytes) -> Decoded:
+    """Text of a file and the encoding it was read in (see :mod:`eventwire.ingest.decoding`)."""
+    return decode_bytes(str(path), data)
 
 
 def normalise_text(text: str) -> str:
@@ -142,6 +200,7 @@ def make_article(
     source: str | None = None,
     published: PubDate | None = None,
     metadata: dict[str, Any] | None = None,
+    encoding: str | None = None,
 ) -> Article:
     """Check and normalise one article's fields; the publication date falls back to the text."""
     text = normalise_text(text)
@@ -166,5 +225,5 @@ def make_article(
         published=published.value,
         published_precision=published.precision,
         published_ambiguous=published.ambiguous,
-        metadata=metadata or {},
+        metadata={**(metadata or {}), **({"encoding": encoding} if encoding else {})},
     )

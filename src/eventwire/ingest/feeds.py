@@ -13,6 +13,7 @@ from eventwire.ingest.pubdate import NO_DATE, PubDate
 from eventwire.registry import readers
 
 _TAGS = re.compile(r"<[^>]+>")
+_CLOSED_ENTRY = re.compile(rb"</(?:[a-z0-9]+:)?(?:item|entry)\s*>", re.I)
 
 
 def _entry_text(entry: Any) -> str:
@@ -26,7 +27,7 @@ def _entry_text(entry: Any) -> str:
     return text
 
 
-@readers.register("feed", suffixes=(".rss", ".atom"))
+@readers.register("feed", suffixes=(".rss", ".atom"), sniffs=".xml")
 def read_feed(path: Path, data: bytes, settings: Settings) -> ReadResult:
     from xml.sax import SAXParseException
 
@@ -34,13 +35,24 @@ def read_feed(path: Path, data: bytes, settings: Settings) -> ReadResult:
 
     parsed = feedparser.parse(data)
     problem = parsed.get("bozo_exception")
-    # feedparser recovers from broken XML silently; a broken file is reported, not guessed at.
-    if parsed.bozo and (isinstance(problem, SAXParseException) or not parsed.entries):
+    entries = list(parsed.entries)
+    if parsed.bozo and not entries:
         raise IngestError(str(path), f"malformed feed ({problem})")
-    outlet = parsed.feed.get("title")
-    if not parsed.entries:
+    if not entries:
         raise IngestError(str(path), "feed has no entries")
-    for number, entry in enumerate(parsed.entries, start=1):
+    if parsed.bozo and isinstance(problem, SAXParseException):
+        # feedparser recovers from broken XML silently: keep the entries whose closing tag
+        # is in the file (complete), report the malformation and each entry cut short.
+        complete = min(len(_CLOSED_ENTRY.findall(data)), len(entries))
+        cut = len(entries) - complete
+        lost = f", {cut} cut short and left out" if cut else ""
+        yield IngestError(
+            str(path), f"malformed feed ({problem}); {complete} complete entries kept{lost}"
+        )
+        entries = entries[:complete]
+    outlet = parsed.feed.get("title")
+    encoding = parsed.get("encoding") or None
+    for number, entry in enumerate(entries, start=1):
         where = f"{path}#entry{number}"
         text = _entry_text(entry)
         if not text.strip():
@@ -65,6 +77,7 @@ def read_feed(path: Path, data: bytes, settings: Settings) -> ReadResult:
                 source=entry.get("link") or where,
                 published=published,
                 metadata={"feed": str(path), "entry_id": entry.get("id")},
+                encoding=encoding,
             )
         except IngestError as exc:
             yield IngestError(where, exc.problem)

@@ -9,28 +9,19 @@ from typing import Any
 from eventwire.config import Settings
 from eventwire.errors import IngestError
 from eventwire.ingest.base import ReadResult, make_article
+from eventwire.ingest.decoding import Decoded, decode_bytes
 from eventwire.ingest.pubdate import NO_DATE, PubDate, parse_date_value
 from eventwire.registry import readers
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_\-]+)""", re.I)
 
 
-def decode_html(source: str, data: bytes, declared: str | None = None) -> str:
-    """HTML bytes as text: UTF-8, else the charset the page or its server declares."""
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise IngestError(source, "file looks binary (contains NUL bytes)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+def decode_html(source: str, data: bytes, declared: str | None = None) -> Decoded:
+    """HTML bytes as text: byte-order mark, the server's or the page's charset, then
+    UTF-8 and detection (:func:`~eventwire.ingest.decoding.decode_bytes`)."""
     match = _CHARSET.search(data[:4096])
-    charset = declared or (match.group(1).decode("ascii") if match else None)
-    if not charset:
-        raise IngestError(source, "not valid UTF-8 and no charset declared")
-    try:
-        return data.decode(charset)
-    except (LookupError, UnicodeDecodeError) as exc:
-        raise IngestError(source, f"cannot decode as declared charset {charset!r}") from exc
+    page = match.group(1).decode("ascii") if match else None
+    return decode_bytes(source, data, declared or page)
 
 
 def html_article_fields(source: str, html: str) -> dict[str, Any]:
@@ -41,7 +32,7 @@ def html_article_fields(source: str, html: str) -> dict[str, Any]:
     if "<" not in html:
         raise IngestError(source, "not HTML (no markup)")
     try:
-        doc = trafilatura.bare_extraction(
+        doc: Any = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, favor_recall=True
         )
     except Exception as exc:  # trafilatura raises assorted parser errors on broken pages
@@ -68,10 +59,8 @@ def html_article_fields(source: str, html: str) -> dict[str, Any]:
 
 @readers.register("html", suffixes=(".html", ".htm", ".xhtml"))
 def read_html(path: Path, data: bytes, settings: Settings) -> ReadResult:
-    fields = html_article_fields(str(path), decode_html(str(path), data))
+    decoded = decode_html(str(path), data)
+    fields = html_article_fields(str(path), decoded.text)
     yield make_article(
-        path=path,
-        settings=settings,
-        source=str(path),
-        **fields,
+        path=path, settings=settings, source=str(path), encoding=decoded.encoding, **fields
     )

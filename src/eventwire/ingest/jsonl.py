@@ -19,8 +19,8 @@ DATE_FIELDS = ("published", "date", "publish_date", "published_at")
 
 @readers.register("jsonl", suffixes=(".jsonl", ".ndjson"))
 def read_jsonl(path: Path, data: bytes, settings: Settings) -> ReadResult:
-    content = decode_text(path, data)
-    for number, line in enumerate(content.splitlines(), start=1):
+    decoded = decode_text(path, data)
+    for number, line in enumerate(decoded.text.splitlines(), start=1):
         if not line.strip():
             continue
         where = f"{path}:{number}"
@@ -32,9 +32,9 @@ def read_jsonl(path: Path, data: bytes, settings: Settings) -> ReadResult:
         if not isinstance(obj, dict):
             yield IngestError(where, "line is not a JSON object")
             continue
-        text = next((obj[f] for f in TEXT_FIELDS if isinstance(obj.get(f), str)), None)
-        if not text or not text.strip():
-            yield IngestError(where, "no 'text' field")
+        text = next((obj[f] for f in TEXT_FIELDS if _str(obj.get(f))), None)
+        if text is None:
+            yield IngestError(where, _no_text(obj))
             continue
         raw_date = next((obj[f] for f in DATE_FIELDS if obj.get(f)), None)
         published = parse_date_value(raw_date)
@@ -52,9 +52,19 @@ def read_jsonl(path: Path, data: bytes, settings: Settings) -> ReadResult:
                 source=_str(obj.get("url")) or where,
                 published=published,
                 metadata={k: v for k, v in obj.items() if k not in KNOWN and k not in TEXT_FIELDS},
+                encoding=decoded.encoding,
             )
         except IngestError as exc:
             yield IngestError(where, exc.problem)
+
+
+def _no_text(obj: dict[str, object]) -> str:
+    field = next((f for f in TEXT_FIELDS if f in obj), None)
+    if field is None:
+        return "no 'text' field"
+    if isinstance(obj[field], str):
+        return f"'{field}' is empty"
+    return f"'{field}' is not a string"
 
 
 def _str(value: object) -> str | None:

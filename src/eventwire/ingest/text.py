@@ -11,5 +11,5 @@ from eventwire.registry import readers
 
 @readers.register("text", suffixes=(".txt", ".text", ".md"))
 def read_text(path: Path, data: bytes, settings: Settings) -> ReadResult:
-    text = decode_text(path, data)
-    yield make_article(path=path, text=text, settings=settings)
+    decoded = decode_text(path, data)
+    yield make_article(path=path, text=decoded.text, settings=settings, encoding=decoded.encoding)

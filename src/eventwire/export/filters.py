@@ -1,0 +1,95 @@
+"""What to export (or list): one filter record shared by the CLI, the API and the exporters.
+
+:class:`Filters` holds what a person typed (an actor under any spelling, a place name or
+id, dates as ISO prefixes); :meth:`Filters.event_filters` turns it into the store's
+:class:`~eventwire.store.base.EventFilter` queries, and :meth:`Filters.keeps_relation`
+applies the fields that make sense for a relation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, fields
+
+from eventwire.errors import ExportError, NotFound
+from eventwire.model import MODALITIES, Relation
+from eventwire.query import actor_ids
+from eventwire.store.base import EventFilter, Store
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Selection of events and relations; every field left at its default selects all."""
+
+    actor: str | None = None  # actor name (any spelling) or id
+    type: str | None = None  # PLOVER event type, or relation type for relations
+    since: str | None = None  # ISO date (partial allowed), inclusive
+    until: str | None = None  # ISO date (partial allowed), inclusive
+    place: str | None = None  # place id ("geonames:2210247") or name ("Tripoli")
+    min_sources: int = 1
+    modality: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.modality is not None and self.modality not in MODALITIES:
+            raise ExportError(
+                f"unknown modality {self.modality!r} (known: {', '.join(MODALITIES)})"
+            )
+        if self.min_sources < 0:
+            raise ExportError(f"--min-sources must be 0 or more, got {self.min_sources}")
+
+    @property
+    def active(self) -> list[str]:
+        """Names of the fields that select something."""
+        return [f.name for f in fields(self) if getattr(self, f.name) != f.default]
+
+    def actor_id(self, store: Store) -> str | None:
+        if not self.actor:
+            return None
+        return actor_ids(store, self.actor)[0]  # NotFound when no actor has that name
+
+    def place_ids(self, store: Store) -> list[str]:
+        """Ids of the places the ``place`` field names (an id, else a name, case-folded)."""
+        if not self.place:
+            return []
+        wanted = self.place.casefold()
+        found = sorted(
+            p.id for p, _ in store.places() if wanted in (p.id.casefold(), p.name.casefold())
+        )
+        if not found:
+            raise NotFound(f"no place matches {self.place!r}")
+        return found
+
+    def event_filters(self, store: Store, *, page: int | None = None) -> Iterator[EventFilter]:
+        """Store queries whose union is the selected events (one per matching place)."""
+        actor = self.actor_id(store)
+        places: list[str | None] = [*self.place_ids(store)] or [None]
+        for place in places:
+            yield EventFilter(
+                actor=actor,
+                type=self.type.upper() if self.type else None,
+                since=self.since,
+                until=self.until,
+                place=place,
+                modality=self.modality,
+                min_sources=self.min_sources,
+                limit=page,
+            )
+
+    def keeps_relation(self, relation: Relation, actor_id: str | None) -> bool:
+        """Whether ``relation`` is selected (``actor_id`` from :meth:`actor_id`)."""
+        if self.place:
+            raise ExportError("relations have no place: --place applies to events only")
+        if actor_id and actor_id not in (relation.source_actor, relation.target_actor):
+            return False
+        if self.type and relation.type.lower() != self.type.lower():
+            return False
+        if relation.source_count < self.min_sources:
+            return False
+        if self.modality and relation.modality != self.modality:
+            return False
+        # A relation is kept when the time it was seen overlaps [since, until].
+        last = relation.last_seen or relation.first_seen
+        first = relation.first_seen or relation.last_seen
+        if self.since and (last is None or last[: len(self.since)] < self.since):
+            return False
+        return not (self.until and (first is None or first[: len(self.until)] > self.until))

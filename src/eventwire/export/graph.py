@@ -1,0 +1,163 @@
+"""Actor networks for Gephi and networkx: actors as nodes, relations as directed edges.
+
+GraphML and GEXF are written element by element (never a whole graph in memory); every
+value is escaped, and characters XML 1.0 cannot hold are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, TextIO
+from xml.sax.saxutils import escape, quoteattr
+
+from eventwire.export.source import ExportSource
+from eventwire.model import Actor, Relation
+from eventwire.registry import exporters
+from eventwire.views import type_polarity
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+# (key, GraphML/GEXF type) of node and edge attributes, in output order
+NODE_KEYS = (
+    ("label", "string"),
+    ("type", "string"),
+    ("country", "string"),
+    ("mention_count", "int"),
+    ("article_count", "int"),
+    ("kb_id", "string"),
+)
+EDGE_KEYS = (
+    ("relation", "string"),
+    ("polarity", "string"),
+    ("modality", "string"),
+    ("negated", "boolean"),
+    ("contested", "boolean"),
+    ("first_seen", "string"),
+    ("last_seen", "string"),
+    ("source_count", "int"),
+    ("evidence", "string"),
+)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return _NOT_XML.sub("", str(value))
+
+
+def node_data(actor: Actor) -> dict[str, Any]:
+    return {
+        "label": actor.name,
+        "type": actor.type,
+        "country": actor.country,
+        "mention_count": actor.mention_count,
+        "article_count": actor.article_count,
+        "kb_id": actor.kb_id,
+    }
+
+
+def edge_data(rel: Relation) -> dict[str, Any]:
+    return {
+        "relation": rel.type,
+        "polarity": type_polarity(rel.type, rel.negated),
+        "modality": rel.modality,
+        "negated": rel.negated,
+        "contested": rel.contested,
+        "first_seen": rel.first_seen,
+        "last_seen": rel.last_seen,
+        "source_count": rel.source_count,
+        "evidence": rel.evidence[0].sentence.strip() if rel.evidence else None,
+    }
+
+
+def graph_parts(source: ExportSource) -> tuple[list[Actor], Iterator[Relation]]:
+    """The nodes (every actor, or with filters those the kept relations join) and edges."""
+    actors = source.actors_by_id()
+    if not source.filters.active:
+        return list(actors.values()), source.relations()
+    joined: set[str] = set()
+    for rel in source.relations():
+        joined.update((rel.source_actor, rel.target_actor))
+    nodes = [a for a in actors.values() if a.id in joined]
+    return nodes, (
+        r for r in source.relations() if r.source_actor in actors and r.target_actor in actors
+    )
+
+
+@exporters.register(
+    "graphml", target="stream", suffix=".graphml", help="actor network (Gephi, networkx)"
+)
+def write_graphml(source: ExportSource, out: TextIO) -> int:
+    nodes, edges = graph_parts(source)
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write('<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n')
+    for scope, keys in (("node", NODE_KEYS), ("edge", EDGE_KEYS)):
+        for key, kind in keys:
+            out.write(
+                f'  <key id="{scope[0]}_{key}" for="{scope}" attr.name="{key}" attr.type="{kind}"/>\n'
+            )
+    out.write('  <graph id="eventwire" edgedefault="directed">\n')
+    for actor in nodes:
+        out.write(f"    <node id={quoteattr(_text(actor.id))}>\n")
+        _graphml_data(out, "n", node_data(actor))
+        out.write("    </node>\n")
+    n = 0
+    for rel in edges:
+        out.write(
+            f"    <edge id={quoteattr(_text(rel.id))} source={quoteattr(_text(rel.source_actor))}"
+            f" target={quoteattr(_text(rel.target_actor))}>\n"
+        )
+        _graphml_data(out, "e", edge_data(rel))
+        out.write("    </edge>\n")
+        n += 1
+    out.write("  </graph>\n</graphml>\n")
+    return len(nodes) + n
+
+
+def _graphml_data(out: TextIO, scope: str, data: dict[str, Any]) -> None:
+    for key, value in data.items():
+        if value is not None:
+            out.write(f'      <data key="{scope}_{key}">{escape(_text(value))}</data>\n')
+
+
+@exporters.register("gexf", target="stream", suffix=".gexf", help="actor network, GEXF 1.2 (Gephi)")
+def write_gexf(source: ExportSource, out: TextIO) -> int:
+    nodes, edges = graph_parts(source)
+    gexf_type = {"int": "integer", "string": "string", "boolean": "boolean"}
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write('<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">\n')
+    out.write("  <meta><creator>eventwire</creator></meta>\n")
+    out.write('  <graph mode="static" defaultedgetype="directed">\n')
+    for scope, keys in (("node", NODE_KEYS[1:]), ("edge", EDGE_KEYS)):
+        out.write(f'    <attributes class="{scope}">\n')
+        for number, (key, kind) in enumerate(keys):
+            out.write(f'      <attribute id="{number}" title="{key}" type="{gexf_type[kind]}"/>\n')
+        out.write("    </attributes>\n")
+    out.write("    <nodes>\n")
+    for actor in nodes:
+        data = node_data(actor)
+        label = data.pop("label")
+        out.write(f"      <node id={quoteattr(_text(actor.id))} label={quoteattr(_text(label))}>\n")
+        _gexf_values(out, data)
+        out.write("      </node>\n")
+    out.write("    </nodes>\n    <edges>\n")
+    n = 0
+    for rel in edges:
+        out.write(
+            f"      <edge id={quoteattr(_text(rel.id))} source={quoteattr(_text(rel.source_actor))}"
+            f' target={quoteattr(_text(rel.target_actor))} weight="{rel.source_count}">\n'
+        )
+        _gexf_values(out, edge_data(rel))
+        out.write("      </edge>\n")
+        n += 1
+    out.write("    </edges>\n  </graph>\n</gexf>\n")
+    return len(nodes) + n
+
+
+def _gexf_values(out: TextIO, data: dict[str, Any]) -> None:
+    out.write("        <attvalues>\n")
+    for number, value in enumerate(data.values()):
+        if value is not None:
+            out.write(f'          <attvalue for="{number}" value={quoteattr(_text(value))}/>\n')
+    out.write("        </attvalues>\n")

@@ -1,0 +1,189 @@
+"""One flat row per incident, in ACLED's column layout where it applies, plus our columns.
+
+Until incidents exist as records of their own, an incident is a resolved (de-duplicated)
+event. :class:`IncidentRow` is the typed record behind the CSV, GeoJSON and Parquet
+incident exports; ``docs/export.md`` ("csv") documents every column and its mapping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from functools import lru_cache
+
+import pycountry
+
+from eventwire.model import Actor, Event
+
+# ACLED's disorder type by its event type.
+_DISORDER = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+# ACLED time precision: 1 the day is known, 2 the week, 3 the month or a wider span.
+_TIME_PRECISION = {"day": 1, "week": 2}
+# ACLED geo precision: 1 the town itself, 2 near a town or part of a region, 3 a region.
+_GEO_PRECISION = {"point": 1, "city": 1, "admin1": 3, "country": 3, "region": 3}
+
+
+@dataclass(frozen=True)
+class IncidentRow:
+    # ACLED columns, in ACLED's order
+    event_id_cnty: str
+    event_date: str
+    year: int | None
+    time_precision: int
+    disorder_type: str
+    event_type: str
+    sub_event_type: str
+    actor1: str
+    assoc_actor_1: str
+    inter1: str
+    actor2: str
+    assoc_actor_2: str
+    inter2: str
+    civilian_targeting: str
+    iso: int | None
+    country: str
+    admin1: str
+    admin2: str
+    location: str
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int | None
+    source: str
+    source_scale: str
+    notes: str
+    fatalities: int
+    # eventwire's own columns
+    plover_type: str
+    cameo_code: str
+    date: str
+    date_precision: str
+    place_id: str
+    place_precision: str
+    modality: str
+    negated: bool
+    attributed_to: str
+    qualifiers: str
+    wounded: int | None
+    displaced: int | None
+    kidnapped: int | None
+    arrested: int | None
+    executed: int | None
+    missing: int | None
+    killed_stated: bool
+    source_count: int
+    evidence: str
+
+
+COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(IncidentRow))
+
+
+@lru_cache(maxsize=512)
+def country_of(iso3: str | None) -> tuple[int | None, str]:
+    """(ISO 3166 numeric code, English short name) of an alpha-3 code."""
+    found = pycountry.countries.get(alpha_3=iso3) if iso3 else None
+    if found is None:
+        return None, ""
+    return int(found.numeric), str(found.name)
+
+
+def first_day(date: str | None) -> str:
+    """An ISO partial date as the first calendar day it covers ("2019-04" -> "2019-04-01")."""
+    if not date:
+        return ""
+    parts = date.split("-")
+    return "-".join([parts[0], *(parts[1:] + ["01", "01"])[:2]])
+
+
+def inter(actor: Actor | None, where: str | None) -> str:
+    """ACLED's actor category where our actor type says it; empty where it cannot.
+
+    ACLED's split of armed groups into rebels and political or identity militias needs
+    knowledge of a group's aims that we do not keep, so armed groups stay empty."""
+    if actor is None:
+        return ""
+    if actor.type in ("government", "country"):
+        # acting outside its own country (``where``: the place's, else the other actor's)
+        abroad = where is not None and actor.country not in (None, where)
+        return "External/Other forces" if abroad else "State forces"
+    if actor.type == "international_org":
+        return "External/Other forces"
+    return ""
+
+
+def _cameo(codes: dict[str, object]) -> str:
+    cameo = codes.get("cameo")
+    if isinstance(cameo, list):
+        return ";".join(str(c) for c in cameo)
+    return "" if cameo is None else str(cameo)
+
+
+def incident_row(
+    event: Event, actors: dict[str, Actor], outlet: Callable[[str], str | None]
+) -> IncidentRow:
+    """The row of one event; ``outlet`` gives an article's publisher by article id."""
+    acled = event.codes.get("acled") or {}
+    place = event.location
+    source, target = actors.get(event.source_actor or ""), actors.get(event.target_actor or "")
+    attributed = actors.get(event.attributed_to or "")
+    iso, country = country_of(place.country if place else None)
+    articles = list(dict.fromkeys(ev.article_id for ev in event.evidence))
+    outlets = dict.fromkeys(o for o in (outlet(a) for a in articles) if o)
+    counts = event.counts
+    return IncidentRow(
+        event_id_cnty=event.id,
+        event_date=first_day(event.date),
+        year=int(event.date[:4]) if event.date else None,
+        time_precision=_TIME_PRECISION.get(event.date_precision or "", 3),
+        disorder_type=_DISORDER.get(acled.get("event_type", ""), ""),
+        event_type=acled.get("event_type", ""),
+        sub_event_type=acled.get("sub_event_type", ""),
+        actor1=source.name if source else "",
+        assoc_actor_1="",
+        inter1=inter(
+            source, (place.country if place else None) or (target.country if target else None)
+        ),
+        actor2=target.name if target else "",
+        assoc_actor_2="",
+        inter2=inter(
+            target, (place.country if place else None) or (source.country if source else None)
+        ),
+        civilian_targeting="Civilian targeting" if "target_civilian" in event.qualifiers else "",
+        iso=iso,
+        country=country,
+        admin1=(place.admin1 or "") if place else "",
+        admin2="",
+        location=place.name if place else "",
+        latitude=place.lat if place else None,
+        longitude=place.lon if place else None,
+        geo_precision=_GEO_PRECISION.get(place.precision) if place else None,
+        source="; ".join(outlets),
+        source_scale="",
+        notes=event.evidence[0].sentence.strip() if event.evidence else "",
+        fatalities=counts.get("killed", 0),
+        plover_type=event.type,
+        cameo_code=_cameo(event.codes),
+        date=event.date or "",
+        date_precision=event.date_precision or "",
+        place_id=place.id if place else "",
+        place_precision=place.precision if place else "",
+        modality=event.modality,
+        negated=event.negated,
+        attributed_to=attributed.name if attributed else "",
+        qualifiers=";".join(event.qualifiers),
+        wounded=counts.get("wounded"),
+        displaced=counts.get("displaced"),
+        kidnapped=counts.get("kidnapped"),
+        arrested=counts.get("arrested"),
+        executed=counts.get("executed"),
+        missing=counts.get("missing"),
+        killed_stated="killed" in counts,
+        source_count=event.source_count,
+        evidence=";".join(f"{e.article_id}:{e.char_start}-{e.char_end}" for e in event.evidence),
+    )

@@ -1,0 +1,109 @@
+"""What an exporter reads: the store's records, selected by :class:`Filters`, streamed.
+
+Events (the bulk of a store) are read a page at a time and articles one row at a time,
+so an export's memory stays flat however many there are. Iterating an
+:class:`ExportSource` yields the export contract's records (``docs/export.md``), so a
+writer written for plain records (``def write(records, out)``) works unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+from eventwire.export.filters import Filters
+from eventwire.export.incidents import IncidentRow, incident_row
+from eventwire.export.records import (
+    actor_record,
+    article_record,
+    event_record,
+    place_record,
+    relation_record,
+)
+from eventwire.model import Actor, Event, Relation, to_dict
+from eventwire.store.base import Store
+
+PAGE = 500  # events per store query
+
+
+class ExportSource:
+    def __init__(
+        self,
+        store: Store,
+        filters: Filters | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
+        """``progress`` is called with 1 for every event read (the bulk of any export)."""
+        self.store = store
+        self.filters = filters or Filters()
+        self._progress = progress
+        self._actors: dict[str, Actor] | None = None
+
+    def _tick(self) -> None:
+        if self._progress is not None:
+            self._progress(1)
+
+    # records -------------------------------------------------------------------
+    def actors_by_id(self) -> dict[str, Actor]:
+        if self._actors is None:
+            self._actors = {a.id: a for a in self.store.actors()}
+        return self._actors
+
+    def events(self) -> Iterator[Event]:
+        """Selected events in (date, id) order, one page of the store at a time."""
+        for flt in self.filters.event_filters(self.store, page=PAGE):
+            offset = 0
+            while True:
+                page = self.store.events(replace(flt, offset=offset))
+                for event in page:
+                    self._tick()
+                    yield event
+                if len(page) < PAGE:
+                    break
+                offset += PAGE
+
+    def relations(self) -> Iterator[Relation]:
+        actor_id = self.filters.actor_id(self.store)
+        for relation in self.store.relations(actor=actor_id):
+            if self.filters.keeps_relation(relation, actor_id):
+                yield relation
+
+    def incidents(self) -> Iterator[IncidentRow]:
+        """One :class:`IncidentRow` per selected event."""
+        actors = self.actors_by_id()
+        outlet = lru_cache(maxsize=4096)(self._outlet)
+        for event in self.events():
+            yield incident_row(event, actors, outlet)
+
+    def _outlet(self, article_id: str) -> str | None:
+        try:
+            return self.store.get_article(article_id).outlet
+        except LookupError:
+            return None
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        """The export contract: articles, actors, events, relations, quotes, places.
+
+        Filters select events and relations; the other kinds are written whole."""
+        for article in self.store.iter_articles():
+            yield article_record(article)
+        for actor in self.actors_by_id().values():
+            yield actor_record(actor)
+        for event in self.events():
+            yield event_record(event)
+        for relation in self.relations():
+            yield relation_record(relation)
+        for quote in self.store.quotes():
+            yield {"kind": "quote", **to_dict(quote)}
+        for place, count in self.store.places():
+            yield place_record(place, count)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return self.records()
+
+
+def export_records(store: Store) -> Iterator[dict[str, Any]]:
+    """Every record of ``store`` (no filter), in the order of ``docs/export.md``."""
+    return ExportSource(store).records()
