@@ -237,6 +237,12 @@ def test_bad_input_is_a_422_with_a_message(client, path: str, params: dict) -> N
     assert error["message"] and len(error["message"]) < 2000
 
 
+@pytest.mark.parametrize("name", ["actor", "type", "acled", "place", "since", "bbox", "modality"])
+def test_a_blank_filter_field_is_no_filter(client, name: str) -> None:
+    r = client.get("/api/incidents", params={name: ""})
+    assert r.status_code == 200 and r.json()["total"] == 5
+
+
 def test_a_date_that_is_not_iso_says_so(client) -> None:
     message = client.get("/api/events", params={"since": "April 2019"}).json()["error"]["message"]
     assert "since" in message and "ISO date" in message

@@ -26,11 +26,12 @@ def _iso(value: str | None) -> str | None:
 
 
 Blank = BeforeValidator(_blank_is_none)
-Text = Annotated[str | None, Blank, Field(max_length=MAX_TEXT)]
+# the length cap sits on the str inside the optional: a blank turned None passes it
+Text = Annotated[Annotated[str, Field(max_length=MAX_TEXT)] | None, Blank]
 IsoDate = Annotated[
-    str | None,
+    Annotated[str, Field(max_length=10)] | None,
     Blank,
-    Field(max_length=10, description="ISO date: YYYY, YYYY-MM or YYYY-MM-DD."),
+    Field(description="ISO date: YYYY, YYYY-MM or YYYY-MM-DD."),
     AfterValidator(_iso),
 ]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")]
@@ -65,8 +66,8 @@ class FilterParams(BaseModel):
     polarity: Annotated[Literal["affirmed", "negated"] | None, Blank] = None
     min_sources: Annotated[int, Blank] = Field(1, ge=1, le=MAX_COUNT)
     min_fatalities: Annotated[int, Blank] = Field(0, ge=0, le=MAX_COUNT)
-    bbox: Annotated[str | None, Blank] = Field(
-        None, max_length=100, description="min_lon,min_lat,max_lon,max_lat"
+    bbox: Annotated[Annotated[str, Field(max_length=100)] | None, Blank] = Field(
+        None, description="min_lon,min_lat,max_lon,max_lat"
     )
 
     def corpus_filter(self) -> CorpusFilter:
