@@ -64,6 +64,9 @@ class Settings:
         "Comma-separated outlet=DMY|MDY pairs giving an outlet's numeric date convention.",
     )
     api_token: str = _setting("", "Token that enables POST /api/articles; empty disables it.")
+    api_max_body: int = _setting(
+        2_000_000, "Largest request body the API reads, in bytes; a longer one gets HTTP 413."
+    )
     host: str = _setting("127.0.0.1", "Address the web server binds to.")
     port: int = _setting(8000, "Port the web server listens on.")
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from eventwire.errors import NotFound
 from eventwire.model import Event, Quote, Relation
 from eventwire.store.base import EventFilter, Store
-from eventwire.views import type_polarity
+from eventwire.views.polarity import is_counted, type_polarity
 
 
 def actor_ids(store: Store, name: str | None) -> list[str]:
@@ -31,7 +31,7 @@ def actor_ids(store: Store, name: str | None) -> list[str]:
 def find_events(
     store: Store, actor: str | None = None, type: str | None = None, since: str | None = None
 ) -> list[Event]:
-    ids = actor_ids(store, actor) or [None]
+    ids: list[str | None] = [*actor_ids(store, actor)] or [None]
     out: dict[str, Event] = {}
     for actor_id in ids:
         flt = EventFilter(actor=actor_id, type=type.upper() if type else None, since=since)
@@ -69,7 +69,7 @@ def actor_relations(store: Store, name: str) -> ActorRelations:
         other = rel.source_actor if incoming else rel.target_actor
         polarity = type_polarity(rel.type, rel.negated)
         row = RelationRow(rel, names.get(other, other), "to" if incoming else "from", polarity)
-        if rel.source_count == 0 or rel.negated:
+        if rel.source_count == 0 or not is_counted(rel.modality, rel.negated):
             rows["uncounted"].append(row)
         elif polarity == "positive":
             rows["supporters" if incoming else "supported"].append(row)

@@ -38,6 +38,7 @@ TEXT_2 = (
 BENGHAZI = Place("geonames:88319", "Benghazi", 32.1167, 20.0667, "LBY", "Benghazi", "city")
 DERNA = Place("geonames:87205", "Derna", 32.767, 22.6367, "LBY", "Darnah", "city")
 CAIRO = Place("geonames:360630", "Cairo", 30.0444, 31.2357, "EGY", "Cairo", "city")
+LIBYA = Place("country:LBY", "Libya", 26.3351, 17.2283, "LBY", None, "country")
 
 
 def _evidence(article: Article, sentence: str) -> Evidence:
@@ -69,14 +70,15 @@ def sample_resolution(articles: list[Article]) -> Resolution:
     sarraj = Actor("act_sarraj", "Fayez al-Sarraj", "person", "LBY", ("Serraj",), 1, 1)
     bad = Actor("act_xss", XSS_TITLE, "armed_group", None, ('"><svg onload=alert(4)>',), 1, 1)
     events = (
-        Event("evt_attack", "fight", {"cameo": "190"}, (_evidence(one, TEXT_1.split(". ")[0] + "."),),
-              "act_haftar", None, "2016-09", "month", BENGHAZI, source_count=2),
+        Event("evt_attack", "fight", {"cameo": "190", "acled": {"event_type": "Battles", "sub_event_type": "Armed clash"}}, (_evidence(one, TEXT_1.split(". ")[0] + "."),),
+              "act_haftar", None, "2016-09", "month", BENGHAZI, source_count=2,
+              counts={"killed": 4, "wounded": 7}),
         Event("evt_meet", "consult", {"cameo": "040"}, (_evidence(two, "Hiftar met Egyptian officials in Cairo."),),
               "act_haftar", "act_egypt", "2017-05-03", "day", CAIRO),
         Event("evt_shell", "fight", {}, (_evidence(two, "Forces loyal to Haftar shelled Derna in 2017."),),
               "act_haftar", None, "2017", "year", DERNA, modality="reported"),
         Event("evt_condemn", "disapprove", {}, (_evidence(one, "Fayez al-Sarraj condemned the offensive."),),
-              "act_sarraj", "act_haftar", "2016-09-14", "day", None),
+              "act_sarraj", "act_haftar", "2016-09-14", "day", LIBYA),
         Event("evt_xss", "protest", {}, (Evidence("art_xss", xss.text, 0, len(xss.text)),),
               "act_xss", "act_haftar", "2018", "year", BENGHAZI, negated=True),
     )  # fmt: skip
@@ -103,7 +105,7 @@ def sample_resolution(articles: list[Article]) -> Resolution:
         events=events,
         relations=relations,
         quotes=quotes,
-        places=(BENGHAZI, DERNA, CAIRO),
+        places=(BENGHAZI, DERNA, CAIRO, LIBYA),
         explanations={"act_haftar": ("'Hiftar' and 'Haftar' share a transliteration key",)},
     )
 

@@ -11,7 +11,7 @@ from eventwire.config import Settings
 def test_stats_counts_every_kind(client) -> None:
     assert client.get("/api/stats").json() == {
         "articles": 3, "mentions": 0, "actors": 5, "events": 5,
-        "relations": 4, "quotes": 2, "places": 3,
+        "relations": 4, "quotes": 2, "places": 4,
     }  # fmt: skip
 
 
@@ -132,7 +132,7 @@ def test_relations_filter_by_actor_name_and_polarity(client) -> None:
 def test_places_quotes_and_articles(client) -> None:
     places = client.get("/api/places").json()["items"]
     assert [(p["place"]["name"], p["events"]) for p in places] == [
-        ("Benghazi", 2), ("Cairo", 1), ("Derna", 1)
+        ("Benghazi", 2), ("Cairo", 1), ("Derna", 1), ("Libya", 1)
     ]  # fmt: skip
     assert [
         q["id"] for q in client.get("/api/quotes", params={"speaker": "Hiftar"}).json()["items"]
@@ -207,3 +207,250 @@ def test_docs_page_is_offline(client) -> None:
     assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in html
     assert "http" not in html.replace("http-equiv", "")  # no CDN URL
     assert "<script>" not in html  # no inline script (CSP)
+
+
+# --- an API that cannot be knocked over ------------------------------------------------------
+
+HUGE = str(2**64)
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("/api/events", {"offset": HUGE}), ("/api/events", {"min_sources": HUGE}),
+        ("/api/events", {"limit": "1" + "0" * 30}), ("/api/events", {"offset": "-1"}),
+        ("/api/actors", {"q": "x" * 50_000}), ("/api/actors", {"offset": HUGE}),
+        ("/api/incidents", {"page": HUGE}), ("/api/incidents", {"min_fatalities": HUGE}),
+        ("/api/events", {"since": "April 2019"}), ("/api/events", {"since": "' OR 1=1 --"}),
+        ("/api/incidents", {"until": "2019-02-30"}), ("/api/timeline", {"unit": "fortnight"}),
+        ("/api/network", {"top": HUGE}), ("/api/events", {"after": "not-a-cursor"}),
+        ("/api/incidents", {"order": "-killed", "after": "WyIyMDE2IiwiZXZ0X3NoZWxsIl0"}),
+        ("/api/events", {"bbox": "0,0,500,1"}), ("/api/download", {"format": "x" * 100}),
+        ("/api/relations", {"actor": "x" * 50_000}), ("/api/quotes", {"speaker": "y" * 5_000}),
+        ("/api/index/actors", {"sort": "payload"}), ("/api/index/places", {"page": "0"}),
+    ],
+)  # fmt: skip
+def test_bad_input_is_a_422_with_a_message(client, path: str, params: dict) -> None:
+    r = client.get(path, params=params)
+    assert r.status_code == 422, (path, params, r.text[:200])
+    error = r.json()["error"]
+    assert error["message"] and len(error["message"]) < 2000
+
+
+@pytest.mark.parametrize("name", ["actor", "type", "acled", "place", "since", "bbox", "modality"])
+def test_a_blank_filter_field_is_no_filter(client, name: str) -> None:
+    r = client.get("/api/incidents", params={name: ""})
+    assert r.status_code == 200 and r.json()["total"] == 5
+
+
+def test_a_date_that_is_not_iso_says_so(client) -> None:
+    message = client.get("/api/events", params={"since": "April 2019"}).json()["error"]["message"]
+    assert "since" in message and "ISO date" in message
+
+
+def test_html_pages_refuse_bad_input_too(client) -> None:
+    for params in ({"q": "x" * 50_000}, {"page": HUGE}):
+        path = "/" if "q" in params else "/events"
+        r = client.get(path, params=params)
+        assert r.status_code == 422 and r.headers["content-type"].startswith("text/html")
+
+
+def _all_pages(client, **params) -> list[str]:
+    ids: list[str] = []
+    after = None
+    while True:
+        query = {**params, "limit": 2, **({"after": after} if after else {})}
+        page = client.get("/api/events", params=query).json()
+        ids += [e["id"] for e in page["items"]]
+        after = page["next_after"]
+        if after is None:
+            return ids
+
+
+@pytest.mark.parametrize("order", ["date", "-date"])
+def test_keyset_pages_walk_every_event_once(client, order: str) -> None:
+    everything = [
+        e["id"] for e in client.get("/api/events", params={"order": order}).json()["items"]
+    ]
+    assert _all_pages(client, order=order) == everything
+    assert len(set(everything)) == 5
+
+
+def test_newest_first_puts_undated_last(web_settings) -> None:
+    from fastapi.testclient import TestClient
+
+    from eventwire.model import Event
+    from eventwire.store.sqlite import SQLiteStore
+
+    with SQLiteStore(web_settings.db) as store:
+        store.conn.execute(
+            "INSERT INTO events (id, type, negated, modality, source_count, payload)"
+            " VALUES ('evt_undated', 'fight', 0, 'asserted', 1, ?)",
+            ('{"id": "evt_undated", "type": "fight", "codes": {}, "evidence": []}',),
+        )
+        store.conn.commit()
+        assert isinstance(store.get_event("evt_undated"), Event)
+    with TestClient(create_app(web_settings)) as c:
+        items = c.get("/api/incidents").json()["items"]
+        assert items[0]["id"] == "evt_xss" and items[-1]["id"] == "evt_undated"
+        assert _all_pages(c, order="-date")[-1] == "evt_undated"
+        assert _all_pages(c, order="date")[0] == "evt_undated"
+
+
+def test_head_is_answered_on_pages_and_api(client) -> None:
+    for path in ("/", "/events", "/explore", "/api/stats", "/actors/act_haftar"):
+        r = client.head(path)
+        assert r.status_code == 200, path
+        assert r.content == b""
+        assert int(r.headers["content-length"]) > 0
+
+
+def test_openapi_is_served_at_the_root_and_under_api(client) -> None:
+    root = client.get("/openapi.json").json()
+    assert "/api/incidents" in root["paths"] and "/api/download" in root["paths"]
+    assert client.get("/api/openapi.json").json()["paths"] == root["paths"]
+
+
+def test_headers_set_permissions_and_caching(client) -> None:
+    r = client.get("/api/stats")
+    assert "geolocation=()" in r.headers["permissions-policy"]
+    assert r.headers["cache-control"] == "no-cache"
+    assert client.get("/static/app.css").headers["cache-control"].startswith("public")
+
+
+class _Body:
+    """A request body that records how much of it was read."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.consumed = 0
+
+    def __iter__(self):
+        while self.consumed < self.size:
+            self.consumed += 65536
+            yield b"x" * 65536
+
+
+@pytest.mark.parametrize(
+    ("token", "header", "status"), [("", None, 403), ("secret", "Bearer no", 401)]
+)
+def test_token_is_checked_before_the_body_is_read(web_settings, token, header, status) -> None:
+    from fastapi.testclient import TestClient
+
+    body = _Body(50_000_000)
+    with TestClient(create_app(web_settings.with_(api_token=token))) as c:
+        headers = {"Authorization": header} if header else {}
+        r = c.post("/api/articles", content=body, headers=headers)
+    assert r.status_code == status
+    assert body.consumed <= 65536  # at most what the transport buffered before the answer
+
+
+def test_a_body_over_the_limit_is_a_413(web_settings) -> None:
+    from fastapi.testclient import TestClient
+
+    settings = web_settings.with_(api_token="secret", api_max_body=10_000)
+    with TestClient(create_app(settings)) as c:
+        auth = {"Authorization": "Bearer secret"}
+        r = c.post("/api/articles", json={"text": "x" * 20_000}, headers=auth)
+        assert r.status_code == 413 and r.json()["error"]["type"] == "too_large"
+
+
+# --- whole-corpus views ------------------------------------------------------------------------
+
+
+def test_incidents_are_newest_first_with_total_and_casualties(client) -> None:
+    page = client.get("/api/incidents", params={"limit": 2}).json()
+    assert page["total"] == 5 and page["pages"] == 3
+    assert [i["id"] for i in page["items"]] == ["evt_xss", "evt_meet"]
+    xss = page["items"][0]
+    assert xss["modality"] == "negated" and xss["counted"] is False and xss["polarity"] == "negated"
+    killed = client.get("/api/incidents", params={"min_fatalities": 3}).json()
+    assert [i["id"] for i in killed["items"]] == ["evt_attack"]
+    assert killed["items"][0]["killed"] == 4 and killed["items"][0]["wounded"] == 7
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [({"type": "FIGHT"}, {"evt_attack", "evt_shell"}), ({"type": "Fight"}, {"evt_attack", "evt_shell"}),
+     ({"place": "benghazi"}, {"evt_attack", "evt_xss"}), ({"place": "Nowhere"}, set()),
+     ({"actor": "Khalifa Hifter", "type": "consult"}, {"evt_meet"}),
+     ({"acled": "Battles"}, {"evt_attack"}), ({"since": "2017-05", "until": "2017-05"}, {"evt_meet"})],
+)  # fmt: skip
+def test_the_shared_filter(client, params: dict, expected: set) -> None:
+    assert {
+        i["id"] for i in client.get("/api/incidents", params=params).json()["items"]
+    } == expected
+
+
+def test_timeline_counts_every_incident_once(client) -> None:
+    h = client.get("/api/timeline", params={"unit": "month"}).json()
+    bars = {b["label"]: b["incidents"] for b in h["bars"] if b["incidents"]}
+    assert bars == {"Sep 2016": 2, "May 2017": 1}
+    assert h["coarser"] == 2 and h["undated"] == 0  # 2017 and 2018: years, not months
+    assert sum(bars.values()) + h["coarser"] + h["undated"] == h["totals"]["incidents"] == 5
+    sep = next(b for b in h["bars"] if b["label"] == "Sep 2016")
+    assert sep["killed"] == 4
+    listed = client.get("/api/incidents", params={"since": sep["since"], "until": sep["until"]})
+    assert {i["id"] for i in listed.json()["items"]} == {"evt_attack", "evt_condemn"}
+    yearly = client.get("/api/timeline", params={"unit": "year"}).json()
+    assert [b["incidents"] for b in yearly["bars"]] == [2, 2, 1] and yearly["coarser"] == 0
+
+
+def test_network_is_capped_by_degree(client) -> None:
+    full = client.get("/api/network").json()
+    assert full["total"] == 5 and full["shown"] == 5
+    capped = client.get("/api/network", params={"top": 2}).json()
+    assert capped["shown"] == 2 and capped["total"] == 5
+    assert {n["id"] for n in capped["nodes"]} == {"act_haftar", "act_lna"}  # most sources
+    polarities = {(e["source"], e["target"]): e["polarity"] for e in full["edges"]}
+    assert polarities[("act_xss", "act_haftar")] == "negated"
+    assert polarities[("act_egypt", "act_lna")] == "positive"
+
+
+def test_map_groups_by_place_and_outlines_countries(client) -> None:
+    places = {p["name"]: p for p in client.get("/api/map").json()}
+    assert places["Benghazi"]["incidents"] == 2 and places["Benghazi"]["killed"] == 4
+    assert places["Benghazi"]["country_numeric"] is None
+    assert places["Libya"]["country_numeric"] == "434"
+
+
+def test_index_pages_sort_and_page(client) -> None:
+    actors = client.get("/api/index/actors", params={"sort": "name", "limit": 2}).json()
+    assert actors["total"] == 5 and actors["pages"] == 3
+    assert [r["actor"]["name"] for r in actors["items"]][
+        0
+    ] == '<script>alert("title")</script><img src=x onerror=alert(1)>'
+    top = client.get("/api/index/actors").json()["items"][0]
+    assert top["actor"]["id"] == "act_haftar" and top["incidents"] == 5 and top["killed"] == 4
+    places = client.get("/api/index/places", params={"sort": "-killed"}).json()["items"]
+    assert places[0]["place"]["name"] == "Benghazi" and places[0]["killed"] == 4
+
+
+def test_download_writes_the_filtered_records(client) -> None:
+    import json
+
+    assert "jsonl" in client.get("/api/filters").json()["formats"]
+    r = client.get("/api/download", params={"format": "jsonl", "type": "fight"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/x-ndjson")
+    assert "attachment" in r.headers["content-disposition"]
+    records = [json.loads(line) for line in r.text.splitlines()]
+    assert {x["id"] for x in records if x["kind"] == "event"} == {"evt_attack", "evt_shell"}
+    assert {x["id"] for x in records if x["kind"] == "actor"} == {"act_haftar"}
+    assert {x["id"] for x in records if x["kind"] == "article"} == {"art_one", "art_two"}
+    assert client.get("/api/download", params={"format": "nope"}).status_code == 422
+
+
+def test_the_api_choices_are_the_views_choices() -> None:
+    from typing import get_args
+
+    from eventwire.api import params
+    from eventwire.model import MODALITIES
+    from eventwire.store.base import EVENT_ORDERS
+    from eventwire.views.corpus import ACTOR_SORTS, PLACE_SORTS
+    from eventwire.views.dates import UNITS
+
+    assert set(get_args(params.EventOrder)) == set(EVENT_ORDERS)
+    assert set(get_args(params.ActorSort)) == set(ACTOR_SORTS)
+    assert set(get_args(params.PlaceSort)) == set(PLACE_SORTS)
+    assert get_args(params.Unit) == UNITS
+    assert get_args(params.Modality) == MODALITIES

@@ -13,11 +13,13 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from eventwire.api.guards import RequestGuard
 from eventwire.api.stores import StorePool
 from eventwire.config import Settings
 from eventwire.errors import (
     ConfigError,
     EventwireError,
+    ExportError,
     IngestError,
     NotFound,
     StoreError,
@@ -43,11 +45,15 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
 ]
+# static files are versioned with the package; pages and data change when the store does
+STATIC_CACHE = (b"cache-control", b"public, max-age=3600")
+DYNAMIC_CACHE = (b"cache-control", b"no-cache")
 
 
 class SecurityHeaders:
-    """Adds the CSP and friends to every response (plain ASGI: no per-request task)."""
+    """Adds the CSP, Permissions-Policy, Cache-Control and friends to every response."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -57,20 +63,23 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        cache = STATIC_CACHE if scope["path"].startswith("/static/") else DYNAMIC_CACHE
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = [h for h in message.get("headers", []) if h[0] not in _OURS]
-                message = {**message, "headers": headers + SECURITY_HEADERS}
+                message = {**message, "headers": [*headers, *SECURITY_HEADERS, cache]}
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
 
 
-_OURS = {name for name, _ in SECURITY_HEADERS}
+_OURS = {name for name, _ in SECURITY_HEADERS} | {b"cache-control"}
 
 STATUS = {
     NotFound: (404, "not_found"),
     IngestError: (422, "invalid_article"),
+    ExportError: (422, "invalid_export"),
     ConfigError: (500, "configuration"),
     StoreError: (503, "store_unavailable"),
 }
@@ -81,6 +90,9 @@ def _status_of(exc: EventwireError) -> tuple[int, str]:
         if cls in STATUS:
             return STATUS[cls]
     return 500, "error"
+
+
+PROTECTED = frozenset({"/api/articles"})  # writes that need the API token
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -102,17 +114,20 @@ def create_app(settings: Settings) -> FastAPI:
         version="0.1.0",
         docs_url=None,
         redoc_url=None,
-        openapi_url="/api/openapi.json",
+        openapi_url="/openapi.json",
         lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.stores = pool
     app.state.templates = make_templates()
+    app.add_middleware(RequestGuard, settings=settings, protected=PROTECTED)
     app.add_middleware(SecurityHeaders)
     _install_error_handlers(app)
     app.include_router(api_router, prefix="/api")
     app.include_router(web_router)
     app.get("/docs", include_in_schema=False)(docs_page)
+    # the address the docs used before /openapi.json: kept so links keep working
+    app.get("/api/openapi.json", include_in_schema=False)(lambda: JSONResponse(app.openapi()))
     app.mount("/static", StaticFiles(directory=STATIC, follow_symlink=False), name="static")
     return app
 
@@ -166,6 +181,11 @@ def _install_error_handlers(app: FastAPI) -> None:
         message = "; ".join(f"{p['where']}: {p['problem']}" for p in problems)
         return error_response(request, 422, "invalid_request", message, problems)
 
+    @app.exception_handler(ValueError)
+    async def invalid_argument(request: Request, exc: ValueError) -> Response:
+        # the views refuse arguments they cannot honour (a cursor with a sort order) so
+        return error_response(request, 422, "invalid_request", str(exc))
+
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
         return error_response(request, 500, "server_error", "server error")
@@ -177,7 +197,7 @@ def docs_page() -> HTMLResponse:
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
         "<title>eventwire API</title><link rel='icon' href='/static/favicon.svg'>"
         "<link rel='stylesheet' href='/static/vendor/swagger-ui/swagger-ui.css'>"
-        "</head><body><div id='swagger-ui' data-spec='/api/openapi.json'></div>"
+        "</head><body><div id='swagger-ui' data-spec='/openapi.json'></div>"
         "<script src='/static/vendor/swagger-ui/swagger-ui-bundle.js'></script>"
         "<script src='/static/js/docs.js'></script></body></html>"
     )

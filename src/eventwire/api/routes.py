@@ -5,19 +5,44 @@ Read-only, except ``POST /api/articles`` when the server holds an API token.
 
 from __future__ import annotations
 
-import hmac
+import tempfile
 from collections.abc import Iterator
-from typing import Annotated, Literal
+from typing import IO, Annotated, Literal, TextIO, cast
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from eventwire import views
+from eventwire.api.params import (
+    MAX_TEXT,
+    ActorSort,
+    EventOrder,
+    Filter,
+    Limit,
+    Offset,
+    PageNo,
+    PlaceSort,
+    Search,
+    Unit,
+)
 from eventwire.config import Settings
 from eventwire.ingest.submitted import submitted_article
 from eventwire.model import Actor, Article, Event, Quote
 from eventwire.pipeline import Submission, ingest_submitted
-from eventwire.store.base import EventFilter, Store
+from eventwire.store.base import Store
+from eventwire.views import MAX_LIMIT
+from eventwire.views.corpus import (
+    NETWORK_MAX,
+    ActorRow,
+    Histogram,
+    IncidentPage,
+    IndexPage,
+    MapPlace,
+    Network,
+    PlaceRow,
+    Totals,
+)
 
 router = APIRouter(tags=["eventwire"])
 
@@ -33,51 +58,11 @@ def get_settings(request: Request) -> Settings:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
-Limit = Annotated[int, Query(ge=1, le=views.MAX_LIMIT, description="Page size.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
 Polarity = Literal["positive", "negative", "neutral", "negated"]
-
-
-def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    """'min_lon,min_lat,max_lon,max_lat' -> four floats (422 when malformed)."""
-    if not value:
-        return None
-    try:
-        parts = tuple(float(p) for p in value.split(","))
-    except ValueError:
-        parts = ()
-    if len(parts) != 4 or parts[0] > parts[2] or parts[1] > parts[3]:
-        raise HTTPException(422, "bbox must be min_lon,min_lat,max_lon,max_lat")
-    return parts  # type: ignore[return-value]
-
-
-def event_filter(
-    store: Store,
-    actor: str | None,
-    type: str | None,
-    since: str | None,
-    until: str | None,
-    place: str | None,
-    bbox: str | None,
-    modality: str | None,
-    polarity: Literal["affirmed", "negated"] | None,
-    min_sources: int,
-    limit: int,
-    offset: int,
-) -> EventFilter:
-    return EventFilter(
-        actor=views.resolve_actor(store, actor),
-        type=type or None,
-        since=since or None,
-        until=until or None,
-        place=place or None,
-        bbox=parse_bbox(bbox),
-        modality=modality or None,
-        negated=None if polarity is None else polarity == "negated",
-        min_sources=min_sources,
-        limit=limit,
-        offset=offset,
-    )
+Cursor = Annotated[
+    str | None,
+    Query(max_length=400, description="`next_after` of the previous page (keyset paging)."),
+]
 
 
 @router.get("/articles", response_model=views.Page[views.ArticleSummary])
@@ -94,10 +79,12 @@ def get_article(article_id: str, store: StoreDep) -> object:
 
 class ArticleIn(BaseModel):
     text: str = Field(min_length=1, description="Article text (plain).")
-    title: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    published: str | None = Field(None, description="Publication date, ISO or common formats.")
+    title: str | None = Field(None, max_length=1000)
+    url: str | None = Field(None, max_length=2000)
+    outlet: str | None = Field(None, max_length=200)
+    published: str | None = Field(
+        None, max_length=100, description="Publication date, ISO or common formats."
+    )
 
 
 @router.post("/articles", response_model=Submission, status_code=201)
@@ -107,15 +94,9 @@ def post_article(
     settings: Annotated[Settings, Depends(get_settings)],
     authorization: Annotated[str | None, Header()] = None,
 ) -> object:
-    """Ingest one article (extraction, store, rebuild). Needs `Authorization: Bearer <token>`;
-    disabled unless the server was started with a token."""
-    if not settings.api_token:
-        raise HTTPException(403, "ingestion over HTTP is disabled (no API token configured)")
-    scheme, _, given = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(
-        given.strip().encode(), settings.api_token.encode()
-    ):
-        raise HTTPException(401, "missing or wrong API token", {"WWW-Authenticate": "Bearer"})
+    """Ingest one article (extraction, store, rebuild). Needs `Authorization: Bearer <token>`
+    (checked before the body is read; see :mod:`eventwire.api.guards`); disabled unless the
+    server was started with a token."""
     article = submitted_article(
         settings,
         text=body.text,
@@ -130,7 +111,7 @@ def post_article(
 @router.get("/actors", response_model=views.Page[Actor])
 def list_actors(
     store: StoreDep,
-    q: Annotated[str | None, Query(description="Any spelling of a name.")] = None,
+    q: Search = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> object:
@@ -142,7 +123,7 @@ def list_actors(
 def get_actor(
     actor_id: str,
     store: StoreDep,
-    events: Annotated[int, Query(ge=0, le=views.MAX_LIMIT, description="Events to include.")] = 200,
+    events: Annotated[int, Query(ge=0, le=MAX_LIMIT, description="Events to include.")] = 200,
 ) -> object:
     """An actor with aliases, roles, relations grouped by type and polarity, events and quotes."""
     return views.actor_detail(store, actor_id, events)
@@ -151,36 +132,15 @@ def get_actor(
 @router.get("/events", response_model=views.Page[Event])
 def list_events(
     store: StoreDep,
-    actor: Annotated[str | None, Query(description="Actor id or name (source or target).")] = None,
-    type: Annotated[str | None, Query(description="Event type (PLOVER).")] = None,
-    since: Annotated[str | None, Query(description="From this ISO date (partial allowed).")] = None,
-    until: Annotated[
-        str | None, Query(description="Up to this ISO date (partial allowed).")
-    ] = None,
-    place: Annotated[str | None, Query(description="Place id.")] = None,
-    bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat")] = None,
-    modality: Annotated[str | None, Query(description="asserted, reported, alleged...")] = None,
-    polarity: Annotated[Literal["affirmed", "negated"] | None, Query()] = None,
-    min_sources: Annotated[int, Query(ge=1, description="At least this many sources.")] = 1,
+    flt: Filter,
+    order: EventOrder = "date",
+    after: Cursor = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> object:
-    """Events, by date, filtered."""
-    flt = event_filter(
-        store,
-        actor,
-        type,
-        since,
-        until,
-        place,
-        bbox,
-        modality,
-        polarity,
-        min_sources,
-        limit,
-        offset,
-    )
-    return views.list_events(store, flt)
+    """Events, filtered, by date (oldest first unless `order` says otherwise); page with
+    `offset` or, at any depth, with the `after` cursor of the previous page."""
+    return views.list_events(store, flt.corpus_filter(), order, limit, offset, after)
 
 
 @router.get("/events/{event_id}", response_model=views.EventDetail)
@@ -192,8 +152,10 @@ def get_event(event_id: str, store: StoreDep) -> object:
 @router.get("/relations", response_model=views.Page[views.RelationView])
 def list_relations(
     store: StoreDep,
-    actor: Annotated[str | None, Query(description="Actor id or name.")] = None,
-    type: str | None = None,
+    actor: Annotated[
+        str | None, Query(max_length=MAX_TEXT, description="Actor id or name.")
+    ] = None,
+    type: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
     polarity: Polarity | None = None,
     limit: Limit = 50,
     offset: Offset = 0,
@@ -219,7 +181,9 @@ def get_place(place_id: str, store: StoreDep) -> object:
 @router.get("/quotes", response_model=views.Page[Quote])
 def list_quotes(
     store: StoreDep,
-    speaker: Annotated[str | None, Query(description="Speaker actor id or name.")] = None,
+    speaker: Annotated[
+        str | None, Query(max_length=MAX_TEXT, description="Speaker actor id or name.")
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> object:
@@ -231,3 +195,97 @@ def list_quotes(
 def get_stats(store: StoreDep) -> object:
     """How many records of each kind the store holds."""
     return views.stats(store)
+
+
+# --- whole-corpus views: one shared filter --------------------------------------------------
+
+
+@router.get("/incidents", response_model=IncidentPage)
+def list_incidents(
+    store: StoreDep,
+    flt: Filter,
+    order: EventOrder = "-date",
+    page: PageNo = 1,
+    after: Cursor = None,
+    limit: Limit = 50,
+) -> object:
+    """Incidents (today: resolved, de-duplicated events) newest first, undated last, with
+    the total, page count, casualties and sources; by page number or `after` cursor."""
+    return views.list_incidents(store, flt.corpus_filter(), order, page, limit, after)
+
+
+@router.get("/timeline", response_model=Histogram)
+def get_timeline(store: StoreDep, flt: Filter, unit: Unit | None = None) -> object:
+    """Incidents and killed per day, week, month or year (chosen from the span if not
+    given); incidents dated less precisely than a bar are counted apart."""
+    return views.histogram(store, flt.corpus_filter(), unit)
+
+
+@router.get("/network", response_model=Network)
+def get_network(
+    store: StoreDep,
+    flt: Filter,
+    top: Annotated[int, Query(ge=1, le=NETWORK_MAX, description="Actors to draw.")] = 40,
+) -> object:
+    """Actors linked by the filtered incidents and stated relations, the top N by degree."""
+    return views.network(store, flt.corpus_filter(), top)
+
+
+@router.get("/map", response_model=list[MapPlace])
+def get_map(store: StoreDep, flt: Filter) -> object:
+    """Located incidents per place with casualties and types; country-level places carry
+    the country's ISO numeric code (drawn as its outline)."""
+    return views.map_places(store, flt.corpus_filter())
+
+
+@router.get("/totals", response_model=Totals)
+def get_totals(store: StoreDep, flt: Filter) -> object:
+    """Sums over the filtered incidents (not reported totals of the war)."""
+    return views.totals(store, flt.corpus_filter())
+
+
+@router.get("/index/actors", response_model=IndexPage[ActorRow])
+def actor_index(store: StoreDep, sort: ActorSort = "-mentions", page: PageNo = 1,
+                limit: Limit = 50) -> object:  # fmt: skip
+    """Every actor with type, country, mentions, articles, incidents and killed."""
+    return views.actor_index(store, sort, page, limit)
+
+
+@router.get("/index/places", response_model=IndexPage[PlaceRow])
+def place_index(store: StoreDep, sort: PlaceSort = "-incidents", page: PageNo = 1,
+                limit: Limit = 50) -> object:  # fmt: skip
+    """Every place with its incidents, killed and wounded."""
+    return views.place_index(store, sort, page, limit)
+
+
+@router.get("/filters", response_model=dict[str, list[str]])
+def get_filter_options(store: StoreDep) -> object:
+    """Choices for the filter bar: event types and ACLED types in the store, and the
+    download formats."""
+    return {**views.filter_options(store), "formats": views.download_formats()}
+
+
+@router.get("/download", response_class=StreamingResponse)
+def download(
+    store: StoreDep,
+    flt: Filter,
+    format: Annotated[str, Query(max_length=40, description="An export format name.")] = "jsonl",
+) -> StreamingResponse:
+    """What the filter selects (incidents and the actors, places, articles, relations and
+    quotes they involve), written by the exporter registered under `format`."""
+    # closed by _chunks once streamed
+    out = tempfile.SpooledTemporaryFile(max_size=8_000_000, mode="w+", encoding="utf-8")  # noqa: SIM115
+    views.download(store, flt.corpus_filter(), format, cast(TextIO, out))
+    out.seek(0)
+    name = f"eventwire-incidents.{format}"
+    return StreamingResponse(
+        _chunks(out),
+        media_type=views.media_type(format),
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+def _chunks(out: IO[str]) -> Iterator[bytes]:
+    with out:
+        while chunk := out.read(64_000):
+            yield chunk.encode("utf-8")

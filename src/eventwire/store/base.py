@@ -31,6 +31,65 @@ class EventFilter:
     min_sources: int = 1
     limit: int | None = None
     offset: int = 0
+    # whole-corpus views (issue 18): several types or places, ACLED type, fatalities, order
+    types: tuple[str, ...] = ()  # any of these stored types
+    places: tuple[str, ...] = ()  # any of these place ids
+    acled: str | None = None  # ACLED event type (codes.acled.event_type)
+    min_fatalities: int = 0  # counts["killed"] at least this
+    order: str = "date"  # one of EVENT_ORDERS; "-date" is newest first with undated last
+    after: tuple[str | None, str] | None = None  # keyset: (date, id) of the last row seen
+
+
+# event orders a store offers: name -> meaning (a keyset cursor works with the date orders)
+EVENT_ORDERS = {
+    "date": "oldest first, undated first",
+    "-date": "newest first, undated last",
+    "-sources": "most sources first, then newest",
+    "-killed": "most killed first, then newest",
+    "type": "by type, then newest",
+}
+
+
+@dataclass(frozen=True)
+class DateCount:
+    """Events sharing one stored date and precision, with their counted casualties."""
+
+    date: str | None
+    precision: str | None
+    events: int
+    killed: int
+    wounded: int
+
+
+@dataclass(frozen=True)
+class EdgeCount:
+    """Events from one actor to another of one type, polarity and modality."""
+
+    source: str
+    target: str
+    type: str
+    negated: bool
+    modality: str
+    events: int
+    sources: int
+
+
+@dataclass(frozen=True)
+class PlaceTotals:
+    """Events at one place (of one type, when grouped by type) and their casualties."""
+
+    place: Place
+    type: str | None
+    events: int
+    killed: int
+    wounded: int
+
+
+@dataclass(frozen=True)
+class ActorTotals:
+    actor_id: str
+    events: int
+    killed: int
 
 
 @runtime_checkable
@@ -76,5 +135,36 @@ class Store(Protocol):
     def explanations(self, actor_id: str) -> list[str]: ...
 
     def stats(self) -> dict[str, int]: ...
+
+    # whole-corpus views (issue 18): aggregates over the events an EventFilter selects;
+    # limit, offset and order of the filter are ignored by the aggregates
+    def count_events(self, flt: EventFilter) -> int: ...
+
+    def event_dates(self, flt: EventFilter) -> list[DateCount]:
+        """Events and casualties per (date, precision), for histograms."""
+        ...
+
+    def event_edges(self, flt: EventFilter) -> list[EdgeCount]:
+        """Events between two different actors, per (source, target, type, negated, modality)."""
+        ...
+
+    def event_places(self, flt: EventFilter, by_type: bool = True) -> list[PlaceTotals]:
+        """Located events per place (and type), with casualties."""
+        ...
+
+    def event_types(self) -> list[tuple[str, int]]:
+        """Stored event types with their number of events, most frequent first."""
+        ...
+
+    def acled_types(self) -> list[tuple[str, int]]: ...
+
+    def actor_page(self, order: str, limit: int, offset: int) -> list[Actor]:
+        """Actors ordered by ``name``, ``type``, ``country``, ``mentions`` or ``articles``
+        (a leading ``-`` reverses), one page."""
+        ...
+
+    def actor_totals(self, actor_ids: Sequence[str]) -> list[ActorTotals]:
+        """Events each actor takes part in (as source or target) and their killed."""
+        ...
 
     def close(self) -> None: ...

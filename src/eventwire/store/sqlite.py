@@ -23,7 +23,13 @@ from eventwire.model import (
     to_dict,
 )
 from eventwire.registry import stores
-from eventwire.store.base import EventFilter
+from eventwire.store.base import (
+    ActorTotals,
+    DateCount,
+    EdgeCount,
+    EventFilter,
+    PlaceTotals,
+)
 from eventwire.store.migrations import MIGRATIONS
 from eventwire.text.names import search_keys
 
@@ -315,6 +321,8 @@ class SQLiteStore:
     def events(self, flt: EventFilter | None = None) -> list[Event]:
         flt = flt or EventFilter()
         where, args = _event_conditions(flt)
+        where, args = where + _keyset(flt)[0], args + _keyset(flt)[1]
+        order = ORDER_SQL[flt.order]
         page, page_args = "", []
         if flt.limit is not None:
             page, page_args = " LIMIT ? OFFSET ?", [flt.limit, flt.offset]
@@ -322,14 +330,17 @@ class SQLiteStore:
             # Two ordered index scans (the actor as source, as target) merged by (date, id):
             # a page of a hub actor's events stops early instead of sorting all of them.
             cond = " AND ".join(where)
+            keys = f"date, id, source_count, type, {KILLED} AS killed"
+            inner = order.replace(KILLED, "killed")
+            outer = ", ".join("k." + term for term in inner.split(", "))
             sql = (
-                "SELECT e.payload FROM (SELECT date, id FROM events WHERE source_actor = ?"
-                f" AND {cond} UNION SELECT date, id FROM events WHERE target_actor = ? AND {cond}"
-                f" ORDER BY date, id{page}) k JOIN events e ON e.id = k.id ORDER BY k.date, k.id"
+                f"SELECT e.payload FROM (SELECT {keys} FROM events WHERE source_actor = ?"
+                f" AND {cond} UNION SELECT {keys} FROM events WHERE target_actor = ? AND {cond}"
+                f" ORDER BY {inner}{page}) k JOIN events e ON e.id = k.id ORDER BY {outer}"
             )
             args = [flt.actor, *args, flt.actor, *args, *page_args]
         else:
-            sql = f"SELECT payload FROM events WHERE {' AND '.join(where)} ORDER BY date, id{page}"
+            sql = f"SELECT payload FROM events WHERE {' AND '.join(where)} ORDER BY {order}{page}"
             args += page_args
         return [from_dict(Event, json.loads(r[0])) for r in self.conn.execute(sql, args)]
 
@@ -387,6 +398,107 @@ class SQLiteStore:
         )
         return [(from_dict(Place, json.loads(r[0])), int(r[1])) for r in rows]
 
+    # whole-corpus views (issue 18) ---------------------------------------------------
+    # Plain SQL but for json_extract (counts and ACLED codes live in the payload): a
+    # PostgreSQL port reads them with payload::jsonb -> ... instead (see KILLED below).
+    def _selected(
+        self, flt: EventFilter, columns: str, extra: str = "", tail: str = ""
+    ) -> list[sqlite3.Row]:
+        where, args = _event_conditions(flt)
+        if flt.actor:
+            where.append(
+                "id IN (SELECT id FROM events WHERE source_actor = ?"
+                " UNION SELECT id FROM events WHERE target_actor = ?)"
+            )
+            args += [flt.actor, flt.actor]
+        if extra:
+            where.append(extra)
+        sql = f"SELECT {columns} FROM events WHERE {' AND '.join(where)}{tail}"
+        return self.conn.execute(sql, args).fetchall()
+
+    def count_events(self, flt: EventFilter) -> int:
+        return int(self._selected(flt, "COUNT(*)")[0][0])
+
+    def event_dates(self, flt: EventFilter) -> list[DateCount]:
+        rows = self._selected(
+            flt,
+            f"date, date_precision, COUNT(*), SUM({KILLED}), SUM({WOUNDED})",
+            tail=" GROUP BY date, date_precision ORDER BY date, date_precision",
+        )
+        return [DateCount(r[0], r[1], int(r[2]), int(r[3] or 0), int(r[4] or 0)) for r in rows]
+
+    def event_edges(self, flt: EventFilter) -> list[EdgeCount]:
+        group = "source_actor, target_actor, type, negated, modality"
+        rows = self._selected(
+            flt,
+            f"{group}, COUNT(*), SUM(source_count)",
+            "source_actor IS NOT NULL AND target_actor IS NOT NULL"
+            " AND source_actor <> target_actor",
+            f" GROUP BY {group} ORDER BY {group}",
+        )
+        return [EdgeCount(r[0], r[1], r[2], bool(r[3]), r[4], int(r[5]), int(r[6])) for r in rows]
+
+    def event_places(self, flt: EventFilter, by_type: bool = True) -> list[PlaceTotals]:
+        kind = "type" if by_type else "NULL"
+        rows = self._selected(
+            flt,
+            f"place_id, {kind} AS kind, COUNT(*), SUM({KILLED}), SUM({WOUNDED})",
+            "place_id IS NOT NULL",
+            " GROUP BY place_id, kind ORDER BY place_id, kind",
+        )
+        places = self._places_by_id({r[0] for r in rows})
+        return [
+            PlaceTotals(places[r[0]], r[1], int(r[2]), int(r[3] or 0), int(r[4] or 0))
+            for r in rows
+            if r[0] in places
+        ]
+
+    def _places_by_id(self, ids: Iterable[str]) -> dict[str, Place]:
+        out: dict[str, Place] = {}
+        wanted = sorted(ids)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(
+                f"SELECT id, payload FROM places WHERE id IN ({marks})", chunk
+            ):
+                out[row[0]] = from_dict(Place, json.loads(row[1]))
+        return out
+
+    def event_types(self) -> list[tuple[str, int]]:
+        rows = self.conn.execute(
+            "SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY n DESC, type"
+        )
+        return [(r[0], int(r[1])) for r in rows]
+
+    def acled_types(self) -> list[tuple[str, int]]:
+        rows = self.conn.execute(
+            f"SELECT {ACLED_TYPE} AS t, COUNT(*) AS n FROM events WHERE {ACLED_TYPE} IS NOT NULL"
+            " GROUP BY t ORDER BY n DESC, t"
+        )
+        return [(r[0], int(r[1])) for r in rows]
+
+    def actor_page(self, order: str, limit: int, offset: int) -> list[Actor]:
+        column = ACTOR_ORDER[order.lstrip("-")]
+        direction = "DESC" if order.startswith("-") else "ASC"
+        rows = self.conn.execute(
+            f"SELECT payload FROM actors ORDER BY {column} {direction}, name, id LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [from_dict(Actor, json.loads(r[0])) for r in rows]
+
+    def actor_totals(self, actor_ids: Sequence[str]) -> list[ActorTotals]:
+        out = []
+        for actor_id in actor_ids:
+            row = self.conn.execute(
+                f"SELECT COUNT(*), SUM({KILLED}) FROM (SELECT id, payload FROM events"
+                " WHERE source_actor = ? UNION SELECT id, payload FROM events"
+                " WHERE target_actor = ?) AS events",
+                (actor_id, actor_id),
+            ).fetchone()
+            out.append(ActorTotals(actor_id, int(row[0]), int(row[1] or 0)))
+        return out
+
     def actor_of_mention(self, mention: str) -> str | None:
         row = self.conn.execute(
             "SELECT actor_id FROM mention_actor WHERE mention = ?", (mention,)
@@ -417,6 +529,39 @@ class SQLiteStore:
         self.close()
 
 
+KILLED = "COALESCE(json_extract(payload, '$.counts.killed'), 0)"
+WOUNDED = "COALESCE(json_extract(payload, '$.counts.wounded'), 0)"
+ACLED_TYPE = "json_extract(payload, '$.codes.acled.event_type')"
+ORDER_SQL = {
+    "date": "date, id",
+    "-date": "date DESC, id DESC",  # SQLite puts NULL last in DESC; PostgreSQL: NULLS LAST
+    "-sources": "source_count DESC, date DESC, id DESC",
+    "-killed": f"{KILLED} DESC, date DESC, id DESC",
+    "type": "type, date DESC, id DESC",
+}
+ACTOR_ORDER = {
+    "name": "name",
+    "type": "type",
+    "country": "country",
+    "mentions": "mention_count",
+    "articles": "article_count",
+}
+
+
+def _keyset(flt: EventFilter) -> tuple[list[str], list[Any]]:
+    """The condition that starts a page after the (date, id) of the last row seen."""
+    if flt.after is None:
+        return [], []
+    date, last_id = flt.after
+    if flt.order == "-date":  # date DESC, id DESC; undated rows come last
+        if date is None:
+            return ["(date IS NULL AND id < ?)"], [last_id]
+        return ["(date < ? OR (date = ? AND id < ?) OR date IS NULL)"], [date, date, last_id]
+    if date is None:  # date, id; undated rows come first
+        return ["((date IS NULL AND id > ?) OR date IS NOT NULL)"], [last_id]
+    return ["(date > ? OR (date = ? AND id > ?))"], [date, date, last_id]
+
+
 def _event_conditions(flt: EventFilter) -> tuple[list[str], list[Any]]:
     """SQL conditions and arguments for every field of ``flt`` except the actor."""
     where: list[str] = ["source_count >= ?"]
@@ -442,6 +587,16 @@ def _event_conditions(flt: EventFilter) -> tuple[list[str], list[Any]]:
     if flt.negated is not None:
         where.append("negated = ?")
         args.append(int(flt.negated))
+    for column, values in (("type", flt.types), ("place_id", flt.places)):
+        if values:
+            where.append(f"{column} IN ({','.join('?' * len(values))})")
+            args += list(values)
+    if flt.acled:
+        where.append(f"{ACLED_TYPE} = ?")
+        args.append(flt.acled)
+    if flt.min_fatalities > 0:
+        where.append(f"{KILLED} >= ?")
+        args.append(flt.min_fatalities)
     return where, args
 
 

@@ -7,16 +7,29 @@ Pages never inline scripts: data for the network, timeline and map travels in
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from eventwire import views
-from eventwire.api.routes import StoreDep, event_filter
+from eventwire.api.params import (
+    ActorSort,
+    EventOrder,
+    Filter,
+    FilterParams,
+    Limit,
+    Offset,
+    PageNo,
+    PlaceSort,
+    Search,
+)
+from eventwire.api.routes import StoreDep
+from eventwire.model import MODALITIES
+from eventwire.store.base import Store
 
 WEB = Path(__file__).resolve().parent
 STATIC = WEB / "static"
@@ -50,6 +63,9 @@ def make_templates() -> Jinja2Templates:
     env.filters["seg"] = _segment
     env.filters["web_url"] = _web_url
     env.globals["event_label"] = views.event_label
+    env.globals["modality_label"] = views.modality_label
+    env.globals["code_labels"] = views.code_labels
+    env.globals["counts_text"] = views.counts_text
     return Jinja2Templates(env=env)
 
 
@@ -69,7 +85,7 @@ def _query(request: Request, **changes: Any) -> str:
 def home(
     request: Request,
     store: StoreDep,
-    q: Annotated[str | None, Query(max_length=200)] = None,
+    q: Search = None,
 ) -> Response:
     found = views.search_actors(store, q, 50) if q else None
     return render(
@@ -91,50 +107,79 @@ def actor_page(request: Request, actor_id: str, store: StoreDep) -> Response:
     )
 
 
+def _filter_context(request: Request, store: Store, flt: FilterParams) -> dict[str, Any]:
+    cf = flt.corpus_filter()
+    return {
+        "form": flt,
+        "filter_query": urlencode(cf.params()),
+        "options": views.filter_options(store),
+        "formats": views.download_formats(),
+        "modalities": MODALITIES,
+    }
+
+
+@router.get("/explore")
+def explore_page(request: Request, store: StoreDep, flt: Filter) -> Response:
+    """The analyst's workspace: map, timeline, network and incidents of one filter."""
+    context = _filter_context(request, store, flt)
+    totals = views.totals(store, flt.corpus_filter())
+    return render(request, "explore.html", totals=totals, title="Explore", **context)
+
+
 @router.get("/events")
 def events_page(
     request: Request,
     store: StoreDep,
-    actor: str | None = None,
-    type: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    place: str | None = None,
-    modality: str | None = None,
-    polarity: Literal["affirmed", "negated", ""] | None = None,
-    min_sources: Annotated[int, Query(ge=1)] = 1,
-    limit: Annotated[int, Query(ge=1, le=views.MAX_LIMIT)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    flt: Filter,
+    order: EventOrder = "-date",
+    page: PageNo = 1,
+    limit: Limit = 50,
 ) -> Response:
-    flt = event_filter(
-        store, actor, type, since, until, place, None, modality, polarity or None,
-        min_sources, limit, offset,
-    )  # fmt: skip
-    page = views.list_events(store, flt)
-    names = views.Names(store)
-    actors = names.refs(x for e in page.items for x in (e.source_actor, e.target_actor))
-    form = {
-        "actor": actor or "",
-        "type": type or "",
-        "since": since or "",
-        "until": until or "",
-        "place": place or "",
-        "modality": modality or "",
-        "polarity": polarity or "",
-        "min_sources": min_sources,
-    }
-    next_link = _query(request, offset=page.next_offset) if page.next_offset is not None else None
-    prev_link = _query(request, offset=max(0, offset - limit)) if offset else None
+    listing = views.list_incidents(store, flt.corpus_filter(), order, page, limit)
     return render(
         request,
         "events.html",
-        page=page,
-        actors=actors,
-        form=form,
-        next_link=next_link,
-        prev_link=prev_link,
-        title="Events",
+        listing=listing,
+        pages=_page_links(request, listing.page, listing.pages),
+        sort_link=lambda o: _query(request, order=o, page=1),
+        title="Incidents",
+        **_filter_context(request, store, flt),
     )
+
+
+@router.get("/actors")
+def actors_page(
+    request: Request, store: StoreDep, sort: ActorSort = "-mentions", page: PageNo = 1
+) -> Response:
+    index = views.actor_index(store, sort, page)
+    return render(
+        request, "actors.html", index=index, pages=_page_links(request, page, index.pages),
+        sort_link=lambda o: _query(request, sort=o, page=1), title="Actors",
+    )  # fmt: skip
+
+
+@router.get("/places")
+def places_page(
+    request: Request, store: StoreDep, sort: PlaceSort = "-incidents", page: PageNo = 1
+) -> Response:
+    index = views.place_index(store, sort, page)
+    return render(
+        request, "places.html", index=index, pages=_page_links(request, page, index.pages),
+        sort_link=lambda o: _query(request, sort=o, page=1), title="Places",
+    )  # fmt: skip
+
+
+def _page_links(request: Request, page: int, pages: int) -> list[tuple[str, str | None]]:
+    """Page numbers around the current one, first and last: (label, link or None)."""
+    wanted = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
+    out: list[tuple[str, str | None]] = []
+    previous = 0
+    for n in wanted:
+        if n - previous > 1:
+            out.append(("…", None))
+        out.append((str(n), None if n == page else _query(request, page=n)))
+        previous = n
+    return out
 
 
 @router.get("/events/{event_id}")
@@ -147,8 +192,8 @@ def event_page(request: Request, event_id: str, store: StoreDep) -> Response:
 def articles_page(
     request: Request,
     store: StoreDep,
-    limit: Annotated[int, Query(ge=1, le=views.MAX_LIMIT)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> Response:
     page = views.list_articles(store, limit, offset)
     next_link = _query(request, offset=page.next_offset) if page.next_offset is not None else None

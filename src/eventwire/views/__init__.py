@@ -1,0 +1,82 @@
+"""View models over store queries: what the REST API returns and the web pages show.
+
+Every function takes a :class:`~eventwire.store.base.Store` and plain arguments and
+returns typed records; the API serialises them, the templates render them. Nothing
+here knows about HTTP. One module per noun:
+
+* :mod:`~eventwire.views.dates`: a date shown and drawn at its precision;
+* :mod:`~eventwire.views.polarity`: which side a type puts actors on, modality labels;
+* :mod:`~eventwire.views.records`: pages, actor references, marked text;
+* :mod:`~eventwire.views.details`: one record's page and the plain lists;
+* :mod:`~eventwire.views.charts`: network, timeline and map JSON of the actor page;
+* :mod:`~eventwire.views.corpus`: the whole-corpus views behind one shared filter;
+* :mod:`~eventwire.views.downloads`: the filtered records through a registered exporter.
+"""
+
+from __future__ import annotations
+
+from eventwire.views.charts import (
+    actor_graph,
+    actor_page_data,
+    map_points,
+    place_page_data,
+    timeline_items,
+)
+from eventwire.views.corpus import (
+    CorpusFilter,
+    actor_index,
+    filter_options,
+    histogram,
+    list_events,
+    list_incidents,
+    map_places,
+    network,
+    place_index,
+    totals,
+)
+from eventwire.views.dates import date_range, format_when, parse_iso_date
+from eventwire.views.details import (
+    ActorDetail,
+    ArticleDetail,
+    EventDetail,
+    EvidenceInArticle,
+    PlaceCount,
+    PlaceDetail,
+    RelationGroup,
+    RelationView,
+    actor_detail,
+    article_detail,
+    event_detail,
+    list_articles,
+    list_places,
+    list_quotes,
+    list_relations,
+    place_detail,
+    resolve_actor,
+    search_actors,
+    stats,
+)
+from eventwire.views.downloads import download, download_formats, media_type
+from eventwire.views.labels import code_labels, counts_text, event_caption, event_label
+from eventwire.views.polarity import POLARITIES, modality_label, type_polarity
+from eventwire.views.records import (
+    MAX_LIMIT,
+    ActorRef,
+    ArticleSummary,
+    Names,
+    Page,
+    Segment,
+    highlight,
+)
+
+__all__ = [
+    "MAX_LIMIT", "POLARITIES", "ActorDetail", "CorpusFilter", "actor_index", "download",
+    "download_formats", "filter_options", "histogram", "list_incidents", "map_places",
+    "media_type", "network", "place_index", "totals", "ActorRef", "ArticleDetail", "ArticleSummary",
+    "EventDetail", "EvidenceInArticle", "Names", "Page", "PlaceCount", "PlaceDetail",
+    "RelationGroup", "RelationView", "Segment", "actor_detail", "actor_graph", "actor_page_data",
+    "article_detail", "code_labels", "counts_text", "date_range", "event_caption", "event_detail", "event_label", "format_when", "highlight",
+    "list_articles", "list_events", "list_places", "list_quotes", "list_relations", "map_points",
+    "modality_label", "parse_iso_date", "place_detail", "place_page_data", "resolve_actor",
+    "search_actors", "stats", "timeline_items", "type_polarity",
+]  # fmt: skip

@@ -1,0 +1,266 @@
+"""Pages of one record and lists of records: articles, actors, events, relations, places."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from eventwire.errors import NotFound
+from eventwire.model import Actor, Article, Event, Evidence, Place, Quote, Relation, Role
+from eventwire.store.base import EventFilter, Store
+from eventwire.views.labels import code_labels, counts_text, event_label
+from eventwire.views.polarity import modality_label, type_polarity
+from eventwire.views.records import (
+    ActorRef,
+    ArticleSummary,
+    Names,
+    Page,
+    Segment,
+    _page,
+    article_summary,
+    highlight,
+)
+
+
+def list_articles(store: Store, limit: int = 50, offset: int = 0) -> Page[ArticleSummary]:
+    total = store.stats().get("articles")
+    return _page((article_summary(a) for a in store.iter_articles()), limit, offset, total)
+
+
+@dataclass(frozen=True)
+class ArticleDetail:
+    article: Article
+    events: list[Event]
+    quotes: list[Quote]
+    segments: list[Segment]
+    actors: dict[str, ActorRef]
+
+
+def article_detail(store: Store, article_id: str) -> ArticleDetail:
+    article = store.get_article(article_id)
+    # article_events is a SQLite index lookup; other stores may not offer it yet
+    finder = getattr(store, "article_events", None)
+    events: list[Event] = list(finder(article_id)) if finder else []
+    quotes = [q for q in store.quotes() if q.article_id == article_id]
+    ranges = [
+        (ev.char_start, ev.char_end)
+        for e in events
+        for ev in e.evidence
+        if ev.article_id == article_id
+    ]
+    names = Names(store)
+    actors = names.refs(x for e in events for x in (e.source_actor, e.target_actor))
+    actors.update(names.refs(q.speaker for q in quotes))
+    return ArticleDetail(article, events, quotes, highlight(article.text, ranges), actors)
+
+
+def search_actors(store: Store, query: str | None, limit: int = 50, offset: int = 0) -> Page[Actor]:
+    return _page(iter(store.actors(query=query or None)), limit, offset)
+
+
+def relation_polarity(relation: Relation) -> str:
+    return type_polarity(relation.type, relation.negated)
+
+
+@dataclass(frozen=True)
+class RelationView:
+    relation: Relation
+    polarity: str
+    source: ActorRef | None
+    target: ActorRef | None
+    modality: str = ""  # label: '' for a plain assertion, else 'denied', 'hypothetical'...
+    articles: int = 0  # distinct articles among all its sentences, denials included
+    sentences: list[Evidence] = field(default_factory=list)  # every sentence, once
+
+
+def relation_view(relation: Relation, names: Names) -> RelationView:
+    seen: dict[tuple[str, int], Evidence] = {}
+    for ev in (*relation.evidence, *relation.denied_evidence):
+        seen.setdefault((ev.article_id, ev.char_start), ev)
+    sentences = list(seen.values())
+    return RelationView(
+        relation,
+        relation_polarity(relation),
+        names.get(relation.source_actor),
+        names.get(relation.target_actor),
+        modality_label(relation.modality, relation.negated),
+        len({ev.article_id for ev in sentences}),
+        sentences,
+    )
+
+
+@dataclass(frozen=True)
+class RelationGroup:
+    type: str
+    polarity: str
+    relations: list[RelationView]
+    modality: str = ""  # denied, hypothetical... kept apart from what is asserted
+
+
+def group_relations(relations: Sequence[RelationView]) -> list[RelationGroup]:
+    """Relations grouped by (type, polarity, modality label), biggest groups first."""
+    groups: dict[tuple[str, str, str], list[RelationView]] = {}
+    for view in relations:
+        groups.setdefault((view.relation.type, view.polarity, view.modality), []).append(view)
+    ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return [RelationGroup(t, p, views, m) for (t, p, m), views in ordered]
+
+
+def _relation_views(
+    store: Store, relations: Iterable[Relation], names: Names
+) -> list[RelationView]:
+    return [relation_view(r, names) for r in relations]
+
+
+@dataclass(frozen=True)
+class ActorDetail:
+    actor: Actor
+    explanation: list[str]
+    roles: list[Role]
+    relations: list[RelationGroup]
+    events: list[Event]
+    more_events: bool
+    quotes: list[Quote]
+    actors: dict[str, ActorRef] = field(default_factory=dict)
+
+
+def actor_detail(store: Store, actor_id: str, event_limit: int = 200) -> ActorDetail:
+    actor = store.get_actor(actor_id)
+    names = Names(store)
+    relations = _relation_views(store, store.relations(actor=actor_id), names)
+    events = store.events(EventFilter(actor=actor_id, limit=event_limit + 1))
+    names.refs(x for e in events for x in (e.source_actor, e.target_actor, e.attributed_to))
+    roles = sorted(actor.roles, key=lambda r: (r.start or "", r.end or "", r.title))
+    return ActorDetail(
+        actor=actor,
+        explanation=store.explanations(actor_id),
+        roles=roles,
+        relations=group_relations(relations),
+        events=events[:event_limit],
+        more_events=len(events) > event_limit,
+        quotes=store.quotes(speaker=actor_id),
+        actors={k: v for k, v in names.cache.items() if v is not None},
+    )
+
+
+# --- events -----------------------------------------------------------------------------------
+
+
+def resolve_actor(store: Store, value: str | None) -> str | None:
+    """An actor id from an id or any spelling of a name (the best match), else the value."""
+    if not value:
+        return None
+    try:
+        return store.get_actor(value).id
+    except NotFound:
+        found = store.actors(query=value)
+        return found[0].id if found else value
+
+
+@dataclass(frozen=True)
+class EvidenceInArticle:
+    article: ArticleSummary
+    evidence: list[Evidence]
+    segments: list[Segment]
+
+
+@dataclass(frozen=True)
+class EventDetail:
+    event: Event
+    actors: dict[str, ActorRef]
+    articles: list[EvidenceInArticle]
+    label: str = ""  # source, type, target
+    modality: str = ""  # the modality label ('' for a plain assertion)
+    polarity: str = "neutral"
+    codes: list[str] = field(default_factory=list)  # 'ACLED Battles / Armed clash'
+    counts: str = ""  # '3 killed, 5 wounded'
+
+
+def event_detail(store: Store, event_id: str) -> EventDetail:
+    event = store.get_event(event_id)
+    by_article: dict[str, list[Evidence]] = {}
+    for ev in event.evidence:
+        by_article.setdefault(ev.article_id, []).append(ev)
+    articles = []
+    for article_id, evidence in by_article.items():
+        try:
+            article = store.get_article(article_id)
+        except NotFound:
+            continue
+        segments = highlight(article.text, ((e.char_start, e.char_end) for e in evidence))
+        articles.append(EvidenceInArticle(article_summary(article), evidence, segments))
+    names = Names(store)
+    actors = names.refs((event.source_actor, event.target_actor, event.attributed_to))
+    return EventDetail(
+        event,
+        actors,
+        articles,
+        label=event_label(event, actors),
+        modality=modality_label(event.modality, event.negated),
+        polarity=type_polarity(event.type, event.negated),
+        codes=code_labels(event.codes),
+        counts=counts_text(event.counts),
+    )
+
+
+# --- relations, quotes, places, stats ---------------------------------------------------------
+
+
+def list_relations(
+    store: Store,
+    actor: str | None = None,
+    type: str | None = None,
+    polarity: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> Page[RelationView]:
+    names = Names(store)
+    rows = _with_polarity(store.relations(actor=actor), names, type, polarity)
+    return _page(rows, limit, offset)
+
+
+def _with_polarity(
+    relations: Iterable[Relation], names: Names, type: str | None, polarity: str | None
+) -> Iterable[RelationView]:
+    for r in relations:
+        p = relation_polarity(r)
+        if (type is None or r.type == type) and (polarity is None or p == polarity):
+            yield relation_view(r, names)
+
+
+def list_quotes(
+    store: Store, speaker: str | None = None, limit: int = 50, offset: int = 0
+) -> Page[Quote]:
+    return _page(iter(store.quotes(speaker=speaker)), limit, offset)
+
+
+@dataclass(frozen=True)
+class PlaceCount:
+    place: Place
+    events: int
+
+
+def list_places(store: Store, limit: int = 100, offset: int = 0) -> Page[PlaceCount]:
+    return _page((PlaceCount(p, n) for p, n in store.places()), limit, offset)
+
+
+@dataclass(frozen=True)
+class PlaceDetail:
+    place: Place
+    event_count: int
+    events: list[Event]
+    actors: dict[str, ActorRef]
+
+
+def place_detail(store: Store, place_id: str, event_limit: int = 200) -> PlaceDetail:
+    for place, n in store.places():
+        if place.id == place_id:
+            events = store.events(EventFilter(place=place_id, limit=event_limit))
+            names = Names(store)
+            actors = names.refs(x for e in events for x in (e.source_actor, e.target_actor))
+            return PlaceDetail(place, n, events, actors)
+    raise NotFound(f"no place {place_id!r}")
+
+
+def stats(store: Store) -> dict[str, int]:
+    return store.stats()
