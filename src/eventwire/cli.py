@@ -445,7 +445,9 @@ def eval_command(
     split: Annotated[
         str,
         typer.Option(
-            "--split", help="Fixed half of each set: dev (read errors here), test (reported), all."
+            "--split",
+            metavar="SPLIT",
+            help="Fixed half of each set: dev (read errors here), test (reported), all.",
         ),
     ] = "test",
     errors: Annotated[
@@ -881,14 +883,19 @@ def main(argv: list[str] | None = None) -> None:
 gazetteer_app = typer.Typer(no_args_is_help=True, help="Gazetteer: import GeoNames dumps, info.")
 app.add_typer(gazetteer_app, name="gazetteer")
 GazetteerOption = Annotated[
-    str | None, typer.Option("--gazetteer", help="Gazetteer file; default: the setting.")
+    str | None,
+    typer.Option("--gazetteer", metavar="FILE", help="Gazetteer file; default: the setting."),
 ]
 
 
 @gazetteer_app.command("import")
 def gazetteer_import(
-    paths: Annotated[list[Path], typer.Argument(help="GeoNames files, as downloaded.")],
-    feature_classes: Annotated[str, typer.Option(help="Classes kept: P, A; add S T H L.")] = "PA",
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="PATH...", help="GeoNames files, as downloaded.")
+    ],
+    feature_classes: Annotated[
+        str, typer.Option(metavar="CLASSES", help="Classes kept: P, A; add S T H L.")
+    ] = "PA",
     force: Annotated[bool, typer.Option(help="Re-import files already in, unchanged.")] = False,
     gazetteer: GazetteerOption = None,
 ) -> None:

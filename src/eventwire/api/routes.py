@@ -14,6 +14,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from eventwire import views
+from eventwire.views import downloads
 from eventwire.api.params import (
     MAX_TEXT,
     ActorSort,
@@ -262,7 +263,7 @@ def place_index(store: StoreDep, sort: PlaceSort = "-incidents", page: PageNo = 
 def get_filter_options(store: StoreDep) -> object:
     """Choices for the filter bar: event types and ACLED types in the store, and the
     download formats."""
-    return {**views.filter_options(store), "formats": views.download_formats()}
+    return {**views.filter_options(store), "formats": downloads.download_formats()}
 
 
 @router.get("/download", response_class=StreamingResponse)
@@ -275,12 +276,12 @@ def download(
     quotes they involve), written by the exporter registered under `format`."""
     # closed by _chunks once streamed
     out = tempfile.SpooledTemporaryFile(max_size=8_000_000, mode="w+", encoding="utf-8")  # noqa: SIM115
-    views.download(store, flt.corpus_filter(), format, cast(TextIO, out))
+    downloads.download(store, flt.corpus_filter(), format, cast(TextIO, out))
     out.seek(0)
     name = f"eventwire-incidents.{format}"
     return StreamingResponse(
         _chunks(out),
-        media_type=views.media_type(format),
+        media_type=downloads.media_type(format),
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
 

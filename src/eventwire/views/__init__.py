@@ -56,7 +56,6 @@ from eventwire.views.details import (
     search_actors,
     stats,
 )
-from eventwire.views.downloads import download, download_formats, media_type
 from eventwire.views.labels import code_labels, counts_text, event_caption, event_label
 from eventwire.views.polarity import POLARITIES, modality_label, type_polarity
 from eventwire.views.records import (
@@ -70,9 +69,9 @@ from eventwire.views.records import (
 )
 
 __all__ = [
-    "MAX_LIMIT", "POLARITIES", "ActorDetail", "CorpusFilter", "actor_index", "download",
-    "download_formats", "filter_options", "histogram", "list_incidents", "map_places",
-    "media_type", "network", "place_index", "totals", "ActorRef", "ArticleDetail", "ArticleSummary",
+    "MAX_LIMIT", "POLARITIES", "ActorDetail", "CorpusFilter", "actor_index", 
+    "filter_options", "histogram", "list_incidents", "map_places",
+    "network", "place_index", "totals", "ActorRef", "ArticleDetail", "ArticleSummary",
     "EventDetail", "EvidenceInArticle", "Names", "Page", "PlaceCount", "PlaceDetail",
     "RelationGroup", "RelationView", "Segment", "actor_detail", "actor_graph", "actor_page_data",
     "article_detail", "code_labels", "counts_text", "date_range", "event_caption", "event_detail", "event_label", "format_when", "highlight",

@@ -16,6 +16,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from eventwire import views
+from eventwire.views import downloads
 from eventwire.api.params import (
     ActorSort,
     EventOrder,
@@ -113,7 +114,7 @@ def _filter_context(request: Request, store: Store, flt: FilterParams) -> dict[s
         "form": flt,
         "filter_query": urlencode(cf.params()),
         "options": views.filter_options(store),
-        "formats": views.download_formats(),
+        "formats": downloads.download_formats(),
         "modalities": MODALITIES,
     }
 
