@@ -14,7 +14,6 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from eventwire import views
-from eventwire.views import downloads
 from eventwire.api.params import (
     MAX_TEXT,
     ActorSort,
@@ -32,7 +31,7 @@ from eventwire.ingest.submitted import submitted_article
 from eventwire.model import Actor, Article, Event, Quote
 from eventwire.pipeline import Submission, ingest_submitted
 from eventwire.store.base import Store
-from eventwire.views import MAX_LIMIT
+from eventwire.views import MAX_LIMIT, downloads
 from eventwire.views.corpus import (
     NETWORK_MAX,
     ActorRow,

@@ -16,7 +16,6 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from eventwire import views
-from eventwire.views import downloads
 from eventwire.api.params import (
     ActorSort,
     EventOrder,
@@ -31,6 +30,7 @@ from eventwire.api.params import (
 from eventwire.api.routes import StoreDep
 from eventwire.model import MODALITIES
 from eventwire.store.base import Store
+from eventwire.views import downloads
 
 WEB = Path(__file__).resolve().parent
 STATIC = WEB / "static"
