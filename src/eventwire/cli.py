@@ -911,7 +911,7 @@ def gazetteer_import(
 @gazetteer_app.command("info")
 def gazetteer_info(gazetteer: GazetteerOption = None, as_json: JsonOption = False) -> None:
     """What the gazetteer holds: imported files, places by country and feature class."""
-    from eventwire.knowledge.gazetteer_import import gazetteer_info as info
+    from eventwire.knowledge.gazetteer_info import gazetteer_info as info
 
     with edge():
         result = info(settings_for(gazetteer=gazetteer))

@@ -22,10 +22,10 @@ from eventwire.knowledge.gazetteer_import import (
     Problem,
     Progress,
     ProgressLog,
-    gazetteer_info,
     import_dumps,
     import_target,
 )
+from eventwire.knowledge.gazetteer_info import gazetteer_info
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "geonames"
 
