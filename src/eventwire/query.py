@@ -31,7 +31,7 @@ def actor_ids(store: Store, name: str | None) -> list[str]:
 def find_events(
     store: Store, actor: str | None = None, type: str | None = None, since: str | None = None
 ) -> list[Event]:
-    ids = actor_ids(store, actor) or [None]
+    ids: list[str | None] = [*actor_ids(store, actor)] or [None]
     out: dict[str, Event] = {}
     for actor_id in ids:
         flt = EventFilter(actor=actor_id, type=type.upper() if type else None, since=since)

@@ -113,10 +113,9 @@ def place_for(ctx: DocContext, token: Token) -> Place | None:
     earlier = _earlier_place(ctx, token, usable)
     if earlier is not None:
         return earlier
-    countries = {pm.place.country for pm in usable if pm.place.precision != "region"}
-    if len(countries) == 1 and None not in countries:
-        return ctx.resources.gazetteer.country(countries.pop())
-    return None
+    countries = {pm.place.country for pm in usable if pm.place and pm.place.precision != "region"}
+    only = countries.pop() if len(countries) == 1 else None
+    return ctx.resources.gazetteer.country(only) if only else None
 
 
 def _earlier_place(ctx: DocContext, token: Token, usable: list) -> Place | None:

@@ -500,7 +500,7 @@ def _with_rest_of_name(gazetteer: Gazetteer, text: str, start: int, end: int) ->
 
 
 def _affiliations(ctx: DocContext) -> list[str]:
-    return [m.affiliation for m in ctx.mentions if getattr(m, "affiliation", None)]
+    return [m.affiliation for m in ctx.mentions if m.affiliation]
 
 
 # Nouns a place name may modify and still say where: "Sulaymaniyah city", "the Sidon-Beirut

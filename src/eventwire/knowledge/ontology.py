@@ -358,7 +358,17 @@ def _statements(spec: dict[str, Any]) -> Statements:
                if v and v not in PLOVER_TYPES}  # fmt: skip
     if unknown:
         raise ConfigError(f"ontology: [statements] names unknown types {sorted(unknown)}")
-    return Statements(**words, **names)
+    return Statements(
+        cooperative=words["cooperative"],
+        hostile=words["hostile"],
+        intent_words=words["intent_words"],
+        demand_words=words["demand_words"],
+        condition_words=words["condition_words"],
+        intent=names["intent"],
+        threat=names["threat"],
+        refusal=names["refusal"],
+        demand=names["demand"],
+    )
 
 
 @lru_cache(maxsize=1)

@@ -54,7 +54,7 @@ def read(path: Path, limit: int | None = None) -> list[PloverGold]:
                 target_texts=tuple(a["actorText"] for a in rec.get("target_actors") or ()),
                 location=loc.get("name") or None,
                 location_country=country_iso3(loc.get("country code")),
-                dead=int(dead) if str(dead or "").strip().isdigit() else None,
+                dead=int(str(dead).strip()) if str(dead or "").strip().isdigit() else None,
             )
         )
     return take(golds, limit)
