@@ -1,5 +1,4 @@
-"""Toponyms found in the text, resolved (see :mod:`eventwire.extract.toponyms`), and the
-place an event takes.
+"""Toponyms found in the text and resolved (see :mod:`eventwire.extract.toponyms`).
 
 Recognition takes the model's GPE/LOC/FAC entities and nationality words, capitalised
 phrases that follow a locative word ("in Derna", "outskirts of Sirte") and name a
@@ -10,13 +9,13 @@ followed by its area ("Rafah City, North Sinai") is resolved within that area, a
 holding another place ("Basira in Deir-ez-Zor") as a division. A place that is the
 subject of a statement verb ("Washington denied", "Moscow said") is a government
 speaking: ``is_actor=True``, never an event location; nor are modifiers ("the US
-dollar") and nationality words. :func:`pick_place` chooses an event's place.
+dollar") and nationality words. Choosing an event's place among these is
+:mod:`eventwire.extract.placechoice`.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from eventwire.extract.component import Component
@@ -43,10 +42,7 @@ from eventwire.model import PlaceMention, Span
 from eventwire.registry import extractors
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
-
     from eventwire.knowledge.gazetteer import Gazetteer
-    from eventwire.model import Place
 
 # The resolver's public names, still importable from here.
 __all__ = [
@@ -56,8 +52,6 @@ __all__ = [
     "extract_places",
     "is_metonym",
     "is_modifier",
-    "locates_nothing",
-    "pick_place",
     "resolve_toponym",
     "text_context",
     "toponym_spans",
@@ -150,16 +144,6 @@ _AREA_BEFORE = re.compile(
 _AREA_AFTER = re.compile(r"^\s+(?:countryside|desert|governorate|province)\b")
 _SPONSOR = re.compile(r"^-(?:led|backed|supported|sponsored|funded|allied|aligned|brokered)\b")
 _HYPHEN_COMPOUND = re.compile(r"^-[a-z]+\b")  # "-led", "-backed"; not "-Beirut" (a road's end)
-_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$")
-# A town named to say where another place lies: "Majzar district west of Marib" (but "in
-# the east of Hays" is in Hays).
-_REFERENCE = re.compile(
-    r"(?<!\bthe )\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
-    r"(?:ern)?\s+of|\bkm\s+(?:from|of))\s+(?:the\s+)?(?:(?:al|el|as|ad|ar|an)[-\s])?$"
-)
-# "west of Haydan district" is in the district's west, no reference point outside it
-_DIVISION_NAMED = re.compile(r"\b(?:district|subdistrict|governorate|province|countryside)\b")
-PRECISION_RANK = {"point": 0, "city": 0, "admin1": 1, "country": 2, "region": 3}
 _PARENTHESIS = re.compile(r"(?<=\w)\s+\(([A-Z][^()]{1,80})\)")
 _NAME_IN_LIST = re.compile(NAME)
 _NEXT_CAPITAL = re.compile(r"^\s[A-Z]")
@@ -616,82 +600,6 @@ def is_modifier(ctx: DocContext, start: int, end: int) -> bool:
         and head.pos_ in ("NOUN", "PROPN")
         and head.lemma_.lower() not in PLACE_HEADS
     )
-
-
-def pick_place(
-    ctx: DocContext, token: Token, usable: list[PlaceMention], clause: set[int]
-) -> Place | None:
-    """The place of ``token``'s event among ``usable`` mentions of its sentence: those in its
-    own clause (``clause``: the clause's token offsets) first, else the sentence's but for
-    another clause's subject; then the most precise ("in
-    Lebanon in Sidon" is Sidon), not an origin ("troops from Misrata"), not a reference point
-    ("Majzar west of Marib"), in the article's main country, nearest."""
-    sent = ctx.view.sent(token)
-    in_sentence = [pm for pm in usable if sent.start_char <= pm.span.start < sent.end_char]
-    if not in_sentence:
-        return None
-    pool = [pm for pm in in_sentence if pm.span.start in clause]
-    if not pool:
-        # another clause's place, unless it belongs to that clause's subject ("the visit
-        # to Moscow occurred after his army seized the ports": the ports are not in Moscow)
-        pool = [pm for pm in in_sentence if not _in_other_subject(ctx, pm, clause)]
-        if not pool:
-            return None
-    countries = Counter(pm.place.country for pm in usable if pm.place is not None)
-    text = ctx.text
-    # a town named as a reference point once is one wherever the sentence names it
-    # ("Majzar west of Marib city (Marib)")
-    references = {
-        pm.place.id
-        for pm in in_sentence
-        if pm.place is not None
-        and _REFERENCE.search(text[max(0, pm.span.start - 30) : pm.span.start])
-        and not _DIVISION_NAMED.search(text[pm.span.start : pm.span.end + 15])
-    }
-
-    def rank(pm: PlaceMention) -> tuple:
-        place = pm.place
-        assert place is not None
-        origin = bool(_ORIGIN.search(text[max(0, pm.span.start - 12) : pm.span.start]))
-        return (
-            origin,
-            PRECISION_RANK.get(place.precision, 3),
-            place.id in references,
-            -countries[place.country],
-            abs(pm.span.start - token.idx),
-        )
-
-    return min(pool, key=rank).place
-
-
-def _in_other_subject(ctx: DocContext, pm: PlaceMention, clause: set[int]) -> bool:
-    """True when the mention lies in the subject of a verb outside ``clause``."""
-    if not clause or not ctx.doc.has_annotation("DEP"):
-        return False
-    span = ctx.doc.char_span(pm.span.start, pm.span.end, alignment_mode="expand")
-    if span is None:
-        return False
-    node = span.root
-    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
-        verb = node.head
-        if node.dep_ in ("nsubj", "nsubjpass") and verb.idx not in clause:
-            # verbs joined by "and" share their subject ("people in Aden cut roads and
-            # burned tyres")
-            return not (verb.dep_ == "conj" and verb.head.idx in clause) and not any(
-                t.dep_ == "conj" and t.idx in clause for t in verb.children
-            )
-        node = verb
-    return False
-
-
-def locates_nothing(ctx: DocContext, pm: PlaceMention) -> bool:
-    """A place mention that is no event's location: a metonym acting as an actor, a
-    modifier (:func:`is_modifier`) or a nationality word ("Saudi-led", "Israelis")."""
-    if pm.is_actor or is_modifier(ctx, pm.span.start, pm.span.end):
-        return True
-    if pm.place is None or pm.place.precision not in ("country", "region"):
-        return False
-    return pm.span.start in ctx.view.ent_starts("NORP")
 
 
 def is_metonym(ctx: DocContext, start: int, end: int) -> bool:
