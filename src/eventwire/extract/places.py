@@ -16,6 +16,7 @@ dollar") and nationality words. Choosing an event's place among these is
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from eventwire.extract.component import Component
@@ -134,6 +135,7 @@ _IN_AREA = re.compile(
     r"^(?:\s+(?:city|town|village|camp|area))?\s+in\s+(?:the\s+)?"
     r"(?:(?:al|el|as|ad|ar|an)[-\s])?$"
 )
+_IN_AREA_REACH = 200  # characters: what _IN_AREA can span, with room for odd spacing
 _SETTLEMENT_OF = re.compile(
     r"\b(?:city|town|village|villages|camp|suburb|neighbourhood|"
     r"neighborhood|outskirts|entrance)\s+of\s+(?:the\s+)?$"
@@ -191,6 +193,7 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
         ctx.text,
     )
     found: list[PlaceMention] = []
+    ends = sorted(e for _s, e in spans)
     for start, end in spans:
         text = ctx.text[start:end]
         sent = ctx.doc.char_span(start, end, alignment_mode="expand")
@@ -204,7 +207,7 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
                     gazetteer,
                     qualified,
                     context,
-                    area=rural or _named_as_area(ctx.text, start, end, spans),
+                    area=rural or _named_as_area(ctx.text, start, end, ends),
                 ),
                 evidence=ctx.evidence(sentence),
                 is_actor=is_metonym(ctx, start, end),
@@ -242,11 +245,13 @@ def _voting(ctx: DocContext, spans: list[tuple[int, int]]) -> list[tuple[int, in
     ]
 
 
-def _named_as_area(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+def _named_as_area(text: str, start: int, end: int, ends: list[int]) -> bool:
     """True when the text uses the name at [start, end) for a region: it holds another
     named place ("Basira in Deir-ez-Zor") or its countryside ("Aleppo countryside",
-    "the countryside of Idlib", "rural Hama")."""
-    if any(e < start and _IN_AREA.match(text[e:start]) for _s, e in spans):
+    "the countryside of Idlib", "rural Hama"). ``ends``: where the document's place names
+    end, sorted; only those shortly before ``start`` can be followed by "in"."""
+    lo = bisect_left(ends, start - _IN_AREA_REACH)
+    if any(_IN_AREA.match(text[e:start]) for e in ends[lo : bisect_left(ends, start)]):
         return True
     return bool(
         _AREA_BEFORE.search(text[max(0, start - 40) : start])
