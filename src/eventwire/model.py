@@ -341,8 +341,8 @@ def _convert(tp: Any, value: Any) -> Any:
         args = [a for a in typing.get_args(tp) if a is not type(None)]
         return _convert(args[0], value) if len(args) == 1 else value
     if origin is tuple:
-        args = typing.get_args(tp)
-        return tuple(_convert(args[0], v) for v in value)
+        item = typing.get_args(tp)[0]
+        return tuple(_convert(item, v) for v in value)
     if dataclasses.is_dataclass(tp):
         return from_dict(tp, value)  # type: ignore[arg-type]
     return value

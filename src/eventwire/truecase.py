@@ -35,6 +35,9 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from eventwire.knowledge.gazetteer import Gazetteer
 from eventwire.model import Article, Count, Evidence, QuoteMention, Span, When
 
 if TYPE_CHECKING:
@@ -242,10 +245,7 @@ def word_case() -> dict[str, tuple[str, int, int]]:
     return table
 
 
-@lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     return frozenset(STOP_WORDS)
 
 
@@ -253,8 +253,6 @@ class Truecaser:
     """Restores the case of one-case text from the KB, the gazetteer and word frequencies."""
 
     def __init__(self, kb: KB, gazetteer_path: str | Path | None = None) -> None:
-        from eventwire.knowledge.gazetteer import Gazetteer
-
         self.words = word_case()
         self.stop = _stop_words()
         self.names: dict[str, str] = {}  # lower-case name, single spaces -> KB spelling

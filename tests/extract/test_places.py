@@ -218,10 +218,10 @@ def test_a_place_holding_another_is_named_as_an_area() -> None:
     from eventwire.extract.places import _named_as_area
 
     text = "A blast hit Basira in Deir-ez-Zor and Aleppo countryside on June 3 in Hama."
-    spans = [(12, 18), (22, 33), (38, 44), (70, 74)]
-    assert _named_as_area(text, 22, 33, spans)  # Basira in Deir-ez-Zor
-    assert _named_as_area(text, 38, 44, spans)  # Aleppo countryside
-    assert not _named_as_area(text, 70, 74, spans)  # "June 3 in Hama": a date, no place
+    ends = [18, 33, 44, 74]  # where the place names end
+    assert _named_as_area(text, 22, 33, ends)  # Basira in Deir-ez-Zor
+    assert _named_as_area(text, 38, 44, ends)  # Aleppo countryside
+    assert not _named_as_area(text, 70, 74, ends)  # "June 3 in Hama": a date, no place
 
 
 def test_the_event_takes_the_most_precise_place_not_an_origin(blank_nlp, small_gazetteer) -> None:

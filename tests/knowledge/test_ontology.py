@@ -169,3 +169,13 @@ def test_acled_takes_the_first_weapon_stated_not_a_set_order(onto):
     shelling_first = onto.acled("ASSAULT", "attack", ("means_shelling", "means_air"))
     assert air_first == ("Explosions/Remote violence", "Air/drone strike")
     assert shelling_first == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+def test_violent_types_are_data(onto):
+    # which types carry casualty counts and weapons is a field of the ontology file
+    assert onto.violent_types == {"ASSAULT", "COERCE"}
+    assert onto.acled("COERCE", "raid", ("means_suicide",))[1] == "Suicide bomb"
+    assert onto.acled("AID", "send", ("means_suicide",)) != (
+        "Explosions/Remote violence",
+        "Suicide bomb",
+    )

@@ -78,6 +78,9 @@ class MentionIndex:
     added: list[Mention] = field(default_factory=list)
     _antecedents: dict[int, Mention | int] | None = None
     _following: set[int] = field(default_factory=set)  # pronouns whose noun is being read
+    _by_span: dict[Span, Mention] = field(default_factory=dict)
+    _by_token: dict[int, Mention] = field(default_factory=dict)  # token start -> mention
+    _indexed: int = 0  # how many of mentions + added the two dicts hold
 
     @classmethod
     def of(cls, ctx: DocContext) -> MentionIndex:
@@ -91,13 +94,24 @@ class MentionIndex:
 
     def mention(self, span: Span) -> Mention | None:
         """The mention at exactly ``span`` (found or added here), if any."""
-        return next((m for m in (*self.mentions, *self.added) if m.span == span), None)
+        return self._lookups()[0].get(span)
 
     def covering(self, token: Token) -> Mention | None:
-        for m in (*self.mentions, *self.added):
-            if m.span.start <= token.idx < m.span.end:
-                return m
-        return None
+        """The first mention (found, then added) covering the token's first character."""
+        return self._lookups()[1].get(token.idx)
+
+    def _lookups(self) -> tuple[dict[Span, Mention], dict[int, Mention]]:
+        """Mentions by span and by the start of each token they cover, in the order
+        found then added; brought up to date when mentions were added since."""
+        everything = (*self.mentions, *self.added)
+        for m in everything[self._indexed :]:
+            self._by_span.setdefault(m.span, m)
+            covered = self.ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+            for tok in covered if covered is not None else ():
+                if m.span.start <= tok.idx < m.span.end:
+                    self._by_token.setdefault(tok.idx, m)
+        self._indexed = len(everything)
+        return self._by_span, self._by_token
 
     def antecedent(self, token: Token) -> Mention | int | None:
         """The mention a pronoun stands for, or the index of a plain noun it stands for."""

@@ -23,6 +23,7 @@ import re
 from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
+from eventwire.extract.placechoice import locates_nothing, pick_place
 from eventwire.extract.timex import is_duration
 from eventwire.model import Place, When
 
@@ -100,8 +101,6 @@ def place_for(ctx: DocContext, token: Token) -> Place | None:
     modifier ("the US dollar") or a nationality word; with no place in the sentence, the
     town or division an earlier sentence of the paragraph is about, else the one country
     all the article's places lie in, with precision ``country``."""
-    from eventwire.extract.places import locates_nothing, pick_place
-
     if ctx.usable_places is None:  # the same for every event of the document
         ctx.usable_places = [pm for pm in ctx.places if pm.place is not None
                              and not locates_nothing(ctx, pm)]  # fmt: skip
@@ -113,18 +112,15 @@ def place_for(ctx: DocContext, token: Token) -> Place | None:
     earlier = _earlier_place(ctx, token, usable)
     if earlier is not None:
         return earlier
-    countries = {pm.place.country for pm in usable if pm.place.precision != "region"}
-    if len(countries) == 1 and None not in countries:
-        return ctx.resources.gazetteer.country(countries.pop())
-    return None
+    countries = {pm.place.country for pm in usable if pm.place and pm.place.precision != "region"}
+    only = countries.pop() if len(countries) == 1 else None
+    return ctx.resources.gazetteer.country(only) if only else None
 
 
 def _earlier_place(ctx: DocContext, token: Token, usable: list) -> Place | None:
     """With no place in ``token``'s sentence, the town or division the last earlier sentence
     of its paragraph that gave places is about ("Militants attacked a checkpoint in Derna.
     Two soldiers were killed."), as a story goes on in the day it gave last."""
-    from eventwire.extract.places import pick_place
-
     sent = ctx.view.sent(token)
     if any(sent.start_char <= pm.span.start < sent.end_char for pm in usable):
         return None  # the sentence names places, just none for this clause

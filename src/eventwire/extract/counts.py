@@ -74,6 +74,7 @@ REACH_BACK = 1  # sentences a count may look back for the violent event it belon
 def number_value(token: Token) -> tuple[int, str | None] | None:
     """Integer value of a number token (with its multiplier), and "word" for vague plurals."""
     low = token.lower_
+    value: float
     if low in WORD_NUMBERS:
         value, how = WORD_NUMBERS[low], ("word" if low in VAGUE else None)
     elif re.fullmatch(r"\d{1,3}(,\d{3})+|\d+(\.\d+)?", low):

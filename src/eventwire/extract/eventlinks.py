@@ -26,7 +26,6 @@ from eventwire.model import EventMention, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-COUNTED_TYPES = frozenset({"ASSAULT", "COERCE"})
 CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "conj"})  # "attacked X, killing 5"
 
 
@@ -72,7 +71,7 @@ def _perpetrators(events: list[EventMention], onto: Ontology) -> list[EventMenti
         by_sentence.setdefault(e.evidence.char_start, []).append(e)
     out = []
     for e in events:
-        if e.type in COUNTED_TYPES and e.source is None and not e.negated:
+        if e.type in onto.violent_types and e.source is None and not e.negated:
             sentence = by_sentence[e.evidence.char_start]
             doers: dict[Span, EventMention] = {}
             victims = {o.target for o in sentence}

@@ -193,10 +193,10 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         source = _child(token.head, "nsubj") or _controller_subject(token.head)
     if source is None and token.dep_ == "pobj" and token.head.lower_ in ("in", "on"):
         verb = token.head.head  # "participated in a demonstration", "arrived on a visit"
-        verbs = PARTICIPATION_VERBS if token.head.lower_ == "in" else TRAVEL_VERBS
+        moves = PARTICIPATION_VERBS if token.head.lower_ == "in" else TRAVEL_VERBS
         # "closed the road in protest at...": whoever acts in protest protests
         in_protest = token.head.lower_ == "in" and token.lemma_.lower() == "protest"
-        if verb_lemma(verb) in verbs or in_protest:
+        if verb_lemma(verb) in moves or in_protest:
             source = _child(verb, "nsubj")
     verbs = [c for c in token.children if c.dep_ in ("acl", "relcl")]
     if token.dep_ == "nsubjpass":

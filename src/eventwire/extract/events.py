@@ -34,7 +34,7 @@ from eventwire.extract.anchor import place_for, when_for
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.counts import attach_counts
-from eventwire.extract.eventlinks import COUNTED_TYPES, link_events
+from eventwire.extract.eventlinks import link_events
 from eventwire.extract.eventroles import is_time_phrase, noun_roles, verb_roles
 from eventwire.extract.modality import attribution_of, modality_of
 from eventwire.knowledge.ontology import Ontology
@@ -180,7 +180,7 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
         in_sent = tuple(
             c for c in counts if sent.start_char <= c.evidence.char_start < sent.end_char
         )
-        ev_counts = in_sent if etype in COUNTED_TYPES else ()
+        ev_counts = in_sent if etype in onto.violent_types else ()
         if (not is_verb and sources == [None] and targets == [None] and not ev_counts
                 and _noun_dep(token) not in EVENT_NOUN_DEPS):  # fmt: skip
             continue  # a bare noun ("after the war") states no event of its own
@@ -244,7 +244,7 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
                     qualifiers=("statement",)))  # fmt: skip
                 trigger_at.append(token.i)
     events = link_events(ctx.view, events, trigger_at, onto)
-    events = attach_counts(events, counts, list(ctx.view.sent_start_chars), COUNTED_TYPES)
+    events = attach_counts(events, counts, list(ctx.view.sent_start_chars), onto.violent_types)
     return {"events": events, "mentions": index.all()}
 
 
@@ -276,7 +276,7 @@ def _clause_qualifiers(
     """Weapon, protest cues and embedding of a trigger, read off its clause (in ``sent``)."""
     quals: list[str] = []
     words = _clause_words(token, targets)
-    if etype in ("ASSAULT", "COERCE") and (means := onto.means_of(words)):
+    if etype in onto.violent_types and (means := onto.means_of(words)):
         quals.append(f"means_{means}")
     if etype == "PROTEST":
         quals += onto.protest_cues(_words(sent))

@@ -431,10 +431,10 @@ def _group_nouns(doc: Any, cands: list[_Cand], kb: Any) -> list[_Cand]:
     # "Syrian rebels ... the rebels": a bare noun takes the one nationality the document gives it.
     nationalities: dict[str, set[str]] = {}
     for c in found:
-        if c.affiliation:
+        if c.affiliation and c.group_hint:
             nationalities.setdefault(c.group_hint.split(":")[1], set()).add(c.affiliation)
     for c in found:
-        lemma = c.group_hint.split(":")[1]
+        lemma = c.group_hint.split(":")[1] if c.group_hint else ""
         if c.affiliation is None and len(nationalities.get(lemma, ())) == 1:
             c.affiliation = next(iter(nationalities[lemma]))
             c.group_hint = f"group:{lemma}:{c.affiliation}"

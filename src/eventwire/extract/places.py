@@ -1,5 +1,4 @@
-"""Toponyms found in the text, resolved (see :mod:`eventwire.extract.toponyms`), and the
-place an event takes.
+"""Toponyms found in the text and resolved (see :mod:`eventwire.extract.toponyms`).
 
 Recognition takes the model's GPE/LOC/FAC entities and nationality words, capitalised
 phrases that follow a locative word ("in Derna", "outskirts of Sirte") and name a
@@ -10,13 +9,14 @@ followed by its area ("Rafah City, North Sinai") is resolved within that area, a
 holding another place ("Basira in Deir-ez-Zor") as a division. A place that is the
 subject of a statement verb ("Washington denied", "Moscow said") is a government
 speaking: ``is_actor=True``, never an event location; nor are modifiers ("the US
-dollar") and nationality words. :func:`pick_place` chooses an event's place.
+dollar") and nationality words. Choosing an event's place among these is
+:mod:`eventwire.extract.placechoice`.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from eventwire.extract.component import Component
@@ -43,10 +43,7 @@ from eventwire.model import PlaceMention, Span
 from eventwire.registry import extractors
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
-
     from eventwire.knowledge.gazetteer import Gazetteer
-    from eventwire.model import Place
 
 # The resolver's public names, still importable from here.
 __all__ = [
@@ -56,8 +53,6 @@ __all__ = [
     "extract_places",
     "is_metonym",
     "is_modifier",
-    "locates_nothing",
-    "pick_place",
     "resolve_toponym",
     "text_context",
     "toponym_spans",
@@ -140,6 +135,7 @@ _IN_AREA = re.compile(
     r"^(?:\s+(?:city|town|village|camp|area))?\s+in\s+(?:the\s+)?"
     r"(?:(?:al|el|as|ad|ar|an)[-\s])?$"
 )
+_IN_AREA_REACH = 200  # characters: what _IN_AREA can span, with room for odd spacing
 _SETTLEMENT_OF = re.compile(
     r"\b(?:city|town|village|villages|camp|suburb|neighbourhood|"
     r"neighborhood|outskirts|entrance)\s+of\s+(?:the\s+)?$"
@@ -150,16 +146,6 @@ _AREA_BEFORE = re.compile(
 _AREA_AFTER = re.compile(r"^\s+(?:countryside|desert|governorate|province)\b")
 _SPONSOR = re.compile(r"^-(?:led|backed|supported|sponsored|funded|allied|aligned|brokered)\b")
 _HYPHEN_COMPOUND = re.compile(r"^-[a-z]+\b")  # "-led", "-backed"; not "-Beirut" (a road's end)
-_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$")
-# A town named to say where another place lies: "Majzar district west of Marib" (but "in
-# the east of Hays" is in Hays).
-_REFERENCE = re.compile(
-    r"(?<!\bthe )\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
-    r"(?:ern)?\s+of|\bkm\s+(?:from|of))\s+(?:the\s+)?(?:(?:al|el|as|ad|ar|an)[-\s])?$"
-)
-# "west of Haydan district" is in the district's west, no reference point outside it
-_DIVISION_NAMED = re.compile(r"\b(?:district|subdistrict|governorate|province|countryside)\b")
-PRECISION_RANK = {"point": 0, "city": 0, "admin1": 1, "country": 2, "region": 3}
 _PARENTHESIS = re.compile(r"(?<=\w)\s+\(([A-Z][^()]{1,80})\)")
 _NAME_IN_LIST = re.compile(NAME)
 _NEXT_CAPITAL = re.compile(r"^\s[A-Z]")
@@ -207,6 +193,7 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
         ctx.text,
     )
     found: list[PlaceMention] = []
+    ends = sorted(e for _s, e in spans)
     for start, end in spans:
         text = ctx.text[start:end]
         sent = ctx.doc.char_span(start, end, alignment_mode="expand")
@@ -220,7 +207,7 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
                     gazetteer,
                     qualified,
                     context,
-                    area=rural or _named_as_area(ctx.text, start, end, spans),
+                    area=rural or _named_as_area(ctx.text, start, end, ends),
                 ),
                 evidence=ctx.evidence(sentence),
                 is_actor=is_metonym(ctx, start, end),
@@ -258,11 +245,13 @@ def _voting(ctx: DocContext, spans: list[tuple[int, int]]) -> list[tuple[int, in
     ]
 
 
-def _named_as_area(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+def _named_as_area(text: str, start: int, end: int, ends: list[int]) -> bool:
     """True when the text uses the name at [start, end) for a region: it holds another
     named place ("Basira in Deir-ez-Zor") or its countryside ("Aleppo countryside",
-    "the countryside of Idlib", "rural Hama")."""
-    if any(e < start and _IN_AREA.match(text[e:start]) for _s, e in spans):
+    "the countryside of Idlib", "rural Hama"). ``ends``: where the document's place names
+    end, sorted; only those shortly before ``start`` can be followed by "in"."""
+    lo = bisect_left(ends, start - _IN_AREA_REACH)
+    if any(_IN_AREA.match(text[e:start]) for e in ends[lo : bisect_left(ends, start)]):
         return True
     return bool(
         _AREA_BEFORE.search(text[max(0, start - 40) : start])
@@ -500,7 +489,7 @@ def _with_rest_of_name(gazetteer: Gazetteer, text: str, start: int, end: int) ->
 
 
 def _affiliations(ctx: DocContext) -> list[str]:
-    return [m.affiliation for m in ctx.mentions if getattr(m, "affiliation", None)]
+    return [m.affiliation for m in ctx.mentions if m.affiliation]
 
 
 # Nouns a place name may modify and still say where: "Sulaymaniyah city", "the Sidon-Beirut
@@ -616,82 +605,6 @@ def is_modifier(ctx: DocContext, start: int, end: int) -> bool:
         and head.pos_ in ("NOUN", "PROPN")
         and head.lemma_.lower() not in PLACE_HEADS
     )
-
-
-def pick_place(
-    ctx: DocContext, token: Token, usable: list[PlaceMention], clause: set[int]
-) -> Place | None:
-    """The place of ``token``'s event among ``usable`` mentions of its sentence: those in its
-    own clause (``clause``: the clause's token offsets) first, else the sentence's but for
-    another clause's subject; then the most precise ("in
-    Lebanon in Sidon" is Sidon), not an origin ("troops from Misrata"), not a reference point
-    ("Majzar west of Marib"), in the article's main country, nearest."""
-    sent = ctx.view.sent(token)
-    in_sentence = [pm for pm in usable if sent.start_char <= pm.span.start < sent.end_char]
-    if not in_sentence:
-        return None
-    pool = [pm for pm in in_sentence if pm.span.start in clause]
-    if not pool:
-        # another clause's place, unless it belongs to that clause's subject ("the visit
-        # to Moscow occurred after his army seized the ports": the ports are not in Moscow)
-        pool = [pm for pm in in_sentence if not _in_other_subject(ctx, pm, clause)]
-        if not pool:
-            return None
-    countries = Counter(pm.place.country for pm in usable if pm.place is not None)
-    text = ctx.text
-    # a town named as a reference point once is one wherever the sentence names it
-    # ("Majzar west of Marib city (Marib)")
-    references = {
-        pm.place.id
-        for pm in in_sentence
-        if pm.place is not None
-        and _REFERENCE.search(text[max(0, pm.span.start - 30) : pm.span.start])
-        and not _DIVISION_NAMED.search(text[pm.span.start : pm.span.end + 15])
-    }
-
-    def rank(pm: PlaceMention) -> tuple:
-        place = pm.place
-        assert place is not None
-        origin = bool(_ORIGIN.search(text[max(0, pm.span.start - 12) : pm.span.start]))
-        return (
-            origin,
-            PRECISION_RANK.get(place.precision, 3),
-            place.id in references,
-            -countries[place.country],
-            abs(pm.span.start - token.idx),
-        )
-
-    return min(pool, key=rank).place
-
-
-def _in_other_subject(ctx: DocContext, pm: PlaceMention, clause: set[int]) -> bool:
-    """True when the mention lies in the subject of a verb outside ``clause``."""
-    if not clause or not ctx.doc.has_annotation("DEP"):
-        return False
-    span = ctx.doc.char_span(pm.span.start, pm.span.end, alignment_mode="expand")
-    if span is None:
-        return False
-    node = span.root
-    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
-        verb = node.head
-        if node.dep_ in ("nsubj", "nsubjpass") and verb.idx not in clause:
-            # verbs joined by "and" share their subject ("people in Aden cut roads and
-            # burned tyres")
-            return not (verb.dep_ == "conj" and verb.head.idx in clause) and not any(
-                t.dep_ == "conj" and t.idx in clause for t in verb.children
-            )
-        node = verb
-    return False
-
-
-def locates_nothing(ctx: DocContext, pm: PlaceMention) -> bool:
-    """A place mention that is no event's location: a metonym acting as an actor, a
-    modifier (:func:`is_modifier`) or a nationality word ("Saudi-led", "Israelis")."""
-    if pm.is_actor or is_modifier(ctx, pm.span.start, pm.span.end):
-        return True
-    if pm.place is None or pm.place.precision not in ("country", "region"):
-        return False
-    return pm.span.start in ctx.view.ent_starts("NORP")
 
 
 def is_metonym(ctx: DocContext, start: int, end: int) -> bool:

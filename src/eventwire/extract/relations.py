@@ -30,7 +30,7 @@ presupposes ("Y's backers, including A, denied it") takes the phrase's own
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from eventwire.extract.actorspans import FOLLOWERS, Filler, MentionIndex
@@ -286,7 +286,7 @@ def statements(tok: Token) -> Iterator[Statement]:
         yield Statement(rtype, subject_of(tok), _child(tok, "dobj"), tok)
 
 
-def extract_relations(ctx: DocContext) -> dict[str, tuple]:
+def extract_relations(ctx: DocContext) -> dict[str, Sequence[object]]:
     index = MentionIndex.of(ctx)
     quotes = ctx.quotes
     out: dict[tuple[object, ...], RelationMention] = {}
@@ -324,8 +324,9 @@ def _fillers(index: MentionIndex, token: Token | None) -> list[Filler]:
     if token is not None and len(found) > 1:
         # A conjunct followed by a verb is the subject of a new clause the parser attached here.
         clause_subjects = {
-            index.filler(c).span for c in token.conjuncts
-            if c.i + 1 < len(c.doc) and c.nbor(1).pos_ in ("AUX", "VERB") and index.filler(c)
+            f.span for c in token.conjuncts
+            if c.i + 1 < len(c.doc) and c.nbor(1).pos_ in ("AUX", "VERB")
+            and (f := index.filler(c)) is not None
         }  # fmt: skip
         found = [f for f in found if f.span not in clause_subjects]
     if not found and token is not None and token.pos_ == "NOUN":
@@ -381,5 +382,5 @@ class Relations(Component):
     assigns = ("relations",)
     extends = ("mentions",)
 
-    def __call__(self, ctx: DocContext) -> dict[str, tuple]:
+    def __call__(self, ctx: DocContext) -> dict[str, Sequence[object]]:
         return extract_relations(ctx)

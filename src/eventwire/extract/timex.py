@@ -636,10 +636,10 @@ def _range(key: str, ref: Reference | None, tense: str) -> When | None:
     """ "from March to May 2019", "April 4-6", "2014-2016", "1990-91": a start with an ``end``."""
     years = _SHORT_YEARS.match(key)
     if years:  # "the 2018/19 season", "the 1990-91 war": the second year's century is the first's
-        first, last = int(years.group("year")), int(years.group("y2"))
-        last += first // 100 * 100 + (100 if last < first % 100 else 0)
-        if 0 < last - first <= 20:  # "2020-05" is a month, not 85 years
-            return When(str(first), "year", end=str(last))
+        y1, y2 = int(years.group("year")), int(years.group("y2"))
+        y2 += y1 // 100 * 100 + (100 if y2 < y1 % 100 else 0)
+        if 0 < y2 - y1 <= 20:  # "2020-05" is a month, not 85 years
+            return When(str(y1), "year", end=str(y2))
     m = re.match(
         r"(?:between\s+)?"
         + _MONTH
@@ -657,7 +657,7 @@ def _range(key: str, ref: Reference | None, tense: str) -> When | None:
         last = first.value and _month_day(
             int(first.value[:4]), int(first.value[5:7]), int(m.group("d2"))
         )
-        if last and last.isoformat() > first.value:  # type: ignore[operator]
+        if last and first.value and last.isoformat() > first.value:
             return When(first.value, "day", end=last.isoformat())
     m = _RANGE.match(key)
     if not m:
@@ -700,11 +700,10 @@ def _dateparser(key: str, ref: Reference | None, tense: str) -> When | None:
         return None
     from dateparser.date import DateDataParser
 
-    base = (
-        datetime.combine(ref.day, datetime.min.time())
-        if ref
-        else datetime(int(year.group(1)), 1, 1)
-    )  # type: ignore[union-attr]
+    if ref is not None:
+        base = datetime.combine(ref.day, datetime.min.time())
+    elif year is not None:
+        base = datetime(int(year.group(1)), 1, 1)
     parser = DateDataParser(
         languages=["en"],
         settings={

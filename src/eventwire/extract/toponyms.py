@@ -428,8 +428,8 @@ def _clear_reading(cands: list[Candidate], context: PlaceContext) -> Place | Non
     rivals = [
         c
         for c in ranked[1:]
-        if haversine_km(best.lat, best.lon, c.place.lat, c.place.lon) > NEAR_KM
-    ]  # type: ignore[arg-type]
+        if haversine_km(best.lat, best.lon, c.place.lat, c.place.lon) > NEAR_KM  # type: ignore[arg-type]
+    ]
     if not rivals or _score(ranked[0], context) - _score(rivals[0], context) >= CLEAR_MARGIN:
         return best
     return None
@@ -706,9 +706,9 @@ def _qualifier_filter(
                 or (
                     c.place.lat is not None
                     and c.place.lon is not None
-                    and haversine_km(area.lat, area.lon, c.place.lat, c.place.lon) <= NEAR_KM
+                    and haversine_km(area.lat, area.lon, c.place.lat, c.place.lon) <= NEAR_KM  # type: ignore[arg-type]
                 )
-            ):  # type: ignore[arg-type]
+            ):
                 keep.append(c)
                 break
     if keep:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from eventwire.config import Settings
@@ -37,7 +38,9 @@ def html_article_fields(source: str, html: str) -> dict[str, Any]:
         )
     except Exception as exc:  # trafilatura raises assorted parser errors on broken pages
         raise IngestError(source, f"cannot parse HTML ({type(exc).__name__}: {exc})") from exc
-    if doc is None or not (getattr(doc, "text", None) or "").strip():
+    # a Document, or a dict from older trafilatura versions: read both by attribute
+    page: Any = SimpleNamespace(**doc) if isinstance(doc, dict) else doc
+    if page is None or not (getattr(page, "text", None) or "").strip():
         raise IngestError(source, "no article text found in the HTML")
     published: PubDate = NO_DATE
     try:
@@ -46,13 +49,13 @@ def html_article_fields(source: str, html: str) -> dict[str, Any]:
         found = None
     if found:
         published = parse_date_value(found)
-    elif getattr(doc, "date", None):
-        published = parse_date_value(doc.date)
+    elif getattr(page, "date", None):
+        published = parse_date_value(page.date)
     return {
-        "text": doc.text,
-        "title": doc.title,
-        "outlet": doc.sitename,
-        "url": doc.url,
+        "text": page.text,
+        "title": page.title,
+        "outlet": page.sitename,
+        "url": page.url,
         "published": published,
     }
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -34,6 +34,7 @@ class EventType:
     verbs: frozenset[str]
     nouns: frozenset[str]
     phrasal: frozenset[str]
+    violent: bool = False  # carries casualty counts and weapons
 
 
 Pair = tuple[str, str]
@@ -117,6 +118,11 @@ class Ontology:
     instrument_verbs: frozenset[str] = frozenset()  # "fire", "hurl": their object is a weapon
     instruments: frozenset[str] = frozenset()  # "machine gun", "rifle" (and every means word)
 
+    @cached_property
+    def violent_types(self) -> frozenset[str]:
+        """Types whose events carry casualty counts and weapons (``violent = true``)."""
+        return frozenset(name for name, et in self.types.items() if et.violent)
+
     def is_non_event(self, verb: str, words: Iterable[str]) -> bool:
         """Is ``verb`` with an object of ``words`` no event ("released photos")?"""
         stop = self.non_events.get(verb.lower(), frozenset())
@@ -197,7 +203,7 @@ class Ontology:
         ordered = tuple(qualifiers)  # in the order stated, so the choice below is stable
         quals = set(ordered)
         special = self.rules.means[:2]  # suicide, chemical: more telling than the trigger
-        for name, sub, _words in special if type_name in ("ASSAULT", "COERCE") else ():
+        for name, sub, _words in special if type_name in self.violent_types else ():
             if f"means_{name}" in quals:
                 return (EXPLOSIONS, sub)
         verb, _, obj = lemma.partition(" ")
@@ -225,7 +231,7 @@ class Ontology:
                     return (EXPLOSIONS, sub)
             if lemma in self.rules.remote_fire and "target_place" in quals:
                 return self.rules.remote  # "fired heavy weapons at residential areas"
-        if type_name in ("ASSAULT", "COERCE") and "target_protesters" in quals:
+        if type_name in self.violent_types and "target_protesters" in quals:
             lethal = type_name == "ASSAULT" and lemma not in ("beat", "fire", "hit")
             return ("Protests", "Excessive force against protesters" if lethal
                     else "Protest with intervention")  # fmt: skip
@@ -282,6 +288,7 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
             verbs=frozenset(spec.get("verbs", ())),
             nouns=frozenset(spec.get("nouns", ())),
             phrasal=frozenset(spec.get("phrasal", ())),
+            violent=bool(spec.get("violent", False)),
         )
         for kind, words in (("verb", et.verbs), ("noun", et.nouns), ("phrasal", et.phrasal)):
             for word in words:
@@ -358,7 +365,17 @@ def _statements(spec: dict[str, Any]) -> Statements:
                if v and v not in PLOVER_TYPES}  # fmt: skip
     if unknown:
         raise ConfigError(f"ontology: [statements] names unknown types {sorted(unknown)}")
-    return Statements(**words, **names)
+    return Statements(
+        cooperative=words["cooperative"],
+        hostile=words["hostile"],
+        intent_words=words["intent_words"],
+        demand_words=words["demand_words"],
+        condition_words=words["condition_words"],
+        intent=names["intent"],
+        threat=names["threat"],
+        refusal=names["refusal"],
+        demand=names["demand"],
+    )
 
 
 @lru_cache(maxsize=1)
