@@ -188,7 +188,7 @@ class Meter:
 
     def __init__(self, label: str, total: int | None, unit: str) -> None:
         self.label, self.total, self.unit = label, total, unit
-        self.done = 0
+        self.done = self.logged = 0
         self.start = self.last = time.monotonic()
         self.bar: Progress | None = None
 
@@ -217,6 +217,7 @@ class Meter:
             self._log()
 
     def _log(self) -> None:
+        self.logged = self.done
         elapsed = max(time.monotonic() - self.start, 1e-9)
         of = f"/{self.total}" if self.total is not None else ""
         err.print(
@@ -228,8 +229,8 @@ class Meter:
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
-        elif self.done and time.monotonic() - self.start >= self.EVERY:
-            self._log()
+        elif self.done != self.logged and time.monotonic() - self.start >= self.EVERY:
+            self._log()  # the final count, unless just logged
 
 
 @contextmanager
