@@ -259,3 +259,41 @@ def test_table_cells_are_never_markup(monkeypatch) -> None:
     monkeypatch.setattr(cli, "out", terminal)
     cli._table(("name",), [("[bold red]Group[/bold red] [link=x]y[/link]",)])
     assert "[bold red]Group[/bold red] [link=x]y[/link]" in terminal.export_text()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["statz"], "No such command 'statz'"),
+        (["events", "--bogus"], "No such option: --bogus"),
+        (["events", "--min-sources", "many"], "Invalid value for '--min-sources'"),
+        (["actors", "merge"], "Missing argument 'NAME'"),
+    ],
+)
+def test_usage_errors_are_one_line_with_status_2(capsys, args: list[str], message: str) -> None:
+    from eventwire.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    assert exit_info.value.code == 2
+    err_text = capsys.readouterr().err
+    assert err_text.count("\n") == 1 and err_text.startswith("error: ") and message in err_text
+    assert "--help)" in err_text
+
+
+def test_eventwire_alone_prints_its_help(capsys) -> None:
+    from eventwire.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main([])
+    assert exit_info.value.code == 0
+    assert "news articles about an armed conflict" in capsys.readouterr().out
+
+
+def test_main_passes_exit_statuses_through(filled_db: str) -> None:
+    from eventwire.cli import main
+
+    for args, status in ((["stats", "--db", filled_db], 0), (["quotes", "--db", filled_db, "--speaker", "Nobody"], 3)):  # fmt: skip
+        with pytest.raises(SystemExit) as exit_info:
+            main(args)
+        assert exit_info.value.code == status

@@ -151,13 +151,22 @@ def _cell(value: object) -> str:
     return "" if value is None else str(value)
 
 
+_FREE_TEXT = {"evidence", "aliases"}
+
+
 def _table(columns: Sequence[str], rows: Iterable[Sequence[object]], title: str = "") -> int:
     """Rows as a table on a terminal, as tab-separated lines otherwise; returns the count."""
     rows = list(rows)
     if not rows:
         return 0
     if out.is_terminal:
-        table = Table(*columns, title=title or None)
+        # free text is shortened (…) so that it never squeezes the other columns
+        table = Table(title=title or None)
+        for name in columns:
+            if name in _FREE_TEXT:
+                table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=32)
+            else:
+                table.add_column(name)
         for row in rows:
             table.add_row(*(Text(_cell(v)) for v in row))  # Text: data is never markup
         out.print(table)
@@ -829,12 +838,28 @@ def _tidy(cmd: Any) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """The ``eventwire`` script: every error, usage errors included, is one line."""
     args = sys.argv[1:] if argv is None else argv
     try:
-        command()(args=args, prog_name="eventwire")
-    except Exception as exc:  # a bug, not a user error: still one line unless --debug
+        code = command().main(args=args, prog_name="eventwire", standalone_mode=False)
+    except KeyboardInterrupt:
+        err.print("interrupted", markup=False)
+        sys.exit(130)
+    except Exception as exc:
+        usage = getattr(exc, "format_message", None)  # click's usage and parameter errors
+        if usage is not None and type(exc).__name__ == "NoArgsIsHelpError":
+            typer.echo(usage())  # `eventwire` alone, or a group alone: its help
+            sys.exit(0)
+        if usage is not None:
+            ctx = getattr(exc, "ctx", None)
+            where = ctx.command_path if ctx is not None else "eventwire"
+            err.print(
+                Text.assemble(("error: ", "red"), _one_line(usage()), f" (see {where} --help)")
+            )
+            sys.exit(int(getattr(exc, "exit_code", 2)))
         if "--debug" in args:
             raise
+        # a bug, not a user error: still one line
         err.print(
             Text.assemble(
                 ("internal error: ", "red"),
@@ -843,3 +868,4 @@ def main(argv: list[str] | None = None) -> None:
             )
         )
         sys.exit(EXIT_ERROR)
+    sys.exit(code if isinstance(code, int) else 0)
