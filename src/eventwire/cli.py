@@ -823,16 +823,23 @@ def quotes(
 
 
 def command() -> Any:
-    """The click command of ``app``, without Typer's type placeholders on arguments."""
+    """The click command of ``app`` as the ``eventwire`` script runs it: plain help, and a
+    name in capitals where Typer would show a type placeholder (``<str>``), for commands
+    added without a metavar too."""
     cmd = typer.main.get_command(app)
     _tidy(cmd)
     return cmd
 
 
 def _tidy(cmd: Any) -> None:
+    if hasattr(cmd, "rich_markup_mode"):
+        cmd.rich_markup_mode = None
     for param in cmd.params:
-        if param.param_type_name == "argument" and param.metavar:
+        if param.param_type_name == "argument":
+            param.metavar = param.metavar or (param.name or "value").upper()
             param.display_type_rich = lambda ctx: None
+        elif not getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = (param.name or "value").upper()
     for sub in getattr(cmd, "commands", {}).values():
         _tidy(sub)
 
