@@ -237,10 +237,10 @@ def test_an_unexpected_error_is_one_line_without_debug(monkeypatch, capsys) -> N
 
 
 def test_progress_is_a_periodic_log_line_when_not_a_terminal(tmp_path: Path, monkeypatch) -> None:
-    import eventwire.cli as cli
+    from eventwire.console import Meter
 
     monkeypatch.setenv("EVENTWIRE_MODEL", "blank")
-    monkeypatch.setattr(cli.Meter, "EVERY", 0.0)  # log at every step instead of every 10 s
+    monkeypatch.setattr(Meter, "EVERY", 0.0)  # log at every step instead of every 10 s
     result = runner.invoke(app, ["ingest", str(corpus(tmp_path)), "--db", str(tmp_path / "p.db")])
     lines = [ln for ln in result.output.splitlines() if ln.startswith("ingesting: ")]
     assert [ln.split(",")[0] for ln in lines] == ["ingesting: 1/2 files", "ingesting: 2/2 files"]
@@ -253,11 +253,11 @@ def test_table_cells_are_never_markup(monkeypatch) -> None:
 
     from rich.console import Console
 
-    import eventwire.cli as cli
+    import eventwire.console as console
 
     terminal = Console(file=io.StringIO(), force_terminal=True, width=200, record=True)
-    monkeypatch.setattr(cli, "out", terminal)
-    cli._table(("name",), [("[bold red]Group[/bold red] [link=x]y[/link]",)])
+    monkeypatch.setattr(console, "out", terminal)
+    console.table(("name",), [("[bold red]Group[/bold red] [link=x]y[/link]",)])
     assert "[bold red]Group[/bold red] [link=x]y[/link]" in terminal.export_text()
 
 
