@@ -297,3 +297,19 @@ def test_main_passes_exit_statuses_through(filled_db: str) -> None:
         with pytest.raises(SystemExit) as exit_info:
             main(args)
         assert exit_info.value.code == status
+
+
+def test_a_reader_that_stops_early_gets_no_error_line(filled_db: str) -> None:
+    import subprocess
+    import sys
+
+    reader = subprocess.Popen(
+        ["head", "-c", "10"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL
+    )
+    writer = subprocess.run(
+        [sys.executable, "-m", "eventwire", "export", "--db", filled_db, "-f", "jsonl"],
+        stdout=reader.stdin, stderr=subprocess.PIPE, text=True, timeout=120,
+    )  # fmt: skip
+    reader.stdin.close()  # type: ignore[union-attr]
+    assert writer.returncode == 1  # click's status for a closed pipe
+    assert "error" not in writer.stderr and "Traceback" not in writer.stderr

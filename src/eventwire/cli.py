@@ -688,6 +688,7 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         err.print("interrupted", markup=False)
         sys.exit(130)
+
     except Exception as exc:
         usage = getattr(exc, "format_message", None)  # click's usage and parameter errors
         if usage is not None and type(exc).__name__ == "NoArgsIsHelpError":

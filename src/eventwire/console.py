@@ -57,6 +57,8 @@ def edge() -> Iterator[None]:
         raise fail(f"nothing matches: {exc}", EXIT_NOTHING) from None
     except EventwireError as exc:
         raise fail(str(exc)) from None
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): click ends quietly, no error line
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         raise fail(f"{where}{exc.strerror or exc}") from None
