@@ -128,18 +128,6 @@ def _main(
     pass
 
 
-def _filters(
-    actor: str | None = None,
-    type: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    place: str | None = None,
-    min_sources: int = 1,
-    modality: str | None = None,
-) -> Filters:
-    return Filters(actor, type, since, until, place, min_sources, modality)
-
-
 _READS = "; ".join(f"{name} ({', '.join(suffixes)})" for name, suffixes in reader_formats())
 _WRITES = "; ".join(f"{name}: {text}" for name, text in formats())
 
@@ -228,11 +216,12 @@ def export(
 
     with edge():
         writer_for(fmt)  # an unknown format is reported before the store is opened
-        filters = _filters(actor, type, since, until, place, min_sources, modality)
+        filters = Filters(actor, type, since, until, place, min_sources, modality)
         store = _open(settings_for(db=db))
         try:
             total = None if filters.active else store.stats()["events"]
-            with Meter("exporting", total, "events") as meter:
+            # no progress while the export itself goes to the terminal
+            with Meter("exporting", total, "events", show=output is not None) as meter:
                 n = run_export(store, fmt, output or sys.stdout, filters, meter.advance)
         finally:
             store.close()
@@ -515,7 +504,7 @@ def events(
     from eventwire.model import to_dict
 
     with edge():
-        filters = _filters(actor, type, since, until, place, min_sources, modality)
+        filters = Filters(actor, type, since, until, place, min_sources, modality)
         store = _open(settings_for(db=db))
         try:
             source = ExportSource(store, filters)
@@ -564,7 +553,7 @@ def relations(
     from eventwire.views import type_polarity
 
     with edge():
-        filters = _filters(actor, type, since, until, None, min_sources, modality)
+        filters = Filters(actor, type, since, until, None, min_sources, modality)
         store = _open(settings_for(db=db))
         try:
             if actor and not (type or since or until or modality or min_sources != 1):

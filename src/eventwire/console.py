@@ -121,14 +121,14 @@ class Meter:
 
     EVERY = 10.0  # seconds between log lines when not on a terminal
 
-    def __init__(self, label: str, total: int | None, unit: str) -> None:
-        self.label, self.total, self.unit = label, total, unit
+    def __init__(self, label: str, total: int | None, unit: str, show: bool = True) -> None:
+        self.label, self.total, self.unit, self.show = label, total, unit, show
         self.done = self.logged = 0
         self.start = self.last = time.monotonic()
         self.bar: Progress | None = None
 
     def __enter__(self) -> Meter:
-        if err.is_terminal:
+        if self.show and err.is_terminal:
             self.bar = Progress(
                 TextColumn(f"[bold]{self.label}"),
                 BarColumn(),
@@ -147,7 +147,7 @@ class Meter:
         self.done += n
         if self.bar is not None:
             self.bar.advance(self.task, n)
-        elif time.monotonic() - self.last >= self.EVERY:
+        elif self.show and time.monotonic() - self.last >= self.EVERY:
             self.last = time.monotonic()
             self._log()
 
@@ -164,7 +164,7 @@ class Meter:
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
-        elif self.done != self.logged and time.monotonic() - self.start >= self.EVERY:
+        elif self.show and self.done != self.logged and time.monotonic() - self.start >= self.EVERY:
             self._log()  # the final count, unless just logged
 
 
