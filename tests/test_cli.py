@@ -234,3 +234,89 @@ def test_an_unexpected_error_is_one_line_without_debug(monkeypatch, capsys) -> N
     assert err_text.count("\n") == 1 and "internal error: ZeroDivisionError: boom" in err_text
     with pytest.raises(ZeroDivisionError):
         cli.main(["--debug", "stats"])
+
+
+def test_progress_is_a_periodic_log_line_when_not_a_terminal(tmp_path: Path, monkeypatch) -> None:
+    from eventwire.console import Meter
+
+    monkeypatch.setenv("EVENTWIRE_MODEL", "blank")
+    monkeypatch.setattr(Meter, "EVERY", 0.0)  # log at every step instead of every 10 s
+    result = runner.invoke(app, ["ingest", str(corpus(tmp_path)), "--db", str(tmp_path / "p.db")])
+    lines = [ln for ln in result.output.splitlines() if ln.startswith("ingesting: ")]
+    assert [ln.split(",")[0] for ln in lines] == ["ingesting: 1/2 files", "ingesting: 2/2 files"]
+    assert all("files/s" in ln for ln in lines)
+    assert "resolving actors, events and relations: done in" in result.output
+
+
+def test_table_cells_are_never_markup(monkeypatch) -> None:
+    import io
+
+    from rich.console import Console
+
+    import eventwire.console as console
+
+    terminal = Console(file=io.StringIO(), force_terminal=True, width=200, record=True)
+    monkeypatch.setattr(console, "out", terminal)
+    console.table(("name",), [("[bold red]Group[/bold red] [link=x]y[/link]",)])
+    assert "[bold red]Group[/bold red] [link=x]y[/link]" in terminal.export_text()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["statz"], "No such command 'statz'"),
+        (["events", "--bogus"], "No such option: --bogus"),
+        (["events", "--min-sources", "many"], "Invalid value for '--min-sources'"),
+        (["actors", "merge"], "Missing argument 'NAME'"),
+    ],
+)
+def test_usage_errors_are_one_line_with_status_2(capsys, args: list[str], message: str) -> None:
+    from eventwire.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    assert exit_info.value.code == 2
+    err_text = capsys.readouterr().err
+    assert err_text.count("\n") == 1 and err_text.startswith("error: ") and message in err_text
+    assert "--help)" in err_text
+
+
+def test_eventwire_alone_prints_its_help(capsys) -> None:
+    from eventwire.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main([])
+    assert exit_info.value.code == 0
+    assert "news articles about an armed conflict" in capsys.readouterr().out
+
+
+def test_main_passes_exit_statuses_through(filled_db: str) -> None:
+    from eventwire.cli import main
+
+    for args, status in ((["stats", "--db", filled_db], 0), (["quotes", "--db", filled_db, "--speaker", "Nobody"], 3)):  # fmt: skip
+        with pytest.raises(SystemExit) as exit_info:
+            main(args)
+        assert exit_info.value.code == status
+
+
+def test_a_reader_that_stops_early_gets_no_error_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from eventwire.model import Article, DocumentRecords
+    from eventwire.store.sqlite import SQLiteStore
+
+    db = tmp_path / "big.db"
+    with SQLiteStore(db) as store:  # far more output than a pipe holds
+        store.add_documents(
+            [(Article(f"art_{i}", f"Report {i}. " + "Convoys moved. " * 80), DocumentRecords(f"art_{i}")) for i in range(300)]
+        )  # fmt: skip
+    reader = subprocess.Popen(["true"], stdin=subprocess.PIPE)  # reads nothing, exits at once
+    reader.wait(timeout=30)
+    writer = subprocess.run(
+        [sys.executable, "-m", "eventwire", "export", "--db", str(db), "-f", "jsonl"],
+        stdout=reader.stdin, stderr=subprocess.PIPE, text=True, timeout=120,
+    )  # fmt: skip
+    reader.stdin.close()  # type: ignore[union-attr]
+    assert writer.returncode == 1  # click's status for a closed pipe
+    assert writer.stderr == ""

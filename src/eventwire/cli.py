@@ -8,39 +8,35 @@ done, 1 error (or an input that could not be read), 2 bad usage, 3 nothing match
 
 from __future__ import annotations
 
-import json
-import shutil
 import sys
-import time
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 import typer.main
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeElapsedColumn,
-)
-from rich.table import Table
 from rich.text import Text
 
 from eventwire import __version__
 from eventwire.config import Settings
-from eventwire.errors import EventwireError, NotFound, StoreError
+from eventwire.console import (
+    EXIT_ERROR,
+    Meter,
+    edge,
+    err,
+    nothing,
+    one_line,
+    out,
+    plural,
+    print_json,
+    program,
+    short,
+    step,
+    table,
+)
+from eventwire.errors import StoreError
 from eventwire.export import Filters, formats
 from eventwire.ingest.base import reader_formats
 from eventwire.model import MODALITIES
-
-EXIT_ERROR = 1
-EXIT_NOTHING = 3
 
 HELP = """eventwire turns news articles about an armed conflict into a sourced, queryable
 picture of it: actors under every spelling, events, relations, places, dates, counts and
@@ -63,8 +59,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 # soft_wrap: a line is never broken, whatever its length (a failure line stays one line)
-out = Console(soft_wrap=True, highlight=False, emoji=False)
-err = Console(stderr=True, soft_wrap=True, highlight=False, emoji=False)
 
 DbOption = Annotated[
     str,
@@ -105,34 +99,6 @@ def settings_for(**overrides: Any) -> Settings:
     return Settings.from_env(**overrides)
 
 
-def _one_line(message: str) -> str:
-    return " ".join(message.split())
-
-
-def _fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
-    err.print(Text.assemble(("error: ", "red"), _one_line(message)))
-    return typer.Exit(code)
-
-
-@contextmanager
-def edge() -> Iterator[None]:
-    """Turn errors into one line on stderr and an exit status (3 when nothing matches)."""
-    try:
-        yield
-    except NotFound as exc:
-        raise _fail(f"nothing matches: {exc}", EXIT_NOTHING) from None
-    except EventwireError as exc:
-        raise _fail(str(exc)) from None
-    except OSError as exc:
-        where = f"{exc.filename}: " if exc.filename else ""
-        raise _fail(f"{where}{exc.strerror or exc}") from None
-
-
-def _nothing(what: str) -> typer.Exit:
-    err.print(f"nothing matches: {what}", markup=False)
-    return typer.Exit(EXIT_NOTHING)
-
-
 def _open(settings: Settings, *, create: bool = False) -> Any:
     """The store of ``settings``; a file that does not exist is an error unless ``create``."""
     from eventwire.store import open_store
@@ -141,119 +107,6 @@ def _open(settings: Settings, *, create: bool = False) -> Any:
     if not create and "://" not in db and db != ":memory:" and not Path(db).is_file():
         raise StoreError(f"{db}: no such store (create one with `eventwire ingest PATH --db {db}`)")
     return open_store(settings)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def _cell(value: object) -> str:
-    return "" if value is None else str(value)
-
-
-def _table(columns: Sequence[str], rows: Iterable[Sequence[object]], title: str = "") -> int:
-    """Rows as a table on a terminal, as tab-separated lines otherwise; returns the count."""
-    rows = list(rows)
-    if not rows:
-        return 0
-    if out.is_terminal:
-        table = Table(*columns, title=title or None)
-        for row in rows:
-            table.add_row(*(Text(_cell(v)) for v in row))  # Text: data is never markup
-        out.print(table)
-    else:
-        typer.echo("\t".join(columns))
-        for row in rows:
-            typer.echo("\t".join(" ".join(_cell(v).split()) for v in row))
-    return len(rows)
-
-
-def _json(value: Any) -> None:
-    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
-
-
-class _Rate(ProgressColumn):
-    def __init__(self, unit: str) -> None:
-        super().__init__()
-        self.unit = unit
-
-    def render(self, task: Task) -> Text:
-        return Text(f"{task.speed:.1f} {self.unit}/s" if task.speed else "")
-
-
-class Meter:
-    """A progress bar with total and rate on a terminal; a one-line log otherwise."""
-
-    EVERY = 10.0  # seconds between log lines when not on a terminal
-
-    def __init__(self, label: str, total: int | None, unit: str) -> None:
-        self.label, self.total, self.unit = label, total, unit
-        self.done = 0
-        self.start = self.last = time.monotonic()
-        self.bar: Progress | None = None
-
-    def __enter__(self) -> Meter:
-        if err.is_terminal:
-            self.bar = Progress(
-                TextColumn(f"[bold]{self.label}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn(self.unit),
-                _Rate(self.unit),
-                TimeElapsedColumn(),
-                console=err,
-                transient=True,
-            )
-            self.bar.start()
-            self.task = self.bar.add_task(self.label, total=self.total)
-        return self
-
-    def advance(self, n: int = 1) -> None:
-        self.done += n
-        if self.bar is not None:
-            self.bar.advance(self.task, n)
-        elif time.monotonic() - self.last >= self.EVERY:
-            self.last = time.monotonic()
-            self._log()
-
-    def _log(self) -> None:
-        elapsed = max(time.monotonic() - self.start, 1e-9)
-        of = f"/{self.total}" if self.total is not None else ""
-        err.print(
-            f"{self.label}: {self.done}{of} {self.unit}, {self.done / elapsed:.1f} {self.unit}/s,"
-            f" {elapsed:.0f} s",
-            markup=False,
-        )
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-        elif self.done and time.monotonic() - self.start >= self.EVERY:
-            self._log()
-
-
-@contextmanager
-def step(label: str) -> Iterator[None]:
-    """A step without a count: a spinner on a terminal, a start and an end line otherwise."""
-    if err.is_terminal:
-        with err.status(label):
-            yield
-        return
-    start = time.monotonic()
-    err.print(f"{label} ...", markup=False)
-    yield
-    err.print(f"{label}: done in {time.monotonic() - start:.1f} s", markup=False)
-
-
-def _program() -> str:
-    """How to run eventwire again from here: its name if on the PATH, else the path used."""
-    invoked = sys.argv[0] if sys.argv and sys.argv[0] else "eventwire"
-    found = shutil.which("eventwire")
-    if found and Path(found).resolve() == Path(invoked).resolve():
-        return "eventwire"
-    if Path(invoked).name == "eventwire" and Path(invoked).exists():
-        return invoked
-    return "eventwire"
 
 
 def _version(value: bool) -> None:
@@ -273,18 +126,6 @@ def _main(
     ] = False,
 ) -> None:
     pass
-
-
-def _filters(
-    actor: str | None = None,
-    type: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    place: str | None = None,
-    min_sources: int = 1,
-    modality: str | None = None,
-) -> Filters:
-    return Filters(actor, type, since, until, place, min_sources, modality)
 
 
 _READS = "; ".join(f"{name} ({', '.join(suffixes)})" for name, suffixes in reader_formats())
@@ -324,7 +165,7 @@ def ingest(
                     store,
                     settings,
                     on_error=lambda e: err.print(
-                        Text.assemble(("failed: ", "red"), _one_line(str(e)))
+                        Text.assemble(("failed: ", "red"), one_line(str(e)))
                     ),
                 )
             with step("resolving actors, events and relations"):
@@ -375,18 +216,19 @@ def export(
 
     with edge():
         writer_for(fmt)  # an unknown format is reported before the store is opened
-        filters = _filters(actor, type, since, until, place, min_sources, modality)
+        filters = Filters(actor, type, since, until, place, min_sources, modality)
         store = _open(settings_for(db=db))
         try:
             total = None if filters.active else store.stats()["events"]
-            with Meter("exporting", total, "events") as meter:
+            # no progress while the export itself goes to the terminal
+            with Meter("exporting", total, "events", show=output is not None) as meter:
                 n = run_export(store, fmt, output or sys.stdout, filters, meter.advance)
         finally:
             store.close()
     if output is not None:
-        err.print(f"wrote {_plural(n, 'record')} ({fmt}) to {output}", markup=False)
+        err.print(f"wrote {plural(n, 'record')} ({fmt}) to {output}", markup=False)
     if n == 0 and filters.active:
-        raise _nothing("the filters select no record")
+        raise nothing("the filters select no record")
 
 
 @app.command()
@@ -399,9 +241,9 @@ def stats(db: DbOption = "eventwire.db", as_json: JsonOption = False) -> None:
         finally:
             store.close()
     if as_json:
-        _json(counts)
+        print_json(counts)
         return
-    _table(("kind", "count"), counts.items())
+    table(("kind", "count"), counts.items())
 
 
 @app.command()
@@ -421,12 +263,12 @@ def demo(
 
     with edge():
         summary = run_demo(corpus, settings_for(db=db), output)
-    _table(("kind", "count"), summary.counts.items(), title="eventwire demo")
+    table(("kind", "count"), summary.counts.items(), title="eventwire demo")
     for failure in summary.failures:
-        err.print(Text.assemble(("failed: ", "red"), _one_line(failure)))
+        err.print(Text.assemble(("failed: ", "red"), one_line(failure)))
     out.print(f"store:  {summary.store}", markup=False)
     out.print(f"export: {summary.export}", markup=False)
-    prog = _program()
+    prog = program()
     out.print(f"next:   {prog} events --db {db}", markup=False)
     out.print(f"        {prog} serve --db {db}   (then open http://127.0.0.1:8000)", markup=False)
 
@@ -486,7 +328,7 @@ def eval_command(
             write_report(results, report, command=command, beside=beside)
             err.print(f"wrote {report}", highlight=False)
     if as_json:
-        _json([r.as_dict() for r in results])
+        print_json([r.as_dict() for r in results])
         return
     rows = []
     for r in results:
@@ -495,7 +337,7 @@ def eval_command(
         for key, metric in metrics:
             value = "-" if metric.value is None else f"{metric.value:.3f}"
             rows.append((r.name, key, value, str(metric.n)))
-    _table(("set", "metric", "ours", "n"), rows)
+    table(("set", "metric", "ours", "n"), rows)
 
 
 @app.command()
@@ -530,11 +372,11 @@ def places(db: DbOption = "eventwire.db", as_json: JsonOption = False) -> None:
         finally:
             store.close()
     if not rows:
-        raise _nothing("the store has no places")
+        raise nothing("the store has no places")
     if as_json:
-        _json([to_dict(p) | {"events": n} for p, n in rows])
+        print_json([to_dict(p) | {"events": n} for p, n in rows])
         return
-    _table(
+    table(
         ("place", "country", "precision", "lat", "lon", "events"),
         ((p.name, p.country or "-", p.precision, _coord(p.lat), _coord(p.lon), n) for p, n in rows),
     )
@@ -586,11 +428,9 @@ def actors(
         finally:
             store.close()
     if not found:
-        raise _nothing(
-            f"no actor matches {explain or query!r}" if explain or query else "no actors"
-        )
+        raise nothing(f"no actor matches {explain or query!r}" if explain or query else "no actors")
     if as_json:
-        _json([to_dict(a) | {"explanation": why} for a, why in found])
+        print_json([to_dict(a) | {"explanation": why} for a, why in found])
         return
     if explain:
         for a, why in found:
@@ -598,7 +438,7 @@ def actors(
             for reason in why:
                 out.print(f"  - {reason}", markup=False)
         return
-    _table(
+    table(
         ("name", "type", "country", "mentions", "articles", "aliases"),
         (
             (
@@ -625,7 +465,7 @@ def _override(db: str, kind: str, *args: str) -> None:
         finally:
             store.close()
     out.print(
-        f"{kind} written to {settings.overrides_path}; {_plural(len(res.actors), 'actor')}",
+        f"{kind} written to {settings.overrides_path}; {plural(len(res.actors), 'actor')}",
         markup=False,
     )
 
@@ -683,11 +523,6 @@ def actors_retype(
     _override(db, "retype", name, kind)
 
 
-def _short(text: str, width: int = 100) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 @app.command()
 def events(
     db: DbOption = "eventwire.db",
@@ -705,7 +540,7 @@ def events(
     from eventwire.model import to_dict
 
     with edge():
-        filters = _filters(actor, type, since, until, place, min_sources, modality)
+        filters = Filters(actor, type, since, until, place, min_sources, modality)
         store = _open(settings_for(db=db))
         try:
             source = ExportSource(store, filters)
@@ -714,11 +549,11 @@ def events(
         finally:
             store.close()
     if not rows:
-        raise _nothing("no events" + (" with these filters" if filters.active else ""))
+        raise nothing("no events" + (" with these filters" if filters.active else ""))
     if as_json:
-        _json(to_dict(rows))
+        print_json(to_dict(rows))
         return
-    _table(
+    table(
         ("date", "type", "actors", "place", "counts", "sources", "evidence"),
         (
             (
@@ -728,8 +563,8 @@ def events(
                 f"{names.get(e.source_actor or '', '?')} → {names.get(e.target_actor or '', '-')}",
                 e.location.name if e.location else "",
                 ", ".join(f"{k} {v}" for k, v in e.counts.items()),
-                _plural(e.source_count, "source"),
-                _short(e.evidence[0].sentence) if e.evidence else "",
+                plural(e.source_count, "source"),
+                short(e.evidence[0].sentence) if e.evidence else "",
             )
             for e in rows
         ),
@@ -754,7 +589,7 @@ def relations(
     from eventwire.views import type_polarity
 
     with edge():
-        filters = _filters(actor, type, since, until, None, min_sources, modality)
+        filters = Filters(actor, type, since, until, None, min_sources, modality)
         store = _open(settings_for(db=db))
         try:
             if actor and not (type or since or until or modality or min_sources != 1):
@@ -770,11 +605,11 @@ def relations(
         _print_grouped(grouped, as_json)
         return
     if not rows:
-        raise _nothing("no relations" + (" with these filters" if filters.active else ""))
+        raise nothing("no relations" + (" with these filters" if filters.active else ""))
     if as_json:
-        _json(to_dict(rows))
+        print_json(to_dict(rows))
         return
-    _table(
+    table(
         ("source", "relation", "target", "polarity", "modality", "sources", "seen", "evidence"),
         (
             (
@@ -783,9 +618,9 @@ def relations(
                 names.get(r.target_actor, r.target_actor),
                 type_polarity(r.type, r.negated),
                 r.modality + (" contested" if r.contested else ""),
-                _plural(r.source_count, "source"),
+                plural(r.source_count, "source"),
                 f"{r.first_seen or '?'}..{r.last_seen or '?'}",
-                _short(r.evidence[0].sentence) if r.evidence else "",
+                short(r.evidence[0].sentence) if r.evidence else "",
             )
             for r in rows
         ),
@@ -796,11 +631,11 @@ def _print_grouped(result: Any, as_json: bool) -> None:
     from eventwire.model import to_dict
 
     if as_json:
-        _json(to_dict(result))
+        print_json(to_dict(result))
         return
     groups = ("supporters", "opponents", "supported", "opposed", "neutral", "uncounted")
     if not any(getattr(result, g) for g in groups):
-        raise _nothing(f"no relations of {result.actor}")
+        raise nothing(f"no relations of {result.actor}")
     for group in groups:
         for row in getattr(result, group):
             r = row.relation
@@ -809,11 +644,11 @@ def _print_grouped(result: Any, as_json: bool) -> None:
                 Text.assemble(
                     (group, "bold"),
                     f" {row.other} {r.type} ({row.polarity}, {r.modality}{flag}, "
-                    f"{_plural(r.source_count, 'source')})",
+                    f"{plural(r.source_count, 'source')})",
                 )
             )
             for ev in (*r.evidence, *r.denied_evidence)[:3]:
-                out.print(f"    {ev.article_id}: {_short(ev.sentence, 160)}", markup=False)
+                out.print(f"    {ev.article_id}: {short(ev.sentence, 160)}", markup=False)
 
 
 @app.command()
@@ -836,9 +671,9 @@ def quotes(
         finally:
             store.close()
     if not rows:
-        raise _nothing(f"no quotes of {speaker!r}" if speaker else "no quotes")
+        raise nothing(f"no quotes of {speaker!r}" if speaker else "no quotes")
     if as_json:
-        _json(to_dict(rows))
+        print_json(to_dict(rows))
         return
     for q in rows:
         out.print(
@@ -849,35 +684,60 @@ def quotes(
 
 
 def command() -> Any:
-    """The click command of ``app``, without Typer's type placeholders on arguments."""
+    """The click command of ``app`` as the ``eventwire`` script runs it: plain help, and a
+    name in capitals where Typer would show a type placeholder (``<str>``), for commands
+    added without a metavar too."""
     cmd = typer.main.get_command(app)
     _tidy(cmd)
     return cmd
 
 
 def _tidy(cmd: Any) -> None:
+    if hasattr(cmd, "rich_markup_mode"):
+        cmd.rich_markup_mode = None
     for param in cmd.params:
-        if param.param_type_name == "argument" and param.metavar:
+        if param.param_type_name == "argument":
+            param.metavar = param.metavar or (param.name or "value").upper()
             param.display_type_rich = lambda ctx: None
+        elif not getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = (param.name or "value").upper()
     for sub in getattr(cmd, "commands", {}).values():
         _tidy(sub)
 
 
 def main(argv: list[str] | None = None) -> None:
+    """The ``eventwire`` script: every error, usage errors included, is one line."""
     args = sys.argv[1:] if argv is None else argv
     try:
-        command()(args=args, prog_name="eventwire")
-    except Exception as exc:  # a bug, not a user error: still one line unless --debug
+        code = command().main(args=args, prog_name="eventwire", standalone_mode=False)
+    except KeyboardInterrupt:
+        err.print("interrupted", markup=False)
+        sys.exit(130)
+
+    except Exception as exc:
+        usage = getattr(exc, "format_message", None)  # click's usage and parameter errors
+        if usage is not None and type(exc).__name__ == "NoArgsIsHelpError":
+            typer.echo(usage())  # `eventwire` alone, or a group alone: its help
+            sys.exit(0)
+        if usage is not None:
+            ctx = getattr(exc, "ctx", None)
+            where = ctx.command_path if ctx is not None else "eventwire"
+            err.print(
+                Text.assemble(("error: ", "red"), one_line(usage()), f" (see {where} --help)")
+            )
+            sys.exit(int(getattr(exc, "exit_code", 2)))
         if "--debug" in args:
             raise
+        # a bug, not a user error: still one line
         err.print(
             Text.assemble(
                 ("internal error: ", "red"),
-                _one_line(f"{type(exc).__name__}: {exc}"),
+                one_line(f"{type(exc).__name__}: {exc}"),
                 " (run again with --debug for the traceback)",
             )
         )
         sys.exit(EXIT_ERROR)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 gazetteer_app = typer.Typer(no_args_is_help=True, help="Gazetteer: import GeoNames dumps, info.")
@@ -915,5 +775,7 @@ def gazetteer_info(gazetteer: GazetteerOption = None, as_json: JsonOption = Fals
 
     with edge():
         result = info(settings_for(gazetteer=gazetteer))
-    text = json.dumps(result.to_dict()) if as_json else "\n".join(result.summary())
-    out.print(text, markup=False, highlight=False, soft_wrap=True)
+    if as_json:
+        print_json(result.to_dict())
+        return
+    out.print("\n".join(result.summary()), markup=False, highlight=False, soft_wrap=True)

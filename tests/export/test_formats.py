@@ -211,3 +211,19 @@ def test_events_are_read_a_page_at_a_time(
     assert export(filled, "csv", out) == 3
     assert limits == [2, 2]  # two pages; never the whole table at once
     assert pd.read_csv(out)["event_id_cnty"].tolist() == ["event_a", "event_b", "event_c"]
+
+
+def test_a_plug_in_format_registers_like_the_built_in_ones(
+    filled: SQLiteStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventwire.registry import Component, exporters
+
+    def write_kinds(records, out) -> int:  # the plain-records signature of the registry docs
+        kinds = [r["kind"] for r in records]
+        out.write(" ".join(kinds))
+        return len(kinds)
+
+    monkeypatch.setitem(exporters._items, "kinds", Component("kinds", write_kinds))
+    out = tmp_path / "kinds.txt"
+    assert export(filled, "kinds", out, Filters(min_sources=2)) == 1 + 4 + 1 + 1 + 1 + 2
+    assert out.read_text().split().count("event") == 1  # the filter reaches plug-ins too

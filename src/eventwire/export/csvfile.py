@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import astuple
 from typing import TextIO
 
 from eventwire.export.incidents import COLUMNS
@@ -27,6 +26,6 @@ def write_csv(source: ExportSource, out: TextIO) -> int:
     writer.writerow(COLUMNS)
     n = 0
     for row in source.incidents():
-        writer.writerow([_cell(v) for v in astuple(row)])
+        writer.writerow([_cell(getattr(row, name)) for name in COLUMNS])
         n += 1
     return n

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from typing import TextIO
 
+from eventwire.export.incidents import row_dict
 from eventwire.export.source import ExportSource
 from eventwire.registry import exporters
 
@@ -23,7 +23,7 @@ def write_geojson(source: ExportSource, out: TextIO) -> int:
             "type": "Feature",
             "id": row.event_id_cnty,
             "geometry": {"type": "Point", "coordinates": [row.longitude, row.latitude]},
-            "properties": asdict(row),
+            "properties": row_dict(row),
         }
         out.write(",\n" if n else "")
         out.write(json.dumps(feature, ensure_ascii=False, allow_nan=False))

@@ -84,6 +84,11 @@ class IncidentRow:
 COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(IncidentRow))
 
 
+def row_dict(row: IncidentRow) -> dict[str, object]:
+    """The row as {column: value}; shallow (dataclasses.asdict deep-copies, 10x slower)."""
+    return {name: getattr(row, name) for name in COLUMNS}
+
+
 @lru_cache(maxsize=512)
 def country_of(iso3: str | None) -> tuple[int | None, str]:
     """(ISO 3166 numeric code, English short name) of an alpha-3 code."""

@@ -9,11 +9,11 @@ even when empty, so a notebook can rely on the schema. Rows go out in batches.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from eventwire.export.incidents import IncidentRow
+from eventwire.export.incidents import IncidentRow, row_dict
 from eventwire.export.source import ExportSource
 from eventwire.registry import exporters
 
@@ -119,7 +119,7 @@ def write_parquet(source: ExportSource, folder: Path) -> int:
         for record in source.records():
             files[record["kind"] + "s"].add(_flat(record))
         for row in source.incidents():
-            files["incidents"].add(asdict(row))
+            files["incidents"].add(row_dict(row))
     finally:
         for file in files.values():
             file.close()
