@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -85,7 +86,8 @@ def test_actor_page_draws_network_timeline_map_and_shows_evidence(server: str, p
     OUT.mkdir(exist_ok=True)
     page.goto(f"{server}/actors/act_haftar")
     page.wait_for_selector("#map path.event-marker", timeout=15000)
-    assert page.locator("#map path.event-marker").count() == 3  # Benghazi, Cairo, Derna
+    # Benghazi, Cairo, Derna, Libya (a country-level place) and the place with a forged name
+    assert page.locator("#map path.event-marker").count() == 5
     # the Natural Earth basemap: many country paths besides the markers
     page.wait_for_function("() => document.querySelectorAll('#map svg path').length > 50")
     page.wait_for_selector("#timeline .vis-item", timeout=15000)
@@ -131,4 +133,82 @@ def test_event_page_and_docs_work_offline(server: str, page) -> None:
     page.wait_for_selector(".swagger-ui .opblock", timeout=15000)
     assert page.locator(".opblock").count() >= 10
     page.screenshot(path=str(OUT / "api-docs.png"))
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_explore_filters_clicks_and_downloads(server: str, page) -> None:
+    page.goto(f"{server}/explore")
+    page.wait_for_selector("#map path.event-marker, #map .cluster", timeout=15000)
+    page.wait_for_selector("#map path.country-outline", timeout=15000)  # Libya, as a country
+    page.wait_for_function("() => document.querySelector('#network').dataset.nodes === '5'")
+    assert page.locator("#network canvas").count() >= 1
+    page.wait_for_selector("#histogram g.bar", timeout=15000)
+    assert page.locator("#histogram g.bar").count() == int(
+        page.locator("#histogram").get_attribute("data-bars")
+    )
+    # a bar lists its incidents
+    page.locator('#histogram g.bar[data-since="2016-09"]').click()
+    page.wait_for_selector("#bar-incidents table.incidents tr.event-row")
+    assert page.locator("#bar-incidents tr.event-row").count() == 2
+    # the filter bar: choose a type, submit, and the filter is in the URL and every view
+    page.select_option("#filters select[name=type]", "fight")
+    page.locator("#filters button[type=submit]").click()
+    page.wait_for_url("**/explore?*type=fight*")
+    # fights with no named target link nobody; relations are left out under a type filter
+    page.wait_for_function("() => document.querySelector('#network').dataset.nodes === '0'")
+    assert "2" in page.locator("#totals strong").first.inner_text()
+    # the download is what is on screen
+    with page.expect_download() as info:
+        page.locator('a.download[data-format="jsonl"]').click()
+    lines = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
+    events = {json.loads(x)["id"] for x in lines if json.loads(x)["kind"] == "event"}
+    assert events == {"evt_attack", "evt_shell"}
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_lists_and_indexes_sort_and_page(server: str, page) -> None:
+    page.goto(f"{server}/events?limit=2")
+    assert page.locator("#total").inner_text() == "5"
+    assert page.locator("#incidents tr.event-row").first.get_attribute("data-event") == "evt_xss"
+    page.locator("#incidents th a", has_text="Killed").click()
+    page.wait_for_url("**order=-killed**")
+    assert page.locator("#incidents tr.event-row").first.get_attribute("data-event") == "evt_attack"
+    page.locator(".pager a", has_text="3").click()
+    page.wait_for_url("**page=3**")
+    assert page.locator("#incidents tr.event-row").count() == 1
+    page.goto(f"{server}/actors")
+    page.locator("#actor-index th a", has_text="Name").click()
+    page.wait_for_url("**sort=name**")
+    names = page.locator("#actor-index tbody tr td:first-child").all_inner_texts()
+    assert names[1:] == sorted(names[1:])  # the forged name starts with '<'
+    page.goto(f"{server}/places?sort=-killed")
+    assert page.locator("#place-index tbody tr td:first-child").first.inner_text() == "Benghazi"
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_forged_actor_and_place_names_never_render_as_markup(server: str, page) -> None:
+    from conftest import FORGED_PLACE, XSS_TITLE
+
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(f"{server}/explore")
+    page.wait_for_selector("#histogram g.bar")
+    page.wait_for_function("() => document.querySelector('#network').dataset.nodes === '5'")
+    # open the forged place's popup on the map (zoomed in far enough to stand alone)
+    page.goto(f"{server}/explore?place={FORGED_PLACE.id}")
+    page.wait_for_selector("#map path.event-marker")
+    page.locator("#map path.event-marker").first.click(force=True)
+    page.wait_for_selector(".leaflet-popup-content .popup")
+    assert FORGED_PLACE.name in page.locator(".leaflet-popup-content").inner_text()
+    page.locator("#histogram g.bar").first.click()
+    page.wait_for_selector("#bar-incidents tr.event-row")
+    assert FORGED_PLACE.name in page.locator("#bar-incidents").inner_text()
+    # the actor page's timeline, map and network with a forged actor name
+    page.goto(f"{server}/actors/act_xss")
+    page.wait_for_selector("#timeline .vis-item")
+    assert XSS_TITLE in page.locator("#timeline").inner_text()
+    page.goto(f"{server}/places")
+    assert FORGED_PLACE.name in page.locator("#place-index").inner_text()
+    assert dialogs == []
+    assert page.locator("img[src=x]").count() == 0 and page.locator("b", has_text="yu").count() == 0
     assert page.problems == []  # type: ignore[attr-defined]
