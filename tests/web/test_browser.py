@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,8 +32,9 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture
-def server(web_settings: Settings) -> Iterator[str]:
+@contextmanager
+def serving(settings: Settings) -> Iterator[str]:
+    """The app on a free local port in a thread; yields its base URL."""
     import uvicorn
 
     from eventwire.api import create_app
@@ -39,9 +43,7 @@ def server(web_settings: Settings) -> Iterator[str]:
     absent = missing()
     assert not absent, f"web assets missing ({absent[0]}...): run `make setup`"
     port = _free_port()
-    config = uvicorn.Config(
-        create_app(web_settings), host="127.0.0.1", port=port, log_level="warning"
-    )
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -49,37 +51,57 @@ def server(web_settings: Settings) -> Iterator[str]:
     while not server.started:
         assert time.monotonic() < deadline, "server did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
 
 
-@pytest.fixture
-def page(server: str):
+@contextmanager
+def browsing(base: str) -> Iterator[Any]:
+    """A Chromium page that records console errors, failed requests and any request that
+    leaves ``base`` (aborted: the UI must work offline) in ``page.problems``."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} missing: apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1800})
+        context = browser.new_context(
+            viewport={"width": 1400, "height": 1800}, accept_downloads=True
+        )
         page = context.new_page()
         problems: list[str] = []
         page.on("console", lambda m: m.type == "error" and problems.append(m.text))
         page.on("pageerror", lambda e: problems.append(str(e)))
-        # offline: any request that leaves the server is a failure
+        page.on("requestfailed", lambda r: problems.append(f"failed request {r.url}"))
         page.route(
             "**/*",
             lambda route: (
                 route.continue_()
-                if route.request.url.startswith(server)
+                if route.request.url.startswith(base)
                 else (problems.append("external request " + route.request.url), route.abort())
             ),
         )
         page.problems = problems  # type: ignore[attr-defined]
-        yield page
-        context.close()
-        browser.close()
+        try:
+            yield page
+        finally:
+            context.close()
+            browser.close()
+
+
+@pytest.fixture
+def server(web_settings: Settings) -> Iterator[str]:
+    with serving(web_settings) as base:
+        yield base
+
+
+@pytest.fixture
+def page(server: str) -> Iterator[Any]:
+    with browsing(server) as p:
+        yield p
 
 
 def test_actor_page_draws_network_timeline_map_and_shows_evidence(server: str, page) -> None:
@@ -212,3 +234,57 @@ def test_forged_actor_and_place_names_never_render_as_markup(server: str, page) 
     assert dialogs == []
     assert page.locator("img[src=x]").count() == 0 and page.locator("b", has_text="yu").count() == 0
     assert page.problems == []  # type: ignore[attr-defined]
+
+
+# --- screenshots of each view on the demo store (the README links them) ----------------------
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+VIEWS = {
+    "explore": "/explore",
+    "incidents": "/events",
+    "actors": "/actors",
+    "places": "/places",
+    "actor": None,  # the most mentioned actor's page
+}
+
+
+@pytest.mark.slow
+def test_screenshots_of_each_view_on_the_demo_store(tmp_path: Path) -> None:
+    """Builds the demo store from examples/corpus (spaCy model), opens every view and saves
+    a screenshot to test-output/screenshots, and to docs/screenshots when
+    EVENTWIRE_UPDATE_SCREENSHOTS=1 (so a plain test run leaves the tree clean)."""
+    from eventwire.demo import run_demo
+    from eventwire.store import open_store
+
+    corpus = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+    settings = Settings(db=str(tmp_path / "demo.db"))
+    run_demo(corpus, settings, tmp_path / "demo.jsonl")
+    store = open_store(settings)
+    top_actor = store.actors()[0].id
+    store.close()
+    out = OUT / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    targets = [out] + (
+        [SCREENSHOTS] if os.environ.get("EVENTWIRE_UPDATE_SCREENSHOTS") == "1" else []
+    )
+    with serving(settings) as base, browsing(base) as page:
+        page.set_viewport_size({"width": 1400, "height": 1100})
+        for name, path in VIEWS.items():
+            page.goto(base + (path or f"/actors/{top_actor}"))
+            page.wait_for_load_state("networkidle")
+            if name == "explore":
+                page.wait_for_selector("#histogram g.bar")
+                page.wait_for_function(
+                    "() => Number(document.querySelector('#network').dataset.nodes) > 3"
+                )
+                page.locator(
+                    "#histogram g.bar rect.incidents[height]:not([height='0'])"
+                ).first.evaluate(
+                    "r => r.parentNode.dispatchEvent(new MouseEvent('click', {bubbles: true}))"
+                )
+                page.wait_for_selector("#bar-incidents tr.event-row")
+            page.wait_for_timeout(500)  # let the map tiles of country shapes settle
+            for folder in targets:
+                folder.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+        assert page.problems == []  # type: ignore[attr-defined]

@@ -344,7 +344,7 @@ def histogram(store: Store, cf: CorpusFilter, unit: str | None = None) -> Histog
 
 def _bar_starts(first: date, last: date, unit: str) -> list[date]:
     """Every bar from the first to the last, empty ones included (a gap is a finding)."""
-    out = []
+    out: list[date] = []
     day = first
     while day <= last and len(out) < MAX_BARS:
         out.append(day)

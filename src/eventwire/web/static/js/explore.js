@@ -72,7 +72,7 @@
     function radius(p) { return Math.min(4 + 2.5 * Math.sqrt(p.killed || p.incidents), 28); }
 
     // Grid clustering: places closer than CELL pixels at the current zoom share a marker.
-    var CELL = 48;
+    var CELL = 64;
     function cluster() {
       layer.clearLayers();
       var cells = {};
@@ -135,7 +135,7 @@
       container: container, elements: elements, minZoom: 0.15, maxZoom: 2.5,
       style: [
         { selector: "node", style: { label: "data(label)", width: "data(size)", height: "data(size)",
-          "background-color": "#4c6ef5", "font-size": 12, "text-valign": "bottom", "text-margin-y": 3,
+          "background-color": "#4c6ef5", "font-size": 14, "text-valign": "bottom", "text-margin-y": 3,
           "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": 2,
           "text-wrap": "ellipsis", "text-max-width": 140, "min-zoomed-font-size": 7 } },
         { selector: "edge", style: { width: "data(width)", "line-color": "data(colour)", "target-arrow-color": "data(colour)",
