@@ -38,6 +38,9 @@ TEXT_2 = (
 BENGHAZI = Place("geonames:88319", "Benghazi", 32.1167, 20.0667, "LBY", "Benghazi", "city")
 DERNA = Place("geonames:87205", "Derna", 32.767, 22.6367, "LBY", "Darnah", "city")
 CAIRO = Place("geonames:360630", "Cairo", 30.0444, 31.2357, "EGY", "Cairo", "city")
+# a place whose name is markup, near Benghazi (inside the same bounding boxes)
+FORGED_PLACE = Place("geonames:1", '<img src=x onerror=alert(5)>Qar<b>yu</b>nis', 32.05, 20.08,
+                     "LBY", None, "city")  # fmt: skip
 LIBYA = Place("country:LBY", "Libya", 26.3351, 17.2283, "LBY", None, "country")
 
 
@@ -80,7 +83,7 @@ def sample_resolution(articles: list[Article]) -> Resolution:
         Event("evt_condemn", "disapprove", {}, (_evidence(one, "Fayez al-Sarraj condemned the offensive."),),
               "act_sarraj", "act_haftar", "2016-09-14", "day", LIBYA),
         Event("evt_xss", "protest", {}, (Evidence("art_xss", xss.text, 0, len(xss.text)),),
-              "act_xss", "act_haftar", "2018", "year", BENGHAZI, negated=True),
+              "act_xss", "act_haftar", "2018", "year", FORGED_PLACE, negated=True),
     )  # fmt: skip
     backed = "The Libyan National Army was backed by Egypt, officials said."
     relations = (
@@ -105,7 +108,7 @@ def sample_resolution(articles: list[Article]) -> Resolution:
         events=events,
         relations=relations,
         quotes=quotes,
-        places=(BENGHAZI, DERNA, CAIRO, LIBYA),
+        places=(BENGHAZI, DERNA, CAIRO, LIBYA, FORGED_PLACE),
         explanations={"act_haftar": ("'Hiftar' and 'Haftar' share a transliteration key",)},
     )
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import os
 import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,8 +32,9 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture
-def server(web_settings: Settings) -> Iterator[str]:
+@contextmanager
+def serving(settings: Settings) -> Iterator[str]:
+    """The app on a free local port in a thread; yields its base URL."""
     import uvicorn
 
     from eventwire.api import create_app
@@ -38,9 +43,7 @@ def server(web_settings: Settings) -> Iterator[str]:
     absent = missing()
     assert not absent, f"web assets missing ({absent[0]}...): run `make setup`"
     port = _free_port()
-    config = uvicorn.Config(
-        create_app(web_settings), host="127.0.0.1", port=port, log_level="warning"
-    )
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -48,44 +51,65 @@ def server(web_settings: Settings) -> Iterator[str]:
     while not server.started:
         assert time.monotonic() < deadline, "server did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
 
 
-@pytest.fixture
-def page(server: str):
+@contextmanager
+def browsing(base: str) -> Iterator[Any]:
+    """A Chromium page that records console errors, failed requests and any request that
+    leaves ``base`` (aborted: the UI must work offline) in ``page.problems``."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} missing: apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1800})
+        context = browser.new_context(
+            viewport={"width": 1400, "height": 1800}, accept_downloads=True
+        )
         page = context.new_page()
         problems: list[str] = []
         page.on("console", lambda m: m.type == "error" and problems.append(m.text))
         page.on("pageerror", lambda e: problems.append(str(e)))
-        # offline: any request that leaves the server is a failure
+        page.on("requestfailed", lambda r: problems.append(f"failed request {r.url}"))
         page.route(
             "**/*",
             lambda route: (
                 route.continue_()
-                if route.request.url.startswith(server)
+                if route.request.url.startswith(base)
                 else (problems.append("external request " + route.request.url), route.abort())
             ),
         )
         page.problems = problems  # type: ignore[attr-defined]
-        yield page
-        context.close()
-        browser.close()
+        try:
+            yield page
+        finally:
+            context.close()
+            browser.close()
+
+
+@pytest.fixture
+def server(web_settings: Settings) -> Iterator[str]:
+    with serving(web_settings) as base:
+        yield base
+
+
+@pytest.fixture
+def page(server: str) -> Iterator[Any]:
+    with browsing(server) as p:
+        yield p
 
 
 def test_actor_page_draws_network_timeline_map_and_shows_evidence(server: str, page) -> None:
     OUT.mkdir(exist_ok=True)
     page.goto(f"{server}/actors/act_haftar")
     page.wait_for_selector("#map path.event-marker", timeout=15000)
-    assert page.locator("#map path.event-marker").count() == 3  # Benghazi, Cairo, Derna
+    # Benghazi, Cairo, Derna, Libya (a country-level place) and the place with a forged name
+    assert page.locator("#map path.event-marker").count() == 5
     # the Natural Earth basemap: many country paths besides the markers
     page.wait_for_function("() => document.querySelectorAll('#map svg path').length > 50")
     page.wait_for_selector("#timeline .vis-item", timeout=15000)
@@ -132,3 +156,135 @@ def test_event_page_and_docs_work_offline(server: str, page) -> None:
     assert page.locator(".opblock").count() >= 10
     page.screenshot(path=str(OUT / "api-docs.png"))
     assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_explore_filters_clicks_and_downloads(server: str, page) -> None:
+    page.goto(f"{server}/explore")
+    page.wait_for_selector("#map path.event-marker, #map .cluster", timeout=15000)
+    page.wait_for_selector("#map path.country-outline", timeout=15000)  # Libya, as a country
+    page.wait_for_function("() => document.querySelector('#network').dataset.nodes === '5'")
+    assert page.locator("#network canvas").count() >= 1
+    page.wait_for_selector("#histogram g.bar", timeout=15000)
+    assert page.locator("#histogram g.bar").count() == int(
+        page.locator("#histogram").get_attribute("data-bars")
+    )
+    # a bar lists its incidents
+    page.locator('#histogram g.bar[data-since="2016-09"]').click()
+    page.wait_for_selector("#bar-incidents table.incidents tr.event-row")
+    assert page.locator("#bar-incidents tr.event-row").count() == 2
+    # the filter bar: choose a type, submit, and the filter is in the URL and every view
+    page.select_option("#filters select[name=type]", "fight")
+    page.locator("#filters button[type=submit]").click()
+    page.wait_for_url("**/explore?*type=fight*")
+    # fights with no named target link nobody; relations are left out under a type filter
+    page.wait_for_function("() => document.querySelector('#network').dataset.nodes === '0'")
+    assert "2" in page.locator("#totals strong").first.inner_text()
+    # the download is what is on screen
+    with page.expect_download() as info:
+        page.locator('a.download[data-format="jsonl"]').click()
+    lines = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
+    events = {json.loads(x)["id"] for x in lines if json.loads(x)["kind"] == "event"}
+    assert events == {"evt_attack", "evt_shell"}
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_lists_and_indexes_sort_and_page(server: str, page) -> None:
+    page.goto(f"{server}/events?limit=2")
+    assert page.locator("#total").inner_text() == "5"
+    assert page.locator("#incidents tr.event-row").first.get_attribute("data-event") == "evt_xss"
+    page.locator("#incidents th a", has_text="Killed").click()
+    page.wait_for_url("**order=-killed**")
+    assert page.locator("#incidents tr.event-row").first.get_attribute("data-event") == "evt_attack"
+    page.locator(".pager a", has_text="3").click()
+    page.wait_for_url("**page=3**")
+    assert page.locator("#incidents tr.event-row").count() == 1
+    page.goto(f"{server}/actors")
+    page.locator("#actor-index th a", has_text="Name").click()
+    page.wait_for_url("**sort=name**")
+    names = page.locator("#actor-index tbody tr td:first-child").all_inner_texts()
+    assert names[1:] == sorted(names[1:])  # the forged name starts with '<'
+    page.goto(f"{server}/places?sort=-killed")
+    assert page.locator("#place-index tbody tr td:first-child").first.inner_text() == "Benghazi"
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_forged_actor_and_place_names_never_render_as_markup(server: str, page) -> None:
+    from conftest import FORGED_PLACE, XSS_TITLE
+
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(f"{server}/explore")
+    page.wait_for_selector("#histogram g.bar")
+    page.wait_for_function("() => document.querySelector('#network').dataset.nodes === '5'")
+    # open the forged place's popup on the map (zoomed in far enough to stand alone)
+    page.goto(f"{server}/explore?place={FORGED_PLACE.id}")
+    page.wait_for_selector("#map path.event-marker")
+    page.locator("#map path.event-marker").first.click(force=True)
+    page.wait_for_selector(".leaflet-popup-content .popup")
+    assert FORGED_PLACE.name in page.locator(".leaflet-popup-content").inner_text()
+    page.locator("#histogram g.bar").first.click()
+    page.wait_for_selector("#bar-incidents tr.event-row")
+    assert FORGED_PLACE.name in page.locator("#bar-incidents").inner_text()
+    # the actor page's timeline, map and network with a forged actor name
+    page.goto(f"{server}/actors/act_xss")
+    page.wait_for_selector("#timeline .vis-item")
+    assert XSS_TITLE in page.locator("#timeline").inner_text()
+    page.goto(f"{server}/places")
+    assert FORGED_PLACE.name in page.locator("#place-index").inner_text()
+    assert dialogs == []
+    assert page.locator("img[src=x]").count() == 0 and page.locator("b", has_text="yu").count() == 0
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+# --- screenshots of each view on the demo store (the README links them) ----------------------
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+VIEWS = {
+    "explore": "/explore",
+    "incidents": "/events",
+    "actors": "/actors",
+    "places": "/places",
+    "actor": None,  # the most mentioned actor's page
+}
+
+
+@pytest.mark.slow
+def test_screenshots_of_each_view_on_the_demo_store(tmp_path: Path) -> None:
+    """Builds the demo store from examples/corpus (spaCy model), opens every view and saves
+    a screenshot to test-output/screenshots, and to docs/screenshots when
+    EVENTWIRE_UPDATE_SCREENSHOTS=1 (so a plain test run leaves the tree clean)."""
+    from eventwire.demo import run_demo
+    from eventwire.store import open_store
+
+    corpus = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+    settings = Settings(db=str(tmp_path / "demo.db"))
+    run_demo(corpus, settings, tmp_path / "demo.jsonl")
+    store = open_store(settings)
+    top_actor = store.actors()[0].id
+    store.close()
+    out = OUT / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    targets = [out] + (
+        [SCREENSHOTS] if os.environ.get("EVENTWIRE_UPDATE_SCREENSHOTS") == "1" else []
+    )
+    with serving(settings) as base, browsing(base) as page:
+        page.set_viewport_size({"width": 1400, "height": 1100})
+        for name, path in VIEWS.items():
+            page.goto(base + (path or f"/actors/{top_actor}"))
+            page.wait_for_load_state("networkidle")
+            if name == "explore":
+                page.wait_for_selector("#histogram g.bar")
+                page.wait_for_function(
+                    "() => Number(document.querySelector('#network').dataset.nodes) > 3"
+                )
+                page.locator(
+                    "#histogram g.bar rect.incidents[height]:not([height='0'])"
+                ).first.evaluate(
+                    "r => r.parentNode.dispatchEvent(new MouseEvent('click', {bubbles: true}))"
+                )
+                page.wait_for_selector("#bar-incidents tr.event-row")
+            page.wait_for_timeout(500)  # let the map tiles of country shapes settle
+            for folder in targets:
+                folder.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+        assert page.problems == []  # type: ignore[attr-defined]

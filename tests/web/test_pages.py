@@ -8,10 +8,11 @@ import re
 import pytest
 from markupsafe import escape
 
-from conftest import XSS_TEXT, XSS_TITLE
+from conftest import FORGED_PLACE, XSS_TEXT, XSS_TITLE
 
 PAGES = [
-    "/", "/?q=Hiftar", "/actors/act_haftar", "/actors/act_xss", "/events", "/events?actor=Hiftar&type=fight",
+    "/", "/?q=Hiftar", "/explore", "/explore?type=fight&since=2016", "/actors", "/actors?sort=name",
+    "/places", "/places?sort=-killed&page=1", "/events?order=-killed", "/actors/act_haftar", "/actors/act_xss", "/events", "/events?actor=Hiftar&type=fight",
     "/events/evt_attack", "/events/evt_xss", "/articles", "/articles/art_one", "/articles/art_xss",
     "/places/geonames:88319",
 ]  # fmt: skip
@@ -31,7 +32,8 @@ def test_every_page_renders_with_a_strict_csp(client, path: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["/articles/art_xss", "/events/evt_xss", "/actors/act_xss", "/actors/act_haftar", "/articles", "/?q=<script>"]
+    "path", ["/articles/art_xss", "/events/evt_xss", "/actors/act_xss", "/actors/act_haftar", "/articles", "/?q=<script>",
+             "/actors", "/places", "/events", "/explore?actor=<script>alert(1)</script>", "/places/geonames:1"]
 )  # fmt: skip
 def test_untrusted_text_is_escaped(client, path: str) -> None:
     body = client.get(path).text
@@ -39,6 +41,7 @@ def test_untrusted_text_is_escaped(client, path: str) -> None:
     assert "<img src=x" not in body
     assert "<svg onload" not in body
     assert "<b>Bold outlet</b>" not in body
+    assert "<b>yu</b>" not in body
     # and the payloads are still there, as text
     if path in ("/articles/art_xss", "/events/evt_xss"):
         assert str(escape(XSS_TEXT)) in body
@@ -79,7 +82,9 @@ def test_actor_page_shows_aliases_roles_and_data_for_the_visuals(client) -> None
         assert text in body
     data = json.loads(re.search(r'id="page-data">(.*?)</script>', body, re.S).group(1))
     assert {e["polarity"] for e in data["graph"]["edges"]} == {"negative", "neutral", "negated"}
-    assert {p["place"] for p in data["points"]} == {"Benghazi", "Cairo", "Derna", "Libya"}
+    assert {p["place"] for p in data["points"]} == {
+        "Benghazi", "Cairo", "Derna", "Libya", FORGED_PLACE.name
+    }  # fmt: skip
     items = {i["id"]: i for i in data["timeline"]}
     assert (
         items["evt_attack"]["start"] == "2016-09-01" and items["evt_attack"]["end"] == "2016-09-30"
@@ -130,3 +135,41 @@ def test_static_files_stay_inside_the_static_folder(client, path: str) -> None:
 def test_static_assets_are_served(client) -> None:
     assert client.get("/static/app.css").status_code == 200
     assert client.get("/static/js/actor.js").status_code == 200
+
+
+def test_event_page_labels_negation_once_and_codes_as_labels(client) -> None:
+    body = client.get("/events/evt_xss").text
+    assert "Not:" not in body and "not:" not in body
+    assert '<span class="tag modality negated">negated</span>' in body
+    attack = client.get("/events/evt_attack").text
+    assert "ACLED Battles / Armed clash" in attack and "{" not in attack.split("<h2>Evidence")[0]
+    assert "4 killed, 7 wounded" in attack
+
+
+def test_relations_show_every_sentence_and_count_articles(client) -> None:
+    body = client.get("/actors/act_haftar").text
+    denied = body[
+        body.index("support</h3>") if "support</h3>" in body else body.index("support <span") :
+    ]
+    assert "1 sentence in 1 article" in denied and "0 sources" not in body
+
+
+def test_indexes_reach_every_actor_and_place(client) -> None:
+    actors = client.get("/actors").text
+    for name in ("Khalifa Haftar", "Libyan National Army", "Egypt", "Fayez al-Sarraj"):
+        assert f">{name}</a>" in actors
+    places = client.get("/places", params={"sort": "name"}).text
+    assert places.index(">Benghazi</a>") < places.index(">Cairo</a>") < places.index(">Derna</a>")
+
+
+def test_incident_list_is_newest_first_with_total_and_pages(client) -> None:
+    body = client.get("/events", params={"limit": 2}).text
+    assert re.search(r'id="total">5<', body)
+    assert body.index("evt_xss") < body.index("evt_meet")
+    assert 'href="?limit=2&amp;page=3"' in body or "page=3" in body
+
+
+def test_explore_keeps_the_filter_in_links_and_downloads(client) -> None:
+    body = client.get("/explore", params={"type": "fight", "since": "2016"}).text
+    assert "/api/download?format=jsonl&amp;type=fight&amp;since=2016" in body
+    assert 'href="/events?type=fight&amp;since=2016"' in body

@@ -67,7 +67,10 @@ def actor_graph(detail: ActorDetail) -> dict[str, Any]:
 
 
 def timeline_items(events: Iterable[Event], actors: dict[str, ActorRef]) -> list[dict[str, Any]]:
-    """vis-timeline items: dated events, spanning the period their precision covers."""
+    """vis-timeline items: dated events, spanning the period their precision covers.
+
+    vis-timeline inserts a string ``content`` or ``title`` as HTML, so neither is sent:
+    the page script builds both as DOM text nodes from ``text`` and ``when``."""
     items = []
     for e in events:
         if not e.date:
@@ -75,9 +78,9 @@ def timeline_items(events: Iterable[Event], actors: dict[str, ActorRef]) -> list
         start, end = date_range(e.date, e.date_precision)
         item: dict[str, Any] = {
             "id": e.id,
-            "content": event_caption(e, actors),
+            "text": event_caption(e, actors),  # the script makes it a text node (never HTML)
             "start": start,
-            "title": format_when(e.date, e.date_precision),
+            "when": format_when(e.date, e.date_precision),
             "className": f"ev-{'negated' if e.negated else e.modality}",
         }
         if end and end != start:

@@ -13,7 +13,7 @@ import binascii
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Generic, TypeVar
 
 import pycountry
@@ -26,6 +26,7 @@ from eventwire.views.dates import (
     bucket,
     bucket_end,
     bucket_label,
+    bucket_start,
     date_span,
     format_when,
 )
@@ -38,6 +39,7 @@ T = TypeVar("T")
 NOTHING = "\x00"  # an id no record has: a name that matches nothing selects nothing
 NETWORK_TOP = 40  # actors drawn before "show more"
 NETWORK_MAX = 400
+MAX_BARS = 5000  # about 14 years of days
 
 
 @dataclass(frozen=True)
@@ -299,6 +301,13 @@ def histogram(store: Store, cf: CorpusFilter, unit: str | None = None) -> Histog
     dated = [s for _r, s in spans if s is not None]
     if unit is None:
         unit = _auto_unit(min(s[0] for s in dated), max(s[1] for s in dated)) if dated else "month"
+        # coarser still while fewer than half the dated incidents would fit in a bar
+        n_dated = sum(r.events for r, s in spans if s is not None)
+        for candidate in UNITS[UNITS.index(unit) :]:
+            unit = candidate
+            fits = sum(r.events for r, s in spans if s and bucket(r.date, r.precision, unit))
+            if 2 * fits >= n_dated:
+                break
     if unit not in UNITS:
         raise ValueError(f"unit must be one of {', '.join(UNITS)}")
     bars: dict[date, list[int]] = defaultdict(lambda: [0, 0, 0])
@@ -316,10 +325,10 @@ def histogram(store: Store, cf: CorpusFilter, unit: str | None = None) -> Histog
         bar[1] += r.killed
         bar[2] += r.wounded
     out = []
-    for start in sorted(bars):
+    for start in _bar_starts(min(bars), max(bars), unit) if bars else []:
         end = bucket_end(start, unit)
         since, until = _bar_bounds(start, end, unit)
-        n, killed, wounded = bars[start]
+        n, killed, wounded = bars.get(start, [0, 0, 0])
         out.append(
             Bar(start.isoformat(), end.isoformat(), bucket_label(start, unit), since, until,
                 n, killed, wounded)
@@ -331,6 +340,16 @@ def histogram(store: Store, cf: CorpusFilter, unit: str | None = None) -> Histog
         dated=sum(r.events for r, s in spans if s is not None),
     )
     return Histogram(unit, out, coarser, undated, total)
+
+
+def _bar_starts(first: date, last: date, unit: str) -> list[date]:
+    """Every bar from the first to the last, empty ones included (a gap is a finding)."""
+    out: list[date] = []
+    day = first
+    while day <= last and len(out) < MAX_BARS:
+        out.append(day)
+        day = bucket_start(bucket_end(day, unit) + timedelta(days=1), unit)
+    return out
 
 
 def _auto_unit(first: date, last: date) -> str:

@@ -57,7 +57,15 @@
       container.appendChild(ew.el("p", "muted", "No dated events."));
       return null;
     }
-    var timeline = new vis.Timeline(container, new vis.DataSet(items), {
+    // content and title as DOM nodes: a string would be inserted as HTML by vis-timeline
+    var safe = items.map(function (item) {
+      var copy = {};
+      Object.keys(item).forEach(function (k) { if (k !== "text" && k !== "when") copy[k] = item[k]; });
+      copy.content = ew.el("span", "item-text", item.text);
+      copy.title = ew.el("span", null, item.when + ": " + item.text);
+      return copy;
+    });
+    var timeline = new vis.Timeline(container, new vis.DataSet(safe), {
       stack: true, maxHeight: 320, zoomMin: 1000 * 60 * 60 * 24 * 7, tooltip: { followMouse: true },
     });
     timeline.on("select", function (props) { if (props.items.length) select(props.items[0]); });

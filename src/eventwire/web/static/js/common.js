@@ -25,17 +25,26 @@
     return encodeURIComponent(String(id));
   }
 
+  // Country shapes from world-atlas (Natural Earth), fetched once per page when asked for.
+  var countriesPromise = null;
+  function countries() {
+    if (!countriesPromise) {
+      countriesPromise = fetch("/static/vendor/world-atlas/countries-50m.json")
+        .then(function (r) { return r.json(); })
+        .then(function (topo) { return topojson.feature(topo, topo.objects.countries).features; });
+    }
+    return countriesPromise;
+  }
+
   // Leaflet map with a Natural Earth basemap (world-atlas TopoJSON), no tile server.
-  function drawMap(container, points, onSelect) {
+  function baseMap(container) {
     var map = L.map(container, { worldCopyJump: true, zoomSnap: 0.5, attributionControl: true });
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Natural Earth");
     map.setView([27, 17], 5); // Libya until the markers say otherwise
-    fetch("/static/vendor/world-atlas/countries-50m.json")
-      .then(function (r) { return r.json(); })
-      .then(function (topo) {
-        var land = topojson.feature(topo, topo.objects.countries);
-        var layer = L.geoJSON(land, {
+    countries()
+      .then(function (features) {
+        var layer = L.geoJSON({ type: "FeatureCollection", features: features }, {
           style: { color: "#8a8f98", weight: 0.7, fillColor: "#eef0e6", fillOpacity: 1 },
           interactive: false,
         });
@@ -43,7 +52,11 @@
         layer.bringToBack();
       })
       .catch(function () { container.classList.add("no-basemap"); });
+    return map;
+  }
 
+  function drawMap(container, points, onSelect) {
+    var map = baseMap(container);
     var markers = [];
     var byPlace = {};
     points.forEach(function (p) {
@@ -64,7 +77,7 @@
       group.slice(0, 8).forEach(function (p) {
         var item = el("li");
         if (p.id) {
-          var a = link("/events/" + seg(p.id), p.label + (p.when ? " (" + p.when + ")" : ""));
+          var a = link("/events/" + seg(p.id), p.label + (p.when ? " (" + p.when + ")" : "") + (p.counts ? ", " + p.counts : ""));
           if (onSelect) {
             a.addEventListener("click", function (ev) { ev.preventDefault(); onSelect(p.id); });
           }
@@ -97,8 +110,13 @@
       .then(function (d) {
         panel.textContent = "";
         var heading = el("h3");
-        heading.appendChild(link("/events/" + seg(d.event.id), d.event.type.replace(/_/g, " ")));
+        heading.appendChild(link("/events/" + seg(d.event.id), d.label || d.event.type.toLowerCase()));
+        if (d.modality) {
+          heading.appendChild(document.createTextNode(" "));
+          heading.appendChild(el("span", "tag modality " + d.polarity, d.modality));
+        }
         panel.appendChild(heading);
+        if (d.counts) panel.appendChild(el("p", "counts-line", d.counts));
         d.articles.forEach(function (item) {
           var block = el("div", "evidence-item");
           block.appendChild(link("/articles/" + seg(item.article.id), item.article.title || item.article.id));
@@ -125,5 +143,8 @@
       });
   }
 
-  window.eventwire = { readData: readData, drawMap: drawMap, showEvidence: showEvidence, el: el };
+  window.eventwire = {
+    readData: readData, drawMap: drawMap, baseMap: baseMap, countries: countries,
+    showEvidence: showEvidence, el: el, link: link, seg: seg,
+  };
 })();

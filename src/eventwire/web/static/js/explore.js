@@ -1,0 +1,275 @@
+// Explore page: the whole corpus under one filter (the page URL's query string).
+// Map (Leaflet, clustered at low zoom, countries outlined), network (Cytoscape.js, top N
+// actors with "show more"), histogram (SVG; a click lists the bar's incidents).
+// Every text from the store goes in with textContent or as a DOM node, never as HTML.
+(function () {
+  "use strict";
+  var ew = window.eventwire;
+  var el = ew.el;
+  var filter = ew.readData().filter || "";
+  var PALETTE = ["#c92a2a", "#1971c2", "#2b8a3e", "#e8590c", "#7048e8", "#0c8599", "#d6336c",
+                 "#5c940d", "#862e9c", "#495057"];
+  var POLARITY = { positive: "#2b8a3e", negative: "#c92a2a", neutral: "#868e96", negated: "#7048e8" };
+
+  function api(path, extra) {
+    var query = [filter, extra || ""].filter(Boolean).join("&");
+    return fetch(path + (query ? "?" + query : ""), { headers: { Accept: "application/json" } })
+      .then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.json();
+      });
+  }
+
+  function failed(container, what) {
+    return function (err) {
+      container.appendChild(el("p", "error-message", "Could not load the " + what + " (" + err.message + ")."));
+    };
+  }
+
+  function colourOf(types) {
+    var colours = {};
+    types.forEach(function (t, i) { colours[t] = PALETTE[i % PALETTE.length]; });
+    return function (t) { return colours[t] || PALETTE[PALETTE.length - 1]; };
+  }
+
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+  function placeSummary(p) {
+    var box = el("div", "popup");
+    box.appendChild(ew.link("/places/" + ew.seg(p.id), p.name));
+    var facts = plural(p.incidents, "incident");
+    if (p.killed) facts += " · " + p.killed + " killed";
+    if (p.wounded) facts += " · " + p.wounded + " wounded";
+    box.appendChild(el("div", null, facts));
+    var list = el("ul");
+    Object.keys(p.types).slice(0, 6).forEach(function (t) { list.appendChild(el("li", null, t + ": " + p.types[t])); });
+    box.appendChild(list);
+    box.appendChild(ew.link("/events?" + [filter, "place=" + encodeURIComponent(p.id)].filter(Boolean).join("&"), "list them"));
+    return box;
+  }
+
+  // --- map ------------------------------------------------------------------------------
+  function drawMap(container, places) {
+    var map = ew.baseMap(container);
+    var colour = colourOf(Object.keys(places.reduce(function (acc, p) { acc[p.type] = 1; return acc; }, {})).sort());
+    var points = places.filter(function (p) { return !p.country_numeric; });
+    var countries = places.filter(function (p) { return p.country_numeric; });
+    var layer = L.layerGroup().addTo(map);
+    container.setAttribute("data-places", String(places.length));
+
+    ew.countries().then(function (features) {
+      countries.forEach(function (p) {
+        var feature = features.filter(function (f) { return String(f.id) === p.country_numeric; })[0];
+        if (!feature) { points.push(p); return; }
+        var outline = L.geoJSON(feature, { style: { color: colour(p.type), weight: 2, fillColor: colour(p.type), fillOpacity: 0.12, className: "country-outline" } });
+        outline.bindPopup(placeSummary(p));
+        outline.bindTooltip(el("span", null, p.name + ": " + plural(p.incidents, "incident")), { sticky: true });
+        outline.addTo(map);
+      });
+      cluster();
+    });
+
+    function radius(p) { return Math.min(4 + 2.5 * Math.sqrt(p.killed || p.incidents), 28); }
+
+    // Grid clustering: places closer than CELL pixels at the current zoom share a marker.
+    var CELL = 64;
+    function cluster() {
+      layer.clearLayers();
+      var cells = {};
+      points.forEach(function (p) {
+        var at = map.project([p.lat, p.lon], map.getZoom());
+        var key = Math.floor(at.x / CELL) + ":" + Math.floor(at.y / CELL);
+        (cells[key] = cells[key] || []).push(p);
+      });
+      Object.keys(cells).sort().forEach(function (key) {
+        var group = cells[key];
+        if (group.length === 1) {
+          var p = group[0];
+          var marker = L.circleMarker([p.lat, p.lon], {
+            radius: radius(p), color: "#343a40", weight: 1, fillColor: colour(p.type), fillOpacity: 0.75,
+            className: "event-marker",
+          });
+          marker.bindPopup(placeSummary(p));
+          marker.bindTooltip(el("span", null, p.name + ": " + plural(p.incidents, "incident") + (p.killed ? ", " + p.killed + " killed" : "")));
+          layer.addLayer(marker);
+          return;
+        }
+        var n = 0, killed = 0, lat = 0, lon = 0;
+        group.forEach(function (p) { n += p.incidents; killed += p.killed; lat += p.lat * p.incidents; lon += p.lon * p.incidents; });
+        var badge = el("span", "cluster-count", String(n));
+        var size = Math.min(22 + 6 * Math.log2(1 + n), 56);
+        var icon = L.divIcon({ html: badge, className: "cluster", iconSize: [size, size] });
+        var m = L.marker([lat / n, lon / n], { icon: icon, keyboard: true, title: "" });
+        m.bindTooltip(el("span", null, plural(group.length, "place") + ", " + plural(n, "incident") + (killed ? ", " + killed + " killed" : "") + ": zoom in"));
+        m.on("click", function () {
+          map.fitBounds(L.latLngBounds(group.map(function (p) { return [p.lat, p.lon]; })).pad(0.4), { maxZoom: map.getZoom() + 3 });
+        });
+        layer.addLayer(m);
+      });
+    }
+    map.on("zoomend", cluster);
+    if (places.length) {
+      map.fitBounds(L.latLngBounds(places.map(function (p) { return [p.lat, p.lon]; })).pad(0.3), { maxZoom: 7 });
+    } else {
+      container.appendChild(el("p", "viz-note muted", "No located incidents."));
+    }
+    cluster();
+  }
+
+  // --- network --------------------------------------------------------------------------
+  var top = 40;
+  var cy = null;
+  function drawNetwork(container, graph) {
+    if (cy) cy.destroy();
+    var maxDegree = graph.nodes.reduce(function (m, n) { return Math.max(m, n.degree); }, 1);
+    var elements = graph.nodes.map(function (n) {
+      return { data: { id: n.id, label: n.label, size: 14 + 26 * Math.sqrt(n.degree / maxDegree) } };
+    }).concat(graph.edges.map(function (e) {
+      return {
+        data: { id: e.id, source: e.source, target: e.target, colour: POLARITY[e.polarity] || POLARITY.neutral,
+                width: 1 + 2 * Math.log2(1 + e.sources), label: e.label + (e.modality ? " (" + e.modality + ")" : "") },
+        classes: (e.modality ? "uncertain " : "") + e.polarity,
+      };
+    }));
+    cy = cytoscape({
+      container: container, elements: elements, minZoom: 0.15, maxZoom: 2.5,
+      style: [
+        { selector: "node", style: { label: "data(label)", width: "data(size)", height: "data(size)",
+          "background-color": "#4c6ef5", "font-size": 14, "text-valign": "bottom", "text-margin-y": 3,
+          "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": 2,
+          "text-wrap": "ellipsis", "text-max-width": 140, "min-zoomed-font-size": 7 } },
+        { selector: "edge", style: { width: "data(width)", "line-color": "data(colour)", "target-arrow-color": "data(colour)",
+          "target-arrow-shape": "triangle", "curve-style": "bezier", opacity: 0.8 } },
+        { selector: "edge.uncertain", style: { "line-style": "dashed" } },
+        { selector: "edge:selected, edge.hover", style: { label: "data(label)", "font-size": 10, "text-background-color": "#fff", "text-background-opacity": 0.9 } },
+      ],
+      layout: { name: graph.nodes.length > 3 ? "cose" : "circle", animate: false, randomize: false,
+                nodeRepulsion: function () { return 9000; }, idealEdgeLength: function () { return 90; }, padding: 20 },
+    });
+    cy.on("tap", "node", function (evt) { window.location.href = "/actors/" + encodeURIComponent(evt.target.id()); });
+    cy.on("mouseover", "edge", function (evt) { evt.target.addClass("hover"); });
+    cy.on("mouseout", "edge", function (evt) { evt.target.removeClass("hover"); });
+    container.setAttribute("data-nodes", String(graph.nodes.length));
+    container.setAttribute("data-edges", String(graph.edges.length));
+    document.getElementById("network-count").textContent =
+      graph.shown + " of " + graph.total + " actors (most sources first)";
+    document.getElementById("network-more").hidden = graph.shown >= graph.total;
+    if (!graph.nodes.length) container.appendChild(el("p", "viz-note muted", "No actors linked by these incidents."));
+  }
+
+  function loadNetwork() {
+    var container = document.getElementById("network");
+    api("/api/network", "top=" + top).then(function (g) { drawNetwork(container, g); }).catch(failed(container, "network"));
+  }
+  document.getElementById("network-more").addEventListener("click", function () { top += 40; loadNetwork(); });
+
+  // --- histogram ------------------------------------------------------------------------
+  var SVG = "http://www.w3.org/2000/svg";
+  function svg(tag, attrs) {
+    var node = document.createElementNS(SVG, tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, String(attrs[k])); });
+    return node;
+  }
+
+  function drawHistogram(container, h) {
+    container.textContent = "";
+    var note = [];
+    if (h.coarser) note.push(plural(h.coarser, "incident") + " dated less precisely than a " + h.unit);
+    if (h.undated) note.push(h.undated + " undated");
+    document.getElementById("timeline-note").textContent = note.length ? "(not drawn: " + note.join(", ") + ")" : "";
+    document.querySelectorAll("button.unit").forEach(function (b) { b.classList.toggle("active", b.getAttribute("data-unit") === h.unit); });
+    if (!h.bars.length) { container.appendChild(el("p", "muted", "No dated incidents.")); return; }
+    var W = Math.max(container.clientWidth, 300), H = 200, pad = 28;
+    var maxN = Math.max.apply(null, h.bars.map(function (b) { return b.incidents; }).concat([1]));
+    var maxK = Math.max.apply(null, h.bars.map(function (b) { return b.killed; }).concat([1]));
+    var step = (W - pad) / h.bars.length;
+    var root = svg("svg", { width: W, height: H + 24, role: "img" });
+    root.appendChild(svg("line", { x1: pad, y1: H, x2: W, y2: H, stroke: "#adb5bd" }));
+    var maxLabel = svg("text", { x: 2, y: 12, "font-size": 10, fill: "#6c757d" });
+    maxLabel.textContent = String(maxN);
+    root.appendChild(maxLabel);
+    var every = Math.ceil(h.bars.length / Math.max(1, Math.floor(W / 90)));
+    h.bars.forEach(function (b, i) {
+      var x = pad + i * step;
+      var group = svg("g", { "class": "bar", "data-since": b.since, "data-until": b.until, tabindex: b.incidents ? 0 : -1 });
+      var hN = (H - 10) * b.incidents / maxN;
+      group.appendChild(svg("rect", { x: x, y: 0, width: Math.max(step, 1), height: H, fill: "transparent" }));
+      group.appendChild(svg("rect", { "class": "incidents", x: x + step * 0.1, y: H - hN, width: Math.max(step * 0.8, 1), height: hN }));
+      if (b.killed) {
+        var hK = (H - 10) * b.killed / maxK;
+        group.appendChild(svg("rect", { "class": "killed", x: x + step * 0.35, y: H - hK, width: Math.max(step * 0.3, 1), height: hK }));
+      }
+      var title = svg("title");
+      title.textContent = b.label + ": " + plural(b.incidents, "incident") + ", " + b.killed + " killed, " + b.wounded + " wounded";
+      group.appendChild(title);
+      if (b.incidents) {
+        group.addEventListener("click", function () { listBar(b); });
+        group.addEventListener("keydown", function (evt) { if (evt.key === "Enter") listBar(b); });
+      }
+      root.appendChild(group);
+      if (i % every === 0) {
+        var label = svg("text", { x: x, y: H + 16, "font-size": 10, fill: "#495057" });
+        label.textContent = b.label;
+        root.appendChild(label);
+      }
+    });
+    container.appendChild(root);
+    container.setAttribute("data-bars", String(h.bars.length));
+  }
+
+  function incidentTable(items) {
+    var table = el("table", "events incidents");
+    var head = el("tr");
+    ["When", "Incident", "Where", "Killed", "Wounded", "Displaced", "Sources"].forEach(function (t) { head.appendChild(el("th", null, t)); });
+    var thead = el("thead"); thead.appendChild(head); table.appendChild(thead);
+    var body = el("tbody");
+    items.forEach(function (i) {
+      var row = el("tr", "event-row" + (i.counted ? "" : " uncounted"));
+      row.setAttribute("data-event", i.id);
+      row.appendChild(el("td", "when", i.when));
+      var cell = el("td");
+      cell.appendChild(ew.link("/events/" + ew.seg(i.id), i.label));
+      if (i.modality) { cell.appendChild(document.createTextNode(" ")); cell.appendChild(el("span", "tag modality", i.modality)); }
+      row.appendChild(cell);
+      var where = el("td");
+      if (i.place) where.appendChild(ew.link("/places/" + ew.seg(i.place.id), i.place.name));
+      row.appendChild(where);
+      [i.killed, i.wounded, i.displaced].forEach(function (n) { row.appendChild(el("td", "num", n || "")); });
+      row.appendChild(el("td", "num", i.sources));
+      body.appendChild(row);
+    });
+    table.appendChild(body);
+    return table;
+  }
+
+  function listBar(b) {
+    var panel = document.getElementById("bar-incidents");
+    panel.textContent = "";
+    panel.appendChild(el("p", "muted", "Loading…"));
+    var range = "since=" + encodeURIComponent(b.since) + "&until=" + encodeURIComponent(b.until);
+    api("/api/incidents", range + "&limit=100").then(function (page) {
+      panel.textContent = "";
+      var heading = el("h3", null, b.label + ": " + plural(page.total, "incident"));
+      panel.appendChild(heading);
+      panel.appendChild(incidentTable(page.items));
+      if (page.total > page.items.length) {
+        panel.appendChild(ew.link("/events?" + [filter, range].filter(Boolean).join("&"), "all " + page.total + " in the list"));
+      }
+    }).catch(function (err) { panel.textContent = ""; failed(panel, "incidents")(err); });
+  }
+
+  var unit = null;
+  function loadHistogram() {
+    var container = document.getElementById("histogram");
+    api("/api/timeline", unit ? "unit=" + unit : "").then(function (h) { unit = h.unit; drawHistogram(container, h); })
+      .catch(failed(container, "timeline"));
+  }
+  document.querySelectorAll("button.unit").forEach(function (b) {
+    b.addEventListener("click", function () { unit = b.getAttribute("data-unit"); loadHistogram(); });
+  });
+
+  var mapBox = document.getElementById("map");
+  api("/api/map").then(function (places) { drawMap(mapBox, places); }).catch(failed(mapBox, "map"));
+  loadNetwork();
+  loadHistogram();
+})();
