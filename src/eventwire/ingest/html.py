@@ -33,7 +33,7 @@ def html_article_fields(source: str, html: str) -> dict[str, Any]:
     if "<" not in html:
         raise IngestError(source, "not HTML (no markup)")
     try:
-        doc = trafilatura.bare_extraction(
+        doc: Any = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, favor_recall=True
         )
     except Exception as exc:  # trafilatura raises assorted parser errors on broken pages
