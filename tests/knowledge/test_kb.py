@@ -31,6 +31,8 @@ def test_countries_demonyms_capitals():
     assert kb.capital_of("EGY") == "Cairo"
     assert kb.capital_of("Egypt") == "Cairo"
     assert kb.country_of_capital("Moscow") == "RUS"
+    assert kb.country_of_capital("Kiev") == kb.country_of_capital("Kyiv") == "UKR"
+    assert kb.lookup("Burma").id == "country:MMR"  # an older name news still prints
     assert kb.is_country_name("United Arab Emirates")
     assert not kb.is_country_name("Libyan National Army")
 
