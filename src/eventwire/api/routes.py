@@ -261,7 +261,7 @@ def place_index(store: StoreDep, sort: PlaceSort = "-incidents", page: PageNo = 
 def get_filter_options(store: StoreDep) -> object:
     """Choices for the filter bar: event types and ACLED types in the store, and the
     download formats."""
-    return {**views.filter_options(store), "formats": views.download_formats()}
+    return {**views.filter_options(), "formats": views.download_formats()}
 
 
 @router.get("/download", response_class=StreamingResponse)

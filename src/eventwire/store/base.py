@@ -152,12 +152,6 @@ class Store(Protocol):
         """Located events per place (and type), with casualties."""
         ...
 
-    def event_types(self) -> list[tuple[str, int]]:
-        """Stored event types with their number of events, most frequent first."""
-        ...
-
-    def acled_types(self) -> list[tuple[str, int]]: ...
-
     def actor_page(self, order: str, limit: int, offset: int) -> list[Actor]:
         """Actors ordered by ``name``, ``type``, ``country``, ``mentions`` or ``articles``
         (a leading ``-`` reverses), one page."""

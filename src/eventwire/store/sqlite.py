@@ -465,19 +465,6 @@ class SQLiteStore:
                 out[row[0]] = from_dict(Place, json.loads(row[1]))
         return out
 
-    def event_types(self) -> list[tuple[str, int]]:
-        rows = self.conn.execute(
-            "SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY n DESC, type"
-        )
-        return [(r[0], int(r[1])) for r in rows]
-
-    def acled_types(self) -> list[tuple[str, int]]:
-        rows = self.conn.execute(
-            f"SELECT {ACLED_TYPE} AS t, COUNT(*) AS n FROM events WHERE {ACLED_TYPE} IS NOT NULL"
-            " GROUP BY t ORDER BY n DESC, t"
-        )
-        return [(r[0], int(r[1])) for r in rows]
-
     def actor_page(self, order: str, limit: int, offset: int) -> list[Actor]:
         column = ACTOR_ORDER[order.lstrip("-")]
         direction = "DESC" if order.startswith("-") else "ASC"
@@ -564,8 +551,11 @@ def _keyset(flt: EventFilter) -> tuple[list[str], list[Any]]:
 
 def _event_conditions(flt: EventFilter) -> tuple[list[str], list[Any]]:
     """SQL conditions and arguments for every field of ``flt`` except the actor."""
-    where: list[str] = ["source_count >= ?"]
-    args: list[Any] = [flt.min_sources]
+    where: list[str] = ["1 = 1"]
+    args: list[Any] = []
+    if flt.min_sources > 1:  # every stored event has a source; a count needs no scan
+        where.append("source_count >= ?")
+        args.append(flt.min_sources)
     if flt.type:
         where.append("type = ?")
         args.append(flt.type)

@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar
 
 import pycountry
 
-from eventwire.knowledge.ontology import load_ontology
+from eventwire.knowledge.ontology import EXPLOSIONS, RIOT, load_ontology
 from eventwire.model import Actor, Event, Place
 from eventwire.store.base import EVENT_ORDERS, EventFilter, Store
 from eventwire.views.dates import (
@@ -78,7 +78,7 @@ def event_filter(store: Store, cf: CorpusFilter) -> EventFilter:
     """Names in the filter resolved against the store: actor spelling, type, place name."""
     return EventFilter(
         actor=resolve_actor(store, cf.actor),
-        types=matching_types(store, cf.type) if cf.type else (),
+        types=matching_types(cf.type) if cf.type else (),
         acled=cf.acled or None,
         places=matching_places(store, cf.place) if cf.place else (),
         since=cf.since,
@@ -91,14 +91,16 @@ def event_filter(store: Store, cf: CorpusFilter) -> EventFilter:
     )
 
 
-def matching_types(store: Store, value: str) -> tuple[str, ...]:
-    """Stored event types a typed type means: any case, legacy names ('fight' -> ASSAULT)."""
-    wanted = {value.strip().lower()}
-    normal = load_ontology().normalise(value.strip())
+def matching_types(value: str) -> tuple[str, ...]:
+    """Every stored spelling a typed type may have: any case, and the old PLOVER names the
+    ontology maps to the same type ('fight', 'FIGHT' and 'ASSAULT' are one type)."""
+    onto = load_ontology()
+    typed = value.strip()
+    normal = onto.normalise(typed)
+    names = {typed}
     if normal:
-        wanted.add(normal.lower())
-    found = tuple(t for t, _n in store.event_types() if t.lower() in wanted)
-    return found or (NOTHING,)
+        names |= {normal} | {old for old, new in onto.legacy.items() if new == normal}
+    return tuple(sorted({form for n in names for form in (n, n.lower(), n.upper())}))
 
 
 def matching_places(store: Store, value: str) -> tuple[str, ...]:
@@ -560,9 +562,21 @@ def place_index(
                      max(1, -(-len(rows) // limit)), limit, sort)  # fmt: skip
 
 
-def filter_options(store: Store) -> dict[str, list[str]]:
-    """Choices of the filter bar's lists: stored event types and ACLED types."""
+def acled_event_types() -> list[str]:
+    """Every ACLED event type the ontology can assign (read from its data, not the store:
+    the codes sit in each event's payload, and reading them all would scan the store)."""
+    onto = load_ontology()
+    pairs = [et.acled for et in onto.types.values()] + list(onto.acled_by_trigger.values())
+    rules = onto.rules
+    pairs += [rules.government, rules.other, rules.remote, rules.exchange]
+    pairs += [vo.acled for vo in onto.verb_objects]
+    found = {p[0] for p in pairs if p} | {EXPLOSIONS, RIOT[0]}
+    return sorted(found)
+
+
+def filter_options() -> dict[str, list[str]]:
+    """Choices of the filter bar's lists: the ontology's event types and ACLED types."""
     return {
-        "types": [type_label(t) for t, _n in store.event_types()],
-        "acled": [t for t, _n in store.acled_types()],
+        "types": [type_label(t) for t in load_ontology().types],
+        "acled": acled_event_types(),
     }

@@ -112,7 +112,7 @@ def _filter_context(request: Request, store: Store, flt: FilterParams) -> dict[s
     return {
         "form": flt,
         "filter_query": urlencode(cf.params()),
-        "options": views.filter_options(store),
+        "options": views.filter_options(),
         "formats": views.download_formats(),
         "modalities": MODALITIES,
     }
