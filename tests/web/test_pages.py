@@ -173,3 +173,4 @@ def test_explore_keeps_the_filter_in_links_and_downloads(client) -> None:
     body = client.get("/explore", params={"type": "fight", "since": "2016"}).text
     assert "/api/download?format=jsonl&amp;type=fight&amp;since=2016" in body
     assert 'href="/events?type=fight&amp;since=2016"' in body
+    assert '<option value="fight" selected>fight</option>' in body  # a resubmit keeps it
