@@ -179,7 +179,7 @@
     document.getElementById("timeline-note").textContent = note.length ? "(not drawn: " + note.join(", ") + ")" : "";
     document.querySelectorAll("button.unit").forEach(function (b) { b.classList.toggle("active", b.getAttribute("data-unit") === h.unit); });
     if (!h.bars.length) { container.appendChild(el("p", "muted", "No dated incidents.")); return; }
-    var W = Math.max(container.clientWidth, 300), H = 200, pad = 28;
+    var W = Math.max(container.clientWidth - 16, 300), H = 200, pad = 28;
     var maxN = Math.max.apply(null, h.bars.map(function (b) { return b.incidents; }).concat([1]));
     var maxK = Math.max.apply(null, h.bars.map(function (b) { return b.killed; }).concat([1]));
     var step = (W - pad) / h.bars.length;
