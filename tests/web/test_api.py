@@ -454,8 +454,8 @@ def test_the_api_choices_are_the_views_choices() -> None:
     from eventwire.api import params
     from eventwire.model import MODALITIES
     from eventwire.store.base import EVENT_ORDERS
-    from eventwire.views.corpus import ACTOR_SORTS, PLACE_SORTS
     from eventwire.views.dates import UNITS
+    from eventwire.views.indexes import ACTOR_SORTS, PLACE_SORTS
 
     assert set(get_args(params.EventOrder)) == set(EVENT_ORDERS)
     assert set(get_args(params.ActorSort)) == set(ACTOR_SORTS)

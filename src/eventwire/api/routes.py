@@ -31,17 +31,11 @@ from eventwire.ingest.submitted import Submission, ingest_submitted, submitted_a
 from eventwire.model import Actor, Article, Event, Quote
 from eventwire.store.base import Store
 from eventwire.views import MAX_LIMIT
-from eventwire.views.corpus import (
-    NETWORK_MAX,
-    ActorRow,
-    Histogram,
-    IncidentPage,
-    IndexPage,
-    MapPlace,
-    Network,
-    PlaceRow,
-    Totals,
-)
+from eventwire.views.corpus import IncidentPage, Totals
+from eventwire.views.indexes import ActorRow, IndexPage, PlaceRow
+from eventwire.views.maps import MapPlace
+from eventwire.views.network import NETWORK_MAX, Network
+from eventwire.views.timeline import Histogram
 
 router = APIRouter(tags=["eventwire"])
 
