@@ -89,7 +89,7 @@ class PlaceTotals:
 class ActorTotals:
     actor_id: str
     events: int
-    killed: int
+    killed: int | None  # None: too many events to sum on the fly (the store says how many)
 
 
 @runtime_checkable
@@ -158,7 +158,8 @@ class Store(Protocol):
         ...
 
     def actor_totals(self, actor_ids: Sequence[str]) -> list[ActorTotals]:
-        """Events each actor takes part in (as source or target) and their killed."""
+        """Events each actor takes part in (as source or target) and their killed (None
+        when the store would have to read too many events to sum them)."""
         ...
 
     def close(self) -> None: ...

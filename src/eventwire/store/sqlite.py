@@ -476,14 +476,18 @@ class SQLiteStore:
 
     def actor_totals(self, actor_ids: Sequence[str]) -> list[ActorTotals]:
         out = []
+        ids = "SELECT id FROM events WHERE source_actor = ? UNION SELECT id FROM events WHERE target_actor = ?"
         for actor_id in actor_ids:
-            row = self.conn.execute(
-                f"SELECT COUNT(*), SUM({KILLED}) FROM (SELECT id, payload FROM events"
-                " WHERE source_actor = ? UNION SELECT id, payload FROM events"
-                " WHERE target_actor = ?) AS events",
-                (actor_id, actor_id),
-            ).fetchone()
-            out.append(ActorTotals(actor_id, int(row[0]), int(row[1] or 0)))
+            # the count reads the two actor indexes only; the killed need every payload
+            n = self.conn.execute(f"SELECT COUNT(*) FROM ({ids}) AS k", (actor_id, actor_id))
+            events = int(n.fetchone()[0])
+            killed = None
+            if events <= KILLED_SCAN_LIMIT:
+                row = self.conn.execute(
+                    f"SELECT SUM({KILLED}) FROM events WHERE id IN ({ids})", (actor_id, actor_id)
+                ).fetchone()
+                killed = int(row[0] or 0)
+            out.append(ActorTotals(actor_id, events, killed))
         return out
 
     def actor_of_mention(self, mention: str) -> str | None:
@@ -518,6 +522,7 @@ class SQLiteStore:
 
 KILLED = "COALESCE(json_extract(payload, '$.counts.killed'), 0)"
 WOUNDED = "COALESCE(json_extract(payload, '$.counts.wounded'), 0)"
+KILLED_SCAN_LIMIT = 20_000  # an index page does not read more payloads than this per actor
 ACLED_TYPE = "json_extract(payload, '$.codes.acled.event_type')"
 ORDER_SQL = {
     "date": "date, id",

@@ -20,7 +20,7 @@ PLACE_SORTS = ("-incidents", "incidents", "-killed", "name", "-name", "country")
 class ActorRow:
     actor: Actor
     incidents: int
-    killed: int
+    killed: int | None
 
 
 @dataclass(frozen=True)
