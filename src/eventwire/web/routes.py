@@ -29,7 +29,6 @@ from eventwire.api.params import (
 )
 from eventwire.api.routes import StoreDep
 from eventwire.model import MODALITIES
-from eventwire.store.base import Store
 
 WEB = Path(__file__).resolve().parent
 STATIC = WEB / "static"
@@ -107,7 +106,8 @@ def actor_page(request: Request, actor_id: str, store: StoreDep) -> Response:
     )
 
 
-def _filter_context(request: Request, store: Store, flt: FilterParams) -> dict[str, Any]:
+def _filter_context(flt: FilterParams) -> dict[str, Any]:
+    """What the filter bar and the download links of a page need."""
     cf = flt.corpus_filter()
     return {
         "form": flt,
@@ -119,11 +119,10 @@ def _filter_context(request: Request, store: Store, flt: FilterParams) -> dict[s
 
 
 @router.get("/explore")
-def explore_page(request: Request, store: StoreDep, flt: Filter) -> Response:
+def explore_page(request: Request, flt: Filter) -> Response:
     """The analyst's workspace: map, timeline, network and incidents of one filter."""
-    context = _filter_context(request, store, flt)
-    totals = views.totals(store, flt.corpus_filter())
-    return render(request, "explore.html", totals=totals, title="Explore", **context)
+    # the page carries only the filter bar; its script fetches the views' data (and totals)
+    return render(request, "explore.html", title="Explore", **_filter_context(flt))
 
 
 @router.get("/events")
@@ -143,7 +142,7 @@ def events_page(
         pages=_page_links(request, listing.page, listing.pages),
         sort_link=lambda o: _query(request, order=o, page=1),
         title="Incidents",
-        **_filter_context(request, store, flt),
+        **_filter_context(flt),
     )
 
 

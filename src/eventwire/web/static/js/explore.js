@@ -268,6 +268,19 @@
     b.addEventListener("click", function () { unit = b.getAttribute("data-unit"); loadHistogram(); });
   });
 
+  function showTotals(t) {
+    var box = document.getElementById("totals");
+    box.textContent = "";
+    function figure(n, text) {
+      box.appendChild(el("strong", null, n.toLocaleString("en")));
+      box.appendChild(document.createTextNode(" " + text));
+    }
+    figure(t.incidents, "incidents (" + t.dated.toLocaleString("en") + " dated) · ");
+    figure(t.killed, "killed and ");
+    figure(t.wounded, "wounded in them");
+  }
+
+  api("/api/totals").then(showTotals).catch(failed(document.getElementById("totals"), "totals"));
   var mapBox = document.getElementById("map");
   api("/api/map").then(function (places) { drawMap(mapBox, places); }).catch(failed(mapBox, "map"));
   loadNetwork();
