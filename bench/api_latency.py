@@ -177,6 +177,9 @@ def main() -> int:
     parser.add_argument(
         "--only", nargs="*", default=[], help="Run the endpoints whose name contains any of these."
     )
+    parser.add_argument(
+        "--browser", default="", help="Chromium executable: also time pages in the browser."
+    )
     args = parser.parse_args()
     import httpx
 
@@ -251,8 +254,40 @@ def main() -> int:
             times.sort()
             p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
             print(f"{name:40} {statistics.median(times):8.1f} {p95:8.1f} {times[-1]:8.1f}")
+    if args.browser:
+        browser_timings(base, args.browser)
     server.should_exit = True  # type: ignore[attr-defined]
     return 0
+
+
+def browser_timings(base: str, chromium: str) -> None:
+    """Chromium on /explore and an actor page: when the page is interactive (DOMContentLoaded)
+    and when each widget has drawn its data (measured from the start of navigation)."""
+    from playwright.sync_api import sync_playwright
+
+    marks = {
+        "/explore": {"totals": "#totals strong", "map": "#map[data-places]",
+                     "network": "#network[data-nodes]", "histogram": "#histogram[data-bars]"},
+        "/explore?actor=act_100": {"network": "#network[data-nodes]",
+                                   "histogram": "#histogram[data-bars]"},
+        "/actors/act_100": {"network": "#network[data-nodes]"},
+    }  # fmt: skip
+    print(f"\n{'page in Chromium':40} {'interactive':>12} {'widgets drawn (ms)'}")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        for path, selectors in marks.items():
+            t0 = time.perf_counter()
+            page.goto(base + path, wait_until="domcontentloaded", timeout=600_000)
+            ready = (time.perf_counter() - t0) * 1000
+            drawn = []
+            for name, selector in selectors.items():
+                page.wait_for_selector(selector, state="attached", timeout=600_000)
+                drawn.append(f"{name} {(time.perf_counter() - t0) * 1000:.0f}")
+            print(f"{path:40} {ready:12.0f} {', '.join(drawn)}")
+        browser.close()
 
 
 if __name__ == "__main__":
