@@ -1,4 +1,5 @@
-"""p50/p95 latency of the main API endpoints and pages on a synthetic store.
+"""p50/p95 latency of the API endpoints, the whole-corpus views, downloads and pages on a
+synthetic store.
 
     python bench/api_latency.py                # 1,000,000 events (built once, then reused)
     python bench/api_latency.py --events 100000 --requests 50
@@ -28,6 +29,7 @@ from eventwire.store.sqlite import SQLiteStore
 
 TYPES = ["fight", "assault", "consult", "disapprove", "support", "threaten", "protest", "coerce"]
 MODALITIES = ["asserted"] * 6 + ["reported", "alleged"]
+ACLED = {"fight": "Battles", "assault": "Violence against civilians", "protest": "Protests"}
 PRECISIONS = [("day", 10), ("month", 7), ("year", 4)]
 WORDS = [
     "forces",
@@ -107,12 +109,16 @@ def build(path: Path, n_events: int, seed: int = 7) -> None:
             etype, modality = rng.choice(TYPES), rng.choice(MODALITIES)
             src, tgt = f"act_{sources[k]}", f"act_{targets[k]}"
             count = 1 + int(rng.paretovariate(2)) - 1
+            killed = int(rng.paretovariate(1.2)) if rng.random() < 0.2 else 0
+            counts = {"killed": killed} if killed else {}
+            acled = ACLED.get(etype)
+            codes = {"acled": {"event_type": acled, "sub_event_type": None}} if acled else {}
             payload = json.dumps(
-                {"id": f"evt_{j}", "type": etype, "codes": {}, "source_actor": src,
+                {"id": f"evt_{j}", "type": etype, "codes": codes, "source_actor": src,
                  "target_actor": tgt, "date": date, "date_precision": precision,
                  "location": {"id": pid, "name": pname, "lat": lat, "lon": lon, "country": "LBY",
                               "admin1": None, "precision": "city", "feature": None, "population": None},
-                 "negated": False, "modality": modality, "attributed_to": None, "counts": {},
+                 "negated": False, "modality": modality, "attributed_to": None, "counts": counts,
                  "source_count": count, "qualifiers": [],
                  "evidence": [{"article_id": art, "sentence": text[:80], "char_start": 0, "char_end": 80}]}
             )  # fmt: skip
@@ -168,6 +174,12 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=40, help="Requests per endpoint.")
     parser.add_argument("--db", type=Path, default=None, help="Store file (default: temp dir).")
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument(
+        "--only", nargs="*", default=[], help="Run the endpoints whose name contains any of these."
+    )
+    parser.add_argument(
+        "--browser", default="", help="Chromium executable: also time pages in the browser."
+    )
     args = parser.parse_args()
     import httpx
 
@@ -201,10 +213,36 @@ def main() -> int:
         "GET / home page": lambda: "/",
         "GET /actors/{id} page (typical)": lambda: f"/actors/{actor()}",
         "GET /events page": lambda: f"/events?type={rng.choice(TYPES)}",
+        # whole-corpus views (the data behind /explore) and downloads
+        "GET /api/incidents": lambda: f"/api/incidents?page={rng.randrange(1, 20)}",
+        "GET /api/incidents?type=&since=": lambda: (
+            f"/api/incidents?type={rng.choice(TYPES)}&since=201{rng.randrange(4, 9)}"
+        ),
+        "GET /api/incidents?actor= (typical)": lambda: f"/api/incidents?actor={actor()}",
+        "GET /api/incidents?min_fatalities=10": lambda: "/api/incidents?min_fatalities=10",
+        "GET /api/timeline": lambda: "/api/timeline",
+        "GET /api/timeline?actor= (typical)": lambda: f"/api/timeline?actor={actor()}",
+        "GET /api/timeline?type=&since=": lambda: (
+            f"/api/timeline?type={rng.choice(TYPES)}&since=201{rng.randrange(4, 9)}"
+        ),
+        "GET /api/map": lambda: "/api/map",
+        "GET /api/map?actor= (typical)": lambda: f"/api/map?actor={actor()}",
+        "GET /api/network": lambda: "/api/network",
+        "GET /api/network?actor= (typical)": lambda: f"/api/network?actor={actor()}",
+        "GET /api/network?actor= (hub)": lambda: f"/api/network?actor={rng.choice(busy)}",
+        "GET /api/index/actors": lambda: f"/api/index/actors?page={rng.randrange(1, 100)}",
+        "GET /api/index/places": lambda: "/api/index/places?sort=-killed",
+        "GET /api/download jsonl (typical actor)": lambda: (
+            f"/api/download?format=jsonl&actor={actor()}"
+        ),
+        "GET /explore page": lambda: f"/explore?type={rng.choice(TYPES)}",
+        "GET /actors index page": lambda: f"/actors?page={rng.randrange(1, 100)}",
     }
+    only = [c for c in cases if not args.only or any(o in c for o in args.only)]
     print(f"{'endpoint':40} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     with httpx.Client(base_url=base, timeout=120) as client:
-        for name, make in cases.items():
+        for name in only:
+            make = cases[name]
             times = []
             for _ in range(args.requests):
                 url = make()
@@ -216,8 +254,40 @@ def main() -> int:
             times.sort()
             p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
             print(f"{name:40} {statistics.median(times):8.1f} {p95:8.1f} {times[-1]:8.1f}")
+    if args.browser:
+        browser_timings(base, args.browser)
     server.should_exit = True  # type: ignore[attr-defined]
     return 0
+
+
+def browser_timings(base: str, chromium: str) -> None:
+    """Chromium on /explore and an actor page: when the page is interactive (DOMContentLoaded)
+    and when each widget has drawn its data (measured from the start of navigation)."""
+    from playwright.sync_api import sync_playwright
+
+    marks = {
+        "/explore": {"totals": "#totals strong", "map": "#map[data-places]",
+                     "network": "#network[data-nodes]", "histogram": "#histogram[data-bars]"},
+        "/explore?actor=act_100": {"network": "#network[data-nodes]",
+                                   "histogram": "#histogram[data-bars]"},
+        "/actors/act_100": {"network": "#network[data-nodes]"},
+    }  # fmt: skip
+    print(f"\n{'page in Chromium':40} {'interactive':>12} {'widgets drawn (ms)'}")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        for path, selectors in marks.items():
+            t0 = time.perf_counter()
+            page.goto(base + path, wait_until="domcontentloaded", timeout=600_000)
+            ready = (time.perf_counter() - t0) * 1000
+            drawn = []
+            for name, selector in selectors.items():
+                page.wait_for_selector(selector, state="attached", timeout=600_000)
+                drawn.append(f"{name} {(time.perf_counter() - t0) * 1000:.0f}")
+            print(f"{path:40} {ready:12.0f} {', '.join(drawn)}")
+        browser.close()
 
 
 if __name__ == "__main__":

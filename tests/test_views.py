@@ -141,3 +141,28 @@ def test_code_tags_are_labels_not_dicts() -> None:
     codes = {"acled": {"event_type": "Battles", "sub_event_type": "Armed clash"},
              "cameo": ["18", "19"], "plover": "ASSAULT", "empty": None}  # fmt: skip
     assert code_labels(codes) == ["ACLED Battles / Armed clash", "CAMEO 18, 19", "PLOVER ASSAULT"]
+
+
+def test_actor_graph_keeps_the_counterparts_with_most_sources() -> None:
+    from eventwire.model import Actor, Relation
+    from eventwire.views.charts import actor_graph
+    from eventwire.views.details import ActorDetail, RelationGroup, RelationView
+
+    views = [
+        RelationView(Relation(f"r{i}", "me", f"a{i}", "support", (), source_count=i + 1),
+                     "positive", None, None)
+        for i in range(50)
+    ]  # fmt: skip
+    detail = ActorDetail(
+        Actor("me", "Me", "person"),
+        [],
+        [],
+        [RelationGroup("support", "positive", views)],
+        [],
+        False,
+        [],
+    )
+    graph = actor_graph(detail, top=10)
+    assert graph["hidden"] == 40
+    assert {n["id"] for n in graph["nodes"]} == {"me"} | {f"a{i}" for i in range(40, 50)}
+    assert len(graph["edges"]) == 10

@@ -454,11 +454,20 @@ def test_the_api_choices_are_the_views_choices() -> None:
     from eventwire.api import params
     from eventwire.model import MODALITIES
     from eventwire.store.base import EVENT_ORDERS
-    from eventwire.views.corpus import ACTOR_SORTS, PLACE_SORTS
     from eventwire.views.dates import UNITS
+    from eventwire.views.indexes import ACTOR_SORTS, PLACE_SORTS
 
     assert set(get_args(params.EventOrder)) == set(EVENT_ORDERS)
     assert set(get_args(params.ActorSort)) == set(ACTOR_SORTS)
     assert set(get_args(params.PlaceSort)) == set(PLACE_SORTS)
     assert get_args(params.Unit) == UNITS
     assert get_args(params.Modality) == MODALITIES
+
+
+def test_actor_index_leaves_killed_unsummed_past_the_scan_limit(client, monkeypatch) -> None:
+    import eventwire.store.sqlite
+
+    monkeypatch.setattr(eventwire.store.sqlite, "KILLED_SCAN_LIMIT", 2)
+    rows = {r["actor"]["id"]: r for r in client.get("/api/index/actors").json()["items"]}
+    assert rows["act_haftar"]["incidents"] == 5 and rows["act_haftar"]["killed"] is None
+    assert rows["act_sarraj"]["incidents"] == 1 and rows["act_sarraj"]["killed"] == 0

@@ -173,3 +173,13 @@ def test_explore_keeps_the_filter_in_links_and_downloads(client) -> None:
     body = client.get("/explore", params={"type": "fight", "since": "2016"}).text
     assert "/api/download?format=jsonl&amp;type=fight&amp;since=2016" in body
     assert 'href="/events?type=fight&amp;since=2016"' in body
+    assert '<option value="fight" selected>fight</option>' in body  # a resubmit keeps it
+
+
+def test_actor_and_place_pages_offer_their_downloads(client) -> None:
+    actor = client.get("/actors/act_haftar").text
+    assert "/api/download?format=jsonl&amp;actor=act_haftar" in actor
+    place = client.get("/places/geonames:88319").text
+    assert "/api/download?format=jsonl&amp;place=geonames%3A88319" in place
+    r = client.get("/api/download", params={"format": "jsonl", "place": "geonames:88319"})
+    assert '"id": "evt_attack"' in r.text and '"id": "evt_meet"' not in r.text

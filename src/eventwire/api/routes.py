@@ -32,17 +32,11 @@ from eventwire.model import Actor, Article, Event, Quote
 from eventwire.pipeline import Submission, ingest_submitted
 from eventwire.store.base import Store
 from eventwire.views import MAX_LIMIT, downloads
-from eventwire.views.corpus import (
-    NETWORK_MAX,
-    ActorRow,
-    Histogram,
-    IncidentPage,
-    IndexPage,
-    MapPlace,
-    Network,
-    PlaceRow,
-    Totals,
-)
+from eventwire.views.corpus import IncidentPage, Totals
+from eventwire.views.indexes import ActorRow, IndexPage, PlaceRow
+from eventwire.views.maps import MapPlace
+from eventwire.views.network import NETWORK_MAX, Network
+from eventwire.views.timeline import Histogram
 
 router = APIRouter(tags=["eventwire"])
 
@@ -262,7 +256,7 @@ def place_index(store: StoreDep, sort: PlaceSort = "-incidents", page: PageNo = 
 def get_filter_options(store: StoreDep) -> object:
     """Choices for the filter bar: event types and ACLED types in the store, and the
     download formats."""
-    return {**views.filter_options(store), "formats": downloads.download_formats()}
+    return {**views.filter_options(), "formats": downloads.download_formats()}
 
 
 @router.get("/download", response_class=StreamingResponse)

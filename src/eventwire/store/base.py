@@ -89,7 +89,7 @@ class PlaceTotals:
 class ActorTotals:
     actor_id: str
     events: int
-    killed: int
+    killed: int | None  # None: too many events to sum on the fly (the store says how many)
 
 
 @runtime_checkable
@@ -152,19 +152,14 @@ class Store(Protocol):
         """Located events per place (and type), with casualties."""
         ...
 
-    def event_types(self) -> list[tuple[str, int]]:
-        """Stored event types with their number of events, most frequent first."""
-        ...
-
-    def acled_types(self) -> list[tuple[str, int]]: ...
-
     def actor_page(self, order: str, limit: int, offset: int) -> list[Actor]:
         """Actors ordered by ``name``, ``type``, ``country``, ``mentions`` or ``articles``
         (a leading ``-`` reverses), one page."""
         ...
 
     def actor_totals(self, actor_ids: Sequence[str]) -> list[ActorTotals]:
-        """Events each actor takes part in (as source or target) and their killed."""
+        """Events each actor takes part in (as source or target) and their killed (None
+        when the store would have to read too many events to sum them)."""
         ...
 
     def close(self) -> None: ...

@@ -465,19 +465,6 @@ class SQLiteStore:
                 out[row[0]] = from_dict(Place, json.loads(row[1]))
         return out
 
-    def event_types(self) -> list[tuple[str, int]]:
-        rows = self.conn.execute(
-            "SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY n DESC, type"
-        )
-        return [(r[0], int(r[1])) for r in rows]
-
-    def acled_types(self) -> list[tuple[str, int]]:
-        rows = self.conn.execute(
-            f"SELECT {ACLED_TYPE} AS t, COUNT(*) AS n FROM events WHERE {ACLED_TYPE} IS NOT NULL"
-            " GROUP BY t ORDER BY n DESC, t"
-        )
-        return [(r[0], int(r[1])) for r in rows]
-
     def actor_page(self, order: str, limit: int, offset: int) -> list[Actor]:
         column = ACTOR_ORDER[order.lstrip("-")]
         direction = "DESC" if order.startswith("-") else "ASC"
@@ -489,14 +476,18 @@ class SQLiteStore:
 
     def actor_totals(self, actor_ids: Sequence[str]) -> list[ActorTotals]:
         out = []
+        ids = "SELECT id FROM events WHERE source_actor = ? UNION SELECT id FROM events WHERE target_actor = ?"
         for actor_id in actor_ids:
-            row = self.conn.execute(
-                f"SELECT COUNT(*), SUM({KILLED}) FROM (SELECT id, payload FROM events"
-                " WHERE source_actor = ? UNION SELECT id, payload FROM events"
-                " WHERE target_actor = ?) AS events",
-                (actor_id, actor_id),
-            ).fetchone()
-            out.append(ActorTotals(actor_id, int(row[0]), int(row[1] or 0)))
+            # the count reads the two actor indexes only; the killed need every payload
+            n = self.conn.execute(f"SELECT COUNT(*) FROM ({ids}) AS k", (actor_id, actor_id))
+            events = int(n.fetchone()[0])
+            killed = None
+            if events <= KILLED_SCAN_LIMIT:
+                row = self.conn.execute(
+                    f"SELECT SUM({KILLED}) FROM events WHERE id IN ({ids})", (actor_id, actor_id)
+                ).fetchone()
+                killed = int(row[0] or 0)
+            out.append(ActorTotals(actor_id, events, killed))
         return out
 
     def actor_of_mention(self, mention: str) -> str | None:
@@ -531,6 +522,7 @@ class SQLiteStore:
 
 KILLED = "COALESCE(json_extract(payload, '$.counts.killed'), 0)"
 WOUNDED = "COALESCE(json_extract(payload, '$.counts.wounded'), 0)"
+KILLED_SCAN_LIMIT = 20_000  # an index page does not read more payloads than this per actor
 ACLED_TYPE = "json_extract(payload, '$.codes.acled.event_type')"
 ORDER_SQL = {
     "date": "date, id",
@@ -564,8 +556,11 @@ def _keyset(flt: EventFilter) -> tuple[list[str], list[Any]]:
 
 def _event_conditions(flt: EventFilter) -> tuple[list[str], list[Any]]:
     """SQL conditions and arguments for every field of ``flt`` except the actor."""
-    where: list[str] = ["source_count >= ?"]
-    args: list[Any] = [flt.min_sources]
+    where: list[str] = ["1 = 1"]
+    args: list[Any] = []
+    if flt.min_sources > 1:  # every stored event has a source; a count needs no scan
+        where.append("source_count >= ?")
+        args.append(flt.min_sources)
     if flt.type:
         where.append("type = ?")
         args.append(flt.type)

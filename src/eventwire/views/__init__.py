@@ -9,7 +9,9 @@ here knows about HTTP. One module per noun:
 * :mod:`~eventwire.views.records`: pages, actor references, marked text;
 * :mod:`~eventwire.views.details`: one record's page and the plain lists;
 * :mod:`~eventwire.views.charts`: network, timeline and map JSON of the actor page;
-* :mod:`~eventwire.views.corpus`: the whole-corpus views behind one shared filter;
+* :mod:`~eventwire.views.corpus`: the shared filter and the incidents it selects;
+* :mod:`~eventwire.views.timeline`, :mod:`~eventwire.views.maps`,
+  :mod:`~eventwire.views.network`, :mod:`~eventwire.views.indexes`: the whole-corpus views;
 * :mod:`~eventwire.views.downloads`: the filtered records through a registered exporter.
 """
 
@@ -22,18 +24,7 @@ from eventwire.views.charts import (
     place_page_data,
     timeline_items,
 )
-from eventwire.views.corpus import (
-    CorpusFilter,
-    actor_index,
-    filter_options,
-    histogram,
-    list_events,
-    list_incidents,
-    map_places,
-    network,
-    place_index,
-    totals,
-)
+from eventwire.views.corpus import CorpusFilter, filter_options, list_events, list_incidents, totals
 from eventwire.views.dates import date_range, format_when, parse_iso_date
 from eventwire.views.details import (
     ActorDetail,
@@ -56,7 +47,10 @@ from eventwire.views.details import (
     search_actors,
     stats,
 )
+from eventwire.views.indexes import actor_index, place_index
 from eventwire.views.labels import code_labels, counts_text, event_caption, event_label
+from eventwire.views.maps import map_places
+from eventwire.views.network import network
 from eventwire.views.polarity import POLARITIES, modality_label, type_polarity
 from eventwire.views.records import (
     MAX_LIMIT,
@@ -67,6 +61,7 @@ from eventwire.views.records import (
     Segment,
     highlight,
 )
+from eventwire.views.timeline import histogram
 
 __all__ = [
     "MAX_LIMIT", "POLARITIES", "ActorDetail", "CorpusFilter", "actor_index", 

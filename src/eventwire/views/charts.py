@@ -12,9 +12,12 @@ from eventwire.views.labels import counts_text, event_caption
 from eventwire.views.polarity import type_polarity
 from eventwire.views.records import ActorRef
 
+ACTOR_GRAPH_TOP = 40  # counterparts drawn on an actor's page; the rest on /explore?actor=
 
-def actor_graph(detail: ActorDetail) -> dict[str, Any]:
-    """Cytoscape elements: the actor, its counterparts, one edge per (pair, type, polarity)."""
+
+def actor_graph(detail: ActorDetail, top: int = ACTOR_GRAPH_TOP) -> dict[str, Any]:
+    """Cytoscape elements: the actor, its counterparts, one edge per (pair, type, polarity),
+    capped to the ``top`` counterparts with the most sources."""
     me = detail.actor
     nodes = {me.id: {"id": me.id, "label": me.name, "type": me.type, "focus": True}}
     edges = []
@@ -63,7 +66,25 @@ def actor_graph(detail: ActorDetail) -> dict[str, Any]:
              "type": f"{n} event{'s' if n != 1 else ''}", "polarity": polarity, "sources": n,
              "contested": False, "events": True}
         )  # fmt: skip
-    return {"nodes": list(nodes.values()), "edges": edges}
+    return _capped(me.id, nodes, edges, top)
+
+
+def _capped(
+    focus: str, nodes: dict[str, dict[str, Any]], edges: list[dict[str, Any]], top: int
+) -> dict[str, Any]:
+    """The focus and its ``top`` counterparts with the most sources; ``hidden`` says how
+    many were left out (a hub's page would otherwise draw thousands of nodes)."""
+    weight: dict[str, int] = {}
+    for edge in edges:
+        for end in (edge["source"], edge["target"]):
+            weight[end] = weight.get(end, 0) + max(int(edge["sources"]), 1)
+    others = sorted((n for n in nodes if n != focus), key=lambda n: (-weight.get(n, 0), n))
+    keep = {focus, *others[:top]}
+    return {
+        "nodes": [n for key, n in nodes.items() if key in keep],
+        "edges": [e for e in edges if e["source"] in keep and e["target"] in keep],
+        "hidden": max(0, len(others) - top),
+    }
 
 
 def timeline_items(events: Iterable[Event], actors: dict[str, ActorRef]) -> list[dict[str, Any]]:

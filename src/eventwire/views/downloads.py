@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 import eventwire.export
-from eventwire.errors import ExportError
+from eventwire.errors import ExportError, NotFound
 from eventwire.export import export
 from eventwire.model import Actor, Article, Event, Place, Quote, Relation
 from eventwire.registry import exporters
@@ -23,6 +23,8 @@ from eventwire.store.base import Store
 from eventwire.views.corpus import CorpusFilter, event_filter
 
 MAX_DOWNLOAD = 200_000  # incidents in one download; narrow the filter for more
+PER_ACTOR_QUERIES = 200  # fewer selected actors: read their relations and quotes by index
+T = TypeVar("T")
 
 
 def download_formats() -> list[str]:
@@ -49,30 +51,46 @@ class FilteredStore:
             yield self._store.get_article(article_id)
 
     def actors(self, query: str | None = None) -> list[Actor]:
-        return [a for a in self._store.actors(query) if a.id in self._actor_ids]
+        found = []
+        for actor_id in sorted(self._actor_ids):
+            try:
+                found.append(self._store.get_actor(actor_id))
+            except NotFound:
+                continue
+        return found
 
     def events(self, flt: Any = None) -> list[Event]:
         return list(self._events)
 
+    def _by_actor(self, read: Callable[[str | None], list[T]]) -> list[T]:
+        """Records of the selected actors: one indexed query each while they are few."""
+        if len(self._actor_ids) > PER_ACTOR_QUERIES:
+            return read(None)
+        return [r for actor_id in sorted(self._actor_ids) for r in read(actor_id)]
+
     def relations(self, actor: str | None = None) -> list[Relation]:
         ids = self._actor_ids
-        return [
-            r for r in self._store.relations(actor)
-            if r.source_actor in ids and r.target_actor in ids
-        ]  # fmt: skip
+        seen: dict[str, Relation] = {}
+        for r in self._by_actor(self._store.relations):
+            if r.source_actor in ids and r.target_actor in ids:
+                seen.setdefault(r.id, r)
+        return list(seen.values())
 
     def quotes(self, speaker: str | None = None) -> list[Quote]:
         return [
-            q for q in self._store.quotes(speaker)
-            if q.article_id in self._article_ids and (q.speaker in self._actor_ids)
+            q for q in self._by_actor(self._store.quotes)
+            if q.article_id in self._article_ids and q.speaker in self._actor_ids
         ]  # fmt: skip
 
     def places(self) -> list[tuple[Place, int]]:
+        """The selected events' places (each event carries its place) with their counts."""
+        places: dict[str, Place] = {}
         counts: dict[str, int] = {}
         for e in self._events:
             if e.location:
+                places.setdefault(e.location.id, e.location)
                 counts[e.location.id] = counts.get(e.location.id, 0) + 1
-        return [(p, counts[p.id]) for p, _n in self._store.places() if p.id in counts]
+        return [(places[k], counts[k]) for k in sorted(places, key=lambda k: (-counts[k], k))]
 
     def __getattr__(self, name: str) -> Any:
         raise ExportError(f"a filtered download cannot read {name!r} from the store")

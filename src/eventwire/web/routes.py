@@ -29,7 +29,6 @@ from eventwire.api.params import (
 )
 from eventwire.api.routes import StoreDep
 from eventwire.model import MODALITIES
-from eventwire.store.base import Store
 from eventwire.views import downloads
 
 WEB = Path(__file__).resolve().parent
@@ -67,6 +66,7 @@ def make_templates() -> Jinja2Templates:
     env.globals["modality_label"] = views.modality_label
     env.globals["code_labels"] = views.code_labels
     env.globals["counts_text"] = views.counts_text
+    env.globals["download_formats"] = downloads.download_formats
     return Jinja2Templates(env=env)
 
 
@@ -108,23 +108,23 @@ def actor_page(request: Request, actor_id: str, store: StoreDep) -> Response:
     )
 
 
-def _filter_context(request: Request, store: Store, flt: FilterParams) -> dict[str, Any]:
+def _filter_context(flt: FilterParams) -> dict[str, Any]:
+    """What the filter bar and the download links of a page need."""
     cf = flt.corpus_filter()
     return {
         "form": flt,
         "filter_query": urlencode(cf.params()),
-        "options": views.filter_options(store),
+        "options": views.filter_options(),
         "formats": downloads.download_formats(),
         "modalities": MODALITIES,
     }
 
 
 @router.get("/explore")
-def explore_page(request: Request, store: StoreDep, flt: Filter) -> Response:
+def explore_page(request: Request, flt: Filter) -> Response:
     """The analyst's workspace: map, timeline, network and incidents of one filter."""
-    context = _filter_context(request, store, flt)
-    totals = views.totals(store, flt.corpus_filter())
-    return render(request, "explore.html", totals=totals, title="Explore", **context)
+    # the page carries only the filter bar; its script fetches the views' data (and totals)
+    return render(request, "explore.html", title="Explore", **_filter_context(flt))
 
 
 @router.get("/events")
@@ -144,7 +144,7 @@ def events_page(
         pages=_page_links(request, listing.page, listing.pages),
         sort_link=lambda o: _query(request, order=o, page=1),
         title="Incidents",
-        **_filter_context(request, store, flt),
+        **_filter_context(flt),
     )
 
 

@@ -179,7 +179,7 @@
     document.getElementById("timeline-note").textContent = note.length ? "(not drawn: " + note.join(", ") + ")" : "";
     document.querySelectorAll("button.unit").forEach(function (b) { b.classList.toggle("active", b.getAttribute("data-unit") === h.unit); });
     if (!h.bars.length) { container.appendChild(el("p", "muted", "No dated incidents.")); return; }
-    var W = Math.max(container.clientWidth, 300), H = 200, pad = 28;
+    var W = Math.max(container.clientWidth - 16, 300), H = 200, pad = 28;
     var maxN = Math.max.apply(null, h.bars.map(function (b) { return b.incidents; }).concat([1]));
     var maxK = Math.max.apply(null, h.bars.map(function (b) { return b.killed; }).concat([1]));
     var step = (W - pad) / h.bars.length;
@@ -268,6 +268,19 @@
     b.addEventListener("click", function () { unit = b.getAttribute("data-unit"); loadHistogram(); });
   });
 
+  function showTotals(t) {
+    var box = document.getElementById("totals");
+    box.textContent = "";
+    function figure(n, text) {
+      box.appendChild(el("strong", null, n.toLocaleString("en")));
+      box.appendChild(document.createTextNode(" " + text));
+    }
+    figure(t.incidents, "incidents (" + t.dated.toLocaleString("en") + " dated) · ");
+    figure(t.killed, "killed and ");
+    figure(t.wounded, "wounded in them");
+  }
+
+  api("/api/totals").then(showTotals).catch(failed(document.getElementById("totals"), "totals"));
   var mapBox = document.getElementById("map");
   api("/api/map").then(function (places) { drawMap(mapBox, places); }).catch(failed(mapBox, "map"));
   loadNetwork();

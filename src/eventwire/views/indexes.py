@@ -1,0 +1,78 @@
+"""The actor and place indexes: every record, sortable and paged, with incidents and killed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from eventwire.model import Actor, Place
+from eventwire.store.base import EventFilter, Store
+from eventwire.views.records import MAX_LIMIT
+
+T = TypeVar("T")
+
+ACTOR_SORTS = ("-mentions", "mentions", "-articles", "articles", "name", "-name", "type",
+               "country")  # fmt: skip
+PLACE_SORTS = ("-incidents", "incidents", "-killed", "name", "-name", "country")
+
+
+@dataclass(frozen=True)
+class ActorRow:
+    actor: Actor
+    incidents: int
+    killed: int | None
+
+
+@dataclass(frozen=True)
+class IndexPage(Generic[T]):
+    items: list[T]
+    total: int
+    page: int
+    pages: int
+    limit: int
+    sort: str
+
+
+def actor_index(store: Store, sort: str = "-mentions", page: int = 1, limit: int = 50) -> IndexPage:
+    """Every actor, sortable and paged, with its incidents and their killed."""
+    if sort not in ACTOR_SORTS:
+        raise ValueError(f"sort must be one of {', '.join(ACTOR_SORTS)}")
+    limit = max(1, min(limit, MAX_LIMIT))
+    total = store.stats()["actors"]
+    actors = store.actor_page(sort, limit, (max(page, 1) - 1) * limit)
+    sums = {t.actor_id: t for t in store.actor_totals([a.id for a in actors])}
+    rows = [ActorRow(a, sums[a.id].events, sums[a.id].killed) for a in actors]
+    return IndexPage(rows, total, page, max(1, -(-total // limit)), limit, sort)
+
+
+@dataclass(frozen=True)
+class PlaceRow:
+    place: Place
+    incidents: int
+    killed: int
+    wounded: int
+
+
+def place_index(
+    store: Store, sort: str = "-incidents", page: int = 1, limit: int = 50
+) -> IndexPage:
+    """Every place with its incidents and casualties, sortable and paged."""
+    if sort not in PLACE_SORTS:
+        raise ValueError(f"sort must be one of {', '.join(PLACE_SORTS)}")
+    limit = max(1, min(limit, MAX_LIMIT))
+    sums = {t.place.id: t for t in store.event_places(EventFilter(), by_type=False)}
+    rows = []
+    for place, n in store.places():
+        t = sums.get(place.id)
+        rows.append(PlaceRow(place, n, t.killed if t else 0, t.wounded if t else 0))
+    keys = {
+        "incidents": lambda r: (r.incidents, r.place.name),
+        "killed": lambda r: (r.killed, r.incidents),
+        "name": lambda r: (r.place.name.lower(), r.place.id),
+        "country": lambda r: (r.place.country or "", r.place.name.lower()),
+    }
+    rows.sort(key=lambda r: r.place.id)
+    rows.sort(key=keys[sort.lstrip("-")], reverse=sort.startswith("-"))
+    start = (max(page, 1) - 1) * limit
+    return IndexPage(rows[start : start + limit], len(rows), page,
+                     max(1, -(-len(rows) // limit)), limit, sort)  # fmt: skip
