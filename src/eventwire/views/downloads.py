@@ -31,7 +31,8 @@ def download_formats() -> list[str]:
     """Every export format registered (built-in modules of eventwire.export included)."""
     for module in pkgutil.iter_modules(eventwire.export.__path__):
         importlib.import_module(f"eventwire.export.{module.name}")
-    return sorted(exporters.names())
+    # a download is one file: formats that write a folder (parquet) are for the CLI
+    return sorted(n for n in exporters.names() if exporters.get(n).meta.get("target") != "folder")
 
 
 class FilteredStore:
@@ -60,7 +61,12 @@ class FilteredStore:
         return found
 
     def events(self, flt: Any = None) -> list[Event]:
-        return list(self._events)
+        """The selected events, one page of them when ``flt`` asks for a page (the
+        exporters read the store page by page)."""
+        if flt is None or getattr(flt, "limit", None) is None:
+            return list(self._events)
+        start = getattr(flt, "offset", 0) or 0
+        return self._events[start : start + flt.limit]
 
     def _by_actor(self, read: Callable[[str | None], list[T]]) -> list[T]:
         """Records of the selected actors: one indexed query each while they are few."""
@@ -92,6 +98,12 @@ class FilteredStore:
                 counts[e.location.id] = counts.get(e.location.id, 0) + 1
         return [(places[k], counts[k]) for k in sorted(places, key=lambda k: (-counts[k], k))]
 
+    def get_article(self, article_id: str) -> Article:
+        return self._store.get_article(article_id)
+
+    def get_actor(self, actor_id: str) -> Actor:
+        return self._store.get_actor(actor_id)
+
     def __getattr__(self, name: str) -> Any:
         raise ExportError(f"a filtered download cannot read {name!r} from the store")
 
@@ -116,5 +128,6 @@ def media_type(fmt: str) -> str:
         "csv": "text/csv",
         "geojson": "application/geo+json",
         "graphml": "application/graphml+xml",
+        "gexf": "application/gexf+xml",
         "parquet": "application/vnd.apache.parquet",
     }.get(fmt, "application/octet-stream")

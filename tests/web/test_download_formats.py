@@ -1,0 +1,56 @@
+"""Downloads through every stream exporter, over more incidents than one exporter page."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from eventwire.model import Actor, Article, DocumentRecords, Event, Evidence, Place, Resolution
+from eventwire.store.sqlite import SQLiteStore
+from eventwire.views.corpus import CorpusFilter
+from eventwire.views.downloads import download, download_formats
+
+TOWN = Place("geonames:1", "Port Town", 32.9, 13.2, "LBY", "Port Town", "city")
+N = 1_234  # more than the exporters' page of 500 events
+
+
+def _store(store: SQLiteStore) -> SQLiteStore:
+    text = "Artillery hit the port. " * 3
+    store.add_documents(
+        [(Article("art_1", text, published="2020-01-01"), DocumentRecords("art_1"))]
+    )
+    events = tuple(
+        Event(
+            f"event_{i:05d}", "ASSAULT", {"plover": "ASSAULT"}, (Evidence("art_1", "Artillery hit the port.", 0, 23),), "actor_a", "actor_b",
+            f"2020-01-{1 + i % 28:02d}", "day", TOWN, counts={"killed": 1},
+        )
+        for i in range(N)
+    )  # fmt: skip
+    actors = (
+        Actor("actor_a", "Northern Brigade", "armed_group", "LBY", (), 1, 1),
+        Actor("actor_b", "civilians", "group", "LBY", (), 1, 1),
+    )
+    store.replace_resolution(Resolution(actors=actors, events=events, places=(TOWN,)))
+    return store
+
+
+def test_a_folder_format_is_not_offered_for_download() -> None:
+    formats = download_formats()
+    assert {"jsonl", "csv", "geojson"} <= set(formats)
+    assert "parquet" not in formats  # writes a folder, not one file
+
+
+def test_every_download_format_holds_every_selected_incident(memory_store) -> None:
+    store = _store(memory_store)
+    for fmt in download_formats():
+        out = io.StringIO()
+        download(store, CorpusFilter(), fmt, out)
+        text = out.getvalue()
+        if fmt == "csv":
+            assert len(list(csv.DictReader(io.StringIO(text)))) == N
+        elif fmt == "geojson":
+            assert len(json.loads(text)["features"]) == N
+        elif fmt == "jsonl":
+            kinds = [json.loads(line)["kind"] for line in text.splitlines()]
+            assert kinds.count("event") == N
