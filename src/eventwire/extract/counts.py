@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.modality import modality_of
-from eventwire.knowledge.words import CountWords, count_words
+from eventwire.knowledge.words import CountWords
 from eventwire.model import Count, EventMention, Span
 from eventwire.registry import extractors
 
@@ -156,9 +156,8 @@ def _role_token(noun: Token, anchor: Token, words: CountWords) -> Token:
     return tok
 
 
-def kind_for(noun: Token, num: Token) -> tuple[str, Token] | None:
+def kind_for(noun: Token, num: Token, words: CountWords) -> tuple[str, Token] | None:
     """The count kind a governing word gives the counted noun, with that word."""
-    words = count_words()
     for child in noun.children:  # "40 dead", "150 people killed", "12 missing"
         if child.dep_ in ("amod", "acl", "relcl", "appos") and (k := _kind(child, words)):
             return k, child
@@ -307,7 +306,7 @@ def extract_counts(ctx: DocContext) -> dict[str, list[Count]]:
             continue  # years, money, percentages; "including an imam"
         parsed = number_value(tok)
         if parsed is None:
-            found = kind_for(tok, tok) if _single(tok, words) else _owned_event(tok, words)
+            found = kind_for(tok, tok, words) if _single(tok, words) else _owned_event(tok, words)
             if kind := _stated(found):
                 start = next((c.idx for c in tok.lefts if c.dep_ in ("det", "poss")), tok.idx)
                 counts.append(_count(ctx, kind, 1, None, start, tok))
@@ -322,7 +321,7 @@ def extract_counts(ctx: DocContext) -> dict[str, list[Count]]:
             continue  # counts vehicles, weapons, days...
         if noun.head.lower_ == "of" and noun.head.head.i == tok.i and _has_number(noun):
             continue  # "2 of the 14 fishermen" is part of the 14
-        kind = _stated(kind_for(noun, tok))
+        kind = _stated(kind_for(noun, tok, words))
         if kind is None:
             continue
         qualifier = qualifier_of(tok) or how

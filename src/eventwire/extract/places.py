@@ -16,7 +16,7 @@ dollar") and nationality words. Choosing an event's place among these is
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right, insort
 from typing import TYPE_CHECKING
 
 from eventwire.extract.component import Component
@@ -292,6 +292,32 @@ def _with_qualifier(gazetteer: Gazetteer, text: str, start: int, end: int) -> tu
     return name, False
 
 
+class _Taken:
+    """The character ranges already read as place names, with overlap and "last name
+    before" tests by bisection (a scan of every range per phrase made long articles slow)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.ends = sorted(e for _s, e in spans)
+        self.longest = max((e - s for s, e in spans), default=0)
+
+    def add(self, span: tuple[int, int]) -> None:
+        insort(self.spans, span)
+        insort(self.ends, span[1])
+        self.longest = max(self.longest, span[1] - span[0])
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # a range overlapping [start, end) starts before end and after start - longest
+        lo = bisect_left(self.spans, (start - self.longest, start - self.longest))
+        hi = bisect_left(self.spans, (end, end))
+        return any(s < end and start < e for s, e in self.spans[lo:hi])
+
+    def last_end_before(self, start: int) -> int | None:
+        """The greatest end of a range at or before ``start``."""
+        n = bisect_right(self.ends, start)
+        return self.ends[n - 1] if n else None
+
+
 def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """(start, end) of place names: model entities and nationality words, then locative
     capitalised phrases and known names in a parenthesis after a place ("(Razih, Sadah)")."""
@@ -321,11 +347,12 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
         for s in [_place_in_name(gazetteer, text, e.start_char, e.end_char)]
         if s
     ]
+    taken = _Taken(spans)
     for m in CAPITALISED.finditer(text):
         start, end = m.start(), m.end()
         if _POSSESSIVE.search(m.group(0)):
             end -= 2  # "in Derna's old town"
-        if any(s < end and start < e for s, e in spans):
+        if taken.overlaps(start, end):
             continue
         if not LOCATIVE.search(text[max(0, start - 40) : start]):
             if _well_known(gazetteer, text, start, end) or (
@@ -336,6 +363,7 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
                 and any(c.match != "skeleton" for c in gazetteer.candidates(m.group(0)))
             ):
                 spans.append((start, end))  # "blocked the Zahle roundabout"
+                taken.add((start, end))
             continue
         if m.group(0).split()[0].lower() in CALENDAR_WORDS or _SITE_AFTER.match(
             text[end : end + 20]
@@ -345,9 +373,10 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
         said_a_place = bool(_SETTLEMENT_OF.search(text[max(0, start - 30) : start]))
         if any(said_a_place or not c.loose for c in gazetteer.candidates(text[start:end])):
             whole = _with_rest_of_name(gazetteer, text, start, end)  # "into Ras al Ain"
-            spans.append(
-                whole if not any(s < whole[1] and end < e for s, e in spans) else (start, end)
-            )
+            # the rest of the name, unless it runs into a name already read
+            added = whole if not taken.overlaps(end, whole[1]) else (start, end)
+            spans.append(added)
+            taken.add(added)
     for m in _PARENTHESIS.finditer(text):  # "(Razih, Sadah)": where the place before lies
         for part in _NAME_IN_LIST.finditer(m.group(1)):
             start, end = m.start(1) + part.start(), m.start(1) + part.end()
@@ -379,20 +408,19 @@ def _list_goes_on(
 ) -> list[tuple[int, int]]:
     """``spans`` with the names listed after a place ("in Barrow, Jackson and Madison")
     that places are called by."""
-    spans = sorted(spans)
+    taken = _Taken(spans)
     for m in CAPITALISED.finditer(text):
         start, end = m.start(), m.end()
-        if any(s < end and start < e for s, e in spans) or m.group(0).lower() in FUNCTION_WORDS:
+        if taken.overlaps(start, end) or m.group(0).lower() in FUNCTION_WORDS:
             continue
-        before = [e for _s, e in spans if e <= start]
+        before = taken.last_end_before(start)
         if (
-            before
-            and _LISTED.match(text[max(before) : start])
+            before is not None
+            and _LISTED.match(text[before:start])
             and any(c.match != "skeleton" for c in gazetteer.candidates(m.group(0)))
         ):
-            spans.append((start, end))
-            spans.sort()
-    return spans
+            taken.add((start, end))
+    return taken.spans
 
 
 def _place_in_name(gazetteer: Gazetteer, text: str, start: int, end: int) -> tuple[int, int] | None:

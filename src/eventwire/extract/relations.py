@@ -38,7 +38,7 @@ from eventwire.extract.anchor import publication_when, when_for
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.modality import attribution_of, modality_of, phrase_modality
-from eventwire.knowledge.words import relation_words
+from eventwire.knowledge.words import RelationWords
 from eventwire.model import RelationMention, When
 from eventwire.registry import extractors
 
@@ -67,8 +67,8 @@ def _child(token: Token, *deps: str) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
-def _names_actor(noun: Token) -> bool:
-    return noun.pos_ == "PROPN" or noun.lemma_.lower() in relation_words().group_nouns
+def _names_actor(noun: Token, words: RelationWords) -> bool:
+    return noun.pos_ == "PROPN" or noun.lemma_.lower() in words.group_nouns
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -95,14 +95,14 @@ def _relative_controller(verb: Token) -> bool:
     return subj is not None and subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"
 
 
-def _holding_verb(noun: Token) -> Token | None:
+def _holding_verb(noun: Token, words: RelationWords) -> Token | None:
     """The verb whose object (or prepositional object) phrase contains ``noun``."""
     tok = noun
     for _ in range(4):
         if tok.dep_ in ("dobj", "pobj", "prep") and tok.head.i != tok.i:
             tok = tok.head
             if tok.pos_ in ("VERB", "AUX"):
-                return tok if tok.lemma_.lower() in relation_words().holding_verbs else None
+                return tok if tok.lemma_.lower() in words.holding_verbs else None
         else:
             return None
     return None
@@ -143,7 +143,7 @@ def members_of(noun: Token) -> Token | None:
     return None
 
 
-def agent_noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
+def agent_noun_roles(noun: Token, words: RelationWords) -> tuple[Token | None, Token | None]:
     """(holder, other) for "Y's backers including A", "A, an ally of Y", "A is Y's ally"."""
     other = _child(noun, "poss") or _pobj(noun, frozenset({"of", "to"}))
     holder = members_of(noun)
@@ -151,7 +151,7 @@ def agent_noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
         other = next(
             (c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_), None
         )
-    if other is None and (verb := _holding_verb(noun)) is not None:
+    if other is None and (verb := _holding_verb(noun, words)) is not None:
         other = subject_of(verb)  # "X has backers", "X faces pressure from backers such as A"
     return holder, other
 
@@ -168,15 +168,15 @@ def adjective_roles(adj: Token) -> tuple[Token | None, Token | None]:
     return holder, other
 
 
-def support_noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
+def support_noun_roles(noun: Token, words: RelationWords) -> tuple[Token | None, Token | None]:
     """(giver, receiver) for "Y receives support from A", "Y, with the support of A, ..."
     and "support for Y from A"."""
-    verb = _holding_verb(noun)
+    verb = _holding_verb(noun, words)
     giver = _pobj(noun, frozenset({"from"}))
     if verb is not None:
         giver = giver or _pobj(verb, frozenset({"from"})) or _pobj(noun, frozenset({"of"}))
         return giver, _pobj(noun, frozenset({"for", "to"})) or subject_of(verb)
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in relation_words().giving_verbs:
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in words.giving_verbs:
         verb = noun.head  # "A lent its support to Y", "A put its weight behind Y"
         receiver = _pobj(verb, RECEIVER_PREPS, ("prep", "dative")) or _pobj(noun, RECEIVER_PREPS)
         return subject_of(verb), receiver
@@ -249,12 +249,12 @@ def _predicative(noun: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "attr"
 
 
-def statements(tok: Token) -> Iterator[Statement]:
+def statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
     """Every relation stated at ``tok``."""
-    lemma, words = tok.lemma_.lower(), relation_words()
+    lemma = tok.lemma_.lower()
     if tok.pos_ == "NOUN" and lemma in words.agent_nouns:
         phrase = None if _predicative(tok) else tok
-        yield Statement(words.agent_nouns[lemma], *agent_noun_roles(tok), tok, phrase)
+        yield Statement(words.agent_nouns[lemma], *agent_noun_roles(tok, words), tok, phrase)
     elif tok.pos_ in ("ADJ", "VERB") and tok.lower_ in words.adjectives:
         phrase = tok.head if tok.dep_ in ("amod", "acl") else None  # "forces loyal to Y"
         yield Statement(words.adjectives[tok.lower_], *adjective_roles(tok), tok, phrase)
@@ -264,8 +264,8 @@ def statements(tok: Token) -> Iterator[Statement]:
         # "with the support of A" presupposes the support; as a verb's own argument ("could
         # put their support behind Y", "withheld its support") it is what the clause says
         argument = tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
-        phrase = None if argument or _holding_verb(tok) is not None else tok
-        yield Statement("support", *support_noun_roles(tok), tok, phrase)
+        phrase = None if argument or _holding_verb(tok, words) is not None else tok
+        yield Statement("support", *support_noun_roles(tok, words), tok, phrase)
     if lemma not in words.describing_verbs or tok.pos_ not in ("VERB", "ADJ"):
         return
     rtype = words.describing_verbs[lemma]
@@ -276,7 +276,7 @@ def statements(tok: Token) -> Iterator[Statement]:
     elif tok.tag_ == "VBN" and tok.dep_ in ("amod", "compound", "acl"):
         agent = next((c for c in tok.children if c.i < tok.i and c.dep_ in
                       ("npadvmod", "compound", "nmod", "nsubj", "amod")), None)  # fmt: skip
-        if agent is not None and tok.nbor(-1).text == "-" and _names_actor(tok.head):
+        if agent is not None and tok.nbor(-1).text == "-" and _names_actor(tok.head, words):
             yield Statement(rtype, agent, tok.head, tok, tok.head)  # "the A-backed Y"
     elif tok.tag_ == "VBG":
         for holder, other, statement in list_header_roles(tok):
@@ -289,9 +289,10 @@ def statements(tok: Token) -> Iterator[Statement]:
 def extract_relations(ctx: DocContext) -> dict[str, Sequence[object]]:
     index = MentionIndex.of(ctx)
     quotes = ctx.quotes
+    words = ctx.resources.relation_words
     out: dict[tuple[object, ...], RelationMention] = {}
     for tok in ctx.doc:
-        for rtype, holder, other, statement, phrase in statements(tok):
+        for rtype, holder, other, statement, phrase in statements(tok, words):
             # A headline the parser ran into the first sentence is no part of it.
             holders = [f for f in _fillers(index, holder) if _same_line(ctx, f, statement)]
             others = [f for f in _fillers(index, other) if _same_line(ctx, f, statement)]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -27,9 +26,8 @@ class CountWords:
     remains: frozenset[str]
 
 
-@lru_cache(maxsize=1)
 def count_words() -> CountWords:
-    """The shipped count vocabulary (read-only data, so one cached copy is safe)."""
+    """The shipped count vocabulary, read from its file (``Resources`` keeps one copy)."""
     data = _read("count_words.toml")
     people = data["people"]
     return CountWords(
@@ -57,9 +55,8 @@ class RelationWords:
     group_nouns: frozenset[str]
 
 
-@lru_cache(maxsize=1)
 def relation_words() -> RelationWords:
-    """The shipped relation vocabulary (read-only data, so one cached copy is safe)."""
+    """The shipped relation vocabulary, read from its file (``Resources`` keeps one copy)."""
     data = _read("relation_words.toml")
     words = data["words"]
     return RelationWords(
