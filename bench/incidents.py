@@ -1,6 +1,7 @@
 """How far today's events are from incidents: the "before" figures of issue 14.
 
-Usage: python bench/incidents.py [--verbose] [--skip-set] [--skip-seeds] [--skip-t17] [--t17-sizes 200,500,1000,2000]
+Usage: python bench/incidents.py [--verbose] [--keep DIR] [--skip-set] [--skip-seeds]
+                                 [--skip-t17] [--t17-sizes 200,500,1000,2000]
 
 1. Our hand-written incident set (tests/data/incidents/): ingested into a temporary
    SQLite store with the library API, then the resolved events are grouped by the gold
@@ -43,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 INCIDENTS = ROOT / "tests" / "data" / "incidents"
 SEEDS = ROOT.parent / "shared" / "corpus" / "libya-seeds"
 T17 = ROOT.parent / "shared" / "eval" / "timeline17_conflict" / "articles.jsonl"
+TOWN = frozenset({"point", "city"})
 OUTLET_OF_TOPIC = {"cnn": "CNN", "reuters": "Reuters", "bbc": "BBC", "guardian": "The Guardian"}
 
 
@@ -64,6 +66,9 @@ class CorpusFigures:
     per_article: float  # mean number of events with evidence in an article
     multi: int  # events whose evidence spans more than one article
     widest: int  # most articles behind one event
+    town: float  # share of events placed at a town or a point (not a region or country)
+    day: float  # share of events dated to the day
+    actor: float  # share of events with a resolved source or target actor
     rebuild_s: float | None = None
 
 
@@ -95,17 +100,24 @@ def articles_of(event: Event) -> set[str]:
     return {e.article_id for e in event.evidence}
 
 
-def corpus_figures(name: str, article_ids: Sequence[str], events: Sequence[Event]) -> CorpusFigures:
+def corpus_figures(
+    name: str, article_ids: Sequence[str], events: Sequence[Event], rebuild_s: float | None
+) -> CorpusFigures:
     wanted = set(article_ids)
-    spans = [articles_of(e) & wanted for e in events]
-    spans = [s for s in spans if s]
+    spans = [(e, articles_of(e) & wanted) for e in events]
+    spans = [(e, s) for e, s in spans if s]
+    n = len(spans) or 1
     return CorpusFigures(
         name=name,
         articles=len(wanted),
         events=len(spans),
-        per_article=sum(len(s) for s in spans) / len(wanted) if wanted else 0.0,
-        multi=sum(len(s) > 1 for s in spans),
-        widest=max((len(s) for s in spans), default=0),
+        per_article=sum(len(s) for _e, s in spans) / len(wanted) if wanted else 0.0,
+        multi=sum(len(s) > 1 for _e, s in spans),
+        widest=max((len(s) for _e, s in spans), default=0),
+        town=sum(bool(e.location and e.location.precision in TOWN) for e, _s in spans) / n,
+        day=sum(e.date_precision == "day" for e, _s in spans) / n,
+        actor=sum(bool(e.source_actor or e.target_actor) for e, _s in spans) / n,
+        rebuild_s=rebuild_s,
     )
 
 
@@ -193,7 +205,7 @@ def incident_set(tmp: Path, verbose: bool = False) -> CorpusFigures:
         incs = sorted({incident_of[a] for a in articles_of(e) if a in incident_of})
         shared_pairs.update(combinations(incs, 2))
     near = {tuple(sorted((a, b))) for a, b, _why in apart}
-    figures = corpus_figures("incident set", sorted(ids.values()), events)
+    figures = corpus_figures("incident set", sorted(ids.values()), events, rebuild_s)
     print(f"events per article (mean)          : {figures.per_article:.2f}")
     print(f"events per gold incident (mean)    : "
           f"{sum(len(by_incident[i.id]) for i in incidents) / len(incidents):.2f}")  # fmt: skip
@@ -202,7 +214,7 @@ def incident_set(tmp: Path, verbose: bool = False) -> CorpusFigures:
           f"({len(shared_pairs & near)} of the {len(near)} near-miss pairs)")  # fmt: skip
     print(f"gold incidents whose summed toll exceeds the gold range: {multiplied}")
     print(f"events carrying more than one article: {figures.multi}")
-    return CorpusFigures(**{**figures.__dict__, "rebuild_s": rebuild_s})
+    return figures
 
 
 def seeds(tmp: Path) -> CorpusFigures | None:
@@ -212,8 +224,7 @@ def seeds(tmp: Path) -> CorpusFigures | None:
     settings = Settings(db=str(tmp / "seeds.db"))
     ids = [a.id for a in read_sources([SEEDS], settings) if isinstance(a, Article)]
     resolution, rebuild_s = _run([SEEDS], settings)
-    figures = corpus_figures("Libya seeds", ids, list(resolution.events))
-    return CorpusFigures(**{**figures.__dict__, "rebuild_s": rebuild_s})
+    return corpus_figures("Libya seeds", ids, list(resolution.events), rebuild_s)
 
 
 def t17_sample() -> list[dict[str, str | None]]:
@@ -256,14 +267,16 @@ def timeline17(tmp: Path, sizes: Sequence[int]) -> list[CorpusFigures]:
             start = time.perf_counter()
             resolution = rebuild(store, settings)
             rebuild_s = time.perf_counter() - start
-            figures = corpus_figures(f"Timeline17 {size}", ids, list(resolution.events))
-            out.append(CorpusFigures(**{**figures.__dict__, "rebuild_s": rebuild_s}))
+            out.append(
+                corpus_figures(f"Timeline17 {size}", ids, list(resolution.events), rebuild_s)
+            )
             print(
                 f"Timeline17 {size:5d} articles: ingest of {report.ingested} new in "
                 f"{ingest_s:.1f} s, rebuild {rebuild_s:.2f} s "
                 f"({1000 * rebuild_s / size:.2f} ms per article)",
                 flush=True,
             )
+            print_table(out[-1:])
             done = size
     finally:
         store.close()
@@ -271,12 +284,14 @@ def timeline17(tmp: Path, sizes: Sequence[int]) -> list[CorpusFigures]:
 
 
 def print_table(rows: Sequence[CorpusFigures]) -> None:
-    print(f"\n{'corpus':18} {'articles':>8} {'events':>7} {'ev/article':>10} "
-          f"{'ev >1 art':>9} {'max art/ev':>10} {'rebuild s':>9}")  # fmt: skip
+    print(f"{'corpus':18} {'articles':>8} {'events':>7} {'ev/article':>10} "
+          f"{'ev >1 art':>9} {'max art/ev':>10} {'town':>5} {'day':>5} {'actor':>5} "
+          f"{'rebuild s':>9}")  # fmt: skip
     for r in rows:
         rebuild_s = f"{r.rebuild_s:9.2f}" if r.rebuild_s is not None else f"{'-':>9}"
         print(f"{r.name:18} {r.articles:8d} {r.events:7d} {r.per_article:10.2f} "
-              f"{r.multi:9d} {r.widest:10d} {rebuild_s}")  # fmt: skip
+              f"{r.multi:9d} {r.widest:10d} {r.town:5.2f} {r.day:5.2f} {r.actor:5.2f} "
+              f"{rebuild_s}")  # fmt: skip
 
 
 def main() -> None:
@@ -287,17 +302,21 @@ def main() -> None:
     parser.add_argument("--skip-t17", action="store_true")
     parser.add_argument("--t17-sizes", default="200,500,1000,2000",
                         help="comma-separated store sizes at which rebuild is timed")  # fmt: skip
+    parser.add_argument("--keep", type=Path, help="keep the stores in this folder; a run "
+                        "stopped half way then resumes, as ingest skips stored articles")  # fmt: skip
     args = parser.parse_args()
     sizes = [int(s) for s in args.t17_sizes.split(",") if s.strip()]
     rows: list[CorpusFigures] = []
     with tempfile.TemporaryDirectory() as name:
-        tmp = Path(name)
+        tmp = Path(args.keep or name)
+        tmp.mkdir(parents=True, exist_ok=True)
         if not args.skip_set:
             rows.append(incident_set(tmp, args.verbose))
         if not args.skip_seeds and (seed_row := seeds(tmp)):
             rows.append(seed_row)
         if not args.skip_t17:
             rows += timeline17(tmp, sizes)
+    print("\nAll corpora:")
     print_table(rows)
 
 
