@@ -272,7 +272,7 @@ def timeline17(tmp: Path, sizes: Sequence[int]) -> list[CorpusFigures]:
             )
             print(
                 f"Timeline17 {size:5d} articles: ingest of {report.ingested} new in "
-                f"{ingest_s:.1f} s, rebuild {rebuild_s:.2f} s "
+                f"{ingest_s:.1f} s ({report.failed} unreadable), rebuild {rebuild_s:.2f} s "
                 f"({1000 * rebuild_s / size:.2f} ms per article)",
                 flush=True,
             )
