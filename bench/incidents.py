@@ -1,0 +1,326 @@
+"""How far today's events are from incidents: the "before" figures of issue 14.
+
+Usage: python bench/incidents.py [--verbose] [--keep DIR] [--skip-set] [--skip-seeds]
+                                 [--skip-t17] [--t17-sizes 200,500,1000,2000]
+
+1. Our hand-written incident set (tests/data/incidents/): ingested into a temporary
+   SQLite store with the library API, then the resolved events are grouped by the gold
+   incident of their articles. Prints events per article, events per gold incident,
+   how many gold incidents are one record (every report in one event), how many pairs of
+   different gold incidents share a record, and the killed/wounded that a sum over a
+   gold incident's events gives next to the gold range.
+2. The five Libya seed articles (skipped when absent): events per article, events that
+   carry more than one article.
+3. Timeline17 conflict articles (skipped when absent), a fixed sample ordered by the
+   SHA-256 of their ids: the same figures on the first 200, and the time of ``rebuild``
+   as the store grows to each size of ``--t17-sizes`` (articles are ingested once,
+   in steps). Run it with ``nice``: on two busy shared cores the model ingests about
+   0.7 articles/s, and ``rebuild`` grows faster than linearly (17 s at 200 articles,
+   66 s at 500, 616 s at 1,000), so ``--t17-sizes 200,500,1000`` is what fits an hour.
+
+Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import tempfile
+import time
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+
+from eventwire.config import Settings
+from eventwire.evaluate.sets.timeline17 import detokenize
+from eventwire.ingest import read_sources
+from eventwire.model import COUNT_KINDS, Article, Event, Resolution
+from eventwire.pipeline import ingest, rebuild
+from eventwire.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+INCIDENTS = ROOT / "tests" / "data" / "incidents"
+SEEDS = ROOT.parent / "shared" / "corpus" / "libya-seeds"
+T17 = ROOT.parent / "shared" / "eval" / "timeline17_conflict" / "articles.jsonl"
+TOWN = frozenset({"point", "city"})
+OUTLET_OF_TOPIC = {"cnn": "CNN", "reuters": "Reuters", "bbc": "BBC", "guardian": "The Guardian"}
+
+
+@dataclass(frozen=True)
+class GoldIncident:
+    id: str
+    family: str
+    date: str
+    place: str
+    counts: dict[str, tuple[int, int]]  # kind -> [low, high]; kinds no report states are absent
+    articles: tuple[str, ...]  # our ids ("id" field of the JSONL lines)
+
+
+@dataclass(frozen=True)
+class CorpusFigures:
+    name: str
+    articles: int
+    events: int
+    per_article: float  # mean number of events with evidence in an article
+    multi: int  # events whose evidence spans more than one article
+    widest: int  # most articles behind one event
+    town: float  # share of events placed at a town or a point (not a region or country)
+    day: float  # share of events dated to the day
+    actor: float  # share of events with a resolved source or target actor
+    rebuild_s: float | None = None
+
+
+def _range(value: object) -> tuple[int, int]:
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        return (value[0], value[1])
+    raise ValueError(f"a count range must be [low, high], not {value!r}")
+
+
+def read_gold(path: Path) -> tuple[list[GoldIncident], list[tuple[str, str, str]]]:
+    """The gold incidents and the near-miss pairs (two incident ids and why they differ)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    incidents = [
+        GoldIncident(
+            id=rec["id"],
+            family=rec["family"],
+            date=rec["date"],
+            place=rec["place"],
+            counts={k: _range(rec[k]) for k in COUNT_KINDS if k in rec},
+            articles=tuple(rec["articles"]),
+        )
+        for rec in data.get("incident", ())
+    ]
+    apart = [(rec["a"], rec["b"], rec["why"]) for rec in data.get("apart", ())]
+    return incidents, apart
+
+
+def articles_of(event: Event) -> set[str]:
+    return {e.article_id for e in event.evidence}
+
+
+def corpus_figures(
+    name: str, article_ids: Sequence[str], events: Sequence[Event], rebuild_s: float | None
+) -> CorpusFigures:
+    wanted = set(article_ids)
+    spans = [(e, articles_of(e) & wanted) for e in events]
+    spans = [(e, s) for e, s in spans if s]
+    n = len(spans) or 1
+    return CorpusFigures(
+        name=name,
+        articles=len(wanted),
+        events=len(spans),
+        per_article=sum(len(s) for _e, s in spans) / len(wanted) if wanted else 0.0,
+        multi=sum(len(s) > 1 for _e, s in spans),
+        widest=max((len(s) for _e, s in spans), default=0),
+        town=sum(bool(e.location and e.location.precision in TOWN) for e, _s in spans) / n,
+        day=sum(e.date_precision == "day" for e, _s in spans) / n,
+        actor=sum(bool(e.source_actor or e.target_actor) for e, _s in spans) / n,
+        rebuild_s=rebuild_s,
+    )
+
+
+def _run(paths: Sequence[Path], settings: Settings) -> tuple[Resolution, float]:
+    """Ingest ``paths`` into the store named by ``settings`` and rebuild; (resolution, rebuild s)."""
+    store = open_store(settings)
+    try:
+        report = ingest(paths, store, settings)
+        if report.failures:
+            raise SystemExit(f"{report.failures[0].source}: {report.failures[0].problem}")
+        start = time.perf_counter()
+        resolution = rebuild(store, settings)
+        return resolution, time.perf_counter() - start
+    finally:
+        store.close()
+
+
+def _ids_by_key(paths: Iterable[Path], settings: Settings) -> dict[str, str]:
+    """Our "id" field of each article -> the article id the store gives it."""
+    out: dict[str, str] = {}
+    for item in read_sources(list(paths), settings):
+        if not isinstance(item, Article):
+            raise SystemExit(f"{item.source}: {item.problem}")
+        out[str(item.metadata["id"])] = item.id
+    return out
+
+
+def _count_sum(events: Iterable[Event], kind: str) -> int:
+    return sum(e.counts.get(kind, 0) for e in events)
+
+
+def _fmt_range(r: tuple[int, int] | None) -> str:
+    if r is None:
+        return "-"
+    return str(r[0]) if r[0] == r[1] else f"{r[0]}-{r[1]}"
+
+
+def _describe(e: Event, articles: dict[str, str], actors: dict[str, str]) -> str:
+    where = e.location.name if e.location else "-"
+    arts = ",".join(sorted(articles.get(a, a) for a in articles_of(e)))
+    counts = " ".join(f"{k}={v}" for k, v in sorted(e.counts.items()))
+    source = actors.get(e.source_actor or "", "-")
+    target = actors.get(e.target_actor or "", "-")
+    return (f"    {e.type:9} {e.date or '-':10} {where:12} {source} -> {target} "
+            f"[{arts}] {counts}")  # fmt: skip
+
+
+def incident_set(tmp: Path, verbose: bool = False) -> CorpusFigures:
+    incidents, apart = read_gold(INCIDENTS / "gold.toml")
+    files = sorted(INCIDENTS.glob("*.jsonl"))
+    settings = Settings(db=str(tmp / "incidents.db"))
+    ids = _ids_by_key(files, settings)
+    resolution, rebuild_s = _run(files, settings)
+    events = list(resolution.events)
+    actor_names = {a.id: a.name for a in resolution.actors}
+    incident_of = {ids[a]: inc.id for inc in incidents for a in inc.articles}
+    by_incident: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        for name in sorted({incident_of[a] for a in articles_of(e) if a in incident_of}):
+            by_incident[name].append(e)
+
+    print(f"\n## Our incident set: {len(ids)} articles, {len(incidents)} gold incidents")
+    print(f"{'incident':34} {'reports':>7} {'events':>6} {'merged':>6} "
+          f"{'killed sum':>10} {'gold':>6} {'wounded sum':>11} {'gold':>6}")  # fmt: skip
+    one_record = 0
+    multiplied = 0
+    for inc in incidents:
+        evs = by_incident[inc.id]
+        reports = {ids[a] for a in inc.articles}
+        merged = any(reports <= articles_of(e) for e in evs)
+        one_record += merged
+        sums = {kind: _count_sum(evs, kind) for kind in COUNT_KINDS}
+        multiplied += any(sums[k] > high for k, (_low, high) in inc.counts.items())
+        print(
+            f"{inc.id:34} {len(reports):7d} {len(evs):6d} {'yes' if merged else 'no':>6} "
+            f"{sums['killed']:10d} {_fmt_range(inc.counts.get('killed')):>6} "
+            f"{sums['wounded']:11d} {_fmt_range(inc.counts.get('wounded')):>6}"
+        )
+        if verbose:
+            names = {ids[a]: a.removeprefix("inc-") for a in inc.articles}
+            for e in evs:
+                print(_describe(e, names, actor_names))
+    shared_pairs: set[tuple[str, str]] = set()
+    for e in events:
+        incs = sorted({incident_of[a] for a in articles_of(e) if a in incident_of})
+        shared_pairs.update(combinations(incs, 2))
+    near = {tuple(sorted((a, b))) for a, b, _why in apart}
+    figures = corpus_figures("incident set", sorted(ids.values()), events, rebuild_s)
+    print(f"events per article (mean)          : {figures.per_article:.2f}")
+    print(f"events per gold incident (mean)    : "
+          f"{sum(len(by_incident[i.id]) for i in incidents) / len(incidents):.2f}")  # fmt: skip
+    print(f"gold incidents that are one record : {one_record} of {len(incidents)}")
+    print(f"gold incident pairs sharing a record: {len(shared_pairs)} "
+          f"({len(shared_pairs & near)} of the {len(near)} near-miss pairs)")  # fmt: skip
+    print(f"gold incidents whose summed toll exceeds the gold range: {multiplied}")
+    print(f"events carrying more than one article: {figures.multi}")
+    return figures
+
+
+def seeds(tmp: Path) -> CorpusFigures | None:
+    if not SEEDS.is_dir():
+        print("\n(Libya seeds absent: skipped)")
+        return None
+    settings = Settings(db=str(tmp / "seeds.db"))
+    ids = [a.id for a in read_sources([SEEDS], settings) if isinstance(a, Article)]
+    resolution, rebuild_s = _run([SEEDS], settings)
+    return corpus_figures("Libya seeds", ids, list(resolution.events), rebuild_s)
+
+
+def t17_sample() -> list[dict[str, str | None]]:
+    """Timeline17 articles in a fixed order: by the SHA-256 of their ids."""
+    records = [json.loads(line) for line in T17.read_text(encoding="utf-8").splitlines() if line]
+    records.sort(key=lambda r: hashlib.sha256(r["id"].encode("utf-8")).hexdigest())
+    return [
+        {
+            "id": r["id"],
+            "title": None,
+            "published": r.get("pub_date") or None,
+            "outlet": OUTLET_OF_TOPIC.get(r["topic"].rsplit("_", 1)[-1], r["topic"]),
+            "text": detokenize(r["text"]),
+        }
+        for r in records
+    ]
+
+
+def timeline17(tmp: Path, sizes: Sequence[int]) -> list[CorpusFigures]:
+    if not T17.is_file():
+        print("\n(Timeline17 absent: skipped)")
+        return []
+    sample = t17_sample()
+    settings = Settings(db=str(tmp / "t17.db"))
+    store = open_store(settings)
+    out = []
+    try:
+        done = 0
+        ids: list[str] = []
+        for size in sorted(sizes):
+            size = min(size, len(sample))
+            part = tmp / f"t17_{done}_{size}.jsonl"
+            with part.open("w", encoding="utf-8") as fh:
+                for rec in sample[done:size]:
+                    fh.write(json.dumps({k: v for k, v in rec.items() if v}) + "\n")
+            ids += [a.id for a in read_sources([part], settings) if isinstance(a, Article)]
+            start = time.perf_counter()
+            report = ingest([part], store, settings)
+            ingest_s = time.perf_counter() - start
+            start = time.perf_counter()
+            resolution = rebuild(store, settings)
+            rebuild_s = time.perf_counter() - start
+            out.append(
+                corpus_figures(f"Timeline17 {size}", ids, list(resolution.events), rebuild_s)
+            )
+            print(
+                f"Timeline17 {size:5d} articles: ingest of {report.ingested} new in "
+                f"{ingest_s:.1f} s ({report.failed} unreadable), rebuild {rebuild_s:.2f} s "
+                f"({1000 * rebuild_s / size:.2f} ms per article)",
+                flush=True,
+            )
+            print_table(out[-1:])
+            done = size
+    finally:
+        store.close()
+    return out
+
+
+def print_table(rows: Sequence[CorpusFigures]) -> None:
+    print(f"{'corpus':18} {'articles':>8} {'events':>7} {'ev/article':>10} "
+          f"{'ev >1 art':>9} {'max art/ev':>10} {'town':>5} {'day':>5} {'actor':>5} "
+          f"{'rebuild s':>9}")  # fmt: skip
+    for r in rows:
+        rebuild_s = f"{r.rebuild_s:9.2f}" if r.rebuild_s is not None else f"{'-':>9}"
+        print(f"{r.name:18} {r.articles:8d} {r.events:7d} {r.per_article:10.2f} "
+              f"{r.multi:9d} {r.widest:10d} {r.town:5.2f} {r.day:5.2f} {r.actor:5.2f} "
+              f"{rebuild_s}")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--verbose", action="store_true", help="list each incident's events")
+    parser.add_argument("--skip-set", action="store_true")
+    parser.add_argument("--skip-seeds", action="store_true")
+    parser.add_argument("--skip-t17", action="store_true")
+    parser.add_argument("--t17-sizes", default="200,500,1000,2000",
+                        help="comma-separated store sizes at which rebuild is timed")  # fmt: skip
+    parser.add_argument("--keep", type=Path, help="keep the stores in this folder; a run "
+                        "stopped half way then resumes, as ingest skips stored articles")  # fmt: skip
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.t17_sizes.split(",") if s.strip()]
+    rows: list[CorpusFigures] = []
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(args.keep or name)
+        tmp.mkdir(parents=True, exist_ok=True)
+        if not args.skip_set:
+            rows.append(incident_set(tmp, args.verbose))
+        if not args.skip_seeds and (seed_row := seeds(tmp)):
+            rows.append(seed_row)
+        if not args.skip_t17:
+            rows += timeline17(tmp, sizes)
+    print("\nAll corpora:")
+    print_table(rows)
+
+
+if __name__ == "__main__":
+    main()
