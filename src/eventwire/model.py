@@ -22,9 +22,10 @@ import dataclasses
 import re
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date as _date
-from typing import Any, TypeVar, Union
+from typing import Any, TypeVar, Union, cast
 
 # Documented value sets (see docs/export.md).
 ACTOR_TYPES = (
@@ -317,35 +318,54 @@ def to_dict(record: Any) -> Any:
     return record
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
+# Converters compiled once per type: reflecting on type hints for every field of every
+# record took most of a rebuild's time (the store hands back records as JSON).
+_CONVERTERS: dict[Any, Callable[[Any], Any]] = {}
+_BUILDERS: dict[type, Callable[[dict[str, Any]], Any]] = {}
 
 
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild a record of type ``cls`` from :func:`to_dict` output."""
-    hints = _HINTS.get(cls)
-    if hints is None:
-        hints = typing.get_type_hints(cls)
-        _HINTS[cls] = hints
-    kwargs = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name in data:
-            kwargs[f.name] = _convert(hints[f.name], data[f.name])
-    return cls(**kwargs)
+    build = _BUILDERS.get(cls)
+    if build is None:
+        build = _BUILDERS[cls] = _builder(cls)
+    return cast(T, build(data))
 
 
-def _convert(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _builder(cls: type) -> Callable[[dict[str, Any]], Any]:
+    hints = typing.get_type_hints(cls)
+    fields = [(f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls)]
+
+    def build(data: dict[str, Any]) -> Any:
+        return cls(**{name: conv(data[name]) for name, conv in fields if name in data})
+
+    return build
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _converter(tp: Any) -> Callable[[Any], Any]:
+    conv = _CONVERTERS.get(tp)
+    if conv is None:
+        conv = _CONVERTERS[tp] = _compile(tp)
+    return conv
+
+
+def _compile(tp: Any) -> Callable[[Any], Any]:
     origin = typing.get_origin(tp)
     if origin in (Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _convert(args[0], value) if len(args) == 1 else value
+        return _converter(args[0]) if len(args) == 1 else _identity
     if origin is tuple:
-        item = typing.get_args(tp)[0]
-        return tuple(_convert(item, v) for v in value)
+        item = _converter(typing.get_args(tp)[0])
+        if item is _identity:
+            return lambda v: None if v is None else tuple(v)
+        return lambda v: None if v is None else tuple(item(x) for x in v)
     if dataclasses.is_dataclass(tp):
-        return from_dict(tp, value)  # type: ignore[arg-type]
-    return value
+        return lambda v: None if v is None else from_dict(tp, v)  # type: ignore[arg-type]
+    return _identity
 
 
 @dataclass(frozen=True)
