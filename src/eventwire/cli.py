@@ -56,7 +56,7 @@ def ingest(
 ) -> None:
     """Read articles, extract their records, store them and rebuild the picture."""
     from eventwire.pipeline import ingest as run_ingest
-    from eventwire.pipeline import rebuild
+    from eventwire.pipeline import refresh
 
     with edge():
         settings = settings_for(db=db, workers=workers, batch_size=batch_size)
@@ -80,7 +80,7 @@ def ingest(
                     on_error=lambda e: err.print(f"[red]failed:[/red] {e}", highlight=False),
                 )
             with err.status("resolving actors, events and relations"):
-                rebuild(store, settings)
+                refresh(store, settings)
         finally:
             store.close()
     out.print(

@@ -3,14 +3,28 @@
 :func:`ingest` reads sources, skips articles already stored, parses new ones in
 batches (optionally in worker processes, the model loaded once per process),
 extracts their document records and stores each batch in one transaction.
-:func:`rebuild` then recomputes the cross-document picture from everything
-stored. Both are idempotent: a run killed half way and started again ends in the
-same store as one uninterrupted run.
+:func:`refresh` then brings the cross-document picture up to date with what is
+stored (nothing to do when nothing is new) and :func:`rebuild` recomputes it
+unconditionally. Both are idempotent: a run killed half way and started again ends
+in the same store as one uninterrupted run.
+
+Any number of processes may ingest into one store at once: each stored batch moves
+the store's documents generation, a picture is written only over an older one (see
+:class:`~eventwire.store.base.PictureState`), and :func:`refresh` resolves again
+until the picture it leaves covers every document stored before it returns, so no
+writer's articles are lost from the picture, and the last picture is that of all
+stored documents. Worker processes end with the process that started them.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -25,6 +39,7 @@ from eventwire.ingest import read_sources
 from eventwire.model import Article, DocumentRecords, Resolution
 from eventwire.nlp import build_pipeline
 from eventwire.resolve import resolve
+from eventwire.resolve.overrides import resolution_fingerprint
 from eventwire.store.base import Store
 from eventwire.truecase import as_written, case_restored
 
@@ -71,6 +86,27 @@ def process_articles(
 def _process_resources(settings: Settings) -> Resources:
     # One Resources per process and settings: the KB and gazetteer load once.
     return Resources(settings)
+
+
+PR_SET_PDEATHSIG = 1  # prctl(2)
+
+
+def _end_with_parent(parent: int) -> None:
+    """Worker initializer: this process ends when the one that started it does.
+
+    On Linux the kernel sends SIGTERM when the parent dies, however it dies; a thread
+    watching the parent's pid covers other systems and a parent that died before the
+    request took effect."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _worker(
@@ -138,7 +174,7 @@ def ingest_articles(
             store_batch(batch, process_articles(batch, settings))
     else:
         ctx = multiprocessing.get_context("spawn")
-        with ctx.Pool(settings.workers) as pool:
+        with ctx.Pool(settings.workers, _end_with_parent, (os.getpid(),)) as pool:
             # imap keeps batch order, so stores are written in the order a single worker would.
             for batch, records in pool.imap(partial(_worker, settings=settings), batches):
                 store_batch(batch, records)
@@ -146,8 +182,30 @@ def ingest_articles(
 
 
 def rebuild(store: Store, settings: Settings, resources: Resources | None = None) -> Resolution:
-    """Recompute actors, events, relations and quotes from every stored document."""
+    """Recompute actors, events, relations and quotes from every stored document.
+
+    The result is stored unless a picture of later documents was stored meanwhile."""
     resources = resources or Resources(settings)
-    resolution = resolve(store.iter_document_records(), resources)
-    store.replace_resolution(resolution)
+    state = store.picture_state()
+    resolution = resolve(store.iter_document_records(upto=state.documents), resources)
+    store.replace_resolution(
+        resolution, generation=state.documents, fingerprint=resolution_fingerprint(settings)
+    )
     return resolution
+
+
+def refresh(store: Store, settings: Settings, resources: Resources | None = None) -> bool:
+    """Bring the stored picture up to date with the stored documents and overrides.
+
+    Resolves nothing when the picture is current (a re-ingest with nothing new);
+    otherwise resolves and stores, and again while other writers add documents
+    meanwhile. Returns whether this call stored a picture."""
+    fingerprint = resolution_fingerprint(settings)
+    wrote = False
+    while not (state := store.picture_state()).current(fingerprint):
+        resources = resources or Resources(settings)
+        resolution = resolve(store.iter_document_records(upto=state.documents), resources)
+        wrote |= store.replace_resolution(
+            resolution, generation=state.documents, fingerprint=fingerprint
+        )
+    return wrote

@@ -48,9 +48,9 @@ def submitted_article(
 
 def ingest_submitted(store: Store, settings: Settings, article: Article) -> Submission:
     """Extract one article's records, store them and recompute the picture if it was new."""
-    from eventwire.pipeline import ingest_articles, rebuild
+    from eventwire.pipeline import ingest_articles, refresh
 
     created = ingest_articles([article], store, settings).ingested == 1
     if created:
-        rebuild(store, settings)
+        refresh(store, settings)
     return Submission(article.id, created, store.stats())
