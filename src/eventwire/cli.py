@@ -117,6 +117,39 @@ def export(
 
 
 @app.command()
+def rebuild(
+    db: DbOption = "eventwire.db",
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Compare the stored picture with a fresh resolution; write nothing."
+        ),
+    ] = False,
+) -> None:
+    """Recompute actors, events and relations from the stored documents (or check them)."""
+    from eventwire.pipeline import check_picture
+    from eventwire.pipeline import rebuild as run_rebuild
+
+    with edge():
+        settings = settings_for(db=db)
+        store = _open(settings)
+        try:
+            if not check:
+                run_rebuild(store, settings)
+                return
+            result = check_picture(store, settings)
+        finally:
+            store.close()
+    for kind, (stored, fresh, differ) in result.differences.items():
+        out.print(f"{kind}: {stored} only stored, {fresh} only in a fresh rebuild, {differ} differ")
+    if result.stale:
+        out.print("the stored picture is older than the documents or overrides")
+    out.print("same as a fresh rebuild" if result.same else "differs from a fresh rebuild")
+    if not result.same:
+        raise typer.Exit(1)
+
+
+@app.command()
 def stats(db: DbOption = "eventwire.db", as_json: JsonOption = False) -> None:
     """Count the records of each kind in the store."""
     with edge():

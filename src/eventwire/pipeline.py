@@ -36,7 +36,7 @@ from eventwire.config import Settings
 from eventwire.errors import IngestError
 from eventwire.extract import Resources, extract_document
 from eventwire.ingest import read_sources
-from eventwire.model import Article, DocumentRecords, Resolution
+from eventwire.model import Article, DocumentRecords, Resolution, to_dict
 from eventwire.nlp import build_pipeline
 from eventwire.resolve import resolve
 from eventwire.resolve.overrides import resolution_fingerprint
@@ -189,9 +189,73 @@ def rebuild(store: Store, settings: Settings, resources: Resources | None = None
     state = store.picture_state()
     resolution = resolve(store.iter_document_records(upto=state.documents), resources)
     store.replace_resolution(
-        resolution, generation=state.documents, fingerprint=resolution_fingerprint(settings)
+        resolution,
+        generation=state.documents,
+        fingerprint=resolution_fingerprint(settings),
+        force=True,
     )
     return resolution
+
+
+@dataclass(frozen=True)
+class PictureCheck:
+    """How the stored picture compares with a fresh resolution of the same documents."""
+
+    generation: int  # the documents generation the stored picture reflects
+    stale: bool  # documents or overrides changed since it was computed
+    # kind -> (ids only stored, ids only in the fresh resolution, ids whose records differ)
+    differences: dict[str, tuple[int, int, int]]
+
+    @property
+    def same(self) -> bool:
+        return not self.stale and not any(any(d) for d in self.differences.values())
+
+
+def _compare(stored: dict[str, object], fresh: dict[str, object]) -> tuple[int, int, int]:
+    both = stored.keys() & fresh.keys()
+    return (
+        len(stored.keys() - both),
+        len(fresh.keys() - both),
+        sum(stored[k] != fresh[k] for k in both),
+    )
+
+
+def check_picture(
+    store: Store, settings: Settings, resources: Resources | None = None
+) -> PictureCheck:
+    """Resolve the documents the stored picture reflects afresh and compare, record by
+    record (actors with their explanations, events, relations, quotes, places)."""
+    resources = resources or Resources(settings)
+    state = store.picture_state()
+    fresh = resolve(store.iter_document_records(upto=state.picture), resources)
+    actors = {a.id: (to_dict(a), store.explanations(a.id)) for a in store.actors()}
+    kinds: dict[str, tuple[dict[str, object], dict[str, object]]] = {
+        "actors": (
+            dict(actors),
+            {a.id: (to_dict(a), list(fresh.explanations.get(a.id, ()))) for a in fresh.actors},
+        ),
+        "events": (
+            {e.id: to_dict(e) for e in store.events()},
+            {e.id: to_dict(e) for e in fresh.events},
+        ),
+        "relations": (
+            {r.id: to_dict(r) for r in store.relations()},
+            {r.id: to_dict(r) for r in fresh.relations},
+        ),
+        "quotes": (
+            {q.id: to_dict(q) for q in store.quotes()},
+            {q.id: to_dict(q) for q in fresh.quotes},
+        ),
+        "places": (
+            {p.id: to_dict(p) for p, _n in store.places()},
+            {p.id: to_dict(p) for p in fresh.places},
+        ),
+    }
+    return PictureCheck(
+        generation=state.picture,
+        stale=not state.current(resolution_fingerprint(settings)),
+        differences={k: _compare(*pair) for k, pair in kinds.items()},
+    )
 
 
 def refresh(store: Store, settings: Settings, resources: Resources | None = None) -> bool:

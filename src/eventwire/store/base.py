@@ -79,10 +79,16 @@ class Store(Protocol):
     def picture_state(self) -> PictureState: ...
 
     def replace_resolution(
-        self, resolution: Resolution, generation: int | None = None, fingerprint: str = ""
+        self,
+        resolution: Resolution,
+        generation: int | None = None,
+        fingerprint: str = "",
+        *,
+        force: bool = False,
     ) -> bool:
         """Replace every cross-document record in one transaction, unless a picture of a
-        later ``generation`` (or the same one and ``fingerprint``) is stored already."""
+        later ``generation`` (or the same one and ``fingerprint``, unless ``force``) is
+        stored already."""
         ...
 
     def actors(self, query: str | None = None) -> list[Actor]: ...

@@ -208,19 +208,27 @@ class SQLStore:
         )
 
     def replace_resolution(
-        self, resolution: Resolution, generation: int | None = None, fingerprint: str = ""
+        self,
+        resolution: Resolution,
+        generation: int | None = None,
+        fingerprint: str = "",
+        *,
+        force: bool = False,
     ) -> bool:
         """Replace the whole picture in one transaction.
 
         With a ``generation`` (the documents generation the resolution was computed
         from), the write happens only when no picture of a later generation, or of
-        the same generation and ``fingerprint``, is stored; returns whether it wrote."""
+        the same generation and ``fingerprint`` (unless ``force``), is stored; returns
+        whether it wrote."""
         try:
             with self._writing():
                 if generation is not None:
                     state = self.picture_state()
                     if state.picture > generation or (
-                        state.picture == generation and state.fingerprint == fingerprint
+                        state.picture == generation
+                        and state.fingerprint == fingerprint
+                        and not force
                     ):
                         return False
                 for table in PICTURE_TABLES:
