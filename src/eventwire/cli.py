@@ -53,13 +53,21 @@ def ingest(
     db: DbOption = "eventwire.db",
     workers: Annotated[int, typer.Option("--workers", "-w", help="NLP processes.")] = 1,
     batch_size: Annotated[int | None, typer.Option(help="Articles per batch.")] = None,
+    engine: Annotated[
+        str | None, typer.Option(help="Where articles are parsed: local or ray.")
+    ] = None,
+    address: Annotated[
+        str | None, typer.Option(help="Ray cluster address (engine ray); default local Ray.")
+    ] = None,
 ) -> None:
     """Read articles, extract their records, store them and rebuild the picture."""
     from eventwire.pipeline import ingest as run_ingest
     from eventwire.pipeline import refresh
 
     with edge():
-        settings = settings_for(db=db, workers=workers, batch_size=batch_size)
+        settings = settings_for(
+            db=db, workers=workers, batch_size=batch_size, engine=engine, ray_address=address
+        )
         store = _open(settings)
         try:
             with Progress(

@@ -33,7 +33,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from eventwire.config import Settings
-from eventwire.errors import IngestError
+from eventwire.distributed import ray_map
+from eventwire.errors import ConfigError, IngestError
 from eventwire.extract import Resources, extract_document
 from eventwire.ingest import read_sources
 from eventwire.model import Article, DocumentRecords, Resolution, to_dict
@@ -169,7 +170,15 @@ def ingest_articles(
         return [a for a in batch if a.id not in known]
 
     batches = (b for b in (unknown(b) for b in _batches(new_articles(), settings.batch_size)) if b)
-    if settings.workers <= 1:
+    if settings.engine == "ray":
+        work = partial(_worker, settings=settings)
+        for batch, records in ray_map(
+            work, batches, address=settings.ray_address, workers=settings.workers
+        ):
+            store_batch(batch, records)
+    elif settings.engine != "local":
+        raise ConfigError(f"unknown engine {settings.engine!r}; 'local' or 'ray'")
+    elif settings.workers <= 1:
         for batch in batches:
             store_batch(batch, process_articles(batch, settings))
     else:
