@@ -122,7 +122,7 @@ from eventwire.store import open_store
 from eventwire.synthetic import World, synthetic_document
 location, first, last, batches = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 settings = Settings(db=location)
-world = World.make(600)
+world = World.make(300)
 store = open_store(settings)
 step = max(1, (last - first) // batches)
 for start in range(first, last, step):
@@ -145,7 +145,8 @@ print(reads)
 
 
 def concurrency_check(runs: int, backends: list[str], server: str | None) -> None:
-    """Two ingests, an article-at-a-time writer and a reader on one store, ``runs`` times."""
+    """Two ingests of 100 articles (three batches each), an article-at-a-time writer (10)
+    and a reader on one store, ``runs`` times."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     py = sys.executable
     for backend in backends:
@@ -156,10 +157,10 @@ def concurrency_check(runs: int, backends: list[str], server: str | None) -> Non
                     open_store(Settings(db=location)).close()  # migrate once, up front
                     t = time.perf_counter()
                     writers = [
-                        subprocess.Popen([py, "-c", WRITER, location, "0", "200", "3"], env=env),
-                        subprocess.Popen([py, "-c", WRITER, location, "200", "400", "3"], env=env),
+                        subprocess.Popen([py, "-c", WRITER, location, "0", "100", "3"], env=env),
+                        subprocess.Popen([py, "-c", WRITER, location, "100", "200", "3"], env=env),
                         # one article per call, as POST /api/articles stores and refreshes
-                        subprocess.Popen([py, "-c", WRITER, location, "400", "415", "15"], env=env),
+                        subprocess.Popen([py, "-c", WRITER, location, "200", "210", "10"], env=env),
                     ]
                     reader = subprocess.Popen(
                         [py, "-c", READER, location, str(time.time() + 20)],
@@ -172,7 +173,7 @@ def concurrency_check(runs: int, backends: list[str], server: str | None) -> Non
                     with open_store(settings) as store:
                         result = check_picture(store, settings)
                         articles = store.stats()["articles"]
-                    ok = result.same and articles == 415 and codes == [0, 0, 0]
+                    ok = result.same and articles == 210 and codes == [0, 0, 0]
                     same += ok
                     print(f"{backend} run {run + 1}: {articles} articles, writers {codes}, "
                           f"{reads} reads, {elapsed:.1f} s, "

@@ -39,7 +39,7 @@ from eventwire.extract import Resources, extract_document
 from eventwire.ingest import read_sources
 from eventwire.model import Article, DocumentRecords, Resolution, to_dict
 from eventwire.nlp import build_pipeline
-from eventwire.resolve import resolve
+from eventwire.resolve import resolve_stream
 from eventwire.resolve.overrides import resolution_fingerprint
 from eventwire.store.base import Store
 from eventwire.truecase import as_written, case_restored
@@ -196,7 +196,9 @@ def rebuild(store: Store, settings: Settings, resources: Resources | None = None
     The result is stored unless a picture of later documents was stored meanwhile."""
     resources = resources or Resources(settings)
     state = store.picture_state()
-    resolution = resolve(store.iter_document_records(upto=state.documents), resources)
+    resolution = resolve_stream(
+        lambda: store.iter_document_records(upto=state.documents), resources
+    )
     store.replace_resolution(
         resolution,
         generation=state.documents,
@@ -236,7 +238,7 @@ def check_picture(
     record (actors with their explanations, events, relations, quotes, places)."""
     resources = resources or Resources(settings)
     state = store.picture_state()
-    fresh = resolve(store.iter_document_records(upto=state.picture), resources)
+    fresh = resolve_stream(lambda: store.iter_document_records(upto=state.picture), resources)
     actors = {a.id: (to_dict(a), store.explanations(a.id)) for a in store.actors()}
     kinds: dict[str, tuple[dict[str, object], dict[str, object]]] = {
         "actors": (
@@ -277,7 +279,9 @@ def refresh(store: Store, settings: Settings, resources: Resources | None = None
     wrote = False
     while not (state := store.picture_state()).current(fingerprint):
         resources = resources or Resources(settings)
-        resolution = resolve(store.iter_document_records(upto=state.documents), resources)
+        resolution = resolve_stream(
+            lambda: store.iter_document_records(upto=state.documents), resources
+        )
         wrote |= store.replace_resolution(
             resolution, generation=state.documents, fingerprint=fingerprint
         )

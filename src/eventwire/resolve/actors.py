@@ -16,7 +16,7 @@ Every merge and every block is recorded as a human-readable explanation.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -41,7 +41,7 @@ class ActorResolution:
     explanations: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-def resolve_actors(docs: Sequence[DocumentRecords], resources: Resources) -> ActorResolution:
+def resolve_actors(docs: Iterable[DocumentRecords], resources: Resources) -> ActorResolution:
     kb = resources.kb
     overrides = _overrides(resources)
     units, affiliated = build_units(docs, kb)

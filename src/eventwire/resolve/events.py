@@ -12,7 +12,7 @@ count stated once is carried by one event only (see ``_count_owners``), so tolls
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from eventwire.extract.context import Resources
@@ -113,7 +113,7 @@ def actor_of(mention_actor: dict[str, str], article_id: str, span: Span | None) 
 
 
 def resolve_events(
-    docs: Sequence[DocumentRecords],
+    docs: Iterable[DocumentRecords],
     mention_actor: dict[str, str],
     resources: Resources,
     unnamed: frozenset[str] = frozenset(),
