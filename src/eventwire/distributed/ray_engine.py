@@ -9,20 +9,25 @@ started with ``workers`` CPUs (what tests use); with one, the cluster's.
 
 from __future__ import annotations
 
+import importlib
 import pickle
 from collections.abc import Callable, Iterable, Iterator
+from types import ModuleType
 from typing import Any, TypeVar
 
 from eventwire.errors import ConfigError
 
-try:
-    import ray
-    import ray.data
-except ImportError:  # the optional extra is not installed
-    ray = None  # type: ignore[assignment]
-
 B = TypeVar("B")
 R = TypeVar("R")
+
+
+def _ray() -> ModuleType:
+    # Ray is optional and takes over a second to import: loaded when the engine is used.
+    try:
+        importlib.import_module("ray.data")
+        return importlib.import_module("ray")
+    except ImportError as exc:
+        raise ConfigError("the ray engine needs Ray; install eventwire[ray]") from exc
 
 
 class _Apply:
@@ -43,8 +48,7 @@ def ray_map(
     workers: int = 2,
 ) -> Iterator[R]:
     """``fn(batch)`` for every batch, computed by ``workers`` Ray actors, in batch order."""
-    if ray is None:
-        raise ConfigError("the ray engine needs Ray; install eventwire[ray]")
+    ray = _ray()
     if not ray.is_initialized():
         if address:
             ray.init(address=address, log_to_driver=False)
