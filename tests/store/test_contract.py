@@ -20,7 +20,14 @@ from eventwire.model import (
     Span,
 )
 from eventwire.store import open_store
-from eventwire.store.base import EventFilter, Store
+from eventwire.store.base import (
+    ActorTotals,
+    DateCount,
+    EdgeCount,
+    EventFilter,
+    PlaceTotals,
+    Store,
+)
 from eventwire.store.migrations import MIGRATIONS
 
 
@@ -212,3 +219,113 @@ def test_text_sorts_byte_by_byte(store: Store) -> None:
                    for n, name in enumerate(names))  # fmt: skip
     store.replace_resolution(Resolution(actors=actors))
     assert [a.name for a in store.actors()] == sorted(names)
+
+
+# whole-corpus views (issue 18) --------------------------------------------------------
+DERNA = Place("geonames:1", "Derna", 32.76, 22.64, "LBY", "Darnah", "city")
+BATTLES = {"acled": {"event_type": "Battles"}}
+
+
+def _corpus() -> Resolution:
+    """Five events of two actors (one a self-loop, one undated) and a third actor."""
+    ev = Evidence("art_1", "Sentence one.", 0, 13)
+
+    def event(n: int, type_: str, src: str, tgt: str | None, date: str | None, **kw: object):
+        precision = None if date is None else ("month" if len(date) == 7 else "day")
+        return Event(f"event_{n}", type_, kw.pop("codes", {}), (ev,), src, tgt, date,
+                     precision, **kw)  # type: ignore[arg-type]  # fmt: skip
+
+    events = (
+        event(1, "ASSAULT", "actor_h", "actor_e", "2019-04-10", location=DERNA,
+              counts={"killed": 3, "wounded": 1}, codes=BATTLES, source_count=2),
+        event(2, "ASSAULT", "actor_e", "actor_h", "2019-04-10", counts={"killed": 5},
+              codes=BATTLES, negated=True),
+        event(3, "PROTEST", "actor_h", None, None),
+        event(4, "SUPPORT", "actor_e", "actor_h", "2018-05", location=DERNA,
+              modality="reported", codes={"acled": {"event_type": "Strategic developments"}}),
+        event(5, "ASSAULT", "actor_h", "actor_h", "2019-05-01", counts={"killed": 1}),
+    )  # fmt: skip
+    actors = (
+        Actor("actor_h", "Khalifa Haftar", "person", "LBY", ("Khalifa Haftar",), 5, 2),
+        Actor("actor_e", "Egypt", "country", "EGY", ("Egypt",), 2, 1),
+        Actor("actor_g", "Gunmen", "group", None, ("Gunmen",), 1, 1),
+    )
+    return Resolution(actors=actors, events=events, places=(DERNA,))
+
+
+ORDERS = {
+    "date": [3, 4, 1, 2, 5],  # undated first
+    "-date": [5, 2, 1, 4, 3],  # undated last
+    "-killed": [2, 1, 5, 4, 3],
+    "-sources": [1, 5, 2, 4, 3],
+    "type": [5, 2, 1, 3, 4],
+}
+
+
+@pytest.mark.parametrize("actor", [None, "actor_h"])
+@pytest.mark.parametrize("order", sorted(ORDERS))
+def test_event_orders_and_keyset_pages(store: Store, order: str, actor: str | None) -> None:
+    store.replace_resolution(_corpus())
+    want = [f"event_{n}" for n in ORDERS[order]]  # actor_h takes part in every event
+    assert [e.id for e in store.events(EventFilter(actor=actor, order=order))] == want
+    if not order.endswith("date"):
+        return
+    seen: list[str] = []
+    after: tuple[str | None, str] | None = None
+    while page := store.events(EventFilter(actor=actor, order=order, limit=2, after=after)):
+        seen += [e.id for e in page]
+        after = (page[-1].date, page[-1].id)
+    assert seen == want
+
+
+def test_event_counts_and_filters(store: Store) -> None:
+    store.replace_resolution(_corpus())
+    count = store.count_events
+    assert count(EventFilter()) == 5
+    assert count(EventFilter(actor="actor_e")) == 3
+    assert count(EventFilter(min_fatalities=3)) == 2
+    assert count(EventFilter(acled="Battles")) == 2
+    assert count(EventFilter(types=("PROTEST", "SUPPORT"))) == 2
+    assert count(EventFilter(places=("geonames:1",), actor="actor_e")) == 2
+    assert count(EventFilter(negated=False, modality="asserted")) == 3
+
+
+def test_event_dates_edges_places_and_types(store: Store) -> None:
+    store.replace_resolution(_corpus())
+    assert store.event_dates(EventFilter()) == [
+        DateCount(None, None, 1, 0, 0),
+        DateCount("2018-05", "month", 1, 0, 0),
+        DateCount("2019-04-10", "day", 2, 8, 1),
+        DateCount("2019-05-01", "day", 1, 1, 0),
+    ]
+    # neither the self-loop nor the event without a target is an edge
+    assert store.event_edges(EventFilter()) == [
+        EdgeCount("actor_e", "actor_h", "ASSAULT", True, "asserted", 1, 1),
+        EdgeCount("actor_e", "actor_h", "SUPPORT", False, "reported", 1, 1),
+        EdgeCount("actor_h", "actor_e", "ASSAULT", False, "asserted", 1, 2),
+    ]
+    assert store.event_places(EventFilter()) == [
+        PlaceTotals(DERNA, "ASSAULT", 1, 3, 1),
+        PlaceTotals(DERNA, "SUPPORT", 1, 0, 0),
+    ]
+    assert store.event_places(EventFilter(), by_type=False) == [PlaceTotals(DERNA, None, 2, 3, 1)]
+    assert store.event_types() == [("ASSAULT", 3), ("PROTEST", 1), ("SUPPORT", 1)]
+    assert store.acled_types() == [("Battles", 2), ("Strategic developments", 1)]
+
+
+def test_actor_pages_and_totals(store: Store) -> None:
+    store.replace_resolution(_corpus())
+
+    def page(order: str, limit: int = 10, offset: int = 0) -> list[str]:
+        return [a.id for a in store.actor_page(order, limit, offset)]
+
+    assert page("name") == ["actor_e", "actor_g", "actor_h"]
+    assert page("-mentions") == ["actor_h", "actor_e", "actor_g"]
+    assert page("country") == ["actor_g", "actor_e", "actor_h"]  # no country first
+    assert page("-country") == ["actor_h", "actor_e", "actor_g"]  # and last reversed
+    assert page("name", 1, 1) == ["actor_g"]
+    assert store.actor_totals(["actor_h", "actor_e", "actor_g"]) == [
+        ActorTotals("actor_h", 5, 9),
+        ActorTotals("actor_e", 3, 8),
+        ActorTotals("actor_g", 0, 0),
+    ]
