@@ -1,11 +1,16 @@
 """Shared fixtures. Fast by default: blank pipelines and in-memory stores.
 
 Fixtures that load the spaCy model are for tests marked ``slow``; fixtures that
-read ``../shared`` skip cleanly when it is absent.
+read ``../shared`` skip cleanly when it is absent. PostgreSQL tests (marked
+``postgres``) run against ``EVENTWIRE_TEST_POSTGRES`` (a server URL) when set, else
+against a throwaway cluster this session starts (initdb in a temporary directory,
+``pg_ctl start`` on a free loopback port, stopped at the end).
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +28,7 @@ from eventwire.model import (
     Relation,
     Resolution,
 )
+from eventwire.store.pg_cluster import fresh_database, server_binary, throwaway_cluster
 from eventwire.store.sqlite import SQLiteStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -277,3 +283,21 @@ def filled_db(tmp_path: Path) -> str:
     with SQLiteStore(path) as store:
         fill(store)
     return str(path)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """URL of a PostgreSQL server on which databases may be created freely."""
+    if url := os.environ.get("EVENTWIRE_TEST_POSTGRES"):
+        yield url
+        return
+    if not (server_binary("initdb") and server_binary("pg_ctl")):
+        pytest.skip("PostgreSQL's initdb and pg_ctl are not installed")
+    with throwaway_cluster() as url:
+        yield url
+
+
+@pytest.fixture
+def new_postgres_database(postgres_server: str) -> Callable[[], str]:
+    """Makes new empty databases on the test server; returns their URLs."""
+    return lambda: fresh_database(postgres_server)

@@ -133,7 +133,7 @@ _WRITES = "; ".join(f"{name}: {text}" for name, text in formats())
 
 
 @app.command(
-    help="Read articles, extract their records, store them and rebuild the picture.\n\n"
+    help="Read articles, extract their records, store them and bring the picture up to date.\n\n"
     f"Reads: {_READS}. Folders are read recursively. Each file that cannot be read is "
     "reported on one line; the others are still stored, and the exit status is 1."
 )
@@ -151,12 +151,24 @@ def ingest(
     batch_size: Annotated[
         int | None, typer.Option("--batch-size", metavar="N", help="Articles per batch.")
     ] = None,
+    engine: Annotated[
+        str | None,
+        typer.Option("--engine", metavar="ENGINE", help="Where articles are parsed: local or ray."),
+    ] = None,
+    address: Annotated[
+        str | None,
+        typer.Option(
+            "--address", metavar="RAY", help="Ray cluster address (engine ray); default local Ray."
+        ),
+    ] = None,
 ) -> None:
     from eventwire.ingest.base import count_files, read_sources
-    from eventwire.pipeline import ingest_articles, rebuild
+    from eventwire.pipeline import ingest_articles, refresh
 
     with edge():
-        settings = settings_for(db=db, workers=workers, batch_size=batch_size)
+        settings = settings_for(
+            db=db, workers=workers, batch_size=batch_size, engine=engine, ray_address=address
+        )
         store = _open(settings, create=True)
         try:
             with Meter("ingesting", count_files(paths), "files") as meter:
@@ -169,7 +181,7 @@ def ingest(
                     ),
                 )
             with step("resolving actors, events and relations"):
-                rebuild(store, settings)
+                refresh(store, settings)
         finally:
             store.close()
     out.print(
@@ -229,6 +241,48 @@ def export(
         err.print(f"wrote {plural(n, 'record')} ({fmt}) to {output}", markup=False)
     if n == 0 and filters.active:
         raise nothing("the filters select no record")
+
+
+@app.command(
+    help="Recompute actors, events and relations from the stored documents.\n\n"
+    "With --check nothing is written: the stored picture is compared record by record with "
+    "a fresh resolution, the differences are printed per kind and the exit status is 1 when "
+    "they differ."
+)
+def rebuild(
+    db: DbOption = "eventwire.db",
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Compare the stored picture with a fresh resolution; write nothing."
+        ),
+    ] = False,
+) -> None:
+    from eventwire.pipeline import check_picture
+    from eventwire.pipeline import rebuild as run_rebuild
+
+    with edge():
+        settings = settings_for(db=db)
+        store = _open(settings)
+        try:
+            if not check:
+                with step("resolving actors, events and relations"):
+                    run_rebuild(store, settings)
+                return
+            with step("resolving afresh to compare"):
+                result = check_picture(store, settings)
+        finally:
+            store.close()
+    for kind, (stored, fresh, differ) in result.differences.items():
+        out.print(
+            f"{kind}: {stored} only stored, {fresh} only in a fresh rebuild, {differ} differ",
+            markup=False,
+        )
+    if result.stale:
+        out.print("the stored picture is older than the documents or overrides", markup=False)
+    out.print("same as a fresh rebuild" if result.same else "differs from a fresh rebuild")
+    if not result.same:
+        raise typer.Exit(EXIT_ERROR)
 
 
 @app.command()

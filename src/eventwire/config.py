@@ -29,6 +29,14 @@ class Settings:
     )
     batch_size: int = _setting(32, "Articles per nlp.pipe batch and per store transaction.")
     workers: int = _setting(1, "Processes used for NLP during ingestion.")
+    engine: str = _setting(
+        "local",
+        "Where ingestion parses articles: 'local' (this machine's processes) or 'ray' "
+        "(Ray actors, `workers` of them; needs eventwire[ray]).",
+    )
+    ray_address: str = _setting(
+        "", "Ray cluster to run the ray engine on; empty starts a local Ray runtime."
+    )
     max_file_bytes: int = _setting(20_000_000, "Files larger than this are refused at ingestion.")
     max_article_chars: int = _setting(
         200_000, "Articles longer than this (in characters) are refused at ingestion."

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from eventwire.config import Settings
 from eventwire.export import export
-from eventwire.pipeline import ingest, rebuild
+from eventwire.pipeline import ingest, refresh
 from eventwire.store import open_store
 
 
@@ -23,7 +23,7 @@ def run_demo(corpus: Path, settings: Settings, output: Path) -> DemoSummary:
     store = open_store(settings)
     try:
         report = ingest([corpus], store, settings)
-        rebuild(store, settings)
+        refresh(store, settings)
         export(store, "jsonl", output)
         counts = store.stats()
     finally:

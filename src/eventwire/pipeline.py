@@ -3,14 +3,28 @@
 :func:`ingest` reads sources, skips articles already stored, parses new ones in
 batches (optionally in worker processes, the model loaded once per process),
 extracts their document records and stores each batch in one transaction.
-:func:`rebuild` then recomputes the cross-document picture from everything
-stored. Both are idempotent: a run killed half way and started again ends in the
-same store as one uninterrupted run.
+:func:`refresh` then brings the cross-document picture up to date with what is
+stored (nothing to do when nothing is new) and :func:`rebuild` recomputes it
+unconditionally. Both are idempotent: a run killed half way and started again ends
+in the same store as one uninterrupted run.
+
+Any number of processes may ingest into one store at once: each stored batch moves
+the store's documents generation, a picture is written only over an older one (see
+:class:`~eventwire.store.base.PictureState`), and :func:`refresh` resolves again
+until the picture it leaves covers every document stored before it returns, so no
+writer's articles are lost from the picture, and the last picture is that of all
+stored documents. Worker processes end with the process that started them.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -19,14 +33,15 @@ from pathlib import Path
 from typing import TypeVar
 
 from eventwire.config import Settings
-from eventwire.errors import IngestError
+from eventwire.distributed import ray_map
+from eventwire.errors import ConfigError, IngestError
 from eventwire.extract import ExtractionPipeline
 from eventwire.ingest import read_sources
 from eventwire.knowledge.resources import Resources
-from eventwire.model import Article, DocumentRecords, Resolution
+from eventwire.model import Article, DocumentRecords, Resolution, to_dict
 from eventwire.nlp import build_pipeline, parse
-from eventwire.resolve import resolve
-from eventwire.resolve.overrides import add_override
+from eventwire.resolve import resolve_stream
+from eventwire.resolve.overrides import add_override, resolution_fingerprint
 from eventwire.store.base import Store
 from eventwire.truecase import Truecaser, as_written, case_restored
 
@@ -82,6 +97,27 @@ def _extraction(resources: Resources) -> ExtractionPipeline:
 @lru_cache(maxsize=4)
 def _truecaser(resources: Resources) -> Truecaser:
     return Truecaser(resources.kb, resources.gazetteer.path)
+
+
+PR_SET_PDEATHSIG = 1  # prctl(2)
+
+
+def _end_with_parent(parent: int) -> None:
+    """Worker initializer: this process ends when the one that started it does.
+
+    On Linux the kernel sends SIGTERM when the parent dies, however it dies; a thread
+    watching the parent's pid covers other systems and a parent that died before the
+    request took effect."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _worker(
@@ -144,12 +180,20 @@ def ingest_articles(
         return [a for a in batch if a.id not in known]
 
     batches = (b for b in (unknown(b) for b in _batches(new_articles(), settings.batch_size)) if b)
-    if settings.workers <= 1:
+    if settings.engine == "ray":
+        work = partial(_worker, settings=settings)
+        for batch, records in ray_map(
+            work, batches, address=settings.ray_address, workers=settings.workers
+        ):
+            store_batch(batch, records)
+    elif settings.engine != "local":
+        raise ConfigError(f"unknown engine {settings.engine!r}; 'local' or 'ray'")
+    elif settings.workers <= 1:
         for batch in batches:
             store_batch(batch, process_articles(batch, settings))
     else:
         ctx = multiprocessing.get_context("spawn")
-        with ctx.Pool(settings.workers) as pool:
+        with ctx.Pool(settings.workers, _end_with_parent, (os.getpid(),)) as pool:
             # imap keeps batch order, so stores are written in the order a single worker would.
             for batch, records in pool.imap(partial(_worker, settings=settings), batches):
                 store_batch(batch, records)
@@ -157,10 +201,20 @@ def ingest_articles(
 
 
 def rebuild(store: Store, settings: Settings, resources: Resources | None = None) -> Resolution:
-    """Recompute actors, events, relations and quotes from every stored document."""
+    """Recompute actors, events, relations and quotes from every stored document.
+
+    The result is stored unless a picture of later documents was stored meanwhile."""
     resources = resources or Resources(settings)
-    resolution = resolve(store.iter_document_records(), resources)
-    store.replace_resolution(resolution)
+    state = store.picture_state()
+    resolution = resolve_stream(
+        lambda: store.iter_document_records(upto=state.documents), resources
+    )
+    store.replace_resolution(
+        resolution,
+        generation=state.documents,
+        fingerprint=resolution_fingerprint(settings),
+        force=True,
+    )
     return resolution
 
 
@@ -183,5 +237,85 @@ def ingest_submitted(store: Store, settings: Settings, article: Article) -> Subm
     was new (``POST /api/articles``)."""
     created = ingest_articles([article], store, settings).ingested == 1
     if created:
-        rebuild(store, settings)
+        refresh(store, settings)
     return Submission(article.id, created, store.stats())
+
+
+@dataclass(frozen=True)
+class PictureCheck:
+    """How the stored picture compares with a fresh resolution of the same documents."""
+
+    generation: int  # the documents generation the stored picture reflects
+    stale: bool  # documents or overrides changed since it was computed
+    # kind -> (ids only stored, ids only in the fresh resolution, ids whose records differ)
+    differences: dict[str, tuple[int, int, int]]
+
+    @property
+    def same(self) -> bool:
+        return not self.stale and not any(any(d) for d in self.differences.values())
+
+
+def _compare(stored: dict[str, object], fresh: dict[str, object]) -> tuple[int, int, int]:
+    both = stored.keys() & fresh.keys()
+    return (
+        len(stored.keys() - both),
+        len(fresh.keys() - both),
+        sum(stored[k] != fresh[k] for k in both),
+    )
+
+
+def check_picture(
+    store: Store, settings: Settings, resources: Resources | None = None
+) -> PictureCheck:
+    """Resolve the documents the stored picture reflects afresh and compare, record by
+    record (actors with their explanations, events, relations, quotes, places)."""
+    resources = resources or Resources(settings)
+    state = store.picture_state()
+    fresh = resolve_stream(lambda: store.iter_document_records(upto=state.picture), resources)
+    actors = {a.id: (to_dict(a), store.explanations(a.id)) for a in store.actors()}
+    kinds: dict[str, tuple[dict[str, object], dict[str, object]]] = {
+        "actors": (
+            dict(actors),
+            {a.id: (to_dict(a), list(fresh.explanations.get(a.id, ()))) for a in fresh.actors},
+        ),
+        "events": (
+            {e.id: to_dict(e) for e in store.events()},
+            {e.id: to_dict(e) for e in fresh.events},
+        ),
+        "relations": (
+            {r.id: to_dict(r) for r in store.relations()},
+            {r.id: to_dict(r) for r in fresh.relations},
+        ),
+        "quotes": (
+            {q.id: to_dict(q) for q in store.quotes()},
+            {q.id: to_dict(q) for q in fresh.quotes},
+        ),
+        "places": (
+            {p.id: to_dict(p) for p, _n in store.places()},
+            {p.id: to_dict(p) for p in fresh.places},
+        ),
+    }
+    return PictureCheck(
+        generation=state.picture,
+        stale=not state.current(resolution_fingerprint(settings)),
+        differences={k: _compare(*pair) for k, pair in kinds.items()},
+    )
+
+
+def refresh(store: Store, settings: Settings, resources: Resources | None = None) -> bool:
+    """Bring the stored picture up to date with the stored documents and overrides.
+
+    Resolves nothing when the picture is current (a re-ingest with nothing new);
+    otherwise resolves and stores, and again while other writers add documents
+    meanwhile. Returns whether this call stored a picture."""
+    fingerprint = resolution_fingerprint(settings)
+    wrote = False
+    while not (state := store.picture_state()).current(fingerprint):
+        resources = resources or Resources(settings)
+        resolution = resolve_stream(
+            lambda: store.iter_document_records(upto=state.documents), resources
+        )
+        wrote |= store.replace_resolution(
+            resolution, generation=state.documents, fingerprint=fingerprint
+        )
+    return wrote

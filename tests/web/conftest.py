@@ -19,6 +19,7 @@ from eventwire.model import (
     Resolution,
     Role,
 )
+from eventwire.store.base import Store
 from eventwire.store.sqlite import SQLiteStore
 
 XSS_TITLE = '<script>alert("title")</script><img src=x onerror=alert(1)>'
@@ -113,11 +114,15 @@ def sample_resolution(articles: list[Article]) -> Resolution:
     )
 
 
-def build_sample_store(path: Path) -> Path:
+def fill_sample_store(store: Store) -> None:
     articles = sample_articles()
+    store.add_documents([(a, DocumentRecords(a.id)) for a in articles])
+    store.replace_resolution(sample_resolution(articles))
+
+
+def build_sample_store(path: Path) -> Path:
     with SQLiteStore(path) as store:
-        store.add_documents([(a, DocumentRecords(a.id)) for a in articles])
-        store.replace_resolution(sample_resolution(articles))
+        fill_sample_store(store)
     return path
 
 

@@ -1,31 +1,60 @@
 """Across documents: actors, event de-duplication, relations, quotes.
 
-:func:`resolve` reads every stored :class:`DocumentRecords` and computes the whole
-:class:`Resolution` from scratch, so the result depends only on the set of
-articles, never on the order they were ingested in.
+:func:`resolve` computes the whole :class:`Resolution` from scratch from every
+stored :class:`DocumentRecords`, so the result depends only on the set of articles,
+never on the order they were ingested in. :func:`resolve_stream` does the same from
+a source it can read twice (a store's records, in article-id order), keeping of each
+document only what a stage needs: mentions without their sentences for actors, then
+events, relation statements and resolved quotes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 
 from eventwire.knowledge.resources import Resources
-from eventwire.model import DocumentRecords, Resolution
+from eventwire.model import DocumentRecords, Evidence, Quote, Resolution
 from eventwire.resolve.actors import resolve_actors
 from eventwire.resolve.events import resolve_events
 from eventwire.resolve.quotes import resolve_quotes
 from eventwire.resolve.relations import resolve_relations
 
-__all__ = ["resolve"]
+__all__ = ["resolve", "resolve_stream"]
+
+# Actor resolution reads a mention's words and offsets, never its sentence.
+_NO_SENTENCE = Evidence("", "", 0, 0)
 
 
 def resolve(records: Iterable[DocumentRecords], resources: Resources) -> Resolution:
     docs = sorted(records, key=lambda r: r.article_id)
-    actors = resolve_actors(docs, resources)
+    return resolve_stream(lambda: iter(docs), resources)
+
+
+def resolve_stream(
+    documents: Callable[[], Iterable[DocumentRecords]], resources: Resources
+) -> Resolution:
+    """The resolution of the documents ``documents()`` yields (in article-id order,
+    the same both times it is called)."""
+
+    def for_actors() -> Iterator[DocumentRecords]:
+        for doc in documents():
+            mentions = tuple(replace(m, evidence=_NO_SENTENCE) for m in doc.mentions)
+            yield DocumentRecords(doc.article_id, mentions=mentions, places=doc.places)
+
+    actors = resolve_actors(for_actors(), resources)
     unnamed = frozenset(a.id for a in actors.actors if a.type == "group")
-    events, places = resolve_events(docs, actors.mention_actor, resources, unnamed)
-    relations = resolve_relations(docs, events, actors.mention_actor, resources)
-    quotes = resolve_quotes(docs, actors.mention_actor)
+    statements: list[DocumentRecords] = []
+    quotes: list[Quote] = []
+
+    def for_events() -> Iterator[DocumentRecords]:
+        for doc in documents():
+            statements.append(DocumentRecords(doc.article_id, relations=doc.relations))
+            quotes.extend(resolve_quotes([doc], actors.mention_actor))
+            yield DocumentRecords(doc.article_id, events=doc.events)
+
+    events, places = resolve_events(for_events(), actors.mention_actor, resources, unnamed)
+    relations = resolve_relations(statements, events, actors.mention_actor, resources)
     return Resolution(
         actors=actors.actors,
         mention_actor=actors.mention_actor,

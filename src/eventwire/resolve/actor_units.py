@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -105,7 +105,7 @@ class Unit:
 
 
 def build_units(
-    docs: Sequence[DocumentRecords], kb: Any
+    docs: Iterable[DocumentRecords], kb: Any
 ) -> tuple[list[Unit], dict[str, list[Mention]]]:
     """Units sorted by (article, group), and demonym/metonym mentions by country ISO3."""
     units: dict[tuple[str, str], Unit] = {}

@@ -16,7 +16,7 @@ Every merge and every block is recorded as a human-readable explanation.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -41,7 +41,7 @@ class ActorResolution:
     explanations: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-def resolve_actors(docs: Sequence[DocumentRecords], resources: Resources) -> ActorResolution:
+def resolve_actors(docs: Iterable[DocumentRecords], resources: Resources) -> ActorResolution:
     kb = resources.kb
     overrides = _overrides(resources)
     units, affiliated = build_units(docs, kb)
@@ -65,6 +65,34 @@ def _matches(unit: Unit, name: str) -> bool:
     return any(plain_key(f) == pk or translit_key(f) == tk for f in unit.forms)
 
 
+@dataclass
+class _Bearing:
+    """What a cluster's units say against a merge, gathered once per unit and united on
+    merge, so checking a merge costs the same however large the clusters have grown."""
+
+    members: set[int]
+    forbid: set[int]  # units a user split keeps away from some member
+    kb: set[str]
+    country: bool
+    kb_types: set[str]
+    given: set[str]
+    surnames: set[str]
+
+    @classmethod
+    def of(cls, i: int, unit: Unit, forbid: set[int]) -> _Bearing:
+        return cls({i}, forbid, {unit.kb_id} if unit.kb_id else set(), unit.is_country,
+                   {unit.kb_type} if unit.kb_type else set(), unit.given, unit.full_surnames)  # fmt: skip
+
+    def absorb(self, other: _Bearing) -> None:
+        self.members |= other.members
+        self.forbid |= other.forbid
+        self.kb |= other.kb
+        self.country = self.country or other.country
+        self.kb_types |= other.kb_types
+        self.given |= other.given
+        self.surnames |= other.surnames
+
+
 class _Clusters:
     """Union-find over units that refuses a merge when blocking evidence says no."""
 
@@ -74,11 +102,15 @@ class _Clusters:
         self.parent = list(range(len(units)))
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
         self.reasons: dict[int, list[str]] = defaultdict(list)
-        self.cannot: set[frozenset[int]] = set()
+        forbid: dict[int, set[int]] = defaultdict(set)
         for name, other in overrides.splits:
             left = [i for i, u in enumerate(units) if _matches(u, name)]
             right = [i for i, u in enumerate(units) if _matches(u, other) and i not in left]
-            self.cannot |= {frozenset((a, b)) for a in left for b in right}
+            for a in left:
+                forbid[a].update(right)
+            for b in right:
+                forbid[b].update(left)
+        self.bearing = {i: _Bearing.of(i, u, forbid[i]) for i, u in enumerate(units)}
 
     def find(self, x: int) -> int:
         while self.parent[x] != x:
@@ -100,37 +132,25 @@ class _Clusters:
         keep, gone = min(ra, rb), max(ra, rb)
         self.parent[gone] = keep
         self.members[keep] += self.members.pop(gone)
+        self.bearing[keep].absorb(self.bearing.pop(gone))
         self.reasons[keep] += self.reasons.pop(gone, [])
         self.reasons[keep].append(why)
         return True
 
     def blocked(self, ra: int, rb: int) -> str | None:
-        A = [self.units[i] for i in self.members[ra]]
-        B = [self.units[i] for i in self.members[rb]]
-        if any(
-            frozenset((x, y)) in self.cannot for x in self.members[ra] for y in self.members[rb]
-        ):
+        A, B = self.bearing[ra], self.bearing[rb]
+        if A.forbid & B.members:
             return "user override (split)"
-        kb_a = {u.kb_id for u in A if u.kb_id}
-        kb_b = {u.kb_id for u in B if u.kb_id}
-        if kb_a and kb_b and kb_a != kb_b:
-            return f"different knowledge-base entries ({', '.join(sorted(kb_a | kb_b))})"
-        country_a = any(u.is_country for u in A)
-        country_b = any(u.is_country for u in B)
-        if country_a != country_b:
+        if A.kb and B.kb and A.kb != B.kb:
+            return f"different knowledge-base entries ({', '.join(sorted(A.kb | B.kb))})"
+        if A.country != B.country:
             return "a country is not a person or organisation"
-        strong_a = {u.kb_type for u in A if u.kb_type}
-        strong_b = {u.kb_type for u in B if u.kb_type}
-        if strong_a and strong_b and strong_a != strong_b:
-            return f"different types ({', '.join(sorted(strong_a | strong_b))})"
-        given_a = set().union(*(u.given for u in A))
-        given_b = set().union(*(u.given for u in B))
-        if given_a and given_b and not given_a & given_b:
-            return f"different given names ({' / '.join(sorted(given_a | given_b))})"
-        sur_a = set().union(*(u.full_surnames for u in A))
-        sur_b = set().union(*(u.full_surnames for u in B))
-        if sur_a and sur_b and not sur_a & sur_b:
-            return f"different family names ({' / '.join(sorted(sur_a | sur_b))})"
+        if A.kb_types and B.kb_types and A.kb_types != B.kb_types:
+            return f"different types ({', '.join(sorted(A.kb_types | B.kb_types))})"
+        if A.given and B.given and not A.given & B.given:
+            return f"different given names ({' / '.join(sorted(A.given | B.given))})"
+        if A.surnames and B.surnames and not A.surnames & B.surnames:
+            return f"different family names ({' / '.join(sorted(A.surnames | B.surnames))})"
         return None
 
     def groups(self) -> list[list[Unit]]:

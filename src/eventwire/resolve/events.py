@@ -11,8 +11,8 @@ count stated once is carried by one event only (see ``_count_owners``), so tolls
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from eventwire.knowledge.ontology import load_ontology
@@ -44,9 +44,36 @@ class _Group:
     source: str | None
     target: str | None
     members: list[EventMention] = field(default_factory=list)
+    order: int = 0  # place among all groups, in creation order
 
     def date_prefix(self) -> str:
         return _date_prefix(self.first.when)
+
+
+class _DateIndex:
+    """The groups of one matching key by date prefix, so a mention is compared only with
+    groups whose dates agree with its own to the coarser precision (``_matches`` needs
+    that), in creation order: first match wins, as in a scan of them all, but a hub
+    actor's thousands of events are not scanned for every new one."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, list[_Group]] = defaultdict(list)  # by the whole prefix
+        self.longer: dict[str, list[_Group]] = defaultdict(list)  # by each shorter start
+
+    def add(self, group: _Group) -> None:
+        prefix = group.date_prefix()
+        if not prefix:
+            return  # no date agrees with none
+        self.exact[prefix].append(group)
+        for k in range(1, len(prefix)):
+            self.longer[prefix[:k]].append(group)
+
+    def agreeing(self, prefix: str) -> list[_Group]:
+        if not prefix:
+            return []
+        found = [g for k in range(1, len(prefix) + 1) for g in self.exact.get(prefix[:k], ())]
+        found += self.longer.get(prefix, ())
+        return sorted(found, key=lambda g: g.order)
 
 
 def _date_prefix(when: When | None) -> str:
@@ -86,7 +113,7 @@ def actor_of(mention_actor: dict[str, str], article_id: str, span: Span | None) 
 
 
 def resolve_events(
-    docs: Sequence[DocumentRecords],
+    docs: Iterable[DocumentRecords],
     mention_actor: dict[str, str],
     resources: Resources,
     unnamed: frozenset[str] = frozenset(),
@@ -94,9 +121,8 @@ def resolve_events(
     """Events across documents; ``unnamed`` holds the ids of unnamed group actors."""
     onto = load_ontology()
     groups: list[_Group] = []
-    by_key: dict[
-        tuple[object, ...], list[_Group]
-    ] = {}  # only groups sharing type, actors, polarity can match
+    # only groups sharing type, actors, polarity and ACLED code can match
+    by_key: dict[tuple[object, ...], _DateIndex] = {}
     places: dict[str, Place] = {}
     for doc in docs:
         stated: set[tuple[object, ...]] = set()
@@ -113,17 +139,19 @@ def resolve_events(
             # Two statements with different ACLED codes (a protest, a riot) are two events.
             acled = onto.acled(em.type, em.lemma, em.qualifiers) if em.type in onto.types else None
             key = (em.type, source, target, em.negated, acled)
-            candidates = by_key.setdefault(key, [])
+            candidates = by_key.setdefault(key, _DateIndex())
             group = None
             if source or target or em.place:
                 named = any(x and x not in unnamed for x in (source, target))
                 group = next(
-                    (g for g in candidates if _matches(g, em, source, target, named)), None
-                )
+                    (g for g in candidates.agreeing(_date_prefix(em.when))
+                     if _matches(g, em, source, target, named)),
+                    None,
+                )  # fmt: skip
             if group is None:
-                group = _Group(em, source, target)
+                group = _Group(em, source, target, order=len(groups))
                 groups.append(group)
-                candidates.append(group)
+                candidates.add(group)
             group.members.append(em)
     owned = _count_owners(groups)
     events = [_event(g, mention_actor, onto, owned.get(n, set())) for n, g in enumerate(groups)]

@@ -22,11 +22,13 @@ clustering, renames and retypes on the finished actors.
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from eventwire.config import Settings
 from eventwire.errors import ConfigError
 from eventwire.model import ACTOR_TYPES
 
@@ -64,6 +66,19 @@ def load_overrides(path: Path) -> Overrides:
         if kind not in ACTOR_TYPES:
             raise ConfigError(f"{path}: retype {name!r}: unknown type {kind!r}")
     return Overrides(merges, splits, renames, retypes)
+
+
+def resolution_fingerprint(settings: Settings) -> str:
+    """What besides the documents a resolution depends on, as a short digest: the
+    overrides file and the extra actor files (their contents, not their names)."""
+    digest = hashlib.sha1(b"resolution 1")
+    for path in (settings.overrides_path, *settings.actor_file_paths()):
+        digest.update(str(path).encode() + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"(absent)")
+    return digest.hexdigest()[:16]
 
 
 def dump_overrides(overrides: Overrides) -> str:

@@ -12,6 +12,7 @@ __all__ = ["EventFilter", "Store", "open_store"]
 
 def open_store(settings: Settings) -> Store:
     """Open the store named by ``settings.db``: a file path, ``:memory:`` or a URL."""
+    import eventwire.store.postgres  # noqa: F401  (registers "postgres")
     import eventwire.store.sqlite  # noqa: F401  (registers "sqlite")
 
     location = settings.db

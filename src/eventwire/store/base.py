@@ -92,11 +92,30 @@ class ActorTotals:
     killed: int | None  # None: too many events to sum on the fly (the store says how many)
 
 
+@dataclass(frozen=True)
+class PictureState:
+    """Where a store's resolved picture stands against its documents.
+
+    ``documents`` counts the document writes so far; ``picture`` is that count as it
+    was when the stored picture was computed, ``fingerprint`` names the actor overrides
+    it was computed with. The picture is current when both match."""
+
+    documents: int
+    picture: int
+    fingerprint: str
+
+    def current(self, fingerprint: str) -> bool:
+        return self.picture >= self.documents and self.fingerprint == fingerprint
+
+
 @runtime_checkable
 class Store(Protocol):
     """What the pipeline, CLI, API and exporters need from a store."""
 
     location: str
+
+    @property
+    def schema_version(self) -> int: ...
 
     # documents -------------------------------------------------------------
     def known_article_ids(self, ids: Iterable[str]) -> set[str]: ...
@@ -111,11 +130,24 @@ class Store(Protocol):
 
     def iter_articles(self) -> Iterator[Article]: ...
 
-    def iter_document_records(self) -> Iterator[DocumentRecords]: ...
+    def iter_document_records(self, upto: int | None = None) -> Iterator[DocumentRecords]:
+        """Stored records by article id, streamed; ``upto`` keeps documents generations <= it."""
+        ...
 
     # resolved picture ------------------------------------------------------
-    def replace_resolution(self, resolution: Resolution) -> None:
-        """Replace every cross-document record in one transaction."""
+    def picture_state(self) -> PictureState: ...
+
+    def replace_resolution(
+        self,
+        resolution: Resolution,
+        generation: int | None = None,
+        fingerprint: str = "",
+        *,
+        force: bool = False,
+    ) -> bool:
+        """Replace every cross-document record in one transaction, unless a picture of a
+        later ``generation`` (or the same one and ``fingerprint``, unless ``force``) is
+        stored already."""
         ...
 
     def actors(self, query: str | None = None) -> list[Actor]: ...
@@ -126,6 +158,10 @@ class Store(Protocol):
 
     def get_event(self, event_id: str) -> Event: ...
 
+    def article_events(self, article_id: str) -> list[Event]:
+        """Events with evidence in one article."""
+        ...
+
     def relations(self, actor: str | None = None) -> list[Relation]: ...
 
     def quotes(self, speaker: str | None = None) -> list[Quote]: ...
@@ -133,6 +169,8 @@ class Store(Protocol):
     def places(self) -> list[tuple[Place, int]]: ...
 
     def explanations(self, actor_id: str) -> list[str]: ...
+
+    def actor_of_mention(self, mention: str) -> str | None: ...
 
     def stats(self) -> dict[str, int]: ...
 

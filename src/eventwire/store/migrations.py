@@ -1,11 +1,15 @@
 """Schema migrations: the n-th script brings a store from version n-1 to n.
 
-Never edit a released script; append a new one. PRAGMA user_version holds the version.
+Never edit a released script; append a new one. SQLite keeps the version in PRAGMA
+user_version, PostgreSQL in a ``schema_version`` table. Scripts are written once in
+the SQL both accept; :func:`postgres_script` maps the few type names that differ.
 Document records are the durable truth; every other table below ``actors`` is
 recomputed by resolution and can be rebuilt at any time.
 """
 
 from __future__ import annotations
+
+import re
 
 MIGRATIONS: list[str] = [
     # 1: articles, mentions and document records; the resolved picture
@@ -90,4 +94,32 @@ MIGRATIONS: list[str] = [
     DROP INDEX events_source;
     DROP INDEX events_target
     """,
+    # 4: generations for concurrent writers: ``documents`` counts document writes (each
+    # stored document carries the one it arrived in, ``seq``), ``picture`` is the
+    # documents generation the resolved picture reflects, ``fingerprint`` the overrides
+    # it was computed with (pipeline.refresh)
+    """
+    CREATE TABLE store_state (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+    INSERT INTO store_state (name, value)
+        VALUES ('documents', '0'), ('picture', '0'), ('fingerprint', '');
+    ALTER TABLE doc_records ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX doc_records_seq ON doc_records(seq)
+    """,
 ]
+
+_POSTGRES_TYPES = (
+    # text compares byte by byte, as in SQLite, whatever the database's locale, so
+    # listings sort (and exports come out) the same on both backends
+    (re.compile(r"\bTEXT\b"), 'TEXT COLLATE "C"'),
+    # REAL is 4 bytes in PostgreSQL, 8 in SQLite
+    (re.compile(r"\bREAL\b"), "DOUBLE PRECISION"),
+    # a reserved word in PostgreSQL
+    (re.compile(r"\bend\b"), '"end"'),
+)
+
+
+def postgres_script(script: str) -> str:
+    """A migration script as PostgreSQL reads it."""
+    for pattern, replacement in _POSTGRES_TYPES:
+        script = pattern.sub(replacement, script)
+    return script

@@ -38,9 +38,7 @@ class ArticleDetail:
 
 def article_detail(store: Store, article_id: str) -> ArticleDetail:
     article = store.get_article(article_id)
-    # article_events is a SQLite index lookup; other stores may not offer it yet
-    finder = getattr(store, "article_events", None)
-    events: list[Event] = list(finder(article_id)) if finder else []
+    events = store.article_events(article_id)
     quotes = [q for q in store.quotes() if q.article_id == article_id]
     ranges = [
         (ev.char_start, ev.char_end)

@@ -1,0 +1,634 @@
+"""The SQL both backends share: every query and write, with small dialect hooks.
+
+Queries are written once with ``?`` placeholders in the SQL that SQLite and
+PostgreSQL both accept; a backend supplies the connection, the placeholder style,
+the store-level write lock, bulk inserts (``executemany`` or ``COPY``) and the
+translation of its driver's errors, and the SQL reading one field of a record's JSON
+payload (:meth:`SQLStore._payload_field`). New read queries belong here, not in a backend.
+Orders name where NULL goes (``NULLS FIRST``/``NULLS LAST``, SQLite's own placement)
+so both backends list rows in the same order.
+
+Concurrency: every write runs in :meth:`SQLStore._writing`, a transaction holding
+the store-level write lock, and moves the ``documents`` generation (stored articles)
+or the ``picture`` generation (the documents the resolved picture reflects) in the
+same transaction, so readers see the last complete picture and a writer can tell
+whether the picture it computed is still the newest (see ``pipeline.refresh``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import Any
+
+from eventwire.errors import NotFound, StoreError
+from eventwire.model import (
+    Actor,
+    Article,
+    DocumentRecords,
+    Event,
+    Place,
+    Quote,
+    Relation,
+    Resolution,
+    from_dict,
+    to_dict,
+)
+from eventwire.store.base import (
+    ActorTotals,
+    DateCount,
+    EdgeCount,
+    EventFilter,
+    PictureState,
+    PlaceTotals,
+)
+from eventwire.text.names import search_keys
+
+ARTICLE_COLUMNS = (
+    "id, title, outlet, url, source, published, published_precision, published_ambiguous,"
+    " text, metadata"
+)
+# Tables of the resolved picture, children first (foreign keys point to actors).
+PICTURE_TABLES = (
+    "actor_keys",
+    "mention_actor",
+    "evidence",
+    "events",
+    "relations",
+    "quotes",
+    "places",
+    "actors",
+)
+CHUNK = 500  # ids per IN (...) list
+# EventFilter.order -> ORDER BY; {killed} is the dialect's killed count. Ascending
+# puts NULL first and descending last, on both backends (as SQLite does by itself).
+ORDER_SQL = {
+    "date": "date NULLS FIRST, id",
+    "-date": "date DESC NULLS LAST, id DESC",
+    "-sources": "source_count DESC, date DESC NULLS LAST, id DESC",
+    "-killed": "{killed} DESC, date DESC NULLS LAST, id DESC",
+    "type": "type, date DESC NULLS LAST, id DESC",
+}
+ACTOR_ORDER = {
+    "name": "name",
+    "type": "type",
+    "country": "country",
+    "mentions": "mention_count",
+    "articles": "article_count",
+}
+
+
+def as_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _article(row: Sequence[Any]) -> Article:
+    return Article(
+        id=row[0],
+        title=row[1],
+        outlet=row[2],
+        url=row[3],
+        source=row[4],
+        published=row[5],
+        published_precision=row[6],
+        published_ambiguous=bool(row[7]),
+        text=row[8],
+        metadata=json.loads(row[9] or "{}"),
+    )
+
+
+KILLED_SCAN_LIMIT = 20_000  # an index page does not read more payloads than this per actor
+
+
+class SQLStore:
+    """A :class:`~eventwire.store.base.Store` over a DB-API connection; see the module doc."""
+
+    location: str
+    driver_errors: tuple[type[BaseException], ...] = ()
+
+    # dialect hooks -------------------------------------------------------------------
+    def _execute(self, sql: str, args: Sequence[Any] = ()) -> Any:
+        """Run one statement written with ``?`` placeholders; returns a cursor."""
+        raise NotImplementedError
+
+    def _writing(self) -> AbstractContextManager[None]:
+        """A transaction holding the store-level write lock."""
+        raise NotImplementedError
+
+    def _insert(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        """Bulk-insert ``rows`` (no conflicts expected: callers remove duplicates)."""
+        raise NotImplementedError
+
+    def _stream(self, sql: str, args: Sequence[Any] = ()) -> Iterator[Sequence[Any]]:
+        """Rows of a query fetched a batch at a time, never all at once."""
+        raise NotImplementedError
+
+    def _payload_field(self, *path: str, number: bool = False) -> str:
+        """SQL reading the field at ``path`` of the row's JSON ``payload`` (NULL when
+        absent), as a number when ``number``. ``path`` is a fixed name, never input."""
+        raise NotImplementedError
+
+    @property
+    def schema_version(self) -> int:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    # helpers --------------------------------------------------------------------------
+    def _all(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
+        return list(self._execute(sql, args).fetchall())
+
+    def _one(self, sql: str, args: Sequence[Any] = ()) -> Any:
+        return self._execute(sql, args).fetchone()
+
+    def _fail(self, what: str, exc: BaseException) -> StoreError:
+        return StoreError(f"{self.location}: cannot {what} ({exc})")
+
+    def _state(self, name: str) -> str:
+        row = self._one("SELECT value FROM store_state WHERE name = ?", (name,))
+        return str(row[0]) if row else "0"
+
+    def _set_state(self, name: str, value: str) -> None:
+        self._execute("UPDATE store_state SET value = ? WHERE name = ?", (value, name))
+
+    @property
+    def _killed(self) -> str:
+        return f"COALESCE({self._payload_field('counts', 'killed', number=True)}, 0)"
+
+    @property
+    def _wounded(self) -> str:
+        return f"COALESCE({self._payload_field('counts', 'wounded', number=True)}, 0)"
+
+    @property
+    def _acled_type(self) -> str:
+        return self._payload_field("codes", "acled", "event_type")
+
+    # documents -------------------------------------------------------------------------
+    def known_article_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = list(ids)
+        found: set[str] = set()
+        for i in range(0, len(wanted), CHUNK):
+            chunk = wanted[i : i + CHUNK]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                r[0] for r in self._all(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)
+            )
+        return found
+
+    def add_documents(self, items: Sequence[tuple[Article, DocumentRecords]]) -> int:
+        try:
+            with self._writing():
+                known = self.known_article_ids(a.id for a, _ in items)
+                new: dict[str, tuple[Article, DocumentRecords]] = {}
+                for article, records in items:
+                    if article.id not in known:
+                        new.setdefault(article.id, (article, records))
+                if not new:
+                    return 0
+                generation = int(self._state("documents")) + 1
+                self._insert(
+                    "articles",
+                    ARTICLE_COLUMNS.split(", "),
+                    [
+                        (a.id, a.title, a.outlet, a.url, a.source, a.published,
+                         a.published_precision, int(a.published_ambiguous), a.text,
+                         as_json(a.metadata))
+                        for a, _ in new.values()
+                    ],
+                )  # fmt: skip
+                self._insert(
+                    "doc_records",
+                    ("article_id", "payload", "seq"),
+                    [(a.id, as_json(to_dict(r)), generation) for a, r in new.values()],
+                )
+                mentions: dict[tuple[str, int, int], tuple[Any, ...]] = {}
+                for _, records in new.values():
+                    for m in records.mentions:
+                        mentions.setdefault(
+                            (m.article_id, m.span.start, m.span.end),
+                            (m.article_id, m.span.start, m.span.end, m.span.text, m.label,
+                             m.normalized, m.role, m.group, m.evidence.char_start,
+                             m.evidence.char_end),
+                        )  # fmt: skip
+                self._insert(
+                    "mentions",
+                    ("article_id", "start", '"end"', "text", "label", "normalized", "role",
+                     "grp", "sent_start", "sent_end"),
+                    mentions.values(),
+                )  # fmt: skip
+                self._set_state("documents", str(generation))
+        except self.driver_errors as exc:
+            raise self._fail("store documents", exc) from exc
+        return len(new)
+
+    def get_article(self, article_id: str) -> Article:
+        row = self._one(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,))
+        if row is None:
+            raise NotFound(f"no article {article_id!r}")
+        return _article(row)
+
+    def iter_articles(self) -> Iterator[Article]:
+        for row in self._stream(f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY id"):
+            yield _article(row)
+
+    def iter_document_records(self, upto: int | None = None) -> Iterator[DocumentRecords]:
+        """Stored records by article id; ``upto`` keeps those of documents generations <= it."""
+        if upto is None:
+            rows = self._stream("SELECT payload FROM doc_records ORDER BY article_id")
+        else:
+            rows = self._stream(
+                "SELECT payload FROM doc_records WHERE seq <= ? ORDER BY article_id", (upto,)
+            )
+        for row in rows:
+            yield from_dict(DocumentRecords, json.loads(row[0]))
+
+    # resolved picture ------------------------------------------------------------------
+    def picture_state(self) -> PictureState:
+        rows = dict(self._all("SELECT name, value FROM store_state"))
+        return PictureState(
+            documents=int(rows.get("documents", 0)),
+            picture=int(rows.get("picture", 0)),
+            fingerprint=str(rows.get("fingerprint", "")),
+        )
+
+    def replace_resolution(
+        self,
+        resolution: Resolution,
+        generation: int | None = None,
+        fingerprint: str = "",
+        *,
+        force: bool = False,
+    ) -> bool:
+        """Replace the whole picture in one transaction.
+
+        With a ``generation`` (the documents generation the resolution was computed
+        from), the write happens only when no picture of a later generation, or of
+        the same generation and ``fingerprint`` (unless ``force``), is stored; returns
+        whether it wrote."""
+        try:
+            with self._writing():
+                if generation is not None:
+                    state = self.picture_state()
+                    if state.picture > generation or (
+                        state.picture == generation
+                        and state.fingerprint == fingerprint
+                        and not force
+                    ):
+                        return False
+                for table in PICTURE_TABLES:
+                    self._execute(f"DELETE FROM {table}")
+                self._write_resolution(resolution)
+                if generation is not None:
+                    self._set_state("picture", str(generation))
+                    self._set_state("fingerprint", fingerprint)
+        except self.driver_errors as exc:
+            raise self._fail("store resolution", exc) from exc
+        return True
+
+    def _write_resolution(self, res: Resolution) -> None:
+        self._insert(
+            "actors",
+            ("id", "name", "type", "country", "kb_id", "mention_count", "article_count", "payload"),
+            [
+                (a.id, a.name, a.type, a.country, a.kb_id, a.mention_count, a.article_count,
+                 as_json({**to_dict(a), "explanation": list(res.explanations.get(a.id, ()))}))
+                for a in res.actors
+            ],
+        )  # fmt: skip
+        key_rows = set()
+        for a in res.actors:
+            for alias in {a.name, *a.aliases}:
+                for key in search_keys(alias):
+                    key_rows.add((a.id, key))
+        self._insert("actor_keys", ("actor_id", "key"), sorted(key_rows))
+        self._insert("mention_actor", ("mention", "actor_id"), sorted(res.mention_actor.items()))
+        self._insert(
+            "places",
+            ("id", "name", "lat", "lon", "country", "admin1", "precision", "payload"),
+            [
+                (p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, as_json(to_dict(p)))
+                for p in res.places
+            ],
+        )
+        self._insert(
+            "events",
+            ("id", "type", "source_actor", "target_actor", "date", "date_precision", "place_id",
+             "lat", "lon", "negated", "modality", "attributed_to", "source_count", "payload"),
+            [
+                (e.id, e.type, e.source_actor, e.target_actor, e.date, e.date_precision,
+                 e.location.id if e.location else None, e.location.lat if e.location else None,
+                 e.location.lon if e.location else None, int(e.negated), e.modality,
+                 e.attributed_to, e.source_count, as_json(to_dict(e)))
+                for e in res.events
+            ],
+        )  # fmt: skip
+        self._insert(
+            "relations",
+            ("id", "source_actor", "target_actor", "type", "negated", "modality", "contested",
+             "first_seen", "last_seen", "source_count", "payload"),
+            [
+                (r.id, r.source_actor, r.target_actor, r.type, int(r.negated), r.modality,
+                 int(r.contested), r.first_seen, r.last_seen, r.source_count, as_json(to_dict(r)))
+                for r in res.relations
+            ],
+        )  # fmt: skip
+        self._insert(
+            "quotes",
+            ("id", "speaker", "article_id", "text", "sentence", "char_start", "char_end"),
+            [
+                (q.id, q.speaker, q.article_id, q.text, q.sentence, q.char_start, q.char_end)
+                for q in res.quotes
+            ],
+        )
+        evidence: dict[tuple[str, str, str, int], tuple[str, str, str, int, int]] = {}
+        for kind, records in (("event", res.events), ("relation", res.relations)):
+            for rec in records:
+                for ev in rec.evidence:
+                    ev_key = (kind, rec.id, ev.article_id, ev.char_start)
+                    evidence.setdefault(ev_key, (*ev_key, ev.char_end))
+        self._insert(
+            "evidence",
+            ("kind", "record_id", "article_id", "char_start", "char_end"),
+            evidence.values(),
+        )
+
+    # queries ---------------------------------------------------------------------------
+    def actors(self, query: str | None = None) -> list[Actor]:
+        order = " ORDER BY mention_count DESC, name, id"
+        if not query:
+            rows = self._all("SELECT payload FROM actors" + order)
+        else:
+            keys = list(search_keys(query))
+            if not keys:
+                return []
+            marks = ",".join("?" * len(keys))
+            rows = self._all(
+                "SELECT payload FROM actors WHERE id IN ("
+                f" SELECT actor_id FROM actor_keys WHERE key IN ({marks}) OR key LIKE ?)" + order,
+                [*keys, f"%{keys[0]}%"],
+            )
+        return [from_dict(Actor, json.loads(r[0])) for r in rows]
+
+    def _actor_payload(self, actor_id: str) -> dict[str, Any]:
+        row = self._one("SELECT payload FROM actors WHERE id = ?", (actor_id,))
+        if row is None:
+            raise NotFound(f"no actor {actor_id!r}")
+        payload: dict[str, Any] = json.loads(row[0])
+        return payload
+
+    def get_actor(self, actor_id: str) -> Actor:
+        return from_dict(Actor, self._actor_payload(actor_id))
+
+    def explanations(self, actor_id: str) -> list[str]:
+        return list(self._actor_payload(actor_id).get("explanation", []))
+
+    def events(self, flt: EventFilter | None = None) -> list[Event]:
+        flt = flt or EventFilter()
+        where, args = self._event_conditions(flt)
+        after, after_args = _keyset(flt)
+        where, args = where + after, args + after_args
+        order = ORDER_SQL[flt.order].format(killed=self._killed)
+        page, page_args = "", []
+        if flt.limit is not None:
+            page, page_args = " LIMIT ? OFFSET ?", [flt.limit, flt.offset]
+        if flt.actor:
+            # Two ordered index scans (the actor as source, as target) merged by the order:
+            # a page of a hub actor's events stops early instead of sorting all of them.
+            cond = " AND ".join(where)
+            keys = f"date, id, source_count, type, {self._killed} AS killed"
+            inner = ORDER_SQL[flt.order].format(killed="killed")
+            outer = ", ".join("k." + term for term in inner.split(", "))
+            sql = (
+                f"SELECT e.payload FROM (SELECT {keys} FROM events WHERE source_actor = ?"
+                f" AND {cond} UNION SELECT {keys} FROM events WHERE target_actor = ? AND {cond}"
+                f" ORDER BY {inner}{page}) k JOIN events e ON e.id = k.id ORDER BY {outer}"
+            )
+            args = [flt.actor, *args, flt.actor, *args, *page_args]
+        else:
+            sql = f"SELECT payload FROM events WHERE {' AND '.join(where)} ORDER BY {order}{page}"
+            args += page_args
+        return [from_dict(Event, json.loads(r[0])) for r in self._all(sql, args)]
+
+    def get_event(self, event_id: str) -> Event:
+        row = self._one("SELECT payload FROM events WHERE id = ?", (event_id,))
+        if row is None:
+            raise NotFound(f"no event {event_id!r}")
+        return from_dict(Event, json.loads(row[0]))
+
+    def article_events(self, article_id: str) -> list[Event]:
+        """Events with evidence in one article (through the evidence index)."""
+        rows = self._all(
+            "SELECT payload FROM events WHERE id IN (SELECT record_id FROM evidence"
+            " WHERE kind = 'event' AND article_id = ?) ORDER BY date, id",
+            (article_id,),
+        )
+        return [from_dict(Event, json.loads(r[0])) for r in rows]
+
+    def relations(self, actor: str | None = None) -> list[Relation]:
+        if actor:
+            rows = self._all(
+                "SELECT payload FROM relations WHERE source_actor = ? OR target_actor = ?"
+                " ORDER BY source_count DESC, id",
+                (actor, actor),
+            )
+        else:
+            rows = self._all("SELECT payload FROM relations ORDER BY source_count DESC, id")
+        return [from_dict(Relation, json.loads(r[0])) for r in rows]
+
+    def quotes(self, speaker: str | None = None) -> list[Quote]:
+        sql = "SELECT id, text, article_id, sentence, char_start, char_end, speaker FROM quotes"
+        order = " ORDER BY article_id, char_start, id"
+        if speaker:
+            rows = self._all(sql + " WHERE speaker = ?" + order, (speaker,))
+        else:
+            rows = self._all(sql + order)
+        return [
+            Quote(id=r[0], text=r[1], article_id=r[2], sentence=r[3], char_start=r[4],
+                  char_end=r[5], speaker=r[6])
+            for r in rows
+        ]  # fmt: skip
+
+    def places(self) -> list[tuple[Place, int]]:
+        rows = self._all(
+            # COUNT(e.place_id) is answered from the events_place index alone
+            "SELECT p.payload, COUNT(e.place_id) AS n FROM places p LEFT JOIN events e"
+            " ON e.place_id = p.id GROUP BY p.id ORDER BY n DESC, p.name, p.id"
+        )
+        return [(from_dict(Place, json.loads(r[0])), int(r[1])) for r in rows]
+
+    # whole-corpus views (issue 18) -------------------------------------------------------
+    def _selected(
+        self, flt: EventFilter, columns: str, extra: str = "", tail: str = ""
+    ) -> list[Any]:
+        where, args = self._event_conditions(flt)
+        if flt.actor:
+            where.append(
+                "id IN (SELECT id FROM events WHERE source_actor = ?"
+                " UNION SELECT id FROM events WHERE target_actor = ?)"
+            )
+            args += [flt.actor, flt.actor]
+        if extra:
+            where.append(extra)
+        return self._all(f"SELECT {columns} FROM events WHERE {' AND '.join(where)}{tail}", args)
+
+    def count_events(self, flt: EventFilter) -> int:
+        return int(self._selected(flt, "COUNT(*)")[0][0])
+
+    def event_dates(self, flt: EventFilter) -> list[DateCount]:
+        rows = self._selected(
+            flt,
+            f"date, date_precision, COUNT(*), SUM({self._killed}), SUM({self._wounded})",
+            tail=" GROUP BY date, date_precision"
+            " ORDER BY date NULLS FIRST, date_precision NULLS FIRST",
+        )
+        return [DateCount(r[0], r[1], int(r[2]), int(r[3] or 0), int(r[4] or 0)) for r in rows]
+
+    def event_edges(self, flt: EventFilter) -> list[EdgeCount]:
+        group = "source_actor, target_actor, type, negated, modality"
+        rows = self._selected(
+            flt,
+            f"{group}, COUNT(*), SUM(source_count)",
+            "source_actor IS NOT NULL AND target_actor IS NOT NULL"
+            " AND source_actor <> target_actor",
+            f" GROUP BY {group} ORDER BY {group}",
+        )
+        return [EdgeCount(r[0], r[1], r[2], bool(r[3]), r[4], int(r[5]), int(r[6])) for r in rows]
+
+    def event_places(self, flt: EventFilter, by_type: bool = True) -> list[PlaceTotals]:
+        kind = "type" if by_type else "NULL"
+        rows = self._selected(
+            flt,
+            f"place_id, {kind} AS kind, COUNT(*), SUM({self._killed}), SUM({self._wounded})",
+            "place_id IS NOT NULL",
+            " GROUP BY place_id, kind ORDER BY place_id, kind NULLS FIRST",
+        )
+        places = self._places_by_id({r[0] for r in rows})
+        return [
+            PlaceTotals(places[r[0]], r[1], int(r[2]), int(r[3] or 0), int(r[4] or 0))
+            for r in rows
+            if r[0] in places
+        ]
+
+    def _places_by_id(self, ids: Iterable[str]) -> dict[str, Place]:
+        out: dict[str, Place] = {}
+        wanted = sorted(ids)
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start : start + CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for row in self._all(f"SELECT id, payload FROM places WHERE id IN ({marks})", chunk):
+                out[row[0]] = from_dict(Place, json.loads(row[1]))
+        return out
+
+    def event_types(self) -> list[tuple[str, int]]:
+        rows = self._all(
+            "SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY n DESC, type"
+        )
+        return [(r[0], int(r[1])) for r in rows]
+
+    def acled_types(self) -> list[tuple[str, int]]:
+        acled = self._acled_type
+        rows = self._all(
+            f"SELECT {acled} AS t, COUNT(*) AS n FROM events WHERE {acled} IS NOT NULL"
+            f" GROUP BY {acled} ORDER BY n DESC, t"
+        )
+        return [(r[0], int(r[1])) for r in rows]
+
+    def actor_page(self, order: str, limit: int, offset: int) -> list[Actor]:
+        column = ACTOR_ORDER[order.lstrip("-")]
+        direction = "DESC NULLS LAST" if order.startswith("-") else "NULLS FIRST"
+        rows = self._all(
+            f"SELECT payload FROM actors ORDER BY {column} {direction}, name, id LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [from_dict(Actor, json.loads(r[0])) for r in rows]
+
+    def actor_totals(self, actor_ids: Sequence[str]) -> list[ActorTotals]:
+        out = []
+        ids = (
+            "SELECT id FROM events WHERE source_actor = ?"
+            " UNION SELECT id FROM events WHERE target_actor = ?"
+        )
+        for actor_id in actor_ids:
+            # the count reads the two actor indexes only; the killed need every payload
+            events = int(self._one(f"SELECT COUNT(*) FROM ({ids}) AS k", (actor_id, actor_id))[0])
+            killed = None
+            if events <= KILLED_SCAN_LIMIT:
+                row = self._one(
+                    f"SELECT SUM({self._killed}) FROM events WHERE id IN ({ids})",
+                    (actor_id, actor_id),
+                )
+                killed = int(row[0] or 0)
+            out.append(ActorTotals(actor_id, events, killed))
+        return out
+
+    def actor_of_mention(self, mention: str) -> str | None:
+        row = self._one("SELECT actor_id FROM mention_actor WHERE mention = ?", (mention,))
+        return row[0] if row else None
+
+    def stats(self) -> dict[str, int]:
+        out = {}
+        for kind in ("articles", "mentions", "actors", "events", "relations", "quotes", "places"):
+            out[kind] = int(self._one(f"SELECT COUNT(*) FROM {kind}")[0])
+        return out
+
+    def _event_conditions(self, flt: EventFilter) -> tuple[list[str], list[Any]]:
+        """SQL conditions and arguments for every field of ``flt`` except the actor."""
+        where: list[str] = ["1 = 1"]
+        args: list[Any] = []
+        if flt.min_sources > 1:  # every stored event has a source; a count needs no scan
+            where.append("source_count >= ?")
+            args.append(flt.min_sources)
+        if flt.type:
+            where.append("type = ?")
+            args.append(flt.type)
+        if flt.since:
+            where.append("date >= ?")
+            args.append(flt.since)
+        if flt.until:
+            where.append("substr(date, 1, ?) <= ?")
+            args += [len(flt.until), flt.until]
+        if flt.place:
+            where.append("place_id = ?")
+            args.append(flt.place)
+        if flt.bbox:
+            where.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
+            args += [flt.bbox[0], flt.bbox[2], flt.bbox[1], flt.bbox[3]]
+        if flt.modality:
+            where.append("modality = ?")
+            args.append(flt.modality)
+        if flt.negated is not None:
+            where.append("negated = ?")
+            args.append(int(flt.negated))
+        for column, values in (("type", flt.types), ("place_id", flt.places)):
+            if values:
+                where.append(f"{column} IN ({','.join('?' * len(values))})")
+                args += list(values)
+        if flt.acled:
+            where.append(f"{self._acled_type} = ?")
+            args.append(flt.acled)
+        if flt.min_fatalities > 0:
+            where.append(f"{self._killed} >= ?")
+            args.append(flt.min_fatalities)
+        return where, args
+
+    def __enter__(self) -> Any:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _keyset(flt: EventFilter) -> tuple[list[str], list[Any]]:
+    """The condition that starts a page after the (date, id) of the last row seen."""
+    if flt.after is None:
+        return [], []
+    date, last_id = flt.after
+    if flt.order == "-date":  # date DESC, id DESC; undated rows come last
+        if date is None:
+            return ["(date IS NULL AND id < ?)"], [last_id]
+        return ["(date < ? OR (date = ? AND id < ?) OR date IS NULL)"], [date, date, last_id]
+    if date is None:  # date, id; undated rows come first
+        return ["((date IS NULL AND id > ?) OR date IS NOT NULL)"], [last_id]
+    return ["(date > ? OR (date = ? AND id > ?))"], [date, date, last_id]
