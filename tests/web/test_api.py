@@ -465,9 +465,9 @@ def test_the_api_choices_are_the_views_choices() -> None:
 
 
 def test_actor_index_leaves_killed_unsummed_past_the_scan_limit(client, monkeypatch) -> None:
-    import eventwire.store.sqlite
+    import eventwire.store.sql
 
-    monkeypatch.setattr(eventwire.store.sqlite, "KILLED_SCAN_LIMIT", 2)
+    monkeypatch.setattr(eventwire.store.sql, "KILLED_SCAN_LIMIT", 2)
     rows = {r["actor"]["id"]: r for r in client.get("/api/index/actors").json()["items"]}
     assert rows["act_haftar"]["incidents"] == 5 and rows["act_haftar"]["killed"] is None
     assert rows["act_sarraj"]["incidents"] == 1 and rows["act_sarraj"]["killed"] == 0
