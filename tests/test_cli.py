@@ -245,7 +245,27 @@ def test_progress_is_a_periodic_log_line_when_not_a_terminal(tmp_path: Path, mon
     lines = [ln for ln in result.output.splitlines() if ln.startswith("ingesting: ")]
     assert [ln.split(",")[0] for ln in lines] == ["ingesting: 1/2 files", "ingesting: 2/2 files"]
     assert all("files/s" in ln for ln in lines)
-    assert "resolving actors, events and relations: done in" in result.output
+    # the resolution reads the two stored articles twice (actors, then events)
+    resolving = [
+        ln.split(",")[0] for ln in result.output.splitlines() if ln.startswith("resolving: ")
+    ]
+    assert resolving == [f"resolving: {n}/4 document reads" for n in range(1, 5)]
+
+
+def test_rebuild_and_its_check_show_progress(tmp_path: Path, monkeypatch) -> None:
+    from eventwire.console import Meter
+
+    monkeypatch.setenv("EVENTWIRE_MODEL", "blank")
+    db = str(tmp_path / "r.db")
+    assert runner.invoke(app, ["ingest", str(corpus(tmp_path)), "--db", db]).exit_code == 0
+    monkeypatch.setattr(Meter, "EVERY", 0.0)
+    result = runner.invoke(app, ["rebuild", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "resolving: 4/4 document reads" in result.output
+    result = runner.invoke(app, ["rebuild", "--db", db, "--check"])
+    assert result.exit_code == 0, result.output
+    assert "resolving afresh to compare: 4/4 document reads" in result.output
+    assert "same as a fresh rebuild" in result.output
 
 
 def test_table_cells_are_never_markup(monkeypatch) -> None:

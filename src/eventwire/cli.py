@@ -30,7 +30,6 @@ from eventwire.console import (
     print_json,
     program,
     short,
-    step,
     table,
 )
 from eventwire.errors import StoreError
@@ -163,7 +162,7 @@ def ingest(
     ] = None,
 ) -> None:
     from eventwire.ingest.base import count_files, read_sources
-    from eventwire.pipeline import ingest_articles, refresh
+    from eventwire.pipeline import ingest_articles, refresh, resolution_reads
 
     with edge():
         settings = settings_for(
@@ -180,8 +179,8 @@ def ingest(
                         Text.assemble(("failed: ", "red"), one_line(str(e)))
                     ),
                 )
-            with step("resolving actors, events and relations"):
-                refresh(store, settings)
+            with Meter("resolving", resolution_reads(store), "document reads") as meter:
+                refresh(store, settings, progress=meter.advance)
         finally:
             store.close()
     out.print(
@@ -258,19 +257,20 @@ def rebuild(
         ),
     ] = False,
 ) -> None:
-    from eventwire.pipeline import check_picture
+    from eventwire.pipeline import check_picture, resolution_reads
     from eventwire.pipeline import rebuild as run_rebuild
 
     with edge():
         settings = settings_for(db=db)
         store = _open(settings)
         try:
+            reads = resolution_reads(store)
             if not check:
-                with step("resolving actors, events and relations"):
-                    run_rebuild(store, settings)
+                with Meter("resolving", reads, "document reads") as meter:
+                    run_rebuild(store, settings, progress=meter.advance)
                 return
-            with step("resolving afresh to compare"):
-                result = check_picture(store, settings)
+            with Meter("resolving afresh to compare", reads, "document reads") as meter:
+                result = check_picture(store, settings, progress=meter.advance)
         finally:
             store.close()
     for kind, (stored, fresh, differ) in result.differences.items():
@@ -371,6 +371,7 @@ def eval_command(
             split=split,
             dev_too=report is not None,
             progress=lambda name, half: err.print(f"evaluating {name} ({half})", highlight=False),
+            meter=lambda label, total: Meter(label, total, "texts"),
         )
         if errors is not None:
             n = evaluate.write_errors(results, errors)

@@ -168,19 +168,6 @@ class Meter:
             self._log()  # the final count, unless just logged
 
 
-@contextmanager
-def step(label: str) -> Iterator[None]:
-    """A step without a count: a spinner on a terminal, a start and an end line otherwise."""
-    if err.is_terminal:
-        with err.status(label):
-            yield
-        return
-    start = time.monotonic()
-    err.print(f"{label} ...", markup=False)
-    yield
-    err.print(f"{label}: done in {time.monotonic() - start:.1f} s", markup=False)
-
-
 def program() -> str:
     """How to run eventwire again from here: its name if on the PATH, else the path used."""
     invoked = sys.argv[0] if sys.argv and sys.argv[0] else "eventwire"

@@ -67,9 +67,13 @@ def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def process_articles(
-    articles: Sequence[Article], settings: Settings, resources: Resources | None = None
+    articles: Sequence[Article],
+    settings: Settings,
+    resources: Resources | None = None,
+    progress: Progress | None = None,
 ) -> list[DocumentRecords]:
-    """Parse and extract a batch of articles in this process (model loaded once)."""
+    """Parse and extract a batch of articles in this process (model loaded once);
+    ``progress(1)`` is called as each article is done."""
     nlp = build_pipeline(settings)
     resources = resources or _process_resources(settings)
     extract = _extraction(resources)
@@ -79,7 +83,32 @@ def process_articles(
         for a in articles
     ]
     docs = parse(nlp, (p.text for p in parsed), settings.batch_size)
-    return [as_written(extract(p, d), a, p) for a, p, d in zip(articles, parsed, docs, strict=True)]
+    out = []
+    for a, p, d in zip(articles, parsed, docs, strict=True):
+        out.append(as_written(extract(p, d), a, p))
+        if progress is not None:
+            progress(1)
+    return out
+
+
+def _reader(
+    store: Store, upto: int, progress: Progress | None
+) -> Callable[[], Iterator[DocumentRecords]]:
+    """The stored documents up to generation ``upto``, read afresh at every call (the
+    resolution reads them twice), each read told to ``progress``."""
+
+    def read() -> Iterator[DocumentRecords]:
+        for doc in store.iter_document_records(upto=upto):
+            yield doc
+            if progress is not None:
+                progress(1)
+
+    return read
+
+
+def resolution_reads(store: Store) -> int:
+    """How many document reads a resolution of ``store`` makes (for a progress total)."""
+    return 2 * store.stats()["articles"]
 
 
 @lru_cache(maxsize=4)
@@ -200,15 +229,18 @@ def ingest_articles(
     return report
 
 
-def rebuild(store: Store, settings: Settings, resources: Resources | None = None) -> Resolution:
+def rebuild(
+    store: Store,
+    settings: Settings,
+    resources: Resources | None = None,
+    progress: Progress | None = None,
+) -> Resolution:
     """Recompute actors, events, relations and quotes from every stored document.
 
     The result is stored unless a picture of later documents was stored meanwhile."""
     resources = resources or Resources(settings)
     state = store.picture_state()
-    resolution = resolve_stream(
-        lambda: store.iter_document_records(upto=state.documents), resources
-    )
+    resolution = resolve_stream(_reader(store, state.documents, progress), resources)
     store.replace_resolution(
         resolution,
         generation=state.documents,
@@ -265,13 +297,16 @@ def _compare(stored: dict[str, object], fresh: dict[str, object]) -> tuple[int, 
 
 
 def check_picture(
-    store: Store, settings: Settings, resources: Resources | None = None
+    store: Store,
+    settings: Settings,
+    resources: Resources | None = None,
+    progress: Progress | None = None,
 ) -> PictureCheck:
     """Resolve the documents the stored picture reflects afresh and compare, record by
     record (actors with their explanations, events, relations, quotes, places)."""
     resources = resources or Resources(settings)
     state = store.picture_state()
-    fresh = resolve_stream(lambda: store.iter_document_records(upto=state.picture), resources)
+    fresh = resolve_stream(_reader(store, state.picture, progress), resources)
     actors = {a.id: (to_dict(a), store.explanations(a.id)) for a in store.actors()}
     kinds: dict[str, tuple[dict[str, object], dict[str, object]]] = {
         "actors": (
@@ -302,7 +337,12 @@ def check_picture(
     )
 
 
-def refresh(store: Store, settings: Settings, resources: Resources | None = None) -> bool:
+def refresh(
+    store: Store,
+    settings: Settings,
+    resources: Resources | None = None,
+    progress: Progress | None = None,
+) -> bool:
     """Bring the stored picture up to date with the stored documents and overrides.
 
     Resolves nothing when the picture is current (a re-ingest with nothing new);
@@ -312,9 +352,7 @@ def refresh(store: Store, settings: Settings, resources: Resources | None = None
     wrote = False
     while not (state := store.picture_state()).current(fingerprint):
         resources = resources or Resources(settings)
-        resolution = resolve_stream(
-            lambda: store.iter_document_records(upto=state.documents), resources
-        )
+        resolution = resolve_stream(_reader(store, state.documents, progress), resources)
         wrote |= store.replace_resolution(
             resolution, generation=state.documents, fingerprint=fingerprint
         )

@@ -112,3 +112,19 @@ def test_eval_all_runs_every_fixture_set(eval_data: Path) -> None:
         "petrarch2",
         "conflict-gold",
     }
+
+
+@pytest.mark.slow
+def test_eval_shows_how_far_it_is_through_the_gold_texts(
+    eval_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventwire.console import Meter
+
+    monkeypatch.setattr(Meter, "EVERY", 0.0)  # a log line per text instead of every 10 s
+    args = ["eval", "plover", "--data", str(eval_data / "plover_gsr_cameo"), "--split", "all"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    lines = [ln for ln in result.output.splitlines() if ln.startswith("parsing gold texts: ")]
+    done = [ln.split(",")[0].split(": ")[1] for ln in lines]
+    total = done[-1].split("/")[1].split()[0]
+    assert done[-1] == f"{total}/{total} texts" and len(done) == int(total) > 1

@@ -14,7 +14,9 @@ import importlib
 import json
 import time
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Any
 
 from eventwire.config import Settings
 from eventwire.errors import EvalError
@@ -84,6 +86,7 @@ def run(
     limit: int | None = None,
     split: str = DEFAULT_SPLIT,
     progress: Callable[[str], None] | None = None,
+    meter: Callable[[str, int], AbstractContextManager[Any]] | None = None,
 ) -> list[SetResult]:
     """Evaluate one gold set (or ``all`` present under ``data``) with the real pipeline.
 
@@ -105,7 +108,7 @@ def run(
             known = ", ".join([*gold_sets.names(), "all"])
             raise EvalError(f"unknown gold set {name!r} (known: {known})")
         names = [name]
-    ctx = EvalContext(settings=settings, limit=limit, split=split)
+    ctx = EvalContext(settings=settings, limit=limit, split=split, meter=meter)
     results = []
     for set_name in names:
         folder = _folder(set_name, data)
@@ -134,6 +137,7 @@ def run_with_dev(
     split: str = DEFAULT_SPLIT,
     dev_too: bool = False,
     progress: Callable[[str, str], None] | None = None,
+    meter: Callable[[str, int], AbstractContextManager[Any]] | None = None,
 ) -> tuple[list[SetResult], list[SetResult]]:
     """:func:`run` on ``split``, and with ``dev_too`` on the dev split as well (a report
     shows the test figures with dev beside them); the second list is empty otherwise."""
@@ -141,10 +145,12 @@ def run_with_dev(
     def told(half: str) -> Callable[[str], None] | None:
         return (lambda set_name: progress(set_name, half)) if progress else None
 
-    results = run(name, data, settings, limit=limit, split=split, progress=told(split))
+    results = run(name, data, settings, limit=limit, split=split, progress=told(split), meter=meter)
     beside: list[SetResult] = []
     if dev_too and split != "dev":
-        beside = run(name, data, settings, limit=limit, split="dev", progress=told("dev"))
+        beside = run(
+            name, data, settings, limit=limit, split="dev", progress=told("dev"), meter=meter
+        )
     return results, beside
 
 

@@ -12,6 +12,7 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -131,6 +132,9 @@ class EvalContext:
     settings: Settings
     limit: int | None = None  # overrides a set's default sample; 0 = no sampling
     split: str = DEFAULT_SPLIT  # dev, test or all (see split_of)
+    # meter(label, total) -> a context manager whose value has advance(n): shows how far
+    # the pipeline is through a batch of gold texts (the CLI's progress bar or log line)
+    meter: Callable[[str, int], AbstractContextManager[Any]] | None = None
     _resources: Any = None
 
     @property
@@ -202,7 +206,12 @@ def run_pipeline(articles: Sequence[Article], ctx: EvalContext) -> PipelineRun:
     from eventwire.resolve import resolve
 
     unique = list({a.id: a for a in articles}.values())
-    docs = process_articles(unique, ctx.settings, ctx.resources) if unique else []
+    docs: list[DocumentRecords] = []
+    if unique:
+        meter = ctx.meter("parsing gold texts", len(unique)) if ctx.meter else nullcontext()
+        with meter as m:
+            progress = m.advance if m is not None else None
+            docs = process_articles(unique, ctx.settings, ctx.resources, progress=progress)
     resolution = resolve(docs, ctx.resources)
     kb = ctx.resources.kb
     names = {e.country: e.name for _name, e in kb.iter_names() if e.type == "country" and e.country}
