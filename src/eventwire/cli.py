@@ -33,7 +33,7 @@ from eventwire.console import (
     table,
 )
 from eventwire.errors import StoreError
-from eventwire.export import Filters, formats
+from eventwire.export import Filters, division_names, formats
 from eventwire.ingest.base import reader_formats
 from eventwire.model import MODALITIES
 
@@ -228,12 +228,17 @@ def export(
     with edge():
         writer_for(fmt)  # an unknown format is reported before the store is opened
         filters = Filters(actor, type, since, until, place, min_sources, modality)
-        store = _open(settings_for(db=db))
+        settings = settings_for(db=db)
+        store = _open(settings)
         try:
             total = None if filters.active else store.stats()["events"]
             # no progress while the export itself goes to the terminal
-            with Meter("exporting", total, "events", show=output is not None) as meter:
-                n = run_export(store, fmt, output or sys.stdout, filters, meter.advance)
+            with (
+                Meter("exporting", total, "events", show=output is not None) as meter,
+                division_names(settings) as division,
+            ):
+                target = output or sys.stdout
+                n = run_export(store, fmt, target, filters, meter.advance, division)
         finally:
             store.close()
     if output is not None:

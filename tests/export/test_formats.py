@@ -227,3 +227,15 @@ def test_a_plug_in_format_registers_like_the_built_in_ones(
     out = tmp_path / "kinds.txt"
     assert export(filled, "kinds", out, Filters(min_sources=2)) == 1 + 4 + 1 + 1 + 1 + 2
     assert out.read_text().split().count("event") == 1  # the filter reaches plug-ins too
+
+
+def test_csv_admin1_holds_the_division_name_when_the_gazetteer_knows_it(
+    filled: SQLiteStore, tmp_path: Path
+) -> None:
+    out = tmp_path / "named.csv"
+    # the fixture's places carry a division code; a gazetteer lookup names it
+    export(filled, "csv", out, division={"Tripoli": "Tarabulus Division"}.get)
+    rows = pd.read_csv(out).set_index("event_id_cnty")
+    assert rows.loc["event_a", "admin1"] == "Tarabulus Division"
+    export(filled, "csv", out, division=lambda code: None)  # unknown code: the code stays
+    assert pd.read_csv(out).set_index("event_id_cnty").loc["event_a", "admin1"] == "Tripoli"

@@ -1129,3 +1129,14 @@ def test_a_plain_texts_phrases_vote_by_their_leading_place_name(tmp_path: Path) 
     )
     text = "The Vermilion County Garden Society planted elms in Paris on Monday."
     assert resolve_toponym(gaz, "Paris", text_context(gaz, text)).id == "geonames:102"
+
+
+def test_a_first_level_division_is_named_by_its_code() -> None:
+    from eventwire.config import Settings
+
+    gazetteer = open_gazetteer(Settings())
+    try:
+        assert gazetteer.division_name("LY.77") == "Tripoli"
+        assert gazetteer.division_name("LY.99999") is None
+    finally:
+        gazetteer.close()

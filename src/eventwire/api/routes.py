@@ -27,6 +27,7 @@ from eventwire.api.params import (
     Unit,
 )
 from eventwire.config import Settings
+from eventwire.export import division_names
 from eventwire.ingest.submitted import submitted_article
 from eventwire.model import Actor, Article, Event, Quote
 from eventwire.pipeline import Submission, ingest_submitted
@@ -262,6 +263,7 @@ def get_filter_options(store: StoreDep) -> object:
 @router.get("/download", response_class=StreamingResponse)
 def download(
     store: StoreDep,
+    settings: Annotated[Settings, Depends(get_settings)],
     flt: Filter,
     format: Annotated[str, Query(max_length=40, description="An export format name.")] = "jsonl",
 ) -> StreamingResponse:
@@ -269,7 +271,8 @@ def download(
     quotes they involve), written by the exporter registered under `format`."""
     # closed by _chunks once streamed
     out = tempfile.SpooledTemporaryFile(max_size=8_000_000, mode="w+", encoding="utf-8")  # noqa: SIM115
-    downloads.download(store, flt.corpus_filter(), format, cast(TextIO, out))
+    with division_names(settings) as division:
+        downloads.download(store, flt.corpus_filter(), format, cast(TextIO, out), division)
     out.seek(0)
     name = f"eventwire-incidents.{format}"
     return StreamingResponse(

@@ -2,7 +2,7 @@
 
 Entry point::
 
-    export(store, fmt, out, filters=None, progress=None) -> int
+    export(store, fmt, out, filters=None, progress=None, division=None) -> int
 
 ``fmt`` is a name in :data:`eventwire.registry.exporters` (``jsonl``, ``csv``,
 ``geojson``, ``graphml``, ``gexf``, ``parquet``, or one a plug-in registers); ``out`` is a
@@ -19,7 +19,8 @@ An exporter registers like a plug-in would, with ``target="stream"`` (called as
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -28,11 +29,13 @@ import eventwire.export.geo
 import eventwire.export.graph
 import eventwire.export.jsonl
 import eventwire.export.parquet  # noqa: F401  (these register the built-in formats)
+from eventwire.config import Settings
 from eventwire.errors import ExportError
 from eventwire.export.atomic import atomic_file, atomic_folder
 from eventwire.export.filters import Filters
 from eventwire.export.incidents import COLUMNS, IncidentRow
 from eventwire.export.source import ExportSource, export_records
+from eventwire.knowledge.gazetteer import open_gazetteer
 from eventwire.registry import Component, exporters
 from eventwire.store.base import Store
 
@@ -41,6 +44,7 @@ __all__ = [
     "ExportSource",
     "Filters",
     "IncidentRow",
+    "division_names",
     "export",
     "export_records",
     "formats",
@@ -64,10 +68,12 @@ def export(
     out: Path | str | TextIO,
     filters: Filters | None = None,
     progress: Callable[[int], None] | None = None,
+    division: Callable[[str], str | None] | None = None,
 ) -> int:
-    """Write the records ``filters`` selects from ``store`` to ``out`` in format ``fmt``."""
+    """Write the records ``filters`` selects from ``store`` to ``out`` in format ``fmt``
+    (``division``: a first-level division's name by its code, for ACLED's ``admin1``)."""
     writer = writer_for(fmt)
-    source = ExportSource(store, filters, progress)
+    source = ExportSource(store, filters, progress, division)
     folder = writer.meta.get("target") == "folder"
     if not isinstance(out, (str, Path)):
         if folder:
@@ -79,3 +85,14 @@ def export(
             return int(writer.obj(source, tmp))
     with atomic_file(target) as fh:
         return int(writer.obj(source, fh))
+
+
+@contextmanager
+def division_names(settings: Settings) -> Iterator[Callable[[str], str | None]]:
+    """First-level division names by GeoNames code, from the configured gazetteer (what
+    :func:`export` takes as ``division`` so that ACLED's ``admin1`` holds a name)."""
+    gazetteer = open_gazetteer(settings)
+    try:
+        yield gazetteer.division_name
+    finally:
+        gazetteer.close()

@@ -129,10 +129,20 @@ def _cameo(codes: dict[str, object]) -> str:
     return "" if cameo is None else str(cameo)
 
 
+def _division(code: str | None, name: Callable[[str], str | None] | None) -> str:
+    if not code:
+        return ""
+    return (name(code) if name is not None else None) or code
+
+
 def incident_row(
-    event: Event, actors: dict[str, Actor], outlet: Callable[[str], str | None]
+    event: Event,
+    actors: dict[str, Actor],
+    outlet: Callable[[str], str | None],
+    division: Callable[[str], str | None] | None = None,
 ) -> IncidentRow:
-    """The row of one event; ``outlet`` gives an article's publisher by article id."""
+    """The row of one event; ``outlet`` gives an article's publisher by article id and
+    ``division`` a first-level division's name by its code (else the code is written)."""
     acled = event.codes.get("acled") or {}
     place = event.location
     source, target = actors.get(event.source_actor or ""), actors.get(event.target_actor or "")
@@ -162,7 +172,7 @@ def incident_row(
         civilian_targeting="Civilian targeting" if "target_civilian" in event.qualifiers else "",
         iso=iso,
         country=country,
-        admin1=(place.admin1 or "") if place else "",
+        admin1=_division(place.admin1 if place else None, division),
         admin2="",
         location=place.name if place else "",
         latitude=place.lat if place else None,

@@ -34,11 +34,15 @@ class ExportSource:
         store: Store,
         filters: Filters | None = None,
         progress: Callable[[int], None] | None = None,
+        division: Callable[[str], str | None] | None = None,
     ) -> None:
-        """``progress`` is called with 1 for every event read (the bulk of any export)."""
+        """``progress`` is called with 1 for every event read (the bulk of any export);
+        ``division`` names a first-level division by its GeoNames code (the gazetteer's
+        :meth:`~eventwire.knowledge.gazetteer.Gazetteer.division_name`)."""
         self.store = store
         self.filters = filters or Filters()
         self._progress = progress
+        self._division = lru_cache(maxsize=4096)(division) if division else None
         self._actors: dict[str, Actor] | None = None
 
     def _tick(self) -> None:
@@ -75,7 +79,7 @@ class ExportSource:
         actors = self.actors_by_id()
         outlet = lru_cache(maxsize=4096)(self._outlet)
         for event in self.events():
-            yield incident_row(event, actors, outlet)
+            yield incident_row(event, actors, outlet, self._division)
 
     def _outlet(self, article_id: str) -> str | None:
         try:

@@ -61,6 +61,7 @@ class Gazetteer:
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self._countries: dict[str, Place] | None = None
         self._capitals: dict[str, Place] | None = None
+        self._divisions: dict[str, str | None] = {}
 
     _COLUMNS = (
         "p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, p.feature, p.population"
@@ -123,6 +124,15 @@ class Gazetteer:
             ).fetchall()
             self._capitals = {row[0]: _place(row[1:]) for row in rows}
         return self._capitals.get(iso3)
+
+    def division_name(self, code: str) -> str | None:
+        """The name of a first-level division by its GeoNames code (``LY.77`` -> Tripoli)."""
+        if code not in self._divisions:
+            row = self._con.execute(
+                "SELECT name FROM place WHERE id = ? AND precision = 'admin1'", ("admin1:" + code,)
+            ).fetchone()
+            self._divisions[code] = row[0] if row else None
+        return self._divisions[code]
 
     def close(self) -> None:
         self._con.close()

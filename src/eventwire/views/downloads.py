@@ -108,8 +108,15 @@ class FilteredStore:
         raise ExportError(f"a filtered download cannot read {name!r} from the store")
 
 
-def download(store: Store, cf: CorpusFilter, fmt: str, out: TextIO) -> int:
-    """Write what ``cf`` selects to ``out`` in format ``fmt``; returns the records written."""
+def download(
+    store: Store,
+    cf: CorpusFilter,
+    fmt: str,
+    out: TextIO,
+    division: Callable[[str], str | None] | None = None,
+) -> int:
+    """Write what ``cf`` selects to ``out`` in format ``fmt``; returns the records written
+    (``division`` names first-level divisions, as :func:`eventwire.export.export` takes)."""
     if fmt not in download_formats():
         raise ExportError(f"unknown export format {fmt!r} (known: {', '.join(download_formats())})")
     flt = event_filter(store, cf)
@@ -119,7 +126,7 @@ def download(store: Store, cf: CorpusFilter, fmt: str, out: TextIO) -> int:
             f"{total:,} incidents match; a download holds at most {MAX_DOWNLOAD:,}: narrow the filter"
         )
     events = store.events(replace(flt, order="date"))
-    return export(FilteredStore(store, events), fmt, out)  # type: ignore[arg-type]
+    return export(FilteredStore(store, events), fmt, out, division=division)  # type: ignore[arg-type]
 
 
 def media_type(fmt: str) -> str:
