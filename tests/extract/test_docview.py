@@ -20,6 +20,14 @@ def test_each_token_knows_its_sentence(view):
             assert view.sent_no(tok) == n and view.sent(tok) == sent == view.span_sent(sent)
 
 
+def test_tokens_and_sentence_texts_are_spacys(view):
+    assert [t.text for t in view.tokens] == [t.text for t in view.doc]
+    assert [t.i for t in view.tokens] == list(range(len(view.doc)))
+    assert len(view.sents) > 2
+    for sent in view.sents:  # a sentence ending in blank lines keeps them out, as spaCy does
+        assert view.sent_text(sent) == sent.text
+
+
 def test_blank_line_before_is_rfind_without_rereading(view):
     for char in range(len(TEXT) + 1):
         assert view.blank_line_before(char) == TEXT.rfind("\n\n", 0, char)

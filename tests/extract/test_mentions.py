@@ -1,8 +1,11 @@
+import random
+import re
+
 import pytest
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.extract.context import DocContext
-from eventwire.extract.mentions import extract_mentions
+from eventwire.extract.mentions import defined_acronyms, extract_mentions
 from eventwire.extract.titles import strip_titles
 from eventwire.model import Article
 
@@ -107,3 +110,23 @@ def test_a_countrys_government_is_no_seat_government(nlp, resources):
     assert not any(
         m.normalized.startswith("Government in") for m in extract_mentions(ctx)["mentions"]
     )
+
+
+def test_defined_acronyms_as_the_lazy_pattern_read_them():
+    # The one-pass reading finds what r"(\w[\w .'-]+?)\s*\(([A-Z]{2,6})\)" found, on
+    # sentences we wrote and on random strings of the characters that matter.
+    def lazy(text):
+        return {m.group(2) for m in re.finditer(r"(\w[\w .'-]+?)\s*\(([A-Z]{2,6})\)", text)}
+
+    written = [
+        "The Libyan National Army (LNA) shelled Tripoli.",
+        "Fighters of the Government of National Accord\n(GNA) and the U.N. (UN) met.",
+        "A (BC) then X(YZ), then 'Ali's men' (AM) and (NO) (PE) and Q-R (ST)",
+    ]
+    assert defined_acronyms(written[0]) == {"LNA"}
+    assert defined_acronyms(written[1]) == {"GNA", "UN"}
+    rng = random.Random(12)
+    alphabet = ["a", "B", "C", " ", "\n", ".", "'", "-", ",", "(", ")", "AB", "(CD)", "é"]
+    samples = written + ["".join(rng.choices(alphabet, k=rng.randint(1, 40))) for _ in range(3000)]
+    for text in samples:
+        assert defined_acronyms(text) == lazy(text), text

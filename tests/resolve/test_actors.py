@@ -197,3 +197,28 @@ def test_two_long_names_with_the_same_initials_stay_apart(res):
     docs.append(doc("c", ("CDB", "ORG", "g1")))  # a written acronym still meets its expansion
     r = resolve_actors(docs, res)
     assert actor_of(r, "c", docs, "CDB").id == actor_of(r, "a", docs, "Coastal Defence Brigade").id
+
+
+class _BackwardSet(set):
+    """A set that iterates in reverse sorted order, as a hash seed might make it."""
+
+    def __iter__(self):
+        return iter(sorted(set.__iter__(self), reverse=True))
+
+
+def test_two_shared_keys_explain_the_merge_by_the_first_key(res, monkeypatch):
+    # "Bashir Qumrawi"/"Qumrawi" and "Bachir Kumrawi"/"Kumrawi" share two keys ('bsr kmr',
+    # 'kmr'): the explanation names the same one whatever order the set of keys iterates in.
+    from eventwire.resolve import actor_units
+
+    keys = actor_units.Unit.tkeys.fget
+    monkeypatch.setattr(actor_units.Unit, "tkeys", property(lambda u: _BackwardSet(keys(u))))
+    docs = [
+        doc("a", ("Bashir Qumrawi", "PERSON", "g1"), ("Qumrawi", "PERSON", "g1")),
+        doc("b", ("Bachir Kumrawi", "PERSON", "g1"), ("Kumrawi", "PERSON", "g1")),
+    ]
+    r = resolve_actors(docs, res)
+    person = actor_of(r, "a", docs, "Qumrawi")
+    assert actor_of(r, "b", docs, "Kumrawi") == person
+    why = [e for e in r.explanations[person.id] if "transliteration key" in e]
+    assert why == ["'Bashir Qumrawi' ~ 'Bachir Kumrawi': same transliteration key 'bsr kmr'"]

@@ -64,7 +64,7 @@ class DocContext:
         """Evidence for a spaCy sentence of this document."""
         return Evidence(
             article_id=self.article.id,
-            sentence=sent.text,
+            sentence=self.view.sent_text(sent),
             char_start=sent.start_char,
             char_end=sent.end_char,
         )

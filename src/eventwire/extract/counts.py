@@ -301,7 +301,7 @@ def _stated(found: tuple[str, Token] | None) -> str | None:
 def extract_counts(ctx: DocContext) -> dict[str, list[Count]]:
     words = ctx.resources.count_words
     counts: list[Count] = []
-    for tok in ctx.doc:
+    for tok in ctx.view.tokens:
         if tok.ent_type_ in REFUSED_ENTS or _in_subset(tok, words):
             continue  # years, money, percentages; "including an imam"
         parsed = number_value(tok)

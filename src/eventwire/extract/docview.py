@@ -53,6 +53,8 @@ class DocView:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text: str = doc.text
+        # spaCy makes a new Token object on every iteration and index: made once here
+        self.tokens: tuple[Token, ...] = tuple(doc)
         self.sents: tuple[Span, ...] = tuple(doc.sents) if len(doc) else ()
         self.sent_index = array("i", bytes(4 * len(doc)))  # token -> sentence number
         for n, sent in enumerate(self.sents):
@@ -85,6 +87,10 @@ class DocView:
     def span_sent(self, span: Span) -> Span:
         """The sentence holding a span's first token (spaCy's ``span.sent``)."""
         return self.sents[self.sent_index[span.start]]
+
+    def sent_text(self, sent: Span) -> str:
+        """A sentence's text (spaCy's ``span.text``, which joins its tokens on each call)."""
+        return self.text[sent.start_char : sent.end_char]
 
     def sent_at_char(self, char: int) -> int:
         """The number of the sentence holding (or last starting before) a character."""

@@ -209,7 +209,7 @@ def _exchanges(
             if c.dep_ in ("compound", "dobj")
         ):  # "a shelling exchange" (parsed either way)
             exchanged.add(i)
-    for tok in doc:
+    for tok in view.tokens:
         if (
             tok.lemma_.lower() in rules.counter_verbs
             and tok.pos_ == "VERB"

@@ -26,6 +26,7 @@ from typing import Any
 
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
+from eventwire.extract.docview import DocView
 from eventwire.extract.titles import is_title, strip_titles, title_before
 from eventwire.knowledge.ontology import load_ontology
 from eventwire.model import GROUP_LABEL, Mention, Span
@@ -84,9 +85,9 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     kb = ctx.resources.kb
     doc = ctx.doc
     cands = [c for ent in doc.ents if ent.label_ in ACTOR_LABELS if (c := _candidate(ent, kb))]
-    cands += _missed_names(doc, cands, kb)
-    cands += _seat_governments(doc, cands, kb)
-    cands += _group_nouns(doc, cands, kb)
+    cands += _missed_names(ctx.view, cands, kb)
+    cands += _seat_governments(ctx.view, cands, kb)
+    cands += _group_nouns(ctx.view, cands, kb)
     cands.sort(key=lambda c: (c.start, c.end))
     groups = _group(doc, cands)
     labels = _vote_labels(cands, groups)
@@ -238,8 +239,9 @@ def _kb_type(kb: Any, name: str) -> str | None:
 # --- names the model missed ------------------------------------------------------------
 
 
-def _missed_names(doc: Any, cands: list[_Cand], kb: Any) -> list[_Cand]:
+def _missed_names(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
     """KB names, acronyms defined in the text and known surnames not tagged by the model."""
+    doc, tokens = view.doc, view.tokens
     taken = [False] * len(doc)
     for c in cands:
         for i in range(c.start, c.end):
@@ -251,13 +253,14 @@ def _missed_names(doc: Any, cands: list[_Cand], kb: Any) -> list[_Cand]:
         and len(c.name.split()) > 1
         and (c.label == "PERSON" or c.kb_type == "person")
     }
-    acronyms = {m.group(2) for m in re.finditer(r"(\w[\w .'-]+?)\s*\(([A-Z]{2,6})\)", doc.text)}
+    acronyms = defined_acronyms(view.text)
     found: list[_Cand] = []
     i = 0
     while i < len(doc):
-        hit = None if taken[i] or not doc[i].text[:1].isupper() else _match_at(doc, i, taken, kb)
-        if hit is None and not taken[i] and doc[i].is_alpha and doc[i].text[:1].isupper():
-            text = doc[i].text
+        tok = tokens[i]
+        hit = None if taken[i] or not tok.text[:1].isupper() else _match_at(doc, i, taken, kb)
+        if hit is None and not taken[i] and tok.is_alpha and tok.text[:1].isupper():
+            text = tok.text
             if text in acronyms:
                 hit = _Cand(i, i + 1, "ORG", text)
             elif len(text) > 3 and translit_key(text) in surnames:
@@ -267,6 +270,26 @@ def _missed_names(doc: Any, cands: list[_Cand], kb: Any) -> list[_Cand]:
             i = hit.end
         else:
             i += 1
+    return found
+
+
+# A name ("Libyan National Army (LNA)"): a run of word characters, spaces, dots, quotes
+# and hyphens; then the acronym in brackets after optional white space.
+_NAME_RUN = re.compile(r"[\w .'-]+")
+_WORD_CHAR = re.compile(r"\w")
+_BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z]{2,6})\)")
+
+
+def defined_acronyms(text: str) -> set[str]:
+    """Acronyms written in brackets after a name of two characters or more that starts with
+    a word character ("Libyan National Army (LNA)"), in one pass over the text: each run of
+    name characters is read once, where a lazy pattern tried every start inside it again."""
+    found = set()
+    for run in _NAME_RUN.finditer(text):
+        start, end = run.span()
+        named = end - start >= 2 and _WORD_CHAR.search(text, start, end - 1)
+        if named and (m := _BRACKETED_ACRONYM.match(text, end)):
+            found.add(m.group(1))
     return found
 
 
@@ -292,15 +315,16 @@ def _match_at(doc: Any, i: int, taken: list[bool], kb: Any) -> _Cand | None:
 SEAT_NOUNS = frozenset({"government", "administration", "cabinet", "parliament"})
 
 
-def _seat_governments(doc: Any, cands: list[_Cand], kb: Any) -> list[_Cand]:
+def _seat_governments(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
     """A government named by the city it sits in: "the government in Tobruk", "the
     Tobruk-based government", "the rival Bayda government". All three are one name,
     "<Noun> in <City>", so they group together and a KB alias can say whose it is. A
     country's government ("the government in Libya", "the Libyan government") is the
     country's, handled elsewhere; an ordinary capital stands for its state (metonymy)."""
     found: list[_Cand] = []
+    doc = view.doc
     taken = {i for c in cands for i in range(c.start, c.end)}
-    for tok in doc:
+    for tok in view.tokens:
         if tok.lemma_.lower() not in SEAT_NOUNS or tok.pos_ != "NOUN" or tok.i in taken:
             continue
         city, start, end = None, tok.i, tok.i + 1
@@ -351,15 +375,16 @@ def _entity_of(tok: Any) -> Any:
 # --- unnamed groups ("police", "gunmen") ----------------------------------------------
 
 
-def _group_nouns(doc: Any, cands: list[_Cand], kb: Any) -> list[_Cand]:
+def _group_nouns(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
     """Common nouns naming a group of people, with their nationality when the text gives one."""
     onto = load_ontology()
+    doc = view.doc
     taken = [False] * len(doc)
     for c in cands:
         for i in range(c.start, c.end):
             taken[i] = True
     found: list[_Cand] = []
-    for tok in doc:
+    for tok in view.tokens:
         if (
             taken[tok.i]
             or tok.pos_ not in ("NOUN", "PROPN")

@@ -108,7 +108,7 @@ def resolve_pronouns(view: DocView, mentions: list[Mention]) -> dict[int, Mentio
         elif m.label in GROUP_LABELS:
             groups.append(cand)
     covered = {i for c in (*people, *groups) for i in _span_tokens(doc, c.mention)}
-    for tok in doc:
+    for tok in view.tokens:
         # plain nouns in a role compete with named groups for "they" and "its"
         if tok.pos_ == "NOUN" and tok.i not in covered and tok.dep_ in SUBJECT_DEPS | OBJECT_DEPS:
             weight, subject = role_weight(tok)
@@ -118,7 +118,7 @@ def resolve_pronouns(view: DocView, mentions: list[Mention]) -> dict[int, Mentio
     counts = Counter(c.key for c in (*people, *groups))
 
     out: dict[int, Mention | int] = {}
-    for tok in doc:
+    for tok in view.tokens:
         low = tok.lower_
         if low not in ANAPHORS or tok.pos_ == "PROPN":
             continue

@@ -291,7 +291,7 @@ def extract_relations(ctx: DocContext) -> dict[str, Sequence[object]]:
     quotes = ctx.quotes
     words = ctx.resources.relation_words
     out: dict[tuple[object, ...], RelationMention] = {}
-    for tok in ctx.doc:
+    for tok in ctx.view.tokens:
         for rtype, holder, other, statement, phrase in statements(tok, words):
             # A headline the parser ran into the first sentence is no part of it.
             holders = [f for f in _fillers(index, holder) if _same_line(ctx, f, statement)]

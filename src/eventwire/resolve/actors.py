@@ -174,14 +174,14 @@ def _candidate_pairs(units: list[Unit], kb: Any, overrides: Overrides) -> list[t
     spelled: dict[str, list[int]] = defaultdict(list)  # initials of long names -> units
     for i, u in enumerate(units):
         if u.is_group:  # "police" of two articles are one actor only in the same country
-            for k in u.tkeys if u.country else ():
+            for k in sorted(u.tkeys) if u.country else ():
                 blocks[("translit", f"{k}|{u.country}")].append(i)
             continue
-        for k in u.tkeys:
+        for k in sorted(u.tkeys):  # a set: sorted, so the blocks (and ties below) keep one order
             blocks[("translit", k)].append(i)
         if u.kb_id:
             blocks[("kb", u.kb_id)].append(i)
-        for acr in u.acronyms:
+        for acr in sorted(u.acronyms):
             blocks[("acronym", acr)].append(i)
         for form in u.forms:
             if len(form.split()) > 2 and not u.is_person:
@@ -208,7 +208,10 @@ def _candidate_pairs(units: list[Unit], kb: Any, overrides: Overrides) -> list[t
                 bearer = units[j]
                 why = f"'{u.label}' is the family name of '{bearer.label}'"
                 pairs.append(("surname", -bearer.size, i, j, why))
-    pairs.sort(key=lambda p: (_RULES.index(p[0]), p[1], units[p[2]].sort_key, units[p[3]].sort_key))
+    # The same two units may meet under several keys: the explanation breaks the tie.
+    pairs.sort(
+        key=lambda p: (_RULES.index(p[0]), p[1], units[p[2]].sort_key, units[p[3]].sort_key, p[4])
+    )
     return pairs
 
 

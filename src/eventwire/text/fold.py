@@ -17,6 +17,8 @@ def plain_quotes(text: str) -> str:
 
 def strip_accents(text: str) -> str:
     """``text`` decomposed (NFKD) without its combining marks."""
+    if text.isascii():
+        return text  # nothing to decompose: the common case, without a pass per character
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c))
 
