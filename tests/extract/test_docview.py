@@ -147,6 +147,7 @@ def test_by_opening_a_sentence_is_no_byline(blank_nlp):
         ("Main image: smoke rises over the port", True),
         ("Photo by Jane Roe", True),
         ("Pictured: the damaged clinic", True),
+        ("The post Market shelled appeared first on Easton Daily.", True),
         # sentences about photos are running text
         ("Photos of the attack spread online within the hour.", False),
         ("The picture on the ground was unclear.", False),

@@ -53,6 +53,8 @@ _CAPTION_START = re.compile(
     r"(?:\s*[:|/–—-]|\s+by\b|\s+credit\b|\s*$)",
     re.IGNORECASE,
 )
+# A syndication credit closing a page: "The post <headline> appeared first on <site>."
+_SYNDICATED = re.compile(r"The post .+ (?:appeared|was published) first on .+", re.IGNORECASE)
 _FINAL_STOP = ".!?\"'”’:;,"
 _HEADER_LINE_WORDS = 25  # a display line at the top is shorter than this
 _STANDFIRST_WORDS = 60
@@ -237,4 +239,6 @@ def _display_line(line: str) -> bool:
 
 
 def _is_caption(line: str) -> bool:
-    return bool(_CREDIT_END.search(line) or _CAPTION_START.match(line))
+    return bool(
+        _CREDIT_END.search(line) or _CAPTION_START.match(line) or _SYNDICATED.fullmatch(line)
+    )
