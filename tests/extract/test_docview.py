@@ -186,3 +186,9 @@ def test_only_the_body_states_facts(blank_nlp):
         False,
         True,
     ]
+
+
+@pytest.mark.parametrize("item", ["- Three soldiers killed in Gao", "2. Two shops burnt"])
+def test_an_item_of_a_list_is_no_subhead(blank_nlp, item):
+    text = f"Week of attacks\n\nThe week saw several attacks.\n\n{item}\n\nCalm returned."
+    assert "subhead" not in named(text, zones_of(blank_nlp, text))

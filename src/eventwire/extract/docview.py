@@ -55,6 +55,7 @@ _CAPTION_START = re.compile(
 )
 # A syndication credit closing a page: "The post <headline> appeared first on <site>."
 _SYNDICATED = re.compile(r"The post .+ (?:appeared|was published) first on .+", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"(?:[-*•·–—]|\(?\d{1,2}[.)])\s")
 _FINAL_STOP = ".!?\"'”’:;,"
 _HEADER_LINE_WORDS = 25  # a display line at the top is shorter than this
 _STANDFIRST_WORDS = 60
@@ -200,14 +201,11 @@ class DocView:
         m = _DATELINE.match(text, body_start)
         dateline = (m.start(), m.end()) if m else None
         # sub-heads: a one-line paragraph of under 10 words with no final stop, between
-        # two body paragraphs
+        # two body paragraphs (not an item of a list: "- Three soldiers killed in Gao")
         subheads = tuple(
             para
-            for n, para in enumerate(paras[top + 1 : -1], start=top + 1)
-            if "\n" not in text[slice(*para)].strip()
-            and len(text[slice(*para)].split()) < _SUBHEAD_WORDS
-            and _display_line(text[slice(*para)].strip())
-            and para not in labels
+            for para in paras[top + 1 : -1]
+            if _subhead(text[slice(*para)].strip()) and para not in labels
         )
         return Zones(
             headline,
@@ -236,6 +234,15 @@ def _display_line(line: str) -> bool:
     """A line that reads as a heading: under 25 words, not ending as a sentence does."""
     words = line.split()
     return bool(words) and len(words) < _HEADER_LINE_WORDS and not _ends_sentence(words[-1])
+
+
+def _subhead(para: str) -> bool:
+    return (
+        "\n" not in para
+        and len(para.split()) < _SUBHEAD_WORDS
+        and _display_line(para)
+        and not _LIST_ITEM.match(para)
+    )
 
 
 def _is_caption(line: str) -> bool:
