@@ -192,3 +192,17 @@ def test_only_the_body_states_facts(blank_nlp):
 def test_an_item_of_a_list_is_no_subhead(blank_nlp, item):
     text = f"Week of attacks\n\nThe week saw several attacks.\n\n{item}\n\nCalm returned."
     assert "subhead" not in named(text, zones_of(blank_nlp, text))
+
+
+def test_a_hard_wrapped_paragraph_of_prose_is_no_headline(blank_nlp):
+    # its lines end without full stops, but its sentences end inside them
+    text = (
+        "   EASTON, 5 May (Wire) -- [Report] Early this morning two bombs\n"
+        "rocked the port. According to reports, the bombs were planted\n"
+        "by urban cells and the cars were destroyed [passage omitted]\n\n"
+        "   Later, a group claimed the attack.\n"
+    )
+    assert zones_of(blank_nlp, text).headline is None
+    # nor is a long one whose sentences never end inside a line
+    text = "\n".join(["word " * 10] * 5) + "\n\nThe army said it would reply."
+    assert zones_of(blank_nlp, text).headline is None

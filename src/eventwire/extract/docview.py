@@ -58,6 +58,10 @@ _SYNDICATED = re.compile(r"The post .+ (?:appeared|was published) first on .+", 
 _LIST_ITEM = re.compile(r"(?:[-*•·–—]|\(?\d{1,2}[.)])\s")
 _FINAL_STOP = ".!?\"'”’:;,"
 _HEADER_LINE_WORDS = 25  # a display line at the top is shorter than this
+_HEADER_LINES = 3  # and a display paragraph has no more lines
+_HEADER_WORDS = 40  # nor words
+# a sentence ending inside a line: "... the bombs were planted.  The cars ..."
+_SENTENCE_END_INSIDE = re.compile(r"[a-z]{4,}[.!?][\"'”’)\]]*\s+[\"'“‘(]?[A-Z]")
 _STANDFIRST_WORDS = 60
 _STANDFIRST_MIN_WORDS = 12
 _SUBHEAD_WORDS = 10
@@ -172,11 +176,15 @@ class DocView:
         labels = set(captions) | set(bylines)
 
         def display(para: tuple[int, int]) -> bool:
-            """Every line short, none ending as a sentence does (or a caption/byline)."""
-            return all(
-                ln in labels or _display_line(text[ln[0] : ln[1]])
-                for ln in lines
-                if para[0] <= ln[0] < para[1]
+            """At most three lines and under 40 words, every line short and none ending
+            as a sentence does or holding a sentence end (a hard-wrapped paragraph of
+            prose does, somewhere); a caption or byline line counts as display."""
+            own = [ln for ln in lines if para[0] <= ln[0] < para[1]]
+            words = sum(len(text[a:b].split()) for a, b in own if (a, b) not in labels)
+            return (
+                len(own) <= _HEADER_LINES
+                and words < _HEADER_WORDS
+                and all(ln in labels or _display_line(text[ln[0] : ln[1]]) for ln in own)
             )
 
         # the headline: the display paragraphs at the top, when running text follows
@@ -185,14 +193,21 @@ class DocView:
             top += 1
         if top == len(paras):
             top = 0  # headings only, or one line: nothing reads as the page's body
-        # the standfirst: one paragraph after the headline, of 12 to 60 words with no final
-        # full stop (a deck that reads as a sentence), when more paragraphs follow
+        # the standfirst: one paragraph (of one line) after the headline, of 12 to 60 words
+        # with no sentence end in it (a deck that reads as one sentence), when more
+        # paragraphs follow
         standfirst = None
-        if top >= 2 and len(text[slice(*paras[top - 1])].split()) >= _STANDFIRST_MIN_WORDS:
+        last = text[slice(*paras[top - 1])].strip() if top else ""
+        if top >= 2 and "\n" not in last and len(last.split()) >= _STANDFIRST_MIN_WORDS:
             standfirst, top = paras[top - 1], top - 1
         elif top and top < len(paras) - 1:
-            words = text[slice(*paras[top])].split()
-            if len(words) < _STANDFIRST_WORDS and not _ends_sentence(words[-1]):
+            para = text[slice(*paras[top])]
+            words = para.split()
+            if (
+                len(words) < _STANDFIRST_WORDS
+                and not _ends_sentence(words[-1])
+                and not _SENTENCE_END_INSIDE.search(para)
+            ):
                 standfirst = paras[top]
         headline = (paras[0][0], paras[top - 1][1]) if top else None
         if standfirst is not None:
@@ -231,9 +246,15 @@ def _ends_sentence(word: str) -> bool:
 
 
 def _display_line(line: str) -> bool:
-    """A line that reads as a heading: under 25 words, not ending as a sentence does."""
+    """A line that reads as a heading: under 25 words, no sentence ending in it or at its
+    end."""
     words = line.split()
-    return bool(words) and len(words) < _HEADER_LINE_WORDS and not _ends_sentence(words[-1])
+    return (
+        bool(words)
+        and len(words) < _HEADER_LINE_WORDS
+        and not _ends_sentence(words[-1])
+        and not _SENTENCE_END_INSIDE.search(line)
+    )
 
 
 def _subhead(para: str) -> bool:
