@@ -1,3 +1,5 @@
+import pytest
+
 from eventwire.nlp import blank_pipeline, parse, pieces
 
 
@@ -23,3 +25,25 @@ def test_a_text_over_the_model_limit_is_parsed_in_pieces_into_one_doc():
     # the same sentences as one parse of the whole text would give
     nlp.max_length = 1000
     assert [s.text for s in docs[1].sents] == [s.text for s in nlp(long).sents]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three killed in shelling of market\n\nThree civilians were killed on Monday.",
+        "Three killed in shelling of market \n \n\nThree civilians were killed on Monday.",
+    ],
+)
+def test_a_sentence_never_crosses_a_blank_line(nlp, blank_nlp, text):
+    # the model's parser would join a headline without a full stop to the next sentence
+    for pipeline in (nlp, blank_nlp):
+        sents = [s.text.strip() for s in pipeline(text).sents]
+        assert sents == [
+            "Three killed in shelling of market",
+            "Three civilians were killed on Monday.",
+        ]
+
+
+def test_a_single_line_break_is_left_to_the_parser(blank_nlp):
+    assert len(list(blank_nlp("Three civilians\nwere killed on Monday.").sents)) == 1

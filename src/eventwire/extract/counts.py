@@ -301,7 +301,10 @@ def _stated(found: tuple[str, Token] | None) -> str | None:
 def extract_counts(ctx: DocContext) -> dict[str, list[Count]]:
     words = ctx.resources.count_words
     counts: list[Count] = []
+    in_body = ctx.view.zones.in_body
     for tok in ctx.view.tokens:
+        if not in_body(tok.idx):
+            continue  # a headline or caption restates the body's count: it adds none
         if tok.ent_type_ in REFUSED_ENTS or _in_subset(tok, words):
             continue  # years, money, percentages; "including an imam"
         parsed = number_value(tok)

@@ -4,7 +4,8 @@ spaCy recomputes ``Doc.text`` and ``Doc.sents`` on every access and finds a toke
 sentence by scanning for its boundaries, so a component that asks for them once per
 mention or event makes extraction grow with the square of the article's length. The
 view reads them once: the text, the sentences, a token -> sentence index, the
-paragraphs and the zones of the page (headline, dateline, body, captions).
+paragraphs and the zones of the page (headline, standfirst, dateline, bylines,
+captions and credits, sub-heads, body).
 """
 
 from __future__ import annotations
@@ -18,33 +19,93 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-# "TRIPOLI, March 3 (Reuters) -", "BENGHAZI, Libya —": a place in capitals, an optional
-# date or agency, then a dash, at the start of the body.
-_DATELINE = re.compile(r"[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*(?:,[^\n\-–—]{0,60})?\s+[-–—]+\s")
-_HEADLINE_MAX = 200
+# --- the zones of a page -------------------------------------------------------------
+#
+# Each rule names the layout or wording it reads; none knows an outlet.
+
+# "TRIPOLI, March 3 (Reuters) -", "BENGHAZI, Libya —", "Tunis - ": at the start of the
+# first body paragraph, one to three place words (in capitals, or capitalised), an
+# optional ", region or date" and an optional "(agency)", then a spaced hyphen or a
+# dash ("KYIV (Wire)—Drones hit ...").
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3}"  # in capitals: any dash
+    r"(?:,[^\n\-–—]{0,60})?(?:\s*\([^()\n]{1,40}\))?(?:\s+-+\s+|\s*[–—]\s*)"
+    r"|[A-Z][a-z'.]+(?: [A-Z][a-z'.]+){0,2}"  # capitalised: a dash with spaces round it
+    r"(?:,[^\n\-–—]{0,60})?(?:\s*\([^()\n]{1,40}\))?\s+[-–—]+\s+)"
+)
+# "By Jane Doe", "By JANE DOE and John Roe, Staff Writer": a line of its own, "By" and
+# capitalised names, no final full stop.
+_BYLINE = re.compile(
+    r"By\s+[A-Z][\w.'’-]*(?:(?:\s+|,\s*|\s+and\s+)[A-Z][\w.'’-]*){0,7}\s*", re.UNICODE
+)
+# A photo caption or credit line: it ends in a bracketed credit naming a photo or image
+# ("... on Monday. (AP Photo/Jane Doe)", "(Photo: J. Doe)", "[Image: ...]"), or it opens
+# with a caption or credit label ("Photo:", "Top photo", "Main image", "Pictured:",
+# "Credit:", "Photo by ..."), or it is only a credit ("Photograph: Name/Agency").
+_CREDIT_END = re.compile(
+    r"[(\[][^()\[\]\n]{0,40}\b(?:photo|photograph|image|picture|video|credit)s?\b"
+    r"[^()\[\]\n]{0,60}[)\]]\s*$",
+    re.IGNORECASE,
+)
+_CAPTION_START = re.compile(
+    r"(?:(?:top|main|file|lead|featured|header|above|below|inset)\s+)?"
+    r"(?:photo(?:graph)?s?|images?|pictures?|picture|credits?|captions?|pictured)"
+    r"(?:\s*[:|/–—-]|\s+by\b|\s+credit\b|\s*$)",
+    re.IGNORECASE,
+)
+# A syndication credit closing a page: "The post <headline> appeared first on <site>."
+_SYNDICATED = re.compile(r"The post .+ (?:appeared|was published) first on .+", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"(?:[-*•·–—]|\(?\d{1,2}[.)])\s")
+_FINAL_STOP = ".!?\"'”’:;,"
+_HEADER_LINE_WORDS = 25  # a display line at the top is shorter than this
+_HEADER_LINES = 3  # and a display paragraph has no more lines
+_HEADER_WORDS = 40  # nor words
+# a sentence ending inside a line: "... the bombs were planted.  The cars ..."
+_SENTENCE_END_INSIDE = re.compile(r"[a-z]{4,}[.!?][\"'”’)\]]*\s+[\"'“‘(]?[A-Z]")
+_STANDFIRST_WORDS = 60
+_STANDFIRST_MIN_WORDS = 12
+_SUBHEAD_WORDS = 10
 
 
 @dataclass(frozen=True)
 class Zones:
     """Character ranges ``(start, end)`` of the parts of a page; ``None`` when absent.
 
-    Only what plain text shows cheaply is detected here: a short first line with no final
-    full stop is the headline, a capitalised place and a dash open a dateline. Captions
-    have a home but no rule yet (page structure is read by the ingest readers)."""
+    Found from plain-text layout and wording (the rules above): the display lines at the
+    top (headline with its kicker and decks), a standfirst, a dateline opening the body,
+    bylines, photo captions and credits, and sub-heads between body paragraphs. Only the
+    body states facts of its own: what the other zones say is a summary or a label of the
+    body, so components take no event, count or actor from them (:meth:`in_body`)."""
 
     headline: tuple[int, int] | None
     dateline: tuple[int, int] | None
     body: tuple[int, int]
     captions: tuple[tuple[int, int], ...] = ()
+    standfirst: tuple[int, int] | None = None
+    bylines: tuple[tuple[int, int], ...] = ()
+    subheads: tuple[tuple[int, int], ...] = ()
 
     def zone_of(self, char: int) -> str:
-        """``headline``, ``dateline``, ``caption`` or ``body`` for a character offset."""
-        for name, span in (("headline", self.headline), ("dateline", self.dateline)):
+        """``caption``, ``byline``, ``headline``, ``standfirst``, ``dateline``, ``subhead``
+        or ``body`` for a character offset."""
+        for name, spans in (("caption", self.captions), ("byline", self.bylines)):
+            if any(start <= char < end for start, end in spans):
+                return name
+        for name, span in (
+            ("headline", self.headline),
+            ("standfirst", self.standfirst),
+            ("dateline", self.dateline),
+        ):
             if span is not None and span[0] <= char < span[1]:
                 return name
-        if any(start <= char < end for start, end in self.captions):
-            return "caption"
+        if any(start <= char < end for start, end in self.subheads):
+            return "subhead"
         return "body"
+
+    def in_body(self, char: int) -> bool:
+        """Whether the character lies in running text that may state an event, a count or
+        an actor (not in a headline, standfirst, dateline, byline, caption or sub-head)."""
+        return self.zone_of(char) == "body"
 
 
 class DocView:
@@ -113,14 +174,105 @@ class DocView:
         return tuple(out)
 
     def _zones(self) -> Zones:
-        paras = self.paragraphs
-        headline = None
-        if len(paras) > 1:
-            start, end = paras[0]
-            first = self.text[start:end].strip()
-            if len(first) <= _HEADLINE_MAX and "\n" not in first and first[-1] not in ".!?\"'”":
-                headline = paras[0]
-        body_start = paras[1][0] if headline else (paras[0][0] if paras else 0)
-        m = _DATELINE.match(self.text, body_start)
+        text, paras = self.text, self.paragraphs
+        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+        lines = [_strip(text, a, b) for a, b in lines]
+        captions = tuple(ln for ln in lines if _is_caption(text[ln[0] : ln[1]]))
+        bylines = tuple(ln for ln in lines if _BYLINE.fullmatch(text, *ln))
+        labels = set(captions) | set(bylines)
+
+        def display(para: tuple[int, int]) -> bool:
+            """At most three lines and under 40 words, every line short and none ending
+            as a sentence does or holding a sentence end (a hard-wrapped paragraph of
+            prose does, somewhere); a caption or byline line counts as display."""
+            own = [ln for ln in lines if para[0] <= ln[0] < para[1]]
+            words = sum(len(text[a:b].split()) for a, b in own if (a, b) not in labels)
+            return (
+                len(own) <= _HEADER_LINES
+                and words < _HEADER_WORDS
+                and all(ln in labels or _display_line(text[ln[0] : ln[1]]) for ln in own)
+            )
+
+        # the headline: the display paragraphs at the top, when running text follows
+        top = 0
+        while top < len(paras) and display(paras[top]):
+            top += 1
+        if top == len(paras):
+            top = 0  # headings only, or one line: nothing reads as the page's body
+        # the standfirst: one paragraph (of one line) after the headline, of 12 to 60 words
+        # with no sentence end in it (a deck that reads as one sentence), when more
+        # paragraphs follow
+        standfirst = None
+        last = text[slice(*paras[top - 1])].strip() if top else ""
+        if top >= 2 and "\n" not in last and len(last.split()) >= _STANDFIRST_MIN_WORDS:
+            standfirst, top = paras[top - 1], top - 1
+        elif top and top < len(paras) - 1:
+            para = text[slice(*paras[top])]
+            words = para.split()
+            if (
+                len(words) < _STANDFIRST_WORDS
+                and not _ends_sentence(words[-1])
+                and not _SENTENCE_END_INSIDE.search(para)
+            ):
+                standfirst = paras[top]
+        headline = (paras[0][0], paras[top - 1][1]) if top else None
+        if standfirst is not None:
+            top += 1
+        body_start = paras[top][0] if paras else 0
+        m = _DATELINE.match(text, body_start)
         dateline = (m.start(), m.end()) if m else None
-        return Zones(headline, dateline, (body_start, len(self.text)))
+        # sub-heads: a one-line paragraph of under 10 words with no final stop, between
+        # two body paragraphs (not an item of a list: "- Three soldiers killed in Gao")
+        subheads = tuple(
+            para
+            for para in paras[top + 1 : -1]
+            if _subhead(text[slice(*para)].strip()) and para not in labels
+        )
+        return Zones(
+            headline,
+            dateline,
+            (body_start, len(text)),
+            captions=captions,
+            standfirst=standfirst,
+            bylines=bylines,
+            subheads=subheads,
+        )
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _ends_sentence(word: str) -> bool:
+    return word[-1] in _FINAL_STOP
+
+
+def _display_line(line: str) -> bool:
+    """A line that reads as a heading: under 25 words, no sentence ending in it or at its
+    end."""
+    words = line.split()
+    return (
+        bool(words)
+        and len(words) < _HEADER_LINE_WORDS
+        and not _ends_sentence(words[-1])
+        and not _SENTENCE_END_INSIDE.search(line)
+    )
+
+
+def _subhead(para: str) -> bool:
+    return (
+        "\n" not in para
+        and len(para.split()) < _SUBHEAD_WORDS
+        and _display_line(para)
+        and not _LIST_ITEM.match(para)
+    )
+
+
+def _is_caption(line: str) -> bool:
+    return bool(
+        _CREDIT_END.search(line) or _CAPTION_START.match(line) or _SYNDICATED.fullmatch(line)
+    )

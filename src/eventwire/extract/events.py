@@ -121,8 +121,11 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     index = MentionIndex.of(ctx)
     quotes = ctx.quotes
     counts = ctx.counts
+    in_body = ctx.view.zones.in_body  # a headline or caption names the body's events
     found = [
-        (tok, t) for tok in ctx.view.tokens if (t := trigger_of(tok, onto) or _by_source(tok, onto))
+        (tok, t)
+        for tok in ctx.view.tokens
+        if in_body(tok.idx) and (t := trigger_of(tok, onto) or _by_source(tok, onto))
     ]
     # A word that is an event only for some actors and has none of them ("the minister
     # arrived", "residents gathered") is no trigger, so nothing is embedded under it.

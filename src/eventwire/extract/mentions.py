@@ -88,6 +88,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     cands += _missed_names(ctx.view, cands, kb)
     cands += _seat_governments(ctx.view, cands, kb)
     cands += _group_nouns(ctx.view, cands, kb)
+    cands = _in_body(ctx, cands)
     cands.sort(key=lambda c: (c.start, c.end))
     groups = _group(doc, cands)
     labels = _vote_labels(cands, groups)
@@ -107,6 +108,14 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
             )
         )
     return {"mentions": mentions}
+
+
+def _in_body(ctx: DocContext, cands: list[_Cand]) -> list[_Cand]:
+    """The candidates that start in running text: a name in a headline, byline, caption or
+    credit ("AP Photo", "Top photo") is no actor of its own, nor is one that starts in a
+    dateline ("TRIPOLI - Forces")."""
+    doc, in_body = ctx.doc, ctx.view.zones.in_body
+    return [c for c in cands if in_body(doc[c.start].idx)]
 
 
 # --- candidates ------------------------------------------------------------------

@@ -113,11 +113,16 @@ def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
             if introduced:
                 break
         quote_text = " ... ".join(text[a:b].strip() for a, b in group)
+        # the evidence is the quote's sentences in its first paragraph (a quote running
+        # over several paragraphs is still one quote; its evidence crosses no blank line)
+        own = [s for s in covered if ctx.view.blank_line_before(s.start_char) < start]
+        first_char = covered[0].start_char
+        last_char = first_char + len(text[first_char : own[-1].end_char].rstrip())
         evidence = Evidence(
             article_id=ctx.article.id,
-            sentence=text[covered[0].start_char : covered[-1].end_char],
-            char_start=covered[0].start_char,
-            char_end=covered[-1].end_char,
+            sentence=text[first_char:last_char],
+            char_start=first_char,
+            char_end=last_char,
         )
         quotes.append(
             QuoteMention(

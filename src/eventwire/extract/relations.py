@@ -291,7 +291,10 @@ def extract_relations(ctx: DocContext) -> dict[str, Sequence[object]]:
     quotes = ctx.quotes
     words = ctx.resources.relation_words
     out: dict[tuple[object, ...], RelationMention] = {}
+    in_body = ctx.view.zones.in_body  # a headline or caption states no relation of its own
     for tok in ctx.view.tokens:
+        if not in_body(tok.idx):
+            continue
         for rtype, holder, other, statement, phrase in statements(tok, words):
             # A headline the parser ran into the first sentence is no part of it.
             holders = [f for f in _fillers(index, holder) if _same_line(ctx, f, statement)]
