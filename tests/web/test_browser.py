@@ -227,8 +227,15 @@ def test_forged_actor_and_place_names_never_render_as_markup(server: str, page) 
     # open the forged place's popup on the map (zoomed in far enough to stand alone)
     page.goto(f"{server}/explore?place={FORGED_PLACE.id}")
     page.wait_for_selector("#map path.event-marker")
-    page.locator("#map path.event-marker").first.click(force=True)
-    page.wait_for_selector(".leaflet-popup-content .popup")
+    popup = page.locator(".leaflet-popup-content .popup")
+    for _attempt in range(10):  # the map may still be fitting its bounds: click until it opens
+        page.locator("#map path.event-marker").first.click(force=True)
+        try:
+            popup.wait_for(state="visible", timeout=2000)
+            break
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError; try again
+            continue
+    popup.wait_for(state="visible", timeout=5000)
     assert FORGED_PLACE.name in page.locator(".leaflet-popup-content").inner_text()
     page.locator("#histogram g.bar").first.click()
     page.wait_for_selector("#bar-incidents tr.event-row")
