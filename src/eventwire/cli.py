@@ -231,7 +231,7 @@ def export(
         settings = settings_for(db=db)
         store = _open(settings)
         try:
-            total = None if filters.active else store.stats()["events"]
+            total = None if filters.active else store.count("events")
             # no progress while the export itself goes to the terminal
             with (
                 Meter("exporting", total, "events", show=output is not None) as meter,

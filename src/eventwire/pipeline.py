@@ -108,7 +108,7 @@ def _reader(
 
 def resolution_reads(store: Store) -> int:
     """How many document reads a resolution of ``store`` makes (for a progress total)."""
-    return 2 * store.stats()["articles"]
+    return 2 * store.count("articles")
 
 
 @lru_cache(maxsize=4)

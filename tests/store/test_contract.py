@@ -64,6 +64,9 @@ def test_add_documents_is_idempotent(store: Store) -> None:
     assert store.add_documents([make_doc(3), docs[0]]) == 1
     stats = store.stats()
     assert stats["articles"] == 4 and stats["mentions"] == 4
+    assert {kind: store.count(kind) for kind in stats} == stats
+    with pytest.raises(ValueError):
+        store.count("articles; DROP TABLE articles")
     assert store.known_article_ids(["art_1", "art_9"]) == {"art_1"}
     assert [r.article_id for r in store.iter_document_records()] == [
         "art_0",

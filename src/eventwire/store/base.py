@@ -172,6 +172,10 @@ class Store(Protocol):
 
     def actor_of_mention(self, mention: str) -> str | None: ...
 
+    def count(self, kind: str) -> int:
+        """How many records of one kind (``articles``, ``events``, ... as in stats)."""
+        ...
+
     def stats(self) -> dict[str, int]: ...
 
     # whole-corpus views (issue 18): aggregates over the events an EventFilter selects;

@@ -98,6 +98,8 @@ def _article(row: Sequence[Any]) -> Article:
     )
 
 
+# the stored record kinds, each a table of its own name
+RECORD_KINDS = ("articles", "mentions", "actors", "events", "relations", "quotes", "places")
 KILLED_SCAN_LIMIT = 20_000  # an index page does not read more payloads than this per actor
 
 
@@ -567,11 +569,13 @@ class SQLStore:
         row = self._one("SELECT actor_id FROM mention_actor WHERE mention = ?", (mention,))
         return row[0] if row else None
 
+    def count(self, kind: str) -> int:
+        if kind not in RECORD_KINDS:
+            raise ValueError(f"unknown record kind {kind!r} (known: {', '.join(RECORD_KINDS)})")
+        return int(self._one(f"SELECT COUNT(*) FROM {kind}")[0])
+
     def stats(self) -> dict[str, int]:
-        out = {}
-        for kind in ("articles", "mentions", "actors", "events", "relations", "quotes", "places"):
-            out[kind] = int(self._one(f"SELECT COUNT(*) FROM {kind}")[0])
-        return out
+        return {kind: self.count(kind) for kind in RECORD_KINDS}
 
     def _event_conditions(self, flt: EventFilter) -> tuple[list[str], list[Any]]:
         """SQL conditions and arguments for every field of ``flt`` except the actor."""

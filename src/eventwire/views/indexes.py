@@ -38,7 +38,7 @@ def actor_index(store: Store, sort: str = "-mentions", page: int = 1, limit: int
     if sort not in ACTOR_SORTS:
         raise ValueError(f"sort must be one of {', '.join(ACTOR_SORTS)}")
     limit = max(1, min(limit, MAX_LIMIT))
-    total = store.stats()["actors"]
+    total = store.count("actors")
     actors = store.actor_page(sort, limit, (max(page, 1) - 1) * limit)
     sums = {t.actor_id: t for t in store.actor_totals([a.id for a in actors])}
     rows = [ActorRow(a, sums[a.id].events, sums[a.id].killed) for a in actors]
