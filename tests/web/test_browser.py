@@ -217,6 +217,8 @@ def test_lists_and_indexes_sort_and_page(server: str, page) -> None:
 
 
 def test_forged_actor_and_place_names_never_render_as_markup(server: str, page) -> None:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     from conftest import FORGED_PLACE, XSS_TITLE
 
     dialogs: list[str] = []
@@ -233,7 +235,7 @@ def test_forged_actor_and_place_names_never_render_as_markup(server: str, page) 
         try:
             popup.wait_for(state="visible", timeout=2000)
             break
-        except Exception:  # noqa: BLE001 - playwright's TimeoutError; try again
+        except PlaywrightTimeout:
             continue
     popup.wait_for(state="visible", timeout=5000)
     assert FORGED_PLACE.name in page.locator(".leaflet-popup-content").inner_text()
