@@ -233,6 +233,7 @@ class DocumentRecords:
     events: tuple[EventMention, ...] = ()
     relations: tuple[RelationMention, ...] = ()
     quotes: tuple[QuoteMention, ...] = ()
+    statistics: tuple[Statistic, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -379,8 +380,34 @@ class Resolution:
     quotes: tuple[Quote, ...] = ()
     places: tuple[Place, ...] = ()
     explanations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # actor id -> reasons
+    statistics: tuple[Statistic, ...] = ()
 
 
 def mention_key(article_id: str, span: Span) -> str:
     """Stable key of a mention span, used to map mentions to actors."""
     return f"{article_id}:{span.start}:{span.end}"
+
+
+STATISTIC_SCOPES = ("conflict", "actor", "place")
+
+
+@dataclass(frozen=True)
+class Statistic:
+    """A running or period total of a conflict, an actor or a place ("the war has killed
+    at least 3,000 since April"), never one event's count; see ``extract/totals.py``.
+
+    As a document record it names its actor by mention span (``actor_span``); resolution
+    fills ``id`` and ``actor`` (the resolved actor id)."""
+
+    counted: str  # one of COUNT_KINDS: what is counted (killed, displaced ...)
+    value: int
+    qualifier: str | None  # "at least", "more than" ... as in Count
+    text: str
+    evidence: Evidence
+    period_start: str | None = None  # ISO partial date, when stated
+    period_end: str | None = None  # None with a start: up to the report
+    scope: str = "conflict"  # one of STATISTIC_SCOPES
+    actor_span: Span | None = None
+    place: Place | None = None
+    actor: str | None = None
+    id: str = ""

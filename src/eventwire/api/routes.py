@@ -29,7 +29,7 @@ from eventwire.api.params import (
 from eventwire.config import Settings
 from eventwire.export import division_names
 from eventwire.ingest.submitted import submitted_article
-from eventwire.model import Actor, Article, Event, Quote
+from eventwire.model import Actor, Article, Event, Quote, Statistic
 from eventwire.pipeline import Submission, ingest_submitted
 from eventwire.store.base import Store
 from eventwire.views import MAX_LIMIT, downloads
@@ -54,6 +54,7 @@ def get_settings(request: Request) -> Settings:
 
 StoreDep = Annotated[Store, Depends(get_store)]
 Polarity = Literal["positive", "negative", "neutral", "negated"]
+Counted = Literal["killed", "wounded", "displaced", "kidnapped", "arrested", "executed", "missing"]
 Cursor = Annotated[
     str | None,
     Query(max_length=400, description="`next_after` of the previous page (keyset paging)."),
@@ -184,6 +185,25 @@ def list_quotes(
 ) -> object:
     """Quotes with their sentence and speaker."""
     return views.list_quotes(store, views.resolve_actor(store, speaker), limit, offset)
+
+
+@router.get("/statistics", response_model=views.Page[Statistic])
+def list_statistics(
+    store: StoreDep,
+    actor: Annotated[
+        str | None, Query(max_length=MAX_TEXT, description="Actor id or name.")
+    ] = None,
+    place: Annotated[str | None, Query(max_length=MAX_TEXT, description="Place id.")] = None,
+    kind: Annotated[
+        Counted | None, Query(description="What is counted: killed, displaced, ...")
+    ] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> object:
+    """Running and period totals ("has killed 3,000 since April"), never an event's count."""
+    return views.list_statistics(
+        store, views.resolve_actor(store, actor), place or None, kind, limit, offset
+    )
 
 
 @router.get("/stats", response_model=dict[str, int])

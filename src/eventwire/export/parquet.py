@@ -61,6 +61,11 @@ def schemas() -> dict[str, Any]:
             ("char_end", i), ("speaker", s),
         ]),
         "places": pa.schema([*place, ("event_count", i)]),
+        "statistics": pa.schema([
+            ("id", s), ("counted", s), ("value", i), ("qualifier", s), ("text", s),
+            ("period_start", s), ("period_end", s), ("scope", s), ("actor", s),
+            ("place", pa.struct(place)), ("evidence", evidence.value_type),
+        ]),
         "incidents": pa.schema([(fl.name, _arrow_type(fl.type)) for fl in fields(IncidentRow)]),
     }  # fmt: skip
 

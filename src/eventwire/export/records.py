@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.model import Actor, Article, Event, Evidence, Place, Relation, to_dict
+from eventwire.model import Actor, Article, Event, Evidence, Place, Relation, Statistic, to_dict
 
 
 def _evidence(evs: tuple[Evidence, ...]) -> list[dict[str, Any]]:
@@ -97,3 +97,21 @@ def relation_record(r: Relation) -> dict[str, Any]:
 
 def place_record(place: Place, event_count: int) -> dict[str, Any]:
     return {"kind": "place", **(place_dict(place) or {}), "event_count": event_count}
+
+
+def statistic_record(s: Statistic) -> dict[str, Any]:
+    """A running or period total (docs/export.md, kind ``statistic``)."""
+    return {
+        "kind": "statistic",
+        "id": s.id,
+        "counted": s.counted,
+        "value": s.value,
+        "qualifier": s.qualifier,
+        "text": s.text,
+        "period_start": s.period_start,
+        "period_end": s.period_end,
+        "scope": s.scope,
+        "actor": s.actor,
+        "place": place_dict(s.place),
+        "evidence": to_dict(s.evidence),
+    }

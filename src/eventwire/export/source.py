@@ -21,6 +21,7 @@ from eventwire.export.records import (
     event_record,
     place_record,
     relation_record,
+    statistic_record,
 )
 from eventwire.model import Actor, Event, Relation, to_dict
 from eventwire.store.base import Store
@@ -88,7 +89,8 @@ class ExportSource:
             return None
 
     def records(self) -> Iterator[dict[str, Any]]:
-        """The export contract: articles, actors, events, relations, quotes, places.
+        """The export contract: articles, actors, events, relations, quotes, places,
+        statistics.
 
         Filters select events and relations; the other kinds are written whole."""
         for article in self.store.iter_articles():
@@ -103,6 +105,8 @@ class ExportSource:
             yield {"kind": "quote", **to_dict(quote)}
         for place, count in self.store.places():
             yield place_record(place, count)
+        for statistic in self.store.statistics():
+            yield statistic_record(statistic)
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return self.records()

@@ -6,7 +6,11 @@ trigger's nearest verb, not inside an embedded clause of its own), else the
 nearest one in the same sentence, else the last day an earlier sentence of the same
 paragraph gave when it is told in the past ("On 6 May militants fired a rocket. It hit
 a house."; not for a toll "so far" nor a present "Libya has been plunged into chaos"),
-else the publication date with precision ``publication`` (only a publication day stands in). When the clause's own
+else the publication date with precision ``publication`` (only a publication day stands in).
+An event noun's own phrase dates it first ("Monday's attack", "the visit on March 3rd",
+"the June offensive", "the attack, which took place on Sunday"), and a date that governs a
+reporting verb dates the saying, never the event ("shelling killed five, a medic said on
+Tuesday"), in its own sentence or carried over from an earlier one. When the clause's own
 expression cannot be placed ("on Sunday" with only the year known), the event
 takes no date from another clause. Lengths of time never date an event.
 The place comes from the clause's place mentions, else the sentence's: the most
@@ -23,9 +27,11 @@ import re
 from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
+from eventwire.extract.dates import governing_verb
+from eventwire.extract.modality import SPEECH_VERBS
 from eventwire.extract.placechoice import locates_nothing, pick_place
 from eventwire.extract.timex import is_duration
-from eventwire.model import Place, When
+from eventwire.model import Place, Timex, When
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -54,9 +60,13 @@ _UP_TO_NOW = re.compile(r"\b(?:so far|thus far|to date|until now|up to now|up un
 
 
 def when_for(ctx: DocContext, token: Token) -> When | None:
-    """The date of the clause headed near ``token``."""
-    timexes = ctx.timexes
-    if ctx.doc.has_annotation("DEP"):
+    """The date of the event whose trigger is ``token``: its noun's own date, else its
+    clause's, else the sentence's nearest, else the story's day (see the module doc);
+    never a reporting verb's date (see :func:`_reporting_dates`)."""
+    parsed = ctx.doc.has_annotation("DEP")
+    reporting = _reporting_dates(ctx, token) if parsed else frozenset()
+    timexes = [t for t in ctx.timexes if t.span.start not in reporting]
+    if parsed:
         clause = _clause_tokens(token)
         own = [t for t in timexes if t.span.start in clause and not is_duration(t.span.text)]
         if own and min(own, key=lambda t: abs(t.span.start - token.idx)).when.value is None:
@@ -64,6 +74,8 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
             # placed; a date from another clause would be wrong, not merely vague
             return publication_when(ctx)
     resolved = [t for t in timexes if t.when.value]
+    if parsed and (noun_date := _noun_date(token, resolved)) is not None:
+        return noun_date
     best = _governing(ctx, token, [(t.span.start, t.span.end, t.when) for t in resolved])
     if isinstance(best, When):
         return best
@@ -77,6 +89,40 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     earlier = [t for t in resolved if paragraph < t.span.start < sent_start
                and t.when.precision == "day" and not is_duration(t.span.text)]  # fmt: skip
     return earlier[-1].when if earlier else publication_when(ctx)
+
+
+def _noun_date(token: Token, resolved: list[Timex]) -> When | None:
+    """The date an event noun carries in its own phrase: a possessive ("Monday's attack"),
+    a modifier ("the June offensive"), a prepositional phrase ("the visit on March 3rd")
+    or a relative clause saying when it happened ("the attack, which took place on
+    Sunday"); the phrase's date governs the noun before its sentence's verb does."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    phrase = {t.idx for t in token.subtree}
+    own = [t for t in resolved if t.span.start in phrase and not is_duration(t.span.text)]
+    return min(own, key=lambda t: abs(t.span.start - token.idx)).when if own else None
+
+
+def _reporting_dates(ctx: DocContext, token: Token) -> frozenset[int]:
+    """Starts of the timexes that date a reporting verb rather than an event: "shelling
+    killed five, a medic said on Tuesday" (the saying is Tuesday's, not the killing), "the
+    ministry announced on Friday that ...". The date of when something was said dates
+    only the saying itself, so a trigger that is itself a reporting verb keeps it."""
+    if token.lemma_.lower() in SPEECH_VERBS:
+        return frozenset()
+    sent = ctx.view.sent(token)
+    paragraph, _start = _paragraph_before(ctx, sent)
+    found = set()
+    for timex in ctx.timexes:
+        if not paragraph <= timex.span.start < sent.end_char:
+            continue  # only dates this event could take (its sentence, its paragraph)
+        span = ctx.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        verb = governing_verb(span.root)
+        if verb is not None and verb.i != token.i and verb.lemma_.lower() in SPEECH_VERBS:
+            found.add(timex.span.start)
+    return frozenset(found)
 
 
 def _paragraph_before(ctx: DocContext, sent: Span) -> tuple[int, int]:

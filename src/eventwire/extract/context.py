@@ -33,7 +33,16 @@ if TYPE_CHECKING:
 
 __all__ = ["RECORD_KINDS", "DocContext", "Resources", "UndeclaredRead"]
 
-RECORD_KINDS = ("mentions", "timexes", "places", "counts", "events", "relations", "quotes")
+RECORD_KINDS = (
+    "mentions",
+    "timexes",
+    "places",
+    "counts",
+    "events",
+    "relations",
+    "quotes",
+    "statistics",
+)
 
 
 class UndeclaredRead(ConfigError):

@@ -9,7 +9,9 @@ person "was shot dead"), the people counted (a person noun, a plural demonym,
 quantify anything else (vehicles, weapons, money, percentages, years, ages)
 never have people and a kind cue together, and the entity labels MONEY,
 PERCENT, DATE and TIME are refused outright. A count inside "including ..." or
-"among them ..." is part of another count and is left out.
+"among them ..." is part of another count and is left out. A running or period
+total ("has killed 3,000 since April", "400 were killed in March") is a
+:class:`~eventwire.model.Statistic`, never a count (:mod:`eventwire.extract.totals`).
 
 The words are data: ``knowledge/data/count_words.toml``.
 
@@ -26,13 +28,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.modality import modality_of
+from eventwire.extract.totals import total_of
 from eventwire.knowledge.words import CountWords
-from eventwire.model import Count, EventMention, Span
+from eventwire.model import Count, EventMention, Span, Statistic
 from eventwire.registry import extractors
 
 if TYPE_CHECKING:
@@ -65,7 +68,6 @@ RESULT_VERBS = frozenset({"be", "leave", "force", "send", "find", "report", "con
                           "pronounce", "list", "remain"})  # fmt: skip
 # A count stated as attempted, threatened or denied is not a casualty.
 UNCOUNTED_MODALITIES = frozenset({"negated", "denied", "hypothetical", "future"})
-LONG_PERIODS = frozenset({"month", "quarter", "year", "decade"})
 SUBJECT_KINDS = frozenset({"displaced", "missing"})  # "hundreds fled the city"
 ATTEMPT_WORDS = frozenset({"attempt", "try", "plot", "seek"})
 REACH_BACK = 1  # sentences a count may look back for the violent event it belongs to
@@ -255,33 +257,6 @@ def _count(
                  evidence=ctx.evidence(ctx.view.sent(noun)), span=span)  # fmt: skip
 
 
-def _over_a_period(cue: Token) -> bool:
-    """ "killed since 1980", "since the war began in 2011", "over the past 12 months",
-    "during the last quarter": a toll over months or years."""
-    for child in cue.children:
-        since_clause = child.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ == "since" for m in child.children
-        )
-        if since_clause and _names_a_year(child):
-            return True  # "since the violence began in 1980"
-        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-        if child.dep_ != "prep" or pobj is None:
-            continue
-        if child.lower_ == "since" and _names_a_year(pobj):
-            return True
-        if (
-            child.lower_ in ("over", "in", "during", "within", "for")
-            and pobj.lemma_.lower() in LONG_PERIODS
-            and any(c.lower_ in ("past", "last", "previous") for c in pobj.children)
-        ):
-            return True
-    return False
-
-
-def _names_a_year(token: Token) -> bool:
-    return any(re.fullmatch(r"(19|20)\d\d", t.text) for t in token.subtree)
-
-
 def _stated(found: tuple[str, Token] | None) -> str | None:
     """The kind of a count whose cue is stated as having happened ("tried to kill" is not)."""
     if found is None:
@@ -289,8 +264,6 @@ def _stated(found: tuple[str, Token] | None) -> str | None:
     kind, cue = found
     if cue.dep_ in ("xcomp", "acl") and cue.head.lemma_.lower() in ATTEMPT_WORDS:
         return None  # "tried to kill", "an attempt to assassinate"
-    if _over_a_period(cue):
-        return None  # "13,000 have been killed since 1980": a running total, no event's toll
     coordination = cue.head if cue.dep_ == "conj" else cue
     members = [coordination, *(c for c in coordination.children if c.dep_ in ("conj", "advcl"))]
     if any(c.dep_ == "cc" and c.lower_ == "or" for m in members for c in m.children):
@@ -298,9 +271,12 @@ def _stated(found: tuple[str, Token] | None) -> str | None:
     return None if modality_of(cue)[1] in UNCOUNTED_MODALITIES else kind
 
 
-def extract_counts(ctx: DocContext) -> dict[str, list[Count]]:
+def extract_counts(ctx: DocContext) -> dict[str, list[Any]]:
+    """Counts of people, and the running or period totals among them as statistics
+    (:mod:`eventwire.extract.totals`): a war's toll is no event's count."""
     words = ctx.resources.count_words
     counts: list[Count] = []
+    statistics: list[Statistic] = []
     in_body = ctx.view.zones.in_body
     for tok in ctx.view.tokens:
         if not in_body(tok.idx):
@@ -324,13 +300,17 @@ def extract_counts(ctx: DocContext) -> dict[str, list[Count]]:
             continue  # counts vehicles, weapons, days...
         if noun.head.lower_ == "of" and noun.head.head.i == tok.i and _has_number(noun):
             continue  # "2 of the 14 fishermen" is part of the 14
-        kind = _stated(kind_for(noun, tok, words))
-        if kind is None:
+        found = kind_for(noun, tok, words)
+        kind = _stated(found)
+        if found is None or kind is None:
             continue
         qualifier = qualifier_of(tok) or how
+        if total := total_of(ctx, found[1], tok, kind, value, qualifier):
+            statistics.append(total)  # "has killed 3,000 since April": the war's, no event's
+            continue
         start = tok.idx - len(qualifier) - 1 if qualifier and qualifier != "word" else tok.idx
         counts.append(_count(ctx, kind, value, qualifier, start, noun))
-    return {"counts": counts}
+    return {"counts": counts, "statistics": statistics}
 
 
 def sentence_totals(counts: Sequence[Count]) -> tuple[Count, ...]:
@@ -393,7 +373,8 @@ class Counts(Component):
     """Casualty and people counts ("killing 12 civilians")."""
 
     name = "counts"
-    assigns = ("counts",)
+    requires = ("mentions", "places", "timexes")  # a total's actor, place and period
+    assigns = ("counts", "statistics")
 
-    def __call__(self, ctx: DocContext) -> dict[str, list[Count]]:
+    def __call__(self, ctx: DocContext) -> dict[str, list[Any]]:
         return extract_counts(ctx)

@@ -14,11 +14,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from eventwire.knowledge.resources import Resources
-from eventwire.model import DocumentRecords, Evidence, Quote, Resolution
+from eventwire.model import DocumentRecords, Evidence, Quote, Resolution, Statistic
 from eventwire.resolve.actors import resolve_actors
 from eventwire.resolve.events import resolve_events
 from eventwire.resolve.quotes import resolve_quotes
 from eventwire.resolve.relations import resolve_relations
+from eventwire.resolve.statistics import resolve_statistics
 
 __all__ = ["resolve", "resolve_stream"]
 
@@ -46,11 +47,13 @@ def resolve_stream(
     unnamed = frozenset(a.id for a in actors.actors if a.type == "group")
     statements: list[DocumentRecords] = []
     quotes: list[Quote] = []
+    statistics: list[Statistic] = []
 
     def for_events() -> Iterator[DocumentRecords]:
         for doc in documents():
             statements.append(DocumentRecords(doc.article_id, relations=doc.relations))
             quotes.extend(resolve_quotes([doc], actors.mention_actor))
+            statistics.extend(resolve_statistics([doc], actors.mention_actor))
             yield DocumentRecords(doc.article_id, events=doc.events)
 
     events, places = resolve_events(for_events(), actors.mention_actor, resources, unnamed)
@@ -63,4 +66,5 @@ def resolve_stream(
         quotes=tuple(quotes),
         places=tuple(places),
         explanations=actors.explanations,
+        statistics=tuple(statistics),
     )

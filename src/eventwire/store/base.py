@@ -15,6 +15,7 @@ from eventwire.model import (
     Quote,
     Relation,
     Resolution,
+    Statistic,
 )
 
 
@@ -167,6 +168,18 @@ class Store(Protocol):
     def quotes(self, speaker: str | None = None) -> list[Quote]: ...
 
     def places(self) -> list[tuple[Place, int]]: ...
+
+    def statistics(
+        self,
+        actor: str | None = None,
+        place: str | None = None,
+        counted: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Statistic]:
+        """Running and period totals about an actor, a place, counting ``counted`` ("killed",
+        "displaced" ...), each when given."""
+        ...
 
     def explanations(self, actor_id: str) -> list[str]: ...
 

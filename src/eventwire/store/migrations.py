@@ -105,6 +105,18 @@ MIGRATIONS: list[str] = [
     ALTER TABLE doc_records ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX doc_records_seq ON doc_records(seq)
     """,
+    # 7 (after 5 and 6 of the same release): running and period totals of the conflict,
+    # an actor or a place (extract/totals.py), part of the resolved picture
+    """
+    CREATE TABLE statistics (
+        id TEXT PRIMARY KEY, counted TEXT NOT NULL, value INTEGER NOT NULL, qualifier TEXT,
+        period_start TEXT, period_end TEXT, scope TEXT NOT NULL, actor_id TEXT, place_id TEXT,
+        article_id TEXT NOT NULL, char_start INTEGER NOT NULL, payload TEXT NOT NULL
+    );
+    CREATE INDEX statistics_actor ON statistics(actor_id, article_id, char_start);
+    CREATE INDEX statistics_place ON statistics(place_id, article_id, char_start);
+    CREATE INDEX statistics_counted ON statistics(counted, article_id, char_start)
+    """,
 ]
 
 _POSTGRES_TYPES = (

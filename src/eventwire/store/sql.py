@@ -43,6 +43,7 @@ from eventwire.store.base import (
     PictureState,
     PlaceTotals,
 )
+from eventwire.store.sql_statistics import StatisticsSQL
 from eventwire.text.names import search_keys
 
 ARTICLE_COLUMNS = (
@@ -58,6 +59,7 @@ PICTURE_TABLES = (
     "relations",
     "quotes",
     "places",
+    "statistics",
     "actors",
 )
 CHUNK = 500  # ids per IN (...) list
@@ -103,7 +105,7 @@ RECORD_KINDS = ("articles", "mentions", "actors", "events", "relations", "quotes
 KILLED_SCAN_LIMIT = 20_000  # an index page does not read more payloads than this per actor
 
 
-class SQLStore:
+class SQLStore(StatisticsSQL):
     """A :class:`~eventwire.store.base.Store` over a DB-API connection; see the module doc."""
 
     location: str
@@ -344,6 +346,7 @@ class SQLStore:
                 for q in res.quotes
             ],
         )
+        self._write_statistics(res.statistics)
         evidence: dict[tuple[str, str, str, int], tuple[str, str, str, int, int]] = {}
         for kind, records in (("event", res.events), ("relation", res.relations)):
             for rec in records:

@@ -42,6 +42,7 @@ from eventwire.views.details import (
     list_places,
     list_quotes,
     list_relations,
+    list_statistics,
     place_detail,
     resolve_actor,
     search_actors,
@@ -70,7 +71,7 @@ __all__ = [
     "EventDetail", "EvidenceInArticle", "Names", "Page", "PlaceCount", "PlaceDetail",
     "RelationGroup", "RelationView", "Segment", "actor_detail", "actor_graph", "actor_page_data",
     "article_detail", "code_labels", "counts_text", "date_range", "event_caption", "event_detail", "event_label", "format_when", "highlight",
-    "list_articles", "list_events", "list_places", "list_quotes", "list_relations", "map_points",
+    "list_articles", "list_events", "list_places", "list_quotes", "list_relations", "list_statistics", "map_points",
     "modality_label", "parse_iso_date", "place_detail", "place_page_data", "resolve_actor",
     "search_actors", "stats", "timeline_items", "type_polarity",
 ]  # fmt: skip

@@ -6,11 +6,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from eventwire.errors import NotFound
-from eventwire.model import Actor, Article, Event, Evidence, Place, Quote, Relation, Role
+from eventwire.model import (
+    Actor,
+    Article,
+    Event,
+    Evidence,
+    Place,
+    Quote,
+    Relation,
+    Role,
+    Statistic,
+)
 from eventwire.store.base import EventFilter, Store
 from eventwire.views.labels import code_labels, counts_text, event_label
 from eventwire.views.polarity import modality_label, type_polarity
 from eventwire.views.records import (
+    MAX_LIMIT,
     ActorRef,
     ArticleSummary,
     Names,
@@ -120,6 +131,8 @@ class ActorDetail:
     more_events: bool
     quotes: list[Quote]
     actors: dict[str, ActorRef] = field(default_factory=dict)
+    # reported running or period totals about the actor, apart from its events' counts
+    statistics: list[Statistic] = field(default_factory=list)
 
 
 def actor_detail(store: Store, actor_id: str, event_limit: int = 200) -> ActorDetail:
@@ -138,6 +151,7 @@ def actor_detail(store: Store, actor_id: str, event_limit: int = 200) -> ActorDe
         more_events=len(events) > event_limit,
         quotes=store.quotes(speaker=actor_id),
         actors={k: v for k, v in names.cache.items() if v is not None},
+        statistics=store.statistics(actor=actor_id, limit=STATISTICS_SHOWN),
     )
 
 
@@ -226,6 +240,23 @@ def _with_polarity(
             yield relation_view(r, names)
 
 
+STATISTICS_SHOWN = 50  # reported totals on an actor's or a place's page
+
+
+def list_statistics(
+    store: Store,
+    actor: str | None = None,
+    place: str | None = None,
+    counted: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> Page[Statistic]:
+    """Running and period totals ("has killed 3,000 since April"), filtered."""
+    limit, offset = max(1, min(limit, MAX_LIMIT)), max(offset, 0)
+    rows = store.statistics(actor, place, counted, limit=limit + 1, offset=offset)
+    return Page(rows[:limit], limit, offset, offset + limit if len(rows) > limit else None)
+
+
 def list_quotes(
     store: Store, speaker: str | None = None, limit: int = 50, offset: int = 0
 ) -> Page[Quote]:
@@ -248,6 +279,8 @@ class PlaceDetail:
     event_count: int
     events: list[Event]
     actors: dict[str, ActorRef]
+    # reported running or period totals about the place, apart from its events' counts
+    statistics: list[Statistic] = field(default_factory=list)
 
 
 def place_detail(store: Store, place_id: str, event_limit: int = 200) -> PlaceDetail:
@@ -256,7 +289,8 @@ def place_detail(store: Store, place_id: str, event_limit: int = 200) -> PlaceDe
             events = store.events(EventFilter(place=place_id, limit=event_limit))
             names = Names(store)
             actors = names.refs(x for e in events for x in (e.source_actor, e.target_actor))
-            return PlaceDetail(place, n, events, actors)
+            shown = store.statistics(place=place_id, limit=STATISTICS_SHOWN)
+            return PlaceDetail(place, n, events, actors, shown)
     raise NotFound(f"no place {place_id!r}")
 
 

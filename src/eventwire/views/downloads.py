@@ -17,7 +17,7 @@ from typing import Any, TextIO, TypeVar
 import eventwire.export
 from eventwire.errors import ExportError, NotFound
 from eventwire.export import export
-from eventwire.model import Actor, Article, Event, Place, Quote, Relation
+from eventwire.model import Actor, Article, Event, Place, Quote, Relation, Statistic
 from eventwire.registry import exporters
 from eventwire.store.base import Store
 from eventwire.views.corpus import CorpusFilter, event_filter
@@ -97,6 +97,19 @@ class FilteredStore:
                 places.setdefault(e.location.id, e.location)
                 counts[e.location.id] = counts.get(e.location.id, 0) + 1
         return [(places[k], counts[k]) for k in sorted(places, key=lambda k: (-counts[k], k))]
+
+    def statistics(
+        self,
+        actor: str | None = None,
+        place: str | None = None,
+        counted: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Statistic]:
+        """The totals stated in the selected events' articles."""
+        found = self._store.statistics(actor, place, counted)
+        kept = [s for s in found if s.evidence.article_id in self._article_ids]
+        return kept[offset:] if limit is None else kept[offset : offset + limit]
 
     def get_article(self, article_id: str) -> Article:
         return self._store.get_article(article_id)

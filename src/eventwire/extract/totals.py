@@ -1,0 +1,228 @@
+"""Running and period totals: a war's toll is a statistic, not one event's count.
+
+"The war has killed at least 3,000 people since April" states how many died over a
+period of the whole conflict, not in one incident; so do "400 people were killed in
+March", "the war's death toll has risen to 40,000" and "fighting has displaced more
+than 8 million". :func:`total_of` tells such a figure apart from an incident's count
+by the construction around the word that says what happened to the people (its cue):
+
+* a period after "since": "killed since April", "since the war began" (from then on);
+* a period longer than a day: "in March", "during 2023", "over the past year";
+* the conflict itself as what did it: "the war has killed", "killed in the war",
+  "fighting has displaced" (the present perfect of a general word for violence);
+* a toll of the conflict or one said to be overall: "the war's death toll", "the death
+  toll of the conflict", "the overall toll";
+* a figure in millions of people: no single incident kills or displaces millions.
+
+The statistic keeps what is counted, the figure and its qualifier, the period when
+stated, and its scope: the actor that did it ("the RSF has killed ... since April"),
+the place it covers ("in Darfur"), else the conflict as a whole.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from eventwire.extract.context import DocContext
+from eventwire.model import PlaceMention, Span, Statistic, Timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Words for a whole conflict: "the war", "the insurgency" did the killing, or people
+# died "in the war".
+CONFLICT_NOUNS = frozenset({"war", "conflict", "insurgency", "rebellion", "uprising",
+                            "crisis", "hostilities", "revolution", "civil war"})  # fmt: skip
+# General words for violence that make a total in the present perfect ("fighting has
+# displaced 8 million"); "fighting killed five on Monday" is an incident.
+VIOLENCE_NOUNS = frozenset({"fighting", "violence", "bloodshed", "unrest", "bombardment"})
+OVERALL_WORDS = frozenset({"overall", "total", "cumulative", "running"})
+TOLL_NOUNS = frozenset({"toll", "number", "tally", "count"})
+PERIOD_PREPS = frozenset({"in", "during", "over", "throughout", "for", "within"})
+LONG_UNITS = frozenset({"month", "months", "quarter", "year", "years", "decade", "decades"})
+PERIOD_PRECISIONS = frozenset({"month", "season", "year", "decade", "week"})
+MILLION = 1_000_000
+_DAY_WORDS = re.compile(
+    r"(?i)\b(?:\d{1,2}(?:st|nd|rd|th)?\b(?!\d)|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday|today|yesterday|tonight|morning|night|day)"
+)
+
+
+def total_of(
+    ctx: DocContext, cue: Token, number: Token, kind: str, value: int, qualifier: str | None
+) -> Statistic | None:
+    """The statistic ``number`` states when its ``cue`` ("killed", "displaced", "toll")
+    makes it a running or period total (see the module doc); else None."""
+    period = _since(ctx, cue) or _long_period(ctx, cue)
+    conflict = _by_the_conflict(cue) or _conflict_toll(cue)
+    if period is None and not conflict and value < MILLION:
+        return None
+    sent = ctx.view.sent(number)
+    start = number.idx
+    if qualifier and qualifier != "word":
+        start = max(sent.start_char, number.idx - len(qualifier) - 1)
+    last = number
+    if number.i + 1 < len(number.doc) and number.nbor(1).lower_ in (
+        "hundred",
+        "thousand",
+        "million",
+    ):
+        last = number.nbor(1)  # "8 million"
+    end = last.idx + len(last.text)
+    actor = _actor(ctx, cue)
+    place = _place(ctx, cue)
+    begin, until = period or (None, None)
+    return Statistic(
+        counted=kind,
+        value=value,
+        qualifier=qualifier,
+        text=ctx.text[start:end],
+        evidence=ctx.evidence(sent),
+        period_start=begin,
+        period_end=until,
+        scope="actor" if actor else "place" if place else "conflict",
+        actor_span=actor,
+        place=place.place if place else None,
+    )
+
+
+def _timex_in(ctx: DocContext, tokens: list[Token]) -> Timex | None:
+    """The first placed timex starting inside ``tokens``."""
+    starts = {t.idx for t in tokens}
+    return next((t for t in ctx.timexes if t.span.start in starts and t.when.value), None)
+
+
+def _since(ctx: DocContext, cue: Token) -> tuple[str | None, str | None] | None:
+    """ "killed since April", "since the war began in 2023", "since the start of the war":
+    a total from then until now, (start, None)."""
+    for child in _modifiers(cue):
+        clause = child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "since" for m in child.children
+        )
+        if clause or (child.dep_ == "prep" and child.lower_ == "since"):
+            timex = _timex_in(ctx, list(child.subtree))
+            return (timex.when.calendar if timex else None), None
+    return None
+
+
+def _long_period(ctx: DocContext, cue: Token) -> tuple[str | None, str | None] | None:
+    """A period longer than a day: "in March", "during 2023", "over the past year",
+    "in the first half of the year"; (first, last) as ISO partial dates."""
+    for child in _modifiers(cue):
+        if child.dep_ != "prep" or child.lower_ not in PERIOD_PREPS:
+            continue
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        words = [t.lower_ for t in pobj.subtree]
+        if pobj.lower_ in LONG_UNITS and any(w in ("past", "last", "previous") for w in words):
+            return None, None  # "over the past 12 months": a period up to now
+        timex = _timex_in(ctx, list(pobj.subtree))
+        if timex is None or timex.when.precision not in PERIOD_PRECISIONS:
+            continue
+        if _DAY_WORDS.search(timex.span.text) or _dated_to_a_day(ctx, cue):
+            continue  # "in the night of 3 May", "in March, on Tuesday": a day, an incident's
+        first = timex.when.calendar
+        return first, timex.when.end or first
+    return None
+
+
+def _dated_to_a_day(ctx: DocContext, cue: Token) -> bool:
+    """Whether the cue's clause also gives a day ("killed in March 2023 on Tuesday")."""
+    clause = {t.idx for t in cue.subtree}
+    return any(t.span.start in clause and t.when.precision == "day" for t in ctx.timexes)
+
+
+def _modifiers(cue: Token) -> list[Token]:
+    """The cue's own modifiers, and those of the verb a toll noun or a participle hangs
+    from ("the toll has risen to 400 since April", "400 people killed in March")."""
+    found = list(cue.children)
+    if cue.dep_ in ("nsubj", "nsubjpass", "acl", "amod") and cue.head.i != cue.i:
+        found += [c for c in cue.head.children if c.i != cue.i]
+    return found
+
+
+def _subject(cue: Token) -> Token | None:
+    """Who or what did it: the active subject, or the agent of a passive ("by the war")."""
+    for child in cue.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _conflict_word(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    compound = next((c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")),
+                    "")  # fmt: skip
+    if f"{compound} {lemma}" in CONFLICT_NOUNS or lemma in CONFLICT_NOUNS:
+        return "conflict"
+    return "violence" if lemma in VIOLENCE_NOUNS else None
+
+
+def _present_perfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve")
+               for c in verb.children)  # fmt: skip
+
+
+def _by_the_conflict(cue: Token) -> bool:
+    """ "the war has killed", "killed by the conflict", "killed in the war", "fighting has
+    displaced": the conflict, not an incident, did it."""
+    subject = _subject(cue)
+    if subject is not None:
+        word = _conflict_word(subject)
+        if word == "conflict" or (word == "violence" and _present_perfect(cue)):
+            return True
+    for child in _modifiers(cue):
+        if child.dep_ == "prep" and child.lower_ in ("in", "during", "throughout"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and _conflict_word(pobj) == "conflict":
+                return True
+    return False
+
+
+def _conflict_toll(cue: Token) -> bool:
+    """A toll of the whole conflict: "the war's death toll has risen to", "the death toll
+    of the conflict stands at", "the overall toll reached"."""
+    toll = _subject(cue) if cue.pos_ in ("VERB", "AUX") else cue
+    if toll is None or toll.lemma_.lower() not in TOLL_NOUNS:
+        return False
+    for child in toll.children:
+        if child.dep_ in ("amod", "compound") and child.lower_ in OVERALL_WORDS:
+            return True
+        if child.dep_ == "poss" and _conflict_word(child) == "conflict":
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and _conflict_word(pobj) == "conflict":
+                return True
+    return False
+
+
+def _actor(ctx: DocContext, cue: Token) -> Span | None:
+    """The actor mention that did it, in the subject or passive agent: "the RSF has
+    killed", "Israeli strikes have killed" (not the conflict or a place)."""
+    subject = _subject(cue)
+    if subject is None or _conflict_word(subject):
+        return None
+    start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+    places = {(p.span.start, p.span.end) for p in ctx.places if not p.is_actor}
+    for mention in ctx.mentions:
+        inside = start <= mention.span.start and mention.span.end <= end
+        if inside and (mention.span.start, mention.span.end) not in places:
+            return mention.span
+    return None
+
+
+def _place(ctx: DocContext, cue: Token) -> PlaceMention | None:
+    """The place the total covers, named in the cue's clause: "in Darfur", "the war in
+    Sudan has killed"."""
+    clause = {t.idx for t in cue.subtree}
+    if cue.dep_ in ("nsubj", "nsubjpass", "acl", "amod"):
+        clause |= {t.idx for t in cue.head.subtree}
+    for mention in ctx.places:
+        if mention.place is not None and not mention.is_actor and mention.span.start in clause:
+            return mention
+    return None

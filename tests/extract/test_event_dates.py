@@ -1,0 +1,72 @@
+"""Issue 13 item 6: the event's own date, not the date something was said (our sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract import extract_document
+from eventwire.model import Article
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = "2024-05-15"  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def dates(nlp, resources):
+    def _dates(text: str) -> dict[str, tuple[str | None, str | None]]:
+        article = Article(id="d", text=text, published=PUBLISHED, published_precision="day")
+        records = extract_document(article, nlp(text), resources)
+        return {
+            e.trigger.text: (e.when.value if e.when else None, e.when.precision if e.when else None)
+            for e in records.events
+        }
+
+    return _dates
+
+
+def test_reporting_verb_date_does_not_date_the_event(dates) -> None:
+    # "said on Tuesday" dates the saying: the shelling took place on a day not given
+    found = dates("Shelling killed five people in the market, a medic said on Tuesday.")
+    assert found["killed"] == (PUBLISHED, "publication")
+
+
+def test_reporting_verb_date_is_not_carried_to_a_later_undated_sentence(dates) -> None:
+    text = (
+        "The governor said on Monday that the roads were open. "
+        "Militiamen shelled the outskirts of the town."
+    )
+    assert dates(text)["shelled"] == (PUBLISHED, "publication")
+
+
+def test_the_event_keeps_its_own_date_beside_a_reporting_date(dates) -> None:
+    found = dates("Rebels attacked the garrison on Sunday, the army said on Tuesday.")
+    assert found["attacked"] == ("2024-05-12", "day")
+
+
+def test_possessive_date_dates_the_event_noun(dates) -> None:
+    found = dates("Monday's attack also wounded 20 people, officials said on Wednesday.")
+    assert found["attack"] == ("2024-05-13", "day")
+    assert found["wounded"] == ("2024-05-13", "day")
+
+
+def test_prepositional_date_on_the_event_noun(dates) -> None:
+    found = dates("The commander's visit on March 3rd angered the rebels.")
+    assert found["visit"] == ("2024-03-03", "day")
+
+
+def test_month_modifying_the_event_noun(dates) -> None:
+    found = dates("The June offensive drove the militia out of the valley.")
+    assert found["offensive"][1] == "month"
+    assert found["offensive"][0].endswith("-06")
+
+
+def test_relative_clause_saying_when_the_event_took_place(dates) -> None:
+    found = dates("The attack, which took place on Sunday, killed three soldiers.")
+    assert found["attack"] == ("2024-05-12", "day")
+    assert found["killed"] == ("2024-05-12", "day")
+
+
+def test_a_statement_keeps_the_date_it_was_made(dates) -> None:
+    found = dates("The ministry accused the rebels on Tuesday of shelling the camp.")
+    assert found["accused"] == ("2024-05-14", "day")
