@@ -411,3 +411,4 @@ class Statistic:
     place: Place | None = None
     actor: str | None = None
     id: str = ""
+    cue: Span | None = None  # the word saying what happened ("killed", "toll")

@@ -135,4 +135,11 @@ def test_typed_config(resources):
 def test_the_builtins_declare_what_they_read_and_keep_their_order(resources):
     assert ExtractionPipeline(resources).names == list(BUILTIN_ORDER)
     events = extractors.get("events").obj
-    assert set(events.requires) == {"mentions", "timexes", "places", "counts", "quotes"}
+    assert set(events.requires) == {
+        "mentions",
+        "timexes",
+        "places",
+        "counts",
+        "quotes",
+        "statistics",
+    }

@@ -62,7 +62,8 @@ def test_not_counts(run, text):
         ),
         ("Thirteen thousand people were displaced by the fighting.", [("displaced", 13000)]),
         ("Ortiz reported that 630 people were killed in the clashes.", [("killed", 630)]),
-        ("At least eight leaders have been killed since last July.", [("killed", 8)]),
+        # since last July: a running total, a statistic (tests/extract/test_totals.py)
+        ("At least eight leaders have been killed since last July.", []),
         (
             "More than 150 people have been killed since the siege began on April 4.",
             [("killed", 150)],

@@ -26,9 +26,10 @@ def dates(nlp, resources):
 
 
 def test_reporting_verb_date_does_not_date_the_event(dates) -> None:
-    # "said on Tuesday" dates the saying: the shelling took place on a day not given
+    # "said on Tuesday" dates the saying: the shelling took place on a day not given, so
+    # the saying's day only stands in for it, as a publication day would
     found = dates("Shelling killed five people in the market, a medic said on Tuesday.")
-    assert found["killed"] == (PUBLISHED, "publication")
+    assert found["killed"] == ("2024-05-14", "publication")
 
 
 def test_reporting_verb_date_is_not_carried_to_a_later_undated_sentence(dates) -> None:
@@ -70,3 +71,21 @@ def test_relative_clause_saying_when_the_event_took_place(dates) -> None:
 def test_a_statement_keeps_the_date_it_was_made(dates) -> None:
     found = dates("The ministry accused the rebels on Tuesday of shelling the camp.")
     assert found["accused"] == ("2024-05-14", "day")
+
+
+def test_a_date_opening_the_sentence_frames_what_is_told(dates) -> None:
+    found = dates("On 3 May, the army said that rebels had shelled the garrison.")
+    assert found["shelled"] == ("2024-05-03", "day")
+
+
+def test_a_passive_report_dates_the_event_reported(dates) -> None:
+    found = dates("Heavy shelling was reported in the northern district on 1 May.")
+    assert found["shelling"] == ("2024-05-01", "day")
+
+
+def test_a_clause_hanging_from_the_event_noun_keeps_its_own_date(dates) -> None:
+    text = (
+        "On 8 May, residents held a vigil protesting the execution of a teacher arrested "
+        "two years ago."
+    )
+    assert dates(text)["vigil"] == ("2024-05-08", "day")

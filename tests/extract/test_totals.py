@@ -87,3 +87,45 @@ def test_an_incidents_toll_stays_a_count(records, text: str, count: tuple[str, i
 def test_a_day_in_the_same_clause_makes_it_an_incident(records) -> None:
     recs = records("Two soldiers were killed in March 2023 near the border, on a Tuesday night.")
     assert recs.statistics == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war has killed at least 3,000 people since April, the agency said.",
+        "The fighting has displaced more than 8 million people.",
+        "About 400 people were killed in March, according to the monitoring group.",
+    ],
+)
+def test_a_total_makes_no_incident(records, text: str) -> None:
+    recs = records(text)
+    assert len(recs.statistics) == 1
+    assert [e.trigger.text for e in recs.events if e.type == "ASSAULT"] == []
+
+
+def test_a_relative_clause_after_the_wars_start_date(records) -> None:
+    # "which" stands for the war's beginning, not for the date the parser attaches it to
+    text = "The civil war began on March 15, 2011, which resulted in the deaths of 1,206 people."
+    (stat,) = records(text).statistics
+    assert (stat.counted, stat.value, stat.scope) == ("killed", 1206, "conflict")
+
+
+def test_a_relative_clause_on_an_incident_keeps_its_count(records) -> None:
+    recs = records("The bombing, which resulted in the deaths of 12 people, shocked the town.")
+    assert recs.statistics == ()
+    assert ("killed", 12) in {(c.kind, c.value) for c in recs.counts}
+
+
+def test_since_a_month_is_a_total_since_a_day_an_incidents_toll(records) -> None:
+    (stat,) = records("At least eight leaders have been killed since last July.").statistics
+    assert (stat.value, stat.period_start) == (8, "2023-07")
+    siege = records("More than 150 people have been killed since the siege began on April 4.")
+    assert siege.statistics == () and [c.value for c in siege.counts] == [150]
+    war = records("Over 30,000 people have been killed since the war began on 7 October.")
+    assert [s.value for s in war.statistics] == [30000]
+
+
+def test_one_incident_in_a_month_is_no_period_total(records) -> None:
+    recs = records("Five soldiers were killed in an ambush in March.")
+    assert recs.statistics == ()
+    assert ("killed", 5) in {(c.kind, c.value) for c in recs.counts}

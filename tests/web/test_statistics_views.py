@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from tests.web.conftest import (
@@ -17,9 +17,10 @@ from tests.web.conftest import (
     sample_resolution,
 )
 
+from eventwire.api.routes import Counted
 from eventwire.config import Settings
 from eventwire.export import export
-from eventwire.model import DocumentRecords, Evidence, Statistic
+from eventwire.model import COUNT_KINDS, DocumentRecords, Evidence, Statistic
 from eventwire.schema import validate_record
 from eventwire.store.sqlite import SQLiteStore
 
@@ -143,3 +144,7 @@ def test_reported_totals_show_in_the_browser(totals_settings: Settings) -> None:
         assert "at least 3,000" in text and "killed" in text
         assert page.locator("#reported-totals img").count() == 0  # forged markup stays text
         assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_the_kind_filter_offers_every_count_kind() -> None:
+    assert get_args(Counted) == COUNT_KINDS

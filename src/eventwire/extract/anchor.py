@@ -9,8 +9,12 @@ a house."; not for a toll "so far" nor a present "Libya has been plunged into ch
 else the publication date with precision ``publication`` (only a publication day stands in).
 An event noun's own phrase dates it first ("Monday's attack", "the visit on March 3rd",
 "the June offensive", "the attack, which took place on Sunday"), and a date that governs a
-reporting verb dates the saying, never the event ("shelling killed five, a medic said on
-Tuesday"), in its own sentence or carried over from an earlier one. When the clause's own
+speaker's reporting verb dates the saying, never the event ("shelling killed five, a medic
+said on Tuesday"), in its own sentence or carried over from an earlier one (a date opening
+the sentence, "On 3 May, the army said ...", and a passive report, "fighting was reported
+on 3 May", still date what is told); the day of the saying only stands in for the
+unknown day of an event of its sentence, with precision ``publication``, as the
+publication day does (the event happened then or before). When the clause's own
 expression cannot be placed ("on Sunday" with only the year known), the event
 takes no date from another clause. Lengths of time never date an event.
 The place comes from the clause's place mentions, else the sentence's: the most
@@ -62,7 +66,8 @@ _UP_TO_NOW = re.compile(r"\b(?:so far|thus far|to date|until now|up to now|up un
 def when_for(ctx: DocContext, token: Token) -> When | None:
     """The date of the event whose trigger is ``token``: its noun's own date, else its
     clause's, else the sentence's nearest, else the story's day (see the module doc);
-    never a reporting verb's date (see :func:`_reporting_dates`)."""
+    never a reporting verb's date (see :func:`_reporting_dates`), which only stands in for
+    an unknown day as the publication day does (:func:`_report_day`)."""
     parsed = ctx.doc.has_annotation("DEP")
     reporting = _reporting_dates(ctx, token) if parsed else frozenset()
     timexes = [t for t in ctx.timexes if t.span.start not in reporting]
@@ -83,12 +88,24 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     # a house." The day must be in the same paragraph; a background paragraph's year or
     # a length of time never carries over.
     sent = ctx.view.sent(token)
+    stand_in = _report_day(ctx, sent, reporting) or publication_when(ctx)
     if _UP_TO_NOW.search(sent.text) or not _told_in_past(sent.root):
-        return publication_when(ctx)  # "so far, 150 have been killed": a toll up to now
+        return stand_in  # "so far, 150 have been killed": a toll up to now
     paragraph, sent_start = _paragraph_before(ctx, sent)
     earlier = [t for t in resolved if paragraph < t.span.start < sent_start
                and t.when.precision == "day" and not is_duration(t.span.text)]  # fmt: skip
-    return earlier[-1].when if earlier else publication_when(ctx)
+    return earlier[-1].when if earlier else stand_in
+
+
+def _report_day(ctx: DocContext, sent: Span, reporting: frozenset[int]) -> When | None:
+    """The day a speaker said it, in the event's own sentence ("shelling killed five, a
+    medic said on Tuesday"), standing in for the event's unknown day as a publication day
+    does (precision ``publication``): the event happened then or before, not known when."""
+    for timex in ctx.timexes:
+        inside = sent.start_char <= timex.span.start < sent.end_char
+        if inside and timex.span.start in reporting and timex.when.precision == "day":
+            return When(timex.when.value, "publication", text=timex.when.text)
+    return None
 
 
 def _noun_date(token: Token, resolved: list[Timex]) -> When | None:
@@ -98,16 +115,41 @@ def _noun_date(token: Token, resolved: list[Timex]) -> When | None:
     Sunday"); the phrase's date governs the noun before its sentence's verb does."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    phrase = {t.idx for t in token.subtree}
+    phrase = _noun_phrase(token)
     own = [t for t in resolved if t.span.start in phrase and not is_duration(t.span.text)]
     return min(own, key=lambda t: abs(t.span.start - token.idx)).when if own else None
 
 
+# Verbs of a relative clause that say when the noun's event happened: "the attack, which
+# took place on Sunday", "clashes that erupted on Monday".
+_OCCURRENCE = frozenset({"take", "happen", "occur", "unfold", "erupt", "begin", "start", "break"})
+
+
+def _noun_phrase(noun: Token) -> set[int]:
+    """Offsets of an event noun's own phrase: its modifiers and prepositional phrases, and
+    a relative clause saying when it happened, not another clause hanging from it
+    ("a vigil protesting the execution of a man arrested two years ago")."""
+    offsets: set[int] = set()
+    stack = [noun]
+    while stack:
+        node = stack.pop()
+        offsets.add(node.idx)
+        for child in node.children:
+            clause = child.dep_ in _CLAUSE_DEPS and child.pos_ in ("VERB", "AUX")
+            if clause and not (node.i == noun.i and child.lemma_.lower() in _OCCURRENCE):
+                continue
+            stack.append(child)
+    return offsets
+
+
 def _reporting_dates(ctx: DocContext, token: Token) -> frozenset[int]:
-    """Starts of the timexes that date a reporting verb rather than an event: "shelling
+    """Starts of the timexes that date a speaker's saying rather than an event: "shelling
     killed five, a medic said on Tuesday" (the saying is Tuesday's, not the killing), "the
-    ministry announced on Friday that ...". The date of when something was said dates
-    only the saying itself, so a trigger that is itself a reporting verb keeps it."""
+    ministry announced on Friday that ...". Not a date that opens the sentence before the
+    speaker ("On 3 May, the army said it had retaken the town": a frame set for all the
+    sentence tells), nor one of a passive report of the event itself ("shelling was
+    reported in the town on 1 May": the report is that it happened then). The date of a
+    saying dates only the saying itself, so a trigger that is a reporting verb keeps it."""
     if token.lemma_.lower() in SPEECH_VERBS:
         return frozenset()
     sent = ctx.view.sent(token)
@@ -120,7 +162,10 @@ def _reporting_dates(ctx: DocContext, token: Token) -> frozenset[int]:
         if span is None:
             continue
         verb = governing_verb(span.root)
-        if verb is not None and verb.i != token.i and verb.lemma_.lower() in SPEECH_VERBS:
+        if verb is None or verb.i == token.i or verb.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if speaker is not None and timex.span.start > speaker.left_edge.idx:
             found.add(timex.span.start)
     return frozenset(found)
 

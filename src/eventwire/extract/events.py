@@ -37,6 +37,7 @@ from eventwire.extract.counts import attach_counts
 from eventwire.extract.eventlinks import link_events
 from eventwire.extract.eventroles import is_time_phrase, noun_roles, verb_roles
 from eventwire.extract.modality import attribution_of, modality_of
+from eventwire.extract.totals import total_words
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import EventMention, Span
 from eventwire.registry import extractors
@@ -122,10 +123,13 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     quotes = ctx.quotes
     counts = ctx.counts
     in_body = ctx.view.zones.in_body  # a headline or caption names the body's events
+    totals = total_words(ctx)  # "the war has killed 3,000 since April": a total, no event
     found = [
         (tok, t)
         for tok in ctx.view.tokens
-        if in_body(tok.idx) and (t := trigger_of(tok, onto) or _by_source(tok, onto))
+        if in_body(tok.idx)
+        and tok.idx not in totals
+        and (t := trigger_of(tok, onto) or _by_source(tok, onto))
     ]
     # A word that is an event only for some actors and has none of them ("the minister
     # arrived", "residents gathered") is no trigger, so nothing is embedded under it.
@@ -459,7 +463,7 @@ class Events(Component):
     """Events: triggers, types, roles, date, place, counts, modality."""
 
     name = "events"
-    requires = ("mentions", "timexes", "places", "counts", "quotes")
+    requires = ("mentions", "timexes", "places", "counts", "quotes", "statistics")
     assigns = ("events",)
     extends = ("mentions",)
 

@@ -84,7 +84,27 @@ def total_of(
         scope="actor" if actor else "place" if place else "conflict",
         actor_span=actor,
         place=place.place if place else None,
+        cue=Span(cue.idx, cue.idx + len(cue.text), cue.text),
     )
+
+
+def total_words(ctx: DocContext) -> frozenset[int]:
+    """Offsets of the words that state a total rather than an event: the cue of each
+    statistic ("has killed ... since April") and the conflict doing it ("the war"); an
+    event is an incident, never a war's running toll."""
+    found: set[int] = set()
+    for stat in ctx.records("statistics"):
+        if stat.cue is None:
+            continue
+        span = ctx.doc.char_span(stat.cue.start, stat.cue.end, alignment_mode="expand")
+        if span is None:
+            continue
+        cue = span.root
+        found.add(cue.idx)
+        subject = _subject(cue)
+        if subject is not None and _conflict_word(subject):
+            found.add(subject.idx)
+    return frozenset(found)
 
 
 def _timex_in(ctx: DocContext, tokens: list[Token]) -> Timex | None:
@@ -95,15 +115,29 @@ def _timex_in(ctx: DocContext, tokens: list[Token]) -> Timex | None:
 
 def _since(ctx: DocContext, cue: Token) -> tuple[str | None, str | None] | None:
     """ "killed since April", "since the war began in 2023", "since the start of the war":
-    a total from then until now, (start, None)."""
+    a total from then until now, (start, None). Since a day ("since Monday", "since the
+    siege began on April 4") it is the toll of an incident going on for days, unless the
+    conflict itself began then ("since the war began on 7 October")."""
     for child in _modifiers(cue):
         clause = child.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ == "since" for m in child.children
         )
         if clause or (child.dep_ == "prep" and child.lower_ == "since"):
             timex = _timex_in(ctx, list(child.subtree))
+            of_conflict = any(_conflict_word(t) == "conflict" for t in child.subtree)
+            if _names_a_day(timex, child) and not of_conflict:
+                return None
             return (timex.when.calendar if timex else None), None
     return None
+
+
+def _names_a_day(timex: Timex | None, phrase: Token) -> bool:
+    """Whether the phrase's date is a day: its timex's precision, else (no timexes read)
+    the words of the model's DATE entity in it ("April 4", "Monday")."""
+    if timex is not None:
+        return timex.when.precision == "day"
+    dated = " ".join(t.text for t in phrase.subtree if t.ent_type_ in ("DATE", "TIME"))
+    return bool(dated and _DAY_WORDS.search(dated))
 
 
 def _long_period(ctx: DocContext, cue: Token) -> tuple[str | None, str | None] | None:
@@ -123,9 +157,23 @@ def _long_period(ctx: DocContext, cue: Token) -> tuple[str | None, str | None] |
             continue
         if _DAY_WORDS.search(timex.span.text) or _dated_to_a_day(ctx, cue):
             continue  # "in the night of 3 May", "in March, on Tuesday": a day, an incident's
+        if _in_one_incident(ctx, cue):
+            return None  # "five soldiers were killed in an ambush in March"
         first = timex.when.calendar
         return first, timex.when.end or first
     return None
+
+
+def _in_one_incident(ctx: DocContext, cue: Token) -> bool:
+    """Whether the cue says the people died in one incident named by a singular event
+    noun ("killed in an ambush in March", "wounded in the attack")."""
+    onto = ctx.resources.ontology
+    for child in _modifiers(cue):
+        if child.dep_ == "prep" and child.lower_ in ("in", "during"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.tag_ == "NN" and onto.noun_type(pobj.lemma_.lower()):
+                return True
+    return False
 
 
 def _dated_to_a_day(ctx: DocContext, cue: Token) -> bool:
@@ -144,13 +192,37 @@ def _modifiers(cue: Token) -> list[Token]:
 
 
 def _subject(cue: Token) -> Token | None:
-    """Who or what did it: the active subject, or the agent of a passive ("by the war")."""
-    for child in cue.children:
+    """Who or what did it: the active subject, or the agent of a passive ("by the war");
+    for a noun cue, the subject of the verb it completes ("the war caused 400 deaths",
+    "the war resulted in the deaths of 1,206"); a relative pronoun stands for the noun its
+    clause describes ("the war, which resulted in the deaths of ...")."""
+    verb = cue
+    if cue.pos_ == "NOUN" and cue.dep_ in ("dobj", "attr"):
+        verb = cue.head
+    elif cue.pos_ == "NOUN" and cue.dep_ == "pobj" and cue.head.dep_ == "prep":
+        verb = cue.head.head
+    for child in verb.children:
         if child.dep_ == "nsubj":
+            if child.tag_ == "WDT" and verb.dep_ == "relcl":
+                return _antecedent(verb.head)  # "the war, which resulted in ..."
             return child
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+def _antecedent(noun: Token) -> Token:
+    """What a relative clause hanging from ``noun`` is about: the noun, or, after a date,
+    the subject of the clause the date belongs to ("the war began on 7 October, which
+    resulted in ...": the beginning of the war, said of the war)."""
+    if noun.ent_type_ not in ("DATE", "TIME"):
+        return noun
+    node = noun
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
+    return next((c for c in node.children if c.dep_ == "nsubj"), noun)
 
 
 def _conflict_word(token: Token) -> str | None:
