@@ -28,6 +28,7 @@ lie in, said to be only that (precision ``country``), else None.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
@@ -129,17 +130,9 @@ def _noun_phrase(noun: Token) -> set[int]:
     """Offsets of an event noun's own phrase: its modifiers and prepositional phrases, and
     a relative clause saying when it happened, not another clause hanging from it
     ("a vigil protesting the execution of a man arrested two years ago")."""
-    offsets: set[int] = set()
-    stack = [noun]
-    while stack:
-        node = stack.pop()
-        offsets.add(node.idx)
-        for child in node.children:
-            clause = child.dep_ in _CLAUSE_DEPS and child.pos_ in ("VERB", "AUX")
-            if clause and not (node.i == noun.i and child.lemma_.lower() in _OCCURRENCE):
-                continue
-            stack.append(child)
-    return offsets
+    return _phrase_offsets(
+        noun, lambda node, child: node.i == noun.i and child.lemma_.lower() in _OCCURRENCE
+    )
 
 
 def _reporting_dates(ctx: DocContext, token: Token) -> frozenset[int]:
@@ -245,17 +238,24 @@ def _governing(ctx: DocContext, token: Token, items: list) -> object | None:
 
 
 def _clause_tokens(token: Token) -> set[int]:
-    """Character offsets of the tokens in ``token``'s own clause (embedded clauses cut off)."""
+    """Character offsets of the tokens in ``token``'s own clause (embedded clauses cut off:
+    their dates and places are their own)."""
     head = token
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
+    return _phrase_offsets(head, lambda _node, _child: False)
+
+
+def _phrase_offsets(root: Token, keeps_clause: Callable[[Token, Token], bool]) -> set[int]:
+    """Offsets of ``root``'s subtree without the clauses embedded in it, but those
+    ``keeps_clause(parent, clause verb)`` keeps."""
     offsets: set[int] = set()
-    stack = [head]
+    stack = [root]
     while stack:
         node = stack.pop()
         offsets.add(node.idx)
         for child in node.children:
-            if child.dep_ in _CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
-                continue  # another clause: its dates and places are its own
-            stack.append(child)
+            clause = child.dep_ in _CLAUSE_DEPS and child.pos_ in ("VERB", "AUX")
+            if not clause or keeps_clause(node, child):
+                stack.append(child)
     return offsets
