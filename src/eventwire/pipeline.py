@@ -303,7 +303,8 @@ def check_picture(
     progress: Progress | None = None,
 ) -> PictureCheck:
     """Resolve the documents the stored picture reflects afresh and compare, record by
-    record (actors with their explanations, events, relations, quotes, places)."""
+    record (actors with their explanations, events, relations, quotes, places,
+    statistics)."""
     resources = resources or Resources(settings)
     state = store.picture_state()
     fresh = resolve_stream(_reader(store, state.picture, progress), resources)
@@ -328,6 +329,10 @@ def check_picture(
         "places": (
             {p.id: to_dict(p) for p, _n in store.places()},
             {p.id: to_dict(p) for p in fresh.places},
+        ),
+        "statistics": (
+            {s.id: to_dict(s) for s in store.statistics()},
+            {s.id: to_dict(s) for s in fresh.statistics},
         ),
     }
     return PictureCheck(

@@ -17,9 +17,11 @@ from eventwire.model import (
     Span,
     Statistic,
 )
+from eventwire.pipeline import check_picture, rebuild
 from eventwire.resolve.statistics import resolve_statistics
 from eventwire.store import open_store
 from eventwire.store.base import Store
+from eventwire.store.sqlite import SQLiteStore
 
 TEXT = (
     "The war has killed at least 3,000 people since April. "
@@ -97,3 +99,17 @@ def test_the_conflicts_total_has_no_actor_and_no_place() -> None:
     # its actor mention resolved to nothing: the statistic is about its place
     assert (rsf.scope, rsf.actor) == ("place", None)
     assert war.id.startswith("stat:") and war.id != rsf.id
+
+
+def test_rebuild_and_its_check_cover_statistics(tmp_path) -> None:
+    settings = Settings(db=str(tmp_path / "r.db"))
+    doc = _documents()
+    with SQLiteStore(settings.db) as store:
+        store.add_documents([(Article("art_s", TEXT, published="2024-06-01"), doc)])
+        rebuilt = rebuild(store, settings)
+        assert [s.value for s in rebuilt.statistics] == [3000, 200_000]
+        assert [s.value for s in store.statistics()] == [3000, 200_000]
+        assert check_picture(store, settings).differences["statistics"] == (0, 0, 0)
+        state = store.picture_state()
+        store.replace_resolution(Resolution(), state.picture, state.fingerprint, force=True)
+        assert check_picture(store, settings).differences["statistics"] == (0, 2, 0)
