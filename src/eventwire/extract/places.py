@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
+from eventwire.extract.placewords import DIRECTIONS, not_a_place
 from eventwire.extract.toponyms import (
     CALENDAR_WORDS,
     CAPITALISED,
@@ -208,6 +209,8 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
                     qualified,
                     context,
                     area=rural or _named_as_area(ctx.text, start, end, ends),
+                    # "the town of Kufra" is the town, not its province
+                    settlement=bool(_SETTLEMENT_OF.search(ctx.text[max(0, start - 30) : start])),
                 ),
                 evidence=ctx.evidence(sentence),
                 is_actor=is_metonym(ctx, start, end),
@@ -400,7 +403,9 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
     spans = [
         (s, e - 2) if _POSSESSIVE.search(text[s:e]) and e - s > 3 else (s, e) for s, e in spans
     ]
-    return sorted(set(spans))
+    # an operation's or a person's name, a compass, ethnic or common word needs locative
+    # evidence (see placewords)
+    return sorted({(s, e) for s, e in spans if not not_a_place(ctx, gazetteer, s, e, LOCATIVE)})
 
 
 def _list_goes_on(
@@ -596,16 +601,9 @@ PLACE_HEADS = frozenset(
         "environs",
         "governor",
         "governorship",
-        # a parse may take the direction for the noun: "Majzar district west of Marib"
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
     ]
+    # a parse may take the direction for the noun: "Majzar district west of Marib"
+    + sorted(DIRECTIONS)
 )
 
 
