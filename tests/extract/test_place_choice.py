@@ -47,6 +47,14 @@ def test_every_name_after_a_border_with_is_a_reference(blank_nlp, small_gazettee
     assert _place_of(blank_nlp, small_gazetteer, text, "attacked").name == "Libya"
 
 
+def test_a_country_across_a_border_is_never_the_place(blank_nlp, small_gazetteer) -> None:
+    for text in (
+        "Rebels attacked a post near the border with Lebanon.",
+        "Rebels attacked a post near the border with Libya and Lebanon.",
+    ):
+        assert _place_of(blank_nlp, small_gazetteer, text, "attacked") is None, text
+
+
 def test_a_backer_is_never_the_place(blank_nlp, small_gazetteer) -> None:
     # a side "backed by", "armed by", "with support from" a country did not fight there
     for backed in ("backed by", "armed by", "with support from"):
@@ -88,6 +96,20 @@ SENTENCES = [
         "shelled",
         "Kharkiv",
         {"RUS"},
+    ),
+    # ... but a place set before the speaker sets the scene of what is reported
+    (
+        "In Derna, health officials reported that gunmen had raided a clinic.",
+        "raided",
+        "Darnah",
+        set(),
+    ),
+    # a country across a border is where it did not happen
+    (
+        "Rebels attacked army positions near the border with Rwanda on Monday.",
+        "attacked",
+        None,
+        {"RWA"},
     ),
     # an actor's country: the owner of the subject, a country acting, a group's origin
     (

@@ -102,7 +102,11 @@ def pick_place(
             return None
     countries = Counter(pm.place.country for pm in usable if pm.place is not None)
     text = ctx.text
-    references = _references(text, in_sentence)
+    references, beyond = _references(text, in_sentence)
+    # a country across the border ("near its border with Rwanda") is where it did not happen
+    pool = [pm for pm in pool if pm.place is not None and pm.place.id not in beyond]
+    if not pool:
+        return None
 
     def rank(pm: PlaceMention) -> tuple:
         place = pm.place
@@ -126,11 +130,14 @@ def pick_place(
     return _refined(best, named, references)
 
 
-def _references(text: str, in_sentence: list[PlaceMention]) -> set[str]:
+def _references(text: str, in_sentence: list[PlaceMention]) -> tuple[set[str], set[str]]:
     """Ids of the places ``in_sentence`` names as reference points ("X, 400 km from Y",
-    "west of Marib", "the border with Uganda and Rwanda"); a town named as a reference
-    point once is one wherever the sentence names it ("Majzar west of Marib city (Marib)")."""
+    "west of Marib", "the border with Uganda and Rwanda"), and of the countries among them
+    named across a border. A town named as a reference point once is one wherever the
+    sentence names it ("Majzar west of Marib city (Marib)"); names listed after one are
+    too ("the border with Uganda and Rwanda")."""
     found: set[str] = set()
+    beyond: set[str] = set()
     previous: PlaceMention | None = None
     for pm in in_sentence:
         assert pm.place is not None
@@ -141,13 +148,16 @@ def _references(text: str, in_sentence: list[PlaceMention]) -> set[str]:
             and previous.place.id in found
             and bool(_LIST_JOIN.match(text[previous.span.end : pm.span.start]))
         )
-        if listed or (
-            _REFERENCE.search(before)
-            and not _DIVISION_NAMED.search(text[pm.span.start : pm.span.end + 15])
-        ):
+        m = _REFERENCE.search(before)
+        if listed or (m and not _DIVISION_NAMED.search(text[pm.span.start : pm.span.end + 15])):
             found.add(pm.place.id)
+            across = (m is not None and "border" in m.group(0)) or (
+                listed and previous is not None and previous.place.id in beyond  # type: ignore[union-attr]
+            )
+            if across and pm.place.precision == "country":
+                beyond.add(pm.place.id)
         previous = pm
-    return found
+    return found, beyond
 
 
 def _refined(best: Place, named: list[PlaceMention], references: set[str]) -> Place:
@@ -189,9 +199,11 @@ def _speech_verb(ctx: DocContext, pm: PlaceMention) -> Token | None:
 
 def _speakers_place(ctx: DocContext, pm: PlaceMention, clause: set[int]) -> bool:
     """True when the mention hangs from a statement verb outside ``clause``: the place a
-    speaker spoke in ("said in Washington that ...", "told reporters in Geneva")."""
+    speaker spoke in ("said in Washington that ...", "told reporters in Geneva"); a place
+    set before the sentence's speaker sets the scene of all it tells ("In northern Gaza,
+    health officials reported that troops had raided a hospital")."""
     verb = _speech_verb(ctx, pm) if clause else None
-    return verb is not None and verb.idx not in clause
+    return verb is not None and verb.idx not in clause and pm.span.start > verb.idx
 
 
 def speaks_from(ctx: DocContext, pm: PlaceMention) -> bool:
