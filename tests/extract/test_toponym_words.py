@@ -38,6 +38,10 @@ def word_gazetteer(tmp_path):
           population=600, **town)  # fmt: skip
     b.add("t:derna", "Darnah", ["Derna"], lat=32.77, lon=22.64, country="LBY",
           admin1="LY.70", population=100_000, **town)  # fmt: skip
+    b.add("t:hope", "Hope", [], lat=33.7, lon=-93.6, country="USA", admin1="US.AR",
+          population=60_000, **town)  # fmt: skip
+    b.add("t:zawiya", "Zawiya", [], lat=32.76, lon=12.73, country="LBY", admin1="LY.82",
+          population=200_000, **town)  # fmt: skip
     b.add("a:kufrah", "Al Kufrah", ["Kufra"], lat=24.9, lon=22.2, country="LBY",
           admin1="LY.65", population=96_000, precision="admin1", feature="ADM1")  # fmt: skip
     b.add("t:kufra", "Kufra", [], lat=24.18, lon=23.28, country="LBY", admin1="LY.65",
@@ -108,3 +112,35 @@ def test_the_town_of_a_name_is_the_town_not_its_province(blank_nlp, word_gazette
     assert found == {"Kufra": "Kufra"}
     found = _found(blank_nlp, word_gazetteer, "Gunmen shot a guard in Kufra province.", [])
     assert list(found.values()) == ["Al Kufrah"]
+
+
+def test_a_town_opening_a_bodys_name_is_found(blank_nlp, word_gazetteer) -> None:
+    # a town of 50,000 or more opening an organisation's name names that town ...
+    text = "The Zawiya Military Council said nothing."
+    assert _found(blank_nlp, word_gazetteer, text, [("Zawiya Military Council", "ORG")]) == {
+        "Zawiya": "Zawiya"
+    }
+    # ... or ending it after "of"
+    text = "Students of the University of Zawiya marched."
+    assert _found(blank_nlp, word_gazetteer, text, [("the University of Zawiya", "ORG")]) == {
+        "Zawiya": "Zawiya"
+    }
+    # ... but not when more of a longer name follows it
+    text = "Fighters held the Zawiya Abu Issa front."
+    assert _found(blank_nlp, word_gazetteer, text, [("Zawiya Abu Issa", "ORG")]) == {}
+    # ... a hamlet of the same spelling as a word in a body's name does not
+    text = "The Hiftar Farming Union said nothing."
+    assert _found(blank_nlp, word_gazetteer, text, [("Hiftar Farming Union", "ORG")]) == {}
+
+
+def test_a_common_word_alone_needs_a_locative(blank_nlp, word_gazetteer) -> None:
+    # "hope" is written in lower case far more often than as a name
+    text = "The Hope Brigade said nothing."
+    assert _found(blank_nlp, word_gazetteer, text, [("Hope Brigade", "ORG")]) == {}
+    assert _found(blank_nlp, word_gazetteer, text, [("The Hope Brigade", "ORG")]) == {}
+    text = "Floods hit homes in Hope."
+    assert _found(blank_nlp, word_gazetteer, text, [("Hope", "GPE")]) == {"Hope": "Hope"}
+    # the model's own place label on the word is evidence enough ("Tyre", "Nice")
+    text = "Rockets hit Hope overnight."
+    assert _found(blank_nlp, word_gazetteer, text, [("Hope", "GPE")]) == {"Hope": "Hope"}
+    assert _found(blank_nlp, word_gazetteer, text, [("Hope", "ORG")]) == {}

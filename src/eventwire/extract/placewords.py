@@ -10,7 +10,10 @@ of", "X-based"):
   forces"); only a strong locative ("in", "near", "the town of") makes it a place, not
   "loyal to Haftar";
 - a compass word standing alone: "the West", "North";
-- an ethnic or religious word: "Arab", "Kurdish", "Sunni".
+- an ethnic or religious word: "Arab", "Kurdish", "Sunni";
+- a single common word, one English writes far more often in lower case ("the Mobile
+  Forces", "Hope", "Dignity"; see ``knowledge/wordcase.py``), unless the model labelled
+  it a place: "in Mobile" is a place.
 
 (The small English model's tagger reads many unfamiliar town names as adjectives, "the
 south Benghazi districts", so its part of speech is no test of a common word.)
@@ -25,6 +28,7 @@ import re
 from typing import TYPE_CHECKING
 
 from eventwire.knowledge.placenames import ARTICLES
+from eventwire.knowledge.wordcase import is_common_word
 
 if TYPE_CHECKING:
     from eventwire.extract.context import DocContext
@@ -133,7 +137,12 @@ def not_a_place(
     if locative.search(before) or _BASED_AFTER.match(text[end : end + 8]):
         return False
     key = name.lower().strip(".")
-    return key in COMPASS_WORDS or key in ETHNIC_RELIGIOUS_WORDS
+    if key in COMPASS_WORDS or key in ETHNIC_RELIGIOUS_WORDS:
+        return True
+    # a common word the model itself labelled a place keeps that label ("Tyre", "Nice"
+    # read as towns by the model); one found otherwise, as the opening word of a body's
+    # name ("the Mobile Forces"), does not
+    return is_common_word(key) and not _labelled_place(ctx, start, end)
 
 
 def _a_state(gazetteer: Gazetteer, name: str) -> bool:
@@ -162,3 +171,11 @@ def _is_persons_name(ctx: DocContext, start: int, end: int, name: str) -> bool:
         ):
             return True
     return False
+
+
+def _labelled_place(ctx: DocContext, start: int, end: int) -> bool:
+    """True when the model labelled exactly [start, end) a place (GPE, LOC, FAC)."""
+    return any(
+        e.start_char == start and e.end_char == end and e.label_ in ("GPE", "LOC", "FAC")
+        for e in ctx.view.ents
+    )
