@@ -82,7 +82,8 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
 def _paragraph_before(ctx: DocContext, sent: Span) -> tuple[int, int]:
     """(where the sentence's paragraph starts, where the sentence's text starts): the
     stretch an earlier date or place may carry over from."""
-    start = sent.start_char + len(sent.text) - len(sent.text.lstrip())  # past a "\n\n" token
+    text = ctx.view.sent_text(sent)  # made once per sentence (Span.text rebuilds it)
+    start = sent.start_char + len(text) - len(text.lstrip())  # past a "\n\n" token
     return ctx.view.blank_line_before(start), start
 
 
@@ -119,11 +120,13 @@ def _earlier_place(ctx: DocContext, token: Token, usable: list) -> Place | None:
     sent = ctx.view.sent(token)
     if any(sent.start_char <= pm.span.start < sent.end_char for pm in usable):
         return None  # the sentence names places, just none for this clause
-    usable = [pm for pm in usable if not speaks_from(ctx, pm)]  # not where a speaker spoke
     paragraph, _start = _paragraph_before(ctx, sent)
     before = [pm for pm in usable if paragraph < pm.span.start < sent.start_char]
+    speakers = {id(pm) for pm in before if speaks_from(ctx, pm)}  # not where one spoke
+    before = [pm for pm in before if id(pm) not in speakers]
     if not before:
         return None
+    usable = [pm for pm in usable if id(pm) not in speakers]
     last = ctx.doc.char_span(before[-1].span.start, before[-1].span.end, alignment_mode="expand")
     if last is None:
         return None

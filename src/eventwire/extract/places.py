@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
-from eventwire.extract.placewords import DIRECTIONS, not_a_place
+from eventwire.extract.placewords import DIRECTIONS, NotPlaces
 from eventwire.extract.toponyms import (
     CALENDAR_WORDS,
     CAPITALISED,
@@ -409,7 +409,8 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
     ]
     # an operation's or a person's name, a compass, ethnic or common word needs locative
     # evidence (see placewords)
-    return sorted({(s, e) for s, e in spans if not not_a_place(ctx, gazetteer, s, e, LOCATIVE)})
+    not_a_place = NotPlaces(ctx, gazetteer, LOCATIVE)
+    return sorted({(s, e) for s, e in spans if not not_a_place(s, e)})
 
 
 def _list_goes_on(

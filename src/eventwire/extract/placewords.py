@@ -1,7 +1,7 @@
 """Words that read as place names but name something else unless the text puts
 something in them (issue 15, item 2: recognition that does not invent places).
 
-:func:`not_a_place` is asked about each candidate span :func:`~eventwire.extract.places.
+:class:`NotPlaces` is asked about each candidate span :func:`~eventwire.extract.places.
 toponym_spans` found. It turns away, without locative evidence ("in", "near", "the town
 of", "X-based"):
 
@@ -119,30 +119,63 @@ ETHNIC_RELIGIOUS_WORDS = frozenset(
 )
 
 
-def not_a_place(
-    ctx: DocContext, gazetteer: Gazetteer, start: int, end: int, locative: re.Pattern[str]
-) -> bool:
-    """True when the candidate at [start, end) is an operation's or a person's name, a
-    compass word, an ethnic or religious word or a common word with no locative evidence
-    (``locative``: the places extractor's pattern of words that put a name in place)."""
-    text = ctx.text
-    before = text[max(0, start - 40) : start]
-    if _OPERATION_BEFORE.search(before):
-        return True
-    name = text[start:end]
-    if _is_persons_name(ctx, start, end, name) and not _a_state(gazetteer, name):
-        return not _STRONG_LOCATIVE.search(before)
-    if " " in name.strip() or "-" in name.strip("-"):
-        return False  # a name of several words is a name
-    if locative.search(before) or _BASED_AFTER.match(text[end : end + 8]):
-        return False
-    key = name.lower().strip(".")
-    if key in COMPASS_WORDS or key in ETHNIC_RELIGIOUS_WORDS:
-        return True
-    # a common word the model itself labelled a place keeps that label ("Tyre", "Nice"
-    # read as towns by the model); one found otherwise, as the opening word of a body's
-    # name ("the Mobile Forces"), does not
-    return is_common_word(key) and not _labelled_place(ctx, start, end)
+class NotPlaces:
+    """The document's evidence against place readings, gathered once per document (the
+    names it gives people, the spans the model labelled places); call it on each
+    candidate span."""
+
+    def __init__(self, ctx: DocContext, gazetteer: Gazetteer, locative: re.Pattern[str]) -> None:
+        self.ctx, self.gazetteer, self.locative = ctx, gazetteer, locative
+        # every run of words shorter than a person's full name: "Hiftar" of "Khalifa Hiftar"
+        self.person_parts: set[tuple[str, ...]] = set()
+        self.labelled: set[tuple[int, int]] = set()
+        for ent in ctx.view.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                self.labelled.add((ent.start_char, ent.end_char))
+            if ent.label_ != "PERSON":
+                continue
+            parts = _words(ent.text)
+            for size in range(1, len(parts)):
+                for i in range(len(parts) - size + 1):
+                    self.person_parts.add(tuple(parts[i : i + size]))
+
+    def __call__(self, start: int, end: int) -> bool:
+        """True when the candidate at [start, end) is an operation's or a person's name, a
+        compass word, an ethnic or religious word or a common word with no locative
+        evidence (``locative``: the places extractor's words that put a name in place)."""
+        text = self.ctx.text
+        before = text[max(0, start - 40) : start]
+        if _OPERATION_BEFORE.search(before):
+            return True
+        name = text[start:end]
+        if self._persons_name(name) and not _a_state(self.gazetteer, name):
+            return not _STRONG_LOCATIVE.search(before)
+        if " " in name.strip() or "-" in name.strip("-"):
+            return False  # a name of several words is a name
+        if self.locative.search(before) or _BASED_AFTER.match(text[end : end + 8]):
+            return False
+        key = name.lower().strip(".")
+        if key in COMPASS_WORDS or key in ETHNIC_RELIGIOUS_WORDS:
+            return True
+        # a common word the model itself labelled a place keeps that label ("Tyre", "Nice"
+        # read as towns by the model); one found otherwise, as the opening word of a
+        # body's name ("the Mobile Forces"), does not
+        return is_common_word(key) and (start, end) not in self.labelled
+
+    def _persons_name(self, name: str) -> bool:
+        """True when the document names a person with these words and more: a PERSON
+        entity holding them beside a given name ("Khalifa Haftar" for "Haftar"). The
+        tagger's PERSON label on the name alone is no evidence: it puts it on many an
+        unfamiliar town ("Ar Rajban"), and an Arabic article is no given name ("al
+        Tabqa")."""
+        words = _words(name)
+        return bool(words) and not name[:1].islower() and tuple(words) in self.person_parts
+
+
+def _words(name: str) -> list[str]:
+    """A name's words without Arabic articles or a possessive ending."""
+    return [w[:-2] if w.endswith(("'s", "’s")) else w for w in name.split()
+            if w.lower() not in ARTICLES]  # fmt: skip
 
 
 def _a_state(gazetteer: Gazetteer, name: str) -> bool:
@@ -151,31 +184,4 @@ def _a_state(gazetteer: Gazetteer, name: str) -> bool:
     return any(
         c.match == "main" and c.place.precision in ("country", "admin1")
         for c in gazetteer.candidates(name)
-    )
-
-
-def _is_persons_name(ctx: DocContext, start: int, end: int, name: str) -> bool:
-    """True when the document names a person with these words and more: a PERSON entity
-    holding them beside a given name ("Khalifa Haftar" for "Haftar"). The tagger's PERSON
-    label on the name alone is no evidence: it puts it on many an unfamiliar town ("Ar
-    Rajban"), and an Arabic article is no given name ("al Tabqa")."""
-    words = [w for w in name.split() if w.lower() not in ARTICLES]
-    if not words or name[:1].islower():
-        return False
-    for ent in ctx.view.ents:
-        if ent.label_ != "PERSON":
-            continue
-        parts = [w.strip("'’s") for w in ent.text.split() if w.lower() not in ARTICLES]
-        if len(parts) > len(words) and any(
-            parts[i : i + len(words)] == words for i in range(len(parts) - len(words) + 1)
-        ):
-            return True
-    return False
-
-
-def _labelled_place(ctx: DocContext, start: int, end: int) -> bool:
-    """True when the model labelled exactly [start, end) a place (GPE, LOC, FAC)."""
-    return any(
-        e.start_char == start and e.end_char == end and e.label_ in ("GPE", "LOC", "FAC")
-        for e in ctx.view.ents
     )
