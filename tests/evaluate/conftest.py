@@ -93,12 +93,14 @@ class FakeRun:
         self._doc(aid)
         return event
 
-    def place(self, text: str, surface: str, published: str | None = None) -> None:
+    def place(
+        self, text: str, surface: str, published: str | None = None, place: Place | None = None
+    ) -> None:
         aid = gold_article(text, published=published).id
         start = text.index(surface)
         ev = Evidence(aid, text, 0, len(text))
         self._doc(aid)["places"].append(
-            PlaceMention(aid, Span(start, start + len(surface), surface), None, ev)
+            PlaceMention(aid, Span(start, start + len(surface), surface), place, ev)
         )
 
     def timex(

@@ -21,8 +21,8 @@ The place comes from the clause's place mentions, else the sentence's: the most
 precise, not an origin ("fighters from Misrata"), never a metonym acting as a
 government ("Moscow said"), a modifier ("the US dollar") or a nationality word;
 with no place in the sentence, the town or division the last earlier sentence of the
-paragraph that named places is about, else the one country all the article's places
-lie in, said to be only that (precision ``country``), else None.
+paragraph that named places is about, else None (never the article's country or its
+capital by default: see :mod:`eventwire.extract.placechoice`).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from eventwire.extract.context import DocContext
 from eventwire.extract.dates import governing_verb
 from eventwire.extract.modality import SPEECH_VERBS
-from eventwire.extract.placechoice import locates_nothing, pick_place
+from eventwire.extract.placechoice import locates_nothing, pick_place, speaks_from
 from eventwire.extract.timex import is_duration
 from eventwire.model import Place, Timex, When
 
@@ -166,7 +166,8 @@ def _reporting_dates(ctx: DocContext, token: Token) -> frozenset[int]:
 def _paragraph_before(ctx: DocContext, sent: Span) -> tuple[int, int]:
     """(where the sentence's paragraph starts, where the sentence's text starts): the
     stretch an earlier date or place may carry over from."""
-    start = sent.start_char + len(sent.text) - len(sent.text.lstrip())  # past a "\n\n" token
+    text = ctx.view.sent_text(sent)  # made once per sentence (Span.text rebuilds it)
+    start = sent.start_char + len(text) - len(text.lstrip())  # past a "\n\n" token
     return ctx.view.blank_line_before(start), start
 
 
@@ -183,8 +184,7 @@ def _told_in_past(root: Token) -> bool:
 def place_for(ctx: DocContext, token: Token) -> Place | None:
     """The place of the clause headed near ``token``, never a metonym acting as an actor, a
     modifier ("the US dollar") or a nationality word; with no place in the sentence, the
-    town or division an earlier sentence of the paragraph is about, else the one country
-    all the article's places lie in, with precision ``country``."""
+    town or division an earlier sentence of the paragraph is about, else None."""
     if ctx.usable_places is None:  # the same for every event of the document
         ctx.usable_places = [pm for pm in ctx.places if pm.place is not None
                              and not locates_nothing(ctx, pm)]  # fmt: skip
@@ -193,12 +193,8 @@ def place_for(ctx: DocContext, token: Token) -> Place | None:
     found = pick_place(ctx, token, usable, clause)
     if found is not None or not usable:
         return found
-    earlier = _earlier_place(ctx, token, usable)
-    if earlier is not None:
-        return earlier
-    countries = {pm.place.country for pm in usable if pm.place and pm.place.precision != "region"}
-    only = countries.pop() if len(countries) == 1 else None
-    return ctx.resources.gazetteer.country(only) if only else None
+    # else the paragraph's last place; never the article's country or capital by default
+    return _earlier_place(ctx, token, usable)
 
 
 def _earlier_place(ctx: DocContext, token: Token, usable: list) -> Place | None:
@@ -210,8 +206,11 @@ def _earlier_place(ctx: DocContext, token: Token, usable: list) -> Place | None:
         return None  # the sentence names places, just none for this clause
     paragraph, _start = _paragraph_before(ctx, sent)
     before = [pm for pm in usable if paragraph < pm.span.start < sent.start_char]
+    speakers = {id(pm) for pm in before if speaks_from(ctx, pm)}  # not where one spoke
+    before = [pm for pm in before if id(pm) not in speakers]
     if not before:
         return None
+    usable = [pm for pm in usable if id(pm) not in speakers]
     last = ctx.doc.char_span(before[-1].span.start, before[-1].span.end, alignment_mode="expand")
     if last is None:
         return None

@@ -4,7 +4,9 @@
 sentence (not another clause's subject's), then the most precise, not an origin ("troops
 from Misrata") nor a reference point ("Majzar west of Marib"), in the article's main
 country, nearest. :func:`locates_nothing` sets aside mentions that are no one's location
-(a government speaking, a modifier, a nationality word).
+(a government speaking, a modifier, a nationality word, a backer, an actor's country, a
+dateline, a place named inside an organisation's name), and a place only a speaker's
+clause gives ("said in Washington that ...") never places the event reported.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
-from eventwire.extract.places import is_modifier
+from eventwire.extract.places import LOCATIVE, PLACE_HEADS, is_modifier
 from eventwire.model import PlaceMention
 
 if TYPE_CHECKING:
@@ -23,11 +25,50 @@ if TYPE_CHECKING:
     from eventwire.model import Place
 
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$")
-# A town named to say where another place lies: "Majzar district west of Marib" (but "in
-# the east of Hays" is in Hays).
+# A town named to say where another place lies: "Majzar district west of Marib", "some
+# 400 km from the capital", "near the border with Uganda" (but "in the east of Hays" is in
+# Hays).
 _REFERENCE = re.compile(
-    r"(?<!\bthe )\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
-    r"(?:ern)?\s+of|\bkm\s+(?:from|of))\s+(?:the\s+)?(?:(?:al|el|as|ad|ar|an)[-\s])?$"
+    r"(?:(?<!\bthe )\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+of|\b(?:km|kms|kilometres|kilometers|miles)\s+(?:from|of)|\bborders?\s+with)"
+    r"\s+(?:the\s+)?(?:(?:al|el|as|ad|ar|an)[-\s])?$"
+)
+# A second name of a list goes with the first: "the border with Uganda and Rwanda".
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?$")
+# A side's backer: "the Houthis, backed by Iran", "with support from Turkey" (the
+# "Iran-backed" compound is a modifier already, see is_modifier).
+_BACKER = re.compile(
+    r"(?i)\b(?:(?:backed|supported|armed|funded|financed|sponsored|supplied|trained|equipped)"
+    r"\s+by|(?:support|backing|help|weapons|arms|funding)\s+(?:of|from))\s+(?:the\s+)?$"
+)
+# Verbs whose subject is where something is, not who acts: "Libya has been in turmoil".
+_STATE_VERBS = {"be", "have", "see", "remain", "become", "witness", "experience", "lie"}
+# Verbs of speech a speaker's own whereabouts hang from: "told reporters in Brussels",
+# "said in Washington that ..." (not "impose" or "back", which act where they are said to).
+_SPEAKING = frozenset(
+    [
+        "say",
+        "tell",
+        "speak",
+        "brief",
+        "add",
+        "report",
+        "write",
+        "note",
+        "announce",
+        "state",
+        "declare",
+        "claim",
+        "deny",
+        "warn",
+        "accuse",
+        "condemn",
+        "confirm",
+        "insist",
+        "urge",
+        "explain",
+        "comment",
+    ]
 )
 # "west of Haydan district" is in the district's west, no reference point outside it
 _DIVISION_NAMED = re.compile(r"\b(?:district|subdistrict|governorate|province|countryside)\b")
@@ -50,20 +91,22 @@ def pick_place(
     if not pool:
         # another clause's place, unless it belongs to that clause's subject ("the visit
         # to Moscow occurred after his army seized the ports": the ports are not in Moscow)
-        pool = [pm for pm in in_sentence if not _in_other_subject(ctx, pm, clause)]
+        # or is where a speaker spoke ("the minister said in Washington that rebels had
+        # attacked a convoy": the convoy was not in Washington)
+        pool = [
+            pm
+            for pm in in_sentence
+            if not _in_other_subject(ctx, pm, clause) and not _speakers_place(ctx, pm, clause)
+        ]
         if not pool:
             return None
     countries = Counter(pm.place.country for pm in usable if pm.place is not None)
     text = ctx.text
-    # a town named as a reference point once is one wherever the sentence names it
-    # ("Majzar west of Marib city (Marib)")
-    references = {
-        pm.place.id
-        for pm in in_sentence
-        if pm.place is not None
-        and _REFERENCE.search(text[max(0, pm.span.start - 30) : pm.span.start])
-        and not _DIVISION_NAMED.search(text[pm.span.start : pm.span.end + 15])
-    }
+    references, beyond = _references(text, in_sentence)
+    # a country across the border ("near its border with Rwanda") is where it did not happen
+    pool = [pm for pm in pool if pm.place is not None and pm.place.id not in beyond]
+    if not pool:
+        return None
 
     def rank(pm: PlaceMention) -> tuple:
         place = pm.place
@@ -77,18 +120,102 @@ def pick_place(
             abs(pm.span.start - token.idx),
         )
 
-    return min(pool, key=rank).place
+    best = min(pool, key=rank).place
+    assert best is not None
+    named = [
+        pm
+        for pm in (pool if best.id in references else in_sentence)
+        if not _ORIGIN.search(text[max(0, pm.span.start - 12) : pm.span.start])
+    ]
+    return _refined(best, named, references)
+
+
+def _references(text: str, in_sentence: list[PlaceMention]) -> tuple[set[str], set[str]]:
+    """Ids of the places ``in_sentence`` names as reference points ("X, 400 km from Y",
+    "west of Marib", "the border with Uganda and Rwanda"), and of the countries among them
+    named across a border. A town named as a reference point once is one wherever the
+    sentence names it ("Majzar west of Marib city (Marib)"); names listed after one are
+    too ("the border with Uganda and Rwanda")."""
+    found: set[str] = set()
+    beyond: set[str] = set()
+    previous: PlaceMention | None = None
+    for pm in in_sentence:
+        assert pm.place is not None
+        before = text[max(0, pm.span.start - 30) : pm.span.start]
+        listed = (
+            previous is not None
+            and previous.place is not None
+            and previous.place.id in found
+            and bool(_LIST_JOIN.match(text[previous.span.end : pm.span.start]))
+        )
+        m = _REFERENCE.search(before)
+        if listed or (m and not _DIVISION_NAMED.search(text[pm.span.start : pm.span.end + 15])):
+            found.add(pm.place.id)
+            across = (m is not None and "border" in m.group(0)) or (
+                listed and previous is not None and previous.place.id in beyond  # type: ignore[union-attr]
+            )
+            if across and pm.place.precision == "country":
+                beyond.add(pm.place.id)
+        previous = pm
+    return found, beyond
+
+
+def _refined(best: Place, named: list[PlaceMention], references: set[str]) -> Place:
+    """A country the event's clause names, refined by a town of that country the same
+    sentence names for itself: "Russia attacked Ukrainian cities, killing three people in
+    Kyiv" happened in Kyiv (a town in another country says nothing about this one)."""
+    if best.precision != "country":
+        return best
+    inside = [
+        pm.place
+        for pm in named
+        if pm.place is not None
+        and pm.place.id not in references
+        and pm.place.country == best.country
+        and pm.place.precision in ("city", "point", "admin1")
+    ]
+    towns = {p.id: p for p in inside}
+    # one town only: two would leave the event's own one unknown
+    return next(iter(towns.values())) if len(towns) == 1 else best
+
+
+def _root(ctx: DocContext, pm: PlaceMention) -> Token | None:
+    """The syntactic head of the mention's words, when the document is parsed."""
+    if not ctx.doc.has_annotation("DEP"):
+        return None
+    span = ctx.doc.char_span(pm.span.start, pm.span.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _speech_verb(ctx: DocContext, pm: PlaceMention) -> Token | None:
+    """The verb of speech whose clause the mention lies in, if it is one ("said in
+    Washington", "told reporters in Geneva")."""
+    node = _root(ctx, pm)
+    while node is not None and node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    speech = node is not None and node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in _SPEAKING
+    return node if speech else None
+
+
+def _speakers_place(ctx: DocContext, pm: PlaceMention, clause: set[int]) -> bool:
+    """True when the mention hangs from a statement verb outside ``clause``: the place a
+    speaker spoke in ("said in Washington that ...", "told reporters in Geneva"); a place
+    set before the sentence's speaker sets the scene of all it tells ("In northern Gaza,
+    health officials reported that troops had raided a hospital")."""
+    verb = _speech_verb(ctx, pm) if clause else None
+    return verb is not None and verb.idx not in clause and pm.span.start > verb.idx
+
+
+def speaks_from(ctx: DocContext, pm: PlaceMention) -> bool:
+    """True when the mention is where someone spoke ("the minister said in Washington"):
+    the place of that statement, which a later sentence's event does not carry on in."""
+    return _speech_verb(ctx, pm) is not None
 
 
 def _in_other_subject(ctx: DocContext, pm: PlaceMention, clause: set[int]) -> bool:
     """True when the mention lies in the subject of a verb outside ``clause``."""
-    if not clause or not ctx.doc.has_annotation("DEP"):
-        return False
-    span = ctx.doc.char_span(pm.span.start, pm.span.end, alignment_mode="expand")
-    if span is None:
-        return False
-    node = span.root
-    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+    node = _root(ctx, pm) if clause else None
+    while node is not None and node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
         verb = node.head
         if node.dep_ in ("nsubj", "nsubjpass") and verb.idx not in clause:
             # verbs joined by "and" share their subject ("people in Aden cut roads and
@@ -102,9 +229,77 @@ def _in_other_subject(ctx: DocContext, pm: PlaceMention, clause: set[int]) -> bo
 
 def locates_nothing(ctx: DocContext, pm: PlaceMention) -> bool:
     """A place mention that is no event's location: a metonym acting as an actor, a
-    modifier (:func:`is_modifier`) or a nationality word ("Saudi-led", "Israelis")."""
+    modifier (:func:`is_modifier`), a nationality word ("Saudi-led", "Israelis"), a
+    dateline, a backer, an actor's country or town, or a place named inside an
+    organisation's name (unless that body's site is where it happened)."""
     if pm.is_actor or is_modifier(ctx, pm.span.start, pm.span.end):
+        return True
+    if ctx.view.zones.zone_of(pm.span.start) == "dateline":
+        # "TRIPOLI (Reuters) -": where the reporter files from, not where it happened
+        return True
+    if _BACKER.search(ctx.text[max(0, pm.span.start - 30) : pm.span.start]):
+        return True
+    if _inside_organisation(ctx, pm) or _actors_place(ctx, pm):
         return True
     if pm.place is None or pm.place.precision not in ("country", "region"):
         return False
     return pm.span.start in ctx.view.ent_starts("NORP")
+
+
+def _inside_organisation(ctx: DocContext, pm: PlaceMention) -> bool:
+    """A place named inside an organisation's or a facility's name ("workers of the
+    Benghazi Medical Centre") locates an event only when the body's site is where it
+    happened: the name follows a locative ("a bomb exploded at the Benghazi Medical
+    Centre", "shelled the Tripoli Central Hospital")."""
+    start, end = pm.span.start, pm.span.end
+    for ent in ctx.view.ents:
+        if ent.start_char > start:
+            break
+        if (
+            ent.label_ in ("ORG", "FAC")
+            and ent.start_char <= start
+            and end <= ent.end_char
+            and (ent.start_char, ent.end_char) != (start, end)
+        ):
+            before = ctx.text[max(0, ent.start_char - 40) : ent.start_char]
+            return _names_more(ctx, ent.start_char, ent.end_char) and not LOCATIVE.search(before)
+    return False
+
+
+def _names_more(ctx: DocContext, start: int, end: int) -> bool:
+    """True when the entity at [start, end) has words of its own besides its place names
+    ("the Benghazi Medical Centre"); a place the model took for a body ("Tangier
+    (Tangier)") names nothing more."""
+    rest = ctx.text[start:end]
+    for pm in ctx.places:
+        if start <= pm.span.start and pm.span.end <= end:
+            rest = rest.replace(pm.span.text, " ")
+    return any(len(w) > 2 and w.lower() != "the" for w in re.findall(r"[^\W\d_]+", rest))
+
+
+def _actors_place(ctx: DocContext, pm: PlaceMention) -> bool:
+    """A place standing for a side rather than where it fought: a country that is the
+    subject of an active verb ("Russia attacked Ukrainian cities"), the owner of a
+    clause's subject ("Ethiopia's federal government launched an offensive", "Misrata's
+    brigades advanced"), or the origin of a group ("troops from Chad attacked villagers").
+    A town that is a subject stays a place ("Derna was shelled")."""
+    root = _root(ctx, pm)
+    if root is None:
+        return False
+    head = root.head
+    if (
+        root.dep_ == "nsubj"
+        and pm.place is not None
+        and pm.place.precision == "country"
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() not in _STATE_VERBS
+    ):
+        return True  # "Russia attacked", not "Libya has been in turmoil"
+    if root.dep_ == "poss" and head.dep_ == "nsubj" and head.lemma_.lower() not in PLACE_HEADS:
+        return True
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ == "from"
+        and head.head.pos_ in ("NOUN", "PROPN")
+        and head.head.lemma_.lower() not in PLACE_HEADS
+    )

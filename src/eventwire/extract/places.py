@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
+from eventwire.extract.placewords import DIRECTIONS, NotPlaces
 from eventwire.extract.toponyms import (
     CALENDAR_WORDS,
     CAPITALISED,
@@ -39,6 +40,7 @@ from eventwire.knowledge.placenames import (
     ARTICLES,
     name_key,
 )
+from eventwire.knowledge.wordcase import is_common_word
 from eventwire.model import PlaceMention, Span
 from eventwire.registry import extractors
 
@@ -176,6 +178,9 @@ _LIES_IN = re.compile(
 _OWNER_BEFORE = re.compile(r"(" + NAME + r")['’]s\s+$")
 _POSSESSIVE = re.compile(r"['’]s$")
 WELL_KNOWN = 500_000  # a city this big is a place wherever its name stands
+# A town this big opening a body's name before a common word, or ending it after "of",
+# names the town ("the Misrata Military Council", "the University of Benghazi")
+ORG_TOWN = 50_000
 # A road named after its two ends: "the Sidon-Beirut highway", "Halba - Qoubaiyat road".
 _END = r"[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?"
 _LISTED = re.compile(r"^(?:,\s*|,?\s+(?:and|or)\s+)$")
@@ -208,6 +213,8 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
                     qualified,
                     context,
                     area=rural or _named_as_area(ctx.text, start, end, ends),
+                    # "the town of Kufra" is the town, not its province
+                    settlement=bool(_SETTLEMENT_OF.search(ctx.text[max(0, start - 30) : start])),
                 ),
                 evidence=ctx.evidence(sentence),
                 is_actor=is_metonym(ctx, start, end),
@@ -400,7 +407,10 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
     spans = [
         (s, e - 2) if _POSSESSIVE.search(text[s:e]) and e - s > 3 else (s, e) for s, e in spans
     ]
-    return sorted(set(spans))
+    # an operation's or a person's name, a compass, ethnic or common word needs locative
+    # evidence (see placewords)
+    not_a_place = NotPlaces(ctx, gazetteer, LOCATIVE)
+    return sorted({(s, e) for s, e in spans if not not_a_place(s, e)})
 
 
 def _list_goes_on(
@@ -433,17 +443,26 @@ def _place_in_name(gazetteer: Gazetteer, text: str, start: int, end: int) -> tup
         for c in gazetteer.candidates(name)
     ):
         return start, end  # "the EU", "Kentucky" taken for a body
-    words = list(re.finditer(r"\S+", name))
+    # the name's own words, past an opening article ("The Mobile Forces": "Mobile ...")
+    article = re.match(r"[Tt]he\s+", name)
+    skip = article.end() if article else 0
+    words = list(re.finditer(r"\S+", name[skip:]))
+    start += skip
+    name = name[skip:]
     for size in range(len(words) - 1, 0, -1):
-        if _known_area(gazetteer, name[: words[size - 1].end()]):
+        head = name[: words[size - 1].end()]
+        # a smaller town opens the name only before a common word ("the Misrata Military
+        # Council"), not before more of a longer name ("Bab Ghaliq front")
+        common_next = is_common_word(words[size].group(0).lower())
+        if _known_area(gazetteer, head, ORG_TOWN if common_next else WELL_KNOWN):
             return start, start + words[size - 1].end()
     m = re.search(r"\bof\s+(?:the\s+)?(" + NAME + r")$", name)
-    if m is not None and _known_area(gazetteer, m.group(1)):
+    if m is not None and _known_area(gazetteer, m.group(1), ORG_TOWN):
         return start + m.start(1), start + m.end(1)
     return None
 
 
-def _known_area(gazetteer: Gazetteer, name: str) -> bool:
+def _known_area(gazetteer: Gazetteer, name: str, people: int = WELL_KNOWN) -> bool:
     key = name_key(name)
     return name.lower() not in FUNCTION_WORDS and any(
         c.match == "main"
@@ -451,7 +470,7 @@ def _known_area(gazetteer: Gazetteer, name: str) -> bool:
         and (
             c.place.precision in ("country", "admin1")
             or c.place.feature == "ADM2"
-            or (c.place.population or 0) >= WELL_KNOWN
+            or (c.place.population or 0) >= people
         )
         for c in gazetteer.candidates(name)
     )
@@ -596,16 +615,9 @@ PLACE_HEADS = frozenset(
         "environs",
         "governor",
         "governorship",
-        # a parse may take the direction for the noun: "Majzar district west of Marib"
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
     ]
+    # a parse may take the direction for the noun: "Majzar district west of Marib"
+    + sorted(DIRECTIONS)
 )
 
 

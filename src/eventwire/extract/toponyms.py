@@ -456,12 +456,19 @@ def _leading_name(gazetteer: Gazetteer, phrase: str) -> str:
 
 
 def resolve_toponym(
-    gazetteer: Gazetteer, name: str, context: Any = None, *, area: bool = False
+    gazetteer: Gazetteer,
+    name: str,
+    context: Any = None,
+    *,
+    area: bool = False,
+    settlement: bool = False,
 ) -> Place | None:
     """The best reading of ``name``; ``context`` is a document's text, a
     :class:`PlaceContext`, or country votes (a Counter or an iterable of ISO3 codes).
     ``area``: the text uses the name for a region ("Basira in Deir-ez-Zor", "Aleppo
-    countryside"), so a division of that name wins over its namesake town."""
+    countryside"), so a division of that name wins over its namesake town.
+    ``settlement``: the text calls it a town ("the town of Kufra"), so a town of that name
+    in the same division wins over the division (its precision is then honest)."""
     head, _, qualifier = name.partition(",")
     if name_key(head) in ARTICLES:
         return None  # "Al" cut off from "Al Bab" by the model names nothing
@@ -547,6 +554,17 @@ def resolve_toponym(
             if c.place.precision == "admin1" and c.place.admin1 == best.place.admin1
         ]
         return division[0].place if division else best.place
+    if best.place.precision == "admin1" and settlement:
+        towns = [
+            c
+            for c in cands
+            if c.place.precision in ("city", "point")
+            and c.match != "skeleton"
+            and c.place.country == best.place.country
+            and c.place.admin1 in (None, best.place.admin1)  # a supplement town may lack it
+        ]
+        if towns:
+            return max(towns, key=lambda c: _rank(c, cands, context, own_name)).place
     if best.place.precision == "admin1" and not area:
         return _city_over_division(best, cands).place
     return best.place

@@ -1,0 +1,187 @@
+"""Words that read as place names but name something else unless the text puts
+something in them (issue 15, item 2: recognition that does not invent places).
+
+:class:`NotPlaces` is asked about each candidate span :func:`~eventwire.extract.places.
+toponym_spans` found. It turns away, without locative evidence ("in", "near", "the town
+of", "X-based"):
+
+- an operation's name: "Operation Dignity", "Operation Olive Branch" (never a place);
+- a person's name: the document names a person with it ("Khalifa Haftar ... Haftar's
+  forces"); only a strong locative ("in", "near", "the town of") makes it a place, not
+  "loyal to Haftar";
+- a compass word standing alone: "the West", "North";
+- an ethnic or religious word: "Arab", "Kurdish", "Sunni";
+- a single common word, one English writes far more often in lower case ("the Mobile
+  Forces", "Hope", "Dignity"; see ``knowledge/wordcase.py``), unless the model labelled
+  it a place: "in Mobile" is a place.
+
+(The small English model's tagger reads many unfamiliar town names as adjectives, "the
+south Benghazi districts", so its part of speech is no test of a common word.)
+
+Demonyms ("Sudanese") stay found as their country and are set aside as event locations
+by :func:`~eventwire.extract.placechoice.locates_nothing`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from eventwire.knowledge.placenames import ARTICLES
+from eventwire.knowledge.wordcase import is_common_word
+
+if TYPE_CHECKING:
+    from eventwire.extract.context import DocContext
+    from eventwire.knowledge.gazetteer import Gazetteer
+
+# "Operation Dignity", "Operation Olive Branch", "Op. Karama": an operation's name
+_OPERATION_BEFORE = re.compile(r"\b(?:[Oo]peration|Op\.)\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
+# Evidence that a name is a place: a preposition of place, or a word for a settlement or
+# a division governing it ("in Sirte", "the town of Hadi", "outskirts of West")
+_STRONG_LOCATIVE = re.compile(
+    r"(?i)\b(?:in|at|near|outside|inside|around|across|(?:town|city|village|district|"
+    r"province|region|governorate|outskirts|suburbs?|municipality|area)\s+of)"
+    r"\s+(?:the\s+)?$"
+)
+_BASED_AFTER = re.compile(r"^-based\b")
+# The eight directions; with their adjectives, words that name no place on their own.
+DIRECTIONS = frozenset(
+    ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]
+)
+COMPASS_WORDS = DIRECTIONS | frozenset(
+    ["north-east", "north-west", "south-east", "south-west", "northern", "southern"]
+    + ["eastern", "western", "central", "middle"]
+)
+# Peoples and faiths, as nouns or adjectives; a region of the same name ("Amhara") is a
+# place once the text says something happened in it.
+ETHNIC_RELIGIOUS_WORDS = frozenset(
+    [
+        "arab",
+        "arabs",
+        "arabian",
+        "kurd",
+        "kurds",
+        "kurdish",
+        "sunni",
+        "sunnis",
+        "shia",
+        "shias",
+        "shiite",
+        "shiites",
+        "alawite",
+        "alawites",
+        "druze",
+        "yazidi",
+        "yazidis",
+        "christian",
+        "christians",
+        "muslim",
+        "muslims",
+        "jewish",
+        "jew",
+        "jews",
+        "catholic",
+        "orthodox",
+        "coptic",
+        "copt",
+        "copts",
+        "tuareg",
+        "berber",
+        "berbers",
+        "amazigh",
+        "tebu",
+        "toubou",
+        "fulani",
+        "hausa",
+        "tutsi",
+        "hutu",
+        "pashtun",
+        "pashtuns",
+        "hazara",
+        "tamil",
+        "tamils",
+        "rohingya",
+        "bamar",
+        "oromo",
+        "amhara",
+        "tigrayan",
+        "tigrayans",
+        "masalit",
+        "zaghawa",
+        "fur",
+        "baggara",
+        "nuer",
+        "dinka",
+        "turkmen",
+        "assyrian",
+        "chaldean",
+    ]
+)
+
+
+class NotPlaces:
+    """The document's evidence against place readings, gathered once per document (the
+    names it gives people, the spans the model labelled places); call it on each
+    candidate span."""
+
+    def __init__(self, ctx: DocContext, gazetteer: Gazetteer, locative: re.Pattern[str]) -> None:
+        self.ctx, self.gazetteer, self.locative = ctx, gazetteer, locative
+        # every run of words shorter than a person's full name: "Hiftar" of "Khalifa Hiftar"
+        self.person_parts: set[tuple[str, ...]] = set()
+        self.labelled: set[tuple[int, int]] = set()
+        for ent in ctx.view.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                self.labelled.add((ent.start_char, ent.end_char))
+            if ent.label_ != "PERSON":
+                continue
+            parts = _words(ent.text)
+            for size in range(1, len(parts)):
+                for i in range(len(parts) - size + 1):
+                    self.person_parts.add(tuple(parts[i : i + size]))
+
+    def __call__(self, start: int, end: int) -> bool:
+        """True when the candidate at [start, end) is an operation's or a person's name, a
+        compass word, an ethnic or religious word or a common word with no locative
+        evidence (``locative``: the places extractor's words that put a name in place)."""
+        text = self.ctx.text
+        before = text[max(0, start - 40) : start]
+        if _OPERATION_BEFORE.search(before):
+            return True
+        name = text[start:end]
+        if self._persons_name(name) and not _a_state(self.gazetteer, name):
+            return not _STRONG_LOCATIVE.search(before)
+        if " " in name.strip() or "-" in name.strip("-"):
+            return False  # a name of several words is a name
+        if self.locative.search(before) or _BASED_AFTER.match(text[end : end + 8]):
+            return False
+        key = name.lower().strip(".")
+        if key in COMPASS_WORDS or key in ETHNIC_RELIGIOUS_WORDS:
+            return True
+        # a common word the model itself labelled a place keeps that label ("Tyre", "Nice"
+        # read as towns by the model); one found otherwise, as the opening word of a
+        # body's name ("the Mobile Forces"), does not
+        return is_common_word(key) and (start, end) not in self.labelled
+
+    def _persons_name(self, name: str) -> bool:
+        """True when the document names a person with these words and more: a PERSON
+        entity holding them beside a given name ("Khalifa Haftar" for "Haftar"). The
+        tagger's PERSON label on the name alone is no evidence: it puts it on many an
+        unfamiliar town ("Ar Rajban"), and an Arabic article is no given name ("al
+        Tabqa")."""
+        words = _words(name)
+        return bool(words) and not name[:1].islower() and tuple(words) in self.person_parts
+
+
+def _words(name: str) -> list[str]:
+    """A name's words without Arabic articles or a possessive ending."""
+    return [w[:-2] if w.endswith(("'s", "’s")) else w for w in name.split()
+            if w.lower() not in ARTICLES]  # fmt: skip
+
+
+def _a_state(gazetteer: Gazetteer, name: str) -> bool:
+    """A country or first-level division by its own name ("Jordan"): a tagger's PERSON
+    label on it alone is too weak to unmake it."""
+    return any(
+        c.match == "main" and c.place.precision in ("country", "admin1")
+        for c in gazetteer.candidates(name)
+    )

@@ -1,0 +1,35 @@
+"""How English usually writes a word, from ``data/word_case.tsv.gz`` (see its header and
+``scripts/derive_word_case.py``): read by truecasing and by place recognition, which
+both need to tell a common word ("mobile", "dignity") from a name ("Jordan")."""
+
+from __future__ import annotations
+
+import gzip
+from functools import lru_cache
+from importlib.resources import files
+
+# A common word: its lower-case spelling at least this frequent (see word_case.tsv.gz) and
+# twice as probable as its capitalised one ("police", "reading"; not "turkey").
+COMMON = 16
+MARGIN = 7  # log ratio 0.7 (times ten): twice as probable
+
+
+@lru_cache(maxsize=1)
+def word_case() -> dict[str, tuple[str, int, int]]:
+    """Lower-case word -> (preferred spelling, its frequency rank, how much more probable
+    its capitalised spelling is than the lower-case one: log ratio times ten)."""
+    path = files("eventwire.knowledge").joinpath("data", "word_case.tsv.gz")
+    table: dict[str, tuple[str, int, int]] = {}
+    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            key, form, rank, margin = line.rstrip("\n").split("\t")
+            table[key] = (key if form == "-" else form, int(rank), int(margin))
+    return table
+
+
+def is_common_word(key: str) -> bool:
+    """A frequent word English writes in lower case ("mobile", "hope"), given in lower case."""
+    entry = word_case().get(key)
+    return entry is not None and entry[1] <= COMMON and entry[2] <= -MARGIN
