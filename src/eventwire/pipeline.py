@@ -26,7 +26,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from itertools import islice
 from pathlib import Path
@@ -328,6 +328,11 @@ def check_picture(
         "places": (
             {p.id: to_dict(p) for p, _n in store.places()},
             {p.id: to_dict(p) for p in fresh.places},
+        ),
+        # the outlet count is taken from the articles when stored
+        "incidents": (
+            {i.id: to_dict(replace(i, outlet_count=0)) for i in store.iter_incidents()},
+            {i.id: to_dict(i) for i in fresh.incidents},
         ),
     }
     return PictureCheck(
