@@ -408,6 +408,7 @@ class Incident:
     statements: tuple[str, ...] = ()  # event ids of statements about it
     explanation: tuple[str, ...] = ()  # why its reports were joined or kept apart
     qualifiers: tuple[str, ...] = ()  # its lead event's (weapon, civilian target ...)
+    modality: str = "asserted"  # how its reports state it: the most common of its members'
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,9 @@ DAY_SLACK = 1  # reports of one day may give the day before or after
 
 @dataclass(frozen=True)
 class IncidentLinks:
-    """User constraints by event id: ``joins`` must share an incident, ``splits`` never."""
+    """User constraints: ``joins`` must share an incident, ``splits`` never. Each names an
+    event id (the reports its mentions are in) or an article id (all of its reports): an
+    event reported by two articles cannot split them, their article ids can."""
 
     joins: tuple[tuple[str, ...], ...] = ()
     splits: tuple[tuple[str, str], ...] = ()
@@ -84,7 +86,7 @@ def place_veto(a: Place | None, b: Place | None) -> str | None:
     if a.country and b.country and a.country != b.country:
         return f"places in two countries ({a.name}, {b.name})"
     if _town(a) and _town(b):
-        return f"two different towns ({a.name}, {b.name})"
+        return "two different towns ({}, {})".format(*sorted((a.name, b.name)))
     local = TOWN_PRECISIONS | {"admin1"}
     if a.precision in local and b.precision in local and a.admin1 and a.admin1 != b.admin1:
         return f"places in two governorates ({a.name}, {b.name})"
@@ -205,8 +207,9 @@ def resolve_incidents(
 
     ``event_of`` maps :func:`mention_id` of a mention to its resolved event's id."""
     incs = sorted(doc_incidents, key=lambda i: i.id)
-    by_event: dict[str, list[int]] = defaultdict(list)
+    by_event: dict[str, list[int]] = defaultdict(list)  # event or article id -> reports
     for n, inc in enumerate(incs):
+        by_event[inc.article_id].append(n)
         for em in inc.members:
             if (eid := event_of.get(mention_id(em))) is not None:
                 by_event[eid].append(n)
@@ -235,7 +238,8 @@ def resolve_incidents(
                 clusters.notes[ra].append(f"kept apart from {b.article_id}'s report: {why}")
                 clusters.notes[rb].append(f"kept apart from {a.article_id}'s report: {why}")
             continue
-        clusters.union(ra, rb, f"joined {a.article_id} and {b.article_id}: {_reason(a, b)}")
+        first, second = sorted((a.article_id, b.article_id))
+        clusters.union(ra, rb, f"joined {first} and {second}: {_reason(a, b)}")
     by_id = {e.id: e for e in events}
     out = [
         _incident([incs[n] for n in sorted(members)], clusters.notes.get(root, []), event_of, by_id)
@@ -323,6 +327,7 @@ def _incident(
         statements=tuple(statement_ids),
         explanation=tuple(dict.fromkeys(explanation + notes)),
         qualifiers=lead[0].qualifiers if lead else (),
+        modality=_lead(em.modality for em in members) or "asserted",
     )
 
 

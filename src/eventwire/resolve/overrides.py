@@ -18,8 +18,8 @@
     [[incident_join]]         # the incidents holding these events are one incident
     events = ["event_1a2b3c4d5e6f", "event_6f5e4d3c2b1a"]
 
-    [[incident_split]]        # the reports of this event never share an incident with that one's
-    event = "event_1a2b3c4d5e6f"
+    [[incident_split]]        # the reports of this event (or article) never share an
+    event = "art_0123456789abcdef"  # incident with that one's
     from = "event_6f5e4d3c2b1a"
 
 They are applied on every resolution, in file order, so results stay

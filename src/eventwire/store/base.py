@@ -53,6 +53,7 @@ class IncidentFilter:
     acled: str | None = None  # ACLED event type
     min_sources: int = 1  # distinct articles at least
     min_fatalities: int = 0  # best-supported killed at least
+    modality: str | None = None
     order: str = "date"  # one of INCIDENT_ORDERS
     limit: int | None = None
     offset: int = 0

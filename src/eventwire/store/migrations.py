@@ -118,7 +118,7 @@ MIGRATIONS: list[str] = [
     CREATE TABLE incidents (
         id TEXT PRIMARY KEY, type TEXT NOT NULL, acled_type TEXT,
         source_actor TEXT, target_actor TEXT, date TEXT, date_precision TEXT,
-        place_id TEXT, lat REAL, lon REAL, killed INTEGER, wounded INTEGER,
+        place_id TEXT, lat REAL, lon REAL, killed INTEGER, wounded INTEGER, modality TEXT,
         source_count INTEGER NOT NULL, outlet_count INTEGER NOT NULL, payload TEXT NOT NULL
     );
     CREATE INDEX incidents_date_id ON incidents(date, id);

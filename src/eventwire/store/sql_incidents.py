@@ -72,7 +72,7 @@ class IncidentQueries:
                 inc.id, inc.type, (acled or {}).get("event_type"), inc.source_actor,
                 inc.target_actor, inc.date, inc.date_precision, place.id if place else None,
                 place.lat if place else None, place.lon if place else None,
-                inc.counts.get("killed"), inc.counts.get("wounded"), inc.source_count,
+                inc.counts.get("killed"), inc.counts.get("wounded"), inc.modality, inc.source_count,
                 inc.outlet_count, _json(to_dict(inc)),
             ))  # fmt: skip
             links += [(inc.id, e, "member") for e in inc.events]
@@ -80,7 +80,7 @@ class IncidentQueries:
         self._insert(
             "incidents",
             ("id", "type", "acled_type", "source_actor", "target_actor", "date", "date_precision",
-             "place_id", "lat", "lon", "killed", "wounded", "source_count", "outlet_count",
+             "place_id", "lat", "lon", "killed", "wounded", "modality", "source_count", "outlet_count",
              "payload"),
             rows,
         )  # fmt: skip
@@ -96,6 +96,7 @@ class IncidentQueries:
             ("place_id", "=", flt.place),
             ("acled_type", "=", flt.acled),
             ("killed", ">=", flt.min_fatalities or None),
+            ("modality", "=", flt.modality),
         ):
             if value is not None:
                 where.append(f"{column} {op} ?")
