@@ -51,6 +51,27 @@ class IncidentLinks:
     splits: tuple[tuple[str, str], ...] = ()
 
 
+@dataclass(frozen=True)
+class Report:
+    """What the merge compares of one article incident, computed once (the properties of
+    :class:`DocIncident` walk its members on every call)."""
+
+    id: str
+    article_id: str
+    type: str
+    span: tuple[int, int] | None
+    day: str | None
+    place: Place | None
+    named: frozenset[str]
+
+    @classmethod
+    def of(cls, inc: DocIncident) -> Report:
+        return cls(inc.id, inc.article_id, inc.type, inc.window(), inc.day, inc.place, inc.named)
+
+    def window(self) -> tuple[int, int] | None:
+        return self.span
+
+
 def incident_links(resources: Resources) -> IncidentLinks:
     """The incident joins and splits of the user's overrides file."""
     try:
@@ -98,7 +119,7 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, a[0] - b[1], b[0] - a[1])
 
 
-def veto(a: DocIncident, b: DocIncident) -> str | None:
+def veto(a: Report, b: Report) -> str | None:
     """The rule that keeps two article incidents apart, or None when compatible."""
     if a.article_id == b.article_id:
         return "one article tells them apart"
@@ -121,7 +142,7 @@ def veto(a: DocIncident, b: DocIncident) -> str | None:
     return None
 
 
-def _reason(a: DocIncident, b: DocIncident) -> str:
+def _reason(a: Report, b: Report) -> str:
     parts = [a.type]
     if shared := sorted(a.named & b.named):
         parts.append("actor " + ", ".join(shared))
@@ -133,7 +154,7 @@ def _reason(a: DocIncident, b: DocIncident) -> str:
     return ", ".join(parts)
 
 
-def candidate_pairs(incs: Sequence[DocIncident]) -> list[tuple[int, int]]:
+def candidate_pairs(incs: Sequence[Report]) -> list[tuple[int, int]]:
     """Pairs sharing a block (type, day, country); a placeless report meets every country."""
     blocks: dict[tuple[str, int], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for n, inc in enumerate(incs):
@@ -153,7 +174,7 @@ def candidate_pairs(incs: Sequence[DocIncident]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-def _pair_order(a: DocIncident, b: DocIncident) -> tuple[object, ...]:
+def _pair_order(a: Report, b: Report) -> tuple[object, ...]:
     ta, tb = _town(a.place), _town(b.place)
     wa, wb = a.window(), b.window()
     return (
@@ -168,7 +189,7 @@ def _pair_order(a: DocIncident, b: DocIncident) -> tuple[object, ...]:
 class _Clusters:
     """Union-find over article incidents with a complete-link veto."""
 
-    def __init__(self, incs: Sequence[DocIncident], cannot: set[tuple[int, int]]) -> None:
+    def __init__(self, incs: Sequence[Report], cannot: set[tuple[int, int]]) -> None:
         self.incs = incs
         self.parent = list(range(len(incs)))
         self.members: dict[int, list[int]] = {n: [n] for n in range(len(incs))}
@@ -219,22 +240,23 @@ def resolve_incidents(
         for x in by_event.get(a, ())
         for y in by_event.get(b, ())
     }
-    clusters = _Clusters(incs, cannot)
+    reports = [Report.of(inc) for inc in incs]
+    clusters = _Clusters(reports, cannot)
     for names in links.joins:
         held = sorted({n for e in names for n in by_event.get(e, ())})
         for n in held[1:]:
             ra, rb = clusters.find(held[0]), clusters.find(n)
             if ra != rb:
                 clusters.union(ra, rb, f"joined by a user override ({', '.join(names)})")
-    pairs = candidate_pairs(incs)
-    pairs.sort(key=lambda p: _pair_order(incs[p[0]], incs[p[1]]))
+    pairs = candidate_pairs(reports)
+    pairs.sort(key=lambda p: _pair_order(reports[p[0]], reports[p[1]]))
     for i, j in pairs:
         ra, rb = clusters.find(i), clusters.find(j)
         if ra == rb:
             continue
-        a, b = incs[i], incs[j]
+        a, b = reports[i], reports[j]
         if why := clusters.blocker(ra, rb):
-            if incs[i].article_id != incs[j].article_id:
+            if a.article_id != b.article_id:
                 clusters.notes[ra].append(f"kept apart from {b.article_id}'s report: {why}")
                 clusters.notes[rb].append(f"kept apart from {a.article_id}'s report: {why}")
             continue
