@@ -126,6 +126,29 @@ def test_retelling_without_own_date_or_town_joins_but_another_day_does_not() -> 
     assert [e.trigger.text for e in second.members] == ["fell"]
 
 
+def test_a_restatement_with_the_same_town_and_day_joins_unless_it_is_a_second_one() -> None:
+    t = Text("a").sentence("An air strike hit Gharyan on Monday, killing three children.")
+    t.event("ASSAULT", "strike", "2025-03-10", GHARYAN, counts=(("killed", 3),))
+    t.sentence("Three children were killed in Gharyan on Monday, medics said.")
+    t.event("ASSAULT", "killed", "2025-03-10", GHARYAN, counts=(("killed", 3),))
+    t.sentence("A second air strike in Gharyan later that day wounded nine.")
+    t.event("ASSAULT", "strike", "2025-03-10", GHARYAN, counts=(("wounded", 9),))
+    t.sentence("Another strike on Gharyan on Monday killed five.")
+    t.event("ASSAULT", "strike", "2025-03-10", GHARYAN, counts=(("killed", 5),))
+    first, second, third = incidents_of(t.records())
+    assert [e.trigger.text for e in first.members] == ["strike", "killed"]
+    assert "restatement" in first.rules
+    assert len(second.members) == len(third.members) == 1
+
+
+def test_a_restatement_with_another_toll_is_another_incident() -> None:
+    t = Text("a").sentence("A car bomb killed five in Gharyan on Monday.")
+    t.event("ASSAULT", "killed", "2025-03-10", GHARYAN, counts=(("killed", 5),))
+    t.sentence("In Gharyan on Monday a suicide bomber killed ten at a mosque.")
+    t.event("ASSAULT", "killed", "2025-03-10", GHARYAN, counts=(("killed", 10),))
+    assert len(incidents_of(t.records())) == 2
+
+
 def test_another_town_is_another_incident_even_with_the_same_noun() -> None:
     t = (
         Text("a")

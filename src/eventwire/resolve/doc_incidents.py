@@ -12,6 +12,11 @@ in text order, each rule naming the English construction it reads:
   incident of its family: it joins it unless it names another town or another day;
 * **retelling** -- a later event of the same family with no date, town or named actor of
   its own ("The rockets struck shortly after morning prayers") retells the last incident;
+* **restatement** -- a later event of the same family stated again with the same town and
+  day, no other named actor and no other toll ("Three children were killed in an air strike
+  on Mekelle on Monday" after the lead told it) is the same incident;
+* **one more** -- an event noun marked as one more of its kind ("another attack", "a second
+  air strike", "a fresh round of shelling") starts a new incident, whatever else agrees;
 * **aftermath** -- a non-violent act with no doer, date or town of its own within three
   sentences of an act ("Flights were suspended", "security had been tightened") is part
   of that act's incident.
@@ -185,6 +190,26 @@ def is_anaphoric(em: EventMention) -> bool:
     return False
 
 
+ANOTHER_WORDS = frozenset({"another", "second", "third", "fourth", "fresh", "new", "renewed",
+                           "further", "separate", "later", "subsequent"})  # fmt: skip
+
+
+def is_another(em: EventMention) -> bool:
+    """An event noun marked as one more of its kind: "another attack", "a second air
+    strike", "the third explosion", "a fresh round of shelling" (a word before the trigger,
+    or before its modifier)."""
+    return any(w in ANOTHER_WORDS for w in _words_before(em, 3)[-2:])
+
+
+def _toll_differs(before: Sequence[EventMention], group: Sequence[EventMention]) -> bool:
+    """Whether the two state different numbers of the same kind ("killed 5" / "killed 10")."""
+    told: dict[str, set[int]] = {}
+    for em in before:
+        for c in em.counts:
+            told.setdefault(c.kind, set()).add(c.value)
+    return any(c.kind in told and c.value not in told[c.kind] for em in group for c in em.counts)
+
+
 def _own_date(em: EventMention) -> str | None:
     """The date a mention states itself (a day, a month "since February"), not the
     publication date an undated clause defaults to."""
@@ -295,18 +320,22 @@ def _joins(
     actor_of: dict[str, str],
 ) -> tuple[int | None, str]:
     """The incident ``group`` (one sentence's events of one family) joins, and why."""
-    if fam in last_of:
+    if fam in last_of and not any(is_another(em) for em in group):
         k = last_of[fam]
         inc = incidents[k]
         if not _conflicts(inc, group):
             if any(is_anaphoric(em) for em in group):
                 return k, "anaphora"
-            undated = not any(_own_date(em) for em in group)
-            untowned = not any(_own_town(em) for em in group)
             own = _named_in(group, named, actor_of)
             before = _named_in(inc.members, named, actor_of)
-            if undated and untowned and (not before or own <= before):
+            agree = not before or not own or own <= before
+            dates = [d for em in group if (d := _own_date(em))]
+            towns = [t for em in group if (t := _own_town(em))]
+            if not dates and not towns and (not before or own <= before):
                 return k, "retelling"
+            if (agree and inc.day and dates and towns and best_place(towns) == inc.place
+                    and not _toll_differs(inc.members, group)):  # fmt: skip
+                return k, "restatement"
     if (
         fam != "violence"
         and last_act is not None
