@@ -52,6 +52,7 @@ ANAPHOR_WORDS = frozenset({"the", "this", "these", "that", "those", "such"})
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DAY_WORDS = frozenset({*WEEKDAYS, "yesterday", "today", "tonight", "weekend", "night"})
 AFTERMATH_REACH = 3  # sentences after an act
+RESTATE_REACH = 3  # earlier incidents of its family a restatement may tell again
 UNDATED_WINDOW = 7  # days before publication an undated report may tell of
 SEVERITY = {"ASSAULT": 3, "COERCE": 2}  # lead type of an incident: violence first
 
@@ -73,6 +74,7 @@ class DocIncident:
     sources: tuple[str, ...] = ()  # resolved actor ids, filled by ``resolve_actors_of``
     targets: tuple[str, ...] = ()
     named: frozenset[str] = frozenset()
+    family_key: str = ""  # the within-article family it was opened for (violence, or a type)
 
     @property
     def id(self) -> str:
@@ -285,7 +287,7 @@ def document_incidents(
                                   named, mention_actor)  # fmt: skip
             if target is None:
                 incidents.append(DocIncident(doc.article_id, rules=["act and consequence"]
-                                             if len(group) > 1 else []))  # fmt: skip
+                                             if len(group) > 1 else [], family_key=fam))  # fmt: skip
                 target = len(incidents) - 1
             elif rule:
                 incidents[target].rules.append(rule)
@@ -320,7 +322,8 @@ def _joins(
     actor_of: dict[str, str],
 ) -> tuple[int | None, str]:
     """The incident ``group`` (one sentence's events of one family) joins, and why."""
-    if fam in last_of and not any(is_another(em) for em in group):
+    another = any(is_another(em) for em in group)
+    if fam in last_of and not another:
         k = last_of[fam]
         inc = incidents[k]
         if not _conflicts(inc, group):
@@ -328,13 +331,15 @@ def _joins(
                 return k, "anaphora"
             own = _named_in(group, named, actor_of)
             before = _named_in(inc.members, named, actor_of)
-            agree = not before or not own or own <= before
-            dates = [d for em in group if (d := _own_date(em))]
-            towns = [t for em in group if (t := _own_town(em))]
-            if not dates and not towns and (not before or own <= before):
+            undated = not any(_own_date(em) for em in group)
+            untowned = not any(_own_town(em) for em in group)
+            if undated and untowned and (not before or own <= before):
                 return k, "retelling"
-            if (agree and inc.day and dates and towns and best_place(towns) == inc.place
-                    and not _toll_differs(inc.members, group)):  # fmt: skip
+    towns = [t for em in group if (t := _own_town(em))]
+    if not another and towns and any(_own_date(em) for em in group):
+        earlier = [i for i, inc in enumerate(incidents) if inc.family_key == fam]
+        for k in reversed(earlier[-RESTATE_REACH:]):
+            if _restates(incidents[k], group, towns, named, actor_of):
                 return k, "restatement"
     if (
         fam != "violence"
@@ -346,6 +351,27 @@ def _joins(
     ):
         return last_act[0], "aftermath"
     return None, ""
+
+
+def _restates(
+    inc: DocIncident,
+    group: list[EventMention],
+    towns: list[Place],
+    named: frozenset[str],
+    actor_of: dict[str, str],
+) -> bool:
+    """Whether ``group`` tells ``inc`` again: its day, its town or a place holding it, no
+    other named actor and no other toll."""
+    own = _named_in(group, named, actor_of)
+    before = _named_in(inc.members, named, actor_of)
+    town, place = best_place(towns), inc.place
+    inside = place is None or place == town or (
+        place.precision not in TOWN_PRECISIONS and place.country in (None, town and town.country)
+    )  # fmt: skip
+    return bool(
+        inc.day and inside and (not before or not own or own <= before)
+        and not _conflicts(inc, group) and not _toll_differs(inc.members, group)
+    )  # fmt: skip
 
 
 def _only_town(doc: DocumentRecords) -> Place | None:
