@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
 from eventwire.errors import ConfigError
 from eventwire.knowledge.resources import Resources
@@ -165,12 +166,12 @@ def candidate_pairs(incs: Sequence[Report]) -> list[tuple[int, int]]:
         for day in range(w[0] - DAY_SLACK, w[1] + DAY_SLACK + 1):
             blocks[(inc.type, day)][cell].append(n)
     pairs: set[tuple[int, int]] = set()
-    for _key, cells in sorted(blocks.items()):
+    for cells in blocks.values():
         anywhere = cells.get("*", [])
-        for cell, members in sorted(cells.items()):
-            others = members if cell == "*" else members + anywhere
-            for i in members:
-                pairs.update((min(i, j), max(i, j)) for j in others if j != i)
+        for cell, members in cells.items():
+            pairs.update(combinations(members, 2))  # filed in index order: i < j
+            if cell != "*":
+                pairs.update((min(i, j), max(i, j)) for i in members for j in anywhere)
     return sorted(pairs)
 
 
@@ -264,9 +265,10 @@ def resolve_incidents(
         clusters.union(ra, rb, f"joined {first} and {second}: {_reason(a, b)}")
     by_id = {e.id: e for e in events}
     out = [
-        _incident([incs[n] for n in sorted(members)], clusters.notes.get(root, []), event_of, by_id)
+        _incident([incs[n] for n in sorted(members)], [reports[n] for n in sorted(members)],
+                  clusters.notes.get(root, []), event_of, by_id)
         for root, members in clusters.members.items()
-    ]
+    ]  # fmt: skip
     return sorted(out, key=lambda i: i.id)
 
 
@@ -303,11 +305,12 @@ def _counts(
 
 def _incident(
     incs: Sequence[DocIncident],
+    told: Sequence[Report],
     notes: list[str],
     event_of: dict[tuple[str, int, str], str],
     by_id: dict[str, Event],
 ) -> Incident:
-    itype = _lead(inc.type for inc in incs) or incs[0].type
+    itype = _lead(r.type for r in told) or told[0].type
     members = [em for inc in incs for em in inc.members]
     event_ids = sorted({e for em in members if (e := event_of.get(mention_id(em)))})
     statement_ids = sorted(
@@ -317,7 +320,7 @@ def _incident(
     named = set().union(*(inc.named for inc in incs))
     source = _side([a for inc in incs for a in inc.sources], named)
     target = _side([a for inc in incs for a in inc.targets if a != source], named)
-    day = _lead(inc.day for inc in incs)
+    day = _lead(r.day for r in told)
     when = None
     if day is None:
         whens = [em.when for em in members if em.when and em.when.calendar]
@@ -339,7 +342,7 @@ def _incident(
         target_actor=target,
         date=day or (when.calendar if when else None),
         date_precision="day" if day else (when.precision if when else None),
-        location=best_place(inc.place for inc in incs),
+        location=best_place(r.place for r in told),
         counts=counts,
         count_min=low,
         count_max=high,
