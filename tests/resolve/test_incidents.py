@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 
 from eventwire.model import (
+    Actor,
     Count,
     DocumentRecords,
     EventMention,
@@ -16,7 +17,12 @@ from eventwire.model import (
     When,
 )
 from eventwire.resolve.doc_incidents import document_incidents, is_anaphoric
-from eventwire.resolve.incidents import IncidentLinks, assign_actors, resolve_incidents
+from eventwire.resolve.incidents import (
+    IncidentLinks,
+    assign_actors,
+    resolve_incidents,
+    state_sides,
+)
 
 VIOLENT = frozenset({"ASSAULT", "COERCE"})
 GHARYAN = Place("geonames:1", "Gharyan", 32.17, 13.02, "LBY", "LY.01", "city")
@@ -254,6 +260,28 @@ def test_article_order_never_changes_the_incidents() -> None:
         assert resolve_all(shuffled) == expected
     # complete link: 13th and 16th are three days apart, so no single chain holds all
     assert all(inc.source_count < 5 for inc in expected)
+
+
+def test_a_state_and_its_forces_are_one_side_but_two_named_groups_contradict() -> None:
+    def report(article_id: str, doer: str) -> DocumentRecords:
+        t = Text(article_id).sentence(f"{doer} struck the market in the region on Friday.")
+        t.event("ASSAULT", "struck", "2025-03-14", LIBYA, source=doer)
+        return t.records()
+
+    docs = [report("a", "Libya"), report("b", "Libyan Air Force"), report("c", "Sidra Brigade")]
+    names = ("Libya", "Libyan Air Force", "Sidra Brigade")
+    actor_of = {f"{d.article_id}:0:{len(s)}": s for d, s in zip(docs, names, strict=True)}
+    told = []
+    for doc in docs:
+        for inc in incidents_of(doc, actor_of):
+            assign_actors(inc, actor_of, frozenset())
+            told.append(inc)
+    sides = state_sides([Actor("Libya", "Libya", "country", "LBY"),
+                         Actor("Libyan Air Force", "Libyan Air Force", "government", "LBY"),
+                         Actor("Sidra Brigade", "Sidra Brigade", "armed_group", "LBY")])  # fmt: skip
+    incs = resolve_incidents(told, {}, [], IncidentLinks(), sides)
+    assert sorted(i.source_count for i in incs) == [1, 2]
+    assert not any(i.source_actor == "Sidra Brigade" and i.source_count == 2 for i in incs)
 
 
 def test_user_join_and_split_override_the_rules() -> None:

@@ -19,7 +19,12 @@ from eventwire.model import DocumentRecords, Evidence, Quote, Resolution
 from eventwire.resolve.actors import resolve_actors
 from eventwire.resolve.doc_incidents import DocIncident, document_incidents
 from eventwire.resolve.events import resolve_events
-from eventwire.resolve.incidents import assign_actors, incident_links, resolve_incidents
+from eventwire.resolve.incidents import (
+    assign_actors,
+    incident_links,
+    resolve_incidents,
+    state_sides,
+)
 from eventwire.resolve.quotes import resolve_quotes
 from eventwire.resolve.relations import resolve_relations
 
@@ -66,7 +71,9 @@ def resolve_stream(
     events, places = resolve_events(
         for_events(), actors.mention_actor, resources, unnamed, event_of
     )
-    incidents = resolve_incidents(told, event_of, events, incident_links(resources))
+    incidents = resolve_incidents(
+        told, event_of, events, incident_links(resources), state_sides(actors.actors)
+    )
     relations = resolve_relations(statements, events, actors.mention_actor, resources)
     return Resolution(
         actors=actors.actors,

@@ -8,8 +8,9 @@ are compatible:
   the week before its publication; a stated week or month its span);
 * **place**: contained in one another (a town in its governorate, anything in its
   country); two different towns, governorates or countries are a hard veto;
-* **actors**: when both reports name actors, at least one in common (none contradicting);
-  reports that share no named actor join only on the same town and day.
+* **actors**: when both reports name actors, at least one side in common (none
+  contradicting; a country, its government and its state forces are one side); reports
+  that share no named side join only on the same town and day.
 
 Candidates come from blocking on (type, day, country), each report filed under every day
 of its window (at most a month), so the cost stays near linear. Pairs are taken in a
@@ -28,7 +29,7 @@ from itertools import combinations
 
 from eventwire.errors import ConfigError
 from eventwire.knowledge.resources import Resources
-from eventwire.model import CountReport, Event, Evidence, Incident, Place, mention_key
+from eventwire.model import Actor, CountReport, Event, Evidence, Incident, Place, mention_key
 from eventwire.resolve.doc_incidents import (
     TOWN_PRECISIONS,
     DocIncident,
@@ -63,14 +64,22 @@ class Report:
     span: tuple[int, int] | None
     day: str | None
     place: Place | None
-    named: frozenset[str]
+    named: frozenset[str]  # the sides its named actors stand for (see ``state_sides``)
 
     @classmethod
-    def of(cls, inc: DocIncident) -> Report:
-        return cls(inc.id, inc.article_id, inc.type, inc.window(), inc.day, inc.place, inc.named)
+    def of(cls, inc: DocIncident, side_of: dict[str, str] | None = None) -> Report:
+        sides = frozenset((side_of or {}).get(a, a) for a in inc.named)
+        return cls(inc.id, inc.article_id, inc.type, inc.window(), inc.day, inc.place, sides)
 
     def window(self) -> tuple[int, int] | None:
         return self.span
+
+
+def state_sides(actors: Iterable[Actor]) -> dict[str, str]:
+    """A country and its government and state forces are one side ("Ethiopia", "the
+    Ethiopian government", "the Ethiopian Air Force"): actor id -> "state:ISO3"."""
+    return {a.id: f"state:{a.country}" for a in actors
+            if a.type in ("country", "government") and a.country}  # fmt: skip
 
 
 def incident_links(resources: Resources) -> IncidentLinks:
@@ -146,7 +155,7 @@ def veto(a: Report, b: Report) -> str | None:
 def _reason(a: Report, b: Report) -> str:
     parts = [a.type]
     if shared := sorted(a.named & b.named):
-        parts.append("actor " + ", ".join(shared))
+        parts.append("side " + ", ".join(shared))
     if (ta := _town(a.place)) and (tb := _town(b.place)) and ta.id == tb.id:
         parts.append(f"town {ta.name}")
     elif a.place and b.place:
@@ -224,10 +233,12 @@ def resolve_incidents(
     event_of: dict[tuple[str, int, str], str],
     events: Sequence[Event],
     links: IncidentLinks = IncidentLinks(),
+    side_of: dict[str, str] | None = None,
 ) -> list[Incident]:
     """Incidents across articles (see the module docstring), sorted by id.
 
-    ``event_of`` maps :func:`mention_id` of a mention to its resolved event's id."""
+    ``event_of`` maps :func:`mention_id` of a mention to its resolved event's id;
+    ``side_of`` maps actor ids that stand for one side to its key (:func:`state_sides`)."""
     incs = sorted(doc_incidents, key=lambda i: i.id)
     by_event: dict[str, list[int]] = defaultdict(list)  # event or article id -> reports
     for n, inc in enumerate(incs):
@@ -241,7 +252,7 @@ def resolve_incidents(
         for x in by_event.get(a, ())
         for y in by_event.get(b, ())
     }
-    reports = [Report.of(inc) for inc in incs]
+    reports = [Report.of(inc, side_of) for inc in incs]
     clusters = _Clusters(reports, cannot)
     for names in links.joins:
         held = sorted({n for e in names for n in by_event.get(e, ())})
