@@ -186,10 +186,21 @@ def test_denial_is_a_statement_and_a_future_act_is_no_member() -> None:
     assert [e.trigger.text for e in inc.statements] == ["targeting"]
 
 
-def test_a_statement_alone_is_an_incident_of_its_own() -> None:
+def test_a_statement_alone_is_an_incident_of_its_own_but_a_lone_denial_is_none() -> None:
     t = Text("a").sentence("The council condemned the government.").event("ACCUSE", "condemned")
     (inc,) = incidents_of(t.records())
     assert inc.type == "ACCUSE"
+    d = Text("b").sentence("The brigade denied shelling the town.")
+    assert incidents_of(d.event("ASSAULT", "shelling", modality="denied").records()) == []
+
+
+def test_a_statement_before_the_act_in_its_sentence_is_about_that_act() -> None:
+    t = Text("a").sentence("Gunmen attacked a checkpoint in Gharyan on Friday.")
+    t.event("ASSAULT", "attacked", "2025-03-14", GHARYAN)
+    t.sentence("The UN condemned Saturday's shelling of Tarhuna.")
+    t.event("ACCUSE", "condemned").event("ASSAULT", "shelling", "2025-03-15", TARHUNA)
+    first, second = incidents_of(t.records())
+    assert first.statements == [] and [e.type for e in second.statements] == ["ACCUSE"]
 
 
 def test_an_unplaced_incident_takes_the_one_town_the_article_names() -> None:

@@ -271,14 +271,12 @@ def document_incidents(
     last_act: tuple[int, int] | None = None  # (incident index, sentence number)
     for number, (_start, sentence) in enumerate(sorted(sentences.items())):
         groups: dict[str, list[EventMention]] = {}
+        said: list[EventMention] = []  # linked after the sentence's acts: "condemned the attack"
         for em in sentence:
             if not _happened(em) and em.modality != "denied":
                 continue
             if _is_statement(em, sentence, violent):
-                if incidents:
-                    incidents[_statement_target(incidents, last_act)].statements.append(em)
-                else:
-                    pending.append((number, em))
+                said.append(em)
                 continue
             fam = "violence" if em.type in violent else family_of(em.type)
             groups.setdefault(fam, []).append(em)
@@ -295,11 +293,19 @@ def document_incidents(
             last_of[fam] = target
             if rule != "aftermath":
                 last_act = (target, number)
+        for em in said:
+            if incidents:
+                incidents[_statement_target(incidents, last_act)].statements.append(em)
+            else:
+                pending.append((number, em))
     if incidents:
         for _n, em in pending:  # with no act before them, statements are about the first
             incidents[0].statements.append(em)
     else:
-        incidents = [DocIncident(doc.article_id, members=[em]) for _n, em in pending]
+        # a statement is an occurrence of its own; a denial of an act that is told nowhere
+        # else is no incident
+        incidents = [DocIncident(doc.article_id, members=[em]) for _n, em in pending
+                     if _happened(em)]  # fmt: skip
     town = _only_town(doc)
     for inc in incidents:
         inc.fallback_place = town
