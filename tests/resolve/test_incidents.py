@@ -20,8 +20,10 @@ from eventwire.resolve.doc_incidents import document_incidents, is_anaphoric
 from eventwire.resolve.incidents import (
     IncidentLinks,
     assign_actors,
+    report_of_incident,
     resolve_incidents,
     state_sides,
+    veto,
 )
 
 VIOLENT = frozenset({"ASSAULT", "COERCE"})
@@ -244,7 +246,9 @@ def test_a_report_one_day_off_joins_but_two_towns_or_a_week_do_not() -> None:
     incs = resolve_all(docs)
     assert sorted(inc.source_count for inc in incs) == [1, 1, 2]
     apart = next(i for i in incs if i.location == TARHUNA)
-    assert any("two different towns" in line for line in apart.explanation)
+    joined = next(i for i in incs if i.source_count == 2)
+    why = veto(report_of_incident(apart), report_of_incident(joined))
+    assert why == "two different towns (Gharyan, Tarhuna)"
 
 
 def test_undated_report_is_a_window_before_publication() -> None:

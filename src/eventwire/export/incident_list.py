@@ -4,11 +4,13 @@ reports were joined or kept apart (what ``eventwire incidents`` and ``eventwire 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 
 from eventwire.errors import ExportError
 from eventwire.export.filters import Filters
 from eventwire.model import Incident
+from eventwire.resolve.incidents import report_of_incident, veto
 from eventwire.store.base import IncidentFilter, Store
 
 SORTS = {"date": "-date", "sources": "-sources"}  # --sort -> store order (newest first)
@@ -100,7 +102,27 @@ def explain_incident(store: Store, incident_id: str) -> list[str]:
         + (f" ({r.qualifier})" if r.qualifier else "")
         for r in inc.count_reports
     ]
-    return lines
+    return lines + [f"  {line}" for line in near_misses(store, inc)]
+
+
+def near_misses(store: Store, inc: Incident, limit: int = 20) -> list[str]:
+    """Why the incidents of its type within a day of it, in its country, are others."""
+    if not (inc.date and len(inc.date) == 10):
+        return []
+    day = dt.date.fromisoformat(inc.date)
+    flt = IncidentFilter(type=inc.type, since=(day - dt.timedelta(days=1)).isoformat(),
+                         until=(day + dt.timedelta(days=1)).isoformat(), limit=limit)  # fmt: skip
+    unnamed = frozenset(a.id for a in store.actors() if a.type == "group")
+    here = report_of_incident(inc, unnamed)
+    country = inc.location.country if inc.location else None
+    out = []
+    for other in store.incidents(flt):
+        where = other.location.country if other.location else None
+        if other.id == inc.id or (country and where and where != country):
+            continue
+        why = veto(here, report_of_incident(other, unnamed)) or "not compared (no shared block)"
+        out.append(f"kept apart from incident {other.id}: {why}")
+    return out
 
 
 def explain_event(store: Store, event_id: str) -> list[str]:

@@ -12,8 +12,9 @@ are compatible:
   contradicting; a country, its government and its state forces are one side); reports
   that share no named side join only on the same town and day.
 
-Candidates come from blocking on (type, day, country), each report filed under every day
-of its window (at most a month), so the cost stays near linear. Pairs are taken in a
+Candidates come from blocking on (type, day, named side) and (type, day, town), each report
+filed under every day of its window (at most a month): the only pairs the rules below can
+join, so the cost stays near linear. Pairs are taken in a
 fixed order (shared actor, same town, closer day, ids) and joined by union-find with a
 complete-link veto: two clusters merge only when every report of one is compatible with
 every report of the other, so neither article order nor hash seed changes the result.
@@ -25,6 +26,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import combinations
 
 from eventwire.errors import ConfigError
@@ -32,6 +34,7 @@ from eventwire.knowledge.resources import Resources
 from eventwire.model import Actor, CountReport, Event, Evidence, Incident, Place, mention_key
 from eventwire.resolve.doc_incidents import (
     TOWN_PRECISIONS,
+    UNDATED_WINDOW,
     DocIncident,
     best_place,
     mention_id,
@@ -73,6 +76,17 @@ class Report:
 
     def window(self) -> tuple[int, int] | None:
         return self.span
+
+
+def report_of_incident(inc: Incident, unnamed: frozenset[str] = frozenset()) -> Report:
+    """A stored incident as one report, to say why it is kept apart from another."""
+    day = inc.date if inc.date_precision == "day" and inc.date and len(inc.date) == 10 else None
+    span = None
+    if inc.date and len(inc.date) == 10:
+        d = date.fromisoformat(inc.date).toordinal()
+        span = (d, d) if inc.date_precision in ("day", None) else (d - UNDATED_WINDOW, d)
+    named = frozenset(a for a in (inc.source_actor, inc.target_actor) if a and a not in unnamed)
+    return Report(inc.id, inc.id, inc.type, span, day, inc.location, named)
 
 
 def state_sides(actors: Iterable[Actor]) -> dict[str, str]:
@@ -165,22 +179,24 @@ def _reason(a: Report, b: Report) -> str:
 
 
 def candidate_pairs(incs: Sequence[Report]) -> list[tuple[int, int]]:
-    """Pairs sharing a block (type, day, country); a placeless report meets every country."""
-    blocks: dict[tuple[str, int], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    """Pairs that may be compatible, found by blocking: two reports can join only when they
+    share a named side, or lie in the same town with a day each (see :func:`veto`), so each
+    is filed under (type, day, side) for its sides and (type, day, town) for its town, on
+    every day of its window and one day either side."""
+    blocks: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for n, inc in enumerate(incs):
         w = inc.window()
         if w is None or w[1] - w[0] > MAX_WINDOW:
             continue
-        cell = inc.place.country if inc.place and inc.place.country else "*"
+        cells = sorted(inc.named)
+        if (town := _town(inc.place)) and inc.day:
+            cells.append("town:" + town.id)
         for day in range(w[0] - DAY_SLACK, w[1] + DAY_SLACK + 1):
-            blocks[(inc.type, day)][cell].append(n)
+            for cell in cells:
+                blocks[(inc.type, day, cell)].append(n)
     pairs: set[tuple[int, int]] = set()
-    for cells in blocks.values():
-        anywhere = cells.get("*", [])
-        for cell, members in cells.items():
-            pairs.update(combinations(members, 2))  # filed in index order: i < j
-            if cell != "*":
-                pairs.update((min(i, j), max(i, j)) for i in members for j in anywhere)
+    for members in blocks.values():
+        pairs.update(combinations(members, 2))  # filed in index order: i < j
     return sorted(pairs)
 
 
@@ -205,6 +221,9 @@ class _Clusters:
         self.members: dict[int, list[int]] = {n: [n] for n in range(len(incs))}
         self.cannot = cannot
         self.notes: dict[int, list[str]] = defaultdict(list)
+        # roots known to be kept apart: a veto between two members stays when either
+        # cluster grows, so a pair of clusters is checked member by member once
+        self.apart: dict[int, set[int]] = defaultdict(set)
 
     def find(self, n: int) -> int:
         while self.parent[n] != n:
@@ -212,12 +231,16 @@ class _Clusters:
             n = self.parent[n]
         return n
 
+    def known_apart(self, ra: int, rb: int) -> bool:
+        return rb in self.apart.get(ra, ())
+
     def blocker(self, ra: int, rb: int) -> str | None:
         for x in self.members[ra]:
             for y in self.members[rb]:
-                if (min(x, y), max(x, y)) in self.cannot:
-                    return "a user split"
-                if why := veto(self.incs[x], self.incs[y]):
+                why = "a user split" if (min(x, y), max(x, y)) in self.cannot else None
+                if why := why or veto(self.incs[x], self.incs[y]):
+                    self.apart[ra].add(rb)
+                    self.apart[rb].add(ra)
                     return why
         return None
 
@@ -226,6 +249,10 @@ class _Clusters:
         self.parent[gone] = keep
         self.members[keep] += self.members.pop(gone)
         self.notes[keep] += self.notes.pop(gone, []) + [note]
+        for other in self.apart.pop(gone, set()):
+            self.apart[other].discard(gone)
+            self.apart[other].add(keep)
+            self.apart[keep].add(other)
 
 
 def resolve_incidents(
@@ -264,7 +291,7 @@ def resolve_incidents(
     pairs.sort(key=lambda p: _pair_order(reports[p[0]], reports[p[1]]))
     for i, j in pairs:
         ra, rb = clusters.find(i), clusters.find(j)
-        if ra == rb:
+        if ra == rb or clusters.known_apart(ra, rb):
             continue
         a, b = reports[i], reports[j]
         if why := clusters.blocker(ra, rb):
