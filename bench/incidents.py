@@ -1,4 +1,4 @@
-"""How far today's events are from incidents: the "before" figures of issue 14.
+"""Incidents (issue 14) against our hand-written set, the Libya seeds and Timeline17.
 
 Usage: python bench/incidents.py [--verbose] [--keep DIR] [--skip-set] [--skip-seeds]
                                  [--skip-t17] [--t17-sizes 200,500,1000,2000]
@@ -18,6 +18,13 @@ Usage: python bench/incidents.py [--verbose] [--keep DIR] [--skip-set] [--skip-s
    0.7 articles/s, and ``rebuild`` grows faster than linearly (17 s at 200 articles,
    66 s at 500, 616 s at 1,000), so ``--t17-sizes 200,500,1000`` is what fits an hour.
 
+Each corpus is measured twice: mention-level events (the "before" of issue 14: events per
+article, counts summed over a gold incident's events) and incidents (incidents per article,
+events per incident, gold incidents that are one incident, near-miss pairs sharing one,
+best-supported counts against the gold range). The merge step (``resolve_incidents``) is
+timed on its own at each store size, and on synthetic article incidents at
+``--synthetic-sizes`` (no model needed) to show how it grows.
+
 Prints figures; asserts nothing.
 """
 
@@ -26,20 +33,37 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import random
 import tempfile
 import time
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import combinations
 from pathlib import Path
 
+import eventwire.resolve as resolve_module
 from eventwire.config import Settings
 from eventwire.evaluate.sets.timeline17 import detokenize
 from eventwire.ingest import read_sources
-from eventwire.model import COUNT_KINDS, Article, Event, Resolution
+from eventwire.model import (
+    COUNT_KINDS,
+    Article,
+    DocumentRecords,
+    Event,
+    EventMention,
+    Evidence,
+    Incident,
+    Place,
+    Resolution,
+    Span,
+    When,
+)
 from eventwire.pipeline import ingest, rebuild
+from eventwire.resolve.doc_incidents import document_incidents
+from eventwire.resolve.incidents import assign_actors, resolve_incidents
 from eventwire.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,6 +96,10 @@ class CorpusFigures:
     day: float  # share of events dated to the day
     actor: float  # share of events with a resolved source or target actor
     rebuild_s: float | None = None
+    incidents: int = 0
+    inc_per_article: float = 0.0  # mean number of incidents with evidence in an article
+    events_per_incident: float = 0.0
+    merge_s: float | None = None  # resolve_incidents alone
 
 
 def _range(value: object) -> tuple[int, int]:
@@ -102,10 +130,30 @@ def articles_of(event: Event) -> set[str]:
     return {e.article_id for e in event.evidence}
 
 
+MERGE_TIMES: list[float] = []
+
+
+def _timed_merge(*args: object, **kwargs: object) -> list[Incident]:
+    start = time.perf_counter()
+    out = resolve_incidents(*args, **kwargs)  # type: ignore[arg-type]
+    MERGE_TIMES.append(time.perf_counter() - start)
+    return out
+
+
+# the resolution calls the merge step through its package namespace: time it there
+resolve_module.resolve_incidents = _timed_merge  # type: ignore[attr-defined]
+
+
 def corpus_figures(
-    name: str, article_ids: Sequence[str], events: Sequence[Event], rebuild_s: float | None
+    name: str,
+    article_ids: Sequence[str],
+    events: Sequence[Event],
+    rebuild_s: float | None,
+    incidents: Sequence[Incident] = (),
 ) -> CorpusFigures:
     wanted = set(article_ids)
+    told = [{e.article_id for e in i.evidence} & wanted for i in incidents]
+    told = [s for s in told if s]
     spans = [(e, articles_of(e) & wanted) for e in events]
     spans = [(e, s) for e, s in spans if s]
     n = len(spans) or 1
@@ -120,6 +168,13 @@ def corpus_figures(
         day=sum(e.date_precision == "day" for e, _s in spans) / n,
         actor=sum(bool(e.source_actor or e.target_actor) for e, _s in spans) / n,
         rebuild_s=rebuild_s,
+        incidents=len(told),
+        inc_per_article=sum(len(s) for s in told) / len(wanted) if wanted else 0.0,
+        events_per_incident=(
+            sum(len(i.events) for i in incidents if {e.article_id for e in i.evidence} & wanted)
+            / max(len(told), 1)
+        ),
+        merge_s=MERGE_TIMES[-1] if MERGE_TIMES else None,
     )
 
 
@@ -207,7 +262,11 @@ def incident_set(tmp: Path, verbose: bool = False) -> CorpusFigures:
         incs = sorted({incident_of[a] for a in articles_of(e) if a in incident_of})
         shared_pairs.update(combinations(incs, 2))
     near = {tuple(sorted((a, b))) for a, b, _why in apart}
-    figures = corpus_figures("incident set", sorted(ids.values()), events, rebuild_s)
+    incident_records = list(resolution.incidents)
+    figures = corpus_figures(
+        "incident set", sorted(ids.values()), events, rebuild_s, incident_records
+    )
+    _incident_table(incidents, near, ids, incident_of, incident_records, verbose)
     print(f"events per article (mean)          : {figures.per_article:.2f}")
     print(f"events per gold incident (mean)    : "
           f"{sum(len(by_incident[i.id]) for i in incidents) / len(incidents):.2f}")  # fmt: skip
@@ -219,6 +278,103 @@ def incident_set(tmp: Path, verbose: bool = False) -> CorpusFigures:
     return figures
 
 
+def _incident_table(
+    incidents: Sequence[GoldIncident],
+    near: set[tuple[str, ...]],
+    ids: dict[str, str],
+    incident_of: dict[str, str],
+    records: Sequence[Incident],
+    verbose: bool,
+) -> None:
+    """The same set measured on incident records: one per gold incident?"""
+    by_gold: dict[str, list[Incident]] = defaultdict(list)
+    for inc in records:
+        for name in sorted({incident_of[e.article_id] for e in inc.evidence
+                            if e.article_id in incident_of}):  # fmt: skip
+            by_gold[name].append(inc)
+    print("\n### Incident records")
+    print(f"{'incident':34} {'reports':>7} {'records':>7} {'one':>4} {'killed':>8} {'gold':>6} "
+          f"{'wounded':>8} {'gold':>6} {'in range':>8}")  # fmt: skip
+    one = in_range = stated = 0
+    for gold in incidents:
+        reports = {ids[a] for a in gold.articles}
+        recs = by_gold[gold.id]
+        whole = [r for r in recs if reports <= {e.article_id for e in r.evidence}]
+        one += bool(whole)
+        lead = max(recs, key=lambda r: (r.source_count, r.id), default=None)
+        ok = []
+        for kind, (low, high) in gold.counts.items():
+            if lead is not None and kind in lead.counts:
+                ok.append(low <= lead.counts[kind] <= high)
+        stated += bool(ok)
+        in_range += bool(ok) and all(ok)
+
+        def fig(kind: str, r: Incident | None = lead) -> str:
+            if r is None or kind not in r.counts:
+                return "-"
+            lo, hi = r.count_min[kind], r.count_max[kind]
+            return f"{r.counts[kind]}" + (f" ({lo}-{hi})" if lo != hi else "")
+
+        print(f"{gold.id:34} {len(reports):7d} {len(recs):7d} {'yes' if whole else 'no':>4} "
+              f"{fig('killed'):>8} {_fmt_range(gold.counts.get('killed')):>6} "
+              f"{fig('wounded'):>8} {_fmt_range(gold.counts.get('wounded')):>6} "
+              f"{'yes' if ok and all(ok) else ('-' if not ok else 'no'):>8}")  # fmt: skip
+        if verbose and lead is not None:
+            for line in lead.explanation:
+                print(f"    {line}")
+    shared = set()
+    for inc in records:
+        golds = sorted({incident_of[e.article_id] for e in inc.evidence
+                        if e.article_id in incident_of})  # fmt: skip
+        shared.update(combinations(golds, 2))
+    print(f"incident records (all)              : {len(records)}")
+    print(f"records per gold incident (mean)    : "
+          f"{sum(len(by_gold[g.id]) for g in incidents) / len(incidents):.2f}")  # fmt: skip
+    print(f"gold incidents that are one record  : {one} of {len(incidents)}")
+    print(f"near-miss pairs kept apart          : {len(near - shared)} of {len(near)} "
+          f"({len(shared)} gold pairs share a record)")  # fmt: skip
+    print(f"best-supported counts in gold range : {in_range} of {stated} incidents with counts")
+
+
+def synthetic(sizes: Sequence[int]) -> None:
+    """Time the merge step on synthetic articles: each tells one of size/3 incidents (a
+    town of 60 across 4 countries, one of 3 types, every third day in turn) in two
+    sentences, so about three reports per incident and 20 per type and day."""
+    if not sizes:
+        return
+    print("\n## Merge step on synthetic articles (no model)")
+    print(f"{'articles':>8} {'reports':>8} {'incidents':>9} {'merge s':>8} {'ms/article':>10}")
+    towns = [Place(f"geonames:{k}", f"Town{k}", 30.0 + k / 10, 13.0, f"C{k % 4}",
+                   f"A{k % 12}", "city") for k in range(60)]  # fmt: skip
+    for size in sizes:
+        rng = random.Random(size)
+        docs = []
+        for n in range(size):
+            k = rng.randrange(max(size // 3, 1))
+            town = towns[k % len(towns)]
+            day = date.fromordinal(date(2024, 1, 1).toordinal() + 3 * (k // len(towns))).isoformat()
+            etype = ("ASSAULT", "COERCE", "PROTEST")[k % 3]
+            text = "Shells hit the town on Friday, killing two. The attack was condemned."
+            ev1 = Evidence(f"a{n}", text[:31], 0, 31)
+            ev2 = Evidence(f"a{n}", text[32:], 32, len(text))
+            ems = (
+                EventMention(f"a{n}", etype, Span(7, 10, "hit"), ev1, when=When(day, "day"),
+                             place=town),
+                EventMention(f"a{n}", etype, Span(36, 42, "attack"), ev2,
+                             when=When(day, "publication"), place=None),
+            )  # fmt: skip
+            docs.append(DocumentRecords(f"a{n}", events=ems))
+        told = []
+        for doc in docs:
+            for inc in document_incidents(doc, frozenset({"ASSAULT", "COERCE"}), {}):
+                assign_actors(inc, {}, frozenset())
+                told.append(inc)
+        start = time.perf_counter()
+        out = resolve_incidents(told, {}, [])
+        spent = time.perf_counter() - start
+        print(f"{size:8d} {len(told):8d} {len(out):9d} {spent:8.3f} {1000 * spent / size:10.3f}")
+
+
 def seeds(tmp: Path) -> CorpusFigures | None:
     if not SEEDS.is_dir():
         print("\n(Libya seeds absent: skipped)")
@@ -226,7 +382,9 @@ def seeds(tmp: Path) -> CorpusFigures | None:
     settings = Settings(db=str(tmp / "seeds.db"))
     ids = [a.id for a in read_sources([SEEDS], settings) if isinstance(a, Article)]
     resolution, rebuild_s = _run([SEEDS], settings)
-    return corpus_figures("Libya seeds", ids, list(resolution.events), rebuild_s)
+    return corpus_figures(
+        "Libya seeds", ids, list(resolution.events), rebuild_s, list(resolution.incidents)
+    )
 
 
 def t17_sample() -> list[dict[str, str | None]]:
@@ -270,12 +428,14 @@ def timeline17(tmp: Path, sizes: Sequence[int]) -> list[CorpusFigures]:
             resolution = rebuild(store, settings)
             rebuild_s = time.perf_counter() - start
             out.append(
-                corpus_figures(f"Timeline17 {size}", ids, list(resolution.events), rebuild_s)
-            )
+                corpus_figures(f"Timeline17 {size}", ids, list(resolution.events), rebuild_s,
+                               list(resolution.incidents))
+            )  # fmt: skip
             print(
                 f"Timeline17 {size:5d} articles: ingest of {report.ingested} new in "
                 f"{ingest_s:.1f} s ({report.failed} unreadable), rebuild {rebuild_s:.2f} s "
-                f"({1000 * rebuild_s / size:.2f} ms per article)",
+                f"({1000 * rebuild_s / size:.2f} ms per article), merge step "
+                f"{MERGE_TIMES[-1]:.3f} s",
                 flush=True,
             )
             print_table(out[-1:])
@@ -288,12 +448,14 @@ def timeline17(tmp: Path, sizes: Sequence[int]) -> list[CorpusFigures]:
 def print_table(rows: Sequence[CorpusFigures]) -> None:
     print(f"{'corpus':18} {'articles':>8} {'events':>7} {'ev/article':>10} "
           f"{'ev >1 art':>9} {'max art/ev':>10} {'town':>5} {'day':>5} {'actor':>5} "
-          f"{'rebuild s':>9}")  # fmt: skip
+          f"{'rebuild s':>9} {'incidents':>9} {'inc/art':>7} {'ev/inc':>6} {'merge s':>7}")  # fmt: skip
     for r in rows:
         rebuild_s = f"{r.rebuild_s:9.2f}" if r.rebuild_s is not None else f"{'-':>9}"
+        merge_s = f"{r.merge_s:7.3f}" if r.merge_s is not None else f"{'-':>7}"
         print(f"{r.name:18} {r.articles:8d} {r.events:7d} {r.per_article:10.2f} "
               f"{r.multi:9d} {r.widest:10d} {r.town:5.2f} {r.day:5.2f} {r.actor:5.2f} "
-              f"{rebuild_s}")  # fmt: skip
+              f"{rebuild_s} {r.incidents:9d} {r.inc_per_article:7.2f} "
+              f"{r.events_per_incident:6.2f} {merge_s}")  # fmt: skip
 
 
 def main() -> None:
@@ -304,10 +466,14 @@ def main() -> None:
     parser.add_argument("--skip-t17", action="store_true")
     parser.add_argument("--t17-sizes", default="200,500,1000,2000",
                         help="comma-separated store sizes at which rebuild is timed")  # fmt: skip
+    parser.add_argument("--synthetic-sizes", default="500,1000,2000,4000",
+                        help="article counts at which the merge step is timed on synthetic "
+                        "article incidents ('' to skip)")  # fmt: skip
     parser.add_argument("--keep", type=Path, help="keep the stores in this folder; a run "
                         "stopped half way then resumes, as ingest skips stored articles")  # fmt: skip
     args = parser.parse_args()
     sizes = [int(s) for s in args.t17_sizes.split(",") if s.strip()]
+    synthetic([int(s) for s in args.synthetic_sizes.split(",") if s.strip()])
     rows: list[CorpusFigures] = []
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(args.keep or name)

@@ -20,9 +20,11 @@ from eventwire.extract import Resources
 from eventwire.model import (
     Actor,
     Article,
+    CountReport,
     DocumentRecords,
     Event,
     Evidence,
+    Incident,
     Place,
     Quote,
     Relation,
@@ -265,6 +267,26 @@ def fill(store: SQLiteStore) -> SQLiteStore:
             ),
             quotes=(Quote("quote_1", "medics said", "art_1", TEXT[:68], 56, 67, None),),
             places=(TRIPOLI, SIRTE),
+            incidents=(
+                Incident(
+                    "incident_a", "ASSAULT", {"cameo": "19", "plover": "ASSAULT", "acled": acled_shell},
+                    (ev(0, 68),), "actor_lna", "actor_civ", "2019-04-09", "day", TRIPOLI,
+                    counts={"killed": 4}, count_min={"killed": 4}, count_max={"killed": 6},
+                    count_reports=(CountReport("killed", 4, None, ev(0, 68)),),
+                    source_count=2, events=("event_a",), qualifiers=("target_civilian",),
+                    modality="reported", explanation=("art_1: act and consequence",),
+                ),
+                Incident(
+                    "incident_b", "SUPPORT", {"cameo": ["05", "06"], "plover": "SUPPORT"},
+                    (ev(69, 104),), "actor_egy", "actor_lna", "2019-04-10", "publication",
+                    events=("event_b",),
+                ),
+                Incident(
+                    "incident_c", "FIGHT", {"cameo": "19", "plover": "FIGHT", "acled": acled_battle},
+                    (ev(105, 140),), "actor_mil", None, "2019-05", "month", SIRTE,
+                    events=("event_c",),
+                ),
+            ),
         )
     )  # fmt: skip
     return store

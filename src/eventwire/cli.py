@@ -88,6 +88,12 @@ PlaceOption = Annotated[
 MinSourcesOption = Annotated[
     int, typer.Option("--min-sources", metavar="N", help="Reported by at least N articles.")
 ]
+ExplainOption = Annotated[
+    str | None,
+    typer.Option(
+        "--explain", metavar="ID", help="Say why this record's reports were joined or kept apart."
+    ),
+]
 ModalityOption = Annotated[
     str | None,
     typer.Option("--modality", metavar="M", help=f"One of: {', '.join(MODALITIES)}."),
@@ -594,11 +600,16 @@ def events(
     min_sources: MinSourcesOption = 1,
     modality: ModalityOption = None,
     as_json: JsonOption = False,
+    explain: ExplainOption = None,
 ) -> None:
     """List events: date, type, actors, place, counts, sources and the evidence."""
     from eventwire.export import ExportSource
+    from eventwire.export.incident_list import explain_event
     from eventwire.model import to_dict
 
+    if explain:
+        _explain(db, explain_event, explain)
+        return
     with edge():
         filters = Filters(actor, type, since, until, place, min_sources, modality)
         store = _open(settings_for(db=db))
@@ -627,6 +638,79 @@ def events(
                 short(e.evidence[0].sentence) if e.evidence else "",
             )
             for e in rows
+        ),
+    )  # fmt: skip
+
+
+def _explain(db: str, explain: Any, record_id: str) -> None:
+    with edge():
+        store = _open(settings_for(db=db))
+        try:
+            lines = explain(store, record_id)
+        finally:
+            store.close()
+    for line in lines:
+        out.print(line, markup=False, highlight=False)
+
+
+@app.command()
+def incidents(
+    db: DbOption = "eventwire.db",
+    actor: ActorOption = None,
+    type: TypeOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    place: PlaceOption = None,
+    min_sources: MinSourcesOption = 1,
+    modality: ModalityOption = None,
+    sort: Annotated[
+        str, typer.Option("--sort", metavar="date|sources", help="Newest or most reported first.")
+    ] = "date",
+    limit: Annotated[
+        int | None, typer.Option("--limit", metavar="N", min=1, help="At most N incidents.")
+    ] = None,
+    as_json: JsonOption = False,
+    explain: ExplainOption = None,
+) -> None:
+    """List incidents (one per real-world occurrence): date, type, actors, place, best-supported
+    counts with their range, sources and outlets."""
+    from eventwire.export.incident_list import explain_incident, list_incidents
+    from eventwire.model import to_dict
+
+    if explain:
+        _explain(db, explain_incident, explain)
+        return
+    with edge():
+        filters = Filters(actor, type, since, until, place, min_sources, modality)
+        store = _open(settings_for(db=db))
+        try:
+            rows = list_incidents(store, filters, sort, limit)
+            names = {a.id: a.name for a in store.actors()}
+        finally:
+            store.close()
+    if not rows:
+        raise nothing("no incidents" + (" with these filters" if filters.active else ""))
+    if as_json:
+        print_json(to_dict(rows))
+        return
+    table(
+        ("id", "date", "type", "actors", "place", "counts", "sources", "evidence"),
+        (
+            (
+                i.id,
+                i.date or "",
+                i.type,
+                f"{names.get(i.source_actor or '', '?')} → {names.get(i.target_actor or '', '-')}",
+                i.location.name if i.location else "",
+                ", ".join(
+                    f"{k} {v}" + (f" ({i.count_min[k]}-{i.count_max[k]})"
+                                  if i.count_min.get(k) != i.count_max.get(k) else "")
+                    for k, v in i.counts.items()
+                ),
+                f"{plural(i.source_count, 'article')}, {plural(i.outlet_count, 'outlet')}",
+                short(i.evidence[0].sentence) if i.evidence else "",
+            )
+            for i in rows
         ),
     )  # fmt: skip
 

@@ -370,6 +370,49 @@ def _compile(tp: Any) -> Callable[[Any], Any]:
 
 
 @dataclass(frozen=True)
+class CountReport:
+    """One report's figure for an incident's count (``kind``), kept as evidence."""
+
+    kind: str  # one of COUNT_KINDS
+    value: int
+    qualifier: str | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Incident:
+    """One real-world occurrence, however many sentences and articles report it.
+
+    Its mention-level events (``events``) are its evidence; statements about it
+    (condemnations, claims, denials) stay events of their own, linked in
+    ``statements``. ``counts`` holds the best-supported figure per kind (never a
+    sum), ``count_min``/``count_max`` the range the reports give, ``count_reports``
+    each report's figure. ``source_count`` counts distinct articles, ``outlet_count``
+    distinct outlets (filled in when stored, from the articles' outlets)."""
+
+    id: str
+    type: str
+    codes: dict[str, Any]
+    evidence: tuple[Evidence, ...]
+    source_actor: str | None = None
+    target_actor: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    location: Place | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    count_min: dict[str, int] = field(default_factory=dict)
+    count_max: dict[str, int] = field(default_factory=dict)
+    count_reports: tuple[CountReport, ...] = ()
+    source_count: int = 1
+    outlet_count: int = 0
+    events: tuple[str, ...] = ()  # member event ids
+    statements: tuple[str, ...] = ()  # event ids of statements about it
+    explanation: tuple[str, ...] = ()  # why its reports were joined or kept apart
+    qualifiers: tuple[str, ...] = ()  # its lead event's (weapon, civilian target ...)
+    modality: str = "asserted"  # how its reports state it: the most common of its members'
+
+
+@dataclass(frozen=True)
 class Resolution:
     """The cross-document picture computed from all stored document records."""
 
@@ -381,6 +424,7 @@ class Resolution:
     places: tuple[Place, ...] = ()
     explanations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # actor id -> reasons
     statistics: tuple[Statistic, ...] = ()
+    incidents: tuple[Incident, ...] = ()
 
 
 def mention_key(article_id: str, span: Span) -> str:

@@ -26,7 +26,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from itertools import islice
 from pathlib import Path
@@ -333,6 +333,10 @@ def check_picture(
         "statistics": (
             {s.id: to_dict(s) for s in store.statistics()},
             {s.id: to_dict(s) for s in fresh.statistics},
+        # the outlet count is taken from the articles when stored
+        "incidents": (
+            {i.id: to_dict(replace(i, outlet_count=0)) for i in store.iter_incidents()},
+            {i.id: to_dict(i) for i in fresh.incidents},
         ),
     }
     return PictureCheck(

@@ -29,7 +29,7 @@ def test_jsonl_validates_against_the_contract(filled: SQLiteStore, tmp_path: Pat
     out = tmp_path / "x.jsonl"
     n = export(filled, "jsonl", out)
     records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
-    assert n == len(records) == 1 + 4 + 3 + 2 + 1 + 2
+    assert n == len(records) == 1 + 4 + 3 + 3 + 2 + 1 + 2
     for record in records:
         validate_record(record)
 
@@ -40,7 +40,7 @@ def test_csv_reads_in_pandas_with_acled_columns_first(filled: SQLiteStore, tmp_p
     frame = pd.read_csv(out)
     assert tuple(frame.columns) == COLUMNS
     assert list(frame.columns[:4]) == ["event_id_cnty", "event_date", "year", "time_precision"]
-    shell = frame.set_index("event_id_cnty").loc["event_a"]
+    shell = frame.set_index("event_id_cnty").loc["incident_a"]
     assert shell["event_date"] == "2019-04-09" and shell["time_precision"] == 1
     assert shell["disorder_type"] == "Political violence"
     assert shell["sub_event_type"] == "Shelling/artillery/missile attack"
@@ -51,11 +51,12 @@ def test_csv_reads_in_pandas_with_acled_columns_first(filled: SQLiteStore, tmp_p
     assert shell["source"] == "Harbour Gazette" and shell["source_count"] == 2
     assert shell["notes"].startswith("Shelling killed 4 civilians")
     assert shell["evidence"] == "art_1:0-68"
-    month = frame.set_index("event_id_cnty").loc["event_c"]
+    assert (shell["killed_min"], shell["killed_max"], shell["event_ids"]) == (4, 6, "event_a")
+    month = frame.set_index("event_id_cnty").loc["incident_c"]
     # a month-precision date is written as its first day with ACLED's widest precision
     assert month["event_date"] == "2019-05-01" and month["time_precision"] == 3
     assert month["date"] == "2019-05" and month["date_precision"] == "month"
-    support = frame.set_index("event_id_cnty").loc["event_b"]
+    support = frame.set_index("event_id_cnty").loc["incident_b"]
     assert support["inter1"] == "External/Other forces"  # Egypt, acting on a Libyan actor
     assert support["cameo_code"] == "05;06" and pd.isna(support["location"])
 
@@ -66,9 +67,9 @@ def test_geojson_is_valid_and_has_only_located_points(filled: SQLiteStore, tmp_p
     collection = geojson.loads(out.read_text("utf-8"))
     assert collection.is_valid, collection.errors()
     by_id = {f["id"]: f for f in collection["features"]}
-    assert set(by_id) == {"event_a", "event_c"}
-    assert by_id["event_a"]["geometry"]["coordinates"] == [13.19, 32.88]  # longitude first
-    assert by_id["event_c"]["properties"]["place_precision"] == "city"
+    assert set(by_id) == {"incident_a", "incident_c"}
+    assert by_id["incident_a"]["geometry"]["coordinates"] == [13.19, 32.88]  # longitude first
+    assert by_id["incident_c"]["properties"]["place_precision"] == "city"
 
 
 def test_empty_geojson_is_still_valid(memory_store: SQLiteStore, tmp_path: Path) -> None:
@@ -134,14 +135,14 @@ def test_empty_store_parquet_keeps_the_schema(memory_store: SQLiteStore, tmp_pat
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
-        (Filters(actor="LNA"), ["event_a", "event_b"]),
-        (Filters(type="assault"), ["event_a"]),
-        (Filters(since="2019-04-10"), ["event_b", "event_c"]),
-        (Filters(until="2019-04"), ["event_a", "event_b"]),
-        (Filters(place="sirte"), ["event_c"]),
-        (Filters(place="geonames:2210247"), ["event_a"]),
-        (Filters(min_sources=2), ["event_a"]),
-        (Filters(modality="reported"), ["event_a"]),
+        (Filters(actor="LNA"), ["incident_a", "incident_b"]),
+        (Filters(type="assault"), ["incident_a"]),
+        (Filters(since="2019-04-10"), ["incident_b", "incident_c"]),
+        (Filters(until="2019-04"), ["incident_a", "incident_b"]),
+        (Filters(place="sirte"), ["incident_c"]),
+        (Filters(place="geonames:2210247"), ["incident_a"]),
+        (Filters(min_sources=2), ["incident_a"]),
+        (Filters(modality="reported"), ["incident_a"]),
     ],
 )
 def test_filters_select_incidents(
@@ -195,22 +196,23 @@ def test_a_missing_output_folder_is_one_clear_error(filled: SQLiteStore, tmp_pat
         export(filled, "csv", tmp_path / "no" / "x.csv")
 
 
-def test_events_are_read_a_page_at_a_time(
+def test_incidents_are_read_a_keyset_page_at_a_time(
     filled: SQLiteStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(source_module, "PAGE", 2)
-    limits: list[int | None] = []
-    real = filled.events
+    pages: list[tuple[int | None, object]] = []
+    real = filled.incidents
 
     def spy(flt=None):  # type: ignore[no-untyped-def]
-        limits.append(flt.limit if flt else None)
+        pages.append((flt.limit, flt.after) if flt else (None, None))
         return real(flt)
 
-    monkeypatch.setattr(filled, "events", spy)
+    monkeypatch.setattr(filled, "incidents", spy)
     out = tmp_path / "x.csv"
     assert export(filled, "csv", out) == 3
-    assert limits == [2, 2]  # two pages; never the whole table at once
-    assert pd.read_csv(out)["event_id_cnty"].tolist() == ["event_a", "event_b", "event_c"]
+    # two pages, the second after the last (date, id) seen; never the whole table at once
+    assert pages == [(2, None), (2, ("2019-04-10", "incident_b"))]
+    assert pd.read_csv(out)["event_id_cnty"].tolist() == ["incident_a", "incident_b", "incident_c"]
 
 
 def test_a_plug_in_format_registers_like_the_built_in_ones(
@@ -225,7 +227,7 @@ def test_a_plug_in_format_registers_like_the_built_in_ones(
 
     monkeypatch.setitem(exporters._items, "kinds", Component("kinds", write_kinds))
     out = tmp_path / "kinds.txt"
-    assert export(filled, "kinds", out, Filters(min_sources=2)) == 1 + 4 + 1 + 1 + 1 + 2
+    assert export(filled, "kinds", out, Filters(min_sources=2)) == 1 + 4 + 1 + 1 + 1 + 1 + 2
     assert out.read_text().split().count("event") == 1  # the filter reaches plug-ins too
 
 
@@ -236,6 +238,6 @@ def test_csv_admin1_holds_the_division_name_when_the_gazetteer_knows_it(
     # the fixture's places carry a division code; a gazetteer lookup names it
     export(filled, "csv", out, division={"Tripoli": "Tarabulus Division"}.get)
     rows = pd.read_csv(out).set_index("event_id_cnty")
-    assert rows.loc["event_a", "admin1"] == "Tarabulus Division"
+    assert rows.loc["incident_a", "admin1"] == "Tarabulus Division"
     export(filled, "csv", out, division=lambda code: None)  # unknown code: the code stays
-    assert pd.read_csv(out).set_index("event_id_cnty").loc["event_a", "admin1"] == "Tripoli"
+    assert pd.read_csv(out).set_index("event_id_cnty").loc["incident_a", "admin1"] == "Tripoli"

@@ -11,9 +11,11 @@ from eventwire.errors import NotFound, StoreError
 from eventwire.model import (
     Actor,
     Article,
+    CountReport,
     DocumentRecords,
     Event,
     Evidence,
+    Incident,
     Mention,
     Place,
     Resolution,
@@ -25,6 +27,7 @@ from eventwire.store.base import (
     DateCount,
     EdgeCount,
     EventFilter,
+    IncidentFilter,
     PlaceTotals,
     Store,
 )
@@ -332,3 +335,48 @@ def test_actor_pages_and_totals(store: Store) -> None:
         ActorTotals("actor_e", 3, 8),
         ActorTotals("actor_g", 0, 0),
     ]
+
+
+def test_incidents_round_trip_filter_and_page(store: Store) -> None:
+    art, doc = make_doc(1)
+    art2 = Article(id="art_2", text="Another report.", outlet="Wire B", published="2019-04-16")
+    store.add_documents([(art, doc), (Article(**{**art.__dict__, "id": "art_3", "outlet": "Wire B"}),
+                          DocumentRecords("art_3")), (art2, DocumentRecords("art_2"))])  # fmt: skip
+    derna = Place("geonames:1", "Derna", 32.76, 22.64, "LBY", "Darnah", "city")
+    evs = [Evidence(a, "A shelling.", 0, 11) for a in ("art_1", "art_2", "art_3")]
+    incidents = tuple(
+        Incident(
+            id=f"incident_{n}", type="ASSAULT",
+            codes={"plover": "ASSAULT", "acled": {"event_type": "Battles"}},
+            evidence=tuple(evs[: n % 3 + 1]), source_actor="actor_h" if n % 2 else None,
+            date=f"2019-04-{10 + n:02d}", date_precision="day", location=derna,
+            counts={"killed": n}, count_min={"killed": n}, count_max={"killed": n + 1},
+            count_reports=(CountReport("killed", n, None, evs[0]),),
+            source_count=n % 3 + 1, events=(f"event_{n}",), statements=(f"event_s{n}",),
+            explanation=("joined",),
+        )
+        for n in range(5)
+    )  # fmt: skip
+    store.replace_resolution(Resolution(incidents=incidents))
+    assert store.count_incidents() == 5
+    got = store.get_incident("incident_2")
+    assert got.count_reports == incidents[2].count_reports and got.location == derna
+    assert got.outlet_count == 2  # art_1 has no outlet, art_2 and art_3 share one
+    assert got.source_count == 3
+    assert [i.id for i in store.incidents(IncidentFilter(min_sources=3))] == ["incident_2"]
+    assert store.count_incidents(IncidentFilter(actor="actor_h")) == 2
+    assert [i.id for i in store.incidents(IncidentFilter(order="-sources", limit=1))] == [
+        "incident_2"
+    ]
+    first = store.incidents(IncidentFilter(limit=2))
+    rest = store.incidents(IncidentFilter(limit=10, after=(first[-1].date, first[-1].id)))
+    assert [i.id for i in first + rest] == [f"incident_{n}" for n in range(5)]
+    assert [i.id for i in store.iter_incidents(batch=2)] == [f"incident_{n}" for n in range(5)]
+    assert store.count_incidents(IncidentFilter(acled="Battles", min_fatalities=3)) == 2
+    assert [(i.id, role) for i, role in store.incident_of_event("event_s1")] == [
+        ("incident_1", "statement")
+    ]
+    with pytest.raises(NotFound):
+        store.get_incident("incident_9")
+    store.replace_resolution(Resolution())
+    assert store.count_incidents() == 0

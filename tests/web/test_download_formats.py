@@ -6,7 +6,16 @@ import csv
 import io
 import json
 
-from eventwire.model import Actor, Article, DocumentRecords, Event, Evidence, Place, Resolution
+from eventwire.model import (
+    Actor,
+    Article,
+    DocumentRecords,
+    Event,
+    Evidence,
+    Incident,
+    Place,
+    Resolution,
+)
 from eventwire.store.sqlite import SQLiteStore
 from eventwire.views.corpus import CorpusFilter
 from eventwire.views.downloads import download, download_formats
@@ -31,7 +40,16 @@ def _store(store: SQLiteStore) -> SQLiteStore:
         Actor("actor_a", "Northern Brigade", "armed_group", "LBY", (), 1, 1),
         Actor("actor_b", "civilians", "group", "LBY", (), 1, 1),
     )
-    store.replace_resolution(Resolution(actors=actors, events=events, places=(TOWN,)))
+    # one incident per event (issue 14): csv and geojson rows are incidents
+    incidents = tuple(
+        Incident(e.id.replace("event", "incident"), e.type, e.codes, e.evidence, e.source_actor,
+                 e.target_actor, e.date, e.date_precision, e.location, counts=e.counts,
+                 events=(e.id,))
+        for e in events
+    )  # fmt: skip
+    store.replace_resolution(
+        Resolution(actors=actors, events=events, places=(TOWN,), incidents=incidents)
+    )
     return store
 
 

@@ -97,6 +97,7 @@ PROTECTED = frozenset({"/api/articles"})  # writes that need the API token
 
 def create_app(settings: Settings) -> FastAPI:
     """The whole server for one store; nothing is shared between apps."""
+    from eventwire.api.incidents import router as incident_router
     from eventwire.api.routes import router as api_router
     from eventwire.web.routes import STATIC, make_templates
     from eventwire.web.routes import router as web_router
@@ -124,6 +125,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     _install_error_handlers(app)
     app.include_router(api_router, prefix="/api")
+    app.include_router(incident_router, prefix="/api")
     app.include_router(web_router)
     app.get("/docs", include_in_schema=False)(docs_page)
     # the address the docs used before /openapi.json: kept so links keep working

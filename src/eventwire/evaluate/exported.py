@@ -47,6 +47,7 @@ class PredEvent:
     sentence: str
     status: str
     counts: dict[str, int] = field(default_factory=dict)
+    incident: str | None = None  # the incident it is a member of (resolve/incidents.py)
 
 
 @dataclass(frozen=True)
@@ -135,8 +136,9 @@ def prediction_from_run(run: PipelineRun, files: dict[str, str]) -> Prediction:
         for p in doc.places:
             if p.place is not None:
                 pred.mentions.append((file, p.span.text, p.place.id))
+    incident_of = {e: inc.id for inc in res.incidents for e in inc.events}
     for event in res.events:
-        pred.events += _event_rows(event, files)
+        pred.events += _event_rows(event, files, incident_of.get(event.id))
     for rel in res.relations:
         pred.relations += _relation_rows(rel, files)
     for q in res.quotes:
@@ -145,7 +147,9 @@ def prediction_from_run(run: PipelineRun, files: dict[str, str]) -> Prediction:
     return pred
 
 
-def _event_rows(event: Event, files: dict[str, str]) -> list[PredEvent]:
+def _event_rows(
+    event: Event, files: dict[str, str], incident: str | None = None
+) -> list[PredEvent]:
     rows, seen = [], set()
     for ev in event.evidence:
         file = files.get(ev.article_id)
@@ -167,6 +171,7 @@ def _event_rows(event: Event, files: dict[str, str]) -> list[PredEvent]:
                 sentence=ev.sentence,
                 status=status_of(event.negated, event.modality),
                 counts={k: v for k, v in event.counts.items() if k in COUNT_KINDS},
+                incident=incident,
             )
         )
     return rows

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
+from typing import Any
 
 from eventwire.errors import ExportError, NotFound
 from eventwire.model import MODALITIES, Relation
 from eventwire.query import actor_ids
-from eventwire.store.base import EventFilter, Store
+from eventwire.store.base import EventFilter, IncidentFilter, Store
 
 
 @dataclass(frozen=True)
@@ -59,21 +60,32 @@ class Filters:
             raise NotFound(f"no place matches {self.place!r}")
         return found
 
-    def event_filters(self, store: Store, *, page: int | None = None) -> Iterator[EventFilter]:
-        """Store queries whose union is the selected events (one per matching place)."""
+    def _selection(self, store: Store) -> Iterator[dict[str, Any]]:
+        """The fields of one store query per matching place (the union is the selection)."""
         actor = self.actor_id(store)
         places: list[str | None] = [*self.place_ids(store)] or [None]
         for place in places:
-            yield EventFilter(
-                actor=actor,
-                type=self.type.upper() if self.type else None,
-                since=self.since,
-                until=self.until,
-                place=place,
-                modality=self.modality,
-                min_sources=self.min_sources,
-                limit=page,
-            )
+            yield {
+                "actor": actor,
+                "type": self.type.upper() if self.type else None,
+                "since": self.since,
+                "until": self.until,
+                "place": place,
+                "modality": self.modality,
+                "min_sources": self.min_sources,
+            }
+
+    def event_filters(self, store: Store, *, page: int | None = None) -> Iterator[EventFilter]:
+        """Store queries whose union is the selected events (one per matching place)."""
+        for fields_ in self._selection(store):
+            yield EventFilter(**fields_, limit=page)
+
+    def incident_filters(
+        self, store: Store, *, page: int | None = None, order: str = "date"
+    ) -> Iterator[IncidentFilter]:
+        """Store queries whose union is the selected incidents (one per matching place)."""
+        for fields_ in self._selection(store):
+            yield IncidentFilter(**fields_, order=order, limit=page)
 
     def keeps_relation(self, relation: Relation, actor_id: str | None) -> bool:
         """Whether ``relation`` is selected (``actor_id`` from :meth:`actor_id`)."""

@@ -1,8 +1,10 @@
 """One flat row per incident, in ACLED's column layout where it applies, plus our columns.
 
-Until incidents exist as records of their own, an incident is a resolved (de-duplicated)
-event. :class:`IncidentRow` is the typed record behind the CSV, GeoJSON and Parquet
-incident exports; ``docs/export.md`` ("csv") documents every column and its mapping.
+An incident is one real-world occurrence however many reports tell it
+(:class:`~eventwire.model.Incident`). :class:`IncidentRow` is the typed record behind
+the CSV, GeoJSON and Parquet incident exports; ``docs/export.md`` ("csv") documents
+every column and its mapping. Counts are the best-supported figures, never sums, with
+the range the reports give beside them.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from functools import lru_cache
 
 import pycountry
 
-from eventwire.model import Actor, Event
+from eventwire.model import Actor, Incident
 
 # ACLED's disorder type by its event type.
 _DISORDER = {
@@ -79,6 +81,13 @@ class IncidentRow:
     killed_stated: bool
     source_count: int
     evidence: str
+    killed_min: int | None
+    killed_max: int | None
+    wounded_min: int | None
+    wounded_max: int | None
+    outlet_count: int
+    event_ids: str
+    statement_ids: str
 
 
 COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(IncidentRow))
@@ -136,26 +145,28 @@ def _division(code: str | None, name: Callable[[str], str | None] | None) -> str
 
 
 def incident_row(
-    event: Event,
+    incident: Incident,
     actors: dict[str, Actor],
     outlet: Callable[[str], str | None],
     division: Callable[[str], str | None] | None = None,
 ) -> IncidentRow:
-    """The row of one event; ``outlet`` gives an article's publisher by article id and
+    """The row of one incident; ``outlet`` gives an article's publisher by article id and
     ``division`` a first-level division's name by its code (else the code is written)."""
-    acled = event.codes.get("acled") or {}
-    place = event.location
-    source, target = actors.get(event.source_actor or ""), actors.get(event.target_actor or "")
-    attributed = actors.get(event.attributed_to or "")
+    acled = incident.codes.get("acled") or {}
+    place = incident.location
+    source, target = (
+        actors.get(incident.source_actor or ""),
+        actors.get(incident.target_actor or ""),
+    )
     iso, country = country_of(place.country if place else None)
-    articles = list(dict.fromkeys(ev.article_id for ev in event.evidence))
+    articles = list(dict.fromkeys(ev.article_id for ev in incident.evidence))
     outlets = dict.fromkeys(o for o in (outlet(a) for a in articles) if o)
-    counts = event.counts
+    counts = incident.counts
     return IncidentRow(
-        event_id_cnty=event.id,
-        event_date=first_day(event.date),
-        year=int(event.date[:4]) if event.date else None,
-        time_precision=_TIME_PRECISION.get(event.date_precision or "", 3),
+        event_id_cnty=incident.id,
+        event_date=first_day(incident.date),
+        year=int(incident.date[:4]) if incident.date else None,
+        time_precision=_TIME_PRECISION.get(incident.date_precision or "", 3),
         disorder_type=_DISORDER.get(acled.get("event_type", ""), ""),
         event_type=acled.get("event_type", ""),
         sub_event_type=acled.get("sub_event_type", ""),
@@ -169,7 +180,7 @@ def incident_row(
         inter2=inter(
             target, (place.country if place else None) or (source.country if source else None)
         ),
-        civilian_targeting="Civilian targeting" if "target_civilian" in event.qualifiers else "",
+        civilian_targeting="Civilian targeting" if "target_civilian" in incident.qualifiers else "",
         iso=iso,
         country=country,
         admin1=_division(place.admin1 if place else None, division),
@@ -180,18 +191,18 @@ def incident_row(
         geo_precision=_GEO_PRECISION.get(place.precision) if place else None,
         source="; ".join(outlets),
         source_scale="",
-        notes=event.evidence[0].sentence.strip() if event.evidence else "",
+        notes=incident.evidence[0].sentence.strip() if incident.evidence else "",
         fatalities=counts.get("killed", 0),
-        plover_type=event.type,
-        cameo_code=_cameo(event.codes),
-        date=event.date or "",
-        date_precision=event.date_precision or "",
+        plover_type=incident.type,
+        cameo_code=_cameo(incident.codes),
+        date=incident.date or "",
+        date_precision=incident.date_precision or "",
         place_id=place.id if place else "",
         place_precision=place.precision if place else "",
-        modality=event.modality,
-        negated=event.negated,
-        attributed_to=attributed.name if attributed else "",
-        qualifiers=";".join(event.qualifiers),
+        modality=incident.modality,
+        negated=False,
+        attributed_to="",
+        qualifiers=";".join(incident.qualifiers),
         wounded=counts.get("wounded"),
         displaced=counts.get("displaced"),
         kidnapped=counts.get("kidnapped"),
@@ -199,6 +210,13 @@ def incident_row(
         executed=counts.get("executed"),
         missing=counts.get("missing"),
         killed_stated="killed" in counts,
-        source_count=event.source_count,
-        evidence=";".join(f"{e.article_id}:{e.char_start}-{e.char_end}" for e in event.evidence),
+        source_count=incident.source_count,
+        evidence=";".join(f"{e.article_id}:{e.char_start}-{e.char_end}" for e in incident.evidence),
+        killed_min=incident.count_min.get("killed"),
+        killed_max=incident.count_max.get("killed"),
+        wounded_min=incident.count_min.get("wounded"),
+        wounded_max=incident.count_max.get("wounded"),
+        outlet_count=incident.outlet_count,
+        event_ids=";".join(incident.events),
+        statement_ids=";".join(incident.statements),
     )

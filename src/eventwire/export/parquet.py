@@ -2,7 +2,7 @@
 
 ``articles``, ``actors``, ``events``, ``relations``, ``quotes`` and ``places`` hold the
 records of ``docs/export.md`` (objects whose keys vary, such as ``codes`` or
-``metadata``, as JSON text); ``incidents`` holds the flat CSV rows. Every file is written
+``metadata``, as JSON text); ``incidents`` holds the flat CSV rows, one per incident. Every file is written
 even when empty, so a notebook can rely on the schema. Rows go out in batches.
 """
 
@@ -122,7 +122,8 @@ def write_parquet(source: ExportSource, folder: Path) -> int:
     files = {name: _Batched(folder / f"{name}.parquet", sch) for name, sch in schemas().items()}
     try:
         for record in source.records():
-            files[record["kind"] + "s"].add(_flat(record))
+            if record["kind"] != "incident":  # incidents.parquet holds the flat rows
+                files[record["kind"] + "s"].add(_flat(record))
         for row in source.incidents():
             files["incidents"].add(row_dict(row))
     finally:

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.model import Actor, Article, Event, Evidence, Place, Relation, Statistic, to_dict
+from eventwire.model import (
+    Actor,
+    Article,
+    Event,
+    Evidence,
+    Incident,
+    Place,
+    Relation,
+    Statistic,
+    to_dict,
+)
 
 
 def _evidence(evs: tuple[Evidence, ...]) -> list[dict[str, Any]]:
@@ -74,6 +84,32 @@ def event_record(e: Event) -> dict[str, Any]:
         "qualifiers": list(e.qualifiers),
         "evidence": _evidence(e.evidence),
         "source_count": e.source_count,
+    }
+
+
+def incident_record(i: Incident) -> dict[str, Any]:
+    return {
+        "kind": "incident",
+        "id": i.id,
+        "type": i.type,
+        "codes": i.codes,
+        "source_actor": i.source_actor,
+        "target_actor": i.target_actor,
+        "date": i.date,
+        "date_precision": i.date_precision,
+        "location": place_dict(i.location),
+        "modality": i.modality,
+        "counts": i.counts,
+        "count_min": i.count_min,
+        "count_max": i.count_max,
+        "count_reports": [to_dict(r) for r in i.count_reports],
+        "qualifiers": list(i.qualifiers),
+        "events": list(i.events),
+        "statements": list(i.statements),
+        "evidence": _evidence(i.evidence),
+        "source_count": i.source_count,
+        "outlet_count": i.outlet_count,
+        "explanation": list(i.explanation),
     }
 
 

@@ -19,11 +19,12 @@ from eventwire.export.records import (
     actor_record,
     article_record,
     event_record,
+    incident_record,
     place_record,
     relation_record,
     statistic_record,
 )
-from eventwire.model import Actor, Event, Relation, to_dict
+from eventwire.model import Actor, Event, Incident, Relation, to_dict
 from eventwire.store.base import Store
 
 PAGE = 500  # events per store query
@@ -75,12 +76,22 @@ class ExportSource:
             if self.filters.keeps_relation(relation, actor_id):
                 yield relation
 
+    def incident_records(self) -> Iterator[Incident]:
+        """Selected incidents in (date, id) order, one keyset page of the store at a time."""
+        for flt in self.filters.incident_filters(self.store, page=PAGE):
+            page = self.store.incidents(flt)
+            while page:
+                yield from page
+                if len(page) < PAGE:
+                    break
+                page = self.store.incidents(replace(flt, after=(page[-1].date, page[-1].id)))
+
     def incidents(self) -> Iterator[IncidentRow]:
-        """One :class:`IncidentRow` per selected event."""
+        """One :class:`IncidentRow` per selected incident."""
         actors = self.actors_by_id()
         outlet = lru_cache(maxsize=4096)(self._outlet)
-        for event in self.events():
-            yield incident_row(event, actors, outlet, self._division)
+        for incident in self.incident_records():
+            yield incident_row(incident, actors, outlet, self._division)
 
     def _outlet(self, article_id: str) -> str | None:
         try:
@@ -89,8 +100,8 @@ class ExportSource:
             return None
 
     def records(self) -> Iterator[dict[str, Any]]:
-        """The export contract: articles, actors, events, relations, quotes, places,
-        statistics.
+        """The export contract: articles, actors, events, incidents, relations, quotes,
+        places, statistics.
 
         Filters select events and relations; the other kinds are written whole."""
         for article in self.store.iter_articles():
@@ -99,6 +110,8 @@ class ExportSource:
             yield actor_record(actor)
         for event in self.events():
             yield event_record(event)
+        for incident in self.incident_records():
+            yield incident_record(incident)
         for relation in self.relations():
             yield relation_record(relation)
         for quote in self.store.quotes():

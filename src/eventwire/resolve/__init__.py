@@ -13,10 +13,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
+from eventwire.knowledge.ontology import load_ontology
 from eventwire.knowledge.resources import Resources
 from eventwire.model import DocumentRecords, Evidence, Quote, Resolution, Statistic
 from eventwire.resolve.actors import resolve_actors
+from eventwire.resolve.doc_incidents import DocIncident, document_incidents
 from eventwire.resolve.events import resolve_events
+from eventwire.resolve.incidents import (
+    assign_actors,
+    incident_links,
+    resolve_incidents,
+    state_sides,
+)
 from eventwire.resolve.quotes import resolve_quotes
 from eventwire.resolve.relations import resolve_relations
 from eventwire.resolve.statistics import resolve_statistics
@@ -48,15 +56,27 @@ def resolve_stream(
     statements: list[DocumentRecords] = []
     quotes: list[Quote] = []
     statistics: list[Statistic] = []
+    told: list[DocIncident] = []  # each article's incidents
+    named = frozenset(a.id for a in actors.actors) - unnamed
+    violent = load_ontology().violent_types
 
     def for_events() -> Iterator[DocumentRecords]:
         for doc in documents():
             statements.append(DocumentRecords(doc.article_id, relations=doc.relations))
             quotes.extend(resolve_quotes([doc], actors.mention_actor))
             statistics.extend(resolve_statistics([doc], actors.mention_actor))
+            for inc in document_incidents(doc, violent, actors.mention_actor, named):
+                assign_actors(inc, actors.mention_actor, unnamed)
+                told.append(inc)
             yield DocumentRecords(doc.article_id, events=doc.events)
 
-    events, places = resolve_events(for_events(), actors.mention_actor, resources, unnamed)
+    event_of: dict[tuple[str, int, str], str] = {}
+    events, places = resolve_events(
+        for_events(), actors.mention_actor, resources, unnamed, event_of
+    )
+    incidents = resolve_incidents(
+        told, event_of, events, incident_links(resources), state_sides(actors.actors)
+    )
     relations = resolve_relations(statements, events, actors.mention_actor, resources)
     return Resolution(
         actors=actors.actors,
@@ -67,4 +87,5 @@ def resolve_stream(
         places=tuple(places),
         explanations=actors.explanations,
         statistics=tuple(statistics),
+        incidents=tuple(incidents),
     )

@@ -117,8 +117,12 @@ def resolve_events(
     mention_actor: dict[str, str],
     resources: Resources,
     unnamed: frozenset[str] = frozenset(),
+    event_of: dict[tuple[str, int, str], str] | None = None,
 ) -> tuple[list[Event], list[Place]]:
-    """Events across documents; ``unnamed`` holds the ids of unnamed group actors."""
+    """Events across documents; ``unnamed`` holds the ids of unnamed group actors.
+
+    With ``event_of``, it is filled with the event id of each mention, by
+    (article id, trigger start, type)."""
     onto = load_ontology()
     groups: list[_Group] = []
     # only groups sharing type, actors, polarity and ACLED code can match
@@ -155,6 +159,10 @@ def resolve_events(
             group.members.append(em)
     owned = _count_owners(groups)
     events = [_event(g, mention_actor, onto, owned.get(n, set())) for n, g in enumerate(groups)]
+    if event_of is not None:
+        for g, event in zip(groups, events, strict=True):
+            for em in g.members:
+                event_of[(em.article_id, em.trigger.start, em.type)] = event.id
     return events, sorted(places.values(), key=lambda p: p.id)
 
 

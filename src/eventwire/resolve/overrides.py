@@ -15,6 +15,13 @@
     name = "Saiqa"
     type = "armed_group"
 
+    [[incident_join]]         # the incidents holding these events are one incident
+    events = ["event_1a2b3c4d5e6f", "event_6f5e4d3c2b1a"]
+
+    [[incident_split]]        # the reports of this event (or article) never share an
+    event = "art_0123456789abcdef"  # incident with that one's
+    from = "event_6f5e4d3c2b1a"
+
 They are applied on every resolution, in file order, so results stay
 deterministic: merges and splits as must-link / cannot-link constraints during
 clustering, renames and retypes on the finished actors.
@@ -24,7 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,9 +46,12 @@ class Overrides:
     splits: tuple[tuple[str, str], ...] = ()  # (name, from)
     renames: tuple[tuple[str, str], ...] = ()  # (name, to)
     retypes: tuple[tuple[str, str], ...] = ()  # (name, type)
+    incident_joins: tuple[tuple[str, ...], ...] = ()  # event ids
+    incident_splits: tuple[tuple[str, str], ...] = ()  # (event id, from event id)
 
     def is_empty(self) -> bool:
-        return not (self.merges or self.splits or self.renames or self.retypes)
+        return not (self.merges or self.splits or self.renames or self.retypes
+                    or self.incident_joins or self.incident_splits)  # fmt: skip
 
 
 def load_overrides(path: Path) -> Overrides:
@@ -57,6 +67,8 @@ def load_overrides(path: Path) -> Overrides:
         splits = tuple((str(s["name"]), str(s["from"])) for s in raw.get("split", []))
         renames = tuple((str(r["name"]), str(r["to"])) for r in raw.get("rename", []))
         retypes = tuple((str(r["name"]), str(r["type"])) for r in raw.get("retype", []))
+        joins = tuple(tuple(str(e) for e in j["events"]) for j in raw.get("incident_join", []))
+        apart = tuple((str(x["event"]), str(x["from"])) for x in raw.get("incident_split", []))
     except (KeyError, TypeError) as exc:
         raise ConfigError(f"{path}: override entry without {exc}") from exc
     for names in merges:
@@ -65,7 +77,12 @@ def load_overrides(path: Path) -> Overrides:
     for name, kind in retypes:
         if kind not in ACTOR_TYPES:
             raise ConfigError(f"{path}: retype {name!r}: unknown type {kind!r}")
-    return Overrides(merges, splits, renames, retypes)
+    for events in joins:
+        if len(events) < 2:
+            raise ConfigError(
+                f"{path}: an incident_join needs at least two events, got {list(events)}"
+            )
+    return Overrides(merges, splits, renames, retypes, joins, apart)
 
 
 def resolution_fingerprint(settings: Settings) -> str:
@@ -94,6 +111,10 @@ def dump_overrides(overrides: Overrides) -> str:
         data["rename"] = [{"name": n, "to": t} for n, t in overrides.renames]
     if overrides.retypes:
         data["retype"] = [{"name": n, "type": t} for n, t in overrides.retypes]
+    if overrides.incident_joins:
+        data["incident_join"] = [{"events": list(j)} for j in overrides.incident_joins]
+    if overrides.incident_splits:
+        data["incident_split"] = [{"event": e, "from": f} for e, f in overrides.incident_splits]
     return tomli_w.dumps(data)
 
 
@@ -102,16 +123,20 @@ def add_override(path: Path, kind: str, *args: str) -> Overrides:
     cur = load_overrides(path)
     if kind == "retype" and args[1] not in ACTOR_TYPES:
         raise ConfigError(f"unknown actor type {args[1]!r}; one of {', '.join(ACTOR_TYPES)}")
-    if kind == "merge" and len(args) < 2:
-        raise ConfigError("a merge needs at least two names")
+    if kind in ("merge", "incident_join") and len(args) < 2:
+        raise ConfigError(f"a {kind} needs at least two {'names' if kind == 'merge' else 'events'}")
     if kind == "merge":
-        new = Overrides(cur.merges + (tuple(args),), cur.splits, cur.renames, cur.retypes)
+        new = replace(cur, merges=cur.merges + (tuple(args),))
     elif kind == "split":
-        new = Overrides(cur.merges, cur.splits + ((args[0], args[1]),), cur.renames, cur.retypes)
+        new = replace(cur, splits=cur.splits + ((args[0], args[1]),))
     elif kind == "rename":
-        new = Overrides(cur.merges, cur.splits, cur.renames + ((args[0], args[1]),), cur.retypes)
+        new = replace(cur, renames=cur.renames + ((args[0], args[1]),))
     elif kind == "retype":
-        new = Overrides(cur.merges, cur.splits, cur.renames, cur.retypes + ((args[0], args[1]),))
+        new = replace(cur, retypes=cur.retypes + ((args[0], args[1]),))
+    elif kind == "incident_join":
+        new = replace(cur, incident_joins=cur.incident_joins + (tuple(args),))
+    elif kind == "incident_split":
+        new = replace(cur, incident_splits=cur.incident_splits + ((args[0], args[1]),))
     else:
         raise ConfigError(f"unknown override kind {kind!r}")
     text = dump_overrides(new)

@@ -11,6 +11,7 @@ from eventwire.model import (
     Article,
     DocumentRecords,
     Event,
+    Incident,
     Place,
     Quote,
     Relation,
@@ -39,6 +40,32 @@ class EventFilter:
     min_fatalities: int = 0  # counts["killed"] at least this
     order: str = "date"  # one of EVENT_ORDERS; "-date" is newest first with undated last
     after: tuple[str | None, str] | None = None  # keyset: (date, id) of the last row seen
+
+
+@dataclass(frozen=True)
+class IncidentFilter:
+    """Which incidents to list, in which order, which page."""
+
+    actor: str | None = None  # actor id, on either side
+    type: str | None = None  # PLOVER type
+    since: str | None = None  # ISO date (partial allowed), inclusive
+    until: str | None = None
+    place: str | None = None  # place id
+    acled: str | None = None  # ACLED event type
+    min_sources: int = 1  # distinct articles at least
+    min_fatalities: int = 0  # best-supported killed at least
+    modality: str | None = None
+    order: str = "date"  # one of INCIDENT_ORDERS
+    limit: int | None = None
+    offset: int = 0
+    after: tuple[str | None, str] | None = None  # keyset (date orders): last (date, id) seen
+
+
+INCIDENT_ORDERS = {
+    "date": "oldest first, undated first",
+    "-date": "newest first, undated last",
+    "-sources": "most sources first, then newest",
+}
 
 
 # event orders a store offers: name -> meaning (a keyset cursor works with the date orders)
@@ -215,6 +242,22 @@ class Store(Protocol):
     def actor_totals(self, actor_ids: Sequence[str]) -> list[ActorTotals]:
         """Events each actor takes part in (as source or target) and their killed (None
         when the store would have to read too many events to sum them)."""
+        ...
+
+    def incidents(self, flt: IncidentFilter | None = None) -> list[Incident]:
+        """Incidents matching ``flt`` in its order; keyset pages with ``after``."""
+        ...
+
+    def iter_incidents(
+        self, flt: IncidentFilter | None = None, batch: int = 500
+    ) -> Iterator[Incident]: ...
+
+    def count_incidents(self, flt: IncidentFilter | None = None) -> int: ...
+
+    def get_incident(self, incident_id: str) -> Incident: ...
+
+    def incident_of_event(self, event_id: str) -> list[tuple[Incident, str]]:
+        """The incidents an event is a member of (``member``) or a statement about."""
         ...
 
     def close(self) -> None: ...

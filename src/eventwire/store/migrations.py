@@ -105,6 +105,33 @@ MIGRATIONS: list[str] = [
     ALTER TABLE doc_records ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX doc_records_seq ON doc_records(seq)
     """,
+    # 5: RESERVED for issue 18's real columns and covering indexes (its own branch); a
+    # no-op here so that the incident tables below are number 6 on every branch. When
+    # the branches meet, issue 18's script takes this place.
+    """
+    CREATE TABLE migration_5_reserved (id INTEGER);
+    DROP TABLE migration_5_reserved
+    """,
+    # 6: incidents (resolve/incidents.py): one row per real-world occurrence, the fields
+    # lists filter and sort on as real columns, and its member and statement events
+    """
+    CREATE TABLE incidents (
+        id TEXT PRIMARY KEY, type TEXT NOT NULL, acled_type TEXT,
+        source_actor TEXT, target_actor TEXT, date TEXT, date_precision TEXT,
+        place_id TEXT, lat REAL, lon REAL, killed INTEGER, wounded INTEGER, modality TEXT,
+        source_count INTEGER NOT NULL, outlet_count INTEGER NOT NULL, payload TEXT NOT NULL
+    );
+    CREATE INDEX incidents_date_id ON incidents(date, id);
+    CREATE INDEX incidents_sources ON incidents(source_count, date, id);
+    CREATE INDEX incidents_source_date ON incidents(source_actor, date, id);
+    CREATE INDEX incidents_target_date ON incidents(target_actor, date, id);
+    CREATE INDEX incidents_place ON incidents(place_id);
+    CREATE TABLE incident_events (
+        incident_id TEXT NOT NULL, event_id TEXT NOT NULL, role TEXT NOT NULL,
+        PRIMARY KEY (incident_id, event_id)
+    );
+    CREATE INDEX incident_events_event ON incident_events(event_id)
+    """,
     # 7 (after 5 and 6 of the same release): running and period totals of the conflict,
     # an actor or a place (extract/totals.py), part of the resolved picture
     """

@@ -43,6 +43,7 @@ from eventwire.store.base import (
     PictureState,
     PlaceTotals,
 )
+from eventwire.store.sql_incidents import INCIDENT_TABLES, IncidentQueries
 from eventwire.store.sql_statistics import StatisticsSQL
 from eventwire.text.names import search_keys
 
@@ -105,7 +106,7 @@ RECORD_KINDS = ("articles", "mentions", "actors", "events", "relations", "quotes
 KILLED_SCAN_LIMIT = 20_000  # an index page does not read more payloads than this per actor
 
 
-class SQLStore(StatisticsSQL):
+class SQLStore(IncidentQueries, StatisticsSQL):
     """A :class:`~eventwire.store.base.Store` over a DB-API connection; see the module doc."""
 
     location: str
@@ -281,9 +282,10 @@ class SQLStore(StatisticsSQL):
                         and not force
                     ):
                         return False
-                for table in PICTURE_TABLES:
+                for table in INCIDENT_TABLES + PICTURE_TABLES:
                     self._execute(f"DELETE FROM {table}")
                 self._write_resolution(resolution)
+                self._write_incidents(resolution)
                 if generation is not None:
                     self._set_state("picture", str(generation))
                     self._set_state("fingerprint", fingerprint)

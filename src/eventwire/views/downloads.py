@@ -17,7 +17,7 @@ from typing import Any, TextIO, TypeVar
 import eventwire.export
 from eventwire.errors import ExportError, NotFound
 from eventwire.export import export
-from eventwire.model import Actor, Article, Event, Place, Quote, Relation, Statistic
+from eventwire.model import Actor, Article, Event, Incident, Place, Quote, Relation, Statistic
 from eventwire.registry import exporters
 from eventwire.store.base import Store
 from eventwire.views.corpus import CorpusFilter, event_filter
@@ -35,6 +35,10 @@ def download_formats() -> list[str]:
     return sorted(n for n in exporters.names() if exporters.get(n).meta.get("target") != "folder")
 
 
+def _incident_key(inc: Incident) -> tuple[bool, str, str]:
+    return (inc.date is not None, inc.date or "", inc.id)
+
+
 class FilteredStore:
     """The read side of a store, cut down to what one filter selects."""
 
@@ -46,6 +50,7 @@ class FilteredStore:
             a for e in events for a in (e.source_actor, e.target_actor, e.attributed_to) if a
         }
         self._article_ids = {ev.article_id for e in events for ev in e.evidence}
+        self._incidents: list[Incident] | None = None
 
     def iter_articles(self) -> Iterator[Article]:
         for article_id in sorted(self._article_ids):
@@ -67,6 +72,19 @@ class FilteredStore:
             return list(self._events)
         start = getattr(flt, "offset", 0) or 0
         return self._events[start : start + flt.limit]
+
+    def incidents(self, flt: Any = None) -> list[Incident]:
+        """The incidents the selected events are members of, by (date, id) with undated
+        first, a keyset page at a time when ``flt`` asks for one (issue 14)."""
+        if self._incidents is None:
+            found = {inc.id: inc for e in self._events
+                     for inc, role in self._store.incident_of_event(e.id) if role == "member"}  # fmt: skip
+            self._incidents = sorted(found.values(), key=_incident_key)
+        rows = self._incidents
+        if flt is not None and flt.after is not None:
+            after = (flt.after[0] is not None, flt.after[0] or "", flt.after[1])
+            rows = [i for i in rows if _incident_key(i) > after]
+        return rows[: flt.limit] if flt is not None and flt.limit is not None else rows
 
     def _by_actor(self, read: Callable[[str | None], list[T]]) -> list[T]:
         """Records of the selected actors: one indexed query each while they are few."""

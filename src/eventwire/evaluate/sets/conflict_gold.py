@@ -497,15 +497,20 @@ def _incidents(
     g: Gold, matched: dict[str, PredEvent | None], result: SetResult
 ) -> dict[str, Metric]:
     same, apart = Tally(), Tally()
+
+    def one(a: PredEvent | None, b: PredEvent | None) -> bool:
+        """Whether two matched events are one incident (one event is one incident too)."""
+        return a is not None and b is not None and (a.incident or a.id) == (b.incident or b.id)
+
     for pair in g.raw.get("same_incident", []):
         a, b = (matched.get(x["event"]) for x in pair)
-        if not same.add(a is not None and b is not None and a.id == b.id):
+        if not same.add(one(a, b)):
             result.miss(
                 f"{pair[0]['event']}+{pair[1]['event']}", "same_incident", True, False, None
             )
     for item in g.raw.get("different_incidents", []):
         a, b = (matched.get(x["event"]) for x in item["pair"])
-        apart.add(not (a is not None and b is not None and a.id == b.id))
+        apart.add(not one(a, b))
     return {
         "same_incident": same.metric("pairs exported as one incident"),
         "different_incidents_apart": apart.metric("look-alike pairs not merged"),

@@ -1,0 +1,142 @@
+"""Incidents as people read them: a list under the shared filters, and why an incident's
+reports were joined or kept apart (what ``eventwire incidents`` and ``eventwire events
+--explain`` print, and what ``/api/incidents`` serves)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from eventwire.errors import ExportError
+from eventwire.export.filters import Filters
+from eventwire.model import Incident
+from eventwire.resolve.incidents import report_of_incident, veto
+from eventwire.store.base import IncidentFilter, Store
+
+SORTS = {"date": "-date", "sources": "-sources"}  # --sort -> store order (newest first)
+
+
+def _sort_key(order: str, inc: Incident) -> tuple[object, ...]:
+    # as the store orders: newest first (undated last), ids descending on ties
+    newest = (inc.date is not None, inc.date or "", inc.id)
+    return (inc.source_count, *newest) if order == "-sources" else newest
+
+
+def list_incidents(
+    store: Store, filters: Filters | None = None, sort: str = "date", limit: int | None = None
+) -> list[Incident]:
+    """Selected incidents, newest first (``sort="date"``) or most reported first
+    (``"sources"``), at most ``limit``."""
+    if sort not in SORTS:
+        raise ExportError(f"unknown sort {sort!r} (known: {', '.join(SORTS)})")
+    order = SORTS[sort]
+    found: dict[str, Incident] = {}
+    for flt in (filters or Filters()).incident_filters(store, page=limit, order=order):
+        found.update((i.id, i) for i in store.incidents(flt))
+    ranked = sorted(found.values(), key=lambda i: _sort_key(order, i), reverse=True)
+    return ranked[:limit] if limit is not None else ranked
+
+
+@dataclass(frozen=True)
+class IncidentPage:
+    """One page of incidents, the total they are part of, and the cursor of the next page."""
+
+    items: list[Incident]
+    total: int
+    next_after: str | None
+
+
+def parse_cursor(text: str) -> tuple[str | None, str]:
+    """A ``next_after`` cursor ("DATE~ID", DATE empty when undated) as (date, id)."""
+    date, sep, last_id = text.partition("~")
+    if not sep or not last_id.startswith("incident_"):
+        raise ExportError(f"not an incident cursor: {text[:40]!r} (use next_after)")
+    return (date or None, last_id)
+
+
+def incident_page(
+    store: Store,
+    filters: Filters | None = None,
+    newest_first: bool = True,
+    limit: int = 50,
+    after: str | None = None,
+) -> IncidentPage:
+    """A keyset page of the selected incidents by date (one place matched at most: the
+    cursor pages one store query)."""
+    flts = list((filters or Filters()).incident_filters(store))
+    if len(flts) != 1:
+        raise ExportError("the place names several places: give a place id")
+    order = "-date" if newest_first else "date"
+    flt: IncidentFilter = replace(flts[0], order=order, limit=limit)
+    items = store.incidents(replace(flt, after=parse_cursor(after) if after else None))
+    total = store.count_incidents(flt)
+    last = items[-1] if len(items) == limit else None
+    return IncidentPage(items, total, f"{last.date or ''}~{last.id}" if last else None)
+
+
+def describe(inc: Incident) -> str:
+    where = inc.location.name if inc.location else "no place"
+    counts = ", ".join(
+        f"{kind} {n}" + (f" (reports {inc.count_min[kind]}-{inc.count_max[kind]})"
+                         if inc.count_min.get(kind) != inc.count_max.get(kind) else "")
+        for kind, n in inc.counts.items()
+    )  # fmt: skip
+    return (
+        f"incident {inc.id}: {inc.type} on {inc.date or 'an unknown date'} "
+        f"({inc.date_precision or '-'}) at {where}; {inc.source_count} article(s), "
+        f"{inc.outlet_count} outlet(s)" + (f"; {counts}" if counts else "")
+    )
+
+
+def explain_incident(store: Store, incident_id: str) -> list[str]:
+    """Lines saying what the incident is, which rules joined its reports and which vetoes
+    kept other reports apart, and each report's figures."""
+    inc = store.get_incident(incident_id)
+    lines = [describe(inc)]
+    lines += [f"  member events: {', '.join(inc.events) or '-'}"]
+    if inc.statements:
+        lines += [f"  statements about it: {', '.join(inc.statements)}"]
+    lines += [f"  {why}" for why in inc.explanation]
+    lines += [
+        f"  report {r.evidence.article_id}: {r.kind} {r.value}"
+        + (f" ({r.qualifier})" if r.qualifier else "")
+        for r in inc.count_reports
+    ]
+    return lines + [f"  {line}" for line in near_misses(store, inc)]
+
+
+def near_misses(store: Store, inc: Incident, limit: int = 20) -> list[str]:
+    """Why the incidents of its type within a day of it, in its country, are others."""
+    if not (inc.date and len(inc.date) == 10):
+        return []
+    day = dt.date.fromisoformat(inc.date)
+    flt = IncidentFilter(type=inc.type, since=(day - dt.timedelta(days=1)).isoformat(),
+                         until=(day + dt.timedelta(days=1)).isoformat(), limit=limit)  # fmt: skip
+    unnamed = frozenset(a.id for a in store.actors() if a.type == "group")
+    here = report_of_incident(inc, unnamed)
+    country = inc.location.country if inc.location else None
+    out = []
+    for other in store.incidents(flt):
+        where = other.location.country if other.location else None
+        if other.id == inc.id or (country and where and where != country):
+            continue
+        why = veto(here, report_of_incident(other, unnamed)) or "not compared (no shared block)"
+        out.append(f"kept apart from incident {other.id}: {why}")
+    return out
+
+
+def explain_event(store: Store, event_id: str) -> list[str]:
+    """Lines saying which incident an event belongs to (or is a statement about) and why;
+    an event in none did not happen as told (future, denied, negated...)."""
+    event = store.get_event(event_id)
+    held = store.incident_of_event(event_id)
+    if not held:
+        state = "negated" if event.negated else event.modality
+        return [f"event {event_id} ({event.type}, {state}) belongs to no incident: "
+                "only what happened (asserted, reported, alleged) makes one"]  # fmt: skip
+    lines = []
+    for inc, role in held:
+        what = "is a member of" if role == "member" else "is a statement about"
+        lines.append(f"event {event_id} ({event.type}) {what} incident {inc.id}")
+        lines += ["  " + line for line in explain_incident(store, inc.id)]
+    return lines

@@ -1,0 +1,388 @@
+"""Incidents within one document: which of its event mentions tell of one occurrence.
+
+A report tells one shelling in several sentences. These rules give each event mention
+that happened (asserted, reported or alleged, not negated) an incident of its document,
+in text order, each rule naming the English construction it reads:
+
+* **act and consequence** -- the events of one sentence of one family (violence, or one
+  type otherwise) are one incident: "shelled a market, killing four and wounding 11",
+  "five were killed when rockets slammed into the market", "signed a truce";
+* **anaphora** -- an event noun with a definite or demonstrative determiner or a day's
+  possessive ("the attack", "this shelling", "Saturday's blast") refers back to the last
+  incident of its family: it joins it unless it names another town or another day;
+* **retelling** -- a later event of the same family with no date, town or named actor of
+  its own ("The rockets struck shortly after morning prayers") retells the last incident;
+* **restatement** -- a later event of the same family stated again with the same town and
+  day, no other named actor and no other toll ("Three children were killed in an air strike
+  on Mekelle on Monday" after the lead told it) is the same incident;
+* **one more** -- an event noun marked as one more of its kind ("another attack", "a second
+  air strike", "a fresh round of shelling") starts a new incident, whatever else agrees;
+* **aftermath** -- a non-violent act with no doer, date or town of its own within three
+  sentences of an act ("Flights were suspended", "security had been tightened") is part
+  of that act's incident.
+
+**Statements about** an act are never its members: accusations, condemnations, denials
+("denied targeting civilians"), demands and threats, and the act a demand asks for ("called
+for his release"), are linked to the incident they follow (or, with none before, the first
+after) as ``statements``. A statement in a document with no act is an incident of its own.
+Events that did not happen (future, hypothetical, negated) belong to no incident.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from eventwire.model import (
+    COUNTING_MODALITIES,
+    DocumentRecords,
+    EventMention,
+    Evidence,
+    Place,
+    mention_key,
+)
+from eventwire.resolve.ids import stable_id
+
+TOWN_PRECISIONS = frozenset({"point", "city"})
+STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
+DEMAND_TYPES = frozenset({"REQUEST", "THREATEN"})  # their embedded acts are their content
+ANAPHOR_WORDS = frozenset({"the", "this", "these", "that", "those", "such"})
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DAY_WORDS = frozenset({*WEEKDAYS, "yesterday", "today", "tonight", "weekend", "night"})
+AFTERMATH_REACH = 3  # sentences after an act
+RESTATE_REACH = 3  # earlier incidents of its family a restatement may tell again
+UNDATED_WINDOW = 7  # days before publication an undated report may tell of
+SEVERITY = {"ASSAULT": 3, "COERCE": 2}  # lead type of an incident: violence first
+
+
+def mention_id(em: EventMention) -> tuple[str, int, str]:
+    """The key under which event resolution files a mention's event."""
+    return (em.article_id, em.trigger.start, em.type)
+
+
+@dataclass
+class DocIncident:
+    """One incident as one article tells it (the unit merged across articles)."""
+
+    article_id: str
+    members: list[EventMention] = field(default_factory=list)
+    statements: list[EventMention] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)  # how members were joined
+    fallback_place: Place | None = None  # the one town the article names
+    sources: tuple[str, ...] = ()  # resolved actor ids, filled by ``resolve_actors_of``
+    targets: tuple[str, ...] = ()
+    named: frozenset[str] = frozenset()
+    family_key: str = ""  # the within-article family it was opened for (violence, or a type)
+
+    @property
+    def id(self) -> str:
+        first = self.members[0]
+        return stable_id("docinc", self.article_id, first.trigger.start, first.type)
+
+    @property
+    def family(self) -> str:
+        return family_of(self.type)
+
+    @property
+    def type(self) -> str:
+        types = Counter(em.type for em in self.members)
+        return min(types, key=lambda t: (-SEVERITY.get(t, 1), -types[t], t))
+
+    @property
+    def place(self) -> Place | None:
+        """The most specific place of the members; when none is a town, the one town the
+        article names if it lies in that place's country."""
+        own = best_place(em.place for em in self.members)
+        town = self.fallback_place
+        if town and (own is None or (own.precision not in TOWN_PRECISIONS
+                                     and own.country in (None, town.country))):  # fmt: skip
+            return town
+        return own
+
+    @property
+    def day(self) -> str | None:
+        """The earliest day the members state: the act precedes its aftermath."""
+        days = [em.when.calendar for em in self.members if em.when and em.when.precision == "day"]
+        return min((d for d in days if d and len(d) == 10), default=None)
+
+    def window(self) -> tuple[int, int] | None:
+        """The days (as ordinals) the incident may have happened on: its day; else the
+        span of a stated week or month; else (undated) the week before publication."""
+        if self.day:
+            d = date.fromisoformat(self.day).toordinal()
+            return d, d
+        for em in self.members:
+            if not (em.when and em.when.calendar):
+                continue
+            cal, precision = em.when.calendar, em.when.precision
+            if precision == "publication" and len(cal) == 10:
+                d = date.fromisoformat(cal).toordinal()
+                return d - UNDATED_WINDOW, d
+            if precision == "week" and len(cal) == 10:
+                d = date.fromisoformat(cal).toordinal()
+                return d, d + 6
+            if precision == "month" and len(cal) == 7:
+                first = date.fromisoformat(cal + "-01")
+                nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+                return first.toordinal(), nxt.toordinal() - 1
+        return None
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        seen: dict[int, Evidence] = {}
+        for em in self.members:
+            seen.setdefault(em.evidence.char_start, em.evidence)
+        return tuple(seen[k] for k in sorted(seen))
+
+
+def family_of(etype: str) -> str:
+    """The family of an event type for blocking and compatibility: the PLOVER type,
+    which the ontology's CAMEO and ACLED codes refine (a shelling and an armed clash
+    are both ASSAULT)."""
+    return etype
+
+
+def best_place(places: Iterable[Place | None]) -> Place | None:
+    """The most specific of ``places`` (a town over a governorate over a country)."""
+    rank = {"point": 0, "city": 1, "admin1": 2, "country": 3, "region": 4}
+    found = [p for p in places if p is not None]
+    return min(found, key=lambda p: (rank.get(p.precision, 5), p.id), default=None)
+
+
+def _happened(em: EventMention) -> bool:
+    return em.modality in COUNTING_MODALITIES and not em.negated
+
+
+def _is_statement(
+    em: EventMention, sentence: Sequence[EventMention], violent: frozenset[str]
+) -> bool:
+    if em.modality == "denied" or "statement" in em.qualifiers:
+        return True
+    if em.type in STATEMENT_TYPES:
+        return True
+    # "called for his release": the act a demand asks for is the demand's content
+    return (
+        "embedded" in em.qualifiers
+        and em.type not in violent
+        and any(o.type in DEMAND_TYPES for o in sentence if o is not em)
+    )
+
+
+def _words_before(em: EventMention, n: int = 2) -> list[str]:
+    offset = em.trigger.start - em.evidence.char_start
+    head = em.evidence.sentence[: max(offset, 0)]
+    return head.lower().replace("'s ", " 's ").split()[-n:]
+
+
+def is_anaphoric(em: EventMention) -> bool:
+    """An event noun a determiner or a day's possessive points back with: "the attack",
+    "these shellings", "Saturday's blast", "Wednesday's drone strike" (the word before
+    the trigger, or before its modifier)."""
+    words = _words_before(em, 3)
+    for k in (len(words) - 1, len(words) - 2):
+        if k < 0:
+            continue
+        w = words[k]
+        if w in ANAPHOR_WORDS:
+            return True
+        if w == "'s" and k > 0 and words[k - 1] in DAY_WORDS:
+            return True
+    return False
+
+
+ANOTHER_WORDS = frozenset({"another", "second", "third", "fourth", "fresh", "new", "renewed",
+                           "further", "separate", "later", "subsequent"})  # fmt: skip
+
+
+def is_another(em: EventMention) -> bool:
+    """An event noun marked as one more of its kind: "another attack", "a second air
+    strike", "the third explosion", "a fresh round of shelling" (a word before the trigger,
+    or before its modifier)."""
+    return any(w in ANOTHER_WORDS for w in _words_before(em, 3)[-2:])
+
+
+def _toll_differs(before: Sequence[EventMention], group: Sequence[EventMention]) -> bool:
+    """Whether the two state different numbers of the same kind ("killed 5" / "killed 10")."""
+    told: dict[str, set[int]] = {}
+    for em in before:
+        for c in em.counts:
+            told.setdefault(c.kind, set()).add(c.value)
+    return any(c.kind in told and c.value not in told[c.kind] for em in group for c in em.counts)
+
+
+def _own_date(em: EventMention) -> str | None:
+    """The date a mention states itself (a day, a month "since February"), not the
+    publication date an undated clause defaults to."""
+    return em.when.calendar if em.when and em.when.precision != "publication" else None
+
+
+def _own_town(em: EventMention) -> Place | None:
+    return em.place if em.place and em.place.precision in TOWN_PRECISIONS else None
+
+
+def _conflicts(inc: DocIncident, group: Sequence[EventMention]) -> bool:
+    """Whether ``group`` names another town or a day more than one day from ``inc``'s."""
+    town = best_place(_own_town(em) for em in inc.members)
+    day = inc.day
+    for em in group:
+        own = _own_town(em)
+        if town and own and own.id != town.id:
+            return True
+        d = _own_date(em)
+        if day and d and len(d) != 10:
+            return True  # "has clashed since February": another time
+        if day and d and len(d) == 10:
+            gap = abs(date.fromisoformat(d).toordinal() - date.fromisoformat(day).toordinal())
+            if gap > 1:
+                return True
+    return False
+
+
+def _named_in(
+    group: Iterable[EventMention], named: frozenset[str], actor_of: dict[str, str]
+) -> set[str]:
+    found = set()
+    for em in group:
+        for span in (em.source, em.target):
+            if span and (a := actor_of.get(mention_key(em.article_id, span))) in named:
+                found.add(a)
+    return found
+
+
+def document_incidents(
+    doc: DocumentRecords,
+    violent: frozenset[str],
+    mention_actor: dict[str, str],
+    named: frozenset[str] = frozenset(),
+) -> list[DocIncident]:
+    """The incidents of one document (see the module docstring), in text order.
+
+    ``named`` holds the resolved actor ids that count as named (not "police", "gunmen");
+    with it empty, no actor stops a retelling."""
+    ordered = sorted(doc.events, key=lambda e: (e.evidence.char_start, e.trigger.start, e.type))
+    sentences: dict[int, list[EventMention]] = {}
+    for em in ordered:
+        sentences.setdefault(em.evidence.char_start, []).append(em)
+    incidents: list[DocIncident] = []
+    pending: list[tuple[int, EventMention]] = []  # statements before any act
+    last_of: dict[str, int] = {}  # family -> index of its last incident
+    last_act: tuple[int, int] | None = None  # (incident index, sentence number)
+    for number, (_start, sentence) in enumerate(sorted(sentences.items())):
+        groups: dict[str, list[EventMention]] = {}
+        said: list[EventMention] = []  # linked after the sentence's acts: "condemned the attack"
+        for em in sentence:
+            if not _happened(em) and em.modality != "denied":
+                continue
+            if _is_statement(em, sentence, violent):
+                said.append(em)
+                continue
+            fam = "violence" if em.type in violent else family_of(em.type)
+            groups.setdefault(fam, []).append(em)
+        for fam, group in groups.items():
+            target, rule = _joins(incidents, last_of, last_act, number, fam, group, violent,
+                                  named, mention_actor)  # fmt: skip
+            if target is None:
+                incidents.append(DocIncident(doc.article_id, rules=["act and consequence"]
+                                             if len(group) > 1 else [], family_key=fam))  # fmt: skip
+                target = len(incidents) - 1
+            elif rule:
+                incidents[target].rules.append(rule)
+            incidents[target].members.extend(group)
+            last_of[fam] = target
+            if rule != "aftermath":
+                last_act = (target, number)
+        for em in said:
+            if incidents:
+                incidents[_statement_target(incidents, last_act)].statements.append(em)
+            else:
+                pending.append((number, em))
+    if incidents:
+        for _n, em in pending:  # with no act before them, statements are about the first
+            incidents[0].statements.append(em)
+    else:
+        # a statement is an occurrence of its own; a denial of an act that is told nowhere
+        # else is no incident
+        incidents = [DocIncident(doc.article_id, members=[em]) for _n, em in pending
+                     if _happened(em)]  # fmt: skip
+    town = _only_town(doc)
+    for inc in incidents:
+        inc.fallback_place = town
+    return incidents
+
+
+def _statement_target(incidents: list[DocIncident], last_act: tuple[int, int] | None) -> int:
+    return last_act[0] if last_act else len(incidents) - 1
+
+
+def _joins(
+    incidents: list[DocIncident],
+    last_of: dict[str, int],
+    last_act: tuple[int, int] | None,
+    number: int,
+    fam: str,
+    group: list[EventMention],
+    violent: frozenset[str],
+    named: frozenset[str],
+    actor_of: dict[str, str],
+) -> tuple[int | None, str]:
+    """The incident ``group`` (one sentence's events of one family) joins, and why."""
+    another = any(is_another(em) for em in group)
+    if fam in last_of and not another:
+        k = last_of[fam]
+        inc = incidents[k]
+        if not _conflicts(inc, group):
+            if any(is_anaphoric(em) for em in group):
+                return k, "anaphora"
+            own = _named_in(group, named, actor_of)
+            before = _named_in(inc.members, named, actor_of)
+            undated = not any(_own_date(em) for em in group)
+            untowned = not any(_own_town(em) for em in group)
+            if undated and untowned and (not before or own <= before):
+                return k, "retelling"
+    towns = [t for em in group if (t := _own_town(em))]
+    if not another and towns and any(_own_date(em) for em in group):
+        earlier = [i for i, inc in enumerate(incidents) if inc.family_key == fam]
+        for k in reversed(earlier[-RESTATE_REACH:]):
+            if _restates(incidents[k], group, towns, named, actor_of):
+                return k, "restatement"
+    if (
+        fam != "violence"
+        and last_act is not None
+        and number - last_act[1] <= AFTERMATH_REACH
+        and not any(_own_date(em) or _own_town(em) for em in group)
+        and not any(em.source for em in group)
+        and incidents[last_act[0]].type in violent
+    ):
+        return last_act[0], "aftermath"
+    return None, ""
+
+
+def _restates(
+    inc: DocIncident,
+    group: list[EventMention],
+    towns: list[Place],
+    named: frozenset[str],
+    actor_of: dict[str, str],
+) -> bool:
+    """Whether ``group`` tells ``inc`` again: its day, its town or a place holding it, no
+    other named actor and no other toll."""
+    own = _named_in(group, named, actor_of)
+    before = _named_in(inc.members, named, actor_of)
+    town, place = best_place(towns), inc.place
+    inside = place is None or place == town or (
+        place.precision not in TOWN_PRECISIONS and place.country in (None, town and town.country)
+    )  # fmt: skip
+    return bool(
+        inc.day and inside and (not before or not own or own <= before)
+        and not _conflicts(inc, group) and not _toll_differs(inc.members, group)
+    )  # fmt: skip
+
+
+def _only_town(doc: DocumentRecords) -> Place | None:
+    """The one town the article's place mentions name, if exactly one: where an incident
+    that places nothing itself happened ("on the northern edge of Gharyan")."""
+    towns = {p.place.id: p.place for p in doc.places
+             if p.place and p.place.precision in TOWN_PRECISIONS and not p.is_actor}  # fmt: skip
+    return next(iter(towns.values())) if len(towns) == 1 else None

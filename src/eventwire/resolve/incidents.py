@@ -1,0 +1,401 @@
+"""Incidents across articles: the reports of one occurrence become one :class:`Incident`.
+
+Each article's incidents (:mod:`eventwire.resolve.doc_incidents`) are merged when they
+are compatible:
+
+* **type**: the same PLOVER type (the family the CAMEO and ACLED codes refine);
+* **date**: windows that meet within one day (a day is its own window; an undated report
+  the week before its publication; a stated week or month its span);
+* **place**: contained in one another (a town in its governorate, anything in its
+  country); two different towns, governorates or countries are a hard veto;
+* **actors**: when both reports name actors, at least one side in common (none
+  contradicting; a country, its government and its state forces are one side); reports
+  that share no named side join only on the same town and day.
+
+Candidates come from blocking on (type, day, named side) and (type, day, town), each report
+filed under every day of its window (at most a month): the only pairs the rules below can
+join, so the cost stays near linear. Pairs are taken in a
+fixed order (shared actor, same town, closer day, ids) and joined by union-find with a
+complete-link veto: two clusters merge only when every report of one is compatible with
+every report of the other, so neither article order nor hash seed changes the result.
+User overrides (``[[incident_join]]``, ``[[incident_split]]``, by event id) come first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
+
+from eventwire.errors import ConfigError
+from eventwire.knowledge.resources import Resources
+from eventwire.model import Actor, CountReport, Event, Evidence, Incident, Place, mention_key
+from eventwire.resolve.doc_incidents import (
+    TOWN_PRECISIONS,
+    UNDATED_WINDOW,
+    DocIncident,
+    best_place,
+    mention_id,
+)
+from eventwire.resolve.ids import stable_id
+from eventwire.resolve.overrides import load_overrides
+
+MAX_WINDOW = 31  # days: a report dated more vaguely than a month is not merged
+DAY_SLACK = 1  # reports of one day may give the day before or after
+
+
+@dataclass(frozen=True)
+class IncidentLinks:
+    """User constraints: ``joins`` must share an incident, ``splits`` never. Each names an
+    event id (the reports its mentions are in) or an article id (all of its reports): an
+    event reported by two articles cannot split them, their article ids can."""
+
+    joins: tuple[tuple[str, ...], ...] = ()
+    splits: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    """What the merge compares of one article incident, computed once (the properties of
+    :class:`DocIncident` walk its members on every call)."""
+
+    id: str
+    article_id: str
+    type: str
+    span: tuple[int, int] | None
+    day: str | None
+    place: Place | None
+    named: frozenset[str]  # the sides its named actors stand for (see ``state_sides``)
+
+    @classmethod
+    def of(cls, inc: DocIncident, side_of: dict[str, str] | None = None) -> Report:
+        sides = frozenset((side_of or {}).get(a, a) for a in inc.named)
+        return cls(inc.id, inc.article_id, inc.type, inc.window(), inc.day, inc.place, sides)
+
+    def window(self) -> tuple[int, int] | None:
+        return self.span
+
+
+def report_of_incident(inc: Incident, unnamed: frozenset[str] = frozenset()) -> Report:
+    """A stored incident as one report, to say why it is kept apart from another."""
+    day = inc.date if inc.date_precision == "day" and inc.date and len(inc.date) == 10 else None
+    span = None
+    if inc.date and len(inc.date) == 10:
+        d = date.fromisoformat(inc.date).toordinal()
+        span = (d, d) if inc.date_precision in ("day", None) else (d - UNDATED_WINDOW, d)
+    named = frozenset(a for a in (inc.source_actor, inc.target_actor) if a and a not in unnamed)
+    return Report(inc.id, inc.id, inc.type, span, day, inc.location, named)
+
+
+def state_sides(actors: Iterable[Actor]) -> dict[str, str]:
+    """A country and its government and state forces are one side ("Ethiopia", "the
+    Ethiopian government", "the Ethiopian Air Force"): actor id -> "state:ISO3"."""
+    return {a.id: f"state:{a.country}" for a in actors
+            if a.type in ("country", "government") and a.country}  # fmt: skip
+
+
+def incident_links(resources: Resources) -> IncidentLinks:
+    """The incident joins and splits of the user's overrides file."""
+    try:
+        found = load_overrides(resources.settings.overrides_path)
+    except OSError as exc:
+        raise ConfigError(f"cannot read overrides: {exc}") from exc
+    return IncidentLinks(found.incident_joins, found.incident_splits)
+
+
+def assign_actors(inc: DocIncident, mention_actor: dict[str, str], unnamed: frozenset[str]) -> None:
+    """Fill a document incident's resolved source and target actors and its named ones."""
+
+    def ids(side: str) -> tuple[str, ...]:
+        found = []
+        for em in inc.members:
+            span = getattr(em, side)
+            if span and (a := mention_actor.get(mention_key(em.article_id, span))):
+                found.append(a)
+        return tuple(dict.fromkeys(found))
+
+    inc.sources, inc.targets = ids("source"), ids("target")
+    inc.named = frozenset(a for a in (*inc.sources, *inc.targets) if a not in unnamed)
+
+
+def _town(p: Place | None) -> Place | None:
+    return p if p and p.precision in TOWN_PRECISIONS else None
+
+
+def place_veto(a: Place | None, b: Place | None) -> str | None:
+    """Why two places cannot hold one incident, or None when one may contain the other."""
+    if a is None or b is None or a.id == b.id:
+        return None
+    if a.country and b.country and a.country != b.country:
+        return f"places in two countries ({a.name}, {b.name})"
+    if _town(a) and _town(b):
+        return "two different towns ({}, {})".format(*sorted((a.name, b.name)))
+    local = TOWN_PRECISIONS | {"admin1"}
+    if a.precision in local and b.precision in local and a.admin1 and a.admin1 != b.admin1:
+        return f"places in two governorates ({a.name}, {b.name})"
+    return None
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Days between two windows (0 when they overlap)."""
+    return max(0, a[0] - b[1], b[0] - a[1])
+
+
+def veto(a: Report, b: Report) -> str | None:
+    """The rule that keeps two article incidents apart, or None when compatible."""
+    if a.article_id == b.article_id:
+        return "one article tells them apart"
+    if a.type != b.type:
+        return f"types differ ({a.type}, {b.type})"
+    wa, wb = a.window(), b.window()
+    if wa is None or wb is None or wa[1] - wa[0] > MAX_WINDOW or wb[1] - wb[0] > MAX_WINDOW:
+        return "a date vaguer than a month"
+    gap = _gap(wa, wb)
+    if gap > DAY_SLACK:
+        return f"dates {gap} days apart"
+    if why := place_veto(a.place, b.place):
+        return why
+    if a.named and b.named and not a.named & b.named:
+        return "named actors differ"
+    if not a.named & b.named:
+        ta, tb = _town(a.place), _town(b.place)
+        if not (ta and tb and ta.id == tb.id and a.day and b.day):
+            return "no shared named actor, and not the same town and day"
+    return None
+
+
+def _reason(a: Report, b: Report) -> str:
+    parts = [a.type]
+    if shared := sorted(a.named & b.named):
+        parts.append("side " + ", ".join(shared))
+    if (ta := _town(a.place)) and (tb := _town(b.place)) and ta.id == tb.id:
+        parts.append(f"town {ta.name}")
+    elif a.place and b.place:
+        parts.append(f"places {a.place.name} / {b.place.name}")
+    parts.append(f"day {a.day}" if a.day and a.day == b.day else "dates within a day")
+    return ", ".join(parts)
+
+
+def candidate_pairs(incs: Sequence[Report]) -> list[tuple[int, int]]:
+    """Pairs that may be compatible, found by blocking: two reports can join only when they
+    share a named side, or lie in the same town with a day each (see :func:`veto`), so each
+    is filed under (type, day, side) for its sides and (type, day, town) for its town, on
+    every day of its window and one day either side."""
+    blocks: dict[tuple[str, int, str], list[int]] = defaultdict(list)
+    for n, inc in enumerate(incs):
+        w = inc.window()
+        if w is None or w[1] - w[0] > MAX_WINDOW:
+            continue
+        cells = sorted(inc.named)
+        if (town := _town(inc.place)) and inc.day:
+            cells.append("town:" + town.id)
+        for day in range(w[0] - DAY_SLACK, w[1] + DAY_SLACK + 1):
+            for cell in cells:
+                blocks[(inc.type, day, cell)].append(n)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        pairs.update(combinations(members, 2))  # filed in index order: i < j
+    return sorted(pairs)
+
+
+def _pair_order(a: Report, b: Report) -> tuple[object, ...]:
+    ta, tb = _town(a.place), _town(b.place)
+    wa, wb = a.window(), b.window()
+    return (
+        -len(a.named & b.named),
+        not (ta and tb and ta.id == tb.id),
+        _gap(wa, wb) if wa and wb else 99,
+        a.id,
+        b.id,
+    )
+
+
+class _Clusters:
+    """Union-find over article incidents with a complete-link veto."""
+
+    def __init__(self, incs: Sequence[Report], cannot: set[tuple[int, int]]) -> None:
+        self.incs = incs
+        self.parent = list(range(len(incs)))
+        self.members: dict[int, list[int]] = {n: [n] for n in range(len(incs))}
+        self.cannot = cannot
+        self.notes: dict[int, list[str]] = defaultdict(list)
+        # roots known to be kept apart: a veto between two members stays when either
+        # cluster grows, so a pair of clusters is checked member by member once
+        self.apart: dict[int, set[int]] = defaultdict(set)
+
+    def find(self, n: int) -> int:
+        while self.parent[n] != n:
+            self.parent[n] = self.parent[self.parent[n]]
+            n = self.parent[n]
+        return n
+
+    def known_apart(self, ra: int, rb: int) -> bool:
+        return rb in self.apart.get(ra, ())
+
+    def blocker(self, ra: int, rb: int) -> str | None:
+        for x in self.members[ra]:
+            for y in self.members[rb]:
+                why = "a user split" if (min(x, y), max(x, y)) in self.cannot else None
+                if why := why or veto(self.incs[x], self.incs[y]):
+                    self.apart[ra].add(rb)
+                    self.apart[rb].add(ra)
+                    return why
+        return None
+
+    def union(self, ra: int, rb: int, note: str) -> None:
+        keep, gone = sorted((ra, rb), key=lambda r: self.incs[r].id)
+        self.parent[gone] = keep
+        self.members[keep] += self.members.pop(gone)
+        self.notes[keep] += self.notes.pop(gone, []) + [note]
+        for other in self.apart.pop(gone, set()):
+            self.apart[other].discard(gone)
+            self.apart[other].add(keep)
+            self.apart[keep].add(other)
+
+
+def resolve_incidents(
+    doc_incidents: Iterable[DocIncident],
+    event_of: dict[tuple[str, int, str], str],
+    events: Sequence[Event],
+    links: IncidentLinks = IncidentLinks(),
+    side_of: dict[str, str] | None = None,
+) -> list[Incident]:
+    """Incidents across articles (see the module docstring), sorted by id.
+
+    ``event_of`` maps :func:`mention_id` of a mention to its resolved event's id;
+    ``side_of`` maps actor ids that stand for one side to its key (:func:`state_sides`)."""
+    incs = sorted(doc_incidents, key=lambda i: i.id)
+    by_event: dict[str, list[int]] = defaultdict(list)  # event or article id -> reports
+    for n, inc in enumerate(incs):
+        by_event[inc.article_id].append(n)
+        for em in inc.members:
+            if (eid := event_of.get(mention_id(em))) is not None:
+                by_event[eid].append(n)
+    cannot = {
+        (min(x, y), max(x, y))
+        for a, b in links.splits
+        for x in by_event.get(a, ())
+        for y in by_event.get(b, ())
+    }
+    reports = [Report.of(inc, side_of) for inc in incs]
+    clusters = _Clusters(reports, cannot)
+    for names in links.joins:
+        held = sorted({n for e in names for n in by_event.get(e, ())})
+        for n in held[1:]:
+            ra, rb = clusters.find(held[0]), clusters.find(n)
+            if ra != rb:
+                clusters.union(ra, rb, f"joined by a user override ({', '.join(names)})")
+    pairs = candidate_pairs(reports)
+    pairs.sort(key=lambda p: _pair_order(reports[p[0]], reports[p[1]]))
+    for i, j in pairs:
+        ra, rb = clusters.find(i), clusters.find(j)
+        if ra == rb or clusters.known_apart(ra, rb):
+            continue
+        a, b = reports[i], reports[j]
+        if why := clusters.blocker(ra, rb):
+            if a.article_id != b.article_id:
+                clusters.notes[ra].append(f"kept apart from {b.article_id}'s report: {why}")
+                clusters.notes[rb].append(f"kept apart from {a.article_id}'s report: {why}")
+            continue
+        first, second = sorted((a.article_id, b.article_id))
+        clusters.union(ra, rb, f"joined {first} and {second}: {_reason(a, b)}")
+    by_id = {e.id: e for e in events}
+    out = [
+        _incident([incs[n] for n in sorted(members)], [reports[n] for n in sorted(members)],
+                  clusters.notes.get(root, []), event_of, by_id)
+        for root, members in clusters.members.items()
+    ]  # fmt: skip
+    return sorted(out, key=lambda i: i.id)
+
+
+def _lead(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+
+
+def _counts(
+    incs: Sequence[DocIncident],
+) -> tuple[dict[str, int], dict[str, int], dict[str, int], tuple[CountReport, ...]]:
+    """Best-supported figure per kind (most reports, then stated exactly, then the one
+    nearest the reports' median, then the lower), its range, and each report's figure (an article's highest for the kind)."""
+    reports: list[CountReport] = []
+    for inc in incs:
+        best: dict[str, CountReport] = {}
+        for em in inc.members:
+            for c in em.counts:
+                if c.kind not in best or c.value > best[c.kind].value:
+                    best[c.kind] = CountReport(c.kind, c.value, c.qualifier, c.evidence)
+        reports += best.values()
+    counts, low, high = {}, {}, {}
+    for kind in sorted({r.kind for r in reports}):
+        of_kind = [r for r in reports if r.kind == kind]
+        support = Counter(r.value for r in of_kind)
+        exact = {r.value for r in of_kind if not r.qualifier or r.qualifier == "word"}
+        middle = sorted(r.value for r in of_kind)[(len(of_kind) - 1) // 2]
+        counts[kind] = min(support, key=lambda v: (-support[v], v not in exact, abs(v - middle), v))
+        low[kind] = min(support)
+        high[kind] = max(support)
+    reports.sort(key=lambda r: (r.kind, r.evidence.article_id, r.evidence.char_start))
+    return counts, low, high, tuple(reports)
+
+
+def _incident(
+    incs: Sequence[DocIncident],
+    told: Sequence[Report],
+    notes: list[str],
+    event_of: dict[tuple[str, int, str], str],
+    by_id: dict[str, Event],
+) -> Incident:
+    itype = _lead(r.type for r in told) or told[0].type
+    members = [em for inc in incs for em in inc.members]
+    event_ids = sorted({e for em in members if (e := event_of.get(mention_id(em)))})
+    statement_ids = sorted(
+        {e for inc in incs for em in inc.statements if (e := event_of.get(mention_id(em)))}
+        - set(event_ids)
+    )
+    named = set().union(*(inc.named for inc in incs))
+    source = _side([a for inc in incs for a in inc.sources], named)
+    target = _side([a for inc in incs for a in inc.targets if a != source], named)
+    day = _lead(r.day for r in told)
+    when = None
+    if day is None:
+        whens = [em.when for em in members if em.when and em.when.calendar]
+        when = whens[0] if whens else None
+    lead = [by_id[e] for e in event_ids if e in by_id and by_id[e].type == itype]
+    lead.sort(key=lambda e: (-e.source_count, -len(e.codes), e.id))
+    counts, low, high, reports = _counts(incs)
+    evidence: dict[tuple[str, int], Evidence] = {}
+    for inc in incs:
+        for ev in inc.evidence:
+            evidence.setdefault((ev.article_id, ev.char_start), ev)
+    explanation = [f"{inc.article_id}: {rule}" for inc in incs for rule in inc.rules]
+    return Incident(
+        id=stable_id("incident", incs[0].id),
+        type=itype,
+        codes=dict(lead[0].codes) if lead else {"plover": itype},
+        evidence=tuple(evidence[k] for k in sorted(evidence)),
+        source_actor=source,
+        target_actor=target,
+        date=day or (when.calendar if when else None),
+        date_precision="day" if day else (when.precision if when else None),
+        location=best_place(r.place for r in told),
+        counts=counts,
+        count_min=low,
+        count_max=high,
+        count_reports=reports,
+        source_count=len({inc.article_id for inc in incs}),
+        events=tuple(event_ids),
+        statements=tuple(statement_ids),
+        explanation=tuple(dict.fromkeys(explanation + notes)),
+        qualifiers=lead[0].qualifiers if lead else (),
+        modality=_lead(em.modality for em in members) or "asserted",
+    )
+
+
+def _side(actors: list[str], named: set[str]) -> str | None:
+    """The most specific actor the reports name on one side: a named actor over an
+    unnamed group, then the one most reports name, then by id."""
+    counts = Counter(actors)
+    return min(counts, key=lambda a: (a not in named, -counts[a], a)) if counts else None

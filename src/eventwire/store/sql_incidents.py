@@ -1,0 +1,172 @@
+"""The incident tables' SQL (migration 6), as a mixin :class:`SQLStore` inherits.
+
+``incidents`` holds one row per incident with the fields lists filter and sort on as
+real columns (date, precision, type, ACLED type, killed, wounded, place, source and
+outlet counts, actors) beside the JSON payload; ``incident_events`` ties each incident
+to its member events (``member``) and to the statements about it (``statement``).
+Both are part of the resolved picture: written with it, deleted with it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from typing import Any
+
+from eventwire.errors import NotFound
+from eventwire.model import Incident, Resolution, from_dict, to_dict
+from eventwire.store.base import IncidentFilter
+
+INCIDENT_TABLES = ("incident_events", "incidents")
+INCIDENT_ORDER = {
+    "date": "date NULLS FIRST, id",
+    "-date": "date DESC NULLS LAST, id DESC",
+    "-sources": "source_count DESC, date DESC NULLS LAST, id DESC",
+}
+_CHUNK = 500
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+class IncidentQueries:
+    """Incident writes and reads over the dialect hooks of :class:`SQLStore`."""
+
+    def _execute(self, sql: str, args: Sequence[Any] = ()) -> Any:
+        raise NotImplementedError
+
+    def _insert(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        raise NotImplementedError
+
+    def _all(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
+        raise NotImplementedError
+
+    def _one(self, sql: str, args: Sequence[Any] = ()) -> Any:
+        raise NotImplementedError
+
+    def _outlets(self, article_ids: set[str]) -> dict[str, str | None]:
+        ids = sorted(article_ids)
+        found: dict[str, str | None] = {}
+        for k in range(0, len(ids), _CHUNK):
+            part = ids[k : k + _CHUNK]
+            rows = self._all(
+                f"SELECT id, outlet FROM articles WHERE id IN ({','.join('?' * len(part))})", part
+            )
+            found.update((r[0], r[1]) for r in rows)
+        return found
+
+    def _write_incidents(self, res: Resolution) -> None:
+        """Insert the resolution's incidents, their outlet counts taken from the articles."""
+        arts = {ev.article_id for inc in res.incidents for ev in inc.evidence}
+        outlet = self._outlets(arts)
+        rows, links = [], []
+        for inc in res.incidents:
+            articles = {ev.article_id for ev in inc.evidence}
+            outlets = {outlet.get(a) or a for a in articles}  # no outlet: the article itself
+            inc = replace(inc, outlet_count=len(outlets))
+            acled = inc.codes.get("acled") if isinstance(inc.codes.get("acled"), dict) else {}
+            place = inc.location
+            rows.append((
+                inc.id, inc.type, (acled or {}).get("event_type"), inc.source_actor,
+                inc.target_actor, inc.date, inc.date_precision, place.id if place else None,
+                place.lat if place else None, place.lon if place else None,
+                inc.counts.get("killed"), inc.counts.get("wounded"), inc.modality, inc.source_count,
+                inc.outlet_count, _json(to_dict(inc)),
+            ))  # fmt: skip
+            links += [(inc.id, e, "member") for e in inc.events]
+            links += [(inc.id, e, "statement") for e in inc.statements if e not in inc.events]
+        self._insert(
+            "incidents",
+            ("id", "type", "acled_type", "source_actor", "target_actor", "date", "date_precision",
+             "place_id", "lat", "lon", "killed", "wounded", "modality", "source_count", "outlet_count",
+             "payload"),
+            rows,
+        )  # fmt: skip
+        self._insert("incident_events", ("incident_id", "event_id", "role"), sorted(set(links)))
+
+    def _incident_conditions(self, flt: IncidentFilter) -> tuple[list[str], list[Any]]:
+        where: list[str] = ["1 = 1"]
+        args: list[Any] = []
+        for column, op, value in (
+            ("source_count", ">=", flt.min_sources if flt.min_sources > 1 else None),
+            ("type", "=", flt.type),
+            ("date", ">=", flt.since),
+            ("place_id", "=", flt.place),
+            ("acled_type", "=", flt.acled),
+            ("killed", ">=", flt.min_fatalities or None),
+            ("modality", "=", flt.modality),
+        ):
+            if value is not None:
+                where.append(f"{column} {op} ?")
+                args.append(value)
+        if flt.until:
+            where.append("substr(date, 1, ?) <= ?")
+            args += [len(flt.until), flt.until]
+        if flt.actor:
+            where.append("(source_actor = ? OR target_actor = ?)")
+            args += [flt.actor, flt.actor]
+        return where, args
+
+    def incidents(self, flt: IncidentFilter | None = None) -> list[Incident]:
+        """Incidents matching ``flt`` in its order, a page at a time (keyset ``after`` on
+        the date orders, ``offset`` otherwise)."""
+        flt = flt or IncidentFilter()
+        where, args = self._incident_conditions(flt)
+        if flt.after is not None:
+            if flt.order not in ("date", "-date"):
+                raise ValueError("a keyset page (after) needs a date order")
+            where, args = where + [_after_sql(flt)[0]], args + _after_sql(flt)[1]
+        sql = (f"SELECT payload FROM incidents WHERE {' AND '.join(where)}"
+               f" ORDER BY {INCIDENT_ORDER[flt.order]}")  # fmt: skip
+        if flt.limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [flt.limit, flt.offset]
+        return [from_dict(Incident, json.loads(r[0])) for r in self._all(sql, args)]
+
+    def iter_incidents(
+        self, flt: IncidentFilter | None = None, batch: int = 500
+    ) -> Iterator[Incident]:
+        """Every incident matching ``flt`` by date, read a page at a time."""
+        base = replace(flt or IncidentFilter(), order="date", limit=batch, offset=0, after=None)
+        page = self.incidents(base)
+        while page:
+            yield from page
+            if len(page) < batch:
+                return
+            page = self.incidents(replace(base, after=(page[-1].date, page[-1].id)))
+
+    def count_incidents(self, flt: IncidentFilter | None = None) -> int:
+        where, args = self._incident_conditions(flt or IncidentFilter())
+        return int(
+            self._one(f"SELECT COUNT(*) FROM incidents WHERE {' AND '.join(where)}", args)[0]
+        )
+
+    def get_incident(self, incident_id: str) -> Incident:
+        row = self._one("SELECT payload FROM incidents WHERE id = ?", (incident_id,))
+        if row is None:
+            raise NotFound(f"no incident {incident_id!r}")
+        return from_dict(Incident, json.loads(row[0]))
+
+    def incident_of_event(self, event_id: str) -> list[tuple[Incident, str]]:
+        """The incidents an event belongs to or is a statement about, with that role."""
+        rows = self._all(
+            "SELECT i.payload, l.role FROM incident_events l JOIN incidents i"
+            " ON i.id = l.incident_id WHERE l.event_id = ? ORDER BY i.id",
+            (event_id,),
+        )
+        return [(from_dict(Incident, json.loads(r[0])), r[1]) for r in rows]
+
+
+def _after_sql(flt: IncidentFilter) -> tuple[str, list[Any]]:
+    """The condition that starts a page after the (date, id) of the last row seen."""
+    assert flt.after is not None
+    date, last_id = flt.after
+    if flt.order == "-date":
+        if date is None:
+            return "(date IS NULL AND id < ?)", [last_id]
+        return "(date < ? OR (date = ? AND id < ?) OR date IS NULL)", [date, date, last_id]
+    if date is None:
+        return "((date IS NULL AND id > ?) OR date IS NOT NULL)", [last_id]
+    return "(date > ? OR (date = ? AND id > ?))", [date, date, last_id]
