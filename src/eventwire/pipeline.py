@@ -333,6 +333,7 @@ def check_picture(
         "statistics": (
             {s.id: to_dict(s) for s in store.statistics()},
             {s.id: to_dict(s) for s in fresh.statistics},
+        ),
         # the outlet count is taken from the articles when stored
         "incidents": (
             {i.id: to_dict(replace(i, outlet_count=0)) for i in store.iter_incidents()},
