@@ -35,7 +35,7 @@ from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.counts import attach_counts
 from eventwire.extract.eventlinks import link_events
-from eventwire.extract.eventroles import is_time_phrase, noun_roles, verb_roles
+from eventwire.extract.eventroles import is_time_phrase, noun_roles, own_conjuncts, verb_roles
 from eventwire.extract.modality import attribution_of, modality_of
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import EventMention, Span
@@ -159,10 +159,11 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
         else:
             if src_tok is not None and src_tok.i in trigger_tokens and not index.fillers(src_tok):
                 src_tok = noun_roles(src_tok)[0]  # "an attack by X killed...": X did it
-            sources = [*index.fillers(src_tok)] or [None]
+            sources = [*own_conjuncts(index.fillers(src_tok), src_tok)] or [None]
             # "Israel strengthened its forces": the source's own people are no target
             own = {f.span for f in sources if f is not None}
-            found_targets = ([x for x in index.fillers(t) if x.span not in own] for t in tgt_toks)
+            found_targets = ([x for x in own_conjuncts(index.fillers(t), t) if x.span not in own]
+                             for t in tgt_toks)  # fmt: skip
             targets = [*next((f for f in found_targets if f), [])] or [None]
         if not is_verb and sources == [None]:  # "police firing", "army shelling"
             doer = next((c for c in token.children if c.dep_ == "compound" and index.covering(c)),
