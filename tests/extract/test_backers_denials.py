@@ -88,6 +88,16 @@ def test_possessive_and_noun_phrase_backers(run, text, holder, other):
     assert (holder, other) in got
 
 
+def test_a_relative_passive_backs_its_antecedent(run):
+    # "X, who are supported by A and B": the relative pronoun stands for X
+    got = supports(
+        run, "Talks excluded the Azawad movement, who are supported by Algeria and Chad."
+    )
+    assert {("Algeria", "the Azawad movement"), ("Chad", "the Azawad movement")} <= {
+        (g, r) for g, r, _ in got
+    } or {("Algeria", "Azawad"), ("Chad", "Azawad")} <= {(g, r) for g, r, _ in got}
+
+
 def test_coordinated_passive_participles_share_the_agent(run):
     # "is armed and funded by X": X gives to the subject through both participles
     got = supports(run, "The Azawad movement is armed and funded by Algeria.")

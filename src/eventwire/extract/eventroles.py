@@ -24,12 +24,14 @@ turns them into actor mentions.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from eventwire.extract.actorspans import Filler
+    from eventwire.model import Place, PlaceMention
 
 F = TypeVar("F", bound="Filler")
 
@@ -124,6 +126,7 @@ def _controller_subject(token: Token) -> Token | None:
 SELF_DENIALS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "dispute"})
 CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "suggestion", "charge"})
 PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+RELATIVES = frozenset({"who", "that", "which"})
 
 
 def self_denier(subject: Token) -> Token | None:
@@ -216,6 +219,8 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
             agent = shared[0]  # "was armed and funded by Qatar"
         if passive is None and token.dep_ == "xcomp":
             passive = _controller_subject(token)  # raising: "X is said to be funded by Y"
+        elif passive is not None and passive.lower_ in RELATIVES and token.dep_ == "relcl":
+            passive = token.head  # "the Brotherhood, who are supported by Turkey"
         return agent, [passive]
     if (shared := coordinated_passive(token)) is not None:
         return shared[0], [shared[1]]
@@ -224,7 +229,7 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         source = denier
     if source is not None and _headline_passive(token):
         return None, [source]  # "Farmer killed in Selea": the subject is the victim
-    if source is not None and source.dep_ == "nsubj" and source.lower_ in ("who", "that", "which"):
+    if source is not None and source.dep_ == "nsubj" and source.lower_ in RELATIVES:
         source = token.head if token.dep_ == "relcl" else None
     if source is None:
         source = _controller_subject(token)
@@ -334,6 +339,23 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
 def _pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
     return [p for c in token.children if c.dep_ == "prep" and c.lower_ in preps
             for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in TIME_ENTS]  # fmt: skip
+
+
+def agent_place(
+    place: Place | None, places: Sequence[PlaceMention], sources: Sequence[Filler | None]
+) -> bool:
+    """A country that is itself the event's agent: "Iran supplied drones to Russia" is an
+    act of Iran's, not an event located in Iran ("Syria's army" is not: the country only
+    owns the agent, and may well be where it acts)."""
+    if place is None or place.precision not in ("country", "region"):
+        return False
+    spans = [f.span for f in sources if f is not None]
+    return any(
+        pm.place is not None
+        and pm.place.id == place.id
+        and any(pm.span.start <= s.start and s.end <= pm.span.end for s in spans)
+        for pm in places
+    )
 
 
 def _acronym(token: Token) -> bool:

@@ -35,7 +35,13 @@ from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.counts import attach_counts
 from eventwire.extract.eventlinks import link_events
-from eventwire.extract.eventroles import is_time_phrase, noun_roles, own_conjuncts, verb_roles
+from eventwire.extract.eventroles import (
+    agent_place,
+    is_time_phrase,
+    noun_roles,
+    own_conjuncts,
+    verb_roles,
+)
 from eventwire.extract.modality import attribution_of, modality_of
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import EventMention, Span
@@ -191,6 +197,9 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
                 and _noun_dep(token) not in EVENT_NOUN_DEPS):  # fmt: skip
             continue  # a bare noun ("after the war") states no event of its own
         negated, modality = modality_of(token)
+        place = place_for(ctx, token)
+        if agent_place(place, ctx.places, sources):
+            place = None  # "Iran supplied drones": the country acts, the event is not in it
         trigger = Span(token.idx, token.idx + len(token.text), token.text)
         named = [f.span for f in targets if f is not None]
         clause = _clause_qualifiers(token, sent, etype, onto, trigger_tokens, named)
@@ -203,7 +212,7 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
             modality=modality,
             attributed_to=attribution_of(token, index, quotes),
             when=when_for(ctx, token),
-            place=place_for(ctx, token),
+            place=place,
             counts=ev_counts,
             lemma=lemma,
         )
