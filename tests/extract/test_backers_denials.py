@@ -155,6 +155,15 @@ def test_a_promise_to_act_stays_future(run):
         ),  # fmt: skip
         # "the allegations that P were baseless"
         ("The allegations that Belarus armed Tiani were baseless.", "Belarus", "Tiani", None),
+        # "rebutted reports that P"
+        ("The ministry rebutted reports that Belarus armed Tiani.", "Belarus", "Tiani", None),
+        # "dismissed as baseless reports that it P": the pronoun is the one dismissing
+        (
+            "Belarus dismissed as baseless reports that it had armed Tiani.",
+            "Belarus",
+            "Tiani",
+            "Belarus",
+        ),  # fmt: skip
         # "X denied claims by Y that it P": the pronoun is the denier, who denies
         (
             "Belarus denied on Monday claims by Monitors that it arms Tiani.",
@@ -210,6 +219,22 @@ def test_denial_reaches_its_own_clause_not_an_event_setting_it(run):
     assert fights and not any(e.negated for e in fights)
 
 
+def test_a_claim_called_a_lie_is_denied(run):
+    # "called reports of P an absolute lie"
+    text = "The spokesman called reports of Algeria's air strikes on Kidal an absolute lie."
+    got = events_of(run, text, "ASSAULT")
+    assert got and all(e.modality == "denied" for e in got)
+    # the denier is the unnamed spokesman: no one, and never the accused named in the claim
+    assert all(e.attributed_to is None for e in got)
+
+
+def test_denial_does_not_reach_an_event_named_as_a_purpose(run):
+    # "denies supplying drones to Russia for the war": the war is not denied
+    records = run("Belarus denies supplying drones to Tiani for the war in Azawad.")
+    assert any(e.negated for e in records["events"] if e.type in ("AID", "SUPPORT"))
+    assert not any(e.negated for e in records["events"] if e.type == "ASSAULT")
+
+
 def test_hedges_still_reach_an_event_setting_a_clause(run):
     got = events_of(run, "Five people were reportedly killed in an air strike by Algeria.",
                     "ASSAULT")  # fmt: skip
@@ -251,3 +276,16 @@ def test_a_presupposed_relation_is_not_under_the_denial_of_its_clause(run):
     # the phrase "X and its patron, Y" is not what the clause around it denies
     got = run("The Azawad movement and its patron, Algeria, denied the report.")["relations"]
     assert got and all(r.modality == "asserted" and not r.negated for r in got)
+
+
+def test_a_noun_parsed_as_a_denial_verb_without_a_denier_denies_nothing(run):
+    text = "Chad accepted a plan for ending its border dispute with its neighbours, officials said."
+    got = [e for e in run(text)["events"] if e.source and e.source.text == "Chad"]
+    assert got and not any(e.negated for e in got)
+
+
+def test_an_active_verb_after_a_passive_keeps_its_own_subject(run):
+    # "has been indicted by X and will resign": X does not resign
+    text = "Tiani has been indicted by the ICC and will resign."
+    got = [e for e in run(text)["events"] if e.trigger.text == "resign"]
+    assert got and not any(e.source and e.source.text == "ICC" for e in got)

@@ -137,7 +137,9 @@ def self_denier(subject: Token) -> Token | None:
     clause = subject.head
     if clause.dep_ == "acl" and clause.head.lemma_.lower() in CLAIM_NOUNS:
         clause = clause.head  # "claims that it backs": the claim is what is denied
-    if clause.dep_ not in ("ccomp", "dobj", "acl") or clause.head.i == clause.i:
+        while clause.dep_ == "pobj" and clause.head.dep_ == "prep":
+            clause = clause.head  # "dismissed as baseless reports that it armed"
+    if clause.dep_ not in ("ccomp", "dobj", "acl", "prep") or clause.head.i == clause.i:
         return None
     denial = clause.head
     if denial.lemma_.lower() not in SELF_DENIALS:
@@ -148,11 +150,13 @@ def self_denier(subject: Token) -> Token | None:
 def coordinated_passive(token: Token) -> tuple[Token | None, Token | None] | None:
     """A passive participle coordinated with another: "is armed and funded by Qatar"
     (both share the subject; the "by" agent of either is the source of both)."""
+    if token.tag_ != "VBN" and token.dep_ != "acomp":
+        return None  # "has been indicted by X and will resign": X does not resign
     agent = _pobj(token, frozenset({"by"}), ("agent",))
     partner = token.head if token.dep_ == "conj" else None
     if partner is None:
         partner = next((c for c in token.children if c.dep_ == "conj" and c.tag_ == "VBN"), None)
-        if partner is None or token.tag_ != "VBN" and token.dep_ != "acomp":
+        if partner is None:
             return None
     agent = agent or _pobj(partner, frozenset({"by"}), ("agent",))
     if agent is None:
@@ -209,7 +213,8 @@ def own_conjuncts(fillers: list[F], token: Token | None) -> list[F]:
 
 def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     """Source token and target candidates (best first) of a verb trigger."""
-    if token.dep_ == "acl" and token.tag_ == "VBN":  # "forces backed by Turkey"
+    reduced = _child(token, "nsubj", "aux") is None  # not "reports that it had armed Y"
+    if token.dep_ == "acl" and token.tag_ == "VBN" and reduced:  # "forces backed by Turkey"
         return _pobj(token, frozenset({"by"}), ("agent", "prep")), [token.head]
     passive = _child(token, "nsubjpass")
     aux = _child(token, "auxpass")

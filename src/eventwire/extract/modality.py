@@ -44,7 +44,10 @@ CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "suggest
 # Nouns whose prepositional complement stays under their clause's modality.
 SCOPE_NOUNS = CLAIM_NOUNS | frozenset({"rumour", "rumor", "evidence", "sign", "possibility",
                                        "prospect", "plan", "hope", "threat", "denial", "talk"})  # fmt: skip
-DISMISS = frozenset({"reject", "dismiss", "deny", "refute"})
+DISMISS = frozenset({"reject", "dismiss", "deny", "refute", "rebut"})
+# Verbs that call their object something: "called the reports an absolute lie".
+NAMING_VERBS = frozenset({"call", "brand", "describe", "label", "term", "denounce", "dismiss",
+                          "reject"})  # fmt: skip
 # Verbs of commitment whose object, pledged for a purpose, is given support.
 PLEDGES = frozenset({"pledge", "commit"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
@@ -108,7 +111,7 @@ ASPECTUAL = frozenset({"stop", "cease", "end", "continue", "subside", "ease", "a
 PARTAKING_VERBS = frozenset({"participate", "take", "join", "engage", "involve"})
 # Prepositions that set a clause in an event rather than give it an argument.
 SETTING_PREPS = frozenset({"in", "during", "amid", "amidst", "throughout", "after", "before",
-                           "since", "following", "despite"})  # fmt: skip
+                           "since", "following", "despite", "for"})  # fmt: skip
 PHRASE_MODALITIES = {"alleged": "alleged", "suspected": "alleged", "purported": "alleged",
                      "supposed": "alleged", "reported": "reported", "possible": "hypothetical",
                      "potential": "hypothetical", "would-be": "hypothetical",
@@ -305,7 +308,9 @@ def _hosts(chain: list[Token], top: int) -> list[Token]:
 def _rebuts_something_said(verb: Token) -> bool:
     """A denial verb whose object is nothing, an anaphor or a claim: "denies it", "which
     both countries have denied", "deny the allegation" (not "denied killing civilians")."""
-    if not _lemma_in(verb, REBUT) or any(c.dep_ == "neg" for c in verb.children):
+    if verb.pos_ != "VERB" or not _lemma_in(verb, REBUT):
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
         return False
     if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return False
@@ -314,16 +319,20 @@ def _rebuts_something_said(verb: Token) -> bool:
 
 
 def _called_false(claim: Token) -> Token | None:
-    """The predicate calling a claim noun false: "the allegations were baseless"."""
+    """The predicate calling a claim noun false: "the allegations were baseless", "called
+    the reports an absolute lie", "dismissed the claims as lies"."""
     verb = claim.head
-    if claim.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_ != "be":
-        return None
     if any(c.dep_ == "neg" for c in verb.children):
         return None
-    for pred in verb.children:
-        if pred.dep_ in ("acomp", "attr") and pred.lemma_.lower() in BASELESS:
-            return verb
-    return None
+    if claim.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be":
+        preds = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
+    elif claim.dep_ == "dobj" and _lemma_in(verb, NAMING_VERBS):
+        preds = [c for c in verb.children if c.dep_ in ("oprd", "acomp")]
+        preds += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                  for p in c.children if p.dep_ in ("pobj", "amod")]  # fmt: skip
+    else:
+        return None
+    return verb if any(p.lemma_.lower() in BASELESS for p in preds) else None
 
 
 def _next_sentence_rebuttal(token: Token) -> Token | None:
@@ -361,7 +370,12 @@ def denial_of(token: Token) -> Token | None:
     top, claimed = _claim_top(chain)
     for host in _hosts(chain, top):
         for child in host.children:
-            if child.dep_ in ANSWER_DEPS and child.i > token.i and _rebuts_something_said(child):
+            if (
+                child.dep_ in ANSWER_DEPS
+                and child.i > token.i
+                and _child_of(child, "nsubj") is not None  # a denial has a denier
+                and _rebuts_something_said(child)
+            ):
                 return child
     return _next_sentence_rebuttal(token) if claimed else None
 
@@ -406,11 +420,12 @@ def attribution_of(
     a noun phrase presupposes has its own)."""
     if modality is None:
         modality = modality_of(token)[1]
-    if modality == "denied" and (denier := denier_of(token, index)) is not None:
-        return denier
-    for quote in quotes:
-        if quote.span.start <= token.idx < quote.span.end:
-            return quote.speaker
+    quote = next((q for q in quotes if q.span.start <= token.idx < q.span.end), None)
+    speaker = quote.speaker if quote is not None else None
+    if modality == "denied":  # the denier, else who is quoted denying; never the accuser
+        return denier_of(token, index) or speaker
+    if quote is not None:
+        return speaker
     for tok in governing_chain(token)[1:]:
         if tok.lemma_.lower() in SPEECH_VERBS:
             for child in tok.children:
