@@ -46,6 +46,15 @@ def events_of(run, text, etype):
         ),  # fmt: skip
         # coordination of a passive agent
         ("Tiani is backed by Algeria and Belarus.", {"Algeria", "Belarus"}, "Tiani"),
+        # "support for X from A and B": the parser hangs "from" on X; the phrase is the
+        # subject of the next verb, so B starts no clause of its own
+        (
+            "Support for Tiani from Algeria and Belarus has grown.",
+            {"Algeria", "Belarus"},
+            "Tiani",
+        ),  # fmt: skip
+        # "X's backers include A and B"
+        ("Tiani's backers include Algeria and Belarus.", {"Algeria", "Belarus"}, "Tiani"),
         # a list of gifts, each with its giver: "weapons from A, money from B"
         (
             "Tiani receives weapons from Belarus, money from Algeria and fuel from Chad.",
@@ -79,6 +88,8 @@ def test_absolute_clause_gives_each_verb_its_own_subject(run):
         ("Tiani's patron Belarus sent fuel.", "Belarus", "Tiani"),
         # appositive agent noun: "Y, a backer of X"
         ("Belarus, a backer of Tiani, sent fuel.", "Belarus", "Tiani"),
+        # "X counts Y among its allies"
+        ("Tiani counts Belarus among his allies.", "Belarus", "Tiani"),
         # the first of a group: "X's backers, led by Y"
         ("Tiani's foreign backers, led by Belarus, met in Minsk.", "Belarus", "Tiani"),
     ],

@@ -190,8 +190,12 @@ def starts_clause(conjunct: Token) -> bool:
     verb, first = doc[conjunct.i + 1], conjunct
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-    shared = verb.i == first.head.i or (verb.dep_.startswith("aux") and verb.head.i == first.head.i)
-    return not shared
+    main = verb.head if verb.dep_.startswith("aux") else verb
+    if main.i == first.head.i:
+        return False  # "Chad and Niger (have) armed them"
+    # the phrase the conjunct ends is the verb's own subject: "support from A and B has grown"
+    subject = _child(main, "nsubj", "nsubjpass")
+    return subject is None or not subject.left_edge.i <= conjunct.i <= subject.right_edge.i
 
 
 def split_conjuncts(token: Token) -> list[Token]:

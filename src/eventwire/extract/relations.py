@@ -50,6 +50,8 @@ MEMBER_PREPS = frozenset({"including", "like", "namely"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 RECEIVER_PREPS = frozenset({"to", "behind", "for"})
 PART_WORDS = frozenset({"one", "another", "each", "either", "both", "some", "two", "three"})
+# Verbs whose subject, a group, has their object among its members.
+INCLUDING_VERBS = frozenset({"include", "comprise"})
 # Participles naming the first of a group: "his backers, led by Iran".
 LEADING_VERBS = frozenset({"lead", "head", "spearhead"})
 # How a noun of a list hangs on the noun before it: "weapons from A, money from B and
@@ -134,6 +136,8 @@ def members_of(noun: Token) -> Token | None:
         return appos
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and (attr := _child(noun.head, "attr")):
         return attr  # the possessive as subject: "the general's closest ally has been Egypt"
+    if noun.dep_ == "nsubj" and noun.head.lemma_ in INCLUDING_VERBS:
+        return _child(noun.head, "dobj")  # "the RSF's backers include the UAE and Chad"
     if noun.dep_ == "appos":
         return noun.head
     if noun.dep_ == "attr":
@@ -148,6 +152,8 @@ def members_of(noun: Token) -> Token | None:
         if prep.lower_ == "of" and part.dep_ == "appos" and part.lower_ in PART_WORDS:
             return part.head
         head = part.head if prep.lower_ == "of" and part.dep_ == "attr" else part
+        if prep.lower_ == "among" and head.lemma_ != "be":
+            return _child(head, "dobj")  # "Haftar counts Egypt among his allies"
         if prep.lower_ == "among" or head.i != part.i:
             return subject_of(head) if head.lemma_ == "be" else None
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
@@ -205,7 +211,10 @@ def support_noun_roles(noun: Token, words: RelationWords) -> tuple[Token | None,
         giver = _child(noun, "poss") or _pobj(noun, frozenset({"of", "from"}))
         host = noun.head.head  # "Y, with the support of A, took" or "Y with A's support"
         return giver, subject_of(host) if host.pos_ in ("VERB", "AUX") else host
-    return giver, _pobj(noun, frozenset({"for", "to"}))  # "backing for Y from A"
+    receiver = _pobj(noun, frozenset({"for", "to"}))  # "backing for Y from A"
+    if giver is None and receiver is not None:
+        giver = _pobj(receiver, frozenset({"from"}))  # the parser hangs "from A" on Y
+    return giver, receiver
 
 
 def _opens_line(verb: Token) -> bool:
