@@ -300,3 +300,23 @@ def test_an_active_verb_after_a_passive_keeps_its_own_subject(run):
     text = "Tiani has been indicted by the ICC and will resign."
     got = [e for e in run(text)["events"] if e.trigger.text == "resign"]
     assert got and not any(e.source and e.source.text == "ICC" for e in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "modality", "negated"),
+    [
+        # a negated verb of stopping cancels out: the shelling went on
+        ("The Azawad rebels never stopped shelling Kidal.", "asserted", False),
+        # a negated speech verb with a wh-clause presupposes the clause
+        ("The army did not say why the Azawad rebels attacked Kidal.", "asserted", False),
+        # an unconfirmed claim is alleged, not denied
+        ("Officials could not confirm that the Azawad rebels attacked Kidal.", "alleged", False),
+        # "whether" keeps the clause open
+        ("The army did not say whether the Azawad rebels attacked Kidal.", "hypothetical", False),
+        # a plain negation still negates its own clause
+        ("The Azawad rebels did not attack Kidal.", "negated", True),
+    ],
+)
+def test_negation_reaches_only_the_clause_it_negates(run, text, modality, negated):
+    got = [e for e in run(text)["events"] if e.type == "ASSAULT"]
+    assert got and all((e.modality, e.negated) == (modality, negated) for e in got)

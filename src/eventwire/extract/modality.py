@@ -38,6 +38,7 @@ PRIORITY = ("denied", "negated", "hypothetical", "future", "alleged", "reported"
 NEGATED_MODALITIES = frozenset({"denied", "negated"})
 
 DENY = frozenset({"deny", "refute", "disavow"})
+CONFIRM = frozenset({"confirm", "verify", "corroborate"})
 REFUSE = frozenset({"refuse", "decline", "fail", "reject", "stop", "cease", "avoid", "refrain",
                     "abstain"})  # fmt: skip
 CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "suggestion", "charge"})
@@ -179,6 +180,15 @@ def _within_scope(chain: list[Token]) -> list[Token]:
     return chain
 
 
+def _question_clause(clause: Token) -> bool:
+    """An embedded question: "why they attacked", "how the town fell" (presupposed) or
+    "whether they attacked" (left open, hypothetical by its mark)."""
+    return clause.dep_ in ("ccomp", "xcomp", "advcl") and any(
+        (c.tag_ in ("WRB", "WP") or c.lower_ in ("whether", "if")) and c.i < clause.i
+        for c in clause.children
+    )
+
+
 def _presupposed_in_phrase(chain: list[Token]) -> bool:
     """An event noun in a prepositional phrase on a verb other than one of taking part:
     "denied backing the rebels in their war with the army" denies the backing, not the
@@ -206,12 +216,25 @@ def modality_of(token: Token) -> tuple[bool, str]:
         graded = (governor and chain[pos - 1].dep_ == "attr" and _graded(chain[pos - 1])) or (
             tok.pos_ in ("VERB", "AUX") and _compared(tok)
         )
+        negated_here = any(c.dep_ == "neg" for c in tok.children)
+        # A negated verb of stopping or refusing cancels out ("never stopped shelling");
+        # a negated verb with an embedded question does not reach it ("did not say why (or
+        # whether) they attacked"); an unconfirmed claim is alleged ("could not confirm that they attacked").
+        cancelled = governor and negated_here and _lemma_in(tok, REFUSE)
+        presupposed = governor and negated_here and _question_clause(chain[pos - 1])
+        unconfirmed = governor and negated_here and _lemma_in(tok, CONFIRM)
+        if unconfirmed:
+            found.add("alleged")
         for child in tok.children:
             low = child.lower_
             if graded and (
                 child.dep_ == "neg" or low in ALLEGED_ADVERBS or low in HYPOTHETICAL_ADVERBS
             ):
                 continue
+            if (cancelled or presupposed or unconfirmed) and child.dep_ == "neg":
+                continue
+            if unconfirmed and child.dep_ == "aux" and low in HYPOTHETICAL_AUX:
+                continue  # "could not confirm"
             if child.dep_ == "neg" or (child.dep_ == "det" and low == "no"):
                 found.add("negated")
             elif child.dep_ == "advmod" and any(g.dep_ == "neg" for g in child.children):
@@ -238,7 +261,7 @@ def modality_of(token: Token) -> tuple[bool, str]:
             and any(t.lemma_.lower() in CLAIM_NOUNS for t in chain[:pos])
         ):
             found.add("denied")
-        elif _lemma_in(tok, REFUSE):
+        elif _lemma_in(tok, REFUSE) and not cancelled:
             found.add("negated")
         elif _lemma_in(tok, FUTURE_GOVERNORS) and chain[pos - 1].dep_ == "xcomp":
             if not _pledged_for(tok):
