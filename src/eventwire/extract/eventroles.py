@@ -18,6 +18,13 @@
   of a verb that needs an object, with none, is a headline passive ("Farmer killed"),
   unless it shoots "at" someone ("Gunmen shot at a car").
 
+* a passive participle shares the "by" agent of its coordinated partner ("armed and
+  funded by X"); a relative passive targets its antecedent ("X, who are supported by
+  Y"); a raised subject is the target of a passive infinitive ("X is said to be funded
+  by Y"); the second clause of "with A backing X and B arming Y" has B as subject, and
+  :func:`own_conjuncts` keeps B out of the first clause's roles; a pronoun in a claim
+  its denier rejects is the denier ("X denied claims that it backs Y").
+
 Tokens come back, not mentions: :class:`~eventwire.extract.actorspans.MentionIndex`
 turns them into actor mentions.
 """

@@ -17,11 +17,20 @@ clause says does not reach the backers, unless the noun is itself a claim
 ("reports of", "denied claims of"). It also stops where a clause with its own
 subject is coordinated with another ("A denied it, and B sent troops").
 
+:func:`denial_of` finds a rebuttal that does not govern the statement: "P, which X
+denies", "accused of P, but it denies it", "the allegations that P were baseless", a
+rebuttal of a claim in the next sentence; :func:`denier_of` says who denies. Negation
+stays in its clause: an event in a setting phrase ("denied backing them in their war") or
+subject of an aspectual verb ("the fighting does not stop") is presupposed, a negated
+"stop"/"refuse" cancels out, a negated verb does not reach an embedded question, and
+"could not confirm" is an allegation.
+
 :func:`phrase_modality` reads what a noun phrase presupposes ("alleged backers",
 "no allies") from the phrase's own words.
 
-:func:`attribution_of` finds who says so: the subject of a governing speech verb,
-"according to X", "a statement from X", or the speaker of the quote around it.
+:func:`attribution_of` finds who says so: for a denied statement the denier, never the
+accuser; else the subject of a governing speech verb, "according to X", "a statement from
+X", or the speaker of the quote around it.
 """
 
 from __future__ import annotations
