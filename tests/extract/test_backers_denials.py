@@ -141,6 +141,8 @@ def test_a_promise_to_act_stays_future(run):
     [
         # "denied/rejected claims that P"
         ("The minister rejected claims that Belarus armed Tiani.", "Belarus", "Tiani", None),
+        # an unnamed person denying is no one we can name, not the accused
+        ("She rejected claims that Belarus armed Tiani.", "Belarus", "Tiani", "-"),
         # "P, which X denies": the relative clause hangs on P's own argument
         (
             "Tiani is said to be funded by Algeria, which denies it.",
@@ -197,7 +199,9 @@ def test_rebutted_support_is_denied_and_uncounted(run, text, giver, receiver, de
     ]
     assert found
     assert all(x.negated and x.modality == "denied" for x in found)
-    if denier is not None:
+    if denier == "-":
+        assert all(x.attributed_to is None for x in found)
+    elif denier is not None:
         assert all(x.attributed_to is not None and x.attributed_to.text == denier for x in found)
 
 
@@ -206,6 +210,13 @@ def test_a_rebuttal_in_the_next_sentence_denies_the_accusation(run):
     got = [e for e in run(text)["events"] if e.type in ("AID", "SUPPORT") and e.target]
     assert got and all(e.modality == "denied" for e in got)
     assert all(e.attributed_to is not None and e.attributed_to.text == "Belarus" for e in got)
+
+
+def test_allegations_called_baseless_in_the_next_sentence_are_denied_by_who_says_so(run):
+    text = "Monitors accused Belarus of arming Tiani. The allegations are baseless, Minsk said."
+    got = [e for e in run(text)["events"] if e.type in ("AID", "SUPPORT") and e.target]
+    assert got and all(e.modality == "denied" for e in got)
+    assert all(e.attributed_to is not None and e.attributed_to.text == "Minsk" for e in got)
 
 
 def test_an_accusation_itself_is_not_denied_by_the_rebuttal(run):

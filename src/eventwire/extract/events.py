@@ -210,7 +210,7 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
             evidence=ctx.evidence(sent),
             negated=negated,
             modality=modality,
-            attributed_to=attribution_of(token, index, quotes),
+            attributed_to=attribution_of(token, index, quotes, modality),
             when=when_for(ctx, token),
             place=place,
             counts=ev_counts,

@@ -487,6 +487,14 @@ def denial_word(token: Token) -> Token | None:
     return denial_of(token)
 
 
+def _stands_for_accused(subject: Token) -> bool:
+    """A denial's subject that can only be the accused: "it", "they", "both (countries)"."""
+    if subject.lower_ in ("it", "they", "both", "each"):
+        return True
+    return any(c.dep_ in ("det", "predet") and c.lower_ in ("both", "each", "all")
+               for c in subject.children)  # fmt: skip
+
+
 def denier_of(token: Token, index: MentionIndex) -> Span | None:
     """Who denies the statement at ``token``: the denial's subject ("X denied", "X, which
     denies it"); a pronoun or an unnamed subject ("both countries", "it") stands for the
@@ -506,6 +514,8 @@ def denier_of(token: Token, index: MentionIndex) -> Span | None:
             if tok.lemma_.lower() in SPEECH_VERBS and (s := _child_of(tok, "nsubj")):
                 return f.span if (f := index.filler(s)) is not None else None
         return None
+    if subject is not None and not _stands_for_accused(subject):
+        return None  # "she rejected claims that Iran armed them": she, unnamed here
     for tok in governing_chain(token):
         if _lemma_in(tok, ALLEGED_GOVERNORS):
             accused = _child_of(tok, "dobj") or _child_of(tok, "nsubjpass")
