@@ -114,7 +114,7 @@ ANSWER_DEPS = frozenset({"conj", "advcl", "relcl", "parataxis"})
 # Verbs saying that an event goes on or ends: with the event as subject, their negation
 # says the event continues ("the fighting does not stop"), not that it did not happen.
 ASPECTUAL = frozenset({"stop", "cease", "end", "continue", "subside", "ease", "abate", "halt",
-                       "let", "persist", "last", "finish", "die", "calm", "slow"})  # fmt: skip
+                       "persist", "last", "finish", "die", "calm", "slow"})  # fmt: skip
 # Verbs through which a noun in a prepositional phrase keeps its clause's modality: who
 # "did not take part in the attack" did not attack; who "denied backing the rebels in
 # their war" denies the backing, not the war.
@@ -228,7 +228,8 @@ def modality_of(token: Token) -> tuple[bool, str]:
         negated_here = any(c.dep_ == "neg" for c in tok.children)
         # A negated verb of stopping or refusing cancels out ("never stopped shelling");
         # a negated verb with an embedded question does not reach it ("did not say why (or
-        # whether) they attacked"); an unconfirmed claim is alleged ("could not confirm that they attacked").
+        # whether) they attacked"); an unconfirmed claim is alleged ("could not confirm
+        # that they attacked").
         cancelled = governor and negated_here and _lemma_in(tok, REFUSE)
         presupposed = governor and negated_here and _question_clause(chain[pos - 1])
         unconfirmed = governor and negated_here and _lemma_in(tok, CONFIRM)
