@@ -57,10 +57,14 @@ def test_seed_corpus_relations_and_counts(seeds_dir: Path, tmp_path: Path) -> No
         for row in found["supporters"]
         if row["relation"]["type"] == "support"
     }
-    assert {"United Arab Emirates", "Egypt", "Russia"} <= set(supporters)
-    assert supporters["Russia"]["modality"] == "alleged"
+    assert {"United Arab Emirates", "Egypt", "Russia", "France", "Saudi Arabia"} <= set(supporters)
+    # Russia: alleged ("has allegedly provided weapons") and asserted ("his foreign backers,
+    # headed by Russia"), each with its sentence
+    russia = [e["sentence"] for e in supporters["Russia"]["evidence"]]
+    assert any("allegedly provided" in s for s in russia)
+    assert any("headed by Russia" in s for s in russia)
     assert not supporters["Egypt"]["negated"]
-    assert all(r["source_count"] >= 1 for r in supporters.values())
+    assert all(r["source_count"] >= 1 and r["evidence"] for r in supporters.values())
     uncounted = {(row["other"], row["relation"]["modality"]) for row in found["uncounted"]}
     assert ("United States", "denied") in uncounted
 

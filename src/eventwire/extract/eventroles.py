@@ -18,16 +18,29 @@
   of a verb that needs an object, with none, is a headline passive ("Farmer killed"),
   unless it shoots "at" someone ("Gunmen shot at a car").
 
+* a passive participle shares the "by" agent of its coordinated partner ("armed and
+  funded by X"); a relative passive targets its antecedent ("X, who are supported by
+  Y"); a raised subject is the target of a passive infinitive ("X is said to be funded
+  by Y"); the second clause of "with A backing X and B arming Y" has B as subject, and
+  :func:`own_conjuncts` keeps B out of the first clause's roles; a pronoun in a claim
+  its denier rejects is the denier ("X denied claims that it backs Y").
+
 Tokens come back, not mentions: :class:`~eventwire.extract.actorspans.MentionIndex`
 turns them into actor mentions.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from eventwire.extract.actorspans import Filler
+    from eventwire.model import Place, PlaceMention
+
+F = TypeVar("F", bound="Filler")
 
 TARGET_PREPS = frozenset({"to", "against", "on", "upon", "with", "into", "at", "for"})
 NOUN_TARGET_PREPS = frozenset({"on", "against", "to", "for", "of", "in", "with", "into"})
@@ -110,23 +123,129 @@ def _controller_subject(token: Token) -> Token | None:
             verb = token.head.head  # "accused Russia of providing"
             if token.head.lower_ in ("by", "after", "before", "while"):
                 return _child(verb, "nsubj")  # "closed the road by burning tyres"
-            return _child(verb, "dobj") or _child(verb, "nsubj")
+            # "accused Russia of providing", "Russia is accused of providing"
+            return _child(verb, "dobj") or _child(verb, "nsubj", "nsubjpass")
         return None
     return None
 
 
+# Denial verbs whose subject a pronoun in the denied clause refers to.
+SELF_DENIALS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "dispute"})
+CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "suggestion", "charge"})
+PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+RELATIVES = frozenset({"who", "that", "which"})
+
+
+def self_denier(subject: Token) -> Token | None:
+    """The denier a pronoun subject refers to in a denied claim about the denier itself:
+    "X denied claims that it backs Y", "X denied that they armed Y" (X)."""
+    if subject.lower_ not in PERSONAL_PRONOUNS:
+        return None
+    clause = subject.head
+    if clause.dep_ == "acl" and clause.head.lemma_.lower() in CLAIM_NOUNS:
+        clause = clause.head  # "claims that it backs": the claim is what is denied
+        while clause.dep_ == "pobj" and clause.head.dep_ == "prep":
+            clause = clause.head  # "dismissed as baseless reports that it armed"
+    if clause.dep_ not in ("ccomp", "dobj", "acl", "prep") or clause.head.i == clause.i:
+        return None
+    denial = clause.head
+    if denial.lemma_.lower() not in SELF_DENIALS:
+        return None
+    return _child(denial, "nsubj")
+
+
+def coordinated_passive(token: Token) -> tuple[Token | None, Token | None] | None:
+    """A passive participle coordinated with another: "is armed and funded by Qatar"
+    (both share the subject; the "by" agent of either is the source of both)."""
+    if token.tag_ != "VBN" and token.dep_ != "acomp":
+        return None  # "has been indicted by X and will resign": X does not resign
+    agent = _pobj(token, frozenset({"by"}), ("agent",))
+    partner = token.head if token.dep_ == "conj" else None
+    if partner is None:
+        partner = next((c for c in token.children if c.dep_ == "conj" and c.tag_ == "VBN"), None)
+        if partner is None:
+            return None
+    agent = agent or _pobj(partner, frozenset({"by"}), ("agent",))
+    if agent is None:
+        return None
+    first = token if token.dep_ != "conj" else partner
+    subject = _child(first, "nsubjpass")
+    if subject is None and first.dep_ == "acomp":  # "is armed (ADJ) and funded by"
+        subject = _child(first.head, "nsubj", "nsubjpass")
+    return agent, subject
+
+
+def absolute_subject(token: Token) -> Token | None:
+    """The subject of the second verb of a coordination of clauses, as in the absolute
+    "with X V-ing Y and Z V-ing W": the parser takes Z for a conjunct of Y; Z is the
+    word right before the second verb."""
+    if token.dep_ not in ("pcomp", "conj") or token.i == 0:
+        return None
+    before = token.doc[token.i - 1]
+    if before.dep_ == "conj" and before.pos_ in ("PROPN", "NOUN") and starts_clause(before):
+        return before
+    return None
+
+
+def starts_clause(conjunct: Token) -> bool:
+    """A conjunct followed by a verb other than the coordination's own is the subject of a
+    new clause the parser attached to the coordination: "backing the SNA and Russia arming
+    the government" (not "Chad and Niger have armed them")."""
+    doc = conjunct.doc
+    if conjunct.i + 1 >= len(doc) or doc[conjunct.i + 1].pos_ not in ("AUX", "VERB"):
+        return False
+    verb, first = doc[conjunct.i + 1], conjunct
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    main = verb.head if verb.dep_.startswith("aux") else verb
+    if main.i == first.head.i:
+        return False  # "Chad and Niger (have) armed them"
+    # the phrase the conjunct ends is the verb's own subject: "support from A and B has grown"
+    subject = _child(main, "nsubj", "nsubjpass")
+    return subject is None or not subject.left_edge.i <= conjunct.i <= subject.right_edge.i
+
+
+def split_conjuncts(token: Token) -> list[Token]:
+    """Conjuncts of a role token that belong to another clause: a conjunct that starts a
+    clause of its own, and, for such a subject, the conjuncts before it."""
+    if starts_clause(token):
+        return [c for c in token.conjuncts if c.i < token.i or starts_clause(c)]
+    return [c for c in token.conjuncts if starts_clause(c)]
+
+
+def own_conjuncts(fillers: list[F], token: Token | None) -> list[F]:
+    """The fillers of a role token without those of conjuncts of another clause."""
+    if token is None or len(fillers) < 2:
+        return fillers
+    # a conjunct's words up to its head: "the Azawad movement" names "Azawad"
+    split = [(c.left_edge.idx, c.idx + len(c.text)) for c in split_conjuncts(token)]
+    return [f for f in fillers if not any(lo <= f.span.start < hi for lo, hi in split)]
+
+
 def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     """Source token and target candidates (best first) of a verb trigger."""
-    if token.dep_ == "acl" and token.tag_ == "VBN":  # "forces backed by Turkey"
+    reduced = _child(token, "nsubj", "aux") is None  # not "reports that it had armed Y"
+    if token.dep_ == "acl" and token.tag_ == "VBN" and reduced:  # "forces backed by Turkey"
         return _pobj(token, frozenset({"by"}), ("agent", "prep")), [token.head]
     passive = _child(token, "nsubjpass")
     aux = _child(token, "auxpass")
     if passive is not None or (aux is not None and not _acronym(aux)):
-        return _pobj(token, frozenset({"by"}), ("agent", "prep")), [passive]
-    source = _child(token, "nsubj")
+        agent = _pobj(token, frozenset({"by"}), ("agent", "prep"))
+        if agent is None and (shared := coordinated_passive(token)) is not None:
+            agent = shared[0]  # "was armed and funded by Qatar"
+        if passive is None and token.dep_ == "xcomp":
+            passive = _controller_subject(token)  # raising: "X is said to be funded by Y"
+        elif passive is not None and passive.lower_ in RELATIVES and token.dep_ == "relcl":
+            passive = token.head  # "the Brotherhood, who are supported by Turkey"
+        return agent, [passive]
+    if (shared := coordinated_passive(token)) is not None:
+        return shared[0], [shared[1]]
+    source = _child(token, "nsubj") or absolute_subject(token)
+    if source is not None and (denier := self_denier(source)) is not None:
+        source = denier
     if source is not None and _headline_passive(token):
         return None, [source]  # "Farmer killed in Selea": the subject is the victim
-    if source is not None and source.dep_ == "nsubj" and source.lower_ in ("who", "that", "which"):
+    if source is not None and source.dep_ == "nsubj" and source.lower_ in RELATIVES:
         source = token.head if token.dep_ == "relcl" else None
     if source is None:
         source = _controller_subject(token)
@@ -215,14 +334,18 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         verb = token.head.head  # "arrived in Amman on a visit": the visit is to Amman
         if verb_lemma(verb) in TRAVEL_VERBS:
             target = _pobj(verb, frozenset({"in", "to"}))
-    if target is None and token.dep_ == "dobj" and verb_lemma(token.head) in LIGHT_VERBS:
+    light = token.dep_ == "dobj" and verb_lemma(token.head) in LIGHT_VERBS
+    if target is None and light:
         target = _pobj(token.head, TARGET_PREPS) or _child(token.head, "dative")
         if target is not None and target.pos_ == "ADP":
             target = _child(target, "pobj")
     # Further candidates, tried when the first names no actor: every target preposition,
-    # and one level down ("a suspension of air links with Serbia").
+    # and one level down ("a suspension of air links with Serbia"), then the light verb's
+    # ("denies supply of drones to Russia": the parser hangs "to Russia" on the verb).
     further = _pobjs(token, NOUN_TARGET_PREPS)
     further += [t for p in further for t in _pobjs(p, NOUN_TARGET_PREPS)]
+    if light:
+        further += _pobjs(token.head, frozenset({"to"}))
     # "its demand that Israel ease restrictions": the one asked to act
     further += [s for c in token.children if c.dep_ in ("ccomp", "acl")
                 if (s := _child(c, "nsubj")) is not None and s.lower_ not in ("it", "that", "which")]  # fmt: skip
@@ -232,6 +355,23 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
 def _pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
     return [p for c in token.children if c.dep_ == "prep" and c.lower_ in preps
             for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in TIME_ENTS]  # fmt: skip
+
+
+def agent_place(
+    place: Place | None, places: Sequence[PlaceMention], sources: Sequence[Filler | None]
+) -> bool:
+    """A country that is itself the event's agent: "Iran supplied drones to Russia" is an
+    act of Iran's, not an event located in Iran ("Syria's army" is not: the country only
+    owns the agent, and may well be where it acts)."""
+    if place is None or place.precision not in ("country", "region"):
+        return False
+    spans = [f.span for f in sources if f is not None]
+    return any(
+        pm.place is not None
+        and pm.place.id == place.id
+        and any(pm.span.start <= s.start and s.end <= pm.span.end for s in spans)
+        for pm in places
+    )
 
 
 def _acronym(token: Token) -> bool:

@@ -35,7 +35,13 @@ from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.counts import attach_counts
 from eventwire.extract.eventlinks import link_events
-from eventwire.extract.eventroles import is_time_phrase, noun_roles, verb_roles
+from eventwire.extract.eventroles import (
+    agent_place,
+    is_time_phrase,
+    noun_roles,
+    own_conjuncts,
+    verb_roles,
+)
 from eventwire.extract.modality import attribution_of, modality_of
 from eventwire.extract.totals import total_words
 from eventwire.knowledge.ontology import Ontology
@@ -163,10 +169,11 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
         else:
             if src_tok is not None and src_tok.i in trigger_tokens and not index.fillers(src_tok):
                 src_tok = noun_roles(src_tok)[0]  # "an attack by X killed...": X did it
-            sources = [*index.fillers(src_tok)] or [None]
+            sources = [*own_conjuncts(index.fillers(src_tok), src_tok)] or [None]
             # "Israel strengthened its forces": the source's own people are no target
             own = {f.span for f in sources if f is not None}
-            found_targets = ([x for x in index.fillers(t) if x.span not in own] for t in tgt_toks)
+            found_targets = ([x for x in own_conjuncts(index.fillers(t), t) if x.span not in own]
+                             for t in tgt_toks)  # fmt: skip
             targets = [*next((f for f in found_targets if f), [])] or [None]
         if not is_verb and sources == [None]:  # "police firing", "army shelling"
             doer = next((c for c in token.children if c.dep_ == "compound" and index.covering(c)),
@@ -194,6 +201,9 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
                 and _noun_dep(token) not in EVENT_NOUN_DEPS):  # fmt: skip
             continue  # a bare noun ("after the war") states no event of its own
         negated, modality = modality_of(token)
+        place = place_for(ctx, token)
+        if agent_place(place, ctx.places, sources):
+            place = None  # "Iran supplied drones": the country acts, the event is not in it
         trigger = Span(token.idx, token.idx + len(token.text), token.text)
         named = [f.span for f in targets if f is not None]
         clause = _clause_qualifiers(token, sent, etype, onto, trigger_tokens, named)
@@ -204,9 +214,9 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
             evidence=ctx.evidence(sent),
             negated=negated,
             modality=modality,
-            attributed_to=attribution_of(token, index, quotes),
+            attributed_to=attribution_of(token, index, quotes, modality),
             when=when_for(ctx, token),
-            place=place_for(ctx, token),
+            place=place,
             counts=ev_counts,
             lemma=lemma,
         )

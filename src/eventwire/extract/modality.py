@@ -17,11 +17,20 @@ clause says does not reach the backers, unless the noun is itself a claim
 ("reports of", "denied claims of"). It also stops where a clause with its own
 subject is coordinated with another ("A denied it, and B sent troops").
 
+A rebuttal that does not govern the statement ("P, which X denies", "accused of P, but
+it denies it", "the allegations that P were baseless") is found by
+:mod:`eventwire.extract.denials`, which also says who denies. Negation
+stays in its clause: an event in a setting phrase ("denied backing them in their war") or
+subject of an aspectual verb ("the fighting does not stop") is presupposed, a negated
+"stop"/"refuse" cancels out, a negated verb does not reach an embedded question, and
+"could not confirm" is an allegation.
+
 :func:`phrase_modality` reads what a noun phrase presupposes ("alleged backers",
 "no allies") from the phrase's own words.
 
-:func:`attribution_of` finds who says so: the subject of a governing speech verb,
-"according to X", "a statement from X", or the speaker of the quote around it.
+:func:`attribution_of` finds who says so: for a denied statement the denier, never the
+accuser; else the subject of a governing speech verb, "according to X", "a statement from
+X", or the speaker of the quote around it.
 """
 
 from __future__ import annotations
@@ -29,6 +38,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventwire.extract.actorspans import MentionIndex
+from eventwire.extract.clausechain import (
+    ALLEGED_GOVERNORS,
+    CLAIM_NOUNS,
+    DENY,
+    DISMISS,
+    REPORTED_GOVERNORS,
+    SPEECH_VERBS,
+    child_of,
+    governing_chain,
+    is_passive,
+    lemma_in,
+    within_scope,
+)
+from eventwire.extract.denials import REBUT, denial_of, denier_of
 from eventwire.model import QuoteMention, Span
 
 if TYPE_CHECKING:
@@ -37,14 +60,11 @@ if TYPE_CHECKING:
 PRIORITY = ("denied", "negated", "hypothetical", "future", "alleged", "reported", "asserted")
 NEGATED_MODALITIES = frozenset({"denied", "negated"})
 
-DENY = frozenset({"deny", "refute", "disavow"})
+CONFIRM = frozenset({"confirm", "verify", "corroborate"})
 REFUSE = frozenset({"refuse", "decline", "fail", "reject", "stop", "cease", "avoid", "refrain",
                     "abstain"})  # fmt: skip
-CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "suggestion", "charge"})
-# Nouns whose prepositional complement stays under their clause's modality.
-SCOPE_NOUNS = CLAIM_NOUNS | frozenset({"rumour", "rumor", "evidence", "sign", "possibility",
-                                       "prospect", "plan", "hope", "threat", "denial", "talk"})  # fmt: skip
-DISMISS = frozenset({"reject", "dismiss", "deny", "refute"})
+# Verbs of commitment whose object, pledged for a purpose, is given support.
+PLEDGES = frozenset({"pledge", "commit"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 HYPOTHETICAL_GOVERNORS = frozenset({"consider", "propose", "suggest", "mull", "weigh"})
@@ -59,16 +79,7 @@ HYPOTHETICAL_ADVERBS = frozenset({"possibly", "perhaps", "maybe"})
 # Modifiers that grade a noun: "not the biggest backer" still says it is a backer.
 DEGREE_WORDS = frozenset({"main", "only", "sole", "chief", "principal", "primary", "major",
                           "key", "leading", "top", "closest", "biggest", "largest"})  # fmt: skip
-ALLEGED_GOVERNORS = frozenset({"believe", "think", "suspect", "allege", "accuse", "rumour",
-                               "rumor", "claim", "suggest"})  # fmt: skip
 REPORTED_ADVERBS = frozenset({"reportedly"})
-REPORTED_GOVERNORS = frozenset({"report", "say"})  # only in the passive: "is said to"
-SPEECH_VERBS = frozenset(
-    {"say", "tell", "state", "add", "announce", "claim", "insist", "declare", "report",
-     "confirm", "deny", "warn", "write", "note", "explain", "stress", "assert", "allege",
-     "accuse", "tweet", "acknowledge", "admit", "argue", "maintain", "call", "describe",
-     "brand", "label"}
-)  # fmt: skip
 STATEMENT_NOUNS = frozenset(
     {
         "statement",
@@ -84,30 +95,17 @@ STATEMENT_NOUNS = frozenset(
         "editorial",
     }
 )
-BOUNDARY_DEPS = frozenset({"relcl"})
+# Verbs through which a noun in a prepositional phrase keeps its clause's modality: who
+# "did not take part in the attack" did not attack; who "denied backing the rebels in
+# their war" denies the backing, not the war.
+PARTAKING_VERBS = frozenset({"participate", "take", "join", "engage", "involve"})
+# Prepositions that set a clause in an event rather than give it an argument.
+SETTING_PREPS = frozenset({"in", "during", "amid", "amidst", "throughout", "after", "before",
+                           "since", "following", "despite", "for"})  # fmt: skip
 PHRASE_MODALITIES = {"alleged": "alleged", "suspected": "alleged", "purported": "alleged",
                      "supposed": "alleged", "reported": "reported", "possible": "hypothetical",
                      "potential": "hypothetical", "would-be": "hypothetical",
                      "prospective": "future", "future": "future"}  # fmt: skip
-
-
-def governing_chain(token: Token) -> list[Token]:
-    """The trigger and the heads that govern its clause, up to the root."""
-    chain = [token]
-    while chain[-1].head.i != chain[-1].i and chain[-1].dep_ not in BOUNDARY_DEPS:
-        chain.append(chain[-1].head)
-    return chain
-
-
-def _lemma_in(token: Token, words: frozenset[str]) -> bool:
-    """Lemma membership, forgiving the lemmatiser's slips on inflected forms ("hopes" -> "hop")."""
-    low = token.lower_
-    forms = {token.lemma_.lower(), low, low[:-1], low[:-2], low[:-3]}
-    return not forms.isdisjoint(words)
-
-
-def _is_passive(token: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
 
 def _graded(token: Token) -> bool:
@@ -126,41 +124,62 @@ def _compared(verb: Token) -> bool:
     return False
 
 
-def _within_scope(chain: list[Token]) -> list[Token]:
-    """The chain up to a noun the trigger only modifies through a preposition, or up to
-    the clause a conjoined clause with its own subject is coordinated with ("Moscow
-    denied it, and Cairo sent troops": the denial is not Cairo's)."""
-    for pos in range(1, len(chain)):
-        tok, below = chain[pos], chain[pos - 1]
-        if (
-            below.dep_ == "prep"
-            and tok.pos_ in ("NOUN", "PROPN")
-            and tok.lemma_.lower() not in SCOPE_NOUNS
-        ):
-            return chain[:pos]
-        if below.dep_ in ("conj", "advcl") and any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in below.children
-        ):
-            return chain[:pos]
-    return chain
+def _question_clause(clause: Token) -> bool:
+    """An embedded question: "why they attacked", "how the town fell" (presupposed) or
+    "whether they attacked" (left open, hypothetical by its mark)."""
+    return clause.dep_ in ("ccomp", "xcomp", "advcl") and any(
+        (c.tag_ in ("WRB", "WP") or c.lower_ in ("whether", "if")) and c.i < clause.i
+        for c in clause.children
+    )
+
+
+def _presupposed_in_phrase(chain: list[Token]) -> bool:
+    """An event noun in a prepositional phrase on a verb other than one of taking part:
+    "denied backing the rebels in their war with the army" denies the backing, not the
+    war; "no one was killed in the attack" does not deny the attack. Hedges still reach
+    it ("were reportedly killed in an air strike")."""
+    trigger = chain[0]
+    return (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ == "pobj"
+        and len(chain) > 2
+        and chain[1].lower_ in SETTING_PREPS
+        and chain[2].pos_ in ("VERB", "AUX")
+        and not lemma_in(chain[2], PARTAKING_VERBS)
+    )
 
 
 def modality_of(token: Token) -> tuple[bool, str]:
     """``(negated, modality)`` of the statement whose trigger is ``token``."""
     found: set[str] = set()
-    chain = _within_scope(governing_chain(token))
+    chain = within_scope(governing_chain(token))
+    shielded = _presupposed_in_phrase(chain)
     for pos, tok in enumerate(chain):
         governor = pos > 0
         # Negation and hedges here grade the trigger rather than deny it.
         graded = (governor and chain[pos - 1].dep_ == "attr" and _graded(chain[pos - 1])) or (
             tok.pos_ in ("VERB", "AUX") and _compared(tok)
         )
+        negated_here = any(c.dep_ == "neg" for c in tok.children)
+        # A negated verb of stopping or refusing cancels out ("never stopped shelling");
+        # a negated verb with an embedded question does not reach it ("did not say why (or
+        # whether) they attacked"); an unconfirmed claim is alleged ("could not confirm
+        # that they attacked").
+        cancelled = governor and negated_here and lemma_in(tok, REFUSE)
+        presupposed = governor and negated_here and _question_clause(chain[pos - 1])
+        unconfirmed = governor and negated_here and lemma_in(tok, CONFIRM)
+        if unconfirmed:
+            found.add("alleged")
         for child in tok.children:
             low = child.lower_
             if graded and (
                 child.dep_ == "neg" or low in ALLEGED_ADVERBS or low in HYPOTHETICAL_ADVERBS
             ):
                 continue
+            if (cancelled or presupposed or unconfirmed) and child.dep_ == "neg":
+                continue
+            if unconfirmed and child.dep_ == "aux" and low in HYPOTHETICAL_AUX:
+                continue  # "could not confirm"
             if child.dep_ == "neg" or (child.dep_ == "det" and low == "no"):
                 found.add("negated")
             elif child.dep_ == "advmod" and any(g.dep_ == "neg" for g in child.children):
@@ -179,22 +198,29 @@ def modality_of(token: Token) -> tuple[bool, str]:
                 found.add("reported")
         if not governor:
             continue
+        if pos == 1 and token.lemma_.lower() in CLAIM_NOUNS and lemma_in(tok, REBUT):
+            continue  # "denies the allegation": the allegation was made, its content denied
         if (
-            _lemma_in(tok, DENY)
-            or _lemma_in(tok, DISMISS)
+            lemma_in(tok, DENY)
+            or lemma_in(tok, DISMISS)
             and any(t.lemma_.lower() in CLAIM_NOUNS for t in chain[:pos])
         ):
             found.add("denied")
-        elif _lemma_in(tok, REFUSE):
+        elif lemma_in(tok, REFUSE) and not cancelled:
             found.add("negated")
-        elif _lemma_in(tok, FUTURE_GOVERNORS) and chain[pos - 1].dep_ == "xcomp":
-            found.add("future")
-        elif _lemma_in(tok, HYPOTHETICAL_GOVERNORS):
+        elif lemma_in(tok, FUTURE_GOVERNORS) and chain[pos - 1].dep_ == "xcomp":
+            if not _pledged_for(tok):
+                found.add("future")
+        elif lemma_in(tok, HYPOTHETICAL_GOVERNORS):
             found.add("hypothetical")
-        elif _lemma_in(tok, REPORTED_GOVERNORS) and _is_passive(tok):
+        elif lemma_in(tok, REPORTED_GOVERNORS) and is_passive(tok):
             found.add("reported")
-        elif _lemma_in(tok, ALLEGED_GOVERNORS):
+        elif lemma_in(tok, ALLEGED_GOVERNORS):
             found.add("alleged")
+    if shielded:
+        found -= NEGATED_MODALITIES
+    elif denial_of(token) is not None:
+        found.add("denied")
     # Denial of a negation ("did not deny") is too rare to model; denial wins.
     modality = next(m for m in PRIORITY if m in found or m == "asserted")
     return modality in NEGATED_MODALITIES, modality
@@ -212,18 +238,36 @@ def phrase_modality(noun: Token) -> tuple[bool, str]:
     return False, "asserted"
 
 
+def _pledged_for(verb: Token) -> bool:
+    """A pledge of something to help: "Qatar pledged millions to help fund the offensive".
+    The pledge is made and the infinitive is its purpose, not a promise still to keep."""
+    obj = child_of(verb, "dobj")
+    return lemma_in(verb, PLEDGES) and obj is not None and obj.pos_ not in ("PROPN", "PRON")
+
+
 def _reported_future(chain: list[Token], pos: int) -> bool:
     """'would' under a past speech verb is future in the past ("said it would send")."""
     return any(t.lemma_.lower() in SPEECH_VERBS and t.tag_ == "VBD" for t in chain[pos + 1 :])
 
 
 def attribution_of(
-    token: Token, index: MentionIndex, quotes: tuple[QuoteMention, ...] = ()
+    token: Token,
+    index: MentionIndex,
+    quotes: tuple[QuoteMention, ...] = (),
+    modality: str | None = None,
 ) -> Span | None:
-    """The mention of whoever the statement at ``token`` is attributed to."""
-    for quote in quotes:
-        if quote.span.start <= token.idx < quote.span.end:
-            return quote.speaker
+    """The mention of whoever the statement at ``token`` is attributed to; for a denied
+    statement, the denier, never the accuser ("UN investigators accused Chad of arming
+    them, which Chad denies": Chad). ``modality`` is the statement's when known (a relation
+    a noun phrase presupposes has its own)."""
+    if modality is None:
+        modality = modality_of(token)[1]
+    quote = next((q for q in quotes if q.span.start <= token.idx < q.span.end), None)
+    speaker = quote.speaker if quote is not None else None
+    if modality == "denied":  # the denier, else who is quoted denying; never the accuser
+        return denier_of(token, index) or speaker
+    if quote is not None:
+        return speaker
     for tok in governing_chain(token)[1:]:
         if tok.lemma_.lower() in SPEECH_VERBS:
             for child in tok.children:

@@ -37,6 +37,7 @@ from eventwire.extract.actorspans import FOLLOWERS, Filler, MentionIndex
 from eventwire.extract.anchor import publication_when, when_for
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
+from eventwire.extract.eventroles import coordinated_passive, own_conjuncts
 from eventwire.extract.modality import attribution_of, modality_of, phrase_modality
 from eventwire.knowledge.words import RelationWords
 from eventwire.model import RelationMention, When
@@ -49,6 +50,13 @@ MEMBER_PREPS = frozenset({"including", "like", "namely"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 RECEIVER_PREPS = frozenset({"to", "behind", "for"})
 PART_WORDS = frozenset({"one", "another", "each", "either", "both", "some", "two", "three"})
+# Verbs whose subject, a group, has their object among its members.
+INCLUDING_VERBS = frozenset({"include", "comprise"})
+# Participles naming the first of a group: "his backers, led by Iran".
+LEADING_VERBS = frozenset({"lead", "head", "spearhead"})
+# How a noun of a list hangs on the noun before it: "weapons from A, money from B and
+# fuel from C" (the parser makes the later ones appositions or conjuncts).
+LIST_DEPS = frozenset({"conj", "appos"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"})
 
 
@@ -98,8 +106,8 @@ def _relative_controller(verb: Token) -> bool:
 def _holding_verb(noun: Token, words: RelationWords) -> Token | None:
     """The verb whose object (or prepositional object) phrase contains ``noun``."""
     tok = noun
-    for _ in range(4):
-        if tok.dep_ in ("dobj", "pobj", "prep") and tok.head.i != tok.i:
+    for _ in range(6):
+        if tok.dep_ in ("dobj", "pobj", "prep", *LIST_DEPS) and tok.head.i != tok.i:
             tok = tok.head
             if tok.pos_ in ("VERB", "AUX"):
                 return tok if tok.lemma_.lower() in words.holding_verbs else None
@@ -120,8 +128,16 @@ def members_of(noun: Token) -> Token | None:
             and any(c.lower_ == "such" for c in prep.children)
         ):
             return _child(prep, "pobj")
+    leaders = (_pobj(a, frozenset({"by"})) for a in noun.children
+               if a.dep_ == "acl" and a.lemma_.lower() in LEADING_VERBS)  # fmt: skip
+    if (leader := next((t for t in leaders if t is not None), None)) is not None:
+        return leader  # "his foreign backers, led by Iran": the first of them
     if (appos := _child(noun, "appos")) is not None:
         return appos
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and (attr := _child(noun.head, "attr")):
+        return attr  # the possessive as subject: "the general's closest ally has been Egypt"
+    if noun.dep_ == "nsubj" and noun.head.lemma_ in INCLUDING_VERBS:
+        return _child(noun.head, "dobj")  # "the RSF's backers include the UAE and Chad"
     if noun.dep_ == "appos":
         return noun.head
     if noun.dep_ == "attr":
@@ -136,6 +152,8 @@ def members_of(noun: Token) -> Token | None:
         if prep.lower_ == "of" and part.dep_ == "appos" and part.lower_ in PART_WORDS:
             return part.head
         head = part.head if prep.lower_ == "of" and part.dep_ == "attr" else part
+        if prep.lower_ == "among" and head.lemma_ != "be":
+            return _child(head, "dobj")  # "Haftar counts Egypt among his allies"
         if prep.lower_ == "among" or head.i != part.i:
             return subject_of(head) if head.lemma_ == "be" else None
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
@@ -143,9 +161,18 @@ def members_of(noun: Token) -> Token | None:
     return None
 
 
+def _agrees(pronoun: Token, noun: Token) -> bool:
+    """A possessive pronoun that can stand for the noun: "its" for a singular thing,
+    "their" for a plural ("all Libyans and his backers": "his" is not the Libyans)."""
+    plural = noun.tag_ in ("NNS", "NNPS")
+    return (pronoun.lower_ == "its" and not plural) or (pronoun.lower_ == "their" and plural)
+
+
 def agent_noun_roles(noun: Token, words: RelationWords) -> tuple[Token | None, Token | None]:
     """(holder, other) for "Y's backers including A", "A, an ally of Y", "A is Y's ally"."""
     other = _child(noun, "poss") or _pobj(noun, frozenset({"of", "to"}))
+    if other is not None and noun.dep_ == "conj" and _agrees(other, noun.head):
+        other = noun.head  # "Hezbollah and its patron, Iran": "its" is the first conjunct
     holder = members_of(noun)
     if other is None:
         other = next(
@@ -184,7 +211,10 @@ def support_noun_roles(noun: Token, words: RelationWords) -> tuple[Token | None,
         giver = _child(noun, "poss") or _pobj(noun, frozenset({"of", "from"}))
         host = noun.head.head  # "Y, with the support of A, took" or "Y with A's support"
         return giver, subject_of(host) if host.pos_ in ("VERB", "AUX") else host
-    return giver, _pobj(noun, frozenset({"for", "to"}))  # "backing for Y from A"
+    receiver = _pobj(noun, frozenset({"for", "to"}))  # "backing for Y from A"
+    if giver is None and receiver is not None:
+        giver = _pobj(receiver, frozenset({"from"}))  # the parser hangs "from A" on Y
+    return giver, receiver
 
 
 def _opens_line(verb: Token) -> bool:
@@ -244,6 +274,8 @@ def _predicative(noun: Token) -> bool:
     "A is one of N", "called A a backer", "make A an ally"."""
     if noun.dep_ in ("attr", "oprd", "ROOT") or _child(noun, "nsubj") is not None:
         return True
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and _child(noun.head, "attr"):
+        return True  # "X's closest ally has been Egypt"
     if noun.dep_ == "pobj" and noun.head.lower_ == "among":
         return True
     return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "attr"
@@ -278,6 +310,10 @@ def statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
                       ("npadvmod", "compound", "nmod", "nsubj", "amod")), None)  # fmt: skip
         if agent is not None and tok.nbor(-1).text == "-" and _names_actor(tok.head, words):
             yield Statement(rtype, agent, tok.head, tok, tok.head)  # "the A-backed Y"
+    elif (shared := coordinated_passive(tok)) is not None and tok.dep_ in ("acomp", "conj"):
+        # "the militia is armed and funded by Qatar": the event reader takes the verb
+        # with the agent; its adjectival partner states the same giver's relation.
+        yield Statement(rtype, shared[0], shared[1], tok)
     elif tok.tag_ == "VBG":
         for holder, other, statement in list_header_roles(tok):
             yield Statement(rtype, holder, other, statement)
@@ -324,15 +360,8 @@ def _same_line(ctx: DocContext, filler: Filler, statement: Token) -> bool:
 
 def _fillers(index: MentionIndex, token: Token | None) -> list[Filler]:
     """Actor mentions for a role, or for what it names: "regional players, namely A and B"."""
-    found = index.fillers(token)
-    if token is not None and len(found) > 1:
-        # A conjunct followed by a verb is the subject of a new clause the parser attached here.
-        clause_subjects = {
-            f.span for c in token.conjuncts
-            if c.i + 1 < len(c.doc) and c.nbor(1).pos_ in ("AUX", "VERB")
-            and (f := index.filler(c)) is not None
-        }  # fmt: skip
-        found = [f for f in found if f.span not in clause_subjects]
+    # A conjunct followed by a verb is the subject of a new clause the parser attached here.
+    found = own_conjuncts(index.fillers(token), token)
     if not found and token is not None and token.pos_ == "NOUN":
         found = index.fillers(members_of(token))
     return found
@@ -373,7 +402,7 @@ def _mention(ctx, tok, rtype, src: Filler, tgt: Filler, negated, modality, index
         negated=negated,
         modality=modality,
         when=statement_when(ctx, tok),
-        attributed_to=attribution_of(tok, index, quotes),
+        attributed_to=attribution_of(tok, index, quotes, modality),
     )
 
 
