@@ -27,17 +27,15 @@ case.
 from __future__ import annotations
 
 import dataclasses
-import gzip
 import re
 from collections.abc import Iterator
-from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from eventwire.knowledge.gazetteer import Gazetteer
+from eventwire.knowledge.wordcase import word_case
 from eventwire.model import Article, Count, Evidence, QuoteMention, Span, When
 
 if TYPE_CHECKING:
@@ -228,21 +226,6 @@ def _block_case(text: str, start: int, end: int) -> bool | None:
 def _begins_sentence(block: str, pos: int) -> bool:
     before = block[max(0, pos - 12) : pos]
     return (not block[:pos].strip()) or bool(_SENTENCE_BEFORE.search(before))
-
-
-@lru_cache(maxsize=1)
-def word_case() -> dict[str, tuple[str, int, int]]:
-    """Lower-case word -> (preferred spelling, its frequency rank, how much more probable
-    its capitalised spelling is than the lower-case one: log ratio times ten)."""
-    path = files("eventwire.knowledge").joinpath("data", "word_case.tsv.gz")
-    table: dict[str, tuple[str, int, int]] = {}
-    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            key, form, rank, margin = line.rstrip("\n").split("\t")
-            table[key] = (key if form == "-" else form, int(rank), int(margin))
-    return table
 
 
 def _stop_words() -> frozenset[str]:
