@@ -257,3 +257,49 @@ def test_a_collective_possessive_stays_inside_the_name(nlp, no_kb):
 def test_a_word_inside_a_name_is_no_trigger(run, text, word):
     events = run(text)["events"]
     assert events and all(e.trigger.text != word for e in events)
+
+
+@pytest.mark.slow
+def test_a_states_armed_forces_are_an_actor_apart_from_the_state(nlp, no_kb):
+    text = (
+        "Kivu officials said Rwandan soldiers crossed the border. The Rwandan army denied it, "
+        "and Rwanda recalled its envoy."
+    )
+    ms = mentions(nlp, no_kb, text)
+    soldiers, army = group_of(ms, "Rwandan soldiers"), group_of(ms, "Rwandan army")
+    assert soldiers == army
+    assert (
+        next(m for m in ms if m.span.text == "Rwandan army").normalized == "Armed forces of Rwanda"
+    )
+    assert all(m.group != army for m in ms if m.span.text == "Rwanda")
+
+
+@pytest.mark.slow
+def test_a_countrys_possessive_army_and_a_short_country_name(nlp, no_kb):
+    text = (
+        "Rebels attacked positions in the Democratic Republic of Congo. "
+        "Congo's army confirmed the attacks."
+    )
+    army = next(m for m in mentions(nlp, no_kb, text) if m.span.text == "Congo's army")
+    assert army.affiliation == "COD"  # the document's Congo, not the Republic of the Congo
+
+
+@pytest.mark.slow
+def test_an_organisations_head_the_tagger_left_out(nlp, no_kb):
+    text = (
+        "The strike was confirmed by a spokesman for the UN Office for the Coordination of "
+        "Humanitarian Affairs (OCHA). OCHA said aid would resume."
+    )
+    ms = mentions(nlp, no_kb, text)
+    full = "UN Office for the Coordination of Humanitarian Affairs"
+    assert full in {m.normalized for m in ms}
+    assert group_of(ms, full) == group_of(ms, "OCHA")
+
+
+@pytest.mark.slow
+def test_a_demonym_on_an_attack_is_the_states_forces(run):
+    events = run("Israeli air strikes hit two homes in the town on Friday.")["events"]
+    sources = {e.source.text for e in events if e.source}
+    assert sources == {"Israeli"}
+    mentions_ = run("Israeli air strikes hit two homes in the town on Friday.")["mentions"]
+    assert any(m.normalized.startswith("Israel") and m.label == "ORG" for m in mentions_)

@@ -118,6 +118,20 @@ def _name_word(tok: Any) -> bool:
     return tok.lower_ in _NAME_PARTICLES or (tok.text == "-" and not tok.whitespace_)
 
 
+# Words that make a name an organisation's whatever the tagger's label ("Tigray People's
+# Liberation Front" is often tagged as a person).
+_ORGANISATION_WORD = re.compile(
+    r"\b(?:front|army|forces?|movement|party|council|alliance|coalition|brigades?|union|"
+    r"organi[sz]ation|office|agency|mission|committee|commission|ministry|observatory|"
+    r"group|league|authority|government|corps|guards?)\b",
+    re.IGNORECASE,
+)
+
+
+def _organisation(c: NameSpan) -> bool:
+    return c.label == "ORG" or (c.label == "PERSON" and bool(_ORGANISATION_WORD.search(c.name)))
+
+
 def acronym_pairs(doc: Any, cands: Sequence[NameSpan]) -> list[tuple[int, int]]:
     """Pairs (name, acronym) of "Full Name (ACRONYM)" and of an acronym's first use."""
     by_text: dict[str, list[int]] = {}
@@ -130,7 +144,9 @@ def acronym_pairs(doc: Any, cands: Sequence[NameSpan]) -> list[tuple[int, int]]:
         if len(nxt) != 3 or nxt[0].text != "(" or nxt[2].text != ")":
             continue
         acronym = nxt[1].text
-        if not _BRACKETED.match(acronym) or len(c.name.split()) < 2 or c.label == "PERSON":
+        # an organisation's name: not a person's, nor a place's ("the UN mission in DR
+        # Congo (MONUSCO)": the acronym is the mission's, not the country's)
+        if not _BRACKETED.match(acronym) or len(c.name.split()) < 2 or not _organisation(c):
             continue
         bound.add(acronym)
         pairs += [(i, j) for j in by_text.get(acronym, []) if j != i]

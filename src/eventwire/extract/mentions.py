@@ -96,9 +96,34 @@ class _Cand:
     kb_type: str | None = None
 
 
+class _CountriesOfDocument:
+    """The KB as one document reads it: a short country name that is a word of a longer one
+    the document also writes means that country ("DR Congo ... Congo's army": the DRC,
+    not the Republic of the Congo). Everything else is the KB's."""
+
+    def __init__(self, kb: Any, doc: Any) -> None:
+        self._kb = kb
+        self._short: dict[str, Any] = {}
+        for ent in doc.ents:
+            name = re.sub(r"^the\s+", "", clean_surface(ent.text), flags=re.IGNORECASE)
+            entry = kb.lookup(name) if ent.label_ == "GPE" else None
+            if entry is None or entry.type != "country" or len(ent) < 2:
+                continue
+            for word in ent:
+                other = kb.lookup(word.text) if word.text[:1].isupper() else None
+                if other is not None and other.type == "country" and other.id != entry.id:
+                    self._short.setdefault(plain_key(word.text), entry)
+
+    def lookup(self, name: str) -> Any:
+        return self._short.get(plain_key(name)) or self._kb.lookup(name)
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(self._kb, attr)
+
+
 def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
-    kb = ctx.resources.kb
     doc = ctx.doc
+    kb = _CountriesOfDocument(ctx.resources.kb, doc)
     lowercase = {t.lower_ for t in ctx.view.tokens if t.is_lower}
     # family names of people named in full ("Condoleezza Rice ... Rice said" keeps "Rice")
     lowercase_names = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
@@ -170,6 +195,8 @@ def _place_test(ctx: DocContext) -> Any:
     gazetteer = ctx.resources.gazetteer
 
     def is_place(name: str) -> bool:
+        if name.replace(".", "").isupper():
+            return False  # an acronym ("UN", "U.N."), not a town called Un
         return any(
             c.match != "skeleton"
             and (c.place.precision in ("country", "admin1") or (c.place.population or 0) >= 10_000)
@@ -214,6 +241,8 @@ def _candidate(
         else:
             role = None
     if entry is not None and entry.type == "country" and (end := _forces_owned(ent)):
+        if doc[end - 1].lower_ in ARMED_NOUNS:  # "Congo's army"
+            return _state_forces(kb, entry.country, ent.start, end)
         # "Congo's army", "Ethiopia's federal government": the state's own, as "Congolese
         # army" is (one mention, the country's)
         return _Cand(
@@ -256,6 +285,32 @@ def _candidate(
         kb_id=entry.id if entry else None,
         kb_type=entry.type if entry else None,
     )
+
+
+# Nouns naming a state's armed forces: with a demonym or a country's possessive they are
+# an actor apart from the country ("the Rwandan army", "Israeli troops", "Congo's army").
+ARMED_NOUNS = frozenset(
+    ["forces", "troops", "military", "army", "soldiers", "soldier", "navy", "jets", "warplanes"]
+)  # fmt: skip
+
+
+def state_forces(kb: Any, iso3: str) -> tuple[str, Any]:
+    """A country's armed forces: the KB's entry known as its "<demonym> army" or "<demonym>
+    military" when there is one, else one name per country ("Armed forces of Rwanda"), so
+    that every article's "Rwandan soldiers" and "Rwandan army" are one actor."""
+    demonyms = [w for w in kb.demonym_words() if kb.country_by_demonym(w) == iso3]
+    for form in (f"{d} {n}" for d in demonyms for n in ("army", "military", "armed forces")):
+        entry = kb.lookup_exact(form)
+        if entry is not None and entry.type != "country":
+            return entry.name, entry
+    country = kb.country(iso3)
+    return f"Armed forces of {country.name if country else iso3}", None
+
+
+def _state_forces(kb: Any, iso3: str, start: int, end: int) -> _Cand:
+    name, entry = state_forces(kb, iso3)
+    return _Cand(start, end, "ORG", name, affiliation=iso3, kb_id=entry.id if entry else None,
+                 kb_type=entry.type if entry else None)  # fmt: skip
 
 
 def _forces_owned(ent: Any) -> int | None:
@@ -379,6 +434,8 @@ def _demonym(ent: Any, text: str, kb: Any) -> _Cand | None:
     doc, end = ent.doc, ent.end
     if end < len(doc) and doc[end].lower_ in GROUP_NOUNS:
         end += 1
+        if doc[end - 1].lower_ in ARMED_NOUNS:  # "Rwandan soldiers": the state's forces
+            return _state_forces(kb, iso3, ent.start, end)
     elif not text.endswith("s"):
         return None  # "a Russian hat": a modifier, not an actor
     return _Cand(

@@ -54,9 +54,13 @@ _DATELINE_PREFIX = re.compile(
 )
 
 
+# Time zones written after a clock time ("around 1 a.m. GMT").
+TIME_ZONES = frozenset(["gmt", "utc", "est", "edt", "cet", "cest", "eat", "cat", "wat", "bst"])
+
+
 def is_calendar_word(text: str) -> bool:
-    """A weekday or a month written alone ("Monday", "May")."""
-    return text.strip().rstrip(".").lower() in WEEKDAYS | MONTHS
+    """A weekday, a month or a time zone written alone ("Monday", "May", "GMT")."""
+    return text.strip().rstrip(".").lower() in WEEKDAYS | MONTHS | TIME_ZONES
 
 
 def in_comment_form(sentence: str) -> bool:
