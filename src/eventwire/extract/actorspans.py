@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
 from eventwire.extract.mentions import state_forces
+from eventwire.extract.notactors import counted_people, names_a_platform
 from eventwire.extract.pronouns import ANAPHORS, resolve_pronouns
 from eventwire.model import Mention, Span
 from eventwire.text.names import clean_surface, plain_key
@@ -181,12 +182,20 @@ class MentionIndex:
                     if pobj.dep_ == "pobj" and (m := self.covering(pobj)):
                         return Filler(m.span)
         if token.pos_ == "PROPN":
+            if self._not_an_actor(token):
+                return None
             return Filler(self._add(token).span)
         if token.pos_ == "ADJ" and (iso3 := self.ctx.resources.kb.country_by_demonym(token.text)):
             if token.dep_ in ("amod", "compound") and self._violent(token.head):
                 return Filler(self._add_forces(token, iso3).span)  # "Israeli airstrikes"
             return Filler(self._add(token, iso3).span)  # "Turkish diplomacy"
         return None
+
+    def _not_an_actor(self, token: Token) -> bool:
+        """A proper noun filling a role that names no actor: people counted ("killed three
+        Americans"), a platform ("on his Twitter account"). A place in an object's role
+        ("attacked Kidal") stays a role filler here: the public sets code such targets."""
+        return names_a_platform(token) or counted_people([token])
 
     def _violent(self, token: Token) -> bool:
         """An attack or a weapon: "air strikes", "shelling", "drones", "rockets"."""

@@ -32,6 +32,10 @@ _ALIAS_CUE = re.compile(
     r"\s*(?:the\s+)?[\"“‘']?\s*$",
     re.IGNORECASE,
 )
+_ADVERB_WORDS = frozenset(
+    ["also", "widely", "better", "commonly", "popularly", "locally", "often", "sometimes",
+     "otherwise", "now"]
+)  # fmt: skip
 # Particles inside Arabic and other names that stay lower case ("Abu Bakr al-Baghdadi").
 _NAME_PARTICLES = frozenset(["al", "el", "bin", "ibn", "bint", "abu", "de", "du", "van", "von"])
 _CUE_LAST_WORDS = frozenset(["as", "called", "nicknamed", "dubbed", "alias", "aka", "a.k.a."])
@@ -60,9 +64,49 @@ def cue_pairs(doc: Any, cands: Sequence[NameSpan]) -> list[tuple[int, int]]:
         if b.start < a.end or b.start - a.end > 6:
             continue
         between = doc[a.end : b.start].text
-        if _ALIAS_CUE.match(between) or _appositive(doc, a, b, between):
+        if (_ALIAS_CUE.match(between) and _cue_describes(doc, a, b)) or _appositive(
+            doc, a, b, between
+        ):
             pairs.append((i, i + 1))
     return pairs
+
+
+def _cue_describes(doc: Any, a: NameSpan, b: NameSpan) -> bool:
+    """The cue's participle ("known", "called") hangs on the name before it, not on a noun
+    the name only qualifies ("the UN mission in DR Congo, known as MONUSCO": the mission's
+    name, not the country's). An unparsed text is taken as written."""
+    cue = next((t for t in doc[a.end : b.start] if t.lower_ in _CUE_LAST_WORDS | {"known"}), None)
+    if cue is None or not cue.dep_ or cue.dep_ == "ROOT":
+        return True
+    noun = _qualified_noun(cue.head)
+    return a.start <= cue.head.i < a.end and (noun is None or a.start <= noun.i < a.end)
+
+
+def _qualified_noun(tok: Any) -> Any:
+    """The common noun a place name qualifies through a preposition ("mission" of "the
+    mission in DR Congo"), else None. A parser often hangs a cue on the nearer place."""
+    prep = tok.head
+    if tok.ent_type_ in ("GPE", "LOC") and tok.dep_ == "pobj" and prep.dep_ == "prep":
+        return prep.head if prep.head.pos_ == "NOUN" else None
+    return None
+
+
+def described_noun(doc: Any, cue: Any) -> tuple[int, int] | None:
+    """The span of a noun phrase with a capitalised qualifier that an alias cue describes:
+    "the UN mission in DR Congo, known as MONUSCO" -> "UN mission in DR Congo"."""
+    head = _qualified_noun(cue.head) or cue.head
+    if cue.dep_ not in ("acl", "advcl", "relcl") or head.pos_ != "NOUN" or head.i > cue.i:
+        return None
+    start = head.left_edge.i
+    while start < head.i and doc[start].dep_ in ("det", "predet", "poss"):
+        start += 1
+    end = cue.i
+    while end > head.i and (doc[end - 1].is_punct or doc[end - 1].lower_ in _ADVERB_WORDS):
+        end -= 1
+    words = doc[start:end]
+    if not any(t.text[:1].isupper() for t in words) or len(words) < 2:
+        return None
+    return start, end
 
 
 def _appositive(doc: Any, a: NameSpan, b: NameSpan, between: str) -> bool:

@@ -24,7 +24,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from eventwire.extract.aliases import acronym_pairs, cue_pairs, names_after_cues
+from eventwire.extract.aliases import (
+    acronym_pairs,
+    cue_pairs,
+    described_noun,
+    names_after_cues,
+)
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.docview import DocView
@@ -34,6 +39,7 @@ from eventwire.extract.notactors import (
     in_comment_form,
     is_calendar_word,
     is_common_word,
+    names_a_platform,
 )
 from eventwire.extract.titles import is_title, strip_titles, title_before
 from eventwire.knowledge.ontology import load_ontology
@@ -138,6 +144,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     cands = _without_overlaps(cands)
     cands = _coalitions(ctx.view, cands, kb)
     cands = _titled_names(ctx.view, cands)
+    cands = _described_nouns(ctx.view, cands, kb)
     cands += _missed_names(ctx.view, cands, kb)
     cands += _seat_governments(ctx.view, cands, kb)
     cands += _group_nouns(ctx.view, cands, kb)
@@ -253,6 +260,9 @@ def _candidate(
             affiliation=entry.country,
             group_hint=f"aff:{entry.country}",
         )
+    branch = _ARMED_BRANCH.match(text) if entry is None else None
+    if branch and (iso3 := kb.country_by_demonym(branch.group(1))):
+        return _state_forces(kb, iso3, ent.start, ent.end)  # "the Ethiopian Air Force"
     words = [t.text for t in _words_before(doc, ent.start)]
     role = role or title_before(words)
     if entry is None and role is None and _not_a_name(ent, text, *words_of_doc):
@@ -292,6 +302,13 @@ def _candidate(
 ARMED_NOUNS = frozenset(
     ["forces", "troops", "military", "army", "soldiers", "soldier", "navy", "jets", "warplanes"]
 )  # fmt: skip
+
+
+# A state's armed service named by its demonym: "the Ethiopian Air Force", "the Malian
+# Army". One of the state's armed forces, read as them (a service's own KB entry wins).
+_ARMED_BRANCH = re.compile(
+    r"^([A-Z][a-z]+) (?:Air Force|Navy|Army|Armed Forces|Military|Defen[cs]e Forces?)$"
+)
 
 
 def state_forces(kb: Any, iso3: str) -> tuple[str, Any]:
@@ -335,7 +352,9 @@ def _agent_role(root: Any) -> bool:
 
 def _not_a_name(ent: Any, text: str, lowercase: set[str], names: set[str]) -> bool:
     """Junk the tagger took for a name (see :mod:`eventwire.extract.notactors`): a weekday
-    or month alone, a lone capitalised common word."""
+    or month alone, a lone capitalised common word, a platform named as where one wrote."""
+    if names_a_platform(ent.root):  # "on his Twitter account"
+        return True
     if len(ent) != 1:
         return False
     return is_calendar_word(text) or is_common_word(ent[0], lowercase, names)
@@ -432,6 +451,8 @@ def _demonym(ent: Any, text: str, kb: Any) -> _Cand | None:
             kb_type=entry.type if entry else None,
         )
     doc, end = ent.doc, ent.end
+    if end + 1 < len(doc) and doc[end].lower_ == "armed" and doc[end + 1].lower_ in ARMED_NOUNS:
+        end += 1  # "Malian armed forces"
     if end < len(doc) and doc[end].lower_ in GROUP_NOUNS:
         end += 1
         if doc[end - 1].lower_ in ARMED_NOUNS:  # "Rwandan soldiers": the state's forces
@@ -499,6 +520,30 @@ def _titled_names(view: DocView, cands: list[_Cand]) -> list[_Cand]:
                 drop.update(taken[k] for k in range(j, i) if k in taken)
                 break
     kept = [c for k, c in enumerate(cands) if k not in drop]
+    return kept + found
+
+
+# --- a described noun phrase named by an alias cue ------------------------------------
+
+
+def _described_nouns(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
+    """ "The UN mission in DR Congo, known as MONUSCO": the noun phrase the cue describes
+    is a name of the actor the cue names (the country inside it is no actor there)."""
+    doc = view.doc
+    found: list[_Cand] = []
+    for tok in view.tokens:
+        if tok.lower_ not in ("known", "called", "nicknamed", "dubbed"):
+            continue
+        span = described_noun(doc, tok)
+        if span is None or any(c.start < span[0] < c.end for c in cands):
+            continue
+        name = doc[span[0] : span[1]].text
+        entry = kb.lookup(name)
+        found.append(_Cand(span[0], span[1], "ORG", name, kb_id=entry.id if entry else None,
+                           kb_type=entry.type if entry else None))  # fmt: skip
+    if not found:
+        return cands
+    kept = [c for c in cands if not any(f.start <= c.start and c.end <= f.end for f in found)]
     return kept + found
 
 
@@ -825,7 +870,13 @@ def _group_nouns(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
         if c.affiliation is None and len(nationalities.get(lemma, ())) == 1:
             c.affiliation = next(iter(nationalities[lemma]))
             c.group_hint = f"group:{lemma}:{c.affiliation}"
-    return found
+    # "Malian armed forces", "soldiers from Chad": the state's armed forces, not a group
+    return [
+        _state_forces(kb, c.affiliation, c.start, c.end)
+        if c.affiliation and doc[c.end - 1].lower_ in ARMED_NOUNS
+        else c
+        for c in found
+    ]
 
 
 def _lone_common_word(tok: Any) -> bool:
@@ -884,7 +935,8 @@ def _group(doc: Any, cands: list[_Cand], kb: Any) -> list[str]:
             # News gives the full name first: a surname joins the nearest full name before
             # it that fits (two brothers named earlier: the nearer one; never a name the KB
             # keeps apart from the surname's own entry); one written before any full name
-            # is left to cross-document resolution.
+            # is left to cross-document resolution. A one-word name the KB knows as a
+            # group ("Houthi") is the movement, never its leader.
             fits = [b for b in bearers if b < i and _may_join(c, cands[b])]
             if fits:
                 union(i, fits[-1])

@@ -105,6 +105,24 @@ def is_common_word(
     return common
 
 
+# Nouns of a web platform's parts: a name modifying one is the platform ("his Twitter
+# account", "the group's Telegram channel"), where something was said, not who said it.
+PLATFORM_NOUNS = frozenset(
+    ["account", "accounts", "page", "feed", "channel", "handle", "profile", "post", "posts",
+     "app", "video", "livestream", "picture"]
+)  # fmt: skip
+
+
+def names_a_platform(token: Any) -> bool:
+    """The name modifies a platform's part: "on his Twitter account"."""
+    head = token.head
+    return (
+        token.dep_ in ("compound", "nmod", "amod")
+        and head.i > token.i
+        and (head.lower_ in PLATFORM_NOUNS)
+    )
+
+
 def counted_people(tokens: list[Any]) -> bool:
     """The name is a quantity of people: a number or a quantity word governs it ("8 million
     Malians", "thousands of Sudanese", "two Egyptians")."""
