@@ -6,12 +6,11 @@ constructions are read from its entities and parse."""
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Span as SpacySpan
 
 from eventwire.config import Settings
 from eventwire.extract.aliases import _ALIAS_CUE
 from eventwire.extract.context import DocContext
-from eventwire.extract.mentions import extract_mentions
+from eventwire.extract.mentions import _Cand, _group, extract_mentions
 from eventwire.extract.notactors import dateline_prefix, in_comment_form, is_calendar_word
 from eventwire.extract.titles import strip_titles
 from eventwire.knowledge.resources import Resources
@@ -331,37 +330,16 @@ def test_a_country_in_a_role_stays_an_actor(run):
                for e in events)  # fmt: skip
 
 
-def hand_tagged(blank_nlp, resources, text, ents):
-    """Mentions of ``text`` with the entities ``(surface, label)`` marked by hand, in order."""
-    doc = blank_nlp(text)
-    spans, pos = [], 0
-    for surface, label in ents:
-        start = text.index(surface, pos)
-        spans.append(doc.char_span(start, start + len(surface), label=label))
-        pos = start + len(surface)
-    doc.ents = [s for s in spans if isinstance(s, SpacySpan)]
-    ctx = DocContext(article=Article(id="a", text=text), doc=doc, resources=resources)
-    return extract_mentions(ctx)["mentions"]
-
-
 def test_a_one_word_group_is_never_its_leaders_surname(blank_nlp, resources):
-    # the KB knows "Houthi" as the movement: tagged as a name alone, it stays the movement
-    text = "Abdul-Malik al-Houthi spoke on television. Later Houthi issued a statement."
-    ms = hand_tagged(
-        blank_nlp, resources, text, [("Abdul-Malik al-Houthi", "PERSON"), ("Houthi", "PERSON")]
-    )
-    assert ms[0].group != ms[1].group
-    text = "Abdul-Malik Badruddin spoke on television. Later Badruddin issued a statement."
-    ms = hand_tagged(
-        blank_nlp, resources, text, [("Abdul-Malik Badruddin", "PERSON"), ("Badruddin", "ORG")]
-    )
-    assert ms[0].group == ms[1].group  # an unknown surname the tagger took for a group
-
-
-@pytest.mark.slow
-def test_a_group_noun_written_like_a_name_of_the_document_is_that_name(nlp, no_kb):
-    text = "The Federal Police said the road was closed. Later the federal police reopened it."
-    ms = mentions(nlp, no_kb, text)
-    named = next(m for m in ms if m.span.text.endswith("Federal Police"))
-    lower = next(m for m in ms if m.span.text.endswith("federal police"))
-    assert named.group == lower.group
+    # the KB knows "Houthi" as the movement: tagged as a name alone, it stays the movement;
+    # a surname the KB does not know joins the full name before it, whatever its label
+    kb = resources.kb
+    doc = blank_nlp("Abdul-Malik al-Houthi spoke. Later Houthi and Badruddin spoke.")
+    leader = _Cand(0, 6, "PERSON", "Abdul-Malik al-Houthi")
+    movement = _Cand(9, 10, "PERSON", "Houthi", kb_id="ye:houthis", kb_type="armed_group")
+    groups = _group(doc, [leader, movement], kb)
+    assert groups[0] != groups[1]
+    other = _Cand(0, 6, "PERSON", "Abdul-Malik Badruddin")
+    surname = _Cand(11, 12, "ORG", "Badruddin")
+    groups = _group(doc, [other, surname], kb)
+    assert groups[0] == groups[1]
