@@ -124,19 +124,27 @@ def names_a_platform(token: Any) -> bool:
 
 
 def counted_people(tokens: list[Any]) -> bool:
-    """The name is a quantity of people: a number or a quantity word governs it ("8 million
-    Malians", "thousands of Sudanese", "two Egyptians")."""
+    """The name is a population counted in the millions, a statistic rather than a party:
+    "8 million Malians", "millions of Sudanese", "displaced 250,000 Congolese". A smaller
+    number of people is a party to an event ("arrested 100 Palestinians") and stays."""
     head = tokens[-1]
-    if any(c.dep_ == "nummod" for c in head.children):
-        return True
+    doc = head.doc
+    words = [t for c in head.children if c.dep_ == "nummod" for t in c.subtree]
     first = tokens[0]
-    prev = first.doc[first.i - 1] if first.i > 0 else None
-    if prev is not None and (prev.like_num or prev.ent_type_ == "CARDINAL"):
+    i = first.i - 1
+    if i >= 1 and doc[i].lower_ == "of":  # "millions of Sudanese"
+        i -= 1
+    while i >= 0 and (doc[i].like_num or doc[i].lower_ in _QUANTITY_WORDS):
+        words.append(doc[i])
+        i -= 1
+    return any(_large(t) for t in words)
+
+
+def _large(tok: Any) -> bool:
+    if tok.lower_ in ("million", "millions", "billion", "billions"):
         return True
-    if prev is not None and prev.lower_ == "of" and prev.i > 0:
-        before = prev.doc[prev.i - 1]
-        return bool(before.like_num or before.lower_ in _QUANTITY_WORDS)
-    return False
+    digits = tok.text.replace(",", "")
+    return digits.isdigit() and int(digits) >= 100_000
 
 
 _QUANTITY_WORDS = frozenset(
