@@ -345,3 +345,19 @@ def test_a_one_word_group_is_never_its_leaders_surname(blank_nlp, resources):
     surname = _Cand(11, 12, "ORG", "Badruddin")
     groups = _group(doc, [other, surname], kb)
     assert groups[0] == groups[1]
+
+
+@pytest.mark.slow
+def test_an_opening_it_of_saying_is_who_spoke_before(run):
+    text = (
+        "The Defence Ministry said its troops had repelled the attack near the border.\n\n"
+        'It added that "the enemy lost dozens of fighters" in the clashes.'
+    )
+    quote = run(text)["quotes"][0]
+    assert quote.speaker is not None and quote.speaker.text == "The Defence Ministry"
+
+
+@pytest.mark.slow
+def test_a_plain_it_is_still_nobody(run):
+    text = 'The army shelled the town. It is likely that "the fighting will go on for weeks".'
+    assert all(q.speaker is None for q in run(text)["quotes"])

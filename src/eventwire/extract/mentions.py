@@ -223,7 +223,8 @@ def _candidate(
     ent = _trim(ent, kb)
     if ent is None:
         return None
-    text = re.sub(r"^the\s+", "", clean_surface(ent.text), flags=re.IGNORECASE)
+    # an article before a name is no part of it ("the", and "a Supreme Council of ...")
+    text = re.sub(r"^(?:the|an?)\s+", "", clean_surface(ent.text), flags=re.IGNORECASE)
     text = re.sub(r"\b(al|el|ad|as|an|ar|at)-\s+", r"\1-", text, flags=re.IGNORECASE)
     if not any(ch.isalpha() for ch in text):
         return None
