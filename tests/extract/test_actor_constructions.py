@@ -10,7 +10,8 @@ import pytest
 from eventwire.config import Settings
 from eventwire.extract.aliases import _ALIAS_CUE
 from eventwire.extract.context import DocContext
-from eventwire.extract.mentions import _Cand, _group, extract_mentions
+from eventwire.extract.mentions import _group, extract_mentions
+from eventwire.extract.namephrases import Cand
 from eventwire.extract.notactors import dateline_prefix, in_comment_form, is_calendar_word
 from eventwire.extract.titles import strip_titles
 from eventwire.knowledge.resources import Resources
@@ -337,12 +338,12 @@ def test_a_one_word_group_is_never_its_leaders_surname(blank_nlp, resources):
     # a surname the KB does not know joins the full name before it, whatever its label
     kb = resources.kb
     doc = blank_nlp("Abdul-Malik al-Houthi spoke. Later Houthi and Badruddin spoke.")
-    leader = _Cand(0, 6, "PERSON", "Abdul-Malik al-Houthi")
-    movement = _Cand(9, 10, "PERSON", "Houthi", kb_id="ye:houthis", kb_type="armed_group")
+    leader = Cand(0, 6, "PERSON", "Abdul-Malik al-Houthi")
+    movement = Cand(9, 10, "PERSON", "Houthi", kb_id="ye:houthis", kb_type="armed_group")
     groups = _group(doc, [leader, movement], kb)
     assert groups[0] != groups[1]
-    other = _Cand(0, 6, "PERSON", "Abdul-Malik Badruddin")
-    surname = _Cand(11, 12, "ORG", "Badruddin")
+    other = Cand(0, 6, "PERSON", "Abdul-Malik Badruddin")
+    surname = Cand(11, 12, "ORG", "Badruddin")
     groups = _group(doc, [other, surname], kb)
     assert groups[0] == groups[1]
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
-from eventwire.extract.mentions import state_forces
+from eventwire.extract.namephrases import state_forces
 from eventwire.extract.notactors import counted_people, names_a_platform
 from eventwire.extract.pronouns import ANAPHORS, resolve_pronouns
 from eventwire.model import Mention, Span

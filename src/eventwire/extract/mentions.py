@@ -21,18 +21,26 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
 from eventwire.extract.aliases import (
     acronym_pairs,
     cue_pairs,
-    described_noun,
     names_after_cues,
 )
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.docview import DocView
+from eventwire.extract.namephrases import (
+    ARMED_BRANCH,
+    ARMED_NOUNS,
+    Cand,
+    CountriesOfDocument,
+    coalitions,
+    described_nouns,
+    state_forces_cand,
+    titled_names,
+)
 from eventwire.extract.notactors import (
     counted_people,
     dateline_prefix,
@@ -89,47 +97,9 @@ COLLECTIVE_OWNERS = frozenset(
 _LABEL_PRIORITY = {"PERSON": 3, "ORG": 2, "GPE": 1, "NORP": 0}
 
 
-@dataclass
-class _Cand:
-    start: int  # token index
-    end: int
-    label: str
-    name: str
-    role: str | None = None
-    affiliation: str | None = None
-    group_hint: str | None = None  # fixed group ("aff:EGY") for demonyms and metonyms
-    kb_id: str | None = None
-    kb_type: str | None = None
-
-
-class _CountriesOfDocument:
-    """The KB as one document reads it: a short country name that is a word of a longer one
-    the document also writes means that country ("DR Congo ... Congo's army": the DRC,
-    not the Republic of the Congo). Everything else is the KB's."""
-
-    def __init__(self, kb: Any, doc: Any) -> None:
-        self._kb = kb
-        self._short: dict[str, Any] = {}
-        for ent in doc.ents:
-            name = re.sub(r"^the\s+", "", clean_surface(ent.text), flags=re.IGNORECASE)
-            entry = kb.lookup(name) if ent.label_ == "GPE" else None
-            if entry is None or entry.type != "country" or len(ent) < 2:
-                continue
-            for word in ent:
-                other = kb.lookup(word.text) if word.text[:1].isupper() else None
-                if other is not None and other.type == "country" and other.id != entry.id:
-                    self._short.setdefault(plain_key(word.text), entry)
-
-    def lookup(self, name: str) -> Any:
-        return self._short.get(plain_key(name)) or self._kb.lookup(name)
-
-    def __getattr__(self, attr: str) -> Any:
-        return getattr(self._kb, attr)
-
-
 def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     doc = ctx.doc
-    kb = _CountriesOfDocument(ctx.resources.kb, doc)
+    kb = CountriesOfDocument(ctx.resources.kb, doc)
     lowercase = {t.lower_ for t in ctx.view.tokens if t.is_lower}
     # family names of people named in full ("Condoleezza Rice ... Rice said" keeps "Rice")
     lowercase_names = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
@@ -142,9 +112,9 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
         if (c := _candidate(ent, kb, (lowercase, lowercase_names), is_place))
     ]
     cands = _without_overlaps(cands)
-    cands = _coalitions(ctx.view, cands, kb)
-    cands = _titled_names(ctx.view, cands)
-    cands = _described_nouns(ctx.view, cands, kb)
+    cands = coalitions(ctx.view, cands, kb)
+    cands = titled_names(ctx.view, cands)
+    cands = described_nouns(ctx.view, cands, kb)
     cands += _missed_names(ctx.view, cands, kb)
     cands += _seat_governments(ctx.view, cands, kb)
     cands += _group_nouns(ctx.view, cands, kb)
@@ -171,10 +141,10 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     return {"mentions": mentions}
 
 
-def _without_overlaps(cands: list[_Cand]) -> list[_Cand]:
+def _without_overlaps(cands: list[Cand]) -> list[Cand]:
     """One candidate per token: a span widened past its entity ("UN Office for the
     Coordination ..." over "the UN Office") wins over what it covers; longest first."""
-    kept: list[_Cand] = []
+    kept: list[Cand] = []
     taken: set[int] = set()
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
         if not any(i in taken for i in range(c.start, c.end)):
@@ -183,7 +153,7 @@ def _without_overlaps(cands: list[_Cand]) -> list[_Cand]:
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
-def _in_body(ctx: DocContext, cands: list[_Cand]) -> list[_Cand]:
+def _in_body(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
     """The candidates that start in running text: a name in a headline, byline, caption or
     credit ("AP Photo", "Top photo") is no actor of its own, nor is one that starts in a
     dateline ("TRIPOLI - Forces")."""
@@ -218,7 +188,7 @@ def _place_test(ctx: DocContext) -> Any:
 
 def _candidate(
     ent: Any, kb: Any, words_of_doc: tuple[set[str], set[str]], is_place: Any
-) -> _Cand | None:
+) -> Cand | None:
     doc = ent.doc
     ent = _trim(ent, kb)
     if ent is None:
@@ -250,10 +220,10 @@ def _candidate(
             role = None
     if entry is not None and entry.type == "country" and (end := _forces_owned(ent)):
         if doc[end - 1].lower_ in ARMED_NOUNS:  # "Congo's army"
-            return _state_forces(kb, entry.country, ent.start, end)
+            return state_forces_cand(kb, entry.country, ent.start, end)
         # "Congo's army", "Ethiopia's federal government": the state's own, as "Congolese
         # army" is (one mention, the country's)
-        return _Cand(
+        return Cand(
             ent.start,
             end,
             "GPE",
@@ -261,9 +231,9 @@ def _candidate(
             affiliation=entry.country,
             group_hint=f"aff:{entry.country}",
         )
-    branch = _ARMED_BRANCH.match(text) if entry is None else None
+    branch = ARMED_BRANCH.match(text) if entry is None else None
     if branch and (iso3 := kb.country_by_demonym(branch.group(1))):
-        return _state_forces(kb, iso3, ent.start, ent.end)  # "the Ethiopian Air Force"
+        return state_forces_cand(kb, iso3, ent.start, ent.end)  # "the Ethiopian Air Force"
     words = [t.text for t in _words_before(doc, ent.start)]
     role = role or title_before(words)
     if entry is None and role is None and _not_a_name(ent, text, *words_of_doc):
@@ -277,7 +247,7 @@ def _candidate(
             return None  # a city in running text is a place, not an actor
         if iso3:  # "Moscow said": the capital stands for the state
             country = kb.country(iso3)
-            return _Cand(
+            return Cand(
                 ent.start,
                 ent.end,
                 "GPE",
@@ -286,7 +256,7 @@ def _candidate(
                 group_hint=f"aff:{iso3}",
             )
     affiliation = next((a for w in words if (a := kb.country_by_demonym(w))), None)
-    return _Cand(
+    return Cand(
         ent.start,
         ent.end,
         label,
@@ -296,39 +266,6 @@ def _candidate(
         kb_id=entry.id if entry else None,
         kb_type=entry.type if entry else None,
     )
-
-
-# Nouns naming a state's armed forces: with a demonym or a country's possessive they are
-# an actor apart from the country ("the Rwandan army", "Israeli troops", "Congo's army").
-ARMED_NOUNS = frozenset(
-    ["forces", "troops", "military", "army", "soldiers", "soldier", "navy", "jets", "warplanes"]
-)  # fmt: skip
-
-
-# A state's armed service named by its demonym: "the Ethiopian Air Force", "the Malian
-# Army". One of the state's armed forces, read as them (a service's own KB entry wins).
-_ARMED_BRANCH = re.compile(
-    r"^([A-Z][a-z]+) (?:Air Force|Navy|Army|Armed Forces|Military|Defen[cs]e Forces?)$"
-)
-
-
-def state_forces(kb: Any, iso3: str) -> tuple[str, Any]:
-    """A country's armed forces: the KB's entry known as its "<demonym> army" or "<demonym>
-    military" when there is one, else one name per country ("Armed forces of Rwanda"), so
-    that every article's "Rwandan soldiers" and "Rwandan army" are one actor."""
-    demonyms = [w for w in kb.demonym_words() if kb.country_by_demonym(w) == iso3]
-    for form in (f"{d} {n}" for d in demonyms for n in ("army", "military", "armed forces")):
-        entry = kb.lookup_exact(form)
-        if entry is not None and entry.type != "country":
-            return entry.name, entry
-    country = kb.country(iso3)
-    return f"Armed forces of {country.name if country else iso3}", None
-
-
-def _state_forces(kb: Any, iso3: str, start: int, end: int) -> _Cand:
-    name, entry = state_forces(kb, iso3)
-    return _Cand(start, end, "ORG", name, affiliation=iso3, kb_id=entry.id if entry else None,
-                 kb_type=entry.type if entry else None)  # fmt: skip
 
 
 def _forces_owned(ent: Any) -> int | None:
@@ -437,13 +374,13 @@ def _head_before(doc: Any, start: int) -> int:
     return j
 
 
-def _demonym(ent: Any, text: str, kb: Any) -> _Cand | None:
+def _demonym(ent: Any, text: str, kb: Any) -> Cand | None:
     iso3 = kb.country_by_demonym(text)
     if iso3 is None:
         entry = kb.lookup(text)  # "Muslim Brotherhood" is sometimes tagged NORP
         if entry is None and not text.endswith("s"):
             return None  # an adjective ("Islamist") names no actor
-        return _Cand(
+        return Cand(
             ent.start,
             ent.end,
             "NORP",
@@ -457,10 +394,10 @@ def _demonym(ent: Any, text: str, kb: Any) -> _Cand | None:
     if end < len(doc) and doc[end].lower_ in GROUP_NOUNS:
         end += 1
         if doc[end - 1].lower_ in ARMED_NOUNS:  # "Rwandan soldiers": the state's forces
-            return _state_forces(kb, iso3, ent.start, end)
+            return state_forces_cand(kb, iso3, ent.start, end)
     elif not text.endswith("s"):
         return None  # "a Russian hat": a modifier, not an actor
-    return _Cand(
+    return Cand(
         ent.start,
         end,
         "NORP",
@@ -488,128 +425,10 @@ def _kb_type(kb: Any, name: str) -> str | None:
     return entry.type if entry else None
 
 
-# --- names after a qualified title ("UN Envoy Smith") ------------------------------
-
-
-def _titled_names(view: DocView, cands: list[_Cand]) -> list[_Cand]:
-    """A capitalised title, maybe qualified by the body it serves, before a name the tagger
-    missed or took for part of an organisation: "UN Envoy Smith" is Smith, role "UN Envoy";
-    the body's acronym there is part of the role, not an actor of the sentence."""
-    doc = view.doc
-    taken = {i: k for k, c in enumerate(cands) for i in range(c.start, c.end)}
-    found: list[_Cand] = []
-    drop: set[int] = set()
-    for tok in view.tokens:
-        i = tok.i
-        if i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or i == 0:
-            continue
-        if found and found[-1].start <= i < found[-1].end:
-            continue
-        end = i + 1
-        while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN":
-            end += 1
-        for j in range(max(0, i - 4), i):
-            words = doc[j:i].text
-            name, role = strip_titles(f"{words} {doc[i:end].text}")
-            if (
-                role
-                and name == doc[i:end].text
-                and doc[i - 1].text[:1].isupper()
-                and not is_common_lowercase_word(doc[i].text)  # "UN General Assembly"
-            ):
-                found.append(_Cand(j, end, "PERSON", name, role=role))
-                drop.update(taken[k] for k in range(j, i) if k in taken)
-                break
-    kept = [c for k, c in enumerate(cands) if k not in drop]
-    return kept + found
-
-
-# --- a described noun phrase named by an alias cue ------------------------------------
-
-
-def _described_nouns(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
-    """ "The UN mission in DR Congo, known as MONUSCO": the noun phrase the cue describes
-    is a name of the actor the cue names (the country inside it is no actor there)."""
-    doc = view.doc
-    found: list[_Cand] = []
-    for tok in view.tokens:
-        if tok.lower_ not in ("known", "called", "nicknamed", "dubbed"):
-            continue
-        span = described_noun(doc, tok)
-        if span is None or any(c.start < span[0] < c.end for c in cands):
-            continue
-        name = doc[span[0] : span[1]].text
-        entry = kb.lookup(name)
-        found.append(_Cand(span[0], span[1], "ORG", name, kb_id=entry.id if entry else None,
-                           kb_type=entry.type if entry else None))  # fmt: skip
-    if not found:
-        return cands
-    kept = [c for c in cands if not any(f.start <= c.start and c.end <= f.end for f in found)]
-    return kept + found
-
-
-# --- coalitions and alliances ---------------------------------------------------------
-
-COALITION_NOUNS = frozenset(["coalition", "alliance"])
-
-
-def _coalitions(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
-    """A coalition or alliance is one actor, named with its modifiers: "the Saudi-led
-    coalition", "a Western alliance", "the Three Brotherhood Alliance". A name or demonym
-    inside it ("Saudi", "Western") is no actor of its own there. A bare "the coalition"
-    after one is named is that one (a definite noun phrase pointing back)."""
-    doc = view.doc
-    found: list[_Cand] = []
-    drop: set[int] = set()
-    for tok in view.tokens:
-        if tok.lower_ not in COALITION_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if tok.dep_ == "compound" and tok.head.i > tok.i:
-            continue  # "coalition forces", "alliance members": a modifier
-        named = [c for c in cands if c.start <= tok.i < c.end and c.group_hint is None]
-        if named and named[0].end == tok.i + 1 and " " in named[0].name:
-            found.append(named[0])  # the tagger already has it: "Three Brotherhood Alliance"
-            continue
-        mods = [
-            c
-            for c in tok.children
-            if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod")
-        ]
-        start = min((t.i for c in mods for t in c.subtree), default=tok.i)
-        while start < tok.i and (doc[start].dep_ in ("det", "predet") or doc[start].is_punct):
-            start += 1
-        if start == tok.i:
-            before = [c for c in found if c.end <= tok.i and c.name.lower().endswith(tok.lower_)]
-            if before and any(d.lower_ == "the" for d in tok.children):
-                prior = before[-1]
-                found.append(_Cand(tok.i, tok.i + 1, "ORG", prior.name, kb_id=prior.kb_id,
-                                   kb_type=prior.kb_type))  # fmt: skip
-            continue
-        name = doc[start : tok.i + 1].text
-        name = name[:1].upper() + name[1:]
-        entry = kb.lookup(name)
-        found.append(
-            _Cand(
-                start,
-                tok.i + 1,
-                "ORG",
-                name,
-                kb_id=entry.id if entry else None,
-                kb_type=entry.type if entry else None,
-            )
-        )
-        for k, c in enumerate(cands):
-            if c.start < tok.i + 1 and start < c.end:
-                drop.add(k)
-    kept = [c for k, c in enumerate(cands) if k not in drop]
-    taken = {i for c in kept for i in range(c.start, c.end)}
-    return kept + [c for c in found if not any(i in taken for i in range(c.start, c.end))]
-
-
 # --- names the model missed ------------------------------------------------------------
 
 
-def _missed_names(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
+def _missed_names(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
     """KB names, acronyms defined in the text and known surnames not tagged by the model."""
     doc, tokens = view.doc, view.tokens
     taken = [False] * len(doc)
@@ -624,9 +443,9 @@ def _missed_names(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
         and (c.label == "PERSON" or c.kb_type == "person")
     }
     acronyms = defined_acronyms(view.text)
-    found: list[_Cand] = []
+    found: list[Cand] = []
     for start, end in names_after_cues(doc, taken):  # "(widely known as Abu Musa)"
-        found.append(_Cand(start, end, _label_before(cands, start), doc[start:end].text))
+        found.append(Cand(start, end, _label_before(cands, start), doc[start:end].text))
         for k in range(start, end):
             taken[k] = True
     i = 0
@@ -636,19 +455,19 @@ def _missed_names(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
         if hit is None and not taken[i] and tok.is_alpha and tok.text[:1].isupper():
             text = tok.text
             if text in acronyms:
-                hit = _Cand(i, i + 1, "ORG", text)
+                hit = Cand(i, i + 1, "ORG", text)
             elif (
                 len(text) > 3
                 and translit_key(text) in surnames
                 and not _modifies_group_noun(tok)
                 and not is_calendar_word(text)
             ):
-                hit = _Cand(i, i + 1, surnames[translit_key(text)], text)
+                hit = Cand(i, i + 1, surnames[translit_key(text)], text)
             elif tok.dep_ in SUBJECT_DEPS and (iso3 := kb.country_of_capital(text)):
                 # "Kyiv said" with the capital untagged: the state, by metonymy
                 country = kb.country(iso3)
                 name = country.name if country else text
-                hit = _Cand(i, i + 1, "GPE", name, affiliation=iso3, group_hint=f"aff:{iso3}")
+                hit = Cand(i, i + 1, "GPE", name, affiliation=iso3, group_hint=f"aff:{iso3}")
         if hit is not None:
             found.append(hit)
             i = hit.end
@@ -657,7 +476,7 @@ def _missed_names(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
     return found
 
 
-def _label_before(cands: list[_Cand], start: int) -> str:
+def _label_before(cands: list[Cand], start: int) -> str:
     """The label of the name an alias cue follows ("X, known as Y": Y is what X is)."""
     before = [c for c in cands if c.end <= start and c.group_hint is None]
     return max(before, key=lambda c: c.end).label if before else "PERSON"
@@ -701,7 +520,7 @@ def defined_acronyms(text: str) -> set[str]:
     return found
 
 
-def _match_at(doc: Any, i: int, taken: list[bool], kb: Any) -> _Cand | None:
+def _match_at(doc: Any, i: int, taken: list[bool], kb: Any) -> Cand | None:
     for n in range(min(_MAX_NAME_TOKENS, len(doc) - i), 0, -1):
         if any(taken[i : i + n]):
             continue
@@ -714,7 +533,7 @@ def _match_at(doc: Any, i: int, taken: list[bool], kb: Any) -> _Cand | None:
         if entry is None or (len(text) <= 3 and text not in entry.names):
             continue
         label = KB_LABELS.get(entry.type, "ORG")
-        return _Cand(i, i + n, label, clean_surface(text), kb_id=entry.id, kb_type=entry.type)
+        return Cand(i, i + n, label, clean_surface(text), kb_id=entry.id, kb_type=entry.type)
     return None
 
 
@@ -723,13 +542,13 @@ def _match_at(doc: Any, i: int, taken: list[bool], kb: Any) -> _Cand | None:
 SEAT_NOUNS = frozenset({"government", "administration", "cabinet", "parliament"})
 
 
-def _seat_governments(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
+def _seat_governments(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
     """A government named by the city it sits in: "the government in Tobruk", "the
     Tobruk-based government", "the rival Bayda government". All three are one name,
     "<Noun> in <City>", so they group together and a KB alias can say whose it is. A
     country's government ("the government in Libya", "the Libyan government") is the
     country's, handled elsewhere; an ordinary capital stands for its state (metonymy)."""
-    found: list[_Cand] = []
+    found: list[Cand] = []
     doc = view.doc
     taken = {i for c in cands for i in range(c.start, c.end)}
     for tok in view.tokens:
@@ -762,7 +581,7 @@ def _seat_governments(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]
         name = f"{tok.lemma_.lower()} in {clean_surface(city.text)}"
         entry = kb.lookup(name)
         found.append(
-            _Cand(
+            Cand(
                 start,
                 end,
                 "ORG",
@@ -783,7 +602,7 @@ def _entity_of(tok: Any) -> Any:
 # --- unnamed groups ("police", "gunmen") ----------------------------------------------
 
 
-def _group_nouns(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
+def _group_nouns(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
     """Common nouns naming a group of people, with their nationality when the text gives one."""
     onto = load_ontology()
     doc = view.doc
@@ -791,7 +610,7 @@ def _group_nouns(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
     for c in cands:
         for i in range(c.start, c.end):
             taken[i] = True
-    found: list[_Cand] = []
+    found: list[Cand] = []
     for tok in view.tokens:
         if (
             taken[tok.i]
@@ -850,7 +669,7 @@ def _group_nouns(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
             noun = f"{doc[start : tok.i].text.lower()} {noun}"  # one force per town
         name = doc[start : tok.i + 1].text
         found.append(
-            _Cand(
+            Cand(
                 start,
                 tok.i + 1,
                 GROUP_LABEL,
@@ -873,7 +692,7 @@ def _group_nouns(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
             c.group_hint = f"group:{lemma}:{c.affiliation}"
     # "Malian armed forces", "soldiers from Chad": the state's armed forces, not a group
     return [
-        _state_forces(kb, c.affiliation, c.start, c.end)
+        state_forces_cand(kb, c.affiliation, c.start, c.end)
         if c.affiliation and doc[c.end - 1].lower_ in ARMED_NOUNS
         else c
         for c in found
@@ -903,7 +722,7 @@ def _country_after(tok: Any, kb: Any) -> str | None:
 # --- grouping and labels ---------------------------------------------------------------
 
 
-def _group(doc: Any, cands: list[_Cand], kb: Any) -> list[str]:
+def _group(doc: Any, cands: list[Cand], kb: Any) -> list[str]:
     parent = list(range(len(cands)))
 
     def find(x: int) -> int:
@@ -960,12 +779,12 @@ def _group(doc: Any, cands: list[_Cand], kb: Any) -> list[str]:
     return out
 
 
-def _may_join(a: _Cand, b: _Cand) -> bool:
+def _may_join(a: Cand, b: Cand) -> bool:
     """Two names may be one actor unless the KB knows them as two entries."""
     return not (a.kb_id and b.kb_id and a.kb_id != b.kb_id)
 
 
-def _same_name_other_case(cands: list[_Cand]) -> None:
+def _same_name_other_case(cands: list[Cand]) -> None:
     """ "Malian Armed Forces" ... "Malian armed forces": an unnamed-group phrase written
     like a name of the same document, in another case, is that name."""
     by_key = {plain_key(c.name): c for c in cands if c.group_hint is None and " " in c.name}
@@ -978,7 +797,7 @@ def _same_name_other_case(cands: list[_Cand]) -> None:
             c.kb_id, c.kb_type = named.kb_id, named.kb_type
 
 
-def _vote_labels(cands: list[_Cand], groups: list[str]) -> dict[str, str]:
+def _vote_labels(cands: list[Cand], groups: list[str]) -> dict[str, str]:
     votes: dict[str, Counter[str]] = {}
     for c, g in zip(cands, groups, strict=True):
         counter = votes.setdefault(g, Counter())
