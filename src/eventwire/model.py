@@ -33,6 +33,7 @@ ACTOR_TYPES = (
     "armed_group",
     "government",
     "political_party",
+    "coalition",  # an alliance of states or armed groups: "the Saudi-led coalition"
     "country",
     "international_org",
     "media",

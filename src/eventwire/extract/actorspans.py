@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
+from eventwire.extract.namephrases import state_forces
+from eventwire.extract.notactors import counted_people, names_a_platform
 from eventwire.extract.pronouns import ANAPHORS, resolve_pronouns
 from eventwire.model import Mention, Span
 from eventwire.text.names import clean_surface, plain_key
@@ -171,6 +173,8 @@ class MentionIndex:
         for child in token.children:  # "rejected an Indian proposal": India's
             if (child.dep_ in ("amod", "compound") and child.i < token.i
                     and (iso3 := self.ctx.resources.kb.country_by_demonym(child.text))):  # fmt: skip
+                if self._violent(token):  # "Israeli air strikes": its armed forces'
+                    return Filler(self._add_forces(child, iso3).span)
                 return Filler(self._add(child, iso3).span)
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -178,10 +182,46 @@ class MentionIndex:
                     if pobj.dep_ == "pobj" and (m := self.covering(pobj)):
                         return Filler(m.span)
         if token.pos_ == "PROPN":
+            if self._not_an_actor(token):
+                return None
             return Filler(self._add(token).span)
         if token.pos_ == "ADJ" and (iso3 := self.ctx.resources.kb.country_by_demonym(token.text)):
-            return Filler(self._add(token, iso3).span)  # "Israeli airstrikes", "Turkish drones"
+            if token.dep_ in ("amod", "compound") and self._violent(token.head):
+                return Filler(self._add_forces(token, iso3).span)  # "Israeli airstrikes"
+            return Filler(self._add(token, iso3).span)  # "Turkish diplomacy"
         return None
+
+    def _not_an_actor(self, token: Token) -> bool:
+        """A proper noun filling a role that names no actor: people counted ("killed three
+        Americans"), a platform ("on his Twitter account"). A place in an object's role
+        ("attacked Kidal") stays a role filler here: the public sets code such targets."""
+        return names_a_platform(token) or counted_people([token])
+
+    def _violent(self, token: Token) -> bool:
+        """An attack or a weapon: "air strikes", "shelling", "drones", "rockets"."""
+        onto = self.ctx.resources.ontology
+        lemma = token.lemma_.lower()
+        compound = " ".join(t.lower_ for t in token.lefts if t.dep_ == "compound")
+        kinds = (onto.noun_type(lemma), onto.noun_type(f"{compound} {lemma}".strip()))
+        if lemma in onto.weapon_subjects or onto.means_of([lemma, token.lower_]) is not None:
+            return True
+        return any(k in onto.violent_types for k in kinds if k)
+
+    def _add_forces(self, token: Token, country: str) -> Mention:
+        """A mention of ``country``'s armed forces for the demonym ``token``."""
+        name, _entry = state_forces(self.ctx.resources.kb, country)
+        start, end = token.idx, token.idx + len(token.text)
+        mention = Mention(
+            article_id=self.ctx.article.id,
+            span=Span(start, end, token.text),
+            label="ORG",
+            evidence=self.ctx.evidence(self.ctx.view.sent(token)),
+            normalized=name,
+            group=plain_key(name),
+            affiliation=country,
+        )
+        self.added.append(mention)
+        return mention
 
     def _add(self, token: Token, country: str | None = None) -> Mention:
         """A mention for a proper noun, or for a demonym standing for its ``country``."""

@@ -110,6 +110,21 @@ def _verb_object(token: Token, onto: Ontology) -> tuple[str, str] | None:
     return None
 
 
+def _inside_name(token: Token) -> bool:
+    """A capitalised word inside a run of capitalised words is part of a name, not a
+    trigger: "Popular Mobilization Forces" (no MOBILIZE), "Rapid Support Forces" (no
+    SUPPORT). A verb, or a word opening its sentence, is read as usual."""
+    doc = token.doc
+
+    def capitalised(i: int) -> bool:  # "Forces", not "FORCES" of an all-capitals text
+        text = doc[i].text if 0 <= i < len(doc) else ""
+        return text[:1].isupper() and not text.isupper() and not doc[i].is_sent_start
+
+    if token.pos_ not in ("NOUN", "PROPN") or not capitalised(token.i):
+        return False
+    return capitalised(token.i - 1) or capitalised(token.i + 1)
+
+
 def _noun_dep(token: Token) -> str:
     """A noun's role in its clause, through coordination ("rocket and artillery shelling")."""
     seen = 0
@@ -140,6 +155,7 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     # A word that is an event only for some actors and has none of them ("the minister
     # arrived", "residents gathered") is no trigger, so nothing is embedded under it.
     found = [(tok, t) for tok, t in found if t[0] or _source_makes_event(tok, t[1], index, onto)]
+    found = [(tok, t) for tok, t in found if not _inside_name(tok)]
     trigger_tokens = {tok.i for tok, _ in found}
     # A noun modifying another trigger noun ("protest sit-in") is part of that event, and an
     # agent noun filling a role of another trigger ("protesters blocked roads") is its actor.

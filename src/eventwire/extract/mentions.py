@@ -21,17 +21,40 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
+from eventwire.extract.aliases import (
+    acronym_pairs,
+    cue_pairs,
+    names_after_cues,
+)
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.docview import DocView
+from eventwire.extract.namephrases import (
+    ARMED_BRANCH,
+    ARMED_NOUNS,
+    Cand,
+    CountriesOfDocument,
+    coalitions,
+    described_nouns,
+    state_forces_cand,
+    titled_names,
+)
+from eventwire.extract.notactors import (
+    counted_people,
+    dateline_prefix,
+    in_comment_form,
+    is_calendar_word,
+    is_common_word,
+    names_a_platform,
+)
 from eventwire.extract.titles import is_title, strip_titles, title_before
 from eventwire.knowledge.ontology import load_ontology
+from eventwire.knowledge.wordcase import is_common_lowercase_word
 from eventwire.model import GROUP_LABEL, Mention, Span
 from eventwire.registry import extractors
-from eventwire.text.names import clean_surface, initials
+from eventwire.text.names import clean_surface, plain_key
 from eventwire.text.translit import token_keys, translit_key
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -65,32 +88,40 @@ GROUP_NOUNS = frozenset(
 _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _MAX_NAME_TOKENS = 7
+# Plural nouns whose possessive belongs inside an organisation's name ("Tigray People's
+# Liberation Front", "Kurdistan Workers' Party"), not to an owner before it.
+COLLECTIVE_OWNERS = frozenset(
+    ["people", "peoples", "workers", "women", "martyrs", "children", "mothers", "farmers",
+     "citizens", "patriots", "mujahideen", "nations", "students", "youth"]
+)  # fmt: skip
 _LABEL_PRIORITY = {"PERSON": 3, "ORG": 2, "GPE": 1, "NORP": 0}
 
 
-@dataclass
-class _Cand:
-    start: int  # token index
-    end: int
-    label: str
-    name: str
-    role: str | None = None
-    affiliation: str | None = None
-    group_hint: str | None = None  # fixed group ("aff:EGY") for demonyms and metonyms
-    kb_id: str | None = None
-    kb_type: str | None = None
-
-
 def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
-    kb = ctx.resources.kb
     doc = ctx.doc
-    cands = [c for ent in doc.ents if ent.label_ in ACTOR_LABELS if (c := _candidate(ent, kb))]
+    kb = CountriesOfDocument(ctx.resources.kb, doc)
+    lowercase = {t.lower_ for t in ctx.view.tokens if t.is_lower}
+    # family names of people named in full ("Condoleezza Rice ... Rice said" keeps "Rice")
+    lowercase_names = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    lowercase -= lowercase_names
+    is_place = _place_test(ctx)
+    cands = [
+        c
+        for ent in doc.ents
+        if ent.label_ in ACTOR_LABELS
+        if (c := _candidate(ent, kb, (lowercase, lowercase_names), is_place))
+    ]
+    cands = _without_overlaps(cands)
+    cands = coalitions(ctx.view, cands, kb)
+    cands = titled_names(ctx.view, cands)
+    cands = described_nouns(ctx.view, cands, kb)
     cands += _missed_names(ctx.view, cands, kb)
     cands += _seat_governments(ctx.view, cands, kb)
     cands += _group_nouns(ctx.view, cands, kb)
     cands = _in_body(ctx, cands)
     cands.sort(key=lambda c: (c.start, c.end))
-    groups = _group(doc, cands)
+    _same_name_other_case(cands)
+    groups = _group(doc, cands, kb)
     labels = _vote_labels(cands, groups)
     mentions = []
     for i, c in enumerate(cands):
@@ -110,50 +141,113 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     return {"mentions": mentions}
 
 
-def _in_body(ctx: DocContext, cands: list[_Cand]) -> list[_Cand]:
+def _without_overlaps(cands: list[Cand]) -> list[Cand]:
+    """One candidate per token: a span widened past its entity ("UN Office for the
+    Coordination ..." over "the UN Office") wins over what it covers; longest first."""
+    kept: list[Cand] = []
+    taken: set[int] = set()
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if not any(i in taken for i in range(c.start, c.end)):
+            kept.append(c)
+            taken.update(range(c.start, c.end))
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def _in_body(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
     """The candidates that start in running text: a name in a headline, byline, caption or
     credit ("AP Photo", "Top photo") is no actor of its own, nor is one that starts in a
     dateline ("TRIPOLI - Forces")."""
-    doc, in_body = ctx.doc, ctx.view.zones.in_body
-    return [c for c in cands if in_body(doc[c.start].idx)]
+    doc, view, in_body = ctx.doc, ctx.view, ctx.view.zones.in_body
+    return [
+        c
+        for c in cands
+        if in_body(doc[c.start].idx) and not in_comment_form(view.sent(doc[c.start]).text)
+    ]
+
+
+def _place_test(ctx: DocContext) -> Any:
+    """Whether a one-word name is a place the gazetteer knows well enough to read it as one:
+    a country, a first-level division or a town of 10,000 people or more, matched by its
+    main or alternate name (never by a loose spelling)."""
+    gazetteer = ctx.resources.gazetteer
+
+    def is_place(name: str) -> bool:
+        if name.replace(".", "").isupper():
+            return False  # an acronym ("UN", "U.N."), not a town called Un
+        return any(
+            c.match != "skeleton"
+            and (c.place.precision in ("country", "admin1") or (c.place.population or 0) >= 10_000)
+            for c in gazetteer.candidates(name)
+        )
+
+    return is_place
 
 
 # --- candidates ------------------------------------------------------------------
 
 
-def _candidate(ent: Any, kb: Any) -> _Cand | None:
+def _candidate(
+    ent: Any, kb: Any, words_of_doc: tuple[set[str], set[str]], is_place: Any
+) -> Cand | None:
     doc = ent.doc
-    ent = _trim(ent)
+    ent = _trim(ent, kb)
     if ent is None:
         return None
-    text = re.sub(r"^the\s+", "", clean_surface(ent.text), flags=re.IGNORECASE)
+    # an article before a name is no part of it ("the", and "a Supreme Council of ...")
+    text = re.sub(r"^(?:the|an?)\s+", "", clean_surface(ent.text), flags=re.IGNORECASE)
     text = re.sub(r"\b(al|el|ad|as|an|ar|at)-\s+", r"\1-", text, flags=re.IGNORECASE)
     if not any(ch.isalpha() for ch in text):
         return None
     if ent.label_ == "NORP":
-        return _demonym(ent, text, kb)
+        return None if counted_people(list(ent)) else _demonym(ent, text, kb)
     entry = kb.lookup(text)
     role = None
     if entry is None:
         stripped, role = strip_titles(text)
-        if role and (
-            ent.label_ == "PERSON"
-            or " " in role
-            or role.endswith(".")
-            or _kb_type(kb, stripped) == "person"
+        if (
+            role
+            and not is_common_lowercase_word(stripped.split()[-1])  # "UN General Assembly"
+            and (
+                ent.label_ == "PERSON"
+                or " " in role
+                or role.endswith(".")
+                or _kb_type(kb, stripped) == "person"
+            )
         ):
             text = stripped
             entry = kb.lookup(text)
         else:
             role = None
-    if entry is None and ent.label_ == "GPE":
+    if entry is not None and entry.type == "country" and (end := _forces_owned(ent)):
+        if doc[end - 1].lower_ in ARMED_NOUNS:  # "Congo's army"
+            return state_forces_cand(kb, entry.country, ent.start, end)
+        # "Congo's army", "Ethiopia's federal government": the state's own, as "Congolese
+        # army" is (one mention, the country's)
+        return Cand(
+            ent.start,
+            end,
+            "GPE",
+            re.sub(r"^the\s+", "", doc[ent.start : end].text, flags=re.IGNORECASE),
+            affiliation=entry.country,
+            group_hint=f"aff:{entry.country}",
+        )
+    branch = ARMED_BRANCH.match(text) if entry is None else None
+    if branch and (iso3 := kb.country_by_demonym(branch.group(1))):
+        return state_forces_cand(kb, iso3, ent.start, ent.end)  # "the Ethiopian Air Force"
+    words = [t.text for t in _words_before(doc, ent.start)]
+    role = role or title_before(words)
+    if entry is None and role is None and _not_a_name(ent, text, *words_of_doc):
+        return None
+    label = ent.label_
+    if entry is None and label in ("PERSON", "ORG") and role is None and is_place(text):
+        label = "GPE"  # "Misrata", "Kidal": a place the model took for a person or group
+    if entry is None and label == "GPE":
         iso3 = kb.country_of_capital(text)
-        is_subject = ent.root.dep_ in SUBJECT_DEPS
-        if not is_subject:
+        if not _agent_role(ent.root):
             return None  # a city in running text is a place, not an actor
         if iso3:  # "Moscow said": the capital stands for the state
             country = kb.country(iso3)
-            return _Cand(
+            return Cand(
                 ent.start,
                 ent.end,
                 "GPE",
@@ -161,13 +255,11 @@ def _candidate(ent: Any, kb: Any) -> _Cand | None:
                 affiliation=iso3,
                 group_hint=f"aff:{iso3}",
             )
-    words = [t.text for t in _words_before(doc, ent.start)]
-    role = role or title_before(words)
     affiliation = next((a for w in words if (a := kb.country_by_demonym(w))), None)
-    return _Cand(
+    return Cand(
         ent.start,
         ent.end,
-        ent.label_,
+        label,
         text,
         role=role,
         affiliation=affiliation,
@@ -176,13 +268,64 @@ def _candidate(ent: Any, kb: Any) -> _Cand | None:
     )
 
 
-def _trim(ent: Any) -> Any:
-    """Fix the span: drop an owner ("Qaddafi's Libyan National Army" -> the army),
-    finish a name cut after its article ("Ahmed al- Mismari"), drop bare title words."""
+def _forces_owned(ent: Any) -> int | None:
+    """End of "<country>'s [adjective] <state noun>" ("Congo's army"), else None."""
+    doc, i = ent.doc, ent.end
+    if ent[-1].lower_ not in ("'s", "’s"):  # the tagger may have taken the possessive in
+        if i >= len(doc) or doc[i].lower_ not in ("'s", "’s"):
+            return None
+        i += 1
+    while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+        i += 1
+    return i + 1 if i < len(doc) and doc[i].lower_ in GROUP_NOUNS else None
+
+
+def _agent_role(root: Any) -> bool:
+    """A place name acts only as a subject ("Kyiv said", "Tripoli was warned") or as the
+    agent of a passive ("blamed by Washington"); elsewhere it is where something happened."""
+    if root.dep_ in SUBJECT_DEPS:
+        return True
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
+def _not_a_name(ent: Any, text: str, lowercase: set[str], names: set[str]) -> bool:
+    """Junk the tagger took for a name (see :mod:`eventwire.extract.notactors`): a weekday
+    or month alone, a lone capitalised common word, a platform named as where one wrote."""
+    if names_a_platform(ent.root):  # "on his Twitter account"
+        return True
+    if len(ent) != 1:
+        return False
+    return is_calendar_word(text) or is_common_word(ent[0], lowercase, names)
+
+
+def _trim(ent: Any, kb: Any = None) -> Any:
+    """Fix the span: drop a dateline or outlet prefix ("TRIPOLI - Forces"), drop an owner
+    ("Qaddafi's Libyan National Army" -> the army) but not a collective noun's possessive
+    inside a name ("Tigray People's Liberation Front", "Kurdistan Workers' Party"), finish a
+    name cut after its article ("Ahmed al- Mismari"), drop bare title words."""
     doc = ent.doc
     start, end = ent.start, ent.end
+    cut = dateline_prefix(ent.text, lambda w: _kb_type(kb, w) == "media" if kb else False)
+    if cut:
+        while start < end and doc[start].idx < ent.start_char + cut:
+            start += 1
+        if start == end:
+            return None
+    start = _head_before(doc, start)
+    for n in (2, 1):  # "DR Congo" tagged from "Congo" on: the name the KB knows
+        before = doc[max(0, start - n) : start]
+        if (
+            kb is not None
+            and len(before) == n
+            and all(t.text[:1].isupper() and not t.is_sent_start for t in before)
+            and kb.lookup_exact(doc[start - n : end].text) is not None
+        ):
+            start -= n
+            break
     for i in range(end - 2, start, -1):
-        if doc[i].lower_ in {"'s", "’s"}:
+        if doc[i].lower_ in {"'s", "’s", "'", "’"} and doc[i - 1].lower_ not in COLLECTIVE_OWNERS:
+            if doc[i].lower_ in {"'", "’"} and not doc[i - 1].lower_.endswith("s"):
+                continue
             start = i + 1
             break
     if re.search(r"\b(?:al|el|ad|as|an|ar|at)-$", doc[start:end].text, re.IGNORECASE) and (
@@ -198,13 +341,46 @@ def _trim(ent: Any) -> Any:
     return span
 
 
-def _demonym(ent: Any, text: str, kb: Any) -> _Cand | None:
+# Heads of organisations' names that the tagger often leaves out: "UN Office for the
+# Coordination of Humanitarian Affairs" tagged from "Coordination" on.
+ORG_HEADS = frozenset(
+    ["office", "ministry", "commission", "council", "agency", "department", "bureau",
+     "committee", "organisation", "organization", "institute", "centre", "center", "fund",
+     "observatory", "directorate", "authority", "programme", "program", "mission"]
+)  # fmt: skip
+
+
+def _head_before(doc: Any, start: int) -> int:
+    """Start of "<Head> for/of [the] <entity>" when a capitalised organisation head stands
+    before the entity (with its own capitalised qualifiers: "UN Office for the ...")."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("for", "of"):
+        return start
+    head = doc[i - 1]
+    if head.lower_ not in ORG_HEADS or not head.text[:1].isupper():
+        return start
+    j = head.i
+    while (
+        j > 0
+        and doc[j - 1].text[:1].isupper()
+        and not doc[j - 1].is_sent_start
+        and (doc[j - 1].pos_ in ("PROPN", "ADJ") or doc[j - 1].text.isupper())
+    ):
+        j -= 1
+    if doc[j].is_sent_start and doc[j].lower_ == "the":
+        j += 1
+    return j
+
+
+def _demonym(ent: Any, text: str, kb: Any) -> Cand | None:
     iso3 = kb.country_by_demonym(text)
     if iso3 is None:
         entry = kb.lookup(text)  # "Muslim Brotherhood" is sometimes tagged NORP
         if entry is None and not text.endswith("s"):
             return None  # an adjective ("Islamist") names no actor
-        return _Cand(
+        return Cand(
             ent.start,
             ent.end,
             "NORP",
@@ -213,11 +389,15 @@ def _demonym(ent: Any, text: str, kb: Any) -> _Cand | None:
             kb_type=entry.type if entry else None,
         )
     doc, end = ent.doc, ent.end
+    if end + 1 < len(doc) and doc[end].lower_ == "armed" and doc[end + 1].lower_ in ARMED_NOUNS:
+        end += 1  # "Malian armed forces"
     if end < len(doc) and doc[end].lower_ in GROUP_NOUNS:
         end += 1
+        if doc[end - 1].lower_ in ARMED_NOUNS:  # "Rwandan soldiers": the state's forces
+            return state_forces_cand(kb, iso3, ent.start, end)
     elif not text.endswith("s"):
         return None  # "a Russian hat": a modifier, not an actor
-    return _Cand(
+    return Cand(
         ent.start,
         end,
         "NORP",
@@ -248,7 +428,7 @@ def _kb_type(kb: Any, name: str) -> str | None:
 # --- names the model missed ------------------------------------------------------------
 
 
-def _missed_names(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
+def _missed_names(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
     """KB names, acronyms defined in the text and known surnames not tagged by the model."""
     doc, tokens = view.doc, view.tokens
     taken = [False] * len(doc)
@@ -263,7 +443,11 @@ def _missed_names(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
         and (c.label == "PERSON" or c.kb_type == "person")
     }
     acronyms = defined_acronyms(view.text)
-    found: list[_Cand] = []
+    found: list[Cand] = []
+    for start, end in names_after_cues(doc, taken):  # "(widely known as Abu Musa)"
+        found.append(Cand(start, end, _label_before(cands, start), doc[start:end].text))
+        for k in range(start, end):
+            taken[k] = True
     i = 0
     while i < len(doc):
         tok = tokens[i]
@@ -271,15 +455,49 @@ def _missed_names(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
         if hit is None and not taken[i] and tok.is_alpha and tok.text[:1].isupper():
             text = tok.text
             if text in acronyms:
-                hit = _Cand(i, i + 1, "ORG", text)
-            elif len(text) > 3 and translit_key(text) in surnames:
-                hit = _Cand(i, i + 1, surnames[translit_key(text)], text)
+                hit = Cand(i, i + 1, "ORG", text)
+            elif (
+                len(text) > 3
+                and translit_key(text) in surnames
+                and not _modifies_group_noun(tok)
+                and not is_calendar_word(text)
+            ):
+                hit = Cand(i, i + 1, surnames[translit_key(text)], text)
+            elif tok.dep_ in SUBJECT_DEPS and (iso3 := kb.country_of_capital(text)):
+                # "Kyiv said" with the capital untagged: the state, by metonymy
+                country = kb.country(iso3)
+                name = country.name if country else text
+                hit = Cand(i, i + 1, "GPE", name, affiliation=iso3, group_hint=f"aff:{iso3}")
         if hit is not None:
             found.append(hit)
             i = hit.end
         else:
             i += 1
     return found
+
+
+def _label_before(cands: list[Cand], start: int) -> str:
+    """The label of the name an alias cue follows ("X, known as Y": Y is what X is)."""
+    before = [c for c in cands if c.end <= start and c.group_hint is None]
+    return max(before, key=lambda c: c.end).label if before else "PERSON"
+
+
+def _modifies_group_noun(tok: Any) -> bool:
+    """ "Houthi rebels", "Sadr supporters": a surname-like word naming a movement's people,
+    not the person (a movement, its leader and its armed wing stay apart)."""
+    head = tok.head
+    return (
+        tok.dep_ in ("compound", "amod", "nmod")
+        and head.i > tok.i
+        and head.pos_ == "NOUN"
+        and (head.lower_ in GROUP_NOUNS or head.lemma_.lower() in _PEOPLE_NOUNS)
+    )
+
+
+_PEOPLE_NOUNS = frozenset(
+    ["rebel", "fighter", "militia", "militiaman", "supporter", "follower", "loyalist",
+     "movement", "group", "force", "official", "leader", "commander", "spokesman", "member"]
+)  # fmt: skip
 
 
 # A name ("Libyan National Army (LNA)"): a run of word characters, spaces, dots, quotes
@@ -302,7 +520,7 @@ def defined_acronyms(text: str) -> set[str]:
     return found
 
 
-def _match_at(doc: Any, i: int, taken: list[bool], kb: Any) -> _Cand | None:
+def _match_at(doc: Any, i: int, taken: list[bool], kb: Any) -> Cand | None:
     for n in range(min(_MAX_NAME_TOKENS, len(doc) - i), 0, -1):
         if any(taken[i : i + n]):
             continue
@@ -315,7 +533,7 @@ def _match_at(doc: Any, i: int, taken: list[bool], kb: Any) -> _Cand | None:
         if entry is None or (len(text) <= 3 and text not in entry.names):
             continue
         label = KB_LABELS.get(entry.type, "ORG")
-        return _Cand(i, i + n, label, clean_surface(text), kb_id=entry.id, kb_type=entry.type)
+        return Cand(i, i + n, label, clean_surface(text), kb_id=entry.id, kb_type=entry.type)
     return None
 
 
@@ -324,13 +542,13 @@ def _match_at(doc: Any, i: int, taken: list[bool], kb: Any) -> _Cand | None:
 SEAT_NOUNS = frozenset({"government", "administration", "cabinet", "parliament"})
 
 
-def _seat_governments(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
+def _seat_governments(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
     """A government named by the city it sits in: "the government in Tobruk", "the
     Tobruk-based government", "the rival Bayda government". All three are one name,
     "<Noun> in <City>", so they group together and a KB alias can say whose it is. A
     country's government ("the government in Libya", "the Libyan government") is the
     country's, handled elsewhere; an ordinary capital stands for its state (metonymy)."""
-    found: list[_Cand] = []
+    found: list[Cand] = []
     doc = view.doc
     taken = {i for c in cands for i in range(c.start, c.end)}
     for tok in view.tokens:
@@ -363,7 +581,7 @@ def _seat_governments(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]
         name = f"{tok.lemma_.lower()} in {clean_surface(city.text)}"
         entry = kb.lookup(name)
         found.append(
-            _Cand(
+            Cand(
                 start,
                 end,
                 "ORG",
@@ -384,7 +602,7 @@ def _entity_of(tok: Any) -> Any:
 # --- unnamed groups ("police", "gunmen") ----------------------------------------------
 
 
-def _group_nouns(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
+def _group_nouns(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
     """Common nouns naming a group of people, with their nationality when the text gives one."""
     onto = load_ontology()
     doc = view.doc
@@ -392,12 +610,12 @@ def _group_nouns(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
     for c in cands:
         for i in range(c.start, c.end):
             taken[i] = True
-    found: list[_Cand] = []
+    found: list[Cand] = []
     for tok in view.tokens:
         if (
             taken[tok.i]
             or tok.pos_ not in ("NOUN", "PROPN")
-            or tok.ent_type_ in ("PERSON", "ORG", "GPE")
+            or (tok.ent_type_ in ("PERSON", "ORG", "GPE") and not _lone_common_word(tok))
         ):
             continue
         prev = doc[tok.i - 1] if tok.i > 0 else None
@@ -451,7 +669,7 @@ def _group_nouns(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
             noun = f"{doc[start : tok.i].text.lower()} {noun}"  # one force per town
         name = doc[start : tok.i + 1].text
         found.append(
-            _Cand(
+            Cand(
                 start,
                 tok.i + 1,
                 GROUP_LABEL,
@@ -472,7 +690,21 @@ def _group_nouns(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
         if c.affiliation is None and len(nationalities.get(lemma, ())) == 1:
             c.affiliation = next(iter(nationalities[lemma]))
             c.group_hint = f"group:{lemma}:{c.affiliation}"
-    return found
+    # "Malian armed forces", "soldiers from Chad": the state's armed forces, not a group
+    return [
+        state_forces_cand(kb, c.affiliation, c.start, c.end)
+        if c.affiliation and doc[c.end - 1].lower_ in ARMED_NOUNS
+        else c
+        for c in found
+    ]
+
+
+def _lone_common_word(tok: Any) -> bool:
+    """A one-word entity that is a common word ("Farmer killed in the village"): the
+    tagger's name is junk, the noun may still name people."""
+    doc = tok.doc
+    alone = tok.ent_iob_ == "B" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
+    return alone and is_common_lowercase_word(tok.text)
 
 
 def _country_after(tok: Any, kb: Any) -> str | None:
@@ -490,7 +722,7 @@ def _country_after(tok: Any, kb: Any) -> str | None:
 # --- grouping and labels ---------------------------------------------------------------
 
 
-def _group(doc: Any, cands: list[_Cand]) -> list[str]:
+def _group(doc: Any, cands: list[Cand], kb: Any) -> list[str]:
     parent = list(range(len(cands)))
 
     def find(x: int) -> int:
@@ -519,17 +751,26 @@ def _group(doc: Any, cands: list[_Cand]) -> list[str]:
         if c.group_hint is not None or not keys[i]:
             continue
         bearers = full_people.get(keys[i], []) if " " not in keys[i] else []
-        if bearers:
+        if bearers and c.kb_type in (None, "person"):
             # News gives the full name first: a surname joins the nearest full name before
-            # it; one written before any full name is left to cross-document resolution.
-            before = [b for b in bearers if b < i]
-            if before:
-                union(i, before[-1])
+            # it that fits (two brothers named earlier: the nearer one; never a name the KB
+            # keeps apart from the surname's own entry); one written before any full name
+            # is left to cross-document resolution. A one-word name the KB knows as a
+            # group ("Houthi") is the movement, never its leader.
+            fits = [b for b in bearers if b < i and _may_join(c, cands[b])]
+            if fits:
+                union(i, fits[-1])
             continue
         union(i, first_by_key.setdefault(keys[i], i))
         if c.kb_id:
             union(i, first_by_kb.setdefault(c.kb_id, i))
-    _link_acronyms(doc, cands, union)
+    named = [i for i, c in enumerate(cands) if c.group_hint is None]
+    for a, b in cue_pairs(doc, [cands[i] for i in named]):
+        if _may_join(cands[named[a]], cands[named[b]]):
+            union(named[a], named[b])
+    for a, b in acronym_pairs(doc, [cands[i] for i in named]):
+        if _may_join(cands[named[a]], cands[named[b]]):
+            union(named[a], named[b])
     names: dict[int, str] = {}
     out = []
     for i in range(len(cands)):
@@ -538,21 +779,25 @@ def _group(doc: Any, cands: list[_Cand]) -> list[str]:
     return out
 
 
-def _link_acronyms(doc: Any, cands: list[_Cand], union: Any) -> None:
-    """'Government of National Accord (GNA)': the expansion and every GNA are one entity."""
-    by_text: dict[str, list[int]] = {}
-    for i, c in enumerate(cands):
-        by_text.setdefault(c.name, []).append(i)
-    for i, c in enumerate(cands):
-        nxt = doc[c.end : c.end + 3]
-        if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")":
-            acronym = nxt[1].text
-            if acronym.isupper() and acronym == initials(c.name):
-                for j in by_text.get(acronym, []):
-                    union(i, j)
+def _may_join(a: Cand, b: Cand) -> bool:
+    """Two names may be one actor unless the KB knows them as two entries."""
+    return not (a.kb_id and b.kb_id and a.kb_id != b.kb_id)
 
 
-def _vote_labels(cands: list[_Cand], groups: list[str]) -> dict[str, str]:
+def _same_name_other_case(cands: list[Cand]) -> None:
+    """ "Malian Armed Forces" ... "Malian armed forces": an unnamed-group phrase written
+    like a name of the same document, in another case, is that name."""
+    by_key = {plain_key(c.name): c for c in cands if c.group_hint is None and " " in c.name}
+    for c in cands:
+        if c.label != GROUP_LABEL:
+            continue
+        named = by_key.get(plain_key(c.name))
+        if named is not None:
+            c.label, c.name, c.group_hint = named.label, named.name, None
+            c.kb_id, c.kb_type = named.kb_id, named.kb_type
+
+
+def _vote_labels(cands: list[Cand], groups: list[str]) -> dict[str, str]:
     votes: dict[str, Counter[str]] = {}
     for c, g in zip(cands, groups, strict=True):
         counter = votes.setdefault(g, Counter())

@@ -8,7 +8,7 @@ when it is a subject like the pronoun. Ties go to the person (or group) the
 document mentions most, then to the nearer one. "he/she" go to persons only;
 "they/them/their" and "its" to organisations, groups, peoples and countries, never
 to persons ("it" only as the subject of what one of them says: "Syria said it
-would withdraw"), and a plain plural noun ("the villagers") or singular one ("the
+would withdraw", or opening a sentence of saying: "It added that ..."), and a plain plural noun ("the villagers") or singular one ("the
 government") competes with them, so "they" is not forced onto an earlier name.
 Pronouns are resolved in document order and a resolved one counts as a mention of
 its antecedent, so "He ... He ..." chains. A name inside a direct quote is no
@@ -125,6 +125,13 @@ def resolve_pronouns(view: DocView, mentions: list[Mention]) -> dict[int, Mentio
         if low == "it":
             if (said := _speaker_of(tok, groups)) is not None:
                 out[tok.i] = said
+            elif _it_says(tok):  # "The army said ... It added that ...": who spoke, speaks on
+                speakers = [
+                    c for c in groups if c.mention is not None and _it_says(doc[c.token], False)
+                ]
+                found = _best(tok, speakers, OWNER_LABELS, sent_of, counts, quoted)
+                if found is not None and found.mention is not None:
+                    out[tok.i] = found.mention
             continue
         if low in PERSON_PRONOUNS:
             pool, labels = people, PERSON_LABELS
@@ -142,6 +149,22 @@ def resolve_pronouns(view: DocView, mentions: list[Mention]) -> dict[int, Mentio
             _Cand(tok.i, sent_of[tok.i], weight, subject, best.mention, best.key, best.noun)
         )
     return out
+
+
+# Verbs of saying after which a subject "it" is an organisation speaking ("It added that").
+IT_SAYS = frozenset({"say", "add", "tell", "state", "announce", "claim", "deny", "confirm",
+                     "warn", "insist", "stress", "note"})  # fmt: skip
+
+
+def _it_says(tok: Token, opening: bool = True) -> bool:
+    """The subject of a verb of saying; with ``opening``, one opening its sentence ("It
+    added that ...")."""
+    return (
+        tok.dep_ == "nsubj"
+        and (tok.is_sent_start or not opening)
+        and tok.head.pos_ in ("VERB", "AUX")
+        and tok.head.lemma_.lower() in IT_SAYS
+    )
 
 
 def _speaker_of(tok: Token, groups: list[_Cand]) -> Mention | None:

@@ -109,8 +109,15 @@ _CANONICAL = {
     "mr.": "mr",
     "dr.": "dr",
 }
+# A title may be qualified by the body or country it serves: "UN Envoy", "Russian President",
+# "Sudanese Army Chief". The qualifier is an acronym or a demonym-shaped adjective, kept in the role.
+_QUALIFIER = r"(?:(?:[A-Z]{2,5}|U\.[A-Z]\.(?:[A-Z]\.)?|[A-Z][a-z]+(?:an|ese|i|ish|ch))\s+)?"
 _LEADING = re.compile(
-    r"^(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")(?:\s+|$)",
+    r"^"
+    + _QUALIFIER
+    + r"(?:"
+    + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+    + r")(?:\s+|$)",
     re.IGNORECASE,
 )
 
@@ -139,7 +146,15 @@ def strip_titles(name: str) -> tuple[str, str | None]:
         rest = rest[m.end() :].strip()
     if not found:
         return name.strip(), None
-    return rest, canonical_title(" ".join(found))
+    return rest, " ".join(_with_qualifier(f) for f in found)
+
+
+def _with_qualifier(title: str) -> str:
+    """'UN Envoy' -> 'UN Envoy', 'Russian president' -> 'Russian President'."""
+    first, _, rest = title.partition(" ")
+    if rest and not is_title(title) and not is_title(first):
+        return f"{first} {canonical_title(rest)}"
+    return canonical_title(title)
 
 
 def title_before(words: list[str]) -> str | None:

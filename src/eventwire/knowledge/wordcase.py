@@ -1,6 +1,7 @@
 """How English usually writes a word, from ``data/word_case.tsv.gz`` (see its header and
-``scripts/derive_word_case.py``): read by truecasing and by place recognition, which
-both need to tell a common word ("mobile", "dignity") from a name ("Jordan")."""
+``scripts/derive_word_case.py``): read by truecasing, by place recognition and by the
+mention extractor, which all need to tell a common word ("mobile", "dignity",
+"emphasis") from a name ("Jordan", "Misrata")."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ import gzip
 from functools import lru_cache
 from importlib.resources import files
 
-# A common word: its lower-case spelling at least this frequent (see word_case.tsv.gz) and
-# twice as probable as its capitalised one ("police", "reading"; not "turkey").
+# A common word: its lower-case spelling at least this frequent (the file's rank: a
+# negated log probability, smaller is more frequent) and twice as probable as its
+# capitalised one ("police", "reading"; not "turkey").
 COMMON = 16
 MARGIN = 7  # log ratio 0.7 (times ten): twice as probable
 
@@ -33,3 +35,11 @@ def is_common_word(key: str) -> bool:
     """A frequent word English writes in lower case ("mobile", "hope"), given in lower case."""
     entry = word_case().get(key)
     return entry is not None and entry[1] <= COMMON and entry[2] <= -MARGIN
+
+
+def is_common_lowercase_word(word: str) -> bool:
+    """``word`` in any case is a common word whose preferred spelling is all lower case:
+    "emphasis", "civil", not "Misrata"."""
+    key = word.lower()
+    found = word_case().get(key)
+    return found is not None and found[0] == key and is_common_word(key)

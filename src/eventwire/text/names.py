@@ -12,11 +12,14 @@ from eventwire.text.fold import fold, plain_quotes
 from eventwire.text.translit import translit_key
 
 _POSSESSIVE = re.compile(r"(?:'s|s')$", re.IGNORECASE)
+# Initials written with dots ("U.N.", "U.S.-backed"): one acronym with or without them.
+_DOTTED_INITIALS = re.compile(r"\b((?:[A-Z]\.){2,})(?=[\s,;:)'-]|$)")
 
 
 def clean_surface(text: str) -> str:
     """A mention's text without brackets, possessive endings and stray punctuation."""
     text = plain_quotes(text)
+    text = _DOTTED_INITIALS.sub(lambda m: m.group(1).replace(".", ""), text)
     text = re.sub(r"[\[\]{}()\"“”]", " ", text)
     text = re.sub(r"\s+", " ", text).strip(" ,.;:-'")
     text = _POSSESSIVE.sub("", text).strip()

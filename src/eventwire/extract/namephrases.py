@@ -1,0 +1,216 @@
+"""Names the tagger does not see whole, built from the constructions that make them.
+
+* a name after a title qualified by the body it serves ("UN Envoy Smith");
+* a noun phrase an alias cue describes ("the UN mission in DR Congo, known as MONUSCO");
+* coalitions and alliances named with their modifiers ("the Saudi-led coalition");
+* a state's armed forces, an actor apart from the state ("Rwandan soldiers", "Congo's
+  army", "the Ethiopian Air Force");
+* a short country name inside a longer one the document writes ("Democratic Republic of
+  Congo ... Congo's army").
+
+Candidates are token spans of one document with a name, a label and maybe a KB entry;
+:mod:`eventwire.extract.mentions` groups them into mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.extract.aliases import described_noun
+from eventwire.extract.docview import DocView
+from eventwire.extract.titles import strip_titles
+from eventwire.knowledge.wordcase import is_common_lowercase_word
+from eventwire.text.names import clean_surface, plain_key
+
+
+@dataclass
+class Cand:
+    """A candidate actor name: tokens [start, end) of one document."""
+
+    start: int  # token index
+    end: int
+    label: str
+    name: str
+    role: str | None = None
+    affiliation: str | None = None
+    group_hint: str | None = None  # fixed group ("aff:EGY") for demonyms and metonyms
+    kb_id: str | None = None
+    kb_type: str | None = None
+
+
+class CountriesOfDocument:
+    """The KB as one document reads it: a short country name that is a word of a longer one
+    the document also writes means that country ("DR Congo ... Congo's army": the DRC,
+    not the Republic of the Congo). Everything else is the KB's."""
+
+    def __init__(self, kb: Any, doc: Any) -> None:
+        self._kb = kb
+        self._short: dict[str, Any] = {}
+        for ent in doc.ents:
+            name = re.sub(r"^the\s+", "", clean_surface(ent.text), flags=re.IGNORECASE)
+            entry = kb.lookup(name) if ent.label_ == "GPE" else None
+            if entry is None or entry.type != "country" or len(ent) < 2:
+                continue
+            for word in ent:
+                other = kb.lookup(word.text) if word.text[:1].isupper() else None
+                if other is not None and other.type == "country" and other.id != entry.id:
+                    self._short.setdefault(plain_key(word.text), entry)
+
+    def lookup(self, name: str) -> Any:
+        return self._short.get(plain_key(name)) or self._kb.lookup(name)
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(self._kb, attr)
+
+
+# Nouns naming a state's armed forces: with a demonym or a country's possessive they are
+# an actor apart from the country ("the Rwandan army", "Israeli troops", "Congo's army").
+ARMED_NOUNS = frozenset(
+    ["forces", "troops", "military", "army", "soldiers", "soldier", "navy", "jets", "warplanes"]
+)  # fmt: skip
+
+
+# A state's armed service named by its demonym: "the Ethiopian Air Force", "the Malian
+# Army". One of the state's armed forces, read as them (a service's own KB entry wins).
+ARMED_BRANCH = re.compile(
+    r"^([A-Z][a-z]+) (?:Air Force|Navy|Army|Armed Forces|Military|Defen[cs]e Forces?)$"
+)
+
+
+def state_forces(kb: Any, iso3: str) -> tuple[str, Any]:
+    """A country's armed forces: the KB's entry known as its "<demonym> army" or "<demonym>
+    military" when there is one, else one name per country ("Armed forces of Rwanda"), so
+    that every article's "Rwandan soldiers" and "Rwandan army" are one actor."""
+    demonyms = [w for w in kb.demonym_words() if kb.country_by_demonym(w) == iso3]
+    for form in (f"{d} {n}" for d in demonyms for n in ("army", "military", "armed forces")):
+        entry = kb.lookup_exact(form)
+        if entry is not None and entry.type != "country":
+            return entry.name, entry
+    country = kb.country(iso3)
+    return f"Armed forces of {country.name if country else iso3}", None
+
+
+def state_forces_cand(kb: Any, iso3: str, start: int, end: int) -> Cand:
+    name, entry = state_forces(kb, iso3)
+    return Cand(start, end, "ORG", name, affiliation=iso3, kb_id=entry.id if entry else None,
+                 kb_type=entry.type if entry else None)  # fmt: skip
+
+
+# --- names after a qualified title ("UN Envoy Smith") ------------------------------
+
+
+def titled_names(view: DocView, cands: list[Cand]) -> list[Cand]:
+    """A capitalised title, maybe qualified by the body it serves, before a name the tagger
+    missed or took for part of an organisation: "UN Envoy Smith" is Smith, role "UN Envoy";
+    the body's acronym there is part of the role, not an actor of the sentence."""
+    doc = view.doc
+    taken = {i: k for k, c in enumerate(cands) for i in range(c.start, c.end)}
+    found: list[Cand] = []
+    drop: set[int] = set()
+    for tok in view.tokens:
+        i = tok.i
+        if i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or i == 0:
+            continue
+        if found and found[-1].start <= i < found[-1].end:
+            continue
+        end = i + 1
+        while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN":
+            end += 1
+        for j in range(max(0, i - 4), i):
+            words = doc[j:i].text
+            name, role = strip_titles(f"{words} {doc[i:end].text}")
+            if (
+                role
+                and name == doc[i:end].text
+                and doc[i - 1].text[:1].isupper()
+                and not is_common_lowercase_word(doc[i].text)  # "UN General Assembly"
+            ):
+                found.append(Cand(j, end, "PERSON", name, role=role))
+                drop.update(taken[k] for k in range(j, i) if k in taken)
+                break
+    kept = [c for k, c in enumerate(cands) if k not in drop]
+    return kept + found
+
+
+# --- a described noun phrase named by an alias cue ------------------------------------
+
+
+def described_nouns(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
+    """ "The UN mission in DR Congo, known as MONUSCO": the noun phrase the cue describes
+    is a name of the actor the cue names (the country inside it is no actor there)."""
+    doc = view.doc
+    found: list[Cand] = []
+    for tok in view.tokens:
+        if tok.lower_ not in ("known", "called", "nicknamed", "dubbed"):
+            continue
+        span = described_noun(doc, tok)
+        if span is None or any(c.start < span[0] < c.end for c in cands):
+            continue
+        name = doc[span[0] : span[1]].text
+        entry = kb.lookup(name)
+        found.append(Cand(span[0], span[1], "ORG", name, kb_id=entry.id if entry else None,
+                           kb_type=entry.type if entry else None))  # fmt: skip
+    if not found:
+        return cands
+    kept = [c for c in cands if not any(f.start <= c.start and c.end <= f.end for f in found)]
+    return kept + found
+
+
+# --- coalitions and alliances ---------------------------------------------------------
+
+COALITION_NOUNS = frozenset(["coalition", "alliance"])
+
+
+def coalitions(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
+    """A coalition or alliance is one actor, named with its modifiers: "the Saudi-led
+    coalition", "a Western alliance", "the Three Brotherhood Alliance". A name or demonym
+    inside it ("Saudi", "Western") is no actor of its own there. A bare "the coalition"
+    after one is named is that one (a definite noun phrase pointing back)."""
+    doc = view.doc
+    found: list[Cand] = []
+    drop: set[int] = set()
+    for tok in view.tokens:
+        if tok.lower_ not in COALITION_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if tok.dep_ == "compound" and tok.head.i > tok.i:
+            continue  # "coalition forces", "alliance members": a modifier
+        named = [c for c in cands if c.start <= tok.i < c.end and c.group_hint is None]
+        if named and named[0].end == tok.i + 1 and " " in named[0].name:
+            found.append(named[0])  # the tagger already has it: "Three Brotherhood Alliance"
+            continue
+        mods = [
+            c
+            for c in tok.children
+            if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod")
+        ]
+        start = min((t.i for c in mods for t in c.subtree), default=tok.i)
+        while start < tok.i and (doc[start].dep_ in ("det", "predet") or doc[start].is_punct):
+            start += 1
+        if start == tok.i:
+            before = [c for c in found if c.end <= tok.i and c.name.lower().endswith(tok.lower_)]
+            if before and any(d.lower_ == "the" for d in tok.children):
+                prior = before[-1]
+                found.append(Cand(tok.i, tok.i + 1, "ORG", prior.name, kb_id=prior.kb_id,
+                                   kb_type=prior.kb_type))  # fmt: skip
+            continue
+        name = doc[start : tok.i + 1].text
+        name = name[:1].upper() + name[1:]
+        entry = kb.lookup(name)
+        found.append(
+            Cand(
+                start,
+                tok.i + 1,
+                "ORG",
+                name,
+                kb_id=entry.id if entry else None,
+                kb_type=entry.type if entry else None,
+            )
+        )
+        for k, c in enumerate(cands):
+            if c.start < tok.i + 1 and start < c.end:
+                drop.add(k)
+    kept = [c for k, c in enumerate(cands) if k not in drop]
+    taken = {i for c in kept for i in range(c.start, c.end)}
+    return kept + [c for c in found if not any(i in taken for i in range(c.start, c.end))]

@@ -1,0 +1,153 @@
+"""Names that are never actors, whatever the model's entity tagger says.
+
+Each rule names the construction that makes a word look like a name:
+
+* a weekday or month ("on Monday", "in May"): a date, unless a title stands before it
+  ("Prime Minister May", read by the caller as a person);
+* a lone capitalised common word: a sentence- or bracket-initial noun ("(Emphasis
+  added.)"), an adjective ("Orwellian newspeak", "Civil War"), or a bare collective
+  noun ("Forces" of a cut-off dateline);
+* comment-form and share-box boilerplate under a web article ("You are commenting
+  using your Twitter account", "Twitter picture");
+* a dateline or outlet prefix glued to a name ("TRIPOLI - Forces", "Reuters -Russia"):
+  the prefix is cut off, and what remains is judged on its own;
+* a quantity of people ("8 million Malians", "thousands of Sudanese"): people counted,
+  not a state acting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set as AbstractSet
+from typing import Any
+
+from eventwire.knowledge.wordcase import is_common_lowercase_word
+
+WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)  # fmt: skip
+MONTHS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+     "sep", "sept", "oct", "nov", "dec"]
+)  # fmt: skip
+# Collective nouns that name no one on their own when capitalised ("Forces", "Army").
+BARE_COLLECTIVES = frozenset(
+    ["forces", "force", "army", "armies", "troops", "militia", "militias", "government",
+     "police", "military", "rebels", "fighters", "authorities", "ministry", "council",
+     "brigade", "brigades", "coalition", "alliance", "movement", "front", "party", "group",
+     "groups", "people", "civil", "state", "security", "officials", "sources"]
+)  # fmt: skip
+
+# Comment forms and share boxes of blogging platforms: the platform names in them are
+# account providers, not actors.
+_COMMENT_FORM = re.compile(
+    r"\bcommenting using your\b|\blog (?:out|in)\b|\bnotify me of new\b|\bleave a reply\b"
+    r"|^\s*\S+ (?:picture|photo|icon)\s*$|\bshare (?:this|on)\b|\bclick to share\b",
+    re.IGNORECASE,
+)
+# A dateline or an outlet's credit before a dash: "TRIPOLI - ", "BAMAKO, Mali (AP) — ",
+# "Reuters -". The part before the dash is in capitals, or an outlet named in brackets.
+_DATELINE_PREFIX = re.compile(
+    r"^(?:[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][\w.'’]*)*(?:\s*\([A-Za-z. ]+\))?|\([A-Za-z. ]+\))"
+    r"\s*[-–—]+\s*(?=\S)"
+)
+
+
+# Time zones written after a clock time ("around 1 a.m. GMT").
+TIME_ZONES = frozenset(["gmt", "utc", "est", "edt", "cet", "cest", "eat", "cat", "wat", "bst"])
+
+
+def is_calendar_word(text: str) -> bool:
+    """A weekday, a month or a time zone written alone ("Monday", "May", "GMT")."""
+    return text.strip().rstrip(".").lower() in WEEKDAYS | MONTHS | TIME_ZONES
+
+
+def in_comment_form(sentence: str) -> bool:
+    """The sentence is comment-form or share-box boilerplate."""
+    return _COMMENT_FORM.search(sentence) is not None
+
+
+def dateline_prefix(text: str, is_outlet: Any = None) -> int:
+    """Length of a dateline or outlet prefix glued before a name ("TRIPOLI - Forces" -> 9),
+    0 when there is none. ``is_outlet(word)`` tells a news outlet's name ("Reuters -Russia")."""
+    m = _DATELINE_PREFIX.match(text)
+    if m and m.end() < len(text):
+        return m.end()
+    outlet = re.match(r"^([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*[-–—]+\s*(?=[A-Z])", text)
+    if outlet and is_outlet is not None and is_outlet(outlet.group(1)):
+        return outlet.end()
+    return 0
+
+
+def is_common_word(
+    token: Any, lowercase_words: AbstractSet[str], names: AbstractSet[str] = frozenset()
+) -> bool:
+    """A lone capitalised word that is a common word: an adjective ("Orwellian", "Civil"),
+    a bare collective noun ("Forces"), a noun the document also writes in lower case, or
+    a word English writes in lower case ("Emphasis" opening a bracket). A person's label
+    is trusted except where a capital is owed to the position (a sentence or a bracket
+    opening: "(Emphasis added.)"), and so is a family name of a person the document
+    names in full (``names``: "Condoleezza Rice ... Rice")."""
+    if token.text.isupper() and len(token.text) > 1:
+        return False  # an acronym ("DMSC", "UN")
+    low = token.lower_
+    if low in BARE_COLLECTIVES:
+        return True
+    if token.pos_ == "ADJ" and not token.text.endswith("s"):
+        return True  # "Orwellian", "Civil"; a plural demonym ("Zintanis") is read elsewhere
+    if low in names:
+        return False
+    common = low in lowercase_words or is_common_lowercase_word(low)
+    if token.ent_type_ == "PERSON":
+        opening = token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].text in "([“\"‘'")
+        return common and opening
+    return common
+
+
+# Nouns of a web platform's parts: a name modifying one is the platform ("his Twitter
+# account", "the group's Telegram channel"), where something was said, not who said it.
+PLATFORM_NOUNS = frozenset(
+    ["account", "accounts", "page", "feed", "channel", "handle", "profile", "post", "posts",
+     "app", "video", "livestream", "picture"]
+)  # fmt: skip
+
+
+def names_a_platform(token: Any) -> bool:
+    """The name modifies a platform's part: "on his Twitter account"."""
+    head = token.head
+    return (
+        token.dep_ in ("compound", "nmod", "amod")
+        and head.i > token.i
+        and (head.lower_ in PLATFORM_NOUNS)
+    )
+
+
+def counted_people(tokens: list[Any]) -> bool:
+    """The name is a population counted in the millions, a statistic rather than a party:
+    "8 million Malians", "millions of Sudanese", "displaced 250,000 Congolese". A smaller
+    number of people is a party to an event ("arrested 100 Palestinians") and stays."""
+    head = tokens[-1]
+    doc = head.doc
+    words = [t for c in head.children if c.dep_ == "nummod" for t in c.subtree]
+    first = tokens[0]
+    i = first.i - 1
+    if i >= 1 and doc[i].lower_ == "of":  # "millions of Sudanese"
+        i -= 1
+    while i >= 0 and (doc[i].like_num or doc[i].lower_ in _QUANTITY_WORDS):
+        words.append(doc[i])
+        i -= 1
+    return any(_large(t) for t in words)
+
+
+def _large(tok: Any) -> bool:
+    if tok.lower_ in ("million", "millions", "billion", "billions"):
+        return True
+    digits = tok.text.replace(",", "")
+    return digits.isdigit() and int(digits) >= 100_000
+
+
+_QUANTITY_WORDS = frozenset(
+    ["thousands", "hundreds", "millions", "dozens", "tens", "scores", "number", "majority",
+     "hundred", "thousand", "million", "billion"]
+)  # fmt: skip
