@@ -267,7 +267,7 @@ def _missed_names(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
     i = 0
     while i < len(doc):
         tok = tokens[i]
-        hit = None if taken[i] or not tok.text[:1].isupper() else _match_at(doc, i, taken, kb)
+        hit = None if taken[i] or not tok.text[:1].isupper() else _match_at(view, i, taken, kb)
         if hit is None and not taken[i] and tok.is_alpha and tok.text[:1].isupper():
             text = tok.text
             if text in acronyms:
@@ -302,13 +302,14 @@ def defined_acronyms(text: str) -> set[str]:
     return found
 
 
-def _match_at(doc: Any, i: int, taken: list[bool], kb: Any) -> _Cand | None:
-    for n in range(min(_MAX_NAME_TOKENS, len(doc) - i), 0, -1):
+def _match_at(view: DocView, i: int, taken: list[bool], kb: Any) -> _Cand | None:
+    tokens = view.tokens  # sliced from the view's text: a spaCy span per try is costly
+    for n in range(min(_MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
         if any(taken[i : i + n]):
             continue
-        span = doc[i : i + n]
-        text = span.text
-        if n == 1 and (len(text) < 4 and not text.isupper() or not span[0].is_alpha):
+        last = tokens[i + n - 1]
+        text = view.text[tokens[i].idx : last.idx + len(last)]
+        if n == 1 and (len(text) < 4 and not text.isupper() or not tokens[i].is_alpha):
             continue
         entry = kb.lookup_exact(text)
         # Short acronyms must be written in capitals to count ("IS", not "is").

@@ -12,13 +12,17 @@ from eventwire.text.fold import fold, plain_quotes
 from eventwire.text.translit import translit_key
 
 _POSSESSIVE = re.compile(r"(?:'s|s')$", re.IGNORECASE)
+# compiled once: these run for every name tried against the KB
+_BRACKETS = re.compile(r"[\[\]{}()\"“”]")
+_SPACES = re.compile(r"\s+")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def clean_surface(text: str) -> str:
     """A mention's text without brackets, possessive endings and stray punctuation."""
     text = plain_quotes(text)
-    text = re.sub(r"[\[\]{}()\"“”]", " ", text)
-    text = re.sub(r"\s+", " ", text).strip(" ,.;:-'")
+    text = _BRACKETS.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip(" ,.;:-'")
     text = _POSSESSIVE.sub("", text).strip()
     return text
 
@@ -26,7 +30,7 @@ def clean_surface(text: str) -> str:
 def plain_key(text: str) -> str:
     """Folded letters and digits only, single spaces: 'Al-Serraj’s' -> 'al serraj'."""
     text = fold(clean_surface(text))
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return _NOT_ALNUM.sub(" ", text).strip()
 
 
 def search_keys(text: str) -> tuple[str, ...]:
