@@ -71,7 +71,7 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     # a house." The day must be in the same paragraph; a background paragraph's year or
     # a length of time never carries over.
     sent = ctx.view.sent(token)
-    if _UP_TO_NOW.search(sent.text) or not _told_in_past(sent.root):
+    if _UP_TO_NOW.search(ctx.view.sent_text(sent)) or not _told_in_past(sent.root):
         return publication_when(ctx)  # "so far, 150 have been killed": a toll up to now
     paragraph, sent_start = _paragraph_before(ctx, sent)
     earlier = [t for t in resolved if paragraph < t.span.start < sent_start
@@ -82,7 +82,8 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
 def _paragraph_before(ctx: DocContext, sent: Span) -> tuple[int, int]:
     """(where the sentence's paragraph starts, where the sentence's text starts): the
     stretch an earlier date or place may carry over from."""
-    start = sent.start_char + len(sent.text) - len(sent.text.lstrip())  # past a "\n\n" token
+    text = ctx.view.sent_text(sent)  # Span.text joins the sentence's tokens on every call
+    start = sent.start_char + len(text) - len(text.lstrip())  # past a "\n\n" token
     return ctx.view.blank_line_before(start), start
 
 

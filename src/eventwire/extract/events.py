@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 PARTICLE_DEPS = ("prt", "prep", "dobj", "nsubjpass", "oprd", "advmod")  # "fired back"
 EVENT_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "ROOT"})
 ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+# the parts of speech trigger_of and _by_source read a trigger from
+TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
 
 
 def trigger_of(token: Token, onto: Ontology) -> tuple[str, str] | None:
@@ -95,6 +97,8 @@ def trigger_of(token: Token, onto: Ontology) -> tuple[str, str] | None:
 def _verb_object(token: Token, onto: Ontology) -> tuple[str, str] | None:
     """``(type, "verb object")`` for "defused landmines", "found a cache of weapons"."""
     lemma = token.lemma_.lower()
+    if lemma not in onto.verb_object_verbs:
+        return None  # no entry for this verb: its object's words need not be read
     for obj in (c for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
         words = [w for t in obj.subtree for w in (t.lemma_.lower(), t.lower_)]
         if (vo := onto.verb_object(lemma, words)) is not None:
@@ -125,7 +129,9 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     found = [
         (tok, t)
         for tok in ctx.view.tokens
-        if in_body(tok.idx) and (t := trigger_of(tok, onto) or _by_source(tok, onto))
+        if tok.pos_ in TRIGGER_POS  # only these can be triggers (see both functions)
+        and in_body(tok.idx)
+        and (t := trigger_of(tok, onto) or _by_source(tok, onto))
     ]
     # A word that is an event only for some actors and has none of them ("the minister
     # arrived", "residents gathered") is no trigger, so nothing is embedded under it.

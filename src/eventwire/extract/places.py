@@ -453,7 +453,7 @@ def _known_area(gazetteer: Gazetteer, name: str) -> bool:
             or c.place.feature == "ADM2"
             or (c.place.population or 0) >= WELL_KNOWN
         )
-        for c in gazetteer.candidates(name)
+        for c in gazetteer.named(name)  # main names only: no transliteration search
     )
 
 
@@ -495,7 +495,7 @@ def _well_known(gazetteer: Gazetteer, text: str, start: int, end: int) -> bool:
             c.place.precision in ("country", "admin1", "region")
             or (c.place.population or 0) >= WELL_KNOWN
         )
-        for c in gazetteer.candidates(name)
+        for c in gazetteer.named(name)  # main names only: no transliteration search
     )
 
 

@@ -136,6 +136,11 @@ class Ontology:
         present = {w.lower() for w in words}
         return bool(self.instruments & present) or self.means_of(present) is not None
 
+    @cached_property
+    def verb_object_verbs(self) -> frozenset[str]:
+        """Every verb of a ``[verb_object]`` entry: no other verb can match one."""
+        return frozenset(v for vo in self.verb_objects for v in vo.verbs)
+
     def verb_object(self, verb: str, objects: Iterable[str]) -> VerbObject | None:
         """The ``[verb_object]`` entry a verb and the words of its object match, if any."""
         words = {w.lower() for w in objects}
