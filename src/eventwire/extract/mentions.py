@@ -28,7 +28,7 @@ from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.docview import DocView
 from eventwire.extract.titles import is_title, strip_titles, title_before
-from eventwire.knowledge.ontology import load_ontology
+from eventwire.knowledge.ontology import Ontology
 from eventwire.model import GROUP_LABEL, Mention, Span
 from eventwire.registry import extractors
 from eventwire.text.names import clean_surface, initials
@@ -87,7 +87,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     cands = [c for ent in doc.ents if ent.label_ in ACTOR_LABELS if (c := _candidate(ent, kb))]
     cands += _missed_names(ctx.view, cands, kb)
     cands += _seat_governments(ctx.view, cands, kb)
-    cands += _group_nouns(ctx.view, cands, kb)
+    cands += _group_nouns(ctx.view, cands, kb, ctx.resources.ontology)
     cands = _in_body(ctx, cands)
     cands.sort(key=lambda c: (c.start, c.end))
     groups = _group(doc, cands)
@@ -385,9 +385,8 @@ def _entity_of(tok: Any) -> Any:
 # --- unnamed groups ("police", "gunmen") ----------------------------------------------
 
 
-def _group_nouns(view: DocView, cands: list[_Cand], kb: Any) -> list[_Cand]:
+def _group_nouns(view: DocView, cands: list[_Cand], kb: Any, onto: Ontology) -> list[_Cand]:
     """Common nouns naming a group of people, with their nationality when the text gives one."""
-    onto = load_ontology()
     doc = view.doc
     taken = [False] * len(doc)
     for c in cands:

@@ -1,8 +1,8 @@
 """The event ontology: PLOVER types, their CAMEO and ACLED codes, and the trigger lexicon.
 
-The data live in ``data/ontology.toml``; :func:`load_ontology` reads them once
-per call site (callers keep the returned object) and checks that no trigger is
-claimed by two types, so a lemma always means one thing. The same file holds the
+The data live in ``data/ontology.toml``; :func:`read_ontology` reads them (``Resources``
+keeps the one copy that extraction, resolution and evaluation use) and checks that no
+trigger is claimed by two types, so a lemma always means one thing. The same file holds the
 words behind the ACLED sub-event rule (:meth:`Ontology.acled`: weapons, territory,
 protest cues) and the common nouns that name unnamed groups of people
 (:meth:`Ontology.actor_kind`: "police", "gunmen", "residents").
@@ -383,8 +383,14 @@ def _statements(spec: dict[str, Any]) -> Statements:
     )
 
 
-@lru_cache(maxsize=1)
-def load_ontology() -> Ontology:
-    """The shipped ontology (read-only data, so one cached copy is safe)."""
+def read_ontology() -> Ontology:
+    """The shipped ontology, read from its file on every call (``Resources`` keeps one)."""
     text = resources.files("eventwire.knowledge").joinpath("data/ontology.toml").read_text("utf-8")
     return parse_ontology(tomllib.loads(text))
+
+
+@lru_cache(maxsize=1)
+def load_ontology() -> Ontology:
+    """One cached copy of :func:`read_ontology` for ``views/``, which reads type labels and
+    polarities outside any ``Resources``; everything else takes ``Resources.ontology``."""
+    return read_ontology()

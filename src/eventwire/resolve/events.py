@@ -15,7 +15,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from eventwire.knowledge.ontology import load_ontology
 from eventwire.knowledge.resources import Resources
 from eventwire.model import (
     Count,
@@ -119,7 +118,7 @@ def resolve_events(
     unnamed: frozenset[str] = frozenset(),
 ) -> tuple[list[Event], list[Place]]:
     """Events across documents; ``unnamed`` holds the ids of unnamed group actors."""
-    onto = load_ontology()
+    onto = resources.ontology
     groups: list[_Group] = []
     # only groups sharing type, actors, polarity and ACLED code can match
     by_key: dict[tuple[object, ...], _DateIndex] = {}
