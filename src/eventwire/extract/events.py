@@ -149,11 +149,14 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     for token, (etype, lemma) in found:
         is_verb = token.pos_ != "NOUN" and token.pos_ != "PROPN"
         src_tok, tgt_toks = verb_roles(token) if is_verb else noun_roles(token)
-        if etype == "PROTEST" and not is_verb:  # "a protest in Oran": a place, no target
-            tgt_toks = [t for t in tgt_toks if t is None or t.head.lower_ not in ("in", "at")]
+        spec = onto.types.get(etype)  # per-type role rules are ontology fields
+        if spec is not None and spec.noun_place_preps and not is_verb:
+            # "a protest in Oran": a place, no target
+            places = spec.noun_place_preps
+            tgt_toks = [t for t in tgt_toks if t is None or t.head.lower_ not in places]
         if is_verb and _instrument(tgt_toks[0], token, onto):
             tgt_toks = tgt_toks[1:]  # "fired rockets at the base": the rockets are the means
-        elif is_verb and etype == "AID":
+        elif is_verb and spec is not None and spec.recipient_target:
             tgt_toks = [*tgt_toks[1:3], *tgt_toks[:1], *tgt_toks[3:]]  # "sent troops to X": X
         if is_verb and (doer := _gerund_doer(token, index)) is not None:
             src_tok = doer

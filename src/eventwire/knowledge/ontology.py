@@ -35,6 +35,9 @@ class EventType:
     nouns: frozenset[str]
     phrasal: frozenset[str]
     violent: bool = False  # carries casualty counts and weapons
+    recipient_target: bool = False  # "sent troops to X": the target is X, not the troops
+    noun_place_preps: frozenset[str] = frozenset()  # "a protest in Oran": a place, no target
+    statement: bool = False  # a statement about an act, aimed at the act's target
 
 
 Pair = tuple[str, str]
@@ -60,6 +63,7 @@ class AcledRules:
     counter_verbs: frozenset[str] = frozenset()  # "responded to the shelling"
     exchange_nouns: frozenset[str] = frozenset()  # "a shelling exchange"
     exchange: Pair | None = None
+    nonlethal: frozenset[str] = frozenset()  # "beat", "fire": force on protesters, no harm said
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,11 @@ class Ontology:
     claim_words: frozenset[str] = frozenset()  # "demanding", "denounce": a gathering's claim
     instrument_verbs: frozenset[str] = frozenset()  # "fire", "hurl": their object is a weapon
     instruments: frozenset[str] = frozenset()  # "machine gun", "rifle" (and every means word)
+
+    @cached_property
+    def statement_types(self) -> frozenset[str]:
+        """Types of statements about an act (``statement = true``)."""
+        return frozenset(name for name, et in self.types.items() if et.statement)
 
     @cached_property
     def violent_types(self) -> frozenset[str]:
@@ -237,7 +246,7 @@ class Ontology:
             if lemma in self.rules.remote_fire and "target_place" in quals:
                 return self.rules.remote  # "fired heavy weapons at residential areas"
         if type_name in self.violent_types and "target_protesters" in quals:
-            lethal = type_name == "ASSAULT" and lemma not in ("beat", "fire", "hit")
+            lethal = type_name == "ASSAULT" and lemma not in self.rules.nonlethal
             return ("Protests", "Excessive force against protesters" if lethal
                     else "Protest with intervention")  # fmt: skip
         if type_name == "ASSAULT" and lemma not in self.rules.fighting:
@@ -294,6 +303,9 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
             nouns=frozenset(spec.get("nouns", ())),
             phrasal=frozenset(spec.get("phrasal", ())),
             violent=bool(spec.get("violent", False)),
+            recipient_target=bool(spec.get("recipient_target", False)),
+            noun_place_preps=frozenset(spec.get("noun_place_preps", ())),
+            statement=bool(spec.get("statement", False)),
         )
         for kind, words in (("verb", et.verbs), ("noun", et.nouns), ("phrasal", et.phrasal)):
             for word in words:
@@ -328,6 +340,9 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
         counter_verbs=frozenset(exchange.get("counter_verbs", ())),
         exchange_nouns=frozenset(exchange.get("nouns", ())),
         exchange=_pair(exchange.get("acled")),
+        nonlethal=frozenset(
+            data.get("acled_force_against_protesters", {}).get("nonlethal_triggers", ())
+        ),
     )
     kinds: dict[str, str] = {}
     for kind, words in data.get("actors", {}).items():
