@@ -9,7 +9,14 @@ from eventwire.config import Settings
 from eventwire.knowledge.gazetteer import Gazetteer, open_gazetteer
 from eventwire.knowledge.kb import KB, load_kb
 from eventwire.knowledge.ontology import Ontology, read_ontology
-from eventwire.knowledge.words import CountWords, RelationWords, count_words, relation_words
+from eventwire.knowledge.words import (
+    CountWords,
+    QuoteWords,
+    RelationWords,
+    count_words,
+    quote_words,
+    relation_words,
+)
 
 
 class Resources:
@@ -39,3 +46,7 @@ class Resources:
     @cached_property
     def relation_words(self) -> RelationWords:
         return relation_words()
+
+    @cached_property
+    def quote_words(self) -> QuoteWords:
+        return quote_words()
