@@ -137,8 +137,7 @@ class DocView:
         self.sents: tuple[Span, ...] = tuple(doc.sents) if len(doc) else ()
         self.sent_index = array("i", bytes(4 * len(doc)))  # token -> sentence number
         for n, sent in enumerate(self.sents):
-            for i in range(sent.start, sent.end):
-                self.sent_index[i] = n
+            self.sent_index[sent.start : sent.end] = array("i", (n,)) * (sent.end - sent.start)
         self.ents: tuple[Span, ...] = tuple(doc.ents)
         self._ent_starts: dict[str, frozenset[int]] = {}
         self.sent_start_chars: tuple[int, ...] = tuple(s.start_char for s in self.sents)

@@ -289,8 +289,8 @@ def _clause_qualifiers(
 ) -> tuple[str, ...]:
     """Weapon, protest cues and embedding of a trigger, read off its clause (in ``sent``)."""
     quals: list[str] = []
-    words = _clause_words(token, targets)
-    if etype in onto.violent_types and (means := onto.means_of(words)):
+    # the clause's words are read only for the types that carry a weapon
+    if etype in onto.violent_types and (means := onto.means_of(_clause_words(token, targets))):
         quals.append(f"means_{means}")
     if etype == "PROTEST":
         quals += onto.protest_cues(_words(sent))
