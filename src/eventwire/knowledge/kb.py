@@ -47,7 +47,7 @@ class KBEntry:
 
 
 class KB:
-    """Lookups over the shipped entries; built once per process by :func:`load_kb`."""
+    """Lookups over the shipped entries; built by :func:`load_kb` (a ``Resources`` keeps one)."""
 
     def __init__(
         self,
