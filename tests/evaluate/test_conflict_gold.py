@@ -23,6 +23,7 @@ from eventwire.evaluate.sets.conflict_gold import (
     restrict_to_texts,
     score,
 )
+from eventwire.knowledge.ontology import read_ontology
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 GOLD = DATA / "eval" / "conflict_news_gold" / "gold.json"
@@ -31,7 +32,7 @@ PREDICTION = DATA / "conflict_gold" / "prediction.json"
 
 @pytest.fixture
 def result():  # noqa: ANN201
-    return score(read_gold(GOLD), Prediction.from_json(PREDICTION))
+    return score(read_gold(GOLD), Prediction.from_json(PREDICTION), read_ontology())
 
 
 def _value(result, key: str) -> float | None:  # noqa: ANN001

@@ -18,6 +18,7 @@ from eventwire.evaluate.sets import (
     tempeval,
     timeline17,
 )
+from eventwire.knowledge.ontology import read_ontology
 
 
 def test_plover_scorer(eval_data: Path, fake, make_place) -> None:
@@ -31,7 +32,7 @@ def test_plover_scorer(eval_data: Path, fake, make_place) -> None:
         place=make_place("Zawiya", 32.75, 12.72, "LBY"),
     )
     fake.event(golds[1].text, "CONSULT", source="Egypt")
-    r = plover.score(golds, fake.build())
+    r = plover.score(golds, fake.build(), read_ontology())
     m = {k: v.value for k, v in r.metrics.items()}
     assert m["event_type_accuracy"] == 0.5  # AGREE read as CONSULT
     assert m["source_actor_match"] == 1.0  # "Egypt" overlaps the compound source
@@ -48,7 +49,7 @@ def test_plover_lead_event_and_recall(eval_data: Path, fake) -> None:
     fake.event(golds[0].text, "ASSAULT", source="Rebel fighters")
     fake.event(golds[1].text, "CONSULT", source="Egypt")
     fake.event(golds[1].text, "AGREE", source="Egypt", negated=True)
-    m = {k: v.value for k, v in plover.score(golds, fake.build()).metrics.items()}
+    m = {k: v.value for k, v in plover.score(golds, fake.build(), read_ontology()).metrics.items()}
     assert m["event_type_accuracy"] == 0.5 and m["event_type_any"] == 0.5  # negated AGREE: no
 
 

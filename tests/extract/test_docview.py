@@ -196,6 +196,21 @@ def test_only_the_body_states_facts(blank_nlp):
     ]
 
 
+def test_in_body_agrees_with_zone_of_at_every_character():
+    # overlapping, nested, touching and empty ranges, in no order
+    zones = Zones(
+        headline=(0, 10),
+        dateline=(30, 34),
+        body=(12, 90),
+        captions=((60, 70), (5, 12), (44, 44)),
+        standfirst=(12, 20),
+        bylines=((62, 66),),
+        subheads=((70, 75), (34, 40)),
+    )
+    for char in range(-1, 95):
+        assert zones.in_body(char) == (zones.zone_of(char) == "body"), char
+
+
 @pytest.mark.parametrize("item", ["- Three soldiers killed in Gao", "2. Two shops burnt"])
 def test_an_item_of_a_list_is_no_subhead(blank_nlp, item):
     text = f"Week of attacks\n\nThe week saw several attacks.\n\n{item}\n\nCalm returned."

@@ -64,6 +64,22 @@ def test_lookup_by_alternate_name_and_variants(small_gazetteer: Gazetteer) -> No
     assert small_gazetteer.candidates("US")[0].place.country == "USA"  # country codes we add are
 
 
+@pytest.mark.parametrize("first", ["named", "candidates"])
+def test_named_is_candidates_without_skeleton_matches(small_gazetteer: Gazetteer, first) -> None:
+    # asked first or after the full lookup is cached, the same exact matches in order
+    names = ("Misrata", "Misurata", "Brega", "Tripoli", "Nowhere At All", "US")
+    got = {}
+    for name in names:
+        if first == "named":
+            got[name] = small_gazetteer.named(name)
+        small_gazetteer.candidates(name)
+        got.setdefault(name, small_gazetteer.named(name))
+    for name in names:
+        exact = [c for c in small_gazetteer.candidates(name) if c.match != "skeleton"]
+        assert list(got[name]) == exact, name
+    assert small_gazetteer.named("Misurata") == ()  # found only by its skeleton
+
+
 def test_country_and_capital(small_gazetteer: Gazetteer) -> None:
     assert small_gazetteer.country("LBY").precision == "country"
     assert small_gazetteer.capital("LBY").name == "Tripoli"

@@ -1,7 +1,11 @@
+import tomllib
+from importlib.resources import files
+
 import pytest
 
 from eventwire.errors import ConfigError
-from eventwire.knowledge.ontology import PLOVER_TYPES, load_ontology, parse_ontology
+from eventwire.knowledge.ontology import PLOVER_TYPES, load_ontology, parse_ontology, read_ontology
+from eventwire.knowledge.resources import Resources
 
 
 @pytest.fixture(scope="module")
@@ -109,6 +113,8 @@ def test_duplicate_trigger_is_rejected():
             ("Protests", "Excessive force against protesters"),
         ),
         ("COERCE", "disperse", ("target_protesters",), ("Protests", "Protest with intervention")),
+        # force that says no harm by itself ([acled_force_against_protesters])
+        ("ASSAULT", "beat", ("target_protesters",), ("Protests", "Protest with intervention")),
         ("PROTEST", "protest", ("violent",), ("Riots", "Violent demonstration")),
         ("PROTEST", "protest", ("intervention",), ("Protests", "Protest with intervention")),
         ("PROTEST", "protest", (), ("Protests", "Peaceful protest")),
@@ -178,4 +184,51 @@ def test_violent_types_are_data(onto):
     assert onto.acled("AID", "send", ("means_suicide",)) != (
         "Explosions/Remote violence",
         "Suicide bomb",
+    )
+
+
+def test_per_type_role_rules_are_ontology_fields(onto):
+    # what used to be Python branches on type names: the data say which types
+    assert onto.statement_types == {"AGREE", "REJECT", "THREATEN", "REQUEST"}
+    assert [n for n, et in onto.types.items() if et.recipient_target] == ["AID"]
+    assert {n: et.noun_place_preps for n, et in onto.types.items() if et.noun_place_preps} == {
+        "PROTEST": frozenset({"in", "at"})
+    }
+
+
+def test_a_new_type_takes_role_rules_from_its_data():
+    data = tomllib.loads(
+        (files("eventwire.knowledge") / "data" / "ontology.toml").read_text("utf-8")
+    )
+    data["types"]["AID"].pop("recipient_target")
+    data["types"]["MOBILIZE"] |= {"recipient_target": True, "statement": True}
+    data["types"]["MOBILIZE"]["noun_place_preps"] = ["near"]
+    onto = parse_ontology(data)
+    assert not onto.types["AID"].recipient_target
+    assert onto.types["MOBILIZE"].recipient_target
+    assert "MOBILIZE" in onto.statement_types
+    assert onto.types["MOBILIZE"].noun_place_preps == {"near"}
+
+
+def test_each_read_is_a_fresh_copy_resources_keep_one():
+    # no process-wide copy: a Resources owns the ontology it was given
+    assert read_ontology() is not read_ontology()
+    resources = Resources()
+    assert resources.ontology is resources.ontology
+    assert resources.ontology is not Resources().ontology
+
+
+def test_nonlethal_force_against_protesters_is_data():
+    data = tomllib.loads(
+        (files("eventwire.knowledge") / "data" / "ontology.toml").read_text("utf-8")
+    )
+    data["acled_force_against_protesters"]["nonlethal_triggers"] = ["fire"]
+    onto = parse_ontology(data)
+    assert onto.acled("ASSAULT", "beat", ["target_protesters"]) == (
+        "Protests",
+        "Excessive force against protesters",
+    )
+    assert onto.acled("ASSAULT", "fire", ["target_protesters"]) == (
+        "Protests",
+        "Protest with intervention",
     )

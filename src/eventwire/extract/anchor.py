@@ -90,7 +90,7 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     # a length of time never carries over.
     sent = ctx.view.sent(token)
     stand_in = _report_day(ctx, sent, reporting) or publication_when(ctx)
-    if _UP_TO_NOW.search(sent.text) or not _told_in_past(sent.root):
+    if _UP_TO_NOW.search(ctx.view.sent_text(sent)) or not _told_in_past(sent.root):
         return stand_in  # "so far, 150 have been killed": a toll up to now
     paragraph, sent_start = _paragraph_before(ctx, sent)
     earlier = [t for t in resolved if paragraph < t.span.start < sent_start

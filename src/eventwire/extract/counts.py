@@ -210,9 +210,17 @@ def _has_number(noun: Token) -> bool:
     return any(c.dep_ == "nummod" for c in noun.children)
 
 
-def _in_subset(token: Token, words: CountWords) -> bool:
-    """Inside "including ...", "among them ...": part of another count."""
-    return any(a.lower_ in words.subset_words and a.dep_ == "prep" for a in token.ancestors)
+def _in_subset(tokens: Sequence[Token], words: CountWords) -> frozenset[int]:
+    """The tokens inside "including ...", "among them ...": part of another count. Read
+    down from each such preposition once per document (its subtree holds exactly the
+    tokens it is an ancestor of), not up from every token."""
+    return frozenset(
+        t.i
+        for a in tokens
+        if a.lower_ in words.subset_words and a.dep_ == "prep"
+        for t in a.subtree
+        if t.i != a.i
+    )
 
 
 def _single(noun: Token, words: CountWords) -> bool:
@@ -278,10 +286,11 @@ def extract_counts(ctx: DocContext) -> dict[str, list[Any]]:
     counts: list[Count] = []
     statistics: list[Statistic] = []
     in_body = ctx.view.zones.in_body
+    in_subset = _in_subset(ctx.view.tokens, words)
     for tok in ctx.view.tokens:
         if not in_body(tok.idx):
             continue  # a headline or caption restates the body's count: it adds none
-        if tok.ent_type_ in REFUSED_ENTS or _in_subset(tok, words):
+        if tok.ent_type_ in REFUSED_ENTS or tok.i in in_subset:
             continue  # years, money, percentages; "including an imam"
         parsed = number_value(tok)
         if parsed is None:

@@ -36,7 +36,7 @@ def link_events(
     doc = view.doc
     events = _victims_of_consequences(doc, events, trigger_at)
     events = _exchanges(view, events, trigger_at, onto)
-    events = _targets_of_acts(doc, events, trigger_at)
+    events = _targets_of_acts(doc, events, trigger_at, onto)
     events = _anaphors(view, events, trigger_at, onto)
     return _perpetrators(events, onto)
 
@@ -159,15 +159,13 @@ def _merged(own: tuple[str, ...], other: tuple[str, ...], prefix: str) -> tuple[
     return tuple(dict.fromkeys((*own, *taken)))
 
 
-STATEMENT_TYPES = frozenset({"AGREE", "REJECT", "THREATEN", "REQUEST"})
-
-
 def _targets_of_acts(
-    doc: Doc, events: list[EventMention], trigger_at: list[int]
+    doc: Doc, events: list[EventMention], trigger_at: list[int], onto: Ontology
 ) -> list[EventMention]:
     """A statement about an act with no target of its own is aimed at the act's target:
     "offered to hand over the suspects to Britain", "agreed to provide aid for Romania"
-    (AGREE, target Britain, Romania)."""
+    (AGREE, target Britain, Romania). The statement types are ``statement = true`` in
+    the ontology."""
     acts: dict[int, EventMention] = {}
     for e, i in zip(events, trigger_at, strict=True):
         word = doc[i]
@@ -177,7 +175,7 @@ def _targets_of_acts(
             acts.setdefault(word.head.i, e)
     return [
         replace(e, target=act.target)
-        if e.type in STATEMENT_TYPES
+        if e.type in onto.statement_types
         and e.target is None
         and (act := acts.get(i)) is not None
         and act.source == e.source

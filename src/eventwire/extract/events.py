@@ -56,6 +56,8 @@ if TYPE_CHECKING:
 PARTICLE_DEPS = ("prt", "prep", "dobj", "nsubjpass", "oprd", "advmod")  # "fired back"
 EVENT_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "ROOT"})
 ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+# the parts of speech trigger_of and _by_source read a trigger from
+TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
 
 
 def trigger_of(token: Token, onto: Ontology) -> tuple[str, str] | None:
@@ -102,6 +104,8 @@ def trigger_of(token: Token, onto: Ontology) -> tuple[str, str] | None:
 def _verb_object(token: Token, onto: Ontology) -> tuple[str, str] | None:
     """``(type, "verb object")`` for "defused landmines", "found a cache of weapons"."""
     lemma = token.lemma_.lower()
+    if lemma not in onto.verb_object_verbs:
+        return None  # no entry for this verb: its object's words need not be read
     for obj in (c for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
         words = [w for t in obj.subtree for w in (t.lemma_.lower(), t.lower_)]
         if (vo := onto.verb_object(lemma, words)) is not None:
@@ -148,7 +152,8 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     found = [
         (tok, t)
         for tok in ctx.view.tokens
-        if in_body(tok.idx)
+        if tok.pos_ in TRIGGER_POS  # only these can be triggers (see both functions)
+        and in_body(tok.idx)
         and tok.idx not in totals
         and (t := trigger_of(tok, onto) or _by_source(tok, onto))
     ]
@@ -169,11 +174,14 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     for token, (etype, lemma) in found:
         is_verb = token.pos_ != "NOUN" and token.pos_ != "PROPN"
         src_tok, tgt_toks = verb_roles(token) if is_verb else noun_roles(token)
-        if etype == "PROTEST" and not is_verb:  # "a protest in Oran": a place, no target
-            tgt_toks = [t for t in tgt_toks if t is None or t.head.lower_ not in ("in", "at")]
+        spec = onto.types.get(etype)  # per-type role rules are ontology fields
+        if spec is not None and spec.noun_place_preps and not is_verb:
+            # "a protest in Oran": a place, no target
+            places = spec.noun_place_preps
+            tgt_toks = [t for t in tgt_toks if t is None or t.head.lower_ not in places]
         if is_verb and _instrument(tgt_toks[0], token, onto):
             tgt_toks = tgt_toks[1:]  # "fired rockets at the base": the rockets are the means
-        elif is_verb and etype == "AID":
+        elif is_verb and spec is not None and spec.recipient_target:
             tgt_toks = [*tgt_toks[1:3], *tgt_toks[:1], *tgt_toks[3:]]  # "sent troops to X": X
         if is_verb and (doer := _gerund_doer(token, index)) is not None:
             src_tok = doer
@@ -310,8 +318,8 @@ def _clause_qualifiers(
 ) -> tuple[str, ...]:
     """Weapon, protest cues and embedding of a trigger, read off its clause (in ``sent``)."""
     quals: list[str] = []
-    words = _clause_words(token, targets)
-    if etype in onto.violent_types and (means := onto.means_of(words)):
+    # the clause's words are read only for the types that carry a weapon
+    if etype in onto.violent_types and (means := onto.means_of(_clause_words(token, targets))):
         quals.append(f"means_{means}")
     if etype == "PROTEST":
         quals += onto.protest_cues(_words(sent))

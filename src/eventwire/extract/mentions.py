@@ -50,7 +50,7 @@ from eventwire.extract.notactors import (
     names_a_platform,
 )
 from eventwire.extract.titles import is_title, strip_titles, title_before
-from eventwire.knowledge.ontology import load_ontology
+from eventwire.knowledge.ontology import Ontology
 from eventwire.knowledge.wordcase import is_common_lowercase_word
 from eventwire.model import GROUP_LABEL, Mention, Span
 from eventwire.registry import extractors
@@ -117,7 +117,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     cands = described_nouns(ctx.view, cands, kb)
     cands += _missed_names(ctx.view, cands, kb)
     cands += _seat_governments(ctx.view, cands, kb)
-    cands += _group_nouns(ctx.view, cands, kb)
+    cands += _group_nouns(ctx.view, cands, kb, ctx.resources.ontology)
     cands = _in_body(ctx, cands)
     cands.sort(key=lambda c: (c.start, c.end))
     _same_name_other_case(cands)
@@ -451,7 +451,7 @@ def _missed_names(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
     i = 0
     while i < len(doc):
         tok = tokens[i]
-        hit = None if taken[i] or not tok.text[:1].isupper() else _match_at(doc, i, taken, kb)
+        hit = None if taken[i] or not tok.text[:1].isupper() else _match_at(view, i, taken, kb)
         if hit is None and not taken[i] and tok.is_alpha and tok.text[:1].isupper():
             text = tok.text
             if text in acronyms:
@@ -520,13 +520,14 @@ def defined_acronyms(text: str) -> set[str]:
     return found
 
 
-def _match_at(doc: Any, i: int, taken: list[bool], kb: Any) -> Cand | None:
-    for n in range(min(_MAX_NAME_TOKENS, len(doc) - i), 0, -1):
+def _match_at(view: DocView, i: int, taken: list[bool], kb: Any) -> Cand | None:
+    tokens = view.tokens  # sliced from the view's text: a spaCy span per try is costly
+    for n in range(min(_MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
         if any(taken[i : i + n]):
             continue
-        span = doc[i : i + n]
-        text = span.text
-        if n == 1 and (len(text) < 4 and not text.isupper() or not span[0].is_alpha):
+        last = tokens[i + n - 1]
+        text = view.text[tokens[i].idx : last.idx + len(last)]
+        if n == 1 and (len(text) < 4 and not text.isupper() or not tokens[i].is_alpha):
             continue
         entry = kb.lookup_exact(text)
         # Short acronyms must be written in capitals to count ("IS", not "is").
@@ -602,9 +603,8 @@ def _entity_of(tok: Any) -> Any:
 # --- unnamed groups ("police", "gunmen") ----------------------------------------------
 
 
-def _group_nouns(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
+def _group_nouns(view: DocView, cands: list[Cand], kb: Any, onto: Ontology) -> list[Cand]:
     """Common nouns naming a group of people, with their nationality when the text gives one."""
-    onto = load_ontology()
     doc = view.doc
     taken = [False] * len(doc)
     for c in cands:

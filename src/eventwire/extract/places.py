@@ -472,7 +472,7 @@ def _known_area(gazetteer: Gazetteer, name: str, people: int = WELL_KNOWN) -> bo
             or c.place.feature == "ADM2"
             or (c.place.population or 0) >= people
         )
-        for c in gazetteer.candidates(name)
+        for c in gazetteer.named(name)  # main names only: no transliteration search
     )
 
 
@@ -514,7 +514,7 @@ def _well_known(gazetteer: Gazetteer, text: str, start: int, end: int) -> bool:
             c.place.precision in ("country", "admin1", "region")
             or (c.place.population or 0) >= WELL_KNOWN
         )
-        for c in gazetteer.candidates(name)
+        for c in gazetteer.named(name)  # main names only: no transliteration search
     )
 
 

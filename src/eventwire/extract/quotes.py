@@ -22,6 +22,7 @@ from eventwire.extract.actorspans import MentionIndex
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.modality import SPEECH_VERBS, author_of
+from eventwire.knowledge.words import QuoteWords
 from eventwire.model import Evidence, QuoteMention, Span
 from eventwire.registry import extractors
 
@@ -67,24 +68,25 @@ def _speaker_in(
     return introduced, None
 
 
-def merge_split(text: str, parts: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """Group quoted parts that one speech clause splits: '"A," X said, "B."'"""
+def merge_split(
+    text: str, parts: list[tuple[int, int]], words: QuoteWords
+) -> list[list[tuple[int, int]]]:
+    """Group quoted parts that one speech clause splits: '"A," X said, "B."' (a word of
+    ``words.bridge_forms`` between them)."""
     groups: list[list[tuple[int, int]]] = []
     for part in parts:
         if groups:
             bridge = text[groups[-1][-1][1] : part[0]]
-            words = set(re.findall(r"[a-z]+", bridge.lower()))
-            if len(bridge) <= MAX_BRIDGE_CHARS and "\n" not in bridge and words & _SPEECH_FORMS:
+            found = set(re.findall(r"[a-z]+", bridge.lower()))
+            if (
+                len(bridge) <= MAX_BRIDGE_CHARS
+                and "\n" not in bridge
+                and found & words.bridge_forms
+            ):
                 groups[-1].append(part)
                 continue
         groups.append([part])
     return groups
-
-
-_SPEECH_FORMS = frozenset(
-    {"said", "says", "told", "added", "adds", "stated", "insisted", "declared", "warned",
-     "claimed", "explained", "stressed", "wrote", "noted", "continued", "asked"}
-)  # fmt: skip
 
 
 def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
@@ -92,7 +94,7 @@ def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
     index = MentionIndex.of(ctx)
     ends = [s.end_char for s in sents]
     quotes = []
-    for group in merge_split(text, quoted_parts(text)):
+    for group in merge_split(text, quoted_parts(text), ctx.resources.quote_words):
         start, end = group[0][0], group[-1][1]
         # the sentences the quote touches, found by bisection (sentences are in order)
         first = bisect_right(ends, start - 1)

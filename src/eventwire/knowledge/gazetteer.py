@@ -62,6 +62,8 @@ class Gazetteer:
         self._countries: dict[str, Place] | None = None
         self._capitals: dict[str, Place] | None = None
         self._divisions: dict[str, str | None] = {}
+        self._name_keys: dict[str, str] = {}  # a place's name -> its key (skeleton rows)
+        self._named: dict[str, tuple[Candidate, ...]] = {}  # key -> exact matches only
 
     _COLUMNS = (
         "p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, p.feature, p.population"
@@ -73,11 +75,7 @@ class Gazetteer:
         key = name_key(name)
         if key in self._cache:
             return self._cache[key]
-        found: dict[str, Candidate] = {}
-        self._exact(variants(key) + final_a_variants(key), limit, found)
-        core = without_type_word(key, TYPE_WORDS | SETTLEMENT_WORDS)
-        if not found and core:
-            self._exact(variants(core), limit, found)
+        found = dict(self._by_name(key, limit))
         if not found and len(key) >= 4:
             # a short skeleton is shared by hundreds of bigger places: past the biggest, a
             # village still counts when spelt all but the same ("Shadadah", "Ash Shaddadah")
@@ -87,7 +85,7 @@ class Gazetteer:
                 (skeleton(key),),
             ).fetchall()
             for i, row in enumerate(rows):
-                k = name_key(row[1])
+                k = self._key_of(row[1])
                 # the cheap test first: an imported country file puts thousands of
                 # villages behind a common skeleton
                 if _close_spelling(key, k) and (i < limit or _near(key, k)):
@@ -97,6 +95,40 @@ class Gazetteer:
         if len(self._cache) < 200_000:
             self._cache[key] = result
         return result
+
+    def named(self, name: str, limit: int = 25) -> tuple[Candidate, ...]:
+        """The candidates :meth:`candidates` finds by a main or alternate name, without
+        the transliteration search a name no place has costs: for a caller that takes no
+        skeleton match ("a country or big city by its own name")."""
+        key = name_key(name)
+        if key in self._cache:
+            return tuple(c for c in self._cache[key] if c.match != "skeleton")
+        if key not in self._named:
+            found = tuple(self._by_name(key, limit).values())
+            if len(self._named) >= 200_000:
+                return found
+            self._named[key] = found
+        return self._named[key]
+
+    def _by_name(self, key: str, limit: int) -> dict[str, Candidate]:
+        """Exact key matches, else matches without a division or settlement word."""
+        if key in self._named:
+            return {c.place.id: c for c in self._named[key]}
+        found: dict[str, Candidate] = {}
+        self._exact(variants(key) + final_a_variants(key), limit, found)
+        core = without_type_word(key, TYPE_WORDS | SETTLEMENT_WORDS)
+        if not found and core:
+            self._exact(variants(core), limit, found)
+        return found
+
+    def _key_of(self, name: str) -> str:
+        """``name_key(name)``, kept: a common skeleton returns the same places again."""
+        key = self._name_keys.get(name)
+        if key is None:
+            key = name_key(name)
+            if len(self._name_keys) < 200_000:
+                self._name_keys[name] = key
+        return key
 
     def _exact(self, keys: list[str], limit: int, found: dict[str, Candidate]) -> None:
         for k in keys:
@@ -159,8 +191,8 @@ def _close_spelling(a: str, b: str, loose: bool = True) -> bool:
     wa, wb = ([w for w in k.split() if w not in ARTICLES] for k in (a, b))  # "Busra esh-Sham"
     return (
         len(wa) == len(wb)
-        and _same_start(a, b, loose)
         and all(x[0] == y[0] or (loose and _alike(x[0], y[0])) for x, y in zip(wa, wb, strict=True))
+        and _same_start(a, b, loose)  # last: it may compare the whole spellings
     )
 
 

@@ -18,7 +18,6 @@ import tomllib
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -48,7 +47,7 @@ class KBEntry:
 
 
 class KB:
-    """Lookups over the shipped entries; built once per process by :func:`load_kb`."""
+    """Lookups over the shipped entries; built by :func:`load_kb` (a ``Resources`` keeps one)."""
 
     def __init__(
         self,
@@ -151,8 +150,8 @@ def load_kb(settings: Settings | None = None) -> KB:
 
     The shipped actor files are every ``*.toml`` of ``data/kb/`` in sorted order (off
     with ``settings.shipped_kb``); a user's entry may be a file or a folder of them.
-    Cached per process, per switch and per set of user files (path and modification
-    time), since it is read-only data; a later entry with an earlier entry's id replaces it.
+    Read afresh on every call (``Resources`` keeps the one copy a process uses); a later
+    entry with an earlier entry's id replaces it.
     """
     shipped = settings.shipped_kb if settings else True
     paths = _expand(settings.actor_file_paths()) if settings else ()
@@ -180,7 +179,6 @@ def shipped_kb_files() -> list[Traversable]:
     return sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
 
 
-@lru_cache(maxsize=4)
 def _load(shipped: bool = True, user_files: tuple[tuple[str, float], ...] = ()) -> KB:
     data = files("eventwire.knowledge").joinpath("data")
     countries_raw = tomllib.loads(data.joinpath("countries.toml").read_text("utf-8"))

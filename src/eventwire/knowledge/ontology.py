@@ -1,8 +1,8 @@
 """The event ontology: PLOVER types, their CAMEO and ACLED codes, and the trigger lexicon.
 
-The data live in ``data/ontology.toml``; :func:`load_ontology` reads them once
-per call site (callers keep the returned object) and checks that no trigger is
-claimed by two types, so a lemma always means one thing. The same file holds the
+The data live in ``data/ontology.toml``; :func:`read_ontology` reads them (``Resources``
+keeps the one copy that extraction, resolution and evaluation use) and checks that no
+trigger is claimed by two types, so a lemma always means one thing. The same file holds the
 words behind the ACLED sub-event rule (:meth:`Ontology.acled`: weapons, territory,
 protest cues) and the common nouns that name unnamed groups of people
 (:meth:`Ontology.actor_kind`: "police", "gunmen", "residents").
@@ -35,6 +35,9 @@ class EventType:
     nouns: frozenset[str]
     phrasal: frozenset[str]
     violent: bool = False  # carries casualty counts and weapons
+    recipient_target: bool = False  # "sent troops to X": the target is X, not the troops
+    noun_place_preps: frozenset[str] = frozenset()  # "a protest in Oran": a place, no target
+    statement: bool = False  # a statement about an act, aimed at the act's target
 
 
 Pair = tuple[str, str]
@@ -60,6 +63,7 @@ class AcledRules:
     counter_verbs: frozenset[str] = frozenset()  # "responded to the shelling"
     exchange_nouns: frozenset[str] = frozenset()  # "a shelling exchange"
     exchange: Pair | None = None
+    nonlethal: frozenset[str] = frozenset()  # "beat", "fire": force on protesters, no harm said
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,11 @@ class Ontology:
     instruments: frozenset[str] = frozenset()  # "machine gun", "rifle" (and every means word)
 
     @cached_property
+    def statement_types(self) -> frozenset[str]:
+        """Types of statements about an act (``statement = true``)."""
+        return frozenset(name for name, et in self.types.items() if et.statement)
+
+    @cached_property
     def violent_types(self) -> frozenset[str]:
         """Types whose events carry casualty counts and weapons (``violent = true``)."""
         return frozenset(name for name, et in self.types.items() if et.violent)
@@ -135,6 +144,11 @@ class Ontology:
             return False
         present = {w.lower() for w in words}
         return bool(self.instruments & present) or self.means_of(present) is not None
+
+    @cached_property
+    def verb_object_verbs(self) -> frozenset[str]:
+        """Every verb of a ``[verb_object]`` entry: no other verb can match one."""
+        return frozenset(v for vo in self.verb_objects for v in vo.verbs)
 
     def verb_object(self, verb: str, objects: Iterable[str]) -> VerbObject | None:
         """The ``[verb_object]`` entry a verb and the words of its object match, if any."""
@@ -232,7 +246,7 @@ class Ontology:
             if lemma in self.rules.remote_fire and "target_place" in quals:
                 return self.rules.remote  # "fired heavy weapons at residential areas"
         if type_name in self.violent_types and "target_protesters" in quals:
-            lethal = type_name == "ASSAULT" and lemma not in ("beat", "fire", "hit")
+            lethal = type_name == "ASSAULT" and lemma not in self.rules.nonlethal
             return ("Protests", "Excessive force against protesters" if lethal
                     else "Protest with intervention")  # fmt: skip
         if type_name == "ASSAULT" and lemma not in self.rules.fighting:
@@ -289,6 +303,9 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
             nouns=frozenset(spec.get("nouns", ())),
             phrasal=frozenset(spec.get("phrasal", ())),
             violent=bool(spec.get("violent", False)),
+            recipient_target=bool(spec.get("recipient_target", False)),
+            noun_place_preps=frozenset(spec.get("noun_place_preps", ())),
+            statement=bool(spec.get("statement", False)),
         )
         for kind, words in (("verb", et.verbs), ("noun", et.nouns), ("phrasal", et.phrasal)):
             for word in words:
@@ -323,6 +340,9 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
         counter_verbs=frozenset(exchange.get("counter_verbs", ())),
         exchange_nouns=frozenset(exchange.get("nouns", ())),
         exchange=_pair(exchange.get("acled")),
+        nonlethal=frozenset(
+            data.get("acled_force_against_protesters", {}).get("nonlethal_triggers", ())
+        ),
     )
     kinds: dict[str, str] = {}
     for kind, words in data.get("actors", {}).items():
@@ -378,8 +398,14 @@ def _statements(spec: dict[str, Any]) -> Statements:
     )
 
 
-@lru_cache(maxsize=1)
-def load_ontology() -> Ontology:
-    """The shipped ontology (read-only data, so one cached copy is safe)."""
+def read_ontology() -> Ontology:
+    """The shipped ontology, read from its file on every call (``Resources`` keeps one)."""
     text = resources.files("eventwire.knowledge").joinpath("data/ontology.toml").read_text("utf-8")
     return parse_ontology(tomllib.loads(text))
+
+
+@lru_cache(maxsize=1)
+def load_ontology() -> Ontology:
+    """One cached copy of :func:`read_ontology` for ``views/``, which reads type labels and
+    polarities outside any ``Resources``; everything else takes ``Resources.ontology``."""
+    return read_ontology()

@@ -144,10 +144,13 @@ def is_latin(text: str) -> bool:
     )
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")  # compiled once: every place lookup keys a name
+
+
 def name_key(text: str) -> str:
     """The exact-match key of a place name."""
     key = fold(text)
-    key = re.sub(r"[^a-z0-9]+", " ", key).strip()
+    key = _NOT_ALNUM.sub(" ", key).strip()
     return _ARTICLE.sub("", key)
 
 

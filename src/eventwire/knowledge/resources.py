@@ -1,4 +1,5 @@
-"""The data extraction and resolution read, loaded once per process from settings."""
+"""The data extraction, resolution and evaluation read: one copy per ``Resources``, which
+the pipeline builds once per process and settings (no loader keeps a copy of its own)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,15 @@ from functools import cached_property
 from eventwire.config import Settings
 from eventwire.knowledge.gazetteer import Gazetteer, open_gazetteer
 from eventwire.knowledge.kb import KB, load_kb
-from eventwire.knowledge.ontology import Ontology, load_ontology
-from eventwire.knowledge.words import CountWords, RelationWords, count_words, relation_words
+from eventwire.knowledge.ontology import Ontology, read_ontology
+from eventwire.knowledge.words import (
+    CountWords,
+    QuoteWords,
+    RelationWords,
+    count_words,
+    quote_words,
+    relation_words,
+)
 
 
 class Resources:
@@ -29,7 +37,7 @@ class Resources:
 
     @cached_property
     def ontology(self) -> Ontology:
-        return load_ontology()
+        return read_ontology()
 
     @cached_property
     def count_words(self) -> CountWords:
@@ -38,3 +46,7 @@ class Resources:
     @cached_property
     def relation_words(self) -> RelationWords:
         return relation_words()
+
+    @cached_property
+    def quote_words(self) -> QuoteWords:
+        return quote_words()

@@ -1,5 +1,6 @@
 """Readers for the word lists that extractors use: ``data/count_words.toml``
-(casualty counts) and ``data/relation_words.toml`` (relation statements)."""
+(casualty counts), ``data/relation_words.toml`` (relation statements) and
+``data/quote_words.toml`` (direct quotes)."""
 
 from __future__ import annotations
 
@@ -69,3 +70,14 @@ def relation_words() -> RelationWords:
         giving_verbs=frozenset(words["giving_verbs"]),
         group_nouns=frozenset(words["group_nouns"]),
     )
+
+
+@dataclass(frozen=True)
+class QuoteWords:
+    bridge_forms: frozenset[str]  # "said", "told": a speech clause joining two quoted parts
+
+
+def quote_words() -> QuoteWords:
+    """The shipped quote vocabulary, read from its file (``Resources`` keeps one copy)."""
+    data = _read("quote_words.toml")
+    return QuoteWords(bridge_forms=frozenset(data["bridge"]["forms"]))

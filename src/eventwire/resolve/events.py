@@ -15,7 +15,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from eventwire.knowledge.ontology import load_ontology
 from eventwire.knowledge.resources import Resources
 from eventwire.model import (
     Count,
@@ -123,7 +122,7 @@ def resolve_events(
 
     With ``event_of``, it is filled with the event id of each mention, by
     (article id, trigger start, type)."""
-    onto = load_ontology()
+    onto = resources.ontology
     groups: list[_Group] = []
     # only groups sharing type, actors, polarity and ACLED code can match
     by_key: dict[tuple[object, ...], _DateIndex] = {}

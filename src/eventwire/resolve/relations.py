@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from eventwire.extract.actorspans import FOLLOWERS
-from eventwire.knowledge.ontology import load_ontology
 from eventwire.knowledge.resources import Resources
 from eventwire.model import COUNTING_MODALITIES, DocumentRecords, Event, Evidence, Relation
 from eventwire.resolve.events import actor_of
@@ -50,7 +49,7 @@ def resolve_relations(
     mention_actor: dict[str, str],
     resources: Resources,
 ) -> list[Relation]:
-    onto = load_ontology()
+    onto = resources.ontology
     pairs: dict[tuple[str, str, str], _Pair] = {}
 
     def add(src: str | None, tgt: str | None, rtype: str, piece: _Piece) -> None:

@@ -14,14 +14,18 @@ from eventwire.text.translit import translit_key
 _POSSESSIVE = re.compile(r"(?:'s|s')$", re.IGNORECASE)
 # Initials written with dots ("U.N.", "U.S.-backed"): one acronym with or without them.
 _DOTTED_INITIALS = re.compile(r"\b((?:[A-Z]\.){2,})(?=[\s,;:)'-]|$)")
+# compiled once: these run for every name tried against the KB
+_BRACKETS = re.compile(r"[\[\]{}()\"“”]")
+_SPACES = re.compile(r"\s+")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def clean_surface(text: str) -> str:
     """A mention's text without brackets, possessive endings and stray punctuation."""
     text = plain_quotes(text)
     text = _DOTTED_INITIALS.sub(lambda m: m.group(1).replace(".", ""), text)
-    text = re.sub(r"[\[\]{}()\"“”]", " ", text)
-    text = re.sub(r"\s+", " ", text).strip(" ,.;:-'")
+    text = _BRACKETS.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip(" ,.;:-'")
     text = _POSSESSIVE.sub("", text).strip()
     return text
 
@@ -29,7 +33,7 @@ def clean_surface(text: str) -> str:
 def plain_key(text: str) -> str:
     """Folded letters and digits only, single spaces: 'Al-Serraj’s' -> 'al serraj'."""
     text = fold(clean_surface(text))
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return _NOT_ALNUM.sub(" ", text).strip()
 
 
 def search_keys(text: str) -> tuple[str, ...]:

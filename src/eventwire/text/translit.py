@@ -70,6 +70,9 @@ def _strip_articles(tokens: list[str]) -> list[str]:
     return out
 
 
+_REPEATS = re.compile(r"(.)\1+")  # a doubled letter, written once
+
+
 def skeleton(token: str) -> str:
     """Consonant skeleton of one folded token ('gadhafi' -> 'kdf')."""
     if token == "abd" or token.isdigit():
@@ -78,7 +81,7 @@ def skeleton(token: str) -> str:
     for digraph, repl in _DIGRAPHS:
         word = word.replace(digraph, repl)
     word = word.translate(_LETTER_CLASS)
-    word = re.sub(r"(.)\1+", r"\1", word)
+    word = _REPEATS.sub(r"\1", word)
     head = "a" if word[:1] in _VOWELS - {"y", "w"} else ""
     body = "".join(c for i, c in enumerate(word) if c not in _VOWELS or (i == 0 and c in "yw"))
     return head + body or word

@@ -33,7 +33,7 @@ from eventwire.evaluate.exported import (
     read_json,
 )
 from eventwire.evaluate.metrics import Metric, Tally, haversine_km, prf, text_overlap
-from eventwire.knowledge.ontology import load_ontology
+from eventwire.knowledge.ontology import Ontology
 from eventwire.model import Article
 
 MARKER = "gold.json"
@@ -273,7 +273,8 @@ def date_ok(ours: str | None, gold: str, end: str | None) -> bool:
 # --- scoring --------------------------------------------------------------------------
 
 
-def score(gold: dict[str, Any], pred: Prediction) -> SetResult:
+def score(gold: dict[str, Any], pred: Prediction, onto: Ontology) -> SetResult:
+    """Score ``pred`` against ``gold``; ``onto`` reads the gold's type labels."""
     result = SetResult("conflict-gold", items=0, articles=len(gold["articles"]))
     g = Gold(gold)
     owners = Owners(pred)
@@ -282,7 +283,7 @@ def score(gold: dict[str, Any], pred: Prediction) -> SetResult:
     metrics["must_not_merge"] = _must_not_merge(g, owners, result)
     metrics.update(_relations(g, owners, pred, result))
     matched = _match_events(g, owners, pred)
-    metrics.update(_events(g, matched, result))
+    metrics.update(_events(g, matched, result, onto))
     metrics["not_counts"] = _not_counts(g, pred, result)
     metrics["quotes"] = _quotes(g, owners, pred, result)
     metrics.update(_incidents(g, matched, result))
@@ -419,8 +420,9 @@ def _place_ok(g: Gold, ge: dict[str, Any], e: PredEvent) -> bool:
     return any(_fold(e.place) == _fold(s) for s in g.spellings(ge["place"]))
 
 
-def _events(g: Gold, matched: dict[str, PredEvent | None], result: SetResult) -> dict[str, Metric]:
-    onto = load_ontology()
+def _events(
+    g: Gold, matched: dict[str, PredEvent | None], result: SetResult, onto: Ontology
+) -> dict[str, Metric]:
     found, etype, date, place, counts = (Tally() for _ in range(5))
     for ge in g.raw.get("events", []):
         ours = matched[ge["id"]]
@@ -552,7 +554,7 @@ def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
     gold = restrict_to_texts(gold, (a.text for a in articles.values()))
     run = run_pipeline(list(articles.values()), ctx)
     pred = prediction_from_run(run, {a.id: f for f, a in articles.items()})
-    result = score(gold, pred)
+    result = score(gold, pred, ctx.resources.ontology)
     result.sample = f"split {ctx.split}: {', '.join(sorted(articles)) or 'no article'}"
     kb = "off" if not ctx.settings.shipped_kb else "on"
     result.notes.append(f"shipped KB files {kb}")

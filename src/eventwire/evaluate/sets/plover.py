@@ -20,7 +20,7 @@ from eventwire.evaluate.base import (
 )
 from eventwire.evaluate.metrics import Tally, text_overlap
 from eventwire.evaluate.places import country_iso3, place_matches
-from eventwire.knowledge.ontology import load_ontology
+from eventwire.knowledge.ontology import Ontology
 from eventwire.resolve.events import main_event
 
 MARKER = "plover_gsr_records.jsonl"
@@ -61,9 +61,8 @@ def read(path: Path, limit: int | None = None, split: str = "all") -> list[Plove
     return take(in_split(golds, split, lambda g: g.id), limit)
 
 
-def score(golds: list[PloverGold], run: PipelineRun) -> SetResult:
+def score(golds: list[PloverGold], run: PipelineRun, onto: Ontology) -> SetResult:
     result = SetResult("plover", items=len(golds), articles=len(golds))
-    onto = load_ontology()
     etype, any_type, src, tgt, loc, dead = (Tally() for _ in range(6))
     for g in golds:
         aid = gold_article(g.text).id
@@ -121,4 +120,4 @@ def score(golds: list[PloverGold], run: PipelineRun) -> SetResult:
 def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
     golds = read(folder / MARKER, ctx.sample_size(None), ctx.split)
     run = run_pipeline([gold_article(g.text, published=None) for g in golds], ctx)
-    return score(golds, run)
+    return score(golds, run, ctx.resources.ontology)
