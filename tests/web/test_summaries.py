@@ -12,6 +12,7 @@ import random
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -345,3 +346,23 @@ def test_postgres_listing_orders_read_an_index(
             )
         )
     assert "Index Scan" in plan and "Sort" not in plan, plan
+
+
+@pytest.mark.parametrize("order", ["-date", "date"])
+@pytest.mark.parametrize("flt", [EventFilter(), EventFilter(actor="act_b")], ids=repr)
+def test_keyset_pages_walk_the_whole_order(
+    store: SQLiteStore, order: str, flt: EventFilter
+) -> None:
+    """Page after page by (date, id) cursor gives every event once, in the order of the
+    unpaged list, undated ones included (last newest first, first oldest first)."""
+    whole = [e.id for e in store.events(replace(flt, order=order))]
+    assert any(e.date is None for e in EVENTS if e.id in whole)
+    walked: list[str] = []
+    after = None
+    while True:
+        page = store.events(replace(flt, order=order, limit=7, after=after))
+        walked += [e.id for e in page]
+        if len(page) < 7:
+            break
+        after = (page[-1].date, page[-1].id)
+    assert walked == whole

@@ -83,6 +83,7 @@ class PlaceTotals:
     events: int
     killed: int
     wounded: int
+    displaced: int = 0
 
 
 @dataclass(frozen=True)

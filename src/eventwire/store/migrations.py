@@ -132,8 +132,12 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_sources_date ON events(source_count, date NULLS FIRST, id);
     CREATE INDEX events_killed_date ON events(killed, date NULLS FIRST, id);
     CREATE INDEX events_type_date ON events(type, date DESC NULLS LAST, id DESC);
+    CREATE INDEX events_negated_date ON events(negated, date NULLS FIRST, id);
+    CREATE INDEX events_modality_date ON events(modality, date NULLS FIRST, id);
     CREATE INDEX events_timeline ON events(date, date_precision, type, killed, wounded);
-    CREATE INDEX events_place_totals ON events(place_id, type, killed, wounded);
+    CREATE INDEX events_place_totals ON events(
+        place_id, type, date, modality, negated, acled_type, killed, wounded, displaced
+    );
     CREATE INDEX events_acled ON events(acled_type, killed);
     CREATE TABLE event_dates (
         date TEXT, date_precision TEXT,

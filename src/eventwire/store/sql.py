@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import replace
 from typing import Any
 
 from eventwire.errors import NotFound, StoreError
@@ -434,8 +435,21 @@ class SQLStore:
 
     def events(self, flt: EventFilter | None = None) -> list[Event]:
         flt = flt or EventFilter()
+        if flt.order == "-date" and flt.after and flt.after[0] is not None and not flt.offset:
+            # newest first after a dated row: the dated rows before it, found by one seek
+            # of the (date, id) index (an OR with the undated rows would scan it from the
+            # top), then the undated rows, which come last
+            date, last_id = flt.after
+            found = self._event_page(flt, ["(date, id) < (?, ?)"], [date, last_id])
+            if flt.limit is None or len(found) < flt.limit:
+                rest = None if flt.limit is None else flt.limit - len(found)
+                found += self._event_page(replace(flt, limit=rest), ["date IS NULL"], [])
+            return found
+        return self._event_page(flt, *_keyset(flt))
+
+    def _event_page(self, flt: EventFilter, after: list[str], after_args: list[Any]) -> list[Event]:
+        """Events of ``flt`` (a page when it has a limit) that meet ``after`` too."""
         where, args = self._event_conditions(flt)
-        after, after_args = _keyset(flt)
         where, args = where + after, args + after_args
         order = ORDER_SQL[flt.order]
         page, page_args = "", []
@@ -686,19 +700,21 @@ class SQLStore:
         rows = self._summary(
             ("event_place_totals",),
             flt,
-            f"place_id, {kind} AS kind, SUM(events), SUM(killed), SUM(wounded)",
+            f"place_id, {kind} AS kind, SUM(events), SUM(killed), SUM(wounded), SUM(displaced)",
             tail,
         )
         if rows is None:
             rows = self._selected(
                 flt,
-                f"place_id, {kind} AS kind, COUNT(*), SUM(killed), SUM(wounded)",
+                f"place_id, {kind} AS kind, COUNT(*), SUM(killed), SUM(wounded), SUM(displaced)",
                 "place_id IS NOT NULL",
                 tail,
             )
         places = self._places_by_id({r[0] for r in rows})
         return [
-            PlaceTotals(places[r[0]], r[1], int(r[2]), int(r[3] or 0), int(r[4] or 0))
+            PlaceTotals(
+                places[r[0]], r[1], int(r[2]), int(r[3] or 0), int(r[4] or 0), int(r[5] or 0)
+            )
             for r in rows
             if r[0] in places
         ]
@@ -836,4 +852,5 @@ def _keyset(flt: EventFilter) -> tuple[list[str], list[Any]]:
         return ["(date < ? OR (date = ? AND id < ?) OR date IS NULL)"], [date, date, last_id]
     if date is None:  # date, id; undated rows come first
         return ["((date IS NULL AND id > ?) OR date IS NOT NULL)"], [last_id]
-    return ["(date > ? OR (date = ? AND id > ?))"], [date, date, last_id]
+    # a row value: one seek of the (date, id) index on both backends
+    return ["(date, id) > (?, ?)"], [date, last_id]
