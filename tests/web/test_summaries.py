@@ -345,7 +345,16 @@ def test_postgres_listing_orders_read_an_index(
                 f"EXPLAIN SELECT payload FROM events ORDER BY {ORDER_SQL[order]} LIMIT 50"
             )
         )
+        keyset = "\n".join(
+            r[0]
+            for r in s._all(
+                "EXPLAIN SELECT payload FROM events WHERE (date, id) < (?, ?)"
+                f" ORDER BY {ORDER_SQL['-date']} LIMIT 50",
+                ("2019-04", "evt_0100"),
+            )
+        )
     assert "Index Scan" in plan and "Sort" not in plan, plan
+    assert "Index Cond" in keyset and "Sort" not in keyset, keyset
 
 
 @pytest.mark.parametrize("order", ["-date", "date"])

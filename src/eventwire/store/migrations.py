@@ -139,6 +139,9 @@ MIGRATIONS: list[str] = [
         place_id, type, date, modality, negated, acled_type, killed, wounded, displaced
     );
     CREATE INDEX events_acled ON events(acled_type, killed);
+    CREATE INDEX events_pairs_kind ON events(
+        type, date, source_actor, target_actor, negated, modality, source_count
+    );
     CREATE TABLE event_dates (
         date TEXT, date_precision TEXT,
         events INTEGER NOT NULL, killed INTEGER NOT NULL, wounded INTEGER NOT NULL,
