@@ -632,17 +632,19 @@ class SQLStore:
         rows = self._summary(
             ("event_degrees",), flt, "actor_id, SUM(sources)", " GROUP BY actor_id"
         )
-        if rows is None:
-            rows = []
-            for side in ("source_actor", "target_actor"):
-                found = self._summary(
-                    ("event_pairs",), flt, f"{side}, SUM(sources)", f" GROUP BY {side}"
-                )
-                if found is None:
-                    found = self._selected(
-                        flt, f"{side}, SUM(source_count)", _PAIR, f" GROUP BY {side}"
-                    )
-                rows += found
+        if rows is None:  # an actor's pairs are in the pair summary
+            sides = [
+                self._summary(("event_pairs",), flt, f"{side}, SUM(sources)", f" GROUP BY {side}")
+                for side in ("source_actor", "target_actor")
+            ]
+            if sides[0] is not None and sides[1] is not None:
+                rows = sides[0] + sides[1]
+            else:  # summed from the edges: grouped by one side alone, the planners walk
+                # that side's index and read the table row by row
+                edges = self.event_edges(flt)
+                rows = [(e.source, e.sources) for e in edges] + [
+                    (e.target, e.sources) for e in edges
+                ]
         degree: dict[str, int] = {}
         for actor_id, sources in rows:
             degree[actor_id] = degree.get(actor_id, 0) + int(sources)
