@@ -14,6 +14,7 @@ Prints figures; asserts nothing about time.
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import random
 import sqlite3
@@ -123,9 +124,15 @@ def build(path: Path, n_events: int, seed: int = 7) -> None:
                  "evidence": [{"article_id": art, "sentence": text[:80], "char_start": 0, "char_end": 80}]}
             )  # fmt: skip
             rows.append((f"evt_{j}", etype, src, tgt, date, precision, pid, lat, lon, 0,
-                         modality, None, count, payload))  # fmt: skip
+                         modality, None, count, payload, killed, 0, 0, acled))  # fmt: skip
             evidence.append(("event", f"evt_{j}", art, 0, 80))
-        conn.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        conn.executemany(
+            "INSERT INTO events (id, type, source_actor, target_actor, date, date_precision,"
+            " place_id, lat, lon, negated, modality, attributed_to, source_count, payload,"
+            " killed, wounded, displaced, acled_type) VALUES"
+            " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
         conn.executemany("INSERT INTO evidence VALUES (?,?,?,?,?)", evidence)
     relations = []
     for i in range(20_000):
@@ -145,6 +152,10 @@ def build(path: Path, n_events: int, seed: int = 7) -> None:
          for i in range(20_000)],
     )  # fmt: skip
     conn.commit()
+    conn.close()
+    with SQLiteStore(path) as store, store._writing():
+        store.write_summaries()  # what a resolution write does after its events
+    conn = sqlite3.connect(path)
     conn.execute("ANALYZE")
     conn.close()
 
@@ -194,6 +205,19 @@ def main() -> int:
     rng = random.Random(1)
     busy = [f"act_{i}" for i in range(5)]  # the hubs: tens of thousands of events each
     actor = lambda: f"act_{rng.randrange(5, 5000)}"  # noqa: E731
+
+    def month() -> str:
+        m = f"2016-0{rng.randrange(1, 10)}"
+        return f"since={m}&until={m}"
+
+    def cursor() -> str:
+        """A keyset cursor deep in the store (the API's format: base64 of [date, id])."""
+        day = time.strftime(
+            "%Y-%m-%d", time.gmtime(1388534400 + rng.randrange(365, 6 * 365) * 86400)
+        )
+        raw = json.dumps([day, f"evt_{rng.randrange(args.events)}"], separators=(",", ":"))
+        return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
     cases = {
         "GET /api/stats": lambda: "/api/stats",
         "GET /api/actors?q=": lambda: f"/api/actors?q=Actor{rng.randrange(5000)}",
@@ -220,20 +244,50 @@ def main() -> int:
         ),
         "GET /api/incidents?actor= (typical)": lambda: f"/api/incidents?actor={actor()}",
         "GET /api/incidents?min_fatalities=10": lambda: "/api/incidents?min_fatalities=10",
+        "GET /api/incidents?polarity=negated": lambda: "/api/incidents?polarity=negated",
+        "GET /api/incidents?modality=": lambda: (
+            f"/api/incidents?modality={rng.choice(['reported', 'alleged'])}"
+        ),
+        "GET /api/incidents?after= (deep, -date)": lambda: (
+            f"/api/incidents?order=-date&after={cursor()}"
+        ),
+        "GET /api/events?after= (deep, date)": lambda: f"/api/events?order=date&after={cursor()}",
+        "GET /api/totals": lambda: "/api/totals",
+        "GET /api/filters": lambda: "/api/filters",
         "GET /api/timeline": lambda: "/api/timeline",
+        "GET /api/timeline?modality=": lambda: (
+            f"/api/timeline?modality={rng.choice(['reported', 'alleged'])}"
+        ),
+        "GET /api/timeline?polarity=negated": lambda: "/api/timeline?polarity=negated",
+        "GET /api/timeline?min_fatalities=5": lambda: "/api/timeline?min_fatalities=5",
         "GET /api/timeline?actor= (typical)": lambda: f"/api/timeline?actor={actor()}",
         "GET /api/timeline?type=&since=": lambda: (
             f"/api/timeline?type={rng.choice(TYPES)}&since=201{rng.randrange(4, 9)}"
         ),
         "GET /api/map": lambda: "/api/map",
         "GET /api/map?actor= (typical)": lambda: f"/api/map?actor={actor()}",
+        "GET /api/map?modality=&since=": lambda: (
+            f"/api/map?modality={rng.choice(['reported', 'alleged'])}&since=201{rng.randrange(4, 9)}"
+        ),
+        "GET /api/map?acled=": lambda: f"/api/map?acled={rng.choice(sorted(ACLED.values()))}",
         "GET /api/network": lambda: "/api/network",
         "GET /api/network?actor= (typical)": lambda: f"/api/network?actor={actor()}",
         "GET /api/network?actor= (hub)": lambda: f"/api/network?actor={rng.choice(busy)}",
+        "GET /api/network?polarity=negated": lambda: "/api/network?polarity=negated",
+        "GET /api/network?type=&since=": lambda: (
+            f"/api/network?type={rng.choice(TYPES)}&since=201{rng.randrange(4, 9)}"
+        ),
         "GET /api/index/actors": lambda: f"/api/index/actors?page={rng.randrange(1, 100)}",
         "GET /api/index/places": lambda: "/api/index/places?sort=-killed",
+        "GET /api/index/places?page=": lambda: f"/api/index/places?page={rng.randrange(1, 10)}",
         "GET /api/download jsonl (typical actor)": lambda: (
             f"/api/download?format=jsonl&actor={actor()}"
+        ),
+        "GET /api/download csv (type, one month)": lambda: (
+            f"/api/download?format=csv&type={rng.choice(TYPES)}&{month()}"
+        ),
+        "GET /api/download geojson (typical actor)": lambda: (
+            f"/api/download?format=geojson&actor={actor()}"
         ),
         "GET /explore page": lambda: f"/explore?type={rng.choice(TYPES)}",
         "GET /actors index page": lambda: f"/actors?page={rng.randrange(1, 100)}",

@@ -111,6 +111,7 @@ class PlaceTotals:
     events: int
     killed: int
     wounded: int
+    displaced: int = 0
 
 
 @dataclass(frozen=True)
@@ -226,8 +227,27 @@ class Store(Protocol):
         """Events and casualties per (date, precision), for histograms."""
         ...
 
-    def event_edges(self, flt: EventFilter) -> list[EdgeCount]:
-        """Events between two different actors, per (source, target, type, negated, modality)."""
+    def event_edges(self, flt: EventFilter, among: Sequence[str] | None = None) -> list[EdgeCount]:
+        """Events between two different actors, per (source, target, type, negated, modality);
+        with ``among``, only those between two of these actors."""
+        ...
+
+    def event_degrees(self, flt: EventFilter) -> list[tuple[str, int]]:
+        """Per actor (by id), the sources of the events between it and another actor."""
+        ...
+
+    def relation_edges(
+        self, flt: EventFilter, among: Sequence[str] | None = None
+    ) -> list[EdgeCount]:
+        """Stated relations per (source, target, type, negated, modality): how many, and
+        their sources (at least one each); with ``among``, only those between two of these
+        actors. Of ``flt`` only the actor, negation, modality, minimum sources and the
+        dates count (a relation seen in the date range)."""
+        ...
+
+    def relation_degrees(self, flt: EventFilter) -> list[tuple[str, int]]:
+        """Per actor (by id), the sources of the relations :meth:`relation_edges` keeps
+        that it is a side of (both sides of a relation with itself)."""
         ...
 
     def event_places(self, flt: EventFilter, by_type: bool = True) -> list[PlaceTotals]:

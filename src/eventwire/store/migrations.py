@@ -105,12 +105,113 @@ MIGRATIONS: list[str] = [
     ALTER TABLE doc_records ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX doc_records_seq ON doc_records(seq)
     """,
-    # 5: RESERVED for issue 18's real columns and covering indexes (its own branch); a
-    # no-op here so that the incident tables below are number 6 on every branch. When
-    # the branches meet, issue 18's script takes this place.
+    # 5: the whole-store views at a million events (issue 18). Casualties and the ACLED
+    # type become real columns (read from the JSON payload they were a full scan), the
+    # listings' sorts get indexes in their own NULL placement (PostgreSQL walks an index
+    # backwards for the DESC orders), and the views read small summary tables written
+    # with the resolution: events per date, per kind (type, ACLED type, modality,
+    # negation), per date and kind, per place and kind, per actor pair and kind, per
+    # actor and kind. ``json_extract`` and ``NULLS FIRST`` in an index are
+    # translated per backend (:func:`postgres_script`, :func:`sqlite_script`).
     """
-    CREATE TABLE migration_5_reserved (id INTEGER);
-    DROP TABLE migration_5_reserved
+    ALTER TABLE events ADD COLUMN killed INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN wounded INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN displaced INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN acled_type TEXT;
+    UPDATE events SET
+        killed = COALESCE(CAST(json_extract(payload, '$.counts.killed') AS INTEGER), 0),
+        wounded = COALESCE(CAST(json_extract(payload, '$.counts.wounded') AS INTEGER), 0),
+        displaced = COALESCE(CAST(json_extract(payload, '$.counts.displaced') AS INTEGER), 0),
+        acled_type = json_extract(payload, '$.codes.acled.event_type');
+    DROP INDEX events_date_id;
+    DROP INDEX events_source_date;
+    DROP INDEX events_target_date;
+    CREATE INDEX events_date_id ON events(date NULLS FIRST, id);
+    CREATE INDEX events_source_date ON events(source_actor, date NULLS FIRST, id);
+    CREATE INDEX events_target_date ON events(target_actor, date NULLS FIRST, id);
+    CREATE INDEX events_sources_date ON events(source_count, date NULLS FIRST, id);
+    CREATE INDEX events_killed_date ON events(killed, date NULLS FIRST, id);
+    CREATE INDEX events_type_date ON events(type, date DESC NULLS LAST, id DESC);
+    CREATE INDEX events_negated_date ON events(negated, date NULLS FIRST, id);
+    CREATE INDEX events_modality_date ON events(modality, date NULLS FIRST, id);
+    CREATE INDEX events_timeline ON events(date, date_precision, type, killed, wounded);
+    CREATE INDEX events_place_totals ON events(
+        place_id, type, date, modality, negated, acled_type, killed, wounded, displaced
+    );
+    CREATE INDEX events_acled ON events(acled_type, killed);
+    CREATE INDEX events_pairs_kind ON events(
+        type, date, source_actor, target_actor, negated, modality, source_count
+    );
+    CREATE TABLE event_dates (
+        date TEXT, date_precision TEXT,
+        events INTEGER NOT NULL, killed INTEGER NOT NULL, wounded INTEGER NOT NULL,
+        displaced INTEGER NOT NULL
+    );
+    CREATE INDEX event_dates_date ON event_dates(date, date_precision);
+    CREATE TABLE event_kinds (
+        type TEXT NOT NULL, acled_type TEXT, modality TEXT NOT NULL, negated INTEGER NOT NULL,
+        events INTEGER NOT NULL, killed INTEGER NOT NULL, wounded INTEGER NOT NULL,
+        displaced INTEGER NOT NULL
+    );
+    CREATE TABLE event_days (
+        date TEXT, date_precision TEXT, type TEXT NOT NULL, acled_type TEXT,
+        modality TEXT NOT NULL, negated INTEGER NOT NULL,
+        events INTEGER NOT NULL, killed INTEGER NOT NULL, wounded INTEGER NOT NULL,
+        displaced INTEGER NOT NULL
+    );
+    CREATE INDEX event_days_date ON event_days(date, date_precision);
+    CREATE INDEX event_days_type ON event_days(type, date);
+    CREATE TABLE event_place_totals (
+        place_id TEXT NOT NULL, type TEXT NOT NULL, acled_type TEXT,
+        modality TEXT NOT NULL, negated INTEGER NOT NULL,
+        events INTEGER NOT NULL, killed INTEGER NOT NULL, wounded INTEGER NOT NULL,
+        displaced INTEGER NOT NULL
+    );
+    CREATE INDEX event_place_totals_place ON event_place_totals(place_id);
+    CREATE TABLE event_pairs (
+        source_actor TEXT NOT NULL, target_actor TEXT NOT NULL, type TEXT NOT NULL,
+        acled_type TEXT, negated INTEGER NOT NULL, modality TEXT NOT NULL,
+        events INTEGER NOT NULL, sources INTEGER NOT NULL
+    );
+    CREATE INDEX event_pairs_source ON event_pairs(source_actor, target_actor);
+    CREATE INDEX event_pairs_target ON event_pairs(target_actor, source_actor);
+    CREATE TABLE event_degrees (
+        actor_id TEXT NOT NULL, type TEXT NOT NULL, acled_type TEXT, negated INTEGER NOT NULL,
+        modality TEXT NOT NULL, events INTEGER NOT NULL, sources INTEGER NOT NULL
+    );
+    CREATE INDEX event_degrees_actor ON event_degrees(actor_id);
+    INSERT INTO event_dates
+    SELECT date, date_precision, COUNT(*), SUM(killed), SUM(wounded), SUM(displaced)
+    FROM events GROUP BY date, date_precision;
+    INSERT INTO event_kinds
+    SELECT type, acled_type, modality, negated,
+        COUNT(*), SUM(killed), SUM(wounded), SUM(displaced)
+    FROM events GROUP BY type, acled_type, modality, negated;
+    INSERT INTO event_days
+    SELECT date, date_precision, type, acled_type, modality, negated,
+        COUNT(*), SUM(killed), SUM(wounded), SUM(displaced)
+    FROM events GROUP BY date, date_precision, type, acled_type, modality, negated;
+    INSERT INTO event_place_totals
+    SELECT place_id, type, acled_type, modality, negated,
+        COUNT(*), SUM(killed), SUM(wounded), SUM(displaced)
+    FROM events WHERE place_id IS NOT NULL
+    GROUP BY place_id, type, acled_type, modality, negated;
+    INSERT INTO event_pairs
+    SELECT source_actor, target_actor, type, acled_type, negated, modality,
+        COUNT(*), SUM(source_count)
+    FROM events
+    WHERE source_actor IS NOT NULL AND target_actor IS NOT NULL AND source_actor <> target_actor
+    GROUP BY source_actor, target_actor, type, acled_type, negated, modality;
+    INSERT INTO event_degrees
+    SELECT actor_id, type, acled_type, negated, modality, SUM(events), SUM(sources)
+    FROM (
+        SELECT source_actor AS actor_id, type, acled_type, negated, modality, events, sources
+        FROM event_pairs
+        UNION ALL
+        SELECT target_actor, type, acled_type, negated, modality, events, sources
+        FROM event_pairs
+    ) d
+    GROUP BY actor_id, type, acled_type, negated, modality
     """,
     # 6: incidents (resolve/incidents.py): one row per real-world occurrence, the fields
     # lists filter and sort on as real columns, and its member and statement events
@@ -154,7 +255,15 @@ _POSTGRES_TYPES = (
     (re.compile(r"\bREAL\b"), "DOUBLE PRECISION"),
     # a reserved word in PostgreSQL
     (re.compile(r"\bend\b"), '"end"'),
+    # one field of a JSON payload (a fixed path in a script, never input), as text
+    (
+        re.compile(r"json_extract\(payload, '\$\.([\w.]+)'\)"),
+        lambda m: "(payload::jsonb #>> '{" + m.group(1).replace(".", ",") + "}')",
+    ),
 )
+# an index column's NULL placement: SQLite's indexes place NULL first (ascending) and last
+# (descending) by themselves and do not accept the words
+_INDEX_NULLS = re.compile(r"\s+NULLS\s+(FIRST|LAST)\b")
 
 
 def postgres_script(script: str) -> str:
@@ -162,3 +271,9 @@ def postgres_script(script: str) -> str:
     for pattern, replacement in _POSTGRES_TYPES:
         script = pattern.sub(replacement, script)
     return script
+
+
+def sqlite_script(script: str) -> str:
+    """A migration script as SQLite reads it: ``NULLS FIRST/LAST`` dropped from index
+    columns (scripts use them only there), where SQLite's own placement is the same."""
+    return _INDEX_NULLS.sub("", script)

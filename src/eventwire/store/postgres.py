@@ -99,10 +99,6 @@ class PostgresStore(SQLStore):
             while rows := cur.fetchmany(256):
                 yield from rows
 
-    def _payload_field(self, *path: str, number: bool = False) -> str:
-        field = f"(payload::jsonb #>> '{{{','.join(path)}}}')"
-        return f"{field}::numeric" if number else field
-
     def close(self) -> None:
         self.conn.close()
 

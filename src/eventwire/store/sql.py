@@ -3,10 +3,15 @@
 Queries are written once with ``?`` placeholders in the SQL that SQLite and
 PostgreSQL both accept; a backend supplies the connection, the placeholder style,
 the store-level write lock, bulk inserts (``executemany`` or ``COPY``) and the
-translation of its driver's errors, and the SQL reading one field of a record's JSON
-payload (:meth:`SQLStore._payload_field`). New read queries belong here, not in a backend.
+translation of its driver's errors. New read queries belong here, not in a backend.
 Orders name where NULL goes (``NULLS FIRST``/``NULLS LAST``, SQLite's own placement)
 so both backends list rows in the same order.
+
+The whole-store views (timeline, map, network, indexes) read summary tables written
+with the resolution (:data:`SUMMARIES`: events per date, per place, per actor pair,
+each split by type, ACLED type, modality and negation) whenever the filter names only
+what a summary keeps; any other filter (an actor, sources, fatalities, a box, ...)
+reads ``events`` itself, so a narrowed view is always exact.
 
 Concurrency: every write runs in :meth:`SQLStore._writing`, a transaction holding
 the store-level write lock, and moves the ``documents`` generation (stored articles)
@@ -20,6 +25,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import replace
 from typing import Any
 
 from eventwire.errors import NotFound, StoreError
@@ -53,6 +59,12 @@ ARTICLE_COLUMNS = (
 )
 # Tables of the resolved picture, children first (foreign keys point to actors).
 PICTURE_TABLES = (
+    "event_dates",
+    "event_kinds",
+    "event_days",
+    "event_place_totals",
+    "event_pairs",
+    "event_degrees",
     "actor_keys",
     "mention_actor",
     "evidence",
@@ -64,14 +76,56 @@ PICTURE_TABLES = (
     "actors",
 )
 CHUNK = 500  # ids per IN (...) list
-# EventFilter.order -> ORDER BY; {killed} is the dialect's killed count. Ascending
-# puts NULL first and descending last, on both backends (as SQLite does by itself).
+# EventFilter.order -> ORDER BY. Ascending puts NULL first and descending last, on both
+# backends (as SQLite does by itself); each order has an index in the same placement.
 ORDER_SQL = {
     "date": "date NULLS FIRST, id",
     "-date": "date DESC NULLS LAST, id DESC",
     "-sources": "source_count DESC, date DESC NULLS LAST, id DESC",
-    "-killed": "{killed} DESC, date DESC NULLS LAST, id DESC",
+    "-killed": "killed DESC, date DESC NULLS LAST, id DESC",
     "type": "type, date DESC NULLS LAST, id DESC",
+}
+# The summary tables, rewritten from ``events`` with every resolution (in this order):
+# name -> the query filling it. Their columns carry the names of the events columns they
+# group by, so one filter's conditions apply to either.
+_KIND = "type, acled_type, modality, negated"
+_SUMS = "COUNT(*), SUM(killed), SUM(wounded), SUM(displaced)"
+_PAIR = "source_actor IS NOT NULL AND target_actor IS NOT NULL AND source_actor <> target_actor"
+SUMMARIES = {
+    "event_dates": f"SELECT date, date_precision, {_SUMS} FROM events GROUP BY date, date_precision",
+    "event_kinds": f"SELECT {_KIND}, {_SUMS} FROM events GROUP BY {_KIND}",
+    "event_days": (
+        f"SELECT date, date_precision, {_KIND}, {_SUMS} FROM events"
+        f" GROUP BY date, date_precision, {_KIND}"
+    ),
+    "event_place_totals": (
+        f"SELECT place_id, {_KIND}, {_SUMS} FROM events WHERE place_id IS NOT NULL"
+        f" GROUP BY place_id, {_KIND}"
+    ),
+    "event_pairs": (
+        "SELECT source_actor, target_actor, type, acled_type, negated, modality,"
+        f" COUNT(*), SUM(source_count) FROM events WHERE {_PAIR}"
+        " GROUP BY source_actor, target_actor, type, acled_type, negated, modality"
+    ),
+    "event_degrees": (
+        "SELECT actor_id, type, acled_type, negated, modality, SUM(events), SUM(sources) FROM"
+        " (SELECT source_actor AS actor_id, type, acled_type, negated, modality, events,"
+        " sources FROM event_pairs UNION ALL SELECT target_actor, type, acled_type, negated,"
+        " modality, events, sources FROM event_pairs) d"
+        " GROUP BY actor_id, type, acled_type, negated, modality"
+    ),
+}
+# a stated relation counts its sources, at least one
+_RELATION_SOURCES = "CASE WHEN source_count > 1 THEN source_count ELSE 1 END"
+# The EventFilter fields each summary answers (the columns it keeps)
+_KINDS = frozenset({"type", "types", "acled", "modality", "negated"})
+SUMMARY_KEEPS = {
+    "event_dates": frozenset({"since", "until"}),
+    "event_kinds": _KINDS,
+    "event_days": _KINDS | {"since", "until"},
+    "event_place_totals": _KINDS | {"place", "places"},
+    "event_pairs": _KINDS | {"actor"},  # an actor's pairs are those it is a side of
+    "event_degrees": _KINDS,
 }
 ACTOR_ORDER = {
     "name": "name",
@@ -129,11 +183,6 @@ class SQLStore(IncidentQueries, StatisticsSQL):
         """Rows of a query fetched a batch at a time, never all at once."""
         raise NotImplementedError
 
-    def _payload_field(self, *path: str, number: bool = False) -> str:
-        """SQL reading the field at ``path`` of the row's JSON ``payload`` (NULL when
-        absent), as a number when ``number``. ``path`` is a fixed name, never input."""
-        raise NotImplementedError
-
     @property
     def schema_version(self) -> int:
         raise NotImplementedError
@@ -157,18 +206,6 @@ class SQLStore(IncidentQueries, StatisticsSQL):
 
     def _set_state(self, name: str, value: str) -> None:
         self._execute("UPDATE store_state SET value = ? WHERE name = ?", (value, name))
-
-    @property
-    def _killed(self) -> str:
-        return f"COALESCE({self._payload_field('counts', 'killed', number=True)}, 0)"
-
-    @property
-    def _wounded(self) -> str:
-        return f"COALESCE({self._payload_field('counts', 'wounded', number=True)}, 0)"
-
-    @property
-    def _acled_type(self) -> str:
-        return self._payload_field("codes", "acled", "event_type")
 
     # documents -------------------------------------------------------------------------
     def known_article_ids(self, ids: Iterable[str]) -> set[str]:
@@ -321,15 +358,18 @@ class SQLStore(IncidentQueries, StatisticsSQL):
         self._insert(
             "events",
             ("id", "type", "source_actor", "target_actor", "date", "date_precision", "place_id",
-             "lat", "lon", "negated", "modality", "attributed_to", "source_count", "payload"),
+             "lat", "lon", "negated", "modality", "attributed_to", "source_count", "payload",
+             "killed", "wounded", "displaced", "acled_type"),
             [
                 (e.id, e.type, e.source_actor, e.target_actor, e.date, e.date_precision,
                  e.location.id if e.location else None, e.location.lat if e.location else None,
                  e.location.lon if e.location else None, int(e.negated), e.modality,
-                 e.attributed_to, e.source_count, as_json(to_dict(e)))
+                 e.attributed_to, e.source_count, as_json(to_dict(e)),
+                 *_event_columns(e))
                 for e in res.events
             ],
         )  # fmt: skip
+        self.write_summaries()
         self._insert(
             "relations",
             ("id", "source_actor", "target_actor", "type", "negated", "modality", "contested",
@@ -360,6 +400,13 @@ class SQLStore(IncidentQueries, StatisticsSQL):
             ("kind", "record_id", "article_id", "char_start", "char_end"),
             evidence.values(),
         )
+
+    def write_summaries(self) -> None:
+        """Rewrite the summary tables from ``events`` (every resolution write does; a
+        store filled by other means, such as the latency bench's, calls it once)."""
+        for table, query in SUMMARIES.items():
+            self._execute(f"DELETE FROM {table}")
+            self._execute(f"INSERT INTO {table} {query}")
 
     # queries ---------------------------------------------------------------------------
     def actors(self, query: str | None = None) -> list[Actor]:
@@ -393,10 +440,23 @@ class SQLStore(IncidentQueries, StatisticsSQL):
 
     def events(self, flt: EventFilter | None = None) -> list[Event]:
         flt = flt or EventFilter()
+        if flt.order == "-date" and flt.after and flt.after[0] is not None and not flt.offset:
+            # newest first after a dated row: the dated rows before it, found by one seek
+            # of the (date, id) index (an OR with the undated rows would scan it from the
+            # top), then the undated rows, which come last
+            date, last_id = flt.after
+            found = self._event_page(flt, ["(date, id) < (?, ?)"], [date, last_id])
+            if flt.limit is None or len(found) < flt.limit:
+                rest = None if flt.limit is None else flt.limit - len(found)
+                found += self._event_page(replace(flt, limit=rest), ["date IS NULL"], [])
+            return found
+        return self._event_page(flt, *_keyset(flt))
+
+    def _event_page(self, flt: EventFilter, after: list[str], after_args: list[Any]) -> list[Event]:
+        """Events of ``flt`` (a page when it has a limit) that meet ``after`` too."""
         where, args = self._event_conditions(flt)
-        after, after_args = _keyset(flt)
         where, args = where + after, args + after_args
-        order = ORDER_SQL[flt.order].format(killed=self._killed)
+        order = ORDER_SQL[flt.order]
         page, page_args = "", []
         if flt.limit is not None:
             page, page_args = " LIMIT ? OFFSET ?", [flt.limit, flt.offset]
@@ -404,8 +464,8 @@ class SQLStore(IncidentQueries, StatisticsSQL):
             # Two ordered index scans (the actor as source, as target) merged by the order:
             # a page of a hub actor's events stops early instead of sorting all of them.
             cond = " AND ".join(where)
-            keys = f"date, id, source_count, type, {self._killed} AS killed"
-            inner = ORDER_SQL[flt.order].format(killed="killed")
+            keys = "date, id, source_count, type, killed"
+            inner = ORDER_SQL[flt.order]
             outer = ", ".join("k." + term for term in inner.split(", "))
             sql = (
                 f"SELECT e.payload FROM (SELECT {keys} FROM events WHERE source_actor = ?"
@@ -459,15 +519,20 @@ class SQLStore(IncidentQueries, StatisticsSQL):
 
     def places(self) -> list[tuple[Place, int]]:
         rows = self._all(
-            # COUNT(e.place_id) is answered from the events_place index alone
-            "SELECT p.payload, COUNT(e.place_id) AS n FROM places p LEFT JOIN events e"
-            " ON e.place_id = p.id GROUP BY p.id ORDER BY n DESC, p.name, p.id"
+            "SELECT p.payload, COALESCE(t.n, 0) AS n FROM places p LEFT JOIN"
+            " (SELECT place_id, SUM(events) AS n FROM event_place_totals GROUP BY place_id) t"
+            " ON t.place_id = p.id ORDER BY n DESC, p.name, p.id"
         )
         return [(from_dict(Place, json.loads(r[0])), int(r[1])) for r in rows]
 
     # whole-corpus views (issue 18) -------------------------------------------------------
     def _selected(
-        self, flt: EventFilter, columns: str, extra: str = "", tail: str = ""
+        self,
+        flt: EventFilter,
+        columns: str,
+        extra: str = "",
+        tail: str = "",
+        extra_args: Sequence[Any] = (),
     ) -> list[Any]:
         where, args = self._event_conditions(flt)
         if flt.actor:
@@ -478,42 +543,196 @@ class SQLStore(IncidentQueries, StatisticsSQL):
             args += [flt.actor, flt.actor]
         if extra:
             where.append(extra)
+            args += extra_args
         return self._all(f"SELECT {columns} FROM events WHERE {' AND '.join(where)}{tail}", args)
 
+    def _summary(
+        self,
+        tables: Sequence[str],
+        flt: EventFilter,
+        columns: str,
+        tail: str,
+        extra: str = "",
+        extra_args: Sequence[Any] = (),
+    ) -> list[Any] | None:
+        """Rows of the first of the summary ``tables`` that keeps every field ``flt`` names,
+        or None when none does (the caller then reads ``events``)."""
+        named = {
+            name
+            for name, value in (
+                ("actor", flt.actor), ("min_sources", flt.min_sources > 1), ("bbox", flt.bbox),
+                ("min_fatalities", flt.min_fatalities > 0), ("since", flt.since),
+                ("until", flt.until), ("place", flt.place), ("places", flt.places),
+                ("type", flt.type), ("types", flt.types), ("acled", flt.acled),
+                ("modality", flt.modality), ("negated", flt.negated is not None),
+            )
+            if value
+        }  # fmt: skip
+        table = next((t for t in tables if named <= SUMMARY_KEEPS[t]), None)
+        if table is None:
+            return None
+        where, args = self._event_conditions(flt)
+        if flt.actor:
+            where.append("(source_actor = ? OR target_actor = ?)")
+            args += [flt.actor, flt.actor]
+        if extra:
+            where.append(extra)
+            args += extra_args
+        return self._all(f"SELECT {columns} FROM {table} WHERE {' AND '.join(where)}{tail}", args)
+
     def count_events(self, flt: EventFilter) -> int:
-        return int(self._selected(flt, "COUNT(*)")[0][0])
+        rows = self._summary(("event_kinds", "event_dates", "event_days"), flt, "SUM(events)", "")
+        if rows is None:
+            rows = self._selected(flt, "COUNT(*)")
+        return int(rows[0][0] or 0)
 
     def event_dates(self, flt: EventFilter) -> list[DateCount]:
-        rows = self._selected(
-            flt,
-            f"date, date_precision, COUNT(*), SUM({self._killed}), SUM({self._wounded})",
-            tail=" GROUP BY date, date_precision"
-            " ORDER BY date NULLS FIRST, date_precision NULLS FIRST",
+        tail = (
+            " GROUP BY date, date_precision ORDER BY date NULLS FIRST, date_precision NULLS FIRST"
         )
+        rows = self._summary(
+            ("event_dates", "event_days"),
+            flt,
+            "date, date_precision, SUM(events), SUM(killed), SUM(wounded)",
+            tail,
+        )
+        if rows is None:
+            rows = self._selected(
+                flt, "date, date_precision, COUNT(*), SUM(killed), SUM(wounded)", tail=tail
+            )
         return [DateCount(r[0], r[1], int(r[2]), int(r[3] or 0), int(r[4] or 0)) for r in rows]
 
-    def event_edges(self, flt: EventFilter) -> list[EdgeCount]:
+    def event_edges(self, flt: EventFilter, among: Sequence[str] | None = None) -> list[EdgeCount]:
         group = "source_actor, target_actor, type, negated, modality"
-        rows = self._selected(
+        tail = f" GROUP BY {group} ORDER BY {group}"
+        between, between_args = "", list[str]()
+        if among is not None:
+            ids = sorted(set(among))
+            if not ids:
+                return []
+            marks = ",".join("?" * len(ids))
+            between = f"source_actor IN ({marks}) AND target_actor IN ({marks})"
+            between_args = [*ids, *ids]
+        rows = self._summary(
+            ("event_pairs",),
             flt,
-            f"{group}, COUNT(*), SUM(source_count)",
-            "source_actor IS NOT NULL AND target_actor IS NOT NULL"
-            " AND source_actor <> target_actor",
-            f" GROUP BY {group} ORDER BY {group}",
+            f"{group}, SUM(events), SUM(sources)",
+            tail,
+            between,
+            between_args,
+        )
+        if rows is None:
+            # on events the actors are tested, not sought: seeking a hub's rows by the actor
+            # indexes reads the table row by row, where the filter's covering index does not
+            # (``|| ''`` keeps both backends' planners off the actor indexes)
+            pair = _PAIR
+            if between:
+                pair += " AND " + between.replace("_actor IN", "_actor || '' IN")
+            rows = self._selected(
+                flt, f"{group}, COUNT(*), SUM(source_count)", pair, tail, between_args
+            )
+        return [EdgeCount(r[0], r[1], r[2], bool(r[3]), r[4], int(r[5]), int(r[6])) for r in rows]
+
+    def event_degrees(self, flt: EventFilter) -> list[tuple[str, int]]:
+        rows = self._summary(
+            ("event_degrees",), flt, "actor_id, SUM(sources)", " GROUP BY actor_id"
+        )
+        if rows is None:  # an actor's pairs are in the pair summary
+            sides = [
+                self._summary(("event_pairs",), flt, f"{side}, SUM(sources)", f" GROUP BY {side}")
+                for side in ("source_actor", "target_actor")
+            ]
+            if sides[0] is not None and sides[1] is not None:
+                rows = sides[0] + sides[1]
+            else:  # summed from the edges: grouped by one side alone, the planners walk
+                # that side's index and read the table row by row
+                edges = self.event_edges(flt)
+                rows = [(e.source, e.sources) for e in edges] + [
+                    (e.target, e.sources) for e in edges
+                ]
+        degree: dict[str, int] = {}
+        for actor_id, sources in rows:
+            degree[actor_id] = degree.get(actor_id, 0) + int(sources)
+        return sorted(degree.items())
+
+    def _relation_conditions(self, flt: EventFilter) -> tuple[list[str], list[Any]]:
+        """A relation last seen before ``since`` or first seen after ``until`` is out; one
+        without dates stays. Only the actor, negation, modality, sources and dates count."""
+        where: list[str] = ["1 = 1"]
+        args: list[Any] = []
+        if flt.actor:
+            where.append("(source_actor = ? OR target_actor = ?)")
+            args += [flt.actor, flt.actor]
+        for condition, value, wanted in (
+            ("negated = ?", None if flt.negated is None else int(flt.negated), True),
+            ("modality = ?", flt.modality, bool(flt.modality)),
+            ("source_count >= ?", flt.min_sources, flt.min_sources > 1),
+        ):
+            if wanted and value is not None:
+                where.append(condition)
+                args.append(value)
+        last = "COALESCE(NULLIF(last_seen, ''), NULLIF(first_seen, ''))"
+        if flt.since:
+            where.append(f"({last} IS NULL OR substr({last}, 1, ?) >= ?)")
+            args += [len(flt.since), flt.since]
+        if flt.until:
+            first = "NULLIF(first_seen, '')"
+            where.append(f"({first} IS NULL OR substr({first}, 1, ?) <= ?)")
+            args += [len(flt.until), flt.until]
+        return where, args
+
+    def relation_edges(
+        self, flt: EventFilter, among: Sequence[str] | None = None
+    ) -> list[EdgeCount]:
+        where, args = self._relation_conditions(flt)
+        if among is not None:
+            ids = sorted(set(among))
+            if not ids:
+                return []
+            marks = ",".join("?" * len(ids))
+            where.append(f"source_actor IN ({marks}) AND target_actor IN ({marks})")
+            args += [*ids, *ids]
+        group = "source_actor, target_actor, type, negated, modality"
+        rows = self._all(
+            f"SELECT {group}, COUNT(*), SUM({_RELATION_SOURCES})"
+            f" FROM relations WHERE {' AND '.join(where)} GROUP BY {group} ORDER BY {group}",
+            args,
         )
         return [EdgeCount(r[0], r[1], r[2], bool(r[3]), r[4], int(r[5]), int(r[6])) for r in rows]
 
+    def relation_degrees(self, flt: EventFilter) -> list[tuple[str, int]]:
+        where, args = self._relation_conditions(flt)
+        cond = " AND ".join(where)
+        rows = self._all(
+            f"SELECT actor_id, SUM(n) FROM (SELECT source_actor AS actor_id,"
+            f" {_RELATION_SOURCES} AS n FROM relations WHERE {cond} UNION ALL"
+            f" SELECT target_actor, {_RELATION_SOURCES} FROM relations WHERE {cond}) d"
+            " GROUP BY actor_id ORDER BY actor_id",
+            [*args, *args],
+        )
+        return [(r[0], int(r[1])) for r in rows]
+
     def event_places(self, flt: EventFilter, by_type: bool = True) -> list[PlaceTotals]:
         kind = "type" if by_type else "NULL"
-        rows = self._selected(
+        tail = " GROUP BY place_id, kind ORDER BY place_id, kind NULLS FIRST"
+        rows = self._summary(
+            ("event_place_totals",),
             flt,
-            f"place_id, {kind} AS kind, COUNT(*), SUM({self._killed}), SUM({self._wounded})",
-            "place_id IS NOT NULL",
-            " GROUP BY place_id, kind ORDER BY place_id, kind NULLS FIRST",
+            f"place_id, {kind} AS kind, SUM(events), SUM(killed), SUM(wounded), SUM(displaced)",
+            tail,
         )
+        if rows is None:
+            rows = self._selected(
+                flt,
+                f"place_id, {kind} AS kind, COUNT(*), SUM(killed), SUM(wounded), SUM(displaced)",
+                "place_id IS NOT NULL",
+                tail,
+            )
         places = self._places_by_id({r[0] for r in rows})
         return [
-            PlaceTotals(places[r[0]], r[1], int(r[2]), int(r[3] or 0), int(r[4] or 0))
+            PlaceTotals(
+                places[r[0]], r[1], int(r[2]), int(r[3] or 0), int(r[4] or 0), int(r[5] or 0)
+            )
             for r in rows
             if r[0] in places
         ]
@@ -530,15 +749,14 @@ class SQLStore(IncidentQueries, StatisticsSQL):
 
     def event_types(self) -> list[tuple[str, int]]:
         rows = self._all(
-            "SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY n DESC, type"
+            "SELECT type, SUM(events) AS n FROM event_kinds GROUP BY type ORDER BY n DESC, type"
         )
         return [(r[0], int(r[1])) for r in rows]
 
     def acled_types(self) -> list[tuple[str, int]]:
-        acled = self._acled_type
         rows = self._all(
-            f"SELECT {acled} AS t, COUNT(*) AS n FROM events WHERE {acled} IS NOT NULL"
-            f" GROUP BY {acled} ORDER BY n DESC, t"
+            "SELECT acled_type, SUM(events) AS n FROM event_kinds WHERE acled_type IS NOT NULL"
+            " GROUP BY acled_type ORDER BY n DESC, acled_type"
         )
         return [(r[0], int(r[1])) for r in rows]
 
@@ -563,7 +781,7 @@ class SQLStore(IncidentQueries, StatisticsSQL):
             killed = None
             if events <= KILLED_SCAN_LIMIT:
                 row = self._one(
-                    f"SELECT SUM({self._killed}) FROM events WHERE id IN ({ids})",
+                    f"SELECT SUM(killed) FROM events WHERE id IN ({ids})",
                     (actor_id, actor_id),
                 )
                 killed = int(row[0] or 0)
@@ -615,10 +833,10 @@ class SQLStore(IncidentQueries, StatisticsSQL):
                 where.append(f"{column} IN ({','.join('?' * len(values))})")
                 args += list(values)
         if flt.acled:
-            where.append(f"{self._acled_type} = ?")
+            where.append("acled_type = ?")
             args.append(flt.acled)
         if flt.min_fatalities > 0:
-            where.append(f"{self._killed} >= ?")
+            where.append("killed >= ?")
             args.append(flt.min_fatalities)
         return where, args
 
@@ -627,6 +845,18 @@ class SQLStore(IncidentQueries, StatisticsSQL):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _event_columns(event: Event) -> tuple[int, int, int, str | None]:
+    """The killed, wounded, displaced and ACLED type columns of an event's row."""
+    acled = event.codes.get("acled")
+    acled_type = acled.get("event_type") if isinstance(acled, dict) else None
+    return (
+        int(event.counts.get("killed", 0)),
+        int(event.counts.get("wounded", 0)),
+        int(event.counts.get("displaced", 0)),
+        acled_type if isinstance(acled_type, str) else None,
+    )
 
 
 def _keyset(flt: EventFilter) -> tuple[list[str], list[Any]]:
@@ -640,4 +870,5 @@ def _keyset(flt: EventFilter) -> tuple[list[str], list[Any]]:
         return ["(date < ? OR (date = ? AND id < ?) OR date IS NULL)"], [date, date, last_id]
     if date is None:  # date, id; undated rows come first
         return ["((date IS NULL AND id > ?) OR date IS NOT NULL)"], [last_id]
-    return ["(date > ? OR (date = ? AND id > ?))"], [date, date, last_id]
+    # a row value: one seek of the (date, id) index on both backends
+    return ["(date, id) > (?, ?)"], [date, last_id]

@@ -11,7 +11,7 @@ from typing import Any
 
 from eventwire.errors import StoreError
 from eventwire.registry import stores
-from eventwire.store.migrations import MIGRATIONS
+from eventwire.store.migrations import MIGRATIONS, sqlite_script
 from eventwire.store.sql import SQLStore
 
 
@@ -60,7 +60,7 @@ class SQLiteStore(SQLStore):
         with self._writing():  # another process may have migrated while this one waited
             current = self.schema_version
             for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
-                for statement in script.split(";"):
+                for statement in sqlite_script(script).split(";"):
                     if statement.strip():
                         self.conn.execute(statement)
                 self.conn.execute(f"PRAGMA user_version = {number}")
@@ -98,10 +98,6 @@ class SQLiteStore(SQLStore):
         cur = self.conn.execute(sql, args)
         while rows := cur.fetchmany(256):
             yield from rows
-
-    def _payload_field(self, *path: str, number: bool = False) -> str:
-        # json_extract gives a JSON number as an INTEGER or REAL, text as TEXT
-        return f"json_extract(payload, '$.{'.'.join(path)}')"
 
     def close(self) -> None:
         self.conn.close()

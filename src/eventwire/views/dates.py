@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 # season code (TIMEX3, and the 21-24 of ISO 8601-2) -> (name, first month, last month)
 SEASONS = {
@@ -132,6 +133,7 @@ def date_range(value: str | None, precision: str | None, end: str | None = None)
     return (span[0].isoformat(), span[1].isoformat()) if span else ("", "")
 
 
+@lru_cache(maxsize=1 << 16)  # a histogram asks for the same few thousand dates again and again
 def _span(value: str, precision: str | None) -> tuple[date, date] | None:
     parts = value.split("-")
     head = parts[0]
@@ -167,6 +169,7 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+@lru_cache(maxsize=1 << 16)
 def bucket(value: str | None, precision: str | None, unit: str) -> date | None:
     """The first day of the histogram bar (``unit``: day/week/month/year) a date falls in,
     or None when the date is coarser than one bar (it is counted apart, not guessed)."""

@@ -139,7 +139,8 @@ def actor_detail(store: Store, actor_id: str, event_limit: int = 200) -> ActorDe
     actor = store.get_actor(actor_id)
     names = Names(store)
     relations = _relation_views(store, store.relations(actor=actor_id), names)
-    events = store.events(EventFilter(actor=actor_id, limit=event_limit + 1))
+    # newest first, undated last, as every incident list: a hub's page shows its latest
+    events = store.events(EventFilter(actor=actor_id, limit=event_limit + 1, order="-date"))
     names.refs(x for e in events for x in (e.source_actor, e.target_actor, e.attributed_to))
     roles = sorted(actor.roles, key=lambda r: (r.start or "", r.end or "", r.title))
     return ActorDetail(
@@ -286,7 +287,7 @@ class PlaceDetail:
 def place_detail(store: Store, place_id: str, event_limit: int = 200) -> PlaceDetail:
     for place, n in store.places():
         if place.id == place_id:
-            events = store.events(EventFilter(place=place_id, limit=event_limit))
+            events = store.events(EventFilter(place=place_id, limit=event_limit, order="-date"))
             names = Names(store)
             actors = names.refs(x for e in events for x in (e.source_actor, e.target_actor))
             shown = store.statistics(place=place_id, limit=STATISTICS_SHOWN)

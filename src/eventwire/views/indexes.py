@@ -51,6 +51,7 @@ class PlaceRow:
     incidents: int
     killed: int
     wounded: int
+    displaced: int
 
 
 def place_index(
@@ -64,7 +65,7 @@ def place_index(
     rows = []
     for place, n in store.places():
         t = sums.get(place.id)
-        rows.append(PlaceRow(place, n, t.killed if t else 0, t.wounded if t else 0))
+        rows.append(PlaceRow(place, n, *((t.killed, t.wounded, t.displaced) if t else (0, 0, 0))))
     keys = {
         "incidents": lambda r: (r.incidents, r.place.name),
         "killed": lambda r: (r.killed, r.incidents),

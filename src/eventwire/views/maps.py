@@ -25,6 +25,7 @@ class MapPlace:
     incidents: int
     killed: int
     wounded: int
+    displaced: int
     type: str  # the most frequent type (colours the marker)
     types: dict[str, int] = field(default_factory=dict)
 
@@ -48,6 +49,7 @@ def map_places(store: Store, cf: CorpusFilter) -> list[MapPlace]:
                 country_numeric=_numeric(place.country) if place.precision == "country" else None,
                 incidents=sum(r.events for r in rows), killed=sum(r.killed for r in rows),
                 wounded=sum(r.wounded for r in rows),
+                displaced=sum(r.displaced for r in rows),
                 type=min(types, key=lambda t: (-types[t], t)),
                 types=dict(sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))),
             )

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from eventwire.store.base import EventFilter, Store
+from eventwire.store.base import Store
 from eventwire.views.corpus import CorpusFilter, event_filter
 from eventwire.views.labels import type_label
 from eventwire.views.polarity import modality_label, type_polarity
@@ -28,38 +28,41 @@ class Network:
 def network(store: Store, cf: CorpusFilter, top: int = NETWORK_TOP) -> Network:
     """Actors linked by the filtered incidents (and by stated relations when the filter
     names nothing only events have: type, ACLED type, place, fatalities), one edge per
-    (pair, polarity, modality) with width by sources; the top N actors by weighted degree."""
+    (pair, polarity, modality) with width by sources; the top N actors by weighted degree.
+
+    The degrees are summed by the store first, so only the edges between the actors
+    drawn are read, however many pairs the whole store links."""
     top = max(1, min(top, NETWORK_MAX))
     flt = event_filter(store, cf)
-    edges: dict[tuple[str, str, str, str], dict[str, Any]] = {}
-
-    def add(source: str, target: str, type: str, negated: bool, modality: str, n: int,
-            sources: int, kind: str) -> None:  # fmt: skip
-        polarity = type_polarity(type, negated)
-        label = modality_label(modality, negated)
-        key = (source, target, polarity, label)
-        edge = edges.setdefault(key, {"source": source, "target": target, "polarity": polarity,
-                                      "modality": label, "events": 0, "relations": 0,
-                                      "sources": 0, "types": Counter()})  # fmt: skip
-        edge[kind] += n
-        edge["sources"] += sources
-        edge["types"][type_label(type)] += n
-
-    for e in store.event_edges(flt):
-        add(e.source, e.target, e.type, e.negated, e.modality, e.events, e.sources, "events")
-    if not (flt.types or flt.acled or flt.places or flt.min_fatalities or flt.bbox):
-        for r in store.relations(actor=flt.actor):
-            if _relation_selected(r, flt):
-                add(r.source_actor, r.target_actor, r.type, r.negated, r.modality, 1,
-                    max(r.source_count, 1), "relations")  # fmt: skip
-    degree: Counter[str] = Counter()
-    for edge in edges.values():
-        degree[edge["source"]] += edge["sources"]
-        degree[edge["target"]] += edge["sources"]
+    degree: Counter[str] = Counter(dict(store.event_degrees(flt)))
+    with_relations = not (flt.types or flt.acled or flt.places or flt.min_fatalities or flt.bbox)
+    if with_relations:
+        degree.update(dict(store.relation_degrees(flt)))
     ranked = sorted(degree, key=lambda a: (-degree[a], a))
     keep = set(ranked[:top])
     if flt.actor and flt.actor in degree:
         keep.add(flt.actor)
+    edges: dict[tuple[str, str, str, str], dict[str, Any]] = {}
+    types: dict[tuple[str, str, str, str], Counter[str]] = {}
+    rows = [("events", e) for e in store.event_edges(flt, among=sorted(keep))]
+    if with_relations:
+        rows += [("relations", r) for r in store.relation_edges(flt, among=sorted(keep))]
+    labels: dict[tuple[str, bool, str], tuple[str, str, str]] = {}
+    for kind, e in rows:
+        kind_key = (e.type, e.negated, e.modality)
+        if kind_key not in labels:
+            labels[kind_key] = (type_polarity(e.type, e.negated),
+                                modality_label(e.modality, e.negated), type_label(e.type))  # fmt: skip
+        polarity, label, type_name = labels[kind_key]
+        key = (e.source, e.target, polarity, label)
+        edge = edges.get(key)
+        if edge is None:
+            edge = edges[key] = {"source": e.source, "target": e.target, "polarity": polarity,
+                                 "modality": label, "events": 0, "relations": 0, "sources": 0}  # fmt: skip
+            types[key] = Counter()
+        edge[kind] += e.events
+        edge["sources"] += e.sources
+        types[key][type_name] += e.events
     names = Names(store)
     nodes = []
     for actor_id in sorted(keep, key=lambda a: (-degree[a], a)):
@@ -68,22 +71,7 @@ def network(store: Store, cf: CorpusFilter, top: int = NETWORK_TOP) -> Network:
                       "type": ref.type if ref else "other", "degree": degree[actor_id],
                       "focus": actor_id == flt.actor})  # fmt: skip
     out_edges = []
-    for (source, target, polarity, label), edge in sorted(edges.items()):
-        if source in keep and target in keep:
-            types = ", ".join(t for t, _n in edge.pop("types").most_common(2))
-            out_edges.append({**edge, "id": f"{source}|{target}|{polarity}|{label}",
-                              "label": types})  # fmt: skip
+    for key, edge in sorted(edges.items()):
+        common = sorted(types[key], key=lambda t: (-types[key][t], t))[:2]
+        out_edges.append({**edge, "id": "|".join(key), "label": ", ".join(common)})
     return Network(nodes, out_edges, len(nodes), len(degree), top)
-
-
-def _relation_selected(relation: Any, flt: EventFilter) -> bool:
-    if flt.negated is not None and relation.negated != flt.negated:
-        return False
-    if flt.modality and relation.modality != flt.modality:
-        return False
-    if relation.source_count < flt.min_sources and flt.min_sources > 1:
-        return False
-    first, last = relation.first_seen, relation.last_seen or relation.first_seen
-    if flt.since and last and last[: len(flt.since)] < flt.since:
-        return False
-    return not (flt.until and first and first[: len(flt.until)] > flt.until)

@@ -40,6 +40,7 @@
     var facts = plural(p.incidents, "incident");
     if (p.killed) facts += " · " + p.killed + " killed";
     if (p.wounded) facts += " · " + p.wounded + " wounded";
+    if (p.displaced) facts += " · " + p.displaced + " displaced";
     box.appendChild(el("div", null, facts));
     var list = el("ul");
     Object.keys(p.types).slice(0, 6).forEach(function (t) { list.appendChild(el("li", null, t + ": " + p.types[t])); });
