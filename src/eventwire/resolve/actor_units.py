@@ -44,6 +44,8 @@ class Unit:
     is_country: bool = False
     is_group: bool = False  # unnamed group ("police"): merged across articles only by country
     country: str | None = None
+    # transliteration keys of the forms, set once the unit is complete (build_units)
+    known_tkeys: frozenset[str] | None = None
 
     @property
     def sort_key(self) -> tuple[str, str]:
@@ -60,6 +62,8 @@ class Unit:
 
     @property
     def tkeys(self) -> set[str]:
+        if self.known_tkeys is not None:
+            return set(self.known_tkeys)
         return {k for f in self.forms if (k := translit_key(f))}
 
     @property
@@ -110,6 +114,26 @@ def build_units(
     """Units sorted by (article, group), and demonym/metonym mentions by country ISO3."""
     units: dict[tuple[str, str], Unit] = {}
     affiliated: dict[str, list[Mention]] = {}
+    keys: dict[str, str] = {}  # form -> transliteration key: the power law repeats forms
+
+    entries: dict[str, Any] = {}  # form -> KB entry (or None)
+    names: dict[str, bool] = {}  # form -> names a country
+
+    def key_of(form: str) -> str:
+        if form not in keys:
+            keys[form] = translit_key(form)
+        return keys[form]
+
+    def country_name(form: str) -> bool:
+        if form not in names:
+            names[form] = kb.is_country_name(form)
+        return names[form]
+
+    def entry_of(form: str) -> Any:
+        if form not in entries:
+            entries[form] = kb.lookup(form)
+        return entries[form]
+
     for doc in docs:
         country = document_country(doc)
         for m in doc.mentions:
@@ -119,7 +143,7 @@ def build_units(
             if m.label == GROUP_LABEL and m.affiliation is None and country:
                 m = replace(m, affiliation=country)
             form = m.normalized or m.span.text
-            if not translit_key(form):
+            if not key_of(form):
                 continue
             key = (m.article_id, m.group or form)
             unit = units.setdefault(key, Unit(m.article_id, key[1]))
@@ -127,17 +151,18 @@ def build_units(
             unit.forms[form] += 1
             unit.labels[m.label] += 1
     for unit in units.values():
+        unit.known_tkeys = frozenset(k for f in unit.forms if (k := key_of(f)))
         if set(unit.labels) == {GROUP_LABEL}:
             unit.is_group = True
             unit.country = next((m.affiliation for m in unit.mentions if m.affiliation), None)
             continue  # "police" is no knowledge-base entry, nor a country
-        entries = {e.id: e for f in unit.forms if (e := kb.lookup(f))}
-        entry = kb.lookup(unit.label) if len(entries) > 1 else None
-        if len(entries) == 1 or entry is not None:
-            entry = entry or next(iter(entries.values()))
+        found = {e.id: e for f in unit.forms if (e := entry_of(f))}
+        entry = entry_of(unit.label) if len(found) > 1 else None
+        if len(found) == 1 or entry is not None:
+            entry = entry or next(iter(found.values()))
             unit.kb_id, unit.kb_type = entry.id, entry.type
         unit.is_country = unit.kb_type == "country" or (
-            unit.kb_type is None and any(kb.is_country_name(f) for f in unit.forms)
+            unit.kb_type is None and any(country_name(f) for f in unit.forms)
         )
     for ms in affiliated.values():
         ms.sort(key=lambda m: (m.article_id, m.span.start))
