@@ -5,7 +5,8 @@ stored :class:`DocumentRecords`, so the result depends only on the set of articl
 never on the order they were ingested in. :func:`resolve_stream` does the same from
 a source it can read twice (a store's records, in article-id order), keeping of each
 document only what a stage needs: mentions without their sentences for actors, then
-events, relation statements and resolved quotes.
+events, relation statements and resolved quotes. :mod:`eventwire.resolve.incremental`
+updates the actors a batch of new documents touches, over the units a store keeps.
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from dataclasses import replace
 
 from eventwire.knowledge.resources import Resources
 from eventwire.model import DocumentRecords, Evidence, Quote, Resolution
-from eventwire.resolve.actors import resolve_actors
+from eventwire.resolve.actors import ActorResolution, resolve_actors
 from eventwire.resolve.events import resolve_events
 from eventwire.resolve.quotes import resolve_quotes
 from eventwire.resolve.relations import resolve_relations
 
-__all__ = ["resolve", "resolve_stream"]
+__all__ = ["resolve", "resolve_full", "resolve_rest", "resolve_stream"]
 
 # Actor resolution reads a mention's words and offsets, never its sentence.
 _NO_SENTENCE = Evidence("", "", 0, 0)
@@ -36,6 +37,14 @@ def resolve_stream(
 ) -> Resolution:
     """The resolution of the documents ``documents()`` yields (in article-id order,
     the same both times it is called)."""
+    return resolve_full(documents, resources)[0]
+
+
+def resolve_full(
+    documents: Callable[[], Iterable[DocumentRecords]], resources: Resources
+) -> tuple[Resolution, ActorResolution]:
+    """:func:`resolve_stream` with the actor resolution it made (its units and key
+    decisions are what incremental resolution stores)."""
 
     def for_actors() -> Iterator[DocumentRecords]:
         for doc in documents():
@@ -44,23 +53,42 @@ def resolve_stream(
 
     actors = resolve_actors(for_actors(), resources)
     unnamed = frozenset(a.id for a in actors.actors if a.type == "group")
+    rest = resolve_rest(documents(), actors.mention_actor, unnamed, resources)
+    resolution = replace(
+        rest,
+        actors=actors.actors,
+        mention_actor=actors.mention_actor,
+        explanations=actors.explanations,
+    )
+    return resolution, actors
+
+
+def resolve_rest(
+    documents: Iterable[DocumentRecords],
+    mention_actor: dict[str, str],
+    unnamed: frozenset[str],
+    resources: Resources,
+) -> Resolution:
+    """Events, relations, quotes and places of every document (in article-id order),
+    their actors taken from ``mention_actor``; ``unnamed`` are the unnamed group actors.
+
+    The seam for incremental events: today it reads every document; grouping that only
+    re-opens the groups a batch can join (issue 14's incidents) would take the keys a
+    batch touched instead."""
     statements: list[DocumentRecords] = []
     quotes: list[Quote] = []
 
     def for_events() -> Iterator[DocumentRecords]:
-        for doc in documents():
+        for doc in documents:
             statements.append(DocumentRecords(doc.article_id, relations=doc.relations))
-            quotes.extend(resolve_quotes([doc], actors.mention_actor))
+            quotes.extend(resolve_quotes([doc], mention_actor))
             yield DocumentRecords(doc.article_id, events=doc.events)
 
-    events, places = resolve_events(for_events(), actors.mention_actor, resources, unnamed)
-    relations = resolve_relations(statements, events, actors.mention_actor, resources)
+    events, places = resolve_events(for_events(), mention_actor, resources, unnamed)
+    relations = resolve_relations(statements, events, mention_actor, resources)
     return Resolution(
-        actors=actors.actors,
-        mention_actor=actors.mention_actor,
         events=tuple(events),
         relations=tuple(relations),
         quotes=tuple(quotes),
         places=tuple(places),
-        explanations=actors.explanations,
     )

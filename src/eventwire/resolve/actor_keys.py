@@ -27,7 +27,7 @@ the sides of a user split carry separate keys.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -101,6 +101,27 @@ class Decision:
     rivals: tuple[str, ...] = ()
 
 
+def decide_key(
+    key: str, owners: Callable[[str], list[str]], personish_anchored: Callable[[str], bool]
+) -> Decision:
+    """Decide ``key`` (see the module docstring): ``owners(k)`` are the clusters, sorted,
+    of the units carrying ``k`` that are anchored elsewhere (so on a stronger key);
+    ``personish_anchored(k)`` whether a unit anchored on ``k`` may be a person."""
+    found = owners(key)
+    if len(found) > 1:
+        return Decision(key, key, tuple(found))
+    if found:
+        return Decision(found[0], key)
+    if kind_of(key) == "name" and personish_anchored(key):
+        family = "surname:" + key.partition(":")[2]
+        found = owners(family)
+        if len(found) > 1:
+            return Decision(key, family, tuple(found))
+        if found:
+            return Decision(found[0], family)
+    return Decision(key, key)
+
+
 class KeyGraph:
     """Units' keys and the per-key decisions (see the module docstring).
 
@@ -114,9 +135,7 @@ class KeyGraph:
         for i, ks in enumerate(keys):
             for k in ks:
                 self.carriers[k].append(i)
-        self._strength = [strength(ks[0]) for ks in keys]
         self._decided: dict[str, Decision] = {}
-        self._bearers: dict[tuple[str, str], int] = {}
         self._stronger: dict[str, dict[str, list[int]]] = {}
 
     def anchor(self, i: int) -> str:
@@ -130,73 +149,60 @@ class KeyGraph:
         those units."""
         if key in self._stronger:
             return self._stronger[key]
-        s = strength(key)
         out: dict[str, list[int]] = defaultdict(list)
         for i in self.carriers.get(key, ()):
-            if self._strength[i] > s:
+            if self.anchor(i) != key:  # a unit's anchor is its one strongest key
                 out[self.cluster_of(i)].append(i)
         self._stronger[key] = out
         return out
 
     def decide(self, key: str) -> Decision:
-        if key in self._decided:
-            return self._decided[key]
-        decision = Decision(key, key)
-        owners = self.stronger(key)
-        if len(owners) > 1:
-            decision = Decision(key, key, tuple(sorted(owners)))
-        elif owners:
-            decision = Decision(next(iter(owners)), key)
-        elif kind_of(key) == "name" and any(
-            self.personish[i] for i in self.carriers.get(key, ()) if self.anchor(i) == key
-        ):
-            family = "surname:" + key.partition(":")[2]
-            owners = self.stronger(family)
-            if len(owners) > 1:
-                decision = Decision(key, family, tuple(sorted(owners)))
-            elif owners:
-                decision = Decision(next(iter(owners)), family)
-        self._decided[key] = decision
-        return decision
-
-    def bearer(self, via: str, cluster: str, units: Sequence[Unit]) -> int:
-        """The first unit (in sort order) through which key ``via`` joins ``cluster``."""
-        if (via, cluster) not in self._bearers:
-            self._bearers[via, cluster] = min(
-                self.stronger(via)[cluster], key=lambda j: units[j].sort_key
+        if key not in self._decided:
+            self._decided[key] = decide_key(
+                key, lambda k: sorted(self.stronger(k)), self.personish_anchored
             )
-        return self._bearers[via, cluster]
+        return self._decided[key]
+
+    def personish_anchored(self, key: str) -> bool:
+        return any(self.personish[i] for i in self.carriers.get(key, ()) if self.anchor(i) == key)
+
+    def bearer(self, via: str, cluster: str) -> int:
+        """The first unit (units are in sort order) through which ``via`` joins ``cluster``."""
+        return self.stronger(via)[cluster][0]
 
 
-def explain(graph: KeyGraph, units: Sequence[Unit], members: Sequence[int], kb: Any) -> list[str]:
-    """Why the units ``members`` (indexes into ``units``, in their sort order) form one
-    cluster, and which rivals a member was kept apart from."""
+def explain(
+    members: Sequence[tuple[Unit, str]],
+    decision_of: Callable[[str], Decision],
+    bearer_of: Callable[[str, str], Unit],
+    kb: Any,
+) -> list[str]:
+    """Why the units ``members`` ((unit, anchor) in sort order: a whole cluster) are one,
+    and which rivals a member was kept apart from. ``bearer_of(key, cluster)`` is the
+    first unit of ``cluster`` that carries ``key`` without being anchored on it."""
     lines: list[tuple[int, tuple[str, str], str]] = []
-    first_on: dict[str, int] = {}
-    for i in members:
-        anchor = graph.anchor(i)
-        first_on.setdefault(anchor, i)
-    for i in members:
-        anchor = graph.anchor(i)
-        d = graph.decide(anchor)
-        u = units[i]
+    first_on: dict[str, Unit] = {}
+    for u, anchor in members:
+        first_on.setdefault(anchor, u)
+    for u, anchor in members:
+        d = decision_of(anchor)
         if d.rivals:
-            lines.append((len(EXPLAIN_ORDER), u.sort_key, _apart(graph, units, u, d)))
-        if d.cluster == anchor and d.via == anchor:
-            rep = first_on[anchor]
-            if rep != i:
-                kind = kind_of(anchor)
-                lines.append((EXPLAIN_ORDER.index(kind), u.sort_key,
-                              _why(kind, anchor, units[rep], u, kb)))  # fmt: skip
-            continue
+            bearers = [bearer_of(d.via, rival) for rival in d.rivals]
+            lines.append((len(EXPLAIN_ORDER), u.sort_key, _apart(u, d.via, bearers)))
         if d.cluster == anchor:
+            rep = first_on[anchor]
+            if d.via == anchor and rep is not u:
+                kind = kind_of(anchor)
+                lines.append(
+                    (EXPLAIN_ORDER.index(kind), u.sort_key, _why(kind, anchor, rep, u, kb))
+                )
             continue
-        bearer = graph.bearer(d.via, d.cluster, units)
-        kind = "surname" if d.via != anchor else kind_of(anchor)
-        if kind == "surname":
-            why = f"'{u.label}' is the family name of '{units[bearer].label}'"
+        bearer = bearer_of(d.via, d.cluster)
+        if d.via != anchor:
+            kind, why = "surname", f"'{u.label}' is the family name of '{bearer.label}'"
         else:
-            why = _why(kind, anchor, units[bearer], u, kb)
+            kind = kind_of(anchor)
+            why = _why(kind, anchor, bearer, u, kb)
         lines.append((EXPLAIN_ORDER.index(kind), u.sort_key, why))
     lines.sort(key=lambda t: (t[0], t[1]))
     return list(dict.fromkeys(t[2] for t in lines))
@@ -218,8 +224,7 @@ def _why(kind: str, key: str, a: Unit, b: Unit, kb: Any) -> str:
     return f"'{a.label}' ~ '{b.label}': same transliteration key '{value}'"
 
 
-def _apart(graph: KeyGraph, units: Sequence[Unit], u: Unit, d: Decision) -> str:
-    bearers = [units[graph.bearer(d.via, rival, units)] for rival in d.rivals]
+def _apart(u: Unit, via: str, bearers: list[Unit]) -> str:
     names = " / ".join(f"'{b.label}'" for b in bearers)
     given = [b.given for b in bearers]
     kb_ids = sorted({b.kb_id for b in bearers if b.kb_id})
@@ -228,5 +233,5 @@ def _apart(graph: KeyGraph, units: Sequence[Unit], u: Unit, d: Decision) -> str:
     elif len(kb_ids) > 1:
         reason = f"different knowledge-base entries ({', '.join(kb_ids)})"
     else:
-        reason = f"'{value_of(d.via)}' is shared by {len(bearers)} different actors"
+        reason = f"'{value_of(via)}' is shared by {len(bearers)} different actors"
     return f"'{u.label}' kept apart from {names}: {reason}"

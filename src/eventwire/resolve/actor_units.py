@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from eventwire.model import GROUP_LABEL, DocumentRecords, Mention
+from eventwire.model import GROUP_LABEL, DocumentRecords, Mention, from_dict, to_dict
 from eventwire.text.names import initials
 from eventwire.text.translit import token_keys, translit_key
 
-__all__ = ["GROUP_LABEL", "Unit", "build_units", "initials", "unit_type"]
+__all__ = ["GROUP_LABEL", "StoredUnit", "Unit", "build_units", "initials", "unit_type"]
 
 # Words that say what kind of organisation a name is, checked in this order.
 _ORG_WORDS = (
@@ -192,3 +192,76 @@ def unit_type(unit: Unit, kb: Any) -> str:
         if re.search(pattern, text):
             return kind
     return LABEL_TYPES.get(unit.labels.most_common(1)[0][0], "other")
+
+
+@dataclass(frozen=True)
+class StoredUnit:
+    """A unit as the store keeps it: ``keys`` strongest first (``keys[0]`` the anchor);
+    ``affiliation`` (an ISO3) marks a document's demonym mentions of one country."""
+
+    id: str
+    article_id: str
+    keys: tuple[str, ...]
+    personish: bool
+    cluster: str
+    payload: dict[str, Any] = field(hash=False, compare=False)
+
+    @property
+    def anchor(self) -> str:
+        return self.keys[0]
+
+
+def unit_id(article_id: str, group: str) -> str:
+    # \x1f sorts before any printable character: ids sort as (article, group) tuples do
+    return f"{article_id}\x1f{group}"
+
+
+def to_payload(unit: Unit, affiliation: str | None = None) -> dict[str, Any]:
+    # counters as pairs in insertion order: most_common() breaks ties by it
+    return {
+        "group": unit.group,
+        "forms": [[f, n] for f, n in unit.forms.items()],
+        "labels": [[lb, n] for lb, n in unit.labels.items()],
+        "kb_id": unit.kb_id,
+        "kb_type": unit.kb_type,
+        "is_country": unit.is_country,
+        "is_group": unit.is_group,
+        "country": unit.country,
+        "tkeys": sorted(unit.known_tkeys or unit.tkeys),
+        "mentions": [to_dict(m) for m in unit.mentions],
+        "affiliation": affiliation,
+    }
+
+
+def from_payload(article_id: str, p: dict[str, Any]) -> Unit:
+    return Unit(
+        article_id,
+        p["group"],
+        mentions=[from_dict(Mention, m) for m in p["mentions"]],
+        forms=Counter(dict(p["forms"])),
+        labels=Counter(dict(p["labels"])),
+        kb_id=p["kb_id"],
+        kb_type=p["kb_type"],
+        is_country=p["is_country"],
+        is_group=p["is_group"],
+        country=p["country"],
+        known_tkeys=frozenset(p["tkeys"]),
+    )
+
+
+def affiliation_units(affiliated: dict[str, list[Mention]], kb: Any) -> list[StoredUnit]:
+    """One unit per document and country of its demonym mentions, anchored on the
+    country's KB entry (the cluster they are linked to)."""
+    out = []
+    for iso3 in sorted(affiliated):
+        entry = kb.country(iso3)
+        if entry is None:
+            continue
+        by_article: dict[str, list[Mention]] = defaultdict(list)
+        for m in affiliated[iso3]:
+            by_article[m.article_id].append(m)
+        for article_id, ms in sorted(by_article.items()):
+            unit = Unit(article_id, f"aff:{iso3}", mentions=ms)
+            out.append(StoredUnit(unit_id(article_id, unit.group), article_id,
+                                  (f"kb:{entry.id}",), False, "", to_payload(unit, iso3)))  # fmt: skip
+    return out

@@ -23,8 +23,16 @@ from typing import Any
 from eventwire.errors import ConfigError
 from eventwire.knowledge.resources import Resources
 from eventwire.model import Actor, DocumentRecords, Mention, Role, mention_key
-from eventwire.resolve.actor_keys import KeyGraph, explain, unit_keys
-from eventwire.resolve.actor_units import Unit, build_units, unit_type
+from eventwire.resolve.actor_keys import Decision, KeyGraph, explain, unit_keys
+from eventwire.resolve.actor_units import (
+    StoredUnit,
+    Unit,
+    affiliation_units,
+    build_units,
+    to_payload,
+    unit_id,
+    unit_type,
+)
 from eventwire.resolve.ids import stable_id
 from eventwire.resolve.names import clean_surface, plain_key
 from eventwire.resolve.overrides import Overrides, load_overrides
@@ -35,40 +43,46 @@ class ActorResolution:
     actors: tuple[Actor, ...]
     mention_actor: dict[str, str]
     explanations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # what incremental resolution keeps: the units with their clusters, the key decisions
+    units: tuple[StoredUnit, ...] = ()
+    decisions: dict[str, Decision] = field(default_factory=dict)
 
 
 def resolve_actors(docs: Iterable[DocumentRecords], resources: Resources) -> ActorResolution:
     kb = resources.kb
-    overrides = _overrides(resources)
+    overrides = overrides_of(resources)
     units, affiliated = build_units(docs, kb)
-    graph = KeyGraph(
-        [unit_keys(u, overrides) for u in units],
-        [u.is_single_name and u.is_personish for u in units],
-    )
+    keys = [unit_keys(u, overrides) for u in units]
+    graph = KeyGraph(keys, [u.is_single_name and u.is_personish for u in units])
     clusters: dict[str, list[int]] = defaultdict(list)
     for i in range(len(units)):  # units are in sort order, so each cluster's members are
         clusters[graph.cluster_of(i)].append(i)
-    built = [
-        ClusterActor(key, [units[i] for i in members], explain(graph, units, members, kb))
+    built = {
+        key: ClusterActor(key, [units[i] for i in members], explain(
+            [(units[i], keys[i][0]) for i in members], graph.decide,
+            lambda via, c: units[graph.bearer(via, c)], kb,
+        ))
         for key, members in clusters.items()
-    ]
+    }  # fmt: skip
+    stored = [
+        StoredUnit(unit_id(u.article_id, u.group), u.article_id, keys[i],
+                   graph.personish[i], graph.cluster_of(i), to_payload(u))
+        for i, u in enumerate(units)
+    ]  # fmt: skip
     # demonym and capital mentions ("Egyptian officials") join their country's entry
+    for unit in affiliation_units(affiliated, kb):
+        key = graph.decide(unit.anchor).cluster
+        stored.append(replace(unit, cluster=key))
     for iso3 in sorted(affiliated):
-        entry = kb.country(iso3)
-        if entry is None:
-            continue
-        key = graph.decide(f"kb:{entry.id}").cluster
-        ms = affiliated[iso3]
-        note = f"{len(ms)} demonym or capital mention(s) linked as affiliation to {entry.name}"
-        if key in clusters:
-            here = next(c for c in built if c.key == key)
-            here.affiliated, here.reasons = ms, [*here.reasons, note]
-        else:
-            built.append(ClusterActor(key, [], [note], ms, (iso3, entry)))
-    return _build_actors(built, kb, overrides)
+        if (entry := kb.country(iso3)) is not None:
+            key = graph.decide(f"kb:{entry.id}").cluster
+            built.setdefault(key, ClusterActor(key, [], [])).attach(iso3, affiliated[iso3], entry)
+    result = build_actors(list(built.values()), kb, overrides)
+    decisions = {k: graph.decide(k) for k in sorted({k for s in stored for k in s.keys})}
+    return replace(result, units=tuple(stored), decisions=decisions)
 
 
-def _overrides(resources: Resources) -> Overrides:
+def overrides_of(resources: Resources) -> Overrides:
     try:
         return load_overrides(resources.settings.overrides_path)
     except ConfigError:
@@ -88,13 +102,23 @@ class ClusterActor:
     affiliated: list[Mention] = field(default_factory=list)
     country: Any = None
 
+    def attach(self, iso3: str, mentions: list[Mention], entry: Any) -> None:
+        """Link one country's demonym and capital mentions to this cluster."""
+        note = (
+            f"{len(mentions)} demonym or capital mention(s) linked as affiliation to {entry.name}"
+        )
+        self.affiliated = self.affiliated + mentions
+        self.reasons = [*self.reasons, note]
+        if not self.units and self.country is None:
+            self.country = (iso3, entry)
+
 
 def actor_id(key: str) -> str:
     """An actor's id from its cluster's key: a KB actor's from its entry, as before."""
     return stable_id("actor", key[3:] if key.startswith("kb:") else key)
 
 
-def _build_actors(built: list[ClusterActor], kb: Any, overrides: Overrides) -> ActorResolution:
+def build_actors(built: list[ClusterActor], kb: Any, overrides: Overrides) -> ActorResolution:
     actors: list[Actor] = []
     mention_actor: dict[str, str] = {}
     explanations: dict[str, tuple[str, ...]] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -16,6 +17,9 @@ from eventwire.model import (
     Relation,
     Resolution,
 )
+from eventwire.resolve.actor_keys import Decision
+from eventwire.resolve.actor_units import StoredUnit
+from eventwire.resolve.incremental import UnitIndex
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,7 @@ class PictureState:
 
 
 @runtime_checkable
-class Store(Protocol):
+class Store(UnitIndex, Protocol):
     """What the pipeline, CLI, API and exporters need from a store."""
 
     location: str
@@ -203,5 +207,35 @@ class Store(Protocol):
         """Events each actor takes part in (as source or target) and their killed (None
         when the store would have to read too many events to sum them)."""
         ...
+
+    # incremental resolution (issue 16): units and keys, partial picture writes; all but
+    # replace_units run inside write_lock()
+    def write_lock(self) -> AbstractContextManager[None]: ...
+
+    def units_generation(self) -> int:
+        """The documents generation the stored units reflect (-1: none stored)."""
+        ...
+
+    def replace_units(
+        self, units: Sequence[StoredUnit], decisions: dict[str, Decision], generation: int
+    ) -> None: ...
+
+    def iter_new_document_records(self, after: int, upto: int) -> Iterator[DocumentRecords]:
+        """Records of documents generations ``after`` < g <= ``upto``, by article id."""
+        ...
+
+    def mention_actors(self) -> dict[str, str]: ...
+
+    def group_actor_ids(self) -> frozenset[str]: ...
+
+    def replace_actors(self, actor_ids: Iterable[str], resolution: Resolution) -> None:
+        """Remove the actors ``actor_ids`` and store ``resolution``'s actors and links."""
+        ...
+
+    def replace_rest(self, resolution: Resolution) -> None:
+        """Replace events, relations, quotes and places whole."""
+        ...
+
+    def set_picture(self, generation: int, fingerprint: str) -> None: ...
 
     def close(self) -> None: ...

@@ -43,6 +43,7 @@ from eventwire.store.base import (
     PictureState,
     PlaceTotals,
 )
+from eventwire.store.sql_units import UnitsSQL
 from eventwire.text.names import search_keys
 
 ARTICLE_COLUMNS = (
@@ -103,7 +104,7 @@ RECORD_KINDS = ("articles", "mentions", "actors", "events", "relations", "quotes
 KILLED_SCAN_LIMIT = 20_000  # an index page does not read more payloads than this per actor
 
 
-class SQLStore:
+class SQLStore(UnitsSQL):
     """A :class:`~eventwire.store.base.Store` over a DB-API connection; see the module doc."""
 
     location: str
@@ -282,6 +283,7 @@ class SQLStore:
                 for table in PICTURE_TABLES:
                     self._execute(f"DELETE FROM {table}")
                 self._write_resolution(resolution)
+                self._set_state("units", "-1")  # stored units are of an older picture
                 if generation is not None:
                     self._set_state("picture", str(generation))
                     self._set_state("fingerprint", fingerprint)
