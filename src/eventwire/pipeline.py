@@ -100,12 +100,16 @@ def _reader(
     resolution reads them twice), each read told to ``progress``."""
 
     def read() -> Iterator[DocumentRecords]:
-        for doc in store.iter_document_records(upto=upto):
-            yield doc
-            if progress is not None:
-                progress(1)
+        return _counted(store.iter_document_records(upto=upto), progress)
 
     return read
+
+
+def _counted(docs: Iterable[T], progress: Progress | None) -> Iterator[T]:
+    for doc in docs:
+        yield doc
+        if progress is not None:
+            progress(1)
 
 
 def resolution_reads(store: Store) -> int:
@@ -288,8 +292,9 @@ def _refresh_incremental(
             [actor_id(c) for c in touched],
             Resolution(actors.actors, actors.mention_actor, explanations=actors.explanations),
         )
+        documents = store.iter_event_records(state.documents)
         rest = resolve_rest(
-            _reader(store, state.documents, progress)(),
+            _counted(documents, progress),
             store.mention_actors(),
             store.group_actor_ids(),
             resources,

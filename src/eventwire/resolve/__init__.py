@@ -15,16 +15,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from eventwire.knowledge.resources import Resources
-from eventwire.model import DocumentRecords, Evidence, Quote, Resolution
+from eventwire.model import DocumentRecords, Quote, Resolution
+from eventwire.resolve.actor_units import NO_SENTENCE
 from eventwire.resolve.actors import ActorResolution, resolve_actors
 from eventwire.resolve.events import resolve_events
 from eventwire.resolve.quotes import resolve_quotes
 from eventwire.resolve.relations import resolve_relations
 
 __all__ = ["resolve", "resolve_full", "resolve_rest", "resolve_stream"]
-
-# Actor resolution reads a mention's words and offsets, never its sentence.
-_NO_SENTENCE = Evidence("", "", 0, 0)
 
 
 def resolve(records: Iterable[DocumentRecords], resources: Resources) -> Resolution:
@@ -48,7 +46,7 @@ def resolve_full(
 
     def for_actors() -> Iterator[DocumentRecords]:
         for doc in documents():
-            mentions = tuple(replace(m, evidence=_NO_SENTENCE) for m in doc.mentions)
+            mentions = tuple(replace(m, evidence=NO_SENTENCE) for m in doc.mentions)
             yield DocumentRecords(doc.article_id, mentions=mentions, places=doc.places)
 
     actors = resolve_actors(for_actors(), resources)

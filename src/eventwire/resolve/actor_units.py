@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from eventwire.model import GROUP_LABEL, DocumentRecords, Mention, from_dict, to_dict
+from eventwire.model import GROUP_LABEL, DocumentRecords, Evidence, Mention, Span
 from eventwire.text.names import initials
 from eventwire.text.translit import token_keys, translit_key
 
@@ -29,6 +29,7 @@ _ORG_WORDS = (
     ),
     ("political_party", r"\b(party|alliance|brotherhood|movement|bloc)\b"),
 )
+NO_SENTENCE = Evidence("", "", 0, 0)  # actor resolution reads a mention's words, never its sentence
 LABEL_TYPES = {"PERSON": "person", "GPE": "other", "NORP": "other", "ORG": "other"}
 
 
@@ -228,16 +229,37 @@ def to_payload(unit: Unit, affiliation: str | None = None) -> dict[str, Any]:
         "is_group": unit.is_group,
         "country": unit.country,
         "tkeys": sorted(unit.known_tkeys or unit.tkeys),
-        "mentions": [to_dict(m) for m in unit.mentions],
+        "mentions": [
+            [
+                m.span.start,
+                m.span.end,
+                m.span.text,
+                m.label,
+                m.normalized,
+                m.role,
+                m.group,
+                m.affiliation,
+            ]
+            for m in unit.mentions
+        ],  # fmt: skip
         "affiliation": affiliation,
     }
+
+
+def mentions_of(article_id: str, payload: dict[str, Any]) -> list[Mention]:
+    """A stored unit's mentions (without their sentences, which resolution never reads)."""
+    return [
+        Mention(article_id, Span(start, end, text), label, NO_SENTENCE, normalized, role, group,
+                affiliation)
+        for start, end, text, label, normalized, role, group, affiliation in payload["mentions"]
+    ]  # fmt: skip
 
 
 def from_payload(article_id: str, p: dict[str, Any]) -> Unit:
     return Unit(
         article_id,
         p["group"],
-        mentions=[from_dict(Mention, m) for m in p["mentions"]],
+        mentions=mentions_of(article_id, p),
         forms=Counter(dict(p["forms"])),
         labels=Counter(dict(p["labels"])),
         kb_id=p["kb_id"],

@@ -24,21 +24,21 @@ from dataclasses import replace
 from typing import Any, Protocol
 
 from eventwire.knowledge.resources import Resources
-from eventwire.model import DocumentRecords, Evidence, Mention, from_dict
+from eventwire.model import DocumentRecords
 from eventwire.resolve.actor_keys import Decision, decide_key, explain, strength, unit_keys
 from eventwire.resolve.actor_units import (
+    NO_SENTENCE,
     StoredUnit,
     affiliation_units,
     build_units,
     from_payload,
+    mentions_of,
     to_payload,
     unit_id,
 )
 from eventwire.resolve.actors import ActorResolution, ClusterActor, build_actors, overrides_of
 
 __all__ = ["UnitIndex", "recluster", "update_actors"]
-
-_NO_SENTENCE = Evidence("", "", 0, 0)
 
 
 def units_of(docs: Iterable[DocumentRecords], resources: Resources) -> list[StoredUnit]:
@@ -150,7 +150,7 @@ def update_actors(
     units left has no actor)."""
     for_actors = (
         DocumentRecords(d.article_id, places=d.places,
-                        mentions=tuple(replace(m, evidence=_NO_SENTENCE) for m in d.mentions))
+                        mentions=tuple(replace(m, evidence=NO_SENTENCE) for m in d.mentions))
         for d in docs
     )  # fmt: skip
     touched = recluster(index, units_of(for_actors, resources))
@@ -178,7 +178,8 @@ def cluster_actor(
     )
     out = ClusterActor(cluster, [u for u, _ in real], reasons)
     for iso3 in sorted({s.payload["affiliation"] for s in stored} - {None}):
-        ms = sorted((from_dict(Mention, m) for s in stored if s.payload["affiliation"] == iso3
-                     for m in s.payload["mentions"]), key=lambda m: (m.article_id, m.span.start))  # fmt: skip
+        ms = sorted((m for s in stored if s.payload["affiliation"] == iso3
+                     for m in mentions_of(s.article_id, s.payload)),
+                    key=lambda m: (m.article_id, m.span.start))  # fmt: skip
         out.attach(iso3, ms, kb.country(iso3))
     return out

@@ -181,6 +181,18 @@ class UnitsSQL:
         ):
             yield from_dict(DocumentRecords, json.loads(row[0]))
 
+    def iter_event_records(self, upto: int) -> Iterator[DocumentRecords]:
+        """Stored records of documents generations <= ``upto`` by article id, with their
+        events, relation statements and quotes only (what ``resolve_rest`` reads): the
+        mentions and places, the bulk of a record, are not decoded."""
+        for row in self._stream(
+            "SELECT payload FROM doc_records WHERE seq <= ? ORDER BY article_id", (upto,)
+        ):
+            data = json.loads(row[0])
+            data.pop("mentions", None)
+            data.pop("places", None)
+            yield from_dict(DocumentRecords, data)
+
     def mention_actors(self) -> dict[str, str]:
         """The whole mention -> actor map of the stored picture."""
         return {r[0]: r[1] for r in self._stream("SELECT mention, actor_id FROM mention_actor")}
