@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.config import Settings
-from eventwire.model import Article, DocumentRecords, to_dict
+from eventwire.model import Article, DocumentRecords, Evidence, Mention, Span, to_dict
 from eventwire.pipeline import check_picture, rebuild, refresh
 from eventwire.resolve import actors as actors_module
 from eventwire.resolve.actor_keys import Decision
@@ -122,3 +122,29 @@ def test_units_and_key_decisions_round_trip(store_url: str) -> None:
             assert store.move_anchored("name:c", "name:c") == []
             assert store.key_owners("name:c") == ["name:b c"]
             assert [u.id for u in store.cluster_units("name:c")] == ["a\x1fg2"]
+
+
+def _article(aid: str, *names: str) -> tuple[Article, DocumentRecords]:
+    mentions, pos = [], 0
+    for g, name in enumerate(names):
+        span = Span(pos, pos + len(name), name)
+        mentions.append(Mention(aid, span, "ORG", Evidence(aid, name, pos, span.end),
+                                normalized=name, group=f"g{g}"))  # fmt: skip
+        pos = span.end + 1
+    text = " ".join(names)
+    return Article(aid, text), DocumentRecords(aid, mentions=tuple(mentions))
+
+
+def test_a_later_batch_can_make_a_key_ambiguous(tmp_path: Path) -> None:
+    settings = Settings(db=str(tmp_path / "s.db"))
+    with open_store(settings) as store:
+        store.add_documents([_article("a", "Coastal Defence Brigade"), _article("b", "CDB")])
+        refresh(store, settings)
+        assert [a.name for a in store.actors(query="CDB")] == ["Coastal Defence Brigade"]
+        # a second expansion of the acronym: "CDB" now joins neither
+        store.add_documents([_article("c", "Central Desert Battalion")])
+        refresh(store, settings)
+        assert check_picture(store, settings).same
+        cdb = next(a for a in store.actors() if a.name == "CDB")
+        assert any("kept apart" in e for e in store.explanations(cdb.id))
+        assert len(store.actors()) == 3
