@@ -29,6 +29,7 @@ from eventwire.resolve.actor_keys import Decision, decide_key, explain, strength
 from eventwire.resolve.actor_units import (
     NO_SENTENCE,
     StoredUnit,
+    Unit,
     affiliation_units,
     build_units,
     from_payload,
@@ -170,12 +171,21 @@ def cluster_actor(
     makes it."""
     real = [(from_payload(s.article_id, s.payload), s.anchor) for s in stored
             if s.payload["affiliation"] is None]  # fmt: skip
-    reasons = explain(
-        real,
-        lambda k: index.key_decision(k) or Decision(k, k),
-        lambda via, c: (lambda b: from_payload(b.article_id, b.payload))(index.key_bearer(via, c)),
-        kb,
-    )
+    decisions: dict[str, Decision] = {}
+    bearers: dict[tuple[str, str], Unit] = {}
+
+    def decision_of(key: str) -> Decision:
+        if key not in decisions:
+            decisions[key] = index.key_decision(key) or Decision(key, key)
+        return decisions[key]
+
+    def bearer_of(key: str, owner: str) -> Unit:
+        if (key, owner) not in bearers:
+            b = index.key_bearer(key, owner)
+            bearers[key, owner] = from_payload(b.article_id, b.payload)
+        return bearers[key, owner]
+
+    reasons = explain(real, decision_of, bearer_of, kb)
     out = ClusterActor(cluster, [u for u, _ in real], reasons)
     for iso3 in sorted({s.payload["affiliation"] for s in stored} - {None}):
         ms = sorted((m for s in stored if s.payload["affiliation"] == iso3
