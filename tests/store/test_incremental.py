@@ -100,7 +100,7 @@ def test_units_and_key_decisions_round_trip(store_url: str) -> None:
     with open_store(settings) as store:
         world = World.make(10)
         store.add_documents([synthetic_document(world, 0)])
-        payload = {"affiliation": None, "group": "g1", "mentions": []}
+        payload = '{"affiliation": null, "group": "g1", "mentions": []}'
         units = [
             StoredUnit("a\x1fg1", "syn_7_00000000", ("name:b c", "name:c"), True, "name:b c",
                        payload),

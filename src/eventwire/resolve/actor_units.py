@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from eventwire.model import GROUP_LABEL, DocumentRecords, Evidence, Mention, Span
@@ -205,7 +207,12 @@ class StoredUnit:
     keys: tuple[str, ...]
     personish: bool
     cluster: str
-    payload: dict[str, Any] = field(hash=False, compare=False)
+    payload: str = field(hash=False, compare=False)  # JSON: compact while a rebuild holds all
+
+    @cached_property
+    def data(self) -> dict[str, Any]:
+        loaded: dict[str, Any] = json.loads(self.payload)
+        return loaded
 
     @property
     def anchor(self) -> str:
@@ -217,9 +224,9 @@ def unit_id(article_id: str, group: str) -> str:
     return f"{article_id}\x1f{group}"
 
 
-def to_payload(unit: Unit, affiliation: str | None = None) -> dict[str, Any]:
+def to_payload(unit: Unit, affiliation: str | None = None) -> str:
     # counters as pairs in insertion order: most_common() breaks ties by it
-    return {
+    data = {
         "group": unit.group,
         "forms": [[f, n] for f, n in unit.forms.items()],
         "labels": [[lb, n] for lb, n in unit.labels.items()],
@@ -244,6 +251,7 @@ def to_payload(unit: Unit, affiliation: str | None = None) -> dict[str, Any]:
         ],  # fmt: skip
         "affiliation": affiliation,
     }
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
 def mentions_of(article_id: str, payload: dict[str, Any]) -> list[Mention]:

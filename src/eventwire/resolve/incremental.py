@@ -169,8 +169,8 @@ def cluster_actor(
 ) -> ClusterActor:
     """A cluster's actor input from its stored units (in id order), as a full resolution
     makes it."""
-    real = [(from_payload(s.article_id, s.payload), s.anchor) for s in stored
-            if s.payload["affiliation"] is None]  # fmt: skip
+    real = [(from_payload(s.article_id, s.data), s.anchor) for s in stored
+            if s.data["affiliation"] is None]  # fmt: skip
     decisions: dict[str, Decision] = {}
     bearers: dict[tuple[str, str], Unit] = {}
 
@@ -182,14 +182,14 @@ def cluster_actor(
     def bearer_of(key: str, owner: str) -> Unit:
         if (key, owner) not in bearers:
             b = index.key_bearer(key, owner)
-            bearers[key, owner] = from_payload(b.article_id, b.payload)
+            bearers[key, owner] = from_payload(b.article_id, b.data)
         return bearers[key, owner]
 
     reasons = explain(real, decision_of, bearer_of, kb)
     out = ClusterActor(cluster, [u for u, _ in real], reasons)
-    for iso3 in sorted({s.payload["affiliation"] for s in stored} - {None}):
-        ms = sorted((m for s in stored if s.payload["affiliation"] == iso3
-                     for m in mentions_of(s.article_id, s.payload)),
+    for iso3 in sorted({s.data["affiliation"] for s in stored} - {None}):
+        ms = sorted((m for s in stored if s.data["affiliation"] == iso3
+                     for m in mentions_of(s.article_id, s.data)),
                     key=lambda m: (m.article_id, m.span.start))  # fmt: skip
         out.attach(iso3, ms, kb.country(iso3))
     return out

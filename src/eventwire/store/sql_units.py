@@ -32,7 +32,7 @@ def _as_json(value: Any) -> str:
 
 def _unit(row: Sequence[Any]) -> StoredUnit:
     """A unit read back with its anchor as its only key (all a reader of clusters needs)."""
-    return StoredUnit(row[0], row[1], (row[2],), bool(row[3]), row[4], json.loads(row[5]))
+    return StoredUnit(row[0], row[1], (row[2],), bool(row[3]), row[4], row[5])
 
 
 class UnitsSQL:
@@ -88,7 +88,7 @@ class UnitsSQL:
         self._insert(
             "units",
             ("id", "article_id", "anchor", "personish", "cluster", "payload"),
-            [(u.id, u.article_id, u.anchor, int(u.personish), u.cluster, _as_json(u.payload))
+            [(u.id, u.article_id, u.anchor, int(u.personish), u.cluster, u.payload)
              for u in units],
         )  # fmt: skip
         self._insert(
