@@ -40,7 +40,9 @@ from eventwire.ingest import read_sources
 from eventwire.knowledge.resources import Resources
 from eventwire.model import Article, DocumentRecords, Resolution, to_dict
 from eventwire.nlp import build_pipeline, parse
-from eventwire.resolve import resolve_stream
+from eventwire.resolve import resolve_full, resolve_rest, resolve_stream
+from eventwire.resolve.actors import actor_id
+from eventwire.resolve.incremental import update_actors
 from eventwire.resolve.overrides import add_override, resolution_fingerprint
 from eventwire.store.base import Store
 from eventwire.truecase import Truecaser, as_written, case_restored
@@ -98,12 +100,16 @@ def _reader(
     resolution reads them twice), each read told to ``progress``."""
 
     def read() -> Iterator[DocumentRecords]:
-        for doc in store.iter_document_records(upto=upto):
-            yield doc
-            if progress is not None:
-                progress(1)
+        return _counted(store.iter_document_records(upto=upto), progress)
 
     return read
+
+
+def _counted(docs: Iterable[T], progress: Progress | None) -> Iterator[T]:
+    for doc in docs:
+        yield doc
+        if progress is not None:
+            progress(1)
 
 
 def resolution_reads(store: Store) -> int:
@@ -239,15 +245,64 @@ def rebuild(
 
     The result is stored unless a picture of later documents was stored meanwhile."""
     resources = resources or Resources(settings)
+    return _resolve_all(store, settings, resources, progress, force=True)[0]
+
+
+def _resolve_all(
+    store: Store,
+    settings: Settings,
+    resources: Resources,
+    progress: Progress | None,
+    *,
+    force: bool = False,
+) -> tuple[Resolution, bool]:
+    """Resolve every stored document and store the picture with the units and key
+    decisions incremental refreshes start from; (the resolution, whether it was stored)."""
     state = store.picture_state()
-    resolution = resolve_stream(_reader(store, state.documents, progress), resources)
-    store.replace_resolution(
+    resolution, actors = resolve_full(_reader(store, state.documents, progress), resources)
+    wrote = store.replace_resolution(
         resolution,
         generation=state.documents,
         fingerprint=resolution_fingerprint(settings),
-        force=True,
+        force=force,
     )
-    return resolution
+    if wrote:
+        store.replace_units(actors.units, actors.decisions, state.documents)
+    return resolution, wrote
+
+
+def _refresh_incremental(
+    store: Store, settings: Settings, resources: Resources, progress: Progress | None
+) -> bool | None:
+    """Bring the picture up to date from the stored units: the new documents' units are
+    clustered, the actors they touch rebuilt, events, relations and quotes recomputed
+    (see :mod:`eventwire.resolve.incremental`), all in one write transaction. Returns
+    whether it stored a picture, or None when there are no units of the stored picture
+    to start from (a full resolution is needed)."""
+    fingerprint = resolution_fingerprint(settings)
+    with store.write_lock():
+        state = store.picture_state()
+        if state.current(fingerprint):
+            return False
+        if state.fingerprint != fingerprint or store.units_generation() != state.picture:
+            return None
+        new = list(store.iter_new_document_records(state.picture, state.documents))
+        touched, actors = update_actors(store, new, resources)
+        store.replace_actors(
+            [actor_id(c) for c in touched],
+            Resolution(actors.actors, actors.mention_actor, explanations=actors.explanations),
+        )
+        documents = store.iter_event_records(state.documents)
+        rest = resolve_rest(
+            _counted(documents, progress),
+            store.mention_actors(),
+            store.group_actor_ids(),
+            store.state_sides(),
+            resources,
+        )
+        store.replace_rest(rest)
+        store.set_picture(state.documents, fingerprint)
+    return True
 
 
 def override_and_rebuild(store: Store, settings: Settings, kind: str, *args: str) -> Resolution:
@@ -356,14 +411,15 @@ def refresh(
     """Bring the stored picture up to date with the stored documents and overrides.
 
     Resolves nothing when the picture is current (a re-ingest with nothing new);
-    otherwise resolves and stores, and again while other writers add documents
-    meanwhile. Returns whether this call stored a picture."""
+    otherwise updates it from the stored units with the new documents (or resolves
+    everything when there are none to start from) and stores it, and again while other
+    writers add documents meanwhile. Returns whether this call stored a picture."""
     fingerprint = resolution_fingerprint(settings)
     wrote = False
-    while not (state := store.picture_state()).current(fingerprint):
+    while not store.picture_state().current(fingerprint):
         resources = resources or Resources(settings)
-        resolution = resolve_stream(_reader(store, state.documents, progress), resources)
-        wrote |= store.replace_resolution(
-            resolution, generation=state.documents, fingerprint=fingerprint
-        )
+        done = _refresh_incremental(store, settings, resources, progress)
+        if done is None:
+            done = _resolve_all(store, settings, resources, progress)[1]
+        wrote |= done
     return wrote

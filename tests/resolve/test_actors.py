@@ -194,9 +194,16 @@ def test_two_long_names_with_the_same_initials_stay_apart(res):
     ]
     r = resolve_actors(docs, res)
     assert len(r.actors) == 2
-    docs.append(doc("c", ("CDB", "ORG", "g1")))  # a written acronym still meets its expansion
+    # a written acronym meets its one expansion...
+    one = [docs[0], doc("c", ("CDB", "ORG", "g1"))]
+    r = resolve_actors(one, res)
+    assert actor_of(r, "c", one, "CDB").id == actor_of(r, "a", one, "Coastal Defence Brigade").id
+    # ...but of two expansions it joins neither, and never makes them one
+    docs.append(doc("c", ("CDB", "ORG", "g1")))
     r = resolve_actors(docs, res)
-    assert actor_of(r, "c", docs, "CDB").id == actor_of(r, "a", docs, "Coastal Defence Brigade").id
+    assert len(r.actors) == 3
+    cdb = actor_of(r, "c", docs, "CDB")
+    assert any("kept apart" in e for e in r.explanations[cdb.id])
 
 
 class _BackwardSet(set):

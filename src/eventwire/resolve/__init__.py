@@ -5,7 +5,8 @@ stored :class:`DocumentRecords`, so the result depends only on the set of articl
 never on the order they were ingested in. :func:`resolve_stream` does the same from
 a source it can read twice (a store's records, in article-id order), keeping of each
 document only what a stage needs: mentions without their sentences for actors, then
-events, relation statements and resolved quotes.
+events, relation statements and resolved quotes. :mod:`eventwire.resolve.incremental`
+updates the actors a batch of new documents touches, over the units a store keeps.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
-from eventwire.knowledge.ontology import load_ontology
 from eventwire.knowledge.resources import Resources
-from eventwire.model import DocumentRecords, Evidence, Quote, Resolution, Statistic
-from eventwire.resolve.actors import resolve_actors
+from eventwire.model import DocumentRecords, Quote, Resolution, Statistic
+from eventwire.resolve.actor_units import NO_SENTENCE
+from eventwire.resolve.actors import ActorResolution, resolve_actors
 from eventwire.resolve.doc_incidents import DocIncident, document_incidents
 from eventwire.resolve.events import resolve_events
 from eventwire.resolve.incidents import (
@@ -29,10 +30,7 @@ from eventwire.resolve.quotes import resolve_quotes
 from eventwire.resolve.relations import resolve_relations
 from eventwire.resolve.statistics import resolve_statistics
 
-__all__ = ["resolve", "resolve_stream"]
-
-# Actor resolution reads a mention's words and offsets, never its sentence.
-_NO_SENTENCE = Evidence("", "", 0, 0)
+__all__ = ["resolve", "resolve_full", "resolve_rest", "resolve_stream"]
 
 
 def resolve(records: Iterable[DocumentRecords], resources: Resources) -> Resolution:
@@ -45,47 +43,75 @@ def resolve_stream(
 ) -> Resolution:
     """The resolution of the documents ``documents()`` yields (in article-id order,
     the same both times it is called)."""
+    return resolve_full(documents, resources)[0]
+
+
+def resolve_full(
+    documents: Callable[[], Iterable[DocumentRecords]], resources: Resources
+) -> tuple[Resolution, ActorResolution]:
+    """:func:`resolve_stream` with the actor resolution it made (its units and key
+    decisions are what incremental resolution stores)."""
 
     def for_actors() -> Iterator[DocumentRecords]:
         for doc in documents():
-            mentions = tuple(replace(m, evidence=_NO_SENTENCE) for m in doc.mentions)
+            mentions = tuple(replace(m, evidence=NO_SENTENCE) for m in doc.mentions)
             yield DocumentRecords(doc.article_id, mentions=mentions, places=doc.places)
 
     actors = resolve_actors(for_actors(), resources)
     unnamed = frozenset(a.id for a in actors.actors if a.type == "group")
+    sides = state_sides(actors.actors)
+    rest = resolve_rest(documents(), actors.mention_actor, unnamed, sides, resources)
+    resolution = replace(
+        rest,
+        actors=actors.actors,
+        mention_actor=actors.mention_actor,
+        explanations=actors.explanations,
+    )
+    return resolution, actors
+
+
+def resolve_rest(
+    documents: Iterable[DocumentRecords],
+    mention_actor: dict[str, str],
+    unnamed: frozenset[str],
+    sides: dict[str, str],
+    resources: Resources,
+) -> Resolution:
+    """Events, incidents, relations, quotes, statistics and places of every document
+    (in article-id order), their actors taken from ``mention_actor``; ``unnamed`` are
+    the unnamed group actors, ``sides`` the state actors that count as one side
+    (:func:`~eventwire.resolve.incidents.state_sides`).
+
+    The seam for incremental events: today it reads every document; grouping that only
+    re-opens the groups a batch can join (issue 14's incidents) would take the keys a
+    batch touched instead."""
     statements: list[DocumentRecords] = []
     quotes: list[Quote] = []
     statistics: list[Statistic] = []
     told: list[DocIncident] = []  # each article's incidents
-    named = frozenset(a.id for a in actors.actors) - unnamed
-    violent = load_ontology().violent_types
+    # every actor has a mention: the named ones are all but the unnamed groups
+    named = frozenset(mention_actor.values()) - unnamed
+    violent = resources.ontology.violent_types
 
     def for_events() -> Iterator[DocumentRecords]:
-        for doc in documents():
+        for doc in documents:
             statements.append(DocumentRecords(doc.article_id, relations=doc.relations))
-            quotes.extend(resolve_quotes([doc], actors.mention_actor))
-            statistics.extend(resolve_statistics([doc], actors.mention_actor))
-            for inc in document_incidents(doc, violent, actors.mention_actor, named):
-                assign_actors(inc, actors.mention_actor, unnamed)
+            quotes.extend(resolve_quotes([doc], mention_actor))
+            statistics.extend(resolve_statistics([doc], mention_actor))
+            for inc in document_incidents(doc, violent, mention_actor, named):
+                assign_actors(inc, mention_actor, unnamed)
                 told.append(inc)
             yield DocumentRecords(doc.article_id, events=doc.events)
 
     event_of: dict[tuple[str, int, str], str] = {}
-    events, places = resolve_events(
-        for_events(), actors.mention_actor, resources, unnamed, event_of
-    )
-    incidents = resolve_incidents(
-        told, event_of, events, incident_links(resources), state_sides(actors.actors)
-    )
-    relations = resolve_relations(statements, events, actors.mention_actor, resources)
+    events, places = resolve_events(for_events(), mention_actor, resources, unnamed, event_of)
+    incidents = resolve_incidents(told, event_of, events, incident_links(resources), sides)
+    relations = resolve_relations(statements, events, mention_actor, resources)
     return Resolution(
-        actors=actors.actors,
-        mention_actor=actors.mention_actor,
         events=tuple(events),
         relations=tuple(relations),
         quotes=tuple(quotes),
         places=tuple(places),
-        explanations=actors.explanations,
         statistics=tuple(statistics),
         incidents=tuple(incidents),
     )

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
-from eventwire.model import GROUP_LABEL, DocumentRecords, Mention
+from eventwire.model import GROUP_LABEL, DocumentRecords, Evidence, Mention, Span
 from eventwire.text.names import initials
 from eventwire.text.translit import token_keys, translit_key
 
-__all__ = ["GROUP_LABEL", "Unit", "build_units", "initials", "unit_type"]
+__all__ = ["GROUP_LABEL", "StoredUnit", "Unit", "build_units", "initials", "unit_type"]
 
 # Words that say what kind of organisation a name is, checked in this order.
 _ORG_WORDS = (
@@ -29,6 +31,7 @@ _ORG_WORDS = (
     ),
     ("political_party", r"\b(party|alliance|brotherhood|movement|bloc)\b"),
 )
+NO_SENTENCE = Evidence("", "", 0, 0)  # actor resolution reads a mention's words, never its sentence
 LABEL_TYPES = {"PERSON": "person", "GPE": "other", "NORP": "other", "ORG": "other"}
 
 
@@ -44,6 +47,8 @@ class Unit:
     is_country: bool = False
     is_group: bool = False  # unnamed group ("police"): merged across articles only by country
     country: str | None = None
+    # transliteration keys of the forms, set once the unit is complete (build_units)
+    known_tkeys: frozenset[str] | None = None
 
     @property
     def sort_key(self) -> tuple[str, str]:
@@ -60,6 +65,8 @@ class Unit:
 
     @property
     def tkeys(self) -> set[str]:
+        if self.known_tkeys is not None:
+            return set(self.known_tkeys)
         return {k for f in self.forms if (k := translit_key(f))}
 
     @property
@@ -110,6 +117,26 @@ def build_units(
     """Units sorted by (article, group), and demonym/metonym mentions by country ISO3."""
     units: dict[tuple[str, str], Unit] = {}
     affiliated: dict[str, list[Mention]] = {}
+    keys: dict[str, str] = {}  # form -> transliteration key: the power law repeats forms
+
+    entries: dict[str, Any] = {}  # form -> KB entry (or None)
+    names: dict[str, bool] = {}  # form -> names a country
+
+    def key_of(form: str) -> str:
+        if form not in keys:
+            keys[form] = translit_key(form)
+        return keys[form]
+
+    def country_name(form: str) -> bool:
+        if form not in names:
+            names[form] = kb.is_country_name(form)
+        return names[form]
+
+    def entry_of(form: str) -> Any:
+        if form not in entries:
+            entries[form] = kb.lookup(form)
+        return entries[form]
+
     for doc in docs:
         country = document_country(doc)
         for m in doc.mentions:
@@ -119,7 +146,7 @@ def build_units(
             if m.label == GROUP_LABEL and m.affiliation is None and country:
                 m = replace(m, affiliation=country)
             form = m.normalized or m.span.text
-            if not translit_key(form):
+            if not key_of(form):
                 continue
             key = (m.article_id, m.group or form)
             unit = units.setdefault(key, Unit(m.article_id, key[1]))
@@ -127,17 +154,18 @@ def build_units(
             unit.forms[form] += 1
             unit.labels[m.label] += 1
     for unit in units.values():
+        unit.known_tkeys = frozenset(k for f in unit.forms if (k := key_of(f)))
         if set(unit.labels) == {GROUP_LABEL}:
             unit.is_group = True
             unit.country = next((m.affiliation for m in unit.mentions if m.affiliation), None)
             continue  # "police" is no knowledge-base entry, nor a country
-        entries = {e.id: e for f in unit.forms if (e := kb.lookup(f))}
-        entry = kb.lookup(unit.label) if len(entries) > 1 else None
-        if len(entries) == 1 or entry is not None:
-            entry = entry or next(iter(entries.values()))
+        found = {e.id: e for f in unit.forms if (e := entry_of(f))}
+        entry = entry_of(unit.label) if len(found) > 1 else None
+        if len(found) == 1 or entry is not None:
+            entry = entry or next(iter(found.values()))
             unit.kb_id, unit.kb_type = entry.id, entry.type
         unit.is_country = unit.kb_type == "country" or (
-            unit.kb_type is None and any(kb.is_country_name(f) for f in unit.forms)
+            unit.kb_type is None and any(country_name(f) for f in unit.forms)
         )
     for ms in affiliated.values():
         ms.sort(key=lambda m: (m.article_id, m.span.start))
@@ -167,3 +195,103 @@ def unit_type(unit: Unit, kb: Any) -> str:
         if re.search(pattern, text):
             return kind
     return LABEL_TYPES.get(unit.labels.most_common(1)[0][0], "other")
+
+
+@dataclass(frozen=True)
+class StoredUnit:
+    """A unit as the store keeps it: ``keys`` strongest first (``keys[0]`` the anchor);
+    ``affiliation`` (an ISO3) marks a document's demonym mentions of one country."""
+
+    id: str
+    article_id: str
+    keys: tuple[str, ...]
+    personish: bool
+    cluster: str
+    payload: str = field(hash=False, compare=False)  # JSON: compact while a rebuild holds all
+
+    @cached_property
+    def data(self) -> dict[str, Any]:
+        loaded: dict[str, Any] = json.loads(self.payload)
+        return loaded
+
+    @property
+    def anchor(self) -> str:
+        return self.keys[0]
+
+
+def unit_id(article_id: str, group: str) -> str:
+    # \x1f sorts before any printable character: ids sort as (article, group) tuples do
+    return f"{article_id}\x1f{group}"
+
+
+def to_payload(unit: Unit, affiliation: str | None = None) -> str:
+    # counters as pairs in insertion order: most_common() breaks ties by it
+    data = {
+        "group": unit.group,
+        "forms": [[f, n] for f, n in unit.forms.items()],
+        "labels": [[lb, n] for lb, n in unit.labels.items()],
+        "kb_id": unit.kb_id,
+        "kb_type": unit.kb_type,
+        "is_country": unit.is_country,
+        "is_group": unit.is_group,
+        "country": unit.country,
+        "tkeys": sorted(unit.known_tkeys or unit.tkeys),
+        "mentions": [
+            [
+                m.span.start,
+                m.span.end,
+                m.span.text,
+                m.label,
+                m.normalized,
+                m.role,
+                m.group,
+                m.affiliation,
+            ]
+            for m in unit.mentions
+        ],  # fmt: skip
+        "affiliation": affiliation,
+    }
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def mentions_of(article_id: str, payload: dict[str, Any]) -> list[Mention]:
+    """A stored unit's mentions (without their sentences, which resolution never reads)."""
+    return [
+        Mention(article_id, Span(start, end, text), label, NO_SENTENCE, normalized, role, group,
+                affiliation)
+        for start, end, text, label, normalized, role, group, affiliation in payload["mentions"]
+    ]  # fmt: skip
+
+
+def from_payload(article_id: str, p: dict[str, Any]) -> Unit:
+    return Unit(
+        article_id,
+        p["group"],
+        mentions=mentions_of(article_id, p),
+        forms=Counter(dict(p["forms"])),
+        labels=Counter(dict(p["labels"])),
+        kb_id=p["kb_id"],
+        kb_type=p["kb_type"],
+        is_country=p["is_country"],
+        is_group=p["is_group"],
+        country=p["country"],
+        known_tkeys=frozenset(p["tkeys"]),
+    )
+
+
+def affiliation_units(affiliated: dict[str, list[Mention]], kb: Any) -> list[StoredUnit]:
+    """One unit per document and country of its demonym mentions, anchored on the
+    country's KB entry (the cluster they are linked to)."""
+    out = []
+    for iso3 in sorted(affiliated):
+        entry = kb.country(iso3)
+        if entry is None:
+            continue
+        by_article: dict[str, list[Mention]] = defaultdict(list)
+        for m in affiliated[iso3]:
+            by_article[m.article_id].append(m)
+        for article_id, ms in sorted(by_article.items()):
+            unit = Unit(article_id, f"aff:{iso3}", mentions=ms)
+            out.append(StoredUnit(unit_id(article_id, unit.group), article_id,
+                                  (f"kb:{entry.id}",), False, "", to_payload(unit, iso3)))  # fmt: skip
+    return out

@@ -3,14 +3,14 @@
 Units are the document-local mention groups made by the mentions extractor.
 Unnamed groups ("police", "gunmen") are merged only with the same group of the
 same country (from a nationality adjective or the places of their article).
-Units are merged when they share a transliteration key (Haftar ~ Hiftar), when a
-surname-only unit matches a full name's surname, when an acronym written as such
-matches an expansion's initials (two expansions with the same initials are not
-merged for that), or when both match one KB entry. **Blocking evidence wins**:
-different given names, different surnames of full names, a country against a
-non-country, two different KB entries, or a user split keep units apart. Pairs
-are tried in one sorted order, so the result does not depend on article order.
-Every merge and every block is recorded as a human-readable explanation.
+Units are merged when they share a knowledge-base entry, a transliteration key
+(Haftar ~ Hiftar), an acronym written as such and a long name's initials, or when a
+one-word name is the family name of exactly one full name. Clustering is decided
+per key, never by the order merges are tried (:mod:`eventwire.resolve.actor_keys`):
+different given or family names, two KB entries, a country against a non-country
+or a user split keep units apart, and a key that several actors carry joins none.
+Every merge and every refusal is recorded as a human-readable explanation. An
+actor's id comes from its cluster's key, so it does not depend on other actors.
 """
 
 from __future__ import annotations
@@ -23,15 +23,19 @@ from typing import Any
 from eventwire.errors import ConfigError
 from eventwire.knowledge.resources import Resources
 from eventwire.model import Actor, DocumentRecords, Mention, Role, mention_key
-from eventwire.resolve.actor_units import Unit, build_units, initials, unit_type
+from eventwire.resolve.actor_keys import Decision, KeyGraph, explain, unit_keys
+from eventwire.resolve.actor_units import (
+    StoredUnit,
+    Unit,
+    affiliation_units,
+    build_units,
+    to_payload,
+    unit_id,
+    unit_type,
+)
 from eventwire.resolve.ids import stable_id
 from eventwire.resolve.names import clean_surface, plain_key
 from eventwire.resolve.overrides import Overrides, load_overrides
-from eventwire.resolve.translit import translit_key
-
-# Rule order: stronger evidence first; within a rule, larger bearers first.
-# Spelling evidence comes before the KB so explanations show the KB-free reason.
-_RULES = ("override", "translit", "acronym", "kb", "surname")
 
 
 @dataclass(frozen=True)
@@ -39,19 +43,46 @@ class ActorResolution:
     actors: tuple[Actor, ...]
     mention_actor: dict[str, str]
     explanations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # what incremental resolution keeps: the units with their clusters, the key decisions
+    units: tuple[StoredUnit, ...] = ()
+    decisions: dict[str, Decision] = field(default_factory=dict)
 
 
 def resolve_actors(docs: Iterable[DocumentRecords], resources: Resources) -> ActorResolution:
     kb = resources.kb
-    overrides = _overrides(resources)
+    overrides = overrides_of(resources)
     units, affiliated = build_units(docs, kb)
-    clusters = _Clusters(units, overrides)
-    for rule, _score, a, b, why in _candidate_pairs(units, kb, overrides):
-        clusters.try_merge(a, b, rule, why)
-    return _build_actors(clusters, affiliated, kb, overrides)
+    keys = [unit_keys(u, overrides) for u in units]
+    graph = KeyGraph(keys, [u.is_single_name and u.is_personish for u in units])
+    clusters: dict[str, list[int]] = defaultdict(list)
+    for i in range(len(units)):  # units are in sort order, so each cluster's members are
+        clusters[graph.cluster_of(i)].append(i)
+    built = {
+        key: ClusterActor(key, [units[i] for i in members], explain(
+            [(units[i], keys[i][0]) for i in members], graph.decide,
+            lambda via, c: units[graph.bearer(via, c)], kb,
+        ))
+        for key, members in clusters.items()
+    }  # fmt: skip
+    stored = [
+        StoredUnit(unit_id(u.article_id, u.group), u.article_id, keys[i],
+                   graph.personish[i], graph.cluster_of(i), to_payload(u))
+        for i, u in enumerate(units)
+    ]  # fmt: skip
+    # demonym and capital mentions ("Egyptian officials") join their country's entry
+    for unit in affiliation_units(affiliated, kb):
+        key = graph.decide(unit.anchor).cluster
+        stored.append(replace(unit, cluster=key))
+    for iso3 in sorted(affiliated):
+        if (entry := kb.country(iso3)) is not None:
+            key = graph.decide(f"kb:{entry.id}").cluster
+            built.setdefault(key, ClusterActor(key, [], [])).attach(iso3, affiliated[iso3], entry)
+    result = build_actors(list(built.values()), kb, overrides)
+    decisions = {k: graph.decide(k) for k in sorted({k for s in stored for k in s.keys})}
+    return replace(result, units=tuple(stored), decisions=decisions)
 
 
-def _overrides(resources: Resources) -> Overrides:
+def overrides_of(resources: Resources) -> Overrides:
     try:
         return load_overrides(resources.settings.overrides_path)
     except ConfigError:
@@ -60,223 +91,57 @@ def _overrides(resources: Resources) -> Overrides:
         raise ConfigError(f"cannot read overrides: {exc}") from exc
 
 
-def _matches(unit: Unit, name: str) -> bool:
-    pk, tk = plain_key(name), translit_key(name)
-    return any(plain_key(f) == pk or translit_key(f) == tk for f in unit.forms)
-
-
 @dataclass
-class _Bearing:
-    """What a cluster's units say against a merge, gathered once per unit and united on
-    merge, so checking a merge costs the same however large the clusters have grown."""
+class ClusterActor:
+    """One cluster's units (in sort order), why they are one, and the demonym mentions
+    linked to it; ``country`` (ISO3, KB entry) when the cluster is only those mentions."""
 
-    members: set[int]
-    forbid: set[int]  # units a user split keeps away from some member
-    kb: set[str]
-    country: bool
-    kb_types: set[str]
-    given: set[str]
-    surnames: set[str]
+    key: str
+    units: list[Unit]
+    reasons: list[str]
+    affiliated: list[Mention] = field(default_factory=list)
+    country: Any = None
 
-    @classmethod
-    def of(cls, i: int, unit: Unit, forbid: set[int]) -> _Bearing:
-        return cls({i}, forbid, {unit.kb_id} if unit.kb_id else set(), unit.is_country,
-                   {unit.kb_type} if unit.kb_type else set(), unit.given, unit.full_surnames)  # fmt: skip
-
-    def absorb(self, other: _Bearing) -> None:
-        self.members |= other.members
-        self.forbid |= other.forbid
-        self.kb |= other.kb
-        self.country = self.country or other.country
-        self.kb_types |= other.kb_types
-        self.given |= other.given
-        self.surnames |= other.surnames
+    def attach(self, iso3: str, mentions: list[Mention], entry: Any) -> None:
+        """Link one country's demonym and capital mentions to this cluster."""
+        note = (
+            f"{len(mentions)} demonym or capital mention(s) linked as affiliation to {entry.name}"
+        )
+        self.affiliated = self.affiliated + mentions
+        self.reasons = [*self.reasons, note]
+        if not self.units and self.country is None:
+            self.country = (iso3, entry)
 
 
-class _Clusters:
-    """Union-find over units that refuses a merge when blocking evidence says no."""
-
-    def __init__(self, units: list[Unit], overrides: Overrides) -> None:
-        self.units = units
-        self.index = {id(u): i for i, u in enumerate(units)}  # a unit's position, by identity
-        self.parent = list(range(len(units)))
-        self.members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
-        self.reasons: dict[int, list[str]] = defaultdict(list)
-        forbid: dict[int, set[int]] = defaultdict(set)
-        for name, other in overrides.splits:
-            left = [i for i, u in enumerate(units) if _matches(u, name)]
-            right = [i for i, u in enumerate(units) if _matches(u, other) and i not in left]
-            for a in left:
-                forbid[a].update(right)
-            for b in right:
-                forbid[b].update(left)
-        self.bearing = {i: _Bearing.of(i, u, forbid[i]) for i, u in enumerate(units)}
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def try_merge(self, a: int, b: int, rule: str, why: str) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
-        block = None if rule == "override" else self.blocked(ra, rb)
-        if block:
-            note = f"'{self.units[a].label}' kept apart from '{self.units[b].label}': {block}"
-            for r in (ra, rb):
-                if note not in self.reasons[r]:
-                    self.reasons[r].append(note)
-            return False
-        keep, gone = min(ra, rb), max(ra, rb)
-        self.parent[gone] = keep
-        self.members[keep] += self.members.pop(gone)
-        self.bearing[keep].absorb(self.bearing.pop(gone))
-        self.reasons[keep] += self.reasons.pop(gone, [])
-        self.reasons[keep].append(why)
-        return True
-
-    def blocked(self, ra: int, rb: int) -> str | None:
-        A, B = self.bearing[ra], self.bearing[rb]
-        if A.forbid & B.members:
-            return "user override (split)"
-        if A.kb and B.kb and A.kb != B.kb:
-            return f"different knowledge-base entries ({', '.join(sorted(A.kb | B.kb))})"
-        if A.country != B.country:
-            return "a country is not a person or organisation"
-        if A.kb_types and B.kb_types and A.kb_types != B.kb_types:
-            return f"different types ({', '.join(sorted(A.kb_types | B.kb_types))})"
-        if A.given and B.given and not A.given & B.given:
-            return f"different given names ({' / '.join(sorted(A.given | B.given))})"
-        if A.surnames and B.surnames and not A.surnames & B.surnames:
-            return f"different family names ({' / '.join(sorted(A.surnames | B.surnames))})"
-        return None
-
-    def groups(self) -> list[list[Unit]]:
-        roots = sorted({self.find(i) for i in range(len(self.units))})
-        return [[self.units[i] for i in sorted(self.members[r])] for r in roots]
-
-    def reasons_of(self, units: list[Unit]) -> list[str]:
-        # by identity: list.index compared whole units field by field, quadratic in units
-        return self.reasons.get(self.find(self.index[id(units[0])]), [])
+def actor_id(key: str) -> str:
+    """An actor's id from its cluster's key: a KB actor's from its entry, as before."""
+    return stable_id("actor", key[3:] if key.startswith("kb:") else key)
 
 
-def _candidate_pairs(units: list[Unit], kb: Any, overrides: Overrides) -> list[tuple]:
-    """(rule, score, a, b, explanation) for every pair some evidence links, sorted."""
-    pairs: list[tuple] = []
-    for names in overrides.merges:
-        hits = sorted({i for i, u in enumerate(units) for n in names if _matches(u, n)})
-        pairs += [
-            ("override", 0, hits[0], j, f"user override merges {list(names)}") for j in hits[1:]
-        ]
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    spelled: dict[str, list[int]] = defaultdict(list)  # initials of long names -> units
-    for i, u in enumerate(units):
-        if u.is_group:  # "police" of two articles are one actor only in the same country
-            for k in sorted(u.tkeys) if u.country else ():
-                blocks[("translit", f"{k}|{u.country}")].append(i)
-            continue
-        for k in sorted(u.tkeys):  # a set: sorted, so the blocks (and ties below) keep one order
-            blocks[("translit", k)].append(i)
-        if u.kb_id:
-            blocks[("kb", u.kb_id)].append(i)
-        for acr in sorted(u.acronyms):
-            blocks[("acronym", acr)].append(i)
-        for form in u.forms:
-            if len(form.split()) > 2 and not u.is_person:
-                spelled[initials(form)].append(i)
-    # A name spelled out meets an acronym written as such ("Government of National Accord"
-    # ~ "GNA"); two spelled-out names with the same initials ("Government in Tobruk",
-    # "Government in Tripoli") are not one actor for that.
-    for acr, idx in spelled.items():
-        if blocks.get(("acronym", acr)):
-            blocks[("acronym", acr)].extend(i for i in idx if i not in blocks[("acronym", acr)])
-    for (rule, key), idx in blocks.items():
-        first = idx[0]
-        for j in idx[1:]:
-            a, b = units[first], units[j]
-            why = _why(rule, key, a, b, kb)
-            pairs.append((rule, 0, first, j, why))
-    surname_units = defaultdict(list)
-    for i, u in enumerate(units):
-        for s in u.full_surnames:
-            surname_units[s].append(i)
-    for i, u in enumerate(units):
-        if u.is_single_name and u.is_personish:
-            for j in surname_units.get(next(iter(u.tkeys)), []):
-                bearer = units[j]
-                why = f"'{u.label}' is the family name of '{bearer.label}'"
-                pairs.append(("surname", -bearer.size, i, j, why))
-    # The same two units may meet under several keys: the explanation breaks the tie.
-    pairs.sort(
-        key=lambda p: (_RULES.index(p[0]), p[1], units[p[2]].sort_key, units[p[3]].sort_key, p[4])
-    )
-    return pairs
-
-
-def _why(rule: str, key: str, a: Unit, b: Unit, kb: Any) -> str:
-    if rule == "kb":
-        entry = kb.get(key)
-        return f"'{a.label}' and '{b.label}' both match knowledge-base entry {entry.name if entry else key!r}"
-    if rule == "acronym":
-        return f"'{a.label}' and '{b.label}' share the acronym {key}"
-    if a.is_group:
-        return f"same group '{a.label}' of the same country ({a.country}) in several articles"
-    if a.label == b.label:
-        return f"same name '{a.label}' in several articles"
-    return f"'{a.label}' ~ '{b.label}': same transliteration key '{key}'"
-
-
-def _build_actors(
-    clusters: _Clusters, affiliated: dict[str, list[Mention]], kb: Any, overrides: Overrides
-) -> ActorResolution:
+def build_actors(built: list[ClusterActor], kb: Any, overrides: Overrides) -> ActorResolution:
     actors: list[Actor] = []
     mention_actor: dict[str, str] = {}
     explanations: dict[str, tuple[str, ...]] = {}
-    by_country: dict[str, int] = {}
-    groups = clusters.groups()
-    built: list[tuple[Actor, list[Mention], list[str]]] = []
-    for units in groups:
-        mentions = [m for u in units for m in u.mentions]
-        actor, reasons = _actor(units, mentions, kb, clusters.reasons_of(units))
-        built.append((actor, mentions, reasons))
-        if actor.type == "country" and actor.country:
-            by_country.setdefault(actor.country, len(built) - 1)
-    for iso3 in sorted(affiliated):
-        entry = kb.country(iso3)
-        if entry is None:
-            continue
-        ms = affiliated[iso3]
-        note = f"{len(ms)} demonym or capital mention(s) linked as affiliation to {entry.name}"
-        if iso3 in by_country:
-            actor, mentions, reasons = built[by_country[iso3]]
-            built[by_country[iso3]] = (actor, mentions + ms, [*reasons, note])
+    for c in built:
+        aid = actor_id(c.key)
+        mentions = [m for u in c.units for m in u.mentions]
+        if c.units:
+            actor, reasons = _actor(c.units, mentions, kb, c.reasons)
         else:
+            iso3, entry = c.country
             actor = Actor(id="", name=entry.name, type="country", country=iso3, kb_id=entry.id)
-            built.append((actor, ms, [note]))
-    seen_ids: set[str] = set()
-    for actor, mentions, reasons in sorted(
-        built, key=lambda t: (t[0].kb_id or "", t[0].name, t[0].type)
-    ):
-        actor = _apply_renames(actor, overrides)
-        base = actor.kb_id or f"{translit_key(actor.name)}|{actor.type}"
-        actor_id = stable_id("actor", base)
-        n = 1
-        while actor_id in seen_ids:
-            n += 1
-            actor_id = stable_id("actor", base, n)
-        seen_ids.add(actor_id)
+            reasons = c.reasons
+        mentions += c.affiliated
         actor = replace(
-            actor,
-            id=actor_id,
+            _apply_renames(actor, overrides),
+            id=aid,
             mention_count=len(mentions),
             article_count=len({m.article_id for m in mentions}),
         )
         actors.append(actor)
-        explanations[actor_id] = tuple(reasons)
+        explanations[aid] = tuple(reasons)
         for m in mentions:
-            mention_actor[mention_key(m.article_id, m.span)] = actor_id
+            mention_actor[mention_key(m.article_id, m.span)] = aid
     actors.sort(key=lambda a: (-a.mention_count, a.name, a.id))
     return ActorResolution(tuple(actors), mention_actor, explanations)
 

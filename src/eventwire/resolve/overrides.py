@@ -88,7 +88,9 @@ def load_overrides(path: Path) -> Overrides:
 def resolution_fingerprint(settings: Settings) -> str:
     """What besides the documents a resolution depends on, as a short digest: the
     overrides file and the extra actor files (their contents, not their names)."""
-    digest = hashlib.sha1(b"resolution 1")
+    # the version of resolution itself: raised when a stored picture of an older version
+    # must be recomputed (2: order-free actor keys, incidents, statistics)
+    digest = hashlib.sha1(b"resolution 2")
     for path in (settings.overrides_path, *settings.actor_file_paths()):
         digest.update(str(path).encode() + b"\0")
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -18,6 +19,9 @@ from eventwire.model import (
     Resolution,
     Statistic,
 )
+from eventwire.resolve.actor_keys import Decision
+from eventwire.resolve.actor_units import StoredUnit
+from eventwire.resolve.incremental import UnitIndex
 
 
 @dataclass(frozen=True)
@@ -138,7 +142,7 @@ class PictureState:
 
 
 @runtime_checkable
-class Store(Protocol):
+class Store(UnitIndex, Protocol):
     """What the pipeline, CLI, API and exporters need from a store."""
 
     location: str
@@ -279,5 +283,44 @@ class Store(Protocol):
     def incident_of_event(self, event_id: str) -> list[tuple[Incident, str]]:
         """The incidents an event is a member of (``member``) or a statement about."""
         ...
+
+    # incremental resolution (issue 16): units and keys, partial picture writes; all but
+    # replace_units run inside write_lock()
+    def write_lock(self) -> AbstractContextManager[None]: ...
+
+    def units_generation(self) -> int:
+        """The documents generation the stored units reflect (-1: none stored)."""
+        ...
+
+    def replace_units(
+        self, units: Sequence[StoredUnit], decisions: dict[str, Decision], generation: int
+    ) -> None: ...
+
+    def iter_new_document_records(self, after: int, upto: int) -> Iterator[DocumentRecords]:
+        """Records of documents generations ``after`` < g <= ``upto``, by article id."""
+        ...
+
+    def iter_event_records(self, upto: int) -> Iterator[DocumentRecords]:
+        """Records of documents generations <= ``upto`` with events, relation statements
+        and quotes only, by article id."""
+        ...
+
+    def mention_actors(self) -> dict[str, str]: ...
+
+    def group_actor_ids(self) -> frozenset[str]: ...
+
+    def state_sides(self) -> dict[str, str]:
+        """State actors that are one side of an incident: actor id -> "state:ISO3"."""
+        ...
+
+    def replace_actors(self, actor_ids: Iterable[str], resolution: Resolution) -> None:
+        """Remove the actors ``actor_ids`` and store ``resolution``'s actors and links."""
+        ...
+
+    def replace_rest(self, resolution: Resolution) -> None:
+        """Replace events, relations, quotes and places whole."""
+        ...
+
+    def set_picture(self, generation: int, fingerprint: str) -> None: ...
 
     def close(self) -> None: ...

@@ -245,6 +245,32 @@ MIGRATIONS: list[str] = [
     CREATE INDEX statistics_place ON statistics(place_id, article_id, char_start);
     CREATE INDEX statistics_counted ON statistics(counted, article_id, char_start)
     """,
+    # 8 (issue 16; numbered 8 once 5-7 land before it): the units of actor resolution and
+    # their keys (resolve/actor_keys.py), so a new batch re-decides only the keys its units
+    # carry: ``units`` holds each document mention group with its anchor key and cluster,
+    # ``unit_keys`` every key a unit carries, ``key_decisions`` the cluster each key was
+    # decided into; ``units`` in store_state is the documents generation they reflect
+    """
+    CREATE TABLE units (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        anchor TEXT NOT NULL, personish INTEGER NOT NULL, cluster TEXT NOT NULL,
+        payload TEXT NOT NULL
+    );
+    CREATE INDEX units_anchor ON units(anchor, id);
+    CREATE INDEX units_cluster ON units(cluster, id);
+    CREATE TABLE unit_keys (
+        key TEXT NOT NULL,
+        unit_id TEXT NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+        is_anchor INTEGER NOT NULL,
+        PRIMARY KEY (key, unit_id)
+    );
+    CREATE INDEX unit_keys_unit ON unit_keys(unit_id);
+    CREATE TABLE key_decisions (
+        key TEXT PRIMARY KEY, cluster TEXT NOT NULL, via TEXT NOT NULL, rivals TEXT NOT NULL
+    );
+    INSERT INTO store_state (name, value) VALUES ('units', '-1')
+    """,
 ]
 
 _POSTGRES_TYPES = (

@@ -51,6 +51,7 @@ from eventwire.store.base import (
 )
 from eventwire.store.sql_incidents import INCIDENT_TABLES, IncidentQueries
 from eventwire.store.sql_statistics import StatisticsSQL
+from eventwire.store.sql_units import UnitsSQL
 from eventwire.text.names import search_keys
 
 ARTICLE_COLUMNS = (
@@ -160,7 +161,7 @@ RECORD_KINDS = ("articles", "mentions", "actors", "events", "relations", "quotes
 KILLED_SCAN_LIMIT = 20_000  # an index page does not read more payloads than this per actor
 
 
-class SQLStore(IncidentQueries, StatisticsSQL):
+class SQLStore(IncidentQueries, StatisticsSQL, UnitsSQL):
     """A :class:`~eventwire.store.base.Store` over a DB-API connection; see the module doc."""
 
     location: str
@@ -323,6 +324,7 @@ class SQLStore(IncidentQueries, StatisticsSQL):
                     self._execute(f"DELETE FROM {table}")
                 self._write_resolution(resolution)
                 self._write_incidents(resolution)
+                self._set_state("units", "-1")  # stored units are of an older picture
                 if generation is not None:
                     self._set_state("picture", str(generation))
                     self._set_state("fingerprint", fingerprint)
@@ -330,7 +332,7 @@ class SQLStore(IncidentQueries, StatisticsSQL):
             raise self._fail("store resolution", exc) from exc
         return True
 
-    def _write_resolution(self, res: Resolution) -> None:
+    def _write_resolution(self, res: Resolution, summaries: bool = True) -> None:
         self._insert(
             "actors",
             ("id", "name", "type", "country", "kb_id", "mention_count", "article_count", "payload"),
@@ -369,7 +371,8 @@ class SQLStore(IncidentQueries, StatisticsSQL):
                 for e in res.events
             ],
         )  # fmt: skip
-        self.write_summaries()
+        if summaries:  # an actors-only write (an incremental refresh) leaves them be
+            self.write_summaries()
         self._insert(
             "relations",
             ("id", "source_actor", "target_actor", "type", "negated", "modality", "contested",

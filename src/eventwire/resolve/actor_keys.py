@@ -1,0 +1,237 @@
+"""Order-free actor clustering: every unit carries keys, every key is decided on its own.
+
+A unit (one document's mention group) carries keys of several kinds, from strongest
+to weakest: a user merge (``override``), its knowledge-base entry (``kb``), an
+unnamed group of one country (``group``), a country's name (``country``), a name of
+two words or more (``name``, by transliteration key), an acronym written as such or
+the initials of a long organisation name (``acronym``), a person's family name
+(``surname``), a one-word name (``name``). Its strongest key is its *anchor*.
+
+A key belongs to the cluster of the units that carry it with a stronger anchor, when
+those all lie in one cluster; when they lie in several, the key is ambiguous and
+keeps its own cluster ("Gaddafi" alone, beside "Saif Gaddafi" and "Muammar
+Gaddafi", is neither); when none does, the key is a cluster of its own. A one-word
+name that nobody stronger carries and that some of its units call a person joins
+the family name's one bearer the same way. A unit lies in the cluster of its anchor.
+
+So a key's decision reads only the units carrying it and the decisions of stronger
+keys: it never depends on the order units arrive in or are compared, and a new unit
+can change only the decisions of the keys it carries and of keys below them (what
+incremental resolution re-decides). The cluster's key names it (and the actor id).
+
+Blocking evidence is built into the keys: two KB entries, two full names (different
+given or family names) or a country and a non-country never share an anchor, and
+the sides of a user split carry separate keys.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.resolve.actor_units import Unit, initials
+from eventwire.resolve.names import plain_key
+from eventwire.resolve.overrides import Overrides
+from eventwire.resolve.translit import translit_key
+
+# kind -> rank; a ``name`` of two words or more ranks as ``fullname``
+RANKS = {"unit": 0, "name": 1, "surname": 2, "acronym": 3, "fullname": 4, "country": 5,
+         "group": 5, "kb": 6, "override": 7}  # fmt: skip
+# the explanations list merges by rule in this order (spelling before the KB)
+EXPLAIN_ORDER = ("override", "name", "fullname", "country", "group", "acronym", "kb", "surname")
+
+
+def kind_of(key: str) -> str:
+    kind, _, value = key.partition(":")
+    if kind == "name" and " " in value.split("#")[0]:
+        return "fullname"
+    return kind
+
+
+def value_of(key: str) -> str:
+    return key.partition(":")[2].split("#")[0]
+
+
+def strength(key: str) -> tuple[int, int, str]:
+    """Stronger keys compare greater; ties between a unit's keys break by the text."""
+    value = value_of(key)
+    return (RANKS[kind_of(key)], len(value.split()), key)
+
+
+def matches(unit: Unit, name: str) -> bool:
+    pk, tk = plain_key(name), translit_key(name)
+    return any(plain_key(f) == pk or translit_key(f) == tk for f in unit.forms)
+
+
+def unit_keys(unit: Unit, overrides: Overrides) -> tuple[str, ...]:
+    """The keys a unit carries, strongest (its anchor) first."""
+    keys: set[str] = set()
+    if unit.is_group:  # "police" of two articles are one actor only in the same country
+        keys.update(f"group:{k}|{unit.country}" for k in unit.tkeys if unit.country)
+        keys.add(f"unit:{unit.article_id}|{unit.group}")
+    else:
+        for n, names in enumerate(overrides.merges):
+            if any(matches(unit, name) for name in names):
+                keys.add(f"override:{n}")
+        if unit.kb_id:
+            keys.add(f"kb:{unit.kb_id}")
+        kind = "country" if unit.is_country else "name"
+        keys.update(f"{kind}:{k}" for k in unit.tkeys)
+        keys.update(f"acronym:{a}" for a in unit.acronyms)
+        if not unit.is_person:
+            keys.update(f"acronym:{initials(f)}" for f in unit.forms if len(f.split()) > 2)
+        keys.update(f"surname:{s}" for s in unit.full_surnames)
+    # a user split: the units under the second name carry keys of their own
+    for n, (name, other) in enumerate(overrides.splits):
+        if matches(unit, other) and not matches(unit, name):
+            keys = {k if k.startswith("unit:") else f"{k}#split{n}" for k in keys}
+    return tuple(sorted(keys, key=strength, reverse=True))
+
+
+@dataclass(frozen=True)
+class Decision:
+    """How a key was decided: the cluster it belongs to, the key whose carriers said so
+    (itself, or the family name a one-word name fell back to), and when it is ambiguous
+    the clusters it could have joined."""
+
+    cluster: str
+    via: str
+    rivals: tuple[str, ...] = ()
+
+
+def decide_key(
+    key: str, owners: Callable[[str], list[str]], personish_anchored: Callable[[str], bool]
+) -> Decision:
+    """Decide ``key`` (see the module docstring): ``owners(k)`` are the clusters, sorted,
+    of the units carrying ``k`` that are anchored elsewhere (so on a stronger key);
+    ``personish_anchored(k)`` whether a unit anchored on ``k`` may be a person."""
+    found = owners(key)
+    if len(found) > 1:
+        return Decision(key, key, tuple(found))
+    if found:
+        return Decision(found[0], key)
+    if kind_of(key) == "name" and personish_anchored(key):
+        family = "surname:" + key.partition(":")[2]
+        found = owners(family)
+        if len(found) > 1:
+            return Decision(key, family, tuple(found))
+        if found:
+            return Decision(found[0], family)
+    return Decision(key, key)
+
+
+class KeyGraph:
+    """Units' keys and the per-key decisions (see the module docstring).
+
+    ``keys[i]`` are unit i's keys, strongest first; ``personish[i]`` whether it may be
+    a person (a one-word name then meets a family name)."""
+
+    def __init__(self, keys: Sequence[tuple[str, ...]], personish: Sequence[bool]) -> None:
+        self.keys = keys
+        self.personish = personish
+        self.carriers: dict[str, list[int]] = defaultdict(list)
+        for i, ks in enumerate(keys):
+            for k in ks:
+                self.carriers[k].append(i)
+        self._decided: dict[str, Decision] = {}
+        self._stronger: dict[str, dict[str, list[int]]] = {}
+
+    def anchor(self, i: int) -> str:
+        return self.keys[i][0]
+
+    def cluster_of(self, i: int) -> str:
+        return self.decide(self.anchor(i)).cluster
+
+    def stronger(self, key: str) -> dict[str, list[int]]:
+        """The clusters of the units carrying ``key`` with a stronger anchor, each with
+        those units."""
+        if key in self._stronger:
+            return self._stronger[key]
+        out: dict[str, list[int]] = defaultdict(list)
+        for i in self.carriers.get(key, ()):
+            if self.anchor(i) != key:  # a unit's anchor is its one strongest key
+                out[self.cluster_of(i)].append(i)
+        self._stronger[key] = out
+        return out
+
+    def decide(self, key: str) -> Decision:
+        if key not in self._decided:
+            self._decided[key] = decide_key(
+                key, lambda k: sorted(self.stronger(k)), self.personish_anchored
+            )
+        return self._decided[key]
+
+    def personish_anchored(self, key: str) -> bool:
+        return any(self.personish[i] for i in self.carriers.get(key, ()) if self.anchor(i) == key)
+
+    def bearer(self, via: str, cluster: str) -> int:
+        """The first unit (units are in sort order) through which ``via`` joins ``cluster``."""
+        return self.stronger(via)[cluster][0]
+
+
+def explain(
+    members: Sequence[tuple[Unit, str]],
+    decision_of: Callable[[str], Decision],
+    bearer_of: Callable[[str, str], Unit],
+    kb: Any,
+) -> list[str]:
+    """Why the units ``members`` ((unit, anchor) in sort order: a whole cluster) are one,
+    and which rivals a member was kept apart from. ``bearer_of(key, cluster)`` is the
+    first unit of ``cluster`` that carries ``key`` without being anchored on it."""
+    lines: list[tuple[int, tuple[str, str], str]] = []
+    first_on: dict[str, Unit] = {}
+    for u, anchor in members:
+        first_on.setdefault(anchor, u)
+    for u, anchor in members:
+        d = decision_of(anchor)
+        if d.rivals:
+            bearers = [bearer_of(d.via, rival) for rival in d.rivals]
+            lines.append((len(EXPLAIN_ORDER), u.sort_key, _apart(u, d.via, bearers)))
+        if d.cluster == anchor:
+            rep = first_on[anchor]
+            if d.via == anchor and rep is not u:
+                kind = kind_of(anchor)
+                lines.append(
+                    (EXPLAIN_ORDER.index(kind), u.sort_key, _why(kind, anchor, rep, u, kb))
+                )
+            continue
+        bearer = bearer_of(d.via, d.cluster)
+        if d.via != anchor:
+            kind, why = "surname", f"'{u.label}' is the family name of '{bearer.label}'"
+        else:
+            kind = kind_of(anchor)
+            why = _why(kind, anchor, bearer, u, kb)
+        lines.append((EXPLAIN_ORDER.index(kind), u.sort_key, why))
+    lines.sort(key=lambda t: (t[0], t[1]))
+    return list(dict.fromkeys(t[2] for t in lines))
+
+
+def _why(kind: str, key: str, a: Unit, b: Unit, kb: Any) -> str:
+    value = value_of(key)
+    if kind == "override":
+        return f"user override merges '{a.label}' and '{b.label}'"
+    if kind == "kb":
+        entry = kb.get(value)
+        return f"'{a.label}' and '{b.label}' both match knowledge-base entry {entry.name if entry else value!r}"
+    if kind == "acronym":
+        return f"'{a.label}' and '{b.label}' share the acronym {value}"
+    if kind == "group":
+        return f"same group '{a.label}' of the same country ({a.country}) in several articles"
+    if a.label == b.label:
+        return f"same name '{a.label}' in several articles"
+    return f"'{a.label}' ~ '{b.label}': same transliteration key '{value}'"
+
+
+def _apart(u: Unit, via: str, bearers: list[Unit]) -> str:
+    names = " / ".join(f"'{b.label}'" for b in bearers)
+    given = [b.given for b in bearers]
+    kb_ids = sorted({b.kb_id for b in bearers if b.kb_id})
+    if all(given) and len({frozenset(g) for g in given}) == len(given):
+        reason = f"different given names ({' / '.join(sorted({g for gs in given for g in gs}))})"
+    elif len(kb_ids) > 1:
+        reason = f"different knowledge-base entries ({', '.join(kb_ids)})"
+    else:
+        reason = f"'{value_of(via)}' is shared by {len(bearers)} different actors"
+    return f"'{u.label}' kept apart from {names}: {reason}"

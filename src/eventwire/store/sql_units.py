@@ -1,0 +1,249 @@
+"""The SQL of incremental resolution (migration 8): units, their keys, key decisions.
+
+A mixin :class:`~eventwire.store.sql.SQLStore` inherits: it implements
+:class:`~eventwire.resolve.incremental.UnitIndex` over the ``units``, ``unit_keys``
+and ``key_decisions`` tables, and the partial picture writes an incremental refresh
+makes. Every method but :meth:`UnitsSQL.replace_units` runs inside the caller's
+:meth:`UnitsSQL.write_lock`, so a refresh reads and writes one consistent state.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any
+
+from eventwire.model import DocumentRecords, Resolution, from_dict
+from eventwire.resolve.actor_keys import Decision
+from eventwire.resolve.actor_units import StoredUnit
+
+CHUNK = 500  # ids per IN (...) list
+# the picture tables a refresh rewrites whole (actors are rewritten one cluster at a time;
+# the summary tables are rewritten from the events by ``write_summaries``)
+REST_TABLES = ("evidence", "incident_events", "incidents", "events", "relations", "quotes",
+               "statistics", "places")  # fmt: skip
+
+
+UNIT_COLUMNS = "u.id, u.article_id, u.anchor, u.personish, u.cluster, u.payload"
+
+
+def _as_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _unit(row: Sequence[Any]) -> StoredUnit:
+    """A unit read back with its anchor as its only key (all a reader of clusters needs)."""
+    return StoredUnit(row[0], row[1], (row[2],), bool(row[3]), row[4], row[5])
+
+
+class UnitsSQL:
+    """Units and keys for :class:`~eventwire.store.sql.SQLStore` (see the module doc)."""
+
+    if TYPE_CHECKING:  # provided by SQLStore
+
+        def _execute(self, sql: str, args: Sequence[Any] = ()) -> Any: ...
+        def _writing(self) -> AbstractContextManager[None]: ...
+        def _insert(
+            self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+        ) -> None: ...
+        def _stream(self, sql: str, args: Sequence[Any] = ()) -> Iterator[Sequence[Any]]: ...
+        def _all(self, sql: str, args: Sequence[Any] = ()) -> list[Any]: ...
+        def _one(self, sql: str, args: Sequence[Any] = ()) -> Any: ...
+        def _state(self, name: str) -> str: ...
+        def _set_state(self, name: str, value: str) -> None: ...
+        def _write_resolution(self, res: Resolution, summaries: bool = True) -> None: ...
+        def _write_incidents(self, res: Resolution) -> None: ...
+
+    def write_lock(self) -> AbstractContextManager[None]:
+        """A transaction holding the store-level write lock (an incremental refresh)."""
+        return self._writing()
+
+    # state --------------------------------------------------------------------------
+    def units_generation(self) -> int:
+        """The documents generation the stored units reflect (-1: none stored)."""
+        return int(self._state("units") or -1)
+
+    def set_picture(self, generation: int, fingerprint: str) -> None:
+        """Record that the picture and the units reflect documents up to ``generation``."""
+        self._set_state("picture", str(generation))
+        self._set_state("fingerprint", fingerprint)
+        self._set_state("units", str(generation))
+
+    # whole sets ---------------------------------------------------------------------
+    def replace_units(
+        self, units: Sequence[StoredUnit], decisions: dict[str, Decision], generation: int
+    ) -> None:
+        """Store a full resolution's units and key decisions, as of ``generation``."""
+        with self._writing():
+            for table in ("unit_keys", "units", "key_decisions"):
+                self._execute(f"DELETE FROM {table}")
+            self.add_units(units)
+            self._insert(
+                "key_decisions",
+                ("key", "cluster", "via", "rivals"),
+                [(k, d.cluster, d.via, _as_json(list(d.rivals))) for k, d in decisions.items()],
+            )
+            picture = int(self._state("picture"))
+            self._set_state("units", str(generation if picture == generation else -1))
+
+    def add_units(self, units: Sequence[StoredUnit]) -> None:
+        self._insert(
+            "units",
+            ("id", "article_id", "anchor", "personish", "cluster", "payload"),
+            [(u.id, u.article_id, u.anchor, int(u.personish), u.cluster, u.payload)
+             for u in units],
+        )  # fmt: skip
+        self._insert(
+            "unit_keys",
+            ("key", "unit_id", "is_anchor"),
+            [(k, u.id, int(n == 0)) for u in units for n, k in enumerate(u.keys)],
+        )
+
+    # UnitIndex ----------------------------------------------------------------------
+    def key_owners(self, key: str) -> list[str]:
+        rows = self._all(
+            "SELECT DISTINCT u.cluster FROM unit_keys k JOIN units u ON u.id = k.unit_id"
+            " WHERE k.key = ? AND k.is_anchor = 0 ORDER BY u.cluster",
+            (key,),
+        )
+        return [r[0] for r in rows]
+
+    def personish_anchored(self, key: str) -> bool:
+        row = self._one("SELECT 1 FROM units WHERE anchor = ? AND personish = 1 LIMIT 1", (key,))
+        return row is not None
+
+    def key_decision(self, key: str) -> Decision | None:
+        row = self._one("SELECT cluster, via, rivals FROM key_decisions WHERE key = ?", (key,))
+        return Decision(row[0], row[1], tuple(json.loads(row[2]))) if row else None
+
+    def set_key_decision(self, key: str, decision: Decision) -> None:
+        self._execute("DELETE FROM key_decisions WHERE key = ?", (key,))
+        self._execute(
+            "INSERT INTO key_decisions (key, cluster, via, rivals) VALUES (?, ?, ?, ?)",
+            (key, decision.cluster, decision.via, _as_json(list(decision.rivals))),
+        )
+
+    def move_anchored(self, key: str, cluster: str) -> list[tuple[str, str]]:
+        moved = [
+            (r[0], r[1])
+            for r in self._all(
+                "SELECT id, cluster FROM units WHERE anchor = ? AND cluster <> ? ORDER BY id",
+                (key, cluster),
+            )
+        ]
+        if moved:
+            self._execute(
+                "UPDATE units SET cluster = ? WHERE anchor = ? AND cluster <> ?",
+                (cluster, key, cluster),
+            )
+        return moved
+
+    def set_unit_clusters(self, moves: Sequence[tuple[str, str]]) -> None:
+        for uid, cluster in moves:
+            self._execute("UPDATE units SET cluster = ? WHERE id = ?", (cluster, uid))
+
+    def weak_keys(self, unit_ids: Sequence[str]) -> set[str]:
+        out: set[str] = set()
+        ids = list(unit_ids)
+        for i in range(0, len(ids), CHUNK):
+            chunk = ids[i : i + CHUNK]
+            marks = ",".join("?" * len(chunk))
+            out.update(
+                r[0]
+                for r in self._all(
+                    f"SELECT key FROM unit_keys WHERE is_anchor = 0 AND unit_id IN ({marks})",
+                    chunk,
+                )
+            )
+        return out
+
+    def cluster_units(self, cluster: str) -> list[StoredUnit]:
+        return [
+            _unit(r)
+            for r in self._all(
+                f"SELECT {UNIT_COLUMNS} FROM units u WHERE cluster = ? ORDER BY id", (cluster,)
+            )
+        ]
+
+    def key_bearer(self, key: str, cluster: str) -> StoredUnit:
+        return _unit(
+            self._one(
+                f"SELECT {UNIT_COLUMNS} FROM unit_keys k JOIN units u ON u.id = k.unit_id"
+                " WHERE k.key = ? AND k.is_anchor = 0 AND u.cluster = ? ORDER BY u.id LIMIT 1",
+                (key, cluster),
+            )
+        )
+
+    # picture pieces -----------------------------------------------------------------
+    def iter_new_document_records(self, after: int, upto: int) -> Iterator[DocumentRecords]:
+        """Stored records of documents generations ``after`` < g <= ``upto``, by article id."""
+        for row in self._stream(
+            "SELECT payload FROM doc_records WHERE seq > ? AND seq <= ? ORDER BY article_id",
+            (after, upto),
+        ):
+            yield from_dict(DocumentRecords, json.loads(row[0]))
+
+    def iter_event_records(self, upto: int) -> Iterator[DocumentRecords]:
+        """Stored records of documents generations <= ``upto`` by article id, with their
+        events, relation statements and quotes only (what ``resolve_rest`` reads): the
+        mentions and places, the bulk of a record, are not decoded."""
+        for row in self._stream(
+            "SELECT payload FROM doc_records WHERE seq <= ? ORDER BY article_id", (upto,)
+        ):
+            data = json.loads(row[0])
+            data.pop("mentions", None)
+            data.pop("places", None)
+            yield from_dict(DocumentRecords, data)
+
+    def mention_actors(self) -> dict[str, str]:
+        """The whole mention -> actor map of the stored picture."""
+        return {r[0]: r[1] for r in self._stream("SELECT mention, actor_id FROM mention_actor")}
+
+    def state_sides(self) -> dict[str, str]:
+        """The stored actors that count as one side of an incident with their state
+        (:func:`~eventwire.resolve.incidents.state_sides` over the stored actors)."""
+        rows = self._all(
+            "SELECT id, country FROM actors WHERE type IN ('country', 'government')"
+            " AND country IS NOT NULL AND country <> ''"
+        )
+        return {r[0]: f"state:{r[1]}" for r in rows}
+
+    def group_actor_ids(self) -> frozenset[str]:
+        """Ids of the unnamed group actors ("police" of one country)."""
+        return frozenset(r[0] for r in self._all("SELECT id FROM actors WHERE type = 'group'"))
+
+    def replace_actors(self, actor_ids: Iterable[str], resolution: Resolution) -> None:
+        """Remove the actors ``actor_ids`` (their keys and mention links go with them) and
+        store ``resolution``'s actors, mention links and explanations."""
+        ids = sorted(set(actor_ids))
+        for i in range(0, len(ids), CHUNK):
+            chunk = ids[i : i + CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for table, column in (("actor_keys", "actor_id"), ("mention_actor", "actor_id"),
+                                  ("actors", "id")):  # fmt: skip
+                self._execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", chunk)
+        self._write_resolution(
+            Resolution(
+                actors=resolution.actors,
+                mention_actor=resolution.mention_actor,
+                explanations=resolution.explanations,
+            ),
+            summaries=False,
+        )
+
+    def replace_rest(self, resolution: Resolution) -> None:
+        """Replace events, incidents, relations, quotes, statistics and places (and their
+        evidence and the summaries of events) whole."""
+        for table in REST_TABLES:
+            self._execute(f"DELETE FROM {table}")
+        self._write_resolution(
+            Resolution(
+                events=resolution.events,
+                relations=resolution.relations,
+                quotes=resolution.quotes,
+                places=resolution.places,
+                statistics=resolution.statistics,
+            )
+        )
+        self._write_incidents(resolution)
