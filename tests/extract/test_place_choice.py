@@ -91,6 +91,14 @@ SENTENCES = [
         None,
         {"USA"},
     ),
+    # ... nor the reference point that says where the speaker was
+    (
+        "The police have reported in Kassala, located 600 km east of Khartoum, that rebels"
+        " today killed a village chief.",
+        "killed",
+        None,
+        set(),
+    ),
     (
         "A Russian official told reporters that troops had shelled Kharkiv.",
         "shelled",

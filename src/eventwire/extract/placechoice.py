@@ -93,16 +93,24 @@ def pick_place(
         # to Moscow occurred after his army seized the ports": the ports are not in Moscow)
         # or is where a speaker spoke ("the minister said in Washington that rebels had
         # attacked a convoy": the convoy was not in Washington)
+        speakers = [pm for pm in in_sentence if _speakers_place(ctx, pm, clause)]
         pool = [
             pm
             for pm in in_sentence
-            if not _in_other_subject(ctx, pm, clause) and not _speakers_place(ctx, pm, clause)
+            if not _in_other_subject(ctx, pm, clause) and pm not in speakers
         ]
         if not pool:
             return None
+    else:
+        speakers = []
     countries = Counter(pm.place.country for pm in usable if pm.place is not None)
     text = ctx.text
     references, beyond = _references(text, in_sentence)
+    if speakers:
+        # a reference point that locates the speaker's place locates the speaker, not the
+        # event: "police reported in Kassala, 600 km east of Khartoum, that gunmen killed
+        # a chief" did not happen in Khartoum
+        pool = [pm for pm in pool if pm.place is not None and pm.place.id not in references]
     # a country across the border ("near its border with Rwanda") is where it did not happen
     pool = [pm for pm in pool if pm.place is not None and pm.place.id not in beyond]
     if not pool:
