@@ -248,14 +248,18 @@
     panel.textContent = "";
     panel.appendChild(el("p", "muted", "Loading…"));
     var range = "since=" + encodeURIComponent(b.since) + "&until=" + encodeURIComponent(b.until);
-    api("/api/incidents", range + "&limit=100").then(function (page) {
+    api("/api/event-list", range + "&limit=100").then(function (page) {
       panel.textContent = "";
       var heading = el("h3", null, b.label + ": " + plural(page.total, "incident"));
       panel.appendChild(heading);
       panel.appendChild(incidentTable(page.items));
       if (page.total > page.items.length) {
         panel.appendChild(ew.link("/events?" + [filter, range].filter(Boolean).join("&"), "all " + page.total + " in the list"));
+        panel.appendChild(document.createTextNode(" · "));
       }
+      var records = ew.link("/incidents?" + [filter, range].filter(Boolean).join("&"), "the incident records of these dates");
+      records.className = "incident-records";
+      panel.appendChild(records);
     }).catch(function (err) { panel.textContent = ""; failed(panel, "incidents")(err); });
   }
 
