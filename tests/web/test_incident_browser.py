@@ -56,6 +56,18 @@ def test_incident_list_sorts_by_sources_and_opens_an_incident(page) -> None:
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+def test_explore_links_a_clicked_bar_to_its_incident_records(page) -> None:
+    page.goto(f"{page.base}/explore")
+    page.locator('#histogram g.bar[data-since="2016-09"]').click()
+    page.locator("#bar-incidents a.incident-records").click()
+    page.wait_for_url("**/incidents?since=2016-09*")
+    rows = page.locator("#incident-records tr.incident-row")
+    assert [rows.nth(k).get_attribute("data-incident") for k in range(rows.count())] == [
+        "incident_benghazi"
+    ]
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
 def test_forged_incident_text_never_renders_as_markup(page) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
