@@ -30,6 +30,8 @@ from eventwire.views.labels import code_labels, event_label, type_label
 from eventwire.views.polarity import modality_label
 from eventwire.views.records import MAX_LIMIT, ActorRef, ArticleSummary, Names, article_summary
 
+MAX_PLACES = 25  # places one name may select: each is one store query per page
+
 
 def figure(inc: Incident, kind: str) -> str:
     """An incident's count as shown: the best-supported figure, or the range the reports
@@ -106,7 +108,13 @@ def incident_filters(store: Store, cf: CorpusFilter) -> list[IncidentFilter]:
     )
     if not cf.place:
         return [base]
-    return [replace(base, place=p) for p in matching_places(store, cf.place)]
+    places = matching_places(store, cf.place)
+    if len(places) > MAX_PLACES:
+        raise ValueError(
+            f"the place {cf.place[:40]!r} starts {len(places)} place names (at most "
+            f"{MAX_PLACES} for incidents): type more of the name, or give a place id"
+        )
+    return [replace(base, place=p) for p in places]
 
 
 def _incident_type(value: str) -> str:
@@ -168,7 +176,8 @@ def list_incident_rows(
     flts = incident_filters(store, cf)
     total = sum(store.count_incidents(f) for f in flts)
     offset = (max(page, 1) - 1) * limit
-    rows = _select(store, flts, order, limit, offset, after) if flts else []
+    beyond = after is None and offset >= total  # a page past the last: nothing to read
+    rows = _select(store, flts, order, limit, offset, after) if flts and not beyond else []
     names = Names(store)
     more = (offset + len(rows) < total) if after is None else len(rows) == limit
     cursor = (
