@@ -63,3 +63,28 @@ def test_forged_markup_in_incident_text_stays_text(client) -> None:
     assert "&lt;img src=x onerror=alert(5)&gt;Qar&lt;b&gt;yu&lt;/b&gt;nis" in page  # the place
     assert page.count("&lt;script&gt;alert(&#34;title&#34;)") >= 2  # actor and figure qualifier
     assert "<script" not in page.split("</main>")[0]
+
+
+def test_incident_page_says_why_a_nearby_incident_is_another(tmp_path) -> None:
+    from dataclasses import replace
+
+    from fastapi.testclient import TestClient
+
+    from conftest import sample_articles, sample_resolution
+    from eventwire.api import create_app
+    from eventwire.config import Settings
+    from eventwire.model import DocumentRecords
+    from eventwire.store.sqlite import SQLiteStore
+
+    articles = sample_articles()
+    res = sample_resolution(articles)
+    cairo = next(i for i in res.incidents if i.id == "incident_cairo")
+    other = replace(cairo, id="incident_other", date="2017-05-04", source_actor="act_sarraj",
+                    target_actor="act_lna", events=())  # fmt: skip
+    with SQLiteStore(tmp_path / "near.db") as store:
+        store.add_documents([(a, DocumentRecords(a.id)) for a in articles])
+        store.replace_resolution(replace(res, incidents=(*res.incidents, other)))
+    with TestClient(create_app(Settings(db=str(tmp_path / "near.db")))) as client:
+        body = client.get("/incidents/incident_cairo").text
+    near = body[body.index('id="near-misses"') : body.index("</ul>", body.index("near-misses"))]
+    assert "kept apart from incident incident_other: " in near

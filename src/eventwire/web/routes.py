@@ -29,6 +29,7 @@ from eventwire.api.params import (
     Search,
 )
 from eventwire.api.routes import StoreDep
+from eventwire.export.incident_list import near_misses
 from eventwire.model import MODALITIES
 from eventwire.views import downloads
 
@@ -173,7 +174,9 @@ def _listing(
 @router.get("/incidents/{incident_id}")
 def incident_page(request: Request, incident_id: str, store: StoreDep) -> Response:
     detail = views.incident_detail(store, incident_id)
-    return render(request, "incident.html", d=detail, title=f"Incident {incident_id}")
+    # the incidents of its type nearby and the rule that keeps each apart (as the CLI says)
+    near = near_misses(store, detail.incident)
+    return render(request, "incident.html", d=detail, near=near, title=f"Incident {incident_id}")
 
 
 @router.get("/actors")
