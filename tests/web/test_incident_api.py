@@ -125,6 +125,10 @@ def test_one_incident_with_its_explanation(client) -> None:
 def test_event_list_moved_and_incident_records_alias_gone(client) -> None:
     page = client.get("/api/event-list", params={"limit": 2}).json()
     assert page["total"] == 5 and "label" in page["items"][0]
+    by_id = {i["id"]: i["incident"] for i in client.get("/api/event-list").json()["items"]}
+    # a member names its incident; a statement the incident it is about
+    assert by_id["evt_attack"] == by_id["evt_condemn"] == "incident_benghazi"
+    assert by_id["evt_meet"] == "incident_cairo"
     assert client.get("/api/incident-records").status_code == 404
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/incidents", "/api/incidents/{incident_id}", "/api/event-list"} <= set(paths)

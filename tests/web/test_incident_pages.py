@@ -50,6 +50,8 @@ def test_event_actor_place_and_explore_pages_link_incidents(client) -> None:
     assert 'href="/incidents?actor=act_haftar"' in client.get("/actors/act_haftar").text
     assert 'href="/incidents?place=geonames%3A88319"' in client.get("/places/geonames:88319").text
     assert 'href="/incidents?type=fight"' in client.get("/explore", params={"type": "fight"}).text
+    events = client.get("/events", params={"since": "2017-05"}).text
+    assert 'class="incident-link" href="/incidents/incident_cairo"' in events
 
 
 def test_forged_markup_in_incident_text_stays_text(client) -> None:

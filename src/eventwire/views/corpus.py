@@ -125,9 +125,10 @@ class EventRow:
     target: ActorRef | None
     place: Place | None
     acled: str | None
+    incident: str | None = None  # the incident it belongs to or is a statement about
 
 
-def event_row(event: Event, names: Names) -> EventRow:
+def event_row(event: Event, names: Names, store: Store | None = None) -> EventRow:
     actors = names.refs((event.source_actor, event.target_actor))
     acled = event.codes.get("acled") if isinstance(event.codes, dict) else None
     return EventRow(
@@ -148,7 +149,15 @@ def event_row(event: Event, names: Names) -> EventRow:
         target=names.get(event.target_actor),
         place=event.location,
         acled=acled.get("event_type") if isinstance(acled, dict) else None,
+        incident=_incident_of(store, event.id) if store is not None else None,
     )
+
+
+def _incident_of(store: Store, event_id: str) -> str | None:
+    """The incident an event belongs to (the first by id if it is said about several)."""
+    held = store.incident_of_event(event_id)
+    ids = [inc.id for inc, role in held if role == "member"] or [inc.id for inc, _ in held]
+    return ids[0] if ids else None
 
 
 @dataclass(frozen=True)
@@ -248,7 +257,7 @@ def list_event_rows(
     offset = (max(page, 1) - 1) * limit
     rows, _more, cursor = _events_page(store, flt, order, limit, offset, after)
     names = Names(store)
-    items = [event_row(e, names) for e in rows]
+    items = [event_row(e, names, store) for e in rows]
     return numbered_page(items, total, limit, page, order, cursor, after is not None)
 
 

@@ -221,7 +221,7 @@
   function incidentTable(items) {
     var table = el("table", "events incidents");
     var head = el("tr");
-    ["When", "Incident", "Where", "Killed", "Wounded", "Displaced", "Sources"].forEach(function (t) { head.appendChild(el("th", null, t)); });
+    ["When", "Event", "Where", "Killed", "Wounded", "Displaced", "Sources", "Incident"].forEach(function (t) { head.appendChild(el("th", null, t)); });
     var thead = el("thead"); thead.appendChild(head); table.appendChild(thead);
     var body = el("tbody");
     items.forEach(function (i) {
@@ -237,6 +237,13 @@
       row.appendChild(where);
       [i.killed, i.wounded, i.displaced].forEach(function (n) { row.appendChild(el("td", "num", n || "")); });
       row.appendChild(el("td", "num", i.sources));
+      var inc = el("td");
+      if (i.incident) {
+        var a = ew.link("/incidents/" + ew.seg(i.incident), "incident");
+        a.className = "incident-link";
+        inc.appendChild(a);
+      }
+      row.appendChild(inc);
       body.appendChild(row);
     });
     table.appendChild(body);
