@@ -238,18 +238,18 @@ def main() -> int:
         "GET /actors/{id} page (typical)": lambda: f"/actors/{actor()}",
         "GET /events page": lambda: f"/events?type={rng.choice(TYPES)}",
         # whole-corpus views (the data behind /explore) and downloads
-        "GET /api/incidents": lambda: f"/api/incidents?page={rng.randrange(1, 20)}",
-        "GET /api/incidents?type=&since=": lambda: (
-            f"/api/incidents?type={rng.choice(TYPES)}&since=201{rng.randrange(4, 9)}"
+        "GET /api/event-list": lambda: f"/api/event-list?page={rng.randrange(1, 20)}",
+        "GET /api/event-list?type=&since=": lambda: (
+            f"/api/event-list?type={rng.choice(TYPES)}&since=201{rng.randrange(4, 9)}"
         ),
-        "GET /api/incidents?actor= (typical)": lambda: f"/api/incidents?actor={actor()}",
-        "GET /api/incidents?min_fatalities=10": lambda: "/api/incidents?min_fatalities=10",
-        "GET /api/incidents?polarity=negated": lambda: "/api/incidents?polarity=negated",
-        "GET /api/incidents?modality=": lambda: (
-            f"/api/incidents?modality={rng.choice(['reported', 'alleged'])}"
+        "GET /api/event-list?actor= (typical)": lambda: f"/api/event-list?actor={actor()}",
+        "GET /api/event-list?min_fatalities=10": lambda: "/api/event-list?min_fatalities=10",
+        "GET /api/event-list?polarity=negated": lambda: "/api/event-list?polarity=negated",
+        "GET /api/event-list?modality=": lambda: (
+            f"/api/event-list?modality={rng.choice(['reported', 'alleged'])}"
         ),
-        "GET /api/incidents?after= (deep, -date)": lambda: (
-            f"/api/incidents?order=-date&after={cursor()}"
+        "GET /api/event-list?after= (deep, -date)": lambda: (
+            f"/api/event-list?order=-date&after={cursor()}"
         ),
         "GET /api/events?after= (deep, date)": lambda: f"/api/events?order=date&after={cursor()}",
         "GET /api/totals": lambda: "/api/totals",

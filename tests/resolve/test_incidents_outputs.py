@@ -111,20 +111,18 @@ def test_api_lists_pages_and_details_incidents(settings: Settings) -> None:
     from eventwire.api import create_app
 
     with TestClient(create_app(settings)) as client:
-        first = client.get("/api/incident-records", params={"limit": 1}).json()
+        first = client.get("/api/incidents", params={"limit": 1}).json()
         assert first["total"] == 2 and len(first["items"]) == 1 and first["next_after"]
-        rest = client.get(
-            "/api/incident-records", params={"limit": 1, "after": first["next_after"]}
-        )
+        rest = client.get("/api/incidents", params={"limit": 1, "after": first["next_after"]})
         assert rest.status_code == 200
         ids = [first["items"][0]["id"], rest.json()["items"][0]["id"]]
         assert len(set(ids)) == 2
-        two = client.get("/api/incident-records", params={"min_sources": 2}).json()
+        two = client.get("/api/incidents", params={"min_sources": 2}).json()
         assert [i["source_count"] for i in two["items"]] == [2]
         detail = client.get(f"/api/incidents/{two['items'][0]['id']}").json()
         assert detail["incident"]["counts"] == {"killed": 4}
         assert any("joined" in line for line in detail["explanation"])
         assert client.get("/api/incidents/incident_nope").status_code == 404
         for bad in ({"min_sources": 0}, {"since": "2025-02-30"}, {"after": "garbage"},
-                    {"limit": 10**9}):  # fmt: skip
-            assert client.get("/api/incident-records", params=bad).status_code == 422, bad
+                    {"limit": 10**9}, {"order": "-sources", "after": first["next_after"]}):  # fmt: skip
+            assert client.get("/api/incidents", params=bad).status_code == 422, bad

@@ -10,9 +10,11 @@ from eventwire.config import Settings
 from eventwire.model import (
     Actor,
     Article,
+    CountReport,
     DocumentRecords,
     Event,
     Evidence,
+    Incident,
     Place,
     Quote,
     Relation,
@@ -106,12 +108,44 @@ def sample_resolution(articles: list[Article]) -> Resolution:
     )
     return Resolution(
         actors=(haftar, lna, egypt, sarraj, bad),
+        incidents=sample_incidents(articles),
         events=events,
         relations=relations,
         quotes=quotes,
         places=(BENGHAZI, DERNA, CAIRO, LIBYA, FORGED_PLACE),
         explanations={"act_haftar": ("'Hiftar' and 'Haftar' share a transliteration key",)},
     )
+
+
+FORGED_NOTE = "<script>alert(6)</script><a href=//evil.example>joined</a>"
+
+
+def sample_incidents(articles: list[Article]) -> tuple[Incident, ...]:
+    """Four incidents: one told by two articles whose killed figures disagree (4 and 6),
+    a dated one, a year-dated one, and an undated one whose every text is markup."""
+    one, two, xss = articles
+    attack = _evidence(one, TEXT_1.split(". ")[0] + ".")
+    shelled = _evidence(two, "Forces loyal to Haftar shelled Derna in 2017.")
+    forged = Evidence("art_xss", xss.text, 0, len(xss.text))
+    return (
+        Incident("incident_benghazi", "ASSAULT", {"acled": {"event_type": "Battles"}}, (attack, shelled),
+                 "act_haftar", None, "2016-09", "month", BENGHAZI,
+                 counts={"killed": 4, "wounded": 7}, count_min={"killed": 4, "wounded": 7},
+                 count_max={"killed": 6, "wounded": 7},
+                 count_reports=(CountReport("killed", 4, None, attack),
+                                CountReport("wounded", 7, None, attack),
+                                CountReport("killed", 6, "at least", shelled)),
+                 source_count=2, events=("evt_attack",), statements=("evt_condemn",),
+                 explanation=("joined art_one and art_two: ASSAULT, town Benghazi",)),
+        Incident("incident_derna", "ASSAULT", {}, (shelled,), "act_haftar", None, "2017", "year",
+                 DERNA, events=("evt_shell",), modality="reported"),
+        Incident("incident_cairo", "CONSULT", {}, (_evidence(two, "Hiftar met Egyptian officials in Cairo."),),
+                 "act_haftar", "act_egypt", "2017-05-03", "day", CAIRO, events=("evt_meet",)),
+        Incident("incident_forged", "PROTEST", {}, (forged,), "act_xss", "act_haftar", None, None,
+                 FORGED_PLACE, counts={"killed": 2}, count_min={"killed": 2}, count_max={"killed": 2},
+                 count_reports=(CountReport("killed", 2, XSS_TITLE, forged),),
+                 events=("evt_xss",), explanation=(FORGED_NOTE,)),
+    )  # fmt: skip
 
 
 def fill_sample_store(store: Store) -> None:

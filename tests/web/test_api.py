@@ -221,11 +221,11 @@ HUGE = str(2**64)
         ("/api/events", {"offset": HUGE}), ("/api/events", {"min_sources": HUGE}),
         ("/api/events", {"limit": "1" + "0" * 30}), ("/api/events", {"offset": "-1"}),
         ("/api/actors", {"q": "x" * 50_000}), ("/api/actors", {"offset": HUGE}),
-        ("/api/incidents", {"page": HUGE}), ("/api/incidents", {"min_fatalities": HUGE}),
+        ("/api/event-list", {"page": HUGE}), ("/api/event-list", {"min_fatalities": HUGE}),
         ("/api/events", {"since": "April 2019"}), ("/api/events", {"since": "' OR 1=1 --"}),
-        ("/api/incidents", {"until": "2019-02-30"}), ("/api/timeline", {"unit": "fortnight"}),
+        ("/api/event-list", {"until": "2019-02-30"}), ("/api/timeline", {"unit": "fortnight"}),
         ("/api/network", {"top": HUGE}), ("/api/events", {"after": "not-a-cursor"}),
-        ("/api/incidents", {"order": "-killed", "after": "WyIyMDE2IiwiZXZ0X3NoZWxsIl0"}),
+        ("/api/event-list", {"order": "-killed", "after": "WyIyMDE2IiwiZXZ0X3NoZWxsIl0"}),
         ("/api/events", {"bbox": "0,0,500,1"}), ("/api/download", {"format": "x" * 100}),
         ("/api/relations", {"actor": "x" * 50_000}), ("/api/quotes", {"speaker": "y" * 5_000}),
         ("/api/index/actors", {"sort": "payload"}), ("/api/index/places", {"page": "0"}),
@@ -240,7 +240,7 @@ def test_bad_input_is_a_422_with_a_message(client, path: str, params: dict) -> N
 
 @pytest.mark.parametrize("name", ["actor", "type", "acled", "place", "since", "bbox", "modality"])
 def test_a_blank_filter_field_is_no_filter(client, name: str) -> None:
-    r = client.get("/api/incidents", params={name: ""})
+    r = client.get("/api/event-list", params={name: ""})
     assert r.status_code == 200 and r.json()["total"] == 5
 
 
@@ -292,7 +292,7 @@ def test_newest_first_puts_undated_last(web_settings) -> None:
         store.conn.commit()
         assert isinstance(store.get_event("evt_undated"), Event)
     with TestClient(create_app(web_settings)) as c:
-        items = c.get("/api/incidents").json()["items"]
+        items = c.get("/api/event-list").json()["items"]
         assert items[0]["id"] == "evt_xss" and items[-1]["id"] == "evt_undated"
         assert _all_pages(c, order="-date")[-1] == "evt_undated"
         assert _all_pages(c, order="date")[0] == "evt_undated"
@@ -308,7 +308,7 @@ def test_head_is_answered_on_pages_and_api(client) -> None:
 
 def test_openapi_is_served_at_the_root_and_under_api(client) -> None:
     root = client.get("/openapi.json").json()
-    assert "/api/incidents" in root["paths"] and "/api/download" in root["paths"]
+    assert "/api/event-list" in root["paths"] and "/api/download" in root["paths"]
     assert client.get("/api/openapi.json").json()["paths"] == root["paths"]
 
 
@@ -360,12 +360,12 @@ def test_a_body_over_the_limit_is_a_413(web_settings) -> None:
 
 
 def test_incidents_are_newest_first_with_total_and_casualties(client) -> None:
-    page = client.get("/api/incidents", params={"limit": 2}).json()
+    page = client.get("/api/event-list", params={"limit": 2}).json()
     assert page["total"] == 5 and page["pages"] == 3
     assert [i["id"] for i in page["items"]] == ["evt_xss", "evt_meet"]
     xss = page["items"][0]
     assert xss["modality"] == "negated" and xss["counted"] is False and xss["polarity"] == "negated"
-    killed = client.get("/api/incidents", params={"min_fatalities": 3}).json()
+    killed = client.get("/api/event-list", params={"min_fatalities": 3}).json()
     assert [i["id"] for i in killed["items"]] == ["evt_attack"]
     assert killed["items"][0]["killed"] == 4 and killed["items"][0]["wounded"] == 7
 
@@ -379,7 +379,7 @@ def test_incidents_are_newest_first_with_total_and_casualties(client) -> None:
 )  # fmt: skip
 def test_the_shared_filter(client, params: dict, expected: set) -> None:
     assert {
-        i["id"] for i in client.get("/api/incidents", params=params).json()["items"]
+        i["id"] for i in client.get("/api/event-list", params=params).json()["items"]
     } == expected
 
 
@@ -391,7 +391,7 @@ def test_timeline_counts_every_incident_once(client) -> None:
     assert sum(bars.values()) + h["coarser"] + h["undated"] == h["totals"]["incidents"] == 5
     sep = next(b for b in h["bars"] if b["label"] == "Sep 2016")
     assert sep["killed"] == 4
-    listed = client.get("/api/incidents", params={"since": sep["since"], "until": sep["until"]})
+    listed = client.get("/api/event-list", params={"since": sep["since"], "until": sep["until"]})
     assert {i["id"] for i in listed.json()["items"]} == {"evt_attack", "evt_condemn"}
     yearly = client.get("/api/timeline", params={"unit": "year"}).json()
     assert [b["incidents"] for b in yearly["bars"]] == [2, 2, 1] and yearly["coarser"] == 0

@@ -29,17 +29,17 @@ API_GETS: list[tuple[str, dict[str, Any]]] = [
     ("/api/places", {}),
     ("/api/places/geonames:88319", {}),
     ("/api/quotes", {}),
-    *[("/api/incidents", {"order": order}) for order in EVENT_ORDERS],
-    ("/api/incidents", {"actor": "act_haftar", "order": "-killed"}),
-    ("/api/incidents", {"min_fatalities": 3}),
-    ("/api/incidents", {"polarity": "negated"}),
-    ("/api/incidents", {"modality": "reported"}),
+    *[("/api/event-list", {"order": order}) for order in EVENT_ORDERS],
+    ("/api/event-list", {"actor": "act_haftar", "order": "-killed"}),
+    ("/api/event-list", {"min_fatalities": 3}),
+    ("/api/event-list", {"polarity": "negated"}),
+    ("/api/event-list", {"modality": "reported"}),
     ("/api/timeline", {}),
     ("/api/timeline", {"unit": "month", "actor": "act_haftar"}),
     ("/api/network", {}),
     ("/api/map", {}),
     # migration 5's columns, read from the summary tables or from events by filter
-    ("/api/incidents", {"acled": "Battles", "order": "-killed"}),
+    ("/api/event-list", {"acled": "Battles", "order": "-killed"}),
     ("/api/timeline", {"acled": "Battles"}),
     ("/api/timeline", {"min_fatalities": 1}),
     ("/api/map", {"since": "2019", "polarity": "affirmed"}),
@@ -50,8 +50,20 @@ API_GETS: list[tuple[str, dict[str, Any]]] = [
     *[("/api/index/actors", {"sort": sort}) for sort in ACTOR_SORTS],
     *[("/api/index/places", {"sort": sort}) for sort in PLACE_SORTS],
     ("/api/filters", {}),
+    # incident records (issue 14): orders, filters, keyset start, one record
+    *[("/api/incidents", {"order": order}) for order in ("-date", "date", "-sources")],
+    ("/api/incidents", {"min_sources": 2}),
+    ("/api/incidents", {"actor": "Hiftar", "type": "fight", "limit": 1}),
+    ("/api/incidents", {"place": "Benghazi", "since": "2016", "until": "2016-09"}),
+    ("/api/incidents", {"modality": "reported", "acled": ""}),
+    ("/api/incidents", {"order": "-sources", "page": 2, "limit": 2}),
+    ("/api/incidents/incident_benghazi", {}),
+    ("/api/incidents/incident_forged", {}),
+    ("/api/events/evt_attack", {}),
 ]
-PAGES = ["/", "/explore", "/events", "/actors", "/places", "/articles", "/actors/act_haftar"]
+PAGES = ["/", "/explore", "/events", "/actors", "/places", "/articles", "/actors/act_haftar",
+         "/incidents", "/incidents?order=-sources", "/incidents/incident_benghazi",
+         "/events/evt_attack"]  # fmt: skip
 
 
 def _client(location: str) -> Iterator[Any]:
@@ -101,9 +113,17 @@ def test_api_answers_alike(clients: tuple[Any, Any], path: str, params: dict[str
 @pytest.mark.parametrize("order", ["-date", "date"])
 def test_keyset_walks_alike(clients: tuple[Any, Any], order: str) -> None:
     walked = [
-        _walk(lambda q, c=c: c.get("/api/incidents", params=q).json(), order) for c in clients
+        _walk(lambda q, c=c: c.get("/api/event-list", params=q).json(), order) for c in clients
     ]
     assert len(walked[0]) == 5 and walked[0] == walked[1]
+
+
+@pytest.mark.parametrize("order", ["-date", "date"])
+def test_incident_keyset_walks_alike(clients: tuple[Any, Any], order: str) -> None:
+    walked = [
+        _walk(lambda q, c=c: c.get("/api/incidents", params=q).json(), order) for c in clients
+    ]
+    assert len(walked[0]) == 4 and walked[0] == walked[1]
 
 
 @pytest.mark.parametrize("path", PAGES)

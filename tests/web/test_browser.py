@@ -258,10 +258,12 @@ def test_forged_actor_and_place_names_never_render_as_markup(server: str, page) 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 VIEWS = {
     "explore": "/explore",
-    "incidents": "/events",
+    "incidents": "/incidents?order=-sources",
+    "events": "/events",
     "actors": "/actors",
     "places": "/places",
     "actor": None,  # the most mentioned actor's page
+    "incident": None,  # the most reported incident's page
 }
 
 
@@ -272,13 +274,16 @@ def test_screenshots_of_each_view_on_the_demo_store(tmp_path: Path) -> None:
     EVENTWIRE_UPDATE_SCREENSHOTS=1 (so a plain test run leaves the tree clean)."""
     from eventwire.demo import run_demo
     from eventwire.store import open_store
+    from eventwire.store.base import IncidentFilter
 
     corpus = Path(__file__).resolve().parents[2] / "examples" / "corpus"
     settings = Settings(db=str(tmp_path / "demo.db"))
     run_demo(corpus, settings, tmp_path / "demo.jsonl")
     store = open_store(settings)
     top_actor = store.actors()[0].id
+    top_incident = store.incidents(IncidentFilter(order="-sources", limit=1))[0].id
     store.close()
+    pages = {"actor": f"/actors/{top_actor}", "incident": f"/incidents/{top_incident}"}
     out = OUT / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     targets = [out] + (
@@ -287,7 +292,7 @@ def test_screenshots_of_each_view_on_the_demo_store(tmp_path: Path) -> None:
     with serving(settings) as base, browsing(base) as page:
         page.set_viewport_size({"width": 1400, "height": 1100})
         for name, path in VIEWS.items():
-            page.goto(base + (path or f"/actors/{top_actor}"))
+            page.goto(base + (path or pages[name]))
             page.wait_for_load_state("networkidle")
             if name == "explore":
                 page.wait_for_selector("#histogram g.bar")

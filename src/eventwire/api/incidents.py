@@ -1,8 +1,7 @@
-"""Incident routes (``/api/incident-records``, ``/api/incidents/{id}``): parse the query,
-call one function of :mod:`eventwire.export.incident_list`, return JSON.
-
-``/api/incidents`` itself is the corpus views' list of resolved events (issue 18), which the
-web pages read; the incident records of issue 14 are listed under ``/api/incident-records``.
+"""Incident routes (``/api/incidents``, ``/api/incidents/{id}``): parse the query, call
+one function of :mod:`eventwire.views.incidents` or :mod:`eventwire.export.incident_list`,
+return JSON. An incident is one real-world occurrence however many articles report it
+(``docs/incidents.md``); the explore page's list of resolved events is ``/api/event-list``.
 """
 
 from __future__ import annotations
@@ -13,11 +12,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 from pydantic import BaseModel
 
-from eventwire.api.params import MAX_COUNT, MAX_TEXT, IsoDate, Limit, Modality
-from eventwire.export.filters import Filters
-from eventwire.export.incident_list import explain_incident, incident_page
+from eventwire import views
+from eventwire.api.params import MAX_TEXT, Filter, IncidentOrder, Limit, PageNo
+from eventwire.export.incident_list import explain_incident
 from eventwire.model import Incident
 from eventwire.store.base import Store
+from eventwire.views.incidents import IncidentRows
 
 router = APIRouter(tags=["incidents"])
 
@@ -28,13 +28,6 @@ def _store(request: Request) -> Iterator[Store]:
 
 
 StoreDep = Annotated[Store, Depends(_store)]
-Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
-
-
-class IncidentList(BaseModel):
-    items: list[Incident]
-    total: int
-    next_after: str | None = None
 
 
 class IncidentDetail(BaseModel):
@@ -42,26 +35,23 @@ class IncidentDetail(BaseModel):
     explanation: list[str]
 
 
-@router.get("/incident-records", response_model=IncidentList)
-def list_incident_records(
+@router.get("/incidents", response_model=IncidentRows)
+def list_incidents(
     store: StoreDep,
-    actor: Annotated[Text, Query(description="Actor id or any spelling of its name.")] = None,
-    type: Annotated[Text, Query(description="PLOVER type of the incident.")] = None,
-    place: Annotated[Text, Query(description="Place id or name.")] = None,
-    since: Annotated[IsoDate, Query()] = None,
-    until: Annotated[IsoDate, Query()] = None,
-    modality: Annotated[Modality | None, Query()] = None,
-    min_sources: Annotated[int, Query(ge=1, le=MAX_COUNT, description="Articles at least.")] = 1,
-    oldest_first: Annotated[bool, Query(description="Oldest first (else newest).")] = False,
+    flt: Filter,
+    order: IncidentOrder = "-date",
+    page: PageNo = 1,
     after: Annotated[
-        str | None, Query(max_length=400, description="`next_after` of the previous page.")
+        str | None,
+        Query(max_length=400, description="`next_after` of the previous page (date orders)."),
     ] = None,
     limit: Limit = 50,
 ) -> Any:
-    """Incidents (one per real-world occurrence), newest first, filtered; page with the
-    `after` cursor of the previous page."""
-    filters = Filters(actor, type, since, until, place, min_sources, modality)
-    return incident_page(store, filters, not oldest_first, limit, after)
+    """Incidents (one per real-world occurrence) under the shared filter, newest first
+    (undated last), oldest first or most reported first (`order`), with the total and page
+    count; by page number or, in a date order, the `after` cursor of the previous page.
+    `bbox` is refused (422): filter incidents by `place`."""
+    return views.list_incident_rows(store, flt.corpus_filter(), order, page, limit, after)
 
 
 @router.get("/incidents/{incident_id}", response_model=IncidentDetail)

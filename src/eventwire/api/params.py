@@ -39,8 +39,10 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")
 PageNo = Annotated[int, Query(ge=1, le=MAX_OFFSET, description="Page number, from 1.")]
 Search = Annotated[str | None, Query(max_length=MAX_TEXT, description="Any spelling of a name.")]
 # the choices the views offer, as closed lists (anything else is a 422 naming them);
-# tests/web/test_api.py checks they match EVENT_ORDERS, ACTOR_SORTS, PLACE_SORTS, UNITS
+# tests/web/test_api.py checks they match EVENT_ORDERS, INCIDENT_ORDERS, ACTOR_SORTS, PLACE_SORTS,
+# UNITS
 EventOrder = Literal["-date", "date", "-sources", "-killed", "type"]
+IncidentOrder = Literal["-date", "date", "-sources"]  # store.base.INCIDENT_ORDERS
 ActorSort = Literal[
     "-mentions", "mentions", "-articles", "articles", "name", "-name", "type", "country"
 ]

@@ -33,7 +33,7 @@ from eventwire.model import Actor, Article, Event, Quote, Statistic
 from eventwire.pipeline import Submission, ingest_submitted
 from eventwire.store.base import Store
 from eventwire.views import MAX_LIMIT, downloads
-from eventwire.views.corpus import IncidentPage, Totals
+from eventwire.views.corpus import EventRowPage, Totals
 from eventwire.views.indexes import ActorRow, IndexPage, PlaceRow
 from eventwire.views.maps import MapPlace
 from eventwire.views.network import NETWORK_MAX, Network
@@ -215,8 +215,8 @@ def get_stats(store: StoreDep) -> object:
 # --- whole-corpus views: one shared filter --------------------------------------------------
 
 
-@router.get("/incidents", response_model=IncidentPage)
-def list_incidents(
+@router.get("/event-list", response_model=EventRowPage)
+def list_event_rows(
     store: StoreDep,
     flt: Filter,
     order: EventOrder = "-date",
@@ -224,9 +224,10 @@ def list_incidents(
     after: Cursor = None,
     limit: Limit = 50,
 ) -> object:
-    """Incidents (today: resolved, de-duplicated events) newest first, undated last, with
-    the total, page count, casualties and sources; by page number or `after` cursor."""
-    return views.list_incidents(store, flt.corpus_filter(), order, page, limit, after)
+    """Resolved events as the explore page lists them (label, casualties, sources, the
+    modality label) newest first, undated last, with the total and page count; by page
+    number or `after` cursor. Incident records are under `/api/incidents`."""
+    return views.list_event_rows(store, flt.corpus_filter(), order, page, limit, after)
 
 
 @router.get("/timeline", response_model=Histogram)

@@ -9,7 +9,8 @@ here knows about HTTP. One module per noun:
 * :mod:`~eventwire.views.records`: pages, actor references, marked text;
 * :mod:`~eventwire.views.details`: one record's page and the plain lists;
 * :mod:`~eventwire.views.charts`: network, timeline and map JSON of the actor page;
-* :mod:`~eventwire.views.corpus`: the shared filter and the incidents it selects;
+* :mod:`~eventwire.views.corpus`: the shared filter and the events it selects;
+* :mod:`~eventwire.views.incidents`: incident records, listed and one by one;
 * :mod:`~eventwire.views.timeline`, :mod:`~eventwire.views.maps`,
   :mod:`~eventwire.views.network`, :mod:`~eventwire.views.indexes`: the whole-corpus views;
 * :mod:`~eventwire.views.downloads`: the filtered records through a registered exporter.
@@ -24,7 +25,14 @@ from eventwire.views.charts import (
     place_page_data,
     timeline_items,
 )
-from eventwire.views.corpus import CorpusFilter, filter_options, list_events, list_incidents, totals
+from eventwire.views.corpus import (
+    CorpusFilter,
+    NumberedPage,
+    filter_options,
+    list_event_rows,
+    list_events,
+    totals,
+)
 from eventwire.views.dates import date_range, format_when, parse_iso_date
 from eventwire.views.details import (
     ActorDetail,
@@ -48,6 +56,7 @@ from eventwire.views.details import (
     search_actors,
     stats,
 )
+from eventwire.views.incidents import incident_detail, list_incident_rows
 from eventwire.views.indexes import actor_index, place_index
 from eventwire.views.labels import code_labels, counts_text, event_caption, event_label
 from eventwire.views.maps import map_places
@@ -65,8 +74,9 @@ from eventwire.views.records import (
 from eventwire.views.timeline import histogram
 
 __all__ = [
-    "MAX_LIMIT", "POLARITIES", "ActorDetail", "CorpusFilter", "actor_index", 
-    "filter_options", "histogram", "list_incidents", "map_places",
+    "MAX_LIMIT", "POLARITIES", "ActorDetail", "CorpusFilter", "NumberedPage", "actor_index", 
+    "filter_options", "histogram", "list_event_rows", "list_incident_rows", "incident_detail",
+    "map_places",
     "network", "place_index", "totals", "ActorRef", "ArticleDetail", "ArticleSummary",
     "EventDetail", "EvidenceInArticle", "Names", "Page", "PlaceCount", "PlaceDetail",
     "RelationGroup", "RelationView", "Segment", "actor_detail", "actor_graph", "actor_page_data",

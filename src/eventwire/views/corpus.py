@@ -1,8 +1,9 @@
-"""The shared filter of the whole-corpus views, and the incidents it selects.
+"""The shared filter of the whole-corpus views, and the events it selects.
 
-Incidents are, for now, the resolved and de-duplicated events: :class:`Incident` wraps
-one event with what every list, popup and tooltip shows (label, modality, casualties,
-sources), so an incident record built across events can take its place later.
+:class:`EventRow` wraps one resolved event with what every list, popup and tooltip shows
+(label, modality, casualties, sources): the explore page lists them under a clicked bar
+(``/api/event-list``). Incident records, one per real-world occurrence, are listed by
+:mod:`eventwire.views.incidents`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass, replace
+from typing import Generic, TypeVar
 
 from eventwire.knowledge.ontology import EXPLOSIONS, RIOT, load_ontology
 from eventwire.model import Event, Place
@@ -23,6 +25,7 @@ from eventwire.views.labels import counts_text, event_label, type_label
 from eventwire.views.polarity import is_counted, modality_label, type_polarity
 from eventwire.views.records import MAX_LIMIT, ActorRef, Names, Page
 
+T = TypeVar("T")
 NOTHING = "\x00"  # an id no record has: a name that matches nothing selects nothing
 
 
@@ -98,12 +101,12 @@ def matching_places(store: Store, value: str) -> tuple[str, ...]:
     return tuple(starts) or (NOTHING,)
 
 
-# --- incidents ----------------------------------------------------------------------------------
+# --- event rows ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Incident:
-    """One incident as lists, popups and tooltips show it."""
+class EventRow:
+    """One resolved event as lists, popups and tooltips show it."""
 
     id: str
     label: str  # source, type, target
@@ -122,12 +125,13 @@ class Incident:
     target: ActorRef | None
     place: Place | None
     acled: str | None
+    incident: str | None = None  # the incident it belongs to or is a statement about
 
 
-def incident(event: Event, names: Names) -> Incident:
+def event_row(event: Event, names: Names, store: Store | None = None) -> EventRow:
     actors = names.refs((event.source_actor, event.target_actor))
     acled = event.codes.get("acled") if isinstance(event.codes, dict) else None
-    return Incident(
+    return EventRow(
         id=event.id,
         label=event_label(event, actors),
         type=type_label(event.type),
@@ -145,12 +149,22 @@ def incident(event: Event, names: Names) -> Incident:
         target=names.get(event.target_actor),
         place=event.location,
         acled=acled.get("event_type") if isinstance(acled, dict) else None,
+        incident=_incident_of(store, event.id) if store is not None else None,
     )
 
 
+def _incident_of(store: Store, event_id: str) -> str | None:
+    """The incident an event belongs to (the first by id if it is said about several)."""
+    held = store.incident_of_event(event_id)
+    ids = [inc.id for inc, role in held if role == "member"] or [inc.id for inc, _ in held]
+    return ids[0] if ids else None
+
+
 @dataclass(frozen=True)
-class IncidentPage:
-    items: list[Incident]
+class NumberedPage(Generic[T]):
+    """One page of a sorted list with its total and page count (for page numbers)."""
+
+    items: list[T]
     total: int
     limit: int
     page: int  # 1-based; 0 when the page was reached by cursor
@@ -159,8 +173,25 @@ class IncidentPage:
     next_after: str | None = None  # cursor for the next page (date orders only)
 
 
-def encode_cursor(event: Event) -> str:
-    raw = json.dumps([event.date, event.id], separators=(",", ":")).encode()
+def numbered_page(
+    items: list[T],
+    total: int,
+    limit: int,
+    page: int,
+    order: str,
+    cursor: str | None,
+    by_cursor: bool,
+) -> NumberedPage[T]:
+    return NumberedPage(items, total, limit, 0 if by_cursor else page,
+                        max(1, -(-total // limit)), order, cursor)  # fmt: skip
+
+
+EventRowPage = NumberedPage[EventRow]
+
+
+def encode_cursor(date: str | None, record_id: str) -> str:
+    """The keyset cursor of a (date, id): what ``next_after`` carries."""
+    raw = json.dumps([date, record_id], separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
@@ -189,7 +220,9 @@ def _events_page(
     rows = store.events(flt)
     more = len(rows) > limit
     rows = rows[:limit]
-    cursor = encode_cursor(rows[-1]) if more and order in ("date", "-date") else None
+    cursor = (
+        encode_cursor(rows[-1].date, rows[-1].id) if more and order in ("date", "-date") else None
+    )
     return rows, more, cursor
 
 
@@ -209,30 +242,23 @@ def list_events(
     return Page(rows, limit, 0 if after else offset, next_offset, None, cursor)
 
 
-def list_incidents(
+def list_event_rows(
     store: Store,
     cf: CorpusFilter,
     order: str = "-date",
     page: int = 1,
     limit: int = 50,
     after: str | None = None,
-) -> IncidentPage:
-    """One page of incidents with their total: by page number, or after a cursor."""
+) -> NumberedPage[EventRow]:
+    """One page of resolved events with their total: by page number, or after a cursor."""
     limit = max(1, min(limit, MAX_LIMIT))
     flt = event_filter(store, cf)
     total = store.count_events(flt)
     offset = (max(page, 1) - 1) * limit
     rows, _more, cursor = _events_page(store, flt, order, limit, offset, after)
     names = Names(store)
-    return IncidentPage(
-        items=[incident(e, names) for e in rows],
-        total=total,
-        limit=limit,
-        page=0 if after else page,
-        pages=max(1, -(-total // limit)),
-        order=order,
-        next_after=cursor,
-    )
+    items = [event_row(e, names, store) for e in rows]
+    return numbered_page(items, total, limit, page, order, cursor, after is not None)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ from eventwire.model import (
     Statistic,
 )
 from eventwire.store.base import EventFilter, Store
-from eventwire.views.labels import code_labels, counts_text, event_label
+from eventwire.views.dates import format_when
+from eventwire.views.labels import code_labels, counts_text, event_label, type_label
 from eventwire.views.polarity import modality_label, type_polarity
 from eventwire.views.records import (
     MAX_LIMIT,
@@ -178,6 +179,17 @@ class EvidenceInArticle:
 
 
 @dataclass(frozen=True)
+class IncidentLink:
+    """The incident an event is a member of, or a statement about (``role``)."""
+
+    id: str
+    role: str  # 'member' or 'statement'
+    type: str
+    when: str
+    sources: int
+
+
+@dataclass(frozen=True)
 class EventDetail:
     event: Event
     actors: dict[str, ActorRef]
@@ -187,6 +199,7 @@ class EventDetail:
     polarity: str = "neutral"
     codes: list[str] = field(default_factory=list)  # 'ACLED Battles / Armed clash'
     counts: str = ""  # '3 killed, 5 wounded'
+    incidents: list[IncidentLink] = field(default_factory=list)
 
 
 def event_detail(store: Store, event_id: str) -> EventDetail:
@@ -213,6 +226,16 @@ def event_detail(store: Store, event_id: str) -> EventDetail:
         polarity=type_polarity(event.type, event.negated),
         codes=code_labels(event.codes),
         counts=counts_text(event.counts),
+        incidents=[
+            IncidentLink(
+                i.id,
+                role,
+                type_label(i.type),
+                format_when(i.date, i.date_precision),
+                i.source_count,
+            )
+            for i, role in store.incident_of_event(event_id)
+        ],  # fmt: skip
     )
 
 

@@ -21,6 +21,7 @@ from eventwire.api.params import (
     EventOrder,
     Filter,
     FilterParams,
+    IncidentOrder,
     Limit,
     Offset,
     PageNo,
@@ -28,6 +29,7 @@ from eventwire.api.params import (
     Search,
 )
 from eventwire.api.routes import StoreDep
+from eventwire.export.incident_list import near_misses
 from eventwire.model import MODALITIES
 from eventwire.views import downloads
 
@@ -136,16 +138,45 @@ def events_page(
     page: PageNo = 1,
     limit: Limit = 50,
 ) -> Response:
-    listing = views.list_incidents(store, flt.corpus_filter(), order, page, limit)
+    listing = views.list_event_rows(store, flt.corpus_filter(), order, page, limit)
+    return _listing(request, "events.html", "Events", listing, flt)
+
+
+@router.get("/incidents")
+def incidents_page(
+    request: Request,
+    store: StoreDep,
+    flt: Filter,
+    order: IncidentOrder = "-date",
+    page: PageNo = 1,
+    limit: Limit = 50,
+) -> Response:
+    """Incident records (one per real-world occurrence) under the shared filter bar."""
+    listing = views.list_incident_rows(store, flt.corpus_filter(), order, page, limit)
+    return _listing(request, "incidents.html", "Incidents", listing, flt)
+
+
+def _listing(
+    request: Request, template: str, title: str, listing: views.NumberedPage[Any], flt: FilterParams
+) -> Response:
+    """A sorted, numbered list under the filter bar."""
     return render(
         request,
-        "events.html",
+        template,
         listing=listing,
         pages=_page_links(request, listing.page, listing.pages),
         sort_link=lambda o: _query(request, order=o, page=1),
-        title="Incidents",
+        title=title,
         **_filter_context(flt),
     )
+
+
+@router.get("/incidents/{incident_id}")
+def incident_page(request: Request, incident_id: str, store: StoreDep) -> Response:
+    detail = views.incident_detail(store, incident_id)
+    # the incidents of its type nearby and the rule that keeps each apart (as the CLI says)
+    near = near_misses(store, detail.incident)
+    return render(request, "incident.html", d=detail, near=near, title=f"Incident {incident_id}")
 
 
 @router.get("/actors")

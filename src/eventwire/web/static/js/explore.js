@@ -221,7 +221,7 @@
   function incidentTable(items) {
     var table = el("table", "events incidents");
     var head = el("tr");
-    ["When", "Incident", "Where", "Killed", "Wounded", "Displaced", "Sources"].forEach(function (t) { head.appendChild(el("th", null, t)); });
+    ["When", "Event", "Where", "Killed", "Wounded", "Displaced", "Sources", "Incident"].forEach(function (t) { head.appendChild(el("th", null, t)); });
     var thead = el("thead"); thead.appendChild(head); table.appendChild(thead);
     var body = el("tbody");
     items.forEach(function (i) {
@@ -237,6 +237,13 @@
       row.appendChild(where);
       [i.killed, i.wounded, i.displaced].forEach(function (n) { row.appendChild(el("td", "num", n || "")); });
       row.appendChild(el("td", "num", i.sources));
+      var inc = el("td");
+      if (i.incident) {
+        var a = ew.link("/incidents/" + ew.seg(i.incident), "incident");
+        a.className = "incident-link";
+        inc.appendChild(a);
+      }
+      row.appendChild(inc);
       body.appendChild(row);
     });
     table.appendChild(body);
@@ -248,14 +255,18 @@
     panel.textContent = "";
     panel.appendChild(el("p", "muted", "Loading…"));
     var range = "since=" + encodeURIComponent(b.since) + "&until=" + encodeURIComponent(b.until);
-    api("/api/incidents", range + "&limit=100").then(function (page) {
+    api("/api/event-list", range + "&limit=100").then(function (page) {
       panel.textContent = "";
       var heading = el("h3", null, b.label + ": " + plural(page.total, "incident"));
       panel.appendChild(heading);
       panel.appendChild(incidentTable(page.items));
       if (page.total > page.items.length) {
         panel.appendChild(ew.link("/events?" + [filter, range].filter(Boolean).join("&"), "all " + page.total + " in the list"));
+        panel.appendChild(document.createTextNode(" · "));
       }
+      var records = ew.link("/incidents?" + [filter, range].filter(Boolean).join("&"), "the incident records of these dates");
+      records.className = "incident-records";
+      panel.appendChild(records);
     }).catch(function (err) { panel.textContent = ""; failed(panel, "incidents")(err); });
   }
 
