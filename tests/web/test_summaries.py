@@ -23,6 +23,8 @@ from eventwire.store.base import EventFilter
 from eventwire.store.migrations import MIGRATIONS, postgres_script, sqlite_script
 from eventwire.store.sql import ORDER_SQL, SUMMARIES, as_json
 from eventwire.store.sqlite import SQLiteStore
+from eventwire.views.corpus import CorpusFilter
+from eventwire.views.network import EDGES_PER_ACTOR, network
 
 PLACES = [
     Place(f"geonames:{i}", f"Town {i}", 30.0 + i, 12.0 + i, "LBY", None, "city") for i in range(4)
@@ -76,6 +78,11 @@ FILTERS = [
     EventFilter(min_fatalities=3),
     EventFilter(bbox=(12.5, 30.5, 20.0, 40.0)),
     EventFilter(type="ASSAULT", since="2019", modality="asserted", negated=False),
+    # filters no summary keeps, combined with dates, an actor or kinds
+    EventFilter(actor="act_a", since="2019-04"),
+    EventFilter(min_sources=2, type="FIGHT"),
+    EventFilter(min_fatalities=1, since="2019", modality="reported"),
+    EventFilter(modality="alleged", until="2019-04-09"),
 ]
 
 
@@ -242,6 +249,25 @@ def test_event_columns_hold_the_payload_figures(store: SQLiteStore) -> None:
     ]  # fmt: skip
     top = store.events(EventFilter(order="-killed", limit=1))[0]
     assert top.counts.get("killed") == max(e.counts.get("killed", 0) for e in EVENTS)
+
+
+@pytest.mark.parametrize("cf", [CorpusFilter(), CorpusFilter(since="2019-04")], ids=repr)
+def test_network_keeps_the_heaviest_edges_and_counts_the_rest(
+    store: SQLiteStore, cf: CorpusFilter
+) -> None:
+    full = network(store, cf, top=3, edges_cap=10_000)
+    assert full.edges_shown == full.edges_total == len(full.edges) > 4
+    capped = network(store, cf, top=3, edges_cap=4)
+    assert capped.nodes == full.nodes
+    assert capped.edges_shown == len(capped.edges) == 4
+    assert capped.edges_total == full.edges_total
+    assert all(e in full.edges for e in capped.edges)
+    weight = lambda e: (e["sources"], e["events"] + e["relations"])  # noqa: E731
+    lightest_kept = min(weight(e) for e in capped.edges)
+    assert all(weight(e) <= lightest_kept for e in full.edges if e not in capped.edges)
+    assert capped.edges == sorted(capped.edges, key=lambda e: e["id"].split("|"))
+    # the default cap grows with the actors drawn
+    assert network(store, cf, top=1).edges_shown <= EDGES_PER_ACTOR
 
 
 # migration 5 on a store written before it ------------------------------------------------

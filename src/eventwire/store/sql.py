@@ -534,6 +534,13 @@ class SQLStore(IncidentQueries, StatisticsSQL):
         tail: str = "",
         extra_args: Sequence[Any] = (),
     ) -> list[Any]:
+        cond, args = self._selected_where(flt, extra, extra_args)
+        return self._all(f"SELECT {columns} FROM events WHERE {cond}{tail}", args)
+
+    def _selected_where(
+        self, flt: EventFilter, extra: str = "", extra_args: Sequence[Any] = ()
+    ) -> tuple[str, list[Any]]:
+        """The WHERE condition (and its arguments) of the events ``flt`` selects."""
         where, args = self._event_conditions(flt)
         if flt.actor:
             where.append(
@@ -544,7 +551,7 @@ class SQLStore(IncidentQueries, StatisticsSQL):
         if extra:
             where.append(extra)
             args += extra_args
-        return self._all(f"SELECT {columns} FROM events WHERE {' AND '.join(where)}{tail}", args)
+        return " AND ".join(where), args
 
     def _summary(
         self,
@@ -644,12 +651,17 @@ class SQLStore(IncidentQueries, StatisticsSQL):
             ]
             if sides[0] is not None and sides[1] is not None:
                 rows = sides[0] + sides[1]
-            else:  # summed from the edges: grouped by one side alone, the planners walk
-                # that side's index and read the table row by row
-                edges = self.event_edges(flt)
-                rows = [(e.source, e.sources) for e in edges] + [
-                    (e.target, e.sources) for e in edges
-                ]
+            else:  # both sides of the selected events in one grouping; ``|| ''`` keeps
+                # the planners off the actor indexes (grouped by one side, they walk that
+                # side's index and read the table row by row) and on the filter's index
+                cond, args = self._selected_where(flt, _PAIR)
+                rows = self._all(
+                    f"SELECT actor_id, SUM(n) FROM (SELECT source_actor || '' AS actor_id,"
+                    f" source_count AS n FROM events WHERE {cond} UNION ALL SELECT"
+                    f" target_actor || '', source_count FROM events WHERE {cond}) d"
+                    " GROUP BY actor_id",
+                    [*args, *args],
+                )
         degree: dict[str, int] = {}
         for actor_id, sources in rows:
             degree[actor_id] = degree.get(actor_id, 0) + int(sources)

@@ -14,6 +14,7 @@ from eventwire.views.records import Names
 
 NETWORK_TOP = 40  # actors drawn before "show more"
 NETWORK_MAX = 400
+EDGES_PER_ACTOR = 5  # edges drawn per actor drawn: the heaviest, by sources
 
 
 @dataclass(frozen=True)
@@ -23,12 +24,19 @@ class Network:
     shown: int
     total: int  # actors in the filtered network before the cap
     top: int
+    edges_shown: int = 0
+    edges_total: int = 0  # edges between the actors drawn before the edge cap
 
 
-def network(store: Store, cf: CorpusFilter, top: int = NETWORK_TOP) -> Network:
+def network(
+    store: Store, cf: CorpusFilter, top: int = NETWORK_TOP, edges_cap: int | None = None
+) -> Network:
     """Actors linked by the filtered incidents (and by stated relations when the filter
     names nothing only events have: type, ACLED type, place, fatalities), one edge per
-    (pair, polarity, modality) with width by sources; the top N actors by weighted degree.
+    (pair, polarity, modality) with width by sources; the top N actors by weighted degree
+    and, between them, the ``EDGES_PER_ACTOR * top`` edges with most sources ("show more"
+    raises both caps: the busiest actors of a large store share thousands of edges), or
+    ``edges_cap`` of them.
 
     The degrees are summed by the store first, so only the edges between the actors
     drawn are read, however many pairs the whole store links."""
@@ -70,8 +78,14 @@ def network(store: Store, cf: CorpusFilter, top: int = NETWORK_TOP) -> Network:
         nodes.append({"id": actor_id, "label": ref.name if ref else actor_id,
                       "type": ref.type if ref else "other", "degree": degree[actor_id],
                       "focus": actor_id == flt.actor})  # fmt: skip
+    cap = EDGES_PER_ACTOR * top if edges_cap is None else max(0, edges_cap)
+    heaviest = sorted(edges, key=lambda k: (-edges[k]["sources"], -_count(edges[k]), k))
     out_edges = []
-    for key, edge in sorted(edges.items()):
+    for key in sorted(heaviest[:cap]):
         common = sorted(types[key], key=lambda t: (-types[key][t], t))[:2]
-        out_edges.append({**edge, "id": "|".join(key), "label": ", ".join(common)})
-    return Network(nodes, out_edges, len(nodes), len(degree), top)
+        out_edges.append({**edges[key], "id": "|".join(key), "label": ", ".join(common)})
+    return Network(nodes, out_edges, len(nodes), len(degree), top, len(out_edges), len(edges))
+
+
+def _count(edge: dict[str, Any]) -> int:
+    return int(edge["events"]) + int(edge["relations"])

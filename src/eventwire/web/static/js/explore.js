@@ -153,8 +153,10 @@
     container.setAttribute("data-nodes", String(graph.nodes.length));
     container.setAttribute("data-edges", String(graph.edges.length));
     document.getElementById("network-count").textContent =
-      graph.shown + " of " + graph.total + " actors (most sources first)";
-    document.getElementById("network-more").hidden = graph.shown >= graph.total;
+      graph.shown + " of " + graph.total + " actors, " + graph.edges_shown + " of " +
+      graph.edges_total + " links between them (most sources first)";
+    document.getElementById("network-more").hidden =
+      graph.shown >= graph.total && graph.edges_shown >= graph.edges_total;
     if (!graph.nodes.length) container.appendChild(el("p", "viz-note muted", "No actors linked by these incidents."));
   }
 
