@@ -34,6 +34,7 @@ from eventwire.model import (
     Article,
     DocumentRecords,
     Event,
+    Incident,
     Place,
     Quote,
     Relation,
@@ -76,6 +77,7 @@ PICTURE_TABLES = (
     "actors",
 )
 CHUNK = 500  # ids per IN (...) list
+AMONG_LIMIT = 5000  # ids in one IN (...) list of both sides (twice as many arguments)
 # EventFilter.order -> ORDER BY. Ascending puts NULL first and descending last, on both
 # backends (as SQLite does by itself); each order has an index in the same placement.
 ORDER_SQL = {
@@ -502,6 +504,56 @@ class SQLStore(IncidentQueries, StatisticsSQL):
             )
         else:
             rows = self._all("SELECT payload FROM relations ORDER BY source_count DESC, id")
+        return [from_dict(Relation, json.loads(r[0])) for r in rows]
+
+    def incidents_of_events(self, flt: EventFilter) -> list[Incident]:
+        """The incidents one of the events ``flt`` selects is a member of, by id (read
+        through the event ids: no event is decoded)."""
+        cond, args = self._selected_where(flt)
+        rows = self._all(
+            "SELECT payload FROM incidents WHERE id IN (SELECT l.incident_id FROM"
+            " incident_events l WHERE l.role = 'member' AND l.event_id IN"
+            f" (SELECT id FROM events WHERE {cond})) ORDER BY id",
+            args,
+        )
+        return [from_dict(Incident, json.loads(r[0])) for r in rows]
+
+    def event_links(self, flt: EventFilter) -> tuple[set[str], set[str]]:
+        """The actors (either side, or the one a claim is attributed to) and the articles
+        (of the evidence) of the events ``flt`` selects, read without decoding an event."""
+        cond, args = self._selected_where(flt)
+        actors: set[str] = set()
+        for row in self._all(
+            f"SELECT source_actor, target_actor, attributed_to FROM events WHERE {cond}", args
+        ):
+            actors.update(a for a in row if a)
+        articles = {
+            r[0]
+            for r in self._all(
+                "SELECT DISTINCT article_id FROM evidence WHERE kind = 'event' AND record_id IN"
+                f" (SELECT id FROM events WHERE {cond})",
+                args,
+            )
+        }
+        return actors, articles
+
+    def relations_among(self, actor_ids: Iterable[str]) -> list[Relation]:
+        """Relations whose two sides are both of ``actor_ids``, most sources first: found
+        through the actor index, so a hub's thousands of other relations are never read."""
+        ids = sorted(set(actor_ids))
+        if len(ids) > AMONG_LIMIT:  # a long list costs more than reading every relation
+            wanted = set(ids)
+            return [
+                r for r in self.relations() if r.source_actor in wanted and r.target_actor in wanted
+            ]
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = self._all(
+            f"SELECT payload FROM relations WHERE source_actor IN ({marks})"
+            f" AND target_actor IN ({marks}) ORDER BY source_count DESC, id",
+            [*ids, *ids],
+        )
         return [from_dict(Relation, json.loads(r[0])) for r in rows]
 
     def quotes(self, speaker: str | None = None) -> list[Quote]:
