@@ -239,9 +239,22 @@ class Store(Protocol):
         """Events and casualties per (date, precision), for histograms."""
         ...
 
-    def event_edges(self, flt: EventFilter, among: Sequence[str] | None = None) -> list[EdgeCount]:
+    def event_edges(
+        self,
+        flt: EventFilter,
+        among: Sequence[str] | None = None,
+        pairs: Sequence[tuple[str, str]] | None = None,
+    ) -> list[EdgeCount]:
         """Events between two different actors, per (source, target, type, negated, modality);
-        with ``among``, only those between two of these actors."""
+        with ``among``, only those between two of these actors; with ``pairs``, only those
+        of one of these (source, target) pairs."""
+        ...
+
+    def event_pair_sources(
+        self, flt: EventFilter, among: Sequence[str] | None = None
+    ) -> list[tuple[str, str, int]]:
+        """The sources of the events of each (source, target) pair of different actors
+        (with ``among``, two of these), by pair."""
         ...
 
     def event_degrees(self, flt: EventFilter) -> list[tuple[str, int]]:
@@ -249,7 +262,10 @@ class Store(Protocol):
         ...
 
     def relation_edges(
-        self, flt: EventFilter, among: Sequence[str] | None = None
+        self,
+        flt: EventFilter,
+        among: Sequence[str] | None = None,
+        pairs: Sequence[tuple[str, str]] | None = None,
     ) -> list[EdgeCount]:
         """Stated relations per (source, target, type, negated, modality): how many, and
         their sources (at least one each); with ``among``, only those between two of these

@@ -661,36 +661,61 @@ class SQLStore(IncidentQueries, StatisticsSQL):
             )
         return [DateCount(r[0], r[1], int(r[2]), int(r[3] or 0), int(r[4] or 0)) for r in rows]
 
-    def event_edges(self, flt: EventFilter, among: Sequence[str] | None = None) -> list[EdgeCount]:
+    def event_edges(
+        self,
+        flt: EventFilter,
+        among: Sequence[str] | None = None,
+        pairs: Sequence[tuple[str, str]] | None = None,
+    ) -> list[EdgeCount]:
         group = "source_actor, target_actor, type, negated, modality"
-        tail = f" GROUP BY {group} ORDER BY {group}"
-        between, between_args = "", list[str]()
-        if among is not None:
-            ids = sorted(set(among))
-            if not ids:
-                return []
-            marks = ",".join("?" * len(ids))
-            between = f"source_actor IN ({marks}) AND target_actor IN ({marks})"
-            between_args = [*ids, *ids]
+        rows = self._event_pair_rows(
+            flt, f"{group}, {{n}}, {{sources}}", f" GROUP BY {group} ORDER BY {group}", among, pairs
+        )
+        return [EdgeCount(r[0], r[1], r[2], bool(r[3]), r[4], int(r[5]), int(r[6])) for r in rows]
+
+    def event_pair_sources(
+        self, flt: EventFilter, among: Sequence[str] | None = None
+    ) -> list[tuple[str, str, int]]:
+        group = "source_actor, target_actor"
+        rows = self._event_pair_rows(
+            flt, f"{group}, {{sources}}", f" GROUP BY {group} ORDER BY {group}", among, None
+        )
+        return [(r[0], r[1], int(r[2])) for r in rows]
+
+    def _event_pair_rows(
+        self,
+        flt: EventFilter,
+        columns: str,
+        tail: str,
+        among: Sequence[str] | None,
+        pairs: Sequence[tuple[str, str]] | None,
+    ) -> list[Any]:
+        """Rows of the events between two different actors (two of ``among``, one of
+        ``pairs``) from the pair summary when it keeps the filter, else from ``events``;
+        ``columns`` writes the count and the sources as ``{n}`` and ``{sources}``."""
+        between = _between(among, pairs, dodge=False)
+        if between is None:
+            return []
         rows = self._summary(
             ("event_pairs",),
             flt,
-            f"{group}, SUM(events), SUM(sources)",
+            columns.format(n="SUM(events)", sources="SUM(sources)"),
             tail,
-            between,
-            between_args,
+            *between,
         )
-        if rows is None:
-            # on events the actors are tested, not sought: seeking a hub's rows by the actor
-            # indexes reads the table row by row, where the filter's covering index does not
-            # (``|| ''`` keeps both backends' planners off the actor indexes)
-            pair = _PAIR
-            if between:
-                pair += " AND " + between.replace("_actor IN", "_actor || '' IN")
-            rows = self._selected(
-                flt, f"{group}, COUNT(*), SUM(source_count)", pair, tail, between_args
-            )
-        return [EdgeCount(r[0], r[1], r[2], bool(r[3]), r[4], int(r[5]), int(r[6])) for r in rows]
+        if rows is not None:
+            return rows
+        # on events the actors are tested, not sought: seeking a hub's rows by the actor
+        # indexes reads the table row by row, where the filter's covering index does not
+        # (``|| ''`` keeps both backends' planners off the actor indexes)
+        cond, args = _between(among, pairs, dodge=True) or ("", [])
+        return self._selected(
+            flt,
+            columns.format(n="COUNT(*)", sources="SUM(source_count)"),
+            f"{_PAIR} AND {cond}" if cond else _PAIR,
+            tail,
+            args,
+        )
 
     def event_degrees(self, flt: EventFilter) -> list[tuple[str, int]]:
         rows = self._summary(
@@ -746,16 +771,18 @@ class SQLStore(IncidentQueries, StatisticsSQL):
         return where, args
 
     def relation_edges(
-        self, flt: EventFilter, among: Sequence[str] | None = None
+        self,
+        flt: EventFilter,
+        among: Sequence[str] | None = None,
+        pairs: Sequence[tuple[str, str]] | None = None,
     ) -> list[EdgeCount]:
         where, args = self._relation_conditions(flt)
-        if among is not None:
-            ids = sorted(set(among))
-            if not ids:
-                return []
-            marks = ",".join("?" * len(ids))
-            where.append(f"source_actor IN ({marks}) AND target_actor IN ({marks})")
-            args += [*ids, *ids]
+        between = _between(among, pairs, dodge=False)
+        if between is None:
+            return []
+        if between[0]:
+            where.append(between[0])
+            args += between[1]
         group = "source_actor, target_actor, type, negated, modality"
         rows = self._all(
             f"SELECT {group}, COUNT(*), SUM({_RELATION_SOURCES})"
@@ -921,6 +948,36 @@ def _event_columns(event: Event) -> tuple[int, int, int, str | None]:
         int(event.counts.get("displaced", 0)),
         acled_type if isinstance(acled_type, str) else None,
     )
+
+
+def _between(
+    among: Sequence[str] | None, pairs: Sequence[tuple[str, str]] | None, dodge: bool
+) -> tuple[str, list[Any]] | None:
+    """The condition keeping rows between two of ``among`` and of one of ``pairs`` ("" when
+    neither is given; None when one is empty, so that nothing is kept); ``dodge`` writes
+    the actor columns as expressions no index serves."""
+    source, target = ("source_actor || ''", "target_actor || ''") if dodge else (
+        "source_actor", "target_actor")  # fmt: skip
+    where: list[str] = []
+    args: list[Any] = []
+    if among is not None:
+        ids = sorted(set(among))
+        if not ids:
+            return None
+        marks = ",".join("?" * len(ids))
+        where.append(f"{source} IN ({marks}) AND {target} IN ({marks})")
+        args += [*ids, *ids]
+    if pairs is not None:
+        wanted = sorted(set(pairs))
+        if not wanted:
+            return None
+        sides = sorted({a for pair in wanted for a in pair})
+        marks = ",".join("?" * len(sides))
+        # the lists let an index seek the sides; the pairs then keep the rows wanted
+        where.append(f"{source} IN ({marks}) AND {target} IN ({marks})")
+        where.append("(" + " OR ".join([f"({source} = ? AND {target} = ?)"] * len(wanted)) + ")")
+        args += [*sides, *sides, *(v for pair in wanted for v in pair)]
+    return " AND ".join(where), args
 
 
 def _keyset(flt: EventFilter) -> tuple[list[str], list[Any]]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from eventwire.store.base import Store
+from eventwire.store.base import EdgeCount, Store
 from eventwire.views.corpus import CorpusFilter, event_filter
 from eventwire.views.labels import type_label
 from eventwire.views.polarity import modality_label, type_polarity
@@ -15,6 +15,7 @@ from eventwire.views.records import Names
 NETWORK_TOP = 40  # actors drawn before "show more"
 NETWORK_MAX = 400
 EDGES_PER_ACTOR = 5  # edges drawn per actor drawn: the heaviest, by sources
+PAIR_BATCH = 100  # pairs whose edges are read at a time, heaviest pairs first
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,8 @@ class Network:
     total: int  # actors in the filtered network before the cap
     top: int
     edges_shown: int = 0
-    edges_total: int = 0  # edges between the actors drawn before the edge cap
+    more_edges: bool = False  # edges between the actors drawn left out by the edge cap
+    pairs: int = 0  # pairs of actors drawn that some incident or relation links
 
 
 def network(
@@ -50,27 +52,47 @@ def network(
     keep = set(ranked[:top])
     if flt.actor and flt.actor in degree:
         keep.add(flt.actor)
+    # An edge has at most its pair's sources: the pairs are read heaviest first until
+    # the lightest edge kept outweighs every pair not read (the busiest actors of a large
+    # store share tens of thousands of (pair, type, modality) rows).
+    among = sorted(keep)
+    relation_rows: dict[tuple[str, str], list[EdgeCount]] = defaultdict(list)
+    weight: Counter[tuple[str, str]] = Counter()
+    for source, target, sources in store.event_pair_sources(flt, among=among):
+        weight[(source, target)] += sources
+    for r in store.relation_edges(flt, among=among) if with_relations else []:
+        relation_rows[(r.source, r.target)].append(r)
+        weight[(r.source, r.target)] += r.sources
+    order = sorted(weight, key=lambda p: (-weight[p], p))
+    cap = EDGES_PER_ACTOR * top if edges_cap is None else max(0, edges_cap)
     edges: dict[tuple[str, str, str, str], dict[str, Any]] = {}
     types: dict[tuple[str, str, str, str], Counter[str]] = {}
-    rows = [("events", e) for e in store.event_edges(flt, among=sorted(keep))]
-    if with_relations:
-        rows += [("relations", r) for r in store.relation_edges(flt, among=sorted(keep))]
     labels: dict[tuple[str, bool, str], tuple[str, str, str]] = {}
-    for kind, e in rows:
-        kind_key = (e.type, e.negated, e.modality)
-        if kind_key not in labels:
-            labels[kind_key] = (type_polarity(e.type, e.negated),
-                                modality_label(e.modality, e.negated), type_label(e.type))  # fmt: skip
-        polarity, label, type_name = labels[kind_key]
-        key = (e.source, e.target, polarity, label)
-        edge = edges.get(key)
-        if edge is None:
-            edge = edges[key] = {"source": e.source, "target": e.target, "polarity": polarity,
-                                 "modality": label, "events": 0, "relations": 0, "sources": 0}  # fmt: skip
-            types[key] = Counter()
-        edge[kind] += e.events
-        edge["sources"] += e.sources
-        types[key][type_name] += e.events
+    read = 0
+    while read < len(order) and cap > 0:
+        if len(edges) >= cap:
+            lightest = sorted((e["sources"] for e in edges.values()), reverse=True)[cap - 1]
+            if lightest > weight[order[read]]:
+                break
+        batch = order[read : read + max(cap, PAIR_BATCH)]
+        read += len(batch)
+        rows = [("events", e) for e in store.event_edges(flt, pairs=batch)]
+        rows += [("relations", r) for pair in batch for r in relation_rows[pair]]
+        for kind, e in rows:
+            kind_key = (e.type, e.negated, e.modality)
+            if kind_key not in labels:
+                labels[kind_key] = (type_polarity(e.type, e.negated),
+                                    modality_label(e.modality, e.negated), type_label(e.type))  # fmt: skip
+            polarity, label, type_name = labels[kind_key]
+            key = (e.source, e.target, polarity, label)
+            edge = edges.get(key)
+            if edge is None:
+                edge = edges[key] = {"source": e.source, "target": e.target, "polarity": polarity,
+                                     "modality": label, "events": 0, "relations": 0, "sources": 0}  # fmt: skip
+                types[key] = Counter()
+            edge[kind] += e.events
+            edge["sources"] += e.sources
+            types[key][type_name] += e.events
     names = Names(store)
     nodes = []
     for actor_id in sorted(keep, key=lambda a: (-degree[a], a)):
@@ -78,13 +100,13 @@ def network(
         nodes.append({"id": actor_id, "label": ref.name if ref else actor_id,
                       "type": ref.type if ref else "other", "degree": degree[actor_id],
                       "focus": actor_id == flt.actor})  # fmt: skip
-    cap = EDGES_PER_ACTOR * top if edges_cap is None else max(0, edges_cap)
     heaviest = sorted(edges, key=lambda k: (-edges[k]["sources"], -_count(edges[k]), k))
     out_edges = []
     for key in sorted(heaviest[:cap]):
         common = sorted(types[key], key=lambda t: (-types[key][t], t))[:2]
         out_edges.append({**edges[key], "id": "|".join(key), "label": ", ".join(common)})
-    return Network(nodes, out_edges, len(nodes), len(degree), top, len(out_edges), len(edges))
+    more = read < len(order) or len(edges) > len(out_edges)
+    return Network(nodes, out_edges, len(nodes), len(degree), top, len(out_edges), more, len(order))
 
 
 def _count(edge: dict[str, Any]) -> int:
