@@ -170,6 +170,19 @@ def test_views_count_what_the_events_hold(store: SQLiteStore, flt: EventFilter) 
     assert store.event_edges(flt, among=among) == [
         e for e in store.event_edges(flt) if e.source in among and e.target in among
     ]
+    pairs = [("act_c", "act_a"), ("act_a", "act_b")]
+    assert store.event_edges(flt, pairs=pairs) == [
+        e for e in store.event_edges(flt) if (e.source, e.target) in pairs
+    ]
+    assert store.event_edges(flt, among=among, pairs=pairs) == [
+        e for e in store.event_edges(flt, among=among) if (e.source, e.target) in pairs
+    ]
+    pair_sources: Counter[tuple[str, str]] = Counter()
+    for edge in store.event_edges(flt, among=among):
+        pair_sources[(edge.source, edge.target)] += edge.sources
+    assert store.event_pair_sources(flt, among=among) == sorted(
+        (s, t, n) for (s, t), n in pair_sources.items()
+    )
 
     degree: Counter[str] = Counter()
     for e in events:

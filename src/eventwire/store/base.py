@@ -250,6 +250,11 @@ class Store(Protocol):
         of one of these (source, target) pairs."""
         ...
 
+    def edges_summarised(self, flt: EventFilter) -> bool:
+        """Whether the edges under ``flt`` come from a summary, where a few pairs cost less
+        to read than all (else every read scans the selected events)."""
+        ...
+
     def event_pair_sources(
         self, flt: EventFilter, among: Sequence[str] | None = None
     ) -> list[tuple[str, str, int]]:

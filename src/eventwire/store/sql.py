@@ -616,18 +616,7 @@ class SQLStore(IncidentQueries, StatisticsSQL):
     ) -> list[Any] | None:
         """Rows of the first of the summary ``tables`` that keeps every field ``flt`` names,
         or None when none does (the caller then reads ``events``)."""
-        named = {
-            name
-            for name, value in (
-                ("actor", flt.actor), ("min_sources", flt.min_sources > 1), ("bbox", flt.bbox),
-                ("min_fatalities", flt.min_fatalities > 0), ("since", flt.since),
-                ("until", flt.until), ("place", flt.place), ("places", flt.places),
-                ("type", flt.type), ("types", flt.types), ("acled", flt.acled),
-                ("modality", flt.modality), ("negated", flt.negated is not None),
-            )
-            if value
-        }  # fmt: skip
-        table = next((t for t in tables if named <= SUMMARY_KEEPS[t]), None)
+        table = _summary_table(tables, flt)
         if table is None:
             return None
         where, args = self._event_conditions(flt)
@@ -682,6 +671,9 @@ class SQLStore(IncidentQueries, StatisticsSQL):
         )
         return [(r[0], r[1], int(r[2])) for r in rows]
 
+    def edges_summarised(self, flt: EventFilter) -> bool:
+        return _summary_table(("event_pairs",), flt) is not None
+
     def _event_pair_rows(
         self,
         flt: EventFilter,
@@ -707,15 +699,23 @@ class SQLStore(IncidentQueries, StatisticsSQL):
             return rows
         # on events the actors are tested, not sought: seeking a hub's rows by the actor
         # indexes reads the table row by row, where the filter's covering index does not
-        # (``|| ''`` keeps both backends' planners off the actor indexes)
-        cond, args = _between(among, pairs, dodge=True) or ("", [])
-        return self._selected(
+        # (``|| ''`` keeps both backends' planners off the actor indexes); the pairs are
+        # kept here, as a long OR tested on every selected event costs more than the scan
+        sides = None if pairs is None else sorted({a for pair in pairs for a in pair})
+        if among is not None:
+            sides = sorted(set(among) & set(sides)) if sides is not None else list(among)
+        cond, args = _between(sides, None, dodge=True) or ("", [])
+        rows = self._selected(
             flt,
             columns.format(n="COUNT(*)", sources="SUM(source_count)"),
             f"{_PAIR} AND {cond}" if cond else _PAIR,
             tail,
             args,
         )
+        if pairs is None:
+            return rows
+        wanted = set(pairs)
+        return [r for r in rows if (r[0], r[1]) in wanted]
 
     def event_degrees(self, flt: EventFilter) -> list[tuple[str, int]]:
         rows = self._summary(
@@ -948,6 +948,22 @@ def _event_columns(event: Event) -> tuple[int, int, int, str | None]:
         int(event.counts.get("displaced", 0)),
         acled_type if isinstance(acled_type, str) else None,
     )
+
+
+def _summary_table(tables: Sequence[str], flt: EventFilter) -> str | None:
+    """The first of the summary ``tables`` that keeps every field ``flt`` names, if any."""
+    named = {
+        name
+        for name, value in (
+            ("actor", flt.actor), ("min_sources", flt.min_sources > 1), ("bbox", flt.bbox),
+            ("min_fatalities", flt.min_fatalities > 0), ("since", flt.since),
+            ("until", flt.until), ("place", flt.place), ("places", flt.places),
+            ("type", flt.type), ("types", flt.types), ("acled", flt.acled),
+            ("modality", flt.modality), ("negated", flt.negated is not None),
+        )
+        if value
+    }  # fmt: skip
+    return next((t for t in tables if named <= SUMMARY_KEEPS[t]), None)
 
 
 def _between(

@@ -58,8 +58,15 @@ def network(
     among = sorted(keep)
     relation_rows: dict[tuple[str, str], list[EdgeCount]] = defaultdict(list)
     weight: Counter[tuple[str, str]] = Counter()
-    for source, target, sources in store.event_pair_sources(flt, among=among):
-        weight[(source, target)] += sources
+    event_rows: dict[tuple[str, str], list[EdgeCount]] | None = None
+    if store.edges_summarised(flt):
+        for source, target, sources in store.event_pair_sources(flt, among=among):
+            weight[(source, target)] += sources
+    else:  # every read scans the selected events: one reads them all
+        event_rows = defaultdict(list)
+        for e in store.event_edges(flt, among=among):
+            event_rows[(e.source, e.target)].append(e)
+            weight[(e.source, e.target)] += e.sources
     for r in store.relation_edges(flt, among=among) if with_relations else []:
         relation_rows[(r.source, r.target)].append(r)
         weight[(r.source, r.target)] += r.sources
@@ -74,9 +81,14 @@ def network(
             lightest = sorted((e["sources"] for e in edges.values()), reverse=True)[cap - 1]
             if lightest > weight[order[read]]:
                 break
-        batch = order[read : read + max(cap, PAIR_BATCH)]
+        batch = order[read : read + max(cap, PAIR_BATCH, read)]  # twice as many each time
         read += len(batch)
-        rows = [("events", e) for e in store.event_edges(flt, pairs=batch)]
+        found = (
+            store.event_edges(flt, pairs=batch)
+            if event_rows is None
+            else [e for pair in batch for e in event_rows[pair]]
+        )
+        rows = [("events", e) for e in found]
         rows += [("relations", r) for pair in batch for r in relation_rows[pair]]
         for kind, e in rows:
             kind_key = (e.type, e.negated, e.modality)
