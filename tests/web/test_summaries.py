@@ -21,7 +21,7 @@ import pytest
 from eventwire.model import Event, Evidence, Incident, Place, Relation, Resolution, to_dict
 from eventwire.store.base import EventFilter
 from eventwire.store.migrations import MIGRATIONS, postgres_script, sqlite_script
-from eventwire.store.sql import ORDER_SQL, SUMMARIES, as_json
+from eventwire.store.sql import ORDER_SQL, PAIR_CHUNK, SUMMARIES, as_json
 from eventwire.store.sqlite import SQLiteStore
 from eventwire.views.corpus import CorpusFilter
 from eventwire.views.network import EDGES_PER_ACTOR, network
@@ -174,6 +174,8 @@ def test_views_count_what_the_events_hold(store: SQLiteStore, flt: EventFilter) 
     assert store.event_edges(flt, pairs=pairs) == [
         e for e in store.event_edges(flt) if (e.source, e.target) in pairs
     ]
+    many = [(f"act_{i}", "act_b") for i in range(PAIR_CHUNK * 2)] + pairs
+    assert store.event_edges(flt, pairs=many) == store.event_edges(flt, pairs=pairs)
     assert store.event_edges(flt, among=among, pairs=pairs) == [
         e for e in store.event_edges(flt, among=among) if (e.source, e.target) in pairs
     ]

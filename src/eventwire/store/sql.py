@@ -77,6 +77,7 @@ PICTURE_TABLES = (
     "actors",
 )
 CHUNK = 500  # ids per IN (...) list
+PAIR_CHUNK = 200  # (source, target) pairs in one OR: SQLite's expression depth is 1000
 AMONG_LIMIT = 5000  # ids in one IN (...) list of both sides (twice as many arguments)
 # EventFilter.order -> ORDER BY. Ascending puts NULL first and descending last, on both
 # backends (as SQLite does by itself); each order has an index in the same placement.
@@ -685,6 +686,16 @@ class SQLStore(IncidentQueries, StatisticsSQL):
         """Rows of the events between two different actors (two of ``among``, one of
         ``pairs``) from the pair summary when it keeps the filter, else from ``events``;
         ``columns`` writes the count and the sources as ``{n}`` and ``{sources}``."""
+        if pairs is not None and len(set(pairs)) > PAIR_CHUNK:
+            # in ranges of the (source, target) order, so the rows stay in that order
+            wanted = sorted(set(pairs))
+            return [
+                row
+                for i in range(0, len(wanted), PAIR_CHUNK)
+                for row in self._event_pair_rows(
+                    flt, columns, tail, among, wanted[i : i + PAIR_CHUNK]
+                )
+            ]
         between = _between(among, pairs, dodge=False)
         if between is None:
             return []
