@@ -739,16 +739,16 @@ class SQLStore(IncidentQueries, StatisticsSQL):
             ]
             if sides[0] is not None and sides[1] is not None:
                 rows = sides[0] + sides[1]
-            else:  # both sides of the selected events in one grouping; ``|| ''`` keeps
-                # the planners off the actor indexes (grouped by one side, they walk that
-                # side's index and read the table row by row) and on the filter's index
+            else:  # both sides of the selected events (read once) in one grouping;
+                # ``|| ''`` keeps the planners off the actor indexes (grouped by one side,
+                # they walk that side's index and read the table row by row)
                 cond, args = self._selected_where(flt, _PAIR)
                 rows = self._all(
-                    f"SELECT actor_id, SUM(n) FROM (SELECT source_actor || '' AS actor_id,"
-                    f" source_count AS n FROM events WHERE {cond} UNION ALL SELECT"
-                    f" target_actor || '', source_count FROM events WHERE {cond}) d"
-                    " GROUP BY actor_id",
-                    [*args, *args],
+                    "WITH sel AS MATERIALIZED (SELECT source_actor AS s, target_actor AS t,"
+                    f" source_count AS n FROM events WHERE {cond}) SELECT actor_id, SUM(n)"
+                    " FROM (SELECT s || '' AS actor_id, n FROM sel UNION ALL"
+                    " SELECT t || '', n FROM sel) d GROUP BY actor_id",
+                    args,
                 )
         degree: dict[str, int] = {}
         for actor_id, sources in rows:
