@@ -174,6 +174,7 @@ def test_views_count_what_the_events_hold(store: SQLiteStore, flt: EventFilter) 
     assert store.event_edges(flt, pairs=pairs) == [
         e for e in store.event_edges(flt) if (e.source, e.target) in pairs
     ]
+    assert store.event_edges(flt, among=["act_b"], pairs=[("act_a", "act_c")]) == []
     many = [(f"act_{i}", "act_b") for i in range(PAIR_CHUNK * 2)] + pairs
     assert store.event_edges(flt, pairs=many) == store.event_edges(flt, pairs=pairs)
     assert store.event_edges(flt, among=among, pairs=pairs) == [

@@ -715,7 +715,10 @@ class SQLStore(IncidentQueries, StatisticsSQL):
         sides = None if pairs is None else sorted({a for pair in pairs for a in pair})
         if among is not None:
             sides = sorted(set(among) & set(sides)) if sides is not None else list(among)
-        cond, args = _between(sides, None, dodge=True) or ("", [])
+        found = _between(sides, None, dodge=True)
+        if found is None:  # no actor of ``among`` is a side of ``pairs``
+            return []
+        cond, args = found
         rows = self._selected(
             flt,
             columns.format(n="COUNT(*)", sources="SUM(source_count)"),
@@ -725,8 +728,8 @@ class SQLStore(IncidentQueries, StatisticsSQL):
         )
         if pairs is None:
             return rows
-        wanted = set(pairs)
-        return [r for r in rows if (r[0], r[1]) in wanted]
+        kept = set(pairs)
+        return [r for r in rows if (r[0], r[1]) in kept]
 
     def event_degrees(self, flt: EventFilter) -> list[tuple[str, int]]:
         rows = self._summary(
