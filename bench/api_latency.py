@@ -277,6 +277,9 @@ def main() -> int:
         "GET /api/network?type=&since=": lambda: (
             f"/api/network?type={rng.choice(TYPES)}&since=201{rng.randrange(4, 9)}"
         ),
+        "GET /api/network?since=": lambda: f"/api/network?since=201{rng.randrange(4, 9)}",
+        "GET /api/network?min_sources=2": lambda: "/api/network?min_sources=2",
+        "GET /api/network?top=200 (show more)": lambda: "/api/network?top=200",
         "GET /api/index/actors": lambda: f"/api/index/actors?page={rng.randrange(1, 100)}",
         "GET /api/index/places": lambda: "/api/index/places?sort=-killed",
         "GET /api/index/places?page=": lambda: f"/api/index/places?page={rng.randrange(1, 10)}",
@@ -285,6 +288,9 @@ def main() -> int:
         ),
         "GET /api/download csv (type, one month)": lambda: (
             f"/api/download?format=csv&type={rng.choice(TYPES)}&{month()}"
+        ),
+        "GET /api/download jsonl (type, one month)": lambda: (
+            f"/api/download?format=jsonl&type={rng.choice(TYPES)}&{month()}"
         ),
         "GET /api/download geojson (typical actor)": lambda: (
             f"/api/download?format=geojson&actor={actor()}"

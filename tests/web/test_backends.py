@@ -46,6 +46,7 @@ API_GETS: list[tuple[str, dict[str, Any]]] = [
     ("/api/map", {"modality": "reported"}),
     ("/api/network", {"min_sources": 2}),
     ("/api/network", {"polarity": "negated"}),
+    ("/api/network", {"since": "2017", "top": 3}),
     ("/api/totals", {"since": "2017"}),
     *[("/api/index/actors", {"sort": sort}) for sort in ACTOR_SORTS],
     *[("/api/index/places", {"sort": sort}) for sort in PLACE_SORTS],
@@ -132,3 +133,15 @@ def test_pages_render_alike(clients: tuple[Any, Any], path: str) -> None:
     page = lite.get(path)
     assert page.status_code == 200
     assert pg.get(path).text == page.text
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "geojson", "graphml"])
+@pytest.mark.parametrize("params", [{}, {"actor": "act_haftar"}, {"since": "2017"}], ids=repr)
+def test_downloads_alike(clients: tuple[Any, Any], fmt: str, params: dict[str, Any]) -> None:
+    lite, pg = clients
+    answer = lite.get("/api/download", params={"format": fmt, **params})
+    assert answer.status_code == 200, answer.text
+    assert (
+        answer.content
+        and pg.get("/api/download", params={"format": fmt, **params}).content == answer.content
+    )

@@ -18,11 +18,14 @@ from typing import Any
 
 import pytest
 
-from eventwire.model import Event, Evidence, Place, Relation, Resolution, to_dict
+from eventwire.model import Event, Evidence, Incident, Place, Relation, Resolution, to_dict
 from eventwire.store.base import EventFilter
 from eventwire.store.migrations import MIGRATIONS, postgres_script, sqlite_script
-from eventwire.store.sql import ORDER_SQL, SUMMARIES, as_json
+from eventwire.store.sql import ORDER_SQL, PAIR_CHUNK, SUMMARIES, as_json
 from eventwire.store.sqlite import SQLiteStore
+from eventwire.views.corpus import CorpusFilter
+from eventwire.views.network import EDGES_PER_ACTOR, network
+from eventwire.views.polarity import modality_label, type_polarity
 
 PLACES = [
     Place(f"geonames:{i}", f"Town {i}", 30.0 + i, 12.0 + i, "LBY", None, "city") for i in range(4)
@@ -76,6 +79,11 @@ FILTERS = [
     EventFilter(min_fatalities=3),
     EventFilter(bbox=(12.5, 30.5, 20.0, 40.0)),
     EventFilter(type="ASSAULT", since="2019", modality="asserted", negated=False),
+    # filters no summary keeps, combined with dates, an actor or kinds
+    EventFilter(actor="act_a", since="2019-04"),
+    EventFilter(min_sources=2, type="FIGHT"),
+    EventFilter(min_fatalities=1, since="2019", modality="reported"),
+    EventFilter(modality="alleged", until="2019-04-09"),
 ]
 
 
@@ -162,6 +170,22 @@ def test_views_count_what_the_events_hold(store: SQLiteStore, flt: EventFilter) 
     assert store.event_edges(flt, among=among) == [
         e for e in store.event_edges(flt) if e.source in among and e.target in among
     ]
+    pairs = [("act_c", "act_a"), ("act_a", "act_b")]
+    assert store.event_edges(flt, pairs=pairs) == [
+        e for e in store.event_edges(flt) if (e.source, e.target) in pairs
+    ]
+    assert store.event_edges(flt, among=["act_b"], pairs=[("act_a", "act_c")]) == []
+    many = [(f"act_{i}", "act_b") for i in range(PAIR_CHUNK * 2)] + pairs
+    assert store.event_edges(flt, pairs=many) == store.event_edges(flt, pairs=pairs)
+    assert store.event_edges(flt, among=among, pairs=pairs) == [
+        e for e in store.event_edges(flt, among=among) if (e.source, e.target) in pairs
+    ]
+    pair_sources: Counter[tuple[str, str]] = Counter()
+    for edge in store.event_edges(flt, among=among):
+        pair_sources[(edge.source, edge.target)] += edge.sources
+    assert store.event_pair_sources(flt, among=among) == sorted(
+        (s, t, n) for (s, t), n in pair_sources.items()
+    )
 
     degree: Counter[str] = Counter()
     for e in events:
@@ -184,6 +208,19 @@ RELATIONS = [
 ]  # fmt: skip
 
 
+def _relation_kept(r: Relation, flt: EventFilter) -> bool:
+    """Whether ``relation_edges`` keeps ``r`` under ``flt``, decided in Python."""
+    first, last = r.first_seen, r.last_seen or r.first_seen
+    return not (
+        (flt.actor and flt.actor not in (r.source_actor, r.target_actor))
+        or (flt.negated is not None and r.negated != flt.negated)
+        or (flt.modality and r.modality != flt.modality)
+        or (flt.min_sources > 1 and r.source_count < flt.min_sources)
+        or (flt.since and last and last[: len(flt.since)] < flt.since)
+        or (flt.until and first and first[: len(flt.until)] > flt.until)
+    )
+
+
 @pytest.mark.parametrize(
     "flt",
     [EventFilter(), EventFilter(actor="act_c"), EventFilter(negated=False),
@@ -195,15 +232,7 @@ def test_relation_edges_keep_relations_seen_in_the_range(flt: EventFilter) -> No
     want: Counter[tuple[Any, ...]] = Counter()
     degree: Counter[str] = Counter()
     for r in RELATIONS:
-        first, last = r.first_seen, r.last_seen or r.first_seen
-        if (
-            (flt.actor and flt.actor not in (r.source_actor, r.target_actor))
-            or (flt.negated is not None and r.negated != flt.negated)
-            or (flt.modality and r.modality != flt.modality)
-            or (flt.min_sources > 1 and r.source_count < flt.min_sources)
-            or (flt.since and last and last[: len(flt.since)] < flt.since)
-            or (flt.until and first and first[: len(flt.until)] > flt.until)
-        ):
+        if not _relation_kept(r, flt):
             continue
         key = (r.source_actor, r.target_actor, r.type, r.negated, r.modality)
         want[(*key, "n")] += 1
@@ -242,6 +271,84 @@ def test_event_columns_hold_the_payload_figures(store: SQLiteStore) -> None:
     ]  # fmt: skip
     top = store.events(EventFilter(order="-killed", limit=1))[0]
     assert top.counts.get("killed") == max(e.counts.get("killed", 0) for e in EVENTS)
+
+
+@pytest.mark.parametrize(
+    "flt",
+    [EventFilter(), EventFilter(since="2019-04"), EventFilter(acled="Battles"),
+     EventFilter(min_sources=2, until="2019-04"), EventFilter(actor="act_b")],
+    ids=repr,
+)  # fmt: skip
+def test_network_keeps_the_heaviest_edges_and_counts_the_rest(flt: EventFilter) -> None:
+    cf = CorpusFilter(since=flt.since, until=flt.until, min_sources=flt.min_sources,
+                      acled=flt.acled, actor=flt.actor)  # fmt: skip
+    with_relations = flt.acled is None  # relations have no ACLED type
+    want: dict[tuple[str, ...], Counter[str]] = {}
+    rows = [("events", e, 1, e.source_count) for e in selected(flt)]
+    if with_relations:
+        rows += [("relations", r, 1, max(r.source_count, 1))
+                 for r in RELATIONS if _relation_kept(r, flt)]  # fmt: skip
+    for kind, rec, n, sources in rows:
+        if not rec.source_actor or not rec.target_actor:
+            continue
+        if kind == "events" and rec.source_actor == rec.target_actor:
+            continue
+        key = (rec.source_actor, rec.target_actor, type_polarity(rec.type, rec.negated),
+               modality_label(rec.modality, rec.negated))  # fmt: skip
+        want.setdefault(key, Counter()).update({kind: n, "sources": sources})
+    with SQLiteStore(":memory:") as s:
+        s.replace_resolution(
+            Resolution(events=tuple(EVENTS), places=tuple(PLACES), relations=tuple(RELATIONS))
+        )
+        full = network(s, cf, top=3, edges_cap=10_000)
+        got = {
+            (e["source"], e["target"], e["polarity"], e["modality"]):
+                Counter({k: e[k] for k in ("events", "relations", "sources") if e[k]})
+            for e in full.edges
+        }  # fmt: skip
+        assert got == want
+        assert full.edges_shown == len(want) > 4 and not full.more_edges
+        assert full.pairs == len({key[:2] for key in want})
+        capped = network(s, cf, top=3, edges_cap=4)
+        assert capped.nodes == full.nodes
+        assert capped.edges_shown == len(capped.edges) == 4
+        assert capped.more_edges and capped.pairs == full.pairs
+        assert all(e in full.edges for e in capped.edges)
+        weight = lambda e: (e["sources"], e["events"] + e["relations"])  # noqa: E731
+        lightest_kept = min(weight(e) for e in capped.edges)
+        assert all(weight(e) <= lightest_kept for e in full.edges if e not in capped.edges)
+        assert capped.edges == sorted(capped.edges, key=lambda e: e["id"].split("|"))
+        # the default cap grows with the actors drawn
+        assert network(s, cf, top=1).edges_shown <= EDGES_PER_ACTOR
+
+
+@pytest.mark.parametrize("flt", FILTERS, ids=repr)
+def test_download_parts_are_those_of_the_selected_events(flt: EventFilter) -> None:
+    """What a download reads without decoding events: the actors, articles, member
+    incidents and the relations between the selected actors."""
+    events = selected(flt)
+    # an incident of every three events; a statement about one is not a member
+    incidents = tuple(
+        Incident(f"inc_{i:04d}", "FIGHT", {}, (), events=tuple(e.id for e in EVENTS[i : i + 3]),
+                 statements=(EVENTS[(i + 7) % len(EVENTS)].id,))
+        for i in range(0, len(EVENTS), 3)
+    )  # fmt: skip
+    with SQLiteStore(":memory:") as s:
+        s.replace_resolution(
+            Resolution(events=tuple(EVENTS), places=tuple(PLACES), relations=tuple(RELATIONS),
+                       incidents=incidents)
+        )  # fmt: skip
+        actors = {a for e in events for a in (e.source_actor, e.target_actor) if a}
+        articles = {ev.article_id for e in events for ev in e.evidence}
+        assert s.event_links(flt) == (actors, articles)
+        ids = {e.id for e in events}
+        assert [i.id for i in s.incidents_of_events(flt)] == [
+            i.id for i in incidents if ids & set(i.events)
+        ]
+        for among in (actors, {"act_a"}, set()):
+            assert s.relations_among(among) == [
+                r for r in s.relations() if {r.source_actor, r.target_actor} <= among
+            ]
 
 
 # migration 5 on a store written before it ------------------------------------------------

@@ -197,6 +197,18 @@ class Store(UnitIndex, Protocol):
 
     def relations(self, actor: str | None = None) -> list[Relation]: ...
 
+    def incidents_of_events(self, flt: EventFilter) -> list[Incident]:
+        """Incidents with a member among the events ``flt`` selects, by id."""
+        ...
+
+    def event_links(self, flt: EventFilter) -> tuple[set[str], set[str]]:
+        """The actor ids and the article ids (of the evidence) of the selected events."""
+        ...
+
+    def relations_among(self, actor_ids: Iterable[str]) -> list[Relation]:
+        """Relations between two of ``actor_ids`` (most sources first, then by id)."""
+        ...
+
     def quotes(self, speaker: str | None = None) -> list[Quote]: ...
 
     def places(self) -> list[tuple[Place, int]]: ...
@@ -231,9 +243,27 @@ class Store(UnitIndex, Protocol):
         """Events and casualties per (date, precision), for histograms."""
         ...
 
-    def event_edges(self, flt: EventFilter, among: Sequence[str] | None = None) -> list[EdgeCount]:
+    def event_edges(
+        self,
+        flt: EventFilter,
+        among: Sequence[str] | None = None,
+        pairs: Sequence[tuple[str, str]] | None = None,
+    ) -> list[EdgeCount]:
         """Events between two different actors, per (source, target, type, negated, modality);
-        with ``among``, only those between two of these actors."""
+        with ``among``, only those between two of these actors; with ``pairs``, only those
+        of one of these (source, target) pairs."""
+        ...
+
+    def edges_summarised(self, flt: EventFilter) -> bool:
+        """Whether the edges under ``flt`` come from a summary, where a few pairs cost less
+        to read than all (else every read scans the selected events)."""
+        ...
+
+    def event_pair_sources(
+        self, flt: EventFilter, among: Sequence[str] | None = None
+    ) -> list[tuple[str, str, int]]:
+        """The sources of the events of each (source, target) pair of different actors
+        (with ``among``, two of these), by pair."""
         ...
 
     def event_degrees(self, flt: EventFilter) -> list[tuple[str, int]]:
@@ -241,7 +271,10 @@ class Store(UnitIndex, Protocol):
         ...
 
     def relation_edges(
-        self, flt: EventFilter, among: Sequence[str] | None = None
+        self,
+        flt: EventFilter,
+        among: Sequence[str] | None = None,
+        pairs: Sequence[tuple[str, str]] | None = None,
     ) -> list[EdgeCount]:
         """Stated relations per (source, target, type, negated, modality): how many, and
         their sources (at least one each); with ``among``, only those between two of these

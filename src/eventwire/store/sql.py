@@ -34,6 +34,7 @@ from eventwire.model import (
     Article,
     DocumentRecords,
     Event,
+    Incident,
     Place,
     Quote,
     Relation,
@@ -77,6 +78,8 @@ PICTURE_TABLES = (
     "actors",
 )
 CHUNK = 500  # ids per IN (...) list
+PAIR_CHUNK = 200  # (source, target) pairs in one OR: SQLite's expression depth is 1000
+AMONG_LIMIT = 5000  # ids in one IN (...) list of both sides (twice as many arguments)
 # EventFilter.order -> ORDER BY. Ascending puts NULL first and descending last, on both
 # backends (as SQLite does by itself); each order has an index in the same placement.
 ORDER_SQL = {
@@ -507,6 +510,56 @@ class SQLStore(IncidentQueries, StatisticsSQL, UnitsSQL):
             rows = self._all("SELECT payload FROM relations ORDER BY source_count DESC, id")
         return [from_dict(Relation, json.loads(r[0])) for r in rows]
 
+    def incidents_of_events(self, flt: EventFilter) -> list[Incident]:
+        """The incidents one of the events ``flt`` selects is a member of, by id (read
+        through the event ids: no event is decoded)."""
+        cond, args = self._selected_where(flt)
+        rows = self._all(
+            "SELECT payload FROM incidents WHERE id IN (SELECT l.incident_id FROM"
+            " incident_events l WHERE l.role = 'member' AND l.event_id IN"
+            f" (SELECT id FROM events WHERE {cond})) ORDER BY id",
+            args,
+        )
+        return [from_dict(Incident, json.loads(r[0])) for r in rows]
+
+    def event_links(self, flt: EventFilter) -> tuple[set[str], set[str]]:
+        """The actors (either side, or the one a claim is attributed to) and the articles
+        (of the evidence) of the events ``flt`` selects, read without decoding an event."""
+        cond, args = self._selected_where(flt)
+        actors: set[str] = set()
+        for row in self._all(
+            f"SELECT source_actor, target_actor, attributed_to FROM events WHERE {cond}", args
+        ):
+            actors.update(a for a in row if a)
+        articles = {
+            r[0]
+            for r in self._all(
+                "SELECT DISTINCT article_id FROM evidence WHERE kind = 'event' AND record_id IN"
+                f" (SELECT id FROM events WHERE {cond})",
+                args,
+            )
+        }
+        return actors, articles
+
+    def relations_among(self, actor_ids: Iterable[str]) -> list[Relation]:
+        """Relations whose two sides are both of ``actor_ids``, most sources first: found
+        through the actor index, so a hub's thousands of other relations are never read."""
+        ids = sorted(set(actor_ids))
+        if len(ids) > AMONG_LIMIT:  # a long list costs more than reading every relation
+            wanted = set(ids)
+            return [
+                r for r in self.relations() if r.source_actor in wanted and r.target_actor in wanted
+            ]
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = self._all(
+            f"SELECT payload FROM relations WHERE source_actor IN ({marks})"
+            f" AND target_actor IN ({marks}) ORDER BY source_count DESC, id",
+            [*ids, *ids],
+        )
+        return [from_dict(Relation, json.loads(r[0])) for r in rows]
+
     def quotes(self, speaker: str | None = None) -> list[Quote]:
         sql = "SELECT id, text, article_id, sentence, char_start, char_end, speaker FROM quotes"
         order = " ORDER BY article_id, char_start, id"
@@ -537,6 +590,13 @@ class SQLStore(IncidentQueries, StatisticsSQL, UnitsSQL):
         tail: str = "",
         extra_args: Sequence[Any] = (),
     ) -> list[Any]:
+        cond, args = self._selected_where(flt, extra, extra_args)
+        return self._all(f"SELECT {columns} FROM events WHERE {cond}{tail}", args)
+
+    def _selected_where(
+        self, flt: EventFilter, extra: str = "", extra_args: Sequence[Any] = ()
+    ) -> tuple[str, list[Any]]:
+        """The WHERE condition (and its arguments) of the events ``flt`` selects."""
         where, args = self._event_conditions(flt)
         if flt.actor:
             where.append(
@@ -547,7 +607,7 @@ class SQLStore(IncidentQueries, StatisticsSQL, UnitsSQL):
         if extra:
             where.append(extra)
             args += extra_args
-        return self._all(f"SELECT {columns} FROM events WHERE {' AND '.join(where)}{tail}", args)
+        return " AND ".join(where), args
 
     def _summary(
         self,
@@ -560,18 +620,7 @@ class SQLStore(IncidentQueries, StatisticsSQL, UnitsSQL):
     ) -> list[Any] | None:
         """Rows of the first of the summary ``tables`` that keeps every field ``flt`` names,
         or None when none does (the caller then reads ``events``)."""
-        named = {
-            name
-            for name, value in (
-                ("actor", flt.actor), ("min_sources", flt.min_sources > 1), ("bbox", flt.bbox),
-                ("min_fatalities", flt.min_fatalities > 0), ("since", flt.since),
-                ("until", flt.until), ("place", flt.place), ("places", flt.places),
-                ("type", flt.type), ("types", flt.types), ("acled", flt.acled),
-                ("modality", flt.modality), ("negated", flt.negated is not None),
-            )
-            if value
-        }  # fmt: skip
-        table = next((t for t in tables if named <= SUMMARY_KEEPS[t]), None)
+        table = _summary_table(tables, flt)
         if table is None:
             return None
         where, args = self._event_conditions(flt)
@@ -605,36 +654,85 @@ class SQLStore(IncidentQueries, StatisticsSQL, UnitsSQL):
             )
         return [DateCount(r[0], r[1], int(r[2]), int(r[3] or 0), int(r[4] or 0)) for r in rows]
 
-    def event_edges(self, flt: EventFilter, among: Sequence[str] | None = None) -> list[EdgeCount]:
+    def event_edges(
+        self,
+        flt: EventFilter,
+        among: Sequence[str] | None = None,
+        pairs: Sequence[tuple[str, str]] | None = None,
+    ) -> list[EdgeCount]:
         group = "source_actor, target_actor, type, negated, modality"
-        tail = f" GROUP BY {group} ORDER BY {group}"
-        between, between_args = "", list[str]()
-        if among is not None:
-            ids = sorted(set(among))
-            if not ids:
-                return []
-            marks = ",".join("?" * len(ids))
-            between = f"source_actor IN ({marks}) AND target_actor IN ({marks})"
-            between_args = [*ids, *ids]
+        rows = self._event_pair_rows(
+            flt, f"{group}, {{n}}, {{sources}}", f" GROUP BY {group} ORDER BY {group}", among, pairs
+        )
+        return [EdgeCount(r[0], r[1], r[2], bool(r[3]), r[4], int(r[5]), int(r[6])) for r in rows]
+
+    def event_pair_sources(
+        self, flt: EventFilter, among: Sequence[str] | None = None
+    ) -> list[tuple[str, str, int]]:
+        group = "source_actor, target_actor"
+        rows = self._event_pair_rows(
+            flt, f"{group}, {{sources}}", f" GROUP BY {group} ORDER BY {group}", among, None
+        )
+        return [(r[0], r[1], int(r[2])) for r in rows]
+
+    def edges_summarised(self, flt: EventFilter) -> bool:
+        return _summary_table(("event_pairs",), flt) is not None
+
+    def _event_pair_rows(
+        self,
+        flt: EventFilter,
+        columns: str,
+        tail: str,
+        among: Sequence[str] | None,
+        pairs: Sequence[tuple[str, str]] | None,
+    ) -> list[Any]:
+        """Rows of the events between two different actors (two of ``among``, one of
+        ``pairs``) from the pair summary when it keeps the filter, else from ``events``;
+        ``columns`` writes the count and the sources as ``{n}`` and ``{sources}``."""
+        if pairs is not None and len(set(pairs)) > PAIR_CHUNK:
+            # in ranges of the (source, target) order, so the rows stay in that order
+            wanted = sorted(set(pairs))
+            return [
+                row
+                for i in range(0, len(wanted), PAIR_CHUNK)
+                for row in self._event_pair_rows(
+                    flt, columns, tail, among, wanted[i : i + PAIR_CHUNK]
+                )
+            ]
+        between = _between(among, pairs, dodge=False)
+        if between is None:
+            return []
         rows = self._summary(
             ("event_pairs",),
             flt,
-            f"{group}, SUM(events), SUM(sources)",
+            columns.format(n="SUM(events)", sources="SUM(sources)"),
             tail,
-            between,
-            between_args,
+            *between,
         )
-        if rows is None:
-            # on events the actors are tested, not sought: seeking a hub's rows by the actor
-            # indexes reads the table row by row, where the filter's covering index does not
-            # (``|| ''`` keeps both backends' planners off the actor indexes)
-            pair = _PAIR
-            if between:
-                pair += " AND " + between.replace("_actor IN", "_actor || '' IN")
-            rows = self._selected(
-                flt, f"{group}, COUNT(*), SUM(source_count)", pair, tail, between_args
-            )
-        return [EdgeCount(r[0], r[1], r[2], bool(r[3]), r[4], int(r[5]), int(r[6])) for r in rows]
+        if rows is not None:
+            return rows
+        # on events the actors are tested, not sought: seeking a hub's rows by the actor
+        # indexes reads the table row by row, where the filter's covering index does not
+        # (``|| ''`` keeps both backends' planners off the actor indexes); the pairs are
+        # kept here, as a long OR tested on every selected event costs more than the scan
+        sides = None if pairs is None else sorted({a for pair in pairs for a in pair})
+        if among is not None:
+            sides = sorted(set(among) & set(sides)) if sides is not None else list(among)
+        found = _between(sides, None, dodge=True)
+        if found is None:  # no actor of ``among`` is a side of ``pairs``
+            return []
+        cond, args = found
+        rows = self._selected(
+            flt,
+            columns.format(n="COUNT(*)", sources="SUM(source_count)"),
+            f"{_PAIR} AND {cond}" if cond else _PAIR,
+            tail,
+            args,
+        )
+        if pairs is None:
+            return rows
+        kept = set(pairs)
+        return [r for r in rows if (r[0], r[1]) in kept]
 
     def event_degrees(self, flt: EventFilter) -> list[tuple[str, int]]:
         rows = self._summary(
@@ -647,12 +745,17 @@ class SQLStore(IncidentQueries, StatisticsSQL, UnitsSQL):
             ]
             if sides[0] is not None and sides[1] is not None:
                 rows = sides[0] + sides[1]
-            else:  # summed from the edges: grouped by one side alone, the planners walk
-                # that side's index and read the table row by row
-                edges = self.event_edges(flt)
-                rows = [(e.source, e.sources) for e in edges] + [
-                    (e.target, e.sources) for e in edges
-                ]
+            else:  # both sides of the selected events (read once) in one grouping;
+                # ``|| ''`` keeps the planners off the actor indexes (grouped by one side,
+                # they walk that side's index and read the table row by row)
+                cond, args = self._selected_where(flt, _PAIR)
+                rows = self._all(
+                    "WITH sel AS MATERIALIZED (SELECT source_actor AS s, target_actor AS t,"
+                    f" source_count AS n FROM events WHERE {cond}) SELECT actor_id, SUM(n)"
+                    " FROM (SELECT s || '' AS actor_id, n FROM sel UNION ALL"
+                    " SELECT t || '', n FROM sel) d GROUP BY actor_id",
+                    args,
+                )
         degree: dict[str, int] = {}
         for actor_id, sources in rows:
             degree[actor_id] = degree.get(actor_id, 0) + int(sources)
@@ -685,16 +788,18 @@ class SQLStore(IncidentQueries, StatisticsSQL, UnitsSQL):
         return where, args
 
     def relation_edges(
-        self, flt: EventFilter, among: Sequence[str] | None = None
+        self,
+        flt: EventFilter,
+        among: Sequence[str] | None = None,
+        pairs: Sequence[tuple[str, str]] | None = None,
     ) -> list[EdgeCount]:
         where, args = self._relation_conditions(flt)
-        if among is not None:
-            ids = sorted(set(among))
-            if not ids:
-                return []
-            marks = ",".join("?" * len(ids))
-            where.append(f"source_actor IN ({marks}) AND target_actor IN ({marks})")
-            args += [*ids, *ids]
+        between = _between(among, pairs, dodge=False)
+        if between is None:
+            return []
+        if between[0]:
+            where.append(between[0])
+            args += between[1]
         group = "source_actor, target_actor, type, negated, modality"
         rows = self._all(
             f"SELECT {group}, COUNT(*), SUM({_RELATION_SOURCES})"
@@ -860,6 +965,52 @@ def _event_columns(event: Event) -> tuple[int, int, int, str | None]:
         int(event.counts.get("displaced", 0)),
         acled_type if isinstance(acled_type, str) else None,
     )
+
+
+def _summary_table(tables: Sequence[str], flt: EventFilter) -> str | None:
+    """The first of the summary ``tables`` that keeps every field ``flt`` names, if any."""
+    named = {
+        name
+        for name, value in (
+            ("actor", flt.actor), ("min_sources", flt.min_sources > 1), ("bbox", flt.bbox),
+            ("min_fatalities", flt.min_fatalities > 0), ("since", flt.since),
+            ("until", flt.until), ("place", flt.place), ("places", flt.places),
+            ("type", flt.type), ("types", flt.types), ("acled", flt.acled),
+            ("modality", flt.modality), ("negated", flt.negated is not None),
+        )
+        if value
+    }  # fmt: skip
+    return next((t for t in tables if named <= SUMMARY_KEEPS[t]), None)
+
+
+def _between(
+    among: Sequence[str] | None, pairs: Sequence[tuple[str, str]] | None, dodge: bool
+) -> tuple[str, list[Any]] | None:
+    """The condition keeping rows between two of ``among`` and of one of ``pairs`` ("" when
+    neither is given; None when one is empty, so that nothing is kept); ``dodge`` writes
+    the actor columns as expressions no index serves."""
+    source, target = ("source_actor || ''", "target_actor || ''") if dodge else (
+        "source_actor", "target_actor")  # fmt: skip
+    where: list[str] = []
+    args: list[Any] = []
+    if among is not None:
+        ids = sorted(set(among))
+        if not ids:
+            return None
+        marks = ",".join("?" * len(ids))
+        where.append(f"{source} IN ({marks}) AND {target} IN ({marks})")
+        args += [*ids, *ids]
+    if pairs is not None:
+        wanted = sorted(set(pairs))
+        if not wanted:
+            return None
+        sides = sorted({a for pair in wanted for a in pair})
+        marks = ",".join("?" * len(sides))
+        # the lists let an index seek the sides; the pairs then keep the rows wanted
+        where.append(f"{source} IN ({marks}) AND {target} IN ({marks})")
+        where.append("(" + " OR ".join([f"({source} = ? AND {target} = ?)"] * len(wanted)) + ")")
+        args += [*sides, *sides, *(v for pair in wanted for v in pair)]
+    return " AND ".join(where), args
 
 
 def _keyset(flt: EventFilter) -> tuple[list[str], list[Any]]:

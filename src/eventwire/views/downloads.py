@@ -19,7 +19,7 @@ from eventwire.errors import ExportError, NotFound
 from eventwire.export import export
 from eventwire.model import Actor, Article, Event, Incident, Place, Quote, Relation, Statistic
 from eventwire.registry import exporters
-from eventwire.store.base import Store
+from eventwire.store.base import EventFilter, Store
 from eventwire.views.corpus import CorpusFilter, event_filter
 
 MAX_DOWNLOAD = 200_000  # incidents in one download; narrow the filter for more
@@ -40,17 +40,29 @@ def _incident_key(inc: Incident) -> tuple[bool, str, str]:
 
 
 class FilteredStore:
-    """The read side of a store, cut down to what one filter selects."""
+    """The read side of a store, cut down to what one filter selects. Each part is read
+    when an exporter first asks for it, so a format that writes incidents decodes no
+    event and one that writes events decodes no incident."""
 
-    def __init__(self, store: Store, events: list[Event]) -> None:
+    def __init__(self, store: Store, flt: EventFilter) -> None:
         self.location = store.location
         self._store = store
-        self._events = events
-        self._actor_ids = {
-            a for e in events for a in (e.source_actor, e.target_actor, e.attributed_to) if a
-        }
-        self._article_ids = {ev.article_id for e in events for ev in e.evidence}
+        self._flt = replace(flt, order="date", limit=None, offset=0, after=None)
+        self._events: list[Event] | None = None
+        self._links: tuple[set[str], set[str]] | None = None
         self._incidents: list[Incident] | None = None
+
+    @property
+    def _actor_ids(self) -> set[str]:
+        if self._links is None:
+            self._links = self._store.event_links(self._flt)
+        return self._links[0]
+
+    @property
+    def _article_ids(self) -> set[str]:
+        if self._links is None:
+            self._links = self._store.event_links(self._flt)
+        return self._links[1]
 
     def iter_articles(self) -> Iterator[Article]:
         for article_id in sorted(self._article_ids):
@@ -68,6 +80,8 @@ class FilteredStore:
     def events(self, flt: Any = None) -> list[Event]:
         """The selected events, one page of them when ``flt`` asks for a page (the
         exporters read the store page by page)."""
+        if self._events is None:
+            self._events = self._store.events(self._flt)
         if flt is None or getattr(flt, "limit", None) is None:
             return list(self._events)
         start = getattr(flt, "offset", 0) or 0
@@ -77,9 +91,8 @@ class FilteredStore:
         """The incidents the selected events are members of, by (date, id) with undated
         first, a keyset page at a time when ``flt`` asks for one (issue 14)."""
         if self._incidents is None:
-            found = {inc.id: inc for e in self._events
-                     for inc, role in self._store.incident_of_event(e.id) if role == "member"}  # fmt: skip
-            self._incidents = sorted(found.values(), key=_incident_key)
+            found = self._store.incidents_of_events(self._flt)
+            self._incidents = sorted(found, key=_incident_key)
         rows = self._incidents
         if flt is not None and flt.after is not None:
             after = (flt.after[0] is not None, flt.after[0] or "", flt.after[1])
@@ -93,12 +106,9 @@ class FilteredStore:
         return [r for actor_id in sorted(self._actor_ids) for r in read(actor_id)]
 
     def relations(self, actor: str | None = None) -> list[Relation]:
-        ids = self._actor_ids
-        seen: dict[str, Relation] = {}
-        for r in self._by_actor(self._store.relations):
-            if r.source_actor in ids and r.target_actor in ids:
-                seen.setdefault(r.id, r)
-        return list(seen.values())
+        """The relations between two selected actors, most sources first (read by the
+        store's actor indexes, never a hub's every relation)."""
+        return self._store.relations_among(self._actor_ids)
 
     def quotes(self, speaker: str | None = None) -> list[Quote]:
         return [
@@ -110,7 +120,7 @@ class FilteredStore:
         """The selected events' places (each event carries its place) with their counts."""
         places: dict[str, Place] = {}
         counts: dict[str, int] = {}
-        for e in self._events:
+        for e in self.events():
             if e.location:
                 places.setdefault(e.location.id, e.location)
                 counts[e.location.id] = counts.get(e.location.id, 0) + 1
@@ -156,8 +166,7 @@ def download(
         raise ExportError(
             f"{total:,} incidents match; a download holds at most {MAX_DOWNLOAD:,}: narrow the filter"
         )
-    events = store.events(replace(flt, order="date"))
-    return export(FilteredStore(store, events), fmt, out, division=division)  # type: ignore[arg-type]
+    return export(FilteredStore(store, flt), fmt, out, division=division)  # type: ignore[arg-type]
 
 
 def media_type(fmt: str) -> str:

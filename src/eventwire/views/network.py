@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from eventwire.store.base import Store
+from eventwire.store.base import EdgeCount, Store
 from eventwire.views.corpus import CorpusFilter, event_filter
 from eventwire.views.labels import type_label
 from eventwire.views.polarity import modality_label, type_polarity
@@ -14,6 +14,8 @@ from eventwire.views.records import Names
 
 NETWORK_TOP = 40  # actors drawn before "show more"
 NETWORK_MAX = 400
+EDGES_PER_ACTOR = 5  # edges drawn per actor drawn: the heaviest, by sources
+PAIR_BATCH = 100  # pairs whose edges are read at a time, heaviest pairs first
 
 
 @dataclass(frozen=True)
@@ -23,12 +25,20 @@ class Network:
     shown: int
     total: int  # actors in the filtered network before the cap
     top: int
+    edges_shown: int = 0
+    more_edges: bool = False  # edges between the actors drawn left out by the edge cap
+    pairs: int = 0  # pairs of actors drawn that some incident or relation links
 
 
-def network(store: Store, cf: CorpusFilter, top: int = NETWORK_TOP) -> Network:
+def network(
+    store: Store, cf: CorpusFilter, top: int = NETWORK_TOP, edges_cap: int | None = None
+) -> Network:
     """Actors linked by the filtered incidents (and by stated relations when the filter
     names nothing only events have: type, ACLED type, place, fatalities), one edge per
-    (pair, polarity, modality) with width by sources; the top N actors by weighted degree.
+    (pair, polarity, modality) with width by sources; the top N actors by weighted degree
+    and, between them, the ``EDGES_PER_ACTOR * top`` edges with most sources ("show more"
+    raises both caps: the busiest actors of a large store share thousands of edges), or
+    ``edges_cap`` of them.
 
     The degrees are summed by the store first, so only the edges between the actors
     drawn are read, however many pairs the whole store links."""
@@ -42,27 +52,59 @@ def network(store: Store, cf: CorpusFilter, top: int = NETWORK_TOP) -> Network:
     keep = set(ranked[:top])
     if flt.actor and flt.actor in degree:
         keep.add(flt.actor)
+    # An edge has at most its pair's sources: the pairs are read heaviest first until
+    # the lightest edge kept outweighs every pair not read (the busiest actors of a large
+    # store share tens of thousands of (pair, type, modality) rows).
+    among = sorted(keep)
+    relation_rows: dict[tuple[str, str], list[EdgeCount]] = defaultdict(list)
+    weight: Counter[tuple[str, str]] = Counter()
+    event_rows: dict[tuple[str, str], list[EdgeCount]] | None = None
+    if store.edges_summarised(flt):
+        for source, target, sources in store.event_pair_sources(flt, among=among):
+            weight[(source, target)] += sources
+    else:  # every read scans the selected events: one reads them all
+        event_rows = defaultdict(list)
+        for e in store.event_edges(flt, among=among):
+            event_rows[(e.source, e.target)].append(e)
+            weight[(e.source, e.target)] += e.sources
+    for r in store.relation_edges(flt, among=among) if with_relations else []:
+        relation_rows[(r.source, r.target)].append(r)
+        weight[(r.source, r.target)] += r.sources
+    order = sorted(weight, key=lambda p: (-weight[p], p))
+    cap = EDGES_PER_ACTOR * top if edges_cap is None else max(0, edges_cap)
     edges: dict[tuple[str, str, str, str], dict[str, Any]] = {}
     types: dict[tuple[str, str, str, str], Counter[str]] = {}
-    rows = [("events", e) for e in store.event_edges(flt, among=sorted(keep))]
-    if with_relations:
-        rows += [("relations", r) for r in store.relation_edges(flt, among=sorted(keep))]
     labels: dict[tuple[str, bool, str], tuple[str, str, str]] = {}
-    for kind, e in rows:
-        kind_key = (e.type, e.negated, e.modality)
-        if kind_key not in labels:
-            labels[kind_key] = (type_polarity(e.type, e.negated),
-                                modality_label(e.modality, e.negated), type_label(e.type))  # fmt: skip
-        polarity, label, type_name = labels[kind_key]
-        key = (e.source, e.target, polarity, label)
-        edge = edges.get(key)
-        if edge is None:
-            edge = edges[key] = {"source": e.source, "target": e.target, "polarity": polarity,
-                                 "modality": label, "events": 0, "relations": 0, "sources": 0}  # fmt: skip
-            types[key] = Counter()
-        edge[kind] += e.events
-        edge["sources"] += e.sources
-        types[key][type_name] += e.events
+    read = 0
+    while read < len(order) and cap > 0:
+        if len(edges) >= cap:
+            lightest = sorted((e["sources"] for e in edges.values()), reverse=True)[cap - 1]
+            if lightest > weight[order[read]]:
+                break
+        batch = order[read : read + max(cap, PAIR_BATCH, read)]  # twice as many each time
+        read += len(batch)
+        found = (
+            store.event_edges(flt, pairs=batch)
+            if event_rows is None
+            else [e for pair in batch for e in event_rows[pair]]
+        )
+        rows = [("events", e) for e in found]
+        rows += [("relations", r) for pair in batch for r in relation_rows[pair]]
+        for kind, e in rows:
+            kind_key = (e.type, e.negated, e.modality)
+            if kind_key not in labels:
+                labels[kind_key] = (type_polarity(e.type, e.negated),
+                                    modality_label(e.modality, e.negated), type_label(e.type))  # fmt: skip
+            polarity, label, type_name = labels[kind_key]
+            key = (e.source, e.target, polarity, label)
+            edge = edges.get(key)
+            if edge is None:
+                edge = edges[key] = {"source": e.source, "target": e.target, "polarity": polarity,
+                                     "modality": label, "events": 0, "relations": 0, "sources": 0}  # fmt: skip
+                types[key] = Counter()
+            edge[kind] += e.events
+            edge["sources"] += e.sources
+            types[key][type_name] += e.events
     names = Names(store)
     nodes = []
     for actor_id in sorted(keep, key=lambda a: (-degree[a], a)):
@@ -70,8 +112,14 @@ def network(store: Store, cf: CorpusFilter, top: int = NETWORK_TOP) -> Network:
         nodes.append({"id": actor_id, "label": ref.name if ref else actor_id,
                       "type": ref.type if ref else "other", "degree": degree[actor_id],
                       "focus": actor_id == flt.actor})  # fmt: skip
+    heaviest = sorted(edges, key=lambda k: (-edges[k]["sources"], -_count(edges[k]), k))
     out_edges = []
-    for key, edge in sorted(edges.items()):
+    for key in sorted(heaviest[:cap]):
         common = sorted(types[key], key=lambda t: (-types[key][t], t))[:2]
-        out_edges.append({**edge, "id": "|".join(key), "label": ", ".join(common)})
-    return Network(nodes, out_edges, len(nodes), len(degree), top)
+        out_edges.append({**edges[key], "id": "|".join(key), "label": ", ".join(common)})
+    more = read < len(order) or len(edges) > len(out_edges)
+    return Network(nodes, out_edges, len(nodes), len(degree), top, len(out_edges), more, len(order))
+
+
+def _count(edge: dict[str, Any]) -> int:
+    return int(edge["events"]) + int(edge["relations"])

@@ -153,8 +153,9 @@
     container.setAttribute("data-nodes", String(graph.nodes.length));
     container.setAttribute("data-edges", String(graph.edges.length));
     document.getElementById("network-count").textContent =
-      graph.shown + " of " + graph.total + " actors (most sources first)";
-    document.getElementById("network-more").hidden = graph.shown >= graph.total;
+      graph.shown + " of " + graph.total + " actors and the " + graph.edges_shown +
+      " heaviest links of " + graph.pairs + " linked pairs (most sources first)";
+    document.getElementById("network-more").hidden = graph.shown >= graph.total && !graph.more_edges;
     if (!graph.nodes.length) container.appendChild(el("p", "viz-note muted", "No actors linked by these incidents."));
   }
 
