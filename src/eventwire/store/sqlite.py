@@ -40,12 +40,27 @@ class SQLiteStore(SQLStore):
             )
             self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             if self.location != ":memory:":
-                self.conn.execute("PRAGMA journal_mode = WAL")
+                self._set_wal(timeout)
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute("PRAGMA foreign_keys = ON")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.location}: cannot open store ({exc})") from exc
+
+    def _set_wal(self, timeout: float) -> None:
+        """Switch the file to WAL. Switching needs an exclusive lock, and SQLite answers
+        "database is locked" at once, without waiting for the busy timeout, when another
+        process is creating or migrating the same new file (two ingests starting on one
+        store): try again until ``timeout``."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     # schema ----------------------------------------------------------------------------
     def _migrate(self) -> None:
