@@ -10,8 +10,8 @@ from eventwire.config import Settings
 
 def test_stats_counts_every_kind(client) -> None:
     assert client.get("/api/stats").json() == {
-        "articles": 3, "mentions": 0, "actors": 5, "events": 5,
-        "relations": 4, "quotes": 2, "places": 5,
+        "articles": 3, "mentions": 0, "actors": 5, "events": 5, "incidents": 4,
+        "relations": 4, "quotes": 2, "statistics": 0, "places": 5,
     }  # fmt: skip
 
 

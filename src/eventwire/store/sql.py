@@ -160,7 +160,17 @@ def _article(row: Sequence[Any]) -> Article:
 
 
 # the stored record kinds, each a table of its own name
-RECORD_KINDS = ("articles", "mentions", "actors", "events", "relations", "quotes", "places")
+RECORD_KINDS = (
+    "articles",
+    "mentions",
+    "actors",
+    "events",
+    "incidents",
+    "relations",
+    "quotes",
+    "statistics",
+    "places",
+)
 KILLED_SCAN_LIMIT = 20_000  # an index page does not read more payloads than this per actor
 
 
