@@ -21,6 +21,7 @@ from eventwire.model import (
     Resolution,
     Span,
 )
+from eventwire.resolve.incidents import state_sides
 from eventwire.store import open_store
 from eventwire.store.base import (
     ActorTotals,
@@ -158,6 +159,8 @@ def test_resolution_replace_and_queries(store: Store) -> None:
     assert store.get_event("event_1").location.name == "Derna"  # type: ignore[union-attr]
     assert store.places()[0][1] == 1
     assert store.actor_of_mention("art_1:0:6") == "actor_h"
+    # the incidents' state sides read back from the store follow the resolver's rule
+    assert store.state_sides() == state_sides(store.actors()) == {"actor_e": "state:EGY"}
 
 
 def test_actor_events_merge_both_roles_in_order_and_page(store: Store) -> None:

@@ -89,11 +89,20 @@ def report_of_incident(inc: Incident, unnamed: frozenset[str] = frozenset()) -> 
     return Report(inc.id, inc.id, inc.type, span, day, inc.location, named)
 
 
+# the actor types that stand for their state as one side of an incident
+STATE_TYPES = ("country", "government")
+
+
+def state_side(country: str) -> str:
+    """The side key of a state: "state:ISO3"."""
+    return f"state:{country}"
+
+
 def state_sides(actors: Iterable[Actor]) -> dict[str, str]:
     """A country and its government and state forces are one side ("Ethiopia", "the
     Ethiopian government", "the Ethiopian Air Force"): actor id -> "state:ISO3"."""
-    return {a.id: f"state:{a.country}" for a in actors
-            if a.type in ("country", "government") and a.country}  # fmt: skip
+    return {a.id: state_side(a.country) for a in actors
+            if a.type in STATE_TYPES and a.country}  # fmt: skip
 
 
 def incident_links(resources: Resources) -> IncidentLinks:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from eventwire.model import DocumentRecords, Resolution, from_dict
 from eventwire.resolve.actor_keys import Decision
 from eventwire.resolve.actor_units import StoredUnit
+from eventwire.resolve.incidents import STATE_TYPES, state_side
 
 CHUNK = 500  # ids per IN (...) list
 # the picture tables a refresh rewrites whole (actors are rewritten one cluster at a time;
@@ -203,11 +204,13 @@ class UnitsSQL:
     def state_sides(self) -> dict[str, str]:
         """The stored actors that count as one side of an incident with their state
         (:func:`~eventwire.resolve.incidents.state_sides` over the stored actors)."""
+        marks = ",".join("?" * len(STATE_TYPES))
         rows = self._all(
-            "SELECT id, country FROM actors WHERE type IN ('country', 'government')"
-            " AND country IS NOT NULL AND country <> ''"
+            f"SELECT id, country FROM actors WHERE type IN ({marks})"
+            " AND country IS NOT NULL AND country <> ''",
+            STATE_TYPES,
         )
-        return {r[0]: f"state:{r[1]}" for r in rows}
+        return {r[0]: state_side(r[1]) for r in rows}
 
     def group_actor_ids(self) -> frozenset[str]:
         """Ids of the unnamed group actors ("police" of one country)."""
