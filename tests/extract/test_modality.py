@@ -61,3 +61,17 @@ def test_a_when_clause_with_its_own_subject_is_outside_the_negation(run):
     found = run("The soldiers did not intervene when the mob burned the shops.")
     burned = next(e for e in found["events"] if e.lemma == "burn")
     assert not burned.negated
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Gunmen stormed the barracks on Monday. No one has claimed the attack.", "asserted"),
+        ("Gunmen stormed the barracks. Nobody has yet claimed the assault.", "asserted"),
+        ("Gunmen stormed the barracks. The militia has not claimed the attack.", "asserted"),
+        ("Gunmen stormed the barracks. The militia claimed the attack.", "alleged"),
+    ],
+)
+def test_a_claim_of_responsibility_nobody_made_is_no_allegation(run, text, modality):
+    events = [e for e in run(text)["events"] if e.trigger.text in ("attack", "assault")]
+    assert events and all((e.modality, e.negated) == (modality, False) for e in events)

@@ -129,3 +129,31 @@ def test_one_incident_in_a_month_is_no_period_total(records) -> None:
     recs = records("Five soldiers were killed in an ambush in March.")
     assert recs.statistics == ()
     assert ("killed", 5) in {(c.kind, c.value) for c in recs.counts}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So far, more than 150 people have been killed around the capital.",
+        "The militia has killed at least 90 civilians in the province to date.",
+        "Thus far, 2,300 families have been displaced by the fighting, aid workers said.",
+    ],
+)
+def test_a_count_up_to_now_is_a_running_total(records, text: str) -> None:
+    recs = records(text)
+    (stat,) = recs.statistics
+    assert (stat.period_start, stat.period_end) == (None, None)
+    assert _event_counts(recs) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("So far, 12 people have been killed in the attack on the market.", ("killed", 12)),
+        ("Rescuers said eight people were killed on Monday so far.", ("killed", 8)),
+    ],
+)
+def test_so_far_in_one_incident_or_day_stays_a_count(records, text: str, count) -> None:
+    recs = records(text)
+    assert recs.statistics == ()
+    assert count in {(c.kind, c.value) for c in recs.counts}

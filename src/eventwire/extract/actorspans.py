@@ -154,6 +154,8 @@ class MentionIndex:
                 finally:
                     self._following.discard(token.i)
             return Filler(ante.span) if ante is not None else None
+        if pronoun and token.pos_ == "NOUN" and isinstance(ante := self.antecedent(token), Mention):
+            return Filler(ante.span)  # "the group": the named group it stands for (pronouns.py)
         covering = self.covering(token)
         if covering:
             return Filler(covering.span)

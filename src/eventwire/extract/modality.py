@@ -23,7 +23,10 @@ it denies it", "the allegations that P were baseless") is found by
 stays in its clause: an event in a setting phrase ("denied backing them in their war") or
 subject of an aspectual verb ("the fighting does not stop") is presupposed, a negated
 "stop"/"refuse" cancels out, a negated verb does not reach an embedded question, and
-"could not confirm" is an allegation.
+"could not confirm" is an allegation. An act that is the object of a claim of
+responsibility nobody made ("No one has claimed the attack", "no group claimed
+responsibility for the bombing", "the rebels have not claimed it") is told as it was
+told before, neither alleged nor negated.
 
 :func:`phrase_modality` reads what a noun phrase presupposes ("alleged backers",
 "no allies") from the phrase's own words.
@@ -156,6 +159,8 @@ def modality_of(token: Token) -> tuple[bool, str]:
     shielded = _presupposed_in_phrase(chain)
     for pos, tok in enumerate(chain):
         governor = pos > 0
+        if governor and _unclaimed(tok, chain[pos - 1]):
+            continue
         # Negation and hedges here grade the trigger rather than deny it.
         graded = (governor and chain[pos - 1].dep_ == "attr" and _graded(chain[pos - 1])) or (
             tok.pos_ in ("VERB", "AUX") and _compared(tok)
@@ -224,6 +229,25 @@ def modality_of(token: Token) -> tuple[bool, str]:
     # Denial of a negation ("did not deny") is too rare to model; denial wins.
     modality = next(m for m in PRIORITY if m in found or m == "asserted")
     return modality in NEGATED_MODALITIES, modality
+
+
+NOBODY = frozenset({"nobody", "none", "no-one", "noone"})
+
+
+def _unclaimed(verb: Token, below: Token) -> bool:
+    """Whether ``verb`` is a claim of responsibility nobody made for the act it governs
+    through its object ``below``: "No one has claimed the attack", "no group claimed
+    responsibility for the bombing", "the rebels did not claim it"."""
+    if verb.lemma_.lower() != "claim" or below.dep_ != "dobj":
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ in NOBODY:
+            return True
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+            return True  # "no one", "no group"
+    return False
 
 
 def phrase_modality(noun: Token) -> tuple[bool, str]:

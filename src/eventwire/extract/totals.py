@@ -7,6 +7,9 @@ than 8 million". :func:`total_of` tells such a figure apart from an incident's c
 by the construction around the word that says what happened to the people (its cue):
 
 * a period after "since": "killed since April", "since the war began" (from then on);
+* a count up to now: "so far", "to date", "thus far", "up to now" ("So far, more than 150
+  people have been killed around the capital"), unless one incident or one day is named
+  in the clause ("20 bodies have been recovered from the rubble so far");
 * a period longer than a day: "in March", "during 2023", "over the past year";
 * the conflict itself as what did it: "the war has killed", "killed in the war",
   "fighting has displaced" (the present perfect of a general word for violence);
@@ -54,7 +57,7 @@ def total_of(
 ) -> Statistic | None:
     """The statistic ``number`` states when its ``cue`` ("killed", "displaced", "toll")
     makes it a running or period total (see the module doc); else None."""
-    period = _since(ctx, cue) or _long_period(ctx, cue)
+    period = _since(ctx, cue) or _long_period(ctx, cue) or _up_to_now(ctx, cue)
     conflict = _by_the_conflict(cue) or _conflict_toll(cue)
     if period is None and not conflict and value < MILLION:
         return None
@@ -128,6 +131,27 @@ def _since(ctx: DocContext, cue: Token) -> tuple[str | None, str | None] | None:
             if _names_a_day(timex, child) and not of_conflict:
                 return None
             return (timex.when.calendar if timex else None), None
+    return None
+
+
+# "so far", "thus far": (adverb, its modifier); "to date", "up to now", "until now":
+# (preposition, its object)
+UP_TO_NOW_ADVERBS = frozenset({("far", "so"), ("far", "thus")})
+UP_TO_NOW_PHRASES = frozenset({("to", "date"), ("to", "now"), ("until", "now"), ("till", "now")})
+
+
+def _up_to_now(ctx: DocContext, cue: Token) -> tuple[str | None, str | None] | None:
+    """ "So far, 150 people have been killed", "killed 40 to date", "up to now": a total
+    from an unstated start until now, (None, None); not when the clause names one incident
+    ("killed in the attack so far") or a day ("so far on Monday")."""
+    for child in _modifiers(cue):
+        words = {(child.lower_, c.lower_) for c in child.children}
+        if child.lower_ == "up":  # "up to now"
+            words |= {(c.lower_, g.lower_) for c in child.children for g in c.children}
+        if words & (UP_TO_NOW_ADVERBS | UP_TO_NOW_PHRASES):
+            if _in_one_incident(ctx, cue) or _dated_to_a_day(ctx, cue):
+                return None
+            return None, None
     return None
 
 

@@ -18,7 +18,7 @@ from eventwire.knowledge.resources import Resources
 from eventwire.model import DocumentRecords, Quote, Resolution, Statistic
 from eventwire.resolve.actor_units import NO_SENTENCE
 from eventwire.resolve.actors import ActorResolution, resolve_actors
-from eventwire.resolve.doc_incidents import DocIncident, document_incidents
+from eventwire.resolve.doc_incidents import DocIncident, document_incidents, fill_from_incidents
 from eventwire.resolve.events import resolve_events
 from eventwire.resolve.incidents import (
     assign_actors,
@@ -98,10 +98,12 @@ def resolve_rest(
             statements.append(DocumentRecords(doc.article_id, relations=doc.relations))
             quotes.extend(resolve_quotes([doc], mention_actor))
             statistics.extend(resolve_statistics([doc], mention_actor))
-            for inc in document_incidents(doc, violent, mention_actor, named):
+            incs = document_incidents(doc, violent, mention_actor, named)
+            for inc in incs:
                 assign_actors(inc, mention_actor, unnamed)
                 told.append(inc)
-            yield DocumentRecords(doc.article_id, events=doc.events)
+            events = fill_from_incidents(doc.events, incs, mention_actor, named)
+            yield DocumentRecords(doc.article_id, events=events)
 
     event_of: dict[tuple[str, int, str], str] = {}
     events, places = resolve_events(for_events(), mention_actor, resources, unnamed, event_of)

@@ -10,8 +10,10 @@ in text order, each rule naming the English construction it reads:
 * **anaphora** -- an event noun with a definite or demonstrative determiner or a day's
   possessive ("the attack", "this shelling", "Saturday's blast") refers back to the last
   incident of its family: it joins it unless it names another town or another day;
-* **retelling** -- a later event of the same family with no date, town or named actor of
-  its own ("The rockets struck shortly after morning prayers") retells the last incident;
+* **retelling** -- a later event of the same family with no date, named actor or town of
+  its own other than the incident's ("The rockets struck shortly after morning prayers",
+  "the army launched an offensive in Mekelle" after "Monday's airstrikes in Mekelle")
+  retells the last incident;
 * **restatement** -- a later event of the same family stated again with the same town and
   day, no other named actor and no other toll ("Three children were killed in an air strike
   on Mekelle on Monday" after the lead told it) is the same incident;
@@ -26,21 +28,33 @@ in text order, each rule naming the English construction it reads:
 for his release"), are linked to the incident they follow (or, with none before, the first
 after) as ``statements``. A statement in a document with no act is an incident of its own.
 Events that did not happen (future, hypothetical, negated) belong to no incident.
+
+**What the incident tells fills what one sentence leaves out** (:func:`fill_from_incidents`):
+"M23 rebels attacked army positions near Bunagana on Monday. Three soldiers were killed
+in the attack." -- the second sentence's killing takes the attack's actor, town and day.
+A member of an incident that lacks its doer, its place or its own date takes the one the
+incident's members of its type state in its sentence or before it, marked ``inferred_source``,
+``inferred_place`` or ``inferred_date`` (its evidence stays the sentence that states the
+event); what a sentence states is never overwritten, members of another incident are
+never read, and a doer is taken only when the members name one actor alone.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from eventwire.model import (
     COUNTING_MODALITIES,
+    Count,
     DocumentRecords,
     EventMention,
     Evidence,
     Place,
+    Span,
+    When,
     mention_key,
 )
 from eventwire.resolve.ids import stable_id
@@ -338,7 +352,9 @@ def _joins(
             own = _named_in(group, named, actor_of)
             before = _named_in(inc.members, named, actor_of)
             undated = not any(_own_date(em) for em in group)
-            untowned = not any(_own_town(em) for em in group)
+            # no town of its own, or the incident's own town ("in Mekelle" again)
+            town = best_place(_own_town(em) for em in inc.members)
+            untowned = all(_own_town(em) in (None, town) for em in group)
             if undated and untowned and (not before or own <= before):
                 return k, "retelling"
     towns = [t for em in group if (t := _own_town(em))]
@@ -386,3 +402,156 @@ def _only_town(doc: DocumentRecords) -> Place | None:
     towns = {p.place.id: p.place for p in doc.places
              if p.place and p.place.precision in TOWN_PRECISIONS and not p.is_actor}  # fmt: skip
     return next(iter(towns.values())) if len(towns) == 1 else None
+
+
+def fill_from_incidents(
+    events: Sequence[EventMention],
+    incidents: Iterable[DocIncident],
+    mention_actor: dict[str, str],
+    named: frozenset[str],
+) -> tuple[EventMention, ...]:
+    """``events`` with what their incident tells filled in (see the module docstring), in
+    their order: a member with no doer, no place or no date of its own takes the one its
+    incident's other members of its type state, marked ``inferred_*`` in its qualifiers."""
+    filled: dict[int, EventMention] = {}
+    incident_of: dict[int, int] = {}
+    for n, inc in enumerate(incidents):
+        by_type: dict[str, list[EventMention]] = {}
+        for em in inc.members:
+            by_type.setdefault(em.type, []).append(em)
+            incident_of[id(em)] = n
+        for members in by_type.values():
+            if len(members) > 1:
+                for em in members:
+                    filled[id(em)] = _filled(em, members, mention_actor, named)
+    # a filled mention that now reads like a mention of another incident (same type,
+    # actors, place and date) would be joined to it as one event: it stays as stated
+    told_by: dict[tuple[object, ...], set[int]] = {}
+    for em in events:
+        key = _event_key(filled.get(id(em), em), mention_actor)
+        told_by.setdefault(key, set()).add(incident_of.get(id(em), -1 - len(told_by)))
+    final = {
+        id(em): done
+        if (done := filled.get(id(em), em)) is em
+        or len(told_by[_event_key(done, mention_actor)]) == 1
+        else em
+        for em in events
+    }
+    for inc in incidents:
+        _keep_tolls(inc.members, final, mention_actor, named)
+    return tuple(final[id(em)] for em in events)
+
+
+def _keep_tolls(
+    members: Sequence[EventMention],
+    final: dict[int, EventMention],
+    mention_actor: dict[str, str],
+    named: frozenset[str],
+) -> None:
+    """A toll a sentence states once for its incident is kept by the act that sentence
+    tells first with its doer ("Israeli air strikes hit two homes, killing at least 20":
+    the strikes, not the killing of "people"); the incident's other members of that
+    sentence give it up, so no sibling event of the same incident takes it instead."""
+    sentences: dict[int, dict[int, EventMention]] = {}
+    for em in members:
+        sentences.setdefault(em.evidence.char_start, {})[id(em)] = final[id(em)]
+    for by_id in sentences.values():
+        told = list(by_id.values())
+        if len(told) < 2 or not any(em.counts for em in told):
+            continue
+        ordered = sorted(told, key=lambda e: (e.trigger.start, e.type))
+        doers = [e for e in ordered if e.source and _is_named(e, e.source, mention_actor, named)]
+        keeper = (doers or ordered)[0]
+        tolls = {_toll_key(c) for em in told for c in em.counts}
+        kept = {_toll_key(c) for c in keeper.counts}
+        if tolls - kept:
+            continue  # the keeper does not carry every toll of the sentence: left as told
+        for key, em in by_id.items():
+            if em is not keeper and em.counts:
+                final[key] = replace(em, counts=())
+
+
+def _is_named(
+    em: EventMention, span: Span, mention_actor: dict[str, str], named: frozenset[str]
+) -> bool:
+    return mention_actor.get(mention_key(em.article_id, span)) in named
+
+
+def _toll_key(c: Count) -> tuple[object, ...]:
+    return (c.kind, c.value, c.span.start if c.span else c.evidence.char_start)
+
+
+def _event_key(em: EventMention, mention_actor: dict[str, str]) -> tuple[object, ...]:
+    """What event resolution tells two mentions of one article apart by."""
+    source = em.source and mention_actor.get(mention_key(em.article_id, em.source))
+    target = em.target and mention_actor.get(mention_key(em.article_id, em.target))
+    return (em.type, source, target, em.place and em.place.id, em.when and em.when.calendar)
+
+
+def _filled(
+    em: EventMention,
+    members: Sequence[EventMention],
+    mention_actor: dict[str, str],
+    named: frozenset[str],
+) -> EventMention:
+    inferred: list[str] = []
+    source, place, when = em.source, em.place, em.when
+    # what the text told by then: the members of this sentence and the ones before it
+    others = [o for o in members if o is not em and o.evidence.char_start <= em.evidence.char_start]
+    if source is None and (doer := _sole_doer(others, mention_actor, named)) is not None:
+        target = em.target and mention_actor.get(mention_key(em.article_id, em.target))
+        if target != mention_actor.get(mention_key(em.article_id, doer)):
+            source = doer
+            inferred.append("inferred_source")
+    if place is None and (told := best_place(o.place for o in others if _states_the_act(o))):
+        place = told
+        inferred.append("inferred_place")
+    if _own_date(em) is None and (day := _told_date(others, _published(em))) is not None:
+        when = day
+        inferred.append("inferred_date")
+    if not inferred:
+        return em
+    qualifiers = tuple(dict.fromkeys((*em.qualifiers, *inferred)))
+    return replace(em, source=source, place=place, when=when, qualifiers=qualifiers)
+
+
+def _sole_doer(
+    members: Iterable[EventMention], mention_actor: dict[str, str], named: frozenset[str]
+) -> Span | None:
+    """The span of the one named actor ``members`` give as doer (the first that states
+    it); None when they name none or two."""
+    doers: dict[str, Span] = {}
+    for em in members:
+        if not _states_the_act(em):
+            continue
+        actor = em.source and mention_actor.get(mention_key(em.article_id, em.source))
+        if em.source and actor and actor in named:
+            doers.setdefault(actor, em.source)
+    return next(iter(doers.values())) if len(doers) == 1 else None
+
+
+def _states_the_act(em: EventMention) -> bool:
+    """Whether ``em`` tells the act as the outlet or a source reports it, not as a claim
+    inside another statement ("accused the army of targeting civilians")."""
+    return em.modality in ("asserted", "reported") and "embedded" not in em.qualifiers
+
+
+def _published(em: EventMention) -> str | None:
+    """The publication day an undated mention stands in with, if it carries one."""
+    return em.when.calendar if em.when and em.when.precision == "publication" else None
+
+
+def _told_date(members: Iterable[EventMention], published: str | None) -> When | None:
+    """The date ``members`` state themselves when they agree on one (the earliest day
+    when several days are stated: the act precedes its aftermath); else None. A date
+    after ``published`` is a misreading, never passed on."""
+    own = [
+        em.when
+        for em in members
+        if em.when and _own_date(em) and _states_the_act(em)
+        and not (published and (em.when.calendar or "") > published)
+    ]  # fmt: skip
+    days = sorted((w for w in own if w.precision == "day"), key=lambda w: w.calendar or "")
+    if days:
+        return days[0]
+    return own[0] if own and len({w.calendar for w in own}) == 1 else None
