@@ -48,3 +48,12 @@ def test_a_description_with_a_name_of_its_own_or_nothing_described_before_is_lef
     text = ("Congo's army said it had retaken the hills on Tuesday. "
             "The Malian army shelled a rebel camp.")  # fmt: skip
     assert sources(run, text, "shelled") != ["Congo's army"]
+
+
+def test_its_positions_are_the_army_not_the_rebels_attacking_them(run):
+    # a held place owned by a pronoun is its owner; "its" is singular, "the rebels" not
+    text = ("Fighters from the Kivu rebel group crossed the river on Monday. "
+            "The Congolese army said the rebels attacked its positions near Goma.")  # fmt: skip
+    (attack,) = [e for e in run(text)["events"] if e.trigger.text == "attacked"]
+    assert attack.source is not None and attack.source.text == "Kivu"
+    assert attack.target is not None and attack.target.text == "Congolese army"

@@ -67,3 +67,44 @@ def test_a_report_from_an_outlet_quotes_the_outlet(run):
         "A new report from Amnesty International warns that the raids “could amount to war crimes.”",
     )
     assert got == [("could amount to war crimes.", "Amnesty International")]
+
+
+def test_a_quote_left_open_runs_on_into_the_next_paragraph(run):
+    # the convention of a quote over paragraphs: no closing mark, the next opens with one
+    text = ('Officials met on Monday.\n\n"The shelling went on all night and the town is empty.'
+            '\n\n"We have nowhere to go," said Amina Salem, a teacher.')  # fmt: skip
+    ((quote, speaker),) = quotes(run, text)
+    assert quote.startswith("The shelling went on") and "nowhere to go" in quote
+    assert speaker == "Amina Salem"
+
+
+def test_a_paragraph_all_quote_goes_on_the_last_speaker(run):
+    text = ('"We will rebuild the school," the governor, Omar Ali, told reporters.\n\n'
+            '"And we will not leave the town again."')  # fmt: skip
+    assert quotes(run, text) == [
+        ("We will rebuild the school,", "Omar Ali"),
+        ("And we will not leave the town again.", "Omar Ali"),
+    ]
+    # in the same paragraph, or with a speech clause of its own, it does not
+    text = ('"We will rebuild the school," Omar Ali said.\n\n'
+            '"The road is closed," residents said.')  # fmt: skip
+    assert quotes(run, text)[1][1] == "residents"
+
+
+def test_a_quote_introduced_by_mentioned_and_a_pronoun(run):
+    text = 'President Omar Ali spoke on Monday. He mentioned, "Drones are attacking the city."'
+    assert quotes(run, text) == [("Drones are attacking the city.", "Omar Ali")]
+
+
+def test_said_the_spokesman_is_the_person_given_that_office(run):
+    text = ('"Three children were killed in the strike," said Jens Berg, a UN spokesman.\n\n'
+            '"A second strike injured nine people," said the spokesman for the agency.')  # fmt: skip
+    assert [s for _q, s in quotes(run, text)] == ["Jens Berg", "Jens Berg"]
+
+
+def test_two_sentences_each_quoted_are_two_quotes(run):
+    text = '"We will hold the town," Omar Ali said. "Nobody will make us leave it."'
+    assert [q for q, _s in quotes(run, text)] == [
+        "We will hold the town,",
+        "Nobody will make us leave it.",
+    ]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from eventwire.extract.context import DocContext
 from eventwire.extract.namephrases import state_forces
 from eventwire.extract.notactors import counted_people, names_a_platform
-from eventwire.extract.pronouns import ANAPHORS, resolve_pronouns
+from eventwire.extract.pronouns import ANAPHORS, held_by, resolve_pronouns
 from eventwire.model import Mention, Span
 from eventwire.text.names import clean_surface, plain_key
 
@@ -169,6 +169,8 @@ class MentionIndex:
             if child.dep_ in ("compound", "amod", "nmod", "appos") and (m := self.covering(child)):
                 followers = m.label == "PERSON" and token.lemma_.lower() in FOLLOWER_NOUNS
                 return Filler(m.span, (FOLLOWERS,) if followers else ())
+        if (owner := held_by(token)) is not None and (held := self.filler(owner)):
+            return held  # "attacked its positions": the army (pronouns.py)
         for child in token.children:  # "supported Turkey's efforts", "praised Haiti's record"
             if child.dep_ == "poss" and (m := self.covering(child)):
                 return Filler(m.span)

@@ -19,10 +19,12 @@ Definite descriptions of an actor ("the group", "the rebels", "the militia", "th
 army") stand for the nearest earlier named actor the article describes with a noun of
 that kind (:func:`described_antecedents`): "fighters from the M23 rebel group attacked
 ... The group also seized them" (M23); "Hezbollah, the militant group, ... the
-militants" (Hezbollah); "Congo's army confirmed ... the army said" (Congo's army). A
+militants" (Hezbollah); "Congo's army confirmed ... the army said" (Congo's army); "Jens
+Laerke, a UN spokesman, ... said the spokesman" (Laerke: offices stand for persons). A
 description with a name or a country of its own ("the Congolese army", "the Wagner
 group") names its actor itself and is left alone; with no described actor before it, it
-stands for nobody.
+stands for nobody. A place an actor holds, owned by a pronoun ("attacked its positions"),
+stands for the actor the pronoun stands for (:func:`held_by`).
 """
 
 from __future__ import annotations
@@ -71,6 +73,7 @@ class _Cand:
     mention: Mention | None  # None: a common noun, its own antecedent
     key: str  # whom it refers to, for counting mentions
     noun: int = -1  # the common noun, when there is no mention
+    plural: bool = False  # a plural description standing for a name ("the rebels")
 
 
 def role_weight(token: Token) -> tuple[float, bool]:
@@ -114,7 +117,9 @@ def resolve_pronouns(view: DocView, mentions: list[Mention]) -> dict[int, Mentio
         head = span.root
         m = described.get(head.i, stated)  # "the militants ... they": the named group
         weight, subject = role_weight(head)
-        cand = _Cand(head.i, sent_of[head.i], weight, subject, m, m.group or m.span.text)
+        plural = m is not stated and head.tag_ == "NNS"
+        cand = _Cand(head.i, sent_of[head.i], weight, subject, m, m.group or m.span.text,
+                     plural=plural)  # fmt: skip
         if m.label in PERSON_LABELS:
             people.append(cand)
         elif m.label in GROUP_LABELS:
@@ -185,6 +190,12 @@ DESCRIBED_BY = {
     "army": frozenset({"army", "military"}),
     "military": frozenset({"army", "military"}),
 }
+# Descriptions of a person by office ("Jens Laerke, a UN spokesman, ... said the
+# spokesman"); they stand for a person the article gave that office.
+PERSON_KINDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "president", "minister",
+                          "commander", "governor", "mayor", "envoy", "general", "leader",
+                          "chief", "premier"})  # fmt: skip
+DESCRIBED_BY |= {kind: frozenset({kind}) for kind in PERSON_KINDS}
 # Words in a mention's own text or name that describe it as a state's armed forces.
 ARMY_WORDS = re.compile(r"(?i)\b(?:army|military|armed forces|defen[cs]e forces?)\b")
 DESCRIPTION_DETERMINERS = frozenset({"the", "this"})
@@ -205,10 +216,13 @@ def described_antecedents(view: DocView, mentions: list[Mention]) -> dict[int, M
         if not any(c.isupper() for c in m.span.text):
             continue  # a name, not "rebels"
         covered |= set(range(span.start, span.end))
-        if m.label not in DESCRIBED_LABELS:
+        person = m.label in PERSON_LABELS
+        if not person and m.label not in DESCRIBED_LABELS:
             continue
-        kinds = _kinds_of(span)
-        if ARMY_WORDS.search(m.span.text) or ARMY_WORDS.search(m.normalized):
+        kinds = _kinds_of(span) & (PERSON_KINDS if person else GROUP_KINDS | {"army"})
+        if person and m.role:  # "Prime Minister Abiy Ahmed": a minister
+            kinds |= {w for w in m.role.lower().split() if w in PERSON_KINDS}
+        if not person and (ARMY_WORDS.search(m.span.text) or ARMY_WORDS.search(m.normalized)):
             kinds |= {"army"}
         if kinds:
             described.append((span.root.i, m, frozenset(kinds)))
@@ -217,6 +231,8 @@ def described_antecedents(view: DocView, mentions: list[Mention]) -> dict[int, M
         wanted = DESCRIBED_BY.get(tok.lemma_.lower())
         if wanted is None or tok.pos_ != "NOUN" or tok.i in covered or not _definite(tok):
             continue
+        if tok.lemma_.lower() in PERSON_KINDS and tok.tag_ != "NN":
+            continue  # "the ministers": not one person
         earlier = [(i, m) for i, m, kinds in described if i < tok.i and kinds & wanted]
         if earlier:
             out[tok.i] = max(earlier, key=lambda found: found[0])[1]
@@ -226,9 +242,10 @@ def described_antecedents(view: DocView, mentions: list[Mention]) -> dict[int, M
 def _kinds_of(span: SpacySpan) -> set[str]:
     """Kind nouns the text gives a name: the noun it modifies ("the M23 rebel group",
     "M23 rebels"), its appositions ("Hezbollah, the militant group"; "the militant group
-    Hezbollah") and their lowercase modifiers."""
+    Hezbollah"; "Jens Laerke, a UN spokesman") and their lowercase modifiers, and the
+    lowercase nouns before it ("UN spokesman Jens Laerke")."""
     root = span.root
-    nouns = []
+    nouns = [c for c in root.children if c.dep_ == "compound" and c.i < span.start]
     if root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN":
         nouns.append(root.head)
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
@@ -238,7 +255,7 @@ def _kinds_of(span: SpacySpan) -> set[str]:
     for noun in nouns:
         for word in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))):
             lemma = word.lemma_.lower()
-            if word.text.islower() and (lemma in GROUP_KINDS or lemma in ("army", "military")):
+            if word.text.islower():
                 kinds.add(lemma)
     return kinds
 
@@ -251,9 +268,29 @@ def _definite(tok: Token) -> bool:
     if not any(c.dep_ == "det" and c.lower_ in DESCRIPTION_DETERMINERS for c in children):
         return False
     return not any(
-        c.dep_ in ("compound", "amod", "nmod", "poss", "appos") and not c.text.islower()
+        c.dep_ in ("compound", "amod", "nmod", "poss", "appos")
+        and not c.text.islower()
+        and not (c.i > 0 and c.nbor(-1).text == "(")  # "(OCHA)": an acronym of what follows
         for c in children
     )
+
+
+# What an armed actor holds, so that attacking it attacks the actor: "attacked its
+# positions", "shelled their bases".
+HELD_NOUNS = frozenset({"position", "base", "post", "outpost", "camp", "stronghold",
+                        "checkpoint", "barracks", "headquarters", "convoy", "garrison"})  # fmt: skip
+
+
+def held_by(token: Token) -> Token | None:
+    """The possessive pronoun owning a held place ("its positions", "their bases"): the
+    actor the pronoun stands for is the one attacked there; else None."""
+    if token.lemma_.lower() not in HELD_NOUNS:
+        return None
+    return next(
+        (c for c in token.children
+         if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS | {"their"}),
+        None,
+    )  # fmt: skip
 
 
 # Verbs of saying after which a subject "it" is an organisation speaking ("It added that").
@@ -298,6 +335,8 @@ def _best(tok, pool, labels, sent_of, counts, quoted) -> _Cand | None:
             continue
         if cand.mention is None and (tok.doc[cand.noun].tag_ == "NNS") != plural:
             continue
+        if cand.plural and not plural:
+            continue  # "the rebels attacked its positions": not the rebels' own
         if outside and quoted(tok.doc[cand.token].idx):
             continue
         cand_tok = tok.doc[cand.token]

@@ -9,13 +9,20 @@ Reuters notes that ..."); else the previous sentence when it ends by introducing
 the quote ("Haftar said:"), else the next sentence ("..., he added."). The first
 of these that introduces the quote decides: when its speaker is no actor
 ("diplomats said"), the quote has no speaker. Pronoun speakers go to their most
-salient antecedent.
+salient antecedent, descriptions ("said the spokesman") to the person given that office.
+
+A quote never runs over a blank line, except by the convention of a quote over several
+paragraphs: a paragraph leaves its quote open and the next opens with a quote mark
+(one quote). A paragraph that is all quote, with no speech clause of its own, goes on
+quoting the speaker of the quote just before it, in the previous paragraph.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from eventwire.extract.actorspans import MentionIndex
@@ -32,16 +39,53 @@ if TYPE_CHECKING:
 QUOTED = re.compile(r'"([^"]{3,}?)"|“([^”]{3,}?)”')
 MIN_WORDS = 3
 MAX_BRIDGE_CHARS = 60  # '," Haftar told reporters on Monday, "' fits
+SENTENCE_END = re.compile(r"[.!?]\s")
 
 
-def quoted_parts(text: str) -> list[tuple[int, int]]:
-    """Character spans of quoted stretches (inside the marks), long enough to be quotes."""
-    parts = []
-    for m in QUOTED.finditer(text):
-        group = 1 if m.group(1) is not None else 2
-        if len(m.group(group).split()) >= MIN_WORDS:
-            parts.append((m.start(group), m.end(group)))
-    return parts
+OPENING_MARKS = ('"', "“")
+# Verbs that introduce a quote besides the verbs of saying ("He mentioned, "...").
+QUOTE_VERBS = SPEECH_VERBS | frozenset({"mention", "remark", "recall", "quip"})
+
+
+def quoted_parts(
+    text: str, paragraphs: Sequence[tuple[int, int]] = ()
+) -> tuple[list[tuple[int, int]], set[int]]:
+    """Character spans of quoted stretches (inside the marks), long enough to be quotes,
+    found paragraph by paragraph (``paragraphs``; the whole text when none), and the
+    starts of those that run on into the next paragraph: a paragraph that leaves a quote
+    open while the next one opens with a quote mark goes on quoting the same speaker
+    (the convention of a quote over several paragraphs)."""
+    parts: list[tuple[int, int]] = []
+    running: set[int] = set()
+    paras = list(paragraphs) or [(0, len(text))]
+    for n, (a, b) in enumerate(paras):
+        found = []
+        for m in QUOTED.finditer(text, a, b):
+            group = 1 if m.group(1) is not None else 2
+            if len(m.group(group).split()) >= MIN_WORDS:
+                found.append((m.start(group), m.end(group)))
+        opened = _left_open(text, a, b)
+        following = text[paras[n + 1][0] : paras[n + 1][1]].lstrip() if n + 1 < len(paras) else ""
+        if opened is not None and following.startswith(OPENING_MARKS):
+            end = a + len(text[a:b].rstrip())
+            if len(text[opened:end].split()) >= MIN_WORDS:
+                found.append((opened, end))
+                running.add(opened)
+        parts += sorted(found)
+    return parts, running
+
+
+def _left_open(text: str, start: int, end: int) -> int | None:
+    """Where the quote a paragraph leaves open starts (after its mark): an odd straight
+    mark last, or a curly opening mark after the last closing one; else None."""
+    para = text[start:end]
+    straight = [i for i, c in enumerate(para) if c == '"']
+    if len(straight) % 2:
+        return start + straight[-1] + 1
+    opening = para.rfind("“")
+    if opening >= 0 and para.rfind("”") < opening:
+        return start + opening + 1
+    return None
 
 
 def _speaker_in(
@@ -52,7 +96,7 @@ def _speaker_in(
     for tok in sent:
         if any(a <= tok.idx < b for a, b in inside):
             continue
-        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
+        if tok.lemma_.lower() in QUOTE_VERBS and tok.pos_ == "VERB":
             for child in tok.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     introduced = True
@@ -69,19 +113,27 @@ def _speaker_in(
 
 
 def merge_split(
-    text: str, parts: list[tuple[int, int]], words: QuoteWords
+    text: str,
+    parts: list[tuple[int, int]],
+    words: QuoteWords,
+    running: AbstractSet[int] = frozenset(),
 ) -> list[list[tuple[int, int]]]:
     """Group quoted parts that one speech clause splits: '"A," X said, "B."' (a word of
-    ``words.bridge_forms`` between them)."""
+    ``words.bridge_forms`` between them), and a part running on into the next paragraph
+    (``running``, see :func:`quoted_parts`) with the part that paragraph opens with."""
     groups: list[list[tuple[int, int]]] = []
     for part in parts:
         if groups:
             bridge = text[groups[-1][-1][1] : part[0]]
+            if groups[-1][-1][0] in running and bridge.strip() in OPENING_MARKS:
+                groups[-1].append(part)
+                continue
             found = set(re.findall(r"[a-z]+", bridge.lower()))
             if (
                 len(bridge) <= MAX_BRIDGE_CHARS
                 and "\n" not in bridge
                 and found & words.bridge_forms
+                and not SENTENCE_END.search(bridge)  # '"A," X said. "B."': two quotes
             ):
                 groups[-1].append(part)
                 continue
@@ -94,7 +146,9 @@ def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
     index = MentionIndex.of(ctx)
     ends = [s.end_char for s in sents]
     quotes = []
-    for group in merge_split(text, quoted_parts(text), ctx.resources.quote_words):
+    parts, running = quoted_parts(text, ctx.view.paragraphs)
+    previous: tuple[int, Span | None] | None = None  # (paragraph, speaker) of the last quote
+    for group in merge_split(text, parts, ctx.resources.quote_words, running):
         start, end = group[0][0], group[-1][1]
         # the sentences the quote touches, found by bisection (sentences are in order)
         first = bisect_right(ends, start - 1)
@@ -109,11 +163,17 @@ def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
             places.append(sents[first - 1])
         if last + 1 < len(sents):
             places.append(sents[last + 1])
-        speaker = None
+        speaker, introduced = None, False
         for place in places:
             introduced, speaker = _speaker_in(place, group, index)
             if introduced:
                 break
+        paragraph = _paragraph_of(ctx.view.paragraphs, start)
+        # a paragraph that is all quote goes on quoting the last speaker
+        after = previous is not None and previous[0] == paragraph - 1
+        if not introduced and after and previous and _opens_paragraph(text, ctx, start):
+            speaker = previous[1]
+        previous = (_paragraph_of(ctx.view.paragraphs, end), speaker)
         quote_text = " ... ".join(text[a:b].strip() for a, b in group)
         # the evidence is the quote's sentences in its first paragraph (a quote running
         # over several paragraphs is still one quote; its evidence crosses no blank line)
@@ -136,6 +196,20 @@ def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
             )
         )
     return {"quotes": quotes}
+
+
+def _paragraph_of(paragraphs: Sequence[tuple[int, int]], char: int) -> int:
+    """The number of the paragraph holding ``char``."""
+    return max(bisect_right([a for a, _b in paragraphs], char) - 1, 0)
+
+
+def _opens_paragraph(text: str, ctx: DocContext, start: int) -> bool:
+    """Whether the quote starting at ``start`` opens its paragraph (only its mark before)."""
+    paragraphs = ctx.view.paragraphs
+    if not paragraphs:
+        return False
+    first = paragraphs[_paragraph_of(paragraphs, start)][0]
+    return text[first:start].strip() in OPENING_MARKS
 
 
 @extractors.register("quotes")
