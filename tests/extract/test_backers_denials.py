@@ -331,3 +331,27 @@ def test_an_active_verb_after_a_passive_keeps_its_own_subject(run):
 def test_negation_reaches_only_the_clause_it_negates(run, text, modality, negated):
     got = [e for e in run(text)["events"] if e.type == "ASSAULT"]
     assert got and all((e.modality, e.negated) == (modality, negated) for e in got)
+
+
+def test_a_denial_taken_back_denies_nothing(run):
+    # "initially denied ..., but later admitted": retracted
+    text = (
+        "The government initially denied that its aircraft bombed the town but later admitted it."
+    )
+    (bombed,) = [e for e in events_of(run, text, "ASSAULT") if e.trigger.text == "bombed"]
+    assert not bombed.negated and bombed.modality != "denied"
+    # without the admission it stays a denial
+    text = "The government denied that its aircraft bombed the town."
+    (bombed,) = [e for e in events_of(run, text, "ASSAULT") if e.trigger.text == "bombed"]
+    assert bombed.modality == "denied"
+
+
+def test_a_rebuttal_does_not_reach_over_a_paragraph_break(run):
+    text = ('"A second air strike reportedly wounded nine people," a UN spokesman said.'
+            "\n\nThe army rejected the allegations.")  # fmt: skip
+    assert [e.negated for e in events_of(run, text, "ASSAULT")] == [False] * len(
+        events_of(run, text, "ASSAULT")
+    )
+    text = ('A UN spokesman said a second air strike reportedly wounded nine people. '
+            "The army rejected the allegations.")  # fmt: skip
+    assert any(e.negated for e in events_of(run, text, "ASSAULT"))

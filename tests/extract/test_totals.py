@@ -157,3 +157,14 @@ def test_so_far_in_one_incident_or_day_stays_a_count(records, text: str, count) 
     recs = records(text)
     assert recs.statistics == ()
     assert count in {(c.kind, c.value) for c in recs.counts}
+
+
+def test_so_far_reaches_a_coordinated_toll(records) -> None:
+    recs = records(
+        "So far, more than 90 people have been killed, while nearly 300 have been wounded."
+    )
+    assert sorted((s.counted, s.value) for s in recs.statistics) == [
+        ("killed", 90),
+        ("wounded", 300),
+    ]
+    assert _event_counts(recs) == []

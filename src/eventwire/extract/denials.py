@@ -6,7 +6,10 @@ although both deny the allegation"), a claim called false ("the allegations that
 baseless", "called reports of P an absolute lie") and, for a claim, a rebuttal opening
 the next sentence of the paragraph. :func:`denial_word` adds the governing denial verbs
 ("denied backing", "rejected claims that"); :func:`denier_of` says who denies: the
-denial's subject, "it"/"they"/"both" standing for the accused, never the accuser.
+denial's subject, "it"/"they"/"both" standing for the accused, never the accuser. A
+denial taken back ("initially dismissed reports of P as a lie, but later confirmed
+them", :func:`retracted`) denies nothing, and a rebuttal never reaches over a paragraph
+break.
 """
 
 from __future__ import annotations
@@ -120,7 +123,28 @@ def _called_false(claim: Token) -> Token | None:
                   for p in c.children if p.dep_ in ("pobj", "amod")]  # fmt: skip
     else:
         return None
+    if retracted(verb):
+        return None
     return verb if any(p.lemma_.lower() in BASELESS for p in preds) else None
+
+
+# "initially denied ... but later confirmed": a denial its denier took back.
+FIRST_WORDS = frozenset({"initially", "first", "originally", "earlier"})
+TAKE_BACK = frozenset({"confirm", "acknowledge", "admit", "concede", "retract", "withdraw"})
+
+
+def retracted(verb: Token) -> bool:
+    """Whether the denial ``verb`` was taken back: "initially dismissed reports ... as an
+    absolute lie, but state media later confirmed", "at first denied it but then admitted"
+    (a first-time adverb on the denial and a later confirming clause joined to it)."""
+    first = any(c.lower_ in FIRST_WORDS for c in verb.children if c.dep_ in ("advmod", "prep"))
+    first = first or any(
+        c.lower_ == "at" and any(g.lower_ == "first" for g in c.children) for c in verb.children
+    )
+    return first and any(
+        c.dep_ in ("conj", "advcl") and c.lemma_.lower() in TAKE_BACK and c.i > verb.i
+        for c in verb.subtree  # joined to the denial or, as parsed, to what it denies
+    )
 
 
 def _next_sentence_rebuttal(token: Token) -> Token | None:
@@ -128,8 +152,11 @@ def _next_sentence_rebuttal(token: Token) -> Token | None:
     the allegations." / "... The claims are false." """
     sent = token.sent
     doc = token.doc
-    if sent.end >= len(doc) or "\n" in doc[sent.end - 1].whitespace_ + doc[sent.end].text:
+    if sent.end >= len(doc):
         return None
+    gap = doc.text[sent[-1].idx : doc[sent.end].idx + len(doc[sent.end].text)]
+    if "\n" in gap:
+        return None  # the next paragraph
     nxt = doc[sent.end].sent
     root = nxt.root
     if _rebuts_something_said(root) and child_of(root, "dobj") is not None:

@@ -54,7 +54,7 @@ from eventwire.extract.clausechain import (
     lemma_in,
     within_scope,
 )
-from eventwire.extract.denials import REBUT, denial_of, denier_of
+from eventwire.extract.denials import REBUT, denial_of, denier_of, retracted
 from eventwire.model import QuoteMention, Span
 
 if TYPE_CHECKING:
@@ -210,7 +210,8 @@ def modality_of(token: Token) -> tuple[bool, str]:
             or lemma_in(tok, DISMISS)
             and any(t.lemma_.lower() in CLAIM_NOUNS for t in chain[:pos])
         ):
-            found.add("denied")
+            if not retracted(tok):  # "initially denied it, but later confirmed"
+                found.add("denied")
         elif lemma_in(tok, REFUSE) and not cancelled:
             found.add("negated")
         elif lemma_in(tok, FUTURE_GOVERNORS) and chain[pos - 1].dep_ == "xcomp":

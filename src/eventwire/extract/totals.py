@@ -144,7 +144,10 @@ def _up_to_now(ctx: DocContext, cue: Token) -> tuple[str | None, str | None] | N
     """ "So far, 150 people have been killed", "killed 40 to date", "up to now": a total
     from an unstated start until now, (None, None); not when the clause names one incident
     ("killed in the attack so far") or a day ("so far on Monday")."""
-    for child in _modifiers(cue):
+    found = _modifiers(cue)
+    if cue.dep_ in ("conj", "advcl") and cue.head.pos_ in ("VERB", "AUX"):
+        found += list(cue.head.children)  # "So far, 150 were killed, while 600 were wounded"
+    for child in found:
         words = {(child.lower_, c.lower_) for c in child.children}
         if child.lower_ == "up":  # "up to now"
             words |= {(c.lower_, g.lower_) for c in child.children for g in c.children}
