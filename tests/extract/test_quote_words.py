@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventwire.extract.quotes import merge_split, quoted_parts
+from eventwire.extract.quotes import merge_split, quoted_parts, quoted_runs
 from eventwire.knowledge.words import QuoteWords, quote_words
 
 TEXT = '"We will hold the line," the commander said, "whatever it takes."'
@@ -29,3 +29,17 @@ def test_a_bridge_over_a_line_break_or_too_long_joins_nothing():
     long = TEXT.replace("the commander said", "the commander, " + "who " * 20 + "said")
     for text in (broken, long):
         assert len(merge_split(text, quoted_parts(text), words)) == 2
+
+
+def test_a_quote_left_open_runs_on_only_into_a_paragraph_opening_with_a_mark():
+    text = '"We lost the house and the car.\n\n"Now we live in a tent," she said.'
+    paras = [(0, 31), (33, len(text))]
+    parts, running = quoted_runs(text, paras)
+    assert [text[a:b] for a, b in parts] == [
+        "We lost the house and the car.",
+        "Now we live in a tent,",
+    ]
+    assert running == {1}
+    assert len(merge_split(text, parts, quote_words(), running)) == 1
+    closed = 'He said "we lost the house and the car" today.\n\nNow we live in a tent.'
+    assert quoted_runs(closed, [(0, 46), (48, len(closed))])[1] == set()

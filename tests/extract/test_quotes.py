@@ -108,3 +108,18 @@ def test_two_sentences_each_quoted_are_two_quotes(run):
         "We will hold the town,",
         "Nobody will make us leave it.",
     ]
+
+
+def test_the_report_said_is_the_issuer_of_the_report_told_before(run):
+    text = ("The Kivu Press Agency reported on Monday that the air force had struck rebel "
+            'targets. Strikes were "carried out with the utmost precision," the report said.')  # fmt: skip
+    ((quote, speaker),) = quotes(run, text)
+    assert quote == "carried out with the utmost precision,"
+    assert speaker is not None and speaker.endswith("Kivu Press Agency")
+
+
+def test_a_statement_by_an_issuer_introduces_a_quote_with_any_verb(run):
+    text = ('A statement by the UN mission gave the rebels until Thursday "to hand in '
+            'their weapons at a base."')  # fmt: skip
+    speaker = quotes(run, text)[0][1]
+    assert speaker is not None and speaker.startswith("UN")

@@ -117,3 +117,17 @@ def test_a_toll_stated_once_is_kept_by_the_act_told_first_with_its_doer() -> Non
     t.events = [replace(t.events[0], counts=t.events[1].counts), t.events[1]]
     first, second = filled(t, {})
     assert [c.value for c in first.counts] == [20] and second.counts == ()
+
+
+def test_with_no_named_doer_the_one_unnamed_group_is_taken() -> None:
+    # "Gunmen attacked a checkpoint ... Two policemen were killed in the attack."
+    t = Text("a").sentence("Gunmen attacked a checkpoint in Gharyan on Friday.")
+    t.event("ASSAULT", "attacked", "2025-03-14", GHARYAN, source="Gunmen")
+    t.sentence("Two policemen were killed in the attack.")
+    t.event("ASSAULT", "attack", counts=(("killed", 2),))
+    attack, killed = t.events
+    actors = {mention_key("a", attack.source): "group:gunmen"} if attack.source else {}
+    doc = t.records()
+    incidents = document_incidents(doc, VIOLENT, actors, frozenset())
+    _same, filled_killed = fill_from_incidents(doc.events, incidents, actors, frozenset())
+    assert filled_killed.source == attack.source

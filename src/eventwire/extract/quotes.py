@@ -9,7 +9,10 @@ Reuters notes that ..."); else the previous sentence when it ends by introducing
 the quote ("Haftar said:"), else the next sentence ("..., he added."). The first
 of these that introduces the quote decides: when its speaker is no actor
 ("diplomats said"), the quote has no speaker. Pronoun speakers go to their most
-salient antecedent, descriptions ("said the spokesman") to the person given that office.
+salient antecedent, descriptions ("said the spokesman") to the person given that office;
+"the report said" to the issuer of the report told before ("The state news agency
+reported ..."); a statement noun with its issuer as subject of any verb introduces the
+quote ("A statement by the mission gave them until Thursday "to hand in their weapons"").
 
 A quote never runs over a blank line, except by the convention of a quote over several
 paragraphs: a paragraph leaves its quote open and the next opens with a quote mark
@@ -28,13 +31,14 @@ from typing import TYPE_CHECKING
 from eventwire.extract.actorspans import MentionIndex
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
-from eventwire.extract.modality import SPEECH_VERBS, author_of
+from eventwire.extract.modality import SPEECH_VERBS, STATEMENT_NOUNS, author_of
 from eventwire.knowledge.words import QuoteWords
 from eventwire.model import Evidence, QuoteMention, Span
 from eventwire.registry import extractors
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 QUOTED = re.compile(r'"([^"]{3,}?)"|“([^”]{3,}?)”')
 MIN_WORDS = 3
@@ -47,7 +51,12 @@ OPENING_MARKS = ('"', "“")
 QUOTE_VERBS = SPEECH_VERBS | frozenset({"mention", "remark", "recall", "quip"})
 
 
-def quoted_parts(
+def quoted_parts(text: str) -> list[tuple[int, int]]:
+    """Character spans of quoted stretches (inside the marks), long enough to be quotes."""
+    return quoted_runs(text)[0]
+
+
+def quoted_runs(
     text: str, paragraphs: Sequence[tuple[int, int]] = ()
 ) -> tuple[list[tuple[int, int]], set[int]]:
     """Character spans of quoted stretches (inside the marks), long enough to be quotes,
@@ -100,7 +109,7 @@ def _speaker_in(
             for child in tok.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     introduced = True
-                    if author := author_of(child, index):
+                    if author := author_of(child, index) or _issuer_before(child, index):
                         return True, author  # "a report from Reuters notes that ..."
                     if filler := index.filler(child):
                         return True, filler.span
@@ -109,7 +118,37 @@ def _speaker_in(
             for pobj in (t for t in tok.subtree if t.dep_ == "pobj"):
                 if filler := index.filler(pobj):
                     return True, filler.span
+    if not introduced:  # "A statement by the mission gave them until Thursday "to leave""
+        for tok in sent:
+            if tok.pos_ == "VERB" and not any(a <= tok.idx < b for a, b in inside):
+                for child in tok.children:
+                    if child.dep_ == "nsubj" and (author := author_of(child, index)):
+                        return True, author
     return introduced, None
+
+
+ISSUING_VERBS = frozenset({"report", "announce", "state", "issue", "publish", "release"})
+ISSUER_REACH = 120  # tokens back: a report named a few sentences before
+
+
+def _issuer_before(noun: Token, index: MentionIndex) -> Span | None:
+    """Who issued "the report" or "the statement" a speech verb's subject names with no
+    issuer of its own: the issuer of the nearest report told before it ("The state news
+    agency reported that ... the report said"); else None."""
+    if noun.lemma_.lower() not in STATEMENT_NOUNS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children):
+        return None
+    doc = noun.doc
+    for i in range(noun.sent.start - 1, max(noun.sent.start - ISSUER_REACH, 0) - 1, -1):
+        tok = doc[i]
+        if tok.lemma_.lower() in ISSUING_VERBS and tok.pos_ == "VERB":
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is not None and (filler := index.filler(subject)):
+                return filler.span
+        if tok.lemma_.lower() in STATEMENT_NOUNS and (author := author_of(tok, index)):
+            return author
+    return None
 
 
 def merge_split(
@@ -120,7 +159,7 @@ def merge_split(
 ) -> list[list[tuple[int, int]]]:
     """Group quoted parts that one speech clause splits: '"A," X said, "B."' (a word of
     ``words.bridge_forms`` between them), and a part running on into the next paragraph
-    (``running``, see :func:`quoted_parts`) with the part that paragraph opens with."""
+    (``running``, see :func:`quoted_runs`) with the part that paragraph opens with."""
     groups: list[list[tuple[int, int]]] = []
     for part in parts:
         if groups:
@@ -146,7 +185,7 @@ def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
     index = MentionIndex.of(ctx)
     ends = [s.end_char for s in sents]
     quotes = []
-    parts, running = quoted_parts(text, ctx.view.paragraphs)
+    parts, running = quoted_runs(text, ctx.view.paragraphs)
     previous: tuple[int, Span | None] | None = None  # (paragraph, speaker) of the last quote
     for group in merge_split(text, parts, ctx.resources.quote_words, running):
         start, end = group[0][0], group[-1][1]

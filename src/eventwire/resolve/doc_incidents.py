@@ -518,16 +518,19 @@ def _filled(
 def _sole_doer(
     members: Iterable[EventMention], mention_actor: dict[str, str], named: frozenset[str]
 ) -> Span | None:
-    """The span of the one named actor ``members`` give as doer (the first that states
-    it); None when they name none or two."""
+    """The span of the one actor ``members`` give as doer (the first that states it): the
+    one named actor, else, with none named, the one unnamed group ("gunmen"); None when
+    they give none or two."""
     doers: dict[str, Span] = {}
+    unnamed: dict[str, Span] = {}
     for em in members:
         if not _states_the_act(em):
             continue
         actor = em.source and mention_actor.get(mention_key(em.article_id, em.source))
-        if em.source and actor and actor in named:
-            doers.setdefault(actor, em.source)
-    return next(iter(doers.values())) if len(doers) == 1 else None
+        if em.source and actor:
+            (doers if actor in named else unnamed).setdefault(actor, em.source)
+    found = doers or unnamed
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _states_the_act(em: EventMention) -> bool:
