@@ -510,7 +510,7 @@ def test_a_big_town_in_a_parenthesis_qualifies_the_place_before(blank_nlp, tmp_p
 
 
 def test_a_body_named_after_a_well_known_place_names_it(small_gazetteer) -> None:
-    from eventwire.extract.places import _place_in_name
+    from eventwire.extract.placespans import _place_in_name
 
     text = "Libya Shield Brigade; the Central Bank of Lebanon; Derna Sports Club"
     assert _place_in_name(small_gazetteer, text, 0, 20) == (0, 5)  # Libya
@@ -575,7 +575,7 @@ def test_the_mayor_or_residents_of_a_place_name_it(blank_nlp, small_gazetteer) -
 
 
 def test_a_name_cut_short_before_its_linking_word_is_made_whole(tmp_path) -> None:
-    from eventwire.extract.places import _with_rest_of_name
+    from eventwire.extract.placespans import _with_rest_of_name
 
     gaz = _town_gazetteer(
         tmp_path,

@@ -16,7 +16,8 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
-from eventwire.extract.places import LOCATIVE, PLACE_HEADS, is_modifier
+from eventwire.extract.places import PLACE_HEADS, is_modifier
+from eventwire.extract.placespans import LOCATIVE
 from eventwire.model import PlaceMention
 
 if TYPE_CHECKING:
