@@ -144,15 +144,28 @@ def document_context(
     return PlaceContext(votes, areas, tuple(anchors), mentions, own, grid)
 
 
+def namesake_states(gazetteer: Gazetteer, name: str) -> tuple[Place, ...]:
+    """The states a short name may mean when it is part of two states' names and neither's
+    own name ("Congo": the Republic of the Congo or the Democratic Republic of the Congo;
+    "Korea": North or South Korea); () for a name one state bears as its own ("Sudan",
+    though South Sudan holds it too) or only one state holds."""
+    states = gazetteer.states_named(name)
+    key = name_key(name)
+    if len(states) < 2 or any(name_key(s.name) == key for s in states):
+        return ()
+    return states
+
+
 def _area_in(gazetteer: Gazetteer, head: str, votes: Counter[str]) -> Place | None:
-    """The one country or division of an ambiguous name in the story's countries."""
+    """The one country or division of an ambiguous name in the story's countries: "Georgia"
+    in a story about the US, "Congo" in one that names the Democratic Republic of the
+    Congo."""
     areas = [
         c.place
         for c in gazetteer.candidates(head)
-        if c.match != "skeleton"
-        and c.place.precision in ("country", "admin1")
-        and votes.get(c.place.country or "")
-    ]
+        if c.match != "skeleton" and c.place.precision in ("country", "admin1")
+    ] + list(namesake_states(gazetteer, head))
+    areas = [a for a in areas if votes.get(a.country or "")]
     return areas[0] if len({a.country for a in areas}) == 1 else None
 
 
@@ -168,6 +181,8 @@ def _votes_of(
     """One name's votes for countries and divisions, and its town readings (for anchors)."""
     votes: Counter[str] = Counter()
     areas: Counter[str] = Counter()
+    if namesake_states(gazetteer, head):
+        return votes, areas, []  # "Congo": decided by the story's other names (_area_in)
     cands = [c for c in gazetteer.candidates(head) if c.match != "skeleton"]
     if names_a_division(head):
         # "Al Bayda governorate" is the division, not the bigger Libyan town of that name

@@ -11,9 +11,15 @@ no far-away guess.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from eventwire.extract.placecontext import PlaceContext, as_context, without_own_votes
+from eventwire.extract.placecontext import (
+    PlaceContext,
+    as_context,
+    namesake_states,
+    without_own_votes,
+)
 from eventwire.extract.placerank import (
     BIG_CITY,
     NEAR_KM,
@@ -45,6 +51,11 @@ QUALIFIER_TOWN = 50_000  # a town this big may hold the place named before it ("
 DIVISION_KM = 300  # a town this close to a division's point may be said to lie in it
 
 
+# GeoNames features of divisions below the first level (districts, counties, territories
+# and their parts): an imported dump files them as "city" so ranking weighs them as towns.
+DISTRICT_FEATURES = frozenset(["ADM2", "ADM3", "ADM4", "ADM5", "ADMD"])
+
+
 def resolve_toponym(
     gazetteer: Gazetteer,
     name: str,
@@ -58,13 +69,28 @@ def resolve_toponym(
     ``area``: the text uses the name for a region ("Basira in Deir-ez-Zor", "Aleppo
     countryside"), so a division of that name wins over its namesake town.
     ``settlement``: the text calls it a town ("the town of Kufra"), so a town of that name
-    in the same division wins over the division (its precision is then honest)."""
+    in the same division wins over the division (its precision is then honest).
+    A division below the first level (a district, county or territory: GeoNames ADM2 and
+    finer) comes out with precision ``admin2``, not ``city``: ranking weighs it as a town,
+    but a map or a count by town must not take a district for one."""
+    place = _resolve(gazetteer, name, context, area=area, settlement=settlement)
+    if place is not None and place.feature in DISTRICT_FEATURES and place.precision == "city":
+        return replace(place, precision="admin2")
+    return place
+
+
+def _resolve(
+    gazetteer: Gazetteer, name: str, context: Any, *, area: bool, settlement: bool
+) -> Place | None:
     head, _, qualifier = name.partition(",")
     if name_key(head) in ARTICLES:
         return None  # "Al" cut off from "Al Bab" by the model names nothing
     context = without_own_votes(head, as_context(gazetteer, context))
     cands = list(gazetteer.candidates(head.strip()))
     qualifier = qualifier.strip()
+    state = _namesake_state(gazetteer, head.strip(), context)
+    if state is not None and not qualifier:
+        return state
     if qualifier:
         within = _qualifier_filter(gazetteer, qualifier, cands, context)
         core = without_type_word(name_key(head), TYPE_WORDS | SETTLEMENT_WORDS)
@@ -85,7 +111,7 @@ def resolve_toponym(
             town = resolve_toponym(gazetteer, qualifier, context)
             if (
                 town is not None
-                and town.precision == "city"
+                and town.precision in ("city", "admin2")
                 and (area or not _holds_districts(town))
             ):
                 return resolve_toponym(gazetteer, qualifier, context, area=True)
@@ -158,6 +184,17 @@ def resolve_toponym(
     if best.place.precision == "admin1" and not area:
         return city_over_division(best, cands).place
     return best.place
+
+
+def _namesake_state(gazetteer: Gazetteer, name: str, context: PlaceContext) -> Place | None:
+    """The state a name two states share means in this story: the one its other names vote
+    for most ("Congo's army" in a story naming the Democratic Republic of Congo and its
+    towns); None when the story favours neither (see :func:`namesake_states`)."""
+    states = namesake_states(gazetteer, name)
+    votes = [(context.countries.get(s.country or "", 0), s) for s in states]
+    top = max((n for n, _s in votes), default=0)
+    best = [s for n, s in votes if n == top]
+    return best[0] if top and len(best) == 1 else None
 
 
 def _holds_districts(place: Place) -> bool:
