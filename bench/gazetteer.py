@@ -6,7 +6,8 @@ import resource
 import time
 
 from eventwire.config import Settings
-from eventwire.extract.toponyms import document_context, resolve_toponym
+from eventwire.extract.placecontext import document_context
+from eventwire.extract.toponyms import resolve_toponym
 from eventwire.knowledge.gazetteer import open_gazetteer
 
 NAMES = [

@@ -44,7 +44,7 @@ MODALITIES = ("asserted", "reported", "alleged", "hypothetical", "future", "deni
 COUNTING_MODALITIES = ("asserted", "reported", "alleged")
 GROUP_LABEL = "GROUP"  # label of unnamed-group mentions ("police", "residents")
 DATE_PRECISIONS = ("day", "week", "month", "season", "year", "decade", "publication")
-PLACE_PRECISIONS = ("point", "city", "admin1", "country", "region")
+PLACE_PRECISIONS = ("point", "city", "admin1", "country", "region", "admin2")
 COUNT_KINDS = ("killed", "wounded", "displaced", "kidnapped", "arrested", "executed", "missing")
 
 
@@ -132,9 +132,12 @@ class Place:
     lon: float | None
     country: str | None  # ISO 3166 alpha-3
     admin1: str | None
-    precision: str  # point / city / admin1 / country / region (continent, sea: no country)
+    precision: str  # point / city / admin2 / admin1 / country / region (continent, sea: no country)
     feature: str | None = None
     population: int | None = None
+    # an event's place inferred from the article (its dominant country), not named in the
+    # event's sentence: shown to people as "inferred from the article"
+    inferred: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Choosing an event's place (issue 15, item 3), on sentences we wrote.
+"""Choosing an event's place (issue 15, item 3), and the country inferred from the article
+for an event with none (item 2), on sentences we wrote.
 
 Fast tests use a blank pipeline and a hand-made gazetteer; the rules that read the parse
 (an actor's country, a speaker's place, a clause's country refined by its town) are
@@ -6,15 +7,18 @@ marked slow and run the real model with the shipped gazetteer."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from eventwire.config import Settings
+from eventwire.export.records import place_dict
 from eventwire.extract import extract_document
 from eventwire.extract.anchor import place_for
 from eventwire.extract.context import DocContext, Resources
 from eventwire.extract.dates import extract_timexes
 from eventwire.extract.places import extract_places
-from eventwire.model import Article
+from eventwire.model import Article, Place, from_dict, to_dict
 
 
 def _place_of(nlp, gazetteer, text: str, trigger: str):
@@ -27,6 +31,15 @@ def _place_of(nlp, gazetteer, text: str, trigger: str):
     ctx.put("timexes", extract_timexes(ctx)["timexes"])
     ctx.put("places", extract_places(ctx)["places"])
     return place_for(ctx, next(t for t in doc if t.text == trigger))
+
+
+def _parsed_place(nlp, resources, text: str, trigger: str) -> Place | None:
+    """The place the whole extraction gives the first event whose trigger is ``trigger``."""
+    records = extract_document(Article(id="s1", text=text, published="2021-06-07"), nlp(text),
+                               resources)  # fmt: skip
+    events = [e for e in records.events if e.trigger.text == trigger]
+    assert events, f"no event for {trigger!r}"
+    return events[0].place
 
 
 # --- fast: lexical rules --------------------------------------------------------------
@@ -162,12 +175,111 @@ SENTENCES = [
 def test_the_event_is_placed_where_the_text_says(
     nlp, resources, text: str, trigger: str, expected: str | None, never: set[str]
 ) -> None:
-    records = extract_document(Article(id="s1", text=text, published="2021-06-07"), nlp(text),
-                               resources)  # fmt: skip
-    events = [e for e in records.events if e.trigger.text == trigger]
-    assert events, f"no event for {trigger!r}"
-    place = events[0].place
+    place = _parsed_place(nlp, resources, text, trigger)
     assert (place.name if place else None) == expected
     if place is not None:
         assert place.country not in never
         assert not ("LBY-capital" in never and place.name == "Tripoli")
+
+
+# --- an event with no place of its own: the article's dominant country, inferred (item 2) ---
+
+
+def test_an_unplaced_event_takes_the_dominant_country_flagged_inferred(
+    blank_nlp, small_gazetteer
+) -> None:
+    # the second paragraph names no place: the story is about Libya
+    text = (
+        "Militias clashed in Derna and Misrata on Monday.\n\n"
+        "Two guards were killed overnight, officials said."
+    )
+    place = _place_of(blank_nlp, small_gazetteer, text, "killed")
+    assert place is not None
+    assert (place.id, place.precision, place.inferred) == ("country:LBY", "country", True)
+
+
+def test_a_place_the_sentence_states_is_not_inferred(blank_nlp, small_gazetteer) -> None:
+    text = "Militias clashed in Derna and Misrata on Monday. Gunmen shot a driver in Derna."
+    place = _place_of(blank_nlp, small_gazetteer, text, "shot")
+    assert place is not None and place.name == "Darnah" and not place.inferred
+
+
+def test_no_country_is_inferred_without_a_dominant_one(blank_nlp, small_gazetteer) -> None:
+    # two countries named as often: neither is the story's
+    text = "Talks were held in Derna and in Lebanon on Monday.\n\nTwo guards were killed overnight."
+    assert _place_of(blank_nlp, small_gazetteer, text, "killed") is None
+    # no place at all: nothing to infer, and never a capital
+    assert _place_of(blank_nlp, small_gazetteer, "Two guards were killed.", "killed") is None
+
+
+def test_the_inferred_country_is_the_one_the_article_names_most(blank_nlp, small_gazetteer) -> None:
+    # the one usable place is Libyan, but the story's names lie mostly in Lebanon (here
+    # governments speaking): one name does not carry the story to its country
+    text = (
+        "Lebanon said on Monday that it was worried. Lebanon warned of more violence. "
+        "Militias clashed in Derna.\n\nTwo guards were killed overnight."
+    )
+    assert _place_of(blank_nlp, small_gazetteer, text, "killed") is None
+
+
+def test_a_country_across_a_border_is_never_inferred(blank_nlp, small_gazetteer) -> None:
+    text = "Troops massed near the border with Lebanon.\n\nTwo guards were killed overnight."
+    assert _place_of(blank_nlp, small_gazetteer, text, "killed") is None
+
+
+def test_the_flag_is_kept_in_payloads_and_exports(small_gazetteer) -> None:
+    country = small_gazetteer.country("LBY")
+    inferred = replace(country, inferred=True)
+    assert from_dict(Place, to_dict(inferred)).inferred is True
+    assert place_dict(inferred)["inferred"] is True
+    assert place_dict(country)["inferred"] is False
+    # a payload written before the field existed reads as stated, not inferred
+    old = {k: v for k, v in to_dict(country).items() if k != "inferred"}
+    assert from_dict(Place, old).inferred is False
+
+
+# --- slow: the inferred country, with the real model and the shipped gazetteer -----------
+
+# (text, trigger, expected place id or None, inferred)
+INFERRED = [
+    # a later paragraph with no place: the story's one country, inferred
+    (
+        "Fighting resumed in Sirte and Misrata on Monday.\n\n"
+        "Later, gunmen killed a teacher, witnesses said.",
+        "killed",
+        "country:LBY",
+        True,
+    ),
+    # where a speaker spoke is not what the story is about
+    (
+        "The minister said in Washington that rebels had attacked a convoy.",
+        "attacked",
+        None,
+        False,
+    ),
+    # a country acting is an actor, not the scene
+    (
+        "Russia's army shelled positions on Tuesday.",
+        "shelled",
+        None,
+        False,
+    ),
+    # a story about two countries names neither dominantly
+    (
+        "Officials met in Cairo and in Khartoum on Monday.\n\n"
+        "Later, gunmen killed a teacher, witnesses said.",
+        "killed",
+        None,
+        False,
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "trigger", "expected", "inferred"), INFERRED)
+def test_inferred_country_on_parsed_sentences(
+    nlp, resources, text: str, trigger: str, expected: str | None, inferred: bool
+) -> None:
+    place = _parsed_place(nlp, resources, text, trigger)
+    assert (place.id if place else None) == expected
+    assert (place.inferred if place else False) is inferred

@@ -10,7 +10,8 @@ import pytest
 
 from eventwire.config import Settings
 from eventwire.errors import ConfigError
-from eventwire.extract.toponyms import document_context, document_countries, resolve_toponym
+from eventwire.extract.placecontext import document_context, document_countries
+from eventwire.extract.toponyms import resolve_toponym
 from eventwire.knowledge.gazetteer import Gazetteer, open_gazetteer
 from eventwire.knowledge.gazetteer_build import (
     SCHEMA,
@@ -505,7 +506,7 @@ def test_a_loose_spelling_of_a_big_town_votes_for_its_country(small_gazetteer) -
 
 
 def test_a_town_near_one_the_story_names_beyond_doubt_wins(tmp_path: Path) -> None:
-    from eventwire.extract.toponyms import PlaceContext
+    from eventwire.extract.placecontext import PlaceContext
 
     b, con = _builder(tmp_path, {})
     city = {"precision": "city", "feature": "PPL"}
@@ -650,17 +651,17 @@ def test_names_with_readings_in_two_countries_cast_no_vote(tmp_path: Path) -> No
 
 
 def test_a_name_resolves_without_its_own_votes(small_gazetteer) -> None:
-    from eventwire.extract.toponyms import _without_own_votes
+    from eventwire.extract.placecontext import without_own_votes
 
     context = document_context(small_gazetteer, ["Misurata", "Misurata", "Lebanon"])
     assert context.countries == {"LBY": 2, "LBN": 3}
     # Misurata's reading may not confirm itself: only Lebanon speaks when it is resolved
-    assert _without_own_votes("Misurata", context).countries == {"LBN": 3}
-    assert _without_own_votes("Lebanon", context).countries == {"LBY": 2}
+    assert without_own_votes("Misurata", context).countries == {"LBN": 3}
+    assert without_own_votes("Lebanon", context).countries == {"LBY": 2}
 
 
 def test_an_article_alone_names_no_place(tmp_path: Path) -> None:
-    from eventwire.extract.places import _with_name_after_article
+    from eventwire.extract.placespans import _with_name_after_article
 
     b, con = _builder(tmp_path, {})
     b.add(
@@ -1135,7 +1136,7 @@ def test_an_ambiguous_area_votes_with_the_storys_other_names(tmp_path: Path) -> 
 
 
 def test_a_plain_texts_phrases_vote_by_their_leading_place_name(tmp_path: Path) -> None:
-    from eventwire.extract.toponyms import text_context
+    from eventwire.extract.placecontext import text_context
 
     gaz = _towns(
         tmp_path,

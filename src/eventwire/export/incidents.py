@@ -29,7 +29,7 @@ _DISORDER = {
 # ACLED time precision: 1 the day is known, 2 the week, 3 the month or a wider span.
 _TIME_PRECISION = {"day": 1, "week": 2}
 # ACLED geo precision: 1 the town itself, 2 near a town or part of a region, 3 a region.
-_GEO_PRECISION = {"point": 1, "city": 1, "admin1": 3, "country": 3, "region": 3}
+_GEO_PRECISION = {"point": 1, "city": 1, "admin1": 3, "country": 3, "region": 3, "admin2": 2}
 
 
 @dataclass(frozen=True)

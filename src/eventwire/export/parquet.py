@@ -32,7 +32,7 @@ def schemas() -> dict[str, Any]:
     )
     place = [
         ("id", s), ("name", s), ("lat", f), ("lon", f), ("country", s), ("admin1", s),
-        ("precision", s),
+        ("precision", s), ("inferred", b),
     ]  # fmt: skip
     return {
         "articles": pa.schema([

@@ -32,6 +32,7 @@ def place_dict(place: Place | None) -> dict[str, Any] | None:
         "country": place.country,
         "admin1": place.admin1,
         "precision": place.precision,
+        "inferred": place.inferred,
     }
 
 

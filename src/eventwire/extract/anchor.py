@@ -21,8 +21,9 @@ The place comes from the clause's place mentions, else the sentence's: the most
 precise, not an origin ("fighters from Misrata"), never a metonym acting as a
 government ("Moscow said"), a modifier ("the US dollar") or a nationality word;
 with no place in the sentence, the town or division the last earlier sentence of the
-paragraph that named places is about, else None (never the article's country or its
-capital by default: see :mod:`eventwire.extract.placechoice`).
+paragraph that named places is about, else the article's dominant country flagged
+``inferred`` when it names one country dominantly, else None (never its capital: see
+:func:`eventwire.extract.placechoice.inferred_country`).
 """
 
 from __future__ import annotations
@@ -34,7 +35,12 @@ from typing import TYPE_CHECKING
 from eventwire.extract.context import DocContext
 from eventwire.extract.dates import governing_verb
 from eventwire.extract.modality import SPEECH_VERBS
-from eventwire.extract.placechoice import locates_nothing, pick_place, speaks_from
+from eventwire.extract.placechoice import (
+    inferred_country,
+    locates_nothing,
+    pick_place,
+    speaks_from,
+)
 from eventwire.extract.timex import is_duration
 from eventwire.model import Place, Timex, When
 
@@ -184,7 +190,8 @@ def _told_in_past(root: Token) -> bool:
 def place_for(ctx: DocContext, token: Token) -> Place | None:
     """The place of the clause headed near ``token``, never a metonym acting as an actor, a
     modifier ("the US dollar") or a nationality word; with no place in the sentence, the
-    town or division an earlier sentence of the paragraph is about, else None."""
+    town or division an earlier sentence of the paragraph is about, else the article's
+    dominant country flagged ``inferred``, else None."""
     if ctx.usable_places is None:  # the same for every event of the document
         ctx.usable_places = [pm for pm in ctx.places if pm.place is not None
                              and not locates_nothing(ctx, pm)]  # fmt: skip
@@ -193,8 +200,9 @@ def place_for(ctx: DocContext, token: Token) -> Place | None:
     found = pick_place(ctx, token, usable, clause)
     if found is not None or not usable:
         return found
-    # else the paragraph's last place; never the article's country or capital by default
-    return _earlier_place(ctx, token, usable)
+    # else the paragraph's last place, else the article's dominant country flagged
+    # inferred (never its capital)
+    return _earlier_place(ctx, token, usable) or inferred_country(ctx, usable)
 
 
 def _earlier_place(ctx: DocContext, token: Token, usable: list) -> Place | None:
@@ -218,7 +226,11 @@ def _earlier_place(ctx: DocContext, token: Token, usable: list) -> Place | None:
     clause = _clause_tokens(root) if ctx.doc.has_annotation("DEP") else set()
     place = pick_place(ctx, root, usable, clause)
     # a sea or a country says no more than the article's one country would
-    return place if place is not None and place.precision in ("city", "point", "admin1") else None
+    return (
+        place
+        if place is not None and place.precision in ("city", "point", "admin2", "admin1")
+        else None
+    )
 
 
 def _governing(ctx: DocContext, token: Token, items: list) -> object | None:

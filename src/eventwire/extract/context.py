@@ -22,6 +22,7 @@ from eventwire.model import (
     EventMention,
     Evidence,
     Mention,
+    Place,
     PlaceMention,
     QuoteMention,
     RelationMention,
@@ -57,6 +58,9 @@ class DocContext:
     view: DocView = field(init=False)
     # the place mentions an event's place may be chosen from (computed on first use)
     usable_places: list[PlaceMention] | None = field(default=None, init=False)
+    # the article's dominant country as an inferred place, once computed (see
+    # placechoice.inferred_country); a one-element tuple so None can be the answer
+    inferred_country: tuple[Place | None] | None = field(default=None, init=False)
     _records: dict[str, tuple[Any, ...]] = field(default_factory=dict, init=False)
     _reader: str | None = field(default=None, init=False)
     _readable: frozenset[str] | None = field(default=None, init=False)

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
-from eventwire.extract.places import LOCATIVE, PLACE_HEADS, is_modifier
+from eventwire.extract.places import PLACE_HEADS, is_modifier
+from eventwire.extract.placespans import LOCATIVE
 from eventwire.model import PlaceMention
 
 if TYPE_CHECKING:
@@ -72,7 +74,11 @@ _SPEAKING = frozenset(
 )
 # "west of Haydan district" is in the district's west, no reference point outside it
 _DIVISION_NAMED = re.compile(r"\b(?:district|subdistrict|governorate|province|countryside)\b")
-PRECISION_RANK = {"point": 0, "city": 0, "admin1": 1, "country": 2, "region": 3}
+# A district (admin2) ranks between a town and a province, as it lies between them.
+PRECISION_RANK = {"point": 0, "city": 0, "admin2": 0.5, "admin1": 1, "country": 2, "region": 3}
+# The share of an article's located mentions one country must hold to be inferred as the
+# place of an event its sentence does not place: a story mostly about one country.
+DOMINANT_SHARE = 0.8
 
 
 def pick_place(
@@ -180,7 +186,7 @@ def _refined(best: Place, named: list[PlaceMention], references: set[str]) -> Pl
         if pm.place is not None
         and pm.place.id not in references
         and pm.place.country == best.country
-        and pm.place.precision in ("city", "point", "admin1")
+        and pm.place.precision in ("city", "point", "admin2", "admin1")
     ]
     towns = {p.id: p for p in inside}
     # one town only: two would leave the event's own one unknown
@@ -311,3 +317,52 @@ def _actors_place(ctx: DocContext, pm: PlaceMention) -> bool:
         and head.head.pos_ in ("NOUN", "PROPN")
         and head.head.lemma_.lower() not in PLACE_HEADS
     )
+
+
+def inferred_country(ctx: DocContext, usable: list[PlaceMention]) -> Place | None:
+    """The article's dominant country, flagged ``inferred``, for an event whose sentence
+    names no place of its own ("Gunmen killed two guards." in a story about Libya): the
+    country at least DOMINANT_SHARE of the article's usable place mentions lie in, not
+    counting where someone spoke ("the minister said in Washington") nor seas and
+    continents, nor a reference point ("near the border with Rwanda", "600 km east of
+    Khartoum": it may locate a speaker, not the story); and it must be the country the
+    article's place names, all of them (dateline, speakers' places and reference points
+    too), name most, so one misread name cannot carry a story elsewhere. None when the
+    article names no country so dominantly."""
+    if ctx.inferred_country is None:
+        references, _beyond = _references(ctx.text, sorted(usable, key=lambda pm: pm.span.start))
+        countries = Counter(
+            pm.place.country
+            for pm in usable
+            if pm.place is not None
+            and pm.place.country
+            and pm.place.precision != "region"
+            and pm.place.id not in references
+            and not speaks_from(ctx, pm)
+        )
+        found = None
+        total = sum(countries.values())
+        if total:
+            # ties broken by the code so the answer never depends on mention order
+            iso3, n = min(countries.items(), key=lambda kv: (-kv[1], kv[0]))
+            country = ctx.resources.gazetteer.country(iso3)
+            if (
+                n >= DOMINANT_SHARE * total
+                and country is not None
+                and _most_named_country(ctx) == iso3
+            ):
+                found = replace(country, inferred=True)
+        ctx.inferred_country = (found,)
+    return ctx.inferred_country[0]
+
+
+def _most_named_country(ctx: DocContext) -> str | None:
+    """The country most of the article's resolved place names lie in, None on a tie."""
+    counts = Counter(
+        pm.place.country
+        for pm in ctx.places
+        if pm.place is not None and pm.place.country and pm.place.precision != "region"
+    ).most_common(2)
+    if not counts or (len(counts) == 2 and counts[0][1] == counts[1][1]):
+        return None
+    return counts[0][0]

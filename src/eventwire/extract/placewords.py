@@ -27,12 +27,186 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from eventwire.knowledge.placenames import ARTICLES
+from eventwire.knowledge.placenames import (
+    ARTICLES,
+    GENERIC_WORDS,
+    SETTLEMENT_WORDS,
+    TYPE_WORDS,
+    name_key,
+)
 from eventwire.knowledge.wordcase import is_common_word
 
 if TYPE_CHECKING:
     from eventwire.extract.context import DocContext
     from eventwire.knowledge.gazetteer import Gazetteer
+
+NAME = r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|as-|az-|ad-|de\s|of\s)?[A-Z][\w'’-]+){0,3}"
+CAPITALISED = re.compile(r"\b" + NAME)
+# Capitalised words after "on" or "in" that are dates, not places ("on June 8", "in May").
+CALENDAR_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+# Words that open sentences and name some village somewhere ("We", "But", "However").
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "it",
+        "they",
+        "me",
+        "us",
+        "him",
+        "her",
+        "them",
+        "my",
+        "our",
+        "your",
+        "his",
+        "its",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "who",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "which",
+        "while",
+        "if",
+        "but",
+        "and",
+        "or",
+        "nor",
+        "so",
+        "yet",
+        "for",
+        "of",
+        "at",
+        "by",
+        "in",
+        "on",
+        "to",
+        "from",
+        "with",
+        "without",
+        "into",
+        "onto",
+        "upon",
+        "about",
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "as",
+        "than",
+        "then",
+        "also",
+        "however",
+        "although",
+        "though",
+        "because",
+        "even",
+        "still",
+        "more",
+        "most",
+        "many",
+        "much",
+        "some",
+        "any",
+        "all",
+        "both",
+        "each",
+        "every",
+        "no",
+        "not",
+        "another",
+        "other",
+        "such",
+        "one",
+        "only",
+        "just",
+        "never",
+        "ever",
+        "again",
+        "now",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+    ]
+)
+# Words that name no place on their own ("West", "Centre", "Province").
+NO_NAME_WORDS = GENERIC_WORDS | TYPE_WORDS | SETTLEMENT_WORDS
+
+
+def names_a_division(name: str) -> bool:
+    words = name_key(name).split()
+    return len(words) > 1 and (words[0] in TYPE_WORDS or words[-1] in TYPE_WORDS)
+
+
+def is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return 0 < len(letters) <= 4 and all(c.isupper() for c in letters) and "." not in name
+
 
 # "Operation Dignity", "Operation Olive Branch", "Op. Karama": an operation's name
 _OPERATION_BEFORE = re.compile(r"\b(?:[Oo]peration|Op\.)\s+(?:[A-Z][\w'’-]*\s+){0,2}$")

@@ -61,6 +61,7 @@ class Gazetteer:
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self._countries: dict[str, Place] | None = None
         self._capitals: dict[str, Place] | None = None
+        self._states: dict[str, tuple[Place, ...]] = {}  # name key -> states_named()
         self._divisions: dict[str, str | None] = {}
         self._name_keys: dict[str, str] = {}  # a place's name -> its key (skeleton rows)
         self._named: dict[str, tuple[Candidate, ...]] = {}  # key -> exact matches only
@@ -147,6 +148,30 @@ class Gazetteer:
             ).fetchall()
             self._countries = {row[4]: _place(row) for row in rows}
         return self._countries.get(iso3)
+
+    def states_named(self, name: str) -> tuple[Place, ...]:
+        """The countries whose own name holds ``name`` as a run of whole words, biggest
+        first: "Congo" is in the names of the Republic of the Congo and the Democratic
+        Republic of the Congo, "Korea" in North Korea's and South Korea's."""
+        key = name_key(name)
+        if key in self._states:
+            return self._states[key]
+        self.country("")  # loads the countries
+        assert self._countries is not None
+        padded = f" {key} "
+        found = (
+            tuple(
+                sorted(
+                    (p for p in self._countries.values() if padded in f" {self._key_of(p.name)} "),
+                    key=lambda p: (-(p.population or 0), p.id),
+                )
+            )
+            if key
+            else ()
+        )
+        if len(self._states) < 200_000:
+            self._states[key] = found
+        return found
 
     def capital(self, iso3: str) -> Place | None:
         """The capital city of a country (ISO 3166 alpha-3)."""

@@ -160,7 +160,7 @@ def family_of(etype: str) -> str:
 
 def best_place(places: Iterable[Place | None]) -> Place | None:
     """The most specific of ``places`` (a town over a governorate over a country)."""
-    rank = {"point": 0, "city": 1, "admin1": 2, "country": 3, "region": 4}
+    rank = {"point": 0, "city": 1, "admin2": 1.5, "admin1": 2, "country": 3, "region": 4}
     found = [p for p in places if p is not None]
     return min(found, key=lambda p: (rank.get(p.precision, 5), p.id), default=None)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from eventwire.knowledge.resources import Resources
 from eventwire.model import (
@@ -136,7 +136,8 @@ def resolve_events(
                 continue
             stated.add(statement)
             if em.place:
-                places[em.place.id] = em.place
+                # the place itself; whether one event's place was inferred is the event's
+                places[em.place.id] = replace(em.place, inferred=False)
             source = actor_of(mention_actor, em.article_id, em.source)
             target = actor_of(mention_actor, em.article_id, em.target)
             # Two statements with different ACLED codes (a protest, a riot) are two events.
@@ -245,7 +246,10 @@ def _event(
         target_actor=group.target,
         date=best_when.calendar if best_when else None,
         date_precision=best_when.precision if best_when else None,
-        location=next((em.place for em in members if em.place), None),
+        # a place a report states beats the country another report's article implies
+        location=min(
+            (em.place for em in members if em.place), key=lambda p: p.inferred, default=None
+        ),
         negated=first.negated,
         modality=modality,
         attributed_to=attributed,

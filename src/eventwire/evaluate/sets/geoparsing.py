@@ -31,7 +31,8 @@ from eventwire.evaluate.base import (
 )
 from eventwire.evaluate.metrics import Mean, Metric, Tally, haversine_km, null, spans_overlap
 from eventwire.evaluate.places import country_iso3
-from eventwire.extract.toponyms import resolve_toponym, text_context
+from eventwire.extract.placecontext import text_context
+from eventwire.extract.toponyms import resolve_toponym
 
 CORPORA = {
     "geowebnews": "geowebnews.jsonl",
