@@ -51,11 +51,16 @@ from eventwire.resolve.actors import (
 __all__ = ["ActorUpdate", "UnitIndex", "recluster", "update_actors"]
 
 
-def units_of(docs: Iterable[DocumentRecords], resources: Resources) -> list[StoredUnit]:
-    """The units of ``docs`` with their keys, clusters not decided yet (``""``)."""
+def units_of(
+    docs: Iterable[DocumentRecords], resources: Resources, built: dict[str, Unit] | None = None
+) -> list[StoredUnit]:
+    """The units of ``docs`` with their keys, clusters not decided yet (``""``); with
+    ``built``, it is given each real unit by id (so it need not be read back)."""
     kb = resources.kb
     overrides = overrides_of(resources)
     units, affiliated = build_units(docs, kb)
+    if built is not None:
+        built.update((unit_id(u.article_id, u.group), u) for u in units)
     out = [
         StoredUnit(unit_id(u.article_id, u.group), u.article_id, unit_keys(u, overrides),
                    u.is_single_name and u.is_personish, "", to_payload(u))
@@ -198,7 +203,8 @@ def update_actors(
                         mentions=tuple(replace(m, evidence=NO_SENTENCE) for m in d.mentions))
         for d in docs
     )  # fmt: skip
-    new = units_of(for_actors, resources)
+    known: dict[str, Unit] = {}
+    new = units_of(for_actors, resources, known)
     touched, whole = recluster(index, new)
     placed = index.unit_clusters([u.id for u in new])
     fresh: dict[str, list[StoredUnit]] = defaultdict(list)
@@ -221,7 +227,8 @@ def update_actors(
             totals[cluster] = built[-1].totals.to_json()
     for cluster in sorted(touched - whole):
         if cluster in fresh:
-            built.append(grown_actor(cluster, fresh[cluster], stored[cluster], index, kb))
+            grown = grown_actor(cluster, fresh[cluster], stored[cluster], index, kb, known)
+            built.append(grown)
             totals[cluster] = built[-1].totals.to_json()
     return ActorUpdate(
         removed={actor_id(c) for c in whole},
@@ -248,11 +255,12 @@ def grown_actor(
     totals: ClusterTotals,
     index: UnitIndex,
     kb: Any,
+    known: dict[str, Unit],
 ) -> ClusterActor:
     """A cluster's actor input from its stored totals and ``new`` units (in id order, all
-    after the cluster's stored units, whose explanation lines then stay as they are)."""
-    real = [(from_payload(s.article_id, s.data), s.anchor) for s in new
-            if s.data["affiliation"] is None]  # fmt: skip
+    after the cluster's stored units, whose explanation lines then stay as they are);
+    ``known`` holds the real ones among them as built."""
+    real = [(known[s.id], s.anchor) for s in new if s.id in known]
     reps: dict[str, Unit] = {}
 
     def rep_of(anchor: str) -> Unit:
@@ -265,7 +273,7 @@ def grown_actor(
     out = ClusterActor(cluster, [u for u, _ in real], totals)
     totals.add_units(out.units, kb)
     totals.add_lines(explain(real, decision_of, bearer_of, kb, rep_of))
-    for iso3, ms in sorted(_demonyms(new).items()):
+    for iso3, ms in sorted(_demonyms([s for s in new if s.id not in known]).items()):
         out.attach(iso3, ms)
     out.count_articles()
     return out
