@@ -7,6 +7,8 @@ then the concurrency check. Prints figures; asserts nothing about time.
 ``+1000 s`` is the refresh after adding 1,000 articles (incremental: the actors the new
 units reach, then events, relations and quotes recomputed in full); ``actors s`` is the
 part of it before the events pass reads its first document (the incremental actors).
+``rebuild MB`` is the peak RSS of the process that fills the store and rebuilds it,
+``refresh MB`` that of another process adding the 1,000 and refreshing.
 
 Articles are synthetic document records (eventwire.synthetic: power-law actors,
 dates over ten years, a gazetteer-like pool of places); parsing is skipped, its cost
@@ -54,7 +56,8 @@ def _size_of(location: str) -> int:
 
 
 def measure_one(location: str, size: int) -> dict[str, float]:
-    """Fill a store with ``size`` articles, rebuild, add NEW more, refresh: figures."""
+    """Fill a store with ``size`` articles and rebuild: figures (this process's peak RSS
+    is the rebuild's)."""
     settings = Settings(db=location)
     resources = Resources(settings)
     world = World.make(size + NEW)
@@ -68,6 +71,21 @@ def measure_one(location: str, size: int) -> dict[str, float]:
     t = time.perf_counter()
     rebuild(store, settings, resources)
     full = time.perf_counter() - t
+    store.close()
+    return {
+        "write_per_s": size / write,
+        "full_s": full,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def measure_growth(location: str, size: int) -> dict[str, float]:
+    """Add NEW articles to a store of ``size`` and refresh: figures (this process's peak
+    RSS is the incremental refresh's)."""
+    settings = Settings(db=location)
+    resources = Resources(settings)
+    world = World.make(size + NEW)
+    store = open_store(settings)
     items = [synthetic_document(world, n) for n in range(size, size + NEW)]
     store.add_documents(items)
     t = time.perf_counter()
@@ -86,12 +104,10 @@ def measure_one(location: str, size: int) -> dict[str, float]:
     stats = store.stats()
     store.close()
     return {
-        "write_per_s": size / write,
-        "full_s": full,
         "per_1000_new_s": incremental,
         "actors_s": first_read[0] if first_read else incremental,
         "noop_refresh_s": noop,
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "refresh_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "size_mb": _size_of(location) / 1e6,
         "events": stats["events"],
         "actors": stats["actors"],
@@ -109,22 +125,26 @@ def locations(backend: str, size: int, tmp: Path, server: str | None) -> Iterato
 
 def run_sizes(sizes: list[int], backends: list[str], server: str | None) -> None:
     print(f"{'backend':9} {'articles':>9} {'write/s':>9} {'rebuild s':>10} {'+1000 s':>8} "
-          f"{'actors s':>8} {'no-op s':>8} {'peak MB':>8} {'store MB':>9} {'events':>8} "
-          f"{'actors':>7}")  # fmt: skip
+          f"{'actors s':>8} {'no-op s':>8} {'rebuild MB':>10} {'refresh MB':>10} "
+          f"{'store MB':>9} {'events':>8} {'actors':>7}")  # fmt: skip
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             for backend in backends:
+                f: dict[str, float] = {}
                 with locations(backend, size, Path(tmp), server) as location:
-                    out = subprocess.run(
-                        [sys.executable, __file__, "--one", location, str(size)],
-                        capture_output=True, text=True, env=env, check=True,
-                    )  # fmt: skip
-                f = json.loads(out.stdout.strip().splitlines()[-1])
+                    for phase in ("--one", "--grow"):  # each phase's peak RSS is its own
+                        out = subprocess.run(
+                            [sys.executable, __file__, phase, location, str(size)],
+                            capture_output=True, text=True, env=env, check=True,
+                        )  # fmt: skip
+                        f.update(json.loads(out.stdout.strip().splitlines()[-1]))
                 print(f"{backend:9} {size:>9} {f['write_per_s']:>9.0f} {f['full_s']:>10.1f} "
                       f"{f['per_1000_new_s']:>8.1f} {f['actors_s']:>8.1f} {f['noop_refresh_s']:>8.3f} "
-                      f"{f['peak_rss_mb']:>8.0f} {f['size_mb']:>9.1f} {f['events']:>8} "
-                      f"{f['actors']:>7}", flush=True)  # fmt: skip
+                      f"{f['peak_rss_mb']:>10.0f} {f['refresh_rss_mb']:>10.0f} {f['size_mb']:>9.1f} "
+                      f"{f['events']:>8} {f['actors']:>7}", flush=True)  # fmt: skip
+                if backend == "sqlite":
+                    Path(location).unlink(missing_ok=True)
 
 
 WRITER = """
@@ -201,9 +221,13 @@ def main() -> None:
     parser.add_argument("--backends", default="sqlite,postgres")
     parser.add_argument("--concurrency-runs", type=int, default=10)
     parser.add_argument("--one", nargs=2, metavar=("LOCATION", "SIZE"), help=argparse.SUPPRESS)
+    parser.add_argument("--grow", nargs=2, metavar=("LOCATION", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         print(json.dumps(measure_one(args.one[0], int(args.one[1]))))
+        return
+    if args.grow:
+        print(json.dumps(measure_growth(args.grow[0], int(args.grow[1]))))
         return
     sizes = [int(s) for s in args.sizes.split(",") if s]
     backends = [b for b in args.backends.split(",") if b]

@@ -41,7 +41,6 @@ from eventwire.knowledge.resources import Resources
 from eventwire.model import Article, DocumentRecords, Resolution, to_dict
 from eventwire.nlp import build_pipeline, parse
 from eventwire.resolve import resolve_full, resolve_rest, resolve_stream
-from eventwire.resolve.actors import actor_id
 from eventwire.resolve.incremental import update_actors
 from eventwire.resolve.overrides import add_override, resolution_fingerprint
 from eventwire.store.base import Store
@@ -267,7 +266,7 @@ def _resolve_all(
         force=force,
     )
     if wrote:
-        store.replace_units(actors.units, actors.decisions, state.documents)
+        store.replace_units(actors.units, actors.decisions, state.documents, actors.totals)
     return resolution, wrote
 
 
@@ -287,11 +286,14 @@ def _refresh_incremental(
         if state.fingerprint != fingerprint or store.units_generation() != state.picture:
             return None
         new = list(store.iter_new_document_records(state.picture, state.documents))
-        touched, actors = update_actors(store, new, resources)
+        update = update_actors(store, new, resources)
+        actors = update.actors
         store.replace_actors(
-            [actor_id(c) for c in touched],
+            update.removed,
             Resolution(actors.actors, actors.mention_actor, explanations=actors.explanations),
+            keep_links=update.rewritten,
         )
+        store.set_cluster_totals(update.totals)
         documents = store.iter_event_records(state.documents)
         rest = resolve_rest(
             _counted(documents, progress),

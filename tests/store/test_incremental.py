@@ -148,3 +148,31 @@ def test_a_later_batch_can_make_a_key_ambiguous(tmp_path: Path) -> None:
         cdb = next(a for a in store.actors() if a.name == "CDB")
         assert any("kept apart" in e for e in store.explanations(cdb.id))
         assert len(store.actors()) == 3
+
+
+def test_a_hub_actor_grows_from_its_stored_totals(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Articles that come after every stored one update the actors they name from the
+    stored totals and the new units: the most named actor is not read whole."""
+    world = World.make(60)
+    docs = [synthetic_document(world, i) for i in range(60)]
+    settings = Settings(db=store_url)
+    with open_store(settings) as store:
+        store.add_documents(docs[:50])
+        refresh(store, settings)
+        hub = store.actors()[0]
+        read: list[str] = []
+        whole = store.cluster_units
+
+        def cluster_units(cluster: str) -> list[StoredUnit]:
+            read.append(cluster)
+            return whole(cluster)
+
+        monkeypatch.setattr(store, "cluster_units", cluster_units)
+        store.add_documents(docs[50:])
+        assert refresh(store, settings)
+        grown = store.get_actor(hub.id)
+        assert grown.mention_count > hub.mention_count
+        assert hub.id not in {actors_module.actor_id(c) for c in read}
+        assert check_picture(store, settings).same

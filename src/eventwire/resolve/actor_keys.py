@@ -176,26 +176,35 @@ def explain(
     decision_of: Callable[[str], Decision],
     bearer_of: Callable[[str, str], Unit],
     kb: Any,
-) -> list[str]:
-    """Why the units ``members`` ((unit, anchor) in sort order: a whole cluster) are one,
-    and which rivals a member was kept apart from. ``bearer_of(key, cluster)`` is the
-    first unit of ``cluster`` that carries ``key`` without being anchored on it."""
-    lines: list[tuple[int, tuple[str, str], str]] = []
+    rep_of: Callable[[str], Unit] | None = None,
+) -> dict[str, str]:
+    """Why the units ``members`` ((unit, anchor) in sort order) are one cluster, and
+    which rivals a member was kept apart from: each line with its sort key (the rule's
+    order, then the first unit giving it; the explanation lists them by it).
+    ``bearer_of(key, cluster)`` is the first unit of ``cluster`` that carries ``key``
+    without being anchored on it; ``rep_of(anchor)`` the first unit of the cluster
+    anchored on ``anchor`` (by default the first of ``members``: a whole cluster)."""
+    lines: dict[str, str] = {}
     first_on: dict[str, Unit] = {}
     for u, anchor in members:
         first_on.setdefault(anchor, u)
+
+    def line(order: int, u: Unit, text: str) -> None:
+        # \x1f between article and group, as unit ids: keys sort as (order, sort key)
+        key = f"{order:02d}\x1e{u.article_id}\x1f{u.group}"
+        if text not in lines or key < lines[text]:
+            lines[text] = key
+
     for u, anchor in members:
         d = decision_of(anchor)
         if d.rivals:
             bearers = [bearer_of(d.via, rival) for rival in d.rivals]
-            lines.append((len(EXPLAIN_ORDER), u.sort_key, _apart(u, d.via, bearers)))
+            line(len(EXPLAIN_ORDER), u, _apart(u, d.via, bearers))
         if d.cluster == anchor:
-            rep = first_on[anchor]
-            if d.via == anchor and rep is not u:
+            rep = rep_of(anchor) if rep_of else first_on[anchor]
+            if d.via == anchor and rep.sort_key != u.sort_key:
                 kind = kind_of(anchor)
-                lines.append(
-                    (EXPLAIN_ORDER.index(kind), u.sort_key, _why(kind, anchor, rep, u, kb))
-                )
+                line(EXPLAIN_ORDER.index(kind), u, _why(kind, anchor, rep, u, kb))
             continue
         bearer = bearer_of(d.via, d.cluster)
         if d.via != anchor:
@@ -203,9 +212,8 @@ def explain(
         else:
             kind = kind_of(anchor)
             why = _why(kind, anchor, bearer, u, kb)
-        lines.append((EXPLAIN_ORDER.index(kind), u.sort_key, why))
-    lines.sort(key=lambda t: (t[0], t[1]))
-    return list(dict.fromkeys(t[2] for t in lines))
+        line(EXPLAIN_ORDER.index(kind), u, why)
+    return lines
 
 
 def _why(kind: str, key: str, a: Unit, b: Unit, kb: Any) -> str:

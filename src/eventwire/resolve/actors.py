@@ -15,7 +15,7 @@ actor's id comes from its cluster's key, so it does not depend on other actors.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -24,6 +24,7 @@ from eventwire.errors import ConfigError
 from eventwire.knowledge.resources import Resources
 from eventwire.model import Actor, DocumentRecords, Mention, Role, mention_key
 from eventwire.resolve.actor_keys import Decision, KeyGraph, explain, unit_keys
+from eventwire.resolve.actor_totals import ClusterTotals
 from eventwire.resolve.actor_units import (
     StoredUnit,
     Unit,
@@ -31,10 +32,9 @@ from eventwire.resolve.actor_units import (
     build_units,
     to_payload,
     unit_id,
-    unit_type,
 )
 from eventwire.resolve.ids import stable_id
-from eventwire.resolve.names import clean_surface, plain_key
+from eventwire.resolve.names import plain_key
 from eventwire.resolve.overrides import Overrides, load_overrides
 
 
@@ -46,6 +46,7 @@ class ActorResolution:
     # what incremental resolution keeps: the units with their clusters, the key decisions
     units: tuple[StoredUnit, ...] = ()
     decisions: dict[str, Decision] = field(default_factory=dict)
+    totals: dict[str, str] = field(default_factory=dict)  # cluster -> ClusterTotals JSON
 
 
 def resolve_actors(docs: Iterable[DocumentRecords], resources: Resources) -> ActorResolution:
@@ -58,10 +59,10 @@ def resolve_actors(docs: Iterable[DocumentRecords], resources: Resources) -> Act
     for i in range(len(units)):  # units are in sort order, so each cluster's members are
         clusters[graph.cluster_of(i)].append(i)
     built = {
-        key: ClusterActor(key, [units[i] for i in members], explain(
+        key: ClusterActor.of(key, [units[i] for i in members], explain(
             [(units[i], keys[i][0]) for i in members], graph.decide,
             lambda via, c: units[graph.bearer(via, c)], kb,
-        ))
+        ), kb)
         for key, members in clusters.items()
     }  # fmt: skip
     stored = [
@@ -76,10 +77,15 @@ def resolve_actors(docs: Iterable[DocumentRecords], resources: Resources) -> Act
     for iso3 in sorted(affiliated):
         if (entry := kb.country(iso3)) is not None:
             key = graph.decide(f"kb:{entry.id}").cluster
-            built.setdefault(key, ClusterActor(key, [], [])).attach(iso3, affiliated[iso3], entry)
+            if key not in built:
+                built[key] = ClusterActor(key, [], ClusterTotals())
+            built[key].attach(iso3, affiliated[iso3])
+    for c in built.values():
+        c.count_articles()
     result = build_actors(list(built.values()), kb, overrides)
     decisions = {k: graph.decide(k) for k in sorted({k for s in stored for k in s.keys})}
-    return replace(result, units=tuple(stored), decisions=decisions)
+    totals = {c.key: c.totals.to_json() for c in built.values()}
+    return replace(result, units=tuple(stored), decisions=decisions, totals=totals)
 
 
 def overrides_of(resources: Resources) -> Overrides:
@@ -93,24 +99,33 @@ def overrides_of(resources: Resources) -> Overrides:
 
 @dataclass
 class ClusterActor:
-    """One cluster's units (in sort order), why they are one, and the demonym mentions
-    linked to it; ``country`` (ISO3, KB entry) when the cluster is only those mentions."""
+    """One cluster's actor input: its running totals (:class:`ClusterTotals`), and the
+    units (in sort order) and demonym mentions whose mentions are to be linked to it
+    (all of them, or only the new ones when the totals were stored before)."""
 
     key: str
     units: list[Unit]
-    reasons: list[str]
+    totals: ClusterTotals
     affiliated: list[Mention] = field(default_factory=list)
-    country: Any = None
 
-    def attach(self, iso3: str, mentions: list[Mention], entry: Any) -> None:
+    @classmethod
+    def of(cls, key: str, units: list[Unit], lines: dict[str, str], kb: Any) -> ClusterActor:
+        """A cluster from all its units, with their explanation lines."""
+        out = cls(key, units, ClusterTotals())
+        out.totals.add_units(units, kb)
+        out.totals.add_lines(lines)
+        return out
+
+    def attach(self, iso3: str, mentions: list[Mention]) -> None:
         """Link one country's demonym and capital mentions to this cluster."""
-        note = (
-            f"{len(mentions)} demonym or capital mention(s) linked as affiliation to {entry.name}"
-        )
         self.affiliated = self.affiliated + mentions
-        self.reasons = [*self.reasons, note]
-        if not self.units and self.country is None:
-            self.country = (iso3, entry)
+        self.totals.add_demonyms(iso3, mentions)
+
+    def count_articles(self) -> None:
+        """Count the articles of the units and demonym mentions added (their articles
+        are new to the cluster's stored totals)."""
+        found = {u.article_id for u in self.units} | {m.article_id for m in self.affiliated}
+        self.totals.articles += len(found)
 
 
 def actor_id(key: str) -> str:
@@ -119,58 +134,57 @@ def actor_id(key: str) -> str:
 
 
 def build_actors(built: list[ClusterActor], kb: Any, overrides: Overrides) -> ActorResolution:
+    """The actors of ``built`` from their totals, and the links of their new mentions."""
     actors: list[Actor] = []
     mention_actor: dict[str, str] = {}
     explanations: dict[str, tuple[str, ...]] = {}
     for c in built:
         aid = actor_id(c.key)
-        mentions = [m for u in c.units for m in u.mentions]
-        if c.units:
-            actor, reasons = _actor(c.units, mentions, kb, c.reasons)
+        t = c.totals
+        notes = [
+            f"{n} demonym or capital mention(s) linked as affiliation to {kb.country(iso3).name}"
+            for iso3, n in sorted(t.demonyms.items())
+        ]
+        if t.units:
+            actor, reasons = _actor(t, kb, t.reasons() + notes)
         else:
-            iso3, entry = c.country
+            iso3 = min(t.demonyms)
+            entry = kb.country(iso3)
             actor = Actor(id="", name=entry.name, type="country", country=iso3, kb_id=entry.id)
-            reasons = c.reasons
-        mentions += c.affiliated
+            reasons = notes
         actor = replace(
             _apply_renames(actor, overrides),
             id=aid,
-            mention_count=len(mentions),
-            article_count=len({m.article_id for m in mentions}),
+            mention_count=t.mentions,
+            article_count=t.articles,
         )
         actors.append(actor)
         explanations[aid] = tuple(reasons)
-        for m in mentions:
+        for m in [m for u in c.units for m in u.mentions] + c.affiliated:
             mention_actor[mention_key(m.article_id, m.span)] = aid
     actors.sort(key=lambda a: (-a.mention_count, a.name, a.id))
     return ActorResolution(tuple(actors), mention_actor, explanations)
 
 
-def _actor(units: list[Unit], mentions: list[Mention], kb: Any, merge_reasons: list[str]):
-    forms: Counter[str] = Counter()
-    for u in units:
-        forms.update(u.forms)
+def _actor(t: ClusterTotals, kb: Any, merge_reasons: list[str]) -> tuple[Actor, list[str]]:
+    forms = t.forms
     # Most complete form first (more name parts), then the most frequent.
     name = max(forms, key=lambda f: (_completeness(f), forms[f], -len(f), f))
-    kb_ids = sorted({u.kb_id for u in units if u.kb_id})
+    kb_ids = sorted(t.kb_ids)
     entry = kb.get(kb_ids[0]) if len(kb_ids) == 1 else None
-    types: Counter[str] = Counter()
-    for u in units:
-        types[unit_type(u, kb)] += u.size
-    kind = entry.type if entry else max(types, key=lambda t: (types[t], t))
-    affiliations = Counter(m.affiliation for m in mentions if m.affiliation)
-    country = (
-        entry.country if entry else (affiliations.most_common(1)[0][0] if affiliations else None)
-    )
+    types = t.type_counts()
+    kind = entry.type if entry else max(types, key=lambda k: (types[k], k))
+    affiliation = t.lead(t.affiliations)
+    country = entry.country if entry else affiliation
     roles = list(entry.roles) if entry else []
-    for title in sorted({m.role for m in mentions if m.role}):
+    for title in sorted(t.roles):
         roles.append(Role(title=title, source="text"))
     # Every surface form seen, the canonical one included when it was seen (export contract).
-    aliases = sorted({*forms, *(clean_surface(m.span.text) for m in mentions)} - {""})
+    aliases = sorted({*forms, *t.surfaces} - {""})
     reasons = list(dict.fromkeys(merge_reasons))
     reasons.append(f"canonical name '{name}': most complete, most frequent of {len(forms)} form(s)")
     reasons.append(
-        f"type {kind}: " + ("knowledge-base entry" if entry else f"mention labels {dict(types)}")
+        f"type {kind}: " + ("knowledge-base entry" if entry else f"mention labels {types}")
     )
     if entry:
         reasons.append(f"linked to knowledge-base entry {entry.id}")

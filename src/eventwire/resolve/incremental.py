@@ -5,27 +5,30 @@ demonym mentions of one country) with its keys and the cluster its anchor was de
 into, and every key's :class:`~eventwire.resolve.actor_keys.Decision`. A new batch then
 re-decides only the keys its units carry, strongest first; a key whose decision moves
 units to another cluster re-decides the weaker keys those units carry, and so on down.
-Only the actors of clusters a re-decided key names (before or after) are rebuilt, from
-their stored units, with the same code as a full resolution, so the result equals a
-rebuild (``eventwire rebuild --check`` and the tests compare them).
+A cluster that only gains new units coming after all of its own is updated from its
+stored running totals (:mod:`eventwire.resolve.actor_totals`) and the new units alone,
+so a hub actor is not read whole; one whose decisions changed (units moved, a key
+became ambiguous, a new unit sorts first) is rebuilt from all its stored units. Both
+make the actor from totals with the code a full resolution uses, so the result equals
+a rebuild (``eventwire rebuild --check`` and the tests compare them).
 
-What stays proportional to the store: an actor touched by a batch is rebuilt from all
-its units (a hub actor such as a country is read whole), and events, relations and
-quotes are still recomputed in full (``resolve.resolve_rest``), since event grouping is
-being rewritten into incidents; they are the next to become incremental.
+What stays proportional to the store: events, relations and quotes are still
+recomputed in full (``resolve.resolve_rest``), since event grouping is being
+rewritten into incidents; they are the next to become incremental.
 """
 
 from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from eventwire.knowledge.resources import Resources
-from eventwire.model import DocumentRecords
+from eventwire.model import DocumentRecords, Mention
 from eventwire.resolve.actor_keys import Decision, decide_key, explain, strength, unit_keys
+from eventwire.resolve.actor_totals import ClusterTotals
 from eventwire.resolve.actor_units import (
     NO_SENTENCE,
     StoredUnit,
@@ -37,16 +40,27 @@ from eventwire.resolve.actor_units import (
     to_payload,
     unit_id,
 )
-from eventwire.resolve.actors import ActorResolution, ClusterActor, build_actors, overrides_of
+from eventwire.resolve.actors import (
+    ActorResolution,
+    ClusterActor,
+    actor_id,
+    build_actors,
+    overrides_of,
+)
 
-__all__ = ["UnitIndex", "recluster", "update_actors"]
+__all__ = ["ActorUpdate", "UnitIndex", "recluster", "update_actors"]
 
 
-def units_of(docs: Iterable[DocumentRecords], resources: Resources) -> list[StoredUnit]:
-    """The units of ``docs`` with their keys, clusters not decided yet (``""``)."""
+def units_of(
+    docs: Iterable[DocumentRecords], resources: Resources, built: dict[str, Unit] | None = None
+) -> list[StoredUnit]:
+    """The units of ``docs`` with their keys, clusters not decided yet (``""``); with
+    ``built``, it is given each real unit by id (so it need not be read back)."""
     kb = resources.kb
     overrides = overrides_of(resources)
     units, affiliated = build_units(docs, kb)
+    if built is not None:
+        built.update((unit_id(u.article_id, u.group), u) for u in units)
     out = [
         StoredUnit(unit_id(u.article_id, u.group), u.article_id, unit_keys(u, overrides),
                    u.is_single_name and u.is_personish, "", to_payload(u))
@@ -92,6 +106,18 @@ class UnitIndex(Protocol):
         """The first unit (by id) of ``cluster`` carrying ``key`` not anchored on it."""
         ...
 
+    def first_anchored(self, key: str, cluster: str) -> StoredUnit:
+        """The first unit (by id) of ``cluster`` anchored on ``key``."""
+        ...
+
+    def unit_clusters(self, unit_ids: Sequence[str]) -> dict[str, str]:
+        """The cluster of each of these units."""
+        ...
+
+    def cluster_totals(self, clusters: Sequence[str]) -> dict[str, ClusterTotals]:
+        """The stored totals of these clusters (those that have some)."""
+        ...
+
 
 class _Strongest:
     """A key in a heap that pops the strongest first."""
@@ -105,9 +131,12 @@ class _Strongest:
         return self.rank > other.rank
 
 
-def recluster(index: UnitIndex, new: Sequence[StoredUnit]) -> set[str]:
+def recluster(index: UnitIndex, new: Sequence[StoredUnit]) -> tuple[set[str], set[str]]:
     """Add ``new`` units and re-decide the keys they reach; returns the clusters whose
-    actors must be rebuilt (a key's clusters before and after, rivals included)."""
+    actors may change (a key's clusters before and after, rivals included) and, among
+    them, those that must be rebuilt from all their units: a decision changed or units
+    moved, so stored totals and explanation lines no longer add up, or a key is
+    ambiguous, so its lines name the first bearers of rival clusters."""
     index.add_units(new)
     fresh: dict[str, list[str]] = defaultdict(list)  # anchor -> new units anchored on it
     for u in new:
@@ -116,6 +145,7 @@ def recluster(index: UnitIndex, new: Sequence[StoredUnit]) -> set[str]:
     heapq.heapify(heap)
     done: set[str] = set()
     touched: set[str] = set()
+    whole: set[str] = set()
     while heap:
         key = heapq.heappop(heap).key
         if key in done:
@@ -125,52 +155,134 @@ def recluster(index: UnitIndex, new: Sequence[StoredUnit]) -> set[str]:
         old = index.key_decision(key)
         touched.update((decision.cluster, *decision.rivals))
         moved: list[tuple[str, str]] = []
+        if decision.rivals:
+            whole.update((decision.cluster, *decision.rivals))
         if old != decision:
             index.set_key_decision(key, decision)
             if old is not None:
                 touched.update((old.cluster, *old.rivals))
+                whole.update((old.cluster, *old.rivals, decision.cluster, *decision.rivals))
         if old is None or old.cluster != decision.cluster:
             moved = index.move_anchored(key, decision.cluster)
         elif key in fresh:
             moved = [(uid, "") for uid in fresh[key]]
             index.set_unit_clusters([(uid, decision.cluster) for uid in fresh[key]])
         touched.update(was for _, was in moved if was)
+        whole.update(was for _, was in moved if was)
         for weak in index.weak_keys([uid for uid, _ in moved]) - done:
             heapq.heappush(heap, _Strongest(weak))
         if key.startswith("surname:"):  # a one-word name may fall back on this family name
             heapq.heappush(heap, _Strongest("name:" + key.partition(":")[2]))
     touched.discard("")
-    return touched
+    whole.discard("")
+    return touched, whole
+
+
+@dataclass
+class ActorUpdate:
+    """What an incremental refresh changes in the stored actors: ``removed`` actors go
+    with their mention links, ``rewritten`` ones keep theirs (only new mentions are
+    linked); ``actors`` holds the actors now, their explanations and the links to add;
+    ``totals`` each touched cluster's totals (None: the cluster has no units left)."""
+
+    removed: set[str]
+    rewritten: set[str]
+    actors: ActorResolution
+    totals: dict[str, str | None]
 
 
 def update_actors(
     index: UnitIndex, docs: Iterable[DocumentRecords], resources: Resources
-) -> tuple[set[str], ActorResolution]:
-    """Add the units of ``docs`` (new documents) and rebuild the actors they touch:
-    (the cluster keys touched, their actors as they are now; a touched cluster with no
-    units left has no actor)."""
+) -> ActorUpdate:
+    """Add the units of ``docs`` (new documents) and update the actors they touch: a
+    cluster that only gains new units coming after all of its own is updated from its
+    stored totals and the new units; one whose decisions changed is rebuilt from all
+    its units; one that lost all its units loses its actor."""
     for_actors = (
         DocumentRecords(d.article_id, places=d.places,
                         mentions=tuple(replace(m, evidence=NO_SENTENCE) for m in d.mentions))
         for d in docs
     )  # fmt: skip
-    touched = recluster(index, units_of(for_actors, resources))
+    known: dict[str, Unit] = {}
+    new = units_of(for_actors, resources, known)
+    touched, whole = recluster(index, new)
+    placed = index.unit_clusters([u.id for u in new])
+    fresh: dict[str, list[StoredUnit]] = defaultdict(list)
+    for u in new:
+        fresh[placed[u.id]].append(u)
+    stored = index.cluster_totals(sorted(touched - whole))
+    for cluster in sorted(touched - whole):
+        if cluster in fresh and (
+            cluster not in stored or min(u.id for u in fresh[cluster]) <= stored[cluster].last
+        ):
+            whole.add(cluster)  # new units before stored ones: the first bearers may change
     kb = resources.kb
-    built = []
-    for cluster in sorted(touched):
-        stored = index.cluster_units(cluster)
-        if stored:
-            built.append(cluster_actor(cluster, stored, index, kb))
-    return touched, build_actors(built, kb, overrides_of(resources))
+    built: list[ClusterActor] = []
+    totals: dict[str, str | None] = {}
+    for cluster in sorted(whole):
+        units = index.cluster_units(cluster)
+        totals[cluster] = None
+        if units:
+            built.append(cluster_actor(cluster, units, index, kb))
+            totals[cluster] = built[-1].totals.to_json()
+    for cluster in sorted(touched - whole):
+        if cluster in fresh:
+            grown = grown_actor(cluster, fresh[cluster], stored[cluster], index, kb, known)
+            built.append(grown)
+            totals[cluster] = built[-1].totals.to_json()
+    return ActorUpdate(
+        removed={actor_id(c) for c in whole},
+        rewritten={actor_id(c.key) for c in built} - {actor_id(c) for c in whole},
+        actors=build_actors(built, kb, overrides_of(resources)),
+        totals=totals,
+    )
 
 
-def cluster_actor(
-    cluster: str, stored: Sequence[StoredUnit], index: UnitIndex, kb: Any
+def _demonyms(stored: Sequence[StoredUnit]) -> dict[str, list[Mention]]:
+    """The demonym mentions of ``stored`` units by country, in (article, offset) order."""
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for s in stored:
+        if (iso3 := s.data["affiliation"]) is not None:
+            out[iso3].extend(mentions_of(s.article_id, s.data))
+    for ms in out.values():
+        ms.sort(key=lambda m: (m.article_id, m.span.start))
+    return out
+
+
+def grown_actor(
+    cluster: str,
+    new: Sequence[StoredUnit],
+    totals: ClusterTotals,
+    index: UnitIndex,
+    kb: Any,
+    known: dict[str, Unit],
 ) -> ClusterActor:
-    """A cluster's actor input from its stored units (in id order), as a full resolution
-    makes it."""
-    real = [(from_payload(s.article_id, s.data), s.anchor) for s in stored
-            if s.data["affiliation"] is None]  # fmt: skip
+    """A cluster's actor input from its stored totals and ``new`` units (in id order, all
+    after the cluster's stored units, whose explanation lines then stay as they are);
+    ``known`` holds the real ones among them as built."""
+    real = [(known[s.id], s.anchor) for s in new if s.id in known]
+    reps: dict[str, Unit] = {}
+
+    def rep_of(anchor: str) -> Unit:
+        if anchor not in reps:
+            r = index.first_anchored(anchor, cluster)
+            reps[anchor] = from_payload(r.article_id, r.data)
+        return reps[anchor]
+
+    decision_of, bearer_of = _lookups(index)
+    out = ClusterActor(cluster, [u for u, _ in real], totals)
+    totals.add_units(out.units, kb)
+    totals.add_lines(explain(real, decision_of, bearer_of, kb, rep_of))
+    for iso3, ms in sorted(_demonyms([s for s in new if s.id not in known]).items()):
+        out.attach(iso3, ms)
+    out.count_articles()
+    return out
+
+
+def _lookups(
+    index: UnitIndex,
+) -> tuple[Callable[[str], Decision], Callable[[str, str], Unit]]:
+    """Key decisions and first bearers read from ``index``, each once."""
     decisions: dict[str, Decision] = {}
     bearers: dict[tuple[str, str], Unit] = {}
 
@@ -185,11 +297,21 @@ def cluster_actor(
             bearers[key, owner] = from_payload(b.article_id, b.data)
         return bearers[key, owner]
 
-    reasons = explain(real, decision_of, bearer_of, kb)
-    out = ClusterActor(cluster, [u for u, _ in real], reasons)
-    for iso3 in sorted({s.data["affiliation"] for s in stored} - {None}):
-        ms = sorted((m for s in stored if s.data["affiliation"] == iso3
-                     for m in mentions_of(s.article_id, s.data)),
-                    key=lambda m: (m.article_id, m.span.start))  # fmt: skip
-        out.attach(iso3, ms, kb.country(iso3))
+    return decision_of, bearer_of
+
+
+def cluster_actor(
+    cluster: str, stored: Sequence[StoredUnit], index: UnitIndex, kb: Any
+) -> ClusterActor:
+    """A cluster's actor input from all its stored units (in id order), as a full
+    resolution makes it."""
+    real = [(from_payload(s.article_id, s.data), s.anchor) for s in stored
+            if s.data["affiliation"] is None]  # fmt: skip
+    decision_of, bearer_of = _lookups(index)
+    out = ClusterActor.of(
+        cluster, [u for u, _ in real], explain(real, decision_of, bearer_of, kb), kb
+    )
+    for iso3, ms in sorted(_demonyms(stored).items()):
+        out.attach(iso3, ms)
+    out.count_articles()
     return out

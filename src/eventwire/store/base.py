@@ -326,7 +326,11 @@ class Store(UnitIndex, Protocol):
         ...
 
     def replace_units(
-        self, units: Sequence[StoredUnit], decisions: dict[str, Decision], generation: int
+        self,
+        units: Sequence[StoredUnit],
+        decisions: dict[str, Decision],
+        generation: int,
+        totals: dict[str, str] | None = None,
     ) -> None: ...
 
     def iter_new_document_records(self, after: int, upto: int) -> Iterator[DocumentRecords]:
@@ -346,8 +350,15 @@ class Store(UnitIndex, Protocol):
         """State actors that are one side of an incident: actor id -> "state:ISO3"."""
         ...
 
-    def replace_actors(self, actor_ids: Iterable[str], resolution: Resolution) -> None:
-        """Remove the actors ``actor_ids`` and store ``resolution``'s actors and links."""
+    def replace_actors(
+        self, actor_ids: Iterable[str], resolution: Resolution, keep_links: Iterable[str] = ()
+    ) -> None:
+        """Remove the actors ``actor_ids`` and store ``resolution``'s actors and links;
+        the actors ``keep_links`` are rewritten keeping their mention links."""
+        ...
+
+    def set_cluster_totals(self, totals: dict[str, str | None]) -> None:
+        """Store each actor cluster's totals (JSON), or drop them (None)."""
         ...
 
     def replace_rest(self, resolution: Resolution) -> None:

@@ -271,6 +271,14 @@ MIGRATIONS: list[str] = [
     );
     INSERT INTO store_state (name, value) VALUES ('units', '-1')
     """,
+    # 11 (issue 16; numbered 11 once 9 and 10 land before it): each actor cluster's running
+    # totals (resolve/actor_totals.py), so an incremental refresh updates a touched actor
+    # from the new units alone; stores with units but no totals start again from a full
+    # resolution (units generation -1)
+    """
+    CREATE TABLE cluster_totals (cluster TEXT PRIMARY KEY, payload TEXT NOT NULL);
+    UPDATE store_state SET value = '-1' WHERE name = 'units'
+    """,
 ]
 
 _POSTGRES_TYPES = (

@@ -52,7 +52,7 @@ from eventwire.store.base import (
 )
 from eventwire.store.sql_incidents import INCIDENT_TABLES, IncidentQueries
 from eventwire.store.sql_statistics import StatisticsSQL
-from eventwire.store.sql_units import UnitsSQL
+from eventwire.store.sql_units import ACTOR_COLUMNS, UnitsSQL, actor_key_rows, actor_row
 from eventwire.text.names import search_keys
 
 ARTICLE_COLUMNS = (
@@ -346,21 +346,8 @@ class SQLStore(IncidentQueries, StatisticsSQL, UnitsSQL):
         return True
 
     def _write_resolution(self, res: Resolution, summaries: bool = True) -> None:
-        self._insert(
-            "actors",
-            ("id", "name", "type", "country", "kb_id", "mention_count", "article_count", "payload"),
-            [
-                (a.id, a.name, a.type, a.country, a.kb_id, a.mention_count, a.article_count,
-                 as_json({**to_dict(a), "explanation": list(res.explanations.get(a.id, ()))}))
-                for a in res.actors
-            ],
-        )  # fmt: skip
-        key_rows = set()
-        for a in res.actors:
-            for alias in {a.name, *a.aliases}:
-                for key in search_keys(alias):
-                    key_rows.add((a.id, key))
-        self._insert("actor_keys", ("actor_id", "key"), sorted(key_rows))
+        self._insert("actors", ("id", *ACTOR_COLUMNS), [actor_row(a, res) for a in res.actors])
+        self._insert("actor_keys", ("actor_id", "key"), actor_key_rows(res.actors))
         self._insert("mention_actor", ("mention", "actor_id"), sorted(res.mention_actor.items()))
         self._insert(
             "places",

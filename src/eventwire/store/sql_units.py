@@ -1,4 +1,5 @@
-"""The SQL of incremental resolution (migration 8): units, their keys, key decisions.
+"""The SQL of incremental resolution (migrations 8 and 11): units, their keys, key
+decisions, and each cluster's running totals.
 
 A mixin :class:`~eventwire.store.sql.SQLStore` inherits: it implements
 :class:`~eventwire.resolve.incremental.UnitIndex` over the ``units``, ``unit_keys``
@@ -14,10 +15,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
-from eventwire.model import DocumentRecords, Resolution, from_dict
+from eventwire.model import Actor, DocumentRecords, Resolution, from_dict, to_dict
 from eventwire.resolve.actor_keys import Decision
+from eventwire.resolve.actor_totals import ClusterTotals
 from eventwire.resolve.actor_units import StoredUnit
 from eventwire.resolve.incidents import STATE_TYPES, state_side
+from eventwire.text.names import search_keys
 
 CHUNK = 500  # ids per IN (...) list
 # the picture tables a refresh rewrites whole (actors are rewritten one cluster at a time;
@@ -31,6 +34,30 @@ UNIT_COLUMNS = "u.id, u.article_id, u.anchor, u.personish, u.cluster, u.payload"
 
 def _as_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+ACTOR_COLUMNS = ("name", "type", "country", "kb_id", "mention_count", "article_count", "payload")
+
+
+def actor_row(a: Actor, res: Resolution) -> tuple[Any, ...]:
+    """An actor's row: its id, then ACTOR_COLUMNS (the payload holds its explanation)."""
+    payload = {**to_dict(a), "explanation": list(res.explanations.get(a.id, ()))}
+    return (a.id, a.name, a.type, a.country, a.kb_id, a.mention_count, a.article_count,
+            _as_json(payload))  # fmt: skip
+
+
+def actor_key_rows(actors: Iterable[Actor]) -> list[tuple[str, str]]:
+    """(actor id, search key) of every name and alias of ``actors``, sorted."""
+    rows = {(a.id, key) for a in actors for alias in {a.name, *a.aliases}
+            for key in search_keys(alias)}  # fmt: skip
+    return sorted(rows)
+
+
+def _chunks(values: Sequence[str]) -> Iterator[tuple[list[str], str]]:
+    """``values`` in lists of at most CHUNK, each with its ``?`` marks."""
+    for i in range(0, len(values), CHUNK):
+        chunk = list(values[i : i + CHUNK])
+        yield chunk, ",".join("?" * len(chunk))
 
 
 def _unit(row: Sequence[Any]) -> StoredUnit:
@@ -73,13 +100,19 @@ class UnitsSQL:
 
     # whole sets ---------------------------------------------------------------------
     def replace_units(
-        self, units: Sequence[StoredUnit], decisions: dict[str, Decision], generation: int
+        self,
+        units: Sequence[StoredUnit],
+        decisions: dict[str, Decision],
+        generation: int,
+        totals: dict[str, str] | None = None,
     ) -> None:
-        """Store a full resolution's units and key decisions, as of ``generation``."""
+        """Store a full resolution's units, key decisions and cluster totals (JSON of
+        :class:`~eventwire.resolve.actor_totals.ClusterTotals`), as of ``generation``."""
         with self._writing():
-            for table in ("unit_keys", "units", "key_decisions"):
+            for table in ("unit_keys", "units", "key_decisions", "cluster_totals"):
                 self._execute(f"DELETE FROM {table}")
             self.add_units(units)
+            self._insert("cluster_totals", ("cluster", "payload"), sorted((totals or {}).items()))
             self._insert(
                 "key_decisions",
                 ("key", "cluster", "via", "rivals"),
@@ -146,10 +179,7 @@ class UnitsSQL:
 
     def weak_keys(self, unit_ids: Sequence[str]) -> set[str]:
         out: set[str] = set()
-        ids = list(unit_ids)
-        for i in range(0, len(ids), CHUNK):
-            chunk = ids[i : i + CHUNK]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _chunks(unit_ids):
             out.update(
                 r[0]
                 for r in self._all(
@@ -174,6 +204,40 @@ class UnitsSQL:
                 " WHERE k.key = ? AND k.is_anchor = 0 AND u.cluster = ? ORDER BY u.id LIMIT 1",
                 (key, cluster),
             )
+        )
+
+    def first_anchored(self, key: str, cluster: str) -> StoredUnit:
+        return _unit(
+            self._one(
+                f"SELECT {UNIT_COLUMNS} FROM units u WHERE anchor = ? AND cluster = ?"
+                " ORDER BY id LIMIT 1",
+                (key, cluster),
+            )
+        )
+
+    def unit_clusters(self, unit_ids: Sequence[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for chunk, marks in _chunks(unit_ids):
+            out.update(self._all(f"SELECT id, cluster FROM units WHERE id IN ({marks})", chunk))
+        return out
+
+    def cluster_totals(self, clusters: Sequence[str]) -> dict[str, ClusterTotals]:
+        out: dict[str, ClusterTotals] = {}
+        for chunk, marks in _chunks(clusters):
+            for cluster, payload in self._all(
+                f"SELECT cluster, payload FROM cluster_totals WHERE cluster IN ({marks})", chunk
+            ):
+                out[cluster] = ClusterTotals.from_json(payload)
+        return out
+
+    def set_cluster_totals(self, totals: dict[str, str | None]) -> None:
+        """Store each cluster's totals (JSON), or drop them (None)."""
+        for chunk, marks in _chunks(sorted(totals)):
+            self._execute(f"DELETE FROM cluster_totals WHERE cluster IN ({marks})", chunk)
+        self._insert(
+            "cluster_totals",
+            ("cluster", "payload"),
+            [(c, t) for c, t in sorted(totals.items()) if t is not None],
         )
 
     # picture pieces -----------------------------------------------------------------
@@ -216,19 +280,30 @@ class UnitsSQL:
         """Ids of the unnamed group actors ("police" of one country)."""
         return frozenset(r[0] for r in self._all("SELECT id FROM actors WHERE type = 'group'"))
 
-    def replace_actors(self, actor_ids: Iterable[str], resolution: Resolution) -> None:
-        """Remove the actors ``actor_ids`` (their keys and mention links go with them) and
-        store ``resolution``'s actors, mention links and explanations."""
+    def replace_actors(
+        self, actor_ids: Iterable[str], resolution: Resolution, keep_links: Iterable[str] = ()
+    ) -> None:
+        """Remove the actors ``actor_ids`` (their search keys and mention links go with
+        them) and store ``resolution``'s actors, mention links and explanations; the
+        actors ``keep_links`` are updated in place, keeping their mention links."""
         ids = sorted(set(actor_ids))
-        for i in range(0, len(ids), CHUNK):
-            chunk = ids[i : i + CHUNK]
-            marks = ",".join("?" * len(chunk))
+        keep = set(keep_links) - set(ids)
+        kept = sorted(keep)
+        for chunk, marks in _chunks(ids):
             for table, column in (("actor_keys", "actor_id"), ("mention_actor", "actor_id"),
                                   ("actors", "id")):  # fmt: skip
                 self._execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", chunk)
+        for chunk, marks in _chunks(kept):  # their rows are updated: links cascade
+            self._execute(f"DELETE FROM actor_keys WHERE actor_id IN ({marks})", chunk)
+        updated = [a for a in resolution.actors if a.id in keep]
+        sets = ", ".join(f"{c} = ?" for c in ACTOR_COLUMNS)
+        for a in updated:
+            row = actor_row(a, resolution)
+            self._execute(f"UPDATE actors SET {sets} WHERE id = ?", (*row[1:], row[0]))
+        self._insert("actor_keys", ("actor_id", "key"), actor_key_rows(updated))
         self._write_resolution(
             Resolution(
-                actors=resolution.actors,
+                actors=tuple(a for a in resolution.actors if a.id not in keep),
                 mention_actor=resolution.mention_actor,
                 explanations=resolution.explanations,
             ),
