@@ -653,8 +653,15 @@ def _explain(db: str, explain: Any, record_id: str) -> None:
         out.print(line, markup=False, highlight=False)
 
 
-@app.command()
+incidents_app = typer.Typer(
+    no_args_is_help=False, help="Incidents: list, explain, join, split.", rich_markup_mode=None
+)
+app.add_typer(incidents_app, name="incidents")
+
+
+@incidents_app.callback(invoke_without_command=True)
 def incidents(
+    ctx: typer.Context,
     db: DbOption = "eventwire.db",
     actor: ActorOption = None,
     type: TypeOption = None,
@@ -671,12 +678,23 @@ def incidents(
     ] = None,
     as_json: JsonOption = False,
     explain: ExplainOption = None,
+    after: Annotated[
+        str | None,
+        typer.Option(
+            "--after",
+            metavar="CURSOR",
+            help="The page after this cursor (printed "
+            "after a page of --limit rows), in either sort.",
+        ),
+    ] = None,  # fmt: skip
 ) -> None:
     """List incidents (one per real-world occurrence): date, type, actors, place, best-supported
     counts with their range, sources and outlets."""
-    from eventwire.export.incident_list import explain_incident, list_incidents
+    from eventwire.export.incident_list import explain_incident, incident_page
     from eventwire.model import to_dict
 
+    if ctx.invoked_subcommand is not None:
+        return
     if explain:
         _explain(db, explain_incident, explain)
         return
@@ -684,12 +702,15 @@ def incidents(
         filters = Filters(actor, type, since, until, place, min_sources, modality)
         store = _open(settings_for(db=db))
         try:
-            rows = list_incidents(store, filters, sort, limit)
+            page = incident_page(store, filters, sort, limit, after)
             names = {a.id: a.name for a in store.actors()}
         finally:
             store.close()
+    rows = page.items
     if not rows:
         raise nothing("no incidents" + (" with these filters" if filters.active else ""))
+    if page.next_after:
+        err.print(f"more: --after '{page.next_after}'", markup=False, highlight=False)
     if as_json:
         print_json(to_dict(rows))
         return
@@ -713,6 +734,56 @@ def incidents(
             for i in rows
         ),
     )  # fmt: skip
+
+
+def _incident_edit(db: str, edit: Any, *args: Any) -> None:
+    with edge():
+        settings = settings_for(db=db)
+        store = _open(settings)
+        try:
+            done = edit(store, settings, *args)
+        finally:
+            store.close()
+    for entry in done.written:
+        out.print(f"wrote {' / '.join(entry)} to {settings.overrides_path}", markup=False)
+    for inc in done.incidents:
+        out.print(
+            f"now {inc.id}: {inc.type} on {inc.date or 'an unknown date'}, "
+            f"{plural(inc.source_count, 'article')}",
+            markup=False,
+        )
+
+
+@incidents_app.command("join")
+def incidents_join(
+    ids: Annotated[
+        list[str],
+        typer.Argument(metavar="ID", help="Two or more incident, event or article ids."),
+    ],
+    db: DbOption = "eventwire.db",
+) -> None:
+    """Record that these are one incident (kept on every rebuild), then rebuild."""
+    from eventwire.export.incident_overrides import join_incidents
+
+    _incident_edit(db, join_incidents, ids)
+
+
+@incidents_app.command("split")
+def incidents_split(
+    incident_id: Annotated[str, typer.Argument(metavar="ID", help="The incident to split.")],
+    out_id: Annotated[
+        str,
+        typer.Option(
+            "--out", metavar="EVENT|ARTICLE", help="A member event or an article to take out."
+        ),
+    ],
+    db: DbOption = "eventwire.db",
+) -> None:
+    """Take an event's or an article's reports out of an incident (kept on every rebuild),
+    then rebuild."""
+    from eventwire.export.incident_overrides import split_incident
+
+    _incident_edit(db, split_incident, incident_id, out_id)
 
 
 @app.command()

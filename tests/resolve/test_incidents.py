@@ -4,7 +4,9 @@ and across articles (blocking, vetoes, complete link, counts, overrides)."""
 from __future__ import annotations
 
 import random
+from datetime import date
 
+from eventwire.errors import NotFound
 from eventwire.model import (
     Actor,
     Count,
@@ -18,8 +20,15 @@ from eventwire.model import (
 )
 from eventwire.resolve.doc_incidents import document_incidents, is_anaphoric
 from eventwire.resolve.incidents import (
+    EXPLANATION_KEY,
     IncidentLinks,
+    Report,
     assign_actors,
+    explanation_in_words,
+    names_its_town,
+    namesake_countries,
+    pair_order,
+    place_veto,
     report_of_incident,
     resolve_incidents,
     state_sides,
@@ -256,8 +265,10 @@ def test_undated_report_is_a_window_before_publication() -> None:
     t.event("ASSAULT", "hit", None, GHARYAN)
     late = Text("v", published="2025-03-30").sentence("Shells hit the market.")
     late.event("ASSAULT", "hit", None, GHARYAN)
-    # undated clauses never join on "same town and day" alone: no day
-    assert len(resolve_all([shelling("a"), t.records(), late.records()])) == 3
+    # an undated report joins a dated one of its town inside its window (the week before
+    # its publication); published two weeks later, its window misses the day
+    incs = resolve_all([shelling("a"), t.records(), late.records()])
+    assert sorted(sorted(a.article_id for a in i.evidence) for i in incs) == [["a", "u"], ["v"]]
     t2 = Text("w", published="2025-03-16").sentence("Shells hit the market.")
     t2.event("ASSAULT", "hit", None, GHARYAN, source="Shells")
     actor = {"w:" + f"{t2.events[0].source.start}:{t2.events[0].source.end}": "brigade"}  # type: ignore[union-attr]
@@ -307,3 +318,101 @@ def test_user_join_and_split_override_the_rules() -> None:
         [shelling("a"), shelling("b")], IncidentLinks(splits=(("ev-a-7", "ev-b-7"),))
     )
     assert len(split) == 2
+
+
+def test_two_undated_reports_never_join_on_their_town_alone() -> None:
+    def undated(article_id: str, town: Place = GHARYAN) -> DocumentRecords:
+        t = Text(article_id, published="2025-03-16").sentence("Shells hit the market.")
+        return t.event("ASSAULT", "hit", None, town).records()
+
+    assert len(resolve_all([undated("u"), undated("w")])) == 2
+    # and an undated report in another town stays apart from the dated one
+    assert len(resolve_all([shelling("a"), undated("t", TARHUNA)])) == 2
+
+
+def test_a_dated_report_joins_a_dated_one_before_an_undated_retelling_can() -> None:
+    # article "b" tells the shelling twice (dated lead, undated later report it keeps apart);
+    # article "a"'s dated report joins the dated one, whatever the ids
+    b = Text("b", published="2025-03-15").sentence("Shells hit Gharyan on Friday.")
+    b.event("ASSAULT", "hit", "2025-03-14", GHARYAN, source="Shells")
+    b.sentence("Separately, a rocket hit a school in the town.")
+    b.event("ASSAULT", "rocket", None, GHARYAN, qualifiers=("another",))
+    docs = [shelling("a"), b.records()]
+    incs = resolve_all(docs)
+    joined = next(i for i in incs if i.source_count == 2)
+    assert list(joined.events) == ["ev-a-43", "ev-a-7", "ev-b-7"]
+    # the order of candidate pairs puts two dated reports first, whatever their ids
+    day = date(2025, 3, 14).toordinal()
+    dated = Report("z1", "z", "ASSAULT", (day, day), "2025-03-14", GHARYAN, frozenset())
+    other = Report("z2", "y", "ASSAULT", (day, day), "2025-03-14", GHARYAN, frozenset())
+    undated = Report("a0", "x", "ASSAULT", (day - 6, day + 1), None, GHARYAN, frozenset())
+    assert pair_order(dated, other) < pair_order(dated, undated)
+
+
+ETH_SUDAN = Place("country:SSD", "South Sudan", 7.0, 30.0, "SSD", None, "country")
+SUDAN = Place("country:SDN", "Sudan", 15.0, 30.0, "SDN", None, "country")
+COD = Place("country:COD", "Democratic Republic of the Congo", -2.9, 23.6, "COD", None, "country")
+COG = Place("country:COG", "Republic of the Congo", -0.7, 15.2, "COG", None, "country")
+NIGER = Place("country:NER", "Niger", 17.0, 9.0, "NER", None, "country")
+NIGERIA = Place("country:NGA", "Nigeria", 9.0, 8.0, "NGA", None, "country")
+
+
+def test_namesake_countries_do_not_veto_but_other_countries_do() -> None:
+    assert namesake_countries(COD, COG) and namesake_countries(SUDAN, ETH_SUDAN)
+    assert place_veto(COD, COG) is None
+    assert place_veto(NIGER, NIGERIA) == "places in two countries (Niger, Nigeria)"
+    # a town of one is no namesake of the other country: the country level only
+    goma = Place("geonames:3", "Goma", -1.68, 29.22, "COD", "CD.11", "city")
+    assert not namesake_countries(goma, COG) and place_veto(goma, COG) is not None
+
+
+def test_a_town_named_as_target_stands_for_its_country() -> None:
+    kyiv = Place("geonames:4", "Kyiv", 50.45, 30.52, "UKR", "UA.12", "city")
+
+    def report(article_id: str, target: str) -> DocumentRecords:
+        t = Text(article_id).sentence(f"Russia attacked {target} with drones on Friday.")
+        t.event("ASSAULT", "attacked", "2025-03-14", kyiv, source=target)
+        return t.records()
+
+    docs = [report("a", "Kyiv"), report("b", "Ukraine")]
+    actor_of = {"a:16:20": "kyiv-actor", "b:16:23": "Ukraine"}
+    told = []
+    for doc in docs:
+        for inc in incidents_of(doc, actor_of):
+            assign_actors(inc, actor_of, frozenset())
+            told.append(inc)
+    assert told[0].named == frozenset({"state:UKR"})
+    sides = state_sides([Actor("Ukraine", "Ukraine", "country", "UKR")])
+    (inc,) = resolve_incidents(told, {}, [], IncidentLinks(), sides)
+    assert inc.source_count == 2
+    # a town that is not where the act happened keeps its own actor
+    assert names_its_town("Kharkiv", kyiv) is None and names_its_town("kyiv", kyiv) == "state:UKR"
+
+
+def test_explanations_name_actors_and_states_never_their_keys() -> None:
+    actors = {
+        "actor_0123456789ab": Actor("actor_0123456789ab", "Sidra Brigade", "armed_group", "LBY"),
+        "actor_aaaaaaaaaaaa": Actor("actor_aaaaaaaaaaaa", "Libyan Army", "government", "LBY"),
+        "actor_bbbbbbbbbbbb": Actor("actor_bbbbbbbbbbbb", "Libya", "country", "LBY"),
+        "actor_cccccccccccc": Actor("actor_cccccccccccc", "Chadian Army", "government", "TCD"),
+    }
+
+    def get_actor(actor_id: str) -> Actor:
+        if actor_id not in actors:
+            raise NotFound(actor_id)
+        return actors[actor_id]
+
+    def sides() -> dict[str, str]:
+        return state_sides(actors.values())
+
+    lines = ["joined a and b: ASSAULT, side actor_0123456789ab, state:LBY, town Gharyan",
+             "joined c and d: ASSAULT, side state:TCD, state:NER", "a: anaphora",
+             "kept apart from actor_dddddddddddd's side"]  # fmt: skip
+    said = explanation_in_words(lines, sides, get_actor)
+    assert said == [
+        "joined a and b: ASSAULT, side Sidra Brigade, the state of Libya, town Gharyan",
+        "joined c and d: ASSAULT, side Chadian Army and its state, a state",
+        "a: anaphora",
+        "kept apart from an actor no longer stored's side",
+    ]
+    assert not any(EXPLANATION_KEY.search(line) for line in said)

@@ -124,5 +124,79 @@ def test_api_lists_pages_and_details_incidents(settings: Settings) -> None:
         assert any("joined" in line for line in detail["explanation"])
         assert client.get("/api/incidents/incident_nope").status_code == 404
         for bad in ({"min_sources": 0}, {"since": "2025-02-30"}, {"after": "garbage"},
-                    {"limit": 10**9}, {"order": "-sources", "after": first["next_after"]}):  # fmt: skip
+                    {"limit": 10**9}):  # fmt: skip
             assert client.get("/api/incidents", params=bad).status_code == 422, bad
+        # most reported first pages by the same cursor
+        top = client.get("/api/incidents", params={"order": "-sources", "limit": 1}).json()
+        assert top["items"][0]["source_count"] == 2 and top["next_after"]
+        after = {"order": "-sources", "limit": 1, "after": top["next_after"]}
+        tail = client.get("/api/incidents", params=after).json()
+        assert [i["source_count"] for i in tail["items"]] == [1]
+
+
+def test_cli_joins_and_splits_incidents_and_both_survive_a_rebuild(settings: Settings) -> None:
+    settings = Settings(db=settings.db)  # as the CLI: the overrides file beside the store
+    store = open_store(settings)
+    try:
+        two, one = store.incidents(IncidentFilter(order="-sources"))
+    finally:
+        store.close()
+    joined = runner.invoke(app, ["incidents", "join", two.id, one.id, "--db", settings.db])
+    assert joined.exit_code == 0, joined.output
+    assert "3 articles" in joined.output
+    # the file names events, never incident ids (those follow their reports)
+    assert load_overrides(settings.overrides_path).incident_joins == (
+        (two.events[0], one.events[0]),
+    )
+    store = open_store(settings)
+    try:
+        rebuild(store, settings)
+        (whole,) = store.incidents()
+    finally:
+        store.close()
+    split = runner.invoke(
+        app, ["incidents", "split", whole.id, "--out", "art_c", "--db", settings.db]
+    )
+    assert split.exit_code == 0, split.output
+    store = open_store(settings)
+    try:
+        rebuild(store, settings)
+        assert sorted(i.source_count for i in store.incidents()) == [1, 2]
+    finally:
+        store.close()
+    assert {s for s, _ in load_overrides(settings.overrides_path).incident_splits} == {"art_c"}
+
+
+def test_cli_join_and_split_name_the_bad_id(settings: Settings) -> None:
+    settings = Settings(db=settings.db)
+    bad = runner.invoke(
+        app, ["incidents", "join", "event_000000000000", "art_a", "--db", settings.db]
+    )
+    assert bad.exit_code != 0 and "no stored record 'event_000000000000'" in bad.output
+    alone = runner.invoke(app, ["incidents", "join", "art_a", "art_a", "--db", settings.db])
+    assert alone.exit_code != 0 and "a join needs two different" in alone.output
+    store = open_store(settings)
+    try:
+        (two, _) = store.incidents(IncidentFilter(order="-sources"))
+    finally:
+        store.close()
+    other = runner.invoke(
+        app, ["incidents", "split", two.id, "--out", "art_c", "--db", settings.db]
+    )
+    assert other.exit_code != 0 and "does not report incident" in other.output
+    assert not Path(settings.overrides_path).exists()
+
+
+@pytest.mark.parametrize("sort", ["date", "sources"])
+def test_cli_pages_by_cursor_in_both_sorts(settings: Settings, sort: str) -> None:
+    whole = runner.invoke(app, ["incidents", "--db", settings.db, "--sort", sort, "--json"])
+    ids = [i["id"] for i in json.loads(whole.output)]
+    assert len(ids) == 2
+    first = runner.invoke(app, ["incidents", "--db", settings.db, "--sort", sort, "--limit", "1"])
+    assert first.exit_code == 0 and ids[0] in first.output and ids[1] not in first.output
+    cursor = first.output.split("more: --after '")[1].split("'")[0]
+    second = runner.invoke(app, ["incidents", "--db", settings.db, "--sort", sort, "--limit",
+                                 "1", "--after", cursor, "--json"])  # fmt: skip
+    assert [i["id"] for i in json.loads(second.stdout)] == [ids[1]]
+    bad = runner.invoke(app, ["incidents", "--db", settings.db, "--after", "yesterday"])
+    assert bad.exit_code != 0 and "not an incident cursor" in bad.output

@@ -43,13 +43,13 @@ def list_incidents(
     page: PageNo = 1,
     after: Annotated[
         str | None,
-        Query(max_length=400, description="`next_after` of the previous page (date orders)."),
+        Query(max_length=400, description="`next_after` of the previous page (any order)."),
     ] = None,
     limit: Limit = 50,
 ) -> Any:
     """Incidents (one per real-world occurrence) under the shared filter, newest first
     (undated last), oldest first or most reported first (`order`), with the total and page
-    count; by page number or, in a date order, the `after` cursor of the previous page.
+    count; by page number or by the `after` cursor of the previous page (every order).
     `bbox` is refused (422): filter incidents by `place`."""
     return views.list_incident_rows(store, flt.corpus_filter(), order, page, limit, after)
 

@@ -10,7 +10,11 @@ from dataclasses import dataclass, replace
 from eventwire.errors import ExportError
 from eventwire.export.filters import Filters
 from eventwire.model import Incident
-from eventwire.resolve.incidents import report_of_incident, veto
+from eventwire.resolve.incidents import (
+    explanation_in_words,
+    report_of_incident,
+    veto,
+)
 from eventwire.store.base import IncidentFilter, Store
 
 SORTS = {"date": "-date", "sources": "-sources"}  # --sort -> store order (newest first)
@@ -57,21 +61,32 @@ def parse_cursor(text: str) -> tuple[str | None, str]:
 def incident_page(
     store: Store,
     filters: Filters | None = None,
-    newest_first: bool = True,
-    limit: int = 50,
+    sort: str = "date",
+    limit: int | None = None,
     after: str | None = None,
 ) -> IncidentPage:
-    """A keyset page of the selected incidents by date (one place matched at most: the
-    cursor pages one store query)."""
+    """The selected incidents, newest (``sort="date"``) or most reported (``"sources"``)
+    first, at most ``limit``, after the ``next_after`` cursor of the previous page. A
+    cursor pages one store query: a place name that matches several places lists them
+    all, merged, with no cursor."""
+    if sort not in SORTS:
+        raise ExportError(f"unknown sort {sort!r} (known: {', '.join(SORTS)})")
     flts = list((filters or Filters()).incident_filters(store))
     if len(flts) != 1:
-        raise ExportError("the place names several places: give a place id")
-    order = "-date" if newest_first else "date"
-    flt: IncidentFilter = replace(flts[0], order=order, limit=limit)
+        if after:
+            raise ExportError("the place names several places: give a place id to page on")
+        total = sum(store.count_incidents(f) for f in flts)
+        return IncidentPage(list_incidents(store, filters, sort, limit), total, None)
+    flt: IncidentFilter = replace(flts[0], order=SORTS[sort], limit=limit)
     items = store.incidents(replace(flt, after=parse_cursor(after) if after else None))
     total = store.count_incidents(flt)
-    last = items[-1] if len(items) == limit else None
-    return IncidentPage(items, total, f"{last.date or ''}~{last.id}" if last else None)
+    last = items[-1] if limit is not None and len(items) == limit else None
+    return IncidentPage(items, total, cursor_of(last) if last else None)
+
+
+def cursor_of(inc: Incident) -> str:
+    """The ``next_after`` cursor of a page that ends with ``inc`` ("DATE~ID")."""
+    return f"{inc.date or ''}~{inc.id}"
 
 
 def describe(inc: Incident) -> str:
@@ -96,7 +111,10 @@ def explain_incident(store: Store, incident_id: str) -> list[str]:
     lines += [f"  member events: {', '.join(inc.events) or '-'}"]
     if inc.statements:
         lines += [f"  statements about it: {', '.join(inc.statements)}"]
-    lines += [f"  {why}" for why in inc.explanation]
+    lines += [
+        f"  {why}"
+        for why in explanation_in_words(inc.explanation, store.state_sides, store.get_actor)
+    ]
     lines += [
         f"  report {r.evidence.article_id}: {r.kind} {r.value}"
         + (f" ({r.qualifier})" if r.qualifier else "")

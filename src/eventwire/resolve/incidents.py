@@ -18,18 +18,21 @@ join, so the cost stays near linear. Pairs are taken in a
 fixed order (shared actor, same town, closer day, ids) and joined by union-find with a
 complete-link veto: two clusters merge only when every report of one is compatible with
 every report of the other, so neither article order nor hash seed changes the result.
-User overrides (``[[incident_join]]``, ``[[incident_split]]``, by event id) come first.
+User overrides (``[[incident_join]]``, ``[[incident_split]]``, by event id) come first; a
+split wins over a join (the join unites the reports no split keeps apart).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
-from eventwire.errors import ConfigError
+from eventwire.errors import ConfigError, NotFound
 from eventwire.knowledge.resources import Resources
 from eventwire.model import Actor, CountReport, Event, Evidence, Incident, Place, mention_key
 from eventwire.resolve.doc_incidents import (
@@ -115,7 +118,13 @@ def incident_links(resources: Resources) -> IncidentLinks:
 
 
 def assign_actors(inc: DocIncident, mention_actor: dict[str, str], unnamed: frozenset[str]) -> None:
-    """Fill a document incident's resolved source and target actors and its named ones."""
+    """Fill a document incident's resolved source and target actors and its named ones.
+
+    A town named as a participant where the act happens stands for the town's people, on
+    the side of its country ("Russia attacked **Kyiv**" names the side of Ukraine), so its
+    named sides hold that state's key (:func:`state_side`) instead of the town's actor."""
+    as_town: set[str] = set()
+    town_sides: set[str] = set()
 
     def ids(side: str) -> tuple[str, ...]:
         found = []
@@ -123,21 +132,79 @@ def assign_actors(inc: DocIncident, mention_actor: dict[str, str], unnamed: froz
             span = getattr(em, side)
             if span and (a := mention_actor.get(mention_key(em.article_id, span))):
                 found.append(a)
+                if (town := names_its_town(span.text, em.place)) is not None:
+                    as_town.add(a)
+                    town_sides.add(town)
         return tuple(dict.fromkeys(found))
 
     inc.sources, inc.targets = ids("source"), ids("target")
-    inc.named = frozenset(a for a in (*inc.sources, *inc.targets) if a not in unnamed)
+    named = {a for a in (*inc.sources, *inc.targets) if a not in unnamed and a not in as_town}
+    inc.named = frozenset(named | town_sides)
+
+
+def names_its_town(words: str, place: Place | None) -> str | None:
+    """The state side a participant stands for when its words are the name of the town the
+    act happened in ("Russia attacked Kyiv", "Kharkiv came under fire"), else None."""
+    town = _town(place)
+    if town is None or not town.country:
+        return None
+    fold = " ".join(words.casefold().split())
+    return state_side(town.country) if fold == " ".join(town.name.casefold().split()) else None
 
 
 def _town(p: Place | None) -> Place | None:
     return p if p and p.precision in TOWN_PRECISIONS else None
 
 
+# words that many country names share and that never tell a country by themselves
+_STATE_WORDS = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "democratic",
+        "republic",
+        "people's",
+        "peoples",
+        "federal",
+        "federated",
+        "islamic",
+        "arab",
+        "united",
+        "kingdom",
+        "state",
+        "states",
+        "union",
+        "socialist",
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "new",
+    ]
+)
+
+
+def namesake_countries(a: Place, b: Place) -> bool:
+    """Two countries placed at country level whose names share a distinctive word: the
+    Republic of the Congo and the Democratic Republic of the Congo, Sudan and South Sudan,
+    Guinea and Guinea-Bissau. A bare "Congo" or "Sudan" is read as either, so a report
+    placed in one and a report placed in the other may still tell one incident."""
+    if a.precision != "country" or b.precision != "country":
+        return False
+
+    def words(p: Place) -> set[str]:
+        return set(re.findall(r"[a-z']+", p.name.casefold())) - _STATE_WORDS
+
+    return bool(words(a) & words(b))
+
+
 def place_veto(a: Place | None, b: Place | None) -> str | None:
     """Why two places cannot hold one incident, or None when one may contain the other."""
     if a is None or b is None or a.id == b.id:
         return None
-    if a.country and b.country and a.country != b.country:
+    if a.country and b.country and a.country != b.country and not namesake_countries(a, b):
         return f"places in two countries ({a.name}, {b.name})"
     if _town(a) and _town(b):
         return "two different towns ({}, {})".format(*sorted((a.name, b.name)))
@@ -168,11 +235,63 @@ def veto(a: Report, b: Report) -> str | None:
         return why
     if a.named and b.named and not a.named & b.named:
         return "named actors differ"
-    if not a.named & b.named:
-        ta, tb = _town(a.place), _town(b.place)
-        if not (ta and tb and ta.id == tb.id and a.day and b.day):
-            return "no shared named actor, and not the same town and day"
+    if not a.named & b.named and not _same_town_dated(a, b):
+        return "no shared named actor, and not the same town and day"
     return None
+
+
+def _same_town_dated(a: Report, b: Report) -> bool:
+    """Two reports in one town, at least one dated to the day (the dates were checked to
+    meet). An undated report ("shells hit the market", its window the week before its
+    publication) joins a dated one in its town inside that window; two undated reports
+    never join on their town alone."""
+    ta, tb = _town(a.place), _town(b.place)
+    return bool(ta and tb and ta.id == tb.id and (a.day or b.day))
+
+
+# the internal keys an explanation may hold: an actor id, or a state side (:func:`state_side`)
+EXPLANATION_KEY = re.compile(r"\b(actor_[0-9a-f]{12}|state:[A-Z]{3})\b")
+
+
+def explanation_keys(lines: Iterable[str]) -> list[str]:
+    """The actor ids and state side keys an explanation names, in order, once each."""
+    return list(dict.fromkeys(k for line in lines for k in EXPLANATION_KEY.findall(line)))
+
+
+def explanation_in_words(
+    lines: Iterable[str],
+    state_sides: Callable[[], dict[str, str]],
+    get_actor: Callable[[str], Actor],
+) -> list[str]:
+    """An explanation as people read it: each actor id replaced by the actor's name and
+    each state side key by its country ("side state:LBY" -> "side the state of Libya").
+    ``state_sides`` gives the stored state actors' sides (asked only when a line names
+    one); ``get_actor`` raises :class:`NotFound` for an actor no longer stored, which is
+    then said in words rather than by its key."""
+    lines = list(lines)
+    keys = explanation_keys(lines)
+    words: dict[str, str] = {}
+    if any(k.startswith("state:") for k in keys):
+        by_side: dict[str, list[Actor]] = defaultdict(list)
+        for actor_id, side in sorted(state_sides().items()):
+            if side in keys:
+                by_side[side].append(get_actor(actor_id))
+        for side, found in by_side.items():
+            lead = min(found, key=lambda a: (a.type != "country", a.name, a.id))
+            words[side] = (f"the state of {lead.name}" if lead.type == "country"
+                           else f"{lead.name} and its state")  # fmt: skip
+    for key in keys:
+        if key.startswith("actor_"):
+            with suppress(NotFound):
+                words[key] = get_actor(key).name
+
+    def say(m: re.Match[str]) -> str:
+        key = m.group(1)
+        if key in words:
+            return words[key]
+        return "a state" if key.startswith("state:") else "an actor no longer stored"
+
+    return [EXPLANATION_KEY.sub(say, line) for line in lines]
 
 
 def _reason(a: Report, b: Report) -> str:
@@ -189,16 +308,16 @@ def _reason(a: Report, b: Report) -> str:
 
 def candidate_pairs(incs: Sequence[Report]) -> list[tuple[int, int]]:
     """Pairs that may be compatible, found by blocking: two reports can join only when they
-    share a named side, or lie in the same town with a day each (see :func:`veto`), so each
-    is filed under (type, day, side) for its sides and (type, day, town) for its town, on
-    every day of its window and one day either side."""
+    share a named side, or lie in the same town (see :func:`veto`), so each is filed under
+    (type, day, side) for its sides and (type, day, town) for its town, on every day of its
+    window and one day either side."""
     blocks: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for n, inc in enumerate(incs):
         w = inc.window()
         if w is None or w[1] - w[0] > MAX_WINDOW:
             continue
         cells = sorted(inc.named)
-        if (town := _town(inc.place)) and inc.day:
+        if town := _town(inc.place):
             cells.append("town:" + town.id)
         for day in range(w[0] - DAY_SLACK, w[1] + DAY_SLACK + 1):
             for cell in cells:
@@ -209,12 +328,15 @@ def candidate_pairs(incs: Sequence[Report]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-def _pair_order(a: Report, b: Report) -> tuple[object, ...]:
+def pair_order(a: Report, b: Report) -> tuple[object, ...]:
+    """The order candidate pairs are tried in: more shared sides, the same town, both
+    dated to the day, closer dates, then ids (so the result never depends on input order)."""
     ta, tb = _town(a.place), _town(b.place)
     wa, wb = a.window(), b.window()
     return (
         -len(a.named & b.named),
         not (ta and tb and ta.id == tb.id),
+        not (a.day and b.day),  # two reports that state their day before an undated one
         _gap(wa, wb) if wa and wb else 99,
         a.id,
         b.id,
@@ -242,6 +364,12 @@ class _Clusters:
 
     def known_apart(self, ra: int, rb: int) -> bool:
         return rb in self.apart.get(ra, ())
+
+    def user_split(self, ra: int, rb: int) -> bool:
+        """Whether a user split keeps a member of one from a member of the other (a split
+        wins over a join: the join unites the rest)."""
+        return any((min(x, y), max(x, y)) in self.cannot
+                   for x in self.members[ra] for y in self.members[rb])  # fmt: skip
 
     def blocker(self, ra: int, rb: int) -> str | None:
         for x in self.members[ra]:
@@ -294,10 +422,10 @@ def resolve_incidents(
         held = sorted({n for e in names for n in by_event.get(e, ())})
         for n in held[1:]:
             ra, rb = clusters.find(held[0]), clusters.find(n)
-            if ra != rb:
+            if ra != rb and not clusters.user_split(ra, rb):
                 clusters.union(ra, rb, f"joined by a user override ({', '.join(names)})")
     pairs = candidate_pairs(reports)
-    pairs.sort(key=lambda p: _pair_order(reports[p[0]], reports[p[1]]))
+    pairs.sort(key=lambda p: pair_order(reports[p[0]], reports[p[1]]))
     for i, j in pairs:
         ra, rb = clusters.find(i), clusters.find(j)
         if ra == rb or clusters.known_apart(ra, rb):

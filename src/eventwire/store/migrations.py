@@ -279,6 +279,14 @@ MIGRATIONS: list[str] = [
     CREATE TABLE cluster_totals (cluster TEXT PRIMARY KEY, payload TEXT NOT NULL);
     UPDATE store_state SET value = '-1' WHERE name = 'units'
     """,
+    # 12 (issue 14; numbered 12 once 9-11 land before it): incident lists by type and
+    # date (``type=&since=``, newest first) and by sources, each an index's own order
+    # (NULL dates last when newest first), read forwards or backwards (store/sql_incidents.py)
+    """
+    CREATE INDEX incidents_type_date ON incidents(type, date DESC NULLS LAST, id DESC);
+    DROP INDEX incidents_sources;
+    CREATE INDEX incidents_sources ON incidents(source_count DESC, date DESC NULLS LAST, id DESC)
+    """,
 ]
 
 _POSTGRES_TYPES = (

@@ -1,4 +1,4 @@
-"""The incident tables' SQL (migration 6), as a mixin :class:`SQLStore` inherits.
+"""The incident tables' SQL (migrations 6 and 12), as a mixin :class:`SQLStore` inherits.
 
 ``incidents`` holds one row per incident with the fields lists filter and sort on as
 real columns (date, precision, type, ACLED type, killed, wounded, place, source and
@@ -110,13 +110,13 @@ class IncidentQueries:
         return where, args
 
     def incidents(self, flt: IncidentFilter | None = None) -> list[Incident]:
-        """Incidents matching ``flt`` in its order, a page at a time (keyset ``after`` on
-        the date orders, ``offset`` otherwise)."""
+        """Incidents matching ``flt`` in its order, a page at a time (keyset ``after``, the
+        last row's (date, id), in every order; or ``offset``)."""
         flt = flt or IncidentFilter()
         where, args = self._incident_conditions(flt)
         if flt.after is not None:
-            if flt.order not in ("date", "-date"):
-                raise ValueError("a keyset page (after) needs a date order")
+            if flt.order not in INCIDENT_ORDER:
+                raise ValueError(f"a keyset page (after) needs one of {', '.join(INCIDENT_ORDER)}")
             where, args = where + [_after_sql(flt)[0]], args + _after_sql(flt)[1]
         sql = (f"SELECT payload FROM incidents WHERE {' AND '.join(where)}"
                f" ORDER BY {INCIDENT_ORDER[flt.order]}")  # fmt: skip
@@ -160,9 +160,17 @@ class IncidentQueries:
 
 
 def _after_sql(flt: IncidentFilter) -> tuple[str, list[Any]]:
-    """The condition that starts a page after the (date, id) of the last row seen."""
+    """The condition that starts a page after the (date, id) of the last row seen. Most
+    sources first, the last row's source count is read from the row itself, so one
+    (date, id) cursor pages every order; a cursor whose incident a rebuild removed ends
+    the listing (its source count is unknown)."""
     assert flt.after is not None
     date, last_id = flt.after
+    if flt.order == "-sources":
+        newer, newer_args = _after_sql(replace(flt, order="-date"))
+        count = "(SELECT s.source_count FROM incidents s WHERE s.id = ?)"
+        return (f"(source_count < {count} OR (source_count = {count} AND {newer}))",
+                [last_id, last_id, *newer_args])  # fmt: skip
     if flt.order == "-date":
         if date is None:
             return "(date IS NULL AND id < ?)", [last_id]

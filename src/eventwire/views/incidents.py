@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from eventwire.errors import NotFound
 from eventwire.knowledge.ontology import load_ontology
 from eventwire.model import CountReport, Event, Evidence, Incident, Place
+from eventwire.resolve.incidents import explanation_in_words
 from eventwire.store.base import INCIDENT_ORDERS, IncidentFilter, Store
 from eventwire.views.corpus import (
     CorpusFilter,
@@ -166,12 +167,10 @@ def list_incident_rows(
     limit: int = 50,
     after: str | None = None,
 ) -> NumberedPage[IncidentRow]:
-    """One page of incidents with their total: by page number, or after a cursor (date
-    orders); ``order`` is one of :data:`~eventwire.store.base.INCIDENT_ORDERS`."""
+    """One page of incidents with their total: by page number, or after a cursor (every
+    order); ``order`` is one of :data:`~eventwire.store.base.INCIDENT_ORDERS`."""
     if order not in INCIDENT_ORDERS:
         raise ValueError(f"order must be one of {', '.join(INCIDENT_ORDERS)}")
-    if after is not None and order not in ("date", "-date"):
-        raise ValueError("a cursor (after) works with order=date or order=-date only")
     limit = max(1, min(limit, MAX_LIMIT))
     flts = incident_filters(store, cf)
     total = sum(store.count_incidents(f) for f in flts)
@@ -180,9 +179,7 @@ def list_incident_rows(
     rows = _select(store, flts, order, limit, offset, after) if flts and not beyond else []
     names = Names(store)
     more = (offset + len(rows) < total) if after is None else len(rows) == limit
-    cursor = (
-        encode_cursor(rows[-1].date, rows[-1].id) if rows and more and order != "-sources" else None
-    )
+    cursor = encode_cursor(rows[-1].date, rows[-1].id) if rows and more else None
     items = [incident_row(i, names) for i in rows]
     return numbered_page(items, total, limit, page, order, cursor, after is not None)
 
@@ -283,5 +280,5 @@ def incident_detail(store: Store, incident_id: str) -> IncidentDetail:
         reports=_reports(store, inc.evidence, inc.count_reports),
         members=_event_lines(store, inc.events, names),
         statements=_event_lines(store, (s for s in inc.statements if s not in inc.events), names),
-        explanation=list(inc.explanation),
+        explanation=explanation_in_words(inc.explanation, store.state_sides, store.get_actor),
     )
