@@ -6,7 +6,9 @@ import importlib
 
 import pytest
 
+from eventwire.config import Settings
 from eventwire.extract import DocContext
+from eventwire.knowledge.resources import Resources
 from eventwire.model import Article
 from eventwire.registry import extractors
 
@@ -15,6 +17,16 @@ ORDER = ("mentions", "counts", "quotes", "events", "relations")
 
 @pytest.fixture(scope="session")
 def run(nlp, resources):
+    return _runner(nlp, resources)
+
+
+@pytest.fixture(scope="session")
+def run_without_kb(nlp):
+    """The same with the shipped KB files off, as a user on a new war has them."""
+    return _runner(nlp, Resources(Settings(shipped_kb=False)))
+
+
+def _runner(nlp, resources):
     for name in ORDER:
         importlib.import_module(f"eventwire.extract.{name}")
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
+from eventwire.extract.eventroles import close_apposition
 from eventwire.extract.namephrases import state_forces
 from eventwire.extract.notactors import counted_people, names_a_platform
 from eventwire.extract.pronouns import ANAPHORS, held_by, resolve_pronouns
@@ -159,6 +160,8 @@ class MentionIndex:
         covering = self.covering(token)
         if covering:
             return Filler(covering.span)
+        if self._names_backed_party(token):
+            return self._backed_party(token)
         if token.lemma_.lower() in FORCE_NOUNS or low in FORCE_NOUNS:
             owner = _owner_of_forces(token)
             if owner is not None:
@@ -194,6 +197,45 @@ class MentionIndex:
                 return Filler(self._add_forces(token, iso3).span)  # "Israeli airstrikes"
             return Filler(self._add(token, iso3).span)  # "Turkish diplomacy"
         return None
+
+    def _names_backed_party(self, token: Token) -> bool:
+        """A relation noun with its other party ("Iran's ally", "ally Hezbollah") or a noun
+        such a word modifies ("proxy militia"): see :meth:`_backed_party`."""
+        agent_nouns = self.ctx.resources.relation_words.agent_nouns
+        if token.lemma_.lower() in agent_nouns:
+            return close_apposition(token) is not None or any(
+                c.dep_ == "poss" for c in token.children
+            )
+        return any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in agent_nouns
+            for c in token.children
+        )
+
+    def _backed_party(self, token: Token) -> Filler | None:
+        """Such a noun names the party, never its patron: "Iran's ally Hezbollah fired"
+        (Hezbollah), "Algeria's proxy militia, the Azawad Front" (the Front); unnamed
+        ("Hezbollah's allies attacked"): nobody."""
+        name = close_apposition(token)
+        if name is None:
+            name = next((c for c in token.children if c.dep_ == "appos"), None)
+        return self.filler(name) if name is not None else None
+
+    def _person_named_before(self, text: str, start: int) -> Mention | None:
+        """The one person named in full earlier in the document whose given or family name
+        a one-word name the model missed is: "Prime Minister Abiy Ahmed ... Abiy sent
+        troops". None when two full names fit ("Vitalii Klitschko", "Vitalii Dushevskiy")."""
+        key = plain_key(text)
+        if not key or " " in key:
+            return None
+        fits = {
+            m.group: m
+            for m in self.mentions
+            if m.span.end <= start
+            and len(words := plain_key(m.span.text).split()) > 1
+            and key in (words[0], words[-1])
+        }  # whatever the model labelled them, two fitting names make it ambiguous
+        person = next(iter(fits.values())) if len(fits) == 1 else None
+        return person if person is not None and person.label == "PERSON" else None
 
     def _not_an_actor(self, token: Token) -> bool:
         """A proper noun filling a role that names no actor: people counted ("killed three
@@ -234,13 +276,14 @@ class MentionIndex:
         start_tok = min([token, *words], key=lambda t: t.i)
         start, end = start_tok.idx, token.idx + len(token.text)
         text = self.ctx.text[start:end]
+        person = None if country else self._person_named_before(text, start)
         mention = Mention(
             article_id=self.ctx.article.id,
             span=Span(start, end, text),
-            label="NORP" if country else ADDED_LABEL,
+            label="NORP" if country else person.label if person else ADDED_LABEL,
             evidence=self.ctx.evidence(self.ctx.view.sent(token)),
             normalized=clean_surface(text),
-            group=f"aff:{country}" if country else plain_key(text),
+            group=f"aff:{country}" if country else person.group if person else plain_key(text),
             affiliation=country,
         )
         self.added.append(mention)
@@ -252,12 +295,12 @@ def _pobj_of(prep: Token) -> Token | None:
 
 
 def _owner_of_forces(token: Token) -> Token | None:
-    """X in "X's forces", "forces of X", "forces loyal to X"."""
+    """X in "X's forces", "forces of X", "fighters from X", "forces loyal to X"."""
     for child in token.children:
         if child.dep_ == "poss":
             return child
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
             return next((t for t in child.children if t.dep_ == "pobj"), None)
         if child.lemma_ in ("loyal", "allied", "affiliated", "aligned"):
             for prep in child.children:

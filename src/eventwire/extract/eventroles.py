@@ -224,9 +224,13 @@ def own_conjuncts(fillers: list[F], token: Token | None) -> list[F]:
 
 def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     """Source token and target candidates (best first) of a verb trigger."""
+    if nominal_gerund(token):
+        return noun_roles(token)  # "Fighting between X and Y killed ten": a noun
     reduced = _child(token, "nsubj", "aux") is None  # not "reports that it had armed Y"
     if token.dep_ == "acl" and token.tag_ == "VBN" and reduced:  # "forces backed by Turkey"
         return _pobj(token, frozenset({"by"}), ("agent", "prep")), [token.head]
+    if (described := _reduced_passive_after_comma(token)) is not None:
+        return _pobj(token, frozenset({"by"}), ("agent",)), [described]
     passive = _child(token, "nsubjpass")
     aux = _child(token, "auxpass")
     if passive is not None or (aux is not None and not _acronym(aux)):
@@ -259,6 +263,53 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     # "demanded that the US cancel...": the one asked to act.
     asked = next((_child(c, "nsubj") for c in token.children if c.dep_ == "ccomp"), None)
     return source, [obj, dative, _pobj(token, TARGET_PREPS), on_obj, asked]
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+
+
+def nominal_gerund(token: Token) -> bool:
+    """A gerund standing as a noun: the subject of a clause with no object or subject of
+    its own ("Fighting between X and Y continued", "Shelling by the army killed two")."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in SUBJECT_DEPS
+        and not any(c.dep_ in ("dobj", "nsubj", "aux", "ccomp") for c in token.children)
+    )
+
+
+def _reduced_passive_after_comma(token: Token) -> Token | None:
+    """The noun a passive participle after a comma describes, when the parser hangs the
+    participle on the clause's verb: "clashed with the Front, backed by Algeria" (the
+    Front is backed, not the subject of "clashed")."""
+    if token.tag_ != "VBN" or token.dep_ != "advcl" or token.i < token.head.i + 2:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children):
+        return None
+    if _pobj(token, frozenset({"by"}), ("agent",)) is None:
+        return None
+    doc = token.doc
+    comma, noun = doc[token.i - 1], doc[token.i - 2]
+    if comma.text != "," or noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ == "nsubj":
+        return None
+    return noun
+
+
+def close_apposition(noun: Token) -> Token | None:
+    """The name right after a relation noun that the parser made a sibling of it, as in
+    "Iran's ally Hezbollah fired" or "Algeria's proxy the Azawad Front attacked" (both
+    subjects of the verb): the noun is the name's title, not a second subject."""
+    doc = noun.doc
+    i = noun.i + 1
+    if i < len(doc) and doc[i].dep_ == "det":
+        i += 1
+    while i < len(doc) and doc[i].dep_ == "compound" and doc[i].pos_ == "PROPN":
+        i += 1
+    if i >= len(doc) or i == noun.i + 1 and doc[i].pos_ != "PROPN":
+        return None
+    name = doc[i]
+    same_role = name.dep_ == noun.dep_ and name.head.i == noun.head.i
+    return name if name.pos_ == "PROPN" and same_role else None
 
 
 def _object(token: Token) -> Token | None:
@@ -296,7 +347,9 @@ def _between(token: Token) -> Token | None:
 def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     if token.dep_ == "compound" and token.head.i != token.i:  # "a protest sit-in"
         token = token.head
-    source = _child(token, "poss") or _pobj(token, NOUN_SOURCE_PREPS)
+    source = _child(token, "poss") or _pobj(token, NOUN_SOURCE_PREPS, ("prep", "agent"))
+    if source is None and (pitted := _pitted(token)) is not None:
+        return pitted  # "clashes pitting X against Y"
     if source is not None and source.lower_ in OWN_PRONOUNS:  # "X reiterated its demand"
         verb = token.head.head if token.dep_ == "pobj" else token.head
         source = _child(verb, "nsubj") if verb.pos_ == "VERB" else None
@@ -350,6 +403,19 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     further += [s for c in token.children if c.dep_ in ("ccomp", "acl")
                 if (s := _child(c, "nsubj")) is not None and s.lower_ not in ("it", "that", "which")]  # fmt: skip
     return source, [target, *further]
+
+
+def _pitted(token: Token) -> tuple[Token, list[Token | None]] | None:
+    """(X, [Y]) of "clashes pitting X against Y": the participle modifies the noun, or
+    the parser makes the noun its subject, or hangs it on the noun's own verb ("the
+    clashes, pitting X against Y, killed ten")."""
+    verbs = [c for c in token.children if c.dep_ in ("acl", "relcl")]
+    if token.dep_ == "nsubj" and token.head.i != token.i:
+        verbs += [token.head, *(c for c in token.head.children if c.dep_ == "advcl")]
+    for verb in verbs:
+        if verb.lemma_.lower() == "pit" and (side := _child(verb, "dobj")) is not None:
+            return side, [_pobj(verb, frozenset({"against"}))]
+    return None
 
 
 def _pobjs(token: Token, preps: frozenset[str]) -> list[Token]:

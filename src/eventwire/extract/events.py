@@ -38,6 +38,7 @@ from eventwire.extract.eventlinks import link_events
 from eventwire.extract.eventroles import (
     agent_place,
     is_time_phrase,
+    nominal_gerund,
     noun_roles,
     own_conjuncts,
     verb_roles,
@@ -172,7 +173,8 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     events: list[EventMention] = []
     trigger_at: list[int] = []  # trigger token of each event
     for token, (etype, lemma) in found:
-        is_verb = token.pos_ != "NOUN" and token.pos_ != "PROPN"
+        # a gerund standing as a noun ("Fighting between X and Y") is read as one
+        is_verb = token.pos_ not in ("NOUN", "PROPN") and not nominal_gerund(token)
         src_tok, tgt_toks = verb_roles(token) if is_verb else noun_roles(token)
         spec = onto.types.get(etype)  # per-type role rules are ontology fields
         if spec is not None and spec.noun_place_preps and not is_verb:

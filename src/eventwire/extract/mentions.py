@@ -37,7 +37,13 @@ from eventwire.extract.namephrases import (
     Cand,
     CountriesOfDocument,
     coalitions,
+    definite_groups,
     described_nouns,
+    given_names,
+    lone_person,
+    named_owner_after,
+    names_armed_group,
+    sent_forces,
     state_forces_cand,
     titled_names,
 )
@@ -118,6 +124,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     cands += _missed_names(ctx.view, cands, kb)
     cands += _seat_governments(ctx.view, cands, kb)
     cands += _group_nouns(ctx.view, cands, kb, ctx.resources.ontology)
+    cands = definite_groups(ctx.view, cands)
     cands = _in_body(ctx, cands)
     cands.sort(key=lambda c: (c.start, c.end))
     _same_name_other_case(cands)
@@ -218,19 +225,8 @@ def _candidate(
             entry = kb.lookup(text)
         else:
             role = None
-    if entry is not None and entry.type == "country" and (end := _forces_owned(ent)):
-        if doc[end - 1].lower_ in ARMED_NOUNS:  # "Congo's army"
-            return state_forces_cand(kb, entry.country, ent.start, end)
-        # "Congo's army", "Ethiopia's federal government": the state's own, as "Congolese
-        # army" is (one mention, the country's)
-        return Cand(
-            ent.start,
-            end,
-            "GPE",
-            re.sub(r"^the\s+", "", doc[ent.start : end].text, flags=re.IGNORECASE),
-            affiliation=entry.country,
-            group_hint=f"aff:{entry.country}",
-        )
+    if entry is not None and (owned := _country_owned(kb, entry, ent)) is not None:
+        return owned
     branch = ARMED_BRANCH.match(text) if entry is None else None
     if branch and (iso3 := kb.country_by_demonym(branch.group(1))):
         return state_forces_cand(kb, iso3, ent.start, ent.end)  # "the Ethiopian Air Force"
@@ -241,6 +237,8 @@ def _candidate(
     label = ent.label_
     if entry is None and label in ("PERSON", "ORG") and role is None and is_place(text):
         label = "GPE"  # "Misrata", "Kidal": a place the model took for a person or group
+    if entry is None and label == "GPE" and names_armed_group(ent) and not is_place(text):
+        label = "ORG"  # "M23 rebels", "the M23 rebel group": the group's name, no place
     if entry is None and label == "GPE":
         iso3 = kb.country_of_capital(text)
         if not _agent_role(ent.root):
@@ -265,6 +263,24 @@ def _candidate(
         affiliation=affiliation,
         kb_id=entry.id if entry else None,
         kb_type=entry.type if entry else None,
+    )
+
+
+def _country_owned(kb: Any, entry: Any, ent: Any) -> Cand | None:
+    """A country's own state noun: "Congo's army" (its armed forces), "Ethiopia's federal
+    government" (the country's, as "Congolese army" is: one mention, the country's)."""
+    if entry.type != "country" or (end := _forces_owned(ent)) is None:
+        return None
+    doc = ent.doc
+    if doc[end - 1].lower_ in ARMED_NOUNS:
+        return state_forces_cand(kb, entry.country, ent.start, end)
+    return Cand(
+        ent.start,
+        end,
+        "GPE",
+        re.sub(r"^the\s+", "", doc[ent.start : end].text, flags=re.IGNORECASE),
+        affiliation=entry.country,
+        group_hint=f"aff:{entry.country}",
     )
 
 
@@ -533,6 +549,9 @@ def _match_at(view: DocView, i: int, taken: list[bool], kb: Any) -> Cand | None:
         # Short acronyms must be written in capitals to count ("IS", not "is").
         if entry is None or (len(text) <= 3 and text not in entry.names):
             continue
+        # a KB country the model did not tag may own a state noun: "The DR Congo's army"
+        if (owned := _country_owned(kb, entry, view.doc[i : i + n])) is not None:
+            return owned
         label = KB_LABELS.get(entry.type, "ORG")
         return Cand(i, i + n, label, clean_surface(text), kb_id=entry.id, kb_type=entry.type)
     return None
@@ -646,7 +665,7 @@ def _group_nouns(view: DocView, cands: list[Cand], kb: Any, onto: Ontology) -> l
                 place = child
             elif child.dep_ == "poss" or child.pos_ == "PROPN" or child.ent_type_:
                 owned = True  # "Haftar's forces", "Houthi fighters": the role filler decides
-        if owned:
+        if owned or sent_forces(tok) or named_owner_after(tok, taken):
             continue
         affiliation = affiliation or _country_after(tok, kb)
         start = min(
@@ -745,6 +764,7 @@ def _group(doc: Any, cands: list[Cand], kb: Any) -> list[str]:
             and (c.label == "PERSON" or c.kb_type == "person")
         ):
             full_people.setdefault(keys[i].split()[-1], []).append(i)
+    given = given_names(cands, keys, full_people)
     first_by_key: dict[str, int] = {}
     first_by_kb: dict[str, int] = {}
     for i, c in enumerate(cands):
@@ -760,6 +780,10 @@ def _group(doc: Any, cands: list[Cand], kb: Any) -> list[str]:
             fits = [b for b in bearers if b < i and _may_join(c, cands[b])]
             if fits:
                 union(i, fits[-1])
+            continue
+        bearer = given.get(keys[i])
+        if bearer is not None and bearer < i and lone_person(c) and _may_join(c, cands[bearer]):
+            union(i, bearer)  # "Prime Minister Abiy Ahmed ... Abiy said"
             continue
         union(i, first_by_key.setdefault(keys[i], i))
         if c.kb_id:

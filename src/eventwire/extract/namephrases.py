@@ -6,7 +6,12 @@
 * a state's armed forces, an actor apart from the state ("Rwandan soldiers", "Congo's
   army", "the Ethiopian Air Force");
 * a short country name inside a longer one the document writes ("Democratic Republic of
-  Congo ... Congo's army").
+  Congo ... Congo's army");
+* a name of armed people the model took for a place ("M23 rebels"), and "the rebels",
+  "the group" pointing back to the one group introduced with that noun;
+* people who are not actors of their own: forces a subject sends ("Chad has sent special
+  forces"), fighters of a named group ("fighters from the M23 rebel group");
+* a lone given name of the one full name that begins with it ("Abiy Ahmed ... Abiy").
 
 Candidates are token spans of one document with a name, a label and maybe a KB entry;
 :mod:`eventwire.extract.mentions` groups them into mentions.
@@ -214,3 +219,126 @@ def coalitions(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
     kept = [c for k, c in enumerate(cands) if k not in drop]
     taken = {i for c in kept for i in range(c.start, c.end)}
     return kept + [c for c in found if not any(i in taken for i in range(c.start, c.end))]
+
+
+# --- armed groups and people named in part ----------------------------------------
+
+
+ARMED_PEOPLE = frozenset(
+    ["rebel", "fighter", "militia", "militiaman", "militant", "insurgent", "guerrilla",
+     "jihadist", "gunman"]
+)  # fmt: skip
+
+
+def names_armed_group(ent: Any) -> bool:
+    """The name modifies a noun of armed people, or a group noun such people modify: "M23
+    rebels", "the M23 rebel group" (a name the model took for a place)."""
+    root = ent.root
+    head = root.head
+    if root.dep_ not in ("compound", "nmod", "amod") or head.i <= root.i:
+        return False
+    words = [head, *(c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i)]
+    return any(w.lemma_.lower() in ARMED_PEOPLE for w in words)
+
+
+# Verbs whose object, a force, is the subject's own: "Chad has sent special forces".
+SENDING_VERBS = frozenset({"send", "deploy", "dispatch", "commit", "station"})
+
+
+def sent_forces(tok: Any) -> bool:
+    """Forces sent or deployed by the subject ("and Chad has sent special forces") are
+    the sender's own means, not an actor of their own."""
+    head = tok.head
+    return (
+        tok.dep_ == "dobj"
+        and tok.lower_ in ARMED_NOUNS
+        and head.lemma_.lower() in SENDING_VERBS
+        and any(c.dep_ == "nsubj" for c in head.children)
+    )
+
+
+def named_owner_after(tok: Any, taken: list[bool]) -> bool:
+    """ "Fighters from the M23 rebel group", "militiamen of the Azawad Front": people of a
+    named group, whom the role filler reads as that group's forces."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            for pobj in prep.children:
+                named = [t for t in pobj.subtree if taken[t.i] and t.i > prep.i]
+                if pobj.dep_ == "pobj" and named and pobj.ent_type_ != "GPE":
+                    return True
+    return False
+
+
+# Nouns a named armed group is introduced with ("M23 rebels", "the M23 rebel group") and
+# later called by alone ("the rebels", "the group").
+DEFINITE_GROUP_NOUNS = ARMED_PEOPLE | {"group", "movement"}
+
+
+def _may_be_group(c: Cand) -> bool:
+    """A name that may be a group's: the KB's type when it has one, else the model's label
+    (which often calls an unknown group's short name a place: see :func:`names_armed_group`)."""
+    if c.kb_type is not None:
+        return c.kb_type not in ("person", "country")
+    return c.label not in ("PERSON", "GPE")
+
+
+def definite_groups(view: DocView, cands: list[Cand]) -> list[Cand]:
+    """ "The rebels", "the group", "the rebel group": a definite noun phrase pointing back
+    to the one named group the document introduced with that noun ("M23 rebels", "the M23
+    rebel group"). With two such names, or none before it, it stays what it was."""
+    doc = view.doc
+    named = [c for c in cands if c.group_hint is None and _may_be_group(c)]
+
+    def noun_after(c: Cand) -> str | None:
+        """The noun as written ("rebels", "group"): "the groups" is not "the X group"."""
+        i = c.end + (c.end < len(doc) and doc[c.end].lower_ == "rebel")
+        if i < len(doc) and doc[i].lemma_.lower() in DEFINITE_GROUP_NOUNS:
+            return doc[i].lower_
+        return None
+
+    found: list[Cand] = []
+    for tok in view.tokens:
+        lemma = tok.lemma_.lower()
+        if lemma not in DEFINITE_GROUP_NOUNS or tok.pos_ != "NOUN":
+            continue
+        mods = [c for c in tok.children if c.i < tok.i]
+        if [m.lower_ for m in mods if m.lower_ != "rebel"] != ["the"]:
+            continue  # only "the rebels", "the (rebel) group"
+        introduced = {
+            plain_key(c.name): c for c in named if c.end <= tok.i and noun_after(c) == tok.lower_
+        }
+        if len(introduced) != 1:
+            continue
+        prior = next(iter(introduced.values()))
+        start = min(m.i for m in mods) + 1  # the article is no part of the name
+        found.append(Cand(start, tok.i + 1, prior.label, prior.name, kb_id=prior.kb_id,
+                          kb_type=prior.kb_type))  # fmt: skip
+    spans = [(c.start, c.end) for c in found]
+    kept = [c for c in cands if not any(c.start < e and s < c.end for s, e in spans)]
+    return kept + found
+
+
+def given_names(
+    cands: list[Cand], keys: list[str], surnames: dict[str, list[int]]
+) -> dict[str, int]:
+    """The one full person name of the document each given name belongs to: "Abiy" of
+    "Abiy Ahmed". A first word two different full names share ("Vitalii Klitschko",
+    "Vitalii Dushevskiy", whatever the model labelled the second), or that is also
+    someone's family name, belongs to none."""
+    bearers: dict[str, dict[str, int]] = {}
+    for i, c in enumerate(cands):
+        words = keys[i].split()
+        if c.group_hint is None and len(words) > 1:
+            bearers.setdefault(words[0], {}).setdefault(keys[i], i)
+    return {
+        first: i
+        for first, names in bearers.items()
+        if len(names) == 1
+        and first not in surnames
+        and lone_person(cands[i := next(iter(names.values()))])
+    }
+
+
+def lone_person(c: Cand) -> bool:
+    """A one-word name that may be a person's: the model or the KB says so."""
+    return c.kb_type == "person" or (c.kb_type is None and c.label == "PERSON")

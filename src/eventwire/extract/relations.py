@@ -37,7 +37,7 @@ from eventwire.extract.actorspans import FOLLOWERS, Filler, MentionIndex
 from eventwire.extract.anchor import publication_when, when_for
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
-from eventwire.extract.eventroles import coordinated_passive, own_conjuncts
+from eventwire.extract.eventroles import close_apposition, coordinated_passive, own_conjuncts
 from eventwire.extract.modality import attribution_of, modality_of, phrase_modality
 from eventwire.knowledge.words import RelationWords
 from eventwire.model import RelationMention, When
@@ -121,6 +121,8 @@ def members_of(noun: Token) -> Token | None:
     member = _pobj(noun, MEMBER_PREPS)
     if member is not None:
         return member
+    if (named := close_apposition(noun)) is not None:
+        return named  # "Iran's ally Hezbollah fired": the name the noun titles
     for prep in noun.children:  # "N such as A"
         if (
             prep.dep_ == "prep"
@@ -287,6 +289,11 @@ def statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
     if tok.pos_ == "NOUN" and lemma in words.agent_nouns:
         phrase = None if _predicative(tok) else tok
         yield Statement(words.agent_nouns[lemma], *agent_noun_roles(tok, words), tok, phrase)
+    elif lemma in words.agent_nouns and tok.dep_ in ("amod", "compound") and tok.i < tok.head.i:
+        # a relation noun modifying a noun: "Algeria's proxy militia, the Azawad Front"
+        noun = tok.head
+        holder = members_of(noun) if _child(noun, "appos") else noun
+        yield Statement(words.agent_nouns[lemma], holder, _child(noun, "poss"), tok, noun)
     elif tok.pos_ in ("ADJ", "VERB") and tok.lower_ in words.adjectives:
         phrase = tok.head if tok.dep_ in ("amod", "acl") else None  # "forces loyal to Y"
         yield Statement(words.adjectives[tok.lower_], *adjective_roles(tok), tok, phrase)

@@ -123,7 +123,13 @@ _LEADING = re.compile(
 
 
 def is_title(words: str) -> bool:
-    return words.lower() in _TITLE_SET
+    return words.lower() in _TITLE_SET and not _capital_abbreviation(words.split()[-1])
+
+
+def _capital_abbreviation(word: str) -> bool:
+    """A short title word written in capitals without a dot is an acronym: "DR" of "DR
+    Congo" (the Democratic Republic), not "Dr"; "COL", "GEN" likewise."""
+    return len(word) <= 3 and word.isalpha() and word.isupper()
 
 
 def canonical_title(title: str) -> str:
@@ -140,7 +146,7 @@ def strip_titles(name: str) -> tuple[str, str | None]:
     rest = name.strip()
     while True:
         m = _LEADING.match(rest)
-        if not m or not rest[m.end() :].strip():
+        if not m or not rest[m.end() :].strip() or _capital_abbreviation(m.group().split()[-1]):
             break
         found.append(rest[: m.end()].strip())
         rest = rest[m.end() :].strip()

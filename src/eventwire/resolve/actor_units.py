@@ -19,6 +19,7 @@ __all__ = ["GROUP_LABEL", "StoredUnit", "Unit", "build_units", "initials", "unit
 # Words that say what kind of organisation a name is, checked in this order.
 _ORG_WORDS = (
     ("media", r"\b(news|times|post|journal|agency|tv|television|radio|press|herald|gazette)\b"),
+    ("coalition", r"\b(coalition|alliance)\b"),  # "the Saudi-led coalition", "a Western alliance"
     (
         "armed_group",
         r"\b(army|forces?|brigades?|militias?|battalions?|mujahideen|guards?|"

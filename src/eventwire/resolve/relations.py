@@ -10,6 +10,7 @@ their own modality with ``source_count`` 0, shown but never counted. A relation
 that some articles assert and others deny is ``contested``. An event that only
 states an act which has not happened (qualifier ``statement``: "did not back" as
 REJECT) is no evidence of its own: the act carries the relation and its modality.
+Backing stated only as a third party's word is alleged (:func:`claimed`).
 """
 
 from __future__ import annotations
@@ -62,20 +63,34 @@ def resolve_relations(
             continue
         if {f"source_{FOLLOWERS}", f"target_{FOLLOWERS}"} & set(ev.qualifiers):
             continue  # the followers of a person acted, not the person
+        rtype = et.relation[0]
+        modality = claimed(rtype, ev.modality, ev.attributed_to, ev.source_actor, ev.target_actor)
         for evidence in ev.evidence:
-            piece = _Piece(evidence, ev.modality, ev.negated, ev.date)
-            add(ev.source_actor, ev.target_actor, et.relation[0], piece)
+            piece = _Piece(evidence, modality, ev.negated, ev.date)
+            add(ev.source_actor, ev.target_actor, rtype, piece)
     for doc in docs:
         for rm in doc.relations:
-            piece = _Piece(
-                rm.evidence, rm.modality, rm.negated, rm.when.calendar if rm.when else None
-            )
             src = actor_of(mention_actor, rm.article_id, rm.source)
-            add(src, actor_of(mention_actor, rm.article_id, rm.target), rm.type, piece)
+            tgt = actor_of(mention_actor, rm.article_id, rm.target)
+            speaker = actor_of(mention_actor, rm.article_id, rm.attributed_to)
+            modality = claimed(rm.type, rm.modality, speaker, src, tgt)
+            piece = _Piece(rm.evidence, modality, rm.negated, rm.when.calendar if rm.when else None)
+            add(src, tgt, rm.type, piece)
     relations = []
     for (src, tgt, rtype), pair in sorted(pairs.items()):
         relations.extend(_relations(src, tgt, rtype, pair.pieces))
     return relations
+
+
+def claimed(
+    rtype: str, modality: str, speaker: str | None, src: str | None, tgt: str | None
+) -> str:
+    """Backing the article states only as a third party's word is alleged: "Congo's army
+    said the rebels were backed by Rwandan soldiers" is the army's claim, not the outlet's
+    (the giver or receiver saying so themselves is an admission, and stays asserted)."""
+    if rtype == "support" and modality == "asserted" and speaker and speaker not in (src, tgt):
+        return "alleged"
+    return modality
 
 
 def _unique(pieces: list[_Piece]) -> tuple[Evidence, ...]:
