@@ -305,3 +305,41 @@ def test_actor_and_place_pages_show_their_incidents_apart_from_reported_totals(
         town = _figures([i for i in INCIDENTS if i.location == PLACES[2]])[0]
         index = client.get("/places", params={"sort": "name"}).text
         assert f'<a href="/incidents?place=geonames%3A2">{town}</a>' in index
+
+
+@pytest.mark.parametrize("sort", ["-incidents", "incidents", "-killed", "killed"])
+def test_actor_index_sorts_by_incidents_and_killed(store: SQLiteStore, sort: str) -> None:
+    rows = actor_index(store, sort, 1, 50).items
+    key = sort.lstrip("-")
+    values = [getattr(r, key) for r in rows]
+    assert values == sorted(values, reverse=sort.startswith("-"))
+    assert len(rows) == len(STORED_ACTORS) and len(set(values)) > 1
+
+
+def test_every_index_sort_header_links_a_sort_the_index_accepts(tmp_path: Path) -> None:
+    """A sorted column's header links the other direction: that order must exist."""
+    import re
+
+    from fastapi.testclient import TestClient
+
+    from eventwire.api import create_app
+    from eventwire.config import Settings
+
+    path = tmp_path / "index.db"
+    with SQLiteStore(str(path)) as s:
+        s.replace_resolution(_resolution())
+    with TestClient(create_app(Settings(db=str(path)))) as client:
+        for index in ("/actors", "/places"):
+            seen, todo = set(), [index]
+            while todo:
+                url = todo.pop()
+                response = client.get(url)
+                assert response.status_code == 200, url
+                for link in re.findall(
+                    r'<th class="sortable[^"]*"><a href="([^"]+)"', response.text
+                ):
+                    link = index + link.replace("&amp;", "&")
+                    if link not in seen:
+                        seen.add(link)
+                        todo.append(link)
+            assert len(seen) >= 8

@@ -373,6 +373,11 @@ class Store(UnitIndex, Protocol):
         """Per actor (``key`` is the id): incidents it is a side of, and their casualties."""
         ...
 
+    def actors_by_incidents(self, order: str, limit: int, offset: int) -> list[Actor]:
+        """Actors by their incidents or the killed in them (``incidents``, ``killed``; a
+        leading ``-`` puts the most first), then by name and id."""
+        ...
+
 
 # how incident_sums groups: name -> the columns of each group's key
 INCIDENT_GROUPS = {

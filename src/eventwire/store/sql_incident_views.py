@@ -16,10 +16,11 @@ for the timeline and per (place, type) for the map, so neither reads a payload.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from eventwire.model import Incident, Place, Resolution
+from eventwire.model import Actor, Incident, Place, Resolution, from_dict
 from eventwire.store.base import INCIDENT_GROUPS, IncidentFilter, IncidentPlace, IncidentSums
 from eventwire.store.sql_incidents import IncidentQueries
 
@@ -102,7 +103,23 @@ class IncidentViewsSQL(IncidentQueries):
             found.update((r[0], r[1:]) for r in rows)
         return [_sums((a,), found.get(a, (0, 0, 0, 0))) for a in actor_ids]
 
+    def actors_by_incidents(self, order: str, limit: int, offset: int) -> list[Actor]:
+        """Actors by their incidents (``incidents``) or the killed in them (``killed``),
+        most first with a leading ``-``, then by name and id; one page."""
+        if order.lstrip("-") not in ACTOR_INCIDENT_ORDERS:
+            raise ValueError(f"order must be one of {', '.join(ACTOR_INCIDENT_ORDERS)}")
+        column = ACTOR_INCIDENT_ORDERS[order.lstrip("-")]
+        direction = "DESC" if order.startswith("-") else "ASC"
+        rows = self._all(
+            "SELECT a.payload FROM actors a LEFT JOIN incident_actor_totals t"
+            f" ON t.actor_id = a.id ORDER BY COALESCE(t.{column}, 0) {direction}, a.name, a.id"
+            " LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [from_dict(Actor, json.loads(r[0])) for r in rows]
 
+
+ACTOR_INCIDENT_ORDERS = {"incidents": "incidents", "killed": "killed"}
 ACTOR_TOTAL_COLUMNS = ("actor_id", "incidents", "killed", "wounded", "displaced")
 
 

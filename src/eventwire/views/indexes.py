@@ -13,8 +13,11 @@ from eventwire.views.records import MAX_LIMIT
 T = TypeVar("T")
 
 ACTOR_SORTS = ("-mentions", "mentions", "-articles", "articles", "name", "-name", "type",
-               "country")  # fmt: skip
-PLACE_SORTS = ("-incidents", "incidents", "-killed", "name", "-name", "country")
+               "-type", "country", "-country", "-incidents", "incidents", "-killed",
+               "killed")  # fmt: skip
+BY_INCIDENTS = ("-incidents", "incidents", "-killed", "killed")  # by the incident totals
+PLACE_SORTS = ("-incidents", "incidents", "-killed", "killed", "name", "-name", "country",
+               "-country")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,11 @@ def actor_index(store: Store, sort: str = "-mentions", page: int = 1, limit: int
         raise ValueError(f"sort must be one of {', '.join(ACTOR_SORTS)}")
     limit = max(1, min(limit, MAX_LIMIT))
     total = store.count("actors")
-    actors = store.actor_page(sort, limit, (max(page, 1) - 1) * limit)
+    offset = (max(page, 1) - 1) * limit
+    if sort in BY_INCIDENTS:
+        actors = store.actors_by_incidents(sort, limit, offset)
+    else:
+        actors = store.actor_page(sort, limit, offset)
     sums = actor_sums(store, [a.id for a in actors])
     rows = [
         ActorRow(a, sums[a.id].incidents, sums[a.id].killed, sums[a.id].wounded,
