@@ -59,7 +59,7 @@ def test_incident_list_sorts_by_sources_and_opens_an_incident(page) -> None:
 def test_explore_links_a_clicked_bar_to_its_incident_records(page) -> None:
     page.goto(f"{page.base}/explore")
     page.locator('#histogram g.bar[data-since="2016-09"]').click()
-    row = page.locator('#bar-incidents tr.event-row[data-event="evt_attack"]')
+    row = page.locator('#bar-incidents tr.incident-row[data-incident="incident_benghazi"]')
     assert row.locator("a.incident-link").get_attribute("href") == "/incidents/incident_benghazi"
     page.locator("#bar-incidents a.incident-records").click()
     page.wait_for_url("**/incidents?since=2016-09*")

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from eventwire.config import Settings
-from eventwire.model import Actor, Event, Evidence, Place, Resolution
+from eventwire.model import Actor, Event, Evidence, Incident, Place, Resolution
 from eventwire.store.sqlite import SQLiteStore
 
 TOWN = Place("geonames:1", "Kufra Oasis", 24.2, 23.3, "LBY", None, "city")
@@ -21,6 +21,12 @@ ACTOR = Actor("act_band", "Desert Band", "armed_group", "LBY", (), 3, 1)
 def _event(event_id: str, date: str | None, precision: str | None, **kw: Any) -> Event:
     return Event(event_id, "assault", {}, (Evidence("art_1", "s", 0, 1),), "act_band", None,
                  date, precision, TOWN, **kw)  # fmt: skip
+
+
+def _incident(incident_id: str, date: str | None, precision: str | None, **kw: Any) -> Incident:
+    event_id = incident_id.replace("inc_", "evt_")
+    return Incident(incident_id, "ASSAULT", {}, (Evidence("art_1", "s", 0, 1),), "act_band",
+                    None, date, precision, TOWN, events=(event_id,), **kw)  # fmt: skip
 
 
 @pytest.fixture
@@ -38,6 +44,11 @@ def client(tmp_path: Path) -> Iterator[Any]:
                     _event("evt_undated", None, None),
                     _event("evt_old", "2015-02-01", "day", counts={"killed": 2}),
                     _event("evt_new", "2019-07", "month", counts={"displaced": 1200}),
+                ),
+                incidents=(
+                    _incident("inc_undated", None, None),
+                    _incident("inc_old", "2015-02-01", "day", counts={"killed": 2}),
+                    _incident("inc_new", "2019-07", "month", counts={"displaced": 1200}),
                 ),
                 places=(TOWN,),
             )

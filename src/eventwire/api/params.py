@@ -44,9 +44,12 @@ Search = Annotated[str | None, Query(max_length=MAX_TEXT, description="Any spell
 EventOrder = Literal["-date", "date", "-sources", "-killed", "type"]
 IncidentOrder = Literal["-date", "date", "-sources"]  # store.base.INCIDENT_ORDERS
 ActorSort = Literal[
-    "-mentions", "mentions", "-articles", "articles", "name", "-name", "type", "country"
+    "-mentions", "mentions", "-articles", "articles", "name", "-name", "type", "country",
+    "-incidents", "incidents", "-killed", "killed", "-type", "-country",
+]  # fmt: skip
+PlaceSort = Literal[
+    "-incidents", "incidents", "-killed", "killed", "name", "-name", "country", "-country"
 ]
-PlaceSort = Literal["-incidents", "incidents", "-killed", "name", "-name", "country"]
 Unit = Literal["day", "week", "month", "year"]
 Modality = Literal[
     "asserted", "reported", "alleged", "hypothetical", "future", "denied", "negated"

@@ -368,3 +368,57 @@ class Store(UnitIndex, Protocol):
     def set_picture(self, generation: int, fingerprint: str) -> None: ...
 
     def close(self) -> None: ...
+
+    # views that count incidents, not sentences (store/sql_incident_views.py, migration 10)
+    def incident_sums(self, flt: IncidentFilter, by: str) -> list[IncidentSums]:
+        """Incidents ``flt`` selects grouped ``by`` one of :data:`INCIDENT_GROUPS`, each
+        group with its incidents and their best-supported casualty figures summed (limit,
+        offset and order of the filter are ignored)."""
+        ...
+
+    def incident_places(self, flt: IncidentFilter, by_type: bool = True) -> list[IncidentPlace]:
+        """Located incidents ``flt`` selects per place (and type), with casualties."""
+        ...
+
+    def incident_actor_sums(self, actor_ids: Sequence[str]) -> list[IncidentSums]:
+        """Per actor (``key`` is the id): incidents it is a side of, and their casualties."""
+        ...
+
+    def actors_by_incidents(self, order: str, limit: int, offset: int) -> list[Actor]:
+        """Actors by their incidents or the killed in them (``incidents``, ``killed``; a
+        leading ``-`` puts the most first), then by name and id."""
+        ...
+
+
+# how incident_sums groups: name -> the columns of each group's key
+INCIDENT_GROUPS = {
+    "all": (),
+    "date": ("date", "date_precision"),
+    "type": ("type",),
+    "place": ("place_id",),
+}
+
+
+@dataclass(frozen=True)
+class IncidentSums:
+    """Incidents of one group (a date and precision, a type, a place, an actor) and the
+    best-supported figure of each summed over the incidents: one incident's reports are
+    never summed (its figure is the best supported), so this counts what happened."""
+
+    key: tuple[str | None, ...]
+    incidents: int
+    killed: int
+    wounded: int
+    displaced: int
+
+
+@dataclass(frozen=True)
+class IncidentPlace:
+    """Located incidents at one place (of one type when grouped by type)."""
+
+    place: Place
+    type: str | None
+    incidents: int
+    killed: int
+    wounded: int
+    displaced: int

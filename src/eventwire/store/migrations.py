@@ -271,6 +271,34 @@ MIGRATIONS: list[str] = [
     );
     INSERT INTO store_state (name, value) VALUES ('units', '-1')
     """,
+    # 10 (issue 18, the analyst's pages; numbered 10 once 9 lands before it): the views
+    # count incidents, not sentences: an incident's displaced figure as a real column
+    # (killed and wounded already are), covering indexes for the timeline (per date) and
+    # the map and place index (per place and type), so neither reads a payload, and each
+    # actor's incidents and casualties (the actor index: a hub is a side of most
+    # incidents); all written with the incidents by store/sql_incident_views.py
+    """
+    ALTER TABLE incidents ADD COLUMN displaced INTEGER;
+    UPDATE incidents SET displaced = CAST(json_extract(payload, '$.counts.displaced') AS INTEGER);
+    CREATE INDEX incidents_date_sums
+        ON incidents(date, date_precision, killed, wounded, displaced);
+    CREATE INDEX incidents_place_sums ON incidents(place_id, type, killed, wounded, displaced);
+    CREATE TABLE incident_actor_totals (
+        actor_id TEXT PRIMARY KEY, incidents INTEGER NOT NULL, killed INTEGER NOT NULL,
+        wounded INTEGER NOT NULL, displaced INTEGER NOT NULL
+    );
+    INSERT INTO incident_actor_totals
+    SELECT actor_id, COUNT(*), COALESCE(SUM(killed), 0), COALESCE(SUM(wounded), 0),
+        COALESCE(SUM(displaced), 0)
+    FROM (
+        SELECT id, source_actor AS actor_id, killed, wounded, displaced FROM incidents
+        WHERE source_actor IS NOT NULL
+        UNION
+        SELECT id, target_actor, killed, wounded, displaced FROM incidents
+        WHERE target_actor IS NOT NULL
+    ) sides
+    GROUP BY actor_id
+    """,
     # 11 (issue 16; numbered 11 once 9 and 10 land before it): each actor cluster's running
     # totals (resolve/actor_totals.py), so an incremental refresh updates a touched actor
     # from the new units alone; stores with units but no totals start again from a full

@@ -50,7 +50,8 @@ from eventwire.store.base import (
     PictureState,
     PlaceTotals,
 )
-from eventwire.store.sql_incidents import INCIDENT_TABLES, IncidentQueries
+from eventwire.store.sql_incident_views import IncidentViewsSQL
+from eventwire.store.sql_incidents import INCIDENT_TABLES
 from eventwire.store.sql_statistics import StatisticsSQL
 from eventwire.store.sql_units import ACTOR_COLUMNS, UnitsSQL, actor_key_rows, actor_row
 from eventwire.text.names import search_keys
@@ -174,7 +175,7 @@ RECORD_KINDS = (
 KILLED_SCAN_LIMIT = 20_000  # an index page does not read more payloads than this per actor
 
 
-class SQLStore(IncidentQueries, StatisticsSQL, UnitsSQL):
+class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
     """A :class:`~eventwire.store.base.Store` over a DB-API connection; see the module doc."""
 
     location: str

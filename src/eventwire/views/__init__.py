@@ -31,7 +31,6 @@ from eventwire.views.corpus import (
     filter_options,
     list_event_rows,
     list_events,
-    totals,
 )
 from eventwire.views.dates import date_range, format_when, parse_iso_date
 from eventwire.views.details import (
@@ -56,6 +55,7 @@ from eventwire.views.details import (
     search_actors,
     stats,
 )
+from eventwire.views.incident_counts import totals
 from eventwire.views.incidents import incident_detail, list_incident_rows
 from eventwire.views.indexes import actor_index, place_index
 from eventwire.views.labels import code_labels, counts_text, event_caption, event_label

@@ -263,22 +263,15 @@ def list_event_rows(
 
 @dataclass(frozen=True)
 class Totals:
-    """Sums over the incidents a filter selects (not reported totals of the war)."""
+    """Sums over the incidents a filter selects (not reported totals of the war): each
+    incident's best-supported figure, summed over incidents (computed by
+    :func:`eventwire.views.incident_counts.totals`)."""
 
     incidents: int
     killed: int
     wounded: int
     dated: int
-
-
-def totals(store: Store, cf: CorpusFilter) -> Totals:
-    rows = store.event_dates(event_filter(store, cf))
-    return Totals(
-        incidents=sum(r.events for r in rows),
-        killed=sum(r.killed for r in rows),
-        wounded=sum(r.wounded for r in rows),
-        dated=sum(r.events for r in rows if r.date),
-    )
+    displaced: int = 0
 
 
 def acled_event_types() -> list[str]:

@@ -17,7 +17,7 @@ from eventwire.model import (
     Role,
     Statistic,
 )
-from eventwire.store.base import EventFilter, Store
+from eventwire.store.base import EventFilter, IncidentFilter, IncidentSums, Store
 from eventwire.views.dates import format_when
 from eventwire.views.labels import code_labels, counts_text, event_label, type_label
 from eventwire.views.polarity import modality_label, type_polarity
@@ -134,6 +134,8 @@ class ActorDetail:
     actors: dict[str, ActorRef] = field(default_factory=dict)
     # reported running or period totals about the actor, apart from its events' counts
     statistics: list[Statistic] = field(default_factory=list)
+    # the incident records it is a side of and their casualties (never the reported totals)
+    incident_totals: IncidentSums | None = None
 
 
 def actor_detail(store: Store, actor_id: str, event_limit: int = 200) -> ActorDetail:
@@ -154,6 +156,7 @@ def actor_detail(store: Store, actor_id: str, event_limit: int = 200) -> ActorDe
         quotes=store.quotes(speaker=actor_id),
         actors={k: v for k, v in names.cache.items() if v is not None},
         statistics=store.statistics(actor=actor_id, limit=STATISTICS_SHOWN),
+        incident_totals=store.incident_actor_sums([actor_id])[0],
     )
 
 
@@ -305,6 +308,8 @@ class PlaceDetail:
     actors: dict[str, ActorRef]
     # reported running or period totals about the place, apart from its events' counts
     statistics: list[Statistic] = field(default_factory=list)
+    # the incident records located here and their casualties (never the reported totals)
+    incident_totals: IncidentSums | None = None
 
 
 def place_detail(store: Store, place_id: str, event_limit: int = 200) -> PlaceDetail:
@@ -314,7 +319,10 @@ def place_detail(store: Store, place_id: str, event_limit: int = 200) -> PlaceDe
             names = Names(store)
             actors = names.refs(x for e in events for x in (e.source_actor, e.target_actor))
             shown = store.statistics(place=place_id, limit=STATISTICS_SHOWN)
-            return PlaceDetail(place, n, events, actors, shown)
+            here = store.incident_places(IncidentFilter(place=place_id), by_type=False)
+            figures = [(t.incidents, t.killed, t.wounded, t.displaced) for t in here]
+            sums = IncidentSums((place_id,), *(figures[0] if figures else (0, 0, 0, 0)))
+            return PlaceDetail(place, n, events, actors, shown, sums)
     raise NotFound(f"no place {place_id!r}")
 
 

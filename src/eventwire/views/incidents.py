@@ -64,6 +64,8 @@ class IncidentRow:
     counts: dict[str, int]  # best-supported figure per kind (never a sum)
     count_min: dict[str, int]  # the lowest and highest figure the reports give
     count_max: dict[str, int]
+    displaced: str = ""
+    events: int = 0  # member events (its reports' sentences), listed on its page
 
 
 def incident_row(inc: Incident, names: Names) -> IncidentRow:
@@ -84,6 +86,8 @@ def incident_row(inc: Incident, names: Names) -> IncidentRow:
         counts=dict(inc.counts),
         count_min=dict(inc.count_min),
         count_max=dict(inc.count_max),
+        displaced=figure(inc, "displaced"),
+        events=len(inc.events),
     )
 
 

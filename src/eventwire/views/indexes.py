@@ -6,21 +6,29 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from eventwire.model import Actor, Place
-from eventwire.store.base import EventFilter, Store
+from eventwire.store.base import IncidentFilter, Store
+from eventwire.views.incident_counts import actor_sums
 from eventwire.views.records import MAX_LIMIT
 
 T = TypeVar("T")
 
 ACTOR_SORTS = ("-mentions", "mentions", "-articles", "articles", "name", "-name", "type",
-               "country")  # fmt: skip
-PLACE_SORTS = ("-incidents", "incidents", "-killed", "name", "-name", "country")
+               "-type", "country", "-country", "-incidents", "incidents", "-killed",
+               "killed")  # fmt: skip
+BY_INCIDENTS = ("-incidents", "incidents", "-killed", "killed")  # by the incident totals
+PLACE_SORTS = ("-incidents", "incidents", "-killed", "killed", "name", "-name", "country",
+               "-country")  # fmt: skip
 
 
 @dataclass(frozen=True)
 class ActorRow:
+    """An actor with the incident records it is a side of and their casualties."""
+
     actor: Actor
     incidents: int
-    killed: int | None
+    killed: int
+    wounded: int = 0
+    displaced: int = 0
 
 
 @dataclass(frozen=True)
@@ -34,14 +42,23 @@ class IndexPage(Generic[T]):
 
 
 def actor_index(store: Store, sort: str = "-mentions", page: int = 1, limit: int = 50) -> IndexPage:
-    """Every actor, sortable and paged, with its incidents and their killed."""
+    """Every actor, sortable and paged, with its incidents (records, not sentences) and
+    their casualties."""
     if sort not in ACTOR_SORTS:
         raise ValueError(f"sort must be one of {', '.join(ACTOR_SORTS)}")
     limit = max(1, min(limit, MAX_LIMIT))
     total = store.count("actors")
-    actors = store.actor_page(sort, limit, (max(page, 1) - 1) * limit)
-    sums = {t.actor_id: t for t in store.actor_totals([a.id for a in actors])}
-    rows = [ActorRow(a, sums[a.id].events, sums[a.id].killed) for a in actors]
+    offset = (max(page, 1) - 1) * limit
+    if sort in BY_INCIDENTS:
+        actors = store.actors_by_incidents(sort, limit, offset)
+    else:
+        actors = store.actor_page(sort, limit, offset)
+    sums = actor_sums(store, [a.id for a in actors])
+    rows = [
+        ActorRow(a, sums[a.id].incidents, sums[a.id].killed, sums[a.id].wounded,
+                 sums[a.id].displaced)
+        for a in actors
+    ]  # fmt: skip
     return IndexPage(rows, total, page, max(1, -(-total // limit)), limit, sort)
 
 
@@ -57,15 +74,17 @@ class PlaceRow:
 def place_index(
     store: Store, sort: str = "-incidents", page: int = 1, limit: int = 50
 ) -> IndexPage:
-    """Every place with its incidents and casualties, sortable and paged."""
+    """Every place with its incidents (records, not sentences) and their casualties,
+    sortable and paged; places no incident is located at are listed with none."""
     if sort not in PLACE_SORTS:
         raise ValueError(f"sort must be one of {', '.join(PLACE_SORTS)}")
     limit = max(1, min(limit, MAX_LIMIT))
-    sums = {t.place.id: t for t in store.event_places(EventFilter(), by_type=False)}
+    sums = {t.place.id: t for t in store.incident_places(IncidentFilter(), by_type=False)}
     rows = []
-    for place, n in store.places():
+    for place, _events in store.places():
         t = sums.get(place.id)
-        rows.append(PlaceRow(place, n, *((t.killed, t.wounded, t.displaced) if t else (0, 0, 0))))
+        figures = (t.incidents, t.killed, t.wounded, t.displaced) if t else (0, 0, 0, 0)
+        rows.append(PlaceRow(place, *figures))
     keys = {
         "incidents": lambda r: (r.incidents, r.place.name),
         "killed": lambda r: (r.killed, r.incidents),

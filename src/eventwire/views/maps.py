@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 import pycountry
 
-from eventwire.store.base import Store
-from eventwire.views.corpus import CorpusFilter, event_filter
+from eventwire.store.base import IncidentPlace, Store
+from eventwire.views.corpus import CorpusFilter
+from eventwire.views.incident_counts import incident_places
 from eventwire.views.labels import type_label
 
 
@@ -31,23 +31,26 @@ class MapPlace:
 
 
 def map_places(store: Store, cf: CorpusFilter) -> list[MapPlace]:
-    """Located incidents per place, biggest first; country-level places carry the
-    country's numeric code so the map draws its outline instead of a dot."""
-    grouped: dict[str, list[Any]] = defaultdict(list)
-    for row in store.event_places(event_filter(store, cf)):
+    """Located incident records per place, biggest first (each incident once, however
+    many sentences report it); country-level places carry the country's numeric code so
+    the map draws its outline instead of a dot."""
+    grouped: dict[str, list[IncidentPlace]] = defaultdict(list)
+    for row in incident_places(store, cf):
         grouped[row.place.id].append(row)
     out = []
     for rows in grouped.values():
         place = rows[0].place
         if place.lat is None or place.lon is None:
             continue
-        types = Counter({type_label(r.type or ""): r.events for r in rows})
+        types: Counter[str] = Counter()
+        for r in rows:  # two stored spellings of one type are one label
+            types[type_label(r.type or "")] += r.incidents
         out.append(
             MapPlace(
                 id=place.id, name=place.name, lat=place.lat, lon=place.lon,
                 precision=place.precision, country=place.country,
                 country_numeric=_numeric(place.country) if place.precision == "country" else None,
-                incidents=sum(r.events for r in rows), killed=sum(r.killed for r in rows),
+                incidents=sum(r.incidents for r in rows), killed=sum(r.killed for r in rows),
                 wounded=sum(r.wounded for r in rows),
                 displaced=sum(r.displaced for r in rows),
                 type=min(types, key=lambda t: (-types[t], t)),

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from eventwire.store.base import Store
-from eventwire.views.corpus import CorpusFilter, Totals, event_filter
+from eventwire.views.corpus import CorpusFilter, Totals
 from eventwire.views.dates import (
     UNITS,
     bucket,
@@ -16,6 +17,7 @@ from eventwire.views.dates import (
     bucket_start,
     date_span,
 )
+from eventwire.views.incident_counts import incident_sums
 
 MAX_BARS = 5000  # about 14 years of days
 
@@ -30,6 +32,7 @@ class Bar:
     incidents: int
     killed: int
     wounded: int
+    displaced: int = 0
 
 
 @dataclass(frozen=True)
@@ -42,52 +45,71 @@ class Histogram:
 
 
 def histogram(store: Store, cf: CorpusFilter, unit: str | None = None) -> Histogram:
-    """Incidents and killed per day/week/month/year; the unit is chosen from the span if
-    not given. Every dated incident is in one bar or counted as coarser, never guessed."""
-    rows = store.event_dates(event_filter(store, cf))
+    """Incidents and their casualties per day/week/month/year (incident records, not the
+    sentences reporting them); the unit is chosen from the span if not given. Every dated
+    incident is in one bar or counted as coarser, never guessed."""
+    rows = [_Day(s.key[0], s.key[1], s.incidents, s.killed, s.wounded, s.displaced)
+            for s in incident_sums(store, cf, "date")]  # fmt: skip
     spans = [(r, date_span(r.date, r.precision)) for r in rows]
     dated = [s for _r, s in spans if s is not None]
     if unit is None:
         unit = _auto_unit(min(s[0] for s in dated), max(s[1] for s in dated)) if dated else "month"
         # coarser still while fewer than half the dated incidents would fit in a bar
-        n_dated = sum(r.events for r, s in spans if s is not None)
+        n_dated = sum(r.incidents for r, s in spans if s is not None)
         for candidate in UNITS[UNITS.index(unit) :]:
             unit = candidate
-            fits = sum(r.events for r, s in spans if s and bucket(r.date, r.precision, unit))
+            fits = sum(r.incidents for r, s in spans if s and bucket(r.date, r.precision, unit))
             if 2 * fits >= n_dated:
                 break
     if unit not in UNITS:
         raise ValueError(f"unit must be one of {', '.join(UNITS)}")
-    bars: dict[date, list[int]] = defaultdict(lambda: [0, 0, 0])
+    bars: dict[date, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     coarser = undated = 0
     for r, span in spans:
         if span is None:
-            undated += r.events
+            undated += r.incidents
             continue
         start = bucket(r.date, r.precision, unit)
         if start is None:
-            coarser += r.events
+            coarser += r.incidents
             continue
         bar = bars[start]
-        bar[0] += r.events
+        bar[0] += r.incidents
         bar[1] += r.killed
         bar[2] += r.wounded
+        bar[3] += r.displaced
     out = []
     for start in _bar_starts(min(bars), max(bars), unit) if bars else []:
         end = bucket_end(start, unit)
         since, until = _bar_bounds(start, end, unit)
-        n, killed, wounded = bars.get(start, [0, 0, 0])
+        n, killed, wounded, displaced = bars.get(start, [0, 0, 0, 0])
         out.append(
             Bar(start.isoformat(), end.isoformat(), bucket_label(start, unit), since, until,
-                n, killed, wounded)
+                n, killed, wounded, displaced)
         )  # fmt: skip
-    total = Totals(
-        incidents=sum(r.events for r in rows),
+    return Histogram(unit, out, coarser, undated, _totals(rows, spans))
+
+
+@dataclass(frozen=True)
+class _Day:
+    """Incidents sharing one stored date and precision."""
+
+    date: str | None
+    precision: str | None
+    incidents: int
+    killed: int
+    wounded: int
+    displaced: int
+
+
+def _totals(rows: list[_Day], spans: Sequence[tuple[_Day, object]]) -> Totals:
+    return Totals(
+        incidents=sum(r.incidents for r in rows),
         killed=sum(r.killed for r in rows),
         wounded=sum(r.wounded for r in rows),
-        dated=sum(r.events for r, s in spans if s is not None),
+        dated=sum(r.incidents for r, s in spans if s is not None),
+        displaced=sum(r.displaced for r in rows),
     )
-    return Histogram(unit, out, coarser, undated, total)
 
 
 def _bar_starts(first: date, last: date, unit: str) -> list[date]:

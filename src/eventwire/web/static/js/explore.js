@@ -34,6 +34,15 @@
 
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
+  // "3 incidents, 4 killed, 7 wounded": the casualties a tooltip or title adds
+  function casualties(x) {
+    var out = "";
+    if (x.killed) out += ", " + x.killed + " killed";
+    if (x.wounded) out += ", " + x.wounded + " wounded";
+    if (x.displaced) out += ", " + x.displaced + " displaced";
+    return out;
+  }
+
   function placeSummary(p) {
     var box = el("div", "popup");
     box.appendChild(ew.link("/places/" + ew.seg(p.id), p.name));
@@ -45,7 +54,7 @@
     var list = el("ul");
     Object.keys(p.types).slice(0, 6).forEach(function (t) { list.appendChild(el("li", null, t + ": " + p.types[t])); });
     box.appendChild(list);
-    box.appendChild(ew.link("/events?" + [filter, "place=" + encodeURIComponent(p.id)].filter(Boolean).join("&"), "list them"));
+    box.appendChild(ew.link("/incidents?" + [filter, "place=" + encodeURIComponent(p.id)].filter(Boolean).join("&"), "list them"));
     return box;
   }
 
@@ -64,7 +73,7 @@
         if (!feature) { points.push(p); return; }
         var outline = L.geoJSON(feature, { style: { color: colour(p.type), weight: 2, fillColor: colour(p.type), fillOpacity: 0.12, className: "country-outline" } });
         outline.bindPopup(placeSummary(p));
-        outline.bindTooltip(el("span", null, p.name + ": " + plural(p.incidents, "incident")), { sticky: true });
+        outline.bindTooltip(el("span", null, p.name + ": " + plural(p.incidents, "incident") + casualties(p)), { sticky: true });
         outline.addTo(map);
       });
       cluster();
@@ -91,17 +100,20 @@
             className: "event-marker",
           });
           marker.bindPopup(placeSummary(p));
-          marker.bindTooltip(el("span", null, p.name + ": " + plural(p.incidents, "incident") + (p.killed ? ", " + p.killed + " killed" : "")));
+          marker.bindTooltip(el("span", null, p.name + ": " + plural(p.incidents, "incident") + casualties(p)));
           layer.addLayer(marker);
           return;
         }
-        var n = 0, killed = 0, lat = 0, lon = 0;
-        group.forEach(function (p) { n += p.incidents; killed += p.killed; lat += p.lat * p.incidents; lon += p.lon * p.incidents; });
+        var n = 0, sums = { killed: 0, wounded: 0, displaced: 0 }, lat = 0, lon = 0;
+        group.forEach(function (p) {
+          n += p.incidents; lat += p.lat * p.incidents; lon += p.lon * p.incidents;
+          sums.killed += p.killed; sums.wounded += p.wounded; sums.displaced += p.displaced;
+        });
         var badge = el("span", "cluster-count", String(n));
         var size = Math.min(22 + 6 * Math.log2(1 + n), 56);
         var icon = L.divIcon({ html: badge, className: "cluster", iconSize: [size, size] });
         var m = L.marker([lat / n, lon / n], { icon: icon, keyboard: true, title: "" });
-        m.bindTooltip(el("span", null, plural(group.length, "place") + ", " + plural(n, "incident") + (killed ? ", " + killed + " killed" : "") + ": zoom in"));
+        m.bindTooltip(el("span", null, plural(group.length, "place") + ", " + plural(n, "incident") + casualties(sums) + ": zoom in"));
         m.on("click", function () {
           map.fitBounds(L.latLngBounds(group.map(function (p) { return [p.lat, p.lon]; })).pad(0.4), { maxZoom: map.getZoom() + 3 });
         });
@@ -202,7 +214,7 @@
         group.appendChild(svg("rect", { "class": "killed", x: x + step * 0.35, y: H - hK, width: Math.max(step * 0.3, 1), height: hK }));
       }
       var title = svg("title");
-      title.textContent = b.label + ": " + plural(b.incidents, "incident") + ", " + b.killed + " killed, " + b.wounded + " wounded";
+      title.textContent = b.label + ": " + plural(b.incidents, "incident") + ", " + b.killed + " killed, " + b.wounded + " wounded, " + b.displaced + " displaced";
       group.appendChild(title);
       if (b.incidents) {
         group.addEventListener("click", function () { listBar(b); });
@@ -219,32 +231,34 @@
     container.setAttribute("data-bars", String(h.bars.length));
   }
 
+  // the incident records of a clicked bar: one row per real-world occurrence, each with
+  // its casualties, sources and a link to its member events
+  function sideName(ref) { return ref ? ref.name : ""; }
   function incidentTable(items) {
     var table = el("table", "events incidents");
     var head = el("tr");
-    ["When", "Event", "Where", "Killed", "Wounded", "Displaced", "Sources", "Incident"].forEach(function (t) { head.appendChild(el("th", null, t)); });
+    ["When", "Incident", "Where", "Killed", "Wounded", "Displaced", "Sources", "Events"].forEach(function (t) { head.appendChild(el("th", null, t)); });
     var thead = el("thead"); thead.appendChild(head); table.appendChild(thead);
     var body = el("tbody");
     items.forEach(function (i) {
-      var row = el("tr", "event-row" + (i.counted ? "" : " uncounted"));
-      row.setAttribute("data-event", i.id);
+      var row = el("tr", "incident-row");
+      row.setAttribute("data-incident", i.id);
       row.appendChild(el("td", "when", i.when));
       var cell = el("td");
-      cell.appendChild(ew.link("/events/" + ew.seg(i.id), i.label));
+      var sides = [sideName(i.source), sideName(i.target)].filter(Boolean).join(" → ");
+      var a = ew.link("/incidents/" + ew.seg(i.id), i.type + (sides ? ": " + sides : ""));
+      a.className = "incident-link";
+      cell.appendChild(a);
       if (i.modality) { cell.appendChild(document.createTextNode(" ")); cell.appendChild(el("span", "tag modality", i.modality)); }
       row.appendChild(cell);
       var where = el("td");
       if (i.place) where.appendChild(ew.link("/places/" + ew.seg(i.place.id), i.place.name));
       row.appendChild(where);
       [i.killed, i.wounded, i.displaced].forEach(function (n) { row.appendChild(el("td", "num", n || "")); });
-      row.appendChild(el("td", "num", i.sources));
-      var inc = el("td");
-      if (i.incident) {
-        var a = ew.link("/incidents/" + ew.seg(i.incident), "incident");
-        a.className = "incident-link";
-        inc.appendChild(a);
-      }
-      row.appendChild(inc);
+      row.appendChild(el("td", "num", i.source_count));
+      var members = el("td", "num");
+      members.appendChild(ew.link("/incidents/" + ew.seg(i.id) + "#members", String(i.events)));
+      row.appendChild(members);
       body.appendChild(row);
     });
     table.appendChild(body);
@@ -256,18 +270,16 @@
     panel.textContent = "";
     panel.appendChild(el("p", "muted", "Loading…"));
     var range = "since=" + encodeURIComponent(b.since) + "&until=" + encodeURIComponent(b.until);
-    api("/api/event-list", range + "&limit=100").then(function (page) {
+    api("/api/incidents", range + "&limit=100").then(function (page) {
       panel.textContent = "";
-      var heading = el("h3", null, b.label + ": " + plural(page.total, "incident"));
-      panel.appendChild(heading);
+      panel.appendChild(el("h3", null, b.label + ": " + plural(page.total, "incident")));
       panel.appendChild(incidentTable(page.items));
-      if (page.total > page.items.length) {
-        panel.appendChild(ew.link("/events?" + [filter, range].filter(Boolean).join("&"), "all " + page.total + " in the list"));
-        panel.appendChild(document.createTextNode(" · "));
-      }
-      var records = ew.link("/incidents?" + [filter, range].filter(Boolean).join("&"), "the incident records of these dates");
-      records.className = "incident-records";
-      panel.appendChild(records);
+      var all = ew.link("/incidents?" + [filter, range].filter(Boolean).join("&"),
+                        page.total > page.items.length ? "all " + page.total + " in the list" : "in the list");
+      all.className = "incident-records";
+      panel.appendChild(all);
+      panel.appendChild(document.createTextNode(" · "));
+      panel.appendChild(ew.link("/events?" + [filter, range].filter(Boolean).join("&"), "the events reporting them"));
     }).catch(function (err) { panel.textContent = ""; failed(panel, "incidents")(err); });
   }
 
@@ -288,9 +300,10 @@
       box.appendChild(el("strong", null, n.toLocaleString("en")));
       box.appendChild(document.createTextNode(" " + text));
     }
-    figure(t.incidents, "incidents (" + t.dated.toLocaleString("en") + " dated) · ");
-    figure(t.killed, "killed and ");
-    figure(t.wounded, "wounded in them");
+    figure(t.incidents, (t.incidents === 1 ? "incident" : "incidents") + " (" + t.dated.toLocaleString("en") + " dated) · ");
+    figure(t.killed, "killed, ");
+    figure(t.wounded, "wounded and ");
+    figure(t.displaced, "displaced in them");
   }
 
   api("/api/totals").then(showTotals).catch(failed(document.getElementById("totals"), "totals"));

@@ -1,0 +1,136 @@
+"""What the whole-corpus views count: incidents, not sentences (migration 10).
+
+A mixin :class:`~eventwire.store.sql.SQLStore` inherits (in place of
+:class:`~eventwire.store.sql_incidents.IncidentQueries`, which it extends). The
+timeline, the map, the totals and the actor and place indexes group the ``incidents``
+table under the same conditions the incident list uses, so a bar, a circle or an index
+row counts exactly the incidents the list shows for that filter. Casualties are each
+incident's best-supported figure summed over incidents (never over reports).
+
+Migration 10 adds the ``displaced`` column and ``incident_actor_totals`` (each actor's
+incidents and casualties: a hub actor is a side of most incidents, too many to sum for
+every index page), both filled here with every write of the incidents (a full
+resolution or an incremental refresh), and two covering indexes: per (date, precision)
+for the timeline and per (place, type) for the map, so neither reads a payload.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from eventwire.model import Actor, Incident, Place, Resolution, from_dict
+from eventwire.store.base import INCIDENT_GROUPS, IncidentFilter, IncidentPlace, IncidentSums
+from eventwire.store.sql_incidents import IncidentQueries
+
+_SUMS = "COUNT(*), SUM(killed), SUM(wounded), SUM(displaced)"
+_CHUNK = 500  # ids per IN (...) list
+
+
+def _sums(key: tuple[Any, ...], row: Sequence[Any]) -> IncidentSums:
+    return IncidentSums(key, int(row[0]), int(row[1] or 0), int(row[2] or 0), int(row[3] or 0))
+
+
+class IncidentViewsSQL(IncidentQueries):
+    """Incident aggregates over the dialect hooks of :class:`SQLStore` (module doc)."""
+
+    if TYPE_CHECKING:  # provided by SQLStore
+
+        def _places_by_id(self, ids: Iterable[str]) -> dict[str, Place]: ...
+
+    def _write_incidents(self, res: Resolution) -> None:
+        """The incidents as :class:`IncidentQueries` writes them (every caller has just
+        emptied the incident tables), then their displaced figure and each actor's totals
+        (what migration 10 added)."""
+        super()._write_incidents(res)
+        for inc in res.incidents:
+            displaced = inc.counts.get("displaced")
+            if displaced is not None:
+                self._execute(
+                    "UPDATE incidents SET displaced = ? WHERE id = ?", (int(displaced), inc.id)
+                )
+        self._execute("DELETE FROM incident_actor_totals")
+        self._insert(
+            "incident_actor_totals", ACTOR_TOTAL_COLUMNS, actor_incident_totals(res.incidents)
+        )
+
+    def _grouped(self, flt: IncidentFilter, group: Sequence[str], extra: str = "") -> list[Any]:
+        where, args = self._incident_conditions(flt)
+        if extra:
+            where.append(extra)
+        columns = ", ".join(group)
+        tail = ""
+        if group:
+            order = ", ".join(f"{c} NULLS FIRST" for c in group)
+            tail = f" GROUP BY {columns} ORDER BY {order}"
+            columns += ", "
+        sql = f"SELECT {columns}{_SUMS} FROM incidents WHERE {' AND '.join(where)}{tail}"
+        return self._all(sql, args)
+
+    def incident_sums(self, flt: IncidentFilter, by: str) -> list[IncidentSums]:
+        if by not in INCIDENT_GROUPS:
+            raise ValueError(f"by must be one of {', '.join(INCIDENT_GROUPS)}")
+        group = INCIDENT_GROUPS[by]
+        rows = self._grouped(flt, group)
+        out = [_sums(tuple(r[: len(group)]), r[len(group) :]) for r in rows]
+        return [s for s in out if s.incidents]  # no group of nothing (an empty "all")
+
+    def incident_places(self, flt: IncidentFilter, by_type: bool = True) -> list[IncidentPlace]:
+        group = ("place_id", "type") if by_type else ("place_id",)
+        rows = self._grouped(flt, group, "place_id IS NOT NULL")
+        places = self._places_by_id({r[0] for r in rows})
+        out = []
+        for r in rows:
+            place = places.get(r[0])
+            if place is None:
+                continue
+            s = _sums((), r[len(group) :])
+            kind = r[1] if by_type else None
+            out.append(IncidentPlace(place, kind, s.incidents, s.killed, s.wounded, s.displaced))
+        return out
+
+    def incident_actor_sums(self, actor_ids: Sequence[str]) -> list[IncidentSums]:
+        found: dict[str, Sequence[Any]] = {}
+        ids = list(dict.fromkeys(actor_ids))
+        for k in range(0, len(ids), _CHUNK):
+            part = ids[k : k + _CHUNK]
+            rows = self._all(
+                f"SELECT actor_id, incidents, killed, wounded, displaced FROM"
+                f" incident_actor_totals WHERE actor_id IN ({','.join('?' * len(part))})",
+                part,
+            )
+            found.update((r[0], r[1:]) for r in rows)
+        return [_sums((a,), found.get(a, (0, 0, 0, 0))) for a in actor_ids]
+
+    def actors_by_incidents(self, order: str, limit: int, offset: int) -> list[Actor]:
+        """Actors by their incidents (``incidents``) or the killed in them (``killed``),
+        most first with a leading ``-``, then by name and id; one page."""
+        if order.lstrip("-") not in ACTOR_INCIDENT_ORDERS:
+            raise ValueError(f"order must be one of {', '.join(ACTOR_INCIDENT_ORDERS)}")
+        column = ACTOR_INCIDENT_ORDERS[order.lstrip("-")]
+        direction = "DESC" if order.startswith("-") else "ASC"
+        rows = self._all(
+            "SELECT a.payload FROM actors a LEFT JOIN incident_actor_totals t"
+            f" ON t.actor_id = a.id ORDER BY COALESCE(t.{column}, 0) {direction}, a.name, a.id"
+            " LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [from_dict(Actor, json.loads(r[0])) for r in rows]
+
+
+ACTOR_INCIDENT_ORDERS = {"incidents": "incidents", "killed": "killed"}
+ACTOR_TOTAL_COLUMNS = ("actor_id", "incidents", "killed", "wounded", "displaced")
+
+
+def actor_incident_totals(incidents: Iterable[Incident]) -> list[tuple[str, int, int, int, int]]:
+    """Per actor, the incidents it is a side of (once when it is both) and their
+    best-supported casualties, by actor id."""
+    sums: dict[str, list[int]] = {}
+    for inc in incidents:
+        for actor_id in {inc.source_actor, inc.target_actor} - {None}:
+            row = sums.setdefault(str(actor_id), [0, 0, 0, 0])
+            row[0] += 1
+            for i, kind in enumerate(("killed", "wounded", "displaced"), start=1):
+                row[i] += int(inc.counts.get(kind, 0))
+    return [(a, row[0], row[1], row[2], row[3]) for a, row in sorted(sums.items())]

@@ -1,0 +1,148 @@
+"""The whole-corpus views in Debian's Chromium count incident records, keep their events
+reachable, carry the filter in the URL on every view, and show forged names as text in
+every widget. Fails on any console error, failed request or request off the server."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_browser import browsing, serving
+
+from conftest import (
+    FORGED_PLACE,
+    LIBYA,
+    XSS_TITLE,
+    _evidence,
+    sample_articles,
+    sample_resolution,
+)
+from eventwire.config import Settings
+from eventwire.model import DocumentRecords, Evidence, Incident
+from eventwire.store.sqlite import SQLiteStore
+
+pytestmark = pytest.mark.browser
+
+
+def _store(path: Path) -> Path:
+    """The sample store with two more incidents: one placed in a whole country (drawn as
+    its outline) with displaced people, and a dated one whose actor and place are markup
+    (so it has a bar on the timeline and a circle on the map)."""
+    articles = sample_articles()
+    one, _two, xss = articles
+    res = sample_resolution(articles)
+    country = Incident(
+        "incident_libya", "ASSAULT", {}, (_evidence(one, "Fayez al-Sarraj condemned the offensive."),),
+        "act_lna", None, "2016-09-20", "day", LIBYA, counts={"displaced": 300},
+        count_min={"displaced": 300}, count_max={"displaced": 300},
+    )  # fmt: skip
+    forged = Incident(
+        "incident_forged_dated", "PROTEST", {}, (Evidence("art_xss", xss.text, 0, 1),),
+        "act_xss", "act_haftar", "2018-03-02", "day", FORGED_PLACE, counts={"killed": 1},
+        count_min={"killed": 1}, count_max={"killed": 1}, events=("evt_xss",),
+    )  # fmt: skip
+    with SQLiteStore(path) as store:
+        store.add_documents([(a, DocumentRecords(a.id)) for a in articles])
+        store.replace_resolution(replace(res, incidents=res.incidents + (country, forged)))
+    return path
+
+
+@pytest.fixture
+def page(tmp_path: Path) -> Iterator[Any]:
+    settings = Settings(db=str(_store(tmp_path / "views.db")))
+    with serving(settings) as base, browsing(base) as p:
+        p.base = base
+        yield p
+
+
+def test_explore_counts_incidents_and_reaches_their_events(page) -> None:
+    page.goto(f"{page.base}/explore")
+    page.wait_for_selector("#totals strong")
+    # six incident records (not the five events), the best-supported figures summed
+    assert (
+        page.locator("#totals")
+        .inner_text()
+        .startswith("6 incidents (5 dated) · 7 killed, 7 wounded and 300 displaced")
+    )
+    page.wait_for_selector("#map path.country-outline", timeout=15000)  # Libya, as a country
+    page.locator("button.unit[data-unit=month]").click()
+    page.wait_for_selector('#histogram g.bar[data-since="2016-09"]')
+    bar = page.locator('#histogram g.bar[data-since="2016-09"]')
+    assert bar.locator("title").text_content() == (
+        "Sep 2016: 2 incidents, 4 killed, 7 wounded, 300 displaced"
+    )
+    bar.click()
+    page.wait_for_selector("#bar-incidents tr.incident-row")
+    rows = page.locator("#bar-incidents tr.incident-row")
+    assert {rows.nth(k).get_attribute("data-incident") for k in range(rows.count())} == {
+        "incident_benghazi",
+        "incident_libya",
+    }
+    libya = page.locator('#bar-incidents tr[data-incident="incident_libya"]')
+    assert "300" in libya.inner_text()
+    # an incident lists its member events: the events stay reachable
+    page.locator('#bar-incidents tr[data-incident="incident_benghazi"] td:last-child a').click()
+    page.wait_for_url("**/incidents/incident_benghazi#members")
+    assert page.locator('#members a[href="/events/evt_attack"]').count() == 1
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("view", ["/explore", "/incidents", "/events"])
+def test_filter_bar_is_in_the_url_and_the_download(page, view: str) -> None:
+    page.goto(f"{page.base}{view}")
+    page.fill("#filters input[name=place]", "benghazi")
+    page.select_option("#filters select[name=type]", "assault")
+    page.locator("#filters button[type=submit]").click()
+    page.wait_for_url("**place=benghazi**")
+    assert "type=assault" in page.url
+    assert page.locator("#filters input[name=place]").input_value() == "benghazi"
+    if view == "/explore":
+        page.wait_for_selector("#totals strong")
+        assert page.locator("#totals").inner_text().startswith("1 incident (1 dated)")
+        link = page.locator('a.download[data-format="jsonl"]')
+        assert "place=benghazi" in (link.get_attribute("href") or "")
+        with page.expect_download() as info:
+            link.click()
+        lines = [json.loads(x) for x in Path(info.value.path()).read_text("utf-8").splitlines()]
+        assert {x["id"] for x in lines if x["kind"] == "event"} == {"evt_attack"}
+    else:
+        page.wait_for_selector("#total")
+        assert page.locator("#total").inner_text() == "1"
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_forged_names_stay_text_in_every_widget(page) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(f"{page.base}/explore?actor=act_xss")
+    page.wait_for_selector("#histogram g.bar")
+    # the timeline's bar list: the forged actor and place as text
+    page.locator("#histogram g.bar[tabindex='0']").first.click()
+    page.wait_for_selector("#bar-incidents tr.incident-row")
+    listed = page.locator("#bar-incidents").inner_text()
+    assert XSS_TITLE in listed and FORGED_PLACE.name in listed
+    # the map: the marker's tooltip and popup
+    page.wait_for_selector("#map path.event-marker")
+    marker = page.locator("#map path.event-marker").first
+    marker.hover(force=True)
+    page.wait_for_selector(".leaflet-tooltip")
+    assert FORGED_PLACE.name in page.locator(".leaflet-tooltip").inner_text()
+    for _attempt in range(10):  # the map may still be fitting its bounds
+        marker.click(force=True)
+        if page.locator(".leaflet-popup-content .popup").count():
+            break
+        page.wait_for_timeout(300)
+    assert FORGED_PLACE.name in page.locator(".leaflet-popup-content").inner_text()
+    for path, box in (("/incidents", "#incident-records"), ("/places", "#place-index"),
+                      ("/actors?sort=name", "#actor-index")):  # fmt: skip
+        page.goto(page.base + path)
+        assert (FORGED_PLACE.name if box != "#actor-index" else XSS_TITLE) in page.locator(
+            box
+        ).inner_text()
+    assert dialogs == []
+    assert page.locator("img[src=x]").count() == 0 and page.locator("b", has_text="yu").count() == 0
+    assert page.problems == []  # type: ignore[attr-defined]
