@@ -158,6 +158,21 @@ def test_a_restatement_with_the_same_town_and_day_joins_unless_it_is_a_second_on
     assert len(second.members) == len(third.members) == 1
 
 
+def test_a_sentence_opened_as_separate_tells_another_incident() -> None:
+    # "Separately" / "In a separate incident" / "Elsewhere" open a distinct occurrence,
+    # even when the clause names the same town again and no day
+    for opener in ("Separately, a", "In a separate incident, a", "Elsewhere, a"):
+        t = Text("a").sentence("Shells hit Gharyan on Friday.")
+        t.event("ASSAULT", "hit", "2025-03-14", GHARYAN)
+        t.sentence(f"{opener} rocket hit a school in Gharyan.")
+        t.event("ASSAULT", "rocket", None, GHARYAN)
+        assert len(incidents_of(t.records())) == 2, opener
+    t = Text("a").sentence("Shells hit Gharyan on Friday.")
+    t.event("ASSAULT", "hit", "2025-03-14", GHARYAN)
+    t.sentence("A rocket hit a school in Gharyan.").event("ASSAULT", "rocket", None, GHARYAN)
+    assert len(incidents_of(t.records())) == 1
+
+
 def test_a_restatement_with_another_toll_is_another_incident() -> None:
     t = Text("a").sentence("A car bomb killed five in Gharyan on Monday.")
     t.event("ASSAULT", "killed", "2025-03-10", GHARYAN, counts=(("killed", 5),))

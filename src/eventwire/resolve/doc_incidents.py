@@ -210,10 +210,19 @@ ANOTHER_WORDS = frozenset({"another", "second", "third", "fourth", "fresh", "new
                            "further", "separate", "later", "subsequent"})  # fmt: skip
 
 
+# a sentence opened by a discourse marker of a distinct occurrence tells a new one:
+# "Separately, a rocket hit a school", "In a separate incident, ...", "Elsewhere, ..."
+SEPARATE_OPENERS = ("separately", "in a separate ", "elsewhere")
+
+
 def is_another(em: EventMention) -> bool:
     """An event noun marked as one more of its kind: "another attack", "a second air
     strike", "the third explosion", "a fresh round of shelling" (a word before the trigger,
-    or before its modifier)."""
+    or before its modifier), or told in a sentence opened by "Separately", "In a separate
+    incident" or "Elsewhere"."""
+    opening = em.evidence.sentence.lstrip(" \"'“").lower()
+    if opening.startswith(SEPARATE_OPENERS):
+        return True
     return any(w in ANOTHER_WORDS for w in _words_before(em, 3)[-2:])
 
 
