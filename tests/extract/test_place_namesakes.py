@@ -55,6 +55,9 @@ def test_a_namesake_the_story_does_not_decide_is_left_as_before(gazetteer: Gazet
     alone = resolve_toponym(gazetteer, "Congo", None)
     assert resolve_toponym(gazetteer, "Congo", both) is not None
     assert alone is None or alone.country in ("COD", "COG")
+    # nor a village abroad that bears the name: "Korea" alone is no town in another country
+    assert resolve_toponym(gazetteer, "Korea", None) is None
+    assert resolve_toponym(gazetteer, "Korea", "Talks on the peninsula resumed.") is None
 
 
 def test_a_district_has_precision_admin2(gazetteer: Gazetteer) -> None:

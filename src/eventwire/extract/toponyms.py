@@ -88,9 +88,19 @@ def _resolve(
     context = without_own_votes(head, as_context(gazetteer, context))
     cands = list(gazetteer.candidates(head.strip()))
     qualifier = qualifier.strip()
-    state = _namesake_state(gazetteer, head.strip(), context)
-    if state is not None and not qualifier:
-        return state
+    if not qualifier and namesake_states(gazetteer, head.strip()):
+        state = _namesake_state(gazetteer, head.strip(), context)
+        if state is not None:
+            return state
+        # undecided between two states: one of them, or a place in the story's countries,
+        # never a village abroad that happens to bear the name ("Korea" in Côte d'Ivoire)
+        cands = [
+            c
+            for c in cands
+            if c.place.precision == "country" or context.countries.get(c.place.country or "")
+        ]
+        if not cands:
+            return None
     if qualifier:
         within = _qualifier_filter(gazetteer, qualifier, cands, context)
         core = without_type_word(name_key(head), TYPE_WORDS | SETTLEMENT_WORDS)
