@@ -7,7 +7,8 @@ then the concurrency check. Prints figures; asserts nothing about time.
 ``+1000 s`` is the refresh after adding 1,000 articles (incremental: the actors the new
 units reach, then events, relations and quotes recomputed in full); ``actors s`` is the
 part of it before the events pass reads its first document (the incremental actors).
-``rebuild MB`` is the peak RSS of the process that fills the store and rebuilds it,
+Times are wall clock with CPU seconds of the process in brackets (on a shared machine
+the CPU seconds are the figure to compare). ``rebuild MB`` is the peak RSS of the process that fills the store and rebuilds it,
 ``refresh MB`` that of another process adding the 1,000 and refreshing.
 
 Articles are synthetic document records (eventwire.synthetic: power-law actors,
@@ -68,13 +69,14 @@ def measure_one(location: str, size: int) -> dict[str, float]:
         t = time.perf_counter()
         store.add_documents(items)
         write += time.perf_counter() - t
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     rebuild(store, settings, resources)
-    full = time.perf_counter() - t
+    full, full_cpu = time.perf_counter() - t, time.process_time() - cpu
     store.close()
     return {
         "write_per_s": size / write,
         "full_s": full,
+        "full_cpu_s": full_cpu,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
@@ -88,16 +90,16 @@ def measure_growth(location: str, size: int) -> dict[str, float]:
     store = open_store(settings)
     items = [synthetic_document(world, n) for n in range(size, size + NEW)]
     store.add_documents(items)
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     first_read: list[float] = []
 
     def progress(_n: int) -> None:
         # the incremental refresh updates actors before it reads any document for events
         if not first_read:
-            first_read.append(time.perf_counter() - t)
+            first_read.extend((time.perf_counter() - t, time.process_time() - cpu))
 
     refresh(store, settings, resources, progress)
-    incremental = time.perf_counter() - t
+    incremental, incremental_cpu = time.perf_counter() - t, time.process_time() - cpu
     t = time.perf_counter()
     refresh(store, settings, resources)
     noop = time.perf_counter() - t
@@ -105,7 +107,9 @@ def measure_growth(location: str, size: int) -> dict[str, float]:
     store.close()
     return {
         "per_1000_new_s": incremental,
+        "per_1000_new_cpu_s": incremental_cpu,
         "actors_s": first_read[0] if first_read else incremental,
+        "actors_cpu_s": first_read[1] if first_read else incremental_cpu,
         "noop_refresh_s": noop,
         "refresh_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "size_mb": _size_of(location) / 1e6,
@@ -124,8 +128,8 @@ def locations(backend: str, size: int, tmp: Path, server: str | None) -> Iterato
 
 
 def run_sizes(sizes: list[int], backends: list[str], server: str | None) -> None:
-    print(f"{'backend':9} {'articles':>9} {'write/s':>9} {'rebuild s':>10} {'+1000 s':>8} "
-          f"{'actors s':>8} {'no-op s':>8} {'rebuild MB':>10} {'refresh MB':>10} "
+    print(f"{'backend':9} {'articles':>9} {'write/s':>9} {'rebuild s':>16} {'+1000 s':>14} "
+          f"{'actors s':>12} {'no-op s':>8} {'rebuild MB':>10} {'refresh MB':>10} "
           f"{'store MB':>9} {'events':>8} {'actors':>7}")  # fmt: skip
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     with tempfile.TemporaryDirectory() as tmp:
@@ -139,8 +143,10 @@ def run_sizes(sizes: list[int], backends: list[str], server: str | None) -> None
                             capture_output=True, text=True, env=env, check=True,
                         )  # fmt: skip
                         f.update(json.loads(out.stdout.strip().splitlines()[-1]))
-                print(f"{backend:9} {size:>9} {f['write_per_s']:>9.0f} {f['full_s']:>10.1f} "
-                      f"{f['per_1000_new_s']:>8.1f} {f['actors_s']:>8.1f} {f['noop_refresh_s']:>8.3f} "
+                print(f"{backend:9} {size:>9} {f['write_per_s']:>9.0f} "
+                      f"{f['full_s']:>8.1f} ({f['full_cpu_s']:>5.1f}) "
+                      f"{f['per_1000_new_s']:>6.1f} ({f['per_1000_new_cpu_s']:>5.1f}) "
+                      f"{f['actors_s']:>5.1f} ({f['actors_cpu_s']:>4.1f}) {f['noop_refresh_s']:>8.3f} "
                       f"{f['peak_rss_mb']:>10.0f} {f['refresh_rss_mb']:>10.0f} {f['size_mb']:>9.1f} "
                       f"{f['events']:>8} {f['actors']:>7}", flush=True)  # fmt: skip
                 if backend == "sqlite":
