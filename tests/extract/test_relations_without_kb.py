@@ -217,3 +217,39 @@ def test_a_plural_definite_noun_is_not_a_group_named_in_the_singular(run_without
     text = "Fighters of the Kivu Front group raided a camp. The groups later claimed it."
     found = groups(run_without_kb, text)
     assert "groups" not in found or found["groups"] != found.get("Kivu Front")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pro-Turkish factions have taken control of the town after fighting with the Kivu Front.",
+        "The pro-Turkey Islamist factions had recently seized the enclave.",
+        "Pro-Ankara factions advanced on the town.",
+    ],
+)
+def test_people_for_someone_are_not_that_someone(run, text):
+    found = run(text)
+    names = {m.span.text for m in found["mentions"]}
+    assert not any(n.lower().startswith(("pro-", "anti-")) for n in names)
+    sources = {_side(e.source) for e in found["events"]}
+    assert not sources & {"Turkish", "Turkey", "Ankara", "Pro-Ankara"}
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        # the name the stance does not qualify
+        (
+            "Anti-Tigray National Resistance forces fired shells at farms near the town.",
+            "Resistance",
+        ),
+        # no such name: the "of" phrase names them
+        (
+            "Pro-Hadi forces of the 35th Armored Brigade repelled an attack near the town.",
+            "Brigade",
+        ),
+    ],
+)
+def test_a_stance_leaves_the_rest_of_the_name(run, text, doer):
+    sources = {_side(e.source) for e in run(text)["events"] if e.source is not None}
+    assert any(doer in s for s in sources), sources

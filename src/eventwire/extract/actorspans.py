@@ -162,6 +162,13 @@ class MentionIndex:
             return Filler(covering.span)
         if self._names_backed_party(token):
             return self._backed_party(token)
+        if (stance := _stance_objects(token)) is not None:
+            # "pro-Turkish factions": not Turkey; "anti-Houthi National Resistance forces":
+            # the name the stance does not qualify
+            names = [c for c in token.children if c.i < token.i and c.i not in stance
+                     and c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]  # fmt: skip
+            # ("pro-Hadi forces of the 35th Brigade": the brigade)
+            return self.filler(names[-1]) if names else self._named_by_of(token)
         if token.lemma_.lower() in FORCE_NOUNS or low in FORCE_NOUNS:
             owner = _owner_of_forces(token)
             if owner is not None:
@@ -183,11 +190,8 @@ class MentionIndex:
                 if self._violent(token):  # "Israeli air strikes": its armed forces'
                     return Filler(self._add_forces(child, iso3).span)
                 return Filler(self._add(child, iso3).span)
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and (m := self.covering(pobj)):
-                        return Filler(m.span)
+        if (named_by := self._named_by_of(token)) is not None:
+            return named_by
         if token.pos_ == "PROPN":
             if self._not_an_actor(token):
                 return None
@@ -196,6 +200,15 @@ class MentionIndex:
             if token.dep_ in ("amod", "compound") and self._violent(token.head):
                 return Filler(self._add_forces(token, iso3).span)  # "Israeli airstrikes"
             return Filler(self._add(token, iso3).span)  # "Turkish diplomacy"
+        return None
+
+    def _named_by_of(self, token: Token) -> Filler | None:
+        """The name of an "of" phrase: "forces of the 35th Brigade"."""
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and (m := self.covering(pobj)):
+                        return Filler(m.span)
         return None
 
     def _names_backed_party(self, token: Token) -> bool:
@@ -288,6 +301,17 @@ class MentionIndex:
         )
         self.added.append(mention)
         return mention
+
+
+def _stance_objects(token: Token) -> set[int] | None:
+    """The tokens of "pro-X"/"anti-X" modifying a noun (people for or against X, not X),
+    or None when no stance modifies it."""
+    doc = token.doc
+    found: set[int] = set()
+    for c in token.children:
+        if c.i < token.i and c.lower_ in ("pro", "anti") and doc[c.i + 1 : c.i + 2].text == "-":
+            found |= {c.i, c.i + 1, min(c.i + 2, len(doc) - 1)}
+    return found or None
 
 
 def _pobj_of(prep: Token) -> Token | None:

@@ -54,6 +54,7 @@ from eventwire.extract.notactors import (
     is_calendar_word,
     is_common_word,
     names_a_platform,
+    stance_length,
 )
 from eventwire.extract.titles import is_title, strip_titles, title_before
 from eventwire.knowledge.ontology import Ontology
@@ -198,6 +199,10 @@ def _candidate(
 ) -> Cand | None:
     doc = ent.doc
     ent = _trim(ent, kb)
+    if ent is not None and (stance := stance_length(ent)):
+        label, ent = ent.label_, doc[ent.start + stance : ent.end] if stance < len(ent) else None
+        if ent is not None:
+            ent.label_ = label  # "anti-Houthi National Resistance": the name after the stance
     if ent is None:
         return None
     # an article before a name is no part of it ("the", and "a Supreme Council of ...")

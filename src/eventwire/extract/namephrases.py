@@ -259,7 +259,10 @@ def sent_forces(tok: Any) -> bool:
 
 def named_owner_after(tok: Any, taken: list[bool]) -> bool:
     """ "Fighters from the M23 rebel group", "militiamen of the Azawad Front": people of a
-    named group, whom the role filler reads as that group's forces."""
+    named group, whom the role filler reads as that group's forces ("workers of a
+    company", "residents of a village" stay people of their own)."""
+    if tok.lower_ not in ARMED_NOUNS and tok.lemma_.lower() not in ARMED_PEOPLE:
+        return False
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
             for pobj in prep.children:

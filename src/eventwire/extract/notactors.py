@@ -12,7 +12,9 @@ Each rule names the construction that makes a word look like a name:
 * a dateline or outlet prefix glued to a name ("TRIPOLI - Forces", "Reuters -Russia"):
   the prefix is cut off, and what remains is judged on its own;
 * a quantity of people ("8 million Malians", "thousands of Sudanese"): people counted,
-  not a state acting.
+  not a state acting;
+* a stance adjective ("Pro-Ankara factions", "Anti-Houthi forces"): people for or
+  against someone, not that someone.
 """
 
 from __future__ import annotations
@@ -151,3 +153,22 @@ _QUANTITY_WORDS = frozenset(
     ["thousands", "hundreds", "millions", "dozens", "tens", "scores", "number", "majority",
      "hundred", "thousand", "million", "billion"]
 )  # fmt: skip
+
+
+_STANCE = re.compile(r"^(?:pro|anti)\s*-\s*\w", re.IGNORECASE)
+
+
+def is_stance_adjective(text: str) -> bool:
+    """ "Pro-Ankara", "anti-Houthi": a stance towards a name, never an actor's name."""
+    return bool(_STANCE.match(text))
+
+
+def stance_length(tokens: Any) -> int:
+    """How many leading tokens of a name are a stance towards another name: 3 for "anti -
+    Houthi" of "anti-Houthi National Resistance" (the name is what follows), 1 for one token
+    "Pro-Ankara", else 0."""
+    if len(tokens) and is_stance_adjective(tokens[0].text):
+        return 1
+    if len(tokens) >= 3 and tokens[0].lower_ in ("pro", "anti") and tokens[1].text == "-":
+        return 3
+    return 0
