@@ -9,6 +9,7 @@ import random
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -201,22 +202,24 @@ def test_displaced_follows_an_incremental_refresh() -> None:
 # migration 10 on a store written before it ----------------------------------------------
 def _v9_row(inc: Incident) -> tuple[Any, ...]:
     place = inc.location
-    return (inc.id, inc.type, inc.source_actor, inc.target_actor, inc.date, inc.date_precision,
-            place.id if place else None, inc.counts.get("killed"), inc.counts.get("wounded"),
-            inc.source_count, as_json(to_dict(inc)))  # fmt: skip
+    acled = (inc.codes.get("acled") or {}).get("event_type")
+    return (inc.id, inc.type, acled, inc.modality, inc.source_actor, inc.target_actor,
+            inc.date, inc.date_precision, place.id if place else None, inc.counts.get("killed"),
+            inc.counts.get("wounded"), inc.source_count, as_json(to_dict(inc)))  # fmt: skip
 
 
 V9_COLUMNS = (
-    "id, type, source_actor, target_actor, date, date_precision, place_id, killed, wounded,"
-    " source_count, outlet_count, payload"
+    "id, type, acled_type, modality, source_actor, target_actor, date, date_precision,"
+    " place_id, killed, wounded, source_count, outlet_count, payload"
 )
-V9_VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?"
+V9_VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?"
 
 
 def _displaced(s: Any) -> list[tuple[Any, ...]]:
     """What migration 10 adds: the displaced column and each actor's totals."""
     rows = [tuple(r) for r in s._all("SELECT id, displaced FROM incidents")]
-    rows += [tuple(r) for r in s._all("SELECT * FROM incident_actor_totals")]
+    for table in ("incident_actor_totals", "incident_dates", "incident_place_kinds"):
+        rows += [(table, *r) for r in s._all(f"SELECT * FROM {table}")]
     return sorted(rows, key=lambda r: tuple((x is not None, x) for x in r))
 
 
@@ -238,7 +241,7 @@ def test_migration_10_fills_the_displaced_column_on_sqlite(tmp_path: Path) -> No
         fresh.replace_resolution(_resolution())
         assert got == _displaced(fresh)
     assert any(r[1] for r in got) and any(r[1] is None for r in got)
-    assert {r[0] for r in got} >= {"act_a", "act_b", "act_c"}
+    assert {r[0] for r in got} >= {"incident_actor_totals", "incident_dates"}
 
 
 @pytest.mark.postgres
@@ -305,6 +308,11 @@ def test_actor_and_place_pages_show_their_incidents_apart_from_reported_totals(
         town = _figures([i for i in INCIDENTS if i.location == PLACES[2]])[0]
         index = client.get("/places", params={"sort": "name"}).text
         assert f'<a href="/incidents?place=geonames%3A2">{town}</a>' in index
+    with SQLiteStore(str(path)) as s:
+        big = replace(INCIDENTS[0], id="inc_big", counts={"displaced": 120000}, location=PLACES[4])
+        s.replace_resolution(replace(_resolution(), incidents=(big,)))
+    with TestClient(create_app(Settings(db=str(path)))) as client:
+        assert '<td class="num">120,000</td>' in client.get("/places").text
 
 
 @pytest.mark.parametrize("sort", ["-incidents", "incidents", "-killed", "killed"])
@@ -343,3 +351,15 @@ def test_every_index_sort_header_links_a_sort_the_index_accepts(tmp_path: Path) 
                         seen.add(link)
                         todo.append(link)
             assert len(seen) >= 8
+
+
+def test_summaries_answer_only_the_filters_they_keep() -> None:
+    from eventwire.store.sql_incident_views import _summary_for
+
+    dates, places = ("date", "date_precision"), ("place_id", "type")
+    assert _summary_for(IncidentFilter(type="ASSAULT", since="2019"), dates) == "incident_dates"
+    assert _summary_for(IncidentFilter(place="geonames:1"), places) == "incident_place_kinds"
+    assert _summary_for(IncidentFilter(place="geonames:1"), dates) is None  # reads incidents
+    assert _summary_for(IncidentFilter(since="2019"), places) is None
+    assert _summary_for(IncidentFilter(actor="act_a"), ()) is None
+    assert _summary_for(IncidentFilter(min_sources=2), dates) is None

@@ -273,16 +273,36 @@ MIGRATIONS: list[str] = [
     """,
     # 10 (issue 18, the analyst's pages; numbered 10 once 9 lands before it): the views
     # count incidents, not sentences: an incident's displaced figure as a real column
-    # (killed and wounded already are), covering indexes for the timeline (per date) and
-    # the map and place index (per place and type), so neither reads a payload, and each
-    # actor's incidents and casualties (the actor index: a hub is a side of most
-    # incidents); all written with the incidents by store/sql_incident_views.py
+    # (killed and wounded already are); summaries per date and kind (timeline, totals)
+    # and per place and kind (map, place index), and covering indexes for the filters no
+    # summary keeps; each actor's incidents and casualties (the actor index: a hub is a
+    # side of most incidents); all written with the incidents by
+    # store/sql_incident_views.py
     """
     ALTER TABLE incidents ADD COLUMN displaced INTEGER;
     UPDATE incidents SET displaced = CAST(json_extract(payload, '$.counts.displaced') AS INTEGER);
     CREATE INDEX incidents_date_sums
-        ON incidents(date, date_precision, killed, wounded, displaced);
-    CREATE INDEX incidents_place_sums ON incidents(place_id, type, killed, wounded, displaced);
+        ON incidents(date, date_precision, place_id, type, killed, wounded, displaced);
+    CREATE INDEX incidents_place_sums
+        ON incidents(place_id, type, date, date_precision, killed, wounded, displaced);
+    CREATE TABLE incident_dates (
+        date TEXT, date_precision TEXT, type TEXT NOT NULL, acled_type TEXT, modality TEXT,
+        incidents INTEGER NOT NULL, killed INTEGER, wounded INTEGER, displaced INTEGER
+    );
+    CREATE INDEX incident_dates_date ON incident_dates(date, date_precision);
+    CREATE TABLE incident_place_kinds (
+        place_id TEXT, type TEXT NOT NULL, acled_type TEXT, modality TEXT,
+        incidents INTEGER NOT NULL, killed INTEGER, wounded INTEGER, displaced INTEGER
+    );
+    CREATE INDEX incident_place_kinds_place ON incident_place_kinds(place_id);
+    INSERT INTO incident_dates
+    SELECT date, date_precision, type, acled_type, modality,
+        COUNT(*), SUM(killed), SUM(wounded), SUM(displaced)
+    FROM incidents GROUP BY date, date_precision, type, acled_type, modality;
+    INSERT INTO incident_place_kinds
+    SELECT place_id, type, acled_type, modality,
+        COUNT(*), SUM(killed), SUM(wounded), SUM(displaced)
+    FROM incidents GROUP BY place_id, type, acled_type, modality;
     CREATE TABLE incident_actor_totals (
         actor_id TEXT PRIMARY KEY, incidents INTEGER NOT NULL, killed INTEGER NOT NULL,
         wounded INTEGER NOT NULL, displaced INTEGER NOT NULL

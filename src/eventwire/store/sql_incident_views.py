@@ -7,11 +7,14 @@ table under the same conditions the incident list uses, so a bar, a circle or an
 row counts exactly the incidents the list shows for that filter. Casualties are each
 incident's best-supported figure summed over incidents (never over reports).
 
-Migration 10 adds the ``displaced`` column and ``incident_actor_totals`` (each actor's
-incidents and casualties: a hub actor is a side of most incidents, too many to sum for
-every index page), both filled here with every write of the incidents (a full
-resolution or an incremental refresh), and two covering indexes: per (date, precision)
-for the timeline and per (place, type) for the map, so neither reads a payload.
+Migration 10 adds the ``displaced`` column, two summaries (:data:`INCIDENT_SUMMARIES`:
+incidents per date and kind, per place and kind) that a view reads whenever its filter
+names only what the summary keeps, and ``incident_actor_totals`` (each actor's incidents
+and casualties: a hub actor is a side of most incidents, too many to sum for every
+index page), all filled here with every write of the incidents (a full resolution or
+an incremental refresh); any other filter (an actor, sources, fatalities, a place on
+the timeline) reads ``incidents`` through two covering indexes, so a narrowed view is
+always exact.
 """
 
 from __future__ import annotations
@@ -26,6 +29,43 @@ from eventwire.store.sql_incidents import IncidentQueries
 
 _SUMS = "COUNT(*), SUM(killed), SUM(wounded), SUM(displaced)"
 _CHUNK = 500  # ids per IN (...) list
+# The summary tables of incidents, rewritten from ``incidents`` with every write of them:
+# name -> the query filling it. Their columns carry the names of the incidents columns
+# they group by, so one filter's conditions apply to either.
+_KIND = "type, acled_type, modality"
+INCIDENT_SUMMARIES = {
+    "incident_dates": (
+        f"SELECT date, date_precision, {_KIND}, {_SUMS} FROM incidents"
+        f" GROUP BY date, date_precision, {_KIND}"
+    ),
+    "incident_place_kinds": (
+        f"SELECT place_id, {_KIND}, {_SUMS} FROM incidents GROUP BY place_id, {_KIND}"
+    ),
+}
+# what each summary answers: the IncidentFilter fields it keeps, the columns it groups by
+_FILTER_FIELDS = ("actor", "type", "since", "until", "place", "acled", "min_sources",
+                  "min_fatalities", "modality")  # fmt: skip
+SUMMARY_KEEPS = {
+    "incident_dates": (
+        frozenset({"type", "acled", "modality", "since", "until"}),
+        frozenset({"date", "date_precision", "type"}),
+    ),
+    "incident_place_kinds": (
+        frozenset({"type", "acled", "modality", "place"}),
+        frozenset({"place_id", "type"}),
+    ),
+}
+_SUMMED = "SUM(incidents), SUM(killed), SUM(wounded), SUM(displaced)"
+
+
+def _summary_for(flt: IncidentFilter, group: Sequence[str]) -> str | None:
+    """The first summary that keeps every field ``flt`` names and every ``group`` column."""
+    default = IncidentFilter()
+    named = {f for f in _FILTER_FIELDS if getattr(flt, f) != getattr(default, f)}
+    for table, (keeps, columns) in SUMMARY_KEEPS.items():
+        if named <= keeps and set(group) <= columns:
+            return table
+    return None
 
 
 def _sums(key: tuple[Any, ...], row: Sequence[Any]) -> IncidentSums:
@@ -50,6 +90,9 @@ class IncidentViewsSQL(IncidentQueries):
                 self._execute(
                     "UPDATE incidents SET displaced = ? WHERE id = ?", (int(displaced), inc.id)
                 )
+        for table, fill in INCIDENT_SUMMARIES.items():
+            self._execute(f"DELETE FROM {table}")
+            self._execute(f"INSERT INTO {table} {fill}")
         self._execute("DELETE FROM incident_actor_totals")
         self._insert(
             "incident_actor_totals", ACTOR_TOTAL_COLUMNS, actor_incident_totals(res.incidents)
@@ -65,8 +108,12 @@ class IncidentViewsSQL(IncidentQueries):
             order = ", ".join(f"{c} NULLS FIRST" for c in group)
             tail = f" GROUP BY {columns} ORDER BY {order}"
             columns += ", "
-        sql = f"SELECT {columns}{_SUMS} FROM incidents WHERE {' AND '.join(where)}{tail}"
-        return self._all(sql, args)
+        table = _summary_for(flt, group)
+        sums = _SUMMED if table else _SUMS
+        sql = (
+            f"SELECT {columns}{sums} FROM {table or 'incidents'} WHERE {' AND '.join(where)}{tail}"
+        )
+        return [r for r in self._all(sql, args) if r[len(group)]]
 
     def incident_sums(self, flt: IncidentFilter, by: str) -> list[IncidentSums]:
         if by not in INCIDENT_GROUPS:
