@@ -5,9 +5,8 @@ Read-only, except ``POST /api/articles`` when the server holds an API token.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
-from typing import IO, Annotated, Literal, TextIO, cast
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import StreamingResponse
@@ -283,27 +282,23 @@ def get_filter_options(store: StoreDep) -> object:
 
 @router.get("/download", response_class=StreamingResponse)
 def download(
-    store: StoreDep,
+    request: Request,
     settings: Annotated[Settings, Depends(get_settings)],
     flt: Filter,
     format: Annotated[str, Query(max_length=40, description="An export format name.")] = "jsonl",
 ) -> StreamingResponse:
     """What the filter selects (incidents and the actors, places, articles, relations and
-    quotes they involve), written by the exporter registered under `format`."""
-    # closed by _chunks once streamed
-    out = tempfile.SpooledTemporaryFile(max_size=8_000_000, mode="w+", encoding="utf-8")  # noqa: SIM115
-    with division_names(settings) as division:
-        downloads.download(store, flt.corpus_filter(), format, cast(TextIO, out), division)
-    out.seek(0)
+    quotes they involve), written by the exporter registered under `format` and streamed
+    while it is written."""
+    chunks = downloads.stream_download(
+        request.app.state.stores.borrow,
+        flt.corpus_filter(),
+        format,
+        lambda: division_names(settings),
+    )
     name = f"eventwire-incidents.{format}"
     return StreamingResponse(
-        _chunks(out),
+        chunks,
         media_type=downloads.media_type(format),
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
-
-
-def _chunks(out: IO[str]) -> Iterator[bytes]:
-    with out:
-        while chunk := out.read(64_000):
-            yield chunk.encode("utf-8")

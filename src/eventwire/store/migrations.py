@@ -271,6 +271,91 @@ MIGRATIONS: list[str] = [
     );
     INSERT INTO store_state (name, value) VALUES ('units', '-1')
     """,
+    # 9 (issue 18): the network under a date or minimum-sources filter without reading
+    # events. ``event_pair_periods`` holds the events between two actors per (pair, type,
+    # negation, modality) for the whole store (grain 0, period ''), per year (grain 4:
+    # the date's first 4 characters) and per month (grain 7), each split by the sources
+    # an event has, capped at 5 (``floor``); ``event_actor_periods`` the same per actor
+    # (either side), for the degrees. A date index that covers the network's columns
+    # serves the days of a month a date filter cuts. ``event_actor_totals``: each actor's
+    # events (on either side, once) and their killed, for the actor index. Covering
+    # indexes: the timeline by fatalities, the map by modality and dates, and the
+    # network's reads of relations (degrees, edges among the actors drawn).
+    """
+    CREATE TABLE event_pair_periods (
+        grain INTEGER NOT NULL, period TEXT NOT NULL, floor INTEGER NOT NULL,
+        source_actor TEXT NOT NULL, target_actor TEXT NOT NULL, type TEXT NOT NULL,
+        negated INTEGER NOT NULL, modality TEXT NOT NULL,
+        events INTEGER NOT NULL, sources INTEGER NOT NULL
+    );
+    CREATE INDEX event_pair_periods_pair ON event_pair_periods(
+        source_actor, target_actor, grain, period, floor
+    );
+    CREATE TABLE event_actor_periods (
+        grain INTEGER NOT NULL, period TEXT NOT NULL, floor INTEGER NOT NULL,
+        actor_id TEXT NOT NULL, events INTEGER NOT NULL, sources INTEGER NOT NULL
+    );
+    CREATE INDEX event_actor_periods_period ON event_actor_periods(
+        grain, period, floor, actor_id, sources
+    );
+    CREATE INDEX events_date_pairs ON events(
+        date, source_actor, target_actor, type, negated, modality, source_count
+    );
+    INSERT INTO event_pair_periods
+    SELECT 0, '', CASE WHEN source_count < 5 THEN source_count ELSE 5 END,
+        source_actor, target_actor, type, negated, modality, COUNT(*), SUM(source_count)
+    FROM events
+    WHERE source_actor IS NOT NULL AND target_actor IS NOT NULL AND source_actor <> target_actor
+    GROUP BY CASE WHEN source_count < 5 THEN source_count ELSE 5 END,
+        source_actor, target_actor, type, negated, modality
+    UNION ALL
+    SELECT 4, substr(date, 1, 4), CASE WHEN source_count < 5 THEN source_count ELSE 5 END,
+        source_actor, target_actor, type, negated, modality, COUNT(*), SUM(source_count)
+    FROM events
+    WHERE source_actor IS NOT NULL AND target_actor IS NOT NULL AND source_actor <> target_actor
+        AND date IS NOT NULL
+    GROUP BY substr(date, 1, 4), CASE WHEN source_count < 5 THEN source_count ELSE 5 END,
+        source_actor, target_actor, type, negated, modality
+    UNION ALL
+    SELECT 7, substr(date, 1, 7), CASE WHEN source_count < 5 THEN source_count ELSE 5 END,
+        source_actor, target_actor, type, negated, modality, COUNT(*), SUM(source_count)
+    FROM events
+    WHERE source_actor IS NOT NULL AND target_actor IS NOT NULL AND source_actor <> target_actor
+        AND date IS NOT NULL
+    GROUP BY substr(date, 1, 7), CASE WHEN source_count < 5 THEN source_count ELSE 5 END,
+        source_actor, target_actor, type, negated, modality;
+    INSERT INTO event_actor_periods
+    SELECT grain, period, floor, actor_id, SUM(events), SUM(sources)
+    FROM (
+        SELECT grain, period, floor, source_actor AS actor_id, events, sources
+        FROM event_pair_periods
+        UNION ALL
+        SELECT grain, period, floor, target_actor, events, sources FROM event_pair_periods
+    ) d
+    GROUP BY grain, period, floor, actor_id;
+    CREATE TABLE event_actor_totals (
+        actor_id TEXT NOT NULL, events INTEGER NOT NULL, killed INTEGER NOT NULL
+    );
+    CREATE INDEX event_actor_totals_actor ON event_actor_totals(actor_id);
+    INSERT INTO event_actor_totals
+    SELECT actor_id, SUM(events), SUM(killed)
+    FROM (
+        SELECT source_actor AS actor_id, COUNT(*) AS events, SUM(killed) AS killed
+        FROM events WHERE source_actor IS NOT NULL GROUP BY source_actor
+        UNION ALL
+        SELECT target_actor, COUNT(*), SUM(killed) FROM events
+        WHERE target_actor IS NOT NULL AND (source_actor IS NULL OR source_actor <> target_actor)
+        GROUP BY target_actor
+    ) d
+    GROUP BY actor_id;
+    CREATE INDEX events_killed_timeline ON events(killed, date, date_precision, wounded);
+    CREATE INDEX events_modality_places ON events(
+        modality, date, place_id, type, killed, wounded, displaced
+    );
+    CREATE INDEX relations_edges ON relations(
+        source_actor, target_actor, type, negated, modality, source_count, first_seen, last_seen
+    )
+    """,
     # 10 (issue 18, the analyst's pages; numbered 10 once 9 lands before it): the views
     # count incidents, not sentences: an incident's displaced figure as a real column
     # (killed and wounded already are); summaries per date and kind (timeline, totals)

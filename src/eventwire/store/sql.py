@@ -62,6 +62,9 @@ ARTICLE_COLUMNS = (
 )
 # Tables of the resolved picture, children first (foreign keys point to actors).
 PICTURE_TABLES = (
+    "event_actor_totals",
+    "event_actor_periods",
+    "event_pair_periods",
     "event_dates",
     "event_kinds",
     "event_days",
@@ -96,6 +99,10 @@ ORDER_SQL = {
 _KIND = "type, acled_type, modality, negated"
 _SUMS = "COUNT(*), SUM(killed), SUM(wounded), SUM(displaced)"
 _PAIR = "source_actor IS NOT NULL AND target_actor IS NOT NULL AND source_actor <> target_actor"
+_EDGE = "source_actor, target_actor, type, negated, modality"
+PERIOD_GRAINS = (4, 7)  # the period summaries' periods: a date's first 4 (year) or 7 characters
+SOURCES_FLOOR = 5  # they keep an event's sources up to this: ``min_sources`` up to it is exact
+_FLOOR = f"CASE WHEN source_count < {SOURCES_FLOOR} THEN source_count ELSE {SOURCES_FLOOR} END"
 SUMMARIES = {
     "event_dates": f"SELECT date, date_precision, {_SUMS} FROM events GROUP BY date, date_precision",
     "event_kinds": f"SELECT {_KIND}, {_SUMS} FROM events GROUP BY {_KIND}",
@@ -118,6 +125,33 @@ SUMMARIES = {
         " sources FROM event_pairs UNION ALL SELECT target_actor, type, acled_type, negated,"
         " modality, events, sources FROM event_pairs) d"
         " GROUP BY actor_id, type, acled_type, negated, modality"
+    ),
+    # migration 9: per pair and per actor, whole (grain 0), per year (4) and month (7)
+    # (a period is the date's first ``grain`` characters), by sources capped at
+    # SOURCES_FLOOR: what the network reads under a date or minimum-sources filter
+    "event_pair_periods": " UNION ALL ".join(
+        f"SELECT {grain}, {period}, {_FLOOR}, {_EDGE}, COUNT(*), SUM(source_count) FROM events"
+        f" WHERE {_PAIR}{dated} GROUP BY {group}{_FLOOR}, {_EDGE}"
+        for grain, period, dated, group in (
+            (0, "''", "", ""),
+            *(
+                (g, f"substr(date, 1, {g})", " AND date IS NOT NULL", f"substr(date, 1, {g}), ")
+                for g in PERIOD_GRAINS
+            ),
+        )
+    ),  # fmt: skip
+    "event_actor_totals": (
+        "SELECT actor_id, SUM(events), SUM(killed) FROM (SELECT source_actor AS actor_id,"
+        " COUNT(*) AS events, SUM(killed) AS killed FROM events WHERE source_actor IS NOT NULL"
+        " GROUP BY source_actor UNION ALL SELECT target_actor, COUNT(*), SUM(killed) FROM events"
+        " WHERE target_actor IS NOT NULL AND (source_actor IS NULL OR source_actor <> target_actor)"
+        " GROUP BY target_actor) d GROUP BY actor_id"
+    ),
+    "event_actor_periods": (
+        "SELECT grain, period, floor, actor_id, SUM(events), SUM(sources) FROM"
+        " (SELECT grain, period, floor, source_actor AS actor_id, events, sources"
+        " FROM event_pair_periods UNION ALL SELECT grain, period, floor, target_actor, events,"
+        " sources FROM event_pair_periods) d GROUP BY grain, period, floor, actor_id"
     ),
 }
 # a stated relation counts its sources, at least one
@@ -172,7 +206,6 @@ RECORD_KINDS = (
     "statistics",
     "places",
 )
-KILLED_SCAN_LIMIT = 20_000  # an index page does not read more payloads than this per actor
 
 
 class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
@@ -520,6 +553,28 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         )
         return [from_dict(Incident, json.loads(r[0])) for r in rows]
 
+    def incident_keys_of_events(self, flt: EventFilter) -> list[tuple[str | None, str]]:
+        """(date, id) of the incidents one of the events ``flt`` selects is a member of,
+        undated first, then by date and id (no incident is decoded)."""
+        cond, args = self._selected_where(flt)
+        rows = self._all(
+            "SELECT date, id FROM incidents WHERE id IN (SELECT l.incident_id FROM"
+            " incident_events l WHERE l.role = 'member' AND l.event_id IN"
+            f" (SELECT id FROM events WHERE {cond})) ORDER BY date NULLS FIRST, id",
+            args,
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def incidents_by_id(self, ids: Sequence[str]) -> list[Incident]:
+        """The incidents of ``ids`` in that order (unknown ids left out)."""
+        found: dict[str, Incident] = {}
+        for start in range(0, len(ids), CHUNK):
+            chunk = list(ids[start : start + CHUNK])
+            marks = ",".join("?" * len(chunk))
+            for row in self._all(f"SELECT id, payload FROM incidents WHERE id IN ({marks})", chunk):
+                found[row[0]] = from_dict(Incident, json.loads(row[1]))
+        return [found[i] for i in ids if i in found]
+
     def event_links(self, flt: EventFilter) -> tuple[set[str], set[str]]:
         """The actors (either side, or the one a claim is attributed to) and the articles
         (of the evidence) of the events ``flt`` selects, read without decoding an event."""
@@ -607,6 +662,20 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
             args += extra_args
         return " AND ".join(where), args
 
+    def _grouped_selection(
+        self, flt: EventFilter, inner: str, columns: str, tail: str, extra: str = ""
+    ) -> list[Any]:
+        """``columns`` grouped by ``tail`` over the ``inner`` columns of the selected events,
+        read first on their own: the planners then seek the index that serves the filter
+        (fatalities, modality and dates ...) instead of walking one in the grouping's order
+        over the whole table."""
+        cond, args = self._selected_where(flt, extra)
+        return self._all(
+            f"WITH sel AS MATERIALIZED (SELECT {inner} FROM events WHERE {cond})"
+            f" SELECT {columns} FROM sel{tail}",
+            args,
+        )
+
     def _summary(
         self,
         tables: Sequence[str],
@@ -647,8 +716,11 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
             tail,
         )
         if rows is None:
-            rows = self._selected(
-                flt, "date, date_precision, COUNT(*), SUM(killed), SUM(wounded)", tail=tail
+            rows = self._grouped_selection(
+                flt,
+                "date, date_precision, killed, wounded",
+                "date, date_precision, COUNT(*), SUM(killed), SUM(wounded)",
+                tail,
             )
         return [DateCount(r[0], r[1], int(r[2]), int(r[3] or 0), int(r[4] or 0)) for r in rows]
 
@@ -658,7 +730,7 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         among: Sequence[str] | None = None,
         pairs: Sequence[tuple[str, str]] | None = None,
     ) -> list[EdgeCount]:
-        group = "source_actor, target_actor, type, negated, modality"
+        group = _EDGE
         rows = self._event_pair_rows(
             flt, f"{group}, {{n}}, {{sources}}", f" GROUP BY {group} ORDER BY {group}", among, pairs
         )
@@ -674,7 +746,51 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         return [(r[0], r[1], int(r[2])) for r in rows]
 
     def edges_summarised(self, flt: EventFilter) -> bool:
-        return _summary_table(("event_pairs",), flt) is not None
+        return _summary_table(("event_pairs",), flt) is not None or _period_plan(flt) is not None
+
+    def _period_rows(
+        self,
+        table: str,
+        flt: EventFilter,
+        columns: str,
+        group: str,
+        extra: str = "",
+        extra_args: Sequence[Any] = (),
+        months: bool = True,
+        events_extra: tuple[str, Sequence[Any]] | None = None,
+    ) -> list[Any] | None:
+        """Rows of a period summary (``table``) for a filter of dates and minimum sources,
+        each part of the plan read on its own (the caller sums them), and the events of
+        the months the dates cut (unless ``months`` is false; with ``events_extra`` for
+        ``extra`` there); None when the filter names anything else. ``columns`` writes the count and the sources as ``{n}`` and
+        ``{sources}``."""
+        plan = _period_plan(flt)
+        if plan is None:
+            return None
+        parts, cut = plan
+        summed = columns.format(n="SUM(events)", sources="SUM(sources)")
+        rows: list[Any] = []
+        for grain, conditions, args in parts:
+            where, where_args = ["grain = ?", *conditions], [grain, *args]
+            if flt.min_sources > 1:
+                where.append("floor >= ?")
+                where_args.append(flt.min_sources)
+            if extra:
+                where.append(extra)
+                where_args += extra_args
+            rows += self._all(
+                f"SELECT {summed} FROM {table} WHERE {' AND '.join(where)}{group}", where_args
+            )
+        more, more_args = events_extra or (extra, extra_args)
+        for month in cut if months else ():  # its days, through the covering date index
+            rows += self._selected(
+                flt,
+                columns.format(n="COUNT(*)", sources="SUM(source_count)"),
+                f"{_PAIR} AND date BETWEEN ? AND ?{' AND ' + more if more else ''}",
+                group,
+                [*_month_range(month), *more_args],
+            )
+        return rows
 
     def _event_pair_rows(
         self,
@@ -709,6 +825,12 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         )
         if rows is not None:
             return rows
+        rows = self._period_rows(
+            "event_pair_periods", flt, columns, tail.split(" ORDER BY")[0], *between,
+            events_extra=_between(among, pairs, dodge=True),
+        )  # fmt: skip
+        if rows is not None:  # one group per part of the plan: summed here
+            return _summed(rows, columns.count(", ") + 1 - columns.count("{"))
         # on events the actors are tested, not sought: seeking a hub's rows by the actor
         # indexes reads the table row by row, where the filter's covering index does not
         # (``|| ''`` keeps both backends' planners off the actor indexes); the pairs are
@@ -736,28 +858,50 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         rows = self._summary(
             ("event_degrees",), flt, "actor_id, SUM(sources)", " GROUP BY actor_id"
         )
-        if rows is None:  # an actor's pairs are in the pair summary
-            sides = [
-                self._summary(("event_pairs",), flt, f"{side}, SUM(sources)", f" GROUP BY {side}")
+        plan = _period_plan(flt)
+        if rows is None and _summary_table(("event_pairs",), flt) is not None:
+            # an actor's pairs are in the pair summary
+            rows = [
+                row
                 for side in ("source_actor", "target_actor")
-            ]
-            if sides[0] is not None and sides[1] is not None:
-                rows = sides[0] + sides[1]
-            else:  # both sides of the selected events (read once) in one grouping;
-                # ``|| ''`` keeps the planners off the actor indexes (grouped by one side,
-                # they walk that side's index and read the table row by row)
-                cond, args = self._selected_where(flt, _PAIR)
-                rows = self._all(
-                    "WITH sel AS MATERIALIZED (SELECT source_actor AS s, target_actor AS t,"
-                    f" source_count AS n FROM events WHERE {cond}) SELECT actor_id, SUM(n)"
-                    " FROM (SELECT s || '' AS actor_id, n FROM sel UNION ALL"
-                    " SELECT t || '', n FROM sel) d GROUP BY actor_id",
-                    args,
+                for row in self._summary(
+                    ("event_pairs",), flt, f"{side}, SUM(sources)", f" GROUP BY {side}"
                 )
+                or []
+            ]
+        elif rows is None and plan is not None:  # dates and sources: the period summary
+            rows = (
+                self._period_rows(
+                    "event_actor_periods", flt, "actor_id, {sources}", " GROUP BY actor_id",
+                    months=False,
+                )
+                or []
+            )  # fmt: skip
+            for month in plan[1]:  # the days of the months the dates cut
+                rows += self._event_side_sums(flt, "date BETWEEN ? AND ?", _month_range(month))
+        elif rows is None:
+            rows = self._event_side_sums(flt)
         degree: dict[str, int] = {}
         for actor_id, sources in rows:
             degree[actor_id] = degree.get(actor_id, 0) + int(sources)
         return sorted(degree.items())
+
+    def _event_side_sums(
+        self, flt: EventFilter, extra: str = "", extra_args: Sequence[Any] = ()
+    ) -> list[Any]:
+        """(actor, sources) of both sides of the selected events (read once) in one
+        grouping; ``|| ''`` keeps the planners off the actor indexes (grouped by one side,
+        they walk that side's index and read the table row by row)."""
+        cond, args = self._selected_where(
+            flt, f"{_PAIR} AND {extra}" if extra else _PAIR, extra_args
+        )
+        return self._all(
+            "WITH sel AS MATERIALIZED (SELECT source_actor AS s, target_actor AS t,"
+            f" source_count AS n FROM events WHERE {cond}) SELECT actor_id, SUM(n)"
+            " FROM (SELECT s || '' AS actor_id, n FROM sel UNION ALL"
+            " SELECT t || '', n FROM sel) d GROUP BY actor_id",
+            args,
+        )
 
     def _relation_conditions(self, flt: EventFilter) -> tuple[list[str], list[Any]]:
         """A relation last seen before ``since`` or first seen after ``until`` is out; one
@@ -828,11 +972,12 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
             tail,
         )
         if rows is None:
-            rows = self._selected(
+            rows = self._grouped_selection(
                 flt,
+                "place_id, type, killed, wounded, displaced",
                 f"place_id, {kind} AS kind, COUNT(*), SUM(killed), SUM(wounded), SUM(displaced)",
-                "place_id IS NOT NULL",
                 tail,
+                "place_id IS NOT NULL",
             )
         places = self._places_by_id({r[0] for r in rows})
         return [
@@ -876,23 +1021,19 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         return [from_dict(Actor, json.loads(r[0])) for r in rows]
 
     def actor_totals(self, actor_ids: Sequence[str]) -> list[ActorTotals]:
-        out = []
-        ids = (
-            "SELECT id FROM events WHERE source_actor = ?"
-            " UNION SELECT id FROM events WHERE target_actor = ?"
-        )
-        for actor_id in actor_ids:
-            # the count reads the two actor indexes only; the killed need every payload
-            events = int(self._one(f"SELECT COUNT(*) FROM ({ids}) AS k", (actor_id, actor_id))[0])
-            killed = None
-            if events <= KILLED_SCAN_LIMIT:
-                row = self._one(
-                    f"SELECT SUM(killed) FROM events WHERE id IN ({ids})",
-                    (actor_id, actor_id),
-                )
-                killed = int(row[0] or 0)
-            out.append(ActorTotals(actor_id, events, killed))
-        return out
+        """Each actor's events (on either side) and their killed, from the summary written
+        with the resolution (migration 9): one indexed read per page, hubs included."""
+        found: dict[str, ActorTotals] = {}
+        for start in range(0, len(actor_ids), CHUNK):
+            chunk = list(actor_ids[start : start + CHUNK])
+            marks = ",".join("?" * len(chunk))
+            for row in self._all(
+                "SELECT actor_id, events, killed FROM event_actor_totals"
+                f" WHERE actor_id IN ({marks})",
+                chunk,
+            ):
+                found[row[0]] = ActorTotals(row[0], int(row[1]), int(row[2] or 0))
+        return [found.get(a, ActorTotals(a, 0, 0)) for a in actor_ids]
 
     def actor_of_mention(self, mention: str) -> str | None:
         row = self._one("SELECT actor_id FROM mention_actor WHERE mention = ?", (mention,))
@@ -920,8 +1061,9 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
             where.append("date >= ?")
             args.append(flt.since)
         if flt.until:
-            where.append("substr(date, 1, ?) <= ?")
-            args += [len(flt.until), flt.until]
+            # the second bound is implied by the first and lets an index stop at ``until``
+            where.append("substr(date, 1, ?) <= ? AND date <= ?")
+            args += [len(flt.until), flt.until, flt.until + "\uffff"]
         if flt.place:
             where.append("place_id = ?")
             args.append(flt.place)
@@ -967,7 +1109,13 @@ def _event_columns(event: Event) -> tuple[int, int, int, str | None]:
 
 def _summary_table(tables: Sequence[str], flt: EventFilter) -> str | None:
     """The first of the summary ``tables`` that keeps every field ``flt`` names, if any."""
-    named = {
+    named = _named_fields(flt)
+    return next((t for t in tables if named <= SUMMARY_KEEPS[t]), None)
+
+
+def _named_fields(flt: EventFilter) -> set[str]:
+    """The fields of ``flt`` that select something."""
+    return {
         name
         for name, value in (
             ("actor", flt.actor), ("min_sources", flt.min_sources > 1), ("bbox", flt.bbox),
@@ -978,7 +1126,79 @@ def _summary_table(tables: Sequence[str], flt: EventFilter) -> str | None:
         )
         if value
     }  # fmt: skip
-    return next((t for t in tables if named <= SUMMARY_KEEPS[t]), None)
+
+
+def _period_plan(
+    flt: EventFilter,
+) -> tuple[list[tuple[int, list[str], list[Any]]], list[str]] | None:
+    """How the period summaries answer a filter of dates and minimum sources (None for
+    any other filter): (grain, conditions on ``period``, arguments) of each part, the
+    coarsest first, and the months whose days the dates cut (read from ``events``).
+
+    A period is a date's first ``grain`` characters, so ``date >= since`` holds for all
+    the dates of a period or for none of them unless ``since`` is longer than the grain
+    and the period is its first ``grain`` characters; that period is then read at the
+    next grain, and a month so cut day by day from ``events``. ``until`` (compared on
+    its own length) likewise. Without dates, the whole-store rows (grain 0)."""
+    named = _named_fields(flt)
+    if not named or not named <= {"since", "until", "min_sources"}:
+        return None
+    if flt.min_sources > SOURCES_FLOOR:
+        return None
+    if not flt.since and not flt.until:
+        return [(0, [], [])], []
+    parts: list[tuple[int, list[str], list[Any]]] = []
+    months: list[str] = []
+
+    def level(depth: int, prefix: str) -> None:
+        grain = PERIOD_GRAINS[depth]
+        where: list[str] = []
+        args: list[Any] = []
+        if prefix:
+            where.append("substr(period, 1, ?) = ?")
+            args += [len(prefix), prefix]
+        cut = []
+        if flt.since:
+            exact = len(flt.since) <= grain
+            where.append("period >= ?" if exact else "period > ?")
+            args.append(flt.since[:grain])
+            cut += [] if exact else [flt.since[:grain]]
+        if flt.until:
+            if len(flt.until) <= grain:
+                where.append("substr(period, 1, ?) <= ?")
+                args += [len(flt.until), flt.until]
+            else:
+                where.append("period < ?")
+                args.append(flt.until[:grain])
+                cut.append(flt.until[:grain])
+        parts.append((grain, where, args))
+        for period in sorted(set(cut)):
+            if not period.startswith(prefix):
+                continue  # the other bound's period, outside this one
+            if depth + 1 < len(PERIOD_GRAINS):
+                level(depth + 1, period)
+            else:
+                months.append(period)
+
+    level(0, "")
+    return parts, months
+
+
+def _month_range(month: str) -> list[str]:
+    """Bounds of ``date BETWEEN ? AND ?`` holding the dates that start with ``month``."""
+    return [month, month + "\uffff"]
+
+
+def _summed(rows: list[Any], width: int) -> list[tuple[Any, ...]]:
+    """Rows with the same first ``width`` columns summed column by column, in their order."""
+    sums: dict[tuple[Any, ...], list[int]] = {}
+    for row in rows:
+        key = tuple(row[:width])
+        if key in sums:
+            sums[key] = [a + int(b or 0) for a, b in zip(sums[key], row[width:], strict=True)]
+        else:
+            sums[key] = [int(b or 0) for b in row[width:]]
+    return [(*key, *sums[key]) for key in sorted(sums)]
 
 
 def _between(

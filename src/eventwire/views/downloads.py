@@ -8,9 +8,14 @@ format the export registry knows writes exactly what a view shows.
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import pkgutil
+import queue
+import threading
+from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any, TextIO, TypeVar
 
@@ -22,7 +27,10 @@ from eventwire.registry import exporters
 from eventwire.store.base import EventFilter, Store
 from eventwire.views.corpus import CorpusFilter, event_filter
 
+PAGE = 500  # events read from the store at a time
 MAX_DOWNLOAD = 200_000  # incidents in one download; narrow the filter for more
+CHUNK_CHARS = 64_000  # characters per chunk a streamed download sends
+QUEUED_CHUNKS = 8  # chunks written ahead of the client at most (bounds a download's memory)
 PER_ACTOR_QUERIES = 200  # fewer selected actors: read their relations and quotes by index
 T = TypeVar("T")
 
@@ -35,8 +43,9 @@ def download_formats() -> list[str]:
     return sorted(n for n in exporters.names() if exporters.get(n).meta.get("target") != "folder")
 
 
-def _incident_key(inc: Incident) -> tuple[bool, str, str]:
-    return (inc.date is not None, inc.date or "", inc.id)
+def _incident_order(key: tuple[str | None, str]) -> tuple[bool, str, str]:
+    """An incident's place in a download, from its (date, id): undated first."""
+    return (key[0] is not None, key[0] or "", key[1])
 
 
 class FilteredStore:
@@ -48,9 +57,11 @@ class FilteredStore:
         self.location = store.location
         self._store = store
         self._flt = replace(flt, order="date", limit=None, offset=0, after=None)
-        self._events: list[Event] | None = None
         self._links: tuple[set[str], set[str]] | None = None
-        self._incidents: list[Incident] | None = None
+        self._incident_keys: list[tuple[str | None, str]] | None = None
+        self._cursor: tuple[int, tuple[str | None, str]] | None = None  # (offset, after)
+        # the places of the events walked from the first page on; complete at its end
+        self._walked: tuple[dict[str, Place], Counter[str], bool] = ({}, Counter(), False)
 
     @property
     def _actor_ids(self) -> set[str]:
@@ -77,27 +88,57 @@ class FilteredStore:
                 continue
         return found
 
+    def _event_pages(self) -> Iterator[list[Event]]:
+        """The selected events by (date, id), one keyset page of the store at a time."""
+        after = None
+        while True:
+            page = self._store.events(replace(self._flt, limit=PAGE, after=after))
+            yield page
+            if len(page) < PAGE:
+                return
+            after = (page[-1].date, page[-1].id)
+
     def events(self, flt: Any = None) -> list[Event]:
-        """The selected events, one page of them when ``flt`` asks for a page (the
-        exporters read the store page by page)."""
-        if self._events is None:
-            self._events = self._store.events(self._flt)
+        """The selected events, one page of them when ``flt`` asks for a page. Exporters
+        read the store page after page by offset: each next page is read from the last
+        one's (date, id), so no page scans the ones before it and none is held."""
         if flt is None or getattr(flt, "limit", None) is None:
-            return list(self._events)
+            return [e for page in self._event_pages() for e in page]
         start = getattr(flt, "offset", 0) or 0
-        return self._events[start : start + flt.limit]
+        if start == 0:
+            after = None
+        elif self._cursor is not None and self._cursor[0] == start:
+            after = self._cursor[1]
+        else:  # a jump, not the next page
+            return self._store.events(replace(self._flt, limit=flt.limit, offset=start))
+        page = self._store.events(replace(self._flt, limit=flt.limit, after=after))
+        if page:
+            self._cursor = (start + len(page), (page[-1].date, page[-1].id))
+        places, counts, _ = self._walked
+        if start == 0 or after is not None:
+            if start == 0:
+                places, counts = {}, Counter()
+            for e in page:
+                if e.location:
+                    places.setdefault(e.location.id, e.location)
+                    counts[e.location.id] += 1
+            self._walked = (places, counts, len(page) < flt.limit)
+        return page
 
     def incidents(self, flt: Any = None) -> list[Incident]:
         """The incidents the selected events are members of, by (date, id) with undated
-        first, a keyset page at a time when ``flt`` asks for one (issue 14)."""
-        if self._incidents is None:
-            found = self._store.incidents_of_events(self._flt)
-            self._incidents = sorted(found, key=_incident_key)
-        rows = self._incidents
+        first, a keyset page at a time when ``flt`` asks for one (issue 14); only their
+        keys are held, each page is decoded when asked for."""
+        if self._incident_keys is None:
+            found = self._store.incident_keys_of_events(self._flt)
+            self._incident_keys = sorted(found, key=_incident_order)
+        keys = self._incident_keys
+        start = 0
         if flt is not None and flt.after is not None:
-            after = (flt.after[0] is not None, flt.after[0] or "", flt.after[1])
-            rows = [i for i in rows if _incident_key(i) > after]
-        return rows[: flt.limit] if flt is not None and flt.limit is not None else rows
+            start = bisect.bisect_right(keys, _incident_order(flt.after), key=_incident_order)
+        limit = getattr(flt, "limit", None) if flt is not None else None
+        chosen = keys[start:] if limit is None else keys[start : start + limit]
+        return self._store.incidents_by_id([k[1] for k in chosen])
 
     def _by_actor(self, read: Callable[[str | None], list[T]]) -> list[T]:
         """Records of the selected actors: one indexed query each while they are few."""
@@ -117,13 +158,16 @@ class FilteredStore:
         ]  # fmt: skip
 
     def places(self) -> list[tuple[Place, int]]:
-        """The selected events' places (each event carries its place) with their counts."""
-        places: dict[str, Place] = {}
-        counts: dict[str, int] = {}
-        for e in self.events():
-            if e.location:
-                places.setdefault(e.location.id, e.location)
-                counts[e.location.id] = counts.get(e.location.id, 0) + 1
+        """The selected events' places (each event carries its place) with their counts,
+        gathered while an exporter walked the events, or read now."""
+        places, counts, complete = self._walked
+        if not complete:
+            places, counts = {}, Counter()
+            for page in self._event_pages():
+                for e in page:
+                    if e.location:
+                        places.setdefault(e.location.id, e.location)
+                        counts[e.location.id] += 1
         return [(places[k], counts[k]) for k in sorted(places, key=lambda k: (-counts[k], k))]
 
     def statistics(
@@ -158,15 +202,109 @@ def download(
 ) -> int:
     """Write what ``cf`` selects to ``out`` in format ``fmt``; returns the records written
     (``division`` names first-level divisions, as :func:`eventwire.export.export` takes)."""
+    check_download(store, cf, fmt)
+    flt = event_filter(store, cf)
+    return export(FilteredStore(store, flt), fmt, out, division=division)  # type: ignore[arg-type]
+
+
+def check_download(store: Store, cf: CorpusFilter, fmt: str) -> None:
+    """Raise :class:`ExportError` when ``fmt`` is unknown or ``cf`` selects too much."""
     if fmt not in download_formats():
         raise ExportError(f"unknown export format {fmt!r} (known: {', '.join(download_formats())})")
-    flt = event_filter(store, cf)
-    total = store.count_events(flt)
+    total = store.count_events(event_filter(store, cf))
     if total > MAX_DOWNLOAD:
         raise ExportError(
             f"{total:,} incidents match; a download holds at most {MAX_DOWNLOAD:,}: narrow the filter"
         )
-    return export(FilteredStore(store, flt), fmt, out, division=division)  # type: ignore[arg-type]
+
+
+class _Cancelled(Exception):
+    """The reader of a streamed download went away."""
+
+
+class _ChunkWriter:
+    """A text stream an exporter writes to, handing UTF-8 chunks to a bounded queue: the
+    exporter waits while the reader is ``QUEUED_CHUNKS`` chunks behind."""
+
+    def __init__(self, chunks: queue.Queue[object], cancelled: threading.Event) -> None:
+        self._chunks = chunks
+        self._cancelled = cancelled
+        self._parts: list[str] = []
+        self._size = 0
+
+    def write(self, text: str) -> int:
+        self._parts.append(text)
+        self._size += len(text)
+        if self._size >= CHUNK_CHARS:
+            self.flush()
+        return len(text)
+
+    def flush(self) -> None:
+        if self._parts:
+            data = "".join(self._parts).encode("utf-8")
+            self._parts, self._size = [], 0
+            self.put(data)
+
+    def put(self, item: object) -> None:
+        while True:
+            if self._cancelled.is_set():
+                raise _Cancelled
+            try:
+                self._chunks.put(item, timeout=0.2)
+                return
+            except queue.Full:
+                continue
+
+
+StoreOpener = Callable[[], AbstractContextManager[Store]]
+DivisionOpener = Callable[[], AbstractContextManager[Callable[[str], str | None]]]
+
+
+def stream_download(
+    open_store: StoreOpener, cf: CorpusFilter, fmt: str, open_division: DivisionOpener
+) -> Iterator[bytes]:
+    """What ``cf`` selects in format ``fmt``, as UTF-8 chunks produced while they are read:
+    the exporter writes from a thread into a queue of at most ``QUEUED_CHUNKS`` chunks, so
+    memory stays bounded however large the download. An unknown format or too large a
+    selection raises :class:`ExportError` here, before anything is sent; closing the
+    iterator (the client went away) stops the exporter at its next write."""
+    with open_store() as store:
+        check_download(store, cf, fmt)
+    chunks: queue.Queue[object] = queue.Queue(maxsize=QUEUED_CHUNKS)
+    cancelled = threading.Event()
+    done = object()
+
+    def produce() -> None:
+        writer = _ChunkWriter(chunks, cancelled)
+        try:
+            with open_store() as store, open_division() as division:
+                download(store, cf, fmt, writer, division)  # type: ignore[arg-type]
+            writer.flush()
+            writer.put(done)
+        except _Cancelled:
+            return
+        except Exception as exc:  # handed to the reader, which raises it
+            try:
+                writer.put(exc)
+            except _Cancelled:
+                return
+
+    def chunks_read() -> Iterator[bytes]:
+        thread = threading.Thread(target=produce, name="eventwire-download", daemon=True)
+        thread.start()
+        try:
+            while True:
+                item = chunks.get()
+                if item is done:
+                    return
+                if isinstance(item, Exception):
+                    raise item
+                assert isinstance(item, bytes)
+                yield item
+        finally:
+            cancelled.set()
+
+    return chunks_read()
 
 
 def media_type(fmt: str) -> str:

@@ -1,0 +1,174 @@
+"""Migration 9: the period summaries give the network under a date or minimum-sources
+filter exactly what counting the events one by one gives, at every cut of a year or a
+month, and the store reads them (not ``events``) for such filters."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+import pytest
+
+from eventwire.model import Event, Evidence, Resolution
+from eventwire.store.base import EventFilter
+from eventwire.store.sql import SOURCES_FLOOR, _period_plan
+from eventwire.store.sqlite import SQLiteStore
+
+ACTORS = ["act_a", "act_b", "act_c", "act_d", None]
+DATES = [None, "2018", "2019", "2019-04", "2019-04-09", "2019-04-30", "2019-05", "2019-05-01",
+         "2019-12-31", "2020-01-02", "201X", "2019-W15"]  # fmt: skip
+
+
+def _events(n: int = 500, seed: int = 5) -> list[Event]:
+    rng = random.Random(seed)
+    return [
+        Event(f"evt_{i:04d}", rng.choice(["FIGHT", "SUPPORT"]), {}, (Evidence("art_1", "s", 0, 1),),
+              rng.choice(ACTORS), rng.choice(ACTORS), rng.choice(DATES), "day",
+              negated=rng.random() < 0.2, modality=rng.choice(["asserted", "alleged"]),
+              source_count=rng.choice([1, 1, 2, 3, 4, 5, 6, 9]))
+        for i in range(n)
+    ]  # fmt: skip
+
+
+EVENTS = _events()
+FILTERS = [
+    EventFilter(since=since, until=until, min_sources=floor)
+    for since, until in [
+        ("2019", None), ("2019-04", None), ("2019-04-10", None), ("2019-05-01", None),
+        (None, "2019"), (None, "2019-04"), (None, "2019-04-30"), ("2019-04-09", "2019-04-30"),
+        ("2019-04-09", "2020-01"), ("2018", "2019-05-01"), ("2019-04", "2019-04"), ("201", "2019-1"),
+        (None, None),
+    ]
+    for floor in (1, 2, 5)
+]  # fmt: skip
+
+
+def _kept(e: Event, flt: EventFilter) -> bool:
+    return (
+        e.source_actor is not None
+        and e.target_actor is not None
+        and e.source_actor != e.target_actor
+        and e.source_count >= flt.min_sources
+        and (not flt.since or (e.date is not None and e.date >= flt.since))
+        and (not flt.until or (e.date is not None and e.date[: len(flt.until)] <= flt.until))
+    )
+
+
+@pytest.fixture(scope="module")
+def store() -> Iterator[SQLiteStore]:
+    with SQLiteStore(":memory:") as s:
+        s.replace_resolution(Resolution(events=tuple(EVENTS)))
+        yield s
+
+
+@pytest.mark.parametrize("flt", FILTERS, ids=repr)
+def test_degrees_and_edges_by_period_are_those_of_the_events(
+    store: SQLiteStore, flt: EventFilter
+) -> None:
+    events = [e for e in EVENTS if _kept(e, flt)]
+    assert events
+    degree: Counter[str] = Counter()
+    edges: Counter[tuple[object, ...]] = Counter()
+    for e in events:
+        degree[e.source_actor] += e.source_count  # type: ignore[index]
+        degree[e.target_actor] += e.source_count  # type: ignore[index]
+        key = (e.source_actor, e.target_actor, e.type, e.negated, e.modality)
+        edges[(*key, "events")] += 1
+        edges[(*key, "sources")] += e.source_count
+    assert _period_plan(flt) is not None or flt.min_sources == 1 and not flt.since
+    assert store.edges_summarised(flt)
+    assert store.event_degrees(flt) == sorted(degree.items())
+    got: Counter[tuple[object, ...]] = Counter()
+    for edge in store.event_edges(flt):
+        key = (edge.source, edge.target, edge.type, edge.negated, edge.modality)
+        got[(*key, "events")] += edge.events
+        got[(*key, "sources")] += edge.sources
+    assert got == edges
+    assert store.event_edges(flt) == sorted(
+        store.event_edges(flt), key=lambda e: (e.source, e.target, e.type, e.negated, e.modality)
+    )
+    among = ["act_a", "act_c", "act_d"]
+    assert store.event_edges(flt, among=among) == [
+        e for e in store.event_edges(flt) if e.source in among and e.target in among
+    ]
+    pairs = [("act_c", "act_a"), ("act_a", "act_b")]
+    assert store.event_edges(flt, pairs=pairs) == [
+        e for e in store.event_edges(flt) if (e.source, e.target) in pairs
+    ]
+    pair_sources: Counter[tuple[str, str]] = Counter()
+    for edge in store.event_edges(flt, among=among):
+        pair_sources[(edge.source, edge.target)] += edge.sources
+    assert store.event_pair_sources(flt, among=among) == sorted(
+        (s, t, n) for (s, t), n in pair_sources.items()
+    )
+
+
+@pytest.mark.parametrize(
+    "flt",
+    [EventFilter(min_sources=SOURCES_FLOOR + 1), EventFilter(since="2019", type="FIGHT"),
+     EventFilter(since="2019", actor="act_a"), EventFilter(modality="alleged", until="2019")],
+    ids=repr,
+)  # fmt: skip
+def test_other_filters_read_the_events(store: SQLiteStore, flt: EventFilter) -> None:
+    """Filters the period summaries do not keep: no plan, and the degrees still exact."""
+    assert _period_plan(flt) is None
+    selected = [
+        e for e in EVENTS
+        if _kept(e, flt)
+        and (not flt.type or e.type == flt.type)
+        and (not flt.modality or e.modality == flt.modality)
+        and (not flt.actor or flt.actor in (e.source_actor, e.target_actor))
+    ]  # fmt: skip
+    degree: Counter[str] = Counter()
+    for e in selected:
+        degree[e.source_actor] += e.source_count  # type: ignore[index]
+        degree[e.target_actor] += e.source_count  # type: ignore[index]
+    assert store.event_degrees(flt) == sorted(degree.items())
+
+
+def test_a_cut_month_is_read_day_by_day() -> None:
+    plan = _period_plan(EventFilter(since="2019-04-10", until="2020-01"))
+    assert plan is not None
+    parts, months = plan
+    assert [grain for grain, _, _ in parts] == [4, 7, 7]
+    assert months == ["2019-04"]
+    assert _period_plan(EventFilter(since="2019")) == ([(4, ["period >= ?"], ["2019"])], [])
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    "flt",
+    [EventFilter(since="2019"), EventFilter(min_sources=2),
+     EventFilter(since="2019-04-10", until="2020-01")],
+    ids=repr,
+)  # fmt: skip
+def test_postgres_network_by_period_reads_indexes(
+    new_postgres_database: Callable[[], str], flt: EventFilter
+) -> None:
+    """Every query the network's degrees and edges run for a date or sources filter is
+    answered through an index (the period summaries', or the covering date index of
+    ``events`` for the days of a cut month), never by scanning ``events``."""
+    from eventwire.store.postgres import PostgresStore
+
+    with PostgresStore(new_postgres_database()) as s:
+        s.replace_resolution(Resolution(events=tuple(EVENTS)))
+        s.conn.execute("SET enable_seqscan = off")
+        ran: list[tuple[str, list[Any]]] = []
+        run = s._all
+
+        def recording(sql: str, args: Sequence[Any] = ()) -> list[Any]:
+            ran.append((sql, list(args)))
+            return run(sql, args)
+
+        s._all = recording  # type: ignore[method-assign]
+        degrees = s.event_degrees(flt)
+        s.event_pair_sources(flt, among=[a for a, _ in degrees])
+        s.event_edges(flt, pairs=[("act_a", "act_b"), ("act_c", "act_a")])
+        s._all = run  # type: ignore[method-assign]
+        assert ran
+        for sql, args in ran:
+            plan = "\n".join(r[0] for r in s._all("EXPLAIN " + sql, args))
+            assert "Seq Scan" not in plan, (sql, plan)
+            assert "periods" in sql or "Index" in plan, (sql, plan)
