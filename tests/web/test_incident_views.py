@@ -228,7 +228,7 @@ def test_migration_10_fills_the_displaced_column_on_sqlite(tmp_path: Path) -> No
     conn = sqlite3.connect(path)
     for script in MIGRATIONS[:9]:
         conn.executescript(sqlite_script(script))
-    conn.execute(f"PRAGMA user_version = 9")
+    conn.execute("PRAGMA user_version = 9")
     conn.executemany(
         f"INSERT INTO incidents ({V9_COLUMNS}) VALUES ({V9_VALUES})",
         [_v9_row(i) for i in INCIDENTS],
@@ -260,7 +260,7 @@ def test_incident_views_and_migration_10_on_postgres(
     url = new_postgres_database()
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("CREATE TABLE schema_version (version INTEGER)")
-        conn.execute(f"INSERT INTO schema_version VALUES (9)".encode())
+        conn.execute(b"INSERT INTO schema_version VALUES (9)")
         for script in MIGRATIONS[:9]:
             conn.execute(postgres_script(script).encode())
         with conn.cursor() as cur:

@@ -422,6 +422,7 @@ class IncidentPlace:
     killed: int
     wounded: int
     displaced: int
+
     # streamed downloads (issue 18): the selected incidents a page at a time
     def incident_keys_of_events(self, flt: EventFilter) -> list[tuple[str | None, str]]:
         """(date, id) of the incidents with a member among the selected events, undated
