@@ -389,6 +389,16 @@ class Store(UnitIndex, Protocol):
         leading ``-`` puts the most first), then by name and id."""
         ...
 
+    # streamed downloads (issue 18): the selected incidents a page at a time
+    def incident_keys_of_events(self, flt: EventFilter) -> list[tuple[str | None, str]]:
+        """(date, id) of the incidents with a member among the selected events, undated
+        first, then by date and id."""
+        ...
+
+    def incidents_by_id(self, ids: Sequence[str]) -> list[Incident]:
+        """The incidents of ``ids``, in that order (unknown ids left out)."""
+        ...
+
 
 # how incident_sums groups: name -> the columns of each group's key
 INCIDENT_GROUPS = {
@@ -422,13 +432,3 @@ class IncidentPlace:
     killed: int
     wounded: int
     displaced: int
-
-    # streamed downloads (issue 18): the selected incidents a page at a time
-    def incident_keys_of_events(self, flt: EventFilter) -> list[tuple[str | None, str]]:
-        """(date, id) of the incidents with a member among the selected events, undated
-        first, then by date and id."""
-        ...
-
-    def incidents_by_id(self, ids: Sequence[str]) -> list[Incident]:
-        """The incidents of ``ids``, in that order (unknown ids left out)."""
-        ...
