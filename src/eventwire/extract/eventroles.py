@@ -24,6 +24,11 @@
   by Y"); the second clause of "with A backing X and B arming Y" has B as subject, and
   :func:`own_conjuncts` keeps B out of the first clause's roles; a pronoun in a claim
   its denier rejects is the denier ("X denied claims that it backs Y").
+* a gerund standing as a noun is read as one ("Fighting between X and Y continued",
+  "Shelling by X killed two"); "clashes pitting X against Y": X = source, Y = target;
+  a passive participle after a comma that the parser hangs on the clause's verb
+  describes the noun before the comma ("clashed with X, backed by A": X is backed);
+  a relation noun right before a name it titles is that name ("Iran's ally Hezbollah").
 
 Tokens come back, not mentions: :class:`~eventwire.extract.actorspans.MentionIndex`
 turns them into actor mentions.

@@ -11,6 +11,8 @@ than as something done:
   relies on them);
 * nouns described by a relation verb: "A is among the countries backing Y";
 * hyphenated agents: "the A-backed Y";
+* a relation noun titling a name or modifying a noun: "Iran's ally Hezbollah", "A's proxy
+  militia, Y", "A's proxy Y";
 * support received or given: "Y receives support (weapons, funding) from A",
   "Y enjoys the backing of A", "Y, with the support of A, ...", "A lent its
   support to Y", "A put its weight behind Y";
