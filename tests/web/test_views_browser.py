@@ -137,6 +137,9 @@ def test_forged_names_stay_text_in_every_widget(page) -> None:
             break
         page.wait_for_timeout(300)
     assert FORGED_PLACE.name in page.locator(".leaflet-popup-content").inner_text()
+    # the popup lists the place's incident records under the same filter
+    more = page.locator(".leaflet-popup-content a", has_text="list them")
+    assert (more.get_attribute("href") or "").startswith("/incidents?actor=act_xss&place=")
     for path, box in (("/incidents", "#incident-records"), ("/places", "#place-index"),
                       ("/actors?sort=name", "#actor-index")):  # fmt: skip
         page.goto(page.base + path)

@@ -11,6 +11,8 @@ here knows about HTTP. One module per noun:
 * :mod:`~eventwire.views.charts`: network, timeline and map JSON of the actor page;
 * :mod:`~eventwire.views.corpus`: the shared filter and the events it selects;
 * :mod:`~eventwire.views.incidents`: incident records, listed and one by one;
+* :mod:`~eventwire.views.incident_counts`: what the whole-corpus views count (incident
+  records, their best-supported casualties summed over incidents);
 * :mod:`~eventwire.views.timeline`, :mod:`~eventwire.views.maps`,
   :mod:`~eventwire.views.network`, :mod:`~eventwire.views.indexes`: the whole-corpus views;
 * :mod:`~eventwire.views.downloads`: the filtered records through a registered exporter.
