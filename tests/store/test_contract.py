@@ -24,7 +24,6 @@ from eventwire.model import (
 from eventwire.resolve.incidents import state_sides
 from eventwire.store import open_store
 from eventwire.store.base import (
-    ActorTotals,
     DateCount,
     EdgeCount,
     EventFilter,
@@ -322,7 +321,7 @@ def test_event_dates_edges_places_and_types(store: Store) -> None:
     assert store.acled_types() == [("Battles", 2), ("Strategic developments", 1)]
 
 
-def test_actor_pages_and_totals(store: Store) -> None:
+def test_actor_pages(store: Store) -> None:
     store.replace_resolution(_corpus())
 
     def page(order: str, limit: int = 10, offset: int = 0) -> list[str]:
@@ -333,11 +332,6 @@ def test_actor_pages_and_totals(store: Store) -> None:
     assert page("country") == ["actor_g", "actor_e", "actor_h"]  # no country first
     assert page("-country") == ["actor_h", "actor_e", "actor_g"]  # and last reversed
     assert page("name", 1, 1) == ["actor_g"]
-    assert store.actor_totals(["actor_h", "actor_e", "actor_g"]) == [
-        ActorTotals("actor_h", 5, 9),
-        ActorTotals("actor_e", 3, 8),
-        ActorTotals("actor_g", 0, 0),
-    ]
 
 
 def test_incidents_round_trip_filter_and_page(store: Store) -> None:

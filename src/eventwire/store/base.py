@@ -119,13 +119,6 @@ class PlaceTotals:
 
 
 @dataclass(frozen=True)
-class ActorTotals:
-    actor_id: str
-    events: int
-    killed: int | None  # None: too many events to sum on the fly (the store says how many)
-
-
-@dataclass(frozen=True)
 class PictureState:
     """Where a store's resolved picture stands against its documents.
 
@@ -294,11 +287,6 @@ class Store(UnitIndex, Protocol):
     def actor_page(self, order: str, limit: int, offset: int) -> list[Actor]:
         """Actors ordered by ``name``, ``type``, ``country``, ``mentions`` or ``articles``
         (a leading ``-`` reverses), one page."""
-        ...
-
-    def actor_totals(self, actor_ids: Sequence[str]) -> list[ActorTotals]:
-        """Events each actor takes part in (as source or target) and their killed (None
-        when the store would have to read too many events to sum them)."""
         ...
 
     def incidents(self, flt: IncidentFilter | None = None) -> list[Incident]:

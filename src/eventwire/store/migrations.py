@@ -277,8 +277,7 @@ MIGRATIONS: list[str] = [
     # the date's first 4 characters) and per month (grain 7), each split by the sources
     # an event has, capped at 5 (``floor``); ``event_actor_periods`` the same per actor
     # (either side), for the degrees. A date index that covers the network's columns
-    # serves the days of a month a date filter cuts. ``event_actor_totals``: each actor's
-    # events (on either side, once) and their killed, for the actor index. Covering
+    # serves the days of a month a date filter cuts. Covering
     # indexes: the timeline by fatalities, the map by modality and dates, and the
     # network's reads of relations (degrees, edges among the actors drawn).
     """
@@ -333,21 +332,6 @@ MIGRATIONS: list[str] = [
         SELECT grain, period, floor, target_actor, events, sources FROM event_pair_periods
     ) d
     GROUP BY grain, period, floor, actor_id;
-    CREATE TABLE event_actor_totals (
-        actor_id TEXT NOT NULL, events INTEGER NOT NULL, killed INTEGER NOT NULL
-    );
-    CREATE INDEX event_actor_totals_actor ON event_actor_totals(actor_id);
-    INSERT INTO event_actor_totals
-    SELECT actor_id, SUM(events), SUM(killed)
-    FROM (
-        SELECT source_actor AS actor_id, COUNT(*) AS events, SUM(killed) AS killed
-        FROM events WHERE source_actor IS NOT NULL GROUP BY source_actor
-        UNION ALL
-        SELECT target_actor, COUNT(*), SUM(killed) FROM events
-        WHERE target_actor IS NOT NULL AND (source_actor IS NULL OR source_actor <> target_actor)
-        GROUP BY target_actor
-    ) d
-    GROUP BY actor_id;
     CREATE INDEX events_killed_timeline ON events(killed, date, date_precision, wounded);
     CREATE INDEX events_modality_places ON events(
         modality, date, place_id, type, killed, wounded, displaced

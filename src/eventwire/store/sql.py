@@ -43,7 +43,6 @@ from eventwire.model import (
     to_dict,
 )
 from eventwire.store.base import (
-    ActorTotals,
     DateCount,
     EdgeCount,
     EventFilter,
@@ -62,7 +61,6 @@ ARTICLE_COLUMNS = (
 )
 # Tables of the resolved picture, children first (foreign keys point to actors).
 PICTURE_TABLES = (
-    "event_actor_totals",
     "event_actor_periods",
     "event_pair_periods",
     "event_dates",
@@ -140,13 +138,6 @@ SUMMARIES = {
             ),
         )
     ),  # fmt: skip
-    "event_actor_totals": (
-        "SELECT actor_id, SUM(events), SUM(killed) FROM (SELECT source_actor AS actor_id,"
-        " COUNT(*) AS events, SUM(killed) AS killed FROM events WHERE source_actor IS NOT NULL"
-        " GROUP BY source_actor UNION ALL SELECT target_actor, COUNT(*), SUM(killed) FROM events"
-        " WHERE target_actor IS NOT NULL AND (source_actor IS NULL OR source_actor <> target_actor)"
-        " GROUP BY target_actor) d GROUP BY actor_id"
-    ),
     "event_actor_periods": (
         "SELECT grain, period, floor, actor_id, SUM(events), SUM(sources) FROM"
         " (SELECT grain, period, floor, source_actor AS actor_id, events, sources"
@@ -1019,21 +1010,6 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
             (limit, offset),
         )
         return [from_dict(Actor, json.loads(r[0])) for r in rows]
-
-    def actor_totals(self, actor_ids: Sequence[str]) -> list[ActorTotals]:
-        """Each actor's events (on either side) and their killed, from the summary written
-        with the resolution (migration 9): one indexed read per page, hubs included."""
-        found: dict[str, ActorTotals] = {}
-        for start in range(0, len(actor_ids), CHUNK):
-            chunk = list(actor_ids[start : start + CHUNK])
-            marks = ",".join("?" * len(chunk))
-            for row in self._all(
-                "SELECT actor_id, events, killed FROM event_actor_totals"
-                f" WHERE actor_id IN ({marks})",
-                chunk,
-            ):
-                found[row[0]] = ActorTotals(row[0], int(row[1]), int(row[2] or 0))
-        return [found.get(a, ActorTotals(a, 0, 0)) for a in actor_ids]
 
     def actor_of_mention(self, mention: str) -> str | None:
         row = self._one("SELECT actor_id FROM mention_actor WHERE mention = ?", (mention,))
