@@ -147,20 +147,29 @@ def _reporting_dates(ctx: DocContext, token: Token) -> frozenset[int]:
         return frozenset()
     sent = ctx.view.sent(token)
     paragraph, _start = _paragraph_before(ctx, sent)
-    found = set()
-    for timex in ctx.timexes:
-        if not paragraph <= timex.span.start < sent.end_char:
-            continue  # only dates this event could take (its sentence, its paragraph)
-        span = ctx.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
-        if span is None:
-            continue
-        verb = governing_verb(span.root)
-        if verb is None or verb.i == token.i or verb.lemma_.lower() not in SPEECH_VERBS:
-            continue
-        speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if speaker is not None and timex.span.start > speaker.left_edge.idx:
-            found.add(timex.span.start)
-    return frozenset(found)
+    return frozenset(
+        start
+        for start, verb in _saying_dates(ctx)
+        # only dates this event could take (its sentence, its paragraph)
+        if paragraph <= start < sent.end_char and verb != token.i
+    )
+
+
+def _saying_dates(ctx: DocContext) -> tuple[tuple[int, int], ...]:
+    """(start, speech verb's token) of every timex a reporting verb governs after its
+    speaker ("a medic said on Tuesday"), found once per document."""
+    if ctx.saying_dates is None:
+        found = []
+        for timex in ctx.timexes:
+            span = ctx.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+            verb = governing_verb(span.root) if span is not None else None
+            if verb is None or verb.lemma_.lower() not in SPEECH_VERBS:
+                continue
+            speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if speaker is not None and timex.span.start > speaker.left_edge.idx:
+                found.append((timex.span.start, verb.i))
+        ctx.saying_dates = tuple(found)
+    return ctx.saying_dates
 
 
 def _paragraph_before(ctx: DocContext, sent: Span) -> tuple[int, int]:
@@ -206,7 +215,11 @@ def _earlier_place(ctx: DocContext, token: Token, usable: list) -> Place | None:
         return None  # the sentence names places, just none for this clause
     paragraph, _start = _paragraph_before(ctx, sent)
     before = [pm for pm in usable if paragraph < pm.span.start < sent.start_char]
-    speakers = {id(pm) for pm in before if speaks_from(ctx, pm)}  # not where one spoke
+    spoke = ctx.speaker_places  # asked once per place mention of the document
+    for pm in before:
+        if id(pm) not in spoke:
+            spoke[id(pm)] = speaks_from(ctx, pm)
+    speakers = {id(pm) for pm in before if spoke[id(pm)]}  # not where one spoke
     before = [pm for pm in before if id(pm) not in speakers]
     if not before:
         return None
