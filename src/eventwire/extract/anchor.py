@@ -27,7 +27,6 @@ capital by default: see :mod:`eventwire.extract.placechoice`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -61,9 +60,6 @@ def publication_when(ctx: DocContext) -> When | None:
     return When(ctx.article.published, "publication", text=None)
 
 
-_UP_TO_NOW = re.compile(r"\b(?:so far|thus far|to date|until now|up to now|up until now)\b", re.I)
-
-
 def when_for(ctx: DocContext, token: Token) -> When | None:
     """The date of the event whose trigger is ``token``: its noun's own date, else its
     clause's, else the sentence's nearest, else the story's day (see the module doc);
@@ -80,7 +76,8 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
             # placed; a date from another clause would be wrong, not merely vague
             return publication_when(ctx)
     resolved = [t for t in timexes if t.when.value]
-    if parsed and (noun_date := _noun_date(token, resolved)) is not None:
+    occurrence = ctx.resources.anchor_words.occurrence
+    if parsed and (noun_date := _noun_date(token, resolved, occurrence)) is not None:
         return noun_date
     best = _governing(ctx, token, [(t.span.start, t.span.end, t.when) for t in resolved])
     if isinstance(best, When):
@@ -90,7 +87,8 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     # a length of time never carries over.
     sent = ctx.view.sent(token)
     stand_in = _report_day(ctx, sent, reporting) or publication_when(ctx)
-    if _UP_TO_NOW.search(ctx.view.sent_text(sent)) or not _told_in_past(sent.root):
+    up_to_now = ctx.resources.anchor_words.up_to_now  # "so far", "to date" (data file)
+    if up_to_now.search(ctx.view.sent_text(sent)) or not _told_in_past(sent.root):
         return stand_in  # "so far, 150 have been killed": a toll up to now
     paragraph, sent_start = _paragraph_before(ctx, sent)
     earlier = [t for t in resolved if paragraph < t.span.start < sent_start
@@ -109,29 +107,26 @@ def _report_day(ctx: DocContext, sent: Span, reporting: frozenset[int]) -> When 
     return None
 
 
-def _noun_date(token: Token, resolved: list[Timex]) -> When | None:
+def _noun_date(token: Token, resolved: list[Timex], occurrence: frozenset[str]) -> When | None:
     """The date an event noun carries in its own phrase: a possessive ("Monday's attack"),
     a modifier ("the June offensive"), a prepositional phrase ("the visit on March 3rd")
     or a relative clause saying when it happened ("the attack, which took place on
     Sunday"); the phrase's date governs the noun before its sentence's verb does."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    phrase = _noun_phrase(token)
+    phrase = _noun_phrase(token, occurrence)
     own = [t for t in resolved if t.span.start in phrase and not is_duration(t.span.text)]
     return min(own, key=lambda t: abs(t.span.start - token.idx)).when if own else None
 
 
-# Verbs of a relative clause that say when the noun's event happened: "the attack, which
-# took place on Sunday", "clashes that erupted on Monday".
-_OCCURRENCE = frozenset({"take", "happen", "occur", "unfold", "erupt", "begin", "start", "break"})
-
-
-def _noun_phrase(noun: Token) -> set[int]:
+def _noun_phrase(noun: Token, occurrence: frozenset[str]) -> set[int]:
     """Offsets of an event noun's own phrase: its modifiers and prepositional phrases, and
     a relative clause saying when it happened, not another clause hanging from it
-    ("a vigil protesting the execution of a man arrested two years ago")."""
+    ("a vigil protesting the execution of a man arrested two years ago"). The verbs that
+    say when it happened ("took place", "erupted") are ``occurrence``, from
+    ``anchor_words.toml``."""
     return _phrase_offsets(
-        noun, lambda node, child: node.i == noun.i and child.lemma_.lower() in _OCCURRENCE
+        noun, lambda node, child: node.i == noun.i and child.lemma_.lower() in occurrence
     )
 
 
