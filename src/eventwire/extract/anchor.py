@@ -27,6 +27,7 @@ capital by default: see :mod:`eventwire.extract.placechoice`).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -67,7 +68,10 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     an unknown day as the publication day does (:func:`_report_day`)."""
     parsed = ctx.doc.has_annotation("DEP")
     reporting = _reporting_dates(ctx, token) if parsed else frozenset()
-    timexes = [t for t in ctx.timexes if t.span.start not in reporting]
+    sent = ctx.view.sent(token)
+    # only the timexes of the sentence and its paragraph before it can date the event
+    window = _timexes_within(ctx, sent)
+    timexes = [t for t in window if t.span.start not in reporting]
     if parsed:
         clause = _clause_tokens(token)
         own = [t for t in timexes if t.span.start in clause and not is_duration(t.span.text)]
@@ -85,8 +89,7 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     # A story goes on in the day it gave last: "On 6 May militants fired a rocket. It hit
     # a house." The day must be in the same paragraph; a background paragraph's year or
     # a length of time never carries over.
-    sent = ctx.view.sent(token)
-    stand_in = _report_day(ctx, sent, reporting) or publication_when(ctx)
+    stand_in = _report_day(window, sent, reporting) or publication_when(ctx)
     up_to_now = ctx.resources.anchor_words.up_to_now  # "so far", "to date" (data file)
     if up_to_now.search(ctx.view.sent_text(sent)) or not _told_in_past(sent.root):
         return stand_in  # "so far, 150 have been killed": a toll up to now
@@ -96,11 +99,28 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     return earlier[-1].when if earlier else stand_in
 
 
-def _report_day(ctx: DocContext, sent: Span, reporting: frozenset[int]) -> When | None:
+def _timexes_within(ctx: DocContext, sent: Span) -> list[Timex]:
+    """The timexes from the start of ``sent``'s paragraph to the sentence's end, in text
+    order: everything :func:`when_for` may read (a clause and a noun's phrase lie in their
+    sentence). Found by bisection, so an event costs the same in a long article."""
+    if ctx.timex_starts is None:
+        starts = [t.span.start for t in ctx.timexes]
+        ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+        ctx.timex_starts = starts if ordered else []
+    starts, timexes = ctx.timex_starts, ctx.timexes
+    if len(starts) != len(timexes):
+        return list(timexes)  # not in text order: read them all
+    paragraph, _start = _paragraph_before(ctx, sent)
+    # after the blank line (as the carried-over day is), or in the sentence
+    lo = min(bisect_right(starts, paragraph), bisect_left(starts, sent.start_char))
+    return list(timexes[lo : bisect_left(starts, sent.end_char)])
+
+
+def _report_day(timexes: list[Timex], sent: Span, reporting: frozenset[int]) -> When | None:
     """The day a speaker said it, in the event's own sentence ("shelling killed five, a
     medic said on Tuesday"), standing in for the event's unknown day as a publication day
     does (precision ``publication``): the event happened then or before, not known when."""
-    for timex in ctx.timexes:
+    for timex in timexes:
         inside = sent.start_char <= timex.span.start < sent.end_char
         if inside and timex.span.start in reporting and timex.when.precision == "day":
             return When(timex.when.value, "publication", text=timex.when.text)

@@ -61,6 +61,8 @@ class DocContext:
     speaker_places: dict[int, bool] = field(default_factory=dict, init=False)
     # (start, speech verb's token) of each timex dating a saying (computed on first use)
     saying_dates: tuple[tuple[int, int], ...] | None = field(default=None, init=False)
+    # start of each timex when they are in text order, else [] (computed on first use)
+    timex_starts: list[int] | None = field(default=None, init=False)
     _records: dict[str, tuple[Any, ...]] = field(default_factory=dict, init=False)
     _reader: str | None = field(default=None, init=False)
     _readable: frozenset[str] | None = field(default=None, init=False)
