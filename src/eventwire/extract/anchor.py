@@ -28,7 +28,7 @@ paragraph that named places is about, else the article's dominant country flagge
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -67,9 +67,6 @@ def publication_when(ctx: DocContext) -> When | None:
     return When(ctx.article.published, "publication", text=None)
 
 
-_UP_TO_NOW = re.compile(r"\b(?:so far|thus far|to date|until now|up to now|up until now)\b", re.I)
-
-
 def when_for(ctx: DocContext, token: Token) -> When | None:
     """The date of the event whose trigger is ``token``: its noun's own date, else its
     clause's, else the sentence's nearest, else the story's day (see the module doc);
@@ -77,7 +74,10 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     an unknown day as the publication day does (:func:`_report_day`)."""
     parsed = ctx.doc.has_annotation("DEP")
     reporting = _reporting_dates(ctx, token) if parsed else frozenset()
-    timexes = [t for t in ctx.timexes if t.span.start not in reporting]
+    sent = ctx.view.sent(token)
+    # only the timexes of the sentence and its paragraph before it can date the event
+    window = _timexes_within(ctx, sent)
+    timexes = [t for t in window if t.span.start not in reporting]
     if parsed:
         clause = _clause_tokens(token)
         own = [t for t in timexes if t.span.start in clause and not is_duration(t.span.text)]
@@ -86,7 +86,8 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
             # placed; a date from another clause would be wrong, not merely vague
             return publication_when(ctx)
     resolved = [t for t in timexes if t.when.value]
-    if parsed and (noun_date := _noun_date(token, resolved)) is not None:
+    occurrence = ctx.resources.anchor_words.occurrence
+    if parsed and (noun_date := _noun_date(token, resolved, occurrence)) is not None:
         return noun_date
     best = _governing(ctx, token, [(t.span.start, t.span.end, t.when) for t in resolved])
     if isinstance(best, When):
@@ -94,9 +95,9 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     # A story goes on in the day it gave last: "On 6 May militants fired a rocket. It hit
     # a house." The day must be in the same paragraph; a background paragraph's year or
     # a length of time never carries over.
-    sent = ctx.view.sent(token)
-    stand_in = _report_day(ctx, sent, reporting) or publication_when(ctx)
-    if _UP_TO_NOW.search(ctx.view.sent_text(sent)) or not _told_in_past(sent.root):
+    stand_in = _report_day(window, sent, reporting) or publication_when(ctx)
+    up_to_now = ctx.resources.anchor_words.up_to_now  # "so far", "to date" (data file)
+    if up_to_now.search(ctx.view.sent_text(sent)) or not _told_in_past(sent.root):
         return stand_in  # "so far, 150 have been killed": a toll up to now
     paragraph, sent_start = _paragraph_before(ctx, sent)
     earlier = [t for t in resolved if paragraph < t.span.start < sent_start
@@ -104,40 +105,54 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     return earlier[-1].when if earlier else stand_in
 
 
-def _report_day(ctx: DocContext, sent: Span, reporting: frozenset[int]) -> When | None:
+def _timexes_within(ctx: DocContext, sent: Span) -> list[Timex]:
+    """The timexes from the start of ``sent``'s paragraph to the sentence's end, in text
+    order: everything :func:`when_for` may read (a clause and a noun's phrase lie in their
+    sentence). Found by bisection, so an event costs the same in a long article."""
+    if ctx.timex_starts is None:
+        starts = [t.span.start for t in ctx.timexes]
+        ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+        ctx.timex_starts = starts if ordered else []
+    starts, timexes = ctx.timex_starts, ctx.timexes
+    if len(starts) != len(timexes):
+        return list(timexes)  # not in text order: read them all
+    paragraph, _start = _paragraph_before(ctx, sent)
+    # after the blank line (as the carried-over day is), or in the sentence
+    lo = min(bisect_right(starts, paragraph), bisect_left(starts, sent.start_char))
+    return list(timexes[lo : bisect_left(starts, sent.end_char)])
+
+
+def _report_day(timexes: list[Timex], sent: Span, reporting: frozenset[int]) -> When | None:
     """The day a speaker said it, in the event's own sentence ("shelling killed five, a
     medic said on Tuesday"), standing in for the event's unknown day as a publication day
     does (precision ``publication``): the event happened then or before, not known when."""
-    for timex in ctx.timexes:
+    for timex in timexes:
         inside = sent.start_char <= timex.span.start < sent.end_char
         if inside and timex.span.start in reporting and timex.when.precision == "day":
             return When(timex.when.value, "publication", text=timex.when.text)
     return None
 
 
-def _noun_date(token: Token, resolved: list[Timex]) -> When | None:
+def _noun_date(token: Token, resolved: list[Timex], occurrence: frozenset[str]) -> When | None:
     """The date an event noun carries in its own phrase: a possessive ("Monday's attack"),
     a modifier ("the June offensive"), a prepositional phrase ("the visit on March 3rd")
     or a relative clause saying when it happened ("the attack, which took place on
     Sunday"); the phrase's date governs the noun before its sentence's verb does."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    phrase = _noun_phrase(token)
+    phrase = _noun_phrase(token, occurrence)
     own = [t for t in resolved if t.span.start in phrase and not is_duration(t.span.text)]
     return min(own, key=lambda t: abs(t.span.start - token.idx)).when if own else None
 
 
-# Verbs of a relative clause that say when the noun's event happened: "the attack, which
-# took place on Sunday", "clashes that erupted on Monday".
-_OCCURRENCE = frozenset({"take", "happen", "occur", "unfold", "erupt", "begin", "start", "break"})
-
-
-def _noun_phrase(noun: Token) -> set[int]:
+def _noun_phrase(noun: Token, occurrence: frozenset[str]) -> set[int]:
     """Offsets of an event noun's own phrase: its modifiers and prepositional phrases, and
     a relative clause saying when it happened, not another clause hanging from it
-    ("a vigil protesting the execution of a man arrested two years ago")."""
+    ("a vigil protesting the execution of a man arrested two years ago"). The verbs that
+    say when it happened ("took place", "erupted") are ``occurrence``, from
+    ``anchor_words.toml``."""
     return _phrase_offsets(
-        noun, lambda node, child: node.i == noun.i and child.lemma_.lower() in _OCCURRENCE
+        noun, lambda node, child: node.i == noun.i and child.lemma_.lower() in occurrence
     )
 
 
@@ -153,20 +168,29 @@ def _reporting_dates(ctx: DocContext, token: Token) -> frozenset[int]:
         return frozenset()
     sent = ctx.view.sent(token)
     paragraph, _start = _paragraph_before(ctx, sent)
-    found = set()
-    for timex in ctx.timexes:
-        if not paragraph <= timex.span.start < sent.end_char:
-            continue  # only dates this event could take (its sentence, its paragraph)
-        span = ctx.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
-        if span is None:
-            continue
-        verb = governing_verb(span.root)
-        if verb is None or verb.i == token.i or verb.lemma_.lower() not in SPEECH_VERBS:
-            continue
-        speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if speaker is not None and timex.span.start > speaker.left_edge.idx:
-            found.add(timex.span.start)
-    return frozenset(found)
+    return frozenset(
+        start
+        for start, verb in _saying_dates(ctx)
+        # only dates this event could take (its sentence, its paragraph)
+        if paragraph <= start < sent.end_char and verb != token.i
+    )
+
+
+def _saying_dates(ctx: DocContext) -> tuple[tuple[int, int], ...]:
+    """(start, speech verb's token) of every timex a reporting verb governs after its
+    speaker ("a medic said on Tuesday"), found once per document."""
+    if ctx.saying_dates is None:
+        found = []
+        for timex in ctx.timexes:
+            span = ctx.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+            verb = governing_verb(span.root) if span is not None else None
+            if verb is None or verb.lemma_.lower() not in SPEECH_VERBS:
+                continue
+            speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if speaker is not None and timex.span.start > speaker.left_edge.idx:
+                found.append((timex.span.start, verb.i))
+        ctx.saying_dates = tuple(found)
+    return ctx.saying_dates
 
 
 def _paragraph_before(ctx: DocContext, sent: Span) -> tuple[int, int]:
@@ -214,7 +238,11 @@ def _earlier_place(ctx: DocContext, token: Token, usable: list) -> Place | None:
         return None  # the sentence names places, just none for this clause
     paragraph, _start = _paragraph_before(ctx, sent)
     before = [pm for pm in usable if paragraph < pm.span.start < sent.start_char]
-    speakers = {id(pm) for pm in before if speaks_from(ctx, pm)}  # not where one spoke
+    spoke = ctx.speaker_places  # asked once per place mention of the document
+    for pm in before:
+        if id(pm) not in spoke:
+            spoke[id(pm)] = speaks_from(ctx, pm)
+    speakers = {id(pm) for pm in before if spoke[id(pm)]}  # not where one spoke
     before = [pm for pm in before if id(pm) not in speakers]
     if not before:
         return None

@@ -61,6 +61,12 @@ class DocContext:
     # the article's dominant country as an inferred place, once computed (see
     # placechoice.inferred_country); a one-element tuple so None can be the answer
     inferred_country: tuple[Place | None] | None = field(default=None, init=False)
+    # whether a usable place is where a speaker spoke from, by id (computed on first use)
+    speaker_places: dict[int, bool] = field(default_factory=dict, init=False)
+    # (start, speech verb's token) of each timex dating a saying (computed on first use)
+    saying_dates: tuple[tuple[int, int], ...] | None = field(default=None, init=False)
+    # start of each timex when they are in text order, else [] (computed on first use)
+    timex_starts: list[int] | None = field(default=None, init=False)
     _records: dict[str, tuple[Any, ...]] = field(default_factory=dict, init=False)
     _reader: str | None = field(default=None, init=False)
     _readable: frozenset[str] | None = field(default=None, init=False)

@@ -57,6 +57,7 @@ from eventwire.extract.notactors import (
     stance_length,
 )
 from eventwire.extract.titles import is_title, strip_titles, title_before
+from eventwire.knowledge.kb import name_letters
 from eventwire.knowledge.ontology import Ontology
 from eventwire.knowledge.wordcase import is_common_lowercase_word
 from eventwire.model import GROUP_LABEL, Mention, Span
@@ -165,12 +166,18 @@ def _in_body(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
     """The candidates that start in running text: a name in a headline, byline, caption or
     credit ("AP Photo", "Top photo") is no actor of its own, nor is one that starts in a
     dateline ("TRIPOLI - Forces")."""
-    doc, view, in_body = ctx.doc, ctx.view, ctx.view.zones.in_body
-    return [
-        c
-        for c in cands
-        if in_body(doc[c.start].idx) and not in_comment_form(view.sent(doc[c.start]).text)
-    ]
+    view, in_body = ctx.view, ctx.view.zones.in_body
+    comment_form: dict[int, bool] = {}  # by sentence number: read once per sentence
+    kept = []
+    for c in cands:
+        if not in_body(view.tokens[c.start].idx):
+            continue
+        n = view.sent_no(c.start)
+        if n not in comment_form:
+            comment_form[n] = in_comment_form(view.sent_text(view.sents[n]))
+        if not comment_form[n]:
+            kept.append(c)
+    return kept
 
 
 def _place_test(ctx: DocContext) -> Any:
@@ -178,15 +185,17 @@ def _place_test(ctx: DocContext) -> Any:
     a country, a first-level division or a town of 10,000 people or more, matched by its
     main or alternate name (never by a loose spelling)."""
     gazetteer = ctx.resources.gazetteer
+    known: dict[str, bool] = {}  # a document names the same places again: ask once each
 
     def is_place(name: str) -> bool:
         if name.replace(".", "").isupper():
             return False  # an acronym ("UN", "U.N."), not a town called Un
-        return any(
-            c.match != "skeleton"
-            and (c.place.precision in ("country", "admin1") or (c.place.population or 0) >= 10_000)
-            for c in gazetteer.candidates(name)
-        )
+        if name not in known:
+            known[name] = any(
+                c.place.precision in ("country", "admin1") or (c.place.population or 0) >= 10_000
+                for c in gazetteer.named(name)  # never a skeleton match: not searched
+            )
+        return known[name]
 
     return is_place
 
@@ -464,6 +473,13 @@ def _missed_names(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
         and (c.label == "PERSON" or c.kb_type == "person")
     }
     acronyms = defined_acronyms(view.text)
+    letters: list[str | None] = [None] * len(doc)  # each token's name letters, when asked
+
+    def letters_of(k: int) -> str:
+        if (got := letters[k]) is None:
+            got = letters[k] = name_letters(tokens[k].text)
+        return got
+
     found: list[Cand] = []
     for start, end in names_after_cues(doc, taken):  # "(widely known as Abu Musa)"
         found.append(Cand(start, end, _label_before(cands, start), doc[start:end].text))
@@ -472,7 +488,11 @@ def _missed_names(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
     i = 0
     while i < len(doc):
         tok = tokens[i]
-        hit = None if taken[i] or not tok.text[:1].isupper() else _match_at(view, i, taken, kb)
+        hit = (
+            None
+            if taken[i] or not tok.text[:1].isupper()
+            else _match_at(view, i, taken, kb, letters_of)
+        )
         if hit is None and not taken[i] and tok.is_alpha and tok.text[:1].isupper():
             text = tok.text
             if text in acronyms:
@@ -541,9 +561,20 @@ def defined_acronyms(text: str) -> set[str]:
     return found
 
 
-def _match_at(view: DocView, i: int, taken: list[bool], kb: Any) -> Cand | None:
+def _match_at(view: DocView, i: int, taken: list[bool], kb: Any, letters_of: Any) -> Cand | None:
+    """The longest run of words from token ``i`` that is a KB name, as a candidate."""
     tokens = view.tokens  # sliced from the view's text: a spaCy span per try is costly
-    for n in range(min(_MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
+    # Only the runs whose letters can spell a KB name are looked up: most capitalised
+    # words start none, and the lookup normalises the text each time.
+    sizes, run = [], ""
+    for n in range(1, min(_MAX_NAME_TOKENS, len(tokens) - i) + 1):
+        run += letters_of(i + n - 1)
+        whole, longer = kb.could_name(run)
+        if whole:
+            sizes.append(n)
+        if not longer:
+            break
+    for n in reversed(sizes):
         if any(taken[i : i + n]):
             continue
         last = tokens[i + n - 1]

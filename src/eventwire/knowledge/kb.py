@@ -18,6 +18,7 @@ import tomllib
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -25,10 +26,20 @@ from pathlib import Path
 from eventwire.config import Settings
 from eventwire.errors import ConfigError
 from eventwire.model import ACTOR_TYPES, Role
+from eventwire.text.fold import fold
 from eventwire.text.names import plain_key
 from eventwire.text.translit import translit_key
 
 KB_FOLDER = "kb"  # data/kb/*.toml: organisations and one file per region at war
+_NOT_LETTER_OR_DIGIT = re.compile(r"[^a-z0-9]+")
+
+
+def name_letters(text: str) -> str:
+    """The folded letters and digits of ``text``, nothing else ("Al-Serraj's" ->
+    "alserrajs"). The letters of a text are those of its words joined, and
+    ``plain_key(text)`` keeps them all but a possessive's final "s": so a run of words
+    whose letters start no KB name needs no lookup (see :meth:`KB.could_name`)."""
+    return _NOT_LETTER_OR_DIGIT.sub("", fold(text))
 
 
 @dataclass(frozen=True)
@@ -92,6 +103,20 @@ class KB:
         """Like :meth:`lookup` but without the loose transliteration match (for text scans)."""
         ids = self._plain.get(plain_key(name))
         return self.entries[next(iter(ids))] if ids and len(ids) == 1 else None
+
+    def could_name(self, letters: str) -> tuple[bool, bool]:
+        """For a scan of the text: whether a run of words with these :func:`name_letters`
+        can be a name :meth:`lookup_exact` knows (maybe with a possessive "s"), and whether
+        a longer run that starts with it still can. False means the lookup would fail."""
+        names, starts = self._name_letters
+        whole = letters in names or (letters.endswith("s") and letters[:-1] in names)
+        return whole, whole or letters in starts
+
+    @cached_property
+    def _name_letters(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The letters of every exact-lookup key, and every start of them."""
+        names = frozenset(key.replace(" ", "") for key in self._plain)
+        return names, frozenset(n[:k] for n in names for k in range(len(n) + 1))
 
     def get(self, entry_id: str) -> KBEntry | None:
         return self.entries.get(entry_id)

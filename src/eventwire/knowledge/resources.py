@@ -10,9 +10,11 @@ from eventwire.knowledge.gazetteer import Gazetteer, open_gazetteer
 from eventwire.knowledge.kb import KB, load_kb
 from eventwire.knowledge.ontology import Ontology, read_ontology
 from eventwire.knowledge.words import (
+    AnchorWords,
     CountWords,
     QuoteWords,
     RelationWords,
+    anchor_words,
     count_words,
     quote_words,
     relation_words,
@@ -50,3 +52,7 @@ class Resources:
     @cached_property
     def quote_words(self) -> QuoteWords:
         return quote_words()
+
+    @cached_property
+    def anchor_words(self) -> AnchorWords:
+        return anchor_words()

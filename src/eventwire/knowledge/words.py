@@ -1,13 +1,17 @@
 """Readers for the word lists that extractors use: ``data/count_words.toml``
-(casualty counts), ``data/relation_words.toml`` (relation statements) and
-``data/quote_words.toml`` (direct quotes)."""
+(casualty counts), ``data/relation_words.toml`` (relation statements),
+``data/quote_words.toml`` (direct quotes) and ``data/anchor_words.toml`` (anchoring an
+event in time)."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
+
+from eventwire.errors import ConfigError
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -81,3 +85,37 @@ def quote_words() -> QuoteWords:
     """The shipped quote vocabulary, read from its file (``Resources`` keeps one copy)."""
     data = _read("quote_words.toml")
     return QuoteWords(bridge_forms=frozenset(data["bridge"]["forms"]))
+
+
+ANCHOR_WORDS_VERSION = 1
+
+
+@dataclass(frozen=True)
+class AnchorWords:
+    up_to_now: re.Pattern[str]  # "so far", "to date": a figure up to the time of writing
+    occurrence: frozenset[str]  # "take (place)", "erupt": a clause saying when it happened
+
+
+def anchor_words() -> AnchorWords:
+    """The shipped anchoring vocabulary, read from its file (``Resources`` keeps one copy)."""
+    return parse_anchor_words(_read("anchor_words.toml"), "anchor_words.toml")
+
+
+def parse_anchor_words(data: dict[str, Any], name: str) -> AnchorWords:
+    """:class:`AnchorWords` from the parsed TOML of the file ``name``; a wrong version or a
+    missing or empty list is a :class:`ConfigError` naming the file."""
+    if data.get("version") != ANCHOR_WORDS_VERSION:
+        raise ConfigError(
+            f"{name}: version {data.get('version')!r}, expected {ANCHOR_WORDS_VERSION}"
+        )
+    lists = {}
+    for table, key in (("up_to_now", "phrases"), ("occurrence", "lemmas")):
+        words = data.get(table, {}).get(key)
+        if not words or not all(isinstance(w, str) and w.strip() for w in words):
+            raise ConfigError(f"{name}: [{table}] {key} must be a non-empty list of words")
+        lists[table] = words
+    phrases = "|".join(re.escape(p) for p in lists["up_to_now"])
+    return AnchorWords(
+        up_to_now=re.compile(rf"\b(?:{phrases})\b", re.IGNORECASE),
+        occurrence=frozenset(w.lower() for w in lists["occurrence"]),
+    )
