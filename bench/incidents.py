@@ -3,6 +3,7 @@
 Usage: python bench/incidents.py [--verbose] [--keep DIR] [--skip-set] [--skip-seeds]
                                  [--skip-t17] [--t17-sizes 200,500,1000,2000]
        python bench/incidents.py --rebuild COPY.db   # time one stored corpus's rebuild
+       python bench/incidents.py --rebuild DB --merge-sizes 500,1000,2000  # merge step only
 
 1. Our hand-written incident set (tests/data/incidents/): ingested into a temporary
    SQLite store with the library API, then the resolved events are grouped by the gold
@@ -49,6 +50,7 @@ import eventwire.resolve as resolve_module
 from eventwire.config import Settings
 from eventwire.evaluate.sets.timeline17 import detokenize
 from eventwire.ingest import read_sources
+from eventwire.knowledge.resources import Resources
 from eventwire.model import (
     COUNT_KINDS,
     Article,
@@ -462,6 +464,21 @@ def rebuild_store(path: Path) -> CorpusFigures:
                           list(resolution.incidents))  # fmt: skip
 
 
+def merge_at_sizes(path: Path, sizes: Sequence[int]) -> None:
+    """The merge step on the first N documents of a stored corpus (by article id), each
+    size resolved on its own: how it grows with real articles."""
+    settings = Settings(db=str(path))
+    with open_store(settings) as store:
+        docs = sorted(store.iter_document_records(), key=lambda d: d.article_id)
+    resources = Resources(settings)
+    print("articles  incidents  merge s  ms/article")
+    for size in sizes:
+        part = docs[:size]
+        incidents = resolve_module.resolve(part, resources).incidents
+        print(f"{len(part):8d} {len(incidents):10d} {MERGE_TIMES[-1]:8.3f} "
+              f"{1000 * MERGE_TIMES[-1] / max(len(part), 1):11.2f}", flush=True)  # fmt: skip
+
+
 def print_table(rows: Sequence[CorpusFigures]) -> None:
     print(f"{'corpus':18} {'articles':>8} {'events':>7} {'ev/article':>10} "
           f"{'ev >1 art':>9} {'max art/ev':>10} {'town':>5} {'day':>5} {'actor':>5} "
@@ -490,7 +507,12 @@ def main() -> None:
                         "stopped half way then resumes, as ingest skips stored articles")  # fmt: skip
     parser.add_argument("--rebuild", type=Path, metavar="DB", help="only time the rebuild of "
                         "this stored corpus (give a copy: it is rewritten and migrated)")  # fmt: skip
+    parser.add_argument("--merge-sizes", default="", metavar="N,N", help="with --rebuild: "
+                        "time only the merge step on the first N stored articles")  # fmt: skip
     args = parser.parse_args()
+    if args.rebuild and args.merge_sizes:
+        merge_at_sizes(args.rebuild, [int(n) for n in args.merge_sizes.split(",") if n.strip()])
+        return
     if args.rebuild:
         print_table([rebuild_store(args.rebuild)])
         return

@@ -116,3 +116,26 @@ def test_postgres_type_since_and_sources_pages_read_an_index(
 def _sorted_by_sources(incs: tuple[Incident, ...]) -> list[Incident]:
     dated = sorted(incs, key=lambda i: (i.source_count, i.date is not None, i.date or "", i.id))
     return dated[::-1]
+
+
+def test_explain_and_the_incident_page_say_sides_in_words(tmp_path: Path) -> None:
+    """What ``--explain``, ``GET /api/incidents/{id}`` and the incident page show names
+    the actor and the state, never their keys (the stored lines keep the keys)."""
+    from eventwire.export.incident_list import explain_incident
+    from eventwire.model import Actor
+    from eventwire.resolve.incidents import EXPLANATION_KEY
+    from eventwire.views.incidents import incident_detail
+
+    brigade = Actor("actor_0123456789ab", "Sidra Brigade", "armed_group", "LBY")
+    libya = Actor("actor_aaaaaaaaaaaa", "Libya", "country", "LBY")
+    inc = replace(
+        _incidents()[0],
+        explanation=("joined art_a and art_b: ASSAULT, side actor_0123456789ab, state:LBY",),
+    )
+    with SQLiteStore(str(tmp_path / "s.db")) as store:
+        store.replace_resolution(Resolution(actors=(brigade, libya), incidents=(inc,)))
+        said = explain_incident(store, inc.id)
+        page = incident_detail(store, inc.id).explanation
+    assert "  joined art_a and art_b: ASSAULT, side Sidra Brigade, the state of Libya" in said
+    assert page == ["joined art_a and art_b: ASSAULT, side Sidra Brigade, the state of Libya"]
+    assert not any(EXPLANATION_KEY.search(line) for line in [*said, *page])
