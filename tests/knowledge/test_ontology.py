@@ -1,4 +1,5 @@
 import tomllib
+from dataclasses import replace
 from importlib.resources import files
 
 import pytest
@@ -253,3 +254,13 @@ def test_a_severity_that_is_no_whole_number_is_refused(bad):
     data["types"]["AID"]["severity"] = bad
     with pytest.raises(ConfigError, match="severity of AID"):
         parse_ontology(data)
+
+
+def test_polarity_comes_from_the_types_relation_field(onto):
+    assert onto.polarity("ASSAULT") == "negative" and onto.polarity("fight") == "negative"
+    assert onto.polarity("FIGHT") == "negative"  # an older PLOVER label
+    assert onto.polarity("AID") == "positive" and onto.polarity("meet") == "neutral"
+    assert onto.polarity("CONCEDE") is None and onto.polarity("ally") is None
+    friendly = replace(onto.types["ASSAULT"], relation=("spar", "positive"))
+    other = replace(onto, types={**onto.types, "ASSAULT": friendly})
+    assert other.polarity("ASSAULT") == "positive" and other.polarity("spar") == "positive"

@@ -290,6 +290,25 @@ class Ontology:
             return label
         return self.legacy.get(label)
 
+    @cached_property
+    def relation_polarities(self) -> dict[str, str]:
+        """Relation name -> polarity, from the types' ``relation`` pairs (the first type in
+        file order that names a relation gives its polarity)."""
+        found: dict[str, str] = {}
+        for et in self.types.values():
+            if et.relation is not None:
+                found.setdefault(et.relation[0], et.relation[1])
+        return found
+
+    def polarity(self, label: str) -> str | None:
+        """positive / negative / neutral for an event type (any PLOVER version) or a
+        relation an event type implies, from the type's ``relation`` field; None for a
+        type that implies no relation and a label that is neither."""
+        name = self.normalise(label)
+        if name is not None and (relation := self.types[name].relation) is not None:
+            return relation[1]
+        return self.relation_polarities.get(label.lower())
+
 
 def _pair(value: Any) -> tuple[str, str] | None:
     return (str(value[0]), str(value[1])) if value else None
