@@ -50,6 +50,7 @@ import eventwire.resolve as resolve_module
 from eventwire.config import Settings
 from eventwire.evaluate.sets.timeline17 import detokenize
 from eventwire.ingest import read_sources
+from eventwire.knowledge.ontology import read_ontology
 from eventwire.knowledge.resources import Resources
 from eventwire.model import (
     COUNT_KINDS,
@@ -349,6 +350,7 @@ def synthetic(sizes: Sequence[int]) -> None:
     print(f"{'articles':>8} {'reports':>8} {'incidents':>9} {'merge s':>8} {'ms/article':>10}")
     towns = [Place(f"geonames:{k}", f"Town{k}", 30.0 + k / 10, 13.0, f"C{k % 4}",
                    f"A{k % 12}", "city") for k in range(60)]  # fmt: skip
+    onto = read_ontology()
     for size in sizes:
         rng = random.Random(size)
         docs = []
@@ -369,7 +371,7 @@ def synthetic(sizes: Sequence[int]) -> None:
             docs.append(DocumentRecords(f"a{n}", events=ems))
         told = []
         for doc in docs:
-            for inc in document_incidents(doc, frozenset({"ASSAULT", "COERCE"}), {}):
+            for inc in document_incidents(doc, onto, {}):
                 assign_actors(inc, {}, frozenset())
                 told.append(inc)
         start = time.perf_counter()

@@ -1,4 +1,5 @@
 import tomllib
+from dataclasses import replace
 from importlib.resources import files
 
 import pytest
@@ -232,3 +233,34 @@ def test_nonlethal_force_against_protesters_is_data():
         "Protests",
         "Protest with intervention",
     )
+
+
+# The lead-event tiers as they stood in resolve/events.py before they became ontology data.
+OLD_SEVERITY = {
+    "ASSAULT": 2, "COERCE": 1, "PROTEST": 1, "SANCTION": 1, "MOBILIZE": 1, "RETREAT": 1,
+    "AID": 1, "CONCEDE": 1, "AGREE": 1, "COOPERATE": 1, "SUPPORT": 0, "CONSULT": 0,
+    "THREATEN": 0, "REJECT": 0, "REQUEST": 0, "ACCUSE": 0,
+}  # fmt: skip
+
+
+def test_severity_of_every_type_keeps_the_old_lead_event_tiers(onto):
+    assert {name: et.severity for name, et in onto.types.items()} == OLD_SEVERITY
+    assert onto.severity("ASSAULT") == 2 and onto.severity("NOT_A_TYPE") == 0
+
+
+@pytest.mark.parametrize("bad", ["high", -1, 1.5, True])
+def test_a_severity_that_is_no_whole_number_is_refused(bad):
+    data = tomllib.loads(files("eventwire.knowledge").joinpath("data/ontology.toml").read_text())
+    data["types"]["AID"]["severity"] = bad
+    with pytest.raises(ConfigError, match="severity of AID"):
+        parse_ontology(data)
+
+
+def test_polarity_comes_from_the_types_relation_field(onto):
+    assert onto.polarity("ASSAULT") == "negative" and onto.polarity("fight") == "negative"
+    assert onto.polarity("FIGHT") == "negative"  # an older PLOVER label
+    assert onto.polarity("AID") == "positive" and onto.polarity("meet") == "neutral"
+    assert onto.polarity("CONCEDE") is None and onto.polarity("ally") is None
+    friendly = replace(onto.types["ASSAULT"], relation=("spar", "positive"))
+    other = replace(onto, types={**onto.types, "ASSAULT": friendly})
+    assert other.polarity("ASSAULT") == "positive" and other.polarity("spar") == "positive"

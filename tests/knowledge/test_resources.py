@@ -33,3 +33,17 @@ def test_resolution_reads_the_ontology_it_is_given() -> None:
     assault = replace(onto.types["ASSAULT"], relation=None)
     resources.__dict__["ontology"] = replace(onto, types={**onto.types, "ASSAULT": assault})
     assert resolve_relations([], [event], {}, resources) == []
+
+
+def test_two_resources_with_different_settings_share_no_outlet_table() -> None:
+    shipped, user = Resources(), Resources(Settings(outlet_date_order="Harbour Gazette=MDY"))
+    assert "harbour gazette" not in shipped.date_orders
+    assert user.date_orders["harbour gazette"] == "MDY"
+    assert shipped.date_orders["libya herald"] == user.date_orders["libya herald"] == "DMY"
+    assert shipped.date_orders is not user.date_orders
+    assert shipped.ontology is not user.ontology
+    # a user's order wins over the shipped one for the same outlet
+    assert (
+        Resources(Settings(outlet_date_order="Libya Herald=MDY")).date_orders["libya herald"]
+        == "MDY"
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tests.resolve.test_incidents import GHARYAN, TARHUNA, VIOLENT, Text
+from tests.resolve.test_incidents import GHARYAN, ONTO, TARHUNA, Text
 
 from eventwire.model import EventMention, mention_key
 from eventwire.resolve.doc_incidents import DocIncident, document_incidents, fill_from_incidents
@@ -20,7 +20,7 @@ def filled(t: Text, actors: dict[str, str], unplaced: tuple[int, ...] = ()) -> l
     }
     named = frozenset(actors.values())
     doc = replace(t.records(), events=tuple(events))
-    incidents = document_incidents(doc, VIOLENT, mention_actor, named)
+    incidents = document_incidents(doc, ONTO, mention_actor, named)
     return list(fill_from_incidents(doc.events, incidents, mention_actor, named))
 
 
@@ -90,10 +90,10 @@ def test_a_fill_that_would_make_it_read_like_another_incident_is_not_made() -> N
     bombed, blast, school = t.events
     actors = {mention_key("a", e.source): "actor:rebels" for e in (bombed, school) if e.source}
     named = frozenset({"actor:rebels"})
-    one = DocIncident("a", members=[bombed, blast])
+    one = DocIncident("a", members=[bombed, blast], onto=ONTO)
     alone = fill_from_incidents(t.events[:2], [one], actors, named)
     assert alone[1].source == bombed.source and "inferred_source" in alone[1].qualifiers
-    two = [one, DocIncident("a", members=[school])]
+    two = [one, DocIncident("a", members=[school], onto=ONTO)]
     assert fill_from_incidents(t.events, two, actors, named)[1] is blast
 
 
@@ -128,6 +128,19 @@ def test_with_no_named_doer_the_one_unnamed_group_is_taken() -> None:
     attack, killed = t.events
     actors = {mention_key("a", attack.source): "group:gunmen"} if attack.source else {}
     doc = t.records()
-    incidents = document_incidents(doc, VIOLENT, actors, frozenset())
+    incidents = document_incidents(doc, ONTO, actors, frozenset())
     _same, filled_killed = fill_from_incidents(doc.events, incidents, actors, frozenset())
     assert filled_killed.source == attack.source
+
+
+def test_an_incidents_type_is_its_violence_first_then_the_ontologys_severity() -> None:
+    t = Text("a").sentence("Police detained ten protesters in Gharyan on Friday.")
+    t.event("COERCE", "detained", "2025-03-14", GHARYAN)
+    (detained,) = t.events
+    aid = replace(detained, type="AID")
+    # an aftermath act told twice does not outrank the one arrest it followed
+    assert DocIncident("a", members=[detained, aid, aid], onto=ONTO).type == "COERCE"
+    assert DocIncident("a", members=[aid, replace(detained, type="ASSAULT"), detained],
+                       onto=ONTO).type == "ASSAULT"  # fmt: skip
+    # among types of one tier, the most members, then the name
+    assert DocIncident("a", members=[aid, replace(aid, type="AGREE")], onto=ONTO).type == "AGREE"

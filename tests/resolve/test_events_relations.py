@@ -1,5 +1,6 @@
 from dataclasses import replace
 
+from eventwire.knowledge.ontology import read_ontology
 from eventwire.model import (
     DocumentRecords,
     EventMention,
@@ -118,8 +119,9 @@ def test_a_statement_extracted_twice_is_one_event() -> None:
     assert len(events) == 1 and events[0].evidence == (ev,)
 
 
-def lead(*specs):
-    """specs: (type, qualifiers, sentence start, counts) -> resolved Events; main_event of them."""
+def lead(*specs, onto=None):
+    """specs: (type, qualifiers, sentence start, counts) -> resolved Events; main_event of them
+    (under ``onto``, the shipped ontology by default)."""
     from eventwire.model import Event
     from eventwire.resolve.events import main_event
 
@@ -132,7 +134,7 @@ def lead(*specs):
                 id=f"e{n}", type=etype, codes={}, evidence=evidence, qualifiers=quals, counts=counts
             )
         )
-    chosen = main_event(events)
+    chosen = main_event(events, onto or read_ontology())
     return events.index(chosen) if chosen else None
 
 
@@ -146,6 +148,15 @@ def test_main_event_prefers_main_clause_then_sentence_then_severity():
     # Equal otherwise: the event with counts.
     assert lead(("ASSAULT", (), 0, 0), ("ASSAULT", (), 0, 3)) == 1
     assert lead() is None
+
+
+def test_main_event_takes_the_tiers_from_the_ontology_it_is_given():
+    onto = read_ontology()
+    meetings_first = replace(
+        onto, types={**onto.types, "CONSULT": replace(onto.types["CONSULT"], severity=5)}
+    )
+    assert lead(("CONSULT", (), 0, 0), ("ASSAULT", (), 0, 0)) == 1
+    assert lead(("CONSULT", (), 0, 0), ("ASSAULT", (), 0, 0), onto=meetings_first) == 0
 
 
 def test_embedded_only_when_every_statement_is_embedded(resources):

@@ -7,6 +7,7 @@ import random
 from datetime import date
 
 from eventwire.errors import NotFound
+from eventwire.knowledge.ontology import read_ontology
 from eventwire.model import (
     Actor,
     Count,
@@ -35,7 +36,7 @@ from eventwire.resolve.incidents import (
     veto,
 )
 
-VIOLENT = frozenset({"ASSAULT", "COERCE"})
+ONTO = read_ontology()
 GHARYAN = Place("geonames:1", "Gharyan", 32.17, 13.02, "LBY", "LY.01", "city")
 TARHUNA = Place("geonames:2", "Tarhuna", 32.43, 13.63, "LBY", "LY.01", "city")
 LIBYA = Place("country:LBY", "Libya", 27.0, 17.0, "LBY", None, "country")
@@ -89,7 +90,7 @@ class Text:
 
 
 def incidents_of(doc: DocumentRecords, actors: dict[str, str] | None = None):  # noqa: ANN201
-    return document_incidents(doc, VIOLENT, actors or {}, frozenset((actors or {}).values()))
+    return document_incidents(doc, ONTO, actors or {}, frozenset((actors or {}).values()))
 
 
 def shelling(article_id: str, day: str = "2025-03-14", town: Place = GHARYAN, killed: int = 4,
@@ -232,9 +233,9 @@ def test_a_statement_before_the_act_in_its_sentence_is_about_that_act() -> None:
 def test_an_unplaced_incident_takes_the_one_town_the_article_names() -> None:
     t = Text("a").sentence("Shells fell on the edge of the town on Friday.")
     t.event("ASSAULT", "fell", "2025-03-14")
-    (inc,) = document_incidents(t.records((GHARYAN,)), VIOLENT, {}, frozenset())
+    (inc,) = document_incidents(t.records((GHARYAN,)), ONTO, {}, frozenset())
     assert inc.place == GHARYAN
-    (two,) = document_incidents(t.records((GHARYAN, TARHUNA)), VIOLENT, {}, frozenset())
+    (two,) = document_incidents(t.records((GHARYAN, TARHUNA)), ONTO, {}, frozenset())
     assert two.place == LIBYA
 
 

@@ -474,3 +474,19 @@ def test_actor_index_counts_incidents_not_statements(client) -> None:
     assert rows["act_haftar"]["wounded"] == 7
     # Sarraj only condemned the attack: a statement, no incident of his
     assert rows["act_sarraj"]["incidents"] == 0 and rows["act_sarraj"]["killed"] == 0
+
+
+def test_filter_choices_come_from_the_apps_own_ontology(client) -> None:
+    from dataclasses import replace
+
+    shipped = client.get("/api/filters").json()
+    assert "assault" in shipped["types"]
+    onto = client.app.state.ontology
+    sparse = replace(onto, types={"ASSAULT": onto.types["ASSAULT"]}, acled_by_trigger={})
+    client.app.state.ontology = sparse
+    try:
+        fewer = client.get("/api/filters").json()
+        assert fewer["types"] == ["assault"] and len(shipped["types"]) == 16
+        assert "Protests" in shipped["acled"] and "Protests" not in fewer["acled"]
+    finally:
+        client.app.state.ontology = onto

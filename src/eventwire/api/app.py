@@ -24,6 +24,7 @@ from eventwire.errors import (
     NotFound,
     StoreError,
 )
+from eventwire.knowledge.ontology import read_ontology
 from eventwire.store import open_store
 
 CSP = "; ".join(
@@ -121,6 +122,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.stores = pool
     app.state.templates = make_templates()
+    app.state.ontology = read_ontology()  # this app's copy: type labels and filter choices
     app.add_middleware(RequestGuard, settings=settings, protected=PROTECTED)
     app.add_middleware(SecurityHeaders)
     _install_error_handlers(app)

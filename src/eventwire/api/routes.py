@@ -28,6 +28,7 @@ from eventwire.api.params import (
 from eventwire.config import Settings
 from eventwire.export import division_names
 from eventwire.ingest.submitted import submitted_article
+from eventwire.knowledge.ontology import Ontology
 from eventwire.model import Actor, Article, Event, Quote, Statistic
 from eventwire.pipeline import Submission, ingest_submitted
 from eventwire.store.base import Store
@@ -51,7 +52,13 @@ def get_settings(request: Request) -> Settings:
     return settings
 
 
+def get_ontology(request: Request) -> Ontology:
+    ontology: Ontology = request.app.state.ontology
+    return ontology
+
+
 StoreDep = Annotated[Store, Depends(get_store)]
+OntologyDep = Annotated[Ontology, Depends(get_ontology)]
 Polarity = Literal["positive", "negative", "neutral", "negated"]
 Counted = Literal["killed", "wounded", "displaced", "kidnapped", "arrested", "executed", "missing"]
 Cursor = Annotated[
@@ -274,10 +281,10 @@ def place_index(store: StoreDep, sort: PlaceSort = "-incidents", page: PageNo = 
 
 
 @router.get("/filters", response_model=dict[str, list[str]])
-def get_filter_options(store: StoreDep) -> object:
+def get_filter_options(store: StoreDep, ontology: OntologyDep) -> object:
     """Choices for the filter bar: event types and ACLED types in the store, and the
     download formats."""
-    return {**views.filter_options(), "formats": downloads.download_formats()}
+    return {**views.filter_options(ontology), "formats": downloads.download_formats()}
 
 
 @router.get("/download", response_class=StreamingResponse)

@@ -21,6 +21,7 @@ from eventwire.config import Settings
 from eventwire.errors import EvalError
 from eventwire.evaluate.metrics import Metric
 from eventwire.ingest.base import article_id
+from eventwire.knowledge.ontology import Ontology, read_ontology
 from eventwire.model import (
     Actor,
     Article,
@@ -160,6 +161,7 @@ class PipelineRun:
     resolution: Resolution
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> name
     demonym_country: Any = None  # word -> ISO3 or None ("Turkish" -> "TUR")
+    ontology: Ontology = field(default_factory=read_ontology)  # the run's (lead-event tiers)
 
     def __post_init__(self) -> None:
         self._actors = {a.id: a for a in self.resolution.actors}
@@ -215,7 +217,13 @@ def run_pipeline(articles: Sequence[Article], ctx: EvalContext) -> PipelineRun:
     resolution = resolve(docs, ctx.resources)
     kb = ctx.resources.kb
     names = {e.country: e.name for _name, e in kb.iter_names() if e.type == "country" and e.country}
-    return PipelineRun({d.article_id: d for d in docs}, resolution, names, kb.country_by_demonym)
+    return PipelineRun(
+        {d.article_id: d for d in docs},
+        resolution,
+        names,
+        kb.country_by_demonym,
+        ctx.resources.ontology,
+    )
 
 
 def gold_article(
@@ -274,12 +282,14 @@ def event_code(event: Event, scheme: str, key: str | None = None) -> str | None:
     return codes[0] if codes else None
 
 
-def lead_with(events: Sequence[Event], scheme: str, key: str | None = None) -> Event | None:
+def lead_with(
+    events: Sequence[Event], onto: Ontology, scheme: str, key: str | None = None
+) -> Event | None:
     """The event a text is about (:func:`~eventwire.resolve.events.main_event`) among its
     non-negated events that carry a code of ``scheme``, else None."""
     from eventwire.resolve.events import main_event
 
-    return main_event([e for e in events if not e.negated and event_code(e, scheme, key)])
+    return main_event([e for e in events if not e.negated and event_code(e, scheme, key)], onto)
 
 
 def any_code(events: Sequence[Event], scheme: str, key: str | None, gold: Any) -> bool:

@@ -126,7 +126,7 @@ _SCHEDULED = {"due", "set", "scheduled", "expected", "supposed", "planned", "sla
 
 def extract_timexes(ctx: DocContext) -> dict[str, list[Timex]]:
     reference = ctx.article.published
-    order = outlet_order(ctx.article.source, ctx.resources.settings)
+    order = outlet_order(ctx.article.source, ctx.resources.date_orders)
     day_first = day_first_text(ctx.text) if order is None else order == "DMY"
     found: list[Timex] = []
     previous: str | None = None  # last day-precision date, the anchor of "two days later"

@@ -12,11 +12,12 @@ Nothing here ever falls back to today's date.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
 
 from eventwire.config import Settings
+from eventwire.knowledge.outlets import outlet_date_orders
 
 MONTHS = {
     name: i
@@ -143,29 +144,16 @@ def _from_match(match: re.Match[str], order: str | None) -> PubDate | None:
     return PubDate(found.isoformat(), "day", how="header") if found else None
 
 
-@lru_cache(maxsize=64)
-def _builtin_orders() -> dict[str, str]:
-    from eventwire.knowledge.outlets import outlet_date_orders
-
-    return outlet_date_orders()
-
-
-def outlet_order(outlet: str | None, settings: Settings | None) -> str | None:
-    if not outlet:
-        return None
-    key = outlet.strip().lower()
-    if settings is not None:
-        user = settings.date_orders()
-        if key in user:
-            return user[key]
-    return _builtin_orders().get(key)
+def outlet_order(outlet: str | None, orders: Mapping[str, str]) -> str | None:
+    """The date order (DMY or MDY) ``orders`` give for ``outlet`` (any case), else None."""
+    return orders.get(outlet.strip().lower()) if outlet else None
 
 
 def find_publication_date(
     text: str, *, outlet: str | None = None, settings: Settings | None = None
 ) -> PubDate:
     """The publication date stated in the header of ``text``, or :data:`NO_DATE`."""
-    order = outlet_order(outlet, settings)
+    order = outlet_order(outlet, outlet_date_orders(settings)) if outlet else None
     lines = [ln for ln in text.split("\n") if ln.strip()][:HEADER_LINES]
     header = "\n".join(lines)
     offsets = []

@@ -38,6 +38,7 @@ class EventType:
     recipient_target: bool = False  # "sent troops to X": the target is X, not the troops
     noun_place_preps: frozenset[str] = frozenset()  # "a protest in Oran": a place, no target
     statement: bool = False  # a statement about an act, aimed at the act's target
+    severity: int = 0  # lead-event tier: 2 violence, 1 other material acts, 0 speech/meetings
 
 
 Pair = tuple[str, str]
@@ -131,6 +132,11 @@ class Ontology:
     def violent_types(self) -> frozenset[str]:
         """Types whose events carry casualty counts and weapons (``violent = true``)."""
         return frozenset(name for name, et in self.types.items() if et.violent)
+
+    def severity(self, type_name: str) -> int:
+        """The lead-event tier of a type (``severity``); 0 for a type the ontology lacks."""
+        et = self.types.get(type_name)
+        return et.severity if et else 0
 
     def is_non_event(self, verb: str, words: Iterable[str]) -> bool:
         """Is ``verb`` with an object of ``words`` no event ("released photos")?"""
@@ -284,9 +290,36 @@ class Ontology:
             return label
         return self.legacy.get(label)
 
+    @cached_property
+    def relation_polarities(self) -> dict[str, str]:
+        """Relation name -> polarity, from the types' ``relation`` pairs (the first type in
+        file order that names a relation gives its polarity)."""
+        found: dict[str, str] = {}
+        for et in self.types.values():
+            if et.relation is not None:
+                found.setdefault(et.relation[0], et.relation[1])
+        return found
+
+    def polarity(self, label: str) -> str | None:
+        """positive / negative / neutral for an event type (any PLOVER version) or a
+        relation an event type implies, from the type's ``relation`` field; None for a
+        type that implies no relation and a label that is neither."""
+        name = self.normalise(label)
+        if name is not None and (relation := self.types[name].relation) is not None:
+            return relation[1]
+        return self.relation_polarities.get(label.lower())
+
 
 def _pair(value: Any) -> tuple[str, str] | None:
     return (str(value[0]), str(value[1])) if value else None
+
+
+def _severity(name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(
+            f"ontology: severity of {name} must be a whole number >= 0, not {value!r}"
+        )
+    return value
 
 
 def parse_ontology(data: dict[str, Any]) -> Ontology:
@@ -306,6 +339,7 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
             recipient_target=bool(spec.get("recipient_target", False)),
             noun_place_preps=frozenset(spec.get("noun_place_preps", ())),
             statement=bool(spec.get("statement", False)),
+            severity=_severity(name, spec.get("severity", 0)),
         )
         for kind, words in (("verb", et.verbs), ("noun", et.nouns), ("phrasal", et.phrasal)):
             for word in words:

@@ -9,6 +9,7 @@ from eventwire.config import Settings
 from eventwire.knowledge.gazetteer import Gazetteer, open_gazetteer
 from eventwire.knowledge.kb import KB, load_kb
 from eventwire.knowledge.ontology import Ontology, read_ontology
+from eventwire.knowledge.outlets import outlet_date_orders
 from eventwire.knowledge.words import (
     AnchorWords,
     CountWords,
@@ -40,6 +41,11 @@ class Resources:
     @cached_property
     def ontology(self) -> Ontology:
         return read_ontology()
+
+    @cached_property
+    def date_orders(self) -> dict[str, str]:
+        """Outlet (lower case) -> DMY or MDY: the shipped table, the settings' over it."""
+        return outlet_date_orders(self.settings)
 
     @cached_property
     def count_words(self) -> CountWords:

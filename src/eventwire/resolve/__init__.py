@@ -91,14 +91,13 @@ def resolve_rest(
     told: list[DocIncident] = []  # each article's incidents
     # every actor has a mention: the named ones are all but the unnamed groups
     named = frozenset(mention_actor.values()) - unnamed
-    violent = resources.ontology.violent_types
 
     def for_events() -> Iterator[DocumentRecords]:
         for doc in documents:
             statements.append(DocumentRecords(doc.article_id, relations=doc.relations))
             quotes.extend(resolve_quotes([doc], mention_actor))
             statistics.extend(resolve_statistics([doc], mention_actor))
-            incs = document_incidents(doc, violent, mention_actor, named)
+            incs = document_incidents(doc, resources.ontology, mention_actor, named)
             for inc in incs:
                 assign_actors(inc, mention_actor, unnamed)
                 told.append(inc)

@@ -46,6 +46,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from eventwire.knowledge.ontology import Ontology
 from eventwire.model import (
     COUNTING_MODALITIES,
     Count,
@@ -68,7 +69,6 @@ DAY_WORDS = frozenset({*WEEKDAYS, "yesterday", "today", "tonight", "weekend", "n
 AFTERMATH_REACH = 3  # sentences after an act
 RESTATE_REACH = 3  # earlier incidents of its family a restatement may tell again
 UNDATED_WINDOW = 7  # days before publication an undated report may tell of
-SEVERITY = {"ASSAULT": 3, "COERCE": 2}  # lead type of an incident: violence first
 
 
 def mention_id(em: EventMention) -> tuple[str, int, str]:
@@ -89,6 +89,7 @@ class DocIncident:
     targets: tuple[str, ...] = ()
     named: frozenset[str] = frozenset()
     family_key: str = ""  # the within-article family it was opened for (violence, or a type)
+    onto: Ontology = field(kw_only=True, repr=False, compare=False)  # types' violence, severity
 
     @property
     def id(self) -> str:
@@ -101,8 +102,11 @@ class DocIncident:
 
     @property
     def type(self) -> str:
+        """The lead type of the members: violence first, then the ontology's severity,
+        then the most members, then the name."""
         types = Counter(em.type for em in self.members)
-        return min(types, key=lambda t: (-SEVERITY.get(t, 1), -types[t], t))
+        violent = self.onto.violent_types
+        return min(types, key=lambda t: (t not in violent, -self.onto.severity(t), -types[t], t))
 
     @property
     def place(self) -> Place | None:
@@ -276,14 +280,15 @@ def _named_in(
 
 def document_incidents(
     doc: DocumentRecords,
-    violent: frozenset[str],
+    onto: Ontology,
     mention_actor: dict[str, str],
     named: frozenset[str] = frozenset(),
 ) -> list[DocIncident]:
     """The incidents of one document (see the module docstring), in text order.
 
     ``named`` holds the resolved actor ids that count as named (not "police", "gunmen");
-    with it empty, no actor stops a retelling."""
+    with it empty, no actor stops a retelling. ``onto`` says which types are violent."""
+    violent = onto.violent_types
     ordered = sorted(doc.events, key=lambda e: (e.evidence.char_start, e.trigger.start, e.type))
     sentences: dict[int, list[EventMention]] = {}
     for em in ordered:
@@ -308,7 +313,8 @@ def document_incidents(
                                   named, mention_actor)  # fmt: skip
             if target is None:
                 incidents.append(DocIncident(doc.article_id, rules=["act and consequence"]
-                                             if len(group) > 1 else [], family_key=fam))  # fmt: skip
+                                             if len(group) > 1 else [], family_key=fam,
+                                             onto=onto))  # fmt: skip
                 target = len(incidents) - 1
             elif rule:
                 incidents[target].rules.append(rule)
@@ -327,7 +333,7 @@ def document_incidents(
     else:
         # a statement is an occurrence of its own; a denial of an act that is told nowhere
         # else is no incident
-        incidents = [DocIncident(doc.article_id, members=[em]) for _n, em in pending
+        incidents = [DocIncident(doc.article_id, members=[em], onto=onto) for _n, em in pending
                      if _happened(em)]  # fmt: skip
     town = _only_town(doc)
     for inc in incidents:

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from eventwire.knowledge.ontology import Ontology
 from eventwire.knowledge.resources import Resources
 from eventwire.model import (
     Count,
@@ -259,36 +260,31 @@ def _event(
     )
 
 
-# The lead-event rule (docs/ontology.md, "The event a text is about").
-# Tiers: violence, then other material acts, then speech acts and meetings.
-SEVERITY = {
-    "ASSAULT": 2, "COERCE": 1, "PROTEST": 1, "SANCTION": 1, "MOBILIZE": 1, "RETREAT": 1,
-    "AID": 1, "CONCEDE": 1, "AGREE": 1, "COOPERATE": 1, "SUPPORT": 0, "CONSULT": 0,
-    "THREATEN": 0, "REJECT": 0, "REQUEST": 0, "ACCUSE": 0,
-}  # fmt: skip
+# The lead-event rule (docs/ontology.md, "The event a text is about"); each type's tier is
+# its ontology ``severity``: violence, then other material acts, then speech acts and meetings.
 NOT_HAPPENED = frozenset({"future", "hypothetical", "denied", "negated"})
 
 
-def lead_key(event: Event) -> tuple[object, ...]:
+def lead_key(event: Event, onto: Ontology) -> tuple[object, ...]:
     """Sort key of :func:`main_event`: smaller is more the event a text is about."""
     return (
         event.negated,
         "embedded" in event.qualifiers,
         min((e.char_start for e in event.evidence), default=0),
         event.modality in NOT_HAPPENED,
-        -SEVERITY.get(event.type, 0),
+        -onto.severity(event.type),
         not event.counts,
     )
 
 
-def main_event(events: Sequence[Event]) -> Event | None:
+def main_event(events: Sequence[Event], onto: Ontology) -> Event | None:
     """The event a text is mainly about, among ``events`` stated in it (text order).
 
     Non-negated first; then events of a main clause over those embedded under another
     event's trigger ("accused X of attacking", "attacked, killing 5"); then the earliest
     sentence; then what happened over what will or would happen; then the most severe
-    tier (violence > other material acts > speech acts and meetings); then one with
-    counts; then text order.
+    tier (``onto``'s severity: violence > other material acts > speech acts and meetings);
+    then one with counts; then text order.
     """
-    ranked = sorted(enumerate(events), key=lambda p: (lead_key(p[1]), p[0]))
+    ranked = sorted(enumerate(events), key=lambda p: (lead_key(p[1], onto), p[0]))
     return ranked[0][1] if ranked else None

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
-from eventwire.knowledge.ontology import EXPLOSIONS, RIOT, load_ontology
+from eventwire.knowledge.ontology import EXPLOSIONS, RIOT, Ontology, load_ontology
 from eventwire.model import Event, Place
 from eventwire.store.base import EVENT_ORDERS, EventFilter, Store
 from eventwire.views.dates import (
@@ -274,10 +274,9 @@ class Totals:
     displaced: int = 0
 
 
-def acled_event_types() -> list[str]:
-    """Every ACLED event type the ontology can assign (read from its data, not the store:
+def acled_event_types(onto: Ontology) -> list[str]:
+    """Every ACLED event type ``onto`` can assign (read from its data, not the store:
     the codes sit in each event's payload, and reading them all would scan the store)."""
-    onto = load_ontology()
     pairs = [et.acled for et in onto.types.values()] + list(onto.acled_by_trigger.values())
     rules = onto.rules
     pairs += [rules.government, rules.other, rules.remote, rules.exchange]
@@ -286,9 +285,10 @@ def acled_event_types() -> list[str]:
     return sorted(found)
 
 
-def filter_options() -> dict[str, list[str]]:
-    """Choices of the filter bar's lists: the ontology's event types and ACLED types."""
+def filter_options(onto: Ontology) -> dict[str, list[str]]:
+    """Choices of the filter bar's lists: ``onto``'s event types and ACLED types (the
+    web app passes its own copy, ``app.state.ontology``)."""
     return {
-        "types": [type_label(t) for t in load_ontology().types],
-        "acled": acled_event_types(),
+        "types": [type_label(t) for t in onto.types],
+        "acled": acled_event_types(onto),
     }

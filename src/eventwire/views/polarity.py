@@ -1,16 +1,15 @@
 """Which side a relation or event puts two actors on, and how its modality is labelled.
 
-Event types take their polarity from the ontology (each PLOVER type names the relation
-it implies and that relation's polarity); relation types are the ontology's relation
-names plus the standing relations the relation extractor states ("ally", "proxy").
+Event types take their polarity from the ontology's fields (each PLOVER type names the
+relation it implies and that relation's polarity: ``Ontology.polarity``); relation types
+are the ontology's relation names plus the standing relations the relation extractor
+states ("ally", "proxy"). This module keeps no table of its own.
 Labels are the same on every page, list, panel and chart.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from eventwire.knowledge.ontology import Ontology, load_ontology
+from eventwire.knowledge.ontology import load_ontology
 from eventwire.model import COUNTING_MODALITIES, MODALITIES
 
 POLARITIES = ("positive", "negative", "neutral", "negated")
@@ -20,27 +19,11 @@ STANDING = {"ally": "positive", "proxy": "positive"}
 MODALITY_LABELS = {m: m for m in MODALITIES} | {"asserted": "", "future": "expected"}
 
 
-@lru_cache(maxsize=1)
-def _ontology() -> Ontology:
-    return load_ontology()
-
-
-@lru_cache(maxsize=256)
-def _type_polarity(type: str) -> str:
-    onto = _ontology()
-    name = onto.normalise(type)
-    if name is not None and onto.types[name].relation is not None:
-        return onto.types[name].relation[1]  # type: ignore[index]
-    low = type.lower()
-    for et in onto.types.values():
-        if et.relation is not None and et.relation[0] == low:
-            return et.relation[1]
-    return STANDING.get(low, "neutral")
-
-
 def type_polarity(type: str, negated: bool = False) -> str:
     """positive / negative / neutral for an event or relation type; negated wins."""
-    return "negated" if negated else _type_polarity(type)
+    if negated:
+        return "negated"
+    return load_ontology().polarity(type) or STANDING.get(type.lower(), "neutral")
 
 
 def modality_label(modality: str | None, negated: bool = False) -> str:

@@ -28,7 +28,7 @@ from eventwire.api.params import (
     PlaceSort,
     Search,
 )
-from eventwire.api.routes import StoreDep
+from eventwire.api.routes import StoreDep, get_ontology
 from eventwire.export.incident_list import near_misses
 from eventwire.model import MODALITIES
 from eventwire.views import downloads
@@ -110,13 +110,14 @@ def actor_page(request: Request, actor_id: str, store: StoreDep) -> Response:
     )
 
 
-def _filter_context(flt: FilterParams) -> dict[str, Any]:
-    """What the filter bar and the download links of a page need."""
+def _filter_context(request: Request, flt: FilterParams) -> dict[str, Any]:
+    """What the filter bar and the download links of a page need (the choices from the
+    app's ontology)."""
     cf = flt.corpus_filter()
     return {
         "form": flt,
         "filter_query": urlencode(cf.params()),
-        "options": views.filter_options(),
+        "options": views.filter_options(get_ontology(request)),
         "formats": downloads.download_formats(),
         "modalities": MODALITIES,
     }
@@ -126,7 +127,7 @@ def _filter_context(flt: FilterParams) -> dict[str, Any]:
 def explore_page(request: Request, flt: Filter) -> Response:
     """The analyst's workspace: map, timeline, network and incidents of one filter."""
     # the page carries only the filter bar; its script fetches the views' data (and totals)
-    return render(request, "explore.html", title="Explore", **_filter_context(flt))
+    return render(request, "explore.html", title="Explore", **_filter_context(request, flt))
 
 
 @router.get("/events")
@@ -167,7 +168,7 @@ def _listing(
         pages=_page_links(request, listing.page, listing.pages),
         sort_link=lambda o: _query(request, order=o, page=1),
         title=title,
-        **_filter_context(flt),
+        **_filter_context(request, flt),
     )
 
 

@@ -96,8 +96,8 @@ def score(golds: list[AcledGold], run: PipelineRun) -> SetResult:
     for g in golds:
         aid = gold_article(g.notes).id
         events = [e for e in run.events(aid) if not e.negated]
-        coded = lead_with(events, "acled", "event_type")
-        ours = coded or main_event(events)
+        coded = lead_with(events, run.ontology, "acled", "event_type")
+        ours = coded or main_event(events, run.ontology)
         our_type = event_code(coded, "acled", "event_type") if coded else None
         if not etype.add(our_type in g.event_types):
             result.miss(g.id, "event_type", sorted(g.event_types), our_type, g.notes)

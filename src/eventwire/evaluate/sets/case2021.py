@@ -59,7 +59,7 @@ def score(golds: list[CaseGold], run: PipelineRun) -> SetResult:
         if g.event_type is None:
             continue
         events = run.events(gold_article(g.text).id)
-        ours = lead_with(events, "acled", "event_type")
+        ours = lead_with(events, run.ontology, "acled", "event_type")
         our_type = event_code(ours, "acled", "event_type") if ours else None
         our_sub = event_code(ours, "acled", "sub_event_type") if ours else None
         if not etype.add(our_type == g.event_type):

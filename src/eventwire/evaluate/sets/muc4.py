@@ -176,7 +176,7 @@ def score(golds: list[MucGold], run: PipelineRun) -> SetResult:
     for g in golds:
         aid = gold_article(g.text, published=g.published).id
         events = [e for e in run.events(aid) if not e.negated]
-        ours = main_event([e for e in events if incident_type(e)])
+        ours = main_event([e for e in events if incident_type(e)], run.ontology)
         sent = sentence_of(ours)
         our_type = incident_type(ours) if ours else None
         if not itype.add(our_type in g.incident_types):

@@ -67,7 +67,7 @@ def score(golds: list[PloverGold], run: PipelineRun, onto: Ontology) -> SetResul
     for g in golds:
         aid = gold_article(g.text).id
         events = [e for e in run.events(aid) if not e.negated]
-        ours = main_event(events)
+        ours = main_event(events, onto)
         gold_type = onto.normalise(g.event_type) or g.event_type
         if not etype.add(ours is not None and ours.type.upper() == gold_type):
             result.miss(g.id, "event_type", gold_type, ours and ours.type, g.text)
