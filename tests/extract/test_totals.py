@@ -168,3 +168,11 @@ def test_so_far_reaches_a_coordinated_toll(records) -> None:
         ("wounded", 300),
     ]
     assert _event_counts(recs) == []
+
+
+def test_a_tally_of_arrests_up_to_now_keeps_the_arrest(records) -> None:
+    # the figure is a running total, but the detentions are still an act to code
+    recs = records("Police said at least 40 protesters have been arrested so far in the city.")
+    assert [(s.counted, s.value) for s in recs.statistics] == [("arrested", 40)]
+    assert any(e.type == "COERCE" or "arrest" in e.trigger.text for e in recs.events)
+    assert _event_counts(recs) == []

@@ -91,13 +91,21 @@ def total_of(
     )
 
 
+# What a tally of people taken is: "at least eight people have been arrested so far in
+# connection with the riots" counts the detentions of a police operation, which remains an
+# act to code (an arrest campaign), while its figure is the statistic; a toll of the dead,
+# wounded or displaced is the war's, never one incident.
+ACT_TALLIES = frozenset({"arrested", "kidnapped"})
+
+
 def total_words(ctx: DocContext) -> frozenset[int]:
     """Offsets of the words that state a total rather than an event: the cue of each
     statistic ("has killed ... since April") and the conflict doing it ("the war"); an
-    event is an incident, never a war's running toll."""
+    event is an incident, never a war's running toll. A tally of people arrested or
+    kidnapped keeps its act (see :data:`ACT_TALLIES`)."""
     found: set[int] = set()
     for stat in ctx.records("statistics"):
-        if stat.cue is None:
+        if stat.cue is None or stat.counted in ACT_TALLIES:
             continue
         span = ctx.doc.char_span(stat.cue.start, stat.cue.end, alignment_mode="expand")
         if span is None:
