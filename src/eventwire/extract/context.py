@@ -8,6 +8,7 @@ not match the code fails the first time the code runs, not silently.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -58,6 +59,8 @@ class DocContext:
     view: DocView = field(init=False)
     # the place mentions an event's place may be chosen from (computed on first use)
     usable_places: list[PlaceMention] | None = field(default=None, init=False)
+    # how many of those lie in each country (computed with them; ranks an event's place)
+    usable_countries: Counter[str | None] = field(default_factory=Counter, init=False)
     # the article's dominant country as an inferred place, once computed (see
     # placechoice.inferred_country); a one-element tuple so None can be the answer
     inferred_country: tuple[Place | None] | None = field(default=None, init=False)
