@@ -68,6 +68,11 @@ class DocContext:
     speaker_places: dict[int, bool] = field(default_factory=dict, init=False)
     # (start, speech verb's token) of each timex dating a saying (computed on first use)
     saying_dates: tuple[tuple[int, int], ...] | None = field(default=None, init=False)
+    # the mentions pronouns were last resolved against, and each resolved pronoun's
+    # antecedent (see actorspans.MentionIndex.antecedent)
+    antecedents: tuple[tuple[Mention, ...], dict[int, Mention | int]] | None = field(
+        default=None, init=False
+    )
     # start of each timex when they are in text order, else [] (computed on first use)
     timex_starts: list[int] | None = field(default=None, init=False)
     _records: dict[str, tuple[Any, ...]] = field(default_factory=dict, init=False)
