@@ -119,7 +119,14 @@ class MentionIndex:
     def antecedent(self, token: Token) -> Mention | int | None:
         """The mention a pronoun stands for, or the index of a plain noun it stands for."""
         if self._antecedents is None:
-            self._antecedents = resolve_pronouns(self.ctx.view, self.mentions)
+            # components reading the same mentions (quotes, events; relations when events
+            # added none) share one resolution per document
+            kept = self.ctx.antecedents
+            if kept is not None and kept[0] == tuple(self.mentions):
+                self._antecedents = kept[1]
+            else:
+                self._antecedents = resolve_pronouns(self.ctx.view, self.mentions)
+                self.ctx.antecedents = (tuple(self.mentions), self._antecedents)
         return self._antecedents.get(token.i)
 
     def fillers(self, token: Token | None) -> list[Filler]:

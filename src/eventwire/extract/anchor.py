@@ -29,6 +29,7 @@ paragraph that named places is about, else the article's dominant country flagge
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -219,9 +220,11 @@ def place_for(ctx: DocContext, token: Token) -> Place | None:
     if ctx.usable_places is None:  # the same for every event of the document
         ctx.usable_places = [pm for pm in ctx.places if pm.place is not None
                              and not locates_nothing(ctx, pm)]  # fmt: skip
+        ctx.usable_countries = Counter(pm.place.country for pm in ctx.usable_places
+                                       if pm.place is not None)  # fmt: skip
     usable = ctx.usable_places
     clause = _clause_tokens(token) if ctx.doc.has_annotation("DEP") else set()
-    found = pick_place(ctx, token, usable, clause)
+    found = pick_place(ctx, token, usable, clause, ctx.usable_countries)
     if found is not None or not usable:
         return found
     # else the paragraph's last place, else the article's dominant country flagged
@@ -247,12 +250,16 @@ def _earlier_place(ctx: DocContext, token: Token, usable: list) -> Place | None:
     if not before:
         return None
     usable = [pm for pm in usable if id(pm) not in speakers]
+    # the document's count less the places where someone spoke
+    countries = ctx.usable_countries - Counter(
+        pm.place.country for pm in before if id(pm) in speakers and pm.place is not None
+    )
     last = ctx.doc.char_span(before[-1].span.start, before[-1].span.end, alignment_mode="expand")
     if last is None:
         return None
     root = ctx.view.span_sent(last).root
     clause = _clause_tokens(root) if ctx.doc.has_annotation("DEP") else set()
-    place = pick_place(ctx, root, usable, clause)
+    place = pick_place(ctx, root, usable, clause, countries)
     # a sea or a country says no more than the article's one country would
     return (
         place

@@ -8,6 +8,7 @@ not match the code fails the first time the code runs, not silently.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -58,6 +59,8 @@ class DocContext:
     view: DocView = field(init=False)
     # the place mentions an event's place may be chosen from (computed on first use)
     usable_places: list[PlaceMention] | None = field(default=None, init=False)
+    # how many of those lie in each country (computed with them; ranks an event's place)
+    usable_countries: Counter[str | None] = field(default_factory=Counter, init=False)
     # the article's dominant country as an inferred place, once computed (see
     # placechoice.inferred_country); a one-element tuple so None can be the answer
     inferred_country: tuple[Place | None] | None = field(default=None, init=False)
@@ -65,6 +68,11 @@ class DocContext:
     speaker_places: dict[int, bool] = field(default_factory=dict, init=False)
     # (start, speech verb's token) of each timex dating a saying (computed on first use)
     saying_dates: tuple[tuple[int, int], ...] | None = field(default=None, init=False)
+    # the mentions pronouns were last resolved against, and each resolved pronoun's
+    # antecedent (see actorspans.MentionIndex.antecedent)
+    antecedents: tuple[tuple[Mention, ...], dict[int, Mention | int]] | None = field(
+        default=None, init=False
+    )
     # start of each timex when they are in text order, else [] (computed on first use)
     timex_starts: list[int] | None = field(default=None, init=False)
     _records: dict[str, tuple[Any, ...]] = field(default_factory=dict, init=False)

@@ -154,7 +154,9 @@ def _next_sentence_rebuttal(token: Token) -> Token | None:
     doc = token.doc
     if sent.end >= len(doc):
         return None
-    gap = doc.text[sent[-1].idx : doc[sent.end].idx + len(doc[sent.end].text)]
+    # the text from the sentence's last word to the next one's first (``doc.text`` would
+    # join the whole document's tokens on each call)
+    gap = sent[-1].text_with_ws + doc[sent.end].text
     if "\n" in gap:
         return None  # the next paragraph
     nxt = doc[sent.end].sent

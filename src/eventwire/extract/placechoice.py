@@ -82,13 +82,18 @@ DOMINANT_SHARE = 0.8
 
 
 def pick_place(
-    ctx: DocContext, token: Token, usable: list[PlaceMention], clause: set[int]
+    ctx: DocContext,
+    token: Token,
+    usable: list[PlaceMention],
+    clause: set[int],
+    countries: Counter[str | None],
 ) -> Place | None:
     """The place of ``token``'s event among ``usable`` mentions of its sentence: those in its
     own clause (``clause``: the clause's token offsets) first, else the sentence's but for
     another clause's subject; then the most precise ("in
     Lebanon in Sidon" is Sidon), not an origin ("troops from Misrata"), not a reference point
-    ("Majzar west of Marib"), in the article's main country, nearest."""
+    ("Majzar west of Marib"), in the article's main country (``countries``: how many of
+    ``usable`` lie in each, counted once per document by the caller), nearest."""
     sent = ctx.view.sent(token)
     in_sentence = [pm for pm in usable if sent.start_char <= pm.span.start < sent.end_char]
     if not in_sentence:
@@ -109,7 +114,6 @@ def pick_place(
             return None
     else:
         speakers = []
-    countries = Counter(pm.place.country for pm in usable if pm.place is not None)
     text = ctx.text
     references, beyond = _references(text, in_sentence)
     if speakers:

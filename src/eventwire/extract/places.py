@@ -23,7 +23,7 @@ from eventwire.extract.placespans import POSSESSIVE, SETTLEMENT_OF, toponym_span
 from eventwire.extract.placewords import DIRECTIONS, NAME
 from eventwire.extract.toponyms import names_an_area, qualifier_places, resolve_toponym
 from eventwire.knowledge.placenames import name_key
-from eventwire.model import PlaceMention, Span
+from eventwire.model import Place, PlaceMention, Span
 from eventwire.registry import extractors
 
 if TYPE_CHECKING:
@@ -123,23 +123,26 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
     )
     found: list[PlaceMention] = []
     ends = sorted(e for _s, e in spans)
+    # a name read the same way gets the same reading in one document: resolved once
+    resolved: dict[tuple[str, bool, bool], Place | None] = {}
     for start, end in spans:
         text = ctx.text[start:end]
         sent = ctx.doc.char_span(start, end, alignment_mode="expand")
         sentence = ctx.view.span_sent(sent) if sent is not None else ctx.view.sents[0]
         qualified, rural = _with_qualifier(gazetteer, ctx.text, start, end)
+        area = rural or _named_as_area(ctx.text, start, end, ends)
+        # "the town of Kufra" is the town, not its province
+        settlement = bool(SETTLEMENT_OF.search(ctx.text[max(0, start - 30) : start]))
+        key = (qualified, area, settlement)
+        if key not in resolved:
+            resolved[key] = resolve_toponym(
+                gazetteer, qualified, context, area=area, settlement=settlement
+            )
         found.append(
             PlaceMention(
                 article_id=ctx.article.id,
                 span=Span(start, end, text),
-                place=resolve_toponym(
-                    gazetteer,
-                    qualified,
-                    context,
-                    area=rural or _named_as_area(ctx.text, start, end, ends),
-                    # "the town of Kufra" is the town, not its province
-                    settlement=bool(SETTLEMENT_OF.search(ctx.text[max(0, start - 30) : start])),
-                ),
+                place=resolved[key],
                 evidence=ctx.evidence(sentence),
                 is_actor=is_metonym(ctx, start, end),
             )

@@ -30,6 +30,7 @@ stands for the actor the pronoun stands for (:func:`held_by`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -103,9 +104,11 @@ def resolve_pronouns(view: DocView, mentions: list[Mention]) -> dict[int, Mentio
     """Token index of each resolved pronoun -> its mention, or the index of a common noun."""
     doc, sent_of = view.doc, view.sent_index
     quotes = [(m.start(), m.end()) for m in QUOTED.finditer(view.text)]
+    quote_starts = [a for a, _ in quotes]  # in text order, none overlapping
 
     def quoted(idx: int) -> bool:
-        return any(a <= idx < b for a, b in quotes)
+        k = bisect_right(quote_starts, idx) - 1
+        return k >= 0 and idx < quotes[k][1]
 
     people: list[_Cand] = []
     groups: list[_Cand] = []
@@ -134,6 +137,8 @@ def resolve_pronouns(view: DocView, mentions: list[Mention]) -> dict[int, Mentio
                 _Cand(tok.i, sent_of[tok.i], weight, subject, None, f"noun:{tok.i}", tok.i)
             )
     counts = Counter(c.key for c in (*people, *groups))
+    # each pool by sentence, as a pronoun weighs its own sentence and WINDOW before only
+    people_by_sent, groups_by_sent = _by_sentence(people), _by_sentence(groups)
 
     out: dict[int, Mention | int] = {}
     for tok in view.tokens:
@@ -152,20 +157,22 @@ def resolve_pronouns(view: DocView, mentions: list[Mention]) -> dict[int, Mentio
                     out[tok.i] = found.mention
             continue
         if low in PERSON_PRONOUNS:
-            pool, labels = people, PERSON_LABELS
+            pool, sents, labels = people, people_by_sent, PERSON_LABELS
         elif low in GROUP_PRONOUNS:
-            pool, labels = groups, GROUP_LABELS
+            pool, sents, labels = groups, groups_by_sent, GROUP_LABELS
         else:
-            pool, labels = groups, OWNER_LABELS
-        best = _best(tok, pool, labels, sent_of, counts, quoted)
+            pool, sents, labels = groups, groups_by_sent, OWNER_LABELS
+        here = sent_of[tok.i]
+        near = [c for n in range(here - WINDOW, here + 1) for c in sents.get(n, ())]
+        best = _best(tok, near, labels, sent_of, counts, quoted)
         if best is None:
             continue
         out[tok.i] = best.mention if best.mention is not None else best.noun
         weight, subject = role_weight(tok)
         counts[best.key] += 1
-        pool.append(
-            _Cand(tok.i, sent_of[tok.i], weight, subject, best.mention, best.key, best.noun)
-        )
+        cand = _Cand(tok.i, here, weight, subject, best.mention, best.key, best.noun)
+        pool.append(cand)
+        sents.setdefault(here, []).append(cand)
     for i, mention in described.items():
         out.setdefault(i, mention)  # "the group": the named group it stands for
     return out
@@ -320,6 +327,14 @@ def _speaker_of(tok: Token, groups: list[_Cand]) -> Mention | None:
          if c.token in subjects and c.mention is not None and c.mention.label in OWNER_LABELS),
         None,
     )  # fmt: skip
+
+
+def _by_sentence(cands: list[_Cand]) -> dict[int, list[_Cand]]:
+    """Candidates by sentence, each sentence's in the order of ``cands``."""
+    out: dict[int, list[_Cand]] = {}
+    for c in cands:
+        out.setdefault(c.sent, []).append(c)
+    return out
 
 
 def _best(tok, pool, labels, sent_of, counts, quoted) -> _Cand | None:
