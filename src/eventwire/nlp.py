@@ -39,9 +39,18 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# A dash glued between a closing bracket and a word, as wire datelines write it
+# ("KYIV (Reuters)\u2014Russia attacked ..."): spaCy's English infixes leave
+# "Reuters)\u2014Russia" one token, so the dateline's agency and the body's first word
+# would be one name; the dash is split off as a token of its own.
+_GLUED_DASH = r"(?<=[)\]])[\u2013\u2014](?=\w)"
+
+
 def _with_paragraph_breaks(nlp: Language) -> Language:
     if PARAGRAPH_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_BREAKS, first=True)
+    infix = spacy.util.compile_infix_regex([*(nlp.Defaults.infixes or ()), _GLUED_DASH])
+    nlp.tokenizer.infix_finditer = infix.finditer
     return nlp
 
 

@@ -75,3 +75,24 @@ def test_no_evidence_crosses_a_blank_line(run, text):
     for sentence in evidences(run(text)):
         assert not re.search(r"\n\s*\n", sentence), sentence
         assert sentence == sentence.strip()
+
+
+# Wire datelines: the town before the agency is where the story was filed, never an actor
+# of the lead's event, and a dash glued to the agency's bracket is no part of a name.
+@pytest.mark.parametrize(
+    ("body", "doer"),
+    [
+        ("GOMA, Congo (Wire) \u2014 Rebels attacked army posts on Monday.", None),
+        ("WESTPORT (Wire)\u2014Northland attacked the port with drones on Monday.", "Northland"),
+    ],
+)
+def test_a_dateline_names_no_participant(run, body, doer):
+    text = "Fighting flares in the north\n\n" + body + "\n\nThe army said it held its posts."
+    records = run(text)
+    lead = [e for e in records["events"] if e.trigger.text == "attacked"]
+    town = body.split(",")[0].split(" (")[0]
+    assert lead and all(e.source is None or town not in e.source.text for e in lead)
+    if doer is not None:
+        assert [e.source.text for e in lead if e.source] == [doer]
+    names = [m.span.text for m in records["mentions"]]
+    assert not any(")" in n or "\u2014" in n for n in names)

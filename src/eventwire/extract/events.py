@@ -211,6 +211,10 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
             sources = [*index.fillers(_side_that_fell(token))] or [None]
         if etype and onto.is_finding(etype, lemma):
             sources = [None]  # "police found the bodies of three men"
+        # a dateline, headline or caption names no participant of a body sentence's event:
+        # "GOMA, Congo (Wire) - Rebels attacked ..." is parsed with the town as subject
+        sources = [f for f in sources if f is None or in_body(f.span.start)] or [None]
+        targets = [f for f in targets if f is None or in_body(f.span.start)] or [None]
         claim = _words(token.subtree) if is_verb and lemma in onto.by_source_kind else ()
         etype_of = onto.type_for_source(lemma, _kind_of(sources[0], index, onto), etype or None,
                                         claim)  # fmt: skip
