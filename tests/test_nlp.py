@@ -47,3 +47,21 @@ def test_a_sentence_never_crosses_a_blank_line(nlp, blank_nlp, text):
 
 def test_a_single_line_break_is_left_to_the_parser(blank_nlp):
     assert len(list(blank_nlp("Three civilians\nwere killed on Monday.").sents)) == 1
+
+
+@pytest.mark.parametrize("dash", ["\u2014", "\u2013"])
+def test_a_dash_glued_to_a_dateline_bracket_is_split_off(dash):
+    # "KYIV (Wire)—Russia": the agency, its bracket, the dash and the first word apart
+    words = [t.text for t in blank_pipeline()(f"KYIV (Wire){dash}Northland attacked.")]
+    assert words[:6] == ["KYIV", "(", "Wire", ")", dash, "Northland"]
+    # a spaced hyphen and a hyphenated word are left as they were
+    assert [t.text for t in blank_pipeline()("(Wire) - well-armed men")] == [
+        "(",
+        "Wire",
+        ")",
+        "-",
+        "well",
+        "-",
+        "armed",
+        "men",
+    ]

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from eventwire.config import Settings
@@ -43,14 +44,19 @@ def paragraph_breaks(doc: Doc) -> Doc:
 # ("KYIV (Reuters)\u2014Russia attacked ..."): spaCy's English infixes leave
 # "Reuters)\u2014Russia" one token, so the dateline's agency and the body's first word
 # would be one name; the dash is split off as a token of its own.
-_GLUED_DASH = r"(?<=[)\]])[\u2013\u2014](?=\w)"
+_GLUED_DASH = (
+    r"(?<=\w)[)\]](?=[\u2013\u2014]\w)",  # the bracket before the dash
+    r"(?<=[)\]])[\u2013\u2014](?=\w)",  # the dash
+)
 
 
 def _with_paragraph_breaks(nlp: Language) -> Language:
     if PARAGRAPH_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_BREAKS, first=True)
-    infix = spacy.util.compile_infix_regex([*(nlp.Defaults.infixes or ()), _GLUED_DASH])
-    nlp.tokenizer.infix_finditer = infix.finditer
+    infix = spacy.util.compile_infix_regex([*(nlp.Defaults.infixes or ()), *_GLUED_DASH])
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        tokenizer.infix_finditer = infix.finditer
     return nlp
 
 
