@@ -187,6 +187,11 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
             tgt_toks = [*tgt_toks[1:3], *tgt_toks[:1], *tgt_toks[3:]]  # "sent troops to X": X
         if is_verb and (doer := _gerund_doer(token, index)) is not None:
             src_tok = doer
+        if src_tok is not None and not in_body(src_tok.idx):
+            # "KYIV (Wire)—Russia attacked": the parse may take the dateline's agency as
+            # the subject beside the body's own; the body's subject of that verb is the doer
+            src_tok = next((c for c in src_tok.head.children if c.dep_ == src_tok.dep_
+                            and c.i != src_tok.i and in_body(c.idx)), None)  # fmt: skip
         sources: list[Filler | None]
         targets: list[Filler | None]
         if not is_verb and src_tok is not None and src_tok.head.lower_ == "between":
