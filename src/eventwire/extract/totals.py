@@ -142,24 +142,22 @@ def _since(ctx: DocContext, cue: Token) -> tuple[str | None, str | None] | None:
     return None
 
 
-# "so far", "thus far": (adverb, its modifier); "to date", "up to now", "until now":
-# (preposition, its object)
-UP_TO_NOW_ADVERBS = frozenset({("far", "so"), ("far", "thus")})
-UP_TO_NOW_PHRASES = frozenset({("to", "date"), ("to", "now"), ("until", "now"), ("till", "now")})
-
-
 def _up_to_now(ctx: DocContext, cue: Token) -> tuple[str | None, str | None] | None:
     """ "So far, 150 people have been killed", "killed 40 to date", "up to now": a total
     from an unstated start until now, (None, None); not when the clause names one incident
-    ("killed in the attack so far") or a day ("so far on Monday")."""
+    ("killed in the attack so far") or a day ("so far on Monday"). The phrases are the
+    ``[up_to_now]`` list of ``anchor_words.toml``, matched on a modifier of the cue and the
+    words it governs ("far" + "so", "to" + "date", "up" + "to" + "now")."""
+    up_to_now = ctx.resources.anchor_words.up_to_now
     found = _modifiers(cue)
     if cue.dep_ in ("conj", "advcl") and cue.head.pos_ in ("VERB", "AUX"):
         found += list(cue.head.children)  # "So far, 150 were killed, while 600 were wounded"
     for child in found:
-        words = {(child.lower_, c.lower_) for c in child.children}
-        if child.lower_ == "up":  # "up to now"
-            words |= {(c.lower_, g.lower_) for c in child.children for g in c.children}
-        if words & (UP_TO_NOW_ADVERBS | UP_TO_NOW_PHRASES):
+        words = [child, *child.children]
+        if child.lower_ == "up":  # "up to now", "up until now"
+            words += [g for c in child.children for g in c.children]
+        phrase = " ".join(t.lower_ for t in sorted(words, key=lambda t: t.i))
+        if up_to_now.search(phrase):
             if _in_one_incident(ctx, cue) or _dated_to_a_day(ctx, cue):
                 return None
             return None, None
