@@ -46,3 +46,31 @@ def test_two_reports_of_one_shelling_are_one_incident_and_counts_not_summed(nlp,
     both = [i for i in res.incidents if i.source_count == 2]
     assert len(both) == 1 and both[0].type == "ASSAULT"
     assert both[0].counts["killed"] == 4  # two reports of four: never eight
+
+
+RAID_AS_ATTACK = (
+    "Gunmen of the Wadi Brigade stormed a house in Bani Walid on Saturday, killing one man, "
+    "a relative said."
+)
+RAID_AS_ARREST = (
+    "The Wadi Brigade raided a house in Bani Walid on Saturday and detained three brothers, "
+    "their family said on Sunday."
+)
+AID_HANDOUT = (
+    "The Wadi Brigade handed out food parcels to 300 families in Bani Walid on Saturday, the "
+    "municipal council said."
+)
+
+
+def test_a_raid_told_as_an_attack_and_as_an_arrest_is_one_incident(nlp, resources) -> None:
+    docs = [
+        extract_document(Article(aid, text, published=day, published_precision="day"),
+                         nlp(text), resources)
+        for aid, text, day in (("art_a", RAID_AS_ATTACK, "2025-04-12"),
+                               ("art_b", RAID_AS_ARREST, "2025-04-13"),
+                               ("art_c", AID_HANDOUT, "2025-04-12"))
+    ]  # fmt: skip
+    res = resolve(docs, resources)
+    joined = [i for i in res.incidents if i.source_count == 2]
+    assert len(joined) == 1 and joined[0].type == "ASSAULT"  # the severer report's type
+    assert {e.article_id for e in joined[0].evidence} == {"art_a", "art_b"}  # aid stays apart

@@ -41,6 +41,15 @@ class EventType:
     severity: int = 0  # lead-event tier: 2 violence, 1 other material acts, 0 speech/meetings
 
 
+@dataclass(frozen=True)
+class IncidentFamily:
+    """Types two reports of one occurrence may give it (``[incident_families]``)."""
+
+    name: str
+    types: frozenset[str]
+    deployments: frozenset[str] = frozenset()  # in the family when the act sends armed men
+
+
 Pair = tuple[str, str]
 EXPLOSIONS = "Explosions/Remote violence"
 RIOT = ("Riots", "Violent demonstration")
@@ -122,6 +131,7 @@ class Ontology:
     claim_words: frozenset[str] = frozenset()  # "demanding", "denounce": a gathering's claim
     instrument_verbs: frozenset[str] = frozenset()  # "fire", "hurl": their object is a weapon
     instruments: frozenset[str] = frozenset()  # "machine gun", "rifle" (and every means word)
+    incident_families: tuple[IncidentFamily, ...] = ()
 
     @cached_property
     def statement_types(self) -> frozenset[str]:
@@ -309,6 +319,20 @@ class Ontology:
             return relation[1]
         return self.relation_polarities.get(label.lower())
 
+    @cached_property
+    def deployment_types(self) -> frozenset[str]:
+        """Types that join an incident family only when the act sends armed men."""
+        return frozenset(t for fam in self.incident_families for t in fam.deployments)
+
+    def incident_family(self, type_name: str, deploys: bool = False) -> str:
+        """The family of types two reports of one occurrence may give it
+        (``[incident_families]``): its name, or the type itself when it is in none. A
+        deployment type is in its family only when ``deploys`` ("sent troops")."""
+        for fam in self.incident_families:
+            if type_name in fam.types or (deploys and type_name in fam.deployments):
+                return fam.name
+        return type_name
+
 
 def _pair(value: Any) -> tuple[str, str] | None:
     return (str(value[0]), str(value[1])) if value else None
@@ -408,7 +432,28 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
             )
             for name, spec in data.get("verb_object", {}).items()
         ),  # fmt: skip
+        incident_families=_incident_families(data.get("incident_families", {})),
     )
+
+
+def _incident_families(spec: dict[str, Any]) -> tuple[IncidentFamily, ...]:
+    families = tuple(
+        IncidentFamily(name, frozenset(fam.get("types", ())), frozenset(fam.get("deployments", ())))
+        for name, fam in sorted(spec.items())
+    )
+    seen: dict[str, str] = {}
+    for fam in families:
+        for t in sorted(fam.types | fam.deployments):
+            if t not in PLOVER_TYPES:
+                raise ConfigError(
+                    f"ontology: [incident_families.{fam.name}] names unknown type {t!r}"
+                )
+            if t in seen:
+                raise ConfigError(
+                    f"ontology: type {t!r} in two incident families ({seen[t]}, {fam.name})"
+                )
+            seen[t] = fam.name
+    return families
 
 
 def _statements(spec: dict[str, Any]) -> Statements:

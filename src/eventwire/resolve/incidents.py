@@ -3,16 +3,20 @@
 Each article's incidents (:mod:`eventwire.resolve.doc_incidents`) are merged when they
 are compatible:
 
-* **type**: the same PLOVER type (the family the CAMEO and ACLED codes refine);
+* **type**: the same PLOVER type (the family the CAMEO and ACLED codes refine), or two
+  types of one incident family of the ontology (``[incident_families]``: an attack and a
+  raid; troops sent and the offensive they are sent into);
 * **date**: windows that meet within one day (a day is its own window; an undated report
   the week before its publication; a stated week or month its span);
 * **place**: contained in one another (a town in its governorate, anything in its
-  country); two different towns, governorates or countries are a hard veto;
+  country); two different towns, governorates or countries are a hard veto, unless a
+  country-level place is a namesake of the other's country or lies within reach of it
+  (:func:`within_reach`);
 * **actors**: when both reports name actors, at least one side in common (none
   contradicting; a country, its government and its state forces are one side); reports
   that share no named side join only on the same town and day.
 
-Candidates come from blocking on (type, day, named side) and (type, day, town), each report
+Candidates come from blocking on (family, day, named side) and (family, day, town), each report
 filed under every day of its window (at most a month): the only pairs the rules below can
 join, so the cost stays near linear. Pairs are taken in a
 fixed order (shared actor, same town, closer day, ids) and joined by union-find with a
@@ -33,8 +37,18 @@ from datetime import date
 from itertools import combinations
 
 from eventwire.errors import ConfigError, NotFound
+from eventwire.knowledge.ontology import Ontology
 from eventwire.knowledge.resources import Resources
-from eventwire.model import Actor, CountReport, Event, Evidence, Incident, Place, mention_key
+from eventwire.model import (
+    Actor,
+    CountReport,
+    Event,
+    EventMention,
+    Evidence,
+    Incident,
+    Place,
+    mention_key,
+)
 from eventwire.resolve.doc_incidents import (
     TOWN_PRECISIONS,
     UNDATED_WINDOW,
@@ -44,6 +58,7 @@ from eventwire.resolve.doc_incidents import (
 )
 from eventwire.resolve.ids import stable_id
 from eventwire.resolve.overrides import load_overrides
+from eventwire.text.geo import haversine_km
 
 MAX_WINDOW = 31  # days: a report dated more vaguely than a month is not merged
 DAY_SLACK = 1  # reports of one day may give the day before or after
@@ -71,25 +86,66 @@ class Report:
     day: str | None
     place: Place | None
     named: frozenset[str]  # the sides its named actors stand for (see ``state_sides``)
+    family: str = ""  # the types it may join (``Ontology.incident_family``); "" = its type
 
     @classmethod
     def of(cls, inc: DocIncident, side_of: dict[str, str] | None = None) -> Report:
         sides = frozenset((side_of or {}).get(a, a) for a in inc.named)
-        return cls(inc.id, inc.article_id, inc.type, inc.window(), inc.day, inc.place, sides)
+        itype = inc.type
+        family = inc.onto.incident_family(itype, sends_armed_men(inc.members, itype, inc.onto))
+        return cls(inc.id, inc.article_id, itype, inc.window(), inc.day, inc.place, sides, family)
 
     def window(self) -> tuple[int, int] | None:
         return self.span
 
+    @property
+    def kind(self) -> str:
+        """The family it is compared and blocked by."""
+        return self.family or self.type
 
-def report_of_incident(inc: Incident, unnamed: frozenset[str] = frozenset()) -> Report:
-    """A stored incident as one report, to say why it is kept apart from another."""
+
+# a deployment's object is read up to the first of these words ("sent aid to the army")
+_OBJECT_ENDS = frozenset({"to", "into", "for", "towards", "toward", "against", "at", "from",
+                          "by", "with", "on", "after", "as", "and"})  # fmt: skip
+_DEPLOYED_KINDS = frozenset({"state", "armed"})
+
+
+def sends_armed_men(members: Iterable[EventMention], itype: str, onto: Ontology) -> bool:
+    """Whether an act of a deployment type (``[incident_families]``) sends armed men: its
+    trigger or the words of its object name soldiers or fighters ("sent troops to Tigray",
+    "deployed thousands of soldiers", "sent in more forces", "a deployment of troops"),
+    the object read up to its first preposition ("sent aid to the army" sends none)."""
+    if itype not in onto.deployment_types:
+        return False
+    for em in members:
+        if em.type != itype:
+            continue
+        ev = em.evidence
+        after = ev.sentence[max(em.trigger.end - ev.char_start, 0) :]
+        words = re.findall(r"[a-z]+", em.trigger.text.casefold())
+        for word in re.findall(r"\d[\d,.]*\d|\d|[a-z]+|[^\s\w]", after.casefold())[:5]:
+            if word in _OBJECT_ENDS or not (word.isalnum() or word[0].isdigit()):
+                break  # "sent troops to", "sent troops, tanks": the object ends
+            words.append(word)
+        pairs = [" ".join(p) for p in zip(words, words[1:], strict=False)]
+        if any(onto.actor_kind(w) in _DEPLOYED_KINDS for w in (*words, *pairs)):
+            return True
+    return False
+
+
+def report_of_incident(
+    inc: Incident, unnamed: frozenset[str] = frozenset(), onto: Ontology | None = None
+) -> Report:
+    """A stored incident as one report, to say why it is kept apart from another (with
+    ``onto``, compared by its type's incident family)."""
     day = inc.date if inc.date_precision == "day" and inc.date and len(inc.date) == 10 else None
     span = None
     if inc.date and len(inc.date) == 10:
         d = date.fromisoformat(inc.date).toordinal()
         span = (d, d) if inc.date_precision in ("day", None) else (d - UNDATED_WINDOW, d)
     named = frozenset(a for a in (inc.source_actor, inc.target_actor) if a and a not in unnamed)
-    return Report(inc.id, inc.id, inc.type, span, day, inc.location, named)
+    family = onto.incident_family(inc.type) if onto else ""
+    return Report(inc.id, inc.id, inc.type, span, day, inc.location, named, family)
 
 
 # the actor types that stand for their state as one side of an incident
@@ -200,11 +256,33 @@ def namesake_countries(a: Place, b: Place) -> bool:
     return bool(words(a) & words(b))
 
 
+# How far from its point a place of each precision may say an act happened (km): a site
+# lies in its town, a town in its district; a country-level place stands for the whole
+# country, whose point may lie 1,500 km or more from a town in it (the DR Congo's from Goma).
+PRECISION_REACH_KM = {"point": 5.0, "city": 25.0, "admin2": 75.0, "admin1": 300.0,
+                      "country": 1800.0}  # fmt: skip
+
+
+def within_reach(a: Place, b: Place) -> bool:
+    """Whether a place below country level lies within the reach of a country-level place
+    (:data:`PRECISION_REACH_KM`), whatever their country codes say: a bare "Congo" read as
+    the Republic of the Congo does not rule out Goma. Two country-level places are told
+    apart by their names (:func:`namesake_countries`), never by distance."""
+    wide, near = (a, b) if a.precision == "country" else (b, a)
+    if wide.precision != "country" or near.precision == "country":
+        return False
+    if near.precision not in PRECISION_REACH_KM or None in (a.lat, a.lon, b.lat, b.lon):
+        return False
+    far = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+    return far <= PRECISION_REACH_KM["country"] + PRECISION_REACH_KM[near.precision]
+
+
 def place_veto(a: Place | None, b: Place | None) -> str | None:
     """Why two places cannot hold one incident, or None when one may contain the other."""
     if a is None or b is None or a.id == b.id:
         return None
-    if a.country and b.country and a.country != b.country and not namesake_countries(a, b):
+    if (a.country and b.country and a.country != b.country
+            and not namesake_countries(a, b) and not within_reach(a, b)):  # fmt: skip
         return f"places in two countries ({a.name}, {b.name})"
     if _town(a) and _town(b):
         return "two different towns ({}, {})".format(*sorted((a.name, b.name)))
@@ -223,8 +301,8 @@ def veto(a: Report, b: Report) -> str | None:
     """The rule that keeps two article incidents apart, or None when compatible."""
     if a.article_id == b.article_id:
         return "one article tells them apart"
-    if a.type != b.type:
-        return f"types differ ({a.type}, {b.type})"
+    if a.kind != b.kind:
+        return "types differ ({}, {})".format(*sorted((a.type, b.type)))
     wa, wb = a.window(), b.window()
     if wa is None or wb is None or wa[1] - wa[0] > MAX_WINDOW or wb[1] - wb[0] > MAX_WINDOW:
         return "a date vaguer than a month"
@@ -295,7 +373,8 @@ def explanation_in_words(
 
 
 def _reason(a: Report, b: Report) -> str:
-    parts = [a.type]
+    types = " / ".join(sorted({a.type, b.type}))
+    parts = [types if a.type == b.type else f"{types} ({a.kind})"]
     if shared := sorted(a.named & b.named):
         parts.append("side " + ", ".join(shared))
     if (ta := _town(a.place)) and (tb := _town(b.place)) and ta.id == tb.id:
@@ -321,7 +400,7 @@ def candidate_pairs(incs: Sequence[Report]) -> list[tuple[int, int]]:
             cells.append("town:" + town.id)
         for day in range(w[0] - DAY_SLACK, w[1] + DAY_SLACK + 1):
             for cell in cells:
-                blocks[(inc.type, day, cell)].append(n)
+                blocks[(inc.kind, day, cell)].append(n)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
         pairs.update(combinations(members, 2))  # filed in index order: i < j
@@ -329,13 +408,15 @@ def candidate_pairs(incs: Sequence[Report]) -> list[tuple[int, int]]:
 
 
 def pair_order(a: Report, b: Report) -> tuple[object, ...]:
-    """The order candidate pairs are tried in: more shared sides, the same town, both
-    dated to the day, closer dates, then ids (so the result never depends on input order)."""
+    """The order candidate pairs are tried in: more shared sides, the same town, one type,
+    both dated to the day, closer dates, then ids (so the result never depends on input
+    order)."""
     ta, tb = _town(a.place), _town(b.place)
     wa, wb = a.window(), b.window()
     return (
         -len(a.named & b.named),
         not (ta and tb and ta.id == tb.id),
+        a.type != b.type,  # two reports of one type before one of a compatible type
         not (a.day and b.day),  # two reports that state their day before an undated one
         _gap(wa, wb) if wa and wb else 99,
         a.id,
@@ -447,6 +528,15 @@ def resolve_incidents(
     return sorted(out, key=lambda i: i.id)
 
 
+def lead_type(types: Sequence[str], onto: Ontology) -> str:
+    """An incident's type when its reports type it differently (compatible types, see
+    ``[incident_families]``): the most severe (violence first, then the ontology's
+    severity), then the one most reports give, then the name."""
+    counts = Counter(types)
+    violent = onto.violent_types
+    return min(counts, key=lambda t: (t not in violent, -onto.severity(t), -counts[t], t))
+
+
 def _lead(values: Iterable[str | None]) -> str | None:
     counts = Counter(v for v in values if v)
     return min(counts, key=lambda v: (-counts[v], v)) if counts else None
@@ -485,7 +575,7 @@ def _incident(
     event_of: dict[tuple[str, int, str], str],
     by_id: dict[str, Event],
 ) -> Incident:
-    itype = _lead(r.type for r in told) or told[0].type
+    itype = lead_type([r.type for r in told], incs[0].onto)
     members = [em for inc in incs for em in inc.members]
     event_ids = sorted({e for em in members if (e := event_of.get(mention_id(em)))})
     statement_ids = sorted(
