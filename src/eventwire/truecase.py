@@ -37,6 +37,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from eventwire.knowledge.gazetteer import Gazetteer
 from eventwire.knowledge.wordcase import COMMON, MARGIN, word_case
 from eventwire.model import Article, Count, Evidence, QuoteMention, Span, When
+from eventwire.text.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
 
 if TYPE_CHECKING:
     from eventwire.knowledge.kb import KB
@@ -61,20 +62,6 @@ LOWER_SHARE = 0.015  # at most this share in capitals, sentences begun in lower 
 LONGEST_NAME = 5  # words
 DATELINE = 160  # characters: where a dateline may end
 
-MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
 # Month words that are also common words: months only beside a number or after "in".
 DATE_MONTHS = frozenset(
     [
@@ -94,6 +81,7 @@ DATE_MONTHS = frozenset(
         "dec",
     ]
 )
+MONTHS = frozenset(MONTH_NAMES) - DATE_MONTHS  # months whatever their neighbours
 TIME_PREPOSITIONS = frozenset(
     [
         "in",
@@ -108,17 +96,7 @@ TIME_PREPOSITIONS = frozenset(
         "during",
     ]
 )
-WEEKDAYS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+WEEKDAYS = frozenset(WEEKDAY_NAMES)
 # Abbreviations whose full stop ends no sentence ("Dr. Gutierrez", "Gen. Haftar").
 ABBREVIATIONS = frozenset(
     [

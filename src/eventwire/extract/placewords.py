@@ -35,6 +35,7 @@ from eventwire.knowledge.placenames import (
     name_key,
 )
 from eventwire.knowledge.wordcase import is_common_word
+from eventwire.text.calendar_words import CALENDAR_WORDS as CALENDAR_WORDS  # re-exported
 
 if TYPE_CHECKING:
     from eventwire.extract.context import DocContext
@@ -42,30 +43,6 @@ if TYPE_CHECKING:
 
 NAME = r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|as-|az-|ad-|de\s|of\s)?[A-Z][\w'’-]+){0,3}"
 CAPITALISED = re.compile(r"\b" + NAME)
-# Capitalised words after "on" or "in" that are dates, not places ("on June 8", "in May").
-CALENDAR_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
 # Words that open sentences and name some village somewhere ("We", "But", "However").
 FUNCTION_WORDS = frozenset(
     [
