@@ -13,10 +13,12 @@ from eventwire.knowledge.outlets import outlet_date_orders
 from eventwire.knowledge.words import (
     AnchorWords,
     CountWords,
+    PageWords,
     QuoteWords,
     RelationWords,
     anchor_words,
     count_words,
+    page_words,
     quote_words,
     relation_words,
 )
@@ -62,3 +64,8 @@ class Resources:
     @cached_property
     def anchor_words(self) -> AnchorWords:
         return anchor_words()
+
+    @cached_property
+    def page_words(self) -> PageWords:
+        """The wording of caption and credit lines (``extract/docview.py``'s zones)."""
+        return page_words()
