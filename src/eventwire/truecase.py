@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from eventwire.knowledge.gazetteer import Gazetteer
-from eventwire.knowledge.wordcase import COMMON, MARGIN, word_case
+from eventwire.knowledge.wordcase import MARGIN, WordCase
 from eventwire.model import Article, Count, Evidence, QuoteMention, Span, When
 from eventwire.text.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
 
@@ -209,8 +209,8 @@ def _stop_words() -> frozenset[str]:
 class Truecaser:
     """Restores the case of one-case text from the KB, the gazetteer and word frequencies."""
 
-    def __init__(self, kb: KB, gazetteer_path: str | Path | None = None) -> None:
-        self.words = word_case()
+    def __init__(self, kb: KB, words: WordCase, gazetteer_path: str | Path | None = None) -> None:
+        self.words = words
         self.stop = _stop_words()
         self.names: dict[str, str] = {}  # lower-case name, single spaces -> KB spelling
         for name, _entry in kb.iter_names():
@@ -289,10 +289,7 @@ class Truecaser:
 
     def common(self, key: str) -> bool:
         """A frequent lower-case word (or a function word): no name on its own."""
-        if key in self.stop:
-            return True
-        entry = self.words.get(key)
-        return entry is not None and entry[1] <= COMMON and entry[2] <= -MARGIN
+        return key in self.stop or self.words.is_common_word(key)
 
     def _names(
         self, base: str, words: list[tuple[int, int]], keys: list[str], forms: list[str | None]
