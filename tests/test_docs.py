@@ -54,3 +54,50 @@ def test_every_cli_command_is_documented() -> None:
     text = (DOCS / "cli.md").read_text()
     for name in _command_names():
         assert f"eventwire {name}" in text, f"`eventwire {name}` missing from docs/cli.md"
+
+
+ROOT = DOCS.parent
+PACKAGE = ROOT / "src" / "eventwire"
+_FILE = re.compile(r"[\w./*-]+(?:\.py|\.toml|\.md|\.tsv\.gz|/)")
+_DOTTED = re.compile(r"(?:[a-z_]+\.)+[A-Za-z_]+")
+NOT_OURS = {"nlp.pipe"}  # spaCy's Language.pipe, named as its users write it
+
+
+def _exists(path: str) -> bool:
+    """A path as docs/architecture.md writes it: from the repository (``docs/``,
+    ``bench/``, ``tests/``), from the package (``extract/docview.py``), or a file's bare
+    name where its folder is said around it (``placechoice.py``, ``conftest.py``)."""
+    if any((base / path).exists() or list(base.glob(path)) for base in (ROOT, PACKAGE)):
+        return True
+    bare = path.rstrip("/")
+    return "/" not in bare and any(list(base.rglob(bare)) for base in (PACKAGE, ROOT / "tests"))
+
+
+def test_every_path_the_architecture_names_exists() -> None:
+    text = (DOCS / "architecture.md").read_text("utf-8")
+    named = {m for m in re.findall(r"`([^`\s]+)`", text) if _FILE.fullmatch(m)}
+    assert len(named) > 50  # the page names its modules: the test reads them
+    assert sorted(p for p in named if not _exists(p)) == []
+
+
+def test_every_module_attribute_the_architecture_names_exists() -> None:
+    """``views.dates.bucket``, ``model.DocumentRecords``: a module of the package and a name
+    in it (a renamed function fails here, not in a newcomer's hands)."""
+    import importlib
+
+    text = (DOCS / "architecture.md").read_text("utf-8")
+    missing = []
+    for dotted in sorted(set(re.findall(r"`([^`\s(]+)", text))):
+        first = dotted.split(".")[0]
+        if _FILE.fullmatch(dotted) or dotted in NOT_OURS or not _DOTTED.fullmatch(dotted):
+            continue
+        if not ((PACKAGE / first).is_dir() or (PACKAGE / f"{first}.py").exists()):
+            continue
+        module, _, name = dotted.rpartition(".")
+        try:
+            found = hasattr(importlib.import_module(f"eventwire.{module}"), name)
+        except ModuleNotFoundError:
+            found = (PACKAGE / module.replace(".", "/") / f"{name}.py").exists()
+        if not found:
+            missing.append(dotted)
+    assert missing == []

@@ -14,7 +14,7 @@ import pytest
 
 from eventwire.config import Settings
 from eventwire.ingest import read_sources
-from eventwire.knowledge.ontology import load_ontology
+from eventwire.knowledge.ontology import read_ontology
 from eventwire.model import COUNT_KINDS, Article
 
 SET = Path(__file__).resolve().parent / "data" / "incidents"
@@ -60,7 +60,7 @@ def test_gold_articles_exist_and_no_article_is_in_two_incidents(
 
 
 def test_incident_facts_are_well_formed(gold: dict[str, Any], articles: dict[str, Article]) -> None:
-    types = load_ontology().types
+    types = read_ontology().types
     ids = [inc["id"] for inc in gold["incident"]]
     assert len(set(ids)) == len(ids)
     for inc in gold["incident"]:

@@ -22,7 +22,7 @@ NORMAL = (
 @pytest.fixture(scope="module")
 def truecaser() -> Truecaser:
     resources = Resources(Settings())
-    return Truecaser(resources.kb, resources.gazetteer.path)
+    return Truecaser(resources.kb, resources.word_case, resources.gazetteer.path)
 
 
 @pytest.mark.parametrize("written", [NORMAL.upper(), NORMAL.lower()])

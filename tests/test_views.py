@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.knowledge.ontology import read_ontology
 from eventwire.views.dates import bucket, date_range, format_when, parse_iso_date
 from eventwire.views.labels import code_labels
 from eventwire.views.polarity import modality_label, type_polarity
 from eventwire.views.records import Segment, _page, highlight
+
+ONTO = read_ontology()  # the views take the caller's ontology
 
 
 @pytest.mark.parametrize(
@@ -126,7 +129,7 @@ def test_parse_iso_date_refuses_anything_else(value, problem) -> None:
      ("DISAPPROVE", False, "negative"), ("RETREAT", False, "neutral"), ("lead", False, "neutral")],
 )  # fmt: skip
 def test_polarity_comes_from_the_ontology(type, negated, polarity) -> None:
-    assert type_polarity(type, negated) == polarity
+    assert type_polarity(type, negated, ONTO) == polarity
 
 
 def test_modality_labels_are_shared() -> None:
@@ -162,7 +165,7 @@ def test_actor_graph_keeps_the_counterparts_with_most_sources() -> None:
         False,
         [],
     )
-    graph = actor_graph(detail, top=10)
+    graph = actor_graph(detail, top=10, onto=ONTO)
     assert graph["hidden"] == 40
     assert {n["id"] for n in graph["nodes"]} == {"me"} | {f"a{i}" for i in range(40, 50)}
     assert len(graph["edges"]) == 10

@@ -35,6 +35,7 @@ from eventwire.console import (
 from eventwire.errors import StoreError
 from eventwire.export import Filters, division_names, formats
 from eventwire.ingest.base import reader_formats
+from eventwire.knowledge.ontology import read_ontology
 from eventwire.model import MODALITIES
 
 HELP = """eventwire turns news articles about an armed conflict into a sourced, queryable
@@ -806,9 +807,10 @@ def relations(
     with edge():
         filters = Filters(actor, type, since, until, None, min_sources, modality)
         store = _open(settings_for(db=db))
+        onto = read_ontology()  # this command's copy: relation polarities
         try:
             if actor and not (type or since or until or modality or min_sources != 1):
-                grouped = actor_relations(store, actor)
+                grouped = actor_relations(store, actor, onto)
             else:
                 grouped = None
                 source = ExportSource(store, filters)
@@ -831,7 +833,7 @@ def relations(
                 names.get(r.source_actor, r.source_actor),
                 r.type,
                 names.get(r.target_actor, r.target_actor),
-                type_polarity(r.type, r.negated),
+                type_polarity(r.type, r.negated, onto),
                 r.modality + (" contested" if r.contested else ""),
                 plural(r.source_count, "source"),
                 f"{r.first_seen or '?'}..{r.last_seen or '?'}",

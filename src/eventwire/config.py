@@ -1,22 +1,27 @@
 """Settings: declared once (name, default, help), built at the edge and passed down.
 
 Every setting can come from a keyword argument or from an environment variable
-``EVENTWIRE_<NAME>`` (upper case). Nothing in the library reads the environment
-except :meth:`Settings.from_env`.
+``EVENTWIRE_<NAME>`` (upper case), the argument first. A setting left out of ``Settings()``
+takes its variable when set, else its default, so ``Settings()``, ``Settings.from_env()``
+and a ``Resources`` built without settings agree (``EVENTWIRE_SHIPPED_KB=0`` turns the
+shipped actor lists off for all three). Nothing else in the library reads the environment.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import MISSING, dataclass, field, fields, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from eventwire.errors import ConfigError
 
+_UNSET: Any = object()  # a setting not given: its environment variable, else its default
+
 
 def _setting(default: Any, help: str) -> Any:
-    return field(default=default, metadata={"help": help})
+    return field(default=_UNSET, metadata={"help": help, "default": default})
 
 
 @dataclass(frozen=True)
@@ -78,15 +83,17 @@ class Settings:
     host: str = _setting("127.0.0.1", "Address the web server binds to.")
     port: int = _setting(8000, "Port the web server listens on.")
 
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            if getattr(self, f.name) is _UNSET:
+                object.__setattr__(self, f.name, _from_environ(f.name, os.environ))
+
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
-        """Build settings from EVENTWIRE_* variables, then explicit keyword overrides."""
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Build settings from EVENTWIRE_* variables (of ``environ``, else the process's),
+        then explicit keyword overrides."""
         env = os.environ if environ is None else environ
-        values: dict[str, Any] = {}
-        for f in fields(cls):
-            raw = env.get(f"EVENTWIRE_{f.name.upper()}")
-            if raw is not None:
-                values[f.name] = _coerce(f.name, raw, f.default)
+        values = {f.name: _from_environ(f.name, env) for f in fields(cls)}
         values.update({k: v for k, v in overrides.items() if v is not None})
         unknown = set(values) - {f.name for f in fields(cls)}
         if unknown:
@@ -123,14 +130,25 @@ def describe() -> list[tuple[str, Any, str]]:
     """(name, default, help) for every setting, for docs and `eventwire settings`."""
     out = []
     for f in fields(Settings):
-        default = None if f.default is MISSING else f.default
-        out.append((f.name, default, f.metadata.get("help", "")))
+        out.append((f.name, f.metadata["default"], f.metadata.get("help", "")))
     return out
+
+
+def _from_environ(name: str, environ: Mapping[str, str]) -> Any:
+    """A setting's value from ``EVENTWIRE_<NAME>`` in ``environ``, else its default."""
+    default = Settings.__dataclass_fields__[name].metadata["default"]
+    raw = environ.get(f"EVENTWIRE_{name.upper()}")
+    return default if raw is None else _coerce(name, raw, default)
 
 
 def _coerce(name: str, raw: str, default: Any) -> Any:
     if isinstance(default, bool):
-        return raw.lower() in {"1", "true", "yes", "on"}
+        if raw.strip().lower() in {"1", "true", "yes", "on"}:
+            return True
+        if raw.strip().lower() in {"0", "false", "no", "off", ""}:
+            return False
+        raise ConfigError(f"EVENTWIRE_{name.upper()} must be 1/true/yes/on or 0/false/no/off, "
+                          f"got {raw!r}")  # fmt: skip
     if isinstance(default, int):
         try:
             return int(raw)

@@ -130,7 +130,7 @@ def _extraction(resources: Resources) -> ExtractionPipeline:
 
 @lru_cache(maxsize=4)
 def _truecaser(resources: Resources) -> Truecaser:
-    return Truecaser(resources.kb, resources.gazetteer.path)
+    return Truecaser(resources.kb, resources.word_case, resources.gazetteer.path)
 
 
 PR_SET_PDEATHSIG = 1  # prctl(2)

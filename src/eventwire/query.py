@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventwire.errors import NotFound
+from eventwire.knowledge.ontology import Ontology
 from eventwire.model import Event, Quote, Relation
 from eventwire.store.base import EventFilter, Store
 from eventwire.views.polarity import is_counted, type_polarity
@@ -58,7 +59,7 @@ class ActorRelations:
     uncounted: list[RelationRow]  # denied, hypothetical, future: shown, never counted
 
 
-def actor_relations(store: Store, name: str) -> ActorRelations:
+def actor_relations(store: Store, name: str, onto: Ontology) -> ActorRelations:
     actor_id = actor_ids(store, name)[0]
     names = {a.id: a.name for a in store.actors()}
     rows: dict[str, list[RelationRow]] = {
@@ -67,7 +68,7 @@ def actor_relations(store: Store, name: str) -> ActorRelations:
     for rel in store.relations(actor=actor_id):
         incoming = rel.target_actor == actor_id
         other = rel.source_actor if incoming else rel.target_actor
-        polarity = type_polarity(rel.type, rel.negated)
+        polarity = type_polarity(rel.type, rel.negated, onto)
         row = RelationRow(rel, names.get(other, other), "to" if incoming else "from", polarity)
         if rel.source_count == 0 or not is_counted(rel.modality, rel.negated):
             rows["uncounted"].append(row)

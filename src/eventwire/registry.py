@@ -103,5 +103,5 @@ extractors = Registry(
         for m in ("mentions", "dates", "places", "counts", "quotes", "events", "relations")
     ),
 )
-stores = Registry("stores")
+stores = Registry("stores", builtins=("eventwire.store.sqlite", "eventwire.store.postgres"))
 exporters = Registry("exporters")

@@ -35,8 +35,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from eventwire.knowledge.gazetteer import Gazetteer
-from eventwire.knowledge.wordcase import COMMON, MARGIN, word_case
+from eventwire.knowledge.wordcase import MARGIN, WordCase
 from eventwire.model import Article, Count, Evidence, QuoteMention, Span, When
+from eventwire.text.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
 
 if TYPE_CHECKING:
     from eventwire.knowledge.kb import KB
@@ -61,20 +62,6 @@ LOWER_SHARE = 0.015  # at most this share in capitals, sentences begun in lower 
 LONGEST_NAME = 5  # words
 DATELINE = 160  # characters: where a dateline may end
 
-MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
 # Month words that are also common words: months only beside a number or after "in".
 DATE_MONTHS = frozenset(
     [
@@ -94,6 +81,7 @@ DATE_MONTHS = frozenset(
         "dec",
     ]
 )
+MONTHS = frozenset(MONTH_NAMES) - DATE_MONTHS  # months whatever their neighbours
 TIME_PREPOSITIONS = frozenset(
     [
         "in",
@@ -108,17 +96,7 @@ TIME_PREPOSITIONS = frozenset(
         "during",
     ]
 )
-WEEKDAYS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+WEEKDAYS = frozenset(WEEKDAY_NAMES)
 # Abbreviations whose full stop ends no sentence ("Dr. Gutierrez", "Gen. Haftar").
 ABBREVIATIONS = frozenset(
     [
@@ -231,8 +209,8 @@ def _stop_words() -> frozenset[str]:
 class Truecaser:
     """Restores the case of one-case text from the KB, the gazetteer and word frequencies."""
 
-    def __init__(self, kb: KB, gazetteer_path: str | Path | None = None) -> None:
-        self.words = word_case()
+    def __init__(self, kb: KB, words: WordCase, gazetteer_path: str | Path | None = None) -> None:
+        self.words = words
         self.stop = _stop_words()
         self.names: dict[str, str] = {}  # lower-case name, single spaces -> KB spelling
         for name, _entry in kb.iter_names():
@@ -311,10 +289,7 @@ class Truecaser:
 
     def common(self, key: str) -> bool:
         """A frequent lower-case word (or a function word): no name on its own."""
-        if key in self.stop:
-            return True
-        entry = self.words.get(key)
-        return entry is not None and entry[1] <= COMMON and entry[2] <= -MARGIN
+        return key in self.stop or self.words.is_common_word(key)
 
     def _names(
         self, base: str, words: list[tuple[int, int]], keys: list[str], forms: list[str | None]

@@ -15,12 +15,15 @@ from dataclasses import replace
 import pytest
 
 from eventwire.errors import ExportError
+from eventwire.knowledge.ontology import read_ontology
 from eventwire.model import Actor, Article, Event, Evidence, Incident, Place, Resolution
 from eventwire.store.base import EventFilter
 from eventwire.store.sqlite import SQLiteStore
 from eventwire.views import downloads
 from eventwire.views.corpus import CorpusFilter
 from eventwire.views.downloads import FilteredStore, download, download_formats, stream_download
+
+ONTO = read_ontology()  # the views take the caller's ontology
 
 PLACES = [
     Place(f"geonames:{i}", f"Town {i}", 30.0 + i, 12.0 + i, "LBY", None, "city") for i in range(3)
@@ -92,11 +95,11 @@ def test_streamed_bytes_are_the_exported_bytes(
     store: SQLiteStore, fmt: str, cf: CorpusFilter, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     whole = io.StringIO()
-    n = download(store, cf, fmt, whole)
+    n = download(store, cf, fmt, whole, onto=ONTO)
     assert n > 0
     monkeypatch.setattr(downloads, "CHUNK_CHARS", 1000)
     monkeypatch.setattr(downloads, "QUEUED_CHUNKS", 2)
-    chunks = list(stream_download(_opener(store), cf, fmt, _no_division))
+    chunks = list(stream_download(_opener(store), cf, fmt, _no_division, onto=ONTO))
     assert len(chunks) >= len(whole.getvalue()) // 2000 and all(
         isinstance(c, bytes) for c in chunks
     )
@@ -148,7 +151,7 @@ def test_a_reader_that_goes_away_stops_the_exporter(
 ) -> None:
     monkeypatch.setattr(downloads, "CHUNK_CHARS", 200)
     monkeypatch.setattr(downloads, "QUEUED_CHUNKS", 1)
-    chunks = stream_download(_opener(store), CorpusFilter(), "jsonl", _no_division)
+    chunks = stream_download(_opener(store), CorpusFilter(), "jsonl", _no_division, onto=ONTO)
     first = next(chunks)
     assert first.startswith(b'{"kind": "article"')
     worker = next(t for t in threading.enumerate() if t.name == "eventwire-download")
@@ -163,7 +166,7 @@ def test_bad_downloads_fail_before_anything_is_sent(
     store: SQLiteStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with pytest.raises(ExportError, match="unknown export format 'nope'"):
-        stream_download(_opener(store), CorpusFilter(), "nope", _no_division)
+        stream_download(_opener(store), CorpusFilter(), "nope", _no_division, onto=ONTO)
     monkeypatch.setattr(downloads, "MAX_DOWNLOAD", 10)
     with pytest.raises(ExportError, match="at most 10"):
-        stream_download(_opener(store), CorpusFilter(), "csv", _no_division)
+        stream_download(_opener(store), CorpusFilter(), "csv", _no_division, onto=ONTO)

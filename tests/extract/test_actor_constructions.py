@@ -15,7 +15,7 @@ from eventwire.extract.namephrases import Cand
 from eventwire.extract.notactors import dateline_prefix, in_comment_form, is_calendar_word
 from eventwire.extract.titles import strip_titles
 from eventwire.knowledge.resources import Resources
-from eventwire.knowledge.wordcase import is_common_lowercase_word
+from eventwire.knowledge.wordcase import read_word_case
 from eventwire.model import ACTOR_TYPES, Article
 from eventwire.text.names import clean_surface, plain_key
 
@@ -76,8 +76,10 @@ def test_comment_forms_and_calendar_words():
 
 
 def test_common_words_by_how_english_writes_them():
-    assert is_common_lowercase_word("Emphasis") and is_common_lowercase_word("Civil")
-    assert not is_common_lowercase_word("Misrata") and not is_common_lowercase_word("Hezbollah")
+    words = read_word_case()
+    assert words.is_common_lowercase_word("Emphasis") and words.is_common_lowercase_word("Civil")
+    assert not words.is_common_lowercase_word("Misrata")
+    assert not words.is_common_lowercase_word("Hezbollah")
 
 
 def test_coalition_is_an_actor_type():

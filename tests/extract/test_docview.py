@@ -1,6 +1,7 @@
 import pytest
 
 from eventwire.extract.docview import DocView, Zones
+from eventwire.knowledge.words import page_words
 
 TEXT = (
     "Clashes near Sirte\n\n"
@@ -11,7 +12,7 @@ TEXT = (
 
 @pytest.fixture
 def view(blank_nlp):
-    return DocView(blank_nlp(TEXT))
+    return DocView(blank_nlp(TEXT), page_words())
 
 
 def test_each_token_knows_its_sentence(view):
@@ -47,12 +48,12 @@ def test_paragraphs_and_zones(view):
 
 
 def test_a_first_sentence_is_no_headline(blank_nlp):
-    zones = DocView(blank_nlp("Fighters shelled the port.\n\nTwo died.")).zones
+    zones = DocView(blank_nlp("Fighters shelled the port.\n\nTwo died."), page_words()).zones
     assert zones.headline is None and zones.dateline is None and zones.body[0] == 0
 
 
 def zones_of(blank_nlp, text: str) -> Zones:
-    return DocView(blank_nlp(text)).zones
+    return DocView(blank_nlp(text), page_words()).zones
 
 
 def named(text: str, zones: Zones) -> dict[str, list[str]]:

@@ -418,9 +418,9 @@ def test_unidentified_individuals_are_an_armed_group(run):
 
 
 def _acled(ev):
-    from eventwire.knowledge.ontology import load_ontology
+    from eventwire.knowledge.ontology import read_ontology
 
-    return load_ontology().acled(ev.type, ev.lemma, ev.qualifiers)
+    return read_ontology().acled(ev.type, ev.lemma, ev.qualifiers)
 
 
 def test_what_is_fired_is_the_means_not_the_target(run):

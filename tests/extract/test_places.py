@@ -516,12 +516,14 @@ def test_a_big_town_in_a_parenthesis_qualifies_the_place_before(blank_nlp, tmp_p
 
 def test_a_body_named_after_a_well_known_place_names_it(small_gazetteer) -> None:
     from eventwire.extract.placespans import _place_in_name
+    from eventwire.knowledge.wordcase import read_word_case
 
+    words = read_word_case()
     text = "Libya Shield Brigade; the Central Bank of Lebanon; Derna Sports Club"
-    assert _place_in_name(small_gazetteer, text, 0, 20) == (0, 5)  # Libya
-    assert _place_in_name(small_gazetteer, text, 26, 49) == (42, 49)  # Lebanon
-    assert _place_in_name(small_gazetteer, text, 51, 68) is None  # a town too small to tell
-    assert _place_in_name(small_gazetteer, "Lebanon", 0, 7) == (0, 7)  # a country taken for a body
+    assert _place_in_name(small_gazetteer, text, 0, 20, words) == (0, 5)  # Libya
+    assert _place_in_name(small_gazetteer, text, 26, 49, words) == (42, 49)  # Lebanon
+    assert _place_in_name(small_gazetteer, text, 51, 68, words) is None  # a town too small
+    assert _place_in_name(small_gazetteer, "Lebanon", 0, 7, words) == (0, 7)  # a country as a body
 
 
 def test_names_listed_after_a_place_are_places(blank_nlp, small_gazetteer) -> None:

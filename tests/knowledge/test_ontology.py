@@ -5,13 +5,13 @@ from importlib.resources import files
 import pytest
 
 from eventwire.errors import ConfigError
-from eventwire.knowledge.ontology import PLOVER_TYPES, load_ontology, parse_ontology, read_ontology
+from eventwire.knowledge.ontology import PLOVER_TYPES, parse_ontology, read_ontology
 from eventwire.knowledge.resources import Resources
 
 
 @pytest.fixture(scope="module")
 def onto():
-    return load_ontology()
+    return read_ontology()
 
 
 def test_all_sixteen_plover_types_with_cameo_codes(onto):

@@ -8,14 +8,18 @@ from eventwire.config import Settings
 from eventwire.knowledge.kb import load_kb
 from eventwire.knowledge.ontology import read_ontology
 from eventwire.knowledge.resources import Resources
+from eventwire.knowledge.wordcase import read_word_case
 from eventwire.model import Event, Evidence
 from eventwire.resolve.relations import resolve_relations
+from eventwire.views.corpus import matching_types
+from eventwire.views.polarity import type_polarity
 
 
 def test_readers_return_fresh_copies_and_resources_keep_one() -> None:
     settings = Settings()
     assert load_kb(settings) is not load_kb(settings)
     assert read_ontology() is not read_ontology()
+    assert read_word_case() is not read_word_case()
     resources = Resources(settings)
     assert resources.kb is resources.kb
     assert resources.ontology is resources.ontology
@@ -47,3 +51,23 @@ def test_two_resources_with_different_settings_share_no_outlet_table() -> None:
         Resources(Settings(outlet_date_order="Libya Herald=MDY")).date_orders["libya herald"]
         == "MDY"
     )
+
+
+def test_two_resources_share_no_word_table() -> None:
+    first, second = Resources(), Resources()
+    for name in ("count_words", "relation_words", "quote_words", "anchor_words", "page_words",
+                 "word_case"):  # fmt: skip
+        assert getattr(first, name) is getattr(first, name)  # one copy per Resources
+        assert getattr(first, name) is not getattr(second, name), name
+
+
+def test_views_read_the_ontology_they_are_given() -> None:
+    # no process-wide copy behind the views: the caller's ontology decides
+    onto = read_ontology()
+    assert type_polarity("ASSAULT", False, onto) == "negative"
+    assert "fight" in matching_types("assault", onto)  # the old PLOVER name of the type
+    quiet = replace(onto, types={**onto.types, "ASSAULT": replace(onto.types["ASSAULT"],
+                                                                  relation=None)})  # fmt: skip
+    assert type_polarity("ASSAULT", False, quiet) == "neutral"
+    renamed = replace(onto, legacy={k: v for k, v in onto.legacy.items() if v != "ASSAULT"})
+    assert "fight" not in matching_types("assault", renamed)

@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.knowledge.ontology import read_ontology
 from eventwire.model import Evidence, Incident, Resolution
 from eventwire.store.base import INCIDENT_ORDERS, IncidentFilter
 from eventwire.store.sqlite import SQLiteStore
+
+ONTO = read_ontology()  # the views take the caller's ontology
 
 
 def _incidents() -> tuple[Incident, ...]:
@@ -71,7 +74,9 @@ def test_api_pages_most_reported_first_by_cursor(tmp_path: Path) -> None:
         whole = [i.id for i in store.incidents(IncidentFilter(order="-sources"))]
         walked, after = [], None
         while True:
-            page = list_incident_rows(store, CorpusFilter(), "-sources", limit=6, after=after)
+            page = list_incident_rows(
+                store, CorpusFilter(), "-sources", limit=6, after=after, onto=ONTO
+            )
             walked += [row.id for row in page.items]
             if not (after := page.next_after):
                 break

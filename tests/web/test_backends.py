@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from tests.web.conftest import fill_sample_store
 
-from conftest import fill_sample_store
 from eventwire.config import Settings
 from eventwire.store import open_store
 

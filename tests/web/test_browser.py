@@ -218,8 +218,7 @@ def test_lists_and_indexes_sort_and_page(server: str, page) -> None:
 
 def test_forged_actor_and_place_names_never_render_as_markup(server: str, page) -> None:
     from playwright.sync_api import Error as PlaywrightError
-
-    from conftest import FORGED_PLACE, XSS_TITLE
+    from tests.web.conftest import FORGED_PLACE, XSS_TITLE
 
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

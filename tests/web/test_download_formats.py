@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+from eventwire.knowledge.ontology import read_ontology
 from eventwire.model import (
     Actor,
     Article,
@@ -19,6 +20,8 @@ from eventwire.model import (
 from eventwire.store.sqlite import SQLiteStore
 from eventwire.views.corpus import CorpusFilter
 from eventwire.views.downloads import download, download_formats
+
+ONTO = read_ontology()  # the views take the caller's ontology
 
 TOWN = Place("geonames:1", "Port Town", 32.9, 13.2, "LBY", "Port Town", "city")
 N = 1_234  # more than the exporters' page of 500 events
@@ -63,7 +66,7 @@ def test_every_download_format_holds_every_selected_incident(memory_store) -> No
     store = _store(memory_store)
     for fmt in download_formats():
         out = io.StringIO()
-        download(store, CorpusFilter(), fmt, out)
+        download(store, CorpusFilter(), fmt, out, onto=ONTO)
         text = out.getvalue()
         if fmt == "csv":
             assert len(list(csv.DictReader(io.StringIO(text)))) == N

@@ -15,8 +15,7 @@ import pytest
 schemathesis = pytest.importorskip("schemathesis")
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis.errors import Unsatisfiable  # noqa: E402
-
-from conftest import build_sample_store  # noqa: E402
+from tests.web.conftest import build_sample_store  # noqa: E402
 
 pytestmark = pytest.mark.slow
 EXAMPLES = 30  # per operation and generation mode

@@ -145,14 +145,16 @@ def test_event_detail_names_its_incident(client) -> None:
 
 
 def test_a_place_name_starting_too_many_places_is_refused(web_settings) -> None:
+    from eventwire.knowledge.ontology import read_ontology
     from eventwire.store import open_store
     from eventwire.views.corpus import CorpusFilter
     from eventwire.views.incidents import MAX_PLACES, incident_filters
 
+    onto = read_ontology()
     with open_store(web_settings) as store:
-        assert len(incident_filters(store, CorpusFilter(place="Benghazi"))) == 1
+        assert len(incident_filters(store, CorpusFilter(place="Benghazi"), onto)) == 1
         many = tuple(f"place:{k}" for k in range(MAX_PLACES + 1))
         with pytest.MonkeyPatch.context() as mp:
             mp.setattr("eventwire.views.incidents.matching_places", lambda _s, _v: many)
             with pytest.raises(ValueError, match="starts 26 place names"):
-                incident_filters(store, CorpusFilter(place="Place"))
+                incident_filters(store, CorpusFilter(place="Place"), onto)

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from test_browser import OUT, browsing, serving
+from tests.web.conftest import FORGED_NOTE, FORGED_PLACE, XSS_TITLE
+from tests.web.test_browser import OUT, browsing, serving
 
-from conftest import FORGED_NOTE, FORGED_PLACE, XSS_TITLE
 from eventwire.config import Settings
 
 pytestmark = pytest.mark.browser

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import FORGED_NOTE, FORGED_PLACE, XSS_TITLE
+from tests.web.conftest import FORGED_NOTE, FORGED_PLACE, XSS_TITLE
 
 
 def _rows(body: str) -> list[str]:
@@ -71,8 +71,8 @@ def test_incident_page_says_why_a_nearby_incident_is_another(tmp_path) -> None:
     from dataclasses import replace
 
     from fastapi.testclient import TestClient
+    from tests.web.conftest import sample_articles, sample_resolution
 
-    from conftest import sample_articles, sample_resolution
     from eventwire.api import create_app
     from eventwire.config import Settings
     from eventwire.model import DocumentRecords

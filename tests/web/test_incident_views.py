@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from eventwire.knowledge.ontology import read_ontology
 from eventwire.model import Actor, Evidence, Incident, Place, Resolution, to_dict
 from eventwire.store.base import INCIDENT_GROUPS, IncidentFilter
 from eventwire.store.migrations import MIGRATIONS, postgres_script, sqlite_script
@@ -24,6 +25,8 @@ from eventwire.views import actor_index, histogram, map_places, place_index, tot
 from eventwire.views.corpus import CorpusFilter
 from eventwire.views.dates import bucket
 from eventwire.views.labels import type_label
+
+ONTO = read_ontology()  # the views take the caller's ontology
 
 PLACES = [
     Place(f"geonames:{i}", f"Town {i}", 30.0 + i, 12.0 + i, "LBY", None, "city") for i in range(4)
@@ -132,12 +135,12 @@ def store() -> Iterator[SQLiteStore]:
 
 def check_views(store: Any, cf: CorpusFilter) -> None:
     incs = selected(cf)
-    t = totals(store, cf)
+    t = totals(store, cf, onto=ONTO)
     assert (t.incidents, t.killed, t.wounded, t.displaced) == _figures(incs)
     assert t.dated == sum(1 for i in incs if i.date)
 
     for unit in ("day", "month", "year"):
-        h = histogram(store, cf, unit)
+        h = histogram(store, cf, unit, onto=ONTO)
         bars = {b.start: (b.incidents, b.killed, b.wounded, b.displaced) for b in h.bars}
         by_bar: dict[str, list[Incident]] = defaultdict(list)
         for i in incs:
@@ -154,7 +157,7 @@ def check_views(store: Any, cf: CorpusFilter) -> None:
     for i in incs:
         if i.location is not None:
             by_place[i.location.id].append(i)
-    drawn = {p.id: p for p in map_places(store, cf)}
+    drawn = {p.id: p for p in map_places(store, cf, onto=ONTO)}
     assert {k: (p.incidents, p.killed, p.wounded, p.displaced) for k, p in drawn.items()} == {
         k: _figures(v) for k, v in by_place.items()
     }
@@ -196,7 +199,7 @@ def test_displaced_follows_an_incremental_refresh() -> None:
         s.replace_resolution(Resolution(actors=STORED_ACTORS, places=tuple(PLACES)))
         with s.write_lock():
             s.replace_rest(_resolution())
-        assert totals(s, CorpusFilter()).displaced == _figures(INCIDENTS)[3] > 0
+        assert totals(s, CorpusFilter(), onto=ONTO).displaced == _figures(INCIDENTS)[3] > 0
 
 
 # migration 10 on a store written before it ----------------------------------------------

@@ -7,8 +7,7 @@ import re
 
 import pytest
 from markupsafe import escape
-
-from conftest import FORGED_PLACE, XSS_TEXT, XSS_TITLE
+from tests.web.conftest import FORGED_PLACE, XSS_TEXT, XSS_TITLE
 
 PAGES = [
     "/", "/?q=Hiftar", "/explore", "/explore?type=fight&since=2016", "/actors", "/actors?sort=name",

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from eventwire.knowledge.ontology import read_ontology
 from eventwire.model import Event, Evidence, Incident, Place, Relation, Resolution, to_dict
 from eventwire.store.base import EventFilter
 from eventwire.store.migrations import MIGRATIONS, postgres_script, sqlite_script
@@ -26,6 +27,8 @@ from eventwire.store.sqlite import SQLiteStore
 from eventwire.views.corpus import CorpusFilter
 from eventwire.views.network import EDGES_PER_ACTOR, network
 from eventwire.views.polarity import modality_label, type_polarity
+
+ONTO = read_ontology()  # the views take the caller's ontology
 
 PLACES = [
     Place(f"geonames:{i}", f"Town {i}", 30.0 + i, 12.0 + i, "LBY", None, "city") for i in range(4)
@@ -293,14 +296,14 @@ def test_network_keeps_the_heaviest_edges_and_counts_the_rest(flt: EventFilter) 
             continue
         if kind == "events" and rec.source_actor == rec.target_actor:
             continue
-        key = (rec.source_actor, rec.target_actor, type_polarity(rec.type, rec.negated),
+        key = (rec.source_actor, rec.target_actor, type_polarity(rec.type, rec.negated, ONTO),
                modality_label(rec.modality, rec.negated))  # fmt: skip
         want.setdefault(key, Counter()).update({kind: n, "sources": sources})
     with SQLiteStore(":memory:") as s:
         s.replace_resolution(
             Resolution(events=tuple(EVENTS), places=tuple(PLACES), relations=tuple(RELATIONS))
         )
-        full = network(s, cf, top=3, edges_cap=10_000)
+        full = network(s, cf, top=3, edges_cap=10_000, onto=ONTO)
         got = {
             (e["source"], e["target"], e["polarity"], e["modality"]):
                 Counter({k: e[k] for k in ("events", "relations", "sources") if e[k]})
@@ -309,7 +312,7 @@ def test_network_keeps_the_heaviest_edges_and_counts_the_rest(flt: EventFilter) 
         assert got == want
         assert full.edges_shown == len(want) > 4 and not full.more_edges
         assert full.pairs == len({key[:2] for key in want})
-        capped = network(s, cf, top=3, edges_cap=4)
+        capped = network(s, cf, top=3, edges_cap=4, onto=ONTO)
         assert capped.nodes == full.nodes
         assert capped.edges_shown == len(capped.edges) == 4
         assert capped.more_edges and capped.pairs == full.pairs
@@ -319,7 +322,7 @@ def test_network_keeps_the_heaviest_edges_and_counts_the_rest(flt: EventFilter) 
         assert all(weight(e) <= lightest_kept for e in full.edges if e not in capped.edges)
         assert capped.edges == sorted(capped.edges, key=lambda e: e["id"].split("|"))
         # the default cap grows with the actors drawn
-        assert network(s, cf, top=1).edges_shown <= EDGES_PER_ACTOR
+        assert network(s, cf, top=1, onto=ONTO).edges_shown <= EDGES_PER_ACTOR
 
 
 @pytest.mark.parametrize("flt", FILTERS, ids=repr)

@@ -11,9 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_browser import browsing, serving
-
-from conftest import (
+from tests.web.conftest import (
     FORGED_PLACE,
     LIBYA,
     XSS_TITLE,
@@ -21,6 +19,8 @@ from conftest import (
     sample_articles,
     sample_resolution,
 )
+from tests.web.test_browser import browsing, serving
+
 from eventwire.config import Settings
 from eventwire.model import DocumentRecords, Evidence, Incident
 from eventwire.store.sqlite import SQLiteStore

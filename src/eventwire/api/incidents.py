@@ -37,6 +37,7 @@ class IncidentDetail(BaseModel):
 
 @router.get("/incidents", response_model=IncidentRows)
 def list_incidents(
+    request: Request,
     store: StoreDep,
     flt: Filter,
     order: IncidentOrder = "-date",
@@ -51,7 +52,8 @@ def list_incidents(
     (undated last), oldest first or most reported first (`order`), with the total and page
     count; by page number or by the `after` cursor of the previous page (every order).
     `bbox` is refused (422): filter incidents by `place`."""
-    return views.list_incident_rows(store, flt.corpus_filter(), order, page, limit, after)
+    cf, onto = flt.corpus_filter(), request.app.state.ontology
+    return views.list_incident_rows(store, cf, order, page, limit, after, onto=onto)
 
 
 @router.get("/incidents/{incident_id}", response_model=IncidentDetail)

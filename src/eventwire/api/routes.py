@@ -125,15 +125,17 @@ def list_actors(
 def get_actor(
     actor_id: str,
     store: StoreDep,
+    ontology: OntologyDep,
     events: Annotated[int, Query(ge=0, le=MAX_LIMIT, description="Events to include.")] = 200,
 ) -> object:
     """An actor with aliases, roles, relations grouped by type and polarity, events and quotes."""
-    return views.actor_detail(store, actor_id, events)
+    return views.actor_detail(store, actor_id, events, onto=ontology)
 
 
 @router.get("/events", response_model=views.Page[Event])
 def list_events(
     store: StoreDep,
+    ontology: OntologyDep,
     flt: Filter,
     order: EventOrder = "date",
     after: Cursor = None,
@@ -142,18 +144,20 @@ def list_events(
 ) -> object:
     """Events, filtered, by date (oldest first unless `order` says otherwise); page with
     `offset` or, at any depth, with the `after` cursor of the previous page."""
-    return views.list_events(store, flt.corpus_filter(), order, limit, offset, after)
+    cf = flt.corpus_filter()
+    return views.list_events(store, cf, order, limit, offset, after, onto=ontology)
 
 
 @router.get("/events/{event_id}", response_model=views.EventDetail)
-def get_event(event_id: str, store: StoreDep) -> object:
+def get_event(event_id: str, store: StoreDep, ontology: OntologyDep) -> object:
     """An event with each evidence sentence located in its article."""
-    return views.event_detail(store, event_id)
+    return views.event_detail(store, event_id, onto=ontology)
 
 
 @router.get("/relations", response_model=views.Page[views.RelationView])
 def list_relations(
     store: StoreDep,
+    ontology: OntologyDep,
     actor: Annotated[
         str | None, Query(max_length=MAX_TEXT, description="Actor id or name.")
     ] = None,
@@ -163,8 +167,9 @@ def list_relations(
     offset: Offset = 0,
 ) -> object:
     """Relations between actors, most sourced first."""
+    actor_id = views.resolve_actor(store, actor)
     return views.list_relations(
-        store, views.resolve_actor(store, actor), type or None, polarity, limit, offset
+        store, actor_id, type or None, polarity, limit, offset, onto=ontology
     )
 
 
@@ -224,6 +229,7 @@ def get_stats(store: StoreDep) -> object:
 @router.get("/event-list", response_model=EventRowPage)
 def list_event_rows(
     store: StoreDep,
+    ontology: OntologyDep,
     flt: Filter,
     order: EventOrder = "-date",
     page: PageNo = 1,
@@ -233,37 +239,41 @@ def list_event_rows(
     """Resolved events as the explore page lists them (label, casualties, sources, the
     modality label) newest first, undated last, with the total and page count; by page
     number or `after` cursor. Incident records are under `/api/incidents`."""
-    return views.list_event_rows(store, flt.corpus_filter(), order, page, limit, after)
+    cf = flt.corpus_filter()
+    return views.list_event_rows(store, cf, order, page, limit, after, onto=ontology)
 
 
 @router.get("/timeline", response_model=Histogram)
-def get_timeline(store: StoreDep, flt: Filter, unit: Unit | None = None) -> object:
+def get_timeline(
+    store: StoreDep, ontology: OntologyDep, flt: Filter, unit: Unit | None = None
+) -> object:
     """Incidents and killed per day, week, month or year (chosen from the span if not
     given); incidents dated less precisely than a bar are counted apart."""
-    return views.histogram(store, flt.corpus_filter(), unit)
+    return views.histogram(store, flt.corpus_filter(), unit, onto=ontology)
 
 
 @router.get("/network", response_model=Network)
 def get_network(
     store: StoreDep,
+    ontology: OntologyDep,
     flt: Filter,
     top: Annotated[int, Query(ge=1, le=NETWORK_MAX, description="Actors to draw.")] = 40,
 ) -> object:
     """Actors linked by the filtered incidents and stated relations, the top N by degree."""
-    return views.network(store, flt.corpus_filter(), top)
+    return views.network(store, flt.corpus_filter(), top, onto=ontology)
 
 
 @router.get("/map", response_model=list[MapPlace])
-def get_map(store: StoreDep, flt: Filter) -> object:
+def get_map(store: StoreDep, ontology: OntologyDep, flt: Filter) -> object:
     """Located incidents per place with casualties and types; country-level places carry
     the country's ISO numeric code (drawn as its outline)."""
-    return views.map_places(store, flt.corpus_filter())
+    return views.map_places(store, flt.corpus_filter(), onto=ontology)
 
 
 @router.get("/totals", response_model=Totals)
-def get_totals(store: StoreDep, flt: Filter) -> object:
+def get_totals(store: StoreDep, ontology: OntologyDep, flt: Filter) -> object:
     """Sums over the filtered incidents (not reported totals of the war)."""
-    return views.totals(store, flt.corpus_filter())
+    return views.totals(store, flt.corpus_filter(), onto=ontology)
 
 
 @router.get("/index/actors", response_model=IndexPage[ActorRow])
@@ -291,6 +301,7 @@ def get_filter_options(store: StoreDep, ontology: OntologyDep) -> object:
 def download(
     request: Request,
     settings: Annotated[Settings, Depends(get_settings)],
+    ontology: OntologyDep,
     flt: Filter,
     format: Annotated[str, Query(max_length=40, description="An export format name.")] = "jsonl",
 ) -> StreamingResponse:
@@ -302,6 +313,7 @@ def download(
         flt.corpus_filter(),
         format,
         lambda: division_names(settings),
+        onto=ontology,
     )
     name = f"eventwire-incidents.{format}"
     return StreamingResponse(

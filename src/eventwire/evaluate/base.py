@@ -22,6 +22,7 @@ from eventwire.errors import EvalError
 from eventwire.evaluate.metrics import Metric
 from eventwire.ingest.base import article_id
 from eventwire.knowledge.ontology import Ontology, read_ontology
+from eventwire.knowledge.resources import Resources
 from eventwire.model import (
     Actor,
     Article,
@@ -30,7 +31,10 @@ from eventwire.model import (
     Resolution,
     mention_key,
 )
+from eventwire.pipeline import process_articles
 from eventwire.registry import Registry
+from eventwire.resolve import resolve
+from eventwire.resolve.events import main_event
 
 T = TypeVar("T")
 
@@ -136,15 +140,12 @@ class EvalContext:
     # meter(label, total) -> a context manager whose value has advance(n): shows how far
     # the pipeline is through a batch of gold texts (the CLI's progress bar or log line)
     meter: Callable[[str, int], AbstractContextManager[Any]] | None = None
-    _resources: Any = None
+    # the run's one copy of the shipped data (each part read on first use), shared by the
+    # pipeline run and the scorers
+    resources: Resources = field(init=False, repr=False)
 
-    @property
-    def resources(self) -> Any:
-        if self._resources is None:
-            from eventwire.extract import Resources
-
-            self._resources = Resources(self.settings)
-        return self._resources
+    def __post_init__(self) -> None:
+        self.resources = Resources(self.settings)
 
     def sample_size(self, default: int | None) -> int | None:
         """How many gold items to use: --limit if given (0 = all), else the set's default."""
@@ -204,9 +205,6 @@ class PipelineRun:
 
 def run_pipeline(articles: Sequence[Article], ctx: EvalContext) -> PipelineRun:
     """Run extraction and resolution on ``articles`` (in memory, this process)."""
-    from eventwire.pipeline import process_articles
-    from eventwire.resolve import resolve
-
     unique = list({a.id: a for a in articles}.values())
     docs: list[DocumentRecords] = []
     if unique:
@@ -287,8 +285,6 @@ def lead_with(
 ) -> Event | None:
     """The event a text is about (:func:`~eventwire.resolve.events.main_event`) among its
     non-negated events that carry a code of ``scheme``, else None."""
-    from eventwire.resolve.events import main_event
-
     return main_event([e for e in events if not e.negated and event_code(e, scheme, key)], onto)
 
 

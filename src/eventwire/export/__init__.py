@@ -36,6 +36,7 @@ from eventwire.export.filters import Filters
 from eventwire.export.incidents import COLUMNS, IncidentRow
 from eventwire.export.source import ExportSource, export_records
 from eventwire.knowledge.gazetteer import open_gazetteer
+from eventwire.knowledge.ontology import Ontology
 from eventwire.registry import Component, exporters
 from eventwire.store.base import Store
 
@@ -69,11 +70,13 @@ def export(
     filters: Filters | None = None,
     progress: Callable[[int], None] | None = None,
     division: Callable[[str], str | None] | None = None,
+    ontology: Ontology | None = None,
 ) -> int:
     """Write the records ``filters`` selects from ``store`` to ``out`` in format ``fmt``
-    (``division``: a first-level division's name by its code, for ACLED's ``admin1``)."""
+    (``division``: a first-level division's name by its code, for ACLED's ``admin1``;
+    ``ontology``: the caller's copy, else the shipped one is read for this export)."""
     writer = writer_for(fmt)
-    source = ExportSource(store, filters, progress, division)
+    source = ExportSource(store, filters, progress, division, ontology)
     folder = writer.meta.get("target") == "folder"
     if not isinstance(out, (str, Path)):
         if folder:

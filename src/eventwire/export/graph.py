@@ -12,6 +12,7 @@ from typing import Any, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
 from eventwire.export.source import ExportSource
+from eventwire.knowledge.ontology import Ontology
 from eventwire.model import Actor, Relation
 from eventwire.registry import exporters
 from eventwire.views import type_polarity
@@ -57,10 +58,10 @@ def node_data(actor: Actor) -> dict[str, Any]:
     }
 
 
-def edge_data(rel: Relation) -> dict[str, Any]:
+def edge_data(rel: Relation, onto: Ontology) -> dict[str, Any]:
     return {
         "relation": rel.type,
-        "polarity": type_polarity(rel.type, rel.negated),
+        "polarity": type_polarity(rel.type, rel.negated, onto),
         "modality": rel.modality,
         "negated": rel.negated,
         "contested": rel.contested,
@@ -108,7 +109,7 @@ def write_graphml(source: ExportSource, out: TextIO) -> int:
             f"    <edge id={quoteattr(_text(rel.id))} source={quoteattr(_text(rel.source_actor))}"
             f" target={quoteattr(_text(rel.target_actor))}>\n"
         )
-        _graphml_data(out, "e", edge_data(rel))
+        _graphml_data(out, "e", edge_data(rel, source.ontology))
         out.write("    </edge>\n")
         n += 1
     out.write("  </graph>\n</graphml>\n")
@@ -148,7 +149,7 @@ def write_gexf(source: ExportSource, out: TextIO) -> int:
             f"      <edge id={quoteattr(_text(rel.id))} source={quoteattr(_text(rel.source_actor))}"
             f' target={quoteattr(_text(rel.target_actor))} weight="{rel.source_count}">\n'
         )
-        _gexf_values(out, edge_data(rel))
+        _gexf_values(out, edge_data(rel, source.ontology))
         out.write("      </edge>\n")
         n += 1
     out.write("    </edges>\n  </graph>\n</gexf>\n")

@@ -24,6 +24,7 @@ from eventwire.export.records import (
     relation_record,
     statistic_record,
 )
+from eventwire.knowledge.ontology import Ontology, read_ontology
 from eventwire.model import Actor, Event, Incident, Relation, to_dict
 from eventwire.store.base import Store
 
@@ -37,15 +38,25 @@ class ExportSource:
         filters: Filters | None = None,
         progress: Callable[[int], None] | None = None,
         division: Callable[[str], str | None] | None = None,
+        ontology: Ontology | None = None,
     ) -> None:
         """``progress`` is called with 1 for every event read (the bulk of any export);
         ``division`` names a first-level division by its GeoNames code (the gazetteer's
-        :meth:`~eventwire.knowledge.gazetteer.Gazetteer.division_name`)."""
+        :meth:`~eventwire.knowledge.gazetteer.Gazetteer.division_name`); ``ontology`` is
+        the caller's copy (a relation's polarity), else the shipped one is read once for
+        this export when a format first needs it."""
         self.store = store
+        self._ontology = ontology
         self.filters = filters or Filters()
         self._progress = progress
         self._division = lru_cache(maxsize=4096)(division) if division else None
         self._actors: dict[str, Actor] | None = None
+
+    @property
+    def ontology(self) -> Ontology:
+        if self._ontology is None:
+            self._ontology = read_ontology()
+        return self._ontology
 
     def _tick(self) -> None:
         if self._progress is not None:

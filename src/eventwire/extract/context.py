@@ -80,7 +80,7 @@ class DocContext:
     _readable: frozenset[str] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
-        self.view = DocView(self.doc)
+        self.view = DocView(self.doc, self.resources.page_words)
 
     @property
     def text(self) -> str:

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from eventwire.knowledge.words import PageWords
+
 # --- the zones of a page -------------------------------------------------------------
 #
 # Each rule names the layout or wording it reads; none knows an outlet.
@@ -40,22 +42,10 @@ _BYLINE = re.compile(
     r"By\s+[A-Z][\w.'’-]*(?:(?:\s+|,\s*|\s+and\s+)[A-Z][\w.'’-]*){0,7}\s*", re.UNICODE
 )
 # A photo caption or credit line: it ends in a bracketed credit naming a photo or image
-# ("... on Monday. (AP Photo/Jane Doe)", "(Photo: J. Doe)", "[Image: ...]"), or it opens
-# with a caption or credit label ("Photo:", "Top photo", "Main image", "Pictured:",
-# "Credit:", "Photo by ..."), or it is only a credit ("Photograph: Name/Agency").
-_CREDIT_END = re.compile(
-    r"[(\[][^()\[\]\n]{0,40}\b(?:photo|photograph|image|picture|video|credit)s?\b"
-    r"[^()\[\]\n]{0,60}[)\]]\s*$",
-    re.IGNORECASE,
-)
-_CAPTION_START = re.compile(
-    r"(?:(?:top|main|file|lead|featured|header|above|below|inset)\s+)?"
-    r"(?:photo(?:graph)?s?|images?|pictures?|picture|credits?|captions?|pictured)"
-    r"(?:\s*[:|/–—-]|\s+by\b|\s+credit\b|\s*$)",
-    re.IGNORECASE,
-)
-# A syndication credit closing a page: "The post <headline> appeared first on <site>."
-_SYNDICATED = re.compile(r"The post .+ (?:appeared|was published) first on .+", re.IGNORECASE)
+# ("... on Monday. (AP Photo/Jane Doe)", "[Image: ...]"), or it opens with a caption or
+# credit label ("Photo:", "Top photo", "Pictured:", "Credit:", "Photo by ..."), or it is a
+# syndication line ("The post ... appeared first on ..."). The wording is data:
+# knowledge/data/page_words.toml, read into ``Resources.page_words`` (``PageWords``).
 _LIST_ITEM = re.compile(r"(?:[-*•·–—]|\(?\d{1,2}[.)])\s")
 _FINAL_STOP = ".!?\"'”’:;,"
 _HEADER_LINE_WORDS = 25  # a display line at the top is shorter than this
@@ -129,7 +119,7 @@ class Zones:
 class DocView:
     """Per-document facts several components need, each computed once."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, page_words: PageWords | None = None) -> None:
         self.doc = doc
         self.text: str = doc.text
         # spaCy makes a new Token object on every iteration and index: made once here
@@ -144,7 +134,14 @@ class DocView:
         # every position of a blank line ("\n\n", overlapping), for paragraph lookups
         self._breaks = [m.start() for m in re.finditer(r"(?=\n\n)", self.text)]
         self.paragraphs: tuple[tuple[int, int], ...] = self._paragraphs()
-        self.zones: Zones = self._zones()
+        self._page_words = page_words
+
+    @cached_property
+    def zones(self) -> Zones:
+        """The zones of the page (computed on first use: they need the page words)."""
+        if self._page_words is None:
+            raise ValueError("a DocView needs the page words (Resources.page_words) for zones")
+        return self._zones(self._page_words)
 
     def ent_starts(self, label: str) -> frozenset[int]:
         """Start characters of the entities with ``label`` (computed once per label)."""
@@ -190,11 +187,11 @@ class DocView:
             out.append((start, len(self.text)))
         return tuple(out)
 
-    def _zones(self) -> Zones:
+    def _zones(self, page_words: PageWords) -> Zones:
         text, paras = self.text, self.paragraphs
         lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
         lines = [_strip(text, a, b) for a, b in lines]
-        captions = tuple(ln for ln in lines if _is_caption(text[ln[0] : ln[1]]))
+        captions = tuple(ln for ln in lines if page_words.is_caption(text[ln[0] : ln[1]]))
         bylines = tuple(ln for ln in lines if _BYLINE.fullmatch(text, *ln))
         labels = set(captions) | set(bylines)
 
@@ -286,10 +283,4 @@ def _subhead(para: str) -> bool:
         and len(para.split()) < _SUBHEAD_WORDS
         and _display_line(para)
         and not _LIST_ITEM.match(para)
-    )
-
-
-def _is_caption(line: str) -> bool:
-    return bool(
-        _CREDIT_END.search(line) or _CAPTION_START.match(line) or _SYNDICATED.fullmatch(line)
     )

@@ -59,7 +59,7 @@ from eventwire.extract.notactors import (
 from eventwire.extract.titles import is_title, strip_titles, title_before
 from eventwire.knowledge.kb import name_letters
 from eventwire.knowledge.ontology import Ontology
-from eventwire.knowledge.wordcase import is_common_lowercase_word
+from eventwire.knowledge.wordcase import WordCase
 from eventwire.model import GROUP_LABEL, Mention, Span
 from eventwire.registry import extractors
 from eventwire.text.names import clean_surface, plain_key
@@ -113,19 +113,20 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     lowercase_names = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     lowercase -= lowercase_names
     is_place = _place_test(ctx)
+    words = ctx.resources.word_case
     cands = [
         c
         for ent in doc.ents
         if ent.label_ in ACTOR_LABELS
-        if (c := _candidate(ent, kb, (lowercase, lowercase_names), is_place))
+        if (c := _candidate(ent, kb, (lowercase, lowercase_names), is_place, words))
     ]
     cands = _without_overlaps(cands)
     cands = coalitions(ctx.view, cands, kb)
-    cands = titled_names(ctx.view, cands)
+    cands = titled_names(ctx.view, cands, words)
     cands = described_nouns(ctx.view, cands, kb)
     cands += _missed_names(ctx.view, cands, kb)
     cands += _seat_governments(ctx.view, cands, kb)
-    cands += _group_nouns(ctx.view, cands, kb, ctx.resources.ontology)
+    cands += _group_nouns(ctx.view, cands, kb, ctx.resources.ontology, words)
     cands = definite_groups(ctx.view, cands)
     cands = _in_body(ctx, cands)
     cands.sort(key=lambda c: (c.start, c.end))
@@ -204,7 +205,11 @@ def _place_test(ctx: DocContext) -> Any:
 
 
 def _candidate(
-    ent: Any, kb: Any, words_of_doc: tuple[set[str], set[str]], is_place: Any
+    ent: Any,
+    kb: Any,
+    words_of_doc: tuple[set[str], set[str]],
+    is_place: Any,
+    word_case: WordCase,
 ) -> Cand | None:
     doc = ent.doc
     ent = _trim(ent, kb)
@@ -227,7 +232,9 @@ def _candidate(
         stripped, role = strip_titles(text)
         if (
             role
-            and not is_common_lowercase_word(stripped.split()[-1])  # "UN General Assembly"
+            and not word_case.is_common_lowercase_word(
+                stripped.split()[-1]
+            )  # "UN General Assembly"
             and (
                 ent.label_ == "PERSON"
                 or " " in role
@@ -246,7 +253,7 @@ def _candidate(
         return state_forces_cand(kb, iso3, ent.start, ent.end)  # "the Ethiopian Air Force"
     words = [t.text for t in _words_before(doc, ent.start)]
     role = role or title_before(words)
-    if entry is None and role is None and _not_a_name(ent, text, *words_of_doc):
+    if entry is None and role is None and _not_a_name(ent, text, *words_of_doc, word_case):
         return None
     label = ent.label_
     if entry is None and label in ("PERSON", "ORG") and role is None and is_place(text):
@@ -318,14 +325,14 @@ def _agent_role(root: Any) -> bool:
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
 
-def _not_a_name(ent: Any, text: str, lowercase: set[str], names: set[str]) -> bool:
+def _not_a_name(ent: Any, text: str, lowercase: set[str], names: set[str], words: WordCase) -> bool:
     """Junk the tagger took for a name (see :mod:`eventwire.extract.notactors`): a weekday
     or month alone, a lone capitalised common word, a platform named as where one wrote."""
     if names_a_platform(ent.root):  # "on his Twitter account"
         return True
     if len(ent) != 1:
         return False
-    return is_calendar_word(text) or is_common_word(ent[0], lowercase, names)
+    return is_calendar_word(text) or is_common_word(ent[0], words, lowercase, names)
 
 
 def _trim(ent: Any, kb: Any = None) -> Any:
@@ -658,7 +665,9 @@ def _entity_of(tok: Any) -> Any:
 # --- unnamed groups ("police", "gunmen") ----------------------------------------------
 
 
-def _group_nouns(view: DocView, cands: list[Cand], kb: Any, onto: Ontology) -> list[Cand]:
+def _group_nouns(
+    view: DocView, cands: list[Cand], kb: Any, onto: Ontology, words: WordCase
+) -> list[Cand]:
     """Common nouns naming a group of people, with their nationality when the text gives one."""
     doc = view.doc
     taken = [False] * len(doc)
@@ -670,7 +679,7 @@ def _group_nouns(view: DocView, cands: list[Cand], kb: Any, onto: Ontology) -> l
         if (
             taken[tok.i]
             or tok.pos_ not in ("NOUN", "PROPN")
-            or (tok.ent_type_ in ("PERSON", "ORG", "GPE") and not _lone_common_word(tok))
+            or (tok.ent_type_ in ("PERSON", "ORG", "GPE") and not _lone_common_word(tok, words))
         ):
             continue
         prev = doc[tok.i - 1] if tok.i > 0 else None
@@ -754,12 +763,12 @@ def _group_nouns(view: DocView, cands: list[Cand], kb: Any, onto: Ontology) -> l
     ]
 
 
-def _lone_common_word(tok: Any) -> bool:
+def _lone_common_word(tok: Any, words: WordCase) -> bool:
     """A one-word entity that is a common word ("Farmer killed in the village"): the
     tagger's name is junk, the noun may still name people."""
     doc = tok.doc
     alone = tok.ent_iob_ == "B" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
-    return alone and is_common_lowercase_word(tok.text)
+    return alone and words.is_common_lowercase_word(tok.text)
 
 
 def _country_after(tok: Any, kb: Any) -> str | None:

@@ -26,7 +26,7 @@ from typing import Any
 from eventwire.extract.aliases import described_noun
 from eventwire.extract.docview import DocView
 from eventwire.extract.titles import strip_titles
-from eventwire.knowledge.wordcase import is_common_lowercase_word
+from eventwire.knowledge.wordcase import WordCase
 from eventwire.text.names import clean_surface, plain_key
 
 
@@ -106,7 +106,7 @@ def state_forces_cand(kb: Any, iso3: str, start: int, end: int) -> Cand:
 # --- names after a qualified title ("UN Envoy Smith") ------------------------------
 
 
-def titled_names(view: DocView, cands: list[Cand]) -> list[Cand]:
+def titled_names(view: DocView, cands: list[Cand], word_case: WordCase) -> list[Cand]:
     """A capitalised title, maybe qualified by the body it serves, before a name the tagger
     missed or took for part of an organisation: "UN Envoy Smith" is Smith, role "UN Envoy";
     the body's acronym there is part of the role, not an actor of the sentence."""
@@ -130,7 +130,7 @@ def titled_names(view: DocView, cands: list[Cand]) -> list[Cand]:
                 role
                 and name == doc[i:end].text
                 and doc[i - 1].text[:1].isupper()
-                and not is_common_lowercase_word(doc[i].text)  # "UN General Assembly"
+                and not word_case.is_common_lowercase_word(doc[i].text)  # "UN General Assembly"
             ):
                 found.append(Cand(j, end, "PERSON", name, role=role))
                 drop.update(taken[k] for k in range(j, i) if k in taken)

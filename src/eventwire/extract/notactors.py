@@ -23,7 +23,7 @@ import re
 from collections.abc import Set as AbstractSet
 from typing import Any
 
-from eventwire.knowledge.wordcase import is_common_lowercase_word
+from eventwire.knowledge.wordcase import WordCase
 
 WEEKDAYS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -83,7 +83,10 @@ def dateline_prefix(text: str, is_outlet: Any = None) -> int:
 
 
 def is_common_word(
-    token: Any, lowercase_words: AbstractSet[str], names: AbstractSet[str] = frozenset()
+    token: Any,
+    words: WordCase,
+    lowercase_words: AbstractSet[str],
+    names: AbstractSet[str] = frozenset(),
 ) -> bool:
     """A lone capitalised word that is a common word: an adjective ("Orwellian", "Civil"),
     a bare collective noun ("Forces"), a noun the document also writes in lower case, or
@@ -100,7 +103,7 @@ def is_common_word(
         return True  # "Orwellian", "Civil"; a plural demonym ("Zintanis") is read elsewhere
     if low in names:
         return False
-    common = low in lowercase_words or is_common_lowercase_word(low)
+    common = low in lowercase_words or words.is_common_lowercase_word(low)
     if token.ent_type_ == "PERSON":
         opening = token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].text in "([“\"‘'")
         return common and opening

@@ -26,11 +26,11 @@ from eventwire.extract.placewords import (
     is_acronym,
 )
 from eventwire.knowledge.placenames import ARTICLES, name_key
-from eventwire.knowledge.wordcase import is_common_word
 
 if TYPE_CHECKING:
     from eventwire.extract.context import DocContext
     from eventwire.knowledge.gazetteer import Gazetteer
+    from eventwire.knowledge.wordcase import WordCase
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE = re.compile(
@@ -109,7 +109,7 @@ class _Taken:
 def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """(start, end) of place names: model entities and nationality words, then locative
     capitalised phrases and known names in a parenthesis after a place ("(Razih, Sadah)")."""
-    text = ctx.text
+    text, word_case = ctx.text, ctx.resources.word_case
     spans = [
         _with_name_after_article(text, e.start_char, e.end_char)
         for e in ctx.view.ents
@@ -132,7 +132,7 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
         s
         for e in ctx.view.ents
         if e.label_ == "ORG"
-        for s in [_place_in_name(gazetteer, text, e.start_char, e.end_char)]
+        for s in [_place_in_name(gazetteer, text, e.start_char, e.end_char, word_case)]
         if s
     ]
     taken = _Taken(spans)
@@ -212,7 +212,9 @@ def _list_goes_on(
     return taken.spans
 
 
-def _place_in_name(gazetteer: Gazetteer, text: str, start: int, end: int) -> tuple[int, int] | None:
+def _place_in_name(
+    gazetteer: Gazetteer, text: str, start: int, end: int, word_case: WordCase
+) -> tuple[int, int] | None:
     """The well-known place an organisation's name is ("the EU"), begins with ("Tennessee
     Valley Authority") or ends with after "of" ("Bank of England"): a country, a
     first-level division, a county or a big town."""
@@ -232,7 +234,7 @@ def _place_in_name(gazetteer: Gazetteer, text: str, start: int, end: int) -> tup
         head = name[: words[size - 1].end()]
         # a smaller town opens the name only before a common word ("the Misrata Military
         # Council"), not before more of a longer name ("Bab Ghaliq front")
-        common_next = is_common_word(words[size].group(0).lower())
+        common_next = word_case.is_common_word(words[size].group(0).lower())
         if _known_area(gazetteer, head, ORG_TOWN if common_next else WELL_KNOWN):
             return start, start + words[size - 1].end()
     m = re.search(r"\bof\s+(?:the\s+)?(" + NAME + r")$", name)

@@ -34,7 +34,7 @@ from eventwire.knowledge.placenames import (
     TYPE_WORDS,
     name_key,
 )
-from eventwire.knowledge.wordcase import is_common_word
+from eventwire.text.calendar_words import CALENDAR_WORDS as CALENDAR_WORDS  # re-exported
 
 if TYPE_CHECKING:
     from eventwire.extract.context import DocContext
@@ -42,30 +42,6 @@ if TYPE_CHECKING:
 
 NAME = r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|as-|az-|ad-|de\s|of\s)?[A-Z][\w'’-]+){0,3}"
 CAPITALISED = re.compile(r"\b" + NAME)
-# Capitalised words after "on" or "in" that are dates, not places ("on June 8", "in May").
-CALENDAR_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
 # Words that open sentences and name some village somewhere ("We", "But", "However").
 FUNCTION_WORDS = frozenset(
     [
@@ -334,7 +310,9 @@ class NotPlaces:
         # a common word the model itself labelled a place keeps that label ("Tyre", "Nice"
         # read as towns by the model); one found otherwise, as the opening word of a
         # body's name ("the Mobile Forces"), does not
-        return is_common_word(key) and (start, end) not in self.labelled
+        return (
+            self.ctx.resources.word_case.is_common_word(key) and (start, end) not in self.labelled
+        )
 
     def _persons_name(self, name: str) -> bool:
         """True when the document names a person with these words and more: a PERSON

@@ -13,7 +13,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from importlib import resources
 from typing import Any
 
@@ -481,10 +481,3 @@ def read_ontology() -> Ontology:
     """The shipped ontology, read from its file on every call (``Resources`` keeps one)."""
     text = resources.files("eventwire.knowledge").joinpath("data/ontology.toml").read_text("utf-8")
     return parse_ontology(tomllib.loads(text))
-
-
-@lru_cache(maxsize=1)
-def load_ontology() -> Ontology:
-    """One cached copy of :func:`read_ontology` for ``views/``, which reads type labels and
-    polarities outside any ``Resources``; everything else takes ``Resources.ontology``."""
-    return read_ontology()

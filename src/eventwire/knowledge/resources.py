@@ -10,13 +10,16 @@ from eventwire.knowledge.gazetteer import Gazetteer, open_gazetteer
 from eventwire.knowledge.kb import KB, load_kb
 from eventwire.knowledge.ontology import Ontology, read_ontology
 from eventwire.knowledge.outlets import outlet_date_orders
+from eventwire.knowledge.wordcase import WordCase, read_word_case
 from eventwire.knowledge.words import (
     AnchorWords,
     CountWords,
+    PageWords,
     QuoteWords,
     RelationWords,
     anchor_words,
     count_words,
+    page_words,
     quote_words,
     relation_words,
 )
@@ -62,3 +65,13 @@ class Resources:
     @cached_property
     def anchor_words(self) -> AnchorWords:
         return anchor_words()
+
+    @cached_property
+    def page_words(self) -> PageWords:
+        """The wording of caption and credit lines (``extract/docview.py``'s zones)."""
+        return page_words()
+
+    @cached_property
+    def word_case(self) -> WordCase:
+        """How English usually writes each word (a common word or a name)."""
+        return read_word_case()

@@ -1,7 +1,7 @@
 """Readers for the word lists that extractors use: ``data/count_words.toml``
 (casualty counts), ``data/relation_words.toml`` (relation statements),
-``data/quote_words.toml`` (direct quotes) and ``data/anchor_words.toml`` (anchoring an
-event in time)."""
+``data/quote_words.toml`` (direct quotes), ``data/anchor_words.toml`` (anchoring an
+event in time) and ``data/page_words.toml`` (caption and credit lines of a page)."""
 
 from __future__ import annotations
 
@@ -118,4 +118,56 @@ def parse_anchor_words(data: dict[str, Any], name: str) -> AnchorWords:
     return AnchorWords(
         up_to_now=re.compile(rf"\b(?:{phrases})\b", re.IGNORECASE),
         occurrence=frozenset(w.lower() for w in lists["occurrence"]),
+    )
+
+
+PAGE_WORDS_VERSION = 1
+
+
+@dataclass(frozen=True)
+class PageWords:
+    """The wording of ``data/page_words.toml`` as patterns over one line of a page."""
+
+    credit_end: re.Pattern[str]  # "... (AP Photo/Jane Doe)": a bracketed credit ends it
+    caption_start: re.Pattern[str]  # "Top photo: ...", "Pictured: ...": a label opens it
+    syndicated: re.Pattern[str]  # "The post ... appeared first on ...": the whole line
+
+    def is_caption(self, line: str) -> bool:
+        """Whether a line (stripped) is a photo caption, a credit or a syndication line."""
+        return bool(
+            self.credit_end.search(line)
+            or self.caption_start.match(line)
+            or self.syndicated.fullmatch(line)
+        )
+
+
+def page_words() -> PageWords:
+    """The shipped caption and credit wording, read from its file (``Resources`` keeps
+    one copy)."""
+    return parse_page_words(_read("page_words.toml"), "page_words.toml")
+
+
+def parse_page_words(data: dict[str, Any], name: str) -> PageWords:
+    """:class:`PageWords` from the parsed TOML of the file ``name``; a wrong version or a
+    missing or empty list is a :class:`ConfigError` naming the file."""
+    if data.get("version") != PAGE_WORDS_VERSION:
+        raise ConfigError(f"{name}: version {data.get('version')!r}, expected {PAGE_WORDS_VERSION}")
+    alt = {}
+    for table, key in (("credit_end", "words"), ("caption_start", "placements"),
+                       ("caption_start", "labels"), ("syndicated", "verbs")):  # fmt: skip
+        words = data.get(table, {}).get(key)
+        if not words or not all(isinstance(w, str) and w.strip() for w in words):
+            raise ConfigError(f"{name}: [{table}] {key} must be a non-empty list of words")
+        alt[key] = "(?:" + "|".join(re.escape(w) for w in words) + ")"
+    return PageWords(
+        # the bracket holds no other bracket nor a line end, the credit word within reach
+        credit_end=re.compile(
+            rf"[(\[][^()\[\]\n]{{0,40}}\b{alt['words']}\b[^()\[\]\n]{{0,60}}[)\]]\s*$",
+            re.IGNORECASE,
+        ),
+        caption_start=re.compile(
+            rf"(?:{alt['placements']}\s+)?{alt['labels']}(?:\s*[:|/–—-]|\s+by\b|\s+credit\b|\s*$)",
+            re.IGNORECASE,
+        ),
+        syndicated=re.compile(rf"The post .+ {alt['verbs']} first on .+", re.IGNORECASE),
     )

@@ -11,10 +11,8 @@ __all__ = ["EventFilter", "Store", "open_store"]
 
 
 def open_store(settings: Settings) -> Store:
-    """Open the store named by ``settings.db``: a file path, ``:memory:`` or a URL."""
-    import eventwire.store.postgres  # noqa: F401  (registers "postgres")
-    import eventwire.store.sqlite  # noqa: F401  (registers "sqlite")
-
+    """Open the store named by ``settings.db``: a file path, ``:memory:`` or a URL (the
+    backends are the ``stores`` registry's built-ins and plug-ins)."""
     location = settings.db
     scheme = location.split("://", 1)[0] if "://" in location else "sqlite"
     if scheme in {"postgres", "postgresql"}:

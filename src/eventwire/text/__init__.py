@@ -2,5 +2,5 @@
 
 One implementation each: folding (:mod:`.fold`), name normalisation (:mod:`.names`),
 transliteration keys for people's and places' names (:mod:`.translit`) and distance on
-the Earth (:mod:`.geo`).
+the Earth (:mod:`.geo`), month and weekday names (:mod:`.calendar_words`).
 """

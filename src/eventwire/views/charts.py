@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from eventwire.knowledge.ontology import Ontology
 from eventwire.model import Event
 from eventwire.views.dates import date_range, format_when
 from eventwire.views.details import ActorDetail, PlaceDetail
@@ -15,7 +16,9 @@ from eventwire.views.records import ActorRef
 ACTOR_GRAPH_TOP = 40  # counterparts drawn on an actor's page; the rest on /explore?actor=
 
 
-def actor_graph(detail: ActorDetail, top: int = ACTOR_GRAPH_TOP) -> dict[str, Any]:
+def actor_graph(
+    detail: ActorDetail, top: int = ACTOR_GRAPH_TOP, *, onto: Ontology
+) -> dict[str, Any]:
     """Cytoscape elements: the actor, its counterparts, one edge per (pair, type, polarity),
     capped to the ``top`` counterparts with the most sources."""
     me = detail.actor
@@ -51,7 +54,7 @@ def actor_graph(detail: ActorDetail, top: int = ACTOR_GRAPH_TOP) -> dict[str, An
     pairs: dict[tuple[str, str, str], int] = {}
     for e in detail.events:
         if e.source_actor and e.target_actor and e.source_actor != e.target_actor:
-            key = (e.source_actor, e.target_actor, type_polarity(e.type, e.negated))
+            key = (e.source_actor, e.target_actor, type_polarity(e.type, e.negated, onto))
             pairs[key] = pairs.get(key, 0) + 1
     for (source, target, polarity), n in sorted(pairs.items()):
         for actor_id in (source, target):
@@ -131,9 +134,9 @@ def map_points(events: Iterable[Event], actors: dict[str, ActorRef]) -> list[dic
     ]
 
 
-def actor_page_data(detail: ActorDetail) -> dict[str, Any]:
+def actor_page_data(detail: ActorDetail, *, onto: Ontology) -> dict[str, Any]:
     return {
-        "graph": actor_graph(detail),
+        "graph": actor_graph(detail, onto=onto),
         "timeline": timeline_items(detail.events, detail.actors),
         "points": map_points(detail.events, detail.actors),
     }

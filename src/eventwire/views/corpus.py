@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
-from eventwire.knowledge.ontology import EXPLOSIONS, RIOT, Ontology, load_ontology
+from eventwire.knowledge.ontology import EXPLOSIONS, RIOT, Ontology
 from eventwire.model import Event, Place
 from eventwire.store.base import EVENT_ORDERS, EventFilter, Store
 from eventwire.views.dates import (
@@ -61,11 +61,12 @@ class CorpusFilter:
         return out
 
 
-def event_filter(store: Store, cf: CorpusFilter) -> EventFilter:
-    """Names in the filter resolved against the store: actor spelling, type, place name."""
+def event_filter(store: Store, cf: CorpusFilter, onto: Ontology) -> EventFilter:
+    """Names in the filter resolved against the store (actor spelling, place name) and
+    ``onto`` (type)."""
     return EventFilter(
         actor=resolve_actor(store, cf.actor),
-        types=matching_types(cf.type) if cf.type else (),
+        types=matching_types(cf.type, onto) if cf.type else (),
         acled=cf.acled or None,
         places=matching_places(store, cf.place) if cf.place else (),
         since=cf.since,
@@ -78,10 +79,9 @@ def event_filter(store: Store, cf: CorpusFilter) -> EventFilter:
     )
 
 
-def matching_types(value: str) -> tuple[str, ...]:
-    """Every stored spelling a typed type may have: any case, and the old PLOVER names the
-    ontology maps to the same type ('fight', 'FIGHT' and 'ASSAULT' are one type)."""
-    onto = load_ontology()
+def matching_types(value: str, onto: Ontology) -> tuple[str, ...]:
+    """Every stored spelling a typed type may have: any case, and the old PLOVER names
+    ``onto`` maps to the same type ('fight', 'FIGHT' and 'ASSAULT' are one type)."""
     typed = value.strip()
     normal = onto.normalise(typed)
     names = {typed}
@@ -128,7 +128,7 @@ class EventRow:
     incident: str | None = None  # the incident it belongs to or is a statement about
 
 
-def event_row(event: Event, names: Names, store: Store | None = None) -> EventRow:
+def event_row(event: Event, names: Names, onto: Ontology, store: Store | None = None) -> EventRow:
     actors = names.refs((event.source_actor, event.target_actor))
     acled = event.codes.get("acled") if isinstance(event.codes, dict) else None
     return EventRow(
@@ -138,7 +138,7 @@ def event_row(event: Event, names: Names, store: Store | None = None) -> EventRo
         date=event.date,
         when=format_when(event.date, event.date_precision),
         modality=modality_label(event.modality, event.negated),
-        polarity=type_polarity(event.type, event.negated),
+        polarity=type_polarity(event.type, event.negated, onto),
         counted=is_counted(event.modality, event.negated),
         killed=int(event.counts.get("killed", 0)),
         wounded=int(event.counts.get("wounded", 0)),
@@ -233,10 +233,12 @@ def list_events(
     limit: int = 50,
     offset: int = 0,
     after: str | None = None,
+    *,
+    onto: Ontology,
 ) -> Page[Event]:
     """Events as stored, filtered; by offset, or after a keyset cursor (date orders)."""
     limit = max(1, min(limit, MAX_LIMIT))
-    flt = event_filter(store, cf)
+    flt = event_filter(store, cf, onto)
     rows, more, cursor = _events_page(store, flt, order, limit, offset, after)
     next_offset = offset + limit if more and after is None else None
     return Page(rows, limit, 0 if after else offset, next_offset, None, cursor)
@@ -249,15 +251,17 @@ def list_event_rows(
     page: int = 1,
     limit: int = 50,
     after: str | None = None,
+    *,
+    onto: Ontology,
 ) -> NumberedPage[EventRow]:
     """One page of resolved events with their total: by page number, or after a cursor."""
     limit = max(1, min(limit, MAX_LIMIT))
-    flt = event_filter(store, cf)
+    flt = event_filter(store, cf, onto)
     total = store.count_events(flt)
     offset = (max(page, 1) - 1) * limit
     rows, _more, cursor = _events_page(store, flt, order, limit, offset, after)
     names = Names(store)
-    items = [event_row(e, names, store) for e in rows]
+    items = [event_row(e, names, onto, store) for e in rows]
     return numbered_page(items, total, limit, page, order, cursor, after is not None)
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from eventwire.errors import NotFound
+from eventwire.knowledge.ontology import Ontology
 from eventwire.model import (
     Actor,
     Article,
@@ -68,8 +69,8 @@ def search_actors(store: Store, query: str | None, limit: int = 50, offset: int 
     return _page(iter(store.actors(query=query or None)), limit, offset)
 
 
-def relation_polarity(relation: Relation) -> str:
-    return type_polarity(relation.type, relation.negated)
+def relation_polarity(relation: Relation, onto: Ontology) -> str:
+    return type_polarity(relation.type, relation.negated, onto)
 
 
 @dataclass(frozen=True)
@@ -83,14 +84,14 @@ class RelationView:
     sentences: list[Evidence] = field(default_factory=list)  # every sentence, once
 
 
-def relation_view(relation: Relation, names: Names) -> RelationView:
+def relation_view(relation: Relation, names: Names, onto: Ontology) -> RelationView:
     seen: dict[tuple[str, int], Evidence] = {}
     for ev in (*relation.evidence, *relation.denied_evidence):
         seen.setdefault((ev.article_id, ev.char_start), ev)
     sentences = list(seen.values())
     return RelationView(
         relation,
-        relation_polarity(relation),
+        relation_polarity(relation, onto),
         names.get(relation.source_actor),
         names.get(relation.target_actor),
         modality_label(relation.modality, relation.negated),
@@ -117,9 +118,9 @@ def group_relations(relations: Sequence[RelationView]) -> list[RelationGroup]:
 
 
 def _relation_views(
-    store: Store, relations: Iterable[Relation], names: Names
+    store: Store, relations: Iterable[Relation], names: Names, onto: Ontology
 ) -> list[RelationView]:
-    return [relation_view(r, names) for r in relations]
+    return [relation_view(r, names, onto) for r in relations]
 
 
 @dataclass(frozen=True)
@@ -138,10 +139,12 @@ class ActorDetail:
     incident_totals: IncidentSums | None = None
 
 
-def actor_detail(store: Store, actor_id: str, event_limit: int = 200) -> ActorDetail:
+def actor_detail(
+    store: Store, actor_id: str, event_limit: int = 200, *, onto: Ontology
+) -> ActorDetail:
     actor = store.get_actor(actor_id)
     names = Names(store)
-    relations = _relation_views(store, store.relations(actor=actor_id), names)
+    relations = _relation_views(store, store.relations(actor=actor_id), names, onto)
     # newest first, undated last, as every incident list: a hub's page shows its latest
     events = store.events(EventFilter(actor=actor_id, limit=event_limit + 1, order="-date"))
     names.refs(x for e in events for x in (e.source_actor, e.target_actor, e.attributed_to))
@@ -205,7 +208,7 @@ class EventDetail:
     incidents: list[IncidentLink] = field(default_factory=list)
 
 
-def event_detail(store: Store, event_id: str) -> EventDetail:
+def event_detail(store: Store, event_id: str, *, onto: Ontology) -> EventDetail:
     event = store.get_event(event_id)
     by_article: dict[str, list[Evidence]] = {}
     for ev in event.evidence:
@@ -226,7 +229,7 @@ def event_detail(store: Store, event_id: str) -> EventDetail:
         articles,
         label=event_label(event, actors),
         modality=modality_label(event.modality, event.negated),
-        polarity=type_polarity(event.type, event.negated),
+        polarity=type_polarity(event.type, event.negated, onto),
         codes=code_labels(event.codes),
         counts=counts_text(event.counts),
         incidents=[
@@ -252,19 +255,25 @@ def list_relations(
     polarity: str | None = None,
     limit: int = 50,
     offset: int = 0,
+    *,
+    onto: Ontology,
 ) -> Page[RelationView]:
     names = Names(store)
-    rows = _with_polarity(store.relations(actor=actor), names, type, polarity)
+    rows = _with_polarity(store.relations(actor=actor), names, type, polarity, onto)
     return _page(rows, limit, offset)
 
 
 def _with_polarity(
-    relations: Iterable[Relation], names: Names, type: str | None, polarity: str | None
+    relations: Iterable[Relation],
+    names: Names,
+    type: str | None,
+    polarity: str | None,
+    onto: Ontology,
 ) -> Iterable[RelationView]:
     for r in relations:
-        p = relation_polarity(r)
+        p = relation_polarity(r, onto)
         if (type is None or r.type == type) and (polarity is None or p == polarity):
-            yield relation_view(r, names)
+            yield relation_view(r, names, onto)
 
 
 STATISTICS_SHOWN = 50  # reported totals on an actor's or a place's page

@@ -22,6 +22,7 @@ from typing import Any, TextIO, TypeVar
 import eventwire.export
 from eventwire.errors import ExportError, NotFound
 from eventwire.export import export
+from eventwire.knowledge.ontology import Ontology
 from eventwire.model import Actor, Article, Event, Incident, Place, Quote, Relation, Statistic
 from eventwire.registry import exporters
 from eventwire.store.base import EventFilter, Store
@@ -199,19 +200,21 @@ def download(
     fmt: str,
     out: TextIO,
     division: Callable[[str], str | None] | None = None,
+    *,
+    onto: Ontology,
 ) -> int:
     """Write what ``cf`` selects to ``out`` in format ``fmt``; returns the records written
     (``division`` names first-level divisions, as :func:`eventwire.export.export` takes)."""
-    check_download(store, cf, fmt)
-    flt = event_filter(store, cf)
-    return export(FilteredStore(store, flt), fmt, out, division=division)  # type: ignore[arg-type]
+    check_download(store, cf, fmt, onto=onto)
+    flt = event_filter(store, cf, onto)
+    return export(FilteredStore(store, flt), fmt, out, division=division, ontology=onto)  # type: ignore[arg-type]
 
 
-def check_download(store: Store, cf: CorpusFilter, fmt: str) -> None:
+def check_download(store: Store, cf: CorpusFilter, fmt: str, *, onto: Ontology) -> None:
     """Raise :class:`ExportError` when ``fmt`` is unknown or ``cf`` selects too much."""
     if fmt not in download_formats():
         raise ExportError(f"unknown export format {fmt!r} (known: {', '.join(download_formats())})")
-    total = store.count_events(event_filter(store, cf))
+    total = store.count_events(event_filter(store, cf, onto))
     if total > MAX_DOWNLOAD:
         raise ExportError(
             f"{total:,} incidents match; a download holds at most {MAX_DOWNLOAD:,}: narrow the filter"
@@ -261,7 +264,12 @@ DivisionOpener = Callable[[], AbstractContextManager[Callable[[str], str | None]
 
 
 def stream_download(
-    open_store: StoreOpener, cf: CorpusFilter, fmt: str, open_division: DivisionOpener
+    open_store: StoreOpener,
+    cf: CorpusFilter,
+    fmt: str,
+    open_division: DivisionOpener,
+    *,
+    onto: Ontology,
 ) -> Iterator[bytes]:
     """What ``cf`` selects in format ``fmt``, as UTF-8 chunks produced while they are read:
     the exporter writes from a thread into a queue of at most ``QUEUED_CHUNKS`` chunks, so
@@ -269,7 +277,7 @@ def stream_download(
     selection raises :class:`ExportError` here, before anything is sent; closing the
     iterator (the client went away) stops the exporter at its next write."""
     with open_store() as store:
-        check_download(store, cf, fmt)
+        check_download(store, cf, fmt, onto=onto)
     chunks: queue.Queue[object] = queue.Queue(maxsize=QUEUED_CHUNKS)
     cancelled = threading.Event()
     done = object()
@@ -278,7 +286,7 @@ def stream_download(
         writer = _ChunkWriter(chunks, cancelled)
         try:
             with open_store() as store, open_division() as division:
-                download(store, cf, fmt, writer, division)  # type: ignore[arg-type]
+                download(store, cf, fmt, writer, division, onto=onto)  # type: ignore[arg-type]
             writer.flush()
             writer.put(done)
         except _Cancelled:

@@ -13,16 +13,17 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from eventwire.knowledge.ontology import Ontology
 from eventwire.store.base import IncidentPlace, IncidentSums, Store
 from eventwire.views.corpus import CorpusFilter, Totals
 from eventwire.views.incidents import incident_filters
 
 
-def incident_sums(store: Store, cf: CorpusFilter, by: str) -> list[IncidentSums]:
+def incident_sums(store: Store, cf: CorpusFilter, by: str, *, onto: Ontology) -> list[IncidentSums]:
     """Incidents the filter selects grouped ``by`` (``all``, ``date``, ``type``, ``place``),
     summed over the places a name selects (an incident has one place: they never overlap)."""
     merged: dict[tuple[str | None, ...], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for flt in incident_filters(store, cf):
+    for flt in incident_filters(store, cf, onto):
         for s in store.incident_sums(flt, by):
             row = merged[s.key]
             for i, value in enumerate((s.incidents, s.killed, s.wounded, s.displaced)):
@@ -31,17 +32,19 @@ def incident_sums(store: Store, cf: CorpusFilter, by: str) -> list[IncidentSums]
     return [IncidentSums(k, *merged[k]) for k in keys]
 
 
-def incident_places(store: Store, cf: CorpusFilter, by_type: bool = True) -> list[IncidentPlace]:
+def incident_places(
+    store: Store, cf: CorpusFilter, by_type: bool = True, *, onto: Ontology
+) -> list[IncidentPlace]:
     """Located incidents per place (and type) under the filter."""
     out: list[IncidentPlace] = []
-    for flt in incident_filters(store, cf):
+    for flt in incident_filters(store, cf, onto):
         out += store.incident_places(flt, by_type)
     return sorted(out, key=lambda p: (p.place.id, p.type or ""))
 
 
-def totals(store: Store, cf: CorpusFilter) -> Totals:
+def totals(store: Store, cf: CorpusFilter, *, onto: Ontology) -> Totals:
     """Incidents the filter selects, how many are dated, and their casualties."""
-    rows = incident_sums(store, cf, "date")
+    rows = incident_sums(store, cf, "date", onto=onto)
     return Totals(
         incidents=sum(r.incidents for r in rows),
         killed=sum(r.killed for r in rows),

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from eventwire.errors import NotFound
-from eventwire.knowledge.ontology import load_ontology
+from eventwire.knowledge.ontology import Ontology
 from eventwire.model import CountReport, Event, Evidence, Incident, Place
 from eventwire.resolve.incidents import explanation_in_words
 from eventwire.store.base import INCIDENT_ORDERS, IncidentFilter, Store
@@ -94,7 +94,7 @@ def incident_row(inc: Incident, names: Names) -> IncidentRow:
 IncidentRows = NumberedPage[IncidentRow]
 
 
-def incident_filters(store: Store, cf: CorpusFilter) -> list[IncidentFilter]:
+def incident_filters(store: Store, cf: CorpusFilter, onto: Ontology) -> list[IncidentFilter]:
     """The store queries whose union the filter selects (one per matching place); none when
     it can select no incident (incidents are what happened: never negated)."""
     if cf.bbox is not None:
@@ -103,7 +103,7 @@ def incident_filters(store: Store, cf: CorpusFilter) -> list[IncidentFilter]:
         return []
     base = IncidentFilter(
         actor=resolve_actor(store, cf.actor),
-        type=_incident_type(cf.type) if cf.type else None,
+        type=_incident_type(cf.type, onto) if cf.type else None,
         since=cf.since,
         until=cf.until,
         acled=cf.acled or None,
@@ -122,10 +122,10 @@ def incident_filters(store: Store, cf: CorpusFilter) -> list[IncidentFilter]:
     return [replace(base, place=p) for p in places]
 
 
-def _incident_type(value: str) -> str:
+def _incident_type(value: str, onto: Ontology) -> str:
     """The PLOVER type an incident stores for a typed type (any case, old names too)."""
     typed = value.strip()
-    return load_ontology().normalise(typed) or typed.upper()
+    return onto.normalise(typed) or typed.upper()
 
 
 def _order_key(order: str) -> Callable[[Incident], tuple[object, ...]]:
@@ -170,13 +170,15 @@ def list_incident_rows(
     page: int = 1,
     limit: int = 50,
     after: str | None = None,
+    *,
+    onto: Ontology,
 ) -> NumberedPage[IncidentRow]:
     """One page of incidents with their total: by page number, or after a cursor (every
     order); ``order`` is one of :data:`~eventwire.store.base.INCIDENT_ORDERS`."""
     if order not in INCIDENT_ORDERS:
         raise ValueError(f"order must be one of {', '.join(INCIDENT_ORDERS)}")
     limit = max(1, min(limit, MAX_LIMIT))
-    flts = incident_filters(store, cf)
+    flts = incident_filters(store, cf, onto)
     total = sum(store.count_incidents(f) for f in flts)
     offset = (max(page, 1) - 1) * limit
     beyond = after is None and offset >= total  # a page past the last: nothing to read

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pycountry
 
+from eventwire.knowledge.ontology import Ontology
 from eventwire.store.base import IncidentPlace, Store
 from eventwire.views.corpus import CorpusFilter
 from eventwire.views.incident_counts import incident_places
@@ -30,12 +31,12 @@ class MapPlace:
     types: dict[str, int] = field(default_factory=dict)
 
 
-def map_places(store: Store, cf: CorpusFilter) -> list[MapPlace]:
+def map_places(store: Store, cf: CorpusFilter, *, onto: Ontology) -> list[MapPlace]:
     """Located incident records per place, biggest first (each incident once, however
     many sentences report it); country-level places carry the country's numeric code so
     the map draws its outline instead of a dot."""
     grouped: dict[str, list[IncidentPlace]] = defaultdict(list)
-    for row in incident_places(store, cf):
+    for row in incident_places(store, cf, onto=onto):
         grouped[row.place.id].append(row)
     out = []
     for rows in grouped.values():

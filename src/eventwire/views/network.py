@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from eventwire.knowledge.ontology import Ontology
 from eventwire.store.base import EdgeCount, Store
 from eventwire.views.corpus import CorpusFilter, event_filter
 from eventwire.views.labels import type_label
@@ -31,7 +32,12 @@ class Network:
 
 
 def network(
-    store: Store, cf: CorpusFilter, top: int = NETWORK_TOP, edges_cap: int | None = None
+    store: Store,
+    cf: CorpusFilter,
+    top: int = NETWORK_TOP,
+    edges_cap: int | None = None,
+    *,
+    onto: Ontology,
 ) -> Network:
     """Actors linked by the filtered incidents (and by stated relations when the filter
     names nothing only events have: type, ACLED type, place, fatalities), one edge per
@@ -43,7 +49,7 @@ def network(
     The degrees are summed by the store first, so only the edges between the actors
     drawn are read, however many pairs the whole store links."""
     top = max(1, min(top, NETWORK_MAX))
-    flt = event_filter(store, cf)
+    flt = event_filter(store, cf, onto)
     degree: Counter[str] = Counter(dict(store.event_degrees(flt)))
     with_relations = not (flt.types or flt.acled or flt.places or flt.min_fatalities or flt.bbox)
     if with_relations:
@@ -93,7 +99,7 @@ def network(
         for kind, e in rows:
             kind_key = (e.type, e.negated, e.modality)
             if kind_key not in labels:
-                labels[kind_key] = (type_polarity(e.type, e.negated),
+                labels[kind_key] = (type_polarity(e.type, e.negated, onto),
                                     modality_label(e.modality, e.negated), type_label(e.type))  # fmt: skip
             polarity, label, type_name = labels[kind_key]
             key = (e.source, e.target, polarity, label)

@@ -9,7 +9,7 @@ Labels are the same on every page, list, panel and chart.
 
 from __future__ import annotations
 
-from eventwire.knowledge.ontology import load_ontology
+from eventwire.knowledge.ontology import Ontology
 from eventwire.model import COUNTING_MODALITIES, MODALITIES
 
 POLARITIES = ("positive", "negative", "neutral", "negated")
@@ -19,11 +19,12 @@ STANDING = {"ally": "positive", "proxy": "positive"}
 MODALITY_LABELS = {m: m for m in MODALITIES} | {"asserted": "", "future": "expected"}
 
 
-def type_polarity(type: str, negated: bool = False) -> str:
-    """positive / negative / neutral for an event or relation type; negated wins."""
+def type_polarity(type: str, negated: bool, onto: Ontology) -> str:
+    """positive / negative / neutral for an event or relation type under ``onto`` (the
+    caller's copy: the app's, the command's); negated wins."""
     if negated:
         return "negated"
-    return load_ontology().polarity(type) or STANDING.get(type.lower(), "neutral")
+    return onto.polarity(type) or STANDING.get(type.lower(), "neutral")
 
 
 def modality_label(modality: str | None, negated: bool = False) -> str:

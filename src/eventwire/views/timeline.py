@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from eventwire.knowledge.ontology import Ontology
 from eventwire.store.base import Store
 from eventwire.views.corpus import CorpusFilter, Totals
 from eventwire.views.dates import (
@@ -44,12 +45,14 @@ class Histogram:
     totals: Totals
 
 
-def histogram(store: Store, cf: CorpusFilter, unit: str | None = None) -> Histogram:
+def histogram(
+    store: Store, cf: CorpusFilter, unit: str | None = None, *, onto: Ontology
+) -> Histogram:
     """Incidents and their casualties per day/week/month/year (incident records, not the
     sentences reporting them); the unit is chosen from the span if not given. Every dated
     incident is in one bar or counted as coarser, never guessed."""
     rows = [_Day(s.key[0], s.key[1], s.incidents, s.killed, s.wounded, s.displaced)
-            for s in incident_sums(store, cf, "date")]  # fmt: skip
+            for s in incident_sums(store, cf, "date", onto=onto)]  # fmt: skip
     spans = [(r, date_span(r.date, r.precision)) for r in rows]
     dated = [s for _r, s in spans if s is not None]
     if unit is None:

@@ -104,10 +104,10 @@ def home(
 
 @router.get("/actors/{actor_id}")
 def actor_page(request: Request, actor_id: str, store: StoreDep) -> Response:
-    detail = views.actor_detail(store, actor_id)
-    return render(
-        request, "actor.html", d=detail, data=views.actor_page_data(detail), title=detail.actor.name
-    )
+    onto = get_ontology(request)
+    detail = views.actor_detail(store, actor_id, onto=onto)
+    data = views.actor_page_data(detail, onto=onto)
+    return render(request, "actor.html", d=detail, data=data, title=detail.actor.name)
 
 
 def _filter_context(request: Request, flt: FilterParams) -> dict[str, Any]:
@@ -139,7 +139,8 @@ def events_page(
     page: PageNo = 1,
     limit: Limit = 50,
 ) -> Response:
-    listing = views.list_event_rows(store, flt.corpus_filter(), order, page, limit)
+    cf, onto = flt.corpus_filter(), get_ontology(request)
+    listing = views.list_event_rows(store, cf, order, page, limit, onto=onto)
     return _listing(request, "events.html", "Events", listing, flt)
 
 
@@ -153,7 +154,8 @@ def incidents_page(
     limit: Limit = 50,
 ) -> Response:
     """Incident records (one per real-world occurrence) under the shared filter bar."""
-    listing = views.list_incident_rows(store, flt.corpus_filter(), order, page, limit)
+    cf, onto = flt.corpus_filter(), get_ontology(request)
+    listing = views.list_incident_rows(store, cf, order, page, limit, onto=onto)
     return _listing(request, "incidents.html", "Incidents", listing, flt)
 
 
@@ -217,7 +219,7 @@ def _page_links(request: Request, page: int, pages: int) -> list[tuple[str, str 
 
 @router.get("/events/{event_id}")
 def event_page(request: Request, event_id: str, store: StoreDep) -> Response:
-    detail = views.event_detail(store, event_id)
+    detail = views.event_detail(store, event_id, onto=get_ontology(request))
     return render(request, "event.html", d=detail, title=event_id)
 
 

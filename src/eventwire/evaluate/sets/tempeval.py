@@ -19,7 +19,9 @@ from eventwire.evaluate.base import (
     take,
 )
 from eventwire.evaluate.metrics import Tally, null, spans_overlap
+from eventwire.extract.dates import tense_at
 from eventwire.extract.timex3 import timex3_of, timex3_value
+from eventwire.nlp import build_pipeline
 
 MARKER = "tbaq_sample_40docs.jsonl"
 VALUE_TYPES = ("DATE", "TIME")  # what eventwire normalises; durations and sets are not dates
@@ -126,9 +128,6 @@ def score(
 
 def span_tenses(golds: list[TempGold], ctx: EvalContext) -> dict[tuple[str, int], str]:
     """Our clause tense ("past"/"future") at the start of every gold timex."""
-    from eventwire.extract.dates import tense_at
-    from eventwire.nlp import build_pipeline
-
     nlp = build_pipeline(ctx.settings)
     tenses: dict[tuple[str, int], str] = {}
     for g, doc in zip(golds, nlp.pipe(g.text for g in golds), strict=True):
