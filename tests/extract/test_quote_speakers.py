@@ -40,3 +40,12 @@ def test_two_quoted_words_in_a_speakers_clause_are_a_partial_quote(run):
 def test_two_quoted_words_in_the_outlets_sentence_stay_scare_quotes(run):
     assert quotes(run, 'The so-called "peace plan" was never signed.') == []
     assert quotes(run, 'Omar Ali called them "terrorists" on Monday.') == []
+
+
+def test_a_sentence_all_quote_goes_on_with_the_speaker_before_it_in_its_paragraph(run):
+    text = '"We have retaken the bridge," Omar Ali said. "The rebels fled towards the hills."'
+    assert [s for _q, s in quotes(run, text)] == ["Omar Ali", "Omar Ali"]
+    # a sentence with words of its own around the quote is not the speaker's
+    text = ('"We have retaken the bridge," Omar Ali said. Posters in the market read '
+            '"the rebels will return soon" on Sunday.')  # fmt: skip
+    assert quotes(run, text)[-1][1] is None

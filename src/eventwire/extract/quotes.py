@@ -218,6 +218,12 @@ def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
         after = previous is not None and previous[0] == paragraph - 1
         if not introduced and after and previous and _nearly_all_quote(text, ctx, start, end):
             speaker = previous[1]
+        # and a sentence that is all quote goes on quoting the speaker of the quote before
+        # it in its paragraph ('"We hold the bridge," Ali said. "The rebels fled."')
+        same = previous is not None and previous[0] == paragraph
+        outside = text[covered[0].start_char : start] + " " + text[end : covered[-1].end_char]
+        if not introduced and same and previous and len(re.findall(r"\w+", outside)) == 0:
+            speaker = previous[1]
         previous = (_paragraph_of(ctx.view.paragraphs, end), speaker)
         quote_text = " ... ".join(text[a:b].strip() for a, b in group)
         # the evidence is the quote's sentences in its first paragraph (a quote running
