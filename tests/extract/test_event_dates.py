@@ -104,6 +104,20 @@ def test_yesterday_inside_a_quote_counts_from_the_day_it_was_said(dates) -> None
     )
 
 
+def test_a_quote_over_several_sentences_counts_from_the_day_it_was_said(dates) -> None:
+    text = ('The mayor said on Monday: "They came at dawn. Yesterday they burned the '
+            'market."')  # fmt: skip
+    assert dates(text)["burned"] == ("2024-05-12", "day")
+    text = ('"They came at dawn. Yesterday they burned the market," the mayor said on '
+            "Monday.")  # fmt: skip
+    assert dates(text)["burned"] == ("2024-05-12", "day")
+
+
+def test_today_in_a_statement_dated_before_publication_is_the_statements_day(dates) -> None:
+    text = "In a Thursday statement, the group said its fighters had fired rockets today."
+    assert dates(text)["fired"] == ("2024-05-09", "day")
+
+
 def test_yesterday_in_a_reported_clause_counts_from_the_saying(dates) -> None:
     found = dates("The ministry said on Monday that rebels had attacked the town yesterday.")
     assert found["attacked"] == ("2024-05-12", "day")

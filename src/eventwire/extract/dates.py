@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.timex import is_duration, normalize_timex
-from eventwire.extract.timex_deixis import governing_verb, saying_day
+from eventwire.extract.timex_deixis import governing_verb, said_days
 from eventwire.ingest.pubdate import outlet_order
 from eventwire.model import Span, Timex, When
 from eventwire.registry import extractors
@@ -142,16 +142,15 @@ def extract_timexes(ctx: DocContext) -> dict[str, list[Timex]]:
     for e in ctx.view.ents:
         if e.label_ in ("DATE", "TIME"):
             dated[ctx.view.sent_no(e.start)].append(e)
-    parsed = ctx.doc.has_annotation("DEP")
-    for sent, sent_dated in zip(ctx.view.sents, dated, strict=True):
-        spans = _spans(sent, sent_dated, ctx.text)
-        said = saying_day(ctx, sent, spans, reference, day_first) if parsed else None
+    spans_of = [_spans(sent, d, ctx.text) for sent, d in zip(ctx.view.sents, dated, strict=True)]
+    sayings = said_days(ctx, spans_of, reference, day_first)
+    for sent, spans in zip(ctx.view.sents, spans_of, strict=True):
         for start, end in spans:
             text = ctx.text[start:end]
             tense = clause_tense(ctx, sent, start)
             ref = previous if previous and _ANAPHORIC.search(text) else reference
-            if said is not None and ref is reference and said.reports(start):
-                ref = said.day  # "yesterday" in what was said is the day before the saying
+            if ref is reference and (day := sayings.day_of(start)) is not None:
+                ref = day  # "yesterday" in what was said is the day before the saying
             if previous is None and _COUNTED_FROM.search(text):
                 # "two days after the vote", "a week later" with no day told before: counted
                 # from a moment the article never dates, not from the day it was printed

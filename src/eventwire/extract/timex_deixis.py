@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.extract.clausechain import SPEECH_VERBS
 from eventwire.extract.context import DocContext
-from eventwire.extract.quotes import quoted_parts
+from eventwire.extract.quotes import quoted_runs
 from eventwire.extract.timex import normalize_timex
 
 if TYPE_CHECKING:
@@ -47,12 +47,45 @@ class Saying:
         return char in self.content or any(a <= char < b for a, b in self.quoted)
 
 
+@dataclass(frozen=True)
+class SaidDays:
+    """The sayings of a document with a day of their own, and the quotes they introduce."""
+
+    sayings: tuple[Saying, ...]
+
+    def day_of(self, char: int) -> str | None:
+        """The day of the saying that reports offset ``char``, if any: its own sentence's
+        reported clause or quote, or a quote it opens that runs on over more sentences
+        ('The mayor said on Monday: "They came at dawn. Yesterday they burned the
+        market."')."""
+        return next((s.day for s in self.sayings if s.reports(char)), None)
+
+
+def said_days(
+    ctx: DocContext,
+    spans_of: list[list[tuple[int, int]]],
+    reference: str | None,
+    day_first: bool | None,
+) -> SaidDays:
+    """The dated sayings of each sentence (``spans_of`` holds each sentence's time
+    expressions), see :func:`saying_day`."""
+    if not ctx.doc.has_annotation("DEP"):
+        return SaidDays(())
+    quotes = quoted_runs(ctx.text, ctx.view.paragraphs)[0]
+    found = []
+    for sent, spans in zip(ctx.view.sents, spans_of, strict=True):
+        if spans and (said := saying_day(ctx, sent, spans, reference, day_first, quotes)):
+            found.append(said)
+    return SaidDays(tuple(found))
+
+
 def saying_day(
     ctx: DocContext,
     sent: SpacySpan,
     spans: list[tuple[int, int]],
     reference: str | None,
     day_first: bool | None,
+    quotes: list[tuple[int, int]],
 ) -> Saying | None:
     """When a speech verb of ``sent`` is dated to a day other than publication ("said on
     Tuesday", "said in a statement on Thursday", "In a Thursday statement, the army
@@ -60,8 +93,9 @@ def saying_day(
     said count from when it was said, not from when it was printed ("'Three children were
     killed yesterday morning,' a UN spokesman said on Tuesday": Monday; "the ministry said
     on Thursday that rebels had attacked the town today": Thursday). What is reported is
-    the quoted text and the clause the verb reports (its complement, or the clause it
-    comments on: "rebels attacked the town yesterday, the governor said on Tuesday")."""
+    the quoted text (``quotes``, the document's, as far as a quote the sentence holds runs
+    on) and the clause the verb reports (its complement, or the clause it comments on:
+    "rebels attacked the town yesterday, the governor said on Tuesday")."""
     for start, end in spans:
         verb = _verb_of(ctx, start, end)
         if verb is None or verb.lemma_.lower() not in SPEECH_VERBS:
@@ -78,8 +112,7 @@ def saying_day(
         # one between what is said and the speaker may belong to either
         if start < speaker.left_edge.idx and content and start > min(content):
             continue
-        offset = sent.start_char
-        quoted = tuple((offset + a, offset + b) for a, b in quoted_parts(ctx.view.sent_text(sent)))
+        quoted = tuple((a, b) for a, b in quotes if a < sent.end_char and b > sent.start_char)
         if any(a <= start < b for a, b in quoted):
             continue
         # a saying has one day: another date the parse hangs on the verb between what is
