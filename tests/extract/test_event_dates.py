@@ -89,3 +89,85 @@ def test_a_clause_hanging_from_the_event_noun_keeps_its_own_date(dates) -> None:
         "two years ago."
     )
     assert dates(text)["vigil"] == ("2024-05-08", "day")
+
+
+# --- deixis in what was said counts from the saying (PUBLISHED is Wednesday 15 May)
+
+
+def test_yesterday_inside_a_quote_counts_from_the_day_it_was_said(dates) -> None:
+    text = '"Rebels shelled our village yesterday morning," the mayor said on Monday.'
+    assert dates(text)["shelled"] == ("2024-05-12", "day")
+    # undated saying: the quote counts from publication, as before
+    assert dates('"Rebels shelled our village yesterday," the mayor said.')["shelled"] == (
+        "2024-05-14",
+        "day",
+    )
+
+
+def test_a_quote_over_several_sentences_counts_from_the_day_it_was_said(dates) -> None:
+    text = ('The mayor said on Monday: "They came at dawn. Yesterday they burned the '
+            'market."')  # fmt: skip
+    assert dates(text)["burned"] == ("2024-05-12", "day")
+    text = ('"They came at dawn. Yesterday they burned the market," the mayor said on '
+            "Monday.")  # fmt: skip
+    assert dates(text)["burned"] == ("2024-05-12", "day")
+
+
+def test_today_in_a_statement_dated_before_publication_is_the_statements_day(dates) -> None:
+    text = "In a Thursday statement, the group said its fighters had fired rockets today."
+    assert dates(text)["fired"] == ("2024-05-09", "day")
+
+
+def test_yesterday_in_a_reported_clause_counts_from_the_saying(dates) -> None:
+    found = dates("The ministry said on Monday that rebels had attacked the town yesterday.")
+    assert found["attacked"] == ("2024-05-12", "day")
+    found = dates("In a statement on Monday, the army said it had shelled the depot yesterday.")
+    assert found["shelled"] == ("2024-05-12", "day")
+
+
+def test_yesterday_in_the_clause_a_speaker_comments_on(dates) -> None:
+    # "P, X said on Monday": P is what was said, whichever way the parser hangs it
+    found = dates("Shelling killed five people yesterday, a medic said on Monday.")
+    assert found["killed"] == ("2024-05-12", "day")
+    found = dates("Rebels attacked the town yesterday, the governor said on Monday.")
+    assert found["attacked"] == ("2024-05-12", "day")
+
+
+def test_a_time_counted_from_an_undated_moment_gives_no_day(dates) -> None:
+    # "two days after the vote" is not two days after the day the article was printed
+    found = dates("Two days after the vote, gunmen attacked a polling station.")
+    assert found["attacked"] == (PUBLISHED, "publication")
+    # with a day told before, it counts from that day
+    found = dates("The vote was held on 5 May. Two days later, gunmen attacked a polling station.")
+    assert found["attacked"] == ("2024-05-07", "day")
+
+
+def test_a_possessive_week_dates_the_event_noun(dates) -> None:
+    found = dates("Last week's strike on the depot killed four soldiers.")
+    assert found["strike"] == ("2024-W19", "week")
+
+
+def test_overnight_keeps_the_day_of_the_clause_it_is_joined_to(dates) -> None:
+    found = dates("Fighting erupted overnight and continued on Monday near the border.")
+    assert found["Fighting"] == ("2024-05-13", "day")
+    # alone, "overnight" names no day: the publication day stands in
+    found = dates("Rebels shelled the town overnight, killing three people.")
+    assert found["shelled"] == (PUBLISHED, "publication")
+
+
+def _timex_values(text: str, nlp, resources) -> dict[str, str | None]:
+    article = Article(id="d", text=text, published=PUBLISHED, published_precision="day")
+    records = extract_document(article, nlp(text), resources)
+    return {t.span.text: t.when.value for t in records.timexes}
+
+
+def test_a_deadline_lies_ahead_and_dates_no_event(dates, nlp, resources) -> None:
+    # "gave them until Thursday to hand in their weapons": the coming Thursday, and the
+    # ultimatum was not given on it
+    text = "The army gave the rebels until Friday to leave the town."
+    assert _timex_values(text, nlp, resources)["Friday"] == "2024-05-17"
+    text = 'A statement by the mission gave the rebels until 4 p.m. on Thursday "to hand in their weapons".'
+    assert _timex_values(text, nlp, resources)["Thursday"] == "2024-05-16"
+    assert dates(text)["hand"] == (PUBLISHED, "publication")
+    # "until" on a verb that is no granting is the end of what happened
+    assert dates("The fighting continued until Monday.")["fighting"] == ("2024-05-13", "day")

@@ -176,3 +176,23 @@ def test_a_tally_of_arrests_up_to_now_keeps_the_arrest(records) -> None:
     assert [(s.counted, s.value) for s in recs.statistics] == [("arrested", 40)]
     assert any(e.type == "COERCE" or "arrest" in e.trigger.text for e in recs.events)
     assert _event_counts(recs) == []
+
+
+def test_a_present_perfect_tally_of_this_month_is_a_period_total(records) -> None:
+    # "have been killed this month": the month so far, not one incident
+    recs = records("More than 200 people have been killed in the province this month.")
+    (stat,) = recs.statistics
+    assert (stat.value, stat.period_start) == (200, "2024-05")
+    assert _event_counts(recs) == []
+    # the simple past, or one incident named, tells an incident of the month
+    recs = records("Rebels killed 20 people this month in an attack on a market.")
+    assert recs.statistics == () and ("killed", 20) in _event_counts(recs)
+
+
+def test_the_period_a_superlative_compares_over_dates_no_event(records) -> None:
+    # "the deadliest this year" compares the attack with the year's others
+    recs = records("The attack on the garrison killed 12 soldiers, the deadliest this year.")
+    assert {e.when.precision for e in recs.events if e.when} == {"publication"}
+    recs = records("The biggest offensive since 2019 began on Monday in the north.")
+    (offensive,) = [e for e in recs.events if e.trigger.text == "offensive"]
+    assert offensive.when is not None and offensive.when.value == "2024-05-13"

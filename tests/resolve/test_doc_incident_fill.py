@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tests.resolve.test_incidents import GHARYAN, ONTO, TARHUNA, Text
+from tests.resolve.test_incidents import GHARYAN, LIBYA, ONTO, TARHUNA, Text, incidents_of
 
-from eventwire.model import EventMention, mention_key
+from eventwire.model import EventMention, Place, When, mention_key
 from eventwire.resolve.doc_incidents import DocIncident, document_incidents, fill_from_incidents
 
 
@@ -144,3 +144,142 @@ def test_an_incidents_type_is_its_violence_first_then_the_ontologys_severity() -
                        onto=ONTO).type == "ASSAULT"  # fmt: skip
     # among types of one tier, the most members, then the name
     assert DocIncident("a", members=[aid, replace(aid, type="AGREE")], onto=ONTO).type == "AGREE"
+
+
+# --- forward fills: a later sentence of the same incident names what an earlier one left out
+
+
+def test_a_later_sentence_naming_the_doer_fills_the_earlier_act() -> None:
+    # "Shells hit the market ... The army later said its artillery had fired on the market."
+    t = Text("a").sentence("Shells hit the market in Gharyan on Monday, killing four people.")
+    t.event("ASSAULT", "hit", "2025-03-10", GHARYAN, counts=(("killed", 4),))
+    t.sentence("The army later said its artillery had fired on the market.")
+    t.event("ASSAULT", "fired", source="army")
+    hit, fired = filled(t, {"army": "actor:army"}, unplaced=(1,))
+    assert hit.source == fired.source and "inferred_source" in hit.qualifiers
+    # the later sentence still takes the town and day the first one told
+    assert fired.place == GHARYAN and fired.when == hit.when
+    assert hit.place == GHARYAN and "inferred_place" not in hit.qualifiers
+
+
+def test_a_later_sentence_naming_the_day_and_town_fills_an_undated_lead() -> None:
+    # "Militiamen shelled homes, killing three. ... The shelling of Tarhuna on Friday ..."
+    t = Text("a").sentence("Militiamen shelled homes, killing three, the mayor said on Saturday.")
+    t.event("ASSAULT", "shelled", source="Militiamen", counts=(("killed", 3),))
+    t.sentence("The shelling of Tarhuna on Friday was the heaviest in weeks.")
+    t.event("ASSAULT", "shelling", "2025-03-14", TARHUNA)
+    lead, later = filled(t, {"Militiamen": "actor:militia"}, unplaced=(0,))
+    assert lead.when is not None and lead.when.calendar == "2025-03-14"
+    assert lead.place == TARHUNA
+    assert {"inferred_date", "inferred_place"} <= set(lead.qualifiers)
+    assert later.source == lead.source  # and the doer goes forward as before
+
+
+def test_what_the_text_told_by_then_wins_over_a_later_sentence() -> None:
+    # the earlier doer is kept; the later one fills nothing and overwrites nothing
+    t = Text("a").sentence("Rebels attacked an army post in Gharyan on Friday.")
+    t.event("ASSAULT", "attacked", "2025-03-14", GHARYAN, source="Rebels")
+    t.sentence("Three soldiers were killed in the attack.")
+    t.event("ASSAULT", "attack", counts=(("killed", 3),))
+    t.sentence("The attack by militiamen was repelled.")
+    t.event("ASSAULT", "attack", source="militiamen")
+    _first, killed, third = filled(
+        t, {"Rebels": "actor:rebels", "militiamen": "actor:militia"}, unplaced=(1, 2)
+    )
+    assert killed.source is not None and killed.source.text == "Rebels"
+    assert third.source is not None and third.source.text == "militiamen"
+
+
+def test_two_later_doers_give_none_and_a_later_incident_gives_nothing() -> None:
+    t = Text("a").sentence("Shells hit the market in Gharyan on Monday.")
+    t.event("ASSAULT", "hit", "2025-03-10", GHARYAN)
+    t.sentence("Both the army and the militia fired on the market.")
+    t.event("ASSAULT", "fired", source="army").event("ASSAULT", "fired", source="militia")
+    hit, *_ = filled(t, {"army": "actor:army", "militia": "actor:militia"}, unplaced=(1, 2))
+    assert hit.source is None and "inferred_source" not in hit.qualifiers
+    # "another attack" is a new incident: its doer is not the first one's
+    t = Text("b").sentence("Shells hit the market in Gharyan on Monday.")
+    t.event("ASSAULT", "hit", "2025-03-10", GHARYAN)
+    t.sentence("In another attack, the army fired on a school.")
+    t.event("ASSAULT", "attack", source="army")
+    hit, _other = filled(t, {"army": "actor:army"}, unplaced=(1,))
+    assert hit.source is None
+
+
+def test_a_later_claim_inside_an_accusation_lends_no_doer_forward() -> None:
+    t = Text("a").sentence("Shells hit the market in Tarhuna on Friday.")
+    t.event("ASSAULT", "hit", "2025-03-14", TARHUNA)
+    t.sentence("Residents accused the army of shelling the market.")
+    t.event("ASSAULT", "shelling", source="army", modality="alleged", qualifiers=("embedded",))
+    hit, _shelling = filled(t, {"army": "actor:army"}, unplaced=(1,))
+    assert hit.source is None
+
+
+# --- a retelling past background set in another time
+
+
+def test_a_retelling_names_the_storys_town_past_a_background_incident() -> None:
+    # "Three children were killed in Gharyan on Friday. The army launched its offensive
+    # last November. State media said the air force had struck a depot in Gharyan."
+    t = Text("a").sentence("Three children were killed in an air strike in Gharyan on Friday.")
+    t.event("ASSAULT", "strike", "2025-03-14", GHARYAN, counts=(("killed", 3),))
+    t.sentence("The army launched its offensive last November.")
+    t.event("ASSAULT", "offensive", place=LIBYA, source="army")
+    t.events[-1] = replace(t.events[-1], when=When("2024-11", "month"))
+    t.sentence("State media said the air force had struck a depot in Gharyan.")
+    t.event("ASSAULT", "struck", place=GHARYAN, source="air force")
+    actors = {"army": "actor:army", "air force": "actor:air-force"}
+    mention_actor = {
+        mention_key("a", e.source): actors[e.source.text] for e in t.events if e.source
+    }
+    incidents = incidents_of(t.records(), mention_actor)
+    assert [[e.trigger.text for e in inc.members] for inc in incidents] == [
+        ["strike", "struck"],
+        ["offensive"],
+    ]
+    # and the strike takes the air force as its doer from the later sentence
+    strike, _offensive, _struck = filled(t, actors)
+    assert strike.source is not None and strike.source.text == "air force"
+
+
+def test_past_background_another_town_or_a_dated_report_is_no_retelling() -> None:
+    def story(last: str, place: Place, day: str | None) -> list[list[str]]:
+        t = Text("a").sentence("Three children were killed in an air strike in Gharyan on Friday.")
+        t.event("ASSAULT", "strike", "2025-03-14", GHARYAN)
+        t.sentence("The army launched its offensive last November.")
+        t.event("ASSAULT", "offensive", place=LIBYA)
+        t.events[-1] = replace(t.events[-1], when=When("2024-11", "month"))
+        t.sentence(last).event("ASSAULT", "struck", day, place)
+        return [[e.trigger.text for e in inc.members] for inc in incidents_of(t.records())]
+
+    assert len(story("The air force struck a depot in Tarhuna.", TARHUNA, None)) == 3
+    assert len(story("The air force struck Gharyan on 2 March.", GHARYAN, "2025-03-02")) == 3
+    # the story's town and no day of its own: the story's incident told again
+    assert len(story("The air force struck a depot in Gharyan.", GHARYAN, None)) == 2
+
+
+def test_a_later_sentence_giving_the_day_in_the_leads_town_restates_an_undated_lead() -> None:
+    # "Forces killed three children in air strikes on Gharyan, the UN said on Tuesday. The
+    # air force struck rebel targets on Monday. 'Three children were killed in an airstrike
+    # on Gharyan yesterday morning,' a spokesman said."
+    t = Text("a", published="2025-03-11")
+    t.sentence("Forces killed three children in air strikes on Gharyan, the UN said on Tuesday.")
+    t.event("ASSAULT", "killed", place=GHARYAN, source="Forces", counts=(("killed", 3),))
+    t.sentence("The air force struck rebel targets on Monday.")
+    t.event("ASSAULT", "struck", "2025-03-10", LIBYA, source="air force")
+    t.sentence("Three children were killed in an airstrike on Gharyan yesterday morning.")
+    t.event("ASSAULT", "airstrike", "2025-03-10", GHARYAN, counts=(("killed", 3),))
+    actors = {"Forces": "actor:forces", "air force": "actor:air-force"}
+    mention_actor = {
+        mention_key("a", e.source): actors[e.source.text] for e in t.events if e.source
+    }
+    lead, struck = incidents_of(t.records(), mention_actor)
+    assert [e.trigger.text for e in lead.members] == ["killed", "airstrike"]
+    assert "restatement" in lead.rules and [e.trigger.text for e in struck.members] == ["struck"]
+    # the lead takes its day from the later sentence; the later one, the lead's doer
+    killed, _struck, airstrike = filled(t, actors)
+    assert killed.when is not None and killed.when.calendar == "2025-03-10"
+    assert airstrike.source is not None and airstrike.source.text == "Forces"
+    # a day outside the week before the report is another incident
+    t.events[-1] = replace(t.events[-1], when=When("2025-02-10", "day"))
+    assert len(incidents_of(t.records(), mention_actor)) == 3

@@ -16,7 +16,9 @@ on 3 May", still date what is told); the day of the saying only stands in for th
 unknown day of an event of its sentence, with precision ``publication``, as the
 publication day does (the event happened then or before). When the clause's own
 expression cannot be placed ("on Sunday" with only the year known), the event
-takes no date from another clause. Lengths of time never date an event.
+takes no date from another clause. Lengths of time never date an event, nor does a
+deadline ("gave the rebels until Thursday to hand in their weapons") or the period a
+superlative compares over ("the deadliest attack this year").
 The place comes from the clause's place mentions, else the sentence's: the most
 precise, not an origin ("fighters from Misrata"), never a metonym acting as a
 government ("Moscow said"), a modifier ("the US dollar") or a nationality word;
@@ -34,7 +36,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
-from eventwire.extract.dates import governing_verb
+from eventwire.extract.dates import governing_verb, is_deadline
 from eventwire.extract.modality import SPEECH_VERBS
 from eventwire.extract.placechoice import (
     inferred_country,
@@ -79,6 +81,9 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     # only the timexes of the sentence and its paragraph before it can date the event
     window = _timexes_within(ctx, sent)
     timexes = [t for t in window if t.span.start not in reporting]
+    if parsed:  # a deadline ("gave them until Thursday to leave") dates no event, nor
+        # the period a superlative compares over ("the deadliest attack this year")
+        timexes = [t for t in timexes if not _deadline(ctx, t) and not _compared_over(ctx, t)]
     if parsed:
         clause = _clause_tokens(token)
         own = [t for t in timexes if t.span.start in clause and not is_duration(t.span.text)]
@@ -104,6 +109,33 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     earlier = [t for t in resolved if paragraph < t.span.start < sent_start
                and t.when.precision == "day" and not is_duration(t.span.text)]  # fmt: skip
     return earlier[-1].when if earlier else stand_in
+
+
+def _deadline(ctx: DocContext, timex: Timex) -> bool:
+    span = ctx.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+    return span is not None and is_deadline(span.root)
+
+
+SUPERLATIVE_REACH = 6  # words back from a period to the superlative it qualifies
+
+
+def _compared_over(ctx: DocContext, timex: Timex) -> bool:
+    """Whether ``timex`` is the period a superlative compares over, not when the event
+    happened: "killed 12 soldiers, the deadliest this year", "the biggest offensive since
+    2019" -- a period (not a day) after a superlative in the same phrase (no verb or
+    clause break between them)."""
+    if timex.when.precision == "day":
+        return False
+    span = ctx.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for i in range(span.start - 1, max(span.start - SUPERLATIVE_REACH, 0) - 1, -1):
+        tok = ctx.doc[i]
+        if tok.tag_ == "JJS" or (tok.lower_ == "most" and tok.head.pos_ == "ADJ"):
+            return True
+        if tok.pos_ in ("VERB", "AUX") or (tok.is_punct and tok.text != ","):
+            return False
+    return False
 
 
 def _timexes_within(ctx: DocContext, sent: Span) -> list[Timex]:

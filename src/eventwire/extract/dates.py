@@ -10,7 +10,11 @@ the article, and so are "later in the day" and its kind. Numeric dates ("3/4/202
 are read in the outlet's order (the ``outlet_date_order`` setting and shipped outlet
 conventions), else day first when the article writes "3 May" more often than "May 3". Dates that
 name a street or group ("26 September Street", "shelled at 7 July") are skipped; lengths
-of time are kept undated.
+of time are kept undated. Deictic words in what a speaker said on a known day count
+from that day ("'They shelled us yesterday,' the mayor said on Monday": Sunday; see
+:mod:`eventwire.extract.timex_deixis`); a deadline lies ahead ("gave them until
+Thursday"); a length counted from a moment the article never dates ("two days after the
+vote" with no day told before) is no date.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from typing import TYPE_CHECKING
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.timex import is_duration, normalize_timex
+from eventwire.extract.timex_deixis import governing_verb, said_days
 from eventwire.ingest.pubdate import outlet_order
 from eventwire.model import Span, Timex, When
 from eventwire.registry import extractors
@@ -114,6 +119,8 @@ _ANAPHORIC = re.compile(
     r"same|that)\s+(?:day|morning|afternoon|evening|night)\b"
     r"|^(?:(?:early|earlier|later|late)\s+)?(?:in\s+|during\s+)?the\s+(?:day|week|month|year)$"
 )
+# a length of time counted from another moment: "two days after", "a week later"
+_COUNTED_FROM = re.compile(r"(?i)\b(?:" + _UNIT + r")(?:\s+or\s+so)?\s+(?:later|after|before)$")
 _FUTURE_TEXT = re.compile(
     r"(?i)\b(?:will|shall|'ll|(?:is|are|was|were) (?:due|set|expected|scheduled|supposed|going) "
     r"(?:to|for)|plan(?:s|ned)? to)\b"
@@ -135,12 +142,21 @@ def extract_timexes(ctx: DocContext) -> dict[str, list[Timex]]:
     for e in ctx.view.ents:
         if e.label_ in ("DATE", "TIME"):
             dated[ctx.view.sent_no(e.start)].append(e)
-    for sent, sent_dated in zip(ctx.view.sents, dated, strict=True):
-        for start, end in _spans(sent, sent_dated, ctx.text):
+    spans_of = [_spans(sent, d, ctx.text) for sent, d in zip(ctx.view.sents, dated, strict=True)]
+    sayings = said_days(ctx, spans_of, reference, day_first)
+    for sent, spans in zip(ctx.view.sents, spans_of, strict=True):
+        for start, end in spans:
             text = ctx.text[start:end]
             tense = clause_tense(ctx, sent, start)
             ref = previous if previous and _ANAPHORIC.search(text) else reference
-            when = normalize_timex(text, ref, tense, day_first)
+            if ref is reference and (day := sayings.day_of(start)) is not None:
+                ref = day  # "yesterday" in what was said is the day before the saying
+            if previous is None and _COUNTED_FROM.search(text):
+                # "two days after the vote", "a week later" with no day told before: counted
+                # from a moment the article never dates, not from the day it was printed
+                when = When(None, None, text=text)
+            else:
+                when = normalize_timex(text, ref, tense, day_first)
             if when.value is None and not (_from_finder(text) or is_duration(text)):
                 continue  # a model DATE entity we cannot place is no date; lengths are kept
             if when.precision == "day" and when.value:
@@ -278,6 +294,8 @@ def tense_at(doc: Doc, char: int) -> str:
 def tense_in(sent: SpacySpan, char: int) -> str:
     token = _token_at(sent, char)
     if token is not None and sent.doc.has_annotation("DEP"):
+        if is_deadline(token):
+            return "future"  # "gave them until Thursday": the Thursday to come
         verb = governing_verb(token)
         if verb is not None:
             return "future" if _is_future(verb) else "past"
@@ -323,6 +341,41 @@ def _is_future(verb: Token) -> bool:
     return False
 
 
+# A time given as a deadline: "until"/"by" a verb of granting governs ("gave the rebels
+# until Thursday to hand in their weapons", "set them a deadline of Friday").
+DEADLINE_PREPOSITIONS = frozenset({"until", "till", "by"})
+GRANTING_VERBS = frozenset({"give", "grant", "set", "extend", "allow", "offer"})
+DEADLINE_NOUNS = frozenset({"deadline", "ultimatum"})
+
+
+def is_deadline(token: Token) -> bool:
+    """Whether ``token`` lies in a time given as a deadline: the object of "until", "till"
+    or "by" hanging on a verb of granting ("gave M23 until 4 p.m. on Thursday to hand in
+    their weapons"), or a phrase of "deadline"/"ultimatum" ("a deadline of Friday"). A
+    deadline lies ahead of the moment it was set, and it is not when the granting
+    happened."""
+    node = token
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if head.lemma_.lower() in DEADLINE_NOUNS:
+            return True
+        if node.dep_ == "prep" and head.lemma_.lower() in GRANTING_VERBS:
+            if node.lower_ in DEADLINE_PREPOSITIONS:
+                return True
+            # "until 4 p.m. on Thursday" with the day hung on the verb: still the deadline
+            before = node.doc[node.i - 1] if node.i > 0 else None
+            while before is not None and before.i != head.i and before.head.i != head.i:
+                before = before.head
+            if before is not None and before.i != head.i and before.lower_ in ("until", "till"):
+                return True
+        if head.pos_ in ("VERB", "AUX"):
+            return False
+        node = head
+    return False
+
+
 def _past_tense(verb: Token) -> bool:
     """ "cancelled", "was cancelled", "had met": the verb or its auxiliary is past."""
     return verb.tag_ == "VBD" or any(
@@ -334,18 +387,6 @@ def _token_at(sent: SpacySpan, char: int) -> Token | None:
     for token in sent:
         if token.idx <= char < token.idx + len(token.text) or token.idx >= char:
             return token
-    return None
-
-
-def governing_verb(token: Token) -> Token | None:
-    """The nearest verb (or auxiliary-headed predicate) above ``token`` in the parse."""
-    node = token
-    for _ in range(12):
-        if node.pos_ in ("VERB", "AUX") and node.i != token.i:
-            return node
-        if node.head.i == node.i:
-            return node if node.pos_ in ("VERB", "AUX") else None
-        node = node.head
     return None
 
 

@@ -6,7 +6,8 @@ separated only by a short speech clause ('"We will win," Haftar said, "and soon.
 become one quote. The speaker is the subject of a speech verb outside the quote
 in the same sentence(s) (the issuer of a statement noun that speaks: "a report from
 Reuters notes that ..."); else the previous sentence when it ends by introducing
-the quote ("Haftar said:"), else the next sentence ("..., he added."). The first
+the quote ("Haftar said:"), else the next sentence of its paragraph ("..., he added.";
+a speech verb after a blank line is another statement). The first
 of these that introduces the quote decides: when its speaker is no actor
 ("diplomats said"), the quote has no speaker. Pronoun speakers go to their most
 salient antecedent, descriptions ("said the spokesman") to the person given that office;
@@ -16,8 +17,11 @@ quote ("A statement by the mission gave them until Thursday "to hand in their we
 
 A quote never runs over a blank line, except by the convention of a quote over several
 paragraphs: a paragraph leaves its quote open and the next opens with a quote mark
-(one quote). A paragraph that is all quote, with no speech clause of its own, goes on
-quoting the speaker of the quote just before it, in the previous paragraph.
+(one quote). A paragraph that is all quote but for a short lead-in ('After that time,
+"..."'), with no speech clause of its own, goes on quoting the speaker of the quote just
+before it, in the previous paragraph. Two quoted words are a partial quote only in their
+speaker's own clause ('dismissed the reports as an "absolute lie"'); elsewhere, and a
+single quoted word, they are scare quotes.
 """
 
 from __future__ import annotations
@@ -198,9 +202,11 @@ def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
         # The first place that introduces the quote names its speaker, or no one
         # ('"Diplomats" told Reuters that "..."' is not the next sentence's speaker).
         places = list(covered)
+        # the sentence before ("Haftar said:") or after ("..., he added.") speaks for the
+        # quote only in its paragraph: a new paragraph's speech verb is another statement
         if first > 0 and sents[first - 1].text.rstrip().endswith(":"):
             places.append(sents[first - 1])
-        if last + 1 < len(sents):
+        if last + 1 < len(sents) and _same_paragraph(ctx, end, sents[last + 1]):
             places.append(sents[last + 1])
         speaker, introduced = None, False
         for place in places:
@@ -210,7 +216,13 @@ def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
         paragraph = _paragraph_of(ctx.view.paragraphs, start)
         # a paragraph that is all quote goes on quoting the last speaker
         after = previous is not None and previous[0] == paragraph - 1
-        if not introduced and after and previous and _opens_paragraph(text, ctx, start):
+        if not introduced and after and previous and _nearly_all_quote(text, ctx, start, end):
+            speaker = previous[1]
+        # and a sentence that is all quote goes on quoting the speaker of the quote before
+        # it in its paragraph ('"We hold the bridge," Ali said. "The rebels fled."')
+        same = previous is not None and previous[0] == paragraph
+        outside = text[covered[0].start_char : start] + " " + text[end : covered[-1].end_char]
+        if not introduced and same and previous and len(re.findall(r"\w+", outside)) == 0:
             speaker = previous[1]
         previous = (_paragraph_of(ctx.view.paragraphs, end), speaker)
         quote_text = " ... ".join(text[a:b].strip() for a, b in group)
@@ -234,7 +246,61 @@ def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
                 speaker=speaker,
             )
         )
-    return {"quotes": quotes}
+    quotes += _short_quotes(ctx, index, {q.span.start for q in quotes})
+    return {"quotes": sorted(quotes, key=lambda q: q.span.start)}
+
+
+SHORT_WORDS = 2  # a quoted phrase of two words is a quote only in a speaker's own clause
+# verbs whose object a speaker characterises in their own words: 'dismissed the reports as
+# an "absolute lie"', 'branded the raid "pure aggression"'
+CHARACTERISING_VERBS = frozenset({"dismiss", "reject", "denounce", "condemn", "deride"})
+SHORT_QUOTE_REACH = 6  # clauses up from the phrase to the verb of its speaker
+
+
+def _short_quotes(
+    ctx: DocContext, index: MentionIndex, taken: AbstractSet[int]
+) -> list[QuoteMention]:
+    """Partial quotes of two words that a speaker's own clause holds: 'dismissed the
+    reports as an "absolute lie"', 'said the staircase was "all gone"' -- the phrase hangs
+    (through the clauses of what was said) under a verb of saying or of dismissing whose
+    subject is an actor. Two quoted words in the outlet's own sentence ('the so-called
+    "peace plan"') or one word ('called them "terrorists"') stay scare quotes."""
+    found = []
+    for m in QUOTED.finditer(ctx.text):
+        group = 1 if m.group(1) is not None else 2
+        start, end = m.start(group), m.end(group)
+        if start in taken or len(m.group(group).split()) != SHORT_WORDS:
+            continue
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or (speaker := _speaker_of_phrase(span.root, index)) is None:
+            continue
+        found.append(
+            QuoteMention(
+                article_id=ctx.article.id,
+                text=ctx.text[start:end],
+                span=Span(start, end, ctx.text[start:end]),
+                evidence=ctx.evidence(ctx.view.span_sent(span)),
+                speaker=speaker,
+            )
+        )
+    return found
+
+
+def _speaker_of_phrase(token: Token, index: MentionIndex) -> Span | None:
+    """The actor whose verb of saying or dismissing governs ``token``, if any."""
+    node = token
+    for _ in range(SHORT_QUOTE_REACH * 3):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ != "VERB":
+            continue
+        lemma = node.lemma_.lower()
+        if lemma in QUOTE_VERBS or lemma in CHARACTERISING_VERBS:
+            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            filler = index.filler(subject) if subject is not None else None
+            return filler.span if filler is not None else None
+    return None
 
 
 def _paragraph_of(paragraphs: Sequence[tuple[int, int]], char: int) -> int:
@@ -242,13 +308,28 @@ def _paragraph_of(paragraphs: Sequence[tuple[int, int]], char: int) -> int:
     return max(bisect_right([a for a, _b in paragraphs], char) - 1, 0)
 
 
-def _opens_paragraph(text: str, ctx: DocContext, start: int) -> bool:
-    """Whether the quote starting at ``start`` opens its paragraph (only its mark before)."""
+def _same_paragraph(ctx: DocContext, char: int, sent: SpacySpan) -> bool:
+    """Whether ``sent``'s words start in the paragraph holding ``char``."""
+    text = ctx.view.sent_text(sent)
+    words = sent.start_char + len(text) - len(text.lstrip())  # past a "\n\n" token
+    return ctx.view.blank_line_before(words) == ctx.view.blank_line_before(char)
+
+
+LEAD_IN_WORDS = 6  # "After that time," before a quote that goes on with a statement
+
+
+def _nearly_all_quote(text: str, ctx: DocContext, start: int, end: int) -> bool:
+    """Whether the quote from ``start`` to ``end`` is its paragraph but for its marks and
+    a short lead-in ('After that time, "they will be considered a threat"'): a paragraph
+    that goes on quoting the statement of the paragraph before."""
     paragraphs = ctx.view.paragraphs
     if not paragraphs:
         return False
-    first = paragraphs[_paragraph_of(paragraphs, start)][0]
-    return text[first:start].strip() in OPENING_MARKS
+    first, last = paragraphs[_paragraph_of(paragraphs, start)]
+    if end > last:
+        return text[first:start].strip() in OPENING_MARKS  # runs on into the next one
+    outside = text[first:start] + " " + text[end:last]
+    return len(re.findall(r"\w+", outside)) <= LEAD_IN_WORDS
 
 
 @extractors.register("quotes")

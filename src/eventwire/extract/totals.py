@@ -10,7 +10,8 @@ by the construction around the word that says what happened to the people (its c
 * a count up to now: "so far", "to date", "thus far", "up to now" ("So far, more than 150
   people have been killed around the capital"), unless one incident or one day is named
   in the clause ("20 bodies have been recovered from the rubble so far");
-* a period longer than a day: "in March", "during 2023", "over the past year";
+* a period longer than a day: "in March", "during 2023", "over the past year", and a
+  period up to now in the present perfect ("have been killed this month");
 * the conflict itself as what did it: "the war has killed", "killed in the war",
   "fighting has displaced" (the present perfect of a general word for violence);
 * a toll of the conflict or one said to be overall: "the war's death toll", "the death
@@ -177,6 +178,14 @@ def _long_period(ctx: DocContext, cue: Token) -> tuple[str | None, str | None] |
     """A period longer than a day: "in March", "during 2023", "over the past year",
     "in the first half of the year"; (first, last) as ISO partial dates."""
     for child in _modifiers(cue):
+        if child.dep_ == "npadvmod" and _up_to_now_tense(cue):
+            # "more than 200 people have been killed this month": the period so far
+            timex = _timex_in(ctx, list(child.subtree))
+            one = _in_one_incident(ctx, cue) or _dated_to_a_day(ctx, cue)
+            if timex is not None and timex.when.precision in PERIOD_PRECISIONS and not one:
+                first = timex.when.calendar
+                return first, timex.when.end or first
+            continue
         if child.dep_ != "prep" or child.lower_ not in PERIOD_PREPS:
             continue
         pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -195,6 +204,13 @@ def _long_period(ctx: DocContext, cue: Token) -> tuple[str | None, str | None] |
         first = timex.when.calendar
         return first, timex.when.end or first
     return None
+
+
+def _up_to_now_tense(cue: Token) -> bool:
+    """Whether the cue's clause is in the present perfect ("have been killed", "has
+    displaced"): a tally up to now, where the simple past tells what happened."""
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "'s") for c in verb.children)
 
 
 def _in_one_incident(ctx: DocContext, cue: Token) -> bool:

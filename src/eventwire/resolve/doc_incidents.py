@@ -36,7 +36,11 @@ A member of an incident that lacks its doer, its place or its own date takes the
 incident's members of its type state in its sentence or before it, marked ``inferred_source``,
 ``inferred_place`` or ``inferred_date`` (its evidence stays the sentence that states the
 event); what a sentence states is never overwritten, members of another incident are
-never read, and a doer is taken only when the members name one actor alone.
+never read, and a doer is taken only when the members name one actor alone. What the
+text has not told by then is read forward, from the incident's later sentences: "Shells
+hit the market in Gharyan on Monday. ... The army later said its artillery had fired on
+the market" -- the shelling takes the army as its doer (a later sentence that names the
+doer, the place or the day of the same incident), under the same guards.
 """
 
 from __future__ import annotations
@@ -372,10 +376,17 @@ def _joins(
             untowned = all(_own_town(em) in (None, town) for em in group)
             if undated and untowned and (not before or own <= before):
                 return k, "retelling"
+        if (past := _retold_past_background(incidents, k, group, named, actor_of)) is not None:
+            return past, "retelling"
     towns = [t for em in group if (t := _own_town(em))]
     if not another and towns and any(_own_date(em) for em in group):
         earlier = [i for i, inc in enumerate(incidents) if inc.family_key == fam]
-        for k in reversed(earlier[-RESTATE_REACH:]):
+        # the latest first, but an incident in the group's own town before one that only
+        # lies in its country
+        ids = {t.id for t in towns}
+        order = sorted(reversed(earlier[-RESTATE_REACH:]),
+                       key=lambda k: getattr(incidents[k].place, "id", None) not in ids)  # fmt: skip
+        for k in order:
             if _restates(incidents[k], group, towns, named, actor_of):
                 return k, "restatement"
     if (
@@ -388,6 +399,50 @@ def _joins(
     ):
         return last_act[0], "aftermath"
     return None, ""
+
+
+def _background(inc: DocIncident, group: Sequence[EventMention]) -> bool:
+    """Whether ``inc`` is set in another time than an undated ``group`` can tell of: its
+    days all end before the week before the day the group stands in with ("launched an
+    offensive last November" under a report of yesterday's strikes)."""
+    window = inc.window()
+    days = [_published(em) for em in group]
+    if window is None or not days or None in days or any(_own_date(em) for em in group):
+        return False
+    earliest = min(date.fromisoformat(d).toordinal() for d in days if d and len(d) == 10)
+    return window[1] < earliest - UNDATED_WINDOW
+
+
+def _retold_past_background(
+    incidents: list[DocIncident],
+    last: int,
+    group: list[EventMention],
+    named: frozenset[str],
+    actor_of: dict[str, str],
+) -> int | None:
+    """The incident an undated ``group`` retells past background told in between: "Three
+    children were killed in airstrikes in Mekelle on Monday. ... The government launched
+    its offensive last November. ... The state agency said the air force had hit a
+    facility in Mekelle" -- the last incident of the family (``last``) is set in another
+    time, so the story's incident before it that holds the group's town is the one told
+    again (same town, no other named actor, no other date). None when the last incident
+    is not background, or no earlier incident of the story fits."""
+    towns = {t.id for em in group if (t := _own_town(em))}
+    if len(towns) != 1 or not _background(incidents[last], group):
+        return None
+    fam = incidents[last].family_key
+    earlier = [k for k in range(last) if incidents[k].family_key == fam][-RESTATE_REACH:]
+    for k in reversed(earlier):
+        inc = incidents[k]
+        if _background(inc, group):
+            continue
+        town = best_place(_own_town(em) for em in inc.members)
+        own = _named_in(group, named, actor_of)
+        before = _named_in(inc.members, named, actor_of)
+        if town is None or town.id not in towns or _conflicts(inc, group):
+            return None
+        return k if not before or own <= before else None
+    return None
 
 
 def _restates(
@@ -405,10 +460,26 @@ def _restates(
     inside = place is None or place == town or (
         place.precision not in TOWN_PRECISIONS and place.country in (None, town and town.country)
     )  # fmt: skip
+    told_then = bool(inc.day) or (place is not None and place == town
+                                  and _undated_lead_holds(inc, group))  # fmt: skip
     return bool(
-        inc.day and inside and (not before or not own or own <= before)
+        told_then and inside and (not before or not own or own <= before)
         and not _conflicts(inc, group) and not _toll_differs(inc.members, group)
     )  # fmt: skip
+
+
+def _undated_lead_holds(inc: DocIncident, group: Sequence[EventMention]) -> bool:
+    """Whether ``inc`` is told with no date of its own (a lead dated only by its report:
+    "Forces killed three children in air strikes on Mekele, the UN said Tuesday") and the
+    days ``group`` states fall in the week before it was reported: the later sentence
+    gives the lead's day ("... killed in an airstrike on Mekele yesterday morning")."""
+    if any(_own_date(em) for em in inc.members):
+        return False
+    window = inc.window()
+    days = [d for em in group if (d := _own_date(em)) and len(d) == 10]
+    if window is None or not days:
+        return False
+    return all(window[0] <= date.fromisoformat(d).toordinal() <= window[1] for d in days)
 
 
 def _only_town(doc: DocumentRecords) -> Place | None:
@@ -511,23 +582,35 @@ def _filled(
 ) -> EventMention:
     inferred: list[str] = []
     source, place, when = em.source, em.place, em.when
-    # what the text told by then: the members of this sentence and the ones before it
-    others = [o for o in members if o is not em and o.evidence.char_start <= em.evidence.char_start]
-    if source is None and (doer := _sole_doer(others, mention_actor, named)) is not None:
+    # what the text told by then (the members of this sentence and the ones before it)
+    # comes first; only what it never told by then is read from the later sentences
+    start = em.evidence.char_start
+    before = [o for o in members if o is not em and o.evidence.char_start <= start]
+    after = [o for o in members if o.evidence.char_start > start]
+    told = [o for o in before if _states_the_act(o)]
+    doers = before if any(_doer_of(o, mention_actor) for o in told) else after
+    if source is None and (doer := _sole_doer(doers, mention_actor, named)) is not None:
         target = em.target and mention_actor.get(mention_key(em.article_id, em.target))
         if target != mention_actor.get(mention_key(em.article_id, doer)):
             source = doer
             inferred.append("inferred_source")
-    if place is None and (told := best_place(o.place for o in others if _states_the_act(o))):
-        place = told
+    places = before if any(o.place for o in told) else after
+    if place is None and (found := best_place(o.place for o in places if _states_the_act(o))):
+        place = found
         inferred.append("inferred_place")
-    if _own_date(em) is None and (day := _told_date(others, _published(em))) is not None:
+    dated = before if any(_own_date(o) for o in told) else after
+    if _own_date(em) is None and (day := _told_date(dated, _published(em))) is not None:
         when = day
         inferred.append("inferred_date")
     if not inferred:
         return em
     qualifiers = tuple(dict.fromkeys((*em.qualifiers, *inferred)))
     return replace(em, source=source, place=place, when=when, qualifiers=qualifiers)
+
+
+def _doer_of(em: EventMention, mention_actor: dict[str, str]) -> str | None:
+    """The resolved actor ``em`` gives as its doer, if any."""
+    return mention_actor.get(mention_key(em.article_id, em.source)) if em.source else None
 
 
 def _sole_doer(
@@ -541,8 +624,7 @@ def _sole_doer(
     for em in members:
         if not _states_the_act(em):
             continue
-        actor = em.source and mention_actor.get(mention_key(em.article_id, em.source))
-        if em.source and actor:
+        if em.source and (actor := _doer_of(em, mention_actor)):
             (doers if actor in named else unnamed).setdefault(actor, em.source)
     found = doers or unnamed
     return next(iter(found.values())) if len(found) == 1 else None
