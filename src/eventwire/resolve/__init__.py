@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from eventwire.knowledge.resources import Resources
 from eventwire.model import DocumentRecords, Quote, Resolution, Statistic
-from eventwire.resolve.actor_units import NO_SENTENCE
+from eventwire.resolve.actor_units import for_actors
 from eventwire.resolve.actors import ActorResolution, resolve_actors
 from eventwire.resolve.doc_incidents import DocIncident, document_incidents, fill_from_incidents
 from eventwire.resolve.events import SharedValues, resolve_events
@@ -69,12 +69,7 @@ def resolve_actor_pass(
     """The actors of every document (in article-id order), with the units, key decisions
     and cluster totals incremental resolution stores; only mentions are read."""
 
-    def for_actors() -> Iterator[DocumentRecords]:
-        for doc in documents:
-            mentions = tuple(replace(m, evidence=NO_SENTENCE) for m in doc.mentions)
-            yield DocumentRecords(doc.article_id, mentions=mentions, places=doc.places)
-
-    return resolve_actors(for_actors(), resources)
+    return resolve_actors((for_actors(doc) for doc in documents), resources)
 
 
 def resolve_after_actors(
