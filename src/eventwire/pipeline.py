@@ -40,7 +40,12 @@ from eventwire.ingest import read_sources
 from eventwire.knowledge.resources import Resources
 from eventwire.model import Article, DocumentRecords, Resolution, to_dict
 from eventwire.nlp import build_pipeline, parse
-from eventwire.resolve import resolve_full, resolve_rest, resolve_stream
+from eventwire.resolve import (
+    resolve_actor_pass,
+    resolve_after_actors,
+    resolve_rest,
+    resolve_stream,
+)
 from eventwire.resolve.incremental import update_actors
 from eventwire.resolve.overrides import add_override, resolution_fingerprint
 from eventwire.store.base import Store
@@ -258,15 +263,20 @@ def _resolve_all(
     """Resolve every stored document and store the picture with the units and key
     decisions incremental refreshes start from; (the resolution, whether it was stored)."""
     state = store.picture_state()
-    resolution, actors = resolve_full(_reader(store, state.documents, progress), resources)
-    wrote = store.replace_resolution(
-        resolution,
-        generation=state.documents,
-        fingerprint=resolution_fingerprint(settings),
-        force=force,
+    fingerprint = resolution_fingerprint(settings)
+    read = _reader(store, state.documents, progress)
+    actors = resolve_actor_pass(read(), resources)
+    # the units are stored first and let go: they hold every mention of the store
+    stored = store.replace_units(
+        actors.units, actors.decisions, state.documents, actors.totals, fingerprint
     )
-    if wrote:
-        store.replace_units(actors.units, actors.decisions, state.documents, actors.totals)
+    actors = replace(actors, units=(), decisions={}, totals={})
+    resolution = resolve_after_actors(read(), actors, resources)
+    wrote = store.replace_resolution(
+        resolution, generation=state.documents, fingerprint=fingerprint, force=force
+    )
+    if wrote and stored:
+        store.adopt_units(state.documents, fingerprint)
     return resolution, wrote
 
 

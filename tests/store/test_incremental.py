@@ -176,3 +176,34 @@ def test_a_hub_actor_grows_from_its_stored_totals(
         assert grown.mention_count > hub.mention_count
         assert hub.id not in {actors_module.actor_id(c) for c in read}
         assert check_picture(store, settings).same
+
+
+def test_units_stored_before_their_picture_are_adopted_only_by_it(store_url: str) -> None:
+    """A rebuild stores its units first (so it does not hold them while resolving the
+    rest); they become the picture's only once a picture of the same documents and
+    overrides is stored, and are not stored over a picture of later documents."""
+    settings = Settings(db=store_url)
+    world = World.make(10)
+    with open_store(settings) as store:
+        store.add_documents([synthetic_document(world, n) for n in range(3)])
+        rebuild(store, settings)
+        assert store.units_generation() == store.picture_state().picture
+        generation = store.picture_state().documents
+        fingerprint = store.picture_state().fingerprint
+        payload = '{"affiliation": null, "group": "g1", "mentions": []}'
+        unit = StoredUnit("a\x1fg1", "syn_7_00000000", ("name:b",), True, "name:b", payload)
+        decisions = {"name:b": Decision("name:b", "name:b")}
+        assert store.replace_units([unit], decisions, generation, {}, "other overrides")
+        assert store.units_generation() == -1  # not the picture's yet
+        assert not store.adopt_units(generation, "other overrides")  # another fingerprint
+        assert store.units_generation() == -1
+        assert store.replace_units([unit], decisions, generation, {}, fingerprint)
+        assert store.adopt_units(generation, fingerprint)
+        assert store.units_generation() == generation
+        # units of older documents are not stored over a later picture's
+        assert not store.replace_units([], {}, generation - 1, {}, fingerprint)
+        with store.write_lock():
+            assert [u.id for u in store.cluster_units("name:b")] == ["a\x1fg1"]
+        rebuild(store, settings)
+        assert store.units_generation() == store.picture_state().picture
+        assert check_picture(store, settings).same

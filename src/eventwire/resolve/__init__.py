@@ -16,10 +16,11 @@ from dataclasses import replace
 
 from eventwire.knowledge.resources import Resources
 from eventwire.model import DocumentRecords, Quote, Resolution, Statistic
-from eventwire.resolve.actor_units import NO_SENTENCE
+from eventwire.resolve.actor_units import for_actors
 from eventwire.resolve.actors import ActorResolution, resolve_actors
 from eventwire.resolve.doc_incidents import DocIncident, document_incidents, fill_from_incidents
-from eventwire.resolve.events import resolve_events
+from eventwire.resolve.events import SharedValues, resolve_events
+from eventwire.resolve.incident_blocks import ordered_pairs
 from eventwire.resolve.incidents import (
     assign_actors,
     incident_links,
@@ -30,7 +31,14 @@ from eventwire.resolve.quotes import resolve_quotes
 from eventwire.resolve.relations import resolve_relations
 from eventwire.resolve.statistics import resolve_statistics
 
-__all__ = ["resolve", "resolve_full", "resolve_rest", "resolve_stream"]
+__all__ = [
+    "resolve",
+    "resolve_actor_pass",
+    "resolve_after_actors",
+    "resolve_full",
+    "resolve_rest",
+    "resolve_stream",
+]
 
 
 def resolve(records: Iterable[DocumentRecords], resources: Resources) -> Resolution:
@@ -51,23 +59,34 @@ def resolve_full(
 ) -> tuple[Resolution, ActorResolution]:
     """:func:`resolve_stream` with the actor resolution it made (its units and key
     decisions are what incremental resolution stores)."""
+    actors = resolve_actor_pass(documents(), resources)
+    return resolve_after_actors(documents(), actors, resources), actors
 
-    def for_actors() -> Iterator[DocumentRecords]:
-        for doc in documents():
-            mentions = tuple(replace(m, evidence=NO_SENTENCE) for m in doc.mentions)
-            yield DocumentRecords(doc.article_id, mentions=mentions, places=doc.places)
 
-    actors = resolve_actors(for_actors(), resources)
+def resolve_actor_pass(
+    documents: Iterable[DocumentRecords], resources: Resources
+) -> ActorResolution:
+    """The actors of every document (in article-id order), with the units, key decisions
+    and cluster totals incremental resolution stores; only mentions are read."""
+
+    return resolve_actors((for_actors(doc) for doc in documents), resources)
+
+
+def resolve_after_actors(
+    documents: Iterable[DocumentRecords], actors: ActorResolution, resources: Resources
+) -> Resolution:
+    """The whole resolution of ``documents`` (in article-id order) once ``actors`` (their
+    :func:`resolve_actor_pass`) are known. The actors' units may have been let go by then
+    (a rebuild stores them first, so it does not hold them while the events pass runs)."""
     unnamed = frozenset(a.id for a in actors.actors if a.type == "group")
     sides = state_sides(actors.actors)
-    rest = resolve_rest(documents(), actors.mention_actor, unnamed, sides, resources)
-    resolution = replace(
+    rest = resolve_rest(documents, actors.mention_actor, unnamed, sides, resources)
+    return replace(
         rest,
         actors=actors.actors,
         mention_actor=actors.mention_actor,
         explanations=actors.explanations,
     )
-    return resolution, actors
 
 
 def resolve_rest(
@@ -92,9 +111,13 @@ def resolve_rest(
     # every actor has a mention: the named ones are all but the unnamed groups
     named = frozenset(mention_actor.values()) - unnamed
 
+    shared = SharedValues()  # the events pass holds every event mention: one copy of each value
+
     def for_events() -> Iterator[DocumentRecords]:
         for doc in documents:
-            statements.append(DocumentRecords(doc.article_id, relations=doc.relations))
+            doc = replace(doc, events=shared.events(doc.events))
+            relations = shared.relations(doc.relations)
+            statements.append(DocumentRecords(doc.article_id, relations=relations))
             quotes.extend(resolve_quotes([doc], mention_actor))
             statistics.extend(resolve_statistics([doc], mention_actor))
             incs = document_incidents(doc, resources.ontology, mention_actor, named)
@@ -106,8 +129,14 @@ def resolve_rest(
 
     event_of: dict[tuple[str, int, str], str] = {}
     events, places = resolve_events(for_events(), mention_actor, resources, unnamed, event_of)
-    incidents = resolve_incidents(told, event_of, events, incident_links(resources), sides)
+    # relations first, so the statements are let go before incidents are joined (the
+    # largest working set of a resolution); each pass reads only finished events
     relations = resolve_relations(statements, events, mention_actor, resources)
+    statements.clear()
+    links = incident_links(resources)
+    incidents = resolve_incidents(told, event_of, events, links, sides, ordered_pairs)
+    told.clear()
+    event_of.clear()
     return Resolution(
         events=tuple(events),
         relations=tuple(relations),

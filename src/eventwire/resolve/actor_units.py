@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -33,6 +34,20 @@ _ORG_WORDS = (
     ("political_party", r"\b(party|alliance|brotherhood|movement|bloc)\b"),
 )
 NO_SENTENCE = Evidence("", "", 0, 0)  # actor resolution reads a mention's words, never its sentence
+
+
+def for_actors(doc: DocumentRecords) -> DocumentRecords:
+    """What actor resolution reads of a document: its mentions without their sentences,
+    each holding the document's one copy of its article id and one copy of each label
+    (decoded records give every mention its own; the actor pass holds every mention of
+    the store), and its places."""
+    mentions = tuple(
+        replace(m, article_id=doc.article_id, label=sys.intern(m.label), evidence=NO_SENTENCE)
+        for m in doc.mentions
+    )
+    return DocumentRecords(doc.article_id, mentions=mentions, places=doc.places)
+
+
 LABEL_TYPES = {"PERSON": "person", "GPE": "other", "NORP": "other", "ORG": "other"}
 
 

@@ -11,9 +11,11 @@ count stated once is carried by one event only (see ``_count_owners``), so tolls
 
 from __future__ import annotations
 
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from eventwire.knowledge.ontology import Ontology
 from eventwire.knowledge.resources import Resources
@@ -24,11 +26,14 @@ from eventwire.model import (
     EventMention,
     Evidence,
     Place,
+    RelationMention,
     Span,
     When,
     mention_key,
 )
 from eventwire.resolve.ids import stable_id
+
+V = TypeVar("V")
 
 # How many characters of a calendar date (When.calendar) a precision vouches for; a week
 # or a season may straddle months, so they vouch for the month or the year only.
@@ -106,6 +111,61 @@ def _matches(
         return False  # a governorate holds many incidents a day
     n = min(len(da), len(db))
     return bool(n) and da[:n] == db[:n]
+
+
+class SharedValues:
+    """One copy of each equal place, date, sentence and span among the mentions a
+    resolution holds until its events are made.
+
+    A decoded record gives every mention its own copies: each event mention of a town
+    holds the town's whole :class:`Place`, each mention of a sentence its own sentence
+    text. The events pass keeps every event mention of the store until it has grouped
+    them all, so sharing equal values is most of what it holds (the values are frozen,
+    so sharing changes no result). Places and dates are shared across the store (there
+    are few of them); sentences and spans within a document."""
+
+    def __init__(self) -> None:
+        self._seen: dict[object, object] = {}
+
+    def one(self, value: V) -> V:
+        """The first value equal to ``value`` seen (places, dates)."""
+        if value is None:
+            return value
+        return self._seen.setdefault(value, value)  # type: ignore[return-value]
+
+    def events(self, mentions: Sequence[EventMention]) -> tuple[EventMention, ...]:
+        """``mentions`` (of one document) with equal values shared."""
+        local: dict[object, object] = {}
+
+        def here(value: V) -> V:
+            return value if value is None else local.setdefault(value, value)  # type: ignore[return-value]
+
+        def count(c: Count) -> Count:
+            return replace(c, kind=sys.intern(c.kind), evidence=here(c.evidence), span=here(c.span))
+
+        return tuple(
+            replace(
+                em,
+                article_id=here(em.article_id),
+                type=sys.intern(em.type),
+                modality=sys.intern(em.modality),
+                lemma=sys.intern(em.lemma),
+                trigger=here(em.trigger),
+                evidence=here(replace(em.evidence, article_id=here(em.evidence.article_id))),
+                source=here(em.source),
+                target=here(em.target),
+                attributed_to=here(em.attributed_to),
+                when=self.one(em.when),
+                place=self.one(em.place),
+                counts=tuple(count(c) for c in em.counts),
+                qualifiers=tuple(sys.intern(q) for q in em.qualifiers),
+            )
+            for em in mentions
+        )
+
+    def relations(self, mentions: Sequence[RelationMention]) -> tuple[RelationMention, ...]:
+        """Relation statements (of one document) with their dates shared."""
+        return tuple(replace(rm, when=self.one(rm.when)) for rm in mentions)
 
 
 def actor_of(mention_actor: dict[str, str], article_id: str, span: Span | None) -> str | None:

@@ -388,8 +388,17 @@ def _reason(a: Report, b: Report) -> str:
 def candidate_pairs(incs: Sequence[Report]) -> list[tuple[int, int]]:
     """Pairs that may be compatible, found by blocking: two reports can join only when they
     share a named side, or lie in the same town (see :func:`veto`), so each is filed under
-    (type, day, side) for its sides and (type, day, town) for its town, on every day of its
+    (family, day, side) for its sides and (family, day, town) for its town, on every day of its
     window and one day either side."""
+    pairs: set[tuple[int, int]] = set()
+    for members in candidate_blocks(incs).values():
+        pairs.update(combinations(members, 2))  # filed in index order: i < j
+    return sorted(pairs)
+
+
+def candidate_blocks(incs: Sequence[Report]) -> dict[tuple[str, int, str], list[int]]:
+    """The blocks of :func:`candidate_pairs`: each holds the reports filed under it, in
+    index order."""
     blocks: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for n, inc in enumerate(incs):
         w = inc.window()
@@ -401,10 +410,7 @@ def candidate_pairs(incs: Sequence[Report]) -> list[tuple[int, int]]:
         for day in range(w[0] - DAY_SLACK, w[1] + DAY_SLACK + 1):
             for cell in cells:
                 blocks[(inc.kind, day, cell)].append(n)
-    pairs: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        pairs.update(combinations(members, 2))  # filed in index order: i < j
-    return sorted(pairs)
+    return blocks
 
 
 def pair_order(a: Report, b: Report) -> tuple[object, ...]:
@@ -479,11 +485,14 @@ def resolve_incidents(
     events: Sequence[Event],
     links: IncidentLinks = IncidentLinks(),
     side_of: dict[str, str] | None = None,
+    ordered_pairs: Callable[[Sequence[Report]], Iterable[tuple[int, int]]] | None = None,
 ) -> list[Incident]:
     """Incidents across articles (see the module docstring), sorted by id.
 
     ``event_of`` maps :func:`mention_id` of a mention to its resolved event's id;
-    ``side_of`` maps actor ids that stand for one side to its key (:func:`state_sides`)."""
+    ``side_of`` maps actor ids that stand for one side to its key (:func:`state_sides`);
+    ``ordered_pairs`` gives the candidate pairs in :func:`pair_order` (by default, sorted
+    here; :mod:`eventwire.resolve.incident_blocks` holds them more compactly)."""
     incs = sorted(doc_incidents, key=lambda i: i.id)
     by_event: dict[str, list[int]] = defaultdict(list)  # event or article id -> reports
     for n, inc in enumerate(incs):
@@ -505,8 +514,12 @@ def resolve_incidents(
             ra, rb = clusters.find(held[0]), clusters.find(n)
             if ra != rb and not clusters.user_split(ra, rb):
                 clusters.union(ra, rb, f"joined by a user override ({', '.join(names)})")
-    pairs = candidate_pairs(reports)
-    pairs.sort(key=lambda p: pair_order(reports[p[0]], reports[p[1]]))
+    pairs: Iterable[tuple[int, int]]
+    if ordered_pairs is None:
+        pairs = candidate_pairs(reports)
+        pairs.sort(key=lambda p: pair_order(reports[p[0]], reports[p[1]]))
+    else:
+        pairs = ordered_pairs(reports)
     for i, j in pairs:
         ra, rb = clusters.find(i), clusters.find(j)
         if ra == rb or clusters.known_apart(ra, rb):

@@ -22,7 +22,7 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from eventwire.knowledge.resources import Resources
@@ -30,11 +30,11 @@ from eventwire.model import DocumentRecords, Mention
 from eventwire.resolve.actor_keys import Decision, decide_key, explain, strength, unit_keys
 from eventwire.resolve.actor_totals import ClusterTotals
 from eventwire.resolve.actor_units import (
-    NO_SENTENCE,
     StoredUnit,
     Unit,
     affiliation_units,
     build_units,
+    for_actors,
     from_payload,
     mentions_of,
     to_payload,
@@ -198,13 +198,8 @@ def update_actors(
     cluster that only gains new units coming after all of its own is updated from its
     stored totals and the new units; one whose decisions changed is rebuilt from all
     its units; one that lost all its units loses its actor."""
-    for_actors = (
-        DocumentRecords(d.article_id, places=d.places,
-                        mentions=tuple(replace(m, evidence=NO_SENTENCE) for m in d.mentions))
-        for d in docs
-    )  # fmt: skip
     known: dict[str, Unit] = {}
-    new = units_of(for_actors, resources, known)
+    new = units_of((for_actors(d) for d in docs), resources, known)
     touched, whole = recluster(index, new)
     placed = index.unit_clusters([u.id for u in new])
     fresh: dict[str, list[StoredUnit]] = defaultdict(list)

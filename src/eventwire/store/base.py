@@ -319,7 +319,14 @@ class Store(UnitIndex, Protocol):
         decisions: dict[str, Decision],
         generation: int,
         totals: dict[str, str] | None = None,
-    ) -> None: ...
+        fingerprint: str | None = None,
+    ) -> bool: ...
+
+    def adopt_units(self, generation: int, fingerprint: str) -> bool:
+        """After a picture write: the stored units become the picture's when a full
+        resolution of the same documents and overrides stored them (``replace_units``
+        with ``fingerprint``, before its picture)."""
+        ...
 
     def iter_new_document_records(self, after: int, upto: int) -> Iterator[DocumentRecords]:
         """Records of documents generations ``after`` < g <= ``upto``, by article id."""

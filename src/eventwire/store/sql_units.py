@@ -105,10 +105,20 @@ class UnitsSQL:
         decisions: dict[str, Decision],
         generation: int,
         totals: dict[str, str] | None = None,
-    ) -> None:
+        fingerprint: str | None = None,
+    ) -> bool:
         """Store a full resolution's units, key decisions and cluster totals (JSON of
-        :class:`~eventwire.resolve.actor_totals.ClusterTotals`), as of ``generation``."""
+        :class:`~eventwire.resolve.actor_totals.ClusterTotals`), as of ``generation``;
+        returns whether it wrote.
+
+        With a ``fingerprint`` they are stored before their picture (so a rebuild need
+        not hold them while it resolves the rest): not the picture's until
+        :meth:`adopt_units` says so, and not stored at all when a picture of later
+        documents is (that rebuild's picture will not be stored either)."""
         with self._writing():
+            picture = int(self._state("picture"))
+            if fingerprint is not None and picture > generation:
+                return False
             for table in ("unit_keys", "units", "key_decisions", "cluster_totals"):
                 self._execute(f"DELETE FROM {table}")
             self.add_units(units)
@@ -118,8 +128,33 @@ class UnitsSQL:
                 ("key", "cluster", "via", "rivals"),
                 [(k, d.cluster, d.via, _as_json(list(d.rivals))) for k, d in decisions.items()],
             )
-            picture = int(self._state("picture"))
-            self._set_state("units", str(generation if picture == generation else -1))
+            ours = fingerprint is None and picture == generation
+            self._set_state("units", str(generation if ours else -1))
+            self._put_state(
+                "units_of", "" if fingerprint is None else f"{generation}:{fingerprint}"
+            )
+        return True
+
+    def adopt_units(self, generation: int, fingerprint: str) -> bool:
+        """Mark the stored units as the picture's when they were stored for its documents
+        generation and overrides (see :meth:`replace_units`); returns whether it did."""
+        with self._writing():
+            picture = (int(self._state("picture")), self._state("fingerprint"))
+            stored = self._one("SELECT value FROM store_state WHERE name = 'units_of'")
+            if picture != (generation, fingerprint) or (
+                stored is None or stored[0] != f"{generation}:{fingerprint}"
+            ):
+                return False
+            self._set_state("units", str(generation))
+        return True
+
+    def _put_state(self, name: str, value: str) -> None:
+        """Set a ``store_state`` value, adding its row the first time."""
+        self._execute(
+            "INSERT INTO store_state (name, value) VALUES (?, ?)"
+            " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            (name, value),
+        )
 
     def add_units(self, units: Sequence[StoredUnit]) -> None:
         self._insert(
