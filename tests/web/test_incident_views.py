@@ -377,3 +377,27 @@ def test_summaries_answer_only_the_filters_they_keep() -> None:
     assert _summary_for(IncidentFilter(actor="act_a"), places) is None
     assert _summary_for(IncidentFilter(actor="act_a", min_fatalities=1), dates) is None
     assert _summary_for(IncidentFilter(min_sources=2), dates) is None
+
+
+def test_the_map_by_modality_reads_a_covering_index(store: SQLiteStore) -> None:
+    """Migration 13: the places of one modality (with dates or not) are read from the
+    covering ``incidents_modality_places`` index, never the table row by row."""
+    ran: list[tuple[str, list[Any]]] = []
+    run = store._all
+
+    def recording(sql: str, args: Any = ()) -> list[Any]:
+        ran.append((sql, list(args)))
+        return run(sql, args)
+
+    store._all = recording  # type: ignore[method-assign]
+    try:
+        for flt in (IncidentFilter(modality="reported", since="2019-04"),
+                    IncidentFilter(modality="asserted", until="2019-04")):  # fmt: skip
+            store.incident_places(flt)
+    finally:
+        store._all = run  # type: ignore[method-assign]
+    grouped = [(sql, args) for sql, args in ran if "FROM incidents" in sql]
+    assert len(grouped) == 2
+    for sql, args in grouped:
+        plan = " ".join(str(r[3]) for r in run("EXPLAIN QUERY PLAN " + sql, args))
+        assert "COVERING INDEX incidents_modality_places" in plan, plan

@@ -409,8 +409,12 @@ MIGRATIONS: list[str] = [
     # so the network chooses its pairs from a few rows and reads the split only for the
     # pairs chosen; ``incident_actor_dates`` counts each actor's incidents (once when it
     # is both sides) per date and kind, so a hub actor's timeline reads its summary, not
-    # its incidents; both written by store/sql.py and store/sql_incident_views.py
+    # its incidents; both written by store/sql.py and store/sql_incident_views.py. A
+    # covering index serves the map (and the place index) by modality, with or without
+    # dates: the modality sought, the places and types walked in the grouping's order
     """
+    CREATE INDEX incidents_modality_places
+        ON incidents(modality, place_id, type, date, killed, wounded, displaced);
     CREATE TABLE event_pair_sums (
         grain INTEGER NOT NULL, period TEXT NOT NULL, floor INTEGER NOT NULL,
         source_actor TEXT NOT NULL, target_actor TEXT NOT NULL,

@@ -880,10 +880,15 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         )
         if rows is not None:
             return rows
+        plan = _period_plan(flt)
+        # one part and no cut month: the rows are grouped and ordered by the query itself
+        single = plan is not None and len(plan[0]) == 1 and not plan[1]
         rows = self._period_rows(
-            "event_pair_periods", flt, columns, tail.split(" ORDER BY")[0], *between,
-            events_extra=_between(among, pairs, dodge=True),
+            "event_pair_periods", flt, columns, tail if single else tail.split(" ORDER BY")[0],
+            *between, events_extra=_between(among, pairs, dodge=True),
         )  # fmt: skip
+        if rows is not None and single:
+            return rows
         if rows is not None:  # one group per part of the plan: summed here
             return _summed(rows, columns.count(", ") + 1 - columns.count("{"))
         # on events the actors are tested, not sought: seeking a hub's rows by the actor
