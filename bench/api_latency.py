@@ -6,9 +6,16 @@ synthetic store.
 
 The store is written straight into the schema with executemany (no NLP): actors
 with a long-tailed share of events (the busiest holds about a tenth of them, like
-Haftar in the Libya corpus), places, articles, relations and quotes. The server
-is uvicorn in a thread; requests go through a real HTTP client, one at a time.
-Prints figures; asserts nothing about time.
+Haftar in the Libya corpus), places, articles, relations and quotes; then one
+incident record for every fifth event (written through the store with its summaries,
+added once to a store built without them). The server is uvicorn in a thread;
+requests go through a real HTTP client, one at a time. Prints figures; asserts
+nothing about time.
+
+    python bench/api_latency.py --postgres     # the same store copied into PostgreSQL
+
+``--postgres`` starts a throwaway cluster (as the ``postgres`` tests do), copies the
+SQLite store's tables into it with ``COPY`` and writes the summaries there.
 """
 
 from __future__ import annotations
@@ -26,6 +33,9 @@ import time
 from pathlib import Path
 
 from eventwire.config import Settings
+from eventwire.model import Evidence, Incident, Place, Resolution
+from eventwire.store.pg_cluster import fresh_database, throwaway_cluster
+from eventwire.store.sql_incident_views import ACTOR_TOTAL_COLUMNS, INCIDENT_SUMMARIES
 from eventwire.store.sqlite import SQLiteStore
 
 TYPES = ["fight", "assault", "consult", "disapprove", "support", "threaten", "protest", "coerce"]
@@ -160,6 +170,78 @@ def build(path: Path, n_events: int, seed: int = 7) -> None:
     conn.close()
 
 
+def add_incidents(path: Path, every: int = 5) -> int:
+    """Incident records for every ``every``-th event (its sides, date, place, killed and
+    kind: ``act_0``, the busiest actor, is a side of about a tenth of them), written
+    through the store with their summaries, once: a store that has incidents is left be.
+    Returns how many it holds."""
+    with SQLiteStore(path) as store:
+        held = int(store._one("SELECT COUNT(*) FROM incidents")[0])
+        if held:
+            return held
+        rows = store._all(
+            "SELECT e.id, e.type, e.acled_type, e.source_actor, e.target_actor, e.date,"
+            " e.date_precision, e.modality, e.killed, e.source_count, e.payload FROM events e"
+            f" WHERE e.rowid % {every} = 0"
+        )
+        incidents = []
+        for r in rows:
+            event = json.loads(r[10])
+            loc = event["location"]
+            place = Place(loc["id"], loc["name"], loc["lat"], loc["lon"], "LBY", None, "city")
+            codes = {"acled": {"event_type": r[2], "sub_event_type": None}} if r[2] else {}
+            counts = {"killed": int(r[8])} if r[8] else {}
+            evidence = tuple(
+                Evidence(e["article_id"], e["sentence"], e["char_start"], e["char_end"])
+                for e in event["evidence"]
+            )
+            incidents.append(
+                Incident(f"inc_{r[0][4:]}", r[1], codes, evidence, r[3], r[4], r[5], r[6],
+                         place, counts=counts, count_min=dict(counts), count_max=dict(counts),
+                         source_count=int(r[9]), events=(r[0],), modality=r[7])
+            )  # fmt: skip
+        with store._writing():
+            store._write_incidents(Resolution(incidents=tuple(incidents)))
+    conn = sqlite3.connect(path)
+    conn.execute("ANALYZE")
+    conn.close()
+    return len(incidents)
+
+
+# the tables the bench writes (everything else is a summary of them)
+COPIED = ("actors", "actor_keys", "places", "articles", "events", "evidence", "relations",
+          "quotes", "incidents", "incident_events")  # fmt: skip
+
+
+def copy_to_postgres(path: Path, url: str) -> None:
+    """The SQLite bench store's tables copied into the (empty) PostgreSQL database at
+    ``url`` with ``COPY``, then the summaries written there and the tables analysed."""
+    from eventwire.store.postgres import PostgresStore
+
+    source = sqlite3.connect(path)
+    with PostgresStore(url) as store, store._writing():
+        for table in COPIED:
+            cursor = source.execute(f"SELECT * FROM {table}")
+            columns = [d[0] for d in cursor.description]
+            store._insert(table, columns, iter(cursor))
+        store.write_summaries()
+        for fill in INCIDENT_SUMMARIES:  # as an incident write does
+            store._execute(f"INSERT INTO {fill} {INCIDENT_SUMMARIES[fill]}")
+        store._insert(
+            "incident_actor_totals", ACTOR_TOTAL_COLUMNS,
+            source.execute(
+                "SELECT actor_id, COUNT(*), COALESCE(SUM(killed), 0), COALESCE(SUM(wounded), 0),"
+                " COALESCE(SUM(displaced), 0) FROM (SELECT id, source_actor AS actor_id, killed,"
+                " wounded, displaced FROM incidents WHERE source_actor IS NOT NULL UNION"
+                " SELECT id, target_actor, killed, wounded, displaced FROM incidents"
+                " WHERE target_actor IS NOT NULL) GROUP BY actor_id ORDER BY actor_id"
+            ),
+        )  # fmt: skip
+    source.close()
+    with PostgresStore(url) as store:
+        store._execute("ANALYZE")
+
+
 def serve(settings: Settings) -> tuple[str, object]:
     import socket
 
@@ -191,9 +273,11 @@ def main() -> int:
     parser.add_argument(
         "--browser", default="", help="Chromium executable: also time pages in the browser."
     )
+    parser.add_argument(
+        "--postgres", action="store_true",
+        help="Copy the store into a throwaway PostgreSQL cluster and measure that.",
+    )  # fmt: skip
     args = parser.parse_args()
-    import httpx
-
     path = args.db or Path(tempfile.gettempdir()) / f"eventwire-bench-{args.events}.db"
     if args.rebuild or not path.exists():
         path.unlink(missing_ok=True)
@@ -201,7 +285,26 @@ def main() -> int:
         build(path, args.events)
         print(f"built {path.name}: {args.events:,} events in {time.perf_counter() - t0:.1f}s, "
               f"{path.stat().st_size / 1e6:.0f} MB")  # fmt: skip
-    base, server = serve(Settings(db=str(path)))
+    t0 = time.perf_counter()
+    print(f"{add_incidents(path):,} incidents ({time.perf_counter() - t0:.1f}s)")
+    if not args.postgres:
+        measure(Settings(db=str(path)), args)
+        return 0
+    with throwaway_cluster() as server:
+        url = fresh_database(server)
+        t0 = time.perf_counter()
+        copy_to_postgres(path, url)
+        print(f"copied into PostgreSQL in {time.perf_counter() - t0:.1f}s")
+        measure(Settings(db=url), args)
+    return 0
+
+
+def measure(settings: Settings, args: argparse.Namespace) -> None:
+    """Every endpoint ``args.requests`` times, one request at a time, then the pages in
+    Chromium when ``args.browser`` names it."""
+    import httpx
+
+    base, server = serve(settings)
     rng = random.Random(1)
     busy = [f"act_{i}" for i in range(5)]  # the hubs: tens of thousands of events each
     actor = lambda: f"act_{rng.randrange(5, 5000)}"  # noqa: E731
@@ -236,6 +339,9 @@ def main() -> int:
         "GET /api/places": lambda: "/api/places",
         "GET / home page": lambda: "/",
         "GET /actors/{id} page (typical)": lambda: f"/actors/{actor()}",
+        "GET /actors/{id} page (hub)": lambda: f"/actors/{rng.choice(busy)}",
+        "GET /api/incidents": lambda: f"/api/incidents?page={rng.randrange(1, 20)}",
+        "GET /api/incidents?actor= (hub)": lambda: f"/api/incidents?actor={rng.choice(busy)}",
         "GET /events page": lambda: f"/events?type={rng.choice(TYPES)}",
         # whole-corpus views (the data behind /explore) and downloads
         "GET /api/event-list": lambda: f"/api/event-list?page={rng.randrange(1, 20)}",
@@ -261,6 +367,10 @@ def main() -> int:
         "GET /api/timeline?polarity=negated": lambda: "/api/timeline?polarity=negated",
         "GET /api/timeline?min_fatalities=5": lambda: "/api/timeline?min_fatalities=5",
         "GET /api/timeline?actor= (typical)": lambda: f"/api/timeline?actor={actor()}",
+        "GET /api/timeline?actor= (hub)": lambda: f"/api/timeline?actor={rng.choice(busy)}",
+        "GET /api/timeline?actor=&since= (hub)": lambda: (
+            f"/api/timeline?actor={rng.choice(busy)}&since=201{rng.randrange(4, 9)}"
+        ),
         "GET /api/timeline?type=&since=": lambda: (
             f"/api/timeline?type={rng.choice(TYPES)}&since=201{rng.randrange(4, 9)}"
         ),
@@ -332,7 +442,6 @@ def main() -> int:
     if args.browser:
         browser_timings(base, args.browser)
     server.should_exit = True  # type: ignore[attr-defined]
-    return 0
 
 
 def _p(values: list[float], q: float) -> float:

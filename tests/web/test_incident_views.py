@@ -85,6 +85,10 @@ FILTERS = [
     CorpusFilter(min_fatalities=3),
     CorpusFilter(type="fight", actor="act_c", min_sources=2),
     CorpusFilter(place="Town", since="2019-04-09", min_fatalities=1),
+    # an actor with dates or kinds: the actor's date summary (migration 13)
+    CorpusFilter(actor="act_a", since="2019-04", until="2019-05"),
+    CorpusFilter(actor="act_c", type="protest", modality="asserted"),
+    CorpusFilter(actor="act_b", acled="Battles", until="2019"),
 ]
 
 
@@ -219,9 +223,12 @@ V9_VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?"
 
 
 def _displaced(s: Any) -> list[tuple[Any, ...]]:
-    """What migration 10 adds: the displaced column and each actor's totals."""
+    """What migration 10 adds: the displaced column and each actor's totals (and what
+    migration 13 adds: each actor's incidents by date)."""
     rows = [tuple(r) for r in s._all("SELECT id, displaced FROM incidents")]
-    for table in ("incident_actor_totals", "incident_dates", "incident_place_kinds"):
+    tables = ("incident_actor_totals", "incident_dates", "incident_place_kinds",
+              "incident_actor_dates")  # fmt: skip
+    for table in tables:
         rows += [(table, *r) for r in s._all(f"SELECT * FROM {table}")]
     return sorted(rows, key=lambda r: tuple((x is not None, x) for x in r))
 
@@ -244,7 +251,8 @@ def test_migration_10_fills_the_displaced_column_on_sqlite(tmp_path: Path) -> No
         fresh.replace_resolution(_resolution())
         assert got == _displaced(fresh)
     assert any(r[1] for r in got) and any(r[1] is None for r in got)
-    assert {r[0] for r in got} >= {"incident_actor_totals", "incident_dates"}
+    assert {r[0] for r in got} >= {"incident_actor_totals", "incident_dates",
+                                   "incident_actor_dates"}  # fmt: skip
 
 
 @pytest.mark.postgres
@@ -364,5 +372,35 @@ def test_summaries_answer_only_the_filters_they_keep() -> None:
     assert _summary_for(IncidentFilter(place="geonames:1"), places) == "incident_place_kinds"
     assert _summary_for(IncidentFilter(place="geonames:1"), dates) is None  # reads incidents
     assert _summary_for(IncidentFilter(since="2019"), places) is None
-    assert _summary_for(IncidentFilter(actor="act_a"), ()) is None
+    # migration 13: an actor's own summary, by date and kind (its timeline, its totals)
+    assert _summary_for(IncidentFilter(actor="act_a"), ()) == "incident_actor_dates"
+    assert _summary_for(IncidentFilter(actor="act_a", since="2019"), dates) == (
+        "incident_actor_dates"
+    )
+    assert _summary_for(IncidentFilter(actor="act_a"), places) is None
+    assert _summary_for(IncidentFilter(actor="act_a", min_fatalities=1), dates) is None
     assert _summary_for(IncidentFilter(min_sources=2), dates) is None
+
+
+def test_the_map_by_modality_reads_a_covering_index(store: SQLiteStore) -> None:
+    """Migration 13: the places of one modality (with dates or not) are read from the
+    covering ``incidents_modality_places`` index, never the table row by row."""
+    ran: list[tuple[str, list[Any]]] = []
+    run = store._all
+
+    def recording(sql: str, args: Any = ()) -> list[Any]:
+        ran.append((sql, list(args)))
+        return run(sql, args)
+
+    store._all = recording  # type: ignore[method-assign]
+    try:
+        for flt in (IncidentFilter(modality="reported", since="2019-04"),
+                    IncidentFilter(modality="asserted", until="2019-04")):  # fmt: skip
+            store.incident_places(flt)
+    finally:
+        store._all = run  # type: ignore[method-assign]
+    grouped = [(sql, args) for sql, args in ran if "FROM incidents" in sql]
+    assert len(grouped) == 2
+    for sql, args in grouped:
+        plan = " ".join(str(r[3]) for r in run("EXPLAIN QUERY PLAN " + sql, args))
+        assert "COVERING INDEX incidents_modality_places" in plan, plan

@@ -190,6 +190,14 @@ class Store(UnitIndex, Protocol):
 
     def relations(self, actor: str | None = None) -> list[Relation]: ...
 
+    def actor_relations(
+        self, actor_id: str, per_kind: int
+    ) -> tuple[list[Relation], list[tuple[str, bool, str, int]]]:
+        """The ``per_kind`` relations with most sources (then by id) of each (type,
+        negation, modality) the actor is a side of, most sources first, and how many
+        relations of each such kind it has (by type, negation, modality)."""
+        ...
+
     def incidents_of_events(self, flt: EventFilter) -> list[Incident]:
         """Incidents with a member among the events ``flt`` selects, by id."""
         ...

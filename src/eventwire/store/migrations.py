@@ -404,6 +404,50 @@ MIGRATIONS: list[str] = [
     DROP INDEX incidents_sources;
     CREATE INDEX incidents_sources ON incidents(source_count DESC, date DESC NULLS LAST, id DESC)
     """,
+    # 13 (issue 18, pre-assigned): ``event_pair_sums`` is ``event_pair_periods`` without
+    # the type, negation and modality split (one row per pair, period and sources floor),
+    # so the network chooses its pairs from a few rows and reads the split only for the
+    # pairs chosen; ``incident_actor_dates`` counts each actor's incidents (once when it
+    # is both sides) per date and kind, so a hub actor's timeline reads its summary, not
+    # its incidents; both written by store/sql.py and store/sql_incident_views.py. A
+    # covering index serves the map (and the place index) by modality, with or without
+    # dates: the modality sought, the places and types walked in the grouping's order
+    """
+    CREATE INDEX incidents_modality_places
+        ON incidents(modality, place_id, type, date, killed, wounded, displaced);
+    CREATE TABLE event_pair_sums (
+        grain INTEGER NOT NULL, period TEXT NOT NULL, floor INTEGER NOT NULL,
+        source_actor TEXT NOT NULL, target_actor TEXT NOT NULL,
+        events INTEGER NOT NULL, sources INTEGER NOT NULL
+    );
+    CREATE INDEX event_pair_sums_pair ON event_pair_sums(
+        source_actor, target_actor, grain, period, floor, events, sources
+    );
+    INSERT INTO event_pair_sums
+    SELECT grain, period, floor, source_actor, target_actor, SUM(events), SUM(sources)
+    FROM event_pair_periods GROUP BY grain, period, floor, source_actor, target_actor;
+    CREATE TABLE incident_actor_dates (
+        actor_id TEXT NOT NULL, date TEXT, date_precision TEXT, type TEXT NOT NULL,
+        acled_type TEXT, modality TEXT,
+        incidents INTEGER NOT NULL, killed INTEGER, wounded INTEGER, displaced INTEGER
+    );
+    CREATE INDEX incident_actor_dates_actor ON incident_actor_dates(actor_id, date);
+    INSERT INTO incident_actor_dates
+    SELECT actor_id, date, date_precision, type, acled_type, modality,
+        COUNT(*), SUM(killed), SUM(wounded), SUM(displaced)
+    FROM (
+        SELECT source_actor AS actor_id, date, date_precision, type, acled_type, modality,
+            killed, wounded, displaced
+        FROM incidents WHERE source_actor IS NOT NULL
+        UNION ALL
+        SELECT target_actor, date, date_precision, type, acled_type, modality,
+            killed, wounded, displaced
+        FROM incidents
+        WHERE target_actor IS NOT NULL
+            AND (source_actor IS NULL OR source_actor <> target_actor)
+    ) sides
+    GROUP BY actor_id, date, date_precision, type, acled_type, modality
+    """,
 ]
 
 _POSTGRES_TYPES = (

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from eventwire.model import Actor, Incident, Place, Resolution, from_dict
@@ -41,6 +42,15 @@ INCIDENT_SUMMARIES = {
     "incident_place_kinds": (
         f"SELECT place_id, {_KIND}, {_SUMS} FROM incidents GROUP BY place_id, {_KIND}"
     ),
+    # migration 13: per actor (either side, once when it is both), date and kind
+    "incident_actor_dates": (
+        f"SELECT actor_id, date, date_precision, {_KIND}, {_SUMS} FROM (SELECT source_actor"
+        f" AS actor_id, date, date_precision, {_KIND}, killed, wounded, displaced FROM"
+        " incidents WHERE source_actor IS NOT NULL UNION ALL SELECT target_actor, date,"
+        f" date_precision, {_KIND}, killed, wounded, displaced FROM incidents WHERE"
+        " target_actor IS NOT NULL AND (source_actor IS NULL OR source_actor <> target_actor))"
+        f" sides GROUP BY actor_id, date, date_precision, {_KIND}"
+    ),
 }
 # what each summary answers: the IncidentFilter fields it keeps, the columns it groups by
 _FILTER_FIELDS = ("actor", "type", "since", "until", "place", "acled", "min_sources",
@@ -53,6 +63,11 @@ SUMMARY_KEEPS = {
     "incident_place_kinds": (
         frozenset({"type", "acled", "modality", "place"}),
         frozenset({"place_id", "type"}),
+    ),
+    # after the summaries that keep no actor: read only when the filter names one
+    "incident_actor_dates": (
+        frozenset({"actor", "type", "acled", "modality", "since", "until"}),
+        frozenset({"date", "date_precision", "type"}),
     ),
 }
 _SUMMED = "SUM(incidents), SUM(killed), SUM(wounded), SUM(displaced)"
@@ -99,7 +114,13 @@ class IncidentViewsSQL(IncidentQueries):
         )
 
     def _grouped(self, flt: IncidentFilter, group: Sequence[str], extra: str = "") -> list[Any]:
-        where, args = self._incident_conditions(flt)
+        table = _summary_for(flt, group)
+        if table == "incident_actor_dates":  # the actor's own rows: one side, one column
+            where, args = self._incident_conditions(replace(flt, actor=None))
+            where.append("actor_id = ?")
+            args.append(flt.actor)
+        else:
+            where, args = self._incident_conditions(flt)
         if extra:
             where.append(extra)
         columns = ", ".join(group)
@@ -108,7 +129,6 @@ class IncidentViewsSQL(IncidentQueries):
             order = ", ".join(f"{c} NULLS FIRST" for c in group)
             tail = f" GROUP BY {columns} ORDER BY {order}"
             columns += ", "
-        table = _summary_for(flt, group)
         sums = _SUMMED if table else _SUMS
         sql = (
             f"SELECT {columns}{sums} FROM {table or 'incidents'} WHERE {' AND '.join(where)}{tail}"

@@ -106,15 +106,35 @@ class RelationGroup:
     polarity: str
     relations: list[RelationView]
     modality: str = ""  # denied, hypothetical... kept apart from what is asserted
+    total: int = 0  # relations of the group, shown or not
 
 
-def group_relations(relations: Sequence[RelationView]) -> list[RelationGroup]:
-    """Relations grouped by (type, polarity, modality label), biggest groups first."""
+RELATIONS_SHOWN = 25  # relations listed per group on an actor's page
+
+
+def group_relations(
+    relations: Sequence[RelationView], totals: dict[tuple[str, str, str], int] | None = None
+) -> list[RelationGroup]:
+    """Relations grouped by (type, polarity, modality label), biggest groups first; a
+    group's total is in ``totals`` when only some of its relations are given."""
     groups: dict[tuple[str, str, str], list[RelationView]] = {}
     for view in relations:
         groups.setdefault((view.relation.type, view.polarity, view.modality), []).append(view)
-    ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    return [RelationGroup(t, p, views, m) for (t, p, m), views in ordered]
+    sizes = {key: max(len(views), (totals or {}).get(key, 0)) for key, views in groups.items()}
+    ordered = sorted(groups.items(), key=lambda kv: (-sizes[kv[0]], kv[0]))
+    return [RelationGroup(t, p, views, m, sizes[(t, p, m)]) for (t, p, m), views in ordered]
+
+
+def _kind_totals(
+    kinds: Iterable[tuple[str, bool, str, int]], onto: Ontology
+) -> dict[tuple[str, str, str], int]:
+    """Relations per page group (type, polarity, modality label) from the store's counts
+    per (type, negation, modality)."""
+    totals: dict[tuple[str, str, str], int] = {}
+    for rtype, negated, modality, n in kinds:
+        key = (rtype, type_polarity(rtype, negated, onto), modality_label(modality, negated))
+        totals[key] = totals.get(key, 0) + n
+    return totals
 
 
 def _relation_views(
@@ -144,7 +164,9 @@ def actor_detail(
 ) -> ActorDetail:
     actor = store.get_actor(actor_id)
     names = Names(store)
-    relations = _relation_views(store, store.relations(actor=actor_id), names, onto)
+    # the heaviest of each kind: a group's first RELATIONS_SHOWN are among them
+    shown, kinds = store.actor_relations(actor_id, RELATIONS_SHOWN)
+    relations = _relation_views(store, shown, names, onto)
     # newest first, undated last, as every incident list: a hub's page shows its latest
     events = store.events(EventFilter(actor=actor_id, limit=event_limit + 1, order="-date"))
     names.refs(x for e in events for x in (e.source_actor, e.target_actor, e.attributed_to))
@@ -153,7 +175,7 @@ def actor_detail(
         actor=actor,
         explanation=store.explanations(actor_id),
         roles=roles,
-        relations=group_relations(relations),
+        relations=group_relations(relations, _kind_totals(kinds, onto)),
         events=events[:event_limit],
         more_events=len(events) > event_limit,
         quotes=store.quotes(speaker=actor_id),

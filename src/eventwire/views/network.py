@@ -79,7 +79,7 @@ def network(
     order = sorted(weight, key=lambda p: (-weight[p], p))
     cap = EDGES_PER_ACTOR * top if edges_cap is None else max(0, edges_cap)
     edges: dict[tuple[str, str, str, str], dict[str, Any]] = {}
-    types: dict[tuple[str, str, str, str], Counter[str]] = {}
+    types: dict[tuple[str, str, str, str], dict[str, int]] = {}
     labels: dict[tuple[str, bool, str], tuple[str, str, str]] = {}
     read = 0
     while read < len(order) and cap > 0:
@@ -107,10 +107,11 @@ def network(
             if edge is None:
                 edge = edges[key] = {"source": e.source, "target": e.target, "polarity": polarity,
                                      "modality": label, "events": 0, "relations": 0, "sources": 0}  # fmt: skip
-                types[key] = Counter()
+                types[key] = {}
             edge[kind] += e.events
             edge["sources"] += e.sources
-            types[key][type_name] += e.events
+            named = types[key]
+            named[type_name] = named.get(type_name, 0) + e.events
     names = Names(store)
     nodes = []
     for actor_id in sorted(keep, key=lambda a: (-degree[a], a)):
