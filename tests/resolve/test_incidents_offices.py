@@ -26,7 +26,7 @@ from eventwire.model import (
     When,
 )
 from eventwire.pipeline import rebuild, refresh
-from eventwire.resolve.incidents import state_sides
+from eventwire.resolve.incidents import explanation_in_words, state_sides
 from eventwire.resolve.offices import names_state, office_sides, office_terms, side_on
 from eventwire.store import open_store
 from eventwire.store.pg_cluster import fresh_database
@@ -194,3 +194,18 @@ def test_stored_sides_of_office_holders_follow_the_resolver_on_each_backend(
         assert store.state_sides() == state_sides(store.actors())
         assert store.state_sides() == {"actor_eth": "state:ETH",
                                        "actor_tesfaye": "state:ETH@2018-04-01/"}  # fmt: skip
+
+
+def test_an_explanation_names_the_state_an_office_holder_stands_for() -> None:
+    pm = person("Tesfaye Alemu", "ETH", ("Prime Minister of Ethiopia", "2018-04", None))
+    army = Actor("actor_army", "Ethiopian Army", "government", "ETH")
+    line = ["joined art_a and art_b: ASSAULT, side state:ETH, dates within a day"]
+
+    def said(*actors: Actor) -> list[str]:
+        by_id = {a.id: a for a in actors}
+        return explanation_in_words(line, lambda: state_sides(actors, ONTO), by_id.__getitem__)
+
+    assert said(pm) == ["joined art_a and art_b: ASSAULT, side Tesfaye Alemu's state, "
+                        "dates within a day"]  # fmt: skip
+    # a state's own actor is named before an office holder of it
+    assert "side Ethiopian Army and its state" in said(pm, army)[0]

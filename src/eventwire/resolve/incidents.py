@@ -57,7 +57,7 @@ from eventwire.resolve.doc_incidents import (
     mention_id,
 )
 from eventwire.resolve.ids import stable_id
-from eventwire.resolve.offices import office_sides, side_on
+from eventwire.resolve.offices import office_sides, side_keys, side_on
 from eventwire.resolve.overrides import load_overrides
 from eventwire.text.geo import haversine_km
 
@@ -380,12 +380,16 @@ def explanation_in_words(
     words: dict[str, str] = {}
     if any(k.startswith("state:") for k in keys):
         by_side: dict[str, list[Actor]] = defaultdict(list)
-        for actor_id, side in sorted(state_sides().items()):
-            if side in keys:
-                by_side[side].append(get_actor(actor_id))
+        for actor_id, value in sorted(state_sides().items()):
+            for side in side_keys(value):
+                if side in keys:
+                    by_side[side].append(get_actor(actor_id))
         for side, found in by_side.items():
-            lead = min(found, key=lambda a: (a.type != "country", a.name, a.id))
+            # the country, else its government or forces, else an office holder of it
+            lead = min(found, key=lambda a: (a.type != "country", a.type == "person",
+                                             a.name, a.id))  # fmt: skip
             words[side] = (f"the state of {lead.name}" if lead.type == "country"
+                           else f"{lead.name}'s state" if lead.type == "person"
                            else f"{lead.name} and its state")  # fmt: skip
     for key in keys:
         if key.startswith("actor_"):

@@ -140,3 +140,9 @@ def side_on(actor_id: str, side: str | None, days: tuple[int, int] | None) -> st
         if first <= days[1] and last >= days[0]:
             return key
     return actor_id
+
+
+def side_keys(side: str) -> list[str]:
+    """The side keys an entry of the state sides may give: its own, or each of an office
+    holder's terms' ("state:ETH@2018-04-01/" -> ["state:ETH"])."""
+    return list(dict.fromkeys(term.partition(TERM_MARK)[0] for term in side.split(";")))
