@@ -62,6 +62,11 @@ def test_heads_of_government_defence_ministers_and_army_chiefs_stand_for_their_s
     assert office_terms(minister, ONTO) == ["state:UKR@2021-01-01/2023-09-30"]
     assert office_terms(general, ONTO) == ["state:ISR@2023-01-01/"]
     assert office_terms(army, ONTO) == ["state:UKR@2024-02-01/"]
+    # the state first, by its name or demonym
+    secretary = person("John Carter", "USA", ("United States Secretary of Defense", "2021", None))
+    assert office_terms(secretary, ONTO) == ["state:USA@2021-01-01/"]
+    premier = person("Tesfaye Alemu", "ETH", ("Ethiopian Prime Minister", "2018-04", None))
+    assert office_terms(premier, ONTO) == ["state:ETH@2018-04-01/"]
 
 
 def test_rebels_deputies_and_other_ministers_stand_for_no_state() -> None:
@@ -71,7 +76,8 @@ def test_rebels_deputies_and_other_ministers_stand_for_no_state() -> None:
                   "Deputy Commander-in-Chief of the Sudanese Armed Forces",
                   "Minister of Foreign Affairs of Ethiopia", "Vice President of Ethiopia",
                   "President of the Tigray Interim Regional Administration",
-                  "Commander of the Rapid Support Forces"):  # fmt: skip
+                  "Commander of the Rapid Support Forces", "Ethiopian Deputy Prime Minister",
+                  "Ethiopia Secretary of State", "Tigray Front Commander"):  # fmt: skip
         assert office_terms(person("Kidane Bekele", "ETH", (title, "2019", None)), ONTO) == [], (
             title
         )

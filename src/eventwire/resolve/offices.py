@@ -76,6 +76,22 @@ def names_state(rest: str, country: str, onto: Ontology) -> bool:
     return False
 
 
+def holds_for(title: str, country: str, onto: Ontology) -> bool:
+    """Whether a role titled ``title`` is an office of ``country`` whose holder stands for
+    it: "OFFICE of STATE" or "OFFICE of ARMY" (:func:`names_state`), or the state first,
+    by its name or demonym ("United States Secretary of Defense", "Ethiopian Prime
+    Minister")."""
+    if (rest := onto.office_of(title)) is not None:
+        return names_state(rest, country, onto)
+    fold = " ".join(title.casefold().split())
+    names, demonyms = state_words(country)
+    for office in onto.state_offices.offices:
+        if fold.endswith(" " + office):
+            state = fold[: -len(office) - 1].removeprefix("the ")
+            return state in names or state in demonyms
+    return False
+
+
 def _day(text: str, end: bool) -> date:
     """The first (or last, ``end``) day of an ISO partial date ("2018", "2018-04")."""
     parts = [int(p) for p in text.split("-")]
@@ -96,9 +112,7 @@ def office_terms(actor: Actor, onto: Ontology) -> list[str]:
         return []
     terms = []
     for role in sorted(actor.roles, key=_role_key):
-        if role.source != "kb" or (rest := onto.office_of(role.title)) is None:
-            continue
-        if not names_state(rest, actor.country, onto):
+        if role.source != "kb" or not holds_for(role.title, actor.country, onto):
             continue
         start = _day(role.start, False).isoformat() if role.start else ""
         end = _day(role.end, True).isoformat() if role.end else ""
