@@ -644,10 +644,12 @@ def events(
 
 
 def _explain(db: str, explain: Any, record_id: str) -> None:
+    from eventwire.knowledge.ontology import read_ontology
+
     with edge():
         store = _open(settings_for(db=db))
         try:
-            lines = explain(store, record_id)
+            lines = explain(store, record_id, read_ontology())
         finally:
             store.close()
     for line in lines:

@@ -127,6 +127,7 @@ def test_explain_and_the_incident_page_say_sides_in_words(tmp_path: Path) -> Non
     """What ``--explain``, ``GET /api/incidents/{id}`` and the incident page show names
     the actor and the state, never their keys (the stored lines keep the keys)."""
     from eventwire.export.incident_list import explain_incident
+    from eventwire.knowledge.ontology import read_ontology
     from eventwire.model import Actor
     from eventwire.resolve.incidents import EXPLANATION_KEY
     from eventwire.views.incidents import incident_detail
@@ -139,7 +140,7 @@ def test_explain_and_the_incident_page_say_sides_in_words(tmp_path: Path) -> Non
     )
     with SQLiteStore(str(tmp_path / "s.db")) as store:
         store.replace_resolution(Resolution(actors=(brigade, libya), incidents=(inc,)))
-        said = explain_incident(store, inc.id)
+        said = explain_incident(store, inc.id, read_ontology())
         page = incident_detail(store, inc.id).explanation
     assert "  joined art_a and art_b: ASSAULT, side Sidra Brigade, the state of Libya" in said
     assert page == ["joined art_a and art_b: ASSAULT, side Sidra Brigade, the state of Libya"]

@@ -153,3 +153,28 @@ def test_reports_in_goma_and_in_a_bare_congo_join_when_the_rest_agrees() -> None
     assert sorted(i.source_count for i in incs) == [1, 2]
     joined = next(i for i in incs if i.source_count == 2)
     assert joined.location == GOMA
+
+
+def test_near_misses_are_listed_and_compared_by_incident_family(tmp_path) -> None:  # noqa: ANN001
+    from eventwire.export.incident_list import near_misses
+    from eventwire.model import Evidence, Incident, Resolution
+    from eventwire.store.sqlite import SQLiteStore
+
+    def incident(n: int, itype: str, town: Place, source: str) -> Incident:
+        ev = Evidence(f"art_{n:016x}", "A sentence.", 0, 11)
+        return Incident(f"incident_{n:012x}", itype, {}, (ev,), source_actor=source,
+                        date="2025-03-14", date_precision="day", location=town)  # fmt: skip
+
+    attack = incident(1, "ASSAULT", GHARYAN, "Sidra Brigade")
+    raid = incident(2, "COERCE", GHARYAN, "Sidra Brigade")  # a raid the same day, same side
+    elsewhere = incident(3, "COERCE", TARHUNA, "Sidra Brigade")
+    protest = incident(4, "PROTEST", GHARYAN, "Sidra Brigade")
+    with SQLiteStore(str(tmp_path / "s.db")) as store:
+        store.replace_resolution(Resolution(incidents=(attack, raid, elsewhere, protest)))
+        said = near_misses(store, attack, ONTO)
+    # the raid and the attack are of one family: compared, not "types differ"
+    assert said == [
+        f"kept apart from incident {raid.id}: not compared (no shared block)",
+        f"kept apart from incident {elsewhere.id}: two different towns (Gharyan, Tarhuna)",
+    ]
+    assert not any(protest.id in line for line in said)

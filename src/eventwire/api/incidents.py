@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from eventwire import views
 from eventwire.api.params import MAX_TEXT, Filter, IncidentOrder, Limit, PageNo
+from eventwire.api.routes import OntologyDep
 from eventwire.export.incident_list import explain_incident
 from eventwire.model import Incident
 from eventwire.store.base import Store
@@ -57,7 +58,9 @@ def list_incidents(
 
 
 @router.get("/incidents/{incident_id}", response_model=IncidentDetail)
-def get_incident(incident_id: Annotated[str, Path(max_length=MAX_TEXT)], store: StoreDep) -> Any:
+def get_incident(
+    incident_id: Annotated[str, Path(max_length=MAX_TEXT)], store: StoreDep, ontology: OntologyDep
+) -> Any:
     """One incident with why its reports were joined and others kept apart."""
     return {"incident": store.get_incident(incident_id),
-            "explanation": explain_incident(store, incident_id)}  # fmt: skip
+            "explanation": explain_incident(store, incident_id, ontology)}  # fmt: skip

@@ -9,9 +9,11 @@ from dataclasses import dataclass, replace
 
 from eventwire.errors import ExportError
 from eventwire.export.filters import Filters
+from eventwire.knowledge.ontology import Ontology
 from eventwire.model import Incident
 from eventwire.resolve.incidents import (
     explanation_in_words,
+    family_types,
     report_of_incident,
     veto,
 )
@@ -103,9 +105,10 @@ def describe(inc: Incident) -> str:
     )
 
 
-def explain_incident(store: Store, incident_id: str) -> list[str]:
+def explain_incident(store: Store, incident_id: str, onto: Ontology) -> list[str]:
     """Lines saying what the incident is, which rules joined its reports and which vetoes
-    kept other reports apart, and each report's figures."""
+    kept other reports apart, each report's figures, and its near misses (compared by
+    ``onto``'s incident families)."""
     inc = store.get_incident(incident_id)
     lines = [describe(inc)]
     lines += [f"  member events: {', '.join(inc.events) or '-'}"]
@@ -120,32 +123,41 @@ def explain_incident(store: Store, incident_id: str) -> list[str]:
         + (f" ({r.qualifier})" if r.qualifier else "")
         for r in inc.count_reports
     ]
-    return lines + [f"  {line}" for line in near_misses(store, inc)]
+    return lines + [f"  {line}" for line in near_misses(store, inc, onto)]
 
 
-def near_misses(store: Store, inc: Incident, limit: int = 20) -> list[str]:
-    """Why the incidents of its type within a day of it, in its country, are others."""
+def near_misses(store: Store, inc: Incident, onto: Ontology, limit: int = 20) -> list[str]:
+    """Why the incidents within a day of it, in its country, whose types its type may join
+    (its incident family in ``onto``: an attack and a raid), are others; the first
+    ``limit`` by date and id."""
     if not (inc.date and len(inc.date) == 10):
         return []
     day = dt.date.fromisoformat(inc.date)
-    flt = IncidentFilter(type=inc.type, since=(day - dt.timedelta(days=1)).isoformat(),
-                         until=(day + dt.timedelta(days=1)).isoformat(), limit=limit)  # fmt: skip
+    since = (day - dt.timedelta(days=1)).isoformat()
+    until = (day + dt.timedelta(days=1)).isoformat()
+    found: dict[str, Incident] = {}
+    for itype in family_types(inc.type, onto):
+        flt = IncidentFilter(type=itype, since=since, until=until, limit=limit + 1)
+        found.update((o.id, o) for o in store.incidents(flt))
     unnamed = frozenset(a.id for a in store.actors() if a.type == "group")
-    here = report_of_incident(inc, unnamed)
+    here = report_of_incident(inc, unnamed, onto)
     country = inc.location.country if inc.location else None
     out = []
-    for other in store.incidents(flt):
+    for other in sorted(found.values(), key=lambda o: (o.date or "", o.id)):
         where = other.location.country if other.location else None
         if other.id == inc.id or (country and where and where != country):
             continue
-        why = veto(here, report_of_incident(other, unnamed)) or "not compared (no shared block)"
-        out.append(f"kept apart from incident {other.id}: {why}")
-    return out
+        why = veto(here, report_of_incident(other, unnamed, onto))
+        out.append(
+            f"kept apart from incident {other.id}: {why or 'not compared (no shared block)'}"
+        )
+    return out[:limit]
 
 
-def explain_event(store: Store, event_id: str) -> list[str]:
-    """Lines saying which incident an event belongs to (or is a statement about) and why;
-    an event in none did not happen as told (future, denied, negated...)."""
+def explain_event(store: Store, event_id: str, onto: Ontology) -> list[str]:
+    """Lines saying which incident an event belongs to (or is a statement about) and why
+    (:func:`explain_incident`); an event in none did not happen as told (future, denied,
+    negated...)."""
     event = store.get_event(event_id)
     held = store.incident_of_event(event_id)
     if not held:
@@ -156,5 +168,5 @@ def explain_event(store: Store, event_id: str) -> list[str]:
     for inc, role in held:
         what = "is a member of" if role == "member" else "is a statement about"
         lines.append(f"event {event_id} ({event.type}) {what} incident {inc.id}")
-        lines += ["  " + line for line in explain_incident(store, inc.id)]
+        lines += ["  " + line for line in explain_incident(store, inc.id, onto)]
     return lines

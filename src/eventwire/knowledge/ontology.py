@@ -50,6 +50,15 @@ class IncidentFamily:
     deployments: frozenset[str] = frozenset()  # in the family when the act sends armed men
 
 
+@dataclass(frozen=True)
+class StateOffices:
+    """Offices whose holder stands for his state (``[state_offices]``), folded, the
+    longest first, and the names of a state's army."""
+
+    offices: tuple[str, ...] = ()
+    armies: frozenset[str] = frozenset()
+
+
 Pair = tuple[str, str]
 EXPLOSIONS = "Explosions/Remote violence"
 RIOT = ("Riots", "Violent demonstration")
@@ -132,6 +141,7 @@ class Ontology:
     instrument_verbs: frozenset[str] = frozenset()  # "fire", "hurl": their object is a weapon
     instruments: frozenset[str] = frozenset()  # "machine gun", "rifle" (and every means word)
     incident_families: tuple[IncidentFamily, ...] = ()
+    state_offices: StateOffices = field(default_factory=lambda: StateOffices())
 
     @cached_property
     def statement_types(self) -> frozenset[str]:
@@ -333,6 +343,19 @@ class Ontology:
                 return fam.name
         return type_name
 
+    def office_of(self, title: str) -> str | None:
+        """What a role's title is the office of, when it is an office whose holder stands
+        for his state (``[state_offices]``): "Prime Minister of Ethiopia" -> "ethiopia",
+        "Commander-in-Chief of the Sudanese Armed Forces" -> "sudanese armed forces"
+        (folded, without "the"); None for any other title ("Deputy Commander-in-Chief of
+        ...", "Minister of Foreign Affairs of ...")."""
+        fold = " ".join(title.casefold().split())
+        for office in self.state_offices.offices:
+            if fold.startswith(office + " of "):
+                rest = fold[len(office) + 4 :]
+                return rest.removeprefix("the ") or None
+        return None
+
 
 def _pair(value: Any) -> tuple[str, str] | None:
     return (str(value[0]), str(value[1])) if value else None
@@ -433,6 +456,16 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
             for name, spec in data.get("verb_object", {}).items()
         ),  # fmt: skip
         incident_families=_incident_families(data.get("incident_families", {})),
+        state_offices=_state_offices(data.get("state_offices", {})),
+    )
+
+
+def _state_offices(spec: dict[str, Any]) -> StateOffices:
+    offices = {" ".join(str(o).casefold().split())
+               for key in ("heads", "defence", "army_chiefs") for o in spec.get(key, ())}  # fmt: skip
+    return StateOffices(
+        tuple(sorted(offices, key=lambda o: (-len(o), o))),
+        frozenset(" ".join(str(a).casefold().split()) for a in spec.get("armies", ())),
     )
 
 

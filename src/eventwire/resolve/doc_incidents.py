@@ -62,6 +62,7 @@ from eventwire.model import (
     When,
     mention_key,
 )
+from eventwire.resolve.facets import is_support_in_act
 from eventwire.resolve.ids import stable_id
 
 TOWN_PRECISIONS = frozenset({"point", "city"})
@@ -183,6 +184,8 @@ def _is_statement(
     if em.modality == "denied" or "statement" in em.qualifiers:
         return True
     if em.type in STATEMENT_TYPES:
+        return True
+    if is_support_in_act(em, sentence, violent):  # a facet of the act: linked, not an incident
         return True
     # "called for his release": the act a demand asks for is the demand's content
     return (

@@ -57,6 +57,7 @@ from eventwire.resolve.doc_incidents import (
     mention_id,
 )
 from eventwire.resolve.ids import stable_id
+from eventwire.resolve.offices import office_sides, side_keys, side_on
 from eventwire.resolve.overrides import load_overrides
 from eventwire.text.geo import haversine_km
 
@@ -90,7 +91,8 @@ class Report:
 
     @classmethod
     def of(cls, inc: DocIncident, side_of: dict[str, str] | None = None) -> Report:
-        sides = frozenset((side_of or {}).get(a, a) for a in inc.named)
+        days = office_days(inc)
+        sides = frozenset(side_on(a, (side_of or {}).get(a), days) for a in inc.named)
         itype = inc.type
         family = inc.onto.incident_family(itype, sends_armed_men(inc.members, itype, inc.onto))
         return cls(inc.id, inc.article_id, itype, inc.window(), inc.day, inc.place, sides, family)
@@ -133,6 +135,15 @@ def sends_armed_men(members: Iterable[EventMention], itype: str, onto: Ontology)
     return False
 
 
+def family_types(type_name: str, onto: Ontology) -> tuple[str, ...]:
+    """The types a report of ``type_name`` may join, sorted: those of its incident family
+    (``[incident_families]``; a deployment type only with the act, which a stored incident
+    no longer shows), or the type alone."""
+    family = onto.incident_family(type_name)
+    found = {t for fam in onto.incident_families if fam.name == family for t in fam.types}
+    return tuple(sorted(found | {type_name}))
+
+
 def report_of_incident(
     inc: Incident, unnamed: frozenset[str] = frozenset(), onto: Ontology | None = None
 ) -> Report:
@@ -157,11 +168,29 @@ def state_side(country: str) -> str:
     return f"state:{country}"
 
 
-def state_sides(actors: Iterable[Actor]) -> dict[str, str]:
+def state_sides(actors: Iterable[Actor], onto: Ontology | None = None) -> dict[str, str]:
     """A country and its government and state forces are one side ("Ethiopia", "the
-    Ethiopian government", "the Ethiopian Air Force"): actor id -> "state:ISO3"."""
-    return {a.id: state_side(a.country) for a in actors
-            if a.type in STATE_TYPES and a.country}  # fmt: skip
+    Ethiopian government", "the Ethiopian Air Force"): actor id -> "state:ISO3". A head
+    of state or government, a defence minister or an army chief is on it while he holds
+    the office (:func:`~eventwire.resolve.offices.office_sides`, read by
+    :func:`~eventwire.resolve.offices.side_on`; ``onto`` defaults to the shipped one)."""
+    actors = list(actors)
+    sides = {a.id: state_side(a.country) for a in actors
+             if a.type in STATE_TYPES and a.country}  # fmt: skip
+    return {**office_sides(actors, onto), **sides}
+
+
+def office_days(inc: DocIncident) -> tuple[int, int] | None:
+    """The days on which an office holder must hold his office to stand for his state
+    in ``inc``: its window (:meth:`DocIncident.window`), but for an undated report the
+    day of publication (the role current then)."""
+    window = inc.window()
+    if window is None or inc.day:
+        return window
+    for em in inc.members:
+        if em.when and em.when.calendar:
+            return (window[1], window[1]) if em.when.precision == "publication" else window
+    return window
 
 
 def incident_links(resources: Resources) -> IncidentLinks:
@@ -351,12 +380,16 @@ def explanation_in_words(
     words: dict[str, str] = {}
     if any(k.startswith("state:") for k in keys):
         by_side: dict[str, list[Actor]] = defaultdict(list)
-        for actor_id, side in sorted(state_sides().items()):
-            if side in keys:
-                by_side[side].append(get_actor(actor_id))
+        for actor_id, value in sorted(state_sides().items()):
+            for side in side_keys(value):
+                if side in keys:
+                    by_side[side].append(get_actor(actor_id))
         for side, found in by_side.items():
-            lead = min(found, key=lambda a: (a.type != "country", a.name, a.id))
+            # the country, else its government or forces, else an office holder of it
+            lead = min(found, key=lambda a: (a.type != "country", a.type == "person",
+                                             a.name, a.id))  # fmt: skip
             words[side] = (f"the state of {lead.name}" if lead.type == "country"
+                           else f"{lead.name}'s state" if lead.type == "person"
                            else f"{lead.name} and its state")  # fmt: skip
     for key in keys:
         if key.startswith("actor_"):

@@ -350,7 +350,9 @@ class Store(UnitIndex, Protocol):
     def group_actor_ids(self) -> frozenset[str]: ...
 
     def state_sides(self) -> dict[str, str]:
-        """State actors that are one side of an incident: actor id -> "state:ISO3"."""
+        """State actors that are one side of an incident: actor id -> "state:ISO3"; an
+        office holder's entry keeps his terms ("state:ISO3@FROM/TO", see
+        :func:`~eventwire.resolve.offices.side_on`)."""
         ...
 
     def replace_actors(

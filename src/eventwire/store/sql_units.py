@@ -20,6 +20,7 @@ from eventwire.resolve.actor_keys import Decision
 from eventwire.resolve.actor_totals import ClusterTotals
 from eventwire.resolve.actor_units import StoredUnit
 from eventwire.resolve.incidents import STATE_TYPES, state_side
+from eventwire.resolve.offices import office_sides
 from eventwire.text.names import search_keys
 
 CHUNK = 500  # ids per IN (...) list
@@ -309,7 +310,14 @@ class UnitsSQL:
             " AND country IS NOT NULL AND country <> ''",
             STATE_TYPES,
         )
-        return {r[0]: state_side(r[1]) for r in rows}
+        sides = {r[0]: state_side(r[1]) for r in rows}
+        # office holders (a head of state, an army chief) stand for their state in their
+        # terms: the same rule as a full resolution's (``state_sides``); their roles come
+        # from the KB, so only people linked to an entry can hold one
+        people = self._all(
+            "SELECT payload FROM actors WHERE type = 'person' AND kb_id IS NOT NULL ORDER BY id"
+        )
+        return {**office_sides(from_dict(Actor, json.loads(r[0])) for r in people), **sides}
 
     def group_actor_ids(self) -> frozenset[str]:
         """Ids of the unnamed group actors ("police" of one country)."""

@@ -178,7 +178,7 @@ def _listing(
 def incident_page(request: Request, incident_id: str, store: StoreDep) -> Response:
     detail = views.incident_detail(store, incident_id)
     # the incidents of its type nearby and the rule that keeps each apart (as the CLI says)
-    near = near_misses(store, detail.incident)
+    near = near_misses(store, detail.incident, get_ontology(request))
     return render(request, "incident.html", d=detail, near=near, title=f"Incident {incident_id}")
 
 

@@ -1,0 +1,78 @@
+"""Support given in an act of violence, told in the act's sentence: a facet of that act's
+incident, linked to it like a statement about it, never an incident of its own.
+
+"Foreign soldiers **backed** the rebels **during an attack** on the town" and "Militiamen,
+**backed by** drones, **stormed** the town" tell one occurrence, the attack; the backing is
+how it was carried out. As an incident of its own, the backing would be counted as a
+second occurrence and would take the attack's place where one event per sentence is read.
+Linked as a facet, it stays an event with its own actors (the backer and the backed are not
+the attack's sides: "backed the rebels" names the rebels as its target) and is listed in
+the attack incident's ``statements``. :mod:`eventwire.resolve.doc_incidents` asks
+:func:`is_support_in_act` for each event of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from eventwire.model import COUNTING_MODALITIES, EventMention
+
+SUPPORT_TYPES = frozenset({"SUPPORT"})
+# the prepositions that put an act of violence as the occasion of the support: "during an
+# attack", "in an assault", "in their offensive", "throughout the siege", "amid fighting"
+OCCASION_WORDS = frozenset({"during", "in", "throughout", "amid", "amidst"})
+# at most this many words between such a preposition and the act's noun: a determiner, a
+# possessive, a day or a short modifier ("during a dawn attack", "in Monday's assault"),
+# with no punctuation or relative word ("in Goma, which was attacked" is not the occasion)
+OCCASION_GAP = 3
+_CLAUSE_WORDS = frozenset({"which", "that", "who", "where", "when", "while", "as", "and", "but"})
+_WORD = re.compile(r"[\w'’-]+|[^\w\s]")
+
+
+def _offset(em: EventMention) -> int:
+    return em.trigger.start - em.evidence.char_start
+
+
+def _happened(em: EventMention) -> bool:
+    """As an incident counts it: asserted, reported or alleged, and not negated."""
+    return em.modality in COUNTING_MODALITIES and not em.negated
+
+
+def _occasion(support: EventMention, act: EventMention) -> bool:
+    """Whether the act is the occasion of the support ("backed the rebels during an
+    attack"): its noun follows the support, after an occasion preposition and at most
+    :data:`OCCASION_GAP` plain words."""
+    start, end = _offset(support) + len(support.trigger.text), _offset(act)
+    if end <= start:
+        return False
+    words = [w.casefold() for w in _WORD.findall(support.evidence.sentence[start:end])]
+    for k in range(len(words) - 1, max(len(words) - OCCASION_GAP - 2, -1), -1):
+        if words[k] in OCCASION_WORDS:
+            return True
+        if words[k] in _CLAUSE_WORDS or not (words[k][0].isalnum() or words[k][0] == "'"):
+            return False
+    return False
+
+
+def _backs_the_doer(support: EventMention, act: EventMention) -> bool:
+    """Whether the one backed is the act's doer ("Militiamen, backed by drones, stormed
+    the town"): a participle of support whose target is the act's source."""
+    t, s = support.target, act.source
+    return bool(
+        "embedded" in support.qualifiers and t and s and (t.start, t.end) == (s.start, s.end)
+    )
+
+
+def is_support_in_act(
+    em: EventMention, sentence: Sequence[EventMention], violent: frozenset[str]
+) -> bool:
+    """Whether ``em`` is support given in an act of violence its sentence tells (see the
+    module docstring): "X backed Y during an attack", "Y, backed by X, attacked"."""
+    if em.type not in SUPPORT_TYPES:
+        return False
+    return any(
+        o.type in violent and _happened(o) and (_occasion(em, o) or _backs_the_doer(em, o))
+        for o in sentence
+        if o is not em
+    )
