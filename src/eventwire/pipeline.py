@@ -309,7 +309,7 @@ def _refresh_incremental(
             _counted(documents, progress),
             store.mention_actors(),
             store.group_actor_ids(),
-            store.state_sides(),
+            store.state_sides(resources.ontology),
             resources,
         )
         store.replace_rest(rest)

@@ -320,7 +320,7 @@ def test_a_state_and_its_forces_are_one_side_but_two_named_groups_contradict() -
             told.append(inc)
     sides = state_sides([Actor("Libya", "Libya", "country", "LBY"),
                          Actor("Libyan Air Force", "Libyan Air Force", "government", "LBY"),
-                         Actor("Sidra Brigade", "Sidra Brigade", "armed_group", "LBY")])  # fmt: skip
+                         Actor("Sidra Brigade", "Sidra Brigade", "armed_group", "LBY")], ONTO)  # fmt: skip
     incs = resolve_incidents(told, {}, [], IncidentLinks(), sides)
     assert sorted(i.source_count for i in incs) == [1, 2]
     assert not any(i.source_actor == "Sidra Brigade" and i.source_count == 2 for i in incs)
@@ -398,7 +398,7 @@ def test_a_town_named_as_target_stands_for_its_country() -> None:
             assign_actors(inc, actor_of, frozenset())
             told.append(inc)
     assert told[0].named == frozenset({"state:UKR"})
-    sides = state_sides([Actor("Ukraine", "Ukraine", "country", "UKR")])
+    sides = state_sides([Actor("Ukraine", "Ukraine", "country", "UKR")], ONTO)
     (inc,) = resolve_incidents(told, {}, [], IncidentLinks(), sides)
     assert inc.source_count == 2
     # a town that is not where the act happened keeps its own actor
@@ -419,7 +419,7 @@ def test_explanations_name_actors_and_states_never_their_keys() -> None:
         return actors[actor_id]
 
     def sides() -> dict[str, str]:
-        return state_sides(actors.values())
+        return state_sides(actors.values(), ONTO)
 
     lines = ["joined a and b: ASSAULT, side actor_0123456789ab, state:LBY, town Gharyan",
              "joined c and d: ASSAULT, side state:TCD, state:NER", "a: anaphora",

@@ -167,8 +167,8 @@ def test_a_head_of_government_and_his_state_are_one_side_in_a_rebuild_and_a_refr
         rebuild(store, whole)
         expected = picture(store)
         # the stored sides follow the resolver's rule on the stored actors
-        sides = store.state_sides()
-        assert sides == state_sides(store.actors())
+        sides = store.state_sides(ONTO)
+        assert sides == state_sides(store.actors(), ONTO)
         assert any(v.startswith("state:ETH@") for v in sides.values())
     assert ("art_a", "art_b", "art_e") in expected
     assert ("art_c",) in expected and ("art_d",) in expected
@@ -197,8 +197,8 @@ def test_stored_sides_of_office_holders_follow_the_resolver_on_each_backend(
     actors = (Actor("actor_eth", "Ethiopia", "country", "ETH"), pm, rebel)
     with open_store(Settings(db=url)) as store:
         store.replace_resolution(Resolution(actors=actors))
-        assert store.state_sides() == state_sides(store.actors())
-        assert store.state_sides() == {"actor_eth": "state:ETH",
+        assert store.state_sides(ONTO) == state_sides(store.actors(), ONTO)
+        assert store.state_sides(ONTO) == {"actor_eth": "state:ETH",
                                        "actor_tesfaye": "state:ETH@2018-04-01/"}  # fmt: skip
 
 

@@ -141,7 +141,7 @@ def test_explain_and_the_incident_page_say_sides_in_words(tmp_path: Path) -> Non
     with SQLiteStore(str(tmp_path / "s.db")) as store:
         store.replace_resolution(Resolution(actors=(brigade, libya), incidents=(inc,)))
         said = explain_incident(store, inc.id, read_ontology())
-        page = incident_detail(store, inc.id).explanation
+        page = incident_detail(store, inc.id, ONTO).explanation
     assert "  joined art_a and art_b: ASSAULT, side Sidra Brigade, the state of Libya" in said
     assert page == ["joined art_a and art_b: ASSAULT, side Sidra Brigade, the state of Libya"]
     assert not any(EXPLANATION_KEY.search(line) for line in [*said, *page])

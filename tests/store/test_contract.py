@@ -8,6 +8,7 @@ import pytest
 
 from eventwire.config import Settings
 from eventwire.errors import NotFound, StoreError
+from eventwire.knowledge.ontology import read_ontology
 from eventwire.model import (
     Actor,
     Article,
@@ -32,6 +33,8 @@ from eventwire.store.base import (
     Store,
 )
 from eventwire.store.migrations import MIGRATIONS
+
+ONTO = read_ontology()  # the sides of office holders are read under it
 
 
 @pytest.fixture
@@ -159,7 +162,7 @@ def test_resolution_replace_and_queries(store: Store) -> None:
     assert store.places()[0][1] == 1
     assert store.actor_of_mention("art_1:0:6") == "actor_h"
     # the incidents' state sides read back from the store follow the resolver's rule
-    assert store.state_sides() == state_sides(store.actors()) == {"actor_e": "state:EGY"}
+    assert store.state_sides(ONTO) == state_sides(store.actors(), ONTO) == {"actor_e": "state:EGY"}
 
 
 def test_actor_events_merge_both_roles_in_order_and_page(store: Store) -> None:

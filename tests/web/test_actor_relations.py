@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from eventwire.knowledge.ontology import read_ontology
 from eventwire.model import Actor, Evidence, Relation, Resolution
 from eventwire.store.sqlite import SQLiteStore
 from eventwire.views import actor_detail
@@ -43,6 +44,7 @@ def _resolution(seed: int = 11) -> Resolution:
 
 
 RES = _resolution()
+ONTO = read_ontology()  # the views take the caller's ontology
 
 
 def check_actor_relations(store: Any) -> None:
@@ -58,8 +60,8 @@ def check_actor_relations(store: Any) -> None:
     assert shown == sorted(want, key=lambda r: (-r.source_count, r.id))
 
     names = Names(store)
-    every = group_relations([relation_view(r, names) for r in heaviest])
-    page = actor_detail(store, HUB).relations
+    every = group_relations([relation_view(r, names, ONTO) for r in heaviest])
+    page = actor_detail(store, HUB, onto=ONTO).relations
     assert [(g.type, g.polarity, g.modality, g.total) for g in page] == [
         (g.type, g.polarity, g.modality, len(g.relations)) for g in every
     ]

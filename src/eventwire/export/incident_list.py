@@ -116,7 +116,9 @@ def explain_incident(store: Store, incident_id: str, onto: Ontology) -> list[str
         lines += [f"  statements about it: {', '.join(inc.statements)}"]
     lines += [
         f"  {why}"
-        for why in explanation_in_words(inc.explanation, store.state_sides, store.get_actor)
+        for why in explanation_in_words(
+            inc.explanation, lambda: store.state_sides(onto), store.get_actor
+        )
     ]
     lines += [
         f"  report {r.evidence.article_id}: {r.kind} {r.value}"

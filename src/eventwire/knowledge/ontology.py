@@ -11,7 +11,7 @@ protest cues) and the common nouns that name unnamed groups of people
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -57,6 +57,14 @@ class StateOffices:
 
     offices: tuple[str, ...] = ()
     armies: frozenset[str] = frozenset()
+    # ISO3 -> the state's folded names and demonyms, from ``countries.toml`` (what an
+    # office's title may name its state by)
+    state_names: Mapping[str, frozenset[str]] = field(
+        default_factory=dict, hash=False, compare=False
+    )
+    state_demonyms: Mapping[str, frozenset[str]] = field(
+        default_factory=dict, hash=False, compare=False
+    )
 
 
 Pair = tuple[str, str]
@@ -369,7 +377,9 @@ def _severity(name: str, value: Any) -> int:
     return value
 
 
-def parse_ontology(data: dict[str, Any]) -> Ontology:
+def parse_ontology(data: dict[str, Any], countries: dict[str, Any] | None = None) -> Ontology:
+    """The ontology of ``data`` (``ontology.toml``'s tables); ``countries`` is
+    ``countries.toml``'s, whose state names and demonyms an office's title is read by."""
     types: dict[str, EventType] = {}
     seen: dict[tuple[str, str], str] = {}
     index: dict[str, dict[str, str]] = {"verb": {}, "noun": {}, "phrasal": {}}
@@ -456,17 +466,22 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
             for name, spec in data.get("verb_object", {}).items()
         ),  # fmt: skip
         incident_families=_incident_families(data.get("incident_families", {})),
-        state_offices=_state_offices(data.get("state_offices", {})),
+        state_offices=_state_offices(data.get("state_offices", {}), countries),
     )
 
 
-def _state_offices(spec: dict[str, Any]) -> StateOffices:
+def _state_offices(spec: dict[str, Any], countries: dict[str, Any] | None = None) -> StateOffices:
+    countries = countries or {}
     offices = {" ".join(str(o).casefold().split())
                for key in ("heads", "defence", "army_chiefs") for o in spec.get(key, ())}  # fmt: skip
     return StateOffices(
         tuple(sorted(offices, key=lambda o: (-len(o), o))),
         frozenset(" ".join(str(a).casefold().split()) for a in spec.get("armies", ())),
-    )
+        {iso: frozenset(" ".join(str(n).casefold().split()).removeprefix("the ") for n in names)
+         for iso, names in sorted(countries.get("names", {}).items())},
+        {iso: frozenset(str(d).casefold() for d in words)
+         for iso, words in sorted(countries.get("demonyms", {}).items())},
+    )  # fmt: skip
 
 
 def _incident_families(spec: dict[str, Any]) -> tuple[IncidentFamily, ...]:
@@ -512,5 +527,10 @@ def _statements(spec: dict[str, Any]) -> Statements:
 
 def read_ontology() -> Ontology:
     """The shipped ontology, read from its file on every call (``Resources`` keeps one)."""
-    text = resources.files("eventwire.knowledge").joinpath("data/ontology.toml").read_text("utf-8")
-    return parse_ontology(tomllib.loads(text))
+    data = resources.files("eventwire.knowledge").joinpath("data")
+    text = data.joinpath("ontology.toml").read_text("utf-8")
+    try:
+        countries = tomllib.loads(data.joinpath("countries.toml").read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"countries.toml: cannot read the country names: {exc}") from exc
+    return parse_ontology(tomllib.loads(text), countries)

@@ -79,7 +79,7 @@ def resolve_after_actors(
     :func:`resolve_actor_pass`) are known. The actors' units may have been let go by then
     (a rebuild stores them first, so it does not hold them while the events pass runs)."""
     unnamed = frozenset(a.id for a in actors.actors if a.type == "group")
-    sides = state_sides(actors.actors)
+    sides = state_sides(actors.actors, resources.ontology)
     rest = resolve_rest(documents, actors.mention_actor, unnamed, sides, resources)
     return replace(
         rest,

@@ -168,12 +168,12 @@ def state_side(country: str) -> str:
     return f"state:{country}"
 
 
-def state_sides(actors: Iterable[Actor], onto: Ontology | None = None) -> dict[str, str]:
+def state_sides(actors: Iterable[Actor], onto: Ontology) -> dict[str, str]:
     """A country and its government and state forces are one side ("Ethiopia", "the
     Ethiopian government", "the Ethiopian Air Force"): actor id -> "state:ISO3". A head
     of state or government, a defence minister or an army chief is on it while he holds
     the office (:func:`~eventwire.resolve.offices.office_sides`, read by
-    :func:`~eventwire.resolve.offices.side_on`; ``onto`` defaults to the shipped one)."""
+    :func:`~eventwire.resolve.offices.side_on`, under the resolution's ``onto``)."""
     actors = list(actors)
     sides = {a.id: state_side(a.country) for a in actors
              if a.type in STATE_TYPES and a.country}  # fmt: skip

@@ -16,52 +16,35 @@ it); :func:`side_on` reads the side for an incident's days.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 
 import pycountry
 
-from eventwire.errors import ConfigError
-from eventwire.knowledge.ontology import Ontology, load_ontology
+from eventwire.knowledge.ontology import Ontology
 from eventwire.model import Actor, Role
 
 TERM_MARK = "@"  # "state:ETH@2018-04-01/2021-12-31": a side held from, to
 
 
-@lru_cache(maxsize=1)
-def _countries_data() -> dict[str, dict[str, list[str]]]:
-    """The ``[names]`` and ``[demonyms]`` of the shipped ``countries.toml``."""
-    path = "data/countries.toml"
-    try:
-        text = resources.files("eventwire.knowledge").joinpath(path).read_text("utf-8")
-        raw = tomllib.loads(text)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the country names: {exc}") from exc
-    return {"names": raw.get("names", {}), "demonyms": raw.get("demonyms", {})}
-
-
-@lru_cache(maxsize=512)
-def state_words(country: str) -> tuple[frozenset[str], frozenset[str]]:
+def state_words(country: str, onto: Ontology) -> tuple[frozenset[str], frozenset[str]]:
     """The folded names of a country (ISO3) and its demonyms: ("ethiopia", "federal
-    democratic republic of ethiopia", ...), ("ethiopian",)."""
-    data = _countries_data()
-    names = list(data["names"].get(country, ()))
+    democratic republic of ethiopia", ...), ("ethiopian",); the names are the ontology's
+    copy of ``countries.toml``'s plus pycountry's."""
+    names = set(onto.state_offices.state_names.get(country, ()))
     found = pycountry.countries.get(alpha_3=country)
     if found is not None:
-        names += [getattr(found, k, None) or "" for k in ("name", "common_name", "official_name")]
-    fold = {" ".join(n.casefold().split()).removeprefix("the ") for n in names if n}
-    demonyms = {d.casefold() for d in data["demonyms"].get(country, ())}
-    return frozenset(fold), frozenset(demonyms)
+        for key in ("name", "common_name", "official_name"):
+            if value := getattr(found, key, None):
+                names.add(" ".join(value.casefold().split()).removeprefix("the "))
+    return frozenset(names), onto.state_offices.state_demonyms.get(country, frozenset())
 
 
 def names_state(rest: str, country: str, onto: Ontology) -> bool:
     """Whether what an office is of (:meth:`Ontology.office_of`) is the state ``country``
     or its army: "ethiopia", "sudanese armed forces", "israel defense forces", "armed
     forces of ukraine" (never "syrian democratic forces", "libyan national army")."""
-    names, demonyms = state_words(country)
+    names, demonyms = state_words(country, onto)
     if rest in names:
         return True
     armies = onto.state_offices.armies
@@ -84,7 +67,7 @@ def holds_for(title: str, country: str, onto: Ontology) -> bool:
     if (rest := onto.office_of(title)) is not None:
         return names_state(rest, country, onto)
     fold = " ".join(title.casefold().split())
-    names, demonyms = state_words(country)
+    names, demonyms = state_words(country, onto)
     for office in onto.state_offices.offices:
         if fold.endswith(" " + office):
             state = fold[: -len(office) - 1].removeprefix("the ")
@@ -124,11 +107,10 @@ def _role_key(role: Role) -> tuple[str, str, str]:
     return (role.start or "", role.end or "", role.title)
 
 
-def office_sides(actors: Iterable[Actor], onto: Ontology | None = None) -> dict[str, str]:
+def office_sides(actors: Iterable[Actor], onto: Ontology) -> dict[str, str]:
     """Office holders among ``actors``: actor id -> their terms ("state:ETH@2018-04-01/",
     several joined by ";"), for the map of :func:`~eventwire.resolve.incidents.state_sides`
-    (``onto`` defaults to the shipped ontology, the one both resolutions read)."""
-    onto = onto or load_ontology()
+    (``onto`` is the resolution's: both resolutions read the same one)."""
     out = {}
     for actor in actors:
         if terms := office_terms(actor, onto):

@@ -7,6 +7,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from eventwire.knowledge.ontology import Ontology
 from eventwire.model import (
     Actor,
     Article,
@@ -349,10 +350,10 @@ class Store(UnitIndex, Protocol):
 
     def group_actor_ids(self) -> frozenset[str]: ...
 
-    def state_sides(self) -> dict[str, str]:
+    def state_sides(self, onto: Ontology) -> dict[str, str]:
         """State actors that are one side of an incident: actor id -> "state:ISO3"; an
         office holder's entry keeps his terms ("state:ISO3@FROM/TO", see
-        :func:`~eventwire.resolve.offices.side_on`)."""
+        :func:`~eventwire.resolve.offices.side_on`; his offices read under ``onto``)."""
         ...
 
     def replace_actors(

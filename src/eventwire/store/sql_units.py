@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
+from eventwire.knowledge.ontology import Ontology
 from eventwire.model import Actor, DocumentRecords, Resolution, from_dict, to_dict
 from eventwire.resolve.actor_keys import Decision
 from eventwire.resolve.actor_totals import ClusterTotals
@@ -301,7 +302,7 @@ class UnitsSQL:
         """The whole mention -> actor map of the stored picture."""
         return {r[0]: r[1] for r in self._stream("SELECT mention, actor_id FROM mention_actor")}
 
-    def state_sides(self) -> dict[str, str]:
+    def state_sides(self, onto: Ontology) -> dict[str, str]:
         """The stored actors that count as one side of an incident with their state
         (:func:`~eventwire.resolve.incidents.state_sides` over the stored actors)."""
         marks = ",".join("?" * len(STATE_TYPES))
@@ -317,7 +318,7 @@ class UnitsSQL:
         people = self._all(
             "SELECT payload FROM actors WHERE type = 'person' AND kb_id IS NOT NULL ORDER BY id"
         )
-        return {**office_sides(from_dict(Actor, json.loads(r[0])) for r in people), **sides}
+        return {**office_sides((from_dict(Actor, json.loads(r[0])) for r in people), onto), **sides}
 
     def group_actor_ids(self) -> frozenset[str]:
         """Ids of the unnamed group actors ("police" of one country)."""

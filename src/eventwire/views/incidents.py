@@ -274,9 +274,10 @@ def _event_lines(store: Store, ids: Iterable[str], names: Names) -> list[EventLi
     return out
 
 
-def incident_detail(store: Store, incident_id: str) -> IncidentDetail:
+def incident_detail(store: Store, incident_id: str, onto: Ontology) -> IncidentDetail:
     """An incident with its reports (each figure with its sentence), member events,
-    statements about it and the explanation of its joins."""
+    statements about it and the explanation of its joins (its sides read under
+    ``onto``)."""
     inc = store.get_incident(incident_id)
     names = Names(store)
     return IncidentDetail(
@@ -286,5 +287,7 @@ def incident_detail(store: Store, incident_id: str) -> IncidentDetail:
         reports=_reports(store, inc.evidence, inc.count_reports),
         members=_event_lines(store, inc.events, names),
         statements=_event_lines(store, (s for s in inc.statements if s not in inc.events), names),
-        explanation=explanation_in_words(inc.explanation, store.state_sides, store.get_actor),
+        explanation=explanation_in_words(
+            inc.explanation, lambda: store.state_sides(onto), store.get_actor
+        ),
     )

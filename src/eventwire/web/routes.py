@@ -176,9 +176,10 @@ def _listing(
 
 @router.get("/incidents/{incident_id}")
 def incident_page(request: Request, incident_id: str, store: StoreDep) -> Response:
-    detail = views.incident_detail(store, incident_id)
+    onto = get_ontology(request)
+    detail = views.incident_detail(store, incident_id, onto)
     # the incidents of its type nearby and the rule that keeps each apart (as the CLI says)
-    near = near_misses(store, detail.incident, get_ontology(request))
+    near = near_misses(store, detail.incident, onto)
     return render(request, "incident.html", d=detail, near=near, title=f"Incident {incident_id}")
 
 
