@@ -80,3 +80,14 @@ def test_without_a_reading_in_the_leading_country_the_other_stays(tmp_path: Path
     gaz2 = _gazetteer(tmp_path / "b", [("Tucumachay", "PER", 0), ("Tukumacha", "TUR", 60_000)])
     place = resolve_toponym(gaz2, "Tukumachai", Counter({"PER": 1, "TUR": 1}))
     assert place is not None and place.country == "TUR"
+
+
+def test_a_big_towns_loose_spelling_places_a_story_only_when_nearly_its_name(
+    tmp_path: Path,
+) -> None:
+    # a story naming no country: a big town's spelling but for a vowel or two places it,
+    # a village's name sharing the big town's consonants does not
+    gaz = _gazetteer(tmp_path, [("Graz", "AUT", 300_000), ("Al Hasakah", "SYR", 190_000)])
+    assert resolve_toponym(gaz, "Garkaz", Counter()) is None
+    place = resolve_toponym(gaz, "al-Hasakeh", Counter())
+    assert place is not None and place.country == "SYR"
