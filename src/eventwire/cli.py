@@ -36,7 +36,7 @@ from eventwire.errors import StoreError
 from eventwire.export import Filters, division_names, formats
 from eventwire.ingest.base import reader_formats
 from eventwire.knowledge.ontology import read_ontology
-from eventwire.model import MODALITIES
+from eventwire.model import MODALITIES, Place
 
 HELP = """eventwire turns news articles about an armed conflict into a sourced, queryable
 picture of it: actors under every spelling, events, relations, places, dates, counts and
@@ -633,7 +633,7 @@ def events(
                 e.type + (" (not)" if e.negated else "")
                 + ("" if e.modality == "asserted" else f" ({e.modality})"),
                 f"{names.get(e.source_actor or '', '?')} → {names.get(e.target_actor or '', '-')}",
-                e.location.name if e.location else "",
+                _place_cell(e.location),
                 ", ".join(f"{k} {v}" for k, v in e.counts.items()),
                 plural(e.source_count, "source"),
                 short(e.evidence[0].sentence) if e.evidence else "",
@@ -643,9 +643,14 @@ def events(
     )  # fmt: skip
 
 
-def _explain(db: str, explain: Any, record_id: str) -> None:
-    from eventwire.knowledge.ontology import read_ontology
+def _place_cell(place: Place | None) -> str:
+    """A listing's place: its name, marked when inferred from the article's country."""
+    if place is None:
+        return ""
+    return place.name + (" (inferred)" if place.inferred else "")
 
+
+def _explain(db: str, explain: Any, record_id: str) -> None:
     with edge():
         store = _open(settings_for(db=db))
         try:
@@ -725,7 +730,7 @@ def incidents(
                 i.date or "",
                 i.type,
                 f"{names.get(i.source_actor or '', '?')} → {names.get(i.target_actor or '', '-')}",
-                i.location.name if i.location else "",
+                _place_cell(i.location),
                 ", ".join(
                     f"{k} {v}" + (f" ({i.count_min[k]}-{i.count_max[k]})"
                                   if i.count_min.get(k) != i.count_max.get(k) else "")

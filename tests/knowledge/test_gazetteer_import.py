@@ -309,3 +309,52 @@ def test_an_event_is_placed_in_an_imported_village(settings: Settings) -> None:
     import_dumps([DATA / "LY.zip"], settings)  # the shipped gazetteer, copied
     (records,) = process_articles([Article(id="a1", text=ARTICLE)], settings)
     assert {e.place.id for e in records.events if e.place} == {"geonames:90000001"}
+
+
+def test_a_places_district_comes_from_its_row_and_the_admin2_names(
+    settings: Settings, base: Path
+) -> None:
+    _import(settings, base, "LY.zip")
+    gaz = open_gazetteer(settings)
+    assert gaz.district_name("geonames:90000001") == "LY.66.90000002"  # the code, unnamed
+    assert gaz.district_name("geonames:90000008") is None  # the row gives no district
+    assert gaz.district_name("geonames:90000002") == "Qandula"  # a district is its own
+    assert gaz.district_name("geonames:3") is None  # shipped, and the dump gives none
+    gaz.close()
+    _import(settings, base, "admin2Codes.txt")
+    gaz = open_gazetteer(settings)
+    assert gaz.district_name("geonames:90000001") == "Muntaqat Qandūlah"
+    # the exporter's one callable: a code names a first-level division, an id a district
+    assert gaz.division_name("geonames:90000001") == "Muntaqat Qandūlah"
+    assert Gazetteer(base).district_name("geonames:3") is None  # no import tables
+
+
+def test_the_csv_admin2_column_names_the_district(settings: Settings, base: Path) -> None:
+    from eventwire.export.incidents import incident_row
+    from eventwire.model import Evidence, Incident
+
+    _import(settings, base, "LY.zip", "admin2Codes.txt")
+    gaz = open_gazetteer(settings)
+    village = resolve_toponym(gaz, "Bir Qandula")
+    text = "Gunmen attacked a checkpoint in Bir Qandula."
+    incident = Incident("i1", "ASSAULT", {}, (Evidence("a1", text, 0, len(text)),),
+                        location=village)  # fmt: skip
+    row = incident_row(incident, {}, lambda _a: None, gaz.division_name)
+    assert (row.admin1, row.admin2) == ("LY.66", "Muntaqat Qandūlah")
+    assert incident_row(incident, {}, lambda _a: None).admin2 == ""  # no gazetteer given
+
+
+def test_a_shipped_county_is_its_own_district(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    con = sqlite3.connect(path)
+    con.executescript(SCHEMA)
+    b = Builder.__new__(Builder)
+    b.con, b.next_row = con, 1
+    b.add("admin2:US.KS.ford-county", "Ford County", [], lat=37.69, lon=-99.88, country="USA",
+          admin1="US.KS", precision="city", feature="ADM2")  # fmt: skip
+    con.commit()
+    con.close()
+    gaz = Gazetteer(path)
+    assert gaz.district_name("admin2:US.KS.ford-county") == "Ford County"
+    assert gaz.district_name("admin2:US.KS.nowhere") is None
+    assert gaz.district_name("country:USA") is None

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
+from eventwire.extract.placeparts import PART_FEATURE
 from eventwire.model import Place
 
 # Names gold sets use that pycountry does not look up directly.
@@ -79,15 +80,24 @@ def spelled_alike(a: str, b: str) -> bool:
     return bool(keys[0]) and keys[0] == keys[1]
 
 
+def _names_of(place: Place) -> tuple[str, ...]:
+    """Our place's names to compare with the gold's: a part of a country or division
+    ("southern Serbia") answers for the whole too, at a finer precision."""
+    if place.feature == PART_FEATURE and " " in place.name:
+        return place.name, place.name.split(" ", 1)[1]
+    return (place.name,)
+
+
 def place_matches(place: Place | None, names: Sequence[str], country: str | None = None) -> bool:
     """Our place has one of the gold names (or, in the gold's country, a spelling of one),
     or (gold gives only a country) that country."""
     if place is None:
         return False
-    if any(same_name(place.name, n) for n in names if n):
+    ours = _names_of(place)
+    if any(same_name(o, n) for o in ours for n in names if n):
         return True
     if (country is None or place.country == country) and any(
-        spelled_alike(place.name, n) for n in names if n
+        spelled_alike(o, n) for o in ours for n in names if n
     ):
         return True
     only_country = country is not None and all(country_iso3(n) == country for n in names if n)

@@ -144,6 +144,12 @@ def _division(code: str | None, name: Callable[[str], str | None] | None) -> str
     return (name(code) if name is not None else None) or code
 
 
+def _district(place_id: str | None, name: Callable[[str], str | None] | None) -> str:
+    """ACLED's ``admin2``: the second-level division the gazetteer puts the place in
+    (``division`` called with a place id); empty when it knows none."""
+    return ((name(place_id) if name is not None else None) or "") if place_id else ""
+
+
 def incident_row(
     incident: Incident,
     actors: dict[str, Actor],
@@ -151,7 +157,8 @@ def incident_row(
     division: Callable[[str], str | None] | None = None,
 ) -> IncidentRow:
     """The row of one incident; ``outlet`` gives an article's publisher by article id and
-    ``division`` a first-level division's name by its code (else the code is written)."""
+    ``division`` a first-level division's name by its code (else the code is written) and,
+    called with a place's id, the second-level division's name (else ``admin2`` is empty)."""
     acled = incident.codes.get("acled") or {}
     place = incident.location
     source, target = (
@@ -184,7 +191,7 @@ def incident_row(
         iso=iso,
         country=country,
         admin1=_division(place.admin1 if place else None, division),
-        admin2="",
+        admin2=_district(place.id if place else None, division),
         location=place.name if place else "",
         latitude=place.lat if place else None,
         longitude=place.lon if place else None,

@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
+from eventwire.extract.placeparts import PART_FEATURE, PART_RANK
 from eventwire.extract.places import PLACE_HEADS, is_modifier
 from eventwire.extract.placespans import LOCATIVE
 from eventwire.model import PlaceMention
@@ -98,7 +99,15 @@ def pick_place(
     in_sentence = [pm for pm in usable if sent.start_char <= pm.span.start < sent.end_char]
     if not in_sentence:
         return None
+    text = ctx.text
+    references, beyond = _references(text, in_sentence)
     pool = [pm for pm in in_sentence if pm.span.start in clause]
+    if all(pm.place is None or pm.place.id in beyond for pm in pool):
+        # a clause naming only what lies across a border ("when rebels attacked army
+        # positions near the border with Uganda and Rwanda") happened where the clause
+        # governing it says ("fighting erupted in eastern Congo when ..."): as for a
+        # clause naming no place
+        pool = []
     if not pool:
         # another clause's place, unless it belongs to that clause's subject ("the visit
         # to Moscow occurred after his army seized the ports": the ports are not in Moscow)
@@ -114,8 +123,6 @@ def pick_place(
             return None
     else:
         speakers = []
-    text = ctx.text
-    references, beyond = _references(text, in_sentence)
     if speakers:
         # a reference point that locates the speaker's place locates the speaker, not the
         # event: "police reported in Kassala, 600 km east of Khartoum, that gunmen killed
@@ -132,7 +139,7 @@ def pick_place(
         origin = bool(_ORIGIN.search(text[max(0, pm.span.start - 12) : pm.span.start]))
         return (
             origin,
-            PRECISION_RANK.get(place.precision, 3),
+            PART_RANK if place.feature == PART_FEATURE else PRECISION_RANK.get(place.precision, 3),
             place.id in references,
             -countries[place.country],
             abs(pm.span.start - token.idx),
@@ -181,15 +188,20 @@ def _references(text: str, in_sentence: list[PlaceMention]) -> tuple[set[str], s
 def _refined(best: Place, named: list[PlaceMention], references: set[str]) -> Place:
     """A country the event's clause names, refined by a town of that country the same
     sentence names for itself: "Russia attacked Ukrainian cities, killing three people in
-    Kyiv" happened in Kyiv (a town in another country says nothing about this one)."""
-    if best.precision != "country":
+    Kyiv" happened in Kyiv (a town in another country says nothing about this one); so
+    does a part of a country ("shelled villages in eastern Ukraine, killing two in
+    Kramatorsk")."""
+    if best.precision != "country" and best.feature != PART_FEATURE:
         return best
     inside = [
         pm.place
         for pm in named
         if pm.place is not None
         and pm.place.id not in references
+        and pm.place.id != best.id
+        and pm.place.feature != PART_FEATURE
         and pm.place.country == best.country
+        and (best.admin1 is None or pm.place.admin1 == best.admin1)  # a division's part
         and pm.place.precision in ("city", "point", "admin2", "admin1")
     ]
     towns = {p.id: p for p in inside}
@@ -355,9 +367,36 @@ def inferred_country(ctx: DocContext, usable: list[PlaceMention]) -> Place | Non
                 and country is not None
                 and _most_named_country(ctx) == iso3
             ):
-                found = replace(country, inferred=True)
+                division = _dominant_division(ctx, usable, references, iso3)
+                found = replace(division or country, inferred=True)
         ctx.inferred_country = (found,)
     return ctx.inferred_country[0]
+
+
+def _dominant_division(
+    ctx: DocContext, usable: list[PlaceMention], references: set[str], iso3: str
+) -> Place | None:
+    """The first-level division of the dominant country that a story about one region
+    names its places in ("airstrikes on Mekelle ... the Tigray region ... Mekelle town"):
+    at least DOMINANT_SHARE, and two or more, of the country's places finer than the
+    country lie in it (the country's own name says nothing of where in it)."""
+    divisions = Counter(
+        pm.place.admin1
+        for pm in usable
+        if pm.place is not None
+        and pm.place.country == iso3
+        and pm.place.precision in ("point", "city", "admin2", "admin1")
+        and pm.place.feature != PART_FEATURE
+        and pm.place.id not in references
+        and not speaks_from(ctx, pm)
+    )
+    total = sum(divisions.values())
+    if not total:
+        return None
+    code, n = min(divisions.items(), key=lambda kv: (-kv[1], kv[0] or ""))
+    if code is None or n < 2 or n < DOMINANT_SHARE * total:
+        return None
+    return ctx.resources.gazetteer.division(code)
 
 
 def _most_named_country(ctx: DocContext) -> str | None:

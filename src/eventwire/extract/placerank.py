@@ -15,7 +15,7 @@ import math
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from eventwire.knowledge.placenames import name_key
+from eventwire.knowledge.placenames import name_key, spelling_distance
 from eventwire.text.geo import haversine_km
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ ALIAS_PENALTY = 1.0
 COHERENCE_BONUS = 1.0  # per other name of the story with a reading this near ...
 COHERENCE_KM = 50
 COHERENCE_MAX = 3  # ... counting this many names at most
+BIG_LOOSE_EDITS = 0.15  # edits per letter (spelling_distance) of a big town's loose spelling
 _CELL = 2.0  # degrees: the grid that finds a story's readings near a point
 
 
@@ -62,14 +63,16 @@ def rank(c: Candidate, cands: list[Candidate], context: PlaceContext, own_name: 
 
 def big_loose_match(c: Candidate, name: str) -> bool:
     """A loose spelling of a big town, long and close enough to be more than a chance
-    likeness ("al-Hasakeh" is Al-Hasakah; "Miniyeh" is not Minnesota)."""
+    likeness ("al-Hasakeh" is Al-Hasakah, "Misurata" Misratah; "Miniyeh" is not
+    Minnesota, nor a village "Garkaz" Graz): it alone may place a story naming no country,
+    so it must differ by little more than a vowel (BIG_LOOSE_EDITS per letter)."""
     key = name_key(name)
-    return (
-        c.match == "skeleton"
-        and (c.place.population or 0) >= 100_000
-        and len(key) >= 6
-        and SequenceMatcher(None, key, name_key(c.place.name)).ratio() >= 0.75
-    )
+    if c.match != "skeleton" or (c.place.population or 0) < 100_000 or len(key) < 6:
+        return False
+    other = name_key(c.place.name)
+    return SequenceMatcher(None, key, other).ratio() >= 0.75 and spelling_distance(
+        key, other
+    ) <= BIG_LOOSE_EDITS * max(len(key), len(other))
 
 
 def city_over_division(division: Candidate, cands: list[Candidate]) -> Candidate:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.placecontext import document_context
+from eventwire.extract.placeparts import with_parts
 from eventwire.extract.placespans import POSSESSIVE, SETTLEMENT_OF, toponym_spans
 from eventwire.extract.placewords import DIRECTIONS, NAME
 from eventwire.extract.toponyms import names_an_area, qualifier_places, resolve_toponym
@@ -162,7 +163,7 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
                     )
                 )
     found.sort(key=lambda pm: pm.span.start)
-    return {"places": found}
+    return {"places": with_parts(ctx, found)}
 
 
 def _voting(ctx: DocContext, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

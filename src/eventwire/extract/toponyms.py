@@ -139,6 +139,12 @@ def _resolve(
         or context.countries.get(c.place.country or "")
         or (not context.countries and big_loose_match(c, head))
     ]
+    lead = _leading_country(context)
+    if lead is not None and any(c.place.country == lead for c in cands):
+        # a loose spelling never crosses from the story's leading country, when that
+        # country has a reading of the name, to another ("Situcancha" in a Peruvian story is
+        # its Peruvian village, not a likeness in a country the story names once)
+        cands = [c for c in cands if c.match != "skeleton" or c.place.country == lead]
     if not cands:
         return _place_within(gazetteer, head.strip(), context)
     if all(w in NO_NAME_WORDS for w in name_key(head).split()):
@@ -194,6 +200,14 @@ def _resolve(
     if best.place.precision == "admin1" and not area:
         return city_over_division(best, cands).place
     return best.place
+
+
+def _leading_country(context: PlaceContext) -> str | None:
+    """The country most of the story's names vote for, when one leads the others."""
+    top = context.countries.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
 
 
 def _namesake_state(gazetteer: Gazetteer, name: str, context: PlaceContext) -> Place | None:

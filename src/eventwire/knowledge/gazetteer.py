@@ -23,12 +23,15 @@ from eventwire.knowledge.placenames import (
     final_a_variants,
     name_key,
     skeleton,
+    spelling_distance,
     variants,
     without_type_word,
 )
 from eventwire.model import Place
 
 NEAR_SPELLING = 0.85  # a likeness this close is the name itself, however small the place
+EDITS_PER_LETTER = 0.25  # a loose spelling's edits (spelling_distance) per letter, at most
+SAME_SPELLING = 0.5  # edits of a spelling that is the name itself: one vowel or silent letter
 
 
 class Candidate:
@@ -63,6 +66,7 @@ class Gazetteer:
         self._capitals: dict[str, Place] | None = None
         self._states: dict[str, tuple[Place, ...]] = {}  # name key -> states_named()
         self._divisions: dict[str, str | None] = {}
+        self._admin1: dict[str, Place] | None = None
         self._name_keys: dict[str, str] = {}  # a place's name -> its key (skeleton rows)
         self._named: dict[str, tuple[Candidate, ...]] = {}  # key -> exact matches only
 
@@ -90,7 +94,11 @@ class Gazetteer:
                 # the cheap test first: an imported country file puts thousands of
                 # villages behind a common skeleton
                 if _close_spelling(key, k) and (i < limit or _near(key, k)):
-                    strict = i < limit and _close_spelling(key, k, loose=False)
+                    # past the biggest likenesses, a village spelt but for one vowel or
+                    # silent letter ("Khuzaa", "Khuza'ah") is read as surely as they are
+                    strict = (
+                        i < limit or spelling_distance(key, k) <= SAME_SPELLING
+                    ) and _close_spelling(key, k, loose=False)
                     found.setdefault(row[0], Candidate(_place(row), "skeleton", loose=not strict))
         result = tuple(found.values())
         if len(self._cache) < 200_000:
@@ -182,14 +190,65 @@ class Gazetteer:
             self._capitals = {row[0]: _place(row[1:]) for row in rows}
         return self._capitals.get(iso3)
 
+    def division(self, code: str) -> Place | None:
+        """A first-level division as a place, by its GeoNames code (``ET.53`` -> Tigray)."""
+        if self._admin1 is None:
+            rows = self._con.execute(
+                f"SELECT {self._COLUMNS} FROM place p WHERE p.precision = 'admin1' "
+                "AND p.id LIKE 'admin1:%'"
+            ).fetchall()
+            self._admin1 = {row[0].removeprefix("admin1:"): _place(row) for row in rows}
+        return self._admin1.get(code)
+
     def division_name(self, code: str) -> str | None:
-        """The name of a first-level division by its GeoNames code (``LY.77`` -> Tripoli)."""
+        """The name of a first-level division by its GeoNames code (``LY.77`` -> Tripoli);
+        given a place's id instead (``geonames:...``, ``admin2:...``: ids hold a colon,
+        codes never do), the name of the second-level division the place lies in
+        (:meth:`district_name`), so one callable fills ACLED's ``admin1`` and ``admin2``."""
+        if ":" in code:
+            return self.district_name(code)
         if code not in self._divisions:
             row = self._con.execute(
                 "SELECT name FROM place WHERE id = ? AND precision = 'admin1'", ("admin1:" + code,)
             ).fetchone()
             self._divisions[code] = row[0] if row else None
         return self._divisions[code]
+
+    def district_name(self, place_id: str) -> str | None:
+        """The second-level division (district, county) a place lies in, by the place's id:
+        the place itself when it is one (a shipped US county, an imported ``ADM2``), else
+        the division a GeoNames row gave it, by the name ``admin2Codes.txt`` gives its code
+        (the code when that file was not imported); None when nothing says."""
+        if place_id not in self._divisions:
+            self._divisions[place_id] = self._district(place_id)
+        return self._divisions[place_id]
+
+    def _district(self, place_id: str) -> str | None:
+        kind, _, ident = place_id.partition(":")
+        if kind == "admin2":  # a shipped second-level division
+            row = self._con.execute("SELECT name FROM place WHERE id = ?", (place_id,)).fetchone()
+            return str(row[0]) if row else None
+        if kind != "geonames" or not ident.isdigit() or not self._has_table("geoname"):
+            return None  # the shipped gazetteer gives a town no district
+        row = self._con.execute(
+            "SELECT p.name, p.feature, g.admin2 FROM geoname g JOIN place p ON p.rowid = g.place "
+            "WHERE g.gid = ?",
+            (int(ident),),
+        ).fetchone()
+        if row is None or (row[1] != "ADM2" and not row[2]):
+            return None
+        if row[1] == "ADM2":
+            return str(row[0])
+        named = self._con.execute(
+            "SELECT name FROM admin_code WHERE code = ?", (row[2],)
+        ).fetchone()
+        return str(named[0]) if named else str(row[2])
+
+    def _has_table(self, table: str) -> bool:
+        found = self._con.execute(
+            "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?", (table,)
+        ).fetchone()
+        return found is not None
 
     def close(self) -> None:
         self._con.close()
@@ -217,7 +276,11 @@ def _close_spelling(a: str, b: str, loose: bool = True) -> bool:
     return (
         len(wa) == len(wb)
         and all(x[0] == y[0] or (loose and _alike(x[0], y[0])) for x, y in zip(wa, wb, strict=True))
-        and _same_start(a, b, loose)  # last: it may compare the whole spellings
+        and _same_start(a, b, loose)  # it may compare the whole spellings
+        # one skeleton holds unrelated names: a transliteration differs in few letters for
+        # its length ("Misurata" is "Misratah"; "Huamanga" is no "Huimin", "Lauricocha" no
+        # "Larkhall")
+        and spelling_distance(a, b) <= EDITS_PER_LETTER * max(len(a), len(b))
     )
 
 

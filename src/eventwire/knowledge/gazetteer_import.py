@@ -60,7 +60,7 @@ CREATE TABLE IF NOT EXISTS source (
     skipped INTEGER
 );
 CREATE TABLE IF NOT EXISTS geoname (
-    gid INTEGER PRIMARY KEY, place INTEGER, source INTEGER, class TEXT
+    gid INTEGER PRIMARY KEY, place INTEGER, source INTEGER, class TEXT, admin2 TEXT
 );
 CREATE TABLE IF NOT EXISTS admin_code (
     code TEXT PRIMARY KEY, name TEXT, asciiname TEXT, gid INTEGER, source INTEGER
@@ -381,6 +381,9 @@ def _prepare(con: sqlite3.Connection) -> None:
         if column not in have:
             con.execute(f"ALTER TABLE {table} ADD COLUMN {column} INTEGER")
     con.executescript(IMPORT_SCHEMA)
+    # a file imported before the second-level division code (``CC.A1.A2``) was kept
+    if "admin2" not in {r[1] for r in con.execute("PRAGMA table_info(geoname)")}:
+        con.execute("ALTER TABLE geoname ADD COLUMN admin2 TEXT")
 
 
 def _source(

@@ -117,6 +117,7 @@ class _Geoname(NamedTuple):
     admin1: str
     population: int
     modified: str
+    admin2: str  # the second-level division's code within the first ("CC.A1.A2" once joined)
 
 
 class PlaceReader(Writer):
@@ -166,6 +167,7 @@ class PlaceReader(Writer):
                         r[10],
                         max(int(r[14] or 0), 0),
                         r[18],
+                        r[11],
                     )  # fmt: skip
                 )
             else:
@@ -186,7 +188,7 @@ class PlaceReader(Writer):
             elif src is not None:  # an earlier import's: this one takes it over
                 updates.append((*fields, self.source, row))
             ours = src is not None  # inserted or taken over, not a shipped row
-            links.append((g.gid, row, self.source, g.feature_class))
+            links.append((g.gid, row, self.source, g.feature_class, _admin2_code(g)))
             named.append((row, g.name, g.names, ours))
             report.places += ours
         self.con.executemany(
@@ -200,8 +202,9 @@ class PlaceReader(Writer):
             updates,
         )
         self.con.executemany(
-            "INSERT INTO geoname VALUES (?, ?, ?, ?) ON CONFLICT (gid) DO UPDATE SET "
-            "place = excluded.place, source = excluded.source, class = excluded.class",
+            "INSERT INTO geoname (gid, place, source, class, admin2) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (gid) DO UPDATE SET place = excluded.place, source = excluded.source, "
+            "class = excluded.class, admin2 = excluded.admin2",
             links,
         )
         self.add_names(named, report)
@@ -236,6 +239,14 @@ class PlaceReader(Writer):
                 f"SELECT id, rowid, source FROM place WHERE id IN ({marks})", list(codes)
             )
         }
+
+
+def _admin2_code(g: _Geoname) -> str | None:
+    """The full code of the second-level division a row lies in ("SD.29.12345"), as
+    ``admin2Codes.txt`` names it; None when the row gives none."""
+    if g.country and g.admin1 and g.admin2:
+        return f"{g.country}.{g.admin1}.{g.admin2}"
+    return None
 
 
 class AdminReader(Writer):

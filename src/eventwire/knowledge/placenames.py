@@ -189,3 +189,42 @@ def without_type_word(key: str, words_to_drop: frozenset[str] = TYPE_WORDS) -> s
     if core == key or len(core) < 3 or all(w in GENERIC_WORDS for w in core.split()):
         return ""
     return core
+
+
+# Letters a transliteration writes otherwise or leaves out (vowels, the semivowels y and w,
+# a silent h, a space or apostrophe between parts), and consonants one sound is written
+# with in different romanisations ("Tubruq"/"Tobruk", "Jandaris"/"Gandaris").
+_SOFT_LETTERS = frozenset("aeiouyhw '-")
+_SOUND_CLASSES = ("kqcg", "jg", "sz", "td", "fpv")
+
+
+def _letter_cost(x: str, y: str) -> float:
+    if x == y:
+        return 0.0
+    if (x in _SOFT_LETTERS and y in _SOFT_LETTERS) or any(
+        x in c and y in c for c in _SOUND_CLASSES
+    ):
+        return 0.5
+    return 1.0
+
+
+def spelling_distance(a: str, b: str) -> float:
+    """Edits from one name key to another, a vowel, semivowel or silent letter added,
+    dropped or written otherwise (and one consonant for another that writes the same
+    sound) counting half: "misurata" -> "misratah" is 1.0, "huamanga" -> "huimin" 2.5."""
+    prev = [0.0]
+    for y in b:
+        prev.append(prev[-1] + (0.5 if y in _SOFT_LETTERS else 1.0))
+    for x in a:
+        drop = 0.5 if x in _SOFT_LETTERS else 1.0
+        cur = [prev[0] + drop]
+        for j, y in enumerate(b, 1):
+            cur.append(
+                min(
+                    prev[j - 1] + _letter_cost(x, y),
+                    prev[j] + drop,
+                    cur[j - 1] + (0.5 if y in _SOFT_LETTERS else 1.0),
+                )
+            )
+        prev = cur
+    return prev[-1]
