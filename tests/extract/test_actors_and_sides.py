@@ -154,3 +154,22 @@ def test_names_of_one_rescue_service_in_the_kb_are_one_actor(nlp, resources):
 def test_a_states_institution_named_by_its_country_is_the_state(run, text, span, iso3):
     by_span = {m.span.text: m for m in run(text)["mentions"]}
     assert span in by_span and by_span[span].affiliation == iso3
+
+
+# --- unnamed groups qualified by a patron or a stance -----------------------------------
+
+
+def test_groups_named_by_their_patrons_are_apart_and_backed(nlp, resources):
+    text = "Turkish-backed factions attacked the town on Monday. US-backed factions fled."
+    res = picture(nlp, resources, text)
+    names = {a.id: a.name for a in res.actors}
+    assert {"Turkish-backed factions", "US-backed factions"} <= set(names.values())
+    backed = {(names[r.source_actor], names[r.target_actor]) for r in res.relations
+              if r.type == "support"}  # fmt: skip
+    assert {("Turkey", "Turkish-backed factions"), ("US", "US-backed factions")} <= backed
+
+
+def test_a_stance_is_no_part_of_an_unnamed_groups_name(run_without_kb):
+    records = run_without_kb("Pro-Turkish factions took the town after fighting on Monday.")
+    (factions,) = [m for m in records["mentions"] if m.span.text.endswith("factions")]
+    assert factions.span.text == "factions" and factions.affiliation is None

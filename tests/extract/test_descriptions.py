@@ -141,6 +141,14 @@ def test_an_unnamed_army_is_the_articles_one_state_force(run, text):
     assert state_side in named  # the named force's own name
 
 
+@pytest.mark.parametrize("kb", ["on", "off"])
+def test_government_troops_are_the_articles_one_state_force(run, run_without_kb, kb):
+    text = ("The Malian army said two soldiers were killed on Friday. Rebels said they had "
+            "killed dozens of government soldiers near the border.")  # fmt: skip
+    found = groups(run if kb == "on" else run_without_kb, text)
+    assert found["government soldiers"] == found["Malian army"]
+
+
 def test_with_two_armies_an_unnamed_army_is_neither(run):
     text = ("Congo's army and the Rwandan army traded fire on Monday. "
             "Rebels attacked army positions near Goma.")  # fmt: skip

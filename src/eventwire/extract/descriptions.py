@@ -11,8 +11,8 @@ all see the description as a mention of the actor it stands for:
   said the spokesman" (Laerke: an office stands for the person given it). With two
   different actors so described before it, or none, it stands for nobody;
 * a description of a state's armed forces ("the army", "the military", "the air force",
-  "the armed forces", and "army" modifying a place the army holds: "attacked army
-  positions") stands for the article's one state force: the one it names with an army
+  "the armed forces", "government troops", and "army" modifying a place the army holds:
+  "attacked army positions") stands for the article's one state force: the one it names with an army
   word ("Congo's army", "the Congolese army"), else the one state force it names at all
   ("Ethiopian forces"). With two, it stands for nobody;
 * "the government", "the federal government" stand for the one state whose government
@@ -69,6 +69,8 @@ DESCRIBED_BY |= {kind: frozenset({kind}) for kind in PERSON_KINDS}
 # Nouns describing a state's armed forces, alone or after a word ("air force").
 ARMY_NOUNS = frozenset({"army", "military"})
 ARMY_PAIRS = frozenset({("air", "force"), ("armed", "forces"), ("armed", "force")})
+# Armed people a government has: "government troops", "government soldiers".
+GOVERNMENT_TROOPS = frozenset({"troops", "soldiers", "forces"})
 # Words in a name that describe it as a state's armed forces.
 ARMY_WORDS = re.compile(r"(?i)\b(?:army|military|armed forces|defen[cs]e forces?)\b")
 DESCRIPTION_DETERMINERS = frozenset({"the", "this"})
@@ -158,9 +160,15 @@ def _one_army(doc: Any, forces: list[Cand]) -> Cand | None:
 
 def _army_description(tok: Any) -> int | None:
     """Where a description of a state's armed forces starts, if ``tok`` ends one: "the
-    army", "the military", "the air force", "the armed forces", and "army" or "military"
-    modifying a place an army holds ("attacked army positions", "a military base")."""
+    army", "the military", "the air force", "the armed forces", "government troops", and
+    "army" or "military" modifying a place an army holds ("attacked army positions", "a
+    military base")."""
     low = tok.lower_
+    if low in GOVERNMENT_TROOPS:  # "government troops", "government soldiers"
+        gov = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+        if [c.lower_ for c in gov] == ["government"]:
+            return gov[0].i
+        return None
     if low in ARMY_NOUNS and tok.dep_ == "compound" and tok.head.lemma_.lower() in HELD_NOUNS:
         if not any(c.dep_ in ("poss", "amod", "compound") for c in (*tok.children,
                                                                     *tok.head.children)

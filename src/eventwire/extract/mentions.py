@@ -55,6 +55,7 @@ from eventwire.extract.notactors import (
     is_common_word,
     names_a_platform,
     stance_length,
+    stance_objects,
 )
 from eventwire.extract.titles import is_title, strip_titles, title_before
 from eventwire.knowledge.kb import name_letters
@@ -726,8 +727,9 @@ def _group_nouns(view: DocView, cands: list[Cand], kb: Any, onto: Ontology) -> l
         owned = False
         place = None  # "Hubli police", "the Gujarat police": the force of a town or state
         people = None  # "Kurdish forces": the forces of a people with no state of its own
+        stance = stance_objects(tok) or set()  # "pro-Turkish factions": not Turkey's
         for child in tok.children:
-            if child.dep_ not in _OWNER_DEPS or child.i > tok.i:
+            if child.dep_ not in _OWNER_DEPS or child.i > tok.i or child.i in stance:
                 continue
             iso3 = kb.country_by_demonym(child.text)
             if iso3:
@@ -753,6 +755,8 @@ def _group_nouns(view: DocView, cands: list[Cand], kb: Any, onto: Ontology) -> l
             ),
             default=tok.i,
         )  # fmt: skip; not "absorbed army units"
+        if stance:
+            start = max(start, max(stance) + 1)  # the name is what the stance qualifies
         if two:
             start = min(start, tok.i - 1)
         if any(taken[start : tok.i + 1]):
@@ -764,6 +768,12 @@ def _group_nouns(view: DocView, cands: list[Cand], kb: Any, onto: Ontology) -> l
             start = min(start, min(t.i for t in place.subtree))
             noun = f"{doc[start : tok.i].text.lower()} {noun}"  # one force per town
         name = doc[start : tok.i + 1].text
+        if (patron := _patron_compound(tok)) is not None and start > patron[0]:
+            # "Turkish-backed factions", "Ankara-aligned forces": the patron names them
+            # apart from other factions ("US-backed factions" are others); the patron's
+            # own words stay outside the span, a backer of its own
+            patron_words = doc[patron[0] : patron[1]].text
+            name, noun = f"{patron_words} {name}", f"{patron_words.lower()} {noun}"
         found.append(
             Cand(
                 start,
@@ -793,6 +803,22 @@ def _group_nouns(view: DocView, cands: list[Cand], kb: Any, onto: Ontology) -> l
         else c
         for c in found
     ]
+
+
+# Participles a patron's name is hyphenated to: "Turkish-backed", "Ankara-aligned".
+PATRON_PARTICIPLES = frozenset({"backed", "supported", "aligned", "funded", "armed", "led"})
+
+
+def _patron_compound(tok: Any) -> tuple[int, int] | None:
+    """Tokens [start, end) of "<Name>-backed" (or -supported, -aligned, -funded, -armed,
+    -led) modifying ``tok``, else None."""
+    doc = tok.doc
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ == "amod" and c.lower_ in PATRON_PARTICIPLES:
+            name = [g for g in c.children if g.i < c.i and g.dep_ in ("npadvmod", "compound")]
+            if name and doc[c.i - 1].text == "-" and name[0].text[:1].isupper():
+                return min(t.i for t in name[0].subtree), c.i + 1
+    return None
 
 
 def _people_adjective(tok: Any, taken: list[bool], kb: Any) -> bool:
