@@ -173,3 +173,21 @@ def test_a_stance_is_no_part_of_an_unnamed_groups_name(run_without_kb):
     records = run_without_kb("Pro-Turkish factions took the town after fighting on Monday.")
     (factions,) = [m for m in records["mentions"] if m.span.text.endswith("factions")]
     assert factions.span.text == "factions" and factions.affiliation is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "names"),
+    [
+        ("Syrian and Russian jets bombed the town on Monday.", "bombed", ("Syrian", "Russian")),
+        ("Malian and French troops attacked the camp.", "attacked", ("Malian", "French")),
+    ],
+)
+def test_coordinated_demonyms_sharing_a_noun_are_each_a_side(run, text, trigger, names):
+    records = run(text)
+    sources = [e.source.text for e in records["events"] if e.trigger.text == trigger and e.source]
+    assert len(sources) == 2
+    assert all(any(n in s for s in sources) for n in names)
+    # each side the state's armed forces, not a people
+    forces = [m for m in records["mentions"] if any(n in m.span.text for n in names)]
+    affiliations = {m.affiliation for m in forces}
+    assert len(forces) == 2 and len(affiliations) == 2 and None not in affiliations

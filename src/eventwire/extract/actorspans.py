@@ -138,6 +138,20 @@ class MentionIndex:
             filler = self.filler(tok)
             if filler and filler.span not in [f.span for f in out]:
                 out.append(filler)
+            # "Syrian and Russian jets": each coordinated demonym names its own side
+            for mod in (c for c in tok.children if c.dep_ == "amod" and c.i < tok.i):
+                words = (mod, *mod.conjuncts)
+                if len(words) < 2 or any(
+                    t.i > tok.i or t.pos_ not in ("ADJ", "PROPN") or t.tag_ in ("NNS", "NNPS")
+                    for t in words
+                ):
+                    continue  # not adjectives before the noun ("Palestinians and Israeli forces")
+                sides = [self.covering(t) for t in words]
+                if filler is None or filler.span not in [m.span for m in sides if m]:
+                    continue  # the role is not named by the coordinated words
+                for m in sides:
+                    if m is not None and m.span not in [f.span for f in out]:
+                        out.append(Filler(m.span))
         return out
 
     def filler(self, token: Token) -> Filler | None:

@@ -84,6 +84,7 @@ GROUP_NOUNS = frozenset(
         "navy",
         "jets",
         "warplanes",
+        "warships",
         "soldiers",
         "police",
         "intelligence",
@@ -462,8 +463,14 @@ def _demonym(ent: Any, text: str, kb: Any) -> Cand | None:
         end += 1
         if doc[end - 1].lower_ in ARMED_NOUNS:  # "Rwandan soldiers": the state's forces
             return state_forces_cand(kb, iso3, ent.start, end)
-    elif not text.endswith("s"):
-        return None  # "a Russian hat": a modifier, not an actor
+    elif not text.endswith("s"):  # an adjective, not a people ("Palestinians and ...")
+        if (shared := _shared_noun(doc, end, kb)) is None:
+            return None  # "a Russian hat": a modifier, not an actor
+        # "Syrian and Russian jets": each demonym has the noun the last one writes
+        if shared.lower_ in ARMED_NOUNS:
+            return state_forces_cand(kb, iso3, ent.start, ent.end)
+        return Cand(ent.start, ent.end, "NORP", f"{text} {shared.text}", affiliation=iso3,
+                    group_hint=f"aff:{iso3}")  # fmt: skip
     return Cand(
         ent.start,
         end,
@@ -472,6 +479,22 @@ def _demonym(ent: Any, text: str, kb: Any) -> Cand | None:
         affiliation=iso3,
         group_hint=f"aff:{iso3}",
     )
+
+
+def _shared_noun(doc: Any, end: int, kb: Any) -> Any:
+    """The state noun of the last of coordinated demonyms ("Syrian and Russian jets",
+    "French, British and US officials") when ``end`` is the first one's end, else None."""
+    i = end
+    while i + 1 < len(doc) and doc[i].lower_ in (",", "and", "or"):
+        i += 1
+        if doc[i].lower_ in ("and", "or"):
+            continue
+        if not kb.country_by_demonym(doc[i].text):
+            return None
+        i += 1
+        if i < len(doc) and doc[i].lower_ in GROUP_NOUNS:
+            return doc[i]
+    return None
 
 
 def _words_before(doc: Any, start: int) -> list[Any]:

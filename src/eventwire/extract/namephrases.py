@@ -73,7 +73,8 @@ class CountriesOfDocument:
 # Nouns naming a state's armed forces: with a demonym or a country's possessive they are
 # an actor apart from the country ("the Rwandan army", "Israeli troops", "Congo's army").
 ARMED_NOUNS = frozenset(
-    ["forces", "troops", "military", "army", "soldiers", "soldier", "navy", "jets", "warplanes"]
+    ["forces", "troops", "military", "army", "soldiers", "soldier", "navy", "jets", "warplanes",
+     "warships"]
 )  # fmt: skip
 
 
