@@ -230,3 +230,20 @@ def test_a_hard_wrapped_paragraph_of_prose_is_no_headline(blank_nlp):
     # nor is a long one whose sentences never end inside a line
     text = "\n".join(["word " * 10] * 5) + "\n\nThe army said it would reply."
     assert zones_of(blank_nlp, text).headline is None
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Northland Strikes Westport With 'Kamikaze Drones'", "Rebels Shell Port in ‘Final Push’"],
+)
+def test_a_headline_ending_on_a_quoted_phrase_is_display(blank_nlp, headline):
+    # a closing quote after a word, with no stop before it, ends no sentence
+    text = f"{headline}\nMay 2, 2022\n\nWESTPORT (Wire)—Northland attacked the port on Monday."
+    zones = zones_of(blank_nlp, text)
+    assert text[slice(*zones.headline)].startswith(headline)
+    assert text[slice(*zones.dateline)] == "WESTPORT (Wire)—"
+
+
+def test_a_quoted_sentence_closed_after_its_stop_still_ends_a_sentence(blank_nlp):
+    text = 'He said: "We will stay."\n\nRebels shelled the port on Monday.'
+    assert zones_of(blank_nlp, text).headline is None

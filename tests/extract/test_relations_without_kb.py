@@ -190,36 +190,6 @@ def test_a_name_of_armed_people_the_model_took_for_a_place_is_the_group(run_with
 
 
 @pytest.mark.parametrize(
-    ("text", "back"),
-    [
-        ("Chad backed M23 rebels near the border. Later the rebels attacked a town.", "rebels"),
-        (
-            "Fighters from the M23 rebel group attacked a town. Niger accused Chad of "
-            "supporting the group, which Chad denied.",
-            "group",
-        ),
-    ],
-)
-def test_a_definite_noun_points_back_to_the_one_group_introduced_with_it(
-    run_without_kb, text, back
-):
-    found = groups(run_without_kb, text)
-    assert found[back] == found["M23"]
-
-
-def test_a_definite_noun_with_two_candidate_groups_stays_unnamed(run_without_kb):
-    text = "Chad backed M23 rebels and Niger backed CODECO rebels. Later the rebels attacked."
-    found = groups(run_without_kb, text)
-    assert found["rebels"] not in (found["M23"], found["CODECO"])
-
-
-def test_a_plural_definite_noun_is_not_a_group_named_in_the_singular(run_without_kb):
-    text = "Fighters of the Kivu Front group raided a camp. The groups later claimed it."
-    found = groups(run_without_kb, text)
-    assert "groups" not in found or found["groups"] != found.get("Kivu Front")
-
-
-@pytest.mark.parametrize(
     "text",
     [
         "Pro-Turkish factions have taken control of the town after fighting with the Kivu Front.",

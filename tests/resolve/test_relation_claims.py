@@ -1,6 +1,9 @@
-"""Backing stated only as someone's word (issue 13): alleged, still counted."""
+"""Backing stated only in an adversary's words (issue 13): alleged, still counted; a
+neutral reporter's or an ally's words leave it asserted."""
 
 from dataclasses import replace
+
+import pytest
 
 from eventwire.model import (
     DocumentRecords,
@@ -35,34 +38,68 @@ def act(etype: str, speaker: Span | None) -> EventMention:
     )
 
 
+FOES = frozenset({("niger", "chad"), ("chad", "niger")})
+
+
 def test_claimed_reads_who_says_it():
-    assert claimed("support", "asserted", "niger", "chad", "front") == "alleged"
-    assert claimed("support", "asserted", "chad", "chad", "front") == "asserted"  # admission
-    assert claimed("support", "asserted", None, "chad", "front") == "asserted"  # the outlet
-    assert claimed("fight", "asserted", "niger", "chad", "front") == "asserted"
-    assert claimed("support", "hypothetical", "niger", "chad", "front") == "hypothetical"
+    assert claimed("support", "asserted", "niger", "chad", "front", FOES) == "alleged"
+    # a neutral speaker (no fight or opposition with either side) states it
+    assert claimed("support", "asserted", "niger", "chad", "front") == "asserted"
+    assert claimed("support", "asserted", "chad", "chad", "front", FOES) == "asserted"  # admission
+    assert claimed("support", "asserted", None, "chad", "front", FOES) == "asserted"  # the outlet
+    assert claimed("fight", "asserted", "niger", "chad", "front", FOES) == "asserted"
+    assert claimed("support", "hypothetical", "niger", "chad", "front", FOES) == "hypothetical"
+    # an adversary of the backed side is one too
+    front_foe = frozenset({("niger", "front"), ("front", "niger")})
+    assert claimed("support", "asserted", "niger", "chad", "front", front_foe) == "alleged"
 
 
-def test_backing_a_third_party_reports_is_alleged_and_counted(resources):
-    docs = [DocumentRecords("a", events=(act("SUPPORT", NIGER),))]
+def hostile(etype: str = "ASSAULT") -> EventMention:
+    """ "Niger attacked Chad" (or accused it): Niger is Chad's adversary."""
+    return replace(
+        act(etype, None),
+        trigger=Span(50, 58, "attacked"),
+        evidence=Evidence("a", "Niger attacked Chad.", 60, 80),
+        source=NIGER,
+        target=CHAD,
+    )
+
+
+def support_of(docs, events, resources):
+    return [r for r in resolve_relations(docs, events, ACTORS, resources) if r.type == "support"]
+
+
+@pytest.mark.parametrize("etype", ["ASSAULT", "ACCUSE"])
+def test_backing_an_adversary_reports_is_alleged_and_counted(resources, etype):
+    docs = [DocumentRecords("a", events=(act("SUPPORT", NIGER), hostile(etype)))]
     events, _ = resolve_events(docs, ACTORS, resources)
-    (rel,) = resolve_relations(docs, events, ACTORS, resources)
+    (rel,) = support_of(docs, events, resources)
     assert (rel.type, rel.modality, rel.source_count) == ("support", "alleged", 1)
 
 
-def test_backing_the_giver_states_stays_asserted(resources):
-    docs = [DocumentRecords("a", events=(act("SUPPORT", CHAD),))]
+def test_backing_a_neutral_third_party_reports_stays_asserted(resources):
+    docs = [DocumentRecords("a", events=(act("SUPPORT", NIGER),))]
     events, _ = resolve_events(docs, ACTORS, resources)
-    (rel,) = resolve_relations(docs, events, ACTORS, resources)
+    (rel,) = support_of(docs, events, resources)
     assert rel.modality == "asserted"
 
 
-def test_a_relation_statement_in_a_third_partys_words_is_alleged(resources):
+def test_backing_the_giver_states_stays_asserted(resources):
+    docs = [DocumentRecords("a", events=(act("SUPPORT", CHAD), hostile()))]
+    events, _ = resolve_events(docs, ACTORS, resources)
+    (rel,) = support_of(docs, events, resources)
+    assert rel.modality == "asserted"
+
+
+def test_a_relation_statement_in_an_adversarys_words_is_alleged(resources):
     rm = RelationMention(
         "a", "support", CHAD, FRONT, Evidence("a", "s", 0, 50), attributed_to=NIGER
     )
+    foe = RelationMention("a", "oppose", NIGER, FRONT, Evidence("a", "t", 60, 80))
     own = replace(rm, attributed_to=None)
-    alleged = resolve_relations([DocumentRecords("a", relations=(rm,))], [], ACTORS, resources)
-    stated = resolve_relations([DocumentRecords("a", relations=(own,))], [], ACTORS, resources)
+    alleged = support_of([DocumentRecords("a", relations=(rm, foe))], [], resources)
+    neutral = support_of([DocumentRecords("a", relations=(rm,))], [], resources)
+    stated = support_of([DocumentRecords("a", relations=(own, foe))], [], resources)
     assert [r.modality for r in alleged] == ["alleged"]
+    assert [r.modality for r in neutral] == ["asserted"]
     assert [r.modality for r in stated] == ["asserted"]

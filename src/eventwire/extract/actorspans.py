@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from eventwire.extract.context import DocContext
 from eventwire.extract.eventroles import close_apposition
 from eventwire.extract.namephrases import state_forces
-from eventwire.extract.notactors import counted_people, names_a_platform
+from eventwire.extract.notactors import counted_people, names_a_platform, stance_objects
 from eventwire.extract.pronouns import ANAPHORS, held_by, resolve_pronouns
 from eventwire.model import Mention, Span
 from eventwire.text.names import clean_surface, plain_key
@@ -138,6 +138,20 @@ class MentionIndex:
             filler = self.filler(tok)
             if filler and filler.span not in [f.span for f in out]:
                 out.append(filler)
+            # "Syrian and Russian jets": each coordinated demonym names its own side
+            for mod in (c for c in tok.children if c.dep_ == "amod" and c.i < tok.i):
+                words = (mod, *mod.conjuncts)
+                if len(words) < 2 or any(
+                    t.i > tok.i or t.pos_ not in ("ADJ", "PROPN") or t.tag_ in ("NNS", "NNPS")
+                    for t in words
+                ):
+                    continue  # not adjectives before the noun ("Palestinians and Israeli forces")
+                sides = [self.covering(t) for t in words]
+                if filler is None or filler.span not in [m.span for m in sides if m]:
+                    continue  # the role is not named by the coordinated words
+                for m in sides:
+                    if m is not None and m.span not in [f.span for f in out]:
+                        out.append(Filler(m.span))
         return out
 
     def filler(self, token: Token) -> Filler | None:
@@ -169,7 +183,7 @@ class MentionIndex:
             return Filler(covering.span)
         if self._names_backed_party(token):
             return self._backed_party(token)
-        if (stance := _stance_objects(token)) is not None:
+        if (stance := stance_objects(token)) is not None:
             # "pro-Turkish factions": not Turkey; "anti-Houthi National Resistance forces":
             # the name the stance does not qualify
             names = [c for c in token.children if c.i < token.i and c.i not in stance
@@ -308,17 +322,6 @@ class MentionIndex:
         )
         self.added.append(mention)
         return mention
-
-
-def _stance_objects(token: Token) -> set[int] | None:
-    """The tokens of "pro-X"/"anti-X" modifying a noun (people for or against X, not X),
-    or None when no stance modifies it."""
-    doc = token.doc
-    found: set[int] = set()
-    for c in token.children:
-        if c.i < token.i and c.lower_ in ("pro", "anti") and doc[c.i + 1 : c.i + 2].text == "-":
-            found |= {c.i, c.i + 1, min(c.i + 2, len(doc) - 1)}
-    return found or None
 
 
 def _pobj_of(prep: Token) -> Token | None:

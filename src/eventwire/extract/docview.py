@@ -48,6 +48,7 @@ _BYLINE = re.compile(
 # knowledge/data/page_words.toml, read into ``Resources.page_words`` (``PageWords``).
 _LIST_ITEM = re.compile(r"(?:[-*•·–—]|\(?\d{1,2}[.)])\s")
 _FINAL_STOP = ".!?\"'”’:;,"
+_CLOSING_QUOTES = "\"'”’"
 _HEADER_LINE_WORDS = 25  # a display line at the top is shorter than this
 _HEADER_LINES = 3  # and a display paragraph has no more lines
 _HEADER_WORDS = 40  # nor words
@@ -262,6 +263,12 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _ends_sentence(word: str) -> bool:
+    """A stop ends a sentence, and a closing quote only after one: a headline that ends
+    on a quoted phrase ("... With Iran-Made 'Suicide Drones'") reads as display, while
+    '... "we will stay."' ends a sentence."""
+    bare = word.rstrip(_CLOSING_QUOTES)
+    if bare != word:
+        return not bare or bare[-1] in _FINAL_STOP
     return word[-1] in _FINAL_STOP
 
 

@@ -429,6 +429,11 @@ def _kind_of(filler: Filler | None, index: MentionIndex, onto: Ontology) -> str 
             # demonym alone ("Palestinians") names people of a nation, not "Israeli" (jets).
             bare = mention.label == "NORP" and len(words) == 1 and words[0].endswith("s")
             kind = "civilian" if bare else "state"
+        elif mention is not None and mention.label == "GPE":
+            # a country (or its capital) filling an actor's role is its state: "Russia
+            # attacked Ukrainian cities", "Moscow shelled the port" (a place in running text
+            # is no actor mention at all)
+            kind = "state"
     return kind or None
 
 

@@ -30,6 +30,7 @@ from eventwire.extract.aliases import (
 )
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
+from eventwire.extract.descriptions import definite_descriptions
 from eventwire.extract.docview import DocView
 from eventwire.extract.namephrases import (
     ARMED_BRANCH,
@@ -37,7 +38,6 @@ from eventwire.extract.namephrases import (
     Cand,
     CountriesOfDocument,
     coalitions,
-    definite_groups,
     described_nouns,
     given_names,
     lone_person,
@@ -55,6 +55,7 @@ from eventwire.extract.notactors import (
     is_common_word,
     names_a_platform,
     stance_length,
+    stance_objects,
 )
 from eventwire.extract.titles import is_title, strip_titles, title_before
 from eventwire.knowledge.kb import name_letters
@@ -67,7 +68,8 @@ from eventwire.text.translit import token_keys, translit_key
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 KB_LABELS = {"person": "PERSON", "country": "GPE"}  # every other KB type votes ORG
-# Nouns that make a demonym stand for a state actor: "Egyptian officials", "Russian forces".
+# Nouns that make a demonym (or a country's possessive) stand for a state actor: "Egyptian
+# officials", "Russian forces", "the Serbian parliament", "Israel's high court".
 GROUP_NOUNS = frozenset(
     {
         "officials",
@@ -82,6 +84,7 @@ GROUP_NOUNS = frozenset(
         "navy",
         "jets",
         "warplanes",
+        "warships",
         "soldiers",
         "police",
         "intelligence",
@@ -91,6 +94,16 @@ GROUP_NOUNS = frozenset(
         "soldier",
         "policeman",
         "officer",
+        # a state's institutions: "the Serbian parliament", "Israel's high court"
+        "parliament",
+        "court",
+        "cabinet",
+        "senate",
+        "legislature",
+        "presidency",
+        "judiciary",
+        "lawmakers",
+        "negotiators",
     }
 )
 _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
@@ -127,7 +140,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     cands += _missed_names(ctx.view, cands, kb)
     cands += _seat_governments(ctx.view, cands, kb)
     cands += _group_nouns(ctx.view, cands, kb, ctx.resources.ontology, words)
-    cands = definite_groups(ctx.view, cands)
+    cands = definite_descriptions(ctx.view, cands)
     cands = _in_body(ctx, cands)
     cands.sort(key=lambda c: (c.start, c.end))
     _same_name_other_case(cands)
@@ -262,6 +275,12 @@ def _candidate(
         label = "ORG"  # "M23 rebels", "the M23 rebel group": the group's name, no place
     if entry is None and label == "GPE":
         iso3 = kb.country_of_capital(text)
+        if (body := _place_institution(doc, ent.end)) is not None:
+            # "Gaza's civil defence agency said": the place's own body is the actor
+            name = doc[ent.start : body].text
+            found = kb.lookup(name)
+            return Cand(ent.start, body, "ORG", name, kb_id=found.id if found else None,
+                        kb_type=found.type if found else None)  # fmt: skip
         if not _agent_role(ent.root):
             return None  # a city in running text is a place, not an actor
         if iso3:  # "Moscow said": the capital stands for the state
@@ -363,6 +382,8 @@ def _trim(ent: Any, kb: Any = None) -> Any:
         if doc[i].lower_ in {"'s", "’s", "'", "’"} and doc[i - 1].lower_ not in COLLECTIVE_OWNERS:
             if doc[i].lower_ in {"'", "’"} and not doc[i - 1].lower_.endswith("s"):
                 continue
+            if doc[i - 1].ent_type_ in PLACE_ENTS and _place_institution(doc, i) == end:
+                break  # "Gaza's health ministry": the place's own body, one name
             start = i + 1
             break
     if re.search(r"\b(?:al|el|ad|as|an|ar|at)-$", doc[start:end].text, re.IGNORECASE) and (
@@ -385,6 +406,23 @@ ORG_HEADS = frozenset(
      "committee", "organisation", "organization", "institute", "centre", "center", "fund",
      "observatory", "directorate", "authority", "programme", "program", "mission"]
 )  # fmt: skip
+
+
+PLACE_ENTS = frozenset({"GPE", "LOC"})
+
+
+def _place_institution(doc: Any, i: int) -> int | None:
+    """End of "<place>'s <lowercase words> <organisation head>" when ``i`` is the
+    possessive after the place: "Gaza's health ministry", "Gaza's civil defence agency",
+    "the region's military administration" is not (no place name); else None."""
+    if i >= len(doc) or doc[i].lower_ not in ("'s", "’s"):
+        return None
+    j = i + 1
+    while j < len(doc) and j - i <= 4 and doc[j].is_lower and doc[j].pos_ in ("ADJ", "NOUN"):
+        if doc[j].lower_ in ORG_HEADS and not (j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN"):
+            return j + 1
+        j += 1
+    return None
 
 
 def _head_before(doc: Any, start: int) -> int:
@@ -432,8 +470,14 @@ def _demonym(ent: Any, text: str, kb: Any) -> Cand | None:
         end += 1
         if doc[end - 1].lower_ in ARMED_NOUNS:  # "Rwandan soldiers": the state's forces
             return state_forces_cand(kb, iso3, ent.start, end)
-    elif not text.endswith("s"):
-        return None  # "a Russian hat": a modifier, not an actor
+    elif not text.endswith("s"):  # an adjective, not a people ("Palestinians and ...")
+        if (shared := _shared_noun(doc, end, kb)) is None:
+            return None  # "a Russian hat": a modifier, not an actor
+        # "Syrian and Russian jets": each demonym has the noun the last one writes
+        if shared.lower_ in ARMED_NOUNS:
+            return state_forces_cand(kb, iso3, ent.start, ent.end)
+        return Cand(ent.start, ent.end, "NORP", f"{text} {shared.text}", affiliation=iso3,
+                    group_hint=f"aff:{iso3}")  # fmt: skip
     return Cand(
         ent.start,
         end,
@@ -442,6 +486,22 @@ def _demonym(ent: Any, text: str, kb: Any) -> Cand | None:
         affiliation=iso3,
         group_hint=f"aff:{iso3}",
     )
+
+
+def _shared_noun(doc: Any, end: int, kb: Any) -> Any:
+    """The state noun of the last of coordinated demonyms ("Syrian and Russian jets",
+    "French, British and US officials") when ``end`` is the first one's end, else None."""
+    i = end
+    while i + 1 < len(doc) and doc[i].lower_ in (",", "and", "or"):
+        i += 1
+        if doc[i].lower_ in ("and", "or"):
+            continue
+        if not kb.country_by_demonym(doc[i].text):
+            return None
+        i += 1
+        if i < len(doc) and doc[i].lower_ in GROUP_NOUNS:
+            return doc[i]
+    return None
 
 
 def _words_before(doc: Any, start: int) -> list[Any]:
@@ -698,12 +758,16 @@ def _group_nouns(
         affiliation = None
         owned = False
         place = None  # "Hubli police", "the Gujarat police": the force of a town or state
+        people = None  # "Kurdish forces": the forces of a people with no state of its own
+        stance = stance_objects(tok) or set()  # "pro-Turkish factions": not Turkey's
         for child in tok.children:
-            if child.dep_ not in _OWNER_DEPS or child.i > tok.i:
+            if child.dep_ not in _OWNER_DEPS or child.i > tok.i or child.i in stance:
                 continue
             iso3 = kb.country_by_demonym(child.text)
             if iso3:
                 affiliation = iso3
+            elif _people_adjective(child, taken, kb):
+                people = child
             elif (child.dep_ == "compound" and child.pos_ == "PROPN" and not taken[child.i]
                   and child.ent_type_ in ("", "GPE", "LOC", "NORP")
                   and onto.actor_kind(tok.lower_) == "state"):  # fmt: skip
@@ -723,15 +787,25 @@ def _group_nouns(
             ),
             default=tok.i,
         )  # fmt: skip; not "absorbed army units"
+        if stance:
+            start = max(start, max(stance) + 1)  # the name is what the stance qualifies
         if two:
             start = min(start, tok.i - 1)
         if any(taken[start : tok.i + 1]):
             start = tok.i
         noun = tok.lemma_.lower()
+        if people is not None:  # "Syrian Kurdish forces": a people's, not Syria's forces
+            affiliation, noun = None, f"{people.lower_} {noun}"  # one group per people
         if place is not None:
             start = min(start, min(t.i for t in place.subtree))
             noun = f"{doc[start : tok.i].text.lower()} {noun}"  # one force per town
         name = doc[start : tok.i + 1].text
+        if (patron := _patron_compound(tok)) is not None and start > patron[0]:
+            # "Turkish-backed factions", "Ankara-aligned forces": the patron names them
+            # apart from other factions ("US-backed factions" are others); the patron's
+            # own words stay outside the span, a backer of its own
+            patron_words = doc[patron[0] : patron[1]].text
+            name, noun = f"{patron_words} {name}", f"{patron_words.lower()} {noun}"
         found.append(
             Cand(
                 start,
@@ -761,6 +835,34 @@ def _group_nouns(
         else c
         for c in found
     ]
+
+
+# Participles a patron's name is hyphenated to: "Turkish-backed", "Ankara-aligned".
+PATRON_PARTICIPLES = frozenset({"backed", "supported", "aligned", "funded", "armed", "led"})
+
+
+def _patron_compound(tok: Any) -> tuple[int, int] | None:
+    """Tokens [start, end) of "<Name>-backed" (or -supported, -aligned, -funded, -armed,
+    -led) modifying ``tok``, else None."""
+    doc = tok.doc
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ == "amod" and c.lower_ in PATRON_PARTICIPLES:
+            name = [g for g in c.children if g.i < c.i and g.dep_ in ("npadvmod", "compound")]
+            if name and doc[c.i - 1].text == "-" and name[0].text[:1].isupper():
+                return min(t.i for t in name[0].subtree), c.i + 1
+    return None
+
+
+def _people_adjective(tok: Any, taken: list[bool], kb: Any) -> bool:
+    """An adjective naming a people that has no state of its own and no name of the KB
+    ("Kurdish forces", "Tuareg fighters"): the group is named by it, not owned by it."""
+    return (
+        tok.dep_ == "amod"
+        and tok.pos_ == "ADJ"
+        and tok.ent_type_ == "NORP"
+        and not taken[tok.i]
+        and kb.lookup(tok.text) is None
+    )
 
 
 def _lone_common_word(tok: Any, words: WordCase) -> bool:

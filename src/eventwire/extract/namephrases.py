@@ -7,8 +7,8 @@
   army", "the Ethiopian Air Force");
 * a short country name inside a longer one the document writes ("Democratic Republic of
   Congo ... Congo's army");
-* a name of armed people the model took for a place ("M23 rebels"), and "the rebels",
-  "the group" pointing back to the one group introduced with that noun;
+* a name of armed people the model took for a place ("M23 rebels"; "the rebels" and "the
+  group" pointing back to it are :mod:`eventwire.extract.descriptions`);
 * people who are not actors of their own: forces a subject sends ("Chad has sent special
   forces"), fighters of a named group ("fighters from the M23 rebel group");
 * a lone given name of the one full name that begins with it ("Abiy Ahmed ... Abiy").
@@ -73,7 +73,8 @@ class CountriesOfDocument:
 # Nouns naming a state's armed forces: with a demonym or a country's possessive they are
 # an actor apart from the country ("the Rwandan army", "Israeli troops", "Congo's army").
 ARMED_NOUNS = frozenset(
-    ["forces", "troops", "military", "army", "soldiers", "soldier", "navy", "jets", "warplanes"]
+    ["forces", "troops", "military", "army", "soldiers", "soldier", "navy", "jets", "warplanes",
+     "warships"]
 )  # fmt: skip
 
 
@@ -230,13 +231,20 @@ ARMED_PEOPLE = frozenset(
 )  # fmt: skip
 
 
+# Nouns of an organised body a name may modify: "the M23 group", "the Kivu movement".
+BODY_NOUNS = frozenset(["group", "movement", "faction", "brigade", "battalion"])
+
+
 def names_armed_group(ent: Any) -> bool:
-    """The name modifies a noun of armed people, or a group noun such people modify: "M23
-    rebels", "the M23 rebel group" (a name the model took for a place)."""
+    """The name modifies a noun of armed people, a group noun such people modify, or a
+    noun of an organised body: "M23 rebels", "the M23 rebel group", "the M23 group" (a
+    name the model took for a place; the caller checks the gazetteer does not know it)."""
     root = ent.root
     head = root.head
     if root.dep_ not in ("compound", "nmod", "amod") or head.i <= root.i:
         return False
+    if head.tag_ == "NN" and head.lemma_.lower() in BODY_NOUNS:
+        return True
     words = [head, *(c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i)]
     return any(w.lemma_.lower() in ARMED_PEOPLE for w in words)
 
@@ -270,55 +278,6 @@ def named_owner_after(tok: Any, taken: list[bool]) -> bool:
                 if pobj.dep_ == "pobj" and named and pobj.ent_type_ != "GPE":
                     return True
     return False
-
-
-# Nouns a named armed group is introduced with ("M23 rebels", "the M23 rebel group") and
-# later called by alone ("the rebels", "the group").
-DEFINITE_GROUP_NOUNS = ARMED_PEOPLE | {"group", "movement"}
-
-
-def _may_be_group(c: Cand) -> bool:
-    """A name that may be a group's: the KB's type when it has one, else the model's label
-    (which often calls an unknown group's short name a place: see :func:`names_armed_group`)."""
-    if c.kb_type is not None:
-        return c.kb_type not in ("person", "country")
-    return c.label not in ("PERSON", "GPE")
-
-
-def definite_groups(view: DocView, cands: list[Cand]) -> list[Cand]:
-    """ "The rebels", "the group", "the rebel group": a definite noun phrase pointing back
-    to the one named group the document introduced with that noun ("M23 rebels", "the M23
-    rebel group"). With two such names, or none before it, it stays what it was."""
-    doc = view.doc
-    named = [c for c in cands if c.group_hint is None and _may_be_group(c)]
-
-    def noun_after(c: Cand) -> str | None:
-        """The noun as written ("rebels", "group"): "the groups" is not "the X group"."""
-        i = c.end + (c.end < len(doc) and doc[c.end].lower_ == "rebel")
-        if i < len(doc) and doc[i].lemma_.lower() in DEFINITE_GROUP_NOUNS:
-            return doc[i].lower_
-        return None
-
-    found: list[Cand] = []
-    for tok in view.tokens:
-        lemma = tok.lemma_.lower()
-        if lemma not in DEFINITE_GROUP_NOUNS or tok.pos_ != "NOUN":
-            continue
-        mods = [c for c in tok.children if c.i < tok.i]
-        if [m.lower_ for m in mods if m.lower_ != "rebel"] != ["the"]:
-            continue  # only "the rebels", "the (rebel) group"
-        introduced = {
-            plain_key(c.name): c for c in named if c.end <= tok.i and noun_after(c) == tok.lower_
-        }
-        if len(introduced) != 1:
-            continue
-        prior = next(iter(introduced.values()))
-        start = min(m.i for m in mods) + 1  # the article is no part of the name
-        found.append(Cand(start, tok.i + 1, prior.label, prior.name, kb_id=prior.kb_id,
-                          kb_type=prior.kb_type))  # fmt: skip
-    spans = [(c.start, c.end) for c in found]
-    kept = [c for c in cands if not any(c.start < e and s < c.end for s, e in spans)]
-    return kept + found
 
 
 def given_names(

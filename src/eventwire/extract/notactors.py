@@ -175,3 +175,16 @@ def stance_length(tokens: Any) -> int:
     if len(tokens) >= 3 and tokens[0].lower_ in ("pro", "anti") and tokens[1].text == "-":
         return 3
     return 0
+
+
+def stance_objects(token: Any) -> set[int] | None:
+    """The tokens of "pro-X"/"anti-X" modifying a noun (people for or against X, not X),
+    or None when no stance modifies it."""
+    doc = token.doc
+    found: set[int] = set()
+    for c in token.children:
+        if c.i < token.i and c.lower_ in ("pro", "anti") and doc[c.i + 1 : c.i + 2].text == "-":
+            found |= {c.i, c.i + 1, min(c.i + 2, len(doc) - 1)}
+        elif c.i < token.i and is_stance_adjective(c.text):
+            found.add(c.i)  # one token: "Pro-Ankara"
+    return found or None

@@ -15,16 +15,11 @@ its antecedent, so "He ... He ..." chains. A name inside a direct quote is no
 antecedent for a pronoun outside it, and an object pronoun is never its own
 clause's subject ("Haftar praised him").
 
-Definite descriptions of an actor ("the group", "the rebels", "the militia", "the
-army") stand for the nearest earlier named actor the article describes with a noun of
-that kind (:func:`described_antecedents`): "fighters from the M23 rebel group attacked
-... The group also seized them" (M23); "Hezbollah, the militant group, ... the
-militants" (Hezbollah); "Congo's army confirmed ... the army said" (Congo's army); "Jens
-Laerke, a UN spokesman, ... said the spokesman" (Laerke: offices stand for persons). A
-description with a name or a country of its own ("the Congolese army", "the Wagner
-group") names its actor itself and is left alone; with no described actor before it, it
-stands for nobody. A place an actor holds, owned by a pronoun ("attacked its positions"),
-stands for the actor the pronoun stands for (:func:`held_by`).
+Definite descriptions of an actor ("the group", "the rebels", "the army") are mentions of
+the actor they stand for, made by the mention pass (:mod:`eventwire.extract.descriptions`);
+here they compete for "they" as that actor, and a plural one ("the rebels") is never the
+antecedent of a singular "its". A place an actor holds, owned by a pronoun ("attacked its
+positions"), stands for the actor the pronoun stands for (:func:`held_by`).
 """
 
 from __future__ import annotations
@@ -40,7 +35,6 @@ from eventwire.model import Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-    from spacy.tokens import Span as SpacySpan
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -112,15 +106,14 @@ def resolve_pronouns(view: DocView, mentions: list[Mention]) -> dict[int, Mentio
 
     people: list[_Cand] = []
     groups: list[_Cand] = []
-    described = described_antecedents(view, mentions)
-    for stated in mentions:
-        span = doc.char_span(stated.span.start, stated.span.end, alignment_mode="expand")
+    for m in mentions:
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         head = span.root
-        m = described.get(head.i, stated)  # "the militants ... they": the named group
         weight, subject = role_weight(head)
-        plural = m is not stated and head.tag_ == "NNS"
+        # "the rebels" standing for a named group: its members, never a singular "its"
+        plural = head.tag_ == "NNS" and m.span.text.islower() and m.normalized != m.span.text
         cand = _Cand(head.i, sent_of[head.i], weight, subject, m, m.group or m.span.text,
                      plural=plural)  # fmt: skip
         if m.label in PERSON_LABELS:
@@ -128,7 +121,6 @@ def resolve_pronouns(view: DocView, mentions: list[Mention]) -> dict[int, Mentio
         elif m.label in GROUP_LABELS:
             groups.append(cand)
     covered = {i for c in (*people, *groups) for i in _span_tokens(doc, c.mention)}
-    covered |= set(described)  # "the group" competes as the group it stands for
     for tok in view.tokens:
         # plain nouns in a role compete with named groups for "they" and "its"
         if tok.pos_ == "NOUN" and tok.i not in covered and tok.dep_ in SUBJECT_DEPS | OBJECT_DEPS:
@@ -173,113 +165,7 @@ def resolve_pronouns(view: DocView, mentions: list[Mention]) -> dict[int, Mentio
         cand = _Cand(tok.i, here, weight, subject, best.mention, best.key, best.noun)
         pool.append(cand)
         sents.setdefault(here, []).append(cand)
-    for i, mention in described.items():
-        out.setdefault(i, mention)  # "the group": the named group it stands for
     return out
-
-
-# Kind nouns of a definite description -> the kind nouns it may stand for ("the group" for
-# any armed or political group described so; "the rebels" for a rebel group only).
-GROUP_KINDS = frozenset({"group", "rebel", "militia", "militant", "movement", "insurgent",
-                         "jihadist", "faction", "organisation", "organization", "separatist",
-                         "coalition", "alliance"})  # fmt: skip
-DESCRIBED_BY = {
-    "group": GROUP_KINDS,
-    "rebel": frozenset({"rebel", "insurgent"}),
-    "insurgent": frozenset({"rebel", "insurgent"}),
-    "militia": frozenset({"militia"}),
-    "militiaman": frozenset({"militia"}),
-    "militant": frozenset({"militant", "jihadist"}),
-    "jihadist": frozenset({"militant", "jihadist"}),
-    "movement": frozenset({"movement"}),
-    "coalition": frozenset({"coalition", "alliance"}),
-    "alliance": frozenset({"coalition", "alliance"}),
-    "army": frozenset({"army", "military"}),
-    "military": frozenset({"army", "military"}),
-}
-# Descriptions of a person by office ("Jens Laerke, a UN spokesman, ... said the
-# spokesman"); they stand for a person the article gave that office.
-PERSON_KINDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "president", "minister",
-                          "commander", "governor", "mayor", "envoy", "general", "leader",
-                          "chief", "premier"})  # fmt: skip
-DESCRIBED_BY |= {kind: frozenset({kind}) for kind in PERSON_KINDS}
-# Words in a mention's own text or name that describe it as a state's armed forces.
-ARMY_WORDS = re.compile(r"(?i)\b(?:army|military|armed forces|defen[cs]e forces?)\b")
-DESCRIPTION_DETERMINERS = frozenset({"the", "this"})
-DESCRIBED_LABELS = frozenset({"ORG", "NORP", "GROUP", "ROLE"})
-
-
-def described_antecedents(view: DocView, mentions: list[Mention]) -> dict[int, Mention]:
-    """Token index of each definite description of an actor ("the group", "the rebels",
-    "the army") -> the nearest earlier named mention the article describes with a noun
-    of its kind (see the module docstring)."""
-    doc = view.doc
-    described: list[tuple[int, Mention, frozenset[str]]] = []  # (head token, mention, kinds)
-    covered: set[int] = set()
-    for m in mentions:
-        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        if not any(c.isupper() for c in m.span.text):
-            continue  # a name, not "rebels"
-        covered |= set(range(span.start, span.end))
-        person = m.label in PERSON_LABELS
-        if not person and m.label not in DESCRIBED_LABELS:
-            continue
-        kinds = _kinds_of(span) & (PERSON_KINDS if person else GROUP_KINDS | {"army"})
-        if person and m.role:  # "Prime Minister Abiy Ahmed": a minister
-            kinds |= {w for w in m.role.lower().split() if w in PERSON_KINDS}
-        if not person and (ARMY_WORDS.search(m.span.text) or ARMY_WORDS.search(m.normalized)):
-            kinds |= {"army"}
-        if kinds:
-            described.append((span.root.i, m, frozenset(kinds)))
-    out: dict[int, Mention] = {}
-    for tok in view.tokens:
-        wanted = DESCRIBED_BY.get(tok.lemma_.lower())
-        if wanted is None or tok.pos_ != "NOUN" or tok.i in covered or not _definite(tok):
-            continue
-        if tok.lemma_.lower() in PERSON_KINDS and tok.tag_ != "NN":
-            continue  # "the ministers": not one person
-        earlier = [(i, m) for i, m, kinds in described if i < tok.i and kinds & wanted]
-        if earlier:
-            out[tok.i] = max(earlier, key=lambda found: found[0])[1]
-    return out
-
-
-def _kinds_of(span: SpacySpan) -> set[str]:
-    """Kind nouns the text gives a name: the noun it modifies ("the M23 rebel group",
-    "M23 rebels"), its appositions ("Hezbollah, the militant group"; "the militant group
-    Hezbollah"; "Jens Laerke, a UN spokesman") and their lowercase modifiers, and the
-    lowercase nouns before it ("UN spokesman Jens Laerke")."""
-    root = span.root
-    nouns = [c for c in root.children if c.dep_ == "compound" and c.i < span.start]
-    if root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN":
-        nouns.append(root.head)
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        nouns.append(root.head)
-    nouns += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-    kinds = set()
-    for noun in nouns:
-        for word in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))):
-            lemma = word.lemma_.lower()
-            if word.text.islower():
-                kinds.add(lemma)
-    return kinds
-
-
-def _definite(tok: Token) -> bool:
-    """ "the group", "the rebel group", "this militia": a definite or demonstrative noun
-    phrase whose own modifiers name nothing ("the Congolese army", "the Wagner group" and
-    "the group's leader's" owner are names of their own)."""
-    children = list(tok.children)
-    if not any(c.dep_ == "det" and c.lower_ in DESCRIPTION_DETERMINERS for c in children):
-        return False
-    return not any(
-        c.dep_ in ("compound", "amod", "nmod", "poss", "appos")
-        and not c.text.islower()
-        and not (c.i > 0 and c.nbor(-1).text == "(")  # "(OCHA)": an acronym of what follows
-        for c in children
-    )
 
 
 # What an armed actor holds, so that attacking it attacks the actor: "attacked its

@@ -10,7 +10,9 @@ their own modality with ``source_count`` 0, shown but never counted. A relation
 that some articles assert and others deny is ``contested``. An event that only
 states an act which has not happened (qualifier ``statement``: "did not back" as
 REJECT) is no evidence of its own: the act carries the relation and its modality.
-Backing stated only as a third party's word is alleged (:func:`claimed`).
+Backing stated only in the words of an adversary of the backer or of the backed side is
+alleged (:func:`claimed`); a neutral reporter or an ally stating it asserts it, and an
+accusation verb ("accused X of arming Y") makes it alleged at extraction already.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ def resolve_relations(
         if src and tgt and src != tgt:
             pairs.setdefault((src, tgt, rtype), _Pair()).pieces.append(piece)
 
+    foes = adversaries(docs, events, mention_actor, resources)
     for ev in events:
         et = onto.types.get(ev.type)
         if et is None or et.relation is None or STATEMENT in ev.qualifiers:
@@ -64,7 +67,9 @@ def resolve_relations(
         if {f"source_{FOLLOWERS}", f"target_{FOLLOWERS}"} & set(ev.qualifiers):
             continue  # the followers of a person acted, not the person
         rtype = et.relation[0]
-        modality = claimed(rtype, ev.modality, ev.attributed_to, ev.source_actor, ev.target_actor)
+        modality = claimed(
+            rtype, ev.modality, ev.attributed_to, ev.source_actor, ev.target_actor, foes
+        )
         for evidence in ev.evidence:
             piece = _Piece(evidence, modality, ev.negated, ev.date)
             add(ev.source_actor, ev.target_actor, rtype, piece)
@@ -73,7 +78,7 @@ def resolve_relations(
             src = actor_of(mention_actor, rm.article_id, rm.source)
             tgt = actor_of(mention_actor, rm.article_id, rm.target)
             speaker = actor_of(mention_actor, rm.article_id, rm.attributed_to)
-            modality = claimed(rm.type, rm.modality, speaker, src, tgt)
+            modality = claimed(rm.type, rm.modality, speaker, src, tgt, foes)
             piece = _Piece(rm.evidence, modality, rm.negated, rm.when.calendar if rm.when else None)
             add(src, tgt, rm.type, piece)
     relations = []
@@ -82,13 +87,61 @@ def resolve_relations(
     return relations
 
 
+# Relations that make one actor the other's adversary, whoever states them.
+HOSTILE = frozenset({"fight", "oppose"})
+
+
+def adversaries(
+    docs: Sequence[DocumentRecords],
+    events: Sequence[Event],
+    mention_actor: dict[str, str],
+    resources: Resources,
+) -> frozenset[tuple[str, str]]:
+    """Pairs of actors (both orders) that fight or oppose each other by a stated,
+    non-negated event or relation statement: "the Front attacked Niger's army", "Niger
+    accused Chad of ..."."""
+    onto = resources.ontology
+    found: set[tuple[str, str]] = set()
+
+    def add(a: str | None, b: str | None) -> None:
+        if a and b and a != b:
+            found.update(((a, b), (b, a)))
+
+    for ev in events:
+        et = onto.types.get(ev.type)
+        rel = et.relation[0] if et is not None and et.relation else None
+        if rel in HOSTILE and not ev.negated and ev.modality in COUNTING_MODALITIES:
+            add(ev.source_actor, ev.target_actor)
+    for doc in docs:
+        for rm in doc.relations:
+            if rm.type in HOSTILE and not rm.negated and rm.modality in COUNTING_MODALITIES:
+                add(
+                    actor_of(mention_actor, rm.article_id, rm.source),
+                    actor_of(mention_actor, rm.article_id, rm.target),
+                )
+    return frozenset(found)
+
+
 def claimed(
-    rtype: str, modality: str, speaker: str | None, src: str | None, tgt: str | None
+    rtype: str,
+    modality: str,
+    speaker: str | None,
+    src: str | None,
+    tgt: str | None,
+    foes: frozenset[tuple[str, str]] = frozenset(),
 ) -> str:
-    """Backing the article states only as a third party's word is alleged: "Congo's army
-    said the rebels were backed by Rwandan soldiers" is the army's claim, not the outlet's
-    (the giver or receiver saying so themselves is an admission, and stays asserted)."""
-    if rtype == "support" and modality == "asserted" and speaker and speaker not in (src, tgt):
+    """Backing stated in the words of an adversary of the backer or of the backed side
+    is alleged: "Congo's army said the rebels were backed by Rwandan soldiers", when the
+    army fights the rebels, is the army's claim, not the outlet's. A neutral reporter or
+    an ally saying it ("a UN report said ...") and the giver or receiver saying so
+    themselves (an admission) leave it asserted."""
+    if (
+        rtype == "support"
+        and modality == "asserted"
+        and speaker
+        and speaker not in (src, tgt)
+        and ((speaker, src) in foes or (speaker, tgt) in foes)
+    ):
         return "alleged"
     return modality
 

@@ -402,12 +402,27 @@ def _match_events(g: Gold, owners: Owners, pred: Prediction) -> dict[str, PredEv
             # with no actor or target coded, place or sentence alone decide
             if sides and not any(g.matches(owners, x, sides) for x in (e.source, e.target)):
                 continue
-            same_sentence = _fold(e.sentence) == _fold(ge.get("evidence", ""))
+            same_sentence = same_sentence_text(e.sentence, ge.get("evidence", ""))
             rank = 0 if same_sentence else 1 if _place_ok(g, ge, e) else None
             if rank is not None and (best is None or rank < best[0]):
                 best = (rank, e)
         matched[ge["id"]] = best[1] if best else None
     return matched
+
+
+# A dateline the gold keeps at the head of a lead sentence ("GOMA — ", "KYIV (Reuters)—");
+# our evidence is the body's sentence alone (the page's zones), so it is cut before
+# comparing.
+_DATELINE_HEAD = re.compile(r"^[^\n]{1,60}?(?:\s[-–—]+\s|[–—])(?=\S)")
+
+
+def same_sentence_text(ours: str, gold: str) -> bool:
+    """Our evidence sentence is the gold's, folded, or the gold's after its dateline."""
+    a, b = _fold(ours), _fold(gold)
+    if a == b:
+        return True
+    head = _DATELINE_HEAD.match(b)
+    return head is not None and b[head.end() :] == a
 
 
 def _place_ok(g: Gold, ge: dict[str, Any], e: PredEvent) -> bool:

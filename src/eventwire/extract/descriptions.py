@@ -1,0 +1,232 @@
+"""Definite descriptions of actors: "the group", "the rebels", "the army", "the spokesman".
+
+One rule, read once in the mention pass, so that role fillers, pronouns and resolution
+all see the description as a mention of the actor it stands for:
+
+* a definite or demonstrative noun phrase of a kind noun ("the group", "the rebels",
+  "this militia", "the militants", "the spokesman") whose own modifiers name nothing
+  stands for the one named actor the article described earlier with a noun of that kind:
+  "fighters from the M23 rebel group ... The group also seized them" (M23); "Hezbollah,
+  the militant group, ... the militants" (Hezbollah); "Jens Laerke, a UN spokesman, ...
+  said the spokesman" (Laerke: an office stands for the person given it). With two
+  different actors so described before it, or none, it stands for nobody;
+* a description of a state's armed forces ("the army", "the military", "the air force",
+  "the armed forces", "government troops", and "army" modifying a place the army holds:
+  "attacked army positions") stands for the article's one state force: the one it names with an army
+  word ("Congo's army", "the Congolese army"), else the one state force it names at all
+  ("Ethiopian forces"). With two, it stands for nobody;
+* "the government", "the federal government" stand for the one state whose government
+  the article names ("the Ethiopian government", "Ethiopia's federal government");
+* a collective noun stands for one actor only in the singular ("the groups" are several),
+  a noun of armed people only in the plural ("the rebels"; "the rebel" is one of them).
+
+A description with a name or a country of its own ("the Congolese army", "the Wagner
+group") names its actor itself and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from eventwire.extract.docview import DocView
+from eventwire.extract.namephrases import Cand
+from eventwire.extract.pronouns import HELD_NOUNS
+from eventwire.text.names import plain_key
+
+# Kind nouns of a group's description -> the kind nouns it may stand for ("the group" for
+# any armed or political group described so; "the rebels" for a rebel group only).
+GROUP_KINDS = frozenset({"group", "rebel", "militia", "militant", "movement", "insurgent",
+                         "jihadist", "faction", "organisation", "organization", "separatist",
+                         "coalition", "alliance", "fighter", "guerrilla"})  # fmt: skip
+ARMY = "army"
+DESCRIBED_BY = {
+    "group": GROUP_KINDS,
+    "rebel": frozenset({"rebel", "insurgent"}),
+    "insurgent": frozenset({"rebel", "insurgent"}),
+    "militia": frozenset({"militia"}),
+    "militiaman": frozenset({"militia"}),
+    "militant": frozenset({"militant", "jihadist"}),
+    "jihadist": frozenset({"militant", "jihadist"}),
+    "separatist": frozenset({"separatist"}),
+    "fighter": frozenset({"fighter"}),
+    "guerrilla": frozenset({"guerrilla", "rebel"}),
+    "movement": frozenset({"movement"}),
+    "faction": frozenset({"faction"}),
+    "coalition": frozenset({"coalition", "alliance"}),
+    "alliance": frozenset({"coalition", "alliance"}),
+}
+# Collective nouns: one actor in the singular only. The other group kinds are nouns of
+# armed people, standing for their group in the plural only.
+COLLECTIVE = frozenset({"group", "militia", "movement", "faction", "organisation",
+                        "organization", "coalition", "alliance"})  # fmt: skip
+# Offices a person is described by ("Jens Laerke, a UN spokesman, ... said the
+# spokesman"); in the singular they stand for the one person the article gave the office.
+PERSON_KINDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "president", "minister",
+                          "commander", "governor", "mayor", "envoy", "general", "leader",
+                          "chief", "premier"})  # fmt: skip
+DESCRIBED_BY |= {kind: frozenset({kind}) for kind in PERSON_KINDS}
+# Nouns describing a state's armed forces, alone or after a word ("air force").
+ARMY_NOUNS = frozenset({"army", "military"})
+ARMY_PAIRS = frozenset({("air", "force"), ("armed", "forces"), ("armed", "force")})
+# Armed people a government has: "government troops", "government soldiers".
+GOVERNMENT_TROOPS = frozenset({"troops", "soldiers", "forces"})
+# Words in a name that describe it as a state's armed forces.
+ARMY_WORDS = re.compile(r"(?i)\b(?:army|military|armed forces|defen[cs]e forces?)\b")
+DESCRIPTION_DETERMINERS = frozenset({"the", "this"})
+
+
+def definite_descriptions(view: DocView, cands: list[Cand]) -> list[Cand]:
+    """Each definite description of an actor becomes a candidate naming the actor it
+    stands for (see the module docstring); the unnamed group it was is dropped."""
+    doc = view.doc
+    named = [c for c in cands if c.group_hint is None and _has_capital(doc[c.start : c.end].text)]
+    covered = {i for c in named for i in range(c.start, c.end)}
+    described: list[tuple[int, Cand, frozenset[str]]] = []  # (start, candidate, kinds)
+    forces: list[Cand] = []  # state forces, in text order
+    for c in named:
+        span = doc[c.start : c.end]
+        person = c.kb_type == "person" if c.kb_type else c.label == "PERSON"
+        if not person and not _may_be_group(c):
+            continue
+        kinds = _kinds_of(span) & (PERSON_KINDS if person else GROUP_KINDS)
+        if person and c.role:  # "Prime Minister Abiy Ahmed": a minister
+            kinds |= {w for w in c.role.lower().split() if w in PERSON_KINDS}
+        if not person and (ARMY_WORDS.search(span.text) or ARMY_WORDS.search(c.name)):
+            forces.append(c)
+        if kinds:
+            described.append((c.start, c, frozenset(kinds)))
+    army = _one_army(doc, forces)
+    # governments a state is named with ("the Ethiopian government", "Ethiopia's government")
+    states = [c for c in cands if c.affiliation and c.group_hint == f"aff:{c.affiliation}"]
+    covered |= {i for c in states for i in range(c.start, c.end)}
+    governments = {c.affiliation: c for c in states if doc[c.end - 1].lower_ == "government"}
+    found: list[Cand] = []
+    for tok in view.tokens:
+        if tok.i in covered or tok.pos_ != "NOUN":
+            continue
+        if tok.lower_ == "government" and (det := _definite(tok)) is not None:
+            if len(governments) == 1:  # "the (federal) government": the one named
+                gov = next(iter(governments.values()))
+                found.append(Cand(det + 1, tok.i + 1, gov.label, gov.name,
+                                  affiliation=gov.affiliation, group_hint=gov.group_hint))  # fmt: skip
+            continue
+        start = _army_description(tok)
+        if start is not None:
+            if army is not None:
+                found.append(_standing_for(army, start, tok.i + 1))
+            continue
+        lemma = tok.lemma_.lower()
+        wanted = DESCRIBED_BY.get(lemma)
+        if wanted is None or (det := _definite(tok)) is None or not _right_number(tok, lemma):
+            continue
+        earlier = {
+            plain_key(c.name): c for s, c, kinds in described if s < tok.i and kinds & wanted
+        }
+        if len(earlier) == 1:
+            found.append(_standing_for(next(iter(earlier.values())), det + 1, tok.i + 1))
+    spans = [(c.start, c.end) for c in found]
+    kept = [c for c in cands if not any(c.start < e and s < c.end for s, e in spans)]
+    return kept + found
+
+
+def _standing_for(prior: Cand, start: int, end: int) -> Cand:
+    return Cand(start, end, prior.label, prior.name, affiliation=prior.affiliation,
+                kb_id=prior.kb_id, kb_type=prior.kb_type)  # fmt: skip
+
+
+def _has_capital(text: str) -> bool:
+    return any(ch.isupper() for ch in text)
+
+
+def _may_be_group(c: Cand) -> bool:
+    """A name that may be a group's: the KB's type when it has one, else the model's label
+    (which often calls an unknown group's short name a place, "M23")."""
+    if c.kb_type is not None:
+        return c.kb_type not in ("person", "country")
+    return c.label not in ("PERSON", "GPE")
+
+
+def _one_army(doc: Any, forces: list[Cand]) -> Cand | None:
+    """The article's one state force: the one it names with an army word ("Congo's
+    army"), else the one it names at all ("Ethiopian forces"); None with two."""
+    worded = [c for c in forces if ARMY_WORDS.search(doc[c.start : c.end].text)]
+    for pool in (worded, forces):
+        distinct = {plain_key(c.name): c for c in pool}
+        if distinct:
+            return next(iter(distinct.values())) if len(distinct) == 1 else None
+    return None
+
+
+def _army_description(tok: Any) -> int | None:
+    """Where a description of a state's armed forces starts, if ``tok`` ends one: "the
+    army", "the military", "the air force", "the armed forces", "government troops", and
+    "army" or "military" modifying a place an army holds ("attacked army positions", "a
+    military base")."""
+    low = tok.lower_
+    if low in GOVERNMENT_TROOPS:  # "government troops", "government soldiers"
+        gov = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+        if [c.lower_ for c in gov] == ["government"]:
+            return gov[0].i
+        return None
+    if low in ARMY_NOUNS and tok.dep_ == "compound" and tok.head.lemma_.lower() in HELD_NOUNS:
+        if not any(c.dep_ in ("poss", "amod", "compound") for c in (*tok.children,
+                                                                    *tok.head.children)
+                   if c.i != tok.i and c.i < tok.head.i and (_has_capital(c.text)
+                                                             or c.dep_ == "poss")):  # fmt: skip
+            return tok.i
+        return None
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if low in ARMY_NOUNS or (prev is not None and (prev.lower_, low) in ARMY_PAIRS):
+        if tok.tag_ == "NNS" and low != "forces":
+            return None  # "the armies": several
+        det = _definite(tok)
+        return det + 1 if det is not None else None
+    return None
+
+
+def _right_number(tok: Any, lemma: str) -> bool:
+    """A collective noun or an office stands for one actor in the singular ("the groups"
+    are several, "the ministers" several people); armed people in the plural only."""
+    if lemma in COLLECTIVE or lemma in PERSON_KINDS:
+        return tok.tag_ == "NN"
+    return tok.tag_ == "NNS"
+
+
+def _kinds_of(span: Any) -> set[str]:
+    """Kind nouns the text gives a name: the noun it modifies ("the M23 rebel group",
+    "M23 rebels"), its appositions ("Hezbollah, the militant group"; "the militant group
+    Hezbollah"; "Jens Laerke, a UN spokesman") and their lowercase modifiers, and the
+    lowercase nouns before it ("UN spokesman Jens Laerke")."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "compound" and c.i < span.start]
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    nouns += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    kinds = set()
+    for noun in nouns:
+        for word in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))):
+            if word.text.islower():
+                kinds.add(word.lemma_.lower())
+    return kinds
+
+
+def _definite(tok: Any) -> int | None:
+    """The determiner of a definite or demonstrative noun phrase whose own modifiers name
+    nothing ("the group", "the rebel group", "this militia"; "the Congolese army", "the
+    Wagner group" and "the group's leader's" owner are names of their own), else None."""
+    children = list(tok.children)
+    det = next(
+        (c for c in children if c.dep_ == "det" and c.lower_ in DESCRIPTION_DETERMINERS), None
+    )
+    if det is None:
+        return None
+    named = any(
+        c.dep_ in ("compound", "amod", "nmod", "poss", "appos")
+        and not c.text.islower()
+        and not (c.i > 0 and c.nbor(-1).text == "(")  # "(OCHA)": an acronym of what follows
+        for c in children
+    )
+    return None if named else det.i
