@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from test_place_choice import _place_of
+from tests.extract.test_place_choice import _place_of
 
 from eventwire.knowledge.gazetteer import Gazetteer
 from eventwire.knowledge.gazetteer_build import SCHEMA, Builder

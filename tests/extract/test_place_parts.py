@@ -7,7 +7,7 @@ hand-made gazetteer, the rules on the parse run the real model (marked slow)."""
 from __future__ import annotations
 
 import pytest
-from test_place_choice import _parsed_place, _place_of
+from tests.extract.test_place_choice import _parsed_place, _place_of
 
 from eventwire.config import Settings
 from eventwire.evaluate.places import place_matches
