@@ -171,3 +171,10 @@ def test_a_deadline_lies_ahead_and_dates_no_event(dates, nlp, resources) -> None
     assert dates(text)["hand"] == (PUBLISHED, "publication")
     # "until" on a verb that is no granting is the end of what happened
     assert dates("The fighting continued until Monday.")["fighting"] == ("2024-05-13", "day")
+
+
+def test_a_date_on_a_granting_verb_after_another_clause_is_read(dates) -> None:
+    # the word before "on Monday" belongs to the first clause: reading back from it to
+    # the granting verb must stop at that clause's root
+    found = dates("Fighting ended, and on Monday the army gave the rebels a week to leave.")
+    assert found["Fighting"] == ("2024-05-13", "day")

@@ -365,15 +365,25 @@ def is_deadline(token: Token) -> bool:
             if node.lower_ in DEADLINE_PREPOSITIONS:
                 return True
             # "until 4 p.m. on Thursday" with the day hung on the verb: still the deadline
-            before = node.doc[node.i - 1] if node.i > 0 else None
-            while before is not None and before.i != head.i and before.head.i != head.i:
-                before = before.head
-            if before is not None and before.i != head.i and before.lower_ in ("until", "till"):
+            if _after_until(node, head):
                 return True
         if head.pos_ in ("VERB", "AUX"):
             return False
         node = head
     return False
+
+
+def _after_until(prep: Token, verb: Token) -> bool:
+    """Whether ``prep`` (a phrase of ``verb``) follows right after an "until"/"till" phrase
+    of the same verb ("until 4 p.m. on Thursday")."""
+    if prep.i == 0:
+        return False
+    before = prep.doc[prep.i - 1]
+    # up from the word before to the phrase it belongs to under the verb (the parse's
+    # root ends the walk: the word may lie in another clause)
+    while before.head.i != verb.i and before.head.i != before.i:
+        before = before.head
+    return before.head.i == verb.i and before.lower_ in ("until", "till")
 
 
 def _past_tense(verb: Token) -> bool:
