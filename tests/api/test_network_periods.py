@@ -229,3 +229,31 @@ def test_postgres_pair_sums_read_their_index(
             assert "Seq Scan" not in plan, (sql, plan)
             if "event_pair_sums" in sql:
                 assert "event_pair_sums_pair" in plan, (sql, plan)
+
+
+def test_a_capped_network_reads_pairs_in_batches_and_keeps_the_heaviest_edges() -> None:
+    """More pairs than one batch (PAIR_BATCH) and a small edge cap: the edges kept are the
+    heaviest of the whole network, however many batches the pairs took to read."""
+    from eventwire.views.corpus import CorpusFilter
+    from eventwire.views.network import PAIR_BATCH, network
+
+    rng = random.Random(9)
+    actors = [f"act_{i:02d}" for i in range(40)]
+    events = tuple(
+        Event(f"evt_{i:05d}", rng.choice(["FIGHT", "SUPPORT", "ASSAULT"]), {},
+              (Evidence("art_1", "s", 0, 1),), *rng.sample(actors, 2), "2019-04-0" + str(i % 9 + 1),
+              "day", modality=rng.choice(["asserted", "alleged"]),
+              source_count=rng.choice([1, 1, 2, 3, 8]))
+        for i in range(3000)
+    )  # fmt: skip
+    with SQLiteStore(":memory:") as s:
+        s.replace_resolution(Resolution(events=events))
+        for cf in (CorpusFilter(), CorpusFilter(since="2019-04-03")):
+            full = network(s, cf, top=40, edges_cap=100_000)
+            assert full.pairs > 2 * PAIR_BATCH
+            for cap in (5, 150, 400):
+                capped = network(s, cf, top=40, edges_cap=cap)
+                weight = lambda e: (-e["sources"], -(e["events"] + e["relations"]), e["id"])  # noqa: E731
+                heaviest = sorted(full.edges, key=weight)[:cap]
+                assert sorted(capped.edges, key=weight) == heaviest
+                assert capped.more_edges

@@ -83,11 +83,13 @@ def network(
     labels: dict[tuple[str, bool, str], tuple[str, str, str]] = {}
     read = 0
     while read < len(order) and cap > 0:
+        batch = order[read : read + max(cap, PAIR_BATCH, read)]  # twice as many each time
         if len(edges) >= cap:
             lightest = sorted((e["sources"] for e in edges.values()), reverse=True)[cap - 1]
             if lightest > weight[order[read]]:
                 break
-        batch = order[read : read + max(cap, PAIR_BATCH, read)]  # twice as many each time
+            # only pairs as heavy as the lightest edge kept can add one (heaviest first)
+            batch = [pair for pair in batch if weight[pair] >= lightest]
         read += len(batch)
         found = (
             store.event_edges(flt, pairs=batch)
