@@ -19,7 +19,9 @@ whose token attributes come from a table (``TokenAttributes``) giving the same D
 Each ratio is printed twice: by wall-clock time, and by this process's CPU time, which
 another program's load on a shared machine moves much less (the wall-clock ratio can
 move by a tenth from run to run there). ``--runs N`` repeats ``real`` and ``length`` and
-prints each run's ratios and their medians.
+prints each run's ratios and their medians; runs after the first reuse what the first
+left in this process's caches (the gazetteer's answers, the token table of
+``eventwire.nlp``) from the same texts, so the first run is the cold figure.
 
 Prints figures; asserts nothing about time.
 """
