@@ -9,7 +9,6 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any, cast
 
-import numpy
 import spacy
 from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
@@ -146,7 +145,8 @@ class TokenAttributes:
                 if i not in aimed:
                     self.table[key] = answer
             out.append(answer)
-        values: Any = numpy.array(out, dtype="uint64")
+        values: Any = doc.to_array(_WRITTEN)  # an array of the right shape and type, refilled
+        values[:] = out
         doc.from_array(_WRITTEN, values)
         return doc
 
