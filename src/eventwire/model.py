@@ -312,10 +312,21 @@ class Quote:
 T = TypeVar("T")
 
 
+# A record class's field names, looked up once: storing a batch converts every record
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def to_dict(record: Any) -> Any:
     """A record (or tuple/list/dict of records) as plain JSON-able values."""
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    cls = type(record)
+    if cls in _PLAIN:
+        return record
+    names = _FIELD_NAMES.get(cls)
+    if names is None and dataclasses.is_dataclass(record) and not isinstance(record, type):
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(record))
+    if names is not None:
+        return {name: to_dict(getattr(record, name)) for name in names}
     if isinstance(record, (list, tuple)):
         return [to_dict(x) for x in record]
     if isinstance(record, dict):

@@ -7,9 +7,13 @@ import importlib.util
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any, cast
 
 import spacy
+from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
@@ -60,6 +64,133 @@ def _with_paragraph_breaks(nlp: Language) -> Language:
     return nlp
 
 
+TOKEN_ATTRIBUTES = "eventwire_token_attributes"
+# What the attribute ruler and the lemmatizer read of a token and what they write
+_READ = [ORTH, TAG, DEP, POS, MORPH, LEMMA]
+_WRITTEN = [TAG, DEP, POS, MORPH, LEMMA]
+# Token attributes a one-token ruler pattern may test for its answer to depend on the
+# token alone (its text, the lexeme's flags, its tag and dependency)
+_LOCAL_KEYS = frozenset(
+    {"ORTH", "TEXT", "LOWER", "TAG", "DEP", "POS", "MORPH", "LEMMA", "LENGTH", "SHAPE",
+     "PREFIX", "SUFFIX", "IS_SPACE", "IS_ALPHA", "IS_DIGIT", "IS_PUNCT", "IS_TITLE",
+     "IS_UPPER", "IS_LOWER", "LIKE_NUM"}
+)  # fmt: skip
+_REMEMBERED = 300_000  # distinct tokens remembered before the table starts afresh
+
+
+class TokenAttributes:
+    """The model's attribute ruler and rule lemmatizer, as one component that remembers.
+
+    What the two give a token (its coarse part of speech, morphology and lemma; a
+    whitespace token's tag and dependency) depends only on the token's text, tag and
+    dependency, except where a pattern of several tokens matches ("there were": the
+    verb after an expletive). So the two components' own code works each distinct token
+    out once, on the token, and a table gives the answer for every later token like it;
+    a token a several-token pattern points at is always worked out afresh. The Doc is
+    the same, attribute for attribute, as the two components give, at a fraction of
+    their time (they were a fifth of the model's parse)."""
+
+    def __init__(self, ruler: AttributeRuler, lemmatizer: Lemmatizer) -> None:
+        self.ruler = ruler
+        self.lemmatizer = lemmatizer
+        self.strings = ruler.vocab.strings
+        self.table: dict[tuple[int, ...], tuple[int, ...]] = {}
+        # the several-token patterns, matched over the whole document before any change
+        self.wide = Matcher(ruler.vocab)
+        for key, patterns in _ruler_patterns(ruler).items():
+            if wide := [p for p in patterns if len(p) > 1]:
+                self.wide.add(key, wide)
+
+    @staticmethod
+    def fits(nlp: Language) -> bool:
+        """Whether ``nlp`` runs a rule lemmatizer right after an attribute ruler whose
+        one-token patterns test only the token itself (else it is left as it is)."""
+        names = nlp.pipe_names
+        if "attribute_ruler" not in names or "lemmatizer" not in names:
+            return False
+        ruler, lemmatizer = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")
+        if names.index("lemmatizer") != names.index("attribute_ruler") + 1:
+            return False
+        if not isinstance(ruler, AttributeRuler) or not isinstance(lemmatizer, Lemmatizer):
+            return False
+        if lemmatizer.mode != "rule":
+            return False
+        for key, patterns in _ruler_patterns(ruler).items():
+            for pattern in patterns:
+                if any("OP" in token for token in pattern):
+                    return False
+                if len(pattern) == 1 and (
+                    ruler.indices[int(key)] not in (0, -1)
+                    or not {k.upper() for k in pattern[0]} <= _LOCAL_KEYS
+                ):
+                    return False
+        return True
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        aimed: dict[int, list[tuple[int, int, int, int]]] = {}
+        for match_id, start, end in self.wide(doc, allow_missing=True):
+            attr_id = int(self.strings[match_id])
+            target = doc[start:end][self.ruler.indices[attr_id]].i
+            aimed.setdefault(target, []).append((attr_id, match_id, start, end))
+        if len(self.table) > _REMEMBERED:
+            self.table.clear()
+        out = []
+        for i, row in enumerate(doc.to_array(_READ).tolist()):
+            key = tuple(row)
+            answer = None if i in aimed else self.table.get(key)
+            if answer is None:
+                answer = self._work_out(doc, i, aimed.get(i, []))
+                if i not in aimed:
+                    self.table[key] = answer
+            out.append(answer)
+        values: Any = doc.to_array(_WRITTEN)  # an array of the right shape and type, refilled
+        values[:] = out
+        doc.from_array(_WRITTEN, values)
+        return doc
+
+    def _work_out(
+        self, doc: Doc, i: int, aimed: list[tuple[int, int, int, int]]
+    ) -> tuple[int, ...]:
+        """Token ``i`` as the two components leave it: the ruler's matches on it, in the
+        ruler's order, then the lemmatizer (the token before them is untouched)."""
+        matches = aimed + [
+            (int(self.strings[match_id]), match_id, i, i + 1)
+            for match_id, _s, _e in self.ruler.matcher(doc[i : i + 1], allow_missing=True)
+        ]
+        self.ruler.set_annotations(doc, sorted(matches))
+        token = doc[i]
+        if self.lemmatizer.overwrite or token.lemma == 0:
+            token.lemma_ = self.lemmatizer.lemmatize(token)[0]
+        morph: int = token.morph.key  # type: ignore[attr-defined]
+        return (token.tag, token.dep, token.pos, morph, token.lemma)
+
+
+def _ruler_patterns(ruler: AttributeRuler) -> dict[str, list[list[dict[str, Any]]]]:
+    """The ruler's patterns by their matcher key (the rule's index, as a string)."""
+    return {
+        str(i): cast(list[list[dict[str, Any]]], entry["patterns"])
+        for i, entry in enumerate(ruler.patterns)
+    }
+
+
+@Language.factory(TOKEN_ATTRIBUTES)
+def _token_attributes(nlp: Language, name: str) -> TokenAttributes:
+    ruler, lemmatizer = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")
+    return TokenAttributes(cast(AttributeRuler, ruler), cast(Lemmatizer, lemmatizer))
+
+
+def _with_token_attributes(nlp: Language) -> Language:
+    """``nlp`` with the attribute ruler and lemmatizer replaced by
+    :class:`TokenAttributes` where it fits (the two stay loaded, disabled)."""
+    if TOKEN_ATTRIBUTES not in nlp.component_names and TokenAttributes.fits(nlp):
+        nlp.add_pipe(TOKEN_ATTRIBUTES, before="attribute_ruler")
+        nlp.disable_pipe("attribute_ruler")
+        nlp.disable_pipe("lemmatizer")
+    return nlp
+
+
 def model_name(settings: Settings) -> str:
     """The model package to load: the setting, else the first candidate installed."""
     if settings.model:
@@ -79,7 +210,7 @@ def _load(name: str) -> Language:
         nlp: Language = module.load()
     except (ImportError, OSError, ValueError) as exc:
         raise NLPError(f"cannot load spaCy model {name!r}: {exc}") from exc
-    return _with_paragraph_breaks(nlp)
+    return _with_token_attributes(_with_paragraph_breaks(nlp))
 
 
 BLANK = "blank"
