@@ -234,9 +234,11 @@ def test_postgres_pair_sums_read_their_index(
 def test_a_capped_network_reads_pairs_in_batches_and_keeps_the_heaviest_edges() -> None:
     """More pairs than one batch (PAIR_BATCH) and a small edge cap: the edges kept are the
     heaviest of the whole network, however many batches the pairs took to read."""
+    from eventwire.knowledge.ontology import read_ontology
     from eventwire.views.corpus import CorpusFilter
     from eventwire.views.network import PAIR_BATCH, network
 
+    onto = read_ontology()
     rng = random.Random(9)
     actors = [f"act_{i:02d}" for i in range(40)]
     events = tuple(
@@ -249,10 +251,10 @@ def test_a_capped_network_reads_pairs_in_batches_and_keeps_the_heaviest_edges() 
     with SQLiteStore(":memory:") as s:
         s.replace_resolution(Resolution(events=events))
         for cf in (CorpusFilter(), CorpusFilter(since="2019-04-03")):
-            full = network(s, cf, top=40, edges_cap=100_000)
+            full = network(s, cf, top=40, edges_cap=100_000, onto=onto)
             assert full.pairs > 2 * PAIR_BATCH
             for cap in (5, 150, 400):
-                capped = network(s, cf, top=40, edges_cap=cap)
+                capped = network(s, cf, top=40, edges_cap=cap, onto=onto)
                 weight = lambda e: (-e["sources"], -(e["events"] + e["relations"]), e["id"])  # noqa: E731
                 heaviest = sorted(full.edges, key=weight)[:cap]
                 assert sorted(capped.edges, key=weight) == heaviest
