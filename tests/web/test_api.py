@@ -455,7 +455,7 @@ def test_download_writes_the_filtered_records(client) -> None:
 def test_the_api_choices_are_the_views_choices() -> None:
     from typing import get_args
 
-    from eventwire.api import params
+    from eventwire.http import params
     from eventwire.model import MODALITIES
     from eventwire.store.base import EVENT_ORDERS
     from eventwire.views.dates import UNITS

@@ -14,6 +14,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventwire.api.guards import RequestGuard
+from eventwire.api.incidents import router as incident_router
+from eventwire.api.routes import router as api_router
 from eventwire.api.stores import StorePool
 from eventwire.config import Settings
 from eventwire.errors import (
@@ -26,6 +28,8 @@ from eventwire.errors import (
 )
 from eventwire.knowledge.ontology import read_ontology
 from eventwire.store import open_store
+from eventwire.web.routes import STATIC, make_templates
+from eventwire.web.routes import router as web_router
 
 CSP = "; ".join(
     (
@@ -98,11 +102,6 @@ PROTECTED = frozenset({"/api/articles"})  # writes that need the API token
 
 def create_app(settings: Settings) -> FastAPI:
     """The whole server for one store; nothing is shared between apps."""
-    from eventwire.api.incidents import router as incident_router
-    from eventwire.api.routes import router as api_router
-    from eventwire.web.routes import STATIC, make_templates
-    from eventwire.web.routes import router as web_router
-
     pool = StorePool(lambda: open_store(settings))
 
     @asynccontextmanager

@@ -6,29 +6,19 @@ return JSON. An incident is one real-world occurrence however many articles repo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel
 
 from eventwire import views
-from eventwire.api.params import MAX_TEXT, Filter, IncidentOrder, Limit, PageNo
-from eventwire.api.routes import OntologyDep
 from eventwire.export.incident_list import explain_incident
+from eventwire.http.deps import OntologyDep, StoreDep
+from eventwire.http.params import MAX_TEXT, Filter, IncidentOrder, Limit, PageNo
 from eventwire.model import Incident
-from eventwire.store.base import Store
 from eventwire.views.incidents import IncidentRows
 
 router = APIRouter(tags=["incidents"])
-
-
-def _store(request: Request) -> Iterator[Store]:
-    with request.app.state.stores.borrow() as store:
-        yield store
-
-
-StoreDep = Annotated[Store, Depends(_store)]
 
 
 class IncidentDetail(BaseModel):

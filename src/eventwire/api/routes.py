@@ -5,7 +5,6 @@ Read-only, except ``POST /api/articles`` when the server holds an API token.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Header, Query, Request
@@ -13,7 +12,10 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from eventwire import views
-from eventwire.api.params import (
+from eventwire.config import Settings
+from eventwire.export import division_names
+from eventwire.http.deps import OntologyDep, StoreDep, get_settings
+from eventwire.http.params import (
     MAX_TEXT,
     ActorSort,
     EventOrder,
@@ -25,13 +27,9 @@ from eventwire.api.params import (
     Search,
     Unit,
 )
-from eventwire.config import Settings
-from eventwire.export import division_names
 from eventwire.ingest.submitted import submitted_article
-from eventwire.knowledge.ontology import Ontology
 from eventwire.model import Actor, Article, Event, Quote, Statistic
 from eventwire.pipeline import Submission, ingest_submitted
-from eventwire.store.base import Store
 from eventwire.views import MAX_LIMIT, downloads
 from eventwire.views.corpus import EventRowPage, Totals
 from eventwire.views.indexes import ActorRow, IndexPage, PlaceRow
@@ -42,23 +40,6 @@ from eventwire.views.timeline import Histogram
 router = APIRouter(tags=["eventwire"])
 
 
-def get_store(request: Request) -> Iterator[Store]:
-    with request.app.state.stores.borrow() as store:
-        yield store
-
-
-def get_settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
-
-
-def get_ontology(request: Request) -> Ontology:
-    ontology: Ontology = request.app.state.ontology
-    return ontology
-
-
-StoreDep = Annotated[Store, Depends(get_store)]
-OntologyDep = Annotated[Ontology, Depends(get_ontology)]
 Polarity = Literal["positive", "negative", "neutral", "negated"]
 Counted = Literal["killed", "wounded", "displaced", "kidnapped", "arrested", "executed", "missing"]
 Cursor = Annotated[

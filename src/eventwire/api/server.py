@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from eventwire.api.app import create_app
 from eventwire.config import Settings
 from eventwire.errors import ConfigError, StoreError
+from eventwire.web.assets import VENDOR, missing
 
 
 def check_ready(settings: Settings) -> None:
     """Refuse to serve a store that does not exist or a UI whose assets are missing."""
-    from eventwire.web.assets import VENDOR, missing
-
     if "://" not in settings.db and settings.db != ":memory:" and not Path(settings.db).is_file():
         raise StoreError(f"{settings.db}: no such store; create it with `eventwire ingest`")
     absent = missing()
@@ -20,9 +20,7 @@ def check_ready(settings: Settings) -> None:
 
 
 def serve(settings: Settings, *, log_level: str = "info") -> None:
-    import uvicorn
-
-    from eventwire.api.app import create_app
+    import uvicorn  # loaded only to serve: it is not needed to build the app
 
     check_ready(settings)
     uvicorn.run(

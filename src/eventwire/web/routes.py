@@ -16,7 +16,9 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from eventwire import views
-from eventwire.api.params import (
+from eventwire.export.incident_list import near_misses
+from eventwire.http.deps import StoreDep, get_ontology
+from eventwire.http.params import (
     ActorSort,
     EventOrder,
     Filter,
@@ -28,8 +30,6 @@ from eventwire.api.params import (
     PlaceSort,
     Search,
 )
-from eventwire.api.routes import StoreDep, get_ontology
-from eventwire.export.incident_list import near_misses
 from eventwire.model import MODALITIES
 from eventwire.views import downloads
 
