@@ -24,15 +24,10 @@ from collections.abc import Set as AbstractSet
 from typing import Any
 
 from eventwire.knowledge.wordcase import WordCase
+from eventwire.text.calendar_words import WEEKDAY_NAMES, month_numbers
 
-WEEKDAYS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-)  # fmt: skip
-MONTHS = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-     "sep", "sept", "oct", "nov", "dec"]
-)  # fmt: skip
+WEEKDAYS = frozenset(WEEKDAY_NAMES)  # full names only: "Sun", "Sat", "Wed" alone are words
+MONTHS = frozenset(month_numbers(abbreviations=True))  # "Sept", "Dec" alone are still dates
 # Collective nouns that name no one on their own when capitalised ("Forces", "Army").
 BARE_COLLECTIVES = frozenset(
     ["forces", "force", "army", "armies", "troops", "militia", "militias", "government",

@@ -64,13 +64,13 @@ from eventwire.model import (
 )
 from eventwire.resolve.facets import is_support_in_act
 from eventwire.resolve.ids import stable_id
+from eventwire.text.calendar_words import WEEKDAY_NAMES
 
 TOWN_PRECISIONS = frozenset({"point", "city"})
 STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
 DEMAND_TYPES = frozenset({"REQUEST", "THREATEN"})  # their embedded acts are their content
 ANAPHOR_WORDS = frozenset({"the", "this", "these", "that", "those", "such"})
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-DAY_WORDS = frozenset({*WEEKDAYS, "yesterday", "today", "tonight", "weekend", "night"})
+DAY_WORDS = frozenset({*WEEKDAY_NAMES, "yesterday", "today", "tonight", "weekend", "night"})
 AFTERMATH_REACH = 3  # sentences after an act
 RESTATE_REACH = 3  # earlier incidents of its family a restatement may tell again
 UNDATED_WINDOW = 7  # days before publication an undated report may tell of

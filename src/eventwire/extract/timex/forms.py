@@ -8,16 +8,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-    "saturday": 5, "sunday": 6,
-}  # fmt: skip
+from eventwire.text.calendar_words import month_numbers, weekday_numbers
+
+MONTHS = month_numbers(abbreviations=True)  # "Sept. 3", "3 Dec"
+# full names only: in running text "Sun", "Sat" and "Wed" are more often words than days
+WEEKDAYS = weekday_numbers(abbreviations=False)
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 NUMBER_WORDS = {
