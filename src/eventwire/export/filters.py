@@ -8,7 +8,7 @@ applies the fields that make sense for a relation.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -89,19 +89,23 @@ class Filters:
 
     def keeps_relation(self, relation: Relation, actor_id: str | None) -> bool:
         """Whether ``relation`` is selected (``actor_id`` from :meth:`actor_id`)."""
+        return self.keeps_relation_payload(vars(relation), actor_id)
+
+    def keeps_relation_payload(self, p: Mapping[str, Any], actor_id: str | None) -> bool:
+        """:meth:`keeps_relation` of a relation's stored JSON (absent fields: defaults)."""
         if self.place:
             raise ExportError("relations have no place: --place applies to events only")
-        if actor_id and actor_id not in (relation.source_actor, relation.target_actor):
+        if actor_id and actor_id not in (p["source_actor"], p["target_actor"]):
             return False
-        if self.type and relation.type.lower() != self.type.lower():
+        if self.type and p["type"].lower() != self.type.lower():
             return False
-        if relation.source_count < self.min_sources:
+        if p.get("source_count", 1) < self.min_sources:
             return False
-        if self.modality and relation.modality != self.modality:
+        if self.modality and p.get("modality", "asserted") != self.modality:
             return False
         # A relation is kept when the time it was seen overlaps [since, until].
-        last = relation.last_seen or relation.first_seen
-        first = relation.first_seen or relation.last_seen
+        last = p.get("last_seen") or p.get("first_seen")
+        first = p.get("first_seen") or p.get("last_seen")
         if self.since and (last is None or last[: len(self.since)] < self.since):
             return False
         return not (self.until and (first is None or first[: len(self.until)] > self.until))

@@ -21,7 +21,7 @@ from eventwire.export.records import (
     event_record,
     incident_record,
     place_record,
-    relation_record,
+    relation_payload_record,
     statistic_record,
 )
 from eventwire.knowledge.ontology import Ontology, read_ontology
@@ -87,6 +87,14 @@ class ExportSource:
             if self.filters.keeps_relation(relation, actor_id):
                 yield relation
 
+    def relation_records(self) -> Iterator[dict[str, Any]]:
+        """The selected relations' export records, built from their stored JSON (no
+        Relation decoded): the same dicts as ``relation_record`` of :meth:`relations`."""
+        actor_id = self.filters.actor_id(self.store)
+        for payload in self.store.relation_payloads(actor=actor_id):
+            if self.filters.keeps_relation_payload(payload, actor_id):
+                yield relation_payload_record(payload)
+
     def incident_records(self) -> Iterator[Incident]:
         """Selected incidents in (date, id) order, one keyset page of the store at a time."""
         for flt in self.filters.incident_filters(self.store, page=PAGE):
@@ -123,8 +131,7 @@ class ExportSource:
             yield event_record(event)
         for incident in self.incident_records():
             yield incident_record(incident)
-        for relation in self.relations():
-            yield relation_record(relation)
+        yield from self.relation_records()
         for quote in self.store.quotes():
             yield {"kind": "quote", **to_dict(quote)}
         for place, count in self.store.places():

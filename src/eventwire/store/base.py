@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import (
@@ -209,6 +209,14 @@ class Store(UnitIndex, Protocol):
 
     def relations_among(self, actor_ids: Iterable[str]) -> list[Relation]:
         """Relations between two of ``actor_ids`` (most sources first, then by id)."""
+        ...
+
+    def relation_payloads(self, actor: str | None = None) -> list[dict[str, Any]]:
+        """:meth:`relations` as their stored JSON, decoded (no records built)."""
+        ...
+
+    def relation_payloads_among(self, actor_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """:meth:`relations_among` as their stored JSON, decoded (no records built)."""
         ...
 
     def quotes(self, speaker: str | None = None) -> list[Quote]: ...

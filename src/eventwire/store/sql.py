@@ -555,6 +555,11 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         return [from_dict(Event, json.loads(r[0])) for r in rows]
 
     def relations(self, actor: str | None = None) -> list[Relation]:
+        return [from_dict(Relation, p) for p in self.relation_payloads(actor)]
+
+    def relation_payloads(self, actor: str | None = None) -> list[dict[str, Any]]:
+        """The stored JSON of :meth:`relations`, decoded but not built into records (an
+        exporter that writes JSON reads these)."""
         if actor:
             rows = self._all(
                 "SELECT payload FROM relations WHERE source_actor = ? OR target_actor = ?"
@@ -563,7 +568,7 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
             )
         else:
             rows = self._all("SELECT payload FROM relations ORDER BY source_count DESC, id")
-        return [from_dict(Relation, json.loads(r[0])) for r in rows]
+        return [json.loads(r[0]) for r in rows]
 
     def actor_relations(
         self, actor_id: str, per_kind: int
@@ -643,11 +648,17 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
     def relations_among(self, actor_ids: Iterable[str]) -> list[Relation]:
         """Relations whose two sides are both of ``actor_ids``, most sources first: found
         through the actor index, so a hub's thousands of other relations are never read."""
+        return [from_dict(Relation, p) for p in self.relation_payloads_among(actor_ids)]
+
+    def relation_payloads_among(self, actor_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """The stored JSON of :meth:`relations_among`, decoded but not built into records."""
         ids = sorted(set(actor_ids))
         if len(ids) > AMONG_LIMIT:  # a long list costs more than reading every relation
             wanted = set(ids)
             return [
-                r for r in self.relations() if r.source_actor in wanted and r.target_actor in wanted
+                p
+                for p in self.relation_payloads()
+                if p["source_actor"] in wanted and p["target_actor"] in wanted
             ]
         if not ids:
             return []
@@ -657,7 +668,7 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
             f" AND target_actor IN ({marks}) ORDER BY source_count DESC, id",
             [*ids, *ids],
         )
-        return [from_dict(Relation, json.loads(r[0])) for r in rows]
+        return [json.loads(r[0]) for r in rows]
 
     def quotes(self, speaker: str | None = None) -> list[Quote]:
         sql = "SELECT id, text, article_id, sentence, char_start, char_end, speaker FROM quotes"

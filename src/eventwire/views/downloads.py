@@ -152,6 +152,10 @@ class FilteredStore:
         store's actor indexes, never a hub's every relation)."""
         return self._store.relations_among(self._actor_ids)
 
+    def relation_payloads(self, actor: str | None = None) -> list[dict[str, Any]]:
+        """:meth:`relations` as their stored JSON, decoded (what the JSONL writer reads)."""
+        return self._store.relation_payloads_among(self._actor_ids)
+
     def quotes(self, speaker: str | None = None) -> list[Quote]:
         return [
             q for q in self._by_actor(self._store.quotes)
