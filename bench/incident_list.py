@@ -58,6 +58,15 @@ def synthetic(n: int, seed: int = 7) -> Resolution:
     return Resolution(actors=actors, places=places, incidents=tuple(incidents))
 
 
+def write_store(db: Path, incidents: int) -> None:
+    """Write ``incidents`` synthetic incidents into a new SQLite store at ``db``, and say
+    how long it took."""
+    start = time.perf_counter()
+    with SQLiteStore(db) as store:
+        store.replace_resolution(synthetic(incidents))
+    print(f"built {incidents:,} incidents in {time.perf_counter() - start:.1f} s")
+
+
 def timed(client: TestClient, path: str, requests: int) -> tuple[float, float]:
     times = []
     for _ in range(requests):
@@ -77,10 +86,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "incidents.db"
-        start = time.perf_counter()
-        with SQLiteStore(db) as store:
-            store.replace_resolution(synthetic(args.incidents))
-        print(f"built {args.incidents:,} incidents in {time.perf_counter() - start:.1f} s")
+        write_store(db, args.incidents)
         with TestClient(create_app(Settings(db=str(db)))) as client:
             page = max(1, args.incidents // 200)  # a page three quarters of the way down
             deep = client.get("/api/incidents", params={"limit": 50, "page": page}).json()

@@ -15,15 +15,13 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from incident_list import synthetic, timed
+from incident_list import timed, write_store
 
 from eventwire.api import create_app
 from eventwire.config import Settings
-from eventwire.store.sqlite import SQLiteStore
 
 PATHS = [
     "/api/totals",
@@ -49,10 +47,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "views.db"
-        start = time.perf_counter()
-        with SQLiteStore(db) as store:
-            store.replace_resolution(synthetic(args.incidents))
-        print(f"{args.incidents:,} incidents written in {time.perf_counter() - start:.1f} s")
+        write_store(db, args.incidents)
         with TestClient(create_app(Settings(db=str(db)))) as client:
             print(f"{'request':<48} {'p50 ms':>9} {'p95 ms':>9}")
             for path in PATHS:
