@@ -72,8 +72,8 @@ def test_seed_corpus_relations_and_counts(seeds_dir: Path, tmp_path: Path) -> No
     assert runner.invoke(app, ["export", "--db", db, "-o", str(out)]).exit_code == 0
     events = [json.loads(line) for line in out.read_text().splitlines()]
     counts = [e["counts"] for e in events if e["kind"] == "event" and e.get("counts")]
-    # "So far, more than 150 people ... have been killed around Tripoli, while nearly 600
-    # have been wounded": running totals of the offensive, not one incident's toll
+    # one seed gives the offensive's running totals of killed (150) and wounded (600) "so
+    # far": statistics of the war, not one incident's toll
     assert not any(c.get("killed") == 150 or c.get("wounded") == 600 for c in counts)
     totals = {(s["counted"], s["value"]) for s in events if s["kind"] == "statistic"}
     assert {("killed", 150), ("wounded", 600)} <= totals

@@ -65,18 +65,18 @@ def test_a_country_subject_of_an_attack_is_its_state(run):
     (attack,) = [e for e in run("Northland attacked Westport on Monday.")["events"]
                  if e.trigger.text == "attacked"]  # fmt: skip
     assert "source_state" in attack.qualifiers
-    (attack,) = [e for e in run("Russia attacked Ukrainian cities with drones.")["events"]
+    (attack,) = [e for e in run("Russia attacked Ukrainian ports with missiles.")["events"]
                  if e.trigger.text == "attacked"]  # fmt: skip
     assert "source_state" in attack.qualifiers and "target_state" in attack.qualifiers
 
 
 def test_a_dateline_under_a_headline_ending_on_a_quote_names_no_doer(nlp, resources):
     # the headline ends on a quoted phrase; the dateline's agency is still no subject
-    title = "Russia Strikes Lviv With 'Kamikaze Drones'"
+    title = "Sirens Over Lviv As Residents Speak Of 'A Long Night'"
     text = (
         f"{title}\nMay 2, 2022\n\n"
-        "LVIV (Reuters)\u2014Russia attacked Ukrainian cities with drones on Monday, killing "
-        "three people.\n\nResidents ran for shelter."
+        "LVIV (Reuters)\u2014Russia attacked two Ukrainian towns before dawn on Sunday, and "
+        "three people died.\n\nResidents ran for shelter."
     )
     got = relations(nlp, resources, text, title)
     assert ("fight", "Russia", "Ukraine", "asserted") in got
@@ -130,7 +130,7 @@ def test_a_countrys_ministry_is_still_the_state(run):
 def test_names_of_one_rescue_service_in_the_kb_are_one_actor(nlp, resources):
     text = (
         "Gaza's civil defence agency said strikes hit two homes on Friday.\n\n"
-        "Footage from the Palestinian Civil Defense showed rescuers at work."
+        "Crews of the Palestinian Civil Defense pulled two men from a flattened house."
     )
     article = Article("art_t", text, published="2025-03-15", published_precision="day")
     records = extract_document(article, nlp(text), resources)

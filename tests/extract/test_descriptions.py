@@ -65,7 +65,7 @@ def test_the_militants_are_the_group_an_apposition_calls_militant(run):
     [
         ("Chad backed M23 rebels near the border. Later the rebels attacked a town.", "rebels"),
         (
-            "Fighters from the M23 rebel group attacked a town. Niger accused Chad of "
+            "Gunmen from the M23 rebel group raided a village. Niger accused Chad of "
             "supporting the group, which Chad denied.",
             "group",
         ),
@@ -98,11 +98,11 @@ def test_a_description_with_a_name_of_its_own_or_nothing_described_before_is_lef
 
 
 def test_an_office_stands_for_the_person_given_it(run):
-    text = ("Jens Laerke, a UN spokesman, said the camp was shelled on Monday. "
+    text = ("Omar Sidibe, a UN spokesman, said the camp was shelled on Monday. "
             "The spokesman said rebels attacked the camp again on Tuesday.")  # fmt: skip
     records = run(text)
     names = {m.span.text: m.group for m in records["mentions"]}
-    assert names.get("spokesman") == names["Jens Laerke"]
+    assert names.get("spokesman") == names["Omar Sidibe"]
 
 
 # --- the article's one army -------------------------------------------------------------

@@ -148,7 +148,7 @@ def test_a_possessive_week_dates_the_event_noun(dates) -> None:
 
 
 def test_overnight_keeps_the_day_of_the_clause_it_is_joined_to(dates) -> None:
-    found = dates("Fighting erupted overnight and continued on Monday near the border.")
+    found = dates("Fighting began overnight and went on into Monday around the port.")
     assert found["Fighting"] == ("2024-05-13", "day")
     # alone, "overnight" names no day: the publication day stands in
     found = dates("Rebels shelled the town overnight, killing three people.")
@@ -162,11 +162,13 @@ def _timex_values(text: str, nlp, resources) -> dict[str, str | None]:
 
 
 def test_a_deadline_lies_ahead_and_dates_no_event(dates, nlp, resources) -> None:
-    # "gave them until Thursday to hand in their weapons": the coming Thursday, and the
+    # "gave them until Thursday to leave": the coming Thursday, and the
     # ultimatum was not given on it
     text = "The army gave the rebels until Friday to leave the town."
     assert _timex_values(text, nlp, resources)["Friday"] == "2024-05-17"
-    text = 'A statement by the mission gave the rebels until 4 p.m. on Thursday "to hand in their weapons".'
+    text = (
+        'A note from the council gave the gunmen until 6 p.m. on Thursday "to hand over the road".'
+    )
     assert _timex_values(text, nlp, resources)["Thursday"] == "2024-05-16"
     assert dates(text)["hand"] == (PUBLISHED, "publication")
     # "until" on a verb that is no granting is the end of what happened

@@ -128,14 +128,14 @@ SENTENCES = [
     ),
     # a country across a border is where it did not happen
     (
-        "Rebels attacked army positions near the border with Rwanda on Monday.",
-        "attacked",
+        "Rebels shelled army posts close to the border with Rwanda on Monday.",
+        "shelled",
         None,
         {"RWA"},
     ),
     # an actor's country: the owner of the subject, a country acting, a group's origin
     (
-        "Ethiopia's federal government launched a military offensive last November.",
+        "Ethiopia's government began a new offensive last November.",
         "offensive",
         None,
         {"ETH"},
@@ -144,7 +144,7 @@ SENTENCES = [
     ("Russia's army shelled positions on Tuesday.", "shelled", None, {"RUS"}),
     # a country the clause names, refined by the town the same sentence gives
     (
-        "Russia attacked Ukrainian cities with drones, killing three people in Kyiv.",
+        "Russia attacked Ukrainian towns with missiles, killing two people in Kyiv.",
         "attacked",
         "Kyiv",
         {"RUS"},

@@ -97,8 +97,8 @@ def test_a_quote_introduced_by_mentioned_and_a_pronoun(run):
 
 
 def test_said_the_spokesman_is_the_person_given_that_office(run):
-    text = ('"Three children were killed in the strike," said Jens Berg, a UN spokesman.\n\n'
-            '"A second strike injured nine people," said the spokesman for the agency.')  # fmt: skip
+    text = ('"Two convoys were turned back at the bridge," said Jens Berg, a UN spokesman.\n\n'
+            '"The road stays closed to trucks," said the spokesman for the agency.')  # fmt: skip
     records = run(text)
     # the description is a mention of the person it stands for (extract/descriptions.py)
     named = {m.span: m.normalized for m in records["mentions"]}
@@ -115,9 +115,9 @@ def test_two_sentences_each_quoted_are_two_quotes(run):
 
 def test_the_report_said_is_the_issuer_of_the_report_told_before(run):
     text = ("The Kivu Press Agency reported on Monday that the air force had struck rebel "
-            'targets. Strikes were "carried out with the utmost precision," the report said.')  # fmt: skip
+            'targets. The raids were "aimed only at depots," the report said.')  # fmt: skip
     ((quote, speaker),) = quotes(run, text)
-    assert quote == "carried out with the utmost precision,"
+    assert quote == "aimed only at depots,"
     assert speaker is not None and speaker.endswith("Kivu Press Agency")
 
 

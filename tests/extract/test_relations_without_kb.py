@@ -169,7 +169,7 @@ def test_a_shared_given_name_joins_nobody_by_its_first_word(run, run_without_kb,
 def test_a_country_the_model_missed_owns_its_army(run, run_without_kb, kb):
     # "The DR Congo" is found by its KB name (countries ship always); "DR" is no title
     found = (run if kb == "on" else run_without_kb)(
-        "The DR Congo’s army said it had captured two soldiers in the attack."
+        "Officers of the DR Congo’s army reported four gunmen detained after the raid."
     )
     spans = {m.span.text: m for m in found["mentions"]}
     assert "DR Congo’s army" in spans and spans["DR Congo’s army"].affiliation == "COD"
@@ -179,7 +179,7 @@ def test_a_country_the_model_missed_owns_its_army(run, run_without_kb, kb):
     "text",
     [
         "Kigali denied claims that it backs M23 rebels in the east.",
-        "Fighters from the M23 rebel group attacked army positions.",
+        "Fighters of the M23 rebel group shelled a police post.",
     ],
 )
 def test_a_name_of_armed_people_the_model_took_for_a_place_is_the_group(run_without_kb, text):
@@ -192,8 +192,8 @@ def test_a_name_of_armed_people_the_model_took_for_a_place_is_the_group(run_with
 @pytest.mark.parametrize(
     "text",
     [
-        "Pro-Turkish factions have taken control of the town after fighting with the Kivu Front.",
-        "The pro-Turkey Islamist factions had recently seized the enclave.",
+        "Pro-Turkish factions took the town after two days of fighting with the Kivu Front.",
+        "The pro-Turkey factions had lately captured the valley.",
         "Pro-Ankara factions advanced on the town.",
     ],
 )

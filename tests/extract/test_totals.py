@@ -134,7 +134,7 @@ def test_one_incident_in_a_month_is_no_period_total(records) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "So far, more than 150 people have been killed around the capital.",
+        "So far, more than 120 people have been killed in and around the capital.",
         "The militia has killed at least 90 civilians in the province to date.",
         "Thus far, 2,300 families have been displaced by the fighting, aid workers said.",
     ],

@@ -17,7 +17,7 @@ unknown day of an event of its sentence, with precision ``publication``, as the
 publication day does (the event happened then or before). When the clause's own
 expression cannot be placed ("on Sunday" with only the year known), the event
 takes no date from another clause. Lengths of time never date an event, nor does a
-deadline ("gave the rebels until Thursday to hand in their weapons") or the period a
+deadline ("gave the militia until Friday to leave the port") or the period a
 superlative compares over ("the deadliest attack this year").
 The place comes from the clause's place mentions, else the sentence's: the most
 precise, not an origin ("fighters from Misrata"), never a metonym acting as a

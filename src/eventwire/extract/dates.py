@@ -341,8 +341,8 @@ def _is_future(verb: Token) -> bool:
     return False
 
 
-# A time given as a deadline: "until"/"by" a verb of granting governs ("gave the rebels
-# until Thursday to hand in their weapons", "set them a deadline of Friday").
+# A time given as a deadline: "until"/"by" a verb of granting governs ("gave the militia
+# until Friday to leave the port", "set them a deadline of Friday").
 DEADLINE_PREPOSITIONS = frozenset({"until", "till", "by"})
 GRANTING_VERBS = frozenset({"give", "grant", "set", "extend", "allow", "offer"})
 DEADLINE_NOUNS = frozenset({"deadline", "ultimatum"})

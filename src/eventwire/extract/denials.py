@@ -134,8 +134,8 @@ TAKE_BACK = frozenset({"confirm", "acknowledge", "admit", "concede", "retract", 
 
 
 def retracted(verb: Token) -> bool:
-    """Whether the denial ``verb`` was taken back: "initially dismissed reports ... as an
-    absolute lie, but state media later confirmed", "at first denied it but then admitted"
+    """Whether the denial ``verb`` was taken back: "first called the reports ... a
+    fabrication, but officials later confirmed", "at first denied it but then admitted"
     (a first-time adverb on the denial and a later confirming clause joined to it)."""
     first = any(c.lower_ in FIRST_WORDS for c in verb.children if c.dep_ in ("advmod", "prep"))
     first = first or any(

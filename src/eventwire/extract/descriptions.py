@@ -6,9 +6,9 @@ all see the description as a mention of the actor it stands for:
 * a definite or demonstrative noun phrase of a kind noun ("the group", "the rebels",
   "this militia", "the militants", "the spokesman") whose own modifiers name nothing
   stands for the one named actor the article described earlier with a noun of that kind:
-  "fighters from the M23 rebel group ... The group also seized them" (M23); "Hezbollah,
-  the militant group, ... the militants" (Hezbollah); "Jens Laerke, a UN spokesman, ...
-  said the spokesman" (Laerke: an office stands for the person given it). With two
+  "fighters of the Kivu rebel group ... The group later withdrew" (Kivu); "Hezbollah,
+  the militant group, ... the militants" (Hezbollah); "Omar Sidibe, a UN spokesman, ...
+  said the spokesman" (Sidibe: an office stands for the person given it). With two
   different actors so described before it, or none, it stands for nobody;
 * a description of a state's armed forces ("the army", "the military", "the air force",
   "the armed forces", "government troops", and "army" modifying a place the army holds:
@@ -60,7 +60,7 @@ DESCRIBED_BY = {
 # armed people, standing for their group in the plural only.
 COLLECTIVE = frozenset({"group", "militia", "movement", "faction", "organisation",
                         "organization", "coalition", "alliance"})  # fmt: skip
-# Offices a person is described by ("Jens Laerke, a UN spokesman, ... said the
+# Offices a person is described by ("Omar Sidibe, a UN spokesman, ... said the
 # spokesman"); in the singular they stand for the one person the article gave the office.
 PERSON_KINDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "president", "minister",
                           "commander", "governor", "mayor", "envoy", "general", "leader",
@@ -196,8 +196,8 @@ def _right_number(tok: Any, lemma: str) -> bool:
 def _kinds_of(span: Any) -> set[str]:
     """Kind nouns the text gives a name: the noun it modifies ("the M23 rebel group",
     "M23 rebels"), its appositions ("Hezbollah, the militant group"; "the militant group
-    Hezbollah"; "Jens Laerke, a UN spokesman") and their lowercase modifiers, and the
-    lowercase nouns before it ("UN spokesman Jens Laerke")."""
+    Hezbollah"; "Omar Sidibe, a UN spokesman") and their lowercase modifiers, and the
+    lowercase nouns before it ("UN spokesman Omar Sidibe")."""
     root = span.root
     nouns = [c for c in root.children if c.dep_ == "compound" and c.i < span.start]
     if root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN":

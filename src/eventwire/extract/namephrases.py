@@ -10,7 +10,7 @@
 * a name of armed people the model took for a place ("M23 rebels"; "the rebels" and "the
   group" pointing back to it are :mod:`eventwire.extract.descriptions`);
 * people who are not actors of their own: forces a subject sends ("Chad has sent special
-  forces"), fighters of a named group ("fighters from the M23 rebel group");
+  forces"), fighters of a named group ("fighters of the Kivu rebel group");
 * a lone given name of the one full name that begins with it ("Abiy Ahmed ... Abiy").
 
 Candidates are token spans of one document with a name, a label and maybe a KB entry;
@@ -266,7 +266,7 @@ def sent_forces(tok: Any) -> bool:
 
 
 def named_owner_after(tok: Any, taken: list[bool]) -> bool:
-    """ "Fighters from the M23 rebel group", "militiamen of the Azawad Front": people of a
+    """ "Fighters of the Kivu rebel group", "militiamen of the Azawad Front": people of a
     named group, whom the role filler reads as that group's forces ("workers of a
     company", "residents of a village" stay people of their own)."""
     if tok.lower_ not in ARMED_NOUNS and tok.lemma_.lower() not in ARMED_PEOPLE:

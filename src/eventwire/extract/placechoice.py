@@ -103,9 +103,9 @@ def pick_place(
     references, beyond = _references(text, in_sentence)
     pool = [pm for pm in in_sentence if pm.span.start in clause]
     if all(pm.place is None or pm.place.id in beyond for pm in pool):
-        # a clause naming only what lies across a border ("when rebels attacked army
-        # positions near the border with Uganda and Rwanda") happened where the clause
-        # governing it says ("fighting erupted in eastern Congo when ..."): as for a
+        # a clause naming only what lies across a border ("as gunmen raided a camp close
+        # to the frontier with Niger") happened where the clause governing it says
+        # ("clashes broke out in northern Mali as ..."): as for a
         # clause naming no place
         pool = []
     if not pool:

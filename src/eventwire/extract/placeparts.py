@@ -2,7 +2,7 @@
 
 News places much of a war in a part of a country it names by a direction rather than by
 a town: "fighting in eastern Ukraine", "rockets at northern Israel", "the north of
-Syria", "Ethiopia's north", "strikes on the country's southeast". Each is a place of its
+Syria", "Ethiopia's north", "shelling in the country's southeast". Each is a place of its
 own, honestly labelled (:func:`part_of`):
 
 * its name is the direction's adjective and the whole's name ("eastern Ukraine");
@@ -134,8 +134,8 @@ def _directed(gazetteer: Gazetteer, text: str, pm: PlaceMention) -> PlaceMention
 def _last_country(
     gazetteer: Gazetteer, found: list[PlaceMention], before: int, nationality: frozenset[int]
 ) -> Place | None:
-    """The country the text last named for itself before ``before`` ("In Lebanon, Israeli
-    strikes on the country's southeast": Lebanon, not the nationality word "Israeli"), or
+    """The country the text last named for itself before ``before`` ("In Chad, Sudanese
+    shells landed in the country's east": Chad, not the nationality word "Sudanese"), or
     the country of a part of one it named ("eastern Ukraine")."""
     for pm in reversed(found):
         place = pm.place

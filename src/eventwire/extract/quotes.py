@@ -13,7 +13,7 @@ of these that introduces the quote decides: when its speaker is no actor
 salient antecedent, descriptions ("said the spokesman") to the person given that office;
 "the report said" to the issuer of the report told before ("The state news agency
 reported ..."); a statement noun with its issuer as subject of any verb introduces the
-quote ("A statement by the mission gave them until Thursday "to hand in their weapons"").
+quote ("A statement by the council told them "to leave the area by nightfall"").
 
 A quote never runs over a blank line, except by the convention of a quote over several
 paragraphs: a paragraph leaves its quote open and the next opens with a quote mark
@@ -320,7 +320,7 @@ LEAD_IN_WORDS = 6  # "After that time," before a quote that goes on with a state
 
 def _nearly_all_quote(text: str, ctx: DocContext, start: int, end: int) -> bool:
     """Whether the quote from ``start`` to ``end`` is its paragraph but for its marks and
-    a short lead-in ('After that time, "they will be considered a threat"'): a paragraph
+    a short lead-in ('From then on, "nobody will be let through"'): a paragraph
     that goes on quoting the statement of the paragraph before."""
     paragraphs = ctx.view.paragraphs
     if not paragraphs:

@@ -473,9 +473,9 @@ def _restates(
 
 def _undated_lead_holds(inc: DocIncident, group: Sequence[EventMention]) -> bool:
     """Whether ``inc`` is told with no date of its own (a lead dated only by its report:
-    "Forces killed three children in air strikes on Mekele, the UN said Tuesday") and the
+    "Jets killed four people in strikes on Dorvale, aid workers said Friday") and the
     days ``group`` states fall in the week before it was reported: the later sentence
-    gives the lead's day ("... killed in an airstrike on Mekele yesterday morning")."""
+    gives the lead's day ("... the strike on Dorvale's market on Thursday")."""
     if any(_own_date(em) for em in inc.members):
         return False
     window = inc.window()
