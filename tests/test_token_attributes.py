@@ -130,3 +130,41 @@ def test_the_model_pipeline_gives_what_its_ruler_and_lemmatizer_give(nlp):
     # the two-token patterns of the model apply: "ai n't" is "be", "gon na" "go"
     lemmas = {t.text: t.lemma_ for t in ours(parsed[1].copy())}
     assert lemmas["ai"] == "be" and lemmas["gon"] == "go"
+
+
+def test_words_no_pattern_names_share_the_rulers_answer():
+    nlp = _pipeline()
+    ours = TokenAttributes(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer"))
+    words, tags = ["towns", "rockets", "it", "it"], ["NNS", "NNS", "PRP", "PRP"]
+    deps = ["dobj", "dobj", "nsubj", "dobj"]
+    expected = _by_the_components(nlp, _doc(nlp, words, tags, deps))
+    got = ours(_doc(nlp, words, tags, deps))
+    assert (got.to_array(COMPARED) == expected.to_array(COMPARED)).all()
+    # "towns" and "rockets" are two tokens of the table but one answer of the ruler's
+    # (a plural noun as an object); "it" is named by a pattern, so it keeps its own
+    assert len(ours.table) == 4 and len(ours.ruled) == 3
+    assert [t.lemma_ for t in got] == ["town", "rocket", "it", "it"]
+
+
+def test_a_regex_of_the_ruler_tells_the_words_it_matches_apart():
+    pattern = {"patterns": [[{"LOWER": {"REGEX": "^shell"}}]], "attrs": {"POS": "ADJ"}}
+    nlp = _pipeline(pattern)
+    assert TokenAttributes.fits(nlp)
+    ours = TokenAttributes(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer"))
+    words, tags = ["Militants", "shelled", "and", "fired"], ["NNS", "VBD", "CC", "VBD"]
+    deps = ["nsubj", "ROOT", "cc", "ROOT"]  # "shelled" and "fired" alike but for the regex
+    for _pass in range(2):
+        expected = _by_the_components(nlp, _doc(nlp, words, tags, deps))
+        got = ours(_doc(nlp, words, tags, deps))
+        assert (got.to_array(COMPARED) == expected.to_array(COMPARED)).all()
+    assert [got[1].pos_, got[3].pos_] == ["ADJ", "VERB"]
+
+
+def test_the_models_lemmatizer_keeps_its_own_lookups():
+    nlp = _pipeline()
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    ours = TokenAttributes(nlp.get_pipe("attribute_ruler"), lemmatizer)
+    # the copy's index is a set for membership; the component's own tables are as loaded
+    assert isinstance(lemmatizer.lookups.get_table("lemma_index")["verb"], list)
+    assert ours.lemmatizer.lookups.get_table("lemma_index")["verb"] == {"shell", "fire"}
+    assert ours.lemmatizer is not lemmatizer

@@ -5,7 +5,8 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
 
@@ -14,8 +15,9 @@ from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.strings import StringStore
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, MorphAnalysis
 
 from eventwire.config import Settings
 from eventwire.errors import NLPError
@@ -75,7 +77,26 @@ _LOCAL_KEYS = frozenset(
      "PREFIX", "SUFFIX", "IS_SPACE", "IS_ALPHA", "IS_DIGIT", "IS_PUNCT", "IS_TITLE",
      "IS_UPPER", "IS_LOWER", "LIKE_NUM"}
 )  # fmt: skip
-_REMEMBERED = 300_000  # distinct tokens remembered before the table starts afresh
+# Of those, the ones that are a string of the token's text: a pattern testing one for
+# equality, (not) being in a list or a regex tells apart only the words it names and
+# whether each regex matches
+_WORDS = frozenset({"ORTH", "TEXT", "LOWER", "SHAPE", "PREFIX", "SUFFIX"})
+_REMEMBERED = 300_000  # distinct tokens remembered before the tables start afresh
+
+
+@dataclass(frozen=True)
+class _WordTests:
+    """What the ruler's one-token patterns ask of one word attribute of a token."""
+
+    named: frozenset[int]  # the words they name (their string ids)
+    regexes: tuple[re.Pattern[str], ...]
+
+    def key(self, value: int, strings: StringStore) -> int | tuple[bool, ...]:
+        """The word if a pattern names it, else which regexes match it: two words
+        with the same key match the same patterns."""
+        if value in self.named:
+            return value
+        return tuple(bool(r.search(strings[value])) for r in self.regexes)
 
 
 class TokenAttributes:
@@ -88,18 +109,28 @@ class TokenAttributes:
     out once, on the token, and a table gives the answer for every later token like it;
     a token a several-token pattern points at is always worked out afresh. The Doc is
     the same, attribute for attribute, as the two components give, at a fraction of
-    their time (they were a fifth of the model's parse)."""
+    their time (they were a fifth of the model's parse).
+
+    A token seen for the first time is worked out in two steps, each with its own
+    table: the ruler's answer depends only on what its one-token patterns test (the
+    tag, the dependency and whether the word is one a pattern names), and the
+    lemmatizer's only on the text, part of speech and morphology."""
 
     def __init__(self, ruler: AttributeRuler, lemmatizer: Lemmatizer) -> None:
         self.ruler = ruler
-        self.lemmatizer = lemmatizer
+        self.lemmatizer = _with_index_sets(lemmatizer)
         self.strings = ruler.vocab.strings
         self.table: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self.ruled: dict[tuple[Hashable, ...], tuple[int, ...]] = {}  # the ruler's answers
+        self.lemmas: dict[tuple[int, int, int], int] = {}  # (text, pos, morph) -> lemma
         # the several-token patterns, matched over the whole document before any change
         self.wide = Matcher(ruler.vocab)
         for key, patterns in _ruler_patterns(ruler).items():
             if wide := [p for p in patterns if len(p) > 1]:
                 self.wide.add(key, wide)
+        # what the one-token patterns test beyond the row read: attribute -> the words
+        # they name (None: the value itself counts, as for a flag or a regex)
+        self.tested = _tested(ruler)
 
     @staticmethod
     def fits(nlp: Language) -> bool:
@@ -136,19 +167,59 @@ class TokenAttributes:
             aimed.setdefault(target, []).append((attr_id, match_id, start, end))
         if len(self.table) > _REMEMBERED:
             self.table.clear()
+            self.lemmas.clear()
         out = []
+        answer: tuple[int, ...] | None
+        tested: list[list[int]] | None = None  # read at the first token not in the table
         for i, row in enumerate(doc.to_array(_READ).tolist()):
             key = tuple(row)
-            answer = None if i in aimed else self.table.get(key)
-            if answer is None:
-                answer = self._work_out(doc, i, aimed.get(i, []))
-                if i not in aimed:
-                    self.table[key] = answer
+            if i in aimed:
+                answer = self._work_out(doc, i, aimed[i])
+            elif (answer := self.table.get(key)) is None:
+                tested = self._tested_rows(doc) if tested is None else tested
+                answer = self.table[key] = self._first_look(doc, i, row, tested[i])
             out.append(answer)
         values: Any = doc.to_array(_WRITTEN)  # an array of the right shape and type, refilled
         values[:] = out
         doc.from_array(_WRITTEN, values)
         return doc
+
+    def _tested_rows(self, doc: Doc) -> list[list[int]]:
+        """Each token's values of the attributes in :attr:`tested`."""
+        if not self.tested:
+            return [[] for _ in doc]
+        values = doc.to_array(list(self.tested)).reshape(len(doc), -1)
+        return cast(list[list[int]], values.tolist())
+
+    def _first_look(self, doc: Doc, i: int, row: list[int], tested: list[int]) -> tuple[int, ...]:
+        """A token no several-token pattern points at: the ruler's answer for what its
+        one-token patterns test, then the lemmatizer's for its text and the ruler's
+        part of speech and morphology."""
+        key = tuple(row[1:6]) + tuple(
+            value if tests is None else tests.key(value, self.strings)
+            for value, tests in zip(tested, self.tested.values(), strict=True)
+        )
+        ruled = self.ruled.get(key)
+        if ruled is None:
+            matches = self.ruler.matcher(doc[i : i + 1], allow_missing=True)
+            self.ruler.set_annotations(doc, sorted(
+                (int(self.strings[match_id]), match_id, i, i + 1)
+                for match_id, _s, _e in matches
+            ))  # fmt: skip
+            token = doc[i]
+            morph_key: int = token.morph.key  # type: ignore[attr-defined]
+            ruled = self.ruled[key] = (token.tag, token.dep, token.pos, morph_key, token.lemma)
+        tag, dep, pos, morph, lemma = ruled
+        if self.lemmatizer.overwrite or lemma == 0:
+            found = self.lemmas.get((row[0], pos, morph))
+            if found is None:
+                token = doc[i]
+                token.pos = pos
+                token.morph = MorphAnalysis.from_id(self.ruler.vocab, morph)
+                found = self.strings.add(self.lemmatizer.lemmatize(token)[0])
+                self.lemmas[row[0], pos, morph] = found
+            lemma = found
+        return (tag, dep, pos, morph, lemma)
 
     def _work_out(
         self, doc: Doc, i: int, aimed: list[tuple[int, int, int, int]]
@@ -173,6 +244,58 @@ def _ruler_patterns(ruler: AttributeRuler) -> dict[str, list[list[dict[str, Any]
         str(i): cast(list[list[dict[str, Any]]], entry["patterns"])
         for i, entry in enumerate(ruler.patterns)
     }
+
+
+def _tested(ruler: AttributeRuler) -> dict[int, _WordTests | None]:
+    """What the ruler's one-token patterns test of a token besides its tag, dependency,
+    part of speech, morphology and lemma, by attribute id: the words and regexes of a
+    word attribute when every test of it is equality, (not) being in a list or a
+    regex; else None (the token's own value counts, as for a flag)."""
+    named: dict[int, set[str]] = {}
+    regexes: dict[int, list[str]] = {}
+    kept: set[int] = set()
+    for patterns in _ruler_patterns(ruler).values():
+        for name, test in (item for p in patterns if len(p) == 1 for item in p[0].items()):
+            name = "ORTH" if name.upper() == "TEXT" else name.upper()
+            attr = spacy.attrs.IDS[name]
+            if attr in _READ[1:]:
+                continue
+            if isinstance(test, str):
+                test = {"IN": [test]}
+            if name not in _WORDS or not isinstance(test, dict) or not test:
+                kept.add(attr)
+            elif set(test) <= {"IN", "NOT_IN", "REGEX"}:
+                named.setdefault(attr, set()).update(test.get("IN", []), test.get("NOT_IN", []))
+                if "REGEX" in test:
+                    regexes.setdefault(attr, []).append(test["REGEX"])
+            else:
+                kept.add(attr)
+    out: dict[int, _WordTests | None] = {}
+    for attr in sorted(kept | set(named) | set(regexes)):
+        words = frozenset(map(ruler.vocab.strings.add, named.get(attr, ())))
+        found = tuple(re.compile(r) for r in regexes.get(attr, ()))
+        out[attr] = None if attr in kept else _WordTests(words, found)
+    return out
+
+
+def _with_index_sets(lemmatizer: Lemmatizer) -> Lemmatizer:
+    """A copy of the rule lemmatizer whose index of known lemmas holds sets: the model
+    ships each part of speech's index as a list (up to 57,000 words), scanned once per
+    candidate form of every word; the rules only ask whether a form is in it."""
+    copy = type(lemmatizer)(
+        lemmatizer.vocab,
+        lemmatizer.model,
+        lemmatizer.name,
+        mode=lemmatizer.mode,
+        overwrite=lemmatizer.overwrite,
+    )
+    for name in lemmatizer.lookups.tables:
+        table = lemmatizer.lookups.get_table(name)
+        data = dict(table.items())
+        if name == "lemma_index":
+            data = {pos: frozenset(words) for pos, words in data.items()}
+        copy.lookups.add_table(name, data)
+    return copy
 
 
 @Language.factory(TOKEN_ATTRIBUTES)
