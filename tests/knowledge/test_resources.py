@@ -7,7 +7,7 @@ from dataclasses import replace
 from eventwire.config import Settings
 from eventwire.knowledge.kb import load_kb
 from eventwire.knowledge.ontology import read_ontology
-from eventwire.knowledge.resources import Resources
+from eventwire.knowledge.resources import Resources, trigger_words
 from eventwire.knowledge.wordcase import read_word_case
 from eventwire.model import Event, Evidence
 from eventwire.resolve.relations import resolve_relations
@@ -71,3 +71,29 @@ def test_views_read_the_ontology_they_are_given() -> None:
     assert type_polarity("ASSAULT", False, quiet) == "neutral"
     renamed = replace(onto, legacy={k: v for k, v in onto.legacy.items() if v != "ASSAULT"})
     assert "fight" not in matching_types("assault", renamed)
+
+
+def test_trigger_words_hold_every_word_a_trigger_is_looked_up_from() -> None:
+    onto = replace(
+        read_ontology(),
+        triggers={
+            "verb": {"Shell": "ASSAULT"},
+            "noun": {"air strike": "ASSAULT", "exchange of fire": "FIGHT", "sit-in": "PROTEST"},
+            "phrasal": {"fire back": "ASSAULT"},
+        },
+        weapon_subjects=frozenset({"rocket"}),
+        by_source_kind={"gather": {"protesters": "PROTEST"}},
+        verb_objects=(),
+    )
+    words = trigger_words(onto)
+    # the keys (in lower case); a compound's head, a phrasal verb's verb, the noun before
+    # "of", the word after a hyphen; weapon subjects and words typed by their actor
+    for word in ("shell", "air strike", "strike", "fire", "exchange", "in", "rocket", "gather"):
+        assert word in words, word
+    assert not {"the", "said", "minister", "Shell"} & words
+
+
+def test_resources_build_the_trigger_words_of_their_ontology_once() -> None:
+    resources = Resources()
+    assert resources.trigger_words is resources.trigger_words
+    assert {"attack", "clash", "shell"} <= resources.trigger_words

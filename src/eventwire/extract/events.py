@@ -150,10 +150,12 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     counts = ctx.counts
     in_body = ctx.view.zones.in_body  # a headline or caption names the body's events
     totals = total_words(ctx)  # "the war has killed 3,000 since April": a total, no event
+    words = ctx.resources.trigger_words  # a token with none of these is no trigger
     found = [
         (tok, t)
         for tok in ctx.view.tokens
         if tok.pos_ in TRIGGER_POS  # only these can be triggers (see both functions)
+        and (tok.lemma_.lower() in words or tok.lower_ in words)
         and in_body(tok.idx)
         and tok.idx not in totals
         and (t := trigger_of(tok, onto) or _by_source(tok, onto))

@@ -75,3 +75,29 @@ class Resources:
     def word_case(self) -> WordCase:
         """How English usually writes each word (a common word or a name)."""
         return read_word_case()
+
+    @cached_property
+    def trigger_words(self) -> frozenset[str]:
+        """The words a token needs, as its lemma or its lower-case form, for
+        ``extract/events.py`` to look it up as a trigger (:func:`trigger_words`)."""
+        return trigger_words(self.ontology)
+
+
+def trigger_words(onto: Ontology) -> frozenset[str]:
+    """Every word a trigger lookup can start from, in lower case: each key of the verb,
+    noun and phrasal indexes; the word before any of a key's spaces ("fire back" is
+    looked up from "fire") or before "of" ("exchange of fire" from "exchange"); the word
+    after any space or hyphen ("air strike" from "strike", "sit-in" from "in"); and the
+    verbs of verb-object entries, the weapons that are subjects and the words that are
+    events only for some actors. A token with neither its lemma nor its lower-case form
+    among them is no trigger; one with either is looked up in full as before."""
+    words: set[str] = set()
+    for key in (k.lower() for index in onto.triggers.values() for k in index):
+        words.add(key)
+        for i, char in enumerate(key):
+            if char == " ":
+                words.update((key[:i], key[i + 1 :]))
+            elif char == "-":
+                words.add(key[i + 1 :])
+    words.update(onto.verb_object_verbs, onto.weapon_subjects, onto.by_source_kind)
+    return frozenset(words) | frozenset(w.lower() for w in words)
