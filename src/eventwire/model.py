@@ -39,6 +39,7 @@ ACTOR_TYPES = (
     "media",
     "group",  # unnamed people named by a common noun: "police", "gunmen", "residents"
     "other",
+    "state_forces",  # a state's army, air force, navy, police: "Malian Armed Forces", "IDF"
 )
 MODALITIES = ("asserted", "reported", "alleged", "hypothetical", "future", "denied", "negated")
 COUNTING_MODALITIES = ("asserted", "reported", "alleged")

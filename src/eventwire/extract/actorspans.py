@@ -12,14 +12,20 @@ country.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from eventwire.extract.context import DocContext
 from eventwire.extract.eventroles import close_apposition
-from eventwire.extract.namephrases import state_forces
-from eventwire.extract.notactors import counted_people, names_a_platform, stance_objects
+from eventwire.extract.namephrases import ARMED_PEOPLE, armed_owner, state_forces
+from eventwire.extract.notactors import (
+    counted_people,
+    letter_digit_code,
+    names_a_platform,
+    place_test,
+    stance_objects,
+)
 from eventwire.extract.pronouns import ANAPHORS, held_by, resolve_pronouns
-from eventwire.model import Mention, Span
+from eventwire.model import Mention, Place, Span
 from eventwire.text.names import clean_surface, plain_key
 
 if TYPE_CHECKING:
@@ -53,6 +59,9 @@ FORCE_NOUNS = frozenset(
         "drones",
     ]
 )
+# Nouns whose owner, when named, is the actor: the forces above and armed people
+# ("militants from X", "X gunmen").
+OWNED_NOUNS = FORCE_NOUNS | ARMED_PEOPLE
 # People who follow a person without being the person: "former Gaddafi regime members",
 # "Sadr supporters". The filler is the person with the qualifier ``followers``, and
 # relations never count it as the person's own.
@@ -84,6 +93,8 @@ class MentionIndex:
     _by_span: dict[Span, Mention] = field(default_factory=dict)
     _by_token: dict[int, Mention] = field(default_factory=dict)  # token start -> mention
     _indexed: int = 0  # how many of mentions + added the two dicts hold
+    _is_place: Any = None  # the document's place test (notactors.place_test), built once
+    _places: set[int] = field(default_factory=set)  # starts of capitals read as places
 
     @classmethod
     def of(cls, ctx: DocContext) -> MentionIndex:
@@ -190,9 +201,13 @@ class MentionIndex:
                      and c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]  # fmt: skip
             # ("pro-Hadi forces of the 35th Brigade": the brigade)
             return self.filler(names[-1]) if names else self._named_by_of(token)
-        if token.lemma_.lower() in FORCE_NOUNS or low in FORCE_NOUNS:
+        if token.lemma_.lower() in OWNED_NOUNS or low in FORCE_NOUNS:
             owner = _owner_of_forces(token)
-            if owner is not None:
+            if owner is not None and owner.dep_ == "compound" and self._town_modifier(owner):
+                # "Abala militia", "Misrata brigades": a local armed group named after its
+                # town, neither the town nor unnamed people
+                return Filler(self._add(owner, end=token.idx + len(token.text)).span)
+            if owner is not None and not (owner.dep_ == "pobj" and self._named_place(owner)):
                 inner = self.filler(owner)
                 if inner:
                     return Filler(inner.span, ("forces",))
@@ -214,7 +229,11 @@ class MentionIndex:
         if (named_by := self._named_by_of(token)) is not None:
             return named_by
         if token.pos_ == "PROPN":
-            if self._not_an_actor(token):
+            if (capital := self.ctx.resources.kb.country_of_capital(_flat_name(token))) is not None:
+                if _flat_span(token)[0] in self._places:
+                    return None  # a place in this role (attacked_towns)
+                return Filler(self._add_state(token, capital).span)  # "help from Moscow"
+            if self._not_an_actor(token) or (_object_role(token) and self._names_town(token)):
                 return None
             return Filler(self._add(token).span)
         if token.pos_ == "ADJ" and (iso3 := self.ctx.resources.kb.country_by_demonym(token.text)):
@@ -271,10 +290,161 @@ class MentionIndex:
         person = next(iter(fits.values())) if len(fits) == 1 else None
         return person if person is not None and person.label == "PERSON" else None
 
+    def _names_town(self, token: Token) -> bool:
+        """A town's, district's or region's name no mention covers, in the role of an
+        object ("shelled Kharkiv", "seized Walikale", "an attack on the town of Bunia"): the
+        place where the act happens, never an actor it acts on (the caller keeps it as the
+        event's place). A country stays an actor ("attacked Ukraine", "aid to Bosnia"),
+        and so does a name the gazetteer does not know as a place."""
+        if _in_settlement_phrase(token):
+            return True
+        name = _flat_name(token)
+        kb = self.ctx.resources.kb
+        if letter_digit_code(name) or kb.is_country_name(name) or kb.lookup(name):
+            return False  # "M23", "Ukraine", a group the KB names
+        if self._person_named_before(name, _flat_span(token)[0]) is not None:
+            return False  # "Abiy Ahmed ... Abiy sent troops", whatever the tagger says
+        if any(c.place.precision == "country" for c in self.ctx.resources.gazetteer.named(name)):
+            return False  # "Macedonia": a country by another of its names
+        if self._is_place is None:
+            self._is_place = place_test(self.ctx.resources.gazetteer)
+        return self.covering(token) is None and bool(self._is_place(name))
+
+    def _town_modifier(self, token: Token) -> bool:
+        """A town's name modifying the noun after it, no capital standing for a state."""
+        return (
+            token.pos_ == "PROPN"
+            and token.i + 1 == token.head.i
+            and self.ctx.resources.kb.country_of_capital(_flat_name(token)) is None
+            and self._names_town(token)
+        )
+
+    def names_a_town(self, tokens: list[Token | None]) -> bool:
+        """Whether one of ``tokens`` is a town's name (:meth:`_names_town`)."""
+        return any(t is not None and t.pos_ == "PROPN" and self._names_town(t) for t in tokens)
+
+    def town_country(self, token: Token | None, place: Place | None = None) -> str | None:
+        """The country of the town ``token`` names ("Odesa", "the city of Odesa", "the
+        regional capital Juba"): the country of the event's ``place`` when the name has a
+        reading there (not the Odessa in Texas), else the one country all its readings
+        lie in."""
+        token = _town_token(token) if token is not None else None
+        if token is None or not self._names_town(token):
+            return None
+        found = {
+            c.place.country
+            for c in self.ctx.resources.gazetteer.named(_flat_name(token))
+            if c.place.precision == "admin1" or (c.place.population or 0) >= 10_000
+        }  # the readings place_test counts: not a namesake village
+        if place is not None and place.country in found:
+            return place.country
+        return found.pop() if len(found) == 1 and None not in found else None
+
+    def country_of(self, span: Span | None) -> str | None:
+        """The state a role filler belongs to: a demonym's or a state force's country,
+        or the KB entry's country ("Russia", "Hezbollah")."""
+        mention = self.mention(span) if span is not None else None
+        if mention is None:
+            return None
+        if mention.affiliation:
+            return mention.affiliation
+        entry = self.ctx.resources.kb.lookup(mention.normalized or mention.span.text)
+        return entry.country if entry is not None else None
+
+    def attacked_towns(
+        self,
+        targets: list[Filler | None],
+        tgt_toks: list[Token | None],
+        sources: list[Filler | None],
+        place: Place | None,
+    ) -> list[Filler | None]:
+        """The targets of a violent act, with towns read as its place. A capital stands
+        for the state governed from it ("an offensive against Tripoli", "Russia attacked
+        Kyiv"), unless the doer is that state itself ("the Syrian army shelled Damascus":
+        a place). Another town is the state's only when the doer is of another state ("Hezbollah
+        fired rockets at Nahariya": Israel); when the doer's state is unknown or is the
+        town's own ("the army shelled Idlib", rebels taking a town), the act names no
+        state and the town stays its place."""
+        doers = {self.country_of(f.span) for f in sources if f is not None}
+        foreign = bool(doers) and None not in doers
+        kept = []
+        for t in targets:
+            if t is None:
+                continue
+            if self._capital_metonym(t) and any(
+                self._state_organ(f, self.country_of(t.span)) for f in sources
+            ):
+                self._drop(t.span)  # "the Syrian army shelled Damascus": a place
+                continue
+            kept.append(t)
+        if kept:
+            return list(kept)
+        token = next((t for t in tgt_toks if t is not None), None)
+        country = self.town_country(token, place)
+        if token is None or country is None or not foreign or country in doers:
+            return [None]
+        return [Filler(self._add_state(token, country).span)]
+
+    def _state_organ(self, filler: Filler | None, country: str | None) -> bool:
+        """Whether a doer is ``country``'s state itself: the country, its capital or
+        government, its forces ("the Syrian army"), named or by demonym."""
+        mention = self.mention(filler.span) if filler is not None else None
+        if mention is None or country is None:
+            return False
+        if mention.group == f"aff:{country}":
+            return True
+        entry = self.ctx.resources.kb.lookup(mention.normalized or mention.span.text)
+        return (
+            entry is not None
+            and entry.country == country
+            and entry.type in ("country", "government", "state_forces")
+        )
+
+    def _drop(self, span: Span) -> None:
+        """Forget a mention added here that names no actor after all, for good."""
+        self.added = [m for m in self.added if m.span != span]
+        self._by_span, self._by_token, self._indexed = {}, {}, 0
+        self._places.add(span.start)
+
+    def _capital_metonym(self, filler: Filler) -> bool:
+        mention = self.mention(filler.span)
+        kb = self.ctx.resources.kb
+        return (
+            mention is not None
+            and mention in self.added
+            and mention.group.startswith("aff:")
+            and kb.country_of_capital(mention.span.text) is not None
+        )
+
+    def _add_state(self, token: Token, country: str) -> Mention:
+        """A mention of the state ``country`` over a town's name: a capital standing for
+        its government ("help from Moscow"), a town attacked across a border."""
+        entry = self.ctx.resources.kb.country(country)
+        start, end = _flat_span(token)
+        mention = Mention(
+            article_id=self.ctx.article.id,
+            span=Span(start, end, self.ctx.text[start:end]),
+            label="GPE",
+            evidence=self.ctx.evidence(self.ctx.view.sent(token)),
+            normalized=entry.name if entry else country,
+            group=f"aff:{country}",
+            affiliation=country,
+        )
+        self.added.append(mention)
+        return mention
+
+    def _named_place(self, token: Token) -> bool:
+        """A place's name no mention covers ("fighters from Kidal"): where they come from,
+        not whose they are."""
+        if self.covering(token) is not None:
+            return False
+        if self._is_place is None:
+            self._is_place = place_test(self.ctx.resources.gazetteer)
+        return token.ent_type_ in ("GPE", "LOC") or bool(self._is_place(_flat_name(token)))
+
     def _not_an_actor(self, token: Token) -> bool:
         """A proper noun filling a role that names no actor: people counted ("killed three
-        Americans"), a platform ("on his Twitter account"). A place in an object's role
-        ("attacked Kidal") stays a role filler here: the public sets code such targets."""
+        Americans"), a platform ("on his Twitter account"); a town is :meth:`_names_town`."""
         return names_a_platform(token) or counted_people([token])
 
     def _violent(self, token: Token) -> bool:
@@ -303,12 +473,11 @@ class MentionIndex:
         self.added.append(mention)
         return mention
 
-    def _add(self, token: Token, country: str | None = None) -> Mention:
-        """A mention for a proper noun, or for a demonym standing for its ``country``."""
-        # The flat proper-noun phrase: the head and its compound/flat modifiers.
-        words = [t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "flat")]
-        start_tok = min([token, *words], key=lambda t: t.i)
-        start, end = start_tok.idx, token.idx + len(token.text)
+    def _add(self, token: Token, country: str | None = None, end: int | None = None) -> Mention:
+        """A mention for a proper noun, or for a demonym standing for its ``country``;
+        ``end`` widens it to the end of a noun it names ("Abala militia")."""
+        start, own_end = _flat_span(token)  # the head and its compound/flat modifiers
+        end = end or own_end
         text = self.ctx.text[start:end]
         person = None if country else self._person_named_before(text, start)
         mention = Mention(
@@ -324,22 +493,76 @@ class MentionIndex:
         return mention
 
 
+# Nouns of a settlement or an area that name their place after "of": "the town of Bunia".
+SETTLEMENT_NOUNS = frozenset(
+    ["town", "city", "village", "district", "region", "province", "neighbourhood",
+     "neighborhood", "suburb", "port", "county", "municipality", "hamlet", "locality"]
+)  # fmt: skip
+
+
+def _in_settlement_phrase(token: Token) -> bool:
+    """ "the town of Bunia", "the village of Tshanzu": the name of a settlement."""
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.lemma_.lower() in SETTLEMENT_NOUNS
+        and prep.head.pos_ == "NOUN"
+    )
+
+
+# Roles in which a town's name is the doer's or the owner's, read as before ("Misrata
+# said", "the Abala militia attack"): not the object of an act.
+_AGENT_DEPS = frozenset({"nsubj", "compound", "amod", "nmod", "poss"})
+
+
+def _object_role(token: Token) -> bool:
+    """Whether a name fills an object's role: "shelled Kharkiv (and Izium)", "an attack
+    on Bunia", "the village of Tshanzu"; not a subject or a modifier."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ not in _AGENT_DEPS
+
+
+def _town_token(token: Token) -> Token | None:
+    """The name in "Odesa", "the city of Odesa", "the regional capital Juba"."""
+    if token.pos_ == "PROPN":
+        return token
+    if token.lemma_.lower() not in SETTLEMENT_NOUNS | {"capital"}:
+        return None
+    for child in token.children:
+        if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" and child.i > token.i:
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((t for t in child.children if t.dep_ == "pobj" and t.pos_ == "PROPN"), None)
+    return None
+
+
+def _flat_span(token: Token) -> tuple[int, int]:
+    """Characters of a proper noun with its compound and flat words ("Khan Younis")."""
+    words = [t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "flat")
+             and (t.pos_ == "PROPN" or (t.ent_type_ and t.ent_type_ == token.ent_type_))]  # fmt: skip
+    first = min([token, *words], key=lambda t: t.i)  # not "capital" of "the capital Juba"
+    return first.idx, token.idx + len(token.text)
+
+
+def _flat_name(token: Token) -> str:
+    start, end = _flat_span(token)
+    return token.doc.text[start:end]
+
+
 def _pobj_of(prep: Token) -> Token | None:
     return next((t for t in prep.children if t.dep_ == "pobj"), None)
 
 
 def _owner_of_forces(token: Token) -> Token | None:
-    """X in "X's forces", "forces of X", "fighters from X", "forces loyal to X"."""
+    """X in "X's forces", "forces of X", "fighters from X", "forces loyal to X",
+    "militants belonging to X", "X militants"."""
     for child in token.children:
         if child.dep_ == "poss":
             return child
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
-            return next((t for t in child.children if t.dep_ == "pobj"), None)
-        if child.lemma_ in ("loyal", "allied", "affiliated", "aligned"):
-            for prep in child.children:
-                if prep.dep_ == "prep":
-                    return next((t for t in prep.children if t.dep_ == "pobj"), None)
+    if (owner := armed_owner(token)) is not None:
+        return owner
     for child in token.children:
         if child.dep_ in ("compound", "amod") and child.pos_ in ("PROPN", "ADJ"):
             return child

@@ -57,6 +57,9 @@ LIGHT_VERBS = frozenset(
      "declare", "lodge", "engage"}
 )  # fmt: skip
 OWN_PRONOUNS = frozenset({"its", "their"})  # owner = the subject of the verb
+# Verbs whose subject owns up to the act its object names: "X claimed the attack", "X
+# claimed/admitted/took responsibility for the bombing".
+CLAIM_VERBS = frozenset({"claim", "admit", "accept", "take", "bear"})
 TRAVEL_VERBS = frozenset({"arrive", "come", "travel", "go", "fly", "head", "leave", "return"})
 # Verbs whose subject takes part in the event named after "in".
 PARTICIPATION_VERBS = frozenset({"participate", "take", "join", "engage", "gather", "assemble",
@@ -368,6 +371,8 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         and verb_lemma(token.head) in LIGHT_VERBS
     ):
         source = _child(token.head, "nsubj") or _controller_subject(token.head)
+    if source is None:
+        source = _claimant(token)
     if source is None and token.dep_ == "pobj" and token.head.lower_ in ("in", "on"):
         verb = token.head.head  # "participated in a demonstration", "arrived on a visit"
         moves = PARTICIPATION_VERBS if token.head.lower_ == "in" else TRAVEL_VERBS
@@ -408,6 +413,19 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     further += [s for c in token.children if c.dep_ in ("ccomp", "acl")
                 if (s := _child(c, "nsubj")) is not None and s.lower_ not in ("it", "that", "which")]  # fmt: skip
     return source, [target, *further]
+
+
+def _claimant(token: Token) -> Token | None:
+    """Who owns up to an act: the subject of "claimed the attack" or of "claimed (took,
+    admitted) responsibility for the attack"."""
+    verb = None
+    if token.dep_ == "dobj" and verb_lemma(token.head) == "claim":
+        verb = token.head
+    elif token.dep_ == "pobj" and token.head.lower_ == "for":
+        owned = token.head.head  # "responsibility for the attack"
+        if owned.lemma_.lower() in ("responsibility", "credit") and owned.dep_ == "dobj":
+            verb = owned.head if verb_lemma(owned.head) in CLAIM_VERBS else None
+    return (_child(verb, "nsubj") or _controller_subject(verb)) if verb is not None else None
 
 
 def _pitted(token: Token) -> tuple[Token, list[Token | None]] | None:

@@ -235,12 +235,15 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
         )
         ev_counts = in_sent if etype in onto.violent_types else ()
         if (not is_verb and sources == [None] and targets == [None] and not ev_counts
-                and _noun_dep(token) not in EVENT_NOUN_DEPS):  # fmt: skip
+                and _noun_dep(token) not in EVENT_NOUN_DEPS
+                and not index.names_a_town(tgt_toks)):  # fmt: skip
             continue  # a bare noun ("after the war") states no event of its own
         negated, modality = modality_of(token)
         place = place_for(ctx, token)
         if agent_place(place, ctx.places, sources):
             place = None  # "Iran supplied drones": the country acts, the event is not in it
+        if etype in onto.violent_types:  # a town attacked is a place; across a border, its state
+            targets = index.attacked_towns(targets, tgt_toks, sources, place)
         trigger = Span(token.idx, token.idx + len(token.text), token.text)
         named = [f.span for f in targets if f is not None]
         clause = _clause_qualifiers(token, sent, etype, onto, trigger_tokens, named)

@@ -54,6 +54,7 @@ from eventwire.extract.notactors import (
     is_calendar_word,
     is_common_word,
     names_a_platform,
+    place_test,
     stance_length,
     stance_objects,
 )
@@ -139,7 +140,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     cands = described_nouns(ctx.view, cands, kb)
     cands += _missed_names(ctx.view, cands, kb)
     cands += _seat_governments(ctx.view, cands, kb)
-    cands += _group_nouns(ctx.view, cands, kb, ctx.resources.ontology, words)
+    cands += _group_nouns(ctx.view, cands, kb, ctx.resources.ontology, words, is_place)
     cands = definite_descriptions(ctx.view, cands)
     cands = _in_body(ctx, cands)
     cands.sort(key=lambda c: (c.start, c.end))
@@ -194,24 +195,16 @@ def _in_body(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
     return kept
 
 
+def _places(text: str, is_place: Any) -> bool:
+    """A place's name, or places coordinated in one entity ("Kharkiv and Izium")."""
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", text)
+    return all(p and is_place(p) for p in parts)
+
+
 def _place_test(ctx: DocContext) -> Any:
-    """Whether a one-word name is a place the gazetteer knows well enough to read it as one:
-    a country, a first-level division or a town of 10,000 people or more, matched by its
-    main or alternate name (never by a loose spelling)."""
-    gazetteer = ctx.resources.gazetteer
-    known: dict[str, bool] = {}  # a document names the same places again: ask once each
-
-    def is_place(name: str) -> bool:
-        if name.replace(".", "").isupper():
-            return False  # an acronym ("UN", "U.N."), not a town called Un
-        if name not in known:
-            known[name] = any(
-                c.place.precision in ("country", "admin1") or (c.place.population or 0) >= 10_000
-                for c in gazetteer.named(name)  # never a skeleton match: not searched
-            )
-        return known[name]
-
-    return is_place
+    """Whether a one-word name is a place the gazetteer knows well enough to read it as
+    one (:func:`~eventwire.extract.notactors.place_test`); one test per document."""
+    return place_test(ctx.resources.gazetteer)
 
 
 # --- candidates ------------------------------------------------------------------
@@ -269,7 +262,7 @@ def _candidate(
     if entry is None and role is None and _not_a_name(ent, text, *words_of_doc, word_case):
         return None
     label = ent.label_
-    if entry is None and label in ("PERSON", "ORG") and role is None and is_place(text):
+    if entry is None and label in ("PERSON", "ORG") and role is None and _places(text, is_place):
         label = "GPE"  # "Misrata", "Kidal": a place the model took for a person or group
     if entry is None and label == "GPE" and names_armed_group(ent) and not is_place(text):
         label = "ORG"  # "M23 rebels", "the M23 rebel group": the group's name, no place
@@ -726,7 +719,7 @@ def _entity_of(tok: Any) -> Any:
 
 
 def _group_nouns(
-    view: DocView, cands: list[Cand], kb: Any, onto: Ontology, words: WordCase
+    view: DocView, cands: list[Cand], kb: Any, onto: Ontology, words: WordCase, is_place: Any
 ) -> list[Cand]:
     """Common nouns naming a group of people, with their nationality when the text gives one."""
     doc = view.doc
@@ -774,7 +767,7 @@ def _group_nouns(
                 place = child
             elif child.dep_ == "poss" or child.pos_ == "PROPN" or child.ent_type_:
                 owned = True  # "Haftar's forces", "Houthi fighters": the role filler decides
-        if owned or sent_forces(tok) or named_owner_after(tok, taken):
+        if owned or sent_forces(tok) or named_owner_after(tok, taken, is_place):
             continue
         affiliation = affiliation or _country_after(tok, kb)
         start = min(

@@ -85,6 +85,10 @@ ARMED_BRANCH = re.compile(
 )
 
 
+# The name given to a state's forces that no KB entry names (:func:`state_forces`).
+STATE_FORCES_NAME = re.compile(r"^Armed forces of [A-Z]")
+
+
 def state_forces(kb: Any, iso3: str) -> tuple[str, Any]:
     """A country's armed forces: the KB's entry known as its "<demonym> army" or "<demonym>
     military" when there is one, else one name per country ("Armed forces of Rwanda"), so
@@ -95,7 +99,7 @@ def state_forces(kb: Any, iso3: str) -> tuple[str, Any]:
         if entry is not None and entry.type != "country":
             return entry.name, entry
     country = kb.country(iso3)
-    return f"Armed forces of {country.name if country else iso3}", None
+    return f"Armed forces of {country.name if country else iso3}", None  # STATE_FORCES_NAME
 
 
 def state_forces_cand(kb: Any, iso3: str, start: int, end: int) -> Cand:
@@ -265,19 +269,38 @@ def sent_forces(tok: Any) -> bool:
     )
 
 
-def named_owner_after(tok: Any, taken: list[bool]) -> bool:
-    """ "Fighters of the Kivu rebel group", "militiamen of the Azawad Front": people of a
-    named group, whom the role filler reads as that group's forces ("workers of a
-    company", "residents of a village" stay people of their own)."""
+# Words after a noun of armed people that tie them to who commands them: "fighters loyal
+# to X", "militias allied with X", "gunmen affiliated with X", "insurgents belonging to X".
+TIED_WORDS = frozenset(["loyal", "allied", "affiliated", "aligned", "belonging", "linked"])
+
+
+def armed_owner(tok: Any) -> Any | None:
+    """The owner named after a noun of armed people: "fighters of/from X", "militants loyal
+    to X", "gunmen belonging to X" (the head word of X), else None."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            return next((t for t in child.children if t.dep_ == "pobj"), None)
+        if child.lower_ in TIED_WORDS and child.dep_ in ("amod", "acl", "prep", "advcl"):
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+                    return next((t for t in prep.children if t.dep_ == "pobj"), None)
+    return None
+
+
+def named_owner_after(tok: Any, taken: list[bool], is_place: Any) -> bool:
+    """ "Fighters of the Kivu rebel group", "militiamen of the Azawad Front", "gunmen
+    loyal to the Azawad Front": people of a named group, whom the role filler reads as
+    that group's forces ("workers of a company", "residents of a village" stay people of
+    their own, and so do "fighters from Kidal", a place). The group is named when a
+    candidate covers it or, missed by the model, by a proper noun that is no place."""
     if tok.lower_ not in ARMED_NOUNS and tok.lemma_.lower() not in ARMED_PEOPLE:
         return False
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
-            for pobj in prep.children:
-                named = [t for t in pobj.subtree if taken[t.i] and t.i > prep.i]
-                if pobj.dep_ == "pobj" and named and pobj.ent_type_ != "GPE":
-                    return True
-    return False
+    owner = armed_owner(tok)
+    if owner is None or owner.ent_type_ in ("GPE", "LOC") or is_place(owner.text):
+        return False
+    named = [t for t in owner.subtree if t.i > tok.i and (taken[t.i] or (
+        t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC")))]  # fmt: skip
+    return bool(named)
 
 
 def given_names(

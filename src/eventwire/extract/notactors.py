@@ -14,7 +14,11 @@ Each rule names the construction that makes a word look like a name:
 * a quantity of people ("8 million Malians", "thousands of Sudanese"): people counted,
   not a state acting;
 * a stance adjective ("Pro-Ankara factions", "Anti-Houthi forces"): people for or
-  against someone, not that someone.
+  against someone, not that someone;
+* a code of letters and digits ("M23", "F-16", "S-300", "Su-25"): a group's or a
+  weapon's designation, never a place;
+* a known place ("fighters from Kidal", "seized Walikale"): where someone is from or
+  where something happens, not who acts (:func:`place_test`).
 """
 
 from __future__ import annotations
@@ -183,3 +187,34 @@ def stance_objects(token: Any) -> set[int] | None:
         elif c.i < token.i and is_stance_adjective(c.text):
             found.add(c.i)  # one token: "Pro-Ankara"
     return found or None
+
+
+# A designation of letters and digits: "M23", "F-16", "S-300", "Su-25", "T-72", "MQ-9".
+_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z]{1,4}-?\d{1,4}[A-Za-z]?$")
+
+
+def letter_digit_code(name: str) -> bool:
+    """A code mixing letters and digits ("M23", "F-16", "Su-25"): a group or a weapon,
+    never a place, whatever a gazetteer spells alike."""
+    return bool(_CODE.match(name.strip()))
+
+
+def place_test(gazetteer: Any) -> Any:
+    """Whether a name is a place the gazetteer knows well enough to read it as one: a
+    country, a first-level division or a town of 10,000 people or more, matched by its
+    main or alternate name (never by a loose spelling). An acronym ("UN", "U.N.") or a
+    letter-digit code ("M23") is no place. Answers are kept per name (an article names
+    the same places again), so build one test per document."""
+    known: dict[str, bool] = {}
+
+    def is_place(name: str) -> bool:
+        if name.replace(".", "").isupper() or letter_digit_code(name):
+            return False
+        if name not in known:
+            known[name] = any(
+                c.place.precision in ("country", "admin1") or (c.place.population or 0) >= 10_000
+                for c in gazetteer.named(name)  # never a skeleton match: not searched
+            )
+        return known[name]
+
+    return is_place

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
+from eventwire.extract.namephrases import STATE_FORCES_NAME
 from eventwire.model import GROUP_LABEL, DocumentRecords, Evidence, Mention, Span
 from eventwire.text.names import initials
 from eventwire.text.translit import token_keys, translit_key
@@ -206,6 +207,8 @@ def unit_type(unit: Unit, kb: Any) -> str:
         return "country"
     if unit.is_person:
         return "person"
+    if any(STATE_FORCES_NAME.match(f) for f in unit.forms):
+        return "state_forces"  # a state's forces no KB entry names ("Armed forces of Mali")
     text = " ".join(unit.forms).lower()
     for kind, pattern in _ORG_WORDS:
         if re.search(pattern, text):
