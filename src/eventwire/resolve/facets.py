@@ -9,6 +9,13 @@ Linked as a facet, it stays an event with its own actors (the backer and the bac
 the attack's sides: "backed the rebels" names the rebels as its target) and is listed in
 the attack incident's ``statements``. :mod:`eventwire.resolve.doc_incidents` asks
 :func:`is_support_in_act` for each event of a sentence.
+
+**A protest fired on** is a facet of the shooting the same way: "Security forces fired at
+protesters **marching** against prices", "three demonstrators were shot dead as police
+broke up a **march**" tell one occurrence, the act of violence, whose occasion was the
+protest (:func:`is_protest_in_act`). :func:`~eventwire.resolve.incidents.link_facets` links
+such a protest to the act's incident of its article before reports are merged, so one
+outlet's protest and another's shooting are not two incidents.
 """
 
 from __future__ import annotations
@@ -76,3 +83,53 @@ def is_support_in_act(
         for o in sentence
         if o is not em
     )
+
+
+PROTEST_TYPES = frozenset({"PROTEST"})
+# the prepositions that make the protest what the act was aimed at: "fired at protesters
+# marching", "opened fire on a rally", "charged into the sit-in"
+AIMED_WORDS = frozenset({"at", "on", "upon", "into", "against"})
+AIMED_GAP = 6  # words from the act's trigger to the protest's
+
+
+def _aimed_at(act: EventMention, protest: EventMention) -> bool:
+    """Whether the protest is told in the phrase the act was aimed at ("fired live rounds
+    at protesters marching"): it follows the act's trigger within :data:`AIMED_GAP` plain
+    words, one of them an aiming preposition."""
+    start, end = _offset(act) + len(act.trigger.text), _offset(protest)
+    if end <= start:
+        return False
+    words = [w.casefold() for w in _WORD.findall(act.evidence.sentence[start:end])]
+    if len(words) > AIMED_GAP or any(w in _CLAUSE_WORDS or not w[0].isalnum() for w in words):
+        return False
+    return any(w in AIMED_WORDS for w in words)
+
+
+def is_protest_in_act(
+    em: EventMention, sentence: Sequence[EventMention], violent: frozenset[str]
+) -> bool:
+    """Whether ``em`` is a protest that an act of violence its sentence tells was aimed at
+    (a protest fired on): "Security forces fired at protesters marching against prices",
+    "Three demonstrators were shot dead as police broke up a march" (the protest's doer is
+    the act's target). The protest is a facet of the act's incident, as support given in
+    it is: one occurrence, the shooting, whose occasion was the protest."""
+    if em.type not in PROTEST_TYPES:
+        return False
+    for o in sentence:
+        if o is em or o.type not in violent or not _happened(o):
+            continue
+        s, t = em.source, o.target
+        if s and t and (s.start, s.end) == (t.start, t.end):
+            return True
+        if _aimed_at(o, em):
+            return True
+    return False
+
+
+def is_facet_of_act(
+    em: EventMention, sentence: Sequence[EventMention], violent: frozenset[str]
+) -> bool:
+    """Whether ``em`` is a facet of an act of violence its sentence tells (support given
+    in it, or the protest it was aimed at): part of that occurrence, unlike a statement
+    about it (a condemnation, a claim, a denial)."""
+    return is_support_in_act(em, sentence, violent) or is_protest_in_act(em, sentence, violent)
