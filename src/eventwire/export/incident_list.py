@@ -112,8 +112,11 @@ def explain_incident(store: Store, incident_id: str, onto: Ontology) -> list[str
     inc = store.get_incident(incident_id)
     lines = [describe(inc)]
     lines += [f"  member events: {', '.join(inc.events) or '-'}"]
-    if inc.statements:
-        lines += [f"  statements about it: {', '.join(inc.statements)}"]
+    if inc.facets:
+        lines += [f"  facets of the act (support given in it, a protest fired on): "
+                  f"{', '.join(inc.facets)}"]  # fmt: skip
+    if about := [s for s in inc.statements if s not in inc.facets]:
+        lines += [f"  statements about it: {', '.join(about)}"]
     lines += [
         f"  {why}"
         for why in explanation_in_words(

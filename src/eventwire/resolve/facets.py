@@ -71,14 +71,44 @@ def _backs_the_doer(support: EventMention, act: EventMention) -> bool:
     )
 
 
+# the nouns of an act of violence an occasion phrase may name when no event of the sentence
+# stands for it ("backed the rebels during an attack on Monday", "in the assault on the
+# town", "throughout the siege")
+ACT_NOUNS = frozenset({"attack", "attacks", "assault", "offensive", "raid", "raids", "fighting",
+                       "clashes", "battle", "siege", "bombardment", "shelling", "strike",
+                       "strikes", "airstrike", "airstrikes", "ambush", "incursion"})  # fmt: skip
+SUPPORT_REACH = 6  # words from the support's trigger to the occasion preposition
+
+
+def _occasion_named(support: EventMention) -> bool:
+    """Whether the support's own clause names an act of violence as its occasion, by the
+    act's noun: "Rwandan soldiers backed M23 rebels during an attack on Monday" (an
+    occasion preposition within :data:`SUPPORT_REACH` words of the trigger, then at most
+    :data:`OCCASION_GAP` plain words to the noun), when the act itself is no event."""
+    ev = support.evidence
+    after = ev.sentence[_offset(support) + len(support.trigger.text) :]
+    words = [w.casefold() for w in _WORD.findall(after)][: SUPPORT_REACH + OCCASION_GAP + 1]
+    for k, word in enumerate(words):
+        if word in _CLAUSE_WORDS or not (word[0].isalnum() or word[0] == "'"):
+            return False
+        if word in OCCASION_WORDS and k < SUPPORT_REACH:
+            for nxt in words[k + 1 : k + 2 + OCCASION_GAP]:
+                if nxt in ACT_NOUNS:
+                    return True
+                if nxt in _CLAUSE_WORDS or not (nxt[0].isalnum() or nxt[0] == "'"):
+                    break
+    return False
+
+
 def is_support_in_act(
     em: EventMention, sentence: Sequence[EventMention], violent: frozenset[str]
 ) -> bool:
     """Whether ``em`` is support given in an act of violence its sentence tells (see the
-    module docstring): "X backed Y during an attack", "Y, backed by X, attacked"."""
+    module docstring): "X backed Y during an attack", "Y, backed by X, attacked"; the act
+    may be named by its noun alone (:func:`_occasion_named`)."""
     if em.type not in SUPPORT_TYPES:
         return False
-    return any(
+    return _occasion_named(em) or any(
         o.type in violent and _happened(o) and (_occasion(em, o) or _backs_the_doer(em, o))
         for o in sentence
         if o is not em

