@@ -18,8 +18,14 @@ from eventwire.knowledge.ontology import read_ontology
 from eventwire.model import COUNT_KINDS, Article
 
 SET = Path(__file__).resolve().parent / "data" / "incidents"
-MIN_INCIDENTS_WITH_SEVERAL_REPORTS = 6
-NEAR_MISS_KINDS = ("same day", "same town", "same actors", "two shellings")
+MIN_INCIDENTS_WITH_SEVERAL_REPORTS = 14
+NEAR_MISS_KINDS = (
+    "same day",
+    "same town",
+    "same actors",
+    "two shellings",
+    "two strikes on one city",
+)
 
 
 @pytest.fixture(scope="module")

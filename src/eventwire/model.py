@@ -426,6 +426,12 @@ class Incident:
     explanation: tuple[str, ...] = ()  # why its reports were joined or kept apart
     qualifiers: tuple[str, ...] = ()  # its lead event's (weapon, civilian target ...)
     modality: str = "asserted"  # how its reports state it: the most common of its members'
+    # an AID or MOBILIZE act of it sent armed men ("sent troops"): it is then compared in
+    # that type's incident family (``[incident_families]`` deployments), stored or not
+    sends_armed_men: bool = False
+    # the statements that are facets of the act, part of the occurrence (support given in
+    # it, the protest it was aimed at), unlike a condemnation, a claim or a denial of it
+    facets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

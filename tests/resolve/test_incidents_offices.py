@@ -215,3 +215,21 @@ def test_an_explanation_names_the_state_an_office_holder_stands_for() -> None:
                         "dates within a day"]  # fmt: skip
     # a state's own actor is named before an office holder of it
     assert "side Ethiopian Army and its state" in said(pm, army)[0]
+
+
+def test_a_head_of_government_titled_by_his_government_or_capital_stands_for_his_state() -> None:
+    for title in ("Prime Minister of the Government of National Accord",
+                  "Prime Minister of the Interim Government",
+                  "Prime Minister of the Government of Libya",
+                  "The Libyan government's Prime Minister",
+                  "Tripoli's Defence Minister", "Tripoli’s Prime Minister",
+                  "Libya's Prime Minister"):  # fmt: skip
+        holder = person("Salem Draoui", "LBY", (title, "2019-05", None))
+        assert office_terms(holder, ONTO) == ["state:LBY@2019-05-01/"], title
+    # a government of another state, another state's capital, or no government at all
+    for title in ("Prime Minister of the Government of Sudan",
+                  "The Sudanese government's Prime Minister", "Khartoum's Defence Minister",
+                  "Prime Minister of the Kurdistan Region", "Tobruk's Prime Minister",
+                  "Minister of Interior of the Government of National Accord"):  # fmt: skip
+        holder = person("Salem Draoui", "LBY", (title, "2019-05", None))
+        assert office_terms(holder, ONTO) == [], title

@@ -136,7 +136,13 @@ def prediction_from_run(run: PipelineRun, files: dict[str, str]) -> Prediction:
         for p in doc.places:
             if p.place is not None:
                 pred.mentions.append((file, p.span.text, p.place.id))
+    # an incident's events are its members and the facets of its act (support given in
+    # it, the protest fired on), never the statements about it (conflict-gold's README:
+    # "one real-world incident"; a condemnation of an attack is an event of its own). An
+    # event one report tells as a facet of an act and another as an occurrence of its own
+    # (the backing alone) counts for the act's incident: the occurrence it was part of
     incident_of = {e: inc.id for inc in res.incidents for e in inc.events}
+    incident_of.update({e: inc.id for inc in res.incidents for e in inc.facets})
     for event in res.events:
         pred.events += _event_rows(event, files, incident_of.get(event.id))
     for rel in res.relations:

@@ -112,8 +112,11 @@ def explain_incident(store: Store, incident_id: str, onto: Ontology) -> list[str
     inc = store.get_incident(incident_id)
     lines = [describe(inc)]
     lines += [f"  member events: {', '.join(inc.events) or '-'}"]
-    if inc.statements:
-        lines += [f"  statements about it: {', '.join(inc.statements)}"]
+    if inc.facets:
+        lines += [f"  facets of the act (support given in it, a protest fired on): "
+                  f"{', '.join(inc.facets)}"]  # fmt: skip
+    if about := [s for s in inc.statements if s not in inc.facets]:
+        lines += [f"  statements about it: {', '.join(about)}"]
     lines += [
         f"  {why}"
         for why in explanation_in_words(
@@ -138,7 +141,8 @@ def near_misses(store: Store, inc: Incident, onto: Ontology, limit: int = 20) ->
     since = (day - dt.timedelta(days=1)).isoformat()
     until = (day + dt.timedelta(days=1)).isoformat()
     found: dict[str, Incident] = {}
-    for itype in family_types(inc.type, onto):
+    # the family's deployment types too: an AID act that sent troops is in it
+    for itype in family_types(inc.type, onto, deploys=True):
         flt = IncidentFilter(type=itype, since=since, until=until, limit=limit + 1)
         found.update((o.id, o) for o in store.incidents(flt))
     unnamed = frozenset(a.id for a in store.actors() if a.type == "group")
@@ -149,7 +153,10 @@ def near_misses(store: Store, inc: Incident, onto: Ontology, limit: int = 20) ->
         where = other.location.country if other.location else None
         if other.id == inc.id or (country and where and where != country):
             continue
-        why = veto(here, report_of_incident(other, unnamed, onto))
+        there = report_of_incident(other, unnamed, onto)
+        if there.kind != here.kind:
+            continue  # aid handed out is no near miss of an attack
+        why = veto(here, there)
         out.append(
             f"kept apart from incident {other.id}: {why or 'not compared (no shared block)'}"
         )

