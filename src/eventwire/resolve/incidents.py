@@ -58,6 +58,7 @@ from eventwire.resolve.doc_incidents import (
 from eventwire.resolve.facets import is_facet_of_act, is_protest_in_act
 from eventwire.resolve.ids import stable_id
 from eventwire.resolve.incident_counts import best_counts, report_figures
+from eventwire.resolve.incident_notes import Notes
 from eventwire.resolve.incident_sites import sites_hit
 from eventwire.resolve.offices import office_sides, side_keys, side_on
 from eventwire.resolve.overrides import load_overrides
@@ -480,7 +481,7 @@ class _Clusters:
         self.parent = list(range(len(incs)))
         self.members: dict[int, list[int]] = {n: [n] for n in range(len(incs))}
         self.cannot = cannot
-        self.notes: dict[int, list[str]] = defaultdict(list)
+        self.notes: dict[int, Notes] = defaultdict(Notes)  # bounded: see incident_notes
         # roots known to be kept apart: a veto between two members stays when either
         # cluster grows, so a pair of clusters is checked member by member once
         self.apart: dict[int, set[int]] = defaultdict(set)
@@ -514,7 +515,7 @@ class _Clusters:
         keep, gone = sorted((ra, rb), key=lambda r: self.incs[r].id)
         self.parent[gone] = keep
         self.members[keep] += self.members.pop(gone)
-        self.notes[keep] += self.notes.pop(gone, []) + [note]
+        self.notes[keep].absorb(self.notes.pop(gone, None), note)
         for other in self.apart.pop(gone, set()):
             self.apart[other].discard(gone)
             self.apart[other].add(keep)
@@ -605,15 +606,15 @@ def resolve_incidents(
         a, b = reports[i], reports[j]
         if why := clusters.blocker(ra, rb):
             if a.article_id != b.article_id:
-                clusters.notes[ra].append(f"kept apart from {b.article_id}'s report: {why}")
-                clusters.notes[rb].append(f"kept apart from {a.article_id}'s report: {why}")
+                clusters.notes[ra].kept_apart(f"kept apart from {b.article_id}'s report: {why}")
+                clusters.notes[rb].kept_apart(f"kept apart from {a.article_id}'s report: {why}")
             continue
         first, second = sorted((a.article_id, b.article_id))
         clusters.union(ra, rb, f"joined {first} and {second}: {_reason(a, b)}")
     by_id = {e.id: e for e in events}
     out = [
         _incident([incs[n] for n in sorted(members)], [reports[n] for n in sorted(members)],
-                  clusters.notes.get(root, []), event_of, by_id)
+                  clusters.notes[root].said(), event_of, by_id)
         for root, members in clusters.members.items()
     ]  # fmt: skip
     return sorted(out, key=lambda i: i.id)

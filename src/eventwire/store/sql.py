@@ -52,7 +52,13 @@ from eventwire.store.base import (
 from eventwire.store.sql_incident_views import IncidentViewsSQL
 from eventwire.store.sql_incidents import INCIDENT_TABLES
 from eventwire.store.sql_statistics import StatisticsSQL
-from eventwire.store.sql_units import ACTOR_COLUMNS, UnitsSQL, actor_key_rows, actor_row
+from eventwire.store.sql_units import (
+    ACTOR_COLUMNS,
+    UnitsSQL,
+    actor_key_rows,
+    actor_row,
+    evidence_rows,
+)
 from eventwire.text.names import search_keys
 
 ARTICLE_COLUMNS = (
@@ -403,30 +409,34 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         return True
 
     def _write_resolution(self, res: Resolution, summaries: bool = True) -> None:
-        self._insert("actors", ("id", *ACTOR_COLUMNS), [actor_row(a, res) for a in res.actors])
+        # rows are made as they are inserted (generators), never all at once
+        self._insert("actors", ("id", *ACTOR_COLUMNS), (actor_row(a, res) for a in res.actors))
         self._insert("actor_keys", ("actor_id", "key"), actor_key_rows(res.actors))
-        self._insert("mention_actor", ("mention", "actor_id"), sorted(res.mention_actor.items()))
+        links = res.mention_actor
+        self._insert(
+            "mention_actor", ("mention", "actor_id"), ((m, links[m]) for m in sorted(links))
+        )
         self._insert(
             "places",
             ("id", "name", "lat", "lon", "country", "admin1", "precision", "payload"),
-            [
+            (
                 (p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, as_json(to_dict(p)))
                 for p in res.places
-            ],
+            ),
         )
         self._insert(
             "events",
             ("id", "type", "source_actor", "target_actor", "date", "date_precision", "place_id",
              "lat", "lon", "negated", "modality", "attributed_to", "source_count", "payload",
              "killed", "wounded", "displaced", "acled_type"),
-            [
+            (
                 (e.id, e.type, e.source_actor, e.target_actor, e.date, e.date_precision,
                  e.location.id if e.location else None, e.location.lat if e.location else None,
                  e.location.lon if e.location else None, int(e.negated), e.modality,
                  e.attributed_to, e.source_count, as_json(to_dict(e)),
                  *_event_columns(e))
                 for e in res.events
-            ],
+            ),
         )  # fmt: skip
         if summaries:  # an actors-only write (an incremental refresh) leaves them be
             self.write_summaries()
@@ -434,31 +444,25 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
             "relations",
             ("id", "source_actor", "target_actor", "type", "negated", "modality", "contested",
              "first_seen", "last_seen", "source_count", "payload"),
-            [
+            (
                 (r.id, r.source_actor, r.target_actor, r.type, int(r.negated), r.modality,
                  int(r.contested), r.first_seen, r.last_seen, r.source_count, as_json(to_dict(r)))
                 for r in res.relations
-            ],
+            ),
         )  # fmt: skip
         self._insert(
             "quotes",
             ("id", "speaker", "article_id", "text", "sentence", "char_start", "char_end"),
-            [
+            (
                 (q.id, q.speaker, q.article_id, q.text, q.sentence, q.char_start, q.char_end)
                 for q in res.quotes
-            ],
+            ),
         )
         self._write_statistics(res.statistics)
-        evidence: dict[tuple[str, str, str, int], tuple[str, str, str, int, int]] = {}
-        for kind, records in (("event", res.events), ("relation", res.relations)):
-            for rec in records:
-                for ev in rec.evidence:
-                    ev_key = (kind, rec.id, ev.article_id, ev.char_start)
-                    evidence.setdefault(ev_key, (*ev_key, ev.char_end))
         self._insert(
             "evidence",
             ("kind", "record_id", "article_id", "char_start", "char_end"),
-            evidence.values(),
+            evidence_rows((("event", res.events), ("relation", res.relations))),
         )
 
     def write_summaries(self) -> None:

@@ -58,33 +58,41 @@ class IncidentQueries:
         return found
 
     def _write_incidents(self, res: Resolution) -> None:
-        """Insert the resolution's incidents, their outlet counts taken from the articles."""
+        """Insert the resolution's incidents, their outlet counts taken from the articles
+        (each row is made as it is inserted, never all at once)."""
         arts = {ev.article_id for inc in res.incidents for ev in inc.evidence}
         outlet = self._outlets(arts)
-        rows, links = [], []
-        for inc in res.incidents:
-            articles = {ev.article_id for ev in inc.evidence}
-            outlets = {outlet.get(a) or a for a in articles}  # no outlet: the article itself
-            inc = replace(inc, outlet_count=len(outlets))
-            acled = inc.codes.get("acled") if isinstance(inc.codes.get("acled"), dict) else {}
-            place = inc.location
-            rows.append((
-                inc.id, inc.type, (acled or {}).get("event_type"), inc.source_actor,
-                inc.target_actor, inc.date, inc.date_precision, place.id if place else None,
-                place.lat if place else None, place.lon if place else None,
-                inc.counts.get("killed"), inc.counts.get("wounded"), inc.modality, inc.source_count,
-                inc.outlet_count, _json(to_dict(inc)),
-            ))  # fmt: skip
-            links += [(inc.id, e, "member") for e in inc.events]
-            links += [(inc.id, e, "statement") for e in inc.statements if e not in inc.events]
+
+        def rows() -> Iterator[tuple[Any, ...]]:
+            for inc in res.incidents:
+                articles = {ev.article_id for ev in inc.evidence}
+                outlets = {outlet.get(a) or a for a in articles}  # no outlet: the article itself
+                inc = replace(inc, outlet_count=len(outlets))
+                acled = inc.codes.get("acled") if isinstance(inc.codes.get("acled"), dict) else {}
+                place = inc.location
+                yield (
+                    inc.id, inc.type, (acled or {}).get("event_type"), inc.source_actor,
+                    inc.target_actor, inc.date, inc.date_precision, place.id if place else None,
+                    place.lat if place else None, place.lon if place else None,
+                    inc.counts.get("killed"), inc.counts.get("wounded"), inc.modality,
+                    inc.source_count, inc.outlet_count, _json(to_dict(inc)),
+                )  # fmt: skip
+
+        def links() -> Iterator[tuple[str, str, str]]:
+            # sorted and once each: by incident id, then within an incident
+            for inc in sorted(res.incidents, key=lambda i: i.id):
+                own = {(inc.id, e, "member") for e in inc.events}
+                own |= {(inc.id, e, "statement") for e in inc.statements if e not in inc.events}
+                yield from sorted(own)
+
         self._insert(
             "incidents",
             ("id", "type", "acled_type", "source_actor", "target_actor", "date", "date_precision",
              "place_id", "lat", "lon", "killed", "wounded", "modality", "source_count", "outlet_count",
              "payload"),
-            rows,
+            rows(),
         )  # fmt: skip
-        self._insert("incident_events", ("incident_id", "event_id", "role"), sorted(set(links)))
+        self._insert("incident_events", ("incident_id", "event_id", "role"), links())
 
     def _incident_conditions(self, flt: IncidentFilter) -> tuple[list[str], list[Any]]:
         where: list[str] = ["1 = 1"]

@@ -24,14 +24,26 @@ class StatisticsSQL:
         raise NotImplementedError  # supplied by SQLStore
 
     def _write_statistics(self, statistics: Iterable[Statistic]) -> None:
-        rows = {
-            s.id: (s.id, s.counted, s.value, s.qualifier, s.period_start, s.period_end, s.scope,
-                   s.actor, s.place.id if s.place else None, s.evidence.article_id,
-                   s.evidence.char_start,
-                   json.dumps(to_dict(s), ensure_ascii=False, sort_keys=True))
-            for s in statistics
-        }  # fmt: skip
-        self._insert("statistics", STATISTIC_COLUMNS, [rows[k] for k in sorted(rows)])
+        by_id = {s.id: s for s in statistics}  # the last of one id, as before
+        # rows are made as they are inserted, never all at once
+        rows = (
+            (
+                s.id,
+                s.counted,
+                s.value,
+                s.qualifier,
+                s.period_start,
+                s.period_end,
+                s.scope,
+                s.actor,
+                s.place.id if s.place else None,
+                s.evidence.article_id,
+                s.evidence.char_start,
+                json.dumps(to_dict(s), ensure_ascii=False, sort_keys=True),
+            )
+            for s in (by_id[k] for k in sorted(by_id))
+        )  # fmt: skip
+        self._insert("statistics", STATISTIC_COLUMNS, rows)
 
     def statistics(
         self,

@@ -16,7 +16,15 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 from eventwire.knowledge.ontology import Ontology
-from eventwire.model import Actor, DocumentRecords, Resolution, from_dict, to_dict
+from eventwire.model import (
+    Actor,
+    DocumentRecords,
+    Event,
+    Relation,
+    Resolution,
+    from_dict,
+    to_dict,
+)
 from eventwire.resolve.actor_keys import Decision
 from eventwire.resolve.actor_totals import ClusterTotals
 from eventwire.resolve.actor_units import StoredUnit
@@ -53,6 +61,20 @@ def actor_key_rows(actors: Iterable[Actor]) -> list[tuple[str, str]]:
     rows = {(a.id, key) for a in actors for alias in {a.name, *a.aliases}
             for key in search_keys(alias)}  # fmt: skip
     return sorted(rows)
+
+
+def evidence_rows(
+    kinds: Iterable[tuple[str, Iterable[Event | Relation]]],
+) -> Iterator[tuple[str, str, str, int, int]]:
+    """(kind, record id, article id, char start, char end) of each record's evidence, once
+    per (kind, record, article, start), made record by record as they are inserted."""
+    for kind, records in kinds:
+        for rec in records:
+            seen: set[tuple[str, int]] = set()
+            for ev in rec.evidence:
+                if (ev.article_id, ev.char_start) not in seen:
+                    seen.add((ev.article_id, ev.char_start))
+                    yield (kind, rec.id, ev.article_id, ev.char_start, ev.char_end)
 
 
 def _chunks(values: Sequence[str]) -> Iterator[tuple[list[str], str]]:

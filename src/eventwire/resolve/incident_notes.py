@@ -1,0 +1,62 @@
+"""What the incident join says about one cluster of reports, held within bounds.
+
+:func:`~eventwire.resolve.incidents.resolve_incidents` notes, for each cluster it
+builds, every join ("joined A and B: ...") and every candidate it vetoed ("kept apart
+from C's report: ..."). A side that acts every day files hundreds of reports under
+one (family, day, side) block, so the vetoes of a busy day grow with the square of its
+block; kept as lines, they were the largest thing the join held and they filled each
+incident's explanation. :class:`Notes` keeps every join line (one per report joined)
+and the first :data:`MAX_APART` distinct "kept apart" lines in the order the join found
+them (it tries the nearest candidates first: more shared sides, the same town, closer
+days), with a count of the rest.
+
+Merging two clusters concatenates their notes (the surviving cluster's, then the
+other's, then the join's line), and the capped notes of the merge are exactly the cap
+of the uncapped ones: the first distinct lines of two lists put end to end are found
+among the first distinct lines of each. So the explanation depends only on the join's
+steps, as before, never on how often notes were merged.
+"""
+
+from __future__ import annotations
+
+MAX_APART = 10  # "kept apart" lines listed per incident; the rest are counted
+
+
+class Notes:
+    """One cluster's join lines and a bounded sample of its "kept apart" lines."""
+
+    __slots__ = ("apart", "lines", "said_apart")
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []  # join lines and the listed "kept apart" lines, in order
+        self.apart: set[str] = set()  # the listed "kept apart" lines
+        self.said_apart = 0  # "kept apart" lines said, listed or not, repeats included
+
+    def kept_apart(self, line: str) -> None:
+        """Note a veto: listed while fewer than :data:`MAX_APART` distinct ones are."""
+        self.said_apart += 1
+        self._list(line)
+
+    def _list(self, line: str) -> None:
+        if line not in self.apart and len(self.apart) < MAX_APART:
+            self.apart.add(line)
+            self.lines.append(line)
+
+    def absorb(self, other: Notes | None, joined: str) -> None:
+        """Append ``other``'s notes (a cluster merged into this one), then ``joined``."""
+        if other is not None:
+            for line in other.lines:
+                if line in other.apart:
+                    self._list(line)
+                else:
+                    self.lines.append(line)
+            self.said_apart += other.said_apart
+        self.lines.append(joined)
+
+    def said(self) -> list[str]:
+        """The lines of the incident's explanation; last, how many vetoes were said beyond
+        the listed lines (repeats of a listed line included)."""
+        more = self.said_apart - len(self.apart)
+        if not more:
+            return list(self.lines)
+        return [*self.lines, f"kept apart {more} more times (not listed)"]

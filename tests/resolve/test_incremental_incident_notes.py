@@ -1,0 +1,84 @@
+"""The incident join's notes within bounds: a busy day's vetoes are counted past a few
+lines, and the capped notes are exactly the cap of the notes kept whole."""
+
+from __future__ import annotations
+
+import random
+
+from tests.resolve.test_incidents import ONTO, Text, incidents_of
+
+from eventwire.model import Actor, DocumentRecords, Place
+from eventwire.resolve.incident_notes import MAX_APART, Notes
+from eventwire.resolve.incidents import (
+    IncidentLinks,
+    assign_actors,
+    resolve_incidents,
+    state_sides,
+)
+
+
+def capped(lines: list[str]) -> tuple[list[str], int]:
+    """What :class:`Notes` should say of ``lines`` kept whole: every join line, the first
+    distinct "kept apart" lines up to the cap, and how many more were said (repeats too)."""
+    listed = list(dict.fromkeys(lines))
+    apart = [x for x in listed if x.startswith("kept apart")]
+    kept = set(apart[:MAX_APART])
+    out = [x for x in listed if not x.startswith("kept apart") or x in kept]
+    return out, sum(x.startswith("kept apart") for x in lines) - len(kept)
+
+
+def test_merged_notes_are_the_cap_of_the_whole_notes_in_any_merge_history() -> None:
+    for seed in range(40):
+        rng = random.Random(seed)
+        whole: dict[int, list[str]] = {n: [] for n in range(12)}
+        notes = {n: Notes() for n in range(12)}
+        for step in range(300):
+            roots = sorted(whole)
+            if len(roots) > 1 and rng.random() < 0.08:
+                keep, gone = rng.sample(roots, 2)
+                line = f"joined {keep} and {gone} at {step}"
+                whole[keep] += whole.pop(gone) + [line]
+                notes[keep].absorb(notes.pop(gone), line)
+            else:
+                root = rng.choice(roots)
+                line = f"kept apart from art_{rng.randrange(30):02d}'s report: dates"
+                whole[root].append(line)
+                notes[root].kept_apart(line)
+        for root, lines in whole.items():
+            listed, more = capped(lines)
+            said = notes[root].said()
+            assert dict.fromkeys(said) == dict.fromkeys(
+                listed + ([f"kept apart {more} more times (not listed)"] if more else [])
+            ), seed
+            assert sum(x.startswith("kept apart from") for x in said) <= MAX_APART
+
+
+TOWNS = [Place(f"geonames:{n}", f"Town {n}", 32.0 + n / 10, 13.0, "LBY", "LY.01", "city")
+         for n in range(3 * MAX_APART)]  # fmt: skip
+
+
+def raid(article_id: str, town: Place) -> DocumentRecords:
+    t = Text(article_id).sentence("The Sidra Brigade raided the town on Friday.")
+    t.event("ASSAULT", "raided", "2025-03-14", town, source="Sidra Brigade")
+    return t.records()
+
+
+def test_a_busy_day_of_one_side_lists_a_few_vetoes_and_counts_the_rest() -> None:
+    # one side raids thirty towns on one day: every pair of its reports shares a block
+    # and is vetoed (two different towns), so each incident was kept apart 29 times
+    docs = [raid(f"art_{n:02d}", town) for n, town in enumerate(TOWNS)]
+    actor_of = {f"{d.article_id}:4:17": "actor_sidra" for d in docs}
+    told = []
+    for doc in docs:
+        for inc in incidents_of(doc, actor_of):
+            assign_actors(inc, actor_of, frozenset())
+            told.append(inc)
+    sides = state_sides([Actor("actor_sidra", "Sidra Brigade", "armed_group", "LBY")], ONTO)
+    incs = resolve_incidents(told, {}, [], IncidentLinks(), sides)
+    assert len(incs) == len(TOWNS)
+    for inc in incs:
+        apart = [x for x in inc.explanation if x.startswith("kept apart from")]
+        assert len(apart) == MAX_APART
+        assert all("two different towns" in x for x in apart)
+        rest = len(TOWNS) - 1 - MAX_APART
+        assert inc.explanation[-1] == f"kept apart {rest} more times (not listed)"
