@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.resolve.test_incidents import GHARYAN, ONTO, Text, resolve_all
+from tests.resolve.test_incidents import GHARYAN, ONTO, Text, incidents_of, resolve_all
 
 from eventwire.evaluate.base import PipelineRun
 from eventwire.evaluate.exported import prediction_from_run
 from eventwire.export.incident_list import explain_incident
 from eventwire.model import Event, Evidence, Incident, Resolution
 from eventwire.resolve.facets import is_protest_in_act, is_support_in_act
+from eventwire.resolve.incidents import link_facets
 from eventwire.store.sqlite import SQLiteStore
 
 
@@ -108,3 +109,11 @@ def test_backing_during_an_attack_told_later_is_linked_to_the_attack() -> None:
     (inc,) = resolve_all([t.records()])
     backed = f"ev-a-{t.events[0].trigger.start}"
     assert inc.type == "ASSAULT" and inc.facets == (backed,) and inc.statements == (backed,)
+
+
+def test_linking_a_protest_changes_none_of_the_given_incidents() -> None:
+    told = incidents_of(_protest_fired_on("a").records())
+    before = [(list(i.members), list(i.statements), list(i.rules)) for i in told]
+    (act,) = link_facets(told)
+    assert act.type == "ASSAULT" and "a protest fired on" in act.rules
+    assert [(list(i.members), list(i.statements), list(i.rules)) for i in told] == before

@@ -82,7 +82,7 @@ SUPPORT_REACH = 6  # words from the support's trigger to the occasion prepositio
 
 def _occasion_named(support: EventMention) -> bool:
     """Whether the support's own clause names an act of violence as its occasion, by the
-    act's noun: "Rwandan soldiers backed M23 rebels during an attack on Monday" (an
+    act's noun: "Hired gunmen backed the militia during a dawn attack" (an
     occasion preposition within :data:`SUPPORT_REACH` words of the trigger, then at most
     :data:`OCCASION_GAP` plain words to the noun), when the act itself is no event."""
     ev = support.evidence

@@ -32,7 +32,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
 
@@ -526,12 +526,14 @@ def link_facets(incs: Iterable[DocIncident]) -> list[DocIncident]:
     """Article incidents with each protest fired on (:func:`is_protest_in_act`) linked to
     the incident of the act aimed at it, in its article, as a facet listed with its
     statements: an incident whose members are all such protests is no incident of its
-    own. The others are returned as they were, in their order."""
+    own. The others are returned as they were, in their order; the given incidents are
+    never changed (an act that takes a facet is returned as a new copy)."""
     incs = list(incs)
     by_article: dict[str, list[DocIncident]] = defaultdict(list)
     for inc in incs:
         by_article[inc.article_id].append(inc)
     folded: set[int] = set()
+    taken: dict[int, list[DocIncident]] = defaultdict(list)  # act -> the protests it takes
     for told in by_article.values():
         sentences: dict[int, list[EventMention]] = defaultdict(list)
         owner: dict[int, DocIncident] = {}
@@ -543,19 +545,36 @@ def link_facets(incs: Iterable[DocIncident]) -> list[DocIncident]:
             violent = inc.onto.violent_types
             if inc.type in violent or not inc.members:
                 continue
-            acts = []
-            for em in inc.members:
-                sentence = sentences[em.evidence.char_start]
-                if not is_protest_in_act(em, sentence, violent):
-                    break
-                acts.append(next(owner[id(o)] for o in sentence
-                                 if owner[id(o)].type in violent and owner[id(o)] is not inc))  # fmt: skip
-            else:
-                act = min(acts, key=lambda a: a.id)
-                act.statements.extend(inc.members + inc.statements)
-                act.rules.append("a protest fired on")
+            acts = [_act_aimed_at(em, sentences[em.evidence.char_start], owner, violent)
+                    for em in inc.members]  # fmt: skip
+            if all(acts):
+                act = min((a for a in acts if a), key=lambda a: a.id)
+                taken[id(act)].append(inc)
                 folded.add(id(inc))
-    return [inc for inc in incs if id(inc) not in folded]
+    out = []
+    for inc in incs:
+        if id(inc) in folded:
+            continue
+        if protests := taken.get(id(inc)):
+            facets = [em for p in protests for em in (*p.members, *p.statements)]
+            inc = replace(inc, statements=[*inc.statements, *facets],
+                          rules=[*inc.rules, "a protest fired on"])  # fmt: skip
+        out.append(inc)
+    return out
+
+
+def _act_aimed_at(
+    em: EventMention,
+    sentence: Sequence[EventMention],
+    owner: dict[int, DocIncident],
+    violent: frozenset[str],
+) -> DocIncident | None:
+    """The incident of the act of violence that ``em``, a protest, was fired on in its
+    sentence, or None when it is no protest fired on."""
+    if not is_protest_in_act(em, sentence, violent):
+        return None
+    acts = [owner[id(o)] for o in sentence if owner[id(o)].type in violent]
+    return min(acts, key=lambda a: a.id, default=None)
 
 
 def resolve_incidents(
