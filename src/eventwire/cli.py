@@ -33,10 +33,19 @@ from eventwire.console import (
     table,
 )
 from eventwire.errors import StoreError
-from eventwire.export import Filters, division_names, formats
-from eventwire.ingest.base import reader_formats
+from eventwire.export import ExportSource, Filters, division_names, formats, writer_for
+from eventwire.export import export as run_export
+from eventwire.export.incident_list import explain_event, explain_incident, incident_page
+from eventwire.ingest.base import count_files, read_sources, reader_formats
+from eventwire.knowledge.gazetteer_info import gazetteer_info as gazetteer_summary
+from eventwire.knowledge.kb import load_kb
+from eventwire.knowledge.kb_export import write_kb_file
 from eventwire.knowledge.ontology import read_ontology
-from eventwire.model import MODALITIES, Place
+from eventwire.model import MODALITIES, Place, to_dict
+from eventwire.query import actor_relations, find_quotes
+from eventwire.resolve.actors import explain_actors
+from eventwire.store import open_store
+from eventwire.views import type_polarity
 
 HELP = """eventwire turns news articles about an armed conflict into a sourced, queryable
 picture of it: actors under every spelling, events, relations, places, dates, counts and
@@ -107,8 +116,6 @@ def settings_for(**overrides: Any) -> Settings:
 
 def _open(settings: Settings, *, create: bool = False) -> Any:
     """The store of ``settings``; a file that does not exist is an error unless ``create``."""
-    from eventwire.store import open_store
-
     db = settings.db
     if not create and "://" not in db and db != ":memory:" and not Path(db).is_file():
         raise StoreError(f"{db}: no such store (create one with `eventwire ingest PATH --db {db}`)")
@@ -168,7 +175,6 @@ def ingest(
         ),
     ] = None,
 ) -> None:
-    from eventwire.ingest.base import count_files, read_sources
     from eventwire.pipeline import ingest_articles, refresh, resolution_reads
 
     with edge():
@@ -229,9 +235,6 @@ def export(
     min_sources: MinSourcesOption = 1,
     modality: ModalityOption = None,
 ) -> None:
-    from eventwire.export import export as run_export
-    from eventwire.export import writer_for
-
     with edge():
         writer_for(fmt)  # an unknown format is reported before the store is opened
         filters = Filters(actor, type, since, until, place, min_sources, modality)
@@ -430,8 +433,6 @@ def serve(
 @app.command()
 def places(db: DbOption = "eventwire.db", as_json: JsonOption = False) -> None:
     """List the places of the store's events, with how many events each holds."""
-    from eventwire.model import to_dict
-
     with edge():
         store = _open(settings_for(db=db))
         try:
@@ -476,9 +477,6 @@ def actors(
     ] = None,
 ) -> None:
     """List actors with aliases, type, country and counts (or explain one)."""
-    from eventwire.model import to_dict
-    from eventwire.resolve.actors import explain_actors
-
     if ctx.invoked_subcommand is not None:
         return
     if export_kb is not None:
@@ -538,9 +536,6 @@ def _override(db: str, kind: str, *args: str) -> None:
 
 
 def _export_kb(db: str, path: Path) -> None:
-    from eventwire.knowledge.kb import load_kb
-    from eventwire.knowledge.kb_export import write_kb_file
-
     with edge():
         settings = settings_for(db=db)
         store = _open(settings)
@@ -604,10 +599,6 @@ def events(
     explain: ExplainOption = None,
 ) -> None:
     """List events: date, type, actors, place, counts, sources and the evidence."""
-    from eventwire.export import ExportSource
-    from eventwire.export.incident_list import explain_event
-    from eventwire.model import to_dict
-
     if explain:
         _explain(db, explain_event, explain)
         return
@@ -698,9 +689,6 @@ def incidents(
 ) -> None:
     """List incidents (one per real-world occurrence): date, type, actors, place, best-supported
     counts with their range, sources and outlets."""
-    from eventwire.export.incident_list import explain_incident, incident_page
-    from eventwire.model import to_dict
-
     if ctx.invoked_subcommand is not None:
         return
     if explain:
@@ -806,11 +794,6 @@ def relations(
     as_json: JsonOption = False,
 ) -> None:
     """Relations between actor pairs; with --actor, its supporters and opponents."""
-    from eventwire.export import ExportSource
-    from eventwire.model import to_dict
-    from eventwire.query import actor_relations
-    from eventwire.views import type_polarity
-
     with edge():
         filters = Filters(actor, type, since, until, None, min_sources, modality)
         store = _open(settings_for(db=db))
@@ -852,8 +835,6 @@ def relations(
 
 
 def _print_grouped(result: Any, as_json: bool) -> None:
-    from eventwire.model import to_dict
-
     if as_json:
         print_json(to_dict(result))
         return
@@ -884,9 +865,6 @@ def quotes(
     as_json: JsonOption = False,
 ) -> None:
     """Direct quotes, optionally of one speaker."""
-    from eventwire.model import to_dict
-    from eventwire.query import find_quotes
-
     with edge():
         store = _open(settings_for(db=db))
         try:
@@ -995,10 +973,8 @@ def gazetteer_import(
 @gazetteer_app.command("info")
 def gazetteer_info(gazetteer: GazetteerOption = None, as_json: JsonOption = False) -> None:
     """What the gazetteer holds: imported files, places by country and feature class."""
-    from eventwire.knowledge.gazetteer_info import gazetteer_info as info
-
     with edge():
-        result = info(settings_for(gazetteer=gazetteer))
+        result = gazetteer_summary(settings_for(gazetteer=gazetteer))
     if as_json:
         print_json(result.to_dict())
         return
