@@ -321,6 +321,19 @@ def measure(settings: Settings, args: argparse.Namespace) -> None:
         raw = json.dumps([day, f"evt_{rng.randrange(args.events)}"], separators=(",", ":"))
         return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
+    pages: dict[str, str] = {}
+
+    def page_five(query: str) -> str:
+        """The fifth page of 40 actors of the network under ``query`` ("show more" four
+        times), its cursor found once by walking the pages before."""
+        if query not in pages:
+            after = ""
+            for _ in range(4):
+                got = httpx.get(f"{base}/api/network?top=40{query}{after}", timeout=600).json()
+                after = f"&after={got['next_after']}"
+            pages[query] = f"/api/network?top=40{query}{after}"
+        return pages[query]
+
     cases = {
         "GET /api/stats": lambda: "/api/stats",
         "GET /api/actors?q=": lambda: f"/api/actors?q=Actor{rng.randrange(5000)}",
@@ -397,6 +410,8 @@ def measure(settings: Settings, args: argparse.Namespace) -> None:
             f"/api/network?since=201{rng.randrange(4, 7)}-06&until=2019-03&min_sources=2"
         ),
         "GET /api/network?top=200 (show more)": lambda: "/api/network?top=200",
+        "GET /api/network?after= (show more: page 5)": lambda: page_five(""),
+        "GET /api/network?after=&since= (page 5)": lambda: page_five("&since=2016"),
         "GET /api/index/actors": lambda: f"/api/index/actors?page={rng.randrange(1, 100)}",
         "GET /api/index/places": lambda: "/api/index/places?sort=-killed",
         "GET /api/index/places?page=": lambda: f"/api/index/places?page={rng.randrange(1, 10)}",

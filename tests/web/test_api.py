@@ -225,6 +225,7 @@ HUGE = str(2**64)
         ("/api/events", {"since": "April 2019"}), ("/api/events", {"since": "' OR 1=1 --"}),
         ("/api/event-list", {"until": "2019-02-30"}), ("/api/timeline", {"unit": "fortnight"}),
         ("/api/network", {"top": HUGE}), ("/api/events", {"after": "not-a-cursor"}),
+        ("/api/network", {"after": "not-a-cursor"}), ("/api/network", {"after": "x" * 500}),
         ("/api/event-list", {"order": "-killed", "after": "WyIyMDE2IiwiZXZ0X3NoZWxsIl0"}),
         ("/api/events", {"bbox": "0,0,500,1"}), ("/api/download", {"format": "x" * 100}),
         ("/api/relations", {"actor": "x" * 50_000}), ("/api/quotes", {"speaker": "y" * 5_000}),
@@ -412,6 +413,9 @@ def test_network_is_capped_by_degree(client) -> None:
     capped = client.get("/api/network", params={"top": 2}).json()
     assert capped["shown"] == 2 and capped["total"] == 5
     assert {n["id"] for n in capped["nodes"]} == {"act_haftar", "act_lna"}  # most sources
+    more = client.get("/api/network", params={"top": 2, "after": capped["next_after"]}).json()
+    assert more["shown"] == 2 and more["next_after"] and full["next_after"] is None
+    assert {n["id"] for n in more["nodes"]} == {n["id"] for n in full["nodes"][2:4]}
     polarities = {(e["source"], e["target"]): e["polarity"] for e in full["edges"]}
     assert polarities[("act_xss", "act_haftar")] == "negated"
     assert polarities[("act_egypt", "act_lna")] == "positive"

@@ -127,6 +127,23 @@ def test_incident_keyset_walks_alike(clients: tuple[Any, Any], order: str) -> No
     assert len(walked[0]) == 4 and walked[0] == walked[1]
 
 
+@pytest.mark.parametrize("params", [{}, {"since": "2016-09-20"}, {"min_sources": 2}], ids=repr)
+def test_network_pages_walk_alike(clients: tuple[Any, Any], params: dict[str, Any]) -> None:
+    """ "show more" page by page (``after``): the same pages on both backends."""
+    walked = []
+    for client in clients:
+        pages, after = [], None
+        while True:
+            page = client.get(
+                "/api/network", params={**params, "top": 2, **({"after": after} if after else {})}
+            ).json()
+            pages.append(page)
+            if not (after := page["next_after"]):
+                break
+        walked.append(pages)
+    assert len(walked[0]) > 1 and walked[0] == walked[1]
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_pages_render_alike(clients: tuple[Any, Any], path: str) -> None:
     lite, pg = clients

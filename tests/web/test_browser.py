@@ -196,6 +196,29 @@ def test_explore_filters_clicks_and_downloads(server: str, page) -> None:
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+def test_show_more_adds_the_next_actors_of_the_ranking(server: str, page) -> None:
+    """With two actors a page (the requests rewritten from 40), "show more" adds the next
+    two and their links to those drawn, until every actor is drawn."""
+    page.route(
+        "**/api/network?*",
+        lambda route: route.continue_(url=route.request.url.replace("top=40", "top=2")),
+    )
+    page.goto(f"{server}/explore")
+    page.wait_for_function("() => document.querySelector('#network').dataset.nodes === '2'")
+    edges = [int(page.locator("#network").get_attribute("data-edges"))]
+    for drawn in ("4", "5"):
+        assert page.locator("#network-more").is_visible()
+        page.locator("#network-more").click()
+        page.wait_for_function(
+            f"() => document.querySelector('#network').dataset.nodes === '{drawn}'"
+        )
+        edges.append(int(page.locator("#network").get_attribute("data-edges")))
+    assert page.locator("#network-more").is_hidden()
+    assert edges == sorted(edges) and edges[-1] > edges[0]
+    assert page.locator("#network-count").inner_text().startswith("5 of 5 actors")
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
 def test_lists_and_indexes_sort_and_page(server: str, page) -> None:
     page.goto(f"{server}/events?limit=2")
     assert page.locator("#total").inner_text() == "5"

@@ -24,8 +24,8 @@ from eventwire.store.base import EventFilter
 from eventwire.store.migrations import MIGRATIONS, postgres_script, sqlite_script
 from eventwire.store.sql import ORDER_SQL, PAIR_CHUNK, SUMMARIES, as_json
 from eventwire.store.sqlite import SQLiteStore
-from eventwire.views.corpus import CorpusFilter
-from eventwire.views.network import EDGES_PER_ACTOR, network
+from eventwire.views.corpus import CorpusFilter, encode_cursor
+from eventwire.views.network import EDGES_PER_ACTOR, NETWORK_MAX, network
 from eventwire.views.polarity import modality_label, type_polarity
 
 ONTO = read_ontology()  # the views take the caller's ontology
@@ -326,6 +326,46 @@ def test_network_keeps_the_heaviest_edges_and_counts_the_rest(flt: EventFilter) 
 
 
 @pytest.mark.parametrize("flt", FILTERS, ids=repr)
+def test_show_more_continues_the_ranking(flt: EventFilter) -> None:
+    """Pages of one actor each, each after the last one's ``next_after``, draw what one
+    page of every actor draws: the same nodes in the same order, each edge on the page
+    of its later side, and no page more than its own cap of edges."""
+    cf = CorpusFilter(since=flt.since, until=flt.until, min_sources=flt.min_sources,
+                      acled=flt.acled, actor=flt.actor)  # fmt: skip
+    with SQLiteStore(":memory:") as s:
+        s.replace_resolution(
+            Resolution(events=tuple(EVENTS), places=tuple(PLACES), relations=tuple(RELATIONS))
+        )
+        whole = network(s, cf, top=NETWORK_MAX, edges_cap=10_000, onto=ONTO)
+        assert whole.next_after is None
+        nodes, edges, after, pages = [], [], None, 0
+        while True:
+            page = network(s, cf, top=1, edges_cap=10_000, onto=ONTO, after=after)
+            assert page.total == whole.total
+            later = {n["id"] for n in page.nodes}
+            assert all(later & {e["source"], e["target"]} for e in page.edges)
+            nodes += page.nodes
+            edges += page.edges
+            pages += 1
+            if page.next_after is None:
+                break
+            after = page.next_after
+            assert network(s, cf, top=1, onto=ONTO, after=after).edges_shown <= EDGES_PER_ACTOR
+        assert pages <= max(1, whole.total)
+        rank = lambda n: (-n["degree"], n["id"])  # noqa: E731
+        assert sorted(nodes, key=rank) == whole.nodes
+        assert sorted(edges, key=lambda e: e["id"]) == sorted(whole.edges, key=lambda e: e["id"])
+
+
+def test_a_network_cursor_is_checked() -> None:
+    with SQLiteStore(":memory:") as s:
+        s.replace_resolution(Resolution(events=tuple(EVENTS), places=tuple(PLACES)))
+        for bad in ("not-a-cursor", encode_cursor("2019", "act_a")):
+            with pytest.raises(ValueError, match="next_after"):
+                network(s, CorpusFilter(), onto=ONTO, after=bad)
+
+
+@pytest.mark.parametrize("flt", FILTERS, ids=repr)
 def test_download_parts_are_those_of_the_selected_events(flt: EventFilter) -> None:
     """What a download reads without decoding events: the actors, articles, member
     incidents and the relations between the selected actors."""
@@ -371,6 +411,21 @@ def _v4_rows() -> list[tuple[Any, ...]]:
     ]  # fmt: skip
 
 
+RELATION_COLUMNS = (
+    "id, source_actor, target_actor, type, negated, modality, contested, first_seen,"
+    " last_seen, source_count, payload"
+)
+
+
+def _relation_rows() -> list[tuple[Any, ...]]:
+    """The relations as a store before migration 17 holds them (its relation summary)."""
+    return [
+        (r.id, r.source_actor, r.target_actor, r.type, int(r.negated), r.modality,
+         int(r.contested), r.first_seen, r.last_seen, r.source_count, as_json(to_dict(r)))
+        for r in RELATIONS
+    ]  # fmt: skip
+
+
 def _sqlite_v4(tmp_path: Path) -> str:
     path = tmp_path / "v4.db"
     conn = sqlite3.connect(path)
@@ -378,6 +433,10 @@ def _sqlite_v4(tmp_path: Path) -> str:
         conn.executescript(sqlite_script(script))
     conn.execute("PRAGMA user_version = 4")
     conn.executemany(f"INSERT INTO events ({V4_COLUMNS}) VALUES ({','.join('?' * 14)})", _v4_rows())
+    conn.executemany(
+        f"INSERT INTO relations ({RELATION_COLUMNS}) VALUES ({','.join('?' * 11)})",
+        _relation_rows(),
+    )
     conn.commit()
     conn.close()
     return str(path)
@@ -395,6 +454,11 @@ def _postgres_v4(url: str) -> str:
             cur.executemany(
                 f"INSERT INTO events ({V4_COLUMNS}) VALUES ({','.join(['%s'] * 14)})".encode(),
                 _v4_rows(),
+            )
+            cur.executemany(
+                f"INSERT INTO relations ({RELATION_COLUMNS})"
+                f" VALUES ({','.join(['%s'] * 11)})".encode(),
+                _relation_rows(),
             )
     return url
 
@@ -417,7 +481,9 @@ def _migrated_equals_written(open_location: Callable[[str], Any], old: str, new:
         assert migrated.schema_version == len(MIGRATIONS)
         got = _picture(migrated)
     with open_location(new) as fresh:
-        fresh.replace_resolution(Resolution(events=tuple(EVENTS), places=tuple(PLACES)))
+        fresh.replace_resolution(
+            Resolution(events=tuple(EVENTS), places=tuple(PLACES), relations=tuple(RELATIONS))
+        )
         want = _picture(fresh)
     assert got == want
     assert any(r[1] for r in got["events"]) and any(r[4] for r in got["events"])

@@ -239,9 +239,14 @@ def get_network(
     ontology: OntologyDep,
     flt: Filter,
     top: Annotated[int, Query(ge=1, le=NETWORK_MAX, description="Actors to draw.")] = 40,
+    after: Annotated[
+        str | None,
+        Query(max_length=400, description="`next_after` of the page before: the next actors."),
+    ] = None,
 ) -> object:
-    """Actors linked by the filtered incidents and stated relations, the top N by degree."""
-    return views.network(store, flt.corpus_filter(), top, onto=ontology)
+    """Actors linked by the filtered incidents and stated relations, the top N by degree;
+    with `after`, the next N of the same ranking and their links to the actors drawn."""
+    return views.network(store, flt.corpus_filter(), top, onto=ontology, after=after)
 
 
 @router.get("/map", response_model=list[MapPlace])

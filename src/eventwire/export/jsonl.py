@@ -13,9 +13,9 @@ from eventwire.registry import exporters
     "jsonl", target="stream", suffix=".jsonl", help="every record, one JSON object per line"
 )
 def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every line
     n = 0
     for record in records:
-        out.write(json.dumps(record, ensure_ascii=False, sort_keys=False))
-        out.write("\n")
+        out.write(encode(record) + "\n")
         n += 1
     return n

@@ -270,10 +270,13 @@ class Store(UnitIndex, Protocol):
         ...
 
     def event_pair_sources(
-        self, flt: EventFilter, among: Sequence[str] | None = None
+        self,
+        flt: EventFilter,
+        among: Sequence[str] | None = None,
+        new: Sequence[str] | None = None,
     ) -> list[tuple[str, str, int]]:
         """The sources of the events of each (source, target) pair of different actors
-        (with ``among``, two of these), by pair."""
+        (with ``among``, two of these; with ``new`` too, one of them of ``new``), by pair."""
         ...
 
     def event_degrees(self, flt: EventFilter) -> list[tuple[str, int]]:
@@ -411,6 +414,23 @@ class Store(UnitIndex, Protocol):
 
     def incidents_by_id(self, ids: Sequence[str]) -> list[Incident]:
         """The incidents of ``ids``, in that order (unknown ids left out)."""
+        ...
+
+    # downloads of many records (issue 18): the records of a selection read in batches
+    def event_actor_ids(self, flt: EventFilter) -> set[str]:
+        """The actors of the events ``flt`` selects: the first part of :meth:`event_links`."""
+        ...
+
+    def actors_by_ids(self, ids: Iterable[str]) -> list[Actor]:
+        """The actors of ``ids`` by id (unknown ids left out), read a batch at a time."""
+        ...
+
+    def articles_by_ids(self, ids: Iterable[str]) -> list[Article]:
+        """The articles of ``ids`` by id (unknown ids left out), read a batch at a time."""
+        ...
+
+    def quotes_of_articles(self, article_ids: Iterable[str]) -> list[Quote]:
+        """The quotes of these articles, in the order of :meth:`quotes`."""
         ...
 
 

@@ -448,6 +448,61 @@ MIGRATIONS: list[str] = [
     ) sides
     GROUP BY actor_id, date, date_precision, type, acled_type, modality
     """,
+    # 17 (issue 18, pre-assigned; numbered 17 once 14-16 land before it): the network
+    # without a sources floor reads summaries without one. ``event_pair_splits`` is
+    # ``event_pair_periods`` summed over the floors (the type, negation and modality split
+    # of a pair and period), its index covering the split read for the pairs drawn;
+    # ``event_actor_sums`` is ``event_actor_periods`` summed over the floors (the degrees);
+    # ``relation_actor_sums`` holds each actor's relations (either side) grouped by the
+    # columns a filter tests, so the relations' degrees read a few rows per actor. All
+    # three are written with the other summaries by store/sql.py. The quotes of a
+    # download's articles are sought by article, in the order quotes are listed.
+    """
+    CREATE INDEX quotes_article ON quotes(article_id, char_start, id);
+    CREATE TABLE event_pair_splits (
+        grain INTEGER NOT NULL, period TEXT NOT NULL,
+        source_actor TEXT NOT NULL, target_actor TEXT NOT NULL, type TEXT NOT NULL,
+        negated INTEGER NOT NULL, modality TEXT NOT NULL,
+        events INTEGER NOT NULL, sources INTEGER NOT NULL
+    );
+    CREATE INDEX event_pair_splits_pair ON event_pair_splits(
+        source_actor, target_actor, grain, period, type, negated, modality, events, sources
+    );
+    CREATE TABLE event_actor_sums (
+        grain INTEGER NOT NULL, period TEXT NOT NULL, actor_id TEXT NOT NULL,
+        sources INTEGER NOT NULL
+    );
+    CREATE INDEX event_actor_sums_period ON event_actor_sums(grain, period, actor_id, sources);
+    CREATE TABLE relation_actor_sums (
+        actor_id TEXT NOT NULL, negated INTEGER NOT NULL, modality TEXT NOT NULL,
+        source_count INTEGER NOT NULL, first_seen TEXT, last_seen TEXT,
+        relations INTEGER NOT NULL, sources INTEGER NOT NULL
+    );
+    CREATE INDEX relation_actor_sums_actor ON relation_actor_sums(
+        actor_id, negated, modality, source_count, first_seen, last_seen, sources
+    );
+    INSERT INTO event_pair_splits
+    SELECT grain, period, source_actor, target_actor, type, negated, modality,
+        SUM(events), SUM(sources)
+    FROM event_pair_periods
+    GROUP BY grain, period, source_actor, target_actor, type, negated, modality;
+    INSERT INTO event_actor_sums
+    SELECT grain, period, actor_id, SUM(sources) FROM event_actor_periods
+    GROUP BY grain, period, actor_id;
+    INSERT INTO relation_actor_sums
+    SELECT actor_id, negated, modality, source_count, first_seen, last_seen,
+        COUNT(*), SUM(n)
+    FROM (
+        SELECT source_actor AS actor_id, negated, modality, source_count, first_seen,
+            last_seen, CASE WHEN source_count > 1 THEN source_count ELSE 1 END AS n
+        FROM relations
+        UNION ALL
+        SELECT target_actor, negated, modality, source_count, first_seen, last_seen,
+            CASE WHEN source_count > 1 THEN source_count ELSE 1 END
+        FROM relations
+    ) sides
+    GROUP BY actor_id, negated, modality, source_count, first_seen, last_seen
+    """,
 ]
 
 _POSTGRES_TYPES = (

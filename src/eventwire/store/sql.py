@@ -67,6 +67,9 @@ ARTICLE_COLUMNS = (
 )
 # Tables of the resolved picture, children first (foreign keys point to actors).
 PICTURE_TABLES = (
+    "event_pair_splits",
+    "event_actor_sums",
+    "relation_actor_sums",
     "event_pair_sums",
     "event_actor_periods",
     "event_pair_periods",
@@ -105,6 +108,10 @@ _KIND = "type, acled_type, modality, negated"
 _SUMS = "COUNT(*), SUM(killed), SUM(wounded), SUM(displaced)"
 _PAIR = "source_actor IS NOT NULL AND target_actor IS NOT NULL AND source_actor <> target_actor"
 _EDGE = "source_actor, target_actor, type, negated, modality"
+# a stated relation counts its sources, at least one
+_RELATION_SOURCES = "CASE WHEN source_count > 1 THEN source_count ELSE 1 END"
+# the columns of a relation a filter tests (``_relation_conditions``) but its actor
+_RELATION_GROUP = "negated, modality, source_count, first_seen, last_seen"
 PERIOD_GRAINS = (4, 7)  # the period summaries' periods: a date's first 4 (year) or 7 characters
 SOURCES_FLOOR = 5  # they keep an event's sources up to this: ``min_sources`` up to it is exact
 _FLOOR = f"CASE WHEN source_count < {SOURCES_FLOOR} THEN source_count ELSE {SOURCES_FLOOR} END"
@@ -170,6 +177,23 @@ SUMMARIES = {
         " FROM event_pair_sums UNION ALL SELECT grain, period, floor, target_actor, events,"
         " sources FROM event_pair_sums) d GROUP BY grain, period, floor, actor_id"
     ),
+    # migration 17: the pair periods and the actor periods summed over the sources floors
+    # (what the network reads when no minimum of sources is asked for: the split of the
+    # pairs drawn, the degrees), and each actor's relations grouped by what a filter tests
+    "event_pair_splits": (
+        f"SELECT grain, period, {_EDGE}, SUM(events), SUM(sources) FROM event_pair_periods"
+        f" GROUP BY grain, period, {_EDGE}"
+    ),
+    "event_actor_sums": (
+        "SELECT grain, period, actor_id, SUM(sources) FROM event_actor_periods"
+        " GROUP BY grain, period, actor_id"
+    ),
+    "relation_actor_sums": (
+        f"SELECT actor_id, {_RELATION_GROUP}, COUNT(*), SUM(n) FROM (SELECT source_actor AS"
+        f" actor_id, {_RELATION_GROUP}, {_RELATION_SOURCES} AS n FROM relations UNION ALL"
+        f" SELECT target_actor, {_RELATION_GROUP}, {_RELATION_SOURCES} FROM relations) d"
+        f" GROUP BY actor_id, {_RELATION_GROUP}"
+    ),
 }
 # Each summary's rows are inserted in the order of its (first) index: appended to the
 # B-tree instead of scattered over it, about a third less to write
@@ -182,9 +206,10 @@ SUMMARY_ORDER = {
     "event_pair_periods": "4, 5, 1, 2, 3",
     "event_pair_sums": "4, 5, 1, 2, 3",
     "event_actor_periods": "1, 2, 3, 4, 6",
+    "event_pair_splits": "3, 4, 1, 2, 5, 6, 7",
+    "event_actor_sums": "1, 2, 3, 4",
+    "relation_actor_sums": "1, 2, 3, 4, 5, 6",
 }
-# a stated relation counts its sources, at least one
-_RELATION_SOURCES = "CASE WHEN source_count > 1 THEN source_count ELSE 1 END"
 # The EventFilter fields each summary answers (the columns it keeps)
 _KINDS = frozenset({"type", "types", "acled", "modality", "negated"})
 SUMMARY_KEEPS = {
@@ -438,8 +463,6 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
                 for e in res.events
             ),
         )  # fmt: skip
-        if summaries:  # an actors-only write (an incremental refresh) leaves them be
-            self.write_summaries()
         self._insert(
             "relations",
             ("id", "source_actor", "target_actor", "type", "negated", "modality", "contested",
@@ -450,6 +473,8 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
                 for r in res.relations
             ),
         )  # fmt: skip
+        if summaries:  # an actors-only write (an incremental refresh) leaves them be
+            self.write_summaries()
         self._insert(
             "quotes",
             ("id", "speaker", "article_id", "text", "sentence", "char_start", "char_end"),
@@ -466,8 +491,9 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         )
 
     def write_summaries(self) -> None:
-        """Rewrite the summary tables from ``events`` (every resolution write does; a
-        store filled by other means, such as the latency bench's, calls it once)."""
+        """Rewrite the summary tables from ``events`` and ``relations`` (every resolution
+        write does; a store filled by other means, such as the latency bench's, calls it
+        once)."""
         for table, query in SUMMARIES.items():
             self._execute(f"DELETE FROM {table}")
             order = f" ORDER BY {SUMMARY_ORDER[table]}" if table in SUMMARY_ORDER else ""
@@ -532,12 +558,18 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
             keys = "date, id, source_count, type, killed"
             inner = ORDER_SQL[flt.order]
             outer = ", ".join("k." + term for term in inner.split(", "))
+            # each side stops at the page's end too: PostgreSQL's UNION reads both sides
+            # whole before it orders them (a hub's 200,000 rows), SQLite's merges them
+            side, side_args = "", []
+            if flt.limit is not None:
+                side, side_args = f" ORDER BY {inner} LIMIT ?", [flt.limit + flt.offset]
             sql = (
-                f"SELECT e.payload FROM (SELECT {keys} FROM events WHERE source_actor = ?"
-                f" AND {cond} UNION SELECT {keys} FROM events WHERE target_actor = ? AND {cond}"
+                f"SELECT e.payload FROM (SELECT * FROM (SELECT {keys} FROM events"
+                f" WHERE source_actor = ? AND {cond}{side}) s UNION SELECT * FROM (SELECT {keys}"
+                f" FROM events WHERE target_actor = ? AND {cond}{side}) t"
                 f" ORDER BY {inner}{page}) k JOIN events e ON e.id = k.id ORDER BY {outer}"
             )
-            args = [flt.actor, *args, flt.actor, *args, *page_args]
+            args = [flt.actor, *args, *side_args, flt.actor, *args, *side_args, *page_args]
         else:
             sql = f"SELECT payload FROM events WHERE {' AND '.join(where)} ORDER BY {order}{page}"
             args += page_args
@@ -630,15 +662,48 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
                 found[row[0]] = from_dict(Incident, json.loads(row[1]))
         return [found[i] for i in ids if i in found]
 
-    def event_links(self, flt: EventFilter) -> tuple[set[str], set[str]]:
-        """The actors (either side, or the one a claim is attributed to) and the articles
-        (of the evidence) of the events ``flt`` selects, read without decoding an event."""
+    def event_actor_ids(self, flt: EventFilter) -> set[str]:
         cond, args = self._selected_where(flt)
         actors: set[str] = set()
         for row in self._all(
             f"SELECT source_actor, target_actor, attributed_to FROM events WHERE {cond}", args
         ):
             actors.update(a for a in row if a)
+        return actors
+
+    def actors_by_ids(self, ids: Iterable[str]) -> list[Actor]:
+        return [from_dict(Actor, json.loads(r[0])) for r in self._by_ids("actors", "payload", ids)]
+
+    def articles_by_ids(self, ids: Iterable[str]) -> list[Article]:
+        return [_article(r) for r in self._by_ids("articles", ARTICLE_COLUMNS, ids)]
+
+    def _by_ids(self, table: str, columns: str, ids: Iterable[str]) -> list[Any]:
+        """Rows (``columns``) of ``table`` whose id is one of ``ids``, by id: one query per
+        ``CHUNK`` ids, each in the order of the ids (sorted)."""
+        wanted = sorted(set(ids))
+        rows: list[Any] = []
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start : start + CHUNK]
+            rows += self._all(
+                f"SELECT {columns} FROM {table} WHERE id IN ({','.join('?' * len(chunk))})"
+                " ORDER BY id",
+                chunk,
+            )
+        return rows
+
+    def quotes_of_articles(self, article_ids: Iterable[str]) -> list[Quote]:
+        wanted = sorted(set(article_ids))
+        found: list[Quote] = []
+        for start in range(0, len(wanted), CHUNK):  # in article order, so in quotes()'s
+            chunk = wanted[start : start + CHUNK]
+            found += self._quotes(f" WHERE article_id IN ({','.join('?' * len(chunk))})", chunk)
+        return found
+
+    def event_links(self, flt: EventFilter) -> tuple[set[str], set[str]]:
+        """The actors (either side, or the one a claim is attributed to) and the articles
+        (of the evidence) of the events ``flt`` selects, read without decoding an event."""
+        cond, args = self._selected_where(flt)
+        actors = self.event_actor_ids(flt)
         articles = {
             r[0]
             for r in self._all(
@@ -675,12 +740,16 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         return [json.loads(r[0]) for r in rows]
 
     def quotes(self, speaker: str | None = None) -> list[Quote]:
-        sql = "SELECT id, text, article_id, sentence, char_start, char_end, speaker FROM quotes"
-        order = " ORDER BY article_id, char_start, id"
         if speaker:
-            rows = self._all(sql + " WHERE speaker = ?" + order, (speaker,))
-        else:
-            rows = self._all(sql + order)
+            return self._quotes(" WHERE speaker = ?", (speaker,))
+        return self._quotes("", ())
+
+    def _quotes(self, where: str, args: Sequence[Any]) -> list[Quote]:
+        rows = self._all(
+            "SELECT id, text, article_id, sentence, char_start, char_end, speaker FROM quotes"
+            f"{where} ORDER BY article_id, char_start, id",
+            args,
+        )
         return [
             Quote(id=r[0], text=r[1], article_id=r[2], sentence=r[3], char_start=r[4],
                   char_end=r[5], speaker=r[6])
@@ -792,28 +861,77 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         pairs: Sequence[tuple[str, str]] | None = None,
     ) -> list[EdgeCount]:
         group = _EDGE
-        rows = self._event_pair_rows(
-            flt, f"{group}, {{n}}, {{sources}}", f" GROUP BY {group} ORDER BY {group}", among, pairs
-        )
+        if pairs is not None and among is None and _split_plan(flt) is not None:
+            rows = self._pair_splits(flt, pairs)
+        else:
+            rows = self._event_pair_rows(
+                flt, f"{group}, {{n}}, {{sources}}", f" GROUP BY {group} ORDER BY {group}",
+                among, pairs,
+            )  # fmt: skip
         return [EdgeCount(r[0], r[1], r[2], bool(r[3]), r[4], int(r[5]), int(r[6])) for r in rows]
 
+    def _pair_splits(self, flt: EventFilter, pairs: Sequence[tuple[str, str]]) -> list[Any]:
+        """The (type, negation, modality) split of ``pairs`` under a filter of dates only:
+        per part of the period plan, one query per source actor seeking its targets in
+        the covering index of ``event_pair_splits`` (a join to a list of pairs would let
+        SQLite's planner build a Bloom filter over the whole table instead); the days of
+        the months the dates cut from ``events``. Rows as :meth:`event_edges` reads them,
+        in the same order."""
+        plan = _split_plan(flt)
+        wanted = sorted(set(pairs))
+        if plan is None or not wanted:
+            return []
+        parts, cut = plan
+        targets: dict[str, list[str]] = {}
+        for source, target in wanted:
+            targets.setdefault(source, []).append(target)
+        rows: list[Any] = []
+        for grain, conditions, args in parts:
+            where = " AND ".join(["grain = ?", *conditions])
+            for source, among in targets.items():
+                rows += self._all(
+                    f"SELECT {_EDGE}, SUM(events), SUM(sources) FROM event_pair_splits"
+                    f" WHERE source_actor = ? AND target_actor IN ({','.join('?' * len(among))})"
+                    f" AND {where} GROUP BY {_EDGE}",
+                    [source, *among, grain, *args],
+                )
+        for month in cut:  # its days, through the covering date index
+            for i in range(0, len(wanted), PAIR_CHUNK):
+                more, more_args = _between(None, wanted[i : i + PAIR_CHUNK], dodge=True) or ("", [])
+                rows += self._selected(
+                    flt, f"{_EDGE}, COUNT(*), SUM(source_count)",
+                    f"{_PAIR} AND date BETWEEN ? AND ? AND {more}", f" GROUP BY {_EDGE}",
+                    [*_month_range(month), *more_args],
+                )  # fmt: skip
+        return _summed(rows, 5)
+
     def event_pair_sources(
-        self, flt: EventFilter, among: Sequence[str] | None = None
+        self,
+        flt: EventFilter,
+        among: Sequence[str] | None = None,
+        new: Sequence[str] | None = None,
     ) -> list[tuple[str, str, int]]:
         group = "source_actor, target_actor"
         if _period_plan(flt) is not None:  # the pair sums, a row per pair and period
-            between = _between(among, None, dodge=False)
-            if between is None:
-                return []
-            rows = self._period_rows(
-                "event_pair_sums", flt, f"{group}, {{sources}}", f" GROUP BY {group}",
-                *between, events_extra=_between(among, None, dodge=True),
-            )  # fmt: skip
-            return [(r[0], r[1], int(r[2])) for r in _summed(rows or [], 2)]
+            # with ``new``: the pairs from a new actor to any, and from an older one to a
+            # new one (two seeks per pair of sides, not one per pair among them all)
+            sides = [(among, among)] if new is None or among is None else [
+                (new, among), (sorted(set(among) - set(new)), new)]  # fmt: skip
+            rows: list[Any] = []
+            for sources, targets in sides:
+                between = _sides(sources, targets, dodge=False)
+                if between is None:
+                    continue
+                rows += self._period_rows(
+                    "event_pair_sums", flt, f"{group}, {{sources}}", f" GROUP BY {group}",
+                    *between, events_extra=_sides(sources, targets, dodge=True),
+                ) or []  # fmt: skip
+            return [(r[0], r[1], int(r[2])) for r in _summed(rows, 2)]
         rows = self._event_pair_rows(
             flt, f"{group}, {{sources}}", f" GROUP BY {group} ORDER BY {group}", among, None
         )
-        return [(r[0], r[1], int(r[2])) for r in rows]
+        fresh = None if new is None else set(new)
+        return [(r[0], r[1], int(r[2])) for r in rows if fresh is None or {r[0], r[1]} & fresh]
 
     def edges_summarised(self, flt: EventFilter) -> bool:
         return _summary_table(("event_pairs",), flt) is not None or _period_plan(flt) is not None
@@ -930,11 +1048,20 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         return [r for r in rows if (r[0], r[1]) in kept]
 
     def event_degrees(self, flt: EventFilter) -> list[tuple[str, int]]:
-        rows = self._summary(
-            ("event_degrees",), flt, "actor_id, SUM(sources)", " GROUP BY actor_id"
-        )
         plan = _period_plan(flt)
-        if rows is None and _summary_table(("event_pairs",), flt) is not None:
+        rows = None
+        if _split_plan(flt) is not None:  # no sources floor: each actor's sums (or none)
+            rows = self._period_rows(
+                "event_actor_sums", flt, "actor_id, {sources}", " GROUP BY actor_id", months=False
+            )
+        elif plan is None:
+            rows = self._summary(
+                ("event_degrees",), flt, "actor_id, SUM(sources)", " GROUP BY actor_id"
+            )
+        if rows is not None:
+            for month in plan[1] if plan is not None else ():  # the days of the months cut
+                rows += self._event_side_sums(flt, "date BETWEEN ? AND ?", _month_range(month))
+        elif _summary_table(("event_pairs",), flt) is not None:
             # an actor's pairs are in the pair summary
             rows = [
                 row
@@ -944,7 +1071,7 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
                 )
                 or []
             ]
-        elif rows is None and plan is not None:  # dates and sources: the period summary
+        elif plan is not None:  # dates and sources: the period summary
             rows = (
                 self._period_rows(
                     "event_actor_periods", flt, "actor_id, {sources}", " GROUP BY actor_id",
@@ -954,7 +1081,7 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
             )  # fmt: skip
             for month in plan[1]:  # the days of the months the dates cut
                 rows += self._event_side_sums(flt, "date BETWEEN ? AND ?", _month_range(month))
-        elif rows is None:
+        else:
             rows = self._event_side_sums(flt)
         degree: dict[str, int] = {}
         for actor_id, sources in rows:
@@ -1028,6 +1155,13 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
     def relation_degrees(self, flt: EventFilter) -> list[tuple[str, int]]:
         where, args = self._relation_conditions(flt)
         cond = " AND ".join(where)
+        if not flt.actor:  # every condition is on a column each actor's sums keep
+            rows = self._all(
+                f"SELECT actor_id, SUM(sources) FROM relation_actor_sums WHERE {cond}"
+                " GROUP BY actor_id ORDER BY actor_id",
+                args,
+            )
+            return [(r[0], int(r[1])) for r in rows]
         rows = self._all(
             f"SELECT actor_id, SUM(n) FROM (SELECT source_actor AS actor_id,"
             f" {_RELATION_SOURCES} AS n FROM relations WHERE {cond} UNION ALL"
@@ -1245,6 +1379,14 @@ def _period_plan(
     return parts, months
 
 
+def _split_plan(
+    flt: EventFilter,
+) -> tuple[list[tuple[int, list[str], list[Any]]], list[str]] | None:
+    """The period plan of a filter of dates alone (or of nothing): what the summaries
+    without a sources floor (``event_pair_splits``, ``event_actor_sums``) answer."""
+    return _period_plan(flt) if flt.min_sources <= 1 else None
+
+
 def _month_range(month: str) -> list[str]:
     """Bounds of ``date BETWEEN ? AND ?`` holding the dates that start with ``month``."""
     return [month, month + "\uffff"]
@@ -1290,6 +1432,24 @@ def _between(
         where.append("(" + " OR ".join([f"({source} = ? AND {target} = ?)"] * len(wanted)) + ")")
         args += [*sides, *sides, *(v for pair in wanted for v in pair)]
     return " AND ".join(where), args
+
+
+def _sides(
+    sources: Sequence[str] | None, targets: Sequence[str] | None, dodge: bool
+) -> tuple[str, list[Any]] | None:
+    """The condition keeping rows from one of ``sources`` to one of ``targets`` (as
+    :func:`_between` with ``among`` when both are the same list)."""
+    if sources is None or targets is None:
+        return _between(None if sources is None else sources, None, dodge)
+    if not sources or not targets:
+        return None
+    source, target = ("source_actor || ''", "target_actor || ''") if dodge else (
+        "source_actor", "target_actor")  # fmt: skip
+    left, right = sorted(set(sources)), sorted(set(targets))
+    return (
+        f"{source} IN ({','.join('?' * len(left))}) AND {target} IN ({','.join('?' * len(right))})",
+        [*left, *right],
+    )
 
 
 def _keyset(flt: EventFilter) -> tuple[list[str], list[Any]]:

@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import Any, TextIO, TypeVar
 
 import eventwire.export
-from eventwire.errors import ExportError, NotFound
+from eventwire.errors import ExportError
 from eventwire.export import export
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import Actor, Article, Event, Incident, Place, Quote, Relation, Statistic
@@ -59,6 +59,9 @@ class FilteredStore:
         self._store = store
         self._flt = replace(flt, order="date", limit=None, offset=0, after=None)
         self._links: tuple[set[str], set[str]] | None = None
+        self._actors_only: set[str] | None = None  # when the articles are not needed
+        # the articles of the last page of incidents read (their rows name the outlets)
+        self._page_articles: dict[str, Article] = {}
         self._incident_keys: list[tuple[str | None, str]] | None = None
         self._cursor: tuple[int, tuple[str | None, str]] | None = None  # (offset, after)
         # the places of the events walked from the first page on; complete at its end
@@ -66,9 +69,11 @@ class FilteredStore:
 
     @property
     def _actor_ids(self) -> set[str]:
-        if self._links is None:
-            self._links = self._store.event_links(self._flt)
-        return self._links[0]
+        if self._links is not None:
+            return self._links[0]
+        if self._actors_only is None:  # a format writing no article (CSV) reads no evidence
+            self._actors_only = self._store.event_actor_ids(self._flt)
+        return self._actors_only
 
     @property
     def _article_ids(self) -> set[str]:
@@ -77,17 +82,13 @@ class FilteredStore:
         return self._links[1]
 
     def iter_articles(self) -> Iterator[Article]:
-        for article_id in sorted(self._article_ids):
-            yield self._store.get_article(article_id)
+        """The selected events' articles by id, a batch of ``PAGE`` read at a time."""
+        ids = sorted(self._article_ids)
+        for start in range(0, len(ids), PAGE):
+            yield from self._store.articles_by_ids(ids[start : start + PAGE])
 
     def actors(self, query: str | None = None) -> list[Actor]:
-        found = []
-        for actor_id in sorted(self._actor_ids):
-            try:
-                found.append(self._store.get_actor(actor_id))
-            except NotFound:
-                continue
-        return found
+        return self._store.actors_by_ids(self._actor_ids)
 
     def _event_pages(self) -> Iterator[list[Event]]:
         """The selected events by (date, id), one keyset page of the store at a time."""
@@ -139,7 +140,11 @@ class FilteredStore:
             start = bisect.bisect_right(keys, _incident_order(flt.after), key=_incident_order)
         limit = getattr(flt, "limit", None) if flt is not None else None
         chosen = keys[start:] if limit is None else keys[start : start + limit]
-        return self._store.incidents_by_id([k[1] for k in chosen])
+        page = self._store.incidents_by_id([k[1] for k in chosen])
+        if limit is not None:  # a page: its articles in a few queries, not one per row
+            ids = {ev.article_id for i in page for ev in i.evidence}
+            self._page_articles = {a.id: a for a in self._store.articles_by_ids(ids)}
+        return page
 
     def _by_actor(self, read: Callable[[str | None], list[T]]) -> list[T]:
         """Records of the selected actors: one indexed query each while they are few."""
@@ -157,10 +162,15 @@ class FilteredStore:
         return self._store.relation_payloads_among(self._actor_ids)
 
     def quotes(self, speaker: str | None = None) -> list[Quote]:
+        """The quotes of the selected actors in the selected articles: by speaker while
+        the actors are few, else by article (never the whole table)."""
+        if len(self._actor_ids) > PER_ACTOR_QUERIES:
+            found = self._store.quotes_of_articles(self._article_ids)
+        else:
+            found = self._by_actor(self._store.quotes)
         return [
-            q for q in self._by_actor(self._store.quotes)
-            if q.article_id in self._article_ids and q.speaker in self._actor_ids
-        ]  # fmt: skip
+            q for q in found if q.article_id in self._article_ids and q.speaker in self._actor_ids
+        ]
 
     def places(self) -> list[tuple[Place, int]]:
         """The selected events' places (each event carries its place) with their counts,
@@ -189,7 +199,8 @@ class FilteredStore:
         return kept[offset:] if limit is None else kept[offset : offset + limit]
 
     def get_article(self, article_id: str) -> Article:
-        return self._store.get_article(article_id)
+        found = self._page_articles.get(article_id)
+        return found if found is not None else self._store.get_article(article_id)
 
     def get_actor(self, actor_id: str) -> Actor:
         return self._store.get_actor(actor_id)

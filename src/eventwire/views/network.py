@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
+import bisect
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +33,26 @@ class Network:
     edges_shown: int = 0
     more_edges: bool = False  # edges between the actors drawn left out by the edge cap
     pairs: int = 0  # pairs of actors drawn that some incident or relation links
+    # the ranking's place after the last actor of this page ("show more" asks for the
+    # next page with it); None when every actor of the filtered network is drawn
+    next_after: str | None = None
+
+
+def encode_rank(degree: int, actor_id: str) -> str:
+    """The cursor of an actor's place in the ranking (by degree, then id)."""
+    raw = json.dumps([degree, actor_id], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_rank(value: str) -> tuple[int, str]:
+    """The (degree, actor id) a cursor names; ValueError for anything else."""
+    try:
+        degree, actor_id = json.loads(base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)))
+    except (binascii.Error, ValueError, TypeError) as exc:
+        raise ValueError("not a network cursor given by this API (use next_after)") from exc
+    if not isinstance(degree, int) or isinstance(degree, bool) or not isinstance(actor_id, str):
+        raise ValueError("not a network cursor given by this API (use next_after)")
+    return degree, actor_id
 
 
 def network(
@@ -38,6 +62,7 @@ def network(
     edges_cap: int | None = None,
     *,
     onto: Ontology,
+    after: str | None = None,
 ) -> Network:
     """Actors linked by the filtered incidents (and by stated relations when the filter
     names nothing only events have: type, ACLED type, place, fatalities), one edge per
@@ -47,7 +72,11 @@ def network(
     ``edges_cap`` of them.
 
     The degrees are summed by the store first, so only the edges between the actors
-    drawn are read, however many pairs the whole store links."""
+    drawn are read, however many pairs the whole store links.
+
+    ``after`` (the ``next_after`` of the page before) continues the same ranking: the
+    next ``top`` actors, and the edges between one of them and any actor drawn so far
+    (the pages before and this one), the ``EDGES_PER_ACTOR * top`` with most sources."""
     top = max(1, min(top, NETWORK_MAX))
     flt = event_filter(store, cf, onto)
     degree: Counter[str] = Counter(dict(store.event_degrees(flt)))
@@ -55,9 +84,26 @@ def network(
     if with_relations:
         degree.update(dict(store.relation_degrees(flt)))
     ranked = sorted(degree, key=lambda a: (-degree[a], a))
-    keep = set(ranked[:top])
-    if flt.actor and flt.actor in degree:
-        keep.add(flt.actor)
+    start = 0
+    if after is not None:
+        last_degree, last_id = decode_rank(after)
+        start = bisect.bisect_right(ranked, (-last_degree, last_id), key=lambda a: (-degree[a], a))
+    page = ranked[start : start + top]
+    drawn = set(ranked[:start])  # by the pages before
+    focus = flt.actor if flt.actor and flt.actor in degree else None
+    if focus is not None and start == 0:  # the focus is drawn on the first page
+        page += [] if focus in page else [focus]
+    elif focus is not None:
+        drawn.add(focus)
+        page = [a for a in page if a != focus]
+    fresh = set(page)
+    keep = drawn | fresh
+    # a continuation reads only the pairs with a side among the actors it adds
+    new = sorted(fresh) if start else None
+    next_after = None
+    if start + top < len(ranked):
+        last = ranked[start + top - 1]
+        next_after = encode_rank(degree[last], last)
     # An edge has at most its pair's sources: the pairs are read heaviest first until
     # the lightest edge kept outweighs every pair not read (the busiest actors of a large
     # store share tens of thousands of (pair, type, modality) rows).
@@ -66,16 +112,18 @@ def network(
     weight: Counter[tuple[str, str]] = Counter()
     event_rows: dict[tuple[str, str], list[EdgeCount]] | None = None
     if store.edges_summarised(flt):
-        for source, target, sources in store.event_pair_sources(flt, among=among):
+        for source, target, sources in store.event_pair_sources(flt, among=among, new=new):
             weight[(source, target)] += sources
     else:  # every read scans the selected events: one reads them all
         event_rows = defaultdict(list)
         for e in store.event_edges(flt, among=among):
-            event_rows[(e.source, e.target)].append(e)
-            weight[(e.source, e.target)] += e.sources
+            if new is None or e.source in fresh or e.target in fresh:
+                event_rows[(e.source, e.target)].append(e)
+                weight[(e.source, e.target)] += e.sources
     for r in store.relation_edges(flt, among=among) if with_relations else []:
-        relation_rows[(r.source, r.target)].append(r)
-        weight[(r.source, r.target)] += r.sources
+        if new is None or r.source in fresh or r.target in fresh:
+            relation_rows[(r.source, r.target)].append(r)
+            weight[(r.source, r.target)] += r.sources
     order = sorted(weight, key=lambda p: (-weight[p], p))
     cap = EDGES_PER_ACTOR * top if edges_cap is None else max(0, edges_cap)
     edges: dict[tuple[str, str, str, str], dict[str, Any]] = {}
@@ -116,7 +164,7 @@ def network(
             named[type_name] = named.get(type_name, 0) + e.events
     names = Names(store)
     nodes = []
-    for actor_id in sorted(keep, key=lambda a: (-degree[a], a)):
+    for actor_id in sorted(fresh, key=lambda a: (-degree[a], a)):
         ref = names.get(actor_id)
         nodes.append({"id": actor_id, "label": ref.name if ref else actor_id,
                       "type": ref.type if ref else "other", "degree": degree[actor_id],
@@ -127,7 +175,10 @@ def network(
         common = sorted(types[key], key=lambda t: (-types[key][t], t))[:2]
         out_edges.append({**edges[key], "id": "|".join(key), "label": ", ".join(common)})
     more = read < len(order) or len(edges) > len(out_edges)
-    return Network(nodes, out_edges, len(nodes), len(degree), top, len(out_edges), more, len(order))
+    return Network(
+        nodes, out_edges, len(nodes), len(degree), top, len(out_edges), more, len(order),
+        next_after,
+    )  # fmt: skip
 
 
 def _count(edge: dict[str, Any]) -> int:

@@ -130,8 +130,9 @@
   }
 
   // --- network --------------------------------------------------------------------------
-  var top = 40;
+  var top = 40;  // actors per page: "show more" asks for the next page of the same ranking
   var cy = null;
+  var shown = null;  // the pages drawn so far, as one graph
   function drawNetwork(container, graph) {
     if (cy) cy.destroy();
     var maxDegree = graph.nodes.reduce(function (m, n) { return Math.max(m, n.degree); }, 1);
@@ -167,15 +168,26 @@
     document.getElementById("network-count").textContent =
       graph.shown + " of " + graph.total + " actors and the " + graph.edges_shown +
       " heaviest links of " + graph.pairs + " linked pairs (most sources first)";
-    document.getElementById("network-more").hidden = graph.shown >= graph.total && !graph.more_edges;
+    document.getElementById("network-more").hidden = !graph.next_after;
     if (!graph.nodes.length) container.appendChild(el("p", "viz-note muted", "No actors linked by these incidents."));
   }
 
   function loadNetwork() {
     var container = document.getElementById("network");
-    api("/api/network", "top=" + top).then(function (g) { drawNetwork(container, g); }).catch(failed(container, "network"));
+    api("/api/network", "top=" + top).then(function (g) { shown = g; drawNetwork(container, g); }).catch(failed(container, "network"));
   }
-  document.getElementById("network-more").addEventListener("click", function () { top += 40; loadNetwork(); });
+  function moreNetwork() {
+    var container = document.getElementById("network");
+    if (!shown || !shown.next_after) return;
+    api("/api/network", "top=" + top + "&after=" + encodeURIComponent(shown.next_after)).then(function (g) {
+      // the next actors and their links to every actor drawn, added to the pages before
+      shown = { nodes: shown.nodes.concat(g.nodes), edges: shown.edges.concat(g.edges),
+                shown: shown.shown + g.shown, total: g.total, edges_shown: shown.edges_shown + g.edges_shown,
+                pairs: shown.pairs + g.pairs, more_edges: shown.more_edges || g.more_edges, next_after: g.next_after };
+      drawNetwork(container, shown);
+    }).catch(failed(container, "network"));
+  }
+  document.getElementById("network-more").addEventListener("click", moreNetwork);
 
   // --- histogram ------------------------------------------------------------------------
   var SVG = "http://www.w3.org/2000/svg";
