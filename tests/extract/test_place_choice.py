@@ -168,6 +168,15 @@ SENTENCES = [
     ),
     # no place stays no place: no capital, no guess
     ("Unknown gunmen killed a teacher on Sunday.", "killed", None, set()),
+    # a clause of the same scene places its governing clause (and see below)
+    ("Five people were killed when rockets pounded Derna on Monday.", "killed", "Darnah", set()),
+    ("Two people were killed after shells struck Derna on Monday.", "killed", "Darnah", set()),
+    (
+        "Soldiers defused a car bomb on Monday before it exploded in Derna.",
+        "defused",
+        "Darnah",
+        set(),
+    ),
 ]
 
 
@@ -181,6 +190,24 @@ def test_the_event_is_placed_where_the_text_says(
     if place is not None:
         assert place.country not in never
         assert not ("LBY-capital" in never and place.name == "Tripoli")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The militia overran large areas in 2015 before its fighters were driven back "
+         "into Chad by the army.", "overran"),
+        ("Gunmen looted the depot on Monday until soldiers chased them across the border "
+         "into Chad.", "looted"),
+    ],
+)  # fmt: skip
+def test_a_clause_of_another_time_places_nothing_of_its_governing_clause(
+    nlp, resources, text: str, trigger: str
+) -> None:
+    # at most the story's country, inferred: never a place the text gives for the act
+    place = _parsed_place(nlp, resources, text, trigger)
+    assert place is None or place.inferred
 
 
 # --- an event with no place of its own: the article's dominant country, inferred (item 2) ---

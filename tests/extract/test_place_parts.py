@@ -6,15 +6,19 @@ hand-made gazetteer, the rules on the parse run the real model (marked slow)."""
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from tests.extract.test_place_choice import _parsed_place, _place_of
 
 from eventwire.config import Settings
-from eventwire.evaluate.places import place_matches
+from eventwire.evaluate.places import place_matches, whole_of_part
 from eventwire.extract.context import DocContext, Resources
 from eventwire.extract.dates import extract_timexes
 from eventwire.extract.placeparts import PART_FEATURE, adjective, part_of
 from eventwire.extract.places import extract_places
+from eventwire.knowledge.gazetteer import Gazetteer
+from eventwire.knowledge.gazetteer_parts import write_parts
 from eventwire.model import Article, Place
 
 LIBYA = Place("country:LBY", "Libya", 27.0, 17.0, "LBY", None, "country", "PCLI", 6_700_000)
@@ -53,6 +57,15 @@ def test_a_part_is_labelled_as_one_at_the_wholes_point() -> None:
     [
         ("Gunmen attacked a convoy in eastern Libya.", "attacked", "eastern Libya"),
         ("Gunmen attacked a convoy in south-east Libya.", "attacked", "southeastern Libya"),
+        ("Gunmen attacked a convoy in southeast Libya.", "attacked", "southeastern Libya"),
+        ("Gunmen attacked a convoy in south east Libya.", "attacked", "southeastern Libya"),
+        ("Gunmen attacked a convoy in south–east Libya.", "attacked", "southeastern Libya"),
+        ("Gunmen attacked a convoy in north-western Libya.", "attacked", "northwestern Libya"),
+        ("Gunmen attacked a convoy in North-Western Libya.", "attacked", "northwestern Libya"),
+        ("Rebels shelled two villages in the south east of Libya.", "shelled",
+         "southeastern Libya"),
+        ("Rebels shelled villages in Libya's north-west, officials said.", "shelled",
+         "northwestern Libya"),
         ("Rebels shelled two villages in the north of Libya.", "shelled", "northern Libya"),
         ("Rebels shelled villages in Libya's southwest, officials said.", "shelled",
          "southwestern Libya"),
@@ -77,6 +90,32 @@ def test_the_country_is_the_one_named_before(blank_nlp, small_gazetteer) -> None
     # with no country named before it, "the country" makes no part
     ctx = _context(blank_nlp, small_gazetteer, "Drones struck the country's south near Libya.")
     assert [pm.place.feature for pm in ctx.places if pm.place] == ["PCLI"]
+
+
+def _with_parts(gazetteer) -> Gazetteer:
+    """``gazetteer`` with its parts' points worked out, opened again."""
+    gazetteer.close()
+    con = sqlite3.connect(gazetteer.path)
+    write_parts(con)
+    con.commit()
+    con.close()
+    return Gazetteer(gazetteer.path)
+
+
+def test_a_part_lies_at_the_middle_of_its_towns(blank_nlp, small_gazetteer) -> None:
+    gazetteer = _with_parts(small_gazetteer)
+    text = "Gunmen attacked a convoy in eastern Libya."
+    place = _place_of(blank_nlp, gazetteer, text, "attacked")
+    assert place is not None and place.name == "eastern Libya"
+    # Darnah (100,000 people) and Marsa Brega (31,000) lie east of Libya's point: their
+    # weighted middle, not the whole's point, nor a town; a part still reads as admin1
+    assert (place.lat, place.lon) == pytest.approx((32.21, 21.92), abs=0.01)
+    assert (place.precision, place.feature, place.population) == ("admin1", PART_FEATURE, None)
+    # without a point of its own the part keeps the whole's
+    assert (part_of(LIBYA, "east", gazetteer).lat, part_of(LIBYA, "east").lat) == (
+        pytest.approx(32.21, abs=0.01),
+        27.0,
+    )
 
 
 def test_a_town_in_the_part_refines_it(blank_nlp, small_gazetteer) -> None:
@@ -123,3 +162,18 @@ def test_a_part_answers_for_its_whole_in_scoring() -> None:
 def test_parts_on_the_parse(nlp, resources, text: str, trigger: str, expected: str) -> None:
     place = _parsed_place(nlp, resources, text, trigger)
     assert (place.name if place else None) == expected
+
+
+def test_a_parts_spellings_are_one_name_in_scoring() -> None:
+    part = part_of(LIBYA, "south-east")
+    for gold in ("south-east Libya", "south east Libya", "southeast Libya", "South-Eastern Libya"):
+        assert place_matches(part, [gold]), gold
+    assert not place_matches(part, ["north-east Libya"])
+    assert not place_matches(part_of(LIBYA, "south"), ["south-east Libya"])
+
+
+def test_a_part_gives_its_whole_to_the_end_to_end_scorer(small_gazetteer) -> None:
+    # where a gold marks only "Libya" of our "southern Libya", the whole's point counts too
+    whole = whole_of_part(part_of(LIBYA, "south"), small_gazetteer)
+    assert whole is not None and (whole.id, whole.lat, whole.lon) == ("country:LBY", 27.0, 17.0)
+    assert whole_of_part(LIBYA, small_gazetteer) is None

@@ -91,3 +91,50 @@ def test_a_big_towns_loose_spelling_places_a_story_only_when_nearly_its_name(
     assert resolve_toponym(gaz, "Garkaz", Counter()) is None
     place = resolve_toponym(gaz, "al-Hasakeh", Counter())
     assert place is not None and place.country == "SYR"
+
+
+def _world(tmp_path: Path, towns: list[tuple[str, str, int, float, float]]) -> Gazetteer:
+    """Egypt, and ``towns`` (name, country, people, lat, lon)."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    con = sqlite3.connect(tmp_path / "w.sqlite")
+    con.executescript(SCHEMA)
+    b = Builder.__new__(Builder)
+    b.con, b.next_row = con, 1
+    b.add("country:EGY", "Egypt", [], lat=27.0, lon=30.0, country="EGY", precision="country",
+          feature="PCLI", population=100_000_000)  # fmt: skip
+    for i, (name, country, people, lat, lon) in enumerate(towns):
+        b.add(f"geonames:{i}", name, [], lat=lat, lon=lon, country=country,
+              admin1=f"{country[:2]}.01", precision="city", feature="PPL",
+              population=people)  # fmt: skip
+    con.commit()
+    con.close()
+    return Gazetteer(tmp_path / "w.sqlite")
+
+
+def test_a_village_far_abroad_is_no_reading_in_a_story_about_another_country(
+    tmp_path: Path,
+) -> None:
+    # "Goura" is also a village in Greece (some 1,400 km away) and a town in Nigeria
+    greek = ("Goura", "GRC", 900, 37.9, 22.3)
+    gaz = _world(tmp_path / "a", [greek, ("Goura", "NGA", 150_000, 11.0, 8.0)])
+    place = resolve_toponym(gaz, "Goura", Counter({"EGY": 3}))
+    assert place is not None and place.country == "NGA"  # a big town is named as it is
+    gaz2 = _world(tmp_path / "b", [greek])
+    assert resolve_toponym(gaz2, "Goura", Counter({"EGY": 3})) is None
+    # a story that names Greece, or no country at all, still reads the village
+    assert resolve_toponym(gaz2, "Goura", Counter({"EGY": 3, "GRC": 1})) is not None
+    assert resolve_toponym(gaz2, "Goura", Counter()) is not None
+    # a neighbour's village may be one the story's votes missed
+    gaz3 = _world(tmp_path / "c", [("Goura", "ISR", 900, 31.5, 34.8)])
+    assert resolve_toponym(gaz3, "Goura", Counter({"EGY": 3})) is not None
+
+
+def test_a_village_far_abroad_stays_when_the_story_names_a_place_near_it(
+    tmp_path: Path,
+) -> None:
+    gaz = _world(tmp_path, [("Goura", "GRC", 900, 37.9, 22.3), ("Nemea", "GRC", 800, 37.8, 22.6)])
+    text = "Egypt and Egypt: from Egypt, pilgrims walked from Nemea to Goura."
+    place = resolve_toponym(gaz, "Goura", text)
+    assert place is not None and place.country == "GRC"
+    text = "Egypt and Egypt: from Egypt, pilgrims walked to Goura."
+    assert resolve_toponym(gaz, "Goura", text) is None

@@ -91,6 +91,24 @@ def test_an_ethnic_or_religious_word_needs_a_locative(blank_nlp, word_gazetteer)
     assert found == {"Arab": "Arab"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shopkeepers protested against the curfew in the Arab towns of the north.",
+        "Drones struck Arab villages near the river on Sunday.",
+        "Checkpoints went up across Arab neighbourhoods overnight.",
+    ],
+)
+def test_an_ethnic_word_before_a_noun_it_qualifies_is_no_place(
+    blank_nlp, word_gazetteer, text: str
+) -> None:
+    # a locative ("in the", "struck", "across") before an adjective is no evidence
+    assert _found(blank_nlp, word_gazetteer, text, [("Arab", "GPE")]) == {}
+    # a settlement word before it names the place, whatever follows
+    text = "Floods cut off the village of Arab and its fields."
+    assert _found(blank_nlp, word_gazetteer, text, [("Arab", "GPE")]) == {"Arab": "Arab"}
+
+
 def test_a_persons_surname_needs_a_strong_locative(blank_nlp, word_gazetteer) -> None:
     text = "Khalifa Hiftar spoke. Forces loyal to Hiftar advanced."
     ents = [("Khalifa Hiftar", "PERSON"), ("Hiftar@2", "GPE")]

@@ -26,6 +26,8 @@ from eventwire.knowledge.gazetteer_import import (
     import_target,
 )
 from eventwire.knowledge.gazetteer_info import gazetteer_info
+from eventwire.model import Article
+from eventwire.pipeline import process_articles
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "geonames"
 
@@ -358,3 +360,68 @@ def test_a_shipped_county_is_its_own_district(tmp_path: Path) -> None:
     assert gaz.district_name("admin2:US.KS.ford-county") == "Ford County"
     assert gaz.district_name("admin2:US.KS.nowhere") is None
     assert gaz.district_name("country:USA") is None
+
+
+# --- sites (classes S and H): a camp for displaced people, an airport, a border post and
+# a wadi from SD_sites.txt, found in a sentence only when the import kept their classes
+
+SITES = DATA / "SD_sites.txt"
+CAMP_ARTICLE = (
+    "Militiamen attacked the Um Naqira camp for displaced people in Sudan on Monday, "
+    "killing four residents, aid workers said."
+)
+
+
+def _imported(settings: Settings, base: Path, classes: str) -> list[Problem]:
+    problems: list[Problem] = []
+    import_dumps([SITES], settings, base=base, feature_classes=classes,
+                 on_problem=problems.append)  # fmt: skip
+    return problems
+
+
+def test_sites_are_kept_only_with_their_classes(settings: Settings, base: Path) -> None:
+    assert _imported(settings, base, "PA") == []
+    gaz = open_gazetteer(settings)
+    assert [c.place.name for c in gaz.candidates("Dar Naqira")] == ["Dar Naqira"]
+    assert gaz.candidates("Umm Naqira Camp") == ()
+    _imported(settings, base, "PASTH")
+    gaz = open_gazetteer(settings)
+    found = {
+        name: (c.place.feature, c.place.precision, c.place.country)
+        for name in ("Um Naqira IDP Camp", "Suri Airfield", "Khor Tiba Post", "Kurma Valley")
+        for c in gaz.candidates(name)[:1]
+    }
+    assert found == {
+        "Um Naqira IDP Camp": ("CMPRF", "point", "SDN"),
+        "Suri Airfield": ("AIRP", "point", "SDN"),
+        "Khor Tiba Post": ("PSTB", "point", "SDN"),
+        "Kurma Valley": ("WAD", "point", "SDN"),
+    }
+    assert gaz.candidates("JSX") == ()  # an airport's code is no name
+
+
+def _places(settings: Settings) -> dict[str, str]:
+    (records,) = process_articles(
+        [Article(id="a1", text=CAMP_ARTICLE)], settings.with_(model="blank")
+    )
+    return {pm.span.text: pm.place.feature or "" for pm in records.places if pm.place}
+
+
+def test_a_camp_named_in_a_sentence_is_found_with_the_sites_class(
+    settings: Settings, base: Path
+) -> None:
+    _imported(settings, base, "PA")
+    assert "CMPRF" not in _places(settings).values()
+    # another file: the pipeline keeps a gazetteer it opened for the process's life
+    with_sites = settings.with_(gazetteer=settings.gazetteer.replace(".sqlite", "-sites.sqlite"))
+    _imported(with_sites, base, "PAS")
+    assert _places(with_sites) == {"Um Naqira": "CMPRF"}
+
+
+@pytest.mark.slow
+def test_an_attack_on_a_camp_is_placed_at_the_camp(settings: Settings) -> None:
+    """The real model and the shipped gazetteer, copied, with the sites imported."""
+    import_dumps([SITES], settings, feature_classes="PAS")
+    (records,) = process_articles([Article(id="a1", text=CAMP_ARTICLE)], settings)
+    attack = next(e for e in records.events if e.trigger.text == "attacked")
+    assert attack.place is not None and attack.place.id == "geonames:91000001"

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any, cast
 
 from eventwire.extract.placeparts import PART_FEATURE
 from eventwire.model import Place
@@ -56,11 +57,14 @@ def country_iso3(value: str | None) -> str | None:
 def _fold(name: str) -> str:
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
     text = re.sub(r"\b(al|el|as|az|ad|ar|an|at)[- ]", "", text)
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    # "south-east Lebanon", "south east Lebanon" and "southeastern Lebanon" name one part
+    return re.sub(r"\b(north|south) ?(east|west)(?:ern)?\b", r"\1\2ern", text)
 
 
 def same_name(a: str, b: str) -> bool:
-    """Place names equal after folding case, accents, Arabic articles and punctuation."""
+    """Place names equal after folding case, accents, Arabic articles, punctuation and
+    the spellings of an intercardinal direction ("south-east", "southeastern")."""
     return bool(a and b) and _fold(a) == _fold(b)
 
 
@@ -86,6 +90,19 @@ def _names_of(place: Place) -> tuple[str, ...]:
     if place.feature == PART_FEATURE and " " in place.name:
         return place.name, place.name.split(" ", 1)[1]
     return (place.name,)
+
+
+def whole_of_part(place: Place, gazetteer: Any) -> Place | None:
+    """The country or division a part of one ("southern China", id
+    ``part:southern:country:CHN``) is a part of, by its id; None for any other place."""
+    if place.feature != PART_FEATURE:
+        return None
+    kind, _, code = place.id.split(":", 2)[-1].partition(":")
+    if kind == "country":
+        return cast("Place | None", gazetteer.country(code))
+    if kind == "admin1":
+        return cast("Place | None", gazetteer.division(code))
+    return None
 
 
 def place_matches(place: Place | None, names: Sequence[str], country: str | None = None) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -32,7 +33,7 @@ _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$")
 # 400 km from the capital", "near the border with Uganda" (but "in the east of Hays" is in
 # Hays).
 _REFERENCE = re.compile(
-    r"(?:(?<!\bthe )\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:(?<!\bthe )\b(?:(?:north|south)[-– ]?(?:east|west)|north|south|east|west)"
     r"(?:ern)?\s+of|\b(?:km|kms|kilometres|kilometers|miles)\s+(?:from|of)|\bborders?\s+with)"
     r"\s+(?:the\s+)?(?:(?:al|el|as|ad|ar|an)[-\s])?$"
 )
@@ -117,7 +118,9 @@ def pick_place(
         pool = [
             pm
             for pm in in_sentence
-            if not _in_other_subject(ctx, pm, clause) and pm not in speakers
+            if not _in_other_subject(ctx, pm, clause)
+            and pm not in speakers
+            and not _in_other_time(ctx, pm, clause)
         ]
         if not pool:
             return None
@@ -139,7 +142,7 @@ def pick_place(
         origin = bool(_ORIGIN.search(text[max(0, pm.span.start - 12) : pm.span.start]))
         return (
             origin,
-            PART_RANK if place.feature == PART_FEATURE else PRECISION_RANK.get(place.precision, 3),
+            _rank(place),
             place.id in references,
             -countries[place.country],
             abs(pm.span.start - token.idx),
@@ -254,6 +257,32 @@ def _in_other_subject(ctx: DocContext, pm: PlaceMention, clause: set[int]) -> bo
                 t.dep_ == "conj" and t.idx in clause for t in verb.children
             )
         node = verb
+    return False
+
+
+# Conjunctions that open a clause of a later time than its governing clause's; not
+# "after" or "since", which as often give the act a consequence follows ("three people
+# died after Russia attacked Kyiv": in Kyiv).
+_OTHER_TIME = frozenset(["before", "until", "till"])
+# A movement's destination: "driven back into Chad", "fled to Niger".
+_DESTINATION = re.compile(r"\b(?:into|to|towards?)\s+(?:the\s+)?$")
+
+
+def _in_other_time(ctx: DocContext, pm: PlaceMention, clause: set[int]) -> bool:
+    """True when the mention is where a movement went in a clause of a later time than
+    ``clause``: "the rebels seized the hills in 2012 before they were chased into Uganda"
+    (the hills were not in Uganda), "gunmen looted the depot until soldiers chased them
+    into Chad". A place where the later clause happens stays: "troops defused the bomb
+    before it exploded in Rutba" (the bomb was in Rutba)."""
+    if not _DESTINATION.search(ctx.text[max(0, pm.span.start - 14) : pm.span.start]):
+        return False
+    node = _root(ctx, pm) if clause else None
+    while node is not None and node.head.i != node.i and node.idx not in clause:
+        if node.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in node.children
+        ):
+            return True
+        node = node.head
     return False
 
 
@@ -409,3 +438,43 @@ def _most_named_country(ctx: DocContext) -> str | None:
     if not counts or (len(counts) == 2 and counts[0][1] == counts[1][1]):
         return None
     return counts[0][0]
+
+
+def finer_in_incident(own: Place | None, stated: Iterable[Place | None]) -> Place | None:
+    """The place another sentence of the same incident states, when it is finer than the
+    member's own and lies inside it, else None: a lead that gives only a country, a part
+    or a division ("Shelling went on in eastern Ukraine ...") and a later sentence
+    that names the town ("The shells first fell on the village of X") tell one incident in
+    X; so does an event placed only by the article's inferred country. ``stated`` are the
+    places the incident's other members state, in text order: the most precise wins,
+    the first stated among equals. A place in another country or division says nothing of
+    this one, and a member placed in a town keeps it."""
+    if own is not None and not (
+        own.inferred or own.feature == PART_FEATURE or own.precision in ("country", "admin1")
+    ):
+        return None
+    inside = [
+        p
+        for p in stated
+        if p is not None
+        and not p.inferred
+        and p.feature != PART_FEATURE
+        and p.precision in ("point", "city", "admin2", "admin1")
+        and (
+            own is None
+            or (
+                p.country == own.country
+                and (own.admin1 is None or p.admin1 == own.admin1)
+                and PRECISION_RANK[p.precision] < _rank(own)
+            )
+        )
+    ]
+    if not inside:
+        return None
+    best = min(inside, key=lambda p: PRECISION_RANK[p.precision])
+    return best if best != own else None
+
+
+def _rank(place: Place) -> float:
+    """Where a place ranks among precisions, a part between a division and its country."""
+    return PART_RANK if place.feature == PART_FEATURE else PRECISION_RANK.get(place.precision, 3)

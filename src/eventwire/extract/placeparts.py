@@ -9,8 +9,10 @@ own, honestly labelled (:func:`part_of`):
 * its precision is ``admin1``: a part of a country is about a province's size, and finer
   than the whole, which it therefore beats when an event's place is chosen (a division
   the sentence names by its own name beats the part: :data:`PART_RANK`);
-* its feature is ``PART`` and its point is the whole's point (the gazetteer holds no
-  shapes, so no point of the part itself): never the capital, and never a town.
+* its feature is ``PART`` and its point is the people-weighted middle of the whole's
+  towns that lie in that direction (worked out once in the gazetteer:
+  :mod:`eventwire.knowledge.gazetteer_parts`), else the whole's point: never the
+  capital's, and the place is never a town.
 
 A direction names a part of a country or first-level division only; "eastern Aleppo" is
 still Aleppo. A name the gazetteer knows with its direction ("North Darfur", "South
@@ -36,7 +38,8 @@ PART_RANK = 1.5
 _WHOLES = ("country", "admin1")  # what a direction divides into parts
 
 # The compass words and the adjective a part's name takes from each.
-_POINTS = r"(?:north|south)[- ]?(?:east|west)|north|south|east|west"
+# "south-east", "southeast", "south east", "south–east" (an en dash) alike
+_POINTS = r"(?:north|south)[-– ]?(?:east|west)|north|south|east|west"
 _ADJECTIVE = rf"(?:{_POINTS})(?:ern)?|central"
 _NOUN = rf"{_POINTS}|centre|center"
 # "eastern Ukraine", "south-east Lebanon", "central Mali" right before the name
@@ -58,20 +61,23 @@ _THE_COUNTRYS_PART = re.compile(
 def adjective(direction: str) -> str:
     """The adjective a part's name takes: "south-east" -> "southeastern", "centre" ->
     "central", "northern" -> "northern"."""
-    word = re.sub(r"[- ]", "", direction.lower())
+    word = re.sub(r"[-– ]", "", direction.lower())
     if word in ("central", "centre", "center"):
         return "central"
     return word if word.endswith("ern") else word + "ern"
 
 
-def part_of(whole: Place, direction: str) -> Place:
-    """The part of ``whole`` a direction names (see the module's docstring)."""
+def part_of(whole: Place, direction: str, gazetteer: Gazetteer | None = None) -> Place:
+    """The part of ``whole`` a direction names (see the module's docstring), at the point
+    ``gazetteer`` gives that part, else at the whole's point."""
     adj = adjective(direction)
+    point = gazetteer.part_point(whole.id, adj) if gazetteer is not None else None
+    lat, lon = point if point is not None else (whole.lat, whole.lon)
     return Place(
         id=f"part:{adj}:{whole.id}",
         name=f"{adj} {whole.name}",
-        lat=whole.lat,
-        lon=whole.lon,
+        lat=lat,
+        lon=lon,
         country=whole.country,
         admin1=whole.admin1,
         precision="admin1",
@@ -99,7 +105,7 @@ def with_parts(ctx: DocContext, found: list[PlaceMention]) -> list[PlaceMention]
             PlaceMention(
                 ctx.article.id,
                 Span(m.start(), m.end(), m.group(0)),
-                part_of(whole, m.group(1) or m.group(2)),
+                part_of(whole, m.group(1) or m.group(2), gazetteer),
                 ctx.evidence(ctx.view.span_sent(span)),
             )
         )
@@ -120,13 +126,17 @@ def _directed(gazetteer: Gazetteer, text: str, pm: PlaceMention) -> PlaceMention
             return pm  # "North Darfur", "Western Sahara": a place of its own name
         new_start = start - len(before) + m.start()
         return replace(
-            pm, span=Span(new_start, end, text[new_start:end]), place=part_of(place, direction)
+            pm,
+            span=Span(new_start, end, text[new_start:end]),
+            place=part_of(place, direction, gazetteer),
         )
     m = _OWNERS_PART.match(text[end : end + 40])
     if m is not None:
         new_end = end + m.end()
         return replace(
-            pm, span=Span(start, new_end, text[start:new_end]), place=part_of(place, m.group(1))
+            pm,
+            span=Span(start, new_end, text[start:new_end]),
+            place=part_of(place, m.group(1), gazetteer),
         )
     return pm
 

@@ -128,6 +128,11 @@ def grid_cell(lat: float, lon: float) -> tuple[int, int]:
     return int(math.floor(lat / _CELL)), int(math.floor(lon / _CELL))
 
 
+def named_near(place: Place, context: PlaceContext) -> bool:
+    """Whether another name of the story has a reading within COHERENCE_KM of ``place``."""
+    return _neighbours(place, context) > 0
+
+
 def _neighbours(place: Place, context: PlaceContext) -> int:
     """How many other names of the story have a reading within COHERENCE_KM of ``place``:
     the Paris near Dallas when the story also names Denton and Sherman (geographic

@@ -37,6 +37,7 @@ LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|around|outside|from|to|towards|toward|into|on|across|through|inside|"
     r"between|surrounding|shelled|bombed|stormed|entered|captured|besieged|raided|targeted|"
     r"attacked|seized|reached|shelling|targeting|attacking|storming|entering|struck|surrounded|"
+    r"pounded|pounding|bombarded|bombarding|"
     r"(?:city|town|village|villages|port|outskirts|district|region|province|governorate|oasis|"
     r"entrance|entrances|"
     r"suburb|suburbs|neighbourhood|neighborhood|area|vicinity|countryside|municipality|environs|"
@@ -77,6 +78,10 @@ ORG_TOWN = 50_000
 _END = r"[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?"
 _LISTED = re.compile(r"^(?:,\s*|,?\s+(?:and|or)\s+)$")
 _PARTY_STATE = re.compile(r"\b[RDI]-((?:[A-Z][a-z]*\.)+|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+# A compass direction opening a capitalised run: "North-Western Libya", "South East Mali".
+_LEADING_DIRECTION = re.compile(
+    r"(?:(?:North|South)(?:[-– ]?(?:[Ee]ast|[Ww]est))?|East|West|Central)(?:ern)?[-– ]+(?=[A-Z])"
+)
 _ROAD_ENDS = re.compile(r"\b(" + _END + r")\s?-\s?(" + _END + r")\s+(?:highway|road|motorway)\b")
 
 
@@ -159,6 +164,12 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
             continue
         # "the town of X" says X is a place: a loose spelling then reads it too
         said_a_place = bool(SETTLEMENT_OF.search(text[max(0, start - 30) : start]))
+        direction = _LEADING_DIRECTION.match(m.group(0))
+        if direction and not gazetteer.named(text[start:end]):
+            # "in North-Western Libya", "South East Mali": a direction written with a
+            # capital before a name it is no part of names a part of that place
+            # (see placeparts), read from the name on
+            start += direction.end()
         if any(said_a_place or not c.loose for c in gazetteer.candidates(text[start:end])):
             whole = _with_rest_of_name(gazetteer, text, start, end)  # "into Ras al Ain"
             # the rest of the name, unless it runs into a name already read

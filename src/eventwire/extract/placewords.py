@@ -269,6 +269,11 @@ ETHNIC_RELIGIOUS_WORDS = frozenset(
 )
 
 
+# A lower-case word after a candidate that an adjective would qualify ("Arab towns").
+_COMMON_NOUN_AFTER = re.compile(r"^\s+(?!(?:and|or|on|in|at|of|to|from|near|by|as)\b)[a-z]")
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:town|village|city|district|hamlet)\s+of\s+$")
+
+
 class NotPlaces:
     """The document's evidence against place readings, gathered once per document (the
     names it gives people, the spans the model labelled places); call it on each
@@ -302,9 +307,18 @@ class NotPlaces:
             return not _STRONG_LOCATIVE.search(before)
         if " " in name.strip() or "-" in name.strip("-"):
             return False  # a name of several words is a name
+        key = name.lower().strip(".")
+        if (
+            key in ETHNIC_RELIGIOUS_WORDS
+            and _COMMON_NOUN_AFTER.match(text[end : end + 20])
+            and not _SETTLEMENT_BEFORE.search(before)
+        ):
+            # an ethnic or religious word before a common noun it qualifies is an
+            # adjective even after a locative: "in the Arab towns", "across Kurdish
+            # areas" (but "the village of Arab and its fields" names a place)
+            return True
         if self.locative.search(before) or _BASED_AFTER.match(text[end : end + 8]):
             return False
-        key = name.lower().strip(".")
         if key in COMPASS_WORDS or key in ETHNIC_RELIGIOUS_WORDS:
             return True
         # a common word the model itself labelled a place keeps that label ("Tyre", "Nice"

@@ -25,6 +25,7 @@ from eventwire.extract.placerank import (
     NEAR_KM,
     big_loose_match,
     city_over_division,
+    named_near,
     rank,
     reading_score,
 )
@@ -54,6 +55,12 @@ DIVISION_KM = 300  # a town this close to a division's point may be said to lie 
 # GeoNames features of divisions below the first level (districts, counties, territories
 # and their parts): an imported dump files them as "city" so ranking weighs them as towns.
 DISTRICT_FEATURES = frozenset(["ADM2", "ADM3", "ADM4", "ADM5", "ADMD"])
+
+
+# A town this big is named without its country ("Liverpool", "Goma"); a smaller place in a
+# country the story never names is no reading of a name (see _resolve).
+ABROAD_TOWN = 100_000
+ABROAD_KM = 1_000  # farther than a neighbour's, from the story's country's point
 
 
 def resolve_toponym(
@@ -140,6 +147,14 @@ def _resolve(
         or (not context.countries and big_loose_match(c, head))
     ]
     lead = _leading_country(context)
+    home = gazetteer.country(lead) if lead is not None and not qualifier else None
+    if home is not None:
+        # a village far abroad: in a story whose names lead to one country, a small place
+        # in a distant country the story never names is a likeness, not the place ("Goura"
+        # in a note about North Sinai is no Greek village); a town of ABROAD_TOWN people or
+        # more is named without its country, a country or division is one by its own
+        # name, and a neighbour's village may be one the story's thin votes missed
+        cands = [c for c in cands if not _far_abroad(c.place, home, context)]
     if lead is not None and any(c.place.country == lead for c in cands):
         # a loose spelling never crosses from the story's leading country, when that
         # country has a reading of the name, to another ("Situcancha" in a Peruvian story is
@@ -200,6 +215,23 @@ def _resolve(
     if best.place.precision == "admin1" and not area:
         return city_over_division(best, cands).place
     return best.place
+
+
+def _far_abroad(place: Place, home: Place, context: PlaceContext) -> bool:
+    """A small place (under ABROAD_TOWN people) in a country the story never names, at
+    least ABROAD_KM from the point of the story's leading country ``home``, with no other
+    name of the story read near it (a country's point may lie far from its borders)."""
+    return (
+        not context.countries.get(place.country or "")
+        and (place.population or 0) < ABROAD_TOWN
+        and place.precision in ("city", "point", "admin2")
+        and place.lat is not None
+        and place.lon is not None
+        and home.lat is not None
+        and home.lon is not None
+        and haversine_km(place.lat, place.lon, home.lat, home.lon) >= ABROAD_KM
+        and not named_near(place, context)
+    )
 
 
 def _leading_country(context: PlaceContext) -> str | None:

@@ -69,6 +69,8 @@ class Gazetteer:
         self._admin1: dict[str, Place] | None = None
         self._name_keys: dict[str, str] = {}  # a place's name -> its key (skeleton rows)
         self._named: dict[str, tuple[Candidate, ...]] = {}  # key -> exact matches only
+        self._parts: dict[tuple[str, str], tuple[float, float] | None] = {}
+        self._has_parts: bool | None = None
 
     _COLUMNS = (
         "p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, p.feature, p.population"
@@ -243,6 +245,25 @@ class Gazetteer:
             "SELECT name FROM admin_code WHERE code = ?", (row[2],)
         ).fetchone()
         return str(named[0]) if named else str(row[2])
+
+    def part_point(self, whole_id: str, adjective: str) -> tuple[float, float] | None:
+        """The point of the part of a country or first-level division a direction's
+        adjective names ("eastern" of ``country:UKR``), worked out from its towns when the
+        gazetteer was built (:mod:`eventwire.knowledge.gazetteer_parts`); None when the
+        part holds no town, or the gazetteer was built before parts had points."""
+        key = (whole_id, adjective)
+        if key not in self._parts:
+            if self._has_parts is None:
+                self._has_parts = self._has_table("part")
+            row = (
+                self._con.execute(
+                    "SELECT lat, lon FROM part WHERE whole = ? AND direction = ?", key
+                ).fetchone()
+                if self._has_parts
+                else None
+            )
+            self._parts[key] = (float(row[0]), float(row[1])) if row else None
+        return self._parts[key]
 
     def _has_table(self, table: str) -> bool:
         found = self._con.execute(

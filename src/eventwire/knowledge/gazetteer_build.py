@@ -14,6 +14,8 @@ missing. Sources, shipped in packages or as our data files:
   Factbook's "geographic coordinates" or GeoNames', where a map puts the whole country),
 * ``countries.toml``'s demonyms, the nationality words the actor KB reads too, so
   "Russian" finds Russia,
+* the points of the parts of each country and first-level division a compass direction
+  names ("eastern Ukraine"), from their towns (:mod:`eventwire.knowledge.gazetteer_parts`),
 * ``places_supplement.toml``, our list of places those miss (seas and the EU as
   regions, with no country) and adjectives of GeoNames' continents ("European").
 
@@ -37,6 +39,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from eventwire.errors import ConfigError
+from eventwire.knowledge.gazetteer_parts import write_parts
 from eventwire.knowledge.placenames import (
     is_latin,
     name_key,
@@ -45,7 +48,7 @@ from eventwire.knowledge.placenames import (
     without_type_word,
 )
 
-BUILD_VERSION = "15"
+BUILD_VERSION = "16"
 DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_PATH = DATA / "gazetteer.sqlite"
 SUPPLEMENT = DATA / "places_supplement.toml"
@@ -67,6 +70,7 @@ CREATE TABLE place (
 CREATE TABLE name (key TEXT, place INTEGER, main INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;
 CREATE TABLE skel (key TEXT, place INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;
 CREATE TABLE capital (country TEXT PRIMARY KEY, place INTEGER);
+CREATE INDEX place_id ON place(id);
 """
 
 
@@ -104,6 +108,7 @@ def build(path: Path) -> None:
     try:
         con.executescript(SCHEMA)
         Builder(con).run()
+        write_parts(con)
         con.execute("INSERT INTO meta VALUES ('stamp', ?)", (source_stamp(),))
         con.commit()
         con.execute("VACUUM")

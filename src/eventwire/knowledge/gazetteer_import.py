@@ -38,6 +38,7 @@ from typing import IO, NamedTuple
 from eventwire.config import Settings
 from eventwire.errors import ConfigError
 from eventwire.knowledge import gazetteer_build
+from eventwire.knowledge.gazetteer_parts import write_parts
 from eventwire.knowledge.gazetteer_rows import (
     FEATURE_CLASSES,
     AdminReader,
@@ -219,6 +220,7 @@ def import_dumps(
             )
             con.commit()
         link_admin_names(con)
+        write_parts(con)  # the parts' points from the towns the gazetteer now holds
         con.commit()
     except sqlite3.Error as exc:
         con.rollback()

@@ -33,6 +33,7 @@ from eventwire.evaluate.exported import (
     read_json,
 )
 from eventwire.evaluate.metrics import Metric, Tally, haversine_km, prf, text_overlap
+from eventwire.evaluate.places import same_name
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import Article
 
@@ -432,7 +433,10 @@ def _place_ok(g: Gold, ge: dict[str, Any], e: PredEvent) -> bool:
         return haversine_km(ge["lat"], ge["lon"], e.lat, e.lon) <= PLACE_KM
     if not ge.get("place") or not e.place:
         return False
-    return any(_fold(e.place) == _fold(s) for s in g.spellings(ge["place"]))
+    # by name: one spelling of the gold's ("south-east Lebanon" is "southeastern Lebanon")
+    return any(
+        _fold(e.place) == _fold(s) or same_name(e.place, s) for s in g.spellings(ge["place"])
+    )
 
 
 def _events(
