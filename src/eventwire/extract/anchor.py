@@ -92,8 +92,8 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
         constructions = _counted_in(ctx, sent, window)
         for counted in constructions:
             if inside(token, counted.anchor):
-                # inside the moment a length is counted from ("comes one week after Russia
-                # launched strikes"): the counting clause's time, moved back by the length
+                # inside the moment a length is counted from ("comes ten days after jets
+                # bombed a school"): the counting clause's time, moved back by the length
                 return counted_back(token, counted, when_for(ctx, counted.outer))
         # a date inside that moment ("two days after the 3 May vote") is the moment's
         spans = [(*phrase_chars(c), c.start) for c in constructions]
@@ -132,8 +132,8 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
 
 
 def _counted_in(ctx: DocContext, sent: Span, window: list[Timex]) -> list[CountedFrom]:
-    """The times counted from a named moment in ``sent`` ("one week after Russia launched
-    strikes"), with the moment each counts from."""
+    """The times counted from a named moment in ``sent`` ("ten days after jets bombed a
+    school"), with the moment each counts from."""
     found = []
     for timex in window:
         if not sent.start_char <= timex.span.start < sent.end_char:

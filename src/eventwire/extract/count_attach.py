@@ -124,9 +124,9 @@ def governing_acts(doc: Doc, triggers: AbstractSet[int]) -> Callable[[Count], fr
     governs it: the first clause above the counted noun, with what it embeds ("were
     killed when gunmen attacked a village"), but not a clause coordinated with its own
     subject ("Jets struck a camp, and an air strike on the market killed 12": the strike,
-    not "struck"), nor the clause that embeds it ("the attack comes a week after Russia
-    launched strikes, killing 19": the strikes, not "the attack"). A participle of
-    consequence (", killing 19"), a verb sharing the subject of the one before ("shells
+    not "struck"), nor the clause that embeds it ("the raid comes ten days after jets
+    bombed a school, killing 14": the bombing, not "the raid"). A participle of
+    consequence (", killing 14"), a verb sharing the subject of the one before ("shells
     killed five and injured three") and a relative clause ("the raid, which killed 4")
     speak for the act they hang on. Empty when the clause holds no act."""
     tokens: dict[int, Token] = {}

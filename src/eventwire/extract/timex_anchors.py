@@ -9,8 +9,8 @@ moment (the same noun or verb) with a day of its own ("The truce took effect on 
 ... One week after the truce, ..."). An anchor the article never dates gives no date:
 neither the publication day nor the last date told is the moment named.
 
-What happens inside the anchor is dated the other way round: in "the latest attack comes
-one week after Russia launched missile strikes", the strikes are a week before the time
+What happens inside the anchor is dated the other way round: in "the newest raid comes ten
+days after jets bombed a school", the bombing is ten days before the time
 of the clause that counts from them (:func:`counted_back`). A length of time with no
 complement ("two days later", "a day earlier") is counted from the last date the story
 gave (see :mod:`eventwire.extract.dates`).
@@ -107,7 +107,7 @@ def counted_from(doc: Doc, start: int, end: int, text: str) -> CountedFrom | Non
 
 def _complement(mark: Token) -> Token | None:
     """The head of the moment "after"/"before"/"of" introduces: the verb of the clause it
-    marks ("after Russia launched strikes"), or its object ("after the ceasefire",
+    marks ("after jets bombed a school"), or its object ("after the ceasefire",
     "after seizing the town")."""
     if mark.dep_ == "mark" and mark.head.pos_ in ("VERB", "AUX") and mark.head.i > mark.i:
         return mark.head
@@ -156,8 +156,8 @@ def clause_verb(token: Token) -> Token:
 
 def counted_back(token: Token, counted: CountedFrom, outer_when: When | None) -> When | None:
     """The date of an event inside the anchor of ``counted`` (``token`` in its phrase):
-    the time of the clause that counts from it, moved back by the length ("comes one
-    week after Russia launched strikes": the strikes a week earlier). None when the
+    the time of the clause that counts from it, moved back by the length ("comes ten
+    days after jets bombed a school": the bombing ten days earlier). None when the
     counting clause has no day."""
     if outer_when is None or outer_when.value is None:
         return None
