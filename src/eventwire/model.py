@@ -224,6 +224,9 @@ class QuoteMention:
     span: Span
     evidence: Evidence
     speaker: Span | None = None
+    # an unnamed source the article describes ("a witness in Tessit", "medics") when no
+    # actor speaks: who said it, though no one is named
+    speaker_description: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Counts given to the violent events of their sentence, or of a sentence nearby."""
 
-from eventwire.extract.counts import attach_counts, sentence_totals
+from eventwire.extract.count_attach import attach_counts, sentence_totals
 from eventwire.model import Count, EventMention, Evidence, Span
 
 VIOLENT = frozenset({"ASSAULT"})

@@ -56,13 +56,14 @@ def test_two_named_doers_give_none_and_another_incident_gives_nothing() -> None:
     t.event("ASSAULT", "attack", counts=(("killed", 3),))
     *_, killed = filled(t, {"Rebels": "actor:rebels", "militiamen": "actor:militia"})
     assert killed.source is None
-    # "another attack" starts a new incident: it takes nothing from the first one
+    # "another attack" starts a new incident: it takes neither the first one's town nor
+    # its day (its doer, one more of the same kind, see the tests below)
     t = Text("b").sentence("Rebels attacked an army post in Gharyan on Friday.")
     t.event("ASSAULT", "attacked", "2025-03-14", GHARYAN, source="Rebels")
     t.sentence("Another attack killed two civilians.")
     t.event("ASSAULT", "attack")
     _first, other = filled(t, {"Rebels": "actor:rebels"}, unplaced=(1,))
-    assert other.source is None and other.place is None
+    assert other.place is None
     assert other.when is not None and other.when.precision == "publication"
 
 
@@ -283,3 +284,44 @@ def test_a_later_sentence_giving_the_day_in_the_leads_town_restates_an_undated_l
     # a day outside the week before the report is another incident
     t.events[-1] = replace(t.events[-1], when=When("2025-02-10", "day"))
     assert len(incidents_of(t.records(), mention_actor)) == 3
+
+
+def test_one_more_of_a_kind_takes_the_doer_of_the_one_before() -> None:
+    # "Jets struck a camp. A second air strike hit a school": the jets' strike too
+    t = Text("a").sentence("Government jets struck a camp near Gharyan on Friday.")
+    t.event("ASSAULT", "struck", "2025-03-14", GHARYAN, source="jets")
+    t.sentence("A second air strike hit a school in Tarhuna.")
+    t.event("ASSAULT", "strike", place=TARHUNA)
+    first, second = filled(t, {"jets": "actor:air_force"})
+    assert second.source == first.source
+    assert "inferred_source" in second.qualifiers
+    assert second.place == TARHUNA  # its own place and day stay its own
+    assert second.when is not None and second.when.precision == "publication"
+
+
+def test_one_more_takes_no_doer_when_it_names_one_or_the_one_before_names_two() -> None:
+    t = Text("a").sentence("Government jets struck a camp near Gharyan on Friday.")
+    t.event("ASSAULT", "struck", "2025-03-14", GHARYAN, source="jets")
+    t.sentence("Another raid by militiamen hit a school in Tarhuna.")
+    t.event("ASSAULT", "raid", place=TARHUNA, source="militiamen")
+    _first, second = filled(t, {"jets": "actor:air_force", "militiamen": "actor:militia"})
+    assert second.source is not None and second.source.text == "militiamen"
+    assert "inferred_source" not in second.qualifiers
+    t = Text("b").sentence("Jets and drones struck a camp near Gharyan on Friday.")
+    t.event("ASSAULT", "struck", "2025-03-14", GHARYAN, source="Jets")
+    t.event("ASSAULT", "struck", "2025-03-14", GHARYAN, source="drones")
+    t.sentence("A second air strike hit a school in Tarhuna.")
+    t.event("ASSAULT", "strike", place=TARHUNA)
+    *_, second = filled(t, {"Jets": "actor:air_force", "drones": "actor:drone_unit"})
+    assert second.source is None
+
+
+def test_one_more_of_another_type_or_without_the_marker_takes_no_doer() -> None:
+    # a protest after a strike is no "second" strike; an unmarked later act that starts a
+    # new incident is not one more of the first
+    t = Text("a").sentence("Government jets struck a camp near Gharyan on Friday.")
+    t.event("ASSAULT", "struck", "2025-03-14", GHARYAN, source="jets")
+    t.sentence("A second protest filled the square in Tarhuna.")
+    t.event("PROTEST", "protest", place=TARHUNA)
+    _first, protest = filled(t, {"jets": "actor:air_force"})
+    assert protest.source is None

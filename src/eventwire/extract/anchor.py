@@ -45,6 +45,14 @@ from eventwire.extract.placechoice import (
     speaks_from,
 )
 from eventwire.extract.timex import is_duration
+from eventwire.extract.timex_anchors import (
+    CountedFrom,
+    clause_verb,
+    counted_back,
+    counted_from,
+    inside,
+    phrase_chars,
+)
 from eventwire.model import Place, Timex, When
 
 if TYPE_CHECKING:
@@ -80,6 +88,18 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     sent = ctx.view.sent(token)
     # only the timexes of the sentence and its paragraph before it can date the event
     window = _timexes_within(ctx, sent)
+    if parsed:
+        constructions = _counted_in(ctx, sent, window)
+        for counted in constructions:
+            if inside(token, counted.anchor):
+                # inside the moment a length is counted from ("comes ten days after jets
+                # bombed a school"): the counting clause's time, moved back by the length
+                return counted_back(token, counted, when_for(ctx, counted.outer))
+        # a date inside that moment ("two days after the 3 May vote") is the moment's
+        spans = [(*phrase_chars(c), c.start) for c in constructions]
+        window = [t for t in window
+                  if not any(a <= t.span.start < b and t.span.start != own
+                             for a, b, own in spans)]  # fmt: skip
     timexes = [t for t in window if t.span.start not in reporting]
     if parsed:  # a deadline ("gave them until Thursday to leave") dates no event, nor
         # the period a superlative compares over ("the deadliest attack this year")
@@ -109,6 +129,21 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     earlier = [t for t in resolved if paragraph < t.span.start < sent_start
                and t.when.precision == "day" and not is_duration(t.span.text)]  # fmt: skip
     return earlier[-1].when if earlier else stand_in
+
+
+def _counted_in(ctx: DocContext, sent: Span, window: list[Timex]) -> list[CountedFrom]:
+    """The times counted from a named moment in ``sent`` ("ten days after jets bombed a
+    school"), with the moment each counts from."""
+    found = []
+    for timex in window:
+        if not sent.start_char <= timex.span.start < sent.end_char:
+            continue
+        if not timex.span.text.lower().endswith(("after", "before", "eve of")):
+            continue
+        counted = counted_from(ctx.doc, timex.span.start, timex.span.end, timex.span.text)
+        if counted is not None:
+            found.append(counted)
+    return found
 
 
 def _deadline(ctx: DocContext, timex: Timex) -> bool:
@@ -318,10 +353,7 @@ def _governing(ctx: DocContext, token: Token, items: list) -> object | None:
 def _clause_tokens(token: Token) -> set[int]:
     """Character offsets of the tokens in ``token``'s own clause (embedded clauses cut off:
     their dates and places are their own)."""
-    head = token
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-        head = head.head
-    return _phrase_offsets(head, lambda _node, _child: False)
+    return _phrase_offsets(clause_verb(token), lambda _node, _child: False)
 
 
 def _phrase_offsets(root: Token, keeps_clause: Callable[[Token, Token], bool]) -> set[int]:

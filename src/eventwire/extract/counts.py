@@ -15,19 +15,13 @@ total ("has killed 3,000 since April", "400 were killed in March") is a
 
 The words are data: ``knowledge/data/count_words.toml``.
 
-:func:`attach_counts` gives the counts of a sentence to its violent events,
-summing different victims of one kind in one sentence ("6 were killed by fire
-and 3 by mines" = 9); a sentence with counts and no violent event gives them
-to the violent events of the sentence just before it ("Militants stormed the
-village. Two farmers died."); further away, a count is as likely to belong to
-another event, so it stays a document count only.
+:func:`eventwire.extract.count_attach.attach_counts` gives the counts to the events.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from eventwire.extract.component import Component
@@ -35,7 +29,7 @@ from eventwire.extract.context import DocContext
 from eventwire.extract.modality import modality_of
 from eventwire.extract.totals import total_of
 from eventwire.knowledge.words import CountWords
-from eventwire.model import Count, EventMention, Span, Statistic
+from eventwire.model import Count, Span, Statistic
 from eventwire.registry import extractors
 
 if TYPE_CHECKING:
@@ -70,7 +64,6 @@ RESULT_VERBS = frozenset({"be", "leave", "force", "send", "find", "report", "con
 UNCOUNTED_MODALITIES = frozenset({"negated", "denied", "hypothetical", "future"})
 SUBJECT_KINDS = frozenset({"displaced", "missing"})  # "hundreds fled the city"
 ATTEMPT_WORDS = frozenset({"attempt", "try", "plot", "seek"})
-REACH_BACK = 1  # sentences a count may look back for the violent event it belongs to
 
 
 def number_value(token: Token) -> tuple[int, str | None] | None:
@@ -279,6 +272,30 @@ def _stated(found: tuple[str, Token] | None) -> str | None:
     return None if modality_of(cue)[1] in UNCOUNTED_MODALITIES else kind
 
 
+def _counts_people(tok: Token, words: CountWords) -> bool:
+    """A number the model labels a date or time that counts people all the same: "Between
+    10 and 15 soldiers were killed" (a date never counts soldiers)."""
+    if tok.ent_type_ not in ("DATE", "TIME") or number_value(tok) is None:
+        return False
+    head = tok.head
+    while head.dep_ == "conj" and head.head.i != head.i and head.pos_ == "NUM":
+        head = head.head  # "10 and 15 soldiers": 15 is a conjunct of 10
+    noun = head if tok.dep_ == "nummod" else head.head if head.dep_ == "nummod" else head
+    return noun.pos_ in ("NOUN", "PROPN") and is_people(noun, words)
+
+
+def _range_low(tok: Token, value: int) -> tuple[int, str | None]:
+    """A range of people counts as its lower bound, qualified "between": "killed 10 to 15
+    people" and "between 10 and 15 soldiers" are at least 10 (the upper bound is a guess
+    the report does not stand by)."""
+    for child in tok.children:
+        if child.dep_ == "quantmod" and (low := number_value(child)) is not None:
+            return min(low[0], value), "between"  # "10 to 15": 10 hangs on 15
+    if any(c.dep_ == "conj" and number_value(c) is not None for c in tok.children):
+        return value, "between"  # "between 10 and 15": 15 is 10's conjunct
+    return value, None
+
+
 def extract_counts(ctx: DocContext) -> dict[str, list[Any]]:
     """Counts of people, and the running or period totals among them as statistics
     (:mod:`eventwire.extract.totals`): a war's toll is no event's count."""
@@ -290,7 +307,8 @@ def extract_counts(ctx: DocContext) -> dict[str, list[Any]]:
     for tok in ctx.view.tokens:
         if not in_body(tok.idx):
             continue  # a headline or caption restates the body's count: it adds none
-        if tok.ent_type_ in REFUSED_ENTS or tok.i in in_subset:
+        refused = tok.ent_type_ in REFUSED_ENTS and not _counts_people(tok, words)
+        if refused or tok.i in in_subset:
             continue  # years, money, percentages; "including an imam"
         parsed = number_value(tok)
         if parsed is None:
@@ -304,6 +322,7 @@ def extract_counts(ctx: DocContext) -> dict[str, list[Any]]:
         if tok.lower_ in MULTIPLIERS and tok.i > 0 and number_value(tok.nbor(-1)) is not None:
             continue  # "thirteen thousand": read at "thirteen"
         value, how = parsed
+        value, ranged = _range_low(tok, value)
         noun = counted_noun(tok)
         if noun.i != tok.i and not is_people(noun, words):
             continue  # counts vehicles, weapons, days...
@@ -313,68 +332,13 @@ def extract_counts(ctx: DocContext) -> dict[str, list[Any]]:
         kind = _stated(found)
         if found is None or kind is None:
             continue
-        qualifier = qualifier_of(tok) or how
+        qualifier = ranged or qualifier_of(tok) or how
         if total := total_of(ctx, found[1], tok, kind, value, qualifier):
             statistics.append(total)  # "has killed 3,000 since April": the war's, no event's
             continue
         start = tok.idx - len(qualifier) - 1 if qualifier and qualifier != "word" else tok.idx
         counts.append(_count(ctx, kind, value, qualifier, start, noun))
     return {"counts": counts, "statistics": statistics}
-
-
-def sentence_totals(counts: Sequence[Count]) -> tuple[Count, ...]:
-    """One count per sentence and kind: different victims of one sentence add up."""
-    groups: dict[tuple[int, str], list[Count]] = {}
-    for c in counts:
-        groups.setdefault((c.evidence.char_start, c.kind), []).append(c)
-    out = []
-    for group in groups.values():
-        first = group[0]
-        if len(group) == 1:
-            out.append(first)
-            continue
-        qualifier = next((c.qualifier for c in group if c.qualifier), None)
-        text = " + ".join(c.text for c in group)
-        out.append(replace(first, value=sum(c.value for c in group), qualifier=qualifier,
-                           text=text, span=None))  # fmt: skip
-    return tuple(out)
-
-
-def attach_counts(
-    events: Sequence[EventMention],
-    counts: Sequence[Count],
-    sentence_starts: Sequence[int],
-    counted_types: frozenset[str],
-) -> list[EventMention]:
-    """Events with the counts of their sentence. Counts of a sentence without a violent
-    event go to the violent events up to :data:`REACH_BACK` sentences before it; a later
-    sentence restating a toll keeps the larger figure."""
-    order = {start: n for n, start in enumerate(sorted(sentence_starts))}
-    totals: dict[int, tuple[Count, ...]] = {}
-    for c in sentence_totals(counts):
-        n = order.get(c.evidence.char_start, -1)
-        totals[n] = (*totals.get(n, ()), c)
-    violent = sorted(
-        {order.get(e.evidence.char_start, -1) for e in events if e.type in counted_types}
-    )
-    given: dict[int, list[Count]] = {n: list(totals.get(n, ())) for n in violent}
-    for n, found in sorted(totals.items()):
-        if n in given or n < 0:
-            continue
-        near = [v for v in violent if n - REACH_BACK <= v < n]
-        if not near:
-            continue
-        host = given[near[-1]]
-        for c in found:
-            same = next((g for g in host if g.kind == c.kind), None)
-            if same is None or same.value < c.value:
-                host[:] = [g for g in host if g.kind != c.kind] + [c]
-    return [
-        replace(e, counts=tuple(given[order.get(e.evidence.char_start, -1)]))
-        if e.type in counted_types
-        else e
-        for e in events
-    ]
 
 
 @extractors.register("counts")

@@ -20,11 +20,13 @@ vote" with no day told before) is no date.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.timex import is_duration, normalize_timex
+from eventwire.extract.timex_anchors import CountedFrom, anchor_day, counted_from
 from eventwire.extract.timex_deixis import governing_verb, said_days
 from eventwire.ingest.pubdate import outlet_order
 from eventwire.model import Span, Timex, When
@@ -73,6 +75,7 @@ _ALTERNATIVES = (
     r"(?:(?i:earlier|later)\s+)?(?:(?i:the)\s+)?(?i:next|following|previous|preceding|same|that)"
     r"\s+(?i:day|morning|afternoon|evening|night)\b",
     r"(?i:the)\s+(?i:day|night)\s+(?i:before|after)\b",
+    r"(?i:the)\s+(?i:eve)\s+(?i:of)\b",  # "on the eve of the summit": see timex_anchors
     r"(?:(?i:earlier|later|early|late)\s+(?i:in)|(?i:during))\s+(?i:the)\s+(?i:day|week|month|year)\b",
     r"(?:" + _REL + r"\s+)?" + _WEEKDAY + _PART + r"\b",
     r"(?i:morning|afternoon|evening|night)\s+(?:of\s+)?" + _WEEKDAY + r"\b",
@@ -144,10 +147,20 @@ def extract_timexes(ctx: DocContext) -> dict[str, list[Timex]]:
             dated[ctx.view.sent_no(e.start)].append(e)
     spans_of = [_spans(sent, d, ctx.text) for sent, d in zip(ctx.view.sents, dated, strict=True)]
     sayings = said_days(ctx, spans_of, reference, day_first)
+    parsed = ctx.doc.has_annotation("DEP")
+    counted: dict[int, CountedFrom] = {}  # index in ``found`` -> its construction
     for sent, spans in zip(ctx.view.sents, spans_of, strict=True):
         for start, end in spans:
             text = ctx.text[start:end]
             tense = clause_tense(ctx, sent, start)
+            named = counted_from(ctx.doc, start, end, text) if parsed and _NAMES_A_MOMENT.search(
+                text) else None  # fmt: skip
+            if named is not None:  # "one week after the ceasefire": dated below, from it
+                counted[len(found)] = named
+                found.append(Timex(article_id=ctx.article.id, span=Span(start, end, text),
+                                   when=When(None, None, text=text),
+                                   evidence=ctx.evidence(sent)))  # fmt: skip
+                continue
             ref = previous if previous and _ANAPHORIC.search(text) else reference
             if ref is reference and (day := sayings.day_of(start)) is not None:
                 ref = day  # "yesterday" in what was said is the day before the saying
@@ -169,7 +182,32 @@ def extract_timexes(ctx: DocContext) -> dict[str, list[Timex]]:
                     evidence=ctx.evidence(sent),
                 )
             )
-    return {"timexes": found}
+    return {"timexes": _count_from_anchors(ctx, found, counted)}
+
+
+# the expressions :func:`counted_from` may read: a length, or the eve, before its mark
+_NAMES_A_MOMENT = re.compile(r"(?i)\b(?:after|before|eve of)$")
+
+
+def _count_from_anchors(
+    ctx: DocContext, found: list[Timex], counted: dict[int, CountedFrom]
+) -> list[Timex]:
+    """``found`` with each time counted from a named moment dated from the day the
+    article gives that moment, or left undated when it gives none
+    (:mod:`eventwire.extract.timex_anchors`)."""
+    if not counted:
+        return found
+    days = [(t.span.start, t.span.end, t.when.value) for t in found
+            if t.when.precision == "day" and t.when.value]  # fmt: skip
+    out = list(found)
+    for n, construction in counted.items():
+        timex = found[n]
+        sent_start = ctx.view.sent(construction.anchor).start_char
+        day = anchor_day(ctx.view, construction, days, sent_start)
+        value = construction.shift(day, construction.sign) if day else None
+        if value is not None:
+            out[n] = replace(timex, when=When(value, "day", text=timex.span.text))
+    return out
 
 
 _DAY_MONTH = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?!\w)")
@@ -189,7 +227,8 @@ def day_first_text(text: str) -> bool | None:
 # none of them is not searched with the long pattern, which tries every word.
 _ANY_TIME_WORD = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|night|morning|afternoon"
-    r"|evening|week|month|year|decade|quarter|half|spring|summer|autumn|fall|winter|tomorrow",
+    r"|evening|week|month|year|decade|quarter|half|spring|summer|autumn|fall|winter|tomorrow"
+    r"|\beve\b",
     re.IGNORECASE,
 )
 

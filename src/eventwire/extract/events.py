@@ -33,7 +33,7 @@ from eventwire.extract.actorspans import Filler, MentionIndex
 from eventwire.extract.anchor import place_for, when_for
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
-from eventwire.extract.counts import attach_counts
+from eventwire.extract.count_attach import attach_counts, governing_acts
 from eventwire.extract.eventlinks import link_events
 from eventwire.extract.eventroles import (
     agent_place,
@@ -303,7 +303,11 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
                     qualifiers=("statement",)))  # fmt: skip
                 trigger_at.append(token.i)
     events = link_events(ctx.view, events, trigger_at, onto)
-    events = attach_counts(events, counts, list(ctx.view.sent_start_chars), onto.violent_types)
+    acts = {e.trigger.start for e in events if e.type in onto.violent_types}
+    governs = governing_acts(ctx.doc, acts) if ctx.doc.has_annotation("DEP") else None
+    events = attach_counts(
+        events, counts, list(ctx.view.sent_start_chars), onto.violent_types, governs
+    )
     return {"events": events, "mentions": index.all()}
 
 

@@ -35,8 +35,9 @@ from typing import TYPE_CHECKING
 from eventwire.extract.actorspans import MentionIndex
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
+from eventwire.extract.counts import is_people
 from eventwire.extract.modality import SPEECH_VERBS, STATEMENT_NOUNS, author_of
-from eventwire.knowledge.words import QuoteWords
+from eventwire.knowledge.words import CountWords, QuoteWords
 from eventwire.model import Evidence, QuoteMention, Span
 from eventwire.registry import extractors
 
@@ -102,10 +103,12 @@ def _left_open(text: str, start: int, end: int) -> int | None:
 
 
 def _speaker_in(
-    sent: SpacySpan, inside: list[tuple[int, int]], index: MentionIndex
-) -> tuple[bool, Span | None]:
-    """(a speech verb or "according to" introduces the quote here, its speaker mention)."""
+    sent: SpacySpan, inside: list[tuple[int, int]], index: MentionIndex, words: CountWords
+) -> tuple[bool, Span | None, str | None]:
+    """(a speech verb or "according to" introduces the quote here, its speaker mention,
+    the description of an unnamed speaker when no actor speaks: "a witness said")."""
     introduced = False
+    described: str | None = None
     for tok in sent:
         if any(a <= tok.idx < b for a, b in inside):
             continue
@@ -114,21 +117,60 @@ def _speaker_in(
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     introduced = True
                     if author := author_of(child, index) or _issuer_before(child, index):
-                        return True, author  # "a report from Reuters notes that ..."
+                        return True, author, None  # "a report from Reuters notes that ..."
                     if filler := index.filler(child):
-                        return True, filler.span
+                        return True, filler.span, None
+                    described = described or unnamed_source(child, words)
         if tok.lower_ == "according":
             introduced = True
             for pobj in (t for t in tok.subtree if t.dep_ == "pobj"):
                 if filler := index.filler(pobj):
-                    return True, filler.span
+                    return True, filler.span, None
+                described = described or unnamed_source(pobj, words)
     if not introduced:  # "A statement by the mission gave them until Thursday "to leave""
         for tok in sent:
             if tok.pos_ == "VERB" and not any(a <= tok.idx < b for a, b in inside):
                 for child in tok.children:
                     if child.dep_ == "nsubj" and (author := author_of(child, index)):
-                        return True, author
-    return introduced, None
+                        return True, author, None
+    return introduced, None, described
+
+
+# nouns that speak for an unnamed person besides the nouns for people ("a witness said",
+# "a security source told")
+SOURCE_NOUNS = frozenset({"witness", "eyewitness", "source", "survivor", "relative",
+                          "spokesperson", "insider", "onlooker", "bystander"})  # fmt: skip
+# words that open a description without describing: "a witness", "one resident"
+_OPENERS = frozenset({"a", "an", "the", "one", "another", "some", "several", "two", "three"})
+# what a description leaves out: "a local official, who asked not to be named"
+_ASIDES = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
+
+
+def unnamed_source(noun: Token, words: CountWords) -> str | None:
+    """The description of an unnamed speaker: a noun for people that names no actor ("a
+    witness in Tessit said", "one resident told", "medics said", "a local official, who
+    asked not to be named, said"), as its phrase without the aside and the opening
+    article ("witness in Tessit", "local official"); None for anything else (a pronoun, a
+    report, a place)."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("GPE", "LOC", "ORG", "FAC"):
+        return None
+    if noun.lower_ in words.pronouns:
+        return None
+    if noun.lemma_.lower() not in SOURCE_NOUNS and not is_people(noun, words):
+        return None
+    kept: set[int] = set()
+    stack = [noun]
+    while stack:
+        node = stack.pop()
+        kept.add(node.i)
+        stack.extend(c for c in node.children if c.dep_ not in _ASIDES)
+    doc = noun.doc
+    ordered = sorted(kept)
+    while ordered and doc[ordered[0]].lower_ in _OPENERS and ordered[0] != noun.i:
+        ordered.pop(0)
+    if not ordered or ordered != list(range(ordered[0], ordered[-1] + 1)):
+        ordered = [noun.i]  # a broken phrase: the noun alone
+    return doc[ordered[0] : ordered[-1] + 1].text
 
 
 ISSUING_VERBS = frozenset({"report", "announce", "state", "issue", "publish", "release"})
@@ -190,7 +232,9 @@ def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
     ends = [s.end_char for s in sents]
     quotes = []
     parts, running = quoted_runs(text, ctx.view.paragraphs)
-    previous: tuple[int, Span | None] | None = None  # (paragraph, speaker) of the last quote
+    words = ctx.resources.count_words  # the nouns for people an unnamed speaker is one of
+    # (paragraph, speaker, unnamed speaker's description) of the last quote
+    previous: tuple[int, Span | None, str | None] | None = None
     for group in merge_split(text, parts, ctx.resources.quote_words, running):
         start, end = group[0][0], group[-1][1]
         # the sentences the quote touches, found by bisection (sentences are in order)
@@ -208,23 +252,23 @@ def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
             places.append(sents[first - 1])
         if last + 1 < len(sents) and _same_paragraph(ctx, end, sents[last + 1]):
             places.append(sents[last + 1])
-        speaker, introduced = None, False
+        speaker, introduced, described = None, False, None
         for place in places:
-            introduced, speaker = _speaker_in(place, group, index)
+            introduced, speaker, described = _speaker_in(place, group, index, words)
             if introduced:
                 break
         paragraph = _paragraph_of(ctx.view.paragraphs, start)
         # a paragraph that is all quote goes on quoting the last speaker
         after = previous is not None and previous[0] == paragraph - 1
         if not introduced and after and previous and _nearly_all_quote(text, ctx, start, end):
-            speaker = previous[1]
+            speaker, described = previous[1], previous[2]
         # and a sentence that is all quote goes on quoting the speaker of the quote before
         # it in its paragraph ('"We hold the bridge," Ali said. "The rebels fled."')
         same = previous is not None and previous[0] == paragraph
         outside = text[covered[0].start_char : start] + " " + text[end : covered[-1].end_char]
         if not introduced and same and previous and len(re.findall(r"\w+", outside)) == 0:
-            speaker = previous[1]
-        previous = (_paragraph_of(ctx.view.paragraphs, end), speaker)
+            speaker, described = previous[1], previous[2]
+        previous = (_paragraph_of(ctx.view.paragraphs, end), speaker, described)
         quote_text = " ... ".join(text[a:b].strip() for a, b in group)
         # the evidence is the quote's sentences in its first paragraph (a quote running
         # over several paragraphs is still one quote; its evidence crosses no blank line)
@@ -244,6 +288,7 @@ def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
                 span=Span(start, end, text[start:end]),
                 evidence=evidence,
                 speaker=speaker,
+                speaker_description=None if speaker else described,
             )
         )
     quotes += _short_quotes(ctx, index, {q.span.start for q in quotes})

@@ -40,7 +40,9 @@ never read, and a doer is taken only when the members name one actor alone. What
 text has not told by then is read forward, from the incident's later sentences: "Shells
 hit the market in Gharyan on Monday. ... The army later said its artillery had fired on
 the market" -- the shelling takes the army as its doer (a later sentence that names the
-doer, the place or the day of the same incident), under the same guards.
+doer, the place or the day of the same incident), under the same guards. One more of a
+kind ("a second air strike") is an incident of its own, but with no doer named it takes
+the doer of the last one of its family before it (:func:`_fill_one_more`).
 """
 
 from __future__ import annotations
@@ -513,6 +515,7 @@ def fill_from_incidents(
             if len(members) > 1:
                 for em in members:
                     filled[id(em)] = _filled(em, members, mention_actor, named)
+    _fill_one_more(list(incidents), filled, mention_actor, named)
     # a filled mention that now reads like a mention of another incident (same type,
     # actors, place and date) would be joined to it as one event: it stays as stated
     told_by: dict[tuple[object, ...], set[int]] = {}
@@ -529,6 +532,43 @@ def fill_from_incidents(
     for inc in incidents:
         _keep_tolls(inc.members, final, mention_actor, named)
     return tuple(final[id(em)] for em in events)
+
+
+def _fill_one_more(
+    incidents: Sequence[DocIncident],
+    filled: dict[int, EventMention],
+    mention_actor: dict[str, str],
+    named: frozenset[str],
+) -> None:
+    """One more of a kind takes the doer of the one before: "Israeli jets struck a camp in
+    the north. A second air strike hit a school" -- the second strike is the jets' too.
+    An incident opened by an act marked as one more of its kind (:func:`is_another`) whose
+    members name no doer takes the sole doer of the last incident of its family before
+    it, for its members of a type that incident's doer did, under the guards of
+    :func:`_filled` (never a member's own target, marked ``inferred_source``). Its place
+    and day stay its own: one more strike may be elsewhere or later."""
+    last_of: dict[str, DocIncident] = {}
+    for inc in incidents:
+        before = last_of.get(inc.family_key)
+        last_of[inc.family_key] = inc
+        if before is None or not inc.members or not is_another(inc.members[0]):
+            continue
+        members = [filled.get(id(em), em) for em in inc.members]
+        if any(em.source for em in members if _states_the_act(em)):
+            continue  # the new one names its own doer (or someone else)
+        earlier = [filled.get(id(em), em) for em in before.members]
+        doer = _sole_doer(earlier, mention_actor, named)
+        if doer is None:
+            continue
+        doer_actor = mention_actor.get(mention_key(inc.article_id, doer))
+        types = {em.type for em in earlier if _states_the_act(em) and em.source
+                 and _doer_of(em, mention_actor) == doer_actor}  # fmt: skip
+        for original, em in zip(inc.members, members, strict=True):
+            target = em.target and mention_actor.get(mention_key(em.article_id, em.target))
+            if em.source is not None or em.type not in types or target == doer_actor:
+                continue
+            qualifiers = tuple(dict.fromkeys((*em.qualifiers, "inferred_source")))
+            filled[id(original)] = replace(em, source=doer, qualifiers=qualifiers)
 
 
 def _keep_tolls(

@@ -1,0 +1,180 @@
+"""Counts given to the events they are counts of.
+
+:func:`attach_counts` gives the counts of a sentence to its violent events whose clause
+governs them (:func:`governing_acts`: "Jets struck a camp, and an air strike on the
+market killed 12" gives the 12 to the strike, not to "struck"), summing different
+victims of one kind and act in one sentence ("6 were killed by fire and 3 by mines" =
+9); a sentence with counts and no violent event gives them to the violent events of the
+sentence just before it ("Militants stormed the village. Two farmers died."); further
+away, a count is as likely to belong to another event, so it stays a document count
+only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from eventwire.extract.timex_anchors import clause_verb
+from eventwire.model import Count, EventMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+REACH_BACK = 1  # sentences a count may look back for the violent event it belongs to
+
+
+def sentence_totals(
+    counts: Sequence[Count], governs: Callable[[Count], frozenset[int]] | None = None
+) -> tuple[Count, ...]:
+    """One count per sentence, kind and act: different victims of one act add up; the
+    tolls of two acts of one sentence ("an air strike killed five in the market and
+    shelling killed three at the port") stay apart when ``governs`` tells their acts."""
+    groups: dict[tuple[int, str, frozenset[int]], list[Count]] = {}
+    for c in counts:
+        acts = governs(c) if governs is not None else frozenset()
+        groups.setdefault((c.evidence.char_start, c.kind, acts), []).append(c)
+    out = []
+    for group in groups.values():
+        first = group[0]
+        if len(group) == 1:
+            out.append(first)
+            continue
+        qualifier = next((c.qualifier for c in group if c.qualifier), None)
+        text = " + ".join(c.text for c in group)
+        out.append(replace(first, value=sum(c.value for c in group), qualifier=qualifier,
+                           text=text, span=None))  # fmt: skip
+    return tuple(out)
+
+
+def attach_counts(
+    events: Sequence[EventMention],
+    counts: Sequence[Count],
+    sentence_starts: Sequence[int],
+    counted_types: frozenset[str],
+    governs: Callable[[Count], frozenset[int]] | None = None,
+) -> list[EventMention]:
+    """Events with the counts of their sentence. A count goes to the acts whose clause
+    governs it when ``governs`` names some of the sentence's violent events (by trigger
+    start; see :func:`governing_acts`), else to all of them. Counts of a sentence without
+    a violent event go to the violent events up to :data:`REACH_BACK` sentences before
+    it; a later sentence restating a toll keeps the larger figure."""
+    order = {start: n for n, start in enumerate(sorted(sentence_starts))}
+    totals: dict[int, tuple[Count, ...]] = {}
+    for c in sentence_totals(counts, governs):
+        n = order.get(c.evidence.char_start, -1)
+        totals[n] = (*totals.get(n, ()), c)
+    violent = sorted(
+        {order.get(e.evidence.char_start, -1) for e in events if e.type in counted_types}
+    )
+    given: dict[int, list[Count]] = {n: list(totals.get(n, ())) for n in violent}
+    acts_of = _acts_in_sentences(events, order, counted_types)
+    for n, found in sorted(totals.items()):
+        if n in given or n < 0:
+            continue
+        near = [v for v in violent if n - REACH_BACK <= v < n]
+        if not near:
+            continue
+        host = given[near[-1]]
+        for c in found:
+            same = next((g for g in host if g.kind == c.kind), None)
+            if same is None or same.value < c.value:
+                host[:] = [g for g in host if g.kind != c.kind] + [c]
+    out = []
+    for e in events:
+        if e.type not in counted_types:
+            out.append(e)
+            continue
+        n = order.get(e.evidence.char_start, -1)
+        mine = [c for c in given[n] if _governed_by(c, e, acts_of.get(n, set()), governs)]
+        out.append(replace(e, counts=tuple(mine)))
+    return out
+
+
+def _acts_in_sentences(
+    events: Sequence[EventMention], order: dict[int, int], counted_types: frozenset[str]
+) -> dict[int, set[int]]:
+    """Trigger starts of the violent events of each sentence (by sentence number)."""
+    acts: dict[int, set[int]] = {}
+    for e in events:
+        if e.type in counted_types:
+            acts.setdefault(order.get(e.evidence.char_start, -1), set()).add(e.trigger.start)
+    return acts
+
+
+def _governed_by(
+    count: Count,
+    event: EventMention,
+    acts: set[int],
+    governs: Callable[[Count], frozenset[int]] | None,
+) -> bool:
+    """Whether ``event`` takes ``count``: its clause governs the count, or no violent act
+    of the count's sentence does (then every one of them takes it), or the count comes
+    from another sentence."""
+    if governs is None or count.evidence.char_start != event.evidence.char_start:
+        return True
+    named = governs(count) & acts
+    return not named or event.trigger.start in named
+
+
+def governing_acts(doc: Doc, triggers: AbstractSet[int]) -> Callable[[Count], frozenset[int]]:
+    """For a count, the trigger starts (among ``triggers``) of the acts in the clause that
+    governs it: the first clause above the counted noun, with what it embeds ("were
+    killed when gunmen attacked a village"), but not a clause coordinated with its own
+    subject ("Jets struck a camp, and an air strike on the market killed 12": the strike,
+    not "struck"), nor the clause that embeds it ("the raid comes ten days after jets
+    bombed a school, killing 14": the bombing, not "the raid"). A participle of
+    consequence (", killing 14"), a verb sharing the subject of the one before ("shells
+    killed five and injured three") and a relative clause ("the raid, which killed 4")
+    speak for the act they hang on. Empty when the clause holds no act."""
+    tokens: dict[int, Token] = {}
+    for start in triggers:
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is not None:
+            tokens[start] = span[0]
+
+    def governs(count: Count) -> frozenset[int]:
+        if count.span is None or not tokens:
+            return frozenset()
+        span = doc.char_span(count.span.start, count.span.end, alignment_mode="expand")
+        if span is None:
+            return frozenset()
+        clause = clause_verb(span.root)
+        for _ in range(6):
+            consequence = clause.tag_ == "VBG" and clause.dep_ in ("advcl", "conj", "xcomp")
+            shared = clause.dep_ == "conj" and not _has_subject(clause)  # "killed 5 and hurt 3"
+            up = consequence or shared or clause.dep_ in ("relcl", "acl")
+            if not up or clause.head.i == clause.i:
+                break
+            clause = clause_verb(clause.head)
+        inside = _own_clause(clause)
+        return frozenset(start for start, tok in tokens.items() if tok.i in inside)
+
+    return governs
+
+
+def _own_clause(verb: Token) -> set[int]:
+    """Token indices of ``verb``'s subtree without the clauses coordinated with it that
+    have a subject of their own ("..., and shelling killed three")."""
+    found: set[int] = set()
+    stack = [verb]
+    while stack:
+        node = stack.pop()
+        found.add(node.i)
+        for child in node.children:
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _has_subject(child):
+                continue
+            stack.append(child)
+    return found
+
+
+def _has_subject(verb: Token) -> bool:
+    """Whether ``verb`` has a subject that did something, not the people counted ("and 15
+    wounded", "and two soldiers were hurt" go on telling the same act's victims)."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and not (c.like_num or any(g.dep_ == "nummod" for g in c.children))
+        for c in verb.children
+    )
