@@ -21,6 +21,10 @@ def counts(run, text):
         ("Militants executed five soldiers.", ("executed", 5, None)),
         ("The death toll rose to 57.", ("killed", 57, None)),
         ("Shelling killed a family of five in the old town.", ("killed", 5, None)),
+        # a tens word joined to a unit by a hyphen is one number: "Forty-two", "twenty-one"
+        ("Forty-two villagers were killed overnight.", ("killed", 42, None)),
+        ("The raid wounded twenty-one recruits.", ("wounded", 21, None)),
+        ("At least thirty-five guards were wounded.", ("wounded", 35, "at least")),
     ],
 )
 def test_count_forms(run, text, expected):

@@ -66,11 +66,33 @@ SUBJECT_KINDS = frozenset({"displaced", "missing"})  # "hundreds fled the city"
 ATTEMPT_WORDS = frozenset({"attempt", "try", "plot", "seek"})
 
 
+TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+
+
+def _tens_before(token: Token) -> Token | None:
+    """The tens word of a hyphenated number the tokenizer split ("forty-two" is "forty",
+    "-", "two"), when ``token`` is its unit word; else None."""
+    if token.i < 2 or WORD_NUMBERS.get(token.lower_, 0) > 9:
+        return None
+    hyphen, tens = token.nbor(-1), token.nbor(-2)
+    if (
+        hyphen.text == "-"
+        and not hyphen.whitespace_
+        and not tens.whitespace_
+        and tens.lower_ in TENS
+    ):
+        return tens
+    return None
+
+
 def number_value(token: Token) -> tuple[int, str | None] | None:
-    """Integer value of a number token (with its multiplier), and "word" for vague plurals."""
+    """Integer value of a number token (with its multiplier), and "word" for vague plurals.
+    The unit of a hyphenated number carries the whole: "twenty-one" is 21."""
     low = token.lower_
     value: float
-    if low in WORD_NUMBERS:
+    if (tens := _tens_before(token)) is not None:
+        value, how = WORD_NUMBERS[tens.lower_] + WORD_NUMBERS[low], None
+    elif low in WORD_NUMBERS:
         value, how = WORD_NUMBERS[low], ("word" if low in VAGUE else None)
     elif re.fullmatch(r"\d{1,3}(,\d{3})+|\d+(\.\d+)?", low):
         value, how = float(low.replace(",", "")), None
@@ -83,6 +105,7 @@ def number_value(token: Token) -> tuple[int, str | None] | None:
 
 
 def qualifier_of(token: Token) -> str | None:
+    token = _tens_before(token) or token  # "at least forty-two": look before "forty"
     start = max(token.i - 3, 0)  # up to three words back, within the sentence
     start = next((j for j in range(token.i, start, -1) if token.doc[j].is_sent_start), start)
     before = token.doc[start : token.i].text.lower()
