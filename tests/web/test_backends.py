@@ -134,9 +134,11 @@ def test_network_pages_walk_alike(clients: tuple[Any, Any], params: dict[str, An
     for client in clients:
         pages, after = [], None
         while True:
-            page = client.get(
+            answer = client.get(
                 "/api/network", params={**params, "top": 2, **({"after": after} if after else {})}
-            ).json()
+            )
+            assert answer.status_code == 200, answer.text
+            page = answer.json()
             pages.append(page)
             if not (after := page["next_after"]):
                 break

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -106,6 +107,11 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # What is loaded by now (modules, the ontology, templates) lives as long as the
+        # server: frozen, a full collection no longer walks it (on the 1M-event bench
+        # store one came every ten requests or so and cost about 70 ms of CPU each)
+        gc.collect()
+        gc.freeze()
         yield
         pool.close()
 

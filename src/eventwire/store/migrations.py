@@ -456,9 +456,11 @@ MIGRATIONS: list[str] = [
     # ``relation_actor_sums`` holds each actor's relations (either side) grouped by the
     # columns a filter tests, so the relations' degrees read a few rows per actor. All
     # three are written with the other summaries by store/sql.py. The quotes of a
-    # download's articles are sought by article, in the order quotes are listed.
+    # download's articles are sought by article, in the order quotes are listed, and the
+    # actors of a download's events read from an index covering them by date.
     """
     CREATE INDEX quotes_article ON quotes(article_id, char_start, id);
+    CREATE INDEX events_date_actors ON events(date, source_actor, target_actor, attributed_to);
     CREATE TABLE event_pair_splits (
         grain INTEGER NOT NULL, period TEXT NOT NULL,
         source_actor TEXT NOT NULL, target_actor TEXT NOT NULL, type TEXT NOT NULL,

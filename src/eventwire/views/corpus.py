@@ -261,6 +261,7 @@ def list_event_rows(
     offset = (max(page, 1) - 1) * limit
     rows, _more, cursor = _events_page(store, flt, order, limit, offset, after)
     names = Names(store)
+    names.refs(x for e in rows for x in (e.source_actor, e.target_actor))  # one query
     items = [event_row(e, names, onto, store) for e in rows]
     return numbered_page(items, total, limit, page, order, cursor, after is not None)
 

@@ -166,6 +166,7 @@ def actor_detail(
     names = Names(store)
     # the heaviest of each kind: a group's first RELATIONS_SHOWN are among them
     shown, kinds = store.actor_relations(actor_id, RELATIONS_SHOWN)
+    names.refs(x for r in shown for x in (r.source_actor, r.target_actor))  # one query
     relations = _relation_views(store, shown, names, onto)
     # newest first, undated last, as every incident list: a hub's page shows its latest
     events = store.events(EventFilter(actor=actor_id, limit=event_limit + 1, order="-date"))

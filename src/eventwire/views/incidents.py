@@ -184,6 +184,7 @@ def list_incident_rows(
     beyond = after is None and offset >= total  # a page past the last: nothing to read
     rows = _select(store, flts, order, limit, offset, after) if flts and not beyond else []
     names = Names(store)
+    names.refs(x for i in rows for x in (i.source_actor, i.target_actor))  # one query
     more = (offset + len(rows) < total) if after is None else len(rows) == limit
     cursor = encode_cursor(rows[-1].date, rows[-1].id) if rows and more else None
     items = [incident_row(i, names) for i in rows]

@@ -163,6 +163,7 @@ def network(
             named = types[key]
             named[type_name] = named.get(type_name, 0) + e.events
     names = Names(store)
+    names.refs(fresh)  # one query for the page's actors
     nodes = []
     for actor_id in sorted(fresh, key=lambda a: (-degree[a], a)):
         ref = names.get(actor_id)

@@ -76,7 +76,16 @@ class Names:
         return ref.name if ref else actor_id
 
     def refs(self, ids: Iterable[str | None]) -> dict[str, ActorRef]:
-        return {i: r for i in ids if i and (r := self.get(i)) is not None}
+        """The references of ``ids`` (unknown ones left out), those not looked up yet
+        read in one batch: a page of rows or a network asks for many at once."""
+        wanted = [i for i in dict.fromkeys(ids) if i]
+        missing = [i for i in wanted if i not in self.cache]
+        if missing:
+            found = {a.id: a for a in self.store.actors_by_ids(missing)}
+            for i in missing:
+                a = found.get(i)
+                self.cache[i] = ActorRef(a.id, a.name, a.type) if a is not None else None
+        return {i: r for i in wanted if (r := self.cache[i]) is not None}
 
 
 def article_summary(a: Article) -> ArticleSummary:
