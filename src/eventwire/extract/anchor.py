@@ -103,7 +103,7 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     timexes = [t for t in window if t.span.start not in reporting]
     if parsed:  # a deadline ("gave them until Thursday to leave") dates no event, nor
         # the period a superlative compares over ("the deadliest attack this year")
-        timexes = [t for t in timexes if not _deadline(ctx, t) and not _compared_over(ctx, t)]
+        timexes = [t for t in timexes if not _dates_nothing(ctx, t)]
     if parsed:
         clause = _clause_tokens(token)
         own = [t for t in timexes if t.span.start in clause and not is_duration(t.span.text)]
@@ -143,6 +143,15 @@ def _counted_in(ctx: DocContext, sent: Span, window: list[Timex]) -> list[Counte
         counted = counted_from(ctx.doc, timex.span.start, timex.span.end, timex.span.text)
         if counted is not None:
             found.append(counted)
+    return found
+
+
+def _dates_nothing(ctx: DocContext, timex: Timex) -> bool:
+    """A deadline or the period a superlative compares over: worked out once per timex
+    (every event of a sentence asks about the same ones)."""
+    key = (timex.span.start, timex.span.end, timex.when.precision)
+    if (found := ctx.undating.get(key)) is None:
+        found = ctx.undating[key] = _deadline(ctx, timex) or _compared_over(ctx, timex)
     return found
 
 

@@ -75,6 +75,9 @@ class DocContext:
     )
     # start of each timex when they are in text order, else [] (computed on first use)
     timex_starts: list[int] | None = field(default=None, init=False)
+    # whether a timex dates no event (a deadline, a superlative's period), by its span
+    # and precision (see anchor.when_for; computed on first use)
+    undating: dict[tuple[int, int, str | None], bool] = field(default_factory=dict, init=False)
     _records: dict[str, tuple[Any, ...]] = field(default_factory=dict, init=False)
     _reader: str | None = field(default=None, init=False)
     _readable: frozenset[str] | None = field(default=None, init=False)

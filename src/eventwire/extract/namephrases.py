@@ -125,6 +125,8 @@ def titled_names(view: DocView, cands: list[Cand], word_case: WordCase) -> list[
             continue
         if found and found[-1].start <= i < found[-1].end:
             continue
+        if not doc[i - 1].text[:1].isupper():
+            continue  # no capitalised title word right before (asked below for every j)
         end = i + 1
         while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN":
             end += 1

@@ -50,6 +50,7 @@ OWNER_LABELS = frozenset({"ORG", "GPE", "GROUP"})
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "iobj", "dative", "attr", "oprd"})
+ROLE_DEPS = SUBJECT_DEPS | OBJECT_DEPS
 NESTED_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 SUBJECT, OBJECT, OTHER, NESTED = 3.0, 2.0, 1.5, 1.0
 SENTENCE_COST = 1.0
@@ -123,7 +124,7 @@ def resolve_pronouns(view: DocView, mentions: list[Mention]) -> dict[int, Mentio
     covered = {i for c in (*people, *groups) for i in _span_tokens(doc, c.mention)}
     for tok in view.tokens:
         # plain nouns in a role compete with named groups for "they" and "its"
-        if tok.pos_ == "NOUN" and tok.i not in covered and tok.dep_ in SUBJECT_DEPS | OBJECT_DEPS:
+        if tok.pos_ == "NOUN" and tok.i not in covered and tok.dep_ in ROLE_DEPS:
             weight, subject = role_weight(tok)
             groups.append(
                 _Cand(tok.i, sent_of[tok.i], weight, subject, None, f"noun:{tok.i}", tok.i)

@@ -337,7 +337,11 @@ def extract_relations(ctx: DocContext) -> dict[str, Sequence[object]]:
     words = ctx.resources.relation_words
     out: dict[tuple[object, ...], RelationMention] = {}
     in_body = ctx.view.zones.in_body  # a headline or caption states no relation of its own
+    # the lemmas statements() reads a relation from (an adjective by its word)
+    cues = {*words.agent_nouns, *words.verbs, *words.describing_verbs, *words.support_nouns}
     for tok in ctx.view.tokens:
+        if tok.lemma_.lower() not in cues and tok.lower_ not in words.adjectives:
+            continue  # no relation word: statements() would find nothing
         if not in_body(tok.idx):
             continue
         for rtype, holder, other, statement, phrase in statements(tok, words):
