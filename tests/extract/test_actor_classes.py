@@ -322,3 +322,16 @@ def test_a_named_war_does_no_fighting(nlp, resources):
     text = "Iran warned of a wider offensive in its Gulf war with Iraq."
     _records, res = _picture(nlp, resources, text)
     assert "Gulf" not in {a.name for a in res.actors}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        ("Shahed drones hit a power plant near the river.", set()),
+        ("Kamikaze drones struck two depots overnight.", set()),
+        ("Hezbollah drones struck a base on the hill.", {"Hezbollah"}),
+    ],
+)
+def test_a_weapons_model_is_no_owner(nlp, resources, text, doers):
+    assert _doers(nlp, resources, text) == doers
