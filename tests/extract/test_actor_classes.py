@@ -335,3 +335,16 @@ def test_a_named_war_does_no_fighting(nlp, resources):
 )
 def test_a_weapons_model_is_no_owner(nlp, resources, text, doers):
     assert _doers(nlp, resources, text) == doers
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting flared on 28 Apr between National and the police.",
+        "The blast wounded Environment staff near the depot.",
+    ],
+)
+def test_a_lone_month_or_common_word_fills_no_role(nlp, no_kb, text):
+    _records, res = _picture(nlp, no_kb, text)
+    assert not {"Apr", "National", "Environment"} & {a.name for a in res.actors}

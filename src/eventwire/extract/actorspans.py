@@ -19,6 +19,7 @@ from eventwire.extract.eventroles import close_apposition
 from eventwire.extract.namephrases import ARMED_PEOPLE, armed_owner, state_forces
 from eventwire.extract.notactors import (
     counted_people,
+    is_calendar_word,
     letter_digit_code,
     names_a_platform,
     place_test,
@@ -457,8 +458,18 @@ class MentionIndex:
 
     def _not_an_actor(self, token: Token) -> bool:
         """A proper noun filling a role that names no actor: people counted ("killed three
-        Americans"), a platform ("on his Twitter account"); a town is :meth:`_names_town`."""
-        return names_a_platform(token) or counted_people([token])
+        Americans"), a platform ("on his Twitter account"), a lone month or weekday ("Apr")
+        or a lone common word ("National", "Environment"), as the mention pass rules
+        (:mod:`eventwire.extract.notactors`); a town is :meth:`_names_town`."""
+        if names_a_platform(token) or counted_people([token]):
+            return True
+        start, end = _flat_span(token)
+        if end - start != len(token.text):
+            return False  # a name of several words
+        words = self.ctx.resources.word_case
+        return is_calendar_word(token.text) or (
+            not token.text.isupper() and words.is_common_lowercase_word(token.lower_)
+        )
 
     def _violent(self, token: Token) -> bool:
         """An attack or a weapon: "air strikes", "shelling", "drones", "rockets"."""
