@@ -11,7 +11,7 @@ import pytest
 
 from eventwire.config import Settings
 from eventwire.extract import extract_document
-from eventwire.extract.notactors import letter_digit_code, place_test
+from eventwire.extract.notactors import credit_brackets, letter_digit_code, place_test
 from eventwire.knowledge.resources import Resources
 from eventwire.model import ACTOR_TYPES, Article
 from eventwire.resolve import resolve
@@ -48,6 +48,15 @@ def test_a_code_or_an_acronym_is_never_a_place():
     assert gazetteer.asked == []
     assert is_place("Bunia") and is_place("Bunia")
     assert gazetteer.asked == ["Bunia"]  # asked once per name
+
+
+def test_credit_brackets_opening_a_paragraph():
+    text = "Headline\n\nNorth Kivu, (WPA - Lakeside Daily News - 3rd Feb, 2025) The army said."
+    ((start, end),) = credit_brackets(text)
+    assert text[start:end] == "WPA - Lakeside Daily News - 3rd Feb, 2025"
+    # a bracket in running text, or one without a credit's date, is left alone
+    assert credit_brackets("The army (FARDC - the national force) said on 3 May.") == []
+    assert credit_brackets("Goma (Wire) - Rebels attacked on Monday.") == []
 
 
 def test_a_state_forces_name_without_an_entry_is_typed_state_forces():
@@ -263,3 +272,79 @@ def test_a_local_armed_group_named_after_its_town(nlp, resources):
 )
 def test_the_doer_of_a_claimed_launched_or_fired_attack(nlp, no_kb, text):
     assert "Red Dawn Liberation Front" in _doers(nlp, no_kb, text)
+
+
+@pytest.mark.slow
+def test_a_credit_bracket_names_no_actor(nlp, no_kb):
+    text = (
+        "Title of the story\n\nNorth Kivu, (WPA - Lakeside Daily News - 3rd Feb, 2025) "
+        "The army said rebels shelled a camp."
+    )
+    _records, res = _picture(nlp, no_kb, text)
+    assert not any("Lakeside" in a.name or "WPA" in a.name for a in res.actors)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two men died in a drone strike near Mekele in Tigray, a nurse said.",
+        "Residents of Khan Yunis fled west as the shelling went on.",
+    ],
+)
+def test_places_the_model_took_for_a_group_or_a_people(nlp, no_kb, text):
+    _records, res = _picture(nlp, no_kb, text)
+    assert not any(w in a.name for a in res.actors for w in ("Mekele", "Khan Yunis"))
+
+
+@pytest.mark.slow
+def test_a_groups_fighters_are_the_group_even_when_a_town_shares_its_name(nlp, no_kb):
+    # "Hamas" is also another spelling of a German town; the fighters make it a group
+    assert _doers(nlp, no_kb, "Hamas fighters attacked an army post near the fence.") == {"Hamas"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # spelt like the family name of a person the KB knows (Karzai, al-Baghdadi)
+        ("Peacekeepers left the besieged enclave of Gorazde on Friday.", "Gorazde"),
+        ("Protesters in Baghdad blocked a bridge for hours.", "Baghdad"),
+    ],
+)
+def test_a_town_spelt_like_a_known_surname_is_the_town(nlp, resources, text, town):
+    _records, res = _picture(nlp, resources, text)
+    assert not [a for a in res.actors if a.type == "person"]
+
+
+@pytest.mark.slow
+def test_a_named_war_does_no_fighting(nlp, resources):
+    text = "Iran warned of a wider offensive in its Gulf war with Iraq."
+    _records, res = _picture(nlp, resources, text)
+    assert "Gulf" not in {a.name for a in res.actors}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        ("Shahed drones hit a power plant near the river.", set()),
+        ("Kamikaze drones struck two depots overnight.", set()),
+        ("Hezbollah drones struck a base on the hill.", {"Hezbollah"}),
+    ],
+)
+def test_a_weapons_model_is_no_owner(nlp, resources, text, doers):
+    assert _doers(nlp, resources, text) == doers
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting flared on 28 Apr between National and the police.",
+        "The blast wounded Environment staff near the depot.",
+    ],
+)
+def test_a_lone_month_or_common_word_fills_no_role(nlp, no_kb, text):
+    _records, res = _picture(nlp, no_kb, text)
+    assert not {"Apr", "National", "Environment"} & {a.name for a in res.actors}

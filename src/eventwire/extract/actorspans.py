@@ -19,6 +19,7 @@ from eventwire.extract.eventroles import close_apposition
 from eventwire.extract.namephrases import ARMED_PEOPLE, armed_owner, state_forces
 from eventwire.extract.notactors import (
     counted_people,
+    is_calendar_word,
     letter_digit_code,
     names_a_platform,
     place_test,
@@ -59,6 +60,8 @@ FORCE_NOUNS = frozenset(
         "drones",
     ]
 )
+# Weapons among them: a name before one may be its model ("Shahed drones"), not an owner.
+WEAPON_NOUNS = frozenset(["jet", "jets", "warplane", "warplanes", "drone", "drones"])
 # Nouns whose owner, when named, is the actor: the forces above and armed people
 # ("militants from X", "X gunmen").
 OWNED_NOUNS = FORCE_NOUNS | ARMED_PEOPLE
@@ -208,6 +211,8 @@ class MentionIndex:
                 # town, neither the town nor unnamed people
                 return Filler(self._add(owner, end=token.idx + len(token.text)).span)
             if owner is not None and not (owner.dep_ == "pobj" and self._named_place(owner)):
+                if low in WEAPON_NOUNS and not self._known_owner(owner):
+                    return None  # "Kamikaze drones", "Shahed drones": a kind, not an owner
                 inner = self.filler(owner)
                 if inner:
                     return Filler(inner.span, ("forces",))
@@ -309,6 +314,15 @@ class MentionIndex:
         if self._is_place is None:
             self._is_place = place_test(self.ctx.resources.gazetteer)
         return self.covering(token) is None and bool(self._is_place(name))
+
+    def _known_owner(self, token: Token) -> bool:
+        """An owner named by a mention, a demonym, a possessive or "of" ("Hezbollah
+        drones", "Iranian drones", "Russia's drones", "drones of the army")."""
+        return (
+            token.dep_ in ("poss", "pobj")
+            or self.covering(token) is not None
+            or self.ctx.resources.kb.country_by_demonym(token.text) is not None
+        )
 
     def _town_modifier(self, token: Token) -> bool:
         """A town's name modifying the noun after it, no capital standing for a state."""
@@ -444,8 +458,18 @@ class MentionIndex:
 
     def _not_an_actor(self, token: Token) -> bool:
         """A proper noun filling a role that names no actor: people counted ("killed three
-        Americans"), a platform ("on his Twitter account"); a town is :meth:`_names_town`."""
-        return names_a_platform(token) or counted_people([token])
+        Americans"), a platform ("on his Twitter account"), a lone month or weekday ("Apr")
+        or a lone common word ("National", "Environment"), as the mention pass rules
+        (:mod:`eventwire.extract.notactors`); a town is :meth:`_names_town`."""
+        if names_a_platform(token) or counted_people([token]):
+            return True
+        start, end = _flat_span(token)
+        if end - start != len(token.text):
+            return False  # a name of several words
+        words = self.ctx.resources.word_case
+        return is_calendar_word(token.text) or (
+            not token.text.isupper() and words.is_common_lowercase_word(token.lower_)
+        )
 
     def _violent(self, token: Token) -> bool:
         """An attack or a weapon: "air strikes", "shelling", "drones", "rockets"."""

@@ -57,6 +57,9 @@ LIGHT_VERBS = frozenset(
      "declare", "lodge", "engage"}
 )  # fmt: skip
 OWN_PRONOUNS = frozenset({"its", "their"})  # owner = the subject of the verb
+# Entity types of a name that may do what the noun it modifies names ("a Hamas attack",
+# "Israeli strikes", "a Putin decree"); not a region, a site or a named war.
+DOER_ENTS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 # Verbs whose subject owns up to the act its object names: "X claimed the attack", "X
 # claimed/admitted/took responsibility for the bombing".
 CLAIM_VERBS = frozenset({"claim", "admit", "accept", "take", "bear"})
@@ -361,10 +364,12 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     if source is not None and source.lower_ in OWN_PRONOUNS:  # "X reiterated its demand"
         verb = token.head.head if token.dep_ == "pobj" else token.head
         source = _child(verb, "nsubj") if verb.pos_ == "VERB" else None
-    if source is None:
+    if source is None:  # "a Hamas attack"; a region or a named war ("the Gulf war") is no doer
         source = next(
-            (c for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_), None
-        )
+            (c for c in token.children if c.dep_ in ("amod", "compound")
+             and c.ent_type_ in DOER_ENTS),
+            None,
+        )  # fmt: skip
     if (
         source is None
         and token.dep_ in ("dobj", "nsubjpass")

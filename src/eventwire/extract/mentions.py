@@ -35,6 +35,7 @@ from eventwire.extract.docview import DocView
 from eventwire.extract.namephrases import (
     ARMED_BRANCH,
     ARMED_NOUNS,
+    ARMED_PEOPLE,
     Cand,
     CountriesOfDocument,
     coalitions,
@@ -49,6 +50,7 @@ from eventwire.extract.namephrases import (
 )
 from eventwire.extract.notactors import (
     counted_people,
+    credit_brackets,
     dateline_prefix,
     in_comment_form,
     is_calendar_word,
@@ -180,12 +182,15 @@ def _without_overlaps(cands: list[Cand]) -> list[Cand]:
 def _in_body(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
     """The candidates that start in running text: a name in a headline, byline, caption or
     credit ("AP Photo", "Top photo") is no actor of its own, nor is one that starts in a
-    dateline ("TRIPOLI - Forces")."""
+    dateline ("TRIPOLI - Forces") or its credit bracket ("(Wire - Point News - 25th Oct,
+    2024)")."""
     view, in_body = ctx.view, ctx.view.zones.in_body
     comment_form: dict[int, bool] = {}  # by sentence number: read once per sentence
+    credits = credit_brackets(view.text)  # "(Wire - Daily Point News - 25th Oct, 2024)"
     kept = []
     for c in cands:
-        if not in_body(view.tokens[c.start].idx):
+        at = view.tokens[c.start].idx
+        if not in_body(at) or any(start <= at < end for start, end in credits):
             continue
         n = view.sent_no(c.start)
         if n not in comment_form:
@@ -196,8 +201,9 @@ def _in_body(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
 
 
 def _places(text: str, is_place: Any) -> bool:
-    """A place's name, or places coordinated in one entity ("Kharkiv and Izium")."""
-    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", text)
+    """A place's name, places coordinated in one entity ("Kharkiv and Izium"), or a
+    place inside another ("Mekele in Tigray")."""
+    parts = re.split(r",\s*(?:and\s+)?|\s+(?:and|in)\s+", text)
     return all(p and is_place(p) for p in parts)
 
 
@@ -231,8 +237,14 @@ def _candidate(
     if not any(ch.isalpha() for ch in text):
         return None
     if ent.label_ == "NORP":
-        return None if counted_people(list(ent)) else _demonym(ent, text, kb)
+        if counted_people(list(ent)) or (
+            kb.country_by_demonym(text) is None and _places(text, is_place)
+        ):
+            return None  # people counted; a town the model took for a people ("Khan Yunis")
+        return _demonym(ent, text, kb)
     entry = kb.lookup(text)
+    if entry is not None and kb.lookup_exact(text) is None and _places(text, is_place):
+        entry = None  # a town spelt like a surname ("Gorazde" ~ Karzai): the town
     role = None
     if entry is None:
         stripped, role = strip_titles(text)
@@ -262,7 +274,13 @@ def _candidate(
     if entry is None and role is None and _not_a_name(ent, text, *words_of_doc, word_case):
         return None
     label = ent.label_
-    if entry is None and label in ("PERSON", "ORG") and role is None and _places(text, is_place):
+    if (
+        entry is None
+        and label in ("PERSON", "ORG")
+        and role is None
+        and _places(text, is_place)
+        and not (label == "ORG" and names_armed_group(ent))  # "Hamas fighters" (not Hamm)
+    ):
         label = "GPE"  # "Misrata", "Kidal": a place the model took for a person or group
     if entry is None and label == "GPE" and names_armed_group(ent) and not is_place(text):
         label = "ORG"  # "M23 rebels", "the M23 rebel group": the group's name, no place
@@ -348,7 +366,8 @@ def _not_a_name(ent: Any, text: str, lowercase: set[str], names: set[str], words
 
 
 def _trim(ent: Any, kb: Any = None) -> Any:
-    """Fix the span: drop a dateline or outlet prefix ("TRIPOLI - Forces"), drop an owner
+    """Fix the span: drop a dateline or outlet prefix ("TRIPOLI - Forces"), drop the armed
+    people after a group's name ("Hamas fighters": Hamas), drop an owner
     ("Qaddafi's Libyan National Army" -> the army) but not a collective noun's possessive
     inside a name ("Tigray People's Liberation Front", "Kurdistan Workers' Party"), finish a
     name cut after its article ("Ahmed al- Mismari"), drop bare title words."""
@@ -379,6 +398,8 @@ def _trim(ent: Any, kb: Any = None) -> Any:
                 break  # "Gaza's health ministry": the place's own body, one name
             start = i + 1
             break
+    if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lemma_ in ARMED_PEOPLE:
+        end -= 1  # "Hamas fighters" tagged whole: the group, its fighters read by the role
     if re.search(r"\b(?:al|el|ad|as|an|ar|at)-$", doc[start:end].text, re.IGNORECASE) and (
         end < len(doc) and doc[end].text[:1].isupper()
     ):

@@ -15,6 +15,9 @@ Each rule names the construction that makes a word look like a name:
   not a state acting;
 * a stance adjective ("Pro-Ankara factions", "Anti-Houthi forces"): people for or
   against someone, not that someone;
+* a credit in brackets opening a paragraph, an agency, an outlet and a date
+  ("Gaza Strip, (Wire - Daily Point News - 25th Oct, 2024) The agency said"): the
+  story's credit, not an actor (:func:`credit_brackets`);
 * a code of letters and digits ("M23", "F-16", "S-300", "Su-25"): a group's or a
   weapon's designation, never a place;
 * a known place ("fighters from Kidal", "seized Walikale"): where someone is from or
@@ -218,3 +221,29 @@ def place_test(gazetteer: Any) -> Any:
         return known[name]
 
     return is_place
+
+
+# A bracket near a paragraph's start holding a credit: words, a dash, and a date with a
+# month name ("(Wire - Daily Point News - 25th Oct, 2024)", "(Agency) - 3 March 2023").
+_BRACKET = re.compile(r"(?m)^[^\n()]{0,60}?\(([^()\n]{3,120})\)")
+_MONTH_WORD = re.compile(
+    r"\b(?:"
+    + "|".join(sorted((re.escape(m.title()) for m in MONTHS), key=len, reverse=True))
+    + r")\b\.?"
+)
+
+
+def credit_brackets(text: str) -> list[tuple[int, int]]:
+    """Character ranges of credit brackets opening a paragraph: a dash-separated credit
+    with a date ("Gaza Strip, (Wire - Daily Point News - 25th Oct, 2024) ..."). The names
+    inside are the story's sources and its date, never actors."""
+    found = []
+    for m in _BRACKET.finditer(text):
+        inside = m.group(1)
+        if (
+            re.search(r"\s[-–—]\s", inside)
+            and _MONTH_WORD.search(inside)
+            and re.search(r"\d", inside)
+        ):
+            found.append((m.start(1), m.end(1)))
+    return found
