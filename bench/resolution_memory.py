@@ -5,8 +5,8 @@
 Fills a SQLite store with ``--size`` synthetic articles (or reuses ``--store`` when it
 holds them), rebuilds it, adds 1,000 articles and refreshes. A thread samples the
 process's resident memory every 50 ms; each phase (the actor pass, events, incidents,
-relations, the writes) is timed and its peak printed, so the phase that sets the peak
-RSS is named. Prints figures; asserts nothing.
+relations, the writes and the incidents' write within them) is timed and its peak
+printed, so the phase that sets the peak RSS is named. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -85,7 +85,8 @@ def main() -> None:
                         (resolve, "resolve_incidents"), (resolve, "resolve_relations"),
                         (pipeline, "update_actors")):  # fmt: skip
         phases.wrap(owner, name, name)
-    for name in ("replace_units", "replace_resolution", "replace_rest", "mention_actors"):
+    for name in ("replace_units", "replace_resolution", "replace_rest", "mention_actors",
+                 "_write_incidents"):  # fmt: skip
         phases.wrap(SQLStore, name, "store." + name)
     with tempfile.TemporaryDirectory() as tmp:
         location = args.store or str(Path(tmp) / "memory.db")
