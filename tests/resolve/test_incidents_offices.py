@@ -110,9 +110,11 @@ def test_an_office_holder_is_his_state_only_within_his_term() -> None:
 
 def test_state_sides_hold_states_their_forces_and_office_holders() -> None:
     actors = [Actor("actor_eth", "Ethiopia", "country", "ETH"),
+              Actor("actor_enaf", "Ethiopian National Army", "state_forces", "ETH"),
+              Actor("actor_tpf", "Tigray People's Front", "armed_group", "ETH"),
               person("Tesfaye Alemu", "ETH", ("Prime Minister of Ethiopia", "2018-04", None)),
               person("Dawit Haile", "ETH", ("Chairman of the Tigray Front", "2017", None))]  # fmt: skip
-    assert state_sides(actors, ONTO) == {"actor_eth": "state:ETH",
+    assert state_sides(actors, ONTO) == {"actor_eth": "state:ETH", "actor_enaf": "state:ETH",
                                          "actor_tesfaye": "state:ETH@2018-04-01/"}  # fmt: skip
 
 

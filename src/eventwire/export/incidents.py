@@ -122,7 +122,7 @@ def inter(actor: Actor | None, where: str | None) -> str:
     knowledge of a group's aims that we do not keep, so armed groups stay empty."""
     if actor is None:
         return ""
-    if actor.type in ("government", "country"):
+    if actor.type in ("government", "country", "state_forces"):
         # acting outside its own country (``where``: the place's, else the other actor's)
         abroad = where is not None and actor.country not in (None, where)
         return "External/Other forces" if abroad else "State forces"

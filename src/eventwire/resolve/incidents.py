@@ -167,7 +167,7 @@ def report_of_incident(
 
 
 # the actor types that stand for their state as one side of an incident
-STATE_TYPES = ("country", "government")
+STATE_TYPES = ("country", "government", "state_forces")
 
 
 def state_side(country: str) -> str:
