@@ -418,7 +418,7 @@ RELATION_COLUMNS = (
 
 
 def _relation_rows() -> list[tuple[Any, ...]]:
-    """The relations as a store before migration 17 holds them (its relation summary)."""
+    """The relations as a store before migration 14 holds them (its relation summary)."""
     return [
         (r.id, r.source_actor, r.target_actor, r.type, int(r.negated), r.modality,
          int(r.contested), r.first_seen, r.last_seen, r.source_count, as_json(to_dict(r)))

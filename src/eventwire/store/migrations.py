@@ -448,8 +448,7 @@ MIGRATIONS: list[str] = [
     ) sides
     GROUP BY actor_id, date, date_precision, type, acled_type, modality
     """,
-    # 17 (issue 18, pre-assigned; numbered 17 once 14-16 land before it): the network
-    # without a sources floor reads summaries without one. ``event_pair_splits`` is
+    # 14: the network without a sources floor reads summaries without one. ``event_pair_splits`` is
     # ``event_pair_periods`` summed over the floors (the type, negation and modality split
     # of a pair and period), its index covering the split read for the pairs drawn;
     # ``event_actor_sums`` is ``event_actor_periods`` summed over the floors (the degrees);

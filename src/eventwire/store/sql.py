@@ -177,7 +177,7 @@ SUMMARIES = {
         " FROM event_pair_sums UNION ALL SELECT grain, period, floor, target_actor, events,"
         " sources FROM event_pair_sums) d GROUP BY grain, period, floor, actor_id"
     ),
-    # migration 17: the pair periods and the actor periods summed over the sources floors
+    # migration 14: the pair periods and the actor periods summed over the sources floors
     # (what the network reads when no minimum of sources is asked for: the split of the
     # pairs drawn, the degrees), and each actor's relations grouped by what a filter tests
     "event_pair_splits": (
