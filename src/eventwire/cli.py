@@ -45,7 +45,7 @@ from eventwire.model import MODALITIES, Place, to_dict
 from eventwire.query import actor_relations, find_quotes
 from eventwire.resolve.actors import explain_actors
 from eventwire.store import open_store
-from eventwire.views import type_polarity
+from eventwire.views import quote_speaker, type_polarity
 
 HELP = """eventwire turns news articles about an armed conflict into a sourced, queryable
 picture of it: actors under every spelling, events, relations, places, dates, counts and
@@ -880,7 +880,7 @@ def quotes(
     for q in rows:
         out.print(
             Text.assemble(
-                (names.get(q.speaker or "", "?"), "bold"), f": “{q.text}” ({q.article_id})"
+                (quote_speaker(q, names) or "?", "bold"), f": “{q.text}” ({q.article_id})"
             )
         )
 

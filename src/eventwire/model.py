@@ -309,6 +309,9 @@ class Quote:
     char_start: int
     char_end: int
     speaker: str | None = None
+    # who said it when no actor is named ("witness in Kabala", "medics"): the extracted
+    # description of the unnamed source; None whenever ``speaker`` is set
+    speaker_description: str | None = None
 
 
 # --- dict conversion ---------------------------------------------------------

@@ -7,6 +7,7 @@ are about an invented war, so every expected figure below can be worked out by h
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from eventwire.errors import EvalError
 from eventwire.evaluate.base import in_split, split_of
 from eventwire.evaluate.exported import Prediction, status_of
 from eventwire.evaluate.sets.conflict_gold import (
+    Gold,
     date_ok,
     gold_in_split,
     numbers_in,
@@ -129,3 +131,33 @@ def test_name_gold_is_cut_to_the_spellings_a_split_writes() -> None:
     assert cut["place_variants"] == {"Belmar": ["Belmarr"]}
     # Ana Rell is named in a01 only: the pair cannot be tested on a02
     assert [m["pair"] for m in cut["must_not_merge"]] == [["Kestria", "Kestrian army"]]
+
+
+def _with_a02_speaker(description: str | None) -> Prediction:
+    pred = Prediction.from_json(PREDICTION)
+    pred.quotes = [
+        q if q.article != "a02" else replace(q, speaker_description=description)
+        for q in pred.quotes
+    ]
+    return pred
+
+
+@pytest.mark.parametrize(
+    ("description", "found"),
+    [
+        ("resident of Belmarr", 1.0),  # the gold's words, as extraction keeps them
+        ("an elderly resident of Belmarr", 1.0),  # more words than the gold's: still it
+        ("resident", 0.5),  # the place is lost: not the gold's description
+        ("resident of Tarvo", 0.5),
+    ],
+)
+def test_a_described_speaker_matches_a_gold_description(description: str, found: float) -> None:
+    result = score(read_gold(GOLD), _with_a02_speaker(description), read_ontology())
+    assert _value(result, "quotes") == found
+
+
+def test_a_description_never_stands_for_a_coded_actor() -> None:
+    gold = Gold({"alias_clusters": {"Kestrian army": ["Kestrian army"]}})
+    assert not gold.describes("Kestrian army", "Kestrian army")
+    assert gold.describes("witness in Runyonyi", "witness in Runyonyi")
+    assert not gold.describes(None, "witness in Runyonyi")

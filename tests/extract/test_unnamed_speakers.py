@@ -55,3 +55,29 @@ def test_pronouns_reports_and_places_are_not_described_speakers(nlp, resources):
     doc = nlp('"It is over," he said. "Talks failed," the report said. "No," Kabul said.')
     subjects = [t for t in doc if t.dep_ == "nsubj" and t.head.lemma_ == "say"]
     assert [unnamed_source(t, words) for t in subjects] == [None, None, None]
+
+
+def test_a_definite_source_takes_the_description_it_repeats(run):
+    text = (
+        "A witness in Kabala said the shelling began before dawn. "
+        '"Nobody knows who fired first," the witness told reporters.'
+    )
+    assert speakers(run, text) == [(None, "witness in Kabala")]
+
+
+def test_a_definite_source_with_nothing_to_repeat_stays_bare(run):
+    text = (
+        "A resident of Kabala said the shelling began before dawn. "
+        '"Nobody knows who fired first," the witness told reporters.'
+    )
+    assert speakers(run, text) == [(None, "witness")]
+    text = '"Nobody knows who fired first," the witness told reporters.'
+    assert speakers(run, text) == [(None, "witness")]
+
+
+def test_a_chain_of_definite_repetitions_reaches_the_introduction(run):
+    text = (
+        "A witness in Kabala spoke first. The witness said the shelling began before dawn. "
+        '"Nobody knows who fired first," the witness told reporters.'
+    )
+    assert speakers(run, text) == [(None, "witness in Kabala")]

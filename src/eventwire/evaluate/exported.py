@@ -64,6 +64,8 @@ class PredQuote:
     article: str
     text: str
     speaker: str | None
+    # the article's description of a speaker it does not name ("witness in Kabala")
+    speaker_description: str | None = None
 
 
 @dataclass
@@ -149,7 +151,9 @@ def prediction_from_run(run: PipelineRun, files: dict[str, str]) -> Prediction:
         pred.relations += _relation_rows(rel, files)
     for q in res.quotes:
         if q.article_id in files:
-            pred.quotes.append(PredQuote(files[q.article_id], q.text, q.speaker))
+            pred.quotes.append(
+                PredQuote(files[q.article_id], q.text, q.speaker, q.speaker_description)
+            )
     return pred
 
 

@@ -58,7 +58,7 @@ def schemas() -> dict[str, Any]:
         ]),
         "quotes": pa.schema([
             ("id", s), ("text", s), ("article_id", s), ("sentence", s), ("char_start", i),
-            ("char_end", i), ("speaker", s),
+            ("char_end", i), ("speaker", s), ("speaker_description", s),
         ]),
         "places": pa.schema([*place, ("event_count", i)]),
         "statistics": pa.schema([

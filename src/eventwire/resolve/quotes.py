@@ -22,6 +22,8 @@ def resolve_quotes(docs: Sequence[DocumentRecords], mention_actor: dict[str, str
                     char_start=q.span.start,
                     char_end=q.span.end,
                     speaker=speaker,
+                    # a named speaker that resolved to no actor is not an unnamed source
+                    speaker_description=None if q.speaker else q.speaker_description,
                 )
             )
     return quotes

@@ -504,6 +504,12 @@ MIGRATIONS: list[str] = [
     ) sides
     GROUP BY actor_id, negated, modality, source_count, first_seen, last_seen
     """,
+    # 15 (issue 13, pre-assigned; the fifteenth script): a quote whose speaker is not
+    # named keeps the article's description of its source ("witness in Kabala",
+    # "medics"); quotes stored before it read back with none
+    """
+    ALTER TABLE quotes ADD COLUMN speaker_description TEXT
+    """,
 ]
 
 _POSTGRES_TYPES = (

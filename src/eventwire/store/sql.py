@@ -477,12 +477,14 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
             self.write_summaries()
         self._insert(
             "quotes",
-            ("id", "speaker", "article_id", "text", "sentence", "char_start", "char_end"),
+            ("id", "speaker", "article_id", "text", "sentence", "char_start", "char_end",
+             "speaker_description"),
             (
-                (q.id, q.speaker, q.article_id, q.text, q.sentence, q.char_start, q.char_end)
+                (q.id, q.speaker, q.article_id, q.text, q.sentence, q.char_start, q.char_end,
+                 q.speaker_description)
                 for q in res.quotes
             ),
-        )
+        )  # fmt: skip
         self._write_statistics(res.statistics)
         self._insert(
             "evidence",
@@ -746,13 +748,13 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
 
     def _quotes(self, where: str, args: Sequence[Any]) -> list[Quote]:
         rows = self._all(
-            "SELECT id, text, article_id, sentence, char_start, char_end, speaker FROM quotes"
-            f"{where} ORDER BY article_id, char_start, id",
+            "SELECT id, text, article_id, sentence, char_start, char_end, speaker,"
+            f" speaker_description FROM quotes{where} ORDER BY article_id, char_start, id",
             args,
         )
         return [
             Quote(id=r[0], text=r[1], article_id=r[2], sentence=r[3], char_start=r[4],
-                  char_end=r[5], speaker=r[6])
+                  char_end=r[5], speaker=r[6], speaker_description=r[7])
             for r in rows
         ]  # fmt: skip
 

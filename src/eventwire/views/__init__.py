@@ -60,7 +60,13 @@ from eventwire.views.details import (
 from eventwire.views.incident_counts import totals
 from eventwire.views.incidents import incident_detail, list_incident_rows
 from eventwire.views.indexes import actor_index, place_index
-from eventwire.views.labels import code_labels, counts_text, event_caption, event_label
+from eventwire.views.labels import (
+    code_labels,
+    counts_text,
+    event_caption,
+    event_label,
+    quote_speaker,
+)
 from eventwire.views.maps import map_places
 from eventwire.views.network import network
 from eventwire.views.polarity import POLARITIES, modality_label, type_polarity
@@ -84,6 +90,6 @@ __all__ = [
     "RelationGroup", "RelationView", "Segment", "actor_detail", "actor_graph", "actor_page_data",
     "article_detail", "code_labels", "counts_text", "date_range", "event_caption", "event_detail", "event_label", "format_when", "highlight",
     "list_articles", "list_events", "list_places", "list_quotes", "list_relations", "list_statistics", "map_points",
-    "modality_label", "parse_iso_date", "place_detail", "place_page_data", "resolve_actor",
+    "modality_label", "parse_iso_date", "place_detail", "place_page_data", "quote_speaker", "resolve_actor",
     "search_actors", "stats", "timeline_items", "type_polarity",
 ]  # fmt: skip

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from eventwire.model import COUNT_KINDS, Event
+from eventwire.model import COUNT_KINDS, Event, Quote
 from eventwire.views.polarity import modality_label
 from eventwire.views.records import ActorRef
 
@@ -61,3 +61,14 @@ def counts_text(counts: Mapping[str, int]) -> str:
     known = [k for k in COUNT_KINDS if counts.get(k)]
     others = sorted(k for k in counts if k not in COUNT_KINDS and counts[k])
     return ", ".join(f"{counts[k]} {k}" for k in known + others)
+
+
+def quote_speaker(quote: Quote, names: Mapping[str, str]) -> str | None:
+    """Who said a quote: its actor's name (``names`` by actor id, else the id), the
+    article's description of a source it does not name ("witness in Kabala (unnamed)"),
+    or None when the article gives neither."""
+    if quote.speaker:
+        return names.get(quote.speaker, quote.speaker)
+    if quote.speaker_description:
+        return f"{quote.speaker_description} (unnamed)"
+    return None

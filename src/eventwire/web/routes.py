@@ -68,6 +68,7 @@ def make_templates() -> Jinja2Templates:
     env.globals["modality_label"] = views.modality_label
     env.globals["code_labels"] = views.code_labels
     env.globals["counts_text"] = views.counts_text
+    env.globals["quote_speaker"] = views.quote_speaker
     env.globals["download_formats"] = downloads.download_formats
     return Jinja2Templates(env=env)
 

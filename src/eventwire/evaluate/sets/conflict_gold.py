@@ -32,7 +32,14 @@ from eventwire.evaluate.exported import (
     prediction_from_run,
     read_json,
 )
-from eventwire.evaluate.metrics import Metric, Tally, haversine_km, prf, text_overlap
+from eventwire.evaluate.metrics import (
+    Metric,
+    Tally,
+    content_words,
+    haversine_km,
+    prf,
+    text_overlap,
+)
 from eventwire.evaluate.places import same_name
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import Article
@@ -252,6 +259,16 @@ class Gold:
             elif text_overlap([*owners.surfaces(actor), owners.names.get(actor, "")], [name]):
                 return True
         return False
+
+    def describes(self, description: str | None, name: str) -> bool:
+        """Our description of an unnamed speaker is the gold's: the gold speaker is itself a
+        description (no alias cluster or place is coded under it) and every content word
+        of it is in ours ("witness in Runyonyi" is "a witness in Runyonyi"; "a witness"
+        alone, which drops the place, is not)."""
+        if not description or name in self.clusters or name in self.places:
+            return False
+        wanted = content_words(name)
+        return bool(wanted) and wanted <= content_words(description)
 
 
 def numbers_in(value: str) -> set[int]:
@@ -507,9 +524,16 @@ def _quotes(g: Gold, owners: Owners, pred: Prediction, result: SetResult) -> Met
             for q in pred.quotes
             if q.article == gq["article"] and _quote_start(q.text).startswith(start)
         ]
-        ok = any(g.matches(owners, q.speaker, [gq["speaker"]]) for q in candidates)
+        ok = any(
+            g.matches(owners, q.speaker, [gq["speaker"]])
+            or g.describes(q.speaker_description, gq["speaker"])
+            for q in candidates
+        )
         if not right.add(ok):
-            ours = [owners.names.get(q.speaker or "", q.speaker) for q in candidates] or None
+            ours = [
+                owners.names.get(q.speaker or "", q.speaker) or q.speaker_description
+                for q in candidates
+            ] or None
             result.miss(gq["article"], "quote", f"{gq['speaker']}: {gq['starts']}", ours, None)
     return right.metric("quote found by its first words, with the gold speaker")
 
