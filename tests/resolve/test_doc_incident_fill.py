@@ -325,30 +325,3 @@ def test_one_more_of_another_type_or_without_the_marker_takes_no_doer() -> None:
     t.event("PROTEST", "protest", place=TARHUNA)
     _first, protest = filled(t, {"jets": "actor:air_force"})
     assert protest.source is None
-
-
-def test_a_lead_placed_only_in_the_country_takes_the_town_a_later_sentence_names() -> None:
-    # "Rebels shelled army posts in Libya on Friday. ... The shells fell on Gharyan."
-    t = Text("a").sentence("Rebels shelled army posts across Libya on Friday.")
-    t.event("ASSAULT", "shelled", "2025-03-14", LIBYA, source="Rebels")
-    t.sentence("The shelling hit the outskirts of Gharyan, killing two.")
-    t.event("ASSAULT", "shelling", "2025-03-14", GHARYAN, counts=(("killed", 2),))
-    lead, later = filled(t, {"Rebels": "actor:rebels"})
-    assert lead.place == GHARYAN and "inferred_place" in lead.qualifiers
-    assert later.place == GHARYAN and "inferred_place" not in later.qualifiers
-
-
-def test_a_town_is_never_replaced_and_a_town_abroad_refines_nothing() -> None:
-    abroad = Place("geonames:9", "Zarzis", 33.5, 11.1, "TUN", "TN.1", "city")
-    t = Text("a").sentence("Rebels shelled army posts in Tarhuna on Friday.")
-    t.event("ASSAULT", "shelled", "2025-03-14", TARHUNA, source="Rebels")
-    t.sentence("The shelling spread to Gharyan.")
-    t.event("ASSAULT", "shelling", "2025-03-14", GHARYAN)
-    lead, _ = filled(t, {"Rebels": "actor:rebels"})
-    assert lead.place == TARHUNA and "inferred_place" not in lead.qualifiers
-    u = Text("b").sentence("Rebels shelled army posts across Libya on Friday.")
-    u.event("ASSAULT", "shelled", "2025-03-14", LIBYA, source="Rebels")
-    u.sentence("The shelling was heard as far as Zarzis.")
-    u.event("ASSAULT", "shelling", "2025-03-14", abroad)
-    lead, _ = filled(u, {"Rebels": "actor:rebels"})
-    assert lead.place == LIBYA

@@ -52,7 +52,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from eventwire.extract.placechoice import finer_in_incident
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import (
     COUNTING_MODALITIES,
@@ -641,10 +640,6 @@ def _filled(
     places = before if any(o.place for o in told) else after
     if place is None and (found := best_place(o.place for o in places if _states_the_act(o))):
         place = found
-        inferred.append("inferred_place")
-    stated = [o.place for o in members if o is not em and _states_the_act(o)]
-    if (finer := finer_in_incident(place, stated)) is not None:
-        place = finer  # a lead's country or part, refined by the town another sentence names
         inferred.append("inferred_place")
     dated = before if any(_own_date(o) for o in told) else after
     if _own_date(em) is None and (day := _told_date(dated, _published(em))) is not None:
