@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -438,41 +437,6 @@ def _most_named_country(ctx: DocContext) -> str | None:
     if not counts or (len(counts) == 2 and counts[0][1] == counts[1][1]):
         return None
     return counts[0][0]
-
-
-def finer_in_incident(own: Place | None, stated: Iterable[Place | None]) -> Place | None:
-    """The place another sentence of the same incident states, when it is finer than the
-    member's own and lies inside it, else None: a lead that gives only a country, a part
-    or a division ("Shelling went on in eastern Ukraine ...") and a later sentence
-    that names the town ("The shells first fell on the village of X") tell one incident in
-    X; so does an event placed only by the article's inferred country. ``stated`` are the
-    places the incident's other members state, in text order: the most precise wins,
-    the first stated among equals. A place in another country or division says nothing of
-    this one, and a member placed in a town keeps it."""
-    if own is not None and not (
-        own.inferred or own.feature == PART_FEATURE or own.precision in ("country", "admin1")
-    ):
-        return None
-    inside = [
-        p
-        for p in stated
-        if p is not None
-        and not p.inferred
-        and p.feature != PART_FEATURE
-        and p.precision in ("point", "city", "admin2", "admin1")
-        and (
-            own is None
-            or (
-                p.country == own.country
-                and (own.admin1 is None or p.admin1 == own.admin1)
-                and PRECISION_RANK[p.precision] < _rank(own)
-            )
-        )
-    ]
-    if not inside:
-        return None
-    best = min(inside, key=lambda p: PRECISION_RANK[p.precision])
-    return best if best != own else None
 
 
 def _rank(place: Place) -> float:
