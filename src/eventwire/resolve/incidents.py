@@ -13,8 +13,11 @@ are compatible:
   country-level place is a namesake of the other's country or lies within reach of it
   (:func:`within_reach`);
 * **actors**: when both reports name actors, at least one side in common (none
-  contradicting; a country, its government and its state forces are one side); reports
-  that share no named side join only on the same town and day.
+  contradicting; a country, its government and its state forces are one side; a leader
+  and the group an article says he leads are one side, :mod:`~eventwire.resolve.incident_ties`;
+  two rival governments of one state, told by their seats or their heads, are two parts
+  of its side, :func:`rival_parts`); reports that share no named side join only on the
+  same town and day. A place gives no side by its name alone (:func:`assign_actors`).
 
 Candidates come from blocking on (family, day, named side) and (family, day, town), each report
 filed under every day of its window (at most a month): the only pairs the rules below can
@@ -60,7 +63,15 @@ from eventwire.resolve.ids import stable_id
 from eventwire.resolve.incident_counts import best_counts, report_figures
 from eventwire.resolve.incident_notes import Notes
 from eventwire.resolve.incident_sites import sites_hit
-from eventwire.resolve.offices import office_sides, side_keys, side_on
+from eventwire.resolve.incident_ties import tied_sides
+from eventwire.resolve.offices import (
+    PART_MARK,
+    TERM_MARK,
+    office_sides,
+    parent_side,
+    side_keys,
+    side_on,
+)
 from eventwire.resolve.overrides import load_overrides
 from eventwire.text.geo import haversine_km
 
@@ -94,12 +105,20 @@ class Report:
     sites: frozenset[str] = frozenset()  # what its acts hit, by kind (``sites_hit``)
 
     @classmethod
-    def of(cls, inc: DocIncident, side_of: dict[str, str] | None = None) -> Report:
+    def of(
+        cls,
+        inc: DocIncident,
+        side_of: dict[str, str] | None = None,
+        tied: dict[str, set[str]] | None = None,
+    ) -> Report:
         days = office_days(inc)
-        sides = frozenset(side_on(a, (side_of or {}).get(a), days) for a in inc.named)
+        # a named actor and the leader or group some article ties to it (``incident_ties``)
+        actors = {*inc.named, *(t for a in inc.named for t in (tied or {}).get(a, ()))}
+        sides = frozenset(_seated(side_on(a, (side_of or {}).get(a), days), inc.words.get(a))
+                          for a in actors)  # fmt: skip
         itype = inc.type
         family = inc.onto.incident_family(itype, sends_armed_men(inc.members, itype, inc.onto))
-        sites = sites_hit(inc.members, inc.onto.violent_types)
+        sites = sites_hit(inc.members, inc.onto.violent_types, inc.onto.site_nouns)
         return cls(inc.id, inc.article_id, itype, inc.window(), inc.day, inc.place, sides,
                    family, sites)  # fmt: skip
 
@@ -212,36 +231,44 @@ def incident_links(resources: Resources) -> IncidentLinks:
 def assign_actors(inc: DocIncident, mention_actor: dict[str, str], unnamed: frozenset[str]) -> None:
     """Fill a document incident's resolved source and target actors and its named ones.
 
-    A town named as a participant where the act happens stands for the town's people, on
-    the side of its country ("Russia attacked **Kyiv**" names the side of Ukraine), so its
-    named sides hold that state's key (:func:`state_side`) instead of the town's actor."""
-    as_town: set[str] = set()
-    town_sides: set[str] = set()
+    A place gives no side by its name alone: a town is no actor, and its country need not
+    be who holds it (a town of a country at civil war may be held by the rebels). An act
+    that names no target, placed in a town the article says is held by a named actor
+    ("drones hit the RSF-held town of Nyala", "Nyala, which is controlled by the RSF";
+    :func:`~eventwire.resolve.incident_ties.town_holders`), takes that holder as its target
+    side, unless the holder is its doer. Otherwise the target stays empty. A participant
+    whose words are the town itself ("Russia attacked Kyiv") stands for no side either."""
+
+    words: dict[str, set[str]] = defaultdict(set)
 
     def ids(side: str) -> tuple[str, ...]:
         found = []
         for em in inc.members:
             span = getattr(em, side)
-            if span and (a := mention_actor.get(mention_key(em.article_id, span))):
+            if (
+                span
+                and (a := mention_actor.get(mention_key(em.article_id, span)))
+                and not _is_its_town(span.text, em.place)
+            ):
                 found.append(a)
-                if (town := names_its_town(span.text, em.place)) is not None:
-                    as_town.add(a)
-                    town_sides.add(town)
+                words[a].add(span.text)
         return tuple(dict.fromkeys(found))
 
     inc.sources, inc.targets = ids("source"), ids("target")
-    named = {a for a in (*inc.sources, *inc.targets) if a not in unnamed and a not in as_town}
-    inc.named = frozenset(named | town_sides)
+    town = _town(inc.place)
+    holder = inc.holders.get(town.id) if town else None
+    if not inc.targets and holder and holder not in inc.sources:
+        inc.targets = (holder,)
+    inc.named = frozenset(a for a in (*inc.sources, *inc.targets) if a not in unnamed)
+    inc.words = {a: frozenset(w) for a, w in sorted(words.items()) if a in inc.named}
 
 
-def names_its_town(words: str, place: Place | None) -> str | None:
-    """The state side a participant stands for when its words are the name of the town the
-    act happened in ("Russia attacked Kyiv", "Kharkiv came under fire"), else None."""
+def _is_its_town(words: str, place: Place | None) -> bool:
+    """Whether a participant's words are the name of the town the act happened in
+    ("Russia attacked Kyiv", "Kharkiv came under fire"): a place, not a side."""
     town = _town(place)
-    if town is None or not town.country:
-        return None
     fold = " ".join(words.casefold().split())
-    return state_side(town.country) if fold == " ".join(town.name.casefold().split()) else None
+    return town is not None and fold == " ".join(town.name.casefold().split())
 
 
 def _town(p: Place | None) -> Place | None:
@@ -350,11 +377,85 @@ def veto(a: Report, b: Report) -> str | None:
     if a.sites and b.sites and not a.sites & b.sites:
         return "two different sites ({}; {})".format(*sorted((", ".join(sorted(a.sites)),
                                                                ", ".join(sorted(b.sites)))))  # fmt: skip
-    if a.named and b.named and not a.named & b.named:
+    if why := rival_parts(a.named, b.named):
+        return why
+    shared = sides_meet(a.named, b.named)
+    if a.named and b.named and not shared:
         return "named actors differ"
-    if not a.named & b.named and not _same_town_dated(a, b):
+    if not shared and not _same_town_dated(a, b):
         return "no shared named actor, and not the same town and day"
     return None
+
+
+def sides_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two reports' sides share one: the same side, a state's side and a part of
+    it (:func:`~eventwire.resolve.offices.parent_side`: "Yemen" and the government seated
+    in Aden), or two parts of one state told by two kinds of evidence (a seat and a head
+    of government: neither rules the other out)."""
+    if a & b:
+        return True
+    for x in a:
+        for y in b:
+            if parent_side(x) != parent_side(y):
+                continue
+            if PART_MARK not in x or PART_MARK not in y or _part_kind(x) != _part_kind(y):
+                return True
+    return False
+
+
+def _part_kind(side: str) -> str:
+    """ "seat" or "office": what a part of a state's side is told by."""
+    return side.partition(PART_MARK)[2].partition(":")[0]
+
+
+def rival_parts(a: frozenset[str], b: frozenset[str]) -> str | None:
+    """Why two reports name two rival parts of one state's side (two prime ministers'
+    governments, two seats of government) and none in common, else None."""
+    for x in sorted(a - b):
+        state, mark, _part = x.partition(PART_MARK)
+        if not mark:
+            continue
+        prefix = f"{state}{PART_MARK}{_part_kind(x)}:"
+        if any(y.startswith(prefix) for y in a & b):
+            continue  # both name one part of that kind: an incident between the rivals
+        if others := sorted(y for y in b - a if y.startswith(prefix)):
+            return f"rival governments of one state ({x}; {others[0]})"
+    return None
+
+
+# "the Tripoli-based government", "the government based in Tobruk": a seat of government
+# named with a state's actor (what tells two rival governments of one state apart)
+_SEAT = re.compile(
+    r"\b([a-z][a-z'\u2019]*(?:[ -][a-z][a-z'\u2019]*)?)-based\b"
+    r"|\b(?:government|authorities|administration|cabinet)\s+(?:based\s+|seated\s+)?in\s+"
+    r"([a-z][a-z'\u2019]*(?:[ -][a-z][a-z'\u2019]*)?)$"
+)
+
+
+_SEAT_ARTICLES = frozenset({"the", "a", "an", "its", "their", "rival"})
+
+
+def seat_of(words: Iterable[str] | None) -> str | None:
+    """The one seat of government ``words`` (the spans naming one actor in a report)
+    name, folded ("the Tripoli-based government" -> "tripoli"), else None."""
+    seats = set()
+    for w in words or ():
+        for m in _SEAT.finditer(" ".join(w.casefold().split())):
+            found = (m.group(1) or m.group(2)).replace("-", " ").split()
+            while found and found[0] in _SEAT_ARTICLES:
+                found.pop(0)
+            if found:
+                seats.add("-".join(found))
+    return seats.pop() if len(seats) == 1 else None
+
+
+def _seated(side: str, words: Iterable[str] | None) -> str:
+    """A state's side (``state:ISO3``) as the part of it seated where ``words`` say
+    ("state:LBY/seat:tripoli"); any other side as it is."""
+    if not side.startswith("state:") or PART_MARK in side:
+        return side
+    seat = seat_of(words)
+    return f"{side}{PART_MARK}seat:{seat}" if seat else side
 
 
 def _same_town_dated(a: Report, b: Report) -> bool:
@@ -367,7 +468,10 @@ def _same_town_dated(a: Report, b: Report) -> bool:
 
 
 # the internal keys an explanation may hold: an actor id, or a state side (:func:`state_side`)
-EXPLANATION_KEY = re.compile(r"\b(actor_[0-9a-f]{12}|state:[A-Z]{3})\b")
+EXPLANATION_KEY = re.compile(
+    r"\b(actor_[0-9a-f]{12}|state:[A-Z]{3}(?:/(?:seat:[a-z'\u2019-]+|office:actor_[0-9a-f]{12}))?)"
+    r"(?![\w-])"
+)
 
 
 def explanation_keys(lines: Iterable[str]) -> list[str]:
@@ -408,6 +512,14 @@ def explanation_in_words(
 
     def say(m: re.Match[str]) -> str:
         key = m.group(1)
+        state, part, who = key.partition(f"{PART_MARK}office:")
+        if part:  # one rival government's part of a state's side
+            with suppress(NotFound):
+                return f"the government of {get_actor(who).name}"
+            return "a rival government of " + words.get(state, "a state")
+        state, part, seat = key.partition(f"{PART_MARK}seat:")
+        if part:
+            return f"the government seated in {seat.replace('-', ' ').title()}"
         if key in words:
             return words[key]
         return "a state" if key.startswith("state:") else "an actor no longer stored"
@@ -447,7 +559,7 @@ def candidate_blocks(incs: Sequence[Report]) -> dict[tuple[str, int, str], list[
         w = inc.window()
         if w is None or w[1] - w[0] > MAX_WINDOW:
             continue
-        cells = sorted(inc.named)
+        cells = sorted(inc.named | {parent_side(k) for k in inc.named})
         if town := _town(inc.place):
             cells.append("town:" + town.id)
         for day in range(w[0] - DAY_SLACK, w[1] + DAY_SLACK + 1):
@@ -604,7 +716,8 @@ def resolve_incidents(
         for x in by_event.get(a, ())
         for y in by_event.get(b, ())
     }
-    reports = [Report.of(inc, side_of) for inc in incs]
+    tied = tied_sides(_ties(incs, side_of or {}), frozenset().union(*(i.named for i in incs)))
+    reports = [Report.of(inc, side_of, tied) for inc in incs]
     clusters = _Clusters(reports, cannot)
     for names in links.joins:
         held = sorted({n for e in names for n in by_event.get(e, ())})
@@ -637,6 +750,14 @@ def resolve_incidents(
         for root, members in clusters.members.items()
     ]  # fmt: skip
     return sorted(out, key=lambda i: i.id)
+
+
+def _ties(incs: Iterable[DocIncident], side_of: dict[str, str]) -> set[tuple[str, str]]:
+    """Every article's leader ties (:mod:`~eventwire.resolve.incident_ties`) but those of
+    a state's own actors: a country, its government or forces stand for the state, and
+    "Sudan's RSF" names no leader of the RSF."""
+    plain = {a for a, side in side_of.items() if TERM_MARK not in side}
+    return {t for inc in incs for t in inc.ties if not plain & set(t)}
 
 
 def lead_type(types: Sequence[str], onto: Ontology) -> str:

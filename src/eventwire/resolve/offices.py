@@ -28,6 +28,7 @@ from eventwire.knowledge.ontology import Ontology
 from eventwire.model import Actor, Role
 
 TERM_MARK = "@"  # "state:ETH@2018-04-01/2021-12-31": a side held from, to
+PART_MARK = "/"  # "state:LBY/office:actor_x": one rival government's part of a state's side
 
 
 def state_words(country: str, onto: Ontology) -> tuple[frozenset[str], frozenset[str]]:
@@ -149,11 +150,60 @@ def _role_key(role: Role) -> tuple[str, str, str]:
 def office_sides(actors: Iterable[Actor], onto: Ontology) -> dict[str, str]:
     """Office holders among ``actors``: actor id -> their terms ("state:ETH@2018-04-01/",
     several joined by ";"), for the map of :func:`~eventwire.resolve.incidents.state_sides`
-    (``onto`` is the resolution's: both resolutions read the same one)."""
+    (``onto`` is the resolution's: both resolutions read the same one).
+
+    **Rival governments.** Two people who hold the same office of one state at once (two
+    prime ministers seated in two cities, each with his own government) are each his own
+    part of the state's side while both hold it: "state:LBY/office:actor_x@FROM/TO"
+    (:func:`rival_terms`). A part is one with the state's side ("Libya") but never with
+    the other part, so the forces of one prime minister and of the other are two sides."""
+    actors = list(actors)
+    held = {actor.id: office_terms(actor, onto) for actor in actors}
+    rivals = rival_terms(actors, onto)
     out = {}
     for actor in actors:
-        if terms := office_terms(actor, onto):
-            out[actor.id] = ";".join(terms)
+        if terms := held[actor.id]:
+            out[actor.id] = ";".join(rivals.get((actor.id, t), t) for t in terms)
+    return out
+
+
+def _office_word(title: str, onto: Ontology) -> str | None:
+    """The office a title names (``[state_offices]``, the longest that fits)."""
+    fold = " ".join(title.casefold().replace("’", "'").split())
+    for office in onto.state_offices.offices:
+        if fold.startswith(office + " of ") or fold.endswith(" " + office) or fold == office:
+            return office
+    return None
+
+
+def rival_terms(actors: Iterable[Actor], onto: Ontology) -> dict[tuple[str, str], str]:
+    """(actor id, term) -> the term as his own part of the state's side, for the terms
+    in which another person held the same office of the same state at the same time (by
+    the KB's roles: "Prime Minister of the Government of National Unity" from 2021 and
+    "Prime Minister of the Government of National Stability" from 2022, both open)."""
+    spans: dict[tuple[str, str], list[tuple[str, str, date, date]]] = {}
+    for actor in actors:
+        if actor.type != "person" or not actor.country:
+            continue
+        capital = onto.state_offices.capitals.get(actor.country)
+        for role in sorted(actor.roles, key=_role_key):
+            if role.source != "kb" or not holds_for(role.title, actor.country, onto, capital):
+                continue
+            office = _office_word(role.title, onto)
+            if office is None:
+                continue
+            start = _day(role.start, False) if role.start else date.min
+            end = _day(role.end, True) if role.end else date.max
+            term = (f"state:{actor.country}{TERM_MARK}"
+                    f"{role.start and start.isoformat() or ''}/{role.end and end.isoformat() or ''}")  # fmt: skip
+            spans.setdefault((actor.country, office), []).append((actor.id, term, start, end))
+    out: dict[tuple[str, str], str] = {}
+    for (country, _office), held in sorted(spans.items()):
+        for aid, term, start, end in held:
+            if any(other != aid and s <= end and start <= e for other, _t, s, e in held):
+                out[(aid, term)] = term.replace(
+                    f"state:{country}{TERM_MARK}", f"state:{country}/office:{aid}{TERM_MARK}", 1
+                )
     return out
 
 
@@ -175,6 +225,12 @@ def side_on(actor_id: str, side: str | None, days: tuple[int, int] | None) -> st
         if first <= days[1] and last >= days[0]:
             return key
     return actor_id
+
+
+def parent_side(side: str) -> str:
+    """The state's side a part of it belongs to ("state:LBY/office:actor_x" ->
+    "state:LBY"); any other side is its own."""
+    return side.partition(PART_MARK)[0]
 
 
 def side_keys(side: str) -> list[str]:

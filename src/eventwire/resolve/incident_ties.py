@@ -1,0 +1,184 @@
+"""Who leads whom, as an article says it: the ties that let one report's commander and
+another report's group be one side of an incident.
+
+"Fighters loyal to Issa Kone ambushed a patrol near Kaya" and "The Liptako Brigade said
+it had ambushed a patrol near Kaya ... The brigade, led by Issa Kone, ..." tell one
+ambush: one outlet names the commander, the other his group. An article ties a person to
+a group when it says one leads the other, in one of these English constructions:
+
+* a group, then its leader: "the Liptako Brigade, led by Issa Kone", "the brigade, which
+  is commanded by General Musa Bako" (a definite "the brigade" stands for the one actor
+  the article names whose name ends in that noun);
+* a leader, then his group: "Hisham Ghadamsi, who heads the Gharyan Protection Force",
+  "Issa Kone, the commander of the Liptako Brigade", "Adel Barouni's Southern Operations
+  Command" (a possessive: a person's named force).
+
+Only actors the article's mentions resolve to are tied (a span must be a mention: "the
+brigade" of a story with no brigade named ties nothing), and only the sentences of its
+event mentions are read, so a full resolution and a refresh (which keep no article text)
+find the same ties. :func:`~eventwire.resolve.incidents.resolve_incidents` unites the
+ties of every article: a person tied to a group stands on the group's side and the group
+on his (:func:`tied_sides`), one step only, so two groups are never one side through a
+chain of ties.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from eventwire.model import EventMention, Span, mention_key
+
+MAX_NAME_WORDS = 6  # words a name may span on either side of a connector
+
+# a group, then its leader: "X, led by Y", "X, which is commanded by Y"
+_LED_BY = re.compile(
+    r",?\s+(?:which|who)?\s*(?:is\s+|are\s+)?(?:led|headed|commanded|run)\s+by\s+", re.I
+)
+# a leader, then his group: "Y, who heads X", "Y, the commander of X", "Y's X"
+_LEADS = re.compile(
+    r",?\s+(?:who|which)\s+(?:heads|leads|commands|led|headed|commanded|founded)\s+"
+    r"|,\s+(?:the\s+)?(?:leader|head|commander|chief|founder|chairman)\s+of\s+",
+    re.I,
+)
+_POSSESSIVE = re.compile(r"['’]s\s+")
+# title words that may stand between "led by" and the name ("led by General Musa Bako")
+_TITLES = frozenset({"general", "colonel", "major", "captain", "commander", "field",
+                     "marshal", "lieutenant", "brigadier", "sheikh", "warlord", "rebel",
+                     "militia", "leader", "former", "the"})  # fmt: skip
+_WORD = re.compile(r"\S+")
+
+
+def leader_ties(
+    events: Iterable[EventMention], mention_actor: dict[str, str]
+) -> frozenset[tuple[str, str]]:
+    """(leader, group) actor-id pairs the sentences of ``events`` (one article's) state
+    (see the module docstring), each pair sorted."""
+    events = list(events)
+    sentences = {em.evidence.char_start: em.evidence for em in events}
+    spans = [s for em in events for s in (em.source, em.target) if s is not None]
+    found: set[tuple[str, str]] = set()
+    for start in sorted(sentences):
+        ev = sentences[start]
+        text = ev.sentence
+        for m in _LED_BY.finditer(text):
+            group = _actor_before(ev.article_id, text, start, m.start(), mention_actor, spans)
+            leader = _actor_after(ev.article_id, text, start, m.end(), mention_actor)
+            _add(found, leader, group)
+        for pattern in (_LEADS, _POSSESSIVE):
+            for m in pattern.finditer(text):
+                leader = _actor_before(ev.article_id, text, start, m.start(), mention_actor, ())
+                if leader is None and pattern is _POSSESSIVE:  # "Adel Barouni's" as one span
+                    leader = _actor_before(ev.article_id, text, start, m.start() + 2,
+                                           mention_actor, ())  # fmt: skip
+                group = _actor_after(ev.article_id, text, start, m.end(), mention_actor)
+                _add(found, leader, group)
+    return frozenset(found)
+
+
+def _add(found: set[tuple[str, str]], a: str | None, b: str | None) -> None:
+    if a and b and a != b:
+        found.add((min(a, b), max(a, b)))
+
+
+def _starts(text: str, end: int) -> Iterator[int]:
+    """Word starts before ``end``, nearest first, at most :data:`MAX_NAME_WORDS`."""
+    words = [m.start() for m in _WORD.finditer(text[:end])]
+    return reversed(words[-MAX_NAME_WORDS:])
+
+
+def _actor_before(
+    article: str,
+    text: str,
+    base: int,
+    end: int,
+    mention_actor: dict[str, str],
+    spans: Iterable[Span],
+) -> str | None:
+    """The actor of a mention ending at ``end`` (the nearest start that is one), or of
+    "the NOUN" ending there: the one participant span of the article ending in NOUN."""
+    for start in _starts(text, end):
+        if a := mention_actor.get(mention_key(article, Span(base + start, base + end, ""))):
+            return a
+    words = text[:end].split()
+    if len(words) >= 2 and words[-2].casefold() == "the" and spans:
+        noun = words[-1].casefold()
+        told = {a for s in spans if s.text.casefold().split()[-1:] == [noun]
+                and (a := mention_actor.get(mention_key(article, s)))}  # fmt: skip
+        if len(told) == 1:
+            return next(iter(told))
+    return None
+
+
+def _actor_after(
+    article: str, text: str, base: int, start: int, mention_actor: dict[str, str]
+) -> str | None:
+    """The actor of a mention starting at ``start`` or after title words there ("General
+    Musa Bako"), the longest first."""
+    words = list(_WORD.finditer(text, start))[: MAX_NAME_WORDS + 2]
+    for first in range(len(words)):
+        if first and words[first - 1].group().casefold() not in _TITLES:
+            break
+        for last in range(min(len(words), first + MAX_NAME_WORDS) - 1, first - 1, -1):
+            end = words[last].end()
+            while end > words[first].start() and text[end - 1] in ",.;:)\"'’":
+                end -= 1
+            key = mention_key(article, Span(base + words[first].start(), base + end, ""))
+            if a := mention_actor.get(key):
+                return a
+    return None
+
+
+def tied_sides(ties: Iterable[tuple[str, str]], named: frozenset[str]) -> dict[str, set[str]]:
+    """Each named actor -> the named actors tied to it (one step, both ways)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for a, b in ties:
+        if a in named and b in named:
+            out[a].add(b)
+            out[b].add(a)
+    return out
+
+
+# who holds a town, as the article says it: "the RSF-held town of Nyala", "rebel-held
+# Goma" (an unnamed holder names no side), "Nyala, which is held by the RSF"
+_HELD_BEFORE = re.compile(
+    r"-(?:held|controlled|occupied)\s+(?:(?:town|city|village|port|district|capital)\s+of\s+)?$",
+    re.I,
+)
+_HELD_AFTER = re.compile(
+    r"^,?\s+(?:which\s+|that\s+)?(?:is\s+|was\s+|has\s+been\s+|remains\s+)?(?:long\s+)?"
+    r"(?:held|controlled|occupied)\s+by\s+",
+    re.I,
+)
+
+
+def town_holders(
+    events: Iterable[EventMention], mention_actor: dict[str, str], towns: frozenset[str]
+) -> dict[str, str]:
+    """Town place id -> the actor the sentences of ``events`` (one article's) say holds
+    it, for the towns (``towns``: precisions) the events are placed in: "the RSF-held
+    town of Nyala", "Nyala, which is controlled by the RSF". A town two holders are
+    said to hold has none."""
+    events = list(events)
+    places = {em.place.id: em.place for em in events
+              if em.place and em.place.precision in towns}  # fmt: skip
+    sentences = {em.evidence.char_start: em.evidence for em in events}
+    found: dict[str, set[str]] = defaultdict(set)
+    for start in sorted(sentences):
+        ev = sentences[start]
+        text = ev.sentence
+        for pid in sorted(places):
+            name = re.escape(places[pid].name)
+            for m in re.finditer(rf"(?<![\w-]){name}(?![\w-])", text, re.I):
+                if held := _HELD_BEFORE.search(text[: m.start()]):
+                    a = _actor_before(ev.article_id, text, start, held.start(), mention_actor, ())
+                    if a:
+                        found[pid].add(a)
+                if held := _HELD_AFTER.match(text[m.end() :]):
+                    a = _actor_after(
+                        ev.article_id, text, start, m.end() + held.end(), mention_actor
+                    )
+                    if a:
+                        found[pid].add(a)
+    return {pid: next(iter(a)) for pid, a in sorted(found.items()) if len(a) == 1}
