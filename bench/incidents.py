@@ -10,7 +10,10 @@ Usage: python bench/incidents.py [--verbose] [--keep DIR] [--skip-set] [--skip-s
    incident of their articles. Prints events per article, events per gold incident,
    how many gold incidents are one record (every report in one event), how many pairs of
    different gold incidents share a record, and the killed/wounded that a sum over a
-   gold incident's events gives next to the gold range.
+   gold incident's events gives next to the gold range. On incident records, two gold
+   incidents share a record when it holds reports of both and its type is of both their
+   incident families: an anniversary march's report recalls the attack it marks, and
+   that recalled attack joining the attack's record is no merge of the two.
 2. The five Libya seed articles (skipped when absent): events per article, events that
    carry more than one article.
 3. Timeline17 conflict articles (skipped when absent), a fixed sample ordered by the

@@ -62,10 +62,25 @@ def test_each_construction_ties_a_leader_to_his_group() -> None:
     chief = Told("d").sentence("Issa Kone, the commander of the Liptako Brigade, attacked Kaya.",
                                ("Issa Kone", "actor_kone"), ("Liptako Brigade", "actor_lb"))  # fmt: skip
     assert ties(chief.event("ASSAULT", "attacked")) == {("actor_kone", "actor_lb")}
-    owned = Told("e").sentence("Adel Barouni's Southern Operations Command shelled the hills.",
-                               ("Adel Barouni", "actor_ab"),
-                               ("Southern Operations Command", "actor_soc"))  # fmt: skip
+    owned = Told("e").sentence(
+        "General Adel Barouni's Southern Operations Command shelled the hills.",
+        ("Adel Barouni", "actor_ab"),
+        ("Southern Operations Command", "actor_soc"),
+    )
     assert ties(owned.event("ASSAULT", "shelled")) == {("actor_ab", "actor_soc")}
+    # a possessive with the "'s" inside the mention's span
+    spanned = Told("g").sentence(
+        "Colonel Adel Barouni's Southern Operations Command shelled the hills.",
+        ("Adel Barouni's", "actor_ab"),
+        ("Southern Operations Command", "actor_soc"),
+    )
+    assert ties(spanned.event("ASSAULT", "shelled")) == {("actor_ab", "actor_soc")}
+    # with no commander's title a possessive names an outlet's reporter or a state's group
+    for words in ("The Wire's Adel Barouni said the Southern Operations Command shelled it.",
+                  "Adel Barouni's Southern Operations Command shelled the hills."):  # fmt: skip
+        told = Told("h").sentence(words, ("Adel Barouni", "actor_ab"),
+                                  ("Southern Operations Command", "actor_soc"))  # fmt: skip
+        assert ties(told.event("ASSAULT", "shelled")) == frozenset(), words
 
 
 def test_words_that_name_no_leader_tie_nothing() -> None:
@@ -120,15 +135,20 @@ def test_the_commander_and_his_group_are_one_side_when_an_article_says_he_leads_
                for line in i.explanation)  # type: ignore[attr-defined]  # fmt: skip
 
 
-def test_a_states_possessive_ties_no_group_to_the_state() -> None:
+def test_a_state_is_never_tied_to_a_group() -> None:
     told = (Told("s")
             .sentence("Burkina Faso's Liptako Brigade ambushed a patrol near Kaya on Thursday.",
                       ("Burkina Faso", "actor_bfa"), ("Liptako Brigade", "actor_lb"))
             .event("ASSAULT", "ambushed", "Liptako Brigade"))  # fmt: skip
-    assert ties(told) == {("actor_bfa", "actor_lb")}  # the article's words
+    assert ties(told) == frozenset()  # no commander's title before the possessive
+    led = (Told("s2")
+           .sentence("Burkina Faso, the leader of the Liptako Brigade, ambushed a patrol.",
+                     ("Burkina Faso", "actor_bfa"), ("Liptako Brigade", "actor_lb"))
+           .event("ASSAULT", "ambushed", "Liptako Brigade"))  # fmt: skip
+    assert ties(led) == {("actor_bfa", "actor_lb")}  # the article's words, however odd
     other = (Told("t", "2025-06-05")
              .sentence("Burkina Faso attacked a patrol near Kaya on Thursday.",
                        ("Burkina Faso", "actor_bfa"))
              .event("ASSAULT", "attacked", "Burkina Faso"))  # fmt: skip
-    # but a state's own actor stands for the state, never for a group it "has"
-    assert len(_resolve(told, other, sides=SIDES)) == 2
+    # but a state's own actor stands for the state, never for a group it is said to lead
+    assert len(_resolve(led, other, sides=SIDES)) == 2

@@ -10,8 +10,9 @@ a group when it says one leads the other, in one of these English constructions:
   is commanded by General Musa Bako" (a definite "the brigade" stands for the one actor
   the article names whose name ends in that noun);
 * a leader, then his group: "Hisham Ghadamsi, who heads the Gharyan Protection Force",
-  "Issa Kone, the commander of the Liptako Brigade", "Adel Barouni's Southern Operations
-  Command" (a possessive: a person's named force).
+  "Issa Kone, the commander of the Liptako Brigade", "General Adel Barouni's Southern
+  Operations Command" (a possessive after a commander's title, :data:`COMMAND_TITLES`:
+  "CNN's Ben Wedeman" or "Libya's rebels" tie no one).
 
 Only actors the article's mentions resolve to are tied (a span must be a mention: "the
 brigade" of a story with no brigade named ties nothing), and only the sentences of its
@@ -48,6 +49,10 @@ _TITLES = frozenset({"general", "colonel", "major", "captain", "commander", "fie
                      "marshal", "lieutenant", "brigadier", "sheikh", "warlord", "rebel",
                      "militia", "leader", "former", "the"})  # fmt: skip
 _WORD = re.compile(r"\S+")
+# the titles of a commander, read before a possessive: "General Adel Barouni's forces"
+COMMAND_TITLES = frozenset({"general", "gen", "colonel", "col", "major", "captain", "commander",
+                            "marshal", "lieutenant", "brigadier", "sheikh", "warlord", "emir",
+                            "leader", "chief", "kingpin"})  # fmt: skip
 
 
 def leader_ties(
@@ -66,14 +71,20 @@ def leader_ties(
             group = _actor_before(ev.article_id, text, start, m.start(), mention_actor, spans)
             leader = _actor_after(ev.article_id, text, start, m.end(), mention_actor)
             _add(found, leader, group)
-        for pattern in (_LEADS, _POSSESSIVE):
-            for m in pattern.finditer(text):
-                leader = _actor_before(ev.article_id, text, start, m.start(), mention_actor, ())
-                if leader is None and pattern is _POSSESSIVE:  # "Adel Barouni's" as one span
-                    leader = _actor_before(ev.article_id, text, start, m.start() + 2,
-                                           mention_actor, ())  # fmt: skip
-                group = _actor_after(ev.article_id, text, start, m.end(), mention_actor)
-                _add(found, leader, group)
+        for m in _LEADS.finditer(text):
+            leader = _actor_before(ev.article_id, text, start, m.start(), mention_actor, ())
+            group = _actor_after(ev.article_id, text, start, m.end(), mention_actor)
+            _add(found, leader, group)
+        for m in _POSSESSIVE.finditer(text):
+            # "General Adel Barouni's" (a span with or without its "'s"), a commander's
+            # title before it: "CNN's Ben Wedeman" or "Libya's rebels" tie no one
+            for end in (m.start(), m.start() + 2):
+                if (at := _start_before(ev.article_id, text, start, end, mention_actor)) is None:
+                    continue
+                if _word_before(text, at[0]) in COMMAND_TITLES:
+                    group = _actor_after(ev.article_id, text, start, m.end(), mention_actor)
+                    _add(found, at[1], group)
+                break
     return frozenset(found)
 
 
@@ -88,6 +99,21 @@ def _starts(text: str, end: int) -> Iterator[int]:
     return reversed(words[-MAX_NAME_WORDS:])
 
 
+def _start_before(
+    article: str, text: str, base: int, end: int, mention_actor: dict[str, str]
+) -> tuple[int, str] | None:
+    """(start in ``text``, actor) of a mention ending at ``end``, the nearest start first."""
+    for start in _starts(text, end):
+        if a := mention_actor.get(mention_key(article, Span(base + start, base + end, ""))):
+            return start, a
+    return None
+
+
+def _word_before(text: str, at: int) -> str:
+    words = text[:at].split()
+    return words[-1].casefold().rstrip(".") if words else ""
+
+
 def _actor_before(
     article: str,
     text: str,
@@ -98,9 +124,8 @@ def _actor_before(
 ) -> str | None:
     """The actor of a mention ending at ``end`` (the nearest start that is one), or of
     "the NOUN" ending there: the one participant span of the article ending in NOUN."""
-    for start in _starts(text, end):
-        if a := mention_actor.get(mention_key(article, Span(base + start, base + end, ""))):
-            return a
+    if at := _start_before(article, text, base, end, mention_actor):
+        return at[1]
     words = text[:end].split()
     if len(words) >= 2 and words[-2].casefold() == "the" and spans:
         noun = words[-1].casefold()

@@ -176,12 +176,24 @@ def _office_word(title: str, onto: Ontology) -> str | None:
     return None
 
 
+RIVAL_OVERLAP_DAYS = 31  # terms told by the month meet for a month at a handover
+
+
+def _overlap(a0: date, a1: date, b0: date, b1: date) -> bool:
+    """Whether two terms share more than :data:`RIVAL_OVERLAP_DAYS` days."""
+    first, last = max(a0, b0), min(a1, b1)
+    return first <= last and (last - first).days >= RIVAL_OVERLAP_DAYS
+
+
 def rival_terms(actors: Iterable[Actor], onto: Ontology) -> dict[tuple[str, str], str]:
     """(actor id, term) -> the term as his own part of the state's side, for the terms
-    in which another person held the same office of the same state at the same time (by
-    the KB's roles: "Prime Minister of the Government of National Unity" from 2021 and
-    "Prime Minister of the Government of National Stability" from 2022, both open)."""
-    spans: dict[tuple[str, str], list[tuple[str, str, date, date]]] = {}
+    in which another person held the same office of the same state at the same time
+    under another title (by the KB's roles: "Prime Minister of the Government of National
+    Unity" from 2021 and "Prime Minister of the Government of National Stability" from
+    2022, both open). Two holders under one title are a succession, not rivals: a term
+    told by the month ("2009-01" to "2017-01") meets its successor's for a month, and a
+    KB that leaves a former holder's term open would otherwise make him a rival."""
+    spans: dict[tuple[str, str], list[tuple[str, str, date, date, str]]] = {}
     for actor in actors:
         if actor.type != "person" or not actor.country:
             continue
@@ -196,11 +208,15 @@ def rival_terms(actors: Iterable[Actor], onto: Ontology) -> dict[tuple[str, str]
             end = _day(role.end, True) if role.end else date.max
             term = (f"state:{actor.country}{TERM_MARK}"
                     f"{role.start and start.isoformat() or ''}/{role.end and end.isoformat() or ''}")  # fmt: skip
-            spans.setdefault((actor.country, office), []).append((actor.id, term, start, end))
+            title = " ".join(role.title.casefold().split())
+            spans.setdefault((actor.country, office), []).append(
+                (actor.id, term, start, end, title)
+            )
     out: dict[tuple[str, str], str] = {}
     for (country, _office), held in sorted(spans.items()):
-        for aid, term, start, end in held:
-            if any(other != aid and s <= end and start <= e for other, _t, s, e in held):
+        for aid, term, start, end, title in held:
+            if any(other != aid and other_title != title and _overlap(start, end, s, e)
+                   for other, _t, s, e, other_title in held):  # fmt: skip
                 out[(aid, term)] = term.replace(
                     f"state:{country}{TERM_MARK}", f"state:{country}/office:{aid}{TERM_MARK}", 1
                 )
