@@ -3,12 +3,27 @@ when an article says one leads the other (``resolve/incident_ties.py``)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.resolve.test_incidents import ONTO, Text
 
-from eventwire.model import DocumentRecords, Place, mention_key
+from eventwire.config import Settings
+from eventwire.model import (
+    Article,
+    DocumentRecords,
+    EventMention,
+    Evidence,
+    Mention,
+    Place,
+    Span,
+    When,
+    mention_key,
+)
+from eventwire.pipeline import rebuild, refresh
 from eventwire.resolve.doc_incidents import document_incidents
 from eventwire.resolve.incident_ties import leader_ties
 from eventwire.resolve.incidents import assign_actors, resolve_incidents
+from eventwire.store.sqlite import SQLiteStore
 
 KAYA = Place("geonames:9", "Kaya", 13.09, -1.08, "BFA", "BF.03", "city")
 SIDES = {"actor_bfa": "state:BFA"}
@@ -152,3 +167,43 @@ def test_a_state_is_never_tied_to_a_group() -> None:
              .event("ASSAULT", "attacked", "Burkina Faso"))  # fmt: skip
     # but a state's own actor stands for the state, never for a group it is said to lead
     assert len(_resolve(led, other, sides=SIDES)) == 2
+
+
+def _stored(article_id: str, sentence: str, doer: str, names: tuple[tuple[str, str], ...]
+            ) -> tuple[Article, DocumentRecords]:  # fmt: skip
+    ev = Evidence(article_id, sentence, 0, len(sentence))
+    spans = {name: Span(sentence.index(name), sentence.index(name) + len(name), name)
+             for name, _label in names}  # fmt: skip
+    at = sentence.index("ambushed")
+    article = Article(article_id, sentence, outlet=f"Wire {article_id}", published="2025-06-06",
+                      published_precision="day")  # fmt: skip
+    return article, DocumentRecords(
+        article_id,
+        mentions=tuple(Mention(article_id, spans[name], label, ev, normalized=name,
+                               group=f"g{n}") for n, (name, label) in enumerate(names)),
+        events=(EventMention(article_id, "ASSAULT", Span(at, at + 8, "ambushed"), ev,
+                             source=spans[doer], when=When("2025-06-05", "day"), place=KAYA,
+                             lemma="ambush"),),
+    )  # fmt: skip
+
+
+def test_a_rebuild_and_a_refresh_find_the_same_ties(tmp_path: Path) -> None:
+    docs = [
+        _stored("art_k1", "Fighters loyal to Issa Kone ambushed a patrol near Kaya.",
+                "Issa Kone", (("Issa Kone", "PERSON"),)),
+        _stored("art_k2", "The Liptako Brigade, led by Issa Kone, ambushed a patrol near Kaya.",
+                "The Liptako Brigade", (("The Liptako Brigade", "ORG"), ("Issa Kone", "PERSON"))),
+    ]  # fmt: skip
+    whole = Settings(db=str(tmp_path / "whole.db"))
+    with SQLiteStore(whole.db) as store:
+        store.add_documents(docs)
+        rebuild(store, whole)
+        (one,) = store.incidents()
+        assert one.source_count == 2
+    for split in (1,):
+        settings = Settings(db=str(tmp_path / f"batches{split}.db"))
+        with SQLiteStore(settings.db) as store:
+            for batch in (docs[:split], docs[split:]):
+                store.add_documents(batch)
+                refresh(store, settings)
+            assert [i.source_count for i in store.incidents()] == [2]
