@@ -3,9 +3,11 @@ and no side at all when the article does not say (``town_holders``, ``assign_act
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tests.resolve.test_incidents import ONTO, Text
 
-from eventwire.model import Place
+from eventwire.model import Place, Span
 from eventwire.resolve.doc_incidents import TOWN_PRECISIONS, DocIncident, document_incidents
 from eventwire.resolve.incident_ties import town_holders
 from eventwire.resolve.incidents import assign_actors
@@ -64,3 +66,17 @@ def test_two_holders_of_one_town_give_none() -> None:
     actors = {f"m:{at}:{at + 3}": RSF, f"m:{by}:{by + 8}": SAF}
     assert town_holders(doc.events, actors, TOWN_PRECISIONS) == {}
     assert town_holders(doc.events[:1], actors, TOWN_PRECISIONS) == {NYALA.id: RSF}
+
+
+def test_an_act_with_a_target_of_its_own_keeps_it() -> None:
+    t = Text("t", "2025-05-10").sentence("Drones hit a convoy of the army in RSF-held Nyala.")
+    t.event("ASSAULT", "hit", "2025-05-09", NYALA)
+    em = t.events[-1]
+    words = em.evidence.sentence
+    at, by = words.index("the army"), words.index("RSF")
+    target = Span(at, at + 8, "the army")
+    t.events[-1] = replace(em, target=target)
+    actors = {f"t:{at}:{at + 8}": SAF, f"t:{by}:{by + 3}": RSF}
+    (inc,) = document_incidents(t.records(), ONTO, actors, frozenset(actors.values()))
+    assign_actors(inc, actors, frozenset())
+    assert inc.holders == {NYALA.id: RSF} and inc.targets == (SAF,)
