@@ -409,7 +409,11 @@ def measure(settings: Settings, args: argparse.Namespace) -> None:
         "GET /api/network?since=&until=&min_sources=": lambda: (
             f"/api/network?since=201{rng.randrange(4, 7)}-06&until=2019-03&min_sources=2"
         ),
-        "GET /api/network?top=200 (show more)": lambda: "/api/network?top=200",
+        # ``top`` is at most the UI's page of 40 (a larger one is a 422): "show more" is
+        # the next page, by cursor
+        "GET /api/network?type=&since=&until=": lambda: (
+            f"/api/network?type={rng.choice(TYPES)}&{month()}"
+        ),
         "GET /api/network?after= (show more: page 5)": lambda: page_five(""),
         "GET /api/network?after=&since= (page 5)": lambda: page_five("&since=2016"),
         "GET /api/index/actors": lambda: f"/api/index/actors?page={rng.randrange(1, 100)}",
