@@ -137,6 +137,11 @@ class ExportSource:
         places, statistics.
 
         Filters select events and relations; the other kinds are written whole."""
+        yield from self._records_before_relations()
+        yield from self.relation_records()
+        yield from self._records_after_relations()
+
+    def _records_before_relations(self) -> Iterator[dict[str, Any]]:
         for article in self.store.iter_articles():
             yield article_record(article)
         for actor in self.actors_by_id().values():
@@ -145,13 +150,31 @@ class ExportSource:
             yield event_record(event)
         for incident in self.incident_records():
             yield incident_record(incident)
-        yield from self.relation_records()
+
+    def _records_after_relations(self) -> Iterator[dict[str, Any]]:
         for quote in self.store.quotes():
             yield {"kind": "quote", **to_dict(quote)}
         for place, count in self.store.places():
             yield place_record(place, count)
         for statistic in self.store.statistics():
             yield statistic_record(statistic)
+
+    def lines(self, encode: Callable[[dict[str, Any]], str]) -> Iterator[str]:
+        """:meth:`records` as JSON Lines (each with its newline), ``encode`` writing a
+        record. With no filter (a download's store holds only what its filter selects)
+        the relations' lines stored with them are copied instead of decoded and encoded
+        again: the same bytes, as the store makes them with the JSON Lines writer's
+        encoder (``store/export_lines.py``)."""
+        for record in self._records_before_relations():
+            yield encode(record) + "\n"
+        if self.filters.active:
+            for record in self.relation_records():
+                yield encode(record) + "\n"
+        else:
+            for line in self.store.relation_lines():
+                yield line + "\n"
+        for record in self._records_after_relations():
+            yield encode(record) + "\n"
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return self.records()

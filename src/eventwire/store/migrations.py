@@ -516,7 +516,9 @@ MIGRATIONS: list[str] = [
     # the events; and each actor's sources per period from its events with at least 2, 3,
     # 4 or 5 sources (``atleast``, up to the sources floor), so the degrees under a
     # minimum of sources read one row per actor and period, not one per floor. Written
-    # with the other summaries by store/sql.py.
+    # with the other summaries by store/sql.py. A relation keeps its export line (its
+    # JSON Lines record, store/export_lines.py), written with it, so a download copies
+    # it; relations stored before have none and are encoded when exported.
     """
     CREATE TABLE event_actor_kinds (
         grain INTEGER NOT NULL, period TEXT NOT NULL, actor_id TEXT NOT NULL,
@@ -548,7 +550,8 @@ MIGRATIONS: list[str] = [
     FROM event_actor_periods p
     JOIN (SELECT 2 AS atleast UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5) f
         ON p.floor >= f.atleast
-    GROUP BY p.grain, p.period, f.atleast, p.actor_id
+    GROUP BY p.grain, p.period, f.atleast, p.actor_id;
+    ALTER TABLE relations ADD COLUMN line TEXT
     """,
 ]
 

@@ -49,6 +49,7 @@ from eventwire.store.base import (
     PictureState,
     PlaceTotals,
 )
+from eventwire.store.export_lines import encode_line, relation_line, relation_payload_record
 from eventwire.store.sql_incident_views import IncidentViewsSQL
 from eventwire.store.sql_incidents import INCIDENT_TABLES
 from eventwire.store.sql_statistics import StatisticsSQL
@@ -489,10 +490,11 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         self._insert(
             "relations",
             ("id", "source_actor", "target_actor", "type", "negated", "modality", "contested",
-             "first_seen", "last_seen", "source_count", "payload"),
+             "first_seen", "last_seen", "source_count", "payload", "line"),
             (
                 (r.id, r.source_actor, r.target_actor, r.type, int(r.negated), r.modality,
-                 int(r.contested), r.first_seen, r.last_seen, r.source_count, as_json(to_dict(r)))
+                 int(r.contested), r.first_seen, r.last_seen, r.source_count, as_json(to_dict(r)),
+                 relation_line(r))
                 for r in res.relations
             ),
         )  # fmt: skip
@@ -743,6 +745,45 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         """Relations whose two sides are both of ``actor_ids``, most sources first: found
         through the actor index, so a hub's thousands of other relations are never read."""
         return [from_dict(Relation, p) for p in self.relation_payloads_among(actor_ids)]
+
+    def relation_lines(self, actor: str | None = None, min_sources: int = 1) -> list[str]:
+        """The export lines of :meth:`relation_payloads` with at least ``min_sources``
+        sources, in the same order: stored with each relation, made from its JSON for a
+        relation stored before lines were (migration 16)."""
+        where = "source_count >= ?"
+        args: list[Any] = [min_sources]
+        if actor:
+            where += " AND (source_actor = ? OR target_actor = ?)"
+            args += [actor, actor]
+        return self._lines(where, args)
+
+    def relation_lines_among(self, actor_ids: Iterable[str], min_sources: int = 1) -> list[str]:
+        """The export lines of :meth:`relation_payloads_among` with at least
+        ``min_sources`` sources, in the same order."""
+        ids = sorted(set(actor_ids))
+        if len(ids) > AMONG_LIMIT:  # a long list costs more than reading every relation
+            wanted = set(ids)
+            rows = self._all(
+                "SELECT source_actor, target_actor, line, payload FROM relations"
+                " WHERE source_count >= ? ORDER BY source_count DESC, id",
+                [min_sources],
+            )
+            return [_line(r[2], r[3]) for r in rows if r[0] in wanted and r[1] in wanted]
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return self._lines(
+            f"source_actor IN ({marks}) AND target_actor IN ({marks}) AND source_count >= ?",
+            [*ids, *ids, min_sources],
+        )
+
+    def _lines(self, where: str, args: Sequence[Any]) -> list[str]:
+        rows = self._all(
+            "SELECT line, CASE WHEN line IS NULL THEN payload END FROM relations"
+            f" WHERE {where} ORDER BY source_count DESC, id",
+            args,
+        )
+        return [_line(r[0], r[1]) for r in rows]
 
     def relation_payloads_among(self, actor_ids: Iterable[str]) -> list[dict[str, Any]]:
         """The stored JSON of :meth:`relations_among`, decoded but not built into records."""
@@ -1334,6 +1375,13 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _line(line: str | None, payload: str | None) -> str:
+    """A relation's stored export line, or the line made from its stored JSON."""
+    if line is not None:
+        return line
+    return encode_line(relation_payload_record(json.loads(payload or "{}")))
 
 
 def _event_columns(event: Event) -> tuple[int, int, int, str | None]:
