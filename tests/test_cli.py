@@ -155,7 +155,8 @@ def test_events_show_place_counts_sources_and_evidence_tab_separated(filled_db: 
     assert header.split("\t") == [
         "date", "type", "actors", "place", "counts", "sources", "evidence",
     ]  # fmt: skip
-    first = rows[0].split("\t")
+    assert [row.split("\t")[0] for row in rows] == ["2019-05", "2019-04-10", "2019-04-09"]
+    first = rows[2].split("\t")  # newest first, as the pages list them
     assert first[0] == "2019-04-09" and first[1] == "ASSAULT (reported)"
     assert first[2] == 'Libyan <National> Army & "allies" → civilians'
     assert first[3] == "Tripoli" and first[4] == "killed 4" and first[5] == "2 sources"

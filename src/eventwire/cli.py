@@ -607,7 +607,7 @@ def events(
         store = _open(settings_for(db=db))
         try:
             source = ExportSource(store, filters)
-            rows = list(source.events())
+            rows = list(source.events(order="-date"))  # as the pages: newest first
             names = {a.id: a.name for a in source.actors_by_id().values()}
         finally:
             store.close()

@@ -6,6 +6,7 @@ import pytest
 
 from eventwire.api import create_app
 from eventwire.config import Settings
+from eventwire.views.network import NETWORK_PAGE_MAX
 
 
 def test_stats_counts_every_kind(client) -> None:
@@ -419,6 +420,16 @@ def test_network_is_capped_by_degree(client) -> None:
     polarities = {(e["source"], e["target"]): e["polarity"] for e in full["edges"]}
     assert polarities[("act_xss", "act_haftar")] == "negated"
     assert polarities[("act_egypt", "act_lna")] == "positive"
+
+
+def test_network_top_is_capped_at_the_page_the_ui_draws(client) -> None:
+    """More actors than one page are drawn page by page (``after``): a larger ``top`` is
+    refused with a message naming the cap, not answered slowly."""
+    assert client.get("/api/network", params={"top": NETWORK_PAGE_MAX}).status_code == 200
+    r = client.get("/api/network", params={"top": NETWORK_PAGE_MAX + 1})
+    assert r.status_code == 422
+    message = r.json()["error"]["message"]
+    assert "top" in message and str(NETWORK_PAGE_MAX) in message
 
 
 def test_map_groups_by_place_and_outlines_countries(client) -> None:

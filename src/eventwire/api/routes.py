@@ -34,7 +34,7 @@ from eventwire.views import MAX_LIMIT, downloads
 from eventwire.views.corpus import EventRowPage, Totals
 from eventwire.views.indexes import ActorRow, IndexPage, PlaceRow
 from eventwire.views.maps import MapPlace
-from eventwire.views.network import NETWORK_MAX, Network
+from eventwire.views.network import NETWORK_PAGE_MAX, Network
 from eventwire.views.timeline import Histogram
 
 router = APIRouter(tags=["eventwire"])
@@ -238,7 +238,15 @@ def get_network(
     store: StoreDep,
     ontology: OntologyDep,
     flt: Filter,
-    top: Annotated[int, Query(ge=1, le=NETWORK_MAX, description="Actors to draw.")] = 40,
+    top: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=NETWORK_PAGE_MAX,
+            description=f"Actors to draw, at most {NETWORK_PAGE_MAX}: more page by page with"
+            " `after`.",
+        ),
+    ] = 40,
     after: Annotated[
         str | None,
         Query(max_length=400, description="`next_after` of the page before: the next actors."),

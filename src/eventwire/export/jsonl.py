@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from eventwire.export.source import ExportSource
 from eventwire.registry import exporters
 
 
@@ -15,6 +16,11 @@ from eventwire.registry import exporters
 def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
     encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every line
     n = 0
+    if isinstance(records, ExportSource):  # the store's records: stored lines copied
+        for line in records.lines(encode):
+            out.write(line)
+            n += 1
+        return n
     for record in records:
         out.write(encode(record) + "\n")
         n += 1

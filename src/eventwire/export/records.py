@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import MISSING
 from typing import Any
 
 from eventwire.model import (
@@ -17,6 +15,9 @@ from eventwire.model import (
     Statistic,
     to_dict,
 )
+
+# a relation's record is made by the store, which writes its line (migration 16)
+from eventwire.store.export_lines import relation_payload_record as relation_payload_record
 
 
 def _evidence(evs: tuple[Evidence, ...]) -> list[dict[str, Any]]:
@@ -118,41 +119,6 @@ def incident_record(i: Incident) -> dict[str, Any]:
 
 def relation_record(r: Relation) -> dict[str, Any]:
     return relation_payload_record(to_dict(r))
-
-
-# A relation's fields left at their default are absent from payloads stored before
-# the field existed; the record then shows the default, as a decoded Relation would.
-_RELATION_DEFAULTS = {
-    f.name: to_dict(f.default) for f in dataclasses.fields(Relation) if f.default is not MISSING
-}
-_EVIDENCE_FIELDS = tuple(f.name for f in dataclasses.fields(Evidence))
-
-
-def _evidence_payload(evs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{name: e[name] for name in _EVIDENCE_FIELDS} for e in evs]
-
-
-def relation_payload_record(p: dict[str, Any]) -> dict[str, Any]:
-    """The record of a relation from its stored JSON (``Store.relation_payloads``): the
-    same as :func:`relation_record` of the decoded Relation, without building one. The
-    stored JSON cannot be written as it is: its keys are sorted, it has no ``kind``."""
-    get = p.get
-    d = _RELATION_DEFAULTS
-    return {
-        "kind": "relation",
-        "id": p["id"],
-        "source_actor": p["source_actor"],
-        "target_actor": p["target_actor"],
-        "type": p["type"],
-        "negated": get("negated", d["negated"]),
-        "modality": get("modality", d["modality"]),
-        "contested": get("contested", d["contested"]),
-        "first_seen": get("first_seen", d["first_seen"]),
-        "last_seen": get("last_seen", d["last_seen"]),
-        "evidence": _evidence_payload(p["evidence"]),
-        "denied_evidence": _evidence_payload(get("denied_evidence", d["denied_evidence"])),
-        "source_count": get("source_count", d["source_count"]),
-    }
 
 
 def place_record(place: Place, event_count: int) -> dict[str, Any]:

@@ -8,6 +8,7 @@ writer written for plain records (``def write(records, out)``) works unchanged.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -26,7 +27,7 @@ from eventwire.export.records import (
 )
 from eventwire.knowledge.ontology import Ontology, read_ontology
 from eventwire.model import Actor, Event, Incident, Relation, to_dict
-from eventwire.store.base import Store
+from eventwire.store.base import EventFilter, Store
 
 PAGE = 500  # events per store query
 
@@ -68,18 +69,31 @@ class ExportSource:
             self._actors = {a.id: a for a in self.store.actors()}
         return self._actors
 
-    def events(self) -> Iterator[Event]:
-        """Selected events in (date, id) order, one page of the store at a time."""
-        for flt in self.filters.event_filters(self.store, page=PAGE):
-            offset = 0
-            while True:
-                page = self.store.events(replace(flt, offset=offset))
-                for event in page:
-                    self._tick()
-                    yield event
-                if len(page) < PAGE:
-                    break
-                offset += PAGE
+    def events(self, order: str = "date") -> Iterator[Event]:
+        """Selected events, one page of the store at a time: in (date, id) order, undated
+        first (the export's order), or with ``order="-date"`` newest first, undated last
+        (the order of the pages and of ``eventwire events``; the events of several
+        matching places are then merged into that one order)."""
+        streams = [
+            self._filter_events(replace(flt, order=order))
+            for flt in self.filters.event_filters(self.store, page=PAGE)
+        ]
+        if order != "-date" or len(streams) < 2:
+            for stream in streams:
+                yield from stream
+            return
+        yield from heapq.merge(*streams, key=_newest_first, reverse=True)
+
+    def _filter_events(self, flt: EventFilter) -> Iterator[Event]:
+        offset = 0
+        while True:
+            page = self.store.events(replace(flt, offset=offset))
+            for event in page:
+                self._tick()
+                yield event
+            if len(page) < PAGE:
+                return
+            offset += PAGE
 
     def relations(self) -> Iterator[Relation]:
         actor_id = self.filters.actor_id(self.store)
@@ -123,6 +137,11 @@ class ExportSource:
         places, statistics.
 
         Filters select events and relations; the other kinds are written whole."""
+        yield from self._records_before_relations()
+        yield from self.relation_records()
+        yield from self._records_after_relations()
+
+    def _records_before_relations(self) -> Iterator[dict[str, Any]]:
         for article in self.store.iter_articles():
             yield article_record(article)
         for actor in self.actors_by_id().values():
@@ -131,7 +150,8 @@ class ExportSource:
             yield event_record(event)
         for incident in self.incident_records():
             yield incident_record(incident)
-        yield from self.relation_records()
+
+    def _records_after_relations(self) -> Iterator[dict[str, Any]]:
         for quote in self.store.quotes():
             yield {"kind": "quote", **to_dict(quote)}
         for place, count in self.store.places():
@@ -139,8 +159,31 @@ class ExportSource:
         for statistic in self.store.statistics():
             yield statistic_record(statistic)
 
+    def lines(self, encode: Callable[[dict[str, Any]], str]) -> Iterator[str]:
+        """:meth:`records` as JSON Lines (each with its newline), ``encode`` writing a
+        record. With no filter (a download's store holds only what its filter selects)
+        the relations' lines stored with them are copied instead of decoded and encoded
+        again: the same bytes, as the store makes them with the JSON Lines writer's
+        encoder (``store/export_lines.py``)."""
+        for record in self._records_before_relations():
+            yield encode(record) + "\n"
+        if self.filters.active:
+            for record in self.relation_records():
+                yield encode(record) + "\n"
+        else:
+            for line in self.store.relation_lines():
+                yield line + "\n"
+        for record in self._records_after_relations():
+            yield encode(record) + "\n"
+
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return self.records()
+
+
+def _newest_first(event: Event) -> tuple[bool, str, str]:
+    """The key whose descending order is the store's ``-date`` order (date descending,
+    undated last, then id descending)."""
+    return (event.date is not None, event.date or "", event.id)
 
 
 def export_records(store: Store) -> Iterator[dict[str, Any]]:

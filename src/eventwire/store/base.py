@@ -433,6 +433,15 @@ class Store(UnitIndex, Protocol):
         """The quotes of these articles, in the order of :meth:`quotes`."""
         ...
 
+    def relation_lines(self, actor: str | None = None, min_sources: int = 1) -> list[str]:
+        """The JSON Lines records (no newline) of :meth:`relation_payloads` with at least
+        ``min_sources`` sources, in their order, as stored with each relation."""
+        ...
+
+    def relation_lines_among(self, actor_ids: Iterable[str], min_sources: int = 1) -> list[str]:
+        """:meth:`relation_lines` of :meth:`relation_payloads_among`."""
+        ...
+
 
 # how incident_sums groups: name -> the columns of each group's key
 INCIDENT_GROUPS = {

@@ -510,6 +510,49 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE quotes ADD COLUMN speaker_description TEXT
     """,
+    # 16 (issue 18, pre-assigned): each actor's sources per period split by type,
+    # negation and modality (the pair splits summed by side), so the network's degrees
+    # under a type, modality or polarity filter with dates read a few rows per actor, not
+    # the events; and each actor's sources per period from its events with at least 2, 3,
+    # 4 or 5 sources (``atleast``, up to the sources floor), so the degrees under a
+    # minimum of sources read one row per actor and period, not one per floor. Written
+    # with the other summaries by store/sql.py. A relation keeps its export line (its
+    # JSON Lines record, store/export_lines.py), written with it, so a download copies
+    # it; relations stored before have none and are encoded when exported.
+    """
+    CREATE TABLE event_actor_kinds (
+        grain INTEGER NOT NULL, period TEXT NOT NULL, actor_id TEXT NOT NULL,
+        type TEXT NOT NULL, negated INTEGER NOT NULL, modality TEXT NOT NULL,
+        sources INTEGER NOT NULL
+    );
+    CREATE INDEX event_actor_kinds_period ON event_actor_kinds(
+        grain, type, period, actor_id, negated, modality, sources
+    );
+    INSERT INTO event_actor_kinds
+    SELECT grain, period, actor_id, type, negated, modality, SUM(sources)
+    FROM (
+        SELECT grain, period, source_actor AS actor_id, type, negated, modality, sources
+        FROM event_pair_splits
+        UNION ALL
+        SELECT grain, period, target_actor, type, negated, modality, sources
+        FROM event_pair_splits
+    ) sides
+    GROUP BY grain, period, actor_id, type, negated, modality;
+    CREATE TABLE event_actor_floors (
+        grain INTEGER NOT NULL, period TEXT NOT NULL, atleast INTEGER NOT NULL,
+        actor_id TEXT NOT NULL, sources INTEGER NOT NULL
+    );
+    CREATE INDEX event_actor_floors_period ON event_actor_floors(
+        grain, atleast, period, actor_id, sources
+    );
+    INSERT INTO event_actor_floors
+    SELECT p.grain, p.period, f.atleast, p.actor_id, SUM(p.sources)
+    FROM event_actor_periods p
+    JOIN (SELECT 2 AS atleast UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5) f
+        ON p.floor >= f.atleast
+    GROUP BY p.grain, p.period, f.atleast, p.actor_id;
+    ALTER TABLE relations ADD COLUMN line TEXT
+    """,
 ]
 
 _POSTGRES_TYPES = (

@@ -49,6 +49,7 @@ from eventwire.store.base import (
     PictureState,
     PlaceTotals,
 )
+from eventwire.store.export_lines import encode_line, relation_line, relation_payload_record
 from eventwire.store.sql_incident_views import IncidentViewsSQL
 from eventwire.store.sql_incidents import INCIDENT_TABLES
 from eventwire.store.sql_statistics import StatisticsSQL
@@ -67,6 +68,8 @@ ARTICLE_COLUMNS = (
 )
 # Tables of the resolved picture, children first (foreign keys point to actors).
 PICTURE_TABLES = (
+    "event_actor_floors",
+    "event_actor_kinds",
     "event_pair_splits",
     "event_actor_sums",
     "relation_actor_sums",
@@ -194,6 +197,23 @@ SUMMARIES = {
         f" SELECT target_actor, {_RELATION_GROUP}, {_RELATION_SOURCES} FROM relations) d"
         f" GROUP BY actor_id, {_RELATION_GROUP}"
     ),
+    # migration 16: each actor's sources per period split by type, negation and modality
+    # (the pair splits by side): the degrees under a type, modality or polarity with dates
+    "event_actor_kinds": (
+        "SELECT grain, period, actor_id, type, negated, modality, SUM(sources) FROM"
+        " (SELECT grain, period, source_actor AS actor_id, type, negated, modality, sources"
+        " FROM event_pair_splits UNION ALL SELECT grain, period, target_actor, type, negated,"
+        " modality, sources FROM event_pair_splits) d"
+        " GROUP BY grain, period, actor_id, type, negated, modality"
+    ),
+    # and each actor's sources per period from its events with at least ``atleast``
+    # sources (2 up to the floor): the degrees under a minimum of sources with dates
+    "event_actor_floors": (
+        "SELECT p.grain, p.period, f.atleast, p.actor_id, SUM(p.sources) FROM"
+        " event_actor_periods p JOIN (SELECT 2 AS atleast"
+        + "".join(f" UNION ALL SELECT {k}" for k in range(3, SOURCES_FLOOR + 1))
+        + ") f ON p.floor >= f.atleast GROUP BY p.grain, p.period, f.atleast, p.actor_id"
+    ),
 }
 # Each summary's rows are inserted in the order of its (first) index: appended to the
 # B-tree instead of scattered over it, about a third less to write
@@ -209,9 +229,13 @@ SUMMARY_ORDER = {
     "event_pair_splits": "3, 4, 1, 2, 5, 6, 7",
     "event_actor_sums": "1, 2, 3, 4",
     "relation_actor_sums": "1, 2, 3, 4, 5, 6",
+    "event_actor_kinds": "1, 4, 2, 3, 5, 6",
+    "event_actor_floors": "1, 3, 2, 4",
 }
 # The EventFilter fields each summary answers (the columns it keeps)
 _KINDS = frozenset({"type", "types", "acled", "modality", "negated"})
+# the kinds the period splits keep (not the ACLED type)
+_SPLIT_KINDS = frozenset({"type", "types", "modality", "negated"})
 SUMMARY_KEEPS = {
     "event_dates": frozenset({"since", "until"}),
     "event_kinds": _KINDS,
@@ -466,10 +490,11 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         self._insert(
             "relations",
             ("id", "source_actor", "target_actor", "type", "negated", "modality", "contested",
-             "first_seen", "last_seen", "source_count", "payload"),
+             "first_seen", "last_seen", "source_count", "payload", "line"),
             (
                 (r.id, r.source_actor, r.target_actor, r.type, int(r.negated), r.modality,
-                 int(r.contested), r.first_seen, r.last_seen, r.source_count, as_json(to_dict(r)))
+                 int(r.contested), r.first_seen, r.last_seen, r.source_count, as_json(to_dict(r)),
+                 relation_line(r))
                 for r in res.relations
             ),
         )  # fmt: skip
@@ -721,6 +746,45 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         through the actor index, so a hub's thousands of other relations are never read."""
         return [from_dict(Relation, p) for p in self.relation_payloads_among(actor_ids)]
 
+    def relation_lines(self, actor: str | None = None, min_sources: int = 1) -> list[str]:
+        """The export lines of :meth:`relation_payloads` with at least ``min_sources``
+        sources, in the same order: stored with each relation, made from its JSON for a
+        relation stored before lines were (migration 16)."""
+        where = "source_count >= ?"
+        args: list[Any] = [min_sources]
+        if actor:
+            where += " AND (source_actor = ? OR target_actor = ?)"
+            args += [actor, actor]
+        return self._lines(where, args)
+
+    def relation_lines_among(self, actor_ids: Iterable[str], min_sources: int = 1) -> list[str]:
+        """The export lines of :meth:`relation_payloads_among` with at least
+        ``min_sources`` sources, in the same order."""
+        ids = sorted(set(actor_ids))
+        if len(ids) > AMONG_LIMIT:  # a long list costs more than reading every relation
+            wanted = set(ids)
+            rows = self._all(
+                "SELECT source_actor, target_actor, line, payload FROM relations"
+                " WHERE source_count >= ? ORDER BY source_count DESC, id",
+                [min_sources],
+            )
+            return [_line(r[2], r[3]) for r in rows if r[0] in wanted and r[1] in wanted]
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return self._lines(
+            f"source_actor IN ({marks}) AND target_actor IN ({marks}) AND source_count >= ?",
+            [*ids, *ids, min_sources],
+        )
+
+    def _lines(self, where: str, args: Sequence[Any]) -> list[str]:
+        rows = self._all(
+            "SELECT line, CASE WHEN line IS NULL THEN payload END FROM relations"
+            f" WHERE {where} ORDER BY source_count DESC, id",
+            args,
+        )
+        return [_line(r[0], r[1]) for r in rows]
+
     def relation_payloads_among(self, actor_ids: Iterable[str]) -> list[dict[str, Any]]:
         """The stored JSON of :meth:`relations_among`, decoded but not built into records."""
         ids = sorted(set(actor_ids))
@@ -863,7 +927,7 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         pairs: Sequence[tuple[str, str]] | None = None,
     ) -> list[EdgeCount]:
         group = _EDGE
-        if pairs is not None and among is None and _split_plan(flt) is not None:
+        if pairs is not None and among is None and _pairs_split(flt):
             rows = self._pair_splits(flt, pairs)
         else:
             rows = self._event_pair_rows(
@@ -873,29 +937,35 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         return [EdgeCount(r[0], r[1], r[2], bool(r[3]), r[4], int(r[5]), int(r[6])) for r in rows]
 
     def _pair_splits(self, flt: EventFilter, pairs: Sequence[tuple[str, str]]) -> list[Any]:
-        """The (type, negation, modality) split of ``pairs`` under a filter of dates only:
-        per part of the period plan, one query per source actor seeking its targets in
-        the covering index of ``event_pair_splits`` (a join to a list of pairs would let
+        """The (type, negation, modality) split of ``pairs`` under a filter of dates, kinds
+        and sources up to the floor: per part of the period plan, one query per source
+        actor seeking its targets in the index of ``event_pair_splits`` (or, with a
+        minimum of sources, of ``event_pair_periods``; a join to a list of pairs would let
         SQLite's planner build a Bloom filter over the whole table instead); the days of
         the months the dates cut from ``events``. Rows as :meth:`event_edges` reads them,
         in the same order."""
-        plan = _split_plan(flt)
+        plan = _period_plan(flt, kinds=True)
         wanted = sorted(set(pairs))
         if plan is None or not wanted:
             return []
         parts, cut = plan
+        kind_where, kind_args = _kind_conditions(flt)
+        table = "event_pair_splits"
+        if flt.min_sources > 1:  # the pair periods keep each event's sources up to the floor
+            table = "event_pair_periods"
+            kind_where, kind_args = [*kind_where, "floor >= ?"], [*kind_args, flt.min_sources]
         targets: dict[str, list[str]] = {}
         for source, target in wanted:
             targets.setdefault(source, []).append(target)
         rows: list[Any] = []
         for grain, conditions, args in parts:
-            where = " AND ".join(["grain = ?", *conditions])
+            where = " AND ".join(["grain = ?", *conditions, *kind_where])
             for source, among in targets.items():
                 rows += self._all(
-                    f"SELECT {_EDGE}, SUM(events), SUM(sources) FROM event_pair_splits"
+                    f"SELECT {_EDGE}, SUM(events), SUM(sources) FROM {table}"
                     f" WHERE source_actor = ? AND target_actor IN ({','.join('?' * len(among))})"
                     f" AND {where} GROUP BY {_EDGE}",
-                    [source, *among, grain, *args],
+                    [source, *among, grain, *args, *kind_args],
                 )
         for month in cut:  # its days, through the covering date index
             for i in range(0, len(wanted), PAIR_CHUNK):
@@ -914,7 +984,8 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         new: Sequence[str] | None = None,
     ) -> list[tuple[str, str, int]]:
         group = "source_actor, target_actor"
-        if _period_plan(flt) is not None:  # the pair sums, a row per pair and period
+        kinds = _kind_plan(flt)  # a type, negation or modality: the pair splits keep them
+        if _period_plan(flt) is not None or kinds:  # the pair sums, a row per pair and period
             # with ``new``: the pairs from a new actor to any, and from an older one to a
             # new one (two seeks per pair of sides, not one per pair among them all)
             sides = [(among, among)] if new is None or among is None else [
@@ -925,8 +996,9 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
                 if between is None:
                     continue
                 rows += self._period_rows(
-                    "event_pair_sums", flt, f"{group}, {{sources}}", f" GROUP BY {group}",
-                    *between, events_extra=_sides(sources, targets, dodge=True),
+                    "event_pair_splits" if kinds else "event_pair_sums", flt,
+                    f"{group}, {{sources}}", f" GROUP BY {group}", *between,
+                    events_extra=_sides(sources, targets, dodge=True), kinds=kinds,
                 ) or []  # fmt: skip
             return [(r[0], r[1], int(r[2])) for r in _summed(rows, 2)]
         rows = self._event_pair_rows(
@@ -936,7 +1008,11 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         return [(r[0], r[1], int(r[2])) for r in rows if fresh is None or {r[0], r[1]} & fresh]
 
     def edges_summarised(self, flt: EventFilter) -> bool:
-        return _summary_table(("event_pairs",), flt) is not None or _period_plan(flt) is not None
+        return (
+            _summary_table(("event_pairs",), flt) is not None
+            or _period_plan(flt) is not None
+            or _kind_plan(flt)
+        )
 
     def _period_rows(
         self,
@@ -948,22 +1024,27 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         extra_args: Sequence[Any] = (),
         months: bool = True,
         events_extra: tuple[str, Sequence[Any]] | None = None,
+        kinds: bool = False,
+        floor: str = "floor >= ?",
     ) -> list[Any] | None:
         """Rows of a period summary (``table``) for a filter of dates and minimum sources,
         each part of the plan read on its own (the caller sums them), and the events of
         the months the dates cut (unless ``months`` is false; with ``events_extra`` for
         ``extra`` there); None when the filter names anything else. ``columns`` writes the count and the sources as ``{n}`` and
-        ``{sources}``."""
-        plan = _period_plan(flt)
+        ``{sources}``. With ``kinds`` the filter may name a type, negation or modality
+        (``table`` keeps them). ``floor`` is the condition on the minimum of sources."""
+        plan = _period_plan(flt, kinds)
         if plan is None:
             return None
         parts, cut = plan
         summed = columns.format(n="SUM(events)", sources="SUM(sources)")
+        kind_where, kind_args = _kind_conditions(flt) if kinds else ([], [])
         rows: list[Any] = []
         for grain, conditions, args in parts:
-            where, where_args = ["grain = ?", *conditions], [grain, *args]
+            where = ["grain = ?", *kind_where, *conditions]
+            where_args = [grain, *kind_args, *args]
             if flt.min_sources > 1:
-                where.append("floor >= ?")
+                where.append(floor)
                 where_args.append(flt.min_sources)
             if extra:
                 where.append(extra)
@@ -1052,7 +1133,14 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
     def event_degrees(self, flt: EventFilter) -> list[tuple[str, int]]:
         plan = _period_plan(flt)
         rows = None
-        if _split_plan(flt) is not None:  # no sources floor: each actor's sums (or none)
+        if _kind_plan(flt):
+            # a kind with dates: each actor's sums split by kind, the cut months' days
+            plan = _split_plan(flt, kinds=True)
+            rows = self._period_rows(
+                "event_actor_kinds", flt, "actor_id, {sources}", " GROUP BY actor_id",
+                months=False, kinds=True,
+            )  # fmt: skip
+        elif _split_plan(flt) is not None:  # no sources floor: each actor's sums (or none)
             rows = self._period_rows(
                 "event_actor_sums", flt, "actor_id, {sources}", " GROUP BY actor_id", months=False
             )
@@ -1074,10 +1162,11 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
                 or []
             ]
         elif plan is not None:  # dates and sources: the period summary
+            # (each actor's sources from its events with at least that many, migration 16)
             rows = (
                 self._period_rows(
-                    "event_actor_periods", flt, "actor_id, {sources}", " GROUP BY actor_id",
-                    months=False,
+                    "event_actor_floors", flt, "actor_id, {sources}", " GROUP BY actor_id",
+                    months=False, floor="atleast = ?",
                 )
                 or []
             )  # fmt: skip
@@ -1266,12 +1355,9 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         if flt.bbox:
             where.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
             args += [flt.bbox[0], flt.bbox[2], flt.bbox[1], flt.bbox[3]]
-        if flt.modality:
-            where.append("modality = ?")
-            args.append(flt.modality)
-        if flt.negated is not None:
-            where.append("negated = ?")
-            args.append(int(flt.negated))
+        more, more_args = _modality_conditions(flt)
+        where += more
+        args += more_args
         for column, values in (("type", flt.types), ("place_id", flt.places)):
             if values:
                 where.append(f"{column} IN ({','.join('?' * len(values))})")
@@ -1289,6 +1375,13 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _line(line: str | None, payload: str | None) -> str:
+    """A relation's stored export line, or the line made from its stored JSON."""
+    if line is not None:
+        return line
+    return encode_line(relation_payload_record(json.loads(payload or "{}")))
 
 
 def _event_columns(event: Event) -> tuple[int, int, int, str | None]:
@@ -1325,7 +1418,7 @@ def _named_fields(flt: EventFilter) -> set[str]:
 
 
 def _period_plan(
-    flt: EventFilter,
+    flt: EventFilter, kinds: bool = False
 ) -> tuple[list[tuple[int, list[str], list[Any]]], list[str]] | None:
     """How the period summaries answer a filter of dates and minimum sources (None for
     any other filter): (grain, conditions on ``period``, arguments) of each part, the
@@ -1336,9 +1429,11 @@ def _period_plan(
     and the period is its first ``grain`` characters; that period is then read at the
     next grain, and a month so cut day by day from ``events``. ``until`` (compared on
     its own length) likewise. Without dates (or without any filter), the whole-store
-    rows (grain 0)."""
+    rows (grain 0). With ``kinds``, for the summaries that keep the type, negation and
+    modality (:data:`_SPLIT_KINDS`), a filter may name those too (their conditions are
+    :func:`_kind_conditions`)."""
     named = _named_fields(flt)
-    if not named <= {"since", "until", "min_sources"}:
+    if not named <= {"since", "until", "min_sources"} | (_SPLIT_KINDS if kinds else set()):
         return None
     if flt.min_sources > SOURCES_FLOOR:
         return None
@@ -1351,9 +1446,9 @@ def _period_plan(
         grain = PERIOD_GRAINS[depth]
         where: list[str] = []
         args: list[Any] = []
-        if prefix:
-            where.append("substr(period, 1, ?) = ?")
-            args += [len(prefix), prefix]
+        if prefix:  # a range of the period index (a ``substr`` test would scan the grain)
+            where.append("period BETWEEN ? AND ?")
+            args += _month_range(prefix)
         cut = []
         if flt.since:
             exact = len(flt.since) <= grain
@@ -1382,11 +1477,58 @@ def _period_plan(
 
 
 def _split_plan(
-    flt: EventFilter,
+    flt: EventFilter, kinds: bool = False
 ) -> tuple[list[tuple[int, list[str], list[Any]]], list[str]] | None:
     """The period plan of a filter of dates alone (or of nothing): what the summaries
-    without a sources floor (``event_pair_splits``, ``event_actor_sums``) answer."""
-    return _period_plan(flt) if flt.min_sources <= 1 else None
+    without a sources floor (``event_pair_splits``, ``event_actor_sums``) answer; with
+    ``kinds``, of dates and kinds, what ``event_pair_splits`` and ``event_actor_kinds``
+    answer."""
+    return _period_plan(flt, kinds) if flt.min_sources <= 1 else None
+
+
+def _kind_plan(flt: EventFilter) -> bool:
+    """Whether ``flt`` names a kind (type, negation, modality), dates and nothing else:
+    the network then reads the kind-split period summaries (without dates, the whole-store
+    summaries keep the kinds)."""
+    named = _named_fields(flt)
+    return (
+        bool(named & _SPLIT_KINDS)
+        and bool(named & {"since", "until"})
+        and _split_plan(flt, kinds=True) is not None
+    )
+
+
+def _pairs_split(flt: EventFilter) -> bool:
+    """Whether the split of given pairs is read by :meth:`SQLStore._pair_splits`: a filter
+    of dates and sources up to the floor, or of a kind with dates."""
+    return _period_plan(flt) is not None or _kind_plan(flt)
+
+
+def _kind_conditions(flt: EventFilter) -> tuple[list[str], list[Any]]:
+    """The conditions on the type, negation and modality columns a summary keeps."""
+    where: list[str] = []
+    args: list[Any] = []
+    types = sorted({flt.type} if flt.type else set()) or list(flt.types)
+    if flt.type and flt.types:  # both named: the type must be among the types
+        types = [t for t in flt.types if t == flt.type]
+    if flt.type or flt.types:
+        where.append(f"type IN ({','.join('?' * len(types))})" if types else "1 = 0")
+        args += types
+    more, more_args = _modality_conditions(flt)
+    return where + more, args + more_args
+
+
+def _modality_conditions(flt: EventFilter) -> tuple[list[str], list[Any]]:
+    """The conditions on the modality and negation columns."""
+    where: list[str] = []
+    args: list[Any] = []
+    if flt.modality:
+        where.append("modality = ?")
+        args.append(flt.modality)
+    if flt.negated is not None:
+        where.append("negated = ?")
+        args.append(int(flt.negated))
+    return where, args
 
 
 def _month_range(month: str) -> list[str]:

@@ -161,6 +161,10 @@ class FilteredStore:
         """:meth:`relations` as their stored JSON, decoded (what the JSONL writer reads)."""
         return self._store.relation_payloads_among(self._actor_ids)
 
+    def relation_lines(self, actor: str | None = None, min_sources: int = 1) -> list[str]:
+        """:meth:`relation_payloads`' export lines, as stored with each relation."""
+        return self._store.relation_lines_among(self._actor_ids, min_sources)
+
     def quotes(self, speaker: str | None = None) -> list[Quote]:
         """The quotes of the selected actors in the selected articles: by speaker while
         the actors are few, else by article (never the whole table)."""
