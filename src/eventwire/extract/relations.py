@@ -359,7 +359,12 @@ def extract_relations(ctx: DocContext) -> dict[str, Sequence[object]]:
                     key = (rtype, src.span, tgt.span, ctx.view.sent(statement).start)
                     if FOLLOWERS in (*src.qualifiers, *tgt.qualifiers):
                         continue  # "Gaddafi supporters back X": not Gaddafi's own relation
-                    if src.span != tgt.span and key not in out:
+                    if src.span in (
+                        index.led_body(tgt.span),
+                        tgt.span,
+                    ) or tgt.span == index.led_body(src.span):
+                        continue  # "forces loyal to X", read as the body X leads: the tie itself
+                    if key not in out:
                         out[key] = _mention(
                             ctx, statement, rtype, src, tgt, negated, modality, index, quotes
                         )
