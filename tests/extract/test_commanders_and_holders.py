@@ -97,9 +97,7 @@ def test_a_leaders_forces_are_the_body_the_document_ties_him_to(nlp, resources, 
 
 
 @pytest.mark.slow
-def test_a_leaders_forces_are_the_body_his_kb_role_names_when_the_text_names_it(
-    nlp, resources
-):
+def test_a_leaders_forces_are_the_body_his_kb_role_names_when_the_text_names_it(nlp, resources):
     text = (
         "The Rapid Support Forces have held the road for a month. Fighters loyal to "
         "Mohamed Hamdan Dagalo stormed a camp outside the town on Friday."
@@ -203,10 +201,53 @@ def test_a_partys_named_allies_are_each_its_ally(nlp, resources):
 
 
 @pytest.mark.slow
-def test_coordinated_names_modifying_armed_people_are_each_a_doer_and_each_backed(
-    nlp, resources
-):
+def test_coordinated_names_modifying_armed_people_are_each_a_doer_and_each_backed(nlp, resources):
     text = "Chad-backed Dawn Brigade and Tessit Front fighters stormed the base on Tuesday."
     assert doers(nlp, resources, text) >= {"Dawn Brigade", "Tessit Front"}
     found = {(s, t) for rtype, s, t, _ in relations(nlp, resources, text) if rtype == "support"}
     assert found >= {("Chad", "Dawn Brigade"), ("Chad", "Tessit Front")}
+
+
+@pytest.mark.slow
+def test_allies_named_after_a_comma_are_each_an_ally_and_the_fighters_they_send_their_own(
+    nlp, resources
+):
+    text = "The Dawn Brigade's allies, the Tessit Front and the Kidal Legion, sent fighters."
+    found = relations(nlp, resources, text)
+    assert {(s, t) for rtype, s, t, _ in found if rtype == "ally"} >= {
+        ("Tessit Front", "Dawn Brigade"),
+        ("Kidal Legion", "Dawn Brigade"),
+    }
+    assert not [r for r in found if "fighters" in (r[1], r[2])]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Malian army said gunmen killed nine soldiers near Tessit on Tuesday.",
+        "Nine soldiers were wounded by a mine near Tessit, Mali's army said on Tuesday.",
+    ],
+)
+def test_soldiers_hit_are_the_one_state_force_the_article_names(nlp, resources, text):
+    targets = {tgt for _, _, tgt in events(nlp, resources, text)}
+    assert targets & {"Malian Armed Forces", "Armed Forces of Mali"}
+    assert "soldiers" not in targets
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two armies: whose soldiers is unclear
+        "The Malian army and the Nigerien army patrol the border. Gunmen killed nine "
+        "soldiers near Tessit on Tuesday.",
+        # the army is the doer: its own soldiers are no reading
+        "The Malian army killed nine soldiers of the Dawn Brigade near Tessit on Tuesday.",
+    ],
+)
+def test_soldiers_stay_unowned_without_one_other_army(nlp, resources, text):
+    res = picture(nlp, resources, text)
+    names = {a.id: a.name for a in res.actors}
+    hit = {names.get(e.target_actor or "") for e in res.events if e.type == "ASSAULT"}
+    assert not hit & {"Malian Armed Forces", "Armed Forces of Mali"}

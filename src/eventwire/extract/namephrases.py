@@ -265,7 +265,7 @@ def sent_forces(tok: Any) -> bool:
     head = tok.head
     return (
         tok.dep_ == "dobj"
-        and tok.lower_ in ARMED_NOUNS
+        and (tok.lower_ in ARMED_NOUNS or tok.lemma_.lower() in ARMED_PEOPLE)
         and head.lemma_.lower() in SENDING_VERBS
         and any(c.dep_ == "nsubj" for c in head.children)
     )
