@@ -251,3 +251,12 @@ def test_soldiers_stay_unowned_without_one_other_army(nlp, resources, text):
     names = {a.id: a.name for a in res.actors}
     hit = {names.get(e.target_actor or "") for e in res.events if e.type == "ASSAULT"}
     assert not hit & {"Malian Armed Forces", "Armed Forces of Mali"}
+
+
+@pytest.mark.slow
+def test_fighting_alongside_makes_allies_sharing_a_fate_does_not(nlp, resources):
+    text = "Chadian troops fought alongside the Dawn Brigade near Tessit on Tuesday."
+    found = {(rtype, s, t) for rtype, s, t, _ in relations(nlp, resources, text)}
+    assert any(rtype == "ally" and t == "Dawn Brigade" for rtype, s, t in found)
+    text = "A Chadian officer was killed alongside two Dawn Brigade fighters."
+    assert not [r for r in relations(nlp, resources, text) if r[0] == "ally"]

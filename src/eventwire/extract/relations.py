@@ -301,9 +301,20 @@ def _predicative(noun: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "attr"
 
 
+# Prepositions saying the subject acts on the same side as their object: "Eritrean troops
+# fought alongside the Ethiopian army" (allies; "with" alone may be either side).
+ALLY_PREPS = frozenset({"alongside"})
+
+
 def statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
     """Every relation stated at ``tok``."""
     lemma = tok.lemma_.lower()
+    if tok.lower_ in ALLY_PREPS and tok.dep_ == "prep" and tok.head.pos_ == "VERB":
+        # "A fought (is fighting) alongside B": an active subject only ("A was killed
+        # alongside B" shares a fate, not a side)
+        if (subject := _child(tok.head, "nsubj")) is not None:
+            yield Statement("ally", subject, _child(tok, "pobj"), tok)
+        return
     if tok.pos_ == "NOUN" and lemma in words.agent_nouns:
         phrase = None if _predicative(tok) else tok
         yield Statement(words.agent_nouns[lemma], *agent_noun_roles(tok, words), tok, phrase)
@@ -354,7 +365,8 @@ def extract_relations(ctx: DocContext) -> dict[str, Sequence[object]]:
     out: dict[tuple[object, ...], RelationMention] = {}
     in_body = ctx.view.zones.in_body  # a headline or caption states no relation of its own
     # the lemmas statements() reads a relation from (an adjective by its word)
-    cues = {*words.agent_nouns, *words.verbs, *words.describing_verbs, *words.support_nouns}
+    cues = {*words.agent_nouns, *words.verbs, *words.describing_verbs, *words.support_nouns,
+            *ALLY_PREPS}  # fmt: skip
     for tok in ctx.view.tokens:
         if tok.lemma_.lower() not in cues and tok.lower_ not in words.adjectives:
             continue  # no relation word: statements() would find nothing
