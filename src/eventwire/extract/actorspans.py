@@ -14,9 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from eventwire.extract.commanders import led_bodies
 from eventwire.extract.context import DocContext
 from eventwire.extract.eventroles import close_apposition
-from eventwire.extract.namephrases import ARMED_PEOPLE, armed_owner, state_forces
+from eventwire.extract.namephrases import ARMED_PEOPLE, armed_owner, state_forces, sworn_to
 from eventwire.extract.notactors import (
     counted_people,
     is_calendar_word,
@@ -25,8 +26,8 @@ from eventwire.extract.notactors import (
     place_test,
     stance_objects,
 )
-from eventwire.extract.pronouns import ANAPHORS, held_by, resolve_pronouns
-from eventwire.model import Mention, Place, Span
+from eventwire.extract.pronouns import ANAPHORS, HELD_NOUNS, held_by, resolve_pronouns
+from eventwire.model import GROUP_LABEL, Mention, Place, Span
 from eventwire.text.names import clean_surface, plain_key
 
 if TYPE_CHECKING:
@@ -98,6 +99,7 @@ class MentionIndex:
     _indexed: int = 0  # how many of mentions + added the two dicts hold
     _is_place: Any = None  # the document's place test (notactors.place_test), built once
     _places: set[int] = field(default_factory=set)  # starts of capitals read as places
+    _led: dict[str, Mention] | None = None  # person group -> the body he leads (commanders)
 
     @classmethod
     def of(cls, ctx: DocContext) -> MentionIndex:
@@ -152,8 +154,10 @@ class MentionIndex:
             filler = self.filler(tok)
             if filler and filler.span not in [f.span for f in out]:
                 out.append(filler)
-            # "Syrian and Russian jets": each coordinated demonym names its own side
-            for mod in (c for c in tok.children if c.dep_ == "amod" and c.i < tok.i):
+            # "Syrian and Russian jets", "Azawad Front and Kidal Brigade fighters": each
+            # coordinated demonym or name modifying the noun names its own side
+            for mod in (c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
+                        and c.i < tok.i):  # fmt: skip
                 words = (mod, *mod.conjuncts)
                 if len(words) < 2 or any(
                     t.i > tok.i or t.pos_ not in ("ADJ", "PROPN") or t.tag_ in ("NNS", "NNPS")
@@ -210,18 +214,22 @@ class MentionIndex:
                 # "Abala militia", "Misrata brigades": a local armed group named after its
                 # town, neither the town nor unnamed people
                 return Filler(self._add(owner, end=token.idx + len(token.text)).span)
-            if owner is not None and not (owner.dep_ == "pobj" and self._named_place(owner)):
+            if owner is not None and (
+                sworn_to(token, owner) or not (owner.dep_ == "pobj" and self._named_place(owner))
+            ):
                 if low in WEAPON_NOUNS and not self._known_owner(owner):
                     return None  # "Kamikaze drones", "Shahed drones": a kind, not an owner
                 inner = self.filler(owner)
                 if inner:
-                    return Filler(inner.span, ("forces",))
+                    return Filler(self.led_body(inner.span) or inner.span, ("forces",))
         for child in token.children:
             if child.dep_ in ("compound", "amod", "nmod", "appos") and (m := self.covering(child)):
                 followers = m.label == "PERSON" and token.lemma_.lower() in FOLLOWER_NOUNS
                 return Filler(m.span, (FOLLOWERS,) if followers else ())
         if (owner := held_by(token)) is not None and (held := self.filler(owner)):
             return held  # "attacked its positions": the army (pronouns.py)
+        if (holders := self._holders(token)) is not None:
+            return holders  # "targeted a police patrol": the police
         for child in token.children:  # "supported Turkey's efforts", "praised Haiti's record"
             if child.dep_ == "poss" and (m := self.covering(child)):
                 return Filler(m.span)
@@ -246,6 +254,68 @@ class MentionIndex:
                 return Filler(self._add_forces(token, iso3).span)  # "Israeli airstrikes"
             return Filler(self._add(token, iso3).span)  # "Turkish diplomacy"
         return None
+
+    def _holders(self, token: Token) -> Filler | None:
+        """The people who hold or man a place or a unit, named by a group noun modifying
+        it: "a police patrol", "an army checkpoint", "rebel positions", "a camp for
+        refugees" (the police, the army, the rebels, the refugees), as the state's forces
+        when a demonym names the state ("a Malian army post"). Named holders ("an M23
+        base") are the caller's: a mention covers them."""
+        if token.lemma_.lower() not in HOLDER_NOUNS:
+            return None
+        onto, kb = self.ctx.resources.ontology, self.ctx.resources.kb
+        words = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+        words += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
+                  for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        for word in words:
+            kind = onto.actor_kind(word.lower_) or onto.actor_kind(word.lemma_.lower())
+            if kind is None or word.pos_ not in ("NOUN", "ADJ") or self.covering(word):
+                continue
+            country = next((iso3 for c in (*word.children, *token.children)
+                            if c.dep_ in ("amod", "compound") and c.i < word.i
+                            and (iso3 := kb.country_by_demonym(c.text))), None)  # fmt: skip
+            if country is not None and kind == "state":
+                demonym = next(c for c in (*word.children, *token.children)
+                               if kb.country_by_demonym(c.text) == country)  # fmt: skip
+                return Filler(self._add_forces(demonym, country).span)
+            return Filler(self._add_group(word, country).span)
+        return None
+
+    def _add_group(self, token: Token, country: str | None) -> Mention:
+        """A mention of the unnamed group a common noun names ("police"), as the mention
+        pass makes them (:mod:`eventwire.extract.mentions`)."""
+        start, end = token.idx, token.idx + len(token.text)
+        mention = Mention(
+            article_id=self.ctx.article.id,
+            span=Span(start, end, token.text),
+            label=GROUP_LABEL,
+            evidence=self.ctx.evidence(self.ctx.view.sent(token)),
+            normalized=token.text,
+            group=f"group:{token.lemma_.lower()}:{country or ''}",
+            affiliation=country,
+        )
+        self.added.append(mention)
+        return mention
+
+    def led_body(self, span: Span) -> Span | None:
+        """The body a person leads, for his forces ("forces loyal to X", "X's men"): the
+        armed group the document or the KB ties him to (:mod:`eventwire.extract.commanders`),
+        else None, and the forces stay his."""
+        mention = self.mention(span)
+        if mention is None:
+            return None
+        if self._led is None:
+            kb = self.ctx.resources.kb
+
+            def is_person(m: Mention) -> bool:
+                entry = kb.lookup(m.normalized or m.span.text)
+                return entry.type == "person" if entry is not None else m.label == "PERSON"
+
+            self._led = led_bodies(
+                self.ctx.view.tokens, self.mentions, self.covering, kb, is_person
+            )
+        body = self._led.get(mention.group)
+        return body.span if body is not None else None
 
     def _named_by_of(self, token: Token) -> Filler | None:
         """The name of an "of" phrase: "forces of the 35th Brigade"."""
@@ -517,6 +587,8 @@ class MentionIndex:
         return mention
 
 
+# Places and units people hold or man, whose holders an attack on them targets.
+HOLDER_NOUNS = HELD_NOUNS | frozenset({"patrol", "station", "unit", "vehicle", "tank"})
 # Nouns of a settlement or an area that name their place after "of": "the town of Bunia".
 SETTLEMENT_NOUNS = frozenset(
     ["town", "city", "village", "district", "region", "province", "neighbourhood",

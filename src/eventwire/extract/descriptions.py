@@ -15,6 +15,8 @@ all see the description as a mention of the actor it stands for:
   "attacked army positions") stands for the article's one state force: the one it names with an army
   word ("Congo's army", "the Congolese army"), else the one state force it names at all
   ("Ethiopian forces"). With two, it stands for nobody;
+* soldiers named by a bare plural and hit by someone else ("militants killed 12
+  soldiers", "four troops were wounded") are that one state force's too;
 * "the government", "the federal government" stand for the one state whose government
   the article names ("the Ethiopian government", "Ethiopia's federal government");
 * a collective noun stands for one actor only in the singular ("the groups" are several),
@@ -116,6 +118,9 @@ def definite_descriptions(view: DocView, cands: list[Cand]) -> list[Cand]:
             if army is not None:
                 found.append(_standing_for(army, start, tok.i + 1))
             continue
+        if army is not None and _soldiers_hit(tok, cands, army):
+            found.append(_standing_for(army, tok.i, tok.i + 1))
+            continue
         lemma = tok.lemma_.lower()
         wanted = DESCRIBED_BY.get(lemma)
         if wanted is None or (det := _definite(tok)) is None or not _right_number(tok, lemma):
@@ -156,6 +161,38 @@ def _one_army(doc: Any, forces: list[Cand]) -> Cand | None:
         if distinct:
             return next(iter(distinct.values())) if len(distinct) == 1 else None
     return None
+
+
+# Soldiers named by a bare plural, and verbs whose object or passive subject they are hit by.
+SOLDIER_NOUNS = frozenset({"soldiers", "troops", "servicemen", "conscripts"})
+HITTING_VERBS = frozenset({"kill", "wound", "injure", "attack", "ambush", "abduct", "kidnap",
+                           "capture", "shoot", "target", "execute", "behead"})  # fmt: skip
+
+
+def _soldiers_hit(tok: Any, cands: list[Cand], army: Cand) -> bool:
+    """ "Militants killed 12 soldiers", "four soldiers were wounded": soldiers the text
+    gives no owner of their own ("Chadian soldiers", "soldiers of the Front" have one),
+    hit by someone other than the article's one state force, are that force's (a story
+    naming two armies names none, :func:`_one_army`)."""
+    verb = tok.head
+    if tok.lower_ not in SOLDIER_NOUNS or tok.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    if verb.lemma_.lower() not in HITTING_VERBS:
+        return False
+    owners = [c for c in tok.children
+              if (c.dep_ in ("amod", "compound", "nmod") and _has_capital(c.text))
+              or c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "from"))]  # fmt: skip
+    if owners:
+        return False
+    doers = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+    key = plain_key(army.name)
+    for doer in doers:
+        words = range(doer.left_edge.i, doer.right_edge.i + 1)
+        if ARMY_WORDS.search(doer.doc[words.start : words.stop].text) or any(
+            plain_key(c.name) == key for c in cands if c.start in words
+        ):
+            return False  # the army hitting its own soldiers is no reading
+    return True
 
 
 def _army_description(tok: Any) -> int | None:

@@ -39,6 +39,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeVar
 
+from eventwire.text.calendar_words import CALENDAR_WORDS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -358,7 +360,10 @@ def _between(token: Token) -> Token | None:
 def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     if token.dep_ == "compound" and token.head.i != token.i:  # "a protest sit-in"
         token = token.head
-    source = _child(token, "poss") or _pobj(token, NOUN_SOURCE_PREPS, ("prep", "agent"))
+    source = _child(token, "poss")
+    if source is not None and _when_word(source):
+        source = None  # "Sunday's ambush", "last week's raid": a date owns no act
+    source = source or _pobj(token, NOUN_SOURCE_PREPS, ("prep", "agent"))
     if source is None and (pitted := _pitted(token)) is not None:
         return pitted  # "clashes pitting X against Y"
     if source is not None and source.lower_ in OWN_PRONOUNS:  # "X reiterated its demand"
@@ -418,6 +423,17 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     further += [s for c in token.children if c.dep_ in ("ccomp", "acl")
                 if (s := _child(c, "nsubj")) is not None and s.lower_ not in ("it", "that", "which")]  # fmt: skip
     return source, [target, *further]
+
+
+# Possessors that are times, not doers: "Sunday's ambush", "yesterday's raid".
+WHEN_WORDS = frozenset({"yesterday", "today", "tonight", "week", "month", "year", "weekend",
+                        "night", "morning", "evening", "afternoon", "day"})  # fmt: skip
+
+
+def _when_word(token: Token) -> bool:
+    """A possessor naming a time ("Sunday's", "last week's", "Tuesday night's")."""
+    low = token.lemma_.lower()
+    return token.ent_type_ in TIME_ENTS or low in WHEN_WORDS or low in CALENDAR_WORDS
 
 
 def _claimant(token: Token) -> Token | None:

@@ -265,7 +265,7 @@ def sent_forces(tok: Any) -> bool:
     head = tok.head
     return (
         tok.dep_ == "dobj"
-        and tok.lower_ in ARMED_NOUNS
+        and (tok.lower_ in ARMED_NOUNS or tok.lemma_.lower() in ARMED_PEOPLE)
         and head.lemma_.lower() in SENDING_VERBS
         and any(c.dep_ == "nsubj" for c in head.children)
     )
@@ -276,17 +276,48 @@ def sent_forces(tok: Any) -> bool:
 TIED_WORDS = frozenset(["loyal", "allied", "affiliated", "aligned", "belonging", "linked"])
 
 
+# Verbs whose "by" agent commands the armed people the participle follows: "troops led
+# by X", "fighters commanded by X".
+COMMANDED_VERBS = frozenset(["lead", "command", "head"])
+COMMAND_NOUNS = frozenset(["command", "leadership", "control"])  # "under the command of X"
+
+
 def armed_owner(tok: Any) -> Any | None:
     """The owner named after a noun of armed people: "fighters of/from X", "militants loyal
-    to X", "gunmen belonging to X" (the head word of X), else None."""
+    to X", "gunmen belonging to X", "troops under the command of X" (or "under X's
+    command"), "fighters led/commanded by X" (the head word of X), else None."""
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "from"):
             return next((t for t in child.children if t.dep_ == "pobj"), None)
+        if child.dep_ == "prep" and child.lower_ == "under":
+            command = next((t for t in child.children if t.dep_ == "pobj"), None)
+            if command is not None and command.lemma_.lower() in COMMAND_NOUNS:
+                return next((t for t in command.children if t.dep_ == "poss"), None) or next(
+                    (p for c in command.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"),
+                    None,
+                )  # fmt: skip
+        if child.dep_ == "acl" and child.lemma_.lower() in COMMANDED_VERBS:
+            for agent in child.children:
+                if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
+                    return next((t for t in agent.children if t.dep_ == "pobj"), None)
         if child.lower_ in TIED_WORDS and child.dep_ in ("amod", "acl", "prep", "advcl"):
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
-                    return next((t for t in prep.children if t.dep_ == "pobj"), None)
+                    pobj = next((t for t in prep.children if t.dep_ == "pobj"), None)
+                    return pobj if pobj is not None else _name_after(prep)
     return None
+
+
+def _name_after(prep: Any) -> Any | None:
+    """The last word of the proper name right after a preposition the parser left without
+    its object ("loyal to Omar Tarek attacked", the name taken for the verb's subject)."""
+    doc, last = prep.doc, None
+    for i in range(prep.i + 1, len(doc)):
+        if doc[i].pos_ != "PROPN":
+            break
+        last = doc[i]
+    return last
 
 
 def named_owner_after(tok: Any, taken: list[bool], is_place: Any) -> bool:
@@ -298,11 +329,26 @@ def named_owner_after(tok: Any, taken: list[bool], is_place: Any) -> bool:
     if tok.lower_ not in ARMED_NOUNS and tok.lemma_.lower() not in ARMED_PEOPLE:
         return False
     owner = armed_owner(tok)
-    if owner is None or owner.ent_type_ in ("GPE", "LOC") or is_place(owner.text):
+    if owner is None:
+        return False
+    if sworn_to(tok, owner):  # one is loyal to a leader or a body, whatever the tagger says
+        return owner.pos_ == "PROPN" or taken[owner.i]
+    if owner.ent_type_ in ("GPE", "LOC") or is_place(owner.text):
         return False
     named = [t for t in owner.subtree if t.i > tok.i and (taken[t.i] or (
         t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC")))]  # fmt: skip
     return bool(named)
+
+
+def sworn_to(tok: Any, owner: Any) -> bool:
+    """Whether armed people are tied to ``owner`` by loyalty or command ("fighters loyal to
+    X", "troops under the command of X", "fighters led by X"), not by origin ("fighters
+    from X", where X may be a town): such an owner is a leader or a body, never a place,
+    even when the tagger labels a surname as one."""
+    prep = owner.head if owner.dep_ == "pobj" else None
+    if prep is not None:
+        return prep.lower_ not in ("of", "from") or prep.head.lemma_.lower() in COMMAND_NOUNS
+    return owner.i > tok.i  # "under X's command"; a name the parser left without its "to"
 
 
 def given_names(

@@ -118,6 +118,20 @@ def _holding_verb(noun: Token, words: RelationWords) -> Token | None:
     return None
 
 
+def _comma_conjunct(noun: Token) -> Token | None:
+    """A name set off by a comma right after a relation noun that the parser coordinated
+    with it ("the Front's allies, the Dawn Brigade and the Kidal Legion, sent"): the
+    apposition naming the noun's members. A noun coordinated by a word of its own ("allies
+    and the Dawn Brigade") has a "cc" child and is left alone."""
+    doc = noun.doc
+    if noun.i + 1 >= len(doc) or doc[noun.i + 1].text != ",":
+        return None
+    if any(c.dep_ == "cc" for c in noun.children):
+        return None
+    conj = _child(noun, "conj")
+    return conj if conj is not None and conj.pos_ == "PROPN" else None
+
+
 def members_of(noun: Token) -> Token | None:
     """What a noun phrase is said to include or be: "N including A", "A, an N", "A is among N"."""
     member = _pobj(noun, MEMBER_PREPS)
@@ -138,6 +152,8 @@ def members_of(noun: Token) -> Token | None:
         return leader  # "his foreign backers, led by Iran": the first of them
     if (appos := _child(noun, "appos")) is not None:
         return appos
+    if (named := _comma_conjunct(noun)) is not None:
+        return named  # "X's allies, A and B, sent": the parser's conjunct is the apposition
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and (attr := _child(noun.head, "attr")):
         return attr  # the possessive as subject: "the general's closest ally has been Egypt"
     if noun.dep_ == "nsubj" and noun.head.lemma_ in INCLUDING_VERBS:
@@ -285,9 +301,20 @@ def _predicative(noun: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "attr"
 
 
+# Prepositions saying the subject acts on the same side as their object: "Eritrean troops
+# fought alongside the Ethiopian army" (allies; "with" alone may be either side).
+ALLY_PREPS = frozenset({"alongside"})
+
+
 def statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
     """Every relation stated at ``tok``."""
     lemma = tok.lemma_.lower()
+    if tok.lower_ in ALLY_PREPS and tok.dep_ == "prep" and tok.head.pos_ == "VERB":
+        # "A fought (is fighting) alongside B": an active subject only ("A was killed
+        # alongside B" shares a fate, not a side)
+        if (subject := _child(tok.head, "nsubj")) is not None:
+            yield Statement("ally", subject, _child(tok, "pobj"), tok)
+        return
     if tok.pos_ == "NOUN" and lemma in words.agent_nouns:
         phrase = None if _predicative(tok) else tok
         yield Statement(words.agent_nouns[lemma], *agent_noun_roles(tok, words), tok, phrase)
@@ -338,7 +365,8 @@ def extract_relations(ctx: DocContext) -> dict[str, Sequence[object]]:
     out: dict[tuple[object, ...], RelationMention] = {}
     in_body = ctx.view.zones.in_body  # a headline or caption states no relation of its own
     # the lemmas statements() reads a relation from (an adjective by its word)
-    cues = {*words.agent_nouns, *words.verbs, *words.describing_verbs, *words.support_nouns}
+    cues = {*words.agent_nouns, *words.verbs, *words.describing_verbs, *words.support_nouns,
+            *ALLY_PREPS}  # fmt: skip
     for tok in ctx.view.tokens:
         if tok.lemma_.lower() not in cues and tok.lower_ not in words.adjectives:
             continue  # no relation word: statements() would find nothing
@@ -359,11 +387,18 @@ def extract_relations(ctx: DocContext) -> dict[str, Sequence[object]]:
                     key = (rtype, src.span, tgt.span, ctx.view.sent(statement).start)
                     if FOLLOWERS in (*src.qualifiers, *tgt.qualifiers):
                         continue  # "Gaddafi supporters back X": not Gaddafi's own relation
+                    if _own_leader(index, src, tgt) or _own_leader(index, tgt, src):
+                        continue  # "forces loyal to X", read as the body X leads: the tie itself
                     if src.span != tgt.span and key not in out:
                         out[key] = _mention(
                             ctx, statement, rtype, src, tgt, negated, modality, index, quotes
                         )
     return {"relations": list(out.values()), "mentions": index.all()}
+
+
+def _own_leader(index: MentionIndex, forces: Filler, person: Filler) -> bool:
+    """Whether ``forces`` are the body ``person`` leads, read so from his forces."""
+    return "forces" in forces.qualifiers and forces.span == index.led_body(person.span)
 
 
 def _same_line(ctx: DocContext, filler: Filler, statement: Token) -> bool:

@@ -18,9 +18,18 @@ from eventwire.text.translit import token_keys, translit_key
 
 __all__ = ["GROUP_LABEL", "StoredUnit", "Unit", "build_units", "initials", "unit_type"]
 
-# Words that say what kind of organisation a name is, checked in this order.
+# Words that say what kind of organisation a name is, checked in this order. A rescue or
+# health service is a state body ("Gaza's civil defence agency", "the emergency services
+# of Kharkiv"); a relief society is an organisation of its own ("the Red Crescent"), typed
+# "other" as the KB types national societies; "agency" alone is no outlet, "news agency" is.
 _ORG_WORDS = (
-    ("media", r"\b(news|times|post|journal|agency|tv|television|radio|press|herald|gazette)\b"),
+    ("other", r"\b(red (crescent|cross)|charity|aid group|relief (group|society)|ngo)\b"),
+    (
+        "government",
+        r"\b(civil (defen[cs]e|protection)|(emergency|rescue|ambulance) services?|"
+        r"health (ministry|authorit(y|ies)|department|office))\b",
+    ),
+    ("media", r"\b(news|times|post|journal|tv|television|radio|press|herald|gazette)\b"),
     ("coalition", r"\b(coalition|alliance)\b"),  # "the Saudi-led coalition", "a Western alliance"
     (
         "armed_group",
@@ -30,7 +39,7 @@ _ORG_WORDS = (
     (
         "government",
         r"\b(government|ministry|parliament|congress|council|house|presidency|"
-        r"cabinet|administration|commission|bank|corporation|authority|court)\b",
+        r"cabinet|administration|commission|bank|corporation|authority|court|agency)\b",
     ),
     ("political_party", r"\b(party|alliance|brotherhood|movement|bloc)\b"),
 )
