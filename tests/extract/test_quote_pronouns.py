@@ -66,3 +66,16 @@ def test_single_marks_quote_as_british_outlets_do(run):
     assert speakers(run, text) == ["Karim Nassar"]
     text = "‘The town's wells are dry and we can't stay,’ said Karim Nassar."
     assert [q.text for q in run(text)["quotes"]] == ["The town's wells are dry and we can't stay,"]
+
+
+def test_the_n_year_old_is_the_person_given_that_age(run):
+    text = ("Karim Nassar, 29, a teacher, was at home when the shells fell. "
+            '"We heard the planes and then nothing," the 29-year-old said.')  # fmt: skip
+    assert speakers(run, text) == ["Karim Nassar"]
+    text = ("Karim Nassar (45) and his neighbour Ali Musa, 52, hid in the cellar. "
+            '"We heard the planes and then nothing," the 52-year-old said.')  # fmt: skip
+    assert speakers(run, text) == ["Ali Musa"]
+    # no one was given that age: no speaker
+    text = ("Karim Nassar, 29, was at home when the shells fell. "
+            '"We heard the planes and then nothing," the 30-year-old said.')  # fmt: skip
+    assert speakers(run, text) == [None]

@@ -18,6 +18,7 @@ quote ("A statement by the council told them "to leave the area by nightfall"").
 A "he said"/"she said" speaks for the nearest named person before it whose sex, as the
 text gives it (a title, a word in apposition, the pronouns told of them), fits
 (:func:`pronoun_speaker`); opening a paragraph, it does not skip the person last named.
+"the 29-year-old said" speaks for the person given that age before ("Karim Nassar, 29,").
 
 A quote never runs over a blank line, except by the convention of a quote over several
 paragraphs: a paragraph leaves its quote open and the next opens with a quote mark
@@ -175,11 +176,16 @@ def _speaker_in(
                     introduced = True
                     if author := author_of(child, index) or _issuer_before(child, index):
                         return True, author, None  # "a report from Reuters notes that ..."
+                    if aged := aged_person(child, index, quoted):
+                        return True, aged, None  # "the 29-year-old said"
                     if filler := index.filler(child):
                         if child.lower_ in SPEAKER_PRONOUNS:
                             return True, pronoun_speaker(child, filler.span, index, quoted), None
                         return True, filler.span, None
                     described = described or unnamed_source(child, words)
+            subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            if not subject and tok.i > 0 and (aged := aged_person(tok.nbor(-1), index, quoted)):
+                return True, aged, None  # the parse may make "the 52-year-old" a modifier
         if tok.lower_ == "according":
             introduced = True
             for pobj in (t for t in tok.subtree if t.dep_ == "pobj"):
@@ -292,6 +298,32 @@ def pronoun_speaker(
     if here:
         return salient if any(same(m) for m in here) else here[-1].span
     return fitting[-1].span
+
+
+_YEAR_OLD = re.compile(r"\bthe (\d{1,3})-year-old(?: [a-z]+)?$", re.I)
+_AGE_AFTER = re.compile(r"\s*(?:,\s*|\()(\d{1,3})\s*[,)]")  # "Nassar, 29," "Nassar (29)"
+AGE_REACH = 3000  # characters back: the person was named with their age earlier in the story
+
+
+def aged_person(noun: Token, index: MentionIndex, quoted: Sequence[tuple[int, int]]) -> Span | None:
+    """The person "the 29-year-old" (or "the 29-year-old teacher") names again: the
+    nearest named person before it given that age in apposition ("Karim Nassar, 29, a
+    teacher"; "Nassar (29)"), outside quotes; else None."""
+    text = index.ctx.text
+    end = noun.idx + len(noun.text)
+    found = _YEAR_OLD.search(text, max(end - 40, 0), end)  # "the 29-year-old (teacher)"
+    if found is None:
+        return None
+    age, start = found.group(1), found.start()
+    for m in reversed(index.all()):
+        if m.span.end > start or m.span.end < start - AGE_REACH:
+            continue
+        if any(a <= m.span.start < b for a, b in quoted):
+            continue  # any label: an age in apposition is said of a person
+        told = _AGE_AFTER.match(text, m.span.end)
+        if told is not None and told.group(1) == age:
+            return m.span
+    return None
 
 
 # nouns that speak for an unnamed person besides the nouns for people ("a witness said",
