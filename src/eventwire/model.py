@@ -180,6 +180,10 @@ class Count:
     text: str
     evidence: Evidence
     span: Span | None = None
+    # how the figure stands to earlier ones, set by extraction: "total" for a running toll
+    # stated as reached ("the death toll rose to 40"), "more" for people added to an
+    # earlier figure ("five more bodies were found"), None for a plain figure
+    update: str | None = None
 
 
 @dataclass(frozen=True)

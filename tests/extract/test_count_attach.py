@@ -1,5 +1,7 @@
 """Counts given to the violent events of their sentence, or of a sentence nearby."""
 
+from dataclasses import replace
+
 from eventwire.extract.count_attach import attach_counts, sentence_totals
 from eventwire.model import Count, EventMention, Evidence, Span
 
@@ -24,6 +26,18 @@ def given(events):
 def test_different_victims_of_one_sentence_add_up():
     totals = sentence_totals([count("killed", 6, 0), count("killed", 3, 0), count("wounded", 4, 0)])
     assert sorted((c.kind, c.value) for c in totals) == [("killed", 9), ("wounded", 4)]
+
+
+def test_a_toll_stated_as_reached_is_its_sentences_figure_not_a_sum():
+    # "five more bodies were found, bringing the toll to 30": 30, not 35
+    more = replace(count("killed", 5, 0), update="more")
+    toll = replace(count("killed", 30, 0), update="total")
+    totals = sentence_totals([more, toll, count("wounded", 4, 0), count("killed", 2, 100)])
+    assert sorted((c.evidence.char_start, c.kind, c.value, c.update) for c in totals) == [
+        (0, "killed", 30, "total"),
+        (0, "wounded", 4, None),
+        (100, "killed", 2, None),  # another sentence keeps its own
+    ]
 
 
 def test_counts_go_to_the_violent_events_of_their_sentence_only():

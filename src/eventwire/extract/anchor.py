@@ -118,6 +118,8 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     best = _governing(ctx, token, [(t.span.start, t.span.end, t.when) for t in resolved])
     if isinstance(best, When):
         return best
+    if parsed and (named := _named_before(ctx, token)) is not None:
+        return named  # "Militants attacked a base on Sunday. ... The attack was the worst"
     # A story goes on in the day it gave last: "On 6 May militants fired a rocket. It hit
     # a house." The day must be in the same paragraph; a background paragraph's year or
     # a length of time never carries over.
@@ -129,6 +131,34 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     earlier = [t for t in resolved if paragraph < t.span.start < sent_start
                and t.when.precision == "day" and not is_duration(t.span.text)]  # fmt: skip
     return earlier[-1].when if earlier else stand_in
+
+
+ANAPHORIC_DETS = frozenset({"the", "this", "that"})
+NAMED_BEFORE_REACH = 400  # tokens back: the lead of a news story and a few paragraphs
+
+
+def _named_before(ctx: DocContext, token: Token) -> When | None:
+    """The day of the act a definite event noun repeats: "Militants attacked a base on
+    Sunday, killing 11. <new paragraph> The attack was the deadliest this year" -- "the
+    attack" (or "this raid") names again the nearest earlier act told with the same word
+    (noun or verb) in an earlier sentence, and takes its date when that is a day or a
+    span the text states (not a publication day standing in). An indefinite noun ("an
+    attack") is a new act and takes nothing."""
+    if token.pos_ != "NOUN" or not any(
+        c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in token.children
+    ):
+        return None
+    lemma = token.lemma_.lower()
+    start = ctx.view.sent(token).start
+    for i in range(start - 1, max(start - NAMED_BEFORE_REACH, 0) - 1, -1):
+        earlier = ctx.doc[i]
+        if earlier.lemma_.lower() != lemma or earlier.pos_ not in ("NOUN", "VERB"):
+            continue
+        when = when_for(ctx, earlier)
+        if when is not None and when.value and when.precision != "publication":
+            return when
+        return None  # the nearest one is what the noun repeats, dated or not
+    return None
 
 
 def _counted_in(ctx: DocContext, sent: Span, window: list[Timex]) -> list[CountedFrom]:

@@ -31,7 +31,14 @@ def sentence_totals(
 ) -> tuple[Count, ...]:
     """One count per sentence, kind and act: different victims of one act add up; the
     tolls of two acts of one sentence ("an air strike killed five in the market and
-    shelling killed three at the port") stay apart when ``governs`` tells their acts."""
+    shelling killed three at the port") stay apart when ``governs`` tells their acts. A
+    toll stated as reached (``Count.update == "total"``) is its sentence's figure of its
+    kind, never added to the victims it counts ("two more died, raising the toll to 14")."""
+    # a running toll stated as reached is the figure of its kind in its sentence: "five
+    # more bodies were found, bringing the toll to 30" is 30, not 35
+    totals = {(c.evidence.char_start, c.kind) for c in counts if c.update == "total"}
+    counts = [c for c in counts
+              if c.update == "total" or (c.evidence.char_start, c.kind) not in totals]  # fmt: skip
     groups: dict[tuple[int, str, frozenset[int]], list[Count]] = {}
     for c in counts:
         acts = governs(c) if governs is not None else frozenset()

@@ -13,6 +13,14 @@ PERCENT, DATE and TIME are refused outright. A count inside "including ..." or
 total ("has killed 3,000 since April", "400 were killed in March") is a
 :class:`~eventwire.model.Statistic`, never a count (:mod:`eventwire.extract.totals`).
 
+A count may be stated by its result: a number modifying a state word ("left 14 dead and
+30 injured", "left 200 homeless"), lives claimed, taken, cost or lost ("claimed 23
+lives", "30 people lost their lives"), or bodies counted ("12 bodies were found"). A
+running toll stated as reached ("the death toll rose to 40", "..., bringing the toll to
+61") is marked ``Count.update == "total"`` and people added to an earlier figure ("five
+more bodies", "another 12 people died") ``"more"`` (:func:`update_mark`): the incident
+join reads the mark, never the sentence again.
+
 The words are data: ``knowledge/data/count_words.toml``.
 
 :func:`eventwire.extract.count_attach.attach_counts` gives the counts to the events.
@@ -64,6 +72,15 @@ RESULT_VERBS = frozenset({"be", "leave", "force", "send", "find", "report", "con
 UNCOUNTED_MODALITIES = frozenset({"negated", "denied", "hypothetical", "future"})
 SUBJECT_KINDS = frozenset({"displaced", "missing"})  # "hundreds fled the city"
 ATTEMPT_WORDS = frozenset({"attempt", "try", "plot", "seek"})
+# Verbs that take lives as their object: "the attack claimed 23 lives", "the blast took the
+# lives of four", "the war cost 300 lives", "30 people lost their lives".
+LIFE_VERBS = frozenset({"claim", "take", "cost", "lose"})
+# Verbs that state a running toll reached a figure: "the death toll rose to 40".
+RISE_VERBS = frozenset({"rise", "reach", "climb", "stand", "hit", "jump", "increase", "grow",
+                        "mount"})  # fmt: skip
+# Verbs that carry a toll to a figure: "..., bringing the toll to 61", "raising the toll to 9".
+RAISE_VERBS = frozenset({"bring", "raise", "push", "take", "put", "lift"})
+TOLL_NOUNS = frozenset({"toll", "number", "tally"})
 _DIGITS = re.compile(r"\d{1,3}(,\d{3})+|\d+(\.\d+)?")  # "3,000", "12", "2.5"
 
 
@@ -185,11 +202,84 @@ def kind_for(noun: Token, num: Token, words: CountWords) -> tuple[str, Token] | 
     for tok in {noun.i: noun, anchor.i: anchor, role.i: role}.values():
         if found := _governed_kind(tok, words):
             return found
+    if noun.lemma_.lower() in words.remains and noun.i != num.i:
+        return "killed", noun  # "12 bodies were found", "rescuers recovered 17 bodies"
     return None
+
+
+def _counts_whom(noun: Token, words: CountWords) -> bool:
+    """A noun a number of people can count: people, bodies, or lives taken."""
+    return is_people(noun, words) or noun.lemma_.lower() in words.remains or bool(_lives(noun))
+
+
+def _state_of(num: Token, word: Token, words: CountWords) -> tuple[str, Token] | None:
+    """A number modifying a state word counts the people in that state: "the blast left 14
+    dead and 30 injured", "leaving 6 wounded", "the floods left 200 homeless"."""
+    if num.dep_ != "nummod" or word.tag_ not in ("JJ", "VBN") or word.i < num.i:
+        return None
+    kind = _kind(word, words)
+    return (kind, word) if kind is not None else None
+
+
+def update_mark(num: Token, noun: Token, cue: Token) -> str | None:
+    """How a figure stands to earlier ones: "total" for a running toll stated as reached
+    ("the death toll rose to 40", "..., bringing the toll to 61"), "more" for people added
+    to an earlier figure ("five more bodies were found", "another 12 people died"); None
+    for a plain figure."""
+    verb = _toll_verb(num)
+    if verb is not None and verb.i == cue.i:
+        return "total"
+    if any(c.lower_ == "more" and num.i < c.i < noun.i for c in noun.children) or any(
+        c.dep_ == "det" and c.lower_ == "another" for c in noun.children
+    ):
+        return "more"
+    return None
+
+
+def _lives(tok: Token) -> Token | None:
+    """The verb that takes the lives ``tok`` counts or stands for: "claimed 23 lives" (the
+    number's noun is "lives"), "claimed the lives of 40 villagers" (the villagers are "of"
+    the lives), "30 people lost their lives" (the people are the subject): else None."""
+    if tok.lemma_.lower() == "life" and tok.dep_ == "dobj" and tok.head.lemma_ in LIFE_VERBS:
+        return tok.head
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "life":
+        return _lives(head.head)
+    if tok.dep_ == "nsubj" and head.lemma_ == "lose":
+        lost = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if lost is not None and lost.lemma_.lower() == "life":
+            return head
+    return None
+
+
+def _toll_verb(tok: Token) -> Token | None:
+    """The verb that puts a running toll at the figure ``tok``: "the death toll rose to 40",
+    "the number of dead stood at 12", "..., bringing the toll to 61"; else None."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("to", "at"):
+        return None
+    verb = tok.head.head
+    if verb.lemma_ in RISE_VERBS:
+        toll = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    elif verb.lemma_ in RAISE_VERBS:
+        toll = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    else:
+        return None
+    return verb if toll is not None and toll.lemma_ in TOLL_NOUNS else None
+
+
+def _toll_of(tok: Token, words: CountWords) -> tuple[str, Token] | None:
+    """The kind of the toll a :func:`_toll_verb` states ("the wounded toll" is wounded)."""
+    verb = _toll_verb(tok)
+    if verb is None:
+        return None
+    toll = next(c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.lemma_ in TOLL_NOUNS)
+    return words.kind_of.get(_compound_lemma(toll)) or "killed", verb
 
 
 def _governed_kind(tok: Token, words: CountWords) -> tuple[str, Token] | None:
     head = tok.head
+    if (verb := _lives(tok)) is not None:
+        return "killed", verb  # lives claimed, taken, cost or lost are the dead
     if (
         tok.dep_ == "nsubj"
         and any(c.dep_ in ("dobj", "dative") for c in head.children)
@@ -210,12 +300,7 @@ def _governed_kind(tok: Token, words: CountWords) -> tuple[str, Token] | None:
                 k := _kind(child, words)
             ):
                 return k, child
-    if tok.dep_ == "pobj" and head.head.lemma_ in ("rise", "reach", "climb", "stand", "hit"):
-        verb = head.head  # "the death toll rose to 40"
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is not None and subj.lemma_ in ("toll", "number"):
-            return words.kind_of.get(_compound_lemma(subj)) or "killed", verb
-    return None
+    return _toll_of(tok, words)  # "the death toll rose to 40", "bringing the toll to 61"
 
 
 def _compound_lemma(token: Token) -> str:
@@ -271,7 +356,13 @@ def _owned_event(noun: Token, words: CountWords) -> tuple[str, Token] | None:
 
 
 def _count(
-    ctx: DocContext, kind: str, value: int, qualifier: str | None, start: int, noun: Token
+    ctx: DocContext,
+    kind: str,
+    value: int,
+    qualifier: str | None,
+    start: int,
+    noun: Token,
+    update: str | None = None,
 ) -> Count:
     end = noun.idx + len(noun.text)
     if end <= start:  # "a family of three": from the noun's phrase to the number
@@ -279,7 +370,7 @@ def _count(
         start, end = noun.left_edge.idx, number.idx + len(number.text)
     span = Span(max(start, 0), end, ctx.text[max(start, 0) : end])
     return Count(kind=kind, value=value, qualifier=qualifier, text=span.text,
-                 evidence=ctx.evidence(ctx.view.sent(noun)), span=span)  # fmt: skip
+                 evidence=ctx.evidence(ctx.view.sent(noun)), span=span, update=update)  # fmt: skip
 
 
 def _stated(found: tuple[str, Token] | None) -> str | None:
@@ -348,11 +439,15 @@ def extract_counts(ctx: DocContext) -> dict[str, list[Any]]:
         value, how = parsed
         value, ranged = _range_low(tok, value)
         noun = counted_noun(tok)
-        if noun.i != tok.i and not is_people(noun, words):
-            continue  # counts vehicles, weapons, days...
-        if noun.head.lower_ == "of" and noun.head.head.i == tok.i and _has_number(noun):
+        if noun.i != tok.i and not _counts_whom(noun, words):
+            found = _state_of(tok, noun, words)  # "left 14 dead"
+            if found is None:
+                continue  # counts vehicles, weapons, days...
+            noun = tok
+        elif noun.head.lower_ == "of" and noun.head.head.i == tok.i and _has_number(noun):
             continue  # "2 of the 14 fishermen" is part of the 14
-        found = kind_for(noun, tok, words)
+        else:
+            found = kind_for(noun, tok, words)
         kind = _stated(found)
         if found is None or kind is None:
             continue
@@ -361,7 +456,8 @@ def extract_counts(ctx: DocContext) -> dict[str, list[Any]]:
             statistics.append(total)  # "has killed 3,000 since April": the war's, no event's
             continue
         start = tok.idx - len(qualifier) - 1 if qualifier and qualifier != "word" else tok.idx
-        counts.append(_count(ctx, kind, value, qualifier, start, noun))
+        update = update_mark(tok, noun, found[1])
+        counts.append(_count(ctx, kind, value, qualifier, start, noun, update))
     return {"counts": counts, "statistics": statistics}
 
 

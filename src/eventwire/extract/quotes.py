@@ -1,7 +1,8 @@
 """Direct quotes and their speakers.
 
 Quoted stretches are found in the text (straight or curly marks, at least three
-words so scare quotes around a single term are left alone). Two quoted parts
+words so scare quotes around a single term are left alone; single marks, as British
+outlets quote, in a paragraph with no double ones). Two quoted parts
 separated only by a short speech clause ('"We will win," Haftar said, "and soon."')
 become one quote. The speaker is the subject of a speech verb outside the quote
 in the same sentence(s) (the issuer of a statement noun that speaks: "a report from
@@ -14,6 +15,10 @@ salient antecedent, descriptions ("said the spokesman") to the person given that
 "the report said" to the issuer of the report told before ("The state news agency
 reported ..."); a statement noun with its issuer as subject of any verb introduces the
 quote ("A statement by the council told them "to leave the area by nightfall"").
+A "he said"/"she said" speaks for the nearest named person before it whose sex, as the
+text gives it (a title, a word in apposition, the pronouns told of them), fits
+(:func:`pronoun_speaker`); opening a paragraph, it does not skip the person last named.
+"the 29-year-old said" speaks for the person given that age before ("Karim Nassar, 29,").
 
 A quote never runs over a blank line, except by the convention of a quote over several
 paragraphs: a paragraph leaves its quote open and the next opens with a quote mark
@@ -38,12 +43,12 @@ from eventwire.extract.context import DocContext
 from eventwire.extract.counts import is_people
 from eventwire.extract.modality import SPEECH_VERBS, STATEMENT_NOUNS, author_of
 from eventwire.knowledge.words import CountWords, QuoteWords
-from eventwire.model import Evidence, QuoteMention, Span
+from eventwire.model import Evidence, Mention, QuoteMention, Span
 from eventwire.registry import extractors
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 QUOTED = re.compile(r'"([^"]{3,}?)"|“([^”]{3,}?)”')
 MIN_WORDS = 3
@@ -78,6 +83,9 @@ def quoted_runs(
             group = 1 if m.group(1) is not None else 2
             if len(m.group(group).split()) >= MIN_WORDS:
                 found.append((m.start(group), m.end(group)))
+        if not DOUBLE_MARKS.search(text, a, b):  # single marks only where no double ones
+            found += [(i, j) for i, j in single_quoted(text, a, b)
+                      if len(text[i:j].split()) >= MIN_WORDS]  # fmt: skip
         opened = _left_open(text, a, b)
         following = text[paras[n + 1][0] : paras[n + 1][1]].lstrip() if n + 1 < len(paras) else ""
         if opened is not None and following.startswith(OPENING_MARKS):
@@ -87,6 +95,50 @@ def quoted_runs(
                 running.add(opened)
         parts += sorted(found)
     return parts, running
+
+
+DOUBLE_MARKS = re.compile(r'["“”]')
+SINGLE_OPENING = "'‘"
+SINGLE_CLOSING = "'’"
+# what may stand before an opening mark, and after a closing one
+_BEFORE_OPENING = frozenset(" \t\n([—–-")
+_AFTER_CLOSING = frozenset(" \t\n.,;:!?)]—–-")
+
+
+def single_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches quoted with single marks, as British outlets quote ("'We heard the planes,'
+    Ali told reporters"), between ``start`` and ``end`` (inside the marks). An opening
+    mark starts a word after a space or a bracket; the closing mark is the next single
+    mark that no letter follows, so an apostrophe inside a word ("can't", "Ali's") never
+    closes a quote, and "'90s" never opens one."""
+    found = []
+    i = start
+    while i < end:
+        ch = text[i]
+        opens = (
+            ch in SINGLE_OPENING
+            and (i == start or text[i - 1] in _BEFORE_OPENING)
+            and i + 1 < end
+            and text[i + 1].isalpha()
+        )
+        if not opens:
+            i += 1
+            continue
+        j = i + 1
+        while j < end and not (
+            text[j] in SINGLE_CLOSING
+            and not text[j - 1].isspace()
+            and (j + 1 == end or text[j + 1] in _AFTER_CLOSING)
+        ):
+            if text[j] == "\n":
+                break  # a quote never runs over a line
+            j += 1
+        if j < end and text[j] in SINGLE_CLOSING:
+            found.append((i + 1, j))
+            i = j + 1
+        else:
+            i += 1
+    return found
 
 
 def _left_open(text: str, start: int, end: int) -> int | None:
@@ -103,10 +155,16 @@ def _left_open(text: str, start: int, end: int) -> int | None:
 
 
 def _speaker_in(
-    sent: SpacySpan, inside: list[tuple[int, int]], index: MentionIndex, words: CountWords
+    sent: SpacySpan,
+    inside: list[tuple[int, int]],
+    index: MentionIndex,
+    words: CountWords,
+    quoted: Sequence[tuple[int, int]] = (),
 ) -> tuple[bool, Span | None, str | None]:
     """(a speech verb or "according to" introduces the quote here, its speaker mention,
-    the description of an unnamed speaker when no actor speaks: "a witness said")."""
+    the description of an unnamed speaker when no actor speaks: "a witness said").
+    ``quoted`` holds every quoted stretch of the text: a name inside one is no antecedent
+    of a speaker's pronoun."""
     introduced = False
     described: str | None = None
     for tok in sent:
@@ -118,9 +176,16 @@ def _speaker_in(
                     introduced = True
                     if author := author_of(child, index) or _issuer_before(child, index):
                         return True, author, None  # "a report from Reuters notes that ..."
+                    if aged := aged_person(child, index, quoted):
+                        return True, aged, None  # "the 29-year-old said"
                     if filler := index.filler(child):
+                        if child.lower_ in SPEAKER_PRONOUNS:
+                            return True, pronoun_speaker(child, filler.span, index, quoted), None
                         return True, filler.span, None
                     described = described or unnamed_source(child, words)
+            subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            if not subject and tok.i > 0 and (aged := aged_person(tok.nbor(-1), index, quoted)):
+                return True, aged, None  # the parse may make "the 52-year-old" a modifier
         if tok.lower_ == "according":
             introduced = True
             for pobj in (t for t in tok.subtree if t.dep_ == "pobj"):
@@ -134,6 +199,131 @@ def _speaker_in(
                     if child.dep_ == "nsubj" and (author := author_of(child, index)):
                         return True, author, None
     return introduced, None, described
+
+
+SPEAKER_PRONOUNS = {"he": "m", "she": "f"}
+# What the text itself says of a named person's sex: a title before the name or a word for
+# people in apposition to it ("Ms Adeyemi", "Omar Haddad, a father of four", "the
+# spokeswoman, Lina Saad"); no list of first names.
+FEMALE_WORDS = frozenset({"mrs", "ms", "miss", "madam", "madame", "lady", "dame", "queen",
+                          "princess", "sheikha", "mother", "wife", "daughter", "sister",
+                          "widow", "grandmother", "aunt", "niece", "woman", "girl", "actress"})  # fmt: skip
+MALE_WORDS = frozenset({"mr", "sir", "lord", "king", "prince", "sheikh", "father", "husband",
+                        "son", "brother", "widower", "grandfather", "uncle", "nephew", "man",
+                        "boy"})  # fmt: skip
+
+
+def _sex_word(word: str) -> str | None:
+    low = word.lower().rstrip(".")
+    if low in FEMALE_WORDS or low.endswith(("woman", "women")):
+        return "f"  # "spokeswoman", "chairwoman"
+    if low in MALE_WORDS or (low.endswith(("sman", "smen")) and low != "human"):
+        return "m"  # "spokesman", "congressman"
+    return None
+
+
+def sex_of(mention: Mention, doc: Doc) -> str | None:
+    """ "m" or "f" when the text says it of ``mention``'s person (:data:`FEMALE_WORDS`), by
+    a title in or before the name or a noun in apposition to it; else None."""
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    words = [t for t in span if t.i != root.i]
+    if span.start > 0:
+        words.append(doc[span.start - 1])  # "Ms Adeyemi", "Mr. Haddad"
+    for near in (*root.children, root.head):
+        if near.dep_ == "appos" or root.dep_ == "appos" and near.i == root.head.i:
+            words.append(near)  # "Omar Haddad, a father of four"; "the spokeswoman, Lina Saad"
+    found = {sex for t in words if (sex := _sex_word(t.text))}
+    return found.pop() if len(found) == 1 else None
+
+
+_PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                "she": "f", "her": "f", "hers": "f", "herself": "f"}  # fmt: skip
+
+
+def _pronoun_sexes(index: MentionIndex, before: int) -> dict[str, set[str]]:
+    """The sexes the pronouns before token ``before`` give each person (by mention group,
+    else span text): "Ali Musa ... his troops" makes Musa "m". Two sexes for one person
+    say nothing (the pronoun pass does not look at sex)."""
+    told: dict[str, set[str]] = {}
+    for tok in index.ctx.doc[:before]:
+        sex = _PRONOUN_SEX.get(tok.lower_)
+        if sex is None:
+            continue
+        ant = index.antecedent(tok)
+        if isinstance(ant, Mention):
+            told.setdefault(ant.group or ant.span.text, set()).add(sex)
+    return told
+
+
+def pronoun_speaker(
+    pronoun: Token, salient: Span, index: MentionIndex, quoted: Sequence[tuple[int, int]]
+) -> Span | None:
+    """The person a "he said"/"she said" speaks for: the nearest named person before it,
+    outside quotes, whose sex as the text gives it does not contradict the pronoun. In its
+    paragraph the salient antecedent (``salient``, from the pronoun pass) wins when it fits
+    there ("The minister, Ali Musa, met Sara Ruiz. '...,' he said."); with no such person
+    in the paragraph, the nearest fitting one told before the break, and only when the
+    salient one is the same person or does not fit: a pronoun opening a paragraph does
+    not skip over the person last named to another."""
+    ctx = index.ctx
+    paragraphs = ctx.view.paragraphs
+    opens = paragraphs[_paragraph_of(paragraphs, pronoun.idx)][0] if paragraphs else 0
+    sex = SPEAKER_PRONOUNS[pronoun.lower_]
+    people = [
+        m
+        for m in index.all()
+        if m.label == "PERSON"
+        and m.span.end <= pronoun.idx
+        and not any(a <= m.span.start < b for a, b in quoted)
+    ]
+    told = _pronoun_sexes(index, pronoun.i)
+
+    def fits(m: Mention) -> bool:
+        said = told.get(m.group or m.span.text, set())
+        known = sex_of(m, ctx.doc) or (next(iter(said)) if len(said) == 1 else None)
+        return known in (None, sex)
+
+    fitting = [m for m in people if fits(m)]
+    if not fitting:
+        return None
+    salient_one = index.mention(salient)
+
+    def same(m: Mention) -> bool:
+        return m.span == salient or bool(salient_one and m.group and m.group == salient_one.group)
+
+    here = [m for m in fitting if m.span.start >= opens]
+    if here:
+        return salient if any(same(m) for m in here) else here[-1].span
+    return fitting[-1].span
+
+
+_YEAR_OLD = re.compile(r"\bthe (\d{1,3})-year-old(?: [a-z]+)?$", re.I)
+_AGE_AFTER = re.compile(r"\s*(?:,\s*|\()(\d{1,3})\s*[,)]")  # "Nassar, 29," "Nassar (29)"
+AGE_REACH = 3000  # characters back: the person was named with their age earlier in the story
+
+
+def aged_person(noun: Token, index: MentionIndex, quoted: Sequence[tuple[int, int]]) -> Span | None:
+    """The person "the 29-year-old" (or "the 29-year-old teacher") names again: the
+    nearest named person before it given that age in apposition ("Karim Nassar, 29, a
+    teacher"; "Nassar (29)"), outside quotes; else None."""
+    text = index.ctx.text
+    end = noun.idx + len(noun.text)
+    found = _YEAR_OLD.search(text, max(end - 40, 0), end)  # "the 29-year-old (teacher)"
+    if found is None:
+        return None
+    age, start = found.group(1), found.start()
+    for m in reversed(index.all()):
+        if m.span.end > start or m.span.end < start - AGE_REACH:
+            continue
+        if any(a <= m.span.start < b for a, b in quoted):
+            continue  # any label: an age in apposition is said of a person
+        told = _AGE_AFTER.match(text, m.span.end)
+        if told is not None and told.group(1) == age:
+            return m.span
+    return None
 
 
 # nouns that speak for an unnamed person besides the nouns for people ("a witness said",
@@ -282,7 +472,7 @@ def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
             places.append(sents[last + 1])
         speaker, introduced, described = None, False, None
         for place in places:
-            introduced, speaker, described = _speaker_in(place, group, index, words)
+            introduced, speaker, described = _speaker_in(place, group, index, words, parts)
             if introduced:
                 break
         paragraph = _paragraph_of(ctx.view.paragraphs, start)

@@ -6,9 +6,10 @@ one nearest the reports' median, then the lower; ``count_min``/``count_max`` giv
 the reports disagree over, and every report's figure is kept as evidence.
 
 **A toll stated as an update** supersedes the lower figures: "the death toll from
-Saturday's attack has risen to 31", "the toll among civilians since Monday rose to 14",
-"..., raising the death toll to 31". A toll only rises as bodies are found and the wounded
-die, so a figure lower than an update is an earlier count, not a disagreement: the
+Saturday's attack has risen to 31", "..., raising the death toll to 31". Extraction marks
+such a figure (``Count.update == "total"``, :func:`eventwire.extract.counts.update_mark`),
+so the sentence is parsed in one place. A toll only rises as bodies are found and the
+wounded die, so a figure lower than an update is an earlier count, not a disagreement: the
 incident's figure is the highest update, the range runs from it to any higher figure a
 report gives, and the lower figures stay in ``count_reports`` as what was first reported.
 No publication date is needed, so the result never depends on the order reports arrive in.
@@ -16,39 +17,16 @@ No publication date is needed, so the result never depends on the order reports 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from eventwire.model import Count, CountReport, EventMention
 
-# the nouns a running total is stated with ("the death toll", "the number of dead")
-_TOLL = r"toll|tally|number of (?:the )?(?:dead|deaths|victims|people killed|those killed)"
-# the verbs that state it rose ("rose to", "has risen to", "climbed to", "now stands at")
-_RISE = (r"rose|risen|rises|rising|climbed|climbs|increased|jumped|reached|reaches|"
-         r"stands at|stood at|now at")  # fmt: skip
-# "the toll ... rose to 31": the figure within five words of the verb, in the same clause
-_TOLL_ROSE = re.compile(rf"\b(?:{_TOLL})\b[^.;:]*?\b(?:{_RISE})\b(?:\W+[\w-]+){{1,5}}\W*$", re.I)
-# "..., raising the death toll to 31", "bringing the toll to at least 31"
-_RAISING = re.compile(
-    rf"\b(?:raising|bringing|pushing|taking)\s+the\s+(?:[\w-]+\s+){{0,2}}(?:{_TOLL})\s+to"
-    r"(?:\W+[\w-]+){1,4}\W*$",
-    re.I,
-)
 
-
-def is_update(count: Count | CountReport) -> bool:
-    """Whether a figure is stated as a risen toll ("the death toll rose to 30"): the words
-    of its sentence up to the figure end with a toll noun and a verb of rising."""
-    ev = count.evidence
-    span = getattr(count, "span", None)
-    if span is not None and ev.char_start <= span.end <= ev.char_end:
-        head = ev.sentence[: span.end - ev.char_start]
-    else:  # no offsets: the figure as the sentence first writes it
-        text = getattr(count, "text", "") or str(count.value)
-        at = ev.sentence.find(text)
-        head = ev.sentence[: at + len(text)] if at >= 0 else ""
-    return bool(head and (_TOLL_ROSE.search(head) or _RAISING.search(head)))
+def is_update(count: Count) -> bool:
+    """Whether a figure is stated as a risen toll ("the death toll rose to 30"), as
+    extraction marked it; a figure added to an earlier one ("five more bodies") is not."""
+    return count.update == "total"
 
 
 def report_figures(members: Iterable[EventMention]) -> list[tuple[CountReport, bool]]:
