@@ -38,9 +38,11 @@ LOCATIVE = re.compile(
     r"between|surrounding|shelled|bombed|stormed|entered|captured|besieged|raided|targeted|"
     r"attacked|seized|reached|shelling|targeting|attacking|storming|entering|struck|surrounded|"
     r"pounded|pounding|bombarded|bombarding|"
-    r"(?:city|town|village|villages|port|outskirts|district|region|province|governorate|oasis|"
+    r"(?:city|cities|town|towns|village|villages|port|outskirts|district|region|province|governorate|oasis|"
     r"entrance|entrances|"
     r"suburb|suburbs|neighbourhood|neighborhood|area|vicinity|countryside|municipality|environs|"
+    # a town's rim: "the northern edge of Kramatorsk", "the fringes of Goma"
+    r"edge|edges|fringe|fringes|periphery|"
     r"front|south|north|east|west|southeast|southwest|northeast|northwest|centre|center|"
     r"[Rr]esidents|[Ii]nhabitants|[Vv]illagers|[Mm]ayor|[Gg]overnor)\s+of)"
     r"\s+(?:the\s+)?(?:(?:rural|southern|northern|eastern|western|central)\s+)?"
@@ -58,7 +60,7 @@ _TOWN_SITE_AFTER = re.compile(
     r"governorate|municipality|outskirts|countryside)\b"
 )
 SETTLEMENT_OF = re.compile(
-    r"\b(?:city|town|village|villages|camp|suburb|neighbourhood|"
+    r"\b(?:city|cities|town|towns|village|villages|camp|suburb|neighbourhood|"
     r"neighborhood|outskirts|entrance)\s+of\s+(?:the\s+)?$"
 )
 _PARENTHESIS = re.compile(r"(?<=\w)\s+\(([A-Z][^()]{1,80})\)")
