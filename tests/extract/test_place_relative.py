@@ -88,8 +88,8 @@ GROUP_NAMES = [
     ("The Darfur Liberation Front said its fighters had captured a police station.",
      "captured", "Darfur", None),
     # ... unless the place the act names is the group's own site, in its town
-    ("Two soldiers were killed in an attack on the headquarters of the Tarhuna Brigade.",
-     "attack", "Tarhuna", "Tarhuna"),
+    ("Gunmen shot two guards during an assault on the headquarters of the Tarhuna Brigade.",
+     "shot", "Tarhuna", "Tarhuna"),
     # ... and the place named for itself wins over the group's
     ("The Sahel Liberation Front claimed an ambush that killed six soldiers near Menaka.",
      "ambush", "Sahel", "Ménaka"),
