@@ -157,3 +157,18 @@ def test_a_place_said_to_lie_in_an_area_keeps_to_it(
     kelbin = next(pm for pm in ctx.places if pm.span.text == "Kelbin")
     assert kelbin.place is not None
     assert kelbin.place.country == "LBN"  # Zorba, or its area: an unknown village there
+
+
+@pytest.mark.parametrize("body", ["City Council", "Town Hall", "Municipal Court"])
+def test_a_towns_body_is_no_place_of_its_own(blank_nlp, tmp_path, body: str) -> None:
+    # "outside the City Council in X": a building in X, not the Idaho town "Council"
+    gaz = _town_gazetteer(
+        tmp_path,
+        ("geonames:81", "Zorba", 33.5, 35.5, "LBN", "LB.04", 800_000),
+        ("geonames:91", "Council", 44.7, -116.4, "USA", "US.ID", 800),
+        ("geonames:92", "Hall", 47.3, 11.5, "AUT", "AT.07", 13_000),
+        ("geonames:93", "Court", 47.2, 7.3, "CHE", "CH.BE", 1_400),
+    )
+    text = f"Vendors protested outside the {body} in Zorba on Monday."
+    ctx = _ctx(blank_nlp, gaz, text)
+    assert {pm.span.text: pm.place.id for pm in ctx.places if pm.place} == {"Zorba": "geonames:81"}

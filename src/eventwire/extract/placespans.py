@@ -63,6 +63,13 @@ SETTLEMENT_OF = re.compile(
     r"\b(?:city|cities|town|towns|village|villages|camp|suburb|neighbourhood|"
     r"neighborhood|outskirts|entrance)\s+of\s+(?:the\s+)?$"
 )
+# A town's body or building named by the kind of town it serves: "the City Council",
+# "the Town Hall", "the Municipal Court" are a site in the town named beside them, never a
+# place of their own ("Council" is also a town in Idaho).
+_TOWNS_BODY = re.compile(
+    r"^(?:City|Town|Village|Municipal|Municipality|Provincial|District)\s+"
+    r"(?:Council|Hall|Assembly|Court|Administration|Authority|Offices?|Police|Building)$"
+)
 _PARENTHESIS = re.compile(r"(?<=\w)\s+\(([A-Z][^()]{1,80})\)")
 _NAME_IN_LIST = re.compile(NAME)
 _NEXT_CAPITAL = re.compile(r"^\s[A-Z]")
@@ -202,7 +209,9 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
     # an operation's or a person's name, a compass, ethnic or common word needs locative
     # evidence (see placewords)
     not_a_place = NotPlaces(ctx, gazetteer, LOCATIVE)
-    return sorted({(s, e) for s, e in spans if not not_a_place(s, e)})
+    return sorted(
+        {(s, e) for s, e in spans if not not_a_place(s, e) and not _TOWNS_BODY.match(text[s:e])}
+    )
 
 
 def _list_goes_on(
