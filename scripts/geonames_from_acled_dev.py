@@ -4,6 +4,9 @@
     EVENTWIRE_GAZETTEER=sim.sqlite eventwire gazetteer import acled-dev-places.txt
     EVENTWIRE_GAZETTEER=sim.sqlite eventwire eval acled --split test --data EVAL_DIR
 
+With a third argument ``test`` it writes the other half's locations instead, to score the
+dev half the same way (``--split dev``): the two halves never see their own notes' places.
+
 A SIMULATION of a bigger gazetteer, for machines where no GeoNames dump can be had: it is
 not GeoNames. Each distinct gold location (name, point, country) of the notes in the
 ``dev`` half of the fixed split becomes one populated place (class P, code PPL, no
@@ -28,7 +31,7 @@ from eventwire.evaluate.base import split_of
 FIRST_ID = 990_000_000  # above every GeoNames id, so no real place is replaced
 
 
-def main(notes_path: Path, out_path: Path) -> int:
+def main(notes_path: Path, out_path: Path, half: str = "dev") -> int:
     seen: dict[tuple[str, float, float], str] = {}
     for line in notes_path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -38,7 +41,7 @@ def main(notes_path: Path, out_path: Path) -> int:
         name = (rec.get("location") or "").strip()
         lat, lon = rec.get("latitude"), rec.get("longitude")
         # the acled gold set splits by the note's text (evaluate/sets/acled.py)
-        if not notes or not name or lat is None or lon is None or split_of(notes) != "dev":
+        if not notes or not name or lat is None or lon is None or split_of(notes) != half:
             continue
         try:
             iso2 = pycountry.countries.lookup(rec.get("country") or "").alpha_2
@@ -53,11 +56,11 @@ def main(notes_path: Path, out_path: Path) -> int:
                 iso2, "", "", "", "", "", "0", "", "", "", "2026-01-01"]  # fmt: skip
         rows.append("\t".join(cols))
     out_path.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    print(f"{len(rows)} places from the dev half's gold locations -> {out_path}")
+    print(f"{len(rows)} places from the {half} half's gold locations -> {out_path}")
     return 0
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit("usage: geonames_from_acled_dev.py NOTES.jsonl OUT.txt")
-    sys.exit(main(Path(sys.argv[1]), Path(sys.argv[2])))
+    if len(sys.argv) not in (3, 4) or sys.argv[3:] not in ([], ["dev"], ["test"]):
+        sys.exit("usage: geonames_from_acled_dev.py NOTES.jsonl OUT.txt [dev|test]")
+    sys.exit(main(Path(sys.argv[1]), Path(sys.argv[2]), *sys.argv[3:]))

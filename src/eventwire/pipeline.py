@@ -38,6 +38,7 @@ from eventwire.distributed import ray_map
 from eventwire.errors import ConfigError, IngestError
 from eventwire.extract import ExtractionPipeline
 from eventwire.ingest import read_sources
+from eventwire.knowledge.gazetteer import gazetteer_stamp
 from eventwire.knowledge.resources import Resources
 from eventwire.model import Article, DocumentRecords, Resolution, to_dict
 from eventwire.nlp import build_pipeline, parse
@@ -130,9 +131,14 @@ def resolution_reads(store: Store) -> int:
     return 2 * store.count("articles")
 
 
-@lru_cache(maxsize=4)
 def _process_resources(settings: Settings) -> Resources:
-    # One Resources per process and settings: the KB and gazetteer load once.
+    # One Resources per process, settings and gazetteer file state: the KB and gazetteer
+    # load once, and again after `gazetteer import` writes the settings' file.
+    return _resources_for(settings, gazetteer_stamp(settings))
+
+
+@lru_cache(maxsize=4)
+def _resources_for(settings: Settings, _stamp: tuple[str, int, int] | None) -> Resources:
     return Resources(settings)
 
 

@@ -11,6 +11,7 @@ clause gives ("said in Washington that ...") never places the event reported.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import replace
@@ -36,6 +37,16 @@ _REFERENCE = re.compile(
     r"(?:ern)?\s+of|\b(?:km|kms|kilometres|kilometers|miles)\s+(?:from|of)|\bborders?\s+with)"
     r"\s+(?:the\s+)?(?:(?:al|el|as|ad|ar|an)[-\s])?$"
 )
+# A stretch between two places: "on the road between Gao and Ansongo", "between the towns
+# of X and Y": the event is near the first end, at neither for sure.
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+(?:towns?|cities|villages?)\s+of\s+)?(?:the\s+)?$")
+# A body's own site named by the body: "the headquarters of the Tarhuna Brigade", "the
+# base of the Zintan Battalion" lies in the town the body is named after; a region in a
+# name ("positions of the Sahel Liberation Front") says no more than the region.
+_BODY_SITE = re.compile(
+    r"(?i)\b(?:headquarters|base|barracks|compound|offices?)\s+of\s+(?:the\s+)?$"
+)
+TOWNS = ("city", "point", "admin2")
 # A second name of a list goes with the first: "the border with Uganda and Rwanda".
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?$")
 # A side's backer: "the Houthis, backed by Iran", "with support from Turkey" (the
@@ -101,6 +112,7 @@ def pick_place(
         return None
     text = ctx.text
     references, beyond = _references(text, in_sentence)
+    ends, seconds = _between(text, in_sentence)
     pool = [pm for pm in in_sentence if pm.span.start in clause]
     if all(pm.place is None or pm.place.id in beyond for pm in pool):
         # a clause naming only what lies across a border ("as gunmen raided a camp close
@@ -143,6 +155,7 @@ def pick_place(
             origin,
             _rank(place),
             place.id in references,
+            place.id in seconds,  # "between Gao and Ansongo": near Gao
             -countries[place.country],
             abs(pm.span.start - token.idx),
         )
@@ -154,7 +167,35 @@ def pick_place(
         for pm in (pool if best.id in references else in_sentence)
         if not _ORIGIN.search(text[max(0, pm.span.start - 12) : pm.span.start])
     ]
-    return _refined(best, named, references)
+    return _near(_refined(best, named, references), references | ends)
+
+
+def _near(place: Place, approximate: set[str]) -> Place:
+    """A town the event is only placed by ("40 km south of Mopti", "west of Marib", "the
+    road between Gao and Ansongo"), with nothing named for itself nearer, keeps its point
+    with the precision of its surroundings (``admin2``: ACLED's "near a town"), not of the
+    town itself; "the outskirts of Goma" and "in Kufra, 400 km from the capital" stay
+    towns."""
+    if place.id in approximate and place.precision in ("city", "point"):
+        return replace(place, precision="admin2")
+    return place
+
+
+def _between(text: str, in_sentence: list[PlaceMention]) -> tuple[set[str], set[str]]:
+    """Ids of the places ``in_sentence`` names as the two ends of a stretch ("between Gao
+    and Ansongo"), and of the second ends, which rank after the first."""
+    ends: set[str] = set()
+    seconds: set[str] = set()
+    for first, second in itertools.pairwise(in_sentence):
+        if (
+            first.place is not None
+            and second.place is not None
+            and _BETWEEN.search(text[max(0, first.span.start - 40) : first.span.start])
+            and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[first.span.end : second.span.start])
+        ):
+            ends.update((first.place.id, second.place.id))
+            seconds.add(second.place.id)
+    return ends, seconds
 
 
 def _references(text: str, in_sentence: list[PlaceMention]) -> tuple[set[str], set[str]]:
@@ -290,10 +331,14 @@ def locates_nothing(ctx: DocContext, pm: PlaceMention) -> bool:
     modifier (:func:`is_modifier`), a nationality word ("Saudi-led", "Israelis"), a
     dateline, a backer, an actor's country or town, or a place named inside an
     organisation's name (unless that body's site is where it happened)."""
-    if pm.is_actor or is_modifier(ctx, pm.span.start, pm.span.end):
+    if pm.is_actor:
         return True
     if ctx.view.zones.zone_of(pm.span.start) == "dateline":
         # "TRIPOLI (Reuters) -": where the reporter files from, not where it happened
+        return True
+    if _at_body_site(ctx, pm):
+        return False  # "an attack on the headquarters of the Tarhuna Brigade"
+    if is_modifier(ctx, pm.span.start, pm.span.end):
         return True
     if _BACKER.search(ctx.text[max(0, pm.span.start - 30) : pm.span.start]):
         return True
@@ -321,6 +366,21 @@ def _inside_organisation(ctx: DocContext, pm: PlaceMention) -> bool:
         ):
             before = ctx.text[max(0, ent.start_char - 40) : ent.start_char]
             return _names_more(ctx, ent.start_char, ent.end_char) and not LOCATIVE.search(before)
+    return False
+
+
+def _at_body_site(ctx: DocContext, pm: PlaceMention) -> bool:
+    """A town opening the name of a body whose own site the text names ("the headquarters
+    of the Tarhuna Brigade", "the base of the Zintan Battalion"): the site lies in that
+    town, so the town may place what happened there."""
+    if pm.place is None or pm.place.precision not in TOWNS:
+        return False
+    start, end = pm.span.start, pm.span.end
+    for ent in ctx.view.ents:
+        if ent.start_char > start:
+            break
+        if ent.label_ in ("ORG", "FAC") and ent.start_char <= start and end <= ent.end_char:
+            return bool(_BODY_SITE.search(ctx.text[max(0, ent.start_char - 40) : ent.start_char]))
     return False
 
 

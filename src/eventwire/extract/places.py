@@ -107,7 +107,8 @@ _LIES_IN = re.compile(
     r"(?:(?:north|south|east|west|northern|southern|eastern|western|central|north-?eastern|"
     r"north-?western|south-?eastern|south-?western)\s+)?"
     r"(?:(?:countryside|outskirts|suburbs|province|governorate|region)\s+of\s+(?:the\s+)?)?"
-    r"(" + NAME + r")"
+    # an area's name may open with a lower-case Arabic article: "a farm in al-Hasakeh"
+    r"((?:(?:al|el|as|ad|ar|an|ash|at|az)-)?" + NAME + r")"
 )
 # The town or area owning a district: "Giza's Haram district", "Cairo's Abbasiya".
 _OWNER_BEFORE = re.compile(r"(" + NAME + r")['’]s\s+$")
@@ -215,6 +216,13 @@ def _with_qualifier(gazetteer: Gazetteer, text: str, start: int, end: int) -> tu
         ):
             return f"{name}, {area}", False
     m = _LIES_IN.match(after)
+    if m is not None and not qualifier_places(gazetteer, POSSESSIVE.sub("", m.group(1))):
+        # an area the gazetteer does not know, itself said to lie in one it knows: "a
+        # village in Jabal Harun in the countryside of Idleb" lies in Idleb
+        rest = after[m.end() :]
+        further = _LIES_IN.match(rest)
+        if further is not None:
+            after, m = rest, further
     rural = m is not None and (
         "countryside" in m.group(0)
         or bool(_AREA_AFTER.match(after[m.end() :]) or _AREA_BEFORE.search(after[: m.start(1)]))

@@ -38,9 +38,11 @@ LOCATIVE = re.compile(
     r"between|surrounding|shelled|bombed|stormed|entered|captured|besieged|raided|targeted|"
     r"attacked|seized|reached|shelling|targeting|attacking|storming|entering|struck|surrounded|"
     r"pounded|pounding|bombarded|bombarding|"
-    r"(?:city|town|village|villages|port|outskirts|district|region|province|governorate|oasis|"
+    r"(?:city|cities|town|towns|village|villages|port|outskirts|district|region|province|governorate|oasis|"
     r"entrance|entrances|"
     r"suburb|suburbs|neighbourhood|neighborhood|area|vicinity|countryside|municipality|environs|"
+    # a town's rim: "the northern edge of Kramatorsk", "the fringes of Goma"
+    r"edge|edges|fringe|fringes|periphery|"
     r"front|south|north|east|west|southeast|southwest|northeast|northwest|centre|center|"
     r"[Rr]esidents|[Ii]nhabitants|[Vv]illagers|[Mm]ayor|[Gg]overnor)\s+of)"
     r"\s+(?:the\s+)?(?:(?:rural|southern|northern|eastern|western|central)\s+)?"
@@ -58,8 +60,15 @@ _TOWN_SITE_AFTER = re.compile(
     r"governorate|municipality|outskirts|countryside)\b"
 )
 SETTLEMENT_OF = re.compile(
-    r"\b(?:city|town|village|villages|camp|suburb|neighbourhood|"
+    r"\b(?:city|cities|town|towns|village|villages|camp|suburb|neighbourhood|"
     r"neighborhood|outskirts|entrance)\s+of\s+(?:the\s+)?$"
+)
+# A town's body or building named by the kind of town it serves: "the City Council",
+# "the Town Hall", "the Municipal Court" are a site in the town named beside them, never a
+# place of their own ("Council" is also a town in Idaho).
+_TOWNS_BODY = re.compile(
+    r"^(?:City|Town|Village|Municipal|Municipality|Provincial|District)\s+"
+    r"(?:Council|Hall|Assembly|Court|Administration|Authority|Offices?|Police|Building)$"
 )
 _PARENTHESIS = re.compile(r"(?<=\w)\s+\(([A-Z][^()]{1,80})\)")
 _NAME_IN_LIST = re.compile(NAME)
@@ -200,7 +209,9 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
     # an operation's or a person's name, a compass, ethnic or common word needs locative
     # evidence (see placewords)
     not_a_place = NotPlaces(ctx, gazetteer, LOCATIVE)
-    return sorted({(s, e) for s, e in spans if not not_a_place(s, e)})
+    return sorted(
+        {(s, e) for s, e in spans if not not_a_place(s, e) and not _TOWNS_BODY.match(text[s:e])}
+    )
 
 
 def _list_goes_on(

@@ -190,7 +190,7 @@ _OPERATION_BEFORE = re.compile(r"\b(?:[Oo]peration|Op\.)\s+(?:[A-Z][\w'’-]*\s+
 # a division governing it ("in Sirte", "the town of Hadi", "outskirts of West")
 _STRONG_LOCATIVE = re.compile(
     r"(?i)\b(?:in|at|near|outside|inside|around|across|(?:town|city|village|district|"
-    r"province|region|governorate|outskirts|suburbs?|municipality|area)\s+of)"
+    r"province|region|governorate|outskirts|suburbs?|edges?|fringes?|municipality|area)\s+of)"
     r"\s+(?:the\s+)?$"
 )
 _BASED_AFTER = re.compile(r"^-based\b")

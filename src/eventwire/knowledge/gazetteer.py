@@ -351,3 +351,18 @@ def open_gazetteer(settings: Settings) -> Gazetteer:
     if not DEFAULT_PATH.exists():
         build(DEFAULT_PATH)
     return Gazetteer(DEFAULT_PATH)
+
+
+def gazetteer_stamp(settings: Settings) -> tuple[str, int, int] | None:
+    """The file ``settings.gazetteer`` names, with its modification time (ns) and size;
+    ``None`` for the shipped gazetteer, which no import writes. An import into the file
+    changes the stamp, so a process-wide cache of loaded data keyed on it (the
+    pipeline's) opens the gazetteer afresh instead of serving what it held before."""
+    if not settings.gazetteer:
+        return None
+    path = Path(settings.gazetteer)
+    try:
+        st = path.stat()
+    except OSError:
+        return (str(path), 0, 0)  # missing: open_gazetteer says so
+    return (str(path.resolve()), st.st_mtime_ns, st.st_size)

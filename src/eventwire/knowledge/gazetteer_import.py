@@ -219,9 +219,12 @@ def import_dumps(
                 _import_one(con, dump, classes, force, on_problem or _ignore, on_progress)
             )
             con.commit()
-        link_admin_names(con)
-        write_parts(con)  # the parts' points from the towns the gazetteer now holds
-        con.commit()
+        if report.copied_from is not None or any(
+            f.status != "unchanged" for f in report.files
+        ):  # a re-import that changed nothing leaves the file as it was
+            link_admin_names(con)
+            write_parts(con)  # the parts' points from the towns the gazetteer now holds
+            con.commit()
     except sqlite3.Error as exc:
         con.rollback()
         raise ConfigError(f"{target}: cannot write the gazetteer: {exc}") from exc
