@@ -168,3 +168,42 @@ def test_the_models_lemmatizer_keeps_its_own_lookups():
     assert isinstance(lemmatizer.lookups.get_table("lemma_index")["verb"], list)
     assert ours.lemmatizer.lookups.get_table("lemma_index")["verb"] == {"shell", "fire"}
     assert ours.lemmatizer is not lemmatizer
+
+
+def test_several_token_patterns_are_matched_only_around_their_marked_word():
+    # the mark is the second token's word: a match starts one token before an "all"
+    pattern = {
+        "patterns": [[{"LOWER": {"REGEX": "^y'?$"}}, {"LOWER": "all"}]],
+        "attrs": {"POS": "PRON"},
+        "index": 0,
+    }
+    nlp = _pipeline(pattern)
+    ours = TokenAttributes(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer"))
+    assert ours.marks is not None and [(m.offset, m.length) for m in ours.marks] == [
+        (0, 2),  # "there were": the expletive's dependency, one value against four words
+        (1, 2),
+    ]
+    words = ["all", "y'", "all", "were", "there", "and", "there", "were", "all", "y'"]
+    tags = ["DT", "PRP", "DT", "VBD", "RB", "CC", "EX", "VBD", "DT", "PRP"]
+    deps = ["det", "nsubj", "det", "ROOT", "advmod", "cc", "expl", "conj", "attr", "dobj"]
+    doc = _doc(nlp, words, tags, deps)
+    assert sorted(ours._wide_matches(doc)) == sorted(ours.wide(doc, allow_missing=True))
+    expected = _by_the_components(nlp, _doc(nlp, words, tags, deps))
+    got = ours(_doc(nlp, words, tags, deps))
+    assert (got.to_array(COMPARED) == expected.to_array(COMPARED)).all()
+    assert [got[1].pos_, got[7].pos_] == ["PRON", "AUX"]
+
+
+def test_a_several_token_pattern_without_a_marked_word_is_matched_everywhere():
+    pattern = {
+        "patterns": [[{"LOWER": {"REGEX": "^it$"}}, {"TAG": {"NOT_IN": ["VBD"]}}]],
+        "attrs": {"POS": "PRON"},
+        "index": 0,
+    }
+    nlp = _pipeline(pattern)
+    ours = TokenAttributes(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer"))
+    assert ours.marks is None
+    words, tags, deps = SENTENCES[2]
+    expected = _by_the_components(nlp, _doc(nlp, words, tags, deps))
+    got = ours(_doc(nlp, words, tags, deps))
+    assert (got.to_array(COMPARED) == expected.to_array(COMPARED)).all()

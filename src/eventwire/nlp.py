@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
 
+import numpy
 import spacy
-from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
+from spacy.attrs import DEP, LEMMA, LOWER, MORPH, NORM, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
@@ -123,11 +124,14 @@ class TokenAttributes:
         self.table: dict[tuple[int, ...], tuple[int, ...]] = {}
         self.ruled: dict[tuple[Hashable, ...], tuple[int, ...]] = {}  # the ruler's answers
         self.lemmas: dict[tuple[int, int, int], int] = {}  # (text, pos, morph) -> lemma
-        # the several-token patterns, matched over the whole document before any change
+        # the several-token patterns, matched before any change (around their marks)
         self.wide = Matcher(ruler.vocab)
+        wide_patterns = []
         for key, patterns in _ruler_patterns(ruler).items():
             if wide := [p for p in patterns if len(p) > 1]:
                 self.wide.add(key, wide)
+                wide_patterns += wide
+        self.marks = _marks(wide_patterns, self.strings)
         # what the one-token patterns test beyond the row read: attribute -> the words
         # they name (None: the value itself counts, as for a flag or a regex)
         self.tested = _tested(ruler)
@@ -161,7 +165,7 @@ class TokenAttributes:
         if not len(doc):
             return doc
         aimed: dict[int, list[tuple[int, int, int, int]]] = {}
-        for match_id, start, end in self.wide(doc, allow_missing=True):
+        for match_id, start, end in self._wide_matches(doc):
             attr_id = int(self.strings[match_id])
             target = doc[start:end][self.ruler.indices[attr_id]].i
             aimed.setdefault(target, []).append((attr_id, match_id, start, end))
@@ -183,6 +187,26 @@ class TokenAttributes:
         values[:] = out
         doc.from_array(_WRITTEN, values)
         return doc
+
+    def _wide_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The several-token patterns' matches in ``doc``: the matcher runs only on the
+        few tokens a pattern would cover around a token holding its mark's value, not
+        over the whole document (it does when a pattern has no mark)."""
+        if self.marks is None:
+            return list(self.wide(doc, allow_missing=True))
+        attrs: list[int | str] = sorted({m.attr for m in self.marks})
+        columns = doc.to_array(attrs).reshape(len(doc), -1)
+        found: set[tuple[int, int, int]] = set()
+        for mark in self.marks:
+            column = columns[:, attrs.index(mark.attr)]
+            for i in numpy.flatnonzero(numpy.isin(column, mark.values)).tolist():
+                start = i - mark.offset
+                if start < 0 or start + mark.length > len(doc):
+                    continue
+                window = doc[start : start + mark.length]
+                found.update((m, start + s, start + e)
+                             for m, s, e in self.wide(window, allow_missing=True))  # fmt: skip
+        return sorted(found, key=lambda m: (m[1], m[2], m[0]))
 
     def _tested_rows(self, doc: Doc) -> list[list[int]]:
         """Each token's values of the attributes in :attr:`tested`."""
@@ -244,6 +268,52 @@ def _ruler_patterns(ruler: AttributeRuler) -> dict[str, list[list[dict[str, Any]
         str(i): cast(list[list[dict[str, Any]]], entry["patterns"])
         for i, entry in enumerate(ruler.patterns)
     }
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """A token of a several-token pattern that must hold one of a few values: a match
+    of the pattern starts ``offset`` tokens before a token holding one."""
+
+    attr: int
+    values: Any  # an array of the values' string ids
+    offset: int
+    length: int
+
+
+_MARKABLE = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "NORM": NORM, "TAG": TAG, "DEP": DEP}
+
+
+def _marks(patterns: list[list[dict[str, Any]]], strings: StringStore) -> list[_Mark] | None:
+    """For each pattern, its token test with the fewest values (a word or a dependency
+    equal to, or in a list of, a few); None if a pattern has no such test."""
+    marks = []
+    for pattern in patterns:
+        tests = [
+            (len(values), offset, _MARKABLE[name.upper()], values)
+            for offset, token in enumerate(pattern)
+            for name, test in token.items()
+            if name.upper() in _MARKABLE and (values := _values(test)) is not None
+        ]
+        if not tests:
+            return None
+        _, offset, attr, values = min(tests, key=lambda t: t[:2])
+        ids = numpy.array(sorted(strings.add(v) for v in values), dtype="uint64")
+        marks.append(_Mark(attr, ids, offset, len(pattern)))
+    return marks
+
+
+def _values(test: Any) -> list[str] | None:
+    """The values a token test allows, if it is equality or being in a list."""
+    if isinstance(test, str):
+        return [test]
+    if (
+        isinstance(test, dict)
+        and set(test) == {"IN"}
+        and all(isinstance(v, str) for v in test["IN"])
+    ):
+        return list(test["IN"])
+    return None
 
 
 def _tested(ruler: AttributeRuler) -> dict[int, _WordTests | None]:

@@ -359,7 +359,7 @@ class MentionIndex:
             m.group: m
             for m in self.mentions
             if m.span.end <= start
-            and len(words := plain_key(m.span.text).split()) > 1
+            and len(words := self.ctx.resources.kb.keys.plain(m.span.text).split()) > 1
             and key in (words[0], words[-1])
         }  # whatever the model labelled them, two fitting names make it ambiguous
         person = next(iter(fits.values())) if len(fits) == 1 else None
@@ -643,8 +643,12 @@ def _flat_span(token: Token) -> tuple[int, int]:
 
 
 def _flat_name(token: Token) -> str:
-    start, end = _flat_span(token)
-    return token.doc.text[start:end]
+    start, _ = _flat_span(token)
+    # sliced from the name's own tokens: ``Doc.text`` joins the whole document's per call
+    first = token.i
+    while token.doc[first].idx > start:
+        first -= 1
+    return token.doc[first : token.i + 1].text
 
 
 def _pobj_of(prep: Token) -> Token | None:

@@ -90,7 +90,9 @@ TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eig
 def _tens_before(token: Token) -> Token | None:
     """The tens word of a hyphenated number the tokenizer split ("forty-two" is "forty",
     "-", "two"), when ``token`` is its unit word; else None."""
-    if token.i < 2 or WORD_NUMBERS.get(token.lower_, 0) > 9:
+    # a unit word is one to nine: "thirty-odd", "twenty-first" have none (and a word that
+    # is no number needs no look at its neighbours)
+    if token.i < 2 or not 0 < WORD_NUMBERS.get(token.lower_, 0) <= 9:
         return None
     hyphen, tens = token.nbor(-1), token.nbor(-2)
     if (

@@ -20,6 +20,7 @@ vote" with no day told before) is no date.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -233,12 +234,36 @@ _ANY_TIME_WORD = re.compile(
 )
 
 
+# FINDER opens with a word boundary and every alternative with a letter or digit, so a
+# match starts a word: a number, a word that is not plain ASCII, or one whose letters are
+# among the words the pattern writes out (any case; "Q1", "FY2020" without their digits).
+# Trying FINDER only there finds what ``FINDER.finditer`` finds, without trying its
+# alternatives at every word boundary of the text.
+_PATTERN_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", "|".join(_ALTERNATIVES)))
+_WORD = re.compile(r"\w+")
+
+
+def _finder_matches(text: str) -> Iterator[re.Match[str]]:
+    """``FINDER.finditer(text)``, tried only at the words a match can start with."""
+    end = 0
+    for word in _WORD.finditer(text):
+        start, w = word.start(), word.group()
+        if start < end or not (
+            w[0].isdigit() or not w.isascii() or w.lower().rstrip("0123456789") in _PATTERN_WORDS
+        ):
+            continue
+        if (m := FINDER.match(text, start)) is not None:
+            end = m.end()
+            yield m
+
+
 def find_timexes(text: str) -> list[tuple[int, int]]:
     """(start, end) of the temporal expressions the finder proposes in ``text``."""
-    if not _ANY_TIME_WORD.search(text):
+    matches = list(_finder_matches(text))
+    if not matches or not _ANY_TIME_WORD.search(text):
         return []
     spans = []
-    for m in FINDER.finditer(text):
+    for m in matches:
         start, end = m.start(), m.end()
         lead = _LEADING.match(m.group(0))
         if lead and not re.match(r"(?i)(?:between|from)\s", m.group(0)):

@@ -86,12 +86,18 @@ def _hosts(chain: list[Token], top: int) -> list[Token]:
     """Tokens of the statement's clause (and of the claim carrying it) a denial may hang on:
     the chain up to ``top`` and the words below it that no other clause separates."""
     on_chain = {t.i for t in chain[: top + 1]}
+    reaches: dict[int, bool] = {}  # a word climbed before -> whether it reached the chain
     hosts = []
     for tok in chain[top].subtree:
-        word = tok
-        while word.i not in on_chain and word.dep_ not in CLAUSE_BOUNDARIES:
+        word, climbed = tok, []
+        while (
+            word.i not in reaches and word.i not in on_chain and word.dep_ not in CLAUSE_BOUNDARIES
+        ):
+            climbed.append(word.i)
             word = word.head
-        if word.i in on_chain:
+        ok = reaches.get(word.i, word.i in on_chain)
+        reaches.update(dict.fromkeys((*climbed, word.i), ok))
+        if ok:
             hosts.append(tok)
     return hosts
 

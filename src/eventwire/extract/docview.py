@@ -122,9 +122,9 @@ class DocView:
 
     def __init__(self, doc: Doc, page_words: PageWords | None = None) -> None:
         self.doc = doc
-        self.text: str = doc.text
         # spaCy makes a new Token object on every iteration and index: made once here
         self.tokens: tuple[Token, ...] = tuple(doc)
+        self.text: str = "".join([t.text_with_ws for t in self.tokens])  # ``doc.text``
         self.sents: tuple[Span, ...] = tuple(doc.sents) if len(doc) else ()
         self.sent_index = array("i", bytes(4 * len(doc)))  # token -> sentence number
         for n, sent in enumerate(self.sents):

@@ -67,7 +67,7 @@ from eventwire.knowledge.wordcase import WordCase
 from eventwire.model import GROUP_LABEL, Mention, Span
 from eventwire.registry import extractors
 from eventwire.text.names import clean_surface, plain_key
-from eventwire.text.translit import token_keys, translit_key
+from eventwire.text.translit import token_keys
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 KB_LABELS = {"person": "PERSON", "country": "GPE"}  # every other KB type votes ORG
@@ -232,7 +232,7 @@ def _candidate(
     if ent is None:
         return None
     # an article before a name is no part of it ("the", and "a Supreme Council of ...")
-    text = re.sub(r"^(?:the|an?)\s+", "", clean_surface(ent.text), flags=re.IGNORECASE)
+    text = re.sub(r"^(?:the|an?)\s+", "", kb.keys.surface(ent.text), flags=re.IGNORECASE)
     text = re.sub(r"\b(al|el|ad|as|an|ar|at)-\s+", r"\1-", text, flags=re.IGNORECASE)
     if not any(ch.isalpha() for ch in text):
         return None
@@ -580,11 +580,11 @@ def _missed_names(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
                 hit = Cand(i, i + 1, "ORG", text)
             elif (
                 len(text) > 3
-                and translit_key(text) in surnames
+                and kb.keys.translit(text) in surnames
                 and not _modifies_group_noun(tok)
                 and not is_calendar_word(text)
             ):
-                hit = Cand(i, i + 1, surnames[translit_key(text)], text)
+                hit = Cand(i, i + 1, surnames[kb.keys.translit(text)], text)
             elif tok.dep_ in SUBJECT_DEPS and (iso3 := kb.country_of_capital(text)):
                 # "Kyiv said" with the capital untagged: the state, by metonymy
                 country = kb.country(iso3)
@@ -916,7 +916,7 @@ def _group(doc: Any, cands: list[Cand], kb: Any) -> list[str]:
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    keys = [translit_key(c.name) for c in cands]
+    keys = [kb.keys.translit(c.name) for c in cands]
     full_people: dict[str, list[int]] = {}
     for i, c in enumerate(cands):
         if (

@@ -27,7 +27,7 @@ from eventwire.extract.aliases import described_noun
 from eventwire.extract.docview import DocView
 from eventwire.extract.titles import strip_titles
 from eventwire.knowledge.wordcase import WordCase
-from eventwire.text.names import clean_surface, plain_key
+from eventwire.text.names import plain_key
 
 
 @dataclass
@@ -54,7 +54,7 @@ class CountriesOfDocument:
         self._kb = kb
         self._short: dict[str, Any] = {}
         for ent in doc.ents:
-            name = re.sub(r"^the\s+", "", clean_surface(ent.text), flags=re.IGNORECASE)
+            name = re.sub(r"^the\s+", "", kb.keys.surface(ent.text), flags=re.IGNORECASE)
             entry = kb.lookup(name) if ent.label_ == "GPE" else None
             if entry is None or entry.type != "country" or len(ent) < 2:
                 continue
@@ -64,7 +64,7 @@ class CountriesOfDocument:
                     self._short.setdefault(plain_key(word.text), entry)
 
     def lookup(self, name: str) -> Any:
-        return self._short.get(plain_key(name)) or self._kb.lookup(name)
+        return self._short.get(self._kb.keys.plain(name)) or self._kb.lookup(name)
 
     def __getattr__(self, attr: str) -> Any:
         return getattr(self._kb, attr)

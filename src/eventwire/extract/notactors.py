@@ -67,8 +67,17 @@ def is_calendar_word(text: str) -> bool:
     return text.strip().rstrip(".").lower() in WEEKDAYS | MONTHS | TIME_ZONES
 
 
+# A word every match of _COMMENT_FORM holds: plain-ASCII text with none of them (read in
+# lower case, as the pattern ignores case) is not searched with the pattern
+_COMMENT_FORM_WORDS = ("comment", "log ", "notify", "leave", "share", "picture", "photo", "icon")
+
+
 def in_comment_form(sentence: str) -> bool:
     """The sentence is comment-form or share-box boilerplate."""
+    if sentence.isascii():
+        lower = sentence.lower()
+        if not any(word in lower for word in _COMMENT_FORM_WORDS):
+            return False
     return _COMMENT_FORM.search(sentence) is not None
 
 

@@ -12,7 +12,7 @@ Nothing here ever falls back to today's date.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -55,6 +55,16 @@ PATTERNS = [
         re.I,
     ),
 ]
+
+# Each pattern without its leading weekday: a text in which this finds nothing holds no
+# match of the whole pattern, and the first match of the whole cannot start before the
+# first of this (less the weekday, a stop, a comma and spaces before it). Scanning for
+# it is cheaper than trying the weekday names at every character of the header.
+_CORES = [
+    re.compile(p.pattern.removeprefix(_WEEKDAY), p.flags) if p.pattern.startswith(_WEEKDAY) else p
+    for p in PATTERNS
+]
+_LONGEST_WEEKDAY = max(map(len, WEEKDAYS))
 
 HEADER_LINES = 12
 SHORT_LINE = 100
@@ -130,8 +140,8 @@ def find_publication_date(
         offsets.append((pos, pos + len(ln), len(ln.strip())))
         pos += len(ln) + 1
     best: tuple[int, PubDate] | None = None
-    for pattern in PATTERNS:
-        for match in pattern.finditer(header):
+    for pattern, core in zip(PATTERNS, _CORES, strict=True):
+        for match in _matches(pattern, core, header):
             line_start, _, length = next(o for o in offsets if o[0] <= match.start() <= o[1])
             if length > SHORT_LINE and match.start() - line_start > DATELINE_REACH:
                 continue  # a date inside body prose, not a header or dateline
@@ -139,6 +149,17 @@ def find_publication_date(
             if found is not None and (best is None or match.start() < best[0]):
                 best = (match.start(), found)
     return best[1] if best else NO_DATE
+
+
+def _matches(pattern: re.Pattern[str], core: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, started where a match can first start (see ``_CORES``)."""
+    first = core.search(text)
+    if first is None:
+        return iter(())
+    start = first.start()
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return pattern.finditer(text, max(0, start - len(".,") - _LONGEST_WEEKDAY))
 
 
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?\s*$")

@@ -27,7 +27,7 @@ from eventwire.config import Settings
 from eventwire.errors import ConfigError
 from eventwire.model import ACTOR_TYPES, Role
 from eventwire.text.fold import fold
-from eventwire.text.names import plain_key
+from eventwire.text.names import NameKeys, plain_key
 from eventwire.text.translit import translit_key
 
 KB_FOLDER = "kb"  # data/kb/*.toml: organisations and one file per region at war
@@ -82,13 +82,14 @@ class KB:
         for iso3, names in sorted((capital_names or {}).items()):
             self._capital_country.update({plain_key(n): iso3 for n in names})
         self._distinct = {frozenset((e.id, other)) for e in entries for other in e.distinct_from}
+        self.keys = NameKeys()  # the keys of the names asked, remembered for this KB
 
     # --- actors ---------------------------------------------------------------
     def lookup(self, name: str) -> KBEntry | None:
         """The one entry known under this name or spelling, or None (unknown or ambiguous)."""
-        ids = self._plain.get(plain_key(name))
+        ids = self._plain.get(self.keys.plain(name))
         if not ids:
-            key = translit_key(name)
+            key = self.keys.translit(name)
             # Very short skeletons ("is", "un") are too ambiguous to match loosely.
             ids = self._translit.get(key) if len(key.replace(" ", "")) >= 3 else None
             # A one-word name matches loosely only a person's surname ("Hiftar" ~ "Haftar"):
@@ -101,7 +102,7 @@ class KB:
 
     def lookup_exact(self, name: str) -> KBEntry | None:
         """Like :meth:`lookup` but without the loose transliteration match (for text scans)."""
-        ids = self._plain.get(plain_key(name))
+        ids = self._plain.get(self.keys.plain(name))
         return self.entries[next(iter(ids))] if ids and len(ids) == 1 else None
 
     def could_name(self, letters: str) -> tuple[bool, bool]:
@@ -146,7 +147,7 @@ class KB:
 
     def country_by_demonym(self, word: str) -> str | None:
         """ISO3 of the country a demonym names ('Egyptian', 'Russians'), or None."""
-        key = plain_key(word)
+        key = self.keys.plain(word)
         if key in self._demonyms:
             return self._demonyms[key]
         if key.endswith("s") and key[:-1] in self._demonyms:
@@ -167,7 +168,7 @@ class KB:
 
     def country_of_capital(self, city: str) -> str | None:
         """ISO3 of the country whose capital this is ('Moscow' -> 'RUS'), for metonyms."""
-        return self._capital_country.get(plain_key(city))
+        return self._capital_country.get(self.keys.plain(city))
 
 
 def load_kb(settings: Settings | None = None) -> KB:

@@ -7,6 +7,7 @@ the store indexes every alias under these keys and looks a query up the same way
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from eventwire.text.fold import fold, plain_quotes
 from eventwire.text.translit import translit_key
@@ -52,3 +53,35 @@ def initials(name: str) -> str:
     """Capital initials of a name's content words: 'Government of National Accord' -> 'GNA'."""
     words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _STOP_INITIALS]
     return "".join(w[0].upper() for w in words if w[0].isalpha())
+
+
+class NameKeys:
+    """:func:`plain_key`, :func:`translit_key` and :func:`clean_surface` of the strings
+    asked before, remembered.
+
+    The same names are looked up again and again (a demonym per mention, a KB name per
+    word run); an owner (the KB) keeps one of these. Pure functions of the text, so the
+    answers never go stale; each table is emptied when it reaches ``limit`` entries."""
+
+    def __init__(self, limit: int = 65_536) -> None:
+        self.limit = limit
+        self._plain: dict[str, str] = {}
+        self._translit: dict[str, str] = {}
+        self._surface: dict[str, str] = {}
+
+    def plain(self, text: str) -> str:
+        return self._answer(self._plain, plain_key, text)
+
+    def translit(self, text: str) -> str:
+        return self._answer(self._translit, translit_key, text)
+
+    def surface(self, text: str) -> str:
+        return self._answer(self._surface, clean_surface, text)
+
+    def _answer(self, table: dict[str, str], key: Callable[[str], str], text: str) -> str:
+        got = table.get(text)
+        if got is None:
+            if len(table) >= self.limit:
+                table.clear()
+            got = table[text] = key(text)
+        return got
