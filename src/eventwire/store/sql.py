@@ -796,8 +796,8 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         if len(ids) > AMONG_LIMIT:  # a long list costs more than reading every relation
             wanted = set(ids)
             rows = self._all(
-                "SELECT source_actor, target_actor, line, payload FROM relations"
-                " WHERE source_count >= ? ORDER BY source_count DESC, id",
+                "SELECT source_actor, target_actor, line, CASE WHEN line IS NULL THEN payload END"
+                " FROM relations WHERE source_count >= ? ORDER BY source_count DESC, id",
                 [min_sources],
             )
             return [_line(r[2], r[3]) for r in rows if r[0] in wanted and r[1] in wanted]
