@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+import eventwire.store.sql as sql
 from eventwire.export.filters import Filters
 from eventwire.export.jsonl import write_jsonl
 from eventwire.export.records import relation_record
@@ -97,3 +98,16 @@ def test_relation_lines_are_the_records_bytes_on_postgres(
 
     with PostgresStore(new_postgres_database()) as store:
         _check(store)
+
+
+def test_relation_lines_among_many_actors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past ``AMONG_LIMIT`` ids every relation is read and the pairs kept in Python:
+    the same lines, stored or made from the JSON."""
+    with SQLiteStore(":memory:") as store:
+        store.replace_resolution(Resolution(actors=ACTORS, events=EVENTS, relations=RELATIONS))
+        few = store.relation_lines_among(["act_a", "act_c"])
+        monkeypatch.setattr(sql, "AMONG_LIMIT", 1)
+        assert store.relation_lines_among(["act_a", "act_c"]) == few
+        assert len(few) == 1  # rel_4 (rel_3 has no source)
+        store._execute("UPDATE relations SET line = NULL")
+        assert store.relation_lines_among(["act_a", "act_c"]) == few

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from operator import attrgetter
 from typing import TextIO
 
 from eventwire.export.incidents import COLUMNS
@@ -24,8 +25,9 @@ def _cell(value: object) -> object:
 def write_csv(source: ExportSource, out: TextIO) -> int:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
+    values = attrgetter(*COLUMNS)  # a row's values in one call
     n = 0
     for row in source.incidents():
-        writer.writerow([_cell(getattr(row, name)) for name in COLUMNS])
+        writer.writerow([_cell(v) if v is None or v.__class__ is bool else v for v in values(row)])
         n += 1
     return n

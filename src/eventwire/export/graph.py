@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import Any, TextIO
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
 
 from eventwire.export.source import ExportSource
 from eventwire.knowledge.ontology import Ontology
-from eventwire.model import Actor, Relation
+from eventwire.model import Actor
 from eventwire.registry import exporters
 from eventwire.views import type_polarity
 
@@ -47,6 +47,25 @@ def _text(value: Any) -> str:
     return _NOT_XML.sub("", str(value))
 
 
+# element text in one pass: what XML 1.0 cannot hold dropped, then &, < and > escaped
+# (``escape(_text(value))``; dropping first changes nothing, as none of those is dropped)
+_ELEMENT_TEXT: dict[int, str | None] = {
+    **{c: None for c in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]},
+    ord("&"): "&amp;",
+    ord("<"): "&lt;",
+    ord(">"): "&gt;",
+}
+
+
+def _element_text(value: Any) -> str:
+    """``escape(_text(value))``: an element's text."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return str(value).translate(_ELEMENT_TEXT)
+
+
 def node_data(actor: Actor) -> dict[str, Any]:
     return {
         "label": actor.name,
@@ -58,31 +77,36 @@ def node_data(actor: Actor) -> dict[str, Any]:
     }
 
 
-def edge_data(rel: Relation, onto: Ontology) -> dict[str, Any]:
+def edge_data(rel: dict[str, Any], onto: Ontology) -> dict[str, Any]:
+    """An edge's attributes from its relation's export record (``relation_record``)."""
+    evidence = rel["evidence"]
     return {
-        "relation": rel.type,
-        "polarity": type_polarity(rel.type, rel.negated, onto),
-        "modality": rel.modality,
-        "negated": rel.negated,
-        "contested": rel.contested,
-        "first_seen": rel.first_seen,
-        "last_seen": rel.last_seen,
-        "source_count": rel.source_count,
-        "evidence": rel.evidence[0].sentence.strip() if rel.evidence else None,
+        "relation": rel["type"],
+        "polarity": type_polarity(rel["type"], rel["negated"], onto),
+        "modality": rel["modality"],
+        "negated": rel["negated"],
+        "contested": rel["contested"],
+        "first_seen": rel["first_seen"],
+        "last_seen": rel["last_seen"],
+        "source_count": rel["source_count"],
+        "evidence": evidence[0]["sentence"].strip() if evidence else None,
     }
 
 
-def graph_parts(source: ExportSource) -> tuple[list[Actor], Iterator[Relation]]:
-    """The nodes (every actor, or with filters those the kept relations join) and edges."""
+def graph_parts(source: ExportSource) -> tuple[list[Actor], Iterator[dict[str, Any]]]:
+    """The nodes (every actor, or with filters those the kept relations join) and edges,
+    as the relations' export records (read from their stored JSON, no Relation built)."""
     actors = source.actors_by_id()
     if not source.filters.active:
-        return list(actors.values()), source.relations()
+        return list(actors.values()), source.relation_records()
     joined: set[str] = set()
-    for rel in source.relations():
-        joined.update((rel.source_actor, rel.target_actor))
+    for rel in source.relation_records():
+        joined.update((rel["source_actor"], rel["target_actor"]))
     nodes = [a for a in actors.values() if a.id in joined]
     return nodes, (
-        r for r in source.relations() if r.source_actor in actors and r.target_actor in actors
+        r
+        for r in source.relation_records()
+        if r["source_actor"] in actors and r["target_actor"] in actors
     )
 
 
@@ -106,8 +130,9 @@ def write_graphml(source: ExportSource, out: TextIO) -> int:
     n = 0
     for rel in edges:
         out.write(
-            f"    <edge id={quoteattr(_text(rel.id))} source={quoteattr(_text(rel.source_actor))}"
-            f" target={quoteattr(_text(rel.target_actor))}>\n"
+            f"    <edge id={quoteattr(_text(rel['id']))}"
+            f" source={quoteattr(_text(rel['source_actor']))}"
+            f" target={quoteattr(_text(rel['target_actor']))}>\n"
         )
         _graphml_data(out, "e", edge_data(rel, source.ontology))
         out.write("    </edge>\n")
@@ -117,9 +142,13 @@ def write_graphml(source: ExportSource, out: TextIO) -> int:
 
 
 def _graphml_data(out: TextIO, scope: str, data: dict[str, Any]) -> None:
-    for key, value in data.items():
-        if value is not None:
-            out.write(f'      <data key="{scope}_{key}">{escape(_text(value))}</data>\n')
+    out.write(
+        "".join(
+            f'      <data key="{scope}_{key}">{_element_text(value)}</data>\n'
+            for key, value in data.items()
+            if value is not None
+        )
+    )
 
 
 @exporters.register("gexf", target="stream", suffix=".gexf", help="actor network, GEXF 1.2 (Gephi)")
@@ -146,8 +175,9 @@ def write_gexf(source: ExportSource, out: TextIO) -> int:
     n = 0
     for rel in edges:
         out.write(
-            f"      <edge id={quoteattr(_text(rel.id))} source={quoteattr(_text(rel.source_actor))}"
-            f' target={quoteattr(_text(rel.target_actor))} weight="{rel.source_count}">\n'
+            f"      <edge id={quoteattr(_text(rel['id']))}"
+            f" source={quoteattr(_text(rel['source_actor']))}"
+            f' target={quoteattr(_text(rel["target_actor"]))} weight="{rel["source_count"]}">\n'
         )
         _gexf_values(out, edge_data(rel, source.ontology))
         out.write("      </edge>\n")

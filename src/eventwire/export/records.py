@@ -7,36 +7,19 @@ from typing import Any
 from eventwire.model import (
     Actor,
     Article,
-    Event,
-    Evidence,
     Incident,
     Place,
     Relation,
     Statistic,
     to_dict,
 )
+from eventwire.store.export_lines import event_record as event_record
 
-# a relation's record is made by the store, which writes its line (migration 16)
+# relations' and events' records are made by the store, which writes their lines
+# (migrations 16 and 17)
+from eventwire.store.export_lines import evidence_dicts
+from eventwire.store.export_lines import place_dict as place_dict
 from eventwire.store.export_lines import relation_payload_record as relation_payload_record
-
-
-def _evidence(evs: tuple[Evidence, ...]) -> list[dict[str, Any]]:
-    return [to_dict(e) for e in evs]
-
-
-def place_dict(place: Place | None) -> dict[str, Any] | None:
-    if place is None:
-        return None
-    return {
-        "id": place.id,
-        "name": place.name,
-        "lat": place.lat,
-        "lon": place.lon,
-        "country": place.country,
-        "admin1": place.admin1,
-        "precision": place.precision,
-        "inferred": place.inferred,
-    }
 
 
 def article_record(a: Article) -> dict[str, Any]:
@@ -70,27 +53,6 @@ def actor_record(actor: Actor) -> dict[str, Any]:
     }
 
 
-def event_record(e: Event) -> dict[str, Any]:
-    return {
-        "kind": "event",
-        "id": e.id,
-        "type": e.type,
-        "codes": e.codes,
-        "source_actor": e.source_actor,
-        "target_actor": e.target_actor,
-        "date": e.date,
-        "date_precision": e.date_precision,
-        "location": place_dict(e.location),
-        "negated": e.negated,
-        "modality": e.modality,
-        "attributed_to": e.attributed_to,
-        "counts": e.counts,
-        "qualifiers": list(e.qualifiers),
-        "evidence": _evidence(e.evidence),
-        "source_count": e.source_count,
-    }
-
-
 def incident_record(i: Incident) -> dict[str, Any]:
     return {
         "kind": "incident",
@@ -110,7 +72,7 @@ def incident_record(i: Incident) -> dict[str, Any]:
         "qualifiers": list(i.qualifiers),
         "events": list(i.events),
         "statements": list(i.statements),
-        "evidence": _evidence(i.evidence),
+        "evidence": evidence_dicts(i.evidence),
         "source_count": i.source_count,
         "outlet_count": i.outlet_count,
         "explanation": list(i.explanation),

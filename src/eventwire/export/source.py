@@ -142,14 +142,30 @@ class ExportSource:
         yield from self._records_after_relations()
 
     def _records_before_relations(self) -> Iterator[dict[str, Any]]:
-        for article in self.store.iter_articles():
-            yield article_record(article)
-        for actor in self.actors_by_id().values():
-            yield actor_record(actor)
+        yield from self._records_before_events()
         for event in self.events():
             yield event_record(event)
         for incident in self.incident_records():
             yield incident_record(incident)
+
+    def _records_before_events(self) -> Iterator[dict[str, Any]]:
+        for article in self.store.iter_articles():
+            yield article_record(article)
+        for actor in self.actors_by_id().values():
+            yield actor_record(actor)
+
+    def event_lines(self) -> Iterator[str]:
+        """The selected events' export lines (no newline) as stored with each event, in
+        :meth:`events`' order, one keyset page of the store at a time."""
+        for flt in self.filters.event_filters(self.store, page=PAGE):
+            page = self.store.event_lines(flt)
+            while page:
+                for row in page:
+                    self._tick()
+                    yield row.line
+                if len(page) < PAGE:
+                    break
+                page = self.store.event_lines(replace(flt, after=(page[-1].date, page[-1].id)))
 
     def _records_after_relations(self) -> Iterator[dict[str, Any]]:
         for quote in self.store.quotes():
@@ -164,9 +180,14 @@ class ExportSource:
         record. With no filter (a download's store holds only what its filter selects)
         the relations' lines stored with them are copied instead of decoded and encoded
         again: the same bytes, as the store makes them with the JSON Lines writer's
-        encoder (``store/export_lines.py``)."""
-        for record in self._records_before_relations():
+        encoder (``store/export_lines.py``). The events' lines are copied whatever the
+        filter: the store selects the events."""
+        for record in self._records_before_events():
             yield encode(record) + "\n"
+        for line in self.event_lines():
+            yield line + "\n"
+        for incident in self.incident_records():
+            yield encode(incident_record(incident)) + "\n"
         if self.filters.active:
             for record in self.relation_records():
                 yield encode(record) + "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import (
@@ -442,6 +442,15 @@ class Store(UnitIndex, Protocol):
         """:meth:`relation_lines` of :meth:`relation_payloads_among`."""
         ...
 
+    def event_lines(self, flt: EventFilter | None = None) -> list[EventLine]:
+        """:meth:`events` as their JSON Lines records (no newline), in the same order, as
+        stored with each event, with the keys a keyset page and a place count need."""
+        ...
+
+    def event_locations(self, event_ids: Iterable[str]) -> dict[str, Place]:
+        """The places of these events, as each event carries it, by event id."""
+        ...
+
 
 # how incident_sums groups: name -> the columns of each group's key
 INCIDENT_GROUPS = {
@@ -475,3 +484,12 @@ class IncidentPlace:
     killed: int
     wounded: int
     displaced: int
+
+
+class EventLine(NamedTuple):
+    """An event's export line (its JSON Lines record) with its keyset key and place."""
+
+    id: str
+    date: str | None
+    place_id: str | None
+    line: str

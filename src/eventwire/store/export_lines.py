@@ -1,9 +1,11 @@
-"""A relation's export line (its JSON Lines record, ``docs/export.md``), made where the
-relation is written so that a download copies it instead of decoding and encoding it.
+"""The export lines of relations and events (their JSON Lines records, ``docs/export.md``),
+made where the record is written so that a download copies them instead of decoding and
+encoding the record again.
 
-The record is built here, below the exporters, because the store writes the line with
-the relation (migration 16); ``eventwire.export.records`` uses the same functions, so a
-stored line and a line encoded at export time are the same bytes.
+The records are built here, below the exporters, because the store writes each line with
+its record (relations: migration 16, events: migration 17); ``eventwire.export.records``
+uses the same functions, so a stored line and a line encoded at export time are the same
+bytes.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import json
 from dataclasses import MISSING
 from typing import Any
 
-from eventwire.model import Evidence, Relation, to_dict
+from eventwire.model import Event, Evidence, Place, Relation, to_dict
 
 # the JSON Lines writer's encoder (one for every line)
 encode_line = json.JSONEncoder(ensure_ascii=False).encode
@@ -56,3 +58,62 @@ def relation_payload_record(p: dict[str, Any]) -> dict[str, Any]:
 def relation_line(r: Relation) -> str:
     """The JSON Lines record of ``r``, without its newline."""
     return encode_line(relation_payload_record(to_dict(r)))
+
+
+def evidence_dicts(evs: tuple[Evidence, ...]) -> list[dict[str, Any]]:
+    return [to_dict(e) for e in evs]
+
+
+def place_dict(place: Place | None) -> dict[str, Any] | None:
+    if place is None:
+        return None
+    return {
+        "id": place.id,
+        "name": place.name,
+        "lat": place.lat,
+        "lon": place.lon,
+        "country": place.country,
+        "admin1": place.admin1,
+        "precision": place.precision,
+        "inferred": place.inferred,
+    }
+
+
+def event_record(e: Event) -> dict[str, Any]:
+    return {
+        "kind": "event",
+        "id": e.id,
+        "type": e.type,
+        "codes": e.codes,
+        "source_actor": e.source_actor,
+        "target_actor": e.target_actor,
+        "date": e.date,
+        "date_precision": e.date_precision,
+        "location": place_dict(e.location),
+        "negated": e.negated,
+        "modality": e.modality,
+        "attributed_to": e.attributed_to,
+        "counts": e.counts,
+        "qualifiers": list(e.qualifiers),
+        "evidence": evidence_dicts(e.evidence),
+        "source_count": e.source_count,
+    }
+
+
+def event_line(e: Event) -> str:
+    """The JSON Lines record of ``e``, without its newline: of ``e`` as the store reads
+    it back, whose codes and counts have their keys in order (its JSON is written with
+    sorted keys)."""
+    record = event_record(e)
+    record["codes"] = _keys_sorted(record["codes"])
+    record["counts"] = _keys_sorted(record["counts"])
+    return encode_line(record)
+
+
+def _keys_sorted(value: Any) -> Any:
+    """``value`` with the keys of every mapping in it in order."""
+    if isinstance(value, dict):
+        return {key: _keys_sorted(value[key]) for key in sorted(value)}
+    if isinstance(value, list | tuple):
+        return [_keys_sorted(item) for item in value]
+    return value

@@ -553,6 +553,13 @@ MIGRATIONS: list[str] = [
     GROUP BY p.grain, p.period, f.atleast, p.actor_id;
     ALTER TABLE relations ADD COLUMN line TEXT
     """,
+    # 17: an event keeps its export line (its JSON Lines record, store/export_lines.py),
+    # written with it by store/sql.py, so a download or an export copies it instead of
+    # decoding the event and encoding it again; events stored before have none and are
+    # encoded when exported.
+    """
+    ALTER TABLE events ADD COLUMN line TEXT
+    """,
 ]
 
 _POSTGRES_TYPES = (

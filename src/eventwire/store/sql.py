@@ -46,10 +46,16 @@ from eventwire.store.base import (
     DateCount,
     EdgeCount,
     EventFilter,
+    EventLine,
     PictureState,
     PlaceTotals,
 )
-from eventwire.store.export_lines import encode_line, relation_line, relation_payload_record
+from eventwire.store.export_lines import (
+    encode_line,
+    event_line,
+    relation_line,
+    relation_payload_record,
+)
 from eventwire.store.sql_incident_views import IncidentViewsSQL
 from eventwire.store.sql_incidents import INCIDENT_TABLES
 from eventwire.store.sql_statistics import StatisticsSQL
@@ -477,13 +483,13 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
             "events",
             ("id", "type", "source_actor", "target_actor", "date", "date_precision", "place_id",
              "lat", "lon", "negated", "modality", "attributed_to", "source_count", "payload",
-             "killed", "wounded", "displaced", "acled_type"),
+             "killed", "wounded", "displaced", "acled_type", "line"),
             (
                 (e.id, e.type, e.source_actor, e.target_actor, e.date, e.date_precision,
                  e.location.id if e.location else None, e.location.lat if e.location else None,
                  e.location.lon if e.location else None, int(e.negated), e.modality,
                  e.attributed_to, e.source_count, as_json(to_dict(e)),
-                 *_event_columns(e))
+                 *_event_columns(e), event_line(e))
                 for e in res.events
             ),
         )  # fmt: skip
@@ -557,21 +563,35 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         return list(self._actor_payload(actor_id).get("explanation", []))
 
     def events(self, flt: EventFilter | None = None) -> list[Event]:
+        return [from_dict(Event, json.loads(r[0])) for r in self._event_rows(flt, "e.payload")]
+
+    def event_lines(self, flt: EventFilter | None = None) -> list[EventLine]:
+        """:meth:`events` as their export lines, stored with each event (migration 17),
+        made from its JSON for an event stored before."""
+        rows = self._event_rows(
+            flt, "e.id, e.date, e.place_id, e.line, CASE WHEN e.line IS NULL THEN e.payload END"
+        )
+        return [EventLine(r[0], r[1], r[2], _event_line(r[3], r[4])) for r in rows]
+
+    def _event_rows(self, flt: EventFilter | None, select: str) -> list[Any]:
+        """The ``select`` columns (of ``events e``) of :meth:`events`' rows, in its order."""
         flt = flt or EventFilter()
         if flt.order == "-date" and flt.after and flt.after[0] is not None and not flt.offset:
             # newest first after a dated row: the dated rows before it, found by one seek
             # of the (date, id) index (an OR with the undated rows would scan it from the
             # top), then the undated rows, which come last
             date, last_id = flt.after
-            found = self._event_page(flt, ["(date, id) < (?, ?)"], [date, last_id])
+            found = self._event_page(flt, select, ["(date, id) < (?, ?)"], [date, last_id])
             if flt.limit is None or len(found) < flt.limit:
                 rest = None if flt.limit is None else flt.limit - len(found)
-                found += self._event_page(replace(flt, limit=rest), ["date IS NULL"], [])
+                found += self._event_page(replace(flt, limit=rest), select, ["date IS NULL"], [])
             return found
-        return self._event_page(flt, *_keyset(flt))
+        return self._event_page(flt, select, *_keyset(flt))
 
-    def _event_page(self, flt: EventFilter, after: list[str], after_args: list[Any]) -> list[Event]:
-        """Events of ``flt`` (a page when it has a limit) that meet ``after`` too."""
+    def _event_page(
+        self, flt: EventFilter, select: str, after: list[str], after_args: list[Any]
+    ) -> list[Any]:
+        """Rows of events of ``flt`` (a page when it has a limit) that meet ``after`` too."""
         where, args = self._event_conditions(flt)
         where, args = where + after, args + after_args
         order = ORDER_SQL[flt.order]
@@ -591,16 +611,18 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
             if flt.limit is not None:
                 side, side_args = f" ORDER BY {inner} LIMIT ?", [flt.limit + flt.offset]
             sql = (
-                f"SELECT e.payload FROM (SELECT * FROM (SELECT {keys} FROM events"
+                f"SELECT {select} FROM (SELECT * FROM (SELECT {keys} FROM events"
                 f" WHERE source_actor = ? AND {cond}{side}) s UNION SELECT * FROM (SELECT {keys}"
                 f" FROM events WHERE target_actor = ? AND {cond}{side}) t"
                 f" ORDER BY {inner}{page}) k JOIN events e ON e.id = k.id ORDER BY {outer}"
             )
             args = [flt.actor, *args, *side_args, flt.actor, *args, *side_args, *page_args]
         else:
-            sql = f"SELECT payload FROM events WHERE {' AND '.join(where)} ORDER BY {order}{page}"
+            sql = (
+                f"SELECT {select} FROM events e WHERE {' AND '.join(where)} ORDER BY {order}{page}"
+            )
             args += page_args
-        return [from_dict(Event, json.loads(r[0])) for r in self._all(sql, args)]
+        return self._all(sql, args)
 
     def get_event(self, event_id: str) -> Event:
         row = self._one("SELECT payload FROM events WHERE id = ?", (event_id,))
@@ -701,6 +723,16 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
     def actors_by_ids(self, ids: Iterable[str]) -> list[Actor]:
         return [from_dict(Actor, json.loads(r[0])) for r in self._by_ids("actors", "payload", ids)]
 
+    def event_locations(self, event_ids: Iterable[str]) -> dict[str, Place]:
+        """The places of these events (as each event carries it) by event id; events
+        without one are left out."""
+        out: dict[str, Place] = {}
+        for event_id, payload in self._by_ids("events", "id, payload", event_ids):
+            location = json.loads(payload).get("location")
+            if location is not None:
+                out[event_id] = from_dict(Place, location)
+        return out
+
     def articles_by_ids(self, ids: Iterable[str]) -> list[Article]:
         return [_article(r) for r in self._by_ids("articles", ARTICLE_COLUMNS, ids)]
 
@@ -764,8 +796,8 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         if len(ids) > AMONG_LIMIT:  # a long list costs more than reading every relation
             wanted = set(ids)
             rows = self._all(
-                "SELECT source_actor, target_actor, line, payload FROM relations"
-                " WHERE source_count >= ? ORDER BY source_count DESC, id",
+                "SELECT source_actor, target_actor, line, CASE WHEN line IS NULL THEN payload END"
+                " FROM relations WHERE source_count >= ? ORDER BY source_count DESC, id",
                 [min_sources],
             )
             return [_line(r[2], r[3]) for r in rows if r[0] in wanted and r[1] in wanted]
@@ -1382,6 +1414,13 @@ def _line(line: str | None, payload: str | None) -> str:
     if line is not None:
         return line
     return encode_line(relation_payload_record(json.loads(payload or "{}")))
+
+
+def _event_line(line: str | None, payload: str | None) -> str:
+    """An event's stored export line, or the line made from its stored JSON."""
+    if line is not None:
+        return line
+    return event_line(from_dict(Event, json.loads(payload or "{}")))
 
 
 def _event_columns(event: Event) -> tuple[int, int, int, str | None]:

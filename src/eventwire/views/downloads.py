@@ -25,7 +25,7 @@ from eventwire.export import export
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import Actor, Article, Event, Incident, Place, Quote, Relation, Statistic
 from eventwire.registry import exporters
-from eventwire.store.base import EventFilter, Store
+from eventwire.store.base import EventFilter, EventLine, Store
 from eventwire.views.corpus import CorpusFilter, event_filter
 
 PAGE = 500  # events read from the store at a time
@@ -66,6 +66,8 @@ class FilteredStore:
         self._cursor: tuple[int, tuple[str | None, str]] | None = None  # (offset, after)
         # the places of the events walked from the first page on; complete at its end
         self._walked: tuple[dict[str, Place], Counter[str], bool] = ({}, Counter(), False)
+        # the same from the events' lines: an event of each place, the counts, complete
+        self._walked_lines: tuple[dict[str, str], Counter[str], bool] = ({}, Counter(), False)
 
     @property
     def _actor_ids(self) -> set[str]:
@@ -127,6 +129,23 @@ class FilteredStore:
             self._walked = (places, counts, len(page) < flt.limit)
         return page
 
+    def event_lines(self, flt: Any = None) -> list[EventLine]:
+        """The selected events' export lines, a keyset page when ``flt`` asks for one
+        (the JSON Lines writer copies them); their places are counted as they are walked
+        from the first page on."""
+        limit = getattr(flt, "limit", None)
+        after = getattr(flt, "after", None)
+        page = self._store.event_lines(replace(self._flt, limit=limit, after=after))
+        first, counts, _ = self._walked_lines
+        if after is None:
+            first, counts = {}, Counter()
+        for row in page:
+            if row.place_id is not None:
+                first.setdefault(row.place_id, row.id)
+                counts[row.place_id] += 1
+        self._walked_lines = (first, counts, limit is None or len(page) < limit)
+        return page
+
     def incidents(self, flt: Any = None) -> list[Incident]:
         """The incidents the selected events are members of, by (date, id) with undated
         first, a keyset page at a time when ``flt`` asks for one (issue 14); only their
@@ -180,6 +199,11 @@ class FilteredStore:
         """The selected events' places (each event carries its place) with their counts,
         gathered while an exporter walked the events, or read now."""
         places, counts, complete = self._walked
+        first, line_counts, lines_complete = self._walked_lines
+        if not complete and lines_complete:  # each place as the first event carries it
+            located = self._store.event_locations(first.values())
+            places = {place_id: located[event_id] for place_id, event_id in first.items()}
+            counts, complete = line_counts, True
         if not complete:
             places, counts = {}, Counter()
             for page in self._event_pages():
