@@ -483,8 +483,9 @@ class _Clusters:
         compared: Callable[[Sequence[int], Sequence[int], int, int], bool] | None = None,
     ) -> None:
         self.incs = incs
-        # with ``compared`` (see resolve_incidents), clusters known apart are worked out
-        # from the pair order instead of remembered
+        # with ``compared`` (see resolve_incidents), two lone reports kept apart (most of
+        # a busy day's block) are not remembered: whether they were is worked out from the
+        # pair order once one of them has joined others
         self.compared = compared
         self.parent = list(range(len(incs)))
         self.members: dict[int, list[int]] = {n: [n] for n in range(len(incs))}
@@ -501,11 +502,23 @@ class _Clusters:
         return n
 
     def known_apart(self, ra: int, rb: int, i: int = -1, j: int = -1) -> bool:
-        if self.compared is None:
-            return rb in self.apart.get(ra, ())
+        if rb in self.apart.get(ra, ()):
+            return True
         a, b = self.members[ra], self.members[rb]
         # two lone reports meet only through the pair (i, j) itself
-        return (len(a) > 1 or len(b) > 1) and self.compared(a, b, i, j)
+        if self.compared is None or (len(a) == 1 and len(b) == 1):
+            return False
+        if self.compared(a, b, i, j):
+            self._apart(ra, rb)
+            return True
+        return False
+
+    def _apart(self, ra: int, rb: int) -> None:
+        """Remember two clusters kept apart; with ``compared``, only when one has several
+        reports (two lone reports meet again only once one has joined others)."""
+        if self.compared is None or len(self.members[ra]) > 1 or len(self.members[rb]) > 1:
+            self.apart[ra].add(rb)
+            self.apart[rb].add(ra)
 
     def user_split(self, ra: int, rb: int) -> bool:
         """Whether a user split keeps a member of one from a member of the other (a split
@@ -518,9 +531,7 @@ class _Clusters:
             for y in self.members[rb]:
                 why = "a user split" if (min(x, y), max(x, y)) in self.cannot else None
                 if why := why or veto(self.incs[x], self.incs[y]):
-                    if self.compared is None:
-                        self.apart[ra].add(rb)
-                        self.apart[rb].add(ra)
+                    self._apart(ra, rb)
                     return why
         return None
 
