@@ -102,9 +102,11 @@ def test_a_resolution_has_the_same_incidents_either_way(
 @pytest.mark.parametrize("seed", [6, 7])
 def test_clusters_compared_before_follow_from_the_pair_order(seed: int) -> None:
     told = reports(seed, 120)
-    pairs = CandidatePairs()
-    order = list(pairs.ordered(told))
+    order = list(ordered_pairs(told))
     rank = {p: n for n, p in enumerate(order)}
+    pairs = CandidatePairs()
+    trying = pairs.ordered(told)
+    assert next(trying) == order[0]  # asked while the join tries its pairs
     rng = random.Random(seed)
     for _ in range(300):
         a = rng.sample(range(len(told)), rng.randint(1, 4))
@@ -113,3 +115,5 @@ def test_clusters_compared_before_follow_from_the_pair_order(seed: int) -> None:
         expected = any(rank.get((min(x, y), max(x, y)), len(order)) < rank[i, j]
                        for x in a for y in b)  # fmt: skip
         assert pairs.compared(a, b, i, j) == expected
+    assert list(trying) == order[1:]
+    assert not len(pairs.pairs)  # let go once every pair was tried

@@ -63,8 +63,12 @@ class CandidatePairs:
         self.pairs = pairs = _pairs(reports)
         if any(a.id > b.id for a, b in pairwise(reports)):
             yield from _sorted(reports)
-            return
-        yield from _in_order(reports, pairs)
+        else:
+            yield from _in_order(reports, pairs)
+        # every pair was tried: nothing asks about them any more, and the join goes on
+        # to build its incidents
+        del pairs
+        self.pairs, self.reports = np.empty(0, dtype=np.uint64), ()
 
     def compared(self, a: Sequence[int], b: Sequence[int], i: int, j: int) -> bool:
         """Whether a candidate pair between reports ``a`` and reports ``b`` (two clusters)
@@ -103,11 +107,15 @@ def _in_order(reports: Sequence[Report], pairs: np.ndarray) -> Iterator[tuple[in
     rank = np.empty(max(len(leading), 1), dtype=np.uint16)
     for n, prefix in enumerate(sorted(leading)):
         rank[leading[prefix]] = n
-    order = np.argsort(rank[tags], kind="stable")
+    ranked = rank[tags]
     del tags
-    for start in range(0, len(order), STEP):
-        for p in pairs[order[start : start + STEP]].tolist():
-            yield p >> BITS, p & LOW
+    # the pairs of each tag in place order, tag by tag: the order a stable sort by tag
+    # gives, without holding an 8-byte index for every pair
+    for tag in range(len(leading)):
+        at = np.flatnonzero(ranked == tag)
+        for start in range(0, len(at), STEP):
+            for p in pairs[at[start : start + STEP]].tolist():
+                yield p >> BITS, p & LOW
 
 
 def _pairs(reports: Sequence[Report]) -> np.ndarray:
