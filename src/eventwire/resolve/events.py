@@ -2,7 +2,9 @@
 
 Event mentions are grouped when they agree on type, ACLED code, resolved source and
 target actors, polarity, date (compared at the coarser of the two precisions, so a
-"2019-04" report matches a "2019-04-05" one) and place (when both have one).
+"2019-04" report matches a "2019-04-05" one) and place (when both have one); a group
+takes no mention placed where one of its members' places rules out, or naming other sites
+hit than its members name, so a vague report never ties two acts at two sites together.
 A mention with no resolved actor and no place is too vague to match anything
 and stays an event of its own. ``source_count`` is the number of distinct
 articles behind an event; counts keep the highest figure reported per kind, and a
