@@ -1,18 +1,21 @@
 """Candidate pairs of article incidents held as integers (``resolve/incident_blocks.py``)
-come in exactly the order ``resolve_incidents`` sorts them in, so incidents are the same."""
+come in exactly the order ``resolve_incidents`` sorts them in, and say which clusters were
+already compared, so incidents are the same as with every pair sorted and every pair of
+clusters kept apart remembered."""
 
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 
 import eventwire.resolve as resolve_module
 from eventwire.config import Settings
 from eventwire.knowledge.resources import Resources
-from eventwire.model import Place, to_dict
+from eventwire.model import DocumentRecords, Place, When, to_dict
 from eventwire.resolve import resolve
-from eventwire.resolve.incident_blocks import _sorted, ordered_pairs
+from eventwire.resolve.incident_blocks import CandidatePairs, _sorted, ordered_pairs
 from eventwire.resolve.incidents import Report
 from eventwire.synthetic import World, synthetic_document
 
@@ -54,12 +57,63 @@ def test_no_pairs() -> None:
     assert list(ordered_pairs(reports(5, 1))) == []
 
 
-def test_a_resolution_has_the_same_incidents_either_way(monkeypatch: pytest.MonkeyPatch) -> None:
-    world = World.make(300)
-    docs = [synthetic_document(world, n)[1] for n in range(300)]
+class _Remembered:
+    """The join as it runs without :class:`CandidatePairs`: pairs sorted by their key, and
+    clusters kept apart remembered."""
+
+    ordered = staticmethod(_sorted)
+    compared = None
+
+
+def _busy(docs: list[DocumentRecords], days: int, towns: int) -> list[DocumentRecords]:
+    """``docs`` with every act moved into a few days and towns, so blocks are busy and
+    clusters of several reports meet again through other pairs."""
+    out = []
+    for n, doc in enumerate(docs):
+        events = tuple(
+            replace(em, when=When(f"2020-03-{1 + (n + k) % days:02d}", "day"),
+                    place=TOWNS[(n * 7 + k) % towns])
+            for k, em in enumerate(doc.events)
+        )  # fmt: skip
+        out.append(replace(doc, events=events))
+    return out
+
+
+@pytest.mark.parametrize(("count", "days", "towns"), [(300, 3650, 4), (240, 4, 2), (240, 2, 4)])
+def test_a_resolution_has_the_same_incidents_either_way(
+    monkeypatch: pytest.MonkeyPatch, count: int, days: int, towns: int
+) -> None:
+    world = World.make(count)
+    docs = [synthetic_document(world, n)[1] for n in range(count)]
+    if days < 3650:
+        docs = _busy(docs, days, towns)
     resources = Resources(Settings(db=":memory:"))
     compact = resolve(docs, resources)
-    monkeypatch.setattr(resolve_module, "ordered_pairs", _sorted)
-    sorted_here = resolve(docs, resources)
+    monkeypatch.setattr(resolve_module, "CandidatePairs", _Remembered)
+    remembered = resolve(docs, resources)
     assert len(compact.incidents) > 100
-    assert [to_dict(i) for i in compact.incidents] == [to_dict(i) for i in sorted_here.incidents]
+    assert [to_dict(i) for i in compact.incidents] == [to_dict(i) for i in remembered.incidents]
+    if days < 3650:  # clusters of several reports were kept apart, and some joined
+        lines = [line for i in compact.incidents for line in i.explanation]
+        assert any("kept apart" in line for line in lines)
+        assert any(len(i.events) > 1 for i in compact.incidents)
+
+
+@pytest.mark.parametrize("seed", [6, 7])
+def test_clusters_compared_before_follow_from_the_pair_order(seed: int) -> None:
+    told = reports(seed, 120)
+    order = list(ordered_pairs(told))
+    rank = {p: n for n, p in enumerate(order)}
+    pairs = CandidatePairs()
+    trying = pairs.ordered(told)
+    assert next(trying) == order[0]  # asked while the join tries its pairs
+    rng = random.Random(seed)
+    for _ in range(300):
+        a = rng.sample(range(len(told)), rng.randint(1, 4))
+        b = rng.sample([n for n in range(len(told)) if n not in a], rng.randint(1, 4))
+        i, j = order[rng.randrange(len(order))]
+        expected = any(rank.get((min(x, y), max(x, y)), len(order)) < rank[i, j]
+                       for x in a for y in b)  # fmt: skip
+        assert pairs.compared(a, b, i, j) == expected
+    assert list(trying) == order[1:]
+    assert not len(pairs.pairs)  # let go once every pair was tried

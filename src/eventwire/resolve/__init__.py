@@ -20,7 +20,7 @@ from eventwire.resolve.actor_units import for_actors
 from eventwire.resolve.actors import ActorResolution, resolve_actors
 from eventwire.resolve.doc_incidents import DocIncident, document_incidents, fill_from_incidents
 from eventwire.resolve.events import SharedValues, resolve_events
-from eventwire.resolve.incident_blocks import ordered_pairs
+from eventwire.resolve.incident_blocks import CandidatePairs
 from eventwire.resolve.incidents import (
     assign_actors,
     incident_links,
@@ -134,7 +134,11 @@ def resolve_rest(
     relations = resolve_relations(statements, events, mention_actor, resources)
     statements.clear()
     links = incident_links(resources)
-    incidents = resolve_incidents(told, event_of, events, links, sides, ordered_pairs)
+    pairs = CandidatePairs()
+    incidents = resolve_incidents(
+        told, event_of, events, links, sides, pairs.ordered, compared=pairs.compared
+    )
+    del pairs
     told.clear()
     event_of.clear()
     return Resolution(

@@ -2,7 +2,9 @@
 
 Event mentions are grouped when they agree on type, ACLED code, resolved source and
 target actors, polarity, date (compared at the coarser of the two precisions, so a
-"2019-04" report matches a "2019-04-05" one) and place (when both have one).
+"2019-04" report matches a "2019-04-05" one) and place (when both have one); a group
+takes no mention placed where one of its members' places rules out, or naming other sites
+hit than its members name, so a vague report never ties two acts at two sites together.
 A mention with no resolved actor and no place is too vague to match anything
 and stays an event of its own. ``source_count`` is the number of distinct
 articles behind an event; counts keep the highest figure reported per kind, and a
@@ -32,6 +34,8 @@ from eventwire.model import (
     mention_key,
 )
 from eventwire.resolve.ids import stable_id
+from eventwire.resolve.incident_sites import sites_hit
+from eventwire.resolve.incidents import place_veto
 
 V = TypeVar("V")
 
@@ -50,9 +54,28 @@ class _Group:
     target: str | None
     members: list[EventMention] = field(default_factory=list)
     order: int = 0  # place among all groups, in creation order
+    places: tuple[Place, ...] = ()  # its members' places, one of each id
+    sites: frozenset[str] = frozenset()  # the sites its members' acts hit (``sites_hit``)
 
     def date_prefix(self) -> str:
         return _date_prefix(self.first.when)
+
+    def add(self, em: EventMention, sites: frozenset[str]) -> None:
+        self.members.append(em)
+        if (p := em.place) is not None and all(p.id != q.id for q in self.places):
+            self.places += (p,)
+        if sites:
+            self.sites |= sites
+
+    def elsewhere(self, em: EventMention, sites: frozenset[str]) -> bool:
+        """Whether ``em`` tells of an act at another site than this group's members: in a
+        place one of theirs rules out (two towns, two governorates:
+        :func:`~eventwire.resolve.incidents.place_veto`), or naming what it hit when they
+        name other sites ("struck a market" and "bombed a monastery" in one town). So a
+        report that gives neither does not tie two such acts into one event."""
+        if sites and self.sites and not sites & self.sites:
+            return True
+        return em.place is not None and any(place_veto(p, em.place) for p in self.places)
 
 
 class _DateIndex:
@@ -184,6 +207,7 @@ def resolve_events(
     With ``event_of``, it is filled with the event id of each mention, by
     (article id, trigger start, type)."""
     onto = resources.ontology
+    violent = onto.violent_types
     groups: list[_Group] = []
     # only groups sharing type, actors, polarity and ACLED code can match
     by_key: dict[tuple[object, ...], _DateIndex] = {}
@@ -206,18 +230,20 @@ def resolve_events(
             key = (em.type, source, target, em.negated, acled)
             candidates = by_key.setdefault(key, _DateIndex())
             group = None
+            sites = sites_hit((em,), violent)
             if source or target or em.place:
                 named = any(x and x not in unnamed for x in (source, target))
                 group = next(
                     (g for g in candidates.agreeing(_date_prefix(em.when))
-                     if _matches(g, em, source, target, named)),
+                     if _matches(g, em, source, target, named)
+                     and not g.elsewhere(em, sites)),
                     None,
                 )  # fmt: skip
             if group is None:
                 group = _Group(em, source, target, order=len(groups))
                 groups.append(group)
                 candidates.add(group)
-            group.members.append(em)
+            group.add(em, sites)
     owned = _count_owners(groups)
     events = [_event(g, mention_actor, onto, owned.get(n, set())) for n, g in enumerate(groups)]
     if event_of is not None:

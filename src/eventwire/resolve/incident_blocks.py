@@ -32,10 +32,68 @@ STEP = 1 << 16  # pairs turned into Python numbers at a time
 
 def ordered_pairs(reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
     """The candidate pairs of ``reports`` (sorted by id) in :func:`pair_order`."""
-    if len(reports) > LOW or any(a.id > b.id for a, b in pairwise(reports)):
-        yield from _sorted(reports)
-        return
-    pairs = _pairs(reports)
+    return CandidatePairs().ordered(reports)
+
+
+class CandidatePairs:
+    """The candidate pairs of one join, given in :func:`pair_order` (:meth:`ordered`, the
+    ``ordered_pairs`` of :func:`~eventwire.resolve.incidents.resolve_incidents`) and
+    asked about while it runs (:meth:`compared`, its ``compared``).
+
+    The join remembered every pair of clusters a veto kept apart, so as not to compare
+    them again: on a busy day that is most pairs of the day's block, several times the
+    pairs' own size. Whether two clusters were already compared follows from the pairs
+    themselves: every candidate pair tried between them found them apart (one that did
+    not joined them), so they were when one of their candidate pairs comes before the
+    pair being tried. That takes the pairs this class holds anyway (8 bytes each)."""
+
+    def __init__(self) -> None:
+        self.reports: Sequence[Report] = ()
+        self.pairs = np.empty(0, dtype=np.uint64)  # ascending, as ``i << BITS | j``
+        self.loose: set[tuple[int, int]] = set()  # only when the reports are too many to pack
+
+    def ordered(self, reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
+        """The candidate pairs of ``reports`` (sorted by id) in :func:`pair_order`."""
+        self.reports = reports
+        if len(reports) > LOW:
+            ordered = _sorted(reports)
+            self.loose = set(ordered)
+            yield from ordered
+            return
+        self.pairs = pairs = _pairs(reports)
+        if any(a.id > b.id for a, b in pairwise(reports)):
+            yield from _sorted(reports)
+        else:
+            yield from _in_order(reports, pairs)
+        # every pair was tried: nothing asks about them any more, and the join goes on
+        # to build its incidents
+        del pairs
+        self.pairs, self.reports = np.empty(0, dtype=np.uint64), ()
+
+    def compared(self, a: Sequence[int], b: Sequence[int], i: int, j: int) -> bool:
+        """Whether a candidate pair between reports ``a`` and reports ``b`` (two clusters)
+        comes before the pair ``(i, j)`` in :func:`pair_order`."""
+        reports = self.reports
+        if self.loose:
+            found = [(min(x, y), max(x, y)) for x in a for y in b]
+            found = [p for p in found if p in self.loose]
+        else:
+            xs, ys = np.asarray(a, dtype=np.uint64), np.asarray(b, dtype=np.uint64)
+            low, high = np.minimum.outer(xs, ys).ravel(), np.maximum.outer(xs, ys).ravel()
+            packed = (low << np.uint64(BITS)) | high
+            at = np.searchsorted(self.pairs, packed)
+            at[at == len(self.pairs)] = 0
+            hit = self.pairs[at] == packed if len(self.pairs) else np.zeros(len(packed), bool)
+            found = list(zip(low[hit].tolist(), high[hit].tolist(), strict=True))
+        if not found:
+            return False
+        now = pair_order(reports[i], reports[j])
+        return any(pair_order(reports[x], reports[y]) < now for x, y in found)
+
+
+def _in_order(reports: Sequence[Report], pairs: np.ndarray) -> Iterator[tuple[int, int]]:
+    """``pairs`` (of reports sorted by id) in :func:`pair_order`: a stable sort by the
+    order's leading terms, or as :func:`_sorted` when they do not fit a tag."""
     tags = np.empty(len(pairs), dtype=np.uint16)
     leading: dict[tuple[object, ...], int] = {}
     for start in range(0, len(pairs), STEP):
@@ -49,11 +107,15 @@ def ordered_pairs(reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
     rank = np.empty(max(len(leading), 1), dtype=np.uint16)
     for n, prefix in enumerate(sorted(leading)):
         rank[leading[prefix]] = n
-    order = np.argsort(rank[tags], kind="stable")
+    ranked = rank[tags]
     del tags
-    for start in range(0, len(order), STEP):
-        for p in pairs[order[start : start + STEP]].tolist():
-            yield p >> BITS, p & LOW
+    # the pairs of each tag in place order, tag by tag: the order a stable sort by tag
+    # gives, without holding an 8-byte index for every pair
+    for tag in range(len(leading)):
+        at = np.flatnonzero(ranked == tag)
+        for start in range(0, len(at), STEP):
+            for p in pairs[at[start : start + STEP]].tolist():
+                yield p >> BITS, p & LOW
 
 
 def _pairs(reports: Sequence[Report]) -> np.ndarray:

@@ -588,8 +588,17 @@ def pair_order(a: Report, b: Report) -> tuple[object, ...]:
 class _Clusters:
     """Union-find over article incidents with a complete-link veto."""
 
-    def __init__(self, incs: Sequence[Report], cannot: set[tuple[int, int]]) -> None:
+    def __init__(
+        self,
+        incs: Sequence[Report],
+        cannot: set[tuple[int, int]],
+        compared: Callable[[Sequence[int], Sequence[int], int, int], bool] | None = None,
+    ) -> None:
         self.incs = incs
+        # with ``compared`` (see resolve_incidents), two lone reports kept apart (most of
+        # a busy day's block) are not remembered: whether they were is worked out from the
+        # pair order once one of them has joined others
+        self.compared = compared
         self.parent = list(range(len(incs)))
         self.members: dict[int, list[int]] = {n: [n] for n in range(len(incs))}
         self.cannot = cannot
@@ -604,8 +613,24 @@ class _Clusters:
             n = self.parent[n]
         return n
 
-    def known_apart(self, ra: int, rb: int) -> bool:
-        return rb in self.apart.get(ra, ())
+    def known_apart(self, ra: int, rb: int, i: int = -1, j: int = -1) -> bool:
+        if rb in self.apart.get(ra, ()):
+            return True
+        a, b = self.members[ra], self.members[rb]
+        # two lone reports meet only through the pair (i, j) itself
+        if self.compared is None or (len(a) == 1 and len(b) == 1):
+            return False
+        if self.compared(a, b, i, j):
+            self._apart(ra, rb)
+            return True
+        return False
+
+    def _apart(self, ra: int, rb: int) -> None:
+        """Remember two clusters kept apart; with ``compared``, only when one has several
+        reports (two lone reports meet again only once one has joined others)."""
+        if self.compared is None or len(self.members[ra]) > 1 or len(self.members[rb]) > 1:
+            self.apart[ra].add(rb)
+            self.apart[rb].add(ra)
 
     def user_split(self, ra: int, rb: int) -> bool:
         """Whether a user split keeps a member of one from a member of the other (a split
@@ -618,8 +643,7 @@ class _Clusters:
             for y in self.members[rb]:
                 why = "a user split" if (min(x, y), max(x, y)) in self.cannot else None
                 if why := why or veto(self.incs[x], self.incs[y]):
-                    self.apart[ra].add(rb)
-                    self.apart[rb].add(ra)
+                    self._apart(ra, rb)
                     return why
         return None
 
@@ -696,13 +720,18 @@ def resolve_incidents(
     links: IncidentLinks = IncidentLinks(),
     side_of: dict[str, str] | None = None,
     ordered_pairs: Callable[[Sequence[Report]], Iterable[tuple[int, int]]] | None = None,
+    compared: Callable[[Sequence[int], Sequence[int], int, int], bool] | None = None,
 ) -> list[Incident]:
     """Incidents across articles (see the module docstring), sorted by id.
 
     ``event_of`` maps :func:`mention_id` of a mention to its resolved event's id;
     ``side_of`` maps actor ids that stand for one side to its key (:func:`state_sides`);
     ``ordered_pairs`` gives the candidate pairs in :func:`pair_order` (by default, sorted
-    here; :mod:`eventwire.resolve.incident_blocks` holds them more compactly)."""
+    here; :mod:`eventwire.resolve.incident_blocks` holds them more compactly);
+    ``compared(a, b, i, j)`` says whether a candidate pair between the members ``a`` and
+    ``b`` of two clusters comes before the pair ``(i, j)`` in that order: such a pair
+    found them apart (a pair that did not joined them), so clusters known apart need not
+    be remembered (a busy day's block makes them grow with its square)."""
     incs = sorted(link_facets(doc_incidents), key=lambda i: i.id)
     by_event: dict[str, list[int]] = defaultdict(list)  # event or article id -> reports
     for n, inc in enumerate(incs):
@@ -718,7 +747,7 @@ def resolve_incidents(
     }
     tied = tied_sides(_ties(incs, side_of or {}), frozenset().union(*(i.named for i in incs)))
     reports = [Report.of(inc, side_of, tied) for inc in incs]
-    clusters = _Clusters(reports, cannot)
+    clusters = _Clusters(reports, cannot, compared)
     for names in links.joins:
         held = sorted({n for e in names for n in by_event.get(e, ())})
         for n in held[1:]:
@@ -733,7 +762,7 @@ def resolve_incidents(
         pairs = ordered_pairs(reports)
     for i, j in pairs:
         ra, rb = clusters.find(i), clusters.find(j)
-        if ra == rb or clusters.known_apart(ra, rb):
+        if ra == rb or clusters.known_apart(ra, rb, i, j):
             continue
         a, b = reports[i], reports[j]
         if why := clusters.blocker(ra, rb):
