@@ -230,7 +230,7 @@ def resolve_events(
             key = (em.type, source, target, em.negated, acled)
             candidates = by_key.setdefault(key, _DateIndex())
             group = None
-            sites = sites_hit((em,), violent)
+            sites = sites_hit((em,), violent, onto.site_nouns)
             if source or target or em.place:
                 named = any(x and x not in unnamed for x in (source, target))
                 group = next(
