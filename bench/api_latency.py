@@ -30,11 +30,17 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from eventwire.config import Settings
 from eventwire.model import Event, Evidence, Incident, Place, Resolution, from_dict
-from eventwire.store.export_lines import encode_line, event_line, relation_payload_record
+from eventwire.store.export_lines import (
+    encode_line,
+    event_line,
+    incident_line,
+    relation_payload_record,
+)
 from eventwire.store.pg_cluster import fresh_database, throwaway_cluster
 from eventwire.store.sql_incident_views import ACTOR_TOTAL_COLUMNS, INCIDENT_SUMMARIES
 from eventwire.store.sqlite import SQLiteStore
@@ -209,25 +215,34 @@ def add_incidents(path: Path, every: int = 5) -> int:
     return len(incidents)
 
 
-def add_event_lines(path: Path, batch: int = 20_000) -> int:
+def add_event_lines(path: Path) -> int:
     """Each event's export line (migration 17), made from its stored JSON as a store
     writes it with the event, for the events that have none: once (a store built before
     the lines existed). Returns how many were written."""
+    return _add_lines(path, "events", lambda p: event_line(from_dict(Event, json.loads(p))))
+
+
+def add_incident_lines(path: Path) -> int:
+    """Each incident's export line (migration 18), as :func:`add_event_lines`."""
+    return _add_lines(path, "incidents", incident_line)
+
+
+def _add_lines(path: Path, table: str, make: Callable[[str], str], batch: int = 20_000) -> int:
+    """The ``line`` of each row of ``table`` that has none, made from its ``payload``."""
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode = OFF")
     conn.execute("PRAGMA synchronous = OFF")
     written, last = 0, 0
     while True:
         rows = conn.execute(
-            "SELECT rowid, payload FROM events WHERE rowid > ? AND line IS NULL"
+            f"SELECT rowid, payload FROM {table} WHERE rowid > ? AND line IS NULL"
             " ORDER BY rowid LIMIT ?",
             (last, batch),
         ).fetchall()
         if not rows:
             break
         conn.executemany(
-            "UPDATE events SET line = ? WHERE rowid = ?",
-            [(event_line(from_dict(Event, json.loads(p))), i) for i, p in rows],
+            f"UPDATE {table} SET line = ? WHERE rowid = ?", [(make(p), i) for i, p in rows]
         )
         conn.commit()
         written, last = written + len(rows), rows[-1][0]
@@ -318,6 +333,10 @@ def main() -> int:
     print(f"{add_incidents(path):,} incidents ({time.perf_counter() - t0:.1f}s)")
     t0 = time.perf_counter()
     print(f"{add_event_lines(path):,} events' lines written ({time.perf_counter() - t0:.1f}s)")
+    t0 = time.perf_counter()
+    print(
+        f"{add_incident_lines(path):,} incidents' lines written ({time.perf_counter() - t0:.1f}s)"
+    )
     if not args.postgres:
         measure(Settings(db=str(path)), args)
         return 0

@@ -7,7 +7,6 @@ from typing import Any
 from eventwire.model import (
     Actor,
     Article,
-    Incident,
     Place,
     Relation,
     Statistic,
@@ -15,9 +14,10 @@ from eventwire.model import (
 )
 from eventwire.store.export_lines import event_record as event_record
 
-# relations' and events' records are made by the store, which writes their lines
-# (migrations 16 and 17)
-from eventwire.store.export_lines import evidence_dicts
+# relations', events' and incidents' records are made by the store, which writes their lines
+# (migrations 16, 17 and 18)
+from eventwire.store.export_lines import evidence_dicts as evidence_dicts
+from eventwire.store.export_lines import incident_record as incident_record
 from eventwire.store.export_lines import place_dict as place_dict
 from eventwire.store.export_lines import relation_payload_record as relation_payload_record
 
@@ -50,32 +50,6 @@ def actor_record(actor: Actor) -> dict[str, Any]:
         "article_count": actor.article_count,
         "roles": [to_dict(r) for r in actor.roles],
         "kb_id": actor.kb_id,
-    }
-
-
-def incident_record(i: Incident) -> dict[str, Any]:
-    return {
-        "kind": "incident",
-        "id": i.id,
-        "type": i.type,
-        "codes": i.codes,
-        "source_actor": i.source_actor,
-        "target_actor": i.target_actor,
-        "date": i.date,
-        "date_precision": i.date_precision,
-        "location": place_dict(i.location),
-        "modality": i.modality,
-        "counts": i.counts,
-        "count_min": i.count_min,
-        "count_max": i.count_max,
-        "count_reports": [to_dict(r) for r in i.count_reports],
-        "qualifiers": list(i.qualifiers),
-        "events": list(i.events),
-        "statements": list(i.statements),
-        "evidence": evidence_dicts(i.evidence),
-        "source_count": i.source_count,
-        "outlet_count": i.outlet_count,
-        "explanation": list(i.explanation),
     }
 
 

@@ -9,7 +9,7 @@ writer written for plain records (``def write(records, out)``) works unchanged.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -111,13 +111,16 @@ class ExportSource:
 
     def incident_records(self) -> Iterator[Incident]:
         """Selected incidents in (date, id) order, one keyset page of the store at a time."""
-        for flt in self.filters.incident_filters(self.store, page=PAGE):
-            page = self.store.incidents(flt)
-            while page:
-                yield from page
-                if len(page) < PAGE:
-                    break
-                page = self.store.incidents(replace(flt, after=(page[-1].date, page[-1].id)))
+        yield from _keyset_pages(
+            self.store.incidents, self.filters.incident_filters(self.store, page=PAGE)
+        )
+
+    def incident_lines(self) -> Iterator[str]:
+        """The selected incidents' export lines (no newline) as stored with each, in
+        :meth:`incident_records`' order, one keyset page of the store at a time."""
+        flts = self.filters.incident_filters(self.store, page=PAGE)
+        for row in _keyset_pages(self.store.incident_lines, flts):
+            yield row.line
 
     def incidents(self) -> Iterator[IncidentRow]:
         """One :class:`IncidentRow` per selected incident."""
@@ -157,15 +160,11 @@ class ExportSource:
     def event_lines(self) -> Iterator[str]:
         """The selected events' export lines (no newline) as stored with each event, in
         :meth:`events`' order, one keyset page of the store at a time."""
-        for flt in self.filters.event_filters(self.store, page=PAGE):
-            page = self.store.event_lines(flt)
-            while page:
-                for row in page:
-                    self._tick()
-                    yield row.line
-                if len(page) < PAGE:
-                    break
-                page = self.store.event_lines(replace(flt, after=(page[-1].date, page[-1].id)))
+        for row in _keyset_pages(
+            self.store.event_lines, self.filters.event_filters(self.store, page=PAGE)
+        ):
+            self._tick()
+            yield row.line
 
     def _records_after_relations(self) -> Iterator[dict[str, Any]]:
         for quote in self.store.quotes():
@@ -181,13 +180,13 @@ class ExportSource:
         the relations' lines stored with them are copied instead of decoded and encoded
         again: the same bytes, as the store makes them with the JSON Lines writer's
         encoder (``store/export_lines.py``). The events' lines are copied whatever the
-        filter: the store selects the events."""
+        filter: the store selects the events; so are the incidents' lines."""
         for record in self._records_before_events():
             yield encode(record) + "\n"
         for line in self.event_lines():
             yield line + "\n"
-        for incident in self.incident_records():
-            yield encode(incident_record(incident)) + "\n"
+        for line in self.incident_lines():
+            yield line + "\n"
         if self.filters.active:
             for record in self.relation_records():
                 yield encode(record) + "\n"
@@ -210,3 +209,15 @@ def _newest_first(event: Event) -> tuple[bool, str, str]:
 def export_records(store: Store) -> Iterator[dict[str, Any]]:
     """Every record of ``store`` (no filter), in the order of ``docs/export.md``."""
     return ExportSource(store).records()
+
+
+def _keyset_pages(read: Callable[[Any], Sequence[Any]], filters: Iterable[Any]) -> Iterator[Any]:
+    """The rows ``read`` returns for each of ``filters`` (pages of ``PAGE``), each next
+    page read from the last row's (date, id)."""
+    for flt in filters:
+        page = read(flt)
+        while page:
+            yield from page
+            if len(page) < PAGE:
+                break
+            page = read(replace(flt, after=(page[-1].date, page[-1].id)))

@@ -451,6 +451,15 @@ class Store(UnitIndex, Protocol):
         """The places of these events, as each event carries it, by event id."""
         ...
 
+    def incident_lines(self, flt: IncidentFilter | None = None) -> list[IncidentLine]:
+        """:meth:`incidents` as their JSON Lines records (no newline), in the same order,
+        as stored with each incident, with their keyset keys."""
+        ...
+
+    def incident_lines_by_id(self, ids: Sequence[str]) -> list[IncidentLine]:
+        """The JSON Lines records of :meth:`incidents_by_id`, in the same order."""
+        ...
+
 
 # how incident_sums groups: name -> the columns of each group's key
 INCIDENT_GROUPS = {
@@ -492,4 +501,12 @@ class EventLine(NamedTuple):
     id: str
     date: str | None
     place_id: str | None
+    line: str
+
+
+class IncidentLine(NamedTuple):
+    """An incident's export line (its JSON Lines record) with its keyset key."""
+
+    id: str
+    date: str | None
     line: str

@@ -1,9 +1,9 @@
-"""The export lines of relations and events (their JSON Lines records, ``docs/export.md``),
+"""The export lines of relations, events and incidents (their JSON Lines records, ``docs/export.md``),
 made where the record is written so that a download copies them instead of decoding and
 encoding the record again.
 
 The records are built here, below the exporters, because the store writes each line with
-its record (relations: migration 16, events: migration 17); ``eventwire.export.records``
+its record (relations: migration 16, events: migration 17, incidents: migration 18); ``eventwire.export.records``
 uses the same functions, so a stored line and a line encoded at export time are the same
 bytes.
 """
@@ -15,7 +15,7 @@ import json
 from dataclasses import MISSING
 from typing import Any
 
-from eventwire.model import Event, Evidence, Place, Relation, to_dict
+from eventwire.model import Event, Evidence, Incident, Place, Relation, from_dict, to_dict
 
 # the JSON Lines writer's encoder (one for every line)
 encode_line = json.JSONEncoder(ensure_ascii=False).encode
@@ -117,3 +117,36 @@ def _keys_sorted(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_keys_sorted(item) for item in value]
     return value
+
+
+def incident_record(i: Incident) -> dict[str, Any]:
+    return {
+        "kind": "incident",
+        "id": i.id,
+        "type": i.type,
+        "codes": i.codes,
+        "source_actor": i.source_actor,
+        "target_actor": i.target_actor,
+        "date": i.date,
+        "date_precision": i.date_precision,
+        "location": place_dict(i.location),
+        "modality": i.modality,
+        "counts": i.counts,
+        "count_min": i.count_min,
+        "count_max": i.count_max,
+        "count_reports": [to_dict(r) for r in i.count_reports],
+        "qualifiers": list(i.qualifiers),
+        "events": list(i.events),
+        "statements": list(i.statements),
+        "evidence": evidence_dicts(i.evidence),
+        "source_count": i.source_count,
+        "outlet_count": i.outlet_count,
+        "explanation": list(i.explanation),
+    }
+
+
+def incident_line(payload: str) -> str:
+    """The JSON Lines record (no newline) of the incident whose stored JSON is ``payload``:
+    of the incident as the store reads it back (decoded from that JSON), so the line
+    stored with it and one encoded at export time are the same bytes."""
+    return encode_line(incident_record(from_dict(Incident, json.loads(payload))))

@@ -560,6 +560,12 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE events ADD COLUMN line TEXT
     """,
+    # 18 (issue 18): an incident keeps its export line too (store/export_lines.py), written
+    # with it by store/sql_incidents.py; incidents stored before have none and are encoded
+    # when exported.
+    """
+    ALTER TABLE incidents ADD COLUMN line TEXT
+    """,
 ]
 
 _POSTGRES_TYPES = (

@@ -16,7 +16,8 @@ from typing import Any
 
 from eventwire.errors import NotFound
 from eventwire.model import Incident, Resolution, from_dict, to_dict
-from eventwire.store.base import IncidentFilter
+from eventwire.store.base import IncidentFilter, IncidentLine
+from eventwire.store.export_lines import incident_line
 
 INCIDENT_TABLES = ("incident_events", "incidents")
 INCIDENT_ORDER = {
@@ -70,12 +71,13 @@ class IncidentQueries:
                 inc = replace(inc, outlet_count=len(outlets))
                 acled = inc.codes.get("acled") if isinstance(inc.codes.get("acled"), dict) else {}
                 place = inc.location
+                payload = _json(to_dict(inc))
                 yield (
                     inc.id, inc.type, (acled or {}).get("event_type"), inc.source_actor,
                     inc.target_actor, inc.date, inc.date_precision, place.id if place else None,
                     place.lat if place else None, place.lon if place else None,
                     inc.counts.get("killed"), inc.counts.get("wounded"), inc.modality,
-                    inc.source_count, inc.outlet_count, _json(to_dict(inc)),
+                    inc.source_count, inc.outlet_count, payload, incident_line(payload),
                 )  # fmt: skip
 
         def links() -> Iterator[tuple[str, str, str]]:
@@ -89,7 +91,7 @@ class IncidentQueries:
             "incidents",
             ("id", "type", "acled_type", "source_actor", "target_actor", "date", "date_precision",
              "place_id", "lat", "lon", "killed", "wounded", "modality", "source_count", "outlet_count",
-             "payload"),
+             "payload", "line"),
             rows(),
         )  # fmt: skip
         self._insert("incident_events", ("incident_id", "event_id", "role"), links())
@@ -121,17 +123,32 @@ class IncidentQueries:
         """Incidents matching ``flt`` in its order, a page at a time (keyset ``after``, the
         last row's (date, id), in every order; or ``offset``)."""
         flt = flt or IncidentFilter()
+        return [from_dict(Incident, json.loads(r[0])) for r in self._incident_rows(flt, "payload")]
+
+    def _incident_rows(self, flt: IncidentFilter, select: str) -> list[Any]:
+        """The ``select`` columns of :meth:`incidents`' rows, in its order."""
         where, args = self._incident_conditions(flt)
         if flt.after is not None:
             if flt.order not in INCIDENT_ORDER:
                 raise ValueError(f"a keyset page (after) needs one of {', '.join(INCIDENT_ORDER)}")
             where, args = where + [_after_sql(flt)[0]], args + _after_sql(flt)[1]
-        sql = (f"SELECT payload FROM incidents WHERE {' AND '.join(where)}"
+        sql = (f"SELECT {select} FROM incidents WHERE {' AND '.join(where)}"
                f" ORDER BY {INCIDENT_ORDER[flt.order]}")  # fmt: skip
         if flt.limit is not None:
             sql += " LIMIT ? OFFSET ?"
             args += [flt.limit, flt.offset]
-        return [from_dict(Incident, json.loads(r[0])) for r in self._all(sql, args)]
+        return self._all(sql, args)
+
+    def incident_lines(self, flt: IncidentFilter | None = None) -> list[IncidentLine]:
+        """:meth:`incidents` as their export lines, stored with each incident (migration
+        18), made from its JSON for an incident stored before."""
+        rows = self._incident_rows(
+            flt or IncidentFilter(), "id, date, line, CASE WHEN line IS NULL THEN payload END"
+        )
+        return [
+            IncidentLine(r[0], r[1], r[2] if r[2] is not None else incident_line(r[3]))
+            for r in rows
+        ]
 
     def iter_incidents(
         self, flt: IncidentFilter | None = None, batch: int = 500

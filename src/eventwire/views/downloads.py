@@ -25,7 +25,7 @@ from eventwire.export import export
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import Actor, Article, Event, Incident, Place, Quote, Relation, Statistic
 from eventwire.registry import exporters
-from eventwire.store.base import EventFilter, EventLine, Store
+from eventwire.store.base import EventFilter, EventLine, IncidentLine, Store
 from eventwire.views.corpus import CorpusFilter, event_filter
 
 PAGE = 500  # events read from the store at a time
@@ -150,6 +150,21 @@ class FilteredStore:
         """The incidents the selected events are members of, by (date, id) with undated
         first, a keyset page at a time when ``flt`` asks for one (issue 14); only their
         keys are held, each page is decoded when asked for."""
+        page = self._store.incidents_by_id(self._incident_ids(flt))
+        if (
+            getattr(flt, "limit", None) is not None
+        ):  # a page: its articles in a few queries, not one per row
+            ids = {ev.article_id for i in page for ev in i.evidence}
+            self._page_articles = {a.id: a for a in self._store.articles_by_ids(ids)}
+        return page
+
+    def incident_lines(self, flt: Any = None) -> list[IncidentLine]:
+        """:meth:`incidents` as their export lines (stored with each, migration 18)."""
+        return self._store.incident_lines_by_id(self._incident_ids(flt))
+
+    def _incident_ids(self, flt: Any) -> list[str]:
+        """The ids of :meth:`incidents`' page (or of all of them when ``flt`` asks for no
+        page), the selected incidents' keys read once."""
         if self._incident_keys is None:
             found = self._store.incident_keys_of_events(self._flt)
             self._incident_keys = sorted(found, key=_incident_order)
@@ -159,11 +174,7 @@ class FilteredStore:
             start = bisect.bisect_right(keys, _incident_order(flt.after), key=_incident_order)
         limit = getattr(flt, "limit", None) if flt is not None else None
         chosen = keys[start:] if limit is None else keys[start : start + limit]
-        page = self._store.incidents_by_id([k[1] for k in chosen])
-        if limit is not None:  # a page: its articles in a few queries, not one per row
-            ids = {ev.article_id for i in page for ev in i.evidence}
-            self._page_articles = {a.id: a for a in self._store.articles_by_ids(ids)}
-        return page
+        return [k[1] for k in chosen]
 
     def _by_actor(self, read: Callable[[str | None], list[T]]) -> list[T]:
         """Records of the selected actors: one indexed query each while they are few."""
