@@ -218,7 +218,9 @@ def rival_terms(actors: Iterable[Actor], onto: Ontology) -> dict[tuple[str, str]
             if any(other != aid and other_title != title and _overlap(start, end, s, e)
                    for other, _t, s, e, other_title in held):  # fmt: skip
                 out[(aid, term)] = term.replace(
-                    f"state:{country}{TERM_MARK}", f"state:{country}/office:{aid}{TERM_MARK}", 1
+                    f"state:{country}{TERM_MARK}",
+                    f"state:{country}{PART_MARK}office:{aid}{TERM_MARK}",
+                    1,
                 )
     return out
 
