@@ -634,21 +634,21 @@ def _town_token(token: Token) -> Token | None:
     return None
 
 
-def _flat_span(token: Token) -> tuple[int, int]:
-    """Characters of a proper noun with its compound and flat words ("Khan Younis")."""
+def _flat_first(token: Token) -> Token:
+    """The first word of a proper noun with its compound and flat words ("Khan Younis")."""
     words = [t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "flat")
              and (t.pos_ == "PROPN" or (t.ent_type_ and t.ent_type_ == token.ent_type_))]  # fmt: skip
-    first = min([token, *words], key=lambda t: t.i)  # not "capital" of "the capital Juba"
-    return first.idx, token.idx + len(token.text)
+    return min([token, *words], key=lambda t: t.i)  # not "capital" of "the capital Juba"
+
+
+def _flat_span(token: Token) -> tuple[int, int]:
+    """Characters of a proper noun with its compound and flat words ("Khan Younis")."""
+    return _flat_first(token).idx, token.idx + len(token.text)
 
 
 def _flat_name(token: Token) -> str:
-    start, _ = _flat_span(token)
     # sliced from the name's own tokens: ``Doc.text`` joins the whole document's per call
-    first = token.i
-    while token.doc[first].idx > start:
-        first -= 1
-    return token.doc[first : token.i + 1].text
+    return token.doc[_flat_first(token).i : token.i + 1].text
 
 
 def _pobj_of(prep: Token) -> Token | None:

@@ -50,7 +50,6 @@ from eventwire.extract.timex_anchors import (
     clause_verb,
     counted_back,
     counted_from,
-    inside,
     phrase_chars,
 )
 from eventwire.model import Place, Timex, When
@@ -91,7 +90,7 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     if parsed:
         constructions = _counted_in(ctx, sent, window)
         for counted in constructions:
-            if inside(token, counted.anchor):
+            if token.i == counted.anchor.i or counted.anchor.is_ancestor(token):
                 # inside the moment a length is counted from ("comes ten days after jets
                 # bombed a school"): the counting clause's time, moved back by the length
                 return counted_back(token, counted, when_for(ctx, counted.outer))

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from eventwire.extract.clausechain import child_of
 from eventwire.model import Mention
 
 # Verbs whose subject leads their object, and whose "by" agent leads the noun they modify.
@@ -57,10 +58,6 @@ def _pobj(token: Any, words: tuple[str, ...], deps: tuple[str, ...] = ("prep",))
     return None
 
 
-def _child(token: Any, dep: str) -> Any | None:
-    return next((c for c in token.children if c.dep_ == dep), None)
-
-
 def stated_ties(tokens: Any) -> list[tuple[Any, Any]]:
     """(leader token, body token) pairs the parse states, in text order."""
     pairs: list[tuple[Any, Any]] = []
@@ -70,8 +67,8 @@ def stated_ties(tokens: Any) -> list[tuple[Any, Any]]:
             agent = _pobj(tok, ("by",), ("agent", "prep"))
             if tok.dep_ == "acl" and agent is not None:  # "the Front, led by X"
                 pairs.append((agent, tok.head))
-            body = _child(tok, "dobj")
-            subject = _child(tok, "nsubj")
+            body = child_of(tok, "dobj")
+            subject = child_of(tok, "nsubj")
             if subject is not None and subject.lower_ in ("who", "that") and tok.dep_ == "relcl":
                 subject = tok.head  # "X, who commands the Front"
             if body is not None and subject is not None:  # "X leads the Front"
@@ -79,7 +76,7 @@ def stated_ties(tokens: Any) -> list[tuple[Any, Any]]:
         elif lemma in LEADER_NOUNS and tok.pos_ == "NOUN":
             body = (
                 _pobj(tok, ("of",))
-                or _child(tok, "poss")
+                or child_of(tok, "poss")
                 or next((c for c in tok.children if c.dep_ == "compound" and c.i < tok.i), None)
             )
             if body is None:

@@ -172,15 +172,3 @@ def phrase_chars(counted: CountedFrom) -> tuple[int, int]:
     days after the 3 May vote"), not the clause that counts from it."""
     anchor = counted.anchor
     return anchor.left_edge.idx, anchor.right_edge.idx + len(anchor.right_edge.text)
-
-
-def inside(token: Token, head: Token) -> bool:
-    """Whether ``token`` lies in the subtree of ``head``."""
-    node = token
-    for _ in range(40):
-        if node.i == head.i:
-            return True
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
