@@ -16,7 +16,6 @@ from eventwire.store.export_lines import event_record as event_record
 
 # relations', events' and incidents' records are made by the store, which writes their lines
 # (migrations 16, 17 and 18)
-from eventwire.store.export_lines import evidence_dicts as evidence_dicts
 from eventwire.store.export_lines import incident_record as incident_record
 from eventwire.store.export_lines import place_dict as place_dict
 from eventwire.store.export_lines import relation_payload_record as relation_payload_record

@@ -1058,11 +1058,7 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         return [(r[0], r[1], int(r[2])) for r in rows if fresh is None or {r[0], r[1]} & fresh]
 
     def edges_summarised(self, flt: EventFilter) -> bool:
-        return (
-            _summary_table(("event_pairs",), flt) is not None
-            or _period_plan(flt) is not None
-            or _kind_plan(flt)
-        )
+        return _summary_table(("event_pairs",), flt) is not None or _pairs_split(flt)
 
     def _period_rows(
         self,
