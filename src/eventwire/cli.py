@@ -346,8 +346,11 @@ def demo(
 def eval_command(
     gold_set: Annotated[str, typer.Argument(metavar="SET", help="Gold set name, or 'all'.")],
     data: Annotated[
-        Path, typer.Option("--data", metavar="DIR", help="Eval root or one set's folder.")
-    ],
+        Path | None,
+        typer.Option(
+            "--data", metavar="DIR", help="Eval root or one set's folder (shipped sets need none)."
+        ),
+    ] = None,
     limit: Annotated[
         int | None,
         typer.Option("--limit", metavar="N", help="Items per set (or per corpus/topic); 0 = all."),
@@ -393,7 +396,8 @@ def eval_command(
             err.print(f"wrote {n} misses to {errors}", highlight=False)
         if report is not None:
             # What reproduces the figures; never the --errors/--report paths of this machine.
-            command = f"eventwire eval {gold_set} --data {data} --split {split}"
+            where = f" --data {data}" if data is not None else ""
+            command = f"eventwire eval {gold_set}{where} --split {split}"
             command += f" --limit {limit}" if limit is not None else ""
             write_report(results, report, command=command, beside=beside)
             err.print(f"wrote {report}", highlight=False)

@@ -111,6 +111,7 @@ def test_eval_all_runs_every_fixture_set(eval_data: Path) -> None:
         "india-police",
         "petrarch2",
         "conflict-gold",
+        "written-gold",  # shipped with eventwire: found under any --data
     }
 
 

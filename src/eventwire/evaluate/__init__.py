@@ -58,6 +58,7 @@ SET_NAMES = (
     "india-police",
     "petrarch2",
     "conflict-gold",
+    "written-gold",
 )
 _MODULES = {name: "eventwire.evaluate.sets." + name.replace("-", "_") for name in SET_NAMES}
 
@@ -67,20 +68,23 @@ def load_builtin() -> None:
         importlib.import_module(module)
 
 
-def available(data: Path) -> list[str]:
-    """Names of the registered gold sets present under ``data``."""
+def available(data: Path | None) -> list[str]:
+    """Names of the registered gold sets present under ``data`` or shipped with eventwire."""
     load_builtin()
     return [c.name for c in gold_sets if _folder(c.name, data) is not None]
 
 
-def _folder(name: str, data: Path) -> Path | None:
+def _folder(name: str, data: Path | None) -> Path | None:
+    """The set's folder under ``data``, else the copy a set ships (meta ``bundled``)."""
     comp = gold_sets.get(name)
-    return find_folder(data, comp.meta["folder"], comp.meta["marker"])
+    found = find_folder(data, comp.meta["folder"], comp.meta["marker"]) if data else None
+    bundled = comp.meta.get("bundled")
+    return found or (Path(bundled) if bundled else None)
 
 
 def run(
     name: str,
-    data: str | Path,
+    data: str | Path | None,
     settings: Settings,
     *,
     limit: int | None = None,
@@ -91,18 +95,20 @@ def run(
     """Evaluate one gold set (or ``all`` present under ``data``) with the real pipeline.
 
     ``limit`` overrides each set's default sample (0 = every item); ``split`` picks the
-    fixed half of each set's items (``dev``, ``test`` or ``all``, see :func:`split_of`)."""
+    fixed half of each set's items (``dev``, ``test`` or ``all``, see :func:`split_of`).
+    Without ``data`` only the sets eventwire ships (``written-gold``) are found."""
     load_builtin()
     if split not in SPLITS:
         raise EvalError(f"unknown split {split!r} (known: {', '.join(SPLITS)})")
-    data = Path(data)
-    if not data.is_dir():
+    data = Path(data) if data is not None else None
+    if data is not None and not data.is_dir():
         raise EvalError(f"{data}: no such directory")
     names: Sequence[str]
     if name == "all":
         names = available(data)
         if not names:
-            raise EvalError(f"{data}: no gold set found (expected folders like plover_gsr_cameo)")
+            where = data if data is not None else "eventwire"
+            raise EvalError(f"{where}: no gold set found (expected folders like plover_gsr_cameo)")
     else:
         if name not in gold_sets:
             known = ", ".join([*gold_sets.names(), "all"])
@@ -112,6 +118,8 @@ def run(
     results = []
     for set_name in names:
         folder = _folder(set_name, data)
+        if folder is None and data is None:
+            raise EvalError(f"gold set {set_name!r} is not shipped with eventwire: give --data DIR")
         if folder is None:
             comp = gold_sets.get(set_name)
             raise EvalError(
@@ -130,7 +138,7 @@ def run(
 
 def run_with_dev(
     name: str,
-    data: str | Path,
+    data: str | Path | None,
     settings: Settings,
     *,
     limit: int | None = None,

@@ -57,6 +57,10 @@ AREAS = (
     "quotes",
     "same_incident",
 )
+ANCHORS = tuple(
+    Anchor(area, ">= 0.90 with the shipped KB, >= 0.80 without", "eventwire goal, issue 13")
+    for area in AREAS
+)
 PLACE_KM = 50.0
 
 # Our event types that state a relation of the gold's kind ("or an event of the
@@ -145,7 +149,12 @@ def gold_in_split(gold: dict[str, Any], split: str) -> dict[str, Any]:
     for pair in gold.get("same_incident", []):
         a, b = sorted((pair[0]["article"], pair[1]["article"]))
         partner[b] = a
-    keep = set(in_split(files, split, lambda f: partner.get(f, f)))
+    return gold_of_articles(gold, in_split(files, split, lambda f: partner.get(f, f)))
+
+
+def gold_of_articles(gold: dict[str, Any], articles: Iterable[str]) -> dict[str, Any]:
+    """The gold restricted to ``articles``: their rows, and the pairs wholly inside them."""
+    keep = set(articles)
     out = dict(gold)
     out["articles"] = {f: v for f, v in gold["articles"].items() if f in keep}
     for key in ("relations", "events", "not_counts", "quotes"):
@@ -291,9 +300,12 @@ def date_ok(ours: str | None, gold: str, end: str | None) -> bool:
 # --- scoring --------------------------------------------------------------------------
 
 
-def score(gold: dict[str, Any], pred: Prediction, onto: Ontology) -> SetResult:
-    """Score ``pred`` against ``gold``; ``onto`` reads the gold's type labels."""
-    result = SetResult("conflict-gold", items=0, articles=len(gold["articles"]))
+def score(
+    gold: dict[str, Any], pred: Prediction, onto: Ontology, name: str = "conflict-gold"
+) -> SetResult:
+    """Score ``pred`` against ``gold``; ``onto`` reads the gold's type labels. ``name`` is
+    the set's (every gold in this schema is scored the same way)."""
+    result = SetResult(name, items=0, articles=len(gold["articles"]))
     g = Gold(gold)
     owners = Owners(pred)
     metrics: dict[str, Metric] = {}
@@ -586,18 +598,22 @@ def read_articles(folder: Path, gold: dict[str, Any]) -> dict[str, Article]:
     marker=MARKER,
     title="Conflict news gold (wars other than Libya)",
     sample=None,
-    anchors=tuple(
-        Anchor(area, ">= 0.90 with the shipped KB, >= 0.80 without", "eventwire goal, issue 13")
-        for area in AREAS
-    ),
+    anchors=ANCHORS,
 )
 def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
-    gold = gold_in_split(read_gold(folder / MARKER), ctx.split)
+    return evaluate_gold(folder, gold_in_split(read_gold(folder / MARKER), ctx.split), ctx)
+
+
+def evaluate_gold(
+    folder: Path, gold: dict[str, Any], ctx: EvalContext, name: str = "conflict-gold"
+) -> SetResult:
+    """Run the pipeline on the articles of ``gold`` (already cut to a split) and score them:
+    every gold set in this schema goes through here."""
     articles = read_articles(folder, gold)
     gold = restrict_to_texts(gold, (a.text for a in articles.values()))
     run = run_pipeline(list(articles.values()), ctx)
     pred = prediction_from_run(run, {a.id: f for f, a in articles.items()})
-    result = score(gold, pred, ctx.resources.ontology)
+    result = score(gold, pred, ctx.resources.ontology, name)
     result.sample = f"split {ctx.split}: {', '.join(sorted(articles)) or 'no article'}"
     kb = "off" if not ctx.settings.shipped_kb else "on"
     result.notes.append(f"shipped KB files {kb}")

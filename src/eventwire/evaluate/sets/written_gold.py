@@ -1,0 +1,158 @@
+"""Written gold: news articles on many wars written by the eventwire developers, coded in
+the conflict-gold schema and shipped with eventwire (``evaluate/data/written_gold``).
+
+The conflict-gold test half is small; this set measures the same things on more
+articles, scored by the same scorer (:func:`~eventwire.evaluate.sets.conflict_gold.score`).
+Its dev/test split is fixed in the gold file by article group (the reports of one
+incident and the look-alikes kept apart from it are one group), not by hash, so that no
+same-incident pair or near miss straddles the two halves. :func:`problems` checks the gold
+against its articles; a broken gold file is refused with one line naming it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from eventwire.errors import EvalError
+from eventwire.evaluate.base import EvalContext, SetResult, gold_sets, take
+from eventwire.evaluate.sets.conflict_gold import (
+    ANCHORS,
+    MARKER,
+    evaluate_gold,
+    gold_of_articles,
+    read_gold,
+)
+
+FOLDER = Path(__file__).resolve().parents[1] / "data" / "written_gold"
+HALVES = ("dev", "test")
+_ROWS = ("relations", "events", "not_counts", "quotes", "modality_traps")
+
+
+def groups_in_split(gold: dict[str, Any], split: str) -> list[str]:
+    """The article groups of ``split`` as the gold file fixes them (``all``: both halves)."""
+    halves = gold.get("split", {})
+    if split == "all":
+        return sorted(g for half in HALVES for g in halves.get(half, []))
+    if split not in HALVES:
+        raise EvalError(f"unknown split {split!r} (known: dev, test, all)")
+    return sorted(halves.get(split, []))
+
+
+def articles_of_groups(gold: dict[str, Any], groups: list[str]) -> list[str]:
+    wanted = set(groups)
+    return sorted(f for f, meta in gold["articles"].items() if meta.get("group") in wanted)
+
+
+def problems(gold: dict[str, Any], folder: Path) -> Iterator[str]:
+    """What is wrong with the gold, one line each: a spelling, quote start or evidence not
+    written in its article, a pair naming an unknown item, an article in no half."""
+    texts: dict[str, str] = {}
+    for file in sorted(gold["articles"]):
+        path = folder / "articles" / f"{file}.txt"
+        if not path.is_file():
+            yield f"article {file}: no file articles/{file}.txt"
+            continue
+        texts[file] = path.read_text("utf-8")
+    yield from _split_problems(gold)
+    yield from _name_problems(gold, texts)
+    yield from _row_problems(gold, texts)
+    yield from _pair_problems(gold)
+
+
+def _split_problems(gold: dict[str, Any]) -> Iterator[str]:
+    halves = gold.get("split", {})
+    seen: dict[str, str] = {}
+    for half in HALVES:
+        for group in halves.get(half, []):
+            if group in seen:
+                yield f"group {group} is in both {seen[group]} and {half}"
+            seen[group] = half
+    for file, meta in sorted(gold["articles"].items()):
+        if meta.get("group") not in seen:
+            yield f"article {file}: its group {meta.get('group')!r} is in no half of 'split'"
+    side = {f: seen.get(m.get("group", ""), "?") for f, m in gold["articles"].items()}
+    for pair in _pairs(gold):
+        halves_of = {side.get(x["article"], "?") for x in pair}
+        if len(halves_of) > 1:
+            yield f"pair {pair[0]['event']}/{pair[1]['event']} straddles dev and test"
+
+
+def _written(spelling: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(spelling)}(?!\w)", text) is not None
+
+
+def _name_problems(gold: dict[str, Any], texts: dict[str, str]) -> Iterator[str]:
+    known: set[str] = set()
+    for key in ("alias_clusters", "place_variants"):
+        for name, spellings in sorted(gold.get(key, {}).items()):
+            known.add(name)
+            for s in spellings:
+                if not any(_written(s, t) for t in texts.values()):
+                    yield f"{key} {name!r}: spelling {s!r} is in no article"
+    for item in gold.get("must_not_merge", []):
+        for name in item["pair"]:
+            if name not in known and not any(_written(name, t) for t in texts.values()):
+                yield f"must_not_merge: {name!r} is no canonical name and in no article"
+
+
+def _row_problems(gold: dict[str, Any], texts: dict[str, str]) -> Iterator[str]:
+    for key in _ROWS:
+        for row in gold.get(key, []):
+            text = texts.get(row.get("article", ""))
+            if text is None:
+                yield f"{key}: unknown article {row.get('article')!r}"
+                continue
+            for field in ("evidence", "starts", "value"):
+                if row.get(field) and row[field] not in text:
+                    yield f"{key} in {row['article']}: {field} {row[field][:50]!r} is not in it"
+    for event in gold.get("events", []):
+        if (event.get("lat") is None) != (event.get("lon") is None):
+            yield f"event {event['id']}: lat and lon go together"
+
+
+def _pairs(gold: dict[str, Any]) -> Iterator[list[dict[str, Any]]]:
+    yield from gold.get("same_incident", [])
+    for item in gold.get("different_incidents", []):
+        yield item["pair"]
+
+
+def _pair_problems(gold: dict[str, Any]) -> Iterator[str]:
+    events = {e["id"]: e["article"] for e in gold.get("events", [])}
+    if len(events) != len(gold.get("events", [])):
+        yield "events: an id is used twice"
+    for pair in _pairs(gold):
+        for x in pair:
+            if events.get(x["event"]) != x["article"]:
+                yield f"pair names event {x['event']!r} of {x['article']}, not a gold event of it"
+
+
+def check(folder: Path) -> dict[str, Any]:
+    """The gold of ``folder``, refused with one line naming the file at its first problem."""
+    path = folder / MARKER
+    gold = read_gold(path)
+    for problem in problems(gold, folder):
+        raise EvalError(f"{path}: {problem}")
+    return gold
+
+
+@gold_sets.register(
+    "written-gold",
+    folder="written_gold",
+    marker=MARKER,
+    bundled=str(FOLDER),
+    title="Written gold (our own articles on many wars, conflict-gold schema)",
+    sample=None,
+    anchors=ANCHORS,
+)
+def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
+    """``--limit N`` keeps N article groups of the split, evenly spread."""
+    gold = check(folder)
+    groups = take(groups_in_split(gold, ctx.split), ctx.sample_size(None))
+    result = evaluate_gold(
+        folder, gold_of_articles(gold, articles_of_groups(gold, groups)), ctx, "written-gold"
+    )
+    result.notes.append(f"groups: {', '.join(groups) or 'none'}")
+    return result
