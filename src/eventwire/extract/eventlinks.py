@@ -147,21 +147,40 @@ def _anaphors(
 DISOWN_VERBS = frozenset({"deny", "reject", "disavow"})
 # Verbs between a denial and the act: "denied carrying out (conducting) the strike".
 DOING_VERBS = frozenset({"carry", "conduct", "stage", "launch", "mount", "commit", "perpetrate",
-                         "be", "have", "play"})  # fmt: skip
+                         "execute"})  # fmt: skip
+
+
+SELF_PRONOUNS = frozenset({"it", "they", "we"})
 
 
 def _owned_up(noun: Token) -> str | None:
-    """Whether an anaphoric act noun is owned up to or disowned by its sentence's
-    subject: "X (later) claimed responsibility for the attack", "X claimed the bombing"
-    ("claim"); "X denied carrying out the strike", "X denied the attack" ("deny")."""
+    """Whether an act noun naming an earlier act is owned up to or disowned:
+
+    * "claim": "X (later) claimed responsibility for the attack", "X claimed the
+      bombing", "X said it carried out the attack", "the attack was carried out by X",
+      "X carried out the attack" (not "X has not claimed the attack", "no group claimed
+      it", nor "the army said X carried out the attack", an accusation);
+    * "deny": "X denied carrying out the strike", "X denied the attack"."""
     if claimant(noun) is not None:
         return "claim"
-    verb = noun.head if noun.dep_ == "dobj" else None
-    if verb is not None and verb.lemma_.lower() in DOING_VERBS and verb.dep_ in ("xcomp", "ccomp"):
-        verb = verb.head  # "denied carrying out the strike"
-    if verb is not None and verb.lemma_.lower() in DISOWN_VERBS and verb.pos_ == "VERB":
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+    if verb is None:
+        return None
+    if verb.lemma_.lower() in DOING_VERBS and verb.dep_ in ("xcomp", "ccomp", "pcomp"):
+        if verb.head.lemma_.lower() in DISOWN_VERBS and verb.head.pos_ == "VERB":
+            return "deny"  # "denied carrying out the strike"
+        doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        said_by_itself = verb.dep_ == "ccomp" and doer is not None and doer.lower_ in SELF_PRONOUNS
+        return "claim" if said_by_itself and not _negated(verb) else None
+    if verb.lemma_.lower() in DOING_VERBS and verb.dep_ == "ROOT" and not _negated(verb):
+        return "claim"  # the outlet says who did it: "the attack was carried out by X"
+    if verb.lemma_.lower() in DISOWN_VERBS and verb.pos_ == "VERB":
         return "deny"
     return None
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _own_earlier_act(

@@ -487,7 +487,7 @@ def when_word(token: Token) -> bool:
 
 def claimant(token: Token) -> Token | None:
     """Who owns up to an act: the subject of "claimed the attack" or of "claimed (took,
-    admitted) responsibility for the attack"."""
+    admitted) responsibility for the attack"; nobody when the claim is negated."""
     verb = None
     if token.dep_ == "dobj" and verb_lemma(token.head) == "claim":
         verb = token.head
@@ -495,7 +495,12 @@ def claimant(token: Token) -> Token | None:
         owned = token.head.head  # "responsibility for the attack"
         if owned.lemma_.lower() in ("responsibility", "credit") and owned.dep_ == "dobj":
             verb = owned.head if verb_lemma(owned.head) in CLAIM_VERBS else None
-    return (_child(verb, "nsubj") or _controller_subject(verb)) if verb is not None else None
+    if verb is None or any(c.dep_ == "neg" for c in verb.children):
+        return None  # "the group has not claimed the attack": nobody owned up
+    subject = _child(verb, "nsubj") or _controller_subject(verb)
+    if subject is not None and any(c.lower_ in ("no", "none") for c in subject.children):
+        return None  # "no group claimed the bombing"
+    return subject
 
 
 def _pitted(token: Token) -> tuple[Token, list[Token | None]] | None:

@@ -739,7 +739,7 @@ SEAT_NOUNS = frozenset({"government", "administration", "cabinet", "parliament"}
 # Offices named with the place they sit in: "the health ministry in Gaza", "officials in
 # Khartoum", "the Gaza health ministry" (a government body typed by its head noun, the
 # place kept as its seat in the name; never dropped, never a place).
-AGENCY_NOUNS = frozenset({"ministry", "officials", "authorities", "department"})
+AGENCY_NOUNS = frozenset({"ministry", "officials", "authorities", "department", "bureau"})
 
 
 def _seat_governments(view: DocView, cands: list[Cand], kb: Any, is_place: Any) -> list[Cand]:
@@ -780,7 +780,11 @@ def _seat_governments(view: DocView, cands: list[Cand], kb: Any, is_place: Any) 
                 or child.i > tok.i
             ):
                 continue
-            place = next((t for t in child.subtree if t.ent_type_ == "GPE"), None)
+            place = next(
+                (t for t in child.subtree
+                 if t.ent_type_ == "GPE" or (agency and _seat_place(t, is_place))),
+                None,
+            )  # fmt: skip
             if place is not None:
                 city, start = _entity_of(place), min(t.i for t in child.subtree)
         if city is None or kb.country_by_demonym(city.text) or kb.is_country_name(city.text):
@@ -790,6 +794,8 @@ def _seat_governments(view: DocView, cands: list[Cand], kb: Any, is_place: Any) 
         words = tok.lemma_.lower()
         if agency:  # "the health ministry in Gaza": the office's own words, with the seat
             first = _office_start(tok)
+            if city.start < tok.i:  # "the Kharkiv health ministry": the seat comes first
+                first = max(first, city.end)
             start, words = min(start, first), doc[first : tok.i + 1].text.lower()
         name = f"{words} in {clean_surface(city.text)}"
         entry = kb.lookup(name) or (
@@ -810,9 +816,11 @@ def _seat_governments(view: DocView, cands: list[Cand], kb: Any, is_place: Any) 
 
 
 def _seat_place(tok: Any, is_place: Any) -> bool:
-    """A proper noun the gazetteer knows as a place, whatever the model tagged it."""
+    """A capitalised word the gazetteer knows as a place, whatever the model tagged it
+    ("Kharkiv officials": a noun to the model)."""
+    named = tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.pos_ == "NOUN")
     return (
-        tok.pos_ == "PROPN"
+        named
         and tok.ent_type_ in ("", "GPE", "ORG", "PERSON", "LOC")
         and bool(is_place(_entity_of(tok).text))
     )
@@ -826,6 +834,8 @@ def _office_start(tok: Any) -> int:
         prev = tok.doc[start - 1]
         if prev.head.i != tok.i or prev.dep_ not in ("compound", "amod") or prev.ent_type_:
             break
+        if prev.pos_ not in ("NOUN", "ADJ") or (start > 1 and tok.doc[start - 2].text == "-"):
+            break  # "the Hamas-run health ministry": the runner is no part of the office
         start -= 1
     return start
 

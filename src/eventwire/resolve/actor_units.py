@@ -40,7 +40,7 @@ _ORG_WORDS = (
         "government",
         r"\b(government|ministry|parliament|congress|council|house|presidency|"
         r"cabinet|administration|commission|bank|corporation|authority|authorities|officials|"
-        r"department|court|agency)\b",
+        r"department|bureau|court|agency)\b",
     ),
     ("political_party", r"\b(party|alliance|brotherhood|movement|bloc|union|league)\b"),
 )
