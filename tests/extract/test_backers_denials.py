@@ -37,8 +37,8 @@ def events_of(run, text, etype):
         (
             "The junta in Niamey, led by Tiani, gets help from Moscow and Minsk.",
             {"Moscow", "Minsk"},
-            "Tiani",
-        ),  # fmt: skip
+            "junta",
+        ),  # fmt: skip; the junta is an actor of its own (a state's, by its noun)
         (
             "Tiani has backers including Algeria, Russia and Belarus.",
             {"Algeria", "Russia", "Belarus"},

@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.extract.docview import DocView
+from eventwire.extract.eventroles import claimant, when_word
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import EventMention, Span
 
@@ -120,6 +121,11 @@ def _anaphors(
     out = list(events)
     for k, (e, i) in enumerate(zip(events, trigger_at, strict=True)):
         tok = doc[i]
+        if tok.pos_ == "NOUN" and _refers_back(tok) and e.source is not None:
+            owned = _owned_up(tok)
+            if owned is not None:
+                _own_earlier_act(view, out, trigger_at, k, owned, onto)
+                continue
         if tok.pos_ == "NOUN" and _anaphoric(tok):
             if e.source is None and e.target is None and (o := antecedent(tok, e.type, k)):
                 out[k] = replace(e, source=o.source, target=o.target, lemma=o.lemma or e.lemma,
@@ -134,6 +140,93 @@ def _anaphors(
                 )
                 break
     return out
+
+
+# Verbs (lemmas) whose subject says it did not do the act its object names: "the army
+# denied carrying out the strike", "the group denied the attack".
+DISOWN_VERBS = frozenset({"deny", "reject", "disavow"})
+# Verbs between a denial and the act: "denied carrying out (conducting) the strike".
+DOING_VERBS = frozenset({"carry", "conduct", "stage", "launch", "mount", "commit", "perpetrate",
+                         "execute"})  # fmt: skip
+
+
+SELF_PRONOUNS = frozenset({"it", "they", "we"})
+
+
+def _owned_up(noun: Token) -> str | None:
+    """Whether an act noun naming an earlier act is owned up to or disowned:
+
+    * "claim": "X (later) claimed responsibility for the attack", "X claimed the
+      bombing", "X said it carried out the attack", "the attack was carried out by X",
+      "X carried out the attack" (not "X has not claimed the attack", "no group claimed
+      it", nor "the army said X carried out the attack", an accusation);
+    * "deny": "X denied carrying out the strike", "X denied the attack"."""
+    if claimant(noun) is not None:
+        return "claim"
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+    if verb is None:
+        return None
+    if verb.lemma_.lower() in DOING_VERBS and verb.dep_ in ("xcomp", "ccomp", "pcomp"):
+        if verb.head.lemma_.lower() in DISOWN_VERBS and verb.head.pos_ == "VERB":
+            return "deny"  # "denied carrying out the strike"
+        doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        said_by_itself = verb.dep_ == "ccomp" and doer is not None and doer.lower_ in SELF_PRONOUNS
+        return "claim" if said_by_itself and not _negated(verb) else None
+    if verb.lemma_.lower() in DOING_VERBS and verb.dep_ == "ROOT" and not _negated(verb):
+        return "claim"  # the outlet says who did it: "the attack was carried out by X"
+    if verb.lemma_.lower() in DISOWN_VERBS and verb.pos_ == "VERB":
+        return "deny"
+    return None
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _own_earlier_act(
+    view: DocView,
+    out: list[EventMention],
+    trigger_at: list[int],
+    k: int,
+    owned: str,
+    onto: Ontology,
+) -> None:
+    """A claim or denial in a later sentence ("The Front later claimed responsibility for
+    the attack", "The army denied carrying out the strike") is about the nearest earlier
+    act of the same kind anywhere before it in the document. The claim or denial takes
+    that act's target; a claim also makes the claimant the doer of every act of that
+    sentence whose doer was unnamed or only described as armed men ("gunmen"), so
+    resolution makes one event of both; a named doer, a people's or a state's ("Sudanese
+    soldiers") is kept. A denial leaves the act as told."""
+    e, here = out[k], view.sent_no(trigger_at[k])
+    before = [j for j in range(k) if out[j].type == e.type and not out[j].negated
+              and trigger_at[j] < trigger_at[k] and view.sent_no(trigger_at[j]) < here]  # fmt: skip
+    if not before:
+        return
+    o = out[before[-1]]
+    out[k] = replace(e, target=e.target or o.target)
+    if owned != "claim" or e.negated or not _unnamed(view, o.source, onto):
+        return
+    act_sentence = view.sent_no(trigger_at[before[-1]])
+    for j in range(k):
+        if view.sent_no(trigger_at[j]) == act_sentence and out[j].source == o.source:
+            out[j] = replace(out[j], source=e.source)
+
+
+def _unnamed(view: DocView, span: Span | None, onto: Ontology) -> bool:
+    """No doer, or one only described as armed men ("gunmen", "armed men"): no name, no
+    people's or country's word, no state's noun."""
+    if span is None:
+        return True
+    words = view.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if words is None or any(t.pos_ == "PROPN" or t.ent_type_ for t in words):
+        return False
+    return onto.actor_kind(words[-1].lower_) != "state"
+
+
+def _refers_back(noun: Token) -> bool:
+    """An act noun naming an act told before: "the attack", "this raid", "Sunday's raid"."""
+    return _anaphoric(noun) or any(c.dep_ == "poss" and when_word(c) for c in noun.children)
 
 
 def _anaphoric(noun: Token) -> bool:

@@ -258,6 +258,8 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     if (shared := coordinated_passive(token)) is not None:
         return shared[0], [shared[1]]
     source = _child(token, "nsubj") or absolute_subject(token)
+    if source is not None:
+        source = past_dateline(source)
     if source is not None and (denier := self_denier(source)) is not None:
         source = denier
     if source is not None and _headline_passive(token):
@@ -275,10 +277,57 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     on_obj = _pobj(obj, TARGET_PREPS) if obj is not None else None
     # "demanded that the US cancel...": the one asked to act.
     asked = next((_child(c, "nsubj") for c in token.children if c.dep_ == "ccomp"), None)
+    if (helped := helped_by_sending(token, obj)) is not None:
+        return source, [helped, dative, _pobj(token, TARGET_PREPS), asked]
     return source, [obj, dative, _pobj(token, TARGET_PREPS), on_obj, asked]
 
 
+# Verbs that send people or arms somewhere: "sent mercenaries", "deployed troops".
+SENDING_VERBS = frozenset({"send", "deploy", "dispatch", "supply", "ship", "provide", "deliver",
+                           "transfer", "fly", "airlift"})  # fmt: skip
+# What is sent to help: people under arms or the arms themselves.
+SENT_THINGS = frozenset({"troop", "soldier", "mercenary", "fighter", "instructor", "adviser",
+                         "advisor", "force", "unit", "contractor", "drone", "weapon", "arm",
+                         "missile", "jet", "aircraft", "ammunition", "tank", "equipment",
+                         "reinforcement", "militiaman", "volunteer", "officer", "trainer"})  # fmt: skip
+# Verbs of the purpose for which they are sent: "to help the junta", "to back X".
+HELPING_VERBS = frozenset({"help", "back", "support", "aid", "assist", "bolster", "reinforce",
+                           "defend", "protect", "prop", "shore", "train", "arm", "equip"})  # fmt: skip
+
+
+def helped_by_sending(verb: Token, obj: Token | None) -> Token | None:
+    """Whom people or arms are sent to help: "Russia sent mercenaries to help the junta",
+    "deployed troops to back the army", "supplied drones to prop up the regime". The
+    people sent are no target of the sending; the one their purpose clause helps is."""
+    if verb_lemma(verb) not in SENDING_VERBS or obj is None:
+        return None
+    if obj.lemma_.lower() not in SENT_THINGS:
+        return None
+    for clause in (
+        c for c in (*verb.children, *obj.children) if c.dep_ in ("advcl", "xcomp", "acl", "relcl")
+    ):
+        if verb_lemma(clause) in HELPING_VERBS and (helped := _child(clause, "dobj")) is not None:
+            return helped
+    return None
+
+
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+DASHES = frozenset({"-", "--", "---", "\u2013", "\u2014"})
+
+
+def past_dateline(subject: Token) -> Token:
+    """A dateline the parser made the subject ("GOMA, Congo (AP) -- Fighters of X
+    attacked", "KIDAL, Mali - Gunmen attacked"): the place in capitals opening the
+    sentence is no doer; the noun after the dateline's dash, which the parser hangs on
+    it as an apposition, is."""
+    if not (subject.is_sent_start and subject.text.isupper() and len(subject.text) > 1):
+        return subject
+    doc = subject.doc
+    dash = next((t for t in doc[subject.i + 1 : subject.i + 12] if t.text in DASHES), None)
+    if dash is None:
+        return subject
+    after = next((c for c in subject.children if c.dep_ == "appos" and c.i > dash.i), None)
+    return after if after is not None else subject
 
 
 def nominal_gerund(token: Token) -> bool:
@@ -361,7 +410,7 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     if token.dep_ == "compound" and token.head.i != token.i:  # "a protest sit-in"
         token = token.head
     source = _child(token, "poss")
-    if source is not None and _when_word(source):
+    if source is not None and when_word(source):
         source = None  # "Sunday's ambush", "last week's raid": a date owns no act
     source = source or _pobj(token, NOUN_SOURCE_PREPS, ("prep", "agent"))
     if source is None and (pitted := _pitted(token)) is not None:
@@ -382,7 +431,7 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     ):
         source = _child(token.head, "nsubj") or _controller_subject(token.head)
     if source is None:
-        source = _claimant(token)
+        source = claimant(token)
     if source is None and token.dep_ == "pobj" and token.head.lower_ in ("in", "on"):
         verb = token.head.head  # "participated in a demonstration", "arrived on a visit"
         moves = PARTICIPATION_VERBS if token.head.lower_ == "in" else TRAVEL_VERBS
@@ -430,15 +479,15 @@ WHEN_WORDS = frozenset({"yesterday", "today", "tonight", "week", "month", "year"
                         "night", "morning", "evening", "afternoon", "day"})  # fmt: skip
 
 
-def _when_word(token: Token) -> bool:
+def when_word(token: Token) -> bool:
     """A possessor naming a time ("Sunday's", "last week's", "Tuesday night's")."""
     low = token.lemma_.lower()
     return token.ent_type_ in TIME_ENTS or low in WHEN_WORDS or low in CALENDAR_WORDS
 
 
-def _claimant(token: Token) -> Token | None:
+def claimant(token: Token) -> Token | None:
     """Who owns up to an act: the subject of "claimed the attack" or of "claimed (took,
-    admitted) responsibility for the attack"."""
+    admitted) responsibility for the attack"; nobody when the claim is negated."""
     verb = None
     if token.dep_ == "dobj" and verb_lemma(token.head) == "claim":
         verb = token.head
@@ -446,7 +495,12 @@ def _claimant(token: Token) -> Token | None:
         owned = token.head.head  # "responsibility for the attack"
         if owned.lemma_.lower() in ("responsibility", "credit") and owned.dep_ == "dobj":
             verb = owned.head if verb_lemma(owned.head) in CLAIM_VERBS else None
-    return (_child(verb, "nsubj") or _controller_subject(verb)) if verb is not None else None
+    if verb is None or any(c.dep_ == "neg" for c in verb.children):
+        return None  # "the group has not claimed the attack": nobody owned up
+    subject = _child(verb, "nsubj") or _controller_subject(verb)
+    if subject is not None and any(c.lower_ in ("no", "none") for c in subject.children):
+        return None  # "no group claimed the bombing"
+    return subject
 
 
 def _pitted(token: Token) -> tuple[Token, list[Token | None]] | None:

@@ -41,11 +41,14 @@ from eventwire.extract.namephrases import (
     coalitions,
     described_nouns,
     given_names,
+    headed_names,
     lone_person,
     named_owner_after,
+    names_a_body,
     names_armed_group,
     sent_forces,
     state_forces_cand,
+    taken_tokens,
     titled_names,
 )
 from eventwire.extract.notactors import (
@@ -141,7 +144,8 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     cands = titled_names(ctx.view, cands, words)
     cands = described_nouns(ctx.view, cands, kb)
     cands += _missed_names(ctx.view, cands, kb)
-    cands += _seat_governments(ctx.view, cands, kb)
+    cands += headed_names(ctx.view, cands, kb, words)
+    cands += _seat_governments(ctx.view, cands, kb, is_place)
     cands += _group_nouns(ctx.view, cands, kb, ctx.resources.ontology, words, is_place)
     cands = definite_descriptions(ctx.view, cands)
     cands = _in_body(ctx, cands)
@@ -258,6 +262,12 @@ def _candidate(
                 or " " in role
                 or role.endswith(".")
                 or _kb_type(kb, stripped) == "person"
+                # "General Mahamat" tagged as a body: a titled name is a person
+                or (
+                    ent.label_ == "ORG"
+                    and len(stripped.split()) <= 2
+                    and not names_a_body(list(ent))
+                )
             )
         ):
             text = stripped
@@ -271,6 +281,14 @@ def _candidate(
         return state_forces_cand(kb, iso3, ent.start, ent.end)  # "the Ethiopian Air Force"
     words = [t.text for t in _words_before(doc, ent.start)]
     role = role or title_before(words)
+    if (
+        entry is None
+        and role
+        and ent.label_ == "ORG"
+        and len(ent) <= 2
+        and not names_a_body(list(ent))
+    ):
+        ent.label_ = "PERSON"  # "Gen. Tiani", "Colonel Bakari": a titled name is a person
     if entry is None and role is None and _not_a_name(ent, text, *words_of_doc, word_case):
         return None
     label = ent.label_
@@ -282,6 +300,10 @@ def _candidate(
         and not (label == "ORG" and names_armed_group(ent))  # "Hamas fighters" (not Hamm)
     ):
         label = "GPE"  # "Misrata", "Kidal": a place the model took for a person or group
+    if entry is None and label == "PERSON" and role is None:
+        label = _person_or_body(ent, words_of_doc[1])
+        if label is None:
+            return None  # "Tuareg fighters": a people naming a group, read with its noun
     if entry is None and label == "GPE" and names_armed_group(ent) and not is_place(text):
         label = "ORG"  # "M23 rebels", "the M23 rebel group": the group's name, no place
     if entry is None and label == "GPE":
@@ -315,6 +337,39 @@ def _candidate(
         kb_id=entry.id if entry else None,
         kb_type=entry.type if entry else None,
     )
+
+
+# Nouns of people a people's name may modify: "Tuareg fighters", "Karen villagers".
+PEOPLE_HEADS = frozenset({"fighter", "rebel", "militia", "militiaman", "militant",
+                          "insurgent", "guerrilla", "villager", "civilian", "community",
+                          "leader", "elder", "tribesman", "refugee", "group", "force",
+                          "people", "region", "area", "state"})  # fmt: skip
+
+
+def _person_or_body(ent: Any, family_names: set[str]) -> str | None:
+    """The label of a name the model tagged as a person, by how it is used:
+
+    * ending in an organisation's head word, it is a body ("the Azawad Front", "the
+      Patriotic Salvation Movement"): ORG;
+    * one word after "the" and modifying nothing, it is a people ("the Karen fought", "the
+      Hazara protested"): NORP;
+    * one word modifying a noun of people ("Tuareg fighters", "Karen villagers"), it names
+      a people, read with its noun as an unnamed group (None: no mention of its own).
+
+    A family name of someone the article names in full stays a person ("Khalifa Haftar ...
+    the Haftar camp")."""
+    if names_a_body(list(ent)):
+        return "ORG"
+    if len(ent) != 1 or ent[0].lower_ in family_names:
+        return "PERSON"
+    word, doc = ent[0], ent.doc
+    if word.dep_ in ("compound", "amod") and word.head.i > word.i:
+        if word.head.lemma_.lower() in PEOPLE_HEADS and word.head.pos_ == "NOUN":
+            return None
+        return "PERSON"
+    if ent.start > 0 and doc[ent.start - 1].lower_ == "the":
+        return "NORP"
+    return "PERSON"
 
 
 def _country_owned(kb: Any, entry: Any, ent: Any) -> Cand | None:
@@ -524,7 +579,14 @@ def _words_before(doc: Any, start: int) -> list[Any]:
     i = start - 1
     while i >= 0 and len(words) < 4:
         tok = doc[i]
-        if not tok.is_alpha or tok.is_stop or tok.is_sent_end or tok.ent_type_ == "PERSON":
+        if tok.text == "." and i > 0 and is_title(doc[i - 1].text + "."):
+            words.insert(0, doc[i - 1])  # "Col . Goita": the model split the abbreviation
+            break
+        # an abbreviated title is one token with its stop ("Gen. Tiani", "Col. Goita")
+        short = tok.text.endswith(".") and tok.text[:-1].isalpha() and is_title(tok.text)
+        if (not tok.is_alpha and not short) or tok.is_stop or tok.ent_type_ == "PERSON":
+            break
+        if tok.is_sent_end and not short:
             break
         words.insert(0, tok)
         i -= 1
@@ -542,10 +604,7 @@ def _kb_type(kb: Any, name: str) -> str | None:
 def _missed_names(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
     """KB names, acronyms defined in the text and known surnames not tagged by the model."""
     doc, tokens = view.doc, view.tokens
-    taken = [False] * len(doc)
-    for c in cands:
-        for i in range(c.start, c.end):
-            taken[i] = True
+    taken = taken_tokens(len(doc), cands)
     surnames = {
         token_keys(c.name)[-1]: c.label
         for c in cands
@@ -677,9 +736,13 @@ def _match_at(view: DocView, i: int, taken: list[bool], kb: Any, letters_of: Any
 # --- governments named by their seat ("the government in Tobruk") --------------------
 
 SEAT_NOUNS = frozenset({"government", "administration", "cabinet", "parliament"})
+# Offices named with the place they sit in: "the health ministry in Gaza", "officials in
+# Khartoum", "the Gaza health ministry" (a government body typed by its head noun, the
+# place kept as its seat in the name; never dropped, never a place).
+AGENCY_NOUNS = frozenset({"ministry", "officials", "authorities", "department", "bureau"})
 
 
-def _seat_governments(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
+def _seat_governments(view: DocView, cands: list[Cand], kb: Any, is_place: Any) -> list[Cand]:
     """A government named by the city it sits in: "the government in Tobruk", "the
     Tobruk-based government", "the rival Bayda government". All three are one name,
     "<Noun> in <City>", so they group together and a KB alias can say whose it is. A
@@ -687,9 +750,16 @@ def _seat_governments(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
     country's, handled elsewhere; an ordinary capital stands for its state (metonymy)."""
     found: list[Cand] = []
     doc = view.doc
+    _seat_names(doc, cands, kb)
     taken = {i for c in cands for i in range(c.start, c.end)}
     for tok in view.tokens:
-        if tok.lemma_.lower() not in SEAT_NOUNS or tok.pos_ != "NOUN" or tok.i in taken:
+        agency = tok.lower_ in AGENCY_NOUNS
+        if (tok.lemma_.lower() not in SEAT_NOUNS and not agency) or tok.pos_ not in (
+            "NOUN",
+            "PROPN",
+        ):
+            continue
+        if tok.i in taken:
             continue
         city, start, end = None, tok.i, tok.i + 1
         prep = next(
@@ -698,8 +768,10 @@ def _seat_governments(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
         if pobj is None and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("in", "at"):
             pobj = doc[tok.i + 2]  # "aligned with the government in Tobruk": "in" hung on the verb
-        if pobj is not None and pobj.ent_type_ == "GPE":
-            city = _entity_of(pobj)
+        if pobj is not None and (
+            pobj.ent_type_ == "GPE" or (agency and _seat_place(pobj, is_place))
+        ):
+            city = _entity_of(pobj)  # an office's seat the model took for a name ("Goma")
             end = city.end
         for child in tok.children:  # "the Tobruk-based government", "the Bayda government"
             if (
@@ -708,15 +780,27 @@ def _seat_governments(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
                 or child.i > tok.i
             ):
                 continue
-            place = next((t for t in child.subtree if t.ent_type_ == "GPE"), None)
+            place = next(
+                (t for t in child.subtree
+                 if t.ent_type_ == "GPE" or (agency and _seat_place(t, is_place))),
+                None,
+            )  # fmt: skip
             if place is not None:
                 city, start = _entity_of(place), min(t.i for t in child.subtree)
         if city is None or kb.country_by_demonym(city.text) or kb.is_country_name(city.text):
             continue
         if any(i in taken for i in range(start, end)):
             continue
-        name = f"{tok.lemma_.lower()} in {clean_surface(city.text)}"
-        entry = kb.lookup(name)
+        words = tok.lemma_.lower()
+        if agency:  # "the health ministry in Gaza": the office's own words, with the seat
+            first = _office_start(tok)
+            if city.start < tok.i:  # "the Kharkiv health ministry": the seat comes first
+                first = max(first, city.end)
+            start, words = min(start, first), doc[first : tok.i + 1].text.lower()
+        name = f"{words} in {clean_surface(city.text)}"
+        entry = kb.lookup(name) or (
+            kb.lookup(f"{clean_surface(city.text)} {words}") if agency else None
+        )
         found.append(
             Cand(
                 start,
@@ -729,6 +813,51 @@ def _seat_governments(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
         )
         taken.update(range(start, end))
     return found
+
+
+def _seat_place(tok: Any, is_place: Any) -> bool:
+    """A capitalised word the gazetteer knows as a place, whatever the model tagged it
+    ("Kharkiv officials": a noun to the model)."""
+    named = tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.pos_ == "NOUN")
+    return (
+        named
+        and tok.ent_type_ in ("", "GPE", "ORG", "PERSON", "LOC")
+        and bool(is_place(_entity_of(tok).text))
+    )
+
+
+def _office_start(tok: Any) -> int:
+    """The first word of an office's own name before its noun: "the (health) ministry",
+    "(local) officials" (no article, no place, no possessive)."""
+    start = tok.i
+    while start > 0:
+        prev = tok.doc[start - 1]
+        if prev.head.i != tok.i or prev.dep_ not in ("compound", "amod") or prev.ent_type_:
+            break
+        if prev.pos_ not in ("NOUN", "ADJ") or (start > 1 and tok.doc[start - 2].text == "-"):
+            break  # "the Hamas-run health ministry": the runner is no part of the office
+        start -= 1
+    return start
+
+
+def _seat_names(doc: Any, cands: list[Cand], kb: Any) -> None:
+    """A name the model found as "<Town> <office>" ("the Gaza health ministry") is named
+    "<office> in <Town>", as "the health ministry in Gaza" is, so both are one actor. A
+    country's office ("the Sudanese health ministry") stays the country's."""
+    for c in cands:
+        last, first = doc[c.end - 1], doc[c.start]
+        if c.label != "ORG" or c.kb_id or last.lower_ not in AGENCY_NOUNS | SEAT_NOUNS:
+            continue
+        if first.lower_ == "the":
+            first = doc[c.start + 1]
+        if first.ent_type_ != "GPE" or first.i >= last.i:
+            continue
+        city = _entity_of(first)
+        if city.end > last.i or kb.country_by_demonym(city.text) or kb.is_country_name(city.text):
+            continue
+        office = doc[city.end : last.i + 1].text.lower()
+        name = f"{office} in {clean_surface(city.text)}"
+        c.name = name[:1].upper() + name[1:]
 
 
 def _entity_of(tok: Any) -> Any:
@@ -744,10 +873,7 @@ def _group_nouns(
 ) -> list[Cand]:
     """Common nouns naming a group of people, with their nationality when the text gives one."""
     doc = view.doc
-    taken = [False] * len(doc)
-    for c in cands:
-        for i in range(c.start, c.end):
-            taken[i] = True
+    taken = taken_tokens(len(doc), cands)
     found: list[Cand] = []
     for tok in view.tokens:
         if (
@@ -870,12 +996,17 @@ def _patron_compound(tok: Any) -> tuple[int, int] | None:
 def _people_adjective(tok: Any, taken: list[bool], kb: Any) -> bool:
     """An adjective naming a people that has no state of its own and no name of the KB
     ("Kurdish forces", "Tuareg fighters"): the group is named by it, not owned by it."""
+    if taken[tok.i] or kb.lookup(tok.text) is not None:
+        return False
+    if tok.dep_ == "amod" and tok.pos_ == "ADJ" and tok.ent_type_ == "NORP":
+        return True
+    # a people the model took for a person: "Tuareg fighters", "Karen villagers"
     return (
-        tok.dep_ == "amod"
-        and tok.pos_ == "ADJ"
-        and tok.ent_type_ == "NORP"
-        and not taken[tok.i]
-        and kb.lookup(tok.text) is None
+        tok.ent_type_ == "PERSON"
+        and tok.dep_ in ("compound", "amod")
+        and tok.head.lemma_.lower() in PEOPLE_HEADS
+        and (tok.i == 0 or tok.doc[tok.i - 1].ent_type_ != "PERSON")
+        and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].i == tok.head.i)
     )
 
 

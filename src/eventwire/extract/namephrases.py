@@ -131,6 +131,8 @@ def titled_names(view: DocView, cands: list[Cand], word_case: WordCase) -> list[
         while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN":
             end += 1
         for j in range(max(0, i - 4), i):
+            if not doc[j].text[:1].isupper():
+                continue  # a title and its body are capitalised: not "loyal to General X"
             words = doc[j:i].text
             name, role = strip_titles(f"{words} {doc[i:end].text}")
             if (
@@ -326,7 +328,13 @@ def named_owner_after(tok: Any, taken: list[bool], is_place: Any) -> bool:
     that group's forces ("workers of a company", "residents of a village" stay people of
     their own, and so do "fighters from Kidal", a place). The group is named when a
     candidate covers it or, missed by the model, by a proper noun that is no place."""
-    if tok.lower_ not in ARMED_NOUNS and tok.lemma_.lower() not in ARMED_PEOPLE:
+    # a capitalised plural after a dateline's dash is tagged a proper noun, its lemma
+    # the word itself ("- Fighters of X attacked")
+    if (
+        tok.lower_ not in ARMED_NOUNS
+        and tok.lemma_.lower() not in ARMED_PEOPLE
+        and (tok.lower_.removesuffix("s") not in ARMED_PEOPLE)
+    ):
         return False
     owner = armed_owner(tok)
     if owner is None:
@@ -375,3 +383,66 @@ def given_names(
 def lone_person(c: Cand) -> bool:
     """A one-word name that may be a person's: the model or the KB says so."""
     return c.kb_type == "person" or (c.kb_type is None and c.label == "PERSON")
+
+
+# Head words of an organisation's name: "the Azawad Front", "the Mai-Mai Union", "the
+# Patriotic Salvation Movement". A name ending in one is a body, never a person.
+ORG_HEADS = frozenset(
+    ["front", "movement", "army", "brigade", "brigades", "council", "union", "alliance",
+     "party", "forces", "coalition", "militia", "battalion", "battalions", "legion", "group",
+     "committee", "congress", "league", "organisation", "organization", "federation",
+     "assembly", "resistance"]
+)  # fmt: skip
+
+
+def taken_tokens(length: int, cands: list[Cand]) -> list[bool]:
+    """Which tokens of a document the candidates cover."""
+    taken = [False] * length
+    for c in cands:
+        for i in range(c.start, c.end):
+            taken[i] = True
+    return taken
+
+
+def names_a_body(tokens: Any) -> bool:
+    """The words end in an organisation's head word, capitalised as a name's."""
+    last = tokens[-1]
+    return len(tokens) > 1 and last.lower_ in ORG_HEADS and last.text[:1].isupper()
+
+
+def headed_names(view: DocView, cands: list[Cand], kb: Any, word_case: WordCase) -> list[Cand]:
+    """Names the model missed that end in an organisation's head word: capitalised words
+    before "Front", "Movement", "Union", ... ("Fighters of the Azawad Front attacked",
+    "the Mai-Mai Union", a hyphen inside the name kept). At least one capital
+    word comes before the head, and one of them is no common English word ("Azawad",
+    "Mai"): "Security Forces" or "the Eastern Front" in capitals are left to the model."""
+    doc = view.doc
+    taken = taken_tokens(len(doc), cands)
+    found: list[Cand] = []
+    for tok in view.tokens:
+        if tok.lower_ not in ORG_HEADS or not tok.text[:1].isupper() or taken[tok.i]:
+            continue
+        start = tok.i
+        while start > 0:
+            prev = doc[start - 1]
+            if taken[prev.i] or prev.is_space or "\n" in prev.text:
+                break
+            if prev.text[:1].isupper() and prev.is_alpha and not prev.text.isupper():
+                start -= 1
+            elif prev.text == "-" and start - 2 >= 0 and doc[start - 2].text[:1].isupper():
+                start -= 1  # "Mai-Mai"
+            else:
+                break
+        if start == tok.i or any(
+            t.ent_type_ in ("DATE", "TIME", "CARDINAL") for t in doc[start : tok.i]
+        ):
+            continue
+        if all(word_case.is_common_lowercase_word(t.text) for t in doc[start : tok.i]):
+            continue  # common words only ("Security Forces", "Eastern Front"): left to the model
+        if kb.country_by_demonym(doc[start].text) or kb.is_country_name(doc[start].text):
+            continue  # "Malian Forces", "Sudan Army": a state's, read elsewhere
+        name = doc[start : tok.i + 1].text
+        found.append(Cand(start, tok.i + 1, "ORG", name))
+        for i in range(start, tok.i + 1):
+            taken[i] = True
+    return found

@@ -34,14 +34,15 @@ _ORG_WORDS = (
     (
         "armed_group",
         r"\b(army|forces?|brigades?|militias?|battalions?|mujahideen|guards?|"
-        r"shura|jihad|fighters|front|legion|regiment)\b",
+        r"shura|jihad|fighters|front|legion|regiment|resistance)\b",
     ),
     (
         "government",
         r"\b(government|ministry|parliament|congress|council|house|presidency|"
-        r"cabinet|administration|commission|bank|corporation|authority|court|agency)\b",
+        r"cabinet|administration|commission|bank|corporation|authority|authorities|officials|"
+        r"department|bureau|court|agency)\b",
     ),
-    ("political_party", r"\b(party|alliance|brotherhood|movement|bloc)\b"),
+    ("political_party", r"\b(party|alliance|brotherhood|movement|bloc|union|league)\b"),
 )
 NO_SENTENCE = Evidence("", "", 0, 0)  # actor resolution reads a mention's words, never its sentence
 
