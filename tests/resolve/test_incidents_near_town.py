@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tests.resolve.test_incidents import Text, incidents_of
+from tests.resolve.test_incidents import Text, incidents_of, shelling
 
 from eventwire.model import DocumentRecords, Place
 from eventwire.resolve.doc_incidents import fill_from_incidents, is_near_town
+from eventwire.resolve.incidents import Report, article_reports, explain_pair
 
 ARISH = Place("geonames:71", "Arish", 31.13, 33.80, "EGY", "EG.27", "city", feature="PPL")
 NEAR_ARISH = replace(ARISH, precision="admin2")
@@ -60,3 +61,19 @@ def test_a_district_is_no_town_of_its_own() -> None:
     (first, second) = incidents_of(_strikes(DISTRICT))
     assert second.place == DISTRICT
     assert first.place is None
+
+
+def _reports(*docs: DocumentRecords) -> list[Report]:
+    return article_reports([i for d in docs for i in incidents_of(d)])
+
+
+def test_a_report_off_a_town_meets_the_towns_report_across_articles() -> None:
+    # "south of Arish" in one report, "in Arish" in another: one town's block and day
+    in_town, near = _reports(shelling("art_a", town=ARISH), shelling("art_b", town=NEAR_ARISH))
+    shared, why = explain_pair(in_town, near)
+    assert why is None
+    assert shared == ["force 2025-03-13..2025-03-15 town:geonames:71"]
+    # off one town and in another: two different towns, never compared
+    rafah = _reports(shelling("art_c", town=NEAR_RAFAH))[0]
+    shared, why = explain_pair(in_town, rafah)
+    assert shared == [] and why == "two different towns (Arish, Rafah)"

@@ -66,7 +66,7 @@ from eventwire.model import (
 )
 from eventwire.resolve.facets import is_support_in_act
 from eventwire.resolve.ids import stable_id
-from eventwire.resolve.incident_ties import leader_ties, town_holders
+from eventwire.resolve.incident_ties import leader_ties, stated_seats, town_holders
 from eventwire.text.calendar_words import WEEKDAY_NAMES
 
 TOWN_PRECISIONS = frozenset({"point", "city"})
@@ -102,6 +102,7 @@ class DocIncident:
         default_factory=dict
     )  # town id -> who the article says holds it
     words: dict[str, frozenset[str]] = field(default_factory=dict)  # actor id -> its spans' words
+    seats: dict[str, str] = field(default_factory=dict)  # actor id -> the seat the article gives
     onto: Ontology = field(kw_only=True, repr=False, compare=False)  # types' violence, severity
 
     @property
@@ -378,10 +379,12 @@ def document_incidents(
                      if t[0] in named and t[1] in named)  # fmt: skip
     holders = {p: a for p, a in town_holders(doc.events, mention_actor, TOWN_PRECISIONS).items()
                if a in named}  # fmt: skip
+    seats = {a: s for a, s in stated_seats(doc.events, mention_actor).items() if a in named}
     for inc in incidents:
         inc.fallback_place = town
         inc.ties = ties
         inc.holders = holders
+        inc.seats = seats
     return incidents
 
 
