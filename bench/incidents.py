@@ -34,6 +34,8 @@ timed on its own at each store size, and on synthetic article incidents at
 each near-miss pair), every pair of reports of its family with the blocks they share (none:
 never compared) and the rule that keeps them apart (``resolve.incidents.explain_pair``);
 a pair of articles with one compatible pair of reports prints one line.
+``--explain-jsonl FILE`` does the same for any articles (JSON Lines with an ``id`` field):
+every pair of reports of one family from two of them.
 
 Prints figures; asserts nothing.
 """
@@ -295,6 +297,32 @@ def explain_set(
         for x in gold[a].articles:
             for y in gold[b].articles:
                 compare("near miss", gold[a].family, x, y)
+
+
+def explain_articles(path: Path, tmp: Path) -> None:
+    """Every pair of reports of one family from two articles of ``path`` (JSON Lines, as
+    ``eventwire ingest`` reads it, each with an ``id`` field): the blocks they share and
+    the rule that keeps them apart (for articles outside our set, such as a dev split's
+    same-incident pairs)."""
+    settings = Settings(db=str(tmp / "explain.db"))
+    ids = _ids_by_key([path], settings)
+    names = {v: k for k, v in ids.items()}
+    resolution, _s = _run([path], settings)
+    actor_names = {a.id: a.name for a in resolution.actors}
+    told, sides = LAST_MERGE[0]
+    reports = article_reports(sorted(link_facets(told), key=lambda i: i.id), sides)
+    print(f"\n## Report pairs of {path.name} ({len(ids)} articles, {len(reports)} reports)")
+    for a, b in combinations(sorted(reports, key=lambda r: (names.get(r.article_id, ""), r.id)), 2):
+        if a.article_id == b.article_id or a.kind != b.kind:
+            continue
+        shared, why = explain_pair(a, b)
+        print(f"  {names.get(a.article_id)} x {names.get(b.article_id)}: {why or 'compatible'}")
+        for r in (a, b):
+            sides_named = "; ".join(sorted(actor_names.get(x, x) for x in r.named)) or "-"
+            place = f"{r.place.name} ({r.place.precision})" if r.place else "-"
+            print(f"    {names.get(r.article_id)}: {r.type} day={r.day or '-'} place={place} "
+                  f"sides={sides_named}")  # fmt: skip
+        print(f"    shared blocks: {'; '.join(shared) or 'none (never compared)'}")
 
 
 def incident_set(tmp: Path, verbose: bool = False, explain: bool = False) -> CorpusFigures:
@@ -582,6 +610,9 @@ def main() -> None:
         help="our set: for each pair of "
         "reports, the blocks they share and the rule that keeps them apart",
     )
+    parser.add_argument("--explain-jsonl", type=Path, metavar="FILE", help="only: every "
+                        "pair of reports of one family from two of these articles, with the "
+                        "blocks they share and the rule that keeps them apart")  # fmt: skip
     parser.add_argument("--skip-set", action="store_true")
     parser.add_argument("--skip-seeds", action="store_true")
     parser.add_argument("--skip-t17", action="store_true")
@@ -597,6 +628,10 @@ def main() -> None:
     parser.add_argument("--merge-sizes", default="", metavar="N,N", help="with --rebuild: "
                         "time only the merge step on the first N stored articles")  # fmt: skip
     args = parser.parse_args()
+    if args.explain_jsonl:
+        with tempfile.TemporaryDirectory() as name:
+            explain_articles(args.explain_jsonl, Path(name))
+        return
     if args.rebuild and args.merge_sizes:
         merge_at_sizes(args.rebuild, [int(n) for n in args.merge_sizes.split(",") if n.strip()])
         return
