@@ -1,6 +1,6 @@
 """Incidents (issue 14) against our hand-written set, the Libya seeds and Timeline17.
 
-Usage: python bench/incidents.py [--verbose] [--keep DIR] [--skip-set] [--skip-seeds]
+Usage: python bench/incidents.py [--verbose] [--explain] [--keep DIR] [--skip-set] [--skip-seeds]
                                  [--skip-t17] [--t17-sizes 200,500,1000,2000]
        python bench/incidents.py --rebuild COPY.db   # time one stored corpus's rebuild
        python bench/incidents.py --rebuild DB --merge-sizes 500,1000,2000  # merge step only
@@ -29,6 +29,13 @@ events per incident, gold incidents that are one incident, near-miss pairs shari
 best-supported counts against the gold range). The merge step (``resolve_incidents``) is
 timed on its own at each store size, and on synthetic article incidents at
 ``--synthetic-sizes`` (no model needed) to show how it grows.
+
+``--explain`` traces our set's misses: for each gold incident told by several reports (and
+each near-miss pair), every pair of reports of its family with the blocks they share (none:
+never compared) and the rule that keeps them apart (``resolve.incidents.explain_pair``);
+a pair of articles with one compatible pair of reports prints one line.
+``--explain-jsonl FILE`` does the same for any articles (JSON Lines with an ``id`` field):
+every pair of reports of one family from two of them.
 
 Prints figures; asserts nothing.
 """
@@ -69,8 +76,15 @@ from eventwire.model import (
     When,
 )
 from eventwire.pipeline import ingest, rebuild
-from eventwire.resolve.doc_incidents import document_incidents
-from eventwire.resolve.incidents import assign_actors, resolve_incidents
+from eventwire.resolve.doc_incidents import DocIncident, document_incidents
+from eventwire.resolve.incidents import (
+    Report,
+    article_reports,
+    assign_actors,
+    explain_pair,
+    link_facets,
+    resolve_incidents,
+)
 from eventwire.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -138,9 +152,15 @@ def articles_of(event: Event) -> set[str]:
 
 
 MERGE_TIMES: list[float] = []
+# the last merge's article incidents and state sides, for --explain
+LAST_MERGE: list[tuple[list[DocIncident], dict[str, str]]] = []
 
 
 def _timed_merge(*args: object, **kwargs: object) -> list[Incident]:
+    told = list(args[0])  # type: ignore[call-overload]
+    sides = args[4] if len(args) > 4 else kwargs.get("side_of")
+    LAST_MERGE[:] = [(told, dict(sides or {}))]  # type: ignore[call-overload]
+    args = (told, *args[1:])
     start = time.perf_counter()
     out = resolve_incidents(*args, **kwargs)  # type: ignore[arg-type]
     MERGE_TIMES.append(time.perf_counter() - start)
@@ -229,7 +249,83 @@ def _describe(e: Event, articles: dict[str, str], actors: dict[str, str]) -> str
             f"[{arts}] {counts}")  # fmt: skip
 
 
-def incident_set(tmp: Path, verbose: bool = False) -> CorpusFigures:
+def explain_set(
+    incidents: Sequence[GoldIncident],
+    apart: Sequence[tuple[str, str, str]],
+    ids: dict[str, str],
+    actor_names: dict[str, str],
+) -> None:
+    """For each gold incident told by several reports and each near-miss pair: the blocks
+    two reports share and the rule that keeps them apart, report by report (only reports
+    of the gold incident's family are compared)."""
+    told, sides = LAST_MERGE[0]
+    incs = sorted(link_facets(told), key=lambda i: i.id)
+    by_article: dict[str, list[Report]] = defaultdict(list)
+    for report in article_reports(incs, sides):
+        by_article[report.article_id].append(report)
+    onto = read_ontology()
+    gold = {g.id: g for g in incidents}
+
+    def said(r: Report) -> str:
+        names = sorted(actor_names.get(a, a) for a in r.named)
+        place = f"{r.place.name} ({r.place.precision})" if r.place else "-"
+        return f"{r.type} day={r.day or '-'} place={place} sides={'; '.join(names) or '-'}"
+
+    def compare(label: str, family: str, x: str, y: str) -> None:
+        """One line when some report of ``x`` and one of ``y`` are compatible, else every
+        pair of their reports with the blocks it shares and the rule that fired."""
+        kind = onto.incident_family(family, False)
+        found = []
+        for a in [r for r in by_article[ids[x]] if r.kind == kind]:
+            for b in [r for r in by_article[ids[y]] if r.kind == kind]:
+                shared, why = explain_pair(a, b)
+                if why is None:
+                    print(f"  {label}: {x} x {y}: compatible ({'; '.join(shared)})")
+                    return
+                found.append((a, b, shared, why))
+        print(f"  {label}: {x} x {y}: {'apart' if found else 'no report of the family'}")
+        for a, b, shared, why in found:
+            print(f"    {why}\n      {x}: {said(a)}\n      {y}: {said(b)}")
+            print(f"      shared blocks: {'; '.join(shared) or 'none (never compared)'}")
+
+    print("\n### Why reports stay apart (--explain)")
+    for inc in incidents:
+        for x, y in combinations(inc.articles, 2):
+            compare(inc.id, inc.family, x, y)
+    for a, b, why in apart:
+        print(f"near miss {a} / {b} ({why})")
+        for x in gold[a].articles:
+            for y in gold[b].articles:
+                compare("near miss", gold[a].family, x, y)
+
+
+def explain_articles(path: Path, tmp: Path) -> None:
+    """Every pair of reports of one family from two articles of ``path`` (JSON Lines, as
+    ``eventwire ingest`` reads it, each with an ``id`` field): the blocks they share and
+    the rule that keeps them apart (for articles outside our set, such as a dev split's
+    same-incident pairs)."""
+    settings = Settings(db=str(tmp / "explain.db"))
+    ids = _ids_by_key([path], settings)
+    names = {v: k for k, v in ids.items()}
+    resolution, _s = _run([path], settings)
+    actor_names = {a.id: a.name for a in resolution.actors}
+    told, sides = LAST_MERGE[0]
+    reports = article_reports(sorted(link_facets(told), key=lambda i: i.id), sides)
+    print(f"\n## Report pairs of {path.name} ({len(ids)} articles, {len(reports)} reports)")
+    for a, b in combinations(sorted(reports, key=lambda r: (names.get(r.article_id, ""), r.id)), 2):
+        if a.article_id == b.article_id or a.kind != b.kind:
+            continue
+        shared, why = explain_pair(a, b)
+        print(f"  {names.get(a.article_id)} x {names.get(b.article_id)}: {why or 'compatible'}")
+        for r in (a, b):
+            sides_named = "; ".join(sorted(actor_names.get(x, x) for x in r.named)) or "-"
+            place = f"{r.place.name} ({r.place.precision})" if r.place else "-"
+            print(f"    {names.get(r.article_id)}: {r.type} day={r.day or '-'} place={place} "
+                  f"sides={sides_named}")  # fmt: skip
+        print(f"    shared blocks: {'; '.join(shared) or 'none (never compared)'}")
+
+
+def incident_set(tmp: Path, verbose: bool = False, explain: bool = False) -> CorpusFigures:
     incidents, apart = read_gold(INCIDENTS / "gold.toml")
     files = sorted(INCIDENTS.glob("*.jsonl"))
     settings = Settings(db=str(tmp / "incidents.db"))
@@ -274,6 +370,8 @@ def incident_set(tmp: Path, verbose: bool = False) -> CorpusFigures:
         "incident set", sorted(ids.values()), events, rebuild_s, incident_records
     )
     _incident_table(incidents, near, ids, incident_of, incident_records, verbose)
+    if explain:
+        explain_set(incidents, apart, ids, actor_names)
     print(f"events per article (mean)          : {figures.per_article:.2f}")
     print(f"events per gold incident (mean)    : "
           f"{sum(len(by_incident[i.id]) for i in incidents) / len(incidents):.2f}")  # fmt: skip
@@ -506,6 +604,15 @@ def print_table(rows: Sequence[CorpusFigures]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", action="store_true", help="list each incident's events")
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="our set: for each pair of "
+        "reports, the blocks they share and the rule that keeps them apart",
+    )
+    parser.add_argument("--explain-jsonl", type=Path, metavar="FILE", help="only: every "
+                        "pair of reports of one family from two of these articles, with the "
+                        "blocks they share and the rule that keeps them apart")  # fmt: skip
     parser.add_argument("--skip-set", action="store_true")
     parser.add_argument("--skip-seeds", action="store_true")
     parser.add_argument("--skip-t17", action="store_true")
@@ -521,6 +628,10 @@ def main() -> None:
     parser.add_argument("--merge-sizes", default="", metavar="N,N", help="with --rebuild: "
                         "time only the merge step on the first N stored articles")  # fmt: skip
     args = parser.parse_args()
+    if args.explain_jsonl:
+        with tempfile.TemporaryDirectory() as name:
+            explain_articles(args.explain_jsonl, Path(name))
+        return
     if args.rebuild and args.merge_sizes:
         merge_at_sizes(args.rebuild, [int(n) for n in args.merge_sizes.split(",") if n.strip()])
         return
@@ -534,7 +645,7 @@ def main() -> None:
         tmp = Path(args.keep or name)
         tmp.mkdir(parents=True, exist_ok=True)
         if not args.skip_set:
-            rows.append(incident_set(tmp, args.verbose))
+            rows.append(incident_set(tmp, args.verbose, args.explain))
         if not args.skip_seeds and (seed_row := seeds(tmp)):
             rows.append(seed_row)
         if not args.skip_t17:

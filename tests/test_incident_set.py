@@ -77,7 +77,9 @@ def test_incident_facts_are_well_formed(gold: dict[str, Any], articles: dict[str
         for key in inc["articles"]:
             a = articles[key]
             # a report may name the province instead of the town ("in Ituri province")
-            names = [inc["place"], *([inc["province"]] if "province" in inc else [])]
+            # or spell the town another way ("Kharkov", "Belet Weyne": ``spelled``)
+            names = [inc["place"], *([inc["province"]] if "province" in inc else []),
+                     *inc.get("spelled", ())]  # fmt: skip
             assert any(n.casefold() in a.text.casefold() for n in names), (
                 f"{key} names neither the town nor its province"
             )
@@ -93,6 +95,7 @@ def test_incident_facts_are_well_formed(gold: dict[str, Any], articles: dict[str
             "date",
             "place",
             "province",
+            "spelled",
             "articles",
             *COUNT_KINDS,
         }

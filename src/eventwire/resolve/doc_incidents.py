@@ -66,7 +66,7 @@ from eventwire.model import (
 )
 from eventwire.resolve.facets import is_support_in_act
 from eventwire.resolve.ids import stable_id
-from eventwire.resolve.incident_ties import leader_ties, town_holders
+from eventwire.resolve.incident_ties import leader_ties, stated_seats, town_holders
 from eventwire.text.calendar_words import WEEKDAY_NAMES
 
 TOWN_PRECISIONS = frozenset({"point", "city"})
@@ -102,6 +102,7 @@ class DocIncident:
         default_factory=dict
     )  # town id -> who the article says holds it
     words: dict[str, frozenset[str]] = field(default_factory=dict)  # actor id -> its spans' words
+    seats: dict[str, str] = field(default_factory=dict)  # actor id -> the seat the article gives
     onto: Ontology = field(kw_only=True, repr=False, compare=False)  # types' violence, severity
 
     @property
@@ -128,6 +129,7 @@ class DocIncident:
         own = best_place(em.place for em in self.members)
         town = self.fallback_place
         if town and (own is None or (own.precision not in TOWN_PRECISIONS
+                                     and not is_near_town(own)
                                      and own.country in (None, town.country))):  # fmt: skip
             return town
         return own
@@ -261,7 +263,25 @@ def _own_date(em: EventMention) -> str | None:
 
 
 def _own_town(em: EventMention) -> Place | None:
-    return em.place if em.place and em.place.precision in TOWN_PRECISIONS else None
+    """The town a mention places itself in, or lies off (:func:`is_near_town`)."""
+    place = em.place
+    return place if place and (place.precision in TOWN_PRECISIONS or is_near_town(place)) else None
+
+
+def is_near_town(place: Place | None) -> bool:
+    """Whether ``place`` is a town an act is only placed by ("20 km south of Arish", "west
+    of Marib"): extraction keeps the town's point with ``admin2`` precision (ACLED's "near
+    a town"), and the town's own feature (a populated place), unlike a district (a GeoNames
+    division, ADM2 and finer). Within an article it is the act's town: a later sentence
+    placing the act off a town tells the lead's incident again and lends it that place,
+    and two acts off or in two different towns are two incidents."""
+    return bool(place and place.precision == "admin2" and (place.feature or "").startswith("PPL"))
+
+
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    """One place, whatever precision each report gives it (a town, and the same town's
+    point as a place near it)."""
+    return a is b or (a is not None and b is not None and a.id == b.id)
 
 
 def _conflicts(inc: DocIncident, group: Sequence[EventMention]) -> bool:
@@ -359,10 +379,12 @@ def document_incidents(
                      if t[0] in named and t[1] in named)  # fmt: skip
     holders = {p: a for p, a in town_holders(doc.events, mention_actor, TOWN_PRECISIONS).items()
                if a in named}  # fmt: skip
+    seats = {a: s for a, s in stated_seats(doc.events, mention_actor).items() if a in named}
     for inc in incidents:
         inc.fallback_place = town
         inc.ties = ties
         inc.holders = holders
+        inc.seats = seats
     return incidents
 
 
@@ -405,7 +427,8 @@ def _joins(
             undated = not any(_own_date(em) for em in group)
             # no town of its own, or the incident's own town ("in Mekelle" again)
             town = best_place(_own_town(em) for em in inc.members)
-            untowned = all(_own_town(em) in (None, town) for em in group)
+            untowned = all(_own_town(em) is None or _same_place(_own_town(em), town)
+                           for em in group)  # fmt: skip
             if undated and untowned and (not before or own <= before):
                 return k, "retelling"
         if (past := _retold_past_background(incidents, k, group, named, actor_of)) is not None:
@@ -489,10 +512,11 @@ def _restates(
     own = _named_in(group, named, actor_of)
     before = _named_in(inc.members, named, actor_of)
     town, place = best_place(towns), inc.place
-    inside = place is None or place == town or (
-        place.precision not in TOWN_PRECISIONS and place.country in (None, town and town.country)
+    inside = place is None or _same_place(place, town) or (
+        place.precision not in TOWN_PRECISIONS and not is_near_town(place)
+        and place.country in (None, town and town.country)
     )  # fmt: skip
-    told_then = bool(inc.day) or (place is not None and place == town
+    told_then = bool(inc.day) or (place is not None and _same_place(place, town)
                                   and _undated_lead_holds(inc, group))  # fmt: skip
     return bool(
         told_then and inside and (not before or not own or own <= before)
@@ -520,6 +544,17 @@ def _only_town(doc: DocumentRecords) -> Place | None:
     towns = {p.place.id: p.place for p in doc.places
              if p.place and p.place.precision in TOWN_PRECISIONS and not p.is_actor}  # fmt: skip
     return next(iter(towns.values())) if len(towns) == 1 else None
+
+
+def is_town_record(place_mention: object) -> bool:
+    """Whether a stored place mention (its JSON form) is one :func:`_only_town` reads: a
+    town named as a place, not as an actor. A store that reads documents without their
+    place mentions (the bulk of a record) keeps these, so an incremental refresh finds
+    the article's only town as a rebuild does."""
+    if not isinstance(place_mention, dict) or place_mention.get("is_actor"):
+        return False
+    place = place_mention.get("place")
+    return isinstance(place, dict) and place.get("precision") in TOWN_PRECISIONS
 
 
 def fill_from_incidents(

@@ -207,3 +207,43 @@ def town_holders(
                     if a:
                         found[pid].add(a)
     return {pid: next(iter(a)) for pid, a in sorted(found.items()) if len(a) == 1}
+
+
+# where a government sits, as the article says it of a named actor: "the Council of
+# Unity, based in Aden", "the Council, which is headquartered in Aden", "the Aden-based
+# Council of Unity" (what ties a government named by its own name in one report to the
+# one another report names by its seat)
+_SEAT_NAME = r"(?<![\w'’-])(?!(?:The|A|An|Its|Their|Rival)\b)([A-Z][\w'’]*(?:[ -][A-Z][\w'’]*)?)"
+_SEATED_AFTER = re.compile(
+    r",\s+(?:which\s+is\s+|that\s+is\s+|now\s+)?(?:based|seated|headquartered)\s+in\s+"
+    r"(?:the\s+(?:capital|city|port|town)(?:\s+of)?,?\s+)?" + _SEAT_NAME
+)
+_SEATED_BEFORE = re.compile(_SEAT_NAME + r"-based\s+(?:the\s+)?")
+
+
+def fold_seat(name: str) -> str:
+    """A seat's name as sides key it: folded, its words joined by "-" ("Sana'a" ->
+    "sana'a", "Port Sudan" -> "port-sudan")."""
+    return "-".join(name.casefold().replace("-", " ").split())
+
+
+def stated_seats(events: Iterable[EventMention], mention_actor: dict[str, str]) -> dict[str, str]:
+    """Actor id -> the seat the sentences of ``events`` (one article's) give it, in one of
+    two English constructions: an apposition after the actor's name ("the Council of
+    Unity, based in Aden", "..., which is headquartered in the city of Aden") or a
+    "<seat>-based" modifier before it ("the Aden-based Council of Unity"). An actor given
+    two seats by the article gets none. Only the sentences of event mentions are read, so
+    a rebuild and a refresh find the same seats."""
+    events = list(events)
+    sentences = {em.evidence.char_start: em.evidence for em in events}
+    found: dict[str, set[str]] = defaultdict(set)
+    for start in sorted(sentences):
+        ev = sentences[start]
+        text = ev.sentence
+        for m in _SEATED_AFTER.finditer(text):
+            if a := _actor_before(ev.article_id, text, start, m.start(), mention_actor, ()):
+                found[a].add(fold_seat(m.group(1)))
+        for m in _SEATED_BEFORE.finditer(text):
+            if a := _actor_after(ev.article_id, text, start, m.end(), mention_actor):
+                found[a].add(fold_seat(m.group(1)))
+    return {a: next(iter(s)) for a, s in sorted(found.items()) if len(s) == 1}

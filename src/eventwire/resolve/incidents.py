@@ -56,6 +56,7 @@ from eventwire.resolve.doc_incidents import (
     UNDATED_WINDOW,
     DocIncident,
     best_place,
+    is_near_town,
     mention_id,
 )
 from eventwire.resolve.facets import is_facet_of_act, is_protest_in_act
@@ -110,11 +111,13 @@ class Report:
         inc: DocIncident,
         side_of: dict[str, str] | None = None,
         tied: dict[str, set[str]] | None = None,
+        seats: dict[str, str] | None = None,
     ) -> Report:
         days = office_days(inc)
         # a named actor and the leader or group some article ties to it (``incident_ties``)
         actors = {*inc.named, *(t for a in inc.named for t in (tied or {}).get(a, ()))}
-        sides = frozenset(_seated(side_on(a, (side_of or {}).get(a), days), inc.words.get(a))
+        sides = frozenset(_seated(side_on(a, (side_of or {}).get(a), days), inc.words.get(a),
+                                  (seats or {}).get(a))
                           for a in actors)  # fmt: skip
         itype = inc.type
         family = inc.onto.incident_family(itype, sends_armed_men(inc.members, itype, inc.onto))
@@ -272,7 +275,9 @@ def _is_its_town(words: str, place: Place | None) -> bool:
 
 
 def _town(p: Place | None) -> Place | None:
-    return p if p and p.precision in TOWN_PRECISIONS else None
+    """The town a report is placed in, or off ("20 km south of Gao", :func:`is_near_town`:
+    the town's point at ``admin2`` precision), else None."""
+    return p if p and (p.precision in TOWN_PRECISIONS or is_near_town(p)) else None
 
 
 # words that many country names share and that never tell a country by themselves
@@ -449,12 +454,13 @@ def seat_of(words: Iterable[str] | None) -> str | None:
     return seats.pop() if len(seats) == 1 else None
 
 
-def _seated(side: str, words: Iterable[str] | None) -> str:
+def _seated(side: str, words: Iterable[str] | None, stated: str | None = None) -> str:
     """A state's side (``state:ISO3``) as the part of it seated where ``words`` say
-    ("state:LBY/seat:tripoli"); any other side as it is."""
+    ("state:LBY/seat:tripoli"), else where some article says its actor sits (``stated``:
+    "the Council of Unity, based in Aden", :func:`stated_seats`); any other side as it is."""
     if not side.startswith("state:") or PART_MARK in side:
         return side
-    seat = seat_of(words)
+    seat = seat_of(words) or stated
     return f"{side}{PART_MARK}seat:{seat}" if seat else side
 
 
@@ -745,8 +751,7 @@ def resolve_incidents(
         for x in by_event.get(a, ())
         for y in by_event.get(b, ())
     }
-    tied = tied_sides(_ties(incs, side_of or {}), frozenset().union(*(i.named for i in incs)))
-    reports = [Report.of(inc, side_of, tied) for inc in incs]
+    reports = article_reports(incs, side_of)
     clusters = _Clusters(reports, cannot, compared)
     for names in links.joins:
         held = sorted({n for e in names for n in by_event.get(e, ())})
@@ -779,6 +784,42 @@ def resolve_incidents(
         for root, members in clusters.members.items()
     ]  # fmt: skip
     return sorted(out, key=lambda i: i.id)
+
+
+def article_reports(incs: Sequence[DocIncident], side_of: dict[str, str] | None = None
+                    ) -> list[Report]:  # fmt: skip
+    """What the merge compares of each article incident (in their order), with the leader
+    ties of every article (:mod:`~eventwire.resolve.incident_ties`) applied."""
+    tied = tied_sides(_ties(incs, side_of or {}), frozenset().union(*(i.named for i in incs)))
+    seats = actor_seats(incs)
+    return [Report.of(inc, side_of, tied, seats) for inc in incs]
+
+
+def actor_seats(incs: Iterable[DocIncident]) -> dict[str, str]:
+    """Actor id -> its seat of government, as the articles state it
+    (:func:`~eventwire.resolve.incident_ties.stated_seats`): every article's seats
+    united, an actor two articles seat in two places getting none. So a government named
+    by its own name in one report and by its seat in another is the same part of its
+    state's side, and one of its rival is not."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for inc in incs:
+        for actor, seat in inc.seats.items():
+            found[actor].add(seat)
+    return {a: next(iter(s)) for a, s in sorted(found.items()) if len(s) == 1}
+
+
+def explain_pair(a: Report, b: Report) -> tuple[list[str], str | None]:
+    """Why two reports are or are not one incident, for a person tracing a miss: the
+    blocks they share (``family day-span cell``: without one they are never compared),
+    and the rule that keeps them apart (None when they are compatible)."""
+    days: dict[tuple[str, str], list[int]] = defaultdict(list)
+    cells = candidate_blocks([a, b])
+    for (kind, day, cell), members in sorted(cells.items()):
+        if len(members) == 2:
+            days[(kind, cell)].append(day)
+    shared = [f"{kind} {date.fromordinal(min(d))}..{date.fromordinal(max(d))} {cell}"
+              for (kind, cell), d in sorted(days.items())]  # fmt: skip
+    return shared, veto(a, b)
 
 
 def _ties(incs: Iterable[DocIncident], side_of: dict[str, str]) -> set[tuple[str, str]]:

@@ -353,8 +353,8 @@ class Store(UnitIndex, Protocol):
         ...
 
     def iter_event_records(self, upto: int) -> Iterator[DocumentRecords]:
-        """Records of documents generations <= ``upto`` with events, relation statements
-        and quotes only, by article id."""
+        """Records of documents generations <= ``upto`` with events, relation statements,
+        quotes and the towns their place mentions name only, by article id."""
         ...
 
     def mention_actors(self) -> dict[str, str]: ...

@@ -28,6 +28,7 @@ from eventwire.model import (
 from eventwire.resolve.actor_keys import Decision
 from eventwire.resolve.actor_totals import ClusterTotals
 from eventwire.resolve.actor_units import StoredUnit
+from eventwire.resolve.doc_incidents import is_town_record
 from eventwire.resolve.incidents import STATE_TYPES, state_side
 from eventwire.resolve.offices import office_sides
 from eventwire.text.names import search_keys
@@ -311,13 +312,14 @@ class UnitsSQL:
     def iter_event_records(self, upto: int) -> Iterator[DocumentRecords]:
         """Stored records of documents generations <= ``upto`` by article id, with their
         events, relation statements and quotes only (what ``resolve_rest`` reads): the
-        mentions and places, the bulk of a record, are not decoded."""
+        mentions and places, the bulk of a record, are not decoded, but for the towns it
+        names (an incident's fallback place, ``doc_incidents.only_town``)."""
         for row in self._stream(
             "SELECT payload FROM doc_records WHERE seq <= ? ORDER BY article_id", (upto,)
         ):
             data = json.loads(row[0])
             data.pop("mentions", None)
-            data.pop("places", None)
+            data["places"] = [p for p in data.pop("places", None) or () if is_town_record(p)]
             yield from_dict(DocumentRecords, data)
 
     def mention_actors(self) -> dict[str, str]:
