@@ -1051,20 +1051,23 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         plan (the caller sums them). In process, one per part and source actor, seeking
         its targets in the pair index: a query costs little there, and SQLite's planner
         reads a list of pairs joined as a table through a Bloom filter over the whole
-        summary. On a server, one per part: the pairs joined as a table of two arrays,
-        each pair sought in the index by a nested loop."""
+        summary. On a server, one per part: the pairs given as two arrays, each pair
+        sought in the index and its rows grouped (the split of the 200 pairs drawn under
+        ``since=2016`` on the 1M-event bench store: 80 ms of wall clock as one join and
+        grouping, 41 as one grouping per pair)."""
         statements: list[tuple[str, list[Any]]] = []
         targets: dict[str, list[str]] = {}
         for source, target in wanted:
             targets.setdefault(source, []).append(target)
         for grain, conditions, args in parts:
             where = " AND ".join(["grain = ?", *conditions, *kind_where])
-            if self.remote:
+            if self.remote:  # each pair's rows grouped on their own (LATERAL): a
+                # few dozen rows a group, where one grouping of them all sorts every row
                 statements.append((
-                    f"SELECT {_EDGE}, SUM(events), SUM(sources) FROM {table} JOIN"
-                    " unnest(?::text[], ?::text[]) AS w(pair_source, pair_target)"
-                    " ON source_actor = w.pair_source AND target_actor = w.pair_target"
-                    f" WHERE {where} GROUP BY {_EDGE}",
+                    "SELECT x.* FROM unnest(?::text[], ?::text[]) AS w(pair_source, pair_target)"
+                    f" CROSS JOIN LATERAL (SELECT {_EDGE}, SUM(events), SUM(sources) FROM {table}"
+                    " WHERE source_actor = w.pair_source AND target_actor = w.pair_target"
+                    f" AND {where} GROUP BY {_EDGE}) x",
                     [[p[0] for p in wanted], [p[1] for p in wanted], grain, *args, *kind_args],
                 ))  # fmt: skip
                 continue
