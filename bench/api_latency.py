@@ -13,6 +13,7 @@ requests go through a real HTTP client, one at a time. Prints figures; asserts
 nothing about time.
 
     python bench/api_latency.py --postgres     # the same store copied into PostgreSQL
+    python bench/api_latency.py --url postgresql://...   # a store filled before, as it is
 
 ``--postgres`` starts a throwaway cluster (as the ``postgres`` tests do), copies the
 SQLite store's tables into it with ``COPY``, writes the summaries there and vacuums.
@@ -321,7 +322,14 @@ def main() -> int:
         "--postgres", action="store_true",
         help="Copy the store into a throwaway PostgreSQL cluster and measure that.",
     )  # fmt: skip
+    parser.add_argument(
+        "--url", default="",
+        help="Measure the store at this URL as it is (a PostgreSQL store a copy filled before).",
+    )  # fmt: skip
     args = parser.parse_args()
+    if args.url:
+        measure(Settings(db=args.url), args)
+        return 0
     path = args.db or Path(tempfile.gettempdir()) / f"eventwire-bench-{args.events}.db"
     if args.rebuild or not path.exists():
         path.unlink(missing_ok=True)

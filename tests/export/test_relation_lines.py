@@ -111,3 +111,30 @@ def test_relation_lines_among_many_actors(monkeypatch: pytest.MonkeyPatch) -> No
         assert len(few) == 1  # rel_4 (rel_3 has no source)
         store._execute("UPDATE relations SET line = NULL")
         assert store.relation_lines_among(["act_a", "act_c"]) == few
+
+
+def test_relations_among_are_found_in_the_covering_index_first() -> None:
+    """On SQLite the relations among many actors are found by rowid in the covering
+    ``relations_edges`` index, then each is read once (not every relation an actor index
+    finds read to test its other side): the same lines and payloads, in the same order."""
+    with SQLiteStore(":memory:") as store:
+        store.replace_resolution(Resolution(actors=ACTORS, events=EVENTS, relations=RELATIONS))
+        ran: list[str] = []
+        run = store._all
+
+        def recording(query: str, args: Any = ()) -> list[Any]:
+            ran.append(query)
+            return run(query, args)
+
+        store._all = recording  # type: ignore[method-assign]
+        among = ["act_a", "act_b", "act_c"]
+        lines = store.relation_lines_among(among)
+        payloads = store.relation_payloads_among(among)
+        store._all = run  # type: ignore[method-assign]
+        assert [json.loads(line)["id"] for line in lines] == ["rel_1", "rel_2", "rel_4"]
+        assert [p["id"] for p in payloads] == ["rel_1", "rel_2", "rel_4", "rel_3"]
+        assert len(ran) == 2
+        for query in ran:
+            marks = ["act_a", "act_b", "act_c"] * 2 + ([1] if "source_count >=" in query else [])
+            plan = " ".join(str(r[3]) for r in store._all("EXPLAIN QUERY PLAN " + query, marks))
+            assert "COVERING INDEX relations_edges" in plan, plan

@@ -37,6 +37,8 @@ def redacted(url: str) -> str:
 class PostgresStore(SQLStore):
     """A :class:`~eventwire.store.base.Store` in a PostgreSQL database."""
 
+    remote = True
+
     def __init__(self, url: str) -> None:
         self.location = redacted(url)
         if psycopg is None:
