@@ -1,0 +1,31 @@
+"""Counts stated through coordinated passives and of people named by citizenship or trade
+(sentences written for these tests)."""
+
+import pytest
+from tests.extract.test_counts import counts
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A local journalist was shot and killed in the market.", ("killed", 1, None)),
+        ("Two guards were beaten and wounded by the crowd.", ("wounded", 2, None)),
+        ("The murder of three foreign citizens shocked the capital.", ("killed", 3, None)),
+        ("Gunmen kidnapped four Turkish nationals near the mine.", ("kidnapped", 4, None)),
+        ("Five settlers were injured when stones hit their car.", ("wounded", 5, None)),
+        ("Two pilots died when the helicopter came down.", ("killed", 2, None)),
+    ],
+)
+def test_count_constructions(run, text, expected):
+    assert expected in counts(run, text)
+
+
+def test_a_passive_coordinated_with_another_subject_is_not_shared(run):
+    # "and rebels were killed" has its own subject: the guards were only beaten
+    assert ("killed", 2, None) not in counts(run, "Two guards were beaten and rebels were killed.")
+
+
+def test_arrested_and_released_is_one_arrest(run):
+    assert counts(run, "The reporter was arrested and later released.") == [("arrested", 1, None)]
