@@ -29,3 +29,20 @@ def test_a_passive_coordinated_with_another_subject_is_not_shared(run):
 
 def test_arrested_and_released_is_one_arrest(run):
     assert counts(run, "The reporter was arrested and later released.") == [("arrested", 1, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops raided the hideout in the valley, leaving two rebel fighters dead.",
+        "A military operation in the hills killed five rebels.",
+    ],
+)
+def test_result_and_operation_wording_is_a_violent_act(run, text):
+    found = run(text)
+    assert any(e.type == "ASSAULT" and e.counts for e in found["events"])
+
+
+def test_left_homeless_is_no_killing(run):
+    found = run("The floods left 200 families homeless.")
+    assert not [e for e in found["events"] if e.type == "ASSAULT"]

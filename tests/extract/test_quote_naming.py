@@ -35,3 +35,33 @@ def test_statement_signed_by_speaks_for_its_signer(run, run_without_kb):
             'over and our units will answer".')  # fmt: skip
     for runner in (run, run_without_kb):
         assert quotes(runner, text)[0][1] == "Jean-Luc Mbeki"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Army spokesman Idris Mahamat spoke to reporters in the capital on Monday. "
+            '"Our units hold every position along the river."',
+            "Idris Mahamat",
+        ),
+        (
+            'Leila Haddad, a nurse, described the night. "The walls shook and the lights '
+            'went out. We carried the children to the basement."',
+            "Leila Haddad",
+        ),
+    ],
+)
+def test_all_quote_sentence_after_someone_spoke(run, run_without_kb, text, speaker):
+    for runner in (run, run_without_kb):
+        assert quotes(runner, text)[0][1] == speaker
+
+
+def test_all_quote_sentence_after_no_speaking_has_no_speaker(run):
+    text = 'The convoy reached the town at noon. "Nobody had eaten for two days."'
+    assert quotes(run, text)[0][1] is None
+
+
+def test_speaking_in_the_paragraph_before_does_not_carry(run):
+    text = 'Idris Mahamat spoke to reporters on Monday.\n\n"Nobody had eaten for two days."'
+    assert quotes(run, text)[0][1] is None

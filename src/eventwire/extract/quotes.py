@@ -523,6 +523,12 @@ def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
         outside = text[covered[0].start_char : start] + " " + text[end : covered[-1].end_char]
         if not introduced and same and previous and len(re.findall(r"\w+", outside)) == 0:
             speaker, described = previous[1], previous[2]
+        elif not introduced and first > 0 and not re.findall(r"\w+", outside):
+            # a sentence that is all quote after one telling that someone spoke, in its
+            # paragraph: 'The spokesman spoke to reporters. "We hold every position."'
+            before = sents[first - 1]
+            if _same_paragraph(ctx, start, before) and (who := _communicator(before, index)):
+                speaker = who
         previous = (_paragraph_of(ctx.view.paragraphs, end), speaker, described)
         quote_text = " ... ".join(text[a:b].strip() for a, b in group)
         # the evidence is the quote's sentences in its first paragraph (a quote running
@@ -548,6 +554,24 @@ def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
         )
     quotes += _short_quotes(ctx, index, {q.span.start for q in quotes})
     return {"quotes": sorted(quotes, key=lambda q: q.span.start)}
+
+
+# Verbs telling that someone addressed others, whose next sentence, all quote, is what
+# they said: "spoke to reporters", "addressed his fighters", "described the night".
+COMMUNICATING_VERBS = QUOTE_VERBS | frozenset(
+    {"speak", "address", "describe", "explain", "recount", "write", "post", "tweet"}
+)
+
+
+def _communicator(sent: SpacySpan, index: MentionIndex) -> Span | None:
+    """The actor a sentence tells spoke or wrote ("Colonel Idris Mahamat spoke to reporters
+    on Monday"): the subject of its main verb when that is a verb of communicating."""
+    root = sent.root
+    if root.pos_ != "VERB" or root.lemma_.lower() not in COMMUNICATING_VERBS:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    filler = index.filler(subject) if subject is not None else None
+    return filler.span if filler is not None else None
 
 
 SHORT_WORDS = 2  # a quoted phrase of two words is a quote only in a speaker's own clause
