@@ -46,3 +46,40 @@ def test_result_and_operation_wording_is_a_violent_act(run, text):
 def test_left_homeless_is_no_killing(run):
     found = run("The floods left 200 families homeless.")
     assert not [e for e in found["events"] if e.type == "ASSAULT"]
+
+
+def counts_by_trigger(run, text):
+    return {
+        e.trigger.text: sorted((c.kind, c.value) for c in e.counts) for e in run(text)["events"]
+    }
+
+
+def test_an_act_a_day_before_keeps_its_own_count(run):
+    got = counts_by_trigger(
+        run,
+        "Gunmen killed two soldiers in an ambush that came a day after a roadside bomb "
+        "wounded five police officers.",
+    )
+    assert got["killed"] == [("killed", 2)]
+    assert got["wounded"] == [("wounded", 5)]
+
+
+def test_a_contrasted_act_keeps_its_own_count(run):
+    got = counts_by_trigger(
+        run, "A drone strike killed four fighters, while shelling wounded six civilians."
+    )
+    assert got["killed"] == [("killed", 4)]
+    assert got["wounded"] == [("wounded", 6)]
+
+
+def test_tolls_of_an_act_and_the_earlier_one_it_followed_are_not_summed(run):
+    got = counts_by_trigger(
+        run, "The raid, which killed nine people, followed a bombing in May that left 20 dead."
+    )
+    assert got["raid"] == [("killed", 9)]
+    assert got["bombing"] == [("killed", 20)]
+
+
+def test_victims_of_the_act_told_in_a_when_clause(run):
+    got = counts_by_trigger(run, "Five villagers were killed when gunmen attacked the market.")
+    assert got["attacked"] == [("killed", 5)]

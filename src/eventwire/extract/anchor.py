@@ -6,7 +6,9 @@ trigger's nearest verb, not inside an embedded clause of its own), else the
 nearest one in the same sentence, else the last day an earlier sentence of the same
 paragraph gave when it is told in the past ("On 6 May militants fired a rocket. It hit
 a house."; not for a toll "so far" nor a present "Libya has been plunged into chaos"),
-else the publication date with precision ``publication`` (only a publication day stands in).
+else, told in the past in a paragraph after the lead, the day the lead gives its act
+(:func:`_story_day`), else the publication date, both with precision ``publication``
+(only a publication day stands in).
 An event noun's own phrase dates it first ("Monday's attack", "the visit on March 3rd",
 "the June offensive", "the attack, which took place on Sunday"), and a date that governs a
 speaker's reporting verb dates the saying, never the event ("shelling killed five, a medic

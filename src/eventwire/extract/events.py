@@ -6,7 +6,10 @@ about each other (consequences, exchanges of fire, anaphora, doers) is added by
 
 A noun trigger states an event when it has an actor, a count, or when it is the
 subject or object of a verb ("clashes erupted", "reported an explosion"); a bare
-noun in a prepositional phrase ("after the war") does not.
+noun in a prepositional phrase ("after the war") does not, nor a non-violent event noun
+naming what a violent act is done to ("ambushed an army patrol", "attacked an aid
+convoy"), nor an event averted ("averted a war"), nor bodies found after an act the text
+has told (its victims).
 
 Coordination: "backed by the UAE, Egypt and France" gives **one event per
 actor pair** (three events sharing one trigger), so each actor's relation is
