@@ -6,7 +6,9 @@ trigger's nearest verb, not inside an embedded clause of its own), else the
 nearest one in the same sentence, else the last day an earlier sentence of the same
 paragraph gave when it is told in the past ("On 6 May militants fired a rocket. It hit
 a house."; not for a toll "so far" nor a present "Libya has been plunged into chaos"),
-else the publication date with precision ``publication`` (only a publication day stands in).
+else, told in the past in a paragraph after the lead, the day the lead gives its act
+(:func:`_story_day`), else the publication date, both with precision ``publication``
+(only a publication day stands in).
 An event noun's own phrase dates it first ("Monday's attack", "the visit on March 3rd",
 "the June offensive", "the attack, which took place on Sunday"), and a date that governs a
 speaker's reporting verb dates the saying, never the event ("shelling killed five, a medic
@@ -33,6 +35,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
@@ -129,7 +132,50 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     paragraph, sent_start = _paragraph_before(ctx, sent)
     earlier = [t for t in resolved if paragraph < t.span.start < sent_start
                and t.when.precision == "day" and not is_duration(t.span.text)]  # fmt: skip
-    return earlier[-1].when if earlier else stand_in
+    if earlier:
+        return earlier[-1].when
+    if stand_in is not None and stand_in.text is None and parsed:
+        return _story_day(ctx, paragraph) or stand_in
+    return stand_in
+
+
+STORY_DAY_REACH = 7  # days before publication the lead's day may be: the story's own week
+
+
+def _story_day(ctx: DocContext, paragraph: int) -> When | None:
+    """The day the story's lead gives its act, standing in for the publication day for an
+    act told in the past with no day of its own in a later paragraph: "Jets struck a
+    market in the city on Monday. <new paragraph> Rescuers said a strike also hit a
+    school." -- the school was hit that Monday, not on the day of publication. The lead is
+    the first body paragraph; its day is the first day-precision time there that dates an
+    act (not a deadline or a length), else the day its speaker told it ("..., the army
+    said on Monday"), at most :data:`STORY_DAY_REACH` days before publication. Precision
+    ``publication``, as the day it replaces: the act happened then or before."""
+    published = publication_when(ctx)
+    paragraphs = [p for p in ctx.view.paragraphs if ctx.view.zones.in_body(p[0])
+                  and ctx.text[p[0]:p[1]].strip()]  # fmt: skip
+    if published is None or not paragraphs or paragraph <= paragraphs[0][0]:
+        return None  # no day to compare, or the act is in the lead itself
+    lead_start, lead_end = paragraphs[0]
+    saying = {start for start, _verb in _saying_dates(ctx)}
+    days = [t for t in ctx.timexes if lead_start <= t.span.start < lead_end
+            and t.when.precision == "day" and t.when.value and not is_duration(t.span.text)
+            and _in_story_week(t.when.value, published.value)
+            and not _dates_nothing(ctx, t)]  # fmt: skip
+    # the act's day, else the day the lead's speaker told it (the act happened by then)
+    day = next((t for t in days if t.span.start not in saying), days[0] if days else None)
+    return When(day.when.value, "publication", text=day.when.text) if day else None
+
+
+def _in_story_week(day: str, published: str | None) -> bool:
+    """Whether ``day`` is the publication day or one of the week before it."""
+    if published is None:
+        return False
+    try:
+        gap = (date.fromisoformat(published[:10]) - date.fromisoformat(day[:10])).days
+    except ValueError:
+        return False
+    return 0 <= gap <= STORY_DAY_REACH
 
 
 ANAPHORIC_DETS = frozenset({"the", "this", "that"})

@@ -135,12 +135,18 @@ def governing_acts(doc: Doc, triggers: AbstractSet[int]) -> Callable[[Count], fr
     bombed a school, killing 14": the bombing, not "the raid"). A participle of
     consequence (", killing 14"), a verb sharing the subject of the one before ("shells
     killed five and injured three") and a relative clause ("the raid, which killed 4")
-    speak for the act they hang on. Empty when the clause holds no act."""
+    speak for the act they hang on; a relative clause on an act noun speaks for that act
+    alone ("the attack, which killed nine, followed a bombing that left 20 dead"), and an
+    adverbial clause of another time or of contrast tells another act ("killed two a day
+    after a bomb wounded five", "..., while shelling wounded six"). Empty when the clause
+    holds no act."""
     tokens: dict[int, Token] = {}
     for start in triggers:
         span = doc.char_span(start, start + 1, alignment_mode="expand")
         if span is not None:
             tokens[start] = span[0]
+
+    acts = {tok.i for tok in tokens.values()}
 
     def governs(count: Count) -> frozenset[int]:
         if count.span is None or not tokens:
@@ -149,32 +155,57 @@ def governing_acts(doc: Doc, triggers: AbstractSet[int]) -> Callable[[Count], fr
         if span is None:
             return frozenset()
         clause = clause_verb(span.root)
+        described: set[int] = set()
         for _ in range(6):
-            consequence = clause.tag_ == "VBG" and clause.dep_ in ("advcl", "conj", "xcomp")
+            consequence = (clause.tag_ == "VBG" and clause.dep_ in ("advcl", "conj", "xcomp")
+                           and not _other_act(clause))  # fmt: skip
             shared = clause.dep_ == "conj" and not _has_subject(clause)  # "killed 5 and hurt 3"
-            up = consequence or shared or clause.dep_ in ("relcl", "acl")
+            relative = clause.dep_ in ("relcl", "acl")
+            if relative and clause.head.i in acts:
+                # "the attack, which killed nine, followed a bombing": the act the clause
+                # describes, not the whole sentence it sits in
+                described.add(clause.head.i)
+                break
+            up = consequence or shared or relative
             if not up or clause.head.i == clause.i:
                 break
             clause = clause_verb(clause.head)
-        inside = _own_clause(clause)
+        inside = _own_clause(clause) | described
         return frozenset(start for start, tok in tokens.items() if tok.i in inside)
 
     return governs
 
 
+# Markers of an adverbial clause telling another act, at another time or by contrast:
+# "killed two soldiers a day after a bomb wounded five", "..., while shelling wounded six".
+# "when" and "as" tell the same moment ("were killed when gunmen attacked").
+OTHER_ACT_MARKERS = frozenset({"after", "before", "since", "until", "while", "whereas",
+                               "although", "though"})  # fmt: skip
+
+
 def _own_clause(verb: Token) -> set[int]:
     """Token indices of ``verb``'s subtree without the clauses coordinated with it that
-    have a subject of their own ("..., and shelling killed three")."""
+    have a subject of their own ("..., and shelling killed three"), nor the adverbial
+    clauses that tell another act (:data:`OTHER_ACT_MARKERS`: "a day after a bomb wounded
+    five"; the parse may leave such a clause without its subject: "while shelling
+    wounded six")."""
     found: set[int] = set()
     stack = [verb]
     while stack:
         node = stack.pop()
         found.add(node.i)
         for child in node.children:
-            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _has_subject(child):
+            if child.pos_ in ("VERB", "AUX") and (
+                (child.dep_ == "conj" and _has_subject(child))
+                or (child.dep_ == "advcl" and _other_act(child))
+            ):
                 continue
             stack.append(child)
     return found
+
+
+def _other_act(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in OTHER_ACT_MARKERS for c in clause.children)
 
 
 def _has_subject(verb: Token) -> bool:

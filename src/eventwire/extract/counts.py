@@ -290,6 +290,8 @@ def _governed_kind(tok: Token, words: CountWords) -> tuple[str, Token] | None:
         return None  # "four gunmen killed the mayor": the subject did it
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "conj") and (k := _kind(head, words)):
         return k, head
+    if tok.dep_ == "nsubjpass" and (shared := _shared_passive_kind(head, words)) is not None:
+        return shared  # "was shot and killed", "were beaten and wounded"
     of_noun = head.head if tok.dep_ == "pobj" and head.lower_ == "of" else None
     if of_noun is not None and of_noun.pos_ == "NOUN" and (k := _kind(of_noun, words)):
         return k, of_noun  # "the murder of two employees", "the death of the commander"
@@ -303,6 +305,18 @@ def _governed_kind(tok: Token, words: CountWords) -> tuple[str, Token] | None:
             ):
                 return k, child
     return _toll_of(tok, words)  # "the death toll rose to 40", "bringing the toll to 61"
+
+
+def _shared_passive_kind(verb: Token, words: CountWords) -> tuple[str, Token] | None:
+    """The kind a passive verb coordinated with ``verb`` gives their shared subject: "the
+    reporter was shot and killed" (killed), "two guards were beaten and wounded" -- the
+    later participle has no subject of its own, so it tells what befell the same people."""
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            continue
+        if (kind := _kind(conj, words)) is not None:
+            return kind, conj
+    return None
 
 
 def _compound_lemma(token: Token) -> str:

@@ -6,7 +6,10 @@ about each other (consequences, exchanges of fire, anaphora, doers) is added by
 
 A noun trigger states an event when it has an actor, a count, or when it is the
 subject or object of a verb ("clashes erupted", "reported an explosion"); a bare
-noun in a prepositional phrase ("after the war") does not.
+noun in a prepositional phrase ("after the war") does not, nor a non-violent event noun
+naming what a violent act is done to ("ambushed an army patrol", "attacked an aid
+convoy"), nor an event averted ("averted a war"), nor bodies found after an act the text
+has told (its victims).
 
 Coordination: "backed by the UAE, Egypt and France" gives **one event per
 actor pair** (three events sharing one trigger), so each actor's relation is
@@ -130,6 +133,76 @@ def _inside_name(token: Token) -> bool:
     return capitalised(token.i - 1) or capitalised(token.i + 1)
 
 
+# Verbs whose object is a load a vehicle or column of people has with it: "a convoy
+# carrying aid", "a truck transporting supplies".
+CARRYING_VERBS = frozenset({"carry", "transport", "ferry", "haul", "deliver", "bring"})
+# Prepositions whose object is what an act is aimed at: "an attack on a patrol".
+AIMED_PREPS = frozenset({"on", "at", "against", "upon", "targeting"})
+
+
+def _acted_upon(token: Token, etype: str, violent_at: set[int], onto: Ontology) -> bool:
+    """A non-violent event noun naming the thing a violent act is done to is that thing,
+    not an event of its own: "gunmen ambushed an army patrol" (no MOBILIZE), "an attack on
+    a patrol", "the patrol was ambushed", "rebels attacked an aid convoy" and "shelled a
+    convoy carrying aid" (no AID). A protest attacked or dispersed still took place
+    (PROTEST is kept), and a violent noun there is an act told as such ("repelled an
+    attack")."""
+    if token.pos_ not in ("NOUN", "PROPN") or etype in onto.violent_types or etype == "PROTEST":
+        return False
+    node = token
+    for _ in range(3):  # up from the trigger to the noun phrase the act is done to
+        head = node.head
+        if node.dep_ == "compound":  # "an aid convoy", "an army patrol"
+            node = head
+        elif node.dep_ == "dobj" and head.dep_ == "acl" and head.lemma_ in CARRYING_VERBS:
+            node = head.head  # "a convoy carrying aid"
+        elif node.dep_ == "pobj" and head.lower_ in ("of", "with") and head.head.pos_ == "NOUN":
+            node = head.head  # "a convoy of aid", "trucks with aid"
+        else:
+            break
+    head = node.head
+    if node.dep_ in ("dobj", "nsubjpass") and head.i != node.i:
+        return head.i in violent_at
+    if node.dep_ == "pobj" and head.lower_ in AIMED_PREPS:
+        return head.head.i in violent_at
+    return False
+
+
+# Verbs whose object is an event kept from happening: "averted a war", "to prevent a
+# massacre", "avoid an escalation of the fighting".
+AVERTING_VERBS = frozenset({"avert", "prevent", "avoid", "forestall", "preempt", "pre-empt"})
+
+
+def _averted(token: Token, onto: Ontology) -> bool:
+    """An event noun that is the object of a verb of averting did not happen: "mediators
+    averted a war", "urged both sides to prevent a civil war" (no ASSAULT); its nominal
+    object too ("avoid an escalation of the fighting"). Keeping an event from happening
+    is no act of force either ("prevent a war" is no COERCE; "prevented protesters from
+    marching" and "prevented a protest" still are, though the protest did not happen)."""
+    if token.pos_ == "VERB" and token.lemma_.lower() in AVERTING_VERBS:
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        return obj is not None and trigger_type(obj, onto) in onto.violent_types
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    node = token
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "dobj":
+        node = node.head.head  # "an escalation of the fighting"
+    return node.dep_ == "dobj" and node.head.lemma_.lower() in AVERTING_VERBS
+
+
+def _aftermath_find(
+    token: Token, found: tuple[str, str], first_violent: int | None, onto: Ontology
+) -> bool:
+    """Bodies found after an act the text has told ("Jets struck the market. Rescuers
+    found five more bodies under the rubble") are that act's victims, not a killing of
+    their own; their count goes to the act. Bodies found with no act told before them
+    ("The bodies of two men were found near the road") stay the killing they tell of."""
+    etype, lemma = found
+    if not etype or etype not in onto.violent_types or not onto.is_finding(etype, lemma):
+        return False
+    return first_violent is not None and first_violent < token.i and " " in lemma
+
+
 def _noun_dep(token: Token) -> str:
     """A noun's role in its clause, through coordination ("rocket and artillery shelling")."""
     seen = 0
@@ -164,6 +237,11 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     # arrived", "residents gathered") is no trigger, so nothing is embedded under it.
     found = [(tok, t) for tok, t in found if t[0] or _source_makes_event(tok, t[1], index, onto)]
     found = [(tok, t) for tok, t in found if not _inside_name(tok)]
+    violent_at = {tok.i for tok, t in found if t[0] in onto.violent_types}
+    found = [(tok, t) for tok, t in found
+             if not _acted_upon(tok, t[0], violent_at, onto) and not _averted(tok, onto)]  # fmt: skip
+    found = [(tok, t) for tok, t in found
+             if not _aftermath_find(tok, t, min(violent_at, default=None), onto)]  # fmt: skip
     trigger_tokens = {tok.i for tok, _ in found}
     # A noun modifying another trigger noun ("protest sit-in") is part of that event, and an
     # agent noun filling a role of another trigger ("protesters blocked roads") is its actor.

@@ -310,8 +310,14 @@ def attribution_of(
     return None
 
 
+# Participles that name the issuer of a statement noun with "by": "a statement signed by",
+# "a communique issued by", "a letter read out by".
+ISSUED_BY = frozenset({"sign", "issue", "release", "read", "publish", "send", "post"})
+
+
 def author_of(token: Token, index: MentionIndex) -> Span | None:
-    """Who issued a statement noun: "a statement from X", "a report by X", "X's statement"."""
+    """Who issued a statement noun: "a statement from X", "a report by X", "X's statement",
+    "a statement signed by X"."""
     if token.lemma_.lower() not in STATEMENT_NOUNS:
         return None
     for prep in token.children:
@@ -322,4 +328,10 @@ def author_of(token: Token, index: MentionIndex) -> Span | None:
     for child in token.children:
         if child.dep_ == "poss" and (f := index.filler(child)):
             return f.span
+    for participle in token.children:  # "the statement, signed by its spokesman X, said"
+        if participle.dep_ == "acl" and participle.lemma_.lower() in ISSUED_BY:
+            for agent in (c for c in participle.children if c.dep_ == "agent"):
+                for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                    if f := index.filler(pobj):
+                        return f.span
     return None

@@ -178,6 +178,8 @@ def _speaker_in(
                         return True, author, None  # "a report from Reuters notes that ..."
                     if aged := aged_person(child, index, quoted):
                         return True, aged, None  # "the 29-year-old said"
+                    if named := named_as(child, index):
+                        return True, named, None  # "a man who gave his name as Omar said"
                     if filler := index.filler(child):
                         if child.lower_ in SPEAKER_PRONOUNS:
                             return True, pronoun_speaker(child, filler.span, index, quoted), None
@@ -186,6 +188,8 @@ def _speaker_in(
             subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
             if not subject and tok.i > 0 and (aged := aged_person(tok.nbor(-1), index, quoted)):
                 return True, aged, None  # the parse may make "the 52-year-old" a modifier
+        if (quoted_as := _quoted_as_saying(tok, index)) is not None:
+            return True, quoted_as, None  # "the agency quoted Marc Lobo as saying"
         if tok.lower_ == "according":
             introduced = True
             for pobj in (t for t in tok.subtree if t.dep_ == "pobj"):
@@ -199,6 +203,39 @@ def _speaker_in(
                     if child.dep_ == "nsubj" and (author := author_of(child, index)):
                         return True, author, None
     return introduced, None, described
+
+
+# Verbs of a relative clause that give an unnamed speaker's name: "who gave his name only
+# as Omar", "who asked to be identified only as Hawa", "known only as Abu Ali".
+NAMING_VERBS = frozenset({"give", "identify", "name", "call", "know"})
+
+
+def named_as(noun: Token, index: MentionIndex) -> Span | None:
+    """The name a relative clause on an unnamed speaker gives them: "his neighbour, who
+    gave his name only as Omar, said", "a resident who asked to be identified only as Hawa
+    said" -- the person named after "as" in a clause of a naming verb; else None."""
+    for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
+        for tok in clause.subtree:
+            if tok.lower_ != "as" or tok.head.lemma_.lower() not in NAMING_VERBS:
+                continue
+            for pobj in (c for c in tok.children if c.dep_ == "pobj"):
+                filler = index.filler(pobj)
+                if filler is not None and pobj.ent_type_ == "PERSON":
+                    return filler.span
+    return None
+
+
+def _quoted_as_saying(verb: Token, index: MentionIndex) -> Span | None:
+    """The speaker of "the agency quoted Marc Lobo as saying": the object of "quote" with
+    an "as saying" phrase, not the outlet that quotes them; else None."""
+    if verb.lemma_.lower() != "quote" or verb.pos_ != "VERB":
+        return None
+    if not any(c.lower_ == "as" and any(g.lemma_ in QUOTE_VERBS for g in c.subtree)
+               for c in verb.children):  # fmt: skip
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    filler = index.filler(obj) if obj is not None else None
+    return filler.span if filler is not None else None
 
 
 SPEAKER_PRONOUNS = {"he": "m", "she": "f"}
@@ -486,6 +523,12 @@ def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
         outside = text[covered[0].start_char : start] + " " + text[end : covered[-1].end_char]
         if not introduced and same and previous and len(re.findall(r"\w+", outside)) == 0:
             speaker, described = previous[1], previous[2]
+        elif not introduced and first > 0 and not re.findall(r"\w+", outside):
+            # a sentence that is all quote after one telling that someone spoke, in its
+            # paragraph: 'The spokesman spoke to reporters. "We hold every position."'
+            before = sents[first - 1]
+            if _same_paragraph(ctx, start, before) and (who := _communicator(before, index)):
+                speaker = who
         previous = (_paragraph_of(ctx.view.paragraphs, end), speaker, described)
         quote_text = " ... ".join(text[a:b].strip() for a, b in group)
         # the evidence is the quote's sentences in its first paragraph (a quote running
@@ -511,6 +554,24 @@ def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
         )
     quotes += _short_quotes(ctx, index, {q.span.start for q in quotes})
     return {"quotes": sorted(quotes, key=lambda q: q.span.start)}
+
+
+# Verbs telling that someone addressed others, whose next sentence, all quote, is what
+# they said: "spoke to reporters", "addressed his fighters", "described the night".
+COMMUNICATING_VERBS = QUOTE_VERBS | frozenset(
+    {"speak", "address", "describe", "explain", "recount", "write", "post", "tweet"}
+)
+
+
+def _communicator(sent: SpacySpan, index: MentionIndex) -> Span | None:
+    """The actor a sentence tells spoke or wrote ("Colonel Idris Mahamat spoke to reporters
+    on Monday"): the subject of its main verb when that is a verb of communicating."""
+    root = sent.root
+    if root.pos_ != "VERB" or root.lemma_.lower() not in COMMUNICATING_VERBS:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    filler = index.filler(subject) if subject is not None else None
+    return filler.span if filler is not None else None
 
 
 SHORT_WORDS = 2  # a quoted phrase of two words is a quote only in a speaker's own clause
@@ -561,8 +622,10 @@ def _speaker_of_phrase(token: Token, index: MentionIndex) -> Span | None:
         lemma = node.lemma_.lower()
         if lemma in QUOTE_VERBS or lemma in CHARACTERISING_VERBS:
             subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
-            filler = index.filler(subject) if subject is not None else None
-            return filler.span if filler is not None else None
+            if subject is None:
+                return None
+            filler = index.filler(subject)
+            return filler.span if filler is not None else named_as(subject, index)
     return None
 
 
