@@ -51,9 +51,12 @@ def test_a_stretch_between_two_towns_is_near_the_first(blank_nlp, small_gazettee
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # "N km south of <town>" with nothing else named: near the town (admin2), not in it
-        ("A roadside bomb killed three soldiers 40 km south of Misrata on Monday.",
+        # "N km south of <town>" with nothing else named: near the town (admin2), not in
+        # it; farther than 25 km, that far along the direction, at a province's precision
+        ("A roadside bomb killed three soldiers 20 km south of Misrata on Monday.",
          ("Misratah", "admin2")),
+        ("A roadside bomb killed three soldiers 40 km south of Misrata on Monday.",
+         ("40 km south of Misratah", "admin1")),
         ("A roadside bomb killed three soldiers south of Misrata on Monday.",
          ("Misratah", "admin2")),
         # the distance reference rule still holds: "in the town of X, some 400 km from Y"
@@ -116,8 +119,10 @@ def test_a_place_inside_a_groups_name(
          "shelled", ("Kramatorsk", "city")),
         ("Gunmen ambushed a convoy on the road between Gao and Ansongo, killing four soldiers.",
          "killing", ("Gao", "admin2")),
-        ("A roadside bomb killed three soldiers 40 km south of Mopti on Monday.",
+        ("A roadside bomb killed three soldiers 20 km south of Mopti on Monday.",
          "killed", ("Mopti", "admin2")),
+        ("A roadside bomb killed three soldiers 40 km south of Mopti on Monday.",
+         "killed", ("40 km south of Mopti", "admin1")),
         ("Gunmen killed five farmers in the town of Kufra, some 400 km from the capital.",
          "killed", ("Kufra", "city")),
     ],

@@ -143,7 +143,8 @@ def test_dates_after_a_locative_are_not_places(blank_nlp, tmp_path) -> None:
 
 def test_a_following_area_qualifies_the_place(blank_nlp, small_gazetteer) -> None:
     ctx = _ctx(blank_nlp, small_gazetteer, "Gunmen from Libya attacked homes in Tripoli (Lebanon).")
-    tripoli = next(pm for pm in ctx.places if pm.span.text == "Tripoli")
+    # the kind word is read with the name ("Tripoli district")
+    tripoli = next(pm for pm in ctx.places if pm.span.text.startswith("Tripoli"))
     assert tripoli.place.country == "LBN"
 
 
@@ -439,7 +440,8 @@ def test_a_district_word_may_stand_before_its_area(blank_nlp, small_gazetteer) -
     ctx = _ctx(
         blank_nlp, small_gazetteer, "Gunmen from Libya raided shops in Tripoli district (Lebanon)."
     )
-    tripoli = next(pm for pm in ctx.places if pm.span.text == "Tripoli")
+    # the kind word is read with the name ("Tripoli district")
+    tripoli = next(pm for pm in ctx.places if pm.span.text.startswith("Tripoli"))
     assert tripoli.place.country == "LBN"
 
 

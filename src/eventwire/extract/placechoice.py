@@ -22,6 +22,7 @@ from eventwire.extract.placeparts import PART_FEATURE, PART_RANK
 from eventwire.extract.places import PLACE_HEADS, is_modifier
 from eventwire.extract.placespans import LOCATIVE
 from eventwire.model import PlaceMention
+from eventwire.text.geo import destination
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -34,8 +35,8 @@ _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$")
 # Hays).
 _REFERENCE = re.compile(
     r"(?:(?<!\bthe )\b(?:(?:north|south)[-– ]?(?:east|west)|north|south|east|west)"
-    r"(?:ern)?\s+of|\b(?:km|kms|kilometres|kilometers|miles)\s+(?:from|of)|\bborders?\s+with)"
-    r"\s+(?:the\s+)?(?:(?:al|el|as|ad|ar|an)[-\s])?$"
+    r"(?:ern)?\s+of|\b(?:km|kms|kilometres|kilometers|miles)\s+(?:away\s+from|from|of|outside)|\bborders?\s+with)"
+    r"\s+(?:the\s+)?(?:capital(?:\s+city)?,?\s+)?(?:(?:al|el|as|ad|ar|an)[-\s])?$"
 )
 # A stretch between two places: "on the road between Gao and Ansongo", "between the towns
 # of X and Y": the event is near the first end, at neither for sure.
@@ -47,6 +48,18 @@ _BODY_SITE = re.compile(
     r"(?i)\b(?:headquarters|base|barracks|compound|offices?)\s+of\s+(?:the\s+)?$"
 )
 TOWNS = ("city", "point", "admin2")
+# A distance and a direction from a reference point: "315 km east of Lima", "some 40
+# kilometres from Gao", "60 miles north-west of the capital".
+_DISTANCE = re.compile(
+    r"(?i)\b(\d[\d,]*(?:\.\d+)?)\s*-?\s*(km|kms|kilometres|kilometers|miles|mi)\b\s+"
+    r"(?:\((?:[^()]{0,20})\)\s+)?"
+    r"(?:((?:north|south)[-– ]?(?:east|west)|north|south|east|west)(?:ern)?\s+)?"
+    r"(?:of|away\s+from|from|outside)\s+(?:the\s+)?(?:capital(?:\s+city)?,?\s+)?(?:(?:al|el|as|ad|ar|an)[-\s])?$"
+)
+_BEARINGS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
+# Farther than this from a reference, a place only that reference gives is no town's
+# surroundings: ACLED's 25 km of "near a town".
+NEAR_TOWN_KM = 25.0
 # A second name of a list goes with the first: "the border with Uganda and Rwanda".
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?$")
 # A side's backer: "the Houthis, backed by Iran", "with support from Turkey" (the
@@ -147,13 +160,22 @@ def pick_place(
     if not pool:
         return None
 
+    containers = _containers(text, in_sentence)
+
     def rank(pm: PlaceMention) -> tuple:
         place = pm.place
         assert place is not None
         origin = bool(_ORIGIN.search(text[max(0, pm.span.start - 12) : pm.span.start]))
         return (
             origin,
-            _rank(place),
+            pm.span.start in containers,  # "Sirwah district (Marib)": Sirwah
+            # a reference point ranks as what it makes of the event's place: a town's
+            # surroundings ("west of Marib"), or farther ("315 km east of Lima")
+            _rank(
+                _off_reference(ctx, _near(place, references), pm)
+                if place.id in references
+                else place
+            ),
             place.id in references,
             place.id in seconds,  # "between Gao and Ansongo": near Gao
             -countries[place.country],
@@ -167,7 +189,44 @@ def pick_place(
         for pm in (pool if best.id in references else in_sentence)
         if not _ORIGIN.search(text[max(0, pm.span.start - 12) : pm.span.start])
     ]
-    return _near(_refined(best, named, references), references | ends)
+    place = _near(_refined(best, named, references), references | ends)
+    if best.id in references:
+        mention = min(
+            (pm for pm in pool if pm.place is not None and pm.place.id == best.id),
+            key=lambda pm: abs(pm.span.start - token.idx),
+        )
+        return _off_reference(ctx, place, mention)
+    return place
+
+
+# What joins a place to the area it lies in, named right after it: "Sirwah district
+# (Marib)", "Cukurca district of Hakkari", "Mansura in Raqqa", "Rafah City, North Sinai".
+_CONTAINED_IN = re.compile(
+    r"^(?:\s*\(|,\s*|(?:\s+(?:city|town|village|camp|area|district|subdistrict|region))?"
+    r"\s+(?:in|of)\s+(?:the\s+)?)$"
+)
+
+
+def _containers(text: str, in_sentence: list[PlaceMention]) -> set[int]:
+    """Starts of the mentions naming the area the town or district just before them lies
+    in: the area ranks after the place it holds, though that place be a district and the
+    area a town ("Sirwah district (Marib)" is the district, not the town of Marib); so does
+    any other mention read as that area ("An Naqa area (Sahar, Sadah)", the unknown An
+    Naqa read as Sadah, is Sahar)."""
+    ids = Counter(pm.place.id for pm in in_sentence if pm.place is not None)
+    areas = {
+        second.place.id
+        for first, second in itertools.pairwise(in_sentence)
+        if first.place is not None
+        and second.place is not None
+        and first.place.id != second.place.id
+        and _CONTAINED_IN.match(text[first.span.end : second.span.start])
+        # a place read as a town or district, and named once: a first name read as an
+        # area ("As Sabaa (Tripoli)" read as Tripoli's province) leaves the town first
+        and first.place.precision in TOWNS
+        and ids[first.place.id] == 1
+    }
+    return {pm.span.start for pm in in_sentence if pm.place is not None and pm.place.id in areas}
 
 
 def _near(place: Place, approximate: set[str]) -> Place:
@@ -179,6 +238,49 @@ def _near(place: Place, approximate: set[str]) -> Place:
     if place.id in approximate and place.precision in ("city", "point"):
         return replace(place, precision="admin2")
     return place
+
+
+def _off_reference(ctx: DocContext, place: Place, pm: PlaceMention) -> Place:
+    """A place given only by its distance from a reference point farther than
+    NEAR_TOWN_KM ("an ambush 315 km east of Lima", "some 400 km from the capital") is not
+    at the reference: with a direction, the point that distance along it, with a
+    province's precision (``admin1``: the distance is round and the road unknown);
+    without one, only the reference's country is known."""
+    m = _DISTANCE.search(ctx.text[max(0, pm.span.start - 60) : pm.span.start])
+    if m is None or place.lat is None or place.lon is None:
+        return place
+    km = float(m.group(1).replace(",", ""))
+    if m.group(2).lower() in ("miles", "mi"):
+        km *= 1.609344
+    if km <= NEAR_TOWN_KM:
+        return place
+    if m.group(3) is None:
+        country = ctx.resources.gazetteer.country(place.country) if place.country else None
+        return country or place
+    words = re.split(r"[-– ]", m.group(3).lower())
+    if len(words) == 1 and len(words[0]) > 5:  # "northeast"
+        words = [words[0][:5], words[0][5:]]
+    bearings = [_BEARINGS[w] for w in words]
+    bearing = bearings[0] if len(bearings) == 1 else _between_bearings(*bearings)
+    lat, lon = destination(place.lat, place.lon, km, bearing)
+    direction = "-".join(words)
+    return replace(
+        place,
+        id=f"{place.id}@{km:g}km:{direction}",
+        name=f"{m.group(1)} {m.group(2)} {direction} of {place.name}",
+        lat=round(lat, 4),
+        lon=round(lon, 4),
+        precision="admin1",
+        feature="OFFSET",
+        population=None,
+    )
+
+
+def _between_bearings(a: float, b: float) -> float:
+    """The bearing halfway between two cardinal ones ("north" and "west": 315)."""
+    if abs(a - b) > 180:
+        return ((a + b + 360) / 2) % 360
+    return (a + b) / 2
 
 
 def _between(text: str, in_sentence: list[PlaceMention]) -> tuple[set[str], set[str]]:
@@ -500,5 +602,11 @@ def _most_named_country(ctx: DocContext) -> str | None:
 
 
 def _rank(place: Place) -> float:
-    """Where a place ranks among precisions, a part between a division and its country."""
-    return PART_RANK if place.feature == PART_FEATURE else PRECISION_RANK.get(place.precision, 3)
+    """Where a place ranks among precisions, a part between a division and its country; a
+    district known only by its seat town ("Derna district" the gazetteer lacks) ranks as
+    the town whose point it has."""
+    if place.feature == PART_FEATURE:
+        return PART_RANK
+    if place.precision == "admin2" and (place.feature or "").startswith("PPL"):
+        return PRECISION_RANK["city"]
+    return PRECISION_RANK.get(place.precision, 3)

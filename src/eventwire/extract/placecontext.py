@@ -185,8 +185,14 @@ def _votes_of(
         return votes, areas, []  # "Congo": decided by the story's other names (_area_in)
     cands = [c for c in gazetteer.candidates(head) if c.match != "skeleton"]
     if names_a_division(head):
-        # "Al Bayda governorate" is the division, not the bigger Libyan town of that name
-        cands = [c for c in cands if c.place.feature in ("ADM1", "ADM2")] or cands
+        # "Al Bayda governorate" is the division, not the bigger Libyan town of that name;
+        # and a district the gazetteer lacks ("Tuban district" in Yemen) is no vote for the
+        # country of a town abroad that bears its name (a place called by the whole name,
+        # "Vermilion County", still is)
+        key = name_key(head)
+        cands = [
+            c for c in cands if c.place.feature in ("ADM1", "ADM2") or name_key(c.place.name) == key
+        ]
     if qualifier:
         cands += [
             c

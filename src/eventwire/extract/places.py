@@ -20,7 +20,12 @@ from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.placecontext import document_context
 from eventwire.extract.placeparts import with_parts
-from eventwire.extract.placespans import POSSESSIVE, SETTLEMENT_OF, toponym_spans
+from eventwire.extract.placespans import (
+    DIVISION_KIND_WORDS,
+    POSSESSIVE,
+    SETTLEMENT_OF,
+    toponym_spans,
+)
 from eventwire.extract.placewords import DIRECTIONS, NAME
 from eventwire.extract.toponyms import names_an_area, qualifier_places, resolve_toponym
 from eventwire.knowledge.placenames import name_key
@@ -28,6 +33,7 @@ from eventwire.model import Place, PlaceMention, Span
 from eventwire.registry import extractors
 
 if TYPE_CHECKING:
+    from eventwire.extract.placecontext import PlaceContext
     from eventwire.knowledge.gazetteer import Gazetteer
 
 
@@ -120,7 +126,7 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
     context = document_context(
         gazetteer,
         [ctx.text[s:e] for s, e in _voting(ctx, spans)],
-        _affiliations(ctx),
+        _affiliations(ctx, spans),
         ctx.text,
     )
     found: list[PlaceMention] = []
@@ -131,7 +137,7 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
         text = ctx.text[start:end]
         sent = ctx.doc.char_span(start, end, alignment_mode="expand")
         sentence = ctx.view.span_sent(sent) if sent is not None else ctx.view.sents[0]
-        qualified, rural = _with_qualifier(gazetteer, ctx.text, start, end)
+        qualified, rural = _with_qualifier(gazetteer, ctx.text, start, end, context)
         area = rural or _named_as_area(ctx.text, start, end, ends)
         # "the town of Kufra" is the town, not its province
         settlement = bool(SETTLEMENT_OF.search(ctx.text[max(0, start - 30) : start]))
@@ -195,7 +201,9 @@ def _named_as_area(text: str, start: int, end: int, ends: list[int]) -> bool:
     )
 
 
-def _with_qualifier(gazetteer: Gazetteer, text: str, start: int, end: int) -> tuple[str, bool]:
+def _with_qualifier(
+    gazetteer: Gazetteer, text: str, start: int, end: int, context: PlaceContext | None = None
+) -> tuple[str, bool]:
     """The name at [start, end) with the division or country that follows it in the text
     ("Rafah City, North Sinai"), or the area or town it is said to lie in ("Mansura in
     Raqqa", "the Soba area of Khartoum", "Giza's Haram district"), so the resolver keeps to
@@ -207,16 +215,16 @@ def _with_qualifier(gazetteer: Gazetteer, text: str, start: int, end: int) -> tu
     m = _TRAILING_QUALIFIER.match(after)
     if m is not None and not _LIST_GOES_ON.match(after[m.end() :]):
         # "Assiut, Alexandria, and Suez" is a list, not Assiut in Alexandria; a big town
-        # qualifies only in a parenthesis ("Ras Jabel (Bizerte)")
+        # qualifies only in a parenthesis ("Ras Jabel (Bizerte)", "(Ezzouhour, Kasserine)")
         area = m.group(1).split(",")[-1].strip()
         if names_an_area(gazetteer, area) or (
-            "(" in m.group(0)
+            ("(" in m.group(0) or text[max(0, start - 1) : start] == "(")
             and after[m.end() : m.end() + 1] == ")"
-            and qualifier_places(gazetteer, area)
+            and qualifier_places(gazetteer, area, context)
         ):
             return f"{name}, {area}", False
     m = _LIES_IN.match(after)
-    if m is not None and not qualifier_places(gazetteer, POSSESSIVE.sub("", m.group(1))):
+    if m is not None and not qualifier_places(gazetteer, POSSESSIVE.sub("", m.group(1)), context):
         # an area the gazetteer does not know, itself said to lie in one it knows: "a
         # village in Jabal Harun in the countryside of Idleb" lies in Idleb
         rest = after[m.end() :]
@@ -230,13 +238,22 @@ def _with_qualifier(gazetteer: Gazetteer, text: str, start: int, end: int) -> tu
     m = m or _OWNER_BEFORE.search(text[max(0, start - 60) : start])
     if m is not None:
         area = POSSESSIVE.sub("", m.group(1))
-        if name_key(area) != name_key(name) and qualifier_places(gazetteer, area):
+        if name_key(area) != name_key(name) and qualifier_places(gazetteer, area, context):
             return f"{name}, {area}", rural
     return name, False
 
 
-def _affiliations(ctx: DocContext) -> list[str]:
-    return [m.affiliation for m in ctx.mentions if m.affiliation]
+def _affiliations(ctx: DocContext, spans: list[tuple[int, int]]) -> list[str]:
+    """The countries the document's actors belong to ("Libyan forces", "the Sudanese
+    army"), not counting a mention that is itself one of the place names being read
+    ("Tripoli" tagged with the country of its best-known namesake): its name votes as a
+    place, and its country is the question, not evidence."""
+    names = set(spans)
+    return [
+        m.affiliation
+        for m in ctx.mentions
+        if m.affiliation and (m.span.start, m.span.end) not in names
+    ]
 
 
 # Nouns a place name may modify and still say where: "Sulaymaniyah city", "the Sidon-Beirut
@@ -318,6 +335,8 @@ PLACE_HEADS = frozenset(
     ]
     # a parse may take the direction for the noun: "Majzar district west of Marib"
     + sorted(DIRECTIONS)
+    # a division's kind: "Donetsk oblast", "Rutshuru territory"
+    + sorted(DIVISION_KIND_WORDS)
 )
 
 

@@ -92,6 +92,17 @@ _LEADING_DIRECTION = re.compile(
     r"(?:(?:North|South)(?:[-– ]?(?:[Ee]ast|[Ww]est))?|East|West|Central)(?:ern)?[-– ]+(?=[A-Z])"
 )
 _ROAD_ENDS = re.compile(r"\b(" + _END + r")\s?-\s?(" + _END + r")\s+(?:highway|road|motorway)\b")
+# A division named by its name and its kind: "Ituri province", "the Kidal region", "Donetsk
+# oblast", "Rutshuru territory", "Borno State": the kind word is part of the name, so the
+# division (not a town of that name) is read, and it is itself evidence of a place.
+DIVISION_KINDS = (
+    r"province|region|state|governorate|oblast|district|territory|county|department|"
+    r"prefecture|raion|rayon|wilaya|municipality|emirate|canton|commune"
+)
+DIVISION_KIND_WORDS = frozenset(DIVISION_KINDS.split("|"))
+# (not "the Karmel district of Zorba": a town's quarter, read with the town it lies in)
+_KIND_AFTER = re.compile(r"^\s+(" + DIVISION_KINDS + r")\b(?!\s+of\b)", re.IGNORECASE)
+_NAME_BEFORE_KIND = re.compile(r"\b(" + NAME + r")\s+(?:" + DIVISION_KINDS + r")\b")
 
 
 class _Taken:
@@ -196,6 +207,7 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
                 spans.append((start, end))
     spans = _road_ends(text, gazetteer, spans)
     spans = _list_goes_on(text, gazetteer, spans)
+    spans = _with_division_kind(ctx, gazetteer, spans)
     # "Rep. Charles Rangel, D-N.Y.": a US lawmaker's state after the party letter
     spans += [
         (m.start(1), m.end(1))
@@ -212,6 +224,47 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
     return sorted(
         {(s, e) for s, e in spans if not not_a_place(s, e) and not _TOWNS_BODY.match(text[s:e])}
     )
+
+
+def _with_division_kind(
+    ctx: DocContext, gazetteer: Gazetteer, spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """``spans`` with the word naming a division's kind that follows a name taken in
+    ("in Ituri province", "Donetsk oblast", "the Darfur region"), and the names found
+    before such a word though nothing else read them ("Ituri province was calm"; the model
+    may tag the name a nationality, an organisation or nothing). A capitalised kind word
+    inside an organisation's name stays out ("the Sinai Province group")."""
+    text = ctx.text
+    bodies = [(e.start_char, e.end_char) for e in ctx.view.ents if e.label_ == "ORG"]
+
+    def kind_end(start: int, end: int) -> int | None:
+        m = _KIND_AFTER.match(text[end : end + 20])
+        if m is None or _KIND_AFTER.match(" " + text[start:end].split()[-1]):
+            return None  # "Zamfara State" read whole already
+        new_end = end + m.end()
+        if m.group(1)[0].isupper() and any(s <= start and new_end <= e for s, e in bodies):
+            return None
+        return new_end
+
+    out = []
+    for start, end in spans:
+        new_end = kind_end(start, end)
+        out.append((start, new_end) if new_end is not None else (start, end))
+    taken = _Taken(out)
+    for m in _NAME_BEFORE_KIND.finditer(text):
+        start, end = m.start(1), m.end(1)
+        while text[start:end].split()[0].lower() in FUNCTION_WORDS and " " in text[start:end]:
+            start = text.index(" ", start) + 1  # "In Ituri province": the name after "In"
+        name = text[start:end]
+        if taken.overlaps(start, end) or name.lower() in FUNCTION_WORDS:
+            continue
+        new_end = kind_end(start, end)
+        if new_end is not None and any(
+            not c.loose and c.place.precision != "country" for c in gazetteer.candidates(name)
+        ):
+            out.append((start, new_end))
+            taken.add((start, new_end))
+    return out
 
 
 def _list_goes_on(

@@ -47,7 +47,9 @@ if TYPE_CHECKING:
 
 _ARTICLE_START = re.compile(r"^(?:al|el|as|az|ad|ash|at|an|ar|ath|adh|es|ez|ed|et|en|er)[-\s]\S")
 # Divisions below the first level, named after their seat town.
-SEAT_WORDS = frozenset(["county", "district"])
+SEAT_WORDS = frozenset(
+    ["county", "district", "territory", "raion", "rayon", "department", "prefecture", "commune"]
+)
 QUALIFIER_TOWN = 50_000  # a town this big may hold the place named before it ("Hamra, Beirut")
 DIVISION_KM = 300  # a town this close to a division's point may be said to lie in it
 
@@ -120,7 +122,7 @@ def _resolve(
             cands = within
         elif not any(
             c.place.precision in ("country", "region") and c.match != "skeleton" for c in cands
-        ) and qualifier_places(gazetteer, qualifier):
+        ) and qualifier_places(gazetteer, qualifier, context):
             # an unknown small place in a known area ("Abu Tawilah, North Sinai", "Mansura
             # in Raqqa"): the area, not a namesake or a loose likeness elsewhere; a capital
             # or a big city holds its districts ("Karrada in Baghdad") unless ``area`` says
@@ -180,13 +182,26 @@ def _resolve(
             if name_key(head).split()[-1] in SEAT_WORDS
             else []
         )
+        divisions = [
+            c
+            for c in cands
+            if c.place.feature in ("ADM1", "ADM2")
+            or c.place.feature in DISTRICT_FEATURES
+            or (c.place.precision == "admin1" and c.match != "skeleton")  # "the Darfur region"
+        ]
         cands = (
-            [c for c in cands if c.place.feature in ("ADM1", "ADM2")]
-            or [c for c in cands if context.countries.get(c.place.country or "")]
-            or seats
+            divisions or [c for c in cands if context.countries.get(c.place.country or "")] or seats
         )
         if not cands:
             return None
+        if not divisions:
+            # a division the gazetteer lacks, named after its seat ("Rutshuru territory",
+            # "Dehloran county"): the seat's point, with the precision of an area around a
+            # town, not of the town itself
+            best = max(cands, key=lambda c: rank(c, cands, context, True))
+            if best.place.precision in ("city", "point"):
+                return replace(best.place, precision="admin2")
+            return best.place
     # a town bearing the name only as an alternate gives way where towns, divisions or
     # countries bear it as their own ("Montana" is the state, not Montana City)
     own_name = any(
@@ -306,7 +321,7 @@ def qualifier_places(
     areas = [c.place for c in found if c.place.precision in ("country", "admin1")]
     if context is not None and len({a.country for a in areas}) > 1:
         areas = [a for a in areas if context.countries.get(a.country or "")] or areas
-    return areas or [
+    towns = [
         c.place
         for c in found
         if c.match == "main"
@@ -315,6 +330,11 @@ def qualifier_places(
         and c.place.lat is not None
         and c.place.lon is not None
     ]
+    if not areas and context is not None and context.countries:
+        # in a story about some countries, a town abroad holds none of its places: "Ar
+        # Rubat area of Tuban district (Lahij)" in a Yemeni story is not in Tuban, Java
+        towns = [t for t in towns if context.countries.get(t.country or "")]
+    return areas or towns
 
 
 def _qualifier_filter(

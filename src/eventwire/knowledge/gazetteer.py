@@ -20,6 +20,7 @@ from eventwire.knowledge.placenames import (
     ARTICLES,
     SETTLEMENT_WORDS,
     TYPE_WORDS,
+    compass_variants,
     final_a_variants,
     name_key,
     skeleton,
@@ -130,6 +131,10 @@ class Gazetteer:
         core = without_type_word(key, TYPE_WORDS | SETTLEMENT_WORDS)
         if not found and core:
             self._exact(variants(core), limit, found)
+        if not found:
+            # "North Kivu", "North Darfur": a division GeoNames names in French ("Nord
+            # Kivu") or by the adjective ("Northern Darfur")
+            self._exact(compass_variants(key) + compass_variants(core), limit, found)
         return found
 
     def _key_of(self, name: str) -> str:

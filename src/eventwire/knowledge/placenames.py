@@ -164,6 +164,40 @@ def variants(key: str) -> list[str]:
     return out
 
 
+# The English compass word opening a division's name, in French, as GeoNames writes the
+# divisions of French-speaking countries: "North Kivu" is "Nord-Kivu", "South-West" "Sud-Ouest".
+_COMPASS_FRENCH = {
+    "north": "nord",
+    "south": "sud",
+    "east": "est",
+    "west": "ouest",
+    "northeast": "nord est",
+    "northwest": "nord ouest",
+    "southeast": "sud est",
+    "southwest": "sud ouest",
+}
+
+
+def compass_variants(key: str) -> list[str]:
+    """Other spellings of a name opening with a compass word, as gazetteers write
+    divisions: the English adjective for the noun and back ("north darfur" -> "northern
+    darfur"), and the French word ("north kivu" -> "nord kivu", "south west" -> "sud
+    ouest"); [] when ``key`` opens with none or is one word."""
+    words = key.split()
+    if len(words) < 2:
+        return []
+    if words[0] in ("north", "south") and words[1] in ("east", "west"):
+        words = [words[0] + words[1], *words[2:]]
+    first, rest = words[0], words[1:]
+    plain = first[:-3] if first.endswith("ern") and first[:-3] in _COMPASS_FRENCH else first
+    if plain not in _COMPASS_FRENCH or not rest:
+        return []
+    french = [_COMPASS_FRENCH.get(w, w) if w in ("east", "west") else w for w in rest]
+    out = [" ".join([plain + "ern" if plain == first else plain, *rest])]
+    out.append(" ".join([_COMPASS_FRENCH[plain], *french]))
+    return [v for v in out if v != key]
+
+
 _TA_MARBUTA = re.compile(r"(?<=[^aeiouy\s])(?:a|ah|eh)$")
 
 
