@@ -26,6 +26,7 @@ from typing import Any
 
 import eventwire.pipeline as pipeline
 import eventwire.resolve as resolve
+import eventwire.resolve.incidents as incidents
 from eventwire.config import Settings
 from eventwire.extract import Resources
 from eventwire.store import open_store
@@ -81,11 +82,12 @@ class Phases:
 
 class Trace:
     """tracemalloc from the start of the events pass to the end of the incidents pass of
-    the first resolution: the top allocation sites (by line) held at the end, and what the
-    incidents pass added."""
+    the first resolution: the top allocation sites (by line) held when the join is done
+    (its first incident is built) and at the end, and what the incidents pass added."""
 
     def __init__(self, top: int) -> None:
         self.top, self.before, self.done = top, None, False
+        self.done_join = False
 
     def wrap(self, owner: Any, name: str, at: str) -> None:
         inner: Callable[..., Any] = getattr(owner, name)
@@ -93,8 +95,13 @@ class Trace:
         def traced(*args: Any, **kwargs: Any) -> Any:
             if not self.done and at == "events":
                 tracemalloc.start()
-            if not self.done and at == "incidents":
-                self.before = tracemalloc.take_snapshot() if tracemalloc.is_tracing() else None
+            if not self.done and at == "incidents" and tracemalloc.is_tracing():
+                self.before = tracemalloc.take_snapshot()
+                tracemalloc.reset_peak()
+            if not self.done_join and at == "joined" and self.before is not None:
+                self.print_top("held when the join is done, as its first incident is built",
+                               tracemalloc.take_snapshot())  # fmt: skip
+                self.done_join = True
             result = inner(*args, **kwargs)
             if not self.done and at == "incidents" and tracemalloc.is_tracing():
                 self.report(tracemalloc.take_snapshot())
@@ -102,16 +109,18 @@ class Trace:
 
         setattr(owner, name, traced)
 
+    def print_top(self, title: str, snapshot: tracemalloc.Snapshot) -> None:
+        print(f"  {title}, by line:")
+        for stat in snapshot.statistics("lineno")[: self.top]:
+            print(f"    {stat.size / 1e6:8.1f} MB {stat.count:10,} blocks  {stat.traceback[0]}")
+
     def report(self, after: tracemalloc.Snapshot) -> None:
         self.done = True
         current, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        print(
-            f"traced since the events pass: held {current / 1e6:.0f} MB, peak {peak / 1e6:.0f} MB"
-        )
-        print("  held at the end of the incidents pass, by line:")
-        for stat in after.statistics("lineno")[: self.top]:
-            print(f"    {stat.size / 1e6:8.1f} MB {stat.count:10,} blocks  {stat.traceback[0]}")
+        print(f"incidents pass: traced peak {peak / 1e6:.0f} MB, {current / 1e6:.0f} MB held "
+              "at its end (traced since the events pass)")  # fmt: skip
+        self.print_top("held at the end of the incidents pass", after)
         if self.before is not None:
             print("  added by the incidents pass, by line:")
             for diff in after.compare_to(self.before, "lineno")[: self.top]:
@@ -130,6 +139,7 @@ def main() -> None:
         trace = Trace(args.trace)
         trace.wrap(resolve, "resolve_events", "events")
         trace.wrap(resolve, "resolve_incidents", "incidents")
+        trace.wrap(incidents, "_incident", "joined")
     phases = Phases()
     for owner, name in ((resolve, "resolve_actors"), (resolve, "resolve_events"),
                         (resolve, "resolve_incidents"), (resolve, "resolve_relations"),
