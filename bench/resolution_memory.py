@@ -1,12 +1,15 @@
 """Where a resolution's memory goes: peak RSS per phase of a rebuild and of a refresh.
 
-    python bench/resolution_memory.py [--size 10000] [--store FILE]
+    python bench/resolution_memory.py [--size 10000] [--store FILE] [--trace N]
 
 Fills a SQLite store with ``--size`` synthetic articles (or reuses ``--store`` when it
 holds them), rebuilds it, adds 1,000 articles and refreshes. A thread samples the
 process's resident memory every 50 ms; each phase (the actor pass, events, incidents,
 relations, the writes and the incidents' write within them) is timed and its peak
-printed, so the phase that sets the peak RSS is named. Prints figures; asserts nothing.
+printed, so the phase that sets the peak RSS is named. With ``--trace N``, the rebuild's
+events and incidents passes run under ``tracemalloc`` and the N allocation sites holding
+the most at the end of the incidents pass are printed (by line), with what the pass
+itself added. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -16,12 +19,14 @@ import os
 import tempfile
 import threading
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import eventwire.pipeline as pipeline
 import eventwire.resolve as resolve
+import eventwire.resolve.incidents as incidents
 from eventwire.config import Settings
 from eventwire.extract import Resources
 from eventwire.store import open_store
@@ -75,11 +80,66 @@ class Phases:
         self.seconds.clear()
 
 
+class Trace:
+    """tracemalloc from the start of the events pass to the end of the incidents pass of
+    the first resolution: the top allocation sites (by line) held when the join is done
+    (its first incident is built) and at the end, and what the incidents pass added."""
+
+    def __init__(self, top: int) -> None:
+        self.top, self.before, self.done = top, None, False
+        self.done_join = False
+
+    def wrap(self, owner: Any, name: str, at: str) -> None:
+        inner: Callable[..., Any] = getattr(owner, name)
+
+        def traced(*args: Any, **kwargs: Any) -> Any:
+            if not self.done and at == "events":
+                tracemalloc.start()
+            if not self.done and at == "incidents" and tracemalloc.is_tracing():
+                self.before = tracemalloc.take_snapshot()
+                tracemalloc.reset_peak()
+            if not self.done_join and at == "joined" and self.before is not None:
+                self.print_top("held when the join is done, as its first incident is built",
+                               tracemalloc.take_snapshot())  # fmt: skip
+                self.done_join = True
+            result = inner(*args, **kwargs)
+            if not self.done and at == "incidents" and tracemalloc.is_tracing():
+                self.report(tracemalloc.take_snapshot())
+            return result
+
+        setattr(owner, name, traced)
+
+    def print_top(self, title: str, snapshot: tracemalloc.Snapshot) -> None:
+        print(f"  {title}, by line:")
+        for stat in snapshot.statistics("lineno")[: self.top]:
+            print(f"    {stat.size / 1e6:8.1f} MB {stat.count:10,} blocks  {stat.traceback[0]}")
+
+    def report(self, after: tracemalloc.Snapshot) -> None:
+        self.done = True
+        current, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(f"incidents pass: traced peak {peak / 1e6:.0f} MB, {current / 1e6:.0f} MB held "
+              "at its end (traced since the events pass)")  # fmt: skip
+        self.print_top("held at the end of the incidents pass", after)
+        if self.before is not None:
+            print("  added by the incidents pass, by line:")
+            for diff in after.compare_to(self.before, "lineno")[: self.top]:
+                print(f"    {diff.size_diff / 1e6:+8.1f} MB {diff.count_diff:+10,} blocks  "
+                      f"{diff.traceback[0]}")  # fmt: skip
+        self.before = None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=10000)
     parser.add_argument("--store", help="a SQLite file to fill (or holding --size articles)")
+    parser.add_argument("--trace", type=int, default=0, help="top allocation sites to print")
     args = parser.parse_args()
+    if args.trace:
+        trace = Trace(args.trace)
+        trace.wrap(resolve, "resolve_events", "events")
+        trace.wrap(resolve, "resolve_incidents", "incidents")
+        trace.wrap(incidents, "_incident", "joined")
     phases = Phases()
     for owner, name in ((resolve, "resolve_actors"), (resolve, "resolve_events"),
                         (resolve, "resolve_incidents"), (resolve, "resolve_relations"),

@@ -11,6 +11,7 @@ from dataclasses import replace
 import pytest
 
 import eventwire.resolve as resolve_module
+import eventwire.resolve.incident_blocks as blocks
 from eventwire.config import Settings
 from eventwire.knowledge.resources import Resources
 from eventwire.model import DocumentRecords, Place, When, to_dict
@@ -117,3 +118,17 @@ def test_clusters_compared_before_follow_from_the_pair_order(seed: int) -> None:
         assert pairs.compared(a, b, i, j) == expected
     assert list(trying) == order[1:]
     assert not len(pairs.pairs)  # let go once every pair was tried
+
+
+@pytest.mark.parametrize(("run", "flush"), [(1, 1), (7, 50), (300, 1000)])
+def test_runs_of_tags_and_batches_of_pairs_keep_the_order(
+    monkeypatch: pytest.MonkeyPatch, run: int, flush: int
+) -> None:
+    """Tags given a few at a time (down to one a scan) and pairs made distinct a batch at
+    a time (down to one block a batch) give the same pairs in the same order."""
+    told = reports(6, 300)
+    expected = _sorted(told)
+    monkeypatch.setattr(blocks, "RUN", run)
+    monkeypatch.setattr(blocks, "RUNS", 10**9)
+    monkeypatch.setattr(blocks, "FLUSH", flush)
+    assert list(ordered_pairs(told)) == expected

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 
-from eventwire.model import DocumentRecords, from_dict, to_dict
+from eventwire.config import Settings
+from eventwire.knowledge.resources import Resources
+from eventwire.model import DocumentRecords, from_dict, mention_key, to_dict
 from eventwire.resolve.actor_units import NO_SENTENCE, for_actors
+from eventwire.resolve.doc_incidents import document_incidents
 from eventwire.resolve.events import SharedValues
+from eventwire.resolve.incidents import assign_actors
 from eventwire.synthetic import World, synthetic_document
 
 
@@ -43,3 +47,31 @@ def test_actor_mentions_share_their_article_id_and_drop_their_sentence() -> None
         (m.span, m.label, m.group) for m in doc.mentions
     ]
     assert slim.places == doc.places
+
+
+def test_article_incidents_share_equal_sides_words_and_ties() -> None:
+    """Article incidents of different documents naming one actor hold one copy of its
+    words, sides and (empty) ties, with the values they had."""
+    world = World.make(60)
+    docs = [decoded(n, world) for n in range(60)]
+    onto = Resources(Settings()).ontology
+    mention_actor = {mention_key(d.article_id, m.span): f"act_{m.span.text}" for d in docs
+                     for m in d.mentions}  # fmt: skip
+    named = frozenset(mention_actor.values())
+    shared = SharedValues()
+    told, before = [], []
+    for doc in docs:
+        for inc in document_incidents(doc, onto, mention_actor, named):
+            assign_actors(inc, mention_actor, frozenset())
+            before.append((inc.sources, inc.targets, inc.named, dict(inc.words), inc.ties,
+                           list(inc.rules)))  # fmt: skip
+            shared.incident(inc)
+            told.append(inc)
+    after = [(i.sources, i.targets, i.named, i.words, i.ties, i.rules) for i in told]
+    assert after == before
+    words: dict[object, object] = {}
+    for inc in told:
+        for w in inc.words.values():
+            assert words.setdefault(w, w) is w  # one object per set of words
+        assert inc.ties is told[0].ties or inc.ties != told[0].ties
+    assert len(words) < sum(len(i.words) for i in told)  # an actor's words recur

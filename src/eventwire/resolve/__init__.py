@@ -123,6 +123,7 @@ def resolve_rest(
             incs = document_incidents(doc, resources.ontology, mention_actor, named)
             for inc in incs:
                 assign_actors(inc, mention_actor, unnamed)
+                shared.incident(inc)
                 told.append(inc)
             events = fill_from_incidents(doc.events, incs, mention_actor, named)
             yield DocumentRecords(doc.article_id, events=events)

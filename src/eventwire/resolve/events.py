@@ -33,6 +33,7 @@ from eventwire.model import (
     When,
     mention_key,
 )
+from eventwire.resolve.doc_incidents import DocIncident
 from eventwire.resolve.ids import stable_id
 from eventwire.resolve.incident_sites import sites_hit
 from eventwire.resolve.incidents import place_veto
@@ -189,6 +190,16 @@ class SharedValues:
     def relations(self, mentions: Sequence[RelationMention]) -> tuple[RelationMention, ...]:
         """Relation statements (of one document) with their dates shared."""
         return tuple(replace(rm, when=self.one(rm.when)) for rm in mentions)
+
+    def incident(self, inc: DocIncident) -> None:
+        """Share an article incident's actors, the words naming them, its leader ties and
+        rules with every equal value held so far (in place: the incidents pass holds every
+        article incident until the join is done, and an actor's words, a side or an
+        article's empty set of ties recur in most of them)."""
+        inc.sources, inc.targets = self.one(inc.sources), self.one(inc.targets)
+        inc.named, inc.ties = self.one(inc.named), self.one(inc.ties)
+        inc.words = {sys.intern(a): self.one(w) for a, w in inc.words.items()}
+        inc.rules = [self.one(r) for r in inc.rules]
 
 
 def actor_of(mention_actor: dict[str, str], article_id: str, span: Span | None) -> str | None:

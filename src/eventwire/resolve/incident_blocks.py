@@ -28,6 +28,8 @@ BITS = 28  # a report's place in a pair: up to 268 million reports
 LOW = (1 << BITS) - 1
 FLUSH = 1 << 22  # pairs gathered before duplicates are dropped
 STEP = 1 << 16  # pairs turned into Python numbers at a time
+RUN = 1 << 20  # pairs of consecutive tags given from one scan of the tags, at least
+RUNS = 16  # ... or this fraction of the pairs: about this many scans in all
 
 
 def ordered_pairs(reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
@@ -109,17 +111,43 @@ def _in_order(reports: Sequence[Report], pairs: np.ndarray) -> Iterator[tuple[in
         rank[leading[prefix]] = n
     ranked = rank[tags]
     del tags
-    # the pairs of each tag in place order, tag by tag: the order a stable sort by tag
-    # gives, without holding an 8-byte index for every pair
-    for tag in range(len(leading)):
-        at = np.flatnonzero(ranked == tag)
+    # the pairs of a run of tags in place order, tag by tag (the order a stable sort by
+    # tag gives), a run at a time: each run is found in one scan of the tags and holds
+    # an index for at most a sixteenth of the pairs (``RUNS``), so neither a scan per tag (hundreds
+    # of them over a busy block's pairs) nor an 8-byte index of every pair is needed
+    for at in _tag_runs(ranked, len(leading)):
         for start in range(0, len(at), STEP):
             for p in pairs[at[start : start + STEP]].tolist():
                 yield p >> BITS, p & LOW
 
 
+def _tag_runs(ranked: np.ndarray, tags: int) -> Iterator[np.ndarray]:
+    """Indexes of ``ranked`` (ranks below ``tags``) in the order of a stable sort by rank,
+    given for consecutive runs of ranks of at most ``max(RUN, len(ranked) // RUNS)`` items
+    each (a rank with more is a run of its own)."""
+    counts = np.bincount(ranked, minlength=tags)
+    budget = max(RUN, len(ranked) // RUNS)
+    low = 0
+    while low < tags:
+        high, held = low + 1, int(counts[low])
+        while high < tags and held + int(counts[high]) <= budget:
+            held += int(counts[high])
+            high += 1
+        if held:
+            at = np.flatnonzero((ranked >= low) & (ranked < high))
+            if high - low > 1:
+                at = at[np.argsort(ranked[at], kind="stable")]
+            yield at
+        low = high
+
+
 def _pairs(reports: Sequence[Report]) -> np.ndarray:
-    """Every candidate pair once, as ``i << BITS | j`` (i < j), in ascending order."""
+    """Every candidate pair once, as ``i << BITS | j`` (i < j), in ascending order.
+
+    Pairs filed under several blocks (days, sides, a town) are gathered, sorted and made
+    distinct a batch at a time, and each batch merged into the pairs found so far once it
+    is as large as they are, so the whole costs a few sorts of the pairs, not one per
+    batch."""
     done = np.empty(0, dtype=np.uint64)
     chunks: list[np.ndarray] = []
     pending = 0
@@ -130,10 +158,38 @@ def _pairs(reports: Sequence[Report]) -> np.ndarray:
         first, second = np.triu_indices(len(m), 1)
         chunks.append((m[first] << np.uint64(BITS)) | m[second])
         pending += len(first)
-        if pending >= FLUSH:
-            done = np.unique(np.concatenate([done, *chunks]))
+        if pending >= max(FLUSH, len(done)):
+            done = _merged(done, _distinct(np.concatenate(chunks)))
             chunks, pending = [], 0
-    return np.unique(np.concatenate([done, *chunks]))
+    if not chunks:
+        return done
+    return _merged(done, _distinct(np.concatenate(chunks)))
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """``values`` sorted, each once (``np.unique`` hashes them first: several times
+    slower on millions of pairs)."""
+    values.sort()
+    return _dropped_repeats(values)
+
+
+def _merged(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Two ascending arrays of distinct values merged, each value once: a stable sort of
+    two sorted runs put end to end is a merge (timsort finds the runs)."""
+    if not len(a):
+        return b
+    both = np.concatenate([a, b])
+    both.sort(kind="stable")
+    return _dropped_repeats(both)
+
+
+def _dropped_repeats(values: np.ndarray) -> np.ndarray:
+    if len(values) < 2:
+        return values
+    keep = np.empty(len(values), dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
 
 
 def _sorted(reports: Sequence[Report]) -> list[tuple[int, int]]:
