@@ -151,13 +151,15 @@ DOING_VERBS = frozenset({"carry", "conduct", "stage", "launch", "mount", "commit
 
 
 SELF_PRONOUNS = frozenset({"it", "they", "we"})
+SELF_POSSESSIVES = frozenset({"its", "their", "our"})
 
 
 def _owned_up(noun: Token) -> str | None:
     """Whether an act noun naming an earlier act is owned up to or disowned:
 
     * "claim": "X (later) claimed responsibility for the attack", "X claimed the
-      bombing", "X said it carried out the attack", "the attack was carried out by X",
+      bombing", "the attack was claimed by X", "X said it (its fighters) carried out the
+      attack", "the attack was carried out by X",
       "X carried out the attack" (not "X has not claimed the attack", "no group claimed
       it", nor "the army said X carried out the attack", an accusation);
     * "deny": "X denied carrying out the strike", "X denied the attack"."""
@@ -170,13 +172,20 @@ def _owned_up(noun: Token) -> str | None:
         if verb.head.lemma_.lower() in DISOWN_VERBS and verb.head.pos_ == "VERB":
             return "deny"  # "denied carrying out the strike"
         doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        said_by_itself = verb.dep_ == "ccomp" and doer is not None and doer.lower_ in SELF_PRONOUNS
+        said_by_itself = verb.dep_ == "ccomp" and doer is not None and _self(doer)
         return "claim" if said_by_itself and not _negated(verb) else None
     if verb.lemma_.lower() in DOING_VERBS and verb.dep_ == "ROOT" and not _negated(verb):
         return "claim"  # the outlet says who did it: "the attack was carried out by X"
     if verb.lemma_.lower() in DISOWN_VERBS and verb.pos_ == "VERB":
         return "deny"
     return None
+
+
+def _self(doer: Token) -> bool:
+    """The speaker itself or its own people: "it", "they", "its fighters", "our men"."""
+    return doer.lower_ in SELF_PRONOUNS or any(
+        c.dep_ == "poss" and c.lower_ in SELF_POSSESSIVES for c in doer.children
+    )
 
 
 def _negated(verb: Token) -> bool:
@@ -195,7 +204,8 @@ def _own_earlier_act(
     the attack", "The army denied carrying out the strike") is about the nearest earlier
     act of the same kind anywhere before it in the document. The claim or denial takes
     that act's target; a claim also makes the claimant the doer of every act of that
-    sentence whose doer was unnamed or only described as armed men ("gunmen"), so
+    sentence (and of the sentences before it telling acts of that kind with no named
+    doer, back to one whose doer is named) whose doer was unnamed or only described as armed men ("gunmen"), so
     resolution makes one event of both; a named doer, a people's or a state's ("Sudanese
     soldiers") is kept. A denial leaves the act as told."""
     e, here = out[k], view.sent_no(trigger_at[k])
@@ -207,9 +217,17 @@ def _own_earlier_act(
     out[k] = replace(e, target=e.target or o.target)
     if owned != "claim" or e.negated or not _unnamed(view, o.source, onto):
         return
-    act_sentence = view.sent_no(trigger_at[before[-1]])
+    # The claimed act may be told over several sentences before the claim ("ten soldiers
+    # died in the assault. Five were wounded. X claimed the attack"): the claim reaches
+    # back over the acts of its kind with no named doer, up to one whose doer is named.
+    unnamed_by_sentence: dict[int, Span | None] = {}
+    for j in reversed(before):
+        if not _unnamed(view, out[j].source, onto):
+            break
+        unnamed_by_sentence.setdefault(view.sent_no(trigger_at[j]), out[j].source)
     for j in range(k):
-        if view.sent_no(trigger_at[j]) == act_sentence and out[j].source == o.source:
+        no = view.sent_no(trigger_at[j])
+        if no in unnamed_by_sentence and out[j].source == unnamed_by_sentence[no]:
             out[j] = replace(out[j], source=e.source)
 
 

@@ -56,7 +56,7 @@ LIGHT_VERBS = frozenset(
     {"launch", "carry", "conduct", "stage", "mount", "begin", "start", "wage", "give", "offer",
      "provide", "hold", "make", "pay", "lead", "continue", "announce", "step", "resume",
      "order", "receive", "get", "accept", "seek", "deny", "extend", "pledge", "send", "impose",
-     "declare", "lodge", "engage"}
+     "declare", "lodge", "engage", "form", "forge", "sign"}
 )  # fmt: skip
 OWN_PRONOUNS = frozenset({"its", "their"})  # owner = the subject of the verb
 # Entity types of a name that may do what the noun it modifies names ("a Hamas attack",
@@ -250,6 +250,8 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         agent = _pobj(token, frozenset({"by"}), ("agent", "prep"))
         if agent is None and (shared := coordinated_passive(token)) is not None:
             agent = shared[0]  # "was armed and funded by Qatar"
+        if agent is not None:
+            agent = instrument_user(agent) or agent  # "was hit by shells fired by X"
         if passive is None and token.dep_ == "xcomp":
             passive = _controller_subject(token)  # raising: "X is said to be funded by Y"
         elif passive is not None and passive.lower_ in RELATIVES and token.dep_ == "relcl":
@@ -260,6 +262,7 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     source = _child(token, "nsubj") or absolute_subject(token)
     if source is not None:
         source = past_dateline(source)
+        source = instrument_user(source) or source  # "shells fired by X struck"
     if source is not None and (denier := self_denier(source)) is not None:
         source = denier
     if source is not None and _headline_passive(token):
@@ -442,10 +445,14 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     verbs = [c for c in token.children if c.dep_ in ("acl", "relcl")]
     if token.dep_ == "nsubjpass":
         verbs.append(token.head)
+    if source is None:  # "an attack blamed on X", "the raid, which police blamed on X"
+        source = blamed_on(verbs)
     verbs = [v for v in verbs if verb_lemma(v) in AGENT_VERBS]
     if source is None:  # "the attack (was) carried out by X", "an attack claimed by X"
         source = next((a for v in verbs if (a := _pobj(v, frozenset({"by"}), ("agent", "prep")))),
                       None)  # fmt: skip
+    if source is None:  # "the offensive that X launched", "the raid the army carried out"
+        source = next((s for v in verbs if (s := relative_subject(v)) is not None), None)
     between = _between(token)
     if source is None and between is not None:  # "clashes between police and traders"
         return between, [next(iter(between.conjuncts), None)]
@@ -489,18 +496,82 @@ def claimant(token: Token) -> Token | None:
     """Who owns up to an act: the subject of "claimed the attack" or of "claimed (took,
     admitted) responsibility for the attack"; nobody when the claim is negated."""
     verb = None
+    if token.dep_ == "nsubjpass" and verb_lemma(token.head) == "claim":
+        # "the attack was claimed by X": the agent owns up
+        if _negated_verb(token.head):
+            return None
+        return _pobj(token.head, frozenset({"by"}), ("agent", "prep"))
     if token.dep_ == "dobj" and verb_lemma(token.head) == "claim":
         verb = token.head
     elif token.dep_ == "pobj" and token.head.lower_ == "for":
         owned = token.head.head  # "responsibility for the attack"
         if owned.lemma_.lower() in ("responsibility", "credit") and owned.dep_ == "dobj":
             verb = owned.head if verb_lemma(owned.head) in CLAIM_VERBS else None
-    if verb is None or any(c.dep_ == "neg" for c in verb.children):
+    if verb is None or _negated_verb(verb):
         return None  # "the group has not claimed the attack": nobody owned up
     subject = _child(verb, "nsubj") or _controller_subject(verb)
     if subject is not None and any(c.lower_ in ("no", "none") for c in subject.children):
         return None  # "no group claimed the bombing"
     return subject
+
+
+# Weapons and the craft that carry them: as the subject of an act, whoever fires or flies
+# them did it.
+INSTRUMENT_NOUNS = frozenset({"shell", "rocket", "missile", "drone", "bomb", "mortar", "round",
+                              "mine", "grenade", "aircraft", "jet", "plane", "warplane",
+                              "helicopter", "gunship", "artillery", "projectile", "munition",
+                              "explosive", "tank", "bullet", "barrel", "gunfire", "fire"})  # fmt: skip
+
+
+def instrument_user(subject: Token) -> Token | None:
+    """Who used the weapon or craft a clause's subject names: the "by" agent of a
+    participle modifying it ("shells fired by X struck", "a drone launched by X hit",
+    "mines laid by X killed"), else the force that owns it ("army aircraft bombed",
+    "Kivu jets struck", "the rebels' rockets hit"); nobody when the subject is no weapon."""
+    if subject.lemma_.lower() not in INSTRUMENT_NOUNS:
+        return None
+    for verb in subject.children:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            agent = _pobj(verb, frozenset({"by"}), ("agent", "prep"))
+            if agent is not None:
+                return agent
+    return next(
+        (c for c in subject.children if c.dep_ in ("poss", "compound", "amod")
+         and c.lemma_.lower() not in INSTRUMENT_NOUNS and not when_word(c)),
+        None,
+    )  # fmt: skip
+
+
+def blamed_on(verbs: Sequence[Token]) -> Token | None:
+    """The one an act is blamed on, by a participle or a relative clause modifying its noun:
+    "an attack blamed on X", "the bombing, which officials blamed on X" (an allegation:
+    the blamer's word, not the doer's)."""
+    return next(
+        (o for v in verbs if verb_lemma(v) == "blame"
+         and (o := _pobj(v, frozenset({"on"}))) is not None),
+        None,
+    )  # fmt: skip
+
+
+def relative_subject(verb: Token) -> Token | None:
+    """The subject of a relative clause whose object is the act's noun: "the offensive
+    that X launched", "the raid the army carried out" (not "the attack that killed ten",
+    whose subject is the relative pronoun itself)."""
+    if verb.dep_ not in ("acl", "relcl") or verb.tag_ not in ("VBD", "VBN", "VBP", "VBZ"):
+        return None
+    if _child(verb, "auxpass") is not None:
+        return None  # "the attack that was launched": a passive, its agent is the doer
+    obj = _child(verb, "dobj")
+    if obj is not None and obj.lower_ not in RELATIVES:
+        return None  # "the attack, which left ten dead": the clause has its own object
+    subject = _child(verb, "nsubj")
+    if subject is None or subject.lower_ in RELATIVES:
+        return None
+    return subject
+
+
+def _negated_verb(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _pitted(token: Token) -> tuple[Token, list[Token | None]] | None:

@@ -721,6 +721,8 @@ def _match_at(view: DocView, i: int, taken: list[bool], kb: Any, letters_of: Any
         text = view.text[tokens[i].idx : last.idx + len(last)]
         if n == 1 and (len(text) < 4 and not text.isupper() or not tokens[i].is_alpha):
             continue
+        if _affiliate_follows(tokens, i + n):
+            continue  # "Islamic State Sahel Province": a branch's own name, not the body's
         entry = kb.lookup_exact(text)
         # Short acronyms must be written in capitals to count ("IS", not "is").
         if entry is None or (len(text) <= 3 and text not in entry.names):
@@ -731,6 +733,24 @@ def _match_at(view: DocView, i: int, taken: list[bool], kb: Any, letters_of: Any
         label = KB_LABELS.get(entry.type, "ORG")
         return Cand(i, i + n, label, clean_surface(text), kb_id=entry.id, kb_type=entry.type)
     return None
+
+
+# Last words of a branch's name written after its parent's: "Islamic State West Africa
+# Province", "Hezbollah Foreign Wing".
+AFFILIATE_HEADS = frozenset({"Province", "Branch", "Wing", "Chapter"})
+_AFFILIATE_REACH = 4  # capitalised words between the parent's name and the head
+
+
+def _affiliate_follows(tokens: Any, end: int) -> bool:
+    """Capitalised words after a known name that end in a branch's head noun: the known
+    name only starts the branch's own name ("Islamic State Khorasan Province")."""
+    for k in range(end, min(end + _AFFILIATE_REACH + 1, len(tokens))):
+        tok = tokens[k]
+        if not (tok.is_alpha and tok.text[:1].isupper()):
+            return False
+        if tok.text in AFFILIATE_HEADS:
+            return k > end  # a word of its own before the head: not "X Province"
+    return False
 
 
 # --- governments named by their seat ("the government in Tobruk") --------------------

@@ -144,10 +144,13 @@ def _comma_conjunct(noun: Token) -> Token | None:
 
 
 def members_of(noun: Token) -> Token | None:
-    """What a noun phrase is said to include or be: "N including A", "A, an N", "A is among N"."""
+    """What a noun phrase is said to include or be: "N including A", "N, among them A",
+    "A, an N", "A is among N"."""
     member = _pobj(noun, MEMBER_PREPS)
     if member is not None:
         return member
+    if (listed := _among_them(noun)) is not None:
+        return listed  # "its allies, among them A and B,"
     if (named := close_apposition(noun)) is not None:
         return named  # "Iran's ally Hezbollah fired": the name the noun titles
     for prep in noun.children:  # "N such as A"
@@ -190,6 +193,22 @@ def members_of(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
         return _child(noun.head.head, "dobj")
     return None
+
+
+# Pronouns of a list introduced after its noun: "its allies, among them A and B".
+LIST_PRONOUNS = frozenset({"them", "these", "those"})
+
+
+def _among_them(noun: Token) -> Token | None:
+    """The first member of "N, among them A (and B)": the parser hangs "among them" on A
+    and A on whatever it takes for the apposition's head, often not N itself."""
+    doc, i = noun.doc, noun.i
+    if i + 3 >= len(doc) or doc[i + 1].text != "," or doc[i + 2].lower_ != "among":
+        return None
+    if doc[i + 3].lower_ not in LIST_PRONOUNS or doc[i + 3].head.i != i + 2:
+        return None
+    member = doc[i + 2].head
+    return member if member.i > i + 3 else None
 
 
 def _agrees(pronoun: Token, noun: Token) -> bool:
