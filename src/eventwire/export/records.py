@@ -12,6 +12,7 @@ from eventwire.model import (
     Statistic,
     to_dict,
 )
+from eventwire.store.export_lines import article_values_record
 from eventwire.store.export_lines import event_record as event_record
 
 # relations', events' and incidents' records are made by the store, which writes their lines
@@ -22,19 +23,10 @@ from eventwire.store.export_lines import relation_payload_record as relation_pay
 
 
 def article_record(a: Article) -> dict[str, Any]:
-    return {
-        "kind": "article",
-        "id": a.id,
-        "title": a.title,
-        "outlet": a.outlet,
-        "url": a.url,
-        "source": a.source,
-        "published": a.published,
-        "published_precision": a.published_precision,
-        "published_ambiguous": a.published_ambiguous,
-        "text": a.text,
-        "metadata": a.metadata,
-    }
+    return article_values_record(
+        (a.id, a.title, a.outlet, a.url, a.source, a.published, a.published_precision,
+         a.published_ambiguous, a.text, a.metadata)
+    )  # fmt: skip
 
 
 def actor_record(actor: Actor) -> dict[str, Any]:

@@ -123,17 +123,16 @@ class ExportSource:
             yield row.line
 
     def incidents(self) -> Iterator[IncidentRow]:
-        """One :class:`IncidentRow` per selected incident."""
-        actors = self.actors_by_id()
+        """One :class:`IncidentRow` per selected incident (its actors' names, types and
+        countries read from their columns, their JSON not decoded)."""
+        actors = {a.id: a for a in self.store.actor_heads()}
         outlet = lru_cache(maxsize=4096)(self._outlet)
         for incident in self.incident_records():
             yield incident_row(incident, actors, outlet, self._division)
 
     def _outlet(self, article_id: str) -> str | None:
-        try:
-            return self.store.get_article(article_id).outlet
-        except LookupError:
-            return None
+        """The article's outlet, read without its text (None for an unknown article)."""
+        return self.store.article_outlets([article_id]).get(article_id)
 
     def records(self) -> Iterator[dict[str, Any]]:
         """The export contract: articles, actors, events, incidents, relations, quotes,
@@ -180,9 +179,12 @@ class ExportSource:
         the relations' lines stored with them are copied instead of decoded and encoded
         again: the same bytes, as the store makes them with the JSON Lines writer's
         encoder (``store/export_lines.py``). The events' lines are copied whatever the
-        filter: the store selects the events; so are the incidents' lines."""
-        for record in self._records_before_events():
-            yield encode(record) + "\n"
+        filter: the store selects the events; so are the incidents' lines. The articles'
+        lines are made by the store from their rows with that encoder (no Article built)."""
+        for line in self.store.article_lines():  # made from the rows, no Article decoded
+            yield line + "\n"
+        for actor in self.actors_by_id().values():
+            yield encode(actor_record(actor)) + "\n"
         for line in self.event_lines():
             yield line + "\n"
         for line in self.incident_lines():

@@ -429,6 +429,23 @@ class Store(UnitIndex, Protocol):
         """The articles of ``ids`` by id (unknown ids left out), read a batch at a time."""
         ...
 
+    def actor_heads(self, ids: Iterable[str] | None = None) -> list[Actor]:
+        """The actors of ``ids`` (all when None) by id, read from their columns without
+        decoding their JSON: name, type, country, KB id and counts; aliases and roles are
+        left empty (what a CSV row names)."""
+        ...
+
+    def article_lines(self, ids: Iterable[str] | None = None) -> Iterator[str]:
+        """The JSON Lines records (no newline) of the articles of ``ids`` (all when None)
+        by id, made from their rows (no Article decoded): the bytes of the JSON Lines
+        writer's article records."""
+        ...
+
+    def article_outlets(self, ids: Iterable[str]) -> dict[str, str | None]:
+        """The outlet of each article of ``ids`` (unknown ids left out), read a batch at
+        a time without the articles' text (what a CSV row names)."""
+        ...
+
     def quotes_of_articles(self, article_ids: Iterable[str]) -> list[Quote]:
         """The quotes of these articles, in the order of :meth:`quotes`."""
         ...

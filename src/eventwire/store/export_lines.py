@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Sequence
 from dataclasses import MISSING
 from typing import Any
 
@@ -30,6 +31,30 @@ _EVIDENCE_FIELDS = tuple(f.name for f in dataclasses.fields(Evidence))
 
 def _evidence_payload(evs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{name: e[name] for name in _EVIDENCE_FIELDS} for e in evs]
+
+
+def article_values_record(values: Sequence[Any]) -> dict[str, Any]:
+    """The record of an article from its values in the articles table's column order
+    (id, title, outlet, url, source, published, published_precision, published_ambiguous,
+    text, metadata), the metadata decoded: built from a row, no Article made."""
+    return {
+        "kind": "article",
+        "id": values[0],
+        "title": values[1],
+        "outlet": values[2],
+        "url": values[3],
+        "source": values[4],
+        "published": values[5],
+        "published_precision": values[6],
+        "published_ambiguous": bool(values[7]),
+        "text": values[8],
+        "metadata": values[9],
+    }
+
+
+def article_row_line(row: Sequence[Any]) -> str:
+    """The JSON Lines record (no newline) of an article's row of the articles table."""
+    return encode_line(article_values_record((*row[:9], json.loads(row[9] or "{}"))))
 
 
 def relation_payload_record(p: dict[str, Any]) -> dict[str, Any]:

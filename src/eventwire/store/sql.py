@@ -52,6 +52,7 @@ from eventwire.store.base import (
     PlaceTotals,
 )
 from eventwire.store.export_lines import (
+    article_row_line,
     encode_line,
     event_line,
     incident_line,
@@ -754,6 +755,30 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
 
     def articles_by_ids(self, ids: Iterable[str]) -> list[Article]:
         return [_article(r) for r in self._by_ids("articles", ARTICLE_COLUMNS, ids)]
+
+    def actor_heads(self, ids: Iterable[str] | None = None) -> list[Actor]:
+        columns = "id, name, type, country, kb_id, mention_count, article_count"
+        rows = (
+            self._all(f"SELECT {columns} FROM actors ORDER BY id")
+            if ids is None
+            else self._by_ids("actors", columns, ids)
+        )
+        return [
+            Actor(id=r[0], name=r[1], type=r[2], country=r[3], kb_id=r[4], mention_count=r[5],
+                  article_count=r[6])
+            for r in rows
+        ]  # fmt: skip
+
+    def article_lines(self, ids: Iterable[str] | None = None) -> Iterator[str]:
+        if ids is None:
+            for row in self._stream(f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY id"):
+                yield article_row_line(row)
+            return
+        for row in self._by_ids("articles", ARTICLE_COLUMNS, ids):
+            yield article_row_line(row)
+
+    def article_outlets(self, ids: Iterable[str]) -> dict[str, str | None]:
+        return {r[0]: r[1] for r in self._by_ids("articles", "id, outlet", ids)}
 
     def _by_ids(self, table: str, columns: str, ids: Iterable[str]) -> list[Any]:
         """Rows (``columns``) of ``table`` whose id is one of ``ids``, by id: one query per

@@ -14,7 +14,7 @@ import pkgutil
 import queue
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any, TextIO, TypeVar
@@ -60,8 +60,8 @@ class FilteredStore:
         self._flt = replace(flt, order="date", limit=None, offset=0, after=None)
         self._links: tuple[set[str], set[str]] | None = None
         self._actors_only: set[str] | None = None  # when the articles are not needed
-        # the articles of the last page of incidents read (their rows name the outlets)
-        self._page_articles: dict[str, Article] = {}
+        # the outlets of the articles of the last page of incidents read (their rows name them)
+        self._page_outlets: dict[str, str | None] = {}
         self._incident_keys: list[tuple[str | None, str]] | None = None
         self._cursor: tuple[int, tuple[str | None, str]] | None = None  # (offset, after)
         # the places of the events walked from the first page on; complete at its end
@@ -89,8 +89,18 @@ class FilteredStore:
         for start in range(0, len(ids), PAGE):
             yield from self._store.articles_by_ids(ids[start : start + PAGE])
 
+    def article_lines(self, ids: Iterable[str] | None = None) -> Iterator[str]:
+        """:meth:`iter_articles` as their JSON Lines records, a batch read at a time."""
+        selected = sorted(self._article_ids)
+        for start in range(0, len(selected), PAGE):
+            yield from self._store.article_lines(selected[start : start + PAGE])
+
     def actors(self, query: str | None = None) -> list[Actor]:
         return self._store.actors_by_ids(self._actor_ids)
+
+    def actor_heads(self, ids: Iterable[str] | None = None) -> list[Actor]:
+        """The selected actors' names, types and countries (no aliases or roles)."""
+        return self._store.actor_heads(self._actor_ids)
 
     def _event_pages(self) -> Iterator[list[Event]]:
         """The selected events by (date, id), one keyset page of the store at a time."""
@@ -155,7 +165,7 @@ class FilteredStore:
             getattr(flt, "limit", None) is not None
         ):  # a page: its articles in a few queries, not one per row
             ids = {ev.article_id for i in page for ev in i.evidence}
-            self._page_articles = {a.id: a for a in self._store.articles_by_ids(ids)}
+            self._page_outlets = self._store.article_outlets(ids)
         return page
 
     def incident_lines(self, flt: Any = None) -> list[IncidentLine]:
@@ -238,8 +248,15 @@ class FilteredStore:
         return kept[offset:] if limit is None else kept[offset : offset + limit]
 
     def get_article(self, article_id: str) -> Article:
-        found = self._page_articles.get(article_id)
-        return found if found is not None else self._store.get_article(article_id)
+        return self._store.get_article(article_id)
+
+    def article_outlets(self, ids: Iterable[str]) -> dict[str, str | None]:
+        """The outlets of ``ids``, from those of the last page of incidents read when it
+        has them all (the CSV writer asks for one at a time)."""
+        wanted = list(ids)
+        if all(i in self._page_outlets for i in wanted):
+            return {i: self._page_outlets[i] for i in wanted}
+        return self._store.article_outlets(wanted)
 
     def get_actor(self, actor_id: str) -> Actor:
         return self._store.get_actor(actor_id)
