@@ -104,6 +104,8 @@ class Report:
     named: frozenset[str]  # the sides its named actors stand for (see ``state_sides``)
     family: str = ""  # the types it may join (``Ontology.incident_family``); "" = its type
     sites: frozenset[str] = frozenset()  # what its acts hit, by kind (``sites_hit``)
+    doers: frozenset[str] = frozenset()  # the sides of ``named`` it names as doers
+    hit: frozenset[str] = frozenset()  # ... and as targets (``state_against_group``)
 
     @classmethod
     def of(
@@ -116,14 +118,19 @@ class Report:
         days = office_days(inc)
         # a named actor and the leader or group some article ties to it (``incident_ties``)
         actors = {*inc.named, *(t for a in inc.named for t in (tied or {}).get(a, ()))}
-        sides = frozenset(_seated(side_on(a, (side_of or {}).get(a), days), inc.words.get(a),
-                                  (seats or {}).get(a))
-                          for a in actors)  # fmt: skip
+
+        def side(a: str) -> str:
+            return _seated(side_on(a, (side_of or {}).get(a), days), inc.words.get(a),
+                           (seats or {}).get(a))  # fmt: skip
+
+        sides = frozenset(side(a) for a in actors)
+        doers = frozenset(side(a) for a in inc.sources if a in inc.named)
+        hit = frozenset(side(a) for a in inc.targets if a in inc.named)
         itype = inc.type
         family = inc.onto.incident_family(itype, sends_armed_men(inc.members, itype, inc.onto))
         sites = sites_hit(inc.members, inc.onto.violent_types, inc.onto.site_nouns)
         return cls(inc.id, inc.article_id, itype, inc.window(), inc.day, inc.place, sides,
-                   family, sites)  # fmt: skip
+                   family, sites, doers, hit)  # fmt: skip
 
     def window(self) -> tuple[int, int] | None:
         return self.span
@@ -385,7 +392,7 @@ def veto(a: Report, b: Report) -> str | None:
     if why := rival_parts(a.named, b.named):
         return why
     shared = sides_meet(a.named, b.named)
-    if a.named and b.named and not shared:
+    if a.named and b.named and not shared and not state_against_group(a, b):
         return "named actors differ"
     if not shared and not _same_town_dated(a, b):
         return "no shared named actor, and not the same town and day"
@@ -462,6 +469,39 @@ def _seated(side: str, words: Iterable[str] | None, stated: str | None = None) -
         return side
     seat = seat_of(words) or stated
     return f"{side}{PART_MARK}seat:{seat}" if seat else side
+
+
+def _is_state(side: str) -> bool:
+    return parent_side(side).startswith("state:")
+
+
+def state_against_group(a: Report, b: Report) -> bool:
+    """Two reports of one clash told from its two ends: the army's report names only its
+    own state's side ("soldiers were killed when their post was overrun"), the other only
+    the armed group ("Fano fighters overran the post"). Their named actors differ without
+    contradicting, as a state's forces are the usual other side of an armed group's
+    attack, so they join when they are in one town, one of them is dated to the day
+    (:func:`_same_town_dated`), both give the act one type (an army's report of an
+    attack on its post is no group's raid on a market: two types of one family are two
+    acts here), and the two ends stand at the two ends of the act: the state is hit in
+    its report and the group is a doer in the other, or the state is a doer and the group
+    is hit. Two doers ("the brigade ambushed a patrol", "the army attacked a patrol") are
+    two claims of one deed, which contradict. Two groups, two states, or a report naming a
+    state and a group against one naming another group still differ."""
+    if a.type != b.type or not _same_town_dated(a, b):
+        return False
+    for army, group in ((a, b), (b, a)):
+        states = {parent_side(s) for s in army.named if _is_state(s)}
+        if len(states) != 1 or any(not _is_state(s) for s in army.named):
+            continue
+        if not group.named or any(_is_state(s) for s in group.named):
+            continue
+        (state,) = states
+        hit = {parent_side(s) for s in army.hit}
+        done = {parent_side(s) for s in army.doers}
+        if (state in hit and group.doers) or (state in done and group.hit):
+            return True
+    return False
 
 
 def _same_town_dated(a: Report, b: Report) -> bool:
