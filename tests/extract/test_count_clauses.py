@@ -115,3 +115,14 @@ def test_a_range_counts_its_lower_bound(run) -> None:
     # the model may take "Between 10 and 15" for a date: a date never counts soldiers
     text = "Between 10 and 15 soldiers were killed when militants stormed the base."
     assert counts(text) == [("killed", 10, "between")]
+
+
+@pytest.mark.slow
+def test_a_relative_clause_of_time_keeps_its_toll_from_the_main_act(tolls) -> None:
+    # "the worst since March, when a car bomb killed nine": nine is March's toll
+    found = tolls(
+        "Tuesday's raid was the worst in the town since March, when a car bomb at the "
+        "market killed nine people."
+    )
+    assert found["raid"] == {}
+    assert found["bomb"] == {"killed": 9}

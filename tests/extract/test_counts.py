@@ -103,3 +103,22 @@ def test_part_of_a_count_is_not_counted_again(run):
     assert got == [("wounded", 12, None)]
     got = counts(run, "Autopsies showed 2 of the 14 fishermen killed were Colombians.")
     assert ("killed", 2, None) not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people named by the work they do near the fighting are people counted
+        ("Mortar fire on the depot killed 9 porters and wounded 22.", ("killed", 9, None)),
+        ("Three park rangers were killed when their truck hit a mine.", ("killed", 3, None)),
+        ("Eleven militia auxiliaries died in the raid on the post.", ("killed", 11, None)),
+        ("The blast wounded two deminers clearing the road.", ("wounded", 2, None)),
+    ],
+)
+def test_people_named_by_their_work_are_counted(run, text, expected):
+    assert expected in counts(run, text)
+
+
+def test_things_named_like_workers_are_still_not_counted(run):
+    # the new words name people; the vehicles and weapons beside them stay uncounted
+    assert counts(run, "Drones destroyed 14 trucks and two couriers' motorbikes.") == []

@@ -180,3 +180,23 @@ def test_a_date_on_a_granting_verb_after_another_clause_is_read(dates) -> None:
     # the granting verb must stop at that clause's root
     found = dates("Fighting ended, and on Monday the army gave the rebels a week to leave.")
     assert found["Fighting"] == ("2024-05-13", "day")
+
+
+def test_a_relative_clause_of_time_on_a_date_dates_its_own_act(dates) -> None:
+    # "since March, when ...": the clause tells what happened in March, whatever the day
+    # of the main clause's noun
+    found = dates(
+        "Tuesday's raid was the worst in the town since March, when a car bomb at the "
+        "market killed nine people."
+    )
+    assert found["raid"] == ("2024-05-14", "day")
+    assert found["bomb"] == ("2024-03", "month")
+    assert dates("Rebels last entered the valley in 2019, when they burned the mill.")[
+        "burned"
+    ] == ("2019", "year")
+
+
+def test_a_when_clause_on_a_verb_keeps_the_sentence_date(dates) -> None:
+    # "were killed on Sunday when gunmen attacked": a clause of the same moment, on a verb
+    found = dates("Five villagers were killed on Sunday when gunmen attacked the farms.")
+    assert found["attacked"] == ("2024-05-12", "day")

@@ -39,6 +39,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
+from eventwire.extract.count_attach import time_clause
 from eventwire.extract.dates import governing_verb, is_deadline
 from eventwire.extract.modality import SPEECH_VERBS
 from eventwire.extract.placechoice import (
@@ -114,6 +115,8 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
             # placed; a date from another clause would be wrong, not merely vague
             return publication_when(ctx)
     resolved = [t for t in timexes if t.when.value]
+    if parsed and (told := _when_clause_date(token, [t for t in window if t.when.value])):
+        return told  # "the worst since March, when a car bomb killed nine": March
     occurrence = ctx.resources.anchor_words.occurrence
     if parsed and (noun_date := _noun_date(token, resolved, occurrence)) is not None:
         return noun_date
@@ -282,6 +285,23 @@ def _report_day(timexes: list[Timex], sent: Span, reporting: frozenset[int]) -> 
         inside = sent.start_char <= timex.span.start < sent.end_char
         if inside and timex.span.start in reporting and timex.when.precision == "day":
             return When(timex.when.value, "publication", text=timex.when.text)
+    return None
+
+
+def _when_clause_date(token: Token, resolved: list[Timex]) -> When | None:
+    """The date a relative clause of time hangs on, for the acts the clause tells: "the
+    deadliest raid since March, when a car bomb killed nine" dates the bombing to March,
+    not to the main clause's day ("Tuesday's raid"), nor does a comparison's "since"
+    hide it. Only the nearest such clause above the trigger counts, and only when it
+    hangs on a date ("were killed when gunmen attacked" hangs on a verb: no date here)."""
+    node = token
+    for _ in range(8):
+        if node.dep_ == "relcl" and time_clause(node):
+            at = node.head.idx
+            return next((t.when for t in resolved if t.span.start <= at < t.span.end), None)
+        if node.head.i == node.i:
+            return None
+        node = node.head
     return None
 
 

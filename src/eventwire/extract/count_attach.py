@@ -166,6 +166,8 @@ def governing_acts(doc: Doc, triggers: AbstractSet[int]) -> Callable[[Count], fr
                 # describes, not the whole sentence it sits in
                 described.add(clause.head.i)
                 break
+            if relative and time_clause(clause):
+                break  # "the worst since March, when a bomb killed nine": that act's toll
             up = consequence or shared or relative
             if not up or clause.head.i == clause.i:
                 break
@@ -202,6 +204,12 @@ def _own_clause(verb: Token) -> set[int]:
                 continue
             stack.append(child)
     return found
+
+
+def time_clause(clause: Token) -> bool:
+    """A relative clause of time ("March, when a bomb killed nine") tells an act of its
+    own moment, not the one of the clause it sits in."""
+    return any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children)
 
 
 def _other_act(clause: Token) -> bool:
