@@ -238,10 +238,10 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     found = [(tok, t) for tok, t in found if t[0] or _source_makes_event(tok, t[1], index, onto)]
     found = [(tok, t) for tok, t in found if not _inside_name(tok)]
     violent_at = {tok.i for tok, t in found if t[0] in onto.violent_types}
+    first_violent = min(violent_at, default=None)
     found = [(tok, t) for tok, t in found
-             if not _acted_upon(tok, t[0], violent_at, onto) and not _averted(tok, onto)]  # fmt: skip
-    found = [(tok, t) for tok, t in found
-             if not _aftermath_find(tok, t, min(violent_at, default=None), onto)]  # fmt: skip
+             if not _acted_upon(tok, t[0], violent_at, onto) and not _averted(tok, onto)
+             and not _aftermath_find(tok, t, first_violent, onto)]  # fmt: skip
     trigger_tokens = {tok.i for tok, _ in found}
     # A noun modifying another trigger noun ("protest sit-in") is part of that event, and an
     # agent noun filling a role of another trigger ("protesters blocked roads") is its actor.
