@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.extract.docview import DocView
-from eventwire.extract.eventroles import claimant, when_word
+from eventwire.extract.eventroles import claimant, negated_verb, when_word
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import EventMention, Span
 
@@ -173,8 +173,8 @@ def _owned_up(noun: Token) -> str | None:
             return "deny"  # "denied carrying out the strike"
         doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         said_by_itself = verb.dep_ == "ccomp" and doer is not None and _self(doer)
-        return "claim" if said_by_itself and not _negated(verb) else None
-    if verb.lemma_.lower() in DOING_VERBS and verb.dep_ == "ROOT" and not _negated(verb):
+        return "claim" if said_by_itself and not negated_verb(verb) else None
+    if verb.lemma_.lower() in DOING_VERBS and verb.dep_ == "ROOT" and not negated_verb(verb):
         return "claim"  # the outlet says who did it: "the attack was carried out by X"
     if verb.lemma_.lower() in DISOWN_VERBS and verb.pos_ == "VERB":
         return "deny"
@@ -186,10 +186,6 @@ def _self(doer: Token) -> bool:
     return doer.lower_ in SELF_PRONOUNS or any(
         c.dep_ == "poss" and c.lower_ in SELF_POSSESSIVES for c in doer.children
     )
-
-
-def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _own_earlier_act(

@@ -498,7 +498,7 @@ def claimant(token: Token) -> Token | None:
     verb = None
     if token.dep_ == "nsubjpass" and verb_lemma(token.head) == "claim":
         # "the attack was claimed by X": the agent owns up
-        if _negated_verb(token.head):
+        if negated_verb(token.head):
             return None
         return _pobj(token.head, frozenset({"by"}), ("agent", "prep"))
     if token.dep_ == "dobj" and verb_lemma(token.head) == "claim":
@@ -507,7 +507,7 @@ def claimant(token: Token) -> Token | None:
         owned = token.head.head  # "responsibility for the attack"
         if owned.lemma_.lower() in ("responsibility", "credit") and owned.dep_ == "dobj":
             verb = owned.head if verb_lemma(owned.head) in CLAIM_VERBS else None
-    if verb is None or _negated_verb(verb):
+    if verb is None or negated_verb(verb):
         return None  # "the group has not claimed the attack": nobody owned up
     subject = _child(verb, "nsubj") or _controller_subject(verb)
     if subject is not None and any(c.lower_ in ("no", "none") for c in subject.children):
@@ -570,7 +570,8 @@ def relative_subject(verb: Token) -> Token | None:
     return subject
 
 
-def _negated_verb(verb: Token) -> bool:
+def negated_verb(verb: Token) -> bool:
+    """Whether a verb is negated ("has not claimed", "did not carry out")."""
     return any(c.dep_ == "neg" for c in verb.children)
 
 

@@ -48,6 +48,7 @@ from eventwire.extract.eventroles import (
     SENDING_VERBS,
     close_apposition,
     coordinated_passive,
+    negated_verb,
     own_conjuncts,
     verb_lemma,
 )
@@ -459,7 +460,7 @@ def _rebutting(verb: Token) -> bool:
     """A rebuttal of the backing itself: no object, an anaphor or claim noun as object
     ("which denies it", "which rejects the charge"), or a backing act as its complement
     ("which denies arming them"); never "which denies seeking nuclear arms"."""
-    if any(c.dep_ == "neg" for c in verb.children):
+    if negated_verb(verb):
         return False
     act = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "pcomp")), None)
     if act is not None:
