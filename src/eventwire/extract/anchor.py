@@ -155,11 +155,13 @@ def _story_day(ctx: DocContext, paragraph: int) -> When | None:
     said on Monday"), at most :data:`STORY_DAY_REACH` days before publication. Precision
     ``publication``, as the day it replaces: the act happened then or before."""
     published = publication_when(ctx)
-    paragraphs = [p for p in ctx.view.paragraphs if ctx.view.zones.in_body(p[0])
-                  and ctx.text[p[0]:p[1]].strip()]  # fmt: skip
-    if published is None or not paragraphs or paragraph <= paragraphs[0][0]:
-        return None  # no day to compare, or the act is in the lead itself
-    lead_start, lead_end = paragraphs[0]
+    if published is None:
+        return None  # no day to compare
+    lead = next((p for p in ctx.view.paragraphs if ctx.view.zones.in_body(p[0])
+                 and ctx.text[p[0]:p[1]].strip()), None)  # fmt: skip
+    if lead is None or paragraph <= lead[0]:
+        return None  # no lead, or the act is in the lead itself
+    lead_start, lead_end = lead
     saying = {start for start, _verb in _saying_dates(ctx)}
     days = [t for t in ctx.timexes if lead_start <= t.span.start < lead_end
             and t.when.precision == "day" and t.when.value and not is_duration(t.span.text)
