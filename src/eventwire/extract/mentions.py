@@ -145,6 +145,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     cands = described_nouns(ctx.view, cands, kb)
     cands += _missed_names(ctx.view, cands, kb)
     cands += headed_names(ctx.view, cands, kb, words)
+    _seat_names(ctx.view.doc, cands, kb)  # "the Gaza health ministry": "Health ministry in Gaza"
     cands += _seat_governments(ctx.view, cands, kb, is_place)
     cands += _group_nouns(ctx.view, cands, kb, ctx.resources.ontology, words, is_place)
     cands = definite_descriptions(ctx.view, cands)
@@ -770,7 +771,6 @@ def _seat_governments(view: DocView, cands: list[Cand], kb: Any, is_place: Any) 
     country's, handled elsewhere; an ordinary capital stands for its state (metonymy)."""
     found: list[Cand] = []
     doc = view.doc
-    _seat_names(doc, cands, kb)
     taken = {i for c in cands for i in range(c.start, c.end)}
     for tok in view.tokens:
         agency = tok.lower_ in AGENCY_NOUNS
