@@ -123,9 +123,10 @@ class Report:
             return _seated(side_on(a, (side_of or {}).get(a), days), inc.words.get(a),
                            (seats or {}).get(a))  # fmt: skip
 
-        sides = frozenset(side(a) for a in actors)
-        doers = frozenset(side(a) for a in inc.sources if a in inc.named)
-        hit = frozenset(side(a) for a in inc.targets if a in inc.named)
+        side_by = {a: side(a) for a in actors}  # ``inc.named`` is among ``actors``
+        sides = frozenset(side_by.values())
+        doers = frozenset(side_by[a] for a in inc.sources if a in inc.named)
+        hit = frozenset(side_by[a] for a in inc.targets if a in inc.named)
         itype = inc.type
         family = inc.onto.incident_family(itype, sends_armed_men(inc.members, itype, inc.onto))
         sites = sites_hit(inc.members, inc.onto.violent_types, inc.onto.site_nouns)
