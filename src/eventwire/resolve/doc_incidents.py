@@ -263,8 +263,13 @@ def _own_date(em: EventMention) -> str | None:
 
 
 def _own_town(em: EventMention) -> Place | None:
-    """The town a mention places itself in, or lies off (:func:`is_near_town`)."""
-    place = em.place
+    """The town a mention places itself in, or lies off (:func:`town_of`)."""
+    return town_of(em.place)
+
+
+def town_of(place: Place | None) -> Place | None:
+    """``place`` when it is a town, or a town an act lies off ("20 km south of Gao",
+    :func:`is_near_town`: the town's point at ``admin2`` precision), else None."""
     return place if place and (place.precision in TOWN_PRECISIONS or is_near_town(place)) else None
 
 

@@ -56,8 +56,8 @@ from eventwire.resolve.doc_incidents import (
     UNDATED_WINDOW,
     DocIncident,
     best_place,
-    is_near_town,
     mention_id,
+    town_of,
 )
 from eventwire.resolve.facets import is_facet_of_act, is_protest_in_act
 from eventwire.resolve.ids import stable_id
@@ -123,9 +123,10 @@ class Report:
             return _seated(side_on(a, (side_of or {}).get(a), days), inc.words.get(a),
                            (seats or {}).get(a))  # fmt: skip
 
-        sides = frozenset(side(a) for a in actors)
-        doers = frozenset(side(a) for a in inc.sources if a in inc.named)
-        hit = frozenset(side(a) for a in inc.targets if a in inc.named)
+        side_by = {a: side(a) for a in actors}  # ``inc.named`` is among ``actors``
+        sides = frozenset(side_by.values())
+        doers = frozenset(side_by[a] for a in inc.sources if a in inc.named)
+        hit = frozenset(side_by[a] for a in inc.targets if a in inc.named)
         itype = inc.type
         family = inc.onto.incident_family(itype, sends_armed_men(inc.members, itype, inc.onto))
         sites = sites_hit(inc.members, inc.onto.violent_types, inc.onto.site_nouns)
@@ -265,7 +266,7 @@ def assign_actors(inc: DocIncident, mention_actor: dict[str, str], unnamed: froz
         return tuple(dict.fromkeys(found))
 
     inc.sources, inc.targets = ids("source"), ids("target")
-    town = _town(inc.place)
+    town = town_of(inc.place)
     holder = inc.holders.get(town.id) if town else None
     if not inc.targets and holder and holder not in inc.sources:
         inc.targets = (holder,)
@@ -276,15 +277,9 @@ def assign_actors(inc: DocIncident, mention_actor: dict[str, str], unnamed: froz
 def _is_its_town(words: str, place: Place | None) -> bool:
     """Whether a participant's words are the name of the town the act happened in
     ("Russia attacked Kyiv", "Kharkiv came under fire"): a place, not a side."""
-    town = _town(place)
+    town = town_of(place)
     fold = " ".join(words.casefold().split())
     return town is not None and fold == " ".join(town.name.casefold().split())
-
-
-def _town(p: Place | None) -> Place | None:
-    """The town a report is placed in, or off ("20 km south of Gao", :func:`is_near_town`:
-    the town's point at ``admin2`` precision), else None."""
-    return p if p and (p.precision in TOWN_PRECISIONS or is_near_town(p)) else None
 
 
 # words that many country names share and that never tell a country by themselves
@@ -359,7 +354,7 @@ def place_veto(a: Place | None, b: Place | None) -> str | None:
     if (a.country and b.country and a.country != b.country
             and not namesake_countries(a, b) and not within_reach(a, b)):  # fmt: skip
         return f"places in two countries ({a.name}, {b.name})"
-    if _town(a) and _town(b):
+    if town_of(a) and town_of(b):
         return "two different towns ({}, {})".format(*sorted((a.name, b.name)))
     local = TOWN_PRECISIONS | {"admin1"}
     if a.precision in local and b.precision in local and a.admin1 and a.admin1 != b.admin1:
@@ -509,7 +504,7 @@ def _same_town_dated(a: Report, b: Report) -> bool:
     meet). An undated report ("shells hit the market", its window the week before its
     publication) joins a dated one in its town inside that window; two undated reports
     never join on their town alone."""
-    ta, tb = _town(a.place), _town(b.place)
+    ta, tb = town_of(a.place), town_of(b.place)
     return bool(ta and tb and ta.id == tb.id and (a.day or b.day))
 
 
@@ -578,7 +573,7 @@ def _reason(a: Report, b: Report) -> str:
     parts = [types if a.type == b.type else f"{types} ({a.kind})"]
     if shared := sorted(a.named & b.named):
         parts.append("side " + ", ".join(shared))
-    if (ta := _town(a.place)) and (tb := _town(b.place)) and ta.id == tb.id:
+    if (ta := town_of(a.place)) and (tb := town_of(b.place)) and ta.id == tb.id:
         parts.append(f"town {ta.name}")
     elif a.place and b.place:
         parts.append(f"places {a.place.name} / {b.place.name}")
@@ -606,7 +601,7 @@ def candidate_blocks(incs: Sequence[Report]) -> dict[tuple[str, int, str], list[
         if w is None or w[1] - w[0] > MAX_WINDOW:
             continue
         cells = sorted(inc.named | {parent_side(k) for k in inc.named})
-        if town := _town(inc.place):
+        if town := town_of(inc.place):
             cells.append("town:" + town.id)
         for day in range(w[0] - DAY_SLACK, w[1] + DAY_SLACK + 1):
             for cell in cells:
@@ -618,7 +613,7 @@ def pair_order(a: Report, b: Report) -> tuple[object, ...]:
     """The order candidate pairs are tried in: more shared sides, the same town, one type,
     both dated to the day, closer dates, then ids (so the result never depends on input
     order)."""
-    ta, tb = _town(a.place), _town(b.place)
+    ta, tb = town_of(a.place), town_of(b.place)
     wa, wb = a.window(), b.window()
     return (
         -len(a.named & b.named),
