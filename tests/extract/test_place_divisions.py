@@ -61,7 +61,7 @@ def division_gazetteer(tmp_path: Path) -> Gazetteer:
           admin1="PE.15", population=7_700_000, **{**town, "feature": "PPLC"})  # fmt: skip
     b.add("country:PER", "Peru", [], lat=-9.5, lon=-75.5, country="PER",
           precision="country", feature="PCLI", population=30_000_000)  # fmt: skip
-    b.add("geonames:40", "Sirwah", [], lat=15.44, lon=45.02, country="YEM", admin1="YE.14",
+    b.add("geonames:40", "Raghwan", [], lat=15.44, lon=45.02, country="YEM", admin1="YE.14",
           population=3_000, **town)  # fmt: skip
     b.add("geonames:41", "Marib", [], lat=15.46, lon=45.32, country="YEM", admin1="YE.14",
           population=60_000, **town)  # fmt: skip
@@ -164,27 +164,27 @@ def test_a_division_named_in_english_finds_its_french_or_adjective_name(
 
 
 def test_the_area_named_after_a_district_ranks_after_it(blank_nlp, division_gazetteer) -> None:
-    # "Sirwah district (Marib)": the district, though the town of Marib is more precise
+    # "Raghwan district (Marib)": the district, though the town of Marib is more precise
     for text in (
-        "Jets struck targets in Sirwah district (Marib) on Friday.",
-        "Jets struck targets in Sirwah district of Marib on Friday.",
-        "Jets struck targets in Sirwah district west of Marib on Friday.",
+        "Jets struck targets in Raghwan district (Marib) on Friday.",
+        "Jets struck targets in Raghwan district of Marib on Friday.",
+        "Jets struck targets in Raghwan district west of Marib on Friday.",
     ):
         place = _place_of(blank_nlp, division_gazetteer, text, "struck")
-        assert place is not None and place.name == "Sirwah", text
+        assert place is not None and place.name == "Raghwan", text
 
 
 # --- a distance from a reference point ---------------------------------------------------
 
 
 def test_a_far_distance_with_a_direction_moves_the_point(blank_nlp, division_gazetteer) -> None:
-    # "315 km east of Lima" is not in Lima: about 315 km east of it, a province's precision
-    text = "Gunmen ambushed a bus 315 km east of Lima on Tuesday."
+    # "270 km east of Lima" is not in Lima: about 270 km east of it, a province's precision
+    text = "Gunmen ambushed a bus 270 km east of Lima on Tuesday."
     place = _place_of(blank_nlp, division_gazetteer, text, "ambushed")
     assert place is not None and place.precision == "admin1"
     assert place.country == "PER" and place.feature == "OFFSET"
     assert place.lat is not None and place.lon is not None
-    assert haversine_km(-12.04, -77.03, place.lat, place.lon) == pytest.approx(315, abs=1)
+    assert haversine_km(-12.04, -77.03, place.lat, place.lon) == pytest.approx(270, abs=1)
     assert place.lon > -77.03  # east
     # miles count as such, and an intercardinal direction is halfway between two
     text = "Gunmen ambushed a bus 100 miles north-east of Lima on Tuesday."
@@ -256,18 +256,18 @@ def test_a_capitalised_kind_word_inside_a_body_name_stays_out(
 def test_a_name_read_as_its_own_area_leaves_the_names_after_it_first(
     blank_nlp, division_gazetteer
 ) -> None:
-    # "Kufaa area (Sirwah, Marib)": the unknown "Kufaa" is read as the area the
+    # "Kufaa area (Raghwan, Marib)": the unknown "Kufaa" is read as the area the
     # parenthesis names last; the district named in it is finer, and is the place
-    text = "Jets struck targets in Kufaa area (Sirwah, Marib) on Friday."
+    text = "Jets struck targets in Kufaa area (Raghwan, Marib) on Friday."
     doc = _tagged(blank_nlp, text, "Kufaa", "GPE")
     ctx = _with_places(_bare(division_gazetteer, doc))
     assert {pm.span.text: pm.place.name for pm in ctx.places if pm.place} == {
         "Kufaa": "Marib",
-        "Sirwah": "Sirwah",
+        "Raghwan": "Raghwan",
         "Marib": "Marib",
     }
     place = place_for(ctx, next(t for t in doc if t.text == "struck"))
-    assert place is not None and place.name == "Sirwah"
+    assert place is not None and place.name == "Raghwan"
 
 
 def test_a_place_and_its_area_in_a_parenthesis_lie_in_that_area(

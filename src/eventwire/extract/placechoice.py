@@ -48,7 +48,7 @@ _BODY_SITE = re.compile(
     r"(?i)\b(?:headquarters|base|barracks|compound|offices?)\s+of\s+(?:the\s+)?$"
 )
 TOWNS = ("city", "point", "admin2")
-# A distance and a direction from a reference point: "315 km east of Lima", "some 40
+# A distance and a direction from a reference point: "270 km east of Lima", "some 40
 # kilometres from Gao", "60 miles north-west of the capital".
 _DISTANCE = re.compile(
     r"(?i)\b(\d[\d,]*(?:\.\d+)?)\s*-?\s*(km|kms|kilometres|kilometers|miles|mi)\b\s+"
@@ -168,9 +168,9 @@ def pick_place(
         origin = bool(_ORIGIN.search(text[max(0, pm.span.start - 12) : pm.span.start]))
         return (
             origin,
-            pm.span.start in containers,  # "Sirwah district (Marib)": Sirwah
+            pm.span.start in containers,  # "Raghwan district (Marib)": Raghwan
             # a reference point ranks as what it makes of the event's place: a town's
-            # surroundings ("west of Marib"), or farther ("315 km east of Lima")
+            # surroundings ("west of Marib"), or farther ("270 km east of Lima")
             _rank(
                 _off_reference(ctx, _near(place, references), pm)
                 if place.id in references
@@ -199,8 +199,8 @@ def pick_place(
     return place
 
 
-# What joins a place to the area it lies in, named right after it: "Sirwah district
-# (Marib)", "Cukurca district of Hakkari", "Mansura in Raqqa", "Rafah City, North Sinai".
+# What joins a place to the area it lies in, named right after it: "Raghwan district
+# (Marib)", "Uludere district of Sirnak", "Mansura in Raqqa".
 _CONTAINED_IN = re.compile(
     r"^(?:\s*\(|,\s*|(?:\s+(?:city|town|village|camp|area|district|subdistrict|region))?"
     r"\s+(?:in|of)\s+(?:the\s+)?)$"
@@ -210,7 +210,7 @@ _CONTAINED_IN = re.compile(
 def _containers(text: str, in_sentence: list[PlaceMention]) -> set[int]:
     """Starts of the mentions naming the area the town or district just before them lies
     in: the area ranks after the place it holds, though that place be a district and the
-    area a town ("Sirwah district (Marib)" is the district, not the town of Marib); so does
+    area a town ("Raghwan district (Marib)" is the district, not the town of Marib); so does
     any other mention read as that area ("An Naqa area (Sahar, Sadah)", the unknown An
     Naqa read as Sadah, is Sahar)."""
     ids = Counter(pm.place.id for pm in in_sentence if pm.place is not None)
@@ -242,7 +242,7 @@ def _near(place: Place, approximate: set[str]) -> Place:
 
 def _off_reference(ctx: DocContext, place: Place, pm: PlaceMention) -> Place:
     """A place given only by its distance from a reference point farther than
-    NEAR_TOWN_KM ("an ambush 315 km east of Lima", "some 400 km from the capital") is not
+    NEAR_TOWN_KM ("an ambush 270 km east of Lima", "some 400 km from the capital") is not
     at the reference: with a direction, the point that distance along it, with a
     province's precision (``admin1``: the distance is round and the road unknown);
     without one, only the reference's country is known."""

@@ -186,7 +186,7 @@ def _votes_of(
     cands = [c for c in gazetteer.candidates(head) if c.match != "skeleton"]
     if names_a_division(head):
         # "Al Bayda governorate" is the division, not the bigger Libyan town of that name;
-        # and a district the gazetteer lacks ("Tuban district" in Yemen) is no vote for the
+        # and a district the gazetteer lacks ("Tubal district" in Yemen) is no vote for the
         # country of a town abroad that bears its name (a place called by the whole name,
         # "Vermilion County", still is)
         key = name_key(head)

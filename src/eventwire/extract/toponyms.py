@@ -332,7 +332,7 @@ def qualifier_places(
     ]
     if not areas and context is not None and context.countries:
         # in a story about some countries, a town abroad holds none of its places: "Ar
-        # Rubat area of Tuban district (Lahij)" in a Yemeni story is not in Tuban, Java
+        # Rima area of Tubal district (Lahij)" in a Yemeni story is not in Tubal, Java
         towns = [t for t in towns if context.countries.get(t.country or "")]
     return areas or towns
 
