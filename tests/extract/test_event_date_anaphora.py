@@ -3,31 +3,15 @@
 from __future__ import annotations
 
 import pytest
-
-from eventwire.extract import extract_document
-from eventwire.model import Article
+from tests.extract.test_event_dates import PUBLISHED, dates  # noqa: F401
 
 pytestmark = pytest.mark.slow
-
-PUBLISHED = "2024-05-15"  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def dates(nlp, resources):
-    def _dates(text: str) -> dict[str, tuple[str | None, str | None]]:
-        article = Article(id="d", text=text, published=PUBLISHED, published_precision="day")
-        found = {}
-        for e in extract_document(article, nlp(text), resources).events:
-            found[e.trigger.text] = (e.when.value, e.when.precision) if e.when else (None, None)
-        return found
-
-    return _dates
 
 
 LEAD = "Militants attacked an army post near the dam on Sunday, killing 11 soldiers.\n\n"
 
 
-def test_the_act_named_again_in_a_later_paragraph_keeps_its_day(dates) -> None:
+def test_the_act_named_again_in_a_later_paragraph_keeps_its_day(dates) -> None:  # noqa: F811
     assert dates(LEAD + "The attack was the worst in the province.")["attack"] == (
         "2024-05-12",
         "day",
@@ -37,12 +21,12 @@ def test_the_act_named_again_in_a_later_paragraph_keeps_its_day(dates) -> None:
     assert dates(text)["raid"] == ("2024-05-12", "day")
 
 
-def test_an_indefinite_noun_is_another_act(dates) -> None:
+def test_an_indefinite_noun_is_another_act(dates) -> None:  # noqa: F811
     text = "Rebels raided a depot on Sunday.\n\nA raid on a school has been condemned."
     assert dates(text)["raid"] == (PUBLISHED, "publication")
 
 
-def test_an_act_named_again_after_an_undated_one_takes_no_day(dates) -> None:
+def test_an_act_named_again_after_an_undated_one_takes_no_day(dates) -> None:  # noqa: F811
     # the nearest act told with the word is what the noun repeats: it has no day
     text = ("Rebels raided a depot on Sunday.\n\nRebels have raided schools in the hills "
             "for years.\n\nThe raid has been condemned by the governor.")  # fmt: skip
