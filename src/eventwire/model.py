@@ -139,6 +139,20 @@ class Place:
     # an event's place inferred from the article (its dominant country), not named in the
     # event's sentence: shown to people as "inferred from the article"
     inferred: bool = False
+    # a division's seat (the town GeoNames codes PPLA/PPLA2/PPLC in it), when an imported
+    # dump tells it: an alternative point for a division named alone, labelled as such;
+    # the division keeps its own point and precision
+    seat: Seat | None = None
+
+
+@dataclass(frozen=True)
+class Seat:
+    """The town a division is governed from, as an alternative point for the division."""
+
+    name: str
+    lat: float
+    lon: float
+    place_id: str
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from eventwire.knowledge.gazetteer_import import (
     import_target,
 )
 from eventwire.knowledge.gazetteer_info import gazetteer_info
+from eventwire.knowledge.gazetteer_seats import write_seats
 from eventwire.model import Article
 from eventwire.pipeline import process_articles
 
@@ -425,3 +426,80 @@ def test_an_attack_on_a_camp_is_placed_at_the_camp(settings: Settings) -> None:
     (records,) = process_articles([Article(id="a1", text=CAMP_ARTICLE)], settings)
     attack = next(e for e in records.events if e.trigger.text == "attacked")
     assert attack.place is not None and attack.place.id == "geonames:91000001"
+
+
+# --- divisions' seats from the dump's feature codes (PPLA, PPLA2, PPLC) -----------------
+# SD_seats.txt: invented divisions and towns, and the base's Misratah coded PPLA
+
+
+def _seats_gazetteer(settings: Settings, base: Path) -> Gazetteer:
+    report, problems = _import(settings, base, "SD_seats.txt")
+    assert problems == []
+    return Gazetteer(report.gazetteer)
+
+
+def _division(gaz: Gazetteer, name: str, precision: str) -> str:
+    return next(c.place.id for c in gaz.candidates(name) if c.place.precision == precision)
+
+
+def test_a_first_level_division_gets_its_ppla_not_its_biggest_town(
+    settings: Settings, base: Path
+) -> None:
+    gaz = _seats_gazetteer(settings, base)
+    seat = gaz.seat(_division(gaz, "Wilayat Tamra", "admin1"))
+    assert seat is not None
+    assert (seat.name, seat.lat, seat.lon) == ("Tamra", 14.2, 30.1)  # not Bir Sahra
+
+
+def test_the_capital_is_the_seat_of_the_division_it_lies_in(settings: Settings, base: Path) -> None:
+    gaz = _seats_gazetteer(settings, base)
+    seat = gaz.seat(_division(gaz, "Wilayat Kafr", "admin1"))
+    assert seat is not None and seat.name == "Kafr City"
+
+
+def test_a_second_level_division_gets_its_ppla2(settings: Settings, base: Path) -> None:
+    gaz = _seats_gazetteer(settings, base)
+    seat = gaz.seat("geonames:92000004")
+    assert seat is not None and seat.name == "Um Sidr"
+
+
+def test_a_division_without_a_coded_seat_has_none(settings: Settings, base: Path) -> None:
+    gaz = _seats_gazetteer(settings, base)
+    assert gaz.seat(_division(gaz, "Wilayat Ramla", "admin1")) is None
+
+
+def test_a_shipped_town_coded_ppla_by_the_dump_is_its_divisions_seat(
+    settings: Settings, base: Path
+) -> None:
+    # the shipped row keeps its row and its PPL code; the dump's code is recorded apart
+    gaz = _seats_gazetteer(settings, base)
+    seat = gaz.seat("admin1:LY.72")
+    assert seat is not None and (seat.name, seat.place_id) == ("Misratah", "geonames:3")
+
+
+def test_the_shipped_gazetteer_has_no_seats(base: Path) -> None:
+    assert Gazetteer(base).seat("admin1:LY.72") is None
+
+
+def test_a_division_named_alone_keeps_its_point_and_carries_its_seat(
+    settings: Settings, base: Path
+) -> None:
+    gaz = _seats_gazetteer(settings, base)
+    place = resolve_toponym(gaz, "Tamra state", ["SDN"])
+    assert place is not None
+    assert (place.precision, place.lat, place.lon) == ("admin1", 14.5, 30.5)
+    assert place.seat is not None and place.seat.name == "Tamra"
+    # the town named alone is the town, with no seat of its own
+    town = resolve_toponym(gaz, "Tamra", ["SDN"])
+    assert town is not None and town.precision == "city" and town.seat is None
+
+
+def test_seats_are_the_same_after_a_reimport_and_a_rewrite(settings: Settings, base: Path) -> None:
+    gaz = _seats_gazetteer(settings, base)
+    path = gaz.path
+    with sqlite3.connect(path) as con:
+        before = con.execute("SELECT * FROM seat ORDER BY division").fetchall()
+    _import(settings, base, "SD_seats.txt", force=True)
+    with sqlite3.connect(path) as con:
+        assert con.execute("SELECT * FROM seat ORDER BY division").fetchall() == before
+        assert write_seats(con) == len(before) == 4

@@ -48,6 +48,7 @@ class PredEvent:
     status: str
     counts: dict[str, int] = field(default_factory=dict)
     incident: str | None = None  # the incident it is a member of (resolve/incidents.py)
+    precision: str | None = None  # our place's precision (a division answers its kind)
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,7 @@ def _event_rows(
                 place=place.name if place else None,
                 lat=place.lat if place else None,
                 lon=place.lon if place else None,
+                precision=place.precision if place else None,
                 sentence=ev.sentence,
                 status=status_of(event.negated, event.modality),
                 counts={k: v for k, v in event.counts.items() if k in COUNT_KINDS},

@@ -68,6 +68,20 @@ def same_name(a: str, b: str) -> bool:
     return bool(a and b) and _fold(a) == _fold(b)
 
 
+# A division's kind after its name: "Lac province", "Sagaing Region", "Borno state".
+_DIVISION_KIND = re.compile(
+    r"(?i)\s+(?:province|state|region|governorate|district|oblast|county|territory|"
+    r"department|prefecture)$"
+)
+
+
+def same_division(ours: str, precision: str | None, gold: str) -> bool:
+    """Our division (precision ``admin1``/``admin2``) is the one the gold names with its
+    kind ("Lac" answers "Lac province"); a town of that name does not."""
+    core = _DIVISION_KIND.sub("", gold)
+    return precision in ("admin1", "admin2") and core != gold and same_name(ours, core)
+
+
 _DESCRIPTOR = re.compile(
     r"(?i)^(?:the\s+)?(?:(?:town|city|village|province|district|region|governorate|"
     r"state|county|capital)\s+of\s+)|\s+(?:peninsula|province|district|region|city)$"

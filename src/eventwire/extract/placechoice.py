@@ -182,8 +182,12 @@ def pick_place(
             abs(pm.span.start - token.idx),
         )
 
-    best = min(pool, key=rank).place
+    chosen = min(pool, key=rank)
+    best = chosen.place
     assert best is not None
+    if _in_dateline(ctx, chosen):
+        # the dateline's town, usable only when the body places nothing: inferred
+        return replace(best, inferred=True)
     named = [
         pm
         for pm in (pool if best.id in references else in_sentence)
@@ -435,9 +439,10 @@ def locates_nothing(ctx: DocContext, pm: PlaceMention) -> bool:
     organisation's name (unless that body's site is where it happened)."""
     if pm.is_actor:
         return True
-    if ctx.view.zones.zone_of(pm.span.start) == "dateline":
-        # "TRIPOLI (Reuters) -": where the reporter files from, not where it happened
-        return True
+    if _in_dateline(ctx, pm):
+        # "TRIPOLI (Reuters) -": where the reporter files from, not where it happened;
+        # the event's place (flagged inferred) only when nothing in the body places it
+        return not _only_the_dateline(ctx, pm)
     if _at_body_site(ctx, pm):
         return False  # "an attack on the headquarters of the Tarhuna Brigade"
     if is_modifier(ctx, pm.span.start, pm.span.end):
@@ -449,6 +454,27 @@ def locates_nothing(ctx: DocContext, pm: PlaceMention) -> bool:
     if pm.place is None or pm.place.precision not in ("country", "region"):
         return False
     return pm.span.start in ctx.view.ent_starts("NORP")
+
+
+def _in_dateline(ctx: DocContext, pm: PlaceMention) -> bool:
+    return ctx.view.zones.zone_of(pm.span.start) == "dateline"
+
+
+def _only_the_dateline(ctx: DocContext, pm: PlaceMention) -> bool:
+    """Whether the dateline's town is all the article says of where things happened: a
+    town (not a country) no other dateline name contradicts, and no place of the body
+    locates anything ("GAO, Mali (Wire) - Gunmen killed five soldiers, the army said.")."""
+    if pm.place is None or pm.place.precision not in ("city", "point") or pm.is_actor:
+        return False
+    for other in ctx.places:
+        if other is pm or other.place is None:
+            continue
+        if _in_dateline(ctx, other):
+            if other.place.country != pm.place.country:
+                return False  # "GAZA CITY / CAIRO (Wire) -": two desks
+        elif not locates_nothing(ctx, other):
+            return False
+    return True
 
 
 def _inside_organisation(ctx: DocContext, pm: PlaceMention) -> bool:

@@ -84,6 +84,23 @@ _STATEMENT_AFTER = re.compile(
     )
     + r")\b"
 )
+# A division named by its kind before it: "the region of Sagaing", "the restive province of
+# Ituri" are read as "Sagaing region", "Ituri province" (the division, not its namesake
+# town); not "the Karmel district of Zorba" (a town's quarter, a capitalised name between),
+# nor "the state of Israel", "the emirate of Qatar" (a state's formal name), nor "the
+# central district of Bitlis", "the municipality of X" (a town's own part or area).
+_KIND_OF_BEFORE = re.compile(
+    r"(?:^|\s)[Tt]he\s+(?:[a-z][a-z-]+\s+)?("
+    + "|".join(
+        sorted(DIVISION_KIND_WORDS - {"state", "emirate", "district", "municipality", "commune"})
+    )
+    + r")\s+of\s+(?:the\s+)?$"
+)
+# "the city", "the town" standing for a town named before (see _with_the_town)
+_THE_TOWN = re.compile(
+    r"\b[Tt]he (?:city|town)\b(?![’'])(?!\s+(?:of|council|hall|centre|center|authorities|"
+    r"police|administration|mayor|governor|limits)\b)"
+)
 # "the capital", not "the capital city of Socotra" (a province's capital, named after it).
 _CAPITAL = re.compile(r"\bthe capital\b(?!\s+(?:city\s+)?of\b)")
 _IN_AREA = re.compile(
@@ -141,11 +158,21 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
         area = rural or _named_as_area(ctx.text, start, end, ends)
         # "the town of Kufra" is the town, not its province
         settlement = bool(SETTLEMENT_OF.search(ctx.text[max(0, start - 30) : start]))
+        kind = _KIND_OF_BEFORE.search(ctx.text[max(0, start - 50) : start])
+        bare = qualified
+        if kind is not None and not area:
+            head, comma, where = qualified.partition(",")
+            qualified = f"{head} {kind.group(1).lower()}{comma}{where}"
         key = (qualified, area, settlement)
         if key not in resolved:
             resolved[key] = resolve_toponym(
                 gazetteer, qualified, context, area=area, settlement=settlement
             )
+            if resolved[key] is None and qualified != bare:
+                # "the region of Hadibu": no division or area by that name; the name as is
+                resolved[key] = resolve_toponym(
+                    gazetteer, bare, context, area=area, settlement=settlement
+                )
         found.append(
             PlaceMention(
                 article_id=ctx.article.id,
@@ -170,7 +197,37 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
                     )
                 )
     found.sort(key=lambda pm: pm.span.start)
+    found = _with_the_town(ctx, found)
     return {"places": with_parts(ctx, found)}
+
+
+def _with_the_town(ctx: DocContext, found: list[PlaceMention]) -> list[PlaceMention]:
+    """``found`` with "the city" and "the town" read as the town named last before them: a
+    definite description takes the nearest antecedent of its kind ("Shells hit a market in
+    Goma on Sunday. ... Drones struck positions east of the city" is east of Goma). Not
+    "the city of X", "the town's mayor", "the city council"; nothing before it, nothing."""
+    towns = [
+        pm
+        for pm in found
+        if pm.place is not None and pm.place.precision == "city" and not pm.is_actor
+    ]
+    if not towns:
+        return found
+    starts = [pm.span.start for pm in towns]
+    added = []
+    for m in _THE_TOWN.finditer(ctx.text):
+        n = bisect_left(starts, m.start())
+        span = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if n and span is not None:
+            added.append(
+                PlaceMention(
+                    ctx.article.id,
+                    Span(m.start(), m.end(), m.group(0)),
+                    towns[n - 1].place,
+                    ctx.evidence(ctx.view.span_sent(span)),
+                )
+            )
+    return sorted([*found, *added], key=lambda pm: pm.span.start) if added else found
 
 
 def _voting(ctx: DocContext, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -41,6 +41,8 @@ LOCATIVE = re.compile(
     r"(?:city|cities|town|towns|village|villages|port|outskirts|district|region|province|governorate|oasis|"
     r"entrance|entrances|"
     r"suburb|suburbs|neighbourhood|neighborhood|area|vicinity|countryside|municipality|environs|"
+    # parts of a town: "several neighbourhoods of Kenscoff", "two localities of Bunia"
+    r"neighbourhoods|neighborhoods|locality|localities|"
     # a town's rim: "the northern edge of Kramatorsk", "the fringes of Goma"
     r"edge|edges|fringe|fringes|periphery|"
     r"front|south|north|east|west|southeast|southwest|northeast|northwest|centre|center|"
@@ -102,6 +104,8 @@ DIVISION_KINDS = (
 DIVISION_KIND_WORDS = frozenset(DIVISION_KINDS.split("|"))
 # (not "the Karmel district of Zorba": a town's quarter, read with the town it lies in)
 _KIND_AFTER = re.compile(r"^\s+(" + DIVISION_KINDS + r")\b(?!\s+of\b)", re.IGNORECASE)
+# The country or division owning a division named by its kind: "Chad's Lac province".
+_OWNER_BEFORE = re.compile(r"^[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*['’]s\s+(?=[A-Z])")
 _NAME_BEFORE_KIND = re.compile(r"\b(" + NAME + r")\s+(?:" + DIVISION_KINDS + r")\b")
 
 
@@ -222,7 +226,15 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
     # evidence (see placewords)
     not_a_place = NotPlaces(ctx, gazetteer, LOCATIVE)
     return sorted(
-        {(s, e) for s, e in spans if not not_a_place(s, e) and not _TOWNS_BODY.match(text[s:e])}
+        {
+            (s, e)
+            for s, e in spans
+            if not not_a_place(s, e)
+            and not _TOWNS_BODY.match(text[s:e])
+            # "NIAMEY, June 10 (Wire) -": a month or a day the model took for a place
+            # (a loose spelling then found "Unieux" in France) is never one
+            and text[s:e].lower() not in CALENDAR_WORDS
+        }
     )
 
 
@@ -255,6 +267,9 @@ def _with_division_kind(
         start, end = m.start(1), m.end(1)
         while text[start:end].split()[0].lower() in FUNCTION_WORDS and " " in text[start:end]:
             start = text.index(" ", start) + 1  # "In Ituri province": the name after "In"
+        owner = _OWNER_BEFORE.search(text[start:end])
+        if owner is not None:
+            start += owner.end()  # "Chad's Lac province": the name after the owner
         name = text[start:end]
         if taken.overlaps(start, end) or name.lower() in FUNCTION_WORDS:
             continue

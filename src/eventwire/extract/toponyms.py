@@ -41,7 +41,7 @@ from eventwire.knowledge.placenames import (
 from eventwire.text.geo import haversine_km
 
 if TYPE_CHECKING:
-    from eventwire.knowledge.gazetteer import Gazetteer
+    from eventwire.knowledge.gazetteer import Candidate, Gazetteer
     from eventwire.model import Place
 
 
@@ -84,7 +84,13 @@ def resolve_toponym(
     but a map or a count by town must not take a district for one."""
     place = _resolve(gazetteer, name, context, area=area, settlement=settlement)
     if place is not None and place.feature in DISTRICT_FEATURES and place.precision == "city":
-        return replace(place, precision="admin2")
+        place = replace(place, precision="admin2")
+    if place is not None and (place.feature == "ADM1" or place.feature in DISTRICT_FEATURES):
+        # a division keeps its own point and precision; the town it is governed from,
+        # when an imported dump tells it, rides along as a labelled alternative point
+        seat = gazetteer.seat(place.id)
+        if seat is not None and seat.place_id != place.id:
+            place = replace(place, seat=seat)
     return place
 
 
@@ -189,6 +195,13 @@ def _resolve(
             or c.place.feature in DISTRICT_FEATURES
             or (c.place.precision == "admin1" and c.match != "skeleton")  # "the Darfur region"
         ]
+        if not divisions and not seats:
+            # a first-level division ("Sagaing region") the gazetteer writes otherwise
+            # ("Sagain") is never its namesake town: it is the division holding that town
+            # in the story's countries; one it lacks is the area around that town (below)
+            holding = _holding_division(gazetteer, cands, context)
+            if holding is not None:
+                return holding
         cands = (
             divisions or [c for c in cands if context.countries.get(c.place.country or "")] or seats
         )
@@ -379,3 +392,22 @@ def _qualifier_filter(
             for a in divisions
         )
     ]
+
+
+def _holding_division(
+    gazetteer: Gazetteer, cands: list[Candidate], context: PlaceContext
+) -> Place | None:
+    """The first-level division holding the biggest namesake town of a division named with
+    its kind ("Sagaing region": the region around Sagaing, which GeoNames writes
+    "Sagain"), in the story's countries; None when no such town or division is known."""
+    for c in cands:  # biggest first
+        if (
+            c.match != "skeleton"
+            and c.place.precision in ("city", "point")
+            and context.countries.get(c.place.country or "")
+            and c.place.admin1
+        ):
+            division = gazetteer.division(c.place.admin1)
+            if division is not None and division.country == c.place.country:
+                return division
+    return None

@@ -28,7 +28,7 @@ from eventwire.knowledge.placenames import (
     variants,
     without_type_word,
 )
-from eventwire.model import Place
+from eventwire.model import Place, Seat
 
 NEAR_SPELLING = 0.85  # a likeness this close is the name itself, however small the place
 EDITS_PER_LETTER = 0.25  # a loose spelling's edits (spelling_distance) per letter, at most
@@ -72,6 +72,7 @@ class Gazetteer:
         self._named: dict[str, tuple[Candidate, ...]] = {}  # key -> exact matches only
         self._parts: dict[tuple[str, str], tuple[float, float] | None] = {}
         self._has_parts: bool | None = None
+        self._seats: dict[str, Seat] | None = None  # division's place id -> its seat
 
     _COLUMNS = (
         "p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, p.feature, p.population"
@@ -269,6 +270,20 @@ class Gazetteer:
             )
             self._parts[key] = (float(row[0]), float(row[1])) if row else None
         return self._parts[key]
+
+    def seat(self, division_id: str) -> Seat | None:
+        """The seat of a division (its place id), when an imported dump's feature codes
+        told it (:mod:`eventwire.knowledge.gazetteer_seats`); None otherwise, and always
+        for the shipped gazetteer, whose extract keeps no such codes."""
+        if self._seats is None:
+            self._seats = {}
+            if self._has_table("seat"):
+                for division, pid, name, lat, lon in self._con.execute(
+                    "SELECT s.division, p.id, p.name, p.lat, p.lon FROM seat s "
+                    "JOIN place p ON p.rowid = s.place ORDER BY s.division"
+                ):
+                    self._seats[division] = Seat(name, float(lat), float(lon), pid)
+        return self._seats.get(division_id)
 
     def _has_table(self, table: str) -> bool:
         found = self._con.execute(

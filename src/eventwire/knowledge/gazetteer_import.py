@@ -48,6 +48,7 @@ from eventwire.knowledge.gazetteer_rows import (
     Writer,
     link_admin_names,
 )
+from eventwire.knowledge.gazetteer_seats import write_seats
 
 DEFAULT_CLASSES = "PA"  # populated places and administrative divisions
 BATCH = 5000
@@ -61,7 +62,8 @@ CREATE TABLE IF NOT EXISTS source (
     skipped INTEGER
 );
 CREATE TABLE IF NOT EXISTS geoname (
-    gid INTEGER PRIMARY KEY, place INTEGER, source INTEGER, class TEXT, admin2 TEXT
+    gid INTEGER PRIMARY KEY, place INTEGER, source INTEGER, class TEXT, admin2 TEXT,
+    feature TEXT
 );
 CREATE TABLE IF NOT EXISTS admin_code (
     code TEXT PRIMARY KEY, name TEXT, asciiname TEXT, gid INTEGER, source INTEGER
@@ -224,6 +226,7 @@ def import_dumps(
         ):  # a re-import that changed nothing leaves the file as it was
             link_admin_names(con)
             write_parts(con)  # the parts' points from the towns the gazetteer now holds
+            write_seats(con)  # the divisions' seats from the feature codes now recorded
             con.commit()
     except sqlite3.Error as exc:
         con.rollback()
@@ -387,8 +390,12 @@ def _prepare(con: sqlite3.Connection) -> None:
             con.execute(f"ALTER TABLE {table} ADD COLUMN {column} INTEGER")
     con.executescript(IMPORT_SCHEMA)
     # a file imported before the second-level division code (``CC.A1.A2``) was kept
-    if "admin2" not in {r[1] for r in con.execute("PRAGMA table_info(geoname)")}:
+    have = {r[1] for r in con.execute("PRAGMA table_info(geoname)")}
+    if "admin2" not in have:
         con.execute("ALTER TABLE geoname ADD COLUMN admin2 TEXT")
+    # ... and before its feature code (the seats of divisions; a re-import fills it)
+    if "feature" not in have:
+        con.execute("ALTER TABLE geoname ADD COLUMN feature TEXT")
 
 
 def _source(

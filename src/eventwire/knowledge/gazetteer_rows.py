@@ -188,7 +188,7 @@ class PlaceReader(Writer):
             elif src is not None:  # an earlier import's: this one takes it over
                 updates.append((*fields, self.source, row))
             ours = src is not None  # inserted or taken over, not a shipped row
-            links.append((g.gid, row, self.source, g.feature_class, _admin2_code(g)))
+            links.append((g.gid, row, self.source, g.feature_class, _admin2_code(g), g.feature))
             named.append((row, g.name, g.names, ours))
             report.places += ours
         self.con.executemany(
@@ -202,9 +202,10 @@ class PlaceReader(Writer):
             updates,
         )
         self.con.executemany(
-            "INSERT INTO geoname (gid, place, source, class, admin2) VALUES (?, ?, ?, ?, ?) "
+            "INSERT INTO geoname (gid, place, source, class, admin2, feature) "
+            "VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (gid) DO UPDATE SET place = excluded.place, source = excluded.source, "
-            "class = excluded.class, admin2 = excluded.admin2",
+            "class = excluded.class, admin2 = excluded.admin2, feature = excluded.feature",
             links,
         )
         self.add_names(named, report)

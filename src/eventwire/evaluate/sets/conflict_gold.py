@@ -40,7 +40,7 @@ from eventwire.evaluate.metrics import (
     prf,
     text_overlap,
 )
-from eventwire.evaluate.places import same_name
+from eventwire.evaluate.places import same_division, same_name
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import Article
 
@@ -464,7 +464,10 @@ def _place_ok(g: Gold, ge: dict[str, Any], e: PredEvent) -> bool:
         return False
     # by name: one spelling of the gold's ("south-east Lebanon" is "southeastern Lebanon")
     return any(
-        _fold(e.place) == _fold(s) or same_name(e.place, s) for s in g.spellings(ge["place"])
+        _fold(e.place) == _fold(s)
+        or same_name(e.place, s)
+        or same_division(e.place, e.precision, s)
+        for s in g.spellings(ge["place"])
     )
 
 
