@@ -75,6 +75,8 @@ def test_a_kind_word_in_the_act_names_the_group_so_described(nlp, bare):
         "The Coastal Brigade said its members ambushed a police patrol near Daraville.",
         "The Coastal Brigade said one of its members had shot a judge in Daraville.",
         "A spokesman for the Coastal Brigade said the group's men had attacked the post.",
+        "In a message, a man presenting himself as a spokesman for the Coastal Brigade said "
+        "the group's fighters had attacked the post.",
     ],
 )
 def test_the_speakers_own_people_did_the_act(nlp, bare, text):

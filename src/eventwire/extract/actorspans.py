@@ -321,13 +321,21 @@ class MentionIndex:
         speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if speaker is None:
             return None
-        if speaker.lemma_.lower() in SPEAKER_NOUNS and self.covering(speaker) is None:
-            # "a spokesman for the Front", "a commander of the Front"
-            body = next((p for c in speaker.children if c.dep_ == "prep"
-                         and c.lower_ in ("for", "of") for p in c.children
-                         if p.dep_ == "pobj"), None)  # fmt: skip
-            speaker = body if body is not None else speaker
-        found = self.covering(speaker)
+        found = self._body_at(speaker)
+        if found is None:
+            # "a spokesman for the Front", "a commander of the Front", "a man presenting
+            # himself as a spokesman for the Front"
+            office = next((t for t in speaker.subtree if t.lemma_.lower() in SPEAKER_NOUNS
+                           and t.pos_ == "NOUN"), None)  # fmt: skip
+            body = None if office is None else next(
+                (p for c in office.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                 for p in c.children if p.dep_ == "pobj"), None)  # fmt: skip
+            found = self._body_at(body) if body is not None else None
+        return found
+
+    def _body_at(self, token: Token) -> Filler | None:
+        """The named body (no person, no unnamed group) a mention at ``token`` names."""
+        found = self.covering(token)
         if found is None:
             return None
         entry = self.ctx.resources.kb.lookup(found.normalized or found.span.text)

@@ -359,8 +359,10 @@ def _name_doer(
         if not _unnamed(view, out[j].source, onto):
             break
         unnamed_by_sentence.setdefault(view.sent_no(trigger_at[j]), out[j].source)
-    for j in range(upto):  # the events told before the one naming the doer
+    for j in range(upto):  # the acts told before the one naming the doer
         no = view.sent_no(trigger_at[j])
+        if out[j].type not in onto.violent_types:
+            continue  # "the source, who asked not to be named": no act of the doer's
         if no in unnamed_by_sentence and out[j].source == unnamed_by_sentence[no]:
             out[j] = replace(out[j], source=doer)
 
