@@ -40,7 +40,7 @@ def test_an_army_word_in_the_act_names_the_army_of_the_article(nlp, bare, text):
 
 
 def test_a_country_name_before_an_army_word_is_its_forces(nlp, bare):
-    text = "A Myanmar military air strike on a school near Monywa killed at least 12 pupils."
+    text = "Twelve pupils died when a Myanmar military air strike hit their school near Monywa."
     assert doers(nlp, bare, text) == {"Armed forces of Myanmar"}
 
 
@@ -75,8 +75,8 @@ def test_a_kind_word_in_the_act_names_the_group_so_described(nlp, bare):
         "The Coastal Brigade said its members ambushed a police patrol near Daraville.",
         "The Coastal Brigade said one of its members had shot a judge in Daraville.",
         "A spokesman for the Coastal Brigade said the group's men had attacked the post.",
-        "In a message, a man presenting himself as a spokesman for the Coastal Brigade said "
-        "the group's fighters had attacked the post.",
+        "In an audio clip, a caller describing himself as an official of the Coastal Brigade "
+        "said the group's fighters had stormed the post.",
     ],
 )
 def test_the_speakers_own_people_did_the_act(nlp, bare, text):
@@ -92,16 +92,16 @@ def test_the_speakers_own_people_did_the_act(nlp, bare, text):
         # a body says its own people did an act of that kind
         "Gunmen ambushed a police patrol near Daraville on Sunday, killing nine officers. "
         "The ministry did not name a group. "
-        "The Coastal Brigade said its fighters had attacked a convoy near Daraville.",
+        "Hours afterwards the Coastal Brigade announced that its fighters struck the convoy.",
         # an accusation naming no act
-        "Four officers were killed on Tuesday when their truck struck a mine near Daraville. "
+        "A mine hit an army truck outside Daraville on Tuesday, killing four officers. "
         "Two others were wounded. Police blamed the Coastal Brigade.",
         # a claim naming no act
         "A bomb went off at a checkpoint in Daraville on Monday, killing six people. "
         "The Coastal Brigade claimed responsibility through its radio station.",
         # a claim of the weapon whose relative clause tells the act
-        "The Coastal Brigade has claimed responsibility for the roadside bomb that killed "
-        "two officers near Daraville on Tuesday.",
+        "The Coastal Brigade took responsibility for the mine that killed two guards outside "
+        "Daraville on Tuesday.",
     ],
 )
 def test_a_later_sentence_names_the_doer(nlp, bare, text):
@@ -110,7 +110,7 @@ def test_a_later_sentence_names_the_doer(nlp, bare, text):
 
 def test_an_accusation_of_unnamed_people_names_no_doer(nlp, bare):
     text = (
-        "Four officers were killed on Tuesday when their truck struck a mine near Daraville. "
+        "A mine hit an army truck outside Daraville on Tuesday, killing four officers. "
         'The ministry blamed "terrorists".'
     )
     assert doers(nlp, bare, text) <= {None}

@@ -323,8 +323,8 @@ class MentionIndex:
             return None
         found = self._body_at(speaker)
         if found is None:
-            # "a spokesman for the Front", "a commander of the Front", "a man presenting
-            # himself as a spokesman for the Front"
+            # "a spokesman for the Front", "a commander of the Front", "a caller who gave
+            # himself out as an official of the Front"
             office = next((t for t in speaker.subtree if t.lemma_.lower() in SPEAKER_NOUNS
                            and t.pos_ == "NOUN"), None)  # fmt: skip
             body = None if office is None else next(

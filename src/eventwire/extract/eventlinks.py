@@ -362,7 +362,7 @@ def _name_doer(
     for j in range(upto):  # the acts told before the one naming the doer
         no = view.sent_no(trigger_at[j])
         if out[j].type not in onto.violent_types:
-            continue  # "the source, who asked not to be named": no act of the doer's
+            continue  # "a medic asked for help" told there: no act of the doer's
         if no in unnamed_by_sentence and out[j].source == unnamed_by_sentence[no]:
             out[j] = replace(out[j], source=doer)
 
