@@ -14,10 +14,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from eventwire.extract.clausechain import SPEECH_VERBS
 from eventwire.extract.commanders import led_bodies
 from eventwire.extract.context import DocContext
-from eventwire.extract.eventroles import close_apposition
-from eventwire.extract.namephrases import ARMED_PEOPLE, armed_owner, state_forces, sworn_to
+from eventwire.extract.eventroles import ARMY_KIND, armed_modifier, close_apposition
+from eventwire.extract.namephrases import (
+    ARMED_PEOPLE,
+    COALITION_NOUNS,
+    armed_owner,
+    state_forces,
+    sworn_to,
+)
 from eventwire.extract.notactors import (
     counted_people,
     is_calendar_word,
@@ -194,11 +201,22 @@ class MentionIndex:
                 finally:
                     self._following.discard(token.i)
             return Filler(ante.span) if ante is not None else None
-        if pronoun and token.pos_ == "NOUN" and isinstance(ante := self.antecedent(token), Mention):
+        if (members := self._own_members(token)) is not None:
+            return members  # "its members" (before the noun's own antecedent, "members")
+        if (
+            pronoun
+            and token.pos_ == "NOUN"
+            and not self._named_by_modifier(token)  # "the Harbour Boys coalition" names it
+            and isinstance(ante := self.antecedent(token), Mention)
+        ):
             return Filler(ante.span)  # "the group": the named group it stands for (pronouns.py)
         covering = self.covering(token)
         if covering:
             return Filler(covering.span)
+        if (kind := armed_modifier(token)) is not None:
+            # "rebel mortars" with no rebel group described: unnamed rebels; "a military
+            # jet" with no state force named: nobody (descriptions.py names the one there is)
+            return None if kind == ARMY_KIND else Filler(self._add_group(token, None).span)
         if self._names_backed_party(token):
             return self._backed_party(token)
         if (stance := stance_objects(token)) is not None:
@@ -222,6 +240,8 @@ class MentionIndex:
                 inner = self.filler(owner)
                 if inner:
                     return Filler(self.led_body(inner.span) or inner.span, ("forces",))
+        if token.lower_ in COALITION_NOUNS and (named := self._named_by_modifier(token)):
+            return Filler(named.span)  # "the Harbour Boys gang coalition" (namephrases.py)
         for child in token.children:
             if child.dep_ in ("compound", "amod", "nmod", "appos") and (m := self.covering(child)):
                 followers = m.label == "PERSON" and token.lemma_.lower() in FOLLOWER_NOUNS
@@ -254,6 +274,73 @@ class MentionIndex:
                 return Filler(self._add_forces(token, iso3).span)  # "Israeli airstrikes"
             return Filler(self._add(token, iso3).span)  # "Turkish diplomacy"
         return None
+
+    def _named_by_modifier(self, token: Token) -> Mention | None:
+        """The mention of a name among a noun's modifiers, through the lowercase nouns
+        between ("the Harbour Boys gang coalition": Harbour Boys)."""
+        for c in token.children:
+            if c.dep_ in ("compound", "nmod") and c.i < token.i:
+                if (m := self.covering(c)) is not None:
+                    return m
+                if c.is_lower and (m := self._named_by_modifier(c)) is not None:
+                    return m
+        return None
+
+    def _own_members(self, token: Token) -> Filler | None:
+        """A body's own people named through its possessive: "the Front said its members
+        ambushed a patrol", "one of its members targeted", "the group's men attacked the
+        post" (the body, qualifier ``forces``; a person's "members" are his followers)."""
+        owned = token.lemma_.lower() in OWNED_NOUNS or token.lower_ in FORCE_NOUNS
+        if not owned and token.lemma_.lower() not in MEMBER_NOUNS:
+            return None
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        if owned:  # "Haftar's forces" is the owned nouns' rule below; the speaker's here
+            inner = self._speaker_body(owner)
+            return Filler(self.led_body(inner.span) or inner.span, ("forces",)) if inner else None
+        inner = self._speaker_body(owner) or self.filler(owner)
+        if inner is None:
+            return None
+        person = (m := self.mention(inner.span)) is not None and m.label == "PERSON"
+        return Filler(inner.span, (FOLLOWERS,) if person else ("forces",))
+
+    def _speaker_body(self, noun: Token) -> Filler | None:
+        """ "The group" or "its" in a clause a named body's speaker says is that body: "a
+        spokesman for the Front said the group's men attacked", "the Front said one of its
+        members ..." (the Front; a pronoun's nearest antecedent may be another noun)."""
+        own = noun.lower_ in ("its", "their")  # "X said its members ...": X's own
+        if not own and (noun.lemma_.lower() not in SPEAKING_BODIES or noun.pos_ != "NOUN"):
+            return None
+        clause = noun
+        while clause.dep_ != "ccomp" and clause.head.i != clause.i:
+            clause = clause.head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.lemma_.lower() not in SPEECH_VERBS:
+            return None
+        speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if speaker is None:
+            return None
+        found = self._body_at(speaker)
+        if found is None:
+            # "a spokesman for the Front", "a commander of the Front", "a caller who gave
+            # himself out as an official of the Front"
+            office = next((t for t in speaker.subtree if t.lemma_.lower() in SPEAKER_NOUNS
+                           and t.pos_ == "NOUN"), None)  # fmt: skip
+            body = None if office is None else next(
+                (p for c in office.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                 for p in c.children if p.dep_ == "pobj"), None)  # fmt: skip
+            found = self._body_at(body) if body is not None else None
+        return found
+
+    def _body_at(self, token: Token) -> Filler | None:
+        """The named body (no person, no unnamed group) a mention at ``token`` names."""
+        found = self.covering(token)
+        if found is None:
+            return None
+        entry = self.ctx.resources.kb.lookup(found.normalized or found.span.text)
+        is_body = entry.type != "person" if entry is not None else found.label in BODY_LABELS
+        return Filler(found.span) if is_body else None
 
     def _holders(self, token: Token) -> Filler | None:
         """The people who hold or man a place or a unit, named by a group noun modifying
@@ -587,6 +674,16 @@ class MentionIndex:
         return mention
 
 
+# A body's own people, named through its possessive ("its members", "the group's men").
+MEMBER_NOUNS = frozenset({"member", "operative", "cadre", "commando", "bomber"})
+# Nouns a body describes itself by in its speaker's clause ("the group's men").
+SPEAKING_BODIES = frozenset({"group", "movement", "organisation", "organization", "militia",
+                             "front", "alliance", "coalition"})  # fmt: skip
+# Labels of a named body (a person's "its members" are not his).
+BODY_LABELS = frozenset({"ORG", "NORP", "GPE"})
+# People who speak for a body named after "for" or "of".
+SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "commander", "leader",
+                           "official", "representative", "member"})  # fmt: skip
 # Places and units people hold or man, whose holders an attack on them targets.
 HOLDER_NOUNS = HELD_NOUNS | frozenset({"patrol", "station", "unit", "vehicle", "tank"})
 # Nouns of a settlement or an area that name their place after "of": "the town of Bunia".

@@ -15,6 +15,10 @@ all see the description as a mention of the actor it stands for:
   "attacked army positions") stands for the article's one state force: the one it names with an army
   word ("Congo's army", "the Congolese army"), else the one state force it names at all
   ("Ethiopian forces"). With two, it stands for nobody;
+* an army word modifying the weapon, the craft or the act itself ("a military jet
+  bombed", "army artillery shelled", "a military air strike", "a junta air strike")
+  stands for that one state force too; with none named, the modifier names nobody (no
+  actor "military" of its own);
 * soldiers named by a bare plural and hit by someone else ("militants killed 12
   soldiers", "four troops were wounded") are that one state force's too;
 * "the government", "the federal government" stand for the one state whose government
@@ -32,6 +36,7 @@ import re
 from typing import Any
 
 from eventwire.extract.docview import DocView
+from eventwire.extract.eventroles import ARMY_KIND, armed_modifier
 from eventwire.extract.namephrases import Cand
 from eventwire.extract.pronouns import HELD_NOUNS
 from eventwire.text.names import plain_key
@@ -94,7 +99,7 @@ def definite_descriptions(view: DocView, cands: list[Cand]) -> list[Cand]:
         kinds = _kinds_of(span) & (PERSON_KINDS if person else GROUP_KINDS)
         if person and c.role:  # "Prime Minister Abiy Ahmed": a minister
             kinds |= {w for w in c.role.lower().split() if w in PERSON_KINDS}
-        if not person and (ARMY_WORDS.search(span.text) or ARMY_WORDS.search(c.name)):
+        if not person and _state_force(c, span.text):
             forces.append(c)
         if kinds:
             described.append((c.start, c, frozenset(kinds)))
@@ -105,7 +110,21 @@ def definite_descriptions(view: DocView, cands: list[Cand]) -> list[Cand]:
     governments = {c.affiliation: c for c in states if doc[c.end - 1].lower_ == "government"}
     found: list[Cand] = []
     for tok in view.tokens:
-        if tok.i in covered or tok.pos_ != "NOUN":
+        if tok.i in covered:
+            continue
+        if (kind := armed_modifier(tok)) is not None:
+            # "a military jet", "rebel mortars": the force or group the word describes
+            if kind == ARMY_KIND:
+                prior = army
+            else:
+                described_as = DESCRIBED_BY.get(kind, frozenset())
+                earlier = {plain_key(c.name): c for s, c, kinds in described
+                           if s < tok.i and kinds & described_as}  # fmt: skip
+                prior = next(iter(earlier.values())) if len(earlier) == 1 else None
+            if prior is not None:
+                found.append(_standing_for(prior, tok.i, tok.i + 1))
+            continue
+        if tok.pos_ != "NOUN":
             continue
         if tok.lower_ == "government" and (det := _definite(tok)) is not None:
             if len(governments) == 1:  # "the (federal) government": the one named
@@ -152,6 +171,24 @@ def _may_be_group(c: Cand) -> bool:
     return c.label not in ("PERSON", "GPE")
 
 
+# Words in an army's name that mark it as an armed movement, not a state's forces ("the
+# Sudan Liberation Army", "the Kanbalu People's Defence Force", "the Free Syrian Army").
+NOT_STATE_WORDS = re.compile(
+    r"(?i)\b(?:liberation|people'?s|popular|revolutionary|resistance|"
+    r"free|self-defen[cs]e|salvation|patriotic)\b"
+)
+
+
+def _state_force(c: Cand, text: str) -> bool:
+    """A name of a state's armed forces: the KB's type when it has one ("Tatmadaw" is;
+    "Arakan Army" is an armed group), else an army word in the name and no word of an
+    armed movement."""
+    if c.kb_type is not None:
+        return c.kb_type == "state_forces"
+    worded = ARMY_WORDS.search(text) or ARMY_WORDS.search(c.name)
+    return bool(worded) and not NOT_STATE_WORDS.search(text)
+
+
 def _one_army(doc: Any, forces: list[Cand]) -> Cand | None:
     """The article's one state force: the one it names with an army word ("Congo's
     army"), else the one it names at all ("Ethiopian forces"); None with two."""
@@ -169,15 +206,30 @@ HITTING_VERBS = frozenset({"kill", "wound", "injure", "attack", "ambush", "abduc
                            "capture", "shoot", "target", "execute", "behead"})  # fmt: skip
 
 
+# Prepositions of an attack's target, and the act nouns and verbs they follow: "opened
+# fire on soldiers", "an ambush on troops", "shot at soldiers".
+FIRED_ON = frozenset({"on", "at", "against", "upon"})
+HITTING_NOUNS = frozenset({"attack", "ambush", "assault", "raid", "fire"})
+
+
 def _soldiers_hit(tok: Any, cands: list[Cand], army: Cand) -> bool:
-    """ "Militants killed 12 soldiers", "four soldiers were wounded": soldiers the text
+    """ "Militants killed 12 soldiers", "four soldiers were wounded", "opened fire on
+    soldiers": soldiers the text
     gives no owner of their own ("Chadian soldiers", "soldiers of the Front" have one),
     hit by someone other than the article's one state force, are that force's (a story
     naming two armies names none, :func:`_one_army`)."""
     verb = tok.head
-    if tok.lower_ not in SOLDIER_NOUNS or tok.dep_ not in ("dobj", "nsubjpass"):
+    if tok.lower_ not in SOLDIER_NOUNS:
         return False
-    if verb.lemma_.lower() not in HITTING_VERBS:
+    if tok.dep_ == "pobj" and verb.lower_ in FIRED_ON:
+        verb = verb.head  # "opened fire on soldiers", "an ambush on troops"
+        if verb.lemma_.lower() == "fire" and verb.dep_ == "dobj":
+            verb = verb.head  # "opened fire on": the verb opening it
+        if verb.lemma_.lower() not in HITTING_VERBS | HITTING_NOUNS and not (
+            verb.lemma_.lower() == "open" and any(c.lemma_.lower() == "fire" for c in verb.children)
+        ):
+            return False
+    elif tok.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in HITTING_VERBS:
         return False
     owners = [c for c in tok.children
               if (c.dep_ in ("amod", "compound", "nmod") and _has_capital(c.text))

@@ -16,6 +16,7 @@ Each pass takes the events with their trigger tokens and returns new events.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -27,19 +28,133 @@ from eventwire.model import EventMention, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from eventwire.extract.actorspans import MentionIndex
+
 CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "conj"})  # "attacked X, killing 5"
 
 
 def link_events(
-    view: DocView, events: list[EventMention], trigger_at: list[int], onto: Ontology
+    view: DocView,
+    events: list[EventMention],
+    trigger_at: list[int],
+    onto: Ontology,
+    index: MentionIndex | None = None,
 ) -> list[EventMention]:
-    """The document's events with what their neighbours say about them (see above)."""
+    """The document's events with what their neighbours say about them (see above);
+    ``index`` finds the mention of a claimant no event names (claims with no act named)."""
     doc = view.doc
     events = _victims_of_consequences(doc, events, trigger_at)
     events = _exchanges(view, events, trigger_at, onto)
     events = _targets_of_acts(doc, events, trigger_at, onto)
     events = _anaphors(view, events, trigger_at, onto)
+    events = _doers_named_later(view, events, trigger_at, onto, index)
     return _perpetrators(events, onto)
+
+
+# Sentences back that an accusation naming no act ("Police blamed X") reaches.
+BLAME_REACH = 3
+BLAME_VERBS = frozenset({"blame", "accuse"})
+# What one claims or takes when owning up to an act: "claimed responsibility".
+OWNED_NOUNS = frozenset({"responsibility", "credit"})
+
+
+def _doers_named_later(
+    view: DocView,
+    events: list[EventMention],
+    trigger_at: list[int],
+    onto: Ontology,
+    index: MentionIndex | None,
+) -> list[EventMention]:
+    """A later sentence names the doer of an act told before with no named doer:
+
+    * a body says its own people did an act of that kind ("Gunmen ambushed a patrol. ...
+      The Front said its fighters had attacked a convoy"): the body did the earlier act,
+      as its claim, unless the two are dated to different days;
+    * an accusation naming no act ("Four officers were killed ... Police blamed the
+      Front", "It blamed the Front"): the accused named actor did the last act of the
+      three sentences before;
+    * a claim naming no act ("The Front claimed responsibility through its radio"): the
+      claimant did the last act told before.
+
+    A named doer is kept (:func:`_name_doer`)."""
+    doc, out = view.doc, list(events)
+    violent = onto.violent_types
+    for k, (e, i) in enumerate(zip(events, trigger_at, strict=True)):
+        tok = doc[i]
+        if e.type in violent and e.source is not None and not e.negated and _self_told(tok):
+            before = [j for j in _acts_before(view, out, trigger_at, i, {e.type})
+                      if _same_day(out[j], e)]  # fmt: skip
+            _name_doer(view, out, trigger_at, before, e.source, onto, k)
+        elif (e.lemma in BLAME_VERBS and e.target is not None and not e.negated
+              and not _unnamed(view, e.target, onto) and _names_no_act(tok)):  # fmt: skip
+            here = view.sent_no(i)
+            before = [j for j in _acts_before(view, out, trigger_at, i, violent)
+                      if here - view.sent_no(trigger_at[j]) <= BLAME_REACH]  # fmt: skip
+            _name_doer(view, out, trigger_at, before, e.target, onto, k)
+    if index is None:
+        return out
+    for tok in view.tokens:
+        claimant = _bare_claimant(tok)
+        fillers = index.fillers(claimant) if claimant is not None else []
+        if not fillers:
+            continue
+        upto = sum(1 for i in trigger_at if i < tok.i)
+        before = _acts_before(view, out, trigger_at, tok.i, violent)
+        _name_doer(view, out, trigger_at, before, fillers[0].span, onto, upto)
+    return out
+
+
+def _self_told(verb: Token) -> bool:
+    """An act a body says its own people did, a verb in the clause of its saying: "the
+    Front said its fighters (one of its members, the group's men) attacked a convoy"."""
+    if verb.pos_ != "VERB" or verb.dep_ != "ccomp" or negated_verb(verb):
+        return False
+    if verb.head.lemma_.lower() not in SAYING_VERBS:
+        return False
+    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if doer is not None and doer.like_num:  # "one of its members"
+        doer = next((p for c in doer.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"), doer)  # fmt: skip
+    return doer is not None and any(c.dep_ == "poss" for c in doer.children) and _own(doer)
+
+
+def _own(doer: Token) -> bool:
+    """People named through their own body's possessive: "its fighters", "the group's men"."""
+    owner = next(c for c in doer.children if c.dep_ == "poss")
+    return owner.lower_ in SELF_POSSESSIVES or (owner.pos_ == "NOUN" and owner.is_lower)
+
+
+def _same_day(a: EventMention, b: EventMention) -> bool:
+    """Not dated to two different days."""
+    x, y = a.when, b.when
+    if x is None or y is None or x.precision != "day" or y.precision != "day":
+        return True
+    return x.calendar == y.calendar
+
+
+def _names_no_act(verb: Token) -> bool:
+    """An accusation with no act of its own: "Police blamed the Front" (not "blamed the
+    Front for the drought", "accused it of looting")."""
+    return verb.pos_ == "VERB" and not any(
+        c.dep_ == "prep" and c.lower_ in ("for", "of") for c in verb.children
+    )
+
+
+def _bare_claimant(verb: Token) -> Token | None:
+    """The subject of a claim naming no act: "X claimed responsibility (through its news
+    agency)", "X took credit"; not "claimed responsibility for the attack" (that act is
+    named), nor a negated claim."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("claim", "take", "accept", "admit"):
+        return None
+    owned = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if owned is None or owned.lemma_.lower() not in OWNED_NOUNS or negated_verb(verb):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in (*verb.children, *owned.children)):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(c.lower_ in ("no", "none") for c in subject.children):
+        return None
+    return subject
 
 
 def _victims_of_consequences(
@@ -150,6 +265,7 @@ DOING_VERBS = frozenset({"carry", "conduct", "stage", "launch", "mount", "commit
                          "execute"})  # fmt: skip
 
 
+SAYING_VERBS = frozenset({"say", "state", "announce", "claim", "add", "declare", "tell"})
 SELF_PRONOUNS = frozenset({"it", "they", "we"})
 SELF_POSSESSIVES = frozenset({"its", "their", "our"})
 
@@ -204,27 +320,51 @@ def _own_earlier_act(
     doer, back to one whose doer is named) whose doer was unnamed or only described as armed men ("gunmen"), so
     resolution makes one event of both; a named doer, a people's or a state's ("Sudanese
     soldiers") is kept. A denial leaves the act as told."""
-    e, here = out[k], view.sent_no(trigger_at[k])
-    before = [j for j in range(k) if out[j].type == e.type and not out[j].negated
-              and trigger_at[j] < trigger_at[k] and view.sent_no(trigger_at[j]) < here]  # fmt: skip
+    e = out[k]
+    before = _acts_before(view, out, trigger_at, trigger_at[k], {e.type})
     if not before:
         return
     o = out[before[-1]]
     out[k] = replace(e, target=e.target or o.target)
-    if owned != "claim" or e.negated or not _unnamed(view, o.source, onto):
+    if owned == "claim" and not e.negated and e.source is not None:
+        _name_doer(view, out, trigger_at, before, e.source, onto, k)
+
+
+def _acts_before(
+    view: DocView, out: list[EventMention], trigger_at: list[int], at: int, types: Set[str]
+) -> list[int]:
+    """Indexes of the acts of ``types``, not negated, told in sentences before token ``at``."""
+    here = view.sent_no(at)
+    return [j for j, (o, i) in enumerate(zip(out, trigger_at, strict=True))
+            if o.type in types and not o.negated and i < at and view.sent_no(i) < here]  # fmt: skip
+
+
+def _name_doer(
+    view: DocView,
+    out: list[EventMention],
+    trigger_at: list[int],
+    before: list[int],
+    doer: Span,
+    onto: Ontology,
+    upto: int,
+) -> None:
+    """``doer`` did the last act of ``before`` when its doer is unnamed or only armed men
+    ("gunmen"). The act may be told over several sentences ("ten soldiers died in the
+    assault. Five were wounded. X claimed the attack"): the doer reaches back over the
+    acts with no named doer, up to one whose doer is named."""
+    if not before or not _unnamed(view, out[before[-1]].source, onto):
         return
-    # The claimed act may be told over several sentences before the claim ("ten soldiers
-    # died in the assault. Five were wounded. X claimed the attack"): the claim reaches
-    # back over the acts of its kind with no named doer, up to one whose doer is named.
     unnamed_by_sentence: dict[int, Span | None] = {}
     for j in reversed(before):
         if not _unnamed(view, out[j].source, onto):
             break
         unnamed_by_sentence.setdefault(view.sent_no(trigger_at[j]), out[j].source)
-    for j in range(k):
+    for j in range(upto):  # the acts told before the one naming the doer
         no = view.sent_no(trigger_at[j])
+        if out[j].type not in onto.violent_types:
+            continue  # "a medic asked for help" told there: no act of the doer's
         if no in unnamed_by_sentence and out[j].source == unnamed_by_sentence[no]:
-            out[j] = replace(out[j], source=e.source)
+            out[j] = replace(out[j], source=doer)
 
 
 def _unnamed(view: DocView, span: Span | None, onto: Ontology) -> bool:
@@ -233,7 +373,9 @@ def _unnamed(view: DocView, span: Span | None, onto: Ontology) -> bool:
     if span is None:
         return True
     words = view.doc.char_span(span.start, span.end, alignment_mode="expand")
-    if words is None or any(t.pos_ == "PROPN" or t.ent_type_ for t in words):
+    # a kind noun capitalised where a sentence starts ("Gunmen ambushed") is no name
+    if words is None or any((t.pos_ == "PROPN" or t.ent_type_) and onto.actor_kind(t.lower_)
+                            is None for t in words):  # fmt: skip
         return False
     return onto.actor_kind(words[-1].lower_) != "state"
 

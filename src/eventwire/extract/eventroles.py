@@ -265,10 +265,12 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         source = instrument_user(source) or source  # "shells fired by X struck"
     if source is not None and (denier := self_denier(source)) is not None:
         source = denier
-    if source is not None and _headline_passive(token):
+    if source is not None and _headline_passive(token) and not _act_or_weapon(source):
         return None, [source]  # "Farmer killed in Selea": the subject is the victim
     if source is not None and source.dep_ == "nsubj" and source.lower_ in RELATIVES:
         source = token.head if token.dep_ == "relcl" else None
+        if source is not None and (owner := claimant(source)) is not None:
+            source = owner  # "X claimed responsibility for the bomb that killed two": X
     if source is None:
         source = _controller_subject(token)
     dative = _child(token, "dative")
@@ -386,6 +388,12 @@ def _object(token: Token) -> Token | None:
                  and (o := _child(c, "dobj")) is not None), None)  # fmt: skip
 
 
+def _act_or_weapon(token: Token) -> bool:
+    """An act or a weapon ("an air strike killed", "shells killed"): never a victim, even
+    when the parse loses the verb's object."""
+    return token.lemma_.lower() in INSTRUMENT_NOUNS | ARMED_ACT_NOUNS
+
+
 def _headline_passive(token: Token) -> bool:
     """A bare participle of a verb that needs an object, with none: "Two soldiers killed"."""
     return (
@@ -423,10 +431,12 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         source = _child(verb, "nsubj") if verb.pos_ == "VERB" else None
     if source is None:  # "a Hamas attack"; a region or a named war ("the Gulf war") is no doer
         source = next(
-            (c for c in token.children if c.dep_ in ("amod", "compound")
+            (c for c in token.children if c.dep_ in ("amod", "compound", "nmod")
              and c.ent_type_ in DOER_ENTS),
             None,
         )  # fmt: skip
+    if source is None:  # "a military air strike", "rebel mortars": see armed_modifier
+        source = next((c for c in token.children if armed_modifier(c) is not None), None)
     if (
         source is None
         and token.dep_ in ("dobj", "nsubjpass")
@@ -540,6 +550,45 @@ def instrument_user(subject: Token) -> Token | None:
          and c.lemma_.lower() not in INSTRUMENT_NOUNS and not when_word(c)),
         None,
     )  # fmt: skip
+
+
+# Words of a state's armed forces (or the military rulers commanding them) used as a
+# modifier of what they fire or do: "a military jet", "army artillery", "a junta air
+# strike", "regime shelling", "government air strikes".
+ARMY_MODIFIERS = frozenset({"army", "military", "junta", "regime", "government"})
+ARMY_KIND = "army"
+# Acts an armed force carries out, named by a noun: "a military air strike".
+ARMED_ACT_NOUNS = frozenset({"strike", "airstrike", "raid", "offensive", "operation",
+                             "bombardment", "shelling", "bombing", "attack", "assault",
+                             "barrage", "crackdown", "counteroffensive", "incursion"})  # fmt: skip
+
+
+# Kinds of armed people whose word may modify what they fire or do: "rebel mortars",
+# "militia gunfire", "jihadist drones".
+ARMED_KIND_MODIFIERS = frozenset({"rebel", "militia", "militant", "jihadist", "insurgent",
+                                  "separatist", "guerrilla"})  # fmt: skip
+
+
+def armed_modifier(tok: Token) -> str | None:
+    """The kind of armed actor a word modifying a weapon, a craft or an armed act names,
+    with no name or owner of its own before it: ``army`` for "a military jet bombed",
+    "army artillery shelled", "a military air strike", "junta drones"; the kind noun for
+    "rebel mortars", "militia gunfire". None for "a Malian army drone" (it names its own
+    army) and for "military rulers" (no weapon, no act)."""
+    low = tok.lower_
+    kind = ARMY_KIND if low in ARMY_MODIFIERS else tok.lemma_.lower()
+    if kind != ARMY_KIND and kind not in ARMED_KIND_MODIFIERS:
+        return None
+    head = tok.head
+    if tok.dep_ not in ("amod", "compound", "nmod") or head.i <= tok.i or head.pos_ != "NOUN":
+        return None
+    if head.lemma_.lower() not in INSTRUMENT_NOUNS | ARMED_ACT_NOUNS:
+        return None
+    owned = (c for c in (*tok.children, *head.children) if c.i < tok.i)
+    if any(c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and not c.is_lower)
+           for c in owned):  # fmt: skip
+        return None
+    return kind
 
 
 def blamed_on(verbs: Sequence[Token]) -> Token | None:

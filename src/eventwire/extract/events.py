@@ -380,7 +380,7 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
                     target=act.source if demand else act.target,
                     qualifiers=("statement",)))  # fmt: skip
                 trigger_at.append(token.i)
-    events = link_events(ctx.view, events, trigger_at, onto)
+    events = link_events(ctx.view, events, trigger_at, onto, index)
     acts = {e.trigger.start for e in events if e.type in onto.violent_types}
     governs = governing_acts(ctx.doc, acts) if ctx.doc.has_annotation("DEP") else None
     events = attach_counts(

@@ -375,10 +375,17 @@ def _person_or_body(ent: Any, family_names: set[str]) -> str | None:
 
 def _country_owned(kb: Any, entry: Any, ent: Any) -> Cand | None:
     """A country's own state noun: "Congo's army" (its armed forces), "Ethiopia's federal
-    government" (the country's, as "Congolese army" is: one mention, the country's)."""
-    if entry.type != "country" or (end := _forces_owned(ent)) is None:
+    government" (the country's, as "Congolese army" is: one mention, the country's); the
+    country's name right before an armed noun is its forces too ("the Myanmar military",
+    "a Myanmar military air strike", "Sudan army positions")."""
+    if entry.type != "country":
         return None
     doc = ent.doc
+    end = _forces_owned(ent)
+    if end is None and ent.end < len(doc) and doc[ent.end].lower_ in ARMED_NOUNS:
+        return state_forces_cand(kb, entry.country, ent.start, ent.end + 1)
+    if end is None:
+        return None
     if doc[end - 1].lower_ in ARMED_NOUNS:
         return state_forces_cand(kb, entry.country, ent.start, end)
     return Cand(

@@ -192,7 +192,12 @@ def coalitions(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
             continue  # "coalition forces", "alliance members": a modifier
         named = [c for c in cands if c.start <= tok.i < c.end and c.group_hint is None]
         if named and named[0].end == tok.i + 1 and " " in named[0].name:
-            found.append(named[0])  # the tagger already has it: "Three Brotherhood Alliance"
+            # the tagger already has it: "Three Brotherhood Alliance"; with a lowercase
+            # noun after the name ("Harbour Boys gang coalition"), the name alone
+            trimmed = _name_before_noun(doc, named[0], kb)
+            if trimmed is not None:
+                drop.update(k for k, c in enumerate(cands) if c is named[0])
+            found.append(trimmed or named[0])
             continue
         mods = [
             c
@@ -208,6 +213,12 @@ def coalitions(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
                 prior = before[-1]
                 found.append(Cand(tok.i, tok.i + 1, "ORG", prior.name, kb_id=prior.kb_id,
                                    kb_type=prior.kb_type))  # fmt: skip
+            continue
+        if _named_by_its_name(doc, cands, start, tok.i):
+            continue  # "the Viv Ansanm alliance": the name is the actor's, as "the M23 group"
+        proper = _proper_run(doc, start, tok.i, kb)
+        if proper is not None:  # the same when no candidate has the name yet
+            found.append(proper)
             continue
         name = doc[start : tok.i + 1].text
         name = name[:1].upper() + name[1:]
@@ -228,6 +239,64 @@ def coalitions(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
     kept = [c for k, c in enumerate(cands) if k not in drop]
     taken = {i for c in kept for i in range(c.start, c.end)}
     return kept + [c for c in found if not any(i in taken for i in range(c.start, c.end))]
+
+
+def _name_before_noun(doc: Any, cand: Cand, kb: Any) -> Cand | None:
+    """The capitalised name of a tagged name ending in lowercase kind words and a
+    coalition noun ("Harbour Boys gang coalition": "Harbour Boys"), else None."""
+    last = max((i for i in range(cand.start, cand.end) if not doc[i].is_lower), default=None)
+    if last is None or last == cand.end - 1 or doc[last].lower_ in ("the", "a", "an"):
+        return None
+    if (
+        not all(t.is_alpha for t in doc[last + 1 : cand.end])
+        or "-" in doc[cand.start : last + 1].text
+    ):
+        return None  # "the Saudi-led coalition"
+    start = cand.start + (doc[cand.start].lower_ == "the")
+    name = doc[start : last + 1].text
+    if (
+        kb.country_by_demonym(name)
+        or kb.lookup(name) is not None
+        and kb.lookup(name).type == "country"
+    ):
+        return None  # "a Western alliance", "the Sudan alliance": no name of its own
+    entry = kb.lookup(name)
+    return Cand(start, last + 1, cand.label, name, kb_id=entry.id if entry else None,
+                kb_type=entry.type if entry else None)  # fmt: skip
+
+
+def _proper_run(doc: Any, start: int, noun: int, kb: Any) -> Cand | None:
+    """The proper nouns opening the modifiers of a lowercase coalition noun, with only
+    lowercase words after them ("the Harbour Boys gang coalition": "Harbour Boys"); None
+    for a country's or a people's word ("a Western alliance") or a "-led" phrase."""
+    end = start
+    while end < noun and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end += 1
+    if end == start or not doc[noun].is_lower:
+        return None
+    if not all(t.is_lower and t.is_alpha for t in doc[end:noun]):
+        return None
+    name = doc[start:end].text
+    entry = kb.lookup(name)
+    if kb.country_by_demonym(name) or (entry is not None and entry.type == "country"):
+        return None
+    return Cand(start, end, "ORG", name, kb_id=entry.id if entry else None,
+                kb_type=entry.type if entry else None)  # fmt: skip
+
+
+def _named_by_its_name(doc: Any, cands: list[Cand], start: int, noun: int) -> bool:
+    """A lowercase coalition noun after an actor's own name, maybe with lowercase kind words
+    between ("the Harbour Boys alliance", "the Harbour Boys gang coalition"): the name
+    names the actor and the noun only describes it. Not a country, a people or a place
+    ("a Western alliance", "the Saudi-led coalition" are coalitions of their own)."""
+    if not doc[noun].is_lower:
+        return False  # "the Three Brotherhood Alliance": part of the name
+    named = [c for c in cands if c.start == start and c.end < noun + 1]
+    if not named or named[0].group_hint is not None or named[0].affiliation:
+        return False
+    if named[0].label not in ("ORG", "PERSON") or named[0].kb_type == "country":
+        return False
+    return all(t.is_lower and t.is_alpha for t in doc[named[0].end : noun])
 
 
 # --- armed groups and people named in part ----------------------------------------
