@@ -53,10 +53,10 @@ def test_a_participle_act_hung_on_its_victim_still_dates(dates) -> None:  # noqa
 def test_a_datelines_date_is_the_filing_day_not_the_events(dates) -> None:  # noqa: F811
     # the dateline's day is nearer the verb than the clause's own "on Sunday"
     text = (
-        "BAMAKO, May 14 (Wire) - Islamist militants attacked an army post in the northern "
-        "Mali town of Gao on Sunday, killing at least 12 soldiers."
+        "BAMAKO, May 14 (Wire) - Jihadist fighters overran a gendarmerie base outside the "
+        "Malian town of Gao on Sunday, killing at least 12 soldiers."
     )
-    assert dates(text)["attacked"] == ("2024-05-12", "day")
+    assert dates(text)["overran"] == ("2024-05-12", "day")
 
 
 def test_a_datelines_date_stands_in_for_an_undated_event(dates) -> None:  # noqa: F811
@@ -66,20 +66,20 @@ def test_a_datelines_date_stands_in_for_an_undated_event(dates) -> None:  # noqa
 
 def test_a_clock_time_gives_the_hour_not_the_day(dates) -> None:  # noqa: F811
     # the clock time is nearer the noun; the day after it dates the raid
-    text = "Thirty soldiers died in the raid, which began around 5 a.m. on Sunday, 12 May."
+    text = "Thirty soldiers died in the raid, which started at about 5 a.m. on Sunday, 12 May."
     assert dates(text)["raid"] == ("2024-05-12", "day")
 
 
 def test_an_act_named_again_takes_the_date_told_before(dates) -> None:  # noqa: F811
     # "the attack" in a claim names the act told before; a week stays a week
     text = (
-        "Late last week, gunmen and a roadside bomb hit a police convoy near Gao.\n\n"
-        "The army put its toll at five soldiers; the Front, which claimed the attack, "
-        "said it had killed far more."
+        "Late last week, a mine and rifle fire struck a police convoy near Gao.\n\n"
+        "Officials gave a toll of four; the Front, which later claimed the attack, "
+        "put the dead at twenty."
     )
     found = dates(text)
-    assert found["hit"][1] == "week"
-    assert found["attack"] == found["hit"]
+    assert found["struck"][1] == "week"
+    assert found["attack"] == found["struck"]
 
 
 def test_an_act_named_again_keeps_a_date_of_its_own(dates) -> None:  # noqa: F811

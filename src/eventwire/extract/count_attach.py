@@ -237,7 +237,7 @@ VICTIM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "die", "maim"})
 
 def follow_up_line(sent: Iterable[Token], speech_verbs: AbstractSet[str]) -> bool:
     """Whether a sentence goes on with a report already told: a reporting verb of adding
-    ("Three soldiers were wounded, it added", "the statement added that two guards were
+    ("Two guards were hurt, it added", "the statement added that two guards were
     missing"), a reporting verb with "also" ("the ministry also said two children died"),
     or victims counted as others ("At least 30 others were injured")."""
     for tok in sent:
@@ -261,8 +261,8 @@ def fold_follow_ups(
     sentence_starts: Sequence[int],
     counted_types: frozenset[str],
 ) -> list[EventMention]:
-    """A follow-up line's own violent events, named by no doer ("Three soldiers were
-    wounded, it added"), continue the act whose toll the text told last, within
+    """A follow-up line's own violent events, named by no doer ("Two guards were
+    hurt, it added"), continue the act whose toll the text told last, within
     :data:`FOLLOW_UP_REACH` sentences: their counts join that act's events (a kind the act
     already has keeps the larger figure) and they are no event of their own. ``follow_ups``
     are the start characters of the follow-up lines (:func:`follow_up_line`)."""
