@@ -74,3 +74,10 @@ def test_the_bare_object_of_a_casualty_verb_counts_people(run):
 def test_a_day_of_a_month_is_no_bare_count(run):
     counts = run("The rebels wounded a guard on 31 May near Goma.")["counts"]
     assert not any(c.value == 31 for c in counts)
+
+
+def test_a_doer_only_the_setting_noun_names_goes_to_the_act(run):
+    # "killed in an attack by X": folding the noun keeps X as the doer of the killing
+    events = _violent(run, "Two soldiers were killed in an attack by the Ogaden Front.")
+    assert [e.trigger.text for e in events] == ["killed"]
+    assert events[0].source is not None and "Ogaden Front" in events[0].source.text

@@ -526,8 +526,11 @@ def _consequences_folded(
         kept = ("means_",) if setting else ("target_",)
         for h in hosts:
             host = out[h]
-            quals = tuple(q for q in e.qualifiers if q.startswith(kept))
-            out[h] = replace(host, target=host.target or e.target,
+            # a doer only the folded event names is the act's ("were killed in an attack
+            # by the Front": the Front killed them)
+            took = ("source_",) if host.source is None and e.source is not None else ()
+            quals = tuple(q for q in e.qualifiers if q.startswith((*kept, *took)))
+            out[h] = replace(host, source=host.source or e.source, target=host.target or e.target,
                              qualifiers=tuple(dict.fromkeys((*host.qualifiers, *quals))))  # fmt: skip
         dropped.add(n)
     return [e for n, e in enumerate(out) if n not in dropped]
