@@ -118,7 +118,7 @@ def test_a_place_inside_a_groups_name(
         ("Militants shelled the northern edge of Kramatorsk on Tuesday, killing two people.",
          "shelled", ("Kramatorsk", "city")),
         ("Gunmen ambushed a convoy on the road between Gao and Ansongo, killing four soldiers.",
-         "killing", ("Gao", "admin2")),
+         "ambushed", ("Gao", "admin2")),
         ("A roadside bomb killed three soldiers 20 km south of Mopti on Monday.",
          "killed", ("Mopti", "admin2")),
         ("A roadside bomb killed three soldiers 40 km south of Mopti on Monday.",

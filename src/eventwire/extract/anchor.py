@@ -32,6 +32,7 @@ paragraph that named places is about, else the article's dominant country flagge
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
@@ -103,7 +104,11 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
         window = [t for t in window
                   if not any(a <= t.span.start < b and t.span.start != own
                              for a, b, own in spans)]  # fmt: skip
-    timexes = [t for t in window if t.span.start not in reporting]
+    # the dateline's date ("OUAGADOUGOU, June 10 (Wire) - Militants attacked ... on
+    # Sunday") is the day the story was filed: it stands in as the publication day does
+    dateline = ctx.view.zones.dateline
+    filed = [t for t in window if dateline and dateline[0] <= t.span.start < dateline[1]]
+    timexes = [t for t in window if t.span.start not in reporting and t not in filed]
     if parsed:  # a deadline ("gave them until Thursday to leave") dates no event, nor
         # the period a superlative compares over ("the deadliest attack this year")
         timexes = [t for t in timexes if not _dates_nothing(ctx, t)]
@@ -114,13 +119,16 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
             # the clause's own time ("on Sunday" with only the year known) cannot be
             # placed; a date from another clause would be wrong, not merely vague
             return publication_when(ctx)
-    resolved = [t for t in timexes if t.when.value]
+    resolved = _without_bare_clock_times([t for t in timexes if t.when.value], sent)
     if parsed and (told := _when_clause_date(token, [t for t in window if t.when.value])):
         return told  # "the worst since March, when a car bomb killed nine": March
     occurrence = ctx.resources.anchor_words.occurrence
     if parsed and (noun_date := _noun_date(token, resolved, occurrence)) is not None:
         return noun_date
-    best = _governing(ctx, token, [(t.span.start, t.span.end, t.when) for t in resolved])
+    # a time inside a clause or apposition describing another noun dates that noun, not
+    # the event ("the Front, a group founded by exiles in 1994, attacked a depot")
+    dating = [t for t in resolved if not (parsed and _describes_other(ctx, t, token))]
+    best = _governing(ctx, token, [(t.span.start, t.span.end, t.when) for t in dating])
     if isinstance(best, When):
         return best
     if parsed and (named := _named_before(ctx, token)) is not None:
@@ -128,7 +136,7 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     # A story goes on in the day it gave last: "On 6 May militants fired a rocket. It hit
     # a house." The day must be in the same paragraph; a background paragraph's year or
     # a length of time never carries over.
-    stand_in = _report_day(window, sent, reporting) or publication_when(ctx)
+    stand_in = _report_day(window, sent, reporting) or publication_when(ctx) or _filed_day(filed)
     up_to_now = ctx.resources.anchor_words.up_to_now  # "so far", "to date" (data file)
     if up_to_now.search(ctx.view.sent_text(sent)) or not _told_in_past(sent.root):
         return stand_in  # "so far, 150 have been killed": a toll up to now
@@ -241,24 +249,61 @@ def _deadline(ctx: DocContext, timex: Timex) -> bool:
 
 
 SUPERLATIVE_REACH = 6  # words back from a period to the superlative it qualifies
+# Ordinals that compare like a superlative before "since": "the first raid since March".
+ORDINAL_FIRSTS = frozenset({"first", "only"})
 
 
 def _compared_over(ctx: DocContext, timex: Timex) -> bool:
     """Whether ``timex`` is the period a superlative compares over, not when the event
     happened: "killed 12 soldiers, the deadliest this year", "the biggest offensive since
     2019" -- a period (not a day) after a superlative in the same phrase (no verb or
-    clause break between them)."""
+    clause break between them), or after an ordinal and "since" ("the raid, which killed
+    four, was the first since March": the raid is not March's)."""
     if timex.when.precision == "day":
         return False
     span = ctx.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
     if span is None:
         return False
+    since = span.start > 0 and ctx.doc[span.start - 1].lower_ == "since"
     for i in range(span.start - 1, max(span.start - SUPERLATIVE_REACH, 0) - 1, -1):
         tok = ctx.doc[i]
         if tok.tag_ == "JJS" or (tok.lower_ == "most" and tok.head.pos_ == "ADJ"):
             return True
+        if since and tok.lower_ in ORDINAL_FIRSTS:
+            return True  # "the first since March", "the only such raid since 2019"
         if tok.pos_ in ("VERB", "AUX") or (tok.is_punct and tok.text != ","):
             return False
+    return False
+
+
+# Links by which a clause or phrase describes the noun it hangs on.
+DESCRIBING_DEPS = frozenset({"relcl", "acl", "appos"})
+
+
+def _describes_other(ctx: DocContext, timex: Timex, token: Token) -> bool:
+    """Whether ``timex`` sits in a relative clause, participle or apposition describing a
+    noun that is no act, away from the event at ``token``: "the Front, a group founded by
+    exiles in 1994, attacked a depot", "the government formed after the 2021 coup called
+    for talks" (1994 and 2021 date the founding and the forming). A clause on an act's noun
+    ("an attack that began on Sunday") still dates the act it describes, as a participle
+    that is an act does ("one person injured in a strike on Sunday")."""
+    span = ctx.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = ctx.resources.trigger_words
+    node = span.root
+    for _ in range(12):
+        if node.head.i == node.i or node.i == token.i:
+            return False
+        if node.dep_ in DESCRIBING_DEPS:
+            noun = node.head
+            if noun.i == token.i or node.is_ancestor(token):
+                return False  # the clause describes the event's own noun or holds it
+            if node.dep_ == "acl" and node.lemma_.lower() in words:
+                return False  # an act's participle: "two were killed and one person
+                # injured in a strike on Sunday" (the parse may hang it on its victim)
+            return noun.lemma_.lower() not in words and noun.lower_ not in words
+        node = node.head
     return False
 
 
@@ -277,6 +322,33 @@ def _timexes_within(ctx: DocContext, sent: Span) -> list[Timex]:
     # after the blank line (as the carried-over day is), or in the sentence
     lo = min(bisect_right(starts, paragraph), bisect_left(starts, sent.start_char))
     return list(timexes[lo : bisect_left(starts, sent.end_char)])
+
+
+# A time of day with no day of its own: "around 4 a.m.", "at 21:30", "shortly after noon".
+_CLOCK_TIME = re.compile(
+    r"^(?:(?:at|around|about|shortly|just|after|before|until|by|from)\s+)*"
+    r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|hours|hrs|o'clock)?|noon|midnight)"
+    r"(?:\s+(?:local time|GMT|UTC))?$",
+    re.IGNORECASE,
+)
+
+
+def _without_bare_clock_times(timexes: list[Timex], sent: Span) -> list[Timex]:
+    """A time of day gives the hour, not the day: "died in the raid, which began around
+    5 a.m. on Sunday" is Sunday's, though the clock time is nearer the noun. A bare clock
+    time is dropped when its sentence gives a day of its own."""
+    inside = [t for t in timexes if sent.start_char <= t.span.start < sent.end_char]
+    clock = {id(t) for t in inside if _CLOCK_TIME.match(t.span.text.strip())}
+    if not clock or not any(id(t) not in clock and t.when.precision == "day" for t in inside):
+        return timexes
+    return [t for t in timexes if id(t) not in clock]
+
+
+def _filed_day(filed: list[Timex]) -> When | None:
+    """The day a dateline gives ("IMPHAL, Nov 10 --"), standing in for an event's unknown
+    day when the article has no publication day, as that day would."""
+    day = next((t.when for t in filed if t.when.precision == "day" and t.when.value), None)
+    return When(day.value, "publication", text=day.text) if day is not None else None
 
 
 def _report_day(timexes: list[Timex], sent: Span, reporting: frozenset[int]) -> When | None:

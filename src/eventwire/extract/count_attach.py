@@ -12,7 +12,7 @@ only.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -224,3 +224,77 @@ def _has_subject(verb: Token) -> bool:
         and not (c.like_num or any(g.dep_ == "nummod" for g in c.children))
         for c in verb.children
     )
+
+
+FOLLOW_UP_REACH = 3  # sentences back a follow-up line may continue an act's toll
+# Words of a report that goes on with what it told: "..., it added", "X also said".
+ADDING_VERBS = frozenset({"add"})
+CONTINUING_ADVERBS = frozenset({"also", "further"})
+# Verbs that tell only what befell the victims: a follow-up line made of these restates a
+# toll; any other act ("in a separate attack") is an act of its own.
+VICTIM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "die", "maim"})
+
+
+def follow_up_line(sent: Iterable[Token], speech_verbs: AbstractSet[str]) -> bool:
+    """Whether a sentence goes on with a report already told: a reporting verb of adding
+    ("Two guards were hurt, it added", "the statement added that two guards were
+    missing"), a reporting verb with "also" ("the ministry also said two children died"),
+    or victims counted as others ("At least 30 others were injured")."""
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in ADDING_VERBS and tok.dep_ in ("ROOT", "parataxis"):
+            return True
+        if (
+            tok.pos_ == "VERB"
+            and lemma in speech_verbs
+            and any(c.dep_ == "advmod" and c.lower_ in CONTINUING_ADVERBS for c in tok.children)
+        ):
+            return True
+        if tok.lower_ == "others" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            return True
+    return False
+
+
+def fold_follow_ups(
+    events: Sequence[EventMention],
+    follow_ups: AbstractSet[int],
+    sentence_starts: Sequence[int],
+    counted_types: frozenset[str],
+) -> list[EventMention]:
+    """A follow-up line's own violent events, named by no doer ("Two guards were
+    hurt, it added"), continue the act whose toll the text told last, within
+    :data:`FOLLOW_UP_REACH` sentences: their counts join that act's events (a kind the act
+    already has keeps the larger figure) and they are no event of their own. ``follow_ups``
+    are the start characters of the follow-up lines (:func:`follow_up_line`)."""
+    order = {start: n for n, start in enumerate(sorted(sentence_starts))}
+    by_sentence: dict[int, list[int]] = {}
+    for i, e in enumerate(events):
+        if e.type in counted_types:
+            by_sentence.setdefault(order.get(e.evidence.char_start, -1), []).append(i)
+    out = list(events)
+    dropped: set[int] = set()
+    for start in sorted(follow_ups):
+        n = order.get(start, -1)
+        mine = by_sentence.get(n, [])
+        if not mine or any(
+            out[i].source is not None or out[i].lemma not in VICTIM_VERBS for i in mine
+        ):
+            continue  # a doer or an act named: an act of its own
+        counts = {c.kind: c for i in mine for c in out[i].counts}
+        if not counts:
+            continue
+        host = next((by_sentence[m] for m in range(n - 1, n - 1 - FOLLOW_UP_REACH, -1)
+                     if any(out[i].counts for i in by_sentence.get(m, ()) if i not in dropped)),
+                    None)  # fmt: skip
+        if host is None:
+            continue
+        for i in host:
+            if i in dropped or not out[i].counts:
+                continue
+            have = {c.kind: c for c in out[i].counts}
+            for kind, c in counts.items():
+                if kind not in have or have[kind].value < c.value:
+                    have[kind] = c
+            out[i] = replace(out[i], counts=tuple(have.values()))
+        dropped.update(mine)
+    return [e for i, e in enumerate(out) if i not in dropped]

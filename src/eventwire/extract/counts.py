@@ -39,6 +39,7 @@ from eventwire.extract.totals import total_of
 from eventwire.knowledge.words import CountWords
 from eventwire.model import Count, Span, Statistic
 from eventwire.registry import extractors
+from eventwire.text.calendar_words import MONTH_ABBREVIATIONS, MONTH_NAMES
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -60,6 +61,7 @@ QUALIFIERS = (
     "at most", "close to",
 )  # fmt: skip
 REFUSED_ENTS = frozenset({"MONEY", "PERCENT", "DATE", "TIME", "QUANTITY", "ORDINAL"})
+MONTH_WORDS = frozenset((*MONTH_NAMES, *(a for short in MONTH_ABBREVIATIONS for a in short)))
 SINGLE_DETS = frozenset({"a", "an", "the", "another", "one"})
 # People nouns that name a group even in the singular: "security staff were hurt".
 COLLECTIVE = frozenset({"staff", "personnel", "security", "crew", "people", "family", "youth"})
@@ -405,9 +407,15 @@ def _stated(found: tuple[str, Token] | None) -> str | None:
 
 def _counts_people(tok: Token, words: CountWords) -> bool:
     """A number the model labels a date or time that counts people all the same: "Between
-    10 and 15 soldiers were killed" (a date never counts soldiers)."""
+    10 and 15 soldiers were killed" (a date never counts soldiers), "wounding 31"."""
     if tok.ent_type_ not in ("DATE", "TIME") or number_value(tok) is None:
         return False
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and _kind(tok.head, words):
+        # the bare object of a casualty verb: "killing 12 and wounding 31, according to
+        # medics" (the model may call 31 a date); not beside a month ("wounded 31 May")
+        doc = tok.doc
+        near = {doc[i].lower_.rstrip(".") for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)}
+        return near.isdisjoint(MONTH_WORDS)
     head = tok.head
     while head.dep_ == "conj" and head.head.i != head.i and head.pos_ == "NUM":
         head = head.head  # "10 and 15 soldiers": 15 is a conjunct of 10

@@ -36,7 +36,13 @@ from eventwire.extract.actorspans import Filler, MentionIndex
 from eventwire.extract.anchor import place_for, when_for
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
-from eventwire.extract.count_attach import attach_counts, governing_acts
+from eventwire.extract.count_attach import (
+    VICTIM_VERBS,
+    attach_counts,
+    fold_follow_ups,
+    follow_up_line,
+    governing_acts,
+)
 from eventwire.extract.eventlinks import link_events
 from eventwire.extract.eventroles import (
     agent_place,
@@ -46,15 +52,16 @@ from eventwire.extract.eventroles import (
     own_conjuncts,
     verb_roles,
 )
-from eventwire.extract.modality import attribution_of, modality_of
+from eventwire.extract.modality import SPEECH_VERBS, attribution_of, modality_of
+from eventwire.extract.rebuttals import BACKING_EVENTS, rebuttals, rebutted
 from eventwire.extract.totals import total_words
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import EventMention, Span
 from eventwire.registry import extractors
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 # "pull out", "take control", "a grenade was thrown", "found dead"
 PARTICLE_DEPS = ("prt", "prep", "dobj", "nsubjpass", "oprd", "advmod")  # "fired back"
@@ -380,13 +387,182 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
                     target=act.source if demand else act.target,
                     qualifiers=("statement",)))  # fmt: skip
                 trigger_at.append(token.i)
+    events = _rebutted_backing(ctx, index, events)
     events = link_events(ctx.view, events, trigger_at, onto, index)
+    parsed = ctx.doc.has_annotation("DEP")
+    # "..., it added": a line telling only victims goes on with the act told before (read
+    # before the acts of a line are folded: "in a separate attack" names an act of its own)
+    follow_ups = _follow_up_lines(ctx, events, onto) if parsed else set()
+    if parsed:  # "fired shells into the town, killing three": one act
+        events = _named_again_dated(ctx, events, trigger_at)
+        events = _consequences_folded(ctx.doc, events, trigger_at, onto)
     acts = {e.trigger.start for e in events if e.type in onto.violent_types}
-    governs = governing_acts(ctx.doc, acts) if ctx.doc.has_annotation("DEP") else None
-    events = attach_counts(
-        events, counts, list(ctx.view.sent_start_chars), onto.violent_types, governs
-    )
+    governs = governing_acts(ctx.doc, acts) if parsed else None
+    starts = list(ctx.view.sent_start_chars)
+    events = attach_counts(events, counts, starts, onto.violent_types, governs)
+    events = fold_follow_ups(events, follow_ups, starts, onto.violent_types)
     return {"events": events, "mentions": index.all()}
+
+
+def _follow_up_lines(ctx: DocContext, events: list[EventMention], onto: Ontology) -> set[int]:
+    """Start characters of the follow-up lines (:func:`follow_up_line`) whose violent
+    events only tell what befell victims, named by no doer (``VICTIM_VERBS``)."""
+    view = ctx.view
+    acts: dict[int, list[EventMention]] = {}
+    for e in events:
+        if e.type in onto.violent_types:
+            acts.setdefault(view.sent_at_char(e.evidence.char_start), []).append(e)
+    return {
+        view.sents[n].start_char
+        for n, told in acts.items()
+        if all(e.source is None and e.lemma in VICTIM_VERBS for e in told)
+        and follow_up_line(view.sents[n], SPEECH_VERBS)
+    }
+
+
+NAMING_AGAIN = frozenset({"the", "this", "that"})
+
+
+def _named_again_dated(
+    ctx: DocContext, events: list[EventMention], trigger_at: list[int]
+) -> list[EventMention]:
+    """An act named again by a definite noun with no date of its own ("Late last week,
+    gunmen hit a convoy. ... The Front, which claimed the attack, said ...") is the act
+    told before: the nearest earlier act of its type and doer (or target), in an earlier
+    sentence, whose date the text states, dates it at that date's precision (a week stays
+    a week)."""
+    if len(events) != len(trigger_at):
+        return events
+    doc, view = ctx.doc, ctx.view
+    out = list(events)
+    for k, (e, i) in enumerate(zip(events, trigger_at, strict=True)):
+        tok = doc[i]
+        if e.when is not None and e.when.precision != "publication":
+            continue
+        if tok.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in NAMING_AGAIN for c in tok.children
+        ):
+            continue
+        here = view.sent_no(tok)
+        for j in range(k - 1, -1, -1):
+            o = events[j]
+            if o.type != e.type or o.negated or view.sent_no(doc[trigger_at[j]]) >= here:
+                continue
+            same = (e.source is not None and o.source == e.source) or (
+                e.target is not None and o.target == e.target
+            )
+            if not same:
+                continue
+            if o.when is not None and o.when.value and o.when.precision != "publication":
+                out[k] = replace(e, when=o.when)
+            break  # the nearest such act is the one named again, dated or not
+    return out
+
+
+# Links by which a participle of consequence hangs on its act: "struck a market, killing
+# 12 and wounding 31" (advcl, then conj), "opened fire, wounding two" (xcomp as parsed).
+CONSEQUENCE_LINKS = frozenset({"advcl", "conj", "xcomp"})
+
+
+# Prepositions that set a verb's act in an event noun: "killing nine in a battle".
+SETTING_PREPS = frozenset({"in", "during", "amid"})
+
+
+def _consequence_act(token: Token, acts: set[int]) -> int | None:
+    """The act a participle of consequence tells the toll of: "..., killing 12 civilians
+    and wounding 31" hangs on the act's verb, through "killing" for "wounding"; an event
+    noun setting the act or its consequence ("..., killing nine in a battle that lasted
+    hours", "were killed in an air strike") is that act too."""
+    node = token
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in SETTING_PREPS:
+        node = token.head.head
+        if node.pos_ != "VERB":
+            return None
+        if node.i in acts and node.tag_ != "VBG":
+            return node.i
+    for _ in range(4):
+        if node.tag_ != "VBG" or node.dep_ not in CONSEQUENCE_LINKS or node.head.i == node.i:
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in node.children):
+            return None  # a clause of its own: "while shelling wounded six", "as guards fired"
+        node = node.head
+        if node.i in acts and node.tag_ != "VBG":
+            return node.i
+    return None
+
+
+def _consequences_folded(
+    doc: Doc, events: list[EventMention], trigger_at: list[int], onto: Ontology
+) -> list[EventMention]:
+    """A participle of consequence ("Shells struck a market, killing 12 civilians and
+    wounding 31") tells the toll and the victims of the act it hangs on, not an act of its
+    own: it is no event, and its victims become the act's target when the act names none.
+    A doer of its own ("..., killing 12, and police arrested two") or another type
+    ("raided the hideout, leaving two dead") keeps it apart. An event noun with no actor
+    setting the act ("killing nine in a battle", "were killed in an air strike") is the
+    act as well; its weapon joins the act's."""
+    if len(events) != len(trigger_at):
+        return events
+    violent = onto.violent_types
+    acts: dict[int, list[int]] = {}
+    for n, (e, i) in enumerate(zip(events, trigger_at, strict=True)):
+        if e.type in violent and not e.negated:
+            acts.setdefault(i, []).append(n)
+    out = list(events)
+    dropped: set[int] = set()
+    for n, (e, i) in enumerate(zip(events, trigger_at, strict=True)):
+        if e.type not in violent or n in dropped:
+            continue
+        setting = doc[i].pos_ == "NOUN"
+        if setting and e.target is not None:
+            continue  # "killed in clashes with the rebels": the noun names sides of its own
+        act = _consequence_act(doc[i], set(acts) - {i})
+        hosts = [h for h in acts.get(act, []) if h not in dropped and out[h].type == e.type
+                 ] if act is not None else []  # fmt: skip
+        if not hosts or any(e.source is not None and out[h].source not in (None, e.source)
+                            for h in hosts):  # fmt: skip
+            continue
+        # the victims a consequence names; the weapon a setting noun names
+        kept = ("means_",) if setting else ("target_",)
+        for h in hosts:
+            host = out[h]
+            # a doer only the folded event names is the act's ("were killed in an attack
+            # by the Front": the Front killed them)
+            took = ("source_",) if host.source is None and e.source is not None else ()
+            quals = tuple(q for q in e.qualifiers if q.startswith((*kept, *took)))
+            out[h] = replace(host, source=host.source or e.source, target=host.target or e.target,
+                             qualifiers=tuple(dict.fromkeys((*host.qualifiers, *quals))))  # fmt: skip
+        dropped.add(n)
+    return [e for n, e in enumerate(out) if n not in dropped]
+
+
+def _rebutted_backing(
+    ctx: DocContext, index: MentionIndex, events: list[EventMention]
+) -> list[EventMention]:
+    """Backing events told as a fact and rebutted where they are told or right after
+    ("Iran, which denies arming them, sent drones to the militia", "..., a claim Kigali
+    rejects", "Uganda denies the charge" in the next sentence) are denied, by whoever
+    rebuts them: the same rebuttals (:mod:`eventwire.extract.rebuttals`) that make the
+    relation contested."""
+    backing = [n for n, e in enumerate(events) if e.type in BACKING_EVENTS and not e.negated
+               and e.source is not None and e.target is not None]  # fmt: skip
+    if not backing:
+        return events
+    out = list(events)
+    for rebuttal in rebuttals(ctx, index):
+        for n in backing:
+            event = out[n]
+            if event.negated or event.source is None or event.target is None:
+                continue
+            if rebutted(index, rebuttal, event.source, event.target, event.trigger.start):
+                deniers = index.fillers(rebuttal.denier)
+                out[n] = replace(
+                    event,
+                    negated=True,
+                    modality="denied",
+                    attributed_to=deniers[0].span if deniers else event.attributed_to,
+                )
+    return out
 
 
 def _statement_about(token: Token, etype: str, modality: str, onto: Ontology) -> str | None:

@@ -55,6 +55,7 @@ from eventwire.extract.clausechain import (
     within_scope,
 )
 from eventwire.extract.denials import REBUT, denial_of, denier_of, retracted
+from eventwire.extract.eventroles import negated_verb
 from eventwire.model import QuoteMention, Span
 
 if TYPE_CHECKING:
@@ -221,8 +222,10 @@ def modality_of(token: Token) -> tuple[bool, str]:
             found.add("hypothetical")
         elif lemma_in(tok, REPORTED_GOVERNORS) and is_passive(tok):
             found.add("reported")
-        elif lemma_in(tok, ALLEGED_GOVERNORS):
-            found.add("alleged")
+        elif lemma_in(tok, ALLEGED_GOVERNORS) or lemma_in(tok, BLAME):
+            found.add("alleged")  # "X was blamed for the attack", "blamed the raid on X"
+    if _blamed_on(token):
+        found.add("alleged")
     if shielded:
         found -= NEGATED_MODALITIES
     elif denial_of(token) is not None:
@@ -233,6 +236,18 @@ def modality_of(token: Token) -> tuple[bool, str]:
 
 
 NOBODY = frozenset({"nobody", "none", "no-one", "noone"})
+# Verbs that lay an act at someone's door: the act is the blamer's word, alleged.
+BLAME = frozenset({"blame"})
+
+
+def _blamed_on(token: Token) -> bool:
+    """An act noun modified by a participle or relative clause of blame: "an attack
+    blamed on X", "the bombing, which officials blamed on X" (alleged, as "X was blamed
+    for the attack" is through its governing verb)."""
+    return token.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("acl", "relcl") and lemma_in(c, BLAME) and not negated_verb(c)
+        for c in token.children
+    )
 
 
 def _unclaimed(verb: Token, below: Token) -> bool:
