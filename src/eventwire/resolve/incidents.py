@@ -813,12 +813,55 @@ def resolve_incidents(
         first, second = sorted((a.article_id, b.article_id))
         clusters.union(ra, rb, f"joined {first} and {second}: {_reason(a, b)}")
     by_id = {e.id: e for e in events}
+    owner = event_owners(incs, clusters.members, event_of)
     out = [
         _incident([incs[n] for n in sorted(members)], [reports[n] for n in sorted(members)],
-                  clusters.notes[root].said(), event_of, by_id)
+                  clusters.notes[root].said(), event_of, by_id, _lister(owner, root))
         for root, members in clusters.members.items()
     ]  # fmt: skip
     return sorted(out, key=lambda i: i.id)
+
+
+def _lister(owner: dict[str, int], root: int) -> Callable[[str], bool]:
+    """Whether the incident of ``root`` lists an event (:func:`event_owners`)."""
+    return lambda e: owner.get(e, root) == root
+
+
+def event_owners(
+    incs: Sequence[DocIncident],
+    members: dict[int, list[int]],
+    event_of: dict[tuple[str, int, str], str],
+) -> dict[str, int]:
+    """Event id -> the one incident (by the root of its cluster in ``members``) that lists
+    it, for the events whose mentions lie in reports of several incidents; every other
+    event is listed by the one incident that holds its mentions.
+
+    Event resolution may file two mentions as one event when the join keeps their reports
+    apart (two strikes on one town on one day that one article tells as a first and a
+    second; a report dated by a misread day): a mention-level event is listed by exactly
+    one incident, the one holding most of its mentions, then the one whose report holding
+    it comes first by id (never input order). The other incident keeps the mention's
+    sentence as its evidence."""
+    root_of: dict[str, int] = {}
+    split: set[str] = set()
+    for root, held in members.items():
+        for n in held:
+            for em in incs[n].members:
+                e = event_of.get(mention_id(em))
+                if e is not None and root_of.setdefault(e, root) != root:
+                    split.add(e)
+    if not split:
+        return {}
+    counts: dict[str, Counter[int]] = defaultdict(Counter)
+    first: dict[tuple[str, int], str] = {}
+    for root, held in members.items():
+        for n in held:
+            for em in incs[n].members:
+                if (e := event_of.get(mention_id(em))) in split:
+                    assert e is not None
+                    counts[e][root] += 1
+                    first[(e, root)] = min(first.get((e, root), incs[n].id), incs[n].id)
+    return {e: min(c, key=lambda r: (-c[r], first[(e, r)])) for e, c in sorted(counts.items())}
 
 
 def article_reports(incs: Sequence[DocIncident], side_of: dict[str, str] | None = None
@@ -885,10 +928,12 @@ def _incident(
     notes: list[str],
     event_of: dict[tuple[str, int, str], str],
     by_id: dict[str, Event],
+    lists: Callable[[str], bool] = lambda _e: True,
 ) -> Incident:
     itype = lead_type([r.type for r in told], incs[0].onto)
     members = [em for inc in incs for em in inc.members]
-    event_ids = sorted({e for em in members if (e := event_of.get(mention_id(em)))})
+    # ``lists``: whether this incident lists an event (see ``event_owners``)
+    event_ids = sorted({e for em in members if (e := event_of.get(mention_id(em))) and lists(e)})
     statement_ids = sorted(
         {e for inc in incs for em in inc.statements if (e := event_of.get(mention_id(em)))}
         - set(event_ids)
