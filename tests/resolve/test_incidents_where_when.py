@@ -14,10 +14,11 @@ from eventwire.resolve.doc_incidents import (
     as_division,
     division_places,
     document_incidents,
+    holds_town,
     is_dateline,
     is_reference_point,
 )
-from eventwire.resolve.incidents import place_veto
+from eventwire.resolve.incidents import offset_veto, place_veto
 
 DAMBOA = Place("geonames:10", "Damboa", 11.15, 12.76, "NGA", "NG.02", "city", "PPL")
 BAMA = Place("geonames:11", "Bama", 11.52, 13.69, "NGA", "NG.02", "city", "PPL")
@@ -170,3 +171,32 @@ def test_the_anaphor_in_a_town_of_the_division_tells_the_same_strike() -> None:
     # read as a town, the region would have been a second town: two incidents
     plain = DocumentRecords("a", events=tuple(t.events))
     assert len(document_incidents(plain, ONTO, {}, frozenset())) == 2
+
+
+def test_the_only_town_stands_for_an_act_placed_only_in_a_place_holding_it() -> None:
+    borno = Place("admin1:NG.02", "Borno", 11.5, 13.0, "NGA", "NG.02", "admin1", "ADM1")
+    kano_state = Place("admin1:NG.23", "Kano", 11.8, 8.5, "NGA", "NG.23", "admin1", "ADM1")
+    offset = Place("offset:1", "40 km south of Damboa", 10.8, 12.76, "NGA", "NG.02", "admin1",
+                   "OFFSET")  # fmt: skip
+    assert holds_town(NIGERIA, KANO) and holds_town(borno, DAMBOA)
+    assert not holds_town(kano_state, DAMBOA)  # another governorate
+    assert not holds_town(offset, BAMA)  # a point set off a town by a distance
+    t = Text("a").sentence("Fighters ambushed a convoy 40 km south of Damboa on Saturday.")
+    t.event("ASSAULT", "ambushed", "2025-03-15", offset)
+    t.sentence("The convoy had left Bama two days earlier.")
+    left = _place_mention("a", t.current, t.start, "Bama", BAMA)
+    doc = DocumentRecords("a", events=tuple(t.events), places=(left,))
+    (inc,) = document_incidents(doc, ONTO, {}, frozenset())
+    assert inc.place == offset  # not the town the convoy left from
+
+
+def test_a_place_set_off_a_town_and_a_town_far_from_it_are_two_places() -> None:
+    # 40 km south of Damboa: about 100 km from Bama, 30 km from a town just south of it
+    offset = Place("offset:2", "40 km south of Damboa", 10.79, 12.76, "NGA", "NG.02", "admin1",
+                   "OFFSET")  # fmt: skip
+    near = Place("geonames:14", "Gulak", 10.6, 12.9, "NGA", "NG.02", "city", "PPL")
+    assert offset_veto(offset, BAMA) == "two different places (40 km south of Damboa, Bama)"
+    assert offset_veto(BAMA, offset) is not None
+    assert offset_veto(offset, near) is None
+    assert offset_veto(offset, NIGERIA) is None  # a country holds it
+    assert place_veto(offset, BAMA) is None  # the governorate alone does not tell them apart

@@ -132,12 +132,11 @@ class DocIncident:
     def place(self) -> Place | None:
         """The most specific place of the members (a division read as its namesake town
         counts as the division's governorate, :func:`as_division`); when none is a town,
-        the one town the article names if it lies in that place's country."""
+        the one town the article names if it lies in that place (:func:`holds_town`)."""
         own = best_place(as_division(em.place, self.divisions) for em in self.members)
         town = self.fallback_place
         if town and (own is None or (own.precision not in TOWN_PRECISIONS
-                                     and not is_near_town(own)
-                                     and own.country in (None, town.country))):  # fmt: skip
+                                     and not is_near_town(own) and holds_town(own, town))):  # fmt: skip
             return town
         return own
 
@@ -198,6 +197,24 @@ def _lead_span(members: Sequence[EventMention]) -> tuple[int, int] | None:
         if _own_date(em):
             return stated_span(em.when)
     return None
+
+
+# a place the extractor sets off a town by a distance and a bearing ("40 km south of
+# Tessalit"): its own point, which no town of the article stands for
+OFFSET_FEATURE = "OFFSET"
+
+
+def holds_town(place: Place, town: Place) -> bool:
+    """Whether ``town`` may be where an act placed only in ``place`` happened: ``place``
+    is its country, or a division of its country holding it (the same governorate when
+    both give one). A place set off a town by a distance ("40 km south of Tessalit") is
+    its own point and holds no town: the article's only town may be where the convoy
+    left from."""
+    if place.feature == OFFSET_FEATURE or place.country not in (None, town.country):
+        return False
+    if place.precision == "country" or not (place.admin1 and town.admin1):
+        return True
+    return place.admin1 == town.admin1
 
 
 def family_of(etype: str) -> str:

@@ -52,6 +52,7 @@ from eventwire.model import (
     mention_key,
 )
 from eventwire.resolve.doc_incidents import (
+    OFFSET_FEATURE,
     TOWN_PRECISIONS,
     UNDATED_WINDOW,
     DocIncident,
@@ -362,6 +363,23 @@ def place_veto(a: Place | None, b: Place | None) -> str | None:
     return None
 
 
+def offset_veto(a: Place | None, b: Place | None) -> str | None:
+    """Why a place set off a town by a distance and a bearing ("40 km south of Tessalit",
+    feature ``OFFSET``: its own point, at ``admin1`` precision) and a town are two places:
+    the town lies farther from that point than a district reaches
+    (:data:`PRECISION_REACH_KM`), so a report of it would have named that town. The
+    offset's coarse precision alone would let it meet any town of its governorate."""
+    for off, town in ((a, b), (b, a)):
+        if off is None or off.feature != OFFSET_FEATURE or (town := town_of(town)) is None:
+            continue
+        if None in (off.lat, off.lon, town.lat, town.lon):
+            continue
+        far = haversine_km(off.lat, off.lon, town.lat, town.lon)  # type: ignore[arg-type]
+        if far > PRECISION_REACH_KM["admin2"]:
+            return f"two different places ({off.name}, {town.name})"
+    return None
+
+
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     """Days between two windows (0 when they overlap)."""
     return max(0, a[0] - b[1], b[0] - a[1])
@@ -379,7 +397,7 @@ def veto(a: Report, b: Report) -> str | None:
     gap = _gap(wa, wb)
     if gap > DAY_SLACK:
         return f"dates {gap} days apart"
-    if why := place_veto(a.place, b.place):
+    if why := place_veto(a.place, b.place) or offset_veto(a.place, b.place):
         return why
     if a.sites and b.sites and not a.sites & b.sites:
         return "two different sites ({}; {})".format(*sorted((", ".join(sorted(a.sites)),
