@@ -96,8 +96,8 @@ class DocIncident:
     statements: list[EventMention] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)  # how members were joined
     fallback_place: Place | None = None  # the one town the article names
-    # the places the article names as a division read as its namesake town ("Sagaing
-    # region" at Sagaing's point): no town of an act (:func:`division_places`)
+    # the places the article names as a division read as its namesake town ("Kashmore
+    # district" at Kashmore's point): no town of an act (:func:`division_places`)
     divisions: frozenset[str] = frozenset()
     sources: tuple[str, ...] = ()  # resolved actor ids, filled by ``resolve_actors_of``
     targets: tuple[str, ...] = ()
@@ -144,9 +144,9 @@ class DocIncident:
     def day(self) -> str | None:
         """The earliest day the members state (the act precedes its aftermath); when the
         first member to date itself states a week or a month, only a day inside it: "Late
-        last week, gunmen hit a convoy near Mastung. ... the group, which claimed the
-        attack" -- a day read for the later anaphor outside the week the act was told in
-        is the report's, not the act's, and the incident keeps the week."""
+        last week, a roadside bomb hit a police convoy near Damboa. ... the faction, which
+        claimed the attack" -- a day read for the later anaphor outside the week the act
+        was told in is the report's, not the act's, and the incident keeps the week."""
         days = [em.when.calendar for em in self.members if em.when and em.when.precision == "day"]
         lo, hi = _lead_span(self.members) or (0, date.max.toordinal())
         return min((d for d in days if d and len(d) == 10
@@ -651,8 +651,8 @@ def is_reference_point(pm: PlaceMention) -> bool:
     return km * (_KM_PER_MILE if m.group(2).lower().startswith("mile") else 1.0) > NEAR_TOWN_KM
 
 
-# the words of a division (its kind word, last in its name): "the Sagaing region",
-# "Mastung district", "Lac province"
+# the words of a division (its kind word, last in its name): "the Borno region",
+# "Kashmore district", "Ituri province"
 DIVISION_WORDS = frozenset({"region", "province", "state", "governorate", "oblast", "district",
                             "county", "prefecture", "department", "division", "regency",
                             "territory"})  # fmt: skip
@@ -660,8 +660,8 @@ DIVISION_WORDS = frozenset({"region", "province", "state", "governorate", "oblas
 
 def division_places(doc: DocumentRecords) -> frozenset[str]:
     """The ids of the places an article names as a division that extraction read as its
-    namesake town, at the town's point with ``admin2`` precision ("the Sagaing region",
-    "Mastung district" placed at Sagaing or Mastung): the name with its kind word last."""
+    namesake town, at the town's point with ``admin2`` precision ("Kashmore district"
+    placed at Kashmore's point): the name with its kind word last."""
     found = set()
     for pm in doc.places:
         words = pm.span.text.casefold().split()
