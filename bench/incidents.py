@@ -444,6 +444,8 @@ def _incident_table(
     print(f"gold incidents that are one record  : {one} of {len(incidents)}")
     print(f"near-miss pairs kept apart          : {len(near - shared)} of {len(near)} "
           f"({len(shared)} gold pairs share a record)")  # fmt: skip
+    for a, b in sorted(near & shared):
+        print(f"  near miss sharing a record: {a} / {b}")
     print(f"best-supported counts in gold range : {in_range} of {stated} incidents with counts")
 
 

@@ -241,7 +241,10 @@ def test_an_unplaced_incident_takes_the_one_town_the_article_names() -> None:
 # --- across articles -------------------------------------------------------------------
 
 
-def resolve_all(docs: list[DocumentRecords], links: IncidentLinks | None = None):  # noqa: ANN201
+def resolve_all(docs: list[DocumentRecords], links: IncidentLinks | None = None,
+                merged: dict[tuple[str, int, str], str] | None = None):  # noqa: ANN201  # fmt: skip
+    """Incidents of ``docs``, each mention its own event unless ``merged`` files it under
+    another event id (as event resolution may)."""
     told = []
     for doc in docs:
         for inc in incidents_of(doc):
@@ -249,6 +252,7 @@ def resolve_all(docs: list[DocumentRecords], links: IncidentLinks | None = None)
             told.append(inc)
     event_of = {(e.article_id, e.trigger.start, e.type): f"ev-{e.article_id}-{e.trigger.start}"
                 for d in docs for e in d.events}  # fmt: skip
+    event_of.update(merged or {})
     return resolve_incidents(told, event_of, [], links or IncidentLinks())
 
 

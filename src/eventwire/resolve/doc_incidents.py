@@ -47,11 +47,13 @@ the doer of the last one of its family before it (:func:`_fill_one_more`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from eventwire.extract.placechoice import NEAR_TOWN_KM
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import (
     COUNTING_MODALITIES,
@@ -60,6 +62,7 @@ from eventwire.model import (
     EventMention,
     Evidence,
     Place,
+    PlaceMention,
     Span,
     When,
     mention_key,
@@ -93,6 +96,9 @@ class DocIncident:
     statements: list[EventMention] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)  # how members were joined
     fallback_place: Place | None = None  # the one town the article names
+    # the places the article names as a division read as its namesake town ("Kashmore
+    # district" at Kashmore's point): no town of an act (:func:`division_places`)
+    divisions: frozenset[str] = frozenset()
     sources: tuple[str, ...] = ()  # resolved actor ids, filled by ``resolve_actors_of``
     targets: tuple[str, ...] = ()
     named: frozenset[str] = frozenset()
@@ -124,21 +130,27 @@ class DocIncident:
 
     @property
     def place(self) -> Place | None:
-        """The most specific place of the members; when none is a town, the one town the
-        article names if it lies in that place's country."""
-        own = best_place(em.place for em in self.members)
+        """The most specific place of the members (a division read as its namesake town
+        counts as the division's governorate, :func:`as_division`); when none is a town,
+        the one town the article names if it lies in that place (:func:`holds_town`)."""
+        own = best_place(as_division(em.place, self.divisions) for em in self.members)
         town = self.fallback_place
         if town and (own is None or (own.precision not in TOWN_PRECISIONS
-                                     and not is_near_town(own)
-                                     and own.country in (None, town.country))):  # fmt: skip
+                                     and not is_near_town(own) and holds_town(own, town))):  # fmt: skip
             return town
         return own
 
     @property
     def day(self) -> str | None:
-        """The earliest day the members state: the act precedes its aftermath."""
+        """The earliest day the members state (the act precedes its aftermath); when the
+        first member to date itself states a week or a month, only a day inside it: "Late
+        last week, a roadside bomb hit a police convoy near Damboa. ... the faction, which
+        claimed the attack" -- a day read for the later anaphor outside the week the act
+        was told in is the report's, not the act's, and the incident keeps the week."""
         days = [em.when.calendar for em in self.members if em.when and em.when.precision == "day"]
-        return min((d for d in days if d and len(d) == 10), default=None)
+        lo, hi = _lead_span(self.members) or (0, date.max.toordinal())
+        return min((d for d in days if d and len(d) == 10
+                    and lo <= date.fromisoformat(d).toordinal() <= hi), default=None)  # fmt: skip
 
     def window(self) -> tuple[int, int] | None:
         """The days (as ordinals) the incident may have happened on: its day; else the
@@ -147,19 +159,12 @@ class DocIncident:
             d = date.fromisoformat(self.day).toordinal()
             return d, d
         for em in self.members:
-            if not (em.when and em.when.calendar):
-                continue
-            cal, precision = em.when.calendar, em.when.precision
-            if precision == "publication" and len(cal) == 10:
-                d = date.fromisoformat(cal).toordinal()
+            if span := stated_span(em.when):
+                return span
+        for em in self.members:
+            if em.when and em.when.precision == "publication" and len(em.when.calendar or "") == 10:
+                d = date.fromisoformat(em.when.calendar or "").toordinal()
                 return d - UNDATED_WINDOW, d
-            if precision == "week" and len(cal) == 10:
-                d = date.fromisoformat(cal).toordinal()
-                return d, d + 6
-            if precision == "month" and len(cal) == 7:
-                first = date.fromisoformat(cal + "-01")
-                nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-                return first.toordinal(), nxt.toordinal() - 1
         return None
 
     @property
@@ -168,6 +173,48 @@ class DocIncident:
         for em in self.members:
             seen.setdefault(em.evidence.char_start, em.evidence)
         return tuple(seen[k] for k in sorted(seen))
+
+
+def stated_span(when: When | None) -> tuple[int, int] | None:
+    """The days (as ordinals) a stated week or month spans, else None."""
+    cal = when.calendar if when else None
+    if when is None or not cal:
+        return None
+    if when.precision == "week" and len(cal) == 10:
+        d = date.fromisoformat(cal).toordinal()
+        return d, d + 6
+    if when.precision == "month" and len(cal) == 7:
+        first = date.fromisoformat(cal + "-01")
+        nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return first.toordinal(), nxt.toordinal() - 1
+    return None
+
+
+def _lead_span(members: Sequence[EventMention]) -> tuple[int, int] | None:
+    """The week or month the first member that dates itself states (the act, told
+    first), or None when that member states a day, a year or nothing."""
+    for em in members:
+        if _own_date(em):
+            return stated_span(em.when)
+    return None
+
+
+# a place the extractor sets off a town by a distance and a bearing ("40 km south of
+# Tessalit"): its own point, which no town of the article stands for
+OFFSET_FEATURE = "OFFSET"
+
+
+def holds_town(place: Place, town: Place) -> bool:
+    """Whether ``town`` may be where an act placed only in ``place`` happened: ``place``
+    is its country, or a division of its country holding it (the same governorate when
+    both give one). A place set off a town by a distance ("40 km south of Tessalit") is
+    its own point and holds no town: the article's only town may be where the convoy
+    left from."""
+    if place.feature == OFFSET_FEATURE or place.country not in (None, town.country):
+        return False
+    if place.precision == "country" or not (place.admin1 and town.admin1):
+        return True
+    return place.admin1 == town.admin1
 
 
 def family_of(etype: str) -> str:
@@ -262,9 +309,10 @@ def _own_date(em: EventMention) -> str | None:
     return em.when.calendar if em.when and em.when.precision != "publication" else None
 
 
-def _own_town(em: EventMention) -> Place | None:
-    """The town a mention places itself in, or lies off (:func:`town_of`)."""
-    return town_of(em.place)
+def _own_town(em: EventMention, divisions: frozenset[str] = frozenset()) -> Place | None:
+    """The town a mention places itself in, or lies off (:func:`town_of`); a division
+    read as its namesake town (``divisions``, :func:`division_places`) is none."""
+    return town_of(as_division(em.place, divisions))
 
 
 def town_of(place: Place | None) -> Place | None:
@@ -291,10 +339,10 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
 
 def _conflicts(inc: DocIncident, group: Sequence[EventMention]) -> bool:
     """Whether ``group`` names another town or a day more than one day from ``inc``'s."""
-    town = best_place(_own_town(em) for em in inc.members)
+    town = best_place(_own_town(em, inc.divisions) for em in inc.members)
     day = inc.day
     for em in group:
-        own = _own_town(em)
+        own = _own_town(em, inc.divisions)
         if town and own and own.id != town.id:
             return True
         d = _own_date(em)
@@ -329,6 +377,7 @@ def document_incidents(
     ``named`` holds the resolved actor ids that count as named (not "police", "gunmen");
     with it empty, no actor stops a retelling. ``onto`` says which types are violent."""
     violent = onto.violent_types
+    divisions = division_places(doc)
     ordered = sorted(doc.events, key=lambda e: (e.evidence.char_start, e.trigger.start, e.type))
     sentences: dict[int, list[EventMention]] = {}
     for em in ordered:
@@ -351,11 +400,11 @@ def document_incidents(
         told_here: list[tuple[int, int]] = []  # (trigger start, incident) of this sentence
         for fam, group in groups.items():
             target, rule = _joins(incidents, last_of, last_act, number, fam, group, violent,
-                                  named, mention_actor)  # fmt: skip
+                                  named, mention_actor, divisions)  # fmt: skip
             if target is None:
                 incidents.append(DocIncident(doc.article_id, rules=["act and consequence"]
                                              if len(group) > 1 else [], family_key=fam,
-                                             onto=onto))  # fmt: skip
+                                             divisions=divisions, onto=onto))  # fmt: skip
                 target = len(incidents) - 1
             elif rule:
                 incidents[target].rules.append(rule)
@@ -377,8 +426,8 @@ def document_incidents(
     else:
         # a statement is an occurrence of its own; a denial of an act that is told nowhere
         # else is no incident
-        incidents = [DocIncident(doc.article_id, members=[em], onto=onto) for _n, em in pending
-                     if _happened(em)]  # fmt: skip
+        incidents = [DocIncident(doc.article_id, members=[em], divisions=divisions, onto=onto)
+                     for _n, em in pending if _happened(em)]  # fmt: skip
     town = _only_town(doc)
     ties = frozenset(t for t in leader_ties(doc.events, mention_actor)
                      if t[0] in named and t[1] in named)  # fmt: skip
@@ -418,8 +467,10 @@ def _joins(
     violent: frozenset[str],
     named: frozenset[str],
     actor_of: dict[str, str],
+    divisions: frozenset[str] = frozenset(),
 ) -> tuple[int | None, str]:
-    """The incident ``group`` (one sentence's events of one family) joins, and why."""
+    """The incident ``group`` (one sentence's events of one family) joins, and why
+    (``divisions``: :func:`division_places` of the document)."""
     another = any(is_another(em) for em in group)
     if fam in last_of and not another:
         k = last_of[fam]
@@ -431,14 +482,15 @@ def _joins(
             before = _named_in(inc.members, named, actor_of)
             undated = not any(_own_date(em) for em in group)
             # no town of its own, or the incident's own town ("in Mekelle" again)
-            town = best_place(_own_town(em) for em in inc.members)
-            untowned = all(_own_town(em) is None or _same_place(_own_town(em), town)
+            town = best_place(_own_town(em, divisions) for em in inc.members)
+            untowned = all(_own_town(em, divisions) is None
+                           or _same_place(_own_town(em, divisions), town)
                            for em in group)  # fmt: skip
             if undated and untowned and (not before or own <= before):
                 return k, "retelling"
         if (past := _retold_past_background(incidents, k, group, named, actor_of)) is not None:
             return past, "retelling"
-    towns = [t for em in group if (t := _own_town(em))]
+    towns = [t for em in group if (t := _own_town(em, divisions))]
     if not another and towns and any(_own_date(em) for em in group):
         earlier = [i for i, inc in enumerate(incidents) if inc.family_key == fam]
         # the latest first, but an incident in the group's own town before one that only
@@ -453,7 +505,7 @@ def _joins(
         fam != "violence"
         and last_act is not None
         and number - last_act[1] <= AFTERMATH_REACH
-        and not any(_own_date(em) or _own_town(em) for em in group)
+        and not any(_own_date(em) or _own_town(em, divisions) for em in group)
         and not any(em.source for em in group)
         and incidents[last_act[0]].type in violent
     ):
@@ -487,7 +539,8 @@ def _retold_past_background(
     time, so the story's incident before it that holds the group's town is the one told
     again (same town, no other named actor, no other date). None when the last incident
     is not background, or no earlier incident of the story fits."""
-    towns = {t.id for em in group if (t := _own_town(em))}
+    divisions = incidents[last].divisions
+    towns = {t.id for em in group if (t := _own_town(em, divisions))}
     if len(towns) != 1 or not _background(incidents[last], group):
         return None
     fam = incidents[last].family_key
@@ -496,7 +549,7 @@ def _retold_past_background(
         inc = incidents[k]
         if _background(inc, group):
             continue
-        town = best_place(_own_town(em) for em in inc.members)
+        town = best_place(_own_town(em, divisions) for em in inc.members)
         own = _named_in(group, named, actor_of)
         before = _named_in(inc.members, named, actor_of)
         if town is None or town.id not in towns or _conflicts(inc, group):
@@ -545,10 +598,86 @@ def _undated_lead_holds(inc: DocIncident, group: Sequence[EventMention]) -> bool
 
 def _only_town(doc: DocumentRecords) -> Place | None:
     """The one town the article's place mentions name, if exactly one: where an incident
-    that places nothing itself happened ("on the northern edge of Gharyan")."""
+    that places nothing itself happened ("on the northern edge of Gharyan"). A town named
+    only in the dateline (where the report was filed: "N'DJAMENA, Chad (Wire) --") or
+    only as a far reference point ("270 km east of Lima") is not where the article's
+    incidents happened (:func:`is_dateline`, :func:`is_reference_point`)."""
     towns = {p.place.id: p.place for p in doc.places
-             if p.place and p.place.precision in TOWN_PRECISIONS and not p.is_actor}  # fmt: skip
+             if p.place and p.place.precision in TOWN_PRECISIONS and not p.is_actor
+             and not is_dateline(p) and not is_reference_point(p)}  # fmt: skip
     return next(iter(towns.values())) if len(towns) == 1 else None
+
+
+# a dateline after the place that opens a report: ", Country" and "(Outlet)" at most, then
+# a dash ("GAO, Mali (Sahel Wire) --", "KABUL, Dec 2 (Wire) -", "GOMA —")
+_DATELINE_TAIL = re.compile(
+    r"(?:,[^\n\-–—]{0,60})?(?:\s*\([^()\n]{1,40}\))?(?:\s+-+|\s*[–—])(?:\s|$)"
+)
+
+
+def is_dateline(pm: PlaceMention) -> bool:
+    """Whether a place mention is a report's dateline: the first words of its sentence,
+    followed by at most a country or date and an outlet in brackets, then a dash."""
+    ev, span = pm.evidence, pm.span
+    head = ev.sentence[: max(span.start - ev.char_start, 0)]
+    if head.strip(" \"'“") or not ev.char_start <= span.start < ev.char_end:
+        return False
+    return _DATELINE_TAIL.match(ev.sentence, span.end - ev.char_start) is not None
+
+
+# the words before a town named as a reference point: a distance off it, with or without
+# a bearing ("270 km east of", "40 miles from", "some 300 kilometres north-west of the
+# town of")
+_ANCHOR = re.compile(
+    r"\b(\d[\d,]*(?:\.\d+)?)\s*(km|kilomet(?:re|er)s?|miles?)\b(?:\s+[a-z-]+)?\s+(?:of|from)"
+    r"\s+(?:the\s+(?:town|city|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_KM_PER_MILE = 1.609
+
+
+def is_reference_point(pm: PlaceMention) -> bool:
+    """Whether a town is named as a reference point: the act placed farther off it than a
+    place near a town lies (``NEAR_TOWN_KM``: "270 km east of Lima", "40 miles from
+    Gao"), which tells where the act happened no better than the country. A place near
+    a town ("near Bama", "20 km south of Arish", "outside the town") is that town's, as
+    everywhere in the incidents."""
+    ev, span = pm.evidence, pm.span
+    head = ev.sentence[max(span.start - ev.char_start - 60, 0) : max(span.start - ev.char_start, 0)]
+    m = _ANCHOR.search(head)
+    if m is None:
+        return False
+    km = float(m.group(1).replace(",", ""))
+    return km * (_KM_PER_MILE if m.group(2).lower().startswith("mile") else 1.0) > NEAR_TOWN_KM
+
+
+# the words of a division (its kind word, last in its name): "the Borno region",
+# "Kashmore district", "Ituri province"
+DIVISION_WORDS = frozenset({"region", "province", "state", "governorate", "oblast", "district",
+                            "county", "prefecture", "department", "division", "regency",
+                            "territory"})  # fmt: skip
+
+
+def division_places(doc: DocumentRecords) -> frozenset[str]:
+    """The ids of the places an article names as a division that extraction read as its
+    namesake town, at the town's point with ``admin2`` precision ("Kashmore district"
+    placed at Kashmore's point): the name with its kind word last."""
+    found = set()
+    for pm in doc.places:
+        words = pm.span.text.casefold().split()
+        if pm.place and is_near_town(pm.place) and words and words[-1] in DIVISION_WORDS:
+            found.add(pm.place.id)
+    return frozenset(found)
+
+
+def as_division(place: Place | None, divisions: frozenset[str]) -> Place | None:
+    """``place``, but a division read as its namesake town (:func:`division_places`) as
+    the governorate of that town: all that is known is that the act lies in it, so it is
+    neither that town nor another (a town of another governorate still rules it out)."""
+    if place is None or place.id not in divisions or not is_near_town(place):
+        return place
+    return replace(place, id=f"admin1:{place.admin1}" if place.admin1 else f"near:{place.id}",
+                   precision="admin1", feature="ADM1")  # fmt: skip
 
 
 def is_town_record(place_mention: object) -> bool:

@@ -52,6 +52,7 @@ from eventwire.model import (
     mention_key,
 )
 from eventwire.resolve.doc_incidents import (
+    OFFSET_FEATURE,
     TOWN_PRECISIONS,
     UNDATED_WINDOW,
     DocIncident,
@@ -362,6 +363,23 @@ def place_veto(a: Place | None, b: Place | None) -> str | None:
     return None
 
 
+def offset_veto(a: Place | None, b: Place | None) -> str | None:
+    """Why a place set off a town by a distance and a bearing ("40 km south of Tessalit",
+    feature ``OFFSET``: its own point, at ``admin1`` precision) and a town are two places:
+    the town lies farther from that point than a district reaches
+    (:data:`PRECISION_REACH_KM`), so a report of it would have named that town. The
+    offset's coarse precision alone would let it meet any town of its governorate."""
+    for off, town in ((a, b), (b, a)):
+        if off is None or off.feature != OFFSET_FEATURE or (town := town_of(town)) is None:
+            continue
+        if None in (off.lat, off.lon, town.lat, town.lon):
+            continue
+        far = haversine_km(off.lat, off.lon, town.lat, town.lon)  # type: ignore[arg-type]
+        if far > PRECISION_REACH_KM["admin2"]:
+            return f"two different places ({off.name}, {town.name})"
+    return None
+
+
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     """Days between two windows (0 when they overlap)."""
     return max(0, a[0] - b[1], b[0] - a[1])
@@ -379,7 +397,7 @@ def veto(a: Report, b: Report) -> str | None:
     gap = _gap(wa, wb)
     if gap > DAY_SLACK:
         return f"dates {gap} days apart"
-    if why := place_veto(a.place, b.place):
+    if why := place_veto(a.place, b.place) or offset_veto(a.place, b.place):
         return why
     if a.sites and b.sites and not a.sites & b.sites:
         return "two different sites ({}; {})".format(*sorted((", ".join(sorted(a.sites)),
@@ -813,12 +831,55 @@ def resolve_incidents(
         first, second = sorted((a.article_id, b.article_id))
         clusters.union(ra, rb, f"joined {first} and {second}: {_reason(a, b)}")
     by_id = {e.id: e for e in events}
+    owner = event_owners(incs, clusters.members, event_of)
     out = [
         _incident([incs[n] for n in sorted(members)], [reports[n] for n in sorted(members)],
-                  clusters.notes[root].said(), event_of, by_id)
+                  clusters.notes[root].said(), event_of, by_id, _lister(owner, root))
         for root, members in clusters.members.items()
     ]  # fmt: skip
     return sorted(out, key=lambda i: i.id)
+
+
+def _lister(owner: dict[str, int], root: int) -> Callable[[str], bool]:
+    """Whether the incident of ``root`` lists an event (:func:`event_owners`)."""
+    return lambda e: owner.get(e, root) == root
+
+
+def event_owners(
+    incs: Sequence[DocIncident],
+    members: dict[int, list[int]],
+    event_of: dict[tuple[str, int, str], str],
+) -> dict[str, int]:
+    """Event id -> the one incident (by the root of its cluster in ``members``) that lists
+    it, for the events whose mentions lie in reports of several incidents; every other
+    event is listed by the one incident that holds its mentions.
+
+    Event resolution may file two mentions as one event when the join keeps their reports
+    apart (two strikes on one town on one day that one article tells as a first and a
+    second; a report dated by a misread day): a mention-level event is listed by exactly
+    one incident, the one holding most of its mentions, then the one whose report holding
+    it comes first by id (never input order). The other incident keeps the mention's
+    sentence as its evidence."""
+    root_of: dict[str, int] = {}
+    split: set[str] = set()
+    for root, held in members.items():
+        for n in held:
+            for em in incs[n].members:
+                e = event_of.get(mention_id(em))
+                if e is not None and root_of.setdefault(e, root) != root:
+                    split.add(e)
+    if not split:
+        return {}
+    counts: dict[str, Counter[int]] = defaultdict(Counter)
+    first: dict[tuple[str, int], str] = {}
+    for root, held in members.items():
+        for n in held:
+            for em in incs[n].members:
+                if (e := event_of.get(mention_id(em))) in split:
+                    assert e is not None
+                    counts[e][root] += 1
+                    first[(e, root)] = min(first.get((e, root), incs[n].id), incs[n].id)
+    return {e: min(c, key=lambda r: (-c[r], first[(e, r)])) for e, c in sorted(counts.items())}
 
 
 def article_reports(incs: Sequence[DocIncident], side_of: dict[str, str] | None = None
@@ -885,10 +946,12 @@ def _incident(
     notes: list[str],
     event_of: dict[tuple[str, int, str], str],
     by_id: dict[str, Event],
+    lists: Callable[[str], bool] = lambda _e: True,
 ) -> Incident:
     itype = lead_type([r.type for r in told], incs[0].onto)
     members = [em for inc in incs for em in inc.members]
-    event_ids = sorted({e for em in members if (e := event_of.get(mention_id(em)))})
+    # ``lists``: whether this incident lists an event (see ``event_owners``)
+    event_ids = sorted({e for em in members if (e := event_of.get(mention_id(em))) and lists(e)})
     statement_ids = sorted(
         {e for inc in incs for em in inc.statements if (e := event_of.get(mention_id(em)))}
         - set(event_ids)
