@@ -146,6 +146,8 @@ def test_xss_payloads_stay_text_in_the_browser(server: str, page) -> None:
     page.locator('a.event-link[data-event="evt_xss"]').first.click()
     page.wait_for_selector("#evidence blockquote.evidence-sentence")
     assert "<script>" in page.locator("#evidence").inner_text()
+    # the panel labels the negated protest as its page and the lists do
+    assert page.locator("#evidence .tag.modality").inner_text() == "negated"
     assert dialogs == []
     assert page.locator("img[src=x]").count() == 0
     assert page.problems == []  # type: ignore[attr-defined]
