@@ -123,6 +123,7 @@ def test_actor_page_draws_network_timeline_map_and_shows_evidence(server: str, p
     # Haftar, his opponent Sarraj, the LNA he leads, the actor who denied backing him,
     # and Egypt, met in an event
     assert page.locator("#network").get_attribute("data-nodes") == "5"
+    assert page.locator("#network").get_attribute("data-label-overlaps") == "0"
     page.screenshot(path=str(OUT / "actor-page.png"), full_page=True)
 
     page.locator('a.event-link[data-event="evt_meet"]').first.click()

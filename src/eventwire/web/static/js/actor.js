@@ -8,6 +8,18 @@
 
   var COLOURS = { positive: "#2b8a3e", negative: "#c92a2a", neutral: "#868e96", negated: "#7048e8" };
 
+  // node ids, the focus first, then by the sources of the links drawn to each
+  function ranked(graph) {
+    var weight = {};
+    graph.edges.forEach(function (e) {
+      weight[e.source] = (weight[e.source] || 0) + e.sources;
+      weight[e.target] = (weight[e.target] || 0) + e.sources;
+    });
+    return graph.nodes.slice().sort(function (a, b) {
+      return (b.focus - a.focus) || ((weight[b.id] || 0) - (weight[a.id] || 0)) || (a.id < b.id ? -1 : 1);
+    }).map(function (n) { return n.id; });
+  }
+
   function drawNetwork(container, graph) {
     var elements = [];
     graph.nodes.forEach(function (n) {
@@ -40,13 +52,14 @@
         { selector: "edge.negated", style: { "line-style": "dashed" } },
         { selector: "edge.from-events", style: { "line-style": "dotted", "font-size": 8 } },
       ],
-      layout: { name: graph.nodes.length > 2 ? "concentric" : "grid", concentric: function (n) {
-        return n.hasClass("focus") ? 2 : 1; }, minNodeSpacing: 40, padding: 20 },
+      // the actor in the middle, its counterparts on rings by the sources linking them
+      layout: graph.nodes.length > 2 ? ew.ringLayout(ranked(graph)) : { name: "grid", padding: 20 },
     });
     cy.on("tap", "node", function (evt) {
       var id = evt.target.id();
       if (!evt.target.hasClass("focus")) window.location.href = "/actors/" + encodeURIComponent(id);
     });
+    container.setAttribute("data-label-overlaps", String(ew.labelOverlaps(cy)));
     container.setAttribute("data-nodes", String(cy.nodes().length));
     if (!graph.edges.length) container.appendChild(ew.el("p", "viz-note muted", "No relations found yet."));
     return cy;

@@ -165,7 +165,8 @@
     cy.on("mouseover", "edge", function (evt) { evt.target.addClass("hover"); });
     cy.on("mouseout", "edge", function (evt) { evt.target.removeClass("hover"); });
     container.setAttribute("data-edges", String(graph.edges.length));
-    container.setAttribute("data-label-overlaps", String(labelOverlaps(cy)));
+    if (ew.labelOverlaps(cy)) cy.layout(ringsFor(graph)).run();  // the forces left names on names
+    container.setAttribute("data-label-overlaps", String(ew.labelOverlaps(cy)));
     container.setAttribute("data-nodes", String(graph.nodes.length));
     document.getElementById("network-count").textContent =
       graph.shown + " of " + graph.total + " actors and the " + graph.edges_shown +
@@ -177,42 +178,26 @@
   // The labels count in the layout's spacing, so that names do not lie on each other. A
   // force layout spreads a sparse graph; a dense one (more than two links an actor, as
   // the busiest actors of a large store are) becomes a hairball that hides its names, so
-  // its actors go round rings, the most linked in the middle.
+  // its actors go round rings, the most linked in the middle (eventwire.ringLayout), as do
+  // those of a sparse graph whose forces still leave a name on another (the force layout
+  // starts from random places).
   function layoutFor(graph) {
     if (graph.nodes.length > 3 && graph.edges.length <= 2 * graph.nodes.length) {
       return { name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true,
                nodeRepulsion: function () { return 6000; }, idealEdgeLength: function () { return 60; },
                componentSpacing: 30, padding: 10 };
     }
-    // ring k holds the next 6k actors by links (ring 0 the busiest one), so no ring is long
-    var ring = {};
-    graph.nodes.slice().sort(function (a, b) { return b.degree - a.degree || (a.id < b.id ? -1 : 1); })
-      .forEach(function (n, rank) {
-        var k = 0, filled = 1;
-        while (rank >= filled) { k++; filled += 6 * k; }
-        ring[n.id] = k;
-      });
-    return { name: "concentric", animate: false, avoidOverlap: true, nodeDimensionsIncludeLabels: true,
-             padding: 10, minNodeSpacing: 2, concentric: function (n) { return 100 - ring[n.id()]; },
-             levelWidth: function () { return 1; } };
+    return ringsFor(graph);
+  }
+
+  function ringsFor(graph) {
+    var ranked = graph.nodes.slice().sort(function (a, b) { return b.degree - a.degree || (a.id < b.id ? -1 : 1); });
+    return ew.ringLayout(ranked.map(function (n) { return n.id; }));
   }
 
   // "support (alleged) · 3 sources": what an edge shows when hovered or selected
   function edgeLabel(e) {
     return e.label + (e.modality ? " (" + e.modality + ")" : "") + " · " + plural(e.sources, "source");
-  }
-
-  // pairs of node labels drawn over each other (kept at 0 by the layout on small graphs)
-  function labelOverlaps(graph) {
-    var boxes = graph.nodes().map(function (n) { return n.boundingBox({ includeLabels: true, includeOverlays: false }); });
-    var count = 0;
-    for (var i = 0; i < boxes.length; i++) {
-      for (var j = i + 1; j < boxes.length; j++) {
-        var a = boxes[i], b = boxes[j];
-        if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) count++;
-      }
-    }
-    return count;
   }
 
   function loadNetwork() {
