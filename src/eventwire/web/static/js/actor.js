@@ -22,6 +22,8 @@
 
   function drawNetwork(container, graph) {
     var elements = [];
+    // edge width by sources, relative to the heaviest link drawn (1 to 7 px at full size)
+    var maxSources = graph.edges.reduce(function (m, e) { return Math.max(m, e.sources); }, 1);
     graph.nodes.forEach(function (n) {
       elements.push({ data: { id: n.id, label: n.label, type: n.type }, classes: n.focus ? "focus" : "" });
     });
@@ -30,7 +32,7 @@
         data: {
           id: e.id, source: e.source, target: e.target, label: e.type,
           colour: COLOURS[e.polarity] || COLOURS.neutral,
-          width: 1.5 + 2.5 * Math.log2(1 + e.sources),
+          width: 1 + 6 * Math.log(1 + e.sources) / Math.log(1 + maxSources),
         },
         classes: e.polarity + (e.events ? " from-events" : ""),
       });
@@ -42,7 +44,8 @@
       minZoom: 0.2,
       style: [
         { selector: "node", style: {
-          label: "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 4,
+          label: "data(label)", "font-size": 13, "text-valign": "bottom", "text-margin-y": 4,
+          "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": 2,
           "background-color": "#4c6ef5", width: 18, height: 18, "text-wrap": "ellipsis", "text-max-width": 120 } },
         { selector: "node.focus", style: { "background-color": "#e8590c", width: 28, height: 28, "font-weight": "bold" } },
         { selector: "edge", style: {
