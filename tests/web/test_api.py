@@ -246,6 +246,11 @@ def test_a_blank_filter_field_is_no_filter(client, name: str) -> None:
     assert r.status_code == 200 and r.json()["total"] == 5
 
 
+def test_a_malformed_box_is_an_invalid_request_like_any_other(client) -> None:
+    error = client.get("/api/events", params={"bbox": "1,2,3"}).json()["error"]
+    assert error["type"] == "invalid_request" and "bbox" in error["message"]
+
+
 def test_a_date_that_is_not_iso_says_so(client) -> None:
     message = client.get("/api/events", params={"since": "April 2019"}).json()["error"]["message"]
     assert "since" in message and "ISO date" in message

@@ -123,6 +123,7 @@ def test_actor_page_draws_network_timeline_map_and_shows_evidence(server: str, p
     # Haftar, his opponent Sarraj, the LNA he leads, the actor who denied backing him,
     # and Egypt, met in an event
     assert page.locator("#network").get_attribute("data-nodes") == "5"
+    assert page.locator("#network").get_attribute("data-label-overlaps") == "0"
     page.screenshot(path=str(OUT / "actor-page.png"), full_page=True)
 
     page.locator('a.event-link[data-event="evt_meet"]').first.click()
@@ -146,6 +147,8 @@ def test_xss_payloads_stay_text_in_the_browser(server: str, page) -> None:
     page.locator('a.event-link[data-event="evt_xss"]').first.click()
     page.wait_for_selector("#evidence blockquote.evidence-sentence")
     assert "<script>" in page.locator("#evidence").inner_text()
+    # the panel labels the negated protest as its page and the lists do
+    assert page.locator("#evidence .tag.modality").inner_text() == "negated"
     assert dialogs == []
     assert page.locator("img[src=x]").count() == 0
     assert page.problems == []  # type: ignore[attr-defined]

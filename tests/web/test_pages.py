@@ -182,3 +182,22 @@ def test_actor_and_place_pages_offer_their_downloads(client) -> None:
     assert "/api/download?format=jsonl&amp;place=geonames%3A88319" in place
     r = client.get("/api/download", params={"format": "jsonl", "place": "geonames:88319"})
     assert '"id": "evt_attack"' in r.text and '"id": "evt_meet"' not in r.text
+
+
+def test_incident_list_offers_the_downloads_of_its_filter(client) -> None:
+    body = client.get("/incidents", params={"type": "fight", "since": "2016"}).text
+    for name in ("csv", "geojson", "graphml", "jsonl"):
+        assert f"/api/download?format={name}&amp;type=fight&amp;since=2016" in body
+
+
+def test_a_negated_relation_group_is_labelled_once(client) -> None:
+    """A denied or negated relation says so once, by the label its events carry, not by a
+    polarity tag beside it ('negated negated')."""
+    body = client.get("/actors/act_haftar").text
+    headings = re.findall(r"<h3>(support.*?)</h3>", body)
+    negated = [h for h in headings if "negated" in h]
+    assert negated == ['support <span class="tag modality negated">negated</span>']
+    assert (
+        '<h3>support <span class="tag positive">positive</span></h3>'
+        in client.get("/actors/act_egypt").text
+    )

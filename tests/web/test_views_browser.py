@@ -22,7 +22,15 @@ from tests.web.conftest import (
 from tests.web.test_browser import browsing, serving
 
 from eventwire.config import Settings
-from eventwire.model import DocumentRecords, Evidence, Incident
+from eventwire.model import (
+    Actor,
+    Article,
+    DocumentRecords,
+    Evidence,
+    Incident,
+    Relation,
+    Resolution,
+)
 from eventwire.store.sqlite import SQLiteStore
 
 pytestmark = pytest.mark.browser
@@ -93,6 +101,7 @@ def test_explore_counts_incidents_and_reaches_their_events(page) -> None:
 
 @pytest.mark.parametrize("view", ["/explore", "/incidents", "/events"])
 def test_filter_bar_is_in_the_url_and_the_download(page, view: str) -> None:
+    """Every view keeps the filter in its URL, and its download links write what it shows."""
     page.goto(f"{page.base}{view}")
     page.fill("#filters input[name=place]", "benghazi")
     page.select_option("#filters select[name=type]", "assault")
@@ -103,15 +112,16 @@ def test_filter_bar_is_in_the_url_and_the_download(page, view: str) -> None:
     if view == "/explore":
         page.wait_for_selector("#totals strong")
         assert page.locator("#totals").inner_text().startswith("1 incident (1 dated)")
-        link = page.locator('a.download[data-format="jsonl"]')
-        assert "place=benghazi" in (link.get_attribute("href") or "")
-        with page.expect_download() as info:
-            link.click()
-        lines = [json.loads(x) for x in Path(info.value.path()).read_text("utf-8").splitlines()]
-        assert {x["id"] for x in lines if x["kind"] == "event"} == {"evt_attack"}
     else:
         page.wait_for_selector("#total")
         assert page.locator("#total").inner_text() == "1"
+    link = page.locator('a.download[data-format="jsonl"]')
+    assert "place=benghazi" in (link.get_attribute("href") or "")
+    with page.expect_download() as info:
+        link.click()
+    lines = [json.loads(x) for x in Path(info.value.path()).read_text("utf-8").splitlines()]
+    assert {x["id"] for x in lines if x["kind"] == "event"} == {"evt_attack"}
+    assert {x["id"] for x in lines if x["kind"] == "incident"} == {"incident_benghazi"}
     assert page.problems == []  # type: ignore[attr-defined]
 
 
@@ -148,4 +158,84 @@ def test_forged_names_stay_text_in_every_widget(page) -> None:
         ).inner_text()
     assert dialogs == []
     assert page.locator("img[src=x]").count() == 0 and page.locator("b", has_text="yu").count() == 0
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_a_filter_with_no_dated_incident_still_draws_every_view(page) -> None:
+    page.goto(f"{page.base}/explore?since=2030")
+    page.wait_for_selector("#histogram[data-bars]")
+    assert page.locator("#histogram").get_attribute("data-bars") == "0"
+    assert "No dated incidents." in page.locator("#histogram").inner_text()
+    page.wait_for_selector("#network[data-nodes]")
+    page.wait_for_selector("#map[data-places]")
+    assert page.locator("#totals").inner_text().startswith("0 incidents")
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_network_names_never_lie_on_each_other(page) -> None:
+    """The layout makes room for the labels: none of the sample's names overlap."""
+    page.goto(f"{page.base}/explore")
+    page.wait_for_function("() => document.querySelector('#network').dataset.nodes === '5'")
+    assert page.locator("#network").get_attribute("data-label-overlaps") == "0"
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def _dense_store(path: Path, n: int = 16) -> Path:
+    """``n`` actors with long names, each pair linked by a relation (a hairball for a force
+    layout: 120 links among 16 actors)."""
+    text = "The militias backed each other, officials said."
+    article = Article("art_dense", text, title="Dense", published="2019-04-02")
+    evidence = (Evidence("art_dense", text, 0, len(text)),)
+    actors = tuple(
+        Actor(f"act_{k:02d}", f"Coalition Brigade Number {k} of the Eastern Front", "armed_group")
+        for k in range(n)
+    )
+    relations = tuple(
+        Relation(f"rel_{a}_{b}", f"act_{a:02d}", f"act_{b:02d}", "support", evidence,
+                 source_count=1 + (a * b) % 5)
+        for a in range(n) for b in range(a + 1, n)
+    )  # fmt: skip
+    with SQLiteStore(path) as store:
+        store.add_documents([(article, DocumentRecords(article.id))])
+        store.replace_resolution(Resolution(actors=actors, relations=relations))
+    return path
+
+
+def test_a_dense_network_keeps_every_name_readable(tmp_path: Path) -> None:
+    settings = Settings(db=str(_dense_store(tmp_path / "dense.db")))
+    with serving(settings) as base, browsing(base) as p:
+        p.goto(f"{base}/explore")
+        p.wait_for_function("() => document.querySelector('#network').dataset.nodes === '16'")
+        assert int(p.locator("#network").get_attribute("data-edges") or 0) > 2 * 16
+        assert p.locator("#network").get_attribute("data-label-overlaps") == "0"
+        assert p.problems == []  # type: ignore[attr-defined]
+
+
+def _marker_width(page, query: str) -> float:
+    page.goto(f"{page.base}/explore?{query}")
+    marker = page.locator("#map path.event-marker").first
+    marker.wait_for(state="attached", timeout=15000)
+    page.wait_for_timeout(300)  # the map fits its bounds
+    return float(marker.evaluate("m => m.getBBox().width"))
+
+
+def test_map_sizes_by_killed_colours_by_type_and_clusters_neighbours(page) -> None:
+    # a circle's area follows the killed (Benghazi: 4) or else the incidents (Cairo: 1)
+    assert _marker_width(page, "place=benghazi") > _marker_width(page, "place=cairo")
+    page.goto(f"{page.base}/explore")
+    # Benghazi and the forged place 8 km away share one marker at the zoom that shows Libya,
+    # badged with their incidents (one in Benghazi, two at the other)
+    cluster = page.locator("#map .cluster")
+    cluster.first.wait_for(timeout=15000)
+    assert cluster.first.inner_text() == "3"
+    fills = page.locator("#map path.event-marker").evaluate_all(
+        "ms => [...new Set(ms.map(m => m.getAttribute('fill')))]"
+    )
+    assert len(fills) >= 2  # an assault in Derna, a consultation in Cairo: two colours
+    for _attempt in range(5):  # each click zooms in on the cluster's places
+        if not cluster.count():
+            break
+        cluster.first.click(force=True)
+        page.wait_for_timeout(500)
+    assert cluster.count() == 0  # zoomed in, each place has its own circle
     assert page.problems == []  # type: ignore[attr-defined]

@@ -173,7 +173,8 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        kinds = {401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed"}
+        kinds = {401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+                 422: "invalid_request"}  # fmt: skip
         response = error_response(
             request, exc.status_code, kinds.get(exc.status_code, "http_error"), str(exc.detail)
         )

@@ -8,8 +8,22 @@
 
   var COLOURS = { positive: "#2b8a3e", negative: "#c92a2a", neutral: "#868e96", negated: "#7048e8" };
 
+  // node ids, the focus first, then by the sources of the links drawn to each
+  function ranked(graph) {
+    var weight = {};
+    graph.edges.forEach(function (e) {
+      weight[e.source] = (weight[e.source] || 0) + e.sources;
+      weight[e.target] = (weight[e.target] || 0) + e.sources;
+    });
+    return graph.nodes.slice().sort(function (a, b) {
+      return (b.focus - a.focus) || ((weight[b.id] || 0) - (weight[a.id] || 0)) || (a.id < b.id ? -1 : 1);
+    }).map(function (n) { return n.id; });
+  }
+
   function drawNetwork(container, graph) {
     var elements = [];
+    // edge width by sources, relative to the heaviest link drawn (1 to 7 px at full size)
+    var maxSources = graph.edges.reduce(function (m, e) { return Math.max(m, e.sources); }, 1);
     graph.nodes.forEach(function (n) {
       elements.push({ data: { id: n.id, label: n.label, type: n.type }, classes: n.focus ? "focus" : "" });
     });
@@ -18,7 +32,7 @@
         data: {
           id: e.id, source: e.source, target: e.target, label: e.type,
           colour: COLOURS[e.polarity] || COLOURS.neutral,
-          width: 1.5 + 2.5 * Math.log2(1 + e.sources),
+          width: 1 + 6 * Math.log(1 + e.sources) / Math.log(1 + maxSources),
         },
         classes: e.polarity + (e.events ? " from-events" : ""),
       });
@@ -30,7 +44,8 @@
       minZoom: 0.2,
       style: [
         { selector: "node", style: {
-          label: "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 4,
+          label: "data(label)", "font-size": 13, "text-valign": "bottom", "text-margin-y": 4,
+          "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": 2,
           "background-color": "#4c6ef5", width: 18, height: 18, "text-wrap": "ellipsis", "text-max-width": 120 } },
         { selector: "node.focus", style: { "background-color": "#e8590c", width: 28, height: 28, "font-weight": "bold" } },
         { selector: "edge", style: {
@@ -40,13 +55,14 @@
         { selector: "edge.negated", style: { "line-style": "dashed" } },
         { selector: "edge.from-events", style: { "line-style": "dotted", "font-size": 8 } },
       ],
-      layout: { name: graph.nodes.length > 2 ? "concentric" : "grid", concentric: function (n) {
-        return n.hasClass("focus") ? 2 : 1; }, minNodeSpacing: 40, padding: 20 },
+      // the actor in the middle, its counterparts on rings by the sources linking them
+      layout: graph.nodes.length > 2 ? ew.ringLayout(ranked(graph)) : { name: "grid", padding: 20 },
     });
     cy.on("tap", "node", function (evt) {
       var id = evt.target.id();
       if (!evt.target.hasClass("focus")) window.location.href = "/actors/" + encodeURIComponent(id);
     });
+    container.setAttribute("data-label-overlaps", String(ew.labelOverlaps(cy)));
     container.setAttribute("data-nodes", String(cy.nodes().length));
     if (!graph.edges.length) container.appendChild(ew.el("p", "viz-note muted", "No relations found yet."));
     return cy;

@@ -143,8 +143,37 @@
       });
   }
 
+  // Cytoscape layout of nodes on rings, ``ids`` in order: ring 0 holds the first, ring k
+  // the next 6k, so no ring is long; the labels count in the spacing, so names are never
+  // drawn over each other.
+  function ringLayout(ids) {
+    var ring = {};
+    ids.forEach(function (id, rank) {
+      var k = 0, filled = 1;
+      while (rank >= filled) { k++; filled += 6 * k; }
+      ring[id] = k;
+    });
+    return { name: "concentric", animate: false, avoidOverlap: true, nodeDimensionsIncludeLabels: true,
+             padding: 10, minNodeSpacing: 2, concentric: function (n) { return 100 - ring[n.id()]; },
+             levelWidth: function () { return 1; } };
+  }
+
+  // Pairs of node labels drawn over each other (the pages keep it at 0; tests read it).
+  function labelOverlaps(cy) {
+    var boxes = cy.nodes().map(function (n) { return n.boundingBox({ includeLabels: true, includeOverlays: false }); });
+    var count = 0;
+    for (var i = 0; i < boxes.length; i++) {
+      for (var j = i + 1; j < boxes.length; j++) {
+        var a = boxes[i], b = boxes[j];
+        if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) count++;
+      }
+    }
+    return count;
+  }
+
   window.eventwire = {
     readData: readData, drawMap: drawMap, baseMap: baseMap, countries: countries,
-    showEvidence: showEvidence, el: el, link: link, seg: seg,
+    showEvidence: showEvidence, el: el, link: link, seg: seg, ringLayout: ringLayout,
+    labelOverlaps: labelOverlaps,
   };
 })();

@@ -136,12 +136,14 @@
   function drawNetwork(container, graph) {
     if (cy) cy.destroy();
     var maxDegree = graph.nodes.reduce(function (m, n) { return Math.max(m, n.degree); }, 1);
+    // edge width by sources, relative to the heaviest edge drawn (1 to 7 px at full size)
+    var maxSources = graph.edges.reduce(function (m, e) { return Math.max(m, e.sources); }, 1);
     var elements = graph.nodes.map(function (n) {
       return { data: { id: n.id, label: n.label, size: 14 + 26 * Math.sqrt(n.degree / maxDegree) } };
     }).concat(graph.edges.map(function (e) {
       return {
         data: { id: e.id, source: e.source, target: e.target, colour: POLARITY[e.polarity] || POLARITY.neutral,
-                width: 1 + 2 * Math.log2(1 + e.sources), label: e.label + (e.modality ? " (" + e.modality + ")" : "") },
+                width: 1 + 6 * Math.log(1 + e.sources) / Math.log(1 + maxSources), label: edgeLabel(e) },
         classes: (e.modality ? "uncertain " : "") + e.polarity,
       };
     }));
@@ -157,19 +159,45 @@
         { selector: "edge.uncertain", style: { "line-style": "dashed" } },
         { selector: "edge:selected, edge.hover", style: { label: "data(label)", "font-size": 10, "text-background-color": "#fff", "text-background-opacity": 0.9 } },
       ],
-      layout: { name: graph.nodes.length > 3 ? "cose" : "circle", animate: false, randomize: false,
-                nodeRepulsion: function () { return 9000; }, idealEdgeLength: function () { return 90; }, padding: 20 },
+      layout: layoutFor(graph),
     });
     cy.on("tap", "node", function (evt) { window.location.href = "/actors/" + encodeURIComponent(evt.target.id()); });
     cy.on("mouseover", "edge", function (evt) { evt.target.addClass("hover"); });
     cy.on("mouseout", "edge", function (evt) { evt.target.removeClass("hover"); });
-    container.setAttribute("data-nodes", String(graph.nodes.length));
     container.setAttribute("data-edges", String(graph.edges.length));
+    if (ew.labelOverlaps(cy)) cy.layout(ringsFor(graph)).run();  // the forces left names on names
+    container.setAttribute("data-label-overlaps", String(ew.labelOverlaps(cy)));
+    container.setAttribute("data-nodes", String(graph.nodes.length));
     document.getElementById("network-count").textContent =
       graph.shown + " of " + graph.total + " actors and the " + graph.edges_shown +
       " heaviest links of " + graph.pairs + " linked pairs (most sources first)";
     document.getElementById("network-more").hidden = !graph.next_after;
     if (!graph.nodes.length) container.appendChild(el("p", "viz-note muted", "No actors linked by these incidents."));
+  }
+
+  // The labels count in the layout's spacing, so that names do not lie on each other. A
+  // force layout spreads a sparse graph; a dense one (more than two links an actor, as
+  // the busiest actors of a large store are) becomes a hairball that hides its names, so
+  // its actors go round rings, the most linked in the middle (eventwire.ringLayout), as do
+  // those of a sparse graph whose forces still leave a name on another (the force layout
+  // starts from random places).
+  function layoutFor(graph) {
+    if (graph.nodes.length > 3 && graph.edges.length <= 2 * graph.nodes.length) {
+      return { name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true,
+               nodeRepulsion: function () { return 6000; }, idealEdgeLength: function () { return 60; },
+               componentSpacing: 30, padding: 10 };
+    }
+    return ringsFor(graph);
+  }
+
+  function ringsFor(graph) {
+    var ranked = graph.nodes.slice().sort(function (a, b) { return b.degree - a.degree || (a.id < b.id ? -1 : 1); });
+    return ew.ringLayout(ranked.map(function (n) { return n.id; }));
+  }
+
+  // "support (alleged) · 3 sources": what an edge shows when hovered or selected
+  function edgeLabel(e) {
+    return e.label + (e.modality ? " (" + e.modality + ")" : "") + " · " + plural(e.sources, "source");
   }
 
   function loadNetwork() {
@@ -204,6 +232,7 @@
     if (h.undated) note.push(h.undated + " undated");
     document.getElementById("timeline-note").textContent = note.length ? "(not drawn: " + note.join(", ") + ")" : "";
     document.querySelectorAll("button.unit").forEach(function (b) { b.classList.toggle("active", b.getAttribute("data-unit") === h.unit); });
+    container.setAttribute("data-bars", String(h.bars.length));
     if (!h.bars.length) { container.appendChild(el("p", "muted", "No dated incidents.")); return; }
     var W = Math.max(container.clientWidth - 16, 300), H = 200, pad = 28;
     var maxN = Math.max.apply(null, h.bars.map(function (b) { return b.incidents; }).concat([1]));
@@ -233,14 +262,13 @@
         group.addEventListener("keydown", function (evt) { if (evt.key === "Enter") listBar(b); });
       }
       root.appendChild(group);
-      if (i % every === 0) {
+      if (i % every === 0 && x + 70 <= W) {  // a label that would run off the right edge is left out
         var label = svg("text", { x: x, y: H + 16, "font-size": 10, fill: "#495057" });
         label.textContent = b.label;
         root.appendChild(label);
       }
     });
     container.appendChild(root);
-    container.setAttribute("data-bars", String(h.bars.length));
   }
 
   // the incident records of a clicked bar: one row per real-world occurrence, each with
