@@ -477,6 +477,21 @@ class Store(UnitIndex, Protocol):
         """The JSON Lines records of :meth:`incidents_by_id`, in the same order."""
         ...
 
+    def event_keys(self, flt: EventFilter) -> list[tuple[str | None, str]]:
+        """(date, id) of the events ``flt`` selects, in no particular order (no row read
+        where an index covers the filter)."""
+        ...
+
+    def event_lines_by_id(self, ids: Sequence[str]) -> list[EventLine]:
+        """The JSON Lines records of the events of ``ids``, in that order, as
+        :meth:`event_lines` gives them."""
+        ...
+
+    def event_incidents(self, event_ids: Iterable[str]) -> dict[str, list[str]]:
+        """The ids of the incidents each of ``event_ids`` is a member of (in id order), by
+        event id; events of no incident are left out (an event record's ``incidents``)."""
+        ...
+
 
 # how incident_sums groups: name -> the columns of each group's key
 INCIDENT_GROUPS = {

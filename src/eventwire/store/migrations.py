@@ -566,6 +566,23 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE incidents ADD COLUMN line TEXT
     """,
+    # 20 (issue 18, pre-assigned): an event's export line ends with ``incidents``, the
+    # ids of the incidents it is a member of (store/export_lines.py). A stored line gets
+    # the field appended from ``incident_events``: none or one incident whose id needs no
+    # JSON escape, written here; several (or an id with a quote or backslash) leave the
+    # line empty, made at export time as for an event stored before migration 17.
+    """
+    UPDATE events SET line = (
+        SELECT CASE
+            WHEN COUNT(*) = 0 THEN substr(events.line, 1, length(events.line) - 1)
+                || ', "incidents": []}'
+            WHEN COUNT(*) = 1 AND replace(replace(MIN(l.incident_id), '"', ''), '\', '')
+                = MIN(l.incident_id) THEN substr(events.line, 1, length(events.line) - 1)
+                || ', "incidents": ["' || MIN(l.incident_id) || '"]}'
+        END
+        FROM incident_events l WHERE l.event_id = events.id AND l.role = 'member'
+    ) WHERE line IS NOT NULL
+    """,
 ]
 
 _POSTGRES_TYPES = (
