@@ -487,6 +487,11 @@ class Store(UnitIndex, Protocol):
         :meth:`event_lines` gives them."""
         ...
 
+    def actor_degrees(self, flt: EventFilter, relations: bool) -> list[tuple[str, int]]:
+        """:meth:`event_degrees` plus, when ``relations``, :meth:`relation_degrees`,
+        summed by actor, in actor order (what the network ranks its actors by)."""
+        ...
+
     def event_incidents(self, event_ids: Iterable[str]) -> dict[str, list[str]]:
         """The ids of the incidents each of ``event_ids`` is a member of (in id order), by
         event id; events of no incident are left out (an event record's ``incidents``)."""
