@@ -217,10 +217,24 @@ def add_incidents(path: Path, every: int = 5) -> int:
 
 
 def add_event_lines(path: Path) -> int:
-    """Each event's export line (migration 17), made from its stored JSON as a store
-    writes it with the event, for the events that have none: once (a store built before
-    the lines existed). Returns how many were written."""
-    return _add_lines(path, "events", lambda p: event_line(from_dict(Event, json.loads(p))))
+    """Each event's export line (migration 17, with its incidents since migration 20),
+    made from its stored JSON as a store writes it with the event, for the events that
+    have none: once (a store built before the lines existed). Returns how many were
+    written."""
+    conn = sqlite3.connect(path)
+    member_of: dict[str, list[str]] = {}
+    for event_id, incident_id in conn.execute(
+        "SELECT event_id, incident_id FROM incident_events WHERE role = 'member'"
+        " ORDER BY event_id, incident_id"
+    ):
+        member_of.setdefault(event_id, []).append(incident_id)
+    conn.close()
+
+    def line(payload: str) -> str:
+        event = from_dict(Event, json.loads(payload))
+        return event_line(event, member_of.get(event.id, ()))
+
+    return _add_lines(path, "events", line)
 
 
 def add_incident_lines(path: Path) -> int:

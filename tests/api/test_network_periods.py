@@ -193,13 +193,14 @@ def _recorded(s: Any, call: Callable[[], object]) -> list[tuple[str, list[Any]]]
 
 @pytest.mark.parametrize("flt", FILTERS, ids=repr)
 def test_pairs_are_chosen_from_the_pair_sums(store: SQLiteStore, flt: EventFilter) -> None:
-    """Migration 13: the pair sources (the ranking of the pairs to draw) read the pair sums,
-    never the split by type and modality, at every cut; the split is read only for the
-    pairs asked for."""
+    """Migrations 13 and 20: the pair sources (the ranking of the pairs to draw) read the
+    pair sums by sources floor (``event_pair_floors``), never the split by type and
+    modality, at every cut; the split is read only for the pairs asked for."""
     among = ["act_a", "act_b", "act_c", "act_d"]
     ran = _recorded(store, lambda: store.event_pair_sources(flt, among=among))
     assert ran and all("event_pair_periods" not in sql for sql, _ in ran)
-    assert any("event_pair_sums" in sql for sql, _ in ran)
+    assert all("event_pair_sums" not in sql for sql, _ in ran)
+    assert any("event_pair_floors" in sql for sql, _ in ran)
     pairs = [("act_a", "act_b")]
     split = _recorded(store, lambda: store.event_edges(flt, pairs=pairs))
     assert all("event_pair_sums" not in sql for sql, _ in split)
@@ -215,20 +216,20 @@ def test_pairs_are_chosen_from_the_pair_sums(store: SQLiteStore, flt: EventFilte
 def test_postgres_pair_sums_read_their_index(
     new_postgres_database: Callable[[], str], flt: EventFilter
 ) -> None:
-    """The ranking of pairs reads ``event_pair_sums`` through its pair index."""
+    """The ranking of pairs reads ``event_pair_floors`` through its pair index."""
     from eventwire.store.postgres import PostgresStore
 
     with PostgresStore(new_postgres_database()) as s:
         s.replace_resolution(Resolution(events=tuple(EVENTS)))
         s.conn.execute("SET enable_seqscan = off")
         ran = _recorded(s, lambda: s.event_pair_sources(flt, among=["act_a", "act_b", "act_c"]))
-        sums = [(sql, args) for sql, args in ran if "event_pair_sums" in sql]
+        sums = [(sql, args) for sql, args in ran if "event_pair_floors" in sql]
         assert sums
         for sql, args in ran:
             plan = "\n".join(r[0] for r in s._all("EXPLAIN " + sql, args))
             assert "Seq Scan" not in plan, (sql, plan)
-            if "event_pair_sums" in sql:
-                assert "event_pair_sums_pair" in plan, (sql, plan)
+            if "event_pair_floors" in sql:
+                assert "event_pair_floors_pair" in plan, (sql, plan)
 
 
 def test_a_capped_network_reads_pairs_in_batches_and_keeps_the_heaviest_edges() -> None:

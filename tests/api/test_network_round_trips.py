@@ -12,7 +12,7 @@ from tests.api.test_network_kinds import KIND_FILTERS
 from tests.api.test_network_periods import EVENTS, FILTERS, _recorded
 
 from eventwire.knowledge.ontology import read_ontology
-from eventwire.model import Resolution
+from eventwire.model import Relation, Resolution
 from eventwire.store.base import EventFilter
 from eventwire.store.sqlite import SQLiteStore
 from eventwire.views.corpus import CorpusFilter
@@ -23,6 +23,12 @@ pytestmark = pytest.mark.postgres
 ONTO = read_ontology()
 PAIRS = [("act_a", "act_b"), ("act_c", "act_a"), ("act_b", "act_d"), ("act_d", "act_a"),
          ("act_b", "act_a"), ("act_x", "act_a")]  # fmt: skip
+# stated relations beside the events (dated, undated, one with two sources)
+RELATIONS = (
+    Relation("rel_1", "act_a", "act_b", "support", (), first_seen="2019-04", last_seen="2019-06"),
+    Relation("rel_2", "act_d", "act_a", "oppose", (), source_count=2),
+    Relation("rel_3", "act_b", "act_e", "ally", (), first_seen="2018", last_seen="2018"),
+)
 VIEWS = [
     CorpusFilter(), CorpusFilter(since="2019"), CorpusFilter(since="2019-04-10"),
     CorpusFilter(since="2019-04-09", until="2020-01", min_sources=2),
@@ -37,7 +43,7 @@ def stores(postgres_server: str) -> Iterator[tuple[Any, SQLiteStore]]:
 
     with PostgresStore(fresh_database(postgres_server)) as pg, SQLiteStore(":memory:") as lite:
         for s in (pg, lite):
-            s.replace_resolution(Resolution(events=tuple(EVENTS)))
+            s.replace_resolution(Resolution(events=tuple(EVENTS), relations=RELATIONS))
         yield pg, lite
 
 
@@ -69,6 +75,22 @@ def test_network_is_the_same_in_a_few_queries(
         assert page(pg) == page(lite)
         split = [sql for sql, _ in ran if "unnest" in sql]
         assert len(split) <= 2, split  # one per batch of pairs
-        assert len(ran) <= 8, [sql[:80] for sql, _ in ran]
+        assert len(ran) <= 7, [sql[:80] for sql, _ in ran]
         if (after := page(lite).next_after) is None:
             break
+
+
+@pytest.mark.parametrize("flt", FILTERS + KIND_FILTERS + [EventFilter()], ids=repr)
+def test_actor_degrees_are_events_and_relations_in_one_query(
+    stores: tuple[Any, SQLiteStore], flt: EventFilter
+) -> None:
+    """The degrees the network ranks by: the events' and the relations' sources summed by
+    actor, alike on both backends; on PostgreSQL one query (summed by the server)."""
+    pg, lite = stores
+    summed: dict[str, int] = dict(lite.event_degrees(flt))
+    for actor_id, sources in lite.relation_degrees(flt):
+        summed[actor_id] = summed.get(actor_id, 0) + sources
+    assert lite.actor_degrees(flt, True) == sorted(summed.items())
+    assert pg.actor_degrees(flt, True) == lite.actor_degrees(flt, True)
+    assert pg.actor_degrees(flt, False) == lite.actor_degrees(flt, False) == lite.event_degrees(flt)
+    assert len(_recorded(pg, lambda: pg.actor_degrees(flt, True))) == 1

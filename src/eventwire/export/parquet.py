@@ -49,7 +49,7 @@ def schemas() -> dict[str, Any]:
             ("date", s), ("date_precision", s), ("location", pa.struct(place)),
             ("negated", b), ("modality", s), ("attributed_to", s),
             ("counts", pa.map_(s, i)), ("qualifiers", pa.list_(s)), ("evidence", evidence),
-            ("source_count", i),
+            ("source_count", i), ("incidents", pa.list_(s)),
         ]),
         "relations": pa.schema([
             ("id", s), ("source_actor", s), ("target_actor", s), ("type", s), ("negated", b),

@@ -12,7 +12,7 @@ import heapq
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from eventwire.export.filters import Filters
 from eventwire.export.incidents import IncidentRow, incident_row
@@ -30,6 +30,7 @@ from eventwire.model import Actor, Event, Incident, Relation, to_dict
 from eventwire.store.base import EventFilter, Store
 
 PAGE = 500  # events per store query
+T = TypeVar("T")
 
 
 class ExportSource:
@@ -145,8 +146,10 @@ class ExportSource:
 
     def _records_before_relations(self) -> Iterator[dict[str, Any]]:
         yield from self._records_before_events()
-        for event in self.events():
-            yield event_record(event)
+        for page in _batches(self.events(), PAGE):  # their incidents a page at a time
+            member_of = self.store.event_incidents(e.id for e in page)
+            for event in page:
+                yield event_record(event, member_of.get(event.id, ()))
         for incident in self.incident_records():
             yield incident_record(incident)
 
@@ -211,6 +214,18 @@ def _newest_first(event: Event) -> tuple[bool, str, str]:
 def export_records(store: Store) -> Iterator[dict[str, Any]]:
     """Every record of ``store`` (no filter), in the order of ``docs/export.md``."""
     return ExportSource(store).records()
+
+
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter)."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _keyset_pages(read: Callable[[Any], Sequence[Any]], filters: Iterable[Any]) -> Iterator[Any]:

@@ -477,6 +477,26 @@ class Store(UnitIndex, Protocol):
         """The JSON Lines records of :meth:`incidents_by_id`, in the same order."""
         ...
 
+    def event_keys(self, flt: EventFilter) -> list[tuple[str | None, str]]:
+        """(date, id) of the events ``flt`` selects, in no particular order (no row read
+        where an index covers the filter)."""
+        ...
+
+    def event_lines_by_id(self, ids: Sequence[str]) -> list[EventLine]:
+        """The JSON Lines records of the events of ``ids``, in that order, as
+        :meth:`event_lines` gives them."""
+        ...
+
+    def actor_degrees(self, flt: EventFilter, relations: bool) -> list[tuple[str, int]]:
+        """:meth:`event_degrees` plus, when ``relations``, :meth:`relation_degrees`,
+        summed by actor, in actor order (what the network ranks its actors by)."""
+        ...
+
+    def event_incidents(self, event_ids: Iterable[str]) -> dict[str, list[str]]:
+        """The ids of the incidents each of ``event_ids`` is a member of (in id order), by
+        event id; events of no incident are left out (an event record's ``incidents``)."""
+        ...
+
 
 # how incident_sums groups: name -> the columns of each group's key
 INCIDENT_GROUPS = {

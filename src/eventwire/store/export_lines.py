@@ -104,7 +104,9 @@ def place_dict(place: Place | None) -> dict[str, Any] | None:
     }
 
 
-def event_record(e: Event) -> dict[str, Any]:
+def event_record(e: Event, incidents: Sequence[str] = ()) -> dict[str, Any]:
+    """The record of ``e``; ``incidents`` are the ids of the incidents it is a member of
+    (the store's ``incident_events``, in id order): an event does not know them itself."""
     return {
         "kind": "event",
         "id": e.id,
@@ -122,14 +124,15 @@ def event_record(e: Event) -> dict[str, Any]:
         "qualifiers": list(e.qualifiers),
         "evidence": evidence_dicts(e.evidence),
         "source_count": e.source_count,
+        "incidents": list(incidents),
     }
 
 
-def event_line(e: Event) -> str:
-    """The JSON Lines record of ``e``, without its newline: of ``e`` as the store reads
-    it back, whose codes and counts have their keys in order (its JSON is written with
-    sorted keys)."""
-    record = event_record(e)
+def event_line(e: Event, incidents: Sequence[str] = ()) -> str:
+    """The JSON Lines record of ``e`` (member of ``incidents``), without its newline: of
+    ``e`` as the store reads it back, whose codes and counts have their keys in order
+    (its JSON is written with sorted keys)."""
+    record = event_record(e, incidents)
     record["codes"] = _keys_sorted(record["codes"])
     record["counts"] = _keys_sorted(record["counts"])
     return encode_line(record)
@@ -168,6 +171,16 @@ def incident_record(i: Incident) -> dict[str, Any]:
         "outlet_count": i.outlet_count,
         "explanation": list(i.explanation),
     }
+
+
+def member_incidents(incidents: Sequence[Incident]) -> dict[str, list[str]]:
+    """The ids of the incidents each event is a member of, by event id, in id order (as
+    the store's ``incident_events`` has them)."""
+    found: dict[str, set[str]] = {}
+    for inc in incidents:
+        for event_id in inc.events:
+            found.setdefault(event_id, set()).add(inc.id)
+    return {event_id: sorted(ids) for event_id, ids in found.items()}
 
 
 def incident_line(payload: str) -> str:

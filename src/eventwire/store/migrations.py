@@ -566,6 +566,40 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE incidents ADD COLUMN line TEXT
     """,
+    # 20 (issue 18, pre-assigned): an event's export line ends with ``incidents``, the
+    # ids of the incidents it is a member of (store/export_lines.py). A stored line gets
+    # the field appended from ``incident_events``: none or one incident whose id needs no
+    # JSON escape, written here; several (or an id with a quote or backslash) leave the
+    # line empty, made at export time as for an event stored before migration 17. And
+    # ``event_pair_floors``: each pair's sources per period from its events with at least
+    # 1, 2, ... 5 sources (the pair sums without a row per floor), what the network ranks
+    # the pairs among its actors by; written with the other summaries by store/sql.py.
+    """
+    CREATE TABLE event_pair_floors (
+        grain INTEGER NOT NULL, period TEXT NOT NULL, atleast INTEGER NOT NULL,
+        source_actor TEXT NOT NULL, target_actor TEXT NOT NULL, sources INTEGER NOT NULL
+    );
+    CREATE INDEX event_pair_floors_pair ON event_pair_floors(
+        source_actor, target_actor, atleast, grain, period, sources
+    );
+    INSERT INTO event_pair_floors
+    SELECT p.grain, p.period, f.atleast, p.source_actor, p.target_actor, SUM(p.sources)
+    FROM event_pair_sums p
+    JOIN (SELECT 1 AS atleast UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4
+        UNION ALL SELECT 5) f ON p.floor >= f.atleast
+    GROUP BY p.grain, p.period, f.atleast, p.source_actor, p.target_actor
+    ORDER BY p.source_actor, p.target_actor, f.atleast, p.grain, p.period;
+    UPDATE events SET line = (
+        SELECT CASE
+            WHEN COUNT(*) = 0 THEN substr(events.line, 1, length(events.line) - 1)
+                || ', "incidents": []}'
+            WHEN COUNT(*) = 1 AND replace(replace(MIN(l.incident_id), '"', ''), '\', '')
+                = MIN(l.incident_id) THEN substr(events.line, 1, length(events.line) - 1)
+                || ', "incidents": ["' || MIN(l.incident_id) || '"]}'
+        END
+        FROM incident_events l WHERE l.event_id = events.id AND l.role = 'member'
+    ) WHERE line IS NOT NULL
+    """,
 ]
 
 _POSTGRES_TYPES = (

@@ -390,6 +390,7 @@ class UnitsSQL:
                 quotes=resolution.quotes,
                 places=resolution.places,
                 statistics=resolution.statistics,
+                incidents=resolution.incidents,  # the events' lines name theirs
             )
         )
         self._write_incidents(resolution)

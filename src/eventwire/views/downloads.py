@@ -44,9 +44,19 @@ def download_formats() -> list[str]:
     return sorted(n for n in exporters.names() if exporters.get(n).meta.get("target") != "folder")
 
 
-def _incident_order(key: tuple[str | None, str]) -> tuple[bool, str, str]:
-    """An incident's place in a download, from its (date, id): undated first."""
+def _date_order(key: tuple[str | None, str]) -> tuple[bool, str, str]:
+    """An incident's or an event's place in a download, from its (date, id): undated
+    first, then by date and id (the store's ``date`` order)."""
     return (key[0] is not None, key[0] or "", key[1])
+
+
+def _page_ids(
+    keys: list[tuple[str | None, str]], after: tuple[str | None, str] | None, limit: int | None
+) -> list[str]:
+    """The ids of the page of ``keys`` (in :func:`_date_order`) after ``after``."""
+    start = 0 if after is None else bisect.bisect_right(keys, _date_order(after), key=_date_order)
+    chosen = keys[start:] if limit is None else keys[start : start + limit]
+    return [k[1] for k in chosen]
 
 
 class FilteredStore:
@@ -63,6 +73,7 @@ class FilteredStore:
         # the outlets of the articles of the last page of incidents read (their rows name them)
         self._page_outlets: dict[str, str | None] = {}
         self._incident_keys: list[tuple[str | None, str]] | None = None
+        self._event_keys: list[tuple[str | None, str]] | None = None
         self._cursor: tuple[int, tuple[str | None, str]] | None = None  # (offset, after)
         # the places of the events walked from the first page on; complete at its end
         self._walked: tuple[dict[str, Place], Counter[str], bool] = ({}, Counter(), False)
@@ -145,7 +156,9 @@ class FilteredStore:
         from the first page on."""
         limit = getattr(flt, "limit", None)
         after = getattr(flt, "after", None)
-        page = self._store.event_lines(replace(self._flt, limit=limit, after=after))
+        # the selected events' keys read once (from an index covering the filter), then
+        # each page's lines by id: only the selected rows are read
+        page = self._store.event_lines_by_id(_page_ids(self._selected_events(), after, limit))
         first, counts, _ = self._walked_lines
         if after is None:
             first, counts = {}, Counter()
@@ -155,6 +168,10 @@ class FilteredStore:
                 counts[row.place_id] += 1
         self._walked_lines = (first, counts, limit is None or len(page) < limit)
         return page
+
+    def event_incidents(self, event_ids: Iterable[str]) -> dict[str, list[str]]:
+        """The incidents of these events (each selected event's incidents are selected)."""
+        return self._store.event_incidents(event_ids)
 
     def incidents(self, flt: Any = None) -> list[Incident]:
         """The incidents the selected events are members of, by (date, id) with undated
@@ -172,19 +189,21 @@ class FilteredStore:
         """:meth:`incidents` as their export lines (stored with each, migration 18)."""
         return self._store.incident_lines_by_id(self._incident_ids(flt))
 
+    def _selected_events(self) -> list[tuple[str | None, str]]:
+        """The selected events' (date, id), in the download's order, read once."""
+        if self._event_keys is None:
+            self._event_keys = sorted(self._store.event_keys(self._flt), key=_date_order)
+        return self._event_keys
+
     def _incident_ids(self, flt: Any) -> list[str]:
         """The ids of :meth:`incidents`' page (or of all of them when ``flt`` asks for no
         page), the selected incidents' keys read once."""
         if self._incident_keys is None:
             found = self._store.incident_keys_of_events(self._flt)
-            self._incident_keys = sorted(found, key=_incident_order)
-        keys = self._incident_keys
-        start = 0
-        if flt is not None and flt.after is not None:
-            start = bisect.bisect_right(keys, _incident_order(flt.after), key=_incident_order)
+            self._incident_keys = sorted(found, key=_date_order)
+        after = flt.after if flt is not None else None
         limit = getattr(flt, "limit", None) if flt is not None else None
-        chosen = keys[start:] if limit is None else keys[start : start + limit]
-        return [k[1] for k in chosen]
+        return _page_ids(self._incident_keys, after, limit)
 
     def _by_actor(self, read: Callable[[str | None], list[T]]) -> list[T]:
         """Records of the selected actors: one indexed query each while they are few."""

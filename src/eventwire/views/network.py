@@ -84,10 +84,8 @@ def network(
     (the pages before and this one), the ``EDGES_PER_ACTOR * top`` with most sources."""
     top = max(1, min(top, NETWORK_MAX))
     flt = event_filter(store, cf, onto)
-    degree: Counter[str] = Counter(dict(store.event_degrees(flt)))
     with_relations = not (flt.types or flt.acled or flt.places or flt.min_fatalities or flt.bbox)
-    if with_relations:
-        degree.update(dict(store.relation_degrees(flt)))
+    degree: Counter[str] = Counter(dict(store.actor_degrees(flt, with_relations)))
     ranked = sorted(degree, key=lambda a: (-degree[a], a))
     start = 0
     if after is not None:
