@@ -1,4 +1,4 @@
-"""The description a name is said to be known by ("X, as the regime's armed forces are
+"""The description a name is said to be known by ("X, as the junta's armed forces are
 known"): read from the words after the name, so a blank pipeline's tokens are enough."""
 
 from __future__ import annotations

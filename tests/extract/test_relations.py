@@ -204,7 +204,7 @@ def test_presupposed_and_predicated_relations(run, text, modality, negated):
 
 
 def test_an_armed_rival_fights_and_a_rival_opposes(run):
-    text = "The Sahel Front is the main armed rival of the Azawad Movement."
+    text = "The Sahel Front is an armed rival of the Azawad Movement."
     assert ("fight", "The Sahel Front", "the Azawad Movement", "asserted") in rels(run, text)
-    text = "The Sahel Front is the main political rival of the Azawad Movement."
+    text = "The Sahel Front is a political rival of the Azawad Movement."
     assert ("oppose", "The Sahel Front", "the Azawad Movement", "asserted") in rels(run, text)

@@ -73,7 +73,7 @@ def test_a_group_word_cut_off_before_a_name_is_put_back():
     [
         ("The officer said the attackers were fighters of Harakat Nasr al-Din "
          "wal-Mujahidin who had crossed the river.", "Harakat Nasr al-Din wal-Mujahidin"),
-        ("Daesh Sistan, the local arm of the Islamic State group, said one of its men "
+        ("Daesh Sistan, a cell loyal to the Islamic State, claimed that its men "
          "had bombed the office.", "Daesh Sistan"),
     ],
 )  # fmt: skip

@@ -26,7 +26,7 @@ all see the description as a mention of the actor it stands for:
 * a collective noun stands for one actor only in the singular ("the groups" are several),
   a noun of armed people only in the plural ("the rebels"; "the rebel" is one of them).
 
-* a name followed by the description it is known by ("the Sitkaw, as the regime's armed
+* a name followed by the description it is known by ("the Sitkaw, as the country's armed
   forces are known,"; "Jund Sabr, as the group calls itself,") takes that description's
   kind words, and an army's description makes it a state force when the KB does not type
   it; a name the tagger missed there is found (:func:`names_known_by`).
@@ -203,7 +203,7 @@ def _state_force(c: Cand, text: str) -> bool:
     return bool(worded) and not NOT_STATE_WORDS.search(text)
 
 
-# A name followed by the description it is known by: "X, as the regime's armed forces are
+# A name followed by the description it is known by: "X, as the country's armed forces are
 # known," "X, as the militant group is widely known," "X, as the group calls itself,".
 _KNOWN_BY = re.compile(
     r"^\s*,\s*as\s+(?:the|its|their|this)\s+(?P<desc>[a-z][a-z' -]{1,60}?)\s+"
@@ -213,15 +213,15 @@ _KNOWN_BY = re.compile(
 
 def known_by(doc: Any, end: int) -> str | None:
     """The lowercase description a name is said to be known by, right after it: "the
-    Tatmadaw, as the regime's armed forces are known" -> "regime's armed forces"; "Jund
-    al-Haqq, as the group calls itself" -> "group"."""
+    Sitkaw, as the country's armed forces are widely known" -> "country's armed forces";
+    "Jund al-Haqq, as the group calls itself" -> "group"."""
     found = _KNOWN_BY.match(doc[end : end + 14].text if end < len(doc) else "")
     return found.group("desc") if found else None
 
 
 def known_as_group(doc: Any, end: int) -> bool:
     """Whether the name ending at ``end`` is said to be known as a group or a state's
-    forces ("X, as the regime's armed forces are known"; "X, as the group calls
+    forces ("X, as the country's armed forces are widely known"; "X, as the group calls
     itself"), not as a person ("X, as the commander is known")."""
     desc = known_by(doc, end)
     return desc is not None and bool(
@@ -231,7 +231,7 @@ def known_as_group(doc: Any, end: int) -> bool:
 
 def names_known_by(view: DocView, cands: list[Cand]) -> list[Cand]:
     """Capitalised words the tagger missed before the description they are known by: "The
-    Sitkaw, as the regime's armed forces are known, ..." -> a group's name "Sitkaw"."""
+    Sitkaw, as the country's armed forces are widely known, ..." -> a group's name "Sitkaw"."""
     doc = view.doc
     taken = {i for c in cands for i in range(c.start, c.end)}
     found: list[Cand] = []

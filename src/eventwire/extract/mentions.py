@@ -383,7 +383,7 @@ def _person_or_body(ent: Any, family_names: set[str]) -> str | None:
     * ending in an organisation's head word, it is a body ("the Azawad Front", "the
       Patriotic Salvation Movement"): ORG; so is a name with a group's word anywhere in it
       ("Daesh Sistan", "Harakat Nasr al-Din"), and one said to be known as a group or a
-      state's forces ("the Sitkaw, as the regime's armed forces are known");
+      state's forces ("the Sitkaw, as the country's armed forces are widely known");
     * one word after "the" and modifying nothing, it is a people ("the Karen fought", "the
       Hazara protested"): NORP;
     * one word modifying a noun of people ("Tuareg fighters", "Karen villagers"), it names

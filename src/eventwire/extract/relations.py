@@ -405,7 +405,7 @@ def statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
 
 
 def _armed(noun: Token, rtype: str) -> str:
-    """An adversary noun qualified as armed is a fight, not a stance: "the main armed rival
+    """An adversary noun qualified as armed is a fight, not a stance: "an armed rival
     of Y", "Y's armed enemies"."""
     if rtype == "oppose" and any(c.dep_ == "amod" and c.lower_ == "armed" for c in noun.children):
         return "fight"
