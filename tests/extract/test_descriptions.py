@@ -197,3 +197,31 @@ def test_with_two_governments_named_the_government_is_neither(run):
     found = groups(run, text)
     assert found.get("government") not in (found["Ethiopian government"],
                                            found["Eritrean government"])  # fmt: skip
+
+
+# --- a name and the description it is known by -------------------------------------------
+
+
+def test_a_name_known_as_the_armed_forces_is_the_articles_army(run_without_kb):
+    # "X, as the country's armed forces are widely known,": X is the state force, KB or not
+    text = ("The Kyaukse monastery was bombed by a military jet on Friday, villagers said. "
+            "The Sitthar, as the junta's armed forces are known, did not comment.")  # fmt: skip
+    (src,) = sources(run_without_kb, text, "bombed")
+    assert src == "Sitthar"
+
+
+def test_a_name_the_group_calls_itself_is_described_as_a_group(run_without_kb):
+    text = ("Jund Dhulfiqar, as the group calls itself, was formed in March. "
+            "The group later seized two villages near the border.")  # fmt: skip
+    (src,) = sources(run_without_kb, text, "seized")
+    assert src == "Jund Dhulfiqar"
+
+
+@pytest.mark.parametrize("name", ["Tatmadaw", "Sitkaw"])  # tagged as a person; untagged
+def test_a_name_known_as_the_armed_forces_is_found_and_typed_as_a_body(run_without_kb, name):
+    text = (f"A military jet bombed a school in Kale on Sunday, villagers said.\n\nThe {name}, "
+            "as the country's armed forces are widely known, has relied on air power since 2023.")  # fmt: skip
+    records = run_without_kb(text)
+    (src,) = sources(run_without_kb, text, "bombed")
+    assert src == name
+    assert {m.label for m in records["mentions"] if m.span.text == name} == {"ORG"}

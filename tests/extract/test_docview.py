@@ -110,6 +110,8 @@ def test_a_paragraph_without_a_final_stop_after_the_headline_is_the_standfirst(b
         ("Easton - ", "Easton - "),
         ("EASTON, June 3 – ", "EASTON, June 3 – "),
         ("KALMAR (Wire)—", "KALMAR (Wire)—"),
+        # an outlet's name of four capitalised words, a spaced double hyphen after it
+        ("Lake Region Evening Post -- ", "Lake Region Evening Post -- "),
     ],
 )
 def test_a_place_and_a_dash_opening_the_body_is_the_dateline(blank_nlp, opening, dateline):

@@ -201,3 +201,10 @@ def test_relative_clause_subject_reaches_a_controlled_relation_verb(run):
 def test_presupposed_and_predicated_relations(run, text, modality, negated):
     got = run(text)["relations"]
     assert got and all((r.modality, r.negated) == (modality, negated) for r in got)
+
+
+def test_an_armed_rival_fights_and_a_rival_opposes(run):
+    text = "The Sahel Front is an armed rival of the Azawad Movement."
+    assert ("fight", "The Sahel Front", "the Azawad Movement", "asserted") in rels(run, text)
+    text = "The Sahel Front is a political rival of the Azawad Movement."
+    assert ("oppose", "The Sahel Front", "the Azawad Movement", "asserted") in rels(run, text)

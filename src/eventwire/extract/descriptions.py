@@ -26,6 +26,11 @@ all see the description as a mention of the actor it stands for:
 * a collective noun stands for one actor only in the singular ("the groups" are several),
   a noun of armed people only in the plural ("the rebels"; "the rebel" is one of them).
 
+* a name followed by the description it is known by ("the Sitkaw, as the country's armed
+  forces are known,"; "Jund Sabr, as the group calls itself,") takes that description's
+  kind words, and an army's description makes it a state force when the KB does not type
+  it; a name the tagger missed there is found (:func:`names_known_by`).
+
 A description with a name or a country of its own ("the Congolese army", "the Wagner
 group") names its actor itself and is left alone.
 """
@@ -94,12 +99,21 @@ def definite_descriptions(view: DocView, cands: list[Cand]) -> list[Cand]:
     for c in named:
         span = doc[c.start : c.end]
         person = c.kb_type == "person" if c.kb_type else c.label == "PERSON"
-        if not person and not _may_be_group(c):
+        named_as = known_by(doc, c.end)
+        known_kinds = _description_kinds(named_as or "") & GROUP_KINDS
+        if known_kinds and c.kb_type is None:
+            person = False  # "X, as the group calls itself": a group's name, not a person's
+        if not person and not known_kinds and not _may_be_group(c):
             continue
         kinds = _kinds_of(span) & (PERSON_KINDS if person else GROUP_KINDS)
         if person and c.role:  # "Prime Minister Abiy Ahmed": a minister
             kinds |= {w for w in c.role.lower().split() if w in PERSON_KINDS}
-        if not person and _state_force(c, span.text):
+        if not person:
+            kinds |= known_kinds
+        if not person and (
+            _state_force(c, span.text)
+            or (c.kb_type is None and named_as is not None and ARMY_WORDS.search(named_as))
+        ):
             forces.append(c)
         if kinds:
             described.append((c.start, c, frozenset(kinds)))
@@ -187,6 +201,63 @@ def _state_force(c: Cand, text: str) -> bool:
         return c.kb_type == "state_forces"
     worded = ARMY_WORDS.search(text) or ARMY_WORDS.search(c.name)
     return bool(worded) and not NOT_STATE_WORDS.search(text)
+
+
+# A name followed by the description it is known by: "X, as the country's armed forces are
+# known," "X, as the militant group is widely known," "X, as the group calls itself,".
+_KNOWN_BY = re.compile(
+    r"^\s*,\s*as\s+(?:the|its|their|this)\s+(?P<desc>[a-z][a-z' -]{1,60}?)\s+"
+    r"(?:(?:is|are|was|were)\s+(?:[a-z]+ly\s+)?known|calls?\s+(?:itself|themselves))\b"
+)
+
+
+def known_by(doc: Any, end: int) -> str | None:
+    """The lowercase description a name is said to be known by, right after it: "the
+    Sitkaw, as the country's armed forces are widely known" -> "country's armed forces";
+    "Jund al-Haqq, as the group calls itself" -> "group"."""
+    found = _KNOWN_BY.match(doc[end : end + 14].text if end < len(doc) else "")
+    return found.group("desc") if found else None
+
+
+def known_as_group(doc: Any, end: int) -> bool:
+    """Whether the name ending at ``end`` is said to be known as a group or a state's
+    forces ("X, as the country's armed forces are widely known"; "X, as the group calls
+    itself"), not as a person ("X, as the commander is known")."""
+    desc = known_by(doc, end)
+    return desc is not None and bool(
+        _description_kinds(desc) & GROUP_KINDS or ARMY_WORDS.search(desc)
+    )
+
+
+def names_known_by(view: DocView, cands: list[Cand]) -> list[Cand]:
+    """Capitalised words the tagger missed before the description they are known by: "The
+    Sitkaw, as the country's armed forces are widely known, ..." -> a group's name "Sitkaw"."""
+    doc = view.doc
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    found: list[Cand] = []
+    for tok in view.tokens:
+        if tok.i in taken or not tok.text[:1].isupper() or not known_as_group(doc, tok.i + 1):
+            continue
+        start = tok.i
+        while (
+            start > 0
+            and doc[start - 1].text[:1].isupper()
+            and doc[start - 1].is_alpha
+            and (start - 1) not in taken
+            and not doc[start - 1].is_sent_start
+        ):
+            start -= 1
+        if tok.is_sent_start and start == tok.i:
+            continue  # a sentence's first word alone: its capital says nothing
+        found.append(Cand(start, tok.i + 1, "ORG", doc[start : tok.i + 1].text))
+    return found
+
+
+def _description_kinds(desc: str) -> set[str]:
+    """Kind nouns of a lowercase description, in the singular ("militant groups" ->
+    {"militant", "group"})."""
+    words = re.findall(r"[a-z]+", desc)
+    return {w[:-1] if w.endswith("s") and w[:-1] in DESCRIBED_BY else w for w in words}
 
 
 def _one_army(doc: Any, forces: list[Cand]) -> Cand | None:

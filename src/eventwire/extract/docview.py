@@ -26,14 +26,15 @@ if TYPE_CHECKING:
 #
 # Each rule names the layout or wording it reads; none knows an outlet.
 
-# "TRIPOLI, March 3 (Reuters) -", "BENGHAZI, Libya —", "Tunis - ": at the start of the
-# first body paragraph, one to three place words (in capitals, or capitalised), an
+# "TRIPOLI, March 3 (Reuters) -", "BENGHAZI, Libya —", "Tunis - ", "Lake Region Evening
+# Post -- ": at the start of the first body paragraph, one to four place or outlet words
+# (in capitals, or capitalised), an
 # optional ", region or date" and an optional "(agency)", then a spaced hyphen or a
 # dash ("KYIV (Wire)—Drones hit ...").
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3}"  # in capitals: any dash
     r"(?:,[^\n\-–—]{0,60})?(?:\s*\([^()\n]{1,40}\))?(?:\s+-+\s+|\s*[–—]\s*)"
-    r"|[A-Z][a-z'.]+(?: [A-Z][a-z'.]+){0,2}"  # capitalised: a dash with spaces round it
+    r"|[A-Z][a-z'.]+(?: [A-Z][a-z'.]+){0,3}"  # capitalised: a dash with spaces round it
     r"(?:,[^\n\-–—]{0,60})?(?:\s*\([^()\n]{1,40}\))?\s+[-–—]+\s+)"
 )
 # "By Jane Doe", "By JANE DOE and John Roe, Staff Writer": a line of its own, "By" and

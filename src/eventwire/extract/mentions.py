@@ -30,7 +30,7 @@ from eventwire.extract.aliases import (
 )
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
-from eventwire.extract.descriptions import definite_descriptions
+from eventwire.extract.descriptions import definite_descriptions, known_as_group, names_known_by
 from eventwire.extract.docview import DocView
 from eventwire.extract.namephrases import (
     ARMED_BRANCH,
@@ -41,10 +41,14 @@ from eventwire.extract.namephrases import (
     coalitions,
     described_nouns,
     given_names,
+    group_word_before,
     headed_names,
+    lead_name,
+    linked_end,
     lone_person,
     named_owner_after,
     names_a_body,
+    names_a_group,
     names_armed_group,
     sent_forces,
     state_forces_cand,
@@ -133,11 +137,16 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     lowercase -= lowercase_names
     is_place = _place_test(ctx)
     words = ctx.resources.word_case
+    in_body = ctx.view.zones.in_body
     cands = [
         c
         for ent in doc.ents
         if ent.label_ in ACTOR_LABELS
-        if (c := _candidate(ent, kb, (lowercase, lowercase_names), is_place, words))
+        if (
+            c := _candidate(
+                _body_part(ent, in_body), kb, (lowercase, lowercase_names), is_place, words
+            )
+        )
     ]
     cands = _without_overlaps(cands)
     cands = coalitions(ctx.view, cands, kb)
@@ -145,6 +154,8 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     cands = described_nouns(ctx.view, cands, kb)
     cands += _missed_names(ctx.view, cands, kb)
     cands += headed_names(ctx.view, cands, kb, words)
+    cands += names_known_by(ctx.view, cands)  # "The Sitkaw, as the army is known"
+    cands += lead_name(ctx.view, cands, words)  # "OUTLET -- Al Nasr said": untagged
     _seat_names(ctx.view.doc, cands, kb)  # "the Gaza health ministry": "Health ministry in Gaza"
     cands += _seat_governments(ctx.view, cands, kb, is_place)
     cands += _group_nouns(ctx.view, cands, kb, ctx.resources.ontology, words, is_place)
@@ -182,6 +193,25 @@ def _without_overlaps(cands: list[Cand]) -> list[Cand]:
             kept.append(c)
             taken.update(range(c.start, c.end))
     return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def _body_part(ent: Any, in_body: Any) -> Any:
+    """The words of an entity the tagger ran from a dateline or outlet prefix into the
+    lead ("Lake Weekly Post -- Al Nasr" tagged as one name): those in running text after
+    any dash, else the entity as it is (dropped later as outside the body)."""
+    if in_body(ent.start_char):
+        return ent
+    start = next((t.i for t in ent if in_body(t.idx)), None)
+    if start is None:
+        return ent
+    doc = ent.doc
+    while start < ent.end and doc[start].is_punct:
+        start += 1
+    if start == ent.end:
+        return ent
+    span = doc[start : ent.end]
+    span.label_ = ent.label_
+    return span
 
 
 def _in_body(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
@@ -351,7 +381,9 @@ def _person_or_body(ent: Any, family_names: set[str]) -> str | None:
     """The label of a name the model tagged as a person, by how it is used:
 
     * ending in an organisation's head word, it is a body ("the Azawad Front", "the
-      Patriotic Salvation Movement"): ORG;
+      Patriotic Salvation Movement"): ORG; so is a name with a group's word anywhere in it
+      ("Daesh Sistan", "Harakat Nasr al-Din"), and one said to be known as a group or a
+      state's forces ("the Sitkaw, as the country's armed forces are widely known");
     * one word after "the" and modifying nothing, it is a people ("the Karen fought", "the
       Hazara protested"): NORP;
     * one word modifying a noun of people ("Tuareg fighters", "Karen villagers"), it names
@@ -359,7 +391,7 @@ def _person_or_body(ent: Any, family_names: set[str]) -> str | None:
 
     A family name of someone the article names in full stays a person ("Khalifa Haftar ...
     the Haftar camp")."""
-    if names_a_body(list(ent)):
+    if names_a_body(list(ent)) or names_a_group(list(ent)) or known_as_group(ent.doc, ent.end):
         return "ORG"
     if len(ent) != 1 or ent[0].lower_ in family_names:
         return "PERSON"
@@ -442,6 +474,8 @@ def _trim(ent: Any, kb: Any = None) -> Any:
             start += 1
         if start == end:
             return None
+    while start < end - 1 and doc[start].text in ("-", "--", "–", "—"):
+        start += 1  # "-- Al Nasr" tagged with the dash of a prefix before it
     start = _head_before(doc, start)
     for n in (2, 1):  # "DR Congo" tagged from "Congo" on: the name the KB knows
         before = doc[max(0, start - n) : start]
@@ -467,6 +501,9 @@ def _trim(ent: Any, kb: Any = None) -> Any:
         end < len(doc) and doc[end].text[:1].isupper()
     ):
         end += 1
+    if ent.label_ in ("ORG", "PERSON", "NORP") and doc[end - 1].text[:1].isupper():
+        end = linked_end(doc, end)  # "Nusrat al-Islam" tagged, "wal-Muslimin" after it
+        start = group_word_before(doc, start)  # "Daesh Sistan" tagged from "Sistan"
     if end < len(doc) and is_title(f"{doc[start:end].text} {doc[end].text}"):
         return None  # "Defence" of "Defence Minister Sergei Shoigu"
     if start == ent.start and end == ent.end:

@@ -464,6 +464,121 @@ ORG_HEADS = frozenset(
 )  # fmt: skip
 
 
+# Words that make a name a group's wherever they stand in it: transliterated words for a
+# movement, front, battalion, party or province ("Harakat ...", "Jama'at ...", "Daesh
+# Sistan", "... Wilayat Sina") and the English words of an armed group's or a branch's
+# name ("... Brigade", "... Province", "... Front").
+GROUP_NAME_WORDS = frozenset(
+    ["harakat", "harakah", "haraka", "jama'at", "jamaat", "jama'atu", "jamaatu", "jamaah",
+     "jabhat", "jaysh", "jaish", "jund", "katibat", "katiba", "kataib", "kata'ib", "liwa", "lashkar",
+     "tehreek", "tehrik", "hizb", "daesh", "daish", "wilayat", "wilayah",
+     "province", "brigade", "brigades", "front", "battalion", "battalions", "militia"]
+)  # fmt: skip
+
+ENGLISH_GROUP_WORDS = frozenset(
+    ["province", "brigade", "brigades", "front", "battalion", "battalions", "militia"]
+)
+
+
+def names_a_group(tokens: Any) -> bool:
+    """A name of two words or more with a group's word in it, capitalised as a name's:
+    "Daesh Sistan", "Harakat Nasr al-Din", "Sinai Province" are no person's names."""
+    words = [t for t in tokens if t.is_alpha or "'" in t.text]
+    return len(words) > 1 and any(
+        t.lower_ in GROUP_NAME_WORDS and t.text[:1].isupper() for t in words
+    )
+
+
+# Lowercase links inside a transliterated name, joined by a hyphen to the next word
+# ("Nusrat al-Islam wal-Muslimin", "Ahlis Sunna lid-Da'awati", "Harkat-ul-Ansar"), or
+# standing alone before it ("Osama bin Laden").
+HYPHEN_LINKS = frozenset(
+    ["al", "el", "ad", "ud", "ul", "ur", "as", "an", "ar", "at", "ash", "az", "wal", "wa",
+     "lil", "lid", "li", "bil", "fil", "min", "e", "i"]
+)  # fmt: skip
+WORD_LINKS = frozenset(["bin", "ibn", "bint"])
+
+
+def linked_end(doc: Any, end: int) -> int:
+    """The end of a transliterated name cut before its links: "Jama'at Nusrat" tagged, then
+    "al-Islam wal-Muslimin" -> the end after "Muslimin". A link is a lowercase word
+    joined by a hyphen to a capitalised one ("wal-Muslimin"), or "bin"/"ibn" before one."""
+    while end + 1 < len(doc):
+        link = doc[end]
+        if (
+            link.lower_ in HYPHEN_LINKS
+            and link.text.islower()
+            and end + 2 < len(doc)
+            and doc[end + 1].text == "-"
+            and not link.whitespace_
+            and not doc[end + 1].whitespace_
+            and doc[end + 2].text[:1].isupper()
+        ):
+            end += 3
+        elif link.lower_ in WORD_LINKS and link.text.islower() and doc[end + 1].text[:1].isupper():
+            end += 2
+        else:
+            break
+    return end
+
+
+def group_word_before(doc: Any, start: int) -> int:
+    """The start of a group's name the tagger cut after its first word, a group's word:
+    "Daesh Sistan" tagged from "Sistan" on -> the start of "Daesh"."""
+    if start > 0:
+        prev = doc[start - 1]
+        english = prev.lower_ in ENGLISH_GROUP_WORDS  # "Front lines": a sentence's first word
+        if (
+            prev.lower_ in GROUP_NAME_WORDS
+            and prev.text[:1].isupper()
+            and not (english and prev.is_sent_start)
+        ):
+            return start - 1
+    return start
+
+
+# Particles inside a name written in lower case ("Al Shabaab", "al-Shabaab", "Abu Sayyaf").
+_LEAD_PARTICLES = frozenset(["al", "el", "ad", "as", "an", "ar", "at", "bin", "ibn", "-"])
+
+
+def lead_name(view: DocView, cands: list[Cand], word_case: WordCase) -> list[Cand]:
+    """A name opening the lead right after a dateline or outlet prefix that the tagger
+    missed, as the words glued to the prefix blur its parse: "Harbour Daily Mail -- Al
+    Nasr has claimed ...", "KASSALA (Wire) - Jund Sabr said ...". The capitalised words
+    (with name particles) from the body's first word up to a lowercase one, read as the
+    lead's subject, with at least one word that is no common English word."""
+    zone = view.zones.dateline
+    if zone is None:
+        return []
+    doc = view.doc
+    start = next((t.i for t in view.tokens if t.idx >= zone[1]), None)
+    if start is None:
+        return []
+    end = start
+    while end < len(doc) and (
+        (doc[end].text[:1].isupper() and (doc[end].is_alpha or "'" in doc[end].text))
+        or (end > start and doc[end].lower_ in _LEAD_PARTICLES)
+    ):
+        end += 1
+    while end > start and doc[end - 1].lower_ in _LEAD_PARTICLES:
+        end -= 1
+    words = doc[start:end]
+    taken = taken_tokens(len(doc), cands)
+    if not len(words) or any(taken[t.i] for t in words):
+        return []
+    after = doc[end] if end < len(doc) else None
+    subject = after is not None and after.pos_ in ("VERB", "AUX") and after.text.islower()
+    named = any(
+        t.is_alpha
+        and t.lower_ not in _LEAD_PARTICLES
+        and not word_case.is_common_lowercase_word(t.lower_)
+        for t in words
+    )
+    if not subject or not named:
+        return []
+    return [Cand(start, end, "ORG", words.text)]
+
+
 def taken_tokens(length: int, cands: list[Cand]) -> list[bool]:
     """Which tokens of a document the candidates cover."""
     taken = [False] * length

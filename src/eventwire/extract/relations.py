@@ -362,7 +362,8 @@ def statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
         return
     if tok.pos_ == "NOUN" and lemma in words.agent_nouns:
         phrase = None if _predicative(tok) else tok
-        yield Statement(words.agent_nouns[lemma], *agent_noun_roles(tok, words), tok, phrase)
+        yield Statement(_armed(tok, words.agent_nouns[lemma]), *agent_noun_roles(tok, words),
+                        tok, phrase)  # fmt: skip
     elif lemma in words.agent_nouns and tok.dep_ in ("amod", "compound") and tok.i < tok.head.i:
         # a relation noun modifying a noun: "Algeria's proxy militia, the Azawad Front"
         noun = tok.head
@@ -401,6 +402,14 @@ def statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
     elif tok.dep_ == "xcomp" and _relative_controller(tok):
         # "A, which is believed to back Y": the event reader leaves the subject out.
         yield Statement(rtype, subject_of(tok), _child(tok, "dobj"), tok)
+
+
+def _armed(noun: Token, rtype: str) -> str:
+    """An adversary noun qualified as armed is a fight, not a stance: "an armed rival
+    of Y", "Y's armed enemies"."""
+    if rtype == "oppose" and any(c.dep_ == "amod" and c.lower_ == "armed" for c in noun.children):
+        return "fight"
+    return rtype
 
 
 def extract_relations(ctx: DocContext) -> dict[str, Sequence[object]]:
