@@ -11,6 +11,7 @@ from eventwire.model import Actor, DocumentRecords, Place
 from eventwire.resolve.incident_notes import MAX_APART, Notes
 from eventwire.resolve.incidents import (
     IncidentLinks,
+    article_reports,
     assign_actors,
     resolve_incidents,
     state_sides,
@@ -82,3 +83,26 @@ def test_a_busy_day_of_one_side_lists_a_few_vetoes_and_counts_the_rest() -> None
         assert all("two different towns" in x for x in apart)
         rest = len(TOWNS) - 1 - MAX_APART
         assert inc.explanation[-1] == f"kept apart {rest} more times (not listed)"
+
+
+def test_equal_kept_apart_lines_are_one_string_and_no_set_is_held() -> None:
+    """A report vetoed against two clusters gives both the same line: one string, and
+    the listed lines are held in a tuple, not a set beside the list."""
+    a, b = Notes(), Notes()
+    who = "".join(["art_", "07"])  # built at run time: equal strings, two objects
+    a.kept_apart(f"kept apart from {who}'s report: dates 3 days apart")
+    b.kept_apart(f"kept apart from {who}'s report: dates 3 days apart")
+    assert a.lines == b.lines
+    assert a.lines[0] is b.lines[0]
+    assert not any(isinstance(getattr(n, slot), set) for n in (a, b) for slot in n.__slots__)
+    assert Notes().apart is Notes().apart  # a cluster that lists none shares one tuple
+
+
+def test_reports_naming_no_site_doer_or_target_share_one_empty_set() -> None:
+    docs = [raid(f"art_{n:02d}", town) for n, town in enumerate(TOWNS[:4])]
+    told = [inc for doc in docs for inc in incidents_of(doc, {})]
+    reports = article_reports(told)
+    assert len(reports) == 4
+    assert all(not r.sites and not r.hit and not r.named for r in reports)
+    empties = {id(x) for r in reports for x in (r.sites, r.doers, r.hit, r.named)}
+    assert len(empties) == 1

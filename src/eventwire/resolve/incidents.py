@@ -90,6 +90,9 @@ class IncidentLinks:
     splits: tuple[tuple[str, str], ...] = ()
 
 
+_NO_SIDES: frozenset[str] = frozenset()
+
+
 @dataclass(frozen=True)
 class Report:
     """What the merge compares of one article incident, computed once (the properties of
@@ -130,6 +133,9 @@ class Report:
         itype = inc.type
         family = inc.onto.incident_family(itype, sends_armed_men(inc.members, itype, inc.onto))
         sites = sites_hit(inc.members, inc.onto.violent_types, inc.onto.site_nouns)
+        # most reports name no site, doer or target: they share one empty set (the join
+        # holds every report of the store)
+        sides, sites, doers, hit = (x or _NO_SIDES for x in (sides, sites, doers, hit))
         return cls(inc.id, inc.article_id, itype, inc.window(), inc.day, inc.place, sides,
                    family, sites, doers, hit)  # fmt: skip
 
