@@ -17,6 +17,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import TypeVar
 
 from eventwire.knowledge.ontology import Ontology
@@ -33,10 +34,10 @@ from eventwire.model import (
     When,
     mention_key,
 )
-from eventwire.resolve.doc_incidents import DocIncident
+from eventwire.resolve.doc_incidents import UNDATED_WINDOW, DocIncident
 from eventwire.resolve.ids import stable_id
 from eventwire.resolve.incident_sites import sites_hit
-from eventwire.resolve.incidents import place_veto
+from eventwire.resolve.incidents import DAY_SLACK, MAX_WINDOW, place_veto
 
 V = TypeVar("V")
 
@@ -110,6 +111,38 @@ def _date_prefix(when: When | None) -> str:
     return day[: PRECISION_CHARS.get(when.precision or "day", 10)] if when and day else ""
 
 
+def _days(when: When | None) -> tuple[int, int] | None:
+    """The days (ordinals) a report's date covers, as the incident join reads an article
+    incident's: a day; a week from its Monday; a month; a publication date's week before
+    it. None for a date vaguer than a month (a season, a year), which the join never
+    merges across articles."""
+    cal = when.calendar if when else None
+    if not when or not cal:
+        return None
+    if when.precision == "month" and len(cal) == 7:
+        first = date.fromisoformat(cal + "-01")
+        return first.toordinal(), (first + timedelta(days=31)).replace(day=1).toordinal() - 1
+    back, ahead = {"day": (0, 0), "week": (0, 6), "publication": (UNDATED_WINDOW, 0)}.get(
+        when.precision or "day", (-1, -1)
+    )
+    if back < 0 or len(cal) != 10:
+        return None
+    day = date.fromisoformat(cal).toordinal()
+    return day - back, day + ahead
+
+
+def _days_meet(a: When | None, b: When | None) -> bool:
+    """Whether two reports' dates are close enough for the incident join to merge their
+    articles' incidents: both within a month, and their days at most ``DAY_SLACK`` apart.
+    A date prefix alone is not: "late last week" vouches for its month, so it agreed
+    with every day of that month and tied a report of the week before to one of the day,
+    and the event then sat in two incidents."""
+    da, db = _days(a), _days(b)
+    if da is None or db is None or max(da[1] - da[0], db[1] - db[0]) > MAX_WINDOW:
+        return False
+    return max(0, da[0] - db[1], db[0] - da[1]) <= DAY_SLACK
+
+
 def _matches(
     group: _Group, em: EventMention, source: str | None, target: str | None, named: bool
 ) -> bool:
@@ -119,7 +152,9 @@ def _matches(
     coarser precision. Across articles, an event with no *named* actor (none, or only
     unnamed groups such as "police") is tied to another report only by the same town
     (not a governorate or country) and the same day: "clashes" on the same day in two
-    towns, or in one town on two days, are two events.
+    towns, or in one town on two days, are two events; and two reports are tied only
+    when their dates also meet as the incident join compares them (:func:`_days_meet`),
+    so an event never spans two incidents by its dates.
     """
     if (group.first.type, group.source, group.target, group.first.negated) != (
         em.type, source, target, em.negated
@@ -134,7 +169,9 @@ def _matches(
                                  or a.precision not in TOWN_PRECISIONS):  # fmt: skip
         return False  # a governorate holds many incidents a day
     n = min(len(da), len(db))
-    return bool(n) and da[:n] == db[:n]
+    if not n or da[:n] != db[:n]:
+        return False
+    return not across or _days_meet(group.first.when, em.when)
 
 
 class SharedValues:
