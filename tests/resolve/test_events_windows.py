@@ -83,3 +83,47 @@ def test_no_event_sits_in_two_incidents(resources: Resources) -> None:
         for event_id in inc.events:
             assert seen.setdefault(event_id, inc.id) == inc.id, event_id
     assert set(seen) == {e.id for e in out.events}
+
+
+def told(article: str, *sentences: tuple[str, str, When]) -> DocumentRecords:
+    """An article of several sentences, each opening with the Hill Front, whose act
+    (the trigger word) is dated as given, in Sola."""
+    events, mentions, at = [], [], 0
+    text = " ".join(s for s, _t, _w in sentences)
+    for sentence, trigger, when in sentences:
+        evidence = Evidence(article, sentence, at, at + len(sentence))
+        doer = Span(at, at + len(DOER), DOER)
+        start = at + sentence.index(trigger)
+        events.append(
+            EventMention(article_id=article, type="ASSAULT",
+                         trigger=Span(start, start + len(trigger), trigger),
+                         evidence=evidence, source=doer, when=when, place=SOLA)
+        )  # fmt: skip
+        mentions.append(Mention(article, doer, "ORG", evidence, normalized=DOER, group="1"))
+        at += len(sentence) + 1
+    assert len(text) == at - 1
+    return DocumentRecords(article, mentions=tuple(mentions), events=tuple(events))
+
+
+def test_a_report_dated_by_its_article_incident_not_its_own_week(resources: Resources) -> None:
+    """The look back "late last week" holds the day of the other report, but its article
+    incident is dated by the day a later sentence states: the join compares that day, so
+    grouping does too, and the event does not sit in two incidents."""
+    thursday = told(
+        "v1",
+        ("The Hill Front bombed a checkpoint outside Sola on Thursday.", "bombed",
+         When("2024-06-06", "day")),
+    )  # fmt: skip
+    look_back = told(
+        "v2",
+        ("The Hill Front bombed a checkpoint outside Sola late last week.", "bombed",
+         When("2024-06-03", "week")),
+        ("The Hill Front said on Tuesday that the attack was its own.", "attack",
+         When("2024-06-11", "day")),
+    )  # fmt: skip
+    out = resolve([thursday, look_back], resources)
+    seen: dict[str, str] = {}
+    for inc in out.incidents:
+        for event_id in inc.events:
+            assert seen.setdefault(event_id, inc.id) == inc.id, event_id
+    assert ["v1"] in [sorted({e.article_id for e in ev.evidence}) for ev in out.events]

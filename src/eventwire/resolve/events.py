@@ -5,7 +5,9 @@ target actors, polarity, date (compared at the coarser of the two precisions, so
 "2019-04" report matches a "2019-04-05" one) and place (when both have one); a group
 takes no mention placed where one of its members' places rules out, or naming other sites
 hit than its members name, so a vague report never ties two acts at two sites together.
-A mention with no resolved actor and no place is too vague to match anything
+Across articles, the days the reports' article incidents tell of must also meet as the
+incident join compares them (within a month each, a day apart at most), so an event
+never sits in two incidents. A mention with no resolved actor and no place is too vague to match anything
 and stays an event of its own. ``source_count`` is the number of distinct
 articles behind an event; counts keep the highest figure reported per kind, and a
 count stated once is carried by one event only (see ``_count_owners``), so tolls add up.
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TypeVar
@@ -40,6 +42,7 @@ from eventwire.resolve.incident_sites import sites_hit
 from eventwire.resolve.incidents import DAY_SLACK, MAX_WINDOW, place_veto
 
 V = TypeVar("V")
+Days = tuple[int, int] | None  # the days (ordinals) a report may tell of; None: vaguer than a month
 
 # How many characters of a calendar date (When.calendar) a precision vouches for; a week
 # or a season may straddle months, so they vouch for the month or the year only.
@@ -58,12 +61,15 @@ class _Group:
     order: int = 0  # place among all groups, in creation order
     places: tuple[Place, ...] = ()  # its members' places, one of each id
     sites: frozenset[str] = frozenset()  # the sites its members' acts hit (``sites_hit``)
+    days: tuple[tuple[str, Days], ...] = ()  # (article, the days its report tells of), distinct
 
     def date_prefix(self) -> str:
         return _date_prefix(self.first.when)
 
-    def add(self, em: EventMention, sites: frozenset[str]) -> None:
+    def add(self, em: EventMention, sites: frozenset[str], days: Days) -> None:
         self.members.append(em)
+        if (em.article_id, days) not in self.days:
+            self.days += ((em.article_id, days),)
         if (p := em.place) is not None and all(p.id != q.id for q in self.places):
             self.places += (p,)
         if sites:
@@ -78,6 +84,12 @@ class _Group:
         if sites and self.sites and not sites & self.sites:
             return True
         return em.place is not None and any(place_veto(p, em.place) for p in self.places)
+
+    def days_apart(self, em: EventMention, days: Days) -> bool:
+        """Whether the days ``em``'s report tells of (``days``) and those of a member's
+        report of another article do not meet as the incident join compares them
+        (:func:`_days_meet`): tied, the event would sit in two incidents."""
+        return any(a != em.article_id and not _days_meet(d, days) for a, d in self.days)
 
 
 class _DateIndex:
@@ -111,11 +123,12 @@ def _date_prefix(when: When | None) -> str:
     return day[: PRECISION_CHARS.get(when.precision or "day", 10)] if when and day else ""
 
 
-def _days(when: When | None) -> tuple[int, int] | None:
-    """The days (ordinals) a report's date covers, as the incident join reads an article
-    incident's: a day; a week from its Monday; a month; a publication date's week before
-    it. None for a date vaguer than a month (a season, a year), which the join never
-    merges across articles."""
+def date_days(when: When | None) -> Days:
+    """The days (ordinals) a date covers, as the incident join reads an article
+    incident's (``DocIncident.window``): a day; a week from its Monday; a month; a
+    publication date's week before it. None for a date vaguer than a month (a season, a
+    year), which the join never merges across articles. For a mention that is no member
+    of an article incident."""
     cal = when.calendar if when else None
     if not when or not cal:
         return None
@@ -131,13 +144,9 @@ def _days(when: When | None) -> tuple[int, int] | None:
     return day - back, day + ahead
 
 
-def _days_meet(a: When | None, b: When | None) -> bool:
-    """Whether two reports' dates are close enough for the incident join to merge their
-    articles' incidents: both within a month, and their days at most ``DAY_SLACK`` apart.
-    A date prefix alone is not: "late last week" vouches for its month, so it agreed
-    with every day of that month and tied a report of the week before to one of the day,
-    and the event then sat in two incidents."""
-    da, db = _days(a), _days(b)
+def _days_meet(da: Days, db: Days) -> bool:
+    """Whether the days two reports tell of are close enough for the incident join to
+    merge them: both within a month, and at most ``DAY_SLACK`` apart."""
     if da is None or db is None or max(da[1] - da[0], db[1] - db[0]) > MAX_WINDOW:
         return False
     return max(0, da[0] - db[1], db[0] - da[1]) <= DAY_SLACK
@@ -152,9 +161,7 @@ def _matches(
     coarser precision. Across articles, an event with no *named* actor (none, or only
     unnamed groups such as "police") is tied to another report only by the same town
     (not a governorate or country) and the same day: "clashes" on the same day in two
-    towns, or in one town on two days, are two events; and two reports are tied only
-    when their dates also meet as the incident join compares them (:func:`_days_meet`),
-    so an event never spans two incidents by its dates.
+    towns, or in one town on two days, are two events.
     """
     if (group.first.type, group.source, group.target, group.first.negated) != (
         em.type, source, target, em.negated
@@ -169,9 +176,7 @@ def _matches(
                                  or a.precision not in TOWN_PRECISIONS):  # fmt: skip
         return False  # a governorate holds many incidents a day
     n = min(len(da), len(db))
-    if not n or da[:n] != db[:n]:
-        return False
-    return not across or _days_meet(group.first.when, em.when)
+    return bool(n) and da[:n] == db[:n]
 
 
 class SharedValues:
@@ -249,11 +254,18 @@ def resolve_events(
     resources: Resources,
     unnamed: frozenset[str] = frozenset(),
     event_of: dict[tuple[str, int, str], str] | None = None,
+    report_days: Callable[[EventMention], Days] | None = None,
 ) -> tuple[list[Event], list[Place]]:
     """Events across documents; ``unnamed`` holds the ids of unnamed group actors.
 
     With ``event_of``, it is filled with the event id of each mention, by
-    (article id, trigger start, type)."""
+    (article id, trigger start, type). ``report_days(em)`` gives the days the article
+    incident holding ``em`` tells of, as the incident join compares them (by default,
+    those of ``em``'s own date): two reports of two articles whose days do not meet are
+    never one event, so no event sits in two incidents. A date prefix alone would tie
+    them: "late last week" vouches for its month, so it agreed with every day of that
+    month; and an article incident is dated by the earliest day any member states, which
+    may not be the grouped mention's."""
     onto = resources.ontology
     violent = onto.violent_types
     groups: list[_Group] = []
@@ -279,19 +291,20 @@ def resolve_events(
             candidates = by_key.setdefault(key, _DateIndex())
             group = None
             sites = sites_hit((em,), violent, onto.site_nouns)
+            days = report_days(em) if report_days else date_days(em.when)
             if source or target or em.place:
                 named = any(x and x not in unnamed for x in (source, target))
                 group = next(
                     (g for g in candidates.agreeing(_date_prefix(em.when))
                      if _matches(g, em, source, target, named)
-                     and not g.elsewhere(em, sites)),
+                     and not g.elsewhere(em, sites) and not g.days_apart(em, days)),
                     None,
                 )  # fmt: skip
             if group is None:
                 group = _Group(em, source, target, order=len(groups))
                 groups.append(group)
                 candidates.add(group)
-            group.add(em, sites)
+            group.add(em, sites, days)
     owned = _count_owners(groups)
     events = [_event(g, mention_actor, onto, owned.get(n, set())) for n, g in enumerate(groups)]
     if event_of is not None:
