@@ -15,11 +15,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from eventwire.knowledge.resources import Resources
-from eventwire.model import DocumentRecords, Quote, Resolution, Statistic
+from eventwire.model import DocumentRecords, EventMention, Quote, Resolution, Statistic
 from eventwire.resolve.actor_units import for_actors
 from eventwire.resolve.actors import ActorResolution, resolve_actors
-from eventwire.resolve.doc_incidents import DocIncident, document_incidents, fill_from_incidents
-from eventwire.resolve.events import SharedValues, resolve_events
+from eventwire.resolve.doc_incidents import (
+    DocIncident,
+    document_incidents,
+    fill_from_incidents,
+    mention_id,
+)
+from eventwire.resolve.events import Days, SharedValues, date_days, resolve_events
 from eventwire.resolve.incident_blocks import CandidatePairs
 from eventwire.resolve.incidents import (
     assign_actors,
@@ -112,6 +117,13 @@ def resolve_rest(
     named = frozenset(mention_actor.values()) - unnamed
 
     shared = SharedValues()  # the events pass holds every event mention: one copy of each value
+    # the days each event mention's article incident tells of, for the document being
+    # grouped (resolve_events takes one document's mentions before asking for the next)
+    days_of: dict[tuple[str, int, str], Days] = {}
+
+    def report_days(em: EventMention) -> Days:
+        key = mention_id(em)
+        return days_of[key] if key in days_of else date_days(em.when)
 
     def for_events() -> Iterator[DocumentRecords]:
         for doc in documents:
@@ -126,10 +138,16 @@ def resolve_rest(
                 shared.incident(inc)
                 told.append(inc)
             events = fill_from_incidents(doc.events, incs, mention_actor, named)
+            days_of.clear()
+            for inc in incs:
+                window = inc.window()
+                days_of.update((mention_id(em), window) for em in inc.members)
             yield DocumentRecords(doc.article_id, events=events)
 
     event_of: dict[tuple[str, int, str], str] = {}
-    events, places = resolve_events(for_events(), mention_actor, resources, unnamed, event_of)
+    events, places = resolve_events(
+        for_events(), mention_actor, resources, unnamed, event_of, report_days
+    )
     # relations first, so the statements are let go before incidents are joined (the
     # largest working set of a resolution); each pass reads only finished events
     relations = resolve_relations(statements, events, mention_actor, resources)

@@ -5,7 +5,9 @@ target actors, polarity, date (compared at the coarser of the two precisions, so
 "2019-04" report matches a "2019-04-05" one) and place (when both have one); a group
 takes no mention placed where one of its members' places rules out, or naming other sites
 hit than its members name, so a vague report never ties two acts at two sites together.
-A mention with no resolved actor and no place is too vague to match anything
+Across articles, the days the reports' article incidents tell of must also meet as the
+incident join compares them (within a month each, a day apart at most), so an event
+never sits in two incidents. A mention with no resolved actor and no place is too vague to match anything
 and stays an event of its own. ``source_count`` is the number of distinct
 articles behind an event; counts keep the highest figure reported per kind, and a
 count stated once is carried by one event only (see ``_count_owners``), so tolls add up.
@@ -15,8 +17,9 @@ from __future__ import annotations
 
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import TypeVar
 
 from eventwire.knowledge.ontology import Ontology
@@ -33,12 +36,13 @@ from eventwire.model import (
     When,
     mention_key,
 )
-from eventwire.resolve.doc_incidents import DocIncident
+from eventwire.resolve.doc_incidents import UNDATED_WINDOW, DocIncident
 from eventwire.resolve.ids import stable_id
 from eventwire.resolve.incident_sites import sites_hit
-from eventwire.resolve.incidents import place_veto
+from eventwire.resolve.incidents import DAY_SLACK, MAX_WINDOW, place_veto
 
 V = TypeVar("V")
+Days = tuple[int, int] | None  # the days (ordinals) a report may tell of; None: vaguer than a month
 
 # How many characters of a calendar date (When.calendar) a precision vouches for; a week
 # or a season may straddle months, so they vouch for the month or the year only.
@@ -57,12 +61,15 @@ class _Group:
     order: int = 0  # place among all groups, in creation order
     places: tuple[Place, ...] = ()  # its members' places, one of each id
     sites: frozenset[str] = frozenset()  # the sites its members' acts hit (``sites_hit``)
+    days: tuple[tuple[str, Days], ...] = ()  # (article, the days its report tells of), distinct
 
     def date_prefix(self) -> str:
         return _date_prefix(self.first.when)
 
-    def add(self, em: EventMention, sites: frozenset[str]) -> None:
+    def add(self, em: EventMention, sites: frozenset[str], days: Days) -> None:
         self.members.append(em)
+        if (em.article_id, days) not in self.days:
+            self.days += ((em.article_id, days),)
         if (p := em.place) is not None and all(p.id != q.id for q in self.places):
             self.places += (p,)
         if sites:
@@ -77,6 +84,12 @@ class _Group:
         if sites and self.sites and not sites & self.sites:
             return True
         return em.place is not None and any(place_veto(p, em.place) for p in self.places)
+
+    def days_apart(self, em: EventMention, days: Days) -> bool:
+        """Whether the days ``em``'s report tells of (``days``) and those of a member's
+        report of another article do not meet as the incident join compares them
+        (:func:`_days_meet`): tied, the event would sit in two incidents."""
+        return any(a != em.article_id and not _days_meet(d, days) for a, d in self.days)
 
 
 class _DateIndex:
@@ -108,6 +121,35 @@ class _DateIndex:
 def _date_prefix(when: When | None) -> str:
     day = when.calendar if when else None
     return day[: PRECISION_CHARS.get(when.precision or "day", 10)] if when and day else ""
+
+
+def date_days(when: When | None) -> Days:
+    """The days (ordinals) a date covers, as the incident join reads an article
+    incident's (``DocIncident.window``): a day; a week from its Monday; a month; a
+    publication date's week before it. None for a date vaguer than a month (a season, a
+    year), which the join never merges across articles. For a mention that is no member
+    of an article incident."""
+    cal = when.calendar if when else None
+    if not when or not cal:
+        return None
+    if when.precision == "month" and len(cal) == 7:
+        first = date.fromisoformat(cal + "-01")
+        return first.toordinal(), (first + timedelta(days=31)).replace(day=1).toordinal() - 1
+    back, ahead = {"day": (0, 0), "week": (0, 6), "publication": (UNDATED_WINDOW, 0)}.get(
+        when.precision or "day", (-1, -1)
+    )
+    if back < 0 or len(cal) != 10:
+        return None
+    day = date.fromisoformat(cal).toordinal()
+    return day - back, day + ahead
+
+
+def _days_meet(da: Days, db: Days) -> bool:
+    """Whether the days two reports tell of are close enough for the incident join to
+    merge them: both within a month, and at most ``DAY_SLACK`` apart."""
+    if da is None or db is None or max(da[1] - da[0], db[1] - db[0]) > MAX_WINDOW:
+        return False
+    return max(0, da[0] - db[1], db[0] - da[1]) <= DAY_SLACK
 
 
 def _matches(
@@ -212,11 +254,18 @@ def resolve_events(
     resources: Resources,
     unnamed: frozenset[str] = frozenset(),
     event_of: dict[tuple[str, int, str], str] | None = None,
+    report_days: Callable[[EventMention], Days] | None = None,
 ) -> tuple[list[Event], list[Place]]:
     """Events across documents; ``unnamed`` holds the ids of unnamed group actors.
 
     With ``event_of``, it is filled with the event id of each mention, by
-    (article id, trigger start, type)."""
+    (article id, trigger start, type). ``report_days(em)`` gives the days the article
+    incident holding ``em`` tells of, as the incident join compares them (by default,
+    those of ``em``'s own date): two reports of two articles whose days do not meet are
+    never one event, so no event sits in two incidents. A date prefix alone would tie
+    them: "late last week" vouches for its month, so it agreed with every day of that
+    month; and an article incident is dated by the earliest day any member states, which
+    may not be the grouped mention's."""
     onto = resources.ontology
     violent = onto.violent_types
     groups: list[_Group] = []
@@ -242,19 +291,20 @@ def resolve_events(
             candidates = by_key.setdefault(key, _DateIndex())
             group = None
             sites = sites_hit((em,), violent, onto.site_nouns)
+            days = report_days(em) if report_days else date_days(em.when)
             if source or target or em.place:
                 named = any(x and x not in unnamed for x in (source, target))
                 group = next(
                     (g for g in candidates.agreeing(_date_prefix(em.when))
                      if _matches(g, em, source, target, named)
-                     and not g.elsewhere(em, sites)),
+                     and not g.elsewhere(em, sites) and not g.days_apart(em, days)),
                     None,
                 )  # fmt: skip
             if group is None:
                 group = _Group(em, source, target, order=len(groups))
                 groups.append(group)
                 candidates.add(group)
-            group.add(em, sites)
+            group.add(em, sites, days)
     owned = _count_owners(groups)
     events = [_event(g, mention_actor, onto, owned.get(n, set())) for n, g in enumerate(groups)]
     if event_of is not None:

@@ -15,11 +15,21 @@ other's, then the join's line), and the capped notes of the merge are exactly th
 of the uncapped ones: the first distinct lines of two lists put end to end are found
 among the first distinct lines of each. So the explanation depends only on the join's
 steps, as before, never on how often notes were merged.
+
+What a cluster holds is kept small, since the join holds the notes of every cluster of
+the store at once: the listed "kept apart" lines are found by a scan of at most
+:data:`MAX_APART` (no set beside them), a cluster that lists none shares one empty
+tuple, and equal lines are one string (:func:`sys.intern`: the line of a report vetoed
+against many clusters, "kept apart from X's report: dates 3 days apart", is said to each
+of them). Interned strings are let go with their last reference, as any other.
 """
 
 from __future__ import annotations
 
+import sys
+
 MAX_APART = 10  # "kept apart" lines listed per incident; the rest are counted
+_NONE: tuple[str, ...] = ()
 
 
 class Notes:
@@ -29,7 +39,7 @@ class Notes:
 
     def __init__(self) -> None:
         self.lines: list[str] = []  # join lines and the listed "kept apart" lines, in order
-        self.apart: set[str] = set()  # the listed "kept apart" lines
+        self.apart: tuple[str, ...] = _NONE  # the listed "kept apart" lines (a scan of ten)
         self.said_apart = 0  # "kept apart" lines said, listed or not, repeats included
 
     def kept_apart(self, line: str) -> None:
@@ -38,8 +48,9 @@ class Notes:
         self._list(line)
 
     def _list(self, line: str) -> None:
-        if line not in self.apart and len(self.apart) < MAX_APART:
-            self.apart.add(line)
+        if len(self.apart) < MAX_APART and line not in self.apart:
+            line = sys.intern(line)
+            self.apart += (line,)
             self.lines.append(line)
 
     def absorb(self, other: Notes | None, joined: str) -> None:

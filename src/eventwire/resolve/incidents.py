@@ -91,6 +91,9 @@ class IncidentLinks:
     splits: tuple[tuple[str, str], ...] = ()
 
 
+_NO_SIDES: frozenset[str] = frozenset()
+
+
 @dataclass(frozen=True)
 class Report:
     """What the merge compares of one article incident, computed once (the properties of
@@ -115,6 +118,7 @@ class Report:
         side_of: dict[str, str] | None = None,
         tied: dict[str, set[str]] | None = None,
         seats: dict[str, str] | None = None,
+        shared: dict[frozenset[str], frozenset[str]] | None = None,
     ) -> Report:
         days = office_days(inc)
         # a named actor and the leader or group some article ties to it (``incident_ties``)
@@ -131,6 +135,11 @@ class Report:
         itype = inc.type
         family = inc.onto.incident_family(itype, sends_armed_men(inc.members, itype, inc.onto))
         sites = sites_hit(inc.members, inc.onto.violent_types, inc.onto.site_nouns)
+        # the join holds every report of the store: equal sets are one (``shared``), and
+        # the reports naming no site, doer or target share one empty set
+        held = shared if shared is not None else {}
+        sides, sites, doers, hit = (held.setdefault(x, x) or _NO_SIDES
+                                    for x in (sides, sites, doers, hit))  # fmt: skip
         return cls(inc.id, inc.article_id, itype, inc.window(), inc.day, inc.place, sides,
                    family, sites, doers, hit)  # fmt: skip
 
@@ -888,7 +897,8 @@ def article_reports(incs: Sequence[DocIncident], side_of: dict[str, str] | None 
     ties of every article (:mod:`~eventwire.resolve.incident_ties`) applied."""
     tied = tied_sides(_ties(incs, side_of or {}), frozenset().union(*(i.named for i in incs)))
     seats = actor_seats(incs)
-    return [Report.of(inc, side_of, tied, seats) for inc in incs]
+    shared: dict[frozenset[str], frozenset[str]] = {}  # one copy of each equal set
+    return [Report.of(inc, side_of, tied, seats, shared) for inc in incs]
 
 
 def actor_seats(incs: Iterable[DocIncident]) -> dict[str, str]:
