@@ -103,6 +103,7 @@ class GoldIncident:
     place: str
     counts: dict[str, tuple[int, int]]  # kind -> [low, high]; kinds no report states are absent
     articles: tuple[str, ...]  # our ids ("id" field of the JSONL lines)
+    retold_in: tuple[str, ...] = ()  # articles of other incidents that also retell this one
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ def read_gold(path: Path) -> tuple[list[GoldIncident], list[tuple[str, str, str]
             place=rec["place"],
             counts={k: _range(rec[k]) for k in COUNT_KINDS if k in rec},
             articles=tuple(rec["articles"]),
+            retold_in=tuple(rec.get("retold_in", ())),
         )
         for rec in data.get("incident", ())
     ]
@@ -392,10 +394,18 @@ def _incident_table(
     verbose: bool,
 ) -> None:
     """The same set measured on incident records: one per gold incident?"""
+    retells = {ids[a]: g.id for g in incidents for a in g.retold_in}
+
+    def golds_in(inc: Incident) -> set[str]:
+        """The gold incidents a record holds reports of; an article that retells another
+        incident (``retold_in``) counts for its own only where that one is not told there."""
+        arts = {e.article_id for e in inc.evidence if e.article_id in incident_of}
+        told = {incident_of[a] for a in arts if a not in retells}
+        return {incident_of[a] for a in arts if retells.get(a) not in told}
+
     by_gold: dict[str, list[Incident]] = defaultdict(list)
     for inc in records:
-        for name in sorted({incident_of[e.article_id] for e in inc.evidence
-                            if e.article_id in incident_of}):  # fmt: skip
+        for name in sorted(golds_in(inc)):
             by_gold[name].append(inc)
     print("\n### Incident records")
     print(f"{'incident':34} {'reports':>7} {'records':>7} {'one':>4} {'killed':>8} {'gold':>6} "
@@ -435,8 +445,7 @@ def _incident_table(
     shared = set()
     for inc in records:
         kind = onto.incident_family(inc.type, inc.sends_armed_men)
-        golds = sorted({g for e in inc.evidence if (g := incident_of.get(e.article_id))
-                        and family[g] == kind})  # fmt: skip
+        golds = sorted(g for g in golds_in(inc) if family[g] == kind)
         shared.update(combinations(golds, 2))
     print(f"incident records (all)              : {len(records)}")
     print(f"records per gold incident (mean)    : "

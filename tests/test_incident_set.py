@@ -65,6 +65,9 @@ def test_gold_articles_exist_and_no_article_is_in_two_incidents(
             assert key not in owner, f"{key} is in {owner[key]} and {inc['id']}"
             owner[key] = inc["id"]
     assert sorted(owner) == sorted(articles), "every report belongs to one gold incident"
+    for inc in gold["incident"]:  # an article retelling an incident is one of another's
+        for key in inc.get("retold_in", ()):
+            assert owner.get(key, inc["id"]) != inc["id"], f"{inc['id']}: retold_in {key!r}"
 
 
 def test_incident_facts_are_well_formed(gold: dict[str, Any], articles: dict[str, Article]) -> None:
@@ -97,6 +100,7 @@ def test_incident_facts_are_well_formed(gold: dict[str, Any], articles: dict[str
             "province",
             "spelled",
             "articles",
+            "retold_in",
             *COUNT_KINDS,
         }
 

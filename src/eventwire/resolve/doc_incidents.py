@@ -294,6 +294,27 @@ def is_another(em: EventMention) -> bool:
     return any(w in ANOTHER_WORDS for w in _words_before(em, 3)[-2:])
 
 
+# "<a span of time> after/before" opens a clause or phrase about another occurrence:
+# "shelled the town on Monday, a week after jets bombed its clinic", "stormed the
+# hideout on Wednesday, a day after a mine tore through a patrol", "days before gunmen
+# stormed the camp". Plain "after" ("opened fire after protesters threw stones") does not.
+_SPAN_OF_TIME = re.compile(
+    r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a few"
+    r"|some|just|only)\s+)?(?:hours?|days?|nights?|weeks?|fortnight|months?|years?)\s+"
+    r"(?:after|before|since)\b",
+    re.IGNORECASE,
+)
+
+
+def retold_between(first: EventMention, later: EventMention) -> bool:
+    """Whether the text of their sentence between two acts' triggers opens an earlier or
+    later occurrence with a span of time ("..., a day after ...", see ``_SPAN_OF_TIME``):
+    the act after it is not a consequence of the first."""
+    start = first.evidence.char_start
+    between = first.evidence.sentence[first.trigger.end - start : later.trigger.start - start]
+    return bool(_SPAN_OF_TIME.search(between))
+
+
 def _toll_differs(before: Sequence[EventMention], group: Sequence[EventMention]) -> bool:
     """Whether the two state different numbers of the same kind ("killed 5" / "killed 10")."""
     told: dict[str, set[int]] = {}
@@ -387,20 +408,27 @@ def document_incidents(
     last_of: dict[str, int] = {}  # family -> index of its last incident
     last_act: tuple[int, int] | None = None  # (incident index, sentence number)
     for number, (_start, sentence) in enumerate(sorted(sentences.items())):
-        groups: dict[str, list[EventMention]] = {}
+        groups: dict[tuple[str, int], list[EventMention]] = {}
         said: list[EventMention] = []  # linked after the sentence's acts: "condemned the attack"
+        part = 0  # acts after "a week after" in the sentence tell an earlier occurrence
+        last: EventMention | None = None
         for em in sentence:
             if not _happened(em) and em.modality != "denied":
                 continue
             if _is_statement(em, sentence, violent):
                 said.append(em)
                 continue
+            if last is not None and retold_between(last, em):
+                part += 1
+            last = em
             fam = "violence" if em.type in violent else family_of(em.type)
-            groups.setdefault(fam, []).append(em)
+            groups.setdefault((fam, part), []).append(em)
         told_here: list[tuple[int, int]] = []  # (trigger start, incident) of this sentence
-        for fam, group in groups.items():
+        for (fam, part), group in groups.items():
             target, rule = _joins(incidents, last_of, last_act, number, fam, group, violent,
                                   named, mention_actor, divisions)  # fmt: skip
+            if part and target in {k for _at, k in told_here}:
+                target, rule = None, ""  # a retold act is not the act its sentence tells
             if target is None:
                 incidents.append(DocIncident(doc.article_id, rules=["act and consequence"]
                                              if len(group) > 1 else [], family_key=fam,
@@ -410,6 +438,8 @@ def document_incidents(
                 incidents[target].rules.append(rule)
             incidents[target].members.extend(group)
             told_here += [(em.trigger.start, target) for em in group]
+            if part:
+                continue  # later sentences go on telling the sentence's own act
             last_of[fam] = target
             if rule != "aftermath":
                 last_act = (target, number)

@@ -408,6 +408,8 @@ def veto(a: Report, b: Report) -> str | None:
         return f"dates {gap} days apart"
     if why := place_veto(a.place, b.place) or offset_veto(a.place, b.place):
         return why
+    if why := reprisal_veto(a, b):
+        return why
     if a.sites and b.sites and not a.sites & b.sites:
         return "two different sites ({}; {})".format(*sorted((", ".join(sorted(a.sites)),
                                                                ", ".join(sorted(b.sites)))))  # fmt: skip
@@ -418,6 +420,24 @@ def veto(a: Report, b: Report) -> str | None:
         return "named actors differ"
     if not shared and not _same_town_dated(a, b):
         return "no shared named actor, and not the same town and day"
+    return None
+
+
+def reprisal_veto(a: Report, b: Report) -> str | None:
+    """Why two reports dated to two days tell an act and the other side's reply to it,
+    else None: "al-Shabaab bombed a police truck on Tuesday" and "troops stormed an
+    al-Shabaab hideout on Wednesday, killing five of its men". A side one report names as the doer the
+    other names only as the target, and each states its own day: one clash told from its
+    two ends is told on one day ("militants stormed the post" / "troops repelled the
+    militants who stormed the post"), so the day slack that absorbs a report's late-night
+    hour does not join a reply to the act it answers. A doer both reports name is one
+    side's deed told with two days, which the slack joins."""
+    if not (a.day and b.day) or a.day == b.day or a.doers & b.doers:
+        return None  # a doer both name: one side's deed, perhaps on a misread day
+    for one, other in ((a, b), (b, a)):
+        turned = sorted((one.doers & other.hit) - other.doers - one.hit)
+        if turned:
+            return f"a day apart, {turned[0]} the doer of one and the target of the other"
     return None
 
 

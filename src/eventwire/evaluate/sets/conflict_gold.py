@@ -570,7 +570,9 @@ def _incidents(
             )
     for item in g.raw.get("different_incidents", []):
         a, b = (matched.get(x["event"]) for x in item["pair"])
-        apart.add(not one(a, b))
+        if not apart.add(not one(a, b)):
+            ids = "+".join(x["event"] for x in item["pair"])
+            result.miss(ids, "different_incidents", False, True, item.get("why"))
     return {
         "same_incident": same.metric("pairs exported as one incident"),
         "different_incidents_apart": apart.metric("look-alike pairs not merged"),
