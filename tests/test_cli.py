@@ -341,3 +341,26 @@ def test_a_reader_that_stops_early_gets_no_error_line(tmp_path: Path) -> None:
     reader.stdin.close()  # type: ignore[union-attr]
     assert writer.returncode == 1  # click's status for a closed pipe
     assert writer.stderr == ""
+
+
+def test_listings_show_a_week_as_a_week_not_as_its_monday(tmp_path: Path) -> None:
+    from eventwire.model import Event, Evidence, Incident, Resolution
+    from eventwire.store.sqlite import SQLiteStore
+
+    ev = Evidence("art_1", "Raids went on all week.", 0, 23)
+    db = str(tmp_path / "week.db")
+    with SQLiteStore(db) as store:
+        store.replace_resolution(
+            Resolution(
+                events=(Event("event_w", "ASSAULT", {}, (ev,), date="2019-04-08",
+                              date_precision="week"),),
+                incidents=(Incident("incident_w", "ASSAULT", {}, (ev,), date="2019-04-08",
+                                    date_precision="week", events=("event_w",)),),
+            )
+        )  # fmt: skip
+    for command in ("events", "incidents"):
+        result = runner.invoke(app, [command, "--db", db])
+        assert result.exit_code == 0, result.output
+        row = result.output.splitlines()[1]
+        assert "week of 8 April 2019 (week 15)" in row
+        assert "2019-04-08" not in row

@@ -46,6 +46,7 @@ from eventwire.query import actor_relations, find_quotes
 from eventwire.resolve.actors import explain_actors
 from eventwire.store import open_store
 from eventwire.views import quote_speaker, type_polarity
+from eventwire.views.dates import format_when
 
 HELP = """eventwire turns news articles about an armed conflict into a sourced, queryable
 picture of it: actors under every spelling, events, relations, places, dates, counts and
@@ -624,7 +625,7 @@ def events(
         ("date", "type", "actors", "place", "counts", "sources", "evidence"),
         (
             (
-                e.date or "",
+                _date_cell(e.date, e.date_precision),
                 e.type + (" (not)" if e.negated else "")
                 + ("" if e.modality == "asserted" else f" ({e.modality})"),
                 f"{names.get(e.source_actor or '', '?')} → {names.get(e.target_actor or '', '-')}",
@@ -636,6 +637,14 @@ def events(
             for e in rows
         ),
     )  # fmt: skip
+
+
+def _date_cell(value: str | None, precision: str | None) -> str:
+    """A listing's date: a week at its precision (stored as its Monday, which is no day of
+    the act); other dates as their partial ISO value, which already shows their precision."""
+    if value and precision == "week":
+        return format_when(value, precision)
+    return value or ""
 
 
 def _place_cell(place: Place | None) -> str:
@@ -719,7 +728,7 @@ def incidents(
         (
             (
                 i.id,
-                i.date or "",
+                _date_cell(i.date, i.date_precision),
                 i.type,
                 f"{names.get(i.source_actor or '', '?')} → {names.get(i.target_actor or '', '-')}",
                 _place_cell(i.location),

@@ -178,3 +178,29 @@ def test_near_misses_are_listed_and_compared_by_incident_family(tmp_path) -> Non
         f"kept apart from incident {elsewhere.id}: two different towns (Gharyan, Tarhuna)",
     ]
     assert not any(protest.id in line for line in said)
+
+
+def test_near_misses_compare_a_week_as_its_seven_days(tmp_path) -> None:  # noqa: ANN001
+    from eventwire.export.incident_list import near_misses
+    from eventwire.model import Evidence, Incident, Resolution
+    from eventwire.store.sqlite import SQLiteStore
+
+    def incident(n: int, when: str, precision: str) -> Incident:
+        ev = Evidence(f"art_{n:016x}", "A sentence.", 0, 11)
+        return Incident(f"incident_{n:012x}", "ASSAULT", {}, (ev,), source_actor="Sidra Brigade",
+                        date=when, date_precision=precision, location=GHARYAN)  # fmt: skip
+
+    week = incident(1, "2025-03-10", "week")  # the week of Monday 10 March
+    friday = incident(2, "2025-03-14", "day")  # inside that week, four days after its Monday
+    next_monday = incident(3, "2025-03-17", "day")  # a day after the week's Sunday
+    later = incident(4, "2025-03-19", "day")  # well after the week
+    with SQLiteStore(str(tmp_path / "s.db")) as store:
+        store.replace_resolution(Resolution(incidents=(week, friday, next_monday, later)))
+        of_week = near_misses(store, week, ONTO)
+        of_friday = near_misses(store, friday, ONTO)
+    assert [line.split(":")[0] for line in of_week] == [
+        f"kept apart from incident {friday.id}",
+        f"kept apart from incident {next_monday.id}",
+    ]
+    # the day sees the week it falls in, though the week's Monday is four days before it
+    assert any(week.id in line for line in of_friday)

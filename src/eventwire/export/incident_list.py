@@ -18,6 +18,7 @@ from eventwire.resolve.incidents import (
     veto,
 )
 from eventwire.store.base import IncidentFilter, Store
+from eventwire.views.dates import date_span
 
 SORTS = {"date": "-date", "sources": "-sources"}  # --sort -> store order (newest first)
 
@@ -135,16 +136,21 @@ def near_misses(store: Store, inc: Incident, onto: Ontology, limit: int = 20) ->
     """Why the incidents within a day of it, in its country, whose types its type may join
     (its incident family in ``onto``: an attack and a raid), are others; the first
     ``limit`` by date and id."""
-    if not (inc.date and len(inc.date) == 10):
+    span = _days_of(inc)
+    if span is None:
         return []
-    day = dt.date.fromisoformat(inc.date)
-    since = (day - dt.timedelta(days=1)).isoformat()
-    until = (day + dt.timedelta(days=1)).isoformat()
+    # a week is compared as its seven days, not as its Monday: the window is the span a
+    # day either side, and an other week (stored as its Monday) may start six days before
+    first, last = span[0] - dt.timedelta(days=1), span[1] + dt.timedelta(days=1)
+    since, until = (first - dt.timedelta(days=6)).isoformat(), last.isoformat()
     found: dict[str, Incident] = {}
     # the family's deployment types too: an AID act that sent troops is in it
     for itype in family_types(inc.type, onto, deploys=True):
-        flt = IncidentFilter(type=itype, since=since, until=until, limit=limit + 1)
-        found.update((o.id, o) for o in store.incidents(flt))
+        flt = IncidentFilter(type=itype, since=since, until=until, limit=limit + 8)
+        for o in store.incidents(flt):
+            there_span = _days_of(o)
+            if there_span and there_span[0] <= last and there_span[1] >= first:
+                found[o.id] = o
     unnamed = frozenset(a.id for a in store.actors() if a.type == "group")
     here = report_of_incident(inc, unnamed, onto)
     country = inc.location.country if inc.location else None
@@ -161,6 +167,14 @@ def near_misses(store: Store, inc: Incident, onto: Ontology, limit: int = 20) ->
             f"kept apart from incident {other.id}: {why or 'not compared (no shared block)'}"
         )
     return out[:limit]
+
+
+def _days_of(inc: Incident) -> tuple[dt.date, dt.date] | None:
+    """First and last day of an incident dated to a day (its seven days for a week, stored as
+    its Monday); None for a coarser date: a month is too wide to call anything a near miss."""
+    if not (inc.date and len(inc.date) == 10):
+        return None
+    return date_span(inc.date, "week" if inc.date_precision == "week" else "day")
 
 
 def explain_event(store: Store, event_id: str, onto: Ontology) -> list[str]:

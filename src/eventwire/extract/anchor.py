@@ -422,21 +422,45 @@ def _reporting_dates(ctx: DocContext, token: Token) -> frozenset[int]:
     )
 
 
+# Verbs of a statement judging an act ("the UN condemned the attack on Tuesday", "the
+# governor on Monday denounced the raid"): the time they take is the statement's day, not
+# the act's, as a reporting verb's is.
+JUDGING_VERBS = frozenset({"condemn", "denounce", "deplore", "decry", "criticise", "criticize",
+                           "welcome", "praise", "hail", "mourn", "blame"})  # fmt: skip
+
+
 def _saying_dates(ctx: DocContext) -> tuple[tuple[int, int], ...]:
     """(start, speech verb's token) of every timex a reporting verb governs after its
-    speaker ("a medic said on Tuesday"), found once per document."""
+    speaker ("a medic said on Tuesday"), or that a judging verb (:data:`JUDGING_VERBS`)
+    takes itself, not through its object ("condemned Sunday's attack" dates the attack),
+    found once per document."""
     if ctx.saying_dates is None:
         found = []
         for timex in ctx.timexes:
             span = ctx.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
             verb = governing_verb(span.root) if span is not None else None
-            if verb is None or verb.lemma_.lower() not in SPEECH_VERBS:
+            if verb is None or span is None:
+                continue
+            lemma = verb.lemma_.lower()
+            if lemma in JUDGING_VERBS and _taken_by_verb(span.root, verb):
+                # wherever it stands ("On Tuesday the UN condemned the attack"): a
+                # judgement is no frame for the act it judges
+                found.append((timex.span.start, verb.i))
+                continue
+            if lemma not in SPEECH_VERBS:
                 continue
             speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if speaker is not None and timex.span.start > speaker.left_edge.idx:
                 found.append((timex.span.start, verb.i))
         ctx.saying_dates = tuple(found)
     return ctx.saying_dates
+
+
+def _taken_by_verb(root: Token, verb: Token) -> bool:
+    """Whether a time hangs on ``verb`` itself ("condemned it on Tuesday", "on Monday
+    condemned"), directly or through its preposition, not on a noun it governs."""
+    head = root.head.head if root.head.dep_ == "prep" else root.head
+    return head.i == verb.i and root.i != verb.i
 
 
 def _paragraph_before(ctx: DocContext, sent: Span) -> tuple[int, int]:

@@ -232,7 +232,7 @@ ADDING_VERBS = frozenset({"add"})
 CONTINUING_ADVERBS = frozenset({"also", "further"})
 # Verbs that tell only what befell the victims: a follow-up line made of these restates a
 # toll; any other act ("in a separate attack") is an act of its own.
-VICTIM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "die", "maim"})
+VICTIM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "die", "maim", "capture"})
 
 
 def follow_up_line(sent: Iterable[Token], speech_verbs: AbstractSet[str]) -> bool:
@@ -260,12 +260,20 @@ def fold_follow_ups(
     follow_ups: AbstractSet[int],
     sentence_starts: Sequence[int],
     counted_types: frozenset[str],
+    toll_lines: AbstractSet[int] = frozenset(),
 ) -> list[EventMention]:
     """A follow-up line's own violent events, named by no doer ("Two guards were
     hurt, it added"), continue the act whose toll the text told last, within
     :data:`FOLLOW_UP_REACH` sentences: their counts join that act's events (a kind the act
     already has keeps the larger figure) and they are no event of their own. ``follow_ups``
-    are the start characters of the follow-up lines (:func:`follow_up_line`)."""
+    are the start characters of the follow-up lines (:func:`follow_up_line`).
+
+    A toll line (``toll_lines``: a later sentence telling only victims, with no mark of a
+    follow-up: "The shelling hit the market on Monday. Eleven people died, medics said.")
+    is the toll of the act told last, within the same reach, when that act has no figure
+    of the line's kinds yet: no other act comes between them, so the toll can only be that
+    act's. A figure the act already has is a different group of victims, and the line
+    stays an event of its own."""
     order = {start: n for n, start in enumerate(sorted(sentence_starts))}
     by_sentence: dict[int, list[int]] = {}
     for i, e in enumerate(events):
@@ -273,7 +281,7 @@ def fold_follow_ups(
             by_sentence.setdefault(order.get(e.evidence.char_start, -1), []).append(i)
     out = list(events)
     dropped: set[int] = set()
-    for start in sorted(follow_ups):
+    for start in sorted({*follow_ups, *toll_lines}):
         n = order.get(start, -1)
         mine = by_sentence.get(n, [])
         if not mine or any(
@@ -282,6 +290,10 @@ def fold_follow_ups(
             continue  # a doer or an act named: an act of its own
         counts = {c.kind: c for i in mine for c in out[i].counts}
         if not counts:
+            continue
+        if start not in follow_ups:
+            if _toll_of_last_act(out, by_sentence, dropped, n, counts):
+                dropped.update(mine)
             continue
         host = next((by_sentence[m] for m in range(n - 1, n - 1 - FOLLOW_UP_REACH, -1)
                      if any(out[i].counts for i in by_sentence.get(m, ()) if i not in dropped)),
@@ -298,3 +310,25 @@ def fold_follow_ups(
             out[i] = replace(out[i], counts=tuple(have.values()))
         dropped.update(mine)
     return [e for i, e in enumerate(out) if i not in dropped]
+
+
+def _toll_of_last_act(
+    out: list[EventMention],
+    by_sentence: dict[int, list[int]],
+    dropped: set[int],
+    n: int,
+    counts: dict[str, Count],
+) -> bool:
+    """Give a toll line's ``counts`` (sentence ``n``) to the acts of the nearest earlier
+    sentence with a violent event, within :data:`FOLLOW_UP_REACH`, when none of them has
+    a figure of those kinds; whether they took it."""
+    host = next((kept for m in range(n - 1, n - 1 - FOLLOW_UP_REACH, -1)
+                 if (kept := [i for i in by_sentence.get(m, ()) if i not in dropped])),
+                None)  # fmt: skip
+    if host is None or any(c.kind in counts for i in host for c in out[i].counts):
+        return False
+    if all(out[i].source is None and out[i].lemma in VICTIM_VERBS for i in host):
+        return False  # victims told after victims: no act to give them to
+    for i in host:
+        out[i] = replace(out[i], counts=(*out[i].counts, *counts.values()))
+    return True

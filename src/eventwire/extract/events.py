@@ -392,7 +392,7 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     parsed = ctx.doc.has_annotation("DEP")
     # "..., it added": a line telling only victims goes on with the act told before (read
     # before the acts of a line are folded: "in a separate attack" names an act of its own)
-    follow_ups = _follow_up_lines(ctx, events, onto) if parsed else set()
+    follow_ups, toll_lines = _follow_up_lines(ctx, events, onto) if parsed else (set(), set())
     if parsed:  # "fired shells into the town, killing three": one act
         events = _named_again_dated(ctx, events, trigger_at)
         events = _consequences_folded(ctx.doc, events, trigger_at, onto)
@@ -400,24 +400,28 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     governs = governing_acts(ctx.doc, acts) if parsed else None
     starts = list(ctx.view.sent_start_chars)
     events = attach_counts(events, counts, starts, onto.violent_types, governs)
-    events = fold_follow_ups(events, follow_ups, starts, onto.violent_types)
+    events = fold_follow_ups(events, follow_ups, starts, onto.violent_types, toll_lines)
     return {"events": events, "mentions": index.all()}
 
 
-def _follow_up_lines(ctx: DocContext, events: list[EventMention], onto: Ontology) -> set[int]:
-    """Start characters of the follow-up lines (:func:`follow_up_line`) whose violent
-    events only tell what befell victims, named by no doer (``VICTIM_VERBS``)."""
+def _follow_up_lines(
+    ctx: DocContext, events: list[EventMention], onto: Ontology
+) -> tuple[set[int], set[int]]:
+    """Start characters of the sentences whose violent events only tell what befell
+    victims, named by no doer (``VICTIM_VERBS``): (the follow-up lines among them
+    (:func:`follow_up_line`), the others: toll lines that may be an earlier act's toll)."""
     view = ctx.view
     acts: dict[int, list[EventMention]] = {}
     for e in events:
         if e.type in onto.violent_types:
             acts.setdefault(view.sent_at_char(e.evidence.char_start), []).append(e)
-    return {
-        view.sents[n].start_char
-        for n, told in acts.items()
-        if all(e.source is None and e.lemma in VICTIM_VERBS for e in told)
-        and follow_up_line(view.sents[n], SPEECH_VERBS)
-    }
+    victims = [n for n, told in sorted(acts.items())
+               if all(e.source is None and e.lemma in VICTIM_VERBS for e in told)]  # fmt: skip
+    follow_ups = {n for n in victims if follow_up_line(view.sents[n], SPEECH_VERBS)}
+    return (
+        {view.sents[n].start_char for n in follow_ups},
+        {view.sents[n].start_char for n in victims if n not in follow_ups},
+    )
 
 
 NAMING_AGAIN = frozenset({"the", "this", "that"})
