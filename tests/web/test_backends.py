@@ -10,12 +10,23 @@ from tests.web.conftest import fill_sample_store
 
 from eventwire.config import Settings
 from eventwire.store import open_store
+from eventwire.views.corpus import encode_cursor
 
 pytestmark = pytest.mark.postgres
 
 EVENT_ORDERS = ["-date", "date", "-sources", "-killed", "type"]
 ACTOR_SORTS = ["-mentions", "mentions", "-articles", "articles", "name", "-name", "type", "country"]
-PLACE_SORTS = ["-incidents", "incidents", "-killed", "name", "-name", "country"]
+PLACE_SORTS = [
+    "-incidents",
+    "incidents",
+    "-killed",
+    "name",
+    "-name",
+    "country",
+    "-sources",
+    "articles",
+    "-articles",
+]
 # every read endpoint of the API, with the filters and orders the store translates to SQL
 API_GETS: list[tuple[str, dict[str, Any]]] = [
     ("/api/stats", {}),
@@ -53,6 +64,20 @@ API_GETS: list[tuple[str, dict[str, Any]]] = [
     ("/api/filters", {}),
     # incident records (issue 14): orders, filters, keyset start, one record
     *[("/api/incidents", {"order": order}) for order in ("-date", "date", "-sources")],
+    # by a count, uncounted last either way, by page and from a keyset cursor
+    *[
+        ("/api/incidents", {"order": f"{sign}{kind}", "limit": 2, "page": page})
+        for sign in ("-", "")
+        for kind in ("killed", "wounded", "displaced")
+        for page in (1, 2)
+    ],
+    *[
+        (
+            "/api/incidents",
+            {"order": order, "limit": 2, "after": encode_cursor(None, "incident_forged")},
+        )
+        for order in ("-killed", "killed")
+    ],
     ("/api/incidents", {"min_sources": 2}),
     ("/api/incidents", {"actor": "Hiftar", "type": "fight", "limit": 1}),
     ("/api/incidents", {"place": "Benghazi", "since": "2016", "until": "2016-09"}),

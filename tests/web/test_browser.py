@@ -239,6 +239,18 @@ def test_lists_and_indexes_sort_and_page(server: str, page) -> None:
     assert names[1:] == sorted(names[1:])  # the forged name starts with '<'
     page.goto(f"{server}/places?sort=-killed")
     assert page.locator("#place-index tbody tr td:first-child").first.inner_text() == "Benghazi"
+    # sources and articles: sortable columns, most first, then fewest first
+    for column in ("sources", "articles"):
+        page.goto(f"{server}/places")
+        page.locator("#place-index th a", has_text=column.title()).click()
+        page.wait_for_url(f"**sort=-{column}**")
+        cells = page.locator(f"#place-index tbody td.{column}").all_inner_texts()
+        figures = [int(c.replace(",", "")) for c in cells]
+        assert figures == sorted(figures, reverse=True) and figures[0] > 0
+        page.locator("#place-index th a", has_text=column.title()).click()
+        page.wait_for_url(f"**sort={column}**")
+        cells = page.locator(f"#place-index tbody td.{column}").all_inner_texts()
+        assert [int(c.replace(",", "")) for c in cells] == sorted(figures)
     assert page.problems == []  # type: ignore[attr-defined]
 
 

@@ -69,7 +69,24 @@ def test_shared_filters_select_incidents(
     assert page["total"] == len(expected)
 
 
-@pytest.mark.parametrize("order", ["-date", "date", "-sources"])
+def test_sort_by_a_count_puts_the_uncounted_last_either_way(client) -> None:
+    # benghazi counts 4 killed (its reports say 4 and 6), the undated forged one 2; cairo and
+    # derna count none: last in both directions, newest first among themselves
+    assert _ids(client, order="-killed") == [
+        "incident_benghazi", "incident_forged", "incident_cairo", "incident_derna"
+    ]  # fmt: skip
+    assert _ids(client, order="killed") == [
+        "incident_forged", "incident_benghazi", "incident_cairo", "incident_derna"
+    ]  # fmt: skip
+    assert _ids(client, order="-wounded")[0] == "incident_benghazi"
+    assert _ids(client, order="displaced") == _ids(client, order="-date")  # none counted
+    second = client.get("/api/incidents", params={"order": "-killed", "limit": 3, "page": 2})
+    assert [i["id"] for i in second.json()["items"]] == ["incident_derna"]
+
+
+@pytest.mark.parametrize(
+    "order", ["-date", "date", "-sources", "-killed", "killed", "-wounded", "displaced"]
+)
 def test_several_places_merge_into_one_ordered_page(web_settings, order: str) -> None:
     """A place name starting several places gives one store query per place; their pages
     merge in the store's own order, by offset and by cursor."""
@@ -84,14 +101,14 @@ def test_several_places_merge_into_one_ordered_page(web_settings, order: str) ->
         whole = [i.id for i in store.incidents(IncidentFilter(order=order))]
         assert [i.id for i in _select(store, flts, order, 10, 0, None)] == whole
         assert [i.id for i in _select(store, flts, order, 2, 1, None)] == whole[1:3]
-        if order != "-sources":
+        if order != "-sources":  # a count order's cursor too: its row's count is looked up
             first = store.get_incident(whole[0])
             after = encode_cursor(first.date, first.id)
             assert [i.id for i in _select(store, flts, order, 2, 0, after)] == whole[1:3]
 
 
-def test_keyset_pages_in_both_date_orders(client) -> None:
-    for order in ("-date", "date"):
+def test_keyset_pages_in_date_and_count_orders(client) -> None:
+    for order in ("-date", "date", "-killed", "killed", "-wounded", "wounded"):
         walked, after = [], None
         while True:
             q = {"order": order, "limit": 3, **({"after": after} if after else {})}

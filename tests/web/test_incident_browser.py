@@ -56,6 +56,25 @@ def test_incident_list_sorts_by_sources_and_opens_an_incident(page) -> None:
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+def test_incident_list_sorts_by_killed_both_ways_uncounted_last(page) -> None:
+    page.goto(f"{page.base}/incidents")
+    header = page.locator("#incident-records th.sortable a", has_text="Killed")
+    header.click()
+    page.wait_for_url("**order=-killed**")
+
+    def order() -> list[str | None]:
+        rows = page.locator("#incident-records tr.incident-row")
+        return [rows.nth(k).get_attribute("data-incident") for k in range(rows.count())]
+
+    assert order() == ["incident_benghazi", "incident_forged", "incident_cairo", "incident_derna"]
+    assert "▼" in header.inner_text()
+    header.click()  # the same column again: fewest first, the uncounted still last
+    page.wait_for_url("**order=killed**")
+    assert order() == ["incident_forged", "incident_benghazi", "incident_cairo", "incident_derna"]
+    assert "▲" in header.inner_text()
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
 def test_explore_links_a_clicked_bar_to_its_incident_records(page) -> None:
     page.goto(f"{page.base}/explore")
     page.locator('#histogram g.bar[data-since="2016-09"]').click()

@@ -20,6 +20,7 @@ from eventwire.model import Actor, Evidence, Incident, Place, Resolution, to_dic
 from eventwire.store.base import INCIDENT_GROUPS, IncidentFilter
 from eventwire.store.migrations import MIGRATIONS, postgres_script, sqlite_script
 from eventwire.store.sql import as_json
+from eventwire.store.sql_incident_views import place_articles
 from eventwire.store.sqlite import SQLiteStore
 from eventwire.views import actor_index, histogram, map_places, place_index, totals
 from eventwire.views.corpus import CorpusFilter
@@ -155,6 +156,10 @@ def check_views(store: Any, cf: CorpusFilter) -> None:
             k: _figures(v) for k, v in by_bar.items()
         }
         assert h.undated == sum(1 for i in incs if not i.date)
+        # each bar's sources: its incidents' source counts summed
+        assert {b.start: b.sources for b in h.bars if b.incidents} == {
+            k: sum(i.source_count for i in v) for k, v in by_bar.items()
+        }
         assert sum(b.incidents for b in h.bars) + h.coarser + h.undated == len(incs)
 
     by_place: dict[str, list[Incident]] = defaultdict(list)
@@ -166,6 +171,7 @@ def check_views(store: Any, cf: CorpusFilter) -> None:
         k: _figures(v) for k, v in by_place.items()
     }
     for place_id, p in drawn.items():
+        assert p.sources == sum(i.source_count for i in by_place[place_id])
         types = Counter(type_label(i.type) for i in by_place[place_id])
         assert p.types == dict(sorted(types.items(), key=lambda kv: (-kv[1], kv[0])))
         assert (p.country_numeric == "434") == (place_id == "country:LBY")  # outlined
@@ -182,9 +188,30 @@ def test_indexes_count_incidents_and_their_casualties(store: SQLiteStore) -> Non
         at = [i for i in INCIDENTS if i.location and i.location.id == place.id]
         r = rows[place.id]
         assert (r.incidents, r.killed, r.wounded, r.displaced) == _figures(at)
+        assert r.sources == sum(i.source_count for i in at)
+        assert r.articles == len({e.article_id for i in at for e in i.evidence})
     for row in actor_index(store, "name", 1, 50).items:
         sided = [i for i in INCIDENTS if row.actor.id in (i.source_actor, i.target_actor)]
         assert (row.incidents, row.killed, row.wounded, row.displaced) == _figures(sided)
+
+
+@pytest.mark.parametrize("sort", ["-sources", "sources", "-articles", "articles"])
+def test_place_index_sorts_by_sources_and_articles(store: SQLiteStore, sort: str) -> None:
+    rows = place_index(store, sort, 1, 50).items
+    key = sort.lstrip("-")
+    keys = [(getattr(r, key), r.incidents) for r in rows]
+    assert keys == sorted(keys, reverse=sort.startswith("-"))
+    assert any(r.sources for r in rows) and any(r.articles for r in rows)
+
+
+def test_place_articles_count_each_article_once() -> None:
+    a, b = PLACES[0], PLACES[1]
+    ev = (Evidence("art_1", "s", 0, 1), Evidence("art_2", "t", 0, 1), Evidence("art_1", "u", 2, 3))
+    incs = [replace(INCIDENTS[0], id="x", location=a, evidence=ev),
+            replace(INCIDENTS[0], id="y", location=a, evidence=ev[2:]),
+            replace(INCIDENTS[0], id="z", location=b, evidence=ev[1:2]),
+            replace(INCIDENTS[0], id="w", location=None, evidence=ev)]  # fmt: skip
+    assert place_articles(incs) == [(a.id, 2), (b.id, 1)]
 
 
 def test_incident_sums_group_every_way(store: SQLiteStore) -> None:
@@ -253,6 +280,36 @@ def test_migration_10_fills_the_displaced_column_on_sqlite(tmp_path: Path) -> No
     assert any(r[1] for r in got) and any(r[1] is None for r in got)
     assert {r[0] for r in got} >= {"incident_actor_totals", "incident_dates",
                                    "incident_actor_dates"}  # fmt: skip
+
+
+def test_a_store_before_the_sources_summaries_gets_them_filled(tmp_path: Path) -> None:
+    """The migration adding each summary's sources refills them from ``incidents``."""
+    path = tmp_path / "old.db"
+    with SQLiteStore(str(path)) as s:
+        s.replace_resolution(_resolution())
+        want = _displaced(s)
+    conn = sqlite3.connect(path)  # as before the migration: no sources column, no rows
+    for table in ("incident_dates", "incident_place_kinds", "incident_actor_dates",
+                  "incident_place_articles"):  # fmt: skip
+        conn.execute(f"DROP TABLE {table}")
+    for script in MIGRATIONS[9:13]:  # the summaries as migrations 10 and 13 made them
+        for statement in sqlite_script(script).split(";"):
+            if (
+                "incident_dates" in statement
+                or "incident_place_kinds" in statement
+                or ("incident_actor_dates" in statement)
+            ):
+                conn.execute(statement)
+    conn.execute("DELETE FROM incident_dates")
+    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+    conn.commit()
+    conn.close()
+    with SQLiteStore(str(path)) as migrated:
+        assert _displaced(migrated) == want
+        sums = migrated.incident_sums(IncidentFilter(), "all")
+        # articles come from the member events' sentences, and none are stored here
+        assert migrated.incident_place_articles() == {}
+    assert sums[0].sources == sum(i.source_count for i in INCIDENTS) > len(INCIDENTS)
 
 
 @pytest.mark.postgres

@@ -81,7 +81,7 @@ def test_explore_counts_incidents_and_reaches_their_events(page) -> None:
     page.wait_for_selector('#histogram g.bar[data-since="2016-09"]')
     bar = page.locator('#histogram g.bar[data-since="2016-09"]')
     assert bar.locator("title").text_content() == (
-        "Sep 2016: 2 incidents, 4 killed, 7 wounded, 300 displaced"
+        "Sep 2016: 2 incidents, 4 killed, 7 wounded, 300 displaced, 3 sources"
     )
     bar.click()
     page.wait_for_selector("#bar-incidents tr.incident-row")
@@ -141,12 +141,14 @@ def test_forged_names_stay_text_in_every_widget(page) -> None:
     marker.hover(force=True)
     page.wait_for_selector(".leaflet-tooltip")
     assert FORGED_PLACE.name in page.locator(".leaflet-tooltip").inner_text()
+    assert page.locator(".leaflet-tooltip").inner_text().endswith(", 2 sources")
     for _attempt in range(10):  # the map may still be fitting its bounds
         marker.click(force=True)
         if page.locator(".leaflet-popup-content .popup").count():
             break
         page.wait_for_timeout(300)
     assert FORGED_PLACE.name in page.locator(".leaflet-popup-content").inner_text()
+    assert page.locator(".leaflet-popup-content .facts").inner_text().endswith(" · 2 sources")
     # the popup lists the place's incident records under the same filter
     more = page.locator(".leaflet-popup-content a", has_text="list them")
     assert (more.get_attribute("href") or "").startswith("/incidents?actor=act_xss&place=")

@@ -42,13 +42,34 @@ Search = Annotated[str | None, Query(max_length=MAX_TEXT, description="Any spell
 # tests/web/test_api.py checks they match EVENT_ORDERS, INCIDENT_ORDERS, ACTOR_SORTS, PLACE_SORTS,
 # UNITS
 EventOrder = Literal["-date", "date", "-sources", "-killed", "type"]
-IncidentOrder = Literal["-date", "date", "-sources"]  # store.base.INCIDENT_ORDERS
+IncidentOrder = Literal[
+    "-date",
+    "date",
+    "-sources",
+    "-killed",
+    "killed",
+    "-wounded",
+    "wounded",
+    "-displaced",
+    "displaced",
+]  # store.base.INCIDENT_ORDERS
 ActorSort = Literal[
     "-mentions", "mentions", "-articles", "articles", "name", "-name", "type", "country",
     "-incidents", "incidents", "-killed", "killed", "-type", "-country",
 ]  # fmt: skip
 PlaceSort = Literal[
-    "-incidents", "incidents", "-killed", "killed", "name", "-name", "country", "-country"
+    "-incidents",
+    "incidents",
+    "-killed",
+    "killed",
+    "name",
+    "-name",
+    "country",
+    "-country",
+    "-sources",
+    "sources",
+    "-articles",
+    "articles",
 ]
 Unit = Literal["day", "week", "month", "year"]
 Modality = Literal[

@@ -70,6 +70,12 @@ INCIDENT_ORDERS = {
     "date": "oldest first, undated first",
     "-date": "newest first, undated last",
     "-sources": "most sources first, then newest",
+    "-killed": "most killed first, uncounted last, then newest",
+    "killed": "fewest killed first, uncounted last, then newest",
+    "-wounded": "most wounded first, uncounted last, then newest",
+    "wounded": "fewest wounded first, uncounted last, then newest",
+    "-displaced": "most displaced first, uncounted last, then newest",
+    "displaced": "fewest displaced first, uncounted last, then newest",
 }
 
 
@@ -397,6 +403,10 @@ class Store(UnitIndex, Protocol):
         """Located incidents ``flt`` selects per place (and type), with casualties."""
         ...
 
+    def incident_place_articles(self) -> dict[str, int]:
+        """Per place id, the distinct articles reporting the incidents located there."""
+        ...
+
     def incident_actor_sums(self, actor_ids: Sequence[str]) -> list[IncidentSums]:
         """Per actor (``key`` is the id): incidents it is a side of, and their casualties."""
         ...
@@ -518,6 +528,7 @@ class IncidentSums:
     killed: int
     wounded: int
     displaced: int
+    sources: int = 0  # each incident's reporting articles, summed over the incidents
 
 
 @dataclass(frozen=True)
@@ -530,6 +541,7 @@ class IncidentPlace:
     killed: int
     wounded: int
     displaced: int
+    sources: int = 0  # each incident's reporting articles, summed over the incidents
 
 
 class EventLine(NamedTuple):

@@ -566,7 +566,7 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE incidents ADD COLUMN line TEXT
     """,
-    # 20 (issue 18, pre-assigned): an event's export line ends with ``incidents``, the
+    # 19 (issue 18): an event's export line ends with ``incidents``, the
     # ids of the incidents it is a member of (store/export_lines.py). A stored line gets
     # the field appended from ``incident_events``: none or one incident whose id needs no
     # JSON escape, written here; several (or an id with a quote or backslash) leave the
@@ -599,6 +599,61 @@ MIGRATIONS: list[str] = [
         END
         FROM incident_events l WHERE l.event_id = events.id AND l.role = 'member'
     ) WHERE line IS NOT NULL
+    """,
+    # 20 (issue 18, the workspace): the incident summaries keep each group's sources (the
+    # incidents' source counts summed), so a map circle and a timeline bar say how many
+    # reports they rest on; refilled from ``incidents`` here, then written with them by
+    # store/sql_incident_views.py; the covering indexes of the filters no summary keeps
+    # carry the source count too; ``incident_place_articles`` counts each place's articles
+    """
+    DROP INDEX incidents_date_sums;
+    CREATE INDEX incidents_date_sums ON incidents(
+        date, date_precision, place_id, type, killed, wounded, displaced, source_count);
+    DROP INDEX incidents_place_sums;
+    CREATE INDEX incidents_place_sums ON incidents(
+        place_id, type, date, date_precision, killed, wounded, displaced, source_count);
+    DROP INDEX incidents_modality_places;
+    CREATE INDEX incidents_modality_places ON incidents(
+        modality, place_id, type, date, killed, wounded, displaced, source_count);
+    ALTER TABLE incident_dates ADD COLUMN sources INTEGER;
+    ALTER TABLE incident_place_kinds ADD COLUMN sources INTEGER;
+    ALTER TABLE incident_actor_dates ADD COLUMN sources INTEGER;
+    DELETE FROM incident_dates;
+    INSERT INTO incident_dates
+    SELECT date, date_precision, type, acled_type, modality,
+        COUNT(*), SUM(killed), SUM(wounded), SUM(displaced), SUM(source_count)
+    FROM incidents GROUP BY date, date_precision, type, acled_type, modality;
+    DELETE FROM incident_place_kinds;
+    INSERT INTO incident_place_kinds
+    SELECT place_id, type, acled_type, modality,
+        COUNT(*), SUM(killed), SUM(wounded), SUM(displaced), SUM(source_count)
+    FROM incidents GROUP BY place_id, type, acled_type, modality;
+    DELETE FROM incident_actor_dates;
+    INSERT INTO incident_actor_dates
+    SELECT actor_id, date, date_precision, type, acled_type, modality,
+        COUNT(*), SUM(killed), SUM(wounded), SUM(displaced), SUM(source_count)
+    FROM (
+        SELECT source_actor AS actor_id, date, date_precision, type, acled_type, modality,
+            killed, wounded, displaced, source_count
+        FROM incidents WHERE source_actor IS NOT NULL
+        UNION ALL
+        SELECT target_actor, date, date_precision, type, acled_type, modality,
+            killed, wounded, displaced, source_count
+        FROM incidents
+        WHERE target_actor IS NOT NULL
+            AND (source_actor IS NULL OR source_actor <> target_actor)
+    ) sides
+    GROUP BY actor_id, date, date_precision, type, acled_type, modality;
+    CREATE TABLE incident_place_articles (
+        place_id TEXT PRIMARY KEY, articles INTEGER NOT NULL
+    );
+    INSERT INTO incident_place_articles
+    SELECT i.place_id, COUNT(DISTINCT v.article_id)
+    FROM incidents i
+    JOIN incident_events l ON l.incident_id = i.id AND l.role = 'member'
+    JOIN evidence v ON v.kind = 'event' AND v.record_id = l.event_id
+    WHERE i.place_id IS NOT NULL
+    GROUP BY i.place_id
     """,
 ]
 

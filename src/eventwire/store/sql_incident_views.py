@@ -28,7 +28,7 @@ from eventwire.model import Actor, Incident, Place, Resolution, from_dict
 from eventwire.store.base import INCIDENT_GROUPS, IncidentFilter, IncidentPlace, IncidentSums
 from eventwire.store.sql_incidents import IncidentQueries
 
-_SUMS = "COUNT(*), SUM(killed), SUM(wounded), SUM(displaced)"
+_SUMS = "COUNT(*), SUM(killed), SUM(wounded), SUM(displaced), SUM(source_count)"
 _CHUNK = 500  # ids per IN (...) list
 # The summary tables of incidents, rewritten from ``incidents`` with every write of them:
 # name -> the query filling it. Their columns carry the names of the incidents columns
@@ -45,9 +45,10 @@ INCIDENT_SUMMARIES = {
     # migration 13: per actor (either side, once when it is both), date and kind
     "incident_actor_dates": (
         f"SELECT actor_id, date, date_precision, {_KIND}, {_SUMS} FROM (SELECT source_actor"
-        f" AS actor_id, date, date_precision, {_KIND}, killed, wounded, displaced FROM"
-        " incidents WHERE source_actor IS NOT NULL UNION ALL SELECT target_actor, date,"
-        f" date_precision, {_KIND}, killed, wounded, displaced FROM incidents WHERE"
+        f" AS actor_id, date, date_precision, {_KIND}, killed, wounded, displaced,"
+        " source_count FROM incidents WHERE source_actor IS NOT NULL UNION ALL SELECT"
+        f" target_actor, date, date_precision, {_KIND}, killed, wounded, displaced,"
+        " source_count FROM incidents WHERE"
         " target_actor IS NOT NULL AND (source_actor IS NULL OR source_actor <> target_actor))"
         f" sides GROUP BY actor_id, date, date_precision, {_KIND}"
     ),
@@ -70,7 +71,7 @@ SUMMARY_KEEPS = {
         frozenset({"date", "date_precision", "type"}),
     ),
 }
-_SUMMED = "SUM(incidents), SUM(killed), SUM(wounded), SUM(displaced)"
+_SUMMED = "SUM(incidents), SUM(killed), SUM(wounded), SUM(displaced), SUM(sources)"
 
 
 def _summary_for(flt: IncidentFilter, group: Sequence[str]) -> str | None:
@@ -84,7 +85,9 @@ def _summary_for(flt: IncidentFilter, group: Sequence[str]) -> str | None:
 
 
 def _sums(key: tuple[Any, ...], row: Sequence[Any]) -> IncidentSums:
-    return IncidentSums(key, int(row[0]), int(row[1] or 0), int(row[2] or 0), int(row[3] or 0))
+    sources = int(row[4] or 0) if len(row) > 4 else 0  # the actor totals keep none
+    return IncidentSums(key, int(row[0]), int(row[1] or 0), int(row[2] or 0), int(row[3] or 0),
+                        sources)  # fmt: skip
 
 
 class IncidentViewsSQL(IncidentQueries):
@@ -108,6 +111,10 @@ class IncidentViewsSQL(IncidentQueries):
         for table, fill in INCIDENT_SUMMARIES.items():
             self._execute(f"DELETE FROM {table}")
             self._execute(f"INSERT INTO {table} {fill}")
+        self._execute("DELETE FROM incident_place_articles")
+        self._insert(
+            "incident_place_articles", ("place_id", "articles"), place_articles(res.incidents)
+        )
         self._execute("DELETE FROM incident_actor_totals")
         self._insert(
             "incident_actor_totals", ACTOR_TOTAL_COLUMNS, actor_incident_totals(res.incidents)
@@ -154,8 +161,13 @@ class IncidentViewsSQL(IncidentQueries):
                 continue
             s = _sums((), r[len(group) :])
             kind = r[1] if by_type else None
-            out.append(IncidentPlace(place, kind, s.incidents, s.killed, s.wounded, s.displaced))
+            out.append(IncidentPlace(place, kind, s.incidents, s.killed, s.wounded, s.displaced,
+                                     s.sources))  # fmt: skip
         return out
+
+    def incident_place_articles(self) -> dict[str, int]:
+        rows = self._all("SELECT place_id, articles FROM incident_place_articles")
+        return {str(r[0]): int(r[1]) for r in rows}
 
     def incident_actor_sums(self, actor_ids: Sequence[str]) -> list[IncidentSums]:
         found: dict[str, Sequence[Any]] = {}
@@ -188,6 +200,15 @@ class IncidentViewsSQL(IncidentQueries):
 
 ACTOR_INCIDENT_ORDERS = {"incidents": "incidents", "killed": "killed"}
 ACTOR_TOTAL_COLUMNS = ("actor_id", "incidents", "killed", "wounded", "displaced")
+
+
+def place_articles(incidents: Iterable[Incident]) -> list[tuple[str, int]]:
+    """Per located place, the distinct articles whose sentences report its incidents."""
+    found: dict[str, set[str]] = {}
+    for inc in incidents:
+        if inc.location is not None:
+            found.setdefault(inc.location.id, set()).update(e.article_id for e in inc.evidence)
+    return [(place_id, len(ids)) for place_id, ids in sorted(found.items())]
 
 
 def actor_incident_totals(incidents: Iterable[Incident]) -> list[tuple[str, int, int, int, int]]:

@@ -25,6 +25,17 @@ INCIDENT_ORDER = {
     "-date": "date DESC NULLS LAST, id DESC",
     "-sources": "source_count DESC, date DESC NULLS LAST, id DESC",
 }
+# by a count, an incident no report counts last either way (figures are never negative,
+# so -1 and the largest integer put the uncounted after every figure), then newest
+_COUNT_KEYS = {
+    f"{sign}{kind}": f"COALESCE({kind}, {-1 if sign else 2147483647})"
+    for kind in ("killed", "wounded", "displaced")
+    for sign in ("-", "")
+}
+INCIDENT_ORDER.update(
+    {o: f"{key} {'DESC' if o[0] == '-' else 'ASC'}, date DESC NULLS LAST, id DESC"
+     for o, key in _COUNT_KEYS.items()}
+)  # fmt: skip
 _CHUNK = 500
 
 
@@ -191,10 +202,12 @@ def _after_sql(flt: IncidentFilter) -> tuple[str, list[Any]]:
     the listing (its source count is unknown)."""
     assert flt.after is not None
     date, last_id = flt.after
-    if flt.order == "-sources":
+    if flt.order == "-sources" or flt.order in _COUNT_KEYS:
         newer, newer_args = _after_sql(replace(flt, order="-date"))
-        count = "(SELECT s.source_count FROM incidents s WHERE s.id = ?)"
-        return (f"(source_count < {count} OR (source_count = {count} AND {newer}))",
+        key = _COUNT_KEYS.get(flt.order, "source_count")
+        past = ">" if flt.order in _COUNT_KEYS and flt.order[0] != "-" else "<"
+        count = f"(SELECT {key} FROM incidents s WHERE s.id = ?)"
+        return (f"({key} {past} {count} OR ({key} = {count} AND {newer}))",
                 [last_id, last_id, *newer_args])  # fmt: skip
     if flt.order == "-date":
         if date is None:

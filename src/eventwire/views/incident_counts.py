@@ -22,11 +22,11 @@ from eventwire.views.incidents import incident_filters
 def incident_sums(store: Store, cf: CorpusFilter, by: str, *, onto: Ontology) -> list[IncidentSums]:
     """Incidents the filter selects grouped ``by`` (``all``, ``date``, ``type``, ``place``),
     summed over the places a name selects (an incident has one place: they never overlap)."""
-    merged: dict[tuple[str | None, ...], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    merged: dict[tuple[str | None, ...], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     for flt in incident_filters(store, cf, onto):
         for s in store.incident_sums(flt, by):
             row = merged[s.key]
-            for i, value in enumerate((s.incidents, s.killed, s.wounded, s.displaced)):
+            for i, value in enumerate((s.incidents, s.killed, s.wounded, s.displaced, s.sources)):
                 row[i] += value
     keys = sorted(merged, key=lambda k: tuple((v is not None, v or "") for v in k))
     return [IncidentSums(k, *merged[k]) for k in keys]

@@ -138,7 +138,20 @@ def _order_key(order: str) -> Callable[[Incident], tuple[object, ...]]:
         return lambda i: (i.date is not None, i.date or "", i.id)
     if order == "-sources":
         return lambda i: (-i.source_count, *newest(i))
+    kind = order.lstrip("-")
+    if kind in _COUNTED:  # uncounted last either way, as the store orders them
+
+        def by_count(i: Incident) -> tuple[object, ...]:
+            value = i.counts.get(kind)
+            if value is None:
+                return (1, 0, *newest(i))
+            return (0, -value if order.startswith("-") else value, *newest(i))
+
+        return by_count
     return newest
+
+
+_COUNTED = ("killed", "wounded", "displaced")
 
 
 def _desc(text: str) -> tuple[int, ...]:

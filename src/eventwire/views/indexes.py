@@ -17,7 +17,7 @@ ACTOR_SORTS = ("-mentions", "mentions", "-articles", "articles", "name", "-name"
                "killed")  # fmt: skip
 BY_INCIDENTS = ("-incidents", "incidents", "-killed", "killed")  # by the incident totals
 PLACE_SORTS = ("-incidents", "incidents", "-killed", "killed", "name", "-name", "country",
-               "-country")  # fmt: skip
+               "-country", "-sources", "sources", "-articles", "articles")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,8 @@ class PlaceRow:
     killed: int
     wounded: int
     displaced: int
+    sources: int = 0  # its incidents' sources (each incident's articles), summed
+    articles: int = 0  # distinct articles reporting its incidents
 
 
 def place_index(
@@ -80,16 +82,19 @@ def place_index(
         raise ValueError(f"sort must be one of {', '.join(PLACE_SORTS)}")
     limit = max(1, min(limit, MAX_LIMIT))
     sums = {t.place.id: t for t in store.incident_places(IncidentFilter(), by_type=False)}
+    articles = store.incident_place_articles()
     rows = []
     for place, _events in store.places():
         t = sums.get(place.id)
-        figures = (t.incidents, t.killed, t.wounded, t.displaced) if t else (0, 0, 0, 0)
-        rows.append(PlaceRow(place, *figures))
+        figures = (t.incidents, t.killed, t.wounded, t.displaced, t.sources) if t else (0,) * 5
+        rows.append(PlaceRow(place, *figures, articles.get(place.id, 0)))
     keys = {
         "incidents": lambda r: (r.incidents, r.place.name),
         "killed": lambda r: (r.killed, r.incidents),
         "name": lambda r: (r.place.name.lower(), r.place.id),
         "country": lambda r: (r.place.country or "", r.place.name.lower()),
+        "sources": lambda r: (r.sources, r.incidents),
+        "articles": lambda r: (r.articles, r.incidents),
     }
     rows.sort(key=lambda r: r.place.id)
     rows.sort(key=keys[sort.lstrip("-")], reverse=sort.startswith("-"))

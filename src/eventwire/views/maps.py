@@ -29,6 +29,7 @@ class MapPlace:
     displaced: int
     type: str  # the most frequent type (colours the marker)
     types: dict[str, int] = field(default_factory=dict)
+    sources: int = 0  # each incident's reporting articles, summed over the incidents
 
 
 def map_places(store: Store, cf: CorpusFilter, *, onto: Ontology) -> list[MapPlace]:
@@ -56,6 +57,7 @@ def map_places(store: Store, cf: CorpusFilter, *, onto: Ontology) -> list[MapPla
                 displaced=sum(r.displaced for r in rows),
                 type=min(types, key=lambda t: (-types[t], t)),
                 types=dict(sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))),
+                sources=sum(r.sources for r in rows),
             )
         )  # fmt: skip
     return sorted(out, key=lambda p: (-p.incidents, p.name, p.id))

@@ -34,6 +34,7 @@ class Bar:
     killed: int
     wounded: int
     displaced: int = 0
+    sources: int = 0  # each incident's reporting articles, summed over the bar's incidents
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def histogram(
     """Incidents and their casualties per day/week/month/year (incident records, not the
     sentences reporting them); the unit is chosen from the span if not given. Every dated
     incident is in one bar or counted as coarser, never guessed."""
-    rows = [_Day(s.key[0], s.key[1], s.incidents, s.killed, s.wounded, s.displaced)
+    rows = [_Day(s.key[0], s.key[1], s.incidents, s.killed, s.wounded, s.displaced, s.sources)
             for s in incident_sums(store, cf, "date", onto=onto)]  # fmt: skip
     spans = [(r, date_span(r.date, r.precision)) for r in rows]
     dated = [s for _r, s in spans if s is not None]
@@ -66,7 +67,7 @@ def histogram(
                 break
     if unit not in UNITS:
         raise ValueError(f"unit must be one of {', '.join(UNITS)}")
-    bars: dict[date, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    bars: dict[date, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     coarser = undated = 0
     for r, span in spans:
         if span is None:
@@ -81,14 +82,15 @@ def histogram(
         bar[1] += r.killed
         bar[2] += r.wounded
         bar[3] += r.displaced
+        bar[4] += r.sources
     out = []
     for start in _bar_starts(min(bars), max(bars), unit) if bars else []:
         end = bucket_end(start, unit)
         since, until = _bar_bounds(start, end, unit)
-        n, killed, wounded, displaced = bars.get(start, [0, 0, 0, 0])
+        n, killed, wounded, displaced, sources = bars.get(start, [0, 0, 0, 0, 0])
         out.append(
             Bar(start.isoformat(), end.isoformat(), bucket_label(start, unit), since, until,
-                n, killed, wounded, displaced)
+                n, killed, wounded, displaced, sources)
         )  # fmt: skip
     return Histogram(unit, out, coarser, undated, _totals(rows, spans))
 
@@ -103,6 +105,7 @@ class _Day:
     killed: int
     wounded: int
     displaced: int
+    sources: int
 
 
 def _totals(rows: list[_Day], spans: Sequence[tuple[_Day, object]]) -> Totals:

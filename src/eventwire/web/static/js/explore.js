@@ -34,12 +34,14 @@
 
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
-  // "3 incidents, 4 killed, 7 wounded": the casualties a tooltip or title adds
+  // "3 incidents, 4 killed, 7 wounded, 5 sources": the casualties and the reports (each
+  // incident's sources, summed) a tooltip or title adds
   function casualties(x) {
     var out = "";
     if (x.killed) out += ", " + x.killed + " killed";
     if (x.wounded) out += ", " + x.wounded + " wounded";
     if (x.displaced) out += ", " + x.displaced + " displaced";
+    if (x.sources) out += ", " + plural(x.sources, "source");
     return out;
   }
 
@@ -50,7 +52,8 @@
     if (p.killed) facts += " · " + p.killed + " killed";
     if (p.wounded) facts += " · " + p.wounded + " wounded";
     if (p.displaced) facts += " · " + p.displaced + " displaced";
-    box.appendChild(el("div", null, facts));
+    facts += " · " + plural(p.sources || 0, "source");
+    box.appendChild(el("div", "facts", facts));
     var list = el("ul");
     Object.keys(p.types).slice(0, 6).forEach(function (t) { list.appendChild(el("li", null, t + ": " + p.types[t])); });
     box.appendChild(list);
@@ -104,10 +107,11 @@
           layer.addLayer(marker);
           return;
         }
-        var n = 0, sums = { killed: 0, wounded: 0, displaced: 0 }, lat = 0, lon = 0;
+        var n = 0, sums = { killed: 0, wounded: 0, displaced: 0, sources: 0 }, lat = 0, lon = 0;
         group.forEach(function (p) {
           n += p.incidents; lat += p.lat * p.incidents; lon += p.lon * p.incidents;
           sums.killed += p.killed; sums.wounded += p.wounded; sums.displaced += p.displaced;
+          sums.sources += p.sources || 0;
         });
         var badge = el("span", "cluster-count", String(n));
         var size = Math.min(22 + 6 * Math.log2(1 + n), 56);
@@ -255,7 +259,7 @@
         group.appendChild(svg("rect", { "class": "killed", x: x + step * 0.35, y: H - hK, width: Math.max(step * 0.3, 1), height: hK }));
       }
       var title = svg("title");
-      title.textContent = b.label + ": " + plural(b.incidents, "incident") + ", " + b.killed + " killed, " + b.wounded + " wounded, " + b.displaced + " displaced";
+      title.textContent = b.label + ": " + plural(b.incidents, "incident") + ", " + b.killed + " killed, " + b.wounded + " wounded, " + b.displaced + " displaced, " + plural(b.sources || 0, "source");
       group.appendChild(title);
       if (b.incidents) {
         group.addEventListener("click", function () { listBar(b); });
