@@ -170,7 +170,8 @@ def build(path: Path, n_events: int, seed: int = 7) -> None:
                           encode_line(relation_payload_record(stored))))  # fmt: skip
     conn.executemany("INSERT INTO relations VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", relations)
     conn.executemany(
-        "INSERT INTO quotes VALUES (?,?,?,?,?,?,?)",
+        "INSERT INTO quotes (id, speaker, article_id, text, sentence, char_start, char_end)"
+        " VALUES (?,?,?,?,?,?,?)",
         [(f"quo_{i}", f"act_{i % 300}", f"art_{i % n_articles}", "We will fight.", text[:80], 0, 80)
          for i in range(20_000)],
     )  # fmt: skip
