@@ -127,6 +127,7 @@ _RELATION_SOURCES = "CASE WHEN source_count > 1 THEN source_count ELSE 1 END"
 # the columns of a relation a filter tests (``_relation_conditions``) but its actor
 _RELATION_GROUP = "negated, modality, source_count, first_seen, last_seen"
 PERIOD_GRAINS = (4, 7)  # the period summaries' periods: a date's first 4 (year) or 7 characters
+NO_TYPE = "\x00"  # a type no event has: a filter of it selects nothing
 SOURCES_FLOOR = 5  # they keep an event's sources up to this: ``min_sources`` up to it is exact
 _FLOOR = f"CASE WHEN source_count < {SOURCES_FLOOR} THEN source_count ELSE {SOURCES_FLOOR} END"
 _DAY_SUMS = "SUM(events), SUM(killed), SUM(wounded), SUM(displaced)"
@@ -1086,12 +1087,36 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
             )
         return [DateCount(r[0], r[1], int(r[2]), int(r[3] or 0), int(r[4] or 0)) for r in rows]
 
+    def _acled_as_types(self, flt: EventFilter) -> EventFilter:
+        """``flt`` with its ACLED type replaced by the event types that carry it, when that
+        is the same selection: every stored event of those types has that ACLED type
+        (read from ``event_kinds``, a few dozen rows). The period summaries keep the type,
+        not the ACLED type, so a filter of an ACLED type and dates is then answered by
+        them instead of a scan of ``events``. The ontology codes most types with one ACLED
+        type, but an assault is a battle, an attack on civilians or remote violence by
+        its trigger and targets: a type whose events carry several (or none) keeps the
+        filter as it is."""
+        if not flt.acled:
+            return flt
+        rows = self._all(
+            "SELECT type, acled_type FROM event_kinds WHERE type IN"
+            " (SELECT type FROM event_kinds WHERE acled_type = ?) GROUP BY type, acled_type",
+            (flt.acled,),
+        )
+        if any(r[0] is None or r[1] != flt.acled for r in rows):
+            return flt  # a type of several ACLED types: only ``events`` tells them apart
+        types = sorted({r[0] for r in rows})
+        if flt.types:
+            types = [t for t in types if t in flt.types]
+        return replace(flt, acled=None, types=tuple(types) or (NO_TYPE,))
+
     def event_edges(
         self,
         flt: EventFilter,
         among: Sequence[str] | None = None,
         pairs: Sequence[tuple[str, str]] | None = None,
     ) -> list[EdgeCount]:
+        flt = self._acled_as_types(flt)
         group = _EDGE
         if pairs is not None and among is None and _pairs_split(flt):
             rows = self._pair_splits(flt, pairs)
@@ -1210,6 +1235,7 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         among: Sequence[str] | None = None,
         new: Sequence[str] | None = None,
     ) -> list[tuple[str, str, int]]:
+        flt = self._acled_as_types(flt)
         group = "source_actor, target_actor"
         kinds = _kind_plan(flt)  # a type, negation or modality: the pair splits keep them
         if _period_plan(flt) is not None or kinds:  # the pair sums, a row per pair and period
@@ -1236,6 +1262,7 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         return [(r[0], r[1], int(r[2])) for r in rows if fresh is None or {r[0], r[1]} & fresh]
 
     def edges_summarised(self, flt: EventFilter) -> bool:
+        flt = self._acled_as_types(flt)
         return _summary_table(("event_pairs",), flt) is not None or _pairs_split(flt)
 
     def _period_statements(
@@ -1363,6 +1390,7 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         """:meth:`event_degrees`, plus :meth:`relation_degrees` when ``relations``, summed
         by actor, in actor order. On a server the two are one query where the period
         summaries answer the filter (one round trip, summed there)."""
+        flt = self._acled_as_types(flt)
         statements = self._degree_statements(flt) if self.remote else None
         if statements is not None:
             if relations:
@@ -1374,6 +1402,7 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         return sorted(degree.items())
 
     def event_degrees(self, flt: EventFilter) -> list[tuple[str, int]]:
+        flt = self._acled_as_types(flt)
         statements = self._degree_statements(flt)
         rows: list[Any] | None
         if statements is not None:  # summed below in process, by the server on one
