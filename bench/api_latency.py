@@ -248,7 +248,7 @@ def add_incidents(path: Path, every: int = 5) -> int:
 
 
 def add_event_lines(path: Path) -> int:
-    """Each event's export line (migration 17, with its incidents since migration 20),
+    """Each event's export line (migration 17, with its incidents since migration 19),
     made from its stored JSON as a store writes it with the event, for the events that
     have none: once (a store built before the lines existed). Returns how many were
     written."""

@@ -1,5 +1,5 @@
 """An event's record names the incidents it is a member of (``incidents``): in its stored
-line (written with it, filled in by migration 20 for lines stored before), in a line
+line (written with it, filled in by migration 19 for lines stored before), in a line
 made at export time, in the records a writer reads and in ``events.parquet``; on both
 backends, the bytes the same on every path."""
 
@@ -43,9 +43,9 @@ MEMBER_OF = {
     "evt_3": ["incident_a"],
     "evt_4": [],
 }
-# the statement of migration 20 that fills the lines (found by what it writes: scripts
+# the statement of migration 19 that fills the lines (found by what it writes: scripts
 # are renumbered on merging)
-MIGRATION_20 = next(
+MIGRATION_19 = next(
     part for m in MIGRATIONS for part in m.split(";") if ', "incidents": []}' in part
 )
 
@@ -72,7 +72,7 @@ def _check_exports(store: Any) -> None:
 
 
 def _migrate_old_lines(store: Any, script: str) -> None:
-    """The store's event lines as they were before migration 20 (no ``incidents``), then
+    """The store's event lines as they were before migration 19 (no ``incidents``), then
     the migration run on them."""
     for event_id, line in _lines(store).items():
         record = json.loads(line)
@@ -94,7 +94,7 @@ def _check(store: Any, script: str) -> None:
     store._execute("UPDATE events SET line = NULL WHERE id IN ('evt_2', 'evt_4')")
     assert _lines(store) == stored
     _check_exports(store)
-    # lines stored before migration 20: one incident or none filled in by the script,
+    # lines stored before migration 19: one incident or none filled in by the script,
     # several left empty (made at export time); the same bytes either way
     _migrate_old_lines(store, script)
     nulls = store._all("SELECT id FROM events WHERE line IS NULL ORDER BY id")
@@ -111,7 +111,7 @@ def _check(store: Any, script: str) -> None:
 
 def test_event_records_name_their_incidents() -> None:
     with SQLiteStore(":memory:") as store:
-        _check(store, sqlite_script(MIGRATION_20))
+        _check(store, sqlite_script(MIGRATION_19))
 
 
 def test_migration_20_leaves_an_id_needing_escapes_to_export_time() -> None:
@@ -123,7 +123,7 @@ def test_migration_20_leaves_an_id_needing_escapes_to_export_time() -> None:
         )
         stored = _lines(store)
         assert stored["evt_3"].endswith(', "incidents": ["incident_\\"q\\""]}')
-        _migrate_old_lines(store, sqlite_script(MIGRATION_20))
+        _migrate_old_lines(store, sqlite_script(MIGRATION_19))
         nulls = store._all("SELECT id FROM events WHERE line IS NULL")
         assert [r[0] for r in nulls] == ["evt_3"]
         assert _lines(store) == stored
@@ -147,4 +147,4 @@ def test_event_records_name_their_incidents_on_postgres(
     from eventwire.store.postgres import PostgresStore
 
     with PostgresStore(new_postgres_database()) as store:
-        _check(store, postgres_script(MIGRATION_20))
+        _check(store, postgres_script(MIGRATION_19))

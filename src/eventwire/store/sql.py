@@ -226,7 +226,7 @@ SUMMARIES = {
         + "".join(f" UNION ALL SELECT {k}" for k in range(3, SOURCES_FLOOR + 1))
         + ") f ON p.floor >= f.atleast GROUP BY p.grain, p.period, f.atleast, p.actor_id"
     ),
-    # migration 20: each pair's sources per period from its events with at least
+    # migration 19: each pair's sources per period from its events with at least
     # ``atleast`` sources (1 up to the floor): the pair sums without one row per floor,
     # what the network ranks the pairs among its actors by (a busy pair has events of
     # every floor in most periods: 18,476 rows read for the 1,560 pairs among the top 40
@@ -487,7 +487,7 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
 
     def _write_resolution(self, res: Resolution, summaries: bool = True) -> None:
         # rows are made as they are inserted (generators), never all at once; an event's
-        # line names the incidents it is a member of (written with it: migration 20)
+        # line names the incidents it is a member of (written with it: migration 19)
         member_of = member_incidents(res.incidents)
         self._insert("actors", ("id", *ACTOR_COLUMNS), (actor_row(a, res) for a in res.actors))
         self._insert("actor_keys", ("actor_id", "key"), actor_key_rows(res.actors))
