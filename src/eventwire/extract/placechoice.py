@@ -398,18 +398,37 @@ def _in_other_subject(ctx: DocContext, pm: PlaceMention, clause: set[int]) -> bo
         verb = node.head
         if node.dep_ in ("nsubj", "nsubjpass") and verb.idx not in clause:
             # verbs joined by "and" share their subject ("people in Aden cut roads and
-            # burned tyres")
-            return not (verb.dep_ == "conj" and verb.head.idx in clause) and not any(
-                t.dep_ == "conj" and t.idx in clause for t in verb.children
+            # burned tyres"), unless the clause's verb has its own ("the offensive began
+            # with an assault on the bases, and the government in Tripoli called it a
+            # coup": the assault was not in Tripoli)
+            return not (
+                verb.dep_ == "conj" and verb.head.idx in clause and not _own_subject(verb.head)
+            ) and not any(
+                t.dep_ == "conj" and t.idx in clause and not _own_subject(t) for t in verb.children
             )
         node = verb
     return False
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 # Conjunctions that open a clause of a later time than its governing clause's; not
 # "after" or "since", which as often give the act a consequence follows ("three people
 # died after Russia attacked Kyiv": in Kyiv).
 _OTHER_TIME = frozenset(["before", "until", "till"])
+# Where the wounded or the dead were taken, not where they were hurt: a transfer verb,
+# then "to" the place or "to (a) hospital in" it ("the wounded were flown to Bamako",
+# "taken to a military hospital in Gao", "evacuated to Niamey", "admitted to hospital at
+# Mopti"). Not "took to the streets in Gao" (no hospital word before "in").
+_TAKEN_TO = re.compile(
+    r"\b(?:flown|airlifted|air-lifted|evacuated|taken|transferred|transported|ferried|"
+    r"rushed|brought|admitted)\b(?:\s+[\w'-]+){0,4}?\s+(?:to|into)\s+(?:(?:a|an|the)\s+)?"
+    r"(?:(?:[\w'-]+\s+){0,2}?(?:hospitals?|clinics?|infirmary|medical\s+(?:centre|center|"
+    r"facility)|morgue|mortuary)\s+(?:in|at)\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
 # A movement's destination: "driven back into Chad", "fled to Niger".
 _DESTINATION = re.compile(r"\b(?:into|to|towards?)\s+(?:the\s+)?$")
 
@@ -449,11 +468,19 @@ def locates_nothing(ctx: DocContext, pm: PlaceMention) -> bool:
         return True
     if _BACKER.search(ctx.text[max(0, pm.span.start - 30) : pm.span.start]):
         return True
-    if _inside_organisation(ctx, pm) or _actors_place(ctx, pm):
+    if _TAKEN_TO.search(_in_own_sentence(ctx, pm.span.start, 90)):
+        return True  # "the wounded were flown to Bamako": not where they were hurt
+    if _inside_organisation(ctx, pm) or _group_province(ctx, pm) or _actors_place(ctx, pm):
         return True
     if pm.place is None or pm.place.precision not in ("country", "region"):
         return False
     return pm.span.start in ctx.view.ent_starts("NORP")
+
+
+def _in_own_sentence(ctx: DocContext, start: int, width: int) -> str:
+    """Up to ``width`` characters before ``start``, cut at the last sentence end."""
+    before = ctx.text[max(0, start - width) : start]
+    return re.split(r"[.!?;]\s", before)[-1]
 
 
 def _in_dateline(ctx: DocContext, pm: PlaceMention) -> bool:
@@ -495,6 +522,32 @@ def _inside_organisation(ctx: DocContext, pm: PlaceMention) -> bool:
             before = ctx.text[max(0, ent.start_char - 40) : ent.start_char]
             return _names_more(ctx, ent.start_char, ent.end_char) and not LOCATIVE.search(before)
     return False
+
+
+# An armed group's "province" (its branch for a region) names the group, not a place:
+# a capitalised "Province" (or "Wilaya(t)") after a place name, the whole following the
+# parent group's name ("the Islamic State Sahel Province", "ISIS West Africa Province")
+# or followed by a group noun ("the Sinai Province group", "Khorasan Province militants").
+_GROUP_BEFORE = re.compile(r"\b(?:Islamic\s+State|IS|ISIS|ISIL|Daesh)(?:\s*[-–]\s*|\s+)(?:in\s+)?$")
+_GROUP_PROVINCE = re.compile(
+    r"(?:\s+|^)(?:Province|Wilaya|Wilayat)$|^\s+(?:Province|Wilaya|Wilayat)\b"
+)
+_GROUP_NOUN_AFTER = re.compile(
+    r"^(?:\s+(?:Province|Wilaya|Wilayat))?\s+(?:group|affiliate|branch|wing|faction|"
+    r"militants|fighters|jihadists|insurgents)\b"
+)
+
+
+def _group_province(ctx: DocContext, pm: PlaceMention) -> bool:
+    """A place named in an armed group's regional branch ("fighters of the Islamic State
+    Sahel Province", "the Sinai Province group claimed the attack") is no place of what
+    the group did; where the text says it acted ("killed five soldiers in Menaka") is."""
+    name = ctx.text[pm.span.start : pm.span.end]
+    after = ctx.text[pm.span.end : pm.span.end + 40]
+    if not (_GROUP_PROVINCE.search(name) or _GROUP_PROVINCE.match(after)):
+        return False
+    before = ctx.text[max(0, pm.span.start - 20) : pm.span.start]
+    return bool(_GROUP_BEFORE.search(before) or _GROUP_NOUN_AFTER.match(after))
 
 
 def _at_body_site(ctx: DocContext, pm: PlaceMention) -> bool:

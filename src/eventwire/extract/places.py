@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from eventwire.extract.component import Component
@@ -182,9 +183,9 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
                 is_actor=is_metonym(ctx, start, end),
             )
         )
-    dominant = context.countries.most_common(1)
-    if dominant:
-        capital = gazetteer.capital(dominant[0][0])
+    country = _capital_country(ctx, found, context.countries)
+    if country is not None:
+        capital = gazetteer.capital(country)
         for m in _CAPITAL.finditer(ctx.text):
             span = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if capital is not None and span is not None:
@@ -199,6 +200,23 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
     found.sort(key=lambda pm: pm.span.start)
     found = _with_the_town(ctx, found)
     return {"places": with_parts(ctx, found)}
+
+
+def _capital_country(ctx: DocContext, found: list[PlaceMention], votes: Counter[str]) -> str | None:
+    """The country whose capital "the capital" is: among the countries the article names
+    a place of (not a nationality word: "a Kenyan officer said the gangs hold the
+    capital" in a story about Croix-des-Bouquets is Port-au-Prince, not Nairobi), the one
+    the document's votes (places, dateline, actors' countries) favour most, then the one
+    named most, then the first code; none when only nationality words name a country."""
+    norp = {e.start_char for e in ctx.view.ents if e.label_ == "NORP"}
+    named: Counter[str] = Counter(
+        pm.place.country
+        for pm in found
+        if pm.place is not None and pm.place.country and pm.span.start not in norp
+    )
+    if not named:
+        return None
+    return min(named, key=lambda c: (-votes.get(c, 0), -named[c], c))
 
 
 def _with_the_town(ctx: DocContext, found: list[PlaceMention]) -> list[PlaceMention]:

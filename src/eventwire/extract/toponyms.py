@@ -63,6 +63,12 @@ DISTRICT_FEATURES = frozenset(["ADM2", "ADM3", "ADM4", "ADM5", "ADMD"])
 # country the story never names is no reading of a name (see _resolve).
 ABROAD_TOWN = 100_000
 ABROAD_KM = 1_000  # farther than a neighbour's, from the story's country's point
+# a town known abroad only by another language's name ("Karama", one of Calama's names)
+# is a likeness unless it is a city a story names without its country by any name
+ABROAD_ALTERNATE_TOWN = 1_000_000
+# ... on another continent: nearer, another name is often the English press's spelling
+# ("Derna", GeoNames' "Darnah") and the story's votes may have missed its country
+ABROAD_ALTERNATE_KM = 4_000
 
 
 def resolve_toponym(
@@ -162,7 +168,7 @@ def _resolve(
         # in a note about North Sinai is no Greek village); a town of ABROAD_TOWN people or
         # more is named without its country, a country or division is one by its own
         # name, and a neighbour's village may be one the story's thin votes missed
-        cands = [c for c in cands if not _far_abroad(c.place, home, context)]
+        cands = [c for c in cands if not _far_abroad(c.place, home, context, c.match)]
     if lead is not None and any(c.place.country == lead for c in cands):
         # a loose spelling never crosses from the story's leading country, when that
         # country has a reading of the name, to another ("Situcancha" in a Peruvian story is
@@ -245,21 +251,31 @@ def _resolve(
     return best.place
 
 
-def _far_abroad(place: Place, home: Place, context: PlaceContext) -> bool:
+def _far_abroad(place: Place, home: Place, context: PlaceContext, match: str = "main") -> bool:
     """A small place (under ABROAD_TOWN people) in a country the story never names, at
     least ABROAD_KM from the point of the story's leading country ``home``, with no other
-    name of the story read near it (a country's point may lie far from its borders)."""
-    return (
-        not context.countries.get(place.country or "")
-        and (place.population or 0) < ABROAD_TOWN
-        and place.precision in ("city", "point", "admin2")
-        and place.lat is not None
-        and place.lon is not None
-        and home.lat is not None
-        and home.lon is not None
-        and haversine_km(place.lat, place.lon, home.lat, home.lon) >= ABROAD_KM
-        and not named_near(place, context)
+    name of the story read near it (a country's point may lie far from its borders).
+
+    A town the name reaches only through one of its other names (``match`` "alternate":
+    "an assault during Operation Karama" in a Libyan story is not Chile's Calama, which
+    GeoNames also writes "Karama") is far abroad under ABROAD_ALTERNATE_TOWN people and
+    ABROAD_ALTERNATE_KM away: only a big city is named by another language's name on
+    another continent without its country."""
+    if (
+        context.countries.get(place.country or "")
+        or place.precision not in ("city", "point", "admin2")
+        or place.lat is None
+        or place.lon is None
+        or home.lat is None
+        or home.lon is None
+    ):
+        return False
+    km = haversine_km(place.lat, place.lon, home.lat, home.lon)
+    people = place.population or 0
+    far = (people < ABROAD_TOWN and km >= ABROAD_KM) or (
+        match == "alternate" and people < ABROAD_ALTERNATE_TOWN and km >= ABROAD_ALTERNATE_KM
     )
+    return far and not named_near(place, context)
 
 
 def _leading_country(context: PlaceContext) -> str | None:
