@@ -330,7 +330,7 @@ def _own_date(em: EventMention) -> str | None:
     return em.when.calendar if em.when and em.when.precision != "publication" else None
 
 
-def _own_town(em: EventMention, divisions: frozenset[str] = frozenset()) -> Place | None:
+def _own_town(em: EventMention, divisions: frozenset[str]) -> Place | None:
     """The town a mention places itself in, or lies off (:func:`town_of`); a division
     read as its namesake town (``divisions``, :func:`division_places`) is none."""
     return town_of(as_division(em.place, divisions))
@@ -497,7 +497,7 @@ def _joins(
     violent: frozenset[str],
     named: frozenset[str],
     actor_of: dict[str, str],
-    divisions: frozenset[str] = frozenset(),
+    divisions: frozenset[str],
 ) -> tuple[int | None, str]:
     """The incident ``group`` (one sentence's events of one family) joins, and why
     (``divisions``: :func:`division_places` of the document)."""

@@ -19,7 +19,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import TypeVar
 
 from eventwire.knowledge.ontology import Ontology
@@ -36,7 +36,7 @@ from eventwire.model import (
     When,
     mention_key,
 )
-from eventwire.resolve.doc_incidents import UNDATED_WINDOW, DocIncident
+from eventwire.resolve.doc_incidents import UNDATED_WINDOW, DocIncident, stated_span
 from eventwire.resolve.ids import stable_id
 from eventwire.resolve.incident_sites import sites_hit
 from eventwire.resolve.incidents import DAY_SLACK, MAX_WINDOW, place_veto
@@ -132,10 +132,9 @@ def date_days(when: When | None) -> Days:
     cal = when.calendar if when else None
     if not when or not cal:
         return None
-    if when.precision == "month" and len(cal) == 7:
-        first = date.fromisoformat(cal + "-01")
-        return first.toordinal(), (first + timedelta(days=31)).replace(day=1).toordinal() - 1
-    back, ahead = {"day": (0, 0), "week": (0, 6), "publication": (UNDATED_WINDOW, 0)}.get(
+    if span := stated_span(when):  # a week or a month
+        return span
+    back, ahead = {"day": (0, 0), "publication": (UNDATED_WINDOW, 0)}.get(
         when.precision or "day", (-1, -1)
     )
     if back < 0 or len(cal) != 10:

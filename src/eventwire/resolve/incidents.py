@@ -976,7 +976,7 @@ def _incident(
     notes: list[str],
     event_of: dict[tuple[str, int, str], str],
     by_id: dict[str, Event],
-    lists: Callable[[str], bool] = lambda _e: True,
+    lists: Callable[[str], bool],
 ) -> Incident:
     itype = lead_type([r.type for r in told], incs[0].onto)
     members = [em for inc in incs for em in inc.members]
