@@ -465,16 +465,14 @@ ORG_HEADS = frozenset(
 # movement, front, battalion, party or province ("Harakat ...", "Jama'at ...", "Daesh
 # Sistan", "... Wilayat Sina") and the English words of an armed group's or a branch's
 # name ("... Brigade", "... Province", "... Front").
-GROUP_NAME_WORDS = frozenset(
-    ["harakat", "harakah", "haraka", "jama'at", "jamaat", "jama'atu", "jamaatu", "jamaah",
-     "jabhat", "jaysh", "jaish", "jund", "katibat", "katiba", "kataib", "kata'ib", "liwa", "lashkar",
-     "tehreek", "tehrik", "hizb", "daesh", "daish", "wilayat", "wilayah",
-     "province", "brigade", "brigades", "front", "battalion", "battalions", "militia"]
-)  # fmt: skip
-
 ENGLISH_GROUP_WORDS = frozenset(
     ["province", "brigade", "brigades", "front", "battalion", "battalions", "militia"]
 )
+GROUP_NAME_WORDS = ENGLISH_GROUP_WORDS | frozenset(
+    ["harakat", "harakah", "haraka", "jama'at", "jamaat", "jama'atu", "jamaatu", "jamaah",
+     "jabhat", "jaysh", "jaish", "jund", "katibat", "katiba", "kataib", "kata'ib", "liwa", "lashkar",
+     "tehreek", "tehrik", "hizb", "daesh", "daish", "wilayat", "wilayah"]
+)  # fmt: skip
 
 
 def names_a_group(tokens: Any) -> bool:
