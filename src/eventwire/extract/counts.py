@@ -39,7 +39,7 @@ from eventwire.extract.totals import total_of
 from eventwire.knowledge.words import CountWords
 from eventwire.model import Count, Span, Statistic
 from eventwire.registry import extractors
-from eventwire.text.calendar_words import MONTH_ABBREVIATIONS, MONTH_NAMES
+from eventwire.text.calendar_words import month_numbers
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -61,7 +61,7 @@ QUALIFIERS = (
     "at most", "close to",
 )  # fmt: skip
 REFUSED_ENTS = frozenset({"MONEY", "PERCENT", "DATE", "TIME", "QUANTITY", "ORDINAL"})
-MONTH_WORDS = frozenset((*MONTH_NAMES, *(a for short in MONTH_ABBREVIATIONS for a in short)))
+MONTH_WORDS = frozenset(month_numbers(abbreviations=True))  # "May", "Sept"
 SINGLE_DETS = frozenset({"a", "an", "the", "another", "one"})
 # People nouns that name a group even in the singular: "security staff were hurt".
 COLLECTIVE = frozenset({"staff", "personnel", "security", "crew", "people", "family", "youth"})

@@ -215,7 +215,9 @@ def known_by(doc: Any, end: int) -> str | None:
     """The lowercase description a name is said to be known by, right after it: "the
     Sitkaw, as the country's armed forces are widely known" -> "country's armed forces";
     "Jund al-Haqq, as the group calls itself" -> "group"."""
-    found = _KNOWN_BY.match(doc[end : end + 14].text if end < len(doc) else "")
+    if end >= len(doc) or not (doc[end].is_space or doc[end].text.startswith(",")):
+        return None  # no comma next (most words): no text to build and match
+    found = _KNOWN_BY.match(doc[end : end + 14].text)
     return found.group("desc") if found else None
 
 

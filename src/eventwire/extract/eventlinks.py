@@ -30,7 +30,10 @@ if TYPE_CHECKING:
 
     from eventwire.extract.actorspans import MentionIndex
 
-CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "conj"})  # "attacked X, killing 5"
+# Links by which a participle of consequence hangs on its act: "attacked X, killing 5",
+# "struck a market, killing 12 and wounding 31" (advcl, then conj), "opened fire, wounding
+# two" (xcomp as parsed).
+CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "conj"})
 
 
 def link_events(

@@ -391,7 +391,7 @@ def _object(token: Token) -> Token | None:
 def _act_or_weapon(token: Token) -> bool:
     """An act or a weapon ("an air strike killed", "shells killed"): never a victim, even
     when the parse loses the verb's object."""
-    return token.lemma_.lower() in INSTRUMENT_NOUNS | ARMED_ACT_NOUNS
+    return token.lemma_.lower() in ARMED_HEADS
 
 
 def _headline_passive(token: Token) -> bool:
@@ -561,6 +561,8 @@ ARMY_KIND = "army"
 ARMED_ACT_NOUNS = frozenset({"strike", "airstrike", "raid", "offensive", "operation",
                              "bombardment", "shelling", "bombing", "attack", "assault",
                              "barrage", "crackdown", "counteroffensive", "incursion"})  # fmt: skip
+# What an armed force fires or does: never a victim, and what an armed modifier qualifies.
+ARMED_HEADS = INSTRUMENT_NOUNS | ARMED_ACT_NOUNS
 
 
 # Kinds of armed people whose word may modify what they fire or do: "rebel mortars",
@@ -582,7 +584,7 @@ def armed_modifier(tok: Token) -> str | None:
     head = tok.head
     if tok.dep_ not in ("amod", "compound", "nmod") or head.i <= tok.i or head.pos_ != "NOUN":
         return None
-    if head.lemma_.lower() not in INSTRUMENT_NOUNS | ARMED_ACT_NOUNS:
+    if head.lemma_.lower() not in ARMED_HEADS:
         return None
     owned = (c for c in (*tok.children, *head.children) if c.i < tok.i)
     if any(c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and not c.is_lower)

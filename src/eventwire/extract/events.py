@@ -43,7 +43,7 @@ from eventwire.extract.count_attach import (
     follow_up_line,
     governing_acts,
 )
-from eventwire.extract.eventlinks import link_events
+from eventwire.extract.eventlinks import CONSEQUENCE_DEPS, link_events
 from eventwire.extract.eventroles import (
     agent_place,
     is_time_phrase,
@@ -463,11 +463,6 @@ def _named_again_dated(
     return out
 
 
-# Links by which a participle of consequence hangs on its act: "struck a market, killing
-# 12 and wounding 31" (advcl, then conj), "opened fire, wounding two" (xcomp as parsed).
-CONSEQUENCE_LINKS = frozenset({"advcl", "conj", "xcomp"})
-
-
 # Prepositions that set a verb's act in an event noun: "killing nine in a battle".
 SETTING_PREPS = frozenset({"in", "during", "amid"})
 
@@ -485,7 +480,7 @@ def _consequence_act(token: Token, acts: set[int]) -> int | None:
         if node.i in acts and node.tag_ != "VBG":
             return node.i
     for _ in range(4):
-        if node.tag_ != "VBG" or node.dep_ not in CONSEQUENCE_LINKS or node.head.i == node.i:
+        if node.tag_ != "VBG" or node.dep_ not in CONSEQUENCE_DEPS or node.head.i == node.i:
             return None
         if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in node.children):
             return None  # a clause of its own: "while shelling wounded six", "as guards fired"

@@ -253,16 +253,7 @@ def _name_before_noun(doc: Any, cand: Cand, kb: Any) -> Cand | None:
     ):
         return None  # "the Saudi-led coalition"
     start = cand.start + (doc[cand.start].lower_ == "the")
-    name = doc[start : last + 1].text
-    if (
-        kb.country_by_demonym(name)
-        or kb.lookup(name) is not None
-        and kb.lookup(name).type == "country"
-    ):
-        return None  # "a Western alliance", "the Sudan alliance": no name of its own
-    entry = kb.lookup(name)
-    return Cand(start, last + 1, cand.label, name, kb_id=entry.id if entry else None,
-                kb_type=entry.type if entry else None)  # fmt: skip
+    return _own_name(start, last + 1, cand.label, doc[start : last + 1].text, kb)
 
 
 def _proper_run(doc: Any, start: int, noun: int, kb: Any) -> Cand | None:
@@ -276,11 +267,17 @@ def _proper_run(doc: Any, start: int, noun: int, kb: Any) -> Cand | None:
         return None
     if not all(t.is_lower and t.is_alpha for t in doc[end:noun]):
         return None
-    name = doc[start:end].text
+    return _own_name(start, end, "ORG", doc[start:end].text, kb)
+
+
+def _own_name(start: int, end: int, label: str, name: str, kb: Any) -> Cand | None:
+    """The candidate of a coalition's own name, with its KB entry if any; None for a
+    country's or a people's word ("a Western alliance", "the Sudan alliance": no name of
+    its own)."""
     entry = kb.lookup(name)
     if kb.country_by_demonym(name) or (entry is not None and entry.type == "country"):
         return None
-    return Cand(start, end, "ORG", name, kb_id=entry.id if entry else None,
+    return Cand(start, end, label, name, kb_id=entry.id if entry else None,
                 kb_type=entry.type if entry else None)  # fmt: skip
 
 
@@ -468,16 +465,14 @@ ORG_HEADS = frozenset(
 # movement, front, battalion, party or province ("Harakat ...", "Jama'at ...", "Daesh
 # Sistan", "... Wilayat Sina") and the English words of an armed group's or a branch's
 # name ("... Brigade", "... Province", "... Front").
-GROUP_NAME_WORDS = frozenset(
-    ["harakat", "harakah", "haraka", "jama'at", "jamaat", "jama'atu", "jamaatu", "jamaah",
-     "jabhat", "jaysh", "jaish", "jund", "katibat", "katiba", "kataib", "kata'ib", "liwa", "lashkar",
-     "tehreek", "tehrik", "hizb", "daesh", "daish", "wilayat", "wilayah",
-     "province", "brigade", "brigades", "front", "battalion", "battalions", "militia"]
-)  # fmt: skip
-
 ENGLISH_GROUP_WORDS = frozenset(
     ["province", "brigade", "brigades", "front", "battalion", "battalions", "militia"]
 )
+GROUP_NAME_WORDS = ENGLISH_GROUP_WORDS | frozenset(
+    ["harakat", "harakah", "haraka", "jama'at", "jamaat", "jama'atu", "jamaatu", "jamaah",
+     "jabhat", "jaysh", "jaish", "jund", "katibat", "katiba", "kataib", "kata'ib", "liwa", "lashkar",
+     "tehreek", "tehrik", "hizb", "daesh", "daish", "wilayat", "wilayah"]
+)  # fmt: skip
 
 
 def names_a_group(tokens: Any) -> bool:
