@@ -169,8 +169,12 @@
     cy.on("mouseover", "edge", function (evt) { evt.target.addClass("hover"); });
     cy.on("mouseout", "edge", function (evt) { evt.target.removeClass("hover"); });
     container.setAttribute("data-edges", String(graph.edges.length));
-    if (ew.labelOverlaps(cy)) cy.layout(ringsFor(graph)).run();  // the forces left names on names
-    container.setAttribute("data-label-overlaps", String(ew.labelOverlaps(cy)));
+    var overlaps = ew.labelOverlaps(cy);
+    if (overlaps) {  // the forces left names on names
+      cy.layout(ringsFor(graph)).run();
+      overlaps = ew.labelOverlaps(cy);
+    }
+    container.setAttribute("data-label-overlaps", String(overlaps));
     container.setAttribute("data-nodes", String(graph.nodes.length));
     document.getElementById("network-count").textContent =
       graph.shown + " of " + graph.total + " actors and the " + graph.edges_shown +
