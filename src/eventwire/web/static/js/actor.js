@@ -22,8 +22,7 @@
 
   function drawNetwork(container, graph) {
     var elements = [];
-    // edge width by sources, relative to the heaviest link drawn (1 to 7 px at full size)
-    var maxSources = graph.edges.reduce(function (m, e) { return Math.max(m, e.sources); }, 1);
+    var width = ew.sourcesWidth(graph.edges);  // by sources, relative to the heaviest link
     graph.nodes.forEach(function (n) {
       elements.push({ data: { id: n.id, label: n.label, type: n.type }, classes: n.focus ? "focus" : "" });
     });
@@ -32,7 +31,7 @@
         data: {
           id: e.id, source: e.source, target: e.target, label: e.type,
           colour: COLOURS[e.polarity] || COLOURS.neutral,
-          width: 1 + 6 * Math.log(1 + e.sources) / Math.log(1 + maxSources),
+          width: width(e.sources),
         },
         classes: e.polarity + (e.events ? " from-events" : ""),
       });

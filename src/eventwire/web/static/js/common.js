@@ -158,6 +158,13 @@
              levelWidth: function () { return 1; } };
   }
 
+  // An edge's width from its sources, relative to the heaviest of ``edges`` drawn (1 to
+  // 7 px at full size): a function of an edge's sources.
+  function sourcesWidth(edges) {
+    var max = edges.reduce(function (m, e) { return Math.max(m, e.sources); }, 1);
+    return function (sources) { return 1 + 6 * Math.log(1 + sources) / Math.log(1 + max); };
+  }
+
   // Pairs of node labels drawn over each other (the pages keep it at 0; tests read it).
   function labelOverlaps(cy) {
     var boxes = cy.nodes().map(function (n) { return n.boundingBox({ includeLabels: true, includeOverlays: false }); });
@@ -174,6 +181,6 @@
   window.eventwire = {
     readData: readData, drawMap: drawMap, baseMap: baseMap, countries: countries,
     showEvidence: showEvidence, el: el, link: link, seg: seg, ringLayout: ringLayout,
-    labelOverlaps: labelOverlaps,
+    labelOverlaps: labelOverlaps, sourcesWidth: sourcesWidth,
   };
 })();

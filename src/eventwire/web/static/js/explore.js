@@ -140,14 +140,13 @@
   function drawNetwork(container, graph) {
     if (cy) cy.destroy();
     var maxDegree = graph.nodes.reduce(function (m, n) { return Math.max(m, n.degree); }, 1);
-    // edge width by sources, relative to the heaviest edge drawn (1 to 7 px at full size)
-    var maxSources = graph.edges.reduce(function (m, e) { return Math.max(m, e.sources); }, 1);
+    var width = ew.sourcesWidth(graph.edges);  // by sources, relative to the heaviest edge
     var elements = graph.nodes.map(function (n) {
       return { data: { id: n.id, label: n.label, size: 14 + 26 * Math.sqrt(n.degree / maxDegree) } };
     }).concat(graph.edges.map(function (e) {
       return {
         data: { id: e.id, source: e.source, target: e.target, colour: POLARITY[e.polarity] || POLARITY.neutral,
-                width: 1 + 6 * Math.log(1 + e.sources) / Math.log(1 + maxSources), label: edgeLabel(e) },
+                width: width(e.sources), label: edgeLabel(e) },
         classes: (e.modality ? "uncertain " : "") + e.polarity,
       };
     }));
@@ -169,8 +168,12 @@
     cy.on("mouseover", "edge", function (evt) { evt.target.addClass("hover"); });
     cy.on("mouseout", "edge", function (evt) { evt.target.removeClass("hover"); });
     container.setAttribute("data-edges", String(graph.edges.length));
-    if (ew.labelOverlaps(cy)) cy.layout(ringsFor(graph)).run();  // the forces left names on names
-    container.setAttribute("data-label-overlaps", String(ew.labelOverlaps(cy)));
+    var overlaps = ew.labelOverlaps(cy);
+    if (overlaps) {  // the forces left names on names
+      cy.layout(ringsFor(graph)).run();
+      overlaps = ew.labelOverlaps(cy);
+    }
+    container.setAttribute("data-label-overlaps", String(overlaps));
     container.setAttribute("data-nodes", String(graph.nodes.length));
     document.getElementById("network-count").textContent =
       graph.shown + " of " + graph.total + " actors and the " + graph.edges_shown +
