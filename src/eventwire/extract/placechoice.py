@@ -60,6 +60,10 @@ _BEARINGS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
 # Farther than this from a reference, a place only that reference gives is no town's
 # surroundings: ACLED's 25 km of "near a town".
 NEAR_TOWN_KM = 25.0
+KM_PER_MILE = 1.609344
+# the feature of a place set off a town by a distance and a bearing ("40 km south of
+# Tessalit"): its own point, which no town stands for
+OFFSET_FEATURE = "OFFSET"
 # A second name of a list goes with the first: "the border with Uganda and Rwanda".
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?$")
 # A side's backer: "the Houthis, backed by Iran", "with support from Turkey" (the
@@ -255,7 +259,7 @@ def _off_reference(ctx: DocContext, place: Place, pm: PlaceMention) -> Place:
         return place
     km = float(m.group(1).replace(",", ""))
     if m.group(2).lower() in ("miles", "mi"):
-        km *= 1.609344
+        km *= KM_PER_MILE
     if km <= NEAR_TOWN_KM:
         return place
     if m.group(3) is None:
@@ -275,7 +279,7 @@ def _off_reference(ctx: DocContext, place: Place, pm: PlaceMention) -> Place:
         lat=round(lat, 4),
         lon=round(lon, 4),
         precision="admin1",
-        feature="OFFSET",
+        feature=OFFSET_FEATURE,
         population=None,
     )
 

@@ -53,7 +53,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from eventwire.extract.placechoice import NEAR_TOWN_KM
+from eventwire.extract.placechoice import KM_PER_MILE, NEAR_TOWN_KM, OFFSET_FEATURE
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import (
     COUNTING_MODALITIES,
@@ -197,11 +197,6 @@ def _lead_span(members: Sequence[EventMention]) -> tuple[int, int] | None:
         if _own_date(em):
             return stated_span(em.when)
     return None
-
-
-# a place the extractor sets off a town by a distance and a bearing ("40 km south of
-# Tessalit"): its own point, which no town of the article stands for
-OFFSET_FEATURE = "OFFSET"
 
 
 def holds_town(place: Place, town: Place) -> bool:
@@ -663,7 +658,6 @@ _ANCHOR = re.compile(
     r"\s+(?:the\s+(?:town|city|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
-_KM_PER_MILE = 1.609
 
 
 def is_reference_point(pm: PlaceMention) -> bool:
@@ -678,7 +672,7 @@ def is_reference_point(pm: PlaceMention) -> bool:
     if m is None:
         return False
     km = float(m.group(1).replace(",", ""))
-    return km * (_KM_PER_MILE if m.group(2).lower().startswith("mile") else 1.0) > NEAR_TOWN_KM
+    return km * (KM_PER_MILE if m.group(2).lower().startswith("mile") else 1.0) > NEAR_TOWN_KM
 
 
 # the words of a division (its kind word, last in its name): "the Borno region",

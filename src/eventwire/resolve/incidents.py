@@ -40,6 +40,7 @@ from datetime import date
 from itertools import combinations
 
 from eventwire.errors import ConfigError, NotFound
+from eventwire.extract.placechoice import OFFSET_FEATURE
 from eventwire.knowledge.ontology import Ontology
 from eventwire.knowledge.resources import Resources
 from eventwire.model import (
@@ -52,7 +53,6 @@ from eventwire.model import (
     mention_key,
 )
 from eventwire.resolve.doc_incidents import (
-    OFFSET_FEATURE,
     TOWN_PRECISIONS,
     UNDATED_WINDOW,
     DocIncident,
