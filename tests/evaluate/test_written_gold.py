@@ -75,16 +75,17 @@ def test_the_split_covers_every_article_and_keeps_groups_whole(gold: dict) -> No
 
 def test_the_set_is_as_large_and_varied_as_documented(gold: dict) -> None:
     articles = gold["articles"]
-    assert len(articles) >= 60
-    assert len({a["conflict"] for a in articles.values()}) >= 25
+    assert len(articles) >= 90
+    assert len({a["conflict"] for a in articles.values()}) >= 39
     groups = Counter(x["article"] for pair in gold["same_incident"] for x in pair)
     incident_groups = {articles[f]["group"] for f in groups}
-    assert len(incident_groups) >= 20
+    assert len(incident_groups) >= 36
     # each half is large enough that one or two items are not the whole figure
     for half in ("dev", "test"):
         files = set(articles_of_groups(gold, groups_in_split(gold, half)))
-        assert sum(e["article"] in files for e in gold["events"]) >= 30, half
-        assert sum(p[0]["article"] in files for p in gold["same_incident"]) >= 12, half
+        assert sum(e["article"] in files for e in gold["events"]) >= 55, half
+        assert sum(p[0]["article"] in files for p in gold["same_incident"]) >= 20, half
+        assert sum(d["pair"][0]["article"] in files for d in gold["different_incidents"]) >= 15
     for file in articles:
         words = len((FOLDER / "articles" / f"{file}.txt").read_text("utf-8").split())
         assert 150 <= words <= 450, (file, words)
