@@ -114,6 +114,18 @@ def _broken_copy(tmp_path: Path, edit) -> Path:  # noqa: ANN001
         ),
         (lambda g: g["quotes"][0].update(starts="Words nobody wrote"), "starts 'Words nobody"),
         (
+            lambda g: g["articles"]["w64"].update(published="2024-06-13"),
+            "article w64: published '2024-06-13', its second line says '2024-06-12'",
+        ),
+        (
+            lambda g: g["events"][-1].update(date="2025-04-13"),
+            "event w90e2: dated after its article was published (2025-04-12)",
+        ),
+        (
+            lambda g: g["events"][0].update(date_end="2024-09-01"),
+            "event w01e1: date_end 2024-09-01 is before date 2024-09-15",
+        ),
+        (
             lambda g: g["must_not_merge"].append({"pair": ["Nobody At All", "RSF"], "why": ""}),
             "'Nobody At All' is no canonical name",
         ),

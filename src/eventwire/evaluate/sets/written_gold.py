@@ -48,7 +48,8 @@ def articles_of_groups(gold: dict[str, Any], groups: list[str]) -> list[str]:
 
 def problems(gold: dict[str, Any], folder: Path) -> Iterator[str]:
     """What is wrong with the gold, one line each: a spelling, quote start or evidence not
-    written in its article, a pair naming an unknown item, an article in no half."""
+    written in its article, a publication or event date that does not fit its article, a
+    pair naming an unknown item, an article in no half."""
     texts: dict[str, str] = {}
     for file in sorted(gold["articles"]):
         path = folder / "articles" / f"{file}.txt"
@@ -59,6 +60,7 @@ def problems(gold: dict[str, Any], folder: Path) -> Iterator[str]:
     yield from _split_problems(gold)
     yield from _name_problems(gold, texts)
     yield from _row_problems(gold, texts)
+    yield from _date_problems(gold, texts)
     yield from _pair_problems(gold)
 
 
@@ -111,6 +113,23 @@ def _row_problems(gold: dict[str, Any], texts: dict[str, str]) -> Iterator[str]:
     for event in gold.get("events", []):
         if (event.get("lat") is None) != (event.get("lon") is None):
             yield f"event {event['id']}: lat and lon go together"
+
+
+def _date_problems(gold: dict[str, Any], texts: dict[str, str]) -> Iterator[str]:
+    """An article's second line is its publication date; an event is not dated after the
+    article that reports it, and a range does not end before it starts."""
+    for file, meta in sorted(gold["articles"].items()):
+        lines = texts.get(file, "").split("\n")
+        said = lines[1].strip() if len(lines) > 1 else ""
+        if meta.get("published") and said != meta["published"]:
+            yield f"article {file}: published {meta['published']!r}, its second line says {said!r}"
+    for event in gold.get("events", []):
+        start, end = event.get("date"), event.get("date_end")
+        published = gold["articles"].get(event.get("article"), {}).get("published")
+        if start and end and end < start:
+            yield f"event {event['id']}: date_end {end} is before date {start}"
+        if published and (end or start) and (end or start) > published:
+            yield f"event {event['id']}: dated after its article was published ({published})"
 
 
 def _pairs(gold: dict[str, Any]) -> Iterator[list[dict[str, Any]]]:
