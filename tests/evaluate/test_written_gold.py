@@ -122,6 +122,12 @@ def _broken_copy(tmp_path: Path, edit) -> Path:  # noqa: ANN001
             "event w90e2: dated after its article was published (2025-04-12)",
         ),
         (
+            lambda g: g["not_counts"].append(
+                {"article": "w01", "value": "killing 12 civilians", "why": "a toll"}
+            ),
+            "not_counts in w01: 'killing 12 civilians' writes 12, a gold count of the article",
+        ),
+        (
             lambda g: g["events"][0].update(date_end="2024-09-01"),
             "event w01e1: date_end 2024-09-01 is before date 2024-09-15",
         ),

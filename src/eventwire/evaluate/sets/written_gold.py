@@ -18,11 +18,13 @@ from typing import Any
 
 from eventwire.errors import EvalError
 from eventwire.evaluate.base import EvalContext, SetResult, gold_sets, take
+from eventwire.evaluate.exported import COUNT_KINDS
 from eventwire.evaluate.sets.conflict_gold import (
     ANCHORS,
     MARKER,
     evaluate_gold,
     gold_of_articles,
+    numbers_in,
     read_gold,
 )
 
@@ -49,7 +51,8 @@ def articles_of_groups(gold: dict[str, Any], groups: list[str]) -> list[str]:
 def problems(gold: dict[str, Any], folder: Path) -> Iterator[str]:
     """What is wrong with the gold, one line each: a spelling, quote start or evidence not
     written in its article, a publication or event date that does not fit its article, a
-    pair naming an unknown item, an article in no half."""
+    not-count that is a count of its article, a pair naming an unknown item, an article in
+    no half."""
     texts: dict[str, str] = {}
     for file in sorted(gold["articles"]):
         path = folder / "articles" / f"{file}.txt"
@@ -61,6 +64,7 @@ def problems(gold: dict[str, Any], folder: Path) -> Iterator[str]:
     yield from _name_problems(gold, texts)
     yield from _row_problems(gold, texts)
     yield from _date_problems(gold, texts)
+    yield from _count_problems(gold)
     yield from _pair_problems(gold)
 
 
@@ -130,6 +134,26 @@ def _date_problems(gold: dict[str, Any], texts: dict[str, str]) -> Iterator[str]
             yield f"event {event['id']}: date_end {end} is before date {start}"
         if published and (end or start) and (end or start) > published:
             yield f"event {event['id']}: dated after its article was published ({published})"
+
+
+def _count_problems(gold: dict[str, Any]) -> Iterator[str]:
+    """A not-count may not write a number that is a gold count of its article: the scorer
+    reads the article's counts, so a right answer would score as a wrong one."""
+    counts: dict[str, set[int]] = {}
+    for event in gold.get("events", []):
+        also = event.get("counts_also_ok", {})
+        for kind in COUNT_KINDS:
+            if event.get(kind) is not None:
+                counts.setdefault(event["article"], set()).update(
+                    [event[kind], *also.get(kind, [])]
+                )
+    for row in gold.get("not_counts", []):
+        clash = numbers_in(row.get("value", "")) & counts.get(row.get("article", ""), set())
+        if clash:
+            yield (
+                f"not_counts in {row['article']}: {row['value']!r} writes {min(clash)}, "
+                "a gold count of the article"
+            )
 
 
 def _pairs(gold: dict[str, Any]) -> Iterator[list[dict[str, Any]]]:
