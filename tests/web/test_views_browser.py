@@ -241,3 +241,25 @@ def test_map_sizes_by_killed_colours_by_type_and_clusters_neighbours(page) -> No
         page.wait_for_timeout(500)
     assert cluster.count() == 0  # zoomed in, each place has its own circle
     assert page.problems == []  # type: ignore[attr-defined]
+
+
+POSITIONS = """() => document.querySelector('#network')._cyreg.cy.nodes()
+  .map(n => [n.id(), Math.round(n.position('x') * 100) / 100, Math.round(n.position('y') * 100) / 100])
+  .sort()"""
+
+
+def _drawn_positions(page, path: str, nodes: int) -> list[list[Any]]:
+    page.goto(f"{page.base}{path}")
+    page.wait_for_function(f"() => document.querySelector('#network').dataset.nodes === '{nodes}'")
+    return page.evaluate(POSITIONS)
+
+
+@pytest.mark.parametrize(("path", "nodes"), [("/explore", 5), ("/actors/act_haftar", 5)])
+def test_the_same_data_draws_the_same_network(page, path: str, nodes: int) -> None:
+    """The force layout is seeded and reads its input in id order: two loads of a page
+    place every actor at the same point."""
+    first = _drawn_positions(page, path, nodes)
+    second = _drawn_positions(page, path, nodes)
+    assert len(first) == nodes and len({(x, y) for _id, x, y in first}) == nodes
+    assert first == second
+    assert page.problems == []  # type: ignore[attr-defined]

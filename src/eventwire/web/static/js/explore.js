@@ -141,9 +141,9 @@
     if (cy) cy.destroy();
     var maxDegree = graph.nodes.reduce(function (m, n) { return Math.max(m, n.degree); }, 1);
     var width = ew.sourcesWidth(graph.edges);  // by sources, relative to the heaviest edge
-    var elements = graph.nodes.map(function (n) {
+    var elements = ew.orderedElements(graph.nodes.map(function (n) {
       return { data: { id: n.id, label: n.label, size: 14 + 26 * Math.sqrt(n.degree / maxDegree) } };
-    }).concat(graph.edges.map(function (e) {
+    }), graph.edges.map(function (e) {
       return {
         data: { id: e.id, source: e.source, target: e.target, colour: POLARITY[e.polarity] || POLARITY.neutral,
                 width: width(e.sources), label: edgeLabel(e) },
@@ -162,15 +162,16 @@
         { selector: "edge.uncertain", style: { "line-style": "dashed" } },
         { selector: "edge:selected, edge.hover", style: { label: "data(label)", "font-size": 10, "text-background-color": "#fff", "text-background-opacity": 0.9 } },
       ],
-      layout: layoutFor(graph),
+      layout: { name: "preset" },
     });
+    ew.seededLayout(cy, layoutFor(graph));  // the same data, the same picture
     cy.on("tap", "node", function (evt) { window.location.href = "/actors/" + encodeURIComponent(evt.target.id()); });
     cy.on("mouseover", "edge", function (evt) { evt.target.addClass("hover"); });
     cy.on("mouseout", "edge", function (evt) { evt.target.removeClass("hover"); });
     container.setAttribute("data-edges", String(graph.edges.length));
     var overlaps = ew.labelOverlaps(cy);
     if (overlaps) {  // the forces left names on names
-      cy.layout(ringsFor(graph)).run();
+      ew.seededLayout(cy, ringsFor(graph));
       overlaps = ew.labelOverlaps(cy);
     }
     container.setAttribute("data-label-overlaps", String(overlaps));
@@ -186,8 +187,8 @@
   // force layout spreads a sparse graph; a dense one (more than two links an actor, as
   // the busiest actors of a large store are) becomes a hairball that hides its names, so
   // its actors go round rings, the most linked in the middle (eventwire.ringLayout), as do
-  // those of a sparse graph whose forces still leave a name on another (the force layout
-  // starts from random places).
+  // those of a sparse graph whose forces still leave a name on another. Every layout runs
+  // seeded (eventwire.seededLayout), so the same data always draws the same picture.
   function layoutFor(graph) {
     if (graph.nodes.length > 3 && graph.edges.length <= 2 * graph.nodes.length) {
       return { name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true,
