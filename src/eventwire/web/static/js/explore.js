@@ -6,7 +6,8 @@
   "use strict";
   var ew = window.eventwire;
   var el = ew.el;
-  var filter = ew.readData().filter || "";
+  var data = ew.readData();
+  var filter = data.filter || "";
   var PALETTE = ["#c92a2a", "#1971c2", "#2b8a3e", "#e8590c", "#7048e8", "#0c8599", "#d6336c",
                  "#5c940d", "#862e9c", "#495057"];
   var POLARITY = { positive: "#2b8a3e", negative: "#c92a2a", neutral: "#868e96", negated: "#7048e8" };
@@ -134,15 +135,18 @@
   }
 
   // --- network --------------------------------------------------------------------------
-  var top = 40;  // actors per page: "show more" asks for the next page of the same ranking
+  // actors per page: "show more" asks for the next page of the same ranking; the first
+  // page's URL is the one the page preloads
+  var top = data.top || 40;
   var cy = null;
   var shown = null;  // the pages drawn so far, as one graph
   function drawNetwork(container, graph) {
+    performance.mark("network:data");  // the phases bench/page_timing.py reports
     if (cy) cy.destroy();
     var maxDegree = graph.nodes.reduce(function (m, n) { return Math.max(m, n.degree); }, 1);
     var width = ew.sourcesWidth(graph.edges);  // by sources, relative to the heaviest edge
     var elements = ew.orderedElements(graph.nodes.map(function (n) {
-      return { data: { id: n.id, label: n.label, size: 14 + 26 * Math.sqrt(n.degree / maxDegree) } };
+      return { data: { id: n.id, label: shortLabel(n.label), size: 14 + 26 * Math.sqrt(n.degree / maxDegree) } };
     }), graph.edges.map(function (e) {
       return {
         data: { id: e.id, source: e.source, target: e.target, colour: POLARITY[e.polarity] || POLARITY.neutral,
@@ -156,7 +160,7 @@
         { selector: "node", style: { label: "data(label)", width: "data(size)", height: "data(size)",
           "background-color": "#4c6ef5", "font-size": 14, "text-valign": "bottom", "text-margin-y": 3,
           "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": 2,
-          "text-wrap": "ellipsis", "text-max-width": 140, "min-zoomed-font-size": 7 } },
+          "min-zoomed-font-size": 7 } },
         { selector: "edge", style: { width: "data(width)", "line-color": "data(colour)", "target-arrow-color": "data(colour)",
           "target-arrow-shape": "triangle", "curve-style": "bezier", opacity: 0.8 } },
         { selector: "edge.uncertain", style: { "line-style": "dashed" } },
@@ -164,7 +168,9 @@
       ],
       layout: { name: "preset" },
     });
+    performance.mark("network:elements");
     ew.seededLayout(cy, layoutFor(graph));  // the same data, the same picture
+    performance.mark("network:layout");
     cy.on("tap", "node", function (evt) { window.location.href = "/actors/" + encodeURIComponent(evt.target.id()); });
     cy.on("mouseover", "edge", function (evt) { evt.target.addClass("hover"); });
     cy.on("mouseout", "edge", function (evt) { evt.target.removeClass("hover"); });
@@ -175,6 +181,7 @@
       overlaps = ew.labelOverlaps(cy);
     }
     container.setAttribute("data-label-overlaps", String(overlaps));
+    performance.mark("network:labels");
     container.setAttribute("data-nodes", String(graph.nodes.length));
     document.getElementById("network-count").textContent =
       graph.shown + " of " + graph.total + " actors and the " + graph.edges_shown +
@@ -201,6 +208,15 @@
   function ringsFor(graph) {
     var ranked = graph.nodes.slice().sort(function (a, b) { return b.degree - a.degree || (a.id < b.id ? -1 : 1); });
     return ew.ringLayout(ranked.map(function (n) { return n.id; }));
+  }
+
+  // A long name cut to LABEL_CHARS with an ellipsis, here: Cytoscape's own "text-wrap:
+  // ellipsis" measures a label a character at a time, which cost more than the rest of
+  // drawing a 40-actor network (the full name is on the actor's page a click away).
+  var LABEL_CHARS = 22;
+  function shortLabel(label) {
+    var text = String(label);
+    return text.length > LABEL_CHARS ? text.slice(0, LABEL_CHARS - 1).trimEnd() + "…" : text;
   }
 
   // "support (alleged) · 3 sources": what an edge shows when hovered or selected
