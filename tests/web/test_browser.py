@@ -347,5 +347,13 @@ def _screenshot(page, url: str, name: str) -> bytes:
             "r => r.parentNode.dispatchEvent(new MouseEvent('click', {bubbles: true}))"
         )
         page.wait_for_selector("#bar-incidents tr.incident-row")
-    page.wait_for_timeout(500)  # let the map tiles of country shapes settle
-    return page.screenshot(full_page=True)
+    # the picture once it has settled (the map draws its country shapes when they have
+    # been read): two takes in a row the same
+    shot = page.screenshot(full_page=True)
+    for _attempt in range(20):
+        page.wait_for_timeout(300)
+        again = page.screenshot(full_page=True)
+        if again == shot:
+            return shot
+        shot = again
+    raise AssertionError(f"{url} never stopped changing")

@@ -93,7 +93,7 @@
     });
     if (markers.length) {
       var bounds = L.featureGroup(markers).getBounds();
-      map.fitBounds(bounds.pad(0.3), { maxZoom: 8 });
+      map.fitBounds(bounds.pad(0.3), { maxZoom: 8, animate: false });  // the same first picture each load
     }
     return map;
   }

@@ -127,7 +127,8 @@
     }
     map.on("zoomend", cluster);
     if (places.length) {
-      map.fitBounds(L.latLngBounds(places.map(function (p) { return [p.lat, p.lon]; })).pad(0.3), { maxZoom: 7 });
+      // at once, not animated: the first picture is drawn the same way on every load
+      map.fitBounds(L.latLngBounds(places.map(function (p) { return [p.lat, p.lon]; })).pad(0.3), { maxZoom: 7, animate: false });
     } else {
       container.appendChild(el("p", "viz-note muted", "No located incidents."));
     }
