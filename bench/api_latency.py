@@ -1,5 +1,5 @@
-"""p50/p95 latency of the API endpoints, the whole-corpus views, downloads and pages on a
-synthetic store.
+"""p50/p95 latency of the API endpoints, the whole-corpus views and downloads on a
+synthetic store (the pages in Chromium: ``bench/page_timing.py``, on the same store).
 
     python bench/api_latency.py                # 1,000,000 events (built once, then reused)
     python bench/api_latency.py --events 100000 --requests 50
@@ -361,9 +361,6 @@ def main() -> int:
         "--only", nargs="*", default=[], help="Run the endpoints whose name contains any of these."
     )
     parser.add_argument(
-        "--browser", default="", help="Chromium executable: also time pages in the browser."
-    )
-    parser.add_argument(
         "--postgres", action="store_true",
         help="Copy the store into a throwaway PostgreSQL cluster and measure that.",
     )  # fmt: skip
@@ -405,8 +402,7 @@ def main() -> int:
 
 
 def measure(settings: Settings, args: argparse.Namespace) -> None:
-    """Every endpoint ``args.requests`` times, one request at a time, then the pages in
-    Chromium when ``args.browser`` names it."""
+    """Every endpoint ``args.requests`` times, one request at a time."""
     import httpx
 
     base, server = serve(settings)
@@ -588,8 +584,6 @@ def measure(settings: Settings, args: argparse.Namespace) -> None:
                     print(f"  {url}: HTTP {r.status_code} {r.text[:120]}", file=sys.stderr)
             print(f"{name:44} {_p(times, 0.5):8.1f} {_p(times, 0.95):8.1f} {max(times):8.1f}"
                   f" {_p(cpu, 0.5):8.1f} {_p(cpu, 0.95):8.1f}")  # fmt: skip
-    if args.browser:
-        browser_timings(base, args.browser)
     server.should_exit = True  # type: ignore[attr-defined]
 
 
@@ -599,39 +593,6 @@ def _p(values: list[float], q: float) -> float:
         return statistics.median(values)
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
-def browser_timings(base: str, chromium: str) -> None:
-    """Chromium on /explore and an actor page: when the page is interactive (DOMContentLoaded)
-    and when each widget has drawn its data (measured from the start of navigation)."""
-    from playwright.sync_api import sync_playwright
-
-    marks = {
-        "/explore": {"totals": "#totals strong", "map": "#map[data-places]",
-                     "network": "#network[data-nodes]", "histogram": "#histogram[data-bars]"},
-        "/explore?actor=act_100": {"network": "#network[data-nodes]",
-                                   "histogram": "#histogram[data-bars]"},
-        "/actors/act_100": {"network": "#network[data-nodes]"},
-        "/actors/act_0": {"network": "#network[data-nodes]"},  # the busiest hub
-        # the other pages: interactive is when they are usable (their data is in the HTML)
-        "/": {}, "/events": {}, "/incidents": {}, "/actors": {}, "/places": {},
-    }  # fmt: skip
-    print(f"\n{'page in Chromium':40} {'interactive':>12} {'widgets drawn (ms)'}")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
-        )
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        for path, selectors in marks.items():
-            t0 = time.perf_counter()
-            page.goto(base + path, wait_until="domcontentloaded", timeout=600_000)
-            ready = (time.perf_counter() - t0) * 1000
-            drawn = []
-            for name, selector in selectors.items():
-                page.wait_for_selector(selector, state="attached", timeout=600_000)
-                drawn.append(f"{name} {(time.perf_counter() - t0) * 1000:.0f}")
-            print(f"{path:40} {ready:12.0f} {', '.join(drawn)}")
-        browser.close()
 
 
 if __name__ == "__main__":

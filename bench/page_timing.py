@@ -11,7 +11,11 @@ first frame Chromium paints once the view has drawn its data and the main thread
 network and the totals of ``/explore``, the network of an actor's page, and for the
 server-drawn lists and indexes the first frame after the document is parsed. Times are
 milliseconds from the start of navigation, read from the page's ``performance.now()``.
-Prints figures and the load average of the machine; asserts nothing about time.
+For the explore network it also prints where the time goes: when its data was asked
+for and answered (resource timing), when the script had it in hand, had made the
+graph's elements, had laid them out and had checked the labels (``network:*`` marks).
+Prints figures and the load average of the machine; asserts nothing about time. This
+is the one timer of pages (``bench/api_latency.py`` times the API behind them).
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ PAGES: dict[str, dict[str, str | None]] = {
         "page": None, "map": "#map[data-places]", "timeline": "#histogram[data-bars]",
         "network": "#network[data-nodes]",
     },
+    "/": {"page": None},
     "/incidents": {"list": None},
     "/incidents?order=-sources&page=50": {"list": None},
     "/events": {"list": None},
@@ -69,6 +74,17 @@ WATCH = """views => {
   requestAnimationFrame(poll);
 }"""
 ALL_DRAWN = "n => Object.keys(window.__drawn || {}).length === n && window.__drawn"
+# where the explore network's time goes: its request asked and answered (resource timing),
+# then the marks explore.js sets (data in hand, elements made, layout run, labels checked)
+PHASES = """() => {
+  const out = {};
+  const r = performance.getEntriesByType("resource").find(e => e.name.includes("/api/network"));
+  if (r) { out["net asked"] = r.startTime; out["net answered"] = r.responseEnd; }
+  for (const m of performance.getEntriesByType("mark")) {
+    if (m.name.startsWith("network:")) out[m.name] = m.startTime;
+  }
+  return out;
+}"""
 
 
 def time_load(browser: Any, base: str, path: str, views: dict[str, str | None]) -> dict[str, float]:
@@ -82,11 +98,13 @@ def time_load(browser: Any, base: str, path: str, views: dict[str, str | None]) 
     try:
         page.goto(base + path, wait_until="commit", timeout=600_000)
         drawn = page.wait_for_function(ALL_DRAWN, arg=len(views), timeout=600_000).json_value()
+        phases = page.evaluate(PHASES) if "network" in views else {}
     finally:
         context.close()
     if errors:
         print(f"  {path}: {errors[0]}", file=sys.stderr)
-    return {view: float(drawn[view]) for view in views}
+    return {**{view: float(drawn[view]) for view in views},
+            **{phase: float(ms) for phase, ms in sorted(phases.items(), key=lambda p: p[1])}}  # fmt: skip
 
 
 def main() -> int:
@@ -96,6 +114,7 @@ def main() -> int:
     parser.add_argument("--loads", type=int, default=7, help="Loads of each page.")
     parser.add_argument("--chromium", default=CHROMIUM, help="Chromium executable.")
     parser.add_argument("--only", nargs="*", default=[], help="Pages containing any of these.")
+    parser.add_argument("--exact", action="store_true", help="--only names whole pages.")
     args = parser.parse_args()
     if not Path(args.chromium).exists():
         print(f"page_timing: {args.chromium} missing (apt-get install chromium)", file=sys.stderr)
@@ -109,7 +128,10 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     base, server = serve(Settings(db=str(path)))
-    pages = {p: v for p, v in PAGES.items() if not args.only or any(o in p for o in args.only)}
+    wanted = (
+        (lambda p: p in args.only) if args.exact else (lambda p: any(o in p for o in args.only))
+    )
+    pages = {p: v for p, v in PAGES.items() if not args.only or wanted(p)}
     timings: dict[tuple[str, str], list[float]] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(
@@ -124,9 +146,9 @@ def main() -> int:
     server.should_exit = True  # type: ignore[attr-defined]
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"{path.name}, {args.loads} loads of each page, load average {load}")
-    print(f"{'page':36} {'view':10} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    print(f"{'page':36} {'view':16} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for (page_path, view), values in timings.items():
-        print(f"{page_path:36} {view:10} {_p(values, 0.5):8.0f} {_p(values, 0.95):8.0f}"
+        print(f"{page_path:36} {view:16} {_p(values, 0.5):8.0f} {_p(values, 0.95):8.0f}"
               f" {max(values):8.0f}")  # fmt: skip
     return 0
 

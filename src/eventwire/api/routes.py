@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Header, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field
 
 from eventwire import views
@@ -30,7 +30,7 @@ from eventwire.http.params import (
 from eventwire.ingest.submitted import submitted_article
 from eventwire.model import Actor, Article, Event, Quote, Statistic
 from eventwire.pipeline import Submission, ingest_submitted
-from eventwire.views import MAX_LIMIT, downloads
+from eventwire.views import MAX_LIMIT, downloads, index_filters
 from eventwire.views.corpus import EventRowPage, Totals
 from eventwire.views.indexes import ActorRow, IndexPage, PlaceRow
 from eventwire.views.maps import MapPlace
@@ -271,17 +271,23 @@ def get_totals(store: StoreDep, ontology: OntologyDep, flt: Filter) -> object:
 
 
 @router.get("/index/actors", response_model=IndexPage[ActorRow])
-def actor_index(store: StoreDep, sort: ActorSort = "-mentions", page: PageNo = 1,
+def actor_index(store: StoreDep, ontology: OntologyDep, flt: Filter,
+                sort: ActorSort = "-mentions", page: PageNo = 1,
                 limit: Limit = 50) -> object:  # fmt: skip
-    """Every actor with type, country, mentions, articles, incidents and killed."""
-    return views.actor_index(store, sort, page, limit)
+    """Every actor with type, country, mentions, articles, incidents and killed; under a
+    filter, the actors of the events it selects."""
+    cf = flt.corpus_filter()
+    return index_filters.filtered_actor_index(store, cf, sort, page, limit, onto=ontology)
 
 
 @router.get("/index/places", response_model=IndexPage[PlaceRow])
-def place_index(store: StoreDep, sort: PlaceSort = "-incidents", page: PageNo = 1,
+def place_index(store: StoreDep, ontology: OntologyDep, flt: Filter,
+                sort: PlaceSort = "-incidents", page: PageNo = 1,
                 limit: Limit = 50) -> object:  # fmt: skip
-    """Every place with its incidents, killed and wounded."""
-    return views.place_index(store, sort, page, limit)
+    """Every place with its incidents, killed and wounded; under a filter, the places of
+    the incidents it selects, with what it selects there."""
+    cf = flt.corpus_filter()
+    return index_filters.filtered_place_index(store, cf, sort, page, limit, onto=ontology)
 
 
 @router.get("/filters", response_model=dict[str, list[str]])
@@ -298,10 +304,28 @@ def download(
     ontology: OntologyDep,
     flt: Filter,
     format: Annotated[str, Query(max_length=40, description="An export format name.")] = "jsonl",
-) -> StreamingResponse:
+    index: Annotated[
+        Literal["actors", "places"] | None,
+        Query(description="Download this index's rows under the filter (csv or jsonl)."),
+    ] = None,
+    sort: Annotated[
+        str | None, Query(max_length=20, description="The index's order (as its page).")
+    ] = None,
+) -> Response:
     """What the filter selects (incidents and the actors, places, articles, relations and
     quotes they involve), written by the exporter registered under `format` and streamed
-    while it is written."""
+    while it is written; with `index`, the rows of the actor or place index under the
+    filter, every page in the order of `sort`."""
+    if index is not None:
+        with request.app.state.stores.borrow() as store:
+            text = index_filters.index_download(
+                store, index, flt.corpus_filter(), sort, format, onto=ontology
+            )
+        return Response(
+            text,
+            media_type=downloads.media_type(format),
+            headers={"Content-Disposition": f'attachment; filename="eventwire-{index}.{format}"'},
+        )
     chunks = downloads.stream_download(
         request.app.state.stores.borrow,
         flt.corpus_filter(),

@@ -31,7 +31,8 @@ from eventwire.http.params import (
     Search,
 )
 from eventwire.model import MODALITIES
-from eventwire.views import downloads
+from eventwire.views import downloads, index_filters
+from eventwire.views.indexes import IndexPage
 
 WEB = Path(__file__).resolve().parent
 STATIC = WEB / "static"
@@ -186,23 +187,35 @@ def incident_page(request: Request, incident_id: str, store: StoreDep) -> Respon
 
 @router.get("/actors")
 def actors_page(
-    request: Request, store: StoreDep, sort: ActorSort = "-mentions", page: PageNo = 1
-) -> Response:
-    index = views.actor_index(store, sort, page)
-    return render(
-        request, "actors.html", index=index, pages=_page_links(request, page, index.pages),
-        sort_link=lambda o: _query(request, sort=o, page=1), title="Actors",
-    )  # fmt: skip
+    request: Request, store: StoreDep, flt: Filter, sort: ActorSort = "-mentions",
+    page: PageNo = 1, limit: Limit = 50,
+) -> Response:  # fmt: skip
+    """Every actor, or under the filter bar the actors of the events it selects."""
+    cf, onto = flt.corpus_filter(), get_ontology(request)
+    index = index_filters.filtered_actor_index(store, cf, sort, page, limit, onto=onto)
+    return _index(request, "actors.html", "Actors", index, flt)
 
 
 @router.get("/places")
 def places_page(
-    request: Request, store: StoreDep, sort: PlaceSort = "-incidents", page: PageNo = 1
+    request: Request, store: StoreDep, flt: Filter, sort: PlaceSort = "-incidents",
+    page: PageNo = 1, limit: Limit = 50,
+) -> Response:  # fmt: skip
+    """Every place, or under the filter bar the places of the incidents it selects."""
+    cf, onto = flt.corpus_filter(), get_ontology(request)
+    index = index_filters.filtered_place_index(store, cf, sort, page, limit, onto=onto)
+    return _index(request, "places.html", "Places", index, flt)
+
+
+def _index(
+    request: Request, template: str, title: str, index: IndexPage[Any], flt: FilterParams
 ) -> Response:
-    index = views.place_index(store, sort, page)
+    """An index under the filter bar, with the downloads of its rows and of its records."""
     return render(
-        request, "places.html", index=index, pages=_page_links(request, page, index.pages),
-        sort_link=lambda o: _query(request, sort=o, page=1), title="Places",
+        request, template, index=index, pages=_page_links(request, index.page, index.pages),
+        sort_link=lambda o: _query(request, sort=o, page=1), title=title,
+        index_formats=index_filters.INDEX_FORMATS, filtered=bool(flt.corpus_filter().params()),
+        **_filter_context(request, flt),
     )  # fmt: skip
 
 

@@ -21,13 +21,13 @@
   }
 
   function drawNetwork(container, graph) {
-    var elements = [];
+    var nodes = [], edges = [];
     var width = ew.sourcesWidth(graph.edges);  // by sources, relative to the heaviest link
     graph.nodes.forEach(function (n) {
-      elements.push({ data: { id: n.id, label: n.label, type: n.type }, classes: n.focus ? "focus" : "" });
+      nodes.push({ data: { id: n.id, label: n.label, type: n.type }, classes: n.focus ? "focus" : "" });
     });
     graph.edges.forEach(function (e) {
-      elements.push({
+      edges.push({
         data: {
           id: e.id, source: e.source, target: e.target, label: e.type,
           colour: COLOURS[e.polarity] || COLOURS.neutral,
@@ -38,7 +38,7 @@
     });
     var cy = cytoscape({
       container: container,
-      elements: elements,
+      elements: ew.orderedElements(nodes, edges),
       maxZoom: 1.6,
       minZoom: 0.2,
       style: [
@@ -55,8 +55,9 @@
         { selector: "edge.from-events", style: { "line-style": "dotted", "font-size": 8 } },
       ],
       // the actor in the middle, its counterparts on rings by the sources linking them
-      layout: graph.nodes.length > 2 ? ew.ringLayout(ranked(graph)) : { name: "grid", padding: 20 },
+      layout: { name: "preset" },
     });
+    ew.seededLayout(cy, graph.nodes.length > 2 ? ew.ringLayout(ranked(graph)) : { name: "grid", padding: 20 });
     cy.on("tap", "node", function (evt) {
       var id = evt.target.id();
       if (!evt.target.hasClass("focus")) window.location.href = "/actors/" + encodeURIComponent(id);

@@ -93,7 +93,7 @@
     });
     if (markers.length) {
       var bounds = L.featureGroup(markers).getBounds();
-      map.fitBounds(bounds.pad(0.3), { maxZoom: 8 });
+      map.fitBounds(bounds.pad(0.3), { maxZoom: 8, animate: false });  // the same first picture each load
     }
     return map;
   }
@@ -165,6 +165,47 @@
     return function (sources) { return 1 + 6 * Math.log(1 + sources) / Math.log(1 + max); };
   }
 
+  // The same picture for the same data: a force layout draws random numbers (cose jitters
+  // nodes that sit on each other), so a layout runs with Math.random replaced by a
+  // generator (mulberry32) seeded from the ids it lays out, its nodes placed first on a
+  // circle in id order. ``run`` is synchronous (layouts with animate: false are).
+  function seedOf(ids) {
+    var h = 2166136261;  // FNV-1a over the ids, in order
+    ids.join("\n").split("").forEach(function (c) { h = Math.imul(h ^ c.charCodeAt(0), 16777619); });
+    return h >>> 0;
+  }
+  function seededRandom(seed) {
+    var a = seed >>> 0;
+    return function () {
+      a = (a + 0x6d2b79f5) >>> 0;
+      var t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  function seededLayout(cy, options) {
+    var ids = cy.nodes().map(function (n) { return n.id(); }).sort();
+    var at = {};
+    ids.forEach(function (id, k) {
+      var angle = 2 * Math.PI * k / Math.max(ids.length, 1);
+      at[id] = { x: 300 * Math.cos(angle), y: 300 * Math.sin(angle) };
+    });
+    cy.nodes().positions(function (n) { return at[n.id()]; });
+    var saved = Math.random;
+    Math.random = seededRandom(seedOf(ids));
+    try {
+      cy.layout(options).run();
+    } finally {
+      Math.random = saved;
+    }
+  }
+
+  // Elements in id order: a layout's result depends on the order it reads its input in.
+  function byId(a, b) { return a.data.id < b.data.id ? -1 : a.data.id > b.data.id ? 1 : 0; }
+  function orderedElements(nodes, edges) {
+    return nodes.slice().sort(byId).concat(edges.slice().sort(byId));
+  }
+
   // Pairs of node labels drawn over each other (the pages keep it at 0; tests read it).
   function labelOverlaps(cy) {
     var boxes = cy.nodes().map(function (n) { return n.boundingBox({ includeLabels: true, includeOverlays: false }); });
@@ -181,6 +222,7 @@
   window.eventwire = {
     readData: readData, drawMap: drawMap, baseMap: baseMap, countries: countries,
     showEvidence: showEvidence, el: el, link: link, seg: seg, ringLayout: ringLayout,
-    labelOverlaps: labelOverlaps, sourcesWidth: sourcesWidth,
+    labelOverlaps: labelOverlaps, sourcesWidth: sourcesWidth, seededLayout: seededLayout,
+    orderedElements: orderedElements,
   };
 })();

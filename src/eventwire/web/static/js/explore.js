@@ -6,7 +6,8 @@
   "use strict";
   var ew = window.eventwire;
   var el = ew.el;
-  var filter = ew.readData().filter || "";
+  var data = ew.readData();
+  var filter = data.filter || "";
   var PALETTE = ["#c92a2a", "#1971c2", "#2b8a3e", "#e8590c", "#7048e8", "#0c8599", "#d6336c",
                  "#5c940d", "#862e9c", "#495057"];
   var POLARITY = { positive: "#2b8a3e", negative: "#c92a2a", neutral: "#868e96", negated: "#7048e8" };
@@ -126,7 +127,8 @@
     }
     map.on("zoomend", cluster);
     if (places.length) {
-      map.fitBounds(L.latLngBounds(places.map(function (p) { return [p.lat, p.lon]; })).pad(0.3), { maxZoom: 7 });
+      // at once, not animated: the first picture is drawn the same way on every load
+      map.fitBounds(L.latLngBounds(places.map(function (p) { return [p.lat, p.lon]; })).pad(0.3), { maxZoom: 7, animate: false });
     } else {
       container.appendChild(el("p", "viz-note muted", "No located incidents."));
     }
@@ -134,16 +136,19 @@
   }
 
   // --- network --------------------------------------------------------------------------
-  var top = 40;  // actors per page: "show more" asks for the next page of the same ranking
+  // actors per page: "show more" asks for the next page of the same ranking; the first
+  // page's URL is the one the page preloads
+  var top = data.top || 40;
   var cy = null;
   var shown = null;  // the pages drawn so far, as one graph
   function drawNetwork(container, graph) {
+    performance.mark("network:data");  // the phases bench/page_timing.py reports
     if (cy) cy.destroy();
     var maxDegree = graph.nodes.reduce(function (m, n) { return Math.max(m, n.degree); }, 1);
     var width = ew.sourcesWidth(graph.edges);  // by sources, relative to the heaviest edge
-    var elements = graph.nodes.map(function (n) {
-      return { data: { id: n.id, label: n.label, size: 14 + 26 * Math.sqrt(n.degree / maxDegree) } };
-    }).concat(graph.edges.map(function (e) {
+    var elements = ew.orderedElements(graph.nodes.map(function (n) {
+      return { data: { id: n.id, label: shortLabel(n.label), size: 14 + 26 * Math.sqrt(n.degree / maxDegree) } };
+    }), graph.edges.map(function (e) {
       return {
         data: { id: e.id, source: e.source, target: e.target, colour: POLARITY[e.polarity] || POLARITY.neutral,
                 width: width(e.sources), label: edgeLabel(e) },
@@ -156,24 +161,28 @@
         { selector: "node", style: { label: "data(label)", width: "data(size)", height: "data(size)",
           "background-color": "#4c6ef5", "font-size": 14, "text-valign": "bottom", "text-margin-y": 3,
           "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": 2,
-          "text-wrap": "ellipsis", "text-max-width": 140, "min-zoomed-font-size": 7 } },
+          "min-zoomed-font-size": 7 } },
         { selector: "edge", style: { width: "data(width)", "line-color": "data(colour)", "target-arrow-color": "data(colour)",
           "target-arrow-shape": "triangle", "curve-style": "bezier", opacity: 0.8 } },
         { selector: "edge.uncertain", style: { "line-style": "dashed" } },
         { selector: "edge:selected, edge.hover", style: { label: "data(label)", "font-size": 10, "text-background-color": "#fff", "text-background-opacity": 0.9 } },
       ],
-      layout: layoutFor(graph),
+      layout: { name: "preset" },
     });
+    performance.mark("network:elements");
+    ew.seededLayout(cy, layoutFor(graph));  // the same data, the same picture
+    performance.mark("network:layout");
     cy.on("tap", "node", function (evt) { window.location.href = "/actors/" + encodeURIComponent(evt.target.id()); });
     cy.on("mouseover", "edge", function (evt) { evt.target.addClass("hover"); });
     cy.on("mouseout", "edge", function (evt) { evt.target.removeClass("hover"); });
     container.setAttribute("data-edges", String(graph.edges.length));
     var overlaps = ew.labelOverlaps(cy);
     if (overlaps) {  // the forces left names on names
-      cy.layout(ringsFor(graph)).run();
+      ew.seededLayout(cy, ringsFor(graph));
       overlaps = ew.labelOverlaps(cy);
     }
     container.setAttribute("data-label-overlaps", String(overlaps));
+    performance.mark("network:labels");
     container.setAttribute("data-nodes", String(graph.nodes.length));
     document.getElementById("network-count").textContent =
       graph.shown + " of " + graph.total + " actors and the " + graph.edges_shown +
@@ -186,8 +195,8 @@
   // force layout spreads a sparse graph; a dense one (more than two links an actor, as
   // the busiest actors of a large store are) becomes a hairball that hides its names, so
   // its actors go round rings, the most linked in the middle (eventwire.ringLayout), as do
-  // those of a sparse graph whose forces still leave a name on another (the force layout
-  // starts from random places).
+  // those of a sparse graph whose forces still leave a name on another. Every layout runs
+  // seeded (eventwire.seededLayout), so the same data always draws the same picture.
   function layoutFor(graph) {
     if (graph.nodes.length > 3 && graph.edges.length <= 2 * graph.nodes.length) {
       return { name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true,
@@ -200,6 +209,15 @@
   function ringsFor(graph) {
     var ranked = graph.nodes.slice().sort(function (a, b) { return b.degree - a.degree || (a.id < b.id ? -1 : 1); });
     return ew.ringLayout(ranked.map(function (n) { return n.id; }));
+  }
+
+  // A long name cut to LABEL_CHARS with an ellipsis, here: Cytoscape's own "text-wrap:
+  // ellipsis" measures a label a character at a time, which cost more than the rest of
+  // drawing a 40-actor network (the full name is on the actor's page a click away).
+  var LABEL_CHARS = 22;
+  function shortLabel(label) {
+    var text = String(label);
+    return text.length > LABEL_CHARS ? text.slice(0, LABEL_CHARS - 1).trimEnd() + "…" : text;
   }
 
   // "support (alleged) · 3 sources": what an edge shows when hovered or selected
