@@ -327,8 +327,14 @@ def _told_apart(
     (the group matches each mention against its first one only)."""
     if report_of is None or (mine := report_of(em)) is None:
         return False
-    return any(m.article_id == em.article_id and (theirs := report_of(m)) is not None
-               and theirs != mine for m in group.members)  # fmt: skip
+    # documents are grouped one at a time: the group's members of ``em``'s article are
+    # the last ones it took, so only they are read (not a hub's whole history)
+    for m in reversed(group.members):
+        if m.article_id != em.article_id:
+            return False
+        if (theirs := report_of(m)) is not None and theirs != mine:
+            return True
+    return False
 
 
 def _count_key(c: Count) -> tuple[object, ...]:
