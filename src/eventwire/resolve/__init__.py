@@ -125,6 +125,13 @@ def resolve_rest(
         key = mention_id(em)
         return days_of[key] if key in days_of else date_days(em.when)
 
+    # the article incident (its place in the document's list) of each event mention of
+    # the document being grouped: two incidents of one article are never one event
+    report_at: dict[tuple[str, int, str], int] = {}
+
+    def report_of(em: EventMention) -> int | None:
+        return report_at.get(mention_id(em))
+
     def for_events() -> Iterator[DocumentRecords]:
         for doc in documents:
             doc = replace(doc, events=shared.events(doc.events))
@@ -139,14 +146,16 @@ def resolve_rest(
                 told.append(inc)
             events = fill_from_incidents(doc.events, incs, mention_actor, named)
             days_of.clear()
-            for inc in incs:
+            report_at.clear()
+            for n, inc in enumerate(incs):
                 window = inc.window()
                 days_of.update((mention_id(em), window) for em in inc.members)
+                report_at.update((mention_id(em), n) for em in inc.members)
             yield DocumentRecords(doc.article_id, events=events)
 
     event_of: dict[tuple[str, int, str], str] = {}
     events, places = resolve_events(
-        for_events(), mention_actor, resources, unnamed, event_of, report_days
+        for_events(), mention_actor, resources, unnamed, event_of, report_days, report_of
     )
     # relations first, so the statements are let go before incidents are joined (the
     # largest working set of a resolution); each pass reads only finished events

@@ -71,6 +71,7 @@ from eventwire.resolve.facets import is_support_in_act
 from eventwire.resolve.ids import stable_id
 from eventwire.resolve.incident_ties import leader_ties, stated_seats, town_holders
 from eventwire.text.calendar_words import WEEKDAY_NAMES
+from eventwire.text.geo import haversine_km
 
 TOWN_PRECISIONS = frozenset({"point", "city"})
 STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
@@ -207,6 +208,8 @@ def holds_town(place: Place, town: Place) -> bool:
     left from."""
     if place.feature == OFFSET_FEATURE or place.country not in (None, town.country):
         return False
+    if is_district(place):
+        return in_district(place, town)  # a district holds the towns around its own
     if place.precision == "country" or not (place.admin1 and town.admin1):
         return True
     return place.admin1 == town.admin1
@@ -680,28 +683,59 @@ def is_reference_point(pm: PlaceMention) -> bool:
 DIVISION_WORDS = frozenset({"region", "province", "state", "governorate", "oblast", "district",
                             "county", "prefecture", "department", "division", "regency",
                             "territory"})  # fmt: skip
+# ... of them, the words of a second-level division, a district: "Kashmore district",
+# "Bama county", "the Mopti prefecture" (a part of a province, not the province)
+DISTRICT_WORDS = frozenset({"district", "county", "prefecture", "department", "regency"})
+DISTRICT_MARK = "district:"  # ``division_places`` marks a district's id with it
+# How far from its namesake town's point a district read as that town reaches (km): a
+# district is a town's surroundings, the reach the join gives a place of ``admin2``
+# precision (``incidents.PRECISION_REACH_KM``)
+DISTRICT_KM = 75.0
 
 
 def division_places(doc: DocumentRecords) -> frozenset[str]:
     """The ids of the places an article names as a division that extraction read as its
     namesake town, at the town's point with ``admin2`` precision ("Kashmore district"
-    placed at Kashmore's point): the name with its kind word last."""
+    placed at Kashmore's point): the name with its kind word last. A district (its kind
+    word among :data:`DISTRICT_WORDS`) is marked: :data:`DISTRICT_MARK` before its id."""
     found = set()
     for pm in doc.places:
         words = pm.span.text.casefold().split()
         if pm.place and is_near_town(pm.place) and words and words[-1] in DIVISION_WORDS:
-            found.add(pm.place.id)
+            mark = DISTRICT_MARK if words[-1] in DISTRICT_WORDS else ""
+            found.add(f"{mark}{pm.place.id}")
     return frozenset(found)
 
 
 def as_division(place: Place | None, divisions: frozenset[str]) -> Place | None:
     """``place``, but a division read as its namesake town (:func:`division_places`) as
-    the governorate of that town: all that is known is that the act lies in it, so it is
-    neither that town nor another (a town of another governorate still rules it out)."""
-    if place is None or place.id not in divisions or not is_near_town(place):
+    that division: all that is known is that the act lies in it, so it is neither that
+    town nor another. A province, region or state is the governorate of that town (a town
+    of another governorate still rules it out); a district is a district
+    (:func:`is_district`), the town's surroundings: its point, ``admin2`` precision,
+    :data:`DISTRICT_KM` around it, never the whole province the town lies in."""
+    if place is None or not is_near_town(place):
+        return place
+    if f"{DISTRICT_MARK}{place.id}" in divisions:
+        return replace(place, id=f"{DISTRICT_MARK}{place.id}", feature="ADM2")
+    if place.id not in divisions:
         return place
     return replace(place, id=f"admin1:{place.admin1}" if place.admin1 else f"near:{place.id}",
                    precision="admin1", feature="ADM1")  # fmt: skip
+
+
+def is_district(place: Place | None) -> bool:
+    """Whether ``place`` is a district read as its namesake town (:func:`as_division`)."""
+    return bool(place and place.id.startswith(DISTRICT_MARK))
+
+
+def in_district(district: Place, place: Place) -> bool:
+    """Whether ``place`` (a point: a town, a site) may lie in ``district``: within
+    :data:`DISTRICT_KM` of its namesake town's point."""
+    if None in (district.lat, district.lon, place.lat, place.lon):
+        return district.admin1 in (None, place.admin1)
+    far = haversine_km(district.lat, district.lon, place.lat, place.lon)  # type: ignore[arg-type]
+    return far <= DISTRICT_KM
 
 
 def is_town_record(place_mention: object) -> bool:

@@ -254,6 +254,7 @@ def resolve_events(
     unnamed: frozenset[str] = frozenset(),
     event_of: dict[tuple[str, int, str], str] | None = None,
     report_days: Callable[[EventMention], Days] | None = None,
+    report_of: Callable[[EventMention], object] | None = None,
 ) -> tuple[list[Event], list[Place]]:
     """Events across documents; ``unnamed`` holds the ids of unnamed group actors.
 
@@ -264,7 +265,9 @@ def resolve_events(
     never one event, so no event sits in two incidents. A date prefix alone would tie
     them: "late last week" vouches for its month, so it agreed with every day of that
     month; and an article incident is dated by the earliest day any member states, which
-    may not be the grouped mention's."""
+    may not be the grouped mention's. ``report_of(em)`` names the article incident
+    holding ``em`` (None: none): a group holding a mention of one of an article's
+    incidents takes no mention of another of its incidents (:func:`_told_apart`)."""
     onto = resources.ontology
     violent = onto.violent_types
     groups: list[_Group] = []
@@ -296,7 +299,8 @@ def resolve_events(
                 group = next(
                     (g for g in candidates.agreeing(_date_prefix(em.when))
                      if _matches(g, em, source, target, named)
-                     and not g.elsewhere(em, sites) and not g.days_apart(em, days)),
+                     and not g.elsewhere(em, sites) and not g.days_apart(em, days)
+                     and not _told_apart(g, em, report_of)),
                     None,
                 )  # fmt: skip
             if group is None:
@@ -311,6 +315,26 @@ def resolve_events(
             for em in g.members:
                 event_of[(em.article_id, em.trigger.start, em.type)] = event.id
     return events, sorted(places.values(), key=lambda p: p.id)
+
+
+def _told_apart(
+    group: _Group, em: EventMention, report_of: Callable[[EventMention], object] | None
+) -> bool:
+    """Whether ``group`` holds a mention of ``em``'s article that the article tells as
+    another incident than ``em``'s (``report_of``): two acts one article tells apart ("a
+    second air strike later in the day", a shelling and the next day's air strike) are
+    never one event, though a mention of another article naming no doer matches both
+    (the group matches each mention against its first one only)."""
+    if report_of is None or (mine := report_of(em)) is None:
+        return False
+    # documents are grouped one at a time: the group's members of ``em``'s article are
+    # the last ones it took, so only they are read (not a hub's whole history)
+    for m in reversed(group.members):
+        if m.article_id != em.article_id:
+            return False
+        if (theirs := report_of(m)) is not None and theirs != mine:
+            return True
+    return False
 
 
 def _count_key(c: Count) -> tuple[object, ...]:

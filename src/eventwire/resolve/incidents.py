@@ -53,16 +53,20 @@ from eventwire.model import (
     mention_key,
 )
 from eventwire.resolve.doc_incidents import (
+    DISTRICT_KM,
     TOWN_PRECISIONS,
     UNDATED_WINDOW,
     DocIncident,
     best_place,
+    in_district,
+    is_district,
     mention_id,
     town_of,
 )
 from eventwire.resolve.facets import is_facet_of_act, is_protest_in_act
 from eventwire.resolve.ids import stable_id
 from eventwire.resolve.incident_counts import best_counts, report_figures
+from eventwire.resolve.incident_hours import night_edge, one_night
 from eventwire.resolve.incident_notes import Notes
 from eventwire.resolve.incident_sites import sites_hit
 from eventwire.resolve.incident_ties import tied_sides
@@ -110,6 +114,7 @@ class Report:
     sites: frozenset[str] = frozenset()  # what its acts hit, by kind (``sites_hit``)
     doers: frozenset[str] = frozenset()  # the sides of ``named`` it names as doers
     hit: frozenset[str] = frozenset()  # ... and as targets (``state_against_group``)
+    night: str = ""  # where its act lies in its stated day (``incident_hours.night_edge``)
 
     @classmethod
     def of(
@@ -140,8 +145,10 @@ class Report:
         held = shared if shared is not None else {}
         sides, sites, doers, hit = (held.setdefault(x, x) or _NO_SIDES
                                     for x in (sides, sites, doers, hit))  # fmt: skip
-        return cls(inc.id, inc.article_id, itype, inc.window(), inc.day, inc.place, sides,
-                   family, sites, doers, hit)  # fmt: skip
+        day = inc.day
+        night = night_edge(inc.members, day, inc.onto.violent_types)
+        return cls(inc.id, inc.article_id, itype, inc.window(), day, inc.place, sides,
+                   family, sites, doers, hit, night)  # fmt: skip
 
     def window(self) -> tuple[int, int] | None:
         return self.span
@@ -339,7 +346,7 @@ def namesake_countries(a: Place, b: Place) -> bool:
 # How far from its point a place of each precision may say an act happened (km): a site
 # lies in its town, a town in its district; a country-level place stands for the whole
 # country, whose point may lie 1,500 km or more from a town in it (the DR Congo's from Goma).
-PRECISION_REACH_KM = {"point": 5.0, "city": 25.0, "admin2": 75.0, "admin1": 300.0,
+PRECISION_REACH_KM = {"point": 5.0, "city": 25.0, "admin2": DISTRICT_KM, "admin1": 300.0,
                       "country": 1800.0}  # fmt: skip
 
 
@@ -389,6 +396,29 @@ def offset_veto(a: Place | None, b: Place | None) -> str | None:
     return None
 
 
+def district_veto(a: Place | None, b: Place | None) -> str | None:
+    """Why a district read as its namesake town ("Kashmore district",
+    :func:`~eventwire.resolve.doc_incidents.is_district`) and another place are two
+    places, compared as a district, never as its province: a town, a site or another place
+    off a town farther than the district reaches from its namesake's point
+    (:func:`~eventwire.resolve.doc_incidents.in_district`), another district, or a place of
+    another governorate. A province or a country holding it meets it."""
+    for dist, other in ((a, b), (b, a)):
+        if not is_district(dist) or other is None or dist is None or other.id == dist.id:
+            continue
+        if is_district(other):
+            return "two different districts ({}, {})".format(*sorted((dist.name, other.name)))
+        if other.precision == "country":
+            return None
+        if dist.admin1 and other.admin1 and dist.admin1 != other.admin1:
+            return f"places in two governorates ({dist.name}, {other.name})"
+        point = other.precision != "admin1" or other.feature == OFFSET_FEATURE
+        if point and not in_district(dist, other):
+            return f"a place outside the district ({dist.name}, {other.name})"
+        return None
+    return None
+
+
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     """Days between two windows (0 when they overlap)."""
     return max(0, a[0] - b[1], b[0] - a[1])
@@ -406,7 +436,8 @@ def veto(a: Report, b: Report) -> str | None:
     gap = _gap(wa, wb)
     if gap > DAY_SLACK:
         return f"dates {gap} days apart"
-    if why := place_veto(a.place, b.place) or offset_veto(a.place, b.place):
+    if why := (place_veto(a.place, b.place) or offset_veto(a.place, b.place)
+               or district_veto(a.place, b.place)):  # fmt: skip
         return why
     if why := reprisal_veto(a, b):
         return why
@@ -431,9 +462,15 @@ def reprisal_veto(a: Report, b: Report) -> str | None:
     two ends is told on one day ("militants stormed the post" / "troops repelled the
     militants who stormed the post"), so the day slack that absorbs a report's late-night
     hour does not join a reply to the act it answers. A doer both reports name is one
-    side's deed told with two days, which the slack joins."""
+    side's deed told with two days, which the slack joins. One night told from its two
+    ends is one act too: the report of the earlier day tells it late that day ("late on
+    Monday", "on Monday night"), the other early the next ("early on Tuesday", "before
+    dawn"), or either only as "overnight" (``incident_hours.one_night``)."""
     if not (a.day and b.day) or a.day == b.day or a.doers & b.doers:
         return None  # a doer both name: one side's deed, perhaps on a misread day
+    first, then = (a, b) if a.day < b.day else (b, a)
+    if one_night(first.night, then.night):
+        return None  # one night across midnight, dated by its two ends
     for one, other in ((a, b), (b, a)):
         turned = sorted((one.doers & other.hit) - other.doers - one.hit)
         if turned:
