@@ -342,26 +342,43 @@ def _count_key(c: Count) -> tuple[object, ...]:
 
 
 def _count_owners(groups: Sequence[_Group]) -> dict[int, set[tuple[object, ...]]]:
-    """Which counts each event (by its place in ``groups``) keeps: a toll stated once is carried by one event only,
-    so tolls can be summed. All events of a sentence are offered its counts ("150 people
-    - fighters and civilians - were killed" gives one event per victim group); the one
-    with the most resolved actors keeps them, then one stated on its own, then the first."""
+    """Which counts each event (by its place in ``groups``) keeps: a toll stated once is
+    carried by one event only, so tolls can be summed. All events of a sentence are
+    offered its counts ("150 people - fighters and civilians - were killed" gives one
+    event per victim group); among the mentions of the count's own article that carry
+    it, the one with the most resolved actors keeps it, then one stated on its own (not
+    embedded under another act), then the first in the text, and its event takes it.
+
+    The choice reads the count's own article only (the mention's actors are its
+    group's, which the grouping key fixes), never other articles' mentions or the order
+    groups were made in: a new article never moves a toll between events it does not
+    join, and the owner is the same in any order and batch size."""
     best: dict[tuple[object, ...], tuple[tuple[object, ...], int]] = {}
     for n, g in enumerate(groups):
-        rank = (
-            -sum(x is not None for x in (g.source, g.target)),
-            all("embedded" in em.qualifiers for em in g.members),
-            n,
-        )
+        actors = -sum(x is not None for x in (g.source, g.target))
         for em in g.members:
+            if not em.counts:
+                continue
+            rank = (actors, "embedded" in em.qualifiers, *_told_at(em))
             for c in em.counts:
                 key = _count_key(c)
-                if key not in best or rank < best[key][0]:
+                if key not in best or (rank, n) < best[key]:
                     best[key] = (rank, n)
     owned: dict[int, set[tuple[object, ...]]] = {}
     for key, (_rank, owner) in best.items():
         owned.setdefault(owner, set()).add(key)
     return owned
+
+
+def _told_at(em: EventMention) -> tuple[object, ...]:
+    """Where ``em`` is told in its article (trigger, type, then its actors' spans): two
+    mentions of one article kept as two statements never tie."""
+    return (
+        em.trigger.start,
+        em.type,
+        (em.source.start, em.source.end) if em.source else (-1, -1),
+        (em.target.start, em.target.end) if em.target else (-1, -1),
+    )
 
 
 def _event(
