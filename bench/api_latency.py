@@ -297,8 +297,10 @@ def _add_lines(path: Path, table: str, make: Callable[[str], str], batch: int = 
 
 
 # the tables the bench writes (everything else is a summary of them)
+# the incident write's place articles (the place index's Articles column) are copied as
+# the SQLite store wrote them, like the tables they are counted from
 COPIED = ("actors", "actor_keys", "places", "articles", "events", "evidence", "relations",
-          "quotes", "incidents", "incident_events")  # fmt: skip
+          "quotes", "incidents", "incident_events", "incident_place_articles")  # fmt: skip
 
 
 def copy_to_postgres(path: Path, url: str) -> None:

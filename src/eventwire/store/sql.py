@@ -134,20 +134,23 @@ _DAY_SUMS = "SUM(events), SUM(killed), SUM(wounded), SUM(displaced)"
 _FINEST = PERIOD_GRAINS[-1]
 # The pair periods: the finest grain from ``events`` (read once), each coarser grain from
 # it (a date's first 4 characters are its first 7's first 4) and the whole store from it
-# and the undated events: one scan of ``events``, not one per grain.
+# and the undated events: one scan of ``events``, not one per grain. Each row ends with
+# the ACLED type (migration 22: a column added after the sums), so a filter of an ACLED
+# type with dates is read from the kind-split summaries.
+_SPLIT = f"{_EDGE}, acled_type"
 _PAIR_PERIODS = (
-    f"WITH m AS (SELECT substr(date, 1, {_FINEST}) AS period, {_FLOOR} AS floor, {_EDGE},"
+    f"WITH m AS (SELECT substr(date, 1, {_FINEST}) AS period, {_FLOOR} AS floor, {_SPLIT},"
     f" COUNT(*) AS events, SUM(source_count) AS sources FROM events WHERE {_PAIR}"
-    f" AND date IS NOT NULL GROUP BY substr(date, 1, {_FINEST}), {_FLOOR}, {_EDGE})"
-    f" SELECT 0, '', floor, {_EDGE}, SUM(events), SUM(sources) FROM (SELECT floor, {_EDGE},"
-    f" events, sources FROM m UNION ALL SELECT {_FLOOR}, {_EDGE}, 1, source_count FROM events"
-    f" WHERE {_PAIR} AND date IS NULL) d GROUP BY floor, {_EDGE}"
+    f" AND date IS NOT NULL GROUP BY substr(date, 1, {_FINEST}), {_FLOOR}, {_SPLIT})"
+    f" SELECT 0, '', floor, {_EDGE}, SUM(events), SUM(sources), acled_type FROM (SELECT floor,"
+    f" {_SPLIT}, events, sources FROM m UNION ALL SELECT {_FLOOR}, {_SPLIT}, 1, source_count"
+    f" FROM events WHERE {_PAIR} AND date IS NULL) d GROUP BY floor, {_SPLIT}"
     + "".join(
         f" UNION ALL SELECT {g}, substr(period, 1, {g}), floor, {_EDGE}, SUM(events),"
-        f" SUM(sources) FROM m GROUP BY substr(period, 1, {g}), floor, {_EDGE}"
+        f" SUM(sources), acled_type FROM m GROUP BY substr(period, 1, {g}), floor, {_SPLIT}"
         for g in PERIOD_GRAINS[:-1]
     )
-    + f" UNION ALL SELECT {_FINEST}, period, floor, {_EDGE}, events, sources FROM m"
+    + f" UNION ALL SELECT {_FINEST}, period, floor, {_EDGE}, events, sources, acled_type FROM m"
 )
 SUMMARIES = {
     "event_days": (
@@ -196,8 +199,8 @@ SUMMARIES = {
     # (what the network reads when no minimum of sources is asked for: the split of the
     # pairs drawn, the degrees), and each actor's relations grouped by what a filter tests
     "event_pair_splits": (
-        f"SELECT grain, period, {_EDGE}, SUM(events), SUM(sources) FROM event_pair_periods"
-        f" GROUP BY grain, period, {_EDGE}"
+        f"SELECT grain, period, {_EDGE}, SUM(events), SUM(sources), acled_type"
+        f" FROM event_pair_periods GROUP BY grain, period, {_SPLIT}"
     ),
     "event_actor_sums": (
         "SELECT grain, period, actor_id, SUM(sources) FROM event_actor_periods"
@@ -211,12 +214,13 @@ SUMMARIES = {
     ),
     # migration 16: each actor's sources per period split by type, negation and modality
     # (the pair splits by side): the degrees under a type, modality or polarity with dates
+    # (and by ACLED type, migration 22)
     "event_actor_kinds": (
-        "SELECT grain, period, actor_id, type, negated, modality, SUM(sources) FROM"
-        " (SELECT grain, period, source_actor AS actor_id, type, negated, modality, sources"
-        " FROM event_pair_splits UNION ALL SELECT grain, period, target_actor, type, negated,"
-        " modality, sources FROM event_pair_splits) d"
-        " GROUP BY grain, period, actor_id, type, negated, modality"
+        "SELECT grain, period, actor_id, type, negated, modality, SUM(sources), acled_type"
+        " FROM (SELECT grain, period, source_actor AS actor_id, type, negated, modality,"
+        " sources, acled_type FROM event_pair_splits UNION ALL SELECT grain, period,"
+        " target_actor, type, negated, modality, sources, acled_type FROM event_pair_splits) d"
+        " GROUP BY grain, period, actor_id, type, negated, modality, acled_type"
     ),
     # and each actor's sources per period from its events with at least ``atleast``
     # sources (2 up to the floor): the degrees under a minimum of sources with dates
@@ -259,8 +263,8 @@ SUMMARY_ORDER = {
 }
 # The EventFilter fields each summary answers (the columns it keeps)
 _KINDS = frozenset({"type", "types", "acled", "modality", "negated"})
-# the kinds the period splits keep (not the ACLED type)
-_SPLIT_KINDS = frozenset({"type", "types", "modality", "negated"})
+# the kinds the period splits keep (the ACLED type since migration 22)
+_SPLIT_KINDS = frozenset({"type", "types", "acled", "modality", "negated"})
 SUMMARY_KEEPS = {
     "event_dates": frozenset({"since", "until"}),
     "event_kinds": _KINDS,
@@ -1090,12 +1094,13 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
     def _acled_as_types(self, flt: EventFilter) -> EventFilter:
         """``flt`` with its ACLED type replaced by the event types that carry it, when that
         is the same selection: every stored event of those types has that ACLED type
-        (read from ``event_kinds``, a few dozen rows). The period summaries keep the type,
-        not the ACLED type, so a filter of an ACLED type and dates is then answered by
-        them instead of a scan of ``events``. The ontology codes most types with one ACLED
-        type, but an assault is a battle, an attack on civilians or remote violence by
-        its trigger and targets: a type whose events carry several (or none) keeps the
-        filter as it is."""
+        (read from ``event_kinds``, a few dozen rows). The summaries without the kind
+        split (the pair sums and floors) keep the type, not the ACLED type, so a filter
+        of an ACLED type is then answered by more of them. The ontology codes most types
+        with one ACLED type, but an assault is a battle, an attack on civilians or remote
+        violence by its trigger and targets: a type whose events carry several (or none)
+        keeps the filter as it is, read from the kind-split period summaries with dates
+        (they keep the ACLED type since migration 22)."""
         if not flt.acled:
             return flt
         rows = self._all(
@@ -1775,9 +1780,9 @@ def _split_plan(
 
 
 def _kind_plan(flt: EventFilter) -> bool:
-    """Whether ``flt`` names a kind (type, negation, modality), dates and nothing else:
-    the network then reads the kind-split period summaries (without dates, the whole-store
-    summaries keep the kinds)."""
+    """Whether ``flt`` names a kind (type, ACLED type, negation, modality), dates and
+    nothing else: the network then reads the kind-split period summaries (without dates,
+    the whole-store summaries keep the kinds)."""
     named = _named_fields(flt)
     return (
         bool(named & _SPLIT_KINDS)
@@ -1793,7 +1798,8 @@ def _pairs_split(flt: EventFilter) -> bool:
 
 
 def _kind_conditions(flt: EventFilter) -> tuple[list[str], list[Any]]:
-    """The conditions on the type, negation and modality columns a summary keeps."""
+    """The conditions on the type, ACLED type, negation and modality columns a summary
+    keeps."""
     where: list[str] = []
     args: list[Any] = []
     types = sorted({flt.type} if flt.type else set()) or list(flt.types)
@@ -1802,6 +1808,9 @@ def _kind_conditions(flt: EventFilter) -> tuple[list[str], list[Any]]:
     if flt.type or flt.types:
         where.append(f"type IN ({','.join('?' * len(types))})" if types else "1 = 0")
         args += types
+    if flt.acled:
+        where.append("acled_type = ?")
+        args.append(flt.acled)
     more, more_args = _modality_conditions(flt)
     return where + more, args + more_args
 
