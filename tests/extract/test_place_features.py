@@ -114,3 +114,9 @@ def test_named_features_in_sentences_are_not_towns_abroad(nlp, resources) -> Non
     text = "Troops advanced into the Nuba hills on Friday, residents said."
     place = _parsed_place(nlp, resources, text, "advanced")
     assert place is None or place.country != "PSE"
+
+
+def test_a_valley_holds_the_town_it_is_named_after_at_home(gazetteer: Gazetteer) -> None:
+    valley = resolve_feature(gazetteer, "Kaloma", "valley", ["KEN"])
+    assert valley is not None and valley.country == "KEN" and valley.precision == "city"
+    assert resolve_feature(gazetteer, "Kaloma", "river", ["KEN"]) is None  # a river is no town

@@ -10,8 +10,9 @@ with) such a word; :func:`resolve_feature` reads it:
   import with ``--feature-classes``; the shipped supplement's airports and bases), by
   the name with its word ("Sambisa Forest") or alone, keeping only features of the
   word's kind;
-- a facility (a camp, an airport, a base, a checkpoint) is often named after the town
-  it lies by ("Bagram base", "Kakuma camp"): the town of that name, if the story's
+- a facility (a camp, an airport, a base, a checkpoint) or a valley is often named
+  after the town it lies by or holds ("Bagram base", "Kakuma camp", "the Las Vegas
+  Valley"): the town of that name, if the story's
   countries hold it (or the story names none), never one abroad;
 - a feature is also often named after the division it lies in ("the Swat valley", "the
   Panjshir valley"): the division the name alone reads as;
@@ -46,10 +47,14 @@ _AIRPORT = frozenset({"AIRP", "AIRB", "AIRF", "AIRH", "airport", "airbase"})
 _BASE = frozenset({"INSM", "MILB", "AIRB", "airbase", "base"})
 _CHECKPOINT = frozenset({"PSTB", "PSTC", "checkpoint"})
 
-# The word after a name -> (the feature codes it stands for, whether it is a facility)
+# The word after a name -> (the feature codes it stands for, whether the feature is
+# often named after the town it lies by: a facility, a valley)
 FEATURE_WORDS: dict[str, tuple[frozenset[str], bool]] = {
     **dict.fromkeys(("forest", "forests", "woods", "jungle"), (_FOREST, False)),
-    **dict.fromkeys(("river", "stream", "valley", "lake"), (_WATER, False)),
+    **dict.fromkeys(("river", "stream", "lake"), (_WATER, False)),
+    # a valley holds the town it is named after ("the Las Vegas Valley"), as a camp
+    # lies by its town
+    "valley": (_WATER, True),
     **dict.fromkeys(
         ("hill", "hills", "mountain", "mountains", "range", "plateau", "massif", "ridge"),
         (_HEIGHTS, False),
