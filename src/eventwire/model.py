@@ -184,6 +184,12 @@ class PlaceMention:
     place: Place | None
     evidence: Evidence
     is_actor: bool = False  # metonym acting as a government ("Moscow said")
+    # made from a description standing for a place named before or known from the
+    # article ("the city", "the town", "the capital"), not from a name in the text
+    described: bool = False
+    # the part of the page the mention lies in, as extraction zoned it ("dateline",
+    # "body", "headline", ...; see extract/docview.Zones); None in records stored before
+    zone: str | None = None
 
 
 @dataclass(frozen=True)

@@ -94,14 +94,18 @@ class FakeRun:
         return event
 
     def place(
-        self, text: str, surface: str, published: str | None = None, place: Place | None = None
+        self,
+        text: str,
+        surface: str,
+        published: str | None = None,
+        place: Place | None = None,
+        described: bool = False,
     ) -> None:
         aid = gold_article(text, published=published).id
         start = text.index(surface)
         ev = Evidence(aid, text, 0, len(text))
-        self._doc(aid)["places"].append(
-            PlaceMention(aid, Span(start, start + len(surface), surface), place, ev)
-        )
+        span = Span(start, start + len(surface), surface)
+        self._doc(aid)["places"].append(PlaceMention(aid, span, place, ev, described=described))
 
     def timex(
         self, text: str, surface: str, value: str | None, published: str | None = None

@@ -134,3 +134,15 @@ def test_the_subject_of_a_clause_with_its_own_subject_places_nothing(nlp, resour
     # verbs joined by "and" without a subject of their own still share it
     place = _parsed_place(nlp, resources, "People in Aden cut roads and burned tyres.", "burned")
     assert place is not None and place.name == "Aden"
+
+
+@pytest.mark.slow
+def test_a_destination_opening_a_where_clause_places_that_clause(nlp, resources) -> None:
+    # read in the parse: a relative clause of place hangs from the destination
+    text = "Reinforcements were rushed to Kadugli, where they repelled an attack on Sunday."
+    place = _parsed_place(nlp, resources, text, "repelled")
+    assert place is not None and place.name == "Kadugli"
+    # no such clause: the wounded were hurt elsewhere
+    text = "Gunmen shot two guards. The wounded were rushed to Kadugli on Monday."
+    records = extract_document(Article(id="w", text=text), nlp(text), resources)
+    assert all(e.place is None or e.place.name != "Kadugli" for e in records.events)

@@ -7,6 +7,7 @@ import hashlib
 import shutil
 import sqlite3
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -503,3 +504,20 @@ def test_seats_are_the_same_after_a_reimport_and_a_rewrite(settings: Settings, b
     with sqlite3.connect(path) as con:
         assert con.execute("SELECT * FROM seat ORDER BY division").fetchall() == before
         assert write_seats(con) == len(before) == 4
+
+
+def test_info_says_how_many_divisions_have_a_seat(settings: Settings, base: Path) -> None:
+    gaz = _seats_gazetteer(settings, base)
+    with sqlite3.connect(gaz.path) as con:
+        seats = con.execute("SELECT count(*) FROM seat").fetchone()[0]
+        divisions = con.execute(
+            "SELECT count(*) FROM place WHERE feature IN ('ADM1', 'ADM2')"
+        ).fetchone()[0]
+    info = gazetteer_info(settings)
+    assert seats >= 4  # Tamra, Kafr, the second-level one and Misratah's province
+    assert (info.divisions_with_seat, info.divisions) == (seats, divisions)
+    assert info.divisions > info.divisions_with_seat  # Ramla's has none
+    assert f"divisions with a seat: {seats:,} of {divisions:,}" in "\n".join(info.summary())
+    # nothing imported, nothing to say: the shipped file's summary has no seat line
+    shipped = gazetteer_info(replace(settings, gazetteer=str(base)))
+    assert shipped.shipped and not any("seat" in line for line in shipped.summary())

@@ -34,6 +34,8 @@ def schemas() -> dict[str, Any]:
         ("id", s), ("name", s), ("lat", f), ("lon", f), ("country", s), ("admin1", s),
         ("precision", s), ("inferred", b),
     ]  # fmt: skip
+    # a division's seat, appended last (to the place struct and to the places file)
+    seat = ("seat", pa.struct([("name", s), ("lat", f), ("lon", f), ("place_id", s)]))
     return {
         "articles": pa.schema([
             ("id", s), ("title", s), ("outlet", s), ("url", s), ("source", s),
@@ -46,7 +48,7 @@ def schemas() -> dict[str, Any]:
         ]),
         "events": pa.schema([
             ("id", s), ("type", s), ("codes", s), ("source_actor", s), ("target_actor", s),
-            ("date", s), ("date_precision", s), ("location", pa.struct(place)),
+            ("date", s), ("date_precision", s), ("location", pa.struct([*place, seat])),
             ("negated", b), ("modality", s), ("attributed_to", s),
             ("counts", pa.map_(s, i)), ("qualifiers", pa.list_(s)), ("evidence", evidence),
             ("source_count", i), ("incidents", pa.list_(s)),
@@ -60,11 +62,11 @@ def schemas() -> dict[str, Any]:
             ("id", s), ("text", s), ("article_id", s), ("sentence", s), ("char_start", i),
             ("char_end", i), ("speaker", s), ("speaker_description", s),
         ]),
-        "places": pa.schema([*place, ("event_count", i)]),
+        "places": pa.schema([*place, ("event_count", i), seat]),
         "statistics": pa.schema([
             ("id", s), ("counted", s), ("value", i), ("qualifier", s), ("text", s),
             ("period_start", s), ("period_end", s), ("scope", s), ("actor", s),
-            ("place", pa.struct(place)), ("evidence", evidence.value_type),
+            ("place", pa.struct([*place, seat])), ("evidence", evidence.value_type),
         ]),
         "incidents": pa.schema([(fl.name, _arrow_type(fl.type)) for fl in fields(IncidentRow)]),
     }  # fmt: skip

@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
@@ -49,12 +49,15 @@ _BODY_SITE = re.compile(
 )
 TOWNS = ("city", "point", "admin2")
 # A distance and a direction from a reference point: "270 km east of Lima", "some 40
-# kilometres from Gao", "60 miles north-west of the capital".
+# kilometres from Gao", "60 miles north-west of the capital", "40 miles from the town of
+# Kano". The one reading of such a distance: the incidents read it too
+# (:func:`distance_before`).
 _DISTANCE = re.compile(
-    r"(?i)\b(\d[\d,]*(?:\.\d+)?)\s*-?\s*(km|kms|kilometres|kilometers|miles|mi)\b\s+"
+    r"(?i)\b(\d[\d,]*(?:\.\d+)?)\s*-?\s*(km|kms|kilomet(?:re|er)s?|miles?|mi)\b\s+"
     r"(?:\((?:[^()]{0,20})\)\s+)?"
     r"(?:((?:north|south)[-– ]?(?:east|west)|north|south|east|west)(?:ern)?\s+)?"
-    r"(?:of|away\s+from|from|outside)\s+(?:the\s+)?(?:capital(?:\s+city)?,?\s+)?(?:(?:al|el|as|ad|ar|an)[-\s])?$"
+    r"(?:of|away\s+from|from|outside)\s+(?:the\s+)?"
+    r"(?:capital(?:\s+city)?,?\s+|(?:town|city|village)\s+of\s+)?(?:(?:al|el|as|ad|ar|an)[-\s])?$"
 )
 _BEARINGS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
 # Farther than this from a reference, a place only that reference gives is no town's
@@ -237,6 +240,28 @@ def _containers(text: str, in_sentence: list[PlaceMention]) -> set[int]:
     return {pm.span.start for pm in in_sentence if pm.place is not None and pm.place.id in areas}
 
 
+@dataclass(frozen=True)
+class Distance:
+    """A distance off a reference point as the text states it: "some 270 km east of"."""
+
+    km: float
+    figure: str  # as written: "1,200"
+    unit: str  # as written: "km", "miles"
+    direction: str | None  # "east", "north-west", "northeast"; None without one
+
+
+def distance_before(text: str) -> Distance | None:
+    """The distance off a reference point that ``text`` (the words just before a place
+    name) ends with ("270 km east of", "40 miles from the town of"), in kilometres."""
+    m = _DISTANCE.search(text)
+    if m is None:
+        return None
+    km = float(m.group(1).replace(",", ""))
+    if m.group(2).lower().startswith("mi"):
+        km *= KM_PER_MILE
+    return Distance(km, m.group(1), m.group(2), m.group(3))
+
+
 def _near(place: Place, approximate: set[str]) -> Place:
     """A town the event is only placed by ("40 km south of Mopti", "west of Marib", "the
     road between Gao and Ansongo"), with nothing named for itself nearer, keeps its point
@@ -254,18 +279,16 @@ def _off_reference(ctx: DocContext, place: Place, pm: PlaceMention) -> Place:
     at the reference: with a direction, the point that distance along it, with a
     province's precision (``admin1``: the distance is round and the road unknown);
     without one, only the reference's country is known."""
-    m = _DISTANCE.search(ctx.text[max(0, pm.span.start - 60) : pm.span.start])
-    if m is None or place.lat is None or place.lon is None:
+    off = distance_before(ctx.text[max(0, pm.span.start - 60) : pm.span.start])
+    if off is None or place.lat is None or place.lon is None:
         return place
-    km = float(m.group(1).replace(",", ""))
-    if m.group(2).lower() in ("miles", "mi"):
-        km *= KM_PER_MILE
+    km = off.km
     if km <= NEAR_TOWN_KM:
         return place
-    if m.group(3) is None:
+    if off.direction is None:
         country = ctx.resources.gazetteer.country(place.country) if place.country else None
         return country or place
-    words = re.split(r"[-– ]", m.group(3).lower())
+    words = re.split(r"[-– ]", off.direction.lower())
     if len(words) == 1 and len(words[0]) > 5:  # "northeast"
         words = [words[0][:5], words[0][5:]]
     bearings = [_BEARINGS[w] for w in words]
@@ -275,7 +298,7 @@ def _off_reference(ctx: DocContext, place: Place, pm: PlaceMention) -> Place:
     return replace(
         place,
         id=f"{place.id}@{km:g}km:{direction}",
-        name=f"{m.group(1)} {m.group(2)} {direction} of {place.name}",
+        name=f"{off.figure} {off.unit} {direction} of {place.name}",
         lat=round(lat, 4),
         lon=round(lon, 4),
         precision="admin1",
@@ -401,6 +424,8 @@ def _in_other_subject(ctx: DocContext, pm: PlaceMention, clause: set[int]) -> bo
     while node is not None and node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
         verb = node.head
         if node.dep_ in ("nsubj", "nsubjpass") and verb.idx not in clause:
+            if _subject_sets_scene(verb, node, clause):
+                return False
             # verbs joined by "and" share their subject ("people in Aden cut roads and
             # burned tyres"), unless the clause's verb has its own ("the offensive began
             # with an assault on the bases, and the government in Tripoli called it a
@@ -412,6 +437,32 @@ def _in_other_subject(ctx: DocContext, pm: PlaceMention, clause: set[int]) -> bo
             )
         node = verb
     return False
+
+
+# People a text places where they live or work, whose account tells what happened
+# around them: "Residents of Kadugli said militias looted the market", "Doctors in Kadugli
+# reported that a strike killed nine" (not "Officials in Washington said": a
+# spokesperson speaks for what happened elsewhere).
+_PEOPLE_THERE = frozenset(
+    ["resident", "inhabitant", "villager", "local", "family", "people", "witness",
+     "eyewitness", "doctor", "medic", "nurse", "survivor", "farmer", "trader", "worshipper",
+     "student", "patient", "civilian", "man", "woman", "child"]
+)  # fmt: skip
+
+
+def _subject_sets_scene(verb: Token, subject: Token, clause: set[int]) -> bool:
+    """Whether a place inside the subject of ``verb`` (a locative in the subject's noun
+    phrase: "Families in X", "Residents of X") places ``clause``, a clause hanging from
+    ``verb``: an adverbial clause of an act ("Families in X fled as shells hit the
+    market": the market in X), or what people who are there report ("Residents of X
+    said militias looted the market"); not what a speaker reports from afar."""
+    below = [c for c in verb.children if c.idx in clause]
+    if not below:
+        return False
+    speech = verb.lemma_.lower() in _SPEAKING
+    if below[0].dep_ == "advcl":
+        return not speech
+    return below[0].dep_ == "ccomp" and speech and subject.lemma_.lower() in _PEOPLE_THERE
 
 
 def _own_subject(verb: Token) -> bool:
@@ -472,13 +523,26 @@ def locates_nothing(ctx: DocContext, pm: PlaceMention) -> bool:
         return True
     if _BACKER.search(ctx.text[max(0, pm.span.start - 30) : pm.span.start]):
         return True
-    if _TAKEN_TO.search(_in_own_sentence(ctx, pm.span.start, 90)):
+    if _TAKEN_TO.search(_in_own_sentence(ctx, pm.span.start, 90)) and not _where_clause(ctx, pm):
         return True  # "the wounded were flown to Bamako": not where they were hurt
     if _inside_organisation(ctx, pm) or _group_province(ctx, pm) or _actors_place(ctx, pm):
         return True
     if pm.place is None or pm.place.precision not in ("country", "region"):
         return False
     return pm.span.start in ctx.view.ent_starts("NORP")
+
+
+def _where_clause(ctx: DocContext, pm: PlaceMention) -> bool:
+    """Whether a relative clause of place hangs from the mention, read in the parse (a
+    ``relcl`` with "where"): "reinforcements were rushed to Kadugli, where they repelled
+    an attack" is a destination that is also where what follows happened."""
+    span = ctx.doc.char_span(pm.span.start, pm.span.end, alignment_mode="expand")
+    if span is None or not ctx.doc.has_annotation("DEP"):
+        return False
+    return any(
+        child.dep_ == "relcl" and any(w.lower_ == "where" for w in child.children)
+        for child in span.root.children
+    )
 
 
 def _in_own_sentence(ctx: DocContext, start: int, width: int) -> str:
@@ -488,7 +552,8 @@ def _in_own_sentence(ctx: DocContext, start: int, width: int) -> str:
 
 
 def _in_dateline(ctx: DocContext, pm: PlaceMention) -> bool:
-    return ctx.view.zones.zone_of(pm.span.start) == "dateline"
+    # the zone extraction stored on the mention (a hand-made mention may lack it)
+    return (pm.zone or ctx.view.zones.zone_of(pm.span.start)) == "dateline"
 
 
 def _only_the_dateline(ctx: DocContext, pm: PlaceMention) -> bool:

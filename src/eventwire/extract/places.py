@@ -15,11 +15,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.placecontext import document_context
+from eventwire.extract.placefeatures import feature_word, resolve_feature
 from eventwire.extract.placeparts import with_parts
 from eventwire.extract.placespans import (
     DIVISION_KIND_WORDS,
@@ -151,6 +153,7 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
     ends = sorted(e for _s, e in spans)
     # a name read the same way gets the same reading in one document: resolved once
     resolved: dict[tuple[str, bool, bool], Place | None] = {}
+    features: dict[tuple[str, str], Place | None] = {}
     for start, end in spans:
         text = ctx.text[start:end]
         sent = ctx.doc.char_span(start, end, alignment_mode="expand")
@@ -165,7 +168,13 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
             head, comma, where = qualified.partition(",")
             qualified = f"{head} {kind.group(1).lower()}{comma}{where}"
         key = (qualified, area, settlement)
-        if key not in resolved:
+        feature = feature_word(ctx.text, start, end)
+        if feature is not None:
+            # "the Boni forest", "the Kakuma camp": the feature, not a town spelt alike
+            if feature not in features:
+                features[feature] = resolve_feature(gazetteer, *feature, context)
+            reading = features[feature]
+        elif key not in resolved:
             resolved[key] = resolve_toponym(
                 gazetteer, qualified, context, area=area, settlement=settlement
             )
@@ -174,11 +183,13 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
                 resolved[key] = resolve_toponym(
                     gazetteer, bare, context, area=area, settlement=settlement
                 )
+        if feature is None:
+            reading = resolved[key]
         found.append(
             PlaceMention(
                 article_id=ctx.article.id,
                 span=Span(start, end, text),
-                place=resolved[key],
+                place=reading,
                 evidence=ctx.evidence(sentence),
                 is_actor=is_metonym(ctx, start, end),
             )
@@ -195,11 +206,17 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
                         Span(m.start(), m.end(), m.group(0)),
                         capital,
                         ctx.evidence(ctx.view.span_sent(span)),
+                        described=True,
                     )
                 )
     found.sort(key=lambda pm: pm.span.start)
     found = _with_the_town(ctx, found)
-    return {"places": with_parts(ctx, found)}
+    # each mention keeps the zone of the page it lies in, so later steps (an article's
+    # incidents) know a dateline's town without reading the text again
+    zones = ctx.view.zones
+    return {
+        "places": [replace(pm, zone=zones.zone_of(pm.span.start)) for pm in with_parts(ctx, found)]
+    }
 
 
 def _capital_country(ctx: DocContext, found: list[PlaceMention], votes: Counter[str]) -> str | None:
@@ -243,6 +260,7 @@ def _with_the_town(ctx: DocContext, found: list[PlaceMention]) -> list[PlaceMent
                     Span(m.start(), m.end(), m.group(0)),
                     towns[n - 1].place,
                     ctx.evidence(ctx.view.span_sent(span)),
+                    described=True,
                 )
             )
     return sorted([*found, *added], key=lambda pm: pm.span.start) if added else found

@@ -50,6 +50,9 @@ LOCATIVE = re.compile(
     r"\s+(?:the\s+)?(?:(?:rural|southern|northern|eastern|western|central)\s+)?"
     r"(?:(?:al|el|as|ad|ash|an|ar|at|az)[-\s])?)$"
 )
+# A capitalised locative noun heading a run of capitalised words (a sentence's first):
+# "Residents of Kadugli said", "Villagers of Tenga fled"; the name follows "of".
+_PEOPLE_OF = re.compile(r"^(?:Residents|Inhabitants|Villagers|Mayor|Governor)\s+of\s+(?=\S)")
 # "Martyrs square", "Qasqas road": a site inside a town, named but not the town itself.
 _SITE_AFTER = re.compile(
     r"^\s+(?:square|street|road|avenue|bridge|roundabout|mosque|school|hospital|university|"
@@ -169,6 +172,9 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
         start, end = m.start(), m.end()
         if POSSESSIVE.search(m.group(0)):
             end -= 2  # "in Derna's old town"
+        lead = _PEOPLE_OF.match(m.group(0))
+        if lead is not None:
+            start += lead.end()  # "Residents of Kadugli" opening a sentence: Kadugli
         if taken.overlaps(start, end):
             continue
         if not LOCATIVE.search(text[max(0, start - 40) : start]):

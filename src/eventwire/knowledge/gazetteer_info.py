@@ -43,6 +43,9 @@ class GazetteerInfo:
     by_feature: list[tuple[str, int]]  # imported places per feature code (PPL, ADM2 ...)
     base_stamp: str | None  # the shipped build the copy was made from
     base_current: bool | None  # whether that is the build this eventwire makes
+    divisions: int = 0  # first- and second-level divisions (feature ADM1, ADM2)
+    # divisions with a seat (the town governing them, from an import's PPLA/PPLA2 codes)
+    divisions_with_seat: int = 0
 
     def summary(self) -> list[str]:
         lines = [f"{self.path}: {self.places:,} places, {self.names:,} name keys"]
@@ -59,6 +62,10 @@ class GazetteerInfo:
                 f"{s.names:,} name keys, {s.skipped:,} malformed lines"
                 + (f", classes {s.classes}" if s.classes else "")
             )
+        lines.append(
+            f"divisions with a seat: {self.divisions_with_seat:,} of {self.divisions:,} "
+            "(from the imported feature codes PPLA, PPLA2, PPLC)"
+        )
         for title, rows in (
             ("by feature class", self.by_class),
             ("by feature code", self.by_feature[:15]),
@@ -117,9 +124,13 @@ def _info(con: sqlite3.Connection, path: Path) -> GazetteerInfo:
         "SELECT coalesce(feature, '-'), count(*) AS n FROM place WHERE source IS NOT NULL "
         "GROUP BY 1 ORDER BY n DESC, 1"
     ).fetchall()
+    divisions = con.execute(
+        "SELECT count(*) FROM place WHERE feature IN ('ADM1', 'ADM2')"
+    ).fetchone()[0]
+    seats = con.execute("SELECT count(*) FROM seat").fetchone()[0] if "seat" in tables else 0
     return GazetteerInfo(
         path, False, places, names, imported, sources, by_country, by_class, by_feature,
-        base_stamp, current,
+        base_stamp, current, divisions, seats,
     )  # fmt: skip
 
 

@@ -53,7 +53,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from eventwire.extract.placechoice import KM_PER_MILE, NEAR_TOWN_KM, OFFSET_FEATURE
+from eventwire.extract.placechoice import NEAR_TOWN_KM, OFFSET_FEATURE, distance_before
+from eventwire.extract.placespans import DIVISION_KIND_WORDS
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import (
     COUNTING_MODALITIES,
@@ -636,31 +637,10 @@ def _only_town(doc: DocumentRecords) -> Place | None:
     return next(iter(towns.values())) if len(towns) == 1 else None
 
 
-# a dateline after the place that opens a report: ", Country" and "(Outlet)" at most, then
-# a dash ("GAO, Mali (Sahel Wire) --", "KABUL, Dec 2 (Wire) -", "GOMA —")
-_DATELINE_TAIL = re.compile(
-    r"(?:,[^\n\-–—]{0,60})?(?:\s*\([^()\n]{1,40}\))?(?:\s+-+|\s*[–—])(?:\s|$)"
-)
-
-
 def is_dateline(pm: PlaceMention) -> bool:
-    """Whether a place mention is a report's dateline: the first words of its sentence,
-    followed by at most a country or date and an outlet in brackets, then a dash."""
-    ev, span = pm.evidence, pm.span
-    head = ev.sentence[: max(span.start - ev.char_start, 0)]
-    if head.strip(" \"'“") or not ev.char_start <= span.start < ev.char_end:
-        return False
-    return _DATELINE_TAIL.match(ev.sentence, span.end - ev.char_start) is not None
-
-
-# the words before a town named as a reference point: a distance off it, with or without
-# a bearing ("270 km east of", "40 miles from", "some 300 kilometres north-west of the
-# town of")
-_ANCHOR = re.compile(
-    r"\b(\d[\d,]*(?:\.\d+)?)\s*(km|kilomet(?:re|er)s?|miles?)\b(?:\s+[a-z-]+)?\s+(?:of|from)"
-    r"\s+(?:the\s+(?:town|city|village)\s+of\s+)?$",
-    re.IGNORECASE,
-)
+    """Whether a place mention is a report's dateline ("NIAMEY, Niger (Wire) --"), as
+    extraction zoned the page (``PlaceMention.zone``)."""
+    return pm.zone == "dateline"
 
 
 def is_reference_point(pm: PlaceMention) -> bool:
@@ -668,21 +648,24 @@ def is_reference_point(pm: PlaceMention) -> bool:
     place near a town lies (``NEAR_TOWN_KM``: "270 km east of Lima", "40 miles from
     Gao"), which tells where the act happened no better than the country. A place near
     a town ("near Bama", "20 km south of Arish", "outside the town") is that town's, as
-    everywhere in the incidents."""
+    everywhere in the incidents. The distance is read as extraction reads it
+    (:func:`~eventwire.extract.placechoice.distance_before`)."""
     ev, span = pm.evidence, pm.span
     head = ev.sentence[max(span.start - ev.char_start - 60, 0) : max(span.start - ev.char_start, 0)]
-    m = _ANCHOR.search(head)
-    if m is None:
-        return False
-    km = float(m.group(1).replace(",", ""))
-    return km * (KM_PER_MILE if m.group(2).lower().startswith("mile") else 1.0) > NEAR_TOWN_KM
+    off = distance_before(head)
+    return off is not None and off.km > NEAR_TOWN_KM
 
 
 # the words of a division (its kind word, last in its name): "the Borno region",
-# "Kashmore district", "Ituri province"
-DIVISION_WORDS = frozenset({"region", "province", "state", "governorate", "oblast", "district",
-                            "county", "prefecture", "department", "division", "regency",
-                            "territory"})  # fmt: skip
+# "Kashmore district", "Ituri province". The kind words extraction reads after a name
+# (one list), but "municipality" and "commune" (a town's own area: the town's, not its
+# governorate's) and "emirate" (a state's formal name); and "division" and "regency",
+# which end only a gazetteer's own name of one ("Dhaka Division", "Bandung Regency"):
+# extraction does not read them after a name, where "division" is mostly an army's
+DIVISION_WORDS = (DIVISION_KIND_WORDS - {"municipality", "commune", "emirate"}) | {
+    "division",
+    "regency",
+}
 # ... of them, the words of a second-level division, a district: "Kashmore district",
 # "Bama county", "the Mopti prefecture" (a part of a province, not the province)
 DISTRICT_WORDS = frozenset({"district", "county", "prefecture", "department", "regency"})

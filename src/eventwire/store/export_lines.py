@@ -101,6 +101,8 @@ def place_dict(place: Place | None) -> dict[str, Any] | None:
         "admin1": place.admin1,
         "precision": place.precision,
         "inferred": place.inferred,
+        # a division's seat from an imported dump: an alternative point, labelled apart
+        "seat": to_dict(place.seat) if place.seat is not None else None,
     }
 
 
