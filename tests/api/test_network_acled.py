@@ -1,7 +1,7 @@
 """The network under an ACLED type: where every stored event of the types that carry it
 carries that ACLED type, the filter is read as those types; where a type carries
 several, as it is: with dates the kind-split period summaries keep the ACLED type
-(migration 22). Either way the degrees and edges are exactly those of counting the
+(migration 21). Either way the degrees and edges are exactly those of counting the
 events."""
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ def test_acled_network_is_that_of_the_events(store: SQLiteStore, flt: EventFilte
 def test_an_acled_type_reads_the_summaries(store: SQLiteStore, flt: EventFilter) -> None:
     """PROTEST alone carries Protests (and nothing carries Riots): the filter becomes one
     of types; ASSAULT carries Battles and more: with dates the kind-split period summaries
-    test their ACLED type column (migration 22). Either way no scan of ``events``."""
+    test their ACLED type column (migration 21). Either way no scan of ``events``."""
     ran = _recorded(store, lambda: _summarised(store, flt))
     scans = [sql for sql, _ in ran if "FROM events" in sql and "BETWEEN" not in sql]
     assert not scans, scans

@@ -94,7 +94,7 @@ def test_kind_and_dates_network_is_that_of_the_events(store: SQLiteStore, flt: E
 )  # fmt: skip
 def test_other_kind_filters_keep_their_reads(flt: EventFilter) -> None:
     """No dates (the whole-store summaries keep the kinds), a sources floor or an actor:
-    not the kind plan (an ACLED type with dates is one since migration 22)."""
+    not the kind plan (an ACLED type with dates is one since migration 21)."""
     assert not _kind_plan(flt)
 
 

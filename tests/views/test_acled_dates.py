@@ -1,4 +1,4 @@
-"""Migration 22: the map, totals and incident list under an ACLED type with dates read
+"""Migration 21: the map, totals and incident list under an ACLED type with dates read
 the summaries (``incident_place_dates`` for the map, ``incident_dates`` for a list's
 total) and the incident list the ``incidents_acled_date`` index, and they count exactly
 the incidents a filter selects one by one, on SQLite and on PostgreSQL."""

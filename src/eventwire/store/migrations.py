@@ -655,7 +655,7 @@ MIGRATIONS: list[str] = [
     WHERE i.place_id IS NOT NULL
     GROUP BY i.place_id
     """,
-    # 22 (issue 18, pre-assigned): the kind-split period summaries keep the ACLED type
+    # 21 (issue 18): the kind-split period summaries keep the ACLED type
     # (a column after the sums), so the network under an ACLED type with dates reads them
     # even where the ACLED type is not a function of the event type (an assault is a
     # battle, an attack on civilians or remote violence by its trigger and targets);

@@ -135,7 +135,7 @@ _FINEST = PERIOD_GRAINS[-1]
 # The pair periods: the finest grain from ``events`` (read once), each coarser grain from
 # it (a date's first 4 characters are its first 7's first 4) and the whole store from it
 # and the undated events: one scan of ``events``, not one per grain. Each row ends with
-# the ACLED type (migration 22: a column added after the sums), so a filter of an ACLED
+# the ACLED type (migration 21: a column added after the sums), so a filter of an ACLED
 # type with dates is read from the kind-split summaries.
 _SPLIT = f"{_EDGE}, acled_type"
 _PAIR_PERIODS = (
@@ -214,7 +214,7 @@ SUMMARIES = {
     ),
     # migration 16: each actor's sources per period split by type, negation and modality
     # (the pair splits by side): the degrees under a type, modality or polarity with dates
-    # (and by ACLED type, migration 22)
+    # (and by ACLED type, migration 21)
     "event_actor_kinds": (
         "SELECT grain, period, actor_id, type, negated, modality, SUM(sources), acled_type"
         " FROM (SELECT grain, period, source_actor AS actor_id, type, negated, modality,"
@@ -263,7 +263,7 @@ SUMMARY_ORDER = {
 }
 # The EventFilter fields each summary answers (the columns it keeps)
 _KINDS = frozenset({"type", "types", "acled", "modality", "negated"})
-# the kinds the period splits keep (the ACLED type since migration 22)
+# the kinds the period splits keep (the ACLED type since migration 21)
 _SPLIT_KINDS = frozenset({"type", "types", "acled", "modality", "negated"})
 SUMMARY_KEEPS = {
     "event_dates": frozenset({"since", "until"}),
@@ -1100,7 +1100,7 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         with one ACLED type, but an assault is a battle, an attack on civilians or remote
         violence by its trigger and targets: a type whose events carry several (or none)
         keeps the filter as it is, read from the kind-split period summaries with dates
-        (they keep the ACLED type since migration 22)."""
+        (they keep the ACLED type since migration 21)."""
         if not flt.acled:
             return flt
         rows = self._all(

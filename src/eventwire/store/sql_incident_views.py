@@ -52,7 +52,7 @@ INCIDENT_SUMMARIES = {
         " target_actor IS NOT NULL AND (source_actor IS NULL OR source_actor <> target_actor))"
         f" sides GROUP BY actor_id, date, date_precision, {_KIND}"
     ),
-    # migration 22: per place, date and kind, sought by ACLED type and date (its index)
+    # migration 21: per place, date and kind, sought by ACLED type and date (its index)
     "incident_place_dates": (
         f"SELECT place_id, date, date_precision, {_KIND}, {_SUMS} FROM incidents"
         f" GROUP BY place_id, date, date_precision, {_KIND}"
