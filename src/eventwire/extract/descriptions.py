@@ -33,17 +33,26 @@ all see the description as a mention of the actor it stands for:
 
 A description with a name or a country of its own ("the Congolese army", "the Wagner
 group") names its actor itself and is left alone.
+
+Once the article's places are read (:func:`armies_of_one_state`, in the events pass), a
+bare reference to a state's forces left unnamed ("the army said", "troops opened fire",
+"soldiers were killed", "security forces raided") stands for the one state force the
+article names, else, when it names none, for the forces of the one country all its places
+lie in; with forces of two states named, or places in two countries, for nobody.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from eventwire.extract.docview import DocView
 from eventwire.extract.eventroles import ARMY_KIND, armed_modifier
-from eventwire.extract.namephrases import Cand
+from eventwire.extract.namephrases import STATE_FORCES_NAME, Cand, state_forces
 from eventwire.extract.pronouns import HELD_NOUNS
+from eventwire.model import GROUP_LABEL, Mention, PlaceMention
 from eventwire.text.names import plain_key
 
 # Kind nouns of a group's description -> the kind nouns it may stand for ("the group" for
@@ -392,3 +401,68 @@ def _definite(tok: Any) -> int | None:
         for c in children
     )
     return None if named else det.i
+
+
+# A state's forces named by a bare noun phrase, no state named in it: "the army said",
+# "troops opened fire", "soldiers were wounded", "security forces raided a house".
+BARE_FORCES = frozenset({"army", "military", "troops", "troop", "soldiers", "soldier",
+                         "security forces", "armed forces", "air force", "government forces",
+                         "government troops", "government soldiers"})  # fmt: skip
+
+
+def armies_of_one_state(
+    mentions: Sequence[Mention], places: Sequence[PlaceMention], kb: Any
+) -> list[Mention]:
+    """The document's mentions with each bare reference to a state's forces ("the army",
+    "the military", "troops", "soldiers", "security forces": an unnamed group with no
+    country of its own) made a mention of the article's one state force: the one state
+    force it names ("Sudan's army ... troops opened fire"), else, when it names none, the
+    forces of the one country all its places lie in ("clashes in Kadugli ... the army
+    said": Sudan's, as :func:`~eventwire.extract.namephrases.state_forces` names them).
+    Forces of two states named, or places in two countries: left as they are."""
+    bare = {m.span for m in mentions if _bare_forces(m)}
+    if not bare:
+        return list(mentions)
+    forces = {m.group: m for m in mentions if m.span not in bare and _names_state_forces(m, kb)}
+    if len(forces) > 1:
+        return list(mentions)  # "Chadian troops ... Sudan's army": whose "the army" is unknown
+    if forces:
+        named = next(iter(forces.values()))
+        name, group, iso3, label = named.normalized, named.group, named.affiliation, named.label
+    else:
+        countries = {
+            pm.place.country
+            for pm in places
+            if pm.place is not None and pm.place.country and pm.place.precision != "region"
+        }
+        if len(countries) != 1:
+            return list(mentions)
+        iso3 = next(iter(countries))
+        name, _entry = state_forces(kb, iso3)
+        group, label = plain_key(name), "ORG"
+    return [
+        replace(m, label=label, normalized=name, group=group, affiliation=iso3)
+        if m.span in bare
+        else m
+        for m in mentions
+    ]
+
+
+def _bare_forces(m: Mention) -> bool:
+    """An unnamed group of a state's forces with no country: "the army", "troops"."""
+    if m.label != GROUP_LABEL or m.affiliation:
+        return False
+    words = m.span.text.lower().split()
+    if words and words[0] in DESCRIPTION_DETERMINERS:
+        words = words[1:]
+    return " ".join(words) in BARE_FORCES
+
+
+def _names_state_forces(m: Mention, kb: Any) -> bool:
+    """A mention naming a state's armed forces: the KB's entry of that type, or the name
+    given to a state's forces no entry names ("Armed forces of Sudan")."""
+    name = m.normalized or m.span.text
+    if STATE_FORCES_NAME.match(name):
+        return True
+    entry = kb.lookup(name) if m.label != GROUP_LABEL else None
+    return entry is not None and entry.type == "state_forces"
