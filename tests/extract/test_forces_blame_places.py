@@ -248,3 +248,46 @@ def test_armed_victims_of_an_act_on_a_civilian_place_make_no_civilian_target(nlp
 )
 def test_civilian_victims_keep_the_civilian_target(nlp, bare, text):
     assert _civilian_attacks(picture(nlp, bare, text)) == [True]
+
+
+# --- slow: "the government" of a story set in one state -------------------------------
+
+
+def _speakers(res) -> set[str | None]:
+    return {named(res, e.source_actor) for e in res.events if e.type == "ACCUSE"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels shelled Kassala on Monday. The government condemned the attack.",
+        "Rebels shelled Kassala on Monday. The federal government condemned the attack.",
+    ],
+)
+def test_the_government_of_a_story_set_in_one_state_is_that_state(nlp, bare, text):
+    assert "Sudan" in _speakers(picture(nlp, bare, text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        # places in two countries: whose government is not said
+        ("Rebels shelled Kassala and Abeche on Monday. The government condemned the attack.",
+         None),
+        # a government of its own
+        ("Rebels shelled Kassala on Monday. The government of Chad condemned the attack.",
+         "Chad"),
+    ],
+)  # fmt: skip
+def test_the_government_stands_for_no_other_state(nlp, bare, text, state):
+    assert "Sudan" not in _speakers(picture(nlp, bare, text))
+    if state is not None:
+        assert state in _speakers(picture(nlp, bare, text))
+
+
+@pytest.mark.slow
+def test_a_government_building_is_no_actor(nlp, bare):
+    res = picture(nlp, bare, "Gunmen attacked a government building in Kassala on Monday.")
+    assert "Sudan" not in {a.name for a in res.actors}

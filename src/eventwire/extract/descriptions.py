@@ -48,11 +48,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from eventwire.extract.context import DocContext
 from eventwire.extract.docview import DocView
 from eventwire.extract.eventroles import ARMY_KIND, armed_modifier
 from eventwire.extract.namephrases import STATE_FORCES_NAME, Cand, state_forces
 from eventwire.extract.pronouns import HELD_NOUNS
-from eventwire.model import GROUP_LABEL, Mention, PlaceMention
+from eventwire.model import GROUP_LABEL, Mention, PlaceMention, Span
 from eventwire.text.names import plain_key
 
 # Kind nouns of a group's description -> the kind nouns it may stand for ("the group" for
@@ -430,14 +431,9 @@ def armies_of_one_state(
         named = next(iter(forces.values()))
         name, group, iso3, label = named.normalized, named.group, named.affiliation, named.label
     else:
-        countries = {
-            pm.place.country
-            for pm in places
-            if pm.place is not None and pm.place.country and pm.place.precision != "region"
-        }
-        if len(countries) != 1:
+        iso3 = _one_country(places)
+        if iso3 is None:
             return list(mentions)
-        iso3 = next(iter(countries))
         name, _entry = state_forces(kb, iso3)
         group, label = plain_key(name), "ORG"
     return [
@@ -466,3 +462,69 @@ def _names_state_forces(m: Mention, kb: Any) -> bool:
         return True
     entry = kb.lookup(name) if m.label != GROUP_LABEL else None
     return entry is not None and entry.type == "state_forces"
+
+
+def _one_country(places: Sequence[PlaceMention]) -> str | None:
+    """The one country all the article's places lie in (seas and continents aside), else
+    None (none, or two)."""
+    countries = {
+        pm.place.country
+        for pm in places
+        if pm.place is not None and pm.place.country and pm.place.precision != "region"
+    }
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+# Words a state's government is described by, naming no state: "the federal government".
+GOVERNMENT_WORDS = frozenset({"federal", "central", "national", "transitional", "interim"})
+
+
+def governments_of_one_state(ctx: DocContext) -> list[Mention]:
+    """Mentions of the state for "the government" and "the federal (central, national,
+    transitional) government" with no state of its own, when the article names no
+    government of any state (the
+    mention pass reads "the government" as the one it names, :func:`definite_descriptions`)
+    and all its places lie in one country: "Shells hit Mekelle ... the federal government
+    said" is Ethiopia's. Not a modifier ("government troops" are forces, "a government
+    building" a place)."""
+    iso3 = _one_country(ctx.places)
+    if iso3 is None:
+        return []
+    doc = ctx.doc
+    taken = {i for m in ctx.mentions for i in _tokens_of(doc, m)}
+    if any(doc[i].lower_ == "government" for i in taken):
+        return []  # a government named ("the Sudanese government"): the mention pass's
+    country = ctx.resources.kb.country(iso3)
+    found = []
+    for tok in ctx.view.tokens:
+        if tok.lower_ != "government" or tok.pos_ != "NOUN" or tok.dep_ == "compound":
+            continue
+        det = _definite(tok)
+        if (
+            det is None
+            or tok.i in taken
+            or any(
+                (c.dep_ == "amod" and c.lower_ not in GOVERNMENT_WORDS)
+                or (c.dep_ == "prep" and c.lower_ in ("of", "in"))  # "the government of Chad"
+                for c in tok.children
+            )
+        ):
+            continue
+        span = doc[det + 1 : tok.i + 1]
+        found.append(
+            Mention(
+                article_id=ctx.article.id,
+                span=Span(span.start_char, span.end_char, span.text),
+                label="GPE",
+                evidence=ctx.evidence(ctx.view.sent(tok)),
+                normalized=country.name if country else iso3,
+                group=f"aff:{iso3}",
+                affiliation=iso3,
+            )
+        )
+    return found
+
+
+def _tokens_of(doc: Any, m: Mention) -> range:
+    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)

@@ -43,7 +43,7 @@ from eventwire.extract.count_attach import (
     follow_up_line,
     governing_acts,
 )
-from eventwire.extract.descriptions import armies_of_one_state
+from eventwire.extract.descriptions import armies_of_one_state, governments_of_one_state
 from eventwire.extract.eventlinks import CONSEQUENCE_DEPS, link_events
 from eventwire.extract.eventroles import (
     agent_place,
@@ -227,6 +227,7 @@ def trigger_type(token: Token, onto: Ontology) -> str | None:
 def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     onto = ctx.resources.ontology
     index = MentionIndex.of(ctx)
+    index.added.extend(governments_of_one_state(ctx))  # "the government" of a one-state story
     quotes = ctx.quotes
     counts = ctx.counts
     in_body = ctx.view.zones.in_body  # a headline or caption names the body's events
