@@ -146,6 +146,20 @@ def test_a_bare_army_word_is_the_forces_of_the_one_state_of_the_story(nlp, bare,
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting went on near Kassala. The Beja Front said it would keep troops around "
+        "the port until the talks.",
+        "Fighting went on near Kassala. The Beja Front sent soldiers to the port on Monday.",
+    ],
+)
+def test_forces_kept_or_sent_by_the_subject_are_its_own(nlp, bare, text):
+    res = picture(nlp, bare, text)
+    assert "Armed forces of Sudan" not in {a.name for a in res.actors}
+
+
+@pytest.mark.slow
 def test_a_bare_army_word_between_two_states_names_nobody(nlp, bare):
     text = ("Clashes broke out near Geneina and Abeche on Monday. Troops fired on a convoy "
             "near the border, killing four drivers.")  # fmt: skip

@@ -412,7 +412,7 @@ BARE_FORCES = frozenset({"army", "military", "troops", "troop", "soldiers", "sol
 
 
 def armies_of_one_state(
-    mentions: Sequence[Mention], places: Sequence[PlaceMention], kb: Any
+    mentions: Sequence[Mention], places: Sequence[PlaceMention], kb: Any, doc: Any = None
 ) -> list[Mention]:
     """The document's mentions with each bare reference to a state's forces ("the army",
     "the military", "troops", "soldiers", "security forces": an unnamed group with no
@@ -420,8 +420,10 @@ def armies_of_one_state(
     force it names ("Sudan's army ... troops opened fire"), else, when it names none, the
     forces of the one country all its places lie in ("clashes in Kadugli ... the army
     said": Sudan's, as :func:`~eventwire.extract.namephrases.state_forces` names them).
-    Forces of two states named, or places in two countries: left as they are."""
-    bare = {m.span for m in mentions if _bare_forces(m)}
+    Forces of two states named, or places in two countries: left as they are. Forces
+    kept, sent or moved by the subject of their verb are that subject's ("the Front said
+    it will keep troops around the port"), read from ``doc`` when given."""
+    bare = {m.span for m in mentions if _bare_forces(m) and not _moved_by_subject(doc, m)}
     if not bare:
         return list(mentions)
     forces = {m.group: m for m in mentions if m.span not in bare and _names_state_forces(m, kb)}
@@ -452,6 +454,29 @@ def _bare_forces(m: Mention) -> bool:
     if words and words[0] in DESCRIPTION_DETERMINERS:
         words = words[1:]
     return " ".join(words) in BARE_FORCES
+
+
+# Verbs whose subject keeps, sends or moves its own forces: "X will keep troops there",
+# "X sent soldiers to the border", "X withdrew troops".
+FORCES_MOVED_VERBS = frozenset({"keep", "send", "deploy", "move", "withdraw", "pull", "station",
+                                "maintain", "have", "mobilise", "mobilize", "dispatch",
+                                "redeploy", "recall", "commit", "train", "recruit"})  # fmt: skip
+
+
+def _moved_by_subject(doc: Any, m: Mention) -> bool:
+    """ "Chad sent troops", "the Front will keep troops around the port": forces the
+    subject of their verb keeps or moves are its own, not the state's of the story."""
+    if doc is None:
+        return False
+    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return (
+        root.dep_ == "dobj"
+        and root.head.lemma_.lower() in FORCES_MOVED_VERBS
+        and any(c.dep_ == "nsubj" for c in root.head.children)
+    )
 
 
 def _names_state_forces(m: Mention, kb: Any) -> bool:

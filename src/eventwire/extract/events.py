@@ -405,7 +405,7 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     events = fold_follow_ups(events, follow_ups, starts, onto.violent_types, toll_lines)
     # "the army", "troops" (also those named as holders here: "an army post") in a story
     # set in one state: that state's forces, read once the places are known
-    mentions = armies_of_one_state(index.all(), ctx.places, ctx.resources.kb)
+    mentions = armies_of_one_state(index.all(), ctx.places, ctx.resources.kb, ctx.doc)
     return {"events": events, "mentions": mentions}
 
 
