@@ -26,7 +26,9 @@ from eventwire.extract.namephrases import (
     sworn_to,
 )
 from eventwire.extract.notactors import (
+    SETTLEMENT_NOUNS,
     counted_people,
+    in_settlement_phrase,
     is_calendar_word,
     letter_digit_code,
     names_a_platform,
@@ -458,7 +460,7 @@ class MentionIndex:
         place where the act happens, never an actor it acts on (the caller keeps it as the
         event's place). A country stays an actor ("attacked Ukraine", "aid to Bosnia"),
         and so does a name the gazetteer does not know as a place."""
-        if _in_settlement_phrase(token):
+        if in_settlement_phrase(token):
             return True
         name = _flat_name(token)
         kb = self.ctx.resources.kb
@@ -686,24 +688,6 @@ SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "commande
                            "official", "representative", "member"})  # fmt: skip
 # Places and units people hold or man, whose holders an attack on them targets.
 HOLDER_NOUNS = HELD_NOUNS | frozenset({"patrol", "station", "unit", "vehicle", "tank"})
-# Nouns of a settlement or an area that name their place after "of": "the town of Bunia".
-SETTLEMENT_NOUNS = frozenset(
-    ["town", "city", "village", "district", "region", "province", "neighbourhood",
-     "neighborhood", "suburb", "port", "county", "municipality", "hamlet", "locality"]
-)  # fmt: skip
-
-
-def _in_settlement_phrase(token: Token) -> bool:
-    """ "the town of Bunia", "the village of Tshanzu": the name of a settlement."""
-    prep = token.head
-    return (
-        token.dep_ == "pobj"
-        and prep.lower_ == "of"
-        and prep.head.lemma_.lower() in SETTLEMENT_NOUNS
-        and prep.head.pos_ == "NOUN"
-    )
-
-
 # Roles in which a town's name is the doer's or the owner's, read as before ("Misrata
 # said", "the Abala militia attack"): not the object of an act.
 _AGENT_DEPS = frozenset({"nsubj", "compound", "amod", "nmod", "poss"})

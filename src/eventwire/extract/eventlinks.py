@@ -57,6 +57,9 @@ def link_events(
 # Sentences back that an accusation naming no act ("Police blamed X") reaches.
 BLAME_REACH = 3
 BLAME_VERBS = frozenset({"blame", "accuse"})
+# The doer of an act is the accused of another sentence ("Police blamed the Front"): the
+# role's status, alleged, while the act keeps its own modality.
+SOURCE_ALLEGED = "source_alleged"
 # What one claims or takes when owning up to an act: "claimed responsibility".
 OWNED_NOUNS = frozenset({"responsibility", "credit"})
 
@@ -93,7 +96,9 @@ def _doers_named_later(
             here = view.sent_no(i)
             before = [j for j in _acts_before(view, out, trigger_at, i, violent)
                       if here - view.sent_no(trigger_at[j]) <= BLAME_REACH]  # fmt: skip
-            _name_doer(view, out, trigger_at, before, e.target, onto, k)
+            # the accused is the doer in the accuser's words: that role is alleged, the
+            # act keeps the modality its own sentence gives it
+            _name_doer(view, out, trigger_at, before, e.target, onto, k, SOURCE_ALLEGED)
     if index is None:
         return out
     for tok in view.tokens:
@@ -350,11 +355,13 @@ def _name_doer(
     doer: Span,
     onto: Ontology,
     upto: int,
+    qualifier: str | None = None,
 ) -> None:
     """``doer`` did the last act of ``before`` when its doer is unnamed or only armed men
     ("gunmen"). The act may be told over several sentences ("ten soldiers died in the
     assault. Five were wounded. X claimed the attack"): the doer reaches back over the
-    acts with no named doer, up to one whose doer is named."""
+    acts with no named doer, up to one whose doer is named. ``qualifier`` marks how the
+    doer is known (``source_alleged`` for the accused of "Police blamed X")."""
     if not before or not _unnamed(view, out[before[-1]].source, onto):
         return
     unnamed_by_sentence: dict[int, Span | None] = {}
@@ -367,7 +374,8 @@ def _name_doer(
         if out[j].type not in onto.violent_types:
             continue  # "a medic asked for help" told there: no act of the doer's
         if no in unnamed_by_sentence and out[j].source == unnamed_by_sentence[no]:
-            out[j] = replace(out[j], source=doer)
+            marks = (*out[j].qualifiers, qualifier) if qualifier else out[j].qualifiers
+            out[j] = replace(out[j], source=doer, qualifiers=tuple(dict.fromkeys(marks)))
 
 
 def _unnamed(view: DocView, span: Span | None, onto: Ontology) -> bool:

@@ -43,6 +43,7 @@ from eventwire.extract.count_attach import (
     follow_up_line,
     governing_acts,
 )
+from eventwire.extract.descriptions import armies_of_one_state, governments_of_one_state
 from eventwire.extract.eventlinks import CONSEQUENCE_DEPS, link_events
 from eventwire.extract.eventroles import (
     agent_place,
@@ -226,6 +227,7 @@ def trigger_type(token: Token, onto: Ontology) -> str | None:
 def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     onto = ctx.resources.ontology
     index = MentionIndex.of(ctx)
+    index.added.extend(governments_of_one_state(ctx))  # "the government" of a one-state story
     quotes = ctx.quotes
     counts = ctx.counts
     in_body = ctx.view.zones.in_body  # a headline or caption names the body's events
@@ -401,7 +403,10 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     starts = list(ctx.view.sent_start_chars)
     events = attach_counts(events, counts, starts, onto.violent_types, governs)
     events = fold_follow_ups(events, follow_ups, starts, onto.violent_types, toll_lines)
-    return {"events": events, "mentions": index.all()}
+    # "the army", "troops" (also those named as holders here: "an army post") in a story
+    # set in one state: that state's forces, read once the places are known
+    mentions = armies_of_one_state(index.all(), ctx.places, ctx.resources.kb, ctx.doc)
+    return {"events": events, "mentions": mentions}
 
 
 def _follow_up_lines(
@@ -509,6 +514,7 @@ def _consequences_folded(
             acts.setdefault(i, []).append(n)
     out = list(events)
     dropped: set[int] = set()
+    victims: dict[int, set[str]] = {}  # host -> kinds of the victims its consequences name
     for n, (e, i) in enumerate(zip(events, trigger_at, strict=True)):
         if e.type not in violent or n in dropped:
             continue
@@ -529,10 +535,25 @@ def _consequences_folded(
             # by the Front": the Front killed them)
             took = ("source_",) if host.source is None and e.source is not None else ()
             quals = tuple(q for q in e.qualifiers if q.startswith((*kept, *took)))
+            if not setting and events[h].target is None:  # the act named a thing or place hit
+                victims.setdefault(h, set()).update(
+                    q for q in e.qualifiers if q.startswith("target_") and q != "target_place"
+                )
             out[h] = replace(host, source=host.source or e.source, target=host.target or e.target,
                              qualifiers=tuple(dict.fromkeys((*host.qualifiers, *quals))))  # fmt: skip
         dropped.add(n)
+    for h, kinds in victims.items():
+        if kinds & ARMED_VICTIMS and CIVILIAN_TARGET not in kinds:
+            # "stormed a village, killing four soldiers": the victims are armed people, the
+            # village only where they were hit; the act is no attack on civilians
+            quals = out[h].qualifiers
+            out[h] = replace(out[h], qualifiers=tuple(q for q in quals if q != CIVILIAN_TARGET))
     return [e for n, e in enumerate(out) if n not in dropped]
+
+
+CIVILIAN_TARGET = "target_civilian"
+# Victims who are no civilians: a state's forces, police, fighters of a group, its forces.
+ARMED_VICTIMS = frozenset({"target_state", "target_armed", "target_forces"})
 
 
 def _rebutted_backing(

@@ -60,6 +60,7 @@ from eventwire.extract.notactors import (
     credit_brackets,
     dateline_prefix,
     in_comment_form,
+    in_settlement_phrase,
     is_calendar_word,
     is_common_word,
     names_a_platform,
@@ -243,9 +244,23 @@ def _places(text: str, is_place: Any) -> bool:
 
 
 def _place_test(ctx: DocContext) -> Any:
-    """Whether a one-word name is a place the gazetteer knows well enough to read it as
-    one (:func:`~eventwire.extract.notactors.place_test`); one test per document."""
-    return place_test(ctx.resources.gazetteer)
+    """Whether a name is a place the gazetteer knows well enough to read it as one
+    (:func:`~eventwire.extract.notactors.place_test`), or one the document itself calls a
+    settlement ("the districts of Ain Zara and Qasr bin Ghashir", "the town of X") and so
+    a place wherever it names it; one test per document."""
+    known = place_test(ctx.resources.gazetteer)
+    settled = set()
+    for ent in ctx.doc.ents:
+        root = ent.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head  # "the districts of X and Y": Y too
+        if in_settlement_phrase(root):
+            settled.add(ent.text)
+
+    def is_place(name: str) -> bool:
+        return name in settled or known(name)
+
+    return is_place
 
 
 # --- candidates ------------------------------------------------------------------

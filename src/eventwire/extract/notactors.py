@@ -213,8 +213,9 @@ def letter_digit_code(name: str) -> bool:
 
 def place_test(gazetteer: Any) -> Any:
     """Whether a name is a place the gazetteer knows well enough to read it as one: a
-    country, a first-level division or a town of 10,000 people or more, matched by its
-    main or alternate name (never by a loose spelling). An acronym ("UN", "U.N.") or a
+    country, a first-level division or a town of 10,000 people or more, and a name of
+    several words known as any settlement or site, matched by its main or alternate name
+    (never by a loose spelling). An acronym ("UN", "U.N.") or a
     letter-digit code ("M23") is no place. Answers are kept per name (an article names
     the same places again), so build one test per document."""
     known: dict[str, bool] = {}
@@ -223,13 +224,40 @@ def place_test(gazetteer: Any) -> Any:
         if name.replace(".", "").isupper() or letter_digit_code(name):
             return False
         if name not in known:
+            several = " " in name.strip()
             known[name] = any(
-                c.place.precision in ("country", "admin1") or (c.place.population or 0) >= 10_000
+                c.place.precision in ("country", "admin1")
+                or (c.place.population or 0) >= 10_000
+                # a name of several words the gazetteer knows as a settlement or a site
+                # ("Ras Lanuf", "Wadi Halfa"): no person's or group's name by chance
+                or (several and c.place.precision in SETTLED_PRECISIONS)
                 for c in gazetteer.named(name)  # never a skeleton match: not searched
             )
         return known[name]
 
     return is_place
+
+
+# Readings of a settlement or a site (not a region, a sea or a continent).
+SETTLED_PRECISIONS = frozenset({"point", "city", "admin2"})
+
+
+# Nouns of a settlement or an area that name their place after "of": "the town of Bunia".
+SETTLEMENT_NOUNS = frozenset(
+    ["town", "city", "village", "district", "region", "province", "neighbourhood",
+     "neighborhood", "suburb", "port", "county", "municipality", "hamlet", "locality"]
+)  # fmt: skip
+
+
+def in_settlement_phrase(token: Any) -> bool:
+    """ "the town of Bunia", "the village of Tshanzu": the name of a settlement."""
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.lemma_.lower() in SETTLEMENT_NOUNS
+        and prep.head.pos_ == "NOUN"
+    )
 
 
 # A bracket near a paragraph's start holding a credit: words, a dash, and a date with a

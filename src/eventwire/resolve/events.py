@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
 
+from eventwire.extract.eventlinks import SOURCE_ALLEGED
 from eventwire.knowledge.ontology import Ontology
 from eventwire.knowledge.resources import Resources
 from eventwire.model import (
@@ -412,6 +413,10 @@ def _event(
     qualifiers = tuple(dict.fromkeys(q for em in members for q in em.qualifiers))
     if not all("embedded" in em.qualifiers for em in members):  # stated on its own somewhere
         qualifiers = tuple(q for q in qualifiers if q != "embedded")
+    if any(em.source is not None and SOURCE_ALLEGED not in em.qualifiers for em in members):
+        qualifiers = tuple(
+            q for q in qualifiers if q != SOURCE_ALLEGED
+        )  # a report says it outright
     return Event(
         id=stable_id(
             "event",

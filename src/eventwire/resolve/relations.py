@@ -10,9 +10,10 @@ their own modality with ``source_count`` 0, shown but never counted. A relation
 that some articles assert and others deny is ``contested``. An event that only
 states an act which has not happened (qualifier ``statement``: "did not back" as
 REJECT) is no evidence of its own: the act carries the relation and its modality.
-Backing stated only in the words of an adversary of the backer or of the backed side is
-alleged (:func:`claimed`); a neutral reporter or an ally stating it asserts it, and an
-accusation verb ("accused X of arming Y") makes it alleged at extraction already.
+An act whose doer is named only by an accusation in another sentence (qualifier
+``source_alleged``) makes an alleged relation. Backing stated only in the words of an
+adversary of the backer or of the backed side is alleged (:func:`claimed`); a neutral
+reporter or an ally stating it asserts it, and an accusation verb ("accused X of arming Y") makes it alleged at extraction already.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from eventwire.extract.actorspans import FOLLOWERS
+from eventwire.extract.eventlinks import SOURCE_ALLEGED
 from eventwire.knowledge.resources import Resources
 from eventwire.model import COUNTING_MODALITIES, DocumentRecords, Event, Evidence, Relation
 from eventwire.resolve.events import actor_of
@@ -70,6 +72,8 @@ def resolve_relations(
         modality = claimed(
             rtype, ev.modality, ev.attributed_to, ev.source_actor, ev.target_actor, foes
         )
+        if SOURCE_ALLEGED in ev.qualifiers and modality == "asserted":
+            modality = "alleged"  # "Gunmen killed six. Police blamed X": X's act is alleged
         for evidence in ev.evidence:
             piece = _Piece(evidence, modality, ev.negated, ev.date)
             add(ev.source_actor, ev.target_actor, rtype, piece)
