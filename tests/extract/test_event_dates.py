@@ -200,3 +200,23 @@ def test_a_when_clause_on_a_verb_keeps_the_sentence_date(dates) -> None:
     # "were killed on Sunday when gunmen attacked": a clause of the same moment, on a verb
     found = dates("Five villagers were killed on Sunday when gunmen attacked the farms.")
     assert found["attacked"] == ("2024-05-12", "day")
+
+
+def test_a_relative_clause_on_an_event_noun_takes_the_noun_s_date(dates) -> None:
+    # the killing told in "which ... said killed 12" is the raid's, dated by the lead's
+    # possessive day, even from a later paragraph whose sentence is not in the past
+    text = (
+        "The army said on Sunday that two gunmen were among those killed in Thursday's raid "
+        "on a farm near the river.\n\n"
+        "The army did not say how many people had died in the raid, which the local council "
+        "said killed 12."
+    )
+    found = dates(text)
+    assert found["raid"] == ("2024-05-09", "day")
+    assert found["killed"] == ("2024-05-09", "day")
+
+
+def test_a_relative_clause_on_an_undated_noun_takes_nothing_from_it(dates) -> None:
+    # "an ambush" with no date of its own: the killing keeps the day standing in
+    found = dates("Officials said on Tuesday that an ambush, which killed four, was planned.")
+    assert found["killed"][1] == "publication"

@@ -196,3 +196,79 @@ def test_the_period_a_superlative_compares_over_dates_no_event(records) -> None:
     recs = records("The biggest offensive since 2019 began on Monday in the north.")
     (offensive,) = [e for e in recs.events if e.trigger.text == "offensive"]
     assert offensive.when is not None and offensive.when.value == "2024-05-13"
+
+
+def test_bare_since_after_the_conflict_began(records) -> None:
+    recs = records(
+        "The insurgency began in 2019. The ministry says more than 9,000 people have been "
+        "killed since."
+    )
+    assert [(s.counted, s.value, s.scope) for s in recs.statistics] == [
+        ("killed", 9000, "conflict")
+    ]
+    assert ("killed", 9000) not in _event_counts(recs)
+
+
+def test_bare_since_after_an_incident_updates_its_toll(records) -> None:
+    recs = records("Rebels raided the town on Monday. Two more people have died since.")
+    assert recs.statistics == ()
+    assert _event_counts(recs) == [("killed", 2)]
+
+
+def test_period_between_two_months(records) -> None:
+    recs = records("More than 130 people were killed in the valley between November and January.")
+    (stat,) = recs.statistics
+    assert (stat.value, stat.period_start, stat.period_end) == (130, "2023-11", "2024-01")
+    assert _event_counts(recs) == []
+
+
+def test_period_from_one_month_to_another(records) -> None:
+    recs = records("About 90 people were killed in the district from January to April.")
+    (stat,) = recs.statistics
+    assert (stat.value, stat.period_start, stat.period_end) == (90, "2024-01", "2024-04")
+
+
+def test_two_days_are_an_incident_not_a_period(records) -> None:
+    recs = records("Five people were killed in the village between 2 and 3 May.")
+    assert recs.statistics == ()
+    assert _event_counts(recs) == [("killed", 5)]
+
+
+def test_the_toll_of_the_act_a_war_began_with_is_not_an_event_count(records) -> None:
+    recs = records(
+        "The insurgency began when rebels stormed an army base on 2 March 2019, killing "
+        "about 300 soldiers."
+    )
+    assert [(s.value, s.scope) for s in recs.statistics] == [(300, "conflict")]
+    assert _event_counts(recs) == []
+
+
+def test_an_attack_when_something_else_began_keeps_its_count(records) -> None:
+    recs = records(
+        "Rebels stormed an army base on Friday, killing 30 soldiers, when the talks began."
+    )
+    assert recs.statistics == ()
+    assert _event_counts(recs) == [("killed", 30)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ambush came hours before the bombing of a bus station in which seven "
+        "passengers were killed.",
+        "It happened on the day of the raid on a village further north, which killed at "
+        "least seven people.",
+        "The clash took place a day after the ambush near the bridge that killed seven "
+        "police officers.",
+    ],
+)
+def test_the_toll_of_an_incident_named_to_place_another_in_time(records, text) -> None:
+    recs = records(text)
+    assert ("killed", 7) not in _event_counts(recs) and recs.statistics == ()
+
+
+def test_an_act_told_after_an_incident_keeps_that_incident_s_toll(records) -> None:
+    recs = records(
+        "Soldiers retaliated after the attack on the base in which 12 soldiers were killed."
+    )
+    assert ("killed", 12) in _event_counts(recs)

@@ -133,6 +133,8 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
         return best
     if parsed and (named := _named_before(ctx, token)) is not None:
         return named  # "Militants attacked a base on Sunday. ... The attack was the worst"
+    if parsed and (described := _antecedent_date(ctx, token)) is not None:
+        return described  # "... died in the strike, which the ministry said killed 16"
     # A story goes on in the day it gave last: "On 6 May militants fired a rocket. It hit
     # a house." The day must be in the same paragraph; a background paragraph's year or
     # a length of time never carries over.
@@ -217,6 +219,35 @@ def _named_before(ctx: DocContext, token: Token) -> When | None:
             return when
         return None  # the nearest one is what the noun repeats, dated or not
     return None
+
+
+RELATIVE_WORDS = frozenset({"which", "that"})
+
+
+def _antecedent_date(ctx: DocContext, token: Token) -> When | None:
+    """The date of the event noun a relative clause tells the act of: "Nobody said how
+    many had died in the raid, which the council said killed 12" -- the killing is the
+    raid's, so it takes the raid's own date (its phrase's, or the earlier act the definite
+    noun repeats). The clause is found going up from the trigger through the reporting
+    verbs and complements inside it ("which X said killed", "which killed") to a relative
+    clause opened by "which"/"that" on a noun; a date only the publication day stands in
+    for is not taken."""
+    node = token
+    for _ in range(3):
+        if node.dep_ == "relcl":
+            break
+        if node.dep_ not in ("ccomp", "xcomp") or node.head.i == node.i:
+            return None
+        node = node.head
+    if node.dep_ != "relcl" or node.head.pos_ != "NOUN":
+        return None
+    opened = {t.lower_ for t in node.subtree if t.dep_ in ("nsubj", "nsubjpass", "dobj")}
+    if not opened & RELATIVE_WORDS:
+        return None
+    when = when_for(ctx, node.head)
+    if when is None or not when.value or when.precision == "publication":
+        return None
+    return when
 
 
 def _counted_in(ctx: DocContext, sent: Span, window: list[Timex]) -> list[CountedFrom]:

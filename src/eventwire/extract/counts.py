@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.modality import modality_of
-from eventwire.extract.totals import total_of
+from eventwire.extract.totals import landmark_toll, total_of
 from eventwire.knowledge.words import CountWords
 from eventwire.model import Count, Span, Statistic
 from eventwire.registry import extractors
@@ -475,6 +475,8 @@ def extract_counts(ctx: DocContext) -> dict[str, list[Any]]:
         kind = _stated(found)
         if found is None or kind is None:
             continue
+        if landmark_toll(found[1]):
+            continue  # "came hours before the raid in which six were killed": another's
         qualifier = ranged or qualifier_of(tok) or how
         if total := total_of(ctx, found[1], tok, kind, value, qualifier):
             statistics.append(total)  # "has killed 3,000 since April": the war's, no event's

@@ -16,7 +16,16 @@ by the construction around the word that says what happened to the people (its c
   "fighting has displaced" (the present perfect of a general word for violence);
 * a toll of the conflict or one said to be overall: "the war's death toll", "the death
   toll of the conflict", "the overall toll";
-* a figure in millions of people: no single incident kills or displaces millions.
+* a figure in millions of people: no single incident kills or displaces millions;
+* a period given by its two ends: "between November and January", "from May to July";
+* a bare "since" after a sentence saying the conflict began ("The war began in 2019. ...
+  9,000 have been killed since");
+* the toll of the act a conflict began with ("The insurgency began when rebels stormed a
+  base, killing 300").
+
+Apart from totals, the toll of another incident named only to place an act in time ("came
+hours before the bombing in which seven were killed") is no count of this article's
+events (:func:`landmark_toll`).
 
 The statistic keeps what is counted, the figure and its qualifier, the period when
 stated, and its scope: the actor that did it ("the RSF has killed ... since April"),
@@ -44,6 +53,13 @@ VIOLENCE_NOUNS = frozenset({"fighting", "violence", "bloodshed", "unrest", "bomb
 OVERALL_WORDS = frozenset({"overall", "total", "cumulative", "running"})
 TOLL_NOUNS = frozenset({"toll", "number", "tally", "count"})
 PERIOD_PREPS = frozenset({"in", "during", "over", "throughout", "for", "within"})
+# A period given by its two ends: "between November and January", "from May to July"; the
+# date expression takes in the preposition, so it is looked for in the whole phrase.
+RANGE_PREPS = frozenset({"between", "from"})
+RANGE_JOINS = frozenset({"and", "to", "until", "till", "through", "-"})  # "May to July"
+# Verbs saying a conflict began: "since" alone after "the war began when ..." counts from
+# the conflict's start.
+BEGIN_LEMMAS = frozenset({"begin", "start", "erupt", "break", "ignite"})
 LONG_UNITS = frozenset({"month", "months", "quarter", "year", "years", "decade", "decades"})
 PERIOD_PRECISIONS = frozenset({"month", "season", "year", "decade", "week"})
 MILLION = 1_000_000
@@ -59,7 +75,7 @@ def total_of(
     """The statistic ``number`` states when its ``cue`` ("killed", "displaced", "toll")
     makes it a running or period total (see the module doc); else None."""
     period = _since(ctx, cue) or _long_period(ctx, cue) or _up_to_now(ctx, cue)
-    conflict = _by_the_conflict(cue) or _conflict_toll(cue)
+    conflict = _by_the_conflict(cue) or _conflict_toll(cue) or _began_the_conflict(cue)
     if period is None and not conflict and value < MILLION:
         return None
     sent = ctx.view.sent(number)
@@ -90,6 +106,38 @@ def total_of(
         place=place.place if place else None,
         cue=Span(cue.idx, cue.idx + len(cue.text), cue.text),
     )
+
+
+# Verbs that only place one act in time against another: "The ambush came hours before
+# the bombing ...", "It happened on the day of the raid ...", "took place a day after".
+TIMING_LEMMAS = frozenset({"come", "happen", "occur", "take", "follow", "precede"})
+# Nouns naming the time of another act: "on the day of the raid", "on the eve of".
+LANDMARK_TIMES = frozenset({"day", "eve", "night", "morning", "evening", "anniversary"})
+
+
+def landmark_toll(cue: Token) -> bool:
+    """Whether the cue tells the toll of another incident named only to place this one in
+    time: "The ambush came hours before the bombing of a bus station in which seven
+    passengers were killed", "It happened on the day of the raid on a village, which
+    killed six" -- the seven and the six are that other incident's, reported on its own,
+    and no count of an event this sentence reports. The cue is in a relative clause
+    inside the object of "before"/"after" or of "the day of", which hangs from a verb
+    that only places the act in time (:data:`TIMING_LEMMAS`); "Soldiers retaliated after
+    the attack in which 12 were killed" tells the attack, and keeps its count."""
+    node, relative = cue, False
+    for _ in range(10):
+        if node.head.i == node.i:
+            return False
+        relative = relative or node.dep_ == "relcl"
+        node = node.head
+        if node.dep_ != "prep" or not relative:
+            continue
+        if node.lower_ in ("before", "after"):
+            return node.head.lemma_.lower() in TIMING_LEMMAS
+        if node.lower_ == "of" and node.head.lemma_.lower() in LANDMARK_TIMES:
+            when = node.head.head  # "on" of "on the day of"
+            return when.dep_ == "prep" and when.head.lemma_.lower() in TIMING_LEMMAS
+    return False
 
 
 # What a tally of people taken is: "at least eight people have been arrested so far in
@@ -140,7 +188,43 @@ def _since(ctx: DocContext, cue: Token) -> tuple[str | None, str | None] | None:
             if _names_a_day(timex, child) and not of_conflict:
                 return None
             return (timex.when.calendar if timex else None), None
+        if child.lower_ == "since" and not list(child.children) and _after_conflict_began(cue):
+            return None, None  # "The war began in 2019. ... 40,000 have been killed since."
     return None
+
+
+def _began_the_conflict(cue: Token) -> bool:
+    """Whether the cue tells the toll of the act a conflict began with, in a clause saying
+    when it began: "The insurgency began when rebels stormed a base in 2019, killing 300
+    soldiers" -- background to the article's own incident, stated as a figure of the
+    conflict, not a count of an event reported now."""
+    node = cue
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ == "advcl" and _begins_conflict(node.head):
+            return any(m.dep_ == "advmod" and m.lower_ == "when" for m in node.children)
+        node = node.head
+    return False
+
+
+def _begins_conflict(verb: Token) -> bool:
+    """ "the war began", "the insurgency erupted": a beginning verb with a conflict noun as
+    its subject."""
+    return verb.lemma_.lower() in BEGIN_LEMMAS and any(
+        c.dep_ == "nsubj" and _conflict_word(c) == "conflict" for c in verb.children
+    )
+
+
+def _after_conflict_began(cue: Token) -> bool:
+    """Whether a bare "since" counts from the start of the conflict: the sentence before
+    says it began ("The insurgency began when rebels stormed a base. ... more than 9,000
+    people have been killed since"). After an incident ("Two more have died since") it
+    updates that incident's toll and is no total."""
+    sent = cue.sent
+    if sent.start == 0:
+        return False
+    return any(_begins_conflict(tok) for tok in cue.doc[sent.start - 1].sent)
 
 
 def _up_to_now(ctx: DocContext, cue: Token) -> tuple[str | None, str | None] | None:
@@ -186,7 +270,7 @@ def _long_period(ctx: DocContext, cue: Token) -> tuple[str | None, str | None] |
                 first = timex.when.calendar
                 return first, timex.when.end or first
             continue
-        if child.dep_ != "prep" or child.lower_ not in PERIOD_PREPS:
+        if child.dep_ != "prep" or child.lower_ not in PERIOD_PREPS | RANGE_PREPS:
             continue
         pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
         if pobj is None:
@@ -194,7 +278,8 @@ def _long_period(ctx: DocContext, cue: Token) -> tuple[str | None, str | None] |
         words = [t.lower_ for t in pobj.subtree]
         if pobj.lower_ in LONG_UNITS and any(w in ("past", "last", "previous") for w in words):
             return None, None  # "over the past 12 months": a period up to now
-        timex = _timex_in(ctx, list(pobj.subtree))
+        ranged = child.lower_ in RANGE_PREPS
+        timex = _timex_in(ctx, list(child.subtree if ranged else pobj.subtree))
         if timex is None or timex.when.precision not in PERIOD_PRECISIONS:
             continue
         if _DAY_WORDS.search(timex.span.text) or _dated_to_a_day(ctx, cue):
@@ -202,7 +287,22 @@ def _long_period(ctx: DocContext, cue: Token) -> tuple[str | None, str | None] |
         if _in_one_incident(ctx, cue):
             return None  # "five soldiers were killed in an ambush in March"
         first = timex.when.calendar
-        return first, timex.when.end or first
+        last = _range_end(ctx, timex) or timex
+        return first, last.when.end or last.when.calendar or first
+    return None
+
+
+def _range_end(ctx: DocContext, timex: Timex) -> Timex | None:
+    """The far end of a period given by its two ends, "between November and January",
+    "from May to July": the placed timex right after ``timex`` past one joining word, when
+    a range word ("between", "from") comes just before ``timex``."""
+    before = ctx.text[: timex.span.start].split()
+    if not before or before[-1].lower() not in RANGE_PREPS:
+        return None
+    for other in ctx.timexes:
+        if other.span.start > timex.span.end and other.when.value:
+            gap = ctx.text[timex.span.end : other.span.start].strip().lower()
+            return other if gap in RANGE_JOINS else None
     return None
 
 
