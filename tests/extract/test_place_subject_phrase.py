@@ -39,3 +39,16 @@ def test_a_spokesperson_somewhere_else_does_not_place_what_he_reports(nlp, resou
     text = "Officials in Washington said rebels attacked a convoy on Monday."
     place = _parsed_place(nlp, resources, text, "attacked")
     assert place is None or place.name != "Washington"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # where the subject went or came from, not where it is
+        "The minister's trip to Kadugli ended before gunmen attacked the market.",
+        "A convoy from Kadugli arrived as gunmen attacked the market.",
+    ],
+)
+def test_a_place_the_subject_goes_to_or_comes_from_places_nothing(nlp, resources, text) -> None:
+    place = _parsed_place(nlp, resources, text, "attacked")
+    assert place is None or place.name != "Kadugli"

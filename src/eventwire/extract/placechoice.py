@@ -420,11 +420,11 @@ def speaks_from(ctx: DocContext, pm: PlaceMention) -> bool:
 
 def _in_other_subject(ctx: DocContext, pm: PlaceMention, clause: set[int]) -> bool:
     """True when the mention lies in the subject of a verb outside ``clause``."""
-    node = _root(ctx, pm) if clause else None
+    place = node = _root(ctx, pm) if clause else None
     while node is not None and node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
         verb = node.head
         if node.dep_ in ("nsubj", "nsubjpass") and verb.idx not in clause:
-            if _subject_sets_scene(verb, node, clause):
+            if place is not None and _subject_sets_scene(verb, node, clause, place):
                 return False
             # verbs joined by "and" share their subject ("people in Aden cut roads and
             # burned tyres"), unless the clause's verb has its own ("the offensive began
@@ -450,19 +450,29 @@ _PEOPLE_THERE = frozenset(
 )  # fmt: skip
 
 
-def _subject_sets_scene(verb: Token, subject: Token, clause: set[int]) -> bool:
-    """Whether a place inside the subject of ``verb`` (a locative in the subject's noun
-    phrase: "Families in X", "Residents of X") places ``clause``, a clause hanging from
+# The prepositions that put a subject's people or things at a place: "Families in X",
+# "the garrison at X", "Residents of X" (the last only for people who live there): not
+# "the envoy's visit to X", "the convoy from X" (where it went or came from).
+_AT_PLACE = frozenset({"in", "at", "inside", "near", "around"})
+
+
+def _subject_sets_scene(verb: Token, subject: Token, clause: set[int], place: Token) -> bool:
+    """Whether ``place``, inside the subject of ``verb`` (a locative in the subject's noun
+    phrase: "Families in X", "Residents of X"), places ``clause``, a clause hanging from
     ``verb``: an adverbial clause of an act ("Families in X fled as shells hit the
     market": the market in X), or what people who are there report ("Residents of X
-    said militias looted the market"); not what a speaker reports from afar."""
+    said militias looted the market"); not what a speaker reports from afar, and not a
+    place the subject only goes to or comes from ("The envoy's visit to X ended before
+    the militia captured the port": the port is not in X)."""
     below = [c for c in verb.children if c.idx in clause]
-    if not below:
+    prep = place.head.lower_ if place.dep_ == "pobj" else ""
+    people = subject.lemma_.lower() in _PEOPLE_THERE
+    if not below or not (prep in _AT_PLACE or (prep == "of" and people)):
         return False
     speech = verb.lemma_.lower() in _SPEAKING
     if below[0].dep_ == "advcl":
         return not speech
-    return below[0].dep_ == "ccomp" and speech and subject.lemma_.lower() in _PEOPLE_THERE
+    return below[0].dep_ == "ccomp" and speech and people
 
 
 def _own_subject(verb: Token) -> bool:
