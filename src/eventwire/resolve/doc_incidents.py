@@ -42,7 +42,10 @@ hit the market in Gharyan on Monday. ... The army later said its artillery had f
 the market" -- the shelling takes the army as its doer (a later sentence that names the
 doer, the place or the day of the same incident), under the same guards. One more of a
 kind ("a second air strike") is an incident of its own, but with no doer named it takes
-the doer of the last one of its family before it (:func:`_fill_one_more`).
+the doer of the last one of its family before it (:func:`_fill_one_more`). A
+back-reference naming no doer or target of its own ("Friday's ambush was the deadliest
+this year") reads as the act it refers to (:func:`_refers_back`), and a toll a sentence
+states once is kept by the act its clause depends on (:func:`_toll_keeper`).
 """
 
 from __future__ import annotations
@@ -254,19 +257,21 @@ def _is_statement(
 def _words_before(em: EventMention, n: int = 2) -> list[str]:
     offset = em.trigger.start - em.evidence.char_start
     head = em.evidence.sentence[: max(offset, 0)]
-    return head.lower().replace("'s ", " 's ").split()[-n:]
+    # a typographic apostrophe is the same possessive: "Friday’s ambush"
+    return head.lower().replace("\u2019", "'").replace("'s ", " 's ").split()[-n:]
 
 
 def is_anaphoric(em: EventMention) -> bool:
     """An event noun a determiner or a day's possessive points back with: "the attack",
     "these shellings", "Saturday's blast", "Wednesday's drone strike" (the word before
-    the trigger, or before its modifier)."""
-    words = _words_before(em, 3)
-    for k in (len(words) - 1, len(words) - 2):
+    the trigger, or before its modifier); a day's possessive also before two modifiers,
+    "Thursday's suicide car bombing", "Sunday’s deadly drone strike"."""
+    words = _words_before(em, 4)
+    for k in (len(words) - 1, len(words) - 2, len(words) - 3):
         if k < 0:
             continue
         w = words[k]
-        if w in ANAPHOR_WORDS:
+        if w in ANAPHOR_WORDS and k >= len(words) - 2:
             return True
         if w == "'s" and k > 0 and words[k - 1] in DAY_WORDS:
             return True
@@ -752,6 +757,7 @@ def fill_from_incidents(
             if len(members) > 1:
                 for em in members:
                     filled[id(em)] = _filled(em, members, mention_actor, named)
+                    filled[id(em)] = _refers_back(filled[id(em)], members, mention_actor)
     _fill_one_more(list(incidents), filled, mention_actor, named)
     # a filled mention that now reads like a mention of another incident (same type,
     # actors, place and date) would be joined to it as one event: it stays as stated
@@ -815,9 +821,10 @@ def _keep_tolls(
     named: frozenset[str],
 ) -> None:
     """A toll a sentence states once for its incident is kept by the act that sentence
-    tells first with its doer ("Israeli air strikes hit two homes, killing at least 20":
-    the strikes, not the killing of "people"); the incident's other members of that
-    sentence give it up, so no sibling event of the same incident takes it instead."""
+    tells first with its named doer ("Israeli air strikes hit two homes, killing at least
+    20": the strikes, not the killing of "people"), else, with no doer named, by the act
+    the toll's clause depends on (:func:`_toll_keeper`); the incident's other members of
+    that sentence give it up, so no sibling event of the same incident takes it instead."""
     sentences: dict[int, dict[int, EventMention]] = {}
     for em in members:
         sentences.setdefault(em.evidence.char_start, {})[id(em)] = final[id(em)]
@@ -827,7 +834,7 @@ def _keep_tolls(
             continue
         ordered = sorted(told, key=lambda e: (e.trigger.start, e.type))
         doers = [e for e in ordered if e.source and _is_named(e, e.source, mention_actor, named)]
-        keeper = (doers or ordered)[0]
+        keeper = doers[0] if doers else _toll_keeper(told)
         tolls = {_toll_key(c) for em in told for c in em.counts}
         kept = {_toll_key(c) for c in keeper.counts}
         if tolls - kept:
@@ -835,6 +842,60 @@ def _keep_tolls(
         for key, em in by_id.items():
             if em is not keeper and em.counts:
                 final[key] = replace(em, counts=())
+
+
+def _toll_keeper(told: Sequence[EventMention]) -> EventMention:
+    """The act of one sentence its toll belongs to: one the outlet tells (not an act
+    embedded in a noun phrase, "shells **fired** by the militia struck a market"), then the
+    act a participle clause of the toll hangs on ("shells struck a market, killing 12":
+    the act told last before ", killing"; :func:`_governing_acts`), then one with a
+    target (the victims' side), then the first told."""
+    governing = _governing_acts(told)
+    return min(told, key=lambda e: (not _states_the_act(e), id(e) not in governing,
+                                    e.target is None, e.trigger.start, e.type))  # fmt: skip
+
+
+# a participle clause of consequence after its act: "..., killing 12 and wounding 31"
+_CONSEQUENCE = re.compile(r"(?:,|\band)\s+$")
+_AND = re.compile(r"\band\b")
+
+
+def _governing_acts(told: Sequence[EventMention]) -> set[int]:
+    """The acts (by ``id``) whose clause a toll of the sentence depends on: for a toll
+    stated after a comma ("struck a market in the town on Friday, killing 12"), the last
+    act the outlet tells before that comma that is not itself a participle of
+    consequence ("..., killing 12, wounding 31": the 31 hangs on the act before
+    "killing"). A toll in the sentence's first clause ("12 were killed when ...") has
+    none: its verb is the act."""
+    sentence = told[0].evidence.sentence
+    base = told[0].evidence.char_start
+    acts = sorted((e for e in told if _states_the_act(e)), key=lambda e: e.trigger.start)
+    governing: set[int] = set()
+    for em in told:
+        for c in em.counts:
+            if c.span is None:
+                continue
+            clause = sentence.rfind(",", 0, max(c.span.start - base, 0))
+            if clause < 0:
+                continue
+            before = [a for a in acts if a.trigger.end - base <= clause
+                      and not _is_consequence(a, sentence, base)]  # fmt: skip
+            # coordinated acts share the clause: "shelled the town and stormed its post,
+            # killing six" -- the first of them keeps it
+            k = len(before) - 1
+            while k > 0 and _AND.search(sentence[before[k - 1].trigger.end - base
+                                                 : before[k].trigger.start - base]):  # fmt: skip
+                k -= 1
+            if before:
+                governing.add(id(before[k]))
+    return governing
+
+
+def _is_consequence(em: EventMention, sentence: str, base: int) -> bool:
+    """Whether ``em`` is a participle of consequence: an "-ing" trigger after a comma or
+    "and" ("..., killing 12", "... and wounding 31")."""
+    head = sentence[: max(em.trigger.start - base, 0)]
+    return em.trigger.text.lower().endswith("ing") and bool(_CONSEQUENCE.search(head))
 
 
 def _is_named(
@@ -886,6 +947,40 @@ def _filled(
         return em
     qualifiers = tuple(dict.fromkeys((*em.qualifiers, *inferred)))
     return replace(em, source=source, place=place, when=when, qualifiers=qualifiers)
+
+
+ROLE_QUALIFIERS = ("source_", "target_", "means_")  # what an act tells of its sides and weapon
+
+
+def _refers_back(
+    em: EventMention, members: Sequence[EventMention], mention_actor: dict[str, str]
+) -> EventMention:
+    """A back-reference to an act already told reads as that act: "Gunmen stormed a
+    market on Friday ... Friday's ambush was the deadliest this year" / "The attack drew
+    condemnation". An anaphoric event noun (:func:`is_anaphoric`) naming no target and
+    no doer other than one filled in from its incident takes the target, the doer, the
+    trigger lemma and the side and weapon qualifiers of the first act of its type told
+    before it with a doer or a target (``members``: the incident's members of its type,
+    in text order), marked ``inferred_source``/``inferred_target``; so the two are one
+    event, not an act and a doer-less shadow of it. When the acts told before it give two
+    doers or two targets, it refers to neither."""
+    own_doer = em.source is not None and "inferred_source" not in em.qualifiers
+    if em.target is not None or own_doer or not is_anaphoric(em):
+        return em
+    told = [o for o in members if o.evidence.char_start < em.evidence.char_start
+            and _states_the_act(o) and not is_anaphoric(o) and (o.source or o.target)]  # fmt: skip
+    sides = {(_doer_of(o, mention_actor) or (o.source and o.source.text),
+              o.target and mention_actor.get(mention_key(o.article_id, o.target), o.target.text))
+             for o in told}  # fmt: skip
+    if len(sides) != 1:
+        return em
+    lead = told[0]
+    inferred = [q for q, told in (("inferred_source", lead.source), ("inferred_target",
+                lead.target)) if told]  # fmt: skip
+    roles = [q for q in lead.qualifiers if q.startswith(ROLE_QUALIFIERS)]
+    qualifiers = tuple(dict.fromkeys((*em.qualifiers, *roles, *inferred)))
+    return replace(em, source=lead.source, target=lead.target, lemma=lead.lemma,
+                   qualifiers=qualifiers)  # fmt: skip
 
 
 def _doer_of(em: EventMention, mention_actor: dict[str, str]) -> str | None:
