@@ -547,6 +547,19 @@ def measure(settings: Settings, args: argparse.Namespace) -> None:
         "GET /api/index/actors": lambda: f"/api/index/actors?page={rng.randrange(1, 100)}",
         "GET /api/index/places": lambda: "/api/index/places?sort=-killed",
         "GET /api/index/places?page=": lambda: f"/api/index/places?page={rng.randrange(1, 10)}",
+        # under the filter bar: the actors of the selected events (migration 22)
+        "GET /api/index/actors?type=&since=": lambda: (
+            f"/api/index/actors?type={rng.choice(TYPES)}&since=201{rng.randrange(4, 9)}"
+        ),
+        "GET /api/index/actors?acled=&since=": lambda: (
+            f"/api/index/actors?acled=Battles&since=201{rng.randrange(4, 9)}"
+        ),
+        "GET /api/index/actors?type=&since= (a day)": lambda: (
+            f"/api/index/actors?type={rng.choice(TYPES)}&since=2016-0{rng.randrange(1, 10)}-15"
+        ),
+        "GET /api/index/places?type=&since=": lambda: (
+            f"/api/index/places?type={rng.choice(TYPES)}&since=201{rng.randrange(4, 9)}"
+        ),
         "GET /api/download jsonl (typical actor)": lambda: (
             f"/api/download?format=jsonl&actor={actor()}"
         ),

@@ -743,6 +743,45 @@ MIGRATIONS: list[str] = [
     FROM incidents GROUP BY place_id, date, date_precision, type, acled_type, modality;
     CREATE INDEX incidents_acled_date ON incidents(acled_type, date DESC NULLS LAST, id DESC)
     """,
+    # 22 (issue 18): every actor's parts in events (source, target, or the one a claim is
+    # attributed to; events with one side too) per period (whole store, year, month),
+    # sources floor and kind (type, negation, modality, ACLED type): the actors the events
+    # of a filter of dates, kinds and sources have (the actor index under that filter)
+    # are read from a few rows per actor, not from the events. Filled here, then written
+    # with the other summaries by store/sql.py.
+    """
+    CREATE TABLE event_actor_roles (
+        grain INTEGER NOT NULL, period TEXT NOT NULL, floor INTEGER NOT NULL,
+        actor_id TEXT NOT NULL, type TEXT NOT NULL, negated INTEGER NOT NULL,
+        modality TEXT NOT NULL, acled_type TEXT, events INTEGER NOT NULL
+    );
+    CREATE INDEX event_actor_roles_type ON event_actor_roles(
+        grain, type, period, actor_id, negated, modality, floor, acled_type
+    );
+    CREATE INDEX event_actor_roles_acled ON event_actor_roles(
+        grain, acled_type, period, actor_id, type, negated, modality, floor
+    );
+    CREATE INDEX event_actor_roles_period ON event_actor_roles(grain, period, floor, actor_id);
+    INSERT INTO event_actor_roles
+    WITH s AS (SELECT date, CASE WHEN source_count < 5 THEN source_count ELSE 5 END AS
+    floor, source_actor AS actor_id, type, negated, modality, acled_type FROM events WHERE
+    source_actor IS NOT NULL UNION ALL SELECT date, CASE WHEN source_count < 5 THEN
+    source_count ELSE 5 END, target_actor, type, negated, modality, acled_type FROM events
+    WHERE target_actor IS NOT NULL UNION ALL SELECT date, CASE WHEN source_count < 5 THEN
+    source_count ELSE 5 END, attributed_to, type, negated, modality, acled_type FROM events
+    WHERE attributed_to IS NOT NULL), m AS (SELECT substr(date, 1, 7) AS period, floor,
+    actor_id, type, negated, modality, acled_type, COUNT(*) AS events FROM s WHERE date IS
+    NOT NULL GROUP BY substr(date, 1, 7), floor, actor_id, type, negated, modality,
+    acled_type) SELECT 0, '', floor, actor_id, type, negated, modality, acled_type,
+    SUM(events) FROM (SELECT floor, actor_id, type, negated, modality, acled_type, events
+    FROM m UNION ALL SELECT floor, actor_id, type, negated, modality, acled_type, 1 FROM s
+    WHERE date IS NULL) d GROUP BY floor, actor_id, type, negated, modality, acled_type
+    UNION ALL SELECT 4, substr(period, 1, 4), floor, actor_id, type, negated, modality,
+    acled_type, SUM(events) FROM m GROUP BY substr(period, 1, 4), floor, actor_id, type,
+    negated, modality, acled_type UNION ALL SELECT 7, period, floor, actor_id, type,
+    negated, modality, acled_type, events FROM m
+    ORDER BY 1, 5, 2, 4
+    """,
 ]
 
 _POSTGRES_TYPES = (

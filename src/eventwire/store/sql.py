@@ -78,6 +78,7 @@ ARTICLE_COLUMNS = (
 )
 # Tables of the resolved picture, children first (foreign keys point to actors).
 PICTURE_TABLES = (
+    "event_actor_roles",
     "event_pair_floors",
     "event_actor_floors",
     "event_actor_kinds",
@@ -243,6 +244,34 @@ SUMMARIES = {
         " GROUP BY p.grain, p.period, f.atleast, p.source_actor, p.target_actor"
     ),
 }
+# migration 22: every actor's parts in events (source, target or the one a claim is
+# attributed to, an event with one side too) per period, kind and sources floor: which
+# actors the events of a filter of dates, kinds and sources have (the actor index under
+# the filter), read a few rows per actor instead of the events' rows. From one scan of
+# ``events`` (each side a row), each coarser grain from the finest as the pair periods.
+_ROLE_KIND = "type, negated, modality, acled_type"
+_ROLES = (
+    f"SELECT date, {_FLOOR} AS floor, source_actor AS actor_id, {_ROLE_KIND} FROM events"
+    " WHERE source_actor IS NOT NULL"
+    f" UNION ALL SELECT date, {_FLOOR}, target_actor, {_ROLE_KIND} FROM events"
+    " WHERE target_actor IS NOT NULL"
+    f" UNION ALL SELECT date, {_FLOOR}, attributed_to, {_ROLE_KIND} FROM events"
+    " WHERE attributed_to IS NOT NULL"
+)
+_ROLE_GROUP = f"floor, actor_id, {_ROLE_KIND}"
+SUMMARIES["event_actor_roles"] = (
+    f"WITH s AS ({_ROLES}), m AS (SELECT substr(date, 1, {_FINEST}) AS period, {_ROLE_GROUP},"
+    f" COUNT(*) AS events FROM s WHERE date IS NOT NULL"
+    f" GROUP BY substr(date, 1, {_FINEST}), {_ROLE_GROUP})"
+    f" SELECT 0, '', {_ROLE_GROUP}, SUM(events) FROM (SELECT {_ROLE_GROUP}, events FROM m"
+    f" UNION ALL SELECT {_ROLE_GROUP}, 1 FROM s WHERE date IS NULL) d GROUP BY {_ROLE_GROUP}"
+    + "".join(
+        f" UNION ALL SELECT {g}, substr(period, 1, {g}), {_ROLE_GROUP}, SUM(events) FROM m"
+        f" GROUP BY substr(period, 1, {g}), {_ROLE_GROUP}"
+        for g in PERIOD_GRAINS[:-1]
+    )
+    + f" UNION ALL SELECT {_FINEST}, period, {_ROLE_GROUP}, events FROM m"
+)
 # Each summary's rows are inserted in the order of its (first) index: appended to the
 # B-tree instead of scattered over it, about a third less to write
 SUMMARY_ORDER = {
@@ -260,6 +289,7 @@ SUMMARY_ORDER = {
     "event_actor_kinds": "1, 4, 2, 3, 5, 6",
     "event_actor_floors": "1, 3, 2, 4",
     "event_pair_floors": "4, 5, 3, 1, 2",
+    "event_actor_roles": "1, 5, 2, 4",
 }
 # The EventFilter fields each summary answers (the columns it keeps)
 _KINDS = frozenset({"type", "types", "acled", "modality", "negated"})
@@ -802,11 +832,35 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         return [found[i] for i in ids if i in found]
 
     def event_actor_ids(self, flt: EventFilter) -> set[str]:
-        cond, args = self._selected_where(flt)
+        """The actors of the events ``flt`` selects (either side, or the one a claim is
+        attributed to). A filter of dates, kinds and sources up to the floor reads
+        ``event_actor_roles`` (and the days of the months its dates cut from ``events``):
+        under ``type=assault&since=2016`` on the 1M-event bench store, not the actors of
+        the hundreds of thousands of events it selects."""
         actors: set[str] = set()
-        for row in self._all(
-            f"SELECT source_actor, target_actor, attributed_to FROM events WHERE {cond}", args
-        ):
+        plan = _period_plan(flt, kinds=True)
+        parts, cut = plan if plan is not None else ([], [""])
+        kind_where, kind_args = _kind_conditions(flt)
+        statements = []
+        for grain, conditions, args in parts:
+            where = ["grain = ?", *kind_where, *conditions]
+            where_args = [grain, *kind_args, *args]
+            if flt.min_sources > 1:
+                where.append("floor >= ?")
+                where_args.append(flt.min_sources)
+            statements.append((
+                f"SELECT DISTINCT actor_id, NULL, NULL FROM event_actor_roles"
+                f" WHERE {' AND '.join(where)}",
+                where_args,
+            ))  # fmt: skip
+        for month in cut:  # every event without a plan, else the days the dates cut
+            cond, args = self._selected_where(
+                flt, *(("date BETWEEN ? AND ?", _month_range(month)) if month else ())
+            )
+            statements.append(
+                (f"SELECT source_actor, target_actor, attributed_to FROM events WHERE {cond}", args)
+            )
+        for row in self._all_of(statements):
             actors.update(a for a in row if a)
         return actors
 

@@ -19,6 +19,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from eventwire.knowledge.ontology import Ontology
@@ -89,8 +90,9 @@ def actor_rows(store: Store, cf: CorpusFilter, sort: str, *, onto: Ontology) -> 
         read = store.actors_by_incidents if sort in BY_INCIDENTS else store.actor_page
         actors = read(sort, max(1, store.count("actors")), 0)
     else:
+        # the columns a row shows and sorts by; a page decodes its own actors whole
         ids = sorted(store.event_actor_ids(event_filter(store, cf, onto)))
-        actors = sorted(store.actors_by_ids(ids), key=lambda a: (a.name, a.id))
+        actors = sorted(store.actor_heads(ids), key=lambda a: (a.name, a.id))
     sums = actor_sums(store, [a.id for a in actors])
     rows = [
         ActorRow(a, sums[a.id].incidents, sums[a.id].killed, sums[a.id].wounded,
@@ -124,7 +126,10 @@ def filtered_actor_index(
     """One page of the actor index under ``cf`` (every actor when ``cf`` is empty)."""
     if not cf.params():
         return actor_index(store, sort, page, limit)
-    return _page(actor_rows(store, cf, sort, onto=onto), sort, page, limit)
+    index = _page(actor_rows(store, cf, sort, onto=onto), sort, page, limit)
+    whole = {a.id: a for a in store.actors_by_ids([r.actor.id for r in index.items])}
+    rows = [replace(r, actor=whole[r.actor.id]) for r in index.items]
+    return replace(index, items=rows)
 
 
 def filtered_place_index(
