@@ -417,6 +417,16 @@ def _between(token: Token) -> Token | None:
     return next((b for h in heads if (b := _pobj(h, between)) is not None), None)
 
 
+def between_first(noun: Token) -> Token | None:
+    """X of "between X and Y" when the parser read "X and Y" as one noun phrase headed
+    by Y, X a modifier carrying the "and" ("fighting between the YPG and Turkish-backed
+    factions": YPG hangs on "factions"); else None."""
+    modifiers = (c for c in noun.children
+                 if c.i < noun.i and c.dep_ in ("nmod", "compound", "amod", "npadvmod"))  # fmt: skip
+    return next((m for m in modifiers
+                 if any(c.dep_ == "cc" and c.lower_ == "and" for c in m.children)), None)  # fmt: skip
+
+
 def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     if token.dep_ == "compound" and token.head.i != token.i:  # "a protest sit-in"
         token = token.head
