@@ -5,7 +5,7 @@ phrase, and a title's named holder as a speaker."""
 import pytest
 from spacy.tokens import Doc
 
-from eventwire.extract.eventroles import between_first
+from eventwire.extract.eventroles import between_first, gerund_after_preposition
 
 slow = pytest.mark.slow
 
@@ -88,3 +88,44 @@ def test_backer_inside_a_known_hyphenated_name_is_its_own_actor(run):
     got = rels(run, "Since January, Turkish-backed factions in the Syrian National Army have "
                     "shelled villages near Kobani.")  # fmt: skip
     assert ("support", "Turkish", "Turkish-backed factions", "asserted") in got
+
+
+@slow
+@pytest.mark.parametrize(
+    ("text", "armed"),
+    [
+        (
+            "Niamey says its worry is the Kanem Guard, a militia that it accuses Bamako of arming.",
+            "the Kanem Guard",
+        ),  # fmt: skip
+        (
+            "The Dawn Brigade is a militia that Niamey accuses Bamako of arming.",
+            "The Dawn Brigade",
+        ),  # fmt: skip
+        # the relative pronoun is the accuser: the object is the one armed
+        (
+            "The Dawn Brigade, a group that accuses Bamako of arming the Kanem Guard, denied it.",
+            "the Kanem Guard",
+        ),  # fmt: skip
+    ],
+)
+def test_the_noun_an_accusation_leaves_as_its_object_is_the_one_armed(run, text, armed):
+    aid = [(e.source.text, e.target.text, e.modality) for e in run(text)["events"]
+           if e.type == "AID" and e.source and e.target]  # fmt: skip
+    assert aid == [("Bamako", armed, "alleged")]
+
+
+@pytest.mark.parametrize(
+    ("deps", "pos", "gerund"),
+    [
+        # "accused Bamako of arming": the parser may make the gerund a pcomp or a pobj
+        (["ROOT", "dobj", "prep", "pcomp"], ["VERB", "PROPN", "ADP", "VERB"], True),
+        (["ROOT", "dobj", "prep", "pobj"], ["VERB", "PROPN", "ADP", "VERB"], True),
+        # "accused Bamako of treason": a noun is no act
+        (["ROOT", "dobj", "prep", "pobj"], ["VERB", "PROPN", "ADP", "NOUN"], False),
+    ],
+)
+def test_a_gerund_after_a_preposition_is_read_whatever_its_label(blank_nlp, deps, pos, gerund):
+    words = ["accused", "Bamako", "of", "arming"]
+    doc = Doc(blank_nlp.vocab, words=words, heads=[0, 0, 0, 2], deps=deps, pos=pos)
+    assert gerund_after_preposition(doc[3]) is gerund

@@ -52,6 +52,7 @@ from eventwire.extract.eventroles import (
     SENDING_VERBS,
     close_apposition,
     coordinated_passive,
+    gerund_after_preposition,
     own_conjuncts,
     verb_lemma,
 )
@@ -107,7 +108,7 @@ def _accused(verb: Token) -> Token | None:
     arming Y", the subject of a passive "A is suspected of receiving arms"."""
     prep = verb.head
     if (
-        verb.dep_ != "pcomp"
+        not gerund_after_preposition(verb)
         or prep.lower_ != "of"
         or prep.head.lemma_.lower() not in ACCUSING_VERBS
     ):
