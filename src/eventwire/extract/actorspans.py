@@ -128,6 +128,15 @@ class MentionIndex:
         """The first mention (found, then added) covering the token's first character."""
         return self._lookups()[1].get(token.idx)
 
+    def agent_in_name(self, token: Token) -> Filler | None:
+        """The backer a hyphenated name holds ("Turkish" of "the Turkish-backed factions",
+        a name the shipped lists know): the backer's own mention, not the name's."""
+        covering = self.covering(token)
+        if covering is None or covering.span.end <= token.idx + len(token.text):
+            return self.filler(token)
+        iso3 = self.ctx.resources.kb.country_by_demonym(token.text)
+        return Filler(self._add(token, iso3).span)
+
     def _lookups(self) -> tuple[dict[Span, Mention], dict[int, Mention]]:
         """Mentions by span and by the start of each token they cover, in the order
         found then added; brought up to date when mentions were added since."""
@@ -244,6 +253,11 @@ class MentionIndex:
                     return Filler(self.led_body(inner.span) or inner.span, ("forces",))
         if token.lower_ in COALITION_NOUNS and (named := self._named_by_modifier(token)):
             return Filler(named.span)  # "the Harbour Boys gang coalition" (namephrases.py)
+        for child in token.children:
+            # a title with its holder's name in apposition: "the army chief, Idriss Kolo, said"
+            # is Kolo, not the army his title names
+            if child.dep_ == "appos" and (m := self.covering(child)) and m.label == "PERSON":
+                return Filler(m.span)
         for child in token.children:
             if child.dep_ in ("compound", "amod", "nmod", "appos") and (m := self.covering(child)):
                 followers = m.label == "PERSON" and token.lemma_.lower() in FOLLOWER_NOUNS

@@ -132,7 +132,7 @@ def _controller_subject(token: Token) -> Token | None:
             if (subj := _child(token, "nsubj", "nsubjpass")) is not None:
                 return subj
             continue
-        if token.dep_ == "pcomp" and token.head.dep_ == "prep":
+        if gerund_after_preposition(token) and token.head.dep_ == "prep":
             verb = token.head.head  # "accused Russia of providing"
             if token.head.lower_ in ("by", "after", "before", "while"):
                 return _child(verb, "nsubj")  # "closed the road by burning tyres"
@@ -277,7 +277,7 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     if dative is not None and dative.pos_ == "ADP":
         dative = _child(dative, "pobj")
     # "provided weapons to Haftar": the object is a thing, the recipient the target.
-    obj = _object(token)
+    obj = _object(token) or charged_gap(token)
     # "opened fire on a civilian": the preposition may hang on the object noun.
     on_obj = _pobj(obj, TARGET_PREPS) if obj is not None else None
     # "demanded that the US cancel...": the one asked to act.
@@ -415,6 +415,44 @@ def _between(token: Token) -> Token | None:
         heads += [verb, *(p for c in verb.children if c.dep_ == "prep" for p in c.children
                           if p.dep_ == "pobj")]  # fmt: skip
     return next((b for h in heads if (b := _pobj(h, between)) is not None), None)
+
+
+def gerund_after_preposition(token: Token) -> bool:
+    """A verb a preposition takes: "of providing" (the parser may call it pcomp or pobj)."""
+    return token.dep_ == "pcomp" or (token.dep_ == "pobj" and token.pos_ == "VERB")
+
+
+# Verbs charging someone with an act told by "of V-ing": "accuses A of arming Y".
+CHARGING_VERBS = frozenset({"accuse", "suspect"})
+
+
+def charged_gap(verb: Token) -> Token | None:
+    """The noun a relative clause of accusation leaves as the object of its "of V-ing":
+    "a militia that it accuses Bamako of arming" (the militia is armed); else None."""
+    if not gerund_after_preposition(verb) or verb.head.lower_ != "of":
+        return None
+    charge = verb.head.head
+    if charge.dep_ != "relcl" or charge.lemma_.lower() not in CHARGING_VERBS:
+        return None
+    relative = next((c for c in charge.children if c.lower_ in RELATIVES and c.i < charge.i), None)
+    if relative is None or relative.dep_ in ("nsubj", "nsubjpass"):
+        return None  # "a group that accuses A of arming Y": the subject, no gap
+    noun = charge.head
+    if noun.dep_ == "appos":
+        return noun.head  # "the Guard, a militia that ...": the name the noun describes
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return _child(noun.head, "nsubj") or noun  # "the Guard is a militia that ..."
+    return noun
+
+
+def between_first(noun: Token) -> Token | None:
+    """X of "between X and Y" when the parser read "X and Y" as one noun phrase headed
+    by Y, X a modifier carrying the "and" ("fighting between the YPG and Turkish-backed
+    factions": YPG hangs on "factions"); else None."""
+    modifiers = (c for c in noun.children
+                 if c.i < noun.i and c.dep_ in ("nmod", "compound", "amod", "npadvmod"))  # fmt: skip
+    return next((m for m in modifiers
+                 if any(c.dep_ == "cc" and c.lower_ == "and" for c in m.children)), None)  # fmt: skip
 
 
 def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:

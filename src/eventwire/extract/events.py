@@ -47,6 +47,7 @@ from eventwire.extract.descriptions import armies_of_one_state, governments_of_o
 from eventwire.extract.eventlinks import CONSEQUENCE_DEPS, link_events
 from eventwire.extract.eventroles import (
     agent_place,
+    between_first,
     is_time_phrase,
     nominal_gerund,
     noun_roles,
@@ -285,6 +286,9 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
         targets: list[Filler | None]
         if not is_verb and src_tok is not None and src_tok.head.lower_ == "between":
             pair: list[Filler | None] = list(index.fillers(src_tok))  # "clashes between X and Y"
+            if len(pair) == 1 and (side := between_first(src_tok)) is not None:
+                given = {f.span for f in pair if f is not None}
+                pair = [*(f for f in index.fillers(side)[:1] if f.span not in given), *pair]
             sources, targets = pair[:1] or [None], pair[1:2] or [None]
         else:
             if src_tok is not None and src_tok.i in trigger_tokens and not index.fillers(src_tok):

@@ -21,7 +21,11 @@ than as something done:
 * a list introduced by a verb: "Also backing Y: A and B with air power; and C
   has provided weapons";
 * adjectives ("aligned with", "loyal to", "opposed to") and the verbs "oppose"
-  and "ally".
+  and "ally"; a possessed noun an alliance adjective modifies: "the army and its
+  allied militias, known as A";
+* fighting on one side: "A fought alongside (beside) Y";
+* support charged by an accusation: "officials accuse Y of receiving arms from A",
+  "Y is suspected of getting weapons from A" (alleged).
 
 Backing told as a fact and rebutted where it is told or right after ("X, backed by Iran,
 which denies arming them", "..., a claim Kigali rejects", "Uganda denies the charge") gets
@@ -48,6 +52,7 @@ from eventwire.extract.eventroles import (
     SENDING_VERBS,
     close_apposition,
     coordinated_passive,
+    gerund_after_preposition,
     own_conjuncts,
     verb_lemma,
 )
@@ -93,8 +98,29 @@ def _names_actor(noun: Token, words: RelationWords) -> bool:
     return noun.pos_ == "PROPN" or noun.lemma_.lower() in words.group_nouns
 
 
+# Verbs charging their object (or passive subject) with what an "of V-ing" phrase tells:
+# "officials accuse A of arming Y", "A is suspected of receiving weapons from B".
+ACCUSING_VERBS = frozenset({"accuse", "suspect"})
+
+
+def _accused(verb: Token) -> Token | None:
+    """Who "accused of V-ing" charges with ``verb``: the object of an active "accuse A of
+    arming Y", the subject of a passive "A is suspected of receiving arms"."""
+    prep = verb.head
+    if (
+        not gerund_after_preposition(verb)
+        or prep.lower_ != "of"
+        or prep.head.lemma_.lower() not in ACCUSING_VERBS
+    ):
+        return None
+    return _child(prep.head, "dobj", "nsubjpass")
+
+
 def subject_of(verb: Token) -> Token | None:
-    """The subject of a verb: its own, the antecedent of "who/which", else its controller's."""
+    """The subject of a verb: its own, the antecedent of "who/which", the one an accusation
+    charges with it, else its controller's."""
+    if _child(verb, "nsubj", "nsubjpass") is None and (accused := _accused(verb)) is not None:
+        return accused
     for _ in range(6):
         subj = _child(verb, "nsubj", "nsubjpass")
         if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -219,11 +245,38 @@ def _agrees(pronoun: Token, noun: Token) -> bool:
     return (pronoun.lower_ == "its" and not plural) or (pronoun.lower_ == "their" and plural)
 
 
+def _possessor(noun: Token) -> Token | None:
+    """Whose ``noun`` is: its possessive, or the first conjunct a possessive pronoun that
+    agrees with it stands for ("Hezbollah and its patron, Iran": Hezbollah)."""
+    poss = _child(noun, "poss")
+    if poss is not None and noun.dep_ == "conj" and _agrees(poss, noun.head):
+        return noun.head
+    return poss
+
+
+# Participles giving the name a noun is known by: "its militias, known as the Guard".
+NAMING_PARTICIPLES = frozenset({"know", "call", "name", "dub"})
+
+
+def _known_as(noun: Token) -> Token | None:
+    """The name in "N, known (called) as A" or "N, called A"; else None."""
+    for acl in (c for c in noun.children if c.dep_ == "acl"):
+        if acl.lemma_.lower() not in NAMING_PARTICIPLES:
+            continue
+        name = _pobj(acl, frozenset({"as"})) or _child(acl, "oprd", "attr")
+        if name is not None:
+            return name
+    return None
+
+
+# Adjectives that make the noun they modify the possessor's allies: "the army and its
+# allied militias", "the Front's affiliated groups".
+POSSESSED_ADJECTIVES = frozenset({"allied", "affiliated"})
+
+
 def agent_noun_roles(noun: Token, words: RelationWords) -> tuple[Token | None, Token | None]:
     """(holder, other) for "Y's backers including A", "A, an ally of Y", "A is Y's ally"."""
-    other = _child(noun, "poss") or _pobj(noun, frozenset({"of", "to"}))
-    if other is not None and noun.dep_ == "conj" and _agrees(other, noun.head):
-        other = noun.head  # "Hezbollah and its patron, Iran": "its" is the first conjunct
+    other = _possessor(noun) or _pobj(noun, frozenset({"of", "to"}))
     holder = members_of(noun)
     if other is None:
         other = next(
@@ -241,6 +294,11 @@ def adjective_roles(adj: Token) -> tuple[Token | None, Token | None]:
         holder = _child(clause, "nsubj", "nsubjpass")
     elif adj.dep_ in ("amod", "acl"):
         holder = adj.head
+        if other is None and adj.lower_ in POSSESSED_ADJECTIVES and adj.i < holder.i:
+            # a possessed noun the adjective modifies: "the army and its allied militias,
+            # known as the Guard" (the Guard, allies of the army)
+            other = _possessor(holder)
+            holder = _known_as(holder) or holder
     else:
         holder = None
     return holder, other
@@ -318,6 +376,10 @@ class Statement(NamedTuple):
     other: Token | None
     token: Token
     phrase: Token | None = None
+    # a hyphenated backer, "the A-backed Y": A is read on its own even inside a known name
+    # ("Turkish-backed factions"), and a later conjunct Y is backed alone ("the B and
+    # A-backed Y" says nothing of B)
+    hyphen: bool = False
 
 
 def _predicative(noun: Token) -> bool:
@@ -333,8 +395,10 @@ def _predicative(noun: Token) -> bool:
 
 
 # Prepositions saying the subject acts on the same side as their object: "Eritrean troops
-# fought alongside the Ethiopian army" (allies; "with" alone may be either side).
-ALLY_PREPS = frozenset({"alongside"})
+# fought alongside (beside) the Ethiopian army" (allies; "with" alone may be either side).
+ALLY_PREPS = frozenset({"alongside", "beside"})
+# "beside" is also a place ("camped beside the base"): a side only after these verbs.
+SIDE_VERBS = frozenset({"fight", "battle", "serve", "stand"})
 
 
 def _sender(verb: Token) -> Token | None:
@@ -351,7 +415,12 @@ def _sender(verb: Token) -> Token | None:
 def statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
     """Every relation stated at ``tok``."""
     lemma = tok.lemma_.lower()
-    if tok.lower_ in ALLY_PREPS and tok.dep_ == "prep" and tok.head.pos_ == "VERB":
+    if (
+        tok.lower_ in ALLY_PREPS
+        and tok.dep_ == "prep"
+        and tok.head.pos_ == "VERB"
+        and (tok.lower_ == "alongside" or tok.head.lemma_.lower() in SIDE_VERBS)
+    ):
         # "A fought (is fighting) alongside B": an active subject only ("A was killed
         # alongside B" shares a fate, not a side)
         if (subject := _child(tok.head, "nsubj")) is not None:
@@ -391,7 +460,7 @@ def statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
         agent = next((c for c in tok.children if c.i < tok.i and c.dep_ in
                       ("npadvmod", "compound", "nmod", "nsubj", "amod")), None)  # fmt: skip
         if agent is not None and tok.nbor(-1).text == "-" and _names_actor(tok.head, words):
-            yield Statement(rtype, agent, tok.head, tok, tok.head)  # "the A-backed Y"
+            yield Statement(rtype, agent, tok.head, tok, tok.head, hyphen=True)  # "the A-backed Y"
     elif (shared := coordinated_passive(tok)) is not None and tok.dep_ in ("acomp", "conj"):
         # "the militia is armed and funded by Qatar": the event reader takes the verb
         # with the agent; its adjectival partner states the same giver's relation.
@@ -426,10 +495,13 @@ def extract_relations(ctx: DocContext) -> dict[str, Sequence[object]]:
             continue  # no relation word: statements() would find nothing
         if not in_body(tok.idx):
             continue
-        for rtype, holder, other, statement, phrase in statements(tok, words):
+        for rtype, holder, other, statement, phrase, hyphen in statements(tok, words):
             # A headline the parser ran into the first sentence is no part of it.
-            holders = [f for f in _fillers(index, holder) if _same_line(ctx, f, statement)]
-            others = [f for f in _fillers(index, other) if _same_line(ctx, f, statement)]
+            agent = index.agent_in_name(holder) if hyphen and holder is not None else None
+            alone = hyphen and other is not None and other.dep_ == "conj"
+            holders = [agent] if agent else _fillers(index, holder)
+            holders = [f for f in holders if _same_line(ctx, f, statement)]
+            others = [f for f in _fillers(index, other, alone) if _same_line(ctx, f, statement)]
             if rtype == "proxy":  # "X, a proxy of Y": Y supports X
                 holders, others, rtype = others, holders, "support"
             if phrase is not None:
@@ -501,8 +573,12 @@ def _same_line(ctx: DocContext, filler: Filler, statement: Token) -> bool:
     return "\n" not in ctx.text[lo:hi]
 
 
-def _fillers(index: MentionIndex, token: Token | None) -> list[Filler]:
-    """Actor mentions for a role, or for what it names: "regional players, namely A and B"."""
+def _fillers(index: MentionIndex, token: Token | None, alone: bool = False) -> list[Filler]:
+    """Actor mentions for a role, or for what it names: "regional players, namely A and B"
+    (``alone``: the token's own mention only, none of its conjuncts')."""
+    if alone and token is not None:
+        own = index.filler(token)
+        return [own] if own is not None else []
     # A conjunct followed by a verb is the subject of a new clause the parser attached here.
     found = own_conjuncts(index.fillers(token), token)
     if not found and token is not None and token.pos_ == "NOUN":
