@@ -29,6 +29,7 @@ from eventwire.views.incident_counts import actor_sums, incident_places
 from eventwire.views.indexes import (
     ACTOR_SORTS,
     BY_INCIDENTS,
+    PLACE_KEYS,
     PLACE_SORTS,
     ActorRow,
     IndexPage,
@@ -59,14 +60,6 @@ ACTOR_KEYS: dict[str, Callable[[ActorRow], Any]] = {
     "country": lambda r: _nulls_first(r.actor.country),
     "incidents": lambda r: r.incidents,
     "killed": lambda r: r.killed,
-}
-PLACE_KEYS: dict[str, Callable[[PlaceRow], Any]] = {
-    "incidents": lambda r: (r.incidents, r.place.name),
-    "killed": lambda r: (r.killed, r.incidents),
-    "name": lambda r: (r.place.name.lower(), r.place.id),
-    "country": lambda r: (r.place.country or "", r.place.name.lower()),
-    "sources": lambda r: (r.sources, r.incidents),
-    "articles": lambda r: (r.articles, r.incidents),
 }
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from eventwire.model import Actor, Place
 from eventwire.store.base import IncidentFilter, Store
@@ -73,6 +74,17 @@ class PlaceRow:
     articles: int = 0  # distinct articles reporting its incidents
 
 
+# the place index's sort keys, each with the tie-break its column needs
+PLACE_KEYS: dict[str, Callable[[PlaceRow], Any]] = {
+    "incidents": lambda r: (r.incidents, r.place.name),
+    "killed": lambda r: (r.killed, r.incidents),
+    "name": lambda r: (r.place.name.lower(), r.place.id),
+    "country": lambda r: (r.place.country or "", r.place.name.lower()),
+    "sources": lambda r: (r.sources, r.incidents),
+    "articles": lambda r: (r.articles, r.incidents),
+}
+
+
 def place_index(
     store: Store, sort: str = "-incidents", page: int = 1, limit: int = 50
 ) -> IndexPage:
@@ -88,16 +100,8 @@ def place_index(
         t = sums.get(place.id)
         figures = (t.incidents, t.killed, t.wounded, t.displaced, t.sources) if t else (0,) * 5
         rows.append(PlaceRow(place, *figures, articles.get(place.id, 0)))
-    keys = {
-        "incidents": lambda r: (r.incidents, r.place.name),
-        "killed": lambda r: (r.killed, r.incidents),
-        "name": lambda r: (r.place.name.lower(), r.place.id),
-        "country": lambda r: (r.place.country or "", r.place.name.lower()),
-        "sources": lambda r: (r.sources, r.incidents),
-        "articles": lambda r: (r.articles, r.incidents),
-    }
     rows.sort(key=lambda r: r.place.id)
-    rows.sort(key=keys[sort.lstrip("-")], reverse=sort.startswith("-"))
+    rows.sort(key=PLACE_KEYS[sort.lstrip("-")], reverse=sort.startswith("-"))
     start = (max(page, 1) - 1) * limit
     return IndexPage(rows[start : start + limit], len(rows), page,
                      max(1, -(-len(rows) // limit)), limit, sort)  # fmt: skip
