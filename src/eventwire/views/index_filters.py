@@ -25,7 +25,7 @@ from typing import Any
 from eventwire.knowledge.ontology import Ontology
 from eventwire.store.base import Store
 from eventwire.views.corpus import CorpusFilter, event_filter
-from eventwire.views.incident_counts import actor_sums, incident_places
+from eventwire.views.incident_counts import incident_places
 from eventwire.views.indexes import (
     ACTOR_SORTS,
     BY_INCIDENTS,
@@ -36,6 +36,7 @@ from eventwire.views.indexes import (
     PlaceRow,
     actor_index,
     place_index,
+    rows_of_actors,
 )
 from eventwire.views.records import MAX_LIMIT
 
@@ -86,12 +87,7 @@ def actor_rows(store: Store, cf: CorpusFilter, sort: str, *, onto: Ontology) -> 
         # the columns a row shows and sorts by; a page decodes its own actors whole
         ids = sorted(store.event_actor_ids(event_filter(store, cf, onto)))
         actors = sorted(store.actor_heads(ids), key=lambda a: (a.name, a.id))
-    sums = actor_sums(store, [a.id for a in actors])
-    rows = [
-        ActorRow(a, sums[a.id].incidents, sums[a.id].killed, sums[a.id].wounded,
-                 sums[a.id].displaced)
-        for a in actors
-    ]  # fmt: skip
+    rows = rows_of_actors(store, actors)
     return rows if not cf.params() else _sorted(rows, ACTOR_KEYS, sort)
 
 

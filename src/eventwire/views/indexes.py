@@ -42,6 +42,16 @@ class IndexPage(Generic[T]):
     sort: str
 
 
+def rows_of_actors(store: Store, actors: list[Actor]) -> list[ActorRow]:
+    """The index rows of ``actors``: each with its incidents and their casualties."""
+    sums = actor_sums(store, [a.id for a in actors])
+    return [
+        ActorRow(a, sums[a.id].incidents, sums[a.id].killed, sums[a.id].wounded,
+                 sums[a.id].displaced)
+        for a in actors
+    ]  # fmt: skip
+
+
 def actor_index(store: Store, sort: str = "-mentions", page: int = 1, limit: int = 50) -> IndexPage:
     """Every actor, sortable and paged, with its incidents (records, not sentences) and
     their casualties."""
@@ -54,12 +64,7 @@ def actor_index(store: Store, sort: str = "-mentions", page: int = 1, limit: int
         actors = store.actors_by_incidents(sort, limit, offset)
     else:
         actors = store.actor_page(sort, limit, offset)
-    sums = actor_sums(store, [a.id for a in actors])
-    rows = [
-        ActorRow(a, sums[a.id].incidents, sums[a.id].killed, sums[a.id].wounded,
-                 sums[a.id].displaced)
-        for a in actors
-    ]  # fmt: skip
+    rows = rows_of_actors(store, actors)
     return IndexPage(rows, total, page, max(1, -(-total // limit)), limit, sort)
 
 
