@@ -422,7 +422,8 @@ def gerund_after_preposition(token: Token) -> bool:
     return token.dep_ == "pcomp" or (token.dep_ == "pobj" and token.pos_ == "VERB")
 
 
-# Verbs charging someone with an act told by "of V-ing": "accuses A of arming Y".
+# Verbs charging someone with an act told by "of V-ing": "accuses A of arming Y", "A is
+# suspected of receiving weapons from B" (the object, or a passive's subject, is charged).
 CHARGING_VERBS = frozenset({"accuse", "suspect"})
 
 

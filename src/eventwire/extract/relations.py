@@ -49,6 +49,7 @@ from eventwire.extract.anchor import publication_when, when_for
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.eventroles import (
+    CHARGING_VERBS,
     SENDING_VERBS,
     close_apposition,
     coordinated_passive,
@@ -98,11 +99,6 @@ def _names_actor(noun: Token, words: RelationWords) -> bool:
     return noun.pos_ == "PROPN" or noun.lemma_.lower() in words.group_nouns
 
 
-# Verbs charging their object (or passive subject) with what an "of V-ing" phrase tells:
-# "officials accuse A of arming Y", "A is suspected of receiving weapons from B".
-ACCUSING_VERBS = frozenset({"accuse", "suspect"})
-
-
 def _accused(verb: Token) -> Token | None:
     """Who "accused of V-ing" charges with ``verb``: the object of an active "accuse A of
     arming Y", the subject of a passive "A is suspected of receiving arms"."""
@@ -110,7 +106,7 @@ def _accused(verb: Token) -> Token | None:
     if (
         not gerund_after_preposition(verb)
         or prep.lower_ != "of"
-        or prep.head.lemma_.lower() not in ACCUSING_VERBS
+        or prep.head.lemma_.lower() not in CHARGING_VERBS
     ):
         return None
     return _child(prep.head, "dobj", "nsubjpass")
