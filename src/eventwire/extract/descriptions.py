@@ -509,8 +509,8 @@ def governments_of_one_state(ctx: DocContext) -> list[Mention]:
     transitional) government" with no state of its own, when the article names no
     government of any state (the
     mention pass reads "the government" as the one it names, :func:`definite_descriptions`)
-    and all its places lie in one country: "Shells hit Mekelle ... the federal government
-    said" is Ethiopia's. Not a modifier ("government troops" are forces, "a government
+    and all its places lie in one country: "Rebels shelled Kassala ... the federal government
+    condemned it" is Sudan's. Not a modifier ("government troops" are forces, "a government
     building" a place)."""
     iso3 = _one_country(ctx.places)
     if iso3 is None:
