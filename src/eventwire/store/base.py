@@ -411,6 +411,13 @@ class Store(UnitIndex, Protocol):
         """Per actor (``key`` is the id): incidents it is a side of, and their casualties."""
         ...
 
+    def incident_actor_sums_under(
+        self, flt: IncidentFilter, actor_ids: Sequence[str]
+    ) -> list[IncidentSums]:
+        """Per actor (``key`` is the id): the incidents ``flt`` selects that it is a side
+        of, and their casualties and sources."""
+        ...
+
     def actors_by_incidents(self, order: str, limit: int, offset: int) -> list[Actor]:
         """Actors by their incidents or the killed in them (``incidents``, ``killed``; a
         leading ``-`` puts the most first), then by name and id."""
