@@ -424,6 +424,10 @@ class Store(UnitIndex, Protocol):
         ...
 
     # streamed downloads (issue 18): the selected incidents a page at a time
+    def incident_keys(self, flt: IncidentFilter) -> list[tuple[str | None, str]]:
+        """(date, id) of the incidents ``flt`` selects, undated first, then by date and id."""
+        ...
+
     def incident_keys_of_events(self, flt: EventFilter) -> list[tuple[str | None, str]]:
         """(date, id) of the incidents with a member among the selected events, undated
         first, then by date and id."""

@@ -207,6 +207,12 @@ class IncidentViewsSQL(IncidentQueries):
             found.update((r[0], r[1:]) for r in rows)
         return [_sums((a,), found.get(a, (0, 0, 0, 0))) for a in actor_ids]
 
+    def incident_keys(self, flt: IncidentFilter) -> list[tuple[str | None, str]]:
+        """(date, id) of the incidents ``flt`` selects (its conditions, not its page),
+        undated first, then by date and id; none decoded."""
+        plain = replace(flt, order="date", limit=None, offset=0, after=None)
+        return [(r[0], r[1]) for r in self._incident_rows(plain, "date, id")]
+
     def incident_actor_sums_under(
         self, flt: IncidentFilter, actor_ids: Sequence[str]
     ) -> list[IncidentSums]:
