@@ -1921,13 +1921,21 @@ def _month_range(month: str) -> list[str]:
 
 def _summed(rows: list[Any], width: int) -> list[tuple[Any, ...]]:
     """Rows with the same first ``width`` columns summed column by column, in their order."""
+    if rows and len(rows[0]) == width + 1:  # one value (degrees, pair sums): no lists
+        one: dict[tuple[Any, ...], int] = {}
+        for row in rows:
+            key = tuple(row[:width])
+            one[key] = one.get(key, 0) + int(row[width] or 0)
+        return [(*key, one[key]) for key in sorted(one)]
     sums: dict[tuple[Any, ...], list[int]] = {}
     for row in rows:
         key = tuple(row[:width])
-        if key in sums:
-            sums[key] = [a + int(b or 0) for a, b in zip(sums[key], row[width:], strict=True)]
-        else:
+        found = sums.get(key)
+        if found is None:
             sums[key] = [int(b or 0) for b in row[width:]]
+        else:
+            for i, b in enumerate(row[width:]):
+                found[i] += int(b or 0)
     return [(*key, *sums[key]) for key in sorted(sums)]
 
 
