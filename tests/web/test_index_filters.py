@@ -126,3 +126,8 @@ def test_the_filtered_actor_index_differs_from_the_whole_corpus_totals(client) -
 def test_a_filtered_actor_rows_incidents_link_carries_the_filter(client) -> None:
     page = client.get("/actors?type=consult").text
     assert 'href="/incidents?actor=act_egypt&amp;type=consult"' in page
+
+
+def test_a_box_is_refused_by_the_actor_index_that_counts_incidents(client) -> None:
+    response = client.get("/api/index/actors?bbox=19,31,21,33")
+    assert response.status_code == 422 and "use place" in response.text
