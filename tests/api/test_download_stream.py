@@ -51,7 +51,7 @@ def _events(n: int) -> list[Event]:
 
 EVENTS = _events(1_234)  # more than two pages of events
 INCIDENTS = tuple(
-    Incident(f"inc_{i:05d}", "FIGHT", {}, (), date=EVENTS[i].date, location=EVENTS[i].location,
+    Incident(f"inc_{i:05d}", "ASSAULT", {}, (), date=EVENTS[i].date, location=EVENTS[i].location,
              events=tuple(e.id for e in EVENTS[i : i + 2]))
     for i in range(0, len(EVENTS), 2)
 )  # fmt: skip

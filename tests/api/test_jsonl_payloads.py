@@ -24,7 +24,7 @@ from eventwire.model import Relation, to_dict
 from eventwire.store.base import Store
 from eventwire.store.sqlite import SQLiteStore
 from eventwire.views.corpus import CorpusFilter
-from eventwire.views.downloads import FilteredStore, download, event_filter
+from eventwire.views.downloads import FilteredStore, download, event_filter, selected_incidents
 
 ONTO = read_ontology()
 ROOT = Path(__file__).resolve().parents[2]
@@ -130,7 +130,8 @@ def test_a_download_writes_the_record_paths_bytes(filled: SQLiteStore) -> None:
     for cf in (CorpusFilter(), CorpusFilter(type="assault"), CorpusFilter(actor="Egypt")):
         out = io.StringIO()
         download(filled, cf, "jsonl", out, onto=ONTO)
-        selected = FilteredStore(filled, event_filter(filled, cf, ONTO))
+        incidents = selected_incidents(filled, cf, onto=ONTO)
+        selected = FilteredStore(filled, event_filter(filled, cf, ONTO), incidents)
         assert out.getvalue() == _reference(ExportSource(selected, None, None, None, ONTO))  # type: ignore[arg-type]
 
 

@@ -24,7 +24,7 @@ from eventwire.model import Article, DocumentRecords
 from eventwire.store.export_lines import encode_line
 from eventwire.store.sqlite import SQLiteStore
 from eventwire.views.corpus import CorpusFilter, event_filter
-from eventwire.views.downloads import FilteredStore, download
+from eventwire.views.downloads import FilteredStore, download, selected_incidents
 
 # an article no event cites, with what a row must keep: nested non-ASCII metadata, a
 # date the reader could not settle, fields left empty
@@ -54,7 +54,9 @@ def _check(store: Any) -> None:
     for cf in FILTERS:
         got = io.StringIO()
         download(store, cf, "jsonl", got, onto=onto)
-        whole = FilteredStore(store, event_filter(store, cf, onto))
+        whole = FilteredStore(
+            store, event_filter(store, cf, onto), selected_incidents(store, cf, onto=onto)
+        )
         assert got.getvalue() == _records_jsonl(ExportSource(whole, ontology=onto)), cf  # type: ignore[arg-type]
         assert '"kind": "article"' in got.getvalue()
     # the actors' columns are their records' fields; aliases and roles are not read

@@ -24,7 +24,7 @@ from eventwire.store.base import EventFilter
 from eventwire.store.migrations import MIGRATIONS, postgres_script, sqlite_script
 from eventwire.store.sqlite import SQLiteStore
 from eventwire.views.corpus import CorpusFilter, event_filter
-from eventwire.views.downloads import FilteredStore, download
+from eventwire.views.downloads import FilteredStore, download, selected_incidents
 
 # evt_1 and evt_2 are one incident's members, evt_4 a statement about it (not a member);
 # evt_3 is the member of another; evt_2 is also a member of a third (one event in two
@@ -63,7 +63,12 @@ def _check_exports(store: Any) -> None:
     for cf in (CorpusFilter(), CorpusFilter(actor="act_a"), CorpusFilter(type="fight")):
         got = io.StringIO()
         download(store, cf, "jsonl", got, onto=onto)
-        whole = ExportSource(FilteredStore(store, event_filter(store, cf, onto)), ontology=onto)  # type: ignore[arg-type]
+        whole = ExportSource(
+            FilteredStore(
+                store, event_filter(store, cf, onto), selected_incidents(store, cf, onto=onto)
+            ),
+            ontology=onto,
+        )  # type: ignore[arg-type]
         assert got.getvalue() == _records_jsonl(whole), cf
     records = [json.loads(line) for line in _jsonl(ExportSource(store, ontology=onto)).splitlines()]
     events = {r["id"]: r for r in records if r["kind"] == "event"}

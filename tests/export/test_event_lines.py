@@ -22,7 +22,7 @@ from eventwire.model import Actor, Event, Evidence, Place, Resolution
 from eventwire.store.base import EventFilter
 from eventwire.store.sqlite import SQLiteStore
 from eventwire.views.corpus import CorpusFilter, event_filter
-from eventwire.views.downloads import FilteredStore, download
+from eventwire.views.downloads import FilteredStore, download, selected_incidents
 
 ACTORS = tuple(
     Actor(f"act_{k}", name, "armed_group", "LBY", (), 1, 1)
@@ -58,7 +58,9 @@ def _check_exports(store: Any) -> None:
         flt = event_filter(store, cf, onto)
         got = io.StringIO()
         download(store, cf, "jsonl", got, onto=onto)
-        whole = ExportSource(FilteredStore(store, flt), ontology=onto)  # type: ignore[arg-type]
+        whole = ExportSource(
+            FilteredStore(store, flt, selected_incidents(store, cf, onto=onto)), ontology=onto
+        )  # type: ignore[arg-type]
         assert got.getvalue() == _records_jsonl(whole), cf
         assert '"kind": "place"' in got.getvalue()
 

@@ -23,7 +23,7 @@ from eventwire.model import CountReport, Incident, Resolution
 from eventwire.store.base import IncidentFilter
 from eventwire.store.sqlite import SQLiteStore
 from eventwire.views.corpus import CorpusFilter, event_filter
-from eventwire.views.downloads import FilteredStore, download
+from eventwire.views.downloads import FilteredStore, download, selected_incidents
 
 # codes, counts and ranges in an order other than their keys': the store's JSON sorts them
 INCIDENTS = (
@@ -57,7 +57,9 @@ def _check_exports(store: Any) -> None:
         flt = event_filter(store, cf, onto)
         got = io.StringIO()
         download(store, cf, "jsonl", got, onto=onto)
-        whole = ExportSource(FilteredStore(store, flt), ontology=onto)  # type: ignore[arg-type]
+        whole = ExportSource(
+            FilteredStore(store, flt, selected_incidents(store, cf, onto=onto)), ontology=onto
+        )  # type: ignore[arg-type]
         assert got.getvalue() == _records_jsonl(whole), cf
     assert '"kind": "incident"' in got.getvalue()
 

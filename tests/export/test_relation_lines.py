@@ -20,7 +20,7 @@ from eventwire.knowledge.ontology import read_ontology
 from eventwire.model import Actor, Event, Evidence, Relation, Resolution
 from eventwire.store.sqlite import SQLiteStore
 from eventwire.views.corpus import CorpusFilter, event_filter
-from eventwire.views.downloads import FilteredStore, download
+from eventwire.views.downloads import FilteredStore, download, selected_incidents
 
 ACTORS = tuple(
     Actor(f"act_{k}", name, "armed_group", "LBY", (), 1, 1)
@@ -80,7 +80,9 @@ def _check(store: Any) -> None:
             flt = event_filter(store, cf, onto)
             got = io.StringIO()
             download(store, cf, "jsonl", got, onto=onto)
-            whole = ExportSource(FilteredStore(store, flt), ontology=onto)  # type: ignore[arg-type]
+            whole = ExportSource(
+                FilteredStore(store, flt, selected_incidents(store, cf, onto=onto)), ontology=onto
+            )  # type: ignore[arg-type]
             assert got.getvalue() == _records_jsonl(whole)
             assert '"kind": "relation"' in got.getvalue() or cf.since
 

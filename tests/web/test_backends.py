@@ -60,6 +60,10 @@ API_GETS: list[tuple[str, dict[str, Any]]] = [
     ("/api/network", {"since": "2017", "top": 3}),
     ("/api/totals", {"since": "2017"}),
     *[("/api/index/actors", {"sort": sort}) for sort in ACTOR_SORTS],
+    # under a filter: the incidents it selects per actor, from a summary or the incidents
+    ("/api/index/actors", {"since": "2016", "sort": "-incidents"}),
+    ("/api/index/actors", {"type": "assault", "min_fatalities": 1}),
+    ("/api/index/actors", {"actor": "act_haftar", "place": "Benghazi"}),
     *[("/api/index/places", {"sort": sort}) for sort in PLACE_SORTS],
     ("/api/filters", {}),
     # incident records (issue 14): orders, filters, keyset start, one record

@@ -86,3 +86,48 @@ def test_the_index_pages_carry_the_filter_and_its_downloads(client) -> None:
     assert page.count('href="/actors/') == 3
     places = client.get("/places?type=assault").text
     assert "Under this filter" in places and places.count('href="/places/') == 2
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["since=2017", "type=consult", "type=assault", "type=assault&min_fatalities=1",
+     "place=benghazi", "sort=-incidents&since=2016", "actor=act_haftar", "polarity=negated"],
+)  # fmt: skip
+def test_a_filtered_actor_row_counts_the_incidents_the_filter_selects(client, query) -> None:
+    """An actor's row under a filter shows what the incident list shows for that filter
+    and that actor (dates and kinds read a summary, the rest the incidents)."""
+    body = client.get(f"/api/index/actors?limit=500&{query}").json()
+    assert body["items"] or "negated" in query
+    for row in body["items"]:
+        actor = row["actor"]["id"]
+        rest = "&".join(p for p in query.split("&") if not p.startswith("actor="))
+        both = f"actor={actor}&{rest}" if "actor=" not in query else query
+        totals = client.get(f"/api/totals?{both}").json()
+        if "actor=" in query and actor != "act_haftar":  # the filter's actor and this one
+            listed = client.get(f"/api/incidents?limit=500&{both}").json()["items"]
+            sides = [
+                i for i in listed if actor in {(i[s] or {}).get("id") for s in ("source", "target")}
+            ]
+            assert row["incidents"] == len(sides), (actor, query)
+            continue
+        assert (row["incidents"], row["killed"]) == (totals["incidents"], totals["killed"])
+
+
+def test_the_filtered_actor_index_differs_from_the_whole_corpus_totals(client) -> None:
+    """Under a filter a busy actor's row counts fewer incidents than its whole-corpus row."""
+    whole = {
+        r["actor"]["id"]: r["incidents"]
+        for r in client.get("/api/index/actors?limit=500").json()["items"]
+    }
+    narrow = client.get("/api/index/actors?limit=500&type=consult").json()["items"]
+    assert any(r["incidents"] < whole[r["actor"]["id"]] for r in narrow)
+
+
+def test_a_filtered_actor_rows_incidents_link_carries_the_filter(client) -> None:
+    page = client.get("/actors?type=consult").text
+    assert 'href="/incidents?actor=act_egypt&amp;type=consult"' in page
+
+
+def test_a_box_is_refused_by_the_actor_index_that_counts_incidents(client) -> None:
+    response = client.get("/api/index/actors?bbox=19,31,21,33")
+    assert response.status_code == 422 and "use place" in response.text

@@ -107,6 +107,11 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # One store opened before the first request, left in the pool: opening the first
+        # loads the store registry (the PostgreSQL module and its driver too), about 150
+        # ms of CPU that the first request paid (bench/api_latency.py --cold)
+        with pool.borrow():
+            pass
         # What is loaded by now (modules, the ontology, templates) lives as long as the
         # server: frozen, a full collection no longer walks it (on the 1M-event bench
         # store one came every ten requests or so and cost about 70 ms of CPU each)

@@ -411,12 +411,23 @@ class Store(UnitIndex, Protocol):
         """Per actor (``key`` is the id): incidents it is a side of, and their casualties."""
         ...
 
+    def incident_actor_sums_under(
+        self, flt: IncidentFilter, actor_ids: Sequence[str]
+    ) -> list[IncidentSums]:
+        """Per actor (``key`` is the id): the incidents ``flt`` selects that it is a side
+        of, and their casualties and sources."""
+        ...
+
     def actors_by_incidents(self, order: str, limit: int, offset: int) -> list[Actor]:
         """Actors by their incidents or the killed in them (``incidents``, ``killed``; a
         leading ``-`` puts the most first), then by name and id."""
         ...
 
     # streamed downloads (issue 18): the selected incidents a page at a time
+    def incident_keys(self, flt: IncidentFilter) -> list[tuple[str | None, str]]:
+        """(date, id) of the incidents ``flt`` selects, undated first, then by date and id."""
+        ...
+
     def incident_keys_of_events(self, flt: EventFilter) -> list[tuple[str | None, str]]:
         """(date, id) of the incidents with a member among the selected events, undated
         first, then by date and id."""

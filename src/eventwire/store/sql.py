@@ -106,6 +106,10 @@ PICTURE_TABLES = (
 )
 CHUNK = 500  # ids per IN (...) list
 PAIR_CHUNK = 200  # (source, target) pairs in one OR: SQLite's expression depth is 1000
+# statements joined into one compound query in process: SQLite allows 500 arms, and
+# 32,766 parameters in a statement as it is commonly built
+COMPOUND_ARMS = 100
+COMPOUND_ARGS = 30_000
 AMONG_LIMIT = 5000  # ids in one IN (...) list of both sides (twice as many arguments)
 # EventFilter.order -> ORDER BY. Ascending puts NULL first and descending last, on both
 # backends (as SQLite does by itself); each order has an index in the same placement.
@@ -1255,14 +1259,26 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         return statements
 
     def _all_of(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[Any]:
-        """The rows of every statement (the caller sums or orders them). On a server, one
-        query (``UNION ALL`` of them), one round trip, where each would be one."""
+        """The rows of every statement (the caller sums or orders them), in few queries:
+        ``UNION ALL`` of them. On a server one query, one round trip where each would be
+        one; in process a query per ``COMPOUND_ARMS`` statements (SQLite's limit of a
+        compound select is 500), each arm still seeking its own index (the network of a
+        cut day ran 131 queries on a small store, one per source actor and period)."""
         if self.remote and len(statements) > 1:
             return self._all(
                 " UNION ALL ".join(f"({sql})" for sql, _ in statements),
                 [arg for _, args in statements for arg in args],
             )
-        return [row for sql, args in statements for row in self._all(sql, args)]
+        rows: list[Any] = []
+        for part in _compound_parts(statements):
+            if len(part) == 1:
+                rows += self._all(*part[0])
+                continue
+            rows += self._all(
+                " UNION ALL ".join(f"SELECT * FROM ({sql})" for sql, _ in part),
+                [arg for _, args in part for arg in args],
+            )
+        return rows
 
     def _summed_of(
         self, statements: Sequence[tuple[str, Sequence[Any]]], width: int, values: int = 1
@@ -1823,6 +1839,22 @@ def _period_plan(
     return parts, months
 
 
+def _compound_parts(
+    statements: Sequence[tuple[str, Sequence[Any]]],
+) -> list[list[tuple[str, Sequence[Any]]]]:
+    """``statements`` in order, cut into runs of at most ``COMPOUND_ARMS`` statements and
+    ``COMPOUND_ARGS`` parameters (a statement with more is a run of its own)."""
+    parts: list[list[tuple[str, Sequence[Any]]]] = []
+    args = 0
+    for statement in statements:
+        if not parts or len(parts[-1]) >= COMPOUND_ARMS or args + len(statement[1]) > COMPOUND_ARGS:
+            parts.append([])
+            args = 0
+        parts[-1].append(statement)
+        args += len(statement[1])
+    return parts
+
+
 def _split_plan(
     flt: EventFilter, kinds: bool = False
 ) -> tuple[list[tuple[int, list[str], list[Any]]], list[str]] | None:
@@ -1889,13 +1921,21 @@ def _month_range(month: str) -> list[str]:
 
 def _summed(rows: list[Any], width: int) -> list[tuple[Any, ...]]:
     """Rows with the same first ``width`` columns summed column by column, in their order."""
+    if rows and len(rows[0]) == width + 1:  # one value (degrees, pair sums): no lists
+        one: dict[tuple[Any, ...], int] = {}
+        for row in rows:
+            key = tuple(row[:width])
+            one[key] = one.get(key, 0) + int(row[width] or 0)
+        return [(*key, one[key]) for key in sorted(one)]
     sums: dict[tuple[Any, ...], list[int]] = {}
     for row in rows:
         key = tuple(row[:width])
-        if key in sums:
-            sums[key] = [a + int(b or 0) for a, b in zip(sums[key], row[width:], strict=True)]
-        else:
+        found = sums.get(key)
+        if found is None:
             sums[key] = [int(b or 0) for b in row[width:]]
+        else:
+            for i, b in enumerate(row[width:]):
+                found[i] += int(b or 0)
     return [(*key, *sums[key]) for key in sorted(sums)]
 
 

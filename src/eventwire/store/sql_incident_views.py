@@ -207,6 +207,47 @@ class IncidentViewsSQL(IncidentQueries):
             found.update((r[0], r[1:]) for r in rows)
         return [_sums((a,), found.get(a, (0, 0, 0, 0))) for a in actor_ids]
 
+    def incident_keys(self, flt: IncidentFilter) -> list[tuple[str | None, str]]:
+        """(date, id) of the incidents ``flt`` selects (its conditions, not its page),
+        undated first, then by date and id; none decoded."""
+        plain = replace(flt, order="date", limit=None, offset=0, after=None)
+        return [(r[0], r[1]) for r in self._incident_rows(plain, "date, id")]
+
+    def incident_actor_sums_under(
+        self, flt: IncidentFilter, actor_ids: Sequence[str]
+    ) -> list[IncidentSums]:
+        """Per actor of ``actor_ids`` (in their order): the incidents ``flt`` selects that
+        it is a side of (once when it is both) and their casualties and sources. A filter
+        of dates and kinds alone reads each actor's rows of ``incident_actor_dates``;
+        any other (an actor, a place, sources, fatalities) reads ``incidents`` by side."""
+        ids = list(dict.fromkeys(actor_ids))
+        found: dict[str, Sequence[Any]] = {}
+        where, args = self._incident_conditions(flt)
+        conds = " AND ".join(where)
+        summary = flt.actor is None and _summary_for(replace(flt, actor="?"), ()) == (
+            "incident_actor_dates"
+        )
+        for k in range(0, len(ids), _CHUNK):
+            part = ids[k : k + _CHUNK]
+            marks = ",".join("?" * len(part))
+            if summary:
+                sql = (f"SELECT actor_id, {_SUMMED} FROM incident_actor_dates WHERE {conds}"
+                       f" AND actor_id IN ({marks}) GROUP BY actor_id")  # fmt: skip
+                rows = self._all(sql, [*args, *part])
+            else:
+                sql = (
+                    f"SELECT actor_id, COUNT(*), SUM(killed), SUM(wounded), SUM(displaced),"
+                    f" SUM(source_count) FROM (SELECT source_actor AS actor_id, killed,"
+                    f" wounded, displaced, source_count FROM incidents WHERE {conds} AND"
+                    f" source_actor IN ({marks}) UNION ALL SELECT target_actor, killed,"
+                    f" wounded, displaced, source_count FROM incidents WHERE {conds} AND"
+                    f" target_actor IN ({marks}) AND (source_actor IS NULL OR"
+                    f" source_actor <> target_actor)) sides GROUP BY actor_id"
+                )
+                rows = self._all(sql, [*args, *part, *args, *part])
+            found.update((str(r[0]), r[1:]) for r in rows)
+        return [_sums((a,), found.get(a, (0, 0, 0, 0, 0))) for a in actor_ids]
+
     def actors_by_incidents(self, order: str, limit: int, offset: int) -> list[Actor]:
         """Actors by their incidents (``incidents``) or the killed in them (``killed``),
         most first with a leading ``-``, then by name and id; one page."""

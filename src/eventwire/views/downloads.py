@@ -14,7 +14,7 @@ import pkgutil
 import queue
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any, TextIO, TypeVar
@@ -25,8 +25,9 @@ from eventwire.export import export
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import Actor, Article, Event, Incident, Place, Quote, Relation, Statistic
 from eventwire.registry import exporters
-from eventwire.store.base import EventFilter, EventLine, IncidentLine, Store
+from eventwire.store.base import EventFilter, EventLine, IncidentFilter, IncidentLine, Store
 from eventwire.views.corpus import CorpusFilter, event_filter
+from eventwire.views.incidents import incident_filters
 
 PAGE = 500  # events read from the store at a time
 MAX_DOWNLOAD = 200_000  # incidents in one download; narrow the filter for more
@@ -64,10 +65,15 @@ class FilteredStore:
     when an exporter first asks for it, so a format that writes incidents decodes no
     event and one that writes events decodes no incident."""
 
-    def __init__(self, store: Store, flt: EventFilter) -> None:
+    def __init__(
+        self, store: Store, flt: EventFilter, incidents: Sequence[IncidentFilter] | None = None
+    ) -> None:
         self.location = store.location
         self._store = store
         self._flt = replace(flt, order="date", limit=None, offset=0, after=None)
+        # the incidents the filter selects (the union of these queries: what the incident
+        # list, the map and the indexes count); None: those with a member among the events
+        self._incident_flts = incidents
         self._links: tuple[set[str], set[str]] | None = None
         self._actors_only: set[str] | None = None  # when the articles are not needed
         # the outlets of the articles of the last page of incidents read (their rows name them)
@@ -199,7 +205,10 @@ class FilteredStore:
         """The ids of :meth:`incidents`' page (or of all of them when ``flt`` asks for no
         page), the selected incidents' keys read once."""
         if self._incident_keys is None:
-            found = self._store.incident_keys_of_events(self._flt)
+            if self._incident_flts is None:
+                found = self._store.incident_keys_of_events(self._flt)
+            else:  # the places of a name never share an incident
+                found = [k for f in self._incident_flts for k in self._store.incident_keys(f)]
             self._incident_keys = sorted(found, key=_date_order)
         after = flt.after if flt is not None else None
         limit = getattr(flt, "limit", None) if flt is not None else None
@@ -297,7 +306,21 @@ def download(
     (``division`` names first-level divisions, as :func:`eventwire.export.export` takes)."""
     check_download(store, cf, fmt, onto=onto)
     flt = event_filter(store, cf, onto)
-    return export(FilteredStore(store, flt), fmt, out, division=division, ontology=onto)  # type: ignore[arg-type]
+    selected = FilteredStore(store, flt, selected_incidents(store, cf, onto=onto))
+    return export(selected, fmt, out, division=division, ontology=onto)  # type: ignore[arg-type]
+
+
+def selected_incidents(
+    store: Store, cf: CorpusFilter, *, onto: Ontology
+) -> list[IncidentFilter] | None:
+    """The incidents a download of ``cf`` writes: those the filter selects by their own
+    date, type, sides, place, sources and casualties, the ones the incident list, the map,
+    the timeline and the place index count (an incident none of whose member events is
+    stored, or whose events the filter does not select, included). Under a box, which
+    only events have, None: the incidents with a member among the selected events."""
+    if cf.bbox is not None:
+        return None
+    return incident_filters(store, cf, onto)
 
 
 def check_download(store: Store, cf: CorpusFilter, fmt: str, *, onto: Ontology) -> None:

@@ -4,7 +4,9 @@ With no filter an index lists every actor or place (:mod:`eventwire.views.indexe
 Under a filter it lists what the filter selects:
 
 * the actor index, the actors of the events the filter selects (the actors its record
-  download writes), each with the totals of all its incidents;
+  download writes), each with the incidents the filter selects that it is a side of
+  (none for an actor whose selected events belong to no incident the filter selects),
+  and their casualties;
 * the place index, the places of the incidents the filter selects, each with the
   incidents, casualties and sources the filter selects there (its articles: all the
   articles reporting incidents there).
@@ -26,6 +28,7 @@ from eventwire.knowledge.ontology import Ontology
 from eventwire.store.base import Store
 from eventwire.views.corpus import CorpusFilter, event_filter
 from eventwire.views.incident_counts import incident_places
+from eventwire.views.incidents import incident_filters
 from eventwire.views.indexes import (
     ACTOR_SORTS,
     BY_INCIDENTS,
@@ -76,19 +79,42 @@ def _page(rows: list[Any], sort: str, page: int, limit: int) -> IndexPage:
     return IndexPage(rows[start : start + limit], len(rows), page, pages, limit, sort)
 
 
-def actor_rows(store: Store, cf: CorpusFilter, sort: str, *, onto: Ontology) -> list[ActorRow]:
-    """Every row of the actor index under ``cf``, in the order of ``sort``."""
+def actor_rows(
+    store: Store, cf: CorpusFilter, sort: str, *, onto: Ontology, sums: bool = True
+) -> list[ActorRow]:
+    """Every row of the actor index under ``cf``, in the order of ``sort``. Under a
+    filter, ``sums=False`` leaves the incident figures at 0 when ``sort`` needs none of
+    them (a page fills its own rows' figures: :func:`filtered_rows`)."""
     if sort not in ACTOR_SORTS:
         raise ValueError(f"sort must be one of {', '.join(ACTOR_SORTS)}")
     if not cf.params():  # every actor, in the store's order (as actor_index reads a page)
         read = store.actors_by_incidents if sort in BY_INCIDENTS else store.actor_page
-        actors = read(sort, max(1, store.count("actors")), 0)
-    else:
-        # the columns a row shows and sorts by; a page decodes its own actors whole
-        ids = sorted(store.event_actor_ids(event_filter(store, cf, onto)))
-        actors = sorted(store.actor_heads(ids), key=lambda a: (a.name, a.id))
-    rows = rows_of_actors(store, actors)
-    return rows if not cf.params() else _sorted(rows, ACTOR_KEYS, sort)
+        return rows_of_actors(store, read(sort, max(1, store.count("actors")), 0))
+    # the columns a row shows and sorts by; a page decodes its own actors whole
+    ids = sorted(store.event_actor_ids(event_filter(store, cf, onto)))
+    actors = sorted(store.actor_heads(ids), key=lambda a: (a.name, a.id))
+    rows = [ActorRow(a, 0, 0) for a in actors]
+    if sums or sort in BY_INCIDENTS:
+        rows = filtered_rows(store, cf, rows, onto=onto)
+    return _sorted(rows, ACTOR_KEYS, sort)
+
+
+def filtered_rows(
+    store: Store, cf: CorpusFilter, rows: list[ActorRow], *, onto: Ontology
+) -> list[ActorRow]:
+    """``rows`` with the incidents ``cf`` selects that each actor is a side of, and their
+    casualties: the figures of the incident list filtered by ``cf`` and that actor (the
+    places a name selects never share an incident, so their sums add up)."""
+    ids = [r.actor.id for r in rows]
+    merged: dict[str, list[int]] = {a: [0, 0, 0, 0] for a in ids}
+    for flt in incident_filters(store, cf, onto):
+        for s in store.incident_actor_sums_under(flt, ids):
+            row = merged[str(s.key[0])]
+            for i, value in enumerate((s.incidents, s.killed, s.wounded, s.displaced)):
+                row[i] += value
+    return [replace(r, incidents=merged[r.actor.id][0], killed=merged[r.actor.id][1],
+                    wounded=merged[r.actor.id][2], displaced=merged[r.actor.id][3])
+            for r in rows]  # fmt: skip
 
 
 def place_rows(store: Store, cf: CorpusFilter, sort: str, *, onto: Ontology) -> list[PlaceRow]:
@@ -112,13 +138,14 @@ def filtered_actor_index(
     store: Store, cf: CorpusFilter, sort: str = "-mentions", page: int = 1, limit: int = 50,
     *, onto: Ontology,
 ) -> IndexPage:  # fmt: skip
-    """One page of the actor index under ``cf`` (every actor when ``cf`` is empty)."""
+    """One page of the actor index under ``cf`` (every actor when ``cf`` is empty), each
+    row with the incidents ``cf`` selects that the actor is a side of."""
     if not cf.params():
         return actor_index(store, sort, page, limit)
-    index = _page(actor_rows(store, cf, sort, onto=onto), sort, page, limit)
-    whole = {a.id: a for a in store.actors_by_ids([r.actor.id for r in index.items])}
-    rows = [replace(r, actor=whole[r.actor.id]) for r in index.items]
-    return replace(index, items=rows)
+    index = _page(actor_rows(store, cf, sort, onto=onto, sums=False), sort, page, limit)
+    rows = index.items if sort in BY_INCIDENTS else filtered_rows(store, cf, index.items, onto=onto)
+    whole = {a.id: a for a in store.actors_by_ids([r.actor.id for r in rows])}
+    return replace(index, items=[replace(r, actor=whole[r.actor.id]) for r in rows])
 
 
 def filtered_place_index(

@@ -215,6 +215,8 @@ def _index(
         request, template, index=index, pages=_page_links(request, index.page, index.pages),
         sort_link=lambda o: _query(request, sort=o, page=1), title=title,
         index_formats=index_filters.INDEX_FORMATS, filtered=bool(flt.corpus_filter().params()),
+        # the filter of a row's incidents beside its own actor (an actor row's link)
+        side_query=urlencode({k: v for k, v in flt.corpus_filter().params().items() if k != "actor"}),
         **_filter_context(request, flt),
     )  # fmt: skip
 
