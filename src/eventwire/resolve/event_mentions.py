@@ -121,6 +121,10 @@ def moved_articles(
     return {m.rsplit(":", 2)[0] for m in found}
 
 
+# a mention to regroup: as grouping reads it, the counts it keeps, its stored row (None: new)
+Item = tuple[Keyed, frozenset[CountKey], MentionRow | None]
+
+
 class MentionIndex(Protocol):
     """What the events pass of a refresh reads from the store (inside its write lock)."""
 
@@ -188,13 +192,14 @@ def refresh_events(
                 if em.place:
                     places[em.place.id] = replace(em.place, inferred=False)
         keys = index.event_mention_keys(sorted(afresh)) | {key_text(k.key) for k in fresh}
-        by_key: dict[str, list[tuple[Keyed, frozenset[CountKey]]]] = defaultdict(list)
+        by_key: dict[str, list[Item]] = defaultdict(list)
         for row in index.event_mention_rows(sorted(keys)):
             change.removed.add(row.event_id)
             if row.article_id not in afresh:
-                by_key[row.key].append(_keyed(row))
+                by_key[row.key].append((*_keyed(row), row))
         for k in fresh:
-            by_key[key_text(k.key)].append((k, owned.get((k.em.article_id, k.seq), frozenset())))
+            mine = owned.get((k.em.article_id, k.seq), frozenset())
+            by_key[key_text(k.key)].append((k, mine, None))
         first: dict[str, tuple[str, int]] = {}  # event id -> its first member's place
         for key in sorted(keys):
             added, rows = _regroup(by_key.pop(key, []), mention_actor, onto, unnamed)
@@ -213,7 +218,7 @@ def refresh_events(
 
 
 def _regroup(
-    items: list[tuple[Keyed, frozenset[CountKey]]],
+    items: list[Item],
     mention_actor: dict[str, str],
     onto: Ontology,
     unnamed: frozenset[str],
@@ -223,17 +228,21 @@ def _regroup(
     in theirs)."""
     items.sort(key=lambda p: (p[0].em.article_id, p[0].seq))
     grouper = EventGrouper(onto, unnamed)
-    keeps: dict[tuple[str, int], frozenset[CountKey]] = {}
-    for k, o in items:
+    keeps: dict[tuple[str, int], tuple[frozenset[CountKey], MentionRow | None]] = {}
+    for k, o, stored in items:
         grouper.add(k, keep=True)
-        keeps[k.em.article_id, k.seq] = o
+        keeps[k.em.article_id, k.seq] = (o, stored)
 
     def owned(n: int) -> set[CountKey]:
-        return {c for k in grouper.keyed[n] for c in keeps[k.em.article_id, k.seq]}
+        return {c for k in grouper.keyed[n] for c in keeps[k.em.article_id, k.seq][0]}
 
     events = grouper.events(mention_actor, owned)
-    rows = [_row(k, e.id, keeps[k.em.article_id, k.seq])
-            for ks, e in zip(grouper.keyed, events, strict=True) for k in ks]  # fmt: skip
+    rows: list[MentionRow] = []
+    for ks, e in zip(grouper.keyed, events, strict=True):
+        for k in ks:
+            mine, stored = keeps[k.em.article_id, k.seq]
+            # a stored mention keeps its payload (nothing in it changed); only its event may
+            rows.append(replace(stored, event_id=e.id) if stored else _row(k, e.id, mine))
     return events, rows
 
 
