@@ -26,7 +26,6 @@ from typing import Any
 
 import eventwire.pipeline as pipeline
 import eventwire.resolve as resolve
-import eventwire.resolve.event_mentions as event_mentions
 import eventwire.resolve.incidents as incidents
 from eventwire.config import Settings
 from eventwire.extract import Resources
@@ -147,9 +146,8 @@ def main() -> None:
                         (pipeline, "update_actors")):  # fmt: skip
         phases.wrap(owner, name, name)
     for name in ("replace_units", "replace_resolution", "replace_rest", "update_rest",
-                 "mention_actors", "event_mention_rows", "_write_incidents"):  # fmt: skip
+                 "mention_actors", "_write_incidents"):  # fmt: skip
         phases.wrap(SQLStore, name, "store." + name)
-    phases.wrap(event_mentions, "_regroup", "regroup (touched keys)")
     with tempfile.TemporaryDirectory() as tmp:
         location = args.store or str(Path(tmp) / "memory.db")
         settings = Settings(db=location)

@@ -347,7 +347,7 @@ def _refresh_incremental(
             links_before, mention_actor, update.removed, set(groups_before ^ unnamed)
         )
         change = EventsChange()
-        events = refresh_events(store, afresh, mention_actor, unnamed, resources.ontology, change)
+        events = refresh_events(store, afresh, mention_actor, unnamed, resources, change)
         documents = store.iter_event_records(state.documents)
         rest = resolve_rest(
             _counted(documents, progress),

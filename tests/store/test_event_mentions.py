@@ -1,15 +1,15 @@
-"""The stored event mentions (migration 23) and the refresh's events pass that regroups
+"""The stored event mentions (migration 23) and the refresh's events pass that writes
 only the keys its batch touches: rows written with the picture on every backend, a
-refresh that reads only the touched keys' mentions, and the same picture as a rebuild."""
+refresh that rewrites only the touched keys' events, and the same picture as a rebuild."""
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-import eventwire.resolve as resolve_package
 from eventwire import pipeline
 from eventwire.config import Settings
 from eventwire.pipeline import check_picture, rebuild, refresh
@@ -40,16 +40,16 @@ def test_a_rebuild_stores_every_kept_mention_with_its_key_and_event(store_url: s
                                                     e.negated)  # fmt: skip
             assert article in {ev.article_id for ev in e.evidence}
         key = rows[0][4]
-        assert {r.key for r in store.event_mention_rows([key])} == {key}
         assert store.event_mention_keys([rows[0][0]]) >= {key}
 
 
-def test_a_refresh_regroups_only_the_keys_its_batch_touches(
+def test_a_refresh_rewrites_only_the_events_of_the_keys_its_batch_touches(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     world = World.make(60)
     docs = [synthetic_document(world, n) for n in range(50)]
-    settings = Settings(db=str(tmp_path / "s.db"))
+    path = tmp_path / "s.db"
+    settings = Settings(db=str(path))
     seen: list[EventsChange] = []
     real = pipeline.refresh_events
 
@@ -57,22 +57,25 @@ def test_a_refresh_regroups_only_the_keys_its_batch_touches(
         seen.append(args[-1])  # type: ignore[arg-type]
         return real(*args)  # type: ignore[arg-type]
 
+    def rowids() -> dict[str, int]:
+        with sqlite3.connect(path) as db:
+            return dict(db.execute("SELECT id, rowid FROM events"))
+
     with open_store(settings) as store:
         store.add_documents(docs[:45])
         refresh(store, settings)
-        all_keys = {r[4] for r in _rows(store)}
-
-        def no_full_grouping(*args: object, **kwargs: object) -> None:
-            raise AssertionError("the whole store was grouped")
-
+        keys_before = {r[4]: r[5] for r in _rows(store)}
+        before = rowids()
         monkeypatch.setattr(pipeline, "refresh_events", watched)
-        monkeypatch.setattr(resolve_package, "resolve_events", no_full_grouping)
         store.add_documents(docs[45:])
         assert refresh(store, settings)
         monkeypatch.undo()
         (change,) = seen
-        assert change.keys and change.keys < all_keys | {r[4] for r in _rows(store)}
-        assert len(change.keys) < len(all_keys)
+        assert change.keys and len(change.keys) < len(keys_before)
+        after = rowids()
+        kept = {e for k, e in keys_before.items() if k not in change.keys}
+        assert kept and all(after[e] == before[e] for e in kept)  # rows left in place
+        assert {e.id for e in change.added} <= set(after)
         assert check_picture(store, settings).same
         assert store.event_mentions_generation() == store.picture_state().picture
 

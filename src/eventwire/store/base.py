@@ -400,16 +400,8 @@ class Store(UnitIndex, Protocol):
         """The grouping keys of the stored event mentions of these articles."""
         ...
 
-    def event_mention_rows(self, keys: Sequence[str]) -> list[MentionRow]:
-        """Every stored event mention of these grouping keys."""
-        ...
-
     def event_mention_links(self) -> Iterator[tuple[str, int, int, str, str, str]]:
         """(article, seq, trigger start, type, key, event id) of every stored mention."""
-        ...
-
-    def events_except(self, ids: set[str]) -> Iterator[Event]:
-        """Every stored event but ``ids``."""
         ...
 
     def mention_links(self, actor_ids: Iterable[str]) -> dict[str, str]:

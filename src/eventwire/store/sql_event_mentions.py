@@ -11,11 +11,10 @@ summaries are still rewritten whole.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from eventwire.model import Event, Resolution, from_dict
+from eventwire.model import Resolution
 from eventwire.resolve.event_mentions import EventsChange, MentionRow
 from eventwire.store.export_lines import event_line, member_incidents
 
@@ -29,10 +28,6 @@ def _chunks(values: Sequence[str]) -> Iterator[tuple[list[str], str]]:
     for i in range(0, len(values), CHUNK):
         chunk = list(values[i : i + CHUNK])
         yield chunk, ",".join("?" * len(chunk))
-
-
-def _mention_row(row: Sequence[Any]) -> MentionRow:
-    return MentionRow(row[0], int(row[1]), int(row[2]), row[3], row[4], row[5], row[6])
 
 
 def _values(r: MentionRow) -> tuple[Any, ...]:
@@ -84,28 +79,11 @@ class EventMentionsSQL:
             )
         return found
 
-    def event_mention_rows(self, keys: Sequence[str]) -> list[MentionRow]:
-        found: list[MentionRow] = []
-        columns = ", ".join(MENTION_COLUMNS)
-        for chunk, marks in _chunks(keys):
-            found += map(
-                _mention_row,
-                self._all(
-                    f"SELECT {columns} FROM event_mentions WHERE group_key IN ({marks})", chunk
-                ),
-            )
-        return found
-
     def event_mention_links(self) -> Iterator[tuple[str, int, int, str, str, str]]:
         for r in self._stream(
             "SELECT article_id, seq, trigger_start, type, group_key, event_id FROM event_mentions"
         ):
             yield (r[0], int(r[1]), int(r[2]), r[3], r[4], r[5])
-
-    def events_except(self, ids: set[str]) -> Iterator[Event]:
-        for r in self._stream("SELECT id, payload FROM events"):
-            if r[0] not in ids:
-                yield from_dict(Event, json.loads(r[1]))
 
     def mention_links(self, actor_ids: Iterable[str]) -> dict[str, str]:
         found: dict[str, str] = {}
