@@ -5,7 +5,8 @@ then the concurrency check. Prints figures; asserts nothing about time.
                           [--concurrency-runs 10]
 
 ``+1000 s`` is the refresh after adding 1,000 articles (incremental: the actors the new
-units reach, then events, relations and quotes recomputed in full); ``actors s`` is the
+units reach, the events of the grouping keys the batch touches, then incidents, relations
+and quotes recomputed in full); ``actors s`` is the
 part of it before the events pass reads its first document (the incremental actors).
 Times are wall clock with CPU seconds of the process in brackets (on a shared machine
 the CPU seconds are the figure to compare). ``rebuild MB`` is the peak RSS of the process that fills the store and rebuilds it,

@@ -48,6 +48,13 @@ from eventwire.resolve import (
     resolve_rest,
     resolve_stream,
 )
+from eventwire.resolve.event_mentions import (
+    EventsChange,
+    mention_rows,
+    moved_articles,
+    refresh_events,
+)
+from eventwire.resolve.events import Keyed
 from eventwire.resolve.incremental import update_actors
 from eventwire.resolve.overrides import add_override, resolution_fingerprint
 from eventwire.store.base import Store
@@ -290,9 +297,14 @@ def _resolve_all(
         actors.units, actors.decisions, state.documents, actors.totals, fingerprint
     )
     actors = replace(actors, units=(), decisions={}, totals={})
-    resolution = resolve_after_actors(read(), actors, resources)
+    keyed: list[tuple[Keyed, str]] = []
+    resolution = resolve_after_actors(read(), actors, resources, keyed)
     wrote = store.replace_resolution(
-        resolution, generation=state.documents, fingerprint=fingerprint, force=force
+        resolution,
+        generation=state.documents,
+        fingerprint=fingerprint,
+        force=force,
+        event_mentions=mention_rows(keyed),
     )
     if wrote and stored:
         store.adopt_units(state.documents, fingerprint)
@@ -312,26 +324,40 @@ def _refresh_incremental(
         state = store.picture_state()
         if state.current(fingerprint):
             return False
-        if state.fingerprint != fingerprint or store.units_generation() != state.picture:
+        if (
+            state.fingerprint != fingerprint
+            or store.units_generation() != state.picture
+            or store.event_mentions_generation() != state.picture
+        ):
             return None
         new = list(store.iter_new_document_records(state.picture, state.documents))
         update = update_actors(store, new, resources)
         actors = update.actors
+        links_before = store.mention_links(update.removed)
+        groups_before = store.group_actor_ids()
         store.replace_actors(
             update.removed,
             Resolution(actors.actors, actors.mention_actor, explanations=actors.explanations),
             keep_links=update.rewritten,
         )
         store.set_cluster_totals(update.totals)
+        mention_actor = store.mention_actors()
+        unnamed = store.group_actor_ids()
+        afresh = {d.article_id for d in new} | moved_articles(
+            links_before, mention_actor, update.removed, set(groups_before ^ unnamed)
+        )
+        change = EventsChange()
+        events = refresh_events(store, afresh, mention_actor, unnamed, resources, change)
         documents = store.iter_event_records(state.documents)
         rest = resolve_rest(
             _counted(documents, progress),
-            store.mention_actors(),
-            store.group_actor_ids(),
+            mention_actor,
+            unnamed,
             store.state_sides(resources.ontology),
             resources,
+            events_pass=events,
         )
-        store.replace_rest(rest)
+        store.update_rest(rest, change, state.documents)
         store.set_picture(state.documents, fingerprint)
     return True
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 
@@ -22,6 +23,7 @@ from eventwire.model import (
     Resolution,
     Span,
 )
+from eventwire.resolve.event_mentions import EventsChange, MentionRow
 from eventwire.resolve.incidents import state_sides
 from eventwire.store import open_store
 from eventwire.store.base import (
@@ -182,6 +184,45 @@ def test_actor_events_merge_both_roles_in_order_and_page(store: Store) -> None:
     assert [e.id for e in store.events(EventFilter(actor="actor_e", since="2019-04-12"))] == [
         "event_3"
     ]
+
+
+def _mention_row(article: str, seq: int, key: str, event_id: str) -> MentionRow:
+    return MentionRow(article, seq, 10 * seq, "ASSAULT", key, event_id, '{"m": 1}')
+
+
+def test_event_mentions_are_written_with_the_picture_and_per_key(store: Store) -> None:
+    """Migration 23: a full picture stores its event mentions; a refresh replaces the
+    mentions of the keys it regrouped and the events they went to, keeping the rest."""
+    res = _resolution()
+    rows = [_mention_row("art_1", 0, "k1", "event_1"), _mention_row("art_1", 1, "k2", "event_2"),
+            _mention_row("art_2", 0, "k2", "event_2")]  # fmt: skip
+    assert store.replace_resolution(res, generation=0, fingerprint="f", event_mentions=rows)
+    assert store.event_mentions_generation() == 0
+    assert sorted(store.event_mention_links()) == [
+        ("art_1", 0, 0, "ASSAULT", "k1", "event_1"),
+        ("art_1", 1, 10, "ASSAULT", "k2", "event_2"),
+        ("art_2", 0, 0, "ASSAULT", "k2", "event_2"),
+    ]
+    assert store.event_mention_keys(["art_2"]) == {"k2"}
+    assert store.mention_links(["actor_h"]) == {"art_1:0:6": "actor_h"}
+    # event_2 regrouped into event_3 (its key's mentions now point there)
+    event_3 = replace(res.events[1], id="event_3")
+    change = EventsChange(
+        keys={"k2"},
+        rows=[_mention_row("art_2", 0, "k2", "event_3")],
+        removed={"event_2"},
+        added=[event_3],
+    )
+    with store.write_lock():
+        store.update_rest(replace(res, events=(res.events[0], event_3)), change, 1)
+    assert sorted(e.id for e in store.events()) == ["event_1", "event_3"]
+    assert store.get_event("event_3").source_actor == "actor_e"
+    assert sorted(r[5] for r in store.event_mention_links()) == ["event_1", "event_3"]
+    assert store.event_mentions_generation() == 1
+    # a picture stored without mentions leaves none of its own
+    assert store.replace_resolution(res, generation=2, fingerprint="f")
+    assert store.event_mentions_generation() == -1
+    assert list(store.event_mention_links()) == []
 
 
 def test_generations_keep_the_newest_picture(store: Store) -> None:

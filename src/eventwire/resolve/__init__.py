@@ -15,7 +15,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from eventwire.knowledge.resources import Resources
-from eventwire.model import DocumentRecords, EventMention, Quote, Resolution, Statistic
+from eventwire.model import (
+    DocumentRecords,
+    Event,
+    EventMention,
+    Place,
+    Quote,
+    Resolution,
+    Statistic,
+)
 from eventwire.resolve.actor_units import for_actors
 from eventwire.resolve.actors import ActorResolution, resolve_actors
 from eventwire.resolve.doc_incidents import (
@@ -24,7 +32,7 @@ from eventwire.resolve.doc_incidents import (
     fill_from_incidents,
     mention_id,
 )
-from eventwire.resolve.events import Days, SharedValues, date_days, resolve_events
+from eventwire.resolve.events import Days, Keyed, SharedValues, date_days, resolve_events
 from eventwire.resolve.incident_blocks import CandidatePairs
 from eventwire.resolve.incidents import (
     assign_actors,
@@ -43,6 +51,14 @@ __all__ = [
     "resolve_full",
     "resolve_rest",
     "resolve_stream",
+]
+
+
+# an events pass: (documents as their events are filled, the days and the article
+# incident of each mention) -> (events, places, the event of each mention)
+EventsPass = Callable[
+    [Iterator[DocumentRecords], Callable[[EventMention], Days], Callable[[EventMention], object]],
+    tuple[list[Event], list[Place], dict[tuple[str, int, str], str]],
 ]
 
 
@@ -78,14 +94,17 @@ def resolve_actor_pass(
 
 
 def resolve_after_actors(
-    documents: Iterable[DocumentRecords], actors: ActorResolution, resources: Resources
+    documents: Iterable[DocumentRecords],
+    actors: ActorResolution,
+    resources: Resources,
+    keyed: list[tuple[Keyed, str]] | None = None,
 ) -> Resolution:
     """The whole resolution of ``documents`` (in article-id order) once ``actors`` (their
     :func:`resolve_actor_pass`) are known. The actors' units may have been let go by then
     (a rebuild stores them first, so it does not hold them while the events pass runs)."""
     unnamed = frozenset(a.id for a in actors.actors if a.type == "group")
     sides = state_sides(actors.actors, resources.ontology)
-    rest = resolve_rest(documents, actors.mention_actor, unnamed, sides, resources)
+    rest = resolve_rest(documents, actors.mention_actor, unnamed, sides, resources, keyed)
     return replace(
         rest,
         actors=actors.actors,
@@ -100,15 +119,19 @@ def resolve_rest(
     unnamed: frozenset[str],
     sides: dict[str, str],
     resources: Resources,
+    keyed: list[tuple[Keyed, str]] | None = None,
+    events_pass: EventsPass | None = None,
 ) -> Resolution:
     """Events, incidents, relations, quotes, statistics and places of every document
     (in article-id order), their actors taken from ``mention_actor``; ``unnamed`` are
     the unnamed group actors, ``sides`` the state actors that count as one side
     (:func:`~eventwire.resolve.incidents.state_sides`).
 
-    The seam for incremental events: today it reads every document; grouping that only
-    re-opens the groups a batch can join (issue 14's incidents) would take the keys a
-    batch touched instead."""
+    With ``keyed``, it is filled with every kept event mention and its event (what the
+    store's mention table holds). ``events_pass`` groups the events instead of a full
+    :func:`resolve_events` (a refresh's, :func:`event_mentions.refresh_events`, regroups
+    only the keys its batch touches); incidents and relations still read every
+    document."""
     statements: list[DocumentRecords] = []
     quotes: list[Quote] = []
     statistics: list[Statistic] = []
@@ -153,10 +176,14 @@ def resolve_rest(
                 report_at.update((mention_id(em), n) for em in inc.members)
             yield DocumentRecords(doc.article_id, events=events)
 
-    event_of: dict[tuple[str, int, str], str] = {}
-    events, places = resolve_events(
-        for_events(), mention_actor, resources, unnamed, event_of, report_days, report_of
-    )
+    if events_pass is None:
+        event_of: dict[tuple[str, int, str], str] = {}
+        events, places = resolve_events(
+            for_events(), mention_actor, resources, unnamed, event_of, report_days, report_of,
+            keyed,
+        )  # fmt: skip
+    else:
+        events, places, event_of = events_pass(for_events(), report_days, report_of)
     # relations first, so the statements are let go before incidents are joined (the
     # largest working set of a resolution); each pass reads only finished events
     relations = resolve_relations(statements, events, mention_actor, resources)

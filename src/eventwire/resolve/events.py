@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
@@ -248,6 +248,120 @@ def actor_of(mention_actor: dict[str, str], article_id: str, span: Span | None) 
     return mention_actor.get(mention_key(article_id, span)) if span else None
 
 
+# (type, source, target, negated, ACLED code): only mentions of one key can be one event
+GroupKey = tuple[str, str | None, str | None, bool, tuple[str, str] | None]
+
+
+@dataclass(frozen=True)
+class Keyed:
+    """One kept event mention with what grouping reads besides it: its place among its
+    article's kept mentions (``seq``), its resolved actors, its grouping key (type,
+    source, target, polarity, ACLED code: only mentions of one key can be one event),
+    the days its report tells of and the article incident holding it (None: none)."""
+
+    em: EventMention
+    seq: int
+    key: GroupKey
+    days: Days
+    report: object = None
+
+    @property
+    def source(self) -> str | None:
+        return self.key[1]
+
+    @property
+    def target(self) -> str | None:
+        return self.key[2]
+
+
+def kept_mentions(mentions: Iterable[EventMention]) -> Iterator[EventMention]:
+    """The event mentions of one document that grouping keeps, in text order: the same
+    statement extracted twice (same trigger, type and actor spans) is one."""
+    stated: set[tuple[object, ...]] = set()
+    for em in mentions:
+        statement = (em.trigger.start, em.type, em.source, em.target)
+        if statement not in stated:
+            stated.add(statement)
+            yield em
+
+
+def keyed_mentions(
+    doc: DocumentRecords,
+    mention_actor: dict[str, str],
+    onto: Ontology,
+    report_days: Callable[[EventMention], Days] | None = None,
+    report_of: Callable[[EventMention], object] | None = None,
+) -> list[Keyed]:
+    """The event mentions of one document that grouping keeps (:func:`kept_mentions`)
+    with their keys, days and article incidents."""
+    out: list[Keyed] = []
+    for em in kept_mentions(doc.events):
+        source = actor_of(mention_actor, em.article_id, em.source)
+        target = actor_of(mention_actor, em.article_id, em.target)
+        # Two statements with different ACLED codes (a protest, a riot) are two events.
+        acled = onto.acled(em.type, em.lemma, em.qualifiers) if em.type in onto.types else None
+        days = report_days(em) if report_days else date_days(em.when)
+        report = report_of(em) if report_of else None
+        out.append(Keyed(em, len(out), (em.type, source, target, em.negated, acled), days, report))
+    return out
+
+
+class EventGrouper:
+    """Groups kept event mentions into events, one mention at a time, in (article id,
+    place in the article) order. Only mentions of one grouping key are compared, so the
+    groups of a key are a function of that key's mentions alone, taken in that order."""
+
+    def __init__(self, onto: Ontology, unnamed: frozenset[str]) -> None:
+        self.onto, self.unnamed = onto, unnamed
+        self.groups: list[_Group] = []
+        self._by_key: dict[GroupKey, _DateIndex] = {}
+        self._report: dict[int, object] = {}  # id(mention) -> its article incident
+        self._article = ""  # the article whose mentions ``_report`` holds
+        self.keyed: list[list[Keyed]] = []  # each group's members as keyed (kept: True)
+
+    def add(self, k: Keyed, keep: bool = False) -> int:
+        """Put ``k`` in the first agreeing group of its key, or a new one; returns the
+        group's place in :attr:`groups`. With ``keep``, :attr:`keyed` keeps ``k``."""
+        em, source, target = k.em, k.source, k.target
+        onto = self.onto
+        candidates = self._by_key.setdefault(k.key, _DateIndex())
+        group = None
+        sites = sites_hit((em,), onto.violent_types, onto.site_nouns)
+        if em.article_id != self._article:  # _told_apart reads its own article's only
+            self._article = em.article_id
+            self._report.clear()
+        self._report[id(em)] = k.report
+        if source or target or em.place:
+            named = any(x and x not in self.unnamed for x in (source, target))
+            group = next(
+                (g for g in candidates.agreeing(_date_prefix(em.when))
+                 if _matches(g, em, source, target, named)
+                 and not g.elsewhere(em, sites) and not g.days_apart(em, k.days)
+                 and not _told_apart(g, em, self._report_of)),
+                None,
+            )  # fmt: skip
+        if group is None:
+            group = _Group(em, source, target, order=len(self.groups))
+            self.groups.append(group)
+            candidates.add(group)
+            if keep:
+                self.keyed.append([])
+        group.add(em, sites, k.days)
+        if keep:
+            self.keyed[group.order].append(k)
+        return group.order
+
+    def _report_of(self, em: EventMention) -> object:
+        return self._report.get(id(em))
+
+    def events(
+        self, mention_actor: dict[str, str], owned: Callable[[int], set[tuple[object, ...]]]
+    ) -> list[Event]:
+        """The events of the groups, in creation order; ``owned(n)`` gives the counts the
+        ``n``-th group keeps."""
+        return [_event(g, mention_actor, self.onto, owned(n)) for n, g in enumerate(self.groups)]
+
+
 def resolve_events(
     docs: Iterable[DocumentRecords],
     mention_actor: dict[str, str],
@@ -256,6 +370,7 @@ def resolve_events(
     event_of: dict[tuple[str, int, str], str] | None = None,
     report_days: Callable[[EventMention], Days] | None = None,
     report_of: Callable[[EventMention], object] | None = None,
+    keyed: list[tuple[Keyed, str]] | None = None,
 ) -> tuple[list[Event], list[Place]]:
     """Events across documents; ``unnamed`` holds the ids of unnamed group actors.
 
@@ -268,53 +383,28 @@ def resolve_events(
     month; and an article incident is dated by the earliest day any member states, which
     may not be the grouped mention's. ``report_of(em)`` names the article incident
     holding ``em`` (None: none): a group holding a mention of one of an article's
-    incidents takes no mention of another of its incidents (:func:`_told_apart`)."""
+    incidents takes no mention of another of its incidents (:func:`_told_apart`).
+    With ``keyed``, it is filled with every kept mention as grouped and the id of the
+    event it went to (what the stored mention table holds), in (article, place) order."""
     onto = resources.ontology
-    violent = onto.violent_types
-    groups: list[_Group] = []
-    # only groups sharing type, actors, polarity and ACLED code can match
-    by_key: dict[tuple[object, ...], _DateIndex] = {}
+    grouper = EventGrouper(onto, unnamed)
     places: dict[str, Place] = {}
     for doc in docs:
-        stated: set[tuple[object, ...]] = set()
-        for em in doc.events:
-            # The same statement extracted twice (same trigger, type and actor spans) is one event.
-            statement = (em.trigger.start, em.type, em.source, em.target)
-            if statement in stated:
-                continue
-            stated.add(statement)
-            if em.place:
+        for k in keyed_mentions(doc, mention_actor, onto, report_days, report_of):
+            if k.em.place:
                 # the place itself; whether one event's place was inferred is the event's
-                places[em.place.id] = replace(em.place, inferred=False)
-            source = actor_of(mention_actor, em.article_id, em.source)
-            target = actor_of(mention_actor, em.article_id, em.target)
-            # Two statements with different ACLED codes (a protest, a riot) are two events.
-            acled = onto.acled(em.type, em.lemma, em.qualifiers) if em.type in onto.types else None
-            key = (em.type, source, target, em.negated, acled)
-            candidates = by_key.setdefault(key, _DateIndex())
-            group = None
-            sites = sites_hit((em,), violent, onto.site_nouns)
-            days = report_days(em) if report_days else date_days(em.when)
-            if source or target or em.place:
-                named = any(x and x not in unnamed for x in (source, target))
-                group = next(
-                    (g for g in candidates.agreeing(_date_prefix(em.when))
-                     if _matches(g, em, source, target, named)
-                     and not g.elsewhere(em, sites) and not g.days_apart(em, days)
-                     and not _told_apart(g, em, report_of)),
-                    None,
-                )  # fmt: skip
-            if group is None:
-                group = _Group(em, source, target, order=len(groups))
-                groups.append(group)
-                candidates.add(group)
-            group.add(em, sites, days)
+                places[k.em.place.id] = replace(k.em.place, inferred=False)
+            grouper.add(k, keep=keyed is not None)
+    groups = grouper.groups
     owned = _count_owners(groups)
-    events = [_event(g, mention_actor, onto, owned.get(n, set())) for n, g in enumerate(groups)]
+    events = grouper.events(mention_actor, lambda n: owned.get(n, set()))
     if event_of is not None:
         for g, event in zip(groups, events, strict=True):
             for em in g.members:
                 event_of[(em.article_id, em.trigger.start, em.type)] = event.id
+    if keyed is not None:
+        found = [(k, e.id) for ks, e in zip(grouper.keyed, events, strict=True) for k in ks]
+        keyed.extend(sorted(found, key=lambda p: (p[0].em.article_id, p[0].seq)))
     return events, sorted(places.values(), key=lambda p: p.id)
 
 
@@ -356,11 +446,10 @@ def _count_owners(groups: Sequence[_Group]) -> dict[int, set[tuple[object, ...]]
     join, and the owner is the same in any order and batch size."""
     best: dict[tuple[object, ...], tuple[tuple[object, ...], int]] = {}
     for n, g in enumerate(groups):
-        actors = -sum(x is not None for x in (g.source, g.target))
         for em in g.members:
             if not em.counts:
                 continue
-            rank = (actors, "embedded" in em.qualifiers, *_told_at(em))
+            rank = _owner_rank(em, g.source, g.target)
             for c in em.counts:
                 key = _count_key(c)
                 if key not in best or (rank, n) < best[key]:
@@ -369,6 +458,31 @@ def _count_owners(groups: Sequence[_Group]) -> dict[int, set[tuple[object, ...]]
     for key, (_rank, owner) in best.items():
         owned.setdefault(owner, set()).add(key)
     return owned
+
+
+def _owner_rank(em: EventMention, source: str | None, target: str | None) -> tuple[object, ...]:
+    """How well ``em`` (grouped under these actors) holds a count it carries, as
+    :func:`_count_owners` ranks: smaller is better."""
+    return (-sum(x is not None for x in (source, target)), "embedded" in em.qualifiers,
+            *_told_at(em))  # fmt: skip
+
+
+def article_owners(keyed: Sequence[Keyed]) -> dict[int, frozenset[tuple[object, ...]]]:
+    """The counts each kept mention of one article keeps (by its ``seq``; those keeping
+    none left out), as :func:`_count_owners` decides them: a function of the article's
+    own mentions, so a refresh decides them for the articles it reads only."""
+    best: dict[tuple[object, ...], tuple[tuple[object, ...], int]] = {}
+    for k in keyed:
+        if k.em.counts:
+            rank = _owner_rank(k.em, k.source, k.target)
+            for c in k.em.counts:
+                key = _count_key(c)
+                if key not in best or (rank, k.seq) < best[key]:
+                    best[key] = (rank, k.seq)
+    owned: dict[int, set[tuple[object, ...]]] = {}
+    for key, (_rank, seq) in best.items():
+        owned.setdefault(seq, set()).add(key)
+    return {seq: frozenset(keys) for seq, keys in owned.items()}
 
 
 def _told_at(em: EventMention) -> tuple[object, ...]:

@@ -22,6 +22,7 @@ from eventwire.model import (
 )
 from eventwire.resolve.actor_keys import Decision
 from eventwire.resolve.actor_units import StoredUnit
+from eventwire.resolve.event_mentions import EventsChange, MentionRow
 from eventwire.resolve.incremental import UnitIndex
 
 
@@ -177,10 +178,12 @@ class Store(UnitIndex, Protocol):
         fingerprint: str = "",
         *,
         force: bool = False,
+        event_mentions: Iterable[MentionRow] | None = None,
     ) -> bool:
         """Replace every cross-document record in one transaction, unless a picture of a
         later ``generation`` (or the same one and ``fingerprint``, unless ``force``) is
-        stored already."""
+        stored already; with the resolution's kept ``event_mentions``, which a refresh
+        regroups from."""
         ...
 
     def actors(self, query: str | None = None) -> list[Actor]: ...
@@ -386,6 +389,29 @@ class Store(UnitIndex, Protocol):
 
     def replace_rest(self, resolution: Resolution) -> None:
         """Replace events, relations, quotes and places whole."""
+        ...
+
+    # the stored event mentions (migration 23): what a refresh's events pass reads
+    def event_mentions_generation(self) -> int:
+        """The picture generation the stored event mentions reflect (-1: none)."""
+        ...
+
+    def event_mention_keys(self, article_ids: Sequence[str]) -> set[str]:
+        """The grouping keys of the stored event mentions of these articles."""
+        ...
+
+    def event_mention_links(self) -> Iterator[tuple[str, int, int, str, str, str]]:
+        """(article, seq, trigger start, type, key, event id) of every stored mention."""
+        ...
+
+    def mention_links(self, actor_ids: Iterable[str]) -> dict[str, str]:
+        """The stored mention -> actor links of these actors."""
+        ...
+
+    def update_rest(self, resolution: Resolution, change: EventsChange, generation: int) -> None:
+        """A refresh's write past the actors: the events ``change`` removed and added,
+        the kept events' lines where their incidents changed, the regrouped keys'
+        mention rows; incidents, relations, quotes, statistics and places whole."""
         ...
 
     def set_picture(self, generation: int, fingerprint: str) -> None: ...

@@ -42,6 +42,7 @@ from eventwire.model import (
     from_dict,
     to_dict,
 )
+from eventwire.resolve.event_mentions import MentionRow
 from eventwire.store.base import (
     DateCount,
     EdgeCount,
@@ -60,6 +61,7 @@ from eventwire.store.export_lines import (
     relation_line,
     relation_payload_record,
 )
+from eventwire.store.sql_event_mentions import EventMentionsSQL
 from eventwire.store.sql_incident_views import IncidentViewsSQL
 from eventwire.store.sql_incidents import INCIDENT_TABLES
 from eventwire.store.sql_statistics import StatisticsSQL
@@ -349,7 +351,7 @@ RECORD_KINDS = (
 )
 
 
-class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
+class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
     """A :class:`~eventwire.store.base.Store` over a DB-API connection; see the module doc."""
 
     location: str
@@ -494,13 +496,15 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
         fingerprint: str = "",
         *,
         force: bool = False,
+        event_mentions: Iterable[MentionRow] | None = None,
     ) -> bool:
         """Replace the whole picture in one transaction.
 
         With a ``generation`` (the documents generation the resolution was computed
         from), the write happens only when no picture of a later generation, or of
         the same generation and ``fingerprint`` (unless ``force``), is stored; returns
-        whether it wrote."""
+        whether it wrote. ``event_mentions`` are the resolution's kept event mentions
+        (what a refresh regroups from; without them, the next refresh resolves in full)."""
         try:
             with self._writing():
                 if generation is not None:
@@ -515,6 +519,7 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL):
                     self._execute(f"DELETE FROM {table}")
                 self._write_resolution(resolution)
                 self._write_incidents(resolution)
+                self._replace_event_mentions(event_mentions, generation)
                 self._set_state("units", "-1")  # stored units are of an older picture
                 if generation is not None:
                     self._set_state("picture", str(generation))

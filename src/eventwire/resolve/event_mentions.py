@@ -1,0 +1,175 @@
+"""The stored event mentions, and what a refresh's events pass changes.
+
+Event grouping compares only mentions of one key (type, source, target, polarity, ACLED
+code), in (article id, place in the article) order, so the events of a key are a
+function of that key's mentions alone. A resolution stores every kept mention with its
+key, what grouping reads besides it (the days its report tells of, the article incident
+holding it, the counts it keeps) and the event it went to (migration 23). A refresh
+then knows which events can change: those of the keys the articles it reads afresh
+fall under, before or now (the new articles, and those holding a mention the actor
+update moved to another actor). Every other event is a rebuild's as stored, since its
+key sees the very mentions, in the very order, as before; a toll's owner is decided
+among its own article's mentions (``events.article_owners``), and every mention of an
+article read afresh lies in one of those keys. So a refresh writes only those keys'
+events and mention rows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from eventwire.knowledge.resources import Resources
+from eventwire.model import DocumentRecords, Event, EventMention, Place, to_dict
+from eventwire.resolve.events import Days, GroupKey, Keyed, article_owners, resolve_events
+
+__all__ = [
+    "EventsChange",
+    "MentionIndex",
+    "MentionRow",
+    "mention_rows",
+    "moved_articles",
+    "refresh_events",
+]
+
+EventOf = dict[tuple[str, int, str], str]  # (article id, trigger start, type) -> event id
+CountKey = tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    """One kept event mention as stored: its article and place there, what names its
+    event in ``event_of`` (trigger start, type), its grouping key as text, the event it
+    went to, and ``payload``: the mention as grouped with its days, article incident and
+    the counts it keeps (JSON)."""
+
+    article_id: str
+    seq: int
+    trigger_start: int
+    type: str
+    key: str
+    event_id: str
+    payload: str
+
+
+def key_text(key: GroupKey) -> str:
+    return json.dumps(list(key), ensure_ascii=False)
+
+
+def _row(k: Keyed, event_id: str, owned: frozenset[CountKey]) -> MentionRow:
+    data = {
+        "mention": to_dict(k.em),
+        "days": list(k.days) if k.days else None,
+        "report": k.report,
+        "owned": sorted(list(c) for c in owned),
+    }
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return MentionRow(k.em.article_id, k.seq, k.em.trigger.start, k.em.type, key_text(k.key),
+                      event_id, payload)  # fmt: skip
+
+
+def mention_rows(
+    keyed: Iterable[tuple[Keyed, str]], keys: set[str] | None = None
+) -> Iterator[MentionRow]:
+    """The stored rows of kept mentions (in (article, place) order, as
+    ``resolve_events`` fills its ``keyed``) with the events they went to, those of
+    ``keys`` only when given; the counts each keeps are decided article by article."""
+    article: list[tuple[Keyed, str]] = []
+    for item in keyed:
+        if article and item[0].em.article_id != article[0][0].em.article_id:
+            yield from _article_rows(article, keys)
+            article = []
+        article.append(item)
+    yield from _article_rows(article, keys)
+
+
+def _article_rows(
+    items: Sequence[tuple[Keyed, str]], keys: set[str] | None
+) -> Iterator[MentionRow]:
+    owned = article_owners([k for k, _ in items])
+    for k, event_id in items:
+        if keys is None or key_text(k.key) in keys:
+            yield _row(k, event_id, owned.get(k.seq, frozenset()))
+
+
+def moved_articles(
+    before: dict[str, str], now: dict[str, str], rebuilt: set[str], retyped: set[str]
+) -> set[str]:
+    """The articles whose events a refresh must regroup besides the new ones: those
+    holding a mention whose actor changed (``before``: the links of the ``rebuilt``
+    actors before the actor update; ``now``: every link after it) or whose actor became
+    or stopped being an unnamed group (``retyped``: grouping compares named actors only
+    by town and day)."""
+    found = {m for m, a in before.items() if now.get(m) != a or a in retyped}
+    found.update(m for m, a in now.items()
+                 if (a in rebuilt and before.get(m) != a) or a in retyped)  # fmt: skip
+    return {m.rsplit(":", 2)[0] for m in found}
+
+
+class MentionIndex(Protocol):
+    """What the events pass of a refresh reads from the store (inside its write lock)."""
+
+    def event_mention_keys(self, article_ids: Sequence[str]) -> set[str]:
+        """The grouping keys of the stored mentions of these articles."""
+        ...
+
+    def event_mention_links(self) -> Iterator[tuple[str, int, int, str, str, str]]:
+        """(article, seq, trigger start, type, key, event id) of every stored mention."""
+        ...
+
+
+@dataclass
+class EventsChange:
+    """What a refresh's events pass changed: the regrouped ``keys`` (their stored
+    mentions are replaced by ``rows``), the stored events ``removed`` (those of the
+    regrouped keys) and the ``added`` ones (the regrouped keys' events now)."""
+
+    keys: set[str] = field(default_factory=set)
+    rows: list[MentionRow] = field(default_factory=list)
+    removed: set[str] = field(default_factory=set)
+    added: list[Event] = field(default_factory=list)
+
+
+def refresh_events(
+    index: MentionIndex,
+    afresh: set[str],
+    mention_actor: dict[str, str],
+    unnamed: frozenset[str],
+    resources: Resources,
+    change: EventsChange,
+) -> Callable[..., tuple[list[Event], list[Place], EventOf]]:
+    """An events pass (what ``resolve_rest`` calls with the documents as their events
+    are filled, and the days and article incident of each mention) for a refresh: the
+    events of every document, of which only those of the keys the articles ``afresh``
+    (the new ones and those whose mentions moved to other actors) fall under, before or
+    now, can differ from the stored ones. ``change`` is filled with those keys, their
+    events and their mention rows, which are all a refresh writes of the events.
+
+    The events of those keys are grouped from the documents being read, not from their
+    stored mentions: while the incidents pass reads every document, grouping them all
+    costs less than decoding every stored event and mention (measured, docs/scale.md,
+    "Events regrouped by key"). The result is a full grouping's by construction."""
+
+    def run(
+        docs: Iterable[DocumentRecords],
+        report_days: Callable[[EventMention], Days],
+        report_of: Callable[[EventMention], object],
+    ) -> tuple[list[Event], list[Place], EventOf]:
+        keyed: list[tuple[Keyed, str]] = []
+        event_of: EventOf = {}
+        events, places = resolve_events(docs, mention_actor, resources, unnamed, event_of,
+                                         report_days, report_of, keyed)  # fmt: skip
+        keys = index.event_mention_keys(sorted(afresh))
+        keys.update(key_text(k.key) for k, _ in keyed if k.em.article_id in afresh)
+        change.keys = keys
+        for _article, _seq, _start, _type, key, event_id in index.event_mention_links():
+            if key in keys:
+                change.removed.add(event_id)
+        change.rows = list(mention_rows(keyed, keys))
+        touched = {r.event_id for r in change.rows}
+        change.added = [e for e in events if e.id in touched]
+        return events, places, event_of
+
+    return run

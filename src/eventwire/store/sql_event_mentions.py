@@ -1,0 +1,140 @@
+"""The stored event mentions (migration 23) and a refresh's partial write of the picture.
+
+A full resolution writes every kept event mention with its grouping key and event (with
+its picture, in one transaction). A refresh regroups only the keys its batch touches
+(:mod:`eventwire.resolve.event_mentions`) and writes what that changed: the events of
+those keys replace the stored ones (with their evidence), the kept events' export lines
+are rewritten only where the incidents they are a member of changed, and the mention
+rows of those keys are replaced. Incidents, relations, quotes, statistics, places and the
+summaries are still rewritten whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from eventwire.model import Resolution
+from eventwire.resolve.event_mentions import EventsChange, MentionRow
+from eventwire.store.export_lines import event_line, member_incidents
+
+CHUNK = 500  # values per IN (...) list
+MENTION_COLUMNS = ("article_id", "seq", "trigger_start", "type", "group_key", "event_id", "payload")
+# the picture tables a refresh rewrites whole besides the events
+WHOLE_TABLES = ("incident_events", "incidents", "relations", "quotes", "statistics", "places")
+
+
+def _chunks(values: Sequence[str]) -> Iterator[tuple[list[str], str]]:
+    for i in range(0, len(values), CHUNK):
+        chunk = list(values[i : i + CHUNK])
+        yield chunk, ",".join("?" * len(chunk))
+
+
+def _values(r: MentionRow) -> tuple[Any, ...]:
+    return (r.article_id, r.seq, r.trigger_start, r.type, r.key, r.event_id, r.payload)
+
+
+class EventMentionsSQL:
+    """Event mention rows for :class:`~eventwire.store.sql.SQLStore` (see the module doc)."""
+
+    if TYPE_CHECKING:
+
+        def _execute(self, sql: str, args: Sequence[Any] = ()) -> Any: ...
+        def _insert(
+            self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+        ) -> None: ...
+        def _stream(self, sql: str, args: Sequence[Any] = ()) -> Iterator[Sequence[Any]]: ...
+        def _all(self, sql: str, args: Sequence[Any] = ()) -> list[Any]: ...
+        def _state(self, name: str) -> str: ...
+        def _set_state(self, name: str, value: str) -> None: ...
+        def _write_resolution(self, res: Resolution, summaries: bool = True) -> None: ...
+        def _write_incidents(self, res: Resolution) -> None: ...
+
+    def event_mentions_generation(self) -> int:
+        """The picture generation the stored event mentions reflect (-1: none)."""
+        return int(self._state("event_mentions") or -1)
+
+    def _replace_event_mentions(
+        self, rows: Iterable[MentionRow] | None, generation: int | None
+    ) -> None:
+        """Store a full resolution's event mentions as of the picture ``generation``
+        (None for either: no rows of this picture are stored)."""
+        self._execute("DELETE FROM event_mentions")
+        if rows is not None and generation is not None:
+            self._insert("event_mentions", MENTION_COLUMNS, (_values(r) for r in rows))
+            self._set_state("event_mentions", str(generation))
+        else:
+            self._set_state("event_mentions", "-1")
+
+    # MentionIndex -------------------------------------------------------------------
+    def event_mention_keys(self, article_ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk, marks in _chunks(article_ids):
+            found.update(
+                r[0]
+                for r in self._all(
+                    f"SELECT DISTINCT group_key FROM event_mentions WHERE article_id IN ({marks})",
+                    chunk,
+                )
+            )
+        return found
+
+    def event_mention_links(self) -> Iterator[tuple[str, int, int, str, str, str]]:
+        for r in self._stream(
+            "SELECT article_id, seq, trigger_start, type, group_key, event_id FROM event_mentions"
+        ):
+            yield (r[0], int(r[1]), int(r[2]), r[3], r[4], r[5])
+
+    def mention_links(self, actor_ids: Iterable[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for chunk, marks in _chunks(sorted(set(actor_ids))):
+            found.update(
+                (r[0], r[1])
+                for r in self._all(
+                    f"SELECT mention, actor_id FROM mention_actor WHERE actor_id IN ({marks})",
+                    chunk,
+                )
+            )
+        return found
+
+    # the partial write --------------------------------------------------------------
+    def update_rest(self, resolution: Resolution, change: EventsChange, generation: int) -> None:
+        """Store a refresh's picture past the actors: the events ``change`` removed and
+        added, the kept events' lines where their incidents changed, the mention rows of
+        the regrouped keys; incidents, relations, quotes, statistics, places (and the
+        summaries) whole. ``resolution.events`` holds every event now."""
+        before: dict[str, list[str]] = {}
+        for event_id, incident_id in self._stream(
+            "SELECT event_id, incident_id FROM incident_events WHERE role = 'member'"
+            " ORDER BY event_id, incident_id"
+        ):
+            before.setdefault(event_id, []).append(incident_id)
+        for chunk, marks in _chunks(sorted(change.removed)):
+            self._execute(f"DELETE FROM events WHERE id IN ({marks})", chunk)
+            self._execute(
+                f"DELETE FROM evidence WHERE kind = 'event' AND record_id IN ({marks})", chunk
+            )
+        self._execute("DELETE FROM evidence WHERE kind <> 'event'")
+        for table in WHOLE_TABLES:
+            self._execute(f"DELETE FROM {table}")
+        self._write_resolution(
+            Resolution(
+                events=tuple(change.added),
+                relations=resolution.relations,
+                quotes=resolution.quotes,
+                places=resolution.places,
+                statistics=resolution.statistics,
+                incidents=resolution.incidents,  # the events' lines name theirs
+            )
+        )
+        self._write_incidents(resolution)
+        now = member_incidents(resolution.incidents)
+        added = {e.id for e in change.added}
+        for e in resolution.events:
+            if e.id not in added and now.get(e.id, []) != before.get(e.id, []):
+                line = event_line(e, now.get(e.id, ()))
+                self._execute("UPDATE events SET line = ? WHERE id = ?", (line, e.id))
+        for chunk, marks in _chunks(sorted(change.keys)):
+            self._execute(f"DELETE FROM event_mentions WHERE group_key IN ({marks})", chunk)
+        self._insert("event_mentions", MENTION_COLUMNS, (_values(r) for r in change.rows))
+        self._set_state("event_mentions", str(generation))
