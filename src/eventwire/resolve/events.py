@@ -39,7 +39,7 @@ from eventwire.model import (
 )
 from eventwire.resolve.doc_incidents import UNDATED_WINDOW, DocIncident, stated_span
 from eventwire.resolve.ids import stable_id
-from eventwire.resolve.incident_sites import sites_hit
+from eventwire.resolve.incident_sites import act_nouns, sites_hit
 from eventwire.resolve.incidents import DAY_SLACK, MAX_WINDOW, place_veto
 
 V = TypeVar("V")
@@ -271,6 +271,7 @@ def resolve_events(
     incidents takes no mention of another of its incidents (:func:`_told_apart`)."""
     onto = resources.ontology
     violent = onto.violent_types
+    acts = act_nouns(onto)
     groups: list[_Group] = []
     # only groups sharing type, actors, polarity and ACLED code can match
     by_key: dict[tuple[object, ...], _DateIndex] = {}
@@ -293,7 +294,7 @@ def resolve_events(
             key = (em.type, source, target, em.negated, acled)
             candidates = by_key.setdefault(key, _DateIndex())
             group = None
-            sites = sites_hit((em,), violent, onto.site_nouns)
+            sites = sites_hit((em,), violent, onto.site_nouns, acts)
             days = report_days(em) if report_days else date_days(em.when)
             if source or target or em.place:
                 named = any(x and x not in unnamed for x in (source, target))
