@@ -77,6 +77,23 @@ def test_not_counts_quotes_incidents(result) -> None:  # noqa: ANN001
     assert _value(result, "different_incidents_apart") == 1.0
 
 
+def test_a_statement_told_first_in_the_sentence_is_not_the_act() -> None:
+    # a statement about the attack, told first in the attack's own sentence and naming
+    # the same actors, is no counterpart of the gold attack while the attack is there
+    pred = Prediction.from_json(PREDICTION)
+    first = pred.events[0]
+    statement = replace(first, id="X9", type="ACCUSE", counts={}, incident="I9")
+    told_first = replace(pred, events=[statement, *pred.events])
+    result = score(read_gold(GOLD), told_first, read_ontology())
+    assert _value(result, "event_types") == 1.0
+    assert _value(result, "same_incident") == 1.0
+    # with the attack gone, the statement is the sentence's only event: matched, wrong type
+    alone = replace(pred, events=[statement, *pred.events[1:]])
+    result = score(read_gold(GOLD), alone, read_ontology())
+    assert _value(result, "events_matched") == 1.0
+    assert _value(result, "event_types") == pytest.approx(2 / 3)
+
+
 def test_owns_spelling_framed_by_generic_words() -> None:
     assert owns("the M23 rebel group", "M23")
     assert owns("Congo’s army", "Congo's army")

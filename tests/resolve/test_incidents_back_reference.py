@@ -1,5 +1,7 @@
 """A doer-less back-reference to an act already told ("Friday's ambush was the deadliest
-this year", "the attack drew condemnation") reads as that act, so it is one event with it."""
+this year", "the attack drew condemnation") takes that act's sides, so it is one event
+with it when it names the act by the same kind of word; it keeps its own word, and so
+its own codes ("the arrests" after a raid stay arrests)."""
 
 from __future__ import annotations
 
@@ -28,15 +30,28 @@ def _raid_then(later: str, trigger: str) -> Text:
     return t
 
 
-def test_a_day_possessive_back_reference_takes_the_acts_sides_and_code() -> None:
+def test_a_day_possessive_back_reference_takes_the_acts_sides_not_its_word() -> None:
     for later, trigger in (("Friday's raid was the worst in years.", "raid"),
                            ("Friday\u2019s raid was the worst in years.", "raid"),
                            ("Friday's deadly night raid shocked the town.", "raid"),
                            ("The assault drew wide condemnation.", "assault")):  # fmt: skip
         act, back = filled(_raid_then(later, trigger), {"Raiders": "actor:raiders"})
         assert back.source == act.source and back.target == act.target, later
-        assert back.lemma == "torch" and {"source_armed", "target_civilian"} <= set(back.qualifiers)
+        assert back.lemma == trigger and {"source_armed", "target_civilian"} <= set(back.qualifiers)
         assert {"inferred_source", "inferred_target"} <= set(back.qualifiers)
+
+
+def test_arrests_told_after_a_raid_stay_arrests() -> None:
+    # "the detentions" refers back to the sweep: the sweep's sides, the detentions' word
+    t = Text("a").sentence("Officers swept through a slum in Gharyan on Friday.")
+    t.event("COERCE", "swept", "2025-03-14", GHARYAN, source="Officers")
+    t.events[-1] = replace(_on(t.events[-1], t, "slum"), lemma="raid")
+    t.sentence("The detentions angered residents.")
+    t.event("COERCE", "detentions", "2025-03-14", GHARYAN)
+    t.events[-1] = replace(t.events[-1], lemma="detention")
+    sweep, back = filled(t, {"Officers": "actor:police"})
+    assert back.source == sweep.source and back.target == sweep.target
+    assert back.lemma == "detention"
 
 
 def test_a_new_act_or_one_naming_its_own_target_is_no_back_reference() -> None:

@@ -6,7 +6,7 @@ from tests.resolve.test_incidents import GHARYAN, ONTO, Text, resolve_all
 
 from eventwire.model import Count, CountReport, DocumentRecords, EventMention, Evidence, Span
 from eventwire.resolve.incident_counts import best_counts, is_update
-from eventwire.resolve.incident_sites import sites_hit
+from eventwire.resolve.incident_sites import act_nouns, sites_hit
 
 
 def _count(
@@ -96,3 +96,33 @@ def test_two_strikes_on_one_town_and_day_at_two_sites_stay_apart() -> None:
     assert any("two different sites (market; monastery)" in line for line in lone.explanation)
     # a report that names no site may join either
     assert len(resolve_all(market + unsited)) == 1
+
+
+def test_a_consequence_reads_the_site_from_the_acts_noun_not_where_victims_died() -> None:
+    acts = act_nouns(ONTO)
+
+    def sites(sentence: str, trigger: str) -> frozenset[str]:
+        events = _strike("a", sentence, trigger).events
+        return sites_hit(events, ONTO.violent_types, ONTO.site_nouns, acts)
+
+    # "killed in <the act's noun phrase> of a school": the reach starts again at the noun
+    told = "Nine were killed in Sunday's heavy rocket bombardment of the old girls' school."
+    assert sites(told, "killed") == {"school"}
+    assert sites_hit(_strike("a", told, "killed").events, ONTO.violent_types,
+                     ONTO.site_nouns) == set()  # fmt: skip
+    # where the wounded later died or were treated is no site the act hit
+    assert sites("Shells hit the depot; the wounded died at a clinic.", "hit") == set()
+    assert sites("Six of the wounded died at the hospital on Monday.", "wounded") == set()
+    assert sites("Seven wounded were rushed to the hospital.", "wounded") == set()
+
+
+def test_a_toll_report_and_the_strike_report_of_one_school_are_one_incident() -> None:
+    strike = _strike("a", "A drone strike hit a school used as a shelter in the town.", "hit")
+    t = Text("b", "2025-03-15").sentence(
+        "The dead from Friday's drone bombardment of the big primary school rose to 11 "
+        "after two of the wounded died at the hospital."
+    )
+    t.event("ASSAULT", "dead", "2025-03-14", GHARYAN)
+    t.event("ASSAULT", "wounded", "2025-03-14", GHARYAN)
+    (one,) = resolve_all([strike, t.records()])
+    assert one.source_count == 2

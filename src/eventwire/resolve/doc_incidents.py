@@ -955,15 +955,18 @@ ROLE_QUALIFIERS = ("source_", "target_", "means_")  # what an act tells of its s
 def _refers_back(
     em: EventMention, members: Sequence[EventMention], mention_actor: dict[str, str]
 ) -> EventMention:
-    """A back-reference to an act already told reads as that act: "Gunmen stormed a
-    market on Friday ... Friday's ambush was the deadliest this year" / "The attack drew
+    """A back-reference to an act already told reads as that act's sides: "Gunmen stormed
+    a market on Friday ... Friday's ambush was the deadliest this year" / "The attack drew
     condemnation". An anaphoric event noun (:func:`is_anaphoric`) naming no target and
-    no doer other than one filled in from its incident takes the target, the doer, the
-    trigger lemma and the side and weapon qualifiers of the first act of its type told
-    before it with a doer or a target (``members``: the incident's members of its type,
-    in text order), marked ``inferred_source``/``inferred_target``; so the two are one
-    event, not an act and a doer-less shadow of it. When the acts told before it give two
-    doers or two targets, it refers to neither."""
+    no doer other than one filled in from its incident takes the target, the doer and the
+    side and weapon qualifiers of the first act of its type told before it with a doer or
+    a target (``members``: the incident's members of its type, in text order), marked
+    ``inferred_source``/``inferred_target``; so when it names the act by the same kind of
+    word the two are one event, not an act and a doer-less shadow of it. It keeps its own
+    trigger lemma, and so its own codes: "police raided the house ... the arrests
+    followed" tells of arrests, which the raid's code would lose; the incident links the
+    two. When the acts told before it give two doers or two targets, it refers to
+    neither."""
     own_doer = em.source is not None and "inferred_source" not in em.qualifiers
     if em.target is not None or own_doer or not is_anaphoric(em):
         return em
@@ -979,8 +982,7 @@ def _refers_back(
                 lead.target)) if told]  # fmt: skip
     roles = [q for q in lead.qualifiers if q.startswith(ROLE_QUALIFIERS)]
     qualifiers = tuple(dict.fromkeys((*em.qualifiers, *roles, *inferred)))
-    return replace(em, source=lead.source, target=lead.target, lemma=lead.lemma,
-                   qualifiers=qualifiers)  # fmt: skip
+    return replace(em, source=lead.source, target=lead.target, qualifiers=qualifiers)
 
 
 def _doer_of(em: EventMention, mention_actor: dict[str, str]) -> str | None:

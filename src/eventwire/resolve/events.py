@@ -39,7 +39,7 @@ from eventwire.model import (
 )
 from eventwire.resolve.doc_incidents import UNDATED_WINDOW, DocIncident, stated_span
 from eventwire.resolve.ids import stable_id
-from eventwire.resolve.incident_sites import sites_hit
+from eventwire.resolve.incident_sites import act_nouns, sites_hit
 from eventwire.resolve.incidents import DAY_SLACK, MAX_WINDOW, place_veto
 
 V = TypeVar("V")
@@ -313,6 +313,7 @@ class EventGrouper:
 
     def __init__(self, onto: Ontology, unnamed: frozenset[str]) -> None:
         self.onto, self.unnamed = onto, unnamed
+        self.acts = act_nouns(onto)
         self.groups: list[_Group] = []
         self._by_key: dict[GroupKey, _DateIndex] = {}
         self._report: dict[int, object] = {}  # id(mention) -> its article incident
@@ -326,7 +327,7 @@ class EventGrouper:
         onto = self.onto
         candidates = self._by_key.setdefault(k.key, _DateIndex())
         group = None
-        sites = sites_hit((em,), onto.violent_types, onto.site_nouns)
+        sites = sites_hit((em,), onto.violent_types, onto.site_nouns, self.acts)
         if em.article_id != self._article:  # _told_apart reads its own article's only
             self._article = em.article_id
             self._report.clear()

@@ -68,7 +68,7 @@ from eventwire.resolve.ids import stable_id
 from eventwire.resolve.incident_counts import best_counts, report_figures
 from eventwire.resolve.incident_hours import night_edge, one_night
 from eventwire.resolve.incident_notes import Notes
-from eventwire.resolve.incident_sites import sites_hit
+from eventwire.resolve.incident_sites import act_nouns, sites_hit
 from eventwire.resolve.incident_ties import tied_sides
 from eventwire.resolve.offices import (
     PART_MARK,
@@ -124,6 +124,7 @@ class Report:
         tied: dict[str, set[str]] | None = None,
         seats: dict[str, str] | None = None,
         shared: dict[frozenset[str], frozenset[str]] | None = None,
+        acts: frozenset[str] | None = None,
     ) -> Report:
         days = office_days(inc)
         # a named actor and the leader or group some article ties to it (``incident_ties``)
@@ -139,7 +140,8 @@ class Report:
         hit = frozenset(side_by[a] for a in inc.targets if a in inc.named)
         itype = inc.type
         family = inc.onto.incident_family(itype, sends_armed_men(inc.members, itype, inc.onto))
-        sites = sites_hit(inc.members, inc.onto.violent_types, inc.onto.site_nouns)
+        acts = act_nouns(inc.onto) if acts is None else acts
+        sites = sites_hit(inc.members, inc.onto.violent_types, inc.onto.site_nouns, acts)
         # the join holds every report of the store: equal sets are one (``shared``), and
         # the reports naming no site, doer or target share one empty set
         held = shared if shared is not None else {}
@@ -955,7 +957,8 @@ def article_reports(incs: Sequence[DocIncident], side_of: dict[str, str] | None 
     tied = tied_sides(_ties(incs, side_of or {}), frozenset().union(*(i.named for i in incs)))
     seats = actor_seats(incs)
     shared: dict[frozenset[str], frozenset[str]] = {}  # one copy of each equal set
-    return [Report.of(inc, side_of, tied, seats, shared) for inc in incs]
+    acts = act_nouns(incs[0].onto) if incs else frozenset()
+    return [Report.of(inc, side_of, tied, seats, shared, acts) for inc in incs]
 
 
 def actor_seats(incs: Iterable[DocIncident]) -> dict[str, str]:

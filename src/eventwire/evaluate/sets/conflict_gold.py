@@ -312,7 +312,7 @@ def score(
     metrics.update(_aliases(g, owners, result))
     metrics["must_not_merge"] = _must_not_merge(g, owners, result)
     metrics.update(_relations(g, owners, pred, result))
-    matched = _match_events(g, owners, pred)
+    matched = _match_events(g, owners, pred, onto)
     metrics.update(_events(g, matched, result, onto))
     metrics["not_counts"] = _not_counts(g, pred, result)
     metrics["quotes"] = _quotes(g, owners, pred, result)
@@ -414,11 +414,16 @@ def _relations(g: Gold, owners: Owners, pred: Prediction, result: SetResult) -> 
     }
 
 
-def _match_events(g: Gold, owners: Owners, pred: Prediction) -> dict[str, PredEvent | None]:
+def _match_events(
+    g: Gold, owners: Owners, pred: Prediction, onto: Ontology
+) -> dict[str, PredEvent | None]:
     """Each gold event's counterpart among ours in its article: an actor or target in
     common (either side; nothing to compare when the gold codes neither) and the same
-    place or evidence sentence; the same sentence wins over the same place, then text
-    order."""
+    place or evidence sentence. The same sentence wins over the same place; among equals,
+    a type of the incident family of the gold's types wins over any other
+    (:func:`_type_rank`), then text order. A sentence often tells a statement about
+    an act beside the act ("the army said it repelled the attack"): the first event of
+    the sentence is not the act the gold codes just because it comes first."""
     matched: dict[str, PredEvent | None] = {}
     by_article: dict[str, list[PredEvent]] = defaultdict(list)
     for e in pred.events:
@@ -427,17 +432,33 @@ def _match_events(g: Gold, owners: Owners, pred: Prediction) -> dict[str, PredEv
         sides = [
             n for n in (ge.get("actor"), ge.get("target"), *ge.get("also_accept_actor", [])) if n
         ] + list(ge.get("also_accept_target", []))
-        best: tuple[int, PredEvent] | None = None
+        wanted = _gold_types(ge, onto)
+        best: tuple[tuple[int, int], PredEvent] | None = None
         for e in by_article.get(ge["article"], ()):
             # with no actor or target coded, place or sentence alone decide
             if sides and not any(g.matches(owners, x, sides) for x in (e.source, e.target)):
                 continue
             same_sentence = same_sentence_text(e.sentence, ge.get("evidence", ""))
-            rank = 0 if same_sentence else 1 if _place_ok(g, ge, e) else None
-            if rank is not None and (best is None or rank < best[0]):
+            where = 0 if same_sentence else 1 if _place_ok(g, ge, e) else None
+            if where is None:
+                continue
+            rank = (where, _type_rank(e.type, wanted, onto))
+            if best is None or rank < best[0]:
                 best = (rank, e)
         matched[ge["id"]] = best[1] if best else None
     return matched
+
+
+def _gold_types(ge: dict[str, Any], onto: Ontology) -> set[str]:
+    """The gold event's type and the types it also accepts, as ours (FIGHT is ASSAULT)."""
+    return {onto.normalise(t) or t for t in (ge["plover_type"], *ge.get("plover_also_ok", []))}
+
+
+def _type_rank(ours: str, wanted: set[str], onto: Ontology) -> int:
+    """0: a type of the incident family of one of the gold's types (the type itself, or
+    an attack told as a raid); 1: any other (a statement about the act, its aftermath)."""
+    family = onto.incident_family(ours)
+    return 0 if any(onto.incident_family(t) == family for t in wanted) else 1
 
 
 # A dateline the gold keeps at the head of a lead sentence ("GOMA — ", "KYIV (Reuters)—");
@@ -481,9 +502,7 @@ def _events(
         sentence = ge.get("evidence")
         if not found.add(ours is not None):
             result.miss(item, "event", ge.get("description"), None, sentence)
-        wanted = {
-            onto.normalise(t) or t for t in (ge["plover_type"], *ge.get("plover_also_ok", []))
-        }
+        wanted = _gold_types(ge, onto)
         etype.add(ours is not None and ours.type in wanted)
         if ge.get("date") and not date.add(
             ours is not None and date_ok(ours.date, ge["date"], ge.get("date_end"))
