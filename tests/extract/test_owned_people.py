@@ -95,3 +95,25 @@ def test_ground_taken_from_a_side_makes_that_side_the_target(run, text, taken_fr
 def test_joining_forces_with_a_group_is_cooperation_with_it(run):
     text = "The Red Hill Front has joined forces with the Blue River Brigade."
     assert ("The Red Hill Front", "the Blue River Brigade") in events(run, text, "COOPERATE")
+
+
+def test_an_acronym_before_a_noun_of_armed_people_is_their_body(run):
+    text = (
+        "The Ogaden Liberation Front signed a deal in 2018. "
+        "OLF fighters have since helped the army hunt the militants."
+    )
+    got = run(text)
+    assert any(e.source is not None and e.source.text == "OLF" for e in got["events"])
+    assert not any(m.span.text == "OLF fighters" for m in got["mentions"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Red Hill Front relies on Ostland for weapons.",
+        "The Red Hill Front has received drones from Ostland.",
+    ],
+)
+def test_support_received_from_a_giver(run, text):
+    got = relations(run, text)
+    assert ("support", "Ostland", "The Red Hill Front", "asserted", False) in got

@@ -22,6 +22,7 @@ from eventwire.extract.namephrases import (
     ARMED_PEOPLE,
     COALITION_NOUNS,
     armed_owner,
+    is_acronym,
     state_forces,
     sworn_to,
 )
@@ -267,6 +268,8 @@ class MentionIndex:
                 if low in WEAPON_NOUNS and not self._known_owner(owner):
                     return None  # "Kamikaze drones", "Shahed drones": a kind, not an owner
                 inner = self.filler(owner)
+                if inner is None and is_acronym(owner):
+                    inner = Filler(self._add(owner).span)  # "ONLF fighters", tagged a noun
                 if inner:
                     return Filler(self.led_body(inner.span) or inner.span, ("forces",))
         if token.lower_ in COALITION_NOUNS and (named := self._named_by_modifier(token)):
@@ -757,7 +760,8 @@ MEMBER_NOUNS = frozenset({"member", "operative", "cadre", "commando", "bomber"})
 # People serving in a body, whom "of/from X" or "X-led" ties to it (actorspans' named owner).
 SERVING_NOUNS = OWNED_NOUNS | MEMBER_NOUNS | frozenset(
     {"officer", "policeman", "policemen", "police", "personnel", "agent", "guard", "gunman",
-     "gunmen", "combatant", "recruit", "militant", "officers"}
+     "gunmen", "combatant", "recruit", "militant", "officers", "mercenary", "mercenaries",
+     "contractor", "contractors"}
 )  # fmt: skip
 # Nouns a body describes itself by in its speaker's clause ("the group's men").
 SPEAKING_BODIES = frozenset({"group", "movement", "organisation", "organization", "militia",
@@ -826,6 +830,8 @@ def _owner_of_forces(token: Token) -> Token | None:
     if (owner := armed_owner(token)) is not None:
         return owner
     for child in token.children:
-        if child.dep_ in ("compound", "amod") and child.pos_ in ("PROPN", "ADJ"):
+        if child.dep_ in ("compound", "amod") and (
+            child.pos_ in ("PROPN", "ADJ") or is_acronym(child)
+        ):
             return child
     return None

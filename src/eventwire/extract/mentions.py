@@ -43,6 +43,7 @@ from eventwire.extract.namephrases import (
     given_names,
     group_word_before,
     headed_names,
+    is_acronym,
     lead_name,
     linked_end,
     lone_person,
@@ -1036,11 +1037,17 @@ def _group_nouns(
             elif _people_adjective(child, taken, kb):
                 people = child
             elif (child.dep_ == "compound" and child.pos_ == "PROPN" and not taken[child.i]
-                  and child.ent_type_ in ("", "GPE", "LOC", "NORP")
+                  and child.ent_type_ in ("", "GPE", "LOC", "NORP") and not is_acronym(child)
                   and onto.actor_kind(tok.lower_) == "state"):  # fmt: skip
                 place = child
-            elif child.dep_ == "poss" or child.pos_ == "PROPN" or child.ent_type_:
-                owned = True  # "Haftar's forces", "Houthi fighters": the role filler decides
+            elif (
+                child.dep_ == "poss"
+                or child.pos_ == "PROPN"
+                or child.ent_type_
+                or is_acronym(child)
+            ):
+                # "Haftar's forces", "Houthi fighters", "ONLF fighters": the role filler decides
+                owned = True
         if owned or sent_forces(tok) or named_owner_after(tok, taken, is_place):
             continue
         affiliation = affiliation or _country_after(tok, kb)

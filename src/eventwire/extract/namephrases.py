@@ -380,6 +380,12 @@ def armed_owner(tok: Any) -> Any | None:
     return None
 
 
+def is_acronym(tok: Any) -> bool:
+    """A word in capitals of two to six letters ("MILF", "ONLF"): a body's short name,
+    whatever the tagger made of it; never a town's whose police or forces it names."""
+    return 2 <= len(tok.text) <= 6 and tok.text.isalpha() and tok.text.isupper()
+
+
 def _hyphen_leader(child: Any) -> Any | None:
     """X in a hyphened "X-led" or "X-commanded" before the noun ("Hamas-led gunmen")."""
     if child.dep_ != "amod" or child.lemma_.lower() not in COMMANDED_VERBS or child.i == 0:

@@ -13,7 +13,8 @@ than as something done:
 * hyphenated agents: "the A-backed Y";
 * a relation noun titling a name or modifying a noun: "Iran's ally Hezbollah", "A's proxy
   militia, Y", "A's proxy Y";
-* support received or given: "Y receives support (weapons, funding) from A",
+* support received or given: "Y receives support (weapons, funding, drones) from A",
+  "Y relies on A for weapons",
   "Y enjoys the backing of A", "Y, with the support of A, ...", "A lent its
   support to Y", "A put its weight behind Y";
 * a relation verb whose subject is a relative pronoun up its chain of
@@ -71,6 +72,7 @@ if TYPE_CHECKING:
 MEMBER_PREPS = frozenset({"including", "like", "namely"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 RECEIVER_PREPS = frozenset({"to", "behind", "for"})
+RELIED_ON = frozenset({"on", "upon"})  # "relies on A for weapons"
 PART_WORDS = frozenset({"one", "another", "each", "either", "both", "some", "two", "three"})
 # Verbs whose subject, a group, has their object among its members.
 INCLUDING_VERBS = frozenset({"include", "comprise"})
@@ -308,7 +310,9 @@ def support_noun_roles(noun: Token, words: RelationWords) -> tuple[Token | None,
     verb = _holding_verb(noun, words)
     giver = _pobj(noun, frozenset({"from"}))
     if verb is not None:
-        giver = giver or _pobj(verb, frozenset({"from"})) or _pobj(noun, frozenset({"of"}))
+        # "Y relies (depends) on A for weapons": A gives
+        giver = (giver or _pobj(verb, frozenset({"from"})) or _pobj(verb, RELIED_ON)
+                 or _pobj(noun, frozenset({"of"})))  # fmt: skip
         return giver, _pobj(noun, frozenset({"for", "to"})) or subject_of(verb)
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in words.giving_verbs:
         verb = noun.head  # "A lent its support to Y", "A put its weight behind Y"
