@@ -65,3 +65,24 @@ def test_a_kb_name_stops_before_a_bracket(nlp, resources):
     text = "One of the two, the Islamic State Sahel Province (ISSP), is stronger in the east."
     got = {t for t, _ in mentions(nlp, resources, text)}
     assert {"Islamic State Sahel Province", "ISSP"} <= got
+
+
+@pytest.mark.parametrize(
+    ("between", "cue"),
+    [
+        (", known by its French initials ", True),
+        (" (known by the acronym ", True),
+        (", known by their initials ", True),
+        (", known by its fighters ", False),
+    ],
+)
+def test_initials_named_as_such_are_an_alias(between, cue):
+    from eventwire.extract.aliases import _ALIAS_CUE
+
+    assert bool(_ALIAS_CUE.match(between)) is cue
+
+
+def test_an_acronym_never_matches_a_surname_loosely(resources):
+    # the consonants of a three-letter acronym spell many surnames ("MLK" ~ "Maliki")
+    assert resources.kb.lookup("MLK") is None
+    assert resources.kb.lookup("Hiftar") is not None  # a surname's spelling still matches
