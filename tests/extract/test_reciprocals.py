@@ -29,6 +29,14 @@ def relations(run, text):
         ),
         ("Ostland and Kaldor held talks in Doha on Tuesday.", ("meet", "Ostland", "Kaldor")),
         ("Soldiers and police fought side by side.", ("ally", "Soldiers", "police")),
+        (
+            "The army and the Red Hill Front fought each other for the town.",
+            ("fight", "army", "the Red Hill Front"),
+        ),
+        (
+            "The army and the Red Hill Front clashed with one another near the river.",
+            ("fight", "army", "the Red Hill Front"),
+        ),
     ],
 )
 def test_a_coordinated_subject_names_both_sides(run, text, expected):

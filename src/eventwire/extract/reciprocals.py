@@ -2,6 +2,7 @@
 
 * a coordinated subject of a verb that needs two sides, with no other side named: "the
   army and the Front have been fighting since March" (fight), "X and Y clashed" (fight),
+  "X and Y fought each other" (fight),
   "X and Y met in Doha" (meet), "X and Y fought side by side" (ally); of a light verb whose object is such a noun: "X and Y
   signed an alliance" (ally), "X and Y held talks" (meet);
 * a war with someone: "the Front has been at war with the government", "the Front is
@@ -45,10 +46,18 @@ def _side_prep(token: Token) -> bool:
     return token.dep_ == "prep" and token.lower_ in OTHER_SIDE_PREPS and not is_time_phrase(token)
 
 
+def _each_other(token: Token) -> bool:
+    """ "each other", "one another": the coordinated subject's sides themselves."""
+    pair = {"other": "each", "another": "one", "one": "another"}.get(token.lower_)
+    return pair is not None and any(c.lower_ == pair for c in token.children)
+
+
 def _names_other_side(token: Token) -> bool:
-    if any(c.dep_ in ("dobj", "dative") for c in token.children):
+    if any(c.dep_ in ("dobj", "dative") and not _each_other(c) for c in token.children):
         return True
-    return any(_side_prep(c) for c in token.children)
+    return any(
+        _side_prep(c) and not any(_each_other(p) for p in c.children) for c in token.children
+    )
 
 
 def _together(verb: Token) -> bool:
