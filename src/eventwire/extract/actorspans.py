@@ -22,6 +22,7 @@ from eventwire.extract.namephrases import (
     ARMED_PEOPLE,
     COALITION_NOUNS,
     armed_owner,
+    is_acronym,
     state_forces,
     sworn_to,
 )
@@ -172,6 +173,9 @@ class MentionIndex:
             filler = self.filler(tok)
             if filler and filler.span not in [f.span for f in out]:
                 out.append(filler)
+            for other in self._of_conjuncts(tok, filler):
+                if other.span not in [f.span for f in out]:
+                    out.append(other)
             # "Syrian and Russian jets", "Azawad Front and Kidal Brigade fighters": each
             # coordinated demonym or name modifying the noun names its own side
             for mod in (c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
@@ -189,6 +193,18 @@ class MentionIndex:
                     if m is not None and m.span not in [f.span for f in out]:
                         out.append(Filler(m.span))
         return out
+
+    def _of_conjuncts(self, noun: Token, filler: Filler | None) -> list[Filler]:
+        """The other names of a plural noun's coordinated "of" phrase, when the first names
+        its filler: "the juntas of Mali and Burkina Faso", "forces of X and Y" (one each)."""
+        if filler is None or noun.tag_ != "NNS":
+            return []
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = _pobj_of(of) if of is not None else None
+        if pobj is None or (first := self.covering(pobj)) is None or first.span != filler.span:
+            return []
+        found = (self.filler(c) for c in pobj.conjuncts if c.i > pobj.i)
+        return [Filler(f.span, filler.qualifiers) for f in found if f is not None]
 
     def filler(self, token: Token) -> Filler | None:
         if token.ent_type_ in NON_ACTOR_ENTS or token.like_num:
@@ -222,6 +238,9 @@ class MentionIndex:
         ):
             return Filler(ante.span)  # "the group": the named group it stands for (pronouns.py)
         covering = self.covering(token)
+        unnamed = covering is not None and (covering.label == GROUP_LABEL or token.is_lower)
+        if unnamed and (owning := self._named_owner(token)) is not None:
+            return owning  # "officers of the National Police", "Hamas-led gunmen"
         if covering:
             return Filler(covering.span)
         if (kind := armed_modifier(token)) is not None:
@@ -249,6 +268,8 @@ class MentionIndex:
                 if low in WEAPON_NOUNS and not self._known_owner(owner):
                     return None  # "Kamikaze drones", "Shahed drones": a kind, not an owner
                 inner = self.filler(owner)
+                if inner is None and is_acronym(owner):
+                    inner = Filler(self._add(owner).span)  # "ONLF fighters", tagged a noun
                 if inner:
                     return Filler(self.led_body(inner.span) or inner.span, ("forces",))
         if token.lower_ in COALITION_NOUNS and (named := self._named_by_modifier(token)):
@@ -290,6 +311,38 @@ class MentionIndex:
                 return Filler(self._add_forces(token, iso3).span)  # "Israeli airstrikes"
             return Filler(self._add(token, iso3).span)  # "Turkish diplomacy"
         return None
+
+    def _named_owner(self, token: Token) -> Filler | None:
+        """The named body whose people an unnamed group noun names: "officers of the
+        National Police", "fighters from the Azawad Front", "Hamas-led gunmen" (the body,
+        qualifier ``forces``; a person's men are his body's, else his followers). People
+        of a place ("police from Goma") or of another unnamed group stay as they are."""
+        if token.lemma_.lower() not in SERVING_NOUNS and token.lower_ not in SERVING_NOUNS:
+            return None
+        owner = armed_owner(token)
+        if owner is None or (owner.dep_ == "pobj" and self._named_place(owner)):
+            return None
+        found = self.covering(owner)
+        if found is None and owner.pos_ == "NOUN":
+            # "police of the UN-approved Support mission": the name next to the noun
+            found = self._name_on(owner)
+            names = [c for c in owner.children if c.dep_ in ("compound", "nmod") and c.i < owner.i]
+            last = names[-1] if names else None
+            if (
+                found is None
+                and last is not None
+                and last.pos_ == "PROPN"
+                and not self.covering(last)
+            ):
+                if self._named_place(last) or self._not_an_actor(last):
+                    return None  # "police of the Goma station"
+                found = self._add(last)  # a name the model missed
+        if found is None or found.label in (GROUP_LABEL, "GPE", "LOC", "FAC"):
+            return None
+        if found.label == "PERSON":
+            body = self.led_body(found.span)
+            return Filler(body, ("forces",)) if body else Filler(found.span, (FOLLOWERS,))
+        return Filler(found.span, ("forces",))
 
     def _named_by_modifier(self, token: Token) -> Mention | None:
         """The mention of a name among a noun's modifiers, through the lowercase nouns
@@ -421,13 +474,25 @@ class MentionIndex:
         return body.span if body is not None else None
 
     def _named_by_of(self, token: Token) -> Filler | None:
-        """The name of an "of" phrase: "forces of the 35th Brigade"."""
+        """The name of an "of" phrase: "forces of the 35th Brigade", also a name modifying
+        its noun ("positions of the M23 rebellion": M23)."""
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and (m := self.covering(pobj)):
+                    if pobj.dep_ == "pobj" and (m := self.covering(pobj) or self._name_on(pobj)):
                         return Filler(m.span)
         return None
+
+    def _name_on(self, noun: Token) -> Mention | None:
+        """The named body right before a common noun it names: "the M23 rebellion", "the
+        UN-approved Support mission" (the name next to the noun; no person, no place)."""
+        if noun.pos_ != "NOUN":
+            return None
+        names = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i]
+        found = next((m for c in reversed(names) if (m := self.covering(c))), None)
+        if found is None or found.label in (GROUP_LABEL, "PERSON", "GPE", "LOC", "FAC"):
+            return None
+        return found
 
     def _names_backed_party(self, token: Token) -> bool:
         """A relation noun with its other party ("Iran's ally", "ally Hezbollah") or a noun
@@ -692,6 +757,12 @@ class MentionIndex:
 
 # A body's own people, named through its possessive ("its members", "the group's men").
 MEMBER_NOUNS = frozenset({"member", "operative", "cadre", "commando", "bomber"})
+# People serving in a body, whom "of/from X" or "X-led" ties to it (actorspans' named owner).
+SERVING_NOUNS = OWNED_NOUNS | MEMBER_NOUNS | frozenset(
+    {"officer", "policeman", "policemen", "police", "personnel", "agent", "guard", "gunman",
+     "gunmen", "combatant", "recruit", "militant", "officers", "mercenary", "mercenaries",
+     "contractor", "contractors"}
+)  # fmt: skip
 # Nouns a body describes itself by in its speaker's clause ("the group's men").
 SPEAKING_BODIES = frozenset({"group", "movement", "organisation", "organization", "militia",
                              "front", "alliance", "coalition"})  # fmt: skip
@@ -759,6 +830,8 @@ def _owner_of_forces(token: Token) -> Token | None:
     if (owner := armed_owner(token)) is not None:
         return owner
     for child in token.children:
-        if child.dep_ in ("compound", "amod") and child.pos_ in ("PROPN", "ADJ"):
+        if child.dep_ in ("compound", "amod") and (
+            child.pos_ in ("PROPN", "ADJ") or is_acronym(child)
+        ):
             return child
     return None

@@ -28,6 +28,9 @@ _ADVERB = r"(?:also|widely|better|commonly|popularly|locally|often|sometimes|oth
 _ALIAS_CUE = re.compile(
     r"^\s*(?:[,(]\s*)?(?:" + _ADVERB + r"\s+)?(?:known\s+as|alias|a\.k\.a\.?|aka)"
     r"\s*(?:the\s+)?[\"“‘']?\s*$"
+    # "known by its French initials X", "known by the acronym X"
+    r"|^\s*(?:[,(]\s*)?(?:" + _ADVERB + r"\s+)?known\s+by\s+(?:its|their|the)\s+"
+    r"(?:[A-Za-z-]+\s+)?(?:initials|acronym|abbreviation)\s*[\"“‘']?\s*$"
     r"|^\s*(?:[,(]\s*(?:" + _ADVERB + r"\s+)?|" + _ADVERB + r"\s+)(?:called|nicknamed|dubbed)"
     r"\s*(?:the\s+)?[\"“‘']?\s*$",
     re.IGNORECASE,

@@ -284,7 +284,18 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     asked = next((_child(c, "nsubj") for c in token.children if c.dep_ == "ccomp"), None)
     if (helped := helped_by_sending(token, obj)) is not None:
         return source, [helped, dative, _pobj(token, TARGET_PREPS), asked]
-    return source, [obj, dative, _pobj(token, TARGET_PREPS), on_obj, asked]
+    if obj is not None and obj.lemma_.lower() in JOINED_NOUNS and verb_lemma(token) == "join":
+        obj = _pobj(token, frozenset({"with"})) or _pobj(obj, frozenset({"with"}))
+    # "retook the town from the rebels": the town is where, the rebels whom it was taken from
+    taken_from = _pobj(token, frozenset({"from"})) if verb_lemma(token) in TAKING_VERBS else None
+    return source, [obj, dative, _pobj(token, TARGET_PREPS), on_obj, asked, taken_from]
+
+
+# Verbs of taking ground whose "from" object is the side it was taken from.
+TAKING_VERBS = frozenset({"capture", "recapture", "seize", "retake", "take", "wrest", "win",
+                          "regain", "liberate", "reclaim"})  # fmt: skip
+# Objects of "join" that make it a joining with the "with" object: "joined forces with X".
+JOINED_NOUNS = frozenset({"force", "hand", "rank"})
 
 
 # Verbs that send people or arms somewhere: "sent mercenaries", "deployed troops".
@@ -324,8 +335,15 @@ def past_dateline(subject: Token) -> Token:
     """A dateline the parser made the subject ("GOMA, Congo (AP) -- Fighters of X
     attacked", "KIDAL, Mali - Gunmen attacked"): the place in capitals opening the
     sentence is no doer; the noun after the dateline's dash, which the parser hangs on
-    it as an apposition, is."""
-    if not (subject.is_sent_start and subject.text.isupper() and len(subject.text) > 1):
+    it as an apposition, is. A place of several words ("BAHIR DAR, Ethiopia -- ...") is
+    the same dateline: every word from the sentence's start to the subject in capitals."""
+    opening = subject.doc[subject.sent.start : subject.i + 1]
+    if not (
+        subject.left_edge.is_sent_start
+        and len(subject.text) > 1
+        and len(opening) <= 6
+        and all(t.text.isupper() or t.text == "-" for t in opening)
+    ):
         return subject
     doc = subject.doc
     dash = next((t for t in doc[subject.i + 1 : subject.i + 12] if t.text in DASHES), None)

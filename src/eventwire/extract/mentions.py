@@ -43,6 +43,7 @@ from eventwire.extract.namephrases import (
     given_names,
     group_word_before,
     headed_names,
+    is_acronym,
     lead_name,
     linked_end,
     lone_person,
@@ -296,6 +297,9 @@ def _candidate(
     if entry is not None and kb.lookup_exact(text) is None and _places(text, is_place):
         entry = None  # a town spelt like a surname ("Gorazde" ~ Karzai): the town
     role = None
+    start = ent.start
+    if entry is not None and (titled := _titled_kb_name(ent, text, entry, kb)) is not None:
+        start, text, role = titled  # "Captain X", a KB alias: X, role "Captain"
     if entry is None:
         stripped, role = strip_titles(text)
         if (
@@ -373,8 +377,14 @@ def _candidate(
                 group_hint=f"aff:{iso3}",
             )
     affiliation = next((a for w in words if (a := kb.country_by_demonym(w))), None)
+    given = (
+        _given_names_before(ent, kb, word_case) if label == "PERSON" and entry is None else start
+    )
+    if given < start:
+        text = f"{doc[given : ent.start].text} {text}"  # "Moses" of "Moses Kiptoo"
+        start = given
     return Cand(
-        ent.start,
+        start,
         ent.end,
         label,
         text,
@@ -748,6 +758,38 @@ _WORD_CHAR = re.compile(r"\w")
 _BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z]{2,6})\)")
 
 
+def _given_names_before(ent: Any, kb: Any, word_case: WordCase) -> int:
+    """The first token of a person's name the model cut short ("Mahamat Idriss Deby" tagged
+    from "Idriss", "Moses Kiptoo" from "Kiptoo"): capitalised proper nouns right before it
+    that the parse joins to it, in no entity of their own, no title and no country's name
+    or demonym, no common word ("President", "Nigerian", "Commissioner" stay out)."""
+    first = ent.start
+    doc = ent.doc
+    while first > ent.sent.start and first - ent.start > -3:
+        tok = doc[first - 1]
+        if not (tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha and tok.ent_type_ == ""):
+            break
+        if tok.dep_ != "compound" or not ent.start <= tok.head.i < ent.end:
+            break
+        if is_title(tok.text) or kb.country_by_demonym(tok.text) or kb.is_country_name(tok.text):
+            break
+        if word_case.is_common_lowercase_word(tok.lower_):
+            break
+        first -= 1
+    return first
+
+
+def _titled_kb_name(ent: Any, text: str, entry: Any, kb: Any) -> tuple[int, str, str] | None:
+    """(first token, name, title) of a KB name written with a title the KB also lists
+    ("Captain X", "Colonel Y"): the title is the role, the name the words after it."""
+    name, role = strip_titles(text)
+    if role is None or (found := kb.lookup(name)) is None or found.id != entry.id:
+        return None
+    cut = ent.start_char + len(ent.text) - len(name)
+    first = next((t.i for t in ent if t.idx >= cut), None)
+    return (first, name, role) if first is not None and first > ent.start else None
+
+
 def defined_acronyms(text: str) -> set[str]:
     """Acronyms written in brackets after a name of two characters or more that starts with
     a word character ("Libyan National Army (LNA)"), in one pass over the text: each run of
@@ -770,7 +812,7 @@ def _match_at(view: DocView, i: int, taken: list[bool], kb: Any, letters_of: Any
     for n in range(1, min(_MAX_NAME_TOKENS, len(tokens) - i) + 1):
         run += letters_of(i + n - 1)
         whole, longer = kb.could_name(run)
-        if whole:
+        if whole and not tokens[i + n - 1].is_punct:  # "Front (" spells what "Front" does
             sizes.append(n)
         if not longer:
             break
@@ -791,7 +833,14 @@ def _match_at(view: DocView, i: int, taken: list[bool], kb: Any, letters_of: Any
         if (owned := _country_owned(kb, entry, view.doc[i : i + n])) is not None:
             return owned
         label = KB_LABELS.get(entry.type, "ORG")
-        return Cand(i, i + n, label, clean_surface(text), kb_id=entry.id, kb_type=entry.type)
+        name, role = strip_titles(text)
+        first = i
+        if role is not None:
+            # a KB alias with its title ("Captain X"): the name is the words after it
+            cut = tokens[i].idx + len(text) - len(name)
+            first = next((j for j in range(i, i + n) if tokens[j].idx >= cut), i)
+        return Cand(first, i + n, label, clean_surface(name if first > i else text), role=role,
+                    kb_id=entry.id, kb_type=entry.type)  # fmt: skip
     return None
 
 
@@ -988,11 +1037,17 @@ def _group_nouns(
             elif _people_adjective(child, taken, kb):
                 people = child
             elif (child.dep_ == "compound" and child.pos_ == "PROPN" and not taken[child.i]
-                  and child.ent_type_ in ("", "GPE", "LOC", "NORP")
+                  and child.ent_type_ in ("", "GPE", "LOC", "NORP") and not is_acronym(child)
                   and onto.actor_kind(tok.lower_) == "state"):  # fmt: skip
                 place = child
-            elif child.dep_ == "poss" or child.pos_ == "PROPN" or child.ent_type_:
-                owned = True  # "Haftar's forces", "Houthi fighters": the role filler decides
+            elif (
+                child.dep_ == "poss"
+                or child.pos_ == "PROPN"
+                or child.ent_type_
+                or is_acronym(child)
+            ):
+                # "Haftar's forces", "Houthi fighters", "ONLF fighters": the role filler decides
+                owned = True
         if owned or sent_forces(tok) or named_owner_after(tok, taken, is_place):
             continue
         affiliation = affiliation or _country_after(tok, kb)

@@ -353,8 +353,11 @@ COMMAND_NOUNS = frozenset(["command", "leadership", "control"])  # "under the co
 def armed_owner(tok: Any) -> Any | None:
     """The owner named after a noun of armed people: "fighters of/from X", "militants loyal
     to X", "gunmen belonging to X", "troops under the command of X" (or "under X's
-    command"), "fighters led/commanded by X" (the head word of X), else None."""
+    command"), "fighters led/commanded by X", "X-led gunmen" (the head word of X), else
+    None."""
     for child in tok.children:
+        if (lead := _hyphen_leader(child)) is not None:
+            return lead
         if child.dep_ == "prep" and child.lower_ in ("of", "from"):
             return next((t for t in child.children if t.dep_ == "pobj"), None)
         if child.dep_ == "prep" and child.lower_ == "under":
@@ -375,6 +378,24 @@ def armed_owner(tok: Any) -> Any | None:
                     pobj = next((t for t in prep.children if t.dep_ == "pobj"), None)
                     return pobj if pobj is not None else _name_after(prep)
     return None
+
+
+def is_acronym(tok: Any) -> bool:
+    """A word in capitals of two to six letters ("MILF", "ONLF"): a body's short name,
+    whatever the tagger made of it; never a town's whose police or forces it names."""
+    return 2 <= len(tok.text) <= 6 and tok.text.isalpha() and tok.text.isupper()
+
+
+def _hyphen_leader(child: Any) -> Any | None:
+    """X in a hyphened "X-led" or "X-commanded" before the noun ("Hamas-led gunmen")."""
+    if child.dep_ != "amod" or child.lemma_.lower() not in COMMANDED_VERBS or child.i == 0:
+        return None
+    if child.doc[child.i - 1].text != "-":
+        return None
+    return next(
+        (c for c in child.children if c.i < child.i and c.dep_ in ("npadvmod", "compound", "nmod")),
+        None,
+    )
 
 
 def _name_after(prep: Any) -> Any | None:

@@ -172,6 +172,11 @@ def _speaker_in(
             continue
         if tok.lemma_.lower() in QUOTE_VERBS and tok.pos_ == "VERB":
             for child in tok.children:
+                # "a man presenting himself as its spokesman" (a gerund the parse may hang
+                # on the verb as its clause)
+                speaker_like = child.dep_ in ("nsubj", "csubj") or child.tag_ == "VBG"
+                if speaker_like and (body := self_presented(child, index)):
+                    return True, body, None
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     introduced = True
                     if author := author_of(child, index) or _issuer_before(child, index):
@@ -222,6 +227,28 @@ def named_as(noun: Token, index: MentionIndex) -> Span | None:
                 filler = index.filler(pobj)
                 if filler is not None and pobj.ent_type_ == "PERSON":
                     return filler.span
+    return None
+
+
+# Verbs with which an unnamed speaker says whom he speaks for: "a man presenting
+# (describing, identifying, introducing) himself as a spokesman for X".
+PRESENTING_VERBS = frozenset({"present", "describe", "identify", "introduce"})
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
+
+
+def self_presented(subject: Token, index: MentionIndex) -> Span | None:
+    """The body an unnamed speaker presents himself as speaking for: "a man presenting
+    himself as a spokesman for X said" (X; the claim is his, the words the body's)."""
+    for verb in subject.subtree:
+        if verb.lemma_.lower() not in PRESENTING_VERBS or not any(
+            c.lower_ in REFLEXIVES for c in verb.children
+        ):
+            continue
+        for role in (p for a in verb.children if a.lower_ == "as" for p in a.children):
+            for prep in (c for c in role.children if c.lower_ in ("for", "of")):
+                for body in (c for c in prep.children if c.dep_ == "pobj"):
+                    if (filler := index.filler(body)) is not None:
+                        return filler.span
     return None
 
 

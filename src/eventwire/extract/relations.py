@@ -13,7 +13,8 @@ than as something done:
 * hyphenated agents: "the A-backed Y";
 * a relation noun titling a name or modifying a noun: "Iran's ally Hezbollah", "A's proxy
   militia, Y", "A's proxy Y";
-* support received or given: "Y receives support (weapons, funding) from A",
+* support received or given: "Y receives support (weapons, funding, drones) from A",
+  "Y relies on A for weapons",
   "Y enjoys the backing of A", "Y, with the support of A, ...", "A lent its
   support to Y", "A put its weight behind Y";
 * a relation verb whose subject is a relative pronoun up its chain of
@@ -59,6 +60,8 @@ from eventwire.extract.eventroles import (
 )
 from eventwire.extract.modality import attribution_of, modality_of, phrase_modality
 from eventwire.extract.rebuttals import BACKING_EVENTS, rebuttals, rebutted
+from eventwire.extract.reciprocals import CUE_LEMMAS as RECIPROCAL_CUES
+from eventwire.extract.reciprocals import reciprocal_sides, war_sides
 from eventwire.knowledge.words import RelationWords
 from eventwire.model import RelationMention, Span, When
 from eventwire.registry import extractors
@@ -69,6 +72,7 @@ if TYPE_CHECKING:
 MEMBER_PREPS = frozenset({"including", "like", "namely"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 RECEIVER_PREPS = frozenset({"to", "behind", "for"})
+RELIED_ON = frozenset({"on", "upon"})  # "relies on A for weapons"
 PART_WORDS = frozenset({"one", "another", "each", "either", "both", "some", "two", "three"})
 # Verbs whose subject, a group, has their object among its members.
 INCLUDING_VERBS = frozenset({"include", "comprise"})
@@ -306,7 +310,9 @@ def support_noun_roles(noun: Token, words: RelationWords) -> tuple[Token | None,
     verb = _holding_verb(noun, words)
     giver = _pobj(noun, frozenset({"from"}))
     if verb is not None:
-        giver = giver or _pobj(verb, frozenset({"from"})) or _pobj(noun, frozenset({"of"}))
+        # "Y relies (depends) on A for weapons": A gives
+        giver = (giver or _pobj(verb, frozenset({"from"})) or _pobj(verb, RELIED_ON)
+                 or _pobj(noun, frozenset({"of"})))  # fmt: skip
         return giver, _pobj(noun, frozenset({"for", "to"})) or subject_of(verb)
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in words.giving_verbs:
         verb = noun.head  # "A lent its support to Y", "A put its weight behind Y"
@@ -376,6 +382,8 @@ class Statement(NamedTuple):
     # ("Turkish-backed factions"), and a later conjunct Y is backed alone ("the B and
     # A-backed Y" says nothing of B)
     hyphen: bool = False
+    # the two sides are one coordination ("X and Y clashed"): each side is its own mention
+    pair: bool = False
 
 
 def _predicative(noun: Token) -> bool:
@@ -411,6 +419,12 @@ def _sender(verb: Token) -> Token | None:
 def statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
     """Every relation stated at ``tok``."""
     lemma = tok.lemma_.lower()
+    if lemma in RECIPROCAL_CUES:
+        # "the army and the Front have been fighting", "X is at war with Y"
+        for rtype, one, two in reciprocal_sides(tok):
+            yield Statement(rtype, one, two, tok, pair=True)
+        for rtype, one, two in war_sides(tok, subject_of):
+            yield Statement(rtype, one, two, tok)
     if (
         tok.lower_ in ALLY_PREPS
         and tok.dep_ == "prep"
@@ -438,7 +452,8 @@ def statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
         phrase = tok.head if tok.dep_ in ("amod", "acl") else None  # "forces loyal to Y"
         yield Statement(words.adjectives[tok.lower_], *adjective_roles(tok), tok, phrase)
     elif tok.pos_ == "VERB" and lemma in words.verbs:
-        yield Statement(words.verbs[lemma], _child(tok, "nsubj"), _child(tok, "dobj"), tok)
+        # "X opposes Y", "Kigali, which shelters the rebels", "accused X of harbouring Y"
+        yield Statement(words.verbs[lemma], subject_of(tok), _child(tok, "dobj"), tok)
     if tok.pos_ == "NOUN" and lemma in words.support_nouns:
         # "with the support of A" presupposes the support; as a verb's own argument ("could
         # put their support behind Y", "withheld its support") it is what the clause says
@@ -485,17 +500,17 @@ def extract_relations(ctx: DocContext) -> dict[str, Sequence[object]]:
     in_body = ctx.view.zones.in_body  # a headline or caption states no relation of its own
     # the lemmas statements() reads a relation from (an adjective by its word)
     cues = {*words.agent_nouns, *words.verbs, *words.describing_verbs, *words.support_nouns,
-            *ALLY_PREPS}  # fmt: skip
+            *ALLY_PREPS, *RECIPROCAL_CUES}  # fmt: skip
     for tok in ctx.view.tokens:
         if tok.lemma_.lower() not in cues and tok.lower_ not in words.adjectives:
             continue  # no relation word: statements() would find nothing
         if not in_body(tok.idx):
             continue
-        for rtype, holder, other, statement, phrase, hyphen in statements(tok, words):
+        for rtype, holder, other, statement, phrase, hyphen, pair in statements(tok, words):
             # A headline the parser ran into the first sentence is no part of it.
             agent = index.agent_in_name(holder) if hyphen and holder is not None else None
-            alone = hyphen and other is not None and other.dep_ == "conj"
-            holders = [agent] if agent else _fillers(index, holder)
+            alone = pair or (hyphen and other is not None and other.dep_ == "conj")
+            holders = [agent] if agent else _fillers(index, holder, pair)
             holders = [f for f in holders if _same_line(ctx, f, statement)]
             others = [f for f in _fillers(index, other, alone) if _same_line(ctx, f, statement)]
             if rtype == "proxy":  # "X, a proxy of Y": Y supports X

@@ -78,6 +78,15 @@ TITLES = (
     "imam",
     "mayor",
     "governor",
+    "county commissioner",
+    "police commissioner",
+    "commissioner",
+    "father",
+    "bishop",
+    "archbishop",
+    "pastor",
+    "reverend",
+    "rev.",
     "senator",
     "chancellor",
     "mr.",
@@ -112,12 +121,24 @@ _CANONICAL = {
 # A title may be qualified by the body or country it serves: "UN Envoy", "Russian President",
 # "Sudanese Army Chief". The qualifier is an acronym or a demonym-shaped adjective, kept in the role.
 _QUALIFIER = r"(?:(?:[A-Z]{2,5}|U\.[A-Z]\.(?:[A-Z]\.)?|[A-Z][a-z]+(?:an|ese|i|ish|ch))\s+)?"
+# Titles that are also a middle part of a name ("Hassan Sheikh Mohamud", "Sharif Sheikh
+# Ahmed"): never qualified, so a given name shaped like a demonym ("Hassan") before one is
+# part of the name, not of the title.
+_NAME_PART_TITLES = frozenset({"sheikh", "shaykh"})
+
+
+def _alternatives(titles: tuple[str, ...]) -> str:
+    return "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+
+
 _LEADING = re.compile(
-    r"^"
+    r"^(?:"
     + _QUALIFIER
     + r"(?:"
-    + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
-    + r")(?:\s+|$)",
+    + _alternatives(tuple(t for t in TITLES if t not in _NAME_PART_TITLES))
+    + r")|(?:"
+    + _alternatives(TITLES)
+    + r"))(?:\s+|$)",
     re.IGNORECASE,
 )
 

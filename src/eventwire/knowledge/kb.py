@@ -88,7 +88,9 @@ class KB:
     def lookup(self, name: str) -> KBEntry | None:
         """The one entry known under this name or spelling, or None (unknown or ambiguous)."""
         ids = self._plain.get(self.keys.plain(name))
-        if not ids:
+        # An acronym ("MLK", "ADF") is spelt one way: no loose match to a surname's skeleton.
+        acronym = name.isupper() and name.isalpha() and len(name) <= 6
+        if not ids and not acronym:
             key = self.keys.translit(name)
             # Very short skeletons ("is", "un") are too ambiguous to match loosely.
             ids = self._translit.get(key) if len(key.replace(" ", "")) >= 3 else None
