@@ -1,5 +1,6 @@
-""" "Displaced people" name a population, not what befell them in the act told
-(extract.counts.kind_for; sentences we wrote)."""
+""" "Displaced people" name a population, not what befell them in the act told; the
+members named after "among them" are part of the count before them (extract.counts;
+sentences we wrote)."""
 
 import pytest
 
@@ -25,4 +26,20 @@ def counts(run, text):
     ],
 )
 def test_displaced_population(run, text, expected):
+    assert counts(run, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the members named after "among them" are part of the count, however parsed
+        (
+            "Gunmen fired on a bus near the village on Monday, killing five people, among "
+            "them a woman, and wounding four, police said.",
+            [("killed", 5), ("wounded", 4)],
+        ),
+        ("The blast killed 12 people, among them two children.", [("killed", 12)]),
+    ],
+)
+def test_members_after_among_them(run, text, expected):
     assert counts(run, text) == expected

@@ -410,14 +410,22 @@ def _has_number(noun: Token) -> bool:
 def _in_subset(tokens: Sequence[Token], words: CountWords) -> frozenset[int]:
     """The tokens inside "including ...", "among them ...": part of another count. Read
     down from each such preposition once per document (its subtree holds exactly the
-    tokens it is an ancestor of), not up from every token."""
-    return frozenset(
-        t.i
-        for a in tokens
-        if a.lower_ in words.subset_words and a.dep_ == "prep"
-        for t in a.subtree
-        if t.i != a.i
-    )
+    tokens it is an ancestor of), not up from every token; after "among them" the named
+    members run on to the next comma, however the parse hangs them ("killing five
+    people, among them a woman, and ...": the woman is one of the five)."""
+    found = set()
+    for a in tokens:
+        if a.lower_ not in words.subset_words or a.dep_ != "prep":
+            continue
+        found.update(t.i for t in a.subtree if t.i != a.i)
+        last = a.right_edge
+        if last.lower_ in words.pronouns and last.i == a.i + 1:
+            doc = a.doc
+            j = last.i + 1
+            while j < len(doc) and not doc[j].is_punct and not doc[j].is_sent_start:
+                found.add(j)
+                j += 1
+    return frozenset(found)
 
 
 def _single(noun: Token, words: CountWords) -> bool:

@@ -81,8 +81,9 @@ def subject_acts_folded(
             target=e.target or act.target,
             when=e.when if stated or act.when is None else act.when,
             place=e.place or act.place,
-            modality=act.modality,
-            attributed_to=act.attributed_to or e.attributed_to,
+            # an act laid at someone's door stays alleged ("a bombing blamed on X killed")
+            modality=e.modality if e.modality != "asserted" else act.modality,
+            attributed_to=e.attributed_to or act.attributed_to,
             qualifiers=tuple(dict.fromkeys(quals)),
         )
         dropped.add(verb_events[0])
