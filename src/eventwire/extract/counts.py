@@ -413,7 +413,7 @@ def _in_subset(tokens: Sequence[Token], words: CountWords) -> frozenset[int]:
     tokens it is an ancestor of), not up from every token; after "among them" the named
     members run on to the next comma, however the parse hangs them ("killing five
     people, among them a woman, and ...": the woman is one of the five)."""
-    found = set()
+    found: set[int] = set()
     for a in tokens:
         if a.lower_ not in words.subset_words or a.dep_ != "prep":
             continue
