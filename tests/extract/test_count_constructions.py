@@ -68,7 +68,8 @@ def test_a_contrasted_act_keeps_its_own_count(run):
     got = counts_by_trigger(
         run, "A drone strike killed four fighters, while shelling wounded six civilians."
     )
-    assert got["killed"] == [("killed", 4)]
+    # the strike and the verb it is the subject of are one act (extract.subject_acts)
+    assert got["strike"] == [("killed", 4)]
     assert got["wounded"] == [("wounded", 6)]
 
 

@@ -13,14 +13,14 @@ LEAD = "Jets struck a market in the river town on Monday, killing six people.\n\
 
 def test_a_later_act_takes_the_lead_day(dates) -> None:  # noqa: F811
     found = dates(LEAD + "A second strike hit a school near the bridge.")
-    assert found["hit"] == ("2024-05-13", "publication")
+    assert found["strike"] == ("2024-05-13", "publication")
     assert found["struck"] == ("2024-05-13", "day")
 
 
 def test_the_lead_speaker_day_stands_in_when_the_act_has_none(dates) -> None:  # noqa: F811
     text = ("Jets struck a market in the river town, the army said on Monday.\n\n"
             "A second strike hit a school near the bridge.")  # fmt: skip
-    assert dates(text)["hit"] == ("2024-05-13", "publication")
+    assert dates(text)["strike"] == ("2024-05-13", "publication")
 
 
 def test_an_act_with_its_own_year_keeps_it(dates) -> None:  # noqa: F811
@@ -30,7 +30,7 @@ def test_an_act_with_its_own_year_keeps_it(dates) -> None:  # noqa: F811
 
 def test_a_lead_day_long_before_publication_is_no_story_day(dates) -> None:  # noqa: F811
     text = "Jets struck a market in the river town on March 3.\n\nA second strike hit a school."
-    assert dates(text)["hit"] == (PUBLISHED, "publication")
+    assert dates(text)["strike"] == (PUBLISHED, "publication")
 
 
 def test_an_act_told_in_the_present_keeps_the_publication_day(dates) -> None:  # noqa: F811

@@ -125,6 +125,8 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     occurrence = ctx.resources.anchor_words.occurrence
     if parsed and (noun_date := _noun_date(token, resolved, occurrence)) is not None:
         return noun_date
+    if parsed and (moment := _same_moment_date(token, resolved)) is not None:
+        return moment  # "relatives killed when shells fell the day before": that day
     # a time inside a clause or apposition describing another noun dates that noun, not
     # the event ("the Front, a group founded by exiles in 1994, attacked a depot")
     dating = [t for t in resolved if not (parsed and _describes_other(ctx, t, token))]
@@ -407,6 +409,27 @@ def _when_clause_date(token: Token, resolved: list[Timex]) -> When | None:
         if node.head.i == node.i:
             return None
         node = node.head
+    return None
+
+
+def _same_moment_date(token: Token, resolved: list[Timex]) -> When | None:
+    """The date of a "when" clause hanging on the trigger's verb, when the verb's own
+    clause states none: "families buried relatives killed when shells fell on the market
+    the day before" dates the killing to the day before, not to the burying's day; the
+    act and its "when" clause are one moment."""
+    verb = clause_verb(token)
+    own = _clause_tokens(token)
+    if any(t.span.start in own for t in resolved):
+        return None
+    for child in verb.children:
+        if child.dep_ != "advcl" or not any(
+            c.dep_ == "advmod" and c.lower_ == "when" for c in child.children
+        ):
+            continue
+        inner = _clause_tokens(child)
+        found = [t for t in resolved if t.span.start in inner and not is_duration(t.span.text)]
+        if found:
+            return min(found, key=lambda t: abs(t.span.start - child.idx)).when
     return None
 
 

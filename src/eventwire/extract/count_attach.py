@@ -24,6 +24,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 REACH_BACK = 1  # sentences a count may look back for the violent event it belongs to
+# Qualifier of an event told as background to the article, which takes no toll: "The war
+# between X and Y began in 2019" (extract.totals.conflict_onset).
+BACKGROUND = "background"
+
+
+def _counted(event: EventMention, counted_types: frozenset[str]) -> bool:
+    """Whether ``event`` is an act that takes tolls: violent, and no background."""
+    return event.type in counted_types and BACKGROUND not in event.qualifiers
 
 
 def sentence_totals(
@@ -33,7 +41,8 @@ def sentence_totals(
     tolls of two acts of one sentence ("an air strike killed five in the market and
     shelling killed three at the port") stay apart when ``governs`` tells their acts. A
     toll stated as reached (``Count.update == "total"``) is its sentence's figure of its
-    kind, never added to the victims it counts ("two more died, raising the toll to 14")."""
+    kind, never added to the victims it counts ("two more died, raising the toll to 14"),
+    and one toll stated twice keeps its larger figure."""
     # a running toll stated as reached is the figure of its kind in its sentence: "five
     # more bodies were found, bringing the toll to 30" is 30, not 35
     totals = {(c.evidence.char_start, c.kind) for c in counts if c.update == "total"}
@@ -48,6 +57,11 @@ def sentence_totals(
         first = group[0]
         if len(group) == 1:
             out.append(first)
+            continue
+        if first.update == "total":
+            # one toll stated twice ("a fifth officer died, taking the toll to five"):
+            # the same figure, not two groups of victims
+            out.append(max(group, key=lambda c: c.value))
             continue
         qualifier = next((c.qualifier for c in group if c.qualifier), None)
         text = " + ".join(c.text for c in group)
@@ -74,7 +88,7 @@ def attach_counts(
         n = order.get(c.evidence.char_start, -1)
         totals[n] = (*totals.get(n, ()), c)
     violent = sorted(
-        {order.get(e.evidence.char_start, -1) for e in events if e.type in counted_types}
+        {order.get(e.evidence.char_start, -1) for e in events if _counted(e, counted_types)}
     )
     given: dict[int, list[Count]] = {n: list(totals.get(n, ())) for n in violent}
     acts_of = _acts_in_sentences(events, order, counted_types)
@@ -91,7 +105,7 @@ def attach_counts(
                 host[:] = [g for g in host if g.kind != c.kind] + [c]
     out = []
     for e in events:
-        if e.type not in counted_types:
+        if not _counted(e, counted_types):
             out.append(e)
             continue
         n = order.get(e.evidence.char_start, -1)
@@ -106,7 +120,7 @@ def _acts_in_sentences(
     """Trigger starts of the violent events of each sentence (by sentence number)."""
     acts: dict[int, set[int]] = {}
     for e in events:
-        if e.type in counted_types:
+        if _counted(e, counted_types):
             acts.setdefault(order.get(e.evidence.char_start, -1), set()).add(e.trigger.start)
     return acts
 
@@ -277,7 +291,7 @@ def fold_follow_ups(
     order = {start: n for n, start in enumerate(sorted(sentence_starts))}
     by_sentence: dict[int, list[int]] = {}
     for i, e in enumerate(events):
-        if e.type in counted_types:
+        if _counted(e, counted_types):
             by_sentence.setdefault(order.get(e.evidence.char_start, -1), []).append(i)
     out = list(events)
     dropped: set[int] = set()

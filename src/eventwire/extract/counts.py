@@ -53,6 +53,14 @@ WORD_NUMBERS = {
     "dozen": 12, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
     "tens": 10,
 }  # fmt: skip
+# Ordinal words that number one more victim of a running toll: "a fifth soldier died".
+ORDINAL_WORDS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20,
+}  # fmt: skip
+_ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)")
 VAGUE = frozenset({"dozens", "scores", "hundreds", "thousands", "tens"})
 MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 QUALIFIERS = (
@@ -77,6 +85,10 @@ ATTEMPT_WORDS = frozenset({"attempt", "try", "plot", "seek"})
 # Verbs that take lives as their object: "the attack claimed 23 lives", "the blast took the
 # lives of four", "the war cost 300 lives", "30 people lost their lives".
 LIFE_VERBS = frozenset({"claim", "take", "cost", "lose"})
+# Kinds whose adjective names a population rather than what befell it in the act told.
+POPULATION_KINDS = frozenset({"displaced"})
+# Verbs whose subject is the one who died, whatever else the parse hangs on them.
+DYING_VERBS = frozenset({"die", "perish"})
 # Verbs that state a running toll reached a figure: "the death toll rose to 40".
 RISE_VERBS = frozenset({"rise", "reach", "climb", "stand", "hit", "jump", "increase", "grow",
                         "mount"})  # fmt: skip
@@ -197,17 +209,79 @@ def _role_token(noun: Token, anchor: Token, words: CountWords) -> Token:
 
 
 def kind_for(noun: Token, num: Token, words: CountWords) -> tuple[str, Token] | None:
-    """The count kind a governing word gives the counted noun, with that word."""
-    for child in noun.children:  # "40 dead", "150 people killed", "12 missing"
+    """The count kind a governing word gives the counted noun, with that word. A word
+    describing the people says it ("40 dead", "150 people killed", "12 missing"), except
+    that people described as wounded who are the subject of "died" are dead: "three
+    soldiers wounded in the raid died in hospital" counts three killed, not wounded (but
+    "two were killed and one person injured" keeps the injured). An adjective naming a
+    population ("displaced families") says who the people are, not what befell them in
+    the act told: "an air strike killed 12 displaced people" counts 12 killed, and "the
+    camp shelters 2,000 displaced people" no count at all."""
+    for child in noun.children:
         if child.dep_ in ("amod", "acl", "relcl", "appos") and (k := _kind(child, words)):
+            if k in POPULATION_KINDS and child.dep_ == "amod":
+                continue  # "displaced people" say who the people are (see the doc above)
+            died = _clause_kind(noun, num, words) if k == "wounded" else None
+            if died is not None and died[1].lemma_.lower() in DYING_VERBS:
+                return died
             return k, child
+    if found := _clause_kind(noun, num, words):
+        return found
+    if noun.lemma_.lower() in words.remains and noun.i != num.i:
+        return "killed", noun  # "12 bodies were found", "rescuers recovered 17 bodies"
+    return None
+
+
+def _clause_kind(noun: Token, num: Token, words: CountWords) -> tuple[str, Token] | None:
+    """The kind the clause of the counted noun gives it ("were killed", "killing 12")."""
     anchor = num.head if num.dep_ == "nummod" and num.head.pos_ != "NUM" else num
     role = _role_token(noun, anchor, words)
     for tok in {noun.i: noun, anchor.i: anchor, role.i: role}.values():
         if found := _governed_kind(tok, words):
             return found
-    if noun.lemma_.lower() in words.remains and noun.i != num.i:
-        return "killed", noun  # "12 bodies were found", "rescuers recovered 17 bodies"
+    return _object_before_report(noun, words)
+
+
+# Verbs that report what a source said, heading the reporting clause after a lead.
+REPORTING_VERBS = frozenset({"say", "tell", "report", "add", "confirm", "state", "announce"})
+
+
+def _object_before_report(noun: Token, words: CountWords) -> tuple[str, Token] | None:
+    """The victims of a lead sentence followed by its reporting clause, when the parse
+    takes them for the reporter: in "an air strike killed at least 18 civilians sheltering
+    there, a resident said" the small parser may make "civilians" the subject of "said".
+    The verb right before the counted phrase, left without an object of its own, is the
+    verb they are the object of."""
+    head = noun.head
+    if noun.dep_ != "nsubj" or head.lemma_ not in REPORTING_VERBS or head.i < noun.i:
+        return None
+    left = noun.left_edge
+    if left.i == 0:
+        return None
+    verb = noun.doc[left.i - 1]
+    if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return None
+    kind = _kind(verb, words)
+    return (kind, verb) if kind is not None else None
+
+
+def ordinal_toll(noun: Token) -> int | None:
+    """The figure a running toll reaches when one more victim is numbered by an ordinal:
+    "a fifth soldier died of his wounds", "the third victim died on Friday" (the toll now
+    stands at five, at three). An indefinite or definite article before the ordinal marks
+    the victim as the next of a series already told; "first" starts none. Read for the
+    dead only: in "three were killed; a fourth man in the car was wounded" the ordinal
+    numbers the people in the car, not the wounded."""
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children):
+        return None
+    for child in noun.children:
+        if child.dep_ != "amod" or child.i > noun.i:
+            continue
+        low = child.lower_
+        if low in ORDINAL_WORDS:
+            return ORDINAL_WORDS[low]
+        if (m := _ORDINAL_DIGITS.fullmatch(low)) and int(m.group(1)) > 1:
+            return int(m.group(1))
     return None
 
 
@@ -284,8 +358,11 @@ def _governed_kind(tok: Token, words: CountWords) -> tuple[str, Token] | None:
     head = tok.head
     if (verb := _lives(tok)) is not None:
         return "killed", verb  # lives claimed, taken, cost or lost are the dead
+    if head.lemma_.lower() in DYING_VERBS and tok.dep_ != "nsubj":
+        return None  # "die" takes no object: one the parse gives it is no victim
     if (
         tok.dep_ == "nsubj"
+        and head.lemma_.lower() not in DYING_VERBS
         and any(c.dep_ in ("dobj", "dative") for c in head.children)
         and _kind(head, words) not in SUBJECT_KINDS
     ):
@@ -333,14 +410,22 @@ def _has_number(noun: Token) -> bool:
 def _in_subset(tokens: Sequence[Token], words: CountWords) -> frozenset[int]:
     """The tokens inside "including ...", "among them ...": part of another count. Read
     down from each such preposition once per document (its subtree holds exactly the
-    tokens it is an ancestor of), not up from every token."""
-    return frozenset(
-        t.i
-        for a in tokens
-        if a.lower_ in words.subset_words and a.dep_ == "prep"
-        for t in a.subtree
-        if t.i != a.i
-    )
+    tokens it is an ancestor of), not up from every token; after "among them" the named
+    members run on to the next comma, however the parse hangs them ("killing five
+    people, among them a woman, and ...": the woman is one of the five)."""
+    found: set[int] = set()
+    for a in tokens:
+        if a.lower_ not in words.subset_words or a.dep_ != "prep":
+            continue
+        found.update(t.i for t in a.subtree if t.i != a.i)
+        last = a.right_edge
+        if last.lower_ in words.pronouns and last.i == a.i + 1:
+            doc = a.doc
+            j = last.i + 1
+            while j < len(doc) and not doc[j].is_punct and not doc[j].is_sent_start:
+                found.add(j)
+                j += 1
+    return frozenset(found)
 
 
 def _single(noun: Token, words: CountWords) -> bool:
@@ -454,7 +539,11 @@ def extract_counts(ctx: DocContext) -> dict[str, list[Any]]:
             found = kind_for(tok, tok, words) if _single(tok, words) else _owned_event(tok, words)
             if kind := _stated(found):
                 start = next((c.idx for c in tok.lefts if c.dep_ in ("det", "poss")), tok.idx)
-                counts.append(_count(ctx, kind, 1, None, start, tok))
+                nth = ordinal_toll(tok) if kind == "killed" else None
+                if nth is not None:  # "a fifth soldier died": 5 now
+                    counts.append(_count(ctx, kind, nth, None, start, tok, "total"))
+                else:
+                    counts.append(_count(ctx, kind, 1, None, start, tok))
             continue
         if tok.dep_ == "appos" or (tok.i > 0 and tok.nbor(-1).lower_ in MULTIPLIERS):
             continue  # ages ("Haftar, 73,")

@@ -297,8 +297,45 @@ def _spans(sent: SpacySpan, dated: list[SpacySpan], text: str) -> list[tuple[int
         if any(s < ent.end_char and ent.start_char < e for s, e in spans):
             continue
         spans.append((ent.start_char, ent.end_char))
-    return sorted((s, e) for s, e in spans
+    kept = sorted((s, e) for s, e in spans
                   if not names_something(text, s, e) and not _in_idiom(text, s, e))  # fmt: skip
+    return joined_ranges(kept, text)
+
+
+# What joins the two ends of a period: "from January to April", "March through May",
+# "2 May - 4 June"; "and" only after "between" ("between March and May"), since "in March
+# and May" names two moments, not the months between them.
+_RANGE_JOIN = re.compile(r"\s*(?:[-–]|(?:to|through|till|until)\b)\s*$", re.IGNORECASE)
+_BETWEEN_AND = re.compile(r"\s+and\s+$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+# The ends joined: months and years ("from January to April 2023", "between 2019 and
+# 2021"); days and weekdays the finder reads as one range already, or not at all.
+_PERIOD_END = re.compile(_MONTH + r"(?:,?\s+" + _YEAR + r")?|" + _YEAR)
+
+
+def joined_ranges(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """``spans`` (sorted) with the two ends of a period of months or years written as two
+    expressions made one ("from January to April", "between March and May", "March to May
+    2023"), so the period keeps its end; the normaliser reads such a range
+    (:mod:`eventwire.extract.timex.ranges`)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out:
+            first, last = out[-1]
+            gap = text[last:start]
+            between = _BETWEEN.search(text[max(0, first - 12) : first]) is not None
+            ends = _PERIOD_END.fullmatch(text[first:last]) and _PERIOD_END.fullmatch(
+                text[start:end]
+            )
+            if (
+                ends
+                and gap
+                and (_RANGE_JOIN.fullmatch(gap) or (between and _BETWEEN_AND.fullmatch(gap)))
+            ):
+                out[-1] = (first, end)
+                continue
+        out.append((start, end))
+    return out
 
 
 # Phrases with a time word that say no time: "at the end of the day" (in the end), "to

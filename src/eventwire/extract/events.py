@@ -37,6 +37,7 @@ from eventwire.extract.anchor import place_for, when_for
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.count_attach import (
+    BACKGROUND,
     VICTIM_VERBS,
     attach_counts,
     fold_follow_ups,
@@ -56,7 +57,8 @@ from eventwire.extract.eventroles import (
 )
 from eventwire.extract.modality import SPEECH_VERBS, attribution_of, modality_of
 from eventwire.extract.rebuttals import BACKING_EVENTS, rebuttals, rebutted
-from eventwire.extract.totals import total_words
+from eventwire.extract.subject_acts import EMBEDDED, subject_acts_folded
+from eventwire.extract.totals import conflict_onset, total_words
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import EventMention, Span
 from eventwire.registry import extractors
@@ -140,6 +142,22 @@ def _inside_name(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN") or not capitalised(token.i):
         return False
     return capitalised(token.i - 1) or capitalised(token.i + 1)
+
+
+def _hyphened_modifier(token: Token) -> bool:
+    """An event noun joined by a hyphen to a participle or adjective describes a place or
+    people, it tells no event: "the war-torn region", "conflict-affected districts",
+    "a violence-hit town" (the words are one modifier of the noun after them)."""
+    doc = token.doc
+    if token.pos_ not in ("NOUN", "PROPN") or token.i + 2 >= len(doc) or token.whitespace_:
+        return False
+    hyphen, word = doc[token.i + 1], doc[token.i + 2]
+    return (
+        hyphen.text == "-"
+        and not hyphen.whitespace_
+        and word.tag_ in ("VBN", "JJ")
+        and word.dep_ == "amod"
+    )
 
 
 # Verbs whose object is a load a vehicle or column of people has with it: "a convoy
@@ -246,7 +264,7 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     # A word that is an event only for some actors and has none of them ("the minister
     # arrived", "residents gathered") is no trigger, so nothing is embedded under it.
     found = [(tok, t) for tok, t in found if t[0] or _source_makes_event(tok, t[1], index, onto)]
-    found = [(tok, t) for tok, t in found if not _inside_name(tok)]
+    found = [(tok, t) for tok, t in found if not _inside_name(tok) and not _hyphened_modifier(tok)]
     violent_at = {tok.i for tok, t in found if t[0] in onto.violent_types}
     first_violent = min(violent_at, default=None)
     found = [(tok, t) for tok, t in found
@@ -324,7 +342,10 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
         in_sent = tuple(
             c for c in counts if sent.start_char <= c.evidence.char_start < sent.end_char
         )
-        ev_counts = in_sent if etype in onto.violent_types else ()
+        # "The war between X and Y began in 2019": the conflict at its start is background
+        # to the article (its sides still fight each other), no incident and no toll
+        background = conflict_onset(token)
+        ev_counts = in_sent if etype in onto.violent_types and not background else ()
         if (not is_verb and sources == [None] and targets == [None] and not ev_counts
                 and _noun_dep(token) not in EVENT_NOUN_DEPS
                 and not index.names_a_town(tgt_toks)):  # fmt: skip
@@ -338,6 +359,8 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
         trigger = Span(token.idx, token.idx + len(token.text), token.text)
         named = [f.span for f in targets if f is not None]
         clause = _clause_qualifiers(token, sent, etype, onto, trigger_tokens, named)
+        if background:
+            clause = (*clause, EMBEDDED, BACKGROUND)
         common: dict[str, Any] = dict(
             article_id=ctx.article.id,
             type=etype,
@@ -402,6 +425,8 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     if parsed:  # "fired shells into the town, killing three": one act
         events = _named_again_dated(ctx, events, trigger_at)
         events = _consequences_folded(ctx.doc, events, trigger_at, onto)
+        # "A drone strike hit the station": the noun and its verb are one act
+        events = subject_acts_folded(ctx.doc, events, onto.violent_types)
     acts = {e.trigger.start for e in events if e.type in onto.violent_types}
     governs = governing_acts(ctx.doc, acts) if parsed else None
     starts = list(ctx.view.sent_start_chars)

@@ -162,7 +162,9 @@ def total_words(ctx: DocContext) -> frozenset[int]:
         cue = span.root
         found.add(cue.idx)
         subject = _subject(cue)
-        if subject is not None and _conflict_word(subject):
+        # the conflict doing it in the total's own sentence; one named in the sentence
+        # before ("The war began in 2019. It has killed ...") is told there as background
+        if subject is not None and _conflict_word(subject) and subject.sent == cue.sent:
             found.add(subject.idx)
     return frozenset(found)
 
@@ -214,6 +216,23 @@ def _begins_conflict(verb: Token) -> bool:
     return verb.lemma_.lower() in BEGIN_LEMMAS and any(
         c.dep_ == "nsubj" and _conflict_word(c) == "conflict" for c in verb.children
     )
+
+
+# Nouns naming the moment a conflict began: "since the start of the war".
+ONSET_NOUNS = frozenset({"start", "outbreak", "beginning", "onset", "eruption"})
+
+
+def conflict_onset(token: Token) -> bool:
+    """Whether ``token`` names a whole conflict at its beginning, background to the
+    article and no event of it: "The war began in April 2023", "since the insurgency
+    erupted in 2017", "since the outbreak of the civil war". Clashes that broke out on
+    Monday are an incident: only the conflict nouns count (:data:`CONFLICT_NOUNS`)."""
+    if _conflict_word(token) != "conflict":
+        return False
+    if token.dep_ == "nsubj" and _begins_conflict(token.head):
+        return True
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ONSET_NOUNS
 
 
 def _after_conflict_began(cue: Token) -> bool:
@@ -354,10 +373,20 @@ def _subject(cue: Token) -> Token | None:
         if child.dep_ == "nsubj":
             if child.tag_ == "WDT" and verb.dep_ == "relcl":
                 return _antecedent(verb.head)  # "the war, which resulted in ..."
-            return child
+            return _conflict_named_before(child) or child
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+def _conflict_named_before(pronoun: Token) -> Token | None:
+    """The conflict "it" stands for when the sentence before has a conflict as its
+    subject: "The war began in 2019. It has killed thousands" (the war did the killing)."""
+    if pronoun.lower_ != "it" or pronoun.sent.start == 0:
+        return None
+    before = pronoun.doc[pronoun.sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and _conflict_word(subject) == "conflict" else None
 
 
 def _antecedent(noun: Token) -> Token:

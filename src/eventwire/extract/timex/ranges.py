@@ -61,9 +61,13 @@ def read_range(key: str, ref: Reference | None, tense: str, read: Reader) -> Whe
     if b.precision == "day" and lone_day and not re.search(_MONTH, a_text):
         # "the weekend of 3 to 6 June": the first day is in the second's month
         a_text = f"{b.value[:8]}{int(lone_day.group(1)):02d}"
-    elif b.precision in ("day", "month") and not re.search(r"\d{4}", a_text):
+    shared = b.precision in ("day", "month") and not re.search(r"\d{4}", a_text)
+    if shared:
         a_text = f"{a_text} {year_b}"  # "March to May 2019": the year is shared
     a = read(a_text, _ref_text(ref) if ref else None, tense)
+    if shared and a.value and a.value > b.value:
+        # "from November to January": a period across the new year starts the year before
+        a = read(f"{m.group('a')} {int(year_b) - 1}", _ref_text(ref) if ref else None, tense)
     if not a.value or a.precision != b.precision or a.value > b.value:
         return None
     return When(a.value, a.precision, end=b.value)
