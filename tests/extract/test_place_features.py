@@ -13,7 +13,9 @@ from tests.extract.test_places import _ctx
 from eventwire.extract.placefeatures import feature_word, resolve_feature
 from eventwire.knowledge.gazetteer import Gazetteer
 from eventwire.knowledge.gazetteer_build import SCHEMA, Builder
+from eventwire.knowledge.place_words import place_words
 
+WORDS = place_words()
 TOWN = {"precision": "city", "feature": "PPL"}
 SITE = {"precision": "point"}
 
@@ -53,31 +55,31 @@ def test_the_feature_word_after_a_name_or_ending_it() -> None:
     def at(name: str) -> tuple[int, int]:
         return text.index(name), text.index(name) + len(name)
 
-    assert feature_word(text, *at("Bonu")) == ("Bonu", "forest")
-    assert feature_word(text, *at("Tenga Hills")) == ("Tenga", "hills")
-    assert feature_word(text, *at("Rock")) is None  # "Rock" then "Hill": a capital, a name
-    assert feature_word("Bonu, forest guards said", 0, 4) is None
+    assert feature_word(WORDS, text, *at("Bonu")) == ("Bonu", "forest")
+    assert feature_word(WORDS, text, *at("Tenga Hills")) == ("Tenga", "hills")
+    assert feature_word(WORDS, text, *at("Rock")) is None  # "Rock" then "Hill": a capital, a name
+    assert feature_word(WORDS, "Bonu, forest guards said", 0, 4) is None
 
 
 def test_a_forest_in_the_gazetteer_is_placed_at_the_forest(gazetteer: Gazetteer) -> None:
-    place = resolve_feature(gazetteer, "Bonu", "forest", ["KEN"])
+    place = resolve_feature(gazetteer, WORDS, "Bonu", "forest", ["KEN"])
     assert place is not None and place.name == "Bonu Forest" and place.country == "KEN"
 
 
 def test_a_natural_feature_is_never_a_town_spelt_alike(gazetteer: Gazetteer) -> None:
     # no hills of that name: the town of that name is not the hills, at home or abroad
-    assert resolve_feature(gazetteer, "Tenga", "hills", ["KEN"]) is None
-    assert resolve_feature(gazetteer, "Tenga", "hills", ["PSE"]) is None
+    assert resolve_feature(gazetteer, WORDS, "Tenga", "hills", ["KEN"]) is None
+    assert resolve_feature(gazetteer, WORDS, "Tenga", "hills", ["PSE"]) is None
     # nor a river a town abroad is called by another name
-    assert resolve_feature(gazetteer, "Bonu", "river", ["KEN"]) is None
+    assert resolve_feature(gazetteer, WORDS, "Bonu", "river", ["KEN"]) is None
 
 
 def test_a_facility_may_be_the_town_it_lies_by_but_never_one_abroad(
     gazetteer: Gazetteer,
 ) -> None:
-    camp = resolve_feature(gazetteer, "Kaloma", "camp", ["KEN"])
+    camp = resolve_feature(gazetteer, WORDS, "Kaloma", "camp", ["KEN"])
     assert camp is not None and camp.country == "KEN"  # not the bigger Kaloma abroad
-    assert resolve_feature(gazetteer, "Tenga", "airport", ["KEN"]) is None
+    assert resolve_feature(gazetteer, WORDS, "Tenga", "airport", ["KEN"]) is None
 
 
 def test_the_forest_is_not_the_town_abroad_in_a_sentence(blank_nlp, gazetteer) -> None:
@@ -96,11 +98,11 @@ def test_an_unknown_feature_leaves_the_area_the_text_gives(blank_nlp, gazetteer)
 
 
 def test_a_feature_named_after_its_division_is_the_division(gazetteer: Gazetteer) -> None:
-    place = resolve_feature(gazetteer, "Lamar County", "valley", ["KEN"])
+    place = resolve_feature(gazetteer, WORDS, "Lamar County", "valley", ["KEN"])
     assert place is not None and place.id == "admin1:KE.31"
     # a camp named like a town abroad is not that town (the gazetteer drops "camp" to
     # look a name up: the town must bear the whole name to be the camp's own)
-    assert resolve_feature(gazetteer, "Bonu", "camp", ["KEN"]) is None
+    assert resolve_feature(gazetteer, WORDS, "Bonu", "camp", ["KEN"]) is None
 
 
 @pytest.mark.slow
@@ -117,6 +119,20 @@ def test_named_features_in_sentences_are_not_towns_abroad(nlp, resources) -> Non
 
 
 def test_a_valley_holds_the_town_it_is_named_after_at_home(gazetteer: Gazetteer) -> None:
-    valley = resolve_feature(gazetteer, "Kaloma", "valley", ["KEN"])
+    valley = resolve_feature(gazetteer, WORDS, "Kaloma", "valley", ["KEN"])
     assert valley is not None and valley.country == "KEN" and valley.precision == "city"
-    assert resolve_feature(gazetteer, "Kaloma", "river", ["KEN"]) is None  # a river is no town
+    assert (
+        resolve_feature(gazetteer, WORDS, "Kaloma", "river", ["KEN"]) is None
+    )  # a river is no town
+
+
+def test_a_facility_in_a_story_naming_no_country_needs_a_one_country_name(
+    gazetteer: Gazetteer,
+) -> None:
+    # with no country to go by, "the Kaloma camp" could lie by either Kaloma
+    assert resolve_feature(gazetteer, WORDS, "Kaloma", "camp", None) is None
+    # a name only towns of one country bear, as their own name, says which town it is
+    camp = resolve_feature(gazetteer, WORDS, "Tenga", "camp", None)
+    assert camp is not None and camp.country == "PSE"
+    # a town abroad known by the name only as one of its other names is no camp's town
+    assert resolve_feature(gazetteer, WORDS, "Bonu", "airport", None) is None

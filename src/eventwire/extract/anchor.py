@@ -47,6 +47,7 @@ from eventwire.extract.placechoice import (
     inferred_country,
     locates_nothing,
     pick_place,
+    reported_by,
     speaks_from,
 )
 from eventwire.extract.timex import is_duration
@@ -560,8 +561,13 @@ def _earlier_place(ctx: DocContext, token: Token, usable: list) -> Place | None:
     of its paragraph that gave places is about ("Militants attacked a checkpoint in Derna.
     Two soldiers were killed."), as a story goes on in the day it gave last."""
     sent = ctx.view.sent(token)
-    if any(sent.start_char <= pm.span.start < sent.end_char for pm in usable):
-        return None  # the sentence names places, just none for this clause
+    if reported_by(ctx, token) is None and any(
+        sent.start_char <= pm.span.start < sent.end_char for pm in usable
+    ):
+        # the sentence names places, just none for this clause; but an act a statement
+        # reports ("the government in Khartoum condemned the raid") goes on where the
+        # story told it
+        return None
     paragraph, _start = _paragraph_before(ctx, sent)
     before = [pm for pm in usable if paragraph < pm.span.start < sent.start_char]
     spoke = ctx.speaker_places  # asked once per place mention of the document

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from eventwire.extract.context import DocContext
 from eventwire.extract.placeparts import PART_FEATURE, PART_RANK
 from eventwire.extract.places import PLACE_HEADS, is_modifier
+from eventwire.extract.placesite import site_told_after, site_told_before
 from eventwire.extract.placespans import LOCATIVE
 from eventwire.model import PlaceMention
 from eventwire.text.geo import destination
@@ -77,33 +78,6 @@ _BACKER = re.compile(
 )
 # Verbs whose subject is where something is, not who acts: "Libya has been in turmoil".
 _STATE_VERBS = {"be", "have", "see", "remain", "become", "witness", "experience", "lie"}
-# Verbs of speech a speaker's own whereabouts hang from: "told reporters in Brussels",
-# "said in Washington that ..." (not "impose" or "back", which act where they are said to).
-_SPEAKING = frozenset(
-    [
-        "say",
-        "tell",
-        "speak",
-        "brief",
-        "add",
-        "report",
-        "write",
-        "note",
-        "announce",
-        "state",
-        "declare",
-        "claim",
-        "deny",
-        "warn",
-        "accuse",
-        "condemn",
-        "confirm",
-        "insist",
-        "urge",
-        "explain",
-        "comment",
-    ]
-)
 # "west of Haydan district" is in the district's west, no reference point outside it
 _DIVISION_NAMED = re.compile(r"\b(?:district|subdistrict|governorate|province|countryside)\b")
 # A district (admin2) ranks between a town and a province, as it lies between them.
@@ -120,6 +94,23 @@ def pick_place(
     clause: set[int],
     countries: Counter[str | None],
 ) -> Place | None:
+    """The place of ``token``'s event (:func:`_pick_place`); one given only as a region
+    takes the town the next sentences name its site with ("an air strike on a monastery
+    in the Sagaing region. The strike hit the monastery near the town of Kanbalu":
+    :func:`placesite.site_told_after`)."""
+    place = _pick_place(ctx, token, usable, clause, countries)
+    if place is None or place.inferred:
+        return place
+    return site_told_after(ctx, token, clause, usable, place) or place
+
+
+def _pick_place(
+    ctx: DocContext,
+    token: Token,
+    usable: list[PlaceMention],
+    clause: set[int],
+    countries: Counter[str | None],
+) -> Place | None:
     """The place of ``token``'s event among ``usable`` mentions of its sentence: those in its
     own clause (``clause``: the clause's token offsets) first, else the sentence's but for
     another clause's subject; then the most precise ("in
@@ -129,11 +120,20 @@ def pick_place(
     sent = ctx.view.sent(token)
     in_sentence = [pm for pm in usable if sent.start_char <= pm.span.start < sent.end_char]
     if not in_sentence:
-        return None
+        # "Shells crashed into the market": the market named earlier with its town
+        return site_told_before(ctx, token, clause, usable)
     text = ctx.text
     references, beyond = _references(text, in_sentence)
     ends, seconds = _between(text, in_sentence)
     pool = [pm for pm in in_sentence if pm.span.start in clause]
+    statement = reported_by(ctx, token)
+    if statement is not None:
+        # "The government in Khartoum condemned the raid": the act's place is its own,
+        # never the condemner's or where the statement was made
+        in_sentence = [pm for pm in in_sentence if _places_reported_act(ctx, pm, token, statement)]
+        pool = [pm for pm in pool if pm in in_sentence]
+        if not pool:
+            return None
     if all(pm.place is None or pm.place.id in beyond for pm in pool):
         # a clause naming only what lies across a border ("as gunmen raided a camp close
         # to the frontier with Niger") happened where the clause governing it says
@@ -399,7 +399,11 @@ def _speech_verb(ctx: DocContext, pm: PlaceMention) -> Token | None:
     node = _root(ctx, pm)
     while node is not None and node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
         node = node.head
-    speech = node is not None and node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in _SPEAKING
+    speech = (
+        node is not None
+        and node.pos_ in ("VERB", "AUX")
+        and node.lemma_.lower() in ctx.resources.place_words.statement_verbs
+    )
     return node if speech else None
 
 
@@ -409,7 +413,27 @@ def _speakers_place(ctx: DocContext, pm: PlaceMention, clause: set[int]) -> bool
     set before the sentence's speaker sets the scene of all it tells ("In northern Gaza,
     health officials reported that troops had raided a hospital")."""
     verb = _speech_verb(ctx, pm) if clause else None
-    return verb is not None and verb.idx not in clause and pm.span.start > verb.idx
+    return (
+        verb is not None
+        and verb.idx not in clause
+        and pm.span.start > verb.idx
+        and not _in_object(ctx, pm, verb)
+    )
+
+
+def _in_object(ctx: DocContext, pm: PlaceMention, verb: Token) -> bool:
+    """Whether the mention lies in the object of the statement ``verb`` ("condemned the
+    raid on a camp near Nyala"): what the statement is about, not where it was made. Not
+    an object naming people, the statement's listeners ("told reporters in Geneva")."""
+    node = _root(ctx, pm)
+    while node is not None and node.head.i != verb.i and node.head.i != node.i:
+        node = node.head
+    return (
+        node is not None
+        and node.head.i == verb.i
+        and node.dep_ in ("dobj", "nsubjpass")
+        and node.lemma_.lower() not in ctx.resources.count_words.people
+    )
 
 
 def speaks_from(ctx: DocContext, pm: PlaceMention) -> bool:
@@ -424,7 +448,7 @@ def _in_other_subject(ctx: DocContext, pm: PlaceMention, clause: set[int]) -> bo
     while node is not None and node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
         verb = node.head
         if node.dep_ in ("nsubj", "nsubjpass") and verb.idx not in clause:
-            if place is not None and _subject_sets_scene(verb, node, clause, place):
+            if place is not None and _subject_sets_scene(ctx, verb, node, clause, place):
                 return False
             # verbs joined by "and" share their subject ("people in Aden cut roads and
             # burned tyres"), unless the clause's verb has its own ("the offensive began
@@ -439,24 +463,15 @@ def _in_other_subject(ctx: DocContext, pm: PlaceMention, clause: set[int]) -> bo
     return False
 
 
-# People a text places where they live or work, whose account tells what happened
-# around them: "Residents of Kadugli said militias looted the market", "Doctors in Kadugli
-# reported that a strike killed nine" (not "Officials in Washington said": a
-# spokesperson speaks for what happened elsewhere).
-_PEOPLE_THERE = frozenset(
-    ["resident", "inhabitant", "villager", "local", "family", "people", "witness",
-     "eyewitness", "doctor", "medic", "nurse", "survivor", "farmer", "trader", "worshipper",
-     "student", "patient", "civilian", "man", "woman", "child"]
-)  # fmt: skip
-
-
 # The prepositions that put a subject's people or things at a place: "Families in X",
 # "the garrison at X", "Residents of X" (the last only for people who live there): not
 # "the envoy's visit to X", "the convoy from X" (where it went or came from).
 _AT_PLACE = frozenset({"in", "at", "inside", "near", "around"})
 
 
-def _subject_sets_scene(verb: Token, subject: Token, clause: set[int], place: Token) -> bool:
+def _subject_sets_scene(
+    ctx: DocContext, verb: Token, subject: Token, clause: set[int], place: Token
+) -> bool:
     """Whether ``place``, inside the subject of ``verb`` (a locative in the subject's noun
     phrase: "Families in X", "Residents of X"), places ``clause``, a clause hanging from
     ``verb``: an adverbial clause of an act ("Families in X fled as shells hit the
@@ -466,13 +481,57 @@ def _subject_sets_scene(verb: Token, subject: Token, clause: set[int], place: To
     the militia captured the port": the port is not in X)."""
     below = [c for c in verb.children if c.idx in clause]
     prep = place.head.lower_ if place.dep_ == "pobj" else ""
-    people = subject.lemma_.lower() in _PEOPLE_THERE
+    words = ctx.resources.place_words
+    people = subject.lemma_.lower() in words.people_there
     if not below or not (prep in _AT_PLACE or (prep == "of" and people)):
         return False
-    speech = verb.lemma_.lower() in _SPEAKING
+    speech = verb.lemma_.lower() in words.statement_verbs
     if below[0].dep_ == "advcl":
         return not speech
     return below[0].dep_ == "ccomp" and speech and people
+
+
+def reported_by(ctx: DocContext, token: Token) -> Token | None:
+    """The verb of a statement about an act (``reporting_verbs``) whose object, or
+    object's phrase, is ``token``'s act: "condemned the raid", "claimed responsibility
+    for the attack", "the raid was condemned by ...", "denied the killing of ..."; None
+    when ``token`` heads a clause of its own ("said gunmen raided a camp": the raid's
+    clause is its own) or the verb above it is no such statement's ("the police in X
+    announced a strike": the announcer strikes where it is)."""
+    if not token.doc.has_annotation("DEP"):
+        return None
+    node = token
+    if node.pos_ in ("VERB", "AUX"):
+        if node.dep_ not in ("dobj", "pobj", "nsubjpass"):
+            return None  # a clause of its own
+        node = node.head
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    verbs = ctx.resources.place_words.reporting_verbs
+    if node.i == token.i or node.pos_ != "VERB" or node.lemma_.lower() not in verbs:
+        return None
+    return node
+
+
+def _places_reported_act(ctx: DocContext, pm: PlaceMention, act: Token, verb: Token) -> bool:
+    """Whether ``pm`` may place ``act``, an act a statement ``verb`` reports ("The
+    government in Khartoum condemned the raid on a camp near Nyala"): not a place in the
+    statement's subject ("the government in Khartoum"), unless the subject is people who
+    are there ("Residents of Kassala reported an attack"), nor in the agent of a passive
+    one ("condemned by the governor in Khartoum"), nor one another verb governs ("in a
+    statement issued in Khartoum"); a place in the act's own phrase, or one the statement
+    verb governs ("fighting was reported in Kassala"), places it."""
+    root = _root(ctx, pm)
+    if root is None or act.left_edge.i <= root.i <= act.right_edge.i:
+        return True
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "agent") and child.left_edge.i <= root.i <= child.right_edge.i:
+            people = ctx.resources.place_words.people_there
+            return child.dep_ == "nsubj" and child.lemma_.lower() in people
+    node = root
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    return node.i == verb.i
 
 
 def _own_subject(verb: Token) -> bool:

@@ -4,7 +4,8 @@
 airport", "the Wheelus base": the name is the forest, the river, the camp, not a town
 spelt like it (the Boni forest had been put at Bonn, the Nuba hills in a village of the
 West Bank). :func:`feature_word` tells whether a place name is followed by (or ends
-with) such a word; :func:`resolve_feature` reads it:
+with) such a word; :func:`resolve_feature` reads it. The words, their kinds and each
+kind's GeoNames feature codes are data: ``knowledge/data/place_words.toml``.
 
 - the feature itself, when the gazetteer holds it (classes S, T, H, L and V from an
   import with ``--feature-classes``; the shipped supplement's airports and bases), by
@@ -34,61 +35,39 @@ from eventwire.knowledge.placenames import name_key
 if TYPE_CHECKING:
     from eventwire.extract.placecontext import PlaceContext
     from eventwire.knowledge.gazetteer import Gazetteer
+    from eventwire.knowledge.place_words import PlaceWords
     from eventwire.model import Place
 
-# GeoNames feature codes (and the shipped supplement's feature words) of each kind
-_FOREST = frozenset({"FRST", "FRSTF", "WOOD", "RESF", "RESN", "forest"})
-_WATER = frozenset({"STM", "STMI", "STMS", "STMX", "STMA", "WAD", "WADS", "VAL", "VALS", "LK",
-                    "LKS", "river", "lake"})  # fmt: skip
-_HEIGHTS = frozenset({"HLL", "HLLS", "MT", "MTS", "RDGE", "PLAT", "UPLD", "MSF", "PK", "PKS",
-                      "mountain", "mountains", "hills"})  # fmt: skip
-_CAMP = frozenset({"CMP", "CMPRF", "CMPMN", "CMPL", "CMPLA", "camp"})
-_AIRPORT = frozenset({"AIRP", "AIRB", "AIRF", "AIRH", "airport", "airbase"})
-_BASE = frozenset({"INSM", "MILB", "AIRB", "airbase", "base"})
-_CHECKPOINT = frozenset({"PSTB", "PSTC", "checkpoint"})
-
-# The word after a name -> (the feature codes it stands for, whether the feature is
-# often named after the town it lies by: a facility, a valley)
-FEATURE_WORDS: dict[str, tuple[frozenset[str], bool]] = {
-    **dict.fromkeys(("forest", "forests", "woods", "jungle"), (_FOREST, False)),
-    **dict.fromkeys(("river", "stream", "lake"), (_WATER, False)),
-    # a valley holds the town it is named after ("the Las Vegas Valley"), as a camp
-    # lies by its town
-    "valley": (_WATER, True),
-    **dict.fromkeys(
-        ("hill", "hills", "mountain", "mountains", "range", "plateau", "massif", "ridge"),
-        (_HEIGHTS, False),
-    ),
-    **dict.fromkeys(("camp", "camps"), (_CAMP, True)),
-    **dict.fromkeys(("airport", "airfield", "airstrip"), (_AIRPORT, True)),
-    **dict.fromkeys(("base", "airbase", "barracks"), (_BASE, True)),
-    **dict.fromkeys(("checkpoint", "crossing"), (_CHECKPOINT, True)),
-}
-_WORD_AFTER = re.compile(r"^\s+(" + "|".join(sorted(FEATURE_WORDS, key=len, reverse=True)) + r")\b")
 _TOWN_FEATURES = re.compile(r"^PPL")
 _DIVISION_FEATURES = re.compile(r"^ADM[1-5]")
 
 
-def feature_word(text: str, start: int, end: int) -> tuple[str, str] | None:
+def feature_word(words: PlaceWords, text: str, start: int, end: int) -> tuple[str, str] | None:
     """``(name, word)`` when the place name at [start, end) is followed by a feature's
     word in lower case ("Boni forest", "the Kakuma camp"), or ends with one written as
     part of the name ("the Sambisa Forest"); None otherwise. A word that opens a new
     phrase is not the name's: "Boni forest" only, not "Boni, forest" (a comma)."""
     name = text[start:end]
-    m = _WORD_AFTER.match(text[end : end + 20])
+    m = words.word_after.match(text[end : end + 20])
     if m is not None:
         return name, m.group(1)
     head, _, last = name.rpartition(" ")
-    if head and last.lower() in FEATURE_WORDS:
+    if head and last.lower() in words.features:
         return head, last.lower()
     return None
 
 
 def resolve_feature(
-    gazetteer: Gazetteer, name: str, word: str, context: PlaceContext | None = None
+    gazetteer: Gazetteer,
+    words: PlaceWords,
+    name: str,
+    word: str,
+    context: PlaceContext | None = None,
 ) -> Place | None:
-    """The feature ``name`` followed by ``word`` names (see the module docstring)."""
-    codes, facility = FEATURE_WORDS[word]
+    """The feature ``name`` followed by ``word`` names (see the module docstring; the
+    words and their kinds' feature codes: ``words``, from ``data/place_words.toml``)."""
+    kind = words.features[word]
+    codes, facility = kind.codes, kind.named_after_town
     countries = as_context(gazetteer, context).countries
     found: list[Place] = []
     for query in (f"{name} {word}", name):
@@ -116,7 +95,7 @@ def resolve_feature(
             or (
                 facility
                 and _TOWN_FEATURES.match(feature)
-                and (not countries or usual.country in countries)
+                and (usual.country in countries if countries else _one_country(gazetteer, name))
             )
         ):
             return usual
@@ -124,3 +103,13 @@ def resolve_feature(
         return None
     # the story's countries first, then the gazetteer's order (biggest first)
     return min(found, key=lambda p: -countries.get(p.country or "", 0))
+
+
+def _one_country(gazetteer: Gazetteer, name: str) -> bool:
+    """Whether every place bearing ``name`` (by its own or another name, not a loose
+    spelling) lies in one country, and one bears it as its own name: in a story that
+    names no country, only then can a facility named after a town ("the Kakuma camp") say
+    which town it lies by; "the Hamza camp" could be by any of several Hamzas in as many
+    countries, and a village abroad that GeoNames also calls "Bagram" is no air base's."""
+    cands = [c for c in gazetteer.candidates(name) if c.match != "skeleton"]
+    return len({c.place.country for c in cands}) == 1 and any(c.match == "main" for c in cands)

@@ -142,6 +142,7 @@ _OWNER_BEFORE = re.compile(r"(" + NAME + r")['’]s\s+$")
 
 def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
     gazetteer = ctx.resources.gazetteer
+    words = ctx.resources.place_words
     spans = toponym_spans(ctx, gazetteer)
     context = document_context(
         gazetteer,
@@ -168,11 +169,11 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
             head, comma, where = qualified.partition(",")
             qualified = f"{head} {kind.group(1).lower()}{comma}{where}"
         key = (qualified, area, settlement)
-        feature = feature_word(ctx.text, start, end)
+        feature = feature_word(words, ctx.text, start, end)
         if feature is not None:
             # "the Boni forest", "the Kakuma camp": the feature, not a town spelt alike
             if feature not in features:
-                features[feature] = resolve_feature(gazetteer, *feature, context)
+                features[feature] = resolve_feature(gazetteer, words, *feature, context)
             reading = features[feature]
         elif key not in resolved:
             resolved[key] = resolve_toponym(

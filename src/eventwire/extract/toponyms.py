@@ -22,6 +22,7 @@ from eventwire.extract.placecontext import (
 )
 from eventwire.extract.placerank import (
     BIG_CITY,
+    CITY_SHARE,
     NEAR_KM,
     big_loose_match,
     city_over_division,
@@ -228,6 +229,7 @@ def _resolve(
         for c in cands
     )
     best = max(cands, key=lambda c: rank(c, cands, context, own_name))
+    best = _division_of_its_name(best, cands)
     if area and best.place.precision == "city":
         division = [
             c
@@ -249,6 +251,26 @@ def _resolve(
     if best.place.precision == "admin1" and not area:
         return city_over_division(best, cands).place
     return best.place
+
+
+def _division_of_its_name(best: Candidate, cands: list[Candidate]) -> Candidate:
+    """A town that bears the name only as one of its other names, inside a first-level
+    division that bears it as its own, gives way to the division ("Sinaloa" is the state,
+    not the small town Sinaloa de Leyva in it that GeoNames also calls "Sinaloa"), unless
+    the town holds a good share of the division's people (CITY_SHARE, as
+    :func:`city_over_division` asks of a division's namesake town)."""
+    if best.match != "alternate" or best.place.precision != "city":
+        return best
+    for c in cands:
+        if (
+            c.match == "main"
+            and c.place.precision == "admin1"
+            and c.place.admin1 is not None
+            and c.place.admin1 == best.place.admin1
+            and (best.place.population or 0) < CITY_SHARE * (c.place.population or 0)
+        ):
+            return c
+    return best
 
 
 def _far_abroad(place: Place, home: Place, context: PlaceContext, match: str = "main") -> bool:

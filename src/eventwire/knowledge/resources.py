@@ -10,6 +10,7 @@ from eventwire.knowledge.gazetteer import Gazetteer, open_gazetteer
 from eventwire.knowledge.kb import KB, load_kb
 from eventwire.knowledge.ontology import Ontology, read_ontology
 from eventwire.knowledge.outlets import outlet_date_orders
+from eventwire.knowledge.place_words import PlaceWords, place_words
 from eventwire.knowledge.wordcase import WordCase, read_word_case
 from eventwire.knowledge.words import (
     AnchorWords,
@@ -70,6 +71,11 @@ class Resources:
     def page_words(self) -> PageWords:
         """The wording of caption and credit lines (``extract/docview.py``'s zones)."""
         return page_words()
+
+    @cached_property
+    def place_words(self) -> PlaceWords:
+        """Feature words, people who are there, statement verbs (``extract/place*.py``)."""
+        return place_words()
 
     @cached_property
     def word_case(self) -> WordCase:
