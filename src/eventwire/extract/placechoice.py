@@ -492,12 +492,12 @@ def _subject_sets_scene(
 
 
 def reported_by(ctx: DocContext, token: Token) -> Token | None:
-    """The verb of a statement about an act (``reporting_verbs``) whose object, or
-    object's phrase, is ``token``'s act: "condemned the raid", "claimed responsibility
-    for the attack", "the raid was condemned by ...", "denied the killing of ..."; None
-    when ``token`` heads a clause of its own ("said gunmen raided a camp": the raid's
-    clause is its own) or the verb above it is no such statement's ("the police in X
-    announced a strike": the announcer strikes where it is)."""
+    """The verb of a judgement on an act (``reporting_verbs``) whose object, or object's
+    phrase, is ``token``'s act: "condemned the raid", "blamed the rebels for the
+    attack", "the raid was condemned by ...", "denied the killing of ..."; None when
+    ``token`` heads a clause of its own ("said gunmen raided a camp": the raid's clause
+    is its own) or the verb above it passes no judgement ("sources in Taiz reported
+    clashes", "the police in X announced a strike": the speaker is there)."""
     if not token.doc.has_annotation("DEP"):
         return None
     node = token

@@ -1,7 +1,7 @@
 """The words of ``data/place_words.toml``: the feature words after a place name ("the Boni
 forest", "the Kakuma camp") with the GeoNames feature codes of their kind, the people a
 text places where they are ("residents", "doctors"), the verbs of a statement and those
-whose object is an act told of ("condemned the raid"). Read
+passing judgement on an act ("condemned the raid"). Read
 once per ``Resources``; used by ``extract/placefeatures.py`` and
 ``extract/placechoice.py``."""
 
@@ -33,7 +33,7 @@ class PlaceWords:
     word_after: re.Pattern[str]  # a feature word opening the text after a name
     people_there: frozenset[str]  # lemmas: "resident", "doctor"
     statement_verbs: frozenset[str]  # lemmas: "say", "condemn"
-    reporting_verbs: frozenset[str]  # lemmas: "condemn", "claim": their object is an act
+    reporting_verbs: frozenset[str]  # lemmas: "condemn", "deny": a judgement on an act
 
 
 def _words(table: dict[str, Any], key: str, where: str, name: str) -> list[str]:
