@@ -187,7 +187,7 @@ def test_actor_events_merge_both_roles_in_order_and_page(store: Store) -> None:
 
 
 def _mention_row(article: str, seq: int, key: str, event_id: str) -> MentionRow:
-    return MentionRow(article, seq, 10 * seq, "ASSAULT", key, event_id, '{"m": 1}')
+    return MentionRow(article, seq, 10 * seq, "ASSAULT", key, event_id)
 
 
 def test_event_mentions_are_written_with_the_picture_and_per_key(store: Store) -> None:

@@ -3,13 +3,12 @@
 Event grouping compares only mentions of one key (type, source, target, polarity, ACLED
 code), in (article id, place in the article) order, so the events of a key are a
 function of that key's mentions alone. A resolution stores every kept mention with its
-key, what grouping reads besides it (the days its report tells of, the article incident
-holding it, the counts it keeps) and the event it went to (migration 23). A refresh
+key and the event it went to (migration 23). A refresh
 then knows which events can change: those of the keys the articles it reads afresh
 fall under, before or now (the new articles, and those holding a mention the actor
 update moved to another actor). Every other event is a rebuild's as stored, since its
 key sees the very mentions, in the very order, as before; a toll's owner is decided
-among its own article's mentions (``events.article_owners``), and every mention of an
+among its own article's mentions (``events._count_owners``), and every mention of an
 article read afresh lies in one of those keys. So a refresh writes only those keys'
 events and mention rows.
 """
@@ -22,8 +21,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from eventwire.knowledge.resources import Resources
-from eventwire.model import DocumentRecords, Event, EventMention, Place, to_dict
-from eventwire.resolve.events import Days, GroupKey, Keyed, article_owners, resolve_events
+from eventwire.model import DocumentRecords, Event, EventMention, Place
+from eventwire.resolve.events import Days, GroupKey, Keyed, resolve_events
 
 __all__ = [
     "EventsChange",
@@ -41,9 +40,8 @@ CountKey = tuple[object, ...]
 @dataclass(frozen=True)
 class MentionRow:
     """One kept event mention as stored: its article and place there, what names its
-    event in ``event_of`` (trigger start, type), its grouping key as text, the event it
-    went to, and ``payload``: the mention as grouped with its days, article incident and
-    the counts it keeps (JSON)."""
+    event in ``event_of`` (trigger start, type), its grouping key as text and the event
+    it went to."""
 
     article_id: str
     seq: int
@@ -51,47 +49,21 @@ class MentionRow:
     type: str
     key: str
     event_id: str
-    payload: str
 
 
 def key_text(key: GroupKey) -> str:
     return json.dumps(list(key), ensure_ascii=False)
 
 
-def _row(k: Keyed, event_id: str, owned: frozenset[CountKey]) -> MentionRow:
-    data = {
-        "mention": to_dict(k.em),
-        "days": list(k.days) if k.days else None,
-        "report": k.report,
-        "owned": sorted(list(c) for c in owned),
-    }
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return MentionRow(k.em.article_id, k.seq, k.em.trigger.start, k.em.type, key_text(k.key),
-                      event_id, payload)  # fmt: skip
-
-
 def mention_rows(
     keyed: Iterable[tuple[Keyed, str]], keys: set[str] | None = None
 ) -> Iterator[MentionRow]:
-    """The stored rows of kept mentions (in (article, place) order, as
-    ``resolve_events`` fills its ``keyed``) with the events they went to, those of
-    ``keys`` only when given; the counts each keeps are decided article by article."""
-    article: list[tuple[Keyed, str]] = []
-    for item in keyed:
-        if article and item[0].em.article_id != article[0][0].em.article_id:
-            yield from _article_rows(article, keys)
-            article = []
-        article.append(item)
-    yield from _article_rows(article, keys)
-
-
-def _article_rows(
-    items: Sequence[tuple[Keyed, str]], keys: set[str] | None
-) -> Iterator[MentionRow]:
-    owned = article_owners([k for k, _ in items])
-    for k, event_id in items:
-        if keys is None or key_text(k.key) in keys:
-            yield _row(k, event_id, owned.get(k.seq, frozenset()))
+    """The stored rows of kept mentions (as ``resolve_events`` fills its ``keyed``) with
+    the events they went to, those of ``keys`` only when given."""
+    for k, event_id in keyed:
+        key = key_text(k.key)
+        if keys is None or key in keys:
+            yield MentionRow(k.em.article_id, k.seq, k.em.trigger.start, k.em.type, key, event_id)
 
 
 def moved_articles(

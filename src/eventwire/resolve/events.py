@@ -468,24 +468,6 @@ def _owner_rank(em: EventMention, source: str | None, target: str | None) -> tup
             *_told_at(em))  # fmt: skip
 
 
-def article_owners(keyed: Sequence[Keyed]) -> dict[int, frozenset[tuple[object, ...]]]:
-    """The counts each kept mention of one article keeps (by its ``seq``; those keeping
-    none left out), as :func:`_count_owners` decides them: a function of the article's
-    own mentions, so a refresh decides them for the articles it reads only."""
-    best: dict[tuple[object, ...], tuple[tuple[object, ...], int]] = {}
-    for k in keyed:
-        if k.em.counts:
-            rank = _owner_rank(k.em, k.source, k.target)
-            for c in k.em.counts:
-                key = _count_key(c)
-                if key not in best or (rank, k.seq) < best[key]:
-                    best[key] = (rank, k.seq)
-    owned: dict[int, set[tuple[object, ...]]] = {}
-    for key, (_rank, seq) in best.items():
-        owned.setdefault(seq, set()).add(key)
-    return {seq: frozenset(keys) for seq, keys in owned.items()}
-
-
 def _told_at(em: EventMention) -> tuple[object, ...]:
     """Where ``em`` is told in its article (trigger, type, then its actors' spans): two
     mentions of one article kept as two statements never tie."""

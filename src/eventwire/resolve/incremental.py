@@ -12,9 +12,10 @@ became ambiguous, a new unit sorts first) is rebuilt from all its stored units. 
 make the actor from totals with the code a full resolution uses, so the result equals
 a rebuild (``eventwire rebuild --check`` and the tests compare them).
 
-What stays proportional to the store: events, relations and quotes are still
-recomputed in full (``resolve.resolve_rest``), since event grouping is being
-rewritten into incidents; they are the next to become incremental.
+What stays proportional to the store: incidents, relations and quotes are still
+recomputed in full (``resolve.resolve_rest``), and events grouped from every document,
+though only those of the grouping keys a batch touches are written
+(:mod:`eventwire.resolve.event_mentions`).
 """
 
 from __future__ import annotations

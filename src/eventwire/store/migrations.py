@@ -783,16 +783,14 @@ MIGRATIONS: list[str] = [
     ORDER BY 1, 5, 2, 4
     """,
     # 23 (issue 16): every kept event mention with its grouping key (type, source,
-    # target, polarity, ACLED code, as JSON), the event it went to and what grouping
-    # reads besides it (the mention, its report's days and article incident, the counts
-    # it keeps): a refresh regroups only the keys its batch touches. ``event_mentions``
-    # in store_state is the picture generation the rows reflect (-1: none; a store made
-    # before this resolves in full once).
+    # target, polarity, ACLED code, as JSON) and the event it went to: a refresh writes
+    # only the events of the keys its batch touches. ``event_mentions`` in store_state
+    # is the picture generation the rows reflect (-1: none; a store made before this
+    # resolves in full once).
     """
     CREATE TABLE event_mentions (
         article_id TEXT NOT NULL, seq INTEGER NOT NULL, trigger_start INTEGER NOT NULL,
         type TEXT NOT NULL, group_key TEXT NOT NULL, event_id TEXT NOT NULL,
-        payload TEXT NOT NULL,
         PRIMARY KEY (article_id, seq)
     );
     CREATE INDEX event_mentions_key ON event_mentions(group_key);

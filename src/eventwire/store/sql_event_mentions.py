@@ -19,7 +19,7 @@ from eventwire.resolve.event_mentions import EventsChange, MentionRow
 from eventwire.store.export_lines import event_line, member_incidents
 
 CHUNK = 500  # values per IN (...) list
-MENTION_COLUMNS = ("article_id", "seq", "trigger_start", "type", "group_key", "event_id", "payload")
+MENTION_COLUMNS = ("article_id", "seq", "trigger_start", "type", "group_key", "event_id")
 # the picture tables a refresh rewrites whole besides the events
 WHOLE_TABLES = ("incident_events", "incidents", "relations", "quotes", "statistics", "places")
 
@@ -31,7 +31,7 @@ def _chunks(values: Sequence[str]) -> Iterator[tuple[list[str], str]]:
 
 
 def _values(r: MentionRow) -> tuple[Any, ...]:
-    return (r.article_id, r.seq, r.trigger_start, r.type, r.key, r.event_id, r.payload)
+    return (r.article_id, r.seq, r.trigger_start, r.type, r.key, r.event_id)
 
 
 class EventMentionsSQL:
