@@ -72,5 +72,5 @@ def test_a_dying_verb_takes_no_victim_as_object(run):
 
 
 def test_gapped_injured_stay_injured(run):
-    text = "Medics said three children were killed and one person injured in the strike."
+    text = "Medics said three boys were killed and one farmer injured in the strike."
     assert counts(run, text) == [("killed", 3, None), ("wounded", 1, None)]
