@@ -591,8 +591,9 @@ class EventLine(NamedTuple):
 
 
 class IncidentLine(NamedTuple):
-    """An incident's export line (its JSON Lines record) with its keyset key."""
+    """An incident's export line (its JSON Lines record) with its keyset key and place."""
 
     id: str
     date: str | None
     line: str
+    place_id: str | None = None

@@ -832,12 +832,12 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
         for start in range(0, len(ids), CHUNK):
             chunk, chunk_args = self._one_of("id", ids[start : start + CHUNK])
             for row in self._all(
-                "SELECT id, date, line, CASE WHEN line IS NULL THEN payload END FROM incidents"
-                f" WHERE {chunk}",
+                "SELECT id, date, line, CASE WHEN line IS NULL THEN payload END, place_id"
+                f" FROM incidents WHERE {chunk}",
                 chunk_args,
             ):
                 line = row[2] if row[2] is not None else incident_line(row[3])
-                found[row[0]] = IncidentLine(row[0], row[1], line)
+                found[row[0]] = IncidentLine(row[0], row[1], line, row[4])
         return [found[i] for i in ids if i in found]
 
     def event_actor_ids(self, flt: EventFilter) -> set[str]:

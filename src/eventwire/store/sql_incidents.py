@@ -154,10 +154,11 @@ class IncidentQueries:
         """:meth:`incidents` as their export lines, stored with each incident (migration
         18), made from its JSON for an incident stored before."""
         rows = self._incident_rows(
-            flt or IncidentFilter(), "id, date, line, CASE WHEN line IS NULL THEN payload END"
+            flt or IncidentFilter(),
+            "id, date, line, CASE WHEN line IS NULL THEN payload END, place_id",
         )
         return [
-            IncidentLine(r[0], r[1], r[2] if r[2] is not None else incident_line(r[3]))
+            IncidentLine(r[0], r[1], r[2] if r[2] is not None else incident_line(r[3]), r[4])
             for r in rows
         ]
 

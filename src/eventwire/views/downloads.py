@@ -85,6 +85,8 @@ class FilteredStore:
         self._walked: tuple[dict[str, Place], Counter[str], bool] = ({}, Counter(), False)
         # the same from the events' lines: an event of each place, the counts, complete
         self._walked_lines: tuple[dict[str, str], Counter[str], bool] = ({}, Counter(), False)
+        # an incident of each place the written incidents lie at (read as they are written)
+        self._incident_places: dict[str, str] = {}
 
     @property
     def _actor_ids(self) -> set[str]:
@@ -184,6 +186,9 @@ class FilteredStore:
         first, a keyset page at a time when ``flt`` asks for one (issue 14); only their
         keys are held, each page is decoded when asked for."""
         page = self._store.incidents_by_id(self._incident_ids(flt))
+        for incident in page:
+            if incident.location is not None:
+                self._incident_places.setdefault(incident.location.id, incident.id)
         if (
             getattr(flt, "limit", None) is not None
         ):  # a page: its articles in a few queries, not one per row
@@ -193,7 +198,11 @@ class FilteredStore:
 
     def incident_lines(self, flt: Any = None) -> list[IncidentLine]:
         """:meth:`incidents` as their export lines (stored with each, migration 18)."""
-        return self._store.incident_lines_by_id(self._incident_ids(flt))
+        page = self._store.incident_lines_by_id(self._incident_ids(flt))
+        for row in page:
+            if row.place_id is not None:
+                self._incident_places.setdefault(row.place_id, row.id)
+        return page
 
     def _selected_events(self) -> list[tuple[str | None, str]]:
         """The selected events' (date, id), in the download's order, read once."""
@@ -260,7 +269,25 @@ class FilteredStore:
                     if e.location:
                         places.setdefault(e.location.id, e.location)
                         counts[e.location.id] += 1
+        places = {**places, **self._places_of_incidents_only(places)}
         return [(places[k], counts[k]) for k in sorted(places, key=lambda k: (-counts[k], k))]
+
+    def _places_of_incidents_only(self, listed: dict[str, Place]) -> dict[str, Place]:
+        """The places of written incidents that no selected event lies at (an incident the
+        filter selects by its own fields, such as one placed in a whole country): listed
+        with no events, so that every incident of the download has its place record."""
+        if self._incident_flts is None:  # the incidents of the selected events: their places
+            return {}
+        if not self._incident_places:  # not written yet: read their places now
+            for row in self._store.incident_lines_by_id(self._incident_ids(None)):
+                if row.place_id is not None:
+                    self._incident_places.setdefault(row.place_id, row.id)
+        missing = {k: i for k, i in self._incident_places.items() if k not in listed}
+        return {
+            k: incident.location
+            for incident in self._store.incidents_by_id(sorted(set(missing.values())))
+            if incident.location is not None and (k := incident.location.id) in missing
+        }
 
     def statistics(
         self,
