@@ -204,6 +204,8 @@ def test_event_mentions_are_written_with_the_picture_and_per_key(store: Store) -
         ("art_2", 0, 0, "ASSAULT", "k2", "event_2"),
     ]
     assert store.event_mention_keys(["art_2"]) == {"k2"}
+    assert store.event_ids_of_keys(["k2"]) == {"event_2"}
+    assert store.event_ids_of_keys(["k1", "k2", "k9"]) == {"event_1", "event_2"}
     assert store.mention_links(["actor_h"]) == {"art_1:0:6": "actor_h"}
     # event_2 regrouped into event_3 (its key's mentions now point there)
     event_3 = replace(res.events[1], id="event_3")

@@ -87,8 +87,8 @@ class MentionIndex(Protocol):
         """The grouping keys of the stored mentions of these articles."""
         ...
 
-    def event_mention_links(self) -> Iterator[tuple[str, int, int, str, str, str]]:
-        """(article, seq, trigger start, type, key, event id) of every stored mention."""
+    def event_ids_of_keys(self, keys: Iterable[str]) -> set[str]:
+        """The events the stored mentions of these grouping keys went to."""
         ...
 
 
@@ -136,9 +136,7 @@ def refresh_events(
         keys = index.event_mention_keys(sorted(afresh))
         keys.update(key_text(k.key) for k, _ in keyed if k.em.article_id in afresh)
         change.keys = keys
-        for _article, _seq, _start, _type, key, event_id in index.event_mention_links():
-            if key in keys:
-                change.removed.add(event_id)
+        change.removed = index.event_ids_of_keys(keys)
         change.rows = list(mention_rows(keyed, keys))
         touched = {r.event_id for r in change.rows}
         change.added = [e for e in events if e.id in touched]

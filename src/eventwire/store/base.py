@@ -400,6 +400,10 @@ class Store(UnitIndex, Protocol):
         """The grouping keys of the stored event mentions of these articles."""
         ...
 
+    def event_ids_of_keys(self, keys: Iterable[str]) -> set[str]:
+        """The events the stored mentions of these grouping keys went to."""
+        ...
+
     def event_mention_links(self) -> Iterator[tuple[str, int, int, str, str, str]]:
         """(article, seq, trigger start, type, key, event id) of every stored mention."""
         ...

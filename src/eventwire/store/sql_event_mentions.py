@@ -17,17 +17,11 @@ from typing import TYPE_CHECKING, Any
 from eventwire.model import Resolution
 from eventwire.resolve.event_mentions import EventsChange, MentionRow
 from eventwire.store.export_lines import event_line, member_incidents
+from eventwire.store.sql_units import _chunks
 
-CHUNK = 500  # values per IN (...) list
 MENTION_COLUMNS = ("article_id", "seq", "trigger_start", "type", "group_key", "event_id")
 # the picture tables a refresh rewrites whole besides the events
 WHOLE_TABLES = ("incident_events", "incidents", "relations", "quotes", "statistics", "places")
-
-
-def _chunks(values: Sequence[str]) -> Iterator[tuple[list[str], str]]:
-    for i in range(0, len(values), CHUNK):
-        chunk = list(values[i : i + CHUNK])
-        yield chunk, ",".join("?" * len(chunk))
 
 
 def _values(r: MentionRow) -> tuple[Any, ...]:
@@ -74,6 +68,18 @@ class EventMentionsSQL:
                 r[0]
                 for r in self._all(
                     f"SELECT DISTINCT group_key FROM event_mentions WHERE article_id IN ({marks})",
+                    chunk,
+                )
+            )
+        return found
+
+    def event_ids_of_keys(self, keys: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk, marks in _chunks(sorted(set(keys))):
+            found.update(
+                r[0]
+                for r in self._all(
+                    f"SELECT DISTINCT event_id FROM event_mentions WHERE group_key IN ({marks})",
                     chunk,
                 )
             )
