@@ -95,8 +95,8 @@ def pick_place(
     countries: Counter[str | None],
 ) -> Place | None:
     """The place of ``token``'s event (:func:`_pick_place`); one given only as a region
-    takes the town the next sentences name its site with ("an air strike on a monastery
-    in the Sagaing region. The strike hit the monastery near the town of Kanbalu":
+    takes the town the next sentences name its site with ("a drone strike on a school in
+    the Mopti region. The drone hit the school on the edge of the town of Djenne":
     :func:`placesite.site_told_after`)."""
     place = _pick_place(ctx, token, usable, clause, countries)
     if place is None or place.inferred:

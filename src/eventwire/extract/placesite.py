@@ -6,9 +6,9 @@ there by the kind of site alone, in a sentence that names no place ("Shells cras
 the market while she was weighing grain."). :func:`site_told_before` gives such a clause
 the town the site was named with, rather than the country the article implies or the
 last place of another paragraph. The other way round, a lead often places its act only
-in a region ("an air strike on a monastery in the Sagaing region") and the next
-sentence names the site's town ("The strike hit the monastery near the town of
-Kanbalu"): :func:`site_told_after` gives the act that town, when it lies in the region.
+in a region ("a drone strike on a school in the Mopti region") and the next
+sentence names the site's town ("The drone hit the school on the edge of the town of
+Djenne"): :func:`site_told_after` gives the act that town, when it lies in the region.
 The site nouns are the ones an incident's site is told
 by (``knowledge/data/incident_sites.toml``, the ontology's ``site_nouns``).
 """
@@ -68,7 +68,7 @@ def site_told_after(
 ) -> Place | None:
     """The town a site of ``token``'s clause (a site noun: "a strike on a monastery") is
     named with in the next sentences (up to AFTER_SENTENCES), told again by its kind ("the
-    monastery near the town of Kanbalu"), when the act was placed only in ``area`` (a
+    school on the edge of the town of Djenne"), when the act was placed only in ``area`` (a
     division, a part of one, or a country) and the town lies in it; None otherwise."""
     if not clause or not ctx.doc.has_annotation("DEP") or area.precision in _FINE:
         return None
