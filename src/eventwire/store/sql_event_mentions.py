@@ -61,29 +61,20 @@ class EventMentionsSQL:
             self._set_state("event_mentions", "-1")
 
     # MentionIndex -------------------------------------------------------------------
-    def event_mention_keys(self, article_ids: Sequence[str]) -> set[str]:
+    def _distinct_of(self, column: str, by: str, values: Iterable[str]) -> set[str]:
+        """The distinct ``column`` of the stored mentions whose ``by`` is one of ``values``
+        (read through the table's key or its ``group_key`` index)."""
         found: set[str] = set()
-        for chunk, marks in _chunks(article_ids):
-            found.update(
-                r[0]
-                for r in self._all(
-                    f"SELECT DISTINCT group_key FROM event_mentions WHERE article_id IN ({marks})",
-                    chunk,
-                )
-            )
+        for chunk, marks in _chunks(sorted(set(values))):
+            sql = f"SELECT DISTINCT {column} FROM event_mentions WHERE {by} IN ({marks})"
+            found.update(r[0] for r in self._all(sql, chunk))
         return found
 
+    def event_mention_keys(self, article_ids: Sequence[str]) -> set[str]:
+        return self._distinct_of("group_key", "article_id", article_ids)
+
     def event_ids_of_keys(self, keys: Iterable[str]) -> set[str]:
-        found: set[str] = set()
-        for chunk, marks in _chunks(sorted(set(keys))):
-            found.update(
-                r[0]
-                for r in self._all(
-                    f"SELECT DISTINCT event_id FROM event_mentions WHERE group_key IN ({marks})",
-                    chunk,
-                )
-            )
-        return found
+        return self._distinct_of("event_id", "group_key", keys)
 
     def event_mention_links(self) -> Iterator[tuple[str, int, int, str, str, str]]:
         for r in self._stream(
