@@ -500,6 +500,8 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         and verb_lemma(token.head) in LIGHT_VERBS
     ):
         source = _child(token.head, "nsubj") or _controller_subject(token.head)
+        if source is not None:  # "its jets carried out strikes": the jets' user did
+            source = instrument_user(source) or source
     if source is None:
         source = claimant(token)
     if source is None and token.dep_ == "pobj" and token.head.lower_ in ("in", "on"):
