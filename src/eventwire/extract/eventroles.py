@@ -13,7 +13,9 @@
   Y = target.
 * when the first target candidate names no actor, the next is tried: a verb's
   "demanded that X act" (X), a noun's other target prepositions and the ones under them
-  ("a suspension of air links with Serbia").
+  ("a suspension of air links with Serbia"), the holder of a place aimed at ("shelled
+  positions held by X"), and the one who held off an act ("repelled an attack by X",
+  "beat back an assault by X on its posts").
 * a coordinated verb shares the object ("shot and killed two men"); a bare participle
   of a verb that needs an object, with none, is a headline passive ("Farmer killed"),
   unless it shoots "at" someone ("Gunmen shot at a car").
@@ -288,7 +290,43 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         obj = _pobj(token, frozenset({"with"})) or _pobj(obj, frozenset({"with"}))
     # "retook the town from the rebels": the town is where, the rebels whom it was taken from
     taken_from = _pobj(token, frozenset({"from"})) if verb_lemma(token) in TAKING_VERBS else None
-    return source, [obj, dative, _pobj(token, TARGET_PREPS), on_obj, asked, taken_from]
+    return source, [obj, dative, _pobj(token, TARGET_PREPS), on_obj, asked, taken_from,
+                    held_by(obj)]  # fmt: skip
+
+
+# Participles whose "by" agent holds the place they describe: "positions held by X".
+HOLDING_PARTICIPLES = frozenset({"hold", "control", "occupy", "man", "run", "use"})
+
+
+def held_by(place: Token | None) -> Token | None:
+    """Who holds the place an act is aimed at: "shelled positions held (controlled) by X",
+    "a raid on a base used by X" (X, the side it is aimed at, when the place is no actor)."""
+    if place is None:
+        return None
+    return next((a for v in place.children if v.dep_ == "acl" and v.tag_ == "VBN"
+                 and verb_lemma(v) in HOLDING_PARTICIPLES
+                 and (a := _pobj(v, frozenset({"by"}), ("agent", "prep"))) is not None),
+                None)  # fmt: skip
+
+
+# Verbs of holding off an act: "repelled an attack by X", "beat back an assault".
+REPELLING_VERBS = frozenset({"repel", "repulse", "thwart", "foil", "rebuff", "halt"})
+REPELLING_PHRASALS = frozenset({("beat", "back"), ("fight", "off"), ("push", "back"),
+                                ("fend", "off"), ("drive", "back"), ("hold", "off")})  # fmt: skip
+
+
+def repelled_by(noun: Token) -> Token | None:
+    """Who held off the act a noun names, the act's target: "the army repelled an attack
+    by X", "its troops had beaten back an assault by X" (the army, the troops)."""
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return None
+    verb = noun.head
+    lemma = verb_lemma(verb)
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+    if lemma not in REPELLING_VERBS and not any((lemma, p) in REPELLING_PHRASALS
+                                                for p in particles):  # fmt: skip
+        return None
+    return _child(verb, "nsubj") or _controller_subject(verb)
 
 
 # Verbs of taking ground whose "from" object is the side it was taken from.
@@ -528,6 +566,8 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     target = _pobj(token, NOUN_TARGET_PREPS) or next(
         (t for v in verbs for p in ("against", "on") if (t := _pobj(v, frozenset({p})))), None
     )  # "an attack carried out against the army"
+    repeller = repelled_by(token)  # "repelled an attack by X (on its posts)": who repelled it
+    target = target or repeller
     if target is None and token.dep_ == "pobj" and token.head.lower_ == "on":
         verb = token.head.head  # "arrived in Amman on a visit": the visit is to Amman
         if verb_lemma(verb) in TRAVEL_VERBS:
@@ -542,6 +582,9 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     # ("denies supply of drones to Russia": the parser hangs "to Russia" on the verb).
     further = _pobjs(token, NOUN_TARGET_PREPS)
     further += [t for p in further for t in _pobjs(p, NOUN_TARGET_PREPS)]
+    further += [h for p in further if (h := held_by(p)) is not None]  # "on bases held by X"
+    if repeller is not None:
+        further.append(repeller)
     if light:
         further += _pobjs(token.head, frozenset({"to"}))
     # "its demand that Israel ease restrictions": the one asked to act
