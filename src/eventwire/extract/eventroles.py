@@ -10,7 +10,10 @@
   ("launched an offensive"), the "by" agent of a participle ("an attack carried out
   by X"), the subject of a verb of participation ("took part in a protest");
   "on/against/to/for/of/in" object = target; "clashes between X and Y": X = source,
-  Y = target.
+  Y = target; the one blamed for it ("blamed X for the attack", "X was blamed for the
+  bombing") = source; the subject of "lost ten
+  fighters in clashes with Y" = a side (source of a two-sided act, else its target:
+  "lost five soldiers in an ambush").
 * when the first target candidate names no actor, the next is tried: a verb's
   "demanded that X act" (X), a noun's other target prepositions and the ones under them
   ("a suspension of air links with Serbia"), the holder of a place aimed at ("shelled
@@ -541,7 +544,10 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         if source is not None:  # "its jets carried out strikes": the jets' user did
             source = instrument_user(source) or source
     if source is None:
-        source = claimant(token)
+        source = claimant(token) or blamed_for(token)
+    loser = losing_side(token)  # "X lost ten fighters in clashes with Y"
+    if source is None and loser is not None and token.lemma_.lower() in TWO_SIDED_NOUNS:
+        source = loser
     if source is None and token.dep_ == "pobj" and token.head.lower_ in ("in", "on"):
         verb = token.head.head  # "participated in a demonstration", "arrived on a visit"
         moves = PARTICIPATION_VERBS if token.head.lower_ == "in" else TRAVEL_VERBS
@@ -568,6 +574,8 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     )  # "an attack carried out against the army"
     repeller = repelled_by(token)  # "repelled an attack by X (on its posts)": who repelled it
     target = target or repeller
+    if target is None and loser is not None and loser != source:
+        target = loser  # "the army lost five soldiers in an ambush by X": the army was hit
     if target is None and token.dep_ == "pobj" and token.head.lower_ == "on":
         verb = token.head.head  # "arrived in Amman on a visit": the visit is to Amman
         if verb_lemma(verb) in TRAVEL_VERBS:
@@ -602,6 +610,35 @@ def when_word(token: Token) -> bool:
     """A possessor naming a time ("Sunday's", "last week's", "Tuesday night's")."""
     low = token.lemma_.lower()
     return token.ent_type_ in TIME_ENTS or low in WHEN_WORDS or low in CALENDAR_WORDS
+
+
+# Acts with two sides, whoever lost men in them being one: "lost ten fighters in clashes
+# with X" (a side), unlike "lost five soldiers in an ambush" (the one ambushed).
+TWO_SIDED_NOUNS = frozenset({"clash", "fighting", "fight", "battle", "combat", "skirmish",
+                             "firefight", "gunfight", "exchange", "confrontation"})  # fmt: skip
+
+
+def losing_side(token: Token) -> Token | None:
+    """The subject of "lose" whose people fell in the act ``token`` names: "the Front lost
+    ten fighters in clashes with the army" (the Front), else None."""
+    if token.dep_ != "pobj" or token.head.lower_ != "in":
+        return None
+    verb = token.head.head
+    if verb.pos_ != "VERB" or verb_lemma(verb) != "lose" or _child(verb, "dobj") is None:
+        return None
+    return _child(verb, "nsubj") or _controller_subject(verb)
+
+
+def blamed_for(token: Token) -> Token | None:
+    """Who is blamed for the act ``token`` names: "police blamed X for the attack", "X
+    was blamed for the bombing" (an allegation: the modality is read at the clause; "held
+    X responsible" is not read, its clause reads as asserted)."""
+    if token.dep_ != "pobj" or token.head.lower_ != "for":
+        return None
+    head = token.head.head
+    if head.pos_ != "VERB" or verb_lemma(head) != "blame":
+        return None
+    return _child(head, "dobj", "nsubjpass")
 
 
 def claimant(token: Token) -> Token | None:
