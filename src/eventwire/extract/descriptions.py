@@ -22,6 +22,9 @@ all see the description as a mention of the actor it stands for:
   "military" of its own);
 * soldiers named by a bare plural and hit by someone else ("militants killed 12
   soldiers", "four troops were wounded") are that one state force's too;
+* a bare reference to the police ("police said", "two police officers", "policemen")
+  stands for the one police body the article names ("the Chadian National Police"); with
+  two, or police of a nationality beside it ("Kenyan police"), for nobody;
 * "the government", "the federal government" stand for the one state whose government
   the article names ("the Ethiopian government", "Ethiopia's federal government");
 * a collective noun stands for one actor only in the singular ("the groups" are several),
@@ -181,9 +184,37 @@ def definite_descriptions(view: DocView, cands: list[Cand]) -> list[Cand]:
         }
         if len(earlier) == 1:
             found.append(_standing_for(next(iter(earlier.values())), det + 1, tok.i + 1))
+    found += _bare_police(doc, cands, named)
     spans = [(c.start, c.end) for c in found]
     kept = [c for c in cands if not any(c.start < e and s < c.end for s, e in spans)]
     return kept + found
+
+
+POLICE_WORD = re.compile(r"(?i)\bpolice")
+
+
+def _bare_police(doc: Any, cands: list[Cand], named: list[Cand]) -> list[Cand]:
+    """Bare references to the police ("police said", "two police officers were killed",
+    "four policemen", "a police patrol") stand for the one police body the article names
+    ("the Chadian National Police"); with two named, or police of a nationality beside it
+    ("Kenyan police"), for nobody."""
+    bodies = {plain_key(c.name): c for c in named
+              if POLICE_WORD.search(c.name) and (c.kb_type or c.label) not in ("person", "PERSON")}  # fmt: skip
+    if len(bodies) != 1:
+        return []
+    (body,) = bodies.values()
+    bare = []
+    for c in cands:
+        if c.affiliation and c.affiliation != body.affiliation:
+            # "Kenyan police" beside the named body: whose "the police" is unknown
+            if POLICE_WORD.search(doc[c.start : min(c.end + 1, len(doc))].text):
+                return []
+            continue
+        if c.label != GROUP_LABEL or not POLICE_WORD.search(doc[c.start : c.end].text):
+            continue
+        if (c.group_hint or "").startswith("group:"):
+            bare.append(_standing_for(body, c.start, c.end))
+    return bare
 
 
 def _bare_army(cands: list[Cand]) -> Cand | None:
