@@ -15,6 +15,7 @@ than as something done:
 * a relation noun titling a name or modifying a noun: "Iran's ally Hezbollah", "A's proxy
   militia, Y", "A's proxy Y";
 * support received or given: "Y receives support (weapons, funding, drones) from A",
+  "A gave (lent, offered) Y drones", "accused A of giving Y weapons",
   "Y relies on A for weapons",
   "Y enjoys the backing of A", "Y, with the support of A, ...", "A lent its
   support to Y", "A put its weight behind Y";
@@ -332,6 +333,10 @@ def support_noun_roles(noun: Token, words: RelationWords) -> tuple[Token | None,
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in words.giving_verbs:
         verb = noun.head  # "A lent its support to Y", "A put its weight behind Y"
         receiver = _pobj(verb, RECEIVER_PREPS, ("prep", "dative")) or _pobj(noun, RECEIVER_PREPS)
+        if receiver is None and (dative := _child(verb, "dative")) is not None:
+            receiver = dative if dative.pos_ != "ADP" else None  # "gave the rebels drones"
+        if receiver is None and verb.lemma_.lower() in TWO_OBJECT_VERBS:
+            receiver = _name_before(noun, words)  # "lent the Front drones", as one phrase
         return subject_of(verb), receiver
     if noun.dep_ == "pobj" and noun.head.lower_ == "with":
         giver = _child(noun, "poss") or _pobj(noun, frozenset({"of", "from"}))
@@ -341,6 +346,24 @@ def support_noun_roles(noun: Token, words: RelationWords) -> tuple[Token | None,
     if giver is None and receiver is not None:
         giver = _pobj(receiver, frozenset({"from"}))  # the parser hangs "from A" on Y
     return giver, receiver
+
+
+# Giving verbs whose first object is the receiver: "lent the Front drones".
+TWO_OBJECT_VERBS = frozenset({"give", "lend", "offer", "hand", "grant"})
+
+
+def _name_before(noun: Token, words: RelationWords) -> Token | None:
+    """A receiver the parser took for a modifier of what is given, right before it: a name
+    ("lent the Kivu Front drones") or, after "the", a group noun ("lent the army
+    warplanes"); "lent army drones", with no article, names the drones' owner."""
+    name = next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1), None)
+    if name is None:
+        return None
+    if name.pos_ == "PROPN":
+        return name
+    det = _child(noun, "det")
+    grouped = name.lemma_.lower() in words.group_nouns
+    return name if grouped and det is not None and det.i == name.i - 1 else None
 
 
 def _opens_line(verb: Token) -> bool:
