@@ -60,3 +60,20 @@ def test_the_one_blamed_for_an_attack_is_its_alleged_doer(nlp, bare, text):
 def test_blame_for_a_failure_names_no_doer(nlp, bare):
     text = "The Lake Front blamed the Coastal Brigade for the drought in the valley."
     assert fights(nlp, bare, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hangs "on Y" on the agent, not on the act
+        "An attack by the Coastal Brigade on the Lake Front killed ten people.",
+        "The Lake Front came under attack from the Coastal Brigade on Monday.",
+    ],
+)
+def test_the_side_an_act_by_someone_is_aimed_at(nlp, bare, text):
+    assert ("Coastal Brigade", "Lake Front", "asserted") in fights(nlp, bare, text)
+
+
+def test_a_day_after_the_agent_is_no_target(nlp, bare):
+    text = "Shelling by the Coastal Brigade on Monday killed ten people."
+    assert not any(b == "Monday" for _, b, _ in fights(nlp, bare, text))

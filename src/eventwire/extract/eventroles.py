@@ -10,7 +10,8 @@
   ("launched an offensive"), the "by" agent of a participle ("an attack carried out
   by X"), the subject of a verb of participation ("took part in a protest");
   "on/against/to/for/of/in" object = target; "clashes between X and Y": X = source,
-  Y = target; the one blamed for it ("blamed X for the attack", "X was blamed for the
+  Y = target; "an attack by X on Y" with "on Y" hung on X: Y = target; "Y came under
+  attack from X": Y = target; the one blamed for it ("blamed X for the attack", "X was blamed for the
   bombing") = source; the subject of "lost ten
   fighters in clashes with Y" = a side (source of a two-sided act, else its target:
   "lost five soldiers in an ambush").
@@ -573,7 +574,7 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         (t for v in verbs for p in ("against", "on") if (t := _pobj(v, frozenset({p})))), None
     )  # "an attack carried out against the army"
     repeller = repelled_by(token)  # "repelled an attack by X (on its posts)": who repelled it
-    target = target or repeller
+    target = target or repeller or _aimed_past_agent(token, source) or _under_attack(token)
     if target is None and loser is not None and loser != source:
         target = loser  # "the army lost five soldiers in an ambush by X": the army was hit
     if target is None and token.dep_ == "pobj" and token.head.lower_ == "on":
@@ -616,6 +617,34 @@ def when_word(token: Token) -> bool:
 # with X" (a side), unlike "lost five soldiers in an ambush" (the one ambushed).
 TWO_SIDED_NOUNS = frozenset({"clash", "fighting", "fight", "battle", "combat", "skirmish",
                              "firefight", "gunfight", "exchange", "confrontation"})  # fmt: skip
+
+
+def _aimed_past_agent(noun: Token, agent: Token | None) -> Token | None:
+    """Y in "an attack by X on Y", which the parser hangs on X rather than on the act."""
+    prep = agent.head if agent is not None else None
+    if agent is None or prep is None or prep.lower_ not in ("by", "from") or prep.head.i != noun.i:
+        return None
+    aimed = (
+        c
+        for c in agent.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "against") and not is_time_phrase(c)
+    )  # fmt: skip; not "shelling by X on Monday"
+    return next((p for c in aimed for p in c.children if p.dep_ == "pobj"), None)
+
+
+# Verbs whose subject is the target of the act they are "under": "X came under attack
+# (fire, shelling) from Y", "the town was under bombardment".
+UNDER_VERBS = frozenset({"come", "be", "remain", "fall"})
+
+
+def _under_attack(noun: Token) -> Token | None:
+    """X in "X came (was) under attack from Y"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "under":
+        return None
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX") or verb_lemma(verb) not in UNDER_VERBS:
+        return None
+    return _child(verb, "nsubj")
 
 
 def losing_side(token: Token) -> Token | None:
