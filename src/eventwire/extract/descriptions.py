@@ -17,10 +17,14 @@ all see the description as a mention of the actor it stands for:
   ("Ethiopian forces"). With two, it stands for nobody;
 * an army word modifying the weapon, the craft or the act itself ("a military jet
   bombed", "army artillery shelled", "a military air strike", "a junta air strike")
-  stands for that one state force too; with none named, the modifier names nobody (no
-  actor "military" of its own);
+  stands for that one state force too; with none named, it stands for the article's
+  bare army ("army aircraft bombed ..., the army said"), else names nobody (no actor
+  "military" of its own);
 * soldiers named by a bare plural and hit by someone else ("militants killed 12
   soldiers", "four troops were wounded") are that one state force's too;
+* a bare reference to the police ("police said", "two police officers", "policemen")
+  stands for the one police body the article names ("the Chadian National Police"); with
+  two, or police of a nationality beside it ("Kenyan police"), for nobody;
 * "the government", "the federal government" stand for the one state whose government
   the article names ("the Ethiopian government", "Ethiopia's federal government");
 * a collective noun stands for one actor only in the singular ("the groups" are several),
@@ -60,7 +64,8 @@ from eventwire.text.names import plain_key
 # any armed or political group described so; "the rebels" for a rebel group only).
 GROUP_KINDS = frozenset({"group", "rebel", "militia", "militant", "movement", "insurgent",
                          "jihadist", "faction", "organisation", "organization", "separatist",
-                         "coalition", "alliance", "fighter", "guerrilla"})  # fmt: skip
+                         "coalition", "alliance", "fighter", "guerrilla", "branch", "wing",
+                         "affiliate", "offshoot"})  # fmt: skip
 ARMY = "army"
 DESCRIBED_BY = {
     "group": GROUP_KINDS,
@@ -128,6 +133,7 @@ def definite_descriptions(view: DocView, cands: list[Cand]) -> list[Cand]:
         if kinds:
             described.append((c.start, c, frozenset(kinds)))
     army = _one_army(doc, forces)
+    bare_army = None if army is not None else _bare_army(cands)
     # governments a state is named with ("the Ethiopian government", "Ethiopia's government")
     states = [c for c in cands if c.affiliation and c.group_hint == f"aff:{c.affiliation}"]
     covered |= {i for c in states for i in range(c.start, c.end)}
@@ -140,6 +146,11 @@ def definite_descriptions(view: DocView, cands: list[Cand]) -> list[Cand]:
             # "a military jet", "rebel mortars": the force or group the word describes
             if kind == ARMY_KIND:
                 prior = army
+                if prior is None and bare_army is not None:
+                    # "army aircraft bombed ..., the army said": the bare army it names
+                    found.append(Cand(tok.i, tok.i + 1, GROUP_LABEL, bare_army.name,
+                                      group_hint=bare_army.group_hint))  # fmt: skip
+                    continue
             else:
                 described_as = DESCRIBED_BY.get(kind, frozenset())
                 earlier = {plain_key(c.name): c for s, c, kinds in described
@@ -173,9 +184,49 @@ def definite_descriptions(view: DocView, cands: list[Cand]) -> list[Cand]:
         }
         if len(earlier) == 1:
             found.append(_standing_for(next(iter(earlier.values())), det + 1, tok.i + 1))
+    found += _bare_police(doc, cands, named)
     spans = [(c.start, c.end) for c in found]
     kept = [c for c in cands if not any(c.start < e and s < c.end for s, e in spans)]
     return kept + found
+
+
+POLICE_WORD = re.compile(r"(?i)\bpolice")
+
+
+def _bare_police(doc: Any, cands: list[Cand], named: list[Cand]) -> list[Cand]:
+    """Bare references to the police ("police said", "two police officers were killed",
+    "four policemen", "a police patrol") stand for the one police body the article names
+    ("the Chadian National Police"); with two named, or police of a nationality beside it
+    ("Kenyan police"), for nobody."""
+    bodies = {plain_key(c.name): c for c in named
+              if POLICE_WORD.search(c.name) and (c.kb_type or c.label) not in ("person", "PERSON")}  # fmt: skip
+    if len(bodies) != 1:
+        return []
+    (body,) = bodies.values()
+    bare = []
+    for c in cands:
+        if c.affiliation and c.affiliation != body.affiliation:
+            # "Kenyan police" beside the named body: whose "the police" is unknown
+            if POLICE_WORD.search(doc[c.start : min(c.end + 1, len(doc))].text):
+                return []
+            continue
+        if c.label != GROUP_LABEL or not POLICE_WORD.search(doc[c.start : c.end].text):
+            continue
+        if (c.group_hint or "").startswith("group:"):
+            bare.append(_standing_for(body, c.start, c.end))
+    return bare
+
+
+def _bare_army(cands: list[Cand]) -> Cand | None:
+    """The article's bare army ("the army said", "the military"), an unnamed group of one
+    army noun with no country: what an army word modifying a weapon stands for when the
+    article names no state force ("army aircraft bombed ..., the army said"). Once the
+    places are read, :func:`armies_of_one_state` gives both their country."""
+    for c in cands:
+        kind, noun = [*(c.group_hint or "").split(":"), ""][:2]
+        if c.label == GROUP_LABEL and not c.affiliation and kind == "group" and noun in ARMY_NOUNS:
+            return c
+    return None
 
 
 def _standing_for(prior: Cand, start: int, end: int) -> Cand:
@@ -369,7 +420,8 @@ def _kinds_of(span: Any) -> set[str]:
     """Kind nouns the text gives a name: the noun it modifies ("the M23 rebel group",
     "M23 rebels"), its appositions ("Hezbollah, the militant group"; "the militant group
     Hezbollah"; "Omar Sidibe, a UN spokesman") and their lowercase modifiers, and the
-    lowercase nouns before it ("UN spokesman Omar Sidibe")."""
+    lowercase nouns before it ("UN spokesman Omar Sidibe"), and its own lowercase head
+    ("the Islamic State's regional branch", "the Islamic State group")."""
     root = span.root
     nouns = [c for c in root.children if c.dep_ == "compound" and c.i < span.start]
     if root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN":
@@ -378,6 +430,8 @@ def _kinds_of(span: Any) -> set[str]:
         nouns.append(root.head)
     nouns += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     kinds = set()
+    if root.pos_ == "NOUN" and root.text.islower():
+        kinds.add(root.lemma_.lower())  # a name headed by its kind: "the State's Somali branch"
     for noun in nouns:
         for word in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))):
             if word.text.islower():

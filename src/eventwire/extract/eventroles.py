@@ -10,10 +10,16 @@
   ("launched an offensive"), the "by" agent of a participle ("an attack carried out
   by X"), the subject of a verb of participation ("took part in a protest");
   "on/against/to/for/of/in" object = target; "clashes between X and Y": X = source,
-  Y = target.
+  Y = target; "an attack by X on Y" with "on Y" hung on X: Y = target; "Y came under
+  attack from X": Y = target; the one blamed for it ("blamed X for the attack", "X was blamed for the
+  bombing") = source; the subject of "lost ten
+  fighters in clashes with Y" = a side (source of a two-sided act, else its target:
+  "lost five soldiers in an ambush").
 * when the first target candidate names no actor, the next is tried: a verb's
   "demanded that X act" (X), a noun's other target prepositions and the ones under them
-  ("a suspension of air links with Serbia").
+  ("a suspension of air links with Serbia"), the holder of a place aimed at ("shelled
+  positions held by X"), and the one who held off an act ("repelled an attack by X",
+  "beat back an assault by X on its posts").
 * a coordinated verb shares the object ("shot and killed two men"); a bare participle
   of a verb that needs an object, with none, is a headline passive ("Farmer killed"),
   unless it shoots "at" someone ("Gunmen shot at a car").
@@ -288,7 +294,43 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         obj = _pobj(token, frozenset({"with"})) or _pobj(obj, frozenset({"with"}))
     # "retook the town from the rebels": the town is where, the rebels whom it was taken from
     taken_from = _pobj(token, frozenset({"from"})) if verb_lemma(token) in TAKING_VERBS else None
-    return source, [obj, dative, _pobj(token, TARGET_PREPS), on_obj, asked, taken_from]
+    return source, [obj, dative, _pobj(token, TARGET_PREPS), on_obj, asked, taken_from,
+                    held_by(obj)]  # fmt: skip
+
+
+# Participles whose "by" agent holds the place they describe: "positions held by X".
+HOLDING_PARTICIPLES = frozenset({"hold", "control", "occupy", "man", "run", "use"})
+
+
+def held_by(place: Token | None) -> Token | None:
+    """Who holds the place an act is aimed at: "shelled positions held (controlled) by X",
+    "a raid on a base used by X" (X, the side it is aimed at, when the place is no actor)."""
+    if place is None:
+        return None
+    return next((a for v in place.children if v.dep_ == "acl" and v.tag_ == "VBN"
+                 and verb_lemma(v) in HOLDING_PARTICIPLES
+                 and (a := _pobj(v, frozenset({"by"}), ("agent", "prep"))) is not None),
+                None)  # fmt: skip
+
+
+# Verbs of holding off an act: "repelled an attack by X", "beat back an assault".
+REPELLING_VERBS = frozenset({"repel", "repulse", "thwart", "foil", "rebuff", "halt"})
+REPELLING_PHRASALS = frozenset({("beat", "back"), ("fight", "off"), ("push", "back"),
+                                ("fend", "off"), ("drive", "back"), ("hold", "off")})  # fmt: skip
+
+
+def repelled_by(noun: Token) -> Token | None:
+    """Who held off the act a noun names, the act's target: "the army repelled an attack
+    by X", "its troops had beaten back an assault by X" (the army, the troops)."""
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return None
+    verb = noun.head
+    lemma = verb_lemma(verb)
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+    if lemma not in REPELLING_VERBS and not any((lemma, p) in REPELLING_PHRASALS
+                                                for p in particles):  # fmt: skip
+        return None
+    return _child(verb, "nsubj") or _controller_subject(verb)
 
 
 # Verbs of taking ground whose "from" object is the side it was taken from.
@@ -500,8 +542,13 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         and verb_lemma(token.head) in LIGHT_VERBS
     ):
         source = _child(token.head, "nsubj") or _controller_subject(token.head)
+        if source is not None:  # "its jets carried out strikes": the jets' user did
+            source = instrument_user(source) or source
     if source is None:
-        source = claimant(token)
+        source = claimant(token) or blamed_for(token)
+    loser = losing_side(token)  # "X lost ten fighters in clashes with Y"
+    if source is None and loser is not None and token.lemma_.lower() in TWO_SIDED_NOUNS:
+        source = loser
     if source is None and token.dep_ == "pobj" and token.head.lower_ in ("in", "on"):
         verb = token.head.head  # "participated in a demonstration", "arrived on a visit"
         moves = PARTICIPATION_VERBS if token.head.lower_ == "in" else TRAVEL_VERBS
@@ -526,6 +573,10 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     target = _pobj(token, NOUN_TARGET_PREPS) or next(
         (t for v in verbs for p in ("against", "on") if (t := _pobj(v, frozenset({p})))), None
     )  # "an attack carried out against the army"
+    repeller = repelled_by(token)  # "repelled an attack by X (on its posts)": who repelled it
+    target = target or repeller or _aimed_past_agent(token, source) or _under_attack(token)
+    if target is None and loser is not None and loser != source:
+        target = loser  # "the army lost five soldiers in an ambush by X": the army was hit
     if target is None and token.dep_ == "pobj" and token.head.lower_ == "on":
         verb = token.head.head  # "arrived in Amman on a visit": the visit is to Amman
         if verb_lemma(verb) in TRAVEL_VERBS:
@@ -540,6 +591,9 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     # ("denies supply of drones to Russia": the parser hangs "to Russia" on the verb).
     further = _pobjs(token, NOUN_TARGET_PREPS)
     further += [t for p in further for t in _pobjs(p, NOUN_TARGET_PREPS)]
+    further += [h for p in further if (h := held_by(p)) is not None]  # "on bases held by X"
+    if repeller is not None:
+        further.append(repeller)
     if light:
         further += _pobjs(token.head, frozenset({"to"}))
     # "its demand that Israel ease restrictions": the one asked to act
@@ -557,6 +611,63 @@ def when_word(token: Token) -> bool:
     """A possessor naming a time ("Sunday's", "last week's", "Tuesday night's")."""
     low = token.lemma_.lower()
     return token.ent_type_ in TIME_ENTS or low in WHEN_WORDS or low in CALENDAR_WORDS
+
+
+# Acts with two sides, whoever lost men in them being one: "lost ten fighters in clashes
+# with X" (a side), unlike "lost five soldiers in an ambush" (the one ambushed).
+TWO_SIDED_NOUNS = frozenset({"clash", "fighting", "fight", "battle", "combat", "skirmish",
+                             "firefight", "gunfight", "exchange", "confrontation"})  # fmt: skip
+
+
+def _aimed_past_agent(noun: Token, agent: Token | None) -> Token | None:
+    """Y in "an attack by X on Y", which the parser hangs on X rather than on the act."""
+    prep = agent.head if agent is not None else None
+    if agent is None or prep is None or prep.lower_ not in ("by", "from") or prep.head.i != noun.i:
+        return None
+    aimed = (
+        c
+        for c in agent.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "against") and not is_time_phrase(c)
+    )  # fmt: skip; not "shelling by X on Monday"
+    return next((p for c in aimed for p in c.children if p.dep_ == "pobj"), None)
+
+
+# Verbs whose subject is the target of the act they are "under": "X came under attack
+# (fire, shelling) from Y", "the town was under bombardment".
+UNDER_VERBS = frozenset({"come", "be", "remain", "fall"})
+
+
+def _under_attack(noun: Token) -> Token | None:
+    """X in "X came (was) under attack from Y"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "under":
+        return None
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX") or verb_lemma(verb) not in UNDER_VERBS:
+        return None
+    return _child(verb, "nsubj")
+
+
+def losing_side(token: Token) -> Token | None:
+    """The subject of "lose" whose people fell in the act ``token`` names: "the Front lost
+    ten fighters in clashes with the army" (the Front), else None."""
+    if token.dep_ != "pobj" or token.head.lower_ != "in":
+        return None
+    verb = token.head.head
+    if verb.pos_ != "VERB" or verb_lemma(verb) != "lose" or _child(verb, "dobj") is None:
+        return None
+    return _child(verb, "nsubj") or _controller_subject(verb)
+
+
+def blamed_for(token: Token) -> Token | None:
+    """Who is blamed for the act ``token`` names: "police blamed X for the attack", "X
+    was blamed for the bombing" (an allegation: the modality is read at the clause; "held
+    X responsible" is not read, its clause reads as asserted)."""
+    if token.dep_ != "pobj" or token.head.lower_ != "for":
+        return None
+    head = token.head.head
+    if head.pos_ != "VERB" or verb_lemma(head) != "blame":
+        return None
+    return _child(head, "dobj", "nsubjpass")
 
 
 def claimant(token: Token) -> Token | None:

@@ -6,8 +6,9 @@
   "X and Y met in Doha" (meet), "X and Y fought side by side" (ally); of a light verb whose object is such a noun: "X and Y
   signed an alliance" (ally), "X and Y held talks" (meet);
 * a war with someone: "the Front has been at war with the government", "the Front is
-  in a war against the army", "Ukraine's war with Russia", "Russia waged war on Ukraine"
-  (fight).
+  in a war against the army", "Ukraine's war with Russia", "Russia waged war on Ukraine",
+  and an armed struggle against someone: "X, which has waged an insurgency against the
+  state", "X's rebellion against Y", "X launched an uprising against Y" (fight).
 
 Each gives (type, one side, the other side) as tokens; relations.py turns them into
 mentions, reads their modality and keeps a side from pairing with itself.
@@ -18,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from eventwire.extract.eventroles import is_time_phrase
+from eventwire.extract.eventroles import is_time_phrase, verb_lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,9 +31,12 @@ RECIPROCAL_NOUNS = {"alliance": "ally", "pact": "ally", "talk": "meet", "meeting
 RECIPROCAL_LIGHT_VERBS = frozenset({"sign", "form", "forge", "seal", "hold", "have", "conclude"})
 # Prepositions after a verb or noun that name the other side themselves.
 OTHER_SIDE_PREPS = frozenset({"with", "against", "on", "between"})
-WAR_NOUNS = frozenset({"war"})
+# Nouns of an armed struggle against someone: "X's insurgency against Y", "an uprising".
+WAR_NOUNS = frozenset({"war", "insurgency", "rebellion", "uprising", "revolt", "insurrection",
+                       "jihad"})  # fmt: skip
 WAR_PREPS = frozenset({"with", "against", "on"})
-WAR_VERBS = frozenset({"wage", "declare", "fight"})  # "waged war on X"
+# "waged war on X", "has led an insurgency against Y", "launched a rebellion against Y"
+WAR_VERBS = frozenset({"wage", "declare", "fight", "lead", "launch", "mount", "pursue"})
 STATE_PREPS = frozenset({"at", "in"})  # "at war with", "in a war against"
 CUE_LEMMAS = frozenset({*RECIPROCAL_VERBS, *RECIPROCAL_NOUNS, *WAR_NOUNS})
 
@@ -91,6 +95,12 @@ def reciprocal_sides(tok: Token) -> Iterator[tuple[str, Token, Token]]:
             yield RECIPROCAL_NOUNS[lemma], subject, other
 
 
+def _war_verb(verb: Token) -> bool:
+    """A verb that wages what its object names ("waged", which the model may lemmatise
+    "wag"; "launched", "led")."""
+    return verb_lemma(verb) in WAR_VERBS
+
+
 def war_sides(
     tok: Token, subject_of: Callable[[Token], Token | None]
 ) -> Iterator[tuple[str, Token, Token]]:
@@ -100,7 +110,7 @@ def war_sides(
         return
     prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in WAR_PREPS), None)
     head = tok.head
-    if prep is None and tok.dep_ == "dobj" and head.lemma_.lower() in WAR_VERBS:
+    if prep is None and tok.dep_ == "dobj" and _war_verb(head):
         prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in WAR_PREPS), None)
     other = _child(prep, "pobj") if prep is not None else None
     if other is None:
@@ -109,7 +119,7 @@ def war_sides(
     if holder is None and tok.dep_ == "pobj" and head.lower_ in STATE_PREPS:
         verb = head.head
         holder = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-    elif holder is None and tok.dep_ == "dobj" and head.lemma_.lower() in WAR_VERBS:
+    elif holder is None and tok.dep_ == "dobj" and _war_verb(head):
         holder = subject_of(head)
     if holder is not None:
         yield "fight", holder, other

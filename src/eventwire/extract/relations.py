@@ -4,7 +4,8 @@ Event verbs ("backed by", "armed") are events and become relations when
 resolved; this extractor covers what is stated as a standing relation rather
 than as something done:
 
-* agent nouns: "X's backers", "X, an ally of Y", "backers of Y including A, B
+* agent nouns: "X's backers", "X, an ally of Y", "X, the armed wing of Y" and "an
+  offshoot of Y" (a part of a group is its ally), "backers of Y including A, B
   and C", "backers such as A", "A is among Y's backers", "A is one of Y's
   allies", "called A a backer of Y", "make A an ally of Y", and "Y faces
   pressure from backers including A" (the backers of whoever has, faces or
@@ -14,6 +15,7 @@ than as something done:
 * a relation noun titling a name or modifying a noun: "Iran's ally Hezbollah", "A's proxy
   militia, Y", "A's proxy Y";
 * support received or given: "Y receives support (weapons, funding, drones) from A",
+  "A gave (lent, offered) Y drones", "accused A of giving Y weapons",
   "Y relies on A for weapons",
   "Y enjoys the backing of A", "Y, with the support of A, ...", "A lent its
   support to Y", "A put its weight behind Y";
@@ -21,10 +23,14 @@ than as something done:
   controlling verbs: "A, which is believed to back Y";
 * a list introduced by a verb: "Also backing Y: A and B with air power; and C
   has provided weapons";
-* adjectives ("aligned with", "loyal to", "opposed to") and the verbs "oppose"
+* a body made of others: "the Coastal Alliance includes A and B" (each an ally of it);
+* adjectives ("aligned with", "loyal to", "opposed to", "linked to"; "X, which is loyal
+  to Y" through its antecedent) and the verbs "oppose"
   and "ally"; a possessed noun an alliance adjective modifies: "the army and its
   allied militias, known as A";
 * fighting on one side: "A fought alongside (beside) Y";
+* turning on a side: "A turned on Y", "A rose up against Y", "A took up arms against Y"
+  (fight);
 * support charged by an accusation: "officials accuse Y of receiving arms from A",
   "Y is suspected of getting weapons from A" (alleged).
 
@@ -81,6 +87,14 @@ LEADING_VERBS = frozenset({"lead", "head", "spearhead"})
 # How a noun of a list hangs on the noun before it: "weapons from A, money from B and
 # fuel from C" (the parser makes the later ones appositions or conjuncts).
 LIST_DEPS = frozenset({"conj", "appos"})
+# Agent nouns of a part of a group ("X, the armed wing of Y", "an offshoot of Y"): as a
+# modifier ("right-wing militias") they name no relation.
+PART_NOUNS = frozenset({"offshoot", "affiliate", "wing", "branch", "faction", "franchise",
+                        "part"})  # fmt: skip
+# Head words of a body made of others: "the Coastal Alliance includes A and B" (A and B
+# are its allies).
+COALITION_WORDS = frozenset({"alliance", "coalition", "bloc", "front", "federation", "umbrella",
+                             "platform", "axis"})  # fmt: skip
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"})
 
 
@@ -289,9 +303,11 @@ def agent_noun_roles(noun: Token, words: RelationWords) -> tuple[Token | None, T
 
 def adjective_roles(adj: Token) -> tuple[Token | None, Token | None]:
     other = _pobj(adj, frozenset({"with", "to"}))
-    if adj.dep_ in ("acomp", "ROOT", "ccomp", "conj"):
+    if adj.dep_ in ("acomp", "ROOT", "ccomp", "conj", "relcl"):
         clause = adj if adj.dep_ != "acomp" else adj.head
         holder = _child(clause, "nsubj", "nsubjpass")
+        if holder is not None and holder.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl":
+            holder = clause.head  # "X, which is loyal to Y": the antecedent
     elif adj.dep_ in ("amod", "acl"):
         holder = adj.head
         if other is None and adj.lower_ in POSSESSED_ADJECTIVES and adj.i < holder.i:
@@ -317,6 +333,10 @@ def support_noun_roles(noun: Token, words: RelationWords) -> tuple[Token | None,
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in words.giving_verbs:
         verb = noun.head  # "A lent its support to Y", "A put its weight behind Y"
         receiver = _pobj(verb, RECEIVER_PREPS, ("prep", "dative")) or _pobj(noun, RECEIVER_PREPS)
+        if receiver is None and (dative := _child(verb, "dative")) is not None:
+            receiver = dative if dative.pos_ != "ADP" else None  # "gave the rebels drones"
+        if receiver is None and verb.lemma_.lower() in TWO_OBJECT_VERBS:
+            receiver = _name_before(noun, words)  # "lent the Front drones", as one phrase
         return subject_of(verb), receiver
     if noun.dep_ == "pobj" and noun.head.lower_ == "with":
         giver = _child(noun, "poss") or _pobj(noun, frozenset({"of", "from"}))
@@ -326,6 +346,24 @@ def support_noun_roles(noun: Token, words: RelationWords) -> tuple[Token | None,
     if giver is None and receiver is not None:
         giver = _pobj(receiver, frozenset({"from"}))  # the parser hangs "from A" on Y
     return giver, receiver
+
+
+# Giving verbs whose first object is the receiver: "lent the Front drones".
+TWO_OBJECT_VERBS = frozenset({"give", "lend", "offer", "hand", "grant"})
+
+
+def _name_before(noun: Token, words: RelationWords) -> Token | None:
+    """A receiver the parser took for a modifier of what is given, right before it: a name
+    ("lent the Kivu Front drones") or, after "the", a group noun ("lent the army
+    warplanes"); "lent army drones", with no article, names the drones' owner."""
+    name = next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1), None)
+    if name is None:
+        return None
+    if name.pos_ == "PROPN":
+        return name
+    det = _child(noun, "det")
+    grouped = name.lemma_.lower() in words.group_nouns
+    return name if grouped and det is not None and det.i == name.i - 1 else None
 
 
 def _opens_line(verb: Token) -> bool:
@@ -405,6 +443,36 @@ ALLY_PREPS = frozenset({"alongside", "beside"})
 SIDE_VERBS = frozenset({"fight", "battle", "serve", "stand"})
 
 
+# Verbs that turn their subject on the side their preposition names: "X turned on Y",
+# "X rose up against Y", "X took up arms against Y" (a fight begun).
+HOSTILE_TURNS = {"turn": ("on", None), "rise": ("against", None), "take": ("against", "arm")}
+
+
+def _hostile_turn(verb: Token) -> Token | None:
+    """The side a subject turns on: "X turned on Y", "X rose up against Y", "X took up
+    arms against Y" (Y); None for "turned on the lights" (no actor there, the caller's
+    filler test) or "took the town against all odds" (no arms taken)."""
+    if verb.pos_ != "VERB" or (turn := HOSTILE_TURNS.get(verb.lemma_.lower())) is None:
+        return None
+    prep, taken = turn
+    obj = _child(verb, "dobj")
+    if taken is not None:
+        if obj is None or obj.lemma_.lower() != taken:
+            return None
+        return _pobj(verb, frozenset({prep})) or _pobj(obj, frozenset({prep}))
+    particle = any(c.dep_ == "prt" and c.lower_ == prep for c in verb.children)
+    return obj if particle else _pobj(verb, frozenset({prep}))  # "turned on Y", parsed either way
+
+
+def _coalition_subject(verb: Token) -> Token | None:
+    """The subject of "include" or "comprise" when it is a body made of others ("the
+    Coastal Alliance", "the coalition"), else None ("the delegation included ministers")."""
+    subject = subject_of(verb)
+    if subject is None or subject.lemma_.lower() not in COALITION_WORDS:
+        return None
+    return subject
+
+
 def _sender(verb: Token) -> Token | None:
     """The subject of a sending verb whose purpose clause ``verb`` is: "X sent (deployed)
     troops to fight alongside Y" (X)."""
@@ -425,6 +493,9 @@ def statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
             yield Statement(rtype, one, two, tok, pair=True)
         for rtype, one, two in war_sides(tok, subject_of):
             yield Statement(rtype, one, two, tok)
+    if (turned_on := _hostile_turn(tok)) is not None:
+        yield Statement("fight", subject_of(tok), turned_on, tok)
+        return
     if (
         tok.lower_ in ALLY_PREPS
         and tok.dep_ == "prep"
@@ -439,7 +510,9 @@ def statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
             # "Rwanda sent soldiers to fight alongside the rebels": the sender backs them
             yield Statement("support", sender, _child(tok, "pobj"), tok)
         return
-    if tok.pos_ == "NOUN" and lemma in words.agent_nouns:
+    if lemma in PART_NOUNS and tok.dep_ in ("amod", "compound"):
+        pass  # "right-wing militias", "a wing commander": no part of anyone
+    elif tok.pos_ == "NOUN" and lemma in words.agent_nouns:
         phrase = None if _predicative(tok) else tok
         yield Statement(_armed(tok, words.agent_nouns[lemma]), *agent_noun_roles(tok, words),
                         tok, phrase)  # fmt: skip
@@ -451,6 +524,9 @@ def statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
     elif tok.pos_ in ("ADJ", "VERB") and tok.lower_ in words.adjectives:
         phrase = tok.head if tok.dep_ in ("amod", "acl") else None  # "forces loyal to Y"
         yield Statement(words.adjectives[tok.lower_], *adjective_roles(tok), tok, phrase)
+    elif tok.pos_ == "VERB" and lemma in INCLUDING_VERBS and (body := _coalition_subject(tok)):
+        # "the Coastal Alliance includes A and B": each member is the body's ally
+        yield Statement("ally", _child(tok, "dobj"), body, tok)
     elif tok.pos_ == "VERB" and lemma in words.verbs:
         # "X opposes Y", "Kigali, which shelters the rebels", "accused X of harbouring Y"
         yield Statement(words.verbs[lemma], subject_of(tok), _child(tok, "dobj"), tok)
@@ -468,8 +544,10 @@ def statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
         phrase = None if _predicative(noun) else noun
         yield Statement(rtype, members_of(noun) or noun, _child(tok, "dobj"), tok, phrase)
     elif tok.tag_ == "VBN" and tok.dep_ in ("amod", "compound", "acl"):
-        agent = next((c for c in tok.children if c.i < tok.i and c.dep_ in
-                      ("npadvmod", "compound", "nmod", "nsubj", "amod")), None)  # fmt: skip
+        # the word right before the hyphen: "the al-Qaeda-linked Y" is Qaeda's (al-Qaeda's)
+        agent = max((c for c in tok.children if c.i < tok.i and c.dep_ in
+                     ("npadvmod", "compound", "nmod", "nsubj", "amod")),
+                    key=lambda c: c.i, default=None)  # fmt: skip
         if agent is not None and tok.nbor(-1).text == "-" and _names_actor(tok.head, words):
             yield Statement(rtype, agent, tok.head, tok, tok.head, hyphen=True)  # "the A-backed Y"
     elif (shared := coordinated_passive(tok)) is not None and tok.dep_ in ("acomp", "conj"):
@@ -500,7 +578,7 @@ def extract_relations(ctx: DocContext) -> dict[str, Sequence[object]]:
     in_body = ctx.view.zones.in_body  # a headline or caption states no relation of its own
     # the lemmas statements() reads a relation from (an adjective by its word)
     cues = {*words.agent_nouns, *words.verbs, *words.describing_verbs, *words.support_nouns,
-            *ALLY_PREPS, *RECIPROCAL_CUES}  # fmt: skip
+            *ALLY_PREPS, *RECIPROCAL_CUES, *HOSTILE_TURNS, *INCLUDING_VERBS}  # fmt: skip
     for tok in ctx.view.tokens:
         if tok.lemma_.lower() not in cues and tok.lower_ not in words.adjectives:
             continue  # no relation word: statements() would find nothing
