@@ -138,7 +138,7 @@ class DocIncident:
         """The most specific place of the members (a division read as its namesake town
         counts as the division's governorate, :func:`as_division`); when none is a town,
         the one town the article names if it lies in that place (:func:`holds_town`)."""
-        own = best_place(as_division(act_place(em), self.divisions) for em in self.members)
+        own = best_place(as_division(em.place, self.divisions) for em in self.members)
         town = self.fallback_place
         if town and (own is None or (own.precision not in TOWN_PRECISIONS
                                      and not is_near_town(own) and holds_town(own, town))):  # fmt: skip
@@ -360,7 +360,7 @@ def is_clock_time(text: str | None) -> bool:
 def _own_town(em: EventMention, divisions: frozenset[str]) -> Place | None:
     """The town a mention places itself in, or lies off (:func:`town_of`); a division
     read as its namesake town (``divisions``, :func:`division_places`) is none."""
-    return town_of(as_division(act_place(em), divisions))
+    return town_of(as_division(em.place, divisions))
 
 
 def town_of(place: Place | None) -> Place | None:
@@ -716,19 +716,6 @@ def division_places(doc: DocumentRecords) -> frozenset[str]:
             mark = DISTRICT_MARK if words[-1] in DISTRICT_WORDS else ""
             found.add(f"{mark}{pm.place.id}")
     return frozenset(found)
-
-
-def act_place(em: EventMention) -> Place | None:
-    """The place of ``em``'s act: its place, unless that place is only its doer's name
-    read as a town ("the victims were targeted by Los Lobos", a gang named like a town;
-    "Moscow launched missiles", a capital standing for its government): the words that
-    name who acted do not say where."""
-    place, source = em.place, em.source
-    if place is None or source is None:
-        return place
-    if " ".join(source.text.casefold().split()) == " ".join(place.name.casefold().split()):
-        return None
-    return place
 
 
 def as_division(place: Place | None, divisions: frozenset[str]) -> Place | None:
