@@ -79,10 +79,11 @@ def test_incident_facts_are_well_formed(gold: dict[str, Any], articles: dict[str
         day = dt.date.fromisoformat(inc["date"])
         for key in inc["articles"]:
             a = articles[key]
-            # a report may name the province instead of the town ("in Ituri province")
-            # or spell the town another way ("Kharkov", "Belet Weyne": ``spelled``)
+            # a report may name the province instead of the town ("in Ituri province"),
+            # spell the town another way ("Kharkov", "Belet Weyne": ``spelled``) or, for
+            # fire across a frontier, name the town facing it (``across``)
             names = [inc["place"], *([inc["province"]] if "province" in inc else []),
-                     *inc.get("spelled", ())]  # fmt: skip
+                     *inc.get("spelled", ()), *([inc["across"]] if "across" in inc else [])]  # fmt: skip
             assert any(n.casefold() in a.text.casefold() for n in names), (
                 f"{key} names neither the town nor its province"
             )
@@ -99,6 +100,7 @@ def test_incident_facts_are_well_formed(gold: dict[str, Any], articles: dict[str
             "place",
             "province",
             "spelled",
+            "across",
             "articles",
             "retold_in",
             *COUNT_KINDS,

@@ -9,7 +9,16 @@ import pytest
 from tests.resolve.test_incidents import GHARYAN, Text, incidents_of
 from tests.resolve.test_incidents_replies import _report
 
-from eventwire.resolve.incident_hours import EARLY, LATE, NIGHT, hour_edge, night_edge, one_night
+from eventwire.model import When
+from eventwire.resolve.incident_hours import (
+    EARLY,
+    LATE,
+    NIGHT,
+    act_clause,
+    hour_edge,
+    night_edge,
+    one_night,
+)
 from eventwire.resolve.incidents import Report, reprisal_veto, veto
 
 
@@ -87,3 +96,26 @@ def test_a_reply_in_daylight_or_the_wrong_ends_of_two_days_stays_apart() -> None
     dawn = _night("c", "2025-03-17", {"group"}, set(), EARLY)
     evening = _night("d", "2025-03-18", {"state:LBY"}, {"group"}, LATE)
     assert reprisal_veto(dawn, evening) and reprisal_veto(evening, dawn)
+
+
+def test_an_acts_hour_is_read_from_its_own_clause() -> None:
+    t = Text("a").sentence(
+        "Militants attacked the post on Monday, and the army shelled their hideouts late on "
+        "Monday, a spokesman said."
+    )
+    t.event("ASSAULT", "attacked", "2025-03-17", GHARYAN)
+    t.event("ASSAULT", "shelled", "2025-03-17", GHARYAN)
+    attack, reply = (replace(em, when=When("2025-03-17", "day", text="Monday")) for em in t.events)
+    assert act_clause(attack) == "Militants attacked the post on Monday,"
+    assert night_edge([attack], "2025-03-17", frozenset({"ASSAULT"})) == ""
+    assert night_edge([reply], "2025-03-17", frozenset({"ASSAULT"})) == LATE
+    # the date phrase told in a clause before the act's widens its clause to it
+    u = Text("b").sentence("Late on Monday, gunmen stormed the post, residents said.")
+    u.event("ASSAULT", "stormed", "2025-03-17", GHARYAN)
+    (raid,) = (replace(em, when=When("2025-03-17", "day", text="Monday")) for em in u.events)
+    assert act_clause(raid) == "Late on Monday, gunmen stormed the post,"
+    assert night_edge([raid], "2025-03-17", frozenset({"ASSAULT"})) == LATE
+    # with no date phrase in its sentence, the trigger's clause alone
+    v = Text("c").sentence("Gunmen stormed the post overnight, and troops arrived at dawn.")
+    v.event("ASSAULT", "stormed", "2025-03-17", GHARYAN)
+    assert night_edge(v.events, "2025-03-17", frozenset({"ASSAULT"})) == NIGHT

@@ -86,3 +86,31 @@ def test_a_named_doer_still_comes_first() -> None:
     t.events = [replace(fired, counts=(toll,), qualifiers=("embedded",)),
                 replace(slammed, counts=(toll,)), replace(killing, counts=(toll,))]  # fmt: skip
     assert _kept(t, {"militia": "actor:militia"}) == {"fired": (5,), "slammed": (), "killing": ()}
+
+
+def test_a_count_of_people_taken_is_kept_by_the_act_that_took_them() -> None:
+    # "police fired ... and arrested 40 people, ...": the arrests keep the 40, the firing
+    # (told first with the named doer) keeps the dead
+    t = Text("a").sentence(
+        "Police fired tear gas at marchers in Gharyan on Friday and arrested 40 people, "
+        "leaving two dead."
+    )
+    t.event("ASSAULT", "fired", "2025-03-14", GHARYAN, source="Police")
+    t.event("COERCE", "arrested", "2025-03-14", GHARYAN, source="Police")
+    t.event("ASSAULT", "dead", "2025-03-14", GHARYAN)
+    taken = _toll(t, "40", "arrested")
+    at = t.start + t.current.index("two")
+    dead = Count("killed", 2, None, "two", taken.evidence, Span(at, at + 3, "two"))
+    t.events = [replace(em, counts=(taken, dead)) for em in t.events]
+    assert _kept(t, {"Police": "actor:police"}) == {
+        "fired": (2,),
+        "arrested": (40,),
+        "dead": (),
+    }
+    # with no act of taking in the sentence, the keeper keeps the count as before
+    u = Text("b").sentence("Gunmen stormed a farm near Gharyan on Friday and seized 12 workers.")
+    u.event("ASSAULT", "stormed", "2025-03-14", GHARYAN, source="Gunmen")
+    u.event("ASSAULT", "seized", "2025-03-14", GHARYAN)
+    taken = _toll(u, "12", "kidnapped")
+    u.events = [replace(em, counts=(taken,)) for em in u.events]
+    assert _kept(u, {"Gunmen": "actor:gunmen"}) == {"stormed": (12,), "seized": ()}

@@ -330,8 +330,31 @@ def _toll_differs(before: Sequence[EventMention], group: Sequence[EventMention])
 
 def _own_date(em: EventMention) -> str | None:
     """The date a mention states itself (a day, a month "since February"), not the
-    publication date an undated clause defaults to."""
-    return em.when.calendar if em.when and em.when.precision != "publication" else None
+    publication date an undated clause defaults to, nor the day a time of day alone was
+    read as (:func:`is_clock_time`)."""
+    if em.when is None or em.when.precision == "publication" or is_clock_time(em.when.text):
+        return None
+    return em.when.calendar
+
+
+# a time of day with no day: "at about 10 p.m.", "shortly before 11pm", "at 0300 GMT",
+# "around midnight"
+_CLOCK = re.compile(
+    r"(?:(?:at|about|around|shortly|just|before|after|some|approximately|nearly|until|"
+    r"by)\s+)*(?:\d{1,2}:\d{2}|\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?|\d{3,4}\s*(?:h|hrs|hours"
+    r"|gmt|utc))(?:\s*(?:gmt|utc|local\s+time))?|(?:(?:at|about|around|shortly|just|before|"
+    r"after)\s+)*(?:midnight|noon|midday)"
+)
+
+
+def is_clock_time(text: str | None) -> bool:
+    """Whether a date phrase names only a time of day ("10 p.m.", "shortly before
+    midnight"): the later sentence telling the hour of an act already dated ("The
+    attackers arrived at about 10 p.m. and fired on the houses") states no day of its own,
+    though extraction reads the hour as a day (the day of publication, or the day the
+    sentences before it gave), so it still retells the act rather than opening an
+    incident of its own."""
+    return bool(text) and _CLOCK.fullmatch(" ".join((text or "").casefold().split())) is not None
 
 
 def _own_town(em: EventMention, divisions: frozenset[str]) -> Place | None:
@@ -824,7 +847,11 @@ def _keep_tolls(
     tells first with its named doer ("Israeli air strikes hit two homes, killing at least
     20": the strikes, not the killing of "people"), else, with no doer named, by the act
     the toll's clause depends on (:func:`_toll_keeper`); the incident's other members of
-    that sentence give it up, so no sibling event of the same incident takes it instead."""
+    that sentence give it up, so no sibling event of the same incident takes it instead.
+
+    A count of people taken (arrested, kidnapped: ``HELD_KINDS``) is kept by the act that
+    took them, an act of the holding type the sentence tells with that count ("police
+    fired tear gas and arrested 40 people": the arrests keep the 40, not the firing)."""
     sentences: dict[int, dict[int, EventMention]] = {}
     for em in members:
         sentences.setdefault(em.evidence.char_start, {})[id(em)] = final[id(em)]
@@ -835,13 +862,24 @@ def _keep_tolls(
         ordered = sorted(told, key=lambda e: (e.trigger.start, e.type))
         doers = [e for e in ordered if e.source and _is_named(e, e.source, mention_actor, named)]
         keeper = doers[0] if doers else _toll_keeper(told)
-        tolls = {_toll_key(c) for em in told for c in em.counts}
-        kept = {_toll_key(c) for c in keeper.counts}
-        if tolls - kept:
-            continue  # the keeper does not carry every toll of the sentence: left as told
+        keeper_of = {_toll_key(c): keeper for em in told for c in em.counts}
+        for em in ordered:
+            if em.type != HOLDING_TYPE:
+                continue
+            for c in em.counts:
+                if c.kind in HELD_KINDS and keeper_of[_toll_key(c)] is keeper:
+                    keeper_of[_toll_key(c)] = em  # the first act that took them
+        if any(not any(_toll_key(c) == key for c in em.counts) for key, em in keeper_of.items()):
+            continue  # a keeper does not carry its toll of the sentence: left as told
         for key, em in by_id.items():
-            if em is not keeper and em.counts:
-                final[key] = replace(em, counts=())
+            kept = tuple(c for c in em.counts if keeper_of[_toll_key(c)] is em)
+            if len(kept) != len(em.counts):
+                final[key] = replace(em, counts=kept)
+
+
+# counts of people an act takes, kept by the act of the type that takes them
+HELD_KINDS = frozenset({"arrested", "kidnapped"})
+HOLDING_TYPE = "COERCE"
 
 
 def _toll_keeper(told: Sequence[EventMention]) -> EventMention:

@@ -67,6 +67,7 @@ from eventwire.resolve.facets import is_facet_of_act, is_protest_in_act
 from eventwire.resolve.ids import stable_id
 from eventwire.resolve.incident_counts import best_counts, report_figures
 from eventwire.resolve.incident_hours import night_edge, one_night
+from eventwire.resolve.incident_lines import across_line, line_cell
 from eventwire.resolve.incident_notes import Notes
 from eventwire.resolve.incident_sites import act_nouns, sites_hit
 from eventwire.resolve.incident_ties import tied_sides
@@ -438,6 +439,8 @@ def veto(a: Report, b: Report) -> str | None:
     gap = _gap(wa, wb)
     if gap > DAY_SLACK:
         return f"dates {gap} days apart"
+    if across_line(a, b):
+        return None  # one exchange across a frontier, told by each side as the other's fire
     if why := (place_veto(a.place, b.place) or offset_veto(a.place, b.place)
                or district_veto(a.place, b.place)):  # fmt: skip
         return why
@@ -659,7 +662,10 @@ def _reason(a: Report, b: Report) -> str:
     parts = [types if a.type == b.type else f"{types} ({a.kind})"]
     if shared := sorted(a.named & b.named):
         parts.append("side " + ", ".join(shared))
-    if (ta := town_of(a.place)) and (tb := town_of(b.place)) and ta.id == tb.id:
+    ta, tb = town_of(a.place), town_of(b.place)
+    if ta and tb and across_line(a, b):
+        parts.append(f"one exchange of fire told by each side ({ta.name} / {tb.name})")
+    elif ta and tb and ta.id == tb.id:
         parts.append(f"town {ta.name}")
     elif a.place and b.place:
         parts.append(f"places {a.place.name} / {b.place.name}")
@@ -689,6 +695,8 @@ def candidate_blocks(incs: Sequence[Report]) -> dict[tuple[str, int, str], list[
         cells = sorted(inc.named | {parent_side(k) for k in inc.named})
         if town := town_of(inc.place):
             cells.append("town:" + town.id)
+        if line := line_cell(inc):
+            cells.append(line)  # one state's fire on a town of another (``across_line``)
         for day in range(w[0] - DAY_SLACK, w[1] + DAY_SLACK + 1):
             for cell in cells:
                 blocks[(inc.kind, day, cell)].append(n)
