@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
+from eventwire.extract.placefeatures import TIED_FEATURE, tied_to
 from eventwire.extract.placeparts import PART_FEATURE, PART_RANK
 from eventwire.extract.places import PLACE_HEADS, is_modifier
 from eventwire.extract.placesite import site_told_after, site_told_before
@@ -237,6 +238,9 @@ def _containers(text: str, in_sentence: list[PlaceMention]) -> set[int]:
         and first.place.precision in TOWNS
         and ids[first.place.id] == 1
     }
+    # the place a feature is tied to ("the Dansadau forest, in Maru Local Government
+    # Area") ranks after the feature, as an area after what it holds
+    areas |= {t for pm in in_sentence if pm.place is not None for t in [tied_to(pm.place)] if t}
     return {pm.span.start for pm in in_sentence if pm.place is not None and pm.place.id in areas}
 
 
@@ -820,10 +824,14 @@ def _most_named_country(ctx: DocContext) -> str | None:
 
 def _rank(place: Place) -> float:
     """Where a place ranks among precisions, a part between a division and its country; a
-    district known only by its seat town ("Derna district" the gazetteer lacks) ranks as
-    the town whose point it has."""
+    district known only by its seat town ("Derna district" the gazetteer lacks), and a
+    feature placed by its town, rank as the town whose point they have."""
     if place.feature == PART_FEATURE:
         return PART_RANK
-    if place.precision == "admin2" and (place.feature or "").startswith("PPL"):
+    if place.precision == "admin2" and (
+        (place.feature or "").startswith("PPL") or place.feature == TIED_FEATURE
+    ):
+        # so does a feature or a name placed by the town the text ties it to ("Avasin
+        # (Mergasur)"), which wins over that town as a place over the area it lies in
         return PRECISION_RANK["city"]
     return PRECISION_RANK.get(place.precision, 3)
