@@ -218,3 +218,30 @@ def test_a_name_the_model_takes_for_a_nationality_in_a_parenthesis_is_read(nlp, 
     text = "Dozens of teachers held a sit-in in Tamsamane (Hoceima) on Monday."
     place = _mentions(nlp, resources, text).get("Hoceima")
     assert place is not None and place.country == "MAR"
+
+
+# --- a parenthesis naming a district and its province ------------------------------------
+
+
+@slow
+def test_a_district_spelt_otherwise_in_a_parenthesis_is_read_in_its_province(
+    nlp, resources
+) -> None:
+    # "Qaatabah" is how reports write the district GeoNames spells "Qa'tabah": a loose
+    # spelling is read when the province after it holds a place so spelt
+    text = "Gunmen shelled farms near Bayt Hadir (Qaatabah, Ad Dali) on Monday."
+    place = _mentions(nlp, resources, text).get("Qaatabah")
+    assert place is not None and place.country == "YEM" and place.admin1 == "YE.18"
+    # alone, the same loose spelling reads as no place
+    alone = _mentions(nlp, resources, "Gunmen shelled Qaatabah on Monday.")
+    assert alone.get("Qaatabah") is None
+
+
+@slow
+def test_a_parenthesis_after_the_clause_s_place_says_where_in_it(nlp, resources) -> None:
+    text = (
+        "Rebels shelled army positions in southern Yemen (Qaatabah, Ad Dali), wounding "
+        "two soldiers, local sources said."
+    )
+    place = _place(nlp, resources, text, "shelled")
+    assert place is not None and place.admin1 == "YE.18" and place.precision == "city"

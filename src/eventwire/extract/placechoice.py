@@ -126,7 +126,9 @@ def _pick_place(
     text = ctx.text
     references, beyond = _references(text, in_sentence)
     ends, seconds = _between(text, in_sentence)
-    pool = [pm for pm in in_sentence if pm.span.start in clause]
+    pool = _with_parenthesis(
+        text, [pm for pm in in_sentence if pm.span.start in clause], in_sentence
+    )
     statement = reported_by(ctx, token)
     if statement is not None:
         # "The government in Khartoum condemned the raid": the act's place is its own,
@@ -209,6 +211,31 @@ def _pick_place(
         )
         return _off_reference(ctx, place, mention)
     return place
+
+
+# From a place to a name in the parenthesis after it: "western Yemen (At Tuhayat, ...".
+_INTO_PARENTHESIS = re.compile(r"^[^()]{0,30}\((?:[^()]*,\s*)?$")
+
+
+def _with_parenthesis(
+    text: str, pool: list[PlaceMention], in_sentence: list[PlaceMention]
+) -> list[PlaceMention]:
+    """``pool`` with the places of a parenthesis right after one of its places: "shelled
+    positions in western Yemen (At Tuhayat, Al Hudaydah)" says where in western Yemen,
+    though the parse hangs the parenthesis from another clause."""
+    if not pool:
+        return pool
+    added = [
+        pm
+        for pm in in_sentence
+        if pm not in pool
+        and any(
+            p.span.end <= pm.span.start
+            and _INTO_PARENTHESIS.match(text[p.span.end : pm.span.start])
+            for p in pool
+        )
+    ]
+    return pool + added if added else pool
 
 
 # What joins a place to the area it lies in, named right after it: "Raghwan district

@@ -230,13 +230,18 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
     # service)"); a name the model took for one still is ("Sidi Bouafif (Hoceima)")
     peoples = ctx.view.ent_starts("NORP") | ctx.view.ent_starts("LANGUAGE")
     for m in _PARENTHESIS.finditer(text):  # "(Razih, Sadah)": where the place before lies
-        for part in _NAME_IN_LIST.finditer(m.group(1)):
+        parts = list(_NAME_IN_LIST.finditer(m.group(1)))
+        area = _parenthesis_area(gazetteer, parts[-1].group(0)) if len(parts) > 1 else set()
+        for part in parts:
             start, end = m.start(1) + part.start(), m.start(1) + part.end()
             if (
                 not (start in peoples and _LOWER_AFTER.match(text[end : end + 3]))
                 and not any(s < end and start < e for s, e in spans)
                 and not is_acronym(part.group(0))
-                and any(c.match != "skeleton" for c in gazetteer.candidates(part.group(0)))
+                and any(
+                    c.match != "skeleton" or c.place.admin1 in area
+                    for c in gazetteer.candidates(part.group(0))
+                )
             ):
                 spans.append((start, end))
     spans = _road_ends(text, gazetteer, spans)
@@ -266,6 +271,22 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
             and text[s:e].lower() not in CALENDAR_WORDS
         }
     )
+
+
+def _parenthesis_area(gazetteer: Gazetteer, name: str) -> set[str]:
+    """The first-level divisions the last name of a parenthesis may be ("(At Tuhayat, Al
+    Hudaydah)": the Hudaydah governorate): a district or town named before it in the
+    parenthesis, written otherwise than the gazetteer writes it ("At Tuhayat" for "At
+    Tuḩaytā'"), is read by its loose spelling when a place so spelt lies there, as a
+    loose spelling is read in the story's countries."""
+    return {
+        c.place.admin1
+        for c in gazetteer.candidates(name)
+        if c.match != "skeleton"
+        and c.place.admin1
+        and c.place.precision in ("admin1", "city")
+        and (c.place.precision == "admin1" or (c.place.population or 0) >= ORG_TOWN)
+    }
 
 
 def _with_division_kind(

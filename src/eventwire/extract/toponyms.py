@@ -124,6 +124,7 @@ def _resolve(
         ]
         if not cands:
             return None
+    in_area = False  # the candidates are those in the area the text says the name lies in
     if qualifier:
         within = _qualifier_filter(gazetteer, qualifier, cands, context)
         core = without_type_word(name_key(head), TYPE_WORDS | SETTLEMENT_WORDS)
@@ -134,6 +135,7 @@ def _resolve(
             )
         if within:
             cands = within
+            in_area = True
         elif not any(
             c.place.precision in ("country", "region") and c.match != "skeleton" for c in cands
         ) and qualifier_places(gazetteer, qualifier, context):
@@ -155,10 +157,12 @@ def _resolve(
         cands = [c for c in cands if c.place.precision in ("country", "admin1", "region")]
     # A loose spelling match counts only in a country the story is about ("Rouakeche" in an
     # Algerian note is not the French town "Unieux"), or for a big town in a story without one.
+    # So does one in the area the text says it lies in ("Qaatabah, Ad Dali").
     cands = [
         c
         for c in cands
         if c.match != "skeleton"
+        or in_area
         or context.countries.get(c.place.country or "")
         or (not context.countries and big_loose_match(c, head))
     ]
