@@ -10,7 +10,7 @@ import pytest
 from tests.extract.test_place_choice import _parsed_place, _place_of
 from tests.extract.test_places import _ctx
 
-from eventwire.extract.placefeatures import feature_word, resolve_feature
+from eventwire.extract.placefeatures import feature_word, resolve_feature, tied_to
 from eventwire.knowledge.gazetteer import Gazetteer
 from eventwire.knowledge.gazetteer_build import SCHEMA, Builder
 from eventwire.knowledge.place_words import place_words
@@ -89,9 +89,12 @@ def test_the_forest_is_not_the_town_abroad_in_a_sentence(blank_nlp, gazetteer) -
 
 
 def test_an_unknown_feature_leaves_the_area_the_text_gives(blank_nlp, gazetteer) -> None:
+    # the hills keep their name, at the point of the area the text ties them to and
+    # with its precision (see test_place_ties.py)
     text = "Gunmen ambushed a patrol in the Tenga hills in Lamar County on Monday."
     place = _place_of(blank_nlp, gazetteer, text, "ambushed")
-    assert place is not None and place.id == "admin1:KE.31"
+    assert place is not None and place.name == "Tenga hills"
+    assert tied_to(place) == "admin1:KE.31" and place.precision == "admin1"
     text = "Gunmen ambushed a patrol in the Tenga hills on Monday."
     place = _place_of(blank_nlp, gazetteer, text, "ambushed")
     assert place is None or place.name != "Tenga"
@@ -112,7 +115,9 @@ def test_named_features_in_sentences_are_not_towns_abroad(nlp, resources) -> Non
     assert place is None or place.country != "DEU"
     text = "Militants attacked a patrol in the Sambisa forest in Borno state on Friday."
     place = _parsed_place(nlp, resources, text, "attacked")
-    assert place is not None and place.name == "Borno"
+    # the forest, at Borno's point and with a state's precision, never a town
+    assert place is not None and place.name == "Sambisa forest" and place.precision == "admin1"
+    assert place.admin1 == "NG.27"
     text = "Troops advanced into the Nuba hills on Friday, residents said."
     place = _parsed_place(nlp, resources, text, "advanced")
     assert place is None or place.country != "PSE"

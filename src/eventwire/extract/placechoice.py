@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
+from eventwire.extract.placefeatures import TIED_FEATURE, tied_to
 from eventwire.extract.placeparts import PART_FEATURE, PART_RANK
 from eventwire.extract.places import PLACE_HEADS, is_modifier
 from eventwire.extract.placesite import site_told_after, site_told_before
@@ -125,7 +126,9 @@ def _pick_place(
     text = ctx.text
     references, beyond = _references(text, in_sentence)
     ends, seconds = _between(text, in_sentence)
-    pool = [pm for pm in in_sentence if pm.span.start in clause]
+    pool = _with_parenthesis(
+        text, [pm for pm in in_sentence if pm.span.start in clause], in_sentence
+    )
     statement = reported_by(ctx, token)
     if statement is not None:
         # "The government in Khartoum condemned the raid": the act's place is its own,
@@ -210,6 +213,31 @@ def _pick_place(
     return place
 
 
+# From a place to a name in the parenthesis after it: "western Yemen (At Tuhayat, ...".
+_INTO_PARENTHESIS = re.compile(r"^[^()]{0,30}\((?:[^()]*,\s*)?$")
+
+
+def _with_parenthesis(
+    text: str, pool: list[PlaceMention], in_sentence: list[PlaceMention]
+) -> list[PlaceMention]:
+    """``pool`` with the places of a parenthesis right after one of its places: "shelled
+    positions in western Yemen (At Tuhayat, Al Hudaydah)" says where in western Yemen,
+    though the parse hangs the parenthesis from another clause."""
+    if not pool:
+        return pool
+    added = [
+        pm
+        for pm in in_sentence
+        if pm not in pool
+        and any(
+            p.span.end <= pm.span.start
+            and _INTO_PARENTHESIS.match(text[p.span.end : pm.span.start])
+            for p in pool
+        )
+    ]
+    return pool + added if added else pool
+
+
 # What joins a place to the area it lies in, named right after it: "Raghwan district
 # (Marib)", "Uludere district of Sirnak", "Mansura in Raqqa".
 _CONTAINED_IN = re.compile(
@@ -237,6 +265,9 @@ def _containers(text: str, in_sentence: list[PlaceMention]) -> set[int]:
         and first.place.precision in TOWNS
         and ids[first.place.id] == 1
     }
+    # the place a feature is tied to ("the Dansadau forest, in Maru Local Government
+    # Area") ranks after the feature, as an area after what it holds
+    areas |= {t for pm in in_sentence if pm.place is not None for t in [tied_to(pm.place)] if t}
     return {pm.span.start for pm in in_sentence if pm.place is not None and pm.place.id in areas}
 
 
@@ -820,10 +851,14 @@ def _most_named_country(ctx: DocContext) -> str | None:
 
 def _rank(place: Place) -> float:
     """Where a place ranks among precisions, a part between a division and its country; a
-    district known only by its seat town ("Derna district" the gazetteer lacks) ranks as
-    the town whose point it has."""
+    district known only by its seat town ("Derna district" the gazetteer lacks), and a
+    feature placed by its town, rank as the town whose point they have."""
     if place.feature == PART_FEATURE:
         return PART_RANK
-    if place.precision == "admin2" and (place.feature or "").startswith("PPL"):
+    if place.precision == "admin2" and (
+        (place.feature or "").startswith("PPL") or place.feature == TIED_FEATURE
+    ):
+        # so does a feature or a name placed by the town the text ties it to ("Avasin
+        # (Mergasur)"), which wins over that town as a place over the area it lies in
         return PRECISION_RANK["city"]
     return PRECISION_RANK.get(place.precision, 3)

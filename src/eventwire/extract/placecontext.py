@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -63,6 +63,9 @@ class PlaceContext:
     readings: dict[tuple[int, int], list[tuple[float, float, str]]] = field(default_factory=dict)
     # :func:`_neighbours` of each place id, filled as names are resolved
     near: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    # the countries a name other than a nationality word votes for ("Kenscoff", not "the
+    # Kenyan contingent"): a demonym says who, not where; None when not worked out
+    named: frozenset[str] | None = None
 
 
 def document_countries(
@@ -73,7 +76,11 @@ def document_countries(
 
 
 def document_context(
-    gazetteer: Gazetteer, names: Iterable[str], affiliations: Iterable[str] = (), text: str = ""
+    gazetteer: Gazetteer,
+    names: Iterable[str],
+    affiliations: Iterable[str] = (),
+    text: str = "",
+    nationality: Collection[str] | None = None,
 ) -> PlaceContext:
     """Votes for the countries and divisions a document is about. A country named counts 3
     for it; a division named ("Kentucky", "Ky.") 3 for itself and 2 for its country; a
@@ -83,13 +90,17 @@ def document_context(
     County", "the sheriff") 1 for the US; then a name that is a country or division in
     several countries ("Georgia") votes for its reading in the one country the others
     voted for. :func:`resolve_toponym` leaves a
-    name's own votes out when it resolves that name, so no reading confirms itself."""
+    name's own votes out when it resolves that name, so no reading confirms itself.
+    ``nationality``, when given, holds the names that are nationality words ("Kenyan"):
+    they vote like any name, but the countries the other names vote for are kept apart
+    (``PlaceContext.named``)."""
     votes: Counter[str] = Counter()
     areas: Counter[str] = Counter()
     readings: list[tuple[str, list[Candidate]]] = []
     mentions: Counter[str] = Counter()
     own: dict[str, tuple[Counter[str], Counter[str]]] = {}
     undecided: list[str] = []
+    named: set[str] = set()
     for name in names:
         head, _, qualifier = name.partition(",")
         if not _may_vote(head):
@@ -99,6 +110,8 @@ def document_context(
         name_votes, name_areas, cands = _votes_of(gazetteer, head, qualifier.strip())
         votes += name_votes
         areas += name_areas
+        if nationality is not None and head not in nationality:
+            named.update(k for k, v in name_votes.items() if k and v > 0)
         own[key] = (name_votes, name_areas)
         if cands:
             readings.append((head, cands))
@@ -141,7 +154,15 @@ def document_context(
                 grid.setdefault(grid_cell(c.place.lat, c.place.lon), []).append(
                     (c.place.lat, c.place.lon, name_key(head))
                 )
-    return PlaceContext(votes, areas, tuple(anchors), mentions, own, grid)
+    return PlaceContext(
+        votes,
+        areas,
+        tuple(anchors),
+        mentions,
+        own,
+        grid,
+        named=frozenset(named) if nationality is not None else None,
+    )
 
 
 def namesake_states(gazetteer: Gazetteer, name: str) -> tuple[Place, ...]:
@@ -242,6 +263,7 @@ def without_own_votes(name: str, context: PlaceContext) -> PlaceContext:
         context.own,
         context.readings,
         context.near,
+        context.named,
     )
 
 

@@ -18,14 +18,20 @@ kind's GeoNames feature codes are data: ``knowledge/data/place_words.toml``.
 - a feature is also often named after the division it lies in ("the Swat valley", "the
   Panjshir valley"): the division the name alone reads as;
 - a natural feature is never a town: with none of its kind in the gazetteer and no
-  division of its name, nothing; the event then takes the division or area its
-  sentence gives ("in the Sambisa forest in Borno state" is Borno), else stays
-  unplaced.
+  division of its name, nothing;
+- a feature with no reading that the text ties to a place named right after it ("the
+  Dansadau forest, in Maru Local Government Area", "the Ain al-Asad air base in Iraq's
+  western Anbar province", "the Sambisa forest in Borno state") keeps its own name at
+  that place's point, with the precision of what the text ties it to: ``admin2`` (near
+  a town) for a town or district, the division's or part's own for those; never a
+  country (:func:`tied_features`). With no such tie it stays unread, and an event
+  there takes its sentence's other places, else goes unplaced.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.extract.placecontext import as_context
@@ -36,9 +42,33 @@ if TYPE_CHECKING:
     from eventwire.extract.placecontext import PlaceContext
     from eventwire.knowledge.gazetteer import Gazetteer
     from eventwire.knowledge.place_words import PlaceWords
-    from eventwire.model import Place
+    from eventwire.model import Place, PlaceMention
 
 _TOWN_FEATURES = re.compile(r"^PPL")
+# What ties a feature to the place named right after it: "the Dansadau forest, in Maru
+# Local Government Area", "the Tishrin dam near Manbij", "Cal Miskaad range (Bari)".
+_TIE = re.compile(r"^(?:\s*\(\s*|,?\s+(?:in|near|outside|inside|of|by|at)\s+)[^.;:!?()]{0,40}$")
+# What ties a name the gazetteer lacks to a place it lies by: "a village near Sadda, near
+# Parachinar", "Jurf al-Sakhar, south-west of Baghdad", "Tal Abyad (Raqqa)"; a bare "in"
+# is read with the name already ("Mansura in Raqqa" is read within Raqqa)
+_NAME_TIE = re.compile(
+    r"^(?:\s*\(\s*|,\s+(?:in|near|outside)\s+|\s+near\s+|,?\s+(?:some\s+|about\s+)?"
+    r"(?:(?:north|south)[-– ]?(?:east|west)|north|south|east|west)(?:ern)?\s+of\s+)"
+    r"(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$"
+)
+# the precision of a feature placed by what it is tied to: near a town, or within an area
+_TIED_PRECISION = {"point": "admin2", "city": "admin2", "admin2": "admin2", "admin1": "admin1"}
+TIED_FEATURE = "NEAR"  # the feature code of a feature placed by what the text ties it to
+TIED_PREFIX = "near:"  # its id: the prefix, the id of what it is tied to, "|", its name
+
+
+def tied_to(place: Place) -> str | None:
+    """The id of the place a feature placed by its tie lies by or in, else None."""
+    if place.feature != TIED_FEATURE or not place.id.startswith(TIED_PREFIX):
+        return None
+    return place.id[len(TIED_PREFIX) :].rpartition("|")[0]
+
+
 _DIVISION_FEATURES = re.compile(r"^ADM[1-5]")
 
 
@@ -113,3 +143,60 @@ def _one_country(gazetteer: Gazetteer, name: str) -> bool:
     countries, and a village abroad that GeoNames also calls "Bagram" is no air base's."""
     cands = [c for c in gazetteer.candidates(name) if c.match != "skeleton"]
     return len({c.place.country for c in cands}) == 1 and any(c.match == "main" for c in cands)
+
+
+def tied_features(
+    text: str, mentions: list[PlaceMention], unread: dict[int, tuple[str, str]]
+) -> list[PlaceMention]:
+    """``mentions`` with each feature the gazetteer could not read (``unread``: the
+    mention's start -> its name and feature word) placed by the place the text ties it
+    to, named right after it in the same sentence ("the Dansadau forest, in Maru Local
+    Government Area"): the feature keeps its name, at that place's point, with the
+    precision of a town's surroundings (``admin2``) or of the area's own; the finest
+    such place wins ("in Iraq's western Anbar province": western Anbar, not Iraq). A
+    country says too little: the feature stays unread."""
+    if not unread:
+        return mentions
+    out = []
+    for pm in mentions:
+        feature = unread.get(pm.span.start)
+        if pm.place is not None or feature is None:
+            out.append(pm)
+            continue
+        name, word = feature
+        end = pm.span.end
+        after = text[end : end + 40]
+        if word and after.lower().lstrip().startswith(word):
+            end += len(after) - len(after.lstrip()) + len(word)
+        tie_words = _TIE if word else _NAME_TIE
+        ties = [
+            other
+            for other in mentions
+            if other.place is not None
+            and other.place.precision in _TIED_PRECISION
+            and other.span.start >= end
+            and other.evidence.char_start == pm.evidence.char_start
+            and tie_words.match(text[end : other.span.start])
+        ]
+        if not ties:
+            out.append(pm)
+            continue
+        order = list(_TIED_PRECISION)
+        tie = min(ties, key=lambda o: (order.index(o.place.precision), o.span.start))  # type: ignore[union-attr]
+        place = tie.place
+        assert place is not None
+        out.append(
+            replace(
+                pm,
+                place=replace(
+                    place,
+                    id=f"{TIED_PREFIX}{place.id}|{name_key(name)} {word}".rstrip(),
+                    name=f"{name} {word}".rstrip(),
+                    precision=_TIED_PRECISION[place.precision],
+                    feature=TIED_FEATURE,
+                    population=None,
+                    seat=None,
+                ),
+            )
+        )
+    return out

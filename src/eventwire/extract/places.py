@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.placecontext import document_context
-from eventwire.extract.placefeatures import feature_word, resolve_feature
+from eventwire.extract.placefeatures import feature_word, resolve_feature, tied_features
 from eventwire.extract.placeparts import with_parts
 from eventwire.extract.placespans import (
     DIVISION_KIND_WORDS,
@@ -76,6 +76,22 @@ STATEMENT_VERBS = {
     "declare",
     "state",
 }
+# The nouns of a state's armed bodies, which go abroad: "the Kenyan contingent".
+ARMED_BODIES = frozenset(
+    {
+        "troop", "force", "soldier", "army", "contingent", "peacekeeper", "military",
+        "serviceman", "servicemen", "police", "policeman", "guard", "navy", "jet",
+        "warplane", "aircraft", "battalion", "unit", "personnel", "mission",
+    }
+)  # fmt: skip
+# What a government says or decides, as a noun a capital or a country may own:
+# "Bishkek's account", "Moscow's denial", "Kabul's version of events".
+STATEMENT_NOUNS = frozenset(
+    {
+        "account", "version", "claim", "statement", "denial", "accusation", "allegation",
+        "narrative", "position", "response", "assertion", "explanation", "charge",
+    }
+)  # fmt: skip
 _STATEMENT_AFTER = re.compile(
     r"^(?:'s\s+(?:foreign|defence|defense|state)\s+\w+\s+)?\s*(?:has\s+|have\s+|had\s+|also\s+|"
     r"has\s+also\s+|on\s+\w+\s+)?(?:"
@@ -99,11 +115,16 @@ _KIND_OF_BEFORE = re.compile(
     )
     + r")\s+of\s+(?:the\s+)?$"
 )
-# "the city", "the town" standing for a town named before (see _with_the_town)
+# "the city", "the town", "the village" standing for a town named before (see
+# _with_the_town)
 _THE_TOWN = re.compile(
-    r"\b[Tt]he (?:city|town)\b(?![’'])(?!\s+(?:of|council|hall|centre|center|authorities|"
-    r"police|administration|mayor|governor|limits)\b)"
+    r"\b[Tt]he (city|town|village)\b(?![’'])(?!\s+(?:of|council|hall|centre|center|"
+    r"authorities|police|administration|mayor|governor|limits|elders?|chief|head)\b)"
 )
+# "the village" stands only for a place small enough to be one: a town of this many
+# people or more is no village ("Vorukh ... fired on the village" is Vorukh; a story
+# naming Goma and then "the village" has named no village)
+VILLAGE_MAX = 50_000
 # "the capital", not "the capital city of Socotra" (a province's capital, named after it).
 _CAPITAL = re.compile(r"\bthe capital\b(?!\s+(?:city\s+)?of\b)")
 _IN_AREA = re.compile(
@@ -136,6 +157,7 @@ _LIES_IN = re.compile(
     # an area's name may open with a lower-case Arabic article: "a farm in al-Hasakeh"
     r"((?:(?:al|el|as|ad|ar|an|ash|at|az)-)?" + NAME + r")"
 )
+_LGA = re.compile(r"\s+(?:[Ll]ocal\s+[Gg]overnment\s+[Aa]rea|LGA)\b")
 # The town or area owning a district: "Giza's Haram district", "Cairo's Abbasiya".
 _OWNER_BEFORE = re.compile(r"(" + NAME + r")['’]s\s+$")
 
@@ -144,17 +166,21 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
     gazetteer = ctx.resources.gazetteer
     words = ctx.resources.place_words
     spans = toponym_spans(ctx, gazetteer)
+    voting = _voting(ctx, spans)
     context = document_context(
         gazetteer,
-        [ctx.text[s:e] for s, e in _voting(ctx, spans)],
+        [ctx.text[s:e] for s, e in voting],
         _affiliations(ctx, spans),
         ctx.text,
+        nationality=_nationality_words(ctx, gazetteer, voting),
     )
     found: list[PlaceMention] = []
     ends = sorted(e for _s, e in spans)
     # a name read the same way gets the same reading in one document: resolved once
     resolved: dict[tuple[str, bool, bool], Place | None] = {}
     features: dict[tuple[str, str], Place | None] = {}
+    # names the gazetteer has no reading of, with their feature word ("" for none)
+    unread: dict[int, tuple[str, str]] = {}
     for start, end in spans:
         text = ctx.text[start:end]
         sent = ctx.doc.char_span(start, end, alignment_mode="expand")
@@ -168,6 +194,8 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
         if kind is not None and not area:
             head, comma, where = qualified.partition(",")
             qualified = f"{head} {kind.group(1).lower()}{comma}{where}"
+        # a Local Government Area is Nigeria's district, named after its seat
+        qualified = _LGA.sub(" district", qualified)
         key = (qualified, area, settlement)
         feature = feature_word(words, ctx.text, start, end)
         if feature is not None:
@@ -175,6 +203,8 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
             if feature not in features:
                 features[feature] = resolve_feature(gazetteer, words, *feature, context)
             reading = features[feature]
+            if reading is None:
+                unread[start] = feature
         elif key not in resolved:
             resolved[key] = resolve_toponym(
                 gazetteer, qualified, context, area=area, settlement=settlement
@@ -186,6 +216,8 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
                 )
         if feature is None:
             reading = resolved[key]
+            if reading is None:
+                unread[start] = (text, "")
         found.append(
             PlaceMention(
                 article_id=ctx.article.id,
@@ -215,9 +247,8 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
     # each mention keeps the zone of the page it lies in, so later steps (an article's
     # incidents) know a dateline's town without reading the text again
     zones = ctx.view.zones
-    return {
-        "places": [replace(pm, zone=zones.zone_of(pm.span.start)) for pm in with_parts(ctx, found)]
-    }
+    found = tied_features(ctx.text, with_parts(ctx, found), unread)
+    return {"places": [replace(pm, zone=zones.zone_of(pm.span.start)) for pm in found]}
 
 
 def _capital_country(ctx: DocContext, found: list[PlaceMention], votes: Counter[str]) -> str | None:
@@ -238,10 +269,13 @@ def _capital_country(ctx: DocContext, found: list[PlaceMention], votes: Counter[
 
 
 def _with_the_town(ctx: DocContext, found: list[PlaceMention]) -> list[PlaceMention]:
-    """``found`` with "the city" and "the town" read as the town named last before them: a
-    definite description takes the nearest antecedent of its kind ("Shells hit a market in
-    Goma on Sunday. ... Drones struck positions east of the city" is east of Goma). Not
-    "the city of X", "the town's mayor", "the city council"; nothing before it, nothing."""
+    """``found`` with "the city", "the town" and "the village" read as the town named last
+    before them: a definite description takes the nearest antecedent of its kind ("Shells
+    hit a market in Goma on Sunday. ... Drones struck positions east of the city" is east
+    of Goma; "a resident of Vorukh was killed when soldiers fired on the village" is
+    Vorukh, while a town of VILLAGE_MAX people or more is no village's antecedent). Not
+    "the city of X", "the town's mayor", "the city council", "the village elders";
+    nothing before it, nothing."""
     towns = [
         pm
         for pm in found
@@ -254,16 +288,21 @@ def _with_the_town(ctx: DocContext, found: list[PlaceMention]) -> list[PlaceMent
     for m in _THE_TOWN.finditer(ctx.text):
         n = bisect_left(starts, m.start())
         span = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if n and span is not None:
-            added.append(
-                PlaceMention(
-                    ctx.article.id,
-                    Span(m.start(), m.end(), m.group(0)),
-                    towns[n - 1].place,
-                    ctx.evidence(ctx.view.span_sent(span)),
-                    described=True,
-                )
+        if not n or span is None:
+            continue
+        antecedent = towns[n - 1].place
+        assert antecedent is not None
+        if m.group(1) == "village" and (antecedent.population or 0) >= VILLAGE_MAX:
+            continue  # the last town named is no village: the village is unnamed
+        added.append(
+            PlaceMention(
+                ctx.article.id,
+                Span(m.start(), m.end(), m.group(0)),
+                antecedent,
+                ctx.evidence(ctx.view.span_sent(span)),
+                described=True,
             )
+        )
     return sorted([*found, *added], key=lambda pm: pm.span.start) if added else found
 
 
@@ -335,6 +374,45 @@ def _with_qualifier(
         if name_key(area) != name_key(name) and qualifier_places(gazetteer, area, context):
             return f"{name}, {area}", rural
     return name, False
+
+
+def _nationality_words(
+    ctx: DocContext, gazetteer: Gazetteer, spans: list[tuple[int, int]]
+) -> set[str]:
+    """The names among ``spans`` that are the nationality of an armed body wherever the
+    text writes them ("the Kenyan contingent", "Pakistani troops", "Tajik border
+    guards"): tagged a nationality by the model, no country's own name (the model tags
+    "Israel" so at times), and modifying a force's noun (:data:`ARMED_BODIES`) each
+    time. Forces go abroad, so such a word says who acted, not where; a nationality of
+    people or things ("a Palestinian-owned greenhouse", "Sudanese refugees") is as often
+    where they are."""
+    norp = ctx.view.ent_starts("NORP")
+    armed: dict[str, bool] = {}
+    for s, e in spans:
+        if s not in norp:
+            continue
+        word = ctx.text[s:e]
+        armed[word] = armed.get(word, True) and _of_armed_body(ctx, s, e)
+    return {
+        w
+        for w, each in armed.items()
+        if each
+        and not any(
+            c.match == "main" and c.place.precision == "country" for c in gazetteer.named(w)
+        )
+    }
+
+
+def _of_armed_body(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether the word at [start, end) modifies a force's noun ("the Kenyan contingent",
+    "Pakistani border troops")."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not ctx.doc.has_annotation("DEP"):
+        return False
+    head = span.root.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head  # "Tajik border guards": the phrase's own noun
+    return span.root.dep_ in ("amod", "compound", "nmod") and head.lemma_.lower() in ARMED_BODIES
 
 
 def _affiliations(ctx: DocContext, spans: list[tuple[int, int]]) -> list[str]:
@@ -426,6 +504,14 @@ PLACE_HEADS = frozenset(
         "environs",
         "governor",
         "governorship",
+        # a stretch of a front or of a border held by one command: "the Poonch sector"
+        "sector",
+        # a territory cut off from its country: "the Vorukh enclave"
+        "enclave",
+        "exclave",
+        "dam",
+        "forest",
+        "range",
     ]
     # a parse may take the direction for the noun: "Majzar district west of Marib"
     + sorted(DIRECTIONS)
@@ -469,11 +555,15 @@ def is_metonym(ctx: DocContext, start: int, end: int) -> bool:
         if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in STATEMENT_VERBS:
             return True
         # "Moscow's envoy said"
-        return (
+        if (
             root.dep_ == "poss"
             and head.dep_ == "nsubj"
             and head.head.lemma_.lower() in STATEMENT_VERBS
-        )
+        ):
+            return True
+        # "rejecting Bishkek's account of the clash", "Kyiv's version": a government's
+        # word, told by its seat or country, places nothing it tells of
+        return root.dep_ == "poss" and head.lemma_.lower() in STATEMENT_NOUNS
     return bool(_STATEMENT_AFTER.match(ctx.text[end : end + 60]))
 
 

@@ -46,7 +46,8 @@ LOCATIVE = re.compile(
     # a town's rim: "the northern edge of Kramatorsk", "the fringes of Goma"
     r"edge|edges|fringe|fringes|periphery|"
     r"front|south|north|east|west|southeast|southwest|northeast|northwest|centre|center|"
-    r"[Rr]esidents|[Ii]nhabitants|[Vv]illagers|[Mm]ayor|[Gg]overnor)\s+of)"
+    # people who live there, one or many: "a resident of Vorukh", "villagers of Tenga"
+    r"[Rr]esidents?|[Ii]nhabitants?|[Vv]illagers?|[Mm]ayor|[Gg]overnor)\s+of)"
     r"\s+(?:the\s+)?(?:(?:rural|southern|northern|eastern|western|central)\s+)?"
     r"(?:(?:al|el|as|ad|ash|an|ar|at|az)[-\s])?)$"
 )
@@ -64,6 +65,11 @@ _TOWN_SITE_AFTER = re.compile(
     r"(?:roundabout|highway|camp|checkpoint|junction|intersection|crossing|airport|airbase|"
     r"governorate|municipality|outskirts|countryside)\b"
 )
+# A name set off a named place by a direction: ", south-west of Baghdad".
+_PLACED_OFF = re.compile(
+    r"^,?\s+(?:some\s+|about\s+)?(?:(?:north|south)[-– ]?(?:east|west)|north|south|east|west)"
+    r"(?:ern)?\s+of\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?[A-Z]"
+)
 SETTLEMENT_OF = re.compile(
     r"\b(?:city|cities|town|towns|village|villages|camp|suburb|neighbourhood|"
     r"neighborhood|outskirts|entrance)\s+of\s+(?:the\s+)?$"
@@ -77,6 +83,7 @@ _TOWNS_BODY = re.compile(
 )
 _PARENTHESIS = re.compile(r"(?<=\w)\s+\(([A-Z][^()]{1,80})\)")
 _NAME_IN_LIST = re.compile(NAME)
+_LOWER_AFTER = re.compile(r"^\s[a-z]")
 _NEXT_CAPITAL = re.compile(r"^\s[A-Z]")
 _REST_OF_NAME = re.compile(
     r"(?:\s(?:e|al|el|ad|ar|as|ash|at|az|an|ed|es|ez|bin|ibn|bani|de|"
@@ -102,9 +109,12 @@ _ROAD_ENDS = re.compile(r"\b(" + _END + r")\s?-\s?(" + _END + r")\s+(?:highway|r
 # division (not a town of that name) is read, and it is itself evidence of a place.
 DIVISION_KINDS = (
     r"province|region|state|governorate|oblast|district|territory|county|department|"
-    r"prefecture|raion|rayon|wilaya|municipality|emirate|canton|commune"
+    r"prefecture|raion|rayon|wilaya|municipality|emirate|canton|commune|"
+    # Nigeria's second-level division: "Maru Local Government Area", "Gwoza LGA"
+    r"[Ll]ocal\s+[Gg]overnment\s+[Aa]rea|LGA"
 )
 DIVISION_KIND_WORDS = frozenset(DIVISION_KINDS.split("|"))
+_LGA_KIND = re.compile(r"(?i)local\s+government\s+area|lga")
 # (not "the Karmel district of Zorba": a town's quarter, read with the town it lies in)
 _KIND_AFTER = re.compile(r"^\s+(" + DIVISION_KINDS + r")\b(?!\s+of\b)", re.IGNORECASE)
 # The country or division owning a division named by its kind: "Chad's Lac province".
@@ -194,6 +204,16 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
             continue
         # "the town of X" says X is a place: a loose spelling then reads it too
         said_a_place = bool(SETTLEMENT_OF.search(text[max(0, start - 30) : start]))
+        if ctx.resources.place_words.word_after.match(text[end : end + 20]) or _PLACED_OFF.match(
+            text[end : end + 40]
+        ):
+            # "in the Dansadau forest", "near the Tishrin dam": a feature the gazetteer
+            # may lack, still a place the text names (see placefeatures); so is a name
+            # set off a named place by a direction ("near Jurf al-Sakhar, south-west of
+            # Baghdad")
+            spans.append((start, end))
+            taken.add((start, end))
+            continue
         direction = _LEADING_DIRECTION.match(m.group(0))
         if direction and not gazetteer.named(text[start:end]):
             # "in North-Western Libya", "South East Mali": a direction written with a
@@ -206,13 +226,22 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
             added = whole if not taken.overlaps(end, whole[1]) else (start, end)
             spans.append(added)
             taken.add(added)
+    # a nationality or a language qualifying a word in a parenthesis is none ("(English
+    # service)"); a name the model took for one still is ("Sidi Bouafif (Hoceima)")
+    peoples = ctx.view.ent_starts("NORP") | ctx.view.ent_starts("LANGUAGE")
     for m in _PARENTHESIS.finditer(text):  # "(Razih, Sadah)": where the place before lies
-        for part in _NAME_IN_LIST.finditer(m.group(1)):
+        parts = list(_NAME_IN_LIST.finditer(m.group(1)))
+        area = _parenthesis_area(gazetteer, parts[-1].group(0)) if len(parts) > 1 else set()
+        for part in parts:
             start, end = m.start(1) + part.start(), m.start(1) + part.end()
             if (
-                not any(s < end and start < e for s, e in spans)
+                not (start in peoples and _LOWER_AFTER.match(text[end : end + 3]))
+                and not any(s < end and start < e for s, e in spans)
                 and not is_acronym(part.group(0))
-                and any(c.match != "skeleton" for c in gazetteer.candidates(part.group(0)))
+                and any(
+                    c.match != "skeleton" or c.place.admin1 in area
+                    for c in gazetteer.candidates(part.group(0))
+                )
             ):
                 spans.append((start, end))
     spans = _road_ends(text, gazetteer, spans)
@@ -244,6 +273,22 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
     )
 
 
+def _parenthesis_area(gazetteer: Gazetteer, name: str) -> set[str]:
+    """The first-level divisions the last name of a parenthesis may be ("(At Tuhayat, Al
+    Hudaydah)": the Hudaydah governorate): a district or town named before it in the
+    parenthesis, written otherwise than the gazetteer writes it ("At Tuhayat" for "At
+    Tuḩaytā'"), is read by its loose spelling when a place so spelt lies there, as a
+    loose spelling is read in the story's countries."""
+    return {
+        c.place.admin1
+        for c in gazetteer.candidates(name)
+        if c.match != "skeleton"
+        and c.place.admin1
+        and c.place.precision in ("admin1", "city")
+        and (c.place.precision == "admin1" or (c.place.population or 0) >= ORG_TOWN)
+    }
+
+
 def _with_division_kind(
     ctx: DocContext, gazetteer: Gazetteer, spans: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
@@ -256,11 +301,15 @@ def _with_division_kind(
     bodies = [(e.start_char, e.end_char) for e in ctx.view.ents if e.label_ == "ORG"]
 
     def kind_end(start: int, end: int) -> int | None:
-        m = _KIND_AFTER.match(text[end : end + 20])
+        m = _KIND_AFTER.match(text[end : end + 30])
         if m is None or _KIND_AFTER.match(" " + text[start:end].split()[-1]):
             return None  # "Zamfara State" read whole already
         new_end = end + m.end()
-        if m.group(1)[0].isupper() and any(s <= start and new_end <= e for s, e in bodies):
+        if (
+            m.group(1)[0].isupper()
+            and not _LGA_KIND.match(m.group(1))  # written with capitals, a body's or not
+            and any(s <= start and new_end <= e for s, e in bodies)
+        ):
             return None
         return new_end
 

@@ -11,6 +11,7 @@ no far-away guess.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -123,6 +124,7 @@ def _resolve(
         ]
         if not cands:
             return None
+    in_area = False  # the candidates are those in the area the text says the name lies in
     if qualifier:
         within = _qualifier_filter(gazetteer, qualifier, cands, context)
         core = without_type_word(name_key(head), TYPE_WORDS | SETTLEMENT_WORDS)
@@ -133,6 +135,7 @@ def _resolve(
             )
         if within:
             cands = within
+            in_area = True
         elif not any(
             c.place.precision in ("country", "region") and c.match != "skeleton" for c in cands
         ) and qualifier_places(gazetteer, qualifier, context):
@@ -154,15 +157,21 @@ def _resolve(
         cands = [c for c in cands if c.place.precision in ("country", "admin1", "region")]
     # A loose spelling match counts only in a country the story is about ("Rouakeche" in an
     # Algerian note is not the French town "Unieux"), or for a big town in a story without one.
+    # So does one in the area the text says it lies in ("Qaatabah, Ad Dali").
     cands = [
         c
         for c in cands
         if c.match != "skeleton"
+        or in_area
         or context.countries.get(c.place.country or "")
         or (not context.countries and big_loose_match(c, head))
     ]
     lead = _leading_country(context)
-    home = gazetteer.country(lead) if lead is not None and not qualifier else None
+    # the home a village is far abroad from is a country the story names a place of: a
+    # nationality word says who, not where ("the Kenyan contingent" in a story about
+    # Kenscoff makes Kenya no home to be abroad from)
+    home_code = _leading_country(context, named_only=True)
+    home = gazetteer.country(home_code) if home_code is not None and not qualifier else None
     if home is not None:
         # a village far abroad: in a story whose names lead to one country, a small place
         # in a distant country the story never names is a likeness, not the place ("Goura"
@@ -222,6 +231,17 @@ def _resolve(
             if best.place.precision in ("city", "point"):
                 return replace(best.place, precision="admin2")
             return best.place
+    if any(
+        c.match == "main"
+        and c.place.feature == "PPLC"
+        and context.countries.get(c.place.country or "")
+        for c in cands
+    ):
+        # the capital of a country the story is about, by its own name, is what news
+        # means: "Islamabad" in a story naming Pakistan is its capital, not a Kashmiri
+        # town some also call Islamabad, however near the story's other towns that one
+        # lies (a capital abroad leaves the other names be: "Paris" in an Ohio story)
+        cands = [c for c in cands if c.match != "alternate" or c.place.feature == "PPLC"]
     # a town bearing the name only as an alternate gives way where towns, divisions or
     # countries bear it as their own ("Montana" is the state, not Montana City)
     own_name = any(
@@ -300,9 +320,14 @@ def _far_abroad(place: Place, home: Place, context: PlaceContext, match: str = "
     return far and not named_near(place, context)
 
 
-def _leading_country(context: PlaceContext) -> str | None:
-    """The country most of the story's names vote for, when one leads the others."""
-    top = context.countries.most_common(2)
+def _leading_country(context: PlaceContext, *, named_only: bool = False) -> str | None:
+    """The country most of the story's names vote for, when one leads the others;
+    ``named_only``: among the countries a name other than a nationality word votes for
+    (``PlaceContext.named``, when worked out)."""
+    votes = context.countries
+    if named_only and context.named is not None:
+        votes = Counter({k: v for k, v in votes.items() if k in context.named})
+    top = votes.most_common(2)
     if not top or (len(top) == 2 and top[0][1] == top[1][1]):
         return None
     return top[0][0]

@@ -129,12 +129,15 @@ def score_recognition(golds: list[GeoGold], run: PipelineRun) -> dict[str, Metri
 
 
 def score_end_to_end(
-    golds: list[GeoGold], run: PipelineRun, gazetteer: Any = None
+    golds: list[GeoGold],
+    run: PipelineRun,
+    gazetteer: Any = None,
+    result: SetResult | None = None,
 ) -> dict[str, Metric]:
     """acc@161 over every gold toponym, found or not, with the places the pipeline gave.
     Where the gold marks only the whole's name inside our part of it ("China" of
     "southern China"), the part answers with the whole's point too, as the name scorers
-    take a part for its whole."""
+    take a part for its whole. Each miss goes to ``result`` when given (``--errors``)."""
     within = Tally()
     for g in golds:
         doc = run.records.get(gold_article(g.text).id)
@@ -151,7 +154,7 @@ def score_end_to_end(
                 whole = whole_of_part(pm.place, gazetteer) if gazetteer and inside else None
                 if whole is not None:
                     points.append((whole.lat, whole.lon))
-            within.add(
+            right = within.add(
                 any(
                     lat is not None
                     and lon is not None
@@ -159,6 +162,14 @@ def score_end_to_end(
                     for lat, lon in points
                 )
             )
+            if not right and result is not None:
+                result.miss(
+                    g.id,
+                    f"{g.corpus}:acc_161km_end_to_end",
+                    {"name": t.name, "lat": t.lat, "lon": t.lon},
+                    [{"lat": lat, "lon": lon} for lat, lon in points] or None,
+                    g.text[max(0, t.start - 80) : t.end + 80],
+                )
     return {
         "acc_161km_end_to_end": within.metric(
             "every gold toponym counts: found by our recognition and resolved within 161 km"
@@ -214,7 +225,7 @@ def score(
         part = [g for g in golds if g.corpus == corpus]
         if not part:
             continue
-        metrics = score_recognition(part, run) | score_end_to_end(part, run, gazetteer)
+        metrics = score_recognition(part, run) | score_end_to_end(part, run, gazetteer, result)
         if resolver is None:
             reason = why or "no toponym resolver"
             metrics |= {k: null(reason) for k in ("acc_161km", "country_accuracy", "mean_error_km")}
