@@ -796,6 +796,40 @@ MIGRATIONS: list[str] = [
     CREATE INDEX event_mentions_key ON event_mentions(group_key);
     INSERT INTO store_state (name, value) VALUES ('event_mentions', '-1')
     """,
+    # 25 (issue 18; 24 is issue 16's): each actor's sources per period and kind (type,
+    # negation, modality, ACLED type) from its events with at least ``atleast`` sources
+    # (2 up to the floor of 5), so the network under a kind and a minimum of sources
+    # ranks its actors from a few rows each, with dates or without, instead of reading
+    # every selected event. Filled from the pair periods, as store/sql.py rewrites it.
+    """
+    CREATE TABLE event_actor_kind_floors (
+        grain INTEGER NOT NULL, period TEXT NOT NULL, atleast INTEGER NOT NULL,
+        actor_id TEXT NOT NULL, type TEXT NOT NULL, negated INTEGER NOT NULL,
+        modality TEXT NOT NULL, acled_type TEXT, sources INTEGER NOT NULL
+    );
+    INSERT INTO event_actor_kind_floors
+    SELECT p.grain, p.period, f.atleast, p.actor_id, p.type, p.negated, p.modality,
+        p.acled_type, SUM(p.sources)
+    FROM (
+        SELECT grain, period, floor, source_actor AS actor_id, type, negated, modality,
+            acled_type, sources
+        FROM event_pair_periods WHERE floor >= 2
+        UNION ALL
+        SELECT grain, period, floor, target_actor, type, negated, modality, acled_type, sources
+        FROM event_pair_periods WHERE floor >= 2
+    ) p
+    JOIN (SELECT 2 AS atleast UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5) f
+        ON p.floor >= f.atleast
+    GROUP BY p.grain, p.period, f.atleast, p.actor_id, p.type, p.negated, p.modality,
+        p.acled_type
+    ORDER BY 1, 3, 5, 2, 4;
+    CREATE INDEX event_actor_kind_floors_type ON event_actor_kind_floors(
+        grain, atleast, type, period, actor_id, negated, modality, acled_type, sources
+    );
+    CREATE INDEX event_actor_kind_floors_acled ON event_actor_kind_floors(
+        grain, atleast, acled_type, period, actor_id, type, negated, modality, sources
+    )
+    """,
 ]
 
 _POSTGRES_TYPES = (
