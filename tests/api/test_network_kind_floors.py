@@ -128,3 +128,31 @@ def test_postgres_network_by_kind_and_floor_reads_indexes(
         for sql, args in ran:
             plan = "\n".join(r[0] for r in s._all("EXPLAIN " + sql, args))
             assert "Seq Scan" not in plan, (sql, plan)
+
+
+@pytest.mark.parametrize(
+    "flt",
+    [EventFilter(since="2019-04-10"), EventFilter(since="2019", until="2019-04", min_sources=2),
+     EventFilter(until="2019-04-30", min_sources=SOURCES_FLOOR), EventFilter(since="2030")],
+    ids=repr,
+)  # fmt: skip
+def test_degrees_under_dates_read_each_actors_running_sums(
+    store: SQLiteStore, flt: EventFilter
+) -> None:
+    """A filter of dates (and sources) reads two months' running sums an actor, not the
+    sums of each year and month between (their exactness: test_network_periods.py); no
+    actor is listed without events between the bounds."""
+    ran = _recorded(store, lambda: store.event_degrees(flt))
+    assert any("event_actor_running" in sql for sql, _ in ran)
+    assert not any("event_actor_sums" in sql or "event_actor_floors" in sql for sql, _ in ran)
+    assert all(n > 0 for _, n in store.event_degrees(flt))
+    assert (store.event_degrees(flt) == []) == (flt.since == "2030")
+
+
+def test_the_running_sums_are_rewritten_with_the_picture() -> None:
+    with SQLiteStore(":memory:") as s:
+        s.replace_resolution(Resolution(events=tuple(_events(200, seed=1))))
+        s.replace_resolution(Resolution(events=tuple(_events(300, seed=2))))
+        stored = sorted(s._all("SELECT * FROM event_actor_running"))
+        assert stored == sorted(s._all(SUMMARIES["event_actor_running"]))
+        assert {row[0] for row in stored} == set(range(1, SOURCES_FLOOR + 1))

@@ -17,14 +17,9 @@ from eventwire.model import DocumentRecords, Event, Evidence, Incident
 from eventwire.store.sqlite import SQLiteStore
 
 
-@pytest.fixture
-def client(tmp_path: Path):
+def convoy_store(path: Path) -> Path:
     """The sample store and one more incident between two actors of the Haftar filter's
     events (Egypt and the LNA) that Haftar is no side of."""
-    from fastapi.testclient import TestClient
-
-    from eventwire.api import create_app
-
     articles = sample_articles()
     res = sample_resolution(articles)
     said = Evidence(articles[1].id, "Egyptian jets struck an LNA convoy.", 0, 10)
@@ -33,10 +28,20 @@ def client(tmp_path: Path):
     incident = Incident("incident_convoy", "ASSAULT", {}, (said,), "act_egypt", "act_lna",
                         "2017-08-01", "day", CAIRO, events=("evt_convoy",))  # fmt: skip
     res = replace(res, events=(*res.events, event), incidents=(*res.incidents, incident))
-    with SQLiteStore(tmp_path / "rows.db") as store:
+    with SQLiteStore(path) as store:
         store.add_documents([(a, DocumentRecords(a.id)) for a in articles])
         store.replace_resolution(res)
-    with TestClient(create_app(Settings(db=str(tmp_path / "rows.db")))) as test_client:
+    return path
+
+
+@pytest.fixture
+def client(tmp_path: Path):
+    from fastapi.testclient import TestClient
+
+    from eventwire.api import create_app
+
+    settings = Settings(db=str(convoy_store(tmp_path / "rows.db")))
+    with TestClient(create_app(settings)) as test_client:
         yield test_client
 
 

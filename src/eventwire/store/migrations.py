@@ -801,6 +801,9 @@ MIGRATIONS: list[str] = [
     # (2 up to the floor of 5), so the network under a kind and a minimum of sources
     # ranks its actors from a few rows each, with dates or without, instead of reading
     # every selected event. Filled from the pair periods, as store/sql.py rewrites it.
+    # And each actor's running sums by month (``event_actor_running``: the sources of its
+    # dated events up to each month, by ``atleast`` 1-5): the degrees under a filter of
+    # dates read two rows an actor, not one for each year and month between.
     """
     CREATE TABLE event_actor_kind_floors (
         grain INTEGER NOT NULL, period TEXT NOT NULL, atleast INTEGER NOT NULL,
@@ -828,6 +831,28 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX event_actor_kind_floors_acled ON event_actor_kind_floors(
         grain, atleast, acled_type, period, actor_id, type, negated, modality, sources
+    );
+    CREATE TABLE event_actor_running (
+        atleast INTEGER NOT NULL, period TEXT NOT NULL, actor_id TEXT NOT NULL,
+        sources INTEGER NOT NULL
+    );
+    INSERT INTO event_actor_running
+    WITH f AS (SELECT 1 AS atleast UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4
+        UNION ALL SELECT 5),
+    s AS (
+        SELECT f.atleast, e.period, e.actor_id, SUM(e.sources) AS sources
+        FROM event_actor_periods e JOIN f ON e.floor >= f.atleast
+        WHERE e.grain = 7 GROUP BY f.atleast, e.period, e.actor_id
+    ),
+    m AS (SELECT DISTINCT period FROM event_actor_periods WHERE grain = 7),
+    a AS (SELECT DISTINCT atleast, actor_id FROM s)
+    SELECT a.atleast, m.period, a.actor_id, SUM(COALESCE(s.sources, 0))
+        OVER (PARTITION BY a.atleast, a.actor_id ORDER BY m.period)
+    FROM a CROSS JOIN m
+    LEFT JOIN s ON s.atleast = a.atleast AND s.period = m.period AND s.actor_id = a.actor_id
+    ORDER BY 1, 2, 3;
+    CREATE INDEX event_actor_running_period ON event_actor_running(
+        atleast, period, actor_id, sources
     )
     """,
 ]

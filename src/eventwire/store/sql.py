@@ -83,6 +83,7 @@ PICTURE_TABLES = (
     "event_actor_roles",
     "event_pair_floors",
     "event_actor_kind_floors",
+    "event_actor_running",
     "event_actor_floors",
     "event_actor_kinds",
     "event_pair_splits",
@@ -294,6 +295,25 @@ SUMMARIES["event_actor_kind_floors"] = (
     + ") f ON p.floor >= f.atleast"
     f" GROUP BY p.grain, p.period, f.atleast, p.actor_id, {_KIND_FLOORS}"
 )
+# and each actor's running sums: per month (a date's first 7 characters, every month of
+# the store, in their order) the sources of its dated events up to and including that
+# month, from its events with at least ``atleast`` sources (1 up to the floor). A filter
+# of dates is the difference of two months' rows, one row per actor each, where the
+# period summaries read each year and month between (the actors' degrees under a cut
+# day of the 1M-event bench store: 11,370 rows summed from 55,000 read, 40-60 ms of CPU)
+_ATLEAST = "SELECT 1 AS atleast" + "".join(
+    f" UNION ALL SELECT {k}" for k in range(2, SOURCES_FLOOR + 1)
+)
+SUMMARIES["event_actor_running"] = (
+    f"WITH f AS ({_ATLEAST}), s AS (SELECT f.atleast, e.period, e.actor_id,"
+    " SUM(e.sources) AS sources FROM event_actor_periods e JOIN f ON e.floor >= f.atleast"
+    f" WHERE e.grain = {_FINEST} GROUP BY f.atleast, e.period, e.actor_id),"
+    f" m AS (SELECT DISTINCT period FROM event_actor_periods WHERE grain = {_FINEST}),"
+    " a AS (SELECT DISTINCT atleast, actor_id FROM s)"
+    " SELECT a.atleast, m.period, a.actor_id, SUM(COALESCE(s.sources, 0))"
+    " OVER (PARTITION BY a.atleast, a.actor_id ORDER BY m.period) FROM a CROSS JOIN m"
+    " LEFT JOIN s ON s.atleast = a.atleast AND s.period = m.period AND s.actor_id = a.actor_id"
+)
 # Each summary's rows are inserted in the order of its (first) index: appended to the
 # B-tree instead of scattered over it, about a third less to write
 SUMMARY_ORDER = {
@@ -313,6 +333,7 @@ SUMMARY_ORDER = {
     "event_pair_floors": "4, 5, 3, 1, 2",
     "event_actor_roles": "1, 5, 2, 4",
     "event_actor_kind_floors": "1, 3, 5, 2, 4",
+    "event_actor_running": "1, 2, 3",
 }
 # The EventFilter fields each summary answers (the columns it keeps)
 _KINDS = frozenset({"type", "types", "acled", "modality", "negated"})
@@ -1504,7 +1525,8 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
         if statements is not None:
             if relations:
                 statements.append(self._relation_degree_statement(flt))
-            return [(r[0], int(r[1])) for r in self._summed_of(statements, 1)]
+            rows = self._summed_of(statements, 1)
+            return [(r[0], int(r[1])) for r in rows if int(r[1])]  # none between the bounds
         degree = dict(self.event_degrees(flt))
         for actor_id, sources in self.relation_degrees(flt) if relations else ():
             degree[actor_id] = degree.get(actor_id, 0) + sources
@@ -1535,7 +1557,8 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
         degree: dict[str, int] = {}
         for actor_id, sources in rows:
             degree[actor_id] = degree.get(actor_id, 0) + int(sources)
-        return sorted(degree.items())
+        # an actor whose running sums are the same at both bounds has no events between
+        return sorted((a, n) for a, n in degree.items() if n)
 
     def _degree_statements(self, flt: EventFilter) -> list[tuple[str, list[Any]]] | None:
         """The queries of the degrees from the period summaries and of the days of the
@@ -1554,6 +1577,9 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
                 "event_actor_kind_floors", flt, "actor_id, {sources}", " GROUP BY actor_id",
                 months=False, kinds=True, floor="atleast = ?",
             )  # fmt: skip
+        elif (plan := _period_plan(flt)) is not None and (flt.since or flt.until):
+            # dates (and sources): each actor's running sums at the two bounds (migration 25)
+            statements = _running_statements(flt)
         elif (plan := _split_plan(flt)) is not None:  # no sources floor: each actor's sums
             statements = self._period_statements(
                 "event_actor_sums", flt, "actor_id, {sources}", " GROUP BY actor_id", months=False
@@ -1916,6 +1942,44 @@ def _kind_plan(flt: EventFilter) -> bool:
         and bool(named & {"since", "until"})
         and _split_plan(flt, kinds=True) is not None
     )
+
+
+def _running_statements(flt: EventFilter) -> list[tuple[str, list[Any]]]:
+    """The queries of each actor's sources between the bounds of ``flt``'s dates from its
+    running sums (``event_actor_running``): its row at the last month the dates keep,
+    less its row at the last month before the first they keep (none without ``since``),
+    each found by one seek; both only when the first is after the second (a day's cut
+    month keeps no whole month). A date longer than a month keeps the months after (or
+    before) its own, whose days the caller reads from ``events``."""
+    last = "SELECT MAX(period) FROM event_actor_running WHERE atleast = ?"
+    atleast = max(flt.min_sources, 1)
+    high_args: list[Any] = [atleast]
+    low_args: list[Any] = [atleast]
+    if not flt.until:
+        high = last
+    elif len(flt.until) <= _FINEST:  # the months whose first characters are at most it
+        high = f"{last} AND period <= ?"
+        high_args.append(flt.until + "\uffff")
+    else:  # the months before the one it cuts
+        high = f"{last} AND period < ?"
+        high_args.append(flt.until[:_FINEST])
+    row = "SELECT actor_id, {sign}sources FROM event_actor_running WHERE atleast = ? AND period ="
+    if not flt.since:
+        return [(f"{row.format(sign='')} ({high})", [atleast, *high_args])]
+    if len(flt.since) <= _FINEST:  # the months before it
+        low = f"{last} AND period < ?"
+        low_args.append(flt.since)
+    else:  # the months up to the one it cuts
+        low = f"{last} AND period <= ?"
+        low_args.append(flt.since[:_FINEST])
+    # the bounds' order tested on the two months, not on ``period`` (a range on it would
+    # lead the planner to read every month after the first, not the one month's rows)
+    after = f"({high}) > COALESCE(({low}), '')"
+    both = [*high_args, *low_args]
+    return [
+        (f"{row.format(sign='')} ({high}) AND {after}", [atleast, *high_args, *both]),
+        (f"{row.format(sign='-')} ({low}) AND {after}", [atleast, *low_args, *both]),
+    ]
 
 
 def _kind_floor_plan(flt: EventFilter) -> bool:
