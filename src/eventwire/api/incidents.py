@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from eventwire import views
 from eventwire.export.incident_list import explain_incident
 from eventwire.http.deps import OntologyDep, StoreDep
-from eventwire.http.params import MAX_TEXT, Filter, IncidentOrder, Limit, PageNo
+from eventwire.http.params import MAX_TEXT, Filter, IncidentOrder, Limit, PageNo, WithActor
 from eventwire.model import Incident
 from eventwire.views.incidents import IncidentRows
 
@@ -38,13 +38,17 @@ def list_incidents(
         Query(max_length=400, description="`next_after` of the previous page (any order)."),
     ] = None,
     limit: Limit = 50,
+    with_actor: WithActor = None,
 ) -> Any:
     """Incidents (one per real-world occurrence) under the shared filter, newest first
     (undated last), oldest first or most reported first (`order`), with the total and page
     count; by page number or by the `after` cursor of the previous page (every order).
-    `bbox` is refused (422): filter incidents by `place`."""
+    `with_actor` keeps those a second actor is a side of too. `bbox` is refused (422):
+    filter incidents by `place`."""
     cf, onto = flt.corpus_filter(), request.app.state.ontology
-    return views.list_incident_rows(store, cf, order, page, limit, after, onto=onto)
+    return views.list_incident_rows(
+        store, cf, order, page, limit, after, onto=onto, with_actor=with_actor
+    )
 
 
 @router.get("/incidents/{incident_id}", response_model=IncidentDetail)

@@ -38,6 +38,13 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 PageNo = Annotated[int, Query(ge=1, le=MAX_OFFSET, description="Page number, from 1.")]
 Search = Annotated[str | None, Query(max_length=MAX_TEXT, description="Any spelling of a name.")]
+WithActor = Annotated[
+    str | None,
+    Query(
+        max_length=MAX_TEXT,
+        description="A second actor (id or any spelling): only the incidents it is a side of too.",
+    ),
+]
 # the choices the views offer, as closed lists (anything else is a 422 naming them);
 # tests/web/test_api.py checks they match EVENT_ORDERS, INCIDENT_ORDERS, ACTOR_SORTS, PLACE_SORTS,
 # UNITS

@@ -65,6 +65,7 @@ class IncidentFilter:
     limit: int | None = None
     offset: int = 0
     after: tuple[str | None, str] | None = None  # keyset (date orders): last (date, id) seen
+    with_actor: str | None = None  # a second actor id, on either side too (both kept)
 
 
 INCIDENT_ORDERS = {

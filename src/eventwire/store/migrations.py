@@ -796,6 +796,65 @@ MIGRATIONS: list[str] = [
     CREATE INDEX event_mentions_key ON event_mentions(group_key);
     INSERT INTO store_state (name, value) VALUES ('event_mentions', '-1')
     """,
+    # 25 (issue 18; 24 is issue 16's): each actor's sources per period and kind (type,
+    # negation, modality, ACLED type) from its events with at least ``atleast`` sources
+    # (2 up to the floor of 5), so the network under a kind and a minimum of sources
+    # ranks its actors from a few rows each, with dates or without, instead of reading
+    # every selected event. Filled from the pair periods, as store/sql.py rewrites it.
+    # And each actor's running sums by month (``event_actor_running``: the sources of its
+    # dated events up to each month, by ``atleast`` 1-5): the degrees under a filter of
+    # dates read two rows an actor, not one for each year and month between.
+    """
+    CREATE TABLE event_actor_kind_floors (
+        grain INTEGER NOT NULL, period TEXT NOT NULL, atleast INTEGER NOT NULL,
+        actor_id TEXT NOT NULL, type TEXT NOT NULL, negated INTEGER NOT NULL,
+        modality TEXT NOT NULL, acled_type TEXT, sources INTEGER NOT NULL
+    );
+    INSERT INTO event_actor_kind_floors
+    SELECT p.grain, p.period, f.atleast, p.actor_id, p.type, p.negated, p.modality,
+        p.acled_type, SUM(p.sources)
+    FROM (
+        SELECT grain, period, floor, source_actor AS actor_id, type, negated, modality,
+            acled_type, sources
+        FROM event_pair_periods WHERE floor >= 2
+        UNION ALL
+        SELECT grain, period, floor, target_actor, type, negated, modality, acled_type, sources
+        FROM event_pair_periods WHERE floor >= 2
+    ) p
+    JOIN (SELECT 2 AS atleast UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5) f
+        ON p.floor >= f.atleast
+    GROUP BY p.grain, p.period, f.atleast, p.actor_id, p.type, p.negated, p.modality,
+        p.acled_type
+    ORDER BY 1, 3, 5, 2, 4;
+    CREATE INDEX event_actor_kind_floors_type ON event_actor_kind_floors(
+        grain, atleast, type, period, actor_id, negated, modality, acled_type, sources
+    );
+    CREATE INDEX event_actor_kind_floors_acled ON event_actor_kind_floors(
+        grain, atleast, acled_type, period, actor_id, type, negated, modality, sources
+    );
+    CREATE TABLE event_actor_running (
+        atleast INTEGER NOT NULL, period TEXT NOT NULL, actor_id TEXT NOT NULL,
+        sources INTEGER NOT NULL
+    );
+    INSERT INTO event_actor_running
+    WITH f AS (SELECT 1 AS atleast UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4
+        UNION ALL SELECT 5),
+    s AS (
+        SELECT f.atleast, e.period, e.actor_id, SUM(e.sources) AS sources
+        FROM event_actor_periods e JOIN f ON e.floor >= f.atleast
+        WHERE e.grain = 7 GROUP BY f.atleast, e.period, e.actor_id
+    ),
+    m AS (SELECT DISTINCT period FROM event_actor_periods WHERE grain = 7),
+    a AS (SELECT DISTINCT atleast, actor_id FROM s)
+    SELECT a.atleast, m.period, a.actor_id, SUM(COALESCE(s.sources, 0))
+        OVER (PARTITION BY a.atleast, a.actor_id ORDER BY m.period)
+    FROM a CROSS JOIN m
+    LEFT JOIN s ON s.atleast = a.atleast AND s.period = m.period AND s.actor_id = a.actor_id
+    ORDER BY 1, 2, 3;
+    CREATE INDEX event_actor_running_period ON event_actor_running(
+        atleast, period, actor_id, sources
+    )
+    """,
 ]
 
 _POSTGRES_TYPES = (

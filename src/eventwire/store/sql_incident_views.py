@@ -60,7 +60,7 @@ INCIDENT_SUMMARIES = {
 }
 # what each summary answers: the IncidentFilter fields it keeps, the columns it groups by
 _FILTER_FIELDS = ("actor", "type", "since", "until", "place", "acled", "min_sources",
-                  "min_fatalities", "modality")  # fmt: skip
+                  "min_fatalities", "modality", "with_actor")  # fmt: skip
 SUMMARY_KEEPS = {
     "incident_dates": (
         frozenset({"type", "acled", "modality", "since", "until"}),

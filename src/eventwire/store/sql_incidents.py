@@ -125,9 +125,10 @@ class IncidentQueries:
         if flt.until:
             where.append("substr(date, 1, ?) <= ?")
             args += [len(flt.until), flt.until]
-        if flt.actor:
-            where.append("(source_actor = ? OR target_actor = ?)")
-            args += [flt.actor, flt.actor]
+        for actor in (flt.actor, flt.with_actor):
+            if actor:
+                where.append("(source_actor = ? OR target_actor = ?)")
+                args += [actor, actor]
         return where, args
 
     def incidents(self, flt: IncidentFilter | None = None) -> list[Incident]:

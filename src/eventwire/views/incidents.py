@@ -185,13 +185,19 @@ def list_incident_rows(
     after: str | None = None,
     *,
     onto: Ontology,
+    with_actor: str | None = None,
 ) -> NumberedPage[IncidentRow]:
     """One page of incidents with their total: by page number, or after a cursor (every
-    order); ``order`` is one of :data:`~eventwire.store.base.INCIDENT_ORDERS`."""
+    order); ``order`` is one of :data:`~eventwire.store.base.INCIDENT_ORDERS`. With
+    ``with_actor`` (an id or any spelling), only the incidents that actor is a side of too:
+    an actor index row under an actor's filter counts those, and links them."""
     if order not in INCIDENT_ORDERS:
         raise ValueError(f"order must be one of {', '.join(INCIDENT_ORDERS)}")
     limit = max(1, min(limit, MAX_LIMIT))
     flts = incident_filters(store, cf, onto)
+    if with_actor:
+        second = resolve_actor(store, with_actor)
+        flts = [replace(f, with_actor=second) for f in flts]
     total = sum(store.count_incidents(f) for f in flts)
     offset = (max(page, 1) - 1) * limit
     beyond = after is None and offset >= total  # a page past the last: nothing to read

@@ -29,10 +29,12 @@ from eventwire.http.params import (
     PageNo,
     PlaceSort,
     Search,
+    WithActor,
 )
 from eventwire.model import MODALITIES
 from eventwire.views import downloads, index_filters
 from eventwire.views.indexes import IndexPage
+from eventwire.views.records import Names
 
 WEB = Path(__file__).resolve().parent
 STATIC = WEB / "static"
@@ -154,15 +156,28 @@ def incidents_page(
     order: IncidentOrder = "-date",
     page: PageNo = 1,
     limit: Limit = 50,
+    with_actor: WithActor = None,
 ) -> Response:
-    """Incident records (one per real-world occurrence) under the shared filter bar."""
+    """Incident records (one per real-world occurrence) under the shared filter bar; with
+    ``with_actor``, those a second actor is a side of too (an actor index row's link)."""
     cf, onto = flt.corpus_filter(), get_ontology(request)
-    listing = views.list_incident_rows(store, cf, order, page, limit, onto=onto)
-    return _listing(request, "incidents.html", "Incidents", listing, flt)
+    listing = views.list_incident_rows(
+        store, cf, order, page, limit, onto=onto, with_actor=with_actor
+    )
+    second = views.resolve_actor(store, with_actor)
+    return _listing(
+        request, "incidents.html", "Incidents", listing, flt,
+        with_actor=second, with_name=Names(store).name(second),
+    )  # fmt: skip
 
 
 def _listing(
-    request: Request, template: str, title: str, listing: views.NumberedPage[Any], flt: FilterParams
+    request: Request,
+    template: str,
+    title: str,
+    listing: views.NumberedPage[Any],
+    flt: FilterParams,
+    **more: Any,
 ) -> Response:
     """A sorted, numbered list under the filter bar."""
     return render(
@@ -173,6 +188,7 @@ def _listing(
         sort_link=lambda o: _query(request, order=o, page=1),
         title=title,
         **_filter_context(request, flt),
+        **more,
     )
 
 
