@@ -6,7 +6,7 @@ then the concurrency check. Prints figures; asserts nothing about time.
 
 ``+1000 s`` is the refresh after adding 1,000 articles (incremental: the actors the new
 units reach, the events of the grouping keys the batch touches, then incidents, relations
-and quotes recomputed in full); ``actors s`` is the
+and quotes recomputed in full; events and incidents written only where they differ); ``actors s`` is the
 part of it before the events pass reads its first document (the incremental actors).
 Times are wall clock with CPU seconds of the process in brackets (on a shared machine
 the CPU seconds are the figure to compare). ``rebuild MB`` is the peak RSS of the process that fills the store and rebuilds it,

@@ -3,10 +3,11 @@
 A full resolution writes every kept event mention with its grouping key and event (with
 its picture, in one transaction). A refresh regroups only the keys its batch touches
 (:mod:`eventwire.resolve.event_mentions`) and writes what that changed: the events of
-those keys replace the stored ones (with their evidence), the kept events' export lines
-are rewritten only where the incidents they are a member of changed, and the mention
-rows of those keys are replaced. Incidents, relations, quotes, statistics, places and the
-summaries are still rewritten whole.
+those keys whose JSON differs from the stored one replace it (with their evidence), the
+kept events' export lines are rewritten only where the incidents they are a member of
+changed, and the mention rows of those keys are replaced. Of the incidents (still joined
+over the whole store), only those whose stored row differs are written. Relations,
+quotes, statistics, places and the summaries are still rewritten whole.
 """
 
 from __future__ import annotations
@@ -14,14 +15,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from eventwire.model import Resolution
+from eventwire.model import Incident, Resolution, to_dict
 from eventwire.resolve.event_mentions import EventsChange, MentionRow
 from eventwire.store.export_lines import event_line, member_incidents
+from eventwire.store.sql_incidents import payload_json
 from eventwire.store.sql_units import _chunks
 
 MENTION_COLUMNS = ("article_id", "seq", "trigger_start", "type", "group_key", "event_id")
-# the picture tables a refresh rewrites whole besides the events
-WHOLE_TABLES = ("incident_events", "incidents", "relations", "quotes", "statistics", "places")
+# the picture tables a refresh rewrites whole besides the events and incidents
+WHOLE_TABLES = ("relations", "quotes", "statistics", "places")
 
 
 def _values(r: MentionRow) -> tuple[Any, ...]:
@@ -42,7 +44,12 @@ class EventMentionsSQL:
         def _state(self, name: str) -> str: ...
         def _set_state(self, name: str, value: str) -> None: ...
         def _write_resolution(self, res: Resolution, summaries: bool = True) -> None: ...
-        def _write_incidents(self, res: Resolution) -> None: ...
+        def _write_incidents(
+            self, res: Resolution, written: Sequence[Incident] | None = None
+        ) -> None: ...
+        def changed_incidents(
+            self, incidents: Sequence[Incident]
+        ) -> tuple[list[Incident], list[str]]: ...
 
     def event_mentions_generation(self) -> int:
         """The picture generation the stored event mentions reflect (-1: none)."""
@@ -94,19 +101,32 @@ class EventMentionsSQL:
             )
         return found
 
+    def _payloads(self, table: str, ids: Sequence[str]) -> dict[str, str]:
+        """The stored JSON of the rows of ``table`` with one of ``ids`` (by id)."""
+        found: dict[str, str] = {}
+        for chunk, marks in _chunks(sorted(set(ids))):
+            rows = self._all(f"SELECT id, payload FROM {table} WHERE id IN ({marks})", chunk)
+            found.update((r[0], r[1]) for r in rows)
+        return found
+
     # the partial write --------------------------------------------------------------
     def update_rest(self, resolution: Resolution, change: EventsChange, generation: int) -> None:
         """Store a refresh's picture past the actors: the events ``change`` removed and
-        added, the kept events' lines where their incidents changed, the mention rows of
-        the regrouped keys; incidents, relations, quotes, statistics, places (and the
-        summaries) whole. ``resolution.events`` holds every event now."""
+        added (those added as they are stored keep their rows), the kept events' lines where their incidents changed, the mention rows of
+        the regrouped keys, the incidents whose rows differ from the stored ones (and the
+        removal of those gone); relations, quotes, statistics, places (and the summaries)
+        whole. ``resolution.events`` holds every event now."""
         before: dict[str, list[str]] = {}
         for event_id, incident_id in self._stream(
             "SELECT event_id, incident_id FROM incident_events WHERE role = 'member'"
             " ORDER BY event_id, incident_id"
         ):
             before.setdefault(event_id, []).append(incident_id)
-        for chunk, marks in _chunks(sorted(change.removed)):
+        # of the regrouped keys' events, those stored with the same JSON keep their rows
+        stored = self._payloads("events", [e.id for e in change.added])
+        fresh = [e for e in change.added if stored.get(e.id) != payload_json(to_dict(e))]
+        kept = {e.id for e in change.added} - {e.id for e in fresh}
+        for chunk, marks in _chunks(sorted(change.removed - kept)):
             self._execute(f"DELETE FROM events WHERE id IN ({marks})", chunk)
             self._execute(
                 f"DELETE FROM evidence WHERE kind = 'event' AND record_id IN ({marks})", chunk
@@ -114,9 +134,14 @@ class EventMentionsSQL:
         self._execute("DELETE FROM evidence WHERE kind <> 'event'")
         for table in WHOLE_TABLES:
             self._execute(f"DELETE FROM {table}")
+        # only the incidents whose rows differ are written (most are as stored)
+        incidents, gone = self.changed_incidents(resolution.incidents)
+        for chunk, marks in _chunks(sorted({i.id for i in incidents} | set(gone))):
+            self._execute(f"DELETE FROM incident_events WHERE incident_id IN ({marks})", chunk)
+            self._execute(f"DELETE FROM incidents WHERE id IN ({marks})", chunk)
         self._write_resolution(
             Resolution(
-                events=tuple(change.added),
+                events=tuple(fresh),
                 relations=resolution.relations,
                 quotes=resolution.quotes,
                 places=resolution.places,
@@ -124,11 +149,11 @@ class EventMentionsSQL:
                 incidents=resolution.incidents,  # the events' lines name theirs
             )
         )
-        self._write_incidents(resolution)
+        self._write_incidents(resolution, incidents)
         now = member_incidents(resolution.incidents)
-        added = {e.id for e in change.added}
+        written = {e.id for e in fresh}
         for e in resolution.events:
-            if e.id not in added and now.get(e.id, []) != before.get(e.id, []):
+            if e.id not in written and now.get(e.id, []) != before.get(e.id, []):
                 line = event_line(e, now.get(e.id, ()))
                 self._execute("UPDATE events SET line = ? WHERE id = ?", (line, e.id))
         for chunk, marks in _chunks(sorted(change.keys)):

@@ -111,12 +111,12 @@ class IncidentViewsSQL(IncidentQueries):
 
         def _places_by_id(self, ids: Iterable[str]) -> dict[str, Place]: ...
 
-    def _write_incidents(self, res: Resolution) -> None:
+    def _write_incidents(self, res: Resolution, written: Sequence[Incident] | None = None) -> None:
         """The incidents as :class:`IncidentQueries` writes them (every caller has just
-        emptied the incident tables), then their displaced figure and each actor's totals
-        (what migration 10 added)."""
-        super()._write_incidents(res)
-        for inc in res.incidents:
+        emptied the incident tables, or the rows of ``written``), then their displaced
+        figure and each actor's totals (what migration 10 added)."""
+        super()._write_incidents(res, written)
+        for inc in res.incidents if written is None else written:
             displaced = inc.counts.get("displaced")
             if displaced is not None:
                 self._execute(

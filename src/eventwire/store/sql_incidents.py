@@ -39,8 +39,17 @@ INCIDENT_ORDER.update(
 _CHUNK = 500
 
 
-def _json(value: Any) -> str:
+def payload_json(value: Any) -> str:
+    """A record as its stored JSON payload (the text every payload column holds)."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _payload(inc: Incident, outlet: dict[str, str | None]) -> tuple[Incident, str]:
+    """The incident as stored (its outlet count from the articles' outlets ``outlet``;
+    an article with none counts as its own) and its JSON."""
+    outlets = {outlet.get(a) or a for a in {ev.article_id for ev in inc.evidence}}
+    inc = replace(inc, outlet_count=len(outlets))
+    return inc, payload_json(to_dict(inc))
 
 
 class IncidentQueries:
@@ -58,6 +67,9 @@ class IncidentQueries:
     def _one(self, sql: str, args: Sequence[Any] = ()) -> Any:
         raise NotImplementedError
 
+    def _stream(self, sql: str, args: Sequence[Any] = ()) -> Iterator[Sequence[Any]]:
+        raise NotImplementedError
+
     def _outlets(self, article_ids: set[str]) -> dict[str, str | None]:
         ids = sorted(article_ids)
         found: dict[str, str | None] = {}
@@ -69,20 +81,40 @@ class IncidentQueries:
             found.update((r[0], r[1]) for r in rows)
         return found
 
-    def _write_incidents(self, res: Resolution) -> None:
-        """Insert the resolution's incidents, their outlet counts taken from the articles
-        (each row is made as it is inserted, never all at once)."""
-        arts = {ev.article_id for inc in res.incidents for ev in inc.evidence}
-        outlet = self._outlets(arts)
+    def _incident_outlets(self, incidents: Sequence[Incident]) -> dict[str, str | None]:
+        return self._outlets({ev.article_id for inc in incidents for ev in inc.evidence})
+
+    def changed_incidents(self, incidents: Sequence[Incident]) -> tuple[list[Incident], list[str]]:
+        """Of ``incidents`` (a whole picture's), those whose stored row differs from the
+        one :meth:`_write_incidents` would write (or that are not stored), and the ids of
+        the stored incidents not among them. Stored rows are read by id a chunk at a
+        time, so neither side is held whole as text."""
+        outlet = self._incident_outlets(incidents)
+        changed: list[Incident] = []
+        for k in range(0, len(incidents), _CHUNK):
+            part = incidents[k : k + _CHUNK]
+            rows = self._all(
+                f"SELECT id, payload FROM incidents WHERE id IN ({','.join('?' * len(part))})",
+                [inc.id for inc in part],
+            )
+            stored = {r[0]: r[1] for r in rows}
+            changed += [i for i in part if stored.get(i.id) != _payload(i, outlet)[1]]
+        now = {inc.id for inc in incidents}
+        gone = [r[0] for r in self._stream("SELECT id FROM incidents") if r[0] not in now]
+        return changed, gone
+
+    def _write_incidents(self, res: Resolution, written: Sequence[Incident] | None = None) -> None:
+        """Insert the resolution's incidents (or only ``written``, the others being stored
+        as they are), their outlet counts taken from the articles (each row is made as it
+        is inserted, never all at once)."""
+        incidents = res.incidents if written is None else written
+        outlet = self._incident_outlets(incidents)
 
         def rows() -> Iterator[tuple[Any, ...]]:
-            for inc in res.incidents:
-                articles = {ev.article_id for ev in inc.evidence}
-                outlets = {outlet.get(a) or a for a in articles}  # no outlet: the article itself
-                inc = replace(inc, outlet_count=len(outlets))
+            for inc in incidents:
+                inc, payload = _payload(inc, outlet)
                 acled = inc.codes.get("acled") if isinstance(inc.codes.get("acled"), dict) else {}
                 place = inc.location
-                payload = _json(to_dict(inc))
                 yield (
                     inc.id, inc.type, (acled or {}).get("event_type"), inc.source_actor,
                     inc.target_actor, inc.date, inc.date_precision, place.id if place else None,
@@ -93,7 +125,7 @@ class IncidentQueries:
 
         def links() -> Iterator[tuple[str, str, str]]:
             # sorted and once each: by incident id, then within an incident
-            for inc in sorted(res.incidents, key=lambda i: i.id):
+            for inc in sorted(incidents, key=lambda i: i.id):
                 own = {(inc.id, e, "member") for e in inc.events}
                 own |= {(inc.id, e, "statement") for e in inc.statements if e not in inc.events}
                 yield from sorted(own)

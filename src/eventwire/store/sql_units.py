@@ -20,6 +20,7 @@ from eventwire.model import (
     Actor,
     DocumentRecords,
     Event,
+    Incident,
     Relation,
     Resolution,
     from_dict,
@@ -106,7 +107,9 @@ class UnitsSQL:
         def _state(self, name: str) -> str: ...
         def _set_state(self, name: str, value: str) -> None: ...
         def _write_resolution(self, res: Resolution, summaries: bool = True) -> None: ...
-        def _write_incidents(self, res: Resolution) -> None: ...
+        def _write_incidents(
+            self, res: Resolution, written: Sequence[Incident] | None = None
+        ) -> None: ...
 
     def write_lock(self) -> AbstractContextManager[None]:
         """A transaction holding the store-level write lock (an incremental refresh)."""
