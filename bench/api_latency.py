@@ -544,7 +544,7 @@ def measure(settings: Settings, args: argparse.Namespace) -> None:
         ),
         "GET /api/network?since=": lambda: f"/api/network?since=201{rng.randrange(4, 9)}",
         "GET /api/network?min_sources=2": lambda: "/api/network?min_sources=2",
-        # a kind and a sources floor, with dates or without (migration 25)
+        # a kind and a sources floor, with dates or without (migration 24)
         "GET /api/network?type=&min_sources=": lambda: (
             f"/api/network?type={rng.choice(TYPES)}&min_sources={rng.randrange(2, 4)}"
         ),

@@ -1,4 +1,4 @@
-"""Migration 25: the network under a kind (type, ACLED type, modality, polarity) and a
+"""Migration 24: the network under a kind (type, ACLED type, modality, polarity) and a
 minimum of sources, with dates or without, reads the summaries (each actor's sums by
 kind and floor, ``event_actor_kind_floors``, and the pair periods), never every selected
 event, and gives exactly what counting the events one by one gives."""

@@ -796,7 +796,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX event_mentions_key ON event_mentions(group_key);
     INSERT INTO store_state (name, value) VALUES ('event_mentions', '-1')
     """,
-    # 25 (issue 18; 24 is issue 16's): each actor's sources per period and kind (type,
+    # 24 (issue 18): each actor's sources per period and kind (type,
     # negation, modality, ACLED type) from its events with at least ``atleast`` sources
     # (2 up to the floor of 5), so the network under a kind and a minimum of sources
     # ranks its actors from a few rows each, with dates or without, instead of reading

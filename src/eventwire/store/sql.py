@@ -280,7 +280,7 @@ SUMMARIES["event_actor_roles"] = (
     )
     + f" UNION ALL SELECT {_FINEST}, period, {_ROLE_GROUP}, events FROM m"
 )
-# migration 25: each actor's sources per period and kind (type, negation, modality, ACLED
+# migration 24: each actor's sources per period and kind (type, negation, modality, ACLED
 # type) from its events with at least ``atleast`` sources (2 up to the floor): the degrees
 # under a kind and a minimum of sources, with dates or without (before, those read every
 # selected event: 2.4 s of CPU for ``type=&min_sources=2`` on the 1M-event bench store)
@@ -1571,14 +1571,14 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
                 months=False, kinds=True,
             )  # fmt: skip
         elif _kind_floor_plan(flt):  # a kind and a sources floor: each actor's sums by
-            # kind from its events with at least that many (migration 25)
+            # kind from its events with at least that many (migration 24)
             plan = _period_plan(flt, kinds=True)
             statements = self._period_statements(
                 "event_actor_kind_floors", flt, "actor_id, {sources}", " GROUP BY actor_id",
                 months=False, kinds=True, floor="atleast = ?",
             )  # fmt: skip
         elif (plan := _period_plan(flt)) is not None and (flt.since or flt.until):
-            # dates (and sources): each actor's running sums at the two bounds (migration 25)
+            # dates (and sources): each actor's running sums at the two bounds (migration 24)
             statements = _running_statements(flt)
         elif (plan := _split_plan(flt)) is not None:  # no sources floor: each actor's sums
             statements = self._period_statements(
