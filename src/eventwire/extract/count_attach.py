@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.extract.timex_anchors import clause_verb
-from eventwire.model import Count, EventMention
+from eventwire.model import Count, EventMention, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -315,8 +315,11 @@ def fold_follow_ups(
     for start in sorted({*follow_ups, *toll_lines}):
         n = order.get(start, -1)
         mine = by_sentence.get(n, [])
+        carried = _doers_before(out, by_sentence, n)
         if not mine or any(
-            out[i].source is not None or out[i].lemma not in VICTIM_VERBS for i in mine
+            (out[i].source is not None and out[i].source not in carried)
+            or out[i].lemma not in VICTIM_VERBS
+            for i in mine
         ):
             continue  # a doer or an act named: an act of its own
         counts = {c.kind: c for i in mine for c in out[i].counts}
@@ -341,6 +344,16 @@ def fold_follow_ups(
             out[i] = replace(out[i], counts=tuple(have.values()))
         dropped.update(mine)
     return [e for i, e in enumerate(out) if i not in dropped]
+
+
+def _doers_before(out: list[EventMention], by_sentence: dict[int, list[int]], n: int) -> set[Span]:
+    """The doers of the acts of the :data:`FOLLOW_UP_REACH` sentences before sentence
+    ``n``: a victims' line whose doer is one of these was given it from there (a blame or
+    claim naming the doer of every act told before: "Four officers were killed ... Two
+    other officers were wounded. Police blamed X"), so the line still names no doer of
+    its own."""
+    doers = (out[i].source for m in range(n - FOLLOW_UP_REACH, n) for i in by_sentence.get(m, ()))
+    return {doer for doer in doers if doer is not None}
 
 
 def _toll_of_last_act(

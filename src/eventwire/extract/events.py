@@ -421,12 +421,13 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
                     qualifiers=("statement",)))  # fmt: skip
                 trigger_at.append(token.i)
     events = _rebutted_backing(ctx, index, events)
-    events = link_events(ctx.view, events, trigger_at, onto, index)
-    events = doers_named_later(ctx.view, events, trigger_at, onto, index)
     parsed = ctx.doc.has_annotation("DEP")
     # "..., it added": a line telling only victims goes on with the act told before (read
-    # before the acts of a line are folded: "in a separate attack" names an act of its own)
+    # before the acts of a line are folded: "in a separate attack" names an act of its own,
+    # and before a later sentence names the doer of every act told before it)
     follow_ups, toll_lines = _follow_up_lines(ctx, events, onto) if parsed else (set(), set())
+    events = link_events(ctx.view, events, trigger_at, onto, index)
+    events = doers_named_later(ctx.view, events, trigger_at, onto, index)
     if parsed:  # "fired shells into the town, killing three": one act
         events = _named_again_dated(ctx, events, trigger_at)
         events = _consequences_folded(ctx.doc, events, trigger_at, onto)
