@@ -93,13 +93,15 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     sent = ctx.view.sent(token)
     # only the timexes of the sentence and its paragraph before it can date the event
     window = _timexes_within(ctx, sent)
+    counting: set[int] = set()  # starts of times counted from a moment the text names
     if parsed:
         constructions = _counted_in(ctx, sent, window)
+        counting = {c.start for c in constructions}
         for counted in constructions:
             if token.i == counted.anchor.i or counted.anchor.is_ancestor(token):
                 # inside the moment a length is counted from ("comes ten days after jets
                 # bombed a school"): the counting clause's time, moved back by the length
-                return counted_back(token, counted, when_for(ctx, counted.outer))
+                return counted_back(token, counted, when_for(ctx, _counted_from(ctx, counted)))
         # a date inside that moment ("two days after the 3 May vote") is the moment's
         spans = [(*phrase_chars(c), c.start) for c in constructions]
         window = [t for t in window
@@ -115,7 +117,10 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
         timexes = [t for t in timexes if not _dates_nothing(ctx, t)]
     if parsed:
         clause = _clause_tokens(token)
-        own = [t for t in timexes if t.span.start in clause and not is_duration(t.span.text)]
+        # a time counted from a moment with no day ("comes a week after jets bombed a
+        # school") is no time of the clause's own that cannot be placed
+        own = [t for t in timexes if t.span.start in clause and not is_duration(t.span.text)
+               and t.span.start not in counting]  # fmt: skip
         if own and min(own, key=lambda t: abs(t.span.start - token.idx)).when.value is None:
             # the clause's own time ("on Sunday" with only the year known) cannot be
             # placed; a date from another clause would be wrong, not merely vague
@@ -251,6 +256,24 @@ def _antecedent_date(ctx: DocContext, token: Token) -> When | None:
     if when is None or not when.value or when.precision == "publication":
         return None
     return when
+
+
+# Verbs that set one act after another: "the raid comes a week after jets bombed a school".
+SEQUENCE_VERBS = frozenset({"come", "follow"})
+
+
+def _counted_from(ctx: DocContext, counted: CountedFrom) -> Token:
+    """What a counted time moves from: the outer clause's verb, or, for a verb of sequence
+    with an act noun as subject ("The latest raid comes a week after jets bombed a school"),
+    that act, whose day the story gave (the raid's, not the day of the writing)."""
+    outer = counted.outer
+    if outer.lemma_.lower() not in SEQUENCE_VERBS:
+        return outer
+    subject = next((c for c in outer.children if c.dep_ == "nsubj"), None)
+    words = ctx.resources.trigger_words
+    if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in words:
+        return subject
+    return outer
 
 
 def _counted_in(ctx: DocContext, sent: Span, window: list[Timex]) -> list[CountedFrom]:
@@ -528,11 +551,14 @@ def _paragraph_before(ctx: DocContext, sent: Span) -> tuple[int, int]:
 
 def _told_in_past(root: Token) -> bool:
     """A sentence in the simple past or pluperfect ("It hit a house", "were killed", "had
-    fled") goes on with the story's day; the present and present perfect ("Libya has
-    been plunged into chaos") speak of now."""
+    fled") goes on with the story's day, as does the journalist's present of one act set
+    after another ("The raid comes a week after ..."); the present and present perfect
+    ("Libya has been plunged into chaos") speak of now."""
     auxes = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
     if auxes & {"has", "have", "is", "are", "am", "will", "'s", "'re"}:
         return False
+    if root.tag_ == "VBZ" and root.lemma_.lower() in SEQUENCE_VERBS:
+        return True  # "The latest raid comes a week after ...": the raid told, in the present
     return root.tag_ == "VBD" or bool(auxes & {"was", "were", "had"})
 
 

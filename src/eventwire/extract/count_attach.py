@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.extract.timex_anchors import clause_verb
-from eventwire.model import Count, EventMention
+from eventwire.model import Count, EventMention, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -150,7 +150,8 @@ def governing_acts(doc: Doc, triggers: AbstractSet[int]) -> Callable[[Count], fr
     consequence (", killing 14"), a verb sharing the subject of the one before ("shells
     killed five and injured three") and a relative clause ("the raid, which killed 4")
     speak for the act they hang on; a relative clause on an act noun speaks for that act
-    alone ("the attack, which killed nine, followed a bombing that left 20 dead"), and an
+    alone ("the attack, which killed nine, followed a bombing that left 20 dead"; "a raid
+    on a village in which 17 died" too), and an
     adverbial clause of another time or of contrast tells another act ("killed two a day
     after a bomb wounded five", "..., while shelling wounded six"). Empty when the clause
     holds no act."""
@@ -175,10 +176,10 @@ def governing_acts(doc: Doc, triggers: AbstractSet[int]) -> Callable[[Count], fr
                            and not _other_act(clause))  # fmt: skip
             shared = clause.dep_ == "conj" and not _has_subject(clause)  # "killed 5 and hurt 3"
             relative = clause.dep_ in ("relcl", "acl")
-            if relative and clause.head.i in acts:
+            if relative and (owner := _act_phrase_of(clause.head, acts)) is not None:
                 # "the attack, which killed nine, followed a bombing": the act the clause
                 # describes, not the whole sentence it sits in
-                described.add(clause.head.i)
+                described.add(owner)
                 break
             if relative and time_clause(clause):
                 break  # "the worst since March, when a bomb killed nine": that act's toll
@@ -190,6 +191,22 @@ def governing_acts(doc: Doc, triggers: AbstractSet[int]) -> Callable[[Count], fr
         return frozenset(start for start, tok in tokens.items() if tok.i in inside)
 
     return governs
+
+
+def _act_phrase_of(noun: Token, acts: AbstractSet[int]) -> int | None:
+    """The act noun whose phrase holds ``noun``: the noun itself ("the attack, which killed
+    nine") or one above it through prepositions ("a raid on a village in which 17 died":
+    the village is the raid's, and so are its dead), up to the first verb."""
+    node = noun
+    for _ in range(4):
+        if node.i in acts:
+            return node.i
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return None
+        if node.dep_ not in ("pobj", "prep"):
+            return None
+        node = node.head
+    return None
 
 
 # Markers of an adverbial clause telling another act, at another time or by contrast:
@@ -298,8 +315,11 @@ def fold_follow_ups(
     for start in sorted({*follow_ups, *toll_lines}):
         n = order.get(start, -1)
         mine = by_sentence.get(n, [])
+        carried = _doers_before(out, by_sentence, n)
         if not mine or any(
-            out[i].source is not None or out[i].lemma not in VICTIM_VERBS for i in mine
+            (out[i].source is not None and out[i].source not in carried)
+            or out[i].lemma not in VICTIM_VERBS
+            for i in mine
         ):
             continue  # a doer or an act named: an act of its own
         counts = {c.kind: c for i in mine for c in out[i].counts}
@@ -324,6 +344,16 @@ def fold_follow_ups(
             out[i] = replace(out[i], counts=tuple(have.values()))
         dropped.update(mine)
     return [e for i, e in enumerate(out) if i not in dropped]
+
+
+def _doers_before(out: list[EventMention], by_sentence: dict[int, list[int]], n: int) -> set[Span]:
+    """The doers of the acts of the :data:`FOLLOW_UP_REACH` sentences before sentence
+    ``n``: a victims' line whose doer is one of these was given it from there (a blame or
+    claim naming the doer of every act told before: "Four officers were killed ... Two
+    other officers were wounded. Police blamed X"), so the line still names no doer of
+    its own."""
+    doers = (out[i].source for m in range(n - FOLLOW_UP_REACH, n) for i in by_sentence.get(m, ()))
+    return {doer for doer in doers if doer is not None}
 
 
 def _toll_of_last_act(

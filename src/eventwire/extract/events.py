@@ -55,6 +55,7 @@ from eventwire.extract.eventroles import (
     own_conjuncts,
     verb_roles,
 )
+from eventwire.extract.later_doers import doers_named_later
 from eventwire.extract.modality import SPEECH_VERBS, attribution_of, modality_of
 from eventwire.extract.rebuttals import BACKING_EVENTS, rebuttals, rebutted
 from eventwire.extract.subject_acts import EMBEDDED, subject_acts_folded
@@ -295,6 +296,9 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
             tgt_toks = [*tgt_toks[1:3], *tgt_toks[:1], *tgt_toks[3:]]  # "sent troops to X": X
         if is_verb and (doer := _gerund_doer(token, index)) is not None:
             src_tok = doer
+        src_tok = _name_after_adjective(src_tok, index)
+        if is_verb and not index.fillers(src_tok):
+            src_tok = _holder_of_origin(token, src_tok, index) or src_tok
         if src_tok is not None and not in_body(src_tok.idx):
             # "KYIV (Wire)—Russia attacked": the parse may take the dateline's agency as
             # the subject beside the body's own; the body's subject of that verb is the doer
@@ -417,11 +421,13 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
                     qualifiers=("statement",)))  # fmt: skip
                 trigger_at.append(token.i)
     events = _rebutted_backing(ctx, index, events)
-    events = link_events(ctx.view, events, trigger_at, onto, index)
     parsed = ctx.doc.has_annotation("DEP")
     # "..., it added": a line telling only victims goes on with the act told before (read
-    # before the acts of a line are folded: "in a separate attack" names an act of its own)
+    # before the acts of a line are folded: "in a separate attack" names an act of its own,
+    # and before a later sentence names the doer of every act told before it)
     follow_ups, toll_lines = _follow_up_lines(ctx, events, onto) if parsed else (set(), set())
+    events = link_events(ctx.view, events, trigger_at, onto, index)
+    events = doers_named_later(ctx.view, events, trigger_at, onto, index)
     if parsed:  # "fired shells into the town, killing three": one act
         events = _named_again_dated(ctx, events, trigger_at)
         events = _consequences_folded(ctx.doc, events, trigger_at, onto)
@@ -805,6 +811,46 @@ def _qualifiers(src: Filler | None, tgt: Filler | None) -> tuple[str, ...]:
     if tgt and tgt.qualifiers:
         quals += [f"target_{q}" for q in tgt.qualifiers]
     return tuple(dict.fromkeys(quals))
+
+
+def _name_after_adjective(token: Token | None, index: MentionIndex) -> Token | None:
+    """The name an adjective describes, when the parse takes the adjective for the whole
+    agent: "shells fired by the paramilitary Desert Shield" is read with "paramilitary" as
+    the object of "by" and the name hung elsewhere; the named body right after the
+    adjective ("the jihadist X", "the rebel X") is the doer. Any other token is kept."""
+    if token is None or token.pos_ != "ADJ" or token.dep_ != "pobj" or index.fillers(token):
+        return token
+    doc = token.doc
+    if token.i + 1 >= len(doc) or (named := index.covering(doc[token.i + 1])) is None:
+        return token
+    words = doc.char_span(named.span.start, named.span.end, alignment_mode="expand")
+    return words[-1] if words is not None and index.fillers(words[-1]) else token
+
+
+# Verbs by which a body holds the ground a weapon is fired from: "hills held by X".
+HOLDING_VERBS = frozenset({"hold", "control", "occupy"})
+
+
+def _holder_of_origin(token: Token, subject: Token | None, index: MentionIndex) -> Token | None:
+    """Who holds the ground the fire came from, when no one is named as firing: "Shells
+    fired from hills held by X struck a camp", "rockets launched from areas controlled by
+    X" -- the holder fired them. Read on the trigger's own "from" and on the participle
+    or verb of the weapon that is its subject."""
+    verbs = [token]
+    if subject is not None:
+        verbs += [c for c in subject.children if c.dep_ == "acl"]
+        if subject.dep_ == "nsubj" and subject.head.i != token.i:
+            verbs.append(subject.head)
+    for verb in verbs:
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"):
+            for ground in (c for c in prep.children if c.dep_ == "pobj"):
+                for held in (c for c in ground.children if c.dep_ == "acl"
+                             and c.lemma_.lower() in HOLDING_VERBS):  # fmt: skip
+                    for agent in (c for c in held.children if c.dep_ == "agent"):
+                        holder = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                        if holder is not None and index.fillers(holder):
+                            return holder
+    return None
 
 
 def _gerund_doer(token: Token, index: MentionIndex) -> Token | None:

@@ -4,7 +4,9 @@
 (stopping at relative clauses, which say something about a noun, not about the
 trigger) and collects cues: negation ("not", "never", "no"), denial ("denied
 backing", "rejected claims that"), refusal, conditionals ("would", "if"),
-future and intention ("will", "plans to"), allegation ("allegedly", "is believed
+future and intention ("will", "plans to"), possibility and obligation ("can be
+arrested", "must be punished"), an infinitive asked for, allowed or found hard ("asked
+the police to arrest him"), allegation ("allegedly", "is believed
 to", "likely") and report ("reportedly", "is said to"). The strongest cue wins,
 in the order of :data:`PRIORITY`.
 
@@ -69,9 +71,19 @@ REFUSE = frozenset({"refuse", "decline", "fail", "reject", "stop", "cease", "avo
                     "abstain"})  # fmt: skip
 # Verbs of commitment whose object, pledged for a purpose, is given support.
 PLEDGES = frozenset({"pledge", "commit"})
-HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
+# Modals of possibility and obligation: "could attack", "can be arrested", "must be punished".
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "must", "ought"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 HYPOTHETICAL_GOVERNORS = frozenset({"consider", "propose", "suggest", "mull", "weigh"})
+# Verbs (and adjectives of difficulty) whose infinitive complement is asked, allowed or
+# found hard, not done: "asked the police to arrest him", "gave them ten days to arrest
+# him", "found it hard to arrest him", "was unable to reach the town". An attempt ("tried
+# to storm the base") is an act of its own kind and stays told.
+UNREALISED_GOVERNORS = frozenset({"ask", "order", "urge", "instruct", "direct", "tell", "allow",
+                                  "permit", "authorize", "authorise", "give", "grant", "need",
+                                  "demand", "request", "appeal", "encourage", "invite",
+                                  "empower", "find", "hard", "difficult", "impossible",
+                                  "unable"})  # fmt: skip
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 FUTURE_GOVERNORS = frozenset(
     {"plan", "intend", "hope", "aim", "expect", "prepare", "seek", "want", "vow", "pledge",
@@ -218,7 +230,9 @@ def modality_of(token: Token) -> tuple[bool, str]:
         elif lemma_in(tok, FUTURE_GOVERNORS) and chain[pos - 1].dep_ == "xcomp":
             if not _pledged_for(tok):
                 found.add("future")
-        elif lemma_in(tok, HYPOTHETICAL_GOVERNORS):
+        elif lemma_in(tok, HYPOTHETICAL_GOVERNORS) or (
+            lemma_in(tok, UNREALISED_GOVERNORS) and _infinitive(chain[pos - 1])
+        ):
             found.add("hypothetical")
         elif lemma_in(tok, REPORTED_GOVERNORS) and is_passive(tok):
             found.add("reported")
@@ -276,6 +290,12 @@ def phrase_modality(noun: Token) -> tuple[bool, str]:
         if child.dep_ == "amod" and low in PHRASE_MODALITIES:
             return False, PHRASE_MODALITIES[low]
     return False, "asserted"
+
+
+def _infinitive(verb: Token) -> bool:
+    """A "to" infinitive: "to arrest", "to be arrested"."""
+    return verb.tag_ == "VB" and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "TO"
+                                     for c in verb.children)  # fmt: skip
 
 
 def _pledged_for(verb: Token) -> bool:

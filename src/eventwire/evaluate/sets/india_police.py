@@ -12,6 +12,10 @@ someone?"); a sentence gets a label when one of our events stated in it answers 
   agentless arrest is read as a police arrest, a documented choice;
 * FAIL: a *negated* event with a police source ("police did not intervene"),
   the one label our negation detection answers directly.
+
+An event told as future or hypothetical ("police will arrest them", "the culprits must be
+arrested") answers no question of a deed done (KILL, FORCE, ARREST); with a police source
+it still answers ANY_ACTION (the police are acting in the story).
 """
 
 from __future__ import annotations
@@ -76,6 +80,10 @@ def read(path: Path, limit: int | None = None, split: str = "all") -> list[Polic
     return take(in_split(docs, split, lambda g: g.id), limit)
 
 
+# Modalities of an act not done: promised, planned, asked for or possible.
+UNREALISED = frozenset({"future", "hypothetical"})
+
+
 def labels_of(event: Event, source_texts: list[str]) -> set[str]:
     """The police-action labels one of our events supports."""
     police = any(_POLICE.search(t) for t in source_texts)
@@ -86,6 +94,10 @@ def labels_of(event: Event, source_texts: list[str]) -> set[str]:
     )
     if event.negated:
         return {"FAIL"} if police else set()
+    if event.modality in UNREALISED:
+        # "police will arrest them", "were given ten days to arrest him": no arrest was
+        # made, though the police are still acting (or failing to) in the story
+        return {"ANY_ACTION"} if police else set()
     labels: set[str] = set()
     if arrest and (police or not source_texts):
         labels |= {"ARREST", "ANY_ACTION"}

@@ -1,0 +1,218 @@
+"""Doers of an act named in a later sentence that tells no new act of its own.
+
+A story often tells an act with its doer unnamed ("Gunmen attacked a bakery, killing
+six") and names the doer sentences later, in one of these constructions:
+
+* membership of the unnamed doers: "Police believe the gunmen belonged to a cell of X",
+  "the suspects are (said to be) members of X";
+* the act's victims as the object of a named doer: "Investigators believe the victims
+  were targeted by X";
+* a body saying it did such an act, told with a pronoun: "X said on its channel that it
+  had attacked the base";
+* a claim of an act its noun names with no trigger of its own: "X claimed the launch".
+
+The named body becomes the doer of the earlier act, and of the acts told with it whose
+doer was unnamed (:func:`eventwire.extract.eventlinks._name_doer`). Membership and the
+victims' attacker are what someone else says of the doer: the role is alleged
+(``source_alleged``); a claim or a body's own account is the body's word about itself.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventwire.extract.docview import DocView
+from eventwire.extract.eventlinks import (
+    SAYING_VERBS,
+    SELF_PRONOUNS,
+    SOURCE_ALLEGED,
+    _acts_before,
+    _name_doer,
+    _same_day,
+    _unnamed,
+)
+from eventwire.extract.eventroles import negated_verb
+from eventwire.knowledge.ontology import Ontology
+from eventwire.model import EventMention, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from eventwire.extract.actorspans import MentionIndex
+
+# Nouns for the unnamed people who did an act, as the subject of a membership clause.
+DOER_NOUNS = frozenset({"gunman", "attacker", "assailant", "suspect", "killer", "bomber",
+                        "shooter", "raider", "perpetrator", "militant", "culprit"})  # fmt: skip
+# Parts of a body one belongs to: "a cell of X", "members of X".
+PART_NOUNS = frozenset({"member", "cell", "faction", "unit", "wing", "branch", "part",
+                        "fighter", "gang", "group"})  # fmt: skip
+# Nouns for those an act was done to, as the object of a later act by a named doer.
+VICTIM_NOUNS = frozenset({"victim", "dead", "deceased"})
+# Nouns a claim names an act by with no trigger of its own: "claimed the launch".
+CLAIMED_ACT_NOUNS = frozenset({"launch", "operation", "killing", "blast", "explosion",
+                               "ambush", "attack", "strike", "bombing", "shooting"})  # fmt: skip
+# Sentences back from a membership clause to the act it names: the first few paragraphs.
+MEMBERSHIP_REACH = 10
+
+
+def doers_named_later(
+    view: DocView,
+    events: list[EventMention],
+    trigger_at: list[int],
+    onto: Ontology,
+    index: MentionIndex,
+) -> list[EventMention]:
+    """The events with the doers later sentences name for them (see the module doc)."""
+    out = list(events)
+    violent = onto.violent_types
+    for tok in view.tokens:
+        found = _membership(tok, index)
+        if found is None:
+            continue
+        subject, body = found
+        upto = sum(1 for i in trigger_at if i < tok.i)
+        acts = _acts_of(view, out, trigger_at, tok, subject, onto)
+        _name_doer(view, out, trigger_at, acts, body, onto, upto, SOURCE_ALLEGED)
+    for k, (e, i) in enumerate(zip(events, trigger_at, strict=True)):
+        verb = view.doc[i]
+        if e.type not in violent or e.negated:
+            continue
+        named = None if _unnamed(view, e.source, onto) else e.source
+        if named is not None and _on_the_victims(verb):
+            acts = _acts_of(view, out, trigger_at, verb, None, onto)
+            mark = SOURCE_ALLEGED if e.modality == "alleged" else None
+            _name_doer(view, out, trigger_at, acts, named, onto, k, mark)
+        elif (speaker := _told_by_itself(verb, index)) is not None:
+            before = [j for j in _acts_before(view, out, trigger_at, i, {e.type})
+                      if _same_day(out[j], e)]  # fmt: skip
+            _name_doer(view, out, trigger_at, before, speaker, onto, k)
+    for tok in view.tokens:
+        claimant = _claim_of_untold_act(tok, trigger_at)
+        fillers = index.fillers(claimant) if claimant is not None else []
+        if fillers:
+            upto = sum(1 for i in trigger_at if i < tok.i)
+            before = _acts_before(view, out, trigger_at, tok.i, violent)
+            _name_doer(view, out, trigger_at, before, fillers[0].span, onto, upto)
+    return out
+
+
+def _membership(tok: Token, index: MentionIndex) -> tuple[Token, Span] | None:
+    """``(the doers' noun, the body)`` of "the gunmen belonged to (a cell of) X", "the
+    suspects are (said to be) members of X"; the doers' noun is definite ("the gunmen":
+    the ones the story told), and a negated clause names no body."""
+    lemma = tok.lemma_.lower()
+    if lemma == "belong":
+        objects = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                   for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    elif lemma == "be":
+        objects = [c for c in tok.children if c.dep_ == "attr" and c.lemma_.lower() in PART_NOUNS]
+    else:
+        return None
+    subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and tok.dep_ == "xcomp":  # "the suspects are said to be members"
+        subject = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.lemma_.lower() not in DOER_NOUNS or negated_verb(tok):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in subject.children):
+        return None
+    for obj in objects:
+        if (body := _body(obj, index)) is not None:
+            return subject, body
+    return None
+
+
+def _body(noun: Token, index: MentionIndex) -> Span | None:
+    """The named body ``noun`` is or is a part of: "X", "a cell of X", "members of X"."""
+    if fillers := index.fillers(noun):
+        return fillers[0].span
+    if noun.lemma_.lower() not in PART_NOUNS:
+        return None
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if fillers := index.fillers(pobj):
+                return fillers[0].span
+            if pobj.pos_ == "PROPN" and (named := _named_elsewhere(pobj, index)) is not None:
+                return named
+    return None
+
+
+def _named_elsewhere(name: Token, index: MentionIndex) -> Span | None:
+    """The mention of the same name here or elsewhere in the document: what one belongs
+    to is a body, even when its name alone reads as a place's ("members of Los Lobos")."""
+    if (here := index.covering(name)) is not None:
+        return here.span
+    words = [c for c in name.children if c.dep_ == "compound" and c.i < name.i]
+    text = name.doc[words[0].i if words else name.i : name.i + 1].text
+    return next((m.span for m in index.all() if m.span.text == text), None)
+
+
+def _acts_of(
+    view: DocView,
+    out: list[EventMention],
+    trigger_at: list[int],
+    at: Token,
+    subject: Token | None,
+    onto: Ontology,
+) -> list[int]:
+    """The earlier acts a later sentence names the doer of: those whose doer is told with
+    the same noun ("Gunmen attacked ... the gunmen belonged to X"), else those of the
+    first sentence telling an act with an unnamed doer (the story's lead: "the suspects",
+    "the victims" are the lead act's), within :data:`MEMBERSHIP_REACH` sentences."""
+    here = view.sent_no(at.i)
+    before = [j for j in _acts_before(view, out, trigger_at, at.i, onto.violent_types)
+              if here - view.sent_no(trigger_at[j]) <= MEMBERSHIP_REACH]  # fmt: skip
+    if subject is not None:
+        same = [j for j in before if _told_with(view, out[j].source, subject.lemma_.lower())]
+        if same:
+            return same
+    unnamed = [j for j in before if _unnamed(view, out[j].source, onto)]
+    if not unnamed:
+        return []
+    lead = view.sent_no(trigger_at[unnamed[0]])
+    return [j for j in unnamed if view.sent_no(trigger_at[j]) == lead]
+
+
+def _told_with(view: DocView, span: Span | None, lemma: str) -> bool:
+    if span is None:
+        return False
+    words = view.doc.char_span(span.start, span.end, alignment_mode="expand")
+    return words is not None and len(words) > 0 and words[-1].lemma_.lower() == lemma
+
+
+def _on_the_victims(verb: Token) -> bool:
+    """An act done to "the victims" (those the story told): "the victims were targeted
+    by X", "X targeted the victims"."""
+    return any(
+        c.dep_ in ("dobj", "nsubjpass")
+        and c.lemma_.lower() in VICTIM_NOUNS
+        and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+        for c in verb.children
+    )
+
+
+def _told_by_itself(verb: Token, index: MentionIndex) -> Span | None:
+    """The named speaker of an act it says it did, told with a pronoun: "X said (on its
+    channel) that it had attacked the base" -- the pronoun is the clause's subject."""
+    if verb.pos_ != "VERB" or verb.dep_ != "ccomp" or negated_verb(verb):
+        return None
+    if verb.head.lemma_.lower() not in SAYING_VERBS:
+        return None
+    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if doer is None or doer.lower_ not in SELF_PRONOUNS:
+        return None
+    speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    fillers = index.fillers(speaker)
+    return fillers[0].span if fillers else None
+
+
+def _claim_of_untold_act(verb: Token, trigger_at: list[int]) -> Token | None:
+    """The subject of "X claimed the launch": a claim whose object names an act with no
+    trigger of its own (a triggered "claimed the attack" is read with that act)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "claim" or negated_verb(verb):
+        return None
+    owned = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if owned is None or owned.lemma_.lower() not in CLAIMED_ACT_NOUNS or owned.i in trigger_at:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in owned.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
