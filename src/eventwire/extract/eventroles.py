@@ -17,7 +17,7 @@
   "lost five soldiers in an ambush").
 * when the first target candidate names no actor, the next is tried: a verb's
   "demanded that X act" (X), a noun's other target prepositions and the ones under them
-  ("a suspension of air links with Serbia"), the holder of a place aimed at ("shelled
+  ("a freeze of trade ties with Eritrea"), the holder of a place aimed at ("shelled
   positions held by X"), and the one who held off an act ("repelled an attack by X",
   "beat back an assault by X on its posts").
 * a coordinated verb shares the object ("shot and killed two men"); a bare participle
@@ -587,7 +587,7 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         if target is not None and target.pos_ == "ADP":
             target = _child(target, "pobj")
     # Further candidates, tried when the first names no actor: every target preposition,
-    # and one level down ("a suspension of air links with Serbia"), then the light verb's
+    # and one level down ("a freeze of trade ties with Eritrea"), then the light verb's
     # ("denies supply of drones to Russia": the parser hangs "to Russia" on the verb).
     further = _pobjs(token, NOUN_TARGET_PREPS)
     further += [t for p in further for t in _pobjs(p, NOUN_TARGET_PREPS)]

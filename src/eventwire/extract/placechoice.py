@@ -213,15 +213,15 @@ def _pick_place(
     return place
 
 
-# From a place to a name in the parenthesis after it: "western Yemen (At Tuhayat, ...".
+# From a place to a name in the parenthesis after it: "northern Syria (Azaz, ...".
 _INTO_PARENTHESIS = re.compile(r"^[^()]{0,30}\((?:[^()]*,\s*)?$")
 
 
 def _with_parenthesis(
     text: str, pool: list[PlaceMention], in_sentence: list[PlaceMention]
 ) -> list[PlaceMention]:
-    """``pool`` with the places of a parenthesis right after one of its places: "shelled
-    positions in western Yemen (At Tuhayat, Al Hudaydah)" says where in western Yemen,
+    """``pool`` with the places of a parenthesis right after one of its places: "mortars
+    hit farms in northern Syria (Azaz, Aleppo)" says where in northern Syria,
     though the parse hangs the parenthesis from another clause."""
     if not pool:
         return pool

@@ -274,10 +274,10 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
 
 
 def _parenthesis_area(gazetteer: Gazetteer, name: str) -> set[str]:
-    """The first-level divisions the last name of a parenthesis may be ("(At Tuhayat, Al
-    Hudaydah)": the Hudaydah governorate): a district or town named before it in the
-    parenthesis, written otherwise than the gazetteer writes it ("At Tuhayat" for "At
-    Tuḩaytā'"), is read by its loose spelling when a place so spelt lies there, as a
+    """The first-level divisions the last name of a parenthesis may be ("(Maarat al-Numan,
+    Idlib)": the Idlib governorate): a district or town named before it in the
+    parenthesis, written otherwise than the gazetteer writes it ("Maarat al-Numan" for
+    "Ma‘arrat an Nu‘mān"), is read by its loose spelling when a place so spelt lies there, as a
     loose spelling is read in the story's countries."""
     return {
         c.place.admin1
