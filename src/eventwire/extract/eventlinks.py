@@ -82,23 +82,23 @@ def _doers_named_later(
     * a claim naming no act ("The Front claimed responsibility through its radio"): the
       claimant did the last act told before.
 
-    A named doer is kept (:func:`_name_doer`)."""
+    A named doer is kept (:func:`name_doer`)."""
     doc, out = view.doc, list(events)
     violent = onto.violent_types
     for k, (e, i) in enumerate(zip(events, trigger_at, strict=True)):
         tok = doc[i]
         if e.type in violent and e.source is not None and not e.negated and _self_told(tok):
-            before = [j for j in _acts_before(view, out, trigger_at, i, {e.type})
-                      if _same_day(out[j], e)]  # fmt: skip
-            _name_doer(view, out, trigger_at, before, e.source, onto, k)
+            before = [j for j in acts_before(view, out, trigger_at, i, {e.type})
+                      if same_day(out[j], e)]  # fmt: skip
+            name_doer(view, out, trigger_at, before, e.source, onto, k)
         elif (e.lemma in BLAME_VERBS and e.target is not None and not e.negated
-              and not _unnamed(view, e.target, onto) and _names_no_act(tok)):  # fmt: skip
+              and not is_unnamed(view, e.target, onto) and _names_no_act(tok)):  # fmt: skip
             here = view.sent_no(i)
-            before = [j for j in _acts_before(view, out, trigger_at, i, violent)
+            before = [j for j in acts_before(view, out, trigger_at, i, violent)
                       if here - view.sent_no(trigger_at[j]) <= BLAME_REACH]  # fmt: skip
             # the accused is the doer in the accuser's words: that role is alleged, the
             # act keeps the modality its own sentence gives it
-            _name_doer(view, out, trigger_at, before, e.target, onto, k, SOURCE_ALLEGED)
+            name_doer(view, out, trigger_at, before, e.target, onto, k, SOURCE_ALLEGED)
     if index is None:
         return out
     for tok in view.tokens:
@@ -107,8 +107,8 @@ def _doers_named_later(
         if not fillers:
             continue
         upto = sum(1 for i in trigger_at if i < tok.i)
-        before = _acts_before(view, out, trigger_at, tok.i, violent)
-        _name_doer(view, out, trigger_at, before, fillers[0].span, onto, upto)
+        before = acts_before(view, out, trigger_at, tok.i, violent)
+        name_doer(view, out, trigger_at, before, fillers[0].span, onto, upto)
     return out
 
 
@@ -132,7 +132,7 @@ def _own(doer: Token) -> bool:
     return owner.lower_ in SELF_POSSESSIVES or (owner.pos_ == "NOUN" and owner.is_lower)
 
 
-def _same_day(a: EventMention, b: EventMention) -> bool:
+def same_day(a: EventMention, b: EventMention) -> bool:
     """Not dated to two different days."""
     x, y = a.when, b.when
     if x is None or y is None or x.precision != "day" or y.precision != "day":
@@ -329,16 +329,16 @@ def _own_earlier_act(
     resolution makes one event of both; a named doer, a people's or a state's ("Sudanese
     soldiers") is kept. A denial leaves the act as told."""
     e = out[k]
-    before = _acts_before(view, out, trigger_at, trigger_at[k], {e.type})
+    before = acts_before(view, out, trigger_at, trigger_at[k], {e.type})
     if not before:
         return
     o = out[before[-1]]
     out[k] = replace(e, target=e.target or o.target)
     if owned == "claim" and not e.negated and e.source is not None:
-        _name_doer(view, out, trigger_at, before, e.source, onto, k)
+        name_doer(view, out, trigger_at, before, e.source, onto, k)
 
 
-def _acts_before(
+def acts_before(
     view: DocView, out: list[EventMention], trigger_at: list[int], at: int, types: Set[str]
 ) -> list[int]:
     """Indexes of the acts of ``types``, not negated, told in sentences before token ``at``."""
@@ -347,7 +347,7 @@ def _acts_before(
             if o.type in types and not o.negated and i < at and view.sent_no(i) < here]  # fmt: skip
 
 
-def _name_doer(
+def name_doer(
     view: DocView,
     out: list[EventMention],
     trigger_at: list[int],
@@ -362,11 +362,11 @@ def _name_doer(
     assault. Five were wounded. X claimed the attack"): the doer reaches back over the
     acts with no named doer, up to one whose doer is named. ``qualifier`` marks how the
     doer is known (``source_alleged`` for the accused of "Police blamed X")."""
-    if not before or not _unnamed(view, out[before[-1]].source, onto):
+    if not before or not is_unnamed(view, out[before[-1]].source, onto):
         return
     unnamed_by_sentence: dict[int, Span | None] = {}
     for j in reversed(before):
-        if not _unnamed(view, out[j].source, onto):
+        if not is_unnamed(view, out[j].source, onto):
             break
         unnamed_by_sentence.setdefault(view.sent_no(trigger_at[j]), out[j].source)
     for j in range(upto):  # the acts told before the one naming the doer
@@ -378,7 +378,7 @@ def _name_doer(
             out[j] = replace(out[j], source=doer, qualifiers=tuple(dict.fromkeys(marks)))
 
 
-def _unnamed(view: DocView, span: Span | None, onto: Ontology) -> bool:
+def is_unnamed(view: DocView, span: Span | None, onto: Ontology) -> bool:
     """No doer, or one only described as armed men ("gunmen", "armed men"): no name, no
     people's or country's word, no state's noun."""
     if span is None:

@@ -12,7 +12,7 @@ six") and names the doer sentences later, in one of these constructions:
 * a claim of an act its noun names with no trigger of its own: "X claimed the launch".
 
 The named body becomes the doer of the earlier act, and of the acts told with it whose
-doer was unnamed (:func:`eventwire.extract.eventlinks._name_doer`). Membership and the
+doer was unnamed (:func:`eventwire.extract.eventlinks.name_doer`). Membership and the
 victims' attacker are what someone else says of the doer: the role is alleged
 (``source_alleged``); a claim or a body's own account is the body's word about itself.
 """
@@ -26,10 +26,10 @@ from eventwire.extract.eventlinks import (
     SAYING_VERBS,
     SELF_PRONOUNS,
     SOURCE_ALLEGED,
-    _acts_before,
-    _name_doer,
-    _same_day,
-    _unnamed,
+    acts_before,
+    is_unnamed,
+    name_doer,
+    same_day,
 )
 from eventwire.extract.eventroles import negated_verb
 from eventwire.knowledge.ontology import Ontology
@@ -72,27 +72,27 @@ def doers_named_later(
         subject, body = found
         upto = sum(1 for i in trigger_at if i < tok.i)
         acts = _acts_of(view, out, trigger_at, tok, subject, onto)
-        _name_doer(view, out, trigger_at, acts, body, onto, upto, SOURCE_ALLEGED)
+        name_doer(view, out, trigger_at, acts, body, onto, upto, SOURCE_ALLEGED)
     for k, (e, i) in enumerate(zip(events, trigger_at, strict=True)):
         verb = view.doc[i]
         if e.type not in violent or e.negated:
             continue
-        named = None if _unnamed(view, e.source, onto) else e.source
+        named = None if is_unnamed(view, e.source, onto) else e.source
         if named is not None and _on_the_victims(verb):
             acts = _acts_of(view, out, trigger_at, verb, None, onto)
             mark = SOURCE_ALLEGED if e.modality == "alleged" else None
-            _name_doer(view, out, trigger_at, acts, named, onto, k, mark)
+            name_doer(view, out, trigger_at, acts, named, onto, k, mark)
         elif (speaker := _told_by_itself(verb, index)) is not None:
-            before = [j for j in _acts_before(view, out, trigger_at, i, {e.type})
-                      if _same_day(out[j], e)]  # fmt: skip
-            _name_doer(view, out, trigger_at, before, speaker, onto, k)
+            before = [j for j in acts_before(view, out, trigger_at, i, {e.type})
+                      if same_day(out[j], e)]  # fmt: skip
+            name_doer(view, out, trigger_at, before, speaker, onto, k)
     for tok in view.tokens:
         claimant = _claim_of_untold_act(tok, trigger_at)
         fillers = index.fillers(claimant) if claimant is not None else []
         if fillers:
             upto = sum(1 for i in trigger_at if i < tok.i)
-            before = _acts_before(view, out, trigger_at, tok.i, violent)
-            _name_doer(view, out, trigger_at, before, fillers[0].span, onto, upto)
+            before = acts_before(view, out, trigger_at, tok.i, violent)
+            name_doer(view, out, trigger_at, before, fillers[0].span, onto, upto)
     return out
 
 
@@ -159,13 +159,13 @@ def _acts_of(
     first sentence telling an act with an unnamed doer (the story's lead: "the suspects",
     "the victims" are the lead act's), within :data:`MEMBERSHIP_REACH` sentences."""
     here = view.sent_no(at.i)
-    before = [j for j in _acts_before(view, out, trigger_at, at.i, onto.violent_types)
+    before = [j for j in acts_before(view, out, trigger_at, at.i, onto.violent_types)
               if here - view.sent_no(trigger_at[j]) <= MEMBERSHIP_REACH]  # fmt: skip
     if subject is not None:
         same = [j for j in before if _told_with(view, out[j].source, subject.lemma_.lower())]
         if same:
             return same
-    unnamed = [j for j in before if _unnamed(view, out[j].source, onto)]
+    unnamed = [j for j in before if is_unnamed(view, out[j].source, onto)]
     if not unnamed:
         return []
     lead = view.sent_no(trigger_at[unnamed[0]])
