@@ -265,7 +265,7 @@ def _containers(text: str, in_sentence: list[PlaceMention]) -> set[int]:
         and first.place.precision in TOWNS
         and ids[first.place.id] == 1
     }
-    # the place a feature is tied to ("the Dansadau forest, in Maru Local Government
+    # the place a feature is tied to ("the Kuyambana forest, in Gwoza Local Government
     # Area") ranks after the feature, as an area after what it holds
     areas |= {t for pm in in_sentence if pm.place is not None for t in [tied_to(pm.place)] if t}
     return {pm.span.start for pm in in_sentence if pm.place is not None and pm.place.id in areas}

@@ -20,8 +20,8 @@ kind's GeoNames feature codes are data: ``knowledge/data/place_words.toml``.
 - a natural feature is never a town: with none of its kind in the gazetteer and no
   division of its name, nothing;
 - a feature with no reading that the text ties to a place named right after it ("the
-  Dansadau forest, in Maru Local Government Area", "the Ain al-Asad air base in Iraq's
-  western Anbar province", "the Sambisa forest in Borno state") keeps its own name at
+  Kuyambana forest, in Gwoza Local Government Area", "the Balad air base in Iraq's
+  northern Salahuddin province", "the Sambisa forest in Borno state") keeps its own name at
   that place's point, with the precision of what the text ties it to: ``admin2`` (near
   a town) for a town or district, the division's or part's own for those; never a
   country (:func:`tied_features`). With no such tie it stays unread, and an event
@@ -45,11 +45,11 @@ if TYPE_CHECKING:
     from eventwire.model import Place, PlaceMention
 
 _TOWN_FEATURES = re.compile(r"^PPL")
-# What ties a feature to the place named right after it: "the Dansadau forest, in Maru
-# Local Government Area", "the Tishrin dam near Manbij", "Cal Miskaad range (Bari)".
+# What ties a feature to the place named right after it: "the Kuyambana forest, in Gwoza
+# Local Government Area", "the Kajaki dam near Sangin", "the Golis range (Sanaag)".
 _TIE = re.compile(r"^(?:\s*\(\s*|,?\s+(?:in|near|outside|inside|of|by|at)\s+)[^.;:!?()]{0,40}$")
-# What ties a name the gazetteer lacks to a place it lies by: "a village near Sadda, near
-# Parachinar", "Jurf al-Sakhar, south-west of Baghdad", "Tal Abyad (Raqqa)"; a bare "in"
+# What ties a name the gazetteer lacks to a place it lies by: "a hamlet near Mirali, near
+# Bannu", "Arab Jabour, south of Baghdad", "Ain Issa (Raqqa)"; a bare "in"
 # is read with the name already ("Mansura in Raqqa" is read within Raqqa)
 _NAME_TIE = re.compile(
     r"^(?:\s*\(\s*|,\s+(?:in|near|outside)\s+|\s+near\s+|,?\s+(?:some\s+|about\s+)?"
@@ -150,10 +150,10 @@ def tied_features(
 ) -> list[PlaceMention]:
     """``mentions`` with each feature the gazetteer could not read (``unread``: the
     mention's start -> its name and feature word) placed by the place the text ties it
-    to, named right after it in the same sentence ("the Dansadau forest, in Maru Local
+    to, named right after it in the same sentence ("the Kuyambana forest, in Gwoza Local
     Government Area"): the feature keeps its name, at that place's point, with the
     precision of a town's surroundings (``admin2``) or of the area's own; the finest
-    such place wins ("in Iraq's western Anbar province": western Anbar, not Iraq). A
+    such place wins ("in Iraq's northern Salahuddin province": northern Salahuddin, not Iraq). A
     country says too little: the feature stays unread."""
     if not unread:
         return mentions

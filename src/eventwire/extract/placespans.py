@@ -207,9 +207,9 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
         if ctx.resources.place_words.word_after.match(text[end : end + 20]) or _PLACED_OFF.match(
             text[end : end + 40]
         ):
-            # "in the Dansadau forest", "near the Tishrin dam": a feature the gazetteer
+            # "in the Kuyambana forest", "near the Kajaki dam": a feature the gazetteer
             # may lack, still a place the text names (see placefeatures); so is a name
-            # set off a named place by a direction ("near Jurf al-Sakhar, south-west of
+            # set off a named place by a direction ("near Arab Jabour, south of
             # Baghdad")
             spans.append((start, end))
             taken.add((start, end))
