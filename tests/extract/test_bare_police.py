@@ -52,7 +52,7 @@ def test_bare_police_beside_two_police_bodies_are_nobodys_of_them(nlp, bare):
 
 def test_bare_police_beside_police_of_a_nationality_are_nobodys(nlp, resources):
     text = (
-        "The Haitian National Police, backed by Kenyan police, fought the Viv Coalition. "
+        "The Haitian National Police and Kenyan police raided a base of the Viv Coalition. "
         "Police said two officers were wounded."
     )
     res = picture(nlp, resources, text)

@@ -12,8 +12,8 @@ pytestmark = pytest.mark.slow
 def test_the_dead_of_a_place_an_earlier_raid_hit_are_that_raids(run):
     got = counts_by_trigger(
         run,
-        "Gunmen opened fire at a cattle market in Kaleb on Monday, killing six herders, days "
-        "after a raid on a nearby hamlet in which 12 villagers died.",
+        "Gunmen opened fire at a cattle market in Kaleb on Monday, killing six herders, a "
+        "week after a raid on a farming village in which 12 people were killed.",
     )
     assert got["opened"] == [("killed", 6)]
     assert ("killed", 12) in got["raid"]

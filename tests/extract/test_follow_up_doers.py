@@ -15,7 +15,7 @@ def _tolls(run, text):
     "blame",
     [
         "Police blamed the Northern Front, which has mined the road for years.",
-        "The Northern Front claimed responsibility in a message to reporters.",
+        "The Northern Front claimed responsibility on its website.",
     ],
 )
 def test_a_victims_line_before_a_blame_or_claim_joins_the_act(run, blame):

@@ -141,8 +141,8 @@ def test_an_adjective_agent_with_no_name_after_it_is_kept(blank_nlp):
     [
         # the holder of the ground the weapon's fire came from, on the weapon's participle
         (
-            "Shells fired from hills held by the Kivu Defence Movement struck a camp near "
-            "Dorville on Tuesday, killing nine people.",
+            "Mortar rounds fired from ridges held by the Kivu Defence Movement struck a school "
+            "near Dorville on Tuesday, killing nine pupils.",
             "struck",
         ),
         ("Rockets fired from areas controlled by the Northern Front hit a school.", "hit"),

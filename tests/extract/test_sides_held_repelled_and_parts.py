@@ -50,8 +50,7 @@ def test_a_place_held_by_nobody_named_gives_no_side(nlp, bare):
     "text",
     [
         "The Kivu Defence Movement repelled an assault by the Coastal Brigade on Monday.",
-        "The Kivu Defence Movement said its fighters had beaten back an attack by the "
-        "Coastal Brigade on their camp.",
+        "The Kivu Defence Movement said its units fought off a night raid by the Coastal Brigade.",
     ],
 )
 def test_the_one_who_held_off_an_attack_was_its_target(nlp, bare, text):
@@ -85,9 +84,9 @@ def test_a_wing_word_modifying_a_noun_states_no_relation(nlp, bare):
         "The Coastal Brigade turned on the Kivu Defence Movement in September.",
         "The Coastal Brigade took up arms against the Kivu Defence Movement in 2012.",
         "The Coastal Brigade rose up against the Kivu Defence Movement in 2012.",
-        "The Coastal Brigade has waged an insurgency against the Kivu Defence Movement since 2015.",
-        "The Coastal Brigade, which has waged an insurgency against the Kivu Defence "
-        "Movement since 1990, attacked a post.",
+        "The Coastal Brigade has led a rebellion against the Kivu Defence Movement since 2015.",
+        "The Coastal Brigade, which has fought an insurgency against the Kivu Defence "
+        "Movement for decades, raided a police post.",
         "The Coastal Brigade's rebellion against the Kivu Defence Movement began in 2001.",
     ],
 )

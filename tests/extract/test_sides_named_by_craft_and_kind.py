@@ -65,8 +65,8 @@ def test_army_aircraft_with_no_army_in_the_article_are_nobodys(nlp, bare):
 
 def test_the_group_after_a_name_headed_by_its_kind_is_that_name(nlp, bare):
     text = (
-        "The Northern State's regional branch, known as the Kivu Province, claimed the "
-        "attack. The group is the main armed rival of the Coastal Brigade."
+        "The Northern State's regional branch, known as the Kivu Province, took responsibility "
+        "for the bombing. The group is an armed rival of the Coastal Brigade."
     )
     found = fights(picture(nlp, bare, text))
     assert ("Northern State's regional branch", "Coastal Brigade") in found

@@ -52,7 +52,7 @@ def test_giving_a_meeting_support_backs_no_actor(nlp, bare):
 def test_an_accusation_of_lending_the_army_craft_is_alleged_support(nlp, bare):
     text = (
         "Chad's army has fought the Coastal Brigade since May. The Coastal Brigade accuses "
-        "Niger of lending the army warplanes and pilots."
+        "Niger of sending the army drones and instructors."
     )
     found = supports(nlp, bare, text)
     assert ("Niger", "Armed forces of Chad", "alleged") in found

@@ -1,5 +1,5 @@
-"""A later sentence telling only the hour of an act already dated ("The attackers arrived
-at about 10 p.m.") states no day of its own: it retells the act. An hour told with a day
+"""A later sentence telling only the hour of an act already dated ("The raiders came
+back shortly after 10 p.m.") states no day of its own: it retells the act. An hour told with a day
 of its own is another day's act."""
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def _article(second: str, trigger: str, when: When) -> Text:
 
 def test_the_hour_of_an_act_already_told_retells_it() -> None:
     # extraction reads the bare hour as the day of publication
-    t = _article("The attackers arrived at about 10 p.m. and fired on the houses.", "fired",
+    t = _article("The raiders came back shortly after 10 p.m. and fired at the shops.", "fired",
                  When("2025-03-19", "day", text="10 p.m."))  # fmt: skip
     (inc,) = incidents_of(t.records())
     assert [em.trigger.text for em in inc.members] == ["stormed", "fired"]

@@ -349,8 +349,8 @@ def fold_follow_ups(
 def _doers_before(out: list[EventMention], by_sentence: dict[int, list[int]], n: int) -> set[Span]:
     """The doers of the acts of the :data:`FOLLOW_UP_REACH` sentences before sentence
     ``n``: a victims' line whose doer is one of these was given it from there (a blame or
-    claim naming the doer of every act told before: "Four officers were killed ... Two
-    other officers were wounded. Police blamed X"), so the line still names no doer of
+    claim naming the doer of every act told before: "Four guards died ... A fifth was
+    hurt. The governor blamed X"), so the line still names no doer of
     its own."""
     doers = (out[i].source for m in range(n - FOLLOW_UP_REACH, n) for i in by_sentence.get(m, ()))
     return {doer for doer in doers if doer is not None}

@@ -321,7 +321,7 @@ REPELLING_PHRASALS = frozenset({("beat", "back"), ("fight", "off"), ("push", "ba
 
 def repelled_by(noun: Token) -> Token | None:
     """Who held off the act a noun names, the act's target: "the army repelled an attack
-    by X", "its troops had beaten back an assault by X" (the army, the troops)."""
+    by X", "its units fought off a raid by X" (the army, the troops)."""
     if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
         return None
     verb = noun.head

@@ -832,8 +832,8 @@ HOLDING_VERBS = frozenset({"hold", "control", "occupy"})
 
 
 def _holder_of_origin(token: Token, subject: Token | None, index: MentionIndex) -> Token | None:
-    """Who holds the ground the fire came from, when no one is named as firing: "Shells
-    fired from hills held by X struck a camp", "rockets launched from areas controlled by
+    """Who holds the ground the fire came from, when no one is named as firing: "Mortar
+    rounds fired from ridges held by X struck a school", "rockets launched from areas controlled by
     X" -- the holder fired them. Read on the trigger's own "from" and on the participle
     or verb of the weapon that is its subject."""
     verbs = [token]

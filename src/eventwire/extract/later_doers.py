@@ -3,7 +3,7 @@
 A story often tells an act with its doer unnamed ("Gunmen attacked a bakery, killing
 six") and names the doer sentences later, in one of these constructions:
 
-* membership of the unnamed doers: "Police believe the gunmen belonged to a cell of X",
+* membership of the unnamed doers: "Detectives think the gunmen were part of a cell of X",
   "the suspects are (said to be) members of X";
 * the act's victims as the object of a named doer: "Investigators believe the victims
   were targeted by X";
@@ -191,8 +191,8 @@ def _on_the_victims(verb: Token) -> bool:
 
 
 def _told_by_itself(verb: Token, index: MentionIndex) -> Span | None:
-    """The named speaker of an act it says it did, told with a pronoun: "X said (on its
-    channel) that it had attacked the base" -- the pronoun is the clause's subject."""
+    """The named speaker of an act it says it did, told with a pronoun: "X said (in a
+    video) that it had shelled the airport" -- the pronoun is the clause's subject."""
     if verb.pos_ != "VERB" or verb.dep_ != "ccomp" or negated_verb(verb):
         return None
     if verb.head.lemma_.lower() not in SAYING_VERBS:

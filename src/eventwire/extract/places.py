@@ -85,7 +85,7 @@ ARMED_BODIES = frozenset(
     }
 )  # fmt: skip
 # What a government says or decides, as a noun a capital or a country may own:
-# "Bishkek's account", "Moscow's denial", "Kabul's version of events".
+# "Tbilisi's account", "Moscow's denial", "Kabul's version of events".
 STATEMENT_NOUNS = frozenset(
     {
         "account", "version", "claim", "statement", "denial", "accusation", "allegation",
@@ -272,8 +272,8 @@ def _with_the_town(ctx: DocContext, found: list[PlaceMention]) -> list[PlaceMent
     """``found`` with "the city", "the town" and "the village" read as the town named last
     before them: a definite description takes the nearest antecedent of its kind ("Shells
     hit a market in Goma on Sunday. ... Drones struck positions east of the city" is east
-    of Goma; "a resident of Vorukh was killed when soldiers fired on the village" is
-    Vorukh, while a town of VILLAGE_MAX people or more is no village's antecedent). Not
+    of Goma; "a farmer from Tenga died when troops shelled the village" is
+    Tenga, while a town of VILLAGE_MAX people or more is no village's antecedent). Not
     "the city of X", "the town's mayor", "the city council", "the village elders";
     nothing before it, nothing."""
     towns = [
@@ -561,7 +561,7 @@ def is_metonym(ctx: DocContext, start: int, end: int) -> bool:
             and head.head.lemma_.lower() in STATEMENT_VERBS
         ):
             return True
-        # "rejecting Bishkek's account of the clash", "Kyiv's version": a government's
+        # "disputing Tbilisi's account of the shooting", "Kyiv's version": a government's
         # word, told by its seat or country, places nothing it tells of
         return root.dep_ == "poss" and head.lemma_.lower() in STATEMENT_NOUNS
     return bool(_STATEMENT_AFTER.match(ctx.text[end : end + 60]))

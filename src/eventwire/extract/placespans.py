@@ -46,7 +46,7 @@ LOCATIVE = re.compile(
     # a town's rim: "the northern edge of Kramatorsk", "the fringes of Goma"
     r"edge|edges|fringe|fringes|periphery|"
     r"front|south|north|east|west|southeast|southwest|northeast|northwest|centre|center|"
-    # people who live there, one or many: "a resident of Vorukh", "villagers of Tenga"
+    # people who live there, one or many: "a resident of Tenga", "villagers of Kaleb"
     r"[Rr]esidents?|[Ii]nhabitants?|[Vv]illagers?|[Mm]ayor|[Gg]overnor)\s+of)"
     r"\s+(?:the\s+)?(?:(?:rural|southern|northern|eastern|western|central)\s+)?"
     r"(?:(?:al|el|as|ad|ash|an|ar|at|az)[-\s])?)$"

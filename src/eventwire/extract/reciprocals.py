@@ -7,8 +7,8 @@
   signed an alliance" (ally), "X and Y held talks" (meet);
 * a war with someone: "the Front has been at war with the government", "the Front is
   in a war against the army", "Ukraine's war with Russia", "Russia waged war on Ukraine",
-  and an armed struggle against someone: "X, which has waged an insurgency against the
-  state", "X's rebellion against Y", "X launched an uprising against Y" (fight).
+  and an armed struggle against someone: "X, which has fought an insurgency against the
+  state for decades", "X's rebellion against Y", "X launched an uprising against Y" (fight).
 
 Each gives (type, one side, the other side) as tokens; relations.py turns them into
 mentions, reads their modality and keeps a side from pairing with itself.

@@ -350,7 +350,7 @@ _CLOCK = re.compile(
 def is_clock_time(text: str | None) -> bool:
     """Whether a date phrase names only a time of day ("10 p.m.", "shortly before
     midnight"): the later sentence telling the hour of an act already dated ("The
-    attackers arrived at about 10 p.m. and fired on the houses") states no day of its own,
+    raiders came back shortly after 10 p.m. and fired at the shops") states no day of its own,
     though extraction reads the hour as a day (the day of publication, or the day the
     sentences before it gave), so it still retells the act rather than opening an
     incident of its own."""
