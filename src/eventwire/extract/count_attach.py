@@ -176,9 +176,12 @@ def governing_acts(doc: Doc, triggers: AbstractSet[int]) -> Callable[[Count], fr
                            and not _other_act(clause))  # fmt: skip
             shared = clause.dep_ == "conj" and not _has_subject(clause)  # "killed 5 and hurt 3"
             relative = clause.dep_ in ("relcl", "acl")
-            if relative and (owner := _act_phrase_of(clause.head, acts)) is not None:
+            owner = _act_phrase_of(clause.head, acts) if relative else None
+            if owner is not None and (owner == clause.head.i or not time_clause(clause)):
                 # "the attack, which killed nine, followed a bombing": the act the clause
-                # describes, not the whole sentence it sits in
+                # describes, not the whole sentence it sits in; a time clause on a date in
+                # an act's phrase ("the worst attack since July, when a bomb killed seven")
+                # tells that earlier act, below
                 described.add(owner)
                 break
             if relative and time_clause(clause):

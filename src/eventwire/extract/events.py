@@ -296,14 +296,16 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
             tgt_toks = [*tgt_toks[1:3], *tgt_toks[:1], *tgt_toks[3:]]  # "sent troops to X": X
         if is_verb and (doer := _gerund_doer(token, index)) is not None:
             src_tok = doer
-        src_tok = _name_after_adjective(src_tok, index)
-        if is_verb and not index.fillers(src_tok):
-            src_tok = _holder_of_origin(token, src_tok, index) or src_tok
         if src_tok is not None and not in_body(src_tok.idx):
             # "KYIV (Wire)—Russia attacked": the parse may take the dateline's agency as
             # the subject beside the body's own; the body's subject of that verb is the doer
             src_tok = next((c for c in src_tok.head.children if c.dep_ == src_tok.dep_
                             and c.i != src_tok.i and in_body(c.idx)), None)  # fmt: skip
+        # read after the dateline's words are set aside: asking for a token's fillers adds
+        # a mention for it, and a dateline's outlet is no one's
+        src_tok = _name_after_adjective(src_tok, index)
+        if is_verb and not index.fillers(src_tok):
+            src_tok = _holder_of_origin(token, src_tok, index) or src_tok
         sources: list[Filler | None]
         targets: list[Filler | None]
         if not is_verb and src_tok is not None and src_tok.head.lower_ == "between":
