@@ -49,6 +49,7 @@ from eventwire.extract.eventlinks import CONSEQUENCE_DEPS, link_events
 from eventwire.extract.eventroles import (
     agent_place,
     between_first,
+    held_by,
     is_time_phrase,
     nominal_gerund,
     noun_roles,
@@ -829,10 +830,6 @@ def _name_after_adjective(token: Token | None, index: MentionIndex) -> Token | N
     return words[-1] if words is not None and index.fillers(words[-1]) else token
 
 
-# Verbs by which a body holds the ground a weapon is fired from: "hills held by X".
-HOLDING_VERBS = frozenset({"hold", "control", "occupy"})
-
-
 def _holder_of_origin(token: Token, subject: Token | None, index: MentionIndex) -> Token | None:
     """Who holds the ground the fire came from, when no one is named as firing: "Mortar
     rounds fired from ridges held by X struck a school", "rockets launched from areas controlled by
@@ -846,12 +843,9 @@ def _holder_of_origin(token: Token, subject: Token | None, index: MentionIndex) 
     for verb in verbs:
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"):
             for ground in (c for c in prep.children if c.dep_ == "pobj"):
-                for held in (c for c in ground.children if c.dep_ == "acl"
-                             and c.lemma_.lower() in HOLDING_VERBS):  # fmt: skip
-                    for agent in (c for c in held.children if c.dep_ == "agent"):
-                        holder = next((c for c in agent.children if c.dep_ == "pobj"), None)
-                        if holder is not None and index.fillers(holder):
-                            return holder
+                holder = held_by(ground)
+                if holder is not None and index.fillers(holder):
+                    return holder
     return None
 
 
