@@ -50,6 +50,7 @@ class EventMentionsSQL:
         def changed_incidents(
             self, incidents: Sequence[Incident]
         ) -> tuple[list[Incident], list[str]]: ...
+        def _stored_payloads(self, table: str, ids: Sequence[str]) -> dict[str, str]: ...
 
     def event_mentions_generation(self) -> int:
         """The picture generation the stored event mentions reflect (-1: none)."""
@@ -101,14 +102,6 @@ class EventMentionsSQL:
             )
         return found
 
-    def _payloads(self, table: str, ids: Sequence[str]) -> dict[str, str]:
-        """The stored JSON of the rows of ``table`` with one of ``ids`` (by id)."""
-        found: dict[str, str] = {}
-        for chunk, marks in _chunks(sorted(set(ids))):
-            rows = self._all(f"SELECT id, payload FROM {table} WHERE id IN ({marks})", chunk)
-            found.update((r[0], r[1]) for r in rows)
-        return found
-
     # the partial write --------------------------------------------------------------
     def update_rest(self, resolution: Resolution, change: EventsChange, generation: int) -> None:
         """Store a refresh's picture past the actors: the events ``change`` removed and
@@ -123,7 +116,7 @@ class EventMentionsSQL:
         ):
             before.setdefault(event_id, []).append(incident_id)
         # of the regrouped keys' events, those stored with the same JSON keep their rows
-        stored = self._payloads("events", [e.id for e in change.added])
+        stored = self._stored_payloads("events", [e.id for e in change.added])
         fresh = [e for e in change.added if stored.get(e.id) != payload_json(to_dict(e))]
         kept = {e.id for e in change.added} - {e.id for e in fresh}
         for chunk, marks in _chunks(sorted(change.removed - kept)):

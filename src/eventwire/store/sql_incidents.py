@@ -84,6 +84,18 @@ class IncidentQueries:
     def _incident_outlets(self, incidents: Sequence[Incident]) -> dict[str, str | None]:
         return self._outlets({ev.article_id for inc in incidents for ev in inc.evidence})
 
+    def _stored_payloads(self, table: str, ids: Sequence[str]) -> dict[str, str]:
+        """The stored JSON of the rows of ``table`` (events, incidents) with one of ``ids``,
+        by id, read a chunk of ids at a time."""
+        found: dict[str, str] = {}
+        unique = sorted(set(ids))
+        for k in range(0, len(unique), _CHUNK):
+            part = unique[k : k + _CHUNK]
+            marks = ",".join("?" * len(part))
+            rows = self._all(f"SELECT id, payload FROM {table} WHERE id IN ({marks})", part)
+            found.update((r[0], r[1]) for r in rows)
+        return found
+
     def changed_incidents(self, incidents: Sequence[Incident]) -> tuple[list[Incident], list[str]]:
         """Of ``incidents`` (a whole picture's), those whose stored row differs from the
         one :meth:`_write_incidents` would write (or that are not stored), and the ids of
@@ -93,11 +105,7 @@ class IncidentQueries:
         changed: list[Incident] = []
         for k in range(0, len(incidents), _CHUNK):
             part = incidents[k : k + _CHUNK]
-            rows = self._all(
-                f"SELECT id, payload FROM incidents WHERE id IN ({','.join('?' * len(part))})",
-                [inc.id for inc in part],
-            )
-            stored = {r[0]: r[1] for r in rows}
+            stored = self._stored_payloads("incidents", [inc.id for inc in part])
             changed += [i for i in part if stored.get(i.id) != _payload(i, outlet)[1]]
         now = {inc.id for inc in incidents}
         gone = [r[0] for r in self._stream("SELECT id FROM incidents") if r[0] not in now]
