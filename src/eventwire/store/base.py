@@ -274,6 +274,15 @@ class Store(UnitIndex, Protocol):
         of one of these (source, target) pairs."""
         ...
 
+    def event_edge_rows(
+        self, flt: EventFilter, pairs: Sequence[tuple[str, str]]
+    ) -> list[tuple[str, str, str, int, str, int, int]]:
+        """:meth:`event_edges` of ``pairs`` as (source, target, type, negated (0 or 1),
+        modality, events, sources) tuples, where a key may come in several rows whose
+        counts add up (a store that reads them in parts need not sum them: the network
+        sums them into its edges)."""
+        ...
+
     def edges_summarised(self, flt: EventFilter) -> bool:
         """Whether the edges under ``flt`` come from a summary, where a few pairs cost less
         to read than all (else every read scans the selected events)."""
