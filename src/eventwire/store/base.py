@@ -46,6 +46,9 @@ class EventFilter:
     min_fatalities: int = 0  # counts["killed"] at least this
     order: str = "date"  # one of EVENT_ORDERS; "-date" is newest first with undated last
     after: tuple[str | None, str] | None = None  # keyset: (date, id) of the last row seen
+    # a second actor id, on either side too (both kept): a download of an actor index
+    # row's incidents under an actor's filter (no summary keeps it: ``events`` is read)
+    with_actor: str | None = None
 
 
 @dataclass(frozen=True)

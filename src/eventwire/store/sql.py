@@ -1804,6 +1804,9 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
         if flt.min_fatalities > 0:
             where.append("killed >= ?")
             args.append(flt.min_fatalities)
+        if flt.with_actor:
+            where.append("(source_actor = ? OR target_actor = ?)")
+            args += [flt.with_actor, flt.with_actor]
         return where, args
 
     def __enter__(self) -> Any:
@@ -1856,6 +1859,7 @@ def _named_fields(flt: EventFilter) -> set[str]:
             ("until", flt.until), ("place", flt.place), ("places", flt.places),
             ("type", flt.type), ("types", flt.types), ("acled", flt.acled),
             ("modality", flt.modality), ("negated", flt.negated is not None),
+            ("with_actor", flt.with_actor),
         )
         if value
     }  # fmt: skip
