@@ -97,6 +97,15 @@ def test_degrees_and_edges_by_period_are_those_of_the_events(
     assert store.event_edges(flt, pairs=pairs) == [
         e for e in store.event_edges(flt) if (e.source, e.target) in pairs
     ]
+    # the rows the network sums itself: each part of the plan as read, the same sums
+    summed: Counter[tuple[object, ...]] = Counter()
+    for source, target, type_, negated, modality, n, sources in store.event_edge_rows(flt, pairs):
+        key = (source, target, type_, bool(negated), modality)
+        summed[(*key, "events")] += n
+        summed[(*key, "sources")] += sources
+    assert +summed == Counter({k: v for k, v in edges.items() if (k[0], k[1]) in pairs}), (
+        "the unsummed rows add up to the events' counts"
+    )
     pair_sources: Counter[tuple[str, str]] = Counter()
     for edge in store.event_edges(flt, among=among):
         pair_sources[(edge.source, edge.target)] += edge.sources

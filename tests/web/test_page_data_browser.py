@@ -19,7 +19,9 @@ from eventwire.config import Settings
 pytestmark = pytest.mark.browser
 
 DATA = ("/api/totals", "/api/map", "/api/timeline", "/api/network",
-        "/static/vendor/world-atlas/countries-50m.json")  # fmt: skip
+        "/static/vendor/world-atlas/countries-110m.json")  # fmt: skip
+# the finer shapes outline a place that is a whole country: none of this store's is one
+FINE = "/static/vendor/world-atlas/countries-50m.json"
 
 
 @pytest.fixture
@@ -41,6 +43,10 @@ def test_explore_asks_for_each_views_data_once(page, query: str) -> None:
     page.wait_for_load_state("networkidle")
     # the preloaded network answer is the one the script used: no view asked twice
     assert {path: asked[path] for path in DATA} == dict.fromkeys(DATA, 1)
+    # the basemap is drawn from the coarse shapes (a seventh of the bytes): the fine ones
+    # only for a country's outline
+    assert asked[FINE] == 0
+    assert page.locator("#map path.leaflet-interactive, #map .cluster").count() > 0
     assert page.problems == []
 
 

@@ -26,6 +26,7 @@ from eventwire.http.params import (
     PlaceSort,
     Search,
     Unit,
+    WithActor,
 )
 from eventwire.ingest.submitted import submitted_article
 from eventwire.model import Actor, Article, Event, Quote, Statistic
@@ -311,11 +312,13 @@ def download(
     sort: Annotated[
         str | None, Query(max_length=20, description="The index's order (as its page).")
     ] = None,
+    with_actor: WithActor = None,
 ) -> Response:
     """What the filter selects (incidents and the actors, places, articles, relations and
     quotes they involve), written by the exporter registered under `format` and streamed
-    while it is written; with `index`, the rows of the actor or place index under the
-    filter, every page in the order of `sort`."""
+    while it is written; with `with_actor`, only the incidents and events a second actor
+    is a side of too (as the incident list); with `index`, the rows of the actor or place
+    index under the filter, every page in the order of `sort`."""
     if index is not None:
         with request.app.state.stores.borrow() as store:
             text = index_filters.index_download(
@@ -332,6 +335,7 @@ def download(
         format,
         lambda: division_names(settings),
         onto=ontology,
+        with_actor=with_actor,
     )
     name = f"eventwire-incidents.{format}"
     return StreamingResponse(

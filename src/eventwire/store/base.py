@@ -46,6 +46,9 @@ class EventFilter:
     min_fatalities: int = 0  # counts["killed"] at least this
     order: str = "date"  # one of EVENT_ORDERS; "-date" is newest first with undated last
     after: tuple[str | None, str] | None = None  # keyset: (date, id) of the last row seen
+    # a second actor id, on either side too (both kept): a download of an actor index
+    # row's incidents under an actor's filter (no summary keeps it: ``events`` is read)
+    with_actor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -272,6 +275,15 @@ class Store(UnitIndex, Protocol):
         """Events between two different actors, per (source, target, type, negated, modality);
         with ``among``, only those between two of these actors; with ``pairs``, only those
         of one of these (source, target) pairs."""
+        ...
+
+    def event_edge_rows(
+        self, flt: EventFilter, pairs: Sequence[tuple[str, str]]
+    ) -> list[tuple[str, str, str, int, str, int, int]]:
+        """:meth:`event_edges` of ``pairs`` as (source, target, type, negated (0 or 1),
+        modality, events, sources) tuples, where a key may come in several rows whose
+        counts add up (a store that reads them in parts need not sum them: the network
+        sums them into its edges)."""
         ...
 
     def edges_summarised(self, flt: EventFilter) -> bool:

@@ -1233,12 +1233,26 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
             )  # fmt: skip
         return [EdgeCount(r[0], r[1], r[2], bool(r[3]), r[4], int(r[5]), int(r[6])) for r in rows]
 
-    def _pair_splits(self, flt: EventFilter, pairs: Sequence[tuple[str, str]]) -> list[Any]:
+    def event_edge_rows(
+        self, flt: EventFilter, pairs: Sequence[tuple[str, str]]
+    ) -> list[tuple[str, str, str, int, str, int, int]]:
+        flt = self._acled_as_types(flt)
+        if _pairs_split(flt) and not self.remote:  # a server sums them in its own query
+            return self._pair_splits(flt, pairs, summed=False)
+        return [
+            (e.source, e.target, e.type, e.negated, e.modality, e.events, e.sources)
+            for e in self.event_edges(flt, pairs=pairs)
+        ]
+
+    def _pair_splits(
+        self, flt: EventFilter, pairs: Sequence[tuple[str, str]], summed: bool = True
+    ) -> list[Any]:
         """The (type, negation, modality) split of ``pairs`` under a filter of dates, kinds
         and sources up to the floor, from the index of ``event_pair_splits`` (or, with a
         minimum of sources, of ``event_pair_periods``) for each part of the period plan
         (:meth:`_pair_split_statements`); the days of the months the dates cut from
-        ``events``. Rows as :meth:`event_edges` reads them, in the same order."""
+        ``events``. Rows as :meth:`event_edges` reads them, in the same order; unless
+        ``summed``, each part's rows as they are read (a key in several rows)."""
         plan = _period_plan(flt, kinds=True)
         wanted = sorted(set(pairs))
         if plan is None or not wanted:
@@ -1262,7 +1276,7 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
                 f"{_PAIR} AND date BETWEEN ? AND ? AND {more}", f" GROUP BY {_EDGE}",
                 [*_month_range(month), *more_args],
             ))  # fmt: skip
-        rows = self._summed_of(statements, 5, 2)
+        rows = self._summed_of(statements, 5, 2) if summed else self._all_of(statements)
         if not cut:
             return rows
         kept = set(wanted)
@@ -1790,6 +1804,9 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
         if flt.min_fatalities > 0:
             where.append("killed >= ?")
             args.append(flt.min_fatalities)
+        if flt.with_actor:
+            where.append("(source_actor = ? OR target_actor = ?)")
+            args += [flt.with_actor, flt.with_actor]
         return where, args
 
     def __enter__(self) -> Any:
@@ -1842,6 +1859,7 @@ def _named_fields(flt: EventFilter) -> set[str]:
             ("until", flt.until), ("place", flt.place), ("places", flt.places),
             ("type", flt.type), ("types", flt.types), ("acled", flt.acled),
             ("modality", flt.modality), ("negated", flt.negated is not None),
+            ("with_actor", flt.with_actor),
         )
         if value
     }  # fmt: skip

@@ -27,6 +27,7 @@ from eventwire.model import Actor, Article, Event, Incident, Place, Quote, Relat
 from eventwire.registry import exporters
 from eventwire.store.base import EventFilter, EventLine, IncidentFilter, IncidentLine, Store
 from eventwire.views.corpus import CorpusFilter, event_filter
+from eventwire.views.details import resolve_actor
 from eventwire.views.incidents import incident_filters
 
 PAGE = 500  # events read from the store at a time
@@ -328,33 +329,53 @@ def download(
     division: Callable[[str], str | None] | None = None,
     *,
     onto: Ontology,
+    with_actor: str | None = None,
 ) -> int:
     """Write what ``cf`` selects to ``out`` in format ``fmt``; returns the records written
-    (``division`` names first-level divisions, as :func:`eventwire.export.export` takes)."""
-    check_download(store, cf, fmt, onto=onto)
-    flt = event_filter(store, cf, onto)
-    selected = FilteredStore(store, flt, selected_incidents(store, cf, onto=onto))
+    (``division`` names first-level divisions, as :func:`eventwire.export.export` takes).
+    With ``with_actor`` (an id or any spelling), only the incidents and events that actor
+    is a side of too: what the incident list of an actor index row's link shows."""
+    check_download(store, cf, fmt, onto=onto, with_actor=with_actor)
+    flt = _download_filter(store, cf, onto, with_actor)
+    incidents = selected_incidents(store, cf, onto=onto, with_actor=with_actor)
+    selected = FilteredStore(store, flt, incidents)
     return export(selected, fmt, out, division=division, ontology=onto)  # type: ignore[arg-type]
 
 
+def _download_filter(
+    store: Store, cf: CorpusFilter, onto: Ontology, with_actor: str | None
+) -> EventFilter:
+    """The events a download of ``cf`` writes (and their actors, articles and quotes)."""
+    flt = event_filter(store, cf, onto)
+    return replace(flt, with_actor=resolve_actor(store, with_actor)) if with_actor else flt
+
+
 def selected_incidents(
-    store: Store, cf: CorpusFilter, *, onto: Ontology
+    store: Store, cf: CorpusFilter, *, onto: Ontology, with_actor: str | None = None
 ) -> list[IncidentFilter] | None:
     """The incidents a download of ``cf`` writes: those the filter selects by their own
     date, type, sides, place, sources and casualties, the ones the incident list, the map,
     the timeline and the place index count (an incident none of whose member events is
-    stored, or whose events the filter does not select, included). Under a box, which
-    only events have, None: the incidents with a member among the selected events."""
+    stored, or whose events the filter does not select, included); with ``with_actor``,
+    those of them that actor is a side of too (the incident list's ``with_actor``). Under
+    a box, which only events have, None: the incidents with a member among the selected
+    events."""
     if cf.bbox is not None:
         return None
-    return incident_filters(store, cf, onto)
+    flts = incident_filters(store, cf, onto)
+    if with_actor:
+        second = resolve_actor(store, with_actor)
+        flts = [replace(f, with_actor=second) for f in flts]
+    return flts
 
 
-def check_download(store: Store, cf: CorpusFilter, fmt: str, *, onto: Ontology) -> None:
+def check_download(
+    store: Store, cf: CorpusFilter, fmt: str, *, onto: Ontology, with_actor: str | None = None
+) -> None:
     """Raise :class:`ExportError` when ``fmt`` is unknown or ``cf`` selects too much."""
     if fmt not in download_formats():
         raise ExportError(f"unknown export format {fmt!r} (known: {', '.join(download_formats())})")
-    total = store.count_events(event_filter(store, cf, onto))
+    total = store.count_events(_download_filter(store, cf, onto, with_actor))
     if total > MAX_DOWNLOAD:
         raise ExportError(
             f"{total:,} incidents match; a download holds at most {MAX_DOWNLOAD:,}: narrow the filter"
@@ -410,6 +431,7 @@ def stream_download(
     open_division: DivisionOpener,
     *,
     onto: Ontology,
+    with_actor: str | None = None,
 ) -> Iterator[bytes]:
     """What ``cf`` selects in format ``fmt``, as UTF-8 chunks produced while they are read:
     the exporter writes from a thread into a queue of at most ``QUEUED_CHUNKS`` chunks, so
@@ -417,7 +439,7 @@ def stream_download(
     selection raises :class:`ExportError` here, before anything is sent; closing the
     iterator (the client went away) stops the exporter at its next write."""
     with open_store() as store:
-        check_download(store, cf, fmt, onto=onto)
+        check_download(store, cf, fmt, onto=onto, with_actor=with_actor)
     chunks: queue.Queue[object] = queue.Queue(maxsize=QUEUED_CHUNKS)
     cancelled = threading.Event()
     done = object()
@@ -426,7 +448,7 @@ def stream_download(
         writer = _ChunkWriter(chunks, cancelled)
         try:
             with open_store() as store, open_division() as division:
-                download(store, cf, fmt, writer, division, onto=onto)  # type: ignore[arg-type]
+                download(store, cf, fmt, writer, division, onto=onto, with_actor=with_actor)  # type: ignore[arg-type]
             writer.flush()
             writer.put(done)
         except _Cancelled:

@@ -111,9 +111,9 @@ def network(
     # the lightest edge kept outweighs every pair not read (the busiest actors of a large
     # store share tens of thousands of (pair, type, modality) rows).
     among = sorted(keep)
-    relation_rows: dict[tuple[str, str], list[EdgeCount]] = defaultdict(list)
+    relation_rows: dict[tuple[str, str], list[EdgeRow]] = defaultdict(list)
     weight: Counter[tuple[str, str]] = Counter()
-    event_rows: dict[tuple[str, str], list[EdgeCount]] | None = None
+    event_rows: dict[tuple[str, str], list[EdgeRow]] | None = None
     if store.edges_summarised(flt):
         for source, target, sources in store.event_pair_sources(flt, among=among, new=new):
             weight[(source, target)] += sources
@@ -121,50 +121,36 @@ def network(
         event_rows = defaultdict(list)
         for e in store.event_edges(flt, among=among):
             if new is None or e.source in fresh or e.target in fresh:
-                event_rows[(e.source, e.target)].append(e)
+                event_rows[(e.source, e.target)].append(_row(e))
                 weight[(e.source, e.target)] += e.sources
     for r in store.relation_edges(flt, among=among) if with_relations else []:
         if new is None or r.source in fresh or r.target in fresh:
-            relation_rows[(r.source, r.target)].append(r)
+            relation_rows[(r.source, r.target)].append(_row(r))
             weight[(r.source, r.target)] += r.sources
     order = sorted(weight, key=lambda p: (-weight[p], p))
     cap = EDGES_PER_ACTOR * top if edges_cap is None else max(0, edges_cap)
-    edges: dict[tuple[str, str, str, str], dict[str, Any]] = {}
-    types: dict[tuple[str, str, str, str], dict[str, int]] = {}
-    labels: dict[tuple[str, bool, str], tuple[str, str, str]] = {}
+    edges = _Edges(onto)
     read = 0
     while read < len(order) and cap > 0:
         batch = order[read : read + max(cap, PAIR_BATCH, read)]  # twice as many each time
-        if len(edges) >= cap:
-            lightest = sorted((e["sources"] for e in edges.values()), reverse=True)[cap - 1]
+        if len(edges.edges) >= cap:
+            lightest = sorted((e["sources"] for e in edges.edges.values()), reverse=True)[cap - 1]
             if lightest > weight[order[read]]:
                 break
             # only pairs as heavy as the lightest edge kept can add one (heaviest first)
             batch = [pair for pair in batch if weight[pair] >= lightest]
         read += len(batch)
-        found = (
-            store.event_edges(flt, pairs=batch)
+        # the store's rows as read (a key of several parts of a period plan in several
+        # rows): summed here into the edges, with no sum or record made for each key first
+        edges.add(
+            "events",
+            store.event_edge_rows(flt, batch)
             if event_rows is None
-            else [e for pair in batch for e in event_rows[pair]]
+            else [e for pair in batch for e in event_rows[pair]],
         )
-        rows = [("events", e) for e in found]
-        rows += [("relations", r) for pair in batch for r in relation_rows[pair]]
-        for kind, e in rows:
-            kind_key = (e.type, e.negated, e.modality)
-            if kind_key not in labels:
-                labels[kind_key] = (type_polarity(e.type, e.negated, onto),
-                                    modality_label(e.modality, e.negated), type_label(e.type))  # fmt: skip
-            polarity, label, type_name = labels[kind_key]
-            key = (e.source, e.target, polarity, label)
-            edge = edges.get(key)
-            if edge is None:
-                edge = edges[key] = {"source": e.source, "target": e.target, "polarity": polarity,
-                                     "modality": label, "events": 0, "relations": 0, "sources": 0}  # fmt: skip
-                types[key] = {}
-            edge[kind] += e.events
-            edge["sources"] += e.sources
-            named = types[key]
-            named[type_name] = named.get(type_name, 0) + e.events
+        edges.add("relations", [r for pair in batch for r in relation_rows[pair]])
+    types = edges.types
+    edges_found = edges.edges
     names = Names(store)
     names.refs(fresh)  # one query for the page's actors
     nodes = []
@@ -173,12 +159,14 @@ def network(
         nodes.append({"id": actor_id, "label": ref.name if ref else actor_id,
                       "type": ref.type if ref else "other", "degree": degree[actor_id],
                       "focus": actor_id == flt.actor})  # fmt: skip
-    heaviest = sorted(edges, key=lambda k: (-edges[k]["sources"], -_count(edges[k]), k))
+    heaviest = sorted(
+        edges_found, key=lambda k: (-edges_found[k]["sources"], -_count(edges_found[k]), k)
+    )
     out_edges = []
     for key in sorted(heaviest[:cap]):
         common = sorted(types[key], key=lambda t: (-types[key][t], t))[:2]
-        out_edges.append({**edges[key], "id": "|".join(key), "label": ", ".join(common)})
-    more = read < len(order) or len(edges) > len(out_edges)
+        out_edges.append({**edges_found[key], "id": "|".join(key), "label": ", ".join(common)})
+    more = read < len(order) or len(edges_found) > len(out_edges)
     return Network(
         nodes, out_edges, len(nodes), len(degree), top, len(out_edges), more, len(order),
         next_after,
@@ -187,3 +175,47 @@ def network(
 
 def _count(edge: dict[str, Any]) -> int:
     return int(edge["events"]) + int(edge["relations"])
+
+
+# (source, target, type, negated, modality, events or relations, sources)
+EdgeRow = tuple[str, str, str, int, str, int, int]
+
+
+def _row(e: EdgeCount) -> EdgeRow:
+    return (e.source, e.target, e.type, e.negated, e.modality, e.events, e.sources)
+
+
+class _Edges:
+    """The edges drawn so far, one per (source, target, polarity, modality label), with
+    how many events and relations of each type name they hold (their label)."""
+
+    def __init__(self, onto: Ontology) -> None:
+        self.edges: dict[tuple[str, str, str, str], dict[str, Any]] = {}
+        self.types: dict[tuple[str, str, str, str], dict[str, int]] = {}
+        self._onto = onto
+        # (type, negated, modality) -> (polarity, modality label, type name)
+        self._labels: dict[tuple[str, int, str], tuple[str, str, str]] = {}
+
+    def add(self, kind: str, rows: list[EdgeRow]) -> None:
+        """Add ``rows`` (of ``kind``: "events" or "relations") to their edges."""
+        edges, types, labels = self.edges, self.types, self._labels
+        for source, target, type_, negated, modality, count, sources in rows:
+            found = labels.get((type_, negated, modality))
+            if found is None:
+                found = labels[(type_, negated, modality)] = (
+                    type_polarity(type_, bool(negated), self._onto),
+                    modality_label(modality, bool(negated)),
+                    type_label(type_),
+                )
+            polarity, label, type_name = found
+            key = (source, target, polarity, label)
+            edge = edges.get(key)
+            if edge is None:
+                edge = edges[key] = {"source": source, "target": target, "polarity": polarity,
+                                     "modality": label, "events": 0, "relations": 0, "sources": 0}  # fmt: skip
+                named = types[key] = {}
+            else:
+                named = types[key]
+            edge[kind] += count
+            edge["sources"] += sources
+            named[type_name] = named.get(type_name, 0) + count

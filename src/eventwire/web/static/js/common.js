@@ -25,15 +25,19 @@
     return encodeURIComponent(String(id));
   }
 
-  // Country shapes from world-atlas (Natural Earth), fetched once per page when asked for.
-  var countriesPromise = null;
-  function countries() {
-    if (!countriesPromise) {
-      countriesPromise = fetch("/static/vendor/world-atlas/countries-50m.json")
+  // Country shapes from world-atlas (Natural Earth), fetched once per page when asked for:
+  // "50m" (756 kB, every country) outlines a country-level place; the basemap is drawn
+  // from "110m" (108 kB), whose fetch, parse and paint hold the page's one thread a
+  // fraction as long while the other views draw
+  var shapes = {};
+  function countries(scale) {
+    var name = scale || "50m";
+    if (!shapes[name]) {
+      shapes[name] = fetch("/static/vendor/world-atlas/countries-" + name + ".json")
         .then(function (r) { return r.json(); })
         .then(function (topo) { return topojson.feature(topo, topo.objects.countries).features; });
     }
-    return countriesPromise;
+    return shapes[name];
   }
 
   // Leaflet map with a Natural Earth basemap (world-atlas TopoJSON), no tile server.
@@ -42,7 +46,7 @@
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Natural Earth");
     map.setView([27, 17], 5); // Libya until the markers say otherwise
-    countries()
+    countries("110m")
       .then(function (features) {
         var layer = L.geoJSON({ type: "FeatureCollection", features: features }, {
           style: { color: "#8a8f98", weight: 0.7, fillColor: "#eef0e6", fillOpacity: 1 },

@@ -71,7 +71,8 @@
     var layer = L.layerGroup().addTo(map);
     container.setAttribute("data-places", String(places.length));
 
-    ew.countries().then(function (features) {
+    // the outlines' finer shapes only when a place is a whole country
+    (countries.length ? ew.countries("50m") : Promise.resolve([])).then(function (features) {
       countries.forEach(function (p) {
         var feature = features.filter(function (f) { return String(f.id) === p.country_numeric; })[0];
         if (!feature) { points.push(p); return; }
