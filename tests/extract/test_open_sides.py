@@ -87,13 +87,23 @@ def test_the_holder_before_a_hyphen_of_the_place_aimed_at_is_the_target(run, tex
         ("The fighters the army killed were buried near Gao.", "army", "fighters"),
         ("The fighters that the Kanem Guard said it had killed were never found.",
          "the Kanem Guard", "fighters"),
-        # a subject gap through a clause of saying
-        ("The Volta Front, which witnesses said had ambushed the army, withdrew north.",
-         "The Volta Front", "army"),
     ],
 )  # fmt: skip
 def test_a_relative_clauses_antecedent_fills_its_gap(run, text, doer, target):
     assert (doer, target) in sides(run, text, "ASSAULT")
+
+
+def test_a_subject_gap_of_a_light_verb_with_its_is_the_antecedents_act(run):
+    text = "The Volta Front, which started its offensive at dawn, took the town of Kabo."
+    assert ("The Volta Front", None) in sides(run, text, "ASSAULT")
+
+
+def test_a_place_or_a_claim_fills_no_gap(run):
+    # "where" opens no gap; a subject gap under a clause of saying is the claim's
+    text = "Officials compared Kabo with Gao, where rebels captured and killed Colonel Diallo."
+    assert all(target != "Gao" for _, target in sides(run, text, "ASSAULT"))
+    text = "The Volta Front, which witnesses said had ambushed the army, withdrew north."
+    assert ("The Volta Front", "army") not in sides(run, text, "ASSAULT")
 
 
 def test_an_antecedent_that_is_no_actor_fills_no_gap(run):
@@ -110,3 +120,23 @@ def test_talks_in_a_capital_with_no_one_named_are_talks_with_its_government(run)
 def test_a_counterpart_named_with_replaces_the_place(run):
     text = "After talks in Lisbon with the Volta Front, the Lagoon Council flew home."
     assert all(target == "the Volta Front" for _, target in sides(run, text, "CONSULT"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kanem Guard has deployed tanks and troops across the country.",
+        "The Ridge Republic's deployment of attack helicopters angered the Volta Front.",
+        "Ridge Republic troops will not be deployed in Togo.",
+    ],
+)
+def test_the_troops_or_arms_sent_are_no_side(run, text):
+    targets = {target for _, target in sides(run, text, "AID")}
+    assert not any(t and ("troops" in t or "helicopters" in t) for t in targets)
+
+
+def test_the_one_sent_to_or_helped_stays_the_target(run):
+    text = "The Ridge Republic sent troops to help the Togolese army."
+    assert ("Ridge Republic", "Togolese army") in sides(run, text, "AID")
+    text = "The Ridge Republic supplied the Volta Front with drones."
+    assert ("The Ridge Republic", "the Volta Front") in sides(run, text, "AID")

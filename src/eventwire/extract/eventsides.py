@@ -10,11 +10,14 @@ side to be read elsewhere, or make a place a side:
   X); see :func:`governing_subject`;
 * a relative clause gives its antecedent the role its gap leaves open: "the fighters
   the army killed", "the fighters that X said it had killed" (the fighters were hit),
-  "X, which witnesses said had ambushed the army", "a coalition, which is conducting air
-  strikes on Y" (X, the coalition did it); see :func:`relative_gap`;
+  "the Front, which started its offensive at dawn" (the Front did it); see
+  :func:`relative_gap`;
 * a place named by "in" after the act's noun is where it happened, not a side: "a meeting
   in Lisbon", "fighting in northern Chad" (see :func:`placed_in`; "a war in X" waged by a
   foreign state may be a war on X, and keeps X);
+* the troops or arms a sending act names are what is sent, not a side: "deployed its
+  troops", "sent in thousands of soldiers to X" (X, if anyone), "the deployment of attack
+  helicopters" (see :func:`thing_sent`);
 * the holder of a place an act is aimed at, named in a hyphenated modifier, is its
   target: "attacked army-held positions", "a raid on a rebel-controlled town" (as
   "positions held by X" already is; see :func:`hyphenated_holder`).
@@ -30,6 +33,8 @@ from typing import TYPE_CHECKING
 from eventwire.extract.eventroles import (
     HOLDING_PARTICIPLES,
     LIGHT_VERBS,
+    SENDING_VERBS,
+    SENT_THINGS,
     TARGET_PREPS,
     TIME_ENTS,
     TRAVEL_VERBS,
@@ -123,10 +128,10 @@ def relative_gap(trigger: Token) -> tuple[str, Token, Token | None] | None:
     * ("target", antecedent, subject) for an object gap: "the fighters (that) the army
       killed", "the fighters the Front said it had killed" (a verb with a subject of its
       own and no object);
-    * ("source", antecedent, None) for a subject gap: "X, which witnesses said had
-      ambushed the army" (the relative pronoun is the subject of a clause of saying's
-      complement), "a coalition, which is conducting air strikes on Y" (the subject of the
-      light verb whose object names the act).
+    * ("source", antecedent, None) for a subject gap the event reader leaves open: "the
+      Front, which started its offensive at dawn" (the subject of the light verb whose
+      object, owned by "its", names the act). A subject gap under a clause of saying ("X, which witnesses
+      said had ambushed Y") is left to the claim's own reading.
 
     None for any other act."""
     verb = trigger
@@ -146,11 +151,17 @@ def relative_gap(trigger: Token) -> tuple[str, Token, Token | None] | None:
         return None  # a dateline run into the sentence: "Fri Jun 10 ... forces shot ..."
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.lower_ in RELATIVES:
-        return ("source", antecedent, None) if subject.dep_ == "nsubj" else None
+        if subject.dep_ != "nsubj" or relative is not verb:
+            return None  # "X, which witnesses said had ...": their claim, not told here
+        return "source", antecedent, None
     if trigger is not verb or subject is None or subject.dep_ != "nsubj":
         return None
     if any(c.dep_ in ("dobj", "dative") and c.lower_ not in RELATIVES for c in verb.children):
         return None  # "the town the army shelled the rebels in": the gap is no object
+    if any(c.tag_ == "WRB" for c in relative.children):
+        return None  # "Libya, where rebels captured ...": a place or time, no gap
+    if any(c.dep_ == "conj" and any(o.dep_ == "dobj" for o in c.children) for c in verb.children):
+        return None  # "captured and killed Y": the object is shared, no gap
     return "target", antecedent, subject
 
 
@@ -178,6 +189,37 @@ def placed_in(trigger: Token, side: Token, relation: str, index: MentionIndex) -
 def counterpart(trigger: Token) -> Token | None:
     """The one a meeting is held with: "talks in Lisbon with X" (X)."""
     return next((p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+                 for p in c.children if p.dep_ == "pobj"), None)  # fmt: skip
+
+
+# Crafts and men a sending act sends, beside the people and arms sent to help.
+SENT_CRAFT = frozenset({"helicopter", "warplane", "plane", "warship", "ship", "vessel",
+                        "vehicle", "gun", "rocket", "man"})  # fmt: skip
+# Nouns of sending whose "of" names what is sent: "the deployment of attack helicopters".
+SENDING_NOUNS = frozenset({"deployment", "delivery", "shipment", "dispatch", "supply",
+                           "airlift", "transfer"})  # fmt: skip
+
+
+def thing_sent(trigger: Token, side: Token) -> bool:
+    """Whether ``side`` is the people under arms or the arms a sending act sends, its
+    object (or passive subject, or the "of" of its noun): "deployed tanks and troops",
+    "American troops will not be deployed", "the deployment of attack helicopters" -- a
+    thing sent, never the one helped."""
+    if side.lemma_.lower() not in SENT_THINGS | SENT_CRAFT:
+        return False
+    if trigger.pos_ == "VERB" and verb_lemma(trigger) in SENDING_VERBS:
+        own = side.head.i == trigger.i and side.dep_ in ("dobj", "nsubjpass")
+        return own or (side.dep_ == "conj" and side.head.head.i == trigger.i)  # "tanks and troops"
+    if trigger.pos_ == "NOUN" and trigger.lemma_.lower() in SENDING_NOUNS:
+        return side.dep_ == "pobj" and side.head.lower_ == "of" and side.head.head.i == trigger.i
+    return False
+
+
+def receiver(trigger: Token) -> Token | None:
+    """The one a sending verb sends to: "sent troops to X" (X)."""
+    if trigger.pos_ != "VERB":
+        return None
+    return next((p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
                  for p in c.children if p.dep_ == "pobj"), None)  # fmt: skip
 
 
@@ -224,6 +266,13 @@ def open_sides_filled(
             if other is not None and other.span != e.source:  # "talks in Lisbon with X"
                 quals = (*e.qualifiers, *(f"target_{q}" for q in other.qualifiers))
                 e = replace(e, target=other.span, qualifiers=tuple(dict.fromkeys(quals)))
+        side = _token_of(view, e.target) if e.target is not None else None
+        if et.relation[0] == "support" and side is not None and thing_sent(trigger, side):
+            e = replace(e, target=None, qualifiers=_without(e.qualifiers, "target_"))
+            to = next(iter(index.fillers(receiver(trigger))), None)
+            if to is not None and to.span != e.source:  # "sent troops to X": X
+                quals = (*e.qualifiers, *(f"target_{q}" for q in to.qualifiers))
+                e = replace(e, target=to.span, qualifiers=tuple(dict.fromkeys(quals)))
         if e.target is None and (holder := hyphenated_holder(trigger)) is not None:
             held = index.agent_in_name(holder)
             if held is not None and held.span != e.source:
