@@ -128,10 +128,11 @@ def relative_gap(trigger: Token) -> tuple[str, Token, Token | None] | None:
     * ("target", antecedent, subject) for an object gap: "the fighters (that) the army
       killed", "the fighters the Front said it had killed" (a verb with a subject of its
       own and no object);
-    * ("source", antecedent, None) for a subject gap the event reader leaves open: "the
-      Front, which started its offensive at dawn" (the subject of the light verb whose
-      object, owned by "its", names the act). A subject gap under a clause of saying ("X, which witnesses
-      said had ambushed Y") is left to the claim's own reading.
+    * ("source", antecedent, None) for a subject gap the event reader left open: "the
+      Front, which started its offensive at dawn" (the relative pronoun subject of the
+      act's verb, or of the light verb whose object names the act). A subject gap under
+      a clause of saying ("X, which witnesses said had ambushed Y") is left to the
+      claim's own reading.
 
     None for any other act."""
     verb = trigger
@@ -143,7 +144,7 @@ def relative_gap(trigger: Token) -> tuple[str, Token, Token | None] | None:
         return None
     relative = verb
     if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
-        relative = verb.head  # "which witnesses said had ambushed ...": the saying is the clause
+        relative = verb.head  # "the fighters that X said it had killed": the saying's clause
     if relative.dep_ != "relcl" or relative.head.pos_ not in ("NOUN", "PROPN"):
         return None
     antecedent = relative.head
