@@ -9,7 +9,10 @@
 * anaphora: "the attack", "these attacks" refer back to the last event of their type;
 * perpetrators: "a policeman was killed after militants shot him" -- a violent event
   without its doer takes the one doer its sentence names, and those killed in fighting
-  are one side of it.
+  are one side of it;
+* open and misread sides: "flew to Accra for talks with X" -- the governing verb's
+  subject is the doer; "a meeting in Lisbon" -- a place after "in" is no side
+  (:mod:`eventwire.extract.eventsides`).
 
 Each pass takes the events with their trigger tokens and returns new events.
 """
@@ -22,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.extract.docview import DocView
 from eventwire.extract.eventroles import claimant, negated_verb, when_word
+from eventwire.extract.eventsides import open_sides_filled
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import EventMention, Span
 
@@ -46,6 +50,8 @@ def link_events(
     """The document's events with what their neighbours say about them (see above);
     ``index`` finds the mention of a claimant no event names (claims with no act named)."""
     doc = view.doc
+    if index is not None:
+        events = open_sides_filled(view, events, trigger_at, onto, index)
     events = _victims_of_consequences(doc, events, trigger_at)
     events = _exchanges(view, events, trigger_at, onto)
     events = _targets_of_acts(doc, events, trigger_at, onto)
