@@ -25,7 +25,7 @@ The place comes from the clause's place mentions, else the sentence's: the most
 precise, not an origin ("fighters from Misrata"), never a metonym acting as a
 government ("Moscow said"), a modifier ("the US dollar") or a nationality word;
 with no place in the sentence, the town or division the last earlier sentence of the
-paragraph that named places is about, else the article's dominant country flagged
+paragraph that named places is about (a place abroad only from the sentence just before), else the article's dominant country flagged
 ``inferred`` when it names one country dominantly, else None (never its capital: see
 :func:`eventwire.extract.placechoice.inferred_country`).
 """
@@ -58,7 +58,7 @@ from eventwire.extract.timex_anchors import (
     counted_from,
     phrase_chars,
 )
-from eventwire.model import Place, Timex, When
+from eventwire.model import Place, PlaceMention, Timex, When
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -615,12 +615,32 @@ def _earlier_place(ctx: DocContext, token: Token, usable: list) -> Place | None:
     root = ctx.view.span_sent(last).root
     clause = _clause_tokens(root) if ctx.doc.has_annotation("DEP") else set()
     place = pick_place(ctx, root, usable, clause, countries)
+    if place is not None and _abroad_from_afar(ctx, sent, before[-1], place, countries):
+        return None
     # a sea or a country says no more than the article's one country would
     return (
         place
         if place is not None and place.precision in ("city", "point", "admin2", "admin1")
         else None
     )
+
+
+def _abroad_from_afar(
+    ctx: DocContext, sent: Span, last: PlaceMention, place: Place, countries: Counter
+) -> bool:
+    """Whether a place outside the country the article names most would carry over from
+    further back than the sentence just before. A story about one country names places
+    abroad for what happens beside it (a reporter "based in Nairobi", jets "flying from a
+    base in Cyprus", talks "held in Geneva"); the next sentence may go on there ("Talks
+    opened in Geneva. They ended at noon."), a sentence further on is back in the story's
+    country (its clause takes the inferred country instead), most of all in text that
+    comes one sentence a line with no blank line between paragraphs."""
+    if not countries or place.country is None:
+        return False
+    main, _n = min(countries.items(), key=lambda kv: (-kv[1], kv[0] or ""))
+    if main is None or place.country == main:
+        return False
+    return ctx.view.sent_no(sent.start) - ctx.view.sent_at_char(last.span.start) > 1
 
 
 def _governing(ctx: DocContext, token: Token, items: list) -> object | None:

@@ -187,9 +187,16 @@ def _resolve(
     if not cands:
         return _place_within(gazetteer, head.strip(), context)
     if all(w in NO_NAME_WORDS for w in name_key(head).split()):
-        # "West", "Centre", "the Gulf": a division so named somewhere is no answer unless
-        # the story is about its country
-        cands = [c for c in cands if context.countries.get(c.place.country or "")]
+        # "West", "Centre", "the Gulf", "the Middle East": a division so named somewhere is
+        # no answer unless the story is about its country, and a town or village that
+        # bears the name never is ("the West" is no hamlet in Texas, "the Middle East" no
+        # village in Pennsylvania, though the story names the United States)
+        cands = [
+            c
+            for c in cands
+            if context.countries.get(c.place.country or "")
+            and c.place.precision not in ("city", "point")
+        ]
         if not cands:
             return None
     if _ARTICLE_START.match(fold(head.strip())):
