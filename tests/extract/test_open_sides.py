@@ -125,9 +125,9 @@ def test_a_counterpart_named_with_replaces_the_place(run):
 @pytest.mark.parametrize(
     "text",
     [
-        "The Kanem Guard has deployed tanks and troops across the country.",
+        "Last month the Kanem Guard deployed armour and troops to three provinces.",
         "The Ridge Republic's deployment of attack helicopters angered the Volta Front.",
-        "Ridge Republic troops will not be deployed in Togo.",
+        "Ridge Republic troops would never be deployed inside Togo, the minister said.",
     ],
 )
 def test_the_troops_or_arms_sent_are_no_side(run, text):

@@ -203,14 +203,14 @@ SENDING_NOUNS = frozenset({"deployment", "delivery", "shipment", "dispatch", "su
 
 def thing_sent(trigger: Token, side: Token) -> bool:
     """Whether ``side`` is the people under arms or the arms a sending act sends, its
-    object (or passive subject, or the "of" of its noun): "deployed tanks and troops",
-    "American troops will not be deployed", "the deployment of attack helicopters" -- a
-    thing sent, never the one helped."""
+    object (or passive subject, or the "of" of its noun): "moved armour and soldiers north",
+    "no soldiers would ever be deployed", "the deployment of attack helicopters" -- a thing sent,
+    never the one helped."""
     if side.lemma_.lower() not in SENT_THINGS | SENT_CRAFT:
         return False
     if trigger.pos_ == "VERB" and verb_lemma(trigger) in SENDING_VERBS:
         own = side.head.i == trigger.i and side.dep_ in ("dobj", "nsubjpass")
-        return own or (side.dep_ == "conj" and side.head.head.i == trigger.i)  # "tanks and troops"
+        return own or (side.dep_ == "conj" and side.head.head.i == trigger.i)  # "armour and soldiers"
     if trigger.pos_ == "NOUN" and trigger.lemma_.lower() in SENDING_NOUNS:
         return side.dep_ == "pobj" and side.head.lower_ == "of" and side.head.head.i == trigger.i
     return False
