@@ -31,6 +31,7 @@ from eventwire.extract.notactors import (
     counted_people,
     in_settlement_phrase,
     is_calendar_word,
+    is_date_stamp,
     letter_digit_code,
     names_a_platform,
     place_test,
@@ -697,13 +698,14 @@ class MentionIndex:
     def _not_an_actor(self, token: Token) -> bool:
         """A proper noun filling a role that names no actor: people counted ("killed three
         Americans"), a platform ("on his Twitter account"), a lone month or weekday ("Apr")
-        or a lone common word ("National", "Environment"), as the mention pass rules
+        or a lone common word ("National", "Environment"), a wire story's time stamp
+        ("Wed Apr 6"), as the mention pass rules
         (:mod:`eventwire.extract.notactors`); a town is :meth:`_names_town`."""
         if names_a_platform(token) or counted_people([token]):
             return True
         start, end = _flat_span(token)
         if end - start != len(token.text):
-            return False  # a name of several words
+            return is_date_stamp(_flat_name(token))  # "GOMA | Wed Apr 6": a time stamp
         words = self.ctx.resources.word_case
         return is_calendar_word(token.text) or (
             not token.text.isupper() and words.is_common_lowercase_word(token.lower_)
