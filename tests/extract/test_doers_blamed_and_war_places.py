@@ -37,6 +37,13 @@ def test_armed_groups_as_a_passives_agent(run):
 
 
 @pytest.mark.slow
+def test_gangs_are_unnamed_armed_doers(run):
+    assert _doers(run, "Gangs looted three shops in the market overnight.", "looted") == ["Gangs"]
+    text = "Nine people were killed in the raid that gangs of the Lake Front launched."
+    assert _doers(run, text, "killed") == ["the Lake Front"]
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
     [
@@ -53,3 +60,16 @@ def test_a_country_before_a_war_noun_is_no_doer(run, text):
 @pytest.mark.slow
 def test_a_group_before_an_attack_noun_stays_the_doer(run):
     assert _doers(run, "A Hamas attack wounded two soldiers.", "attack") == ["Hamas"]
+
+
+@pytest.mark.slow
+def test_the_one_who_uses_violence_does_it(run):
+    text = "The police have continued to use violence against the marchers in Lira."
+    assert _doers(run, text, "violence") == ["police"]
+    assert _doers(run, "The army used the raid as a pretext.", "raid") == [None]
+
+
+@pytest.mark.slow
+def test_its_attacks_are_those_of_who_says_so(run):
+    text = "The Northern Front says its attacks on the garrison aim to protect villagers."
+    assert _doers(run, text, "attacks") == ["The Northern Front"]

@@ -9,7 +9,7 @@ import pytest
 from eventwire.config import Settings
 from eventwire.extract.context import DocContext
 from eventwire.extract.mentions import extract_mentions
-from eventwire.extract.notactors import is_date_stamp
+from eventwire.extract.notactors import in_comment_form, is_date_stamp
 from eventwire.extract.wire_credits import wire_credits
 from eventwire.knowledge.resources import Resources
 from eventwire.model import Article
@@ -46,6 +46,20 @@ def test_an_outlet_after_a_dateline_is_a_credit():
     assert _credited("KINSHASA, May 2 (Wire) - Rebels took the town.") == ["Wire"]
     assert _credited("JUBA (Daily Lamp) - Soldiers left the base.") == ["Daily Lamp"]
     assert _credited("Kisumu, Kenya (Lake News) -- Police fired tear gas.") == ["Lake News"]
+
+
+def test_a_wire_header_is_a_credit():
+    text = "GOMA | Wed Apr 6, 2016 9:12am EDT GOMA (Wire) - Rebels took Sake.\nMore text."
+    assert _credited(text) == ["Wire", "GOMA | Wed Apr 6, 2016 9:12am EDT GOMA"]
+    assert _credited("Rebels | the group said on Monday it held Sake.") == []
+
+
+def test_a_byline_is_a_credit():
+    text = "Output rose. By Ana Lima and Tom Bell GOMA, May 12 (Wire) - Rebels took Sake."
+    assert "By Ana Lima and Tom Bell" in _credited(text)
+    text = "By Kofi Mensah Lake News, Goma Rebels took the town."
+    assert any("Kofi Mensah" in credit for credit in _credited(text))
+    assert _credited("By Monday the army had left Goma.") == []
 
 
 def test_an_acronym_in_running_text_is_no_credit():
@@ -112,6 +126,7 @@ def test_a_country_named_as_where_is_a_place(nlp, no_kb, text, place):
         ("The rebels received weapons from Niger, the report said.", "Niger"),
         ("The donors sent food aid to Ethiopia in March.", "Ethiopia"),
         ("South Sudan accused the militia of the raid.", "South Sudan"),
+        ("Gunmen attacked southern Chad in May, killing thirty people.", "Chad"),
     ],
 )
 def test_a_country_that_acts_stays_the_state(nlp, no_kb, text, state):
@@ -122,3 +137,38 @@ def test_a_country_that_acts_stays_the_state(nlp, no_kb, text, state):
 def test_a_name_an_appositive_calls_a_settlement_is_a_place(nlp, no_kb):
     names = _names(nlp, no_kb, "Soldiers entered Kabu, a town south of Lira, and found nothing.")
     assert "Kabu" not in names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "If you need help using the site, call the main Lake News switchboard.",
+        "The Lake Post is not responsible for the content of external sites.",
+        "Anything you post may be used in accordance with our Privacy Policy.",
+    ],
+)
+def test_a_sites_own_notices(line):
+    assert in_comment_form(line)
+
+
+def test_a_policy_in_the_news_is_no_notice():
+    assert not in_comment_form("The ministry said the new policy would take effect in May.")
+
+
+@pytest.mark.slow
+def test_a_country_where_an_act_is_is_no_party_to_it(run):
+    (war,) = [e for e in run("The war in Chad was high on the agenda last week.")["events"]]
+    assert war.target is None and war.source is None
+    (attack,) = [e for e in run("Rebels attacked Chad in February.")["events"]]
+    assert attack.target is not None and attack.target.text == "Chad"
+
+
+@pytest.mark.slow
+def test_a_sites_notice_tells_no_event_and_names_no_actor(run):
+    text = (
+        "If you need help using the site call the switchboard or follow the top stories on "
+        "Twitter: the bishop will resign after a visit to Peru."
+    )
+    found = run(text)
+    assert not found["events"]
+    assert "Peru" not in {m.span.text for m in found["mentions"]}

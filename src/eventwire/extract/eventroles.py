@@ -65,6 +65,11 @@ LIGHT_VERBS = frozenset(
      "declare", "lodge", "engage", "form", "forge", "sign"}
 )  # fmt: skip
 OWN_PRONOUNS = frozenset({"its", "their"})  # owner = the subject of the verb
+# Verbs whose subject does the violence their object names: "the police used violence
+# against the marchers", "continued to use violence", "exerting violence". Kept apart from
+# the light verbs: "used the attack as a pretext" names no doer of the attack.
+FORCE_VERBS = frozenset({"use", "employ", "exert", "unleash"})
+FORCE_NOUNS = frozenset({"violence", "torture", "gunfire", "firing", "shelling"})
 # Entity types of a name that may do what the noun it modifies names ("a Hamas attack",
 # "Israeli strikes", "a Putin decree"); not a region, a site or a named war.
 DOER_ENTS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
@@ -527,6 +532,8 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         return pitted  # "clashes pitting X against Y"
     if source is not None and source.lower_ in OWN_PRONOUNS:  # "X reiterated its demand"
         verb = token.head.head if token.dep_ == "pobj" else token.head
+        if token.dep_ in SUBJECT_DEPS and verb.dep_ in ("ccomp", "xcomp"):
+            verb = verb.head  # "X says its attacks aim to ...": the owner is who says it
         source = _child(verb, "nsubj") if verb.pos_ == "VERB" else None
     if source is None:  # "a Hamas attack"; a region or a named war ("the Gulf war") is no doer
         source = next(
@@ -539,7 +546,10 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     if (
         source is None
         and token.dep_ in ("dobj", "nsubjpass")
-        and verb_lemma(token.head) in LIGHT_VERBS
+        and (
+            verb_lemma(token.head) in LIGHT_VERBS
+            or (verb_lemma(token.head) in FORCE_VERBS and token.lemma_.lower() in FORCE_NOUNS)
+        )
     ):
         source = _child(token.head, "nsubj") or _controller_subject(token.head)
         if source is not None:  # "its jets carried out strikes": the jets' user did

@@ -9,7 +9,9 @@ Each rule names the construction that makes a word look like a name:
   added.)"), an adjective ("Orwellian newspeak", "Civil War"), or a bare collective
   noun ("Forces" of a cut-off dateline);
 * comment-form and share-box boilerplate under a web article ("You are commenting
-  using your Twitter account", "Twitter picture");
+  using your Twitter account", "Twitter picture") and the site's own notices ("If you
+  need help using the site", "The Outlet is not responsible for the content of external
+  sites", "our Privacy Policy");
 * a dateline or outlet prefix glued to a name ("TRIPOLI - Forces", "Reuters -Russia"):
   the prefix is cut off, and what remains is judged on its own;
 * a quantity of people ("8 million Malians", "thousands of Sudanese"): people counted,
@@ -69,7 +71,11 @@ _CLOCK = re.compile(
 # account providers, not actors.
 _COMMENT_FORM = re.compile(
     r"\bcommenting using your\b|\blog (?:out|in)\b|\bnotify me of new\b|\bleave a reply\b"
-    r"|^\s*\S+ (?:picture|photo|icon)\s*$|\bshare (?:this|on)\b|\bclick to share\b",
+    r"|^\s*\S+ (?:picture|photo|icon)\s*$|\bshare (?:this|on)\b|\bclick to share\b"
+    # a site's own notices: "If you need help using the site", "call the main switchboard",
+    # "is not responsible for the content of external sites", "our Terms of Service"
+    r"|\bhelp using the site\b|\bswitchboard\b|\bnot responsible for the content\b"
+    r"|\bterms of (?:service|use)\b|\bprivacy policy\b|\brules of conduct\b",
     re.IGNORECASE,
 )
 # A dateline or an outlet's credit before a dash: "TRIPOLI - ", "BAMAKO, Mali (AP) — ",
@@ -113,7 +119,10 @@ def is_date_stamp(text: str) -> bool:
 
 # A word every match of _COMMENT_FORM holds: plain-ASCII text with none of them (read in
 # lower case, as the pattern ignores case) is not searched with the pattern
-_COMMENT_FORM_WORDS = ("comment", "log ", "notify", "leave", "share", "picture", "photo", "icon")
+_COMMENT_FORM_WORDS = (
+    "comment", "log ", "notify", "leave", "share", "picture", "photo", "icon", "the site",
+    "switchboard", "responsible for", "terms of", "privacy", "conduct",
+)  # fmt: skip
 
 
 def in_comment_form(sentence: str) -> bool:
@@ -356,17 +365,18 @@ REGION_ADJECTIVES = frozenset(
 def locative_country(name: Any) -> bool:
     """A country's name (``name``, a span) written as where something is or goes: the
     object of a place preposition ("fighting in Chad", "crossed into Niger"), named by a
-    part of it ("in southern Sudan", "western Ethiopia", in lower case: "South Sudan" is
-    a name; "the streets of Egypt", "the north of Mali"), or swept by unrest ("protests
-    swept Egypt"). The country's state does not act there; it is the place. "Chad said",
+    part of it ("in southern Sudan", "Basra, southern Iraq", in lower case: "South Sudan"
+    is a name; "the streets of Egypt", "the north of Mali"), or swept by unrest ("protests
+    swept Egypt"). A part of a country an act is aimed at is the state's ("gunmen attacked
+    southern Chad": Chad is attacked). The country's state does not act there; it is the place. "Chad said",
     "help from Chad", "aid to Chad" and "Chad's army" stay the state."""
     root = name.root
-    if any(
+    if root.dep_ in ("appos", "compound", "npadvmod") and any(
         c.dep_ in ("amod", "compound") and c.i < name.start and c.lower_ in REGION_ADJECTIVES
         and c.is_lower
         for c in root.children
     ):  # fmt: skip
-        return True
+        return True  # "Basra, southern Iraq", "the northern Niger town of Agadez"
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "in Chad and Niger": Niger too
     head = root.head
