@@ -31,7 +31,9 @@ from eventwire.extract.notactors import (
     counted_people,
     in_settlement_phrase,
     is_calendar_word,
+    is_date_stamp,
     letter_digit_code,
+    locative_country,
     names_a_platform,
     place_test,
     stance_objects,
@@ -305,6 +307,8 @@ class MentionIndex:
                 return Filler(self._add_state(token, capital).span)  # "help from Moscow"
             if self._not_an_actor(token) or (_object_role(token) and self._names_town(token)):
                 return None
+            if self._country_as_place(token):
+                return None  # "the war in Iraq", "unrest in Syria": where, not a party
             return Filler(self._add(token).span)
         if token.pos_ == "ADJ" and (iso3 := self.ctx.resources.kb.country_by_demonym(token.text)):
             if token.dep_ in ("amod", "compound") and self._violent(token.head):
@@ -533,6 +537,13 @@ class MentionIndex:
         person = next(iter(fits.values())) if len(fits) == 1 else None
         return person if person is not None and person.label == "PERSON" else None
 
+    def _country_as_place(self, token: Token) -> bool:
+        """A country's name written as where the act is ("the war in Iraq", "unrest
+        sweeping Syria"), which the mention pass left out: no party to the act
+        (:func:`~eventwire.extract.notactors.locative_country`)."""
+        name = token.doc[_flat_first(token).i : token.i + 1]
+        return self.ctx.resources.kb.is_country_name(name.text) and locative_country(name)
+
     def _names_town(self, token: Token) -> bool:
         """A town's, district's or region's name no mention covers, in the role of an
         object ("shelled Kharkiv", "seized Walikale", "an attack on the town of Bunia"): the
@@ -697,13 +708,14 @@ class MentionIndex:
     def _not_an_actor(self, token: Token) -> bool:
         """A proper noun filling a role that names no actor: people counted ("killed three
         Americans"), a platform ("on his Twitter account"), a lone month or weekday ("Apr")
-        or a lone common word ("National", "Environment"), as the mention pass rules
+        or a lone common word ("National", "Environment"), a wire story's time stamp
+        ("Wed Apr 6"), as the mention pass rules
         (:mod:`eventwire.extract.notactors`); a town is :meth:`_names_town`."""
         if names_a_platform(token) or counted_people([token]):
             return True
         start, end = _flat_span(token)
         if end - start != len(token.text):
-            return False  # a name of several words
+            return is_date_stamp(_flat_name(token))  # "GOMA | Wed Apr 6": a time stamp
         words = self.ctx.resources.word_case
         return is_calendar_word(token.text) or (
             not token.text.isupper() and words.is_common_lowercase_word(token.lower_)

@@ -65,6 +65,11 @@ LIGHT_VERBS = frozenset(
      "declare", "lodge", "engage", "form", "forge", "sign"}
 )  # fmt: skip
 OWN_PRONOUNS = frozenset({"its", "their"})  # owner = the subject of the verb
+# Verbs whose subject does the violence their object names: "the police used violence
+# against the marchers", "continued to use violence", "exerting violence". Kept apart from
+# the light verbs: "used the attack as a pretext" names no doer of the attack.
+FORCE_VERBS = frozenset({"use", "employ", "exert", "unleash"})
+FORCE_NOUNS = frozenset({"violence", "torture", "gunfire", "firing", "shelling"})
 # Entity types of a name that may do what the noun it modifies names ("a Hamas attack",
 # "Israeli strikes", "a Putin decree"); not a region, a site or a named war.
 DOER_ENTS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
@@ -527,11 +532,13 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         return pitted  # "clashes pitting X against Y"
     if source is not None and source.lower_ in OWN_PRONOUNS:  # "X reiterated its demand"
         verb = token.head.head if token.dep_ == "pobj" else token.head
+        if token.dep_ in SUBJECT_DEPS and verb.dep_ in ("ccomp", "xcomp"):
+            verb = verb.head  # "X says its attacks aim to ...": the owner is who says it
         source = _child(verb, "nsubj") if verb.pos_ == "VERB" else None
     if source is None:  # "a Hamas attack"; a region or a named war ("the Gulf war") is no doer
         source = next(
             (c for c in token.children if c.dep_ in ("amod", "compound", "nmod")
-             and c.ent_type_ in DOER_ENTS),
+             and c.ent_type_ in DOER_ENTS and not war_place(token, c)),
             None,
         )  # fmt: skip
     if source is None:  # "a military air strike", "rebel mortars": see armed_modifier
@@ -539,7 +546,10 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     if (
         source is None
         and token.dep_ in ("dobj", "nsubjpass")
-        and verb_lemma(token.head) in LIGHT_VERBS
+        and (
+            verb_lemma(token.head) in LIGHT_VERBS
+            or (verb_lemma(token.head) in FORCE_VERBS and token.lemma_.lower() in FORCE_NOUNS)
+        )
     ):
         source = _child(token.head, "nsubj") or _controller_subject(token.head)
         if source is not None:  # "its jets carried out strikes": the jets' user did
@@ -599,6 +609,10 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     # "its demand that Israel ease restrictions": the one asked to act
     further += [s for c in token.children if c.dep_ in ("ccomp", "acl")
                 if (s := _child(c, "nsubj")) is not None and s.lower_ not in ("it", "that", "which")]  # fmt: skip
+    if source is not None and token.dep_ == "dobj" and verb_lemma(token.head) == "blame":
+        # "blamed the looting on X": X is blamed, not the one looted
+        target = None if target is not None and target.i == source.i else target
+        further = [t for t in further if t.i != source.i]
     return source, [target, *further]
 
 
@@ -660,14 +674,42 @@ def losing_side(token: Token) -> Token | None:
 
 def blamed_for(token: Token) -> Token | None:
     """Who is blamed for the act ``token`` names: "police blamed X for the attack", "X
-    was blamed for the bombing" (an allegation: the modality is read at the clause; "held
-    X responsible" is not read, its clause reads as asserted)."""
+    was blamed for the bombing", "X, which police blame for the attack" (the relative
+    pronoun stands for X), "police blamed the attack on X" (an allegation: the modality
+    is read at the clause; "held X responsible" is not read, its clause reads as
+    asserted)."""
+    if token.dep_ == "dobj" and token.head.pos_ == "VERB" and verb_lemma(token.head) == "blame":
+        # "blamed the violence on X", the parser hanging "on X" on the verb or on the noun
+        return _pobj(token.head, frozenset({"on"})) or _pobj(token, frozenset({"on"}))
     if token.dep_ != "pobj" or token.head.lower_ != "for":
         return None
     head = token.head.head
     if head.pos_ != "VERB" or verb_lemma(head) != "blame":
         return None
-    return _child(head, "dobj", "nsubjpass")
+    blamed = _child(head, "dobj", "nsubjpass")
+    if blamed is not None and blamed.lower_ in RELATIVES and head.dep_ == "relcl":
+        return head.head  # "armed gangs, which the army blames for the raids": the gangs
+    return blamed
+
+
+# Nouns of a whole war or crisis: a country named before one is where it is fought ("the
+# Iraq war", "the Yemen conflict"), not who fights it.
+WAR_NOUNS = frozenset({"war", "conflict", "crisis", "uprising", "insurgency", "revolution"})
+# the tagger reads "the Iraq war" as a place or as the war's own name (EVENT)
+WAR_PLACE_ENTS = frozenset({"GPE", "LOC", "EVENT"})
+
+
+def war_place(act: Token, modifier: Token) -> bool:
+    """A place's name modifying a war noun names where the war is: "the Iraq war", "the
+    Syria conflict" (no doer). Sides joined by a hyphen ("the Iran-Iraq war") and a group
+    or a people ("a Hamas war", "the Kurdish uprising") are not read here."""
+    if act.lemma_.lower() not in WAR_NOUNS or modifier.ent_type_ not in WAR_PLACE_ENTS:
+        return False
+    doc = act.doc
+    hyphened = any(
+        doc[i].text == "-" for i in range(max(modifier.i - 1, 0), min(modifier.i + 2, len(doc)))
+    )
+    return not hyphened
 
 
 def claimant(token: Token) -> Token | None:

@@ -28,7 +28,7 @@ uses to find the event a text is about.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -55,9 +55,11 @@ from eventwire.extract.eventroles import (
     noun_roles,
     own_conjuncts,
     verb_roles,
+    war_place,
 )
 from eventwire.extract.later_doers import doers_named_later
 from eventwire.extract.modality import SPEECH_VERBS, attribution_of, modality_of
+from eventwire.extract.notactors import in_comment_form
 from eventwire.extract.rebuttals import BACKING_EVENTS, rebuttals, rebutted
 from eventwire.extract.subject_acts import EMBEDDED, subject_acts_folded
 from eventwire.extract.totals import conflict_onset, total_words
@@ -95,7 +97,9 @@ def trigger_of(token: Token, onto: Ontology) -> tuple[str, str] | None:
             return vo
         obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if obj is not None and onto.is_non_event(lemma, (obj.lemma_, obj.lower_)):
-            return None  # "released photos", "launched a website"
+            return None  # "released photos", "launched a website", "struck a deal"
+        if _ceasing(token, lemma, obj, onto) or _natural_force(token):
+            return None  # "the shelling must stop"; "provinces hit by the drought"
         t = onto.verb_type(lemma)
         return (t, lemma) if t else None
     if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("PERSON", "GPE", "ORG"):
@@ -116,6 +120,58 @@ def trigger_of(token: Token, onto: Ontology) -> tuple[str, str] | None:
                 and not onto.verb_type(token.head.lemma_)):  # fmt: skip
             return "ASSAULT", lemma  # "rockets fell near the airport", not "a bomb killed"
     return None
+
+
+# Verbs of stopping: coercion when someone or something is stopped ("police stopped the
+# convoy", "prevented protesters from marching"), a ceasing when nothing is.
+STOPPING_VERBS = frozenset({"stop", "halt", "prevent"})
+# Objects that are no one: "stop something from happening", "prevent anything like it".
+INDEFINITE_OBJECTS = frozenset(
+    {"something", "anything", "everything", "nothing", "this", "that", "it", "all"}
+)
+
+
+def _ceasing(token: Token, lemma: str, obj: Token | None, onto: Ontology) -> bool:
+    """A verb of stopping with no one stopped tells a ceasing, not coercion: "the violence
+    must stop", "called for the shelling to stop" (intransitive), "how can you stop
+    something from happening" (an indefinite pronoun as the object), "stop the bombings",
+    "efforts to halt the war" (a violent act as the object: the act is told by its own
+    noun; "stop the protests by force" stays a COERCE of the protest)."""
+    if lemma not in STOPPING_VERBS:
+        return False
+    if obj is None:
+        return not any(c.dep_ in ("xcomp", "ccomp", "pcomp") for c in token.children)
+    if obj.lower_ in INDEFINITE_OBJECTS:
+        return True
+    return obj.dep_ == "dobj" and trigger_type(obj, onto) in onto.violent_types
+
+
+# Forces of nature and of the economy: what they "hit", "strike" or "batter" suffered no
+# attack ("provinces hit by the drought", "a storm struck the coast").
+NATURAL_FORCES = frozenset(
+    {"drought", "droughts", "flood", "floods", "flooding", "storm", "storms", "cyclone",
+     "hurricane", "typhoon", "earthquake", "quake", "tsunami", "famine", "epidemic",
+     "pandemic", "outbreak", "disease", "heatwave", "landslide", "avalanche", "rain", "rains",
+     "snow", "frost", "lightning", "crisis", "recession", "slump", "downturn", "inflation",
+     "shortage", "shortages", "sanctions", "cuts", "virus", "wildfire",
+     "wildfires", "locusts"}
+)  # fmt: skip
+
+
+def _natural_force(token: Token) -> bool:
+    """A violent verb whose doer is a force of nature or of the economy tells no attack:
+    "the drought hit 14 provinces", "a cyclone struck the coast", "districts battered by
+    floods", "importers hit by the sanctions". Its victims are counted by
+    other words, and no one did it."""
+    for child in token.children:
+        doer = child
+        if child.dep_ == "agent":  # "hit by the drought"
+            doer = next((c for c in child.children if c.dep_ == "pobj"), child)
+        elif child.dep_ not in ("nsubj",):
+            continue
+        if doer.lemma_.lower() in NATURAL_FORCES or doer.lower_ in NATURAL_FORCES:
+            return True
+    return False
 
 
 def _verb_object(token: Token, onto: Ontology) -> tuple[str, str] | None:
@@ -254,6 +310,7 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     in_body = ctx.view.zones.in_body  # a headline or caption names the body's events
     totals = total_words(ctx)  # "the war has killed 3,000 since April": a total, no event
     words = ctx.resources.trigger_words  # a token with none of these is no trigger
+    notice = _site_notice(ctx)  # "Follow the top stories on Twitter ...": the site's own words
     found = [
         (tok, t)
         for tok in ctx.view.tokens
@@ -262,6 +319,7 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
         and in_body(tok.idx)
         and tok.idx not in totals
         and (t := trigger_of(tok, onto) or _by_source(tok, onto))
+        and not notice(tok)
     ]
     # A word that is an event only for some actors and has none of them ("the minister
     # arrived", "residents gathered") is no trigger, so nothing is embedded under it.
@@ -325,8 +383,14 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
                              for t in tgt_toks)  # fmt: skip
             targets = [*next((f for f in found_targets if f), [])] or [None]
         if not is_verb and sources == [None]:  # "police firing", "army shelling"
-            doer = next((c for c in token.children if c.dep_ == "compound" and index.covering(c)),
-                        None)  # fmt: skip
+            doer = next(
+                (
+                    c
+                    for c in token.children
+                    if c.dep_ == "compound" and index.covering(c) and not war_place(token, c)
+                ),
+                None,
+            )  # not "the Iraq war": a place
             sources = [*index.fillers(doer)] or [None]
         if not is_verb and sources == [None] and (agent := index.covering(token)) is not None:
             sources = [Filler(agent.span)]  # an agent noun: "hundreds of protesters demanded"
@@ -445,6 +509,23 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     # set in one state: that state's forces, read once the places are known
     mentions = armies_of_one_state(index.all(), ctx.places, ctx.resources.kb, ctx.doc)
     return {"events": events, "mentions": mentions}
+
+
+def _site_notice(ctx: DocContext) -> Callable[[Token], bool]:
+    """Whether a token lies in a comment form or a site's own notice ("If you need help
+    using the site ... Follow all the top stories on Twitter"), read once per sentence
+    (:func:`~eventwire.extract.notactors.in_comment_form`): what such a line tells, with
+    its feed of other stories, is no event of the article, as its names are no actors."""
+    view = ctx.view
+    seen: dict[int, bool] = {}
+
+    def notice(token: Token) -> bool:
+        n = view.sent_no(token)
+        if n not in seen:
+            seen[n] = in_comment_form(view.sent_text(view.sents[n]))
+        return seen[n]
+
+    return notice
 
 
 def _follow_up_lines(

@@ -64,12 +64,16 @@ from eventwire.extract.notactors import (
     in_settlement_phrase,
     is_calendar_word,
     is_common_word,
+    is_date_stamp,
+    locative_country,
     names_a_platform,
     place_test,
+    settlement_appositive,
     stance_length,
     stance_objects,
 )
 from eventwire.extract.titles import is_title, strip_titles, title_before
+from eventwire.extract.wire_credits import wire_credits
 from eventwire.knowledge.kb import name_letters
 from eventwire.knowledge.ontology import Ontology
 from eventwire.knowledge.wordcase import WordCase
@@ -163,6 +167,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     cands += _group_nouns(ctx.view, cands, kb, ctx.resources.ontology, words, is_place)
     cands = definite_descriptions(ctx.view, cands)
     cands = _in_body(ctx, cands)
+    cands = _states_that_act(doc, cands)
     cands.sort(key=lambda c: (c.start, c.end))
     _same_name_other_case(cands)
     groups = _group(doc, cands, kb)
@@ -220,10 +225,12 @@ def _in_body(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
     """The candidates that start in running text: a name in a headline, byline, caption or
     credit ("AP Photo", "Top photo") is no actor of its own, nor is one that starts in a
     dateline ("TRIPOLI - Forces") or its credit bracket ("(Wire - Point News - 25th Oct,
-    2024)")."""
+    2024)"), nor a wire story's outlet and makers ("GOMA (Wire) -", "(Reporting by A;
+    editing by B)") wherever the page put them."""
     view, in_body = ctx.view, ctx.view.zones.in_body
     comment_form: dict[int, bool] = {}  # by sentence number: read once per sentence
     credits = credit_brackets(view.text)  # "(Wire - Daily Point News - 25th Oct, 2024)"
+    credits += wire_credits(view.text)  # "GOMA, May 2 (Wire) -", "(Reporting by A)"
     kept = []
     for c in cands:
         at = view.tokens[c.start].idx
@@ -237,6 +244,21 @@ def _in_body(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
     return kept
 
 
+def _states_that_act(doc: Any, cands: list[Cand]) -> list[Cand]:
+    """The candidates less a country's name written as where something is ("fighting in
+    Chad", "southern Sudan": :func:`~eventwire.extract.notactors.locative_country`),
+    whether the tagger or the KB found it; its state's own nouns ("Chad's army") stay."""
+    return [
+        c
+        for c in cands
+        if not (
+            c.kb_type == "country"
+            and c.group_hint is None
+            and locative_country(doc[c.start : c.end])
+        )
+    ]
+
+
 def _places(text: str, is_place: Any) -> bool:
     """A place's name, places coordinated in one entity ("Kharkiv and Izium"), or a
     place inside another ("Mekele in Tigray")."""
@@ -247,15 +269,15 @@ def _places(text: str, is_place: Any) -> bool:
 def _place_test(ctx: DocContext) -> Any:
     """Whether a name is a place the gazetteer knows well enough to read it as one
     (:func:`~eventwire.extract.notactors.place_test`), or one the document itself calls a
-    settlement ("the districts of Ain Zara and Qasr bin Ghashir", "the town of X") and so
-    a place wherever it names it; one test per document."""
+    settlement ("the districts of Ain Zara and Qasr bin Ghashir", "the town of X", "X, a
+    village near Y") and so a place wherever it names it; one test per document."""
     known = place_test(ctx.resources.gazetteer)
     settled = set()
     for ent in ctx.doc.ents:
         root = ent.root
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head  # "the districts of X and Y": Y too
-        if in_settlement_phrase(root):
+        if in_settlement_phrase(root) or settlement_appositive(ent.root):
             settled.add(ent.text)
 
     def is_place(name: str) -> bool:
@@ -477,11 +499,12 @@ def _agent_role(root: Any) -> bool:
 
 def _not_a_name(ent: Any, text: str, lowercase: set[str], names: set[str], words: WordCase) -> bool:
     """Junk the tagger took for a name (see :mod:`eventwire.extract.notactors`): a weekday
-    or month alone, a lone capitalised common word, a platform named as where one wrote."""
+    or month alone or a time stamp, a lone capitalised common word, a platform named as
+    where one wrote."""
     if names_a_platform(ent.root):  # "on his Twitter account"
         return True
     if len(ent) != 1:
-        return False
+        return is_date_stamp(text)  # "Wed Apr 6, 2016 9:12": a wire story's time stamp
     return is_calendar_word(text) or is_common_word(ent[0], words, lowercase, names)
 
 

@@ -301,7 +301,7 @@ def _named_by_its_name(doc: Any, cands: list[Cand], start: int, noun: int) -> bo
 
 ARMED_PEOPLE = frozenset(
     ["rebel", "fighter", "militia", "militiaman", "militant", "insurgent", "guerrilla",
-     "jihadist", "gunman"]
+     "jihadist", "gunman", "gang"]
 )  # fmt: skip
 
 

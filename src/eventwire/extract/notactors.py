@@ -3,12 +3,15 @@
 Each rule names the construction that makes a word look like a name:
 
 * a weekday or month ("on Monday", "in May"): a date, unless a title stands before it
-  ("Prime Minister May", read by the caller as a person);
+  ("Prime Minister May", read by the caller as a person); a name made only of date and
+  clock words ("Wed Apr 6, 2016 9:12", "Fri Aug"): a wire story's time stamp;
 * a lone capitalised common word: a sentence- or bracket-initial noun ("(Emphasis
   added.)"), an adjective ("Orwellian newspeak", "Civil War"), or a bare collective
   noun ("Forces" of a cut-off dateline);
 * comment-form and share-box boilerplate under a web article ("You are commenting
-  using your Twitter account", "Twitter picture");
+  using your Twitter account", "Twitter picture") and the site's own notices ("If you
+  need help using the site", "The Outlet is not responsible for the content of external
+  sites", "our Privacy Policy");
 * a dateline or outlet prefix glued to a name ("TRIPOLI - Forces", "Reuters -Russia"):
   the prefix is cut off, and what remains is judged on its own;
 * a quantity of people ("8 million Malians", "thousands of Sudanese"): people counted,
@@ -18,10 +21,17 @@ Each rule names the construction that makes a word look like a name:
 * a credit in brackets opening a paragraph, an agency, an outlet and a date
   ("Gaza Strip, (Wire - Daily Point News - 25th Oct, 2024) The agency said"): the
   story's credit, not an actor (:func:`credit_brackets`);
+* a wire credit: an outlet in brackets after a dateline's place or date, before a dash
+  ("NAIROBI, May 2 (Wire) -", "Juba, South Sudan (Agency) --"), and a bracket of the
+  reporters and editors ("(Reporting by A; editing by B)"): the story's makers
+  (:func:`eventwire.extract.wire_credits.wire_credits`);
 * a code of letters and digits ("M23", "F-16", "S-300", "Su-25"): a group's or a
   weapon's designation, never a place;
 * a known place ("fighters from Kidal", "seized Walikale"): where someone is from or
-  where something happens, not who acts (:func:`place_test`).
+  where something happens, not who acts (:func:`place_test`); a country named as where
+  something is ("clashes in Chad", "fled into Niger", "southern Sudan") is a place too
+  (:func:`locative_country`), and so is a name an appositive calls a settlement ("Kabu,
+  a town south of Lira": :func:`settlement_appositive`).
 """
 
 from __future__ import annotations
@@ -31,7 +41,12 @@ from collections.abc import Set as AbstractSet
 from typing import Any
 
 from eventwire.knowledge.wordcase import WordCase
-from eventwire.text.calendar_words import WEEKDAY_NAMES, month_numbers
+from eventwire.text.calendar_words import (
+    MONTH_ABBREVIATIONS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAY_NAMES,
+    month_numbers,
+)
 
 WEEKDAYS = frozenset(WEEKDAY_NAMES)  # full names only: "Sun", "Sat", "Wed" alone are words
 MONTHS = frozenset(month_numbers(abbreviations=True))  # "Sept", "Dec" alone are still dates
@@ -43,11 +58,24 @@ BARE_COLLECTIVES = frozenset(
      "groups", "people", "civil", "state", "security", "officials", "sources"]
 )  # fmt: skip
 
+# Short weekday and month forms a wire story's time stamp writes ("Wed Apr 6"), read only
+# together with another date or clock word ("Sun" alone is a word).
+_SHORT_CALENDAR = frozenset(
+    form for forms in WEEKDAY_ABBREVIATIONS + MONTH_ABBREVIATIONS for form in forms
+)
+_CLOCK = re.compile(
+    r"^\d{1,2}[:.]\d{2}$|^\d{1,4}(?:st|nd|rd|th)?$|^(?:[ap]\.?m\.?)$", re.IGNORECASE
+)
+
 # Comment forms and share boxes of blogging platforms: the platform names in them are
 # account providers, not actors.
 _COMMENT_FORM = re.compile(
     r"\bcommenting using your\b|\blog (?:out|in)\b|\bnotify me of new\b|\bleave a reply\b"
-    r"|^\s*\S+ (?:picture|photo|icon)\s*$|\bshare (?:this|on)\b|\bclick to share\b",
+    r"|^\s*\S+ (?:picture|photo|icon)\s*$|\bshare (?:this|on)\b|\bclick to share\b"
+    # a site's own notices: "If you need help using the site", "call the main switchboard",
+    # "is not responsible for the content of external sites", "our Terms of Service"
+    r"|\bhelp using the site\b|\bswitchboard\b|\bnot responsible for the content\b"
+    r"|\bterms of (?:service|use)\b|\bprivacy policy\b|\brules of conduct\b",
     re.IGNORECASE,
 )
 # A dateline or an outlet's credit before a dash: "TRIPOLI - ", "BAMAKO, Mali (AP) — ",
@@ -67,9 +95,34 @@ def is_calendar_word(text: str) -> bool:
     return text.strip().rstrip(".").lower() in WEEKDAYS | MONTHS | TIME_ZONES
 
 
+def is_date_stamp(text: str) -> bool:
+    """A name made only of date and clock words, two or more of them, one a weekday or
+    month ("Wed Apr 6, 2016 9:12", "Fri Aug", "Tue Mar 3"): a wire story's time stamp
+    the tagger took for a person. A single short form ("Sun", "Wed") is a word, left to
+    the other tests. A dateline's place before a bar goes with it ("GOMA | Sun Mar 3")."""
+    *before, text = text.split("|")
+    if any(not part.strip().isupper() for part in before):
+        return False
+    words = [w for w in re.split(r"[\s,]+", text.strip()) if w]
+    if len(words) < 2:
+        return False
+    calendar = WEEKDAYS | MONTHS | _SHORT_CALENDAR | TIME_ZONES
+    named = False
+    for word in words:
+        low = word.rstrip(".").lower()
+        if low in calendar:
+            named = True
+        elif not _CLOCK.match(word):
+            return False
+    return named
+
+
 # A word every match of _COMMENT_FORM holds: plain-ASCII text with none of them (read in
 # lower case, as the pattern ignores case) is not searched with the pattern
-_COMMENT_FORM_WORDS = ("comment", "log ", "notify", "leave", "share", "picture", "photo", "icon")
+_COMMENT_FORM_WORDS = (
+    "comment", "log ", "notify", "leave", "share", "picture", "photo", "icon", "the site",
+    "switchboard", "responsible for", "terms of", "privacy", "conduct",
+)  # fmt: skip
 
 
 def in_comment_form(sentence: str) -> bool:
@@ -260,6 +313,15 @@ def in_settlement_phrase(token: Any) -> bool:
     )
 
 
+def settlement_appositive(token: Any) -> bool:
+    """ "Tessalit, a town north of Kidal", "near Kabo, the frontier village": a name the
+    next noun phrase calls a settlement (a town, a village, a district ...)."""
+    return any(
+        c.dep_ == "appos" and c.lemma_.lower() in SETTLEMENT_NOUNS and c.pos_ == "NOUN"
+        for c in token.children
+    )
+
+
 # A bracket near a paragraph's start holding a credit: words, a dash, and a date with a
 # month name ("(Wire - Daily Point News - 25th Oct, 2024)", "(Agency) - 3 March 2023").
 _BRACKET = re.compile(r"(?m)^[^\n()]{0,60}?\(([^()\n]{3,120})\)")
@@ -284,3 +346,55 @@ def credit_brackets(text: str) -> list[tuple[int, int]]:
         ):
             found.append((m.start(1), m.end(1)))
     return found
+
+
+# Prepositions whose object is where something is or goes: "clashes in Chad", "fled into
+# Niger", "troops across Mali". Not "from" ("help from Qatar": the helper) nor "to"
+# ("aid to Sudan": the one helped).
+LOCATIVE_PREPS = frozenset(
+    ["in", "into", "inside", "within", "throughout", "across", "around", "near", "outside"]
+)
+# Adjectives of a part of a country, in lower case: "southern Sudan", "eastern Congo".
+REGION_ADJECTIVES = frozenset(
+    ["northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+     "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+     "south-western", "mainland", "rural"]
+)  # fmt: skip
+
+
+def locative_country(name: Any) -> bool:
+    """A country's name (``name``, a span) written as where something is or goes: the
+    object of a place preposition ("fighting in Chad", "crossed into Niger"), named by a
+    part of it ("in southern Sudan", "Basra, southern Iraq", in lower case: "South Sudan"
+    is a name; "the streets of Egypt", "the north of Mali"), or swept by unrest ("protests
+    swept Egypt"). A part of a country an act is aimed at is the state's ("gunmen attacked
+    southern Chad": Chad is attacked). The country's state does not act there; it is the place. "Chad said",
+    "help from Chad", "aid to Chad" and "Chad's army" stay the state."""
+    root = name.root
+    if root.dep_ in ("appos", "compound", "npadvmod") and any(
+        c.dep_ in ("amod", "compound") and c.i < name.start and c.lower_ in REGION_ADJECTIVES
+        and c.is_lower
+        for c in root.children
+    ):  # fmt: skip
+        return True  # "Basra, southern Iraq", "the northern Niger town of Agadez"
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "in Chad and Niger": Niger too
+    head = root.head
+    if root.dep_ == "dobj":  # "protests swept Egypt", "the unrest gripping Syria"
+        return head.lemma_.lower() in SWEEPING_VERBS
+    if root.dep_ != "pobj" or head.dep_ != "prep":
+        return False
+    if head.lower_ == "of":  # "the streets of Egypt", "the north of Mali"
+        return head.head.lemma_.lower() in PLACE_PART_NOUNS
+    return head.lower_ in LOCATIVE_PREPS
+
+
+# Verbs of unrest spreading over a country, their object the place: "protests swept
+# Egypt", "violence engulfing Libya", "the crisis gripping Sudan".
+SWEEPING_VERBS = frozenset({"sweep", "engulf", "grip", "rock", "roil", "convulse", "spread"})
+# Parts of a country named before "of" it: "the streets of Egypt", "the north of Mali".
+PLACE_PART_NOUNS = frozenset(
+    ["street", "city", "town", "village", "north", "south", "east", "west", "centre", "center",
+     "part", "border", "outskirts", "province", "region", "territory", "interior", "coast",
+     "countryside", "capital"]
+)  # fmt: skip
