@@ -64,7 +64,7 @@ def test_a_group_before_an_attack_noun_stays_the_doer(run):
 
 @pytest.mark.slow
 def test_the_one_who_uses_violence_does_it(run):
-    text = "The police have continued to use violence against the marchers in Lira."
+    text = "The police kept using violence against the marchers in Lira."
     assert _doers(run, text, "violence") == ["police"]
     assert _doers(run, "The army used the raid as a pretext.", "raid") == [None]
 

@@ -110,7 +110,7 @@ def test_wire_header_names_no_actor(nlp, no_kb):
         ("Thousands of families fled into Niger after the raid.", "Niger"),
         ("Aid workers said the drought in southern Ethiopia had worsened.", "Ethiopia"),
         ("The militia holds several villages across Mali and Niger, residents said.", "Niger"),
-        ("The protesters first took to the streets of Chad on Monday.", "Chad"),
+        ("Crowds first took to the streets of Chad on Monday.", "Chad"),
         ("Mass protests swept Niger on Friday.", "Niger"),
     ],
 )
@@ -142,9 +142,9 @@ def test_a_name_an_appositive_calls_a_settlement_is_a_place(nlp, no_kb):
 @pytest.mark.parametrize(
     "line",
     [
-        "If you need help using the site, call the main Lake News switchboard.",
-        "The Lake Post is not responsible for the content of external sites.",
-        "Anything you post may be used in accordance with our Privacy Policy.",
+        "Need help using the site? Ring the Lake News switchboard.",
+        "The Lake Post is not responsible for the content of pages it links to.",
+        "Comments are moderated under our Privacy Policy.",
     ],
 )
 def test_a_sites_own_notices(line):
@@ -166,7 +166,7 @@ def test_a_country_where_an_act_is_is_no_party_to_it(run):
 @pytest.mark.slow
 def test_a_sites_notice_tells_no_event_and_names_no_actor(run):
     text = (
-        "If you need help using the site call the switchboard or follow the top stories on "
+        "Need help using the site? Ring the switchboard, or read our headlines on "
         "Twitter: the bishop will resign after a visit to Peru."
     )
     found = run(text)

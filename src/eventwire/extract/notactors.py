@@ -10,8 +10,8 @@ Each rule names the construction that makes a word look like a name:
   noun ("Forces" of a cut-off dateline);
 * comment-form and share-box boilerplate under a web article ("You are commenting
   using your Twitter account", "Twitter picture") and the site's own notices ("If you
-  need help using the site", "The Outlet is not responsible for the content of external
-  sites", "our Privacy Policy");
+  need help using the site?", "The Outlet is not responsible for the content it links
+  to", "our Privacy Policy");
 * a dateline or outlet prefix glued to a name ("TRIPOLI - Forces", "Reuters -Russia"):
   the prefix is cut off, and what remains is judged on its own;
 * a quantity of people ("8 million Malians", "thousands of Sudanese"): people counted,
@@ -72,8 +72,8 @@ _CLOCK = re.compile(
 _COMMENT_FORM = re.compile(
     r"\bcommenting using your\b|\blog (?:out|in)\b|\bnotify me of new\b|\bleave a reply\b"
     r"|^\s*\S+ (?:picture|photo|icon)\s*$|\bshare (?:this|on)\b|\bclick to share\b"
-    # a site's own notices: "If you need help using the site", "call the main switchboard",
-    # "is not responsible for the content of external sites", "our Terms of Service"
+    # a site's own notices: "Need help using the site?", "ring our switchboard", "is not
+    # responsible for the content it links to", "our Terms of Service"
     r"|\bhelp using the site\b|\bswitchboard\b|\bnot responsible for the content\b"
     r"|\bterms of (?:service|use)\b|\bprivacy policy\b|\brules of conduct\b",
     re.IGNORECASE,
