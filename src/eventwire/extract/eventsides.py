@@ -210,7 +210,8 @@ def thing_sent(trigger: Token, side: Token) -> bool:
         return False
     if trigger.pos_ == "VERB" and verb_lemma(trigger) in SENDING_VERBS:
         own = side.head.i == trigger.i and side.dep_ in ("dobj", "nsubjpass")
-        return own or (side.dep_ == "conj" and side.head.head.i == trigger.i)  # "armour and soldiers"
+        joined = side.dep_ == "conj" and side.head.head.i == trigger.i  # "armour and troops"
+        return own or joined
     if trigger.pos_ == "NOUN" and trigger.lemma_.lower() in SENDING_NOUNS:
         return side.dep_ == "pobj" and side.head.lower_ == "of" and side.head.head.i == trigger.i
     return False
