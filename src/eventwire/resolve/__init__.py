@@ -97,7 +97,7 @@ def resolve_after_actors(
     documents: Iterable[DocumentRecords],
     actors: ActorResolution,
     resources: Resources,
-    keyed: list[tuple[Keyed, str]] | None = None,
+    keyed: Callable[[Keyed, str], None] | None = None,
 ) -> Resolution:
     """The whole resolution of ``documents`` (in article-id order) once ``actors`` (their
     :func:`resolve_actor_pass`) are known. The actors' units may have been let go by then
@@ -119,7 +119,7 @@ def resolve_rest(
     unnamed: frozenset[str],
     sides: dict[str, str],
     resources: Resources,
-    keyed: list[tuple[Keyed, str]] | None = None,
+    keyed: Callable[[Keyed, str], None] | None = None,
     events_pass: EventsPass | None = None,
 ) -> Resolution:
     """Events, incidents, relations, quotes, statistics and places of every document
@@ -127,8 +127,8 @@ def resolve_rest(
     the unnamed group actors, ``sides`` the state actors that count as one side
     (:func:`~eventwire.resolve.incidents.state_sides`).
 
-    With ``keyed``, it is filled with every kept event mention and its event (what the
-    store's mention table holds). ``events_pass`` groups the events instead of a full
+    With ``keyed``, it is called with every kept event mention and its event (what the
+    store's mention table holds, :func:`event_mentions.row_sink`). ``events_pass`` groups the events instead of a full
     :func:`resolve_events` (a refresh's, :func:`event_mentions.refresh_events`, regroups
     only the keys its batch touches); incidents and relations still read every
     document."""
