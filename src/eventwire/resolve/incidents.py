@@ -896,11 +896,15 @@ def resolve_incidents(
     found them apart (a pair that did not joined them), so clusters known apart need not
     be remembered (a busy day's block makes them grow with its square)."""
     incs = sorted(link_facets(doc_incidents), key=lambda i: i.id)
-    by_event: dict[str, list[int]] = defaultdict(list)  # event or article id -> reports
-    for n, inc in enumerate(incs):
-        by_event[inc.article_id].append(n)
+    # event or article id -> reports, for the ids a user link names only (the join holds
+    # it with every report of the store, and most stores have no links)
+    linked = {e for pair in links.splits for e in pair} | {e for ids in links.joins for e in ids}
+    by_event: dict[str, list[int]] = defaultdict(list)
+    for n, inc in enumerate(incs if linked else ()):
+        if inc.article_id in linked:
+            by_event[inc.article_id].append(n)
         for em in inc.members:
-            if (eid := event_of.get(mention_id(em))) is not None:
+            if (eid := event_of.get(mention_id(em))) is not None and eid in linked:
                 by_event[eid].append(n)
     cannot = {
         (min(x, y), max(x, y))
