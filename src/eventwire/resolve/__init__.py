@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from typing import TypeVar
 
 from eventwire.knowledge.resources import Resources
 from eventwire.model import (
@@ -53,6 +54,8 @@ __all__ = [
     "resolve_stream",
 ]
 
+
+T = TypeVar("T")
 
 # an events pass: (documents as their events are filled, the days and the article
 # incident of each mention) -> (events, places, the event of each mention)
@@ -190,11 +193,11 @@ def resolve_rest(
     statements.clear()
     links = incident_links(resources)
     pairs = CandidatePairs()
+    # handed over, not shared: the join lets each article incident go once it is built
     incidents = resolve_incidents(
-        told, event_of, events, links, sides, pairs.ordered, compared=pairs.compared
+        _handed_over(told), event_of, events, links, sides, pairs.ordered, compared=pairs.compared
     )
     del pairs
-    told.clear()
     event_of.clear()
     return Resolution(
         events=tuple(events),
@@ -204,3 +207,11 @@ def resolve_rest(
         statistics=tuple(statistics),
         incidents=tuple(incidents),
     )
+
+
+def _handed_over(items: list[T]) -> Iterator[T]:
+    """The items of ``items`` in order, each dropped from the list as it is given, so the
+    reader holds the only reference."""
+    items.reverse()
+    while items:
+        yield items.pop()

@@ -940,12 +940,27 @@ def resolve_incidents(
         clusters.union(ra, rb, f"joined {first} and {second}: {_reason(a, b)}")
     by_id = {e.id: e for e in events}
     owner = event_owners(incs, clusters.clusters, event_of)
+    clusters.apart = ApartSets()  # every pair is tried: let the sets go before building
+    # each article incident (with its event mentions) is let go once its incident is
+    # built, so the pass does not hold every report and every incident at once
+    pending: list[DocIncident | None] = list(incs)
+    del incs
     out = [
-        _incident([incs[n] for n in sorted(members)], [reports[n] for n in sorted(members)],
-                  clusters.said(root), event_of, by_id, _lister(owner, root))
+        _incident([_take(pending, n) for n in sorted(members)],
+                  [reports[n] for n in sorted(members)], clusters.said(root), event_of, by_id,
+                  _lister(owner, root))
         for root, members in clusters.clusters()
     ]  # fmt: skip
     return sorted(out, key=lambda i: i.id)
+
+
+def _take(pending: list[DocIncident | None], n: int) -> DocIncident:
+    """The ``n``-th article incident, no longer held by ``pending`` (each is built into one
+    incident only)."""
+    inc, pending[n] = pending[n], None
+    if inc is None:
+        raise ValueError(f"article incident {n} is in two clusters")
+    return inc
 
 
 def _lister(owner: dict[str, int], root: int) -> Callable[[str], bool]:
