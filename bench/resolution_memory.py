@@ -1,6 +1,6 @@
 """Where a resolution's memory goes: peak RSS per phase of a rebuild and of a refresh.
 
-    python bench/resolution_memory.py [--size 10000] [--store FILE] [--trace N]
+    python bench/resolution_memory.py [--size 10000] [--store FILE] [--trace N] [--held]
 
 Fills a SQLite store with ``--size`` synthetic articles (or reuses ``--store`` when it
 holds them), rebuilds it, adds 1,000 articles and refreshes. A thread samples the
@@ -9,13 +9,18 @@ relations, the writes and the incidents' write within them) is timed and its pea
 printed, so the phase that sets the peak RSS is named. With ``--trace N``, the rebuild's
 events and incidents passes run under ``tracemalloc`` and the N allocation sites holding
 the most at the end of the incidents pass are printed (by line), with what the pass
-itself added. Prints figures; asserts nothing.
+itself added. With ``--held``, the first resolution stops once its join is done (its first
+incident is built) and the structures the events and incidents passes hold are sized
+(each object counted once, in the first structure that reaches it), with bytes per
+article incident and per kept event mention. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
+import sys
 import tempfile
 import threading
 import time
@@ -129,12 +134,99 @@ class Trace:
         self.before = None
 
 
+def deep_size(root: object, seen: set[int]) -> int:
+    """Bytes of ``root`` and everything it reaches that ``seen`` does not hold yet (modules,
+    types and functions, which a store's records never own, are not followed)."""
+    total, stack = 0, [root]
+    while stack:
+        obj = stack.pop()
+        if id(obj) in seen or isinstance(obj, (type, type(sys), type(deep_size))):
+            continue
+        seen.add(id(obj))
+        total += sys.getsizeof(obj)
+        stack.extend(gc.get_referents(obj))
+    return total
+
+
+class Held:
+    """Sizes the structures the events and incidents passes hold when the join is done:
+    the locals of ``resolve_incidents`` and ``resolve_rest`` (see ``--held``)."""
+
+    ORDER = (  # resolve_incidents' locals, then resolve_rest's, as first reached
+        ("reports", "Report objects (sides, sites, places)"),
+        ("clusters", "union-find, members, notes, clusters kept apart"),
+        ("by_event", "reports by event and article"),
+        ("incs", "article incidents (DocIncident) with their event mentions"),
+        ("by_id", "events by id (Event objects)"),
+        ("event_of", "event of each mention"),
+        ("told", "article incidents before facets are linked"),
+        ("keyed", "kept mentions with their keys, for the mention table"),
+        ("rows", "the mention table's rows (MentionRow)"),
+        ("quotes", "resolved quotes"),
+        ("statistics", "statistics"),
+        ("places", "places"),
+        ("relations", "relations"),
+        ("shared", "shared values (SharedValues)"),
+    )
+
+    def wrap(self, owner: Any) -> None:
+        inner: Callable[..., Any] = owner._incident
+
+        def held(*args: Any, **kwargs: Any) -> Any:
+            frames: dict[str, Any] = {}
+            frame = sys._getframe(1)
+            while frame is not None:
+                if frame.f_code.co_name in ("resolve_incidents", "resolve_rest", "_resolve_all"):
+                    frames = {**frame.f_locals, **frames}
+                frame = frame.f_back
+            self.report(frames)
+            raise SystemExit(0)
+
+        owner._incident = held
+        del inner
+
+    def report(self, local: dict[str, Any]) -> None:
+        seen: set[int] = set()
+        for name in ("resources", "links", "store", "settings"):
+            deep_size(local.get(name), seen)  # owned by the process, not the resolution
+        reports = len(local["reports"])
+        for name in ("mention_actor", "actors", "side_of", "unnamed"):
+            size = deep_size(local.get(name), seen)  # the actor pass's, held throughout
+            print(f"  {name:11} {size / 1e6:8.1f} MB {size / reports:8.0f} B/report  input")
+        mentions = sum(len(i.members) + len(i.statements) for i in local["incs"])
+        print(
+            f"held when the join is done: {reports:,} article incidents, "
+            f"{mentions:,} event mentions in them, {len(local['by_id']):,} events"
+        )
+        total = 0
+        for name, what in self.ORDER:
+            if name not in local:
+                continue
+            size = deep_size(local[name], seen)
+            total += size
+            print(
+                f"  {name:11} {size / 1e6:8.1f} MB {size / reports:8.0f} B/report "
+                f"{size / max(mentions, 1):7.0f} B/mention  {what}"
+            )
+        print(f"  {'all':11} {total / 1e6:8.1f} MB {total / reports:8.0f} B/report")
+        clusters, seen = local["clusters"], {id(r) for r in local["reports"]}
+        for name in ("parent", "members", "_members", "notes", "_notes", "apart", "lines"):
+            if (held := getattr(clusters, name, None)) is None or callable(held):
+                continue  # a method (the compact clusters' members and notes)
+            size = deep_size(held, seen)
+            print(f"  clusters.{name:8} {size / 1e6:6.1f} MB {size / reports:8.0f} B/report")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=10000)
     parser.add_argument("--store", help="a SQLite file to fill (or holding --size articles)")
     parser.add_argument("--trace", type=int, default=0, help="top allocation sites to print")
+    parser.add_argument("--held", action="store_true",
+                        help="size what the join holds when it is done, then stop")  # fmt: skip
     args = parser.parse_args()
+    if args.held:
+        Held().wrap(incidents)
     if args.trace:
         trace = Trace(args.trace)
         trace.wrap(resolve, "resolve_events", "events")

@@ -50,11 +50,11 @@ from eventwire.resolve import (
 )
 from eventwire.resolve.event_mentions import (
     EventsChange,
-    mention_rows,
+    MentionRow,
     moved_articles,
     refresh_events,
+    row_sink,
 )
-from eventwire.resolve.events import Keyed
 from eventwire.resolve.incremental import update_actors
 from eventwire.resolve.overrides import add_override, resolution_fingerprint
 from eventwire.store.base import Store
@@ -297,14 +297,14 @@ def _resolve_all(
         actors.units, actors.decisions, state.documents, actors.totals, fingerprint
     )
     actors = replace(actors, units=(), decisions={}, totals={})
-    keyed: list[tuple[Keyed, str]] = []
-    resolution = resolve_after_actors(read(), actors, resources, keyed)
+    rows: list[MentionRow] = []
+    resolution = resolve_after_actors(read(), actors, resources, row_sink(rows))
     wrote = store.replace_resolution(
         resolution,
         generation=state.documents,
         fingerprint=fingerprint,
         force=force,
-        event_mentions=mention_rows(keyed),
+        event_mentions=rows,
     )
     if wrote and stored:
         store.adopt_units(state.documents, fingerprint)

@@ -339,6 +339,17 @@ def test_user_join_and_split_override_the_rules() -> None:
     assert len(split) == 2
 
 
+def test_user_links_may_name_articles_instead_of_events() -> None:
+    # the join indexes reports by event and article only for the ids a link names
+    docs = [shelling("a"), shelling("b", town=TARHUNA), shelling("c")]
+    assert sorted(i.source_count for i in resolve_all(docs)) == [1, 2]  # a and c meet
+    joined = resolve_all(docs, IncidentLinks(joins=(("a", "b"),)))
+    assert any(i.source_count == 2 and any("user override" in x for x in i.explanation)
+               for i in joined)  # fmt: skip
+    split = resolve_all(docs, IncidentLinks(splits=(("a", "c"),)))
+    assert sorted(i.source_count for i in split) == [1, 1, 1]
+
+
 def test_two_undated_reports_never_join_on_their_town_alone() -> None:
     def undated(article_id: str, town: Place = GHARYAN) -> DocumentRecords:
         t = Text(article_id, published="2025-03-16").sentence("Shells hit the market.")

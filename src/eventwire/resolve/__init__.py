@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from typing import TypeVar
 
 from eventwire.knowledge.resources import Resources
 from eventwire.model import (
@@ -53,6 +54,8 @@ __all__ = [
     "resolve_stream",
 ]
 
+
+T = TypeVar("T")
 
 # an events pass: (documents as their events are filled, the days and the article
 # incident of each mention) -> (events, places, the event of each mention)
@@ -97,7 +100,7 @@ def resolve_after_actors(
     documents: Iterable[DocumentRecords],
     actors: ActorResolution,
     resources: Resources,
-    keyed: list[tuple[Keyed, str]] | None = None,
+    keyed: Callable[[Keyed, str], None] | None = None,
 ) -> Resolution:
     """The whole resolution of ``documents`` (in article-id order) once ``actors`` (their
     :func:`resolve_actor_pass`) are known. The actors' units may have been let go by then
@@ -119,7 +122,7 @@ def resolve_rest(
     unnamed: frozenset[str],
     sides: dict[str, str],
     resources: Resources,
-    keyed: list[tuple[Keyed, str]] | None = None,
+    keyed: Callable[[Keyed, str], None] | None = None,
     events_pass: EventsPass | None = None,
 ) -> Resolution:
     """Events, incidents, relations, quotes, statistics and places of every document
@@ -127,8 +130,8 @@ def resolve_rest(
     the unnamed group actors, ``sides`` the state actors that count as one side
     (:func:`~eventwire.resolve.incidents.state_sides`).
 
-    With ``keyed``, it is filled with every kept event mention and its event (what the
-    store's mention table holds). ``events_pass`` groups the events instead of a full
+    With ``keyed``, it is called with every kept event mention and its event (what the
+    store's mention table holds, :func:`event_mentions.row_sink`). ``events_pass`` groups the events instead of a full
     :func:`resolve_events` (a refresh's, :func:`event_mentions.refresh_events`, regroups
     only the keys its batch touches); incidents and relations still read every
     document."""
@@ -190,11 +193,11 @@ def resolve_rest(
     statements.clear()
     links = incident_links(resources)
     pairs = CandidatePairs()
+    # handed over, not shared: the join lets each article incident go once it is built
     incidents = resolve_incidents(
-        told, event_of, events, links, sides, pairs.ordered, compared=pairs.compared
+        _handed_over(told), event_of, events, links, sides, pairs.ordered, compared=pairs.compared
     )
     del pairs
-    told.clear()
     event_of.clear()
     return Resolution(
         events=tuple(events),
@@ -204,3 +207,11 @@ def resolve_rest(
         statistics=tuple(statistics),
         incidents=tuple(incidents),
     )
+
+
+def _handed_over(items: list[T]) -> Iterator[T]:
+    """The items of ``items`` in order, each dropped from the list as it is given, so the
+    reader holds the only reference."""
+    items.reverse()
+    while items:
+        yield items.pop()

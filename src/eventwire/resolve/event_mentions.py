@@ -16,7 +16,7 @@ events and mention rows.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -28,7 +28,7 @@ __all__ = [
     "EventsChange",
     "MentionIndex",
     "MentionRow",
-    "mention_rows",
+    "row_sink",
     "moved_articles",
     "refresh_events",
 ]
@@ -37,7 +37,7 @@ EventOf = dict[tuple[str, int, str], str]  # (article id, trigger start, type) -
 CountKey = tuple[object, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MentionRow:
     """One kept event mention as stored: its article and place there, what names its
     event in ``event_of`` (trigger start, type), its grouping key as text and the event
@@ -55,15 +55,22 @@ def key_text(key: GroupKey) -> str:
     return json.dumps(list(key), ensure_ascii=False)
 
 
-def mention_rows(
-    keyed: Iterable[tuple[Keyed, str]], keys: set[str] | None = None
-) -> Iterator[MentionRow]:
-    """The stored rows of kept mentions (as ``resolve_events`` fills its ``keyed``) with
-    the events they went to, those of ``keys`` only when given."""
-    for k, event_id in keyed:
-        key = key_text(k.key)
-        if keys is None or key in keys:
-            yield MentionRow(k.em.article_id, k.seq, k.em.trigger.start, k.em.type, key, event_id)
+def row_sink(rows: list[MentionRow]) -> Callable[[Keyed, str], None]:
+    """What ``resolve_events`` calls with each kept mention and its event (its
+    ``keyed``): appends the mention's stored row to ``rows``. A resolution holds these
+    rows until its picture is written, so each is a slotted record whose strings are
+    the mention's own and one text per grouping key, not the mention itself (which
+    would keep every event mention of the store alive through the incidents join)."""
+    texts: dict[GroupKey, str] = {}
+
+    def keep(k: Keyed, event_id: str) -> None:
+        key = texts.get(k.key)
+        if key is None:
+            key = texts[k.key] = key_text(k.key)
+        rows.append(MentionRow(k.em.article_id, k.seq, k.em.trigger.start, k.em.type, key,
+                               event_id))  # fmt: skip
+
+    return keep
 
 
 def moved_articles(
@@ -129,15 +136,16 @@ def refresh_events(
         report_days: Callable[[EventMention], Days],
         report_of: Callable[[EventMention], object],
     ) -> tuple[list[Event], list[Place], EventOf]:
-        keyed: list[tuple[Keyed, str]] = []
+        rows: list[MentionRow] = []
         event_of: EventOf = {}
         events, places = resolve_events(docs, mention_actor, resources, unnamed, event_of,
-                                         report_days, report_of, keyed)  # fmt: skip
+                                         report_days, report_of, row_sink(rows))  # fmt: skip
         keys = index.event_mention_keys(sorted(afresh))
-        keys.update(key_text(k.key) for k, _ in keyed if k.em.article_id in afresh)
+        keys.update(r.key for r in rows if r.article_id in afresh)
         change.keys = keys
         change.removed = index.event_ids_of_keys(keys)
-        change.rows = list(mention_rows(keyed, keys))
+        change.rows = [r for r in rows if r.key in keys]
+        del rows
         touched = {r.event_id for r in change.rows}
         change.added = [e for e in events if e.id in touched]
         return events, places, event_of

@@ -371,7 +371,7 @@ def resolve_events(
     event_of: dict[tuple[str, int, str], str] | None = None,
     report_days: Callable[[EventMention], Days] | None = None,
     report_of: Callable[[EventMention], object] | None = None,
-    keyed: list[tuple[Keyed, str]] | None = None,
+    keyed: Callable[[Keyed, str], None] | None = None,
 ) -> tuple[list[Event], list[Place]]:
     """Events across documents; ``unnamed`` holds the ids of unnamed group actors.
 
@@ -385,8 +385,10 @@ def resolve_events(
     may not be the grouped mention's. ``report_of(em)`` names the article incident
     holding ``em`` (None: none): a group holding a mention of one of an article's
     incidents takes no mention of another of its incidents (:func:`_told_apart`).
-    With ``keyed``, it is filled with every kept mention as grouped and the id of the
-    event it went to (what the stored mention table holds), in (article, place) order."""
+    With ``keyed``, it is called with every kept mention as grouped and the id of the
+    event it went to (what the stored mention table holds), in (article, place) order;
+    it keeps what it needs of them, so the mentions no article incident holds are let go
+    before incidents are joined."""
     onto = resources.ontology
     grouper = EventGrouper(onto, unnamed)
     places: dict[str, Place] = {}
@@ -405,7 +407,10 @@ def resolve_events(
                 event_of[(em.article_id, em.trigger.start, em.type)] = event.id
     if keyed is not None:
         found = [(k, e.id) for ks, e in zip(grouper.keyed, events, strict=True) for k in ks]
-        keyed.extend(sorted(found, key=lambda p: (p[0].em.article_id, p[0].seq)))
+        grouper.keyed.clear()
+        found.sort(key=lambda p: (p[0].em.article_id, p[0].seq))
+        for k, event_id in found:
+            keyed(k, event_id)
     return events, sorted(places.values(), key=lambda p: p.id)
 
 

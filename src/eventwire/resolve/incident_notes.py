@@ -21,15 +21,20 @@ the store at once: the listed "kept apart" lines are found by a scan of at most
 :data:`MAX_APART` (no set beside them), a cluster that lists none shares one empty
 tuple, and equal lines are one string (:func:`sys.intern`: the line of a report vetoed
 against many clusters, "kept apart from X's report: dates 3 days apart", is said to each
-of them). Interned strings are let go with their last reference, as any other.
+of them). Interned strings are let go with their last reference, as any other. The join
+itself gives its "kept apart" lines as integer codes
+(:class:`~eventwire.resolve.incident_apart.ApartLines`), equal for equal lines, and
+:meth:`Notes.said` turns them into text when the incident is built.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 MAX_APART = 10  # "kept apart" lines listed per incident; the rest are counted
-_NONE: tuple[str, ...] = ()
+Line = str | int  # a line, or the code of a "kept apart" line (``ApartLines``)
+_NONE: tuple[Line, ...] = ()
 
 
 class Notes:
@@ -38,18 +43,19 @@ class Notes:
     __slots__ = ("apart", "lines", "said_apart")
 
     def __init__(self) -> None:
-        self.lines: list[str] = []  # join lines and the listed "kept apart" lines, in order
-        self.apart: tuple[str, ...] = _NONE  # the listed "kept apart" lines (a scan of ten)
+        self.lines: list[Line] = []  # join lines and the listed "kept apart" lines, in order
+        self.apart: tuple[Line, ...] = _NONE  # the listed "kept apart" lines (a scan of ten)
         self.said_apart = 0  # "kept apart" lines said, listed or not, repeats included
 
-    def kept_apart(self, line: str) -> None:
+    def kept_apart(self, line: Line) -> None:
         """Note a veto: listed while fewer than :data:`MAX_APART` distinct ones are."""
         self.said_apart += 1
         self._list(line)
 
-    def _list(self, line: str) -> None:
+    def _list(self, line: Line) -> None:
         if len(self.apart) < MAX_APART and line not in self.apart:
-            line = sys.intern(line)
+            if isinstance(line, str):
+                line = sys.intern(line)
             self.apart += (line,)
             self.lines.append(line)
 
@@ -64,10 +70,18 @@ class Notes:
             self.said_apart += other.said_apart
         self.lines.append(joined)
 
-    def said(self) -> list[str]:
-        """The lines of the incident's explanation; last, how many vetoes were said beyond
-        the listed lines (repeats of a listed line included)."""
+    def said(self, text: Callable[[int], str] | None = None) -> list[str]:
+        """The lines of the incident's explanation (``text`` gives a coded line's text);
+        last, how many vetoes were said beyond the listed lines (repeats of a listed line
+        included)."""
+        lines = [x if isinstance(x, str) else _text(text, x) for x in self.lines]
         more = self.said_apart - len(self.apart)
         if not more:
-            return list(self.lines)
-        return [*self.lines, f"kept apart {more} more times (not listed)"]
+            return lines
+        return [*lines, f"kept apart {more} more times (not listed)"]
+
+
+def _text(text: Callable[[int], str] | None, code: int) -> str:
+    if text is None:
+        raise ValueError("a coded line needs its text")
+    return text(code)

@@ -32,8 +32,9 @@ split wins over a join (the join unites the reports no split keeps apart).
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date
@@ -65,6 +66,7 @@ from eventwire.resolve.doc_incidents import (
 )
 from eventwire.resolve.facets import is_facet_of_act, is_protest_in_act
 from eventwire.resolve.ids import stable_id
+from eventwire.resolve.incident_apart import ApartLines, ApartSets
 from eventwire.resolve.incident_counts import best_counts, report_figures
 from eventwire.resolve.incident_hours import night_edge, one_night
 from eventwire.resolve.incident_lines import across_line, line_cell
@@ -721,7 +723,12 @@ def pair_order(a: Report, b: Report) -> tuple[object, ...]:
 
 
 class _Clusters:
-    """Union-find over article incidents with a complete-link veto."""
+    """Union-find over article incidents with a complete-link veto.
+
+    Held compactly, since a join holds it for every report of the store: the parents
+    are one array of 4-byte numbers, member lists exist for clusters of several reports
+    only, notes for the clusters that have some, and clusters known apart and the "kept
+    apart" lines are numbers (:mod:`~eventwire.resolve.incident_apart`)."""
 
     def __init__(
         self,
@@ -734,24 +741,49 @@ class _Clusters:
         # a busy day's block) are not remembered: whether they were is worked out from the
         # pair order once one of them has joined others
         self.compared = compared
-        self.parent = list(range(len(incs)))
-        self.members: dict[int, list[int]] = {n: [n] for n in range(len(incs))}
+        self.parent = array("i", range(len(incs)))
+        self._members: dict[int, list[int]] = {}  # roots of several reports
         self.cannot = cannot
-        self.notes: dict[int, Notes] = defaultdict(Notes)  # bounded: see incident_notes
+        self._notes: dict[int, Notes] = {}  # bounded: see incident_notes
+        self.lines = ApartLines()
         # roots known to be kept apart: a veto between two members stays when either
         # cluster grows, so a pair of clusters is checked member by member once
-        self.apart: dict[int, set[int]] = defaultdict(set)
+        self.apart = ApartSets()
 
     def find(self, n: int) -> int:
-        while self.parent[n] != n:
-            self.parent[n] = self.parent[self.parent[n]]
-            n = self.parent[n]
+        parent = self.parent
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
         return n
 
+    def members(self, root: int) -> list[int]:
+        return self._members.get(root) or [root]
+
+    def clusters(self) -> Iterator[tuple[int, list[int]]]:
+        """Each cluster's root and members, by root."""
+        for n, p in enumerate(self.parent):
+            if p == n:
+                yield n, self.members(n)
+
+    def notes(self, root: int) -> Notes:
+        found = self._notes.get(root)
+        if found is None:
+            found = self._notes[root] = Notes()
+        return found
+
+    def kept_apart(self, root: int, article_id: str, why: str) -> None:
+        """Note on ``root``'s cluster that a veto kept it from ``article_id``'s report."""
+        self.notes(root).kept_apart(self.lines.code(article_id, why))
+
+    def said(self, root: int) -> list[str]:
+        notes = self._notes.get(root)
+        return notes.said(self.lines.text) if notes is not None else []
+
     def known_apart(self, ra: int, rb: int, i: int = -1, j: int = -1) -> bool:
-        if rb in self.apart.get(ra, ()):
+        if (ra, rb) in self.apart:
             return True
-        a, b = self.members[ra], self.members[rb]
+        a, b = self.members(ra), self.members(rb)
         # two lone reports meet only through the pair (i, j) itself
         if self.compared is None or (len(a) == 1 and len(b) == 1):
             return False
@@ -763,19 +795,18 @@ class _Clusters:
     def _apart(self, ra: int, rb: int) -> None:
         """Remember two clusters kept apart; with ``compared``, only when one has several
         reports (two lone reports meet again only once one has joined others)."""
-        if self.compared is None or len(self.members[ra]) > 1 or len(self.members[rb]) > 1:
-            self.apart[ra].add(rb)
-            self.apart[rb].add(ra)
+        if self.compared is None or ra in self._members or rb in self._members:
+            self.apart.add(ra, rb)
 
     def user_split(self, ra: int, rb: int) -> bool:
         """Whether a user split keeps a member of one from a member of the other (a split
         wins over a join: the join unites the rest)."""
         return any((min(x, y), max(x, y)) in self.cannot
-                   for x in self.members[ra] for y in self.members[rb])  # fmt: skip
+                   for x in self.members(ra) for y in self.members(rb))  # fmt: skip
 
     def blocker(self, ra: int, rb: int) -> str | None:
-        for x in self.members[ra]:
-            for y in self.members[rb]:
+        for x in self.members(ra):
+            for y in self.members(rb):
                 why = "a user split" if (min(x, y), max(x, y)) in self.cannot else None
                 if why := why or veto(self.incs[x], self.incs[y]):
                     self._apart(ra, rb)
@@ -785,12 +816,9 @@ class _Clusters:
     def union(self, ra: int, rb: int, note: str) -> None:
         keep, gone = sorted((ra, rb), key=lambda r: self.incs[r].id)
         self.parent[gone] = keep
-        self.members[keep] += self.members.pop(gone)
-        self.notes[keep].absorb(self.notes.pop(gone, None), note)
-        for other in self.apart.pop(gone, set()):
-            self.apart[other].discard(gone)
-            self.apart[other].add(keep)
-            self.apart[keep].add(other)
+        self._members[keep] = self.members(keep) + self._members.pop(gone, [gone])
+        self.notes(keep).absorb(self._notes.pop(gone, None), note)
+        self.apart.merged(keep, gone)
 
 
 def link_facets(incs: Iterable[DocIncident]) -> list[DocIncident]:
@@ -868,11 +896,15 @@ def resolve_incidents(
     found them apart (a pair that did not joined them), so clusters known apart need not
     be remembered (a busy day's block makes them grow with its square)."""
     incs = sorted(link_facets(doc_incidents), key=lambda i: i.id)
-    by_event: dict[str, list[int]] = defaultdict(list)  # event or article id -> reports
-    for n, inc in enumerate(incs):
-        by_event[inc.article_id].append(n)
+    # event or article id -> reports, for the ids a user link names only (the join holds
+    # it with every report of the store, and most stores have no links)
+    linked = {e for pair in links.splits for e in pair} | {e for ids in links.joins for e in ids}
+    by_event: dict[str, list[int]] = defaultdict(list)
+    for n, inc in enumerate(incs if linked else ()):
+        if inc.article_id in linked:
+            by_event[inc.article_id].append(n)
         for em in inc.members:
-            if (eid := event_of.get(mention_id(em))) is not None:
+            if (eid := event_of.get(mention_id(em))) is not None and eid in linked:
                 by_event[eid].append(n)
     cannot = {
         (min(x, y), max(x, y))
@@ -901,19 +933,34 @@ def resolve_incidents(
         a, b = reports[i], reports[j]
         if why := clusters.blocker(ra, rb):
             if a.article_id != b.article_id:
-                clusters.notes[ra].kept_apart(f"kept apart from {b.article_id}'s report: {why}")
-                clusters.notes[rb].kept_apart(f"kept apart from {a.article_id}'s report: {why}")
+                clusters.kept_apart(ra, b.article_id, why)
+                clusters.kept_apart(rb, a.article_id, why)
             continue
         first, second = sorted((a.article_id, b.article_id))
         clusters.union(ra, rb, f"joined {first} and {second}: {_reason(a, b)}")
     by_id = {e.id: e for e in events}
-    owner = event_owners(incs, clusters.members, event_of)
+    owner = event_owners(incs, clusters.clusters, event_of)
+    clusters.apart = ApartSets()  # every pair is tried: let the sets go before building
+    # each article incident (with its event mentions) is let go once its incident is
+    # built, so the pass does not hold every report and every incident at once
+    pending: list[DocIncident | None] = list(incs)
+    del incs
     out = [
-        _incident([incs[n] for n in sorted(members)], [reports[n] for n in sorted(members)],
-                  clusters.notes[root].said(), event_of, by_id, _lister(owner, root))
-        for root, members in clusters.members.items()
+        _incident([_take(pending, n) for n in sorted(members)],
+                  [reports[n] for n in sorted(members)], clusters.said(root), event_of, by_id,
+                  _lister(owner, root))
+        for root, members in clusters.clusters()
     ]  # fmt: skip
     return sorted(out, key=lambda i: i.id)
+
+
+def _take(pending: list[DocIncident | None], n: int) -> DocIncident:
+    """The ``n``-th article incident, no longer held by ``pending`` (each is built into one
+    incident only)."""
+    inc, pending[n] = pending[n], None
+    if inc is None:
+        raise ValueError(f"article incident {n} is in two clusters")
+    return inc
 
 
 def _lister(owner: dict[str, int], root: int) -> Callable[[str], bool]:
@@ -923,11 +970,11 @@ def _lister(owner: dict[str, int], root: int) -> Callable[[str], bool]:
 
 def event_owners(
     incs: Sequence[DocIncident],
-    members: dict[int, list[int]],
+    members: Callable[[], Iterable[tuple[int, list[int]]]],
     event_of: dict[tuple[str, int, str], str],
 ) -> dict[str, int]:
-    """Event id -> the one incident (by the root of its cluster in ``members``) that lists
-    it, for the events whose mentions lie in reports of several incidents; every other
+    """Event id -> the one incident (by the root of its cluster among ``members()``,
+    each cluster's root and members) that lists it, for the events whose mentions lie in reports of several incidents; every other
     event is listed by the one incident that holds its mentions.
 
     Event resolution may file two mentions as one event when the join keeps their reports
@@ -938,7 +985,7 @@ def event_owners(
     sentence as its evidence."""
     root_of: dict[str, int] = {}
     split: set[str] = set()
-    for root, held in members.items():
+    for root, held in members():
         for n in held:
             for em in incs[n].members:
                 e = event_of.get(mention_id(em))
@@ -948,7 +995,7 @@ def event_owners(
         return {}
     counts: dict[str, Counter[int]] = defaultdict(Counter)
     first: dict[tuple[str, int], str] = {}
-    for root, held in members.items():
+    for root, held in members():
         for n in held:
             for em in incs[n].members:
                 if (e := event_of.get(mention_id(em))) in split:
