@@ -143,7 +143,7 @@ def test_a_name_an_appositive_calls_a_settlement_is_a_place(nlp, no_kb):
     "line",
     [
         "Need help using the site? Ring the Lake News switchboard.",
-        "The Lake Post is not responsible for the content of pages it links to.",
+        "The Lake Post is not responsible for the content on pages it links to.",
         "Comments are moderated under our Privacy Policy.",
     ],
 )
