@@ -122,6 +122,13 @@ def test_demonyms_are_affiliations_not_aliases(res):
     assert "Egyptian officials" not in egypt.aliases
 
 
+def test_a_country_only_demonyms_name_is_spelt_as_its_entry(res):
+    docs = [doc("a", ("Chadian gunmen", "NORP", "aff:TCD", "TCD"))]
+    r = resolve_actors(docs, res)
+    chad = actor_of(r, "a", docs, "Chadian gunmen")
+    assert chad.kb_id == "country:TCD" and chad.aliases == (chad.name,)
+
+
 def test_order_independence(res):
     docs = [
         doc("a", ("Khalifa Haftar", "PERSON", "g1"), ("Haftar", "ORG", "g1")),

@@ -13,8 +13,8 @@ side to be read elsewhere, or make a place a side:
   "the Front, which started its offensive at dawn" (the Front did it); see
   :func:`relative_gap`;
 * a place named by "in" after the act's noun is where it happened, not a side: "a meeting
-  in Lisbon", "fighting in northern Chad" (see :func:`placed_in`; "a war in X" waged by a
-  foreign state may be a war on X, and keeps X);
+  in Lisbon", "fighting in northern Chad" (see :func:`placed_in`; a country named bare
+  after "in" is read as a place earlier, by the actor pass);
 * the troops or arms a sending act names are what is sent, not a side: "deployed its
   troops", "sent in thousands of soldiers to X" (X, if anyone), "the deployment of attack
   helicopters" (see :func:`thing_sent`);
@@ -171,9 +171,9 @@ def placed_in(trigger: Token, side: Token, relation: str, index: MentionIndex) -
     meeting ("a meeting in Lisbon", "a summit in Accra"), a part of a country where
     fighting goes on ("fighting in northern Chad", "an offensive in eastern Mali").
     Talks held in a capital or a country with no one else named are talks with its
-    government ("returned from talks in Lisbon"), a country named bare after a fight
-    ("the war in X") may be the side a foreign state fights, and "an intervention in X"
-    is aimed at X: these are kept."""
+    government ("returned from talks in Lisbon") and "an intervention in X" is aimed at
+    X: these are kept. (A country named bare after "in", as in "the war in X", is
+    already a place, not a mention, by :func:`eventwire.extract.notactors.locative_country`.)"""
     if trigger.pos_ != "NOUN" or trigger.lemma_.lower() in AIMED_IN:
         return False
     if side.dep_ != "pobj" or side.head.lower_ != "in" or side.head.head.i != trigger.i:

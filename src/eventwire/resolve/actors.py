@@ -150,7 +150,16 @@ def build_actors(built: list[ClusterActor], kb: Any, overrides: Overrides) -> Ac
         else:
             iso3 = min(t.demonyms)
             entry = kb.country(iso3)
-            actor = Actor(id="", name=entry.name, type="country", country=iso3, kb_id=entry.id)
+            # Only demonyms name it ("Tunisians"): its entry's name is its one spelling, so
+            # that every actor has at least one alias (export contract).
+            actor = Actor(
+                id="",
+                name=entry.name,
+                type="country",
+                country=iso3,
+                aliases=(entry.name,),
+                kb_id=entry.id,
+            )
             reasons = notes
         actor = replace(
             _apply_renames(actor, overrides),
