@@ -25,8 +25,9 @@ The place comes from the clause's place mentions, else the sentence's: the most
 precise, not an origin ("fighters from Misrata"), never a metonym acting as a
 government ("Moscow said"), a modifier ("the US dollar") or a nationality word;
 with no place in the sentence, the town or division the last earlier sentence of the
-paragraph that named places is about (a place abroad only from the sentence just before), else the article's dominant country flagged
-``inferred`` when it names one country dominantly, else None (never its capital: see
+paragraph that named places is about (a place abroad only from the sentence just
+before), else the article's dominant country flagged ``inferred`` when it names one
+country dominantly, else None (never its capital: see
 :func:`eventwire.extract.placechoice.inferred_country`).
 """
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from eventwire.extract.notactors import in_comment_form
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -137,6 +139,15 @@ class DocView:
         self._breaks = [m.start() for m in re.finditer(r"(?=\n\n)", self.text)]
         self.paragraphs: tuple[tuple[int, int], ...] = self._paragraphs()
         self._page_words = page_words
+
+    @cached_property
+    def notice_sents(self) -> frozenset[int]:
+        """Numbers of the sentences that are a comment form or a site's own notice
+        (:func:`eventwire.extract.notactors.in_comment_form`): they name no actor and tell
+        no event of the article. Read once per document, for mentions and events alike."""
+        return frozenset(
+            n for n, sent in enumerate(self.sents) if in_comment_form(self.sent_text(sent))
+        )
 
     @cached_property
     def zones(self) -> Zones:

@@ -28,7 +28,7 @@ uses to find the event a text is about.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -59,7 +59,6 @@ from eventwire.extract.eventroles import (
 )
 from eventwire.extract.later_doers import doers_named_later
 from eventwire.extract.modality import SPEECH_VERBS, attribution_of, modality_of
-from eventwire.extract.notactors import in_comment_form
 from eventwire.extract.rebuttals import BACKING_EVENTS, rebuttals, rebutted
 from eventwire.extract.subject_acts import EMBEDDED, subject_acts_folded
 from eventwire.extract.totals import conflict_onset, total_words
@@ -310,7 +309,9 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     in_body = ctx.view.zones.in_body  # a headline or caption names the body's events
     totals = total_words(ctx)  # "the war has killed 3,000 since April": a total, no event
     words = ctx.resources.trigger_words  # a token with none of these is no trigger
-    notice = _site_notice(ctx)  # "Follow the top stories on Twitter ...": the site's own words
+    # a comment form or the site's own notice ("Follow our stories on Twitter: ..."): the
+    # stories it lists are no events of the article
+    notices = ctx.view.notice_sents
     found = [
         (tok, t)
         for tok in ctx.view.tokens
@@ -319,7 +320,7 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
         and in_body(tok.idx)
         and tok.idx not in totals
         and (t := trigger_of(tok, onto) or _by_source(tok, onto))
-        and not notice(tok)
+        and ctx.view.sent_no(tok) not in notices
     ]
     # A word that is an event only for some actors and has none of them ("the minister
     # arrived", "residents gathered") is no trigger, so nothing is embedded under it.
@@ -509,23 +510,6 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     # set in one state: that state's forces, read once the places are known
     mentions = armies_of_one_state(index.all(), ctx.places, ctx.resources.kb, ctx.doc)
     return {"events": events, "mentions": mentions}
-
-
-def _site_notice(ctx: DocContext) -> Callable[[Token], bool]:
-    """Whether a token lies in a comment form or a site's own notice ("If you need help
-    using the site ... Follow all the top stories on Twitter"), read once per sentence
-    (:func:`~eventwire.extract.notactors.in_comment_form`): what such a line tells, with
-    its feed of other stories, is no event of the article, as its names are no actors."""
-    view = ctx.view
-    seen: dict[int, bool] = {}
-
-    def notice(token: Token) -> bool:
-        n = view.sent_no(token)
-        if n not in seen:
-            seen[n] = in_comment_form(view.sent_text(view.sents[n]))
-        return seen[n]
-
-    return notice
 
 
 def _follow_up_lines(

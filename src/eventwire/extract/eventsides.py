@@ -1,7 +1,7 @@
 """The sides of a relation-bearing act that its own phrase leaves open or misreads.
 
 An act that carries a relation (a fight, a backing, a meeting) is read with the doer and
-the target its own clause or noun names. Four constructions of everyday English leave a
+the target its own clause or noun names. Five constructions of everyday English leave a
 side to be read elsewhere, or make a place a side:
 
 * the doer of an act named inside another verb's clause is that verb's subject:
@@ -41,6 +41,7 @@ from eventwire.extract.eventroles import (
     negated_verb,
     verb_lemma,
 )
+from eventwire.extract.notactors import REGION_ADJECTIVES
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import EventMention, Span
 
@@ -65,10 +66,7 @@ RELATIVES = frozenset({"who", "which", "that"})
 # A place named after "in" is where an act happened.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Words naming a part of a place: "in northern Chad", "in the east of" is read elsewhere.
-PLACE_PARTS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
-                         "western", "central", "northeastern", "northwestern", "southeastern",
-                         "southwestern", "north-eastern", "north-western", "south-eastern",
-                         "south-western"})  # fmt: skip
+PLACE_PARTS = (REGION_ADJECTIVES - {"mainland", "rural"}) | {"north", "south", "east", "west"}
 # Meetings held with someone, for whom a capital or a country after "in" may stand.
 TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "consultation",
                         "consultations"})  # fmt: skip

@@ -60,7 +60,6 @@ from eventwire.extract.notactors import (
     counted_people,
     credit_brackets,
     dateline_prefix,
-    in_comment_form,
     in_settlement_phrase,
     is_calendar_word,
     is_common_word,
@@ -228,7 +227,6 @@ def _in_body(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
     2024)"), nor a wire story's outlet and makers ("GOMA (Wire) -", "(Reporting by A;
     editing by B)") wherever the page put them."""
     view, in_body = ctx.view, ctx.view.zones.in_body
-    comment_form: dict[int, bool] = {}  # by sentence number: read once per sentence
     credits = credit_brackets(view.text)  # "(Wire - Daily Point News - 25th Oct, 2024)"
     credits += wire_credits(view.text)  # "GOMA, May 2 (Wire) -", "(Reporting by A)"
     kept = []
@@ -236,10 +234,7 @@ def _in_body(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
         at = view.tokens[c.start].idx
         if not in_body(at) or any(start <= at < end for start, end in credits):
             continue
-        n = view.sent_no(c.start)
-        if n not in comment_form:
-            comment_form[n] = in_comment_form(view.sent_text(view.sents[n]))
-        if not comment_form[n]:
+        if view.sent_no(c.start) not in view.notice_sents:
             kept.append(c)
     return kept
 
