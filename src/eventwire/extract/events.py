@@ -815,7 +815,9 @@ def _kind_of(filler: Filler | None, index: MentionIndex, onto: Ontology) -> str 
     kind = (len(words) > 1 and onto.actor_kind(" ".join(words[-2:]))) or onto.actor_kind(words[-1])
     if not kind:
         mention = index.mention(filler.span)
-        if mention is not None and mention.group.startswith("aff:"):
+        if mention is not None and mention.group.startswith("group:people:"):
+            kind = "civilian"  # "Palestinians", "thousands of Kenyans": a nation's people
+        elif mention is not None and mention.group.startswith("aff:"):
             # "Egyptian officials", "Turkish forces", "Moscow" act for a state; a plural
             # demonym alone ("Palestinians") names people of a nation, not "Israeli" (jets).
             bare = mention.label == "NORP" and len(words) == 1 and words[0].endswith("s")

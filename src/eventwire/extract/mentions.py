@@ -627,6 +627,11 @@ def _demonym(ent: Any, text: str, kb: Any) -> Cand | None:
         end += 1
         if doc[end - 1].lower_ in ARMED_NOUNS:  # "Rwandan soldiers": the state's forces
             return state_forces_cand(kb, iso3, ent.start, end)
+    elif text.endswith("s") and not _definite(doc, ent.start):
+        # "thousands of Peruvians marched", "Kenyans queued to vote", "14 Ethiopians were
+        # seized": a plural demonym without "the" names the country's people, not its state
+        return Cand(ent.start, end, GROUP_LABEL, text, affiliation=iso3,
+                    group_hint=f"group:people:{iso3}")  # fmt: skip
     elif not text.endswith("s"):  # an adjective, not a people ("Palestinians and ...")
         if (shared := _shared_noun(doc, end, kb)) is None:
             return None  # "a Russian hat": a modifier, not an actor
@@ -643,6 +648,13 @@ def _demonym(ent: Any, text: str, kb: Any) -> Cand | None:
         affiliation=iso3,
         group_hint=f"aff:{iso3}",
     )
+
+
+def _definite(doc: Any, start: int) -> bool:
+    """Whether "the" (or a possessive) comes before the token at ``start``: "the
+    Ghanaians" may be a state's negotiators ("mediators met the Ghanaians"), while a bare
+    or counted plural demonym names people ("Ghanaians marched")."""
+    return start > 0 and (doc[start - 1].lower_ == "the" or doc[start - 1].tag_ == "POS")
 
 
 def _shared_noun(doc: Any, end: int, kb: Any) -> Any:
@@ -1021,6 +1033,7 @@ def _group_nouns(
     doc = view.doc
     taken = taken_tokens(len(doc), cands)
     found: list[Cand] = []
+    sets: list[tuple[Cand, str, bool]] = []  # (candidate, set kind, singular)
     for tok in view.tokens:
         if (
             taken[tok.i]
@@ -1108,8 +1121,10 @@ def _group_nouns(
                 group_hint=f"group:{noun}:{affiliation or ''}",
             )
         )
+        sets.append((found[-1], _set_kind(tok, onto), tok.tag_ == "NN"))
         for i in range(start, tok.i + 1):
             taken[i] = True
+    _split_sets(sets)
     # "Syrian rebels ... the rebels": a bare noun takes the one nationality the document gives it.
     nationalities: dict[str, set[str]] = {}
     for c in found:
@@ -1119,7 +1134,8 @@ def _group_nouns(
         lemma = c.group_hint.split(":")[1] if c.group_hint else ""
         if c.affiliation is None and len(nationalities.get(lemma, ())) == 1:
             c.affiliation = next(iter(nationalities[lemma]))
-            c.group_hint = f"group:{lemma}:{c.affiliation}"
+            parts = (c.group_hint or "").split(":")
+            c.group_hint = ":".join([*parts[:2], c.affiliation, *parts[3:]])
     # "Malian armed forces", "soldiers from Chad": the state's armed forces, not a group
     return [
         state_forces_cand(kb, c.affiliation, c.start, c.end)
@@ -1127,6 +1143,52 @@ def _group_nouns(
         else c
         for c in found
     ]
+
+
+# Words that count or set apart the people a noun names: "several people", "other men".
+_SET_WORDS = frozenset(
+    ["several", "many", "some", "other", "few", "numerous", "dozens", "scores", "hundreds",
+     "thousands", "tens", "millions"]
+)  # fmt: skip
+
+
+def _set_kind(tok: Any, onto: Ontology) -> str:
+    """How a noun of people at large (the ontology's civilians) delimits its people:
+    "counted" with a number, a quantifier or "other" ("seven people", "dozens of
+    civilians", "other men"), "single" for one person with "a"/"an" ("an elderly
+    farmer"), "definite" for "the villagers", "these men", else "" (bare: "people")."""
+    if onto.actor_kind(tok.lower_) != "civilian":
+        return ""
+    head = tok.head
+    if any(
+        c.dep_ == "nummod" or (c.dep_ in ("amod", "det") and c.lower_ in _SET_WORDS)
+        for c in tok.children
+    ) or (
+        tok.dep_ == "pobj"
+        and head.lower_ == "of"
+        and (head.head.like_num or head.head.lower_ in _SET_WORDS)
+    ):
+        return "counted"
+    dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
+    if tok.tag_ == "NN" and dets & {"a", "an"}:
+        return "single"
+    return "definite" if dets & {"the", "these", "those", "this", "that"} else ""
+
+
+def _split_sets(sets: list[tuple[Cand, str, bool]]) -> None:
+    """People at large counted apart are apart: "seven people were hurt ... 5,000 people
+    marched" are two groups, and "an elderly farmer" is not "the farmers" of another
+    paragraph. Each counted or single mention opens a set of its own; a definite mention
+    ("the people", "the farmer") points back to the last set of its noun and number
+    before it; a bare one ("people were urged to keep off the roads") and a definite one with
+    no set before it stay in the document's one group of that noun, as before."""
+    last: dict[tuple[str, bool], str] = {}
+    for c, kind, singular in sets:
+        base = c.group_hint or ""
+        if kind in ("counted", "single"):
+            c.group_hint = last[(base, singular)] = f"{base}:{c.start}"
+        elif kind == "definite" and (base, singular) in last:
+            c.group_hint = last[(base, singular)]
 
 
 # Participles a patron's name is hyphenated to: "Turkish-backed", "Ankara-aligned".

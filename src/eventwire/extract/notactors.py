@@ -371,15 +371,19 @@ def locative_country(name: Any) -> bool:
     southern Chad": Chad is attacked). The country's state does not act there; it is the place. "Chad said",
     "help from Chad", "aid to Chad" and "Chad's army" stay the state."""
     root = name.root
-    if root.dep_ in ("appos", "compound", "npadvmod") and any(
+    if root.dep_ in ("appos", "compound", "npadvmod", "pobj") and any(
         c.dep_ in ("amod", "compound") and c.i < name.start and c.lower_ in REGION_ADJECTIVES
         and c.is_lower
         for c in root.children
     ):  # fmt: skip
-        return True  # "Basra, southern Iraq", "the northern Niger town of Agadez"
+        return True  # "Basra, southern Iraq", "the northern Niger town", "flown to northern Sudan"
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "in Chad and Niger": Niger too
     head = root.head
+    if _address_part(root):
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in BORDER_NOUNS:
+        return True  # "close to the border with Chad": where, not the state
     if root.dep_ == "dobj":  # "protests swept Egypt", "the unrest gripping Syria"
         return head.lemma_.lower() in SWEEPING_VERBS
     if root.dep_ != "pobj" or head.dep_ != "prep":
@@ -389,12 +393,34 @@ def locative_country(name: Any) -> bool:
     return head.lower_ in LOCATIVE_PREPS
 
 
+# Nouns of a frontier between two countries: "the border with Chad", "the boundaries of Niger".
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
+def _address_part(root: Any) -> bool:
+    """A country written as part of a place's address: after a town in apposition
+    ("in Kano, Nigeria") or as the first word of a city's name the model split ("Kuwait
+    City")."""
+    head = root.head
+    if root.dep_ == "compound" and head.lower_ == "city" and head.i == root.i + 1:
+        return True
+    return (
+        root.dep_ == "appos"
+        and head.i < root.i
+        and head.ent_type_ in ("GPE", "LOC")
+        and root.doc[root.i - 1].text == ","
+        and head.head.dep_ == "prep"
+        and head.head.lower_ in LOCATIVE_PREPS
+    )
+
+
 # Verbs of unrest spreading over a country, their object the place: "protests swept
 # Egypt", "violence engulfing Libya", "the crisis gripping Sudan".
 SWEEPING_VERBS = frozenset({"sweep", "engulf", "grip", "rock", "roil", "convulse", "spread"})
 # Parts of a country named before "of" it: "the streets of Egypt", "the north of Mali".
 PLACE_PART_NOUNS = frozenset(
     ["street", "city", "town", "village", "north", "south", "east", "west", "centre", "center",
-     "part", "border", "outskirts", "province", "region", "territory", "interior", "coast",
+     "part", "border", "boundary", "boundaries", "frontier", "outskirts", "province",
+     "region", "territory", "interior", "coast",
      "countryside", "capital"]
 )  # fmt: skip
