@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
 from eventwire.extract.placefeatures import TIED_FEATURE, tied_to
+from eventwire.extract.placeparties import party_country
 from eventwire.extract.placeparts import PART_FEATURE, PART_RANK
 from eventwire.extract.places import PLACE_HEADS, is_modifier
 from eventwire.extract.placesite import site_told_after, site_told_before
@@ -165,8 +166,14 @@ def _pick_place(
         # event: "police reported in Kassala, 600 km east of Khartoum, that gunmen killed
         # a chief" did not happen in Khartoum
         pool = [pm for pm in pool if pm.place is not None and pm.place.id not in references]
-    # a country across the border ("near its border with Rwanda") is where it did not happen
-    pool = [pm for pm in pool if pm.place is not None and pm.place.id not in beyond]
+    # a country across the border ("near its border with Rwanda") is where it did not happen;
+    # nor is a country named as a party ("an accord with Peru", "allies such as Canada"),
+    # which still keeps the sentence from taking an earlier sentence's place
+    pool = [
+        pm
+        for pm in pool
+        if pm.place is not None and pm.place.id not in beyond and not _party(ctx, pm)
+    ]
     if not pool:
         return None
 
@@ -745,6 +752,14 @@ def _names_more(ctx: DocContext, start: int, end: int) -> bool:
     return any(len(w) > 2 and w.lower() != "the" for w in re.findall(r"[^\W\d_]+", rest))
 
 
+def _party(ctx: DocContext, pm: PlaceMention) -> bool:
+    """A country named as a party to the act (:func:`placeparties.party_country`)."""
+    if pm.place is None or pm.place.precision != "country":
+        return False
+    root = _root(ctx, pm)
+    return root is not None and party_country(root, PLACE_HEADS)
+
+
 def _actors_place(ctx: DocContext, pm: PlaceMention) -> bool:
     """A place standing for a side rather than where it fought: a country that is the
     subject of an active verb ("Russia attacked Ukrainian cities"), the owner of a
@@ -779,7 +794,8 @@ def inferred_country(ctx: DocContext, usable: list[PlaceMention]) -> Place | Non
     country at least DOMINANT_SHARE of the article's usable place mentions lie in, not
     counting where someone spoke ("the minister said in Washington") nor seas and
     continents, nor a reference point ("near the border with Rwanda", "600 km east of
-    Khartoum": it may locate a speaker, not the story); and it must be the country the
+    Khartoum": it may locate a speaker, not the story), nor a party ("talks with Peru");
+    and it must be the country the
     article's place names, all of them (dateline, speakers' places and reference points
     too), name most, so one misread name cannot carry a story elsewhere. None when the
     article names no country so dominantly."""
@@ -793,6 +809,7 @@ def inferred_country(ctx: DocContext, usable: list[PlaceMention]) -> Place | Non
             and pm.place.precision != "region"
             and pm.place.id not in references
             and not speaks_from(ctx, pm)
+            and not _party(ctx, pm)
         )
         found = None
         total = sum(countries.values())

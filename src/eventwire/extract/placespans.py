@@ -34,7 +34,9 @@ if TYPE_CHECKING:
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|around|outside|from|to|towards|toward|into|on|across|through|inside|"
+    # a sentence may open with the preposition: "In Kidal on Monday, ..."
+    r"(?:\b(?:[Ii]n|[Aa]t|[Nn]ear|[Aa]round|[Oo]utside|from|to|towards|toward|into|on|[Aa]cross|"
+    r"through|[Ii]nside|"
     r"between|surrounding|shelled|bombed|stormed|entered|captured|besieged|raided|targeted|"
     r"attacked|seized|reached|shelling|targeting|attacking|storming|entering|struck|surrounded|"
     r"pounded|pounding|bombarded|bombarding|"
@@ -54,6 +56,14 @@ LOCATIVE = re.compile(
 # A capitalised locative noun heading a run of capitalised words (a sentence's first):
 # "Residents of Kadugli said", "Villagers of Tenga fled"; the name follows "of".
 _PEOPLE_OF = re.compile(r"^(?:Residents|Inhabitants|Villagers|Mayor|Governor)\s+of\s+(?=\S)")
+# A sentence opening with a locative preposition before a name the model did not take for
+# a place: "In Kidal on Monday, gunmen ...", "Near Sirte, rebels ..."; the name follows it
+# (unless the whole is a name: "In Amenas").
+_OPENING_LOCATIVE = re.compile(r"^(?:In|At|Near|Around|Outside|Inside|Across)\s+(?=[A-Z])")
+# What closes a fronted locative phrase: a comma, or a time ("In Kidal on Monday, ...").
+_FRONTED_END = re.compile(
+    r"^\s*(?:,|(?:on|at|in|last|this|early|late|overnight|yesterday|earlier)\b)"
+)
 # "Martyrs square", "Qasqas road": a site inside a town, named but not the town itself.
 _SITE_AFTER = re.compile(
     r"^\s+(?:square|street|road|avenue|bridge|roundabout|mosque|school|hospital|university|"
@@ -178,6 +188,7 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
         if s
     ]
     taken = _Taken(spans)
+    bodies = [(e.start_char, e.end_char) for e in ctx.view.ents if e.label_ == "ORG"]
     for m in CAPITALISED.finditer(text):
         start, end = m.start(), m.end()
         if POSSESSIVE.search(m.group(0)):
@@ -185,6 +196,15 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
         lead = _PEOPLE_OF.match(m.group(0))
         if lead is not None:
             start += lead.end()  # "Residents of Kadugli" opening a sentence: Kadugli
+        opening = _OPENING_LOCATIVE.match(m.group(0))
+        if (
+            opening is not None
+            and _fronted_place(
+                gazetteer, word_case, text, (start, start + opening.end(), end), m.end()
+            )
+            and not any(s <= start + opening.end() < e for s, e in bodies)  # "In Congress,"
+        ):
+            start += opening.end()  # "In Kidal on Monday,": Kidal, after a locative
         if taken.overlaps(start, end):
             continue
         if not LOCATIVE.search(text[max(0, start - 40) : start]):
@@ -198,7 +218,7 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
                 spans.append((start, end))  # "blocked the Zahle roundabout"
                 taken.add((start, end))
             continue
-        if m.group(0).split()[0].lower() in CALENDAR_WORDS or _SITE_AFTER.match(
+        if text[start:end].split()[0].lower() in CALENDAR_WORDS or _SITE_AFTER.match(
             text[end : end + 20]
         ):
             continue
@@ -417,6 +437,28 @@ def _road_ends(
             spans = [(s, e) for s, e in spans if not any(s < e2 and s2 < e for s2, e2 in ends)]
             spans += ends
     return spans
+
+
+def _fronted_place(
+    gazetteer: Gazetteer,
+    word_case: WordCase,
+    text: str,
+    offsets: tuple[int, int, int],
+    run_end: int,
+) -> bool:
+    """Whether the name at ``start:end``, after a sentence's opening preposition, is a
+    fronted locative phrase: the phrase closes with a comma or a time ("In Kidal on
+    Monday,"), the name owns nothing ("In Obama's speech" is no place), is no common word
+    ("In Congress"), and the preposition is no part of the name ("In Amenas").
+    ``offsets``: where the preposition starts, where the name starts, where it ends."""
+    opening, start, end = offsets
+    name = text[start:end]
+    return (
+        run_end == end  # "'s" was cut off the run: a possessive
+        and bool(_FRONTED_END.match(text[end : end + 12]))
+        and not (" " not in name and word_case.is_common_word(name.lower()))
+        and not any(not c.loose for c in gazetteer.candidates(text[opening:end]))
+    )
 
 
 def _well_known(gazetteer: Gazetteer, text: str, start: int, end: int) -> bool:
