@@ -1660,15 +1660,34 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
         flt: EventFilter,
         among: Sequence[str] | None = None,
         pairs: Sequence[tuple[str, str]] | None = None,
+        new: Sequence[str] | None = None,
     ) -> list[EdgeCount]:
         where, args = self._relation_conditions(flt)
+        group = "source_actor, target_actor, type, negated, modality"
+        if new is not None and among is not None and pairs is None:
+            # a next page: from a new actor to any drawn, and from an older one to a new
+            # one (page 5 of the 1M-event bench store read the 5,724 rows among its 200
+            # actors for the 1,300 with a side among its 40)
+            sides = [(new, among), (sorted(set(among) - set(new)), new)]
+            statements = []
+            for sources, targets in sides:
+                between = _sides(sources, targets, dodge=False)
+                if between is not None:
+                    statements.append((
+                        f"SELECT {group}, COUNT(*), SUM({_RELATION_SOURCES}) FROM relations"
+                        f" WHERE {' AND '.join([*where, between[0]])} GROUP BY {group}",
+                        [*args, *between[1]],
+                    ))  # fmt: skip
+            return [
+                EdgeCount(r[0], r[1], r[2], bool(r[3]), r[4], int(r[5]), int(r[6]))
+                for r in sorted(self._all_of(statements))
+            ]
         between = _between(among, pairs, dodge=False)
         if between is None:
             return []
         if between[0]:
             where.append(between[0])
             args += between[1]
-        group = "source_actor, target_actor, type, negated, modality"
         rows = self._all(
             f"SELECT {group}, COUNT(*), SUM({_RELATION_SOURCES})"
             f" FROM relations WHERE {' AND '.join(where)} GROUP BY {group} ORDER BY {group}",
