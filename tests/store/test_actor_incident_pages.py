@@ -4,8 +4,10 @@ the actor sorted by date and id (undated last newest first, first oldest first).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,38 +59,54 @@ def _expected(flt: IncidentFilter, every: tuple[Incident, ...]) -> list[str]:
     return [i.id for i in sorted(kept, key=lambda i: _key(flt.order, i))]
 
 
+FILTERS = [
+    IncidentFilter(actor="a"),
+    IncidentFilter(actor="b", type="ASSAULT"),
+    IncidentFilter(actor="a", since="2024-02"),
+    IncidentFilter(actor="a", with_actor="b", min_sources=2),
+    IncidentFilter(actor="nobody"),
+]
+IDS = ("actor", "type", "since", "with-actor-sources", "unknown")
+
+
+def _check_pages(store: Any, order: str, flt: IncidentFilter) -> None:
+    every = _incidents()
+    expected = _expected(replace(flt, order=order), every)
+    store.replace_resolution(Resolution(incidents=every))
+    flt = replace(flt, order=order)
+    for size in (1, 4, 50):
+        by_offset = [
+            i.id
+            for offset in range(0, len(expected) + size, size)
+            for i in store.incidents(replace(flt, limit=size, offset=offset))
+        ]
+        assert by_offset == expected, size
+        walked: list[Incident] = []
+        while True:
+            after = (walked[-1].date, walked[-1].id) if walked else None
+            page = store.incidents(replace(flt, limit=size, after=after))
+            walked += page
+            if len(page) < size:
+                break
+        assert [i.id for i in walked] == expected, size
+
+
 @pytest.mark.parametrize("order", ["date", "-date"])
-@pytest.mark.parametrize(
-    "flt",
-    [
-        IncidentFilter(actor="a"),
-        IncidentFilter(actor="b", type="ASSAULT"),
-        IncidentFilter(actor="a", since="2024-02"),
-        IncidentFilter(actor="a", with_actor="b", min_sources=2),
-        IncidentFilter(actor="nobody"),
-    ],
-    ids=("actor", "type", "since", "with-actor-sources", "unknown"),
-)
+@pytest.mark.parametrize("flt", FILTERS, ids=IDS)
 def test_actor_pages_are_the_sorted_incidents(
     tmp_path: Path, order: str, flt: IncidentFilter
 ) -> None:
-    every = _incidents()
-    expected = _expected(replace(flt, order=order), every)
     with SQLiteStore(str(tmp_path / "s.db")) as store:
-        store.replace_resolution(Resolution(incidents=every))
-        flt = replace(flt, order=order)
-        for size in (1, 4, 50):
-            by_offset = [
-                i.id
-                for offset in range(0, len(expected) + size, size)
-                for i in store.incidents(replace(flt, limit=size, offset=offset))
-            ]
-            assert by_offset == expected, size
-            walked: list[Incident] = []
-            while True:
-                after = (walked[-1].date, walked[-1].id) if walked else None
-                page = store.incidents(replace(flt, limit=size, after=after))
-                walked += page
-                if len(page) < size:
-                    break
-            assert [i.id for i in walked] == expected, size
+        _check_pages(store, order, flt)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("order", ["date", "-date"])
+@pytest.mark.parametrize("flt", FILTERS[:4], ids=IDS[:4])
+def test_postgres_actor_pages_are_the_sorted_incidents(
+    new_postgres_database: Callable[[], str], order: str, flt: IncidentFilter
+) -> None:
+    from eventwire.store.postgres import PostgresStore
+
+    with PostgresStore(new_postgres_database()) as store:
+        _check_pages(store, order, flt)

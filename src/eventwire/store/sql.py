@@ -82,6 +82,7 @@ ARTICLE_COLUMNS = (
 PICTURE_TABLES = (
     "event_actor_roles",
     "event_pair_floors",
+    "event_pair_suffixes",
     "event_actor_kind_floors",
     "event_actor_running",
     "event_actor_floors",
@@ -314,6 +315,24 @@ SUMMARIES["event_actor_running"] = (
     " OVER (PARTITION BY a.atleast, a.actor_id ORDER BY m.period) FROM a CROSS JOIN m"
     " LEFT JOIN s ON s.atleast = a.atleast AND s.period = m.period AND s.actor_id = a.actor_id"
 )
+# migration 26: the year rows of the pair splits summed from each year to the last, per
+# pair and kind (type, negation, modality), at every year of the store from the kind's
+# first (``first`` = 1) to its last: the split of the pairs drawn under ``since`` reads
+# one row a kind for the whole years after the date (:meth:`SQLStore._suffix_statements`)
+_SUFFIX_KIND = "source_actor, target_actor, type, negated, modality"
+SUMMARIES["event_pair_suffixes"] = (
+    f"WITH y AS (SELECT {_SUFFIX_KIND}, period, SUM(events) AS events, SUM(sources) AS sources"
+    f" FROM event_pair_splits WHERE grain = {PERIOD_GRAINS[0]} GROUP BY {_SUFFIX_KIND}, period),"
+    f" k AS (SELECT {_SUFFIX_KIND}, MIN(period) AS a, MAX(period) AS b FROM y"
+    f" GROUP BY {_SUFFIX_KIND}), m AS (SELECT DISTINCT period FROM y)"
+    " SELECT k.source_actor, k.target_actor, CASE WHEN m.period = k.a THEN 1 ELSE 0 END,"
+    " m.period, k.type, k.negated, k.modality, SUM(COALESCE(y.events, 0)) OVER w,"
+    " SUM(COALESCE(y.sources, 0)) OVER w FROM k JOIN m ON m.period BETWEEN k.a AND k.b"
+    " LEFT JOIN y ON y.source_actor = k.source_actor AND y.target_actor = k.target_actor"
+    " AND y.type = k.type AND y.negated = k.negated AND y.modality = k.modality"
+    " AND y.period = m.period WINDOW w AS (PARTITION BY k.source_actor, k.target_actor,"
+    " k.type, k.negated, k.modality ORDER BY m.period DESC)"
+)
 # Each summary's rows are inserted in the order of its (first) index: appended to the
 # B-tree instead of scattered over it, about a third less to write
 SUMMARY_ORDER = {
@@ -334,6 +353,7 @@ SUMMARY_ORDER = {
     "event_actor_roles": "1, 5, 2, 4",
     "event_actor_kind_floors": "1, 3, 5, 2, 4",
     "event_actor_running": "1, 2, 3",
+    "event_pair_suffixes": "1, 2, 3, 4",
 }
 # The EventFilter fields each summary answers (the columns it keeps)
 _KINDS = frozenset({"type", "types", "acled", "modality", "negated"})
@@ -1302,7 +1322,12 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
         targets: dict[str, list[str]] = {}
         for source, target in wanted:
             targets.setdefault(source, []).append(target)
+        # no kind named: the whole years after ``since`` are one row a kind (migration 26)
+        suffixes = not self.remote and table == "event_pair_splits" and not kind_where
         for grain, conditions, args in parts:
+            if suffixes and grain == PERIOD_GRAINS[0] and conditions in _SINCE_ONLY:
+                statements += _suffix_statements(conditions[0], args[0], targets)
+                continue
             where = " AND ".join(["grain = ?", *conditions, *kind_where])
             if self.remote:  # each pair's rows grouped on their own (LATERAL): a
                 # few dozen rows a group, where one grouping of them all sorts every row
@@ -1941,6 +1966,32 @@ def _period_plan(
 
     level(0, "")
     return parts, months
+
+
+# the conditions of a plan's years under ``since`` alone (:func:`_period_plan`)
+_SINCE_ONLY = (["period > ?"], ["period >= ?"])
+
+
+def _suffix_statements(
+    condition: str, bound: str, targets: dict[str, list[str]]
+) -> list[tuple[str, list[Any]]]:
+    """The queries of the split of the pairs (each source's ``targets``) over the years
+    that ``condition`` on ``period`` (``period > ?`` or ``period >= ?``, with ``bound``)
+    keeps, from ``event_pair_suffixes``: each kind's row at the first year of the store
+    the condition keeps when the kind has one there (its sums from that year on), else
+    its first row when that comes later (every year of it kept). One row a kind, where
+    the year rows are one a year; the years compared as the plan compares them (as text)."""
+    first = f"(SELECT MIN(period) FROM event_pair_suffixes WHERE {condition})"
+    statements: list[tuple[str, list[Any]]] = []
+    for source, among in targets.items():
+        pair = f"source_actor = ? AND target_actor IN ({','.join('?' * len(among))})"
+        for kept in (f"first IN (0, 1) AND period = {first}", f"first = 1 AND period > {first}"):
+            statements.append((
+                f"SELECT {_EDGE}, events, sources FROM event_pair_suffixes"
+                f" WHERE {pair} AND {kept}",
+                [source, *among, bound],
+            ))  # fmt: skip
+    return statements
 
 
 def _compound_parts(
