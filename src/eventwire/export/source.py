@@ -23,7 +23,6 @@ from eventwire.export.records import (
     event_record,
     incident_record,
     place_record,
-    relation_payload_record,
     statistic_record,
 )
 from eventwire.knowledge.ontology import Ontology, read_ontology
@@ -104,12 +103,19 @@ class ExportSource:
                 yield relation
 
     def relation_records(self) -> Iterator[dict[str, Any]]:
-        """The selected relations' export records, built from their stored JSON (no
-        Relation decoded): the same dicts as ``relation_record`` of :meth:`relations`."""
+        """The selected relations' export records, decoded from the export lines stored
+        with them (no Relation decoded, no record rebuilt from the relation's JSON): the
+        same dicts as ``relation_record`` of :meth:`relations`."""
+        for _line, record in self._relation_lines():
+            yield record
+
+    def _relation_lines(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """The selected relations' stored export lines, each with its record decoded."""
         actor_id = self.filters.actor_id(self.store)
-        for payload in self.store.relation_payloads(actor=actor_id):
-            if self.filters.keeps_relation_payload(payload, actor_id):
-                yield relation_payload_record(payload)
+        for line in self.store.relation_lines(actor=actor_id):
+            record = json.loads(line)
+            if self.filters.keeps_relation_payload(record, actor_id):
+                yield line, record
 
     def incident_records(self) -> Iterator[Incident]:
         """Selected incidents in (date, id) order, one keyset page of the store at a time."""
@@ -180,12 +186,12 @@ class ExportSource:
 
     def lines(self, encode: Callable[[dict[str, Any]], str]) -> Iterator[str]:
         """:meth:`records` as JSON Lines (each with its newline), ``encode`` writing a
-        record. With no filter (a download's store holds only what its filter selects)
-        the relations' lines stored with them are copied instead of decoded and encoded
-        again: the same bytes, as the store makes them with the JSON Lines writer's
-        encoder (``store/export_lines.py``). The events' lines are copied whatever the
-        filter: the store selects the events; so are the incidents' lines. The articles'
-        lines are made by the store from their rows with that encoder (no Article built)."""
+        record. The relations' lines stored with them are copied instead of encoded again
+        (with a filter, each is decoded only to test it): the same bytes, as the store
+        makes them with the JSON Lines writer's encoder (``store/export_lines.py``). The
+        events' lines are copied whatever the filter: the store selects the events; so are
+        the incidents' lines. The articles' lines are made by the store from their rows
+        with that encoder (no Article built)."""
         for line in self.store.article_lines():  # made from the rows, no Article decoded
             yield line + "\n"
         for actor in self.actors_by_id().values():
@@ -194,9 +200,9 @@ class ExportSource:
             yield line + "\n"
         for line in self.incident_lines():
             yield line + "\n"
-        if self.filters.active:
-            for record in self.relation_records():
-                yield encode(record) + "\n"
+        if self.filters.active:  # the kept relations' lines, decoded to be tested only
+            for line, _record in self._relation_lines():
+                yield line + "\n"
         else:
             for line in self.store.relation_lines():
                 yield line + "\n"
