@@ -715,7 +715,23 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
         in their order and read every row of the dates to test the rest (the JSON Lines
         of one type and one month on the 1M-event bench store: 30.6 -> 10.1 ms of CPU
         for its events' lines on SQLite, the keys and then the lines by id)."""
+        if flt.actor:  # each side's (actor, date, id) index holds the keys
+            return [(r[0], r[1]) for r in self._all(*self._sides_statement(flt, "date, id"))]
         return [(r[0], r[1]) for r in self._selected(flt, "date, id")]
+
+    def _sides_statement(self, flt: EventFilter, columns: str) -> tuple[str, list[Any]]:
+        """``columns`` of the events ``flt`` selects (it names an actor) as the union of the
+        events of each side: each arm seeks its side's ``(actor, date, id)`` index, which
+        covers the keys and a date range, so no row is read for them (a typical actor of
+        the 1M-event bench store, 2,826 events: its keys 21 -> 5 ms of SQLite, where the
+        ids found were looked up row by row)."""
+        where, args = self._event_conditions(flt)
+        cond = " AND ".join(where)
+        return (
+            f"SELECT {columns} FROM events WHERE source_actor = ? AND {cond}"
+            f" UNION SELECT {columns} FROM events WHERE target_actor = ? AND {cond}",
+            [flt.actor, *args, flt.actor, *args],
+        )
 
     def event_lines_by_id(self, ids: Sequence[str]) -> list[EventLine]:
         """The export lines of the events of ``ids`` in that order (unknown ids left out),
@@ -994,13 +1010,17 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
     def event_links(self, flt: EventFilter) -> tuple[set[str], set[str]]:
         """The actors (either side, or the one a claim is attributed to) and the articles
         (of the evidence) of the events ``flt`` selects, read without decoding an event."""
-        cond, args = self._selected_where(flt)
+        if flt.actor:  # the ids from each side's index, no row read
+            selected, args = self._sides_statement(flt, "id")
+        else:
+            cond, args = self._selected_where(flt)
+            selected = f"SELECT id FROM events WHERE {cond}"
         actors = self.event_actor_ids(flt)
         articles = {
             r[0]
             for r in self._all(
                 "SELECT DISTINCT article_id FROM evidence WHERE kind = 'event' AND record_id IN"
-                f" (SELECT id FROM events WHERE {cond})",
+                f" ({selected})",
                 args,
             )
         }
