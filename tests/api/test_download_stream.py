@@ -106,6 +106,26 @@ def test_streamed_bytes_are_the_exported_bytes(
     assert b"".join(chunks) == whole.getvalue().encode("utf-8")
 
 
+def test_a_streamed_download_counts_its_selection_once(
+    store: SQLiteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counted: list[EventFilter] = []
+    real = store.count_events
+
+    def spy(flt: EventFilter) -> int:
+        counted.append(flt)
+        return real(flt)
+
+    monkeypatch.setattr(store, "count_events", spy)
+    cf = CorpusFilter(type="fight", actor="act_2")
+    chunks = list(stream_download(_opener(store), cf, "csv", _no_division, onto=ONTO))
+    assert len(counted) == 1 and counted[0].actor == "act_2"
+    whole = io.StringIO()
+    download(store, cf, "csv", whole, onto=ONTO)  # checks, then writes the same bytes
+    assert len(counted) == 2
+    assert b"".join(chunks) == whole.getvalue().encode("utf-8")
+
+
 @pytest.mark.parametrize(
     "flt", [EventFilter(), EventFilter(type="ASSAULT"), EventFilter(actor="act_1")], ids=repr
 )

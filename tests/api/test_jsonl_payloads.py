@@ -77,6 +77,10 @@ def _same_bytes(store: Store, filters: list[Filters]) -> set[str]:
     for flt in filters:
         written = _jsonl(store, flt)
         assert written == _reference(ExportSource(store, flt)), flt
+        # the records GraphML and GEXF draw, decoded from the stored lines
+        source = ExportSource(store, flt)
+        wanted = [_relation_record(r) for r in source.relations()]
+        assert list(source.relation_records()) == wanted, flt
         kinds |= {json.loads(line)["kind"] for line in written.splitlines()}
     return kinds
 

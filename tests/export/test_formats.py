@@ -201,16 +201,20 @@ def test_incidents_are_read_a_keyset_page_at_a_time(
 ) -> None:
     monkeypatch.setattr(source_module, "PAGE", 2)
     pages: list[tuple[int | None, object]] = []
-    real = filled.incidents
+    real = filled.incident_lines
 
     def spy(flt=None):  # type: ignore[no-untyped-def]
         pages.append((flt.limit, flt.after) if flt else (None, None))
         return real(flt)
 
-    monkeypatch.setattr(filled, "incidents", spy)
+    def decoded(flt=None):  # type: ignore[no-untyped-def]
+        raise AssertionError("the CSV rows are made from the stored lines")
+
+    monkeypatch.setattr(filled, "incident_lines", spy)
+    monkeypatch.setattr(filled, "incidents", decoded)
     out = tmp_path / "x.csv"
     assert export(filled, "csv", out) == 3
-    # two pages, the second after the last (date, id) seen; never the whole table at once
+    # two pages of lines, the second after the last (date, id) seen; never the whole table
     assert pages == [(2, None), (2, ("2019-04-10", "incident_b"))]
     assert pd.read_csv(out)["event_id_cnty"].tolist() == ["incident_a", "incident_b", "incident_c"]
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from functools import lru_cache
+from typing import Any
 
 import pycountry
 
 from eventwire.model import Actor, Incident
+from eventwire.store.export_lines import incident_record
 
 # ACLED's disorder type by its event type.
 _DISORDER = {
@@ -159,57 +161,69 @@ def incident_row(
     """The row of one incident; ``outlet`` gives an article's publisher by article id and
     ``division`` a first-level division's name by its code (else the code is written) and,
     called with a place's id, the second-level division's name (else ``admin2`` is empty)."""
-    acled = incident.codes.get("acled") or {}
-    place = incident.location
+    return record_row(incident_record(incident), actors, outlet, division)
+
+
+def record_row(
+    record: dict[str, Any],
+    actors: dict[str, Actor],
+    outlet: Callable[[str], str | None],
+    division: Callable[[str], str | None] | None = None,
+) -> IncidentRow:
+    """:func:`incident_row` of the incident whose export record (``kind`` incident, as its
+    stored export line holds it) is ``record``: a download decodes the line, not the
+    incident's JSON into an :class:`Incident` and its evidence."""
+    acled = record["codes"].get("acled") or {}
+    place = record["location"]
+    country_code = place["country"] if place else None
     source, target = (
-        actors.get(incident.source_actor or ""),
-        actors.get(incident.target_actor or ""),
+        actors.get(record["source_actor"] or ""),
+        actors.get(record["target_actor"] or ""),
     )
-    iso, country = country_of(place.country if place else None)
-    articles = list(dict.fromkeys(ev.article_id for ev in incident.evidence))
+    iso, country = country_of(country_code)
+    evidence = record["evidence"]
+    articles = dict.fromkeys(ev["article_id"] for ev in evidence)
     outlets = dict.fromkeys(o for o in (outlet(a) for a in articles) if o)
-    counts = incident.counts
+    counts, count_min, count_max = record["counts"], record["count_min"], record["count_max"]
+    date, date_precision = record["date"], record["date_precision"]
+    qualifiers = record["qualifiers"]
     return IncidentRow(
-        event_id_cnty=incident.id,
-        event_date=first_day(incident.date),
-        year=int(incident.date[:4]) if incident.date else None,
-        time_precision=_TIME_PRECISION.get(incident.date_precision or "", 3),
+        event_id_cnty=record["id"],
+        event_date=first_day(date),
+        year=int(date[:4]) if date else None,
+        time_precision=_TIME_PRECISION.get(date_precision or "", 3),
         disorder_type=_DISORDER.get(acled.get("event_type", ""), ""),
         event_type=acled.get("event_type", ""),
         sub_event_type=acled.get("sub_event_type", ""),
         actor1=source.name if source else "",
         assoc_actor_1="",
-        inter1=inter(
-            source, (place.country if place else None) or (target.country if target else None)
-        ),
+        inter1=inter(source, country_code or (target.country if target else None)),
         actor2=target.name if target else "",
         assoc_actor_2="",
-        inter2=inter(
-            target, (place.country if place else None) or (source.country if source else None)
-        ),
-        civilian_targeting="Civilian targeting" if "target_civilian" in incident.qualifiers else "",
+        inter2=inter(target, country_code or (source.country if source else None)),
+        civilian_targeting="Civilian targeting" if "target_civilian" in qualifiers else "",
         iso=iso,
         country=country,
-        admin1=_division(place.admin1 if place else None, division),
-        admin2=_district(place.id if place else None, division),
-        location=place.name if place else "",
-        latitude=place.lat if place else None,
-        longitude=place.lon if place else None,
-        geo_precision=_GEO_PRECISION.get(place.precision) if place else None,
+        admin1=_division(place["admin1"] if place else None, division),
+        admin2=_district(place["id"] if place else None, division),
+        location=place["name"] if place else "",
+        latitude=place["lat"] if place else None,
+        longitude=place["lon"] if place else None,
+        geo_precision=_GEO_PRECISION.get(place["precision"]) if place else None,
         source="; ".join(outlets),
         source_scale="",
-        notes=incident.evidence[0].sentence.strip() if incident.evidence else "",
+        notes=evidence[0]["sentence"].strip() if evidence else "",
         fatalities=counts.get("killed", 0),
-        plover_type=incident.type,
-        cameo_code=_cameo(incident.codes),
-        date=incident.date or "",
-        date_precision=incident.date_precision or "",
-        place_id=place.id if place else "",
-        place_precision=place.precision if place else "",
-        modality=incident.modality,
+        plover_type=record["type"],
+        cameo_code=_cameo(record["codes"]),
+        date=date or "",
+        date_precision=date_precision or "",
+        place_id=place["id"] if place else "",
+        place_precision=place["precision"] if place else "",
+        modality=record["modality"],
         negated=False,
         attributed_to="",
-        qualifiers=";".join(incident.qualifiers),
+        qualifiers=";".join(qualifiers),
         wounded=counts.get("wounded"),
         displaced=counts.get("displaced"),
         kidnapped=counts.get("kidnapped"),
@@ -217,13 +231,13 @@ def incident_row(
         executed=counts.get("executed"),
         missing=counts.get("missing"),
         killed_stated="killed" in counts,
-        source_count=incident.source_count,
-        evidence=";".join(f"{e.article_id}:{e.char_start}-{e.char_end}" for e in incident.evidence),
-        killed_min=incident.count_min.get("killed"),
-        killed_max=incident.count_max.get("killed"),
-        wounded_min=incident.count_min.get("wounded"),
-        wounded_max=incident.count_max.get("wounded"),
-        outlet_count=incident.outlet_count,
-        event_ids=";".join(incident.events),
-        statement_ids=";".join(incident.statements),
+        source_count=record["source_count"],
+        evidence=";".join(f"{e['article_id']}:{e['char_start']}-{e['char_end']}" for e in evidence),
+        killed_min=count_min.get("killed"),
+        killed_max=count_max.get("killed"),
+        wounded_min=count_min.get("wounded"),
+        wounded_max=count_max.get("wounded"),
+        outlet_count=record["outlet_count"],
+        event_ids=";".join(record["events"]),
+        statement_ids=";".join(record["statements"]),
     )

@@ -9,20 +9,20 @@ writer written for plain records (``def write(records, out)``) works unchanged.
 from __future__ import annotations
 
 import heapq
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any, TypeVar
 
 from eventwire.export.filters import Filters
-from eventwire.export.incidents import IncidentRow, incident_row
+from eventwire.export.incidents import IncidentRow, record_row
 from eventwire.export.records import (
     actor_record,
     article_record,
     event_record,
     incident_record,
     place_record,
-    relation_payload_record,
     statistic_record,
 )
 from eventwire.knowledge.ontology import Ontology, read_ontology
@@ -103,12 +103,19 @@ class ExportSource:
                 yield relation
 
     def relation_records(self) -> Iterator[dict[str, Any]]:
-        """The selected relations' export records, built from their stored JSON (no
-        Relation decoded): the same dicts as ``relation_record`` of :meth:`relations`."""
+        """The selected relations' export records, decoded from the export lines stored
+        with them (no Relation decoded, no record rebuilt from the relation's JSON): the
+        same dicts as ``relation_record`` of :meth:`relations`."""
+        for _line, record in self._relation_lines():
+            yield record
+
+    def _relation_lines(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """The selected relations' stored export lines, each with its record decoded."""
         actor_id = self.filters.actor_id(self.store)
-        for payload in self.store.relation_payloads(actor=actor_id):
-            if self.filters.keeps_relation_payload(payload, actor_id):
-                yield relation_payload_record(payload)
+        for line in self.store.relation_lines(actor=actor_id):
+            record = json.loads(line)
+            if self.filters.keeps_relation_payload(record, actor_id):
+                yield line, record
 
     def incident_records(self) -> Iterator[Incident]:
         """Selected incidents in (date, id) order, one keyset page of the store at a time."""
@@ -124,16 +131,17 @@ class ExportSource:
             yield row.line
 
     def incidents(self) -> Iterator[IncidentRow]:
-        """One :class:`IncidentRow` per selected incident (its actors' names, types and
-        countries read from their columns, their JSON not decoded)."""
+        """One :class:`IncidentRow` per selected incident, made from its stored export line
+        (no :class:`Incident` decoded); its actors' names, types and countries read from
+        their columns, and the outlets of a page's articles in one read."""
         actors = {a.id: a for a in self.store.actor_heads()}
-        outlet = lru_cache(maxsize=4096)(self._outlet)
-        for incident in self.incident_records():
-            yield incident_row(incident, actors, outlet, self._division)
-
-    def _outlet(self, article_id: str) -> str | None:
-        """The article's outlet, read without its text (None for an unknown article)."""
-        return self.store.article_outlets([article_id]).get(article_id)
+        for page in _batches(self.incident_lines(), PAGE):
+            records = [json.loads(line) for line in page]
+            outlets = self.store.article_outlets(
+                {ev["article_id"] for record in records for ev in record["evidence"]}
+            )
+            for record in records:
+                yield record_row(record, actors, outlets.get, self._division)
 
     def records(self) -> Iterator[dict[str, Any]]:
         """The export contract: articles, actors, events, incidents, relations, quotes,
@@ -178,12 +186,12 @@ class ExportSource:
 
     def lines(self, encode: Callable[[dict[str, Any]], str]) -> Iterator[str]:
         """:meth:`records` as JSON Lines (each with its newline), ``encode`` writing a
-        record. With no filter (a download's store holds only what its filter selects)
-        the relations' lines stored with them are copied instead of decoded and encoded
-        again: the same bytes, as the store makes them with the JSON Lines writer's
-        encoder (``store/export_lines.py``). The events' lines are copied whatever the
-        filter: the store selects the events; so are the incidents' lines. The articles'
-        lines are made by the store from their rows with that encoder (no Article built)."""
+        record. The relations' lines stored with them are copied instead of encoded again
+        (with a filter, each is decoded only to test it): the same bytes, as the store
+        makes them with the JSON Lines writer's encoder (``store/export_lines.py``). The
+        events' lines are copied whatever the filter: the store selects the events; so are
+        the incidents' lines. The articles' lines are made by the store from their rows
+        with that encoder (no Article built)."""
         for line in self.store.article_lines():  # made from the rows, no Article decoded
             yield line + "\n"
         for actor in self.actors_by_id().values():
@@ -192,9 +200,9 @@ class ExportSource:
             yield line + "\n"
         for line in self.incident_lines():
             yield line + "\n"
-        if self.filters.active:
-            for record in self.relation_records():
-                yield encode(record) + "\n"
+        if self.filters.active:  # the kept relations' lines, decoded to be tested only
+            for line, _record in self._relation_lines():
+                yield line + "\n"
         else:
             for line in self.store.relation_lines():
                 yield line + "\n"

@@ -310,11 +310,13 @@ class Store(UnitIndex, Protocol):
         flt: EventFilter,
         among: Sequence[str] | None = None,
         pairs: Sequence[tuple[str, str]] | None = None,
+        new: Sequence[str] | None = None,
     ) -> list[EdgeCount]:
         """Stated relations per (source, target, type, negated, modality): how many, and
         their sources (at least one each); with ``among``, only those between two of these
-        actors. Of ``flt`` only the actor, negation, modality, minimum sources and the
-        dates count (a relation seen in the date range)."""
+        actors, and with ``new`` too, only those with a side among ``new`` (the actors a
+        network's next page adds). Of ``flt`` only the actor, negation, modality, minimum
+        sources and the dates count (a relation seen in the date range)."""
         ...
 
     def relation_degrees(self, flt: EventFilter) -> list[tuple[str, int]]:

@@ -855,6 +855,48 @@ MIGRATIONS: list[str] = [
         atleast, period, actor_id, sources
     )
     """,
+    # 26 (issue 18): the year rows of the pair splits summed from each year to the last:
+    # per (pair, type, negation, modality) a row at every year of the store from its
+    # first to its last (``first`` marks the first), its events and sources of that
+    # year and every later one. The network under ``since`` reads one row a kind for
+    # the whole years after the date instead of one a year (the cut day of the 1M-event
+    # bench store: 14,474 index rows grouped into 5,227, 36 -> 12 ms of SQLite).
+    """
+    CREATE TABLE event_pair_suffixes (
+        source_actor TEXT NOT NULL, target_actor TEXT NOT NULL, first INTEGER NOT NULL,
+        period TEXT NOT NULL, type TEXT NOT NULL, negated INTEGER NOT NULL,
+        modality TEXT NOT NULL, events INTEGER NOT NULL, sources INTEGER NOT NULL
+    );
+    INSERT INTO event_pair_suffixes
+    WITH y AS (
+        SELECT source_actor, target_actor, type, negated, modality, period,
+            SUM(events) AS events, SUM(sources) AS sources
+        FROM event_pair_splits WHERE grain = 4
+        GROUP BY source_actor, target_actor, type, negated, modality, period
+    ),
+    k AS (
+        SELECT source_actor, target_actor, type, negated, modality, MIN(period) AS a,
+            MAX(period) AS b
+        FROM y GROUP BY source_actor, target_actor, type, negated, modality
+    ),
+    m AS (SELECT DISTINCT period FROM y)
+    SELECT k.source_actor, k.target_actor, CASE WHEN m.period = k.a THEN 1 ELSE 0 END,
+        m.period, k.type, k.negated, k.modality,
+        SUM(COALESCE(y.events, 0)) OVER w, SUM(COALESCE(y.sources, 0)) OVER w
+    FROM k JOIN m ON m.period BETWEEN k.a AND k.b
+    LEFT JOIN y ON y.source_actor = k.source_actor AND y.target_actor = k.target_actor
+        AND y.type = k.type AND y.negated = k.negated AND y.modality = k.modality
+        AND y.period = m.period
+    WINDOW w AS (
+        PARTITION BY k.source_actor, k.target_actor, k.type, k.negated, k.modality
+        ORDER BY m.period DESC
+    )
+    ORDER BY 1, 2, 3, 4;
+    CREATE INDEX event_pair_suffixes_pair ON event_pair_suffixes(
+        source_actor, target_actor, first, period, type, negated, modality, events, sources
+    );
+    CREATE INDEX event_pair_suffixes_period ON event_pair_suffixes(period)
+    """,
 ]
 
 _POSTGRES_TYPES = (

@@ -163,8 +163,10 @@ class IncidentQueries:
                 where.append(f"{column} {op} ?")
                 args.append(value)
         if flt.until:
-            where.append("substr(date, 1, ?) <= ?")
-            args += [len(flt.until), flt.until]
+            # the second bound is implied by the first and lets an index stop at ``until``
+            # (the CSV of one month read every incident after its start: 14 -> 1 ms)
+            where.append("substr(date, 1, ?) <= ? AND date <= ?")
+            args += [len(flt.until), flt.until, flt.until + "\uffff"]
         for actor in (flt.actor, flt.with_actor):
             if actor:
                 where.append("(source_actor = ? OR target_actor = ?)")
@@ -179,6 +181,8 @@ class IncidentQueries:
 
     def _incident_rows(self, flt: IncidentFilter, select: str) -> list[Any]:
         """The ``select`` columns of :meth:`incidents`' rows, in its order."""
+        if flt.actor and flt.limit is not None and flt.order in ("date", "-date"):
+            return self._actor_page(flt, select)
         where, args = self._incident_conditions(flt)
         if flt.after is not None:
             if flt.order not in INCIDENT_ORDER:
@@ -190,6 +194,29 @@ class IncidentQueries:
             sql += " LIMIT ? OFFSET ?"
             args += [flt.limit, flt.offset]
         return self._all(sql, args)
+
+    def _actor_page(self, flt: IncidentFilter, select: str) -> list[Any]:
+        """A page by date of an actor's incidents: the first ``offset + limit`` of each side
+        read along that side's (actor, date, id) index, the page cut from the two. Tested
+        as one condition on either side, a hub's every incident was read and sorted with
+        its JSON first (``act_0`` of the 1M-event bench store, 41,428 incidents: 130 ms of
+        CPU for the first page of 50, 0.2 now)."""
+        assert flt.actor is not None and flt.limit is not None
+        where, args = self._incident_conditions(replace(flt, actor=None))
+        if flt.after is not None:
+            where, args = where + [_after_sql(flt)[0]], args + _after_sql(flt)[1]
+        order = INCIDENT_ORDER[flt.order]
+        arms = [
+            f"SELECT id FROM (SELECT id FROM incidents WHERE {' AND '.join(where)} AND {side} = ?"
+            f" ORDER BY {order} LIMIT ?) {side}s"
+            for side in ("source_actor", "target_actor")
+        ]
+        depth = flt.limit + flt.offset
+        return self._all(
+            f"SELECT {select} FROM incidents WHERE id IN ({' UNION ALL '.join(arms)})"
+            f" ORDER BY {order} LIMIT ? OFFSET ?",
+            [*args, flt.actor, depth, *args, flt.actor, depth, flt.limit, flt.offset],
+        )
 
     def incident_lines(self, flt: IncidentFilter | None = None) -> list[IncidentLine]:
         """:meth:`incidents` as their export lines, stored with each incident (migration

@@ -336,6 +336,20 @@ def download(
     With ``with_actor`` (an id or any spelling), only the incidents and events that actor
     is a side of too: what the incident list of an actor index row's link shows."""
     check_download(store, cf, fmt, onto=onto, with_actor=with_actor)
+    return _write_download(store, cf, fmt, out, division, onto=onto, with_actor=with_actor)
+
+
+def _write_download(
+    store: Store,
+    cf: CorpusFilter,
+    fmt: str,
+    out: TextIO,
+    division: Callable[[str], str | None] | None,
+    *,
+    onto: Ontology,
+    with_actor: str | None,
+) -> int:
+    """:func:`download` of a selection already checked by :func:`check_download`."""
     flt = _download_filter(store, cf, onto, with_actor)
     incidents = selected_incidents(store, cf, onto=onto, with_actor=with_actor)
     selected = FilteredStore(store, flt, incidents)
@@ -448,7 +462,9 @@ def stream_download(
         writer = _ChunkWriter(chunks, cancelled)
         try:
             with open_store() as store, open_division() as division:
-                download(store, cf, fmt, writer, division, onto=onto, with_actor=with_actor)  # type: ignore[arg-type]
+                # checked above, before the first byte: its count is not read twice
+                out: Any = writer  # a text stream as far as an exporter knows
+                _write_download(store, cf, fmt, out, division, onto=onto, with_actor=with_actor)
             writer.flush()
             writer.put(done)
         except _Cancelled:

@@ -123,10 +123,10 @@ def network(
             if new is None or e.source in fresh or e.target in fresh:
                 event_rows[(e.source, e.target)].append(_row(e))
                 weight[(e.source, e.target)] += e.sources
-    for r in store.relation_edges(flt, among=among) if with_relations else []:
-        if new is None or r.source in fresh or r.target in fresh:
-            relation_rows[(r.source, r.target)].append(_row(r))
-            weight[(r.source, r.target)] += r.sources
+    # a next page reads only the relations with a side among the actors it adds
+    for r in store.relation_edges(flt, among=among, new=new) if with_relations else []:
+        relation_rows[(r.source, r.target)].append(_row(r))
+        weight[(r.source, r.target)] += r.sources
     order = sorted(weight, key=lambda p: (-weight[p], p))
     cap = EDGES_PER_ACTOR * top if edges_cap is None else max(0, edges_cap)
     edges = _Edges(onto)
