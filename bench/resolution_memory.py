@@ -157,6 +157,7 @@ class Held:
         ("clusters", "union-find, members, notes, clusters kept apart"),
         ("by_event", "reports by event and article"),
         ("incs", "article incidents (DocIncident) with their event mentions"),
+        ("pending", "article incidents (DocIncident) with their event mentions"),
         ("by_id", "events by id (Event objects)"),
         ("event_of", "event of each mention"),
         ("told", "article incidents before facets are linked"),
@@ -193,7 +194,8 @@ class Held:
         for name in ("mention_actor", "actors", "side_of", "unnamed"):
             size = deep_size(local.get(name), seen)  # the actor pass's, held throughout
             print(f"  {name:11} {size / 1e6:8.1f} MB {size / reports:8.0f} B/report  input")
-        mentions = sum(len(i.members) + len(i.statements) for i in local["incs"])
+        incs = [i for i in local.get("incs", local.get("pending", [])) if i is not None]
+        mentions = sum(len(i.members) + len(i.statements) for i in incs)
         print(
             f"held when the join is done: {reports:,} article incidents, "
             f"{mentions:,} event mentions in them, {len(local['by_id']):,} events"

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from typing import TypeVar
 
 from eventwire.knowledge.resources import Resources
 from eventwire.model import (
@@ -28,16 +27,17 @@ from eventwire.model import (
 from eventwire.resolve.actor_units import for_actors
 from eventwire.resolve.actors import ActorResolution, resolve_actors
 from eventwire.resolve.doc_incidents import (
-    DocIncident,
     document_incidents,
     fill_from_incidents,
     mention_id,
 )
 from eventwire.resolve.events import Days, Keyed, SharedValues, date_days, resolve_events
 from eventwire.resolve.incident_blocks import CandidatePairs
+from eventwire.resolve.incident_spill import SpilledIncidents
 from eventwire.resolve.incidents import (
     assign_actors,
     incident_links,
+    link_facets,
     resolve_incidents,
     state_sides,
 )
@@ -54,8 +54,6 @@ __all__ = [
     "resolve_stream",
 ]
 
-
-T = TypeVar("T")
 
 # an events pass: (documents as their events are filled, the days and the article
 # incident of each mention) -> (events, places, the event of each mention)
@@ -138,7 +136,8 @@ def resolve_rest(
     statements: list[DocumentRecords] = []
     quotes: list[Quote] = []
     statistics: list[Statistic] = []
-    told: list[DocIncident] = []  # each article's incidents
+    # each article's incidents (their facets linked), on disk until the join reads them
+    told = SpilledIncidents(resources.ontology)
     # every actor has a mention: the named ones are all but the unnamed groups
     named = frozenset(mention_actor.values()) - unnamed
 
@@ -169,7 +168,6 @@ def resolve_rest(
             for inc in incs:
                 assign_actors(inc, mention_actor, unnamed)
                 shared.incident(inc)
-                told.append(inc)
             events = fill_from_incidents(doc.events, incs, mention_actor, named)
             days_of.clear()
             report_at.clear()
@@ -177,6 +175,10 @@ def resolve_rest(
                 window = inc.window()
                 days_of.update((mention_id(em), window) for em in inc.members)
                 report_at.update((mention_id(em), n) for em in inc.members)
+            # facets link within one article only, so linking them here is linking them
+            # over the whole store
+            for inc in link_facets(incs):
+                told.add(inc)
             yield DocumentRecords(doc.article_id, events=events)
 
     if events_pass is None:
@@ -193,10 +195,12 @@ def resolve_rest(
     statements.clear()
     links = incident_links(resources)
     pairs = CandidatePairs()
-    # handed over, not shared: the join lets each article incident go once it is built
-    incidents = resolve_incidents(
-        _handed_over(told), event_of, events, links, sides, pairs.ordered, compared=pairs.compared
-    )
+    try:
+        incidents = resolve_incidents(
+            told, event_of, events, links, sides, pairs.ordered, compared=pairs.compared
+        )
+    finally:
+        told.close()
     del pairs
     event_of.clear()
     return Resolution(
@@ -207,11 +211,3 @@ def resolve_rest(
         statistics=tuple(statistics),
         incidents=tuple(incidents),
     )
-
-
-def _handed_over(items: list[T]) -> Iterator[T]:
-    """The items of ``items`` in order, each dropped from the list as it is given, so the
-    reader holds the only reference."""
-    items.reverse()
-    while items:
-        yield items.pop()

@@ -38,7 +38,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from itertools import combinations
+from typing import Any
 
 from eventwire.errors import ConfigError, NotFound
 from eventwire.extract.placechoice import OFFSET_FEATURE
@@ -72,6 +74,7 @@ from eventwire.resolve.incident_hours import night_edge, one_night
 from eventwire.resolve.incident_lines import across_line, line_cell
 from eventwire.resolve.incident_notes import Notes
 from eventwire.resolve.incident_sites import act_nouns, sites_hit
+from eventwire.resolve.incident_spill import SpilledIncidents
 from eventwire.resolve.incident_ties import tied_sides
 from eventwire.resolve.offices import (
     PART_MARK,
@@ -895,7 +898,12 @@ def resolve_incidents(
     ``b`` of two clusters comes before the pair ``(i, j)`` in that order: such a pair
     found them apart (a pair that did not joined them), so clusters known apart need not
     be remembered (a busy day's block makes them grow with its square)."""
-    incs = sorted(link_facets(doc_incidents), key=lambda i: i.id)
+    incs: Sequence[DocIncident]
+    if isinstance(doc_incidents, SpilledIncidents):  # facets linked as they were spilled
+        doc_incidents.sort_by_id()
+        incs = doc_incidents
+    else:
+        incs = sorted(link_facets(doc_incidents), key=lambda i: i.id)
     # event or article id -> reports, for the ids a user link names only (the join holds
     # it with every report of the store, and most stores have no links)
     linked = {e for pair in links.splits for e in pair} | {e for ids in links.joins for e in ids}
@@ -912,7 +920,13 @@ def resolve_incidents(
         for x in by_event.get(a, ())
         for y in by_event.get(b, ())
     }
-    reports = article_reports(incs, side_of)
+    # each article incident read once for its report and the events of its mentions
+    reports: list[Report] = []
+    held_events: list[tuple[str | None, ...]] = []  # the event of each member, by report
+    make = _reporter(incs, side_of)
+    for inc in incs:
+        reports.append(make(inc))
+        held_events.append(tuple(event_of.get(mention_id(em)) for em in inc.members))
     clusters = _Clusters(reports, cannot, compared)
     for names in links.joins:
         held = sorted({n for e in names for n in by_event.get(e, ())})
@@ -939,14 +953,20 @@ def resolve_incidents(
         first, second = sorted((a.article_id, b.article_id))
         clusters.union(ra, rb, f"joined {first} and {second}: {_reason(a, b)}")
     by_id = {e.id: e for e in events}
-    owner = event_owners(incs, clusters.clusters, event_of)
+    owner = event_owners(reports, clusters.clusters, held_events)
+    del held_events
     clusters.apart = ApartSets()  # every pair is tried: let the sets go before building
-    # each article incident (with its event mentions) is let go once its incident is
-    # built, so the pass does not hold every report and every incident at once
-    pending: list[DocIncident | None] = list(incs)
+    # each article incident (with its event mentions) is read back or let go once its
+    # incident is built, so the pass does not hold every report and every incident at once
+    take: Callable[[int], DocIncident]
+    if isinstance(incs, SpilledIncidents):
+        take = incs.__getitem__
+    else:
+        pending: list[DocIncident | None] = list(incs)
+        take = partial(_take, pending)
     del incs
     out = [
-        _incident([_take(pending, n) for n in sorted(members)],
+        _incident([take(n) for n in sorted(members)],
                   [reports[n] for n in sorted(members)], clusters.said(root), event_of, by_id,
                   _lister(owner, root))
         for root, members in clusters.clusters()
@@ -969,13 +989,15 @@ def _lister(owner: dict[str, int], root: int) -> Callable[[str], bool]:
 
 
 def event_owners(
-    incs: Sequence[DocIncident],
+    reports: Sequence[Report],
     members: Callable[[], Iterable[tuple[int, list[int]]]],
-    event_of: dict[tuple[str, int, str], str],
+    held_events: Sequence[Iterable[str | None]],
 ) -> dict[str, int]:
     """Event id -> the one incident (by the root of its cluster among ``members()``,
-    each cluster's root and members) that lists it, for the events whose mentions lie in reports of several incidents; every other
-    event is listed by the one incident that holds its mentions.
+    each cluster's root and members) that lists it, for the events whose mentions lie in
+    reports of several incidents; every other event is listed by the one incident that
+    holds its mentions. ``held_events[n]`` gives the event of each member mention of the
+    ``n``-th report (None: none).
 
     Event resolution may file two mentions as one event when the join keeps their reports
     apart (two strikes on one town on one day that one article tells as a first and a
@@ -987,8 +1009,7 @@ def event_owners(
     split: set[str] = set()
     for root, held in members():
         for n in held:
-            for em in incs[n].members:
-                e = event_of.get(mention_id(em))
+            for e in held_events[n]:
                 if e is not None and root_of.setdefault(e, root) != root:
                     split.add(e)
     if not split:
@@ -997,11 +1018,12 @@ def event_owners(
     first: dict[tuple[str, int], str] = {}
     for root, held in members():
         for n in held:
-            for em in incs[n].members:
-                if (e := event_of.get(mention_id(em))) in split:
+            for e in held_events[n]:
+                if e in split:
                     assert e is not None
                     counts[e][root] += 1
-                    first[(e, root)] = min(first.get((e, root), incs[n].id), incs[n].id)
+                    rid = reports[n].id
+                    first[(e, root)] = min(first.get((e, root), rid), rid)
     return {e: min(c, key=lambda r: (-c[r], first[(e, r)])) for e, c in sorted(counts.items())}
 
 
@@ -1009,11 +1031,45 @@ def article_reports(incs: Sequence[DocIncident], side_of: dict[str, str] | None 
                     ) -> list[Report]:  # fmt: skip
     """What the merge compares of each article incident (in their order), with the leader
     ties of every article (:mod:`~eventwire.resolve.incident_ties`) applied."""
-    tied = tied_sides(_ties(incs, side_of or {}), frozenset().union(*(i.named for i in incs)))
-    seats = actor_seats(incs)
+    make = _reporter(incs, side_of)
+    return [make(inc) for inc in incs]
+
+
+_SHARED = ("place", "day", "type", "article_id")
+
+
+def _reporter(
+    incs: Sequence[DocIncident], side_of: dict[str, str] | None
+) -> Callable[[DocIncident], Report]:
+    """:meth:`Report.of` with what it needs of every article incident (the leader ties,
+    the named actors, the seats); a :class:`SpilledIncidents` gathered those as it was
+    written, so none is read back for them."""
+    if isinstance(incs, SpilledIncidents):
+        ties, named = incs.ties, frozenset(incs.named)
+        seats = _one_seat(incs.seats)
+        acts = act_nouns(incs.onto)
+    else:
+        ties = {t for inc in incs for t in inc.ties}
+        named = frozenset().union(*(i.named for i in incs))
+        seats = actor_seats(incs)
+        acts = act_nouns(incs[0].onto) if incs else frozenset()
+    tied = tied_sides(_ties(ties, side_of or {}), named)
     shared: dict[frozenset[str], frozenset[str]] = {}  # one copy of each equal set
-    acts = act_nouns(incs[0].onto) if incs else frozenset()
-    return [Report.of(inc, side_of, tied, seats, shared, acts) for inc in incs]
+    of = partial(Report.of, side_of=side_of, tied=tied, seats=seats, shared=shared, acts=acts)
+    # and of each equal place, day, type and article id (read back from disk, each
+    # report's would be a copy of its own)
+    values: dict[object, object] = {}
+
+    def make(inc: DocIncident) -> Report:
+        report = of(inc)
+        held: dict[str, Any] = {
+            f: values.setdefault(v, v) for f in _SHARED if (v := getattr(report, f)) is not None
+        }
+        if any(v is not getattr(report, f) for f, v in held.items()):
+            report = replace(report, **held)
+        return report
+
+    return make
 
 
 def actor_seats(incs: Iterable[DocIncident]) -> dict[str, str]:
@@ -1026,6 +1082,11 @@ def actor_seats(incs: Iterable[DocIncident]) -> dict[str, str]:
     for inc in incs:
         for actor, seat in inc.seats.items():
             found[actor].add(seat)
+    return _one_seat(found)
+
+
+def _one_seat(found: dict[str, set[str]]) -> dict[str, str]:
+    """Actor id -> its seat, for the actors the articles seat in one place only."""
     return {a: next(iter(s)) for a, s in sorted(found.items()) if len(s) == 1}
 
 
@@ -1043,12 +1104,12 @@ def explain_pair(a: Report, b: Report) -> tuple[list[str], str | None]:
     return shared, veto(a, b)
 
 
-def _ties(incs: Iterable[DocIncident], side_of: dict[str, str]) -> set[tuple[str, str]]:
+def _ties(ties: Iterable[tuple[str, str]], side_of: dict[str, str]) -> set[tuple[str, str]]:
     """Every article's leader ties (:mod:`~eventwire.resolve.incident_ties`) but those of
     a state's own actors: a country, its government or forces stand for the state, and
     "Sudan's RSF" names no leader of the RSF."""
     plain = {a for a, side in side_of.items() if TERM_MARK not in side}
-    return {t for inc in incs for t in inc.ties if not plain & set(t)}
+    return {t for t in ties if not plain & set(t)}
 
 
 def lead_type(types: Sequence[str], onto: Ontology) -> str:

@@ -1,0 +1,91 @@
+"""Article incidents kept on disk while the incident join runs.
+
+A whole-store join used to hold every article incident with its event mentions (about
+1.2 KB a report, the largest thing it held) from the events pass until each incident
+was built. :class:`SpilledIncidents` writes each one to a temporary file as it is made
+and keeps in memory only its place in the file and what the join needs of all of them
+at once (the leader ties, the named actors and the seats the articles state, see
+:func:`~eventwire.resolve.incidents.article_reports`); the join reads an article
+incident back when it makes its report and when it builds its incident, one at a time.
+A read gives an equal copy (pickled, with the one ontology put back), so the join's
+result is the same.
+"""
+
+from __future__ import annotations
+
+import pickle
+import tempfile
+from array import array
+from collections.abc import Iterator, Sequence
+from dataclasses import fields
+from typing import overload
+
+from eventwire.knowledge.ontology import Ontology
+from eventwire.resolve.doc_incidents import DocIncident
+
+_FIELDS = tuple(f.name for f in fields(DocIncident) if f.name != "onto")
+
+
+class SpilledIncidents(Sequence[DocIncident]):
+    """Article incidents in a temporary file, read back by position; once
+    :meth:`sort_by_id` is called, positions follow the incidents' ids (as the join
+    sorts them), ties kept in the order they were added."""
+
+    def __init__(self, onto: Ontology) -> None:
+        self.onto = onto
+        # closed by close(): the file outlives this call, as the join reads it back
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115
+        self._starts = array("q", [0])
+        self._ids: list[str] = []
+        self._order: array[int] | None = None
+        # what article_reports needs of every incident before it makes one report
+        self.ties: set[tuple[str, str]] = set()
+        self.named: set[str] = set()
+        self.seats: dict[str, set[str]] = {}
+
+    def add(self, inc: DocIncident) -> None:
+        """Write ``inc`` (with its facets already linked, ``link_facets``) to the file."""
+        self.ties.update(inc.ties)
+        self.named.update(inc.named)
+        for actor, seat in inc.seats.items():
+            self.seats.setdefault(actor, set()).add(seat)
+        data = pickle.dumps(tuple(getattr(inc, f) for f in _FIELDS), pickle.HIGHEST_PROTOCOL)
+        self._file.seek(self._starts[-1])  # after any read
+        self._file.write(data)
+        self._starts.append(self._starts[-1] + len(data))
+        self._ids.append(inc.id)
+
+    def sort_by_id(self) -> None:
+        """Order the incidents by id, as ``sorted(..., key=id)`` would (a stable sort)."""
+        ids = self._ids
+        self._order = array("i", sorted(range(len(ids)), key=ids.__getitem__))
+        self._ids = []
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    @overload
+    def __getitem__(self, n: int) -> DocIncident: ...
+
+    @overload
+    def __getitem__(self, n: slice) -> Sequence[DocIncident]: ...
+
+    def __getitem__(self, n: int | slice) -> DocIncident | Sequence[DocIncident]:
+        if isinstance(n, slice):
+            return [self[i] for i in range(*n.indices(len(self)))]
+        if n < 0:
+            n += len(self)
+        if not 0 <= n < len(self):
+            raise IndexError(n)
+        at = self._order[n] if self._order is not None else n
+        start, end = self._starts[at], self._starts[at + 1]
+        self._file.seek(start)
+        values = pickle.loads(self._file.read(end - start))
+        return DocIncident(**dict(zip(_FIELDS, values, strict=True)), onto=self.onto)
+
+    def __iter__(self) -> Iterator[DocIncident]:
+        for n in range(len(self)):
+            yield self[n]
+
+    def close(self) -> None:
+        self._file.close()

@@ -1,0 +1,59 @@
+"""Article incidents kept on disk during the join: read back equal, in id order, and
+the join over them gives the very incidents the join over a list gives."""
+
+from __future__ import annotations
+
+from tests.resolve.test_incidents import ONTO
+from tests.resolve.test_incremental_incident_notes import TOWNS, raids
+
+from eventwire.model import Actor
+from eventwire.resolve.doc_incidents import DocIncident
+from eventwire.resolve.incident_spill import SpilledIncidents
+from eventwire.resolve.incidents import (
+    IncidentLinks,
+    article_reports,
+    link_facets,
+    resolve_incidents,
+    state_sides,
+)
+
+SIDES = state_sides([Actor("actor_sidra", "Sidra Brigade", "armed_group", "LBY")], ONTO)
+
+
+def spilled(told: list[DocIncident]) -> SpilledIncidents:
+    spill = SpilledIncidents(ONTO)
+    for inc in link_facets(told):
+        spill.add(inc)
+    return spill
+
+
+def test_spilled_incidents_read_back_equal_in_id_order() -> None:
+    told = raids(TOWNS[:6])
+    spill = spilled(told)
+    assert len(spill) == len(told)
+    assert [spill[n] for n in range(len(spill))] == told  # in the order added
+    spill.sort_by_id()
+    by_id = sorted(told, key=lambda i: i.id)
+    assert list(spill) == by_id
+    assert spill[-1] == by_id[-1]
+    assert all(inc.onto is ONTO for inc in spill)  # the one ontology, not a copy
+    assert spill.named == {a for inc in told for a in inc.named}
+    spill.close()
+
+
+def test_the_join_over_spilled_incidents_equals_the_join_over_a_list() -> None:
+    # the same towns raided twice over (joined) and once more apart (kept apart)
+    told = raids(TOWNS[:5] + TOWNS[:5] + TOWNS[5:12])
+    spill = spilled(raids(TOWNS[:5] + TOWNS[:5] + TOWNS[5:12]))
+    whole = resolve_incidents(told, {}, [], IncidentLinks(), SIDES)
+    from_disk = resolve_incidents(spill, {}, [], IncidentLinks(), SIDES)
+    spill.close()
+    assert any(inc.source_count == 2 for inc in whole)
+    assert from_disk == whole
+
+
+def test_reports_from_spilled_incidents_equal_reports_from_a_list() -> None:
+    told = raids(TOWNS[:8])
+    spill = spilled(told)
+    assert article_reports(spill, SIDES) == article_reports(told, SIDES)
+    spill.close()
