@@ -40,7 +40,7 @@ FILTERS = [
         (None, "2019"), (None, "2019-04"), (None, "2019-04-30"), ("2019-04-09", "2019-04-30"),
         ("2019-04-09", "2020-01"), ("2018", "2019-05-01"), ("2019-04", "2019-04"), ("201", "2019-1"),
         (None, None),
-        # the whole years after the date from the sums to the last year (migration 26):
+        # the whole years after the date from the sums to the last year (migration 25):
         # before the first year, at the last, between years as text compares them
         ("2017", None), ("2020", None), ("201X", None), ("2019-12-31", None), ("2018-06", None),
     ]

@@ -315,7 +315,7 @@ SUMMARIES["event_actor_running"] = (
     " OVER (PARTITION BY a.atleast, a.actor_id ORDER BY m.period) FROM a CROSS JOIN m"
     " LEFT JOIN s ON s.atleast = a.atleast AND s.period = m.period AND s.actor_id = a.actor_id"
 )
-# migration 26: the year rows of the pair splits summed from each year to the last, per
+# migration 25: the year rows of the pair splits summed from each year to the last, per
 # pair and kind (type, negation, modality), at every year of the store from the kind's
 # first (``first`` = 1) to its last: the split of the pairs drawn under ``since`` reads
 # one row a kind for the whole years after the date (:meth:`SQLStore._suffix_statements`)
@@ -1342,7 +1342,7 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
         targets: dict[str, list[str]] = {}
         for source, target in wanted:
             targets.setdefault(source, []).append(target)
-        # no kind named: the whole years after ``since`` are one row a kind (migration 26)
+        # no kind named: the whole years after ``since`` are one row a kind (migration 25)
         suffixes = not self.remote and table == "event_pair_splits" and not kind_where
         for grain, conditions, args in parts:
             if suffixes and grain == PERIOD_GRAINS[0] and conditions in _SINCE_ONLY:
