@@ -2,7 +2,8 @@
 
 The exporters read a :class:`~eventwire.store.base.Store`; :class:`FilteredStore`
 is one that holds only what the filter selects (its incidents, the actors, places,
-articles and quotes they involve, and the relations between those actors), so every
+articles and quotes they involve, and the relations between those actors, under dates
+those seen in the period as the network shows them), so every
 format the export registry knows writes exactly what a view shows.
 """
 
@@ -230,18 +231,24 @@ class FilteredStore:
             return read(None)
         return [r for actor_id in sorted(self._actor_ids) for r in read(actor_id)]
 
+    @property
+    def _period(self) -> dict[str, str | None]:
+        """The filter's dates, the period a relation must be seen in (the network's rule)."""
+        return {"since": self._flt.since, "until": self._flt.until}
+
     def relations(self, actor: str | None = None) -> list[Relation]:
         """The relations between two selected actors, most sources first (read by the
-        store's actor indexes, never a hub's every relation)."""
-        return self._store.relations_among(self._actor_ids)
+        store's actor indexes, never a hub's every relation); under dates, those the
+        network shows under the same dates (seen in the period, or undated)."""
+        return self._store.relations_among(self._actor_ids, **self._period)
 
     def relation_payloads(self, actor: str | None = None) -> list[dict[str, Any]]:
         """:meth:`relations` as their stored JSON, decoded (what the JSONL writer reads)."""
-        return self._store.relation_payloads_among(self._actor_ids)
+        return self._store.relation_payloads_among(self._actor_ids, **self._period)
 
     def relation_lines(self, actor: str | None = None, min_sources: int = 1) -> list[str]:
         """:meth:`relation_payloads`' export lines, as stored with each relation."""
-        return self._store.relation_lines_among(self._actor_ids, min_sources)
+        return self._store.relation_lines_among(self._actor_ids, min_sources, **self._period)
 
     def quotes(self, speaker: str | None = None) -> list[Quote]:
         """The quotes of the selected actors in the selected articles: by speaker while
