@@ -120,7 +120,10 @@ class FilteredStore:
         return self._store.actors_by_ids(self._actor_ids)
 
     def actor_heads(self, ids: Iterable[str] | None = None) -> list[Actor]:
-        """The selected actors' names, types and countries (no aliases or roles)."""
+        """The names, types and countries (no aliases or roles) of ``ids`` (the sides of a
+        page of written incidents), else of the selected actors."""
+        if ids is not None:
+            return self._store.actor_heads(ids)
         return self._store.actor_heads(self._actor_ids)
 
     def _event_pages(self) -> Iterator[list[Event]]:
