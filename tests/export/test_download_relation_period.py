@@ -1,7 +1,9 @@
-"""Under dates, a download carries the relations the network shows under the same
-filter (issue 18: a download holds what is on screen): a relation last seen before
-``since`` or first seen after ``until`` is not in it, one seen in the period or undated
-is; in every format that writes relations, on both backends, and past ``AMONG_LIMIT``."""
+"""A download carries the relations the network shows under the same filter (issue 18: a
+download holds what is on screen). Under dates, a relation last seen before ``since`` or
+first seen after ``until`` is not in it, one seen in the period or undated is; in every
+format that writes relations, on both backends, and past ``AMONG_LIMIT``. Under a type,
+ACLED type, place or fatalities filter the network draws no relation, and a download
+carries none."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ import eventwire.store.sql as sql
 from eventwire.knowledge.ontology import read_ontology
 from eventwire.model import Actor, Event, Evidence, Relation, Resolution
 from eventwire.store.sqlite import SQLiteStore
-from eventwire.views.corpus import CorpusFilter, event_filter
+from eventwire.views.corpus import CorpusFilter, event_filter, shows_relations
 from eventwire.views.downloads import download
 
 ONTO = read_ontology()
@@ -95,6 +97,31 @@ def _check(store: Any) -> None:
         assert {p["id"] for p in store.relation_payloads_among(ids, **period)} == kept
         lines = store.relation_lines_among(ids, **period)
         assert {json.loads(line)["id"] for line in lines} == kept
+
+
+def test_a_filter_on_what_relations_lack_carries_no_relation() -> None:
+    """A relation has no type, ACLED type or fatalities: under such a filter neither the
+    network nor a download shows one, while the events' actors are still written."""
+    with SQLiteStore(":memory:") as store:
+        store.replace_resolution(Resolution(actors=ACTORS, events=EVENTS, relations=RELATIONS))
+        for cf in (
+            CorpusFilter(type="fight"),
+            CorpusFilter(type="fight", since="2019-05", until="2019-05"),
+            CorpusFilter(acled="Battles"),
+            CorpusFilter(min_fatalities=1),
+        ):
+            assert _jsonl_relations(store, cf) == set(), cf
+            for fmt in ("graphml", "gexf"):
+                assert _graph_relations(store, cf, fmt) == set(), (fmt, cf)
+            assert not shows_relations(event_filter(store, cf, ONTO)), cf
+        out = io.StringIO()
+        download(store, CorpusFilter(type="fight"), "jsonl", out, onto=ONTO)
+        kinds = {json.loads(line)["kind"] for line in out.getvalue().splitlines()}
+        assert {"event", "actor"} <= kinds, kinds
+        assert _jsonl_relations(store, CorpusFilter(since="2019-05", until="2019-05")) == {
+            "rel_in",
+            "rel_undated",
+        }
 
 
 def test_a_download_under_dates_carries_the_relations_of_the_period() -> None:
