@@ -133,10 +133,15 @@ class ExportSource:
     def incidents(self) -> Iterator[IncidentRow]:
         """One :class:`IncidentRow` per selected incident, made from its stored export line
         (no :class:`Incident` decoded); its actors' names, types and countries read from
-        their columns, and the outlets of a page's articles in one read."""
-        actors = {a.id: a for a in self.store.actor_heads()}
+        their columns (those of a page's sides not read before, a page at a time: not every
+        actor of the selection), and the outlets of a page's articles in one read."""
+        actors: dict[str, Actor] = {}
         for page in _batches(self.incident_lines(), PAGE):
             records = [json.loads(line) for line in page]
+            sides = {r[side] for r in records for side in ("source_actor", "target_actor")}
+            unread = sorted(a for a in sides if a and a not in actors)
+            if unread:
+                actors.update((a.id, a) for a in self.store.actor_heads(unread))
             outlets = self.store.article_outlets(
                 {ev["article_id"] for record in records for ev in record["evidence"]}
             )

@@ -220,15 +220,22 @@ class Store(UnitIndex, Protocol):
         """The actor ids and the article ids (of the evidence) of the selected events."""
         ...
 
-    def relations_among(self, actor_ids: Iterable[str]) -> list[Relation]:
-        """Relations between two of ``actor_ids`` (most sources first, then by id)."""
+    def relations_among(
+        self, actor_ids: Iterable[str], *, since: str | None = None, until: str | None = None
+    ) -> list[Relation]:
+        """Relations between two of ``actor_ids`` (most sources first, then by id); with
+        ``since`` or ``until``, only those the network's relation edges keep under the same
+        dates: one last seen before ``since`` or first seen after ``until`` is out, one
+        without dates stays."""
         ...
 
     def relation_payloads(self, actor: str | None = None) -> list[dict[str, Any]]:
         """:meth:`relations` as their stored JSON, decoded (no records built)."""
         ...
 
-    def relation_payloads_among(self, actor_ids: Iterable[str]) -> list[dict[str, Any]]:
+    def relation_payloads_among(
+        self, actor_ids: Iterable[str], *, since: str | None = None, until: str | None = None
+    ) -> list[dict[str, Any]]:
         """:meth:`relations_among` as their stored JSON, decoded (no records built)."""
         ...
 
@@ -521,7 +528,14 @@ class Store(UnitIndex, Protocol):
         ``min_sources`` sources, in their order, as stored with each relation."""
         ...
 
-    def relation_lines_among(self, actor_ids: Iterable[str], min_sources: int = 1) -> list[str]:
+    def relation_lines_among(
+        self,
+        actor_ids: Iterable[str],
+        min_sources: int = 1,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[str]:
         """:meth:`relation_lines` of :meth:`relation_payloads_among`."""
         ...
 

@@ -1026,10 +1026,15 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
         }
         return actors, articles
 
-    def relations_among(self, actor_ids: Iterable[str]) -> list[Relation]:
+    def relations_among(
+        self, actor_ids: Iterable[str], *, since: str | None = None, until: str | None = None
+    ) -> list[Relation]:
         """Relations whose two sides are both of ``actor_ids``, most sources first: found
-        through the actor index, so a hub's thousands of other relations are never read."""
-        return [from_dict(Relation, p) for p in self.relation_payloads_among(actor_ids)]
+        through the actor index, so a hub's thousands of other relations are never read.
+        With ``since`` or ``until``, those the network's period rule keeps
+        (:meth:`_relation_period`)."""
+        found = self.relation_payloads_among(actor_ids, since=since, until=until)
+        return [from_dict(Relation, p) for p in found]
 
     def relation_lines(self, actor: str | None = None, min_sources: int = 1) -> list[str]:
         """The export lines of :meth:`relation_payloads` with at least ``min_sources``
@@ -1042,25 +1047,32 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
             args += [actor, actor]
         return self._lines(where, args)
 
-    def relation_lines_among(self, actor_ids: Iterable[str], min_sources: int = 1) -> list[str]:
+    def relation_lines_among(
+        self,
+        actor_ids: Iterable[str],
+        min_sources: int = 1,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[str]:
         """The export lines of :meth:`relation_payloads_among` with at least
         ``min_sources`` sources, in the same order."""
         ids = sorted(set(actor_ids))
+        period, period_args = self._relation_period(since, until)
         if len(ids) > AMONG_LIMIT:  # a long list costs more than reading every relation
             wanted = set(ids)
             rows = self._all(
                 "SELECT source_actor, target_actor, line, CASE WHEN line IS NULL THEN payload END"
-                " FROM relations WHERE source_count >= ? ORDER BY source_count DESC, id",
-                [min_sources],
+                f" FROM relations WHERE {' AND '.join(['source_count >= ?', *period])}"
+                " ORDER BY source_count DESC, id",
+                [min_sources, *period_args],
             )
             return [_line(r[2], r[3]) for r in rows if r[0] in wanted and r[1] in wanted]
         if not ids:
             return []
         among, among_args = self._among(ids)
-        return self._lines(
-            self._kept_rows("relations", f"{among} AND source_count >= ?"),
-            [*among_args, min_sources],
-        )
+        kept = self._kept_rows("relations", f"{among} AND source_count >= ?")
+        return self._lines(" AND ".join([kept, *period]), [*among_args, min_sources, *period_args])
 
     def _one_of(self, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
         """The condition that ``column`` is one of ``values``, and its arguments: a list of
@@ -1091,23 +1103,28 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
         )
         return [_line(r[0], r[1]) for r in rows]
 
-    def relation_payloads_among(self, actor_ids: Iterable[str]) -> list[dict[str, Any]]:
+    def relation_payloads_among(
+        self, actor_ids: Iterable[str], *, since: str | None = None, until: str | None = None
+    ) -> list[dict[str, Any]]:
         """The stored JSON of :meth:`relations_among`, decoded but not built into records."""
         ids = sorted(set(actor_ids))
+        period, period_args = self._relation_period(since, until)
         if len(ids) > AMONG_LIMIT:  # a long list costs more than reading every relation
             wanted = set(ids)
-            return [
-                p
-                for p in self.relation_payloads()
-                if p["source_actor"] in wanted and p["target_actor"] in wanted
-            ]
+            rows = self._all(
+                "SELECT source_actor, target_actor, payload FROM relations"
+                f" WHERE {' AND '.join(['1 = 1', *period])} ORDER BY source_count DESC, id",
+                period_args,
+            )
+            return [json.loads(r[2]) for r in rows if r[0] in wanted and r[1] in wanted]
         if not ids:
             return []
         among, among_args = self._among(ids)
         rows = self._all(
-            f"SELECT payload FROM relations WHERE {self._kept_rows('relations', among)}"
+            "SELECT payload FROM relations WHERE"
+            f" {' AND '.join([self._kept_rows('relations', among), *period])}"
             " ORDER BY source_count DESC, id",
-            among_args,
+            [*among_args, *period_args],
         )
         return [json.loads(r[0]) for r in rows]
 
@@ -1690,14 +1707,24 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
             if wanted and value is not None:
                 where.append(condition)
                 args.append(value)
+        period, period_args = self._relation_period(flt.since, flt.until)
+        return [*where, *period], [*args, *period_args]
+
+    @staticmethod
+    def _relation_period(since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
+        """The period rule of a relation (the network's relation edges, and what a
+        download under dates carries): one last seen before ``since`` or first seen after
+        ``until`` is out; one without dates stays."""
+        where: list[str] = []
+        args: list[Any] = []
         last = "COALESCE(NULLIF(last_seen, ''), NULLIF(first_seen, ''))"
-        if flt.since:
+        if since:
             where.append(f"({last} IS NULL OR substr({last}, 1, ?) >= ?)")
-            args += [len(flt.since), flt.since]
-        if flt.until:
+            args += [len(since), since]
+        if until:
             first = "NULLIF(first_seen, '')"
             where.append(f"({first} IS NULL OR substr({first}, 1, ?) <= ?)")
-            args += [len(flt.until), flt.until]
+            args += [len(until), until]
         return where, args
 
     def relation_edges(

@@ -79,6 +79,13 @@ def event_filter(store: Store, cf: CorpusFilter, onto: Ontology) -> EventFilter:
     )
 
 
+def shows_relations(flt: EventFilter) -> bool:
+    """Whether stated relations belong to what ``flt`` selects: a relation has no type,
+    ACLED type, place or fatalities of its own, so a filter on any of those selects none
+    (the network draws no relation edge under it, and a download carries none)."""
+    return not (flt.types or flt.acled or flt.places or flt.min_fatalities or flt.bbox)
+
+
 def matching_types(value: str, onto: Ontology) -> tuple[str, ...]:
     """Every stored spelling a typed type may have: any case, and the old PLOVER names
     ``onto`` maps to the same type ('fight', 'FIGHT' and 'ASSAULT' are one type)."""

@@ -2,7 +2,9 @@
 
 The exporters read a :class:`~eventwire.store.base.Store`; :class:`FilteredStore`
 is one that holds only what the filter selects (its incidents, the actors, places,
-articles and quotes they involve, and the relations between those actors), so every
+articles and quotes they involve, and the relations between those actors that the
+network shows under the same filter: under dates those seen in the period, under a type,
+ACLED type, place or fatalities filter none), so every
 format the export registry knows writes exactly what a view shows.
 """
 
@@ -26,7 +28,7 @@ from eventwire.knowledge.ontology import Ontology
 from eventwire.model import Actor, Article, Event, Incident, Place, Quote, Relation, Statistic
 from eventwire.registry import exporters
 from eventwire.store.base import EventFilter, EventLine, IncidentFilter, IncidentLine, Store
-from eventwire.views.corpus import CorpusFilter, event_filter
+from eventwire.views.corpus import CorpusFilter, event_filter, shows_relations
 from eventwire.views.details import resolve_actor
 from eventwire.views.incidents import incident_filters
 
@@ -119,7 +121,10 @@ class FilteredStore:
         return self._store.actors_by_ids(self._actor_ids)
 
     def actor_heads(self, ids: Iterable[str] | None = None) -> list[Actor]:
-        """The selected actors' names, types and countries (no aliases or roles)."""
+        """The names, types and countries (no aliases or roles) of ``ids`` (the sides of a
+        page of written incidents), else of the selected actors."""
+        if ids is not None:
+            return self._store.actor_heads(ids)
         return self._store.actor_heads(self._actor_ids)
 
     def _event_pages(self) -> Iterator[list[Event]]:
@@ -230,18 +235,31 @@ class FilteredStore:
             return read(None)
         return [r for actor_id in sorted(self._actor_ids) for r in read(actor_id)]
 
+    @property
+    def _period(self) -> dict[str, str | None]:
+        """The filter's dates, the period a relation must be seen in (the network's rule)."""
+        return {"since": self._flt.since, "until": self._flt.until}
+
     def relations(self, actor: str | None = None) -> list[Relation]:
         """The relations between two selected actors, most sources first (read by the
-        store's actor indexes, never a hub's every relation)."""
-        return self._store.relations_among(self._actor_ids)
+        store's actor indexes, never a hub's every relation); under dates, those the
+        network shows under the same dates (seen in the period, or undated); none under a
+        filter the network draws no relation under (:func:`shows_relations`)."""
+        if not shows_relations(self._flt):
+            return []
+        return self._store.relations_among(self._actor_ids, **self._period)
 
     def relation_payloads(self, actor: str | None = None) -> list[dict[str, Any]]:
         """:meth:`relations` as their stored JSON, decoded (what the JSONL writer reads)."""
-        return self._store.relation_payloads_among(self._actor_ids)
+        if not shows_relations(self._flt):
+            return []
+        return self._store.relation_payloads_among(self._actor_ids, **self._period)
 
     def relation_lines(self, actor: str | None = None, min_sources: int = 1) -> list[str]:
         """:meth:`relation_payloads`' export lines, as stored with each relation."""
-        return self._store.relation_lines_among(self._actor_ids, min_sources)
+        if not shows_relations(self._flt):
+            return []
+        return self._store.relation_lines_among(self._actor_ids, min_sources, **self._period)
 
     def quotes(self, speaker: str | None = None) -> list[Quote]:
         """The quotes of the selected actors in the selected articles: by speaker while

@@ -12,7 +12,7 @@ from typing import Any
 
 from eventwire.knowledge.ontology import Ontology
 from eventwire.store.base import EdgeCount, Store
-from eventwire.views.corpus import CorpusFilter, event_filter
+from eventwire.views.corpus import CorpusFilter, event_filter, shows_relations
 from eventwire.views.labels import type_label
 from eventwire.views.polarity import modality_label, type_polarity
 from eventwire.views.records import Names
@@ -84,7 +84,7 @@ def network(
     (the pages before and this one), the ``EDGES_PER_ACTOR * top`` with most sources."""
     top = max(1, min(top, NETWORK_MAX))
     flt = event_filter(store, cf, onto)
-    with_relations = not (flt.types or flt.acled or flt.places or flt.min_fatalities or flt.bbox)
+    with_relations = shows_relations(flt)
     degree: Counter[str] = Counter(dict(store.actor_degrees(flt, with_relations)))
     ranked = sorted(degree, key=lambda a: (-degree[a], a))
     start = 0

@@ -1,0 +1,146 @@
+"""A download carries the relations the network shows under the same filter (issue 18: a
+download holds what is on screen). Under dates, a relation last seen before ``since`` or
+first seen after ``until`` is not in it, one seen in the period or undated is; in every
+format that writes relations, on both backends, and past ``AMONG_LIMIT``. Under a type,
+ACLED type, place or fatalities filter the network draws no relation, and a download
+carries none."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+import eventwire.store.sql as sql
+from eventwire.knowledge.ontology import read_ontology
+from eventwire.model import Actor, Event, Evidence, Relation, Resolution
+from eventwire.store.sqlite import SQLiteStore
+from eventwire.views.corpus import CorpusFilter, event_filter, shows_relations
+from eventwire.views.downloads import download
+
+ONTO = read_ontology()
+ACTORS = tuple(
+    Actor(f"act_{k}", name, "armed_group", "LBY", (), 1, 1)
+    for k, name in (("a", "Sahel Brigade"), ("b", "Wadi Guard"), ("c", "Ra'ad Unit"))
+)
+SAID = Evidence("art_1", "The Sahel Brigade backed the Guard.", 4, 17)
+RELATIONS = (
+    Relation("rel_in", "act_a", "act_b", "support", (SAID,), first_seen="2019-04",
+             last_seen="2019-06", source_count=3),
+    Relation("rel_before", "act_b", "act_c", "oppose", (SAID,), first_seen="2018-01",
+             last_seen="2018-03", source_count=2),
+    Relation("rel_after", "act_c", "act_a", "fight", (SAID,), first_seen="2020",
+             source_count=2),
+    Relation("rel_undated", "act_a", "act_c", "ally", (SAID,), source_count=1),
+    Relation("rel_year", "act_b", "act_a", "ally", (SAID,), first_seen="2019",
+             last_seen="2019", source_count=1),
+)  # fmt: skip
+EVENTS = tuple(
+    Event(f"evt_{i}", "FIGHT", {}, (SAID,), src, tgt, date, "day")
+    for i, (src, tgt, date) in enumerate(
+        [("act_a", "act_b", "2019-05-02"), ("act_b", "act_c", "2019-05-03")]
+    )
+)
+EVERY = {"rel_in", "rel_before", "rel_after", "rel_undated", "rel_year"}
+# (since, until) -> the relations kept: seen in the period or undated. The dates compare
+# as the network compares them, each cut to the bound's length: a relation last seen in
+# "2019" is before since=2019-05 ("2019" < "2019-05"), one first seen then is not after
+# until=2019-05-31
+PERIODS = {
+    (None, None): EVERY,
+    ("2019-05", "2019-05"): {"rel_in", "rel_undated"},
+    ("2019-05-02", None): {"rel_in", "rel_after", "rel_undated"},
+    (None, "2019-05-31"): {"rel_in", "rel_before", "rel_undated", "rel_year"},
+    ("2019-05-02", "2019-05-03"): {"rel_in", "rel_undated"},
+    ("2019", "2019"): {"rel_in", "rel_undated", "rel_year"},
+}
+
+
+def _jsonl_relations(store: Any, cf: CorpusFilter) -> set[str]:
+    out = io.StringIO()
+    download(store, cf, "jsonl", out, onto=ONTO)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    return {r["id"] for r in records if r["kind"] == "relation"}
+
+
+def _graph_relations(store: Any, cf: CorpusFilter, fmt: str) -> set[str]:
+    out = io.StringIO()
+    download(store, cf, fmt, out, onto=ONTO)
+    return {rel for rel in EVERY if f'"{rel}"' in out.getvalue()}
+
+
+def _network_pairs(store: Any, cf: CorpusFilter) -> set[tuple[str, str, str]]:
+    """The relation edges the network reads under ``cf`` (its period rule)."""
+    flt = event_filter(store, cf, ONTO)
+    return {
+        (e.source, e.target, e.type)
+        for e in store.relation_edges(flt, among=["act_a", "act_b", "act_c"])
+    }
+
+
+def _check(store: Any) -> None:
+    store.replace_resolution(Resolution(actors=ACTORS, events=EVENTS, relations=RELATIONS))
+    by_id = {r.id: r for r in RELATIONS}
+    for (since, until), kept in PERIODS.items():
+        cf = CorpusFilter(since=since, until=until)
+        assert _jsonl_relations(store, cf) == kept, (since, until)
+        for fmt in ("graphml", "gexf"):
+            assert _graph_relations(store, cf, fmt) == kept, (fmt, since, until)
+        shown = {(by_id[r].source_actor, by_id[r].target_actor, by_id[r].type) for r in kept}
+        assert _network_pairs(store, cf) == shown, (since, until)
+        ids = ["act_a", "act_b", "act_c"]
+        period = {"since": since, "until": until}
+        assert {r.id for r in store.relations_among(ids, **period)} == kept
+        assert {p["id"] for p in store.relation_payloads_among(ids, **period)} == kept
+        lines = store.relation_lines_among(ids, **period)
+        assert {json.loads(line)["id"] for line in lines} == kept
+
+
+def test_a_filter_on_what_relations_lack_carries_no_relation() -> None:
+    """A relation has no type, ACLED type or fatalities: under such a filter neither the
+    network nor a download shows one, while the events' actors are still written."""
+    with SQLiteStore(":memory:") as store:
+        store.replace_resolution(Resolution(actors=ACTORS, events=EVENTS, relations=RELATIONS))
+        for cf in (
+            CorpusFilter(type="fight"),
+            CorpusFilter(type="fight", since="2019-05", until="2019-05"),
+            CorpusFilter(acled="Battles"),
+            CorpusFilter(min_fatalities=1),
+        ):
+            assert _jsonl_relations(store, cf) == set(), cf
+            for fmt in ("graphml", "gexf"):
+                assert _graph_relations(store, cf, fmt) == set(), (fmt, cf)
+            assert not shows_relations(event_filter(store, cf, ONTO)), cf
+        out = io.StringIO()
+        download(store, CorpusFilter(type="fight"), "jsonl", out, onto=ONTO)
+        kinds = {json.loads(line)["kind"] for line in out.getvalue().splitlines()}
+        assert {"event", "actor"} <= kinds, kinds
+        assert _jsonl_relations(store, CorpusFilter(since="2019-05", until="2019-05")) == {
+            "rel_in",
+            "rel_undated",
+        }
+
+
+def test_a_download_under_dates_carries_the_relations_of_the_period() -> None:
+    with SQLiteStore(":memory:") as store:
+        _check(store)
+
+
+def test_the_period_past_among_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past ``AMONG_LIMIT`` ids every relation is read: the same period rule."""
+    monkeypatch.setattr(sql, "AMONG_LIMIT", 1)
+    with SQLiteStore(":memory:") as store:
+        _check(store)
+
+
+@pytest.mark.postgres
+def test_a_download_under_dates_carries_the_relations_of_the_period_on_postgres(
+    new_postgres_database: Callable[[], str],
+) -> None:
+    from eventwire.store.postgres import PostgresStore
+
+    with PostgresStore(new_postgres_database()) as store:
+        _check(store)
