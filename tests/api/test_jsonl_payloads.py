@@ -153,6 +153,11 @@ def test_postgres_jsonl_payloads_give_the_record_paths_bytes(
         download(store, CorpusFilter(type="support"), "jsonl", out, onto=ONTO)
         selected = FilteredStore(store, event_filter(store, CorpusFilter(type="support"), ONTO))
         assert out.getvalue() == _reference(ExportSource(selected, None, None, None, ONTO))  # type: ignore[arg-type]
+        # a relation has no type: under a type the network draws none, and a download
+        # carries none (what is on screen); the whole store's download carries them
+        assert '"kind": "relation"' not in out.getvalue()
+        out = io.StringIO()
+        download(store, CorpusFilter(), "jsonl", out, onto=ONTO)
         assert '"kind": "relation"' in out.getvalue()
 
 
