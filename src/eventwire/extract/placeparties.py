@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from eventwire.extract.notactors import BORDER_NOUNS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # "such as", "including", "like": a list's members after the noun that heads it
 _LIST_PREPS = frozenset({"including", "like"})
-# nouns of a shared edge: "the frontier with Sudan" is a reference point, not a party
-_EDGES = frozenset({"frontier", "frontiers", "boundary", "boundaries", "borders"})
 # nouns whose members are lands: "in countries such as Niger" lists places
 _LANDS = frozenset({"country", "nation", "state", "place", "part", "land", "territory"})
 
@@ -46,7 +46,9 @@ def party_country(root: Token, place_heads: frozenset[str]) -> bool:
         return False
     prep = node.head
     owner = prep.head
-    if owner.lemma_.lower() in place_heads or owner.lower_ in place_heads | _EDGES:
+    # a shared edge ("the frontier with Sudan") is a reference point, not a party
+    edges = place_heads | BORDER_NOUNS
+    if owner.lemma_.lower() in edges or owner.lower_ in edges:
         return False
     word = prep.lower_
     if word == "with":
