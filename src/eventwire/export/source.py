@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from eventwire.export.filters import Filters
-from eventwire.export.incidents import IncidentRow, record_row
+from eventwire.export.incidents import IncidentRow, record_columns
 from eventwire.export.records import (
     actor_record,
     article_record,
@@ -131,10 +131,16 @@ class ExportSource:
             yield row.line
 
     def incidents(self) -> Iterator[IncidentRow]:
-        """One :class:`IncidentRow` per selected incident, made from its stored export line
-        (no :class:`Incident` decoded); its actors' names, types and countries read from
-        their columns (those of a page's sides not read before, a page at a time: not every
-        actor of the selection), and the outlets of a page's articles in one read."""
+        """One :class:`IncidentRow` per selected incident (:meth:`incident_columns`)."""
+        for columns in self.incident_columns():
+            yield IncidentRow(**columns)
+
+    def incident_columns(self) -> Iterator[dict[str, Any]]:
+        """One incident row as {column: value} per selected incident, made from its stored
+        export line (no :class:`Incident` decoded, no :class:`IncidentRow` made); its
+        actors' names, types and countries read from their columns (those of a page's
+        sides not read before, a page at a time: not every actor of the selection), and
+        the outlets of a page's articles in one read."""
         actors: dict[str, Actor] = {}
         for page in _batches(self.incident_lines(), PAGE):
             records = [json.loads(line) for line in page]
@@ -146,7 +152,7 @@ class ExportSource:
                 {ev["article_id"] for record in records for ev in record["evidence"]}
             )
             for record in records:
-                yield record_row(record, actors, outlets.get, self._division)
+                yield record_columns(record, actors, outlets.get, self._division)
 
     def records(self) -> Iterator[dict[str, Any]]:
         """The export contract: articles, actors, events, incidents, relations, quotes,
