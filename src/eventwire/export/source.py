@@ -23,10 +23,11 @@ from eventwire.export.records import (
     event_record,
     incident_record,
     place_record,
+    quote_record,
     statistic_record,
 )
 from eventwire.knowledge.ontology import Ontology, read_ontology
-from eventwire.model import Actor, Event, Incident, Relation, to_dict
+from eventwire.model import Actor, Event, Incident, Relation
 from eventwire.store.base import EventFilter, Store
 
 PAGE = 500  # events per store query
@@ -189,7 +190,7 @@ class ExportSource:
 
     def _records_after_relations(self) -> Iterator[dict[str, Any]]:
         for quote in self.store.quotes():
-            yield {"kind": "quote", **to_dict(quote)}
+            yield quote_record(quote)
         for place, count in self.store.places():
             yield place_record(place, count)
         for statistic in self.store.statistics():
@@ -202,11 +203,12 @@ class ExportSource:
         makes them with the JSON Lines writer's encoder (``store/export_lines.py``). The
         events' lines are copied whatever the filter: the store selects the events; so are
         the incidents' lines. The articles' lines are made by the store from their rows
-        with that encoder (no Article built)."""
+        with that encoder (no Article built), the actors' from their stored JSON (no Actor
+        built)."""
         for line in self.store.article_lines():  # made from the rows, no Article decoded
             yield line + "\n"
-        for actor in self.actors_by_id().values():
-            yield encode(actor_record(actor)) + "\n"
+        for line in self.store.actor_lines():  # made from their JSON, no Actor built
+            yield line + "\n"
         for line in self.event_lines():
             yield line + "\n"
         for line in self.incident_lines():

@@ -53,6 +53,7 @@ from eventwire.store.base import (
     PlaceTotals,
 )
 from eventwire.store.export_lines import (
+    actor_line,
     article_row_line,
     encode_line,
     event_line,
@@ -409,6 +410,10 @@ RECORD_KINDS = (
 )
 
 
+# the order of every actor (:meth:`SQLStore.actors` without a query)
+EVERY_ACTOR_ORDER = " ORDER BY mention_count DESC, name, id"
+
+
 class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
     """A :class:`~eventwire.store.base.Store` over a DB-API connection; see the module doc."""
 
@@ -659,7 +664,7 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
 
     # queries ---------------------------------------------------------------------------
     def actors(self, query: str | None = None) -> list[Actor]:
-        order = " ORDER BY mention_count DESC, name, id"
+        order = EVERY_ACTOR_ORDER
         if not query:
             rows = self._all("SELECT payload FROM actors" + order)
         else:
@@ -983,6 +988,14 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
             return
         for row in self._by_ids("articles", ARTICLE_COLUMNS, ids):
             yield article_row_line(row)
+
+    def actor_lines(self, ids: Iterable[str] | None = None) -> Iterator[str]:
+        if ids is None:  # in the order of actors()
+            rows = self._all("SELECT payload FROM actors" + EVERY_ACTOR_ORDER)
+        else:
+            rows = self._by_ids("actors", "payload", ids)
+        for row in rows:
+            yield actor_line(row[0])
 
     def article_outlets(self, ids: Iterable[str]) -> dict[str, str | None]:
         return {r[0]: r[1] for r in self._by_ids("articles", "id, outlet", ids)}

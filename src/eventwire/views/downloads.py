@@ -120,6 +120,10 @@ class FilteredStore:
     def actors(self, query: str | None = None) -> list[Actor]:
         return self._store.actors_by_ids(self._actor_ids)
 
+    def actor_lines(self, ids: Iterable[str] | None = None) -> Iterator[str]:
+        """:meth:`actors` as their JSON Lines records, made from their stored JSON."""
+        return self._store.actor_lines(self._actor_ids)
+
     def actor_heads(self, ids: Iterable[str] | None = None) -> list[Actor]:
         """The names, types and countries (no aliases or roles) of ``ids`` (the sides of a
         page of written incidents), else of the selected actors."""
