@@ -34,8 +34,8 @@ from eventwire.views.incidents import incident_filters
 
 PAGE = 500  # events read from the store at a time
 MAX_DOWNLOAD = 200_000  # incidents in one download; narrow the filter for more
-CHUNK_CHARS = 64_000  # characters per chunk a streamed download sends
-QUEUED_CHUNKS = 8  # chunks written ahead of the client at most (bounds a download's memory)
+CHUNK_CHARS = 256_000  # characters per chunk a streamed download sends
+QUEUED_CHUNKS = 2  # chunks written ahead of the client at most (bounds a download's memory)
 PER_ACTOR_QUERIES = 200  # fewer selected actors: read their relations and quotes by index
 T = TypeVar("T")
 
