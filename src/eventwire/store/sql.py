@@ -1727,14 +1727,21 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
     def _relation_period(since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
         """The period rule of a relation (the network's relation edges, and what a
         download under dates carries): one last seen before ``since`` or first seen after
-        ``until`` is out; one without dates stays."""
+        ``until`` is out; one without dates stays. A date is the whole span its precision
+        names, so it overlaps a bound in it: each is compared as text on the length of
+        the shorter (a relation last seen in ``2019`` is not before ``since=2019-05``)."""
         where: list[str] = []
         args: list[Any] = []
         last = "COALESCE(NULLIF(last_seen, ''), NULLIF(first_seen, ''))"
         if since:
-            where.append(f"({last} IS NULL OR substr({last}, 1, ?) >= ?)")
+            where.append(
+                f"({last} IS NULL OR substr({last}, 1, ?) >= substr(CAST(? AS TEXT), 1,"
+                f" length({last})))"
+            )
             args += [len(since), since]
         if until:
+            # a shorter date is at most the bound cut to its length exactly when it is at
+            # most the bound: the text order settles the coarser date already
             first = "NULLIF(first_seen, '')"
             where.append(f"({first} IS NULL OR substr({first}, 1, ?) <= ?)")
             args += [len(until), until]
