@@ -18,7 +18,7 @@ from tests.export.test_relation_lines import _jsonl, _records_jsonl
 
 from eventwire.export.filters import Filters
 from eventwire.export.incidents import incident_row
-from eventwire.export.records import article_record
+from eventwire.export.records import actor_record, article_record
 from eventwire.export.source import ExportSource
 from eventwire.knowledge.ontology import read_ontology
 from eventwire.model import Article, DocumentRecords
@@ -48,6 +48,22 @@ def _check(store: Any) -> None:
         encode_line(article_record(articles[1]))
     ]
     assert '"published_ambiguous": true' in next(store.article_lines(["art_2"]))
+    # an actor's line from its stored JSON: a role, fields stored before they existed
+    # (their defaults), a key no Actor has
+    militias = json.loads(store._one("SELECT payload FROM actors WHERE id = 'actor_mil'")[0])
+    militias["roles"] = [{"title": "commander «south»", "start": "2019"}]
+    del militias["kb_id"], militias["article_count"]
+    militias["explanation"] = ["not a field"]
+    store._execute("UPDATE actors SET payload = ? WHERE id = 'actor_mil'", (json.dumps(militias),))
+    actors = store.actors()
+    assert any(a.roles for a in actors)
+    assert list(store.actor_lines()) == [encode_line(actor_record(a)) for a in actors]
+    assert list(store.actor_lines(["actor_lna", "actor_mil", "actor_x"])) == [
+        encode_line(actor_record(a))
+        for a in sorted(actors, key=lambda a: a.id)
+        if a.id in ("actor_mil", "actor_lna")
+    ]
+    assert '"source": "kb"' in next(store.actor_lines(["actor_mil"]))
     # the JSON Lines of the whole store and of downloads: the records encoded one by one
     assert _jsonl(ExportSource(store, Filters(), ontology=onto)) == _records_jsonl(
         ExportSource(store, Filters(), ontology=onto)

@@ -1,6 +1,7 @@
 """A download carries the relations the network shows under the same filter (issue 18: a
 download holds what is on screen). Under dates, a relation last seen before ``since`` or
-first seen after ``until`` is not in it, one seen in the period or undated is; in every
+first seen after ``until`` is not in it, one seen in the period or undated is (a date
+being the whole span its precision names: a year overlaps each of its months); in every
 format that writes relations, on both backends, and past ``AMONG_LIMIT``. Under a type,
 ACLED type, place or fatalities filter the network draws no relation, and a download
 carries none."""
@@ -37,25 +38,39 @@ RELATIONS = (
     Relation("rel_undated", "act_a", "act_c", "ally", (SAID,), source_count=1),
     Relation("rel_year", "act_b", "act_a", "ally", (SAID,), first_seen="2019",
              last_seen="2019", source_count=1),
+    Relation("rel_month", "act_c", "act_b", "oppose", (SAID,), first_seen="2019-05",
+             last_seen="2019-05", source_count=4),
 )  # fmt: skip
+# the three actors take part in events on each of these days (a download's relations are
+# those between its events' actors), so every period below selects all three
+DAYS = ("2018-06-01", "2019-01-15", "2019-04-30", "2019-05-01", "2019-05-02", "2019-05-03",
+        "2019-05-31", "2019-06-01", "2019-08-10", "2020-03-01")  # fmt: skip
 EVENTS = tuple(
-    Event(f"evt_{i}", "FIGHT", {}, (SAID,), src, tgt, date, "day")
-    for i, (src, tgt, date) in enumerate(
-        [("act_a", "act_b", "2019-05-02"), ("act_b", "act_c", "2019-05-03")]
-    )
+    Event(f"evt_{i}_{src}", "FIGHT", {}, (SAID,), src, tgt, date, "day")
+    for i, date in enumerate(DAYS)
+    for src, tgt in (("act_a", "act_b"), ("act_b", "act_c"))
 )
-EVERY = {"rel_in", "rel_before", "rel_after", "rel_undated", "rel_year"}
-# (since, until) -> the relations kept: seen in the period or undated. The dates compare
-# as the network compares them, each cut to the bound's length: a relation last seen in
-# "2019" is before since=2019-05 ("2019" < "2019-05"), one first seen then is not after
-# until=2019-05-31
+EVERY = {"rel_in", "rel_before", "rel_after", "rel_undated", "rel_year", "rel_month"}
+# (since, until) -> the relations kept: seen in the period or undated. A date is the span
+# its precision names: a relation seen in "2019" overlaps since=2019-05 and until=2019-03
+# (a year bound against a month date, and a month bound against a year date, at both
+# ends), one seen in "2019-05" overlaps since=2019-05-31 and until=2019-05-01, and is
+# before since=2019-06-01 and after until=2019-04-30
 PERIODS = {
     (None, None): EVERY,
-    ("2019-05", "2019-05"): {"rel_in", "rel_undated"},
-    ("2019-05-02", None): {"rel_in", "rel_after", "rel_undated"},
-    (None, "2019-05-31"): {"rel_in", "rel_before", "rel_undated", "rel_year"},
-    ("2019-05-02", "2019-05-03"): {"rel_in", "rel_undated"},
-    ("2019", "2019"): {"rel_in", "rel_undated", "rel_year"},
+    ("2019-05", "2019-05"): {"rel_in", "rel_undated", "rel_year", "rel_month"},
+    ("2019-05-02", None): {"rel_in", "rel_after", "rel_undated", "rel_year", "rel_month"},
+    (None, "2019-05-31"): {"rel_in", "rel_before", "rel_undated", "rel_year", "rel_month"},
+    ("2019-05-02", "2019-05-03"): {"rel_in", "rel_undated", "rel_year", "rel_month"},
+    ("2019", "2019"): {"rel_in", "rel_undated", "rel_year", "rel_month"},
+    ("2019-07", None): {"rel_after", "rel_undated", "rel_year"},
+    (None, "2019-03"): {"rel_before", "rel_undated", "rel_year"},
+    ("2019-05-31", "2019-05-31"): {"rel_in", "rel_undated", "rel_year", "rel_month"},
+    ("2019-05-01", "2019-05-01"): {"rel_in", "rel_undated", "rel_year", "rel_month"},
+    ("2019-06-01", None): {"rel_in", "rel_after", "rel_undated", "rel_year"},
+    (None, "2019-04-30"): {"rel_in", "rel_before", "rel_undated", "rel_year"},
+    ("2020-01", None): {"rel_after", "rel_undated"},
+    (None, "2018-12-31"): {"rel_before", "rel_undated"},
 }
 
 
@@ -91,6 +106,12 @@ def _check(store: Any) -> None:
             assert _graph_relations(store, cf, fmt) == kept, (fmt, since, until)
         shown = {(by_id[r].source_actor, by_id[r].target_actor, by_id[r].type) for r in kept}
         assert _network_pairs(store, cf) == shown, (since, until)
+        # the network's degrees from the relations' sums keep the same relations
+        degrees: dict[str, int] = {}
+        for r in kept:
+            for side in (by_id[r].source_actor, by_id[r].target_actor):
+                degrees[side] = degrees.get(side, 0) + by_id[r].source_count
+        assert dict(store.relation_degrees(event_filter(store, cf, ONTO))) == degrees
         ids = ["act_a", "act_b", "act_c"]
         period = {"since": since, "until": until}
         assert {r.id for r in store.relations_among(ids, **period)} == kept
@@ -121,6 +142,8 @@ def test_a_filter_on_what_relations_lack_carries_no_relation() -> None:
         assert _jsonl_relations(store, CorpusFilter(since="2019-05", until="2019-05")) == {
             "rel_in",
             "rel_undated",
+            "rel_year",
+            "rel_month",
         }
 
 

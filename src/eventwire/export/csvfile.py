@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import csv
-from operator import attrgetter
+from dataclasses import fields
 from typing import TextIO
 
-from eventwire.export.incidents import COLUMNS
+from eventwire.export.incidents import COLUMNS, IncidentRow
 from eventwire.export.source import ExportSource
 from eventwire.registry import exporters
 
-
-def _cell(value: object) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
+# the columns a truth value fills, written "true" / "false" (the csv module writes True;
+# it writes None as an empty cell already)
+_TRUTHS = tuple(f.name for f in fields(IncidentRow) if f.type == "bool")
 
 
 @exporters.register(
@@ -25,9 +21,10 @@ def _cell(value: object) -> object:
 def write_csv(source: ExportSource, out: TextIO) -> int:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    values = attrgetter(*COLUMNS)  # a row's values in one call
     n = 0
-    for row in source.incidents():
-        writer.writerow([_cell(v) if v is None or v.__class__ is bool else v for v in values(row)])
+    for row in source.incident_columns():  # in COLUMNS' order
+        for name in _TRUTHS:
+            row[name] = "true" if row[name] else "false"
+        writer.writerow(row.values())
         n += 1
     return n

@@ -103,9 +103,10 @@ class Filters:
             return False
         if self.modality and p.get("modality", "asserted") != self.modality:
             return False
-        # A relation is kept when the time it was seen overlaps [since, until].
+        # A relation is kept when the time it was seen overlaps [since, until]; a date is
+        # the whole span its precision names ("2019" is not before since=2019-05)
         last = p.get("last_seen") or p.get("first_seen")
         first = p.get("first_seen") or p.get("last_seen")
-        if self.since and (last is None or last[: len(self.since)] < self.since):
+        if self.since and (last is None or last[: len(self.since)] < self.since[: len(last)]):
             return False
         return not (self.until and (first is None or first[: len(self.until)] > self.until))

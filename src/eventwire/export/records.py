@@ -8,11 +8,12 @@ from eventwire.model import (
     Actor,
     Article,
     Place,
+    Quote,
     Relation,
     Statistic,
     to_dict,
 )
-from eventwire.store.export_lines import article_values_record
+from eventwire.store.export_lines import actor_payload_record, article_values_record
 from eventwire.store.export_lines import event_record as event_record
 
 # relations', events' and incidents' records are made by the store, which writes their lines
@@ -30,17 +31,20 @@ def article_record(a: Article) -> dict[str, Any]:
 
 
 def actor_record(actor: Actor) -> dict[str, Any]:
+    return actor_payload_record(to_dict(actor))
+
+
+def quote_record(q: Quote) -> dict[str, Any]:
     return {
-        "kind": "actor",
-        "id": actor.id,
-        "name": actor.name,
-        "type": actor.type,
-        "country": actor.country,
-        "aliases": list(actor.aliases),
-        "mention_count": actor.mention_count,
-        "article_count": actor.article_count,
-        "roles": [to_dict(r) for r in actor.roles],
-        "kb_id": actor.kb_id,
+        "kind": "quote",
+        "id": q.id,
+        "text": q.text,
+        "article_id": q.article_id,
+        "sentence": q.sentence,
+        "char_start": q.char_start,
+        "char_end": q.char_end,
+        "speaker": q.speaker,
+        "speaker_description": q.speaker_description,
     }
 
 

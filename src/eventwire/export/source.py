@@ -16,17 +16,18 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from eventwire.export.filters import Filters
-from eventwire.export.incidents import IncidentRow, record_row
+from eventwire.export.incidents import IncidentRow, record_columns
 from eventwire.export.records import (
     actor_record,
     article_record,
     event_record,
     incident_record,
     place_record,
+    quote_record,
     statistic_record,
 )
 from eventwire.knowledge.ontology import Ontology, read_ontology
-from eventwire.model import Actor, Event, Incident, Relation, to_dict
+from eventwire.model import Actor, Event, Incident, Relation
 from eventwire.store.base import EventFilter, Store
 
 PAGE = 500  # events per store query
@@ -131,10 +132,16 @@ class ExportSource:
             yield row.line
 
     def incidents(self) -> Iterator[IncidentRow]:
-        """One :class:`IncidentRow` per selected incident, made from its stored export line
-        (no :class:`Incident` decoded); its actors' names, types and countries read from
-        their columns (those of a page's sides not read before, a page at a time: not every
-        actor of the selection), and the outlets of a page's articles in one read."""
+        """One :class:`IncidentRow` per selected incident (:meth:`incident_columns`)."""
+        for columns in self.incident_columns():
+            yield IncidentRow(**columns)
+
+    def incident_columns(self) -> Iterator[dict[str, Any]]:
+        """One incident row as {column: value} per selected incident, made from its stored
+        export line (no :class:`Incident` decoded, no :class:`IncidentRow` made); its
+        actors' names, types and countries read from their columns (those of a page's
+        sides not read before, a page at a time: not every actor of the selection), and
+        the outlets of a page's articles in one read."""
         actors: dict[str, Actor] = {}
         for page in _batches(self.incident_lines(), PAGE):
             records = [json.loads(line) for line in page]
@@ -146,7 +153,7 @@ class ExportSource:
                 {ev["article_id"] for record in records for ev in record["evidence"]}
             )
             for record in records:
-                yield record_row(record, actors, outlets.get, self._division)
+                yield record_columns(record, actors, outlets.get, self._division)
 
     def records(self) -> Iterator[dict[str, Any]]:
         """The export contract: articles, actors, events, incidents, relations, quotes,
@@ -183,7 +190,7 @@ class ExportSource:
 
     def _records_after_relations(self) -> Iterator[dict[str, Any]]:
         for quote in self.store.quotes():
-            yield {"kind": "quote", **to_dict(quote)}
+            yield quote_record(quote)
         for place, count in self.store.places():
             yield place_record(place, count)
         for statistic in self.store.statistics():
@@ -196,11 +203,12 @@ class ExportSource:
         makes them with the JSON Lines writer's encoder (``store/export_lines.py``). The
         events' lines are copied whatever the filter: the store selects the events; so are
         the incidents' lines. The articles' lines are made by the store from their rows
-        with that encoder (no Article built)."""
+        with that encoder (no Article built), the actors' from their stored JSON (no Actor
+        built)."""
         for line in self.store.article_lines():  # made from the rows, no Article decoded
             yield line + "\n"
-        for actor in self.actors_by_id().values():
-            yield encode(actor_record(actor)) + "\n"
+        for line in self.store.actor_lines():  # made from their JSON, no Actor built
+            yield line + "\n"
         for line in self.event_lines():
             yield line + "\n"
         for line in self.incident_lines():

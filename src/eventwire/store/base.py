@@ -514,6 +514,12 @@ class Store(UnitIndex, Protocol):
         writer's article records."""
         ...
 
+    def actor_lines(self, ids: Iterable[str] | None = None) -> Iterator[str]:
+        """The JSON Lines records (no newline) of the actors of ``ids`` by id (all when
+        None, in :meth:`actors`' order), made from their stored JSON (no Actor decoded):
+        the bytes of the JSON Lines writer's actor records."""
+        ...
+
     def article_outlets(self, ids: Iterable[str]) -> dict[str, str | None]:
         """The outlet of each article of ``ids`` (unknown ids left out), read a batch at
         a time without the articles' text (what a CSV row names)."""

@@ -1,4 +1,4 @@
-"""The export lines of relations, events and incidents (their JSON Lines records, ``docs/export.md``),
+"""The export lines of relations, events, incidents, articles and actors (their JSON Lines records, ``docs/export.md``),
 made where the record is written so that a download copies them instead of decoding and
 encoding the record again.
 
@@ -16,7 +16,17 @@ from collections.abc import Sequence
 from dataclasses import MISSING
 from typing import Any
 
-from eventwire.model import Event, Evidence, Incident, Place, Relation, from_dict, to_dict
+from eventwire.model import (
+    Actor,
+    Event,
+    Evidence,
+    Incident,
+    Place,
+    Relation,
+    Role,
+    from_dict,
+    to_dict,
+)
 
 # the JSON Lines writer's encoder (one for every line)
 encode_line = json.JSONEncoder(ensure_ascii=False).encode
@@ -55,6 +65,49 @@ def article_values_record(values: Sequence[Any]) -> dict[str, Any]:
 def article_row_line(row: Sequence[Any]) -> str:
     """The JSON Lines record (no newline) of an article's row of the articles table."""
     return encode_line(article_values_record((*row[:9], json.loads(row[9] or "{}"))))
+
+
+# An actor's fields left at their default may be absent from its stored JSON
+_ACTOR_DEFAULTS = {
+    f.name: to_dict(f.default) for f in dataclasses.fields(Actor) if f.default is not MISSING
+}
+_ROLE_DEFAULTS = {
+    f.name: to_dict(f.default) for f in dataclasses.fields(Role) if f.default is not MISSING
+}
+
+
+def actor_payload_record(p: dict[str, Any]) -> dict[str, Any]:
+    """The record of an actor from its stored JSON: the same as the record of the decoded
+    Actor (``eventwire.export.records.actor_record``), without building one (the actors
+    of a month's JSON Lines download: 1,327 on the 1M-event bench store)."""
+    get = p.get
+    d = _ACTOR_DEFAULTS
+    r = _ROLE_DEFAULTS
+    return {
+        "kind": "actor",
+        "id": p["id"],
+        "name": p["name"],
+        "type": p["type"],
+        "country": get("country", d["country"]),
+        "aliases": get("aliases", d["aliases"]),
+        "mention_count": get("mention_count", d["mention_count"]),
+        "article_count": get("article_count", d["article_count"]),
+        "roles": [
+            {
+                "title": role["title"],
+                "start": role.get("start", r["start"]),
+                "end": role.get("end", r["end"]),
+                "source": role.get("source", r["source"]),
+            }
+            for role in get("roles", d["roles"])
+        ],
+        "kb_id": get("kb_id", d["kb_id"]),
+    }
+
+
+def actor_line(payload: str) -> str:
+    """The JSON Lines record (no newline) of the actor stored as ``payload``."""
+    return encode_line(actor_payload_record(json.loads(payload)))
 
 
 def relation_payload_record(p: dict[str, Any]) -> dict[str, Any]:

@@ -53,6 +53,7 @@ from eventwire.store.base import (
     PlaceTotals,
 )
 from eventwire.store.export_lines import (
+    actor_line,
     article_row_line,
     encode_line,
     event_line,
@@ -409,6 +410,10 @@ RECORD_KINDS = (
 )
 
 
+# the order of every actor (:meth:`SQLStore.actors` without a query)
+EVERY_ACTOR_ORDER = " ORDER BY mention_count DESC, name, id"
+
+
 class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
     """A :class:`~eventwire.store.base.Store` over a DB-API connection; see the module doc."""
 
@@ -659,7 +664,7 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
 
     # queries ---------------------------------------------------------------------------
     def actors(self, query: str | None = None) -> list[Actor]:
-        order = " ORDER BY mention_count DESC, name, id"
+        order = EVERY_ACTOR_ORDER
         if not query:
             rows = self._all("SELECT payload FROM actors" + order)
         else:
@@ -983,6 +988,14 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
             return
         for row in self._by_ids("articles", ARTICLE_COLUMNS, ids):
             yield article_row_line(row)
+
+    def actor_lines(self, ids: Iterable[str] | None = None) -> Iterator[str]:
+        if ids is None:  # in the order of actors()
+            rows = self._all("SELECT payload FROM actors" + EVERY_ACTOR_ORDER)
+        else:
+            rows = self._by_ids("actors", "payload", ids)
+        for row in rows:
+            yield actor_line(row[0])
 
     def article_outlets(self, ids: Iterable[str]) -> dict[str, str | None]:
         return {r[0]: r[1] for r in self._by_ids("articles", "id, outlet", ids)}
@@ -1714,14 +1727,21 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL):
     def _relation_period(since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
         """The period rule of a relation (the network's relation edges, and what a
         download under dates carries): one last seen before ``since`` or first seen after
-        ``until`` is out; one without dates stays."""
+        ``until`` is out; one without dates stays. A date is the whole span its precision
+        names, so it overlaps a bound in it: each is compared as text on the length of
+        the shorter (a relation last seen in ``2019`` is not before ``since=2019-05``)."""
         where: list[str] = []
         args: list[Any] = []
         last = "COALESCE(NULLIF(last_seen, ''), NULLIF(first_seen, ''))"
         if since:
-            where.append(f"({last} IS NULL OR substr({last}, 1, ?) >= ?)")
+            where.append(
+                f"({last} IS NULL OR substr({last}, 1, ?) >= substr(CAST(? AS TEXT), 1,"
+                f" length({last})))"
+            )
             args += [len(since), since]
         if until:
+            # a shorter date is at most the bound cut to its length exactly when it is at
+            # most the bound: the text order settles the coarser date already
             first = "NULLIF(first_seen, '')"
             where.append(f"({first} IS NULL OR substr({first}, 1, ?) <= ?)")
             args += [len(until), until]
