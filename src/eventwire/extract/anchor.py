@@ -51,6 +51,7 @@ from eventwire.extract.placechoice import (
     reported_by,
     speaks_from,
 )
+from eventwire.extract.placespeech import said_at
 from eventwire.extract.timex import is_duration
 from eventwire.extract.timex_anchors import (
     CountedFrom,
@@ -65,6 +66,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"}
+
+
+# Types of speech acts (PLOVER's verbal acts: statements of support, demands, accusations,
+# rejections, threats). Where one was said is told with it or not at all; the scene an
+# earlier sentence set is where the story's acts happened, not where its speakers spoke.
+SPEECH_ACTS = frozenset({"SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
 
 def publication_when(ctx: DocContext) -> When | None:
@@ -84,7 +91,7 @@ def publication_when(ctx: DocContext) -> When | None:
     return When(ctx.article.published, "publication", text=None)
 
 
-def when_for(ctx: DocContext, token: Token) -> When | None:
+def when_for(ctx: DocContext, token: Token, etype: str | None = None) -> When | None:
     """The date of the event whose trigger is ``token``: its noun's own date, else its
     clause's, else the sentence's nearest, else the story's day (see the module doc);
     never a reporting verb's date (see :func:`_reporting_dates`), which only stands in for
@@ -151,6 +158,10 @@ def when_for(ctx: DocContext, token: Token) -> When | None:
     up_to_now = ctx.resources.anchor_words.up_to_now  # "so far", "to date" (data file)
     if up_to_now.search(ctx.view.sent_text(sent)) or not _told_in_past(sent.root):
         return stand_in  # "so far, 150 have been killed": a toll up to now
+    if etype in SPEECH_ACTS:
+        # "Jets bombed the port on Monday. The minister condemned the raid.": the day of
+        # the act told before is not the day a speaker spoke of it (then or later)
+        return stand_in
     paragraph, sent_start = _paragraph_before(ctx, sent)
     earlier = [t for t in resolved if paragraph < t.span.start < sent_start
                and t.when.precision == "day" and not is_duration(t.span.text)]  # fmt: skip
@@ -563,23 +574,35 @@ def _told_in_past(root: Token) -> bool:
     return root.tag_ == "VBD" or bool(auxes & {"was", "were", "had"})
 
 
-def place_for(ctx: DocContext, token: Token) -> Place | None:
+def place_for(ctx: DocContext, token: Token, etype: str | None = None) -> Place | None:
     """The place of the clause headed near ``token``, never a metonym acting as an actor, a
     modifier ("the US dollar") or a nationality word; with no place in the sentence, the
-    town or division an earlier sentence of the paragraph is about, else the article's
-    dominant country flagged ``inferred``, else None."""
+    town or division an earlier sentence of the paragraph is about (not for a speech act of
+    type ``etype``: see :data:`SPEECH_ACTS`), else the article's dominant country flagged
+    ``inferred``, else None."""
     if ctx.usable_places is None:  # the same for every event of the document
         ctx.usable_places = [pm for pm in ctx.places if pm.place is not None
                              and not locates_nothing(ctx, pm)]  # fmt: skip
         ctx.usable_countries = Counter(pm.place.country for pm in ctx.usable_places
                                        if pm.place is not None)  # fmt: skip
     usable = ctx.usable_places
-    clause = _clause_tokens(token) if ctx.doc.has_annotation("DEP") else set()
-    found = pick_place(ctx, token, usable, clause, ctx.usable_countries)
+    parsed = ctx.doc.has_annotation("DEP")
+    clause = _clause_tokens(token) if parsed else set()
+    speech = etype in SPEECH_ACTS
+    candidates = usable
+    if speech and parsed:  # where it was said, not what it speaks of (placespeech)
+        sent = ctx.view.sent(token)
+        candidates = [pm for pm in usable if not sent.start_char <= pm.span.start < sent.end_char
+                      or pm.zone == "dateline" or said_at(ctx, pm, token)]  # fmt: skip
+    found = pick_place(ctx, token, candidates, clause, ctx.usable_countries)
     if found is not None or not usable:
         return found
     # else the paragraph's last place, else the article's dominant country flagged
-    # inferred (never its capital)
+    # inferred (never its capital). A speech act with no place of its own takes no town
+    # from the scene before it: "Shells hit a market in Kadugli. The minister condemned
+    # the attack." says nothing of where the minister was.
+    if speech:
+        return inferred_country(ctx, usable)
     return _earlier_place(ctx, token, usable) or inferred_country(ctx, usable)
 
 

@@ -424,7 +424,7 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
                 and not index.names_a_town(tgt_toks)):  # fmt: skip
             continue  # a bare noun ("after the war") states no event of its own
         negated, modality = modality_of(token)
-        place = place_for(ctx, token)
+        place = place_for(ctx, token, etype)
         if agent_place(place, ctx.places, sources):
             place = None  # "Iran supplied drones": the country acts, the event is not in it
         if etype in onto.violent_types:  # a town attacked is a place; across a border, its state
@@ -442,7 +442,7 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
             negated=negated,
             modality=modality,
             attributed_to=attribution_of(token, index, quotes, modality),
-            when=when_for(ctx, token),
+            when=when_for(ctx, token, etype),
             place=place,
             counts=ev_counts,
             lemma=lemma,
