@@ -3,8 +3,8 @@
 The hand rules of :mod:`eventwire.extract.eventroles` and its neighbours read the
 constructions they know; an act whose doer they leave open often names it in a way no
 rule reads. The chooser scores every candidate of such an event
-(:func:`eventwire.extract.doer_features.candidates`) with weights learned from the
-written gold's dev groups (``scripts/train_chooser.py``, shipped as
+(:func:`eventwire.extract.doer_features.candidates`) with weights learned from the dev
+halves of several hand-coded sources (``scripts/train_chooser.py``, shipped as
 ``knowledge/data/doer_chooser.json``) and gives the event the best one when its
 probability passes the threshold the training chose by grouped cross-validation
 (precision first). It never replaces a doer a rule chose, and the ``doer_chooser``
