@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from eventwire.config import Settings
 from eventwire.evaluate.sets.written_gold import FOLDER, check
 from eventwire.extract import extract_document
-from eventwire.extract.chooser import CHOSEN, WEIGHTS_FILE, shipped_model
+from eventwire.extract.chooser import CHOSEN, WEIGHTS_FILE, may_fill, shipped_model
 from eventwire.extract.chooser_fit import (
     THRESHOLDS,
     Example,
@@ -36,7 +36,7 @@ from eventwire.extract.doer_features import (
     tree_distance,
 )
 from eventwire.knowledge.resources import Resources
-from eventwire.model import Article
+from eventwire.model import Article, EventMention, Evidence, Span
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "scripts/data/doer_chooser_examples.json"
@@ -235,3 +235,29 @@ def test_the_chooser_fills_only_doers_the_rules_left_open(nlp):
             assert before.source is None and after.source is not None
         else:
             assert after.source == before.source
+
+
+@pytest.mark.parametrize(
+    ("modality", "source", "fills"),
+    [
+        ("asserted", None, True),
+        ("reported", None, True),
+        ("hypothetical", None, False),  # "a war along the coast would follow"
+        ("future", None, False),  # "the brigade will storm the ridge"
+        ("asserted", Span(0, 9, "The Front"), False),  # a rule chose the doer
+    ],
+)
+def test_the_chooser_fills_only_an_open_doer_of_an_act_told_as_done(
+    resources, modality, source, fills
+):
+    text = "The Front shelled the ridge."
+    e = EventMention(
+        article_id="a1",
+        type="ASSAULT",
+        trigger=Span(10, 17, "shelled"),
+        evidence=Evidence("a1", text, 0, len(text)),
+        source=source,
+        modality=modality,
+        lemma="shell",
+    )
+    assert may_fill(e, resources.ontology) is fills

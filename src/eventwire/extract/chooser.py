@@ -68,6 +68,21 @@ def shipped_model() -> ChooserModel | None:
     )
 
 
+UNTOLD = frozenset({"hypothetical", "future"})  # modalities of an act not (yet) done
+
+
+def may_fill(e: EventMention, onto: Ontology) -> bool:
+    """Whether the chooser may give ``e`` a doer: a violent act, not a find, told as done
+    (not negated, nor hypothetical or future: "a civil war would start", "a threat to
+    attack the ports" name no deed whose doer the text could tell), whose doer the rules
+    left open."""
+    if e.source is not None or "statement" in e.qualifiers or e.negated:
+        return False
+    if e.modality in UNTOLD:
+        return False
+    return e.type in onto.violent_types and not onto.is_finding(e.type, e.lemma)
+
+
 def open_doers_filled(
     view: DocView,
     index: MentionIndex,
@@ -85,9 +100,7 @@ def open_doers_filled(
     out = list(events)
     roles = OtherRoles.of(events, index)
     for k, (e, i) in enumerate(zip(events, trigger_at, strict=True)):
-        if e.source is not None or "statement" in e.qualifiers or e.negated:
-            continue
-        if e.type not in onto.violent_types or onto.is_finding(e.type, e.lemma):
+        if not may_fill(e, onto):
             continue
         trigger = view.doc[i]
         scored = [(model.probability(c), c) for c in
