@@ -73,7 +73,7 @@ UNTOLD = frozenset({"hypothetical", "future"})  # modalities of an act not (yet)
 
 def may_fill(e: EventMention, onto: Ontology) -> bool:
     """Whether the chooser may give ``e`` a doer: a violent act, not a find, told as done
-    (not negated, nor hypothetical or future: "a civil war would start", "a threat to
+    (not negated, nor hypothetical or future: "a wider war would follow", "a threat to
     attack the ports" name no deed whose doer the text could tell), whose doer the rules
     left open."""
     if e.source is not None or "statement" in e.qualifiers or e.negated:
