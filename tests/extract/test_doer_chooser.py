@@ -211,8 +211,10 @@ def test_the_real_sources_read_dev_items_only(eval_dir):
 
     docs = list(real_sets(eval_dir, lambda _w: None))
     assert {d.source for d in docs} == {"acled", "muc4", "india-police"}
-    acled_ids = [d.group.split(":", 1)[1] for d in docs if d.source == "muc4"]
-    assert all(split_of(i) == "dev" for i in acled_ids)
+    ids = [d.group.split(":", 1)[1] for d in docs if d.source in ("muc4", "india-police")]
+    assert ids and all(split_of(i) == "dev" for i in ids)
+    notes = [d.article.text for d in docs if d.source == "acled"]  # split by the note's text
+    assert notes and all(split_of(n) == "dev" for n in notes)
 
 
 STORY = (
