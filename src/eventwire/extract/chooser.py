@@ -3,8 +3,8 @@
 The hand rules of :mod:`eventwire.extract.eventroles` and its neighbours read the
 constructions they know; an act whose doer they leave open often names it in a way no
 rule reads. The chooser scores every candidate of such an event
-(:func:`eventwire.extract.doer_features.candidates`) with weights learned from the
-written gold's dev groups (``scripts/train_chooser.py``, shipped as
+(:func:`eventwire.extract.doer_features.candidates`) with weights learned from the dev
+halves of several hand-coded sources (``scripts/train_chooser.py``, shipped as
 ``knowledge/data/doer_chooser.json``) and gives the event the best one when its
 probability passes the threshold the training chose by grouped cross-validation
 (precision first). It never replaces a doer a rule chose, and the ``doer_chooser``
@@ -68,6 +68,21 @@ def shipped_model() -> ChooserModel | None:
     )
 
 
+UNTOLD = frozenset({"hypothetical", "future"})  # modalities of an act not (yet) done
+
+
+def may_fill(e: EventMention, onto: Ontology) -> bool:
+    """Whether the chooser may give ``e`` a doer: a violent act, not a find, told as done
+    (not negated, nor hypothetical or future: "a wider war would follow", "a threat to
+    attack the ports" name no deed whose doer the text could tell), whose doer the rules
+    left open."""
+    if e.source is not None or "statement" in e.qualifiers or e.negated:
+        return False
+    if e.modality in UNTOLD:
+        return False
+    return e.type in onto.violent_types and not onto.is_finding(e.type, e.lemma)
+
+
 def open_doers_filled(
     view: DocView,
     index: MentionIndex,
@@ -85,9 +100,7 @@ def open_doers_filled(
     out = list(events)
     roles = OtherRoles.of(events, index)
     for k, (e, i) in enumerate(zip(events, trigger_at, strict=True)):
-        if e.source is not None or "statement" in e.qualifiers or e.negated:
-            continue
-        if e.type not in onto.violent_types or onto.is_finding(e.type, e.lemma):
+        if not may_fill(e, onto):
             continue
         trigger = view.doc[i]
         scored = [(model.probability(c), c) for c in

@@ -24,13 +24,15 @@ MIN_FILLS = 5
 @dataclass(frozen=True)
 class Example:
     """One candidate of one event: its feature vector, whether it is the gold doer, the
-    event it belongs to, the article group, and whether the rules left the doer open."""
+    event it belongs to, the document group, whether the rules left the doer open, and
+    the source it was read from."""
 
     x: tuple[float, ...]
     y: int
     event: str
     group: str
     open_doer: bool
+    source: str = ""
 
 
 def fit(xs: np.ndarray, ys: np.ndarray, l2: float | None = None, steps: int = STEPS) -> np.ndarray:
@@ -83,25 +85,35 @@ def decide(w: np.ndarray, events: dict[str, list[Example]], t: float) -> tuple[i
 
 
 def grouped_cv(examples: Sequence[Example], folds: int = 5) -> list[FoldFigures]:
-    """Figures at each of :data:`THRESHOLDS`, summed over ``folds`` folds of whole article
-    groups (groups dealt round-robin in sorted order): trained on the other folds,
-    counted on the open-doer events of the held-out one."""
+    """Figures at each of :data:`THRESHOLDS`, summed over ``folds`` folds of whole
+    document groups (groups dealt round-robin in sorted order): trained on the other
+    folds, counted on the open-doer events of the held-out one."""
+    return cv_tables(examples, folds)[""]
+
+
+def cv_tables(examples: Sequence[Example], folds: int = 5) -> dict[str, list[FoldFigures]]:
+    """:func:`grouped_cv`'s figures over all held-out events (key ``""``) and over those of
+    each source alone (one fit per fold serves them all)."""
     groups = sorted({e.group for e in examples})
     fold_of = {g: n % folds for n, g in enumerate(groups)}
-    totals = {t: [0, 0, 0] for t in THRESHOLDS}
+    keys = ["", *sorted({e.source for e in examples})]
+    totals = {k: {t: [0, 0, 0] for t in THRESHOLDS} for k in keys}
     for k in range(folds):
         train = [e for e in examples if fold_of[e.group] != k]
-        held = _by_event([e for e in examples if fold_of[e.group] == k and e.open_doer])
-        if not train or not held:
+        held_all = [e for e in examples if fold_of[e.group] == k and e.open_doer]
+        if not train or not held_all:
             continue
         w = fit(np.array([e.x for e in train]), np.array([e.y for e in train], dtype=float))
-        reachable = sum(any(c.y for c in cands) for cands in held.values())
-        for t in THRESHOLDS:
-            filled, right = decide(w, held, t)
-            totals[t][0] += filled
-            totals[t][1] += right
-            totals[t][2] += reachable
-    return [FoldFigures(t, *totals[t]) for t in THRESHOLDS]
+        for key in keys:
+            held = _by_event([e for e in held_all if key in ("", e.source)])
+            reachable = sum(any(c.y for c in cands) for cands in held.values())
+            for t in THRESHOLDS:
+                filled, right = decide(w, held, t)
+                row = totals[key][t]
+                row[0] += filled
+                row[1] += right
+                row[2] += reachable
+    return {k: [FoldFigures(t, *totals[k][t]) for t in THRESHOLDS] for k in keys}
 
 
 def pick_threshold(figures: Sequence[FoldFigures], target: float = TARGET_PRECISION) -> float:
