@@ -91,3 +91,29 @@ def test_undated_reports_in_a_store_join_the_same_way_in_any_order() -> None:
         incs = resolve_all(docs)
         got = sorted(sorted({ev.article_id for ev in i.evidence}) for i in incs)
         assert got == want
+
+
+def _rally(article: str, day: str | None, named: frozenset[str] = frozenset()) -> Report:
+    span = (DAY, DAY) if day else (DAY - 6, DAY + 1)
+    return Report(f"r-{article}", article, "PROTEST", span, day, GHARYAN, named,
+                  undated=day is None, violent=False)  # fmt: skip
+
+
+def test_an_undated_act_of_no_violence_in_a_town_needs_a_side_in_common() -> None:
+    # "crowds gathered in the square to cheer the council" (no day) against "hundreds
+    # marched in Gharyan on Friday": the town's background, not a retelling
+    dated_march, background = _rally("a", "2025-03-14"), _rally("b", None)
+    assert veto(dated_march, background) == (
+        "an undated report of no act of violence, and no shared named actor"
+    )
+    # with a side both name it joins as before
+    union = frozenset({"actor_union"})
+    assert veto(_rally("c", "2025-03-14", union), _rally("d", None, union)) is None
+    # two dated reports of one rally in one town, naming no one, still join
+    assert veto(dated_march, _rally("e", "2025-03-14")) is None
+
+
+def test_an_undated_attack_retold_in_its_town_still_joins_the_dated_one() -> None:
+    # the undated "shells hit the market" of the town joins the dated report there
+    assert veto(dated("a", GHARYAN), Report("r-b", "b", "ASSAULT", (DAY - 6, DAY + 1), None,
+                                            GHARYAN, frozenset(), undated=True)) is None  # fmt: skip

@@ -18,6 +18,10 @@ one stated day are the join's evidence: "shells hit the market in Zarin" told wi
 day), and one naming the site its act hit joins a report naming the same site ("the raid
 on the ferry terminal"). A stated week or month ("last week", "in March") is a date, not
 this case.
+
+An undated report of an act of no violence (aid, support, talks, a rally) in a town joins a
+report of that town only through a named side both name (:func:`undated_town_veto`): the
+town with one stated day is the evidence of an attack retold, not of a town's background.
 """
 
 from __future__ import annotations
@@ -41,6 +45,8 @@ class _Told(Protocol):
     def place(self) -> Place | None: ...
     @property
     def sites(self) -> frozenset[str]: ...
+    @property
+    def violent(self) -> bool: ...
 
 
 def is_undated(day: str | None, members: Iterable[EventMention]) -> bool:
@@ -64,6 +70,21 @@ def undated_veto(a: _Told, b: _Told) -> str | None:
         if lone.sites and lone.sites & other.sites:
             continue
         return "an undated report with no place or site of its own"
+    return None
+
+
+def undated_town_veto(a: _Told, b: _Told) -> str | None:
+    """Why two reports that share no named side are not one incident because one of them
+    tells an act of no violence without a date, else None (asked only when no side is
+    shared). "The same town, one of them dated" joins the undated retelling of an attack
+    ("shells hit the market" told with no day, a day after "shells hit the market of
+    Zarin on Friday"), but an undated report of aid, support, talks or a rally in a
+    town, naming no one both name, is the town's background ("relief convoys cannot
+    reach the town", "crowds gathered in the square to cheer the council"), not a retelling
+    of a dated one there. With a named side in common it joins as before."""
+    for lone in (a, b):
+        if lone.undated and not lone.violent:
+            return "an undated report of no act of violence, and no shared named actor"
     return None
 
 

@@ -76,7 +76,12 @@ from eventwire.resolve.incident_notes import Notes
 from eventwire.resolve.incident_sites import act_nouns, sites_hit
 from eventwire.resolve.incident_spill import SpilledIncidents
 from eventwire.resolve.incident_ties import tied_sides
-from eventwire.resolve.incident_undated import files_nowhere, is_undated, undated_veto
+from eventwire.resolve.incident_undated import (
+    files_nowhere,
+    is_undated,
+    undated_town_veto,
+    undated_veto,
+)
 from eventwire.resolve.offices import (
     PART_MARK,
     TERM_MARK,
@@ -123,6 +128,7 @@ class Report:
     hit: frozenset[str] = frozenset()  # ... and as targets (``state_against_group``)
     night: str = ""  # where its act lies in its stated day (``incident_hours.night_edge``)
     undated: bool = False  # states no day, week or month (``incident_undated``)
+    violent: bool = True  # its type is an act of violence (``Ontology.violent_types``)
 
     @classmethod
     def of(
@@ -158,7 +164,8 @@ class Report:
         day = inc.day
         night = night_edge(inc.members, day, inc.onto.violent_types)
         return cls(inc.id, inc.article_id, itype, inc.window(), day, inc.place, sides,
-                   family, sites, doers, hit, night, is_undated(day, inc.members))  # fmt: skip
+                   family, sites, doers, hit, night, is_undated(day, inc.members),
+                   itype in inc.onto.violent_types)  # fmt: skip
 
     def window(self) -> tuple[int, int] | None:
         return self.span
@@ -221,7 +228,8 @@ def report_of_incident(
     named = frozenset(a for a in (inc.source_actor, inc.target_actor) if a and a not in unnamed)
     family = onto.incident_family(inc.type, inc.sends_armed_men) if onto else ""
     return Report(inc.id, inc.id, inc.type, span, day, inc.location, named, family,
-                  undated=inc.date_precision == "publication")  # fmt: skip
+                  undated=inc.date_precision == "publication",
+                  violent=onto is None or inc.type in onto.violent_types)  # fmt: skip
 
 
 # the actor types that stand for their state as one side of an incident
@@ -464,6 +472,8 @@ def veto(a: Report, b: Report) -> str | None:
     shared = sides_meet(a.named, b.named)
     if a.named and b.named and not shared and not state_against_group(a, b):
         return "named actors differ"
+    if not shared and (why := undated_town_veto(a, b)):
+        return why
     if not shared and not _same_town_dated(a, b):
         return "no shared named actor, and not the same town and day"
     return None
