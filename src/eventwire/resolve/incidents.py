@@ -76,6 +76,12 @@ from eventwire.resolve.incident_notes import Notes
 from eventwire.resolve.incident_sites import act_nouns, sites_hit
 from eventwire.resolve.incident_spill import SpilledIncidents
 from eventwire.resolve.incident_ties import tied_sides
+from eventwire.resolve.incident_undated import (
+    files_nowhere,
+    is_undated,
+    undated_town_veto,
+    undated_veto,
+)
 from eventwire.resolve.offices import (
     PART_MARK,
     TERM_MARK,
@@ -121,6 +127,8 @@ class Report:
     doers: frozenset[str] = frozenset()  # the sides of ``named`` it names as doers
     hit: frozenset[str] = frozenset()  # ... and as targets (``state_against_group``)
     night: str = ""  # where its act lies in its stated day (``incident_hours.night_edge``)
+    undated: bool = False  # states no day, week or month (``incident_undated``)
+    violent: bool = True  # its type is an act of violence (``Ontology.violent_types``)
 
     @classmethod
     def of(
@@ -156,7 +164,8 @@ class Report:
         day = inc.day
         night = night_edge(inc.members, day, inc.onto.violent_types)
         return cls(inc.id, inc.article_id, itype, inc.window(), day, inc.place, sides,
-                   family, sites, doers, hit, night)  # fmt: skip
+                   family, sites, doers, hit, night, is_undated(day, inc.members),
+                   itype in inc.onto.violent_types)  # fmt: skip
 
     def window(self) -> tuple[int, int] | None:
         return self.span
@@ -218,7 +227,9 @@ def report_of_incident(
         span = (d, d) if inc.date_precision in ("day", None) else (d - UNDATED_WINDOW, d)
     named = frozenset(a for a in (inc.source_actor, inc.target_actor) if a and a not in unnamed)
     family = onto.incident_family(inc.type, inc.sends_armed_men) if onto else ""
-    return Report(inc.id, inc.id, inc.type, span, day, inc.location, named, family)
+    return Report(inc.id, inc.id, inc.type, span, day, inc.location, named, family,
+                  undated=inc.date_precision == "publication",
+                  violent=onto is None or inc.type in onto.violent_types)  # fmt: skip
 
 
 # the actor types that stand for their state as one side of an incident
@@ -449,6 +460,8 @@ def veto(a: Report, b: Report) -> str | None:
     if why := (place_veto(a.place, b.place) or offset_veto(a.place, b.place)
                or district_veto(a.place, b.place)):  # fmt: skip
         return why
+    if why := undated_veto(a, b):
+        return why
     if why := reprisal_veto(a, b):
         return why
     if a.sites and b.sites and not a.sites & b.sites:
@@ -459,6 +472,8 @@ def veto(a: Report, b: Report) -> str | None:
     shared = sides_meet(a.named, b.named)
     if a.named and b.named and not shared and not state_against_group(a, b):
         return "named actors differ"
+    if not shared and (why := undated_town_veto(a, b)):
+        return why
     if not shared and not _same_town_dated(a, b):
         return "no shared named actor, and not the same town and day"
     return None
@@ -682,7 +697,9 @@ def candidate_pairs(incs: Sequence[Report]) -> list[tuple[int, int]]:
     """Pairs that may be compatible, found by blocking: two reports can join only when they
     share a named side, or lie in the same town (see :func:`veto`), so each is filed under
     (family, day, side) for its sides and (family, day, town) for its town, on every day of its
-    window and one day either side."""
+    window and one day either side. An undated report with no place below its country and no
+    site joins nothing
+    (:func:`~eventwire.resolve.incident_undated.files_nowhere`) and is filed nowhere."""
     pairs: set[tuple[int, int]] = set()
     for members in candidate_blocks(incs).values():
         pairs.update(combinations(members, 2))  # filed in index order: i < j
@@ -695,7 +712,7 @@ def candidate_blocks(incs: Sequence[Report]) -> dict[tuple[str, int, str], list[
     blocks: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for n, inc in enumerate(incs):
         w = inc.window()
-        if w is None or w[1] - w[0] > MAX_WINDOW:
+        if w is None or w[1] - w[0] > MAX_WINDOW or files_nowhere(inc):
             continue
         cells = sorted(inc.named | {parent_side(k) for k in inc.named})
         if town := town_of(inc.place):
