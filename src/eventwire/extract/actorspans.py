@@ -37,6 +37,7 @@ from eventwire.extract.notactors import (
     names_a_platform,
     place_test,
     stance_objects,
+    without_mojibake,
 )
 from eventwire.extract.pronouns import ANAPHORS, HELD_NOUNS, held_by, resolve_pronouns
 from eventwire.model import GROUP_LABEL, Mention, Place, Span
@@ -706,13 +707,15 @@ class MentionIndex:
         return token.ent_type_ in ("GPE", "LOC") or bool(self._is_place(_flat_name(token)))
 
     def _not_an_actor(self, token: Token) -> bool:
-        """A proper noun filling a role that names no actor: people counted ("killed three
-        Americans"), a platform ("on his Twitter account"), a lone month or weekday ("Apr")
+        """A proper noun filling a role that names no actor: mojibake without letters,
+        people counted ("killed three Americans"), a platform ("on his Twitter account"), a lone month or weekday ("Apr")
         or a lone common word ("National", "Environment"), a wire story's time stamp
         ("Wed Apr 6"), as the mention pass rules
         (:mod:`eventwire.extract.notactors`); a town is :meth:`_names_town`."""
         if names_a_platform(token) or counted_people([token]):
             return True
+        if not any(ch.isalpha() for ch in without_mojibake(token.text)):
+            return True  # a quote mark read in the wrong code page ("â€™"), no name
         start, end = _flat_span(token)
         if end - start != len(token.text):
             return is_date_stamp(_flat_name(token))  # "GOMA | Wed Apr 6": a time stamp

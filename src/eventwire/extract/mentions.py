@@ -60,16 +60,19 @@ from eventwire.extract.notactors import (
     counted_people,
     credit_brackets,
     dateline_prefix,
+    division_test,
     in_settlement_phrase,
     is_calendar_word,
     is_common_word,
     is_date_stamp,
     locative_country,
+    named_by_place_noun,
     names_a_platform,
     place_test,
     settlement_appositive,
     stance_length,
     stance_objects,
+    without_mojibake,
 )
 from eventwire.extract.titles import is_title, strip_titles, title_before
 from eventwire.extract.wire_credits import wire_credits
@@ -79,7 +82,7 @@ from eventwire.knowledge.wordcase import WordCase
 from eventwire.model import GROUP_LABEL, Mention, Span
 from eventwire.registry import extractors
 from eventwire.text.names import clean_surface, plain_key
-from eventwire.text.translit import token_keys
+from eventwire.text.translit import family_key, name_key
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 KB_LABELS = {"person": "PERSON", "country": "GPE"}  # every other KB type votes ORG
@@ -153,6 +156,8 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
             )
         )
     ]
+    is_division = division_test(ctx.resources.gazetteer)
+    cands = [c for c in cands if not _named_by_place_noun(c, is_division)]
     cands = _without_overlaps(cands)
     cands = coalitions(ctx.view, cands, kb)
     cands = titled_names(ctx.view, cands, words)
@@ -261,6 +266,17 @@ def _places(text: str, is_place: Any) -> bool:
     return all(p and is_place(p) for p in parts)
 
 
+def _named_by_place_noun(c: Cand, is_division: Any) -> bool:
+    """A person's or a body's name the KB does not know that ends in a place's noun
+    ("Kalvari Village", "Boyaca Department"): the place, no actor."""
+    return (
+        c.kb_id is None
+        and c.role is None
+        and c.label in ("PERSON", "ORG")
+        and named_by_place_noun(c.name, is_division)
+    )
+
+
 def _place_test(ctx: DocContext) -> Any:
     """Whether a name is a place the gazetteer knows well enough to read it as one
     (:func:`~eventwire.extract.notactors.place_test`), or one the document itself calls a
@@ -300,7 +316,9 @@ def _candidate(
     if ent is None:
         return None
     # an article before a name is no part of it ("the", and "a Supreme Council of ...")
-    text = re.sub(r"^(?:the|an?)\s+", "", kb.keys.surface(ent.text), flags=re.IGNORECASE)
+    # a page's quote marks read in the wrong code page are no part of a name
+    surface = kb.keys.surface(without_mojibake(ent.text))
+    text = re.sub(r"^(?:the|an?)\s+", "", surface, flags=re.IGNORECASE)
     text = re.sub(r"\b(al|el|ad|as|an|ar|at)-\s+", r"\1-", text, flags=re.IGNORECASE)
     if not any(ch.isalpha() for ch in text):
         return None
@@ -706,7 +724,7 @@ def _missed_names(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
     doc, tokens = view.doc, view.tokens
     taken = taken_tokens(len(doc), cands)
     surnames = {
-        token_keys(c.name)[-1]: c.label
+        family_key(c.name): c.label
         for c in cands
         if c.group_hint is None
         and len(c.name.split()) > 1
@@ -739,11 +757,11 @@ def _missed_names(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
                 hit = Cand(i, i + 1, "ORG", text)
             elif (
                 len(text) > 3
-                and kb.keys.translit(text) in surnames
+                and name_key(text) in surnames
                 and not _modifies_group_noun(tok)
                 and not is_calendar_word(text)
             ):
-                hit = Cand(i, i + 1, surnames[kb.keys.translit(text)], text)
+                hit = Cand(i, i + 1, surnames[name_key(text)], text)
             elif tok.dep_ in SUBJECT_DEPS and (iso3 := kb.country_of_capital(text)):
                 # "Kyiv said" with the capital untagged: the state, by metonymy
                 country = kb.country(iso3)
@@ -1262,6 +1280,11 @@ def _group(doc: Any, cands: list[Cand], kb: Any) -> list[str]:
             parent[max(ra, rb)] = min(ra, rb)
 
     keys = [kb.keys.translit(c.name) for c in cands]
+    # a one-word name meets another, or a family name, by its finer key ("Here" is no
+    # "Hiro", "IS" no "US": text.translit.name_key)
+    short = [
+        name_key(c.name) if k and " " not in k else k for c, k in zip(cands, keys, strict=True)
+    ]
     full_people: dict[str, list[int]] = {}
     for i, c in enumerate(cands):
         if (
@@ -1283,7 +1306,11 @@ def _group(doc: Any, cands: list[Cand], kb: Any) -> list[str]:
             # keeps apart from the surname's own entry); one written before any full name
             # is left to cross-document resolution. A one-word name the KB knows as a
             # group ("Houthi") is the movement, never its leader.
-            fits = [b for b in bearers if b < i and _may_join(c, cands[b])]
+            fits = [
+                b
+                for b in bearers
+                if b < i and _may_join(c, cands[b]) and family_key(cands[b].name) == short[i]
+            ]
             if fits:
                 union(i, fits[-1])
             continue
@@ -1291,7 +1318,7 @@ def _group(doc: Any, cands: list[Cand], kb: Any) -> list[str]:
         if bearer is not None and bearer < i and lone_person(c) and _may_join(c, cands[bearer]):
             union(i, bearer)  # "Prime Minister Abiy Ahmed ... Abiy said"
             continue
-        union(i, first_by_key.setdefault(keys[i], i))
+        union(i, first_by_key.setdefault(short[i], i))
         if c.kb_id:
             union(i, first_by_kb.setdefault(c.kb_id, i))
     named = [i for i, c in enumerate(cands) if c.group_hint is None]

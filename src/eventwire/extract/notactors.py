@@ -302,6 +302,59 @@ SETTLEMENT_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# Nouns that end the name of a place wherever it stands ("Savali Village", "the Tribal
+# Areas"); a region or a province may be an armed group's ("Sinai Province"), so not these.
+PLACE_HEADS = frozenset(
+    ["town", "village", "area", "areas", "district", "neighbourhood", "neighborhood",
+     "suburb", "county", "municipality", "hamlet", "locality", "township"]
+)  # fmt: skip
+_NAMED_BY_HEAD = re.compile(r"^(?P<name>.+?)\s+(?P<head>\w+)(?:\s+of\s+.+)?$")
+
+
+def named_by_place_noun(name: str, is_division: Any) -> bool:
+    """A name ending in a settlement's or an area's noun is that place, not an actor: "the
+    Mirpur Township", "Kalan village of Dhar district". A "Department" names a place only
+    after the name of a country's first-level division, ``is_division(name)`` (a
+    Colombian or a Peruvian department: "Meta Department"); after any other word it is an
+    office ("the Energy Department", "the Police Department")."""
+    m = _NAMED_BY_HEAD.match(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE))
+    if m is None:
+        return False
+    head = m.group("head").lower()
+    if head in PLACE_HEADS:
+        return True
+    return head == "department" and bool(is_division(m.group("name")))
+
+
+def division_test(gazetteer: Any) -> Any:
+    """Whether a name is, by its main or alternate name, a country's first-level division
+    ("Antioquia", "Ayacucho")."""
+
+    def is_division(name: str) -> bool:
+        return any(c.place.precision == "admin1" for c in gazetteer.named(name))
+
+    return is_division
+
+
+# A quote mark or an apostrophe written in UTF-8 and read as Windows-1252 ("â€™", "â€œ",
+# "â€\ufffd"): mojibake a page's quotes leave around words, no letters of a name.
+_MOJIBAKE = re.compile(
+    "\u00e2\u20ac[\u0080-\u00ff\u0152\u0153\u0161\u02dc\u2013-\u201e\u2122\ufffd]?"
+)
+
+
+def without_mojibake(name: str) -> str:
+    """A name without the mojibake of quote marks around or inside it ("â€œthe imam" ->
+    "the imam"; "â€\ufffd" -> ""); an apostrophe's becomes one ("cpmâ€™s" -> "cpm's")."""
+    if "\u20ac" not in name:
+        return name
+    return " ".join(_MOJIBAKE.sub(_plain_mark, name).split())
+
+
+def _plain_mark(m: re.Match[str]) -> str:
+    return "'" if m.group().endswith(("\u2122", "\u02dc")) else " "  # apostrophes stay
+
+
 def in_settlement_phrase(token: Any) -> bool:
     """ "the town of Bunia", "the village of Tshanzu": the name of a settlement."""
     prep = token.head

@@ -25,10 +25,11 @@ from pathlib import Path
 
 from eventwire.config import Settings
 from eventwire.errors import ConfigError
+from eventwire.knowledge.placenames import spelling_distance
 from eventwire.model import ACTOR_TYPES, Role
 from eventwire.text.fold import fold
 from eventwire.text.names import NameKeys, plain_key
-from eventwire.text.translit import translit_key
+from eventwire.text.translit import spelling, translit_key
 
 KB_FOLDER = "kb"  # data/kb/*.toml: organisations and one file per region at war
 _NOT_LETTER_OR_DIGIT = re.compile(r"[^a-z0-9]+")
@@ -40,6 +41,18 @@ def name_letters(text: str) -> str:
     ``plain_key(text)`` keeps them all but a possessive's final "s": so a run of words
     whose letters start no KB name needs no lookup (see :meth:`KB.could_name`)."""
     return _NOT_LETTER_OR_DIGIT.sub("", fold(text))
+
+
+# a loose spelling's edits (spelling_distance, a vowel counting half) per letter, below
+LOOSE_EDITS_PER_LETTER = 0.25
+
+
+def spelt_alike(a: str, b: str) -> bool:
+    """Two romanisations of one name differ in under a quarter of an edit per letter, a
+    vowel or a letter of the same sound counting half: "Hiftar" is "Haftar" and
+    "Gathafi" "Gaddafi", but "Muasher" is no "Machar" and "Hair" no "Hiro"."""
+    x, y = spelling(a), spelling(b)
+    return spelling_distance(x, y) < LOOSE_EDITS_PER_LETTER * max(len(x), len(y))
 
 
 @dataclass(frozen=True)
@@ -96,8 +109,19 @@ class KB:
             ids = self._translit.get(key) if len(key.replace(" ", "")) >= 3 else None
             # A one-word name matches loosely only a person's surname ("Hiftar" ~ "Haftar"):
             # spelling variation is a matter of personal names.
+            # It must also be spelt alike, not merely share consonants: "Muasher" is no
+            # "Machar", "Singh" no "Sunak".
             if ids and " " not in key:
-                ids = {i for i in ids if self.entries[i].type == "person"}
+                ids = {
+                    i
+                    for i in ids
+                    if self.entries[i].type == "person"
+                    and any(
+                        spelt_alike(name, n)
+                        for n in self.entries[i].names
+                        if self.keys.translit(n) == key
+                    )
+                }
         if ids and len(ids) == 1:
             return self.entries[next(iter(ids))]
         return None

@@ -5,7 +5,9 @@ to weakest: a user merge (``override``), its knowledge-base entry (``kb``), an
 unnamed group of one country (``group``), a country's name (``country``), a name of
 two words or more (``name``, by transliteration key), an acronym written as such or
 the initials of a long organisation name (``acronym``), a person's family name
-(``surname``), a one-word name (``name``). Its strongest key is its *anchor*.
+(``surname``), a one-word name (``name``). A one-word name and a family name are keyed by
+:func:`~eventwire.text.translit.name_key`: a skeleton of one or two consonants carries its
+first vowel ("Hair" is no "Hiro"). Its strongest key is its *anchor*.
 
 A key belongs to the cluster of the units that carry it with a stronger anchor, when
 those all lie in one cluster; when they lie in several, the key is ambiguous and
@@ -34,7 +36,7 @@ from typing import Any
 from eventwire.resolve.actor_units import Unit, initials
 from eventwire.resolve.names import plain_key
 from eventwire.resolve.overrides import Overrides
-from eventwire.resolve.translit import translit_key
+from eventwire.resolve.translit import family_key, name_key, token_keys, translit_key
 
 # kind -> rank; a ``name`` of two words or more ranks as ``fullname``
 RANKS = {"unit": 0, "name": 1, "surname": 2, "acronym": 3, "fullname": 4, "country": 5,
@@ -77,17 +79,27 @@ def unit_keys(unit: Unit, overrides: Overrides) -> tuple[str, ...]:
                 keys.add(f"override:{n}")
         if unit.kb_id:
             keys.add(f"kb:{unit.kb_id}")
-        kind = "country" if unit.is_country else "name"
-        keys.update(f"{kind}:{k}" for k in unit.tkeys)
+        if unit.is_country:
+            keys.update(f"country:{k}" for k in unit.tkeys)
+        else:
+            keys.update(f"name:{k}" for f in unit.forms if (k := name_key(f)))
         keys.update(f"acronym:{a}" for a in unit.acronyms)
         if not unit.is_person:
             keys.update(f"acronym:{initials(f)}" for f in unit.forms if len(f.split()) > 2)
-        keys.update(f"surname:{s}" for s in unit.full_surnames)
+        keys.update(f"surname:{s}" for s in family_keys(unit))
     # a user split: the units under the second name carry keys of their own
     for n, (name, other) in enumerate(overrides.splits):
         if matches(unit, other) and not matches(unit, name):
             keys = {k if k.startswith("unit:") else f"{k}#split{n}" for k in keys}
     return tuple(sorted(keys, key=strength, reverse=True))
+
+
+def family_keys(unit: Unit) -> set[str]:
+    """The family-name keys of a person's full names, in the form a one-word name's key
+    takes (:func:`name_key`), so that "Hair" never meets the family name of "Dilip Hiro"."""
+    if not unit.full_surnames:
+        return set()
+    return {family_key(f) for f in unit.forms if len(token_keys(f)) > 1}
 
 
 @dataclass(frozen=True)

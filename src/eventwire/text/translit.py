@@ -97,6 +97,55 @@ def token_keys(text: str) -> list[str]:
     return [skeleton(t) for t in _strip_articles(_tokens(text))]
 
 
+# A skeleton of one or two consonants is shared by many unrelated words ("Hair", "Here" and
+# "Hiro" are all ``hr``; "Sana", "Sena" and "Sunni" ``sn``; "IS" and "US" ``as``), while the
+# spellings of one short name keep its first vowel's sound (Saleh/Salih, Zaid/Zeid,
+# Musa/Moussa, Omar/Umar, Qaida/Qaeda). A one-word name's key, and a family name's, carry
+# that vowel's class when the skeleton is that short.
+_VOWEL_CLASSES = {"a": "a", "e": "a", "i": "i", "y": "i", "o": "u", "u": "u"}
+SHORT_SKELETON = 2  # consonants, at most, of a skeleton too coarse to key a word alone
+
+
+def marked_skeleton(token: str) -> str:
+    """:func:`skeleton` of one folded token, with ``~`` and the class of its first vowel
+    (a/e, i/y, o/u) when it has at most :data:`SHORT_SKELETON` consonants: 'hair' ->
+    'hr~a', 'hiro' -> 'hr~i', 'haftar' -> 'hftr'."""
+    key = skeleton(token)
+    if token == "abd" or token.isdigit():
+        return key
+    word = token
+    for digraph, repl in _DIGRAPHS:
+        word = word.replace(digraph, repl)
+    consonants = key[1:] if key[:1] == "a" and word[:1] in _VOWEL_CLASSES else key
+    if len(consonants) > SHORT_SKELETON:
+        return key
+    # y starts a word as a consonant ("Yemen"); elsewhere it is a vowel ("Deby")
+    vowel = next((c for i, c in enumerate(word) if c in _VOWEL_CLASSES and (i or c != "y")), "")
+    return f"{key}~{_VOWEL_CLASSES[vowel]}" if vowel else key
+
+
+def name_key(text: str) -> str:
+    """The key a name is grouped by: :func:`translit_key` for a name of several words; for
+    a one-word name, :func:`marked_skeleton` ("Hair" is no "Hiro", "IS" no "US")."""
+    tokens = _strip_articles(_tokens(text))
+    if len(tokens) == 1:
+        return marked_skeleton(tokens[0])
+    return " ".join(skeleton(t) for t in tokens)
+
+
+def family_key(text: str) -> str:
+    """The :func:`name_key` of a full name's last word, the one a bare family name meets
+    ("Dilip Hiro" -> 'hr~i')."""
+    tokens = _strip_articles(_tokens(text))
+    return marked_skeleton(tokens[-1]) if tokens else ""
+
+
+def spelling(text: str) -> str:
+    """A name's folded words without articles, a doubled letter written once: the form two
+    spellings are compared in ('Al-Gaddafi' -> 'gadafi')."""
+    return " ".join(_REPEATS.sub(r"\1", t) for t in _strip_articles(_tokens(text)))
+
+
 # -- places ------------------------------------------------------------------------------
 # Transliteration variants of place names (Misrata/Misurata, Derna/Darnah, Tobruk/Tubruq,
 # Sirte/Surt, Sebha/Sabha): vowels matter less and the first letter more than in people's
