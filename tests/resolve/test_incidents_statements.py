@@ -79,3 +79,21 @@ def test_statements_are_linked_in_the_store_the_exports_and_the_page(tmp_path: P
         page = client.get(f"/incidents/{inc.id}").text
         section = page[page.index('id="statements"') :]
         assert all(f'href="/events/{e}"' in section for e in said)
+
+
+def test_one_statement_told_of_two_subjects_is_one_incident(tmp_path: Path) -> None:
+    # an article that tells no act: its statements are its incidents, and the two
+    # mentions of one demand (one a coordinated subject) must not become two records
+    t = Text("art_s3").sentence("Teachers and nurses will demand higher pay at a rally on Monday.")
+    t.event("REQUEST", "demand", source="Teachers")
+    t.event("REQUEST", "demand", source="nurses")
+    t.sentence("Unions also called for a strike.")
+    t.event("REQUEST", "called", source="Unions")
+    demand, strike = document_incidents(t.records(), ONTO, {})
+    assert len(demand.members) == 2 and len(strike.members) == 1
+    settings = Settings(db=str(tmp_path / "s.db"))
+    with open_store(settings) as store:
+        article = Article(t.article_id, t.text, outlet="o", published="2025-03-15")
+        store.add_documents([(article, t.records())])
+        rebuild(store, settings)
+        assert len(store.incidents(IncidentFilter())) == 2

@@ -482,9 +482,19 @@ def document_incidents(
             incidents[0].statements.append(em)
     else:
         # a statement is an occurrence of its own; a denial of an act that is told nowhere
-        # else is no incident
-        incidents = [DocIncident(doc.article_id, members=[em], divisions=divisions, onto=onto)
-                     for _n, em in pending if _happened(em)]  # fmt: skip
+        # else is no incident. Mentions of one trigger and type ("teachers and nurses
+        # demanded ...": one a subject) are one statement, so one incident
+        said_once: dict[tuple[int, str], DocIncident] = {}
+        for _n, em in pending:
+            if not _happened(em):
+                continue
+            key = (em.trigger.start, em.type)
+            if key in said_once:
+                said_once[key].members.append(em)
+            else:
+                said_once[key] = DocIncident(doc.article_id, members=[em], divisions=divisions,
+                                             onto=onto)  # fmt: skip
+        incidents = list(said_once.values())
     town = _only_town(doc)
     ties = frozenset(t for t in leader_ties(doc.events, mention_actor)
                      if t[0] in named and t[1] in named)  # fmt: skip
