@@ -1,7 +1,7 @@
 """Where a resolution's memory goes: peak RSS per phase of a rebuild and of a refresh.
 
     python bench/resolution_memory.py [--size 10000] [--store FILE] [--trace N] [--held]
-                                      [--held-actors]
+                                      [--held-actors] [--rebuild-only]
 
 Fills a SQLite store with ``--size`` synthetic articles (or reuses ``--store`` when it
 holds them), rebuilds it, adds 1,000 articles and refreshes. A thread samples the
@@ -54,6 +54,7 @@ class Phases:
         self.current = "start"
         self.peaks: dict[str, float] = {}
         self.seconds: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}  # CPU seconds (the machine may be shared)
         threading.Thread(target=self._sample, daemon=True).start()
 
     @staticmethod
@@ -71,11 +72,12 @@ class Phases:
 
         def timed(*args: Any, **kwargs: Any) -> Any:
             before, self.current = self.current, label
-            t = time.perf_counter()
+            t, cpu = time.perf_counter(), time.process_time()
             try:
                 return inner(*args, **kwargs)
             finally:
                 self.seconds[label] = self.seconds.get(label, 0.0) + time.perf_counter() - t
+                self.cpu[label] = self.cpu.get(label, 0.0) + time.process_time() - cpu
                 self.peaks[label] = max(self.peaks.get(label, 0.0), self.rss_mb())
                 self.current = before
 
@@ -85,9 +87,11 @@ class Phases:
         print(f"{title}: peak RSS {max(self.peaks.values()):.0f} MB")
         for label, peak in self.peaks.items():
             if label in self.seconds:
-                print(f"  {label:28} {self.seconds[label]:8.1f} s  peak {peak:7.0f} MB")
+                print(f"  {label:28} {self.seconds[label]:8.1f} s ({self.cpu[label]:7.1f} CPU s)"
+                      f"  peak {peak:7.0f} MB")  # fmt: skip
         self.peaks.clear()
         self.seconds.clear()
+        self.cpu.clear()
 
 
 class Trace:
@@ -276,6 +280,7 @@ def main() -> None:
     parser.add_argument("--trace", type=int, default=0, help="top allocation sites to print")
     parser.add_argument("--held", action="store_true",
                         help="size what the join holds when it is done, then stop")  # fmt: skip
+    parser.add_argument("--rebuild-only", action="store_true", help="no refresh after it")
     parser.add_argument("--held-actors", action="store_true",
                         help="size what the actor pass holds, then stop")  # fmt: skip
     args = parser.parse_args()
@@ -311,6 +316,9 @@ def main() -> None:
         phases.report(
             f"rebuild, {time.perf_counter() - t:.1f} s ({time.process_time() - cpu:.1f} CPU s)"
         )
+        if args.rebuild_only:
+            store.close()
+            return
         store.add_documents(
             [synthetic_document(world, n) for n in range(args.size, args.size + NEW)]
         )
