@@ -44,6 +44,7 @@ class ColumnKeyGraph:
         self._cluster = array("i")  # key number -> its cluster's key number (-1: not decided)
         self._odd: dict[int, tuple[int, tuple[int, ...]]] = {}  # via and rivals, when not plain
         self._bearers: dict[int, dict[int, int]] = {}  # via -> cluster -> its first bearer
+        self._decisions: dict[int, Decision] = {}
         self._carriers = np.zeros(0, np.int32)  # units by key number, then unit
         self._anchored = np.zeros(0, np.bool_)  # whether that unit is anchored on the key
         self._key_starts = np.zeros(1, np.int64)
@@ -129,9 +130,13 @@ class ColumnKeyGraph:
 
     def decide(self, key: str) -> Decision:
         k = self.number(key)
+        if (made := self._decisions.get(k)) is not None:
+            return made
         cluster = self._decide(k)
         via, rivals = self._odd.get(k, (k, ()))
-        return Decision(self.names[cluster], self.names[via], tuple(self.names[r] for r in rivals))
+        made = Decision(self.names[cluster], self.names[via], tuple(self.names[r] for r in rivals))
+        self._decisions[k] = made  # one a key: keys are few beside units (the power law)
+        return made
 
     def bearer(self, via: str, cluster: str) -> int:
         """The first unit through which ``via`` joins ``cluster``."""
