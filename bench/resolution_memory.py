@@ -15,7 +15,8 @@ incident is built) and the structures the events and incidents passes hold are s
 (each object counted once, in the first structure that reaches it), with bytes per
 article incident and per kept event mention. With ``--held-actors``, the first resolution
 stops once the actor pass has clustered every unit (as it builds the actors) and sizes
-the actor pass's locals the same way, with bytes per unit and per mention. Prints
+the actor pass's locals the same way, with bytes per unit and per mention; with
+``--rebuild-only``, no articles are added and nothing is refreshed after it. Prints
 figures; asserts nothing.
 """
 
