@@ -1,6 +1,7 @@
 """Where a resolution's memory goes: peak RSS per phase of a rebuild and of a refresh.
 
     python bench/resolution_memory.py [--size 10000] [--store FILE] [--trace N] [--held]
+                                      [--held-actors] [--rebuild-only]
 
 Fills a SQLite store with ``--size`` synthetic articles (or reuses ``--store`` when it
 holds them), rebuilds it, adds 1,000 articles and refreshes. A thread samples the
@@ -12,7 +13,11 @@ the most at the end of the incidents pass are printed (by line), with what the p
 itself added. With ``--held``, the first resolution stops once its join is done (its first
 incident is built) and the structures the events and incidents passes hold are sized
 (each object counted once, in the first structure that reaches it), with bytes per
-article incident and per kept event mention. Prints figures; asserts nothing.
+article incident and per kept event mention. With ``--held-actors``, the first resolution
+stops once the actor pass has clustered every unit (as it builds the actors) and sizes
+the actor pass's locals the same way, with bytes per unit and per mention; with
+``--rebuild-only``, no articles are added and nothing is refreshed after it. Prints
+figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from typing import Any
 
 import eventwire.pipeline as pipeline
 import eventwire.resolve as resolve
+import eventwire.resolve.actors as actors
 import eventwire.resolve.incidents as incidents
 from eventwire.config import Settings
 from eventwire.extract import Resources
@@ -49,6 +55,7 @@ class Phases:
         self.current = "start"
         self.peaks: dict[str, float] = {}
         self.seconds: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}  # CPU seconds (the machine may be shared)
         threading.Thread(target=self._sample, daemon=True).start()
 
     @staticmethod
@@ -66,11 +73,12 @@ class Phases:
 
         def timed(*args: Any, **kwargs: Any) -> Any:
             before, self.current = self.current, label
-            t = time.perf_counter()
+            t, cpu = time.perf_counter(), time.process_time()
             try:
                 return inner(*args, **kwargs)
             finally:
                 self.seconds[label] = self.seconds.get(label, 0.0) + time.perf_counter() - t
+                self.cpu[label] = self.cpu.get(label, 0.0) + time.process_time() - cpu
                 self.peaks[label] = max(self.peaks.get(label, 0.0), self.rss_mb())
                 self.current = before
 
@@ -80,9 +88,11 @@ class Phases:
         print(f"{title}: peak RSS {max(self.peaks.values()):.0f} MB")
         for label, peak in self.peaks.items():
             if label in self.seconds:
-                print(f"  {label:28} {self.seconds[label]:8.1f} s  peak {peak:7.0f} MB")
+                print(f"  {label:28} {self.seconds[label]:8.1f} s ({self.cpu[label]:7.1f} CPU s)"
+                      f"  peak {peak:7.0f} MB")  # fmt: skip
         self.peaks.clear()
         self.seconds.clear()
+        self.cpu.clear()
 
 
 class Trace:
@@ -145,6 +155,8 @@ def deep_size(root: object, seen: set[int]) -> int:
         seen.add(id(obj))
         total += sys.getsizeof(obj)
         stack.extend(gc.get_referents(obj))
+        if isinstance(obj, dict):  # the collector does not visit a dict's string keys
+            stack.extend(obj.keys())
     return total
 
 
@@ -219,6 +231,49 @@ class Held:
             print(f"  clusters.{name:8} {size / 1e6:6.1f} MB {size / reports:8.0f} B/report")
 
 
+class HeldActors:
+    """Sizes what the actor pass holds as it builds the actors (see ``--held-actors``):
+    the locals of ``resolve_actors``, each object counted once, then the links it makes."""
+
+    SKIP = ("docs", "resources", "kb", "overrides")
+    ORDER = ("units", "keys", "graph", "clusters", "built", "stored", "affiliated")
+
+    def wrap(self, owner: Any) -> None:
+        inner: Callable[..., Any] = owner.build_actors
+
+        def held(*args: Any, **kwargs: Any) -> Any:
+            frame = sys._getframe(1)
+            while frame is not None and frame.f_code.co_name != "resolve_actors":
+                frame = frame.f_back
+            local = dict(frame.f_locals) if frame is not None else {}
+            result = inner(*args, **kwargs)
+            self.report(local, result.mention_actor)
+            raise SystemExit(0)
+
+        owner.build_actors = held
+
+    def report(self, local: dict[str, Any], mention_actor: dict[str, str]) -> None:
+        seen: set[int] = set()
+        for name in self.SKIP:
+            deep_size(local.get(name), seen)  # owned by the process, not the pass
+        mentions = max(len(mention_actor), len(local.get("mention_actor", ())), 1)
+        # the units: a list of them, or (streamed) the graph of their keys
+        units = len(local["graph"]) if "graph" in local else len(local.get("units", ())) or 1
+        print(f"actor pass when its clusters are built: {units:,} units, {mentions:,} mentions")
+        total = 0
+        names = [n for n in self.ORDER if n in local] + [n for n in local if n not in self.ORDER]
+        for name, value in [*((n, local[n]) for n in names), ("mention_actor", mention_actor)]:
+            if name in self.SKIP:
+                continue
+            size = deep_size(value, seen)
+            total += size
+            if size >= 10_000:
+                print(f"  {name:14} {size / 1e6:8.1f} MB {size / units:7.0f} B/unit "
+                      f"{size / mentions:7.0f} B/mention  {type(value).__name__}")  # fmt: skip
+        print(f"  {'all':14} {total / 1e6:8.1f} MB {total / units:7.0f} B/unit "
+              f"{total / mentions:7.0f} B/mention")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=10000)
@@ -226,7 +281,12 @@ def main() -> None:
     parser.add_argument("--trace", type=int, default=0, help="top allocation sites to print")
     parser.add_argument("--held", action="store_true",
                         help="size what the join holds when it is done, then stop")  # fmt: skip
+    parser.add_argument("--rebuild-only", action="store_true", help="no refresh after it")
+    parser.add_argument("--held-actors", action="store_true",
+                        help="size what the actor pass holds, then stop")  # fmt: skip
     args = parser.parse_args()
+    if args.held_actors:
+        HeldActors().wrap(actors)
     if args.held:
         Held().wrap(incidents)
     if args.trace:
@@ -257,6 +317,9 @@ def main() -> None:
         phases.report(
             f"rebuild, {time.perf_counter() - t:.1f} s ({time.process_time() - cpu:.1f} CPU s)"
         )
+        if args.rebuild_only:
+            store.close()
+            return
         store.add_documents(
             [synthetic_document(world, n) for n in range(args.size, args.size + NEW)]
         )

@@ -88,7 +88,7 @@ def test_a_refresh_after_the_first_resolves_no_whole_store(
         def no_full_resolution(*args: object, **kwargs: object) -> None:
             raise AssertionError("a full actor resolution ran")
 
-        monkeypatch.setattr(actors_module, "build_units", no_full_resolution)
+        monkeypatch.setattr(actors_module, "UnitBuilder", no_full_resolution)
         store.add_documents(docs[30:])
         assert refresh(store, settings)
         monkeypatch.undo()

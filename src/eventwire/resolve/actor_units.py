@@ -16,7 +16,15 @@ from eventwire.model import GROUP_LABEL, DocumentRecords, Evidence, Mention, Spa
 from eventwire.text.names import initials
 from eventwire.text.translit import token_keys, translit_key
 
-__all__ = ["GROUP_LABEL", "StoredUnit", "Unit", "build_units", "initials", "unit_type"]
+__all__ = [
+    "GROUP_LABEL",
+    "StoredUnit",
+    "Unit",
+    "UnitBuilder",
+    "build_units",
+    "initials",
+    "unit_type",
+]
 
 # Words that say what kind of organisation a name is, checked in this order. A rescue or
 # health service is a state body ("Gaza's civil defence agency", "the emergency services
@@ -142,61 +150,75 @@ def build_units(
     docs: Iterable[DocumentRecords], kb: Any
 ) -> tuple[list[Unit], dict[str, list[Mention]]]:
     """Units sorted by (article, group), and demonym/metonym mentions by country ISO3."""
-    units: dict[tuple[str, str], Unit] = {}
-    affiliated: dict[str, list[Mention]] = {}
-    keys: dict[str, str] = {}  # form -> transliteration key: the power law repeats forms
+    return UnitBuilder(kb).units(docs)
 
-    entries: dict[str, Any] = {}  # form -> KB entry (or None)
-    names: dict[str, bool] = {}  # form -> names a country
 
-    def key_of(form: str) -> str:
-        if form not in keys:
-            keys[form] = translit_key(form)
-        return keys[form]
+class UnitBuilder:
+    """Builds units (:func:`build_units`), keeping what it looked up of each form (its
+    transliteration key, KB entry, whether it names a country) from one call to the
+    next: the power law repeats forms, so a pass that builds the units of one article at
+    a time looks each form up once, as one call over every document does."""
 
-    def country_name(form: str) -> bool:
-        if form not in names:
-            names[form] = kb.is_country_name(form)
-        return names[form]
+    def __init__(self, kb: Any) -> None:
+        self.kb = kb
+        self._keys: dict[str, str] = {}  # form -> transliteration key
+        self._entries: dict[str, Any] = {}  # form -> KB entry (or None)
+        self._names: dict[str, bool] = {}  # form -> names a country
 
-    def entry_of(form: str) -> Any:
-        if form not in entries:
-            entries[form] = kb.lookup(form)
-        return entries[form]
+    def key_of(self, form: str) -> str:
+        if form not in self._keys:
+            self._keys[form] = translit_key(form)
+        return self._keys[form]
 
-    for doc in docs:
-        country = document_country(doc)
-        for m in doc.mentions:
-            if m.group.startswith("aff:") and m.affiliation:
-                affiliated.setdefault(m.affiliation, []).append(m)
-                continue
-            if m.label == GROUP_LABEL and m.affiliation is None and country:
-                m = replace(m, affiliation=country)
-            form = m.normalized or m.span.text
-            if not key_of(form):
-                continue
-            key = (m.article_id, m.group or form)
-            unit = units.setdefault(key, Unit(m.article_id, key[1]))
-            unit.mentions.append(m)
-            unit.forms[form] += 1
-            unit.labels[m.label] += 1
-    for unit in units.values():
-        unit.known_tkeys = frozenset(k for f in unit.forms if (k := key_of(f)))
-        if set(unit.labels) == {GROUP_LABEL}:
-            unit.is_group = True
-            unit.country = next((m.affiliation for m in unit.mentions if m.affiliation), None)
-            continue  # "police" is no knowledge-base entry, nor a country
-        found = {e.id: e for f in unit.forms if (e := entry_of(f))}
-        entry = entry_of(unit.label) if len(found) > 1 else None
-        if len(found) == 1 or entry is not None:
-            entry = entry or next(iter(found.values()))
-            unit.kb_id, unit.kb_type = entry.id, entry.type
-        unit.is_country = unit.kb_type == "country" or (
-            unit.kb_type is None and any(country_name(f) for f in unit.forms)
-        )
-    for ms in affiliated.values():
-        ms.sort(key=lambda m: (m.article_id, m.span.start))
-    return [units[k] for k in sorted(units)], affiliated
+    def _country_name(self, form: str) -> bool:
+        if form not in self._names:
+            self._names[form] = self.kb.is_country_name(form)
+        return self._names[form]
+
+    def _entry_of(self, form: str) -> Any:
+        if form not in self._entries:
+            self._entries[form] = self.kb.lookup(form)
+        return self._entries[form]
+
+    def units(self, docs: Iterable[DocumentRecords]) -> tuple[list[Unit], dict[str, list[Mention]]]:
+        """The units of ``docs`` sorted by (article, group), and their demonym/metonym
+        mentions by country ISO3."""
+        key_of, entry_of = self.key_of, self._entry_of
+        units: dict[tuple[str, str], Unit] = {}
+        affiliated: dict[str, list[Mention]] = {}
+        for doc in docs:
+            country = document_country(doc)
+            for m in doc.mentions:
+                if m.group.startswith("aff:") and m.affiliation:
+                    affiliated.setdefault(m.affiliation, []).append(m)
+                    continue
+                if m.label == GROUP_LABEL and m.affiliation is None and country:
+                    m = replace(m, affiliation=country)
+                form = m.normalized or m.span.text
+                if not key_of(form):
+                    continue
+                key = (m.article_id, m.group or form)
+                unit = units.setdefault(key, Unit(m.article_id, key[1]))
+                unit.mentions.append(m)
+                unit.forms[form] += 1
+                unit.labels[m.label] += 1
+        for unit in units.values():
+            unit.known_tkeys = frozenset(k for f in unit.forms if (k := key_of(f)))
+            if set(unit.labels) == {GROUP_LABEL}:
+                unit.is_group = True
+                unit.country = next((m.affiliation for m in unit.mentions if m.affiliation), None)
+                continue  # "police" is no knowledge-base entry, nor a country
+            found = {e.id: e for f in unit.forms if (e := entry_of(f))}
+            entry = entry_of(unit.label) if len(found) > 1 else None
+            if len(found) == 1 or entry is not None:
+                entry = entry or next(iter(found.values()))
+                unit.kb_id, unit.kb_type = entry.id, entry.type
+            unit.is_country = unit.kb_type == "country" or (
+                unit.kb_type is None and any(self._country_name(f) for f in unit.forms)
+            )
+        for ms in affiliated.values():
+            ms.sort(key=lambda m: (m.article_id, m.span.start))
+        return [units[k] for k in sorted(units)], affiliated
 
 
 def document_country(doc: DocumentRecords) -> str | None:

@@ -15,21 +15,25 @@ actor's id comes from its cluster's key, so it does not depend on other actors.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import groupby
 from typing import Any
 
 from eventwire.errors import ConfigError
 from eventwire.knowledge.resources import Resources
 from eventwire.model import Actor, DocumentRecords, Mention, Role, mention_key
-from eventwire.resolve.actor_keys import Decision, KeyGraph, explain, unit_keys
+from eventwire.resolve.actor_columns import ColumnKeyGraph, SpilledUnits, UnitSpill
+from eventwire.resolve.actor_keys import Decision, explain, unit_keys
 from eventwire.resolve.actor_totals import ClusterTotals
 from eventwire.resolve.actor_units import (
     StoredUnit,
     Unit,
+    UnitBuilder,
     affiliation_units,
-    build_units,
+    from_payload,
     to_payload,
     unit_id,
 )
@@ -44,48 +48,118 @@ class ActorResolution:
     mention_actor: dict[str, str]
     explanations: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # what incremental resolution keeps: the units with their clusters, the key decisions
-    units: tuple[StoredUnit, ...] = ()
+    units: Sequence[StoredUnit] = ()
     decisions: dict[str, Decision] = field(default_factory=dict)
     totals: dict[str, str] = field(default_factory=dict)  # cluster -> ClusterTotals JSON
 
 
 def resolve_actors(docs: Iterable[DocumentRecords], resources: Resources) -> ActorResolution:
+    """The actors of ``docs`` (a list in any order, or a stream in article-id order).
+
+    Units are made one article at a time; clustering holds only their keys
+    (:class:`~eventwire.resolve.actor_columns.ColumnKeyGraph`), the units themselves wait
+    on disk and are read back in id order to make their clusters' totals and mention
+    links, so the pass never holds every unit at once."""
     kb = resources.kb
     overrides = overrides_of(resources)
-    units, affiliated = build_units(docs, kb)
-    keys = [unit_keys(u, overrides) for u in units]
-    graph = KeyGraph(keys, [u.is_single_name and u.is_personish for u in units])
-    clusters: dict[str, list[int]] = defaultdict(list)
-    for i in range(len(units)):  # units are in sort order, so each cluster's members are
-        clusters[graph.cluster_of(i)].append(i)
-    built = {
-        key: ClusterActor.of(key, [units[i] for i in members], explain(
-            [(units[i], keys[i][0]) for i in members], graph.decide,
-            lambda via, c: units[graph.bearer(via, c)], kb,
-        ), kb)
-        for key, members in clusters.items()
-    }  # fmt: skip
-    stored = [
-        StoredUnit(unit_id(u.article_id, u.group), u.article_id, keys[i],
-                   graph.personish[i], graph.cluster_of(i), to_payload(u))
-        for i, u in enumerate(units)
-    ]  # fmt: skip
-    # demonym and capital mentions ("Egyptian officials") join their country's entry
-    for unit in affiliation_units(affiliated, kb):
-        key = graph.decide(unit.anchor).cluster
-        stored.append(replace(unit, cluster=key))
-    for iso3 in sorted(affiliated):
-        if (entry := kb.country(iso3)) is not None:
-            key = graph.decide(f"kb:{entry.id}").cluster
-            if key not in built:
-                built[key] = ClusterActor(key, [], ClusterTotals())
-            built[key].attach(iso3, affiliated[iso3])
-    for c in built.values():
-        c.count_articles()
+    builder = UnitBuilder(kb)
+    graph = ColumnKeyGraph()
+    spill = UnitSpill()
+    affiliated: dict[str, list[Mention]] = defaultdict(list)
+    last = ""
+    for article in _by_article(docs):
+        units, found = builder.units(article)
+        for iso3, ms in found.items():
+            affiliated[iso3].extend(ms)
+        for u in units:
+            uid = unit_id(u.article_id, u.group)
+            if uid <= last:
+                raise ValueError("documents must come in article-id order")
+            last = uid
+            graph.add(unit_keys(u, overrides), u.is_single_name and u.is_personish)
+            spill.add(uid, u.article_id, to_payload(u))
+    for ms in affiliated.values():
+        ms.sort(key=lambda m: (m.article_id, m.span.start))
+    graph.index()
+    # the countries whose demonym mentions join a cluster: its articles are counted once
+    aff_clusters = {
+        iso3: graph.decide(f"kb:{entry.id}").cluster
+        for iso3 in sorted(affiliated)
+        if (entry := kb.country(iso3)) is not None
+    }
+    aff_articles: dict[str, set[str]] = defaultdict(set)
+    for iso3, key in aff_clusters.items():
+        aff_articles[key].update(m.article_id for m in affiliated[iso3])
+    built, mention_actor = _clusters_from_spill(spill, graph, aff_articles, kb)
+    extra = affiliation_units(affiliated, kb)
+    extra = [replace(unit, cluster=graph.decide(unit.anchor).cluster) for unit in extra]
+    for iso3, key in aff_clusters.items():
+        if key not in built:
+            built[key] = ClusterActor(key, [], ClusterTotals())
+        built[key].attach(iso3, affiliated[iso3])
+    for key, c in built.items():
+        c.totals.articles += len(aff_articles.get(key, ()))
     result = build_actors(list(built.values()), kb, overrides)
-    decisions = {k: graph.decide(k) for k in sorted({k for s in stored for k in s.keys})}
+    mention_actor.update(result.mention_actor)
+    carried = {k for s in extra for k in s.keys}
+    decisions = {k: graph.decide(k) for k in sorted({*graph.names[: graph.carried], *carried})}
     totals = {c.key: c.totals.to_json() for c in built.values()}
-    return replace(result, units=tuple(stored), decisions=decisions, totals=totals)
+    stored = SpilledUnits(spill, graph, extra)
+    return replace(
+        result, mention_actor=mention_actor, units=stored, decisions=decisions, totals=totals
+    )
+
+
+def _by_article(docs: Iterable[DocumentRecords]) -> Iterator[list[DocumentRecords]]:
+    """The documents of each article in turn, in article-id order (a list is sorted)."""
+    if isinstance(docs, Sequence):
+        docs = sorted(docs, key=lambda d: d.article_id)
+    last: str | None = None
+    for article, group in groupby(docs, key=lambda d: d.article_id):
+        if last is not None and article < last:
+            raise ValueError("documents must come in article-id order")
+        last = article
+        yield list(group)
+
+
+def _clusters_from_spill(
+    spill: UnitSpill, graph: ColumnKeyGraph, aff_articles: dict[str, set[str]], kb: Any
+) -> tuple[dict[str, ClusterActor], dict[str, str]]:
+    """Each cluster's totals and explanation lines, and its units' mention links, from
+    the units read back one at a time in id order (clusters in the order of their first
+    unit). ``aff_articles`` loses the articles a cluster's units count."""
+    built: dict[str, ClusterActor] = {}
+    mention_actor: dict[str, str] = {}
+    first_on: dict[str, Unit] = {}  # anchor -> its first unit, for anchors naming a cluster
+    read: dict[int, Unit] = {}  # units an explanation names, read back by position
+    last_article: dict[str, str] = {}
+    aids: dict[str, str] = {}
+
+    def bearer_of(via: str, cluster: str) -> Unit:
+        i = graph.bearer(via, cluster)
+        if i not in read:
+            read[i] = spill.unit(i)
+        return read[i]
+
+    for i, (_uid, article_id, payload) in enumerate(spill.rows()):
+        u = from_payload(article_id, json.loads(payload))
+        anchor, key = graph.anchor(i), graph.cluster_of(i)
+        if key == anchor:
+            first_on.setdefault(anchor, u)
+        c = built.get(key)
+        if c is None:
+            c = built[key] = ClusterActor(key, [], ClusterTotals())
+            aids[key] = actor_id(key)
+        lines = explain([(u, anchor)], graph.decide, bearer_of, kb, first_on.__getitem__)
+        c.totals.add_units([u], kb)
+        c.totals.add_lines(lines)
+        if last_article.get(key) != u.article_id:
+            last_article[key] = u.article_id
+            c.totals.articles += 1
+            aff_articles.get(key, set()).discard(u.article_id)
+        for m in u.mentions:
+            mention_actor[mention_key(m.article_id, m.span)] = aids[key]
+    return built, mention_actor
 
 
 def overrides_of(resources: Resources) -> Overrides:

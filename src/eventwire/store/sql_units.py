@@ -154,7 +154,7 @@ class UnitsSQL:
             self._insert(
                 "key_decisions",
                 ("key", "cluster", "via", "rivals"),
-                [(k, d.cluster, d.via, _as_json(list(d.rivals))) for k, d in decisions.items()],
+                ((k, d.cluster, d.via, _as_json(list(d.rivals))) for k, d in decisions.items()),
             )
             ours = fingerprint is None and picture == generation
             self._set_state("units", str(generation if ours else -1))
@@ -188,13 +188,14 @@ class UnitsSQL:
         self._insert(
             "units",
             ("id", "article_id", "anchor", "personish", "cluster", "payload"),
-            [(u.id, u.article_id, u.anchor, int(u.personish), u.cluster, u.payload)
-             for u in units],
+            ((u.id, u.article_id, u.anchor, int(u.personish), u.cluster, u.payload)
+             for u in units),
         )  # fmt: skip
+        # rows made as they are written: a full resolution's units are read back from disk
         self._insert(
             "unit_keys",
             ("key", "unit_id", "is_anchor"),
-            [(k, u.id, int(n == 0)) for u in units for n, k in enumerate(u.keys)],
+            ((k, u.id, int(n == 0)) for u in units for n, k in enumerate(u.keys)),
         )
 
     # UnitIndex ----------------------------------------------------------------------
