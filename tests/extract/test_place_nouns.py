@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Span as SpacySpan
+from tests.extract.test_mentions import run
 
-from eventwire.extract.context import DocContext
-from eventwire.extract.mentions import extract_mentions
 from eventwire.extract.notactors import division_test, named_by_place_noun
-from eventwire.model import Article
 
 
 def _names(blank_nlp, resources, text, ents):
-    doc = blank_nlp(text)
-    spans, pos = [], 0
-    for surface, label in ents:
-        start = text.index(surface, pos)
-        spans.append(doc.char_span(start, start + len(surface), label=label))
-        pos = start + len(surface)
-    doc.ents = [s for s in spans if isinstance(s, SpacySpan)]
-    ctx = DocContext(article=Article(id="a", text=text), doc=doc, resources=resources)
-    return {m.normalized for m in extract_mentions(ctx)["mentions"]}
+    return {m.normalized for m in run(blank_nlp, resources, text, ents)}
 
 
 @pytest.mark.parametrize(

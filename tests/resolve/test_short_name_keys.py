@@ -3,11 +3,9 @@ first vowel, and loose KB matches spelt unlike the KB's name, are not joined."""
 
 import pytest
 
-from eventwire.config import Settings
 from eventwire.extract.mentions import _group
 from eventwire.extract.namephrases import Cand
 from eventwire.knowledge.kb import spelt_alike
-from eventwire.knowledge.resources import Resources
 from eventwire.model import DocumentRecords, Evidence, Mention, Span
 from eventwire.resolve.actors import resolve_actors
 from eventwire.text.translit import family_key, name_key
@@ -81,18 +79,13 @@ def _doc(aid, names):
     return DocumentRecords(article_id=aid, mentions=tuple(mentions))
 
 
-@pytest.fixture(scope="module")
-def res(tmp_path_factory):
-    return Resources(Settings(db=str(tmp_path_factory.mktemp("kb") / "x.db")))
-
-
-def test_a_word_elsewhere_never_joins_a_family_name_by_two_consonants(res):
+def test_a_word_elsewhere_never_joins_a_family_name_by_two_consonants(resources):
     docs = [
         _doc("d1", [("Pavel Horo", "PERSON")]),
         _doc("d2", [("Hare", "PERSON")]),  # a play's title, read as a person
         _doc("d3", [("Hora", "PERSON")]),  # the same family name, spelt otherwise
     ]
-    r = resolve_actors(docs, res)
+    r = resolve_actors(docs, resources)
     by_name = {a.name: a for a in r.actors}
     assert "Hare" in by_name
     assert "Hora" in by_name["Pavel Horo"].aliases
