@@ -15,9 +15,6 @@ cluster's totals, or by position when an explanation names one.
 from __future__ import annotations
 
 import json
-import os
-import pickle
-import tempfile
 from array import array
 from collections.abc import Iterator, Sequence
 from typing import overload
@@ -26,6 +23,7 @@ import numpy as np
 
 from eventwire.resolve.actor_keys import Decision, decide_key
 from eventwire.resolve.actor_units import StoredUnit, Unit, from_payload
+from eventwire.resolve.record_file import RecordFile
 
 __all__ = ["ColumnKeyGraph", "SpilledUnits", "UnitSpill"]
 
@@ -146,31 +144,17 @@ class ColumnKeyGraph:
         return self._bearers[v][self.number(cluster)]
 
 
-class UnitSpill:
+class UnitSpill(RecordFile):
     """Units in a temporary file, in the order added: each one's id, article and stored
     JSON (:func:`~eventwire.resolve.actor_units.to_payload`), read back in order or by
     position."""
 
-    def __init__(self) -> None:
-        # closed by close() or when let go: the units are read back after the pass
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115
-        self._starts = array("q", [0])
-
-    def __len__(self) -> int:
-        return len(self._starts) - 1
-
     def add(self, uid: str, article_id: str, payload: str) -> None:
-        data = pickle.dumps((uid, article_id, payload), pickle.HIGHEST_PROTOCOL)
-        self._file.write(data)
-        self._starts.append(self._starts[-1] + len(data))
+        self.append((uid, article_id, payload))
 
     def row(self, i: int) -> tuple[str, str, str]:
         """The ``i``-th unit's (id, article, payload)."""
-        self._file.flush()
-        start = self._starts[i]
-        row: tuple[str, str, str] = pickle.loads(
-            os.pread(self._file.fileno(), self._starts[i + 1] - start, start)
-        )
+        row: tuple[str, str, str] = self.get(i)
         return row
 
     def unit(self, i: int) -> Unit:
@@ -179,12 +163,8 @@ class UnitSpill:
 
     def rows(self) -> Iterator[tuple[str, str, str]]:
         """Every unit's (id, article, payload), in order."""
-        self._file.flush()
         for i in range(len(self)):
             yield self.row(i)
-
-    def close(self) -> None:
-        self._file.close()
 
 
 class SpilledUnits(Sequence[StoredUnit]):

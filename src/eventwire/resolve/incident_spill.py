@@ -13,8 +13,6 @@ result is the same.
 
 from __future__ import annotations
 
-import pickle
-import tempfile
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import fields
@@ -22,6 +20,7 @@ from typing import overload
 
 from eventwire.knowledge.ontology import Ontology
 from eventwire.resolve.doc_incidents import DocIncident
+from eventwire.resolve.record_file import RecordFile
 
 _FIELDS = tuple(f.name for f in fields(DocIncident) if f.name != "onto")
 
@@ -33,9 +32,7 @@ class SpilledIncidents(Sequence[DocIncident]):
 
     def __init__(self, onto: Ontology) -> None:
         self.onto = onto
-        # closed by close(): the file outlives this call, as the join reads it back
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115
-        self._starts = array("q", [0])
+        self._records = RecordFile()  # closed by close(): the join reads it back
         self._ids: list[str] = []
         self._order: array[int] | None = None
         # what article_reports needs of every incident before it makes one report
@@ -49,10 +46,7 @@ class SpilledIncidents(Sequence[DocIncident]):
         self.named.update(inc.named)
         for actor, seat in inc.seats.items():
             self.seats.setdefault(actor, set()).add(seat)
-        data = pickle.dumps(tuple(getattr(inc, f) for f in _FIELDS), pickle.HIGHEST_PROTOCOL)
-        self._file.seek(self._starts[-1])  # after any read
-        self._file.write(data)
-        self._starts.append(self._starts[-1] + len(data))
+        self._records.append(tuple(getattr(inc, f) for f in _FIELDS))
         self._ids.append(inc.id)
 
     def sort_by_id(self) -> None:
@@ -62,7 +56,7 @@ class SpilledIncidents(Sequence[DocIncident]):
         self._ids = []
 
     def __len__(self) -> int:
-        return len(self._starts) - 1
+        return len(self._records)
 
     @overload
     def __getitem__(self, n: int) -> DocIncident: ...
@@ -78,9 +72,7 @@ class SpilledIncidents(Sequence[DocIncident]):
         if not 0 <= n < len(self):
             raise IndexError(n)
         at = self._order[n] if self._order is not None else n
-        start, end = self._starts[at], self._starts[at + 1]
-        self._file.seek(start)
-        values = pickle.loads(self._file.read(end - start))
+        values = self._records.get(at)
         return DocIncident(**dict(zip(_FIELDS, values, strict=True)), onto=self.onto)
 
     def __iter__(self) -> Iterator[DocIncident]:
@@ -88,4 +80,4 @@ class SpilledIncidents(Sequence[DocIncident]):
             yield self[n]
 
     def close(self) -> None:
-        self._file.close()
+        self._records.close()
