@@ -73,14 +73,18 @@ def _strip_articles(tokens: list[str]) -> list[str]:
 _REPEATS = re.compile(r"(.)\1+")  # a doubled letter, written once
 
 
+def _digraphs_written_once(token: str) -> str:
+    """``token`` with each digraph of :data:`_DIGRAPHS` written as its one letter."""
+    for digraph, repl in _DIGRAPHS:
+        token = token.replace(digraph, repl)
+    return token
+
+
 def skeleton(token: str) -> str:
     """Consonant skeleton of one folded token ('gadhafi' -> 'kdf')."""
     if token == "abd" or token.isdigit():
         return token
-    word = token
-    for digraph, repl in _DIGRAPHS:
-        word = word.replace(digraph, repl)
-    word = word.translate(_LETTER_CLASS)
+    word = _digraphs_written_once(token).translate(_LETTER_CLASS)
     word = _REPEATS.sub(r"\1", word)
     head = "a" if word[:1] in _VOWELS - {"y", "w"} else ""
     body = "".join(c for i, c in enumerate(word) if c not in _VOWELS or (i == 0 and c in "yw"))
@@ -113,9 +117,7 @@ def marked_skeleton(token: str) -> str:
     key = skeleton(token)
     if token == "abd" or token.isdigit():
         return key
-    word = token
-    for digraph, repl in _DIGRAPHS:
-        word = word.replace(digraph, repl)
+    word = _digraphs_written_once(token)
     consonants = key[1:] if key[:1] == "a" and word[:1] in _VOWEL_CLASSES else key
     if len(consonants) > SHORT_SKELETON:
         return key
@@ -128,9 +130,7 @@ def name_key(text: str) -> str:
     """The key a name is grouped by: :func:`translit_key` for a name of several words; for
     a one-word name, :func:`marked_skeleton` ("Hair" is no "Hiro", "IS" no "US")."""
     tokens = _strip_articles(_tokens(text))
-    if len(tokens) == 1:
-        return marked_skeleton(tokens[0])
-    return " ".join(skeleton(t) for t in tokens)
+    return marked_skeleton(tokens[0]) if len(tokens) == 1 else translit_key(text)
 
 
 def family_key(text: str) -> str:
