@@ -60,12 +60,6 @@ class Settings:
         "region files of wars); off, actors are resolved from the articles alone (country "
         "names, capitals and demonyms stay on). Your own actor_files load either way.",
     )
-    doer_chooser: bool = _setting(
-        False,
-        "Fill a violent act's doer the rules leave open with the learned chooser's best "
-        "candidate (weights shipped in the package; docs/chooser.md). Off by default: on "
-        "real articles fewer than half of the doers it sets are right.",
-    )
     gazetteer: str = _setting(
         "",
         "Gazetteer SQLite file; empty means the one built at setup inside the package data. "

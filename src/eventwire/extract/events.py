@@ -28,13 +28,12 @@ uses to find the event a text is about.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from eventwire.extract.actorspans import Filler, MentionIndex
 from eventwire.extract.anchor import place_for, when_for
-from eventwire.extract.chooser import open_doers_filled, shipped_model
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.count_attach import (
@@ -64,7 +63,7 @@ from eventwire.extract.rebuttals import BACKING_EVENTS, rebuttals, rebutted
 from eventwire.extract.subject_acts import EMBEDDED, subject_acts_folded
 from eventwire.extract.totals import conflict_onset, total_words
 from eventwire.knowledge.ontology import Ontology
-from eventwire.model import EventMention, Mention, Span
+from eventwire.model import EventMention, Span
 from eventwire.registry import extractors
 
 if TYPE_CHECKING:
@@ -497,10 +496,6 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     follow_ups, toll_lines = _follow_up_lines(ctx, events, onto) if parsed else (set(), set())
     events = link_events(ctx.view, events, trigger_at, onto, index)
     events = doers_named_later(ctx.view, events, trigger_at, onto, index)
-    # an act whose doer no rule read: the learned chooser's best candidate, if sure enough
-    chooser = shipped_model() if ctx.resources.settings.doer_chooser else None
-    events = open_doers_filled(ctx.view, index, events, trigger_at, onto, chooser,
-                               mention_kind(index, onto))  # fmt: skip
     if parsed:  # "fired shells into the town, killing three": one act
         events = _named_again_dated(ctx, events, trigger_at)
         events = _consequences_folded(ctx.doc, events, trigger_at, onto)
@@ -828,11 +823,6 @@ def _kind_of(filler: Filler | None, index: MentionIndex, onto: Ontology) -> str 
             # is no actor mention at all)
             kind = "state"
     return kind or None
-
-
-def mention_kind(index: MentionIndex, onto: Ontology) -> Callable[[Mention], str | None]:
-    """What kind of group a mention names, as :func:`_kind_of` reads a role's filler."""
-    return lambda m: _kind_of(Filler(m.span), index, onto)
 
 
 def _target_token(tgt_toks: list[Token | None], lemma: str, index: MentionIndex) -> Token | None:
