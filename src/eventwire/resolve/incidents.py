@@ -7,7 +7,10 @@ are compatible:
   types of one incident family of the ontology (``[incident_families]``: an attack and a
   raid; troops sent and the offensive they are sent into);
 * **date**: windows that meet within one day (a day is its own window; an undated report
-  the week before its publication; a stated week or month its span);
+  the week before its publication; a stated week or month its span); two stated days a
+  day apart that share only a named side are two acts (:mod:`~eventwire.resolve.incident_days`),
+  and a report with no day that tells only a period or a campaign joins nothing
+  (:mod:`~eventwire.resolve.incident_period`);
 * **place**: contained in one another (a town in its governorate, anything in its
   country); two different towns, governorates or countries are a hard veto, unless a
   country-level place is a namesake of the other's country or lies within reach of it
@@ -708,7 +711,9 @@ def candidate_pairs(incs: Sequence[Report]) -> list[tuple[int, int]]:
     (family, day, side) for its sides and (family, day, town) for its town, on every day of its
     window and one day either side. An undated report with no place below its country and no
     site joins nothing
-    (:func:`~eventwire.resolve.incident_undated.files_nowhere`) and is filed nowhere."""
+    (:func:`~eventwire.resolve.incident_undated.files_nowhere`) and is filed nowhere; so is
+    a report of a period or a campaign
+    (:func:`~eventwire.resolve.incident_period.tells_a_period`)."""
     pairs: set[tuple[int, int]] = set()
     for members in candidate_blocks(incs).values():
         pairs.update(combinations(members, 2))  # filed in index order: i < j
