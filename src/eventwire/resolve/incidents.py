@@ -7,7 +7,10 @@ are compatible:
   types of one incident family of the ontology (``[incident_families]``: an attack and a
   raid; troops sent and the offensive they are sent into);
 * **date**: windows that meet within one day (a day is its own window; an undated report
-  the week before its publication; a stated week or month its span);
+  the week before its publication; a stated week or month its span); two stated days a
+  day apart that share only a named side are two acts (:mod:`~eventwire.resolve.incident_days`),
+  and a report with no day that tells only a period or a campaign joins nothing
+  (:mod:`~eventwire.resolve.incident_period`);
 * **place**: contained in one another (a town in its governorate, anything in its
   country); two different towns, governorates or countries are a hard veto, unless a
   country-level place is a namesake of the other's country or lies within reach of it
@@ -69,10 +72,12 @@ from eventwire.resolve.doc_incidents import (
 from eventwire.resolve.facets import is_facet_of_act, is_protest_in_act
 from eventwire.resolve.ids import stable_id
 from eventwire.resolve.incident_apart import ApartLines, ApartSets
-from eventwire.resolve.incident_counts import best_counts, report_figures
+from eventwire.resolve.incident_counts import best_counts, is_update, report_figures
+from eventwire.resolve.incident_days import day_apart_veto
 from eventwire.resolve.incident_hours import night_edge, one_night
 from eventwire.resolve.incident_lines import across_line, line_cell
 from eventwire.resolve.incident_notes import Notes
+from eventwire.resolve.incident_period import period_veto, tells_a_period
 from eventwire.resolve.incident_sites import act_nouns, sites_hit
 from eventwire.resolve.incident_spill import SpilledIncidents
 from eventwire.resolve.incident_ties import tied_sides
@@ -108,6 +113,7 @@ class IncidentLinks:
 
 
 _NO_SIDES: frozenset[str] = frozenset()
+_NO_FIGURES: frozenset[tuple[str, int]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -129,6 +135,9 @@ class Report:
     night: str = ""  # where its act lies in its stated day (``incident_hours.night_edge``)
     undated: bool = False  # states no day, week or month (``incident_undated``)
     violent: bool = True  # its type is an act of violence (``Ontology.violent_types``)
+    period: bool = False  # tells a period or a campaign, no one occurrence (``incident_period``)
+    figures: frozenset[tuple[str, int]] = frozenset()  # (kind, figure) of its counts
+    risen: bool = False  # gives a figure as a risen toll ("the toll rose to 14")
 
     @classmethod
     def of(
@@ -163,9 +172,12 @@ class Report:
                                     for x in (sides, sites, doers, hit))  # fmt: skip
         day = inc.day
         night = night_edge(inc.members, day, inc.onto.violent_types)
+        figures = frozenset((c.kind, c.value) for em in inc.members for c in em.counts)
+        figures = figures or _NO_FIGURES  # most reports give none: one shared empty set
         return cls(inc.id, inc.article_id, itype, inc.window(), day, inc.place, sides,
                    family, sites, doers, hit, night, is_undated(day, inc.members),
-                   itype in inc.onto.violent_types)  # fmt: skip
+                   itype in inc.onto.violent_types, tells_a_period(day, inc.members),
+                   figures, any(is_update(c) for em in inc.members for c in em.counts))  # fmt: skip
 
     def window(self) -> tuple[int, int] | None:
         return self.span
@@ -460,7 +472,7 @@ def veto(a: Report, b: Report) -> str | None:
     if why := (place_veto(a.place, b.place) or offset_veto(a.place, b.place)
                or district_veto(a.place, b.place)):  # fmt: skip
         return why
-    if why := undated_veto(a, b):
+    if why := undated_veto(a, b) or period_veto(a, b):
         return why
     if why := reprisal_veto(a, b):
         return why
@@ -476,7 +488,7 @@ def veto(a: Report, b: Report) -> str | None:
         return why
     if not shared and not _same_town_dated(a, b):
         return "no shared named actor, and not the same town and day"
-    return None
+    return day_apart_veto(a, b, shared or state_against_group(a, b))
 
 
 def reprisal_veto(a: Report, b: Report) -> str | None:
@@ -699,7 +711,9 @@ def candidate_pairs(incs: Sequence[Report]) -> list[tuple[int, int]]:
     (family, day, side) for its sides and (family, day, town) for its town, on every day of its
     window and one day either side. An undated report with no place below its country and no
     site joins nothing
-    (:func:`~eventwire.resolve.incident_undated.files_nowhere`) and is filed nowhere."""
+    (:func:`~eventwire.resolve.incident_undated.files_nowhere`) and is filed nowhere; so is
+    a report of a period or a campaign
+    (:func:`~eventwire.resolve.incident_period.tells_a_period`)."""
     pairs: set[tuple[int, int]] = set()
     for members in candidate_blocks(incs).values():
         pairs.update(combinations(members, 2))  # filed in index order: i < j
@@ -712,7 +726,7 @@ def candidate_blocks(incs: Sequence[Report]) -> dict[tuple[str, int, str], list[
     blocks: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for n, inc in enumerate(incs):
         w = inc.window()
-        if w is None or w[1] - w[0] > MAX_WINDOW or files_nowhere(inc):
+        if w is None or w[1] - w[0] > MAX_WINDOW or files_nowhere(inc) or inc.period:
             continue
         cells = sorted(inc.named | {parent_side(k) for k in inc.named})
         if town := town_of(inc.place):
