@@ -1,7 +1,8 @@
 """The pair tails (migration 27): each pair's sums from a month period to the last, read
 as the difference of two rows a pair. Their bounds compare periods as the events' dates
 are compared (as text); a refreshed store holds the rows a rebuild writes; PostgreSQL
-answers the network's reads under dates as SQLite does."""
+answers the network's reads under dates as SQLite does. And an actor's degrees from its
+pairs, each side once."""
 
 from __future__ import annotations
 
@@ -12,13 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.api.test_network_periods import EVENTS, FILTERS
+from tests.api.test_network_periods import EVENTS, FILTERS, _recorded
 from tests.store.test_incremental import varied
 
 from eventwire.config import Settings
 from eventwire.model import Resolution
 from eventwire.pipeline import rebuild, refresh
 from eventwire.store import open_store
+from eventwire.store.base import EventFilter
 from eventwire.store.sql import SUMMARIES, _tail_plan
 from eventwire.store.sql_pair_tails import _split_rows, tail_bounds
 from eventwire.store.sqlite import SQLiteStore
@@ -67,8 +69,6 @@ def test_a_pairs_split_between_two_tails_leaves_out_kinds_of_no_events() -> None
 
 
 def test_only_dates_and_sources_read_the_tails() -> None:
-    from eventwire.store.base import EventFilter
-
     assert _tail_plan(EventFilter(since="2019", min_sources=2)) is not None
     assert _tail_plan(EventFilter()) is None  # the whole store: its own rows
     assert _tail_plan(EventFilter(min_sources=2)) is None
@@ -141,3 +141,30 @@ def test_postgres_reads_the_tails_as_sqlite_does(
                 assert server.event_pair_sources(flt, among=among, new=new) == (
                     lite.event_pair_sources(flt, among=among, new=new)
                 ), flt
+
+
+@pytest.mark.parametrize(
+    "flt",
+    [EventFilter(actor="act_a"), EventFilter(actor="act_b", types=("FIGHT",)),
+     EventFilter(actor="act_c", modality="alleged", negated=False)],
+    ids=repr,
+)  # fmt: skip
+def test_an_actors_degrees_read_each_side_of_its_pairs_once(flt: EventFilter) -> None:
+    """The sources each actor shares with the filter's actor, and the actor's own, from
+    its pairs as the source and as the target (migration 27's covering side indexes)."""
+    degree: Counter[str] = Counter()
+    for e in EVENTS:
+        if (
+            e.source_actor and e.target_actor and e.source_actor != e.target_actor
+            and flt.actor in (e.source_actor, e.target_actor)
+            and (not flt.types or e.type in flt.types)
+            and (not flt.modality or e.modality == flt.modality)
+            and (flt.negated is None or e.negated == flt.negated)
+        ):  # fmt: skip
+            degree[e.source_actor] += e.source_count
+            degree[e.target_actor] += e.source_count
+    with SQLiteStore(":memory:") as s:
+        s.replace_resolution(Resolution(events=tuple(EVENTS)))
+        ran = _recorded(s, lambda: s.event_degrees(flt))
+        assert s.event_degrees(flt) == sorted(degree.items()) and degree
+    assert all(" OR " not in sql and "event_pairs" in sql for sql, _ in ran)

@@ -117,7 +117,7 @@ class PairTailsSQL:
             )
             statements += self._seeks("sources", outer, bounds)
         found = _differences(self._all_of(statements), bounds)
-        return {pair: low - (high or 0) for pair, (low, high) in found.items()}
+        return {pair: int(low) - int(high or 0) for pair, (low, high) in found.items()}
 
     def _tail_splits(
         self, bounds: TailBounds, wanted: Sequence[tuple[str, str]]
@@ -151,8 +151,8 @@ class PairTailsSQL:
         """The two seeks of each pair the ``outer`` rows (``o``) name: ``column`` of its
         first row at or after the dates' first period (tagged 0) and of its first row
         past their last (tagged 1), with that row's period. A server seeks each with
-        LATERAL ... LIMIT 1; SQLite finds the pair's least period in the index, then its
-        row (``CROSS JOIN`` keeps the outer rows the outer loop)."""
+        LATERAL ... LIMIT 1; SQLite with a subquery ... LIMIT 1 per outer row, its
+        period and value read as one text (:func:`_differences` splits it)."""
         statements: list[tuple[str, list[Any]]] = []
         pair = "t.source_actor = o.source_actor AND t.target_actor = o.target_actor"
         for tag, bound in ((0, bounds.low), (1, bounds.high)):
@@ -171,17 +171,14 @@ class PairTailsSQL:
                      *outer.where_args],
                 ))  # fmt: skip
                 continue
-            least = (
-                f"SELECT MIN(t.period) FROM event_pair_tails t WHERE {pair}"
-                f" AND t.atleast = ? AND t.{condition}"
-            )
+            # one seek a pair: its first tail's period and value as one text
             statements.append((
-                f"{select} FROM {outer.table} CROSS JOIN event_pair_tails x"
-                f" WHERE {outer.where} AND x.source_actor = o.source_actor"
-                " AND x.target_actor = o.target_actor AND x.atleast = ?"
-                f" AND x.period = ({least})",
-                [*outer.head_args, *outer.table_args, *outer.where_args, bounds.atleast,
-                 bounds.atleast, value],
+                f"{outer.head}SELECT {tag}, o.source_actor, o.target_actor,"
+                f" (SELECT t.period || ' ' || t.{column} FROM event_pair_tails t WHERE {pair}"
+                f" AND t.atleast = ? AND t.{condition} ORDER BY t.period LIMIT 1)"
+                f" FROM {outer.table} WHERE {outer.where}",
+                [*outer.head_args, bounds.atleast, value, *outer.table_args,
+                 *outer.where_args],
             ))  # fmt: skip
         return statements
 
@@ -207,7 +204,14 @@ def _differences(
     past the dates (no period between) left out."""
     low: dict[tuple[str, str], Any] = {}
     high: dict[tuple[str, str], Any] = {}
-    for tag, source, target, period, value in rows:
+    for row in rows:
+        if len(row) == 4:  # SQLite's: "period value", or NULL when the pair has none
+            if row[3] is None:
+                continue
+            period, value = row[3].split(" ", 1)
+            tag, source, target = row[0], row[1], row[2]
+        else:
+            tag, source, target, period, value = row
         if tag == 0 and not bounds.past(period):
             low[(source, target)] = value
         elif tag == 1:
