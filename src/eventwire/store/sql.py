@@ -1365,7 +1365,7 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
             rows = self._tail_splits(tails, wanted)
             kept = set(wanted)
             rows += [r for r in self._all_of(statements) if (r[0], r[1]) in kept]
-            return _summed(rows, 5) if summed and cut else rows
+            return _summed(rows, 5) if summed else rows
         rows = self._summed_of(statements, 5, 2) if summed else self._all_of(statements)
         if not cut:
             return rows

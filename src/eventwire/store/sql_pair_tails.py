@@ -124,7 +124,7 @@ class PairTailsSQL:
     ) -> list[tuple[str, str, str, int, str, int, int]]:
         """The (type, negation, modality) split of the ``wanted`` pairs over the whole
         periods the dates keep: (source, target, type, negated, modality, events,
-        sources) rows, none of no events, in the pairs' order."""
+        sources) rows, one a pair and kind, none of no events, in no order."""
         statements: list[tuple[str, list[Any]]] = []
         for i in range(0, len(wanted), PAIRS_LISTED):
             part = wanted[i : i + PAIRS_LISTED]
@@ -141,9 +141,7 @@ class PairTailsSQL:
                 )  # fmt: skip
             statements += self._seeks("split", outer, bounds)
         rows: list[tuple[str, str, str, int, str, int, int]] = []
-        for (source, target), (low, high) in sorted(
-            _differences(self._all_of(statements), bounds).items()
-        ):
+        for (source, target), (low, high) in _differences(self._all_of(statements), bounds).items():
             rows += _split_rows(source, target, low, high)
         return rows
 
@@ -232,15 +230,17 @@ def _split_rows(
     source: str, target: str, low: str, high: str | None
 ) -> list[tuple[str, str, str, int, str, int, int]]:
     """The rows of one pair's split between two of its tails (``low`` less ``high``),
-    kinds of no events left out, in kind order."""
+    kinds of no events left out, in no order (the network sums them as read; a caller
+    that wants them ordered sorts them)."""
     kinds = _entries(low)
     if high is not None:
-        for kind, (events, sources) in _entries(high).items():
-            sums = kinds[kind]  # a later tail's kinds are among an earlier one's
-            sums[0] -= events
-            sums[1] -= sources
+        for entry in high.split(SPLIT_SEPARATOR):
+            events, sources, negated, modality, type_ = entry.split(" ", 4)
+            sums = kinds[(type_, int(negated), modality)]  # a later tail's kinds are
+            sums[0] -= int(events)  # among an earlier one's
+            sums[1] -= int(sources)
     return [
         (source, target, kind[0], kind[1], kind[2], sums[0], sums[1])
-        for kind, sums in sorted(kinds.items())
+        for kind, sums in kinds.items()
         if sums[0]
     ]
