@@ -903,7 +903,9 @@ MIGRATIONS: list[str] = [
     # modality packed in one text (store/sql_pair_tails.py). The network under dates reads
     # two rows a pair (its first tail at or after the first period kept, less its first
     # past the last) instead of one a year and month between. The pair summary's side
-    # indexes cover its rows: an actor's degrees read each side once, no table row.
+    # indexes cover its rows: an actor's degrees read each side once, no table row. Their
+    # statistics are taken again (a dropped index's go with it; without them SQLite seeks
+    # the pairs among the actors drawn side by side, 5 -> 37 ms under a type at 1M).
     """
     CREATE TABLE event_pair_tails (
         source_actor TEXT NOT NULL, target_actor TEXT NOT NULL, atleast INTEGER NOT NULL,
@@ -955,7 +957,8 @@ MIGRATIONS: list[str] = [
     DROP INDEX event_pairs_target;
     CREATE INDEX event_pairs_target ON event_pairs(
         target_actor, source_actor, type, acled_type, negated, modality, events, sources
-    )
+    );
+    ANALYZE event_pairs
     """,
 ]
 
