@@ -6,7 +6,8 @@ floor) and month period the pair has events in (a date's first 7 characters: a m
 or a year for a date of year precision, in text order), the pair's sums over that
 period and every later one: its sources, and its split by type, negation and modality
 packed in one text (``split``: one entry a kind, ``events sources negated modality
-type``, the entries joined by ``;``; the type last, as it is the one free word).
+type``, the entries joined by ``|``, as a migration script is cut at each ``;``; the
+type, a label, last).
 
 The sums of the periods between two dates are then the difference of two rows a pair,
 each found by one seek: the pair's first row at or after the first period the dates
