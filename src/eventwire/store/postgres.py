@@ -16,7 +16,7 @@ from typing import Any
 
 from eventwire.errors import StoreError
 from eventwire.registry import stores
-from eventwire.store.migrations import MIGRATIONS, postgres_script
+from eventwire.store.migrations import MIGRATIONS, postgres_query, postgres_script
 from eventwire.store.sql import SQLStore
 
 try:
@@ -76,6 +76,9 @@ class PostgresStore(SQLStore):
     # dialect hooks ---------------------------------------------------------------------
     def _execute(self, sql: str, args: Sequence[Any] = ()) -> Any:
         return self.conn.execute(sql.replace("%", "%%").replace("?", "%s").encode(), args)
+
+    def _dialect(self, sql: str) -> str:
+        return postgres_query(sql)
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
