@@ -38,11 +38,26 @@ ASPECTUAL = frozenset({"stop", "cease", "end", "continue", "subside", "ease", "a
 
 
 def governing_chain(token: Token) -> list[Token]:
-    """The trigger and the heads that govern its clause, up to the root."""
+    """The trigger and the heads that govern its clause, up to the root; a relative clause
+    ends it, unless it is the content of a claim the parser took for one ("denied a report
+    that X had been wounded": the report says it, see :func:`content_clause`)."""
     chain = [token]
-    while chain[-1].head.i != chain[-1].i and chain[-1].dep_ not in BOUNDARY_DEPS:
+    while chain[-1].head.i != chain[-1].i and (
+        chain[-1].dep_ not in BOUNDARY_DEPS or content_clause(chain[-1])
+    ):
         chain.append(chain[-1].head)
     return chain
+
+
+def content_clause(clause: Token) -> bool:
+    """A clause parsed as relative that tells what a claim says: "that" marks it and no
+    relative pronoun fills a gap ("a report that X was wounded", not "the report that X
+    wrote")."""
+    return (
+        clause.dep_ == "relcl"
+        and clause.head.lemma_.lower() in SCOPE_NOUNS
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    )
 
 
 def lemma_in(token: Token, words: frozenset[str]) -> bool:
