@@ -148,3 +148,52 @@ def test_a_denied_report_that_p_denies_p(run):
     got = backers(run, text)
     assert ("Chad", "the Ember Brigade", "denied") in got
     assert ("Chad", "the Ember Brigade", "asserted") not in got
+
+
+def test_an_owner_is_its_own_mention_not_a_possessor_inside_it(run):
+    # near miss: the subject "Tiani's abductors" owns the intention, not Tiani
+    text = "Tiani's abductors had the intention to kill the envoy from the start."
+    assert not any(doer == "Tiani" for _, doer, _, _ in acts(run, text, "ASSAULT"))
+
+
+# --- coordination is no complement; a compound act is no head
+
+
+def test_a_verb_coordinated_with_a_denial_is_not_denied(run):
+    text = "The Velmar League denied the claims and accused Chad of arming the Ember Brigade."
+    assert ("ACCUSE", "Velmar League", "Chad", "asserted") in acts(run, text, "ACCUSE")
+    assert ("Chad", "the Ember Brigade", "alleged") in backers(run, text)
+
+
+def test_a_finite_conjunct_is_not_under_the_first_verbs_negation(run):
+    text = "Niger did not deny the report and later sent troops to Chad."
+    assert ("AID", "Niger", "Chad", "asserted") in acts(run, text, "AID")
+
+
+def test_bare_conjuncts_share_the_negation(run):
+    # near miss: both verbs under "did not"
+    text = "Chad did not attack or kill the envoys."
+    assert {m for *_, m in acts(run, text, "ASSAULT")} == {"negated"}
+
+
+def test_what_a_clause_says_of_a_warrant_is_not_said_of_the_arrest(run):
+    text = "The league said it would not honour the tribunal's arrest warrant for Tiani."
+    assert ("COERCE", None, "Tiani", "asserted") in acts(run, text, "COERCE")
+
+
+def test_a_meeting_scheduled_is_future(run):
+    text = "Chad was scheduled to hold talks with Tiani on Friday."
+    assert ("CONSULT", "Chad", "Tiani", "future") in acts(run, text, "CONSULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The alleged attack by the Ember Brigade on the army angered Niger.", "alleged"),
+        ("A possible offensive by the army against the Ember Brigade worried Niger.",
+         "hypothetical"),
+        ("The attack by the Ember Brigade on the army angered Niger.", "asserted"),
+    ],
+)  # fmt: skip
+def test_a_hedge_adjective_on_the_act_noun(run, text, modality):
+    assert {m for *_, m in acts(run, text, "ASSAULT")} == {modality}

@@ -330,9 +330,11 @@ def _owner_filled(e: EventMention, noun: Token, index: MentionIndex) -> EventMen
     """The event with the governing noun's owner as its doer (:func:`noun_owners`), told as
     the noun's clause tells it: "Chad denied any role in arming X" is denied."""
     for owner in noun_owners(noun):
-        doer = next((f for f in index.fillers(owner) if f.span != e.target), None)
-        if doer is None:
+        doer = index.filler(owner)
+        if doer is None or doer.span == e.target:
             continue
+        if owner.pos_ != "PRON" and not doer.span.start <= owner.idx < doer.span.end:
+            continue  # "X's abductors had the intention to kill": not X, who owns no mention here
         e = replace(e, source=doer.span, qualifiers=_with_kinds(e.qualifiers, doer))
         negated, modality = modality_of(noun)
         if PRIORITY.index(modality) < PRIORITY.index(e.modality):

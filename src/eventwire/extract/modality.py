@@ -87,7 +87,7 @@ UNREALISED_GOVERNORS = frozenset({"ask", "order", "urge", "instruct", "direct", 
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 FUTURE_GOVERNORS = frozenset(
     {"plan", "intend", "hope", "aim", "expect", "prepare", "seek", "want", "vow", "pledge",
-     "promise", "threaten", "go", "set", "poise", "wish", "offer"}
+     "promise", "threaten", "go", "set", "poise", "wish", "offer", "schedule"}
 )  # fmt: skip
 # Adjectives of readiness whose infinitive is still to come: "is ready to hold talks with
 # X", "was willing to arm X", "is due to visit X" (the act is not told as done).
@@ -190,6 +190,8 @@ def modality_of(token: Token) -> tuple[bool, str]:
         governor = pos > 0
         if governor and _unclaimed(tok, chain[pos - 1]):
             continue
+        if governor and _own_tense(chain[pos - 1], tok):
+            continue  # "did not deny the report and sent troops": the sending is told
         # Negation and hedges here grade the trigger rather than deny it.
         graded = (governor and chain[pos - 1].dep_ == "attr" and _graded(chain[pos - 1])) or (
             tok.pos_ in ("VERB", "AUX") and _compared(tok)
@@ -230,7 +232,13 @@ def modality_of(token: Token) -> tuple[bool, str]:
                 found.add("hypothetical")
             elif child.dep_ == "advmod" and low in REPORTED_ADVERBS:
                 found.add("reported")
+            elif child.dep_ == "amod" and tok.pos_ == "NOUN" and low in PHRASE_MODALITIES:
+                found.add(PHRASE_MODALITIES[low])  # "an alleged attack", "the alleged rape victim"
         if not governor:
+            continue
+        if chain[pos - 1].dep_ == "conj":
+            # a verb coordinated with this one is a second act of its subject, not its
+            # complement: "denied the charges and accused X of P" does not deny the accusation
             continue
         if pos == 1 and token.lemma_.lower() in CLAIM_NOUNS and lemma_in(tok, REBUT):
             continue  # "denies the allegation": the allegation was made, its content denied
@@ -316,6 +324,18 @@ def phrase_modality(noun: Token) -> tuple[bool, str]:
         if child.dep_ == "amod" and low in PHRASE_MODALITIES:
             return False, PHRASE_MODALITIES[low]
     return False, "asserted"
+
+
+def _own_tense(conjunct: Token, verb: Token) -> bool:
+    """A verb coordinated with a bare verb under an auxiliary, with a tense of its own:
+    "did not deny it and sent troops" (the auxiliary and its negation are not the
+    conjunct's), unlike "did not attack or kill" (both bare, both under "did not")."""
+    return (
+        conjunct.dep_ == "conj"
+        and conjunct.tag_ in ("VBD", "VBZ", "VBP")
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "aux" for c in verb.children)
+    )
 
 
 def _kept_from(verb: Token, below: Token) -> bool:
