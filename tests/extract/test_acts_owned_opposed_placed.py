@@ -197,3 +197,9 @@ def test_a_meeting_scheduled_is_future(run):
 )  # fmt: skip
 def test_a_hedge_adjective_on_the_act_noun(run, text, modality):
     assert {m for *_, m in acts(run, text, "ASSAULT")} == {modality}
+
+
+def test_a_stance_named_by_its_own_noun_keeps_its_target(run):
+    # near miss: the protest is the stance itself, lodged with Chad
+    text = "Niger lodged an official protest with Chad on Monday."
+    assert any(target == "Chad" for _, _, target, _ in acts(run, text, "ACCUSE"))

@@ -82,7 +82,8 @@ def stance_act(trigger: Token, side: Token, acts: dict[int, EventMention]) -> To
     "condemned the killing of civilians by the army" (the killing), "opposed supplying
     arms to the rebels" (the supplying). The stance is against whoever does the act, not
     against the act's target; None when the verb's object is no act ("condemned the
-    army")."""
+    army"). An act done by the stance's own doer is the stance named by its noun ("lodged
+    a protest with Y"): the caller keeps its target."""
     if trigger.pos_ != "VERB":
         return None
     for act in (c for c in trigger.children if c.dep_ in ("dobj", "xcomp")):

@@ -1,8 +1,8 @@
 """The sides of a relation-bearing act that its own phrase leaves open or misreads.
 
 An act that carries a relation (a fight, a backing, a meeting) is read with the doer and
-the target its own clause or noun names. Five constructions of everyday English leave a
-side to be read elsewhere, or make a place a side:
+the target its own clause or noun names. Seven constructions of everyday English leave a
+side to be read elsewhere, or make a place or an act's target a side:
 
 * the doer of an act named inside another verb's clause is that verb's subject:
   "the envoy flew to Accra for talks with X" (the envoy talks), "the minister attended a
@@ -21,7 +21,12 @@ side to be read elsewhere, or make a place a side:
   helicopters" (see :func:`thing_sent`);
 * the holder of a place an act is aimed at, named in a hyphenated modifier, is its
   target: "attacked army-held positions", "a raid on a rebel-controlled town" (as
-  "positions held by X" already is; see :func:`hyphenated_holder`).
+  "positions held by X" already is; see :func:`hyphenated_holder`);
+* the owner of a noun of will, capacity or record does the act the noun governs: "Chad's
+  decision to arm X", "Chad has a record of arming X" (see
+  :func:`eventwire.extract.actowners.governing_noun`);
+* a stance on an act is against the act's doer, not its target: "condemned the killing of
+  civilians by the army" (see :func:`eventwire.extract.actowners.stance_act`).
 
 Each pass takes the events with their trigger tokens and returns new events.
 """
@@ -317,8 +322,10 @@ def _stance_retargeted(
     if side is None or (act := stance_act(trigger, side, acts)) is None:
         return e
     doer = acts[act.i].source
+    if doer is not None and doer == e.source:
+        return e  # the stance's own act named by its noun: "lodged a protest with Y"
     quals = _without(e.qualifiers, "target_")
-    if doer is None or doer == e.source:
+    if doer is None:
         return replace(e, target=None, qualifiers=quals)
     kinds = (
         f"target_{q[len('source_') :]}" for q in acts[act.i].qualifiers if q.startswith("source_")
