@@ -67,7 +67,7 @@ def test_a_noun_with_no_owner_gives_no_doer(run):
 @pytest.mark.parametrize(
     ("text", "etype", "doer", "target"),
     [
-        ("Chad is ready to hold talks with the Ember Brigade.", "CONSULT", "Chad",
+        ("Chad is ready to negotiate with the Ember Brigade.", "CONSULT", "Chad",
          "the Ember Brigade"),
         ("Niger was willing to arm the Ember Brigade.", "AID", "Niger", "the Ember Brigade"),
     ],
@@ -94,7 +94,7 @@ def test_an_act_prevented_did_not_happen(run):
 
 
 def test_opposing_an_act_is_no_backing_by_the_opposer(run):
-    text = "Senator Hale said he opposed supplying arms to the Ember Brigade."
+    text = "Senator Hale says he opposes sending weapons to the Ember Brigade."
     assert not any(giver == "Hale" for giver, _, _ in backers(run, text))
     assert not any(target == "the Ember Brigade" for _, _, target, _ in
                    acts(run, text, "REJECT"))  # fmt: skip
@@ -124,8 +124,8 @@ def test_condemning_a_group_still_opposes_it(run):
 @pytest.mark.parametrize(
     "text",
     [
-        "A rebel rocket attack in Niamey wounded two guards.",
-        "A French missile attack on a house in Bamako killed a general's son.",
+        "An insurgent mortar strike in Niamey wounded two guards.",
+        "A French drone strike on a farmhouse in Bamako wounded two guards.",
     ],
 )
 def test_a_town_after_in_is_no_side_of_a_fight(run, text):
@@ -151,8 +151,8 @@ def test_a_denied_report_that_p_denies_p(run):
 
 
 def test_an_owner_is_its_own_mention_not_a_possessor_inside_it(run):
-    # near miss: the subject "Tiani's abductors" owns the intention, not Tiani
-    text = "Tiani's abductors had the intention to kill the envoy from the start."
+    # near miss: the subject "Tiani's captors" owns the plan, not Tiani
+    text = "Tiani's captors had a plan to kill the envoy."
     assert not any(doer == "Tiani" for _, doer, _, _ in acts(run, text, "ASSAULT"))
 
 
@@ -200,6 +200,6 @@ def test_a_hedge_adjective_on_the_act_noun(run, text, modality):
 
 
 def test_a_stance_named_by_its_own_noun_keeps_its_target(run):
-    # near miss: the protest is the stance itself, lodged with Chad
-    text = "Niger lodged an official protest with Chad on Monday."
+    # near miss: the complaint is the stance itself, lodged against Chad
+    text = "Niger lodged a complaint against Chad at the regional court."
     assert any(target == "Chad" for _, _, target, _ in acts(run, text, "ACCUSE"))

@@ -9,7 +9,7 @@ the act's own clause (both read by :mod:`eventwire.extract.eventsides`):
   :func:`governing_noun` and :func:`noun_owners`);
 * a verb of stance whose object is an act takes its stance on whoever does the act, not
   on those the act names: "condemned the killing of civilians by the army" (against the
-  army), "opposed supplying arms to the rebels" (against no one named; see
+  army), "opposed sending weapons to the rebels" (against no one named; see
   :func:`stance_act`).
 """
 
@@ -79,11 +79,11 @@ STANCE = "oppose"
 
 def stance_act(trigger: Token, side: Token, acts: dict[int, EventMention]) -> Token | None:
     """The act a verb of stance takes its stance on, when ``side`` is named inside it:
-    "condemned the killing of civilians by the army" (the killing), "opposed supplying
-    arms to the rebels" (the supplying). The stance is against whoever does the act, not
+    "condemned the killing of civilians by the army" (the killing), "opposed sending
+    weapons to the rebels" (the sending). The stance is against whoever does the act, not
     against the act's target; None when the verb's object is no act ("condemned the
     army"). An act done by the stance's own doer is the stance named by its noun ("lodged
-    a protest with Y"): the caller keeps its target."""
+    a complaint against Y"): the caller keeps its target."""
     if trigger.pos_ != "VERB":
         return None
     for act in (c for c in trigger.children if c.dep_ in ("dobj", "xcomp")):

@@ -120,8 +120,8 @@ def is_time_phrase(prep: Token) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in TIME_ENTS for c in prep.children)
 
 
-# Verbs of opposing an act proposed: "X opposed supplying arms to Y" (whoever would
-# supply them, not X).
+# Verbs of opposing an act proposed: "X opposed sending weapons to Y" (whoever would
+# send them, not X).
 OPPOSING_VERBS = frozenset({"oppose", "resist", "veto", "block", "forbid", "prohibit"})
 
 

@@ -323,7 +323,7 @@ def _stance_retargeted(
         return e
     doer = acts[act.i].source
     if doer is not None and doer == e.source:
-        return e  # the stance's own act named by its noun: "lodged a protest with Y"
+        return e  # the stance's own act named by its noun: "lodged a complaint against Y"
     quals = _without(e.qualifiers, "target_")
     if doer is None:
         return replace(e, target=None, qualifiers=quals)
@@ -341,7 +341,7 @@ def _owner_filled(e: EventMention, noun: Token, index: MentionIndex) -> EventMen
         if doer is None or doer.span == e.target:
             continue
         if owner.pos_ != "PRON" and not doer.span.start <= owner.idx < doer.span.end:
-            continue  # "X's abductors had the intention to kill": not X, who owns no mention here
+            continue  # "X's captors had a plan to kill": not X, who owns no mention here
         e = replace(e, source=doer.span, qualifiers=_with_kinds(e.qualifiers, doer))
         negated, modality = modality_of(noun)
         if PRIORITY.index(modality) < PRIORITY.index(e.modality):

@@ -89,7 +89,7 @@ FUTURE_GOVERNORS = frozenset(
     {"plan", "intend", "hope", "aim", "expect", "prepare", "seek", "want", "vow", "pledge",
      "promise", "threaten", "go", "set", "poise", "wish", "offer", "schedule"}
 )  # fmt: skip
-# Adjectives of readiness whose infinitive is still to come: "is ready to hold talks with
+# Adjectives of readiness whose infinitive is still to come: "is ready to negotiate with
 # X", "was willing to arm X", "is due to visit X" (the act is not told as done).
 READY_ADJECTIVES = frozenset({"ready", "willing", "eager", "keen", "due"})
 # Nouns whose infinitive names an act still to come, or one not done: "X's plan to arm Y",
@@ -98,7 +98,7 @@ READY_ADJECTIVES = frozenset({"ready", "willing", "eager", "keen", "due"})
 FUTURE_NOUNS = frozenset({"plan", "intention", "intent", "threat", "readiness", "willingness",
                           "promise", "pledge", "vow", "offer", "preparation"})  # fmt: skip
 REFUSAL_NOUNS = frozenset({"refusal", "failure", "inability", "unwillingness", "reluctance"})
-# Verbs of opposing an act proposed ("opposed supplying arms to Y", "resisted sending
+# Verbs of opposing an act proposed ("opposed sending weapons to Y", "resisted sending
 # troops"): the act is not told as done, and not by the opposer.
 OPPOSING_GOVERNORS = OPPOSING_VERBS
 # Verbs of keeping someone from an act ("prevented X from attacking Y", "barred X from
@@ -259,11 +259,11 @@ def modality_of(token: Token) -> tuple[bool, str]:
         elif (
             tok.pos_ == "ADJ" and lemma_in(tok, READY_ADJECTIVES) and chain[pos - 1].dep_ == "xcomp"
         ):
-            found.add("future")  # "is ready to hold talks with X"
+            found.add("future")  # "is ready to negotiate with X"
         elif (noun_cue := _governing_noun_cue(tok, chain[pos - 1])) is not None:
             found.add(noun_cue)  # "X's plan to arm Y", "X's refusal to back Y"
         elif lemma_in(tok, OPPOSING_GOVERNORS) and chain[pos - 1].dep_ == "xcomp":
-            found.add("hypothetical")  # "opposed supplying arms to Y": proposed, not done
+            found.add("hypothetical")  # "opposed sending weapons to Y": proposed, not done
         elif lemma_in(tok, HYPOTHETICAL_GOVERNORS) or (
             lemma_in(tok, UNREALISED_GOVERNORS) and _infinitive(chain[pos - 1])
         ):

@@ -145,7 +145,7 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i:
             return None
         if opposed_act(verb):
-            return None  # "X opposed supplying arms to Y": not X who would supply them
+            return None  # "X opposed sending weapons to Y": not X who would send them
         verb = verb.head
     return None
 
