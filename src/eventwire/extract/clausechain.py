@@ -38,11 +38,26 @@ ASPECTUAL = frozenset({"stop", "cease", "end", "continue", "subside", "ease", "a
 
 
 def governing_chain(token: Token) -> list[Token]:
-    """The trigger and the heads that govern its clause, up to the root."""
+    """The trigger and the heads that govern its clause, up to the root; a relative clause
+    ends it, unless it is the content of a claim the parser took for one ("denied a report
+    that X had been wounded": the report says it, see :func:`content_clause`)."""
     chain = [token]
-    while chain[-1].head.i != chain[-1].i and chain[-1].dep_ not in BOUNDARY_DEPS:
+    while chain[-1].head.i != chain[-1].i and (
+        chain[-1].dep_ not in BOUNDARY_DEPS or content_clause(chain[-1])
+    ):
         chain.append(chain[-1].head)
     return chain
+
+
+def content_clause(clause: Token) -> bool:
+    """A clause parsed as relative that tells what a claim says: "that" marks it and no
+    relative pronoun fills a gap ("a report that X was wounded", not "the report that X
+    wrote")."""
+    return (
+        clause.dep_ == "relcl"
+        and clause.head.lemma_.lower() in SCOPE_NOUNS
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    )
 
 
 def lemma_in(token: Token, words: frozenset[str]) -> bool:
@@ -57,9 +72,10 @@ def is_passive(token: Token) -> bool:
 
 
 def within_scope(chain: list[Token]) -> list[Token]:
-    """The chain up to a noun the trigger only modifies through a preposition, or up to
-    the clause a conjoined clause with its own subject is coordinated with ("Moscow
-    denied it, and Cairo sent troops": the denial is not Cairo's).
+    """The chain up to a noun the trigger only modifies through a preposition or as a
+    compound (:func:`_modifies_a_thing`), or up to the clause a conjoined clause with its
+    own subject is coordinated with ("Moscow denied it, and Cairo sent troops": the denial
+    is not Cairo's).
 
     An event noun that is the subject of an aspectual verb is presupposed by it: "the
     fighting does not stop" says the fighting goes on."""
@@ -67,6 +83,8 @@ def within_scope(chain: list[Token]) -> list[Token]:
     subject = trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass")
     if subject and len(chain) > 1 and lemma_in(chain[1], ASPECTUAL):
         return chain[:1]
+    if _modifies_a_thing(chain):
+        return chain[:2]  # "would not honour the arrest warrant": the warrant, not the arrest
     for pos in range(1, len(chain)):
         tok, below = chain[pos], chain[pos - 1]
         if (
@@ -80,6 +98,21 @@ def within_scope(chain: list[Token]) -> list[Token]:
         ):
             return chain[:pos]
     return chain
+
+
+def _modifies_a_thing(chain: list[Token]) -> bool:
+    """An act noun that only modifies the noun heading its phrase ("the arrest warrant",
+    "the attack plans" excepted: a plan or a claim keeps what its clause says of it). What
+    the clause says of the head noun ("would not honour the warrant") is not said of the
+    act; the head noun's own words ("no arrest warrant") still are."""
+    trigger = chain[0]
+    return (
+        len(chain) > 1
+        and trigger.pos_ == "NOUN"
+        and trigger.dep_ == "compound"
+        and chain[1].pos_ == "NOUN"
+        and chain[1].lemma_.lower() not in SCOPE_NOUNS
+    )
 
 
 def child_of(token: Token, dep: str) -> Token | None:

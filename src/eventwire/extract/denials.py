@@ -208,6 +208,8 @@ def denial_word(token: Token) -> Token | None:
     backing", "rejected claims that") or a rebuttal found by :func:`denial_of`."""
     chain = within_scope(governing_chain(token))
     for pos, tok in enumerate(chain[1:], start=1):
+        if chain[pos - 1].dep_ == "conj":
+            continue  # "denied the charges and accused X": the accusation is not denied
         if lemma_in(tok, DENY) or (
             lemma_in(tok, DISMISS) and any(t.lemma_.lower() in CLAIM_NOUNS for t in chain[:pos])
         ):

@@ -120,11 +120,24 @@ def is_time_phrase(prep: Token) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in TIME_ENTS for c in prep.children)
 
 
+# Verbs of opposing an act proposed: "X opposed sending weapons to Y" (whoever would
+# send them, not X).
+OPPOSING_VERBS = frozenset({"oppose", "resist", "veto", "block", "forbid", "prohibit"})
+
+
+def opposed_act(token: Token) -> bool:
+    """A verb complement of a verb of opposing: "opposed (resisted) sending troops"."""
+    return token.dep_ == "xcomp" and verb_lemma(token.head) in OPPOSING_VERBS
+
+
 def _controller_subject(token: Token) -> Token | None:
-    """Subject of the verb that controls or is coordinated with a subject-less verb."""
+    """Subject of the verb that controls or is coordinated with a subject-less verb; none
+    for an act opposed ("X opposed arming Y": not X's act)."""
     seen = 0
     while seen < 6:
         seen += 1
+        if opposed_act(token):
+            return None
         if token.dep_ in ("xcomp", "conj", "advcl") and token.head.i != token.i:
             head = token.head
             subj = _child(head, "nsubj", "nsubjpass")

@@ -1,8 +1,8 @@
 """The sides of a relation-bearing act that its own phrase leaves open or misreads.
 
 An act that carries a relation (a fight, a backing, a meeting) is read with the doer and
-the target its own clause or noun names. Five constructions of everyday English leave a
-side to be read elsewhere, or make a place a side:
+the target its own clause or noun names. Seven constructions of everyday English leave a
+side to be read elsewhere, or make a place or an act's target a side:
 
 * the doer of an act named inside another verb's clause is that verb's subject:
   "the envoy flew to Accra for talks with X" (the envoy talks), "the minister attended a
@@ -12,15 +12,21 @@ side to be read elsewhere, or make a place a side:
   the army killed", "the fighters that X said it had killed" (the fighters were hit),
   "the Front, which started its offensive at dawn" (the Front did it); see
   :func:`relative_gap`;
-* a place named by "in" after the act's noun is where it happened, not a side: "a meeting
-  in Lisbon", "fighting in northern Chad" (see :func:`placed_in`; a country named bare
-  after "in" is read as a place earlier, by the actor pass);
+* a place named by "in" after the act's noun (or after the noun a fight is aimed at) is
+  where it happened, not a side: "a meeting in Lisbon", "fighting in northern Chad", "a
+  rocket attack in Kosti", "a strike on a house in Kosti" (see :func:`placed_in`; a country
+  named bare after "in" is read as a place earlier, by the actor pass);
 * the troops or arms a sending act names are what is sent, not a side: "deployed its
   troops", "sent in thousands of soldiers to X" (X, if anyone), "the deployment of attack
   helicopters" (see :func:`thing_sent`);
 * the holder of a place an act is aimed at, named in a hyphenated modifier, is its
   target: "attacked army-held positions", "a raid on a rebel-controlled town" (as
-  "positions held by X" already is; see :func:`hyphenated_holder`).
+  "positions held by X" already is; see :func:`hyphenated_holder`);
+* the owner of a noun of will, capacity or record does the act the noun governs: "Chad's
+  decision to arm X", "Chad has a record of arming X" (see
+  :func:`eventwire.extract.actowners.governing_noun`);
+* a stance on an act is against the act's doer, not its target: "condemned the killing of
+  civilians by the army" (see :func:`eventwire.extract.actowners.stance_act`).
 
 Each pass takes the events with their trigger tokens and returns new events.
 """
@@ -30,6 +36,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from eventwire.extract.actowners import STANCE, governing_noun, noun_owners, stance_act
 from eventwire.extract.eventroles import (
     HOLDING_PARTICIPLES,
     LIGHT_VERBS,
@@ -41,6 +48,7 @@ from eventwire.extract.eventroles import (
     negated_verb,
     verb_lemma,
 )
+from eventwire.extract.modality import PRIORITY, modality_of
 from eventwire.extract.notactors import REGION_ADJECTIVES
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import EventMention, Span
@@ -174,7 +182,10 @@ def placed_in(trigger: Token, side: Token, relation: str, index: MentionIndex) -
     already a place, not a mention, by :func:`eventwire.extract.notactors.locative_country`.)"""
     if trigger.pos_ != "NOUN" or trigger.lemma_.lower() in AIMED_IN:
         return False
-    if side.dep_ != "pobj" or side.head.lower_ != "in" or side.head.head.i != trigger.i:
+    if side.dep_ != "pobj" or side.head.lower_ != "in":
+        return False
+    on = side.head.head
+    if on.i != trigger.i and not (relation == "fight" and _aimed_at(trigger, on)):
         return False
     mention = index.covering(side)
     if mention is None or mention.label not in PLACE_LABELS:
@@ -182,7 +193,15 @@ def placed_in(trigger: Token, side: Token, relation: str, index: MentionIndex) -
     if relation == "meet":
         talks = trigger.lemma_.lower() in TALK_NOUNS or trigger.lower_ in TALK_NOUNS
         return not talks or counterpart(trigger) is not None
-    return any(c.lower_ in PLACE_PARTS for c in side.children)
+    # a country named bare is a place already; what is left is a part of one ("fighting in
+    # northern Chad") or a town ("a rocket attack in Kosti", "an operation in Kosti")
+    return relation == "fight"
+
+
+def _aimed_at(trigger: Token, noun: Token) -> bool:
+    """Whether ``noun`` is what an act noun is aimed at: "an attack on a house" (house)."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in TARGET_PREPS and prep.head.i == trigger.i
 
 
 def counterpart(trigger: Token) -> Token | None:
@@ -253,8 +272,12 @@ def open_sides_filled(
     whose target holds the place aimed at (:func:`hyphenated_holder`) and whose place was
     read as a side (:func:`placed_in`)."""
     doc, out = view.doc, []
+    acts = dict(zip(trigger_at, events, strict=True))
     for e, i in zip(events, trigger_at, strict=True):
         et = onto.types.get(e.type)
+        if et is not None and et.relation is not None and et.relation[0] == STANCE:
+            out.append(_stance_retargeted(e, doc[i], view, acts))
+            continue
         if et is None or et.relation is None or et.relation[0] not in SIDED_RELATIONS:
             out.append(e)
             continue
@@ -284,8 +307,47 @@ def open_sides_filled(
             doer = next((f for f in index.fillers(subject) if f.span != e.target), None)
             if doer is not None:
                 e = replace(e, source=doer.span, qualifiers=_with_kinds(e.qualifiers, doer))
+        if e.source is None and (noun := governing_noun(trigger)) is not None:
+            e = _owner_filled(e, noun, index)
         out.append(e)
     return out
+
+
+def _stance_retargeted(
+    e: EventMention, trigger: Token, view: DocView, acts: dict[int, EventMention]
+) -> EventMention:
+    """The stance event with the act's doer as its target in place of a side named inside
+    the act (:func:`stance_act`); with no doer named, no target."""
+    side = _token_of(view, e.target) if e.target is not None else None
+    if side is None or (act := stance_act(trigger, side, acts)) is None:
+        return e
+    doer = acts[act.i].source
+    if doer is not None and doer == e.source:
+        return e  # the stance's own act named by its noun: "lodged a complaint against Y"
+    quals = _without(e.qualifiers, "target_")
+    if doer is None:
+        return replace(e, target=None, qualifiers=quals)
+    kinds = (
+        f"target_{q[len('source_') :]}" for q in acts[act.i].qualifiers if q.startswith("source_")
+    )
+    return replace(e, target=doer, qualifiers=tuple(dict.fromkeys((*quals, *kinds))))
+
+
+def _owner_filled(e: EventMention, noun: Token, index: MentionIndex) -> EventMention:
+    """The event with the governing noun's owner as its doer (:func:`noun_owners`), told as
+    the noun's clause tells it: "Chad denied any role in arming X" is denied."""
+    for owner in noun_owners(noun):
+        doer = index.filler(owner)
+        if doer is None or doer.span == e.target:
+            continue
+        if owner.pos_ != "PRON" and not doer.span.start <= owner.idx < doer.span.end:
+            continue  # "X's captors had a plan to kill": not X, who owns no mention here
+        e = replace(e, source=doer.span, qualifiers=_with_kinds(e.qualifiers, doer))
+        negated, modality = modality_of(noun)
+        if PRIORITY.index(modality) < PRIORITY.index(e.modality):
+            e = replace(e, negated=negated, modality=modality)
+        return e
+    return e
 
 
 def _gap_filled(

@@ -57,7 +57,7 @@ from eventwire.extract.clausechain import (
     within_scope,
 )
 from eventwire.extract.denials import REBUT, denial_of, denier_of, retracted
-from eventwire.extract.eventroles import negated_verb
+from eventwire.extract.eventroles import OPPOSING_VERBS, negated_verb
 from eventwire.model import QuoteMention, Span
 
 if TYPE_CHECKING:
@@ -87,8 +87,24 @@ UNREALISED_GOVERNORS = frozenset({"ask", "order", "urge", "instruct", "direct", 
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 FUTURE_GOVERNORS = frozenset(
     {"plan", "intend", "hope", "aim", "expect", "prepare", "seek", "want", "vow", "pledge",
-     "promise", "threaten", "go", "set", "poise", "wish", "offer"}
+     "promise", "threaten", "go", "set", "poise", "wish", "offer", "schedule"}
 )  # fmt: skip
+# Adjectives of readiness whose infinitive is still to come: "is ready to negotiate with
+# X", "was willing to arm X", "is due to visit X" (the act is not told as done).
+READY_ADJECTIVES = frozenset({"ready", "willing", "eager", "keen", "due"})
+# Nouns whose infinitive names an act still to come, or one not done: "X's plan to arm Y",
+# "a readiness to talk to Y" (future); "X's refusal to back Y", "its failure to protect Y"
+# (negated). Other nouns ("X's decision to arm Y", "its efforts to help Y") tell the act.
+FUTURE_NOUNS = frozenset({"plan", "intention", "intent", "threat", "readiness", "willingness",
+                          "promise", "pledge", "vow", "offer", "preparation"})  # fmt: skip
+REFUSAL_NOUNS = frozenset({"refusal", "failure", "inability", "unwillingness", "reluctance"})
+# Verbs of opposing an act proposed ("opposed sending weapons to Y", "resisted sending
+# troops"): the act is not told as done, and not by the opposer.
+OPPOSING_GOVERNORS = OPPOSING_VERBS
+# Verbs of keeping someone from an act ("prevented X from attacking Y", "barred X from
+# arming Y"): the act did not happen.
+PREVENTING_GOVERNORS = frozenset({"prevent", "block", "bar", "keep", "deter", "stop", "forbid",
+                                  "prohibit", "ban", "restrain"})  # fmt: skip
 ALLEGED_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly", "apparently", "likely",
                              "probably"})  # fmt: skip
 HYPOTHETICAL_ADVERBS = frozenset({"possibly", "perhaps", "maybe"})
@@ -174,6 +190,8 @@ def modality_of(token: Token) -> tuple[bool, str]:
         governor = pos > 0
         if governor and _unclaimed(tok, chain[pos - 1]):
             continue
+        if governor and _own_tense(chain[pos - 1], tok):
+            continue  # "did not deny the report and sent troops": the sending is told
         # Negation and hedges here grade the trigger rather than deny it.
         graded = (governor and chain[pos - 1].dep_ == "attr" and _graded(chain[pos - 1])) or (
             tok.pos_ in ("VERB", "AUX") and _compared(tok)
@@ -214,7 +232,13 @@ def modality_of(token: Token) -> tuple[bool, str]:
                 found.add("hypothetical")
             elif child.dep_ == "advmod" and low in REPORTED_ADVERBS:
                 found.add("reported")
+            elif child.dep_ == "amod" and tok.pos_ == "NOUN" and low in PHRASE_MODALITIES:
+                found.add(PHRASE_MODALITIES[low])  # "an alleged attack", "the alleged rape victim"
         if not governor:
+            continue
+        if chain[pos - 1].dep_ == "conj":
+            # a verb coordinated with this one is a second act of its subject, not its
+            # complement: "denied the charges and accused X of P" does not deny the accusation
             continue
         if pos == 1 and token.lemma_.lower() in CLAIM_NOUNS and lemma_in(tok, REBUT):
             continue  # "denies the allegation": the allegation was made, its content denied
@@ -225,11 +249,21 @@ def modality_of(token: Token) -> tuple[bool, str]:
         ):
             if not retracted(tok):  # "initially denied it, but later confirmed"
                 found.add("denied")
+        elif _kept_from(tok, chain[pos - 1]):
+            found.add("negated")  # "prevented X from attacking Y"
         elif lemma_in(tok, REFUSE) and not cancelled:
             found.add("negated")
         elif lemma_in(tok, FUTURE_GOVERNORS) and chain[pos - 1].dep_ == "xcomp":
             if not _pledged_for(tok):
                 found.add("future")
+        elif (
+            tok.pos_ == "ADJ" and lemma_in(tok, READY_ADJECTIVES) and chain[pos - 1].dep_ == "xcomp"
+        ):
+            found.add("future")  # "is ready to negotiate with X"
+        elif (noun_cue := _governing_noun_cue(tok, chain[pos - 1])) is not None:
+            found.add(noun_cue)  # "X's plan to arm Y", "X's refusal to back Y"
+        elif lemma_in(tok, OPPOSING_GOVERNORS) and chain[pos - 1].dep_ == "xcomp":
+            found.add("hypothetical")  # "opposed sending weapons to Y": proposed, not done
         elif lemma_in(tok, HYPOTHETICAL_GOVERNORS) or (
             lemma_in(tok, UNREALISED_GOVERNORS) and _infinitive(chain[pos - 1])
         ):
@@ -290,6 +324,34 @@ def phrase_modality(noun: Token) -> tuple[bool, str]:
         if child.dep_ == "amod" and low in PHRASE_MODALITIES:
             return False, PHRASE_MODALITIES[low]
     return False, "asserted"
+
+
+def _own_tense(conjunct: Token, verb: Token) -> bool:
+    """A verb coordinated with a bare verb under an auxiliary, with a tense of its own:
+    "did not deny it and sent troops" (the auxiliary and its negation are not the
+    conjunct's), unlike "did not attack or kill" (both bare, both under "did not")."""
+    return (
+        conjunct.dep_ == "conj"
+        and conjunct.tag_ in ("VBD", "VBZ", "VBP")
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
+def _kept_from(verb: Token, below: Token) -> bool:
+    """A verb of keeping someone from the act below it: "prevented X from attacking Y",
+    "barred the army from entering" (the act did not happen)."""
+    return below.dep_ == "prep" and below.lower_ == "from" and lemma_in(verb, PREVENTING_GOVERNORS)
+
+
+def _governing_noun_cue(noun: Token, below: Token) -> str | None:
+    """The modality a noun gives the infinitive it governs: "X's plan (threat, offer) to
+    arm Y" (future), "X's refusal (failure) to back Y" (negated); None for other nouns."""
+    if noun.pos_ != "NOUN" or below.dep_ != "acl" or not _infinitive(below):
+        return None
+    if lemma_in(noun, FUTURE_NOUNS):
+        return "future"
+    return "negated" if lemma_in(noun, REFUSAL_NOUNS) else None
 
 
 def _infinitive(verb: Token) -> bool:

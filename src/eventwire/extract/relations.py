@@ -61,6 +61,7 @@ from eventwire.extract.eventroles import (
     close_apposition,
     coordinated_passive,
     gerund_after_preposition,
+    opposed_act,
     own_conjuncts,
     verb_lemma,
 )
@@ -143,6 +144,8 @@ def subject_of(verb: Token) -> Token | None:
             return subj
         if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i:
             return None
+        if opposed_act(verb):
+            return None  # "X opposed sending weapons to Y": not X who would send them
         verb = verb.head
     return None
 
