@@ -29,6 +29,7 @@ from eventwire.extract.namephrases import (
 from eventwire.extract.notactors import (
     SETTLEMENT_NOUNS,
     counted_people,
+    in_another_tongue,
     in_settlement_phrase,
     is_calendar_word,
     is_date_stamp,
@@ -708,12 +709,15 @@ class MentionIndex:
 
     def _not_an_actor(self, token: Token) -> bool:
         """A proper noun filling a role that names no actor: mojibake without letters,
-        people counted ("killed three Americans"), a platform ("on his Twitter account"), a lone month or weekday ("Apr")
+        people counted ("killed three Americans"), a platform ("on his Twitter account"),
+        words of a Hindi or Urdu sentence in Latin letters, a lone month or weekday ("Apr")
         or a lone common word ("National", "Environment"), a wire story's time stamp
         ("Wed Apr 6"), as the mention pass rules
         (:mod:`eventwire.extract.notactors`); a town is :meth:`_names_town`."""
         if names_a_platform(token) or counted_people([token]):
             return True
+        if in_another_tongue(_flat_name(token).split()):
+            return True  # "kaisa insaaf": a quote in Hindi, no name
         if not any(ch.isalpha() for ch in without_mojibake(token.text)):
             return True  # a quote mark read in the wrong code page ("â€™"), no name
         start, end = _flat_span(token)
