@@ -260,3 +260,43 @@ def test_a_title_outvotes_the_models_tags_of_the_bare_name(blank_nlp, no_kb):
     )
     assert {m.label for m in ms} == {"PERSON"}
     assert len({m.group for m in ms}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("PUNE: the police fired tear gas at a crowd on Sunday.", "PUNE"),
+        ("new delhi: the minister put off his trip.", "new delhi"),
+        ("Rampur (Kheda): a mob burnt six houses.", "Rampur (Kheda)"),
+        ("Syria crisis: the council meets again.", None),
+        ("Mr Ali: we will not leave.", None),
+    ],
+)
+def test_a_place_and_a_colon_opening_a_paragraph_is_a_dateline(resources, text, dateline):
+    from eventwire.extract.notactors import colon_datelines, place_test
+
+    found = [
+        text[a:b].rstrip(": ") for a, b in colon_datelines(text, place_test(resources.gazetteer))
+    ]
+    assert found == ([dateline] if dateline else [])
+
+
+@pytest.mark.slow
+def test_a_colon_dateline_names_no_actor(nlp, resources):
+    # the parser may read the dateline as a name standing alone: no actor all the same
+    text = "Mumbai: ex-minister Ravi Rao said the water cuts would end by May."
+    names = _names(nlp, resources, text)
+    assert "Ravi Rao" in names
+    assert not names & {"Mumbai", "India"}
+
+
+@pytest.mark.slow
+def test_a_colon_dateline_fills_no_role(run):
+    # the parser may give the dateline a role in the first clause: no party all the same
+    text = (
+        "Gandhinagar: the Janata Morcha and two smaller groups stayed away "
+        "from the round-table on Friday."
+    )
+    names = {m.span.text for m in run(text)["mentions"]}
+    assert "the Janata Morcha" in names
+    assert "Gandhinagar" not in names

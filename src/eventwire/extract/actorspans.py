@@ -28,6 +28,7 @@ from eventwire.extract.namephrases import (
 )
 from eventwire.extract.notactors import (
     SETTLEMENT_NOUNS,
+    colon_datelines,
     counted_people,
     in_another_tongue,
     in_settlement_phrase,
@@ -114,6 +115,7 @@ class MentionIndex:
     _is_place: Any = None  # the document's place test (notactors.place_test), built once
     _places: set[int] = field(default_factory=set)  # starts of capitals read as places
     _led: dict[str, Mention] | None = None  # person group -> the body he leads (commanders)
+    _datelines: list[tuple[int, int]] | None = None  # "PUNE: ..." (notactors.colon_datelines)
 
     @classmethod
     def of(cls, ctx: DocContext) -> MentionIndex:
@@ -303,6 +305,8 @@ class MentionIndex:
         if (named_by := self._named_by_of(token)) is not None:
             return named_by
         if token.pos_ == "PROPN":
+            if self._in_dateline(token):
+                return None  # "new delhi: the minister ...": the story's place, no party
             if (capital := self.ctx.resources.kb.country_of_capital(_flat_name(token))) is not None:
                 if _flat_span(token)[0] in self._places:
                     return None  # a place in this role (attacked_towns)
@@ -565,6 +569,15 @@ class MentionIndex:
         if self._is_place is None:
             self._is_place = place_test(self.ctx.resources.gazetteer)
         return self.covering(token) is None and bool(self._is_place(name))
+
+    def _in_dateline(self, token: Token) -> bool:
+        """Whether the token is in a dateline of a place and a colon opening a paragraph
+        (:func:`~eventwire.extract.notactors.colon_datelines`)."""
+        if self._datelines is None:
+            if self._is_place is None:
+                self._is_place = place_test(self.ctx.resources.gazetteer)
+            self._datelines = colon_datelines(self.ctx.view.text, self._is_place)
+        return any(start <= token.idx < end for start, end in self._datelines)
 
     def _known_owner(self, token: Token) -> bool:
         """An owner named by a mention, a demonym, a possessive or "of" ("Hezbollah

@@ -62,6 +62,7 @@ from eventwire.extract.namephrases import (
 from eventwire.extract.notactors import (
     NUMBER_WORDS,
     before_place_noun,
+    colon_datelines,
     counted_people,
     credit_brackets,
     dateline_prefix,
@@ -234,12 +235,13 @@ def _body_part(ent: Any, in_body: Any) -> Any:
 def _in_body(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
     """The candidates that start in running text: a name in a headline, byline, caption or
     credit ("AP Photo", "Top photo") is no actor of its own, nor is one that starts in a
-    dateline ("TRIPOLI - Forces") or its credit bracket ("(Wire - Point News - 25th Oct,
-    2024)"), nor a wire story's outlet and makers ("GOMA (Wire) -", "(Reporting by A;
-    editing by B)") wherever the page put them."""
+    dateline ("TRIPOLI - Forces", "PUNE: the police ...") or its credit bracket ("(Wire -
+    Point News - 25th Oct, 2024)"), nor a wire story's outlet and makers ("GOMA (Wire) -",
+    "(Reporting by A; editing by B)") wherever the page put them."""
     view, in_body = ctx.view, ctx.view.zones.in_body
     credits = credit_brackets(view.text)  # "(Wire - Daily Point News - 25th Oct, 2024)"
     credits += wire_credits(view.text)  # "GOMA, May 2 (Wire) -", "(Reporting by A)"
+    credits += colon_datelines(view.text, place_test(ctx.resources.gazetteer))  # "PUNE: ..."
     kept = []
     for c in cands:
         at = view.tokens[c.start].idx

@@ -323,6 +323,28 @@ def place_test(gazetteer: Any) -> Any:
     return is_place
 
 
+# A paragraph opening with a place, maybe its district in brackets, and a colon.
+_COLON_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<name>[^\W\d_][\w.'-]*(?:[ \t][\w.'-]+){0,2})"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:[ \t]"
+)
+
+
+def colon_datelines(text: str, is_place: Any) -> list[tuple[int, int]]:
+    """Character ranges of datelines written as a place and a colon at a paragraph's
+    start ("PUNE: the police said ...", "new delhi: the minister ...", "Rampur (Kheda):
+    ..."), as one-case feeds and many South Asian papers write them: the story's place,
+    never an actor (not the capital's state: "new delhi:" is no "India said"). The words
+    before the colon must be a place the gazetteer knows (``is_place``), so a headline's
+    label ("Syria crisis: ...") or a speaker ("Mr Ali: ...") is no dateline."""
+    found = []
+    for m in _COLON_DATELINE.finditer(text):
+        name = m.group("name")
+        if is_place(name) or is_place(name.title()):
+            found.append((m.start("name"), m.end()))
+    return found
+
+
 # Readings of a settlement or a site (not a region, a sea or a continent).
 SETTLED_PRECISIONS = frozenset({"point", "city", "admin2"})
 
