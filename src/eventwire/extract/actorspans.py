@@ -28,7 +28,9 @@ from eventwire.extract.namephrases import (
 )
 from eventwire.extract.notactors import (
     SETTLEMENT_NOUNS,
+    colon_datelines,
     counted_people,
+    in_another_tongue,
     in_settlement_phrase,
     is_calendar_word,
     is_date_stamp,
@@ -113,6 +115,7 @@ class MentionIndex:
     _is_place: Any = None  # the document's place test (notactors.place_test), built once
     _places: set[int] = field(default_factory=set)  # starts of capitals read as places
     _led: dict[str, Mention] | None = None  # person group -> the body he leads (commanders)
+    _datelines: list[tuple[int, int]] | None = None  # "PUNE: ..." (notactors.colon_datelines)
 
     @classmethod
     def of(cls, ctx: DocContext) -> MentionIndex:
@@ -302,6 +305,8 @@ class MentionIndex:
         if (named_by := self._named_by_of(token)) is not None:
             return named_by
         if token.pos_ == "PROPN":
+            if self._in_dateline(token):
+                return None  # "new delhi: the minister ...": the story's place, no party
             if (capital := self.ctx.resources.kb.country_of_capital(_flat_name(token))) is not None:
                 if _flat_span(token)[0] in self._places:
                     return None  # a place in this role (attacked_towns)
@@ -565,6 +570,15 @@ class MentionIndex:
             self._is_place = place_test(self.ctx.resources.gazetteer)
         return self.covering(token) is None and bool(self._is_place(name))
 
+    def _in_dateline(self, token: Token) -> bool:
+        """Whether the token is in a dateline of a place and a colon opening a paragraph
+        (:func:`~eventwire.extract.notactors.colon_datelines`)."""
+        if self._datelines is None:
+            if self._is_place is None:
+                self._is_place = place_test(self.ctx.resources.gazetteer)
+            self._datelines = colon_datelines(self.ctx.view.text, self._is_place)
+        return any(start <= token.idx < end for start, end in self._datelines)
+
     def _known_owner(self, token: Token) -> bool:
         """An owner named by a mention, a demonym, a possessive or "of" ("Hezbollah
         drones", "Iranian drones", "Russia's drones", "drones of the army")."""
@@ -708,12 +722,15 @@ class MentionIndex:
 
     def _not_an_actor(self, token: Token) -> bool:
         """A proper noun filling a role that names no actor: mojibake without letters,
-        people counted ("killed three Americans"), a platform ("on his Twitter account"), a lone month or weekday ("Apr")
+        people counted ("killed three Americans"), a platform ("on his Twitter account"),
+        words of a Hindi or Urdu sentence in Latin letters, a lone month or weekday ("Apr")
         or a lone common word ("National", "Environment"), a wire story's time stamp
         ("Wed Apr 6"), as the mention pass rules
         (:mod:`eventwire.extract.notactors`); a town is :meth:`_names_town`."""
         if names_a_platform(token) or counted_people([token]):
             return True
+        if in_another_tongue(_flat_name(token).split()):
+            return True  # "kaisa insaaf": a quote in Hindi, no name
         if not any(ch.isalpha() for ch in without_mojibake(token.text)):
             return True  # a quote mark read in the wrong code page ("â€™"), no name
         start, end = _flat_span(token)

@@ -162,6 +162,8 @@ def definite_descriptions(view: DocView, cands: list[Cand]) -> list[Cand]:
         if tok.pos_ != "NOUN":
             continue
         if tok.lower_ == "government" and (det := _definite(tok)) is not None:
+            if below_the_state(tok):
+                continue  # "the state government" of a federal country: not the nation's
             if len(governments) == 1:  # "the (federal) government": the one named
                 gov = next(iter(governments.values()))
                 found.append(Cand(det + 1, tok.i + 1, gov.label, gov.name,
@@ -556,6 +558,22 @@ def _one_country(places: Sequence[PlaceMention]) -> str | None:
 
 # Words a state's government is described by, naming no state: "the federal government".
 GOVERNMENT_WORDS = frozenset({"federal", "central", "national", "transitional", "interim"})
+# Words of a government below the nation's: "the state government" (of an Indian, a
+# Nigerian or an American state), "the provincial government", "the local government".
+SUBNATIONAL_WORDS = frozenset(
+    ["state", "provincial", "province", "regional", "region", "local", "municipal", "city",
+     "district", "county", "county's", "state's", "council", "town"]
+)  # fmt: skip
+
+
+def below_the_state(tok: Any) -> bool:
+    """ "the state government", "the provincial government", "the BJP state government":
+    a government a modifier sets below the nation's, which is not the country's actor
+    (a federal country's states and provinces govern themselves)."""
+    return any(
+        c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and c.lower_ in SUBNATIONAL_WORDS
+        for c in tok.children
+    )
 
 
 def governments_of_one_state(ctx: DocContext) -> list[Mention]:
@@ -582,6 +600,7 @@ def governments_of_one_state(ctx: DocContext) -> list[Mention]:
         if (
             det is None
             or tok.i in taken
+            or below_the_state(tok)
             or any(
                 (c.dep_ == "amod" and c.lower_ not in GOVERNMENT_WORDS)
                 or (c.dep_ == "prep" and c.lower_ in ("of", "in"))  # "the government of Chad"

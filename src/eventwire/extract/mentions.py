@@ -56,11 +56,18 @@ from eventwire.extract.namephrases import (
     taken_tokens,
     titled_names,
 )
+from eventwire.extract.namephrases import (
+    ORG_HEADS as BODY_HEADS,
+)
 from eventwire.extract.notactors import (
+    NUMBER_WORDS,
+    before_place_noun,
+    colon_datelines,
     counted_people,
     credit_brackets,
     dateline_prefix,
     division_test,
+    in_another_tongue,
     in_settlement_phrase,
     is_calendar_word,
     is_common_word,
@@ -228,12 +235,13 @@ def _body_part(ent: Any, in_body: Any) -> Any:
 def _in_body(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
     """The candidates that start in running text: a name in a headline, byline, caption or
     credit ("AP Photo", "Top photo") is no actor of its own, nor is one that starts in a
-    dateline ("TRIPOLI - Forces") or its credit bracket ("(Wire - Point News - 25th Oct,
-    2024)"), nor a wire story's outlet and makers ("GOMA (Wire) -", "(Reporting by A;
-    editing by B)") wherever the page put them."""
+    dateline ("TRIPOLI - Forces", "PUNE: the police ...") or its credit bracket ("(Wire -
+    Point News - 25th Oct, 2024)"), nor a wire story's outlet and makers ("GOMA (Wire) -",
+    "(Reporting by A; editing by B)") wherever the page put them."""
     view, in_body = ctx.view, ctx.view.zones.in_body
     credits = credit_brackets(view.text)  # "(Wire - Daily Point News - 25th Oct, 2024)"
     credits += wire_credits(view.text)  # "GOMA, May 2 (Wire) -", "(Reporting by A)"
+    credits += colon_datelines(view.text, place_test(ctx.resources.gazetteer))  # "PUNE: ..."
     kept = []
     for c in cands:
         at = view.tokens[c.start].idx
@@ -281,14 +289,15 @@ def _place_test(ctx: DocContext) -> Any:
     """Whether a name is a place the gazetteer knows well enough to read it as one
     (:func:`~eventwire.extract.notactors.place_test`), or one the document itself calls a
     settlement ("the districts of Ain Zara and Qasr bin Ghashir", "the town of X", "X, a
-    village near Y") and so a place wherever it names it; one test per document."""
+    village near Y", "the X district") and so a place wherever it names it; one test per
+    document."""
     known = place_test(ctx.resources.gazetteer)
     settled = set()
     for ent in ctx.doc.ents:
         root = ent.root
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head  # "the districts of X and Y": Y too
-        if in_settlement_phrase(root) or settlement_appositive(ent.root):
+        if in_settlement_phrase(root) or settlement_appositive(ent.root) or before_place_noun(ent):
             settled.add(ent.text)
 
     def is_place(name: str) -> bool:
@@ -322,6 +331,12 @@ def _candidate(
     text = re.sub(r"\b(al|el|ad|as|an|ar|at)-\s+", r"\1-", text, flags=re.IGNORECASE)
     if not any(ch.isalpha() for ch in text):
         return None
+    if (
+        ent.label_ == "NORP"
+        and kb.country_by_demonym(text) is None
+        and title_before([t.text for t in _words_before(doc, ent.start)])
+    ):
+        ent.label_ = "PERSON"  # "the trust's head mahant ram das": a titled name, no people
     if ent.label_ == "NORP":
         if counted_people(list(ent)) or (
             kb.country_by_demonym(text) is None and _places(text, is_place)
@@ -370,7 +385,7 @@ def _candidate(
         entry is None
         and role
         and ent.label_ == "ORG"
-        and len(ent) <= 2
+        and len(ent) <= _titled_length(ent, word_case)
         and not names_a_body(list(ent))
     ):
         ent.label_ = "PERSON"  # "Gen. Tiani", "Colonel Bakari": a titled name is a person
@@ -444,6 +459,8 @@ def _person_or_body(ent: Any, family_names: set[str]) -> str | None:
       Patriotic Salvation Movement"): ORG; so is a name with a group's word anywhere in it
       ("Daesh Sistan", "Harakat Nasr al-Din"), and one said to be known as a group or a
       state's forces ("the Sitkaw, as the country's armed forces are widely known");
+    * several words after "the" and modifying nothing, it is a body: a person's name takes
+      no article ("the Nadia Farouk Institute", "the Ansar al-Qadr"): ORG;
     * one word after "the" and modifying nothing, it is a people ("the Karen fought", "the
       Hazara protested"): NORP;
     * one word modifying a noun of people ("Tuareg fighters", "Karen villagers"), it names
@@ -452,6 +469,8 @@ def _person_or_body(ent: Any, family_names: set[str]) -> str | None:
     A family name of someone the article names in full stays a person ("Khalifa Haftar ...
     the Haftar camp")."""
     if names_a_body(list(ent)) or names_a_group(list(ent)) or known_as_group(ent.doc, ent.end):
+        return "ORG"
+    if len(ent) > 1 and _after_article(ent):
         return "ORG"
     if len(ent) != 1 or ent[0].lower_ in family_names:
         return "PERSON"
@@ -463,6 +482,16 @@ def _person_or_body(ent: Any, family_names: set[str]) -> str | None:
     if ent.start > 0 and doc[ent.start - 1].lower_ == "the":
         return "NORP"
     return "PERSON"
+
+
+def _after_article(ent: Any) -> bool:
+    """Whether a name stands right after "the" (inside the entity or before it) and
+    modifies no noun after it ("the Bush administration" is the man's)."""
+    doc = ent.doc
+    first = ent[0] if ent[0].lower_ == "the" else doc[ent.start - 1] if ent.start > 0 else None
+    root = ent.root
+    modifies = root.dep_ in ("compound", "amod", "nmod") and root.head.i >= ent.end
+    return first is not None and first.lower_ == "the" and not modifies
 
 
 def _country_owned(kb: Any, entry: Any, ent: Any) -> Cand | None:
@@ -502,6 +531,21 @@ def _forces_owned(ent: Any) -> int | None:
     return i + 1 if i < len(doc) and doc[i].lower_ in GROUP_NOUNS else None
 
 
+def _titled_length(ent: Any, word_case: WordCase) -> int:
+    """How many words a name after a person's title may have and still be read as a
+    person's when the model tagged it a body: two ("Gen. Tiani"), or four when none of
+    them is a common English word or an organisation's head word ("Prime Minister Ravi
+    Kumar Sharma", often tagged a body in a one-case text the parser read case-restored;
+    "Chairman Kestrel Harbour Shipping Lines" and "the leader national unity front" stay
+    bodies)."""
+    words = [t for t in ent if t.is_alpha]
+    plain_name = not any(
+        t.lower_ in BODY_HEADS | ORG_HEADS or word_case.is_common_lowercase_word(t.lower_)
+        for t in words
+    )
+    return 4 if plain_name else 2
+
+
 def _agent_role(root: Any) -> bool:
     """A place name acts only as a subject ("Kyiv said", "Tripoli was warned") or as the
     agent of a passive ("blamed by Washington"); elsewhere it is where something happened."""
@@ -513,8 +557,10 @@ def _agent_role(root: Any) -> bool:
 def _not_a_name(ent: Any, text: str, lowercase: set[str], names: set[str], words: WordCase) -> bool:
     """Junk the tagger took for a name (see :mod:`eventwire.extract.notactors`): a weekday
     or month alone or a time stamp, a lone capitalised common word, a platform named as
-    where one wrote."""
+    where one wrote, words of a Hindi or Urdu sentence in Latin letters."""
     if names_a_platform(ent.root):  # "on his Twitter account"
+        return True
+    if in_another_tongue([t.text for t in ent]):  # "yeh meri marzi": a quote in Hindi
         return True
     if len(ent) != 1:
         return is_date_stamp(text)  # "Wed Apr 6, 2016 9:12": a wire story's time stamp
@@ -1100,6 +1146,7 @@ def _group_nouns(
         if owned or sent_forces(tok) or named_owner_after(tok, taken, is_place):
             continue
         affiliation = affiliation or _country_after(tok, kb)
+        civilian = onto.actor_kind(tok.lower_) == "civilian"  # people at large, counted apart
         start = min(
             (
                 c.i
@@ -1107,9 +1154,10 @@ def _group_nouns(
                 if c.dep_ in ("amod", "compound")
                 and c.i < tok.i
                 and (c.tag_ not in ("VBN", "VBG", "VBD") or c.lower_ == "armed")
+                and not (civilian and _unnaming_word(c))
             ),
             default=tok.i,
-        )  # fmt: skip; not "absorbed army units"
+        )  # fmt: skip; not "absorbed army units", nor "the right people"
         if stance:
             start = max(start, max(stance) + 1)  # the name is what the stance qualifies
         if two:
@@ -1167,7 +1215,28 @@ def _group_nouns(
 _SET_WORDS = frozenset(
     ["several", "many", "some", "other", "few", "numerous", "dozens", "scores", "hundreds",
      "thousands", "tens", "millions"]
+) | NUMBER_WORDS  # fmt: skip
+# Words of judgement that say how the writer sees people, not who they are: "the right
+# people to talk to", "a forthright woman", "not a single person".
+_JUDGEMENT_WORDS = frozenset(
+    ["right", "wrong", "good", "bad", "best", "worst", "strong", "weak", "capable",
+     "talented", "intelligent", "forthright", "single", "ordinary", "certain", "such",
+     "mere", "same", "various", "so-called", "many", "few", "several", "numerous",
+     "countless", "enough"]
 )  # fmt: skip
+
+
+def _unnaming_word(word: Any) -> bool:
+    """A modifier that is no part of the name of people at large (the ontology's
+    civilians, whose counted sets stay apart by :func:`_split_sets`): a quantity ("fewer
+    people", "five crore people", "most residents") or a judgement ("the right people",
+    "a forthright woman"); "armed residents" and "Muslim villagers" keep theirs, so the
+    people are named for who they are, not for how many or how good."""
+    return (
+        word.lower_ in _JUDGEMENT_WORDS
+        or word.lower_ in NUMBER_WORDS
+        or word.tag_ in ("JJR", "JJS", "CD")
+    )
 
 
 def _set_kind(tok: Any, onto: Ontology) -> str:
@@ -1179,7 +1248,7 @@ def _set_kind(tok: Any, onto: Ontology) -> str:
         return ""
     head = tok.head
     if any(
-        c.dep_ == "nummod" or (c.dep_ in ("amod", "det") and c.lower_ in _SET_WORDS)
+        c.dep_ == "nummod" or (c.dep_ in ("amod", "det", "compound") and c.lower_ in _SET_WORDS)
         for c in tok.children
     ) or (
         tok.dep_ == "pobj"
@@ -1361,6 +1430,8 @@ def _vote_labels(cands: list[Cand], groups: list[str]) -> dict[str, str]:
         counter[c.label] += 1
         if c.kb_type:
             counter[KB_LABELS.get(c.kb_type, "ORG")] += 2
+        elif c.role and c.label == "PERSON":
+            counter["PERSON"] += 2  # "Mahant Ram Das ... Das": the title says a person
     return {
         g: max(counter, key=lambda lab: (counter[lab], _LABEL_PRIORITY.get(lab, -1)))
         for g, counter in votes.items()

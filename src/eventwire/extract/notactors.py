@@ -146,6 +146,31 @@ def dateline_prefix(text: str, is_outlet: Any = None) -> int:
     return 0
 
 
+def in_another_tongue(words: list[str]) -> bool:
+    """Words of a sentence of Hindi or Urdu written in Latin letters, which a quote or a
+    slogan in a South Asian paper leaves in the English text ("yeh hamari marzi hai",
+    "kaisa insaaf?"): no name, however the model or a case-restoring step tags them. One
+    word that only such a sentence has ("yeh", "nahi", "kaisa", "unhone") is enough; a
+    short word some names share ("ki", "se", "ko" of "Ban Ki-moon") needs another."""
+    low = [w.lower() for w in words]
+    strong = sum(w in _TONGUE_WORDS for w in low)
+    weak = sum(w in _TONGUE_SHORT_WORDS for w in low)
+    return strong >= 1 or weak >= 2
+
+
+# Hindi and Urdu function words, pronouns and auxiliaries, in their common Latin spellings.
+_TONGUE_WORDS = frozenset(
+    ["hai", "hain", "nahi", "nahin", "yeh", "woh", "kya", "kaisa", "kaise", "kaun",
+     "unhone", "unka", "unki", "unke", "meri", "mera", "mere", "hamara", "hamari", "hamare",
+     "tumhara", "apna", "apni", "apne", "karo", "karna", "kiya", "gaya", "gayi", "raha",
+     "rahe", "rahi", "hoon", "tha", "thi", "hota", "hoti", "chahiye", "lekin", "aur"]
+)  # fmt: skip
+_TONGUE_SHORT_WORDS = frozenset(
+    ["ka", "ki", "ke", "ko", "se", "mein", "main", "bhi", "toh", "ek", "sab", "ab", "hum",
+     "ham", "tum", "aap", "kar", "par", "jo", "na"]
+)  # fmt: skip
+
+
 def is_common_word(
     token: Any,
     words: WordCase,
@@ -210,15 +235,22 @@ def counted_people(tokens: list[Any]) -> bool:
 
 
 def _large(tok: Any) -> bool:
-    if tok.lower_ in ("million", "millions", "billion", "billions"):
+    if tok.lower_ in LARGE_NUMBER_WORDS:
         return True
     digits = tok.text.replace(",", "")
     return digits.isdigit() and int(digits) >= 100_000
 
 
+# Number words of a hundred thousand or more, South Asian ones too: a lakh is 100,000, a
+# crore ten million ("two lakh people", "five crore Gujaratis").
+LARGE_NUMBER_WORDS = frozenset(
+    ["million", "millions", "billion", "billions", "lakh", "lakhs", "crore", "crores"]
+)  # fmt: skip
+NUMBER_WORDS = LARGE_NUMBER_WORDS | {"hundred", "hundreds", "thousand", "thousands"}
+
 _QUANTITY_WORDS = frozenset(
     ["thousands", "hundreds", "millions", "dozens", "tens", "scores", "number", "majority",
-     "hundred", "thousand", "million", "billion"]
+     "hundred", "thousand", "million", "billion", "lakh", "lakhs", "crore", "crores"]
 )  # fmt: skip
 
 
@@ -289,6 +321,28 @@ def place_test(gazetteer: Any) -> Any:
         return known[name]
 
     return is_place
+
+
+# A paragraph opening with a place, maybe its district in brackets, and a colon.
+_COLON_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<name>[^\W\d_][\w.'-]*(?:[ \t][\w.'-]+){0,2})"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:[ \t]"
+)
+
+
+def colon_datelines(text: str, is_place: Any) -> list[tuple[int, int]]:
+    """Character ranges of datelines written as a place and a colon at a paragraph's
+    start ("PUNE: the police said ...", "new delhi: the minister ...", "Rampur (Kheda):
+    ..."), as one-case feeds and many South Asian papers write them: the story's place,
+    never an actor (not the capital's state: "new delhi:" is no "India said"). The words
+    before the colon must be a place the gazetteer knows (``is_place``), so a headline's
+    label ("Syria crisis: ...") or a speaker ("Mr Ali: ...") is no dateline."""
+    found = []
+    for m in _COLON_DATELINE.finditer(text):
+        name = m.group("name")
+        if is_place(name) or is_place(name.title()):
+            found.append((m.start("name"), m.end()))
+    return found
 
 
 # Readings of a settlement or a site (not a region, a sea or a continent).
@@ -366,6 +420,23 @@ def in_settlement_phrase(token: Any) -> bool:
     )
 
 
+def before_place_noun(name: Any) -> bool:
+    """ "the Tal Harun district", "in the Jabal Umar area of the city": a name (``name``, a
+    span) set before an area's or a settlement's common noun is that place's name. The
+    noun is in lower case right after the name ("the Omari District" is one name, left
+    to :func:`named_by_place_noun`); "the Assad camp" (a camp is also a faction) and "the
+    Hamas-run province" are no such phrase."""
+    root = name.root
+    head = root.head
+    return (
+        root.dep_ == "compound"
+        and head.i == name.end
+        and head.is_lower
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in PLACE_HEADS
+    )
+
+
 def settlement_appositive(token: Any) -> bool:
     """ "Tessalit, a town north of Kidal", "near Kabo, the frontier village": a name the
     next noun phrase calls a settlement (a town, a village, a district ...)."""
@@ -420,8 +491,9 @@ def locative_country(name: Any) -> bool:
     object of a place preposition ("fighting in Chad", "crossed into Niger"), named by a
     part of it ("in southern Sudan", "Basra, southern Iraq", in lower case: "South Sudan"
     is a name; "the streets of Egypt", "the north of Mali"), or swept by unrest ("protests
-    swept Egypt"). A part of a country an act is aimed at is the state's ("gunmen attacked
-    southern Chad": Chad is attacked). The country's state does not act there; it is the place. "Chad said",
+    swept Egypt"), or where one travels (:func:`_way_of_travel`). A part of a country an act
+    is aimed at is the state's ("gunmen attacked southern Chad": Chad is attacked). The
+    country's state does not act there; it is the place. "Chad said",
     "help from Chad", "aid to Chad" and "Chad's army" stay the state."""
     root = name.root
     if root.dep_ in ("appos", "compound", "npadvmod", "pobj") and any(
@@ -443,7 +515,54 @@ def locative_country(name: Any) -> bool:
         return False
     if head.lower_ == "of":  # "the streets of Egypt", "the north of Mali"
         return head.head.lemma_.lower() in PLACE_PART_NOUNS
-    return head.lower_ in LOCATIVE_PREPS
+    return head.lower_ in LOCATIVE_PREPS or _way_of_travel(head)
+
+
+def _way_of_travel(prep: Any) -> bool:
+    """A country as where one goes, comes from or flies over: the object of "to" or "from"
+    after a verb or noun of travel ("she flew her children to Britain", "he reported from
+    Peru", "a trip to Nepal", "went back to Chile"), of "from" after a verb of speaking
+    ("she spoke from Yemen"), or of "over" after a word of flight
+    ("patrols over Yemen", "a no-fly zone over Mali"). Not "aid to Chad", "help from
+    Chad", "sent arms to Chad" or "control over Chad": the state helped, helping, armed or
+    ruled."""
+    word = prep.lower_
+    head = prep.head
+    if head.lower_ in ("back", "home", "away", "out") and head.head.i != head.i:
+        head = head.head  # "went back to Chile", "brought home from Iraq"
+    lemma = head.lemma_.lower()
+    if word == "over":
+        return lemma in FLIGHT_WORDS
+    if word not in ("to", "from"):
+        return False
+    if head.pos_ in ("VERB", "AUX"):
+        return lemma in TRAVEL_VERBS or (word == "from" and lemma in SPEAKING_VERBS)
+    return head.pos_ == "NOUN" and lemma in (TRAVEL_NOUNS_TO if word == "to" else TRAVEL_NOUNS_FROM)
+
+
+# Verbs of going, taking or coming whose "to"/"from" object is a place ("fled to Chad",
+# "pulled out troops from Iraq"); not "send", "supply" or "come" ("arms came from Iran":
+# the supplier), nor "appeal" or "talk" (the state addressed).
+TRAVEL_VERBS = frozenset(
+    ["go", "travel", "fly", "flee", "move", "take", "bring", "pull", "withdraw", "return",
+     "evacuate", "escape", "deport", "relocate", "migrate", "head", "drive", "walk",
+     "repatriate", "report", "ban", "expel", "arrive", "sail"]
+)  # fmt: skip
+# Verbs of speaking whose "from" object is where the speaker is ("she spoke from Yemen",
+# "he wrote from Chad"); "to" after them is whom one speaks to, the state.
+SPEAKING_VERBS = frozenset(["speak", "say", "write", "talk", "call", "broadcast", "tell"])
+# Nouns of a journey to a country ("a visit to Peru", "access to Syria"); from one, only
+# the line one speaks on ("on the phone from Syria"): "help from Chad" is Chad's.
+TRAVEL_NOUNS_TO = frozenset(
+    ["visit", "trip", "journey", "return", "flight", "access", "travel", "route", "road",
+     "way", "tour", "voyage", "deportation", "passage", "entry"]
+)  # fmt: skip
+TRAVEL_NOUNS_FROM = frozenset(["phone", "line", "telephone"])
+# Words of flight whose "over" object is the airspace crossed ("jets flying over Iraq").
+FLIGHT_WORDS = frozenset(
+    ["fly", "zone", "patrol", "flight", "overflight", "airspace", "sky", "hover", "circle",
+     "drone", "surveillance", "reconnaissance"]
+)  # fmt: skip
 
 
 # Nouns of a frontier between two countries: "the border with Chad", "the boundaries of Niger".

@@ -105,6 +105,28 @@ TITLES = (
     "military commander",
     "strongman",
     "warlord",
+    # ranks of police and the lower ranks of armies: "Inspector Ravi Nair", "Sgt Omar Ruiz"
+    "police inspector",
+    "inspector general",
+    "sub-inspector",
+    "inspector",
+    "head constable",
+    "constable",
+    "sgt",
+    "corporal",
+    "sheriff",
+    "district magistrate",
+    "magistrate",
+    "collector",
+    "judge",
+    # religious honorifics of South Asian and Muslim usage: "Maulana Idris Khan", "Mahant Ram Das"
+    "maulana",
+    "maulvi",
+    "mahant",
+    "acharya",
+    "swami",
+    "sadhvi",
+    "pandit",
 )
 _TITLE_SET = frozenset(TITLES)
 _MAX_TITLE_WORDS = max(len(t.split()) for t in TITLES)
