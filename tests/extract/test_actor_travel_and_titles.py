@@ -200,6 +200,9 @@ def test_lakh_and_crore_count_people_in_the_millions():
         ("Ban Ki-moon", False),  # one short word a name shares
         ("Mohammed Ko", False),
         ("Hassan Nasrallah", False),
+        ("Nguyen Thi Hai", False),  # Vietnamese and Korean names share no word of the list
+        ("Kim Jae Hoon", False),
+        ("Raha Gaya", False),
     ],
 )
 def test_words_of_a_hindi_sentence_are_no_name(words, foreign):

@@ -158,12 +158,13 @@ def in_another_tongue(words: list[str]) -> bool:
     return strong >= 1 or weak >= 2
 
 
-# Hindi and Urdu function words, pronouns and auxiliaries, in their common Latin spellings.
+# Hindi and Urdu function words, pronouns and auxiliaries, in their common Latin spellings;
+# none that is also a part of names elsewhere ("Hai", "Thi" and "Hoon" in Vietnamese and
+# Korean names, "Gaya" a town, "Raha" a given name).
 _TONGUE_WORDS = frozenset(
-    ["hai", "hain", "nahi", "nahin", "yeh", "woh", "kya", "kaisa", "kaise", "kaun",
-     "unhone", "unka", "unki", "unke", "meri", "mera", "mere", "hamara", "hamari", "hamare",
-     "tumhara", "apna", "apni", "apne", "karo", "karna", "kiya", "gaya", "gayi", "raha",
-     "rahe", "rahi", "hoon", "tha", "thi", "hota", "hoti", "chahiye", "lekin", "aur"]
+    ["hain", "nahi", "nahin", "yeh", "woh", "kya", "kaisa", "kaise", "kaun", "unhone",
+     "unka", "unki", "unke", "meri", "hamara", "hamari", "hamare", "tumhara", "apna", "apni",
+     "apne", "karo", "karna", "kiya", "gayi", "rahe", "hota", "hoti", "chahiye", "lekin"]
 )  # fmt: skip
 _TONGUE_SHORT_WORDS = frozenset(
     ["ka", "ki", "ke", "ko", "se", "mein", "main", "bhi", "toh", "ek", "sab", "ab", "hum",
