@@ -298,7 +298,7 @@ def _resolve_all(
     )
     actors = replace(actors, units=(), decisions={}, totals={})
     rows: list[MentionRow] = []
-    resolution = resolve_after_actors(read(), actors, resources, row_sink(rows))
+    resolution = resolve_after_actors(read(), actors, resources, row_sink(rows), spill=True)
     wrote = store.replace_resolution(
         resolution,
         generation=state.documents,
@@ -347,7 +347,9 @@ def _refresh_incremental(
             links_before, mention_actor, update.removed, set(groups_before ^ unnamed)
         )
         change = EventsChange()
-        events = refresh_events(store, afresh, mention_actor, unnamed, resources, change)
+        events = refresh_events(
+            store, afresh, mention_actor, unnamed, resources, change, spill=True
+        )
         documents = store.iter_event_records(state.documents)
         rest = resolve_rest(
             _counted(documents, progress),
