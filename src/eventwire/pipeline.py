@@ -347,9 +347,9 @@ def _refresh_incremental(
             links_before, mention_actor, update.removed, set(groups_before ^ unnamed)
         )
         change = EventsChange()
-        events = refresh_events(
-            store, afresh, mention_actor, unnamed, resources, change, spill=True
-        )
+        # a refresh keeps its events in memory: spilled, they cost it more than they saved
+        # (docs/scale.md, "Events and incidents on disk")
+        events = refresh_events(store, afresh, mention_actor, unnamed, resources, change)
         documents = store.iter_event_records(state.documents)
         rest = resolve_rest(
             _counted(documents, progress),
