@@ -170,7 +170,7 @@ class Held:
         ("by_event", "reports by event and article"),
         ("incs", "article incidents (DocIncident) with their event mentions"),
         ("pending", "article incidents (DocIncident) with their event mentions"),
-        ("by_id", "events by id (Event objects)"),
+        ("by_id", "events by id (Event objects; spilled: their ids and offsets)"),
         ("event_of", "event of each mention"),
         ("told", "article incidents before facets are linked"),
         ("keyed", "kept mentions with their keys, for the mention table"),

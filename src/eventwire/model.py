@@ -22,7 +22,7 @@ import dataclasses
 import re
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date as _date
 from typing import Any, TypeVar, Union, cast
@@ -470,13 +470,13 @@ class Resolution:
 
     actors: tuple[Actor, ...] = ()
     mention_actor: dict[str, str] = field(default_factory=dict)  # mention_key() -> actor id
-    events: tuple[Event, ...] = ()
+    events: Sequence[Event] = ()  # a rebuild's are read back from disk (resolve/event_spill.py)
     relations: tuple[Relation, ...] = ()
     quotes: tuple[Quote, ...] = ()
     places: tuple[Place, ...] = ()
     explanations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # actor id -> reasons
     statistics: tuple[Statistic, ...] = ()
-    incidents: tuple[Incident, ...] = ()
+    incidents: Sequence[Incident] = ()  # a rebuild's too (resolve/record_file.py)
 
 
 def mention_key(article_id: str, span: Span) -> str:

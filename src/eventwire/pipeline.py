@@ -298,7 +298,7 @@ def _resolve_all(
     )
     actors = replace(actors, units=(), decisions={}, totals={})
     rows: list[MentionRow] = []
-    resolution = resolve_after_actors(read(), actors, resources, row_sink(rows))
+    resolution = resolve_after_actors(read(), actors, resources, row_sink(rows), spill=True)
     wrote = store.replace_resolution(
         resolution,
         generation=state.documents,
@@ -347,6 +347,8 @@ def _refresh_incremental(
             links_before, mention_actor, update.removed, set(groups_before ^ unnamed)
         )
         change = EventsChange()
+        # a refresh keeps its events in memory: spilled, they cost it more than they saved
+        # (docs/scale.md, "Events and incidents on disk")
         events = refresh_events(store, afresh, mention_actor, unnamed, resources, change)
         documents = store.iter_event_records(state.documents)
         rest = resolve_rest(

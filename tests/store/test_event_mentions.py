@@ -53,9 +53,9 @@ def test_a_refresh_rewrites_only_the_events_of_the_keys_its_batch_touches(
     seen: list[EventsChange] = []
     real = pipeline.refresh_events
 
-    def watched(*args: object) -> object:
-        seen.append(args[-1])  # type: ignore[arg-type]
-        return real(*args)  # type: ignore[arg-type]
+    def watched(*args: object, **kwargs: object) -> object:
+        seen.append(args[5])  # type: ignore[arg-type]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
 
     def rowids() -> dict[str, int]:
         with sqlite3.connect(path) as db:

@@ -11,7 +11,7 @@ updates the actors a batch of new documents touches, over the units a store keep
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from eventwire.knowledge.resources import Resources
@@ -31,6 +31,7 @@ from eventwire.resolve.doc_incidents import (
     fill_from_incidents,
     mention_id,
 )
+from eventwire.resolve.event_spill import SpilledEvents
 from eventwire.resolve.events import Days, Keyed, SharedValues, date_days, resolve_events
 from eventwire.resolve.incident_blocks import CandidatePairs
 from eventwire.resolve.incident_spill import SpilledIncidents
@@ -59,7 +60,7 @@ __all__ = [
 # incident of each mention) -> (events, places, the event of each mention)
 EventsPass = Callable[
     [Iterator[DocumentRecords], Callable[[EventMention], Days], Callable[[EventMention], object]],
-    tuple[list[Event], list[Place], dict[tuple[str, int, str], str]],
+    tuple[Sequence[Event], list[Place], dict[tuple[str, int, str], str]],
 ]
 
 
@@ -99,13 +100,17 @@ def resolve_after_actors(
     actors: ActorResolution,
     resources: Resources,
     keyed: Callable[[Keyed, str], None] | None = None,
+    spill: bool = False,
 ) -> Resolution:
     """The whole resolution of ``documents`` (in article-id order) once ``actors`` (their
     :func:`resolve_actor_pass`) are known. The actors' units may have been let go by then
-    (a rebuild stores them first, so it does not hold them while the events pass runs)."""
+    (a rebuild stores them first, so it does not hold them while the events pass runs).
+    With ``spill``, its events are kept on disk (:func:`resolve_rest`)."""
     unnamed = frozenset(a.id for a in actors.actors if a.type == "group")
     sides = state_sides(actors.actors, resources.ontology)
-    rest = resolve_rest(documents, actors.mention_actor, unnamed, sides, resources, keyed)
+    rest = resolve_rest(
+        documents, actors.mention_actor, unnamed, sides, resources, keyed, spill=spill
+    )
     return replace(
         rest,
         actors=actors.actors,
@@ -122,6 +127,7 @@ def resolve_rest(
     resources: Resources,
     keyed: Callable[[Keyed, str], None] | None = None,
     events_pass: EventsPass | None = None,
+    spill: bool = False,
 ) -> Resolution:
     """Events, incidents, relations, quotes, statistics and places of every document
     (in article-id order), their actors taken from ``mention_actor``; ``unnamed`` are
@@ -132,7 +138,10 @@ def resolve_rest(
     store's mention table holds, :func:`event_mentions.row_sink`). ``events_pass`` groups the events instead of a full
     :func:`resolve_events` (a refresh's, :func:`event_mentions.refresh_events`, regroups
     only the keys its batch touches); incidents and relations still read every
-    document."""
+    document. With ``spill``, the events pass writes its events to a temporary file as it
+    makes them (:class:`~eventwire.resolve.event_spill.SpilledEvents`): the relations pass
+    and the store's write read them back in order, the incidents join by id, and the
+    resolution's ``events`` are that file (an ``events_pass`` may spill its own)."""
     statements: list[DocumentRecords] = []
     quotes: list[Quote] = []
     statistics: list[Statistic] = []
@@ -181,11 +190,12 @@ def resolve_rest(
                 told.add(inc)
             yield DocumentRecords(doc.article_id, events=events)
 
+    events: Sequence[Event]
     if events_pass is None:
         event_of: dict[tuple[str, int, str], str] = {}
         events, places = resolve_events(
             for_events(), mention_actor, resources, unnamed, event_of, report_days, report_of,
-            keyed,
+            keyed, spill,
         )  # fmt: skip
     else:
         events, places, event_of = events_pass(for_events(), report_days, report_of)
@@ -196,18 +206,21 @@ def resolve_rest(
     links = incident_links(resources)
     pairs = CandidatePairs()
     try:
+        # a spilled event is read back only by the incident that lists it
+        by_id = events.by_id() if isinstance(events, SpilledEvents) else events
         incidents = resolve_incidents(
-            told, event_of, events, links, sides, pairs.ordered, compared=pairs.compared
-        )
+            told, event_of, by_id, links, sides, pairs.ordered, compared=pairs.compared,
+            spill=spill,
+        )  # fmt: skip
     finally:
         told.close()
     del pairs
     event_of.clear()
     return Resolution(
-        events=tuple(events),
+        events=events if isinstance(events, SpilledEvents) else tuple(events),
         relations=tuple(relations),
         quotes=tuple(quotes),
         places=tuple(places),
         statistics=tuple(statistics),
-        incidents=tuple(incidents),
+        incidents=incidents if spill else tuple(incidents),
     )

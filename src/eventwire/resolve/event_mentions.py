@@ -22,6 +22,7 @@ from typing import Protocol
 
 from eventwire.knowledge.resources import Resources
 from eventwire.model import DocumentRecords, Event, EventMention, Place
+from eventwire.resolve.event_spill import SpilledEvents
 from eventwire.resolve.events import Days, GroupKey, Keyed, resolve_events
 
 __all__ = [
@@ -118,7 +119,8 @@ def refresh_events(
     unnamed: frozenset[str],
     resources: Resources,
     change: EventsChange,
-) -> Callable[..., tuple[list[Event], list[Place], EventOf]]:
+    spill: bool = False,
+) -> Callable[..., tuple[Sequence[Event], list[Place], EventOf]]:
     """An events pass (what ``resolve_rest`` calls with the documents as their events
     are filled, and the days and article incident of each mention) for a refresh: the
     events of every document, of which only those of the keys the articles ``afresh``
@@ -129,17 +131,19 @@ def refresh_events(
     The events of those keys are grouped from the documents being read, not from their
     stored mentions: while the incidents pass reads every document, grouping them all
     costs less than decoding every stored event and mention (measured, docs/scale.md,
-    "Events regrouped by key"). The result is a full grouping's by construction."""
+    "Events regrouped by key"). The result is a full grouping's by construction. With
+    ``spill``, the events are kept on disk as they are made
+    (:class:`~eventwire.resolve.event_spill.SpilledEvents`)."""
 
     def run(
         docs: Iterable[DocumentRecords],
         report_days: Callable[[EventMention], Days],
         report_of: Callable[[EventMention], object],
-    ) -> tuple[list[Event], list[Place], EventOf]:
+    ) -> tuple[Sequence[Event], list[Place], EventOf]:
         rows: list[MentionRow] = []
         event_of: EventOf = {}
         events, places = resolve_events(docs, mention_actor, resources, unnamed, event_of,
-                                         report_days, report_of, row_sink(rows))  # fmt: skip
+                                         report_days, report_of, row_sink(rows), spill)  # fmt: skip
         keys = index.event_mention_keys(sorted(afresh))
         keys.update(r.key for r in rows if r.article_id in afresh)
         change.keys = keys
@@ -147,7 +151,11 @@ def refresh_events(
         change.rows = [r for r in rows if r.key in keys]
         del rows
         touched = {r.event_id for r in change.rows}
-        change.added = [e for e in events if e.id in touched]
+        if isinstance(events, SpilledEvents):  # only the touched ones are read back
+            at = sorted(p for e in touched if (p := events.position(e)) is not None)
+            change.added = [events[p] for p in at]
+        else:
+            change.added = [e for e in events if e.id in touched]
         return events, places, event_of
 
     return run

@@ -38,6 +38,7 @@ from eventwire.model import (
     mention_key,
 )
 from eventwire.resolve.doc_incidents import UNDATED_WINDOW, DocIncident, stated_span
+from eventwire.resolve.event_spill import SpilledEvents
 from eventwire.resolve.ids import stable_id
 from eventwire.resolve.incident_sites import act_nouns, sites_hit
 from eventwire.resolve.incidents import DAY_SLACK, MAX_WINDOW, place_veto
@@ -352,15 +353,14 @@ class EventGrouper:
             self.keyed[group.order].append(k)
         return group.order
 
+    def forget_keys(self) -> None:
+        """Let go of the groups by key (no mention is added after this), so that each
+        group is let go once its event is made."""
+        self._by_key.clear()
+        self._report.clear()
+
     def _report_of(self, em: EventMention) -> object:
         return self._report.get(id(em))
-
-    def events(
-        self, mention_actor: dict[str, str], owned: Callable[[int], set[tuple[object, ...]]]
-    ) -> list[Event]:
-        """The events of the groups, in creation order; ``owned(n)`` gives the counts the
-        ``n``-th group keeps."""
-        return [_event(g, mention_actor, self.onto, owned(n)) for n, g in enumerate(self.groups)]
 
 
 def resolve_events(
@@ -372,7 +372,8 @@ def resolve_events(
     report_days: Callable[[EventMention], Days] | None = None,
     report_of: Callable[[EventMention], object] | None = None,
     keyed: Callable[[Keyed, str], None] | None = None,
-) -> tuple[list[Event], list[Place]]:
+    spill: bool = False,
+) -> tuple[list[Event] | SpilledEvents, list[Place]]:
     """Events across documents; ``unnamed`` holds the ids of unnamed group actors.
 
     With ``event_of``, it is filled with the event id of each mention, by
@@ -388,7 +389,9 @@ def resolve_events(
     With ``keyed``, it is called with every kept mention as grouped and the id of the
     event it went to (what the stored mention table holds), in (article, place) order;
     it keeps what it needs of them, so the mentions no article incident holds are let go
-    before incidents are joined."""
+    before incidents are joined. With ``spill``, the events are written to a temporary
+    file as they are made (:class:`~eventwire.resolve.event_spill.SpilledEvents`)
+    rather than held in a list."""
     onto = resources.ontology
     grouper = EventGrouper(onto, unnamed)
     places: dict[str, Place] = {}
@@ -400,14 +403,25 @@ def resolve_events(
             grouper.add(k, keep=keyed is not None)
     groups = grouper.groups
     owned = _count_owners(groups)
-    events = grouper.events(mention_actor, lambda n: owned.get(n, set()))
-    if event_of is not None:
-        for g, event in zip(groups, events, strict=True):
+    grouper.forget_keys()
+    events: list[Event] | SpilledEvents = SpilledEvents() if spill else []
+    found: list[tuple[Keyed, str]] = []
+    # each group is let go once its event is made: the pass never holds every group's
+    # mentions and every event at once
+    pending: list[_Group | None] = list(groups)
+    groups.clear()  # the grouper's
+    for n in range(len(pending)):
+        g, pending[n] = pending[n], None
+        assert g is not None
+        event = _event(g, mention_actor, onto, owned.get(n, set()))
+        events.append(event)
+        if event_of is not None:
             for em in g.members:
                 event_of[(em.article_id, em.trigger.start, em.type)] = event.id
+        if keyed is not None:
+            found.extend((k, event.id) for k in grouper.keyed[n])
+            grouper.keyed[n] = []
     if keyed is not None:
-        found = [(k, e.id) for ks, e in zip(grouper.keyed, events, strict=True) for k in ks]
-        grouper.keyed.clear()
         found.sort(key=lambda p: (p[0].em.article_id, p[0].seq))
         for k, event_id in found:
             keyed(k, event_id)

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date
@@ -96,6 +96,7 @@ from eventwire.resolve.offices import (
     side_on,
 )
 from eventwire.resolve.overrides import load_overrides
+from eventwire.resolve.record_file import SortedRecords
 from eventwire.text.geo import haversine_km
 
 MAX_WINDOW = 31  # days: a report dated more vaguely than a month is not merged
@@ -913,22 +914,28 @@ def _act_aimed_at(
 def resolve_incidents(
     doc_incidents: Iterable[DocIncident],
     event_of: dict[tuple[str, int, str], str],
-    events: Sequence[Event],
+    events: Sequence[Event] | Mapping[str, Event],
     links: IncidentLinks = IncidentLinks(),
     side_of: dict[str, str] | None = None,
     ordered_pairs: Callable[[Sequence[Report]], Iterable[tuple[int, int]]] | None = None,
     compared: Callable[[Sequence[int], Sequence[int], int, int], bool] | None = None,
-) -> list[Incident]:
+    spill: bool = False,
+) -> Sequence[Incident]:
     """Incidents across articles (see the module docstring), sorted by id.
 
     ``event_of`` maps :func:`mention_id` of a mention to its resolved event's id;
+    ``events`` are the resolved events, or a mapping giving each by id (the caller may
+    keep them on disk: an incident reads back only the events it lists);
     ``side_of`` maps actor ids that stand for one side to its key (:func:`state_sides`);
     ``ordered_pairs`` gives the candidate pairs in :func:`pair_order` (by default, sorted
     here; :mod:`eventwire.resolve.incident_blocks` holds them more compactly);
     ``compared(a, b, i, j)`` says whether a candidate pair between the members ``a`` and
     ``b`` of two clusters comes before the pair ``(i, j)`` in that order: such a pair
     found them apart (a pair that did not joined them), so clusters known apart need not
-    be remembered (a busy day's block makes them grow with its square)."""
+    be remembered (a busy day's block makes them grow with its square). With ``spill``,
+    each incident goes to a temporary file as it is built and the result reads them back
+    in id order (:class:`~eventwire.resolve.record_file.SortedRecords`), so the pass
+    never holds every incident at once."""
     incs: Sequence[DocIncident]
     if isinstance(doc_incidents, SpilledIncidents):  # facets linked as they were spilled
         doc_incidents.sort_by_id()
@@ -983,7 +990,7 @@ def resolve_incidents(
             continue
         first, second = sorted((a.article_id, b.article_id))
         clusters.union(ra, rb, f"joined {first} and {second}: {_reason(a, b)}")
-    by_id = {e.id: e for e in events}
+    by_id = events if isinstance(events, Mapping) else {e.id: e for e in events}
     owner = event_owners(reports, clusters.clusters, held_events)
     del held_events
     clusters.apart = ApartSets()  # every pair is tried: let the sets go before building
@@ -996,13 +1003,18 @@ def resolve_incidents(
         pending: list[DocIncident | None] = list(incs)
         take = partial(_take, pending)
     del incs
-    out = [
+    built = (
         _incident([take(n) for n in sorted(members)],
                   [reports[n] for n in sorted(members)], clusters.said(root), event_of, by_id,
                   _lister(owner, root))
         for root, members in clusters.clusters()
-    ]  # fmt: skip
-    return sorted(out, key=lambda i: i.id)
+    )  # fmt: skip
+    if not spill:
+        return sorted(built, key=lambda i: i.id)
+    out: SortedRecords[Incident] = SortedRecords()
+    for incident in built:
+        out.append(incident, incident.id)
+    return out.seal()
 
 
 def _take(pending: list[DocIncident | None], n: int) -> DocIncident:
@@ -1162,7 +1174,7 @@ def _incident(
     told: Sequence[Report],
     notes: list[str],
     event_of: dict[tuple[str, int, str], str],
-    by_id: dict[str, Event],
+    by_id: Mapping[str, Event],
     lists: Callable[[str], bool],
 ) -> Incident:
     itype = lead_type([r.type for r in told], incs[0].onto)
@@ -1182,7 +1194,7 @@ def _incident(
     if day is None:
         whens = [em.when for em in members if em.when and em.when.calendar]
         when = whens[0] if whens else None
-    lead = [by_id[e] for e in event_ids if e in by_id and by_id[e].type == itype]
+    lead = [x for e in event_ids if (x := by_id.get(e)) is not None and x.type == itype]
     lead.sort(key=lambda e: (-e.source_count, -len(e.codes), e.id))
     counts, low, high, reports = best_counts(
         [f for inc in incs for f in report_figures(inc.members)]

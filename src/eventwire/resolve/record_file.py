@@ -4,6 +4,8 @@ A whole-store pass that needs every record again after it has seen them all (the
 pass's units, the incident join's article incidents) keeps them here rather than in
 memory: each record is pickled and appended, and only its offset stays in memory. Reads
 use ``pread``, so they never move the file's write position and may come between writes.
+:class:`SortedRecords` reads them back in the order of a key (the incidents a join builds,
+by id).
 """
 
 from __future__ import annotations
@@ -12,7 +14,10 @@ import os
 import pickle
 import tempfile
 from array import array
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, TypeVar, overload
+
+T = TypeVar("T")
 
 
 class RecordFile:
@@ -39,3 +44,55 @@ class RecordFile:
 
     def close(self) -> None:
         self._file.close()
+
+
+class SortedRecords(Sequence[T]):
+    """Records kept in a :class:`RecordFile` as they are made, read back in the order of
+    the key each was appended with (ties in the order appended), as ``sorted(records,
+    key=...)`` of a list would give them; only the keys are held until :meth:`seal`,
+    then one 4-byte place per record."""
+
+    def __init__(self) -> None:
+        self._records = RecordFile()  # closed when let go: read back until the write
+        self._keys: list[str] = []
+        self._order: array[int] | None = None
+
+    def append(self, record: T, key: str) -> None:
+        if self._order is not None:
+            raise ValueError("records are sealed")
+        self._records.append(record)
+        self._keys.append(key)
+
+    def seal(self) -> SortedRecords[T]:
+        """Put the records in key order (no record is appended after)."""
+        if self._order is None:
+            keys = self._keys
+            self._order = array("i", sorted(range(len(keys)), key=keys.__getitem__))
+            self._keys = []
+        return self
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    @overload
+    def __getitem__(self, n: int) -> T: ...
+
+    @overload
+    def __getitem__(self, n: slice) -> Sequence[T]: ...
+
+    def __getitem__(self, n: int | slice) -> T | Sequence[T]:
+        if isinstance(n, slice):
+            return [self[i] for i in range(*n.indices(len(self)))]
+        if n < 0:
+            n += len(self)
+        if not 0 <= n < len(self):
+            raise IndexError(n)
+        record: T = self._records.get(self.seal()._order[n])  # type: ignore[index]
+        return record
+
+    def __iter__(self) -> Iterator[T]:
+        for n in range(len(self)):
+            yield self[n]
+
+    def close(self) -> None:
+        self._records.close()

@@ -16,6 +16,7 @@ from typing import Any
 
 from eventwire.errors import NotFound
 from eventwire.model import Incident, Resolution, from_dict, to_dict
+from eventwire.resolve.record_file import SortedRecords
 from eventwire.store.base import IncidentFilter, IncidentLine
 from eventwire.store.export_lines import incident_line
 
@@ -133,7 +134,13 @@ class IncidentQueries:
 
         def links() -> Iterator[tuple[str, str, str]]:
             # sorted and once each: by incident id, then within an incident
-            for inc in sorted(incidents, key=lambda i: i.id):
+            # a resolution's incidents read back from disk are in id order already
+            ordered = (
+                incidents
+                if isinstance(incidents, SortedRecords)
+                else sorted(incidents, key=lambda i: i.id)
+            )
+            for inc in ordered:
                 own = {(inc.id, e, "member") for e in inc.events}
                 own |= {(inc.id, e, "statement") for e in inc.statements if e not in inc.events}
                 yield from sorted(own)
