@@ -855,7 +855,7 @@ MIGRATIONS: list[str] = [
         atleast, period, actor_id, sources
     )
     """,
-    # 26 (issue 18): the year rows of the pair splits summed from each year to the last:
+    # 25 (issue 18): the year rows of the pair splits summed from each year to the last:
     # per (pair, type, negation, modality) a row at every year of the store from its
     # first to its last (``first`` marks the first), its events and sources of that
     # year and every later one. The network under ``since`` reads one row a kind for
@@ -897,7 +897,7 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX event_pair_suffixes_period ON event_pair_suffixes(period)
     """,
-    # 27 (issue 18; 26 when issue 16 adds none before it): per actor pair, minimum of
+    # 26 (issue 18): per actor pair, minimum of
     # sources (1 up to the floor, ``atleast``) and month period the pair has events in, its
     # sums from that period to the last: sources, and the split by type, negation and
     # modality packed in one text (store/sql_pair_tails.py). The network under dates reads
@@ -970,7 +970,7 @@ _POSTGRES_TYPES = (
     (re.compile(r"\bREAL\b"), "DOUBLE PRECISION"),
     # a reserved word in PostgreSQL
     (re.compile(r"\bend\b"), '"end"'),
-    # the text aggregate (the packed splits of migration 27)
+    # the text aggregate (the packed splits of migration 26)
     (re.compile(r"\bgroup_concat\("), "string_agg("),
     # one field of a JSON payload (a fixed path in a script, never input), as text
     (

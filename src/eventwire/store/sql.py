@@ -336,7 +336,7 @@ SUMMARIES["event_pair_suffixes"] = (
     " AND y.period = m.period WINDOW w AS (PARTITION BY k.source_actor, k.target_actor,"
     " k.type, k.negated, k.modality ORDER BY m.period DESC)"
 )
-# migration 27: per pair, sources floor and month period, the pair's sums from that
+# migration 26: per pair, sources floor and month period, the pair's sums from that
 # period to the last, its split packed (store/sql_pair_tails.py): the network under dates
 # reads two rows a pair, however many years and months the dates span
 SUMMARIES["event_pair_tails"] = PAIR_TAILS
@@ -1695,7 +1695,7 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
     def _actor_pair_sums(self, flt: EventFilter) -> list[tuple[str, int]]:
         """The sources each actor shares with ``flt``'s actor, and the actor's own: its
         pairs as the source grouped by their target, then as the target by their source,
-        each side read once in its covering index (migration 27), where one grouping per
+        each side read once in its covering index (migration 26), where one grouping per
         side read both sides of every pair by ``source = ? OR target = ?`` from the table
         (a hub's 37,312 pairs twice: 76 -> 36 ms with the indexes covering, on the
         1M-event bench store)."""
@@ -2213,7 +2213,7 @@ def _kind_floor_plan(flt: EventFilter) -> bool:
 
 
 def _tail_plan(flt: EventFilter) -> TailBounds | None:
-    """The bounds among the pair tails' periods (migration 27) of a filter of dates and
+    """The bounds among the pair tails' periods (migration 26) of a filter of dates and
     sources up to the floor, nothing else; None for any other filter."""
     if not (flt.since or flt.until) or flt.min_sources > SOURCES_FLOOR:
         return None

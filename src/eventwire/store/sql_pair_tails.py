@@ -1,4 +1,4 @@
-"""The network's pair sums under dates from each pair's tails (migration 27), a mixin
+"""The network's pair sums under dates from each pair's tails (migration 26), a mixin
 :class:`~eventwire.store.sql.SQLStore` inherits.
 
 ``event_pair_tails`` keeps, per actor pair, minimum of sources (``atleast``, 1 up to the
@@ -91,7 +91,7 @@ def tail_bounds(since: str | None, until: str | None, atleast: int) -> TailBound
 
 
 class PairTailsSQL:
-    """Reads ``event_pair_tails`` (migration 27) through the store's hooks."""
+    """Reads ``event_pair_tails`` (migration 26) through the store's hooks."""
 
     remote = False
 
