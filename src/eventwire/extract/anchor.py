@@ -284,7 +284,11 @@ def _in_complement_below(ctx: DocContext, timex: Timex, token: Token) -> bool:
                                                   for c in node.children)
         )  # fmt: skip
         if clause and node.pos_ in ("VERB", "AUX") and not node.is_ancestor(token):
-            return verb.is_ancestor(node)
+            # the verb's own complement, the time after both: a time opening the
+            # sentence ("On 3 May, police broke up the march and held six") or in a
+            # clause further down ("beat back a raid as they pushed on to take the town
+            # on 2 July") is the sentence's own, which the parse hung low
+            return node.head.i == verb.i and span.start > node.i > verb.i
         node = node.head
     return False
 
