@@ -5,10 +5,10 @@ the trigger's clause in the dependency parse (a timex inside the subtree of the
 trigger's nearest verb, not inside an embedded clause of its own), else the
 nearest one in the same sentence, else the last day an earlier sentence of the same
 paragraph gave when it is told in the past ("On 6 May militants fired a rocket. It hit
-a house."; not for a toll "so far" nor a present "Libya has been plunged into chaos"),
-else, told in the past in a paragraph after the lead, the day the lead gives its act
-(:func:`_story_day`), else the publication date, both with precision ``publication``
-(only a publication day stands in).
+a house."; not for a toll "so far", a present "Libya has been plunged into chaos", nor
+an act told as planned, supposed or denied), else, told in the past in a paragraph
+after the lead, the day the lead gives its act (:func:`_story_day`), else the
+publication date, both with precision ``publication`` (only a publication day stands in).
 An event noun's own phrase dates it first ("Monday's attack", "the visit on March 3rd",
 "the June offensive", "the attack, which took place on Sunday"), and a date that governs a
 speaker's reporting verb dates the saying, never the event ("shelling killed five, a medic
@@ -20,13 +20,14 @@ publication day does (the event happened then or before). When the clause's own
 expression cannot be placed ("on Sunday" with only the year known), the event
 takes no date from another clause. Lengths of time never date an event, nor does a
 deadline ("gave the militia until Friday to leave the port") or the period a
-superlative compares over ("the deadliest attack this year").
+superlative compares over ("the deadliest attack this year"), nor a time inside a
+complement the event's verb governs ("urged him to step down in May").
 The place comes from the clause's place mentions, else the sentence's: the most
 precise, not an origin ("fighters from Misrata"), never a metonym acting as a
 government ("Moscow said"), a modifier ("the US dollar") or a nationality word;
 with no place in the sentence, the town or division the last earlier sentence of the
 paragraph that named places is about (a place abroad only from the sentence just
-before), else the article's dominant country flagged ``inferred`` when it names one
+before; none for a summary told in the present further on), else the article's dominant country flagged ``inferred`` when it names one
 country dominantly, else None (never its capital: see
 :func:`eventwire.extract.placechoice.inferred_country`).
 """
@@ -43,7 +44,7 @@ from typing import TYPE_CHECKING
 from eventwire.extract.context import DocContext
 from eventwire.extract.count_attach import time_clause
 from eventwire.extract.dates import governing_verb, is_deadline
-from eventwire.extract.modality import SPEECH_VERBS
+from eventwire.extract.modality import SPEECH_VERBS, modality_of
 from eventwire.extract.placechoice import (
     inferred_country,
     locates_nothing,
@@ -144,6 +145,8 @@ def when_for(ctx: DocContext, token: Token, etype: str | None = None) -> When | 
     # a time inside a clause or apposition describing another noun dates that noun, not
     # the event ("the Front, a group founded by exiles in 1994, attacked a depot")
     dating = [t for t in resolved if not (parsed and _describes_other(ctx, t, token))]
+    if parsed:  # nor a time of an act the event's verb governs ("urged him to quit in May")
+        dating = [t for t in dating if not _in_complement_below(ctx, t, token)]
     best = _governing(ctx, token, [(t.span.start, t.span.end, t.when) for t in dating])
     if isinstance(best, When):
         return best
@@ -162,6 +165,10 @@ def when_for(ctx: DocContext, token: Token, etype: str | None = None) -> When | 
         # "Jets bombed the port on Monday. The minister condemned the raid.": the day of
         # the act told before is not the day a speaker spoke of it (then or later)
         return stand_in
+    if parsed and _not_done(token):
+        # "Envoys said they planned talks", "he was not allowed to visit": an act not
+        # told as done has no day of the scene before it
+        return stand_in
     paragraph, sent_start = _paragraph_before(ctx, sent)
     earlier = [t for t in resolved if paragraph < t.span.start < sent_start
                and t.when.precision == "day" and not is_duration(t.span.text)]  # fmt: skip
@@ -170,6 +177,18 @@ def when_for(ctx: DocContext, token: Token, etype: str | None = None) -> When | 
     if stand_in is not None and stand_in.text is None and parsed:
         return _story_day(ctx, paragraph) or stand_in
     return stand_in
+
+
+# the statuses of an act the text does not tell as done (see modality.modality_of)
+NOT_DONE = frozenset({"future", "hypothetical", "negated"})
+
+
+def _not_done(token: Token) -> bool:
+    """Whether the act at ``token`` is told as planned, supposed or denied ("they planned
+    to hold talks", "troops could storm the town", "aid was not let in"): it happened on
+    no day of the story, so a day an earlier sentence gave does not date it."""
+    negated, modality = modality_of(token)
+    return negated or modality in NOT_DONE
 
 
 STORY_DAY_REACH = 7  # days before publication the lead's day may be: the story's own week
@@ -239,6 +258,39 @@ def _named_before(ctx: DocContext, token: Token) -> When | None:
             return when
         return None  # the nearest one is what the noun repeats, dated or not
     return None
+
+
+# complements telling an act apart from the verb's own: "urged him to resign in May",
+# "called a meeting to discuss the raid of Friday", "warned that troops would come on Monday"
+COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
+
+
+def _in_complement_below(ctx: DocContext, timex: Timex, token: Token) -> bool:
+    """Whether ``timex`` lies in a complement clause (an infinitive or a that-clause, also
+    one on a noun: "a plan to hold talks in May") below the verb of the event at
+    ``token``, away from the event itself: it dates the act that complement tells (the
+    resigning, the discussing), which happens after, or never, not the urging or the
+    calling."""
+    span = ctx.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = clause_verb(token)
+    node = span.root
+    for _ in range(12):
+        if node.i == token.i or node.head.i == node.i or node.i == verb.i:
+            return False
+        clause = node.dep_ in COMPLEMENT_DEPS or (
+            node.dep_ in ("acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                  for c in node.children)
+        )  # fmt: skip
+        if clause and node.pos_ in ("VERB", "AUX") and not node.is_ancestor(token):
+            # the verb's own complement, the time after both: a time opening the
+            # sentence ("On 3 May, police broke up the march and held six") or in a
+            # clause further down ("beat back a raid as they pushed on to take the town
+            # on 2 July") is the sentence's own, which the parse hung low
+            return node.head.i == verb.i and span.start > node.i > verb.i
+        node = node.head
+    return False
 
 
 RELATIVE_WORDS = frozenset({"which", "that"})
@@ -609,7 +661,8 @@ def place_for(ctx: DocContext, token: Token, etype: str | None = None) -> Place 
 def _earlier_place(ctx: DocContext, token: Token, usable: list) -> Place | None:
     """With no place in ``token``'s sentence, the town or division the last earlier sentence
     of its paragraph that gave places is about ("Militants attacked a checkpoint in Derna.
-    Two soldiers were killed."), as a story goes on in the day it gave last."""
+    Two soldiers were killed."), as a story goes on in the day it gave last; not for a
+    summary or a state of things told further on (:func:`_summed_up`)."""
     sent = ctx.view.sent(token)
     if reported_by(ctx, token) is None and any(
         sent.start_char <= pm.span.start < sent.end_char for pm in usable
@@ -637,16 +690,46 @@ def _earlier_place(ctx: DocContext, token: Token, usable: list) -> Place | None:
     if last is None:
         return None
     root = ctx.view.span_sent(last).root
-    clause = _clause_tokens(root) if ctx.doc.has_annotation("DEP") else set()
+    parsed = ctx.doc.has_annotation("DEP")
+    clause = _clause_tokens(root) if parsed else set()
     place = pick_place(ctx, root, usable, clause, countries)
     if place is not None and _abroad_from_afar(ctx, sent, before[-1], place, countries):
         return None
+    if place is not None and parsed and _summed_up(ctx, token, sent, before[-1]):
+        return None  # "Kenya has sent two planes.": no act of the scene told before
     # a sea or a country says no more than the article's one country would
     return (
         place
         if place is not None and place.precision in ("city", "point", "admin2", "admin1")
         else None
     )
+
+
+def _summed_up(ctx: DocContext, token: Token, sent: Span, last: PlaceMention) -> bool:
+    """Whether the act at ``token`` is told in the present or the present perfect (not
+    the narrative past, see :func:`_told_in_past`) further on than the sentence right
+    after the one that named the place ``last``: "Jets bombed a bridge in Kasese. <...>
+    Kenya has sent two planes.", "the army has continued its raids", "the valley is a
+    smuggling route": a summary or a state of things, no act of the scene. Right after the
+    scene the present perfect still goes on with it ("A bomb went off in Kasese. Five
+    people have been killed.")."""
+    if _told_in_past(_finite_verb(clause_verb(token))):
+        return False
+    return ctx.view.sent_no(sent.start) - ctx.view.sent_at_char(last.span.start) > 1
+
+
+def _finite_verb(verb: Token) -> Token:
+    """The verb that gives ``verb`` its tense: ``verb`` itself, or for an infinitive or a
+    participle without auxiliaries ("queued waiting to buy bread", "a raid launched on
+    Sunday"), the verb it hangs from."""
+    for _ in range(4):
+        bare = verb.tag_ in ("VB", "VBG", "VBN") and not any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in verb.children
+        )
+        if not bare or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+            return verb
+        verb = verb.head
+    return verb
 
 
 def _abroad_from_afar(
