@@ -12,13 +12,12 @@ gives an equal copy, so every record is the same.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Mapping, Sequence
-from typing import overload
+from collections.abc import Iterator, Mapping
 
 import numpy as np
 
 from eventwire.model import Event
-from eventwire.resolve.record_file import RecordFile
+from eventwire.resolve.record_file import FileSequence, RecordFile
 
 _PREFIX = "event_"
 _HEX = 12  # an event id is "event_" and 12 hex digits (``stable_id``)
@@ -35,7 +34,7 @@ def _number(event_id: str) -> int:
         return -1
 
 
-class SpilledEvents(Sequence[Event]):
+class SpilledEvents(FileSequence[Event]):
     """Events in a temporary file, in the order appended; by id through :meth:`by_id`
     (an id appended twice names the later event, as a dict built in order would)."""
 
@@ -53,28 +52,9 @@ class SpilledEvents(Sequence[Event]):
         self._records.append(event)
         self._sorted = None
 
-    def __len__(self) -> int:
-        return len(self._numbers)
-
-    @overload
-    def __getitem__(self, n: int) -> Event: ...
-
-    @overload
-    def __getitem__(self, n: slice) -> Sequence[Event]: ...
-
-    def __getitem__(self, n: int | slice) -> Event | Sequence[Event]:
-        if isinstance(n, slice):
-            return [self[i] for i in range(*n.indices(len(self)))]
-        if n < 0:
-            n += len(self)
-        if not 0 <= n < len(self):
-            raise IndexError(n)
+    def _record(self, n: int) -> Event:
         event: Event = self._records.get(n)
         return event
-
-    def __iter__(self) -> Iterator[Event]:
-        for n in range(len(self)):
-            yield self._records.get(n)
 
     def position(self, event_id: str) -> int | None:
         """The place of the last event appended with ``event_id``, or None."""
@@ -97,9 +77,6 @@ class SpilledEvents(Sequence[Event]):
     def by_id(self) -> Mapping[str, Event]:
         """The events by id, each read back when asked for."""
         return _ById(self)
-
-    def close(self) -> None:
-        self._records.close()
 
 
 class _ById(Mapping[str, Event]):

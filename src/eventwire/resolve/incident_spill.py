@@ -14,18 +14,16 @@ result is the same.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Sequence
 from dataclasses import fields
-from typing import overload
 
 from eventwire.knowledge.ontology import Ontology
 from eventwire.resolve.doc_incidents import DocIncident
-from eventwire.resolve.record_file import RecordFile
+from eventwire.resolve.record_file import FileSequence, RecordFile
 
 _FIELDS = tuple(f.name for f in fields(DocIncident) if f.name != "onto")
 
 
-class SpilledIncidents(Sequence[DocIncident]):
+class SpilledIncidents(FileSequence[DocIncident]):
     """Article incidents in a temporary file, read back by position; once
     :meth:`sort_by_id` is called, positions follow the incidents' ids (as the join
     sorts them), ties kept in the order they were added."""
@@ -55,29 +53,7 @@ class SpilledIncidents(Sequence[DocIncident]):
         self._order = array("i", sorted(range(len(ids)), key=ids.__getitem__))
         self._ids = []
 
-    def __len__(self) -> int:
-        return len(self._records)
-
-    @overload
-    def __getitem__(self, n: int) -> DocIncident: ...
-
-    @overload
-    def __getitem__(self, n: slice) -> Sequence[DocIncident]: ...
-
-    def __getitem__(self, n: int | slice) -> DocIncident | Sequence[DocIncident]:
-        if isinstance(n, slice):
-            return [self[i] for i in range(*n.indices(len(self)))]
-        if n < 0:
-            n += len(self)
-        if not 0 <= n < len(self):
-            raise IndexError(n)
+    def _record(self, n: int) -> DocIncident:
         at = self._order[n] if self._order is not None else n
         values = self._records.get(at)
         return DocIncident(**dict(zip(_FIELDS, values, strict=True)), onto=self.onto)
-
-    def __iter__(self) -> Iterator[DocIncident]:
-        for n in range(len(self)):
-            yield self[n]
-
-    def close(self) -> None:
-        self._records.close()

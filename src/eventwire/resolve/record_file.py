@@ -46,7 +46,43 @@ class RecordFile:
         self._file.close()
 
 
-class SortedRecords(Sequence[T]):
+class FileSequence(Sequence[T]):
+    """A sequence whose records live in a :class:`RecordFile` (``self._records``), read
+    back by position one at a time; a subclass says which record a position holds
+    (:meth:`_record`, given a position already checked to be in range)."""
+
+    _records: RecordFile
+
+    def _record(self, n: int) -> T:
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    @overload
+    def __getitem__(self, n: int) -> T: ...
+
+    @overload
+    def __getitem__(self, n: slice) -> Sequence[T]: ...
+
+    def __getitem__(self, n: int | slice) -> T | Sequence[T]:
+        if isinstance(n, slice):
+            return [self[i] for i in range(*n.indices(len(self)))]
+        if n < 0:
+            n += len(self)
+        if not 0 <= n < len(self):
+            raise IndexError(n)
+        return self._record(n)
+
+    def __iter__(self) -> Iterator[T]:
+        for n in range(len(self)):
+            yield self._record(n)
+
+    def close(self) -> None:
+        self._records.close()
+
+
+class SortedRecords(FileSequence[T]):
     """Records kept in a :class:`RecordFile` as they are made, read back in the order of
     the key each was appended with (ties in the order appended), as ``sorted(records,
     key=...)`` of a list would give them; only the keys are held until :meth:`seal`,
@@ -71,28 +107,6 @@ class SortedRecords(Sequence[T]):
             self._keys = []
         return self
 
-    def __len__(self) -> int:
-        return len(self._records)
-
-    @overload
-    def __getitem__(self, n: int) -> T: ...
-
-    @overload
-    def __getitem__(self, n: slice) -> Sequence[T]: ...
-
-    def __getitem__(self, n: int | slice) -> T | Sequence[T]:
-        if isinstance(n, slice):
-            return [self[i] for i in range(*n.indices(len(self)))]
-        if n < 0:
-            n += len(self)
-        if not 0 <= n < len(self):
-            raise IndexError(n)
+    def _record(self, n: int) -> T:
         record: T = self._records.get(self.seal()._order[n])  # type: ignore[index]
         return record
-
-    def __iter__(self) -> Iterator[T]:
-        for n in range(len(self)):
-            yield self[n]
-
-    def close(self) -> None:
-        self._records.close()
