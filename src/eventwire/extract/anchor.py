@@ -5,7 +5,7 @@ the trigger's clause in the dependency parse (a timex inside the subtree of the
 trigger's nearest verb, not inside an embedded clause of its own), else the
 nearest one in the same sentence, else the last day an earlier sentence of the same
 paragraph gave when it is told in the past ("On 6 May militants fired a rocket. It hit
-a house."; not for a toll "so far", a present "Libya has been plunged into chaos", nor
+a house."; not for a toll "so far", a present "the province has sunk into disorder", nor
 an act told as planned, supposed or denied), else, told in the past in a paragraph
 after the lead, the day the lead gives its act (:func:`_story_day`), else the
 publication date, both with precision ``publication`` (only a publication day stands in).
@@ -617,7 +617,7 @@ def _told_in_past(root: Token) -> bool:
     """A sentence in the simple past or pluperfect ("It hit a house", "were killed", "had
     fled") goes on with the story's day, as does the journalist's present of one act set
     after another ("The raid comes a week after ..."); the present and present perfect
-    ("Libya has been plunged into chaos") speak of now."""
+    ("the province has sunk into disorder") speak of now."""
     auxes = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
     if auxes & {"has", "have", "is", "are", "am", "will", "'s", "'re"}:
         return False
