@@ -17,13 +17,12 @@ from __future__ import annotations
 import json
 from array import array
 from collections.abc import Iterator, Sequence
-from typing import overload
 
 import numpy as np
 
 from eventwire.resolve.actor_keys import Decision, decide_key
 from eventwire.resolve.actor_units import StoredUnit, Unit, from_payload
-from eventwire.resolve.record_file import RecordFile
+from eventwire.resolve.record_file import ReadBack, RecordFile
 
 __all__ = ["ColumnKeyGraph", "SpilledUnits", "UnitSpill"]
 
@@ -167,7 +166,7 @@ class UnitSpill(RecordFile):
             yield self.row(i)
 
 
-class SpilledUnits(Sequence[StoredUnit]):
+class SpilledUnits(ReadBack[StoredUnit]):
     """A full resolution's units as the store keeps them (:class:`StoredUnit`), made one
     at a time from the spilled units and the graph's keys and clusters, followed by
     ``extra`` (the demonym units)."""
@@ -186,21 +185,9 @@ class SpilledUnits(Sequence[StoredUnit]):
         return StoredUnit(uid, article_id, g.keys(i), bool(g.personish[i]), g.cluster_of(i),
                           payload)  # fmt: skip
 
-    @overload
-    def __getitem__(self, i: int) -> StoredUnit: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> Sequence[StoredUnit]: ...
-
-    def __getitem__(self, i: int | slice) -> StoredUnit | Sequence[StoredUnit]:
-        if isinstance(i, slice):
-            return [self[n] for n in range(*i.indices(len(self)))]
-        n = len(self.spill)
-        if i < 0:
-            i += len(self)
-        if i >= n:
-            return self.extra[i - n]
-        return self._stored(i, self.spill.row(i))
+    def _record(self, n: int) -> StoredUnit:
+        spilled = len(self.spill)
+        return self.extra[n - spilled] if n >= spilled else self._stored(n, self.spill.row(n))
 
     def __iter__(self) -> Iterator[StoredUnit]:
         for i, row in enumerate(self.spill.rows()):

@@ -33,11 +33,11 @@ from typing import Protocol
 
 from eventwire.model import EventMention
 from eventwire.resolve.incident_hours import act_clause
+from eventwire.text.calendar_words import MONTH_NAMES
 
 # a stretch of time an act is told over ("for weeks", "since March", "in recent days")
 _UNITS = r"(?:days|weeks|months|years|nights)"
-_MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|"
-           r"november|december)")  # fmt: skip
+_MONTHS = "(?:" + "|".join(MONTH_NAMES) + ")"
 _PERIOD = re.compile(
     rf"\bfor (?:several |many |two |three |four |five |six |some )?{_UNITS}\b"
     rf"|\bfor (?:the )?(?:past|last) (?:\w+ )?(?:{_UNITS}|week|month|year)\b"

@@ -46,18 +46,16 @@ class RecordFile:
         self._file.close()
 
 
-class FileSequence(Sequence[T]):
-    """A sequence whose records live in a :class:`RecordFile` (``self._records``), read
-    back by position one at a time; a subclass says which record a position holds
-    (:meth:`_record`, given a position already checked to be in range)."""
+class ReadBack(Sequence[T]):
+    """A sequence that makes each record when asked for it by position (read back from a
+    file, or built from columns); a subclass gives its length and which record a
+    position holds (:meth:`_record`, given a position already checked to be in range)."""
 
-    _records: RecordFile
+    def __len__(self) -> int:
+        raise NotImplementedError
 
     def _record(self, n: int) -> T:
         raise NotImplementedError
-
-    def __len__(self) -> int:
-        return len(self._records)
 
     @overload
     def __getitem__(self, n: int) -> T: ...
@@ -77,6 +75,16 @@ class FileSequence(Sequence[T]):
     def __iter__(self) -> Iterator[T]:
         for n in range(len(self)):
             yield self._record(n)
+
+
+class FileSequence(ReadBack[T]):
+    """A :class:`ReadBack` whose records live in a :class:`RecordFile` (``self._records``),
+    one per position."""
+
+    _records: RecordFile
+
+    def __len__(self) -> int:
+        return len(self._records)
 
     def close(self) -> None:
         self._records.close()
