@@ -28,7 +28,16 @@ all see the description as a mention of the actor it stands for:
 * "the government", "the federal government" stand for the one state whose government
   the article names ("the Ethiopian government", "Ethiopia's federal government");
 * a collective noun stands for one actor only in the singular ("the groups" are several),
-  a noun of armed people only in the plural ("the rebels"; "the rebel" is one of them).
+  a noun of armed people only in the plural ("the rebels"; "the rebel" is one of them);
+* the head noun of a body's own name stands for the one body so named before it: "the
+  Kanvar Patriotic Front ... the front", "the National Council for X ... the council" (also
+  from the KB entry's names; a treaty organisation is an alliance: "the alliance" for a
+  "Treaty Organization"); "the opposition" for the one body named or described as the
+  opposition ("X, the main opposition bloc"); with two, or none, for nobody, and never
+  "at the front", "the council of elders" or "the X executive committee";
+* "the regime" and "the administration", as "the government", stand for the one state
+  whose government the article names: "the Syrian regime", "Iran's regime", the regime of
+  a ruler the KB knows ("Gaddafi's regime") (:func:`_regimes_of_states`).
 
 * a name followed by the description it is known by ("the Sitkaw, as the country's armed
   forces are known,"; "Jund Sabr, as the group calls itself,") takes that description's
@@ -62,13 +71,21 @@ from eventwire.text.names import plain_key
 
 # Kind nouns of a group's description -> the kind nouns it may stand for ("the group" for
 # any armed or political group described so; "the rebels" for a rebel group only).
-GROUP_KINDS = frozenset({"group", "rebel", "militia", "militant", "movement", "insurgent",
+ARMED_KINDS = frozenset({"group", "rebel", "militia", "militant", "movement", "insurgent",
                          "jihadist", "faction", "organisation", "organization", "separatist",
                          "coalition", "alliance", "fighter", "guerrilla", "branch", "wing",
                          "affiliate", "offshoot"})  # fmt: skip
+# Every kind a named group may be given: also the heads of bodies' names ("the front", "the
+# council") and the opposition, which "the group" does not stand for.
+GROUP_KINDS = ARMED_KINDS | {"opposition", "front", "council", "party", "bloc", "league",
+                             "union", "committee"}  # fmt: skip
+# Kinds the words around a name give it ("Hezbollah, the militant group"; "the opposition
+# Velmar Coalition"): a name modifying a council or a committee ("the NTC executive
+# committee") names a part of it, so the heads of names come from names alone.
+TEXT_KINDS = ARMED_KINDS | {"opposition"}
 ARMY = "army"
 DESCRIBED_BY = {
-    "group": GROUP_KINDS,
+    "group": ARMED_KINDS,
     "rebel": frozenset({"rebel", "insurgent"}),
     "insurgent": frozenset({"rebel", "insurgent"}),
     "militia": frozenset({"militia"}),
@@ -82,11 +99,19 @@ DESCRIBED_BY = {
     "faction": frozenset({"faction"}),
     "coalition": frozenset({"coalition", "alliance"}),
     "alliance": frozenset({"coalition", "alliance"}),
+    "opposition": frozenset({"opposition"}),
 }
+# Head nouns of a body's own name ("the Kanvar Patriotic Front", "the National Council for
+# X"): "the front", "the council" stand for the one body so named (:func:`name_kinds`).
+# ("the organization" is left out: news calls any international body so, whatever its name.)
+BODY_HEADS = frozenset({"coalition", "alliance", "front", "council", "movement", "party",
+                        "bloc", "league", "union", "committee"})  # fmt: skip
+DESCRIBED_BY |= {head: DESCRIBED_BY.get(head, frozenset({head})) for head in BODY_HEADS}
 # Collective nouns: one actor in the singular only. The other group kinds are nouns of
 # armed people, standing for their group in the plural only.
 COLLECTIVE = frozenset({"group", "militia", "movement", "faction", "organisation",
-                        "organization", "coalition", "alliance"})  # fmt: skip
+                        "organization", "coalition", "alliance", "opposition", "front",
+                        "council", "party", "bloc", "league", "union", "committee"})  # fmt: skip
 # Offices a person is described by ("Omar Sidibe, a UN spokesman, ... said the
 # spokesman"); in the singular they stand for the one person the article gave the office.
 PERSON_KINDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "president", "minister",
@@ -103,13 +128,16 @@ ARMY_WORDS = re.compile(r"(?i)\b(?:army|military|armed forces|defen[cs]e forces?
 DESCRIPTION_DETERMINERS = frozenset({"the", "this"})
 
 
-def definite_descriptions(view: DocView, cands: list[Cand]) -> list[Cand]:
+def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> list[Cand]:
     """Each definite description of an actor becomes a candidate naming the actor it
-    stands for (see the module docstring); the unnamed group it was is dropped."""
+    stands for (see the module docstring); the unnamed group it was is dropped. ``kb``
+    (when given) adds the names of a candidate's entry to the names its kinds are read
+    from (:func:`name_kinds`)."""
     doc = view.doc
     named = [c for c in cands if c.group_hint is None and _has_capital(doc[c.start : c.end].text)]
     covered = {i for c in named for i in range(c.start, c.end)}
     described: list[tuple[int, Cand, frozenset[str]]] = []  # (start, candidate, kinds)
+    heads: dict[int, set[str]] = {}  # a candidate's start -> the kinds its own names give it
     forces: list[Cand] = []  # state forces, in text order
     for c in named:
         span = doc[c.start : c.end]
@@ -120,11 +148,13 @@ def definite_descriptions(view: DocView, cands: list[Cand]) -> list[Cand]:
             person = False  # "X, as the group calls itself": a group's name, not a person's
         if not person and not known_kinds and not _may_be_group(c):
             continue
-        kinds = _kinds_of(span) & (PERSON_KINDS if person else GROUP_KINDS)
+        kinds = _kinds_of(span) & (PERSON_KINDS if person else TEXT_KINDS)
         if person and c.role:  # "Prime Minister Abiy Ahmed": a minister
             kinds |= {w for w in c.role.lower().split() if w in PERSON_KINDS}
         if not person:
             kinds |= known_kinds
+            heads[c.start] = name_kinds(_names_of(c, span.text, kb))
+            kinds |= heads[c.start]
         if not person and (
             _state_force(c, span.text)
             or (c.kb_type is None and named_as is not None and ARMY_WORDS.search(named_as))
@@ -135,9 +165,12 @@ def definite_descriptions(view: DocView, cands: list[Cand]) -> list[Cand]:
     army = _one_army(doc, forces)
     bare_army = None if army is not None else _bare_army(cands)
     # governments a state is named with ("the Ethiopian government", "Ethiopia's government")
-    states = [c for c in cands if c.affiliation and c.group_hint == f"aff:{c.affiliation}"]
+    regimes = _regimes_of_states(doc, cands, kb)  # "the Syrian regime", "Iran's regime"
+    states = [
+        c for c in [*cands, *regimes] if c.affiliation and c.group_hint == f"aff:{c.affiliation}"
+    ]
     covered |= {i for c in states for i in range(c.start, c.end)}
-    governments = {c.affiliation: c for c in states if doc[c.end - 1].lower_ == "government"}
+    governments = {c.affiliation: c for c in states if _names_government(doc, c)}
     found: list[Cand] = []
     for tok in view.tokens:
         if tok.i in covered:
@@ -161,8 +194,10 @@ def definite_descriptions(view: DocView, cands: list[Cand]) -> list[Cand]:
             continue
         if tok.pos_ != "NOUN":
             continue
-        if tok.lower_ == "government" and (det := _definite(tok)) is not None:
-            if below_the_state(tok):
+        if tok.lower_ in GOVERNMENT_NOUNS and (det := _definite(tok)) is not None:
+            if below_the_state(tok) or (
+                tok.lower_ != "government" and _own_complement(tok, ("of", "in"))
+            ):
                 continue  # "the state government" of a federal country: not the nation's
             if len(governments) == 1:  # "the (federal) government": the one named
                 gov = next(iter(governments.values()))
@@ -181,15 +216,142 @@ def definite_descriptions(view: DocView, cands: list[Cand]) -> list[Cand]:
         wanted = DESCRIBED_BY.get(lemma)
         if wanted is None or (det := _definite(tok)) is None or not _right_number(tok, lemma):
             continue
+        if lemma in COLLECTIVE and _own_complement(tok, ("of",)):
+            continue  # "the group of wounded people", "the council of elders": its own members
+        if lemma == "front" and tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS:
+            continue  # "fighting at the front": the front line, not a body named Front
+        if any(i in covered for i in range(det + 1, tok.i)):
+            continue  # "the NTC executive committee": a name inside, not the NTC itself
+        if lemma not in BODY_HEADS and lemma != "opposition":  # "the group": not by a name's head
+            wanted_in = {s: kinds - heads.get(s, set()) for s, _c, kinds in described}
+        else:
+            wanted_in = {s: kinds for s, _c, kinds in described}
         earlier = {
-            plain_key(c.name): c for s, c, kinds in described if s < tok.i and kinds & wanted
+            plain_key(c.name): c for s, c, _k in described if s < tok.i and wanted_in[s] & wanted
         }
         if len(earlier) == 1:
             found.append(_standing_for(next(iter(earlier.values())), det + 1, tok.i + 1))
     found += _bare_police(doc, cands, named)
+    found += regimes
     spans = [(c.start, c.end) for c in found]
     kept = [c for c in cands if not any(c.start < e and s < c.end for s, e in spans)]
     return kept + found
+
+
+# Nouns of a state's government: "the government", "the regime", "the administration"
+# stand for the one state whose government the article names ("the junta" is already a
+# state force's unnamed group, one per country).
+GOVERNMENT_NOUNS = frozenset({"government", "regime", "administration"})
+PLACE_PREPOSITIONS = frozenset({"at", "on", "to", "from", "near", "along", "toward", "towards"})
+# A name's complement, after its head: "the National Council for Reform" -> "National Council".
+_COMPLEMENT = re.compile(r"(?i)\s+(?:of|for|in|on|against)\s.*$")
+TREATY_BODIES = (("treaty", "organization"), ("treaty", "organisation"))
+
+
+def name_kinds(names: Sequence[str]) -> set[str]:
+    """Kind nouns a body's own names give it, for the description "the <kind>" to stand for
+    it: the head noun of a name, before any complement ("the Kanvar Patriotic Front" ->
+    front, so "the front"; "the National Council for Reform" -> council); "opposition" in a
+    name ("the Velmar Opposition Coalition" is the opposition); a treaty organisation is a
+    military alliance ("the South Pacific Treaty Organization" -> alliance)."""
+    kinds: set[str] = set()
+    for name in names:
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", name)]
+        head = [w.lower() for w in re.findall(r"[A-Za-z]+", _COMPLEMENT.sub("", name))]
+        if head and head[-1] in BODY_HEADS:
+            kinds.add(head[-1])
+        if "opposition" in words:
+            kinds.add("opposition")
+        if tuple(head[-2:]) in TREATY_BODIES:
+            kinds.add("alliance")
+    return kinds
+
+
+def _names_of(c: Cand, text: str, kb: Any) -> list[str]:
+    """The names a candidate goes by: its text, its name and its KB entry's names."""
+    entry = kb.get(c.kb_id) if kb is not None and c.kb_id else None
+    names = [text, c.name, *(entry.names if entry is not None else ())]
+    if entry is not None and entry.type == "coalition":
+        names.append("Coalition")  # the KB's coalition is a coalition whatever its name
+    return names
+
+
+def _names_government(doc: Any, c: Cand) -> bool:
+    """A state named with its government: "the Ethiopian government", "Syria's regime",
+    "the Syrian regime" (the state's words, then the noun the mention may leave out)."""
+    if doc[c.end - 1].lower_ in GOVERNMENT_NOUNS:
+        return True
+    nxt = c.end + 1 if c.end < len(doc) and doc[c.end].lower_ in ("'s", "’s") else c.end
+    return nxt < len(doc) and doc[nxt].lower_ in GOVERNMENT_NOUNS and doc[nxt].dep_ != "compound"
+
+
+def _regimes_of_states(doc: Any, cands: list[Cand], kb: Any) -> list[Cand]:
+    """A state's government named by a noun the mention pass does not read as one: "the
+    Syrian regime", "Iran's regime", "the Kenyan administration" (a demonym or a country
+    name before "regime" or "administration") is a mention of that state, as "the Syrian
+    government" is. Not a modifier ("regime forces" are forces, "regime change" an act)."""
+    if kb is None:
+        return []
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    found = []
+    for tok in doc:
+        if (
+            tok.lower_ not in ("regime", "administration")
+            or tok.i in taken
+            or tok.dep_ == "compound"
+        ):
+            continue
+        for child in tok.children:
+            if child.i > tok.i or child.dep_ not in ("amod", "compound", "poss", "nmod"):
+                continue
+            words = doc[child.left_edge.i : child.i + 1]
+            country = next((c for c in cands if c.start <= child.i < c.end), None)
+            if country is not None:  # "Iran's regime": the country named, then its regime
+                iso3 = _state_of(country, kb)
+                state = kb.country(iso3) if iso3 else None
+                start, label, name = tok.i, "GPE", state.name if state is not None else iso3 or ""
+            elif any(i in taken for i in range(words.start, words.end)):
+                continue
+            else:
+                text = words.text.removesuffix("'s").removesuffix("’s")
+                iso3 = kb.country_by_demonym(text)
+                entry = kb.lookup(text) if iso3 is None else None
+                if entry is not None and entry.type == "country":
+                    iso3 = entry.country
+                start, label = words.start, "GPE" if entry is not None else "NORP"
+                name = doc[start : tok.i + 1].text
+            if iso3:
+                found.append(Cand(start, tok.i + 1, label, name,
+                                  affiliation=iso3, group_hint=f"aff:{iso3}"))  # fmt: skip
+            break
+    return found
+
+
+# Titles of a state's ruler in a KB role: "Gaddafi's regime", "the Assad government" are
+# the state's government.
+RULER_TITLES = re.compile(
+    r"(?i)\b(?:president|leader|king|prime minister|emir|sultan|head of state|chancellor)\b"
+)
+
+
+def _state_of(c: Cand, kb: Any) -> str | None:
+    """The state a name before "regime" or "government" stands for: a country's own
+    ("Iran's regime"), or the one a person the KB gives a ruler's role rules ("Gaddafi's
+    regime", "the Assad government")."""
+    entry = kb.get(c.kb_id) if c.kb_id else None
+    if entry is None:
+        return None
+    if entry.type == "country":
+        return str(entry.country) if entry.country else None
+    if entry.type == "person" and any(RULER_TITLES.search(r.title) for r in entry.roles):
+        return str(entry.country) if entry.country else None
+    return None
+
+
+def _own_complement(tok: Any, preps: tuple[str, ...]) -> bool:
+    """A noun with a complement of its own ("the government of Chad", "the coalition of
+    villages"): it names what the complement says, not an actor named before."""
+    return any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
 
 
 POLICE_WORD = re.compile(r"(?i)\bpolice")
@@ -435,8 +597,10 @@ def _kinds_of(span: Any) -> set[str]:
     if root.pos_ == "NOUN" and root.text.islower():
         kinds.add(root.lemma_.lower())  # a name headed by its kind: "the State's Somali branch"
     for noun in nouns:
+        # "X, an opposition activist": the opposition's person, not the opposition
+        body = noun.lemma_.lower() in COLLECTIVE | BODY_HEADS | {"opposition"}
         for word in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))):
-            if word.text.islower():
+            if word.text.islower() and (body or word.lemma_.lower() != "opposition"):
                 kinds.add(word.lemma_.lower())
     return kinds
 
@@ -578,7 +742,8 @@ def below_the_state(tok: Any) -> bool:
 
 def governments_of_one_state(ctx: DocContext) -> list[Mention]:
     """Mentions of the state for "the government" and "the federal (central, national,
-    transitional) government" with no state of its own, when the article names no
+    transitional) government" with no state of its own (and "the regime", "the
+    administration"), when the article names no
     government of any state (the
     mention pass reads "the government" as the one it names, :func:`definite_descriptions`)
     and all its places lie in one country: "Rebels shelled Kassala ... the federal government
@@ -589,12 +754,12 @@ def governments_of_one_state(ctx: DocContext) -> list[Mention]:
         return []
     doc = ctx.doc
     taken = {i for m in ctx.mentions for i in _tokens_of(doc, m)}
-    if any(doc[i].lower_ == "government" for i in taken):
+    if any(doc[i].lower_ in GOVERNMENT_NOUNS for i in taken):
         return []  # a government named ("the Sudanese government"): the mention pass's
     country = ctx.resources.kb.country(iso3)
     found = []
     for tok in ctx.view.tokens:
-        if tok.lower_ != "government" or tok.pos_ != "NOUN" or tok.dep_ == "compound":
+        if tok.lower_ not in GOVERNMENT_NOUNS or tok.pos_ != "NOUN" or tok.dep_ == "compound":
             continue
         det = _definite(tok)
         if (

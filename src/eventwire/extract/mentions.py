@@ -176,7 +176,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     _seat_names(ctx.view.doc, cands, kb)  # "the Gaza health ministry": "Health ministry in Gaza"
     cands += _seat_governments(ctx.view, cands, kb, is_place)
     cands += _group_nouns(ctx.view, cands, kb, ctx.resources.ontology, words, is_place)
-    cands = definite_descriptions(ctx.view, cands)
+    cands = definite_descriptions(ctx.view, cands, ctx.resources.kb)
     cands = _in_body(ctx, cands)
     cands = _states_that_act(doc, cands)
     cands.sort(key=lambda c: (c.start, c.end))
