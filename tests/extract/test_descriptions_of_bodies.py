@@ -166,3 +166,10 @@ def test_a_committee_a_name_modifies_is_a_part_not_the_body(run_without_kb):
             "(BUC) executive committee accused the army of torture.")  # fmt: skip
     found = names(run_without_kb, text)
     assert "buc" in found
+
+
+def test_a_body_named_in_full_then_shorter_is_one_body(run_without_kb):
+    # "the Belmar Peace Council ... the Peace Council ... the council": one body, two names
+    text = ("The Belmar Peace Council met in Tarvo on Monday. The Peace Council heard "
+            "envoys from Orlo. Later the council accused the army of torture.")  # fmt: skip
+    assert doers(run_without_kb, text, "accused") in (["Belmar Peace Council"], ["Peace Council"])

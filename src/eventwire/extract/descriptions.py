@@ -33,7 +33,8 @@ all see the description as a mention of the actor it stands for:
   Kanvar Patriotic Front ... the front", "the National Council for X ... the council" (also
   from the KB entry's names; a treaty organisation is an alliance: "the alliance" for a
   "Treaty Organization"); "the opposition" for the one body named or described as the
-  opposition ("X, the main opposition bloc"); with two, or none, for nobody, and never
+  opposition ("X, the main opposition bloc"); with two (a longer name ending in a shorter
+  one is one body: "the UN Peace Council ... the Peace Council"), or none, for nobody, and never
   "at the front", "the council of elders" or "the X executive committee";
 * "the regime" and "the administration", as "the government", stand for the one state
   whose government the article names: "the Syrian regime", "Iran's regime", the regime of
@@ -229,7 +230,7 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
         earlier = {
             plain_key(c.name): c for s, c, _k in described if s < tok.i and wanted_in[s] & wanted
         }
-        if len(earlier) == 1:
+        if len(earlier) == 1 or (lemma in BODY_HEADS and _one_body(earlier)):
             found.append(_standing_for(next(iter(earlier.values())), det + 1, tok.i + 1))
     found += _bare_police(doc, cands, named)
     found += regimes
@@ -346,6 +347,18 @@ def _state_of(c: Cand, kb: Any) -> str | None:
     if entry.type == "person" and any(RULER_TITLES.search(r.title) for r in entry.roles):
         return str(entry.country) if entry.country else None
     return None
+
+
+def _one_body(names: dict[str, Cand]) -> bool:
+    """Names of one body: the longest ends in every other ("the UN Security Council ...
+    the Security Council"), or all have one KB entry."""
+    ids = {c.kb_id for c in names.values()}
+    if not names:
+        return False
+    if len(ids) == 1 and None not in ids:
+        return True
+    longest = max(names, key=len)
+    return all(longest.endswith(key) for key in names)
 
 
 def _own_complement(tok: Any, preps: tuple[str, ...]) -> bool:
