@@ -173,3 +173,16 @@ def test_a_body_named_in_full_then_shorter_is_one_body(run_without_kb):
     text = ("The Belmar Peace Council met in Tarvo on Monday. The Peace Council heard "
             "envoys from Orlo. Later the council accused the army of torture.")  # fmt: skip
     assert doers(run_without_kb, text, "accused") in (["Belmar Peace Council"], ["Peace Council"])
+
+
+def test_the_alliance_with_a_side_is_a_tie_not_the_body(run_without_kb):
+    text = ("The Velmar Democratic Coalition signed a pact with the Orlo Front. "
+            "The alliance with the Front held for a year.")  # fmt: skip
+    assert "alliance" not in names(run_without_kb, text)
+
+
+def test_a_description_of_a_named_body_tells_no_event_of_its_own(run):
+    # "the alliance said": NATO speaking, no COOPERATE event "alliance"
+    text = ("NATO jets struck a depot near Kessa on Monday. "
+            "The alliance said its aircraft destroyed four tanks.")  # fmt: skip
+    assert "alliance" not in {e.trigger.text for e in run(text)["events"]}

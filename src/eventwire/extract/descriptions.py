@@ -217,8 +217,8 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
         wanted = DESCRIBED_BY.get(lemma)
         if wanted is None or (det := _definite(tok)) is None or not _right_number(tok, lemma):
             continue
-        if lemma in COLLECTIVE and _own_complement(tok, ("of",)):
-            continue  # "the group of wounded people", "the council of elders": its own members
+        if lemma in COLLECTIVE and _own_complement(tok, ("of", "with", "between", "among")):
+            continue  # "the council of elders": its own members; "the alliance with X": a tie
         if lemma == "front" and tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS:
             continue  # "fighting at the front": the front line, not a body named Front
         if any(i in covered for i in range(det + 1, tok.i)):
@@ -677,6 +677,18 @@ def armies_of_one_state(
         else m
         for m in mentions
     ]
+
+
+def described_bodies(mentions: Sequence[Mention]) -> set[int]:
+    """Where descriptions standing for a named actor end ("the alliance said", "the
+    coalition struck": NATO's, the named coalition's), so that their noun tells no event
+    of its own (no COOPERATE "alliance"). An unnamed group ("protesters") keeps its event."""
+    return {
+        m.span.end
+        for m in mentions
+        if m.label != GROUP_LABEL and m.span.text[:1].islower() and m.normalized
+        and m.normalized[:1].isupper()
+    }  # fmt: skip
 
 
 def _bare_forces(m: Mention) -> bool:

@@ -44,7 +44,11 @@ from eventwire.extract.count_attach import (
     follow_up_line,
     governing_acts,
 )
-from eventwire.extract.descriptions import armies_of_one_state, governments_of_one_state
+from eventwire.extract.descriptions import (
+    armies_of_one_state,
+    described_bodies,
+    governments_of_one_state,
+)
 from eventwire.extract.eventlinks import CONSEQUENCE_DEPS, link_events
 from eventwire.extract.eventroles import (
     agent_place,
@@ -326,6 +330,8 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     # arrived", "residents gathered") is no trigger, so nothing is embedded under it.
     found = [(tok, t) for tok, t in found if t[0] or _source_makes_event(tok, t[1], index, onto)]
     found = [(tok, t) for tok, t in found if not _inside_name(tok) and not _hyphened_modifier(tok)]
+    bodies = described_bodies(index.all())  # "the alliance said": an actor, not an alliance
+    found = [(tok, t) for tok, t in found if tok.idx + len(tok) not in bodies]
     violent_at = {tok.i for tok, t in found if t[0] in onto.violent_types}
     first_violent = min(violent_at, default=None)
     found = [(tok, t) for tok, t in found
