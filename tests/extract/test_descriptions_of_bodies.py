@@ -1,13 +1,14 @@
 """Descriptions of bodies by their own head noun, the opposition and a state's regime
 ("the front", "the council", "the opposition", "the regime", "the administration") stand
 for the one body or state the article named so, and for nobody with two or none
-(``extract/descriptions.py``). Sentences we wrote; the model parses them, so these are slow."""
+(``extract/descriptions.py``, ``extract/bodies.py``). Sentences we wrote; the model parses
+them, so these are slow."""
 
 from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.descriptions import name_kinds
+from eventwire.extract.bodies import name_kinds
 
 pytestmark = pytest.mark.slow
 

@@ -38,7 +38,7 @@ all see the description as a mention of the actor it stands for:
   "at the front", "the council of elders" or "the X executive committee";
 * "the regime" and "the administration", as "the government", stand for the one state
   whose government the article names: "the Syrian regime", "Iran's regime", the regime of
-  a ruler the KB knows ("Gaddafi's regime") (:func:`_regimes_of_states`).
+  a ruler the KB knows ("Gaddafi's regime") (:func:`~eventwire.extract.bodies.regimes_of_states`).
 
 * a name followed by the description it is known by ("the Sitkaw, as the country's armed
   forces are known,"; "Jund Sabr, as the group calls itself,") takes that description's
@@ -62,6 +62,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from eventwire.extract.bodies import (
+    BODY_HEADS,
+    GOVERNMENT_NOUNS,
+    PLACE_PREPOSITIONS,
+    name_kinds,
+    names_government,
+    names_of,
+    one_body,
+    own_complement,
+    regimes_of_states,
+)
 from eventwire.extract.context import DocContext
 from eventwire.extract.docview import DocView
 from eventwire.extract.eventroles import ARMY_KIND, armed_modifier
@@ -102,11 +113,6 @@ DESCRIBED_BY = {
     "alliance": frozenset({"coalition", "alliance"}),
     "opposition": frozenset({"opposition"}),
 }
-# Head nouns of a body's own name ("the Kanvar Patriotic Front", "the National Council for
-# X"): "the front", "the council" stand for the one body so named (:func:`name_kinds`).
-# ("the organization" is left out: news calls any international body so, whatever its name.)
-BODY_HEADS = frozenset({"coalition", "alliance", "front", "council", "movement", "party",
-                        "bloc", "league", "union", "committee"})  # fmt: skip
 DESCRIBED_BY |= {head: DESCRIBED_BY.get(head, frozenset({head})) for head in BODY_HEADS}
 # Collective nouns: one actor in the singular only. The other group kinds are nouns of
 # armed people, standing for their group in the plural only.
@@ -154,7 +160,7 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
             kinds |= {w for w in c.role.lower().split() if w in PERSON_KINDS}
         if not person:
             kinds |= known_kinds
-            heads[c.start] = name_kinds(_names_of(c, span.text, kb))
+            heads[c.start] = name_kinds(names_of(c, span.text, kb))
             kinds |= heads[c.start]
         if not person and (
             _state_force(c, span.text)
@@ -166,12 +172,12 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
     army = _one_army(doc, forces)
     bare_army = None if army is not None else _bare_army(cands)
     # governments a state is named with ("the Ethiopian government", "Ethiopia's government")
-    regimes = _regimes_of_states(doc, cands, kb)  # "the Syrian regime", "Iran's regime"
+    regimes = regimes_of_states(doc, cands, kb)  # "the Syrian regime", "Iran's regime"
     states = [
         c for c in [*cands, *regimes] if c.affiliation and c.group_hint == f"aff:{c.affiliation}"
     ]
     covered |= {i for c in states for i in range(c.start, c.end)}
-    governments = {c.affiliation: c for c in states if _names_government(doc, c)}
+    governments = {c.affiliation: c for c in states if names_government(doc, c)}
     found: list[Cand] = []
     for tok in view.tokens:
         if tok.i in covered:
@@ -197,7 +203,7 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
             continue
         if tok.lower_ in GOVERNMENT_NOUNS and (det := _definite(tok)) is not None:
             if below_the_state(tok) or (
-                tok.lower_ != "government" and _own_complement(tok, ("of", "in"))
+                tok.lower_ != "government" and own_complement(tok, ("of", "in"))
             ):
                 continue  # "the state government" of a federal country: not the nation's
             if len(governments) == 1:  # "the (federal) government": the one named
@@ -217,7 +223,7 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
         wanted = DESCRIBED_BY.get(lemma)
         if wanted is None or (det := _definite(tok)) is None or not _right_number(tok, lemma):
             continue
-        if lemma in COLLECTIVE and _own_complement(tok, ("of", "with", "between", "among")):
+        if lemma in COLLECTIVE and own_complement(tok, ("of", "with", "between", "among")):
             continue  # "the council of elders": its own members; "the alliance with X": a tie
         if lemma == "front" and tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS:
             continue  # "fighting at the front": the front line, not a body named Front
@@ -230,141 +236,13 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
         earlier = {
             plain_key(c.name): c for s, c, _k in described if s < tok.i and wanted_in[s] & wanted
         }
-        if len(earlier) == 1 or (lemma in BODY_HEADS and _one_body(earlier)):
+        if len(earlier) == 1 or (lemma in BODY_HEADS and one_body(earlier)):
             found.append(_standing_for(next(iter(earlier.values())), det + 1, tok.i + 1))
     found += _bare_police(doc, cands, named)
     found += regimes
     spans = [(c.start, c.end) for c in found]
     kept = [c for c in cands if not any(c.start < e and s < c.end for s, e in spans)]
     return kept + found
-
-
-# Nouns of a state's government: "the government", "the regime", "the administration"
-# stand for the one state whose government the article names ("the junta" is already a
-# state force's unnamed group, one per country).
-GOVERNMENT_NOUNS = frozenset({"government", "regime", "administration"})
-PLACE_PREPOSITIONS = frozenset({"at", "on", "to", "from", "near", "along", "toward", "towards"})
-# A name's complement, after its head: "the National Council for Reform" -> "National Council".
-_COMPLEMENT = re.compile(r"(?i)\s+(?:of|for|in|on|against)\s.*$")
-TREATY_BODIES = (("treaty", "organization"), ("treaty", "organisation"))
-
-
-def name_kinds(names: Sequence[str]) -> set[str]:
-    """Kind nouns a body's own names give it, for the description "the <kind>" to stand for
-    it: the head noun of a name, before any complement ("the Kanvar Patriotic Front" ->
-    front, so "the front"; "the National Council for Reform" -> council); "opposition" in a
-    name ("the Velmar Opposition Coalition" is the opposition); a treaty organisation is a
-    military alliance ("the South Pacific Treaty Organization" -> alliance)."""
-    kinds: set[str] = set()
-    for name in names:
-        words = [w.lower() for w in re.findall(r"[A-Za-z]+", name)]
-        head = [w.lower() for w in re.findall(r"[A-Za-z]+", _COMPLEMENT.sub("", name))]
-        if head and head[-1] in BODY_HEADS:
-            kinds.add(head[-1])
-        if "opposition" in words:
-            kinds.add("opposition")
-        if tuple(head[-2:]) in TREATY_BODIES:
-            kinds.add("alliance")
-    return kinds
-
-
-def _names_of(c: Cand, text: str, kb: Any) -> list[str]:
-    """The names a candidate goes by: its text, its name and its KB entry's names."""
-    entry = kb.get(c.kb_id) if kb is not None and c.kb_id else None
-    names = [text, c.name, *(entry.names if entry is not None else ())]
-    if entry is not None and entry.type == "coalition":
-        names.append("Coalition")  # the KB's coalition is a coalition whatever its name
-    return names
-
-
-def _names_government(doc: Any, c: Cand) -> bool:
-    """A state named with its government: "the Ethiopian government", "Syria's regime",
-    "the Syrian regime" (the state's words, then the noun the mention may leave out)."""
-    if doc[c.end - 1].lower_ in GOVERNMENT_NOUNS:
-        return True
-    nxt = c.end + 1 if c.end < len(doc) and doc[c.end].lower_ in ("'s", "’s") else c.end
-    return nxt < len(doc) and doc[nxt].lower_ in GOVERNMENT_NOUNS and doc[nxt].dep_ != "compound"
-
-
-def _regimes_of_states(doc: Any, cands: list[Cand], kb: Any) -> list[Cand]:
-    """A state's government named by a noun the mention pass does not read as one: "the
-    Syrian regime", "Iran's regime", "the Kenyan administration" (a demonym or a country
-    name before "regime" or "administration") is a mention of that state, as "the Syrian
-    government" is. Not a modifier ("regime forces" are forces, "regime change" an act)."""
-    if kb is None:
-        return []
-    taken = {i for c in cands for i in range(c.start, c.end)}
-    found = []
-    for tok in doc:
-        if (
-            tok.lower_ not in ("regime", "administration")
-            or tok.i in taken
-            or tok.dep_ == "compound"
-        ):
-            continue
-        for child in tok.children:
-            if child.i > tok.i or child.dep_ not in ("amod", "compound", "poss", "nmod"):
-                continue
-            words = doc[child.left_edge.i : child.i + 1]
-            country = next((c for c in cands if c.start <= child.i < c.end), None)
-            if country is not None:  # "Iran's regime": the country named, then its regime
-                iso3 = _state_of(country, kb)
-                state = kb.country(iso3) if iso3 else None
-                start, label, name = tok.i, "GPE", state.name if state is not None else iso3 or ""
-            elif any(i in taken for i in range(words.start, words.end)):
-                continue
-            else:
-                text = words.text.removesuffix("'s").removesuffix("’s")
-                iso3 = kb.country_by_demonym(text)
-                entry = kb.lookup(text) if iso3 is None else None
-                if entry is not None and entry.type == "country":
-                    iso3 = entry.country
-                start, label = words.start, "GPE" if entry is not None else "NORP"
-                name = doc[start : tok.i + 1].text
-            if iso3:
-                found.append(Cand(start, tok.i + 1, label, name,
-                                  affiliation=iso3, group_hint=f"aff:{iso3}"))  # fmt: skip
-            break
-    return found
-
-
-# Titles of a state's ruler in a KB role: "Gaddafi's regime", "the Assad government" are
-# the state's government.
-RULER_TITLES = re.compile(
-    r"(?i)\b(?:president|leader|king|prime minister|emir|sultan|head of state|chancellor)\b"
-)
-
-
-def _state_of(c: Cand, kb: Any) -> str | None:
-    """The state a name before "regime" or "government" stands for: a country's own
-    ("Iran's regime"), or the one a person the KB gives a ruler's role rules ("Gaddafi's
-    regime", "the Assad government")."""
-    entry = kb.get(c.kb_id) if c.kb_id else None
-    if entry is None:
-        return None
-    if entry.type == "country":
-        return str(entry.country) if entry.country else None
-    if entry.type == "person" and any(RULER_TITLES.search(r.title) for r in entry.roles):
-        return str(entry.country) if entry.country else None
-    return None
-
-
-def _one_body(names: dict[str, Cand]) -> bool:
-    """Names of one body: the longest ends in every other ("the UN Security Council ...
-    the Security Council"), or all have one KB entry."""
-    ids = {c.kb_id for c in names.values()}
-    if not names:
-        return False
-    if len(ids) == 1 and None not in ids:
-        return True
-    longest = max(names, key=len)
-    return all(longest.endswith(key) for key in names)
-
-
-def _own_complement(tok: Any, preps: tuple[str, ...]) -> bool:
-    """A noun with a complement of its own ("the government of Chad", "the coalition of
-    villages"): it names what the complement says, not an actor named before."""
-    return any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
 
 
 POLICE_WORD = re.compile(r"(?i)\bpolice")
