@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.extract import extract_document
-from eventwire.extract.anchor import NOT_DONE
+from eventwire.extract.carried_days import NOT_DONE
 from eventwire.model import Article, Event
 
 

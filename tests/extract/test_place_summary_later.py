@@ -10,7 +10,7 @@ import spacy
 from spacy.tokens import Doc
 
 from eventwire.extract import extract_document
-from eventwire.extract.anchor import _finite_verb
+from eventwire.extract.carried_places import _finite_verb
 from eventwire.model import Article
 
 

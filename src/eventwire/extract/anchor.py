@@ -7,7 +7,7 @@ nearest one in the same sentence, else the last day an earlier sentence of the s
 paragraph gave when it is told in the past ("On 6 May militants fired a rocket. It hit
 a house."; not for a toll "so far", a present "the province has sunk into disorder", nor
 an act told as planned, supposed or denied), else, told in the past in a paragraph
-after the lead, the day the lead gives its act (:func:`_story_day`), else the
+after the lead, the day the lead gives its act (:func:`eventwire.extract.carried_days.story_day`), else the
 publication date, both with precision ``publication`` (only a publication day stands in).
 An event noun's own phrase dates it first ("Monday's attack", "the visit on March 3rd",
 "the June offensive", "the attack, which took place on Sunday"), and a date that governs a
@@ -37,59 +37,46 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING
 
+from eventwire.extract.carried_days import (
+    SEQUENCE_VERBS,
+    not_done,
+    paragraph_before,
+    publication_when,
+    story_day,
+    told_in_past,
+)
+from eventwire.extract.carried_places import earlier_place
 from eventwire.extract.context import DocContext
 from eventwire.extract.count_attach import time_clause
 from eventwire.extract.dates import governing_verb, is_deadline
-from eventwire.extract.modality import SPEECH_VERBS, modality_of
+from eventwire.extract.modality import SPEECH_VERBS
 from eventwire.extract.placechoice import (
     inferred_country,
     locates_nothing,
     pick_place,
-    reported_by,
-    speaks_from,
 )
 from eventwire.extract.placespeech import said_at
 from eventwire.extract.timex import is_duration
 from eventwire.extract.timex_anchors import (
     CountedFrom,
+    clause_tokens,
     clause_verb,
     counted_back,
     counted_from,
     phrase_chars,
+    phrase_offsets,
 )
-from eventwire.model import Place, PlaceMention, Timex, When
+from eventwire.model import Place, Timex, When
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
-
-_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"}
-
 
 # Types of speech acts (PLOVER's verbal acts: statements of support, demands, accusations,
 # rejections, threats). Where one was said is told with it or not at all; the scene an
 # earlier sentence set is where the story's acts happened, not where its speakers spoke.
 SPEECH_ACTS = frozenset({"SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
-
-
-def publication_when(ctx: DocContext) -> When | None:
-    """The publication day standing in for an event's date; a publication date known only
-    to the month or year says nothing about the event's day, so it stands in for nothing."""
-    published = ctx.article.published
-    if (
-        published is None
-        or len(published) < 10
-        or ctx.article.published_precision
-        in (
-            "month",
-            "year",
-        )
-    ):
-        return None
-    return When(ctx.article.published, "publication", text=None)
 
 
 def when_for(ctx: DocContext, token: Token, etype: str | None = None) -> When | None:
@@ -125,7 +112,7 @@ def when_for(ctx: DocContext, token: Token, etype: str | None = None) -> When | 
         # the period a superlative compares over ("the deadliest attack this year")
         timexes = [t for t in timexes if not _dates_nothing(ctx, t)]
     if parsed:
-        clause = _clause_tokens(token)
+        clause = clause_tokens(token)
         # a time counted from a moment with no day ("comes a week after jets bombed a
         # school") is no time of the clause's own that cannot be placed
         own = [t for t in timexes if t.span.start in clause and not is_duration(t.span.text)
@@ -159,77 +146,26 @@ def when_for(ctx: DocContext, token: Token, etype: str | None = None) -> When | 
     # a length of time never carries over.
     stand_in = _report_day(window, sent, reporting) or publication_when(ctx) or _filed_day(filed)
     up_to_now = ctx.resources.anchor_words.up_to_now  # "so far", "to date" (data file)
-    if up_to_now.search(ctx.view.sent_text(sent)) or not _told_in_past(sent.root):
+    if up_to_now.search(ctx.view.sent_text(sent)) or not told_in_past(sent.root):
         return stand_in  # "so far, 150 have been killed": a toll up to now
     if etype in SPEECH_ACTS:
         # "Jets bombed the port on Monday. The minister condemned the raid.": the day of
         # the act told before is not the day a speaker spoke of it (then or later)
         return stand_in
-    if parsed and _not_done(token):
+    if parsed and not_done(token):
         # "Envoys said they planned talks", "he was not allowed to visit": an act not
         # told as done has no day of the scene before it
         return stand_in
-    paragraph, sent_start = _paragraph_before(ctx, sent)
+    paragraph, sent_start = paragraph_before(ctx, sent)
     earlier = [t for t in resolved if paragraph < t.span.start < sent_start
                and t.when.precision == "day" and not is_duration(t.span.text)]  # fmt: skip
     if earlier:
         return earlier[-1].when
     if stand_in is not None and stand_in.text is None and parsed:
-        return _story_day(ctx, paragraph) or stand_in
+        saying = lambda: {start for start, _verb in _saying_dates(ctx)}  # noqa: E731
+        undated = lambda timex: _dates_nothing(ctx, timex)  # noqa: E731
+        return story_day(ctx, paragraph, saying, undated) or stand_in
     return stand_in
-
-
-# the statuses of an act the text does not tell as done (see modality.modality_of)
-NOT_DONE = frozenset({"future", "hypothetical", "negated"})
-
-
-def _not_done(token: Token) -> bool:
-    """Whether the act at ``token`` is told as planned, supposed or denied ("they planned
-    to hold talks", "troops could storm the town", "aid was not let in"): it happened on
-    no day of the story, so a day an earlier sentence gave does not date it."""
-    negated, modality = modality_of(token)
-    return negated or modality in NOT_DONE
-
-
-STORY_DAY_REACH = 7  # days before publication the lead's day may be: the story's own week
-
-
-def _story_day(ctx: DocContext, paragraph: int) -> When | None:
-    """The day the story's lead gives its act, standing in for the publication day for an
-    act told in the past with no day of its own in a later paragraph: "Jets struck a
-    market in the city on Monday. <new paragraph> Rescuers said a strike also hit a
-    school." -- the school was hit that Monday, not on the day of publication. The lead is
-    the first body paragraph; its day is the first day-precision time there that dates an
-    act (not a deadline or a length), else the day its speaker told it ("..., the army
-    said on Monday"), at most :data:`STORY_DAY_REACH` days before publication. Precision
-    ``publication``, as the day it replaces: the act happened then or before."""
-    published = publication_when(ctx)
-    if published is None:
-        return None  # no day to compare
-    lead = next((p for p in ctx.view.paragraphs if ctx.view.zones.in_body(p[0])
-                 and ctx.text[p[0]:p[1]].strip()), None)  # fmt: skip
-    if lead is None or paragraph <= lead[0]:
-        return None  # no lead, or the act is in the lead itself
-    lead_start, lead_end = lead
-    saying = {start for start, _verb in _saying_dates(ctx)}
-    days = [t for t in ctx.timexes if lead_start <= t.span.start < lead_end
-            and t.when.precision == "day" and t.when.value and not is_duration(t.span.text)
-            and _in_story_week(t.when.value, published.value)
-            and not _dates_nothing(ctx, t)]  # fmt: skip
-    # the act's day, else the day the lead's speaker told it (the act happened by then)
-    day = next((t for t in days if t.span.start not in saying), days[0] if days else None)
-    return When(day.when.value, "publication", text=day.when.text) if day else None
-
-
-def _in_story_week(day: str, published: str | None) -> bool:
-    """Whether ``day`` is the publication day or one of the week before it."""
-    if published is None:
-        return False
-    try:
-        gap = (date.fromisoformat(published[:10]) - date.fromisoformat(day[:10])).days
-    except ValueError:
-        return False
-    return 0 <= gap <= STORY_DAY_REACH
 
 
 ANAPHORIC_DETS = frozenset({"the", "this", "that"})
@@ -320,10 +256,6 @@ def _antecedent_date(ctx: DocContext, token: Token) -> When | None:
     if when is None or not when.value or when.precision == "publication":
         return None
     return when
-
-
-# Verbs that set one act after another: "the raid comes a week after jets bombed a school".
-SEQUENCE_VERBS = frozenset({"come", "follow"})
 
 
 def _counted_from(ctx: DocContext, counted: CountedFrom) -> Token:
@@ -439,7 +371,7 @@ def _timexes_within(ctx: DocContext, sent: Span) -> list[Timex]:
     starts, timexes = ctx.timex_starts, ctx.timexes
     if len(starts) != len(timexes):
         return list(timexes)  # not in text order: read them all
-    paragraph, _start = _paragraph_before(ctx, sent)
+    paragraph, _start = paragraph_before(ctx, sent)
     # after the blank line (as the carried-over day is), or in the sentence
     lo = min(bisect_right(starts, paragraph), bisect_left(starts, sent.start_char))
     return list(timexes[lo : bisect_left(starts, sent.end_char)])
@@ -506,7 +438,7 @@ def _same_moment_date(token: Token, resolved: list[Timex]) -> When | None:
     the day before" dates the killing to the day before, not to the burying's day; the
     act and its "when" clause are one moment."""
     verb = clause_verb(token)
-    own = _clause_tokens(token)
+    own = clause_tokens(token)
     if any(t.span.start in own for t in resolved):
         return None
     for child in verb.children:
@@ -514,7 +446,7 @@ def _same_moment_date(token: Token, resolved: list[Timex]) -> When | None:
             c.dep_ == "advmod" and c.lower_ == "when" for c in child.children
         ):
             continue
-        inner = _clause_tokens(child)
+        inner = clause_tokens(child)
         found = [t for t in resolved if t.span.start in inner and not is_duration(t.span.text)]
         if found:
             return min(found, key=lambda t: abs(t.span.start - child.idx)).when
@@ -539,7 +471,7 @@ def _noun_phrase(noun: Token, occurrence: frozenset[str]) -> set[int]:
     ("a vigil protesting the execution of a man arrested two years ago"). The verbs that
     say when it happened ("took place", "erupted") are ``occurrence``, from
     ``anchor_words.toml``."""
-    return _phrase_offsets(
+    return phrase_offsets(
         noun, lambda node, child: node.i == noun.i and child.lemma_.lower() in occurrence
     )
 
@@ -555,7 +487,7 @@ def _reporting_dates(ctx: DocContext, token: Token) -> frozenset[int]:
     if token.lemma_.lower() in SPEECH_VERBS:
         return frozenset()
     sent = ctx.view.sent(token)
-    paragraph, _start = _paragraph_before(ctx, sent)
+    paragraph, _start = paragraph_before(ctx, sent)
     return frozenset(
         start
         for start, verb in _saying_dates(ctx)
@@ -605,27 +537,6 @@ def _taken_by_verb(root: Token, verb: Token) -> bool:
     return head.i == verb.i and root.i != verb.i
 
 
-def _paragraph_before(ctx: DocContext, sent: Span) -> tuple[int, int]:
-    """(where the sentence's paragraph starts, where the sentence's text starts): the
-    stretch an earlier date or place may carry over from."""
-    text = ctx.view.sent_text(sent)  # made once per sentence (Span.text rebuilds it)
-    start = sent.start_char + len(text) - len(text.lstrip())  # past a "\n\n" token
-    return ctx.view.blank_line_before(start), start
-
-
-def _told_in_past(root: Token) -> bool:
-    """A sentence in the simple past or pluperfect ("It hit a house", "were killed", "had
-    fled") goes on with the story's day, as does the journalist's present of one act set
-    after another ("The raid comes a week after ..."); the present and present perfect
-    ("the province has sunk into disorder") speak of now."""
-    auxes = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & {"has", "have", "is", "are", "am", "will", "'s", "'re"}:
-        return False
-    if root.tag_ == "VBZ" and root.lemma_.lower() in SEQUENCE_VERBS:
-        return True  # "The latest raid comes a week after ...": the raid told, in the present
-    return root.tag_ == "VBD" or bool(auxes & {"was", "were", "had"})
-
-
 def place_for(ctx: DocContext, token: Token, etype: str | None = None) -> Place | None:
     """The place of the clause headed near ``token``, never a metonym acting as an actor, a
     modifier ("the US dollar") or a nationality word; with no place in the sentence, the
@@ -639,7 +550,7 @@ def place_for(ctx: DocContext, token: Token, etype: str | None = None) -> Place 
                                        if pm.place is not None)  # fmt: skip
     usable = ctx.usable_places
     parsed = ctx.doc.has_annotation("DEP")
-    clause = _clause_tokens(token) if parsed else set()
+    clause = clause_tokens(token) if parsed else set()
     speech = etype in SPEECH_ACTS
     candidates = usable
     if speech and parsed:  # where it was said, not what it speaks of (placespeech)
@@ -655,99 +566,7 @@ def place_for(ctx: DocContext, token: Token, etype: str | None = None) -> Place 
     # the attack." says nothing of where the minister was.
     if speech:
         return inferred_country(ctx, usable)
-    return _earlier_place(ctx, token, usable) or inferred_country(ctx, usable)
-
-
-def _earlier_place(ctx: DocContext, token: Token, usable: list) -> Place | None:
-    """With no place in ``token``'s sentence, the town or division the last earlier sentence
-    of its paragraph that gave places is about ("Militants attacked a checkpoint in Derna.
-    Two soldiers were killed."), as a story goes on in the day it gave last; not for a
-    summary or a state of things told further on (:func:`_summed_up`)."""
-    sent = ctx.view.sent(token)
-    if reported_by(ctx, token) is None and any(
-        sent.start_char <= pm.span.start < sent.end_char for pm in usable
-    ):
-        # the sentence names places, just none for this clause; but an act a statement
-        # reports ("the government in Khartoum condemned the raid") goes on where the
-        # story told it
-        return None
-    paragraph, _start = _paragraph_before(ctx, sent)
-    before = [pm for pm in usable if paragraph < pm.span.start < sent.start_char]
-    spoke = ctx.speaker_places  # asked once per place mention of the document
-    for pm in before:
-        if id(pm) not in spoke:
-            spoke[id(pm)] = speaks_from(ctx, pm)
-    speakers = {id(pm) for pm in before if spoke[id(pm)]}  # not where one spoke
-    before = [pm for pm in before if id(pm) not in speakers]
-    if not before:
-        return None
-    usable = [pm for pm in usable if id(pm) not in speakers]
-    # the document's count less the places where someone spoke
-    countries = ctx.usable_countries - Counter(
-        pm.place.country for pm in before if id(pm) in speakers and pm.place is not None
-    )
-    last = ctx.doc.char_span(before[-1].span.start, before[-1].span.end, alignment_mode="expand")
-    if last is None:
-        return None
-    root = ctx.view.span_sent(last).root
-    parsed = ctx.doc.has_annotation("DEP")
-    clause = _clause_tokens(root) if parsed else set()
-    place = pick_place(ctx, root, usable, clause, countries)
-    if place is not None and _abroad_from_afar(ctx, sent, before[-1], place, countries):
-        return None
-    if place is not None and parsed and _summed_up(ctx, token, sent, before[-1]):
-        return None  # "Kenya has sent two planes.": no act of the scene told before
-    # a sea or a country says no more than the article's one country would
-    return (
-        place
-        if place is not None and place.precision in ("city", "point", "admin2", "admin1")
-        else None
-    )
-
-
-def _summed_up(ctx: DocContext, token: Token, sent: Span, last: PlaceMention) -> bool:
-    """Whether the act at ``token`` is told in the present or the present perfect (not
-    the narrative past, see :func:`_told_in_past`) further on than the sentence right
-    after the one that named the place ``last``: "Jets bombed a bridge in Kasese. <...>
-    Kenya has sent two planes.", "the army has continued its raids", "the valley is a
-    smuggling route": a summary or a state of things, no act of the scene. Right after the
-    scene the present perfect still goes on with it ("A bomb went off in Kasese. Five
-    people have been killed.")."""
-    if _told_in_past(_finite_verb(clause_verb(token))):
-        return False
-    return ctx.view.sent_no(sent.start) - ctx.view.sent_at_char(last.span.start) > 1
-
-
-def _finite_verb(verb: Token) -> Token:
-    """The verb that gives ``verb`` its tense: ``verb`` itself, or for an infinitive or a
-    participle without auxiliaries ("queued waiting to buy bread", "a raid launched on
-    Sunday"), the verb it hangs from."""
-    for _ in range(4):
-        bare = verb.tag_ in ("VB", "VBG", "VBN") and not any(
-            c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in verb.children
-        )
-        if not bare or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
-            return verb
-        verb = verb.head
-    return verb
-
-
-def _abroad_from_afar(
-    ctx: DocContext, sent: Span, last: PlaceMention, place: Place, countries: Counter
-) -> bool:
-    """Whether a place outside the country the article names most would carry over from
-    further back than the sentence just before. A story about one country names places
-    abroad for what happens beside it (a reporter "based in Nairobi", jets "flying from a
-    base in Cyprus", talks "held in Geneva"); the next sentence may go on there ("Talks
-    opened in Geneva. They ended at noon."), a sentence further on is back in the story's
-    country (its clause takes the inferred country instead), most of all in text that
-    comes one sentence a line with no blank line between paragraphs."""
-    if not countries or place.country is None:
-        return False
-    main, _n = min(countries.items(), key=lambda kv: (-kv[1], kv[0] or ""))
-    if main is None or place.country == main:
-        return False
-    return ctx.view.sent_no(sent.start) - ctx.view.sent_at_char(last.span.start) > 1
+    return earlier_place(ctx, token, usable) or inferred_country(ctx, usable)
 
 
 def _governing(ctx: DocContext, token: Token, items: list) -> object | None:
@@ -757,30 +576,9 @@ def _governing(ctx: DocContext, token: Token, items: list) -> object | None:
     if not in_sentence:
         return None
     if ctx.doc.has_annotation("DEP"):
-        clause = _clause_tokens(token)
+        clause = clause_tokens(token)
         for start, _end, value in sorted(in_sentence, key=lambda it: abs(it[0] - token.idx)):
             if start in clause:
                 return value
     nearest = min(in_sentence, key=lambda it: abs(it[0] - token.idx))
     return nearest[2]
-
-
-def _clause_tokens(token: Token) -> set[int]:
-    """Character offsets of the tokens in ``token``'s own clause (embedded clauses cut off:
-    their dates and places are their own)."""
-    return _phrase_offsets(clause_verb(token), lambda _node, _child: False)
-
-
-def _phrase_offsets(root: Token, keeps_clause: Callable[[Token, Token], bool]) -> set[int]:
-    """Offsets of ``root``'s subtree without the clauses embedded in it, but those
-    ``keeps_clause(parent, clause verb)`` keeps."""
-    offsets: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        offsets.add(node.idx)
-        for child in node.children:
-            clause = child.dep_ in _CLAUSE_DEPS and child.pos_ in ("VERB", "AUX")
-            if not clause or keeps_clause(node, child):
-                stack.append(child)
-    return offsets

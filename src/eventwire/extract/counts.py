@@ -1,7 +1,8 @@
 """Casualty and victim counts: "more than 150 people have been killed" -> killed=150.
 
 A count needs three things in the parse: a number (digits, number words, or the
-vague plurals ACLED codes conservatively: "dozens" = 12, "hundreds" = 100) or a
+vague plurals ACLED codes conservatively: "dozens" = 12, "hundreds" = 100; Indian
+numbering too: "two lakh people" = 200,000, "a crore" = 10 million, "lakhs of" = 100,000) or a
 single person ("a police officer was killed", "killing a civilian", a named
 person "was shot dead"), the people counted (a person noun, a plural demonym,
 "2 of them", or the bare number itself), and a kind cue that governs it
@@ -52,6 +53,8 @@ WORD_NUMBERS = {
     "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
     "dozen": 12, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
     "tens": 10,
+    # Indian numbering: a lakh is a hundred thousand, a crore ten million ("two lakh people")
+    "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
 }  # fmt: skip
 # Ordinal words that number one more victim of a running toll: "a fifth soldier died".
 ORDINAL_WORDS = {
@@ -61,8 +64,9 @@ ORDINAL_WORDS = {
     "nineteenth": 19, "twentieth": 20,
 }  # fmt: skip
 _ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)")
-VAGUE = frozenset({"dozens", "scores", "hundreds", "thousands", "tens"})
-MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+VAGUE = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "lakhs", "crores"})
+MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "lakh": 100_000,
+               "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}  # fmt: skip
 QUALIFIERS = (
     "more than", "at least", "fewer than", "less than", "up to", "as many as", "nearly",
     "almost", "about", "around", "some", "over", "approximately", "roughly", "an estimated",
@@ -165,6 +169,8 @@ def counted_noun(num: Token) -> Token:
         num = num.head  # "thirteen thousand people"
     if num.dep_ == "nummod" and num.head.pos_ != "NUM":
         return num.head  # "23 dead, 12 wounded" parses 23 as a modifier of 12
+    if num.dep_ == "compound" and num.lower_ in MULTIPLIERS and num.head.pos_ == "NOUN":
+        return num.head  # "a lakh residents": the model takes "lakh" for a noun
     if (num.dep_ == "pobj" and num.head.lower_ == "of"
             and num.head.head.lemma_.lower() in GROUPS_OF):  # fmt: skip
         return num.head.head  # "killed a family of three": the family, three people

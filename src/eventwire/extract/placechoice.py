@@ -814,11 +814,11 @@ def inferred_country(ctx: DocContext, usable: list[PlaceMention]) -> Place | Non
         found = None
         total = sum(countries.values())
         if total:
-            # ties broken by the code so the answer never depends on mention order
-            iso3, n = min(countries.items(), key=lambda kv: (-kv[1], kv[0]))
-            country = ctx.resources.gazetteer.country(iso3)
+            iso3, n = top_country(countries)
+            country = ctx.resources.gazetteer.country(iso3) if iso3 else None
             if (
-                n >= DOMINANT_SHARE * total
+                iso3
+                and n >= DOMINANT_SHARE * total
                 and country is not None
                 and _most_named_country(ctx) == iso3
             ):
@@ -826,6 +826,12 @@ def inferred_country(ctx: DocContext, usable: list[PlaceMention]) -> Place | Non
                 found = replace(division or country, inferred=True)
         ctx.inferred_country = (found,)
     return ctx.inferred_country[0]
+
+
+def top_country(countries: Counter) -> tuple[str | None, int]:
+    """The country named most in ``countries`` and how often, ties broken by the code so
+    the answer never depends on mention order (None sorts first, as no code)."""
+    return min(countries.items(), key=lambda kv: (-kv[1], kv[0] or ""))
 
 
 def _dominant_division(

@@ -37,6 +37,8 @@ from eventwire.knowledge.placenames import (
 from eventwire.text.calendar_words import CALENDAR_WORDS as CALENDAR_WORDS  # re-exported
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from eventwire.extract.context import DocContext
     from eventwire.knowledge.gazetteer import Gazetteer
 
@@ -194,6 +196,11 @@ _STRONG_LOCATIVE = re.compile(
     r"\s+(?:the\s+)?$"
 )
 _BASED_AFTER = re.compile(r"^-based\b")
+# Words giving a name to what is told before them: "known (locally) as", "nicknamed".
+_ALIAS_BEFORE = re.compile(
+    r"(?i)\b(?:(?:also\s+|better\s+|widely\s+)?known(?:\s+\w+ly)?\s+as|nicknamed|dubbed|"
+    r"alias|a\.?k\.?a\.?)\s+$"
+)
 # The eight directions; with their adjectives, words that name no place on their own.
 DIRECTIONS = frozenset(
     ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]
@@ -305,6 +312,10 @@ class NotPlaces:
         name = text[start:end]
         if self._persons_name(name) and not _a_state(self.gazetteer, name):
             return not _STRONG_LOCATIVE.search(before)
+        if _STRONG_LOCATIVE.search(before):
+            pass  # "in Florence", "the town of Texas": a place whatever else it names
+        elif self._given_name(name) or self._a_persons_alias(start, before):
+            return True
         if " " in name.strip() or "-" in name.strip("-"):
             return False  # a name of several words is a name
         key = name.lower().strip(".")
@@ -326,6 +337,71 @@ class NotPlaces:
         # body's name ("the Mobile Forces"), does not
         return (
             self.ctx.resources.word_case.is_common_word(key) and (start, end) not in self.labelled
+        )
+
+    def _given_name(self, name: str) -> bool:
+        """A given name and a surname the gazetteer takes a place from: two capitalised
+        words, the first a place's name, the second no word English writes in lower case
+        and no place, the whole no place ("Florence Adeyemi", "Helena Mwangi"). The
+        resolver would read the first word as the place a site is named after ("Delhi
+        High Court" is in Delhi: a site's other words are common ones)."""
+        words = name.split()
+        if len(words) != 2 or not all(w[:1].isupper() for w in words):
+            return False
+        first, second = words
+        named = self.gazetteer.candidates
+        if any(True for _ in named(name)) or any(True for _ in named(second)):
+            return False
+        if name_key(second) in ARTICLES or name_key(second) in TYPE_WORDS | SETTLEMENT_WORDS:
+            return False
+        word_case = self.ctx.resources.word_case
+        if word_case.is_common_lowercase_word(second) or word_case.is_common_word(second.lower()):
+            return False
+        return any(c.match == "main" for c in named(first))
+
+    def _a_persons_alias(self, start: int, before: str) -> bool:
+        """A name given to a person: "a 19-year-old known as Kenya", "a man known locally as
+        Texas", "a smuggler nicknamed Congo", "Abdi Noor, 31, known as Nevada" -- "known
+        as", "nicknamed", "dubbed" or "alias" right after a person (a PERSON name, a noun
+        for people, an age), not after a place ("the area known as Triangle" stays one).
+        The word before the alias phrase decides, or the noun the parse hangs it on."""
+        alias = _ALIAS_BEFORE.search(before)
+        if alias is None:
+            return False
+        doc = self.ctx.doc
+        at = start - len(before) + alias.start()
+        span = doc.char_span(at, at + 1, alignment_mode="expand")
+        name = doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None or name is None:
+            return False
+        candidates = []
+        i = span.start - 1
+        while i >= 0 and doc[i].is_punct:
+            i -= 1
+        if i >= 0:
+            candidates.append(doc[i])
+        node = name.root
+        for _ in range(4):  # up through "as" and "known" to the noun described
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.pos_ in ("NOUN", "PROPN"):
+                candidates.append(node)
+                break
+        return any(self._a_person(tok) for tok in candidates)
+
+    def _a_person(self, tok: Token) -> bool:
+        """A word for a person: a PERSON name, a noun for people, an age ("a 19-year-old",
+        "Abdi Noor, 20,")."""
+        words = self.ctx.resources.count_words
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        return (
+            tok.ent_type_ == "PERSON"
+            or low in words.people
+            or lemma in words.people
+            or (len(low) > 4 and low.endswith(words.suffixes) and tok.pos_ == "NOUN")
+            or low.endswith("-old")
+            or (tok.like_num and tok.i > 0 and tok.nbor(-1).text == ",")
         )
 
     def _persons_name(self, name: str) -> bool:

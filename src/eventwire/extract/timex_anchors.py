@@ -19,6 +19,7 @@ gave (see :mod:`eventwire.extract.dates`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -172,3 +173,28 @@ def phrase_chars(counted: CountedFrom) -> tuple[int, int]:
     days after the 3 May vote"), not the clause that counts from it."""
     anchor = counted.anchor
     return anchor.left_edge.idx, anchor.right_edge.idx + len(anchor.right_edge.text)
+
+
+# Links by which a clause hangs on a word: its dates and places are its own.
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"})
+
+
+def clause_tokens(token: Token) -> set[int]:
+    """Character offsets of the tokens in ``token``'s own clause (embedded clauses cut off:
+    their dates and places are their own)."""
+    return phrase_offsets(clause_verb(token), lambda _node, _child: False)
+
+
+def phrase_offsets(root: Token, keeps_clause: Callable[[Token, Token], bool]) -> set[int]:
+    """Offsets of ``root``'s subtree without the clauses embedded in it, but those
+    ``keeps_clause(parent, clause verb)`` keeps."""
+    offsets: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        offsets.add(node.idx)
+        for child in node.children:
+            clause = child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX")
+            if not clause or keeps_clause(node, child):
+                stack.append(child)
+    return offsets
