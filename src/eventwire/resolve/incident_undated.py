@@ -27,6 +27,7 @@ town with one stated day is the evidence of an attack retold, not of a town's ba
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Protocol
 
 from eventwire.model import EventMention, Place
@@ -47,6 +48,12 @@ class _Told(Protocol):
     def sites(self) -> frozenset[str]: ...
     @property
     def violent(self) -> bool: ...
+    @property
+    def day(self) -> str | None: ...
+    @property
+    def span(self) -> tuple[int, int] | None: ...
+    @property
+    def figures(self) -> frozenset[tuple[str, int]]: ...
 
 
 def is_undated(day: str | None, members: Iterable[EventMention]) -> bool:
@@ -85,6 +92,28 @@ def undated_town_veto(a: _Told, b: _Told) -> str | None:
     for lone in (a, b):
         if lone.undated and not lone.violent:
             return "an undated report of no act of violence, and no shared named actor"
+    return None
+
+
+# an act told with no day is news of the day of publication or of this many days before
+NEWS_DAYS = 1
+
+
+def undated_news_veto(a: _Told, b: _Told) -> str | None:
+    """Why an undated report of violence and a dated one, sharing its town and no named
+    side, site or figure, are not one incident: the dated day is not the undated report's
+    news, the day it was published or the day before (see the module docstring), else
+    None. Asked only when no side is shared and the two are not one clash told from its
+    two ends. "Shells hit the market of Zarin" published on Saturday joins "shells hit
+    Zarin on Friday"; published the next Wednesday, or told of Sunday, it does not."""
+    for lone, other in ((a, b), (b, a)):
+        if not (lone.undated and lone.violent and lone.span and other.day):
+            continue
+        if lone.sites & other.sites or lone.figures & other.figures:
+            continue  # a second tie beyond the town
+        published = lone.span[1]  # the undated window ends on the day of publication
+        if not published - NEWS_DAYS <= date.fromisoformat(other.day).toordinal() <= published:
+            return "an undated report with only the town in common, the other's day not its news"
     return None
 
 

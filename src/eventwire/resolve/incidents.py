@@ -84,6 +84,7 @@ from eventwire.resolve.incident_ties import tied_sides
 from eventwire.resolve.incident_undated import (
     files_nowhere,
     is_undated,
+    undated_news_veto,
     undated_town_veto,
     undated_veto,
 )
@@ -486,6 +487,8 @@ def veto(a: Report, b: Report) -> str | None:
     if a.named and b.named and not shared and not state_against_group(a, b):
         return "named actors differ"
     if not shared and (why := undated_town_veto(a, b)):
+        return why
+    if not shared and not state_against_group(a, b) and (why := undated_news_veto(a, b)):
         return why
     if not shared and not _same_town_dated(a, b):
         return "no shared named actor, and not the same town and day"
