@@ -27,12 +27,15 @@ def _both(
     for by_key in (False, True):
         event_of: dict[tuple[str, int, str], str] = {}
         rows: list[MentionRow] = []
-        args = (iter(docs), actors.mention_actor, resources, unnamed, event_of)
+        args = (iter(docs), actors.mention_actor, resources, unnamed)
         if by_key:
-            events, places = resolve_events_by_key(*args, keyed=rows.append)
+            events, places, columns = resolve_events_by_key(*args, keyed=rows.append)
             assert isinstance(events, SpilledEvents)
+            event_of = {mid: columns[mid] for mid in columns}
+            assert len(columns) == len(event_of)
+            assert all(columns.get(mid) == e for mid, e in event_of.items())
         else:
-            events, places = resolve_events(*args, keyed=rows.append)
+            events, places = resolve_events(*args, event_of, keyed=rows.append)
         out.append((list(events), places, event_of, rows))
     return out[0], out[1]
 

@@ -11,7 +11,7 @@ updates the actors a batch of new documents touches, over the units a store keep
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from eventwire.knowledge.resources import Resources
@@ -196,15 +196,16 @@ def resolve_rest(
             yield DocumentRecords(doc.article_id, events=events)
 
     events: Sequence[Event]
-    event_of: dict[tuple[str, int, str], str] = {}
+    event_of: Mapping[tuple[str, int, str], str]
     if events_pass is None and spill:
-        events, places = resolve_events_by_key(
-            for_events(), mention_actor, resources, unnamed, event_of, report_days, report_of,
-            keyed,
-        )  # fmt: skip
+        events, places, event_of = resolve_events_by_key(
+            for_events(), mention_actor, resources, unnamed, report_days, report_of, keyed
+        )
     elif events_pass is None:
+        filled: dict[tuple[str, int, str], str] = {}
+        event_of = filled
         events, places = resolve_events(
-            for_events(), mention_actor, resources, unnamed, event_of, report_days, report_of,
+            for_events(), mention_actor, resources, unnamed, filled, report_days, report_of,
             keyed, spill,
         )  # fmt: skip
     else:
@@ -224,8 +225,7 @@ def resolve_rest(
         )  # fmt: skip
     finally:
         told.close()
-    del pairs
-    event_of.clear()
+    del pairs, event_of
     return Resolution(
         events=events if isinstance(events, SpilledEvents) else tuple(events),
         relations=tuple(relations),

@@ -23,13 +23,14 @@ kept mentions differ in where they are told) is grouped all at once, as before.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 
 import numpy as np
 
 from eventwire.knowledge.resources import Resources
 from eventwire.model import DocumentRecords, EventMention, Place
+from eventwire.resolve.article_columns import EventOfColumns
 from eventwire.resolve.event_spill import SpilledEvents, event_number, event_text
 from eventwire.resolve.events import (
     Days,
@@ -141,14 +142,14 @@ def resolve_events_by_key(
     mention_actor: dict[str, str],
     resources: Resources,
     unnamed: frozenset[str] = frozenset(),
-    event_of: dict[MentionId, str] | None = None,
     report_days: Callable[[EventMention], Days] | None = None,
     report_of: Callable[[EventMention], object] | None = None,
     keyed: RowSink | None = None,
-) -> tuple[SpilledEvents, list[Place]]:
+) -> tuple[SpilledEvents, list[Place], Mapping[MentionId, str]]:
     """:func:`~eventwire.resolve.events.resolve_events` with ``spill`` (same arguments,
-    same events, ``event_of`` and rows), grouping one key's mentions at a time (see the
-    module docstring)."""
+    same events and rows), grouping one key's mentions at a time (see the module
+    docstring); also the event of each mention, by (article id, trigger start, type),
+    as :class:`~eventwire.resolve.article_columns.EventOfColumns`."""
     onto = resources.ontology
     spill = _MentionSpill()
     places: dict[str, Place] = {}
@@ -161,11 +162,13 @@ def resolve_events_by_key(
             spill.add_article(mentions)
         found = sorted(places.values(), key=lambda p: p.id)
         if spill.mixed:
+            event_of: dict[MentionId, str] = {}
             events = group_events(spill.in_order(), mention_actor, onto, unnamed, event_of,
                                   keyed, spill=True)  # fmt: skip
             assert isinstance(events, SpilledEvents)
-            return events, found
-        return _group_by_key(spill, mention_actor, resources, unnamed, event_of, keyed), found
+            return events, found, event_of
+        events, columns = _group_by_key(spill, mention_actor, resources, unnamed, keyed)
+        return events, found, columns
     finally:
         spill.close()
 
@@ -175,9 +178,8 @@ def _group_by_key(
     mention_actor: dict[str, str],
     resources: Resources,
     unnamed: frozenset[str],
-    event_of: dict[MentionId, str] | None,
     keyed: RowSink | None,
-) -> SpilledEvents:
+) -> tuple[SpilledEvents, EventOfColumns]:
     onto = resources.ontology
     acts = act_nouns(onto)
     events = SpilledEvents()
@@ -211,28 +213,39 @@ def _group_by_key(
                 numbers[g] = number
                 if number < 0:
                     other[g] = event.id
-            if event_of is None:
-                continue
             for em in group.members:
+                # a pass making events in group order leaves the last group's event
                 mid = (em.article_id, em.trigger.start, em.type)
-                if mid not in spill.shared:
-                    event_of[mid] = event.id
-                elif (was := contested.get(mid)) is None or was[0] < first[n]:
+                if mid in spill.shared and (
+                    (was := contested.get(mid)) is None or was[0] < first[n]
+                ):
                     contested[mid] = (first[n], event.id)
-    if event_of is not None:
-        event_of.update((mid, e) for mid, (_g, e) in contested.items())
-    if keyed is not None:
-        _rows(spill, numbers, other, keyed)
-    return events.arrange()
+    return events.arrange(), _event_of(spill, numbers, other, contested, keyed)
 
 
-def _rows(spill: _MentionSpill, numbers: np.ndarray, other: dict[int, str], keyed: RowSink) -> None:
-    """Call ``keyed`` with every kept mention's row, in (article, place) order."""
+def _event_of(
+    spill: _MentionSpill,
+    numbers: np.ndarray,
+    other: dict[int, str],
+    contested: dict[MentionId, tuple[int, str]],
+    keyed: RowSink | None,
+) -> EventOfColumns:
+    """The event of each mention id, and ``keyed`` called with every kept mention's row
+    in (article, place) order."""
     texts, keys = RowMaker(), list(spill.keys)
+    event_of = EventOfColumns(spill.rows.get(n)[0] for n in range(len(spill.rows)))
     g = 0
     for n in range(len(spill.rows)):
         article, rows = spill.rows.get(n)
         for seq, trigger, kind, key in rows:
-            event_id = other.get(g) or event_text(int(numbers[g]))
-            keyed(MentionRow(article, seq, trigger, kind, texts.text(keys[key]), event_id))
+            number = int(numbers[g])
+            event_id = other.get(g) or event_text(number)
+            mid = (article, trigger, kind)
+            if (won := contested.get(mid)) is not None:
+                event_of.add(mid, event_number(won[1]), won[1])
+            else:
+                event_of.add(mid, number, event_id)
+            if keyed is not None:
+                keyed(MentionRow(article, seq, trigger, kind, texts.text(keys[key]), event_id))
             g += 1
+    return event_of.seal()

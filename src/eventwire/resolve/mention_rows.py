@@ -9,10 +9,11 @@ picture is written); a refresh reads them back by grouping key
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from eventwire.model import EventMention
+from eventwire.resolve.record_file import RecordFile
 
 # (type, source, target, negated, ACLED code): only mentions of one key can be one event
 GroupKey = tuple[str, str | None, str | None, bool, tuple[str, str] | None]
@@ -55,3 +56,40 @@ class RowMaker:
 
 
 RowSink = Callable[[MentionRow], None]
+
+
+class SpilledRows:
+    """Mention rows kept in a temporary file until the picture is written (a rebuild's
+    rows grow with the store): a sink the events pass calls with each row, then an
+    iterable of them in the order given. Rows are written a chunk at a time."""
+
+    CHUNK = 4096
+
+    def __init__(self) -> None:
+        self._file = RecordFile()  # closed by close() or when let go
+        self._chunk: list[tuple[object, ...]] = []
+        self._count = 0
+
+    def __call__(self, row: MentionRow) -> None:
+        self._chunk.append((row.article_id, row.seq, row.trigger_start, row.type, row.key,
+                            row.event_id))  # fmt: skip
+        self._count += 1
+        if len(self._chunk) >= self.CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._chunk:
+            self._file.append(self._chunk)
+            self._chunk = []
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[MentionRow]:
+        self._flush()
+        for n in range(len(self._file)):
+            for values in self._file.get(n):
+                yield MentionRow(*values)
+
+    def close(self) -> None:
+        self._file.close()
