@@ -292,6 +292,7 @@ def main() -> None:
     if args.trace:
         trace = Trace(args.trace)
         trace.wrap(resolve, "resolve_events", "events")
+        trace.wrap(resolve, "resolve_events_by_key", "events")
         trace.wrap(resolve, "resolve_incidents", "incidents")
         trace.wrap(incidents, "_incident", "joined")
     phases = Phases()
@@ -299,6 +300,8 @@ def main() -> None:
                         (resolve, "resolve_incidents"), (resolve, "resolve_relations"),
                         (pipeline, "update_actors")):  # fmt: skip
         phases.wrap(owner, name, name)
+    # a rebuild's events pass, one grouping key at a time
+    phases.wrap(resolve, "resolve_events_by_key", "resolve_events")
     for name in ("replace_units", "replace_resolution", "replace_rest", "update_rest",
                  "mention_actors", "_write_incidents"):  # fmt: skip
         phases.wrap(SQLStore, name, "store." + name)

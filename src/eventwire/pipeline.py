@@ -50,12 +50,11 @@ from eventwire.resolve import (
 )
 from eventwire.resolve.event_mentions import (
     EventsChange,
-    MentionRow,
     moved_articles,
     refresh_events,
-    row_sink,
 )
 from eventwire.resolve.incremental import update_actors
+from eventwire.resolve.mention_rows import SpilledRows
 from eventwire.resolve.overrides import add_override, resolution_fingerprint
 from eventwire.store.base import Store
 from eventwire.truecase import Truecaser, as_written, case_restored
@@ -297,15 +296,18 @@ def _resolve_all(
         actors.units, actors.decisions, state.documents, actors.totals, fingerprint
     )
     actors = replace(actors, units=(), decisions={}, totals={})
-    rows: list[MentionRow] = []
-    resolution = resolve_after_actors(read(), actors, resources, row_sink(rows), spill=True)
-    wrote = store.replace_resolution(
-        resolution,
-        generation=state.documents,
-        fingerprint=fingerprint,
-        force=force,
-        event_mentions=rows,
-    )
+    rows = SpilledRows()  # on disk until written: they grow with the store
+    try:
+        resolution = resolve_after_actors(read(), actors, resources, rows, spill=True)
+        wrote = store.replace_resolution(
+            resolution,
+            generation=state.documents,
+            fingerprint=fingerprint,
+            force=force,
+            event_mentions=rows,
+        )
+    finally:
+        rows.close()
     if wrote and stored:
         store.adopt_units(state.documents, fingerprint)
     return resolution, wrote

@@ -11,7 +11,7 @@ updates the actors a batch of new documents touches, over the units a store keep
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from eventwire.knowledge.resources import Resources
@@ -31,8 +31,9 @@ from eventwire.resolve.doc_incidents import (
     fill_from_incidents,
     mention_id,
 )
+from eventwire.resolve.event_keys import resolve_events_by_key
 from eventwire.resolve.event_spill import SpilledEvents
-from eventwire.resolve.events import Days, Keyed, SharedValues, date_days, resolve_events
+from eventwire.resolve.events import Days, SharedValues, date_days, resolve_events
 from eventwire.resolve.incident_blocks import CandidatePairs
 from eventwire.resolve.incident_spill import SpilledIncidents
 from eventwire.resolve.incidents import (
@@ -42,6 +43,7 @@ from eventwire.resolve.incidents import (
     resolve_incidents,
     state_sides,
 )
+from eventwire.resolve.mention_rows import RowSink
 from eventwire.resolve.quotes import resolve_quotes
 from eventwire.resolve.relations import resolve_relations
 from eventwire.resolve.statistics import resolve_statistics
@@ -99,7 +101,7 @@ def resolve_after_actors(
     documents: Iterable[DocumentRecords],
     actors: ActorResolution,
     resources: Resources,
-    keyed: Callable[[Keyed, str], None] | None = None,
+    keyed: RowSink | None = None,
     spill: bool = False,
 ) -> Resolution:
     """The whole resolution of ``documents`` (in article-id order) once ``actors`` (their
@@ -125,7 +127,7 @@ def resolve_rest(
     unnamed: frozenset[str],
     sides: dict[str, str],
     resources: Resources,
-    keyed: Callable[[Keyed, str], None] | None = None,
+    keyed: RowSink | None = None,
     events_pass: EventsPass | None = None,
     spill: bool = False,
 ) -> Resolution:
@@ -134,12 +136,15 @@ def resolve_rest(
     the unnamed group actors, ``sides`` the state actors that count as one side
     (:func:`~eventwire.resolve.incidents.state_sides`).
 
-    With ``keyed``, it is called with every kept event mention and its event (what the
-    store's mention table holds, :func:`event_mentions.row_sink`). ``events_pass`` groups the events instead of a full
+    With ``keyed``, it is called with every kept event mention's stored row (its
+    grouping key and event: what the store's mention table holds,
+    :func:`event_mentions.row_sink`). ``events_pass`` groups the events instead of a full
     :func:`resolve_events` (a refresh's, :func:`event_mentions.refresh_events`, regroups
     only the keys its batch touches); incidents and relations still read every
-    document. With ``spill``, the events pass writes its events to a temporary file as it
-    makes them (:class:`~eventwire.resolve.event_spill.SpilledEvents`): the relations pass
+    document. With ``spill``, the events pass groups one key's mentions at a time from a
+    temporary file (:func:`~eventwire.resolve.event_keys.resolve_events_by_key`) and writes
+    its events to another as it makes them
+    (:class:`~eventwire.resolve.event_spill.SpilledEvents`): the relations pass
     and the store's write read them back in order, the incidents join by id, and the
     resolution's ``events`` are that file (an ``events_pass`` may spill its own)."""
     statements: list[DocumentRecords] = []
@@ -191,10 +196,16 @@ def resolve_rest(
             yield DocumentRecords(doc.article_id, events=events)
 
     events: Sequence[Event]
-    if events_pass is None:
-        event_of: dict[tuple[str, int, str], str] = {}
+    event_of: Mapping[tuple[str, int, str], str]
+    if events_pass is None and spill:
+        events, places, event_of = resolve_events_by_key(
+            for_events(), mention_actor, resources, unnamed, report_days, report_of, keyed
+        )
+    elif events_pass is None:
+        filled: dict[tuple[str, int, str], str] = {}
+        event_of = filled
         events, places = resolve_events(
-            for_events(), mention_actor, resources, unnamed, event_of, report_days, report_of,
+            for_events(), mention_actor, resources, unnamed, filled, report_days, report_of,
             keyed, spill,
         )  # fmt: skip
     else:
@@ -214,8 +225,7 @@ def resolve_rest(
         )  # fmt: skip
     finally:
         told.close()
-    del pairs
-    event_of.clear()
+    del pairs, event_of
     return Resolution(
         events=events if isinstance(events, SpilledEvents) else tuple(events),
         relations=tuple(relations),

@@ -15,7 +15,6 @@ events and mention rows.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -23,12 +22,14 @@ from typing import Protocol
 from eventwire.knowledge.resources import Resources
 from eventwire.model import DocumentRecords, Event, EventMention, Place
 from eventwire.resolve.event_spill import SpilledEvents
-from eventwire.resolve.events import Days, GroupKey, Keyed, resolve_events
+from eventwire.resolve.events import Days, resolve_events
+from eventwire.resolve.mention_rows import MentionRow, RowSink, key_text
 
 __all__ = [
     "EventsChange",
     "MentionIndex",
     "MentionRow",
+    "key_text",
     "row_sink",
     "moved_articles",
     "refresh_events",
@@ -38,40 +39,13 @@ EventOf = dict[tuple[str, int, str], str]  # (article id, trigger start, type) -
 CountKey = tuple[object, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class MentionRow:
-    """One kept event mention as stored: its article and place there, what names its
-    event in ``event_of`` (trigger start, type), its grouping key as text and the event
-    it went to."""
-
-    article_id: str
-    seq: int
-    trigger_start: int
-    type: str
-    key: str
-    event_id: str
-
-
-def key_text(key: GroupKey) -> str:
-    return json.dumps(list(key), ensure_ascii=False)
-
-
-def row_sink(rows: list[MentionRow]) -> Callable[[Keyed, str], None]:
-    """What ``resolve_events`` calls with each kept mention and its event (its
-    ``keyed``): appends the mention's stored row to ``rows``. A resolution holds these
-    rows until its picture is written, so each is a slotted record whose strings are
-    the mention's own and one text per grouping key, not the mention itself (which
-    would keep every event mention of the store alive through the incidents join)."""
-    texts: dict[GroupKey, str] = {}
-
-    def keep(k: Keyed, event_id: str) -> None:
-        key = texts.get(k.key)
-        if key is None:
-            key = texts[k.key] = key_text(k.key)
-        rows.append(MentionRow(k.em.article_id, k.seq, k.em.trigger.start, k.em.type, key,
-                               event_id))  # fmt: skip
-
-    return keep
+def row_sink(rows: list[MentionRow]) -> RowSink:
+    """What the events pass calls with each kept mention's stored row (its ``keyed``):
+    appends it to ``rows``. A resolution holds these rows until its picture is written,
+    so each is a slotted record whose strings are the mention's own and one text per
+    grouping key, not the mention itself (which would keep every event mention of the
+    store alive through the incidents join)."""
+    return rows.append
 
 
 def moved_articles(

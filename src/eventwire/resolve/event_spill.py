@@ -23,19 +23,27 @@ _PREFIX = "event_"
 _HEX = 12  # an event id is "event_" and 12 hex digits (``stable_id``)
 
 
-def _number(event_id: str) -> int:
-    """An event id as a number, or -1 for an id not of the usual form."""
+def event_number(event_id: str) -> int:
+    """An event id as a number, or -1 for an id not of the usual form (:func:`event_text`
+    of the number gives the id back)."""
     digits = event_id[len(_PREFIX) :]
     if not event_id.startswith(_PREFIX) or len(digits) != _HEX:
         return -1
     try:
-        return int(digits, 16)
+        number = int(digits, 16)
     except ValueError:
         return -1
+    return number if event_text(number) == event_id else -1
+
+
+def event_text(number: int) -> str:
+    """The event id :func:`event_number` made ``number`` of."""
+    return f"{_PREFIX}{number:0{_HEX}x}"
 
 
 class SpilledEvents(FileSequence[Event]):
-    """Events in a temporary file, in the order appended; by id through :meth:`by_id`
+    """Events in a temporary file, in the order appended, or in the order of the numbers
+    they were appended with once :meth:`arrange` is called; by id through :meth:`by_id`
     (an id appended twice names the later event, as a dict built in order would)."""
 
     def __init__(self) -> None:
@@ -43,22 +51,45 @@ class SpilledEvents(FileSequence[Event]):
         self._numbers = array("q")
         self._other: dict[str, int] = {}  # ids not of the usual form (none from stable_id)
         self._sorted: tuple[np.ndarray, np.ndarray] | None = None
+        self._orders = array("q")  # the number each event was appended with, if any
+        self._place: np.ndarray | None = None  # position -> record in the file (arranged)
 
-    def append(self, event: Event) -> None:
-        number = _number(event.id)
+    def append(self, event: Event, order: int | None = None) -> None:
+        """Write ``event``; with ``order``, it takes its place by that number when
+        :meth:`arrange` is called (every event is then given one)."""
+        if self._place is not None:
+            raise ValueError("the events are arranged")
+        number = event_number(event.id)
         if number < 0:
             self._other[event.id] = len(self._numbers)
         self._numbers.append(number)
         self._records.append(event)
+        if order is not None:
+            self._orders.append(order)
         self._sorted = None
 
+    def arrange(self) -> SpilledEvents:
+        """Put the events in the order of the numbers they were appended with (ties in
+        the order appended); none is appended after."""
+        if self._place is None:
+            if len(self._orders) != len(self._numbers):
+                raise ValueError("every event needs an order to be arranged")
+            place = np.argsort(np.frombuffer(self._orders, dtype=np.int64), kind="stable")
+            numbers = np.frombuffer(self._numbers, dtype=np.int64)[place]
+            self._numbers = array("q", numbers.tobytes())
+            back = np.empty_like(place)
+            back[place] = np.arange(len(place))
+            self._other = {e: int(back[at]) for e, at in self._other.items()}
+            self._place, self._orders, self._sorted = place, array("q"), None
+        return self
+
     def _record(self, n: int) -> Event:
-        event: Event = self._records.get(n)
+        event: Event = self._records.get(n if self._place is None else int(self._place[n]))
         return event
 
     def position(self, event_id: str) -> int | None:
         """The place of the last event appended with ``event_id``, or None."""
-        number = _number(event_id)
+        number = event_number(event_id)
         if number < 0:
             return self._other.get(event_id)
         if self._sorted is None:

@@ -42,6 +42,7 @@ from eventwire.resolve.event_spill import SpilledEvents
 from eventwire.resolve.ids import stable_id
 from eventwire.resolve.incident_sites import act_nouns, sites_hit
 from eventwire.resolve.incidents import DAY_SLACK, MAX_WINDOW, place_veto
+from eventwire.resolve.mention_rows import GroupKey, RowMaker, RowSink
 
 V = TypeVar("V")
 Days = tuple[int, int] | None  # the days (ordinals) a report may tell of; None: vaguer than a month
@@ -249,10 +250,6 @@ def actor_of(mention_actor: dict[str, str], article_id: str, span: Span | None) 
     return mention_actor.get(mention_key(article_id, span)) if span else None
 
 
-# (type, source, target, negated, ACLED code): only mentions of one key can be one event
-GroupKey = tuple[str, str | None, str | None, bool, tuple[str, str] | None]
-
-
 @dataclass(frozen=True)
 class Keyed:
     """One kept event mention with what grouping reads besides it: its place among its
@@ -312,9 +309,11 @@ class EventGrouper:
     place in the article) order. Only mentions of one grouping key are compared, so the
     groups of a key are a function of that key's mentions alone, taken in that order."""
 
-    def __init__(self, onto: Ontology, unnamed: frozenset[str]) -> None:
+    def __init__(
+        self, onto: Ontology, unnamed: frozenset[str], acts: frozenset[str] | None = None
+    ) -> None:
         self.onto, self.unnamed = onto, unnamed
-        self.acts = act_nouns(onto)
+        self.acts = act_nouns(onto) if acts is None else acts
         self.groups: list[_Group] = []
         self._by_key: dict[GroupKey, _DateIndex] = {}
         self._report: dict[int, object] = {}  # id(mention) -> its article incident
@@ -371,7 +370,7 @@ def resolve_events(
     event_of: dict[tuple[str, int, str], str] | None = None,
     report_days: Callable[[EventMention], Days] | None = None,
     report_of: Callable[[EventMention], object] | None = None,
-    keyed: Callable[[Keyed, str], None] | None = None,
+    keyed: RowSink | None = None,
     spill: bool = False,
 ) -> tuple[list[Event] | SpilledEvents, list[Place]]:
     """Events across documents; ``unnamed`` holds the ids of unnamed group actors.
@@ -386,21 +385,42 @@ def resolve_events(
     may not be the grouped mention's. ``report_of(em)`` names the article incident
     holding ``em`` (None: none): a group holding a mention of one of an article's
     incidents takes no mention of another of its incidents (:func:`_told_apart`).
-    With ``keyed``, it is called with every kept mention as grouped and the id of the
-    event it went to (what the stored mention table holds), in (article, place) order;
-    it keeps what it needs of them, so the mentions no article incident holds are let go
-    before incidents are joined. With ``spill``, the events are written to a temporary
-    file as they are made (:class:`~eventwire.resolve.event_spill.SpilledEvents`)
-    rather than held in a list."""
+    With ``keyed``, it is called with the stored row of every kept mention (its grouping
+    key and the event it went to), in (article, place) order, so the mentions no
+    article incident holds are let go before incidents are joined. With ``spill``, the
+    events are written to a temporary file as they are made
+    (:class:`~eventwire.resolve.event_spill.SpilledEvents`) rather than held in a list.
+    Every group is held until the last document is grouped;
+    :func:`~eventwire.resolve.event_keys.resolve_events_by_key` holds one key's."""
     onto = resources.ontology
-    grouper = EventGrouper(onto, unnamed)
     places: dict[str, Place] = {}
-    for doc in docs:
-        for k in keyed_mentions(doc, mention_actor, onto, report_days, report_of):
-            if k.em.place:
-                # the place itself; whether one event's place was inferred is the event's
-                places[k.em.place.id] = replace(k.em.place, inferred=False)
-            grouper.add(k, keep=keyed is not None)
+
+    def mentions() -> Iterator[Keyed]:
+        for doc in docs:
+            for k in keyed_mentions(doc, mention_actor, onto, report_days, report_of):
+                if k.em.place:
+                    # the place itself; whether one event's place was inferred is the event's
+                    places[k.em.place.id] = replace(k.em.place, inferred=False)
+                yield k
+
+    events = group_events(mentions(), mention_actor, onto, unnamed, event_of, keyed, spill)
+    return events, sorted(places.values(), key=lambda p: p.id)
+
+
+def group_events(
+    mentions: Iterable[Keyed],
+    mention_actor: dict[str, str],
+    onto: Ontology,
+    unnamed: frozenset[str],
+    event_of: dict[tuple[str, int, str], str] | None = None,
+    keyed: RowSink | None = None,
+    spill: bool = False,
+) -> list[Event] | SpilledEvents:
+    """The events of ``mentions`` (kept, in (article, place) order), grouped all at
+    once (see :func:`resolve_events`)."""
+    grouper = EventGrouper(onto, unnamed)
+    for k in mentions:
+        grouper.add(k, keep=keyed is not None)
     groups = grouper.groups
     owned = _count_owners(groups)
     grouper.forget_keys()
@@ -413,7 +433,7 @@ def resolve_events(
     for n in range(len(pending)):
         g, pending[n] = pending[n], None
         assert g is not None
-        event = _event(g, mention_actor, onto, owned.get(n, set()))
+        event = make_event(g, mention_actor, onto, owned.get(n, set()))
         events.append(event)
         if event_of is not None:
             for em in g.members:
@@ -423,9 +443,10 @@ def resolve_events(
             grouper.keyed[n] = []
     if keyed is not None:
         found.sort(key=lambda p: (p[0].em.article_id, p[0].seq))
+        rows = RowMaker()
         for k, event_id in found:
-            keyed(k, event_id)
-    return events, sorted(places.values(), key=lambda p: p.id)
+            keyed(rows.row(k.em, k.seq, k.key, event_id))
+    return events
 
 
 def _told_apart(
@@ -448,7 +469,7 @@ def _told_apart(
     return False
 
 
-def _count_key(c: Count) -> tuple[object, ...]:
+def count_key(c: Count) -> tuple[object, ...]:
     return (c.evidence.article_id, c.span.start if c.span else c.evidence.char_start, c.kind)
 
 
@@ -469,9 +490,9 @@ def _count_owners(groups: Sequence[_Group]) -> dict[int, set[tuple[object, ...]]
         for em in g.members:
             if not em.counts:
                 continue
-            rank = _owner_rank(em, g.source, g.target)
+            rank = owner_rank(em, g.source, g.target)
             for c in em.counts:
-                key = _count_key(c)
+                key = count_key(c)
                 if key not in best or (rank, n) < best[key]:
                     best[key] = (rank, n)
     owned: dict[int, set[tuple[object, ...]]] = {}
@@ -480,7 +501,7 @@ def _count_owners(groups: Sequence[_Group]) -> dict[int, set[tuple[object, ...]]
     return owned
 
 
-def _owner_rank(em: EventMention, source: str | None, target: str | None) -> tuple[object, ...]:
+def owner_rank(em: EventMention, source: str | None, target: str | None) -> tuple[object, ...]:
     """How well ``em`` (grouped under these actors) holds a count it carries, as
     :func:`_count_owners` ranks: smaller is better."""
     return (-sum(x is not None for x in (source, target)), "embedded" in em.qualifiers,
@@ -498,7 +519,7 @@ def _told_at(em: EventMention) -> tuple[object, ...]:
     )
 
 
-def _event(
+def make_event(
     group: _Group,
     mention_actor: dict[str, str],
     onto,
@@ -511,7 +532,7 @@ def _event(
     counts: dict[str, int] = {}
     for em in members:
         for c in em.counts:
-            if _count_key(c) in owned:
+            if count_key(c) in owned:
                 counts[c.kind] = max(counts.get(c.kind, 0), c.value)
     modalities = Counter(em.modality for em in members)
     modality = min(modalities, key=lambda m: (-modalities[m], MODALITY_RANK.index(m)))

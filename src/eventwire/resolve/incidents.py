@@ -118,7 +118,7 @@ _NO_SIDES: frozenset[str] = frozenset()
 _NO_FIGURES: frozenset[tuple[str, int]] = frozenset()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # the join holds one for every article incident
 class Report:
     """What the merge compares of one article incident, computed once (the properties of
     :class:`DocIncident` walk its members on every call)."""
@@ -916,7 +916,7 @@ def _act_aimed_at(
 
 def resolve_incidents(
     doc_incidents: Iterable[DocIncident],
-    event_of: dict[tuple[str, int, str], str],
+    event_of: Mapping[tuple[str, int, str], str],
     events: Sequence[Event] | Mapping[str, Event],
     links: IncidentLinks = IncidentLinks(),
     side_of: dict[str, str] | None = None,
@@ -1176,7 +1176,7 @@ def _incident(
     incs: Sequence[DocIncident],
     told: Sequence[Report],
     notes: list[str],
-    event_of: dict[tuple[str, int, str], str],
+    event_of: Mapping[tuple[str, int, str], str],
     by_id: Mapping[str, Event],
     lists: Callable[[str], bool],
 ) -> Incident:
@@ -1236,7 +1236,7 @@ def _incident(
     )
 
 
-def _facets(incs: Sequence[DocIncident], event_of: dict[tuple[str, int, str], str]) -> list[str]:
+def _facets(incs: Sequence[DocIncident], event_of: Mapping[tuple[str, int, str], str]) -> list[str]:
     """The event ids of the statements that are facets of an act of their sentence
     (:func:`~eventwire.resolve.facets.is_facet_of_act`)."""
     out = []
