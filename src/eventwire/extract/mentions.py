@@ -30,8 +30,10 @@ from eventwire.extract.aliases import (
 )
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
+from eventwire.extract.datelines import colon_datelines, credit_brackets, dateline_prefix
 from eventwire.extract.descriptions import definite_descriptions, known_as_group, names_known_by
 from eventwire.extract.docview import DocView
+from eventwire.extract.locatives import locative_country
 from eventwire.extract.namephrases import (
     ARMED_BRANCH,
     ARMED_NOUNS,
@@ -62,17 +64,12 @@ from eventwire.extract.namephrases import (
 from eventwire.extract.notactors import (
     NUMBER_WORDS,
     before_place_noun,
-    colon_datelines,
     counted_people,
-    credit_brackets,
-    dateline_prefix,
     division_test,
-    in_another_tongue,
     in_settlement_phrase,
     is_calendar_word,
     is_common_word,
     is_date_stamp,
-    locative_country,
     named_by_place_noun,
     names_a_platform,
     place_test,
@@ -82,6 +79,7 @@ from eventwire.extract.notactors import (
     without_mojibake,
 )
 from eventwire.extract.titles import is_title, strip_titles, title_before
+from eventwire.extract.tongues import in_another_tongue
 from eventwire.extract.wire_credits import wire_credits
 from eventwire.knowledge.kb import name_letters
 from eventwire.knowledge.ontology import Ontology
@@ -254,7 +252,7 @@ def _in_body(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
 
 def _states_that_act(doc: Any, cands: list[Cand]) -> list[Cand]:
     """The candidates less a country's name written as where something is ("fighting in
-    Chad", "southern Sudan": :func:`~eventwire.extract.notactors.locative_country`),
+    Chad", "southern Sudan": :func:`~eventwire.extract.locatives.locative_country`),
     whether the tagger or the KB found it; its state's own nouns ("Chad's army") stay."""
     return [
         c
