@@ -78,6 +78,7 @@ from eventwire.extract.notactors import (
     stance_objects,
     without_mojibake,
 )
+from eventwire.extract.things import before_thing_noun, named_by_thing_noun
 from eventwire.extract.titles import is_title, strip_titles, title_before
 from eventwire.extract.tongues import in_another_tongue
 from eventwire.extract.wire_credits import wire_credits
@@ -163,6 +164,8 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     ]
     is_division = division_test(ctx.resources.gazetteer)
     cands = [c for c in cands if not _named_by_place_noun(c, is_division)]
+    things = _thing_names(doc)  # "the kestrel express": a train, no actor
+    cands = [c for c in cands if not _names_a_thing(c, things)]
     cands = _without_overlaps(cands)
     cands = coalitions(ctx.view, cands, kb)
     cands = titled_names(ctx.view, cands, words)
@@ -280,6 +283,24 @@ def _named_by_place_noun(c: Cand, is_division: Any) -> bool:
         and c.role is None
         and c.label in ("PERSON", "ORG")
         and named_by_place_noun(c.name, is_division)
+    )
+
+
+def _thing_names(doc: Any) -> frozenset[str]:
+    """Names the document sets before a structure's, a train's or a feast's noun ("the
+    kestrel express", "the noor masjid"), case-folded."""
+    return frozenset(ent.text.casefold() for ent in doc.ents if before_thing_noun(ent))
+
+
+def _names_a_thing(c: Cand, things: frozenset[str]) -> bool:
+    """A name the KB does not know that names a structure, a train or a feast: before its
+    noun anywhere in the article ("the kestrel express ... the kestrel"), or ending in
+    it ("Noor Masjid"): no actor."""
+    return (
+        c.kb_id is None
+        and c.role is None
+        and c.label in ("PERSON", "ORG", "GPE")
+        and (c.name.casefold() in things or named_by_thing_noun(c.name))
     )
 
 

@@ -109,8 +109,8 @@ def token_keys(text: str) -> list[str]:
 # family name's, carry that vowel's class when the skeleton is that short; from four
 # consonants on (Haftar/Hiftar, Mohammed/Muhammad) the skeleton alone is rare enough. The
 # number of vowel groups (syllables, roughly) goes with the class: a spelling may double a
-# vowel or write "ai" for "e", never add a syllable ("Naidu" is no "NDA", "Mallya" no
-# "Mail", "Gowda" no "God").
+# vowel or write "ai" for "e", never add a syllable ("Naidoo" is no "NDA", "Maliya" no
+# "Mail", "Goda" no "God").
 _VOWEL_CLASSES = {"a": "a", "e": "a", "i": "i", "y": "i", "o": "u", "u": "u"}
 SHORT_SKELETON = 3  # consonants, at most, of a skeleton too coarse to key a word alone
 _VOWEL_GROUP = re.compile(r"(?<=.)[aeiouyw]+|^[aeiou][aeiouyw]*")  # initial y, w: consonants
