@@ -28,8 +28,9 @@ Each rule names the construction that makes a word look like a name:
 
 Modules of their own hold the datelines and credits glued to a name
 (:mod:`eventwire.extract.datelines`), a country named as where something is
-(:mod:`eventwire.extract.locatives`) and words of another tongue
-(:mod:`eventwire.extract.tongues`).
+(:mod:`eventwire.extract.locatives`), words of another tongue
+(:mod:`eventwire.extract.tongues`) and things named like people
+(:mod:`eventwire.extract.things`).
 """
 
 from __future__ import annotations
