@@ -11,7 +11,8 @@ import pytest
 
 from eventwire.config import Settings
 from eventwire.extract import extract_document
-from eventwire.extract.notactors import credit_brackets, letter_digit_code, place_test
+from eventwire.extract.datelines import credit_brackets
+from eventwire.extract.notactors import letter_digit_code, place_test
 from eventwire.knowledge.resources import Resources
 from eventwire.model import ACTOR_TYPES, Article
 from eventwire.resolve import resolve

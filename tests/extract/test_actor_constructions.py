@@ -10,9 +10,10 @@ import pytest
 from eventwire.config import Settings
 from eventwire.extract.aliases import _ALIAS_CUE
 from eventwire.extract.context import DocContext
+from eventwire.extract.datelines import dateline_prefix
 from eventwire.extract.mentions import _group, extract_mentions
 from eventwire.extract.namephrases import Cand
-from eventwire.extract.notactors import dateline_prefix, in_comment_form, is_calendar_word
+from eventwire.extract.notactors import in_comment_form, is_calendar_word
 from eventwire.extract.titles import strip_titles
 from eventwire.knowledge.resources import Resources
 from eventwire.knowledge.wordcase import read_word_case

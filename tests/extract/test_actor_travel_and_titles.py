@@ -206,7 +206,7 @@ def test_lakh_and_crore_count_people_in_the_millions():
     ],
 )
 def test_words_of_a_hindi_sentence_are_no_name(words, foreign):
-    from eventwire.extract.notactors import in_another_tongue
+    from eventwire.extract.tongues import in_another_tongue
 
     assert in_another_tongue(words.split()) is foreign
 
@@ -276,7 +276,8 @@ def test_a_title_outvotes_the_models_tags_of_the_bare_name(blank_nlp, no_kb):
     ],
 )
 def test_a_place_and_a_colon_opening_a_paragraph_is_a_dateline(resources, text, dateline):
-    from eventwire.extract.notactors import colon_datelines, place_test
+    from eventwire.extract.datelines import colon_datelines
+    from eventwire.extract.notactors import place_test
 
     found = [
         text[a:b].rstrip(": ") for a, b in colon_datelines(text, place_test(resources.gazetteer))

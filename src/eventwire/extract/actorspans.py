@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any
 from eventwire.extract.clausechain import SPEECH_VERBS
 from eventwire.extract.commanders import led_bodies
 from eventwire.extract.context import DocContext
+from eventwire.extract.datelines import colon_datelines
 from eventwire.extract.eventroles import ARMY_KIND, armed_modifier, close_apposition
+from eventwire.extract.locatives import locative_country
 from eventwire.extract.namephrases import (
     ARMED_PEOPLE,
     COALITION_NOUNS,
@@ -28,20 +30,18 @@ from eventwire.extract.namephrases import (
 )
 from eventwire.extract.notactors import (
     SETTLEMENT_NOUNS,
-    colon_datelines,
     counted_people,
-    in_another_tongue,
     in_settlement_phrase,
     is_calendar_word,
     is_date_stamp,
     letter_digit_code,
-    locative_country,
     names_a_platform,
     place_test,
     stance_objects,
     without_mojibake,
 )
 from eventwire.extract.pronouns import ANAPHORS, HELD_NOUNS, held_by, resolve_pronouns
+from eventwire.extract.tongues import in_another_tongue
 from eventwire.model import GROUP_LABEL, Mention, Place, Span
 from eventwire.text.names import clean_surface, plain_key
 
@@ -115,7 +115,7 @@ class MentionIndex:
     _is_place: Any = None  # the document's place test (notactors.place_test), built once
     _places: set[int] = field(default_factory=set)  # starts of capitals read as places
     _led: dict[str, Mention] | None = None  # person group -> the body he leads (commanders)
-    _datelines: list[tuple[int, int]] | None = None  # "PUNE: ..." (notactors.colon_datelines)
+    _datelines: list[tuple[int, int]] | None = None  # "PUNE: ..." (datelines.colon_datelines)
 
     @classmethod
     def of(cls, ctx: DocContext) -> MentionIndex:
@@ -546,7 +546,7 @@ class MentionIndex:
     def _country_as_place(self, token: Token) -> bool:
         """A country's name written as where the act is ("the war in Iraq", "unrest
         sweeping Syria"), which the mention pass left out: no party to the act
-        (:func:`~eventwire.extract.notactors.locative_country`)."""
+        (:func:`~eventwire.extract.locatives.locative_country`)."""
         name = token.doc[_flat_first(token).i : token.i + 1]
         return self.ctx.resources.kb.is_country_name(name.text) and locative_country(name)
 
@@ -572,7 +572,7 @@ class MentionIndex:
 
     def _in_dateline(self, token: Token) -> bool:
         """Whether the token is in a dateline of a place and a colon opening a paragraph
-        (:func:`~eventwire.extract.notactors.colon_datelines`)."""
+        (:func:`~eventwire.extract.datelines.colon_datelines`)."""
         if self._datelines is None:
             if self._is_place is None:
                 self._is_place = place_test(self.ctx.resources.gazetteer)

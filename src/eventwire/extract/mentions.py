@@ -30,8 +30,10 @@ from eventwire.extract.aliases import (
 )
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
+from eventwire.extract.datelines import colon_datelines, credit_brackets, dateline_prefix
 from eventwire.extract.descriptions import definite_descriptions, known_as_group, names_known_by
 from eventwire.extract.docview import DocView
+from eventwire.extract.locatives import locative_country
 from eventwire.extract.namephrases import (
     ARMED_BRANCH,
     ARMED_NOUNS,
@@ -62,17 +64,12 @@ from eventwire.extract.namephrases import (
 from eventwire.extract.notactors import (
     NUMBER_WORDS,
     before_place_noun,
-    colon_datelines,
     counted_people,
-    credit_brackets,
-    dateline_prefix,
     division_test,
-    in_another_tongue,
     in_settlement_phrase,
     is_calendar_word,
     is_common_word,
     is_date_stamp,
-    locative_country,
     named_by_place_noun,
     names_a_platform,
     place_test,
@@ -81,7 +78,9 @@ from eventwire.extract.notactors import (
     stance_objects,
     without_mojibake,
 )
+from eventwire.extract.things import before_thing_noun, named_by_thing_noun
 from eventwire.extract.titles import is_title, strip_titles, title_before
+from eventwire.extract.tongues import in_another_tongue
 from eventwire.extract.wire_credits import wire_credits
 from eventwire.knowledge.kb import name_letters
 from eventwire.knowledge.ontology import Ontology
@@ -165,6 +164,8 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     ]
     is_division = division_test(ctx.resources.gazetteer)
     cands = [c for c in cands if not _named_by_place_noun(c, is_division)]
+    things = _thing_names(doc)  # "the kestrel express": a train, no actor
+    cands = [c for c in cands if not _names_a_thing(c, things)]
     cands = _without_overlaps(cands)
     cands = coalitions(ctx.view, cands, kb)
     cands = titled_names(ctx.view, cands, words)
@@ -254,7 +255,7 @@ def _in_body(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
 
 def _states_that_act(doc: Any, cands: list[Cand]) -> list[Cand]:
     """The candidates less a country's name written as where something is ("fighting in
-    Chad", "southern Sudan": :func:`~eventwire.extract.notactors.locative_country`),
+    Chad", "southern Sudan": :func:`~eventwire.extract.locatives.locative_country`),
     whether the tagger or the KB found it; its state's own nouns ("Chad's army") stay."""
     return [
         c
@@ -282,6 +283,24 @@ def _named_by_place_noun(c: Cand, is_division: Any) -> bool:
         and c.role is None
         and c.label in ("PERSON", "ORG")
         and named_by_place_noun(c.name, is_division)
+    )
+
+
+def _thing_names(doc: Any) -> frozenset[str]:
+    """Names the document sets before a structure's, a train's or a feast's noun ("the
+    kestrel express", "the noor masjid"), case-folded."""
+    return frozenset(ent.text.casefold() for ent in doc.ents if before_thing_noun(ent))
+
+
+def _names_a_thing(c: Cand, things: frozenset[str]) -> bool:
+    """A name the KB does not know that names a structure, a train or a feast: before its
+    noun anywhere in the article ("the kestrel express ... the kestrel"), or ending in
+    it ("Noor Masjid"): no actor."""
+    return (
+        c.kb_id is None
+        and c.role is None
+        and c.label in ("PERSON", "ORG", "GPE")
+        and (c.name.casefold() in things or named_by_thing_noun(c.name))
     )
 
 

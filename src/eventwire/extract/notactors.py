@@ -12,15 +12,10 @@ Each rule names the construction that makes a word look like a name:
   using your Twitter account", "Twitter picture") and the site's own notices ("If you
   need help using the site?", "The Outlet is not responsible for the content it links
   to", "our Privacy Policy");
-* a dateline or outlet prefix glued to a name ("TRIPOLI - Forces", "Reuters -Russia"):
-  the prefix is cut off, and what remains is judged on its own;
 * a quantity of people ("8 million Malians", "thousands of Sudanese"): people counted,
   not a state acting;
 * a stance adjective ("Pro-Ankara factions", "Anti-Houthi forces"): people for or
   against someone, not that someone;
-* a credit in brackets opening a paragraph, an agency, an outlet and a date
-  ("Gaza Strip, (Wire - Daily Point News - 25th Oct, 2024) The agency said"): the
-  story's credit, not an actor (:func:`credit_brackets`);
 * a wire credit: an outlet in brackets after a dateline's place or date, before a dash
   ("NAIROBI, May 2 (Wire) -", "Juba, South Sudan (Agency) --"), and a bracket of the
   reporters and editors ("(Reporting by A; editing by B)"): the story's makers
@@ -28,10 +23,14 @@ Each rule names the construction that makes a word look like a name:
 * a code of letters and digits ("M23", "F-16", "S-300", "Su-25"): a group's or a
   weapon's designation, never a place;
 * a known place ("fighters from Kidal", "seized Walikale"): where someone is from or
-  where something happens, not who acts (:func:`place_test`); a country named as where
-  something is ("clashes in Chad", "fled into Niger", "southern Sudan") is a place too
-  (:func:`locative_country`), and so is a name an appositive calls a settlement ("Kabu,
-  a town south of Lira": :func:`settlement_appositive`).
+  where something happens, not who acts (:func:`place_test`), and so is a name an
+  appositive calls a settlement ("Kabu, a town south of Lira": :func:`settlement_appositive`).
+
+Modules of their own hold the datelines and credits glued to a name
+(:mod:`eventwire.extract.datelines`), a country named as where something is
+(:mod:`eventwire.extract.locatives`), words of another tongue
+(:mod:`eventwire.extract.tongues`) and things named like people
+(:mod:`eventwire.extract.things`).
 """
 
 from __future__ import annotations
@@ -77,12 +76,6 @@ _COMMENT_FORM = re.compile(
     r"|\bhelp using the site\b|\bswitchboard\b|\bnot responsible for the content\b"
     r"|\bterms of (?:service|use)\b|\bprivacy policy\b|\brules of conduct\b",
     re.IGNORECASE,
-)
-# A dateline or an outlet's credit before a dash: "TRIPOLI - ", "BAMAKO, Mali (AP) — ",
-# "Reuters -". The part before the dash is in capitals, or an outlet named in brackets.
-_DATELINE_PREFIX = re.compile(
-    r"^(?:[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][\w.'’]*)*(?:\s*\([A-Za-z. ]+\))?|\([A-Za-z. ]+\))"
-    r"\s*[-–—]+\s*(?=\S)"
 )
 
 
@@ -132,44 +125,6 @@ def in_comment_form(sentence: str) -> bool:
         if not any(word in lower for word in _COMMENT_FORM_WORDS):
             return False
     return _COMMENT_FORM.search(sentence) is not None
-
-
-def dateline_prefix(text: str, is_outlet: Any = None) -> int:
-    """Length of a dateline or outlet prefix glued before a name ("TRIPOLI - Forces" -> 9),
-    0 when there is none. ``is_outlet(word)`` tells a news outlet's name ("Reuters -Russia")."""
-    m = _DATELINE_PREFIX.match(text)
-    if m and m.end() < len(text):
-        return m.end()
-    outlet = re.match(r"^([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*[-–—]+\s*(?=[A-Z])", text)
-    if outlet and is_outlet is not None and is_outlet(outlet.group(1)):
-        return outlet.end()
-    return 0
-
-
-def in_another_tongue(words: list[str]) -> bool:
-    """Words of a sentence of Hindi or Urdu written in Latin letters, which a quote or a
-    slogan in a South Asian paper leaves in the English text ("yeh hamari marzi hai",
-    "kaisa insaaf?"): no name, however the model or a case-restoring step tags them. One
-    word that only such a sentence has ("yeh", "nahi", "kaisa", "unhone") is enough; a
-    short word some names share ("ki", "se", "ko" of "Ban Ki-moon") needs another."""
-    low = [w.lower() for w in words]
-    strong = sum(w in _TONGUE_WORDS for w in low)
-    weak = sum(w in _TONGUE_SHORT_WORDS for w in low)
-    return strong >= 1 or weak >= 2
-
-
-# Hindi and Urdu function words, pronouns and auxiliaries, in their common Latin spellings;
-# none that is also a part of names elsewhere ("Hai", "Thi" and "Hoon" in Vietnamese and
-# Korean names, "Gaya" a town, "Raha" a given name).
-_TONGUE_WORDS = frozenset(
-    ["hain", "nahi", "nahin", "yeh", "woh", "kya", "kaisa", "kaise", "kaun", "unhone",
-     "unka", "unki", "unke", "meri", "hamara", "hamari", "hamare", "tumhara", "apna", "apni",
-     "apne", "karo", "karna", "kiya", "gayi", "rahe", "hota", "hoti", "chahiye", "lekin"]
-)  # fmt: skip
-_TONGUE_SHORT_WORDS = frozenset(
-    ["ka", "ki", "ke", "ko", "se", "mein", "main", "bhi", "toh", "ek", "sab", "ab", "hum",
-     "ham", "tum", "aap", "kar", "par", "jo", "na"]
-)  # fmt: skip
 
 
 def is_common_word(
@@ -324,28 +279,6 @@ def place_test(gazetteer: Any) -> Any:
     return is_place
 
 
-# A paragraph opening with a place, maybe its district in brackets, and a colon.
-_COLON_DATELINE = re.compile(
-    r"(?m)^[ \t]*(?P<name>[^\W\d_][\w.'-]*(?:[ \t][\w.'-]+){0,2})"
-    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:[ \t]"
-)
-
-
-def colon_datelines(text: str, is_place: Any) -> list[tuple[int, int]]:
-    """Character ranges of datelines written as a place and a colon at a paragraph's
-    start ("PUNE: the police said ...", "new delhi: the minister ...", "Rampur (Kheda):
-    ..."), as one-case feeds and many South Asian papers write them: the story's place,
-    never an actor (not the capital's state: "new delhi:" is no "India said"). The words
-    before the colon must be a place the gazetteer knows (``is_place``), so a headline's
-    label ("Syria crisis: ...") or a speaker ("Mr Ali: ...") is no dateline."""
-    found = []
-    for m in _COLON_DATELINE.finditer(text):
-        name = m.group("name")
-        if is_place(name) or is_place(name.title()):
-            found.append((m.start("name"), m.end()))
-    return found
-
-
 # Readings of a settlement or a site (not a region, a sea or a continent).
 SETTLED_PRECISIONS = frozenset({"point", "city", "admin2"})
 
@@ -447,38 +380,6 @@ def settlement_appositive(token: Any) -> bool:
     )
 
 
-# A bracket near a paragraph's start holding a credit: words, a dash, and a date with a
-# month name ("(Wire - Daily Point News - 25th Oct, 2024)", "(Agency) - 3 March 2023").
-_BRACKET = re.compile(r"(?m)^[^\n()]{0,60}?\(([^()\n]{3,120})\)")
-_MONTH_WORD = re.compile(
-    r"\b(?:"
-    + "|".join(sorted((re.escape(m.title()) for m in MONTHS), key=len, reverse=True))
-    + r")\b\.?"
-)
-
-
-def credit_brackets(text: str) -> list[tuple[int, int]]:
-    """Character ranges of credit brackets opening a paragraph: a dash-separated credit
-    with a date ("Gaza Strip, (Wire - Daily Point News - 25th Oct, 2024) ..."). The names
-    inside are the story's sources and its date, never actors."""
-    found = []
-    for m in _BRACKET.finditer(text):
-        inside = m.group(1)
-        if (
-            re.search(r"\s[-–—]\s", inside)
-            and _MONTH_WORD.search(inside)
-            and re.search(r"\d", inside)
-        ):
-            found.append((m.start(1), m.end(1)))
-    return found
-
-
-# Prepositions whose object is where something is or goes: "clashes in Chad", "fled into
-# Niger", "troops across Mali". Not "from" ("help from Qatar": the helper) nor "to"
-# ("aid to Sudan": the one helped).
-LOCATIVE_PREPS = frozenset(
-    ["in", "into", "inside", "within", "throughout", "across", "around", "near", "outside"]
-)
 # Adjectives of a part of a country, in lower case: "southern Sudan", "eastern Congo".
 REGION_ADJECTIVES = frozenset(
     ["northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
@@ -487,113 +388,5 @@ REGION_ADJECTIVES = frozenset(
 )  # fmt: skip
 
 
-def locative_country(name: Any) -> bool:
-    """A country's name (``name``, a span) written as where something is or goes: the
-    object of a place preposition ("fighting in Chad", "crossed into Niger"), named by a
-    part of it ("in southern Sudan", "Basra, southern Iraq", in lower case: "South Sudan"
-    is a name; "the streets of Egypt", "the north of Mali"), or swept by unrest ("protests
-    swept Egypt"), or where one travels (:func:`_way_of_travel`). A part of a country an act
-    is aimed at is the state's ("gunmen attacked southern Chad": Chad is attacked). The
-    country's state does not act there; it is the place. "Chad said",
-    "help from Chad", "aid to Chad" and "Chad's army" stay the state."""
-    root = name.root
-    if root.dep_ in ("appos", "compound", "npadvmod", "pobj") and any(
-        c.dep_ in ("amod", "compound") and c.i < name.start and c.lower_ in REGION_ADJECTIVES
-        and c.is_lower
-        for c in root.children
-    ):  # fmt: skip
-        return True  # "Basra, southern Iraq", "the northern Niger town", "flown to northern Sudan"
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head  # "in Chad and Niger": Niger too
-    head = root.head
-    if _address_part(root):
-        return True
-    if root.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in BORDER_NOUNS:
-        return True  # "close to the border with Chad": where, not the state
-    if root.dep_ == "dobj":  # "protests swept Egypt", "the unrest gripping Syria"
-        return head.lemma_.lower() in SWEEPING_VERBS
-    if root.dep_ != "pobj" or head.dep_ != "prep":
-        return False
-    if head.lower_ == "of":  # "the streets of Egypt", "the north of Mali"
-        return head.head.lemma_.lower() in PLACE_PART_NOUNS
-    return head.lower_ in LOCATIVE_PREPS or _way_of_travel(head)
-
-
-def _way_of_travel(prep: Any) -> bool:
-    """A country as where one goes, comes from or flies over: the object of "to" or "from"
-    after a verb or noun of travel ("she flew her children to Britain", "he reported from
-    Peru", "a trip to Nepal", "went back to Chile"), of "from" after a verb of speaking
-    ("she spoke from Yemen"), or of "over" after a word of flight
-    ("patrols over Yemen", "a no-fly zone over Mali"). Not "aid to Chad", "help from
-    Chad", "sent arms to Chad" or "control over Chad": the state helped, helping, armed or
-    ruled."""
-    word = prep.lower_
-    head = prep.head
-    if head.lower_ in ("back", "home", "away", "out") and head.head.i != head.i:
-        head = head.head  # "went back to Chile", "brought home from Iraq"
-    lemma = head.lemma_.lower()
-    if word == "over":
-        return lemma in FLIGHT_WORDS
-    if word not in ("to", "from"):
-        return False
-    if head.pos_ in ("VERB", "AUX"):
-        return lemma in TRAVEL_VERBS or (word == "from" and lemma in SPEAKING_VERBS)
-    return head.pos_ == "NOUN" and lemma in (TRAVEL_NOUNS_TO if word == "to" else TRAVEL_NOUNS_FROM)
-
-
-# Verbs of going, taking or coming whose "to"/"from" object is a place ("fled to Chad",
-# "pulled out troops from Iraq"); not "send", "supply" or "come" ("arms came from Iran":
-# the supplier), nor "appeal" or "talk" (the state addressed).
-TRAVEL_VERBS = frozenset(
-    ["go", "travel", "fly", "flee", "move", "take", "bring", "pull", "withdraw", "return",
-     "evacuate", "escape", "deport", "relocate", "migrate", "head", "drive", "walk",
-     "repatriate", "report", "ban", "expel", "arrive", "sail"]
-)  # fmt: skip
-# Verbs of speaking whose "from" object is where the speaker is ("she spoke from Yemen",
-# "he wrote from Chad"); "to" after them is whom one speaks to, the state.
-SPEAKING_VERBS = frozenset(["speak", "say", "write", "talk", "call", "broadcast", "tell"])
-# Nouns of a journey to a country ("a visit to Peru", "access to Syria"); from one, only
-# the line one speaks on ("on the phone from Syria"): "help from Chad" is Chad's.
-TRAVEL_NOUNS_TO = frozenset(
-    ["visit", "trip", "journey", "return", "flight", "access", "travel", "route", "road",
-     "way", "tour", "voyage", "deportation", "passage", "entry"]
-)  # fmt: skip
-TRAVEL_NOUNS_FROM = frozenset(["phone", "line", "telephone"])
-# Words of flight whose "over" object is the airspace crossed ("jets flying over Iraq").
-FLIGHT_WORDS = frozenset(
-    ["fly", "zone", "patrol", "flight", "overflight", "airspace", "sky", "hover", "circle",
-     "drone", "surveillance", "reconnaissance"]
-)  # fmt: skip
-
-
 # Nouns of a frontier between two countries: "the border with Chad", "the boundaries of Niger".
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
-
-
-def _address_part(root: Any) -> bool:
-    """A country written as part of a place's address: after a town in apposition
-    ("in Kano, Nigeria") or as the first word of a city's name the model split ("Kuwait
-    City")."""
-    head = root.head
-    if root.dep_ == "compound" and head.lower_ == "city" and head.i == root.i + 1:
-        return True
-    return (
-        root.dep_ == "appos"
-        and head.i < root.i
-        and head.ent_type_ in ("GPE", "LOC")
-        and root.doc[root.i - 1].text == ","
-        and head.head.dep_ == "prep"
-        and head.head.lower_ in LOCATIVE_PREPS
-    )
-
-
-# Verbs of unrest spreading over a country, their object the place: "protests swept
-# Egypt", "violence engulfing Libya", "the crisis gripping Sudan".
-SWEEPING_VERBS = frozenset({"sweep", "engulf", "grip", "rock", "roil", "convulse", "spread"})
-# Parts of a country named before "of" it: "the streets of Egypt", "the north of Mali".
-PLACE_PART_NOUNS = frozenset(
-    ["street", "city", "town", "village", "north", "south", "east", "west", "centre", "center",
-     "part", "border", "boundary", "boundaries", "frontier", "outskirts", "province",
-     "region", "territory", "interior", "coast",
-     "countryside", "capital"]
-)  # fmt: skip

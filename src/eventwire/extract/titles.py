@@ -105,6 +105,25 @@ TITLES = (
     "military commander",
     "strongman",
     "warlord",
+    # heads and members of bodies and legislatures, as South Asian papers title them: "INLD
+    # supremo Chautala", "Intelligence Chief Omar Sadiq", "mla Ravi Desai", "convener Sen"
+    "chief justice",
+    "chief of staff",
+    "chief of army staff",
+    "chief executive",
+    "chief secretary",
+    "chief",
+    "supremo",
+    "convener",
+    "convenor",
+    "mla",
+    "mlc",
+    "legislator",
+    "lawmaker",
+    "parliamentarian",
+    "councillor",
+    "councilor",
+    "corporator",
     # ranks of police and the lower ranks of armies: "Inspector Ravi Nair", "Sgt Omar Ruiz"
     "police inspector",
     "inspector general",
@@ -191,6 +210,8 @@ def strip_titles(name: str) -> tuple[str, str | None]:
         m = _LEADING.match(rest)
         if not m or not rest[m.end() :].strip() or _capital_abbreviation(m.group().split()[-1]):
             break
+        if rest[m.end() :].lower().startswith("of "):
+            break  # "Chief of Mission X": a longer title than the list knows, left whole
         found.append(rest[: m.end()].strip())
         rest = rest[m.end() :].strip()
     if not found:

@@ -6,8 +6,9 @@ unnamed group of one country (``group``), a country's name (``country``), a name
 two words or more (``name``, by transliteration key), an acronym written as such or
 the initials of a long organisation name (``acronym``), a person's family name
 (``surname``), a one-word name (``name``). A one-word name and a family name are keyed by
-:func:`~eventwire.text.translit.name_key`: a skeleton of one or two consonants carries its
-first vowel ("Hair" is no "Hiro"). Its strongest key is its *anchor*.
+:func:`~eventwire.text.translit.name_key`: a skeleton of up to three consonants carries its
+first vowel and its number of vowel groups ("Hair" is no "Hiro", "Homs" no "Hamas", "Mail"
+no "Maliya"). Its strongest key is its *anchor*.
 
 A key belongs to the cluster of the units that carry it with a stronger anchor, when
 those all lie in one cluster; when they lie in several, the key is ambiguous and

@@ -101,19 +101,26 @@ def token_keys(text: str) -> list[str]:
     return [skeleton(t) for t in _strip_articles(_tokens(text))]
 
 
-# A skeleton of one or two consonants is shared by many unrelated words ("Hair", "Here" and
-# "Hiro" are all ``hr``; "Sana", "Sena" and "Sunni" ``sn``; "IS" and "US" ``as``), while the
-# spellings of one short name keep its first vowel's sound (Saleh/Salih, Zaid/Zeid,
-# Musa/Moussa, Omar/Umar, Qaida/Qaeda). A one-word name's key, and a family name's, carry
-# that vowel's class when the skeleton is that short.
+# A skeleton of up to three consonants is shared by many unrelated words ("Hair", "Here" and
+# "Hiro" are all ``hr``; "Sana", "Sena" and "Sunni" ``sn``; "IS" and "US" ``as``; "Hamas"
+# and "Homs" ``hms``; "Sangh" and "Singh" ``snk``), while the spellings of one short name
+# keep its first vowel's sound (Saleh/Salih, Zaid/Zeid, Musa/Moussa, Omar/Umar,
+# Qaida/Qaeda, Gaddafi/Qadhafi, Morsi/Mursi, Hussein/Husain). A one-word name's key, and a
+# family name's, carry that vowel's class when the skeleton is that short; from four
+# consonants on (Haftar/Hiftar, Mohammed/Muhammad) the skeleton alone is rare enough. The
+# number of vowel groups (syllables, roughly) goes with the class: a spelling may double a
+# vowel or write "ai" for "e", never add a syllable ("Naidoo" is no "NDA", "Maliya" no
+# "Mail", "Goda" no "God").
 _VOWEL_CLASSES = {"a": "a", "e": "a", "i": "i", "y": "i", "o": "u", "u": "u"}
-SHORT_SKELETON = 2  # consonants, at most, of a skeleton too coarse to key a word alone
+SHORT_SKELETON = 3  # consonants, at most, of a skeleton too coarse to key a word alone
+_VOWEL_GROUP = re.compile(r"(?<=.)[aeiouyw]+|^[aeiou][aeiouyw]*")  # initial y, w: consonants
 
 
 def marked_skeleton(token: str) -> str:
-    """:func:`skeleton` of one folded token, with ``~`` and the class of its first vowel
-    (a/e, i/y, o/u) when it has at most :data:`SHORT_SKELETON` consonants: 'hair' ->
-    'hr~a', 'hiro' -> 'hr~i', 'haftar' -> 'hftr'."""
+    """:func:`skeleton` of one folded token, with ``~``, the class of its first vowel (a/e,
+    i/y, o/u) and its number of vowel groups when it has at most :data:`SHORT_SKELETON`
+    consonants: 'hair' -> 'hr~a1', 'hiro' -> 'hr~i2', 'hamas' -> 'hms~a2', 'homs' ->
+    'hms~u1', 'haftar' -> 'hftr'."""
     key = skeleton(token)
     if token == "abd" or token.isdigit():
         return key
@@ -123,19 +130,22 @@ def marked_skeleton(token: str) -> str:
         return key
     # y starts a word as a consonant ("Yemen"); elsewhere it is a vowel ("Deby")
     vowel = next((c for i, c in enumerate(word) if c in _VOWEL_CLASSES and (i or c != "y")), "")
-    return f"{key}~{_VOWEL_CLASSES[vowel]}" if vowel else key
+    if not vowel:
+        return key
+    return f"{key}~{_VOWEL_CLASSES[vowel]}{len(_VOWEL_GROUP.findall(word))}"
 
 
 def name_key(text: str) -> str:
     """The key a name is grouped by: :func:`translit_key` for a name of several words; for
-    a one-word name, :func:`marked_skeleton` ("Hair" is no "Hiro", "IS" no "US")."""
+    a one-word name, :func:`marked_skeleton` ("Hair" is no "Hiro", "IS" no "US", "Homs" no
+    "Hamas")."""
     tokens = _strip_articles(_tokens(text))
     return marked_skeleton(tokens[0]) if len(tokens) == 1 else translit_key(text)
 
 
 def family_key(text: str) -> str:
     """The :func:`name_key` of a full name's last word, the one a bare family name meets
-    ("Dilip Hiro" -> 'hr~i')."""
+    ("Dilip Hiro" -> 'hr~i2')."""
     tokens = _strip_articles(_tokens(text))
     return marked_skeleton(tokens[-1]) if tokens else ""
 
