@@ -179,7 +179,7 @@ def placed_in(trigger: Token, side: Token, relation: str, index: MentionIndex) -
     Talks held in a capital or a country with no one else named are talks with its
     government ("returned from talks in Lisbon") and "an intervention in X" is aimed at
     X: these are kept. (A country named bare after "in", as in "the war in X", is
-    already a place, not a mention, by :func:`eventwire.extract.notactors.locative_country`.)"""
+    already a place, not a mention, by :func:`eventwire.extract.locatives.locative_country`.)"""
     if trigger.pos_ != "NOUN" or trigger.lemma_.lower() in AIMED_IN:
         return False
     if side.dep_ != "pobj" or side.head.lower_ != "in":
