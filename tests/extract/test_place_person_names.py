@@ -1,6 +1,6 @@
 """A person's name is no place (issue 15, item 2; extract.placewords, sentences we wrote):
 a given name that is also a town before a surname ("Florence Adeyemi"), and a name given
-to a person with "known as", "nicknamed" or "dubbed" ("a 19-year-old known as Kenya").
+to a person with "known as", "nicknamed" or "dubbed" ("a 23-year-old known as Kenya").
 A locative still makes the word a place, and a site's common words still name its town."""
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def _places(nlp, resources, text: str) -> list[str]:
         "Police arrested a man on Monday over the killing of Florence Adeyemi at her home.",
         "Prosecutors charged the driver with the abduction of Helena Mwangi and her son.",
         "A man known locally as Texas was stabbed to death near the market on Sunday.",
-        "The court heard that the gunman, a 19-year-old known as Kenya, shot two guards.",
+        "The court heard that the gunman, a 23-year-old known as Kenya, shot two guards.",
         "Rangers arrested a smuggler nicknamed Congo after a chase on Friday.",
     ],
 )

@@ -360,7 +360,7 @@ class NotPlaces:
         return any(c.match == "main" for c in named(first))
 
     def _a_persons_alias(self, start: int, before: str) -> bool:
-        """A name given to a person: "a 19-year-old known as Kenya", "a man known locally as
+        """A name given to a person: "a 23-year-old known as Kenya", "a man known locally as
         Texas", "a smuggler nicknamed Congo", "Abdi Noor, 31, known as Nevada" -- "known
         as", "nicknamed", "dubbed" or "alias" right after a person (a PERSON name, a noun
         for people, an age), not after a place ("the area known as Triangle" stays one).
