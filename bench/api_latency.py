@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import base64
 import json
+import os
 import random
 import sqlite3
 import statistics
@@ -602,10 +603,12 @@ def measure(settings: Settings, args: argparse.Namespace) -> None:
     only = [c for c in cases if not args.only or any(o in c for o in args.only)]
     # CPU time is the process's (server thread and client): on a shared machine under load
     # the wall clock mostly measures waiting for a core, CPU time what a request costs
+    # the machine's load average (one minute) after each line: on a shared machine the
+    # wall clock of a line run at load 10 measures the wait for a core, not the request
     cold = f" {'first ms':>8} {'cpu':>8}" if args.cold else ""
     print(
         f"{'endpoint':44} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'cpu p50':>8} {'cpu p95':>8}"
-        + cold
+        f" {'load':>5}" + cold
     )
     with httpx.Client(base_url=base, timeout=120) as client:
         for name in only:
@@ -621,7 +624,7 @@ def measure(settings: Settings, args: argparse.Namespace) -> None:
                 if r.status_code != 200:
                     print(f"  {url}: HTTP {r.status_code} {r.text[:120]}", file=sys.stderr)
             print(f"{name:44} {_p(times, 0.5):8.1f} {_p(times, 0.95):8.1f} {max(times):8.1f}"
-                  f" {_p(cpu, 0.5):8.1f} {_p(cpu, 0.95):8.1f}"
+                  f" {_p(cpu, 0.5):8.1f} {_p(cpu, 0.95):8.1f} {os.getloadavg()[0]:5.1f}"
                   + (f" {first[0]:8.1f} {first[1]:8.1f}" if first else ""))  # fmt: skip
     server.should_exit = True  # type: ignore[attr-defined]
 
