@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import base64
 import json
+import os
 import random
 import sqlite3
 import statistics
@@ -602,15 +603,21 @@ def measure(settings: Settings, args: argparse.Namespace) -> None:
     only = [c for c in cases if not args.only or any(o in c for o in args.only)]
     # CPU time is the process's (server thread and client): on a shared machine under load
     # the wall clock mostly measures waiting for a core, CPU time what a request costs
+    # the machine's load average (one minute) after each line: on a shared machine the
+    # wall clock of a line run at load 10 measures the wait for a core, not the request
     cold = f" {'first ms':>8} {'cpu':>8}" if args.cold else ""
+    # on PostgreSQL the server's processes spend the queries' CPU, outside this process:
+    # their CPU time per request, the mean over the line (a clock tick is 10 ms)
+    remote = settings.db.startswith("postgresql")
     print(
         f"{'endpoint':44} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'cpu p50':>8} {'cpu p95':>8}"
-        + cold
+        f" {'load':>5}" + (f" {'srv cpu':>8}" if remote else "") + cold
     )
     with httpx.Client(base_url=base, timeout=120) as client:
         for name in only:
             make = cases[name]
             first = _first_request(settings, make()) if args.cold else None
+            before = _server_cpu(settings.db) if remote else {}
             times, cpu = [], []
             for _ in range(args.requests):
                 url = make()
@@ -620,10 +627,37 @@ def measure(settings: Settings, args: argparse.Namespace) -> None:
                 cpu.append((time.process_time() - c0) * 1000)
                 if r.status_code != 200:
                     print(f"  {url}: HTTP {r.status_code} {r.text[:120]}", file=sys.stderr)
+            spent = ""
+            if remote:
+                after = _server_cpu(settings.db)
+                ms = sum(t - before.get(pid, 0.0) for pid, t in after.items())
+                spent = f" {ms / args.requests:8.1f}"
             print(f"{name:44} {_p(times, 0.5):8.1f} {_p(times, 0.95):8.1f} {max(times):8.1f}"
-                  f" {_p(cpu, 0.5):8.1f} {_p(cpu, 0.95):8.1f}"
+                  f" {_p(cpu, 0.5):8.1f} {_p(cpu, 0.95):8.1f} {os.getloadavg()[0]:5.1f}{spent}"
                   + (f" {first[0]:8.1f} {first[1]:8.1f}" if first else ""))  # fmt: skip
     server.should_exit = True  # type: ignore[attr-defined]
+
+
+def _server_cpu(url: str) -> dict[int, float]:
+    """CPU ms (user and system) spent so far by each server process of the other
+    connections to the database at ``url`` (the app's), read from /proc: the server runs
+    on this machine."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        pids = [r[0] for r in conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+            " AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+        )]  # fmt: skip
+    tick = 1000 / os.sysconf("SC_CLK_TCK")
+    spent: dict[int, float] = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the connection closed meanwhile
+            continue
+        spent[pid] = (int(fields[11]) + int(fields[12])) * tick  # utime, stime
+    return spent
 
 
 def _first_request(settings: Settings, url: str) -> tuple[float, float]:

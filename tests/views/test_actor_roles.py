@@ -18,7 +18,8 @@ from eventwire.store.base import EventFilter
 from eventwire.store.sql import SUMMARIES
 from eventwire.store.sqlite import SQLiteStore
 from eventwire.views.corpus import CorpusFilter
-from eventwire.views.index_filters import filtered_actor_index, index_download
+from eventwire.views.index_filters import actor_rows, filtered_actor_index, index_download
+from eventwire.views.indexes import ACTOR_SORTS
 
 ACTORS = ["act_a", "act_b", "act_c", "act_d", "act_e", None]
 DATES = [None, "2018", "2019", "2019-04", "2019-04-09", "2019-04-30", "2019-05-01",
@@ -53,7 +54,15 @@ FILTERS = [
     EventFilter(negated=True, since="2018", min_sources=2),
     EventFilter(types=("FIGHT", "SUPPORT"), acled="Battles", since="2019-12-31"),
     EventFilter(types=("NONE",), since="2019"),  # no event has it
+    # a type with no other kind: event_actor_types (migration 28), floors and cut days too
+    EventFilter(types=("FIGHT",)),
+    EventFilter(types=("SUPPORT",), since="2019-04-10", until="2019-12-31", min_sources=4),
+    EventFilter(types=("FIGHT", "SUPPORT"), until="2019-04-30", min_sources=2),
+    EventFilter(type="FIGHT", since="2019-05"),
 ]
+# the filters a type alone (with dates and sources) reads from event_actor_types
+BY_TYPE = {repr(f) for f in FILTERS if (f.type or f.types) and not (f.acled or f.modality)
+           and f.negated is None}  # fmt: skip
 
 
 def _selected(e: Event, flt: EventFilter) -> bool:
@@ -100,7 +109,10 @@ def test_the_actors_are_those_of_the_events_one_by_one(
     want = _actors_one_by_one(flt)
     assert store.event_actor_ids(flt) == want
     ran = _recorded(store, lambda: store.event_actor_ids(flt))
-    assert any("event_actor_roles" in sql for sql, _ in ran), ran
+    table = "event_actor_types" if repr(flt) in BY_TYPE else "event_actor_roles"
+    other = "event_actor_roles" if repr(flt) in BY_TYPE else "event_actor_types"
+    assert any(table in sql for sql, _ in ran), ran
+    assert not any(other in sql for sql, _ in ran), ran
     # ``events`` is read only for the days of a month the dates cut
     cut = [(sql, args) for sql, args in ran if "FROM events" in sql]
     assert all("date BETWEEN" in sql for sql, _ in cut), cut
@@ -127,6 +139,23 @@ def test_the_filtered_actor_index_pages_whole_actors(store: SQLiteStore) -> None
     assert [json.loads(x)["id"] for x in lines] == [a.id for a in shown]
 
 
+@pytest.mark.parametrize("sort", ACTOR_SORTS)
+def test_every_sort_pages_the_rows_of_the_download(store: SQLiteStore, sort: str) -> None:
+    """A page sorted by an actor's own column makes only its own rows (migration 28's
+    round): the pages, one after the other, are the rows of the index's download, in its
+    order, each with the incidents and casualties the download gives it."""
+    onto = read_ontology()
+    for cf in (CorpusFilter(type="fight", since="2019-04-10"), CorpusFilter(until="2019-04")):
+        rows = actor_rows(store, cf, sort, onto=onto)
+        assert rows
+        shown = []
+        for page in range(1, len(rows) + 2):
+            index = filtered_actor_index(store, cf, sort, page, 2, onto=onto)
+            assert index.total == len(rows)
+            shown += [(r.actor.id, r.incidents, r.killed, r.wounded) for r in index.items]
+        assert shown == [(r.actor.id, r.incidents, r.killed, r.wounded) for r in rows]
+
+
 def test_other_filters_read_the_events(store: SQLiteStore) -> None:
     flt = EventFilter(types=("FIGHT",), since="2019", min_fatalities=1)
     ran = _recorded(store, lambda: store.event_actor_ids(flt))
@@ -142,6 +171,10 @@ def test_the_roles_are_rewritten_with_the_events() -> None:
         s.replace_resolution(Resolution(events=tuple(EVENTS[:100])))
         stored = sorted(s._all("SELECT * FROM event_actor_roles"), key=repr)
         assert stored == sorted(s._all(SUMMARIES["event_actor_roles"]), key=repr)
+        types = sorted(s._all("SELECT * FROM event_actor_types"), key=repr)
+        assert types == sorted(s._all(SUMMARIES["event_actor_types"]), key=repr)
+        # one row an actor, period and type, with the most sources of its events there
+        assert len(types) == len({r[:4] for r in types}) < len(stored)
         whole = sum(r[-1] for r in stored if r[0] == 0)
         assert whole == sum(
             a is not None for e in EVENTS[:100]
@@ -158,4 +191,5 @@ def test_actor_roles_on_postgres(new_postgres_database: Callable[[], str]) -> No
         for flt in FILTERS:
             assert s.event_actor_ids(flt) == _actors_one_by_one(flt), flt
             ran = _recorded(s, lambda f=flt: s.event_actor_ids(f))
-            assert any("event_actor_roles" in sql for sql, _ in ran), (flt, ran)
+            table = "event_actor_types" if repr(flt) in BY_TYPE else "event_actor_roles"
+            assert any(table in sql for sql, _ in ran), (flt, ran)

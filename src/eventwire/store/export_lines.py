@@ -63,8 +63,11 @@ def article_values_record(values: Sequence[Any]) -> dict[str, Any]:
 
 
 def article_row_line(row: Sequence[Any]) -> str:
-    """The JSON Lines record (no newline) of an article's row of the articles table."""
-    return encode_line(article_values_record((*row[:9], json.loads(row[9] or "{}"))))
+    """The JSON Lines record (no newline) of an article's row of the articles table (an
+    empty metadata object, the usual one, taken as it is: no decoding)."""
+    metadata = row[9]
+    value = {} if not metadata or metadata == "{}" else json.loads(metadata)
+    return encode_line(article_values_record((*row[:9], value)))
 
 
 # An actor's fields left at their default may be absent from its stored JSON

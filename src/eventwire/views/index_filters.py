@@ -22,9 +22,11 @@ import io
 import json
 from collections.abc import Callable
 from dataclasses import replace
+from operator import attrgetter
 from typing import Any
 
 from eventwire.knowledge.ontology import Ontology
+from eventwire.model import Actor
 from eventwire.store.base import Store
 from eventwire.views.corpus import CorpusFilter, event_filter
 from eventwire.views.incident_counts import incident_places
@@ -67,6 +69,16 @@ ACTOR_KEYS: dict[str, Callable[[ActorRow], Any]] = {
 }
 
 
+# the same orders on the actors themselves (a page's rows are made for that page only)
+HEAD_KEYS: dict[str, Callable[[Actor], Any]] = {
+    "mentions": attrgetter("mention_count"),
+    "articles": attrgetter("article_count"),
+    "name": attrgetter("name"),
+    "type": lambda a: _nulls_first(a.type),
+    "country": lambda a: _nulls_first(a.country),
+}
+
+
 def _sorted(rows: list[Any], keys: dict[str, Callable[[Any], Any]], sort: str) -> list[Any]:
     """``rows`` by ``sort`` (a leading ``-``: most first), ties in their order before."""
     return sorted(rows, key=keys[sort.lstrip("-")], reverse=sort.startswith("-"))
@@ -79,24 +91,23 @@ def _page(rows: list[Any], sort: str, page: int, limit: int) -> IndexPage:
     return IndexPage(rows[start : start + limit], len(rows), page, pages, limit, sort)
 
 
-def actor_rows(
-    store: Store, cf: CorpusFilter, sort: str, *, onto: Ontology, sums: bool = True
-) -> list[ActorRow]:
-    """Every row of the actor index under ``cf``, in the order of ``sort``. Under a
-    filter, ``sums=False`` leaves the incident figures at 0 when ``sort`` needs none of
-    them (a page fills its own rows' figures: :func:`filtered_rows`)."""
+def actor_rows(store: Store, cf: CorpusFilter, sort: str, *, onto: Ontology) -> list[ActorRow]:
+    """Every row of the actor index under ``cf``, in the order of ``sort`` (a page
+    under a filter makes only its own rows: :func:`filtered_actor_index`)."""
     if sort not in ACTOR_SORTS:
         raise ValueError(f"sort must be one of {', '.join(ACTOR_SORTS)}")
     if not cf.params():  # every actor, in the store's order (as actor_index reads a page)
         read = store.actors_by_incidents if sort in BY_INCIDENTS else store.actor_page
         return rows_of_actors(store, read(sort, max(1, store.count("actors")), 0))
-    # the columns a row shows and sorts by; a page decodes its own actors whole
-    ids = sorted(store.event_actor_ids(event_filter(store, cf, onto)))
-    actors = sorted(store.actor_heads(ids), key=lambda a: (a.name, a.id))
-    rows = [ActorRow(a, 0, 0) for a in actors]
-    if sums or sort in BY_INCIDENTS:
-        rows = filtered_rows(store, cf, rows, onto=onto)
-    return _sorted(rows, ACTOR_KEYS, sort)
+    rows = [ActorRow(a, 0, 0) for a in _selected_heads(store, cf, onto)]
+    return _sorted(filtered_rows(store, cf, rows, onto=onto), ACTOR_KEYS, sort)
+
+
+def _selected_heads(store: Store, cf: CorpusFilter, onto: Ontology) -> list[Actor]:
+    """The actors of the events ``cf`` selects, by name and id: the columns a row shows
+    and sorts by (a page decodes its own actors whole)."""
+    ids = store.event_actor_ids(event_filter(store, cf, onto))
+    return sorted(store.actor_heads(ids), key=lambda a: (a.name, a.id))
 
 
 def filtered_rows(
@@ -142,8 +153,14 @@ def filtered_actor_index(
     row with the incidents ``cf`` selects that the actor is a side of."""
     if not cf.params():
         return actor_index(store, sort, page, limit)
-    index = _page(actor_rows(store, cf, sort, onto=onto, sums=False), sort, page, limit)
-    rows = index.items if sort in BY_INCIDENTS else filtered_rows(store, cf, index.items, onto=onto)
+    if sort in BY_INCIDENTS:  # every row's figures, to sort by them
+        index = _page(actor_rows(store, cf, sort, onto=onto), sort, page, limit)
+        rows = index.items
+    else:  # the actors sorted by their own columns; the rows of the page alone made
+        if sort not in ACTOR_SORTS:
+            raise ValueError(f"sort must be one of {', '.join(ACTOR_SORTS)}")
+        index = _page(_sorted(_selected_heads(store, cf, onto), HEAD_KEYS, sort), sort, page, limit)
+        rows = filtered_rows(store, cf, [ActorRow(a, 0, 0) for a in index.items], onto=onto)
     whole = {a.id: a for a in store.actors_by_ids([r.actor.id for r in rows])}
     return replace(index, items=[replace(r, actor=whole[r.actor.id]) for r in rows])
 
