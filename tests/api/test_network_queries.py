@@ -1,7 +1,7 @@
 """In process the network runs a few queries, however many source actors its pairs have:
 the statements of a period plan (one per part and source actor, each seeking its own
 index) are joined into compound queries, with the answers of the statements run one by
-one; under dates alone, the pair tails are two seeks of a list of pairs (migration 27)."""
+one; under dates alone, the pair tails are two seeks of a list of pairs (migration 26)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Migration 28: each actor's incident summary is indexed by actor, type and date with its
+"""Migration 27: each actor's incident summary is indexed by actor, type and date with its
 sums, so the actor index's figures under a type and dates seek that type's rows of each
 actor and read no table row, while a filter without a type keeps the (actor, date) index.
 The figures are those of the incidents counted one by one, on SQLite and PostgreSQL."""

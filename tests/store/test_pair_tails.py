@@ -1,4 +1,4 @@
-"""The pair tails (migration 27): each pair's sums from a month period to the last, read
+"""The pair tails (migration 26): each pair's sums from a month period to the last, read
 as the difference of two rows a pair. Their bounds compare periods as the events' dates
 are compared (as text); a refreshed store holds the rows a rebuild writes; PostgreSQL
 answers the network's reads under dates as SQLite does. And an actor's degrees from its
@@ -151,7 +151,7 @@ def test_postgres_reads_the_tails_as_sqlite_does(
 )  # fmt: skip
 def test_an_actors_degrees_read_each_side_of_its_pairs_once(flt: EventFilter) -> None:
     """The sources each actor shares with the filter's actor, and the actor's own, from
-    its pairs as the source and as the target (migration 27's covering side indexes)."""
+    its pairs as the source and as the target (migration 26's covering side indexes)."""
     degree: Counter[str] = Counter()
     for e in EVENTS:
         if (

@@ -54,7 +54,7 @@ FILTERS = [
     EventFilter(negated=True, since="2018", min_sources=2),
     EventFilter(types=("FIGHT", "SUPPORT"), acled="Battles", since="2019-12-31"),
     EventFilter(types=("NONE",), since="2019"),  # no event has it
-    # a type with no other kind: event_actor_types (migration 28), floors and cut days too
+    # a type with no other kind: event_actor_types (migration 27), floors and cut days too
     EventFilter(types=("FIGHT",)),
     EventFilter(types=("SUPPORT",), since="2019-04-10", until="2019-12-31", min_sources=4),
     EventFilter(types=("FIGHT", "SUPPORT"), until="2019-04-30", min_sources=2),
@@ -141,7 +141,7 @@ def test_the_filtered_actor_index_pages_whole_actors(store: SQLiteStore) -> None
 
 @pytest.mark.parametrize("sort", ACTOR_SORTS)
 def test_every_sort_pages_the_rows_of_the_download(store: SQLiteStore, sort: str) -> None:
-    """A page sorted by an actor's own column makes only its own rows (migration 28's
+    """A page sorted by an actor's own column makes only its own rows (migration 27's
     round): the pages, one after the other, are the rows of the index's download, in its
     order, each with the incidents and casualties the download gives it."""
     onto = read_ontology()

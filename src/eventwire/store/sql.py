@@ -285,7 +285,7 @@ SUMMARIES["event_actor_roles"] = (
     )
     + f" UNION ALL SELECT {_FINEST}, period, {_ROLE_GROUP}, events FROM m"
 )
-# migration 28: the actors of the events of a type per period, each with the most sources
+# migration 27: the actors of the events of a type per period, each with the most sources
 # (up to the floor) of those events: one row where ``event_actor_roles`` keeps one for every
 # negation, modality, ACLED type and floor (the actor index under a type and dates)
 SUMMARIES["event_actor_types"] = (
@@ -950,14 +950,14 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
         ``event_actor_roles`` (and the days of the months its dates cut from ``events``):
         under ``type=assault&since=2016`` on the 1M-event bench store, not the actors of
         the hundreds of thousands of events it selects. A type with no other kind reads
-        ``event_actor_types`` (migration 28), a row an actor, period and type where the
+        ``event_actor_types`` (migration 27), a row an actor, period and type where the
         roles keep one a negation, modality, ACLED type and floor (a third of the rows
         under ``type=fight&since=2016-03-15`` at 1M)."""
         actors: set[str] = set()
         plan = _period_plan(flt, kinds=True)
         parts, cut = plan if plan is not None else ([], [""])
         kind_where, kind_args = _kind_conditions(flt)
-        # a type with no other kind: one row an actor, period and type (migration 28)
+        # a type with no other kind: one row an actor, period and type (migration 27)
         table = "event_actor_types" if _actor_types_answer(flt) else "event_actor_roles"
         arms, arms_args = [], []
         for grain, conditions, args in parts:
@@ -2253,7 +2253,7 @@ def _pairs_split(flt: EventFilter) -> bool:
 
 
 def _actor_types_answer(flt: EventFilter) -> bool:
-    """Whether ``event_actor_types`` (migration 28) answers which actors a filter of
+    """Whether ``event_actor_types`` (migration 27) answers which actors a filter of
     dates and sources selects: it names a type and no other kind (negation, modality,
     ACLED type), which that summary does not keep."""
     return bool(flt.type or flt.types) and not _named_fields(flt) & {
