@@ -88,10 +88,6 @@ LEADING_VERBS = frozenset({"lead", "head", "spearhead"})
 # How a noun of a list hangs on the noun before it: "weapons from A, money from B and
 # fuel from C" (the parser makes the later ones appositions or conjuncts).
 LIST_DEPS = frozenset({"conj", "appos"})
-# Agent nouns of a part of a group ("X, the armed wing of Y", "an offshoot of Y"): as a
-# modifier ("right-wing militias") they name no relation.
-PART_NOUNS = frozenset({"offshoot", "affiliate", "wing", "branch", "faction", "franchise",
-                        "part"})  # fmt: skip
 # Head words of a body made of others: "the Coastal Alliance includes A and B" (A and B
 # are its allies).
 COALITION_WORDS = frozenset({"alliance", "coalition", "bloc", "front", "federation", "umbrella",
@@ -513,7 +509,7 @@ def statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
             # "Rwanda sent soldiers to fight alongside the rebels": the sender backs them
             yield Statement("support", sender, _child(tok, "pobj"), tok)
         return
-    if lemma in PART_NOUNS and tok.dep_ in ("amod", "compound"):
+    if lemma in words.part_nouns and tok.dep_ in ("amod", "compound"):
         pass  # "right-wing militias", "a wing commander": no part of anyone
     elif tok.pos_ == "NOUN" and lemma in words.agent_nouns:
         phrase = None if _predicative(tok) else tok
