@@ -245,7 +245,7 @@ def test_a_state_government_is_not_the_nations(nlp, no_kb):
 
 
 def test_words_below_the_state():
-    from eventwire.extract.descriptions import GOVERNMENT_WORDS, SUBNATIONAL_WORDS
+    from eventwire.extract.one_state import GOVERNMENT_WORDS, SUBNATIONAL_WORDS
 
     assert {"state", "provincial", "local"} <= SUBNATIONAL_WORDS
     assert not SUBNATIONAL_WORDS & GOVERNMENT_WORDS  # "the federal government" is the nation's

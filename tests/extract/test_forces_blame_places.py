@@ -14,8 +14,8 @@ from tests.extract.test_claims_offices_peoples import named
 from tests.extract.test_instrument_doers import bare
 
 from eventwire.config import Settings
-from eventwire.extract.descriptions import armies_of_one_state
 from eventwire.extract.notactors import place_test
+from eventwire.extract.one_state import armies_of_one_state
 from eventwire.knowledge.resources import Resources
 from eventwire.model import GROUP_LABEL, Evidence, Mention, Place, PlaceMention, Span
 

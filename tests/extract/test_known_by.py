@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from eventwire.extract.descriptions import known_as_group, known_by
+from eventwire.extract.known_by import known_as_group, known_by
 
 
 @pytest.mark.parametrize(

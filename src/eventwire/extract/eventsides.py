@@ -1,7 +1,7 @@
 """The sides of a relation-bearing act that its own phrase leaves open or misreads.
 
 An act that carries a relation (a fight, a backing, a meeting) is read with the doer and
-the target its own clause or noun names. Seven constructions of everyday English leave a
+the target its own clause or noun names. Eight constructions of everyday English leave a
 side to be read elsewhere, or make a place or an act's target a side:
 
 * the doer of an act named inside another verb's clause is that verb's subject:
@@ -26,7 +26,9 @@ side to be read elsewhere, or make a place or an act's target a side:
   decision to arm X", "Chad has a record of arming X" (see
   :func:`eventwire.extract.actowners.governing_noun`);
 * a stance on an act is against the act's doer, not its target: "condemned the killing of
-  civilians by the army" (see :func:`eventwire.extract.actowners.stance_act`).
+  civilians by the army" (see :func:`eventwire.extract.actowners.stance_act`);
+* an act noun's own modifier names a side: "a Velmar-led offensive" (Velmar does it),
+  "anti-Karlov protests" (aimed at Karlov; see :mod:`eventwire.extract.stances`).
 
 Each pass takes the events with their trigger tokens and returns new events.
 """
@@ -50,6 +52,7 @@ from eventwire.extract.eventroles import (
 )
 from eventwire.extract.modality import PRIORITY, modality_of
 from eventwire.extract.notactors import REGION_ADJECTIVES
+from eventwire.extract.stances import leader_of_act, side_filler, stance_of_act
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import EventMention, Span
 
@@ -61,6 +64,10 @@ if TYPE_CHECKING:
 
 # Relations whose acts get an open doer from the governing verb, or lose a place side.
 SIDED_RELATIONS = frozenset({"fight", "support", "meet", "cooperate"})
+# Acts whose leader is a side: "a Velmar-led offensive" (talks led by a mediator are not).
+LED_RELATIONS = frozenset({"fight", "support"})
+# Acts of protest, aimed at whom a stance prefix names ("anti-Karlov protests").
+PROTEST_TYPES = frozenset({"PROTEST"})
 # Verbs whose subject takes part in the act their object names: "attended a meeting of X",
 # "joined the offensive against X", "entered (opened) talks with X".
 JOINING_VERBS = frozenset({"attend", "join", "enter", "open"})
@@ -275,6 +282,8 @@ def open_sides_filled(
     acts = dict(zip(trigger_at, events, strict=True))
     for e, i in zip(events, trigger_at, strict=True):
         et = onto.types.get(e.type)
+        if et is not None:
+            e = _stance_sides(e, doc[i], et.relation[0] if et.relation else None, index)
         if et is not None and et.relation is not None and et.relation[0] == STANCE:
             out.append(_stance_retargeted(e, doc[i], view, acts))
             continue
@@ -311,6 +320,25 @@ def open_sides_filled(
             e = _owner_filled(e, noun, index)
         out.append(e)
     return out
+
+
+def _stance_sides(
+    e: EventMention, trigger: Token, relation: str | None, index: MentionIndex
+) -> EventMention:
+    """An act noun's open sides from its own modifiers (:mod:`~eventwire.extract.stances`):
+    its leader before "-led" does it ("a Velmar-led offensive"), and a stance against a
+    side aims a protest or a stance act at it ("anti-Karlov protests")."""
+    if e.source is None and relation in LED_RELATIONS and (lead := leader_of_act(trigger)):
+        doer = side_filler(index.ctx, index, lead)
+        if doer is not None and doer.span != e.target:
+            e = replace(e, source=doer.span, qualifiers=_with_kinds(e.qualifiers, doer))
+    aimed = relation == STANCE or e.type in PROTEST_TYPES
+    if e.target is None and aimed and (against := stance_of_act(trigger)):
+        side = side_filler(index.ctx, index, against)
+        if side is not None and side.span != e.source:
+            quals = (*e.qualifiers, *(f"target_{q}" for q in side.qualifiers))
+            e = replace(e, target=side.span, qualifiers=tuple(dict.fromkeys(quals)))
+    return e
 
 
 def _stance_retargeted(

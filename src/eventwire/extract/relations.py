@@ -12,6 +12,8 @@ than as something done:
   relies on them);
 * nouns described by a relation verb: "A is among the countries backing Y";
 * hyphenated agents: "the A-backed Y";
+* stance modifiers of a group noun: "pro-X demonstrators", "anti-X militias",
+  "A-backed separatists" (:mod:`eventwire.extract.stances`);
 * a relation noun titling a name or modifying a noun: "Iran's ally Hezbollah", "A's proxy
   militia, Y", "A's proxy Y";
 * support received or given: "Y receives support (weapons, funding, drones) from A",
@@ -69,6 +71,12 @@ from eventwire.extract.modality import attribution_of, modality_of, phrase_modal
 from eventwire.extract.rebuttals import BACKING_EVENTS, rebuttals, rebutted
 from eventwire.extract.reciprocals import CUE_LEMMAS as RECIPROCAL_CUES
 from eventwire.extract.reciprocals import reciprocal_sides, war_sides
+from eventwire.extract.stances import (
+    HYPHEN_RELATIONS,
+    STANCE_PREFIXES,
+    side_filler,
+    stance_statements,
+)
 from eventwire.knowledge.words import RelationWords
 from eventwire.model import RelationMention, Span, When
 from eventwire.registry import extractors
@@ -88,10 +96,6 @@ LEADING_VERBS = frozenset({"lead", "head", "spearhead"})
 # How a noun of a list hangs on the noun before it: "weapons from A, money from B and
 # fuel from C" (the parser makes the later ones appositions or conjuncts).
 LIST_DEPS = frozenset({"conj", "appos"})
-# Agent nouns of a part of a group ("X, the armed wing of Y", "an offshoot of Y"): as a
-# modifier ("right-wing militias") they name no relation.
-PART_NOUNS = frozenset({"offshoot", "affiliate", "wing", "branch", "faction", "franchise",
-                        "part"})  # fmt: skip
 # Head words of a body made of others: "the Coastal Alliance includes A and B" (A and B
 # are its allies).
 COALITION_WORDS = frozenset({"alliance", "coalition", "bloc", "front", "federation", "umbrella",
@@ -513,7 +517,7 @@ def statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
             # "Rwanda sent soldiers to fight alongside the rebels": the sender backs them
             yield Statement("support", sender, _child(tok, "pobj"), tok)
         return
-    if lemma in PART_NOUNS and tok.dep_ in ("amod", "compound"):
+    if lemma in words.part_nouns and tok.dep_ in ("amod", "compound"):
         pass  # "right-wing militias", "a wing commander": no part of anyone
     elif tok.pos_ == "NOUN" and lemma in words.agent_nouns:
         phrase = None if _predicative(tok) else tok
@@ -611,9 +615,43 @@ def extract_relations(ctx: DocContext) -> dict[str, Sequence[object]]:
                         out[key] = _mention(
                             ctx, statement, rtype, src, tgt, negated, modality, index, quotes
                         )
+    for tok in ctx.view.tokens:
+        if tok.lower_ not in STANCE_PREFIXES and tok.lemma_.lower() not in HYPHEN_RELATIONS:
+            continue
+        if not in_body(tok.idx):
+            continue
+        for rtype, holder, other, named in stance_statements(tok, words):
+            # "pro-Karlov demonstrators", "Zarnian-backed separatists" (extract/stances.py)
+            noun = other if holder.i == named.i else holder
+            if not _stance_fillers(ctx, index, noun, False):
+                continue  # no actor for the noun: nothing to add for the named side either
+            holders = _stance_fillers(ctx, index, holder, holder.i == named.i)
+            others = _stance_fillers(ctx, index, other, other.i == named.i)
+            negated, modality = phrase_modality(tok.head)
+            for src in holders:
+                for tgt in others:
+                    key = (rtype, src.span, tgt.span, ctx.view.sent(tok).start)
+                    if src.span != tgt.span and key not in out:
+                        out[key] = _mention(
+                            ctx, tok, rtype, src, tgt, negated, modality, index, quotes
+                        )
     for rm in _rebutted_backing(ctx, index, [*out.values()]):
         out.setdefault((rm.type, rm.source, rm.target, rm.evidence.char_start, "denied"), rm)
     return {"relations": list(out.values()), "mentions": index.all()}
+
+
+def _stance_fillers(
+    ctx: DocContext, index: MentionIndex, token: Token, named: bool
+) -> list[Filler]:
+    """The actor a side of a stance modifier names: the one ``named`` before a hyphen
+    ("Zarnian-backed") or after a stance prefix ("pro-Karlov", "pro-government":
+    :func:`~eventwire.extract.stances.side_filler`), else the noun's own mention
+    ("demonstrators", "the Orlo Front")."""
+    if named:
+        found = side_filler(ctx, index, token)
+        return [found] if found is not None else []
+    own = index.filler(token)
+    return [own] if own is not None and own.span.start <= token.idx < own.span.end else []
 
 
 def _support_statements(
@@ -722,7 +760,7 @@ class Relations(Component):
     """Explicit relation statements ("X backs Y")."""
 
     name = "relations"
-    requires = ("mentions", "timexes", "quotes", "events")
+    requires = ("mentions", "timexes", "places", "quotes", "events")
     assigns = ("relations",)
     extends = ("mentions",)
 

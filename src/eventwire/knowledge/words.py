@@ -50,7 +50,8 @@ def count_words() -> CountWords:
 
 @dataclass(frozen=True)
 class RelationWords:
-    agent_nouns: dict[str, str]
+    agent_nouns: dict[str, str]  # the part nouns among them
+    part_nouns: frozenset[str]  # "X, the armed wing of Y", "an offshoot of Y"
     adjectives: dict[str, str]
     verbs: dict[str, str]
     describing_verbs: dict[str, str]
@@ -65,7 +66,8 @@ def relation_words() -> RelationWords:
     data = _read("relation_words.toml")
     words = data["words"]
     return RelationWords(
-        agent_nouns=dict(data["agent_nouns"]),
+        agent_nouns={**data["agent_nouns"], **data["part_nouns"]},
+        part_nouns=frozenset(data["part_nouns"]),
         adjectives=dict(data["adjectives"]),
         verbs=dict(data["verbs"]),
         describing_verbs=dict(data["describing_verbs"]),
