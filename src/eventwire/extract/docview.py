@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from eventwire.extract.asides import aside_ranges
 from eventwire.extract.notactors import in_comment_form
 
 if TYPE_CHECKING:
@@ -148,6 +149,25 @@ class DocView:
         return frozenset(
             n for n, sent in enumerate(self.sents) if in_comment_form(self.sent_text(sent))
         )
+
+    @cached_property
+    def aside_sents(self) -> frozenset[int]:
+        """Numbers of the sentences that start in a block of the page that is not its
+        story (:func:`eventwire.extract.asides.aside_ranges`: a list of other stories'
+        teasers, readers' comments), by where their first word lies: the text keeps them,
+        but they tell no event of the article."""
+        ranges = aside_ranges(self.text)
+        if not ranges:
+            return frozenset()
+        starts = [start for start, _end in ranges]
+        found: set[int] = set()
+        for n, sent in enumerate(self.sents):
+            told = self.text[sent.start_char : sent.end_char]
+            first = sent.start_char + len(told) - len(told.lstrip())  # its first word
+            k = bisect_right(starts, first) - 1
+            if k >= 0 and first < ranges[k][1]:
+                found.add(n)
+        return frozenset(found)
 
     @cached_property
     def zones(self) -> Zones:

@@ -315,7 +315,7 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     words = ctx.resources.trigger_words  # a token with none of these is no trigger
     # a comment form or the site's own notice ("Follow our stories on Twitter: ..."): the
     # stories it lists are no events of the article
-    notices = ctx.view.notice_sents
+    notices = ctx.view.notice_sents | ctx.view.aside_sents  # and a teaser list, comments
     found = [
         (tok, t)
         for tok in ctx.view.tokens

@@ -72,29 +72,37 @@ class ApartSets:
             del held[k]
 
 
-class ApartLines:
-    """The "kept apart from X's report: why" lines of one join, each as one integer: equal
-    lines get equal codes (their article and reason are numbered once each), so the
-    notes' comparisons of lines are comparisons of codes."""
+class _Numbered:
+    """Strings numbered once each, in the order first seen: a string's number, and the
+    string of a number."""
 
     def __init__(self) -> None:
-        self._articles: dict[str, int] = {}
-        self._article_ids: list[str] = []
-        self._reasons: dict[str, int] = {}
-        self._reason_texts: list[str] = []
+        self._number: dict[str, int] = {}
+        self._texts: list[str] = []
+
+    def number(self, text: str) -> int:
+        n = self._number.get(text)
+        if n is None:
+            n = self._number[text] = len(self._texts)
+            self._texts.append(text)
+        return n
+
+    def __getitem__(self, n: int) -> str:
+        return self._texts[n]
+
+
+class ApartLines:
+    """The "kept apart from X's report: why" lines of one join, each as one integer: equal
+    lines get equal codes (their article and reason are numbered once each, in one
+    table), so the notes' comparisons of lines are comparisons of codes."""
+
+    def __init__(self) -> None:
+        self._strings = _Numbered()  # article ids and reasons
 
     def code(self, article_id: str, why: str) -> int:
         """The code of the line "kept apart from ``article_id``'s report: ``why``"."""
-        a = self._articles.get(article_id)
-        if a is None:
-            a = self._articles[article_id] = len(self._article_ids)
-            self._article_ids.append(article_id)
-        r = self._reasons.get(why)
-        if r is None:
-            r = self._reasons[why] = len(self._reason_texts)
-            self._reason_texts.append(why)
-        return r << ARTICLE_BITS | a
+        return self._strings.number(why) << ARTICLE_BITS | self._strings.number(article_id)
 
     def text(self, code: int) -> str:
-        article_id = self._article_ids[code & ((1 << ARTICLE_BITS) - 1)]
-        return f"kept apart from {article_id}'s report: {self._reason_texts[code >> ARTICLE_BITS]}"
+        article_id = self._strings[code & ((1 << ARTICLE_BITS) - 1)]
+        return f"kept apart from {article_id}'s report: {self._strings[code >> ARTICLE_BITS]}"
