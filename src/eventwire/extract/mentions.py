@@ -35,6 +35,7 @@ from eventwire.extract.context import DocContext
 from eventwire.extract.datelines import colon_datelines, credit_brackets
 from eventwire.extract.descriptions import definite_descriptions, names_known_by
 from eventwire.extract.group_nouns import group_nouns
+from eventwire.extract.kind_words import mark_parties
 from eventwire.extract.locatives import locative_country
 from eventwire.extract.mention_candidates import name_candidate
 from eventwire.extract.mention_groups import group_cands, same_name_other_case, vote_labels
@@ -105,6 +106,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     cands = _states_that_act(doc, cands)
     cands.sort(key=lambda c: (c.start, c.end))
     same_name_other_case(cands)
+    mark_parties(doc, cands)  # "KDP MPs", "the ruling KDP": a party, whatever its name says
     groups = group_cands(doc, cands, kb)
     labels = vote_labels(cands, groups)
     mentions = []
