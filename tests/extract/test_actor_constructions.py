@@ -11,7 +11,8 @@ from eventwire.config import Settings
 from eventwire.extract.aliases import _ALIAS_CUE
 from eventwire.extract.context import DocContext
 from eventwire.extract.datelines import dateline_prefix
-from eventwire.extract.mentions import _group, extract_mentions
+from eventwire.extract.mention_groups import group_cands as _group
+from eventwire.extract.mentions import extract_mentions
 from eventwire.extract.namephrases import Cand
 from eventwire.extract.notactors import in_comment_form, is_calendar_word
 from eventwire.extract.titles import strip_titles

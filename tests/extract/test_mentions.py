@@ -5,7 +5,8 @@ import pytest
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.extract.context import DocContext
-from eventwire.extract.mentions import defined_acronyms, extract_mentions
+from eventwire.extract.mentions import extract_mentions
+from eventwire.extract.missed_names import defined_acronyms
 from eventwire.extract.titles import strip_titles
 from eventwire.model import Article
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from eventwire.extract.context import DocContext
-from eventwire.extract.mentions import _split_sets, extract_mentions
+from eventwire.extract.group_nouns import split_sets as _split_sets
+from eventwire.extract.mentions import extract_mentions
 from eventwire.extract.namephrases import Cand
 from eventwire.model import GROUP_LABEL, Article
 

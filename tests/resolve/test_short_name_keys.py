@@ -4,7 +4,7 @@ unlike the KB's name, are not joined."""
 
 import pytest
 
-from eventwire.extract.mentions import _group
+from eventwire.extract.mention_groups import group_cands as _group
 from eventwire.extract.namephrases import Cand
 from eventwire.knowledge.kb import spelt_alike
 from eventwire.model import DocumentRecords, Evidence, Mention, Span

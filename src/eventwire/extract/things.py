@@ -17,6 +17,9 @@ THING_HEADS = frozenset(
      "gurdwara", "dargah", "cathedral", "synagogue", "festival", "stadium", "airport",
      "bridge", "dam"]
 )  # fmt: skip
+# The heads that end a thing's own name ("Noor Masjid"); never "Express" or "Church" there:
+# "the Indian Express" is a newspaper, "the Catholic Church" a body that speaks.
+NAME_ENDING_HEADS = THING_HEADS - {"express", "church"}
 
 
 def before_thing_noun(name: Any) -> bool:
@@ -40,4 +43,4 @@ def named_by_thing_noun(name: str) -> bool:
     "the Golden Temple", "Lantern Festival" (never "Express" or "Church": "the Indian
     Express" is a newspaper, "the Catholic Church" a body that speaks)."""
     words = name.split()
-    return len(words) > 1 and words[-1].lower() in THING_HEADS - {"express", "church"}
+    return len(words) > 1 and words[-1].lower() in NAME_ENDING_HEADS

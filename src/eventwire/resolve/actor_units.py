@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
+from eventwire.extract.kind_words import PARTY_ROLE
 from eventwire.extract.namephrases import STATE_FORCES_NAME
 from eventwire.model import GROUP_LABEL, DocumentRecords, Evidence, Mention, Span
 from eventwire.text.names import initials
@@ -24,12 +25,14 @@ __all__ = [
     "build_units",
     "initials",
     "unit_type",
+    "words_type",
 ]
 
 # Words that say what kind of organisation a name is, checked in this order. A rescue or
 # health service is a state body ("Gaza's civil defence agency", "the emergency services
 # of Kharkiv"); a relief society is an organisation of its own ("the Red Crescent"), typed
-# "other" as the KB types national societies; "agency" alone is no outlet, "news agency" is.
+# "other" as the KB types national societies; "agency" alone is no outlet, "news agency" is;
+# a daily, a tribune, a broadcaster is an outlet ("the Kestrel Daily", "the Harbour Tribune").
 _ORG_WORDS = (
     ("other", r"\b(red (crescent|cross)|charity|aid group|relief (group|society)|ngo)\b"),
     (
@@ -37,13 +40,19 @@ _ORG_WORDS = (
         r"\b(civil (defen[cs]e|protection)|(emergency|rescue|ambulance) services?|"
         r"health (ministry|authorit(y|ies)|department|office))\b",
     ),
-    ("media", r"\b(news|times|post|journal|tv|television|radio|press|herald|gazette)\b"),
+    (
+        "media",
+        r"\b(news|times|post|journal|tv|television|radio|press|herald|gazette|daily|tribune|"
+        r"chronicle|telegraph|newspaper|broadcast(ing|er)|channel)\b",
+    ),
     ("coalition", r"\b(coalition|alliance)\b"),  # "the Saudi-led coalition", "a Western alliance"
     (
         "armed_group",
         r"\b(army|forces?|brigades?|militias?|battalions?|mujahideen|guards?|"
         r"shura|jihad|fighters|front|legion|regiment|resistance)\b",
     ),
+    # "Congress Legislature Party", "the party's central committee": a party's own body
+    ("political_party", r"\bparty\b"),
     (
         "government",
         r"\b(government|ministry|parliament|congress|council|house|presidency|"
@@ -241,11 +250,19 @@ def unit_type(unit: Unit, kb: Any) -> str:
         return "person"
     if any(STATE_FORCES_NAME.match(f) for f in unit.forms):
         return "state_forces"  # a state's forces no KB entry names ("Armed forces of Mali")
-    text = " ".join(unit.forms).lower()
+    if any(m.role == PARTY_ROLE for m in unit.mentions):
+        return "political_party"  # "KDP MPs", "the ruling KDP" (extract.kind_words)
+    return words_type(unit.forms) or LABEL_TYPES.get(unit.labels.most_common(1)[0][0], "other")
+
+
+def words_type(forms: Iterable[str]) -> str | None:
+    """The type an organisation's name words give (:data:`_ORG_WORDS`), read over all its
+    forms ("BJP" says nothing, "Bharatiya Janata Party" says a party), else None."""
+    text = " ".join(forms).lower()
     for kind, pattern in _ORG_WORDS:
         if re.search(pattern, text):
             return kind
-    return LABEL_TYPES.get(unit.labels.most_common(1)[0][0], "other")
+    return None
 
 
 @dataclass(frozen=True)

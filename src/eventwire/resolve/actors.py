@@ -23,6 +23,7 @@ from itertools import groupby
 from typing import Any
 
 from eventwire.errors import ConfigError
+from eventwire.extract.kind_words import PARTY_ROLE
 from eventwire.knowledge.resources import Resources
 from eventwire.model import Actor, DocumentRecords, Mention, Role, mention_key
 from eventwire.resolve.actor_columns import ColumnKeyGraph, SpilledUnits, UnitSpill
@@ -36,6 +37,7 @@ from eventwire.resolve.actor_units import (
     from_payload,
     to_payload,
     unit_id,
+    words_type,
 )
 from eventwire.resolve.ids import stable_id
 from eventwire.resolve.names import plain_key
@@ -257,6 +259,13 @@ def _actor(t: ClusterTotals, kb: Any, merge_reasons: list[str]) -> tuple[Actor, 
     entry = kb.get(kb_ids[0]) if len(kb_ids) == 1 else None
     types = t.type_counts()
     kind = entry.type if entry else max(types, key=lambda k: (types[k], k))
+    # The type is decided once per actor: one article's "KDP MPs" makes a party, and the
+    # words of any of its names type an actor the bare forms left "other" ("BJP" in most
+    # articles, "Bharatiya Janata Party" in one).
+    if entry is None and PARTY_ROLE in t.roles:
+        kind = "political_party"
+    elif entry is None and kind == "other":
+        kind = words_type(forms) or kind
     affiliation = t.lead(t.affiliations)
     country = entry.country if entry else affiliation
     roles = list(entry.roles) if entry else []
