@@ -183,7 +183,7 @@ class Held:
     )
 
     def wrap(self, owner: Any) -> None:
-        inner: Callable[..., Any] = owner._incident
+        inner: Callable[..., Any] = owner.build_incident
 
         def held(*args: Any, **kwargs: Any) -> Any:
             frames: dict[str, Any] = {}
@@ -195,7 +195,7 @@ class Held:
             self.report(frames)
             raise SystemExit(0)
 
-        owner._incident = held
+        owner.build_incident = held
         del inner
 
     def report(self, local: dict[str, Any]) -> None:
@@ -294,7 +294,7 @@ def main() -> None:
         trace.wrap(resolve, "resolve_events", "events")
         trace.wrap(resolve, "resolve_events_by_key", "events")
         trace.wrap(resolve, "resolve_incidents", "incidents")
-        trace.wrap(incidents, "_incident", "joined")
+        trace.wrap(incidents, "build_incident", "joined")
     phases = Phases()
     for owner, name in ((resolve, "resolve_actors"), (resolve, "resolve_events"),
                         (resolve, "resolve_incidents"), (resolve, "resolve_relations"),
