@@ -9,7 +9,7 @@ every day of its window; the pairs of a block are the only ones the join tries, 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import combinations
 
 from eventwire.resolve.doc_incidents import (
@@ -52,6 +52,19 @@ def candidate_blocks(incs: Sequence[Report]) -> dict[tuple[str, int, str], list[
     """The blocks of :func:`candidate_pairs`: each holds the reports filed under it, in
     index order."""
     blocks: dict[tuple[str, int, str], list[int]] = defaultdict(list)
+    for n, kind, days, cells in filings(incs):
+        for day in days:
+            for cell in cells:
+                blocks[(kind, day, cell)].append(n)
+    return blocks
+
+
+def filings(incs: Sequence[Report]) -> Iterator[tuple[int, str, range, list[str]]]:
+    """Where each report is filed, in index order: its place ``n``, its family, the days
+    and the cells (its sides, its town) of its blocks (``(family, day, cell)`` for every
+    day and cell). A whole-store join files its reports under many blocks, most of them
+    holding one report; :mod:`~eventwire.resolve.incident_blocks` keeps the filings as
+    numbers rather than as a dictionary of blocks."""
     for n, inc in enumerate(incs):
         w = inc.window()
         if w is None or w[1] - w[0] > MAX_WINDOW or files_nowhere(inc) or inc.period:
@@ -61,10 +74,7 @@ def candidate_blocks(incs: Sequence[Report]) -> dict[tuple[str, int, str], list[
             cells.append("town:" + town.id)
         if line := line_cell(inc):
             cells.append(line)  # one state's fire on a town of another (``across_line``)
-        for day in range(w[0] - DAY_SLACK, w[1] + DAY_SLACK + 1):
-            for cell in cells:
-                blocks[(inc.kind, day, cell)].append(n)
-    return blocks
+        yield n, inc.kind, range(w[0] - DAY_SLACK, w[1] + DAY_SLACK + 1), cells
 
 
 def pair_order(a: Report, b: Report) -> tuple[object, ...]:

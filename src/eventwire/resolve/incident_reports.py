@@ -301,7 +301,7 @@ def article_reports(incs: Sequence[DocIncident], side_of: dict[str, str] | None 
     return [make(inc) for inc in incs]
 
 
-_SHARED = ("place", "day", "type", "article_id")
+_SHARED = ("place", "day", "type", "article_id", "span")  # spans: a day's reports share one
 
 
 def reporter(
