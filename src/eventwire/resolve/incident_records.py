@@ -9,6 +9,7 @@ incidents and what the join said about it.
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -24,10 +25,52 @@ from eventwire.resolve.doc_incidents import (
     best_place,
     mention_id,
 )
+from eventwire.resolve.event_spill import event_number, event_text
 from eventwire.resolve.facets import is_facet_of_act
 from eventwire.resolve.ids import stable_id
 from eventwire.resolve.incident_counts import best_counts, report_figures
 from eventwire.resolve.incident_reports import Report, sends_armed_men
+from eventwire.resolve.record_file import ReadBack
+
+
+class MemberEvents(ReadBack[tuple[str | None, ...]]):
+    """The event of each member mention of each report (``None``: none), what
+    :func:`event_owners` reads, held as one 8-byte number a mention
+    (:func:`~eventwire.resolve.event_spill.event_number`) and one a report: the join
+    holds it for every report of the store, where a tuple of id strings took about 120
+    bytes more a report. An id not of the usual form is kept as it is."""
+
+    _NONE, _OTHER = -2, -1
+
+    def __init__(self) -> None:
+        self._numbers = array("q")
+        self._ends = array("q", [0])
+        self._other: dict[int, str] = {}  # position -> an id not of the usual form
+
+    def append(self, events: Iterable[str | None]) -> None:
+        """Hold the events of the next report's members, in order."""
+        for event_id in events:
+            if event_id is None:
+                self._numbers.append(self._NONE)
+                continue
+            number = event_number(event_id)
+            if number == self._OTHER:
+                self._other[len(self._numbers)] = event_id
+            self._numbers.append(number)
+        self._ends.append(len(self._numbers))
+
+    def __len__(self) -> int:
+        return len(self._ends) - 1
+
+    def _record(self, n: int) -> tuple[str | None, ...]:
+        start, end = self._ends[n], self._ends[n + 1]
+        return tuple(self._event(at) for at in range(start, end))
+
+    def _event(self, at: int) -> str | None:
+        number = self._numbers[at]
+        if number == self._NONE:
+            return None
+        return self._other[at] if number == self._OTHER else event_text(number)
 
 
 def lister(owner: dict[str, int], root: int) -> Callable[[str], bool]:

@@ -79,7 +79,13 @@ from eventwire.resolve.incident_places import (
     place_veto,
     within_reach,
 )
-from eventwire.resolve.incident_records import build_incident, event_owners, lead_type, lister
+from eventwire.resolve.incident_records import (
+    MemberEvents,
+    build_incident,
+    event_owners,
+    lead_type,
+    lister,
+)
 from eventwire.resolve.incident_reports import (
     STATE_TYPES,
     Report,
@@ -375,11 +381,11 @@ def resolve_incidents(
     }
     # each article incident read once for its report and the events of its mentions
     reports: list[Report] = []
-    held_events: list[tuple[str | None, ...]] = []  # the event of each member, by report
+    held_events = MemberEvents()  # the event of each member, by report
     make = reporter(incs, side_of)
     for inc in incs:
         reports.append(make(inc))
-        held_events.append(tuple(event_of.get(mention_id(em)) for em in inc.members))
+        held_events.append(event_of.get(mention_id(em)) for em in inc.members)
     clusters = Clusters(reports, cannot, veto, compared)
     for names in links.joins:
         held = sorted({n for e in names for n in by_event.get(e, ())})
