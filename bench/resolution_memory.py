@@ -167,6 +167,7 @@ class Held:
     ORDER = (  # resolve_incidents' locals, then resolve_rest's, as first reached
         ("reports", "Report objects (sides, sites, places)"),
         ("clusters", "union-find, members, notes, clusters kept apart"),
+        ("held_events", "the event of each report's members (MemberEvents)"),
         ("by_event", "reports by event and article"),
         ("incs", "article incidents (DocIncident) with their event mentions"),
         ("pending", "article incidents (DocIncident) with their event mentions"),
