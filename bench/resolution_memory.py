@@ -167,6 +167,7 @@ class Held:
     ORDER = (  # resolve_incidents' locals, then resolve_rest's, as first reached
         ("reports", "Report objects (sides, sites, places)"),
         ("clusters", "union-find, members, notes, clusters kept apart"),
+        ("held_events", "the event of each report's members (MemberEvents)"),
         ("by_event", "reports by event and article"),
         ("incs", "article incidents (DocIncident) with their event mentions"),
         ("pending", "article incidents (DocIncident) with their event mentions"),
@@ -183,7 +184,7 @@ class Held:
     )
 
     def wrap(self, owner: Any) -> None:
-        inner: Callable[..., Any] = owner._incident
+        inner: Callable[..., Any] = owner.build_incident
 
         def held(*args: Any, **kwargs: Any) -> Any:
             frames: dict[str, Any] = {}
@@ -195,7 +196,7 @@ class Held:
             self.report(frames)
             raise SystemExit(0)
 
-        owner._incident = held
+        owner.build_incident = held
         del inner
 
     def report(self, local: dict[str, Any]) -> None:
@@ -294,7 +295,7 @@ def main() -> None:
         trace.wrap(resolve, "resolve_events", "events")
         trace.wrap(resolve, "resolve_events_by_key", "events")
         trace.wrap(resolve, "resolve_incidents", "incidents")
-        trace.wrap(incidents, "_incident", "joined")
+        trace.wrap(incidents, "build_incident", "joined")
     phases = Phases()
     for owner, name in ((resolve, "resolve_actors"), (resolve, "resolve_events"),
                         (resolve, "resolve_incidents"), (resolve, "resolve_relations"),

@@ -17,16 +17,20 @@ order that does not end with the ids, too many reports or tags) the pairs are so
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 import numpy as np
 
-from eventwire.resolve.incidents import Report, candidate_blocks, candidate_pairs, pair_order
+from eventwire.resolve.incident_pairs import filings
+from eventwire.resolve.incidents import Report, candidate_pairs, pair_order
 
 BITS = 28  # a report's place in a pair: up to 268 million reports
 LOW = (1 << BITS) - 1
-FLUSH = 1 << 22  # pairs gathered before duplicates are dropped
+FLUSH = 1 << 18  # pairs gathered before repeats are dropped, at least
+SHARE = 4  # ... or this fraction of the distinct pairs found so far
+_NONE = np.empty(0, dtype=np.uint64)
 STEP = 1 << 16  # pairs turned into Python numbers at a time
 RUN = 1 << 20  # pairs of consecutive tags given from one scan of the tags, at least
 RUNS = 16  # ... or this fraction of the pairs: about this many scans in all
@@ -144,41 +148,80 @@ def _tag_runs(ranked: np.ndarray, tags: int) -> Iterator[np.ndarray]:
 def _pairs(reports: Sequence[Report]) -> np.ndarray:
     """Every candidate pair once, as ``i << BITS | j`` (i < j), in ascending order.
 
-    Pairs filed under several blocks (days, sides, a town) are gathered, sorted and made
-    distinct a batch at a time, and each batch merged into the pairs found so far once it
-    is as large as they are, so the whole costs a few sorts of the pairs, not one per
-    batch."""
+    A pair two reports share under several blocks (each day of their windows, a side and
+    a town) is filed once per block, so the pairs gathered hold it several times. They
+    are sorted and made distinct a batch at a time: a batch is flushed once it reaches
+    :data:`FLUSH` pairs or a :data:`SHARE`-th of the distinct pairs found so far, and
+    merged into them. So the repeats held at once stay a fraction of the distinct pairs
+    (a batch as large as them, the old bound, held two to three times their size while
+    it was sorted), while each merge still adds a fixed share of them: a few sorts of
+    the pairs in all."""
     done = np.empty(0, dtype=np.uint64)
     chunks: list[np.ndarray] = []
     pending = 0
-    for members in candidate_blocks(reports).values():
-        if len(members) < 2:
-            continue
-        m = np.asarray(members, dtype=np.uint64)  # filed in index order: i < j
-        first, second = np.triu_indices(len(m), 1)
+    for m in _blocks(reports):
+        first, second = np.triu_indices(len(m), 1)  # filed in index order: i < j
         chunks.append((m[first] << np.uint64(BITS)) | m[second])
-        pending += len(first)
-        if pending >= max(FLUSH, len(done)):
-            done = _merged(done, _distinct(np.concatenate(chunks)))
-            chunks, pending = [], 0
+        del first, second
+        pending += len(chunks[-1])
+        if pending >= max(FLUSH, len(done) // SHARE):
+            runs, done = [done, _distinct(chunks)], _NONE  # held by ``runs`` only
+            done, pending = _merged(runs), 0
     if not chunks:
         return done
-    return _merged(done, _distinct(np.concatenate(chunks)))
+    runs, done = [done, _distinct(chunks)], _NONE
+    return _merged(runs)
 
 
-def _distinct(values: np.ndarray) -> np.ndarray:
-    """``values`` sorted, each once (``np.unique`` hashes them first: several times
-    slower on millions of pairs)."""
+def _blocks(reports: Sequence[Report]) -> Iterator[np.ndarray]:
+    """The members (places, ascending) of each block of :func:`candidate_blocks` that
+    holds two reports or more, in no set order. Each filing is one 8-byte block number
+    (its family and cell numbered once, and its day) beside the report's place, sorted
+    once (stably: a block's members stay in place order); a dictionary of blocks held a
+    tuple and a list for each, most of them of one report."""
+    cells: dict[tuple[str, str], int] = {}
+    keys, places = array("q"), array("q")
+    for n, kind, days, named in filings(reports):
+        for cell in named:
+            code = cells.setdefault((kind, cell), len(cells)) << 32
+            for day in days:
+                keys.append(code | day)
+                places.append(n)
+    del cells
+    key = np.frombuffer(keys, dtype=np.int64)
+    order = np.argsort(key, kind="stable")
+    key = key[order]
+    place = np.frombuffer(places, dtype=np.int64)[order].astype(np.uint64)
+    del keys, places, order
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    sizes = np.diff(np.r_[starts, len(key)])
+    del key
+    for at in np.flatnonzero(sizes > 1).tolist():
+        start = int(starts[at])
+        yield place[start : start + int(sizes[at])]
+
+
+def _distinct(chunks: list[np.ndarray]) -> np.ndarray:
+    """The pairs of ``chunks`` sorted, each once; ``chunks`` is emptied as they are put
+    together, so they are not held twice. (``np.unique`` hashes them first: several
+    times slower on millions of pairs.)"""
+    values = np.concatenate(chunks) if len(chunks) > 1 else chunks[0]
+    chunks.clear()
     values.sort()
     return _dropped_repeats(values)
 
 
-def _merged(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def _merged(runs: list[np.ndarray]) -> np.ndarray:
     """Two ascending arrays of distinct values merged, each value once: a stable sort of
-    two sorted runs put end to end is a merge (timsort finds the runs)."""
+    two sorted runs put end to end is a merge (timsort finds the runs). ``runs`` is
+    emptied once they are put together, so neither is held beside the merge."""
+    a, b = runs
     if not len(a):
+        runs.clear()
         return b
-    both = np.concatenate([a, b])
+    both = np.concatenate(runs)
+    runs.clear()
+    del a, b
     both.sort(kind="stable")
     return _dropped_repeats(both)
 

@@ -5,7 +5,7 @@ A whole-store join used to hold every article incident with its event mentions (
 was built. :class:`SpilledIncidents` writes each one to a temporary file as it is made
 and keeps in memory only its place in the file and what the join needs of all of them
 at once (the leader ties, the named actors and the seats the articles state, see
-:func:`~eventwire.resolve.incidents.article_reports`); the join reads an article
+:func:`~eventwire.resolve.incident_reports.article_reports`); the join reads an article
 incident back when it makes its report and when it builds its incident, one at a time.
 A read gives an equal copy (pickled, with the one ontology put back), so the join's
 result is the same.
