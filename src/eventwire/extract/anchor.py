@@ -29,7 +29,7 @@ with no place in the sentence, the town or division the last earlier sentence of
 paragraph that named places is about (a place abroad only from the sentence just
 before; none for a summary told in the present further on), else the article's dominant country flagged ``inferred`` when it names one
 country dominantly, else None (never its capital: see
-:func:`eventwire.extract.placechoice.inferred_country`).
+:func:`eventwire.extract.placeinferred.inferred_country`).
 """
 
 from __future__ import annotations
@@ -52,11 +52,9 @@ from eventwire.extract.context import DocContext
 from eventwire.extract.count_attach import time_clause
 from eventwire.extract.dates import governing_verb, is_deadline
 from eventwire.extract.modality import SPEECH_VERBS
-from eventwire.extract.placechoice import (
-    inferred_country,
-    locates_nothing,
-    pick_place,
-)
+from eventwire.extract.placechoice import pick_place
+from eventwire.extract.placeinferred import inferred_country
+from eventwire.extract.placenowhere import locates_nothing
 from eventwire.extract.placespeech import said_at
 from eventwire.extract.timex import is_duration
 from eventwire.extract.timex_anchors import (
