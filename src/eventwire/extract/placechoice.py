@@ -41,6 +41,7 @@ from eventwire.extract.placerefs import (
     reference_points,
 )
 from eventwire.extract.placesite import site_told_after, site_told_before
+from eventwire.extract.placespeech import colon_dateline
 from eventwire.model import PlaceMention
 
 if TYPE_CHECKING:
@@ -155,6 +156,9 @@ def _pick_place(
         origin = bool(_ORIGIN.search(text[max(0, pm.span.start - 12) : pm.span.start]))
         return (
             origin,
+            # "kanpur: six men were held after a clash in Unnao": the dateline's town
+            # places the clause only when the clause names no place of its own
+            colon_dateline(text, pm),
             pm.span.start in containers,  # "Raghwan district (Marib)": Raghwan
             # a reference point ranks as what it makes of the event's place: a town's
             # surroundings ("west of Marib"), or farther ("270 km east of Lima")

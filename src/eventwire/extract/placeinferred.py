@@ -12,6 +12,7 @@ from eventwire.extract.placeclause import speaks_from
 from eventwire.extract.placenowhere import is_party
 from eventwire.extract.placeparts import PART_FEATURE
 from eventwire.extract.placerefs import reference_points
+from eventwire.extract.placespeech import colon_dateline
 from eventwire.model import PlaceMention
 
 if TYPE_CHECKING:
@@ -106,3 +107,18 @@ def _most_named_country(ctx: DocContext) -> str | None:
     if not counts or (len(counts) == 2 and counts[0][1] == counts[1][1]):
         return None
     return counts[0][0]
+
+
+def dateline_town(ctx: DocContext) -> Place | None:
+    """The town of the story's dateline written as a town and a colon ("kanpur: the
+    minister said ..."), flagged ``inferred``: where a speech act with no place of its
+    own was made. A local paper's dateline is the desk that heard the statements it
+    reports ("kanpur: ... He later accused the rival party of ..." was said in Kanpur);
+    a wire's dateline ("TRIPOLI (Wire) -") reports a whole country and is left to what
+    the body names. The first such dateline is the story's; a division or a country
+    before the colon is no town."""
+    for pm in ctx.places:
+        if pm.place is not None and colon_dateline(ctx.text, pm):
+            town = pm.place.precision in ("city", "point")
+            return replace(pm.place, inferred=True) if town else None
+    return None
