@@ -130,7 +130,9 @@ def _parse(words: list[str], heads: list[int], deps: list[str], pos: list[str]) 
 
 def _said_at(doc: Doc, place: int, trigger: int) -> bool:
     ctx = SimpleNamespace(
-        doc=doc, resources=SimpleNamespace(place_words=SimpleNamespace(statement_verbs=_STATEMENT))
+        doc=doc,
+        text=doc.text,
+        resources=SimpleNamespace(place_words=SimpleNamespace(statement_verbs=_STATEMENT)),
     )
     token = doc[place]
     mention = SimpleNamespace(span=SimpleNamespace(start=token.idx, end=token.idx + len(token)))

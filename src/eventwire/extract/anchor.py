@@ -29,7 +29,7 @@ with no place in the sentence, the town or division the last earlier sentence of
 paragraph that named places is about (a place abroad only from the sentence just
 before; none for a summary told in the present further on), else the article's dominant country flagged ``inferred`` when it names one
 country dominantly, else None (never its capital: see
-:func:`eventwire.extract.placechoice.inferred_country`).
+:func:`eventwire.extract.placeinferred.inferred_country`).
 """
 
 from __future__ import annotations
@@ -52,11 +52,9 @@ from eventwire.extract.context import DocContext
 from eventwire.extract.count_attach import time_clause
 from eventwire.extract.dates import governing_verb, is_deadline
 from eventwire.extract.modality import SPEECH_VERBS
-from eventwire.extract.placechoice import (
-    inferred_country,
-    locates_nothing,
-    pick_place,
-)
+from eventwire.extract.placechoice import pick_place
+from eventwire.extract.placeinferred import dateline_town, inferred_country
+from eventwire.extract.placenowhere import locates_nothing
 from eventwire.extract.placespeech import said_at
 from eventwire.extract.timex import is_duration
 from eventwire.extract.timex_anchors import (
@@ -541,7 +539,8 @@ def place_for(ctx: DocContext, token: Token, etype: str | None = None) -> Place 
     """The place of the clause headed near ``token``, never a metonym acting as an actor, a
     modifier ("the US dollar") or a nationality word; with no place in the sentence, the
     town or division an earlier sentence of the paragraph is about (not for a speech act of
-    type ``etype``: see :data:`SPEECH_ACTS`), else the article's dominant country flagged
+    type ``etype``: see :data:`SPEECH_ACTS`, which takes the town of a colon dateline,
+    ``placeinferred.dateline_town``), else the article's dominant country flagged
     ``inferred``, else None."""
     if ctx.usable_places is None:  # the same for every event of the document
         ctx.usable_places = [pm for pm in ctx.places if pm.place is not None
@@ -564,8 +563,8 @@ def place_for(ctx: DocContext, token: Token, etype: str | None = None) -> Place 
     # inferred (never its capital). A speech act with no place of its own takes no town
     # from the scene before it: "Shells hit a market in Kadugli. The minister condemned
     # the attack." says nothing of where the minister was.
-    if speech:
-        return inferred_country(ctx, usable)
+    if speech:  # said at a local paper's desk ("kanpur: ..."), else in the country
+        return dateline_town(ctx) or inferred_country(ctx, usable)
     return earlier_place(ctx, token, usable) or inferred_country(ctx, usable)
 
 

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 
 from eventwire.extract.carried_days import paragraph_before, told_in_past
 from eventwire.extract.context import DocContext
-from eventwire.extract.placechoice import pick_place, reported_by, speaks_from, top_country
+from eventwire.extract.placechoice import pick_place
+from eventwire.extract.placeclause import reported_by, speaks_from
+from eventwire.extract.placeinferred import top_country
 from eventwire.extract.timex_anchors import clause_tokens, clause_verb
 from eventwire.model import Place, PlaceMention
 

@@ -62,7 +62,7 @@ class DocContext:
     # how many of those lie in each country (computed with them; ranks an event's place)
     usable_countries: Counter[str | None] = field(default_factory=Counter, init=False)
     # the article's dominant country as an inferred place, once computed (see
-    # placechoice.inferred_country); a one-element tuple so None can be the answer
+    # placeinferred.inferred_country); a one-element tuple so None can be the answer
     inferred_country: tuple[Place | None] | None = field(default=None, init=False)
     # whether a usable place is where a speaker spoke from, by id (computed on first use)
     speaker_places: dict[int, bool] = field(default_factory=dict, init=False)

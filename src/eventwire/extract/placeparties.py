@@ -10,7 +10,7 @@ event keeps the place its clause gives otherwise, or none.
 
 A list of lands still places: "villages in countries such as Niger" lie in Niger. A noun
 that names a place ("the border with Uganda") is left to the reference-point rules of
-:mod:`placechoice`.
+:mod:`placerefs`.
 """
 
 from __future__ import annotations

@@ -27,6 +27,7 @@ from eventwire.extract.placespans import (
     DIVISION_KIND_WORDS,
     POSSESSIVE,
     SETTLEMENT_OF,
+    colon_dateline_names,
     toponym_spans,
 )
 from eventwire.extract.placewords import DIRECTIONS, NAME
@@ -166,6 +167,9 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
     gazetteer = ctx.resources.gazetteer
     words = ctx.resources.place_words
     spans = toponym_spans(ctx, gazetteer)
+    # "kanpur: the police said ...": the town the story is filed from, never a
+    # government speaking (the parse makes "kanpur" the subject of the verb after it)
+    datelines = {start for start, _end in colon_dateline_names(ctx.text, gazetteer)}
     voting = _voting(ctx, spans)
     context = document_context(
         gazetteer,
@@ -224,7 +228,7 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
                 span=Span(start, end, text),
                 place=reading,
                 evidence=ctx.evidence(sentence),
-                is_actor=is_metonym(ctx, start, end),
+                is_actor=start not in datelines and is_metonym(ctx, start, end),
             )
         )
     country = _capital_country(ctx, found, context.countries)

@@ -17,6 +17,8 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from typing import TYPE_CHECKING
 
+from eventwire.extract.datelines import colon_datelines
+from eventwire.extract.notactors import place_test
 from eventwire.extract.placewords import (
     CALENDAR_WORDS,
     CAPITALISED,
@@ -187,6 +189,12 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
         for s in [_place_in_name(gazetteer, text, e.start_char, e.end_char, word_case)]
         if s
     ]
+    # "kanpur: the police said ...": a colon dateline's town the model missed
+    spans += [
+        (s, e)
+        for s, e in colon_dateline_names(text, gazetteer)
+        if not any(a < e and s < b for a, b in spans)
+    ]
     taken = _Taken(spans)
     bodies = [(e.start_char, e.end_char) for e in ctx.view.ents if e.label_ == "ORG"]
     for m in CAPITALISED.finditer(text):
@@ -291,6 +299,20 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
             and text[s:e].lower() not in CALENDAR_WORDS
         }
     )
+
+
+def colon_dateline_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """The towns of datelines written as a place and a colon opening a paragraph, which
+    one-case feeds and many South Asian papers write in lower case ("kanpur: the police
+    said ...", "Rampur (Kheda): ..."): the model seldom tags a lower-case name, so the
+    story's town went unread. The name must be a place the gazetteer knows well
+    (:func:`~eventwire.extract.datelines.colon_datelines`)."""
+    found = []
+    for start, end in colon_datelines(text, place_test(gazetteer)):
+        name = re.split(r"\s*[(:]", text[start:end], maxsplit=1)[0].rstrip()
+        if name:
+            found.append((start, start + len(name)))
+    return found
 
 
 def _parenthesis_area(gazetteer: Gazetteer, name: str) -> set[str]:

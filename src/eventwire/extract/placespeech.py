@@ -13,6 +13,7 @@ act keeps no place of its own; the story's country stands in, flagged inferred.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
@@ -56,6 +57,8 @@ def said_at(ctx: DocContext, pm: PlaceMention, trigger: Token) -> bool:
     module doc): the object of a locative preposition that hangs from the trigger or a
     word governing it, from a verb or a setting's noun hanging there ("speaking in X",
     "at a news conference in X"), or from the subject of one of those words."""
+    if colon_dateline(ctx.text, pm):
+        return True  # "kanpur: the writer urged ...": the story's dateline
     span = ctx.doc.char_span(pm.span.start, pm.span.end, alignment_mode="expand")
     if span is None:
         return False
@@ -75,6 +78,19 @@ def said_at(ctx: DocContext, pm: PlaceMention, trigger: Token) -> bool:
         if owner.dep_ == "prep":
             owner = owner.head  # "at a conference in X": the conference's own head
     return owner.i in chain and not _after_what_is_said(prep)
+
+
+# what follows a dateline's town written with a colon: "kanpur: ", "Rampur (Kheda): "
+_COLON_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?:[ \t]")
+
+
+def colon_dateline(text: str, pm: PlaceMention) -> bool:
+    """Whether the mention is a dateline written as a town and a colon opening a
+    paragraph ("kanpur: the writer urged ..."; see ``datelines.colon_datelines``): the
+    story's dateline, which places a speech act as a layout's dateline does."""
+    start = pm.span.start
+    opens = start == 0 or text[max(0, start - 1)] == "\n" or not text[:start].strip()
+    return opens and bool(_COLON_AFTER.match(text, pm.span.end))
 
 
 def _after_what_is_said(prep: Token) -> bool:

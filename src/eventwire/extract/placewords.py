@@ -19,7 +19,7 @@ of", "X-based"):
 south Benghazi districts", so its part of speech is no test of a common word.)
 
 Demonyms ("Sudanese") stay found as their country and are set aside as event locations
-by :func:`~eventwire.extract.placechoice.locates_nothing`.
+by :func:`~eventwire.extract.placenowhere.locates_nothing`.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ forest", "the Kakuma camp") with the GeoNames feature codes of their kind, the p
 text places where they are ("residents", "doctors"), the verbs of a statement and those
 passing judgement on an act ("condemned the raid"). Read
 once per ``Resources``; used by ``extract/placefeatures.py`` and
-``extract/placechoice.py``."""
+``extract/placeclause.py``."""
 
 from __future__ import annotations
 

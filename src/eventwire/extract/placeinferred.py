@@ -1,0 +1,124 @@
+"""The country (or first-level division) an article is about, inferred for an event
+whose sentence names no place of its own (:func:`inferred_country`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from eventwire.extract.context import DocContext
+from eventwire.extract.placeclause import speaks_from
+from eventwire.extract.placenowhere import is_party
+from eventwire.extract.placeparts import PART_FEATURE
+from eventwire.extract.placerefs import reference_points
+from eventwire.extract.placespeech import colon_dateline
+from eventwire.model import PlaceMention
+
+if TYPE_CHECKING:
+    from eventwire.model import Place
+
+# The share of an article's located mentions one country must hold to be inferred as the
+# place of an event its sentence does not place: a story mostly about one country.
+DOMINANT_SHARE = 0.8
+
+
+def inferred_country(ctx: DocContext, usable: list[PlaceMention]) -> Place | None:
+    """The article's dominant country, flagged ``inferred``, for an event whose sentence
+    names no place of its own ("Gunmen killed two guards." in a story about Libya): the
+    country at least DOMINANT_SHARE of the article's usable place mentions lie in, not
+    counting where someone spoke ("the minister said in Washington") nor seas and
+    continents, nor a reference point ("near the border with Rwanda", "600 km east of
+    Khartoum": it may locate a speaker, not the story), nor a party ("talks with Peru");
+    and it must be the country the
+    article's place names, all of them (dateline, speakers' places and reference points
+    too), name most, so one misread name cannot carry a story elsewhere. None when the
+    article names no country so dominantly."""
+    if ctx.inferred_country is None:
+        references, _beyond = reference_points(
+            ctx.text, sorted(usable, key=lambda pm: pm.span.start)
+        )
+        countries = Counter(
+            pm.place.country
+            for pm in usable
+            if pm.place is not None
+            and pm.place.country
+            and pm.place.precision != "region"
+            and pm.place.id not in references
+            and not speaks_from(ctx, pm)
+            and not is_party(ctx, pm)
+        )
+        found = None
+        total = sum(countries.values())
+        if total:
+            iso3, n = top_country(countries)
+            country = ctx.resources.gazetteer.country(iso3) if iso3 else None
+            if (
+                iso3
+                and n >= DOMINANT_SHARE * total
+                and country is not None
+                and _most_named_country(ctx) == iso3
+            ):
+                division = _dominant_division(ctx, usable, references, iso3)
+                found = replace(division or country, inferred=True)
+        ctx.inferred_country = (found,)
+    return ctx.inferred_country[0]
+
+
+def top_country(countries: Counter) -> tuple[str | None, int]:
+    """The country named most in ``countries`` and how often, ties broken by the code so
+    the answer never depends on mention order (None sorts first, as no code)."""
+    return min(countries.items(), key=lambda kv: (-kv[1], kv[0] or ""))
+
+
+def _dominant_division(
+    ctx: DocContext, usable: list[PlaceMention], references: set[str], iso3: str
+) -> Place | None:
+    """The first-level division of the dominant country that a story about one region
+    names its places in ("airstrikes on Mekelle ... the Tigray region ... Mekelle town"):
+    at least DOMINANT_SHARE, and two or more, of the country's places finer than the
+    country lie in it (the country's own name says nothing of where in it)."""
+    divisions = Counter(
+        pm.place.admin1
+        for pm in usable
+        if pm.place is not None
+        and pm.place.country == iso3
+        and pm.place.precision in ("point", "city", "admin2", "admin1")
+        and pm.place.feature != PART_FEATURE
+        and pm.place.id not in references
+        and not speaks_from(ctx, pm)
+    )
+    total = sum(divisions.values())
+    if not total:
+        return None
+    code, n = min(divisions.items(), key=lambda kv: (-kv[1], kv[0] or ""))
+    if code is None or n < 2 or n < DOMINANT_SHARE * total:
+        return None
+    return ctx.resources.gazetteer.division(code)
+
+
+def _most_named_country(ctx: DocContext) -> str | None:
+    """The country most of the article's resolved place names lie in, None on a tie."""
+    counts = Counter(
+        pm.place.country
+        for pm in ctx.places
+        if pm.place is not None and pm.place.country and pm.place.precision != "region"
+    ).most_common(2)
+    if not counts or (len(counts) == 2 and counts[0][1] == counts[1][1]):
+        return None
+    return counts[0][0]
+
+
+def dateline_town(ctx: DocContext) -> Place | None:
+    """The town of the story's dateline written as a town and a colon ("kanpur: the
+    minister said ..."), flagged ``inferred``: where a speech act with no place of its
+    own was made. A local paper's dateline is the desk that heard the statements it
+    reports ("kanpur: ... He later accused the rival party of ..." was said in Kanpur);
+    a wire's dateline ("TRIPOLI (Wire) -") reports a whole country and is left to what
+    the body names. The first such dateline is the story's; a division or a country
+    before the colon is no town."""
+    for pm in ctx.places:
+        if pm.place is not None and colon_dateline(ctx.text, pm):
+            town = pm.place.precision in ("city", "point")
+            return replace(pm.place, inferred=True) if town else None
+    return None
