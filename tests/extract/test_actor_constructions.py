@@ -305,10 +305,10 @@ def test_an_organisations_head_the_tagger_left_out(nlp, no_kb):
 
 @pytest.mark.slow
 def test_a_demonym_on_an_attack_is_the_states_forces(run):
-    events = run("Israeli air strikes hit two homes in the town on Friday.")["events"]
+    events = run("Israeli air strikes flattened a school in the village on Sunday.")["events"]
     sources = {e.source.text for e in events if e.source}
     assert sources == {"Israeli"}
-    mentions_ = run("Israeli air strikes hit two homes in the town on Friday.")["mentions"]
+    mentions_ = run("Israeli air strikes flattened a school in the village on Sunday.")["mentions"]
     assert any(m.normalized.startswith("Israel") and m.label == "ORG" for m in mentions_)
 
 

@@ -129,7 +129,7 @@ def test_a_countrys_ministry_is_still_the_state(run):
 
 def test_names_of_one_rescue_service_in_the_kb_are_one_actor(nlp, resources):
     text = (
-        "Gaza's civil defence agency said strikes hit two homes on Friday.\n\n"
+        "Gaza's civil defence agency reported strikes on three houses on Sunday.\n\n"
         "Crews of the Palestinian Civil Defense pulled two men from a flattened house."
     )
     article = Article("art_t", text, published="2025-03-15", published_precision="day")

@@ -50,7 +50,7 @@ _SAID_WORDS = frozenset({
 # a head opening with a conjunction continues the prose: "But the question is: ..."
 _CONJUNCTIONS = frozenset({"and", "but", "or", "so", "yet", "then", "because"})
 
-# the marks of a comment thread: a stamp ("May 2, 2012 at 10:04 pm | Report abuse"), the
+# the marks of a comment thread: a stamp ("March 9, 2014 at 7:52 am | Report abuse"), the
 # site's comment policy and the thread's closing
 _COMMENT_MARK = re.compile(
     r"\bat \d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\|\s*(?:report abuse|reply)\b"

@@ -111,7 +111,7 @@ def group_nouns(
             noun = f"{doc[start : tok.i].text.lower()} {noun}"  # one force per town
         name = doc[start : tok.i + 1].text
         if (patron := _patron_compound(tok)) is not None and start > patron[0]:
-            # "Turkish-backed factions", "Ankara-aligned forces": the patron names them
+            # "Iran-backed militias", "Moscow-aligned units": the patron names them
             # apart from other factions ("US-backed factions" are others); the patron's
             # own words stay outside the span, a backer of its own
             patron_words = doc[patron[0] : patron[1]].text

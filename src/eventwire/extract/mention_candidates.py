@@ -154,7 +154,7 @@ def name_candidate(
     if entry is None and label == "GPE":
         iso3 = kb.country_of_capital(text)
         if (body := place_institution(doc, ent.end)) is not None:
-            # "Gaza's civil defence agency said": the place's own body is the actor
+            # "Tyre's civil defence agency reported": the place's own body is the actor
             name = doc[ent.start : body].text
             found = kb.lookup(name)
             return Cand(ent.start, body, "ORG", name, kb_id=found.id if found else None,

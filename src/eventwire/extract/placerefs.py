@@ -65,7 +65,7 @@ KM_PER_MILE = 1.609344
 OFFSET_FEATURE = "OFFSET"
 
 
-# A second name of a list goes with the first: "the border with Uganda and Rwanda".
+# A second name of a list goes with the first: "the border with Chad and Niger".
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?$")
 
 
@@ -166,10 +166,10 @@ def between_ends(text: str, in_sentence: list[PlaceMention]) -> tuple[set[str], 
 
 def reference_points(text: str, in_sentence: list[PlaceMention]) -> tuple[set[str], set[str]]:
     """Ids of the places ``in_sentence`` names as reference points ("X, 400 km from Y",
-    "west of Marib", "the border with Uganda and Rwanda"), and of the countries among them
+    "west of Marib", "the border with Chad and Niger"), and of the countries among them
     named across a border. A town named as a reference point once is one wherever the
     sentence names it ("Majzar west of Marib city (Marib)"); names listed after one are
-    too ("the border with Uganda and Rwanda")."""
+    too ("the border with Chad and Niger")."""
     found: set[str] = set()
     beyond: set[str] = set()
     previous: PlaceMention | None = None

@@ -116,8 +116,8 @@ def _keep_tolls(
     named: frozenset[str],
 ) -> None:
     """A toll a sentence states once for its incident is kept by the act that sentence
-    tells first with its named doer ("Israeli air strikes hit two homes, killing at least
-    20": the strikes, not the killing of "people"), else, with no doer named, by the act
+    tells first with its named doer ("Ruritanian jets bombed three houses, killing at least
+    15": the bombing, not the killing of "people"), else, with no doer named, by the act
     the toll's clause depends on (:func:`_toll_keeper`); the incident's other members of
     that sentence give it up, so no sibling event of the same incident takes it instead.
 

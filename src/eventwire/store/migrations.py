@@ -960,7 +960,7 @@ MIGRATIONS: list[str] = [
     );
     ANALYZE event_pairs
     """,
-    # 28 (issue 18): every actor's part in the events of a type per period (whole store,
+    # 27 (issue 18): every actor's part in the events of a type per period (whole store,
     # year, month), with the most sources (up to the floor) of those events: the actors of
     # a filter of a type, dates and sources (the actor index under the filter bar) read
     # one row an actor, period and type, where ``event_actor_roles`` keeps one for every
