@@ -105,7 +105,7 @@ def war_sides(
     tok: Token, subject_of: Callable[[Token], Token | None]
 ) -> Iterator[tuple[str, Token, Token]]:
     """The sides of a war named with its other side: "X is at war with Y", "X's war
-    with Y", "X waged war on Y". ``subject_of`` finds a verb's subject (relations.py's)."""
+    with Y", "X waged war on Y". ``subject_of`` finds a verb's subject (relation_roles.py's)."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in WAR_NOUNS:
         return
     prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in WAR_PREPS), None)
