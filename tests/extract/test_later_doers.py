@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pytest
 from spacy.tokens import Doc
 
-from eventwire.extract.events import _name_after_adjective
+from eventwire.extract.event_role_tokens import _name_after_adjective
 from eventwire.model import Span
 
 slow = pytest.mark.slow

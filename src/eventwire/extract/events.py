@@ -24,6 +24,11 @@ unnamed groups), ``violent``/``intervention``/``lethal`` for protests, and
 ``embedded`` when the trigger sits under another event's trigger ("accused X of
 attacking", "attacked Y, killing 5"), which :func:`eventwire.resolve.events.main_event`
 uses to find the event a text is about.
+
+Which tokens are triggers is read in :mod:`eventwire.extract.triggers`; the qualifiers
+off the roles and the clause in :mod:`eventwire.extract.event_qualifiers`; second looks at
+the tokens filling roles in :mod:`eventwire.extract.event_role_tokens`; acts told again
+folded into one in :mod:`eventwire.extract.event_folds`.
 """
 
 from __future__ import annotations
@@ -38,10 +43,8 @@ from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.count_attach import (
     BACKGROUND,
-    VICTIM_VERBS,
     attach_counts,
     fold_follow_ups,
-    follow_up_line,
     governing_acts,
 )
 from eventwire.extract.descriptions import (
@@ -49,12 +52,32 @@ from eventwire.extract.descriptions import (
     described_bodies,
     governments_of_one_state,
 )
-from eventwire.extract.eventlinks import CONSEQUENCE_DEPS, link_events
+from eventwire.extract.event_folds import (
+    _consequences_folded,
+    _follow_up_lines,
+    _named_again_dated,
+)
+from eventwire.extract.event_qualifiers import (
+    _civilian,
+    _clause_qualifiers,
+    _kind_of,
+    _named_place,
+    _place,
+    _qualifiers,
+    _words,
+)
+from eventwire.extract.event_role_tokens import (
+    _gerund_doer,
+    _holder_of_origin,
+    _instrument,
+    _name_after_adjective,
+    _side_that_fell,
+    _target_token,
+)
+from eventwire.extract.eventlinks import link_events
 from eventwire.extract.eventroles import (
     agent_place,
     between_first,
-    held_by,
-    is_time_phrase,
     nominal_gerund,
     noun_roles,
     own_conjuncts,
@@ -62,246 +85,31 @@ from eventwire.extract.eventroles import (
     war_place,
 )
 from eventwire.extract.later_doers import doers_named_later
-from eventwire.extract.modality import SPEECH_VERBS, attribution_of, modality_of
+from eventwire.extract.modality import attribution_of, modality_of
 from eventwire.extract.rebuttals import BACKING_EVENTS, rebuttals, rebutted
 from eventwire.extract.subject_acts import EMBEDDED, subject_acts_folded
 from eventwire.extract.totals import conflict_onset, total_words
+from eventwire.extract.triggers import (
+    TRIGGER_POS,
+    _acted_upon,
+    _aftermath_find,
+    _averted,
+    _by_source,
+    _hyphened_modifier,
+    _inside_name,
+    _noun_dep,
+    _source_makes_event,
+    trigger_of,
+)
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import EventMention, Span
 from eventwire.registry import extractors
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
-    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
-# "pull out", "take control", "a grenade was thrown", "found dead"
-PARTICLE_DEPS = ("prt", "prep", "dobj", "nsubjpass", "oprd", "advmod")  # "fired back"
 EVENT_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "ROOT"})
 ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
-# the parts of speech trigger_of and _by_source read a trigger from
-TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
-
-
-def trigger_of(token: Token, onto: Ontology) -> tuple[str, str] | None:
-    """``(type, lemma key)`` of a trigger token; the key is "verb particle" for phrasal verbs."""
-    lemma = token.lemma_.lower()
-    if token.dep_ == "amod" and token.tag_ in ("VBG", "VBN"):
-        return None  # a participle used as an adjective: "burning tyres", "wounded soldiers"
-    if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
-        for child in token.children:
-            if child.dep_ not in PARTICLE_DEPS or (child.dep_ == "prep" and is_time_phrase(child)):
-                continue  # "fired ... on 5 May" is no "fire on"
-            for particle in (child.lower_, child.lemma_.lower()):
-                if t := onto.phrasal_type(lemma, particle):
-                    return t, f"{lemma} {particle}"
-        if token.pos_ == "AUX":
-            return None
-        if vo := _verb_object(token, onto):
-            return vo
-        obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        if obj is not None and onto.is_non_event(lemma, (obj.lemma_, obj.lower_)):
-            return None  # "released photos", "launched a website", "struck a deal"
-        if _ceasing(token, lemma, obj, onto) or _natural_force(token):
-            return None  # "the shelling must stop"; "provinces hit by the drought"
-        t = onto.verb_type(lemma)
-        return (t, lemma) if t else None
-    if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("PERSON", "GPE", "ORG"):
-        doc = token.doc
-        words = [lemma]
-        if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of":  # "exchange of fire"
-            words.insert(0, f"{lemma} of {doc[token.i + 2].lower_}")
-        if token.i > 0:
-            prev = doc[token.i - 1]
-            if prev.i > 0 and prev.text == "-" and not prev.whitespace_:  # "sit-in"
-                words.insert(0, f"{doc[prev.i - 1].lower_}-{lemma}")
-            words.insert(0, f"{prev.lower_} {lemma}")  # "air strike", "hunger strike"
-        words.append(token.lower_)
-        for word in words:
-            if t := onto.noun_type(word):
-                return t, word
-        if (lemma in onto.weapon_subjects and _noun_dep(token) == "nsubj"
-                and not onto.verb_type(token.head.lemma_)):  # fmt: skip
-            return "ASSAULT", lemma  # "rockets fell near the airport", not "a bomb killed"
-    return None
-
-
-# Verbs of stopping: coercion when someone or something is stopped ("police stopped the
-# convoy", "prevented protesters from marching"), a ceasing when nothing is.
-STOPPING_VERBS = frozenset({"stop", "halt", "prevent"})
-# Objects that are no one: "stop something from happening", "prevent anything like it".
-INDEFINITE_OBJECTS = frozenset(
-    {"something", "anything", "everything", "nothing", "this", "that", "it", "all"}
-)
-
-
-def _ceasing(token: Token, lemma: str, obj: Token | None, onto: Ontology) -> bool:
-    """A verb of stopping with no one stopped tells a ceasing, not coercion: "the violence
-    must stop", "called for the shelling to stop" (intransitive), "how can you stop
-    something from happening" (an indefinite pronoun as the object), "stop the bombings",
-    "efforts to halt the war" (a violent act as the object: the act is told by its own
-    noun; "stop the protests by force" stays a COERCE of the protest)."""
-    if lemma not in STOPPING_VERBS:
-        return False
-    if obj is None:
-        return not any(c.dep_ in ("xcomp", "ccomp", "pcomp") for c in token.children)
-    if obj.lower_ in INDEFINITE_OBJECTS:
-        return True
-    return obj.dep_ == "dobj" and trigger_type(obj, onto) in onto.violent_types
-
-
-# Forces of nature and of the economy: what they "hit", "strike" or "batter" suffered no
-# attack ("provinces hit by the drought", "a storm struck the coast").
-NATURAL_FORCES = frozenset(
-    {"drought", "droughts", "flood", "floods", "flooding", "storm", "storms", "cyclone",
-     "hurricane", "typhoon", "earthquake", "quake", "tsunami", "famine", "epidemic",
-     "pandemic", "outbreak", "disease", "heatwave", "landslide", "avalanche", "rain", "rains",
-     "snow", "frost", "lightning", "crisis", "recession", "slump", "downturn", "inflation",
-     "shortage", "shortages", "sanctions", "cuts", "virus", "wildfire",
-     "wildfires", "locusts"}
-)  # fmt: skip
-
-
-def _natural_force(token: Token) -> bool:
-    """A violent verb whose doer is a force of nature or of the economy tells no attack:
-    "the drought hit 14 provinces", "a cyclone struck the coast", "districts battered by
-    floods", "importers hit by the sanctions". Its victims are counted by
-    other words, and no one did it."""
-    for child in token.children:
-        doer = child
-        if child.dep_ == "agent":  # "hit by the drought"
-            doer = next((c for c in child.children if c.dep_ == "pobj"), child)
-        elif child.dep_ not in ("nsubj",):
-            continue
-        if doer.lemma_.lower() in NATURAL_FORCES or doer.lower_ in NATURAL_FORCES:
-            return True
-    return False
-
-
-def _verb_object(token: Token, onto: Ontology) -> tuple[str, str] | None:
-    """``(type, "verb object")`` for "defused landmines", "found a cache of weapons"."""
-    lemma = token.lemma_.lower()
-    if lemma not in onto.verb_object_verbs:
-        return None  # no entry for this verb: its object's words need not be read
-    for obj in (c for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
-        words = [w for t in obj.subtree for w in (t.lemma_.lower(), t.lower_)]
-        if (vo := onto.verb_object(lemma, words)) is not None:
-            word = next(w for w in words if w in vo.objects)
-            return vo.type, f"{lemma} {word}"
-    return None
-
-
-def _inside_name(token: Token) -> bool:
-    """A capitalised word inside a run of capitalised words is part of a name, not a
-    trigger: "Popular Mobilization Forces" (no MOBILIZE), "Rapid Support Forces" (no
-    SUPPORT). A verb, or a word opening its sentence, is read as usual."""
-    doc = token.doc
-
-    def capitalised(i: int) -> bool:  # "Forces", not "FORCES" of an all-capitals text
-        text = doc[i].text if 0 <= i < len(doc) else ""
-        return text[:1].isupper() and not text.isupper() and not doc[i].is_sent_start
-
-    if token.pos_ not in ("NOUN", "PROPN") or not capitalised(token.i):
-        return False
-    return capitalised(token.i - 1) or capitalised(token.i + 1)
-
-
-def _hyphened_modifier(token: Token) -> bool:
-    """An event noun joined by a hyphen to a participle or adjective describes a place or
-    people, it tells no event: "the war-torn region", "conflict-affected districts",
-    "a violence-hit town" (the words are one modifier of the noun after them)."""
-    doc = token.doc
-    if token.pos_ not in ("NOUN", "PROPN") or token.i + 2 >= len(doc) or token.whitespace_:
-        return False
-    hyphen, word = doc[token.i + 1], doc[token.i + 2]
-    return (
-        hyphen.text == "-"
-        and not hyphen.whitespace_
-        and word.tag_ in ("VBN", "JJ")
-        and word.dep_ == "amod"
-    )
-
-
-# Verbs whose object is a load a vehicle or column of people has with it: "a convoy
-# carrying aid", "a truck transporting supplies".
-CARRYING_VERBS = frozenset({"carry", "transport", "ferry", "haul", "deliver", "bring"})
-# Prepositions whose object is what an act is aimed at: "an attack on a patrol".
-AIMED_PREPS = frozenset({"on", "at", "against", "upon", "targeting"})
-
-
-def _acted_upon(token: Token, etype: str, violent_at: set[int], onto: Ontology) -> bool:
-    """A non-violent event noun naming the thing a violent act is done to is that thing,
-    not an event of its own: "gunmen ambushed an army patrol" (no MOBILIZE), "an attack on
-    a patrol", "the patrol was ambushed", "rebels attacked an aid convoy" and "shelled a
-    convoy carrying aid" (no AID). A protest attacked or dispersed still took place
-    (PROTEST is kept), and a violent noun there is an act told as such ("repelled an
-    attack")."""
-    if token.pos_ not in ("NOUN", "PROPN") or etype in onto.violent_types or etype == "PROTEST":
-        return False
-    node = token
-    for _ in range(3):  # up from the trigger to the noun phrase the act is done to
-        head = node.head
-        if node.dep_ == "compound":  # "an aid convoy", "an army patrol"
-            node = head
-        elif node.dep_ == "dobj" and head.dep_ == "acl" and head.lemma_ in CARRYING_VERBS:
-            node = head.head  # "a convoy carrying aid"
-        elif node.dep_ == "pobj" and head.lower_ in ("of", "with") and head.head.pos_ == "NOUN":
-            node = head.head  # "a convoy of aid", "trucks with aid"
-        else:
-            break
-    head = node.head
-    if node.dep_ in ("dobj", "nsubjpass") and head.i != node.i:
-        return head.i in violent_at
-    if node.dep_ == "pobj" and head.lower_ in AIMED_PREPS:
-        return head.head.i in violent_at
-    return False
-
-
-# Verbs whose object is an event kept from happening: "averted a war", "to prevent a
-# massacre", "avoid an escalation of the fighting".
-AVERTING_VERBS = frozenset({"avert", "prevent", "avoid", "forestall", "preempt", "pre-empt"})
-
-
-def _averted(token: Token, onto: Ontology) -> bool:
-    """An event noun that is the object of a verb of averting did not happen: "mediators
-    averted a war", "urged both sides to prevent a civil war" (no ASSAULT); its nominal
-    object too ("avoid an escalation of the fighting"). Keeping an event from happening
-    is no act of force either ("prevent a war" is no COERCE; "prevented protesters from
-    marching" and "prevented a protest" still are, though the protest did not happen)."""
-    if token.pos_ == "VERB" and token.lemma_.lower() in AVERTING_VERBS:
-        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-        return obj is not None and trigger_type(obj, onto) in onto.violent_types
-    if token.pos_ not in ("NOUN", "PROPN"):
-        return False
-    node = token
-    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "dobj":
-        node = node.head.head  # "an escalation of the fighting"
-    return node.dep_ == "dobj" and node.head.lemma_.lower() in AVERTING_VERBS
-
-
-def _aftermath_find(
-    token: Token, found: tuple[str, str], first_violent: int | None, onto: Ontology
-) -> bool:
-    """Bodies found after an act the text has told ("Jets struck the market. Rescuers
-    found five more bodies under the rubble") are that act's victims, not a killing of
-    their own; their count goes to the act. Bodies found with no act told before them
-    ("The bodies of two men were found near the road") stay the killing they tell of."""
-    etype, lemma = found
-    if not etype or etype not in onto.violent_types or not onto.is_finding(etype, lemma):
-        return False
-    return first_violent is not None and first_violent < token.i and " " in lemma
-
-
-def _noun_dep(token: Token) -> str:
-    """A noun's role in its clause, through coordination ("rocket and artillery shelling")."""
-    seen = 0
-    while token.dep_ == "conj" and token.head.i != token.i and seen < 10:
-        token, seen = token.head, seen + 1
-    return token.dep_
-
-
-def trigger_type(token: Token, onto: Ontology) -> str | None:
-    found = trigger_of(token, onto)
-    return found[0] if found else None
 
 
 def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
@@ -518,153 +326,6 @@ def extract_events(ctx: DocContext) -> dict[str, Sequence[Any]]:
     return {"events": events, "mentions": mentions}
 
 
-def _follow_up_lines(
-    ctx: DocContext, events: list[EventMention], onto: Ontology
-) -> tuple[set[int], set[int]]:
-    """Start characters of the sentences whose violent events only tell what befell
-    victims, named by no doer (``VICTIM_VERBS``): (the follow-up lines among them
-    (:func:`follow_up_line`), the others: toll lines that may be an earlier act's toll)."""
-    view = ctx.view
-    acts: dict[int, list[EventMention]] = {}
-    for e in events:
-        if e.type in onto.violent_types:
-            acts.setdefault(view.sent_at_char(e.evidence.char_start), []).append(e)
-    victims = [n for n, told in sorted(acts.items())
-               if all(e.source is None and e.lemma in VICTIM_VERBS for e in told)]  # fmt: skip
-    follow_ups = {n for n in victims if follow_up_line(view.sents[n], SPEECH_VERBS)}
-    return (
-        {view.sents[n].start_char for n in follow_ups},
-        {view.sents[n].start_char for n in victims if n not in follow_ups},
-    )
-
-
-NAMING_AGAIN = frozenset({"the", "this", "that"})
-
-
-def _named_again_dated(
-    ctx: DocContext, events: list[EventMention], trigger_at: list[int]
-) -> list[EventMention]:
-    """An act named again by a definite noun with no date of its own ("Late last week,
-    gunmen hit a convoy. ... The Front, which claimed the attack, said ...") is the act
-    told before: the nearest earlier act of its type and doer (or target), in an earlier
-    sentence, whose date the text states, dates it at that date's precision (a week stays
-    a week)."""
-    if len(events) != len(trigger_at):
-        return events
-    doc, view = ctx.doc, ctx.view
-    out = list(events)
-    for k, (e, i) in enumerate(zip(events, trigger_at, strict=True)):
-        tok = doc[i]
-        if e.when is not None and e.when.precision != "publication":
-            continue
-        if tok.pos_ != "NOUN" or not any(
-            c.dep_ == "det" and c.lower_ in NAMING_AGAIN for c in tok.children
-        ):
-            continue
-        here = view.sent_no(tok)
-        for j in range(k - 1, -1, -1):
-            o = events[j]
-            if o.type != e.type or o.negated or view.sent_no(doc[trigger_at[j]]) >= here:
-                continue
-            same = (e.source is not None and o.source == e.source) or (
-                e.target is not None and o.target == e.target
-            )
-            if not same:
-                continue
-            if o.when is not None and o.when.value and o.when.precision != "publication":
-                out[k] = replace(e, when=o.when)
-            break  # the nearest such act is the one named again, dated or not
-    return out
-
-
-# Prepositions that set a verb's act in an event noun: "killing nine in a battle".
-SETTING_PREPS = frozenset({"in", "during", "amid"})
-
-
-def _consequence_act(token: Token, acts: set[int]) -> int | None:
-    """The act a participle of consequence tells the toll of: "..., killing 12 civilians
-    and wounding 31" hangs on the act's verb, through "killing" for "wounding"; an event
-    noun setting the act or its consequence ("..., killing nine in a battle that lasted
-    hours", "were killed in an air strike") is that act too."""
-    node = token
-    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in SETTING_PREPS:
-        node = token.head.head
-        if node.pos_ != "VERB":
-            return None
-        if node.i in acts and node.tag_ != "VBG":
-            return node.i
-    for _ in range(4):
-        if node.tag_ != "VBG" or node.dep_ not in CONSEQUENCE_DEPS or node.head.i == node.i:
-            return None
-        if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in node.children):
-            return None  # a clause of its own: "while shelling wounded six", "as guards fired"
-        node = node.head
-        if node.i in acts and node.tag_ != "VBG":
-            return node.i
-    return None
-
-
-def _consequences_folded(
-    doc: Doc, events: list[EventMention], trigger_at: list[int], onto: Ontology
-) -> list[EventMention]:
-    """A participle of consequence ("Shells struck a market, killing 12 civilians and
-    wounding 31") tells the toll and the victims of the act it hangs on, not an act of its
-    own: it is no event, and its victims become the act's target when the act names none.
-    A doer of its own ("..., killing 12, and police arrested two") or another type
-    ("raided the hideout, leaving two dead") keeps it apart. An event noun with no actor
-    setting the act ("killing nine in a battle", "were killed in an air strike") is the
-    act as well; its weapon joins the act's."""
-    if len(events) != len(trigger_at):
-        return events
-    violent = onto.violent_types
-    acts: dict[int, list[int]] = {}
-    for n, (e, i) in enumerate(zip(events, trigger_at, strict=True)):
-        if e.type in violent and not e.negated:
-            acts.setdefault(i, []).append(n)
-    out = list(events)
-    dropped: set[int] = set()
-    victims: dict[int, set[str]] = {}  # host -> kinds of the victims its consequences name
-    for n, (e, i) in enumerate(zip(events, trigger_at, strict=True)):
-        if e.type not in violent or n in dropped:
-            continue
-        setting = doc[i].pos_ == "NOUN"
-        if setting and e.target is not None:
-            continue  # "killed in clashes with the rebels": the noun names sides of its own
-        act = _consequence_act(doc[i], set(acts) - {i})
-        hosts = [h for h in acts.get(act, []) if h not in dropped and out[h].type == e.type
-                 ] if act is not None else []  # fmt: skip
-        if not hosts or any(e.source is not None and out[h].source not in (None, e.source)
-                            for h in hosts):  # fmt: skip
-            continue
-        # the victims a consequence names; the weapon a setting noun names
-        kept = ("means_",) if setting else ("target_",)
-        for h in hosts:
-            host = out[h]
-            # a doer only the folded event names is the act's ("were killed in an attack
-            # by the Front": the Front killed them)
-            took = ("source_",) if host.source is None and e.source is not None else ()
-            quals = tuple(q for q in e.qualifiers if q.startswith((*kept, *took)))
-            if not setting and events[h].target is None:  # the act named a thing or place hit
-                victims.setdefault(h, set()).update(
-                    q for q in e.qualifiers if q.startswith("target_") and q != "target_place"
-                )
-            out[h] = replace(host, source=host.source or e.source, target=host.target or e.target,
-                             qualifiers=tuple(dict.fromkeys((*host.qualifiers, *quals))))  # fmt: skip
-        dropped.add(n)
-    for h, kinds in victims.items():
-        if kinds & ARMED_VICTIMS and CIVILIAN_TARGET not in kinds:
-            # "stormed a village, killing four soldiers": the victims are armed people, the
-            # village only where they were hit; the act is no attack on civilians
-            quals = out[h].qualifiers
-            out[h] = replace(out[h], qualifiers=tuple(q for q in quals if q != CIVILIAN_TARGET))
-    return [e for n, e in enumerate(out) if n not in dropped]
-
-
-CIVILIAN_TARGET = "target_civilian"
-# Victims who are no civilians: a state's forces, police, fighters of a group, its forces.
-ARMED_VICTIMS = frozenset({"target_state", "target_armed", "target_forces"})
-
-
 def _rebutted_backing(
     ctx: DocContext, index: MentionIndex, events: list[EventMention]
 ) -> list[EventMention]:
@@ -711,228 +372,8 @@ def _statement_about(token: Token, etype: str, modality: str, onto: Ontology) ->
     return st.about(etype, modality, conditional)
 
 
-def _clause_qualifiers(
-    token: Token,
-    sent: SpacySpan,
-    etype: str,
-    onto: Ontology,
-    trigger_tokens: set[int],
-    targets: list[Span],
-) -> tuple[str, ...]:
-    """Weapon, protest cues and embedding of a trigger, read off its clause (in ``sent``)."""
-    quals: list[str] = []
-    # the clause's words are read only for the types that carry a weapon
-    if etype in onto.violent_types and (means := onto.means_of(_clause_words(token, targets))):
-        quals.append(f"means_{means}")
-    if etype == "PROTEST":
-        quals += onto.protest_cues(_words(sent))
-    cur = token
-    while cur.head.i != cur.i:
-        # Under another trigger, or describing a noun ("families whose children were
-        # kidnapped", "people killed in the war"): background, not the text's event.
-        if (
-            (cur.dep_ != "conj" and cur.head.i in trigger_tokens)
-            or cur.dep_ in ("relcl", "acl")
-            or (
-                cur.dep_
-                == "ccomp"  # "reiterated its demand that Israel ease...": the demand's content
-                and any(c.dep_ == "dobj" and c.i in trigger_tokens for c in cur.head.children)
-            )
-        ):
-            quals.append("embedded")
-            break
-        cur = cur.head
-    return tuple(quals)
-
-
-def _clause_words(token: Token, targets: list[Span]) -> list[str]:
-    """Words of the trigger's own phrase, of the phrase it modifies ("artillery targeting")
-    and of its verb's subject ("the air force launched nine offensives"), not those of its
-    targets' names ("shot a member of the Air Force Intelligence")."""
-    toks = list(token.subtree)
-    head = token.head
-    if token.dep_ in ("acl", "relcl", "advcl", "pobj", "dobj", "nsubj", "nsubjpass", "compound"):
-        toks += [head, *head.children]
-        if head.dep_ == "prep":  # "used poison gas in an attack"
-            toks += [
-                head.head,
-                *(t for c in head.head.children if c.dep_ == "dobj" for t in c.subtree),
-            ]
-        if token.dep_ == "dobj" and (
-            subj := next((c for c in head.children if c.dep_ == "nsubj"), None)
-        ):
-            toks += list(subj.subtree)
-    toks = [t for t in toks if not any(sp.start <= t.idx < sp.end for sp in targets)]
-    return _words(toks)
-
-
-def _words(tokens) -> list[str]:  # noqa: ANN001
-    """Lower-cased words, lemmas and two-word phrases of a token sequence."""
-    toks = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
-    words = [w for t in toks for w in (t.lower_, t.lemma_.lower())]
-    pairs = [(a, b) for a, b in zip(toks, toks[1:], strict=False) if b.i == a.i + 1]
-    words += [f"{a.lemma_.lower()} {b.lemma_.lower()}" for a, b in pairs]
-    words += [f"{a.lower_} {b.lower_}" for a, b in pairs]
-    return words
-
-
-def _by_source(token: Token, onto: Ontology) -> tuple[str, str] | None:
-    """A word that is an event only for some actors ("workers gathered"); typed later."""
-    lemma = token.lemma_.lower()
-    if token.pos_ in ("VERB", "NOUN") and lemma in onto.by_source_kind:
-        return "", lemma
-    return None
-
-
-def _side_that_fell(token: Token) -> Token | None:
-    """Fighting takes two sides, so those killed in it are one: "four soldiers were killed
-    in clashes with the rebels" (the soldiers fought the rebels)."""
-    if token.dep_ != "pobj" or token.head.lower_ not in ("in", "during"):
-        return None
-    verb = token.head.head
-    return (
-        next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if verb.pos_ == "VERB"
-        else None
-    )
-
-
-def _source_makes_event(token: Token, lemma: str, index: MentionIndex, onto: Ontology) -> bool:
-    """Whether a word of ``[by_source_kind]`` has an actor it is an event for."""
-    is_verb = token.pos_ not in ("NOUN", "PROPN")
-    src_tok = verb_roles(token)[0] if is_verb else noun_roles(token)[0]
-    if not is_verb and src_tok is None:
-        src_tok = next((c for c in token.children if c.dep_ == "compound"), None)
-    kind = _kind_of(next(iter(index.fillers(src_tok)), None), index, onto)
-    words = _words(token.subtree) if is_verb else ()
-    return onto.type_for_source(lemma, kind, None, words) is not None
-
-
-def _kind_of(filler: Filler | None, index: MentionIndex, onto: Ontology) -> str | None:
-    """``state``, ``armed``, ``civilian``, ``protesters``: what kind of group fills a role."""
-    if filler is None:
-        return None
-    words = filler.span.text.lower().split()
-    kind = (len(words) > 1 and onto.actor_kind(" ".join(words[-2:]))) or onto.actor_kind(words[-1])
-    if not kind:
-        mention = index.mention(filler.span)
-        if mention is not None and mention.group.startswith("group:people:"):
-            kind = "civilian"  # "Palestinians", "thousands of Kenyans": a nation's people
-        elif mention is not None and mention.group.startswith("aff:"):
-            # "Egyptian officials", "Turkish forces", "Moscow" act for a state; a plural
-            # demonym alone ("Palestinians") names people of a nation, not "Israeli" (jets).
-            bare = mention.label == "NORP" and len(words) == 1 and words[0].endswith("s")
-            kind = "civilian" if bare else "state"
-        elif mention is not None and mention.label == "GPE":
-            # a country (or its capital) filling an actor's role is its state: "Russia
-            # attacked Ukrainian cities", "Moscow shelled the port" (a place in running text
-            # is no actor mention at all)
-            kind = "state"
-    return kind or None
-
-
-def _target_token(tgt_toks: list[Token | None], lemma: str, index: MentionIndex) -> Token | None:
-    """The target's head word, also when it names no actor ("a car"); not a phrasal's object."""
-    toks = [t for t in tgt_toks if t is not None and not (" " in lemma and lemma.endswith(
-        (f" {t.lower_}", f" {t.lemma_.lower()}")))]  # fmt: skip
-    return next((t for t in toks if index.fillers(t)), toks[0] if toks else None)
-
-
-def _instrument(obj: Token | None, verb: Token, onto: Ontology) -> bool:
-    """Is a verb's object the weapon it fires or throws ("fired a machine gun at")?"""
-    if obj is None or obj.dep_ != "dobj":
-        return False
-    return onto.is_instrument(
-        verb.lemma_, _words([*(c for c in obj.children if c.dep_ == "compound"), obj])
-    )
-
-
-def _civilian(token: Token | None, onto: Ontology) -> bool:
-    """A target that is civilians' property or place ("a civilian car", "the camp", "his home")."""
-    if token is None:
-        return False
-    mods = [c.lemma_ for c in token.children if c.dep_ in ("amod", "compound")]
-    if onto.is_civilian_target([token.lemma_, token.lower_, *mods]):
-        return True
-    # A person named by what they do ("a student member of X", "a qat seller", "a sheikh")
-    # or one or a few people of a nation ("a Palestinian", "two Syrians").
-    if any(onto.actor_kind(w) == "civilian" for w in (token.lemma_, token.lower_, *mods)):
-        return True
-    counted = any(c.dep_ in ("det", "nummod") and c.lower_ not in ("the", "this", "that")
-                  for c in token.children)  # fmt: skip
-    return token.ent_type_ == "NORP" and token.pos_ in ("NOUN", "PROPN") and counted
-
-
-def _place(token: Token | None, onto: Ontology) -> bool:
-    """A target that is a place: a place noun or a named location ("areas", "Hays city")."""
-    if token is None:
-        return False
-    return token.ent_type_ in ("GPE", "LOC", "FAC") or onto.is_place([token.lemma_])
-
-
-def _named_place(filler: Filler, index: MentionIndex) -> bool:
-    """A role filled by a place's name ("fired at Al Mina"): a place, not an opponent."""
-    mention = index.mention(filler.span)
-    return mention is not None and mention.label in ("GPE", "LOC", "FAC")
-
-
 def _span(filler: Filler | None) -> Span | None:
     return filler.span if filler else None
-
-
-def _qualifiers(src: Filler | None, tgt: Filler | None) -> tuple[str, ...]:
-    quals = []
-    if src and src.qualifiers:
-        quals += [f"source_{q}" if q != "forces" else "forces" for q in src.qualifiers]
-    if tgt and tgt.qualifiers:
-        quals += [f"target_{q}" for q in tgt.qualifiers]
-    return tuple(dict.fromkeys(quals))
-
-
-def _name_after_adjective(token: Token | None, index: MentionIndex) -> Token | None:
-    """The name an adjective describes, when the parse takes the adjective for the whole
-    agent: "shells fired by the paramilitary Desert Shield" is read with "paramilitary" as
-    the object of "by" and the name hung elsewhere; the named body right after the
-    adjective ("the jihadist X", "the rebel X") is the doer. Any other token is kept."""
-    if token is None or token.pos_ != "ADJ" or token.dep_ != "pobj" or index.fillers(token):
-        return token
-    doc = token.doc
-    if token.i + 1 >= len(doc) or (named := index.covering(doc[token.i + 1])) is None:
-        return token
-    words = doc.char_span(named.span.start, named.span.end, alignment_mode="expand")
-    return words[-1] if words is not None and index.fillers(words[-1]) else token
-
-
-def _holder_of_origin(token: Token, subject: Token | None, index: MentionIndex) -> Token | None:
-    """Who holds the ground the fire came from, when no one is named as firing: "Mortar
-    rounds fired from ridges held by X struck a school", "rockets launched from areas controlled by
-    X" -- the holder fired them. Read on the trigger's own "from" and on the participle
-    or verb of the weapon that is its subject."""
-    verbs = [token]
-    if subject is not None:
-        verbs += [c for c in subject.children if c.dep_ == "acl"]
-        if subject.dep_ == "nsubj" and subject.head.i != token.i:
-            verbs.append(subject.head)
-    for verb in verbs:
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"):
-            for ground in (c for c in prep.children if c.dep_ == "pobj"):
-                holder = held_by(ground)
-                if holder is not None and index.fillers(holder):
-                    return holder
-    return None
-
-
-def _gerund_doer(token: Token, index: MentionIndex) -> Token | None:
-    """The actor doing a subject-less gerund: "soldiers firing on the crowd", and an
-    actor noun right before it that the parser split off ("killed in police firing")."""
-    if token.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-        return None
-    if token.dep_ == "acl" and index.covering(token.head):
-        return token.head
-    prev = token.doc[token.i - 1] if token.i > 0 else None
-    if prev is not None and prev.dep_ == "pobj" and index.covering(prev):
-        return prev
-    return None
 
 
 @extractors.register("events")
