@@ -93,7 +93,7 @@ def _consequence_act(token: Token, acts: set[int]) -> int | None:
     """The act a participle of consequence tells the toll of: "..., killing 12 civilians
     and wounding 31" hangs on the act's verb, through "killing" for "wounding"; an event
     noun setting the act or its consequence ("..., killing nine in a battle that lasted
-    hours", "were killed in an air strike") is that act too."""
+    hours", "died in an air raid") is that act too."""
     node = token
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in SETTING_PREPS:
         node = token.head.head
@@ -120,7 +120,7 @@ def _consequences_folded(
     own: it is no event, and its victims become the act's target when the act names none.
     A doer of its own ("..., killing 12, and police arrested two") or another type
     ("raided the hideout, leaving two dead") keeps it apart. An event noun with no actor
-    setting the act ("killing nine in a battle", "were killed in an air strike") is the
+    setting the act ("killing nine in a battle", "died in an air raid") is the
     act as well; its weapon joins the act's."""
     if len(events) != len(trigger_at):
         return events

@@ -59,7 +59,7 @@ def _clause_qualifiers(
 
 def _clause_words(token: Token, targets: list[Span]) -> list[str]:
     """Words of the trigger's own phrase, of the phrase it modifies ("artillery targeting")
-    and of its verb's subject ("the air force launched nine offensives"), not those of its
+    and of its verb's subject ("the air force carried out six raids"), not those of its
     targets' names ("shot a member of the Air Force Intelligence")."""
     toks = list(token.subtree)
     head = token.head

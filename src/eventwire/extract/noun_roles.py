@@ -186,7 +186,7 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
             target = dep_child(target, "pobj")
     # Further candidates, tried when the first names no actor: every target preposition,
     # and one level down ("a freeze of trade ties with Eritrea"), then the light verb's
-    # ("denies supply of drones to Russia": the parser hangs "to Russia" on the verb).
+    # ("denies sale of rifles to Zarnia": the parser hangs "to Zarnia" on the verb).
     further = prep_objects(token, NOUN_TARGET_PREPS)
     further += [t for p in further for t in prep_objects(p, NOUN_TARGET_PREPS)]
     further += [h for p in further if (h := held_by(p)) is not None]  # "on bases held by X"
