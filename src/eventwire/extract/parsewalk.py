@@ -48,6 +48,7 @@ def verb_lemma(token: Token) -> str:
 
 
 def dep_child(token: Token, *deps: str) -> Token | None:
+    """The first child of ``token`` attached by one of ``deps``."""
     return next((c for c in token.children if c.dep_ in deps), None)
 
 

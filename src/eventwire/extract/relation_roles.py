@@ -22,6 +22,7 @@ from eventwire.extract.eventroles import (
     gerund_after_preposition,
     opposed_act,
 )
+from eventwire.extract.parsewalk import dep_child
 from eventwire.knowledge.words import RelationWords
 
 if TYPE_CHECKING:
@@ -52,11 +53,6 @@ def pobj(
             if found is not None:
                 return found
     return None
-
-
-def dep_child(token: Token, *deps: str) -> Token | None:
-    """The first child of ``token`` attached by one of ``deps``."""
-    return next((c for c in token.children if c.dep_ in deps), None)
 
 
 def _accused(verb: Token) -> Token | None:
