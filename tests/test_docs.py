@@ -101,3 +101,60 @@ def test_every_module_attribute_the_architecture_names_exists() -> None:
         if not found:
             missing.append(dotted)
     assert missing == []
+
+
+_FENCE = re.compile(r"^```.*?^```", re.M | re.S)
+_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$", re.M)
+
+
+def _anchors(text: str) -> set[str]:
+    """A Markdown file's heading anchors as GitHub makes them: the heading's text (a
+    link's text, not its target) lower-cased, punctuation dropped, spaces to hyphens, and
+    ``-1``, ``-2`` after a repeated one."""
+    anchors = set()
+    repeats: dict[str, int] = {}
+    for heading in _HEADING.findall(_FENCE.sub("", text)):
+        words = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading)
+        slug = re.sub(r"[^\w\- ]", "", words.lower()).replace(" ", "-")
+        repeats[slug] = repeats.get(slug, -1) + 1
+        anchors.add(f"{slug}-{repeats[slug]}" if repeats[slug] else slug)
+    return anchors
+
+
+def _links(text: str) -> list[str]:
+    """The targets of a Markdown file's links and images, outside code."""
+    prose = re.sub(r"`[^`\n]*`", "", _FENCE.sub("", text))
+    return _LINK.findall(prose)
+
+
+def _documents() -> list[Path]:
+    return sorted(DOCS.glob("*.md")) + sorted(DOCS.glob("history/*.md")) + [ROOT / "README.md"]
+
+
+def test_anchors_follow_githubs_rule() -> None:
+    text = "# Issue 18, eighth round: migration 28\n## `top` -> 40 (x)\n## Again\n## Again\n"
+    assert _anchors(text) == {
+        "issue-18-eighth-round-migration-28",
+        "top---40-x",
+        "again",
+        "again-1",
+    }
+
+
+def test_every_relative_link_and_anchor_resolves() -> None:
+    """A link from one doc to another (or into the code) names a file that exists, and its
+    ``#anchor`` a heading of that file: moving a section or renaming a heading fails here."""
+    broken = []
+    for document in _documents():
+        for target in _links(document.read_text("utf-8")):
+            if re.match(r"[a-z][a-z0-9+.-]*:", target):  # http:, mailto: ...
+                continue
+            path, _, anchor = target.partition("#")
+            linked = (document.parent / path) if path else document
+            where = f"{document.relative_to(ROOT)}: {target}"
+            if not linked.exists():
+                broken.append(f"{where} (no such file)")
+            elif anchor and linked.suffix == ".md" and anchor not in _anchors(linked.read_text()):
+                broken.append(f"{where} (no such heading)")
+    assert broken == []
