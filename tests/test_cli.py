@@ -223,11 +223,12 @@ def test_a_bad_modality_is_one_line(filled_db: str) -> None:
 
 def test_an_unexpected_error_is_one_line_without_debug(monkeypatch, capsys) -> None:
     import eventwire.cli as cli
+    import eventwire.cli_store as cli_store
 
     def broken(*_: object) -> None:
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(cli, "_open", broken)
+    monkeypatch.setattr(cli_store, "open_db", broken)  # the store `stats` opens
     with pytest.raises(SystemExit) as exit_info:
         cli.main(["stats"])
     assert exit_info.value.code == 1

@@ -1,0 +1,139 @@
+"""Who speaks a quote, read from one sentence around it.
+
+The subject of a verb of saying outside the quote, or the object of "according to"; on
+the way, the special subjects: a statement noun and who issued it, a person named again
+by age or by "he"/"she", an unnamed speaker who gives a name or says whom he speaks for,
+and the person an outlet "quoted as saying". When no actor speaks, the description of
+the unnamed speaker ("a witness") is kept instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from eventwire.extract.actorspans import MentionIndex
+from eventwire.extract.modality import SPEECH_VERBS, author_of
+from eventwire.extract.quote_referents import SPEAKER_PRONOUNS, aged_person, pronoun_speaker
+from eventwire.extract.quote_sources import issuer_before, unnamed_source
+from eventwire.knowledge.words import CountWords
+from eventwire.model import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+
+# Verbs that introduce a quote besides the verbs of saying ("He mentioned, "...").
+QUOTE_VERBS = SPEECH_VERBS | frozenset({"mention", "remark", "recall", "quip"})
+
+
+def speaker_in(
+    sent: SpacySpan,
+    inside: list[tuple[int, int]],
+    index: MentionIndex,
+    words: CountWords,
+    quoted: Sequence[tuple[int, int]] = (),
+) -> tuple[bool, Span | None, str | None]:
+    """(a speech verb or "according to" introduces the quote here, its speaker mention,
+    the description of an unnamed speaker when no actor speaks: "a witness said").
+    ``quoted`` holds every quoted stretch of the text: a name inside one is no antecedent
+    of a speaker's pronoun."""
+    introduced = False
+    described: str | None = None
+    for tok in sent:
+        if any(a <= tok.idx < b for a, b in inside):
+            continue
+        if tok.lemma_.lower() in QUOTE_VERBS and tok.pos_ == "VERB":
+            for child in tok.children:
+                # "a man presenting himself as its spokesman" (a gerund the parse may hang
+                # on the verb as its clause)
+                speaker_like = child.dep_ in ("nsubj", "csubj") or child.tag_ == "VBG"
+                if speaker_like and (body := self_presented(child, index)):
+                    return True, body, None
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    introduced = True
+                    if author := author_of(child, index) or issuer_before(child, index):
+                        return True, author, None  # "a report from Reuters notes that ..."
+                    if aged := aged_person(child, index, quoted):
+                        return True, aged, None  # "the 29-year-old said"
+                    if named := named_as(child, index):
+                        return True, named, None  # "a man who gave his name as Omar said"
+                    if filler := index.filler(child):
+                        if child.lower_ in SPEAKER_PRONOUNS:
+                            return True, pronoun_speaker(child, filler.span, index, quoted), None
+                        return True, filler.span, None
+                    described = described or unnamed_source(child, words)
+            subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            if not subject and tok.i > 0 and (aged := aged_person(tok.nbor(-1), index, quoted)):
+                return True, aged, None  # the parse may make "the 52-year-old" a modifier
+        if (quoted_as := _quoted_as_saying(tok, index)) is not None:
+            return True, quoted_as, None  # "the agency quoted Marc Lobo as saying"
+        if tok.lower_ == "according":
+            introduced = True
+            for pobj in (t for t in tok.subtree if t.dep_ == "pobj"):
+                if filler := index.filler(pobj):
+                    return True, filler.span, None
+                described = described or unnamed_source(pobj, words)
+    if not introduced:  # "A statement by the mission gave them until Thursday "to leave""
+        for tok in sent:
+            if tok.pos_ == "VERB" and not any(a <= tok.idx < b for a, b in inside):
+                for child in tok.children:
+                    if child.dep_ == "nsubj" and (author := author_of(child, index)):
+                        return True, author, None
+    return introduced, None, described
+
+
+# Verbs of a relative clause that give an unnamed speaker's name: "who gave his name only
+# as Omar", "who asked to be identified only as Hawa", "known only as Abu Ali".
+NAMING_VERBS = frozenset({"give", "identify", "name", "call", "know"})
+
+
+def named_as(noun: Token, index: MentionIndex) -> Span | None:
+    """The name a relative clause on an unnamed speaker gives them: "his neighbour, who
+    gave his name only as Omar, said", "a resident who asked to be identified only as Hawa
+    said" -- the person named after "as" in a clause of a naming verb; else None."""
+    for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
+        for tok in clause.subtree:
+            if tok.lower_ != "as" or tok.head.lemma_.lower() not in NAMING_VERBS:
+                continue
+            for pobj in (c for c in tok.children if c.dep_ == "pobj"):
+                filler = index.filler(pobj)
+                if filler is not None and pobj.ent_type_ == "PERSON":
+                    return filler.span
+    return None
+
+
+# Verbs with which an unnamed speaker says whom he speaks for: "a man presenting
+# (describing, identifying, introducing) himself as a spokesman for X".
+PRESENTING_VERBS = frozenset({"present", "describe", "identify", "introduce"})
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
+
+
+def self_presented(subject: Token, index: MentionIndex) -> Span | None:
+    """The body an unnamed speaker presents himself as speaking for: "a man presenting
+    himself as a spokesman for X said" (X; the claim is his, the words the body's)."""
+    for verb in subject.subtree:
+        if verb.lemma_.lower() not in PRESENTING_VERBS or not any(
+            c.lower_ in REFLEXIVES for c in verb.children
+        ):
+            continue
+        for role in (p for a in verb.children if a.lower_ == "as" for p in a.children):
+            for prep in (c for c in role.children if c.lower_ in ("for", "of")):
+                for body in (c for c in prep.children if c.dep_ == "pobj"):
+                    if (filler := index.filler(body)) is not None:
+                        return filler.span
+    return None
+
+
+def _quoted_as_saying(verb: Token, index: MentionIndex) -> Span | None:
+    """The speaker of "the agency quoted Marc Lobo as saying": the object of "quote" with
+    an "as saying" phrase, not the outlet that quotes them; else None."""
+    if verb.lemma_.lower() != "quote" or verb.pos_ != "VERB":
+        return None
+    if not any(c.lower_ == "as" and any(g.lemma_ in QUOTE_VERBS for g in c.subtree)
+               for c in verb.children):  # fmt: skip
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    filler = index.filler(obj) if obj is not None else None
+    return filler.span if filler is not None else None
