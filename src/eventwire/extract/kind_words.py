@@ -19,6 +19,7 @@ Names of several words keep the type their words give ("the ruling Unity Governm
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 PARTY_ROLE = "party"
@@ -77,3 +78,72 @@ def party_noun_after(doc: Any, c: Any, taken: set[int]) -> bool:
         and c.end not in taken
         and not c.name.lower().endswith("party")
     )
+
+
+# Institutions every state has: a name made only of these words ("the Supreme Court", "the
+# National Assembly", "the Defence Ministry", "Congress") names a different body in every
+# country, so it is one actor only with its country (:func:`institution_name`). A head noun
+# must be among them; "the African National Congress" (a word of its own) is a proper name.
+INSTITUTION_HEADS = frozenset(
+    {"parliament", "congress", "senate", "assembly", "court", "ministry", "bank", "commission",
+     "cabinet", "presidency", "legislature", "treasury", "judiciary", "representatives"}
+)  # fmt: skip
+INSTITUTION_WORDS = INSTITUTION_HEADS | frozenset(
+    {"the", "of", "and", "for", "national", "supreme", "constitutional", "high", "federal",
+     "central", "electoral", "election", "elections", "independent", "upper", "lower", "house",
+     "reserve", "state", "interior", "defence", "defense", "foreign", "affairs", "finance",
+     "health", "justice", "home", "information", "education", "security", "internal"}
+)  # fmt: skip
+_SPELLINGS = {"defense": "defence", "elections": "election"}
+_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+
+
+def institution_name(name: str, kb: Any) -> tuple[str, str | None] | None:
+    """The generic words of an institution's name, and the country its name gives, or None
+    when the name is no institution every state has. The country is read from a demonym or
+    a country's name before the words ("the Ugandan Supreme Court", "Kenya's parliament",
+    "the US Congress") or "of"/"in" a country or capital after them ("the Supreme Court of
+    Kenya", "the parliament in Nairobi"). "X Ministry" and "Ministry of X" are one key
+    ("defence ministry"), as are "defense" and "defence"."""
+    words = name.split()
+    while words and words[0].lower() == "the":
+        words = words[1:]
+    iso3 = None
+    for i in range(1, len(words) - 1):
+        if words[i].lower() in ("of", "in") and (found := country_named(words[i + 1 :], kb)):
+            iso3, words = found, words[:i]
+            break
+    for j in range(min(3, len(words) - 1), 0, -1):
+        if found := country_named(words[:j], kb):
+            if iso3 not in (None, found):
+                return None  # two countries in one name: no one state's body
+            iso3, words = found, words[j:]
+            break
+    low = [_SPELLINGS.get(w, w) for w in (w.lower().strip(".,") for w in words)]
+    if not low or not set(low) <= INSTITUTION_WORDS or not set(low) & INSTITUTION_HEADS:
+        return None
+    if low[0] in ("the", "of", "and", "for") or low[-1] in ("the", "of", "and", "for"):
+        return None
+    key = " ".join(w for w in low if w != "the")
+    if (m := re.fullmatch(r"(ministry|commission) (?:of|for) (.+)", key)) is not None:
+        key = f"{m.group(2)} {m.group(1)}"  # "Ministry of Defence" is "the Defence Ministry"
+    return key, iso3
+
+
+def country_named(words: list[str], kb: Any) -> str | None:
+    """The ISO3 of the country (or the country of the capital) these words name: a
+    country's name, possessive or not, a demonym, a capital ("Nairobi")."""
+    if not words:
+        return None
+    text = _POSSESSIVE.sub("", " ".join(words))
+    if text.lower().startswith("the "):
+        text = text[4:]
+    if not text or not text[0].isupper():
+        return None
+    if iso3 := kb.country_by_demonym(text):
+        return str(iso3)
+    entry = kb.lookup_exact(text)
+    if entry is not None and entry.type == "country" and entry.country:
+        return str(entry.country)
+    found = kb.country_of_capital(text)
+    return str(found) if found else None

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventwire.extract.bodies import institution_countries
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.datelines import colon_datelines, credit_brackets
@@ -107,6 +108,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     cands.sort(key=lambda c: (c.start, c.end))
     same_name_other_case(cands)
     mark_parties(doc, cands)  # "KDP MPs", "the ruling KDP": a party, whatever its name says
+    institution_countries(doc, cands, kb)  # "the Supreme Court of Kenya": Kenya's court
     groups = group_cands(doc, cands, kb)
     labels = vote_labels(cands, groups)
     mentions = []
