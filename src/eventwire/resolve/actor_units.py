@@ -46,6 +46,13 @@ _ORG_WORDS = (
         r"chronicle|telegraph|newspaper|broadcast(ing|er)|channel)\b",
     ),
     ("coalition", r"\b(coalition|alliance)\b"),  # "the Saudi-led coalition", "a Western alliance"
+    # a state's police and border forces, never a rebel's: "the Haitian National Police",
+    # "the National Police Service", "the Frontier Corps", "the 6th Infantry Division"
+    (
+        "state_forces",
+        r"\b(police|gendarmerie|carabinieri|border (guards?|police|troops)|coast ?guard|"
+        r"frontier corps|national guard|infantry division)\b",
+    ),
     (
         "armed_group",
         r"\b(army|forces?|brigades?|militias?|battalions?|mujahideen|guards?|"
@@ -57,7 +64,11 @@ _ORG_WORDS = (
         "government",
         r"\b(government|ministry|parliament|congress|council|house|presidency|"
         r"cabinet|administration|commission|bank|corporation|authority|authorities|officials|"
-        r"department|bureau|court|agency)\b",
+        r"department|bureau|court|agency|directorate|inspectorate|state committee|"
+        # "the Foreign Office", "the Prime Minister's Office"; "the National Intelligence
+        # Service" (an aid or news service is typed before)
+        r"(foreign|home|cabinet|prime minister'?s|president'?s|presidential|governor'?s) office|"
+        r"(intelligence|security|secret|immigration|customs|prisons?|correctional) services?)\b",
     ),
     ("political_party", r"\b(party|alliance|brotherhood|movement|bloc|union|league)\b"),
 )
