@@ -183,6 +183,7 @@ def test_a_name_written_with_an_age_or_a_persons_noun_is_a_person(blank_nlp, res
         ("The shipper, Kestrel Harbour Lines, filed the claim.", "Kestrel Harbour Lines"),
         ("The talks were led by Chairman Kestrel Harbour Shipping Lines on Monday.",
          "Kestrel Harbour Shipping Lines"),
+        ("Families fled towards Port Salut, a local official said.", "Port Salut"),
     ],
 )  # fmt: skip
 def test_a_bodys_name_or_a_title_before_a_name_makes_no_person(blank_nlp, resources, text, name):

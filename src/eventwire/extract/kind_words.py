@@ -199,6 +199,7 @@ def mark_people(doc: Any, cands: list[Any]) -> None:
             c.label = PERSON_LABEL
 
 
+SPEECH_WORDS = frozenset({"said", "says", "told", "added", "stated", "reported", "explained"})
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "de", "da", "van", "von", "abu"})
 
 
@@ -223,7 +224,9 @@ def _person_noun_near(doc: Any, start: int, end: int) -> bool:
             if tok.is_punct:
                 break
             if tok.lower_ in PERSON_NOUNS:
-                return True
+                # "fled to Jacmel, a local official said": who said it, no apposition
+                after = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+                return after not in SPEECH_WORDS
     if start < 2 or doc[start - 1].text != ",":
         return False
     for i in range(start - 2, max(-1, start - 9), -1):

@@ -2,8 +2,9 @@
 
 A unit (one document's mention group) carries keys of several kinds, from strongest
 to weakest: a user merge (``override``), its knowledge-base entry (``kb``), an
-unnamed group of one country (``group``), a country's name (``country``), a name of
-two words or more (``name``, by transliteration key), an acronym written as such or
+unnamed group of one country (``group``), a country's name (``country``), a state
+institution's generic name with its country (``office``: "supreme court|GHA") and without
+it (``body``), a name of two words or more (``name``, by transliteration key), an acronym written as such or
 the initials of a long organisation name (``acronym``), a person's family name
 (``surname``), a one-word name (``name``). A one-word name and a family name are keyed by
 :func:`~eventwire.text.translit.name_key`: a skeleton of up to three consonants carries its
@@ -23,8 +24,11 @@ can change only the decisions of the keys it carries and of keys below them (wha
 incremental resolution re-decides). The cluster's key names it (and the actor id).
 
 Blocking evidence is built into the keys: two KB entries, two full names (different
-given or family names) or a country and a non-country never share an anchor, and
-the sides of a user split carry separate keys.
+given or family names), a country and a non-country, or one institution of two countries
+("the Supreme Court" of Ghana and of Peru) never share an anchor, and the sides of a user
+split carry separate keys. An institution of no known country is anchored on its ``body``
+key, which joins the one country's when the store names that institution for one country
+alone and is ambiguous (its own cluster) when it names several.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 Units are the document-local mention groups made by the mentions extractor.
 Unnamed groups ("police", "gunmen") are merged only with the same group of the
 same country (from a nationality adjective or the places of their article).
+A state institution every country has ("the Supreme Court", "parliament", "Congress")
+is likewise one actor per country: the country its text gives, else its article's.
 Units are merged when they share a knowledge-base entry, a transliteration key
 (Haftar ~ Hiftar), an acronym written as such and a long name's initials, or when a
 one-word name is the family name of exactly one full name. Clustering is decided
