@@ -168,6 +168,7 @@ def test_the_words_of_any_name_type_an_actor_its_bare_forms_left_other(tmp_path)
         ("The raiders were followers of Musa Kaura, a bandit leader in the hills.", "Musa Kaura"),
         ("The head of the vigilance committee, Idriss Mahamat, was among the dead.",
          "Idriss Mahamat"),
+        ("The prefect of the Mayo-Kani department, Paul Ndongo, spoke.", "Paul Ndongo"),
     ],
 )  # fmt: skip
 def test_a_name_written_with_an_age_or_a_persons_noun_is_a_person(blank_nlp, resources, text, name):

@@ -231,8 +231,8 @@ def _person_noun_near(doc: Any, start: int, end: int) -> bool:
         return False
     for i in range(start - 2, max(-1, start - 9), -1):
         tok = doc[i]
-        if tok.is_punct or tok.lower_ in ("said", "says", "and", "or"):
-            return False
+        if (tok.is_punct and tok.text != "-") or tok.lower_ in ("said", "says", "and", "or"):
+            return False  # a hyphen joins a complement's name ("the Mayo-Kani department")
         if tok.lower_ in PERSON_NOUNS and (i == 0 or doc[i - 1].lower_ != "of"):
             return True  # "the head of the committee, X" (not "a group of residents, X")
     return False
