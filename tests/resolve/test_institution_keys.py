@@ -98,9 +98,9 @@ def test_the_articles_country_when_the_text_names_none(res):
     b = DocumentRecords("b", mentions=court("b", None, "National Assembly").mentions,
                         places=(place_of("b", "SEN"),))  # fmt: skip
     r = resolve_actors([a, b], res)
-    assert actor_of(r, "a", [a, b], "National Assembly").id != (
-        actor_of(r, "b", [a, b], "National Assembly").id
-    )
+    niger, senegal = (actor_of(r, x, [a, b], "National Assembly") for x in "ab")
+    assert niger.id != senegal.id
+    assert (niger.country, senegal.country) == ("NER", "SEN")
 
 
 def test_institution_clusters_do_not_depend_on_the_order(res):
