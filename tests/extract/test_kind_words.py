@@ -156,3 +156,37 @@ def test_the_words_of_any_name_type_an_actor_its_bare_forms_left_other(tmp_path)
     ]
     actors = [a for a in resolve_actors(docs, res).actors if "ZNP" in a.aliases]
     assert [a.type for a in actors] == ["political_party"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A resident, Tomas Ilunga, 52, said the gunmen came at night.", "Tomas Ilunga"),
+        ("Among the dead was the driver of the bus, Arjun Thapa, a father of three.",
+         "Arjun Thapa"),
+        ("Their mother, Selam Haile, said the boys were farmers.", "Selam Haile"),
+        ("The raiders were followers of Musa Kaura, a bandit leader in the hills.", "Musa Kaura"),
+        ("The head of the vigilance committee, Idriss Mahamat, was among the dead.",
+         "Idriss Mahamat"),
+        ("The prefect of the Mayo-Kani department, Paul Ndongo, spoke.", "Paul Ndongo"),
+    ],
+)  # fmt: skip
+def test_a_name_written_with_an_age_or_a_persons_noun_is_a_person(blank_nlp, resources, text, name):
+    ms = run(blank_nlp, resources, text, [(name, "ORG")])
+    assert {m.label for m in ms if m.span.text == name} == {"PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The spokesman for the police, National Police Service, said nothing.",
+         "National Police Service"),
+        ("The shipper, Kestrel Harbour Lines, filed the claim.", "Kestrel Harbour Lines"),
+        ("The talks were led by Chairman Kestrel Harbour Shipping Lines on Monday.",
+         "Kestrel Harbour Shipping Lines"),
+        ("Families fled towards Port Salut, a local official said.", "Port Salut"),
+    ],
+)  # fmt: skip
+def test_a_bodys_name_or_a_title_before_a_name_makes_no_person(blank_nlp, resources, text, name):
+    ms = run(blank_nlp, resources, text, [(name, "ORG")])
+    assert "PERSON" not in {m.label for m in ms if m.span.text == name}

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from eventwire.extract.kind_words import country_named, institution_name
 from eventwire.extract.namephrases import Cand
 
 # Head nouns of a body's own name ("the Kanvar Patriotic Front", "the National Council for
@@ -145,3 +146,68 @@ def own_complement(tok: Any, preps: tuple[str, ...]) -> bool:
     """A noun with a complement of its own ("the government of Chad", "the coalition of
     villages"): it names what the complement says, not an actor named before."""
     return any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
+
+
+def institution_countries(doc: Any, cands: list[Cand], kb: Any) -> None:
+    """Give a state institution's name the country the text writes with it, as its
+    ``affiliation``: every state has a supreme court, a parliament, a defence ministry
+    (:func:`~eventwire.extract.kind_words.institution_name`), so "the Supreme Court" of one
+    article is another's only in the same country. Read, in this order: the name's own
+    words ("the Ugandan Supreme Court", "the US Congress", "the Supreme Court of Kenya"),
+    a country's possessive or a demonym right before it ("Kenya's Supreme Court", "the
+    Kenyan parliament", the tagger leaving them out of the name), and "of" or "in" a
+    country or its capital right after it ("the National Assembly of Niger", "the
+    parliament in Nairobi"). A name with no country keeps none (resolution then reads the
+    article's)."""
+    if kb is None:
+        return
+    for c in cands:
+        if c.group_hint is not None or c.affiliation or c.label == "PERSON":
+            continue
+        if c.kb_type in ("country", "person"):
+            continue
+        found = institution_name(c.name, kb)
+        if found is None:
+            continue
+        c.affiliation = (
+            found[1] or _country_before(doc, c.start, kb) or _country_after(doc, c.end, kb)
+        )
+
+
+def institution_country(c: Cand, kb: Any) -> str | None:
+    """The country :func:`institution_countries` gave a state institution's name, else None
+    (a name's other affiliations, "Egyptian President Sisi", do not split its mentions)."""
+    if kb is None or not c.affiliation or c.group_hint is not None:
+        return None
+    return c.affiliation if institution_name(c.name, kb) is not None else None
+
+
+def _country_before(doc: Any, start: int, kb: Any) -> str | None:
+    """A country's possessive or a demonym right before a name: "Kenya's", "South
+    Sudan's", "the Kenyan"."""
+    if start == 0:
+        return None
+    if doc[start - 1].lower_ in ("'s", "’s", "'"):
+        for n in (3, 2, 1):  # the longest country name ending at the possessive
+            words = [t.text for t in doc[max(0, start - 1 - n) : start - 1]]
+            if len(words) == n and (iso3 := country_named(words, kb)):
+                return iso3
+        return None
+    found = kb.country_by_demonym(doc[start - 1].text)
+    return str(found) if found else None
+
+
+def _country_after(doc: Any, end: int, kb: Any) -> str | None:
+    """A country or its capital after "of" or "in" right after a name: "of Kenya", "of
+    the Gambia", "in Nairobi"."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("of", "in"):
+        return None
+    i = end + 1
+    if doc[i].lower_ == "the":
+        i += 1
+    for n in (3, 2, 1):
+        words = doc[i : i + n]
+        plain = len(words) == n and all(t.is_alpha or t.text == "." for t in words)
+        if plain and (iso3 := country_named([t.text for t in words], kb)):
+            return iso3
+    return None

@@ -19,6 +19,7 @@ Names of several words keep the type their words give ("the ruling Unity Governm
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 PARTY_ROLE = "party"
@@ -77,3 +78,161 @@ def party_noun_after(doc: Any, c: Any, taken: set[int]) -> bool:
         and c.end not in taken
         and not c.name.lower().endswith("party")
     )
+
+
+# Institutions every state has: a name made only of these words ("the Supreme Court", "the
+# National Assembly", "the Defence Ministry", "Congress") names a different body in every
+# country, so it is one actor only with its country (:func:`institution_name`). A head noun
+# must be among them; "the African National Congress" (a word of its own) is a proper name.
+INSTITUTION_HEADS = frozenset(
+    {"parliament", "congress", "senate", "assembly", "court", "ministry", "bank", "commission",
+     "cabinet", "presidency", "legislature", "treasury", "judiciary", "representatives"}
+)  # fmt: skip
+INSTITUTION_WORDS = INSTITUTION_HEADS | frozenset(
+    {"the", "of", "and", "for", "national", "supreme", "constitutional", "high", "federal",
+     "central", "electoral", "election", "elections", "independent", "upper", "lower", "house",
+     "reserve", "state", "interior", "defence", "defense", "foreign", "affairs", "finance",
+     "health", "justice", "home", "information", "education", "security", "internal"}
+)  # fmt: skip
+_SPELLINGS = {"defense": "defence", "elections": "election"}
+_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+
+
+def institution_name(name: str, kb: Any) -> tuple[str, str | None] | None:
+    """The generic words of an institution's name, and the country its name gives, or None
+    when the name is no institution every state has. The country is read from a demonym or
+    a country's name before the words ("the Ugandan Supreme Court", "Kenya's parliament",
+    "the US Congress") or "of"/"in" a country or capital after them ("the Supreme Court of
+    Kenya", "the parliament in Nairobi"). "X Ministry" and "Ministry of X" are one key
+    ("defence ministry"), as are "defense" and "defence"."""
+    words = name.split()
+    while words and words[0].lower() == "the":
+        words = words[1:]
+    iso3 = None
+    for i in range(1, len(words) - 1):
+        if words[i].lower() in ("of", "in") and (found := country_named(words[i + 1 :], kb)):
+            iso3, words = found, words[:i]
+            break
+    for j in range(min(3, len(words) - 1), 0, -1):
+        if found := country_named(words[:j], kb):
+            if iso3 not in (None, found):
+                return None  # two countries in one name: no one state's body
+            iso3, words = found, words[j:]
+            break
+    low = [_SPELLINGS.get(w, w) for w in (w.lower().strip(".,") for w in words)]
+    if not low or not set(low) <= INSTITUTION_WORDS or not set(low) & INSTITUTION_HEADS:
+        return None
+    if low[0] in ("the", "of", "and", "for") or low[-1] in ("the", "of", "and", "for"):
+        return None
+    key = " ".join(w for w in low if w != "the")
+    if (m := re.fullmatch(r"(ministry|commission) (?:of|for) (.+)", key)) is not None:
+        key = f"{m.group(2)} {m.group(1)}"  # "Ministry of Defence" is "the Defence Ministry"
+    return key, iso3
+
+
+def country_named(words: list[str], kb: Any) -> str | None:
+    """The ISO3 of the country (or the country of the capital) these words name: a
+    country's name, possessive or not, a demonym, a capital ("Nairobi")."""
+    if not words:
+        return None
+    text = _POSSESSIVE.sub("", " ".join(words))
+    if text.lower().startswith("the "):
+        text = text[4:]
+    if not text or not text[0].isupper():
+        return None
+    if iso3 := kb.country_by_demonym(text):
+        return str(iso3)
+    entry = kb.lookup_exact(text)
+    if entry is not None and entry.type == "country" and entry.country:
+        return str(entry.country)
+    found = kb.country_of_capital(text)
+    return str(found) if found else None
+
+
+# Nouns of one person an appositive name follows ("a resident, Ana Cruz, said"; "their
+# mother, Tigist Alemu"; "the prefect of the district, Paul Mbarga"): the name is a person's.
+PERSON_NOUNS = frozenset(
+    {"resident", "driver", "mother", "father", "son", "daughter", "brother", "sister", "wife",
+     "husband", "widow", "uncle", "aunt", "cousin", "neighbour", "neighbor", "farmer", "trader",
+     "teacher", "schoolteacher", "student", "nurse", "doctor", "surgeon", "witness", "survivor",
+     "leader", "head", "chief", "commander", "spokesman", "spokeswoman", "spokesperson",
+     "prefect", "governor", "mayor", "aide", "adviser", "advisor", "lawyer", "activist",
+     "journalist", "reporter", "researcher", "analyst", "shopkeeper", "fisherman", "herder",
+     "pastor", "priest", "imam", "cleric", "elder", "chairman", "chairwoman", "director",
+     "secretary", "soldier", "officer", "policeman", "constable", "courier", "worker",
+     "villager", "official", "administrator", "councillor", "councilor", "man", "woman"}
+)  # fmt: skip
+# Nouns of an office: right before a name without a comma they are a title, which the title
+# rules read ("Chairman Kestrel Harbour Shipping Lines" may be a body).
+OFFICE_NOUNS = frozenset(
+    {"leader", "head", "chief", "commander", "spokesman", "spokeswoman", "spokesperson",
+     "prefect", "governor", "mayor", "chairman", "chairwoman", "director", "secretary",
+     "official", "administrator", "officer", "minister"}
+)  # fmt: skip
+# Words of a body's name: a name with one of them is no person's, whatever is around it.
+_BODY_WORDS = re.compile(
+    r"(?i)\b(?:army|forces?|police|ministry|office|agency|service|council|committee|party|"
+    r"front|movement|union|group|court|bank|hospital|university|company|corporation|"
+    r"command|corps|division|brigade|battalion|directorate|authority|commission|assembly|"
+    r"parliament|congress|government|news|radio|institute|centre|center|foundation)\b"
+)
+PERSON_LABEL = "PERSON"
+
+
+def mark_people(doc: Any, cands: list[Any]) -> None:
+    """Label a person the name the tagger took for a body or a place when the article writes
+    it as a person's, in two constructions: an age in commas after it ("Ana Cruz, 52,
+    said"); a noun of one person in apposition before or after it ("a resident, Ana Cruz,",
+    "the driver of the bus, Ana Cruz", "their mother, Ana Cruz", "Ana Cruz, a bandit
+    leader") or right before it ("Mayor's aide Ana Cruz"). Only a name of capitalised
+    words without a body's word ("the National Police", "Joint Command") and unknown to the
+    KB; the group's label is then voted as before."""
+    for c in cands:
+        if c.label == PERSON_LABEL or c.group_hint is not None or c.kb_id is not None:
+            continue
+        words = c.name.split()
+        if not 0 < len(words) <= 4 or _BODY_WORDS.search(c.name):
+            continue
+        if not all(w[:1].isupper() for w in words if w.lower() not in NAME_PARTICLES):
+            continue
+        if _age_after(doc, c.end) or _person_noun_near(doc, c.start, c.end):
+            c.label = PERSON_LABEL
+
+
+SPEECH_WORDS = frozenset({"said", "says", "told", "added", "stated", "reported", "explained"})
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "de", "da", "van", "von", "abu"})
+
+
+def _age_after(doc: Any, end: int) -> bool:
+    """ "<name>, 52," or "<name>, 52." or "(52)": an age right after a name."""
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].like_num:
+        after = doc[end + 2].text if end + 2 < len(doc) else "."
+        return doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 110 and after in ",.;"
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        return doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 110
+    return False
+
+
+def _person_noun_near(doc: Any, start: int, end: int) -> bool:
+    """A noun of one person right before a name ("resident Ana Cruz"), before the comma of
+    an appositive, its complement between ("the driver of the bus, Ana Cruz"), or in an
+    appositive after it ("Ana Cruz, a bandit leader")."""
+    if start > 0 and doc[start - 1].lower_ in PERSON_NOUNS - OFFICE_NOUNS:
+        return True  # an office before a name is its title, read as such before
+    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an"):
+        for tok in doc[end + 2 : min(len(doc), end + 6)]:
+            if tok.is_punct:
+                break
+            if tok.lower_ in PERSON_NOUNS:
+                # "fled to Jacmel, a local official said": who said it, no apposition
+                after = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+                return after not in SPEECH_WORDS
+    if start < 2 or doc[start - 1].text != ",":
+        return False
+    for i in range(start - 2, max(-1, start - 9), -1):
+        tok = doc[i]
+        if (tok.is_punct and tok.text != "-") or tok.lower_ in ("said", "says", "and", "or"):
+            return False  # a hyphen joins a complement's name ("the Mayo-Kani department")
+        if tok.lower_ in PERSON_NOUNS and (i == 0 or doc[i - 1].lower_ != "of"):
+            return True  # "the head of the committee, X" (not "a group of residents, X")
+    return False

@@ -13,6 +13,7 @@ from eventwire.extract.aliases import (
     acronym_pairs,
     cue_pairs,
 )
+from eventwire.extract.bodies import institution_country
 from eventwire.extract.missed_names import KB_LABELS
 from eventwire.extract.namephrases import (
     Cand,
@@ -79,7 +80,9 @@ def group_cands(doc: Any, cands: list[Cand], kb: Any) -> list[str]:
         if bearer is not None and bearer < i and lone_person(c) and may_join(c, cands[bearer]):
             union(i, bearer)  # "Prime Minister Abiy Ahmed ... Abiy said"
             continue
-        union(i, first_by_key.setdefault(short[i], i))
+        # "Kenya's parliament ... Uganda's parliament": one state's institution each
+        own = institution_country(c, kb)
+        union(i, first_by_key.setdefault(f"{short[i]}|{own}" if own else short[i], i))
         if c.kb_id:
             union(i, first_by_kb.setdefault(c.kb_id, i))
     named = [i for i, c in enumerate(cands) if c.group_hint is None]

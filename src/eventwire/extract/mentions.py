@@ -30,12 +30,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventwire.extract.bodies import institution_countries
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.datelines import colon_datelines, credit_brackets
 from eventwire.extract.descriptions import definite_descriptions, names_known_by
 from eventwire.extract.group_nouns import group_nouns
-from eventwire.extract.kind_words import mark_parties
+from eventwire.extract.kind_words import mark_parties, mark_people
 from eventwire.extract.locatives import locative_country
 from eventwire.extract.mention_candidates import name_candidate
 from eventwire.extract.mention_groups import group_cands, same_name_other_case, vote_labels
@@ -107,6 +108,8 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     cands.sort(key=lambda c: (c.start, c.end))
     same_name_other_case(cands)
     mark_parties(doc, cands)  # "KDP MPs", "the ruling KDP": a party, whatever its name says
+    mark_people(doc, cands)  # "a resident, Ana Cruz, 52,": a person, whatever the tagger said
+    institution_countries(doc, cands, kb)  # "the Supreme Court of Kenya": Kenya's court
     groups = group_cands(doc, cands, kb)
     labels = vote_labels(cands, groups)
     mentions = []

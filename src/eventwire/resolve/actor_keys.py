@@ -2,8 +2,9 @@
 
 A unit (one document's mention group) carries keys of several kinds, from strongest
 to weakest: a user merge (``override``), its knowledge-base entry (``kb``), an
-unnamed group of one country (``group``), a country's name (``country``), a name of
-two words or more (``name``, by transliteration key), an acronym written as such or
+unnamed group of one country (``group``), a country's name (``country``), a state
+institution's generic name with its country (``office``: "supreme court|GHA") and without
+it (``body``), a name of two words or more (``name``, by transliteration key), an acronym written as such or
 the initials of a long organisation name (``acronym``), a person's family name
 (``surname``), a one-word name (``name``). A one-word name and a family name are keyed by
 :func:`~eventwire.text.translit.name_key`: a skeleton of up to three consonants carries its
@@ -23,8 +24,11 @@ can change only the decisions of the keys it carries and of keys below them (wha
 incremental resolution re-decides). The cluster's key names it (and the actor id).
 
 Blocking evidence is built into the keys: two KB entries, two full names (different
-given or family names) or a country and a non-country never share an anchor, and
-the sides of a user split carry separate keys.
+given or family names), a country and a non-country, or one institution of two countries
+("the Supreme Court" of Ghana and of Peru) never share an anchor, and the sides of a user
+split carry separate keys. An institution of no known country is anchored on its ``body``
+key, which joins the one country's when the store names that institution for one country
+alone and is ambiguous (its own cluster) when it names several.
 """
 
 from __future__ import annotations
@@ -40,10 +44,11 @@ from eventwire.resolve.overrides import Overrides
 from eventwire.resolve.translit import family_key, name_key, token_keys, translit_key
 
 # kind -> rank; a ``name`` of two words or more ranks as ``fullname``
-RANKS = {"unit": 0, "name": 1, "surname": 2, "acronym": 3, "fullname": 4, "country": 5,
-         "group": 5, "kb": 6, "override": 7}  # fmt: skip
+RANKS = {"unit": 0, "name": 1, "surname": 2, "acronym": 3, "fullname": 4, "body": 5,
+         "office": 6, "country": 7, "group": 7, "kb": 8, "override": 9}  # fmt: skip
 # the explanations list merges by rule in this order (spelling before the KB)
-EXPLAIN_ORDER = ("override", "name", "fullname", "country", "group", "acronym", "kb", "surname")
+EXPLAIN_ORDER = ("override", "name", "fullname", "office", "body", "country", "group", "acronym",
+                 "kb", "surname")  # fmt: skip
 
 
 def kind_of(key: str) -> str:
@@ -84,6 +89,8 @@ def unit_keys(unit: Unit, overrides: Overrides) -> tuple[str, ...]:
             keys.update(f"country:{k}" for k in unit.tkeys)
         else:
             keys.update(f"name:{k}" for f in unit.forms if (k := name_key(f)))
+        if unit.institution:
+            keys.update(institution_keys(unit.institution, unit.country))
         keys.update(f"acronym:{a}" for a in unit.acronyms)
         if not unit.is_person:
             keys.update(f"acronym:{initials(f)}" for f in unit.forms if len(f.split()) > 2)
@@ -93,6 +100,16 @@ def unit_keys(unit: Unit, overrides: Overrides) -> tuple[str, ...]:
         if matches(unit, other) and not matches(unit, name):
             keys = {k if k.startswith("unit:") else f"{k}#split{n}" for k in keys}
     return tuple(sorted(keys, key=strength, reverse=True))
+
+
+def institution_keys(name: str, country: str | None) -> set[str]:
+    """A state institution's keys: with its country (``office``), the one actor of that
+    country's institution; its generic name alone (``body``), which joins that one actor
+    when the store holds the name for one country alone (a key of several owners is
+    ambiguous) and otherwise stays apart ("the parliament" of Kenya and of Uganda are two
+    actors; "the parliament" of no known country, in a store naming both, is neither)."""
+    key = translit_key(name)
+    return {f"body:{key}", f"office:{key}|{country}"} if country else {f"body:{key}"}
 
 
 def family_keys(unit: Unit) -> set[str]:
@@ -240,6 +257,15 @@ def _why(kind: str, key: str, a: Unit, b: Unit, kb: Any) -> str:
         return f"'{a.label}' and '{b.label}' share the acronym {value}"
     if kind == "group":
         return f"same group '{a.label}' of the same country ({a.country}) in several articles"
+    if kind == "office":
+        return f"'{a.label}' and '{b.label}': the same state institution of {a.country}"
+    if kind == "body" and a.country:  # a unit of no country joined the one country's
+        return (
+            f"'{b.label}' joins '{a.label}': the store names the {a.institution} of one "
+            f"country alone ({a.country})"
+        )
+    if kind == "body":
+        return f"same institution '{a.label}' of no known country in several articles"
     if a.label == b.label:
         return f"same name '{a.label}' in several articles"
     return f"'{a.label}' ~ '{b.label}': same transliteration key '{value}'"
@@ -253,6 +279,9 @@ def _apart(u: Unit, via: str, bearers: list[Unit]) -> str:
         reason = f"different given names ({' / '.join(sorted({g for gs in given for g in gs}))})"
     elif len(kb_ids) > 1:
         reason = f"different knowledge-base entries ({', '.join(kb_ids)})"
+    elif kind_of(via) == "body":
+        countries = ", ".join(sorted({b.country or "?" for b in bearers}))
+        reason = f"the store names the {u.institution} of several countries ({countries})"
     else:
         reason = f"'{value_of(via)}' is shared by {len(bearers)} different actors"
     return f"'{u.label}' kept apart from {names}: {reason}"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
-from eventwire.extract.kind_words import PARTY_ROLE
+from eventwire.extract.kind_words import PARTY_ROLE, institution_name
 from eventwire.extract.namephrases import STATE_FORCES_NAME
 from eventwire.model import GROUP_LABEL, DocumentRecords, Evidence, Mention, Span
 from eventwire.text.names import initials
@@ -46,6 +46,13 @@ _ORG_WORDS = (
         r"chronicle|telegraph|newspaper|broadcast(ing|er)|channel)\b",
     ),
     ("coalition", r"\b(coalition|alliance)\b"),  # "the Saudi-led coalition", "a Western alliance"
+    # a state's police and border forces, never a rebel's: "the Haitian National Police",
+    # "the National Police Service", "the Frontier Corps", "the 6th Infantry Division"
+    (
+        "state_forces",
+        r"\b(police|gendarmerie|carabinieri|border (guards?|police|troops)|coast ?guard|"
+        r"frontier corps|national guard|infantry division)\b",
+    ),
     (
         "armed_group",
         r"\b(army|forces?|brigades?|militias?|battalions?|mujahideen|guards?|"
@@ -57,7 +64,11 @@ _ORG_WORDS = (
         "government",
         r"\b(government|ministry|parliament|congress|council|house|presidency|"
         r"cabinet|administration|commission|bank|corporation|authority|authorities|officials|"
-        r"department|bureau|court|agency)\b",
+        r"department|bureau|court|agency|directorate|inspectorate|state committee|"
+        # "the Foreign Office", "the Prime Minister's Office"; "the National Intelligence
+        # Service" (an aid or news service is typed before)
+        r"(foreign|home|cabinet|prime minister'?s|president'?s|presidential|governor'?s) office|"
+        r"(intelligence|security|secret|immigration|customs|prisons?|correctional) services?)\b",
     ),
     ("political_party", r"\b(party|alliance|brotherhood|movement|bloc|union|league)\b"),
 )
@@ -90,7 +101,9 @@ class Unit:
     kb_type: str | None = None
     is_country: bool = False
     is_group: bool = False  # unnamed group ("police"): merged across articles only by country
-    country: str | None = None
+    country: str | None = None  # a group's, or a state institution's ("the Supreme Court")
+    # the generic words of a state institution's name ("supreme court": institution_of)
+    institution: str | None = None
     # transliteration keys of the forms, set once the unit is complete (build_units)
     known_tkeys: frozenset[str] | None = None
 
@@ -173,6 +186,7 @@ class UnitBuilder:
         self._keys: dict[str, str] = {}  # form -> transliteration key
         self._entries: dict[str, Any] = {}  # form -> KB entry (or None)
         self._names: dict[str, bool] = {}  # form -> names a country
+        self._institutions: dict[str, tuple[str, str | None] | None] = {}
 
     def key_of(self, form: str) -> str:
         if form not in self._keys:
@@ -189,14 +203,40 @@ class UnitBuilder:
             self._entries[form] = self.kb.lookup(form)
         return self._entries[form]
 
+    def institution_of(self, unit: Unit, article: str | None) -> tuple[str | None, str | None]:
+        """A state institution's generic name ("supreme court") and its country: the one
+        its names or its mentions give ("the Ugandan Supreme Court", "the Supreme Court
+        of Kenya": :func:`~eventwire.extract.bodies.institution_countries`), the most
+        written first, else the country of its article's places (``article``)."""
+        read = {f: found for f in unit.forms if (found := self._institution(f)) is not None}
+        if not read:
+            return None, None
+        name = max(read, key=lambda f: (len(f.split()), unit.forms[f], f))
+        countries: Counter[str] = Counter()
+        for f, (_, iso3) in read.items():
+            if iso3:
+                countries[iso3] += unit.forms[f]
+        countries.update(m.affiliation for m in unit.mentions if m.affiliation)
+        if countries:
+            return read[name][0], min(countries, key=lambda c: (-countries[c], c))
+        return read[name][0], article
+
+    def _institution(self, form: str) -> tuple[str, str | None] | None:
+        if form not in self._institutions:
+            self._institutions[form] = institution_name(form, self.kb)
+        return self._institutions[form]
+
     def units(self, docs: Iterable[DocumentRecords]) -> tuple[list[Unit], dict[str, list[Mention]]]:
         """The units of ``docs`` sorted by (article, group), and their demonym/metonym
         mentions by country ISO3."""
         key_of, entry_of = self.key_of, self._entry_of
         units: dict[tuple[str, str], Unit] = {}
         affiliated: dict[str, list[Mention]] = {}
+        article_country: dict[str, str] = {}
         for doc in docs:
             country = document_country(doc)
+            if country:
+                article_country.setdefault(doc.article_id, country)
             for m in doc.mentions:
                 if m.group.startswith("aff:") and m.affiliation:
                     affiliated.setdefault(m.affiliation, []).append(m)
@@ -225,6 +265,10 @@ class UnitBuilder:
             unit.is_country = unit.kb_type == "country" or (
                 unit.kb_type is None and any(self._country_name(f) for f in unit.forms)
             )
+            if not unit.is_country and not unit.is_person:
+                unit.institution, unit.country = self.institution_of(
+                    unit, article_country.get(unit.article_id)
+                )
         for ms in affiliated.values():
             ms.sort(key=lambda m: (m.article_id, m.span.start))
         return [units[k] for k in sorted(units)], affiliated
@@ -303,6 +347,7 @@ def to_payload(unit: Unit, affiliation: str | None = None) -> str:
         "is_country": unit.is_country,
         "is_group": unit.is_group,
         "country": unit.country,
+        "institution": unit.institution,
         "tkeys": sorted(unit.known_tkeys or unit.tkeys),
         "mentions": [
             [
@@ -343,6 +388,7 @@ def from_payload(article_id: str, p: dict[str, Any]) -> Unit:
         is_country=p["is_country"],
         is_group=p["is_group"],
         country=p["country"],
+        institution=p.get("institution"),  # units stored before institutions were keyed
         known_tkeys=frozenset(p["tkeys"]),
     )
 

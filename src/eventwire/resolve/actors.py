@@ -3,6 +3,8 @@
 Units are the document-local mention groups made by the mentions extractor.
 Unnamed groups ("police", "gunmen") are merged only with the same group of the
 same country (from a nationality adjective or the places of their article).
+A state institution every country has ("the Supreme Court", "parliament", "Congress")
+is likewise one actor per country: the country its text gives, else its article's.
 Units are merged when they share a knowledge-base entry, a transliteration key
 (Haftar ~ Hiftar), an acronym written as such and a long name's initials, or when a
 one-word name is the family name of exactly one full name. Clustering is decided
@@ -222,7 +224,7 @@ def build_actors(built: list[ClusterActor], kb: Any, overrides: Overrides) -> Ac
             for iso3, n in sorted(t.demonyms.items())
         ]
         if t.units:
-            actor, reasons = _actor(t, kb, t.reasons() + notes)
+            actor, reasons = _actor(t, kb, t.reasons() + notes, _office_country(c.key))
         else:
             iso3 = min(t.demonyms)
             entry = kb.country(iso3)
@@ -251,7 +253,17 @@ def build_actors(built: list[ClusterActor], kb: Any, overrides: Overrides) -> Ac
     return ActorResolution(tuple(actors), mention_actor, explanations)
 
 
-def _actor(t: ClusterTotals, kb: Any, merge_reasons: list[str]) -> tuple[Actor, list[str]]:
+def _office_country(key: str) -> str | None:
+    """The country of a state institution's cluster ("office:<name>|GHA"): its article's,
+    when no mention of it was written with a country."""
+    if not key.startswith("office:"):
+        return None
+    return key.split("#")[0].rpartition("|")[2] or None  # "#split0": a user split's side
+
+
+def _actor(
+    t: ClusterTotals, kb: Any, merge_reasons: list[str], office: str | None = None
+) -> tuple[Actor, list[str]]:
     forms = t.forms
     # Most complete form first (more name parts), then the most frequent.
     name = max(forms, key=lambda f: (_completeness(f), forms[f], -len(f), f))
@@ -267,7 +279,7 @@ def _actor(t: ClusterTotals, kb: Any, merge_reasons: list[str]) -> tuple[Actor, 
     elif entry is None and kind == "other":
         kind = words_type(forms) or kind
     affiliation = t.lead(t.affiliations)
-    country = entry.country if entry else affiliation
+    country = entry.country if entry else affiliation or office
     roles = list(entry.roles) if entry else []
     for title in sorted(t.roles):
         roles.append(Role(title=title, source="text"))
