@@ -529,6 +529,14 @@ class Store(UnitIndex, Protocol):
         """The quotes of these articles, in the order of :meth:`quotes`."""
         ...
 
+    def quote_lines(
+        self, speaker: str | None = None, article_ids: Iterable[str] | None = None
+    ) -> list[QuoteLine]:
+        """The JSON Lines records (no newline) of :meth:`quotes` (of ``speaker``), or of
+        :meth:`quotes_of_articles` when ``article_ids`` are given, in the same order, as
+        stored with each quote (migration 29), each with its article and speaker."""
+        ...
+
     def relation_lines(self, actor: str | None = None, min_sources: int = 1) -> list[str]:
         """The JSON Lines records (no newline) of :meth:`relation_payloads` with at least
         ``min_sources`` sources, in their order, as stored with each relation."""
@@ -626,6 +634,14 @@ class EventLine(NamedTuple):
     id: str
     date: str | None
     place_id: str | None
+    line: str
+
+
+class QuoteLine(NamedTuple):
+    """A quote's export line (its JSON Lines record) with what a download selects it by."""
+
+    article_id: str
+    speaker: str | None
     line: str
 
 

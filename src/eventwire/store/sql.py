@@ -51,6 +51,7 @@ from eventwire.store.base import (
     IncidentLine,
     PictureState,
     PlaceTotals,
+    QuoteLine,
 )
 from eventwire.store.export_lines import (
     actor_line,
@@ -59,6 +60,7 @@ from eventwire.store.export_lines import (
     event_line,
     incident_line,
     member_incidents,
+    quote_line,
     relation_line,
     relation_payload_record,
 )
@@ -79,6 +81,12 @@ from eventwire.text.names import search_keys
 ARTICLE_COLUMNS = (
     "id, title, outlet, url, source, published, published_precision, published_ambiguous,"
     " text, metadata"
+)
+# an article's export line (migration 29), then its columns for one stored without (the
+# text read only then)
+ARTICLE_LINE_COLUMNS = (
+    "line, id, title, outlet, url, source, published, published_precision,"
+    " published_ambiguous, CASE WHEN line IS NULL THEN text END, metadata"
 )
 # Tables of the resolved picture, children first (foreign keys point to actors).
 PICTURE_TABLES = (
@@ -507,15 +515,17 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
                 if not new:
                     return 0
                 generation = int(self._state("documents")) + 1
+                # each row with its export line (migration 29), made from the row as an
+                # export reads it back (the metadata's keys sorted)
                 self._insert(
                     "articles",
-                    ARTICLE_COLUMNS.split(", "),
-                    [
+                    [*ARTICLE_COLUMNS.split(", "), "line"],
+                    (_with_line(row) for row in (
                         (a.id, a.title, a.outlet, a.url, a.source, a.published,
                          a.published_precision, int(a.published_ambiguous), a.text,
                          as_json(a.metadata))
                         for a, _ in new.values()
-                    ],
+                    )),
                 )  # fmt: skip
                 self._insert(
                     "doc_records",
@@ -659,10 +669,10 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
         self._insert(
             "quotes",
             ("id", "speaker", "article_id", "text", "sentence", "char_start", "char_end",
-             "speaker_description"),
+             "speaker_description", "line"),
             (
                 (q.id, q.speaker, q.article_id, q.text, q.sentence, q.char_start, q.char_end,
-                 q.speaker_description)
+                 q.speaker_description, quote_line(q))
                 for q in res.quotes
             ),
         )  # fmt: skip
@@ -1017,20 +1027,48 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
         ]  # fmt: skip
 
     def article_lines(self, ids: Iterable[str] | None = None) -> Iterator[str]:
+        # the line stored with each (migration 29); the row's columns (not its text) only
+        # for one stored before that had none
         if ids is None:
-            for row in self._stream(f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY id"):
-                yield article_row_line(row)
+            for row in self._stream(f"SELECT {ARTICLE_LINE_COLUMNS} FROM articles ORDER BY id"):
+                yield _article_line(row)
             return
-        for row in self._by_ids("articles", ARTICLE_COLUMNS, ids):
-            yield article_row_line(row)
+        for row in self._by_ids("articles", ARTICLE_LINE_COLUMNS, ids):
+            yield _article_line(row)
 
     def actor_lines(self, ids: Iterable[str] | None = None) -> Iterator[str]:
+        # stored with each (migration 29), else made from its stored JSON
+        columns = "line, CASE WHEN line IS NULL THEN payload END"
         if ids is None:  # in the order of actors()
-            rows = self._all("SELECT payload FROM actors" + EVERY_ACTOR_ORDER)
+            rows = self._all(f"SELECT {columns} FROM actors" + EVERY_ACTOR_ORDER)
         else:
-            rows = self._by_ids("actors", "payload", ids)
+            rows = self._by_ids("actors", columns, ids)
         for row in rows:
-            yield actor_line(row[0])
+            yield row[0] if row[0] is not None else actor_line(row[1])
+
+    def quote_lines(
+        self, speaker: str | None = None, article_ids: Iterable[str] | None = None
+    ) -> list[QuoteLine]:
+        """The export lines of :meth:`quotes` (of ``speaker``), or of
+        :meth:`quotes_of_articles` when ``article_ids`` are given, in the same order."""
+        if article_ids is None:
+            where, args = (" WHERE speaker = ?", [speaker]) if speaker else ("", [])
+            return self._quote_lines(where, args)
+        wanted = sorted(set(article_ids))
+        found: list[QuoteLine] = []
+        for start in range(0, len(wanted), CHUNK):  # in article order, so in quotes()'s
+            chunk, chunk_args = self._one_of("article_id", wanted[start : start + CHUNK])
+            found += self._quote_lines(f" WHERE {chunk}", chunk_args)
+        return found
+
+    def _quote_lines(self, where: str, args: Sequence[Any]) -> list[QuoteLine]:
+        rows = self._all(
+            "SELECT article_id, speaker, line, id, CASE WHEN line IS NULL THEN text END,"
+            " CASE WHEN line IS NULL THEN sentence END, char_start, char_end,"
+            f" speaker_description FROM quotes{where} ORDER BY article_id, char_start, id",
+            args,
+        )
+        return [QuoteLine(r[0], r[1], r[2] if r[2] is not None else _quote_line(r)) for r in rows]
 
     def article_outlets(self, ids: Iterable[str]) -> dict[str, str | None]:
         return {r[0]: r[1] for r in self._by_ids("articles", "id, outlet", ids)}
@@ -2018,6 +2056,27 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _with_line(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """An article's row (``ARTICLE_COLUMNS``) and its export line."""
+    return (*row, article_row_line(row))
+
+
+def _article_line(row: Sequence[Any]) -> str:
+    """An article's stored export line, or the line made from its row
+    (``ARTICLE_LINE_COLUMNS``: the line, then ``ARTICLE_COLUMNS``, the text only when no
+    line is stored)."""
+    return row[0] if row[0] is not None else article_row_line(row[1:])
+
+
+def _quote_line(row: Sequence[Any]) -> str:
+    """The export line of a quote stored before lines were (migration 29), from its row
+    (article, speaker, line, id, text, sentence, start, end, description)."""
+    return quote_line(
+        Quote(id=row[3], text=row[4], article_id=row[0], sentence=row[5], char_start=row[6],
+              char_end=row[7], speaker=row[1], speaker_description=row[8])
+    )  # fmt: skip
 
 
 def _line(line: str | None, payload: str | None) -> str:

@@ -27,7 +27,14 @@ from eventwire.export import export
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import Actor, Article, Event, Incident, Place, Quote, Relation, Statistic
 from eventwire.registry import exporters
-from eventwire.store.base import EventFilter, EventLine, IncidentFilter, IncidentLine, Store
+from eventwire.store.base import (
+    EventFilter,
+    EventLine,
+    IncidentFilter,
+    IncidentLine,
+    QuoteLine,
+    Store,
+)
 from eventwire.views.corpus import CorpusFilter, event_filter, shows_relations
 from eventwire.views.details import resolve_actor
 from eventwire.views.incidents import incident_filters
@@ -272,6 +279,19 @@ class FilteredStore:
             found = self._store.quotes_of_articles(self._article_ids)
         else:
             found = self._by_actor(self._store.quotes)
+        return [
+            q for q in found if q.article_id in self._article_ids and q.speaker in self._actor_ids
+        ]
+
+    def quote_lines(
+        self, speaker: str | None = None, article_ids: Iterable[str] | None = None
+    ) -> list[QuoteLine]:
+        """:meth:`quotes` as their export lines (stored with each, migration 29), in the
+        same order."""
+        if len(self._actor_ids) > PER_ACTOR_QUERIES:
+            found = self._store.quote_lines(article_ids=self._article_ids)
+        else:
+            found = self._by_actor(self._store.quote_lines)
         return [
             q for q in found if q.article_id in self._article_ids and q.speaker in self._actor_ids
         ]
