@@ -200,7 +200,7 @@ def test_the_first_bytes_go_before_the_whole_download_is_read(
     monkeypatch.setattr(downloads, "CHUNK_CHARS", 200)
     monkeypatch.setattr(downloads, "QUEUED_CHUNKS", 1)
     read: list[str] = []
-    for name in ("relation_lines_among", "quote_lines"):
+    for name in ("iter_relation_lines_among", "quote_lines"):
         real = getattr(store, name)
 
         def spy(*args: object, _real: object = real, _name: str = name, **kw: object) -> object:
@@ -213,7 +213,7 @@ def test_the_first_bytes_go_before_the_whole_download_is_read(
     time.sleep(0.1)  # the exporter waits for the reader: at most one more chunk is written
     assert first.startswith(b'{"kind": "article"') and read == []
     rest = b"".join(chunks)
-    assert set(read) == {"quote_lines", "relation_lines_among"}
+    assert set(read) == {"quote_lines", "iter_relation_lines_among"}
     whole = io.StringIO()
     download(store, CorpusFilter(), "jsonl", whole, onto=ONTO)
     assert first + rest == whole.getvalue().encode("utf-8")

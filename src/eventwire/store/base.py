@@ -553,6 +553,17 @@ class Store(UnitIndex, Protocol):
         """:meth:`relation_lines` of :meth:`relation_payloads_among`."""
         ...
 
+    def iter_relation_lines_among(
+        self,
+        actor_ids: Iterable[str],
+        min_sources: int = 1,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> Iterator[str]:
+        """:meth:`relation_lines_among` read a batch at a time, never all held at once."""
+        ...
+
     def event_lines(self, flt: EventFilter | None = None) -> list[EventLine]:
         """:meth:`events` as their JSON Lines records (no newline), in the same order, as
         stored with each event, with the keys a keyset page and a place count need."""

@@ -1143,22 +1143,44 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
     ) -> list[str]:
         """The export lines of :meth:`relation_payloads_among` with at least
         ``min_sources`` sources, in the same order."""
+        return list(
+            self.iter_relation_lines_among(actor_ids, min_sources, since=since, until=until)
+        )
+
+    def iter_relation_lines_among(
+        self,
+        actor_ids: Iterable[str],
+        min_sources: int = 1,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> Iterator[str]:
+        """:meth:`relation_lines_among`, fetched a batch at a time as they are read (a
+        busy actor's download: 14,296 relations at 1M, never held at once)."""
         ids = sorted(set(actor_ids))
         period, period_args = self._relation_period(since, until)
         if len(ids) > AMONG_LIMIT:  # a long list costs more than reading every relation
             wanted = set(ids)
-            rows = self._all(
+            rows = self._stream(
                 "SELECT source_actor, target_actor, line, CASE WHEN line IS NULL THEN payload END"
                 f" FROM relations WHERE {' AND '.join(['source_count >= ?', *period])}"
                 " ORDER BY source_count DESC, id",
                 [min_sources, *period_args],
             )
-            return [_line(r[2], r[3]) for r in rows if r[0] in wanted and r[1] in wanted]
+            for r in rows:
+                if r[0] in wanted and r[1] in wanted:
+                    yield _line(r[2], r[3])
+            return
         if not ids:
-            return []
+            return
         among, among_args = self._among(ids)
         kept = self._kept_rows("relations", f"{among} AND source_count >= ?")
-        return self._lines(" AND ".join([kept, *period]), [*among_args, min_sources, *period_args])
+        for r in self._stream(
+            "SELECT line, CASE WHEN line IS NULL THEN payload END FROM relations"
+            f" WHERE {' AND '.join([kept, *period])} ORDER BY source_count DESC, id",
+            [*among_args, min_sources, *period_args],
+        ):
+            yield _line(r[0], r[1])
 
     def _one_of(self, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
         """The condition that ``column`` is one of ``values``, and its arguments: a list of

@@ -266,11 +266,12 @@ class FilteredStore:
             return []
         return self._store.relation_payloads_among(self._actor_ids, **self._period)
 
-    def relation_lines(self, actor: str | None = None, min_sources: int = 1) -> list[str]:
-        """:meth:`relation_payloads`' export lines, as stored with each relation."""
+    def relation_lines(self, actor: str | None = None, min_sources: int = 1) -> Iterator[str]:
+        """:meth:`relation_payloads`' export lines, as stored with each relation, read a
+        batch at a time as they are written."""
         if not shows_relations(self._flt):
-            return []
-        return self._store.relation_lines_among(self._actor_ids, min_sources, **self._period)
+            return iter(())
+        return self._store.iter_relation_lines_among(self._actor_ids, min_sources, **self._period)
 
     def quotes(self, speaker: str | None = None) -> list[Quote]:
         """The quotes of the selected actors in the selected articles: by speaker while
@@ -285,16 +286,22 @@ class FilteredStore:
 
     def quote_lines(
         self, speaker: str | None = None, article_ids: Iterable[str] | None = None
-    ) -> list[QuoteLine]:
+    ) -> Iterator[QuoteLine]:
         """:meth:`quotes` as their export lines (stored with each, migration 29), in the
-        same order."""
+        same order: a batch of ``PAGE`` articles' quotes read at a time when the selected
+        actors are many."""
         if len(self._actor_ids) > PER_ACTOR_QUERIES:
-            found = self._store.quote_lines(article_ids=self._article_ids)
+            ids = sorted(self._article_ids)  # the store's order: by article
+            batches: Iterable[list[QuoteLine]] = (
+                self._store.quote_lines(article_ids=ids[start : start + PAGE])
+                for start in range(0, len(ids), PAGE)
+            )
         else:
-            found = self._by_actor(self._store.quote_lines)
-        return [
-            q for q in found if q.article_id in self._article_ids and q.speaker in self._actor_ids
-        ]
+            batches = [self._by_actor(self._store.quote_lines)]
+        for found in batches:
+            for q in found:
+                if q.article_id in self._article_ids and q.speaker in self._actor_ids:
+                    yield q
 
     def places(self) -> list[tuple[Place, int]]:
         """The selected events' places (each event carries its place) with their counts,
