@@ -494,6 +494,11 @@ class Store(UnitIndex, Protocol):
         """The actors of the events ``flt`` selects: the first part of :meth:`event_links`."""
         ...
 
+    def event_article_ids(self, flt: EventFilter) -> set[str]:
+        """The articles of the events ``flt`` selects: the second part of
+        :meth:`event_links`."""
+        ...
+
     def actors_by_ids(self, ids: Iterable[str]) -> list[Actor]:
         """The actors of ``ids`` by id (unknown ids left out), read a batch at a time."""
         ...

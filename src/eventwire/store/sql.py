@@ -1096,13 +1096,18 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
     def event_links(self, flt: EventFilter) -> tuple[set[str], set[str]]:
         """The actors (either side, or the one a claim is attributed to) and the articles
         (of the evidence) of the events ``flt`` selects, read without decoding an event."""
+        return self.event_actor_ids(flt), self.event_article_ids(flt)
+
+    def event_article_ids(self, flt: EventFilter) -> set[str]:
+        """The articles (of the evidence) of the events ``flt`` selects: the second part of
+        :meth:`event_links`, what a JSON Lines download writes first (its actors are read
+        after its first bytes are sent)."""
         if flt.actor:  # the ids from each side's index, no row read
             selected, args = self._sides_statement(flt, "id")
         else:
             cond, args = self._selected_where(flt)
             selected = f"SELECT id FROM events WHERE {cond}"
-        actors = self.event_actor_ids(flt)
-        articles = {
+        return {
             r[0]
             for r in self._all(
                 "SELECT DISTINCT article_id FROM evidence WHERE kind = 'event' AND record_id IN"
@@ -1110,7 +1115,6 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
                 args,
             )
         }
-        return actors, articles
 
     def relations_among(
         self, actor_ids: Iterable[str], *, since: str | None = None, until: str | None = None

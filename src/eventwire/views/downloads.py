@@ -84,8 +84,11 @@ class FilteredStore:
         # the incidents the filter selects (the union of these queries: what the incident
         # list, the map and the indexes count); None: those with a member among the events
         self._incident_flts = incidents
-        self._links: tuple[set[str], set[str]] | None = None
-        self._actors_only: set[str] | None = None  # when the articles are not needed
+        # the selected events' actors and articles, each read when first needed: a JSON
+        # Lines download writes its articles first, its first bytes sent before the actors
+        # are read; a CSV reads no evidence
+        self._actors: set[str] | None = None
+        self._articles: set[str] | None = None
         # the outlets of the articles of the last page of incidents read (their rows name them)
         self._page_outlets: dict[str, str | None] = {}
         self._incident_keys: list[tuple[str | None, str]] | None = None
@@ -100,17 +103,15 @@ class FilteredStore:
 
     @property
     def _actor_ids(self) -> set[str]:
-        if self._links is not None:
-            return self._links[0]
-        if self._actors_only is None:  # a format writing no article (CSV) reads no evidence
-            self._actors_only = self._store.event_actor_ids(self._flt)
-        return self._actors_only
+        if self._actors is None:
+            self._actors = self._store.event_actor_ids(self._flt)
+        return self._actors
 
     @property
     def _article_ids(self) -> set[str]:
-        if self._links is None:
-            self._links = self._store.event_links(self._flt)
-        return self._links[1]
+        if self._articles is None:
+            self._articles = self._store.event_article_ids(self._flt)
+        return self._articles
 
     def iter_articles(self) -> Iterator[Article]:
         """The selected events' articles by id, a batch of ``PAGE`` read at a time."""
