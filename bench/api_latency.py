@@ -10,7 +10,9 @@ Haftar in the Libya corpus), places, articles, relations and quotes; then one
 incident record for every fifth event (written through the store with its summaries,
 added once to a store built without them). The server is uvicorn in a thread;
 requests go through a real HTTP client, one at a time. Prints figures; asserts
-nothing about time.
+nothing about time. A download's total grows with its size, so its lines also print
+the time to its first byte (p50, p95), its median size and its throughput (MB a second
+of wall clock and of CPU): each download is read chunk by chunk as the server streams it.
 
     python bench/api_latency.py --postgres     # the same store copied into PostgreSQL
     python bench/api_latency.py --url postgresql://...   # a store filled before, as it is

@@ -597,6 +597,16 @@ class Store(UnitIndex, Protocol):
         :meth:`event_lines` gives them."""
         ...
 
+    def event_addresses(self, flt: EventFilter) -> list[tuple[str | None, str, Any]]:
+        """:meth:`event_keys`, each with the address its row is read back by (the
+        backend's own, else the id)."""
+        ...
+
+    def event_lines_at(self, addresses: Sequence[Any]) -> list[EventLine]:
+        """:meth:`event_lines_by_id` of the events at ``addresses``
+        (:meth:`event_addresses`), in that order."""
+        ...
+
     def actor_degrees(self, flt: EventFilter, relations: bool) -> list[tuple[str, int]]:
         """:meth:`event_degrees` plus, when ``relations``, :meth:`relation_degrees`,
         summed by actor, in actor order (what the network ranks its actors by)."""

@@ -446,6 +446,9 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
     # each query a round trip to a server (PostgreSQL): reads then ask for many keys in
     # one query, where in process (SQLite) one small query per key costs less
     remote = False
+    # the column a row is read back by once its keys are read from an index (a download's
+    # events' lines): a backend's own row address when it has one, else the id
+    row_address = "id"
 
     # dialect hooks -------------------------------------------------------------------
     def _execute(self, sql: str, args: Sequence[Any] = ()) -> Any:
@@ -755,9 +758,32 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
         in their order and read every row of the dates to test the rest (the JSON Lines
         of one type and one month on the 1M-event bench store: 30.6 -> 10.1 ms of CPU
         for its events' lines on SQLite, the keys and then the lines by id)."""
+        return [(r[0], r[1]) for r in self.event_addresses(flt)]
+
+    def event_addresses(self, flt: EventFilter) -> list[tuple[str | None, str, Any]]:
+        """:meth:`event_keys` with each event's address (``row_address``), what
+        :meth:`event_lines_at` reads its line by; from the same index, no row read."""
+        columns = f"date, id, {self.row_address}"
         if flt.actor:  # each side's (actor, date, id) index holds the keys
-            return [(r[0], r[1]) for r in self._all(*self._sides_statement(flt, "date, id"))]
-        return [(r[0], r[1]) for r in self._selected(flt, "date, id")]
+            return [(r[0], r[1], r[2]) for r in self._all(*self._sides_statement(flt, columns))]
+        return [(r[0], r[1], r[2]) for r in self._selected(flt, columns)]
+
+    def event_lines_at(self, addresses: Sequence[Any]) -> list[EventLine]:
+        """The export lines of the events at ``addresses`` (:meth:`event_addresses`), in
+        that order, as :meth:`event_lines` makes them."""
+        if self.row_address == "id":
+            return self.event_lines_by_id(addresses)
+        found: dict[Any, EventLine] = {}
+        for start in range(0, len(addresses), CHUNK):
+            chunk, chunk_args = self._one_of(self.row_address, addresses[start : start + CHUNK])
+            rows = self._all(
+                f"SELECT {self.row_address}, id, date, place_id, line,"
+                f" CASE WHEN line IS NULL THEN payload END FROM events WHERE {chunk}",
+                chunk_args,
+            )
+            lines = self._event_line_rows([r[1:] for r in rows])
+            found.update((row[0], line) for row, line in zip(rows, lines, strict=True))
+        return [found[a] for a in addresses if a in found]
 
     def _sides_statement(self, flt: EventFilter, columns: str) -> tuple[str, list[Any]]:
         """``columns`` of the events ``flt`` selects (it names an actor) as the union of the
@@ -981,13 +1007,15 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
             first = "SELECT DISTINCT" + arms[0][len("SELECT") :]
             actors.update(r[0] for r in self._all(" UNION ".join([first, *arms[1:]]), arms_args))
         statements = []
+        sides = "source_actor, target_actor, attributed_to"
+        if flt.actor and plan is None:  # each side's index finds the rows (no id sought)
+            statements.append(self._sides_statement(flt, sides))
+            cut = []
         for month in cut:  # every event without a plan, else the days the dates cut
             cond, args = self._selected_where(
                 flt, *(("date BETWEEN ? AND ?", _month_range(month)) if month else ())
             )
-            statements.append(
-                (f"SELECT source_actor, target_actor, attributed_to FROM events WHERE {cond}", args)
-            )
+            statements.append((f"SELECT {sides} FROM events WHERE {cond}", args))
         for row in self._all_of(statements):
             actors.update(a for a in row if a)
         return actors

@@ -45,6 +45,7 @@ CHUNK_CHARS = 256_000  # characters per chunk a streamed download sends
 QUEUED_CHUNKS = 2  # chunks written ahead of the client at most (bounds a download's memory)
 PER_ACTOR_QUERIES = 200  # fewer selected actors: read their relations and quotes by index
 T = TypeVar("T")
+K = TypeVar("K", bound=tuple[Any, ...])
 
 
 def download_formats() -> list[str]:
@@ -55,19 +56,24 @@ def download_formats() -> list[str]:
     return sorted(n for n in exporters.names() if exporters.get(n).meta.get("target") != "folder")
 
 
-def _date_order(key: tuple[str | None, str]) -> tuple[bool, str, str]:
+def _date_order(key: tuple[Any, ...]) -> tuple[bool, str, str]:
     """An incident's or an event's place in a download, from its (date, id): undated
     first, then by date and id (the store's ``date`` order)."""
     return (key[0] is not None, key[0] or "", key[1])
+
+
+def _page(keys: list[K], after: tuple[str | None, str] | None, limit: int | None) -> list[K]:
+    """The page of ``keys`` (each starting with a (date, id), in :func:`_date_order`)
+    after ``after``."""
+    start = 0 if after is None else bisect.bisect_right(keys, _date_order(after), key=_date_order)
+    return keys[start:] if limit is None else keys[start : start + limit]
 
 
 def _page_ids(
     keys: list[tuple[str | None, str]], after: tuple[str | None, str] | None, limit: int | None
 ) -> list[str]:
     """The ids of the page of ``keys`` (in :func:`_date_order`) after ``after``."""
-    start = 0 if after is None else bisect.bisect_right(keys, _date_order(after), key=_date_order)
-    chosen = keys[start:] if limit is None else keys[start : start + limit]
-    return [k[1] for k in chosen]
+    return [k[1] for k in _page(keys, after, limit)]
 
 
 class FilteredStore:
@@ -92,7 +98,7 @@ class FilteredStore:
         # the outlets of the articles of the last page of incidents read (their rows name them)
         self._page_outlets: dict[str, str | None] = {}
         self._incident_keys: list[tuple[str | None, str]] | None = None
-        self._event_keys: list[tuple[str | None, str]] | None = None
+        self._event_keys: list[tuple[str | None, str, Any]] | None = None
         self._cursor: tuple[int, tuple[str | None, str]] | None = None  # (offset, after)
         # the places of the events walked from the first page on; complete at its end
         self._walked: tuple[dict[str, Place], Counter[str], bool] = ({}, Counter(), False)
@@ -183,8 +189,9 @@ class FilteredStore:
         limit = getattr(flt, "limit", None)
         after = getattr(flt, "after", None)
         # the selected events' keys read once (from an index covering the filter), then
-        # each page's lines by id: only the selected rows are read
-        page = self._store.event_lines_by_id(_page_ids(self._selected_events(), after, limit))
+        # each page's lines by their rows' addresses: only the selected rows are read
+        chosen = _page(self._selected_events(), after, limit)
+        page = self._store.event_lines_at([k[2] for k in chosen])
         first, counts, _ = self._walked_lines
         if after is None:
             first, counts = {}, Counter()
@@ -222,10 +229,10 @@ class FilteredStore:
                 self._incident_places.setdefault(row.place_id, row.id)
         return page
 
-    def _selected_events(self) -> list[tuple[str | None, str]]:
-        """The selected events' (date, id), in the download's order, read once."""
+    def _selected_events(self) -> list[tuple[str | None, str, Any]]:
+        """The selected events' (date, id, address), in the download's order, read once."""
         if self._event_keys is None:
-            self._event_keys = sorted(self._store.event_keys(self._flt), key=_date_order)
+            self._event_keys = sorted(self._store.event_addresses(self._flt), key=_date_order)
         return self._event_keys
 
     def _incident_ids(self, flt: Any) -> list[str]:
