@@ -653,7 +653,8 @@ def measure(settings: Settings, args: argparse.Namespace) -> None:
         f"{'endpoint':44} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'cpu p50':>8} {'cpu p95':>8}"
         f" {'load':>5}" + (f" {'srv cpu':>8}" if remote else "") + cold + flows
     )
-    with httpx.Client(base_url=base, timeout=120) as client:
+    # a busy actor's download on a loaded machine: a minute or more of wall clock
+    with httpx.Client(base_url=base, timeout=600) as client:
         for name in only:
             make = cases[name]
             first = _first_request(settings, make()) if args.cold else None
