@@ -10,7 +10,9 @@ Haftar in the Libya corpus), places, articles, relations and quotes; then one
 incident record for every fifth event (written through the store with its summaries,
 added once to a store built without them). The server is uvicorn in a thread;
 requests go through a real HTTP client, one at a time. Prints figures; asserts
-nothing about time.
+nothing about time. A download's total grows with its size, so its lines also print
+the time to its first byte (p50, p95), its median size and its throughput (MB a second
+of wall clock and of CPU): each download is read chunk by chunk as the server streams it.
 
     python bench/api_latency.py --postgres     # the same store copied into PostgreSQL
     python bench/api_latency.py --url postgresql://...   # a store filled before, as it is
@@ -38,14 +40,18 @@ from typing import Any
 
 from eventwire.config import Settings
 from eventwire.knowledge.ontology import read_ontology
-from eventwire.model import Event, Evidence, Incident, Place, Resolution, from_dict
+from eventwire.model import Event, Evidence, Incident, Place, Quote, Resolution, from_dict
 from eventwire.store.export_lines import (
+    actor_line,
+    article_row_line,
     encode_line,
     event_line,
     incident_line,
+    quote_line,
     relation_payload_record,
 )
 from eventwire.store.pg_cluster import fresh_database, throwaway_cluster
+from eventwire.store.sql import ARTICLE_COLUMNS
 from eventwire.store.sql_incident_views import ACTOR_TOTAL_COLUMNS, INCIDENT_SUMMARIES
 from eventwire.store.sqlite import SQLiteStore
 
@@ -84,7 +90,8 @@ def build(path: Path, n_events: int, seed: int = 7) -> None:
     conn.execute("PRAGMA synchronous = OFF")
     names = [f"Actor {i} al-Name{i % 97}" for i in range(n_actors)]
     conn.executemany(
-        "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?)",
+        "INSERT INTO actors (id, name, type, country, kb_id, mention_count, article_count,"
+        " payload) VALUES (?,?,?,?,?,?,?,?)",
         [
             (
                 f"act_{i}", names[i], "armed_group", "LBY", None, 1000 // (i + 1) + 1, 10, json.dumps(
@@ -275,22 +282,46 @@ def add_incident_lines(path: Path) -> int:
     return _add_lines(path, "incidents", incident_line)
 
 
-def _add_lines(path: Path, table: str, make: Callable[[str], str], batch: int = 20_000) -> int:
-    """The ``line`` of each row of ``table`` that has none, made from its ``payload``."""
+def add_record_lines(path: Path) -> int:
+    """The export lines of the articles, actors and quotes that have none (migration 29),
+    made from their rows as a store writes them with each: once (a store the bench built
+    fills none; a store migrated to 29 has them all). Returns how many were written."""
+    return (
+        _add_lines(path, "articles", article_row_line, ARTICLE_COLUMNS)
+        + _add_lines(path, "actors", actor_line)
+        + _add_lines(path, "quotes", _quote_line, QUOTE_COLUMNS)
+    )
+
+
+QUOTE_COLUMNS = "id, text, article_id, sentence, char_start, char_end, speaker, speaker_description"
+
+
+def _quote_line(row: tuple[Any, ...]) -> str:
+    """A quote's export line from its row (``QUOTE_COLUMNS``)."""
+    return quote_line(Quote(*row))
+
+
+def _add_lines(
+    path: Path, table: str, make: Callable[[Any], str], columns: str = "", batch: int = 20_000
+) -> int:
+    """The ``line`` of each row of ``table`` that has none, made from its ``payload`` (or
+    from its ``columns``, a tuple)."""
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode = OFF")
     conn.execute("PRAGMA synchronous = OFF")
     written, last = 0, 0
     while True:
         rows = conn.execute(
-            f"SELECT rowid, payload FROM {table} WHERE rowid > ? AND line IS NULL"
+            f"SELECT rowid, {columns or 'payload'} FROM {table} WHERE rowid > ? AND line IS NULL"
             " ORDER BY rowid LIMIT ?",
             (last, batch),
         ).fetchall()
         if not rows:
             break
+        values = [(r[1:] if columns else r[1]) for r in rows]
         conn.executemany(
-            f"UPDATE {table} SET line = ? WHERE rowid = ?", [(make(p), i) for i, p in rows]
+            f"UPDATE {table} SET line = ? WHERE rowid = ?",
+            [(make(v), r[0]) for v, r in zip(values, rows, strict=True)],
         )
         conn.commit()
         written, last = written + len(rows), rows[-1][0]
@@ -404,6 +435,11 @@ def main() -> int:
     t0 = time.perf_counter()
     print(
         f"{add_incident_lines(path):,} incidents' lines written ({time.perf_counter() - t0:.1f}s)"
+    )
+    t0 = time.perf_counter()
+    print(
+        f"{add_record_lines(path):,} articles', actors' and quotes' lines written"
+        f" ({time.perf_counter() - t0:.1f}s)"
     )
     if not args.postgres:
         measure(Settings(db=str(path)), args)
@@ -609,33 +645,70 @@ def measure(settings: Settings, args: argparse.Namespace) -> None:
     # on PostgreSQL the server's processes spend the queries' CPU, outside this process:
     # their CPU time per request, the mean over the line (a clock tick is 10 ms)
     remote = settings.db.startswith("postgresql")
+    # a download's total grows with its size: what an analyst waits for before data flows
+    # is its first byte, the rest is throughput (MB a second of wall clock, and of the
+    # process's CPU, the median over the line; the median size)
+    flows = f" {'1st p50':>8} {'1st p95':>8} {'MB':>6} {'MB/s':>6} {'MB/cpu-s':>8}"
     print(
         f"{'endpoint':44} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'cpu p50':>8} {'cpu p95':>8}"
-        f" {'load':>5}" + (f" {'srv cpu':>8}" if remote else "") + cold
+        f" {'load':>5}" + (f" {'srv cpu':>8}" if remote else "") + cold + flows
     )
-    with httpx.Client(base_url=base, timeout=120) as client:
+    # a busy actor's download on a loaded machine: a minute or more of wall clock
+    with httpx.Client(base_url=base, timeout=600) as client:
         for name in only:
             make = cases[name]
             first = _first_request(settings, make()) if args.cold else None
             before = _server_cpu(settings.db) if remote else {}
-            times, cpu = [], []
+            times, cpu, firsts, sizes = [], [], [], []
+            streamed = "/api/download" in name
             for _ in range(args.requests):
                 url = make()
                 t0, c0 = time.perf_counter(), time.process_time()
-                r = client.get(url)
+                if streamed:  # read as it comes: the first chunk's time, then the rest
+                    status, text, ttfb, size = _streamed(client, url, t0)
+                    firsts.append(ttfb)
+                    sizes.append(size)
+                else:
+                    r = client.get(url)
+                    status, text = r.status_code, r.text
                 times.append((time.perf_counter() - t0) * 1000)
                 cpu.append((time.process_time() - c0) * 1000)
-                if r.status_code != 200:
-                    print(f"  {url}: HTTP {r.status_code} {r.text[:120]}", file=sys.stderr)
+                if status != 200:
+                    print(f"  {url}: HTTP {status} {text[:120]}", file=sys.stderr)
             spent = ""
             if remote:
                 after = _server_cpu(settings.db)
                 ms = sum(t - before.get(pid, 0.0) for pid, t in after.items())
                 spent = f" {ms / args.requests:8.1f}"
+            flow = _flow(firsts, sizes, times, cpu) if streamed else ""
             print(f"{name:44} {_p(times, 0.5):8.1f} {_p(times, 0.95):8.1f} {max(times):8.1f}"
                   f" {_p(cpu, 0.5):8.1f} {_p(cpu, 0.95):8.1f} {os.getloadavg()[0]:5.1f}{spent}"
-                  + (f" {first[0]:8.1f} {first[1]:8.1f}" if first else ""))  # fmt: skip
+                  + (f" {first[0]:8.1f} {first[1]:8.1f}" if first else "") + flow)  # fmt: skip
     server.should_exit = True  # type: ignore[attr-defined]
+
+
+def _streamed(client: Any, url: str, t0: float) -> tuple[int, str, float, int]:
+    """A download read chunk by chunk as the server sends it: (status, the start of an
+    error's text, ms from ``t0`` to the first chunk, bytes)."""
+    first, size = 0.0, 0
+    with client.stream("GET", url) as r:
+        for chunk in r.iter_raw():
+            if not size:
+                first = (time.perf_counter() - t0) * 1000
+            size += len(chunk)
+        text = "" if r.status_code == 200 else r.read().decode(errors="replace")
+    return r.status_code, text, first, size
+
+
+def _flow(firsts: list[float], sizes: list[int], times: list[float], cpu: list[float]) -> str:
+    """A download line's time to the first byte (p50, p95), its median size in MB and its
+    throughput: the median MB a second of wall clock and of CPU."""
+    wall = [s / 1e6 / (t / 1000) for s, t in zip(sizes, times, strict=True) if t]
+    spent = [s / 1e6 / (c / 1000) for s, c in zip(sizes, cpu, strict=True) if c]
+    return (
+        f" {_p(firsts, 0.5):8.1f} {_p(firsts, 0.95):8.1f} {_p([s / 1e6 for s in sizes], 0.5):6.2f}"
+        f" {_p(wall, 0.5) if wall else 0:6.1f} {_p(spent, 0.5) if spent else 0:8.1f}"
+    )
 
 
 def _server_cpu(url: str) -> dict[int, float]:

@@ -61,3 +61,19 @@ def test_the_keys_of_a_type_and_a_month_come_from_a_covering_index() -> None:
             (e.date, e.id) for e in store.events(EventFilter(types=flt.types, since="2019-03",
                                                              until="2019-03"))
         ]  # fmt: skip
+
+
+def test_events_read_by_their_rows_addresses_are_those_read_by_id() -> None:
+    """On SQLite a download reads its events' lines by rowid (the address its keys come
+    with): the same lines, in the order asked, as by id; an address no row has is left
+    out."""
+    with SQLiteStore(":memory:") as store:
+        store.replace_resolution(Resolution(events=_events(PAGE + 9)))
+        for flt in (EventFilter(), EventFilter(actor="act_a"), EventFilter(type="FIGHT")):
+            found = store.event_addresses(flt)
+            assert sorted((k[:2] for k in found), key=str) == sorted(store.event_keys(flt), key=str)
+            rng = random.Random(2)
+            rng.shuffle(found)
+            got = store.event_lines_at([k[2] for k in found] + [10**9])
+            assert got == store.event_lines_by_id([k[1] for k in found]), flt
+            assert [row.id for row in got] == [k[1] for k in found] and len(got) > 100

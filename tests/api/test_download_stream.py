@@ -190,3 +190,30 @@ def test_bad_downloads_fail_before_anything_is_sent(
     monkeypatch.setattr(downloads, "MAX_DOWNLOAD", 10)
     with pytest.raises(ExportError, match="at most 10"):
         stream_download(_opener(store), CorpusFilter(), "csv", _no_division, onto=ONTO)
+
+
+def test_the_first_bytes_go_before_the_whole_download_is_read(
+    store: SQLiteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A JSON Lines download sends its first chunk while the exporter is still reading
+    the store: the relations and quotes, written last, are not read yet."""
+    monkeypatch.setattr(downloads, "CHUNK_CHARS", 200)
+    monkeypatch.setattr(downloads, "QUEUED_CHUNKS", 1)
+    read: list[str] = []
+    for name in ("iter_relation_lines_among", "quote_lines"):
+        real = getattr(store, name)
+
+        def spy(*args: object, _real: object = real, _name: str = name, **kw: object) -> object:
+            read.append(_name)
+            return _real(*args, **kw)  # type: ignore[operator]
+
+        monkeypatch.setattr(store, name, spy)
+    chunks = stream_download(_opener(store), CorpusFilter(), "jsonl", _no_division, onto=ONTO)
+    first = next(chunks)
+    time.sleep(0.1)  # the exporter waits for the reader: at most one more chunk is written
+    assert first.startswith(b'{"kind": "article"') and read == []
+    rest = b"".join(chunks)
+    assert set(read) == {"quote_lines", "iter_relation_lines_among"}
+    whole = io.StringIO()
+    download(store, CorpusFilter(), "jsonl", whole, onto=ONTO)
+    assert first + rest == whole.getvalue().encode("utf-8")

@@ -48,13 +48,15 @@ def _check(store: Any) -> None:
         encode_line(article_record(articles[1]))
     ]
     assert '"published_ambiguous": true' in next(store.article_lines(["art_2"]))
-    # an actor's line from its stored JSON: a role, fields stored before they existed
-    # (their defaults), a key no Actor has
+    # an actor's line from its stored JSON (an actor stored before its line was, migration
+    # 29): a role, fields stored before they existed (their defaults), a key no Actor has
     militias = json.loads(store._one("SELECT payload FROM actors WHERE id = 'actor_mil'")[0])
     militias["roles"] = [{"title": "commander «south»", "start": "2019"}]
     del militias["kb_id"], militias["article_count"]
     militias["explanation"] = ["not a field"]
-    store._execute("UPDATE actors SET payload = ? WHERE id = 'actor_mil'", (json.dumps(militias),))
+    store._execute(
+        "UPDATE actors SET payload = ?, line = NULL WHERE id = 'actor_mil'", (json.dumps(militias),)
+    )
     actors = store.actors()
     assert any(a.roles for a in actors)
     assert list(store.actor_lines()) == [encode_line(actor_record(a)) for a in actors]

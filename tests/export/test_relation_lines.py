@@ -128,11 +128,19 @@ def test_relations_among_are_found_in_the_covering_index_first() -> None:
             ran.append(query)
             return run(query, args)
 
+        stream = store._stream
+
+        def streaming(query: str, args: Any = ()) -> Any:  # the lines: a batch at a time
+            ran.append(query)
+            return stream(query, args)
+
         store._all = recording  # type: ignore[method-assign]
+        store._stream = streaming  # type: ignore[method-assign]
         among = ["act_a", "act_b", "act_c"]
         lines = store.relation_lines_among(among)
         payloads = store.relation_payloads_among(among)
         store._all = run  # type: ignore[method-assign]
+        store._stream = stream  # type: ignore[method-assign]
         assert [json.loads(line)["id"] for line in lines] == ["rel_1", "rel_2", "rel_4"]
         assert [p["id"] for p in payloads] == ["rel_1", "rel_2", "rel_4", "rel_3"]
         assert len(ran) == 2

@@ -8,7 +8,6 @@ from eventwire.model import (
     Actor,
     Article,
     Place,
-    Quote,
     Relation,
     Statistic,
     to_dict,
@@ -16,10 +15,11 @@ from eventwire.model import (
 from eventwire.store.export_lines import actor_payload_record, article_values_record
 from eventwire.store.export_lines import event_record as event_record
 
-# relations', events' and incidents' records are made by the store, which writes their lines
-# (migrations 16, 17 and 18)
+# relations', events', incidents' and quotes' records are made by the store, which writes
+# their lines (migrations 16, 17, 18 and 29)
 from eventwire.store.export_lines import incident_record as incident_record
 from eventwire.store.export_lines import place_dict as place_dict
+from eventwire.store.export_lines import quote_record as quote_record
 from eventwire.store.export_lines import relation_payload_record as relation_payload_record
 
 
@@ -32,20 +32,6 @@ def article_record(a: Article) -> dict[str, Any]:
 
 def actor_record(actor: Actor) -> dict[str, Any]:
     return actor_payload_record(to_dict(actor))
-
-
-def quote_record(q: Quote) -> dict[str, Any]:
-    return {
-        "kind": "quote",
-        "id": q.id,
-        "text": q.text,
-        "article_id": q.article_id,
-        "sentence": q.sentence,
-        "char_start": q.char_start,
-        "char_end": q.char_end,
-        "speaker": q.speaker,
-        "speaker_description": q.speaker_description,
-    }
 
 
 def relation_record(r: Relation) -> dict[str, Any]:

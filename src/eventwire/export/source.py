@@ -191,6 +191,9 @@ class ExportSource:
     def _records_after_relations(self) -> Iterator[dict[str, Any]]:
         for quote in self.store.quotes():
             yield quote_record(quote)
+        yield from self._records_after_quotes()
+
+    def _records_after_quotes(self) -> Iterator[dict[str, Any]]:
         for place, count in self.store.places():
             yield place_record(place, count)
         for statistic in self.store.statistics():
@@ -202,9 +205,9 @@ class ExportSource:
         (with a filter, each is decoded only to test it): the same bytes, as the store
         makes them with the JSON Lines writer's encoder (``store/export_lines.py``). The
         events' lines are copied whatever the filter: the store selects the events; so are
-        the incidents' lines. The articles' lines are made by the store from their rows
-        with that encoder (no Article built), the actors' from their stored JSON (no Actor
-        built)."""
+        the incidents' lines, and the articles', actors' and quotes' (stored with each
+        since migration 29; for a record stored before, made by the store from its row or
+        its stored JSON with that encoder, no Article or Actor built)."""
         for line in self.store.article_lines():  # made from the rows, no Article decoded
             yield line + "\n"
         for line in self.store.actor_lines():  # made from their JSON, no Actor built
@@ -219,7 +222,9 @@ class ExportSource:
         else:
             for line in self.store.relation_lines():
                 yield line + "\n"
-        for record in self._records_after_relations():
+        for quote in self.store.quote_lines():  # stored with each quote (migration 29)
+            yield quote.line + "\n"
+        for record in self._records_after_quotes():
             yield encode(record) + "\n"
 
     def __iter__(self) -> Iterator[dict[str, Any]]:

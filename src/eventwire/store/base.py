@@ -494,6 +494,11 @@ class Store(UnitIndex, Protocol):
         """The actors of the events ``flt`` selects: the first part of :meth:`event_links`."""
         ...
 
+    def event_article_ids(self, flt: EventFilter) -> set[str]:
+        """The articles of the events ``flt`` selects: the second part of
+        :meth:`event_links`."""
+        ...
+
     def actors_by_ids(self, ids: Iterable[str]) -> list[Actor]:
         """The actors of ``ids`` by id (unknown ids left out), read a batch at a time."""
         ...
@@ -529,6 +534,14 @@ class Store(UnitIndex, Protocol):
         """The quotes of these articles, in the order of :meth:`quotes`."""
         ...
 
+    def quote_lines(
+        self, speaker: str | None = None, article_ids: Iterable[str] | None = None
+    ) -> list[QuoteLine]:
+        """The JSON Lines records (no newline) of :meth:`quotes` (of ``speaker``), or of
+        :meth:`quotes_of_articles` when ``article_ids`` are given, in the same order, as
+        stored with each quote (migration 29), each with its article and speaker."""
+        ...
+
     def relation_lines(self, actor: str | None = None, min_sources: int = 1) -> list[str]:
         """The JSON Lines records (no newline) of :meth:`relation_payloads` with at least
         ``min_sources`` sources, in their order, as stored with each relation."""
@@ -543,6 +556,17 @@ class Store(UnitIndex, Protocol):
         until: str | None = None,
     ) -> list[str]:
         """:meth:`relation_lines` of :meth:`relation_payloads_among`."""
+        ...
+
+    def iter_relation_lines_among(
+        self,
+        actor_ids: Iterable[str],
+        min_sources: int = 1,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> Iterator[str]:
+        """:meth:`relation_lines_among` read a batch at a time, never all held at once."""
         ...
 
     def event_lines(self, flt: EventFilter | None = None) -> list[EventLine]:
@@ -571,6 +595,16 @@ class Store(UnitIndex, Protocol):
     def event_lines_by_id(self, ids: Sequence[str]) -> list[EventLine]:
         """The JSON Lines records of the events of ``ids``, in that order, as
         :meth:`event_lines` gives them."""
+        ...
+
+    def event_addresses(self, flt: EventFilter) -> list[tuple[str | None, str, Any]]:
+        """:meth:`event_keys`, each with the address its row is read back by (the
+        backend's own, else the id)."""
+        ...
+
+    def event_lines_at(self, addresses: Sequence[Any]) -> list[EventLine]:
+        """:meth:`event_lines_by_id` of the events at ``addresses``
+        (:meth:`event_addresses`), in that order."""
         ...
 
     def actor_degrees(self, flt: EventFilter, relations: bool) -> list[tuple[str, int]]:
@@ -626,6 +660,14 @@ class EventLine(NamedTuple):
     id: str
     date: str | None
     place_id: str | None
+    line: str
+
+
+class QuoteLine(NamedTuple):
+    """A quote's export line (its JSON Lines record) with what a download selects it by."""
+
+    article_id: str
+    speaker: str | None
     line: str
 
 

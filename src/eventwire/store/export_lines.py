@@ -1,11 +1,11 @@
-"""The export lines of relations, events, incidents, articles and actors (their JSON Lines records, ``docs/export.md``),
-made where the record is written so that a download copies them instead of decoding and
-encoding the record again.
+"""The export lines of relations, events, incidents, articles, actors and quotes (their
+JSON Lines records, ``docs/export.md``), made where the record is written so that a
+download copies them instead of decoding and encoding the record again.
 
 The records are built here, below the exporters, because the store writes each line with
-its record (relations: migration 16, events: migration 17, incidents: migration 18); ``eventwire.export.records``
-uses the same functions, so a stored line and a line encoded at export time are the same
-bytes.
+its record (relations: migration 16, events: migration 17, incidents: migration 18,
+articles, actors and quotes: migration 29); ``eventwire.export.records`` uses the same
+functions, so a stored line and a line encoded at export time are the same bytes.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from eventwire.model import (
     Evidence,
     Incident,
     Place,
+    Quote,
     Relation,
     Role,
     from_dict,
@@ -111,6 +112,25 @@ def actor_payload_record(p: dict[str, Any]) -> dict[str, Any]:
 def actor_line(payload: str) -> str:
     """The JSON Lines record (no newline) of the actor stored as ``payload``."""
     return encode_line(actor_payload_record(json.loads(payload)))
+
+
+def quote_record(q: Quote) -> dict[str, Any]:
+    return {
+        "kind": "quote",
+        "id": q.id,
+        "text": q.text,
+        "article_id": q.article_id,
+        "sentence": q.sentence,
+        "char_start": q.char_start,
+        "char_end": q.char_end,
+        "speaker": q.speaker,
+        "speaker_description": q.speaker_description,
+    }
+
+
+def quote_line(q: Quote) -> str:
+    """The JSON Lines record of ``q``, without its newline."""
+    return encode_line(quote_record(q))
 
 
 def relation_payload_record(p: dict[str, Any]) -> dict[str, Any]:

@@ -10,6 +10,7 @@ recomputed by resolution and can be rebuilt at any time.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 MIGRATIONS: list[str] = [
     # 1: articles, mentions and document records; the resolved picture
@@ -996,6 +997,90 @@ MIGRATIONS: list[str] = [
     DROP INDEX incidents_date_id;
     CREATE INDEX incidents_date_id ON incidents(date DESC NULLS LAST, id DESC)
     """,
+    # 29 (issue 18): articles, actors and quotes keep their export lines too
+    # (store/export_lines.py), written with them by store/sql.py and store/sql_units.py,
+    # so a JSON Lines download or export copies every record but places and statistics.
+    # The lines of those stored before are made here, field by field, as the JSON Lines
+    # writer encodes them (its separators, strings escaped as Python's json does: both
+    # backends' JSON quoting escapes the same characters the same way); an article's
+    # metadata is copied as stored (written by the same encoder with its keys sorted,
+    # the order a decoded copy keeps). Each backend's JSON functions differ: the fills
+    # are written once for each (see :func:`sqlite_script`).
+    """
+    ALTER TABLE articles ADD COLUMN line TEXT;
+    ALTER TABLE actors ADD COLUMN line TEXT;
+    ALTER TABLE quotes ADD COLUMN line TEXT;
+    /*sqlite*/
+    UPDATE articles SET line = '{"kind": "article", "id": ' || json_quote(id)
+        || ', "title": ' || json_quote(title) || ', "outlet": ' || json_quote(outlet)
+        || ', "url": ' || json_quote(url) || ', "source": ' || json_quote(source)
+        || ', "published": ' || json_quote(published)
+        || ', "published_precision": ' || json_quote(published_precision)
+        || ', "published_ambiguous": '
+        || CASE WHEN published_ambiguous <> 0 THEN 'true' ELSE 'false' END
+        || ', "text": ' || json_quote(text)
+        || ', "metadata": ' || CASE WHEN metadata = '' THEN '{}' ELSE metadata END || '}';
+    UPDATE quotes SET line = '{"kind": "quote", "id": ' || json_quote(id)
+        || ', "text": ' || json_quote(text) || ', "article_id": ' || json_quote(article_id)
+        || ', "sentence": ' || json_quote(sentence) || ', "char_start": ' || char_start
+        || ', "char_end": ' || char_end || ', "speaker": ' || json_quote(speaker)
+        || ', "speaker_description": ' || json_quote(speaker_description) || '}';
+    UPDATE actors SET line = '{"kind": "actor", "id": ' || json_quote(json_extract(payload, '$.id'))
+        || ', "name": ' || json_quote(json_extract(payload, '$.name'))
+        || ', "type": ' || json_quote(json_extract(payload, '$.type'))
+        || ', "country": ' || json_quote(json_extract(payload, '$.country'))
+        || ', "aliases": [' || COALESCE((SELECT group_concat(json_quote(a.value), ', ')
+            FROM json_each(actors.payload, '$.aliases') a), '') || ']'
+        || ', "mention_count": ' || COALESCE(json_extract(payload, '$.mention_count'), 0)
+        || ', "article_count": ' || COALESCE(json_extract(payload, '$.article_count'), 0)
+        || ', "roles": [' || COALESCE((SELECT group_concat('{"title": '
+            || json_quote(json_extract(r.value, '$.title'))
+            || ', "start": ' || json_quote(json_extract(r.value, '$.start'))
+            || ', "end": ' || json_quote(json_extract(r.value, '$.end'))
+            || ', "source": ' || json_quote(COALESCE(json_extract(r.value, '$.source'), 'kb'))
+            || '}', ', ') FROM json_each(actors.payload, '$.roles') r), '') || ']'
+        || ', "kb_id": ' || json_quote(json_extract(payload, '$.kb_id')) || '}'
+    /*end*/
+    /*postgres*/
+    UPDATE articles SET line = '{"kind": "article", "id": ' || to_json(id)
+        || ', "title": ' || COALESCE(to_json(title)::text, 'null')
+        || ', "outlet": ' || COALESCE(to_json(outlet)::text, 'null')
+        || ', "url": ' || COALESCE(to_json(url)::text, 'null')
+        || ', "source": ' || COALESCE(to_json(source)::text, 'null')
+        || ', "published": ' || COALESCE(to_json(published)::text, 'null')
+        || ', "published_precision": ' || COALESCE(to_json(published_precision)::text, 'null')
+        || ', "published_ambiguous": '
+        || CASE WHEN published_ambiguous <> 0 THEN 'true' ELSE 'false' END
+        || ', "text": ' || to_json(text)
+        || ', "metadata": ' || CASE WHEN metadata = '' THEN '{}' ELSE metadata END || '}';
+    UPDATE quotes SET line = '{"kind": "quote", "id": ' || to_json(id)
+        || ', "text": ' || to_json(text) || ', "article_id": ' || to_json(article_id)
+        || ', "sentence": ' || to_json(sentence) || ', "char_start": ' || char_start
+        || ', "char_end": ' || char_end
+        || ', "speaker": ' || COALESCE(to_json(speaker)::text, 'null')
+        || ', "speaker_description": ' || COALESCE(to_json(speaker_description)::text, 'null')
+        || '}';
+    UPDATE actors SET line = '{"kind": "actor", "id": ' || to_json(p.j ->> 'id')
+        || ', "name": ' || COALESCE(to_json(p.j ->> 'name')::text, 'null')
+        || ', "type": ' || COALESCE(to_json(p.j ->> 'type')::text, 'null')
+        || ', "country": ' || COALESCE(to_json(p.j ->> 'country')::text, 'null')
+        || ', "aliases": [' || COALESCE((SELECT string_agg(to_json(a.value)::text, ', '
+            ORDER BY a.n) FROM jsonb_array_elements_text(COALESCE(p.j -> 'aliases', '[]'))
+            WITH ORDINALITY a(value, n)), '') || ']'
+        || ', "mention_count": ' || COALESCE(p.j ->> 'mention_count', '0')
+        || ', "article_count": ' || COALESCE(p.j ->> 'article_count', '0')
+        || ', "roles": [' || COALESCE((SELECT string_agg('{"title": '
+            || COALESCE(to_json(r.value ->> 'title')::text, 'null')
+            || ', "start": ' || COALESCE(to_json(r.value ->> 'start')::text, 'null')
+            || ', "end": ' || COALESCE(to_json(r.value ->> 'end')::text, 'null')
+            || ', "source": ' || to_json(COALESCE(r.value ->> 'source', 'kb'))
+            || '}', ', ' ORDER BY r.n)
+            FROM jsonb_array_elements(COALESCE(p.j -> 'roles', '[]')) WITH ORDINALITY r(value, n)),
+            '') || ']'
+        || ', "kb_id": ' || COALESCE(to_json(p.j ->> 'kb_id')::text, 'null') || '}'
+    FROM (SELECT id, payload::jsonb AS j FROM actors) p WHERE p.id = actors.id
+    /*end*/
+    """,
 ]
 
 _POSTGRES_TYPES = (
@@ -1019,11 +1104,33 @@ _POSTGRES_TYPES = (
 _INDEX_NULLS = re.compile(r"\s+NULLS\s+(FIRST|LAST)\b")
 
 
-def postgres_script(script: str) -> str:
-    """A migration script as PostgreSQL reads it."""
+# a part of a script written for one backend only (its JSON functions): kept as written
+# for that backend, left out for the other
+_ONLY = re.compile(r"/\*(sqlite|postgres)\*/(.*?)/\*end\*/", re.DOTALL)
+
+
+def _for_backend(script: str, backend: str, mapped: Callable[[str], str]) -> str:
+    """``script`` with the parts marked for ``backend`` kept as written, the parts marked
+    for the other left out, and ``mapped`` applied to the rest."""
+    parts, start = [], 0
+    for only in _ONLY.finditer(script):
+        parts.append(mapped(script[start : only.start()]))
+        if only.group(1) == backend:
+            parts.append(only.group(2))
+        start = only.end()
+    parts.append(mapped(script[start:]))
+    return "".join(parts)
+
+
+def _postgres_types(script: str) -> str:
     for pattern, replacement in _POSTGRES_TYPES:
         script = pattern.sub(replacement, script)
     return script
+
+
+def postgres_script(script: str) -> str:
+    """A migration script as PostgreSQL reads it."""
+    return _for_backend(script, "postgres", _postgres_types)
 
 
 def postgres_query(sql: str) -> str:
@@ -1037,5 +1144,6 @@ _TEXT_AGGREGATE = re.compile(r"\bgroup_concat\(")
 
 def sqlite_script(script: str) -> str:
     """A migration script as SQLite reads it: ``NULLS FIRST/LAST`` dropped from index
-    columns (scripts use them only there), where SQLite's own placement is the same."""
-    return _INDEX_NULLS.sub("", script)
+    columns (scripts use them only there), where SQLite's own placement is the same; the
+    parts written for PostgreSQL only left out."""
+    return _for_backend(script, "sqlite", lambda part: _INDEX_NULLS.sub("", part))

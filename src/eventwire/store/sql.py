@@ -51,6 +51,7 @@ from eventwire.store.base import (
     IncidentLine,
     PictureState,
     PlaceTotals,
+    QuoteLine,
 )
 from eventwire.store.export_lines import (
     actor_line,
@@ -59,6 +60,7 @@ from eventwire.store.export_lines import (
     event_line,
     incident_line,
     member_incidents,
+    quote_line,
     relation_line,
     relation_payload_record,
 )
@@ -79,6 +81,12 @@ from eventwire.text.names import search_keys
 ARTICLE_COLUMNS = (
     "id, title, outlet, url, source, published, published_precision, published_ambiguous,"
     " text, metadata"
+)
+# an article's export line (migration 29), then its columns for one stored without (the
+# text read only then)
+ARTICLE_LINE_COLUMNS = (
+    "line, id, title, outlet, url, source, published, published_precision,"
+    " published_ambiguous, CASE WHEN line IS NULL THEN text END, metadata"
 )
 # Tables of the resolved picture, children first (foreign keys point to actors).
 PICTURE_TABLES = (
@@ -438,6 +446,9 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
     # each query a round trip to a server (PostgreSQL): reads then ask for many keys in
     # one query, where in process (SQLite) one small query per key costs less
     remote = False
+    # the column a row is read back by once its keys are read from an index (a download's
+    # events' lines): a backend's own row address when it has one, else the id
+    row_address = "id"
 
     # dialect hooks -------------------------------------------------------------------
     def _execute(self, sql: str, args: Sequence[Any] = ()) -> Any:
@@ -507,15 +518,17 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
                 if not new:
                     return 0
                 generation = int(self._state("documents")) + 1
+                # each row with its export line (migration 29), made from the row as an
+                # export reads it back (the metadata's keys sorted)
                 self._insert(
                     "articles",
-                    ARTICLE_COLUMNS.split(", "),
-                    [
+                    [*ARTICLE_COLUMNS.split(", "), "line"],
+                    (_with_line(row) for row in (
                         (a.id, a.title, a.outlet, a.url, a.source, a.published,
                          a.published_precision, int(a.published_ambiguous), a.text,
                          as_json(a.metadata))
                         for a, _ in new.values()
-                    ],
+                    )),
                 )  # fmt: skip
                 self._insert(
                     "doc_records",
@@ -659,10 +672,10 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
         self._insert(
             "quotes",
             ("id", "speaker", "article_id", "text", "sentence", "char_start", "char_end",
-             "speaker_description"),
+             "speaker_description", "line"),
             (
                 (q.id, q.speaker, q.article_id, q.text, q.sentence, q.char_start, q.char_end,
-                 q.speaker_description)
+                 q.speaker_description, quote_line(q))
                 for q in res.quotes
             ),
         )  # fmt: skip
@@ -745,9 +758,32 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
         in their order and read every row of the dates to test the rest (the JSON Lines
         of one type and one month on the 1M-event bench store: 30.6 -> 10.1 ms of CPU
         for its events' lines on SQLite, the keys and then the lines by id)."""
+        return [(r[0], r[1]) for r in self.event_addresses(flt)]
+
+    def event_addresses(self, flt: EventFilter) -> list[tuple[str | None, str, Any]]:
+        """:meth:`event_keys` with each event's address (``row_address``), what
+        :meth:`event_lines_at` reads its line by; from the same index, no row read."""
+        columns = f"date, id, {self.row_address}"
         if flt.actor:  # each side's (actor, date, id) index holds the keys
-            return [(r[0], r[1]) for r in self._all(*self._sides_statement(flt, "date, id"))]
-        return [(r[0], r[1]) for r in self._selected(flt, "date, id")]
+            return [(r[0], r[1], r[2]) for r in self._all(*self._sides_statement(flt, columns))]
+        return [(r[0], r[1], r[2]) for r in self._selected(flt, columns)]
+
+    def event_lines_at(self, addresses: Sequence[Any]) -> list[EventLine]:
+        """The export lines of the events at ``addresses`` (:meth:`event_addresses`), in
+        that order, as :meth:`event_lines` makes them."""
+        if self.row_address == "id":
+            return self.event_lines_by_id(addresses)
+        found: dict[Any, EventLine] = {}
+        for start in range(0, len(addresses), CHUNK):
+            chunk, chunk_args = self._one_of(self.row_address, addresses[start : start + CHUNK])
+            rows = self._all(
+                f"SELECT {self.row_address}, id, date, place_id, line,"
+                f" CASE WHEN line IS NULL THEN payload END FROM events WHERE {chunk}",
+                chunk_args,
+            )
+            lines = self._event_line_rows([r[1:] for r in rows])
+            found.update((row[0], line) for row, line in zip(rows, lines, strict=True))
+        return [found[a] for a in addresses if a in found]
 
     def _sides_statement(self, flt: EventFilter, columns: str) -> tuple[str, list[Any]]:
         """``columns`` of the events ``flt`` selects (it names an actor) as the union of the
@@ -971,13 +1007,15 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
             first = "SELECT DISTINCT" + arms[0][len("SELECT") :]
             actors.update(r[0] for r in self._all(" UNION ".join([first, *arms[1:]]), arms_args))
         statements = []
+        sides = "source_actor, target_actor, attributed_to"
+        if flt.actor and plan is None:  # each side's index finds the rows (no id sought)
+            statements.append(self._sides_statement(flt, sides))
+            cut = []
         for month in cut:  # every event without a plan, else the days the dates cut
             cond, args = self._selected_where(
                 flt, *(("date BETWEEN ? AND ?", _month_range(month)) if month else ())
             )
-            statements.append(
-                (f"SELECT source_actor, target_actor, attributed_to FROM events WHERE {cond}", args)
-            )
+            statements.append((f"SELECT {sides} FROM events WHERE {cond}", args))
         for row in self._all_of(statements):
             actors.update(a for a in row if a)
         return actors
@@ -1017,20 +1055,48 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
         ]  # fmt: skip
 
     def article_lines(self, ids: Iterable[str] | None = None) -> Iterator[str]:
+        # the line stored with each (migration 29); the row's columns (not its text) only
+        # for one stored before that had none
         if ids is None:
-            for row in self._stream(f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY id"):
-                yield article_row_line(row)
+            for row in self._stream(f"SELECT {ARTICLE_LINE_COLUMNS} FROM articles ORDER BY id"):
+                yield _article_line(row)
             return
-        for row in self._by_ids("articles", ARTICLE_COLUMNS, ids):
-            yield article_row_line(row)
+        for row in self._by_ids("articles", ARTICLE_LINE_COLUMNS, ids):
+            yield _article_line(row)
 
     def actor_lines(self, ids: Iterable[str] | None = None) -> Iterator[str]:
+        # stored with each (migration 29), else made from its stored JSON
+        columns = "line, CASE WHEN line IS NULL THEN payload END"
         if ids is None:  # in the order of actors()
-            rows = self._all("SELECT payload FROM actors" + EVERY_ACTOR_ORDER)
+            rows = self._all(f"SELECT {columns} FROM actors" + EVERY_ACTOR_ORDER)
         else:
-            rows = self._by_ids("actors", "payload", ids)
+            rows = self._by_ids("actors", columns, ids)
         for row in rows:
-            yield actor_line(row[0])
+            yield row[0] if row[0] is not None else actor_line(row[1])
+
+    def quote_lines(
+        self, speaker: str | None = None, article_ids: Iterable[str] | None = None
+    ) -> list[QuoteLine]:
+        """The export lines of :meth:`quotes` (of ``speaker``), or of
+        :meth:`quotes_of_articles` when ``article_ids`` are given, in the same order."""
+        if article_ids is None:
+            where, args = (" WHERE speaker = ?", [speaker]) if speaker else ("", [])
+            return self._quote_lines(where, args)
+        wanted = sorted(set(article_ids))
+        found: list[QuoteLine] = []
+        for start in range(0, len(wanted), CHUNK):  # in article order, so in quotes()'s
+            chunk, chunk_args = self._one_of("article_id", wanted[start : start + CHUNK])
+            found += self._quote_lines(f" WHERE {chunk}", chunk_args)
+        return found
+
+    def _quote_lines(self, where: str, args: Sequence[Any]) -> list[QuoteLine]:
+        rows = self._all(
+            "SELECT article_id, speaker, line, id, CASE WHEN line IS NULL THEN text END,"
+            " CASE WHEN line IS NULL THEN sentence END, char_start, char_end,"
+            f" speaker_description FROM quotes{where} ORDER BY article_id, char_start, id",
+            args,
+        )
+        return [QuoteLine(r[0], r[1], r[2] if r[2] is not None else _quote_line(r)) for r in rows]
 
     def article_outlets(self, ids: Iterable[str]) -> dict[str, str | None]:
         return {r[0]: r[1] for r in self._by_ids("articles", "id, outlet", ids)}
@@ -1058,13 +1124,18 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
     def event_links(self, flt: EventFilter) -> tuple[set[str], set[str]]:
         """The actors (either side, or the one a claim is attributed to) and the articles
         (of the evidence) of the events ``flt`` selects, read without decoding an event."""
+        return self.event_actor_ids(flt), self.event_article_ids(flt)
+
+    def event_article_ids(self, flt: EventFilter) -> set[str]:
+        """The articles (of the evidence) of the events ``flt`` selects: the second part of
+        :meth:`event_links`, what a JSON Lines download writes first (its actors are read
+        after its first bytes are sent)."""
         if flt.actor:  # the ids from each side's index, no row read
             selected, args = self._sides_statement(flt, "id")
         else:
             cond, args = self._selected_where(flt)
             selected = f"SELECT id FROM events WHERE {cond}"
-        actors = self.event_actor_ids(flt)
-        articles = {
+        return {
             r[0]
             for r in self._all(
                 "SELECT DISTINCT article_id FROM evidence WHERE kind = 'event' AND record_id IN"
@@ -1072,7 +1143,6 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
                 args,
             )
         }
-        return actors, articles
 
     def relations_among(
         self, actor_ids: Iterable[str], *, since: str | None = None, until: str | None = None
@@ -1105,22 +1175,44 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
     ) -> list[str]:
         """The export lines of :meth:`relation_payloads_among` with at least
         ``min_sources`` sources, in the same order."""
+        return list(
+            self.iter_relation_lines_among(actor_ids, min_sources, since=since, until=until)
+        )
+
+    def iter_relation_lines_among(
+        self,
+        actor_ids: Iterable[str],
+        min_sources: int = 1,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> Iterator[str]:
+        """:meth:`relation_lines_among`, fetched a batch at a time as they are read (a
+        busy actor's download: 14,296 relations at 1M, never held at once)."""
         ids = sorted(set(actor_ids))
         period, period_args = self._relation_period(since, until)
         if len(ids) > AMONG_LIMIT:  # a long list costs more than reading every relation
             wanted = set(ids)
-            rows = self._all(
+            rows = self._stream(
                 "SELECT source_actor, target_actor, line, CASE WHEN line IS NULL THEN payload END"
                 f" FROM relations WHERE {' AND '.join(['source_count >= ?', *period])}"
                 " ORDER BY source_count DESC, id",
                 [min_sources, *period_args],
             )
-            return [_line(r[2], r[3]) for r in rows if r[0] in wanted and r[1] in wanted]
+            for r in rows:
+                if r[0] in wanted and r[1] in wanted:
+                    yield _line(r[2], r[3])
+            return
         if not ids:
-            return []
+            return
         among, among_args = self._among(ids)
         kept = self._kept_rows("relations", f"{among} AND source_count >= ?")
-        return self._lines(" AND ".join([kept, *period]), [*among_args, min_sources, *period_args])
+        for r in self._stream(
+            "SELECT line, CASE WHEN line IS NULL THEN payload END FROM relations"
+            f" WHERE {' AND '.join([kept, *period])} ORDER BY source_count DESC, id",
+            [*among_args, min_sources, *period_args],
+        ):
+            yield _line(r[0], r[1])
 
     def _one_of(self, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
         """The condition that ``column`` is one of ``values``, and its arguments: a list of
@@ -2018,6 +2110,27 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _with_line(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """An article's row (``ARTICLE_COLUMNS``) and its export line."""
+    return (*row, article_row_line(row))
+
+
+def _article_line(row: Sequence[Any]) -> str:
+    """An article's stored export line, or the line made from its row
+    (``ARTICLE_LINE_COLUMNS``: the line, then ``ARTICLE_COLUMNS``, the text only when no
+    line is stored)."""
+    return row[0] if row[0] is not None else article_row_line(row[1:])
+
+
+def _quote_line(row: Sequence[Any]) -> str:
+    """The export line of a quote stored before lines were (migration 29), from its row
+    (article, speaker, line, id, text, sentence, start, end, description)."""
+    return quote_line(
+        Quote(id=row[3], text=row[4], article_id=row[0], sentence=row[5], char_start=row[6],
+              char_end=row[7], speaker=row[1], speaker_description=row[8])
+    )  # fmt: skip
 
 
 def _line(line: str | None, payload: str | None) -> str:

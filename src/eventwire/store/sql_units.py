@@ -32,6 +32,7 @@ from eventwire.resolve.actor_units import StoredUnit
 from eventwire.resolve.doc_incidents import is_town_record
 from eventwire.resolve.incidents import STATE_TYPES, state_side
 from eventwire.resolve.offices import office_sides
+from eventwire.store.export_lines import actor_payload_record, encode_line
 from eventwire.text.names import search_keys
 
 CHUNK = 500  # ids per IN (...) list
@@ -48,14 +49,16 @@ def _as_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-ACTOR_COLUMNS = ("name", "type", "country", "kb_id", "mention_count", "article_count", "payload")
+ACTOR_COLUMNS = ("name", "type", "country", "kb_id", "mention_count", "article_count", "payload",
+                 "line")  # fmt: skip
 
 
 def actor_row(a: Actor, res: Resolution) -> tuple[Any, ...]:
-    """An actor's row: its id, then ACTOR_COLUMNS (the payload holds its explanation)."""
+    """An actor's row: its id, then ACTOR_COLUMNS (the payload holds its explanation; the
+    line is its export line, migration 29)."""
     payload = {**to_dict(a), "explanation": list(res.explanations.get(a.id, ()))}
     return (a.id, a.name, a.type, a.country, a.kb_id, a.mention_count, a.article_count,
-            _as_json(payload))  # fmt: skip
+            _as_json(payload), encode_line(actor_payload_record(payload)))  # fmt: skip
 
 
 def actor_key_rows(actors: Iterable[Actor]) -> list[tuple[str, str]]:

@@ -85,6 +85,10 @@ class SQLiteStore(SQLStore):
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     # dialect hooks ---------------------------------------------------------------------
+    # a row read by its rowid is one seek of the table, by its id a seek of the id index
+    # first (the lines of a busy actor's 7,014 events at 1M: about a third less CPU)
+    row_address = "rowid"
+
     def _kept_rows(self, table: str, condition: str) -> str:
         # the rowids from the covering index, then each row read once by rowid: SQLite
         # would otherwise read every row an actor index finds to test the other side (the

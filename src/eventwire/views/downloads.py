@@ -27,7 +27,14 @@ from eventwire.export import export
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import Actor, Article, Event, Incident, Place, Quote, Relation, Statistic
 from eventwire.registry import exporters
-from eventwire.store.base import EventFilter, EventLine, IncidentFilter, IncidentLine, Store
+from eventwire.store.base import (
+    EventFilter,
+    EventLine,
+    IncidentFilter,
+    IncidentLine,
+    QuoteLine,
+    Store,
+)
 from eventwire.views.corpus import CorpusFilter, event_filter, shows_relations
 from eventwire.views.details import resolve_actor
 from eventwire.views.incidents import incident_filters
@@ -38,6 +45,7 @@ CHUNK_CHARS = 256_000  # characters per chunk a streamed download sends
 QUEUED_CHUNKS = 2  # chunks written ahead of the client at most (bounds a download's memory)
 PER_ACTOR_QUERIES = 200  # fewer selected actors: read their relations and quotes by index
 T = TypeVar("T")
+K = TypeVar("K", bound=tuple[Any, ...])
 
 
 def download_formats() -> list[str]:
@@ -48,19 +56,24 @@ def download_formats() -> list[str]:
     return sorted(n for n in exporters.names() if exporters.get(n).meta.get("target") != "folder")
 
 
-def _date_order(key: tuple[str | None, str]) -> tuple[bool, str, str]:
+def _date_order(key: tuple[Any, ...]) -> tuple[bool, str, str]:
     """An incident's or an event's place in a download, from its (date, id): undated
     first, then by date and id (the store's ``date`` order)."""
     return (key[0] is not None, key[0] or "", key[1])
+
+
+def _page(keys: list[K], after: tuple[str | None, str] | None, limit: int | None) -> list[K]:
+    """The page of ``keys`` (each starting with a (date, id), in :func:`_date_order`)
+    after ``after``."""
+    start = 0 if after is None else bisect.bisect_right(keys, _date_order(after), key=_date_order)
+    return keys[start:] if limit is None else keys[start : start + limit]
 
 
 def _page_ids(
     keys: list[tuple[str | None, str]], after: tuple[str | None, str] | None, limit: int | None
 ) -> list[str]:
     """The ids of the page of ``keys`` (in :func:`_date_order`) after ``after``."""
-    start = 0 if after is None else bisect.bisect_right(keys, _date_order(after), key=_date_order)
-    chosen = keys[start:] if limit is None else keys[start : start + limit]
-    return [k[1] for k in chosen]
+    return [k[1] for k in _page(keys, after, limit)]
 
 
 class FilteredStore:
@@ -77,12 +90,15 @@ class FilteredStore:
         # the incidents the filter selects (the union of these queries: what the incident
         # list, the map and the indexes count); None: those with a member among the events
         self._incident_flts = incidents
-        self._links: tuple[set[str], set[str]] | None = None
-        self._actors_only: set[str] | None = None  # when the articles are not needed
+        # the selected events' actors and articles, each read when first needed: a JSON
+        # Lines download writes its articles first, its first bytes sent before the actors
+        # are read; a CSV reads no evidence
+        self._actors: set[str] | None = None
+        self._articles: set[str] | None = None
         # the outlets of the articles of the last page of incidents read (their rows name them)
         self._page_outlets: dict[str, str | None] = {}
         self._incident_keys: list[tuple[str | None, str]] | None = None
-        self._event_keys: list[tuple[str | None, str]] | None = None
+        self._event_keys: list[tuple[str | None, str, Any]] | None = None
         self._cursor: tuple[int, tuple[str | None, str]] | None = None  # (offset, after)
         # the places of the events walked from the first page on; complete at its end
         self._walked: tuple[dict[str, Place], Counter[str], bool] = ({}, Counter(), False)
@@ -93,17 +109,15 @@ class FilteredStore:
 
     @property
     def _actor_ids(self) -> set[str]:
-        if self._links is not None:
-            return self._links[0]
-        if self._actors_only is None:  # a format writing no article (CSV) reads no evidence
-            self._actors_only = self._store.event_actor_ids(self._flt)
-        return self._actors_only
+        if self._actors is None:
+            self._actors = self._store.event_actor_ids(self._flt)
+        return self._actors
 
     @property
     def _article_ids(self) -> set[str]:
-        if self._links is None:
-            self._links = self._store.event_links(self._flt)
-        return self._links[1]
+        if self._articles is None:
+            self._articles = self._store.event_article_ids(self._flt)
+        return self._articles
 
     def iter_articles(self) -> Iterator[Article]:
         """The selected events' articles by id, a batch of ``PAGE`` read at a time."""
@@ -175,8 +189,9 @@ class FilteredStore:
         limit = getattr(flt, "limit", None)
         after = getattr(flt, "after", None)
         # the selected events' keys read once (from an index covering the filter), then
-        # each page's lines by id: only the selected rows are read
-        page = self._store.event_lines_by_id(_page_ids(self._selected_events(), after, limit))
+        # each page's lines by their rows' addresses: only the selected rows are read
+        chosen = _page(self._selected_events(), after, limit)
+        page = self._store.event_lines_at([k[2] for k in chosen])
         first, counts, _ = self._walked_lines
         if after is None:
             first, counts = {}, Counter()
@@ -214,10 +229,10 @@ class FilteredStore:
                 self._incident_places.setdefault(row.place_id, row.id)
         return page
 
-    def _selected_events(self) -> list[tuple[str | None, str]]:
-        """The selected events' (date, id), in the download's order, read once."""
+    def _selected_events(self) -> list[tuple[str | None, str, Any]]:
+        """The selected events' (date, id, address), in the download's order, read once."""
         if self._event_keys is None:
-            self._event_keys = sorted(self._store.event_keys(self._flt), key=_date_order)
+            self._event_keys = sorted(self._store.event_addresses(self._flt), key=_date_order)
         return self._event_keys
 
     def _incident_ids(self, flt: Any) -> list[str]:
@@ -259,11 +274,12 @@ class FilteredStore:
             return []
         return self._store.relation_payloads_among(self._actor_ids, **self._period)
 
-    def relation_lines(self, actor: str | None = None, min_sources: int = 1) -> list[str]:
-        """:meth:`relation_payloads`' export lines, as stored with each relation."""
+    def relation_lines(self, actor: str | None = None, min_sources: int = 1) -> Iterator[str]:
+        """:meth:`relation_payloads`' export lines, as stored with each relation, read a
+        batch at a time as they are written."""
         if not shows_relations(self._flt):
-            return []
-        return self._store.relation_lines_among(self._actor_ids, min_sources, **self._period)
+            return iter(())
+        return self._store.iter_relation_lines_among(self._actor_ids, min_sources, **self._period)
 
     def quotes(self, speaker: str | None = None) -> list[Quote]:
         """The quotes of the selected actors in the selected articles: by speaker while
@@ -275,6 +291,25 @@ class FilteredStore:
         return [
             q for q in found if q.article_id in self._article_ids and q.speaker in self._actor_ids
         ]
+
+    def quote_lines(
+        self, speaker: str | None = None, article_ids: Iterable[str] | None = None
+    ) -> Iterator[QuoteLine]:
+        """:meth:`quotes` as their export lines (stored with each, migration 29), in the
+        same order: a batch of ``PAGE`` articles' quotes read at a time when the selected
+        actors are many."""
+        if len(self._actor_ids) > PER_ACTOR_QUERIES:
+            ids = sorted(self._article_ids)  # the store's order: by article
+            batches: Iterable[list[QuoteLine]] = (
+                self._store.quote_lines(article_ids=ids[start : start + PAGE])
+                for start in range(0, len(ids), PAGE)
+            )
+        else:
+            batches = [self._by_actor(self._store.quote_lines)]
+        for found in batches:
+            for q in found:
+                if q.article_id in self._article_ids and q.speaker in self._actor_ids:
+                    yield q
 
     def places(self) -> list[tuple[Place, int]]:
         """The selected events' places (each event carries its place) with their counts,
