@@ -43,12 +43,12 @@ from eventwire.knowledge.ontology import read_ontology
 from eventwire.model import Event, Evidence, Incident, Place, Quote, Resolution, from_dict
 from eventwire.store.export_lines import (
     actor_line,
-    article_row_line,
     encode_line,
     event_line,
     incident_line,
     quote_line,
     relation_payload_record,
+    stored_article_line,
 )
 from eventwire.store.pg_cluster import fresh_database, throwaway_cluster
 from eventwire.store.sql import ARTICLE_COLUMNS
@@ -287,7 +287,7 @@ def add_record_lines(path: Path) -> int:
     made from their rows as a store writes them with each: once (a store the bench built
     fills none; a store migrated to 29 has them all). Returns how many were written."""
     return (
-        _add_lines(path, "articles", article_row_line, ARTICLE_COLUMNS)
+        _add_lines(path, "articles", stored_article_line, ARTICLE_COLUMNS)
         + _add_lines(path, "actors", actor_line)
         + _add_lines(path, "quotes", _quote_line, QUOTE_COLUMNS)
     )

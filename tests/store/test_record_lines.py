@@ -64,7 +64,10 @@ def _stored(store: Store, table: str) -> list[str]:
 
 def test_stored_lines_are_the_records_encoded(store: Store) -> None:
     articles = list(store.iter_articles())
-    assert _stored(store, "articles") == [encode_line(article_record(a)) for a in articles]
+    # an article's stored line leaves its text out: the text is stored once, in its column
+    assert _stored(store, "articles") == [
+        encode_line({**article_record(a), "text": None}) for a in articles
+    ]
     assert '"metadata": {"a": {"b": null, "y": 2.5}, "lang": "fr"' in _stored(store, "articles")[1]
     actors = sorted(store.actors(), key=lambda a: a.id)
     assert _stored(store, "actors") == [encode_line(actor_record(a)) for a in actors]

@@ -71,6 +71,26 @@ def article_row_line(row: Sequence[Any]) -> str:
     return encode_line(article_values_record((*row[:9], value)))
 
 
+# An article's stored line leaves its text out ("text": null): the text, the largest
+# field of the store, is kept once, in its own column, and put into the line as it is
+# read. Inside an encoded string every quote mark is escaped, so this run of characters
+# can only be the record's own "text" key.
+_NO_TEXT = ', "text": null, "metadata": '
+
+
+def stored_article_line(row: Sequence[Any]) -> str:
+    """The line stored with an article's row (migration 29): its record with the text
+    left out."""
+    return article_row_line((*row[:8], None, *row[9:]))
+
+
+def article_line_with_text(line: str, text: str | None) -> str:
+    """The export line of an article from its stored line and its text."""
+    if text is None:
+        return line
+    return line.replace(_NO_TEXT, ', "text": ' + encode_line(text) + ', "metadata": ', 1)
+
+
 # An actor's fields left at their default may be absent from its stored JSON
 _ACTOR_DEFAULTS = {
     f.name: to_dict(f.default) for f in dataclasses.fields(Actor) if f.default is not MISSING

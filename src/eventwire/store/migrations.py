@@ -1004,8 +1004,9 @@ MIGRATIONS: list[str] = [
     # writer encodes them (its separators, strings escaped as Python's json does: both
     # backends' JSON quoting escapes the same characters the same way); an article's
     # metadata is copied as stored (written by the same encoder with its keys sorted,
-    # the order a decoded copy keeps). Each backend's JSON functions differ: the fills
-    # are written once for each (see :func:`sqlite_script`).
+    # the order a decoded copy keeps) and its text is left out (null: the text is kept
+    # once, in its column, and put into the line as it is read). Each backend's JSON
+    # functions differ: the fills are written once for each (see :func:`sqlite_script`).
     """
     ALTER TABLE articles ADD COLUMN line TEXT;
     ALTER TABLE actors ADD COLUMN line TEXT;
@@ -1018,7 +1019,7 @@ MIGRATIONS: list[str] = [
         || ', "published_precision": ' || json_quote(published_precision)
         || ', "published_ambiguous": '
         || CASE WHEN published_ambiguous <> 0 THEN 'true' ELSE 'false' END
-        || ', "text": ' || json_quote(text)
+        || ', "text": null'
         || ', "metadata": ' || CASE WHEN metadata = '' THEN '{}' ELSE metadata END || '}';
     UPDATE quotes SET line = '{"kind": "quote", "id": ' || json_quote(id)
         || ', "text": ' || json_quote(text) || ', "article_id": ' || json_quote(article_id)
@@ -1051,7 +1052,7 @@ MIGRATIONS: list[str] = [
         || ', "published_precision": ' || COALESCE(to_json(published_precision)::text, 'null')
         || ', "published_ambiguous": '
         || CASE WHEN published_ambiguous <> 0 THEN 'true' ELSE 'false' END
-        || ', "text": ' || to_json(text)
+        || ', "text": null'
         || ', "metadata": ' || CASE WHEN metadata = '' THEN '{}' ELSE metadata END || '}';
     UPDATE quotes SET line = '{"kind": "quote", "id": ' || to_json(id)
         || ', "text": ' || to_json(text) || ', "article_id": ' || to_json(article_id)

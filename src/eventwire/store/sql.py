@@ -55,6 +55,7 @@ from eventwire.store.base import (
 )
 from eventwire.store.export_lines import (
     actor_line,
+    article_line_with_text,
     article_row_line,
     encode_line,
     event_line,
@@ -63,6 +64,7 @@ from eventwire.store.export_lines import (
     quote_line,
     relation_line,
     relation_payload_record,
+    stored_article_line,
 )
 from eventwire.store.sql_event_mentions import EventMentionsSQL
 from eventwire.store.sql_incident_views import IncidentViewsSQL
@@ -86,7 +88,7 @@ ARTICLE_COLUMNS = (
 # text read only then)
 ARTICLE_LINE_COLUMNS = (
     "line, id, title, outlet, url, source, published, published_precision,"
-    " published_ambiguous, CASE WHEN line IS NULL THEN text END, metadata"
+    " published_ambiguous, text, metadata"
 )
 # Tables of the resolved picture, children first (foreign keys point to actors).
 PICTURE_TABLES = (
@@ -2113,15 +2115,17 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
 
 
 def _with_line(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    """An article's row (``ARTICLE_COLUMNS``) and its export line."""
-    return (*row, article_row_line(row))
+    """An article's row (``ARTICLE_COLUMNS``) and its stored line (its export line
+    without the text)."""
+    return (*row, stored_article_line(row))
 
 
 def _article_line(row: Sequence[Any]) -> str:
-    """An article's stored export line, or the line made from its row
-    (``ARTICLE_LINE_COLUMNS``: the line, then ``ARTICLE_COLUMNS``, the text only when no
-    line is stored)."""
-    return row[0] if row[0] is not None else article_row_line(row[1:])
+    """An article's export line: its stored line with its text put in, or the line made
+    from its row (``ARTICLE_LINE_COLUMNS``: the line, then ``ARTICLE_COLUMNS``)."""
+    if row[0] is None:
+        return article_row_line(row[1:])
+    return article_line_with_text(row[0], row[9])
 
 
 def _quote_line(row: Sequence[Any]) -> str:
