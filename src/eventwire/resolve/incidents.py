@@ -54,6 +54,7 @@ from eventwire.resolve.doc_incidents import (
 from eventwire.resolve.incident_apart import ApartSets
 from eventwire.resolve.incident_clusters import Clusters
 from eventwire.resolve.incident_days import day_apart_veto
+from eventwire.resolve.incident_doers import counter_attack_veto, doer_named_two_ways
 from eventwire.resolve.incident_explanations import (
     EXPLANATION_KEY,
     explanation_in_words,
@@ -128,7 +129,9 @@ __all__ = [
     "assign_actors",
     "candidate_blocks",
     "candidate_pairs",
+    "counter_attack_veto",
     "district_veto",
+    "doer_named_two_ways",
     "event_owners",
     "explain_pair",
     "explanation_in_words",
@@ -195,7 +198,7 @@ def veto(a: Report, b: Report) -> str | None:
         return why
     if why := undated_veto(a, b) or period_veto(a, b):
         return why
-    if why := reprisal_veto(a, b):
+    if why := reprisal_veto(a, b) or counter_attack_veto(a, b):
         return why
     if a.sites and b.sites and not a.sites & b.sites:
         return "two different sites ({}; {})".format(*sorted((", ".join(sorted(a.sites)),
@@ -203,7 +206,8 @@ def veto(a: Report, b: Report) -> str | None:
     if why := rival_parts(a.named, b.named):
         return why
     shared = sides_meet(a.named, b.named)
-    if a.named and b.named and not shared and not state_against_group(a, b):
+    if (a.named and b.named and not shared and not state_against_group(a, b)
+            and not doer_named_two_ways(a, b)):  # fmt: skip
         return "named actors differ"
     if not shared and (why := undated_town_veto(a, b)):
         return why
@@ -321,6 +325,9 @@ def _reason(a: Report, b: Report) -> str:
     parts = [types if a.type == b.type else f"{types} ({a.kind})"]
     if shared := sorted(a.named & b.named):
         parts.append("side " + ", ".join(shared))
+    elif ties := doer_named_two_ways(a, b):
+        doers = " / ".join(sorted(", ".join(sorted(r.doers)) for r in (a, b)))
+        parts.append(f"one act, its doer named two ways ({doers}; {'; '.join(ties)})")
     ta, tb = town_of(a.place), town_of(b.place)
     if ta and tb and across_line(a, b):
         parts.append(f"one exchange of fire told by each side ({ta.name} / {tb.name})")
