@@ -20,7 +20,13 @@ are compatible:
   and the group an article says he leads are one side, :mod:`~eventwire.resolve.incident_ties`;
   two rival governments of one state, told by their seats or their heads, are two parts
   of its side, :func:`rival_parts`); reports that share no named side join only on the
-  same town and day. A place gives no side by its name alone (:func:`assign_actors`).
+  same town and day, or on the same toll of one day in places that hold one another
+  (:mod:`~eventwire.resolve.incident_tolls`). Two armed groups named as the doer of one
+  act in one town on one day are one act when the reports share a detail of it (a site,
+  a figure, a risen toll), and a side that is the doer of one report and only the
+  target of another's own doer is an attack and a counter-attack
+  (:mod:`~eventwire.resolve.incident_doers`). A place gives no side by its name alone
+  (:func:`assign_actors`).
 
 Candidates come from blocking on (family, day, named side) and (family, day, town), each report
 filed under every day of its window (at most a month): the only pairs the rules below can
@@ -103,6 +109,7 @@ from eventwire.resolve.incident_reports import (
     state_sides,
 )
 from eventwire.resolve.incident_spill import SpilledIncidents
+from eventwire.resolve.incident_tolls import same_toll, shared_toll
 from eventwire.resolve.incident_undated import (
     undated_news_veto,
     undated_town_veto,
@@ -149,6 +156,7 @@ __all__ = [
     "reprisal_veto",
     "resolve_incidents",
     "rival_parts",
+    "same_toll",
     "seat_of",
     "sends_armed_men",
     "sides_meet",
@@ -213,7 +221,7 @@ def veto(a: Report, b: Report) -> str | None:
         return why
     if not shared and not state_against_group(a, b) and (why := undated_news_veto(a, b)):
         return why
-    if not shared and not _same_town_dated(a, b):
+    if not shared and not _same_town_dated(a, b) and not same_toll(a, b):
         return "no shared named actor, and not the same town and day"
     return day_apart_veto(a, b, shared or state_against_group(a, b))
 
@@ -335,6 +343,9 @@ def _reason(a: Report, b: Report) -> str:
         parts.append(f"town {ta.name}")
     elif a.place and b.place:
         parts.append(f"places {a.place.name} / {b.place.name}")
+    if not shared and not (ta and tb and ta.id == tb.id) and same_toll(a, b):
+        toll = ", ".join(f"{kind} {value}" for kind, value in shared_toll(a, b))
+        parts.append(f"the same toll ({toll})")
     parts.append(f"day {a.day}" if a.day and a.day == b.day else "dates within a day")
     return ", ".join(parts)
 
