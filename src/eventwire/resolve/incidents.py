@@ -114,6 +114,7 @@ from eventwire.resolve.incident_undated import (
     undated_news_veto,
     undated_town_veto,
     undated_veto,
+    undated_victim_veto,
 )
 from eventwire.resolve.offices import (
     PART_MARK,
@@ -217,6 +218,8 @@ def veto(a: Report, b: Report) -> str | None:
     if (a.named and b.named and not shared and not state_against_group(a, b)
             and not doer_named_two_ways(a, b)):  # fmt: skip
         return "named actors differ"
+    if shared and (why := undated_victim_veto(a, b)):
+        return why
     if not shared and (why := undated_town_veto(a, b)):
         return why
     if not shared and not state_against_group(a, b) and (why := undated_news_veto(a, b)):
