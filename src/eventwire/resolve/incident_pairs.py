@@ -17,6 +17,7 @@ from eventwire.resolve.doc_incidents import (
 )
 from eventwire.resolve.incident_lines import line_cell
 from eventwire.resolve.incident_reports import Report
+from eventwire.resolve.incident_tolls import toll_cells
 from eventwire.resolve.incident_undated import (
     files_nowhere,
 )
@@ -74,6 +75,7 @@ def filings(incs: Sequence[Report]) -> Iterator[tuple[int, str, range, list[str]
             cells.append("town:" + town.id)
         if line := line_cell(inc):
             cells.append(line)  # one state's fire on a town of another (``across_line``)
+        cells += toll_cells(inc)  # one toll of one day (``incident_tolls.same_toll``)
         yield n, inc.kind, range(w[0] - DAY_SLACK, w[1] + DAY_SLACK + 1), cells
 
 

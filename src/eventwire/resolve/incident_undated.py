@@ -22,6 +22,14 @@ this case.
 An undated report of an act of no violence (aid, support, talks, a rally) in a town joins a
 report of that town only through a named side both name (:func:`undated_town_veto`): the
 town with one stated day is the evidence of an attack retold, not of a town's background.
+
+An undated report that shares with a dated report only a side both name as hit (no doer
+in common, no town, site or figure) joins it no more (:func:`undated_victim_veto`): over a
+week of a war a state's people are hit by many acts, and "the region came under fire
+again, Ukraine's air force said" told with no day shares with "a Russian glide bomb killed
+five people in Kharkiv on Sunday" only the victim. Joined first, such a report also kept
+out the dated report of its own article that told the act (one article's two reports are
+never one incident).
 """
 
 from __future__ import annotations
@@ -31,7 +39,7 @@ from datetime import date
 from typing import Protocol
 
 from eventwire.model import EventMention, Place
-from eventwire.resolve.doc_incidents import TOWN_PRECISIONS, stated_span
+from eventwire.resolve.doc_incidents import TOWN_PRECISIONS, stated_span, town_of
 
 # the precisions of a place below its country: a town or site, a district, a province
 LOCAL_PRECISIONS = TOWN_PRECISIONS | {"admin2", "admin1"}
@@ -54,6 +62,12 @@ class _Told(Protocol):
     def span(self) -> tuple[int, int] | None: ...
     @property
     def figures(self) -> frozenset[tuple[str, int]]: ...
+    @property
+    def named(self) -> frozenset[str]: ...
+    @property
+    def doers(self) -> frozenset[str]: ...
+    @property
+    def hit(self) -> frozenset[str]: ...
 
 
 def is_undated(day: str | None, members: Iterable[EventMention]) -> bool:
@@ -122,3 +136,19 @@ def files_nowhere(report: _Told) -> bool:
     whatever it meets (so blocking need not file it): undated, placed nowhere below its
     country, with no site."""
     return report.undated and not is_local(report.place) and not report.sites
+
+
+def undated_victim_veto(a: _Told, b: _Told) -> str | None:
+    """Why an undated report and a dated one whose only tie is a side both name as hit are
+    not one incident (see the module docstring), else None. A doer both name, one town,
+    a site or a figure both give is a tie beyond the victim."""
+    common = a.named & b.named
+    if not common or common & (a.doers | b.doers) or common - (a.hit & b.hit):
+        return None
+    ta, tb = town_of(a.place), town_of(b.place)
+    if (ta and tb and ta.id == tb.id) or a.sites & b.sites or a.figures & b.figures:
+        return None
+    for lone, other in ((a, b), (b, a)):
+        if lone.undated and other.day:
+            return "an undated report with only a side hit in common"
+    return None

@@ -20,7 +20,13 @@ are compatible:
   and the group an article says he leads are one side, :mod:`~eventwire.resolve.incident_ties`;
   two rival governments of one state, told by their seats or their heads, are two parts
   of its side, :func:`rival_parts`); reports that share no named side join only on the
-  same town and day. A place gives no side by its name alone (:func:`assign_actors`).
+  same town and day, or on the same toll of one day in places that hold one another
+  (:mod:`~eventwire.resolve.incident_tolls`). Two armed groups named as the doer of one
+  act in one town on one day are one act when the reports share a detail of it (a site,
+  a figure, a risen toll), and a side that is the doer of one report and only the
+  target of another's own doer is an attack and a counter-attack
+  (:mod:`~eventwire.resolve.incident_doers`). A place gives no side by its name alone
+  (:func:`assign_actors`).
 
 Candidates come from blocking on (family, day, named side) and (family, day, town), each report
 filed under every day of its window (at most a month): the only pairs the rules below can
@@ -54,6 +60,7 @@ from eventwire.resolve.doc_incidents import (
 from eventwire.resolve.incident_apart import ApartSets
 from eventwire.resolve.incident_clusters import Clusters
 from eventwire.resolve.incident_days import day_apart_veto
+from eventwire.resolve.incident_doers import counter_attack_veto, doer_named_two_ways
 from eventwire.resolve.incident_explanations import (
     EXPLANATION_KEY,
     explanation_in_words,
@@ -102,10 +109,12 @@ from eventwire.resolve.incident_reports import (
     state_sides,
 )
 from eventwire.resolve.incident_spill import SpilledIncidents
+from eventwire.resolve.incident_tolls import same_toll, shared_toll
 from eventwire.resolve.incident_undated import (
     undated_news_veto,
     undated_town_veto,
     undated_veto,
+    undated_victim_veto,
 )
 from eventwire.resolve.offices import (
     PART_MARK,
@@ -128,7 +137,9 @@ __all__ = [
     "assign_actors",
     "candidate_blocks",
     "candidate_pairs",
+    "counter_attack_veto",
     "district_veto",
+    "doer_named_two_ways",
     "event_owners",
     "explain_pair",
     "explanation_in_words",
@@ -146,6 +157,7 @@ __all__ = [
     "reprisal_veto",
     "resolve_incidents",
     "rival_parts",
+    "same_toll",
     "seat_of",
     "sends_armed_men",
     "sides_meet",
@@ -195,7 +207,7 @@ def veto(a: Report, b: Report) -> str | None:
         return why
     if why := undated_veto(a, b) or period_veto(a, b):
         return why
-    if why := reprisal_veto(a, b):
+    if why := reprisal_veto(a, b) or counter_attack_veto(a, b):
         return why
     if a.sites and b.sites and not a.sites & b.sites:
         return "two different sites ({}; {})".format(*sorted((", ".join(sorted(a.sites)),
@@ -203,13 +215,16 @@ def veto(a: Report, b: Report) -> str | None:
     if why := rival_parts(a.named, b.named):
         return why
     shared = sides_meet(a.named, b.named)
-    if a.named and b.named and not shared and not state_against_group(a, b):
+    if (a.named and b.named and not shared and not state_against_group(a, b)
+            and not doer_named_two_ways(a, b)):  # fmt: skip
         return "named actors differ"
+    if shared and (why := undated_victim_veto(a, b)):
+        return why
     if not shared and (why := undated_town_veto(a, b)):
         return why
     if not shared and not state_against_group(a, b) and (why := undated_news_veto(a, b)):
         return why
-    if not shared and not _same_town_dated(a, b):
+    if not shared and not _same_town_dated(a, b) and not same_toll(a, b):
         return "no shared named actor, and not the same town and day"
     return day_apart_veto(a, b, shared or state_against_group(a, b))
 
@@ -321,6 +336,9 @@ def _reason(a: Report, b: Report) -> str:
     parts = [types if a.type == b.type else f"{types} ({a.kind})"]
     if shared := sorted(a.named & b.named):
         parts.append("side " + ", ".join(shared))
+    elif ties := doer_named_two_ways(a, b):
+        doers = " / ".join(sorted(", ".join(sorted(r.doers)) for r in (a, b)))
+        parts.append(f"one act, its doer named two ways ({doers}; {'; '.join(ties)})")
     ta, tb = town_of(a.place), town_of(b.place)
     if ta and tb and across_line(a, b):
         parts.append(f"one exchange of fire told by each side ({ta.name} / {tb.name})")
@@ -328,6 +346,9 @@ def _reason(a: Report, b: Report) -> str:
         parts.append(f"town {ta.name}")
     elif a.place and b.place:
         parts.append(f"places {a.place.name} / {b.place.name}")
+    if not shared and not (ta and tb and ta.id == tb.id) and same_toll(a, b):
+        toll = ", ".join(f"{kind} {value}" for kind, value in shared_toll(a, b))
+        parts.append(f"the same toll ({toll})")
     parts.append(f"day {a.day}" if a.day and a.day == b.day else "dates within a day")
     return ", ".join(parts)
 

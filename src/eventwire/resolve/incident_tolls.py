@@ -1,0 +1,82 @@
+"""One toll of one day: two reports giving the same dead and wounded tell one act.
+
+Two reports that share no named side join only in one town on one day ("not the same
+town and day"). But outlets place one act at different levels: a wire by the town
+("gunmen ambushed a patrol near Ruma"), a local paper by the district or the division it
+writes from ("two soldiers died in the attack on Wednesday afternoon, in the hill
+district"), and the local paper often names no doer. Such reports have no town in
+common and no side in common, so neither the town nor the side joined them, and they
+were never even compared.
+
+**The same toll on one day** (:func:`same_toll`): two reports of one type that state one
+and the same day, whose places hold one another below the country (a town and its
+district or governorate: the place rules are asked first) and that give the same figure
+for two kinds of count or more ("two killed and three wounded" in both), are one act.
+Two figures of two kinds agreeing on one day in one governorate are rarely chance; one
+figure alone is ("two killed" is told of many acts a day in a war). Such reports are
+also filed under a block of their figures (:func:`toll_cells`, asked by the join's
+blocking), so they are compared. Named actors still rule: two reports naming two
+different sides stay apart (the actor rule comes first), and a report naming a side
+joins one naming nobody, as in one town.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Protocol
+
+from eventwire.model import Place
+
+MIN_KINDS = 2  # figures of this many kinds must agree
+
+
+class _Told(Protocol):
+    """What the rule reads of a report (:class:`~eventwire.resolve.incidents.Report`)."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def day(self) -> str | None: ...
+    @property
+    def place(self) -> Place | None: ...
+    @property
+    def figures(self) -> frozenset[tuple[str, int]]: ...
+
+
+def _below_country(place: Place | None) -> bool:
+    return place is not None and place.precision != "country"
+
+
+def shared_toll(a: _Told, b: _Told) -> list[tuple[str, int]]:
+    """The figures two reports both give, when they cover :data:`MIN_KINDS` kinds or more
+    (each kind given once by each report), else []."""
+    shared = a.figures & b.figures
+    kinds = {k for k, _ in shared}
+    if len(kinds) < MIN_KINDS:
+        return []
+    # a kind given twice by one report (two acts' tolls) is no one toll of it
+    once = {k for k in kinds
+            if sum(1 for x, _ in a.figures if x == k) == 1
+            and sum(1 for x, _ in b.figures if x == k) == 1}  # fmt: skip
+    found = sorted((k, v) for k, v in shared if k in once)
+    return found if len({k for k, _ in found}) >= MIN_KINDS else []
+
+
+def same_toll(a: _Told, b: _Told) -> bool:
+    """Whether two reports (whose places the place rules found compatible) are one act by
+    the same toll on one day (see the module docstring)."""
+    if a.type != b.type or not (a.day and a.day == b.day):
+        return False
+    if not (_below_country(a.place) and _below_country(b.place)):
+        return False
+    return bool(shared_toll(a, b))
+
+
+def toll_cells(a: _Told) -> list[str]:
+    """The blocking cells of a report's toll: one for each two of its figures of two kinds
+    (``toll:killed=2|wounded=3``), for a report that states its day and a place below the
+    country; [] otherwise."""
+    if not a.day or not _below_country(a.place):
+        return []
+    single = [f for f in sorted(a.figures) if sum(1 for k, _ in a.figures if k == f[0]) == 1]
+    return [f"toll:{x[0]}={x[1]}|{y[0]}={y[1]}" for x, y in combinations(single, 2)]
