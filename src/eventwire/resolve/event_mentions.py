@@ -15,6 +15,7 @@ events and mention rows.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -24,8 +25,10 @@ from eventwire.model import DocumentRecords, Event, EventMention, Place
 from eventwire.resolve.event_keys import resolve_events_by_key
 from eventwire.resolve.events import Days
 from eventwire.resolve.mention_rows import MentionRow, RowSink, SpilledRows, key_text
+from eventwire.resolve.record_file import ReadBack
 
 __all__ = [
+    "EventsAt",
     "EventsChange",
     "MentionIndex",
     "MentionRow",
@@ -83,7 +86,22 @@ class EventsChange:
     keys: set[str] = field(default_factory=set)
     rows: list[MentionRow] = field(default_factory=list)
     removed: set[str] = field(default_factory=set)
-    added: list[Event] = field(default_factory=list)
+    added: Sequence[Event] = ()
+
+
+class EventsAt(ReadBack[Event]):
+    """The events at some positions of ``events`` (a refresh's, :class:`SpilledEvents`),
+    read back when asked for: a refresh's regrouped keys may hold most events of the
+    store, and a list of them would be a second copy of what the file holds."""
+
+    def __init__(self, events: Sequence[Event], positions: Sequence[int]) -> None:
+        self._events, self._at = events, array("q", positions)
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def _record(self, n: int) -> Event:
+        return self._events[self._at[n]]
 
 
 def refresh_events(
@@ -130,7 +148,7 @@ def refresh_events(
             rows.close()
         touched = {r.event_id for r in change.rows}
         at = sorted(p for e in touched if (p := events.position(e)) is not None)
-        change.added = [events[p] for p in at]  # only the touched ones are read back
+        change.added = EventsAt(events, at)  # read back as the write compares them
         return events, places, event_of
 
     return run

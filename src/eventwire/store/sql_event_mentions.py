@@ -16,10 +16,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from eventwire.model import Incident, Resolution, to_dict
-from eventwire.resolve.event_mentions import EventsChange, MentionRow
+from eventwire.resolve.event_mentions import EventsAt, EventsChange, MentionRow
 from eventwire.store.export_lines import event_line, member_incidents
 from eventwire.store.sql_incidents import payload_json
 from eventwire.store.sql_units import _chunks
+
+_CHUNK = 500  # events compared with their stored JSON at a time
 
 MENTION_COLUMNS = ("article_id", "seq", "trigger_start", "type", "group_key", "event_id")
 # the picture tables a refresh rewrites whole besides the events and incidents
@@ -116,9 +118,21 @@ class EventMentionsSQL:
         ):
             before.setdefault(event_id, []).append(incident_id)
         # of the regrouped keys' events, those stored with the same JSON keep their rows
-        stored = self._stored_payloads("events", [e.id for e in change.added])
-        fresh = [e for e in change.added if stored.get(e.id) != payload_json(to_dict(e))]
-        kept = {e.id for e in change.added} - {e.id for e in fresh}
+        # (compared a chunk at a time: they may be most events of the store)
+        added, at = change.added, []
+        kept: set[str] = set()
+        written: set[str] = set()
+        for k in range(0, len(added), _CHUNK):
+            part = added[k : k + _CHUNK]
+            stored = self._stored_payloads("events", [e.id for e in part])
+            for n, e in enumerate(part):
+                if stored.get(e.id) != payload_json(to_dict(e)):
+                    at.append(k + n)
+                    written.add(e.id)
+                else:
+                    kept.add(e.id)
+        kept -= written
+        fresh = EventsAt(added, at)  # read back as they are written
         for chunk, marks in _chunks(sorted(change.removed - kept)):
             self._execute(f"DELETE FROM events WHERE id IN ({marks})", chunk)
             self._execute(
@@ -134,7 +148,7 @@ class EventMentionsSQL:
             self._execute(f"DELETE FROM incidents WHERE id IN ({marks})", chunk)
         self._write_resolution(
             Resolution(
-                events=tuple(fresh),
+                events=fresh,
                 relations=resolution.relations,
                 quotes=resolution.quotes,
                 places=resolution.places,
@@ -144,7 +158,6 @@ class EventMentionsSQL:
         )
         self._write_incidents(resolution, incidents)
         now = member_incidents(resolution.incidents)
-        written = {e.id for e in fresh}
         for e in resolution.events:
             if e.id not in written and now.get(e.id, []) != before.get(e.id, []):
                 line = event_line(e, now.get(e.id, ()))
