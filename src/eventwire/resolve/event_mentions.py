@@ -15,7 +15,6 @@ events and mention rows.
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -25,10 +24,9 @@ from eventwire.model import DocumentRecords, Event, EventMention, Place
 from eventwire.resolve.event_keys import resolve_events_by_key
 from eventwire.resolve.events import Days
 from eventwire.resolve.mention_rows import MentionRow, RowSink, SpilledRows, key_text
-from eventwire.resolve.record_file import ReadBack
+from eventwire.resolve.record_file import Picked
 
 __all__ = [
-    "EventsAt",
     "EventsChange",
     "MentionIndex",
     "MentionRow",
@@ -89,21 +87,6 @@ class EventsChange:
     added: Sequence[Event] = ()
 
 
-class EventsAt(ReadBack[Event]):
-    """The events at some positions of ``events`` (a refresh's, :class:`SpilledEvents`),
-    read back when asked for: a refresh's regrouped keys may hold most events of the
-    store, and a list of them would be a second copy of what the file holds."""
-
-    def __init__(self, events: Sequence[Event], positions: Sequence[int]) -> None:
-        self._events, self._at = events, array("q", positions)
-
-    def __len__(self) -> int:
-        return len(self._at)
-
-    def _record(self, n: int) -> Event:
-        return self._events[self._at[n]]
-
-
 def refresh_events(
     index: MentionIndex,
     afresh: set[str],
@@ -148,7 +131,7 @@ def refresh_events(
             rows.close()
         touched = {r.event_id for r in change.rows}
         at = sorted(p for e in touched if (p := events.position(e)) is not None)
-        change.added = EventsAt(events, at)  # read back as the write compares them
+        change.added = Picked(events, at)  # read back as the write compares them
         return events, places, event_of
 
     return run

@@ -16,7 +16,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from eventwire.model import Incident, Resolution, to_dict
-from eventwire.resolve.event_mentions import EventsAt, EventsChange, MentionRow
+from eventwire.resolve.event_mentions import EventsChange, MentionRow
+from eventwire.resolve.record_file import Picked
 from eventwire.store.export_lines import event_line, member_incidents
 from eventwire.store.sql_incidents import payload_json
 from eventwire.store.sql_units import _chunks
@@ -49,9 +50,9 @@ class EventMentionsSQL:
         def _write_incidents(
             self, res: Resolution, written: Sequence[Incident] | None = None
         ) -> None: ...
-        def changed_incidents(
+        def changed_incident_positions(
             self, incidents: Sequence[Incident]
-        ) -> tuple[list[Incident], list[str]]: ...
+        ) -> tuple[list[int], list[str]]: ...
         def _stored_payloads(self, table: str, ids: Sequence[str]) -> dict[str, str]: ...
 
     def event_mentions_generation(self) -> int:
@@ -132,7 +133,7 @@ class EventMentionsSQL:
                 else:
                     kept.add(e.id)
         kept -= written
-        fresh = EventsAt(added, at)  # read back as they are written
+        fresh = Picked(added, at)  # read back as they are written
         for chunk, marks in _chunks(sorted(change.removed - kept)):
             self._execute(f"DELETE FROM events WHERE id IN ({marks})", chunk)
             self._execute(
@@ -141,8 +142,10 @@ class EventMentionsSQL:
         self._execute("DELETE FROM evidence WHERE kind <> 'event'")
         for table in WHOLE_TABLES:
             self._execute(f"DELETE FROM {table}")
-        # only the incidents whose rows differ are written (most are as stored)
-        incidents, gone = self.changed_incidents(resolution.incidents)
+        # only the incidents whose rows differ are written, read back as they are (a
+        # batch may change the notes of most)
+        at, gone = self.changed_incident_positions(resolution.incidents)
+        incidents = Picked(resolution.incidents, at)
         for chunk, marks in _chunks(sorted({i.id for i in incidents} | set(gone))):
             self._execute(f"DELETE FROM incident_events WHERE incident_id IN ({marks})", chunk)
             self._execute(f"DELETE FROM incidents WHERE id IN ({marks})", chunk)
