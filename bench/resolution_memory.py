@@ -37,6 +37,7 @@ from typing import Any
 import eventwire.pipeline as pipeline
 import eventwire.resolve as resolve
 import eventwire.resolve.actors as actors
+import eventwire.resolve.event_mentions as event_mentions
 import eventwire.resolve.incidents as incidents
 from eventwire.config import Settings
 from eventwire.extract import Resources
@@ -301,8 +302,11 @@ def main() -> None:
                         (resolve, "resolve_incidents"), (resolve, "resolve_relations"),
                         (pipeline, "update_actors")):  # fmt: skip
         phases.wrap(owner, name, name)
-    # a rebuild's events pass, one grouping key at a time
+    # a rebuild's events pass, one grouping key at a time, and a refresh's
     phases.wrap(resolve, "resolve_events_by_key", "resolve_events")
+    for name in ("resolve_events_by_key", "resolve_events"):
+        if hasattr(event_mentions, name):  # what the refresh's events pass calls
+            phases.wrap(event_mentions, name, "resolve_events")
     for name in ("replace_units", "replace_resolution", "replace_rest", "update_rest",
                  "mention_actors", "_write_incidents"):  # fmt: skip
         phases.wrap(SQLStore, name, "store." + name)

@@ -148,3 +148,34 @@ def test_two_workers_give_the_same_store_as_one(tmp_path: Path) -> None:
         rebuild(s2, two)
         assert snapshot(s1) == snapshot(s2)
         assert s1.stats()["mentions"] > 0
+
+
+def test_a_refresh_groups_events_by_key_and_stores_a_rebuilds_mention_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The refresh's events pass groups one key at a time from disk (never every key in
+    memory) and still stores the mention rows a rebuild stores: those of a key a new
+    article touches include the rows of stored articles that carry the key."""
+    from eventwire import pipeline
+    from eventwire.pipeline import refresh
+    from eventwire.resolve import events as events_module
+    from eventwire.store import open_store
+    from eventwire.synthetic import World, synthetic_document
+
+    world = World.make(80)
+    settings = Settings(db=str(tmp_path / "s.db"))
+
+    def in_memory(*args: object, **kwargs: object) -> object:
+        raise AssertionError("a refresh grouped every key in memory")
+
+    with open_store(settings) as store:
+        store.add_documents([synthetic_document(world, n) for n in range(60)])
+        rebuild(store, settings)
+        store.add_documents([synthetic_document(world, n) for n in range(60, 75)])
+        with monkeypatch.context() as patched:
+            patched.setattr(events_module, "group_events", in_memory)
+            assert refresh(store, settings)
+        refreshed = sorted(store.event_mention_links())
+        assert pipeline.check_picture(store, settings).same
+        rebuild(store, settings)
+        assert sorted(store.event_mention_links()) == refreshed

@@ -348,9 +348,11 @@ def _refresh_incremental(
         afresh = {d.article_id for d in new} | moved_articles(
             links_before, mention_actor, update.removed, set(groups_before ^ unnamed)
         )
+        # the batch's documents and the actor update are written: let them go before
+        # the passes over every document
+        del new, update, actors, links_before, groups_before
         change = EventsChange()
-        # a refresh keeps its events in memory: spilled, they cost it more than they saved
-        # (docs/scale.md, "Events and incidents on disk")
+        # grouped one key at a time, its events on disk, as a rebuild's (docs/scale.md)
         events = refresh_events(store, afresh, mention_actor, unnamed, resources, change)
         documents = store.iter_event_records(state.documents)
         rest = resolve_rest(
@@ -360,6 +362,7 @@ def _refresh_incremental(
             store.state_sides(resources.ontology),
             resources,
             events_pass=events,
+            spill=True,  # the incidents on disk until written, as a rebuild's
         )
         store.update_rest(rest, change, state.documents)
         store.set_picture(state.documents, fingerprint)

@@ -57,3 +57,22 @@ def test_reports_from_spilled_incidents_equal_reports_from_a_list() -> None:
     spill = spilled(told)
     assert article_reports(spill, SIDES) == article_reports(told, SIDES)
     spill.close()
+
+
+def test_picked_incidents_read_back_the_positions_asked_for_in_id_order() -> None:
+    """A refresh writes the incidents whose rows changed through ``Picked``, read back
+    from the spilled ones when asked for; picked from a file in id order, they stay in
+    id order (their links are written without sorting them again)."""
+    from eventwire.resolve.record_file import Picked, SortedRecords
+    from eventwire.store.sql_incidents import _in_id_order
+
+    records: SortedRecords[str] = SortedRecords()
+    for value in ("c", "a", "d", "b"):
+        records.append(value, value)
+    records.seal()
+    picked = Picked(records, [0, 2, 3])
+    assert list(picked) == ["a", "c", "d"] and picked[-1] == "d" and len(picked) == 3
+    assert picked[1:] == ["c", "d"]
+    assert _in_id_order(picked) and _in_id_order(records)
+    assert not _in_id_order(["b", "a"])
+    assert list(Picked(records, [])) == []

@@ -62,7 +62,7 @@ __all__ = [
 # incident of each mention) -> (events, places, the event of each mention)
 EventsPass = Callable[
     [Iterator[DocumentRecords], Callable[[EventMention], Days], Callable[[EventMention], object]],
-    tuple[Sequence[Event], list[Place], dict[tuple[str, int, str], str]],
+    tuple[Sequence[Event], list[Place], Mapping[tuple[str, int, str], str]],
 ]
 
 

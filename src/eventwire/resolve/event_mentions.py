@@ -15,15 +15,16 @@ events and mention rows.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from eventwire.knowledge.resources import Resources
 from eventwire.model import DocumentRecords, Event, EventMention, Place
-from eventwire.resolve.event_spill import SpilledEvents
-from eventwire.resolve.events import Days, resolve_events
-from eventwire.resolve.mention_rows import MentionRow, RowSink, key_text
+from eventwire.resolve.event_keys import resolve_events_by_key
+from eventwire.resolve.events import Days
+from eventwire.resolve.mention_rows import MentionRow, RowSink, SpilledRows, key_text
+from eventwire.resolve.record_file import Picked
 
 __all__ = [
     "EventsChange",
@@ -35,7 +36,7 @@ __all__ = [
     "refresh_events",
 ]
 
-EventOf = dict[tuple[str, int, str], str]  # (article id, trigger start, type) -> event id
+EventOf = Mapping[tuple[str, int, str], str]  # (article id, trigger start, type) -> event id
 CountKey = tuple[object, ...]
 
 
@@ -83,7 +84,7 @@ class EventsChange:
     keys: set[str] = field(default_factory=set)
     rows: list[MentionRow] = field(default_factory=list)
     removed: set[str] = field(default_factory=set)
-    added: list[Event] = field(default_factory=list)
+    added: Sequence[Event] = ()
 
 
 def refresh_events(
@@ -93,7 +94,6 @@ def refresh_events(
     unnamed: frozenset[str],
     resources: Resources,
     change: EventsChange,
-    spill: bool = False,
 ) -> Callable[..., tuple[Sequence[Event], list[Place], EventOf]]:
     """An events pass (what ``resolve_rest`` calls with the documents as their events
     are filled, and the days and article incident of each mention) for a refresh: the
@@ -105,31 +105,33 @@ def refresh_events(
     The events of those keys are grouped from the documents being read, not from their
     stored mentions: while the incidents pass reads every document, grouping them all
     costs less than decoding every stored event and mention (measured, docs/scale.md,
-    "Events regrouped by key"). The result is a full grouping's by construction. With
-    ``spill``, the events are kept on disk as they are made
-    (:class:`~eventwire.resolve.event_spill.SpilledEvents`)."""
+    "Events regrouped by key"). They are grouped one key at a time from a temporary
+    file, as a rebuild groups them
+    (:func:`~eventwire.resolve.event_keys.resolve_events_by_key`), so the pass holds one
+    key's mentions, not every group of the store; the events are kept on disk
+    (:class:`~eventwire.resolve.event_spill.SpilledEvents`), and so are the mention rows
+    until the touched keys are known. The result is a full grouping's by construction."""
 
     def run(
         docs: Iterable[DocumentRecords],
         report_days: Callable[[EventMention], Days],
         report_of: Callable[[EventMention], object],
     ) -> tuple[Sequence[Event], list[Place], EventOf]:
-        rows: list[MentionRow] = []
-        event_of: EventOf = {}
-        events, places = resolve_events(docs, mention_actor, resources, unnamed, event_of,
-                                         report_days, report_of, row_sink(rows), spill)  # fmt: skip
-        keys = index.event_mention_keys(sorted(afresh))
-        keys.update(r.key for r in rows if r.article_id in afresh)
-        change.keys = keys
-        change.removed = index.event_ids_of_keys(keys)
-        change.rows = [r for r in rows if r.key in keys]
-        del rows
+        rows = SpilledRows()
+        try:
+            events, places, event_of = resolve_events_by_key(
+                docs, mention_actor, resources, unnamed, report_days, report_of, rows
+            )
+            keys = index.event_mention_keys(sorted(afresh))
+            keys.update(r.key for r in rows if r.article_id in afresh)
+            change.keys = keys
+            change.removed = index.event_ids_of_keys(keys)
+            change.rows = [r for r in rows if r.key in keys]
+        finally:
+            rows.close()
         touched = {r.event_id for r in change.rows}
-        if isinstance(events, SpilledEvents):  # only the touched ones are read back
-            at = sorted(p for e in touched if (p := events.position(e)) is not None)
-            change.added = [events[p] for p in at]
-        else:
-            change.added = [e for e in events if e.id in touched]
+        at = sorted(p for e in touched if (p := events.position(e)) is not None)
+        change.added = Picked(events, at)  # read back as the write compares them
         return events, places, event_of
 
     return run

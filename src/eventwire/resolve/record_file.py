@@ -77,6 +77,22 @@ class ReadBack(Sequence[T]):
             yield self._record(n)
 
 
+class Picked(ReadBack[T]):
+    """The records at some positions of ``base`` (a sequence read back from disk), read
+    back when asked for, in the order of ``positions``: a subset of a spilled sequence
+    (a refresh's regrouped events, its changed incidents) that may hold most of it, and
+    a list of them would be a second copy of what the file holds."""
+
+    def __init__(self, base: Sequence[T], positions: Sequence[int]) -> None:
+        self.base, self._at = base, array("q", positions)
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def _record(self, n: int) -> T:
+        return self.base[self._at[n]]
+
+
 class FileSequence(ReadBack[T]):
     """A :class:`ReadBack` whose records live in a :class:`RecordFile` (``self._records``),
     one per position."""

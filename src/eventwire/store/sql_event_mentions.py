@@ -17,9 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from eventwire.model import Incident, Resolution, to_dict
 from eventwire.resolve.event_mentions import EventsChange, MentionRow
+from eventwire.resolve.record_file import Picked
 from eventwire.store.export_lines import event_line, member_incidents
 from eventwire.store.sql_incidents import payload_json
 from eventwire.store.sql_units import _chunks
+
+_CHUNK = 500  # events compared with their stored JSON at a time
 
 MENTION_COLUMNS = ("article_id", "seq", "trigger_start", "type", "group_key", "event_id")
 # the picture tables a refresh rewrites whole besides the events and incidents
@@ -47,9 +50,9 @@ class EventMentionsSQL:
         def _write_incidents(
             self, res: Resolution, written: Sequence[Incident] | None = None
         ) -> None: ...
-        def changed_incidents(
+        def changed_incident_positions(
             self, incidents: Sequence[Incident]
-        ) -> tuple[list[Incident], list[str]]: ...
+        ) -> tuple[list[int], list[str]]: ...
         def _stored_payloads(self, table: str, ids: Sequence[str]) -> dict[str, str]: ...
 
     def event_mentions_generation(self) -> int:
@@ -116,9 +119,21 @@ class EventMentionsSQL:
         ):
             before.setdefault(event_id, []).append(incident_id)
         # of the regrouped keys' events, those stored with the same JSON keep their rows
-        stored = self._stored_payloads("events", [e.id for e in change.added])
-        fresh = [e for e in change.added if stored.get(e.id) != payload_json(to_dict(e))]
-        kept = {e.id for e in change.added} - {e.id for e in fresh}
+        # (compared a chunk at a time: they may be most events of the store)
+        added, at = change.added, []
+        kept: set[str] = set()
+        written: set[str] = set()
+        for k in range(0, len(added), _CHUNK):
+            part = added[k : k + _CHUNK]
+            stored = self._stored_payloads("events", [e.id for e in part])
+            for n, e in enumerate(part):
+                if stored.get(e.id) != payload_json(to_dict(e)):
+                    at.append(k + n)
+                    written.add(e.id)
+                else:
+                    kept.add(e.id)
+        kept -= written
+        fresh = Picked(added, at)  # read back as they are written
         for chunk, marks in _chunks(sorted(change.removed - kept)):
             self._execute(f"DELETE FROM events WHERE id IN ({marks})", chunk)
             self._execute(
@@ -127,14 +142,16 @@ class EventMentionsSQL:
         self._execute("DELETE FROM evidence WHERE kind <> 'event'")
         for table in WHOLE_TABLES:
             self._execute(f"DELETE FROM {table}")
-        # only the incidents whose rows differ are written (most are as stored)
-        incidents, gone = self.changed_incidents(resolution.incidents)
+        # only the incidents whose rows differ are written, read back as they are (a
+        # batch may change the notes of most)
+        at, gone = self.changed_incident_positions(resolution.incidents)
+        incidents = Picked(resolution.incidents, at)
         for chunk, marks in _chunks(sorted({i.id for i in incidents} | set(gone))):
             self._execute(f"DELETE FROM incident_events WHERE incident_id IN ({marks})", chunk)
             self._execute(f"DELETE FROM incidents WHERE id IN ({marks})", chunk)
         self._write_resolution(
             Resolution(
-                events=tuple(fresh),
+                events=fresh,
                 relations=resolution.relations,
                 quotes=resolution.quotes,
                 places=resolution.places,
@@ -144,7 +161,6 @@ class EventMentionsSQL:
         )
         self._write_incidents(resolution, incidents)
         now = member_incidents(resolution.incidents)
-        written = {e.id for e in fresh}
         for e in resolution.events:
             if e.id not in written and now.get(e.id, []) != before.get(e.id, []):
                 line = event_line(e, now.get(e.id, ()))

@@ -16,7 +16,7 @@ from typing import Any
 
 from eventwire.errors import NotFound
 from eventwire.model import Incident, Resolution, from_dict, to_dict
-from eventwire.resolve.record_file import SortedRecords
+from eventwire.resolve.record_file import Picked, SortedRecords
 from eventwire.store.base import IncidentFilter, IncidentLine
 from eventwire.store.export_lines import incident_line
 
@@ -51,6 +51,14 @@ def _payload(inc: Incident, outlet: dict[str, str | None]) -> tuple[Incident, st
     outlets = {outlet.get(a) or a for a in {ev.article_id for ev in inc.evidence}}
     inc = replace(inc, outlet_count=len(outlets))
     return inc, payload_json(to_dict(inc))
+
+
+def _in_id_order(incidents: Sequence[Incident]) -> bool:
+    """Whether ``incidents`` are a resolution's read back from disk (in id order), or
+    some of them in that order."""
+    if isinstance(incidents, Picked):
+        incidents = incidents.base
+    return isinstance(incidents, SortedRecords)
 
 
 class IncidentQueries:
@@ -100,15 +108,26 @@ class IncidentQueries:
     def changed_incidents(self, incidents: Sequence[Incident]) -> tuple[list[Incident], list[str]]:
         """Of ``incidents`` (a whole picture's), those whose stored row differs from the
         one :meth:`_write_incidents` would write (or that are not stored), and the ids of
-        the stored incidents not among them. Stored rows are read by id a chunk at a
-        time, so neither side is held whole as text."""
+        the stored incidents not among them."""
+        at, gone = self.changed_incident_positions(incidents)
+        return [incidents[n] for n in at], gone
+
+    def changed_incident_positions(
+        self, incidents: Sequence[Incident]
+    ) -> tuple[list[int], list[str]]:
+        """:meth:`changed_incidents` as the positions of the changed ones in ``incidents``
+        (ascending), so a caller holding them on disk need not hold them in memory. Stored
+        rows are read by id a chunk at a time, so neither side is held whole as text."""
         outlet = self._incident_outlets(incidents)
-        changed: list[Incident] = []
+        changed: list[int] = []
+        now: set[str] = set()
         for k in range(0, len(incidents), _CHUNK):
             part = incidents[k : k + _CHUNK]
             stored = self._stored_payloads("incidents", [inc.id for inc in part])
-            changed += [i for i in part if stored.get(i.id) != _payload(i, outlet)[1]]
-        now = {inc.id for inc in incidents}
+            changed += [
+                k + n for n, i in enumerate(part) if stored.get(i.id) != _payload(i, outlet)[1]
+            ]
+            now.update(inc.id for inc in part)
         gone = [r[0] for r in self._stream("SELECT id FROM incidents") if r[0] not in now]
         return changed, gone
 
@@ -136,9 +155,7 @@ class IncidentQueries:
             # sorted and once each: by incident id, then within an incident
             # a resolution's incidents read back from disk are in id order already
             ordered = (
-                incidents
-                if isinstance(incidents, SortedRecords)
-                else sorted(incidents, key=lambda i: i.id)
+                incidents if _in_id_order(incidents) else sorted(incidents, key=lambda i: i.id)
             )
             for inc in ordered:
                 own = {(inc.id, e, "member") for e in inc.events}
