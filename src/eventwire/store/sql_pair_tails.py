@@ -116,9 +116,15 @@ class PairTailsSQL:
             outer = _Outer(
                 "", [], "event_pair_floors o", [], where, [bounds.atleast, *sources, *targets]
             )
-            statements += self._seeks("sources", outer, bounds)
-        found = _differences(self._all_of(statements), bounds)
-        return {pair: int(low) - int(high or 0) for pair, (low, high) in found.items()}
+            if self.remote:
+                statements += self._seeks("sources", outer, bounds)
+            else:
+                statements.append(_difference_statement(outer, bounds))
+        if self.remote:
+            found = _differences(self._all_of(statements), bounds)
+            return {pair: int(low) - int(high or 0) for pair, (low, high) in found.items()}
+        # SQLite: one number a pair, NULL when no period of the pair is between the dates
+        return {(r[0], r[1]): int(r[2]) for r in self._all_of(statements) if r[2] is not None}
 
     def _tail_splits(
         self, bounds: TailBounds, wanted: Sequence[tuple[str, str]]
@@ -180,6 +186,35 @@ class PairTailsSQL:
                  *outer.where_args],
             ))  # fmt: skip
         return statements
+
+
+def _difference_statement(outer: _Outer, bounds: TailBounds) -> tuple[str, list[Any]]:
+    """SQLite's query of each pair's sources between the dates, one row a pair the
+    ``outer`` rows name: its first tail at or after the dates' first period and before
+    any past them (NULL when none: no period of the pair between), less its first tail
+    past them (none: 0). The difference :func:`_differences` makes of the two seeks'
+    rows, made by the query: no text a pair read back and split (on the network's fifth
+    page of the 1M-event bench store, 8,433 pairs)."""
+    pair = "t.source_actor = o.source_actor AND t.target_actor = o.target_actor"
+    seek = (
+        f"(SELECT t.sources FROM event_pair_tails t WHERE {pair} AND t.atleast = ?"
+        " AND t.{condition} ORDER BY t.period LIMIT 1)"
+    )
+    low, low_args = seek.format(condition=bounds.low[0]), [bounds.atleast, bounds.low[1]]
+    high, high_args = "0", []
+    if bounds.high is not None:
+        condition, value = bounds.high
+        # the first period kept is before the first past them (:meth:`TailBounds.past`)
+        before = "period <= ?" if condition == "period > ?" else "period < ?"
+        low = seek.format(condition=f"{bounds.low[0]} AND t.{before}")
+        low_args.append(value)
+        high = f"COALESCE({seek.format(condition=condition)}, 0)"
+        high_args = [bounds.atleast, value]
+    return (
+        f"{outer.head}SELECT o.source_actor, o.target_actor, {low} - {high}"
+        f" FROM {outer.table} WHERE {outer.where}",
+        [*outer.head_args, *low_args, *high_args, *outer.table_args, *outer.where_args],
+    )
 
 
 @dataclass(frozen=True)
