@@ -1869,15 +1869,19 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
             # a next page: from a new actor to any drawn, and from an older one to a new
             # one (page 5 of the 1M-event bench store read the 5,724 rows among its 200
             # actors for the 1,300 with a side among its 40)
-            sides = [(new, among), (sorted(set(among) - set(new)), new)]
+            # each side sought by the actors the page adds (by source, then by target),
+            # the other tested on each row: the older actors are the busiest, and their
+            # relations as sources were all read to keep those to a new one (on the 1M-event
+            # bench store under since=2016, 8.4 -> 2.0 ms of SQLite for that side)
+            sides = [(new, among, "source"), (sorted(set(among) - set(new)), new, "target")]
             statements = []
-            for sources, targets in sides:
-                between = _sides(sources, targets, dodge=False)
-                if between is not None:
+            for sources, targets, seek in sides:
+                if sources and targets:
+                    cond, cond_args = side_condition(sources, targets, seek)
                     statements.append((
                         f"SELECT {group}, COUNT(*), SUM({_RELATION_SOURCES}) FROM relations"
-                        f" WHERE {' AND '.join([*where, between[0]])} GROUP BY {group}",
-                        [*args, *between[1]],
+                        f" WHERE {' AND '.join([*where, cond])} GROUP BY {group}",
+                        [*args, *cond_args],
                     ))  # fmt: skip
             return [
                 EdgeCount(r[0], r[1], r[2], bool(r[3]), r[4], int(r[5]), int(r[6]))

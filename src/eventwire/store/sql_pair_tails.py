@@ -191,14 +191,15 @@ class PairTailsSQL:
 def side_condition(
     sources: Sequence[str], targets: Sequence[str], seek: str | None, prefix: str = ""
 ) -> tuple[str, list[Any]]:
-    """The condition on ``event_pair_floors``' whole-store rows (grain 0) from one of
-    ``sources`` to one of ``targets``, and its arguments. With ``seek`` ("source" or
-    "target"), that side's actors are sought in its index (migration 30: one range of
-    pairs an actor) and the other side is tested on each row, written as an expression
-    no index serves: a network's next page reads the pairs from each actor it adds to
-    any drawn, then to each actor it adds from any older one, where the pair index
-    probed each pair of sides (14,400 probes on the fifth page of 40 actors) or, on
-    PostgreSQL, read every pair of the busiest actors drawn and kept a few."""
+    """The condition keeping the rows (of ``event_pair_floors``' whole-store rows, grain
+    0, or of ``relations``) from one of ``sources`` to one of ``targets``, and its
+    arguments. With ``seek`` ("source" or "target"), that side's actors are sought in
+    its index (for the pair sums, migration 30: one range of pairs an actor) and the
+    other side is tested on each row, written as an expression no index serves: a
+    network's next page reads the pairs from each actor it adds to any drawn, then to
+    each actor it adds from any older one, where the pair index probed each pair of
+    sides (14,400 probes on the fifth page of 40 actors) or, on PostgreSQL, read every
+    pair of the busiest actors drawn and kept a few."""
     source, target = f"{prefix}source_actor", f"{prefix}target_actor"
     if seek == "source":
         target = f"({target} || '')"
