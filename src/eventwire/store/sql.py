@@ -1528,7 +1528,7 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
                 for from_, to, seek in arms:
                     if not from_ or not to:
                         continue
-                    cond, args = side_condition(from_, to, seek)
+                    cond, args = side_condition(from_, to, seek, remote=self.remote)
                     statements.append((
                         "SELECT source_actor, target_actor, SUM(sources) FROM event_pair_floors"
                         f" WHERE grain = 0 AND atleast = ? AND {cond} GROUP BY {group}",
@@ -1877,7 +1877,7 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
             statements = []
             for sources, targets, seek in sides:
                 if sources and targets:
-                    cond, cond_args = side_condition(sources, targets, seek)
+                    cond, cond_args = side_condition(sources, targets, seek, remote=self.remote)
                     statements.append((
                         f"SELECT {group}, COUNT(*), SUM({_RELATION_SOURCES}) FROM relations"
                         f" WHERE {' AND '.join([*where, cond])} GROUP BY {group}",

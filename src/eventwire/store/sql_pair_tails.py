@@ -111,7 +111,7 @@ class PairTailsSQL:
         for sources, targets, seek in sides:
             if not sources or not targets:
                 continue
-            cond, args = side_condition(sources, targets, seek, "o.")
+            cond, args = side_condition(sources, targets, seek, "o.", remote=self.remote)
             outer = _Outer(
                 "", [], "event_pair_floors o", [], f"o.grain = 0 AND o.atleast = ? AND {cond}",
                 [bounds.atleast, *args],
@@ -189,7 +189,12 @@ class PairTailsSQL:
 
 
 def side_condition(
-    sources: Sequence[str], targets: Sequence[str], seek: str | None, prefix: str = ""
+    sources: Sequence[str],
+    targets: Sequence[str],
+    seek: str | None,
+    prefix: str = "",
+    *,
+    remote: bool = False,
 ) -> tuple[str, list[Any]]:
     """The condition keeping the rows (of ``event_pair_floors``' whole-store rows, grain
     0, or of ``relations``) from one of ``sources`` to one of ``targets``, and its
@@ -199,12 +204,19 @@ def side_condition(
     network's next page reads the pairs from each actor it adds to any drawn, then to
     each actor it adds from any older one, where the pair index probed each pair of
     sides (14,400 probes on the fifth page of 40 actors) or, on PostgreSQL, read every
-    pair of the busiest actors drawn and kept a few."""
+    pair of the busiest actors drawn and kept a few.
+
+    On a server (``remote``) each list is one array: PostgreSQL then tests the side not
+    sought against a hash of its actors, where a list of parameters is searched from
+    end to end on each row (on the 1M-event bench store's fifth page, 12,000 rows against
+    200 actors: about 40 ms of the server's CPU)."""
     source, target = f"{prefix}source_actor", f"{prefix}target_actor"
     if seek == "source":
         target = f"({target} || '')"
     elif seek == "target":
         source = f"({source} || '')"
+    if remote:
+        return f"{source} = ANY(?) AND {target} = ANY(?)", [list(sources), list(targets)]
     return (
         f"{source} IN ({','.join('?' * len(sources))})"
         f" AND {target} IN ({','.join('?' * len(targets))})",
