@@ -1082,6 +1082,20 @@ MIGRATIONS: list[str] = [
     FROM (SELECT id, payload::jsonb AS j FROM actors) p WHERE p.id = actors.id
     /*end*/
     """,
+    # 30 (issue 18): the whole-store pair sums by floor (``event_pair_floors``' grain 0)
+    # by each side first: the pairs of a network's next page (from one of the actors it
+    # adds to any drawn, and from an older one to one it adds) are read as a range of
+    # each added actor's pairs, where the pair index probed every pair of sides or, on
+    # PostgreSQL, read every pair of the busiest actors drawn (page 5 on a 100k-event
+    # copy: 27,000 rows tested for 958 kept, 40 ms of the server's)
+    """
+    CREATE INDEX event_pair_floors_source ON event_pair_floors(
+        atleast, source_actor, target_actor, sources, grain
+    ) WHERE grain = 0;
+    CREATE INDEX event_pair_floors_target ON event_pair_floors(
+        atleast, target_actor, source_actor, sources, grain
+    ) WHERE grain = 0
+    """,
 ]
 
 _POSTGRES_TYPES = (

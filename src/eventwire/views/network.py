@@ -6,7 +6,7 @@ import base64
 import binascii
 import bisect
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,8 +85,11 @@ def network(
     top = max(1, min(top, NETWORK_MAX))
     flt = event_filter(store, cf, onto)
     with_relations = shows_relations(flt)
-    degree: Counter[str] = Counter(dict(store.actor_degrees(flt, with_relations)))
-    ranked = sorted(degree, key=lambda a: (-degree[a], a))
+    degree = dict(store.actor_degrees(flt, with_relations))
+    # by degree, then id: sorted by id, then stably by degree (a key read in C, where a
+    # Python key for each of the 10,000 actors of the 1M-event bench store cost 5-10 ms)
+    ranked = sorted(degree)
+    ranked.sort(key=degree.__getitem__, reverse=True)
     start = 0
     if after is not None:
         last_degree, last_id = decode_rank(after)
@@ -112,22 +115,23 @@ def network(
     # store share tens of thousands of (pair, type, modality) rows).
     among = sorted(keep)
     relation_rows: dict[tuple[str, str], list[EdgeRow]] = defaultdict(list)
-    weight: Counter[tuple[str, str]] = Counter()
+    weight: dict[tuple[str, str], int] = {}
     event_rows: dict[tuple[str, str], list[EdgeRow]] | None = None
     if store.edges_summarised(flt):
         for source, target, sources in store.event_pair_sources(flt, among=among, new=new):
-            weight[(source, target)] += sources
+            weight[(source, target)] = weight.get((source, target), 0) + sources
     else:  # every read scans the selected events: one reads them all
         event_rows = defaultdict(list)
         for e in store.event_edges(flt, among=among):
             if new is None or e.source in fresh or e.target in fresh:
                 event_rows[(e.source, e.target)].append(_row(e))
-                weight[(e.source, e.target)] += e.sources
+                weight[(e.source, e.target)] = weight.get((e.source, e.target), 0) + e.sources
     # a next page reads only the relations with a side among the actors it adds
     for r in store.relation_edges(flt, among=among, new=new) if with_relations else []:
         relation_rows[(r.source, r.target)].append(_row(r))
-        weight[(r.source, r.target)] += r.sources
-    order = sorted(weight, key=lambda p: (-weight[p], p))
+        weight[(r.source, r.target)] = weight.get((r.source, r.target), 0) + r.sources
+    order = sorted(weight)  # by weight, then pair (as the ranking)
+    order.sort(key=weight.__getitem__, reverse=True)
     cap = EDGES_PER_ACTOR * top if edges_cap is None else max(0, edges_cap)
     edges = _Edges(onto)
     read = 0
