@@ -22,8 +22,8 @@ two deeds: the actor rule keeps them apart as before).
 
 **An attack and a counter-attack** (:func:`counter_attack_veto`): the side one report
 names as the doer is only the target in the other, whose own doer is an armed group the
-first never names, and the two are not placed in one town: "M23 rebels shelled a camp
-near Sake" and "militias attacked M23 positions around Rutshuru" share the M23, but as
+first never names, and the two are not placed in one town: "the rebels shelled a camp
+outside one town" and "a militia attacked rebel positions near another" share the rebels, but as
 the doer of one act and the target of another. Before, the shared side joined them. One
 clash told from its two ends stays joinable: the reports name each other's doer
 ("fighters attacked the post" / "troops repelled the fighters who attacked the post"), a

@@ -2,7 +2,7 @@
 
 Two reports that share no named side join only in one town on one day ("not the same
 town and day"). But outlets place one act at different levels: a wire by the town
-("gunmen ambushed a patrol near Ruma"), a local paper by the district or the division it
+("gunmen ambushed a patrol near a hill town"), a local paper by the district or the division it
 writes from ("two soldiers died in the attack on Wednesday afternoon, in the hill
 district"), and the local paper often names no doer. Such reports have no town in
 common and no side in common, so neither the town nor the side joined them, and they
@@ -22,6 +22,7 @@ joins one naming nobody, as in one town.
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import combinations
 from typing import Protocol
 
@@ -47,19 +48,18 @@ def _below_country(place: Place | None) -> bool:
     return place is not None and place.precision != "country"
 
 
+def _single(figures: frozenset[tuple[str, int]]) -> set[tuple[str, int]]:
+    """The figures of kinds a report gives once (a kind given twice, two acts' tolls, is
+    no one toll of it)."""
+    kinds = Counter(k for k, _ in figures)
+    return {f for f in figures if kinds[f[0]] == 1}
+
+
 def shared_toll(a: _Told, b: _Told) -> list[tuple[str, int]]:
     """The figures two reports both give, when they cover :data:`MIN_KINDS` kinds or more
     (each kind given once by each report), else []."""
-    shared = a.figures & b.figures
-    kinds = {k for k, _ in shared}
-    if len(kinds) < MIN_KINDS:
-        return []
-    # a kind given twice by one report (two acts' tolls) is no one toll of it
-    once = {k for k in kinds
-            if sum(1 for x, _ in a.figures if x == k) == 1
-            and sum(1 for x, _ in b.figures if x == k) == 1}  # fmt: skip
-    found = sorted((k, v) for k, v in shared if k in once)
-    return found if len({k for k, _ in found}) >= MIN_KINDS else []
+    found = sorted(_single(a.figures) & _single(b.figures))
+    return found if len(found) >= MIN_KINDS else []
 
 
 def same_toll(a: _Told, b: _Told) -> bool:
@@ -78,5 +78,5 @@ def toll_cells(a: _Told) -> list[str]:
     country; [] otherwise."""
     if not a.day or not _below_country(a.place):
         return []
-    single = [f for f in sorted(a.figures) if sum(1 for k, _ in a.figures if k == f[0]) == 1]
+    single = sorted(_single(a.figures))
     return [f"toll:{x[0]}={x[1]}|{y[0]}={y[1]}" for x, y in combinations(single, 2)]

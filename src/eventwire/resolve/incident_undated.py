@@ -25,9 +25,9 @@ town with one stated day is the evidence of an attack retold, not of a town's ba
 
 An undated report that shares with a dated report only a side both name as hit (no doer
 in common, no town, site or figure) joins it no more (:func:`undated_victim_veto`): over a
-week of a war a state's people are hit by many acts, and "the region came under fire
-again, Ukraine's air force said" told with no day shares with "a Russian glide bomb killed
-five people in Kharkiv on Sunday" only the victim. Joined first, such a report also kept
+week of a war a state's people are hit by many acts, and "the province was shelled
+again, the interior ministry said" told with no day shares with "an artillery strike
+killed three farmers near a border village on Tuesday" only the victim. Joined first, such a report also kept
 out the dated report of its own article that told the act (one article's two reports are
 never one incident).
 """
