@@ -62,7 +62,13 @@ from eventwire.extract.modality import attribution_of, modality_of, phrase_modal
 from eventwire.extract.rebuttals import BACKING_EVENTS, rebuttals, rebutted
 from eventwire.extract.reciprocals import CUE_LEMMAS as RECIPROCAL_CUES
 from eventwire.extract.relation_roles import INCLUDING_VERBS, members_of
-from eventwire.extract.relation_statements import ALLY_PREPS, HOSTILE_TURNS, statements
+from eventwire.extract.relation_statements import (
+    ALLY_PREPS,
+    HOSTILE_TURNS,
+    TIE_NOUNS,
+    TOGETHER_VERBS,
+    statements,
+)
 from eventwire.extract.stances import (
     HYPHEN_RELATIONS,
     STANCE_PREFIXES,
@@ -87,7 +93,8 @@ def extract_relations(ctx: DocContext) -> dict[str, Sequence[object]]:
     in_body = ctx.view.zones.in_body  # a headline or caption states no relation of its own
     # the lemmas statements() reads a relation from (an adjective by its word)
     cues = {*words.agent_nouns, *words.verbs, *words.describing_verbs, *words.support_nouns,
-            *ALLY_PREPS, *RECIPROCAL_CUES, *HOSTILE_TURNS, *INCLUDING_VERBS}  # fmt: skip
+            *ALLY_PREPS, *RECIPROCAL_CUES, *HOSTILE_TURNS, *INCLUDING_VERBS,
+            *TOGETHER_VERBS, *TIE_NOUNS}  # fmt: skip
     for tok in ctx.view.tokens:
         if tok.lemma_.lower() not in cues and tok.lower_ not in words.adjectives:
             continue  # no relation word: statements() would find nothing
