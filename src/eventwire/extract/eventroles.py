@@ -138,7 +138,7 @@ def self_denier(subject: Token) -> Token | None:
     if subject.lower_ not in PERSONAL_PRONOUNS:
         return None
     clause = subject.head
-    if clause.dep_ == "acl" and clause.head.lemma_.lower() in CLAIM_NOUNS:
+    if clause.dep_ in ("acl", "ccomp") and clause.head.lemma_.lower() in CLAIM_NOUNS:
         clause = clause.head  # "claims that it backs": the claim is what is denied
         while clause.dep_ == "pobj" and clause.head.dep_ == "prep":
             clause = clause.head  # "dismissed as baseless reports that it armed"

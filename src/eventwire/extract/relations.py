@@ -220,9 +220,16 @@ def _fillers(index: MentionIndex, token: Token | None, alone: bool = False) -> l
         return [own] if own is not None else []
     # A conjunct followed by a verb is the subject of a new clause the parser attached here.
     found = own_conjuncts(index.fillers(token), token)
-    if not found and token is not None and token.pos_ == "NOUN":
+    if not found and token is not None and (token.pos_ == "NOUN" or _partitive(token)):
         found = index.fillers(members_of(token))
     return found
+
+
+def _partitive(token: Token) -> bool:
+    """A pronoun of part of a set, listed by its members: "some of its factions, including
+    A and B, are part of Y" (A and B, as for "several factions, including A and B")."""
+    return token.pos_ == "PRON" and any(c.dep_ == "prep" and c.lower_ == "of"
+                                        for c in token.children)  # fmt: skip
 
 
 def statement_when(ctx: DocContext, tok: Token) -> When | None:
