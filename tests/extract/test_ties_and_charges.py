@@ -192,3 +192,8 @@ def test_members_listed_after_a_partitive_pronoun_hold_its_relation(run):
                     "Lunar Front and the Marsh Army, are also part of the Northern Alliance.")  # fmt: skip
     assert has(got, "ally", "Lunar Front", "Northern Alliance")
     assert has(got, "ally", "Marsh Army", "Northern Alliance")
+
+
+def test_soldiers_a_state_has_fighting_beside_a_side_make_the_state_its_ally(run):
+    got = rels(run, "Chad has thousands of soldiers in Darfur fighting beside the Sudanese army.")
+    assert has(got, "ally", "Chad", "Sudanese army", "asserted")

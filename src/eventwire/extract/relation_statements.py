@@ -115,6 +115,25 @@ def _coalition_subject(verb: Token) -> Token | None:
     return subject
 
 
+# Verbs whose subject has troops somewhere: "X has (keeps, stations) troops in Y".
+HOLDING_TROOPS = frozenset({"have", "keep", "station", "maintain", "deploy", "base"})
+TROOP_WORDS = frozenset({"soldier", "troop", "force", "fighter", "unit", "personnel"})
+
+
+def _troops_owner(people: Token) -> Token | None:
+    """Whose troops a noun of soldiers names, when the clause says someone has them:
+    "Chad has thousands of soldiers in Darfur fighting beside Y", "X keeps 4,000 troops
+    there" (Chad, X); None for troops no clause gives an owner."""
+    troops = people
+    if troops.lemma_.lower() not in TROOP_WORDS:
+        troops = pobj(people, frozenset({"of"})) or people  # "thousands of soldiers"
+    if troops.lemma_.lower() not in TROOP_WORDS or people.dep_ != "dobj":
+        return None
+    if verb_lemma(people.head) not in HOLDING_TROOPS:
+        return None
+    return subject_of(people.head)
+
+
 def _fighting_side(verb: Token) -> Token | None:
     """Who fights on a side with no subject of its own: the people a participle of fighting
     describes ("Eritrean troops fighting alongside the army") and the one charged with it
@@ -123,7 +142,7 @@ def _fighting_side(verb: Token) -> Token | None:
     if verb.lemma_.lower() not in SIDE_VERBS:
         return None
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
-        return verb.head
+        return _troops_owner(verb.head) or verb.head
     if verb.dep_ == "pcomp" and verb.head.lower_ == "of":
         return subject_of(verb)  # the accused, by the verb of charging above
     return None
