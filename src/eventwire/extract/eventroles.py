@@ -138,7 +138,7 @@ def self_denier(subject: Token) -> Token | None:
     if subject.lower_ not in PERSONAL_PRONOUNS:
         return None
     clause = subject.head
-    if clause.dep_ == "acl" and clause.head.lemma_.lower() in CLAIM_NOUNS:
+    if clause.dep_ in ("acl", "ccomp") and clause.head.lemma_.lower() in CLAIM_NOUNS:
         clause = clause.head  # "claims that it backs": the claim is what is denied
         while clause.dep_ == "pobj" and clause.head.dep_ == "prep":
             clause = clause.head  # "dismissed as baseless reports that it armed"
@@ -154,7 +154,8 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     """Source token and target candidates (best first) of a verb trigger."""
     if nominal_gerund(token):
         return noun_roles(token)  # "Fighting between X and Y killed ten": a noun
-    reduced = dep_child(token, "nsubj", "aux") is None  # not "reports that it had armed Y"
+    # not "reports that it had armed Y", nor "claims that it was armed by Y"
+    reduced = dep_child(token, "nsubj", "aux", "nsubjpass", "auxpass") is None
     if token.dep_ == "acl" and token.tag_ == "VBN" and reduced:  # "forces backed by Turkey"
         return prep_object(token, frozenset({"by"}), ("agent", "prep")), [token.head]
     if (described := _reduced_passive_after_comma(token)) is not None:
@@ -171,6 +172,8 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
             passive = controller_subject(token)  # raising: "X is said to be funded by Y"
         elif passive is not None and passive.lower_ in RELATIVES and token.dep_ == "relcl":
             passive = token.head  # "the Brotherhood, who are supported by Turkey"
+        elif passive is not None and (denier := self_denier(passive)) is not None:
+            passive = denier  # "X rejected claims that it was armed by Y": X, armed
         return agent, [passive]
     if (shared := coordinated_passive(token)) is not None:
         return shared[0], [shared[1]]
@@ -188,6 +191,10 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
             source = owner  # "X claimed responsibility for the bomb that killed two": X
     if source is None:
         source = controller_subject(token)
+        if source is not None and source.dep_ == "nsubj":
+            # "a bomb dropped by X hit the market", the participle parsed as the main verb
+            # the act is coordinated with: X used the weapon
+            source = instrument_user(source) or source
     dative = dep_child(token, "dative")
     if dative is not None and dative.pos_ == "ADP":
         dative = dep_child(dative, "pobj")

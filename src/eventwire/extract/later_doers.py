@@ -9,7 +9,10 @@ six") and names the doer sentences later, in one of these constructions:
   were targeted by X";
 * a body saying it did such an act, told with a pronoun: "X said on its channel that it
   had attacked the base";
-* a claim of an act its noun names with no trigger of its own: "X claimed the launch".
+* a claim of an act its noun names with no trigger of its own: "X claimed the launch";
+* an accusation naming no act told after the attacked side's reply: "Gunmen ambushed a
+  patrol ... The soldiers returned fire ... The army blamed X" (the reply is no act the
+  accused did: the blame reaches back past it to the ambush).
 
 The named body becomes the doer of the earlier act, and of the acts told with it whose
 doer was unnamed (:func:`eventwire.extract.eventlinks.name_doer`). Membership and the
@@ -23,6 +26,8 @@ from typing import TYPE_CHECKING
 
 from eventwire.extract.docview import DocView
 from eventwire.extract.eventlinks import (
+    BLAME_REACH,
+    BLAME_VERBS,
     SAYING_VERBS,
     SELF_PRONOUNS,
     SOURCE_ALLEGED,
@@ -86,6 +91,15 @@ def doers_named_later(
             before = [j for j in acts_before(view, out, trigger_at, i, {e.type})
                       if same_day(out[j], e)]  # fmt: skip
             name_doer(view, out, trigger_at, before, speaker, onto, k)
+    for k, (e, i) in enumerate(zip(events, trigger_at, strict=True)):
+        if (e.lemma in BLAME_VERBS and e.target is not None and not e.negated
+                and not is_unnamed(view, e.target, onto) and _names_no_act(view.doc[i])):  # fmt: skip
+            here = view.sent_no(i)
+            before = [j for j in acts_before(view, out, trigger_at, i, violent)
+                      if here - view.sent_no(trigger_at[j]) <= BLAME_REACH]  # fmt: skip
+            if before and _reply(view.doc[trigger_at[before[-1]]]):
+                before = [j for j in before if not _reply(view.doc[trigger_at[j]])]
+                name_doer(view, out, trigger_at, before, e.target, onto, k, SOURCE_ALLEGED)
     for tok in view.tokens:
         claimant = _claim_of_untold_act(tok, trigger_at)
         fillers = index.fillers(claimant) if claimant is not None else []
@@ -216,3 +230,32 @@ def _claim_of_untold_act(verb: Token, trigger_at: list[int]) -> Token | None:
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in owned.children):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+# Verbs of answering an attack in kind: "returned fire", "fired back", "hit back", "responded".
+REPLY_VERBS = frozenset({"respond", "retaliate"})
+REPLY_PARTICLES = frozenset({"fire", "shoot", "hit", "strike"})
+
+
+def _reply(verb: Token) -> bool:
+    """An act answering an attack, done by the side attacked: "the soldiers returned fire",
+    "fired back", "shot back", "hit back", "responded", "retaliated" (the accused of a later
+    blame did not do it)."""
+    lemma = verb.lemma_.lower()
+    if lemma in REPLY_VERBS:
+        return True
+    if lemma in REPLY_PARTICLES and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back"
+                                        for c in verb.children):  # fmt: skip
+        return True
+    if lemma == "fire" and verb.dep_ == "dobj" and verb.head.lemma_.lower() == "return":
+        return True  # "returned fire": the noun is the act's trigger
+    return lemma == "return" and any(c.dep_ == "dobj" and c.lower_ == "fire"
+                                     for c in verb.children)  # fmt: skip
+
+
+def _names_no_act(verb: Token) -> bool:
+    """An accusation with no act of its own: "the army blamed X" (not "blamed X for the
+    drought", "accused X of looting")."""
+    return verb.pos_ == "VERB" and not any(
+        c.dep_ == "prep" and c.lower_ in ("for", "of") for c in verb.children
+    )

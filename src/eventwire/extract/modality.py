@@ -58,6 +58,7 @@ from eventwire.extract.clausechain import (
 )
 from eventwire.extract.denials import REBUT, denial_of, denier_of, retracted
 from eventwire.extract.eventroles import OPPOSING_VERBS, negated_verb
+from eventwire.extract.parsewalk import charged_conjunct
 from eventwire.model import QuoteMention, Span
 
 if TYPE_CHECKING:
@@ -235,6 +236,10 @@ def modality_of(token: Token) -> tuple[bool, str]:
             elif child.dep_ == "amod" and tok.pos_ == "NOUN" and low in PHRASE_MODALITIES:
                 found.add(PHRASE_MODALITIES[low])  # "an alleged attack", "the alleged rape victim"
         if not governor:
+            continue
+        charging = charged_conjunct(chain[pos - 1])
+        if charging is not None and charging.i == tok.i:
+            found.add("alleged")  # "accused X of training and arming Y", misparsed
             continue
         if chain[pos - 1].dep_ == "conj":
             # a verb coordinated with this one is a second act of its subject, not its

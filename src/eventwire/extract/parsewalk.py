@@ -89,6 +89,9 @@ def controller_subject(token: Token) -> Token | None:
         seen += 1
         if opposed_act(token):
             return None
+        if (charging := charged_conjunct(token)) is not None:
+            # "accused Russia of training and arming Y": the accused, as for "of arming"
+            return dep_child(charging, "dobj") or dep_child(charging, "nsubjpass")
         if token.dep_ in ("xcomp", "conj", "advcl") and token.head.i != token.i:
             head = token.head
             subj = dep_child(head, "nsubj", "nsubjpass")
@@ -118,6 +121,35 @@ def controller_subject(token: Token) -> Token | None:
 
 
 RELATIVES = frozenset({"who", "that", "which"})
+
+# Verbs charging someone with an act told by "of V-ing" (see eventroles.CHARGING_VERBS).
+CHARGING_LEMMAS = frozenset({"accuse", "suspect"})
+
+
+def charged_conjunct(token: Token) -> Token | None:
+    """The verb of charging a gerund is the second act of, when the parser hung it on that
+    verb: "accuses X of training and arming Y" ("arming" coordinated with "accuses", not
+    with "training"), else None. The gerund is then charged like the first: its doer is
+    the accused and it is the accuser's word."""
+    if token.dep_ != "conj" or token.tag_ != "VBG":
+        return None
+    first = token.head
+    if first.dep_ in ("pobj", "pcomp") and first.lower_.endswith("ing"):
+        # "of funding and arming Y", "funding" taken for a noun: its verb of charging
+        of = first.head
+        if of.lower_ == "of" and of.head.lemma_.lower() in CHARGING_LEMMAS:
+            return of.head
+        return None
+    if first.lemma_.lower() not in CHARGING_LEMMAS:
+        return None
+    charging = first
+    for prep in charging.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < token.i:
+            act = dep_child(prep, "pobj", "pcomp")
+            if act is not None and act.lower_.endswith("ing"):
+                return charging
+    return None
+
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 

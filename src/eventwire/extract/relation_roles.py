@@ -21,6 +21,7 @@ from eventwire.extract.eventroles import (
     close_apposition,
     gerund_after_preposition,
     opposed_act,
+    self_denier,
 )
 from eventwire.extract.parsewalk import dep_child
 from eventwire.knowledge.words import RelationWords
@@ -78,7 +79,8 @@ def subject_of(verb: Token) -> Token | None:
         if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head
         if subj is not None:
-            return subj
+            # "X denied reports that it had received arms from Y": X, the pronoun's denier
+            return self_denier(subj) or subj
         if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i:
             return None
         if opposed_act(verb):
@@ -243,7 +245,7 @@ def agent_noun_roles(noun: Token, words: RelationWords) -> tuple[Token | None, T
 
 def adjective_roles(adj: Token) -> tuple[Token | None, Token | None]:
     other = pobj(adj, frozenset({"with", "to"}))
-    if adj.dep_ in ("acomp", "ROOT", "ccomp", "conj", "relcl"):
+    if adj.dep_ in ("acomp", "ROOT", "ccomp", "conj", "relcl", "advcl"):
         clause = adj if adj.dep_ != "acomp" else adj.head
         holder = dep_child(clause, "nsubj", "nsubjpass")
         if holder is not None and holder.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl":

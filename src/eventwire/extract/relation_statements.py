@@ -115,6 +115,39 @@ def _coalition_subject(verb: Token) -> Token | None:
     return subject
 
 
+# Verbs whose subject has troops somewhere: "X has (keeps, stations) troops in Y".
+HOLDING_TROOPS = frozenset({"have", "keep", "station", "maintain", "deploy", "base"})
+TROOP_WORDS = frozenset({"soldier", "troop", "force", "fighter", "unit", "personnel"})
+
+
+def _troops_owner(people: Token) -> Token | None:
+    """Whose troops a noun of soldiers names, when the clause says someone has them:
+    "Chad has thousands of soldiers in Darfur fighting beside Y", "X keeps 4,000 troops
+    there" (Chad, X); None for troops no clause gives an owner."""
+    troops = people
+    if troops.lemma_.lower() not in TROOP_WORDS:
+        troops = pobj(people, frozenset({"of"})) or people  # "thousands of soldiers"
+    if troops.lemma_.lower() not in TROOP_WORDS or people.dep_ != "dobj":
+        return None
+    if verb_lemma(people.head) not in HOLDING_TROOPS:
+        return None
+    return subject_of(people.head)
+
+
+def _fighting_side(verb: Token) -> Token | None:
+    """Who fights on a side with no subject of its own: the people a participle of fighting
+    describes ("Eritrean troops fighting alongside the army") and the one charged with it
+    ("accused Kigali of fighting alongside the militia"); None for a verb that is not one
+    of fighting or serving ("killed alongside Y" shares a fate)."""
+    if verb.lemma_.lower() not in SIDE_VERBS:
+        return None
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return _troops_owner(verb.head) or verb.head
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "of":
+        return subject_of(verb)  # the accused, by the verb of charging above
+    return None
+
+
 def _sender(verb: Token) -> Token | None:
     """The subject of a sending verb whose purpose clause ``verb`` is: "X sent (deployed)
     troops to fight alongside Y" (X)."""
@@ -126,8 +159,72 @@ def _sender(verb: Token) -> Token | None:
     return dep_child(head, "nsubj")
 
 
+# Verbs of working together, allies with the object of "with": "the Front works
+# (collaborates, teams up) with the Brigade" ("cooperate" is an event of its own).
+TOGETHER_VERBS = frozenset({"work", "collaborate", "team", "partner"})
+# Nouns of a tie between two sides: "X has links with Y", "X's ties to Y", "contacts
+# between X and Y"; read where a verb of having or denying, or a possessive, gives the
+# holder ("cut ties with Y" ends a tie: not read).
+TIE_NOUNS = frozenset({"link", "tie", "contact", "connection"})
+TIE_HOLDING_VERBS = frozenset({"have", "maintain", "keep", "deny", "forge", "build",
+                               "strengthen", "establish", "develop", "admit", "acknowledge"})  # fmt: skip
+TIE_PREPS = frozenset({"with", "to"})
+
+
+def _ties(noun: Token) -> Iterator[Statement]:
+    """A tie between two sides: "X has (maintains, denies) links with Y", "X's ties to Y"
+    (ally; the verb's negation or denial is the statement's), "contacts between X and Y"
+    (each side its own mention). Not "ties with Y were cut" (no holder), nor "family ties"
+    (no side after the noun)."""
+    between = pobj(noun, frozenset({"between"}))
+    if between is not None:
+        other = dep_child(between, "conj")
+        if other is not None:
+            yield Statement("ally", between, other, noun, noun, pair=True)
+        return
+    other = pobj(noun, TIE_PREPS)
+    if other is None:
+        return
+    if noun.dep_ == "dobj" and verb_lemma(noun.head) not in TIE_HOLDING_VERBS:
+        return  # "cut (severed) its ties with Y": a tie ended, or only spoken of
+    if (owner := dep_child(noun, "poss")) is not None:
+        yield Statement("ally", owner, other, noun, noun)
+    elif noun.dep_ == "dobj" and verb_lemma(noun.head) in TIE_HOLDING_VERBS:
+        # read at the noun, so that the verb governing it gives the status ("denies links
+        # with Y": denied); "has no links" by the noun's own determiner
+        none = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+        yield Statement("ally", subject_of(noun.head), other, noun, noun if none else None)
+
+
+def _repeated_preposition(side: Token | None) -> list[Token]:
+    """The objects of a preposition repeated in a coordination after ``side``'s own: "from
+    A and from B", "alongside A and alongside B" (B; the parser hangs the second "from" on
+    the first as its conjunct, so B is no conjunct of A)."""
+    if side is None or side.dep_ != "pobj":
+        return []
+    prep = side.head
+    # the second preposition is the first's conjunct, or the verb's ("fought alongside A
+    # and alongside B", the parser coordinating the two phrases under the verb)
+    repeated = [*prep.children, *(prep.head.children if prep.head.i != prep.i else ())]
+    return [o for c in repeated if c.dep_ == "conj" and c.lower_ == prep.lower_
+            and c.i > prep.i and (o := dep_child(c, "pobj")) is not None]  # fmt: skip
+
+
 def statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
-    """Every relation stated at ``tok``."""
+    """Every relation stated at ``tok``, with each side a repeated preposition adds ("get
+    weapons from A and from B": A and B give)."""
+    for found in _statements(tok, words):
+        yield found
+        if found.pair:
+            continue
+        for holder in _repeated_preposition(found.holder):
+            yield found._replace(holder=holder)
+        for other in _repeated_preposition(found.other):
+            yield found._replace(other=other)
+
+
+def _statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
+    """Every relation stated at ``tok``, each side as the parser gives it."""
     lemma = tok.lemma_.lower()
     if lemma in RECIPROCAL_CUES:
         # "the army and the Front have been fighting", "X is at war with Y"
@@ -148,6 +245,8 @@ def statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
         # alongside B" shares a fate, not a side)
         if (subject := dep_child(tok.head, "nsubj")) is not None:
             yield Statement("ally", subject, dep_child(tok, "pobj"), tok)
+        elif (side := _fighting_side(tok.head)) is not None:
+            yield Statement("ally", side, dep_child(tok, "pobj"), tok)
         elif (sender := _sender(tok.head)) is not None:
             # "Rwanda sent soldiers to fight alongside the rebels": the sender backs them
             yield Statement("support", sender, dep_child(tok, "pobj"), tok)
@@ -172,6 +271,12 @@ def statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
     elif tok.pos_ == "VERB" and lemma in words.verbs:
         # "X opposes Y", "Kigali, which shelters the rebels", "accused X of harbouring Y"
         yield Statement(words.verbs[lemma], subject_of(tok), dep_child(tok, "dobj"), tok)
+    elif tok.pos_ == "VERB" and lemma in TOGETHER_VERBS:
+        # "X works with Y", "X, which teams up with Y"; never "worked on Y" or "worked for Y"
+        if (partner := pobj(tok, frozenset({"with"}))) is not None:
+            yield Statement("ally", subject_of(tok), partner, tok)
+    elif tok.pos_ == "NOUN" and lemma in TIE_NOUNS:
+        yield from _ties(tok)
     if tok.pos_ == "NOUN" and lemma in words.support_nouns:
         # "with the support of A" presupposes the support; as a verb's own argument ("could
         # put their support behind Y", "withheld its support") it is what the clause says

@@ -62,7 +62,13 @@ from eventwire.extract.modality import attribution_of, modality_of, phrase_modal
 from eventwire.extract.rebuttals import BACKING_EVENTS, rebuttals, rebutted
 from eventwire.extract.reciprocals import CUE_LEMMAS as RECIPROCAL_CUES
 from eventwire.extract.relation_roles import INCLUDING_VERBS, members_of
-from eventwire.extract.relation_statements import ALLY_PREPS, HOSTILE_TURNS, statements
+from eventwire.extract.relation_statements import (
+    ALLY_PREPS,
+    HOSTILE_TURNS,
+    TIE_NOUNS,
+    TOGETHER_VERBS,
+    statements,
+)
 from eventwire.extract.stances import (
     HYPHEN_RELATIONS,
     STANCE_PREFIXES,
@@ -87,7 +93,8 @@ def extract_relations(ctx: DocContext) -> dict[str, Sequence[object]]:
     in_body = ctx.view.zones.in_body  # a headline or caption states no relation of its own
     # the lemmas statements() reads a relation from (an adjective by its word)
     cues = {*words.agent_nouns, *words.verbs, *words.describing_verbs, *words.support_nouns,
-            *ALLY_PREPS, *RECIPROCAL_CUES, *HOSTILE_TURNS, *INCLUDING_VERBS}  # fmt: skip
+            *ALLY_PREPS, *RECIPROCAL_CUES, *HOSTILE_TURNS, *INCLUDING_VERBS,
+            *TOGETHER_VERBS, *TIE_NOUNS}  # fmt: skip
     for tok in ctx.view.tokens:
         if tok.lemma_.lower() not in cues and tok.lower_ not in words.adjectives:
             continue  # no relation word: statements() would find nothing
@@ -213,9 +220,16 @@ def _fillers(index: MentionIndex, token: Token | None, alone: bool = False) -> l
         return [own] if own is not None else []
     # A conjunct followed by a verb is the subject of a new clause the parser attached here.
     found = own_conjuncts(index.fillers(token), token)
-    if not found and token is not None and token.pos_ == "NOUN":
+    if not found and token is not None and (token.pos_ == "NOUN" or _partitive(token)):
         found = index.fillers(members_of(token))
     return found
+
+
+def _partitive(token: Token) -> bool:
+    """A pronoun of part of a set, listed by its members: "some of its factions, including
+    A and B, are part of Y" (A and B, as for "several factions, including A and B")."""
+    return token.pos_ == "PRON" and any(c.dep_ == "prep" and c.lower_ == "of"
+                                        for c in token.children)  # fmt: skip
 
 
 def statement_when(ctx: DocContext, tok: Token) -> When | None:

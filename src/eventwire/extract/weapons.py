@@ -31,11 +31,15 @@ def instrument_user(subject: Token) -> Token | None:
     "Kivu jets struck", "the rebels' rockets hit"); nobody when the subject is no weapon."""
     if subject.lemma_.lower() not in INSTRUMENT_NOUNS:
         return None
-    for verb in subject.children:
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
-            agent = prep_object(verb, frozenset({"by"}), ("agent", "prep"))
-            if agent is not None:
-                return agent
+    verbs = [v for v in subject.children if v.dep_ == "acl" and v.tag_ == "VBN"]
+    if subject.dep_ == "nsubj" and any(c.dep_ == "agent" for c in subject.head.children):
+        # "a bomb dropped by X hit the market", the participle parsed as the main verb
+        verbs.append(subject.head)
+    for verb in verbs:
+        agent = prep_object(verb, frozenset({"by"}), ("agent", "prep"))
+        if agent is not None:
+            # a craft as the agent is flown by its owner: "dropped by Russian aircraft"
+            return (instrument_user(agent) if agent.i != subject.i else None) or agent
     return next(
         (c for c in subject.children if c.dep_ in ("poss", "compound", "amod")
          and c.lemma_.lower() not in INSTRUMENT_NOUNS and not when_word(c)),
