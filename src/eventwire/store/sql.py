@@ -24,11 +24,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any
 
-from eventwire.errors import NotFound, StoreError
+from eventwire.errors import NotFound
 from eventwire.model import (
     Actor,
     Article,
@@ -65,6 +64,12 @@ from eventwire.store.export_lines import (
     relation_line,
     relation_payload_record,
     stored_article_line,
+)
+from eventwire.store.sql_base import (
+    CHUNK,
+    SQLBase,
+    _summed,
+    as_json,
 )
 from eventwire.store.sql_event_mentions import EventMentionsSQL
 from eventwire.store.sql_incident_views import IncidentViewsSQL
@@ -129,12 +134,7 @@ PICTURE_TABLES = (
     "statistics",
     "actors",
 )
-CHUNK = 500  # ids per IN (...) list
 PAIR_CHUNK = 200  # (source, target) pairs in one OR: SQLite's expression depth is 1000
-# statements joined into one compound query in process: SQLite allows 500 arms, and
-# 32,766 parameters in a statement as it is commonly built
-COMPOUND_ARMS = 100
-COMPOUND_ARGS = 30_000
 AMONG_LIMIT = 5000  # ids in one IN (...) list of both sides (twice as many arguments)
 # EventFilter.order -> ORDER BY. Ascending puts NULL first and descending last, on both
 # backends (as SQLite does by itself); each order has an index in the same placement.
@@ -409,10 +409,6 @@ ACTOR_ORDER = {
 }
 
 
-def as_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
 def _article(row: Sequence[Any]) -> Article:
     return Article(
         id=row[0],
@@ -446,62 +442,8 @@ RECORD_KINDS = (
 EVERY_ACTOR_ORDER = " ORDER BY mention_count DESC, name, id"
 
 
-class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, PairTailsSQL):
+class SQLStore(SQLBase, IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, PairTailsSQL):
     """A :class:`~eventwire.store.base.Store` over a DB-API connection; see the module doc."""
-
-    location: str
-    driver_errors: tuple[type[BaseException], ...] = ()
-    # each query a round trip to a server (PostgreSQL): reads then ask for many keys in
-    # one query, where in process (SQLite) one small query per key costs less
-    remote = False
-    # the column a row is read back by once its keys are read from an index (a download's
-    # events' lines): a backend's own row address when it has one, else the id
-    row_address = "id"
-
-    # dialect hooks -------------------------------------------------------------------
-    def _execute(self, sql: str, args: Sequence[Any] = ()) -> Any:
-        """Run one statement written with ``?`` placeholders; returns a cursor."""
-        raise NotImplementedError
-
-    def _dialect(self, sql: str) -> str:
-        """A summary's query as the backend reads it (SQLite's as written)."""
-        return sql
-
-    def _writing(self) -> AbstractContextManager[None]:
-        """A transaction holding the store-level write lock."""
-        raise NotImplementedError
-
-    def _insert(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-        """Bulk-insert ``rows`` (no conflicts expected: callers remove duplicates)."""
-        raise NotImplementedError
-
-    def _stream(self, sql: str, args: Sequence[Any] = ()) -> Iterator[Sequence[Any]]:
-        """Rows of a query fetched a batch at a time, never all at once."""
-        raise NotImplementedError
-
-    @property
-    def schema_version(self) -> int:
-        raise NotImplementedError
-
-    def close(self) -> None:
-        raise NotImplementedError
-
-    # helpers --------------------------------------------------------------------------
-    def _all(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
-        return list(self._execute(sql, args).fetchall())
-
-    def _one(self, sql: str, args: Sequence[Any] = ()) -> Any:
-        return self._execute(sql, args).fetchone()
-
-    def _fail(self, what: str, exc: BaseException) -> StoreError:
-        return StoreError(f"{self.location}: cannot {what} ({exc})")
-
-    def _state(self, name: str) -> str:
-        row = self._one("SELECT value FROM store_state WHERE name = ?", (name,))
-        return str(row[0]) if row else "0"
-
-    def _set_state(self, name: str, value: str) -> None:
-        self._execute("UPDATE store_state SET value = ? WHERE name = ?", (value, name))
 
     # documents -------------------------------------------------------------------------
     def known_article_ids(self, ids: Iterable[str]) -> set[str]:
@@ -1109,18 +1051,6 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
     def article_outlets(self, ids: Iterable[str]) -> dict[str, str | None]:
         return {r[0]: r[1] for r in self._by_ids("articles", "id, outlet", ids)}
 
-    def _by_ids(self, table: str, columns: str, ids: Iterable[str]) -> list[Any]:
-        """Rows (``columns``) of ``table`` whose id is one of ``ids``, by id: one query per
-        ``CHUNK`` ids, each in the order of the ids (sorted)."""
-        wanted = sorted(set(ids))
-        rows: list[Any] = []
-        for start in range(0, len(wanted), CHUNK):
-            chunk, chunk_args = self._one_of("id", wanted[start : start + CHUNK])
-            rows += self._all(
-                f"SELECT {columns} FROM {table} WHERE {chunk} ORDER BY id", chunk_args
-            )
-        return rows
-
     def quotes_of_articles(self, article_ids: Iterable[str]) -> list[Quote]:
         wanted = sorted(set(article_ids))
         found: list[Quote] = []
@@ -1222,26 +1152,11 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
         ):
             yield _line(r[0], r[1])
 
-    def _one_of(self, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
-        """The condition that ``column`` is one of ``values``, and its arguments: a list of
-        marks in process; on a server one array (``= ANY``), which it reads and plans as
-        one value, not one per id (the relations among 1,300 actors: 137 ms of wall clock
-        instead of 185 on PostgreSQL)."""
-        if self.remote:
-            return f"{column} = ANY(?)", [list(values)]
-        return f"{column} IN ({','.join('?' * len(values))})", list(values)
-
     def _among(self, ids: Sequence[str]) -> tuple[str, list[Any]]:
         """The condition that both sides of a row are of ``ids``, and its arguments."""
         source, source_args = self._one_of("source_actor", ids)
         target, target_args = self._one_of("target_actor", ids)
         return f"{source} AND {target}", [*source_args, *target_args]
-
-    def _kept_rows(self, table: str, condition: str) -> str:
-        """A condition keeping the rows of ``table`` that ``condition`` keeps, written so
-        that the rows are found in an index that covers ``condition`` before any is read
-        from the table (the dialect's way; here ``condition`` itself)."""
-        return condition
 
     def _lines(self, where: str, args: Sequence[Any]) -> list[str]:
         rows = self._all(
@@ -1541,52 +1456,6 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
                     [source, *among, grain, *args, *kind_args],
                 ))  # fmt: skip
         return statements
-
-    def _all_of(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[Any]:
-        """The rows of every statement (the caller sums or orders them), in few queries:
-        ``UNION ALL`` of them. On a server one query, one round trip where each would be
-        one; in process a query per ``COMPOUND_ARMS`` statements (SQLite's limit of a
-        compound select is 500), each arm still seeking its own index (the network of a
-        cut day ran 131 queries on a small store, one per source actor and period)."""
-        if self.remote and len(statements) > 1:
-            return self._all(
-                " UNION ALL ".join(f"({sql})" for sql, _ in statements),
-                [arg for _, args in statements for arg in args],
-            )
-        rows: list[Any] = []
-        for part in _compound_parts(statements):
-            if len(part) == 1:
-                rows += self._all(*part[0])
-                continue
-            rows += self._all(
-                " UNION ALL ".join(f"SELECT * FROM ({sql})" for sql, _ in part),
-                [arg for _, args in part for arg in args],
-            )
-        return rows
-
-    def _summed_of(
-        self, statements: Sequence[tuple[str, Sequence[Any]]], width: int, values: int = 1
-    ) -> list[tuple[Any, ...]]:
-        """The rows of every statement with the same first ``width`` columns summed (the
-        ``values`` columns after them), ordered by those columns (:func:`_summed`). On a
-        server the sums are the query's own (one grouping of the ``UNION ALL``): fewer
-        rows sent and none summed in Python (the network under a cut day on the 1M-event
-        bench store summed 11,382 degree rows and 7,764 split rows here: 64 -> 40 ms of
-        the client's CPU per request with the degrees in one query)."""
-        if not self.remote or not statements:
-            return _summed(self._all_of(statements), width)
-        keys = ", ".join(f"k{i}" for i in range(width))
-        sums = ", ".join(f"COALESCE(SUM(v{i}), 0)::bigint" for i in range(values))
-        names = ", ".join([*(f"k{i}" for i in range(width)), *(f"v{i}" for i in range(values))])
-        union = " UNION ALL ".join(f"({sql})" for sql, _ in statements)
-        return [
-            tuple(row)
-            for row in self._all(
-                f"WITH u({names}) AS ({union}) SELECT {keys}, {sums} FROM u"
-                f" GROUP BY {keys} ORDER BY {keys}",
-                [arg for _, args in statements for arg in args],
-            )
-        ]
 
     def event_pair_sources(
         self,
@@ -2134,12 +2003,6 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
             args += [flt.with_actor, flt.with_actor]
         return where, args
 
-    def __enter__(self) -> Any:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
 
 def _with_line(row: tuple[Any, ...]) -> tuple[Any, ...]:
     """An article's row (``ARTICLE_COLUMNS``) and its stored line (its export line
@@ -2298,22 +2161,6 @@ def _suffix_statements(
     return statements
 
 
-def _compound_parts(
-    statements: Sequence[tuple[str, Sequence[Any]]],
-) -> list[list[tuple[str, Sequence[Any]]]]:
-    """``statements`` in order, cut into runs of at most ``COMPOUND_ARMS`` statements and
-    ``COMPOUND_ARGS`` parameters (a statement with more is a run of its own)."""
-    parts: list[list[tuple[str, Sequence[Any]]]] = []
-    args = 0
-    for statement in statements:
-        if not parts or len(parts[-1]) >= COMPOUND_ARMS or args + len(statement[1]) > COMPOUND_ARGS:
-            parts.append([])
-            args = 0
-        parts[-1].append(statement)
-        args += len(statement[1])
-    return parts
-
-
 def _split_plan(
     flt: EventFilter, kinds: bool = False
 ) -> tuple[list[tuple[int, list[str], list[Any]]], list[str]] | None:
@@ -2446,26 +2293,6 @@ def _modality_conditions(flt: EventFilter) -> tuple[list[str], list[Any]]:
 def _month_range(month: str) -> list[str]:
     """Bounds of ``date BETWEEN ? AND ?`` holding the dates that start with ``month``."""
     return [month, month + "\uffff"]
-
-
-def _summed(rows: list[Any], width: int) -> list[tuple[Any, ...]]:
-    """Rows with the same first ``width`` columns summed column by column, in their order."""
-    if rows and len(rows[0]) == width + 1:  # one value (degrees, pair sums): no lists
-        one: dict[tuple[Any, ...], int] = {}
-        for row in rows:
-            key = tuple(row[:width])
-            one[key] = one.get(key, 0) + int(row[width] or 0)
-        return [(*key, one[key]) for key in sorted(one)]
-    sums: dict[tuple[Any, ...], list[int]] = {}
-    for row in rows:
-        key = tuple(row[:width])
-        found = sums.get(key)
-        if found is None:
-            sums[key] = [int(b or 0) for b in row[width:]]
-        else:
-            for i, b in enumerate(row[width:]):
-                found[i] += int(b or 0)
-    return [(*key, *sums[key]) for key in sorted(sums)]
 
 
 def _between(
