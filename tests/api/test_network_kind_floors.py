@@ -15,7 +15,7 @@ from tests.api.test_network_periods import EVENTS, _events, _recorded
 
 from eventwire.model import Resolution
 from eventwire.store.base import EventFilter
-from eventwire.store.sql import _kind_floor_plan, _kind_plan
+from eventwire.store.sql_plans import _kind_floor_plan, _kind_plan
 from eventwire.store.sql_summaries import SOURCES_FLOOR, SUMMARIES
 from eventwire.store.sqlite import SQLiteStore
 

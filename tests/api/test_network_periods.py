@@ -14,7 +14,7 @@ import pytest
 
 from eventwire.model import Event, Evidence, Resolution
 from eventwire.store.base import EventFilter
-from eventwire.store.sql import _period_plan
+from eventwire.store.sql_plans import _period_plan
 from eventwire.store.sql_summaries import SOURCES_FLOOR
 from eventwire.store.sqlite import SQLiteStore
 
