@@ -29,7 +29,6 @@ from typing import Any
 
 from eventwire.errors import NotFound
 from eventwire.model import (
-    Actor,
     Event,
     Incident,
     Place,
@@ -47,13 +46,13 @@ from eventwire.store.base import (
     QuoteLine,
 )
 from eventwire.store.export_lines import (
-    actor_line,
     encode_line,
     event_line,
     incident_line,
     quote_line,
     relation_payload_record,
 )
+from eventwire.store.sql_actors import ActorsSQL
 from eventwire.store.sql_base import (
     CHUNK,
     _summed,
@@ -97,7 +96,6 @@ from eventwire.store.sql_summaries import (
 from eventwire.store.sql_units import (
     UnitsSQL,
 )
-from eventwire.text.names import search_keys
 
 PAIR_CHUNK = 200  # (source, target) pairs in one OR: SQLite's expression depth is 1000
 AMONG_LIMIT = 5000  # ids in one IN (...) list of both sides (twice as many arguments)
@@ -109,13 +107,6 @@ ORDER_SQL = {
     "-sources": "source_count DESC, date DESC NULLS LAST, id DESC",
     "-killed": "killed DESC, date DESC NULLS LAST, id DESC",
     "type": "type, date DESC NULLS LAST, id DESC",
-}
-ACTOR_ORDER = {
-    "name": "name",
-    "type": "type",
-    "country": "country",
-    "mentions": "mention_count",
-    "articles": "article_count",
 }
 
 
@@ -133,13 +124,10 @@ RECORD_KINDS = (
 )
 
 
-# the order of every actor (:meth:`SQLStore.actors` without a query)
-EVERY_ACTOR_ORDER = " ORDER BY mention_count DESC, name, id"
-
-
 class SQLStore(
     DocumentsSQL,
     PictureSQL,
+    ActorsSQL,
     SelectionSQL,
     IncidentViewsSQL,
     StatisticsSQL,
@@ -148,36 +136,6 @@ class SQLStore(
     PairTailsSQL,
 ):
     """A :class:`~eventwire.store.base.Store` over a DB-API connection; see the module doc."""
-
-    # queries ---------------------------------------------------------------------------
-    def actors(self, query: str | None = None) -> list[Actor]:
-        order = EVERY_ACTOR_ORDER
-        if not query:
-            rows = self._all("SELECT payload FROM actors" + order)
-        else:
-            keys = list(search_keys(query))
-            if not keys:
-                return []
-            marks = ",".join("?" * len(keys))
-            rows = self._all(
-                "SELECT payload FROM actors WHERE id IN ("
-                f" SELECT actor_id FROM actor_keys WHERE key IN ({marks}) OR key LIKE ?)" + order,
-                [*keys, f"%{keys[0]}%"],
-            )
-        return [from_dict(Actor, json.loads(r[0])) for r in rows]
-
-    def _actor_payload(self, actor_id: str) -> dict[str, Any]:
-        row = self._one("SELECT payload FROM actors WHERE id = ?", (actor_id,))
-        if row is None:
-            raise NotFound(f"no actor {actor_id!r}")
-        payload: dict[str, Any] = json.loads(row[0])
-        return payload
-
-    def get_actor(self, actor_id: str) -> Actor:
-        return from_dict(Actor, self._actor_payload(actor_id))
-
-    def explanations(self, actor_id: str) -> list[str]:
-        return list(self._actor_payload(actor_id).get("explanation", []))
 
     def events(self, flt: EventFilter | None = None) -> list[Event]:
         return [from_dict(Event, json.loads(r[0])) for r in self._event_rows(flt, "e.payload")]
@@ -469,9 +427,6 @@ class SQLStore(
             actors.update(a for a in row if a)
         return actors
 
-    def actors_by_ids(self, ids: Iterable[str]) -> list[Actor]:
-        return [from_dict(Actor, json.loads(r[0])) for r in self._by_ids("actors", "payload", ids)]
-
     def event_locations(self, event_ids: Iterable[str]) -> dict[str, Place]:
         """The places of these events (as each event carries it) by event id; events
         without one are left out."""
@@ -481,34 +436,6 @@ class SQLStore(
             if location is not None:
                 out[event_id] = from_dict(Place, location)
         return out
-
-    def actor_heads(self, ids: Iterable[str] | None = None) -> list[Actor]:
-        """The names, types, countries and counts of ``ids`` (every actor when None), by
-        id. A quarter of the actors or more are read in one pass over the table, not by id
-        (the actor index under a type and a day at 1M: 4,999 of 5,000 actors)."""
-        columns = "id, name, type, country, kb_id, mention_count, article_count"
-        wanted = None if ids is None else set(ids)
-        if wanted is None or len(wanted) * 4 >= self.count("actors"):
-            rows = self._all(f"SELECT {columns} FROM actors ORDER BY id")
-            if wanted is not None:
-                rows = [r for r in rows if r[0] in wanted]
-        else:
-            rows = self._by_ids("actors", columns, wanted)
-        return [
-            Actor(id=r[0], name=r[1], type=r[2], country=r[3], kb_id=r[4], mention_count=r[5],
-                  article_count=r[6])
-            for r in rows
-        ]  # fmt: skip
-
-    def actor_lines(self, ids: Iterable[str] | None = None) -> Iterator[str]:
-        # stored with each (migration 29), else made from its stored JSON
-        columns = "line, CASE WHEN line IS NULL THEN payload END"
-        if ids is None:  # in the order of actors()
-            rows = self._all(f"SELECT {columns} FROM actors" + EVERY_ACTOR_ORDER)
-        else:
-            rows = self._by_ids("actors", columns, ids)
-        for row in rows:
-            yield row[0] if row[0] is not None else actor_line(row[1])
 
     def quote_lines(
         self, speaker: str | None = None, article_ids: Iterable[str] | None = None
@@ -1268,19 +1195,6 @@ class SQLStore(
             " GROUP BY acled_type ORDER BY n DESC, acled_type"
         )
         return [(r[0], int(r[1])) for r in rows]
-
-    def actor_page(self, order: str, limit: int, offset: int) -> list[Actor]:
-        column = ACTOR_ORDER[order.lstrip("-")]
-        direction = "DESC NULLS LAST" if order.startswith("-") else "NULLS FIRST"
-        rows = self._all(
-            f"SELECT payload FROM actors ORDER BY {column} {direction}, name, id LIMIT ? OFFSET ?",
-            (limit, offset),
-        )
-        return [from_dict(Actor, json.loads(r[0])) for r in rows]
-
-    def actor_of_mention(self, mention: str) -> str | None:
-        row = self._one("SELECT actor_id FROM mention_actor WHERE mention = ?", (mention,))
-        return row[0] if row else None
 
     def count(self, kind: str) -> int:
         if kind not in RECORD_KINDS:
