@@ -112,7 +112,7 @@ GENERATIONS = """
 # with the resolution: events per date, per kind (type, ACLED type, modality,
 # negation), per date and kind, per place and kind, per actor pair and kind, per
 # actor and kind. ``json_extract`` and ``NULLS FIRST`` in an index are
-# translated per backend (:func:`postgres_script`, :func:`sqlite_script`).
+# translated per backend (store/dialects.py).
 WHOLE_STORE_SUMMARIES = """
     ALTER TABLE events ADD COLUMN killed INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE events ADD COLUMN wounded INTEGER NOT NULL DEFAULT 0;

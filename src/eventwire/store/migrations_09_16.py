@@ -150,7 +150,7 @@ INCIDENT_ORDERS = """
 # so the network chooses its pairs from a few rows and reads the split only for the
 # pairs chosen; ``incident_actor_dates`` counts each actor's incidents (once when it
 # is both sides) per date and kind, so a hub actor's timeline reads its summary, not
-# its incidents; both written by store/sql.py and store/sql_incident_views.py. A
+# its incidents; both written by store/sql_picture.py and store/sql_incident_views.py. A
 # covering index serves the map (and the place index) by modality, with or without
 # dates: the modality sought, the places and types walked in the grouping's order
 PAIR_SUMS = """
@@ -196,7 +196,7 @@ PAIR_SUMS = """
 # ``event_actor_sums`` is ``event_actor_periods`` summed over the floors (the degrees);
 # ``relation_actor_sums`` holds each actor's relations (either side) grouped by the
 # columns a filter tests, so the relations' degrees read a few rows per actor. All
-# three are written with the other summaries by store/sql.py. The quotes of a
+# three are written with the other summaries by store/sql_picture.py. The quotes of a
 # download's articles are sought by article, in the order quotes are listed, and the
 # actors of a download's events read from an index covering them by date.
 FLOORLESS_SUMMARIES = """
@@ -260,7 +260,7 @@ QUOTE_DESCRIPTIONS = """
 # the events; and each actor's sources per period from its events with at least 2, 3,
 # 4 or 5 sources (``atleast``, up to the sources floor), so the degrees under a
 # minimum of sources read one row per actor and period, not one per floor. Written
-# with the other summaries by store/sql.py. A relation keeps its export line (its
+# with the other summaries by store/sql_picture.py. A relation keeps its export line (its
 # JSON Lines record, store/export_lines.py), written with it, so a download copies
 # it; relations stored before have none and are encoded when exported.
 ACTOR_KIND_SUMS = """

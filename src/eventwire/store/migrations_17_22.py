@@ -9,7 +9,7 @@ Each script is released: never edit one (a change is a new migration).
 from __future__ import annotations
 
 # 17: an event keeps its export line (its JSON Lines record, store/export_lines.py),
-# written with it by store/sql.py, so a download or an export copies it instead of
+# written with it by store/sql_picture.py, so a download or an export copies it instead of
 # decoding the event and encoding it again; events stored before have none and are
 # encoded when exported.
 EVENT_LINES = """
@@ -30,7 +30,7 @@ INCIDENT_LINES = """
 # line empty, made at export time as for an event stored before migration 17. And
 # ``event_pair_floors``: each pair's sources per period from its events with at least
 # 1, 2, ... 5 sources (the pair sums without a row per floor), what the network ranks
-# the pairs among its actors by; written with the other summaries by store/sql.py.
+# the pairs among its actors by; written with the other summaries by store/sql_picture.py.
 EVENT_INCIDENT_IDS = """
     CREATE TABLE event_pair_floors (
         grain INTEGER NOT NULL, period TEXT NOT NULL, atleast INTEGER NOT NULL,
@@ -118,7 +118,7 @@ INCIDENT_SOURCES = """
 # (a column after the sums), so the network under an ACLED type with dates reads them
 # even where the ACLED type is not a function of the event type (an assault is a
 # battle, an attack on civilians or remote violence by its trigger and targets);
-# refilled here, then written with the other summaries by store/sql.py. An index
+# refilled here, then written with the other summaries by store/sql_picture.py. An index
 # seeks each actor's rows of one ACLED type. ``incident_place_dates`` counts the
 # incidents per ACLED type, date, place and kind (store/sql_incident_views.py): the
 # map under an ACLED type with dates reads it, not every located incident; and the
@@ -208,7 +208,7 @@ ACLED_TYPE_SPLITS = """
 # sources floor and kind (type, negation, modality, ACLED type): the actors the events
 # of a filter of dates, kinds and sources have (the actor index under that filter)
 # are read from a few rows per actor, not from the events. Filled here, then written
-# with the other summaries by store/sql.py.
+# with the other summaries by store/sql_picture.py.
 ACTOR_ROLES = """
     CREATE TABLE event_actor_roles (
         grain INTEGER NOT NULL, period TEXT NOT NULL, floor INTEGER NOT NULL,

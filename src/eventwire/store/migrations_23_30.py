@@ -27,7 +27,7 @@ EVENT_MENTIONS = """
 # negation, modality, ACLED type) from its events with at least ``atleast`` sources
 # (2 up to the floor of 5), so the network under a kind and a minimum of sources
 # ranks its actors from a few rows each, with dates or without, instead of reading
-# every selected event. Filled from the pair periods, as store/sql.py rewrites it.
+# every selected event. Filled from the pair periods, as store/sql_picture.py rewrites it.
 # And each actor's running sums by month (``event_actor_running``: the sources of its
 # dated events up to each month, by ``atleast`` 1-5): the degrees under a filter of
 # dates read two rows an actor, not one for each year and month between.
@@ -195,7 +195,7 @@ PAIR_TAILS = """
 # a filter of a type, dates and sources (the actor index under the filter bar) read
 # one row an actor, period and type, where ``event_actor_roles`` keeps one for every
 # negation, modality, ACLED type and floor (at 1M: 861,478 rows for 1,732,275).
-# Filled from it here, then written with the other summaries by store/sql.py.
+# Filled from it here, then written with the other summaries by store/sql_picture.py.
 # Each actor's incident summary
 # is indexed by actor, type and date with its sums: the index's figures under a type
 # and dates seek the type's rows alone and read no table row (a page of 50 hubs at 1M:
@@ -229,15 +229,17 @@ INCIDENT_DATE_INDEX = """
     """
 
 # 29 (issue 18): articles, actors and quotes keep their export lines too
-# (store/export_lines.py), written with them by store/sql.py and store/sql_units.py,
-# so a JSON Lines download or export copies every record but places and statistics.
+# (store/export_lines.py), written with them by store/sql_documents.py,
+# sql_picture.py and sql_units.py, so a JSON Lines download or export copies every
+# record but places and statistics.
 # The lines of those stored before are made here, field by field, as the JSON Lines
 # writer encodes them (its separators, strings escaped as Python's json does: both
 # backends' JSON quoting escapes the same characters the same way); an article's
 # metadata is copied as stored (written by the same encoder with its keys sorted,
 # the order a decoded copy keeps) and its text is left out (null: the text is kept
 # once, in its column, and put into the line as it is read). Each backend's JSON
-# functions differ: the fills are written once for each (see :func:`sqlite_script`).
+# functions differ: the fills are written once for each (see
+# :func:`~eventwire.store.dialects.sqlite_script`).
 RECORD_LINES = """
     ALTER TABLE articles ADD COLUMN line TEXT;
     ALTER TABLE actors ADD COLUMN line TEXT;
