@@ -11,11 +11,11 @@ so both backends list rows in the same order.
 :class:`SQLStore` is its mixins, one module each: the connection layer they stand on
 (``sql_base.py``: hooks, state, many keys or statements at once), the events a filter
 selects (``sql_selection.py``), documents, the picture's write, actors, events, the
-incidents of events, relations, quotes, the views' counts and the network
-(``sql_documents.py``, ``sql_picture.py``, ``sql_actors.py``, ``sql_events.py``,
+incidents of events, relations, quotes, the views' counts, the network's edges and its
+degrees (``sql_documents.py``, ``sql_picture.py``, ``sql_actors.py``, ``sql_events.py``,
 ``sql_event_incidents.py``, ``sql_relations.py``, ``sql_quotes.py``, ``sql_counts.py``,
-``sql_network.py``), and those of incidents, statistics, units, event mentions and
-pair tails.
+``sql_network.py``, ``sql_degrees.py``), and those of incidents, statistics, units,
+event mentions and pair tails.
 
 The whole-store views (timeline, map, network, indexes) read summary tables written
 with the resolution (:data:`~eventwire.store.sql_summaries.SUMMARIES`: events per date,
@@ -36,6 +36,7 @@ from __future__ import annotations
 from eventwire.store.sql_actors import ActorsSQL
 from eventwire.store.sql_base import CHUNK, as_json
 from eventwire.store.sql_counts import CountsSQL
+from eventwire.store.sql_degrees import DegreesSQL
 from eventwire.store.sql_documents import ARTICLE_COLUMNS, DocumentsSQL
 from eventwire.store.sql_event_incidents import EventIncidentsSQL
 from eventwire.store.sql_event_mentions import EventMentionsSQL
@@ -74,6 +75,7 @@ class SQLStore(
     QuotesSQL,
     CountsSQL,
     NetworkSQL,
+    DegreesSQL,
     IncidentViewsSQL,
     StatisticsSQL,
     UnitsSQL,
