@@ -15,7 +15,8 @@ from tests.api.test_network_periods import EVENTS, _events, _recorded
 
 from eventwire.model import Resolution
 from eventwire.store.base import EventFilter
-from eventwire.store.sql import SOURCES_FLOOR, SUMMARIES, _kind_floor_plan, _kind_plan
+from eventwire.store.sql_plans import _kind_floor_plan, _kind_plan
+from eventwire.store.sql_summaries import SOURCES_FLOOR, SUMMARIES
 from eventwire.store.sqlite import SQLiteStore
 
 DATED = [(None, None), ("2019", None), ("2019-04-10", None), (None, "2019-04-30"),

@@ -14,7 +14,8 @@ from tests.api.test_network_periods import EVENTS, _events, _kept, _recorded
 
 from eventwire.model import Resolution
 from eventwire.store.base import EventFilter
-from eventwire.store.sql import SUMMARIES, _kind_plan
+from eventwire.store.sql_plans import _kind_plan
+from eventwire.store.sql_summaries import SUMMARIES
 from eventwire.store.sqlite import SQLiteStore
 
 DATED = [("2019", None), ("2019-04-10", None), (None, "2019-04-30"), ("2019-04-09", "2020-01"),

@@ -14,7 +14,8 @@ import pytest
 
 from eventwire.model import Event, Evidence, Resolution
 from eventwire.store.base import EventFilter
-from eventwire.store.sql import SOURCES_FLOOR, _period_plan
+from eventwire.store.sql_plans import _period_plan
+from eventwire.store.sql_summaries import SOURCES_FLOOR
 from eventwire.store.sqlite import SQLiteStore
 
 ACTORS = ["act_a", "act_b", "act_c", "act_d", None]

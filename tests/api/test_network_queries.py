@@ -13,7 +13,7 @@ from tests.api.test_network_periods import _recorded
 
 from eventwire.knowledge.ontology import read_ontology
 from eventwire.model import Event, Evidence, Resolution
-from eventwire.store import sql
+from eventwire.store import sql_base
 from eventwire.store.sqlite import SQLiteStore
 from eventwire.views.corpus import CorpusFilter
 from eventwire.views.network import network
@@ -52,7 +52,7 @@ def test_the_network_runs_a_few_queries_with_the_answers_of_one_per_statement(
 ) -> None:
     ran = _recorded(store, lambda: network(store, cf, onto=ONTO))
     joined = network(store, cf, onto=ONTO)
-    monkeypatch.setattr(sql, "COMPOUND_ARMS", 1)  # each statement a query of its own
+    monkeypatch.setattr(sql_base, "COMPOUND_ARMS", 1)  # each statement a query of its own
     alone = _recorded(store, lambda: network(store, cf, onto=ONTO))
     assert network(store, cf, onto=ONTO) == joined and joined.edges
     if (cf.since or cf.until) and not cf.type:  # two seeks of the pair tails a list of
@@ -65,9 +65,9 @@ def test_the_network_runs_a_few_queries_with_the_answers_of_one_per_statement(
 
 def test_compound_parts_keep_sqlites_limits_and_the_order() -> None:
     statements = [(f"SELECT {i}", [0] * (i % 7)) for i in range(250)]
-    parts = sql._compound_parts(statements)
+    parts = sql_base._compound_parts(statements)
     assert [s for part in parts for s in part] == statements
-    assert all(len(p) <= sql.COMPOUND_ARMS for p in parts) and len(parts) == 3
+    assert all(len(p) <= sql_base.COMPOUND_ARMS for p in parts) and len(parts) == 3
     heavy = [("SELECT 1", [0] * 20_000)] * 3
-    assert [len(p) for p in sql._compound_parts(heavy)] == [1, 1, 1]
-    assert sql._compound_parts([]) == []
+    assert [len(p) for p in sql_base._compound_parts(heavy)] == [1, 1, 1]
+    assert sql_base._compound_parts([]) == []

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-import eventwire.store.sql as sql
+import eventwire.store.sql_relations as sql_relations
 from eventwire.knowledge.ontology import read_ontology
 from eventwire.model import Actor, Event, Evidence, Relation, Resolution
 from eventwire.store.sqlite import SQLiteStore
@@ -154,7 +154,7 @@ def test_a_download_under_dates_carries_the_relations_of_the_period() -> None:
 
 def test_the_period_past_among_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     """Past ``AMONG_LIMIT`` ids every relation is read: the same period rule."""
-    monkeypatch.setattr(sql, "AMONG_LIMIT", 1)
+    monkeypatch.setattr(sql_relations, "AMONG_LIMIT", 1)
     with SQLiteStore(":memory:") as store:
         _check(store)
 

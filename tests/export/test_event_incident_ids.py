@@ -21,7 +21,8 @@ from eventwire.export.source import ExportSource
 from eventwire.knowledge.ontology import read_ontology
 from eventwire.model import Incident, Resolution
 from eventwire.store.base import EventFilter
-from eventwire.store.migrations import MIGRATIONS, postgres_script, sqlite_script
+from eventwire.store.dialects import postgres_script, sqlite_script
+from eventwire.store.migrations import MIGRATIONS
 from eventwire.store.sqlite import SQLiteStore
 from eventwire.views.corpus import CorpusFilter, event_filter
 from eventwire.views.downloads import FilteredStore, download, selected_incidents

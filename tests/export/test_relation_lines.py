@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-import eventwire.store.sql as sql
+import eventwire.store.sql_relations as sql_relations
 from eventwire.export.filters import Filters
 from eventwire.export.jsonl import write_jsonl
 from eventwire.export.records import relation_record
@@ -108,7 +108,7 @@ def test_relation_lines_among_many_actors(monkeypatch: pytest.MonkeyPatch) -> No
     with SQLiteStore(":memory:") as store:
         store.replace_resolution(Resolution(actors=ACTORS, events=EVENTS, relations=RELATIONS))
         few = store.relation_lines_among(["act_a", "act_c"])
-        monkeypatch.setattr(sql, "AMONG_LIMIT", 1)
+        monkeypatch.setattr(sql_relations, "AMONG_LIMIT", 1)
         assert store.relation_lines_among(["act_a", "act_c"]) == few
         assert len(few) == 1  # rel_4 (rel_3 has no source)
         store._execute("UPDATE relations SET line = NULL")

@@ -18,7 +18,7 @@ from eventwire.export import export_records
 from eventwire.pipeline import ingest, refresh
 from eventwire.store import open_store
 from eventwire.store.base import Store
-from eventwire.store.sql import PICTURE_TABLES
+from eventwire.store.sql_picture import PICTURE_TABLES
 from eventwire.store.sqlite import SQLiteStore
 
 TOWNS = ["Derna", "Sirte", "Misrata", "Benghazi", "Tobruk", "Sabha", "Zawiya", "Gharyan"]

@@ -21,8 +21,9 @@ from eventwire.model import Resolution
 from eventwire.pipeline import rebuild, refresh
 from eventwire.store import open_store
 from eventwire.store.base import EventFilter
-from eventwire.store.sql import SUMMARIES, _tail_plan
 from eventwire.store.sql_pair_tails import _split_rows, tail_bounds
+from eventwire.store.sql_plans import _tail_plan
+from eventwire.store.sql_summaries import SUMMARIES
 from eventwire.store.sqlite import SQLiteStore
 from eventwire.synthetic import World
 

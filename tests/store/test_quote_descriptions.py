@@ -8,7 +8,8 @@ import sqlite3
 from eventwire.config import Settings
 from eventwire.model import Quote, Resolution
 from eventwire.store import open_store
-from eventwire.store.migrations import MIGRATIONS, postgres_script, sqlite_script
+from eventwire.store.dialects import postgres_script, sqlite_script
+from eventwire.store.migrations import MIGRATIONS
 
 SENTENCE = '"The road was shelled all night," a witness in Kabala said.'
 DESCRIBED = Quote(

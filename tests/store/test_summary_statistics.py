@@ -11,7 +11,7 @@ import pytest
 from tests.views.test_actor_roles import EVENTS
 
 from eventwire.model import Resolution
-from eventwire.store.sql import SUMMARIES
+from eventwire.store.sql_summaries import SUMMARIES
 
 
 @pytest.mark.postgres

@@ -15,7 +15,7 @@ from tests.api.test_network_periods import _recorded
 from eventwire.knowledge.ontology import read_ontology
 from eventwire.model import Actor, Event, Evidence, Resolution
 from eventwire.store.base import EventFilter
-from eventwire.store.sql import SUMMARIES
+from eventwire.store.sql_summaries import SUMMARIES
 from eventwire.store.sqlite import SQLiteStore
 from eventwire.views.corpus import CorpusFilter
 from eventwire.views.index_filters import actor_rows, filtered_actor_index, index_download

@@ -18,8 +18,9 @@ import pytest
 from eventwire.knowledge.ontology import read_ontology
 from eventwire.model import Actor, Evidence, Incident, Place, Resolution, to_dict
 from eventwire.store.base import INCIDENT_GROUPS, IncidentFilter
-from eventwire.store.migrations import MIGRATIONS, postgres_script, sqlite_script
-from eventwire.store.sql import as_json
+from eventwire.store.dialects import postgres_script, sqlite_script
+from eventwire.store.migrations import MIGRATIONS
+from eventwire.store.sql_base import as_json
 from eventwire.store.sql_incident_views import place_articles
 from eventwire.store.sqlite import SQLiteStore
 from eventwire.views import actor_index, histogram, map_places, place_index, totals

@@ -21,8 +21,12 @@ import pytest
 from eventwire.knowledge.ontology import read_ontology
 from eventwire.model import Event, Evidence, Incident, Place, Relation, Resolution, to_dict
 from eventwire.store.base import EventFilter
-from eventwire.store.migrations import MIGRATIONS, postgres_script, sqlite_script
-from eventwire.store.sql import ORDER_SQL, PAIR_CHUNK, SUMMARIES, as_json
+from eventwire.store.dialects import postgres_script, sqlite_script
+from eventwire.store.migrations import MIGRATIONS
+from eventwire.store.sql_base import as_json
+from eventwire.store.sql_events import ORDER_SQL
+from eventwire.store.sql_network import PAIR_CHUNK
+from eventwire.store.sql_summaries import SUMMARIES
 from eventwire.store.sqlite import SQLiteStore
 from eventwire.views.corpus import CorpusFilter, encode_cursor
 from eventwire.views.network import EDGES_PER_ACTOR, NETWORK_MAX, network

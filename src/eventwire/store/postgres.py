@@ -3,7 +3,7 @@
 Bulk writes go through ``COPY``; the store-level write lock is a transaction-scoped
 advisory lock, so any number of processes and machines can write one store; the
 schema version lives in a ``schema_version`` table and the migrations are SQLite's,
-read through :func:`~eventwire.store.migrations.postgres_script`.
+read through :func:`~eventwire.store.dialects.postgres_script`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from typing import Any
 
 from eventwire.errors import StoreError
 from eventwire.registry import stores
-from eventwire.store.migrations import MIGRATIONS, postgres_query, postgres_script
+from eventwire.store.dialects import postgres_query, postgres_script
+from eventwire.store.migrations import MIGRATIONS
 from eventwire.store.sql import SQLStore
 
 try:

@@ -11,7 +11,8 @@ from typing import Any
 
 from eventwire.errors import StoreError
 from eventwire.registry import stores
-from eventwire.store.migrations import MIGRATIONS, sqlite_script
+from eventwire.store.dialects import sqlite_script
+from eventwire.store.migrations import MIGRATIONS
 from eventwire.store.sql import SQLStore
 
 
