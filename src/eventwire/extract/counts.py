@@ -313,6 +313,8 @@ def update_mark(num: Token, noun: Token, cue: Token) -> str | None:
     verb = _toll_verb(num)
     if verb is not None and verb.i == cue.i:
         return "total"
+    if num.dep_ == "nummod" and num.head.i == cue.i and _toll_verb(cue) is not None:
+        return "total"  # a toll put at a state: "..., bringing the toll to 10 dead"
     if any(c.lower_ == "more" and num.i < c.i < noun.i for c in noun.children) or any(
         c.dep_ == "det" and c.lower_ == "another" for c in noun.children
     ):
@@ -339,25 +341,51 @@ def _lives(tok: Token) -> Token | None:
 def _toll_verb(tok: Token) -> Token | None:
     """The verb that puts a running toll at the figure ``tok``: "the death toll rose to 40",
     "the number of dead stood at 12", "..., bringing the toll to 61"; else None."""
+    phrase = _toll_phrase(tok)
+    return phrase[0] if phrase is not None else None
+
+
+def _toll_phrase(tok: Token) -> tuple[Token, Token, Token | None] | None:
+    """The verb, the toll noun and the participle naming what the toll counts, when ``tok``
+    is the figure a running toll is put at (see :func:`_toll_verb`); else None.
+
+    A toll named by a participle ("..., bringing the number killed to 12", "raising the
+    number of soldiers wounded to 9") is read the same way: the parse hangs the figure on
+    the participle, which hangs on the toll noun (or on the people "of" it), and the
+    participle says what the toll counts."""
     if tok.dep_ != "pobj" or tok.head.lower_ not in ("to", "at"):
         return None
     verb = tok.head.head
+    participle = noun = None
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        participle, noun = verb, verb.head
+        if noun.lemma_ not in TOLL_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            noun = noun.head.head  # "the number of soldiers killed to 11"
+        if noun.lemma_ not in TOLL_NOUNS:
+            return None
+        verb = noun.head
     if verb.lemma_ in RISE_VERBS:
         toll = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     elif verb.lemma_ in RAISE_VERBS:
         toll = next((c for c in verb.children if c.dep_ == "dobj"), None)
     else:
         return None
-    return verb if toll is not None and toll.lemma_ in TOLL_NOUNS else None
+    if toll is None or toll.lemma_ not in TOLL_NOUNS:
+        return None
+    if noun is not None and noun.i != toll.i:
+        return None  # the participle's toll is not the one this verb puts at the figure
+    return verb, toll, participle
 
 
 def _toll_of(tok: Token, words: CountWords) -> tuple[str, Token] | None:
-    """The kind of the toll a :func:`_toll_verb` states ("the wounded toll" is wounded)."""
-    verb = _toll_verb(tok)
-    if verb is None:
+    """The kind of the toll a :func:`_toll_verb` states ("the wounded toll" is wounded,
+    "the number injured" too)."""
+    phrase = _toll_phrase(tok)
+    if phrase is None:
         return None
-    toll = next(c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.lemma_ in TOLL_NOUNS)
-    return words.kind_of.get(_compound_lemma(toll)) or "killed", verb
+    verb, toll, participle = phrase
+    told = _kind(participle, words) if participle is not None else None
+    return told or words.kind_of.get(_compound_lemma(toll)) or "killed", verb
 
 
 def _governed_kind(tok: Token, words: CountWords) -> tuple[str, Token] | None:
@@ -421,6 +449,9 @@ def _in_subset(tokens: Sequence[Token], words: CountWords) -> frozenset[int]:
     people, among them a woman, and ...": the woman is one of the five)."""
     found: set[int] = set()
     for a in tokens:
+        if _lists_members(a, words):
+            found.update(t.i for t in a.subtree)
+            continue
         if a.lower_ not in words.subset_words or a.dep_ != "prep":
             continue
         found.update(t.i for t in a.subtree if t.i != a.i)
@@ -432,6 +463,16 @@ def _in_subset(tokens: Sequence[Token], words: CountWords) -> frozenset[int]:
                 found.add(j)
                 j += 1
     return frozenset(found)
+
+
+def _lists_members(appos: Token, words: CountWords) -> bool:
+    """Whether ``appos`` heads a list of the people a number just counted, set after it in
+    apposition: "Nine people died in the bombing: seven guards and the cook", "two
+    soldiers, a sergeant and a private, were killed". The listed people are the counted
+    ones told again, part of that count and no count of their own."""
+    if appos.dep_ != "appos" or appos.i < appos.head.i:
+        return False
+    return _has_number(appos.head) and is_people(appos.head, words)
 
 
 def _single(noun: Token, words: CountWords) -> bool:
