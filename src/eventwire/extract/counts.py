@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
+from eventwire.extract.eventroles import past_dateline
 from eventwire.extract.modality import modality_of
 from eventwire.extract.totals import landmark_toll, total_of
 from eventwire.knowledge.words import CountWords
@@ -211,6 +212,8 @@ def _role_token(noun: Token, anchor: Token, words: CountWords) -> Token:
         tok = tok.head  # "a corporal and a guerrilla were killed"
     if tok.dep_ == "appos" and any(c.dep_ == "conj" for c in tok.children):
         tok = tok.head  # "killed a professor, a policeman, and a pedestrian" (a list)
+    elif tok.dep_ == "appos" and past_dateline(tok.head).i == tok.i:
+        tok = tok.head  # "KABALA -- A farmer was killed": the dateline holds its role
     return tok
 
 
