@@ -1,6 +1,7 @@
 """A running toll named by a participle ("bringing the number killed to 12"), a toll put at
 a state ("bringing the toll to 10 dead"), people listed after the number that counts them
-("Nine people died: seven guards and the cook"), and "martyred" (sentences we wrote)."""
+("Nine people died: seven guards and the cook"), "martyred", and people under
+treatment ("Nineteen others are still being treated") (sentences we wrote)."""
 
 import pytest
 
@@ -88,4 +89,38 @@ def test_people_listed_after_their_number_are_part_of_it(run, text, expected):
     ],
 )
 def test_martyred_is_killed(run, text, expected):
+    assert counts(run, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nineteen others are still being treated, six of them children.", [("wounded", 19, None)]),
+        ("Twelve villagers were treated for burns after the blast.", [("wounded", 12, None)]),
+        ("Six soldiers were treated in hospital.", [("wounded", 6, None)]),
+        # treated otherwise says nothing of wounds
+        ("The 12 prisoners were treated well, the rebels said.", []),
+    ],
+)
+def test_people_under_treatment_are_the_wounded(run, text, expected):
+    assert counts(run, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Constable Ram Lal and Constable Abdul Aziz are being treated in the capital, "
+            "doctors said.",
+            [("wounded", 1, None), ("wounded", 1, None)],
+        ),
+        (
+            "Sergeant Tomas Berri, 27, was killed when the patrol was ambushed.",
+            [("killed", 1, None)],
+        ),
+        # a title before a place or a body is no person
+        ("The Police Headquarters was attacked on Monday.", []),
+    ],
+)
+def test_a_name_after_a_title_is_one_person(run, text, expected):
     assert counts(run, text) == expected

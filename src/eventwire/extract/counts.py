@@ -10,7 +10,9 @@ person "was shot dead"), the people counted (a person noun, a plural demonym,
 quantify anything else (vehicles, weapons, money, percentages, years, ages)
 never have people and a kind cue together, and the entity labels MONEY,
 PERCENT, DATE and TIME are refused outright. A count inside "including ..." or
-"among them ..." is part of another count and is left out. A running or period
+"among them ..." is part of another count and is left out, and so are the people listed
+after the number that counts them ("Six died: five guards and the driver"). People under
+treatment ("Nineteen others are still being treated") are the wounded. A running or period
 total ("has killed 3,000 since April", "400 were killed in March") is a
 :class:`~eventwire.model.Statistic`, never a count (:mod:`eventwire.extract.totals`).
 
@@ -18,7 +20,7 @@ A count may be stated by its result: a number modifying a state word ("left 14 d
 30 injured", "left 200 homeless"), lives claimed, taken, cost or lost ("claimed 23
 lives", "30 people lost their lives"), or bodies counted ("12 bodies were found"). A
 running toll stated as reached ("the death toll rose to 40", "..., bringing the toll to
-61") is marked ``Count.update == "total"`` and people added to an earlier figure ("five
+61", "bringing the number killed to 12", "bringing the toll to 10 dead") is marked ``Count.update == "total"`` and people added to an earlier figure ("five
 more bodies", "another 12 people died") ``"more"`` (:func:`update_mark`): the incident
 join reads the mark, never the sentence again.
 
@@ -408,6 +410,8 @@ def _governed_kind(tok: Token, words: CountWords) -> tuple[str, Token] | None:
         return k, head
     if tok.dep_ == "nsubjpass" and (shared := _shared_passive_kind(head, words)) is not None:
         return shared  # "was shot and killed", "were beaten and wounded"
+    if tok.dep_ == "nsubjpass" and _under_treatment(head, words):
+        return "wounded", head  # "Nineteen others are still being treated"
     of_noun = head.head if tok.dep_ == "pobj" and head.lower_ == "of" else None
     if of_noun is not None and of_noun.pos_ == "NOUN" and (k := _kind(of_noun, words)):
         return k, of_noun  # "the murder of two employees", "the death of the commander"
@@ -421,6 +425,32 @@ def _governed_kind(tok: Token, words: CountWords) -> tuple[str, Token] | None:
             ):
                 return k, child
     return _toll_of(tok, words)  # "the death toll rose to 40", "bringing the toll to 61"
+
+
+# Places where the hurt are treated: "were treated in hospital", "at a clinic".
+CARE_PLACES = frozenset({"hospital", "clinic", "infirmary", "ward", "unit"})
+
+
+def _under_treatment(verb: Token, words: CountWords) -> bool:
+    """Whether a passive "treat" tells the people of its subject are the wounded: told as
+    going on ("Nineteen others are still being treated", "were being treated at the
+    clinic"), or treated for wounds or in a hospital ("12 were treated for burns", "six
+    were treated in hospital"). Treated otherwise ("the prisoners were treated well") says
+    nothing of wounds."""
+    if verb.lemma_.lower() != "treat":
+        return False
+    if any(c.dep_ == "auxpass" and c.lower_ == "being" for c in verb.children):
+        return True
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            lemma = obj.lemma_.lower()
+            if prep.lower_ == "for" and (
+                words.kind_of.get(lemma) == "wounded" or lemma in ("burn", "shock", "wound")
+            ):
+                return True
+            if prep.lower_ in ("in", "at") and lemma in CARE_PLACES:
+                return True
+    return False
 
 
 def _shared_passive_kind(verb: Token, words: CountWords) -> tuple[str, Token] | None:
@@ -486,6 +516,11 @@ def _single(noun: Token, words: CountWords) -> bool:
         return False
     if noun.ent_type_ == "PERSON" or noun.lower_ in ("he", "she"):
         return True
+    if noun.tag_ == "NNP" and any(
+        c.dep_ == "compound" and c.i < noun.i and c.tag_ == "NNP" and is_people(c, words)
+        for c in noun.children
+    ):
+        return True  # a name after a title the model did not label: "Constable Ravi Das"
     if noun.lemma_.lower() in COLLECTIVE:
         return False
     det = next((c for c in noun.children if c.dep_ in ("det", "poss")), None)
