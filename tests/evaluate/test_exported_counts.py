@@ -4,6 +4,7 @@ matching (an invented war; every figure is worked out by hand)."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,22 @@ def test_a_row_carries_its_article_figure_of_the_incident() -> None:
     assert rows[("E1", "b")] == {"killed": 5}
     assert rows[("E2", "a")] == {"killed": 4}
     assert rows[("E3", "a")] == {}  # a statement about the act keeps its own (none)
+
+
+def test_an_act_only_one_article_tells_keeps_its_own_figure() -> None:
+    """Two strikes of one article joined into one incident: the strike that killed three
+    keeps its three, not the incident's larger figure from the same article."""
+    run = _run()
+    three = _evidence("a", "A strike on a car killed three journalists.")
+    strike = Event("E4", "ASSAULT", {}, (three,), counts={"killed": 3})
+    incident = replace(run.resolution.incidents[0], events=("E1", "E2", "E4"))
+    resolution = replace(
+        run.resolution, events=(*run.resolution.events, strike), incidents=(incident,)
+    )
+    pred = prediction_from_run(PipelineRun({}, resolution), {"a": "a", "b": "b"})
+    rows = {(e.id, e.article): e.counts for e in pred.events}
+    assert rows[("E4", "a")] == {"killed": 3}
+    assert rows[("E2", "a")] == {"killed": 4}
 
 
 @pytest.mark.parametrize(("accepted", "matched"), [(["Someone Else"], 1.0), ([], 1.0)])

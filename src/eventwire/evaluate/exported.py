@@ -206,15 +206,25 @@ def _event_rows(
                 precision=place.precision if place else None,
                 sentence=ev.sentence,
                 status=status_of(event.negated, event.modality),
-                counts=(
-                    dict(figures.get(ev.article_id, {}))
-                    if figures is not None
-                    else {k: v for k, v in event.counts.items() if k in COUNT_KINDS}
-                ),
+                counts=_row_counts(event, figures, ev.article_id),
                 incident=incident,
             )
         )
     return rows
+
+
+def _row_counts(
+    event: Event, figures: dict[str, dict[str, int]] | None, article: str
+) -> dict[str, int]:
+    """The figures of ``event``'s row in ``article``: its own where only this article
+    tells it (no other article's figure can be among them), else, for a kind it has none
+    of or when other articles tell it too, the figure its incident has from ``article``."""
+    own = {k: v for k, v in event.counts.items() if k in COUNT_KINDS}
+    if figures is None:
+        return own
+    alone = all(ev.article_id == article for ev in event.evidence)
+    told = dict(figures.get(article, {}))
+    return {**told, **own} if alone else told
 
 
 def _relation_rows(rel: Relation, files: dict[str, str]) -> list[PredRelation]:
