@@ -272,3 +272,24 @@ def test_an_act_told_after_an_incident_keeps_that_incident_s_toll(records) -> No
         "Soldiers retaliated after the attack on the base in which 12 soldiers were killed."
     )
     assert ("killed", 12) in _event_counts(recs)
+
+
+def test_since_opening_an_estimate_makes_its_figures_totals(records) -> None:
+    """A "since" opening the estimate holds for the figures its complement reports."""
+    recs = records(
+        "Since the first raid on the district in March 2021, officials estimate that more "
+        "than 120 civilians have lost their lives there, and that about 40,000 people have "
+        "fled their homes."
+    )
+    assert sorted((s.counted, s.value) for s in recs.statistics) == [
+        ("displaced", 40000),
+        ("killed", 120),
+    ]
+    assert _event_counts(recs) == []
+
+
+def test_since_a_day_opening_a_saying_keeps_the_count(records) -> None:
+    """Since a day, it is the toll of an incident going on for days: still a count."""
+    recs = records("Since Monday, officials said, 12 soldiers were killed in the town.")
+    assert recs.statistics == ()
+    assert ("killed", 12) in _event_counts(recs)

@@ -10,13 +10,14 @@ files.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from eventwire.errors import EvalError
 from eventwire.evaluate.base import PipelineRun
-from eventwire.model import Event, Relation, mention_key
+from eventwire.model import Event, Incident, Relation, mention_key
 
 COUNT_KINDS = ("killed", "wounded", "displaced")
 
@@ -146,8 +147,14 @@ def prediction_from_run(run: PipelineRun, files: dict[str, str]) -> Prediction:
     # (the backing alone) counts for the act's incident: the occurrence it was part of
     incident_of = {e: inc.id for inc in res.incidents for e in inc.events}
     incident_of.update({e: inc.id for inc in res.incidents for e in inc.facets})
+    # a member's figures are its incident's as the row's article reports them (the
+    # conflict-gold README: "each article's own figure is the gold for that article's
+    # event"), never another article's figure nor a figure only a sibling member holds
+    figures = _article_figures(res.incidents)
+    members = {e for inc in res.incidents for e in inc.events}
     for event in res.events:
-        pred.events += _event_rows(event, files, incident_of.get(event.id))
+        told = figures.get(incident_of[event.id]) if event.id in members else None
+        pred.events += _event_rows(event, files, incident_of.get(event.id), told)
     for rel in res.relations:
         pred.relations += _relation_rows(rel, files)
     for q in res.quotes:
@@ -158,9 +165,26 @@ def prediction_from_run(run: PipelineRun, files: dict[str, str]) -> Prediction:
     return pred
 
 
+def _article_figures(incidents: Iterable[Incident]) -> dict[str, dict[str, dict[str, int]]]:
+    """Incident id -> article id -> kind -> the figure that article reports for it (its
+    highest, as :func:`eventwire.resolve.incident_counts.report_figures` keeps it)."""
+    out: dict[str, dict[str, dict[str, int]]] = {}
+    for inc in incidents:
+        for r in inc.count_reports:
+            if r.kind in COUNT_KINDS:
+                kinds = out.setdefault(inc.id, {}).setdefault(r.evidence.article_id, {})
+                kinds[r.kind] = max(kinds.get(r.kind, 0), r.value)
+    return out
+
+
 def _event_rows(
-    event: Event, files: dict[str, str], incident: str | None = None
+    event: Event,
+    files: dict[str, str],
+    incident: str | None = None,
+    figures: dict[str, dict[str, int]] | None = None,
 ) -> list[PredEvent]:
+    """One row per article stating ``event``; an incident member's counts are the
+    ``figures`` its incident has from that article, else the event's own."""
     rows, seen = [], set()
     for ev in event.evidence:
         file = files.get(ev.article_id)
@@ -182,11 +206,25 @@ def _event_rows(
                 precision=place.precision if place else None,
                 sentence=ev.sentence,
                 status=status_of(event.negated, event.modality),
-                counts={k: v for k, v in event.counts.items() if k in COUNT_KINDS},
+                counts=_row_counts(event, figures, ev.article_id),
                 incident=incident,
             )
         )
     return rows
+
+
+def _row_counts(
+    event: Event, figures: dict[str, dict[str, int]] | None, article: str
+) -> dict[str, int]:
+    """The figures of ``event``'s row in ``article``: its own where only this article
+    tells it (no other article's figure can be among them), else, for a kind it has none
+    of or when other articles tell it too, the figure its incident has from ``article``."""
+    own = {k: v for k, v in event.counts.items() if k in COUNT_KINDS}
+    if figures is None:
+        return own
+    alone = all(ev.article_id == article for ev in event.evidence)
+    told = dict(figures.get(article, {}))
+    return {**told, **own} if alone else told
 
 
 def _relation_rows(rel: Relation, files: dict[str, str]) -> list[PredRelation]:

@@ -10,7 +10,9 @@ person "was shot dead"), the people counted (a person noun, a plural demonym,
 quantify anything else (vehicles, weapons, money, percentages, years, ages)
 never have people and a kind cue together, and the entity labels MONEY,
 PERCENT, DATE and TIME are refused outright. A count inside "including ..." or
-"among them ..." is part of another count and is left out. A running or period
+"among them ..." is part of another count and is left out, and so are the people listed
+after the number that counts them ("Six died: five guards and the driver"). People under
+treatment ("Nineteen others are still being treated") are the wounded. A running or period
 total ("has killed 3,000 since April", "400 were killed in March") is a
 :class:`~eventwire.model.Statistic`, never a count (:mod:`eventwire.extract.totals`).
 
@@ -18,7 +20,7 @@ A count may be stated by its result: a number modifying a state word ("left 14 d
 30 injured", "left 200 homeless"), lives claimed, taken, cost or lost ("claimed 23
 lives", "30 people lost their lives"), or bodies counted ("12 bodies were found"). A
 running toll stated as reached ("the death toll rose to 40", "..., bringing the toll to
-61") is marked ``Count.update == "total"`` and people added to an earlier figure ("five
+61", "bringing the number killed to 12", "bringing the toll to 10 dead") is marked ``Count.update == "total"`` and people added to an earlier figure ("five
 more bodies", "another 12 people died") ``"more"`` (:func:`update_mark`): the incident
 join reads the mark, never the sentence again.
 
@@ -35,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
+from eventwire.extract.eventroles import past_dateline
 from eventwire.extract.modality import modality_of
 from eventwire.extract.totals import landmark_toll, total_of
 from eventwire.knowledge.words import CountWords
@@ -211,6 +214,8 @@ def _role_token(noun: Token, anchor: Token, words: CountWords) -> Token:
         tok = tok.head  # "a corporal and a guerrilla were killed"
     if tok.dep_ == "appos" and any(c.dep_ == "conj" for c in tok.children):
         tok = tok.head  # "killed a professor, a policeman, and a pedestrian" (a list)
+    elif tok.dep_ == "appos" and past_dateline(tok.head).i == tok.i:
+        tok = tok.head  # "KABALA -- A farmer was killed": the dateline holds its role
     return tok
 
 
@@ -313,6 +318,8 @@ def update_mark(num: Token, noun: Token, cue: Token) -> str | None:
     verb = _toll_verb(num)
     if verb is not None and verb.i == cue.i:
         return "total"
+    if num.dep_ == "nummod" and num.head.i == cue.i and _toll_verb(cue) is not None:
+        return "total"  # a toll put at a state: "..., bringing the toll to 10 dead"
     if any(c.lower_ == "more" and num.i < c.i < noun.i for c in noun.children) or any(
         c.dep_ == "det" and c.lower_ == "another" for c in noun.children
     ):
@@ -339,25 +346,51 @@ def _lives(tok: Token) -> Token | None:
 def _toll_verb(tok: Token) -> Token | None:
     """The verb that puts a running toll at the figure ``tok``: "the death toll rose to 40",
     "the number of dead stood at 12", "..., bringing the toll to 61"; else None."""
+    phrase = _toll_phrase(tok)
+    return phrase[0] if phrase is not None else None
+
+
+def _toll_phrase(tok: Token) -> tuple[Token, Token, Token | None] | None:
+    """The verb, the toll noun and the participle naming what the toll counts, when ``tok``
+    is the figure a running toll is put at (see :func:`_toll_verb`); else None.
+
+    A toll named by a participle ("..., bringing the number killed to 12", "raising the
+    number of soldiers wounded to 9") is read the same way: the parse hangs the figure on
+    the participle, which hangs on the toll noun (or on the people "of" it), and the
+    participle says what the toll counts."""
     if tok.dep_ != "pobj" or tok.head.lower_ not in ("to", "at"):
         return None
     verb = tok.head.head
+    participle = noun = None
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        participle, noun = verb, verb.head
+        if noun.lemma_ not in TOLL_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            noun = noun.head.head  # "the number of soldiers killed to 11"
+        if noun.lemma_ not in TOLL_NOUNS:
+            return None
+        verb = noun.head
     if verb.lemma_ in RISE_VERBS:
         toll = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     elif verb.lemma_ in RAISE_VERBS:
         toll = next((c for c in verb.children if c.dep_ == "dobj"), None)
     else:
         return None
-    return verb if toll is not None and toll.lemma_ in TOLL_NOUNS else None
+    if toll is None or toll.lemma_ not in TOLL_NOUNS:
+        return None
+    if noun is not None and noun.i != toll.i:
+        return None  # the participle's toll is not the one this verb puts at the figure
+    return verb, toll, participle
 
 
 def _toll_of(tok: Token, words: CountWords) -> tuple[str, Token] | None:
-    """The kind of the toll a :func:`_toll_verb` states ("the wounded toll" is wounded)."""
-    verb = _toll_verb(tok)
-    if verb is None:
+    """The kind of the toll a :func:`_toll_verb` states ("the wounded toll" is wounded,
+    "the number injured" too)."""
+    phrase = _toll_phrase(tok)
+    if phrase is None:
         return None
-    toll = next(c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.lemma_ in TOLL_NOUNS)
-    return words.kind_of.get(_compound_lemma(toll)) or "killed", verb
+    verb, toll, participle = phrase
+    told = _kind(participle, words) if participle is not None else None
+    return told or words.kind_of.get(_compound_lemma(toll)) or "killed", verb
 
 
 def _governed_kind(tok: Token, words: CountWords) -> tuple[str, Token] | None:
@@ -377,6 +410,8 @@ def _governed_kind(tok: Token, words: CountWords) -> tuple[str, Token] | None:
         return k, head
     if tok.dep_ == "nsubjpass" and (shared := _shared_passive_kind(head, words)) is not None:
         return shared  # "was shot and killed", "were beaten and wounded"
+    if tok.dep_ == "nsubjpass" and _under_treatment(head, words):
+        return "wounded", head  # "Nineteen others are still being treated"
     of_noun = head.head if tok.dep_ == "pobj" and head.lower_ == "of" else None
     if of_noun is not None and of_noun.pos_ == "NOUN" and (k := _kind(of_noun, words)):
         return k, of_noun  # "the murder of two employees", "the death of the commander"
@@ -390,6 +425,32 @@ def _governed_kind(tok: Token, words: CountWords) -> tuple[str, Token] | None:
             ):
                 return k, child
     return _toll_of(tok, words)  # "the death toll rose to 40", "bringing the toll to 61"
+
+
+# Places where the hurt are treated: "were treated in hospital", "at a clinic".
+CARE_PLACES = frozenset({"hospital", "clinic", "infirmary", "ward", "unit"})
+
+
+def _under_treatment(verb: Token, words: CountWords) -> bool:
+    """Whether a passive "treat" tells the people of its subject are the wounded: told as
+    going on ("Nineteen others are still being treated", "were being treated at the
+    clinic"), or treated for wounds or in a hospital ("12 were treated for burns", "six
+    were treated in hospital"). Treated otherwise ("the prisoners were treated well") says
+    nothing of wounds."""
+    if verb.lemma_.lower() != "treat":
+        return False
+    if any(c.dep_ == "auxpass" and c.lower_ == "being" for c in verb.children):
+        return True
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            lemma = obj.lemma_.lower()
+            if prep.lower_ == "for" and (
+                words.kind_of.get(lemma) == "wounded" or lemma in ("burn", "shock", "wound")
+            ):
+                return True
+            if prep.lower_ in ("in", "at") and lemma in CARE_PLACES:
+                return True
+    return False
 
 
 def _shared_passive_kind(verb: Token, words: CountWords) -> tuple[str, Token] | None:
@@ -421,6 +482,9 @@ def _in_subset(tokens: Sequence[Token], words: CountWords) -> frozenset[int]:
     people, among them a woman, and ...": the woman is one of the five)."""
     found: set[int] = set()
     for a in tokens:
+        if _lists_members(a, words):
+            found.update(t.i for t in a.subtree)
+            continue
         if a.lower_ not in words.subset_words or a.dep_ != "prep":
             continue
         found.update(t.i for t in a.subtree if t.i != a.i)
@@ -434,6 +498,16 @@ def _in_subset(tokens: Sequence[Token], words: CountWords) -> frozenset[int]:
     return frozenset(found)
 
 
+def _lists_members(appos: Token, words: CountWords) -> bool:
+    """Whether ``appos`` heads a list of the people a number just counted, set after it in
+    apposition: "Nine people died in the bombing: seven guards and the cook", "two
+    soldiers, a sergeant and a private, were killed". The listed people are the counted
+    ones told again, part of that count and no count of their own."""
+    if appos.dep_ != "appos" or appos.i < appos.head.i:
+        return False
+    return _has_number(appos.head) and is_people(appos.head, words)
+
+
 def _single(noun: Token, words: CountWords) -> bool:
     """One person: "a soldier", "the driver", a named person (not "soldiers", "no one")."""
     if noun.dep_ in ("compound", "poss", "amod") or noun.tag_ not in ("NN", "NNP", "PRP"):
@@ -442,6 +516,11 @@ def _single(noun: Token, words: CountWords) -> bool:
         return False
     if noun.ent_type_ == "PERSON" or noun.lower_ in ("he", "she"):
         return True
+    if noun.tag_ == "NNP" and any(
+        c.dep_ == "compound" and c.i < noun.i and c.tag_ == "NNP" and is_people(c, words)
+        for c in noun.children
+    ):
+        return True  # a name after a title the model did not label: "Constable Ravi Das"
     if noun.lemma_.lower() in COLLECTIVE:
         return False
     det = next((c for c in noun.children if c.dep_ in ("det", "poss")), None)

@@ -73,8 +73,13 @@ _ALTERNATIVES = (
     + r")?\b",
     _WEEKDAY + r"\s?,?\s+" + _MONTH + r"\s+" + _DAY + _COMMA + _YEAR + r")?\b",
     r"(?i:the|this|last|next|past)\s+(?i:weekend)\b",
+    # "on the same day as the ambush": the day of the moment named (see timex_anchors)
+    r"(?i:the)\s+(?i:same)\s+(?i:day|night|morning|afternoon|evening)\s+(?i:as)\b",
     r"(?:(?i:earlier|later)\s+)?(?:(?i:the)\s+)?(?i:next|following|previous|preceding|same|that)"
     r"\s+(?i:day|morning|afternoon|evening|night)\b",
+    # "the day before yesterday" is one day, two before the reference ("the day before"
+    # alone counts from the last day told)
+    r"(?i:the)\s+(?i:day)\s+(?i:before\s+yesterday|after\s+tomorrow)\b",
     r"(?i:the)\s+(?i:day|night)\s+(?i:before|after)\b",
     r"(?i:the)\s+(?i:eve)\s+(?i:of)\b",  # "on the eve of the summit": see timex_anchors
     r"(?:(?i:earlier|later|early|late)\s+(?i:in)|(?i:during))\s+(?i:the)\s+(?i:day|week|month|year)\b",
@@ -187,7 +192,7 @@ def extract_timexes(ctx: DocContext) -> dict[str, list[Timex]]:
 
 
 # the expressions :func:`counted_from` may read: a length, or the eve, before its mark
-_NAMES_A_MOMENT = re.compile(r"(?i)\b(?:after|before|eve of)$")
+_NAMES_A_MOMENT = re.compile(r"(?i)\b(?:after|before|eve of|same \w+ as)$")
 
 
 def _count_from_anchors(

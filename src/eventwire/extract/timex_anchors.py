@@ -1,7 +1,8 @@
 """Times counted from a named moment: "one week after the ceasefire", "two days before the
-vote", "a month after rebels seized the town", "on the eve of the summit".
+vote", "a month after rebels seized the town", "on the eve of the summit", "on the same day
+as the ambush" (the moment's own day).
 
-The moment counted from (the anchor) is the complement of "after"/"before"/"eve of": a
+The moment counted from (the anchor) is the complement of "after"/"before"/"eve of"/"as": a
 noun ("the ceasefire") or a clause ("rebels seized the town"). It dates the expression
 only when the article dates the anchor itself: a day the anchor's own phrase gives ("two
 days after the 3 May vote"), else the last earlier sentence that mentions the same
@@ -40,8 +41,10 @@ _COUNTED = re.compile(
 )
 # "the eve of": the day before the moment named
 EVE = re.compile(r"(?i)^(?:on\s+)?the\s+eve\s+of$")
+# "the same day as": the day of the moment named ("on the same day as the ambush")
+SAME = re.compile(r"(?i)^(?:on\s+)?the\s+same\s+(?:day|night|morning|afternoon|evening)\s+as$")
 _DAYS = {"day": 1, "week": 7}
-_MARKS = ("after", "before", "of")
+_MARKS = ("after", "before", "of", "as")
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,8 @@ def counted_from(doc: Doc, start: int, end: int, text: str) -> CountedFrom | Non
     None for a length with no complement ("two days later", "a week before,") or
     anything else."""
     counted = _COUNTED.match(text)
-    if counted is None and not EVE.match(text):
+    same = SAME.match(text) is not None
+    if counted is None and not same and not EVE.match(text):
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or span[-1].lower_ not in _MARKS:
@@ -96,6 +100,8 @@ def counted_from(doc: Doc, start: int, end: int, text: str) -> CountedFrom | Non
     outer = mark.head if mark.dep_ != "mark" else anchor.head
     if outer.i == anchor.i or outer.i == mark.i:
         return None
+    if same:  # the same day: no length at all
+        return CountedFrom(anchor, outer, 1, 0, "day", start)
     if counted is None:  # the eve: one day before
         return CountedFrom(anchor, outer, -1, 1, "day", start)
     try:

@@ -179,8 +179,10 @@ def _since(ctx: DocContext, cue: Token) -> tuple[str | None, str | None] | None:
     """ "killed since April", "since the war began in 2023", "since the start of the war":
     a total from then until now, (start, None). Since a day ("since Monday", "since the
     siege began on April 4") it is the toll of an incident going on for days, unless the
-    conflict itself began then ("since the war began on 7 October")."""
-    for child in _modifiers(cue):
+    conflict itself began then ("since the war began on 7 October"). A "since" opening a
+    saying or an estimate holds for the figure it reports: "Since the first raid in 2021,
+    officials estimate that more than 120 people have been killed"."""
+    for child in _modifiers(cue) + _reporting_modifiers(cue):
         clause = child.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ == "since" for m in child.children
         )
@@ -357,6 +359,26 @@ def _modifiers(cue: Token) -> list[Token]:
     if cue.dep_ in ("nsubj", "nsubjpass", "acl", "amod") and cue.head.i != cue.i:
         found += [c for c in cue.head.children if c.i != cue.i]
     return found
+
+
+# Verbs that report or estimate a figure told in their complement clause.
+ESTIMATE_VERBS = frozenset({"estimate", "say", "believe", "report", "reckon", "calculate",
+                            "count", "record"})  # fmt: skip
+
+
+def _reporting_modifiers(cue: Token) -> list[Token]:
+    """The modifiers of the verb of saying or estimating whose complement clause holds the
+    cue ("Since 2021, officials estimate that 120 have died": "Since 2021"), through the
+    clauses coordinated with the cue's ("..., and that 40,000 have fled")."""
+    clause = cue
+    for _ in range(4):
+        if clause.dep_ != "conj" or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.lemma_.lower() not in ESTIMATE_VERBS:
+        return []
+    return [c for c in verb.children if c.i < verb.i and c.dep_ in ("prep", "advcl")]
 
 
 def _subject(cue: Token) -> Token | None:

@@ -173,11 +173,13 @@ def _match_events(
         sides = [
             n for n in (ge.get("actor"), ge.get("target"), *ge.get("also_accept_actor", [])) if n
         ] + list(ge.get("also_accept_target", []))
+        coded = bool(ge.get("actor") or ge.get("target"))
         wanted = _gold_types(ge, onto)
         best: tuple[tuple[int, int], PredEvent] | None = None
         for e in by_article.get(ge["article"], ()):
-            # with no actor or target coded, place or sentence alone decide
-            if sides and not any(g.matches(owners, x, sides) for x in (e.source, e.target)):
+            # with no actor or target coded, place or sentence alone decide: a side it
+            # also accepts widens what matches, never narrows it
+            if coded and not any(g.matches(owners, x, sides) for x in (e.source, e.target)):
                 continue
             same_sentence = same_sentence_text(e.sentence, ge.get("evidence", ""))
             where = 0 if same_sentence else 1 if _place_ok(g, ge, e) else None

@@ -228,8 +228,10 @@ def _day_around(m: re.Match, ref: Reference | None, tense: str) -> When | None:
 def _day_word(m: re.Match, ref: Reference | None, tense: str) -> When | None:
     if ref is None or not ref.knows("day"):
         return None
-    shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0}
-    return When((ref.day + timedelta(days=shift[m.group("word")])).isoformat(), "day")
+    shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0,
+             "before yesterday": -2, "after tomorrow": 2}  # fmt: skip
+    word = re.sub(r"\s+", " ", m.group("word"))
+    return When((ref.day + timedelta(days=shift[word])).isoformat(), "day")
 
 
 def _full_date(m: re.Match, ref: Reference | None, tense: str) -> When | None:
@@ -365,12 +367,16 @@ RULES: tuple[tuple[re.Pattern[str], object], ...] = tuple(
         (r"(?:(?:early|earlier|later|late)\s+(?:in\s+)?)?the\s+" + _UNIT, _relative_year),
         (r"(?:the\s+)?(?:beginning|start|end|middle)\s+of\s+the\s+" + _UNIT, _relative_year),
         (r"(?P<word>today|tonight|yesterday|tomorrow)(?:'s)?" + _PART, _day_word),
+        # "the day before yesterday", "the day after tomorrow": two days from the reference
+        (r"(?:the\s+)?day\s+(?P<word>before\s+yesterday|after\s+tomorrow)", _day_word),
         (
             r"(?:the\s+)?(?P<rel>next|following|previous|preceding|same|that)\s+(?:day|morning|"
             r"afternoon|evening|night)",
             _day_around,
         ),
         (r"(?:the\s+)?(?:day|night)\s+(?P<rel>before|after|earlier)", _day_around),
+        # "the same day as" whose moment the parse does not give: the day last told
+        (r"(?:the\s+)?(?P<rel>same)\s+(?:day|morning|afternoon|evening|night)\s+as", _day_around),
         (r"(?P<word>this)\s+(?:morning|afternoon|evening)", _day_word),
         (r"(?:the\s+)?(?:early|late|mid)?[\s-]*(?P<decade>1[89]\d0|20\d0|\d0)'?s", _decade),
         (r"(?:the\s+year\s+|(?:early|late|mid)[\s-]*)?" + _YEAR, _year),
