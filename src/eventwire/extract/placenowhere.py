@@ -65,7 +65,7 @@ def locates_nothing(ctx: DocContext, pm: PlaceMention) -> bool:
         return not _only_the_dateline(ctx, pm)
     if _at_body_site(ctx, pm):
         return False  # "an attack on the headquarters of the Tarhuna Brigade"
-    if is_modifier(ctx, pm.span.start, pm.span.end):
+    if is_modifier(ctx, pm.span.start, pm.span.end) and not _town_of_site(ctx, pm):
         return True
     if _BACKER.search(ctx.text[max(0, pm.span.start - 30) : pm.span.start]):
         return True
@@ -76,6 +76,27 @@ def locates_nothing(ctx: DocContext, pm: PlaceMention) -> bool:
     if pm.place is None or pm.place.precision not in ("country", "region"):
         return False
     return pm.span.start in ctx.view.ent_starts("NORP")
+
+
+def _town_of_site(ctx: DocContext, pm: PlaceMention) -> bool:
+    """A town naming the site a locative governs: "an attack on the Rask police station",
+    "shells fell on the Kalemie market", "gunmen stormed the Dori prison" -- the site
+    (a noun of ``knowledge/data/incident_sites.toml``) lies in that town, so the town
+    places what happened there, as "the market in Rask" would. A town qualifying anything
+    else ("the Rask police chief", "Goma traders") still places nothing, nor does a
+    country ("a Syrian hospital")."""
+    if pm.place is None or pm.place.precision not in TOWNS:
+        return False
+    root = mention_root(ctx, pm)
+    if root is None or root.dep_ not in ("compound", "nmod"):
+        return False
+    head = root.head
+    while head.dep_ == "compound" and head.head.i != head.i and head.head.i > head.i:
+        head = head.head  # "the Rask police station": the phrase's last noun
+    if head.lemma_.lower() not in ctx.resources.ontology.site_nouns:
+        return False
+    phrase_start = min(t.idx for t in head.subtree)
+    return bool(LOCATIVE.search(ctx.text[max(0, phrase_start - 40) : phrase_start]))
 
 
 def _where_clause(ctx: DocContext, pm: PlaceMention) -> bool:
