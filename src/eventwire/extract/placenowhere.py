@@ -52,6 +52,17 @@ _TAKEN_TO = re.compile(
 )
 
 
+# Where the wounded died, not where they were hurt: "died in hospital in Goma", "two of
+# the soldiers wounded ... have died at the regional hospital in Dapaong", "succumbed to
+# his wounds at a clinic in Gao". Not "died in Gao" (no hospital word before "in").
+_DIED_IN_HOSPITAL = re.compile(
+    r"\b(?:died|succumbed)\b(?:\s+[\w'-]+){0,4}?\s+(?:in|at)\s+(?:(?:a|an|the)\s+)?"
+    r"(?:[\w'-]+\s+){0,2}?(?:hospitals?|clinics?|infirmary|medical\s+(?:centre|center|"
+    r"facility))\s+(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def locates_nothing(ctx: DocContext, pm: PlaceMention) -> bool:
     """A place mention that is no event's location: a metonym acting as an actor, a
     modifier (:func:`is_modifier`), a nationality word ("Saudi-led", "Israelis"), a
@@ -69,8 +80,13 @@ def locates_nothing(ctx: DocContext, pm: PlaceMention) -> bool:
         return True
     if _BACKER.search(ctx.text[max(0, pm.span.start - 30) : pm.span.start]):
         return True
-    if _TAKEN_TO.search(_in_own_sentence(ctx, pm.span.start, 90)) and not _where_clause(ctx, pm):
-        return True  # "the wounded were flown to Bamako": not where they were hurt
+    before = _in_own_sentence(ctx, pm.span.start, 90)
+    if (_TAKEN_TO.search(before) or _DIED_IN_HOSPITAL.search(before)) and not _where_clause(
+        ctx, pm
+    ):
+        # "the wounded were flown to Bamako", "died in hospital in Goma": not where they
+        # were hurt
+        return True
     if _inside_organisation(ctx, pm) or _group_province(ctx, pm) or _actors_place(ctx, pm):
         return True
     if pm.place is None or pm.place.precision not in ("country", "region"):
