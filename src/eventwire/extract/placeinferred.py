@@ -77,9 +77,10 @@ def leading_country(ctx: DocContext) -> Place | None:
     often as the scene ("a Turkish drone", "Somali militants"). Weaker than the
     dominant country (:func:`inferred_country`): it only says which country a place the
     text names but the gazetteer lacks lies in ("clashes near the Tishrin dam" in a
-    story about Qamishli and Hasakah)."""
-    countries = Counter(
-        pm.place.country
+    story about Qamishli and Hasakah). Two of its towns, or one of its provinces, must
+    be named: a single town may be a misread word."""
+    places = [
+        pm.place
         for pm in ctx.places
         if pm.place is not None
         and pm.place.country
@@ -87,12 +88,18 @@ def leading_country(ctx: DocContext) -> Place | None:
         and pm.zone != "dateline"
         and not pm.is_actor
         and not speaks_from(ctx, pm)
-    )
+    ]
+    countries = Counter(p.country for p in places)
     total = sum(countries.values())
     if not total:
         return None
     iso3, n = top_country(countries)
     if iso3 is None or 2 * n <= total:
+        return None
+    own = [p for p in places if p.country == iso3]
+    if len({p.id for p in own}) < 2 and not any(p.precision == "admin1" for p in own):
+        # one town alone may be a misread word ("Police forces" read as the Polish town
+        # Police): two towns, or a province, must agree
         return None
     country = ctx.resources.gazetteer.country(iso3)
     return replace(country, inferred=True) if country is not None else None
