@@ -1,5 +1,5 @@
 """Places named in a sentence that are not where its act happened (issue 15): where the
-wounded were taken, "the capital" of a country known only from a nationality word, a
+wounded were taken or died in hospital, "the capital" of a country known only from a nationality word, a
 place inside an armed group's branch name, a namesake abroad by another language's name,
 and the subject of another clause joined by "and". Sentences we wrote."""
 
@@ -31,6 +31,25 @@ def test_where_the_wounded_were_taken_is_not_the_place(
     text = f"Gunmen shot a driver in Derna on Monday. {second}"
     trigger = second.split()[1] if second.split()[1] in ("wounded", "injured") else "were"
     assert _place_of(blank_nlp, small_gazetteer, text, trigger).name == "Darnah"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Two of the wounded died in hospital in Misrata on Tuesday.",
+        "Two of the wounded have died at the regional hospital in Misrata.",
+        "One wounded man succumbed to his wounds at a clinic in Misrata.",
+    ],
+)
+def test_where_the_wounded_died_is_not_the_place(blank_nlp, small_gazetteer, second: str) -> None:
+    # "died in hospital in X": where they died of their wounds, not where they were hurt
+    text = f"Gunmen shot a driver in Derna on Monday. {second}"
+    assert _place_of(blank_nlp, small_gazetteer, text, "wounded").name == "Darnah"
+
+
+def test_died_in_a_town_is_the_place(blank_nlp, small_gazetteer) -> None:
+    text = "Gunmen shot a driver in Derna on Monday. Two wounded men died in Misrata."
+    assert _place_of(blank_nlp, small_gazetteer, text, "wounded").name == "Misratah"
 
 
 def test_a_destination_without_a_transfer_stays(blank_nlp, small_gazetteer) -> None:

@@ -436,6 +436,21 @@ def test_a_place_modifying_a_thing_casts_no_vote(nlp, tmp_path) -> None:
     assert place_for(ctx, staged) is not None  # "Dunmore county" locates the protest
 
 
+def test_a_division_of_a_division_named_after_it_keeps_its_kind(blank_nlp, tmp_path) -> None:
+    # "X Local Government Area of Y State", "the X district of Y province": a division of
+    # the division named after it, unlike a town's quarter ("the Karmel district of Zorba")
+    gaz = _town_gazetteer(
+        tmp_path,
+        ("geonames:91", "Kwatarkwashi", 12.1, 6.8, "NGA", "NG.57", 30_000),
+        ("geonames:92", "Dunmore", 38.5, 43.5, "TUR", "TR.80", 9_000),
+    )
+    text = "Gunmen raided a village in Kwatarkwashi Local Government Area of Zamfara State."
+    ctx = _ctx(blank_nlp, gaz, text)
+    assert [pm.span.text for pm in ctx.places] == ["Kwatarkwashi Local Government Area"]
+    ctx = _ctx(blank_nlp, gaz, "Jets struck hills in the Dunmore district of Van province.")
+    assert "Dunmore district" in [pm.span.text for pm in ctx.places]
+
+
 def test_a_district_word_may_stand_before_its_area(blank_nlp, small_gazetteer) -> None:
     ctx = _ctx(
         blank_nlp, small_gazetteer, "Gunmen from Libya raided shops in Tripoli district (Lebanon)."

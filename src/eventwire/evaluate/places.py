@@ -64,8 +64,29 @@ def _fold(name: str) -> str:
 
 def same_name(a: str, b: str) -> bool:
     """Place names equal after folding case, accents, Arabic articles, punctuation and
-    the spellings of an intercardinal direction ("south-east", "southeastern")."""
-    return bool(a and b) and _fold(a) == _fold(b)
+    the spellings of an intercardinal direction ("south-east", "southeastern"); a
+    feature's name is the same with or without its word ("the Ain al-Asad air base" is
+    "Ain al-Asad", "the Cal Miskaad range" "Cal Miskaad": :func:`_without_feature_word`)."""
+    if not (a and b):
+        return False
+    x, y = _fold(a), _fold(b)
+    return x == y or (bool(x) and _without_feature_word(x) == _without_feature_word(y))
+
+
+@lru_cache(maxsize=1)
+def _feature_words() -> re.Pattern[str]:
+    """A feature's word closing a folded name ("forest", "air base", "range"): the words
+    of ``knowledge/data/place_words.toml``."""
+    from eventwire.knowledge.place_words import place_words
+
+    words = sorted(place_words().features, key=len, reverse=True)
+    return re.compile(r"^(.+?) (?:" + "|".join(re.escape(_fold(w)) for w in words) + r")$")
+
+
+def _without_feature_word(folded: str) -> str:
+    """A folded name without the feature's word closing it ("boni forest" -> "boni")."""
+    m = _feature_words().match(folded)
+    return m.group(1) if m else folded
 
 
 # A division's kind after its name: "Lac province", "Sagaing Region", "Borno state".

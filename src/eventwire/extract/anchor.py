@@ -556,7 +556,7 @@ def place_for(ctx: DocContext, token: Token, etype: str | None = None) -> Place 
         sent = ctx.view.sent(token)
         candidates = [pm for pm in usable if not sent.start_char <= pm.span.start < sent.end_char
                       or pm.zone == "dateline" or said_at(ctx, pm, token)]  # fmt: skip
-    found = pick_place(ctx, token, candidates, clause, ctx.usable_countries)
+    found = pick_place(ctx, token, candidates, clause, ctx.usable_countries, unread=not speech)
     if found is not None or not usable:
         return found
     # else the paragraph's last place, else the article's dominant country flagged

@@ -45,7 +45,7 @@ def earlier_place(ctx: DocContext, token: Token, usable: list) -> Place | None:
     speakers = {id(pm) for pm in before if spoke[id(pm)]}  # not where one spoke
     before = [pm for pm in before if id(pm) not in speakers]
     if not before:
-        return None
+        return _act_named_before(ctx, token, usable) if parsed_doc(ctx) else None
     usable = [pm for pm in usable if id(pm) not in speakers]
     # the document's count less the places where someone spoke
     countries = ctx.usable_countries - Counter(
@@ -68,6 +68,82 @@ def earlier_place(ctx: DocContext, token: Token, usable: list) -> Place | None:
         if place is not None and place.precision in ("city", "point", "admin2", "admin1")
         else None
     )
+
+
+# Nouns that name an act of violence again ("the blast", "this attack") and the words an
+# earlier sentence tells such an act with, noun or verb ("a landmine blast", "shelled").
+_ACT_NOUNS = frozenset(
+    {"attack", "assault", "raid", "strike", "airstrike", "shelling", "bombing", "blast",
+     "explosion", "ambush", "bombardment"}
+)  # fmt: skip
+_ACT_VERBS = frozenset(
+    {"shell", "bomb", "bombard", "explode", "attack", "ambush", "raid", "strike", "hit", "storm",
+     "target"}
+)  # fmt: skip
+_ANAPHORIC = frozenset({"the", "this", "that"})
+ACT_REACH = 400  # tokens back: the lead and a few paragraphs
+
+
+def parsed_doc(ctx: DocContext) -> bool:
+    return ctx.doc.has_annotation("DEP")
+
+
+def _act_named_before(ctx: DocContext, token: Token, usable: list) -> Place | None:
+    """The place of the act a definite noun of ``token``'s clause names again, told in an
+    earlier paragraph: "... killed in Saturday's landmine blast near Dornapal. <new
+    paragraph> Six people died in the blast" -- "the blast" (or "this attack") is the
+    nearest earlier act told with the same word, noun or verb ("blast", "the camp was
+    raided" for "the raid"), else the nearest earlier act of violence told with any such
+    word ("shelled" for "the attack"); an act named again by a definite noun whose
+    phrase names no place is passed over, as it only names one told before it ("A drone
+    strike hit a bus station in X. The strike came a day after fighters attacked a camp
+    in Y.": "the strike" is X's), while "the shelling of a market in Uvira" tells its own. It happened where that act's clause says: a town or a division the text
+    states, never one inferred from the article."""
+    clause = clause_tokens(token) | {token.idx}
+    sent = ctx.view.sent(token)
+    nouns = [
+        t
+        for t in sent
+        if t.idx in clause and t.pos_ == "NOUN" and t.lemma_.lower() in _ACT_NOUNS and _definite(t)
+    ]
+    if not nouns:
+        return None
+    told = [
+        t
+        for t in ctx.doc[max(sent.start - ACT_REACH, 0) : sent.start]
+        if _tells_act(t) and not (t.pos_ == "NOUN" and _definite(t) and not _placed(t, usable))
+    ]
+    lemmas = {t.lemma_.lower() for t in nouns}
+    same = [t for t in told if t.lemma_.lower() in lemmas]
+    if not (same or told):
+        return None
+    earlier = (same or told)[-1]
+    place = pick_place(ctx, earlier, usable, clause_tokens(earlier), ctx.usable_countries)
+    if place is None or place.inferred or place.precision not in _STATED:
+        return None  # the act named again, told with no place of its own
+    return place
+
+
+def _placed(noun: Token, usable: list) -> bool:
+    """Whether the noun's own phrase names a place ("the shelling of a market in Uvira")."""
+    start = min(t.idx for t in noun.subtree)
+    last = max(noun.subtree, key=lambda t: t.idx)
+    end = last.idx + len(last)
+    return any(start <= pm.span.start < end for pm in usable)
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in noun.children)
+
+
+def _tells_act(t: Token) -> bool:
+    """Whether ``t`` tells an act of violence: a noun of ``_ACT_NOUNS``, a verb of
+    ``_ACT_VERBS``."""
+    lemma = t.lemma_.lower()
+    return (t.pos_ == "NOUN" and lemma in _ACT_NOUNS) or (t.pos_ == "VERB" and lemma in _ACT_VERBS)
+
+
+_STATED = ("city", "point", "admin2", "admin1")
 
 
 def _summed_up(ctx: DocContext, token: Token, sent: Span, last: PlaceMention) -> bool:

@@ -42,6 +42,7 @@ from eventwire.extract.placerefs import (
 )
 from eventwire.extract.placesite import site_told_after, site_told_before
 from eventwire.extract.placespeech import colon_dateline
+from eventwire.extract.placeunread import coarse, named_place
 from eventwire.model import PlaceMention
 
 if TYPE_CHECKING:
@@ -66,12 +67,21 @@ def pick_place(
     usable: list[PlaceMention],
     clause: set[int],
     countries: Counter[str | None],
+    *,
+    unread: bool = True,
 ) -> Place | None:
     """The place of ``token``'s event (:func:`_pick_place`); one given only as a region
     takes the town the next sentences name its site with ("a drone strike on a school in
     the Mopti region. The drone hit the school on the edge of the town of Djenne":
-    :func:`placesite.site_told_after`)."""
+    :func:`placesite.site_told_after`). With ``unread``, a name the gazetteer cannot
+    read that the clause gives as its scene ("near Sadda") beats a place coarser than a
+    town, kept by its name at its area's point (:func:`placeunread.named_place`); a
+    speech act's caller turns it off, as what is said names places it was not said in."""
     place = _pick_place(ctx, token, usable, clause, countries)
+    if unread and clause and coarse(place):
+        named = named_place(ctx, token, clause, place)
+        if named is not None:
+            return named
     if place is None or place.inferred:
         return place
     return site_told_after(ctx, token, clause, usable, place) or place

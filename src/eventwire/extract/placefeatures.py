@@ -72,14 +72,25 @@ def tied_to(place: Place) -> str | None:
 _DIVISION_FEATURES = re.compile(r"^ADM[1-5]")
 
 
+# A division's kind after a feature's word: "the Bandarban hill district", "the Kurram
+# valley district" name the district, the feature's word qualifying its kind.
+_KIND_AFTER_FEATURE = re.compile(
+    r"^\s+(?:district|region|province|state|county|division|territory|tracts?)\b", re.IGNORECASE
+)
+
+
 def feature_word(words: PlaceWords, text: str, start: int, end: int) -> tuple[str, str] | None:
     """``(name, word)`` when the place name at [start, end) is followed by a feature's
     word in lower case ("Boni forest", "the Kakuma camp"), or ends with one written as
     part of the name ("the Sambisa Forest"); None otherwise. A word that opens a new
-    phrase is not the name's: "Boni forest" only, not "Boni, forest" (a comma)."""
+    phrase is not the name's: "Boni forest" only, not "Boni, forest" (a comma); nor is
+    a word qualifying a division's kind after it ("the Bandarban hill district" is a
+    district: the name is read as any other)."""
     name = text[start:end]
     m = words.word_after.match(text[end : end + 20])
     if m is not None:
+        if _KIND_AFTER_FEATURE.match(text[end + m.end() : end + m.end() + 20]):
+            return None
         return name, m.group(1)
     head, _, last = name.rpartition(" ")
     if head and last.lower() in words.features:

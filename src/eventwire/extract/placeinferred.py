@@ -35,19 +35,7 @@ def inferred_country(ctx: DocContext, usable: list[PlaceMention]) -> Place | Non
     too), name most, so one misread name cannot carry a story elsewhere. None when the
     article names no country so dominantly."""
     if ctx.inferred_country is None:
-        references, _beyond = reference_points(
-            ctx.text, sorted(usable, key=lambda pm: pm.span.start)
-        )
-        countries = Counter(
-            pm.place.country
-            for pm in usable
-            if pm.place is not None
-            and pm.place.country
-            and pm.place.precision != "region"
-            and pm.place.id not in references
-            and not speaks_from(ctx, pm)
-            and not is_party(ctx, pm)
-        )
+        countries, references = _usable_countries(ctx, usable)
         found = None
         total = sum(countries.values())
         if total:
@@ -63,6 +51,58 @@ def inferred_country(ctx: DocContext, usable: list[PlaceMention]) -> Place | Non
                 found = replace(division or country, inferred=True)
         ctx.inferred_country = (found,)
     return ctx.inferred_country[0]
+
+
+def _usable_countries(ctx: DocContext, usable: list[PlaceMention]) -> tuple[Counter[str], set[str]]:
+    """How many of ``usable`` lie in each country, not counting where someone spoke, seas
+    and continents, reference points and parties; and the ids of the reference points."""
+    references, _beyond = reference_points(ctx.text, sorted(usable, key=lambda pm: pm.span.start))
+    countries = Counter(
+        pm.place.country
+        for pm in usable
+        if pm.place is not None
+        and pm.place.country
+        and pm.place.precision != "region"
+        and pm.place.id not in references
+        and not speaks_from(ctx, pm)
+        and not is_party(ctx, pm)
+    )
+    return countries, references
+
+
+def leading_country(ctx: DocContext) -> Place | None:
+    """The country more than half the article's towns and divisions lie in, flagged
+    ``inferred``: not its datelines, nor a government speaking, nor where someone
+    spoke; countries and nationality words are left out, as they name the sides as
+    often as the scene ("a Turkish drone", "Somali militants"). Weaker than the
+    dominant country (:func:`inferred_country`): it only says which country a place the
+    text names but the gazetteer lacks lies in ("clashes near the Tishrin dam" in a
+    story about Qamishli and Hasakah). Two of its towns, or one of its provinces, must
+    be named: a single town may be a misread word."""
+    places = [
+        pm.place
+        for pm in ctx.places
+        if pm.place is not None
+        and pm.place.country
+        and pm.place.precision in ("point", "city", "admin2", "admin1")
+        and pm.zone != "dateline"
+        and not pm.is_actor
+        and not speaks_from(ctx, pm)
+    ]
+    countries = Counter(p.country for p in places)
+    total = sum(countries.values())
+    if not total:
+        return None
+    iso3, n = top_country(countries)
+    if iso3 is None or 2 * n <= total:
+        return None
+    own = [p for p in places if p.country == iso3]
+    if len({p.id for p in own}) < 2 and not any(p.precision == "admin1" for p in own):
+        # one town alone may be a misread word ("Police forces" read as the Polish town
+        # Police): two towns, or a province, must agree
+        return None
+    country = ctx.resources.gazetteer.country(iso3)
+    return replace(country, inferred=True) if country is not None else None
 
 
 def top_country(countries: Counter) -> tuple[str | None, int]:

@@ -52,6 +52,17 @@ _TAKEN_TO = re.compile(
 )
 
 
+# Where the wounded died, not where they were hurt: "died in hospital in Goma", "two of
+# the soldiers wounded ... have died at the regional hospital in Dapaong", "succumbed to
+# his wounds at a clinic in Gao". Not "died in Gao" (no hospital word before "in").
+_DIED_IN_HOSPITAL = re.compile(
+    r"\b(?:died|succumbed)\b(?:\s+[\w'-]+){0,4}?\s+(?:in|at)\s+(?:(?:a|an|the)\s+)?"
+    r"(?:[\w'-]+\s+){0,2}?(?:hospitals?|clinics?|infirmary|medical\s+(?:centre|center|"
+    r"facility))\s+(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def locates_nothing(ctx: DocContext, pm: PlaceMention) -> bool:
     """A place mention that is no event's location: a metonym acting as an actor, a
     modifier (:func:`is_modifier`), a nationality word ("Saudi-led", "Israelis"), a
@@ -65,17 +76,43 @@ def locates_nothing(ctx: DocContext, pm: PlaceMention) -> bool:
         return not _only_the_dateline(ctx, pm)
     if _at_body_site(ctx, pm):
         return False  # "an attack on the headquarters of the Tarhuna Brigade"
-    if is_modifier(ctx, pm.span.start, pm.span.end):
+    if is_modifier(ctx, pm.span.start, pm.span.end) and not _town_of_site(ctx, pm):
         return True
     if _BACKER.search(ctx.text[max(0, pm.span.start - 30) : pm.span.start]):
         return True
-    if _TAKEN_TO.search(_in_own_sentence(ctx, pm.span.start, 90)) and not _where_clause(ctx, pm):
-        return True  # "the wounded were flown to Bamako": not where they were hurt
+    before = _in_own_sentence(ctx, pm.span.start, 90)
+    if (_TAKEN_TO.search(before) or _DIED_IN_HOSPITAL.search(before)) and not _where_clause(
+        ctx, pm
+    ):
+        # "the wounded were flown to Bamako", "died in hospital in Goma": not where they
+        # were hurt
+        return True
     if _inside_organisation(ctx, pm) or _group_province(ctx, pm) or _actors_place(ctx, pm):
         return True
     if pm.place is None or pm.place.precision not in ("country", "region"):
         return False
     return pm.span.start in ctx.view.ent_starts("NORP")
+
+
+def _town_of_site(ctx: DocContext, pm: PlaceMention) -> bool:
+    """A town naming the site a locative governs: "an attack on the Rask police station",
+    "shells fell on the Kalemie market", "gunmen stormed the Dori prison" -- the site
+    (a noun of ``knowledge/data/incident_sites.toml``) lies in that town, so the town
+    places what happened there, as "the market in Rask" would. A town qualifying anything
+    else ("the Rask police chief", "Goma traders") still places nothing, nor does a
+    country ("a Syrian hospital")."""
+    if pm.place is None or pm.place.precision not in TOWNS:
+        return False
+    root = mention_root(ctx, pm)
+    if root is None or root.dep_ not in ("compound", "nmod"):
+        return False
+    head = root.head
+    while head.dep_ == "compound" and head.head.i != head.i and head.head.i > head.i:
+        head = head.head  # "the Rask police station": the phrase's last noun
+    if head.lemma_.lower() not in ctx.resources.ontology.site_nouns:
+        return False
+    phrase_start = min(t.idx for t in head.subtree)
+    return bool(LOCATIVE.search(ctx.text[max(0, phrase_start - 40) : phrase_start]))
 
 
 def _where_clause(ctx: DocContext, pm: PlaceMention) -> bool:

@@ -127,8 +127,14 @@ DIVISION_KINDS = (
 )
 DIVISION_KIND_WORDS = frozenset(DIVISION_KINDS.split("|"))
 _LGA_KIND = re.compile(r"(?i)local\s+government\s+area|lga")
-# (not "the Karmel district of Zorba": a town's quarter, read with the town it lies in)
-_KIND_AFTER = re.compile(r"^\s+(" + DIVISION_KINDS + r")\b(?!\s+of\b)", re.IGNORECASE)
+# (not "the Karmel district of Zorba": a town's quarter, read with the town it lies in;
+# but "Tsafe Local Government Area of Zamfara State", "the Uludere district of Sirnak
+# province": a division of the division named after it)
+_KIND_AFTER = re.compile(
+    r"^\s+(" + DIVISION_KINDS + r")\b(?!\s+of\b(?!\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+    r"\s+(?:[Ss]tate|[Pp]rovince|[Rr]egion|[Gg]overnorate)\b))",
+    re.IGNORECASE,
+)
 # The country or division owning a division named by its kind: "Chad's Lac province".
 _OWNER_BEFORE = re.compile(r"^[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*['’]s\s+(?=[A-Z])")
 _NAME_BEFORE_KIND = re.compile(r"\b(" + NAME + r")\s+(?:" + DIVISION_KINDS + r")\b")
@@ -343,7 +349,7 @@ def _with_division_kind(
     bodies = [(e.start_char, e.end_char) for e in ctx.view.ents if e.label_ == "ORG"]
 
     def kind_end(start: int, end: int) -> int | None:
-        m = _KIND_AFTER.match(text[end : end + 30])
+        m = _KIND_AFTER.match(text[end : end + 70])
         if m is None or _KIND_AFTER.match(" " + text[start:end].split()[-1]):
             return None  # "Zamfara State" read whole already
         new_end = end + m.end()
