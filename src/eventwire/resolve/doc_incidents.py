@@ -13,7 +13,9 @@ in text order, each rule naming the English construction it reads:
 * **retelling** -- a later event of the same family with no date, named actor or town of
   its own other than the incident's ("The rockets struck shortly after morning prayers",
   "the army launched an offensive in Mekelle" after "Monday's airstrikes in Mekelle")
-  retells the last incident;
+  retells the last incident; so does one whose only new named actors are its doers when
+  the last incident names no doer ("They died when rebels of the Front opened fire on
+  their boat" after "three soldiers were killed in Saturday's ambush");
 * **restatement** -- a later event of the same family stated again with the same town and
   day, no other named actor and no other toll ("Three children were killed in an air strike
   on Mekelle on Monday" after the lead told it) is the same incident;
