@@ -85,6 +85,23 @@ def test_sites_are_what_the_act_hit_not_where_the_wounded_went() -> None:
     assert sites("A strike hit homes near the river.", "hit") == set()
 
 
+def test_a_doers_long_name_after_by_is_not_counted_in_the_sites_reach() -> None:
+    def sites(sentence: str, trigger: str, doer: str | None) -> frozenset[str]:
+        t = Text("a", "2025-03-14").sentence(sentence)
+        t.event("ASSAULT", trigger, "2025-03-14", GHARYAN, source=doer)
+        return sites_hit(t.records().events, ONTO.violent_types, ONTO.site_nouns)
+
+    long_name = "the Southern Sector Popular Defence Forces"
+    told = f"Rockets fired by {long_name} crashed into the market."
+    assert sites(told, "fired", long_name) == {"market"}
+    assert sites(told, "fired", None) == set()  # no doer read: the name still counts
+    # a doer named before the trigger is not in its reach at all; nor is one not after "by"
+    assert sites(f"Gunmen of {long_name} fired rockets into a school.", "fired",
+                 f"Gunmen of {long_name}") == {"school"}  # fmt: skip
+    far = "Rockets fired at dawn from hills held by the Front fell near the old market."
+    assert sites(far, "fired", "the Front") == set()
+
+
 def test_two_strikes_on_one_town_and_day_at_two_sites_stay_apart() -> None:
     market = [_strike("a", "A jet bombed the main market of the town.", "bombed"),
               _strike("b", "An air strike hit a crowded market in the town.", "hit")]  # fmt: skip

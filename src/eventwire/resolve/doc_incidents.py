@@ -13,7 +13,9 @@ in text order, each rule naming the English construction it reads:
 * **retelling** -- a later event of the same family with no date, named actor or town of
   its own other than the incident's ("The rockets struck shortly after morning prayers",
   "the army launched an offensive in Mekelle" after "Monday's airstrikes in Mekelle")
-  retells the last incident;
+  retells the last incident; so does one whose only new named actors are its doers when
+  the last incident names no doer ("They died when rebels of the Front opened fire on
+  their boat" after "three soldiers were killed in Saturday's ambush");
 * **restatement** -- a later event of the same family stated again with the same town and
   day, no other named actor and no other toll ("Three children were killed in an air strike
   on Mekelle on Monday" after the lead told it) is the same incident;
@@ -79,6 +81,7 @@ from eventwire.resolve.doc_incident_record import (
     stated_span,
 )
 from eventwire.resolve.facets import is_support_in_act
+from eventwire.resolve.incident_period import told_over_a_period
 from eventwire.resolve.incident_ties import leader_ties, stated_seats, town_holders
 
 __all__ = [  # the names the join and the tests read from here
@@ -314,6 +317,8 @@ def _joins(
                            for em in group)  # fmt: skip
             if undated and untowned and (not before or own <= before):
                 return k, "retelling"
+            if undated and untowned and _names_the_doer(inc, group, own - before, actor_of):
+                return k, "retelling, its doer named"
         if (past := _retold_past_background(incidents, k, group, named, actor_of)) is not None:
             return past, "retelling"
     towns = [t for em in group if (t := own_town(em, divisions))]
@@ -337,6 +342,28 @@ def _joins(
     ):
         return last_act[0], "aftermath"
     return None, ""
+
+
+def _names_the_doer(
+    inc: DocIncident, group: Sequence[EventMention], new: set[str], actor_of: dict[str, str]
+) -> bool:
+    """Whether ``group`` (undated, in no other town) tells the act of ``inc`` again and
+    names the doer its report left unnamed: "Three soldiers were killed in Saturday's
+    ambush ... They died when rebels of the Front opened fire on their boat." The lead names
+    no one as the doer (the soldiers hit may be named), the actors ``group`` names anew are
+    all doers of its acts, none is named as hit by the lead, and no act of it is told over a
+    period or as a campaign ("the Front has attacked army posts for years" is background,
+    not the ambush). One more of a kind ("another attack") never gets here."""
+    if not new or any(told_over_a_period(em) for em in group):
+        return False
+    if any(em.source and actor_of.get(mention_key(em.article_id, em.source)) is not None
+           for em in inc.members):  # fmt: skip
+        return False  # the lead names a doer ("gunmen" counts): a new one is another act
+    doers = {a for em in group if em.source
+             and (a := actor_of.get(mention_key(em.article_id, em.source))) is not None}  # fmt: skip
+    hit = {a for em in inc.members if em.target
+           and (a := actor_of.get(mention_key(em.article_id, em.target))) is not None}  # fmt: skip
+    return new <= doers and not new & hit
 
 
 def _background(inc: DocIncident, group: Sequence[EventMention]) -> bool:

@@ -15,7 +15,7 @@ from itertools import combinations
 from eventwire.resolve.doc_incidents import (
     town_of,
 )
-from eventwire.resolve.incident_lines import line_cell
+from eventwire.resolve.incident_lines import across_line, line_cell
 from eventwire.resolve.incident_reports import Report
 from eventwire.resolve.incident_tolls import toll_cells
 from eventwire.resolve.incident_undated import (
@@ -80,14 +80,20 @@ def filings(incs: Sequence[Report]) -> Iterator[tuple[int, str, range, list[str]
 
 
 def pair_order(a: Report, b: Report) -> tuple[object, ...]:
-    """The order candidate pairs are tried in: more shared sides, the same town, one type,
-    both dated to the day, closer dates, then ids (so the result never depends on input
-    order)."""
+    """The order candidate pairs are tried in: two reports of one town that both state
+    their day first (or one exchange across a frontier told by each side, ``across_line``), then more shared sides, the same town, one type, both dated to the
+    day, closer dates, then ids (so the result never depends on input order). A town and
+    a day both reports state are the act's own evidence; a side shared with a report dated
+    only by its week or its publication ("the group fired 40 shells over the weekend") is
+    weaker, and joined first it kept out of the cluster that report's sibling telling the
+    day's act ("shells hit the market on Sunday"), as one article's reports never join."""
     ta, tb = town_of(a.place), town_of(b.place)
     wa, wb = a.window(), b.window()
+    same_town = bool(ta and tb and ta.id == tb.id)
     return (
+        not (a.day and b.day and (same_town or across_line(a, b))),
         -len(a.named & b.named),
-        not (ta and tb and ta.id == tb.id),
+        not same_town,
         a.type != b.type,  # two reports of one type before one of a compatible type
         not (a.day and b.day),  # two reports that state their day before an undated one
         window_gap(wa, wb) if wa and wb else 99,

@@ -60,8 +60,7 @@ def sites_hit(
     for em in members:
         if em.type not in violent:
             continue
-        ev = em.evidence
-        after = ev.sentence[max(em.trigger.end - ev.char_start, 0) :].casefold()
+        after = _after_trigger(em)
         left = SITE_REACH
         for word in _WORD.findall(after):
             if not word.isalpha() or word in _CLAUSE_ENDS:
@@ -72,3 +71,20 @@ def sites_hit(
             if not left:
                 break
     return frozenset(found)
+
+
+def _after_trigger(em: EventMention) -> str:
+    """The words of the act's sentence after its trigger, folded, without its doer's name
+    when the doer comes after the trigger in an agent phrase ("shells **fired** by the
+    Rapid Support Forces crashed into the **market**"): a long name is no part of what the
+    act hit, and counted as words it left the site out of reach."""
+    ev = em.evidence
+    start = max(em.trigger.end - ev.char_start, 0)
+    after = ev.sentence[start:]
+    doer = em.source
+    if doer is not None and doer.start >= em.trigger.end:
+        at, end = doer.start - ev.char_start - start, doer.end - ev.char_start - start
+        before = after[:at].casefold().split() if 0 <= at < end <= len(after) else []
+        if before[-1:] == ["by"] or before[-2:] == ["by", "the"]:
+            after = after[:at] + after[end:]
+    return after.casefold()
