@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.extract.bodies import institution_countries
+from eventwire.extract.bodies import institution_countries, owned_institutions
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.datelines import colon_datelines, credit_brackets
@@ -103,6 +103,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     cands += seat_governments(ctx.view, cands, kb, is_place)
     cands += group_nouns(ctx.view, cands, kb, ctx.resources.ontology, words, is_place)
     cands = definite_descriptions(ctx.view, cands, ctx.resources.kb)
+    cands = owned_institutions(doc, cands, kb)  # "Russia's defence ministry": one body
     cands = _in_body(ctx, cands)
     cands = _states_that_act(doc, cands)
     cands.sort(key=lambda c: (c.start, c.end))

@@ -25,7 +25,7 @@ from typing import Any
 
 from eventwire.extract.aliases import described_noun
 from eventwire.extract.docview import DocView
-from eventwire.extract.titles import strip_titles
+from eventwire.extract.titles import is_title, strip_titles
 from eventwire.knowledge.wordcase import WordCase
 from eventwire.text.names import plain_key
 
@@ -127,6 +127,8 @@ def titled_names(view: DocView, cands: list[Cand], word_case: WordCase) -> list[
             continue
         if not doc[i - 1].text[:1].isupper():
             continue  # no capitalised title word right before (asked below for every j)
+        if is_title(tok.text):
+            continue  # a title after a title ("Ranger Sergeant Ana Ruiz") names nobody
         end = i + 1
         while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN":
             end += 1
@@ -141,7 +143,7 @@ def titled_names(view: DocView, cands: list[Cand], word_case: WordCase) -> list[
                 and doc[i - 1].text[:1].isupper()
                 and not word_case.is_common_lowercase_word(doc[i].text)  # "UN General Assembly"
             ):
-                found.append(Cand(j, end, "PERSON", name, role=role))
+                found.append(Cand(i, end, "PERSON", name, role=role))  # the name, no title
                 drop.update(taken[k] for k in range(j, i) if k in taken)
                 break
     kept = [c for k, c in enumerate(cands) if k not in drop]

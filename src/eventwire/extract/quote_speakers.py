@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from eventwire.extract.actorspans import MentionIndex
+from eventwire.extract.kind_words import given_as_name
 from eventwire.extract.modality import SPEECH_VERBS, author_of
 from eventwire.extract.quote_referents import SPEAKER_PRONOUNS, aged_person, pronoun_speaker
 from eventwire.extract.quote_sources import issuer_before, unnamed_source
@@ -59,6 +60,8 @@ def speaker_in(
                         return True, aged, None  # "the 29-year-old said"
                     if named := named_as(child, index):
                         return True, named, None  # "a man who gave his name as Omar said"
+                    if holder := role_holder(child, index):
+                        return True, holder, None  # "the prefect of X, Ana Cruz, said"
                     if filler := index.filler(child):
                         if child.lower_ in SPEAKER_PRONOUNS:
                             return True, pronoun_speaker(child, filler.span, index, quoted), None
@@ -95,6 +98,10 @@ def named_as(noun: Token, index: MentionIndex) -> Span | None:
     said" -- the person named after "as" in a clause of a naming verb; else None."""
     for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
         for tok in clause.subtree:
+            found = index.covering(tok)
+            person = found is not None and found.label == "PERSON"
+            if person and found and found.span.start == tok.idx and given_as_name(noun.doc, tok.i):
+                return found.span  # "who goes by the name Ana", "named only as Ana"
             if tok.lower_ != "as" or tok.head.lemma_.lower() not in NAMING_VERBS:
                 continue
             for pobj in (c for c in tok.children if c.dep_ == "pobj"):
@@ -137,3 +144,23 @@ def _quoted_as_saying(verb: Token, index: MentionIndex) -> Span | None:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     filler = index.filler(obj) if obj is not None else None
     return filler.span if filler is not None else None
+
+
+def role_holder(noun: Token, index: MentionIndex) -> Span | None:
+    """The person named in apposition to a speaker written as a role with its place or
+    body: "the prefect of the Kestrel department, Ana Cruz, said", "said a priest in
+    Harbourtown, Father Tomas Berg", "an army spokesman in the north, Captain Omar Haddad,
+    said" -- the parse hangs the name on the complement's noun, so the role's own filler
+    would be that place or body. Only a common noun's complement, and only a name the
+    mentions call a person; else None (the role's own appositive is the filler's)."""
+    if noun.pos_ != "NOUN":
+        return None
+    complements = [noun]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.i > noun.i):
+        complements += [p for p in prep.children if p.dep_ == "pobj"]
+    for head in complements[1:]:
+        for name in (c for c in head.children if c.dep_ == "appos" and c.i > head.i):
+            found = index.covering(name)
+            if found is not None and found.label == "PERSON":
+                return found.span
+    return None
