@@ -213,9 +213,17 @@ def acronym_pairs(doc: Any, cands: Sequence[NameSpan]) -> list[tuple[int, int]]:
             for i in range(j)
             if len(cands[i].name.split()) > 1
             and cands[i].label != "PERSON"
-            and initials(cands[i].name) == c.name
+            and c.name in (initials(cands[i].name), initials(_written(doc, cands[i])))
         }
         if len(fits) == 1:
             name = next(iter(fits))
             pairs.append((by_text[name][0], j))
     return pairs
+
+
+def _written(doc: Any, c: NameSpan) -> str:
+    """A name as the text writes it, without "the": a state's forces named by their own
+    words ("the Kenya Defence Forces", whose name is the state's forces) keep their
+    initials ("KDF")."""
+    words = [t.text for t in doc[c.start : c.end]]
+    return " ".join(words[1:] if words and words[0].lower() == "the" else words)

@@ -21,15 +21,15 @@ from eventwire.extract.mention_trim import (
     words_before,
 )
 from eventwire.extract.namephrases import (
-    ARMED_BRANCH,
+    ORG_HEADS as BODY_HEADS,
+)
+from eventwire.extract.namephrases import (
     Cand,
+    armed_branch_country,
     names_a_body,
     names_a_group,
     names_armed_group,
     state_forces_cand,
-)
-from eventwire.extract.namephrases import (
-    ORG_HEADS as BODY_HEADS,
 )
 from eventwire.extract.notactors import (
     counted_people,
@@ -122,9 +122,8 @@ def name_candidate(
             role = None
     if entry is not None and (owned := country_owned(kb, entry, ent)) is not None:
         return owned
-    branch = ARMED_BRANCH.match(text) if entry is None else None
-    if branch and (iso3 := kb.country_by_demonym(branch.group(1))):
-        return state_forces_cand(kb, iso3, ent.start, ent.end)  # "the Ethiopian Air Force"
+    if entry is None and (iso3 := armed_branch_country(text, kb)):
+        return state_forces_cand(kb, iso3, ent.start, ent.end)  # "the Kenya Defence Forces"
     words = [t.text for t in words_before(doc, ent.start)]
     role = role or title_before(words)
     if (

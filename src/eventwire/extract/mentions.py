@@ -44,6 +44,7 @@ from eventwire.extract.missed_names import missed_names
 from eventwire.extract.namephrases import (
     Cand,
     CountriesOfDocument,
+    bracketed_names,
     coalitions,
     described_nouns,
     headed_names,
@@ -92,6 +93,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     things = _thing_names(doc)  # "the kestrel express": a train, no actor
     cands = [c for c in cands if not _names_a_thing(c, things)]
     cands = _without_overlaps(cands)
+    cands = bracketed_names(doc, cands)  # "the X Front of Ghana (XFG)": one name, "of Ghana" too
     cands = coalitions(ctx.view, cands, kb)
     cands = titled_names(ctx.view, cands, words)
     cands = described_nouns(ctx.view, cands, kb)
