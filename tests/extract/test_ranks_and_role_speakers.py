@@ -90,3 +90,26 @@ def test_given_as_name(nlp, text, name, given):
     doc = nlp(text)
     at = next(t.i for t in doc if t.text == name)
     assert given_as_name(doc, at) is given
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        'In a post the Kestrel Front rejected the blame and called the claims "lies told to '
+        'hide its own crimes".',
+        'The Kestrel Front rejected claims that Ghana armed it, saying its rifles were "taken '
+        'from the enemy".',
+        'The Kestrel Front rejected as "baseless and fabricated" the claim that it fired first.',
+    ],
+)
+def test_a_verb_qualifying_a_claim_speaks_for_its_subject(run, run_without_kb, text):
+    for runner in (run, run_without_kb):
+        assert quotes(runner, text)[0][1] in ("the Kestrel Front", "The Kestrel Front")
+
+
+@pytest.mark.slow
+def test_a_coordinated_verb_with_its_own_subject_keeps_it(run):
+    # "and Ana Ruiz called it ...": the second verb's own subject speaks, not the first's
+    text = 'The Kestrel Front shelled the market and Ana Ruiz called the attack "a plain crime".'
+    assert quotes(run, text)[0][1] == "Ana Ruiz"

@@ -25,8 +25,24 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-# Verbs that introduce a quote besides the verbs of saying ("He mentioned, "...").
-QUOTE_VERBS = SPEECH_VERBS | frozenset({"mention", "remark", "recall", "quip"})
+# Verbs that introduce a quote besides the verbs of saying ("He mentioned, "..."), and
+# verbs that qualify what others said in the speaker's words ("rejected as "baseless" the
+# claim", "dismissed the report as "a lie"", "termed it "an outrage"").
+QUOTE_VERBS = SPEECH_VERBS | frozenset(
+    {"mention", "remark", "recall", "quip", "reject", "dismiss", "term", "denounce"}
+)
+
+
+def shared_subject(verb: Token) -> list[Token]:
+    """The subject a verb of saying shares with the verb it is coordinated with or hangs
+    on as a participle, when it has none of its own: "the group rejected the charge and
+    called it "a lie"", "the group denied it, saying its rifles were "taken from the
+    enemy"" (the group). Else nothing."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    if verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        return [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return []
 
 
 def speaker_in(
@@ -46,7 +62,7 @@ def speaker_in(
         if any(a <= tok.idx < b for a, b in inside):
             continue
         if tok.lemma_.lower() in QUOTE_VERBS and tok.pos_ == "VERB":
-            for child in tok.children:
+            for child in (*tok.children, *shared_subject(tok)):
                 # "a man presenting himself as its spokesman" (a gerund the parse may hang
                 # on the verb as its clause)
                 speaker_like = child.dep_ in ("nsubj", "csubj") or child.tag_ == "VBG"
