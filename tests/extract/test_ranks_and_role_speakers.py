@@ -53,6 +53,8 @@ def test_the_holder_of_a_role_with_its_place_speaks(run, run_without_kb):
         assert quotes(runner, text)[0][1] == "Paul Mbarga"
         text = '"We have no food left," said a nurse in Harbourtown, Sister Maria Olsen.'
         assert quotes(runner, text)[0][1] == "Maria Olsen"
+        text = '"The river took the bridge," said a fisherman, Tomas Berg, by telephone.'
+        assert quotes(runner, text)[0][1] == "Tomas Berg"
 
 
 @pytest.mark.slow

@@ -167,14 +167,15 @@ def role_holder(noun: Token, index: MentionIndex) -> Span | None:
     body: "the prefect of the Kestrel department, Ana Cruz, said", "said a priest in
     Harbourtown, Father Tomas Berg", "an army spokesman in the north, Captain Omar Haddad,
     said" -- the parse hangs the name on the complement's noun, so the role's own filler
-    would be that place or body. Only a common noun's complement, and only a name the
-    mentions call a person; else None (the role's own appositive is the filler's)."""
+    would be that place or body; and the role's own appositive ("said a priest, Father
+    Tomas Berg"), where the role is an unnamed group's noun the filler would keep. Only a
+    common noun, and only a name the mentions call a person; else None."""
     if noun.pos_ != "NOUN":
         return None
     complements = [noun]
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.i > noun.i):
         complements += [p for p in prep.children if p.dep_ == "pobj"]
-    for head in complements[1:]:
+    for head in complements:
         for name in (c for c in head.children if c.dep_ == "appos" and c.i > head.i):
             found = index.covering(name)
             if found is not None and found.label == "PERSON":
