@@ -86,3 +86,18 @@ def test_alias_cues_of_translation_nom_de_guerre_and_formal_name(run, text, a, b
 def test_a_relative_clause_on_a_name_is_no_alias_cue(run):
     text = "The delegates met Tomas Okello, whose house was burned, and Black Lion."
     assert not any("Tomas Okello" in g and "Black Lion" in g for g in groups(run, text))
+
+
+@pytest.mark.slow
+def test_a_name_given_a_formal_name_is_a_body(run_without_kb):
+    text = ("A spokesman for the Jamaat Ansar al-Haqq, the formal name of Kestrel Haram, said "
+            "the group had attacked the post.")  # fmt: skip
+    got = {m.span.text: m.label for m in run_without_kb(text)["mentions"]}
+    assert got.get("Kestrel Haram") == "ORG" and got.get("Jamaat Ansar al-Haqq") == "ORG"
+
+
+@pytest.mark.slow
+def test_a_persons_full_name_keeps_the_person(run):
+    text = "Tomas Okello, the full name of the man known as Black Lion, was arrested."
+    got = {m.span.text: m.label for m in run(text)["mentions"]}
+    assert got.get("Tomas Okello") == "PERSON"

@@ -204,6 +204,23 @@ def mark_people(doc: Any, cands: list[Any]) -> None:
             c.label = PERSON_LABEL
 
 
+_FORMAL_NAME = re.compile(
+    r"(?i)\b(?:the|its|their)\s+(?:formal|official)\s+name\s+(?:of|for)\s+(?:the\s+)?$"
+)
+
+
+def mark_named_bodies(doc: Any, cands: list[Any]) -> None:
+    """Label a body the name the tagger took for a person when the article gives its
+    formal name: "the Jamaat X, the formal name of Kestrel Haram" (a person has a full
+    name, a body a formal or official one). Only a name the KB does not know."""
+    for c in cands:
+        if c.label != PERSON_LABEL or c.kb_id is not None or c.group_hint is not None:
+            continue
+        before = doc[max(0, c.start - 6) : c.start].text + " "
+        if _FORMAL_NAME.search(before):
+            c.label = "ORG"
+
+
 SPEECH_WORDS = frozenset({"said", "says", "told", "added", "stated", "reported", "explained"})
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "de", "da", "van", "von", "abu"})
 

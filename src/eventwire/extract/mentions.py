@@ -36,7 +36,7 @@ from eventwire.extract.context import DocContext
 from eventwire.extract.datelines import colon_datelines, credit_brackets
 from eventwire.extract.descriptions import definite_descriptions, names_known_by
 from eventwire.extract.group_nouns import group_nouns
-from eventwire.extract.kind_words import mark_parties, mark_people
+from eventwire.extract.kind_words import mark_named_bodies, mark_parties, mark_people
 from eventwire.extract.locatives import locative_country
 from eventwire.extract.mention_candidates import name_candidate
 from eventwire.extract.mention_groups import group_cands, same_name_other_case, vote_labels
@@ -112,6 +112,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     same_name_other_case(cands)
     mark_parties(doc, cands)  # "KDP MPs", "the ruling KDP": a party, whatever its name says
     mark_people(doc, cands)  # "a resident, Ana Cruz, 52,": a person, whatever the tagger said
+    mark_named_bodies(doc, cands)  # "X, the formal name of Y": Y is a body
     institution_countries(doc, cands, kb)  # "the Supreme Court of Kenya": Kenya's court
     groups = group_cands(doc, cands, kb)
     labels = vote_labels(cands, groups)
