@@ -70,7 +70,7 @@ def support(run, text):
             {"Chad", "Niger"},
             "Hemedti",
         ),
-        ("Jordan's King Abdullah, another of the SAF's backers, spoke.", {"King Abdullah"}, "SAF"),
+        ("Jordan's King Abdullah, another of the SAF's backers, spoke.", {"Abdullah"}, "SAF"),
         (
             "Jordan, which borders Iraq, is one of the SAF's main foreign backers.",
             {"Jordan"},

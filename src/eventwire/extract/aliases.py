@@ -32,9 +32,16 @@ _ALIAS_CUE = re.compile(
     r"|^\s*(?:[,(]\s*)?(?:" + _ADVERB + r"\s+)?known\s+by\s+(?:its|their|the)\s+"
     r"(?:[A-Za-z-]+\s+)?(?:initials|acronym|abbreviation)\s*[\"“‘']?\s*$"
     r"|^\s*(?:[,(]\s*(?:" + _ADVERB + r"\s+)?|" + _ADVERB + r"\s+)(?:called|nicknamed|dubbed)"
-    r"\s*(?:the\s+)?[\"“‘']?\s*$",
+    r"\s*(?:the\s+)?[\"“‘']?\s*$"
+    # "X, whose name means Y" (a name of another tongue and its translation); "X, (is)
+    # better known by his nom de guerre, Y"; "X, the formal name of Y"
+    r"|^\s*,\s*whose\s+name\s+(?:means|translates\s+as)\s*(?:the\s+)?[\"“‘']?\s*$"
+    r"|^\s*,\s*(?:is\s+)?(?:" + _ADVERB + r"\s+)?known\s+by\s+(?:his|her|its|their|the)\s+"
+    r"(?:nom\s+de\s+guerre|nickname|name)\s*,?\s*[\"“‘']?\s*$"
+    r"|^\s*,\s*(?:the|its|their)\s+(?:formal|official|full)\s+name\s+(?:of|for)\s*$",
     re.IGNORECASE,
 )
+_CUE_REACH = 10  # tokens between a name and its alias: ", is better known by his nom de guerre,"
 _ADVERB_WORDS = frozenset(
     ["also", "widely", "better", "commonly", "popularly", "locally", "often", "sometimes",
      "otherwise", "now"]
@@ -64,7 +71,7 @@ def cue_pairs(doc: Any, cands: Sequence[NameSpan]) -> list[tuple[int, int]]:
     pairs = []
     for i in range(len(cands) - 1):
         a, b = cands[i], cands[i + 1]
-        if b.start < a.end or b.start - a.end > 6:
+        if b.start < a.end or b.start - a.end > _CUE_REACH:
             continue
         between = doc[a.end : b.start].text
         if (_ALIAS_CUE.match(between) and _cue_describes(doc, a, b)) or _appositive(
@@ -206,9 +213,17 @@ def acronym_pairs(doc: Any, cands: Sequence[NameSpan]) -> list[tuple[int, int]]:
             for i in range(j)
             if len(cands[i].name.split()) > 1
             and cands[i].label != "PERSON"
-            and initials(cands[i].name) == c.name
+            and c.name in (initials(cands[i].name), initials(_written(doc, cands[i])))
         }
         if len(fits) == 1:
             name = next(iter(fits))
             pairs.append((by_text[name][0], j))
     return pairs
+
+
+def _written(doc: Any, c: NameSpan) -> str:
+    """A name as the text writes it, without "the": a state's forces named by their own
+    words ("the Kenya Defence Forces", whose name is the state's forces) keep their
+    initials ("KDF")."""
+    words = [t.text for t in doc[c.start : c.end]]
+    return " ".join(words[1:] if words and words[0].lower() == "the" else words)

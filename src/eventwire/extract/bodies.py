@@ -211,3 +211,83 @@ def _country_after(doc: Any, end: int, kb: Any) -> str | None:
         if plain and (iso3 := country_named([t.text for t in words], kb)):
             return iso3
     return None
+
+
+_POSSESSIVES = ("'s", "\u2019s")
+_BODY_REACH = 4  # words of an institution's name after its owner: "defence ministry"
+
+
+def owned_institutions(doc: Any, cands: list[Cand], kb: Any) -> list[Cand]:
+    """A state institution written with its country's possessive or demonym before it is
+    one mention, the owner's words included: "Russia's defence ministry", "Peru's Defence
+    Ministry", "the Turkish defence ministry", "Pakistan's Foreign Office" name the
+    ministry (the country is its ``affiliation``), not the state and a ministry beside it.
+    The institution is a name every state has (:func:`~eventwire.extract.kind_words.
+    institution_name`), tagged or written in lower case; its name stays the institution's
+    words, so "the Defence Ministry" of the same country is the same body. Not a name of its
+    own ("Nigeria's Independent Electoral Body"), not a noun modifying another ("the
+    Turkish defence ministry officials" are people)."""
+    if kb is None:
+        return cands
+    by_start = {c.start: c for c in cands}
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    drop: set[int] = set()
+    found: list[Cand] = []
+    for owner_start, body_start, iso3, owner in _owners(doc, cands, kb, taken):
+        body = by_start.get(body_start)
+        if body is not None:
+            if body.label == "PERSON" or body.kb_type in ("country", "person"):
+                continue
+            if institution_name(body.name, kb) is None or _modifies_noun(doc, body.end):
+                continue
+            found.append(Cand(owner_start, body.end, "ORG", body.name, affiliation=iso3,
+                              kb_id=body.kb_id, kb_type=body.kb_type))  # fmt: skip
+            drop.add(id(body))
+        elif (end := _institution_words(doc, body_start, taken, kb)) is not None:
+            found.append(Cand(owner_start, end, "ORG", doc[body_start:end].text, affiliation=iso3))
+        else:
+            continue
+        if owner is not None:
+            drop.add(id(owner))
+    if not found:
+        return cands
+    return sorted([c for c in cands if id(c) not in drop] + found, key=lambda c: c.start)
+
+
+def _owners(
+    doc: Any, cands: list[Cand], kb: Any, taken: set[int]
+) -> list[tuple[int, int, str, Cand | None]]:
+    """(owner's first token, the institution's first token, ISO3, the owner's candidate)
+    for each country's possessive ("Russia's") and each demonym in no candidate ("the
+    Turkish") of the document."""
+    out: list[tuple[int, int, str, Cand | None]] = []
+    for c in cands:
+        entry = kb.get(c.kb_id) if c.kb_id else None
+        if entry is None or entry.type != "country" or not entry.country or c.group_hint:
+            continue
+        if c.end + 1 < len(doc) and doc[c.end].lower_ in _POSSESSIVES:
+            out.append((c.start, c.end + 1, str(entry.country), c))
+    for tok in doc:
+        if tok.i in taken or not tok.text[:1].isupper() or tok.i + 1 >= len(doc):
+            continue
+        if (iso3 := kb.country_by_demonym(tok.text)) is not None:
+            out.append((tok.i, tok.i + 1, str(iso3), None))
+    return out
+
+
+def _institution_words(doc: Any, start: int, taken: set[int], kb: Any) -> int | None:
+    """End of the shortest run of plain words from ``start`` that names an institution
+    every state has ("defence ministry", "supreme court"), in no candidate and modifying
+    no noun after it; else None."""
+    for end in range(start + 1, min(start + _BODY_REACH, len(doc)) + 1):
+        tok = doc[end - 1]
+        if end - 1 in taken or not tok.is_alpha:
+            return None
+        words = doc[start:end].text
+        if institution_name(words, kb) is not None and not _modifies_noun(doc, end):
+            return end
+    return None
+
+
+def _modifies_noun(doc: Any, end: int) -> bool:
+    return end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and doc[end].is_alpha

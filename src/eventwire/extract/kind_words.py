@@ -86,7 +86,8 @@ def party_noun_after(doc: Any, c: Any, taken: set[int]) -> bool:
 # must be among them; "the African National Congress" (a word of its own) is a proper name.
 INSTITUTION_HEADS = frozenset(
     {"parliament", "congress", "senate", "assembly", "court", "ministry", "bank", "commission",
-     "cabinet", "presidency", "legislature", "treasury", "judiciary", "representatives"}
+     "cabinet", "presidency", "legislature", "treasury", "judiciary", "representatives",
+     "office"}
 )  # fmt: skip
 INSTITUTION_WORDS = INSTITUTION_HEADS | frozenset(
     {"the", "of", "and", "for", "national", "supreme", "constitutional", "high", "federal",
@@ -195,8 +196,29 @@ def mark_people(doc: Any, cands: list[Any]) -> None:
             continue
         if not all(w[:1].isupper() for w in words if w.lower() not in NAME_PARTICLES):
             continue
-        if _age_after(doc, c.end) or _person_noun_near(doc, c.start, c.end):
+        if (
+            _age_after(doc, c.end)
+            or _person_noun_near(doc, c.start, c.end)
+            or given_as_name(doc, c.start)
+        ):
             c.label = PERSON_LABEL
+
+
+_FORMAL_NAME = re.compile(
+    r"(?i)\b(?:the|its|their)\s+(?:formal|official)\s+name\s+(?:of|for)\s+(?:the\s+)?$"
+)
+
+
+def mark_named_bodies(doc: Any, cands: list[Any]) -> None:
+    """Label a body the name the tagger took for a person when the article gives its
+    formal name: "the Jamaat X, the formal name of Kestrel Haram" (a person has a full
+    name, a body a formal or official one). Only a name the KB does not know."""
+    for c in cands:
+        if c.label != PERSON_LABEL or c.kb_id is not None or c.group_hint is not None:
+            continue
+        before = doc[max(0, c.start - 6) : c.start].text + " "
+        if _FORMAL_NAME.search(before):
+            c.label = "ORG"
 
 
 SPEECH_WORDS = frozenset({"said", "says", "told", "added", "stated", "reported", "explained"})
@@ -211,6 +233,28 @@ def _age_after(doc: Any, end: int) -> bool:
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
         return doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 110
     return False
+
+
+# Words between "name"/"named" and the name it gives: "gave only her first name, Ana",
+# "asked to be named only as Ana", "goes by the name 'Ana'".
+_NAMING_GAP = frozenset({",", "as", "only", "simply", '"', "\u201c", "'", "\u2018"})
+_NAMING_WORDS = frozenset({"name", "named", "identified"})
+_WHO = frozenset({"who", "whom"})
+
+
+def given_as_name(doc: Any, start: int) -> bool:
+    """A name someone gives as theirs in a relative clause on them: "a nurse, who gave only
+    her first name, Ana, said", "a driver who asked to be named only as Ana", "the
+    spokesman, who goes by the name Ana": the words before the name end in "name",
+    "named" or "identified" (with "as", "only", a comma or a quote mark between), and
+    "who" opens the clause a few words before."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in _NAMING_GAP:
+        i -= 1
+    if i < 0 or i == start - 1 and doc[i].lower_ != "name" or doc[i].lower_ not in _NAMING_WORDS:
+        return False  # ("named X" with nothing between is a name's verb: "a group named X")
+    sent_start = doc[i].sent.start
+    return any(doc[k].lower_ in _WHO for k in range(max(sent_start, i - 8), i))
 
 
 def _person_noun_near(doc: Any, start: int, end: int) -> bool:

@@ -21,15 +21,15 @@ from eventwire.extract.mention_trim import (
     words_before,
 )
 from eventwire.extract.namephrases import (
-    ARMED_BRANCH,
+    ORG_HEADS as BODY_HEADS,
+)
+from eventwire.extract.namephrases import (
     Cand,
+    armed_branch_country,
     names_a_body,
     names_a_group,
     names_armed_group,
     state_forces_cand,
-)
-from eventwire.extract.namephrases import (
-    ORG_HEADS as BODY_HEADS,
 )
 from eventwire.extract.notactors import (
     counted_people,
@@ -117,13 +117,13 @@ def name_candidate(
         ):
             text = stripped
             entry = kb.lookup(text)
+            start = _after_title(ent, stripped)  # the span is the name, as for a KB name
         else:
             role = None
     if entry is not None and (owned := country_owned(kb, entry, ent)) is not None:
         return owned
-    branch = ARMED_BRANCH.match(text) if entry is None else None
-    if branch and (iso3 := kb.country_by_demonym(branch.group(1))):
-        return state_forces_cand(kb, iso3, ent.start, ent.end)  # "the Ethiopian Air Force"
+    if entry is None and (iso3 := armed_branch_country(text, kb)):
+        return state_forces_cand(kb, iso3, ent.start, ent.end)  # "the Kenya Defence Forces"
     words = [t.text for t in words_before(doc, ent.start)]
     role = role or title_before(words)
     if (
@@ -173,7 +173,7 @@ def name_candidate(
             )
     affiliation = next((a for w in words if (a := kb.country_by_demonym(w))), None)
     given = given_names_before(ent, kb, word_case) if label == "PERSON" and entry is None else start
-    if given < start:
+    if given < start == ent.start:  # (a stripped title ends the name's words before it)
         text = f"{doc[given : ent.start].text} {text}"  # "Moses" of "Moses Kiptoo"
         start = given
     return Cand(
@@ -292,6 +292,12 @@ def given_names_before(ent: Any, kb: Any, word_case: WordCase) -> int:
             break
         first -= 1
     return first
+
+
+def _after_title(ent: Any, name: str) -> int:
+    """The first token of ``name``, the end of ``ent`` once its title is stripped."""
+    cut = ent.start_char + len(ent.text) - len(name)
+    return next((t.i for t in ent if t.idx >= cut), ent.start)
 
 
 def titled_kb_name(ent: Any, text: str, entry: Any, kb: Any) -> tuple[int, str, str] | None:

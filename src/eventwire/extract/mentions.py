@@ -30,13 +30,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.extract.bodies import institution_countries
+from eventwire.extract.bodies import institution_countries, owned_institutions
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.datelines import colon_datelines, credit_brackets
 from eventwire.extract.descriptions import definite_descriptions, names_known_by
 from eventwire.extract.group_nouns import group_nouns
-from eventwire.extract.kind_words import mark_parties, mark_people
+from eventwire.extract.kind_words import mark_named_bodies, mark_parties, mark_people
 from eventwire.extract.locatives import locative_country
 from eventwire.extract.mention_candidates import name_candidate
 from eventwire.extract.mention_groups import group_cands, same_name_other_case, vote_labels
@@ -44,6 +44,7 @@ from eventwire.extract.missed_names import missed_names
 from eventwire.extract.namephrases import (
     Cand,
     CountriesOfDocument,
+    bracketed_names,
     coalitions,
     described_nouns,
     headed_names,
@@ -92,6 +93,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     things = _thing_names(doc)  # "the kestrel express": a train, no actor
     cands = [c for c in cands if not _names_a_thing(c, things)]
     cands = _without_overlaps(cands)
+    cands = bracketed_names(doc, cands)  # "the X Front of Ghana (XFG)": one name, "of Ghana" too
     cands = coalitions(ctx.view, cands, kb)
     cands = titled_names(ctx.view, cands, words)
     cands = described_nouns(ctx.view, cands, kb)
@@ -103,12 +105,14 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     cands += seat_governments(ctx.view, cands, kb, is_place)
     cands += group_nouns(ctx.view, cands, kb, ctx.resources.ontology, words, is_place)
     cands = definite_descriptions(ctx.view, cands, ctx.resources.kb)
+    cands = owned_institutions(doc, cands, kb)  # "Russia's defence ministry": one body
     cands = _in_body(ctx, cands)
     cands = _states_that_act(doc, cands)
     cands.sort(key=lambda c: (c.start, c.end))
     same_name_other_case(cands)
     mark_parties(doc, cands)  # "KDP MPs", "the ruling KDP": a party, whatever its name says
     mark_people(doc, cands)  # "a resident, Ana Cruz, 52,": a person, whatever the tagger said
+    mark_named_bodies(doc, cands)  # "X, the formal name of Y": Y is a body
     institution_countries(doc, cands, kb)  # "the Supreme Court of Kenya": Kenya's court
     groups = group_cands(doc, cands, kb)
     labels = vote_labels(cands, groups)

@@ -25,9 +25,9 @@ from typing import Any
 
 from eventwire.extract.aliases import described_noun
 from eventwire.extract.docview import DocView
-from eventwire.extract.titles import strip_titles
+from eventwire.extract.titles import is_title, strip_titles
 from eventwire.knowledge.wordcase import WordCase
-from eventwire.text.names import plain_key
+from eventwire.text.names import initials, plain_key
 
 
 @dataclass
@@ -85,6 +85,19 @@ ARMED_BRANCH = re.compile(
 )
 
 
+def armed_branch_country(text: str, kb: Any) -> str | None:
+    """The ISO3 of the state whose armed forces or branch a name is: a demonym or a
+    country's name before the branch ("the Ethiopian Air Force", "the Kenya Defence
+    Forces", "the Uganda Army"); else None ("the Free Syrian Army", "the Arakan Army")."""
+    branch = ARMED_BRANCH.match(text)
+    if branch is None:
+        return None
+    if iso3 := kb.country_by_demonym(branch.group(1)):
+        return str(iso3)
+    entry = kb.lookup_exact(branch.group(1))
+    return str(entry.country) if entry is not None and entry.type == "country" else None
+
+
 # The name given to a state's forces that no KB entry names (:func:`state_forces`).
 STATE_FORCES_NAME = re.compile(r"^Armed forces of [A-Z]")
 
@@ -127,6 +140,8 @@ def titled_names(view: DocView, cands: list[Cand], word_case: WordCase) -> list[
             continue
         if not doc[i - 1].text[:1].isupper():
             continue  # no capitalised title word right before (asked below for every j)
+        if is_title(tok.text):
+            continue  # a title after a title ("Ranger Sergeant Ana Ruiz") names nobody
         end = i + 1
         while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN":
             end += 1
@@ -141,7 +156,7 @@ def titled_names(view: DocView, cands: list[Cand], word_case: WordCase) -> list[
                 and doc[i - 1].text[:1].isupper()
                 and not word_case.is_common_lowercase_word(doc[i].text)  # "UN General Assembly"
             ):
-                found.append(Cand(j, end, "PERSON", name, role=role))
+                found.append(Cand(i, end, "PERSON", name, role=role))  # the name, no title
                 drop.update(taken[k] for k in range(j, i) if k in taken)
                 break
     kept = [c for k, c in enumerate(cands) if k not in drop]
@@ -646,3 +661,56 @@ def headed_names(view: DocView, cands: list[Cand], kb: Any, word_case: WordCase)
         for i in range(start, tok.i + 1):
             taken[i] = True
     return found
+
+
+# --- names a bracketed acronym completes ("Full Name (ACRONYM)") ---------------------
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}$")
+_NAME_REACH = 8  # capitalised words of a name the tagger missed before its acronym
+
+
+def bracketed_names(doc: Any, cands: list[Cand]) -> list[Cand]:
+    """Names an acronym in brackets right after them shows whole, where the tagger cut or
+    missed them: "the Kestrel Liberation Front of Ghana (KLFG)" tagged as a body and a
+    country is one body's name, "of" and the country included (the bracket names what
+    stands before it, whose initials need not match: acronyms of another tongue); and
+    capitalised words no candidate holds whose initials are the acronym ("members of the
+    Russian-led Collective Security Treaty Organization (CSTO)") are an organisation's
+    name. Not a person's name, not a bare country ("in Kenya (KE)")."""
+    by_start = {c.start: c for c in cands}
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    out = list(cands)
+    for tok in doc:
+        if tok.text != "(" or tok.i + 2 >= len(doc) or doc[tok.i + 2].text != ")":
+            continue
+        acronym = doc[tok.i + 1].text
+        if not _ACRONYM.match(acronym):
+            continue
+        place = next((c for c in cands if c.end == tok.i), None)
+        if place is not None and place.start >= 2 and doc[place.start - 1].lower_ == "of":
+            body = next((c for c in cands if c.end == place.start - 1), None)
+            if body is not None and body.label == "ORG" and place.label == "GPE":
+                merged = Cand(body.start, place.end, "ORG", f"{body.name} of {place.name}")
+                out = [c for c in out if c is not body and c is not place] + [merged]
+            continue
+        if tok.i - 1 in taken or tok.i - 1 < 0:
+            continue
+        found = _initialled_run(doc, tok.i, acronym, taken)
+        if found is not None and found not in by_start:
+            out.append(Cand(found, tok.i, "ORG", doc[found : tok.i].text))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _initialled_run(doc: Any, end: int, acronym: str, taken: set[int]) -> int | None:
+    """First token of the capitalised words right before ``end`` (with "of", "for",
+    "and", "the" between them) whose initials are ``acronym``, in no candidate; else
+    None."""
+    start = end
+    while start > 0 and end - start < _NAME_REACH and start - 1 not in taken:
+        prev = doc[start - 1]
+        if not (prev.is_alpha and (prev.text[:1].isupper() or prev.lower_ in ("of", "for", "and"))):
+            break
+        start -= 1
+        if prev.text[:1].isupper() and initials(doc[start:end].text) == acronym:
+            return start
+    return None

@@ -25,10 +25,11 @@ SPEAKER_PRONOUNS = {"he": "m", "she": "f"}
 # spokeswoman, Lina Saad"); no list of first names.
 FEMALE_WORDS = frozenset({"mrs", "ms", "miss", "madam", "madame", "lady", "dame", "queen",
                           "princess", "sheikha", "mother", "wife", "daughter", "sister",
-                          "widow", "grandmother", "aunt", "niece", "woman", "girl", "actress"})  # fmt: skip
+                          "widow", "grandmother", "aunt", "niece", "woman", "girl", "actress",
+                          "hajiya", "hajia", "alhaja"})  # fmt: skip
 MALE_WORDS = frozenset({"mr", "sir", "lord", "king", "prince", "sheikh", "father", "husband",
                         "son", "brother", "widower", "grandfather", "uncle", "nephew", "man",
-                        "boy"})  # fmt: skip
+                        "boy", "alhaji"})  # fmt: skip
 
 
 def _sex_word(word: str) -> str | None:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from eventwire.extract.actorspans import MentionIndex
+from eventwire.extract.kind_words import given_as_name
 from eventwire.extract.modality import SPEECH_VERBS, author_of
 from eventwire.extract.quote_referents import SPEAKER_PRONOUNS, aged_person, pronoun_speaker
 from eventwire.extract.quote_sources import issuer_before, unnamed_source
@@ -24,8 +25,24 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-# Verbs that introduce a quote besides the verbs of saying ("He mentioned, "...").
-QUOTE_VERBS = SPEECH_VERBS | frozenset({"mention", "remark", "recall", "quip"})
+# Verbs that introduce a quote besides the verbs of saying ("He mentioned, "..."), and
+# verbs that qualify what others said in the speaker's words ("rejected as "baseless" the
+# claim", "dismissed the report as "a lie"", "termed it "an outrage"").
+QUOTE_VERBS = SPEECH_VERBS | frozenset(
+    {"mention", "remark", "recall", "quip", "reject", "dismiss", "term", "denounce"}
+)
+
+
+def shared_subject(verb: Token) -> list[Token]:
+    """The subject a verb of saying shares with the verb it is coordinated with or hangs
+    on as a participle, when it has none of its own: "the group rejected the charge and
+    called it "a lie"", "the group denied it, saying its rifles were "taken from the
+    enemy"" (the group). Else nothing."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    if verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        return [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return []
 
 
 def speaker_in(
@@ -45,7 +62,7 @@ def speaker_in(
         if any(a <= tok.idx < b for a, b in inside):
             continue
         if tok.lemma_.lower() in QUOTE_VERBS and tok.pos_ == "VERB":
-            for child in tok.children:
+            for child in (*tok.children, *shared_subject(tok)):
                 # "a man presenting himself as its spokesman" (a gerund the parse may hang
                 # on the verb as its clause)
                 speaker_like = child.dep_ in ("nsubj", "csubj") or child.tag_ == "VBG"
@@ -59,6 +76,8 @@ def speaker_in(
                         return True, aged, None  # "the 29-year-old said"
                     if named := named_as(child, index):
                         return True, named, None  # "a man who gave his name as Omar said"
+                    if holder := role_holder(child, index):
+                        return True, holder, None  # "the prefect of X, Ana Cruz, said"
                     if filler := index.filler(child):
                         if child.lower_ in SPEAKER_PRONOUNS:
                             return True, pronoun_speaker(child, filler.span, index, quoted), None
@@ -95,6 +114,10 @@ def named_as(noun: Token, index: MentionIndex) -> Span | None:
     said" -- the person named after "as" in a clause of a naming verb; else None."""
     for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
         for tok in clause.subtree:
+            found = index.covering(tok)
+            person = found is not None and found.label == "PERSON"
+            if person and found and found.span.start == tok.idx and given_as_name(noun.doc, tok.i):
+                return found.span  # "who goes by the name Ana", "named only as Ana"
             if tok.lower_ != "as" or tok.head.lemma_.lower() not in NAMING_VERBS:
                 continue
             for pobj in (c for c in tok.children if c.dep_ == "pobj"):
@@ -137,3 +160,24 @@ def _quoted_as_saying(verb: Token, index: MentionIndex) -> Span | None:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     filler = index.filler(obj) if obj is not None else None
     return filler.span if filler is not None else None
+
+
+def role_holder(noun: Token, index: MentionIndex) -> Span | None:
+    """The person named in apposition to a speaker written as a role with its place or
+    body: "the prefect of the Kestrel department, Ana Cruz, said", "said a priest in
+    Harbourtown, Father Tomas Berg", "an army spokesman in the north, Captain Omar Haddad,
+    said" -- the parse hangs the name on the complement's noun, so the role's own filler
+    would be that place or body; and the role's own appositive ("said a priest, Father
+    Tomas Berg"), where the role is an unnamed group's noun the filler would keep. Only a
+    common noun, and only a name the mentions call a person; else None."""
+    if noun.pos_ != "NOUN":
+        return None
+    complements = [noun]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.i > noun.i):
+        complements += [p for p in prep.children if p.dep_ == "pobj"]
+    for head in complements:
+        for name in (c for c in head.children if c.dep_ == "appos" and c.i > head.i):
+            found = index.covering(name)
+            if found is not None and found.label == "PERSON":
+                return found.span
+    return None

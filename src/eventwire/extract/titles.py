@@ -133,6 +133,21 @@ TITLES = (
     "constable",
     "sgt",
     "corporal",
+    # the ranks of other ranks, as armies and rangers title their own: "Private Ana Ruiz",
+    # "Lance Corporal Omar Haddad", "Havildar Ravi Nair", "Sainik Ali Khan", "Ranger
+    # Sergeant Tomas Berg" (a game ranger's rank before an army one)
+    "staff sergeant",
+    "lance corporal",
+    "private",
+    "pte.",
+    "pte",
+    "ranger",
+    "havildar",
+    "lance naik",
+    "naik",
+    "subedar",
+    "sepoy",
+    "sainik",
     "sheriff",
     "district magistrate",
     "magistrate",
@@ -146,6 +161,11 @@ TITLES = (
     "swami",
     "sadhvi",
     "pandit",
+    # pilgrims' honorifics of West African usage: "Hajiya Amina Bello", "Alhaji Musa Ado"
+    "hajiya",
+    "hajia",
+    "alhaja",
+    "alhaji",
 )
 _TITLE_SET = frozenset(TITLES)
 _MAX_TITLE_WORDS = max(len(t.split()) for t in TITLES)
