@@ -23,7 +23,7 @@ whether the picture it computed is still the newest (see ``pipeline.refresh``).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any
@@ -632,10 +632,17 @@ class SQLStore(IncidentViewsSQL, StatisticsSQL, UnitsSQL, EventMentionsSQL, Pair
             raise self._fail("store resolution", exc) from exc
         return True
 
-    def _write_resolution(self, res: Resolution, summaries: bool = True) -> None:
+    def _write_resolution(
+        self,
+        res: Resolution,
+        summaries: bool = True,
+        member_of: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
         # rows are made as they are inserted (generators), never all at once; an event's
-        # line names the incidents it is a member of (written with it: migration 19)
-        member_of = member_incidents(res.incidents)
+        # line names the incidents it is a member of (written with it: migration 19), from
+        # ``member_of`` when given (a refresh's, for the events it writes)
+        if member_of is None:
+            member_of = member_incidents(res.incidents)
         self._insert("actors", ("id", *ACTOR_COLUMNS), (actor_row(a, res) for a in res.actors))
         self._insert("actor_keys", ("actor_id", "key"), actor_key_rows(res.actors))
         links = res.mention_actor
