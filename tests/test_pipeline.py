@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -179,3 +180,49 @@ def test_a_refresh_groups_events_by_key_and_stores_a_rebuilds_mention_rows(
         assert pipeline.check_picture(store, settings).same
         rebuild(store, settings)
         assert sorted(store.event_mention_links()) == refreshed
+
+
+def test_a_refresh_reads_the_incidents_only_of_events_it_writes_or_that_moved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A refresh's write neither maps every event to its incidents (as stored or as
+    joined) nor builds the written events' incidents from every incident: it reads the
+    stored memberships of the events it writes and of the incidents whose member events
+    moved, and still stores a rebuild's picture."""
+    from eventwire import pipeline
+    from eventwire.pipeline import refresh
+    from eventwire.store import open_store
+    from eventwire.store import sql as sql_module
+    from eventwire.synthetic import World, synthetic_document
+
+    world = World.make(120)
+    settings = Settings(db=str(tmp_path / "m.db"))
+    asked: list[str] = []
+
+    def whole(incidents: Sequence[object]) -> dict[str, list[str]]:
+        if incidents:  # the actors' write passes none
+            raise AssertionError("a refresh mapped every event to its incidents")
+        return {}
+
+    with open_store(settings) as store:
+        store.add_documents([synthetic_document(world, n) for n in range(100)])
+        rebuild(store, settings)
+        stored = store.count("events")
+        store.add_documents([synthetic_document(world, n) for n in range(100, 110)])
+        reading = type(store).event_incidents
+
+        def event_incidents(self: object, event_ids: object) -> dict[str, list[str]]:
+            ids = list(event_ids)  # type: ignore[call-overload]
+            asked.extend(ids)
+            return reading(self, ids)  # type: ignore[arg-type]
+
+        with monkeypatch.context() as patched:
+            patched.setattr(sql_module, "member_incidents", whole)
+            patched.setattr(type(store), "event_incidents", event_incidents)
+            assert refresh(store, settings)
+        assert 0 < len(asked) < stored
+        assert pipeline.check_picture(store, settings).same
+        lines = "SELECT id, line FROM events ORDER BY id"
+        refreshed = store._all(lines)
+        rebuild(store, settings)
+        assert store._all(lines) == refreshed  # each event's line names its incidents

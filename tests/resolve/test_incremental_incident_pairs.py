@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 import eventwire.resolve as resolve_module
@@ -17,7 +18,7 @@ from eventwire.knowledge.resources import Resources
 from eventwire.model import DocumentRecords, Place, When, to_dict
 from eventwire.resolve import resolve
 from eventwire.resolve.incident_blocks import CandidatePairs, _sorted, ordered_pairs
-from eventwire.resolve.incidents import Report
+from eventwire.resolve.incidents import Report, candidate_blocks
 from eventwire.synthetic import World, synthetic_document
 
 TOWNS = [Place(f"geonames:{n}", f"Town {n}", 32.0, 13.0, "LBY", "LY.01", "city") for n in range(4)]
@@ -132,3 +133,41 @@ def test_runs_of_tags_and_batches_of_pairs_keep_the_order(
     monkeypatch.setattr(blocks, "RUNS", 10**9)
     monkeypatch.setattr(blocks, "FLUSH", flush)
     assert list(ordered_pairs(told)) == expected
+
+
+@pytest.mark.parametrize("packed", [True, False])
+def test_blocks_hold_the_members_of_candidate_blocks(
+    monkeypatch: pytest.MonkeyPatch, packed: bool
+) -> None:
+    """Filings sorted as one number each (or, when they do not fit one, through an index)
+    give the blocks of two reports or more that ``candidate_blocks`` files, each with its
+    members in place order."""
+    told = reports(8, 300)
+    if not packed:
+        monkeypatch.setattr(blocks, "_packed", lambda *args: None)
+    found = sorted(m.tolist() for m in blocks._blocks(told))
+    expected = sorted(m for m in candidate_blocks(told).values() if len(m) > 1)
+    assert found == expected
+    assert list(ordered_pairs(told)) == _sorted(told)
+
+
+def test_a_busy_blocks_pairs_are_made_a_run_of_rows_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A block of more pairs than a batch gives them a few rows at a time (no piece much
+    larger than a batch), the same pairs in the same order as all at once."""
+    members = np.array(sorted(random.Random(9).sample(range(10**6), 90)), dtype=np.uint64)
+    whole = list(blocks._block_pairs(members))
+    monkeypatch.setattr(blocks, "FLUSH", 200)
+    pieces = list(blocks._block_pairs(members))
+    assert len(whole) == 1 and len(pieces) > 10
+    assert max(len(p) for p in pieces) <= 200
+    assert np.concatenate(pieces).tolist() == whole[0].tolist()
+
+
+def test_merging_drops_the_values_already_held() -> None:
+    rng = np.random.default_rng(10)
+    for _ in range(50):
+        a, b = (np.unique(rng.integers(0, 60, 25)).astype(np.uint64) for _ in range(2))
+        expected = np.union1d(a, b).tolist()
+        assert blocks._merged([a.copy(), b.copy()]).tolist() == expected

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Sequence
-from itertools import pairwise
+from itertools import pairwise, repeat
 
 import numpy as np
 
@@ -32,7 +32,9 @@ FLUSH = 1 << 18  # pairs gathered before repeats are dropped, at least
 SHARE = 4  # ... or this fraction of the distinct pairs found so far
 _NONE = np.empty(0, dtype=np.uint64)
 STEP = 1 << 16  # pairs turned into Python numbers at a time
-RUN = 1 << 20  # pairs of consecutive tags given from one scan of the tags, at least
+# pairs of consecutive tags given from one scan of the tags, at least: the join holds
+# their index (8 bytes each, 24 while it is sorted) while it tries them
+RUN = 1 << 18
 RUNS = 16  # ... or this fraction of the pairs: about this many scans in all
 
 
@@ -113,7 +115,9 @@ def _in_order(reports: Sequence[Report], pairs: np.ndarray) -> Iterator[tuple[in
     rank = np.empty(max(len(leading), 1), dtype=np.uint16)
     for n, prefix in enumerate(sorted(leading)):
         rank[leading[prefix]] = n
-    ranked = rank[tags]
+    ranked = tags  # each tag's rank written over it a step at a time, not in a copy
+    for start in range(0, len(ranked), STEP):
+        ranked[start : start + STEP] = rank[ranked[start : start + STEP]]
     del tags
     # the pairs of a run of tags in place order, tag by tag (the order a stable sort by
     # tag gives), a run at a time: each run is found in one scan of the tags and holds
@@ -138,11 +142,23 @@ def _tag_runs(ranked: np.ndarray, tags: int) -> Iterator[np.ndarray]:
             held += int(counts[high])
             high += 1
         if held:
-            at = np.flatnonzero((ranked >= low) & (ranked < high))
+            at = _ranked_between(ranked, low, high)
             if high - low > 1:
                 at = at[np.argsort(ranked[at], kind="stable")]
             yield at
         low = high
+
+
+def _ranked_between(ranked: np.ndarray, low: int, high: int) -> np.ndarray:
+    """The indexes of ``ranked`` whose rank is at least ``low`` and below ``high``,
+    ascending, tested a :data:`RUN` of ranks at a time (a test of every rank at once held
+    three masks as long as the pairs)."""
+    found = [
+        np.flatnonzero((part >= low) & (part < high)) + start
+        for start in range(0, len(ranked), RUN)
+        for part in (ranked[start : start + RUN],)
+    ]
+    return np.concatenate(found) if found else np.empty(0, dtype=np.int64)
 
 
 def _pairs(reports: Sequence[Report]) -> np.ndarray:
@@ -160,39 +176,121 @@ def _pairs(reports: Sequence[Report]) -> np.ndarray:
     chunks: list[np.ndarray] = []
     pending = 0
     for m in _blocks(reports):
-        first, second = np.triu_indices(len(m), 1)  # filed in index order: i < j
-        chunks.append((m[first] << np.uint64(BITS)) | m[second])
-        del first, second
-        pending += len(chunks[-1])
-        if pending >= max(FLUSH, len(done) // SHARE):
-            runs, done = [done, _distinct(chunks)], _NONE  # held by ``runs`` only
-            done, pending = _merged(runs), 0
+        for piece in _block_pairs(m):
+            chunks.append(piece)
+            pending += len(piece)
+            if pending >= max(FLUSH, len(done) // SHARE):
+                runs, done = [done, _distinct(chunks)], _NONE  # held by ``runs`` only
+                done, pending = _merged(runs), 0
     if not chunks:
         return done
     runs, done = [done, _distinct(chunks)], _NONE
     return _merged(runs)
 
 
+def _block_pairs(members: np.ndarray) -> Iterator[np.ndarray]:
+    """The pairs of one block's ``members`` (places, ascending) as ``i << BITS | j`` with
+    i < j, at most about :data:`FLUSH` at a time: a block's every pair at once took 24
+    bytes a pair while it was made (two index arrays and the packed pairs), and a busy
+    day's block of a side that acts daily holds thousands of reports (3,000 make 4.5
+    million pairs, 108 MB). A block of fewer pairs is made at once; a busy one a run of
+    rows at a time (the pairs of its first members with every later one)."""
+    size = len(members)
+    if size * (size - 1) // 2 <= FLUSH:
+        first, second = np.triu_indices(size, 1)  # filed in index order: i < j
+        yield (members[first] << np.uint64(BITS)) | members[second]
+        return
+    row = 0
+    while row < size - 1:
+        end, count = row + 1, size - 1 - row  # rows row .. end - 1, their pairs
+        while end < size - 1 and count + size - 1 - end <= FLUSH:
+            count += size - 1 - end
+            end += 1
+        lengths = size - 1 - np.arange(row, end)
+        first = np.repeat(np.arange(row, end), lengths)
+        # each row's partners run from the member after it to the last
+        starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
+        second = np.arange(count) - starts + first + 1
+        piece = (members[first] << np.uint64(BITS)) | members[second]
+        del starts, first, second  # not held while the piece is merged
+        yield piece
+        row = end
+
+
 def _blocks(reports: Sequence[Report]) -> Iterator[np.ndarray]:
     """The members (places, ascending) of each block of :func:`candidate_blocks` that
-    holds two reports or more, in no set order. Each filing is one 8-byte block number
-    (its family and cell numbered once, and its day) beside the report's place, sorted
-    once (stably: a block's members stay in place order); a dictionary of blocks held a
-    tuple and a list for each, most of them of one report."""
+    holds two reports or more, in no set order. Each filing is a block (its family and
+    cell numbered once, and its day) beside the report's place, kept as 4-byte numbers
+    (a dictionary of blocks held a tuple and a list for each, most of them of one
+    report) and sorted once as one 8-byte number each (:func:`_packed`): a block's
+    members are then in place order. Filings grow with the store (every day of every
+    report's window, for each of its cells), and two 8-byte arrays sorted through an
+    index held 48 bytes a filing; this holds 12, at most 20 while they are packed."""
     cells: dict[tuple[str, str], int] = {}
-    keys, places = array("q"), array("q")
-    for n, kind, days, named in filings(reports):
+    codes, days, places = array("i"), array("i"), array("i")
+    for n, kind, span, named in filings(reports):
         for cell in named:
-            code = cells.setdefault((kind, cell), len(cells)) << 32
-            for day in days:
-                keys.append(code | day)
-                places.append(n)
+            code = cells.setdefault((kind, cell), len(cells))
+            codes.extend(repeat(code, len(span)))
+            days.extend(span)
+            places.extend(repeat(n, len(span)))
     del cells
-    key = np.frombuffer(keys, dtype=np.int64)
+    if not places:
+        return
+    filed = _packed(codes, days, places)
+    if filed is None:  # too many cells, days or reports for one number: sort by an index
+        yield from _blocks_by_index(codes, days, places)
+        return
+    del codes, days, places
+    packed, bits = filed
+    packed.sort()
+    block = packed >> np.uint64(bits)
+    starts = np.flatnonzero(np.r_[True, block[1:] != block[:-1]])
+    del block
+    sizes = np.diff(np.r_[starts, len(packed)])
+    low = np.uint64((1 << bits) - 1)
+    for at in np.flatnonzero(sizes > 1).tolist():
+        start = int(starts[at])
+        yield packed[start : start + int(sizes[at])] & low
+
+
+def _packed(
+    codes: array[int], days: array[int], places: array[int]
+) -> tuple[np.ndarray, int] | None:
+    """Each filing as one number, its block (cell, then day) in the upper bits and the
+    report's place in the lower ones, and the lower ones' width; None when they do not
+    fit 64 bits. Made a step at a time into one array, so the three are not copied whole
+    as 8-byte arrays beside it."""
+    code = np.frombuffer(codes, dtype=np.int32)
+    day = np.frombuffer(days, dtype=np.int32)
+    place = np.frombuffer(places, dtype=np.int32)
+    first = int(day.min())
+    day_bits = (int(day.max()) - first).bit_length()
+    place_bits = max(int(place.max()).bit_length(), 1)
+    if int(code.max()).bit_length() + day_bits + place_bits > 64:
+        return None
+    packed = np.empty(len(place), dtype=np.uint64)
+    for start in range(0, len(place), STEP):
+        part = slice(start, start + STEP)
+        block = (code[part].astype(np.uint64) << np.uint64(day_bits)) | (day[part] - first).astype(
+            np.uint64
+        )
+        packed[part] = (block << np.uint64(place_bits)) | place[part].astype(np.uint64)
+    return packed, place_bits
+
+
+def _blocks_by_index(
+    codes: array[int], days: array[int], places: array[int]
+) -> Iterator[np.ndarray]:
+    """:func:`_blocks` for filings that do not fit one number: sorted by block through an
+    index (stably, so a block's members stay in place order)."""
+    key = (np.frombuffer(codes, dtype=np.int32).astype(np.int64) << 32) | np.frombuffer(
+        days, dtype=np.int32
+    ).astype(np.int64)
     order = np.argsort(key, kind="stable")
     key = key[order]
-    place = np.frombuffer(places, dtype=np.int64)[order].astype(np.uint64)
-    del keys, places, order
+    place = np.frombuffer(places, dtype=np.int32)[order].astype(np.uint64)
+    del order
     starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
     sizes = np.diff(np.r_[starts, len(key)])
     del key
@@ -212,18 +310,38 @@ def _distinct(chunks: list[np.ndarray]) -> np.ndarray:
 
 
 def _merged(runs: list[np.ndarray]) -> np.ndarray:
-    """Two ascending arrays of distinct values merged, each value once: a stable sort of
-    two sorted runs put end to end is a merge (timsort finds the runs). ``runs`` is
-    emptied once they are put together, so neither is held beside the merge."""
+    """Two ascending arrays of distinct values merged, each value once. The values of the
+    second already in the first (a pair filed under several blocks: every day of two
+    reports' windows) are found by a binary search and dropped first, so nothing is left
+    to drop after the merge: the two are put end to end and a stable sort merges them
+    in place (timsort finds the two runs, and its buffer is the size of the shorter),
+    where a copy without the repeats was made beside them (a busy block's merge held 2.5
+    times its pairs). ``runs`` is emptied, so neither is held beside the merge once it
+    is done; the first must be held by nothing else (it grows in place)."""
     a, b = runs
-    if not len(a):
-        runs.clear()
-        return b
-    both = np.concatenate(runs)
     runs.clear()
-    del a, b
-    both.sort(kind="stable")
-    return _dropped_repeats(both)
+    if not len(a):
+        return b
+    new = np.empty(len(b), dtype=bool)
+    for start in range(0, len(b), STEP):  # a step at a time: the search's arrays are small
+        part = b[start : start + STEP]
+        at = np.searchsorted(a, part)
+        at[at == len(a)] = 0
+        new[start : start + STEP] = a[at] != part
+    b = b[new]
+    del new
+    if not len(b):
+        return a
+    # the first grown in place (only this function holds it: a reallocation, which for
+    # an array this large moves no data) and the second put after it
+    size = len(a)
+    if not a.flags.owndata:  # a view cannot grow: a copy of it can
+        a = a.copy()
+    a.resize(size + len(b), refcheck=False)
+    a[size:] = b
+    del b
+    a.sort(kind="stable")
+    return a
 
 
 def _dropped_repeats(values: np.ndarray) -> np.ndarray:

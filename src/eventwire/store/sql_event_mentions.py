@@ -12,14 +12,14 @@ quotes, statistics, places and the summaries are still rewritten whole.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from eventwire.model import Incident, Resolution, to_dict
 from eventwire.resolve.event_mentions import EventsChange, MentionRow
 from eventwire.resolve.record_file import Picked
-from eventwire.store.export_lines import event_line, member_incidents
-from eventwire.store.sql_incidents import payload_json
+from eventwire.store.export_lines import event_line
+from eventwire.store.sql_incidents import MovedMembers, payload_json
 from eventwire.store.sql_units import _chunks
 
 _CHUNK = 500  # events compared with their stored JSON at a time
@@ -46,7 +46,12 @@ class EventMentionsSQL:
         def _all(self, sql: str, args: Sequence[Any] = ()) -> list[Any]: ...
         def _state(self, name: str) -> str: ...
         def _set_state(self, name: str, value: str) -> None: ...
-        def _write_resolution(self, res: Resolution, summaries: bool = True) -> None: ...
+        def _write_resolution(
+            self,
+            res: Resolution,
+            summaries: bool = True,
+            member_of: Mapping[str, Sequence[str]] | None = None,
+        ) -> None: ...
         def _write_incidents(
             self, res: Resolution, written: Sequence[Incident] | None = None
         ) -> None: ...
@@ -54,6 +59,10 @@ class EventMentionsSQL:
             self, incidents: Sequence[Incident]
         ) -> tuple[list[int], list[str]]: ...
         def _stored_payloads(self, table: str, ids: Sequence[str]) -> dict[str, str]: ...
+        def moved_members(
+            self, changed: Sequence[Incident], gone: Sequence[str]
+        ) -> MovedMembers: ...
+        def event_incidents(self, event_ids: Iterable[str]) -> dict[str, list[str]]: ...
 
     def event_mentions_generation(self) -> int:
         """The picture generation the stored event mentions reflect (-1: none)."""
@@ -108,16 +117,20 @@ class EventMentionsSQL:
     # the partial write --------------------------------------------------------------
     def update_rest(self, resolution: Resolution, change: EventsChange, generation: int) -> None:
         """Store a refresh's picture past the actors: the events ``change`` removed and
-        added (those added as they are stored keep their rows), the kept events' lines where their incidents changed, the mention rows of
-        the regrouped keys, the incidents whose rows differ from the stored ones (and the
-        removal of those gone); relations, quotes, statistics, places (and the summaries)
-        whole. ``resolution.events`` holds every event now."""
-        before: dict[str, list[str]] = {}
-        for event_id, incident_id in self._stream(
-            "SELECT event_id, incident_id FROM incident_events WHERE role = 'member'"
-            " ORDER BY event_id, incident_id"
-        ):
-            before.setdefault(event_id, []).append(incident_id)
+        added (those added as they are stored keep their rows), the kept events' lines
+        where their incidents changed, the mention rows of the regrouped keys, the
+        incidents whose rows differ from the stored ones (and the removal of those gone);
+        relations, quotes, statistics, places (and the summaries) whole.
+        ``resolution.events`` holds every event now.
+
+        Which incidents an event is a member of is read from the store only for the
+        events written and those of the incidents whose member events moved
+        (:meth:`moved_members`): an event of no such incident keeps its line."""
+        # only the incidents whose rows differ are written, read back as they are (a
+        # batch may change the notes of most)
+        at, gone = self.changed_incident_positions(resolution.incidents)
+        incidents = Picked(resolution.incidents, at)
+        moved = self.moved_members(incidents, gone)
         # of the regrouped keys' events, those stored with the same JSON keep their rows
         # (compared a chunk at a time: they may be most events of the store)
         added, at = change.added, []
@@ -134,6 +147,10 @@ class EventMentionsSQL:
                     kept.add(e.id)
         kept -= written
         fresh = Picked(added, at)  # read back as they are written
+        # the incidents of the events whose lines are made or may change, as stored
+        # (before the moved incidents' links are deleted) and as they will be
+        before = self.event_incidents(moved.events | written)
+        member_of = {e: moved.now(e, before.get(e, ())) for e in written}
         for chunk, marks in _chunks(sorted(change.removed - kept)):
             self._execute(f"DELETE FROM events WHERE id IN ({marks})", chunk)
             self._execute(
@@ -142,10 +159,6 @@ class EventMentionsSQL:
         self._execute("DELETE FROM evidence WHERE kind <> 'event'")
         for table in WHOLE_TABLES:
             self._execute(f"DELETE FROM {table}")
-        # only the incidents whose rows differ are written, read back as they are (a
-        # batch may change the notes of most)
-        at, gone = self.changed_incident_positions(resolution.incidents)
-        incidents = Picked(resolution.incidents, at)
         for chunk, marks in _chunks(sorted({i.id for i in incidents} | set(gone))):
             self._execute(f"DELETE FROM incident_events WHERE incident_id IN ({marks})", chunk)
             self._execute(f"DELETE FROM incidents WHERE id IN ({marks})", chunk)
@@ -156,15 +169,17 @@ class EventMentionsSQL:
                 quotes=resolution.quotes,
                 places=resolution.places,
                 statistics=resolution.statistics,
-                incidents=resolution.incidents,  # the events' lines name theirs
-            )
+            ),
+            member_of=member_of,  # the written events' incidents
         )
+        del member_of
         self._write_incidents(resolution, incidents)
-        now = member_incidents(resolution.incidents)
         for e in resolution.events:
-            if e.id not in written and now.get(e.id, []) != before.get(e.id, []):
-                line = event_line(e, now.get(e.id, ()))
-                self._execute("UPDATE events SET line = ? WHERE id = ?", (line, e.id))
+            if e.id in moved.events and e.id not in written:
+                was = before.get(e.id, [])
+                if (now := moved.now(e.id, was)) != was:
+                    line = event_line(e, now)
+                    self._execute("UPDATE events SET line = ? WHERE id = ?", (line, e.id))
         for chunk, marks in _chunks(sorted(change.keys)):
             self._execute(f"DELETE FROM event_mentions WHERE group_key IN ({marks})", chunk)
         self._insert("event_mentions", MENTION_COLUMNS, (_values(r) for r in change.rows))

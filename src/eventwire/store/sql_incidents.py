@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from eventwire.errors import NotFound
@@ -59,6 +59,26 @@ def _in_id_order(incidents: Sequence[Incident]) -> bool:
     if isinstance(incidents, Picked):
         incidents = incidents.base
     return isinstance(incidents, SortedRecords)
+
+
+@dataclass
+class MovedMembers:
+    """What a refresh's incidents change of which events are members of which incidents:
+    the incidents whose member events differ from the stored ones (new, gone, or joined
+    differently: most changed rows differ in their notes only), the moved incidents each
+    event is a member of now, and every event that was or is a member of one."""
+
+    incidents: set[str] = field(default_factory=set)
+    joined: dict[str, list[str]] = field(default_factory=dict)
+    events: set[str] = field(default_factory=set)
+
+    def now(self, event_id: str, stored: Sequence[str]) -> list[str]:
+        """The ids of the incidents ``event_id`` is a member of after the write, in id
+        order, from those it is stored as a member of (``stored``): an incident that did
+        not move keeps the same member events, so only the moved ones are taken out and
+        put back as they are now."""
+        kept = {i for i in stored if i not in self.incidents}
+        return sorted(kept.union(self.joined.get(event_id, ())))
 
 
 class IncidentQueries:
@@ -130,6 +150,44 @@ class IncidentQueries:
             now.update(inc.id for inc in part)
         gone = [r[0] for r in self._stream("SELECT id FROM incidents") if r[0] not in now]
         return changed, gone
+
+    def _stored_members(self, incident_ids: Sequence[str]) -> dict[str, set[str]]:
+        """The member events of each stored incident of ``incident_ids`` (at most a chunk),
+        by incident id (through the table's key)."""
+        found: dict[str, set[str]] = {}
+        if incident_ids:
+            marks = ",".join("?" * len(incident_ids))
+            for incident_id, event_id in self._all(
+                "SELECT incident_id, event_id FROM incident_events WHERE role = 'member'"
+                f" AND incident_id IN ({marks})",
+                list(incident_ids),
+            ):
+                found.setdefault(incident_id, set()).add(event_id)
+        return found
+
+    def moved_members(self, changed: Sequence[Incident], gone: Sequence[str]) -> MovedMembers:
+        """Of the incidents whose rows differ from the stored ones (``changed``, a refresh's
+        :meth:`changed_incidents`) and of the stored ones ``gone``, those whose member
+        events moved, read a chunk at a time before they are written (see
+        :class:`MovedMembers`). Only their events can be members of other incidents than
+        they are stored as, so a refresh need not hold every event's incidents."""
+        moved = MovedMembers()
+        for k in range(0, len(changed), _CHUNK):
+            part = changed[k : k + _CHUNK]
+            stored = self._stored_members([inc.id for inc in part])
+            for inc in part:
+                was, members = stored.get(inc.id, set()), set(inc.events)
+                if was != members:
+                    moved.incidents.add(inc.id)
+                    moved.events |= was | members
+                    for event_id in members:
+                        moved.joined.setdefault(event_id, []).append(inc.id)
+        for k in range(0, len(gone), _CHUNK):
+            ids = gone[k : k + _CHUNK]
+            moved.incidents.update(ids)
+            for members in self._stored_members(ids).values():
+                moved.events |= members
+        return moved
 
     def _write_incidents(self, res: Resolution, written: Sequence[Incident] | None = None) -> None:
         """Insert the resolution's incidents (or only ``written``, the others being stored
