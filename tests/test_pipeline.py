@@ -192,7 +192,7 @@ def test_a_refresh_reads_the_incidents_only_of_events_it_writes_or_that_moved(
     from eventwire import pipeline
     from eventwire.pipeline import refresh
     from eventwire.store import open_store
-    from eventwire.store import sql as sql_module
+    from eventwire.store import sql_picture as sql_module
     from eventwire.synthetic import World, synthetic_document
 
     world = World.make(120)

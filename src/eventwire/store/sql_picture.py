@@ -5,7 +5,7 @@ and its overrides' fingerprint, the summary tables rewritten from it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from eventwire.model import Event, Incident, Resolution, Statistic, to_dict
@@ -112,10 +112,17 @@ class PictureSQL(SQLBase):
             raise self._fail("store resolution", exc) from exc
         return True
 
-    def _write_resolution(self, res: Resolution, summaries: bool = True) -> None:
+    def _write_resolution(
+        self,
+        res: Resolution,
+        summaries: bool = True,
+        member_of: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
         # rows are made as they are inserted (generators), never all at once; an event's
-        # line names the incidents it is a member of (written with it: migration 19)
-        member_of = member_incidents(res.incidents)
+        # line names the incidents it is a member of (written with it: migration 19), from
+        # ``member_of`` when given (a refresh's, for the events it writes)
+        if member_of is None:
+            member_of = member_incidents(res.incidents)
         self._insert("actors", ("id", *ACTOR_COLUMNS), (actor_row(a, res) for a in res.actors))
         self._insert("actor_keys", ("actor_id", "key"), actor_key_rows(res.actors))
         links = res.mention_actor
