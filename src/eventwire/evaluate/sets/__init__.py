@@ -1,1 +1,1 @@
-"""One module per gold set: a reader (gold format -> records) and a scorer."""
+"""Gold sets: each registered with a reader (gold format -> records) and a scorer, in one or more modules."""
