@@ -172,6 +172,6 @@ def test_a_town_qualifying_a_person_places_nothing(nlp, resources) -> None:
 def test_one_misread_town_gives_no_country(nlp, resources) -> None:
     # "Police forces": the model's place is the Polish town Police; one town alone says
     # no country for the village the gazetteer lacks
-    text = "Rioters hurled rocks at Police forces in Ngorobali. A Police officer was injured."
-    place = _places(nlp, resources, text, "hurled")[0]
+    text = "Rioters threw stones at Police forces in Ngorobali. A Police officer was injured."
+    place = _places(nlp, resources, text, "threw")[0]
     assert place is None or place.country != "POL"
