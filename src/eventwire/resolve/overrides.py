@@ -91,8 +91,12 @@ def resolution_fingerprint(settings: Settings) -> str:
     # the version of resolution itself: raised when a stored picture of an older version
     # must be recomputed (2: order-free actor keys, incidents, statistics)
     digest = hashlib.sha1(b"resolution 2")
-    for path in (settings.overrides_path, *settings.actor_file_paths()):
-        digest.update(str(path).encode() + b"\0")
+    # each file by its role, never its path: a store copied or moved with its overrides
+    # file beside it keeps its picture current
+    files = [(b"overrides", settings.overrides_path)]
+    files += [(b"actors", path) for path in settings.actor_file_paths()]
+    for role, path in files:
+        digest.update(role + b"\0")
         try:
             digest.update(path.read_bytes())
         except OSError:
