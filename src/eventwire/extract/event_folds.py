@@ -19,8 +19,9 @@ from eventwire.extract.context import DocContext
 from eventwire.extract.count_attach import VICTIM_VERBS, follow_up_line
 from eventwire.extract.eventlinks import CONSEQUENCE_DEPS
 from eventwire.extract.modality import SPEECH_VERBS
+from eventwire.extract.weapons import ARMY_MODIFIERS
 from eventwire.knowledge.ontology import Ontology
-from eventwire.model import EventMention
+from eventwire.model import EventMention, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -156,8 +157,12 @@ def _consequences_folded(
                 victims.setdefault(h, set()).update(
                     q for q in e.qualifiers if q.startswith("target_") and q != "target_place"
                 )
-            out[h] = replace(host, source=host.source or e.source, target=host.target or e.target,
-                             qualifiers=tuple(dict.fromkeys((*host.qualifiers, *quals))))  # fmt: skip
+            target, own = host.target or e.target, host.qualifiers
+            if _army_word_on_thing(doc, host.target) and _named_side(doc, e.target):
+                # "struck a military vehicle, killing two fighters of X": X was hit
+                target, own = e.target, tuple(q for q in own if not q.startswith("target_"))
+            out[h] = replace(host, source=host.source or e.source, target=target,
+                             qualifiers=tuple(dict.fromkeys((*own, *quals))))  # fmt: skip
         dropped.add(n)
     for h, kinds in victims.items():
         if kinds & ARMED_VICTIMS and CIVILIAN_TARGET not in kinds:
@@ -166,6 +171,24 @@ def _consequences_folded(
             quals = out[h].qualifiers
             out[h] = replace(out[h], qualifiers=tuple(q for q in quals if q != CIVILIAN_TARGET))
     return [e for n, e in enumerate(out) if n not in dropped]
+
+
+def _army_word_on_thing(doc: Doc, span: Span | None) -> bool:
+    """An army word modifying the thing an act hit stands for the thing's army only when
+    nothing better is told: "struck a military vehicle" (``military`` as the target)."""
+    tokens = doc.char_span(span.start, span.end) if span is not None else None
+    if tokens is None or len(tokens) != 1:
+        return False
+    word = tokens[0]
+    return (word.lower_ in ARMY_MODIFIERS and word.dep_ in ("amod", "compound")
+            and word.head.pos_ == "NOUN" and word.head.i > word.i)  # fmt: skip
+
+
+def _named_side(doc: Doc, span: Span | None) -> bool:
+    """A side the text names ("fighters of the Syrian Democratic Forces" gives the Forces),
+    not a plain noun of people ("soldiers")."""
+    tokens = doc.char_span(span.start, span.end) if span is not None else None
+    return tokens is not None and any(t.pos_ == "PROPN" for t in tokens)
 
 
 CIVILIAN_TARGET = "target_civilian"

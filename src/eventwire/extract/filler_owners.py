@@ -71,7 +71,7 @@ MEMBER_NOUNS = frozenset({"member", "operative", "cadre", "commando", "bomber"})
 SERVING_NOUNS = OWNED_NOUNS | MEMBER_NOUNS | frozenset(
     {"officer", "policeman", "policemen", "police", "personnel", "agent", "guard", "gunman",
      "gunmen", "combatant", "recruit", "militant", "officers", "mercenary", "mercenaries",
-     "contractor", "contractors"}
+     "contractor", "contractors", "faction", "factions"}
 )  # fmt: skip
 # Nouns a body describes itself by in its speaker's clause ("the group's men").
 SPEAKING_BODIES = frozenset({"group", "movement", "organisation", "organization", "militia",
