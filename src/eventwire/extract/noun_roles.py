@@ -175,6 +175,8 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     target = target or repeller or _aimed_past_agent(token, source) or _under_attack(token)
     if target is None and loser is not None and loser != source:
         target = loser  # "the army lost five soldiers in an ambush by X": the army was hit
+    dead = died_in(token)  # "three soldiers died in the ambush": they were hit
+    target = target or dead
     if target is None and token.dep_ == "pobj" and token.head.lower_ == "on":
         verb = token.head.head  # "arrived in Amman on a visit": the visit is to Amman
         if verb_lemma(verb) in TRAVEL_VERBS:
@@ -187,7 +189,9 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     # Further candidates, tried when the first names no actor: every target preposition,
     # and one level down ("a freeze of trade ties with Eritrea"), then the light verb's
     # ("denies sale of rifles to Zarnia": the parser hangs "to Zarnia" on the verb).
-    further = prep_objects(token, NOUN_TARGET_PREPS)
+    # ("villagers died in the shelling of Sake": the place hit names no actor)
+    further = [dead] if dead is not None and dead is not target else []
+    further += prep_objects(token, NOUN_TARGET_PREPS)
     further += [t for p in further for t in prep_objects(p, NOUN_TARGET_PREPS)]
     further += [h for p in further if (h := held_by(p)) is not None]  # "on bases held by X"
     if repeller is not None:
@@ -247,6 +251,22 @@ def losing_side(token: Token) -> Token | None:
     if verb.pos_ != "VERB" or verb_lemma(verb) != "lose" or dep_child(verb, "dobj") is None:
         return None
     return dep_child(verb, "nsubj") or controller_subject(verb)
+
+
+# Verbs of dying whose subject fell in the act their "in" phrase names.
+DYING_VERBS = frozenset({"die", "perish"})
+
+
+def died_in(token: Token) -> Token | None:
+    """The subject of a verb of dying whose "in" phrase is the act ``token`` names: "three
+    soldiers died in the ambush", "two guards perished in the raid" (the ones hit), else
+    None."""
+    if token.dep_ != "pobj" or token.head.lower_ != "in":
+        return None
+    verb = token.head.head
+    if verb.pos_ != "VERB" or verb_lemma(verb) not in DYING_VERBS:
+        return None
+    return dep_child(verb, "nsubj")
 
 
 # Nouns of a whole war or crisis: a country named before one is where it is fought ("the
