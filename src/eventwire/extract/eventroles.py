@@ -14,7 +14,8 @@
   attack from X": Y = target; the one blamed for it ("blamed X for the attack", "X was blamed for the
   bombing") = source; the subject of "lost ten
   fighters in clashes with Y" = a side (source of a two-sided act, else its target:
-  "lost five soldiers in an ambush").
+  "lost five soldiers in an ambush"); the subject of "died (perished) in the ambush" =
+  target.
 * when the first target candidate names no actor, the next is tried: a verb's
   "demanded that X act" (X), a noun's other target prepositions and the ones under them
   ("a freeze of trade ties with Eritrea"), the holder of a place aimed at ("shelled
