@@ -189,7 +189,7 @@ def _ties(noun: Token) -> Iterator[Statement]:
         return  # "cut (severed) its ties with Y": a tie ended, or only spoken of
     if (owner := dep_child(noun, "poss")) is not None:
         yield Statement("ally", owner, other, noun, noun)
-    elif noun.dep_ == "dobj" and verb_lemma(noun.head) in TIE_HOLDING_VERBS:
+    elif noun.dep_ == "dobj":  # a verb of holding or denying (the test above)
         # read at the noun, so that the verb governing it gives the status ("denies links
         # with Y": denied); "has no links" by the noun's own determiner
         none = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
