@@ -23,9 +23,10 @@ are compatible:
   same town and day, or on the same toll of one day in places that hold one another
   (:mod:`~eventwire.resolve.incident_tolls`). Two armed groups named as the doer of one
   act in one town on one day are one act when the reports share a detail of it (a site,
-  a figure, a risen toll), and a side that is the doer of one report and only the
-  target of another's own doer is an attack and a counter-attack
-  (:mod:`~eventwire.resolve.incident_doers`). A place gives no side by its name alone
+  a figure, a risen toll), a report naming only whom the act hit and one naming only its
+  doer tell its two ends (one town, a stated day, one type), and a side that is the doer
+  of one report and only the target of another's own doer is an attack and a
+  counter-attack (:mod:`~eventwire.resolve.incident_doers`). A place gives no side by its name alone
   (:func:`assign_actors`).
 
 Candidates come from blocking on (family, day, named side) and (family, day, town), each report
