@@ -29,6 +29,20 @@ clash told from its two ends stays joinable: the reports name each other's doer
 ("fighters attacked the post" / "troops repelled the fighters who attacked the post"), a
 state is the other doer (the army's account of repelling an attack), or both are placed
 in one town.
+
+**The victims named by one report, the doer by the other** (:func:`victims_and_doer`): a
+report that names no doer, only whom the act hit ("the dead are Maria Chavez, 71, and her
+neighbour"; "two soldiers of the border guard were killed"), and a report that names only
+the doer ("cartel drones killed two people"), with no side hit, share no side but
+contradict nothing: each tells the end of the act the other leaves out. Naming the dead
+made such a report less joinable than one naming nobody, which joins the doer's report
+of its town and day. They join on the same terms as reports naming nobody: one town, one
+of them dated to the day (the dates meet), and one type. A report whose victim is the
+other's doer (a reply), a doer's report that names another victim, two reports naming
+two victims, and reports of two towns, two weeks or two types are not this case; nor is
+a state's side hit, which is one clash told from its two ends when the other names an
+armed group as the doer (``state_against_group``, on its own terms) and two states when
+it names another state.
 """
 
 from __future__ import annotations
@@ -104,6 +118,22 @@ def doer_named_two_ways(a: _Told, b: _Told) -> list[str]:
     if a.doers & b.hit or b.doers & a.hit:
         return []  # one's doer is the other's target: two ends of a clash, or a reply
     return act_ties(a, b)
+
+
+def victims_and_doer(a: _Told, b: _Told) -> bool:
+    """Whether one report names only whom the act hit and the other only its doer, in one
+    town on a day one of them states, with one type (see the module docstring)."""
+    if a.type != b.type or not (a.day or b.day) or not _one_town(a, b):
+        return False
+    for hit_only, done_only in ((a, b), (b, a)):
+        if hit_only.doers or not hit_only.hit or done_only.hit or not done_only.doers:
+            continue
+        if _any_state(hit_only.hit):
+            continue  # a state's forces hit: one clash from its two ends, or two states
+        if hit_only.hit & done_only.doers:
+            continue  # the doer of one is the victim of the other: a reply, not this case
+        return True
+    return False
 
 
 def counter_attack_veto(a: _Told, b: _Told) -> str | None:

@@ -23,9 +23,10 @@ are compatible:
   same town and day, or on the same toll of one day in places that hold one another
   (:mod:`~eventwire.resolve.incident_tolls`). Two armed groups named as the doer of one
   act in one town on one day are one act when the reports share a detail of it (a site,
-  a figure, a risen toll), and a side that is the doer of one report and only the
-  target of another's own doer is an attack and a counter-attack
-  (:mod:`~eventwire.resolve.incident_doers`). A place gives no side by its name alone
+  a figure, a risen toll), a report naming only whom the act hit and one naming only its
+  doer tell its two ends (one town, a stated day, one type), and a side that is the doer
+  of one report and only the target of another's own doer is an attack and a
+  counter-attack (:mod:`~eventwire.resolve.incident_doers`). A place gives no side by its name alone
   (:func:`assign_actors`).
 
 Candidates come from blocking on (family, day, named side) and (family, day, town), each report
@@ -60,7 +61,11 @@ from eventwire.resolve.doc_incidents import (
 from eventwire.resolve.incident_apart import ApartSets
 from eventwire.resolve.incident_clusters import Clusters
 from eventwire.resolve.incident_days import day_apart_veto
-from eventwire.resolve.incident_doers import counter_attack_veto, doer_named_two_ways
+from eventwire.resolve.incident_doers import (
+    counter_attack_veto,
+    doer_named_two_ways,
+    victims_and_doer,
+)
 from eventwire.resolve.incident_explanations import (
     EXPLANATION_KEY,
     explanation_in_words,
@@ -165,6 +170,7 @@ __all__ = [
     "state_side",
     "state_sides",
     "veto",
+    "victims_and_doer",
     "within_reach",
 ]
 
@@ -216,7 +222,7 @@ def veto(a: Report, b: Report) -> str | None:
         return why
     shared = sides_meet(a.named, b.named)
     if (a.named and b.named and not shared and not state_against_group(a, b)
-            and not doer_named_two_ways(a, b)):  # fmt: skip
+            and not doer_named_two_ways(a, b) and not victims_and_doer(a, b)):  # fmt: skip
         return "named actors differ"
     if shared and (why := undated_victim_veto(a, b)):
         return why
@@ -339,6 +345,10 @@ def _reason(a: Report, b: Report) -> str:
     elif ties := doer_named_two_ways(a, b):
         doers = " / ".join(sorted(", ".join(sorted(r.doers)) for r in (a, b)))
         parts.append(f"one act, its doer named two ways ({doers}; {'; '.join(ties)})")
+    elif a.named and b.named and victims_and_doer(a, b):
+        hit, done = (a, b) if a.hit and not a.doers else (b, a)
+        victims, doers = (", ".join(sorted(s)) for s in (hit.hit, done.doers))
+        parts.append(f"the victims named by one, the doer by the other ({victims} / {doers})")
     ta, tb = town_of(a.place), town_of(b.place)
     if ta and tb and across_line(a, b):
         parts.append(f"one exchange of fire told by each side ({ta.name} / {tb.name})")
