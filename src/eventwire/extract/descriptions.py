@@ -90,7 +90,7 @@ from eventwire.extract.description_kinds import (
     has_capital,
 )
 from eventwire.extract.docview import DocView
-from eventwire.extract.eventroles import ARMY_KIND, armed_modifier
+from eventwire.extract.eventroles import ARMY_KIND, armed_modifier, self_naming
 from eventwire.extract.known_by import description_kinds, known_as_group, known_by, names_known_by
 from eventwire.extract.namephrases import Cand
 from eventwire.extract.one_state import (
@@ -197,6 +197,9 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
         if army is not None and soldiers_hit(tok, cands, army):
             found.append(_standing_for(army, tok.i, tok.i + 1))
             continue
+        if (self_named := _calling_itself(tok, named)) is not None:
+            found.append(_standing_for(self_named, _determiner_start(tok), tok.i + 1))
+            continue
         lemma = tok.lemma_.lower()
         wanted = DESCRIBED_BY.get(lemma)
         if wanted is None or (det := definite(tok)) is None or not _right_number(tok, lemma):
@@ -248,6 +251,39 @@ def _bare_police(doc: Any, cands: list[Cand], named: list[Cand]) -> list[Cand]:
         if (c.group_hint or "").startswith("group:"):
             bare.append(_standing_for(body, c.start, c.end))
     return bare
+
+
+def _calling_itself(noun: Any, named: list[Cand]) -> Cand | None:
+    """The name a body's description gives itself: "a group calling itself the Eastern
+    Front", "the militia, which calls itself X", "the group that has waged an insurgency
+    since 2017, which calls itself X" (the clause hung on the year by the parser: a year
+    names nobody, so the reflexive is the nearest collective noun's above it)."""
+    if noun.lemma_.lower() not in COLLECTIVE or noun.tag_ != "NN":
+        return None
+    for tok in noun.doc[noun.i + 1 : noun.sent.end]:
+        if tok.dep_ not in ("acl", "relcl") or not self_naming(tok):
+            continue
+        if _antecedent(tok).i != noun.i:
+            continue
+        name = next((c for c in tok.children if c.dep_ in ("oprd", "xcomp", "attr")), None)
+        if name is None:
+            return None
+        return next((c for c in named if c.start <= name.i < c.end), None)
+    return None
+
+
+def _antecedent(clause: Any) -> Any:
+    """The collective noun a clause of self-naming describes: its head, or the nearest one
+    above a head that names nobody (a year, a place)."""
+    head = clause.head
+    while head.lemma_.lower() not in COLLECTIVE and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _determiner_start(noun: Any) -> int:
+    """Where the description starts: its determiner ("a group", "the militia")."""
+    return min([noun.i, *(c.i for c in noun.children if c.dep_ == "det")])
 
 
 def _standing_for(prior: Cand, start: int, end: int) -> Cand:

@@ -4,7 +4,10 @@
   object) = target; passive: "by" agent = source, passive subject = target; a
   verb without a subject of its own takes it from the verb that controls it
   ("denied backing him", "vowed to attack") or that it is coordinated with;
-  a participle modifying a noun ("forces backed by Turkey") targets that noun.
+  a participle modifying a noun ("forces backed by Turkey") targets that noun; an
+  agentless passive act told with a clause of the same moment whose subject goes after
+  someone takes that subject as its doer ("three bandits were killed as troops chased
+  the raiders": the troops).
 * nouns ("offensive", "backing", "visit"): possessor, "by", "from" or an
   adjective/compound mention = source, else the subject of a light verb
   ("launched an offensive"), the "by" agent of a participle ("an attack carried out
@@ -121,6 +124,52 @@ __all__ = [
     "when_word",
 ]
 
+# Verbs of going after someone, in a clause of time on an agentless passive act: "three
+# raiders were killed as troops chased the attackers" (the troops killed them).
+PURSUIT_VERBS = frozenset({"chase", "pursue", "hunt", "track", "corner", "intercept",
+                           "surround", "encircle", "repel", "ambush", "storm", "raid"})  # fmt: skip
+# Words opening a clause of the same moment: "as", "when", "while".
+SAME_MOMENT = frozenset({"as", "when", "while"})
+# Nouns of a state's or a guard's people: victims of this kind were most likely the
+# pursuers' own ("two soldiers were killed as troops chased the gunmen").
+PURSUER_NOUNS = frozenset({"soldier", "troop", "policeman", "officer", "police", "serviceman",
+                           "guard", "ranger", "commando", "militiaman", "fighter"})  # fmt: skip
+
+
+# Verbs by which a body names itself: "a group calling itself X", "which styles itself X".
+SELF_NAMING_VERBS = frozenset({"call", "style", "name", "dub"})
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
+
+
+def self_naming(verb: Token) -> bool:
+    """ "A group calling itself X", "the militia, which calls itself X": the body gives
+    itself a name and does nothing to anyone (no demand of "called on X to")."""
+    return verb_lemma(verb) in SELF_NAMING_VERBS and any(
+        c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children
+    )
+
+
+def pursuer(verb: Token, victim: Token | None) -> Token | None:
+    """The doer of an agentless passive act told with a clause of the same moment whose
+    subject goes after someone: "three raiders were killed as troops chased the attackers",
+    "a gunman was shot dead when police stormed the house" (the troops, the police). Not
+    when the clause's subject is a pronoun (often the victims themselves: "were killed as
+    they chased ..."), nor when the victims are soldiers, police or fighters, who may be the
+    pursuers' own."""
+    if victim is not None and victim.lemma_.lower() in PURSUER_NOUNS:
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or verb_lemma(clause) not in PURSUIT_VERBS:
+            continue
+        if not any(c.dep_ in ("mark", "advmod") and c.lower_ in SAME_MOMENT
+                   for c in clause.children):  # fmt: skip
+            continue
+        subject = dep_child(clause, "nsubj")
+        if subject is not None and subject.pos_ not in ("PRON", "DET"):
+            return subject
+    return None
+
+
 # Verbs whose subject, with no object and no auxiliary, is the victim (headline style).
 PATIENT_SUBJECT_VERBS = frozenset({"kill", "wound", "injure", "abduct", "kidnap", "arrest",
                                    "detain", "execute", "behead", "murder", "shoot"})  # fmt: skip
@@ -155,6 +204,8 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     """Source token and target candidates (best first) of a verb trigger."""
     if nominal_gerund(token):
         return noun_roles(token)  # "Fighting between X and Y killed ten": a noun
+    if self_naming(token):
+        return None, [None]  # "a group calling itself X": a name given, no act done
     # not "reports that it had armed Y", nor "claims that it was armed by Y"
     reduced = dep_child(token, "nsubj", "aux", "nsubjpass", "auxpass") is None
     if token.dep_ == "acl" and token.tag_ == "VBN" and reduced:  # "forces backed by Turkey"
@@ -167,6 +218,8 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         agent = prep_object(token, frozenset({"by"}), ("agent", "prep"))
         if agent is None and (shared := coordinated_passive(token)) is not None:
             agent = shared[0]  # "was armed and funded by Qatar"
+        if agent is None:
+            agent = pursuer(token, passive)  # "were killed as troops chased the attackers"
         if agent is not None:
             agent = instrument_user(agent) or agent  # "was hit by shells fired by X"
         if passive is None and token.dep_ == "xcomp":
