@@ -235,3 +235,41 @@ def test_a_body_calling_itself_by_a_name_does_no_act(run):
 def test_a_group_called_by_others_is_not_named_by_itself(run):
     text = "Police blamed the group, which residents call the hill men, for the raid."
     assert _actor_of(run, text, "the group") != "hill men"
+
+
+# --- a body's people named by a kind noun: "the gang members", "the rebel fighters" -----
+
+
+@slow
+@pytest.mark.parametrize(
+    ("text", "words", "body"),
+    [
+        (
+            "Gunmen from the Los Halcones gang burned a market in Dorville on Sunday. Police "
+            "exchanged fire with the gang members for several hours.",
+            "gang members",
+            "Los Halcones",
+        ),
+        (
+            "The Kivu Defence Front, a rebel group, attacked Dorville on Sunday. Soldiers "
+            "fought the rebel fighters for several hours.",
+            "rebel fighters",
+            "Kivu Defence Front",
+        ),
+    ],
+)
+def test_a_kind_noun_on_a_body_s_people_stands_for_the_body_so_described(run, text, words, body):
+    assert _actor_of(run, text, words) == body
+
+
+@slow
+def test_people_of_a_kind_two_bodies_share_stand_for_neither(run):
+    text = (
+        "The Kivu Defence Front, a rebel group, attacked Dorville on Sunday. The Ituri "
+        "Patriotic Union, a rebel group based in Bunia, attacked Djugu. Soldiers fought the "
+        "rebel fighters for hours."
+    )
+    assert _actor_of(run, text, "rebel fighters") not in (
+        "Kivu Defence Front",
+        "Ituri Patriotic Union",
+    )

@@ -24,7 +24,10 @@ GROUP_KINDS = ARMED_KINDS | {"opposition", "front", "council", "party", "bloc", 
 # Kinds the words around a name give it ("Hezbollah, the militant group"; "the opposition
 # Velmar Coalition"): a name modifying a council or a committee ("the NTC executive
 # committee") names a part of it, so the heads of names come from names alone.
-TEXT_KINDS = ARMED_KINDS | {"opposition"}
+# Criminal bodies ("the Kanvar gang coalition", "the Dorado cartel"): "the gang", "the gang
+# members" stand for the one so described; "the group" stands for armed groups only.
+GANG_KINDS = frozenset({"gang", "cartel"})
+TEXT_KINDS = ARMED_KINDS | GANG_KINDS | {"opposition"}
 ARMY = "army"
 DESCRIBED_BY = {
     "group": ARMED_KINDS,
@@ -42,13 +45,19 @@ DESCRIBED_BY = {
     "coalition": frozenset({"coalition", "alliance"}),
     "alliance": frozenset({"coalition", "alliance"}),
     "opposition": frozenset({"opposition"}),
+    "gang": frozenset({"gang"}),
+    "cartel": frozenset({"cartel"}),
 }
 DESCRIBED_BY |= {head: DESCRIBED_BY.get(head, frozenset({head})) for head in BODY_HEADS}
 # Collective nouns: one actor in the singular only. The other group kinds are nouns of
 # armed people, standing for their group in the plural only.
 COLLECTIVE = frozenset({"group", "militia", "movement", "faction", "organisation",
                         "organization", "coalition", "alliance", "opposition", "front",
-                        "council", "party", "bloc", "league", "union", "committee"})  # fmt: skip
+                        "council", "party", "bloc", "league", "union", "committee", "gang",
+                        "cartel"})  # fmt: skip
+# Nouns of a body's people, standing for the body when a kind noun modifies them in the
+# plural: "the gang members", "the rebel fighters", "the militia gunmen".
+PEOPLE_OF = frozenset({"member", "fighter", "gunman", "militant", "militiaman", "combatant"})
 # Offices a person is described by ("Omar Sidibe, a UN spokesman, ... said the
 # spokesman"); in the singular they stand for the one person the article gave the office.
 PERSON_KINDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "president", "minister",

@@ -84,6 +84,7 @@ from eventwire.extract.description_kinds import (
     COLLECTIVE,
     DESCRIBED_BY,
     GROUP_KINDS,
+    PEOPLE_OF,
     PERSON_KINDS,
     TEXT_KINDS,
     definite,
@@ -202,6 +203,8 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
             continue
         lemma = tok.lemma_.lower()
         wanted = DESCRIBED_BY.get(lemma)
+        if lemma in PEOPLE_OF and (kind := _kind_modifier(tok)) is not None:
+            wanted = DESCRIBED_BY[kind]  # "the gang members": the gang's people
         if wanted is None or (det := definite(tok)) is None or not _right_number(tok, lemma):
             continue
         if lemma in COLLECTIVE and own_complement(tok, ("of", "with", "between", "among")):
@@ -279,6 +282,18 @@ def _antecedent(clause: Any) -> Any:
     while head.lemma_.lower() not in COLLECTIVE and head.head.i != head.i:
         head = head.head
     return head
+
+
+def _kind_modifier(noun: Any) -> str | None:
+    """The one kind noun modifying a plural noun of a body's people: "the gang members"
+    (gang), "the rebel fighters" (rebel); None with no kind or two ("the rebel militia
+    fighters" names no one kind)."""
+    if noun.tag_ != "NNS":
+        return None
+    kinds = [c.lemma_.lower() for c in noun.children
+             if c.dep_ in ("compound", "amod") and c.i < noun.i and c.text.islower()
+             and c.lemma_.lower() in DESCRIBED_BY and c.lemma_.lower() not in PERSON_KINDS]  # fmt: skip
+    return kinds[0] if len(kinds) == 1 else None
 
 
 def _determiner_start(noun: Any) -> int:
