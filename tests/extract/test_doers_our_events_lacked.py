@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from eventwire.extract.eventroles import pursuer
+from eventwire.extract.pursuers import pursuer
 
 slow = pytest.mark.slow
 

@@ -1,6 +1,7 @@
 """Kind nouns that definite descriptions of actors are made of ("the group", "the rebels",
 "the army", "the spokesman"), and the test for a definite description whose own modifiers
-name nothing. Shared by :mod:`~eventwire.extract.descriptions` (which reads them),
+name nothing, and the test for a verb by which a body names itself ("a group calling
+itself X"). Shared by :mod:`~eventwire.extract.descriptions` (which reads them),
 :mod:`~eventwire.extract.known_by`, :mod:`~eventwire.extract.army_descriptions` and
 :mod:`~eventwire.extract.one_state`."""
 
@@ -10,6 +11,7 @@ import re
 from typing import Any
 
 from eventwire.extract.bodies import BODY_HEADS
+from eventwire.extract.parsewalk import verb_lemma
 
 # Kind nouns of a group's description -> the kind nouns it may stand for ("the group" for
 # any armed or political group described so; "the rebels" for a rebel group only).
@@ -95,3 +97,16 @@ def definite(tok: Any) -> int | None:
         for c in children
     )
     return None if named else det.i
+
+
+# Verbs by which a body names itself: "a group calling itself X", "which styles itself X".
+SELF_NAMING_VERBS = frozenset({"call", "style", "name", "dub"})
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
+
+
+def self_naming(verb: Any) -> bool:
+    """ "A group calling itself X", "the militia, which calls itself X": the body gives
+    itself a name and does nothing to anyone (no demand of "called on X to")."""
+    return verb_lemma(verb) in SELF_NAMING_VERBS and any(
+        c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children
+    )

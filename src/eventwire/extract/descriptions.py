@@ -40,6 +40,13 @@ all see the description as a mention of the actor it stands for:
   whose government the article names: "the Syrian regime", "Iran's regime", the regime of
   a ruler the KB knows ("Gaddafi's regime") (:func:`~eventwire.extract.bodies.regimes_of_states`).
 
+* a body's description that names itself stands for that name: "a group calling itself
+  the Eastern Front", "the militia, which calls itself X" (:func:`_calling_itself`);
+* a body's people named in the plural with a kind noun ("the gang members", "the rebel
+  fighters", "the militia gunmen") stand for the one body the article described with that
+  kind ("gunmen from the X gang coalition"; "X, a rebel group"), as "the rebels" does;
+  "the gang" and "the cartel" stand for the one gang or cartel so described;
+
 * a name followed by the description it is known by ("the Sitkaw, as the country's armed
   forces are known,"; "Jund Sabr, as the group calls itself,") takes that description's
   kind words, and an army's description makes it a state force when the KB does not type
@@ -89,9 +96,10 @@ from eventwire.extract.description_kinds import (
     TEXT_KINDS,
     definite,
     has_capital,
+    self_naming,
 )
 from eventwire.extract.docview import DocView
-from eventwire.extract.eventroles import ARMY_KIND, armed_modifier, self_naming
+from eventwire.extract.eventroles import ARMY_KIND, armed_modifier
 from eventwire.extract.known_by import description_kinds, known_as_group, known_by, names_known_by
 from eventwire.extract.namephrases import Cand
 from eventwire.extract.one_state import (

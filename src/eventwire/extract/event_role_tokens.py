@@ -16,8 +16,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventwire.extract.actorspans import MentionIndex
+from eventwire.extract.description_kinds import self_naming
 from eventwire.extract.event_qualifiers import _words
-from eventwire.extract.eventroles import held_by, self_naming
+from eventwire.extract.eventroles import held_by
 from eventwire.knowledge.ontology import Ontology
 
 if TYPE_CHECKING:

@@ -57,6 +57,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from eventwire.extract.conjuncts import absolute_subject, coordinated_passive, own_conjuncts
+from eventwire.extract.description_kinds import self_naming
 from eventwire.extract.noun_roles import (
     HOLDING_PARTICIPLES,
     between_first,
@@ -82,6 +83,7 @@ from eventwire.extract.parsewalk import (
     verb_lemma,
     when_word,
 )
+from eventwire.extract.pursuers import pursuer
 from eventwire.extract.responsibility import claimant
 from eventwire.extract.weapons import ARMED_HEADS, ARMY_KIND, armed_modifier, instrument_user
 
@@ -123,52 +125,6 @@ __all__ = [
     "war_place",
     "when_word",
 ]
-
-# Verbs of going after someone, in a clause of time on an agentless passive act: "three
-# raiders were killed as troops chased the attackers" (the troops killed them).
-PURSUIT_VERBS = frozenset({"chase", "pursue", "hunt", "track", "corner", "intercept",
-                           "surround", "encircle", "repel", "ambush", "storm", "raid"})  # fmt: skip
-# Words opening a clause of the same moment: "as", "when", "while".
-SAME_MOMENT = frozenset({"as", "when", "while"})
-# Nouns of a state's or a guard's people: victims of this kind were most likely the
-# pursuers' own ("two soldiers were killed as troops chased the gunmen").
-PURSUER_NOUNS = frozenset({"soldier", "troop", "policeman", "officer", "police", "serviceman",
-                           "guard", "ranger", "commando", "militiaman", "fighter"})  # fmt: skip
-
-
-# Verbs by which a body names itself: "a group calling itself X", "which styles itself X".
-SELF_NAMING_VERBS = frozenset({"call", "style", "name", "dub"})
-REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
-
-
-def self_naming(verb: Token) -> bool:
-    """ "A group calling itself X", "the militia, which calls itself X": the body gives
-    itself a name and does nothing to anyone (no demand of "called on X to")."""
-    return verb_lemma(verb) in SELF_NAMING_VERBS and any(
-        c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children
-    )
-
-
-def pursuer(verb: Token, victim: Token | None) -> Token | None:
-    """The doer of an agentless passive act told with a clause of the same moment whose
-    subject goes after someone: "three raiders were killed as troops chased the attackers",
-    "a gunman was shot dead when police stormed the house" (the troops, the police). Not
-    when the clause's subject is a pronoun (often the victims themselves: "were killed as
-    they chased ..."), nor when the victims are soldiers, police or fighters, who may be the
-    pursuers' own."""
-    if victim is not None and victim.lemma_.lower() in PURSUER_NOUNS:
-        return None
-    for clause in verb.children:
-        if clause.dep_ != "advcl" or verb_lemma(clause) not in PURSUIT_VERBS:
-            continue
-        if not any(c.dep_ in ("mark", "advmod") and c.lower_ in SAME_MOMENT
-                   for c in clause.children):  # fmt: skip
-            continue
-        subject = dep_child(clause, "nsubj")
-        if subject is not None and subject.pos_ not in ("PRON", "DET"):
-            return subject
-    return None
-
 
 # Verbs whose subject, with no object and no auxiliary, is the victim (headline style).
 PATIENT_SUBJECT_VERBS = frozenset({"kill", "wound", "injure", "abduct", "kidnap", "arrest",
