@@ -40,6 +40,13 @@ all see the description as a mention of the actor it stands for:
   whose government the article names: "the Syrian regime", "Iran's regime", the regime of
   a ruler the KB knows ("Gaddafi's regime") (:func:`~eventwire.extract.bodies.regimes_of_states`).
 
+* a body's description that names itself stands for that name: "a group calling itself
+  the Eastern Front", "the militia, which calls itself X" (:func:`_calling_itself`);
+* a body's people named in the plural with a kind noun ("the gang members", "the rebel
+  fighters", "the militia gunmen") stand for the one body the article described with that
+  kind ("gunmen from the X gang coalition"; "X, a rebel group"), as "the rebels" does;
+  "the gang" and "the cartel" stand for the one gang or cartel so described;
+
 * a name followed by the description it is known by ("the Sitkaw, as the country's armed
   forces are known,"; "Jund Sabr, as the group calls itself,") takes that description's
   kind words, and an army's description makes it a state force when the KB does not type
@@ -84,10 +91,12 @@ from eventwire.extract.description_kinds import (
     COLLECTIVE,
     DESCRIBED_BY,
     GROUP_KINDS,
+    PEOPLE_OF,
     PERSON_KINDS,
     TEXT_KINDS,
     definite,
     has_capital,
+    self_naming,
 )
 from eventwire.extract.docview import DocView
 from eventwire.extract.eventroles import ARMY_KIND, armed_modifier
@@ -197,8 +206,13 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
         if army is not None and soldiers_hit(tok, cands, army):
             found.append(_standing_for(army, tok.i, tok.i + 1))
             continue
+        if (self_named := _calling_itself(tok, named)) is not None:
+            found.append(_standing_for(self_named, _determiner_start(tok), tok.i + 1))
+            continue
         lemma = tok.lemma_.lower()
         wanted = DESCRIBED_BY.get(lemma)
+        if lemma in PEOPLE_OF and (kind := _kind_modifier(tok)) is not None:
+            wanted = DESCRIBED_BY[kind]  # "the gang members": the gang's people
         if wanted is None or (det := definite(tok)) is None or not _right_number(tok, lemma):
             continue
         if lemma in COLLECTIVE and own_complement(tok, ("of", "with", "between", "among")):
@@ -248,6 +262,51 @@ def _bare_police(doc: Any, cands: list[Cand], named: list[Cand]) -> list[Cand]:
         if (c.group_hint or "").startswith("group:"):
             bare.append(_standing_for(body, c.start, c.end))
     return bare
+
+
+def _calling_itself(noun: Any, named: list[Cand]) -> Cand | None:
+    """The name a body's description gives itself: "a group calling itself the Eastern
+    Front", "the militia, which calls itself X", "the group that has waged an insurgency
+    since 2017, which calls itself X" (the clause hung on the year by the parser: a year
+    names nobody, so the reflexive is the nearest collective noun's above it)."""
+    if noun.lemma_.lower() not in COLLECTIVE or noun.tag_ != "NN":
+        return None
+    for tok in noun.doc[noun.i + 1 : noun.sent.end]:
+        if tok.dep_ not in ("acl", "relcl") or not self_naming(tok):
+            continue
+        if _antecedent(tok).i != noun.i:
+            continue
+        name = next((c for c in tok.children if c.dep_ in ("oprd", "xcomp", "attr")), None)
+        if name is None:
+            return None
+        return next((c for c in named if c.start <= name.i < c.end), None)
+    return None
+
+
+def _antecedent(clause: Any) -> Any:
+    """The collective noun a clause of self-naming describes: its head, or the nearest one
+    above a head that names nobody (a year, a place)."""
+    head = clause.head
+    while head.lemma_.lower() not in COLLECTIVE and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _kind_modifier(noun: Any) -> str | None:
+    """The one kind noun modifying a plural noun of a body's people: "the gang members"
+    (gang), "the rebel fighters" (rebel); None with no kind or two ("the rebel militia
+    fighters" names no one kind)."""
+    if noun.tag_ != "NNS":
+        return None
+    kinds = [c.lemma_.lower() for c in noun.children
+             if c.dep_ in ("compound", "amod") and c.i < noun.i and c.text.islower()
+             and c.lemma_.lower() in DESCRIBED_BY and c.lemma_.lower() not in PERSON_KINDS]  # fmt: skip
+    return kinds[0] if len(kinds) == 1 else None
+
+
+def _determiner_start(noun: Any) -> int:
+    """Where the description starts: its determiner ("a group", "the militia")."""
+    return min([noun.i, *(c.i for c in noun.children if c.dep_ == "det")])
 
 
 def _standing_for(prior: Cand, start: int, end: int) -> Cand:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventwire.extract.actorspans import MentionIndex
+from eventwire.extract.description_kinds import self_naming
 from eventwire.extract.event_qualifiers import _words
 from eventwire.extract.eventroles import held_by
 from eventwire.knowledge.ontology import Ontology
@@ -62,6 +63,8 @@ def _gerund_doer(token: Token, index: MentionIndex) -> Token | None:
     actor noun right before it that the parser split off ("killed in police firing")."""
     if token.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         return None
+    if self_naming(token):
+        return None  # "a group calling itself X": a name given, no act done
     if token.dep_ == "acl" and index.covering(token.head):
         return token.head
     prev = token.doc[token.i - 1] if token.i > 0 else None

@@ -4,7 +4,10 @@
   object) = target; passive: "by" agent = source, passive subject = target; a
   verb without a subject of its own takes it from the verb that controls it
   ("denied backing him", "vowed to attack") or that it is coordinated with;
-  a participle modifying a noun ("forces backed by Turkey") targets that noun.
+  a participle modifying a noun ("forces backed by Turkey") targets that noun; an
+  agentless passive act told with a clause of the same moment whose subject goes after
+  someone takes that subject as its doer ("three bandits were killed as troops chased
+  the raiders": the troops).
 * nouns ("offensive", "backing", "visit"): possessor, "by", "from" or an
   adjective/compound mention = source, else the subject of a light verb
   ("launched an offensive"), the "by" agent of a participle ("an attack carried out
@@ -54,6 +57,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from eventwire.extract.conjuncts import absolute_subject, coordinated_passive, own_conjuncts
+from eventwire.extract.description_kinds import self_naming
 from eventwire.extract.noun_roles import (
     HOLDING_PARTICIPLES,
     between_first,
@@ -79,6 +83,7 @@ from eventwire.extract.parsewalk import (
     verb_lemma,
     when_word,
 )
+from eventwire.extract.pursuers import pursuer
 from eventwire.extract.responsibility import claimant
 from eventwire.extract.weapons import ARMED_HEADS, ARMY_KIND, armed_modifier, instrument_user
 
@@ -155,6 +160,8 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     """Source token and target candidates (best first) of a verb trigger."""
     if nominal_gerund(token):
         return noun_roles(token)  # "Fighting between X and Y killed ten": a noun
+    if self_naming(token):
+        return None, [None]  # "a group calling itself X": a name given, no act done
     # not "reports that it had armed Y", nor "claims that it was armed by Y"
     reduced = dep_child(token, "nsubj", "aux", "nsubjpass", "auxpass") is None
     if token.dep_ == "acl" and token.tag_ == "VBN" and reduced:  # "forces backed by Turkey"
@@ -167,6 +174,8 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         agent = prep_object(token, frozenset({"by"}), ("agent", "prep"))
         if agent is None and (shared := coordinated_passive(token)) is not None:
             agent = shared[0]  # "was armed and funded by Qatar"
+        if agent is None:
+            agent = pursuer(token, passive)  # "were killed as troops chased the attackers"
         if agent is not None:
             agent = instrument_user(agent) or agent  # "was hit by shells fired by X"
         if passive is None and token.dep_ == "xcomp":

@@ -12,7 +12,14 @@ six") and names the doer sentences later, in one of these constructions:
 * a claim of an act its noun names with no trigger of its own: "X claimed the launch";
 * an accusation naming no act told after the attacked side's reply: "Gunmen ambushed a
   patrol ... The soldiers returned fire ... The army blamed X" (the reply is no act the
-  accused did: the blame reaches back past it to the ambush).
+  accused did: the blame reaches back past it to the ambush);
+* the sides of a fight told again by a definite noun of fighting that names both: "Four
+  people were killed when fighters of two militias battled each other ... The fighting
+  pitted X against Y" (also "the clashes were between X and Y"): X, the first side, did
+  the acts told before with no named doer;
+* the holder of the ground fire came from, named in a later sentence that points back to
+  that ground: "The shells came from Kimoka hill ... X fighters have held that hill since
+  May" (as "shells fired from a hill held by X" is read in the act's own sentence).
 
 The named body becomes the doer of the earlier act, and of the acts told with it whose
 doer was unnamed (:func:`eventwire.extract.eventlinks.name_doer`). Membership and the
@@ -58,6 +65,20 @@ CLAIMED_ACT_NOUNS = frozenset({"launch", "operation", "killing", "blast", "explo
                                "ambush", "attack", "strike", "bombing", "shooting"})  # fmt: skip
 # Sentences back from a membership clause to the act it names: the first few paragraphs.
 MEMBERSHIP_REACH = 10
+# Nouns of two-sided fighting told again with a definite determiner: "the fighting pitted X
+# against Y", "the clashes were between X and Y".
+FIGHTING_NOUNS = frozenset({"fighting", "fight", "clash", "battle", "gunfight", "firefight",
+                            "skirmish", "shootout", "confrontation", "hostility"})  # fmt: skip
+# Determiners by which a noun tells again an act told before.
+TOLD_AGAIN = frozenset({"the", "this", "these", "that", "those"})
+# Sentences back from the definite noun of fighting to the acts it tells again.
+FIGHT_REACH = 3
+# Verbs of holding ground: "X have held that hill", "X controls the ridge".
+HOLDING_VERBS = frozenset({"hold", "control", "occupy"})
+# Determiners by which the ground held points back to the ground told before.
+POINTING_BACK = frozenset({"that", "this", "the", "those", "these"})
+# Sentences back from the holding clause to the sentence naming the ground fired from.
+GROUND_REACH = 2
 
 
 def doers_named_later(
@@ -107,7 +128,62 @@ def doers_named_later(
             upto = sum(1 for i in trigger_at if i < tok.i)
             before = acts_before(view, out, trigger_at, tok.i, violent)
             name_doer(view, out, trigger_at, before, fillers[0].span, onto, upto)
+    for k, (e, i) in enumerate(zip(events, trigger_at, strict=True)):
+        if e.source is not None and _sides_told_again(view, e, view.doc[i], onto):
+            here = view.sent_no(i)
+            before = [j for j in acts_before(view, out, trigger_at, i, violent)
+                      if here - view.sent_no(trigger_at[j]) <= FIGHT_REACH]  # fmt: skip
+            name_doer(view, out, trigger_at, before, e.source, onto, k)
+    for tok in view.tokens:
+        held = _ground_held(tok, index)
+        if held is None:
+            continue
+        ground, holder = held
+        here = view.sent_no(tok.i)
+        before = [j for j in acts_before(view, out, trigger_at, tok.i, violent)
+                  if here - view.sent_no(trigger_at[j]) <= GROUND_REACH]  # fmt: skip
+        fired = [j for j in before if _fired_from(view, trigger_at[j], ground)]
+        if fired:
+            upto = sum(1 for i in trigger_at if i < tok.i)
+            every = acts_before(view, out, trigger_at, tok.i, violent)
+            # the holder fired in the teller's inference: the role is alleged
+            name_doer(view, out, trigger_at, [j for j in every if j <= fired[-1]], holder,
+                      onto, upto, SOURCE_ALLEGED)  # fmt: skip
     return out
+
+
+def _ground_held(verb: Token, index: MentionIndex) -> tuple[str, Span] | None:
+    """``(the ground's noun, its named holder)`` of "X have held that hill (since May)",
+    "X controls the ridge": a verb of holding whose object points back with a determiner
+    and whose subject names a body; a negated clause names no holder."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in HOLDING_VERBS or negated_verb(verb):
+        return None
+    ground = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if ground is None or not any(c.dep_ == "det" and c.lower_ in POINTING_BACK
+                                 for c in ground.children):  # fmt: skip
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    fillers = index.fillers(subject) if subject is not None else []
+    return (ground.lemma_.lower(), fillers[0].span) if fillers else None
+
+
+def _fired_from(view: DocView, trigger: int, ground: str) -> bool:
+    """The act's sentence says its fire came "from" ground of that noun ("the shells came
+    from Kimoka hill", "rockets fired from the ridge")."""
+    sent = view.sent(view.doc[trigger])
+    return any(t.dep_ == "pobj" and t.head.lower_ == "from" and t.lemma_.lower() == ground
+               for t in sent)  # fmt: skip
+
+
+def _sides_told_again(view: DocView, e: EventMention, noun: Token, onto: Ontology) -> bool:
+    """A fight told again by a definite noun of fighting naming both its sides, in a
+    sentence of its own: "The fighting pitted X against Y", "The clashes were between X
+    and Y" (not "fighting between X and Y" told for the first time, with no determiner)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in FIGHTING_NOUNS or e.negated:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in TOLD_AGAIN for c in noun.children):
+        return False
+    return not is_unnamed(view, e.source, onto) and not is_unnamed(view, e.target, onto)
 
 
 def _membership(tok: Token, index: MentionIndex) -> tuple[Token, Span] | None:

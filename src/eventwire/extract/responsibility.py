@@ -28,19 +28,28 @@ if TYPE_CHECKING:
 CLAIM_VERBS = frozenset({"claim", "admit", "accept", "take", "bear"})
 
 
+# Verbs laying the act named after "for" ("blamed X for"), or after "of" ("accused X
+# of", "suspected of"), at the door of their object.
+BLAMING_FOR = frozenset({"blame"})
+CHARGING_OF = frozenset({"accuse", "suspect"})
+
+
 def blamed_for(token: Token) -> Token | None:
     """Who is blamed for the act ``token`` names: "police blamed X for the attack", "X
-    was blamed for the bombing", "X, which police blame for the attack" (the relative
+    was blamed for the bombing", "X accused Y of a treacherous attack on its positions",
+    "Y is suspected of the bombing", "X, which police blame for the attack" (the relative
     pronoun stands for X), "police blamed the attack on X" (an allegation: the modality
     is read at the clause; "held X responsible" is not read, its clause reads as
     asserted)."""
     if token.dep_ == "dobj" and token.head.pos_ == "VERB" and verb_lemma(token.head) == "blame":
         # "blamed the violence on X", the parser hanging "on X" on the verb or on the noun
         return prep_object(token.head, frozenset({"on"})) or prep_object(token, frozenset({"on"}))
-    if token.dep_ != "pobj" or token.head.lower_ != "for":
+    if token.dep_ != "pobj" or token.head.lower_ not in ("for", "of"):
         return None
     head = token.head.head
-    if head.pos_ != "VERB" or verb_lemma(head) != "blame":
+    # "blamed X for the attack"; "accused X of the attack", "X is suspected of the raid"
+    charging = BLAMING_FOR if token.head.lower_ == "for" else CHARGING_OF
+    if head.pos_ != "VERB" or verb_lemma(head) not in charging:
         return None
     blamed = dep_child(head, "dobj", "nsubjpass")
     if blamed is not None and blamed.lower_ in RELATIVES and head.dep_ == "relcl":
