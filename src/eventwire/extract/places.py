@@ -480,6 +480,7 @@ PLACE_HEADS = frozenset(
         "quarter",
         "checkpoint",
         "outpost",
+        "garrison",
         "refinery",
         "field",
         "terminal",
