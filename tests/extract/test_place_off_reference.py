@@ -3,14 +3,24 @@ a name the gazetteer lacks that a reference point only says where it lies ("in X
 east of Y": ``placeunread.named_by_reference``), a short distance off a name as near as
 "near" ("about 5 km from the Xa garrison"), a town naming a security force's site ("the
 Y police headquarters": ``placenowhere._town_of_site``), and an act a day's possessive
-names again ("Monday's attack": ``carried_places._definite``). Sentences we wrote, in
-several wars; the villages are invented, so no gazetteer holds them."""
+names again ("Monday's attack": ``carried_places._definite``), a town the text puts in
+an area its reading lies far from ("Xa, in the Y municipality": a namesake, left to the
+tie: ``placefeatures.namesakes_across_a_tie``), a municipality named after its seat.
+Sentences we wrote, in several wars; the villages are invented, or bear a name many
+villages share, so no gazetteer holds the one meant."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 
 from eventwire.extract import extract_document
+from eventwire.extract.placefeatures import (
+    TIED_FEATURE,
+    namesakes_across_a_tie,
+    with_tied_namesakes,
+)
 from eventwire.extract.placerefs import states_reference
 from eventwire.extract.placeunread import _APPOSITION, NAMED_FEATURE, _near_by_distance
 from eventwire.knowledge.place_words import place_words
@@ -64,6 +74,50 @@ def test_security_sites_are_sites_a_town_names() -> None:
     assert "chief" not in words.town_sites
     # "the Xa garrison" is a base named after its town, as "the Xa barracks"
     assert words.features["garrison"] == words.features["barracks"]
+
+
+def _mention(text: str, name: str, place: Place | None) -> PlaceMention:
+    start = text.index(name)
+    return PlaceMention(article_id="a", span=Span(start, start + len(name), name), place=place,
+                        evidence=Evidence("a", "", 0, len(text)))  # fmt: skip
+
+
+def test_a_town_put_in_a_far_area_is_a_namesake() -> None:
+    text = "Gunmen killed four farmers in Xa Nueva, in the Tepal municipality, on Sunday."
+    far = Place(id="far", name="Xa Nueva", lat=16.2, lon=-91.9, country="MEX", admin1="MX.05",
+                precision="city")  # fmt: skip
+    tepal = Place(id="tepal", name="Tepal", lat=19.2, lon=-102.8, country="MEX",
+                  admin1="MX.16", precision="admin2")  # fmt: skip
+    mentions = [_mention(text, "Xa Nueva", far), _mention(text, "Tepal", tepal)]
+    unread: dict[int, tuple[str, str]] = {}
+    found, rejected = namesakes_across_a_tie(text, mentions, unread)
+    assert found[0].place is None and unread == {mentions[0].span.start: ("Xa Nueva", "")}
+    assert rejected == {"far": mentions[0].span.start}
+    # another mention of the namesake takes what the tied one is read as
+    tied = Place(id="near:tepal|xa nueva", name="Xa Nueva", lat=19.2, lon=-102.8,
+                 country="MEX", admin1="MX.16", precision="admin2",
+                 feature=TIED_FEATURE)  # fmt: skip
+    again = replace(found[1], span=Span(200, 208, "Xa Nueva"), place=far)
+    out = with_tied_namesakes([replace(found[0], place=tied), found[1], again], rejected)
+    assert out[2].place == tied and out[1].place == tepal
+
+
+def test_a_town_put_in_its_own_area_stays_read() -> None:
+    text = "Gunmen killed four farmers in Xa Nueva, in the Tepal municipality, on Sunday."
+    near = Place(id="near", name="Xa Nueva", lat=19.0, lon=-102.5, country="MEX",
+                 admin1="MX.16", precision="city")  # fmt: skip
+    tepal = Place(id="tepal", name="Tepal", lat=19.2, lon=-102.8, country="MEX",
+                  admin1="MX.16", precision="admin2")  # fmt: skip
+    mentions = [_mention(text, "Xa Nueva", near), _mention(text, "Tepal", tepal)]
+    found, rejected = namesakes_across_a_tie(text, mentions, {})
+    assert found[0].place == near and not rejected
+    # filed under the neighbouring division, but near: still that town
+    beside = Place(id="beside", name="Xa Nueva", lat=19.4, lon=-102.0, country="MEX",
+                   admin1="MX.14", precision="city")  # fmt: skip
+    found, rejected = namesakes_across_a_tie(
+        text, [_mention(text, "Xa Nueva", beside), mentions[1]], {}
+    )
+    assert found[0].place == beside and not rejected
 
 
 # --- slow: the parse says which names are the clause's scene ---------------------------
@@ -166,3 +220,41 @@ def test_a_days_possessive_names_an_act_told_before(
     place = _places(nlp, resources, text, trigger)[-1]  # the one the last paragraph tells
     assert place is not None
     assert place.name == expected
+
+
+NAMESAKES = [
+    # Mexico: no Nueva Esperanza in Jalisco; the ones elsewhere are namesakes
+    ("Cartel gunmen killed four farmers in Nueva Esperanza, in the Hostotipaquillo "
+     "municipality, on Sunday.", "killed", "Nueva Esperanza", "MEX", "MX.14"),
+    # Colombia: a village the text puts in the Tumaco municipality of Narino
+    ("Dissidents shot dead three community leaders in La Esperanza, in the Tumaco "
+     "municipality of Narino, on Saturday.", "shot", "La Esperanza", "COL", "CO.20"),
+]  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "trigger", "name", "country", "admin1"), NAMESAKES)
+def test_a_village_the_text_puts_elsewhere_is_no_namesake(
+    nlp, resources, text: str, trigger: str, name: str, country: str, admin1: str
+) -> None:
+    place = _places(nlp, resources, text, trigger)[0]
+    assert place is not None
+    assert place.name == name
+    assert place.feature == TIED_FEATURE
+    assert (place.country, place.admin1) == (country, admin1)
+
+
+@pytest.mark.slow
+def test_a_town_the_text_puts_in_its_own_state_stays_read(nlp, resources) -> None:
+    text = "Gunmen killed two police officers in Tepalcatepec, in Michoacan state, on Friday."
+    place = _places(nlp, resources, text, "killed")[0]
+    assert place is not None
+    assert (place.name, place.admin1, place.precision) == ("Tepalcatepec", "MX.16", "city")
+
+
+@pytest.mark.slow
+def test_a_municipality_is_named_after_its_seat(nlp, resources) -> None:
+    text = "Soldiers clashed with gunmen in the Hostotipaquillo municipality on Monday."
+    place = _places(nlp, resources, text, "clashed")[0]
+    assert place is not None
+    assert (place.name, place.precision) == ("Hostotipaquillo", "admin2")

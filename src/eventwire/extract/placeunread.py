@@ -24,9 +24,14 @@ base in western Anbar" ... "the attack on Ain al-Asad") is that feature.
 The precision is the area's: the name is the text's, the point says no more than the
 area does, so a map shows the event in that area and an analyst reads the village's
 name. The name must be a capitalised name the locative "in", "near", "at", "outside",
-"around", "inside" or "across" governs, within the event's clause, in the body of the
-article, and no mention :func:`placenowhere.locates_nothing` sets aside (an
-organisation's name, a modifier: "Puntland security forces"). A name tied to a place
+"around", "inside" or "across" governs, or a short distance off it ("about 5 km from the
+Xa garrison": no farther than a town's surroundings), within the event's clause, in the
+body of the article, and no mention :func:`placenowhere.locates_nothing` sets aside (an
+organisation's name, a modifier: "Puntland security forces").
+
+A reference point that only says where such a name lies places the event at the name,
+not at the reference ("in Xa, in Imo state, about 20 km east of Ihiala" is Xa, at the
+point the reference gives: :func:`named_by_reference`). A name tied to a place
 named right after it ("X, near Y", "the X forest in Y") is read by
 :func:`placefeatures.tied_features` before this.
 """
