@@ -120,6 +120,26 @@ def test_a_town_put_in_its_own_area_stays_read() -> None:
     assert found[0].place == beside and not rejected
 
 
+def test_a_big_town_or_a_reference_keeps_its_reading() -> None:
+    # a misread area ("the Nile Delta" read abroad) does not unseat a city's reading, nor
+    # does an area after a town named only as a reference point
+    delta = Place(id="delta", name="Delta", lat=5.8, lon=6.1, country="NGA", admin1="NG.36",
+                  precision="admin1")  # fmt: skip
+    city = Place(id="city", name="Ciro", lat=30.1, lon=31.2, country="EGY", admin1="EG.11",
+                 precision="city", population=9_000_000)  # fmt: skip
+    text = "a village outside Ciro, in the Delta, where he grew up"
+    found, rejected = namesakes_across_a_tie(
+        text, [_mention(text, "Ciro", city), _mention(text, "Delta", delta)], {}
+    )
+    assert found[0].place == city and not rejected
+    small = replace(city, population=4_000)
+    text = "a village north of Ciro, in the Delta, where he grew up"
+    found, rejected = namesakes_across_a_tie(
+        text, [_mention(text, "Ciro", small), _mention(text, "Delta", delta)], {}
+    )
+    assert found[0].place == small and not rejected
+
+
 # --- slow: the parse says which names are the clause's scene ---------------------------
 
 BY_REFERENCE = [
@@ -175,8 +195,8 @@ def test_a_short_distance_off_an_unread_name_places_the_act(
 
 
 SECURITY_SITES = [
-    ("Gunmen stormed the Bunia divisional police headquarters on Sunday, freeing six "
-     "prisoners.", "stormed", "Bunia"),
+    ("Gunmen attacked the Bunia police headquarters at dawn and set two vehicles alight.",
+     "attacked", "Bunia"),
     ("Militants attacked the Maiduguri army barracks overnight, the military said.",
      "attacked", "Maiduguri"),
 ]  # fmt: skip

@@ -76,7 +76,7 @@ def pick_place(
     :func:`placesite.site_told_after`). With ``unread``, a name the gazetteer cannot
     read that the clause gives as its scene ("near Sadda") beats a place coarser than a
     town, kept by its name at its area's point (:func:`placeunread.named_place`), and a
-    reference point that only says where that name lies ("in Xa, 20 km east of Ihiala":
+    reference point that only says where that name lies ("in Xa, 20 km east of Gbarnga":
     :func:`placeunread.named_by_reference`); a speech act's caller turns it off, as what is said names places it was not said in."""
     place = _pick_place(ctx, token, usable, clause, countries)
     if unread and clause and coarse(place):
@@ -84,7 +84,7 @@ def pick_place(
         if named is not None:
             return named
     if unread and clause:
-        # "in Xa, in Imo state, 20 km east of Ihiala": the name the reference locates
+        # "in Xa, in Bong County, 20 km east of Gbarnga": the name the reference locates
         named = named_by_reference(ctx, token, place)
         if named is not None:
             return named

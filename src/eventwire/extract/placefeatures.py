@@ -35,7 +35,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.extract.placecontext import as_context
-from eventwire.extract.toponyms import DIVISION_KM, resolve_toponym
+from eventwire.extract.placerefs import states_reference
+from eventwire.extract.toponyms import ABROAD_TOWN, DIVISION_KM, resolve_toponym
 from eventwire.knowledge.placenames import name_key
 from eventwire.text.geo import haversine_km
 
@@ -214,7 +215,7 @@ def tied_features(
     return out
 
 
-# What says a town lies in the area named right after it: "El Xa, in the Aguililla
+# What says a town lies in the area named right after it: "Xa, in the Tepal
 # municipality", "Xa, in Michoacan state".
 _IN_AREA = re.compile(r"^,\s+in\s+(?:the\s+)?$")
 
@@ -223,14 +224,16 @@ def namesakes_across_a_tie(
     text: str, mentions: list[PlaceMention], unread: dict[int, tuple[str, str]]
 ) -> tuple[list[PlaceMention], dict[str, int]]:
     """``mentions`` with each town the text puts in an area its reading lies far from
-    left unread: "drones killed two people in the village of El Xa, in the Aguililla
+    left unread: "gunmen killed four farmers in the village of Xa, in the Tepal
     municipality of Michoacan" read as a village of the same name in another state is a
     namesake, and the gazetteer lacks the village the text means. The name is then added
     to ``unread`` so :func:`tied_features` places it by the area it is tied to. Only a
     town tied by ", in (the)" to the next place read in its sentence, a town or a
     division finer than a country, in another country or first-level division, whose
     point lies farther than DIVISION_KM from the reading (a gazetteer may file a town
-    under the neighbouring division).
+    under the neighbouring division); not a town of ABROAD_TOWN people or more, whose
+    reading is surer than the area's ("a village north of Cairo, in the Nile Delta"),
+    nor a reference point ("north of Xa, in ...").
     Also returns the ids of the readings so set aside, each with the start of the
     mention whose tie places the name (see :func:`with_tied_namesakes`)."""
     out = []
@@ -244,6 +247,9 @@ def namesakes_across_a_tie(
             or area is None
             or place is None
             or place.precision not in ("city", "point")
+            # a big town's reading stands ("north of Cairo, in the Nile Delta" misread)
+            or (place.population or 0) >= ABROAD_TOWN
+            or states_reference(text, pm)  # "north of Xa, in ...": Xa only a reference
             or tie.evidence.char_start != pm.evidence.char_start
             or not _IN_AREA.match(text[pm.span.end : tie.span.start])
             or area.precision not in ("city", "admin2", "admin1")

@@ -96,8 +96,8 @@ def locates_nothing(ctx: DocContext, pm: PlaceMention) -> bool:
 
 def _town_of_site(ctx: DocContext, pm: PlaceMention) -> bool:
     """A town naming the site a locative governs: "an attack on the Rask police station",
-    "shells fell on the Kalemie market", "gunmen stormed the Dori prison", "stormed the
-    Dori divisional police headquarters" -- the site (a noun of
+    "shells fell on the Kalemie market", "gunmen stormed the Dori prison", "raided the
+    Dori gendarmerie headquarters" -- the site (a noun of
     ``knowledge/data/incident_sites.toml``, or a security force's or an office's site of
     ``place_words.toml``'s ``[town_sites]``) lies in that town, so the town
     places what happened there, as "the market in Rask" would. A town qualifying anything

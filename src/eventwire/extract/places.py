@@ -257,7 +257,7 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
     # each mention keeps the zone of the page it lies in, so later steps (an article's
     # incidents) know a dateline's town without reading the text again
     zones = ctx.view.zones
-    # "in El Xa, in the Aguililla municipality": not a namesake in another state
+    # "in Xa, in the Tepal municipality": not a namesake in another state
     found, namesakes = namesakes_across_a_tie(ctx.text, with_parts(ctx, found), unread)
     found = with_tied_namesakes(tied_features(ctx.text, found, unread), namesakes)
     return {"places": [replace(pm, zone=zones.zone_of(pm.span.start)) for pm in found]}

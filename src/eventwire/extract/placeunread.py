@@ -30,7 +30,7 @@ body of the article, and no mention :func:`placenowhere.locates_nothing` sets as
 organisation's name, a modifier: "Puntland security forces").
 
 A reference point that only says where such a name lies places the event at the name,
-not at the reference ("in Xa, in Imo state, about 20 km east of Ihiala" is Xa, at the
+not at the reference ("in Xa, in Borno state, some 15 km north of Konduga" is Xa, at the
 point the reference gives: :func:`named_by_reference`). A name tied to a place
 named right after it ("X, near Y", "the X forest in Y") is read by
 :func:`placefeatures.tied_features` before this.
@@ -109,7 +109,7 @@ def named_place(
 def named_by_reference(ctx: DocContext, token: Token, place: Place | None) -> Place | None:
     """A name the gazetteer cannot read, set by the sentence off the reference point
     that alone placed ``token``'s event (``place``, what :mod:`placerefs` made of it):
-    "troops raided a camp in Xa, in Imo state, about 20 km east of Ihiala", "in the
+    "troops raided a camp in Xa, in Bong County, about 20 km east of Gbarnga", "in the
     village of Xa, some 400 km from the capital". The apposition after the name says
     where the name lies, not where the event was, so the event is at the name, kept at
     the point the reference gives (a town's surroundings, a point along a bearing, a

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 _ARTICLE_START = re.compile(r"^(?:al|el|as|az|ad|ash|at|an|ar|ath|adh|es|ez|ed|et|en|er)[-\s]\S")
 # Divisions below the first level, named after their seat town (a Mexican, Colombian or
-# Philippine "municipality" too: "the Aguililla municipality").
+# Philippine "municipality" too: "the Tepal municipality").
 SEAT_WORDS = frozenset(
     ["county", "district", "territory", "raion", "rayon", "department", "prefecture", "commune",
      "municipality"]
