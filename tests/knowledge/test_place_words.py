@@ -23,6 +23,7 @@ def test_the_shipped_words_are_read_by_kind() -> None:
     assert words.word_after.match(" airfield near") is not None
     assert "resident" in words.people_there and "condemn" in words.statement_verbs
     assert "condemn" in words.reporting_verbs and "report" not in words.reporting_verbs
+    assert "headquarters" in words.town_sites and "chief" not in words.town_sites
 
 
 @pytest.mark.parametrize(
@@ -32,6 +33,7 @@ def test_the_shipped_words_are_read_by_kind() -> None:
         (lambda d: d["people_there"].update(nouns=[]), "people_there"),
         (lambda d: d["statement"].pop("verbs"), "statement"),
         (lambda d: d.pop("reported_act"), "reported_act"),
+        (lambda d: d.pop("town_sites"), "town_sites"),
         (lambda d: d["features"]["camp"].update(words=["Camp"]), "lower case"),
         (lambda d: d["features"]["camp"].update(named_after_town="yes"), "named_after_town"),
     ],

@@ -74,7 +74,7 @@ def earlier_place(ctx: DocContext, token: Token, usable: list) -> Place | None:
 # earlier sentence tells such an act with, noun or verb ("a landmine blast", "shelled").
 _ACT_NOUNS = frozenset(
     {"attack", "assault", "raid", "strike", "airstrike", "shelling", "bombing", "blast",
-     "explosion", "ambush", "bombardment"}
+     "explosion", "ambush", "bombardment", "shooting"}
 )  # fmt: skip
 _ACT_VERBS = frozenset(
     {"shell", "bomb", "bombard", "explode", "attack", "ambush", "raid", "strike", "hit", "storm",
@@ -94,7 +94,8 @@ def _act_named_before(ctx: DocContext, token: Token, usable: list) -> Place | No
     paragraph> Six people died in the blast" -- "the blast" (or "this attack") is the
     nearest earlier act told with the same word, noun or verb ("blast", "the camp was
     raided" for "the raid"), else the nearest earlier act of violence told with any such
-    word ("shelled" for "the attack"); an act named again by a definite noun whose
+    word ("shelled" for "the attack"); a day's possessive names an act again as "the"
+    does ("Monday's attack"); an act named again by a definite noun whose
     phrase names no place is passed over, as it only names one told before it ("A drone
     strike hit a bus station in X. The strike came a day after fighters attacked a camp
     in Y.": "the strike" is X's), while "the shelling of a market in Uvira" tells its own. It happened where that act's clause says: a town or a division the text
@@ -108,10 +109,14 @@ def _act_named_before(ctx: DocContext, token: Token, usable: list) -> Place | No
     ]
     if not nouns:
         return None
+    zones = ctx.view.zones
     told = [
         t
         for t in ctx.doc[max(sent.start - ACT_REACH, 0) : sent.start]
-        if _tells_act(t) and not (t.pos_ == "NOUN" and _definite(t) and not _placed(t, usable))
+        if _tells_act(t)
+        and not (t.pos_ == "NOUN" and _definite(t) and not _placed(t, usable))
+        # a headline sums the story up ("... claims post attack"): the act is the body's
+        and zones.zone_of(t.idx) == "body"
     ]
     lemmas = {t.lemma_.lower() for t in nouns}
     same = [t for t in told if t.lemma_.lower() in lemmas]
@@ -133,7 +138,14 @@ def _placed(noun: Token, usable: list) -> bool:
 
 
 def _definite(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in noun.children)
+    """Whether the noun names a known act: "the blast", "this attack", or a day's
+    possessive ("Monday's attack", "Sunday night's raid", "last week's shelling"), which
+    names an act the story has told as surely as "the" does."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in _ANAPHORIC)
+        or (c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME"))
+        for c in noun.children
+    )
 
 
 def _tells_act(t: Token) -> bool:

@@ -42,7 +42,7 @@ from eventwire.extract.placerefs import (
 )
 from eventwire.extract.placesite import site_told_after, site_told_before
 from eventwire.extract.placespeech import colon_dateline
-from eventwire.extract.placeunread import coarse, named_place
+from eventwire.extract.placeunread import coarse, named_by_reference, named_place
 from eventwire.model import PlaceMention
 
 if TYPE_CHECKING:
@@ -75,11 +75,17 @@ def pick_place(
     the Mopti region. The drone hit the school on the edge of the town of Djenne":
     :func:`placesite.site_told_after`). With ``unread``, a name the gazetteer cannot
     read that the clause gives as its scene ("near Sadda") beats a place coarser than a
-    town, kept by its name at its area's point (:func:`placeunread.named_place`); a
-    speech act's caller turns it off, as what is said names places it was not said in."""
+    town, kept by its name at its area's point (:func:`placeunread.named_place`), and a
+    reference point that only says where that name lies ("in Xa, 20 km east of Gbarnga":
+    :func:`placeunread.named_by_reference`); a speech act's caller turns it off, as what is said names places it was not said in."""
     place = _pick_place(ctx, token, usable, clause, countries)
     if unread and clause and coarse(place):
         named = named_place(ctx, token, clause, place)
+        if named is not None:
+            return named
+    if unread and clause:
+        # "in Xa, in Bong County, 20 km east of Gbarnga": the name the reference locates
+        named = named_by_reference(ctx, token, place)
         if named is not None:
             return named
     if place is None or place.inferred:

@@ -35,8 +35,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.extract.placecontext import as_context
-from eventwire.extract.toponyms import resolve_toponym
+from eventwire.extract.placerefs import states_reference
+from eventwire.extract.toponyms import ABROAD_TOWN, DIVISION_KM, resolve_toponym
 from eventwire.knowledge.placenames import name_key
+from eventwire.text.geo import haversine_km
 
 if TYPE_CHECKING:
     from eventwire.extract.placecontext import PlaceContext
@@ -211,3 +213,70 @@ def tied_features(
             )
         )
     return out
+
+
+# What says a town lies in the area named right after it: "Xa, in the Tepal
+# municipality", "Xa, in Michoacan state".
+_IN_AREA = re.compile(r"^,\s+in\s+(?:the\s+)?$")
+
+
+def namesakes_across_a_tie(
+    text: str, mentions: list[PlaceMention], unread: dict[int, tuple[str, str]]
+) -> tuple[list[PlaceMention], dict[str, int]]:
+    """``mentions`` with each town the text puts in an area its reading lies far from
+    left unread: "gunmen killed four farmers in the village of Xa, in the Tepal
+    municipality of Michoacan" read as a village of the same name in another state is a
+    namesake, and the gazetteer lacks the village the text means. The name is then added
+    to ``unread`` so :func:`tied_features` places it by the area it is tied to. Only a
+    town tied by ", in (the)" to the next place read in its sentence, a town or a
+    division finer than a country, in another country or first-level division, whose
+    point lies farther than DIVISION_KM from the reading (a gazetteer may file a town
+    under the neighbouring division); not a town of ABROAD_TOWN people or more, whose
+    reading is surer than the area's ("a village north of Cairo, in the Nile Delta"),
+    nor a reference point ("north of Xa, in ...").
+    Also returns the ids of the readings so set aside, each with the start of the
+    mention whose tie places the name (see :func:`with_tied_namesakes`)."""
+    out = []
+    rejected: dict[str, int] = {}
+    for i, pm in enumerate(mentions):
+        place = pm.place
+        tie = next((o for o in mentions[i + 1 :] if o.place is not None), None)
+        area = tie.place if tie is not None else None
+        if (
+            tie is None
+            or area is None
+            or place is None
+            or place.precision not in ("city", "point")
+            # a big town's reading stands ("north of Cairo, in the Nile Delta" misread)
+            or (place.population or 0) >= ABROAD_TOWN
+            or states_reference(text, pm)  # "north of Xa, in ...": Xa only a reference
+            or tie.evidence.char_start != pm.evidence.char_start
+            or not _IN_AREA.match(text[pm.span.end : tie.span.start])
+            or area.precision not in ("city", "admin2", "admin1")
+            or (area.country == place.country and area.admin1 in (None, place.admin1))
+            or None in (place.lat, place.lon, area.lat, area.lon)
+            or haversine_km(place.lat, place.lon, area.lat, area.lon) <= DIVISION_KM  # type: ignore[arg-type]
+        ):
+            out.append(pm)
+            continue
+        unread[pm.span.start] = (pm.span.text, "")
+        rejected.setdefault(place.id, pm.span.start)
+        out.append(replace(pm, place=None))
+    return out, rejected
+
+
+def with_tied_namesakes(
+    mentions: list[PlaceMention], rejected: dict[str, int]
+) -> list[PlaceMention]:
+    """``mentions`` with every other mention read as a namesake set aside by
+    :func:`namesakes_across_a_tie` ("El Xa" further on, "the village") given what the
+    tied mention was read as: one name has one reading in a document."""
+    if not rejected:
+        return mentions
+    by_start = {pm.span.start: pm.place for pm in mentions}
+    return [
+        replace(pm, place=by_start.get(rejected[pm.place.id]))
+        if pm.place is not None and pm.place.id in rejected
+        else pm
+        for pm in mentions
+    ]

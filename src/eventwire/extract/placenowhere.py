@@ -96,8 +96,10 @@ def locates_nothing(ctx: DocContext, pm: PlaceMention) -> bool:
 
 def _town_of_site(ctx: DocContext, pm: PlaceMention) -> bool:
     """A town naming the site a locative governs: "an attack on the Rask police station",
-    "shells fell on the Kalemie market", "gunmen stormed the Dori prison" -- the site
-    (a noun of ``knowledge/data/incident_sites.toml``) lies in that town, so the town
+    "shells fell on the Kalemie market", "gunmen stormed the Dori prison", "raided the
+    Dori gendarmerie headquarters" -- the site (a noun of
+    ``knowledge/data/incident_sites.toml``, or a security force's or an office's site of
+    ``place_words.toml``'s ``[town_sites]``) lies in that town, so the town
     places what happened there, as "the market in Rask" would. A town qualifying anything
     else ("the Rask police chief", "Goma traders") still places nothing, nor does a
     country ("a Syrian hospital")."""
@@ -109,7 +111,10 @@ def _town_of_site(ctx: DocContext, pm: PlaceMention) -> bool:
     head = root.head
     while head.dep_ == "compound" and head.head.i != head.i and head.head.i > head.i:
         head = head.head  # "the Rask police station": the phrase's last noun
-    if head.lemma_.lower() not in ctx.resources.ontology.site_nouns:
+    lemma = head.lemma_.lower()
+    if lemma not in ctx.resources.ontology.site_nouns and lemma not in (
+        ctx.resources.place_words.town_sites
+    ):
         return False
     phrase_start = min(t.idx for t in head.subtree)
     return bool(LOCATIVE.search(ctx.text[max(0, phrase_start - 40) : phrase_start]))

@@ -95,6 +95,12 @@ def distance_before(text: str) -> Distance | None:
     return Distance(km, m.group(1), m.group(2), m.group(3))
 
 
+def states_reference(text: str, pm: PlaceMention) -> bool:
+    """Whether the words before ``pm`` name it as a reference point: a direction or a
+    distance off it ("west of", "some 400 km from the capital"), or a border with it."""
+    return bool(_REFERENCE.search(text[max(0, pm.span.start - 30) : pm.span.start]))
+
+
 def near_reference(place: Place, approximate: set[str]) -> Place:
     """A town the event is only placed by ("40 km south of Mopti", "west of Marib", "the
     road between Gao and Ansongo"), with nothing named for itself nearer, keeps its point

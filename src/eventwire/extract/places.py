@@ -21,7 +21,13 @@ from typing import TYPE_CHECKING
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.placecontext import document_context
-from eventwire.extract.placefeatures import feature_word, resolve_feature, tied_features
+from eventwire.extract.placefeatures import (
+    feature_word,
+    namesakes_across_a_tie,
+    resolve_feature,
+    tied_features,
+    with_tied_namesakes,
+)
 from eventwire.extract.placeparts import with_parts
 from eventwire.extract.placespans import (
     DIVISION_KIND_WORDS,
@@ -251,7 +257,9 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
     # each mention keeps the zone of the page it lies in, so later steps (an article's
     # incidents) know a dateline's town without reading the text again
     zones = ctx.view.zones
-    found = tied_features(ctx.text, with_parts(ctx, found), unread)
+    # "in Xa, in the Tepal municipality": not a namesake in another state
+    found, namesakes = namesakes_across_a_tie(ctx.text, with_parts(ctx, found), unread)
+    found = with_tied_namesakes(tied_features(ctx.text, found, unread), namesakes)
     return {"places": [replace(pm, zone=zones.zone_of(pm.span.start)) for pm in found]}
 
 
@@ -480,6 +488,7 @@ PLACE_HEADS = frozenset(
         "quarter",
         "checkpoint",
         "outpost",
+        "garrison",
         "refinery",
         "field",
         "terminal",

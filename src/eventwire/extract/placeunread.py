@@ -24,9 +24,14 @@ base in western Anbar" ... "the attack on Ain al-Asad") is that feature.
 The precision is the area's: the name is the text's, the point says no more than the
 area does, so a map shows the event in that area and an analyst reads the village's
 name. The name must be a capitalised name the locative "in", "near", "at", "outside",
-"around", "inside" or "across" governs, within the event's clause, in the body of the
-article, and no mention :func:`placenowhere.locates_nothing` sets aside (an
-organisation's name, a modifier: "Puntland security forces"). A name tied to a place
+"around", "inside" or "across" governs, or a short distance off it ("about 5 km from the
+Xa garrison": no farther than a town's surroundings), within the event's clause, in the
+body of the article, and no mention :func:`placenowhere.locates_nothing` sets aside (an
+organisation's name, a modifier: "Puntland security forces").
+
+A reference point that only says where such a name lies places the event at the name,
+not at the reference ("in Xa, in Borno state, some 15 km north of Konduga" is Xa, at the
+point the reference gives: :func:`named_by_reference`). A name tied to a place
 named right after it ("X, near Y", "the X forest in Y") is read by
 :func:`placefeatures.tied_features` before this.
 """
@@ -42,11 +47,13 @@ from eventwire.extract.placefeatures import TIED_FEATURE, feature_word
 from eventwire.extract.placeinferred import inferred_country, leading_country
 from eventwire.extract.placenowhere import locates_nothing
 from eventwire.extract.placeparts import PART_FEATURE
-from eventwire.extract.placerefs import TOWNS
+from eventwire.extract.placerefs import NEAR_TOWN_KM, TOWNS, distance_before, states_reference
 from eventwire.knowledge.placenames import name_key
 from eventwire.model import PlaceMention
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Token
 
     from eventwire.model import Place
@@ -96,6 +103,71 @@ def named_place(
         area = inferred_country(ctx, usable) or leading_country(ctx)
     if area is None or area.lat is None or area.lon is None:
         return None
+    return _kept_at(name, area)
+
+
+def named_by_reference(ctx: DocContext, token: Token, place: Place | None) -> Place | None:
+    """A name the gazetteer cannot read, set by the sentence off the reference point
+    that alone placed ``token``'s event (``place``, what :mod:`placerefs` made of it):
+    "troops raided a camp in Xa, in Bong County, about 20 km east of Gbarnga", "in the
+    village of Xa, some 400 km from the capital". The apposition after the name says
+    where the name lies, not where the event was, so the event is at the name, kept at
+    the point the reference gives (a town's surroundings, a point along a bearing, a
+    country) with that precision. Only a name under a locative, in the body, joined to
+    the reference by commas with no clause of its own between them (", where ...", ",
+    and ..." start another scene); a name read only by the area the text ties it to
+    ("in Xa, in Bong County, 20 km east of Gbarnga") is one too."""
+    if place is None or place.inferred or place.lat is None or place.lon is None:
+        return None
+    sent = ctx.view.sent(token)
+    text = ctx.text
+    named = [pm for pm in ctx.places if sent.start_char <= pm.span.start < sent.end_char]
+    # a name read only by the area the text ties it to ("Xa, in Bong County") is as
+    # unknown a point as one not read at all
+    tied = [
+        pm
+        for pm in named
+        if pm.place is not None
+        and pm.place.feature == TIED_FEATURE
+        and _LOCATIVE_BEFORE.search(text[max(0, pm.span.start - 20) : pm.span.start])
+        and not locates_nothing(ctx, pm)
+    ]
+    for unread in sorted(_unread_in(ctx, named) + tied, key=lambda pm: pm.span.start):
+        for ref in named:
+            if (
+                ref.place is None
+                or ref.span.start <= unread.span.end
+                or not _same_reference(place, ref.place)
+                or not states_reference(text, ref)
+                or not _APPOSITION.fullmatch(text[unread.span.end : ref.span.start])
+            ):
+                continue
+            name = unread.place.name if unread.place is not None else _full_name(ctx, unread)
+            return _kept_at(name, place)
+    return None
+
+
+# What may stand between a name and the reference point that says where it lies: commas,
+# an area, a distance and a direction, no clause of its own (", in Imo state, about 20 km
+# east of", ", some 400 km from the").
+_APPOSITION = re.compile(
+    r",(?:(?!\b(?:where|which|who|and|but|while|as|after|before|when|then)\b)[^.;:!?\n]){0,90}"
+)
+
+
+def _same_reference(place: Place, ref: Place) -> bool:
+    """Whether ``place`` is what the reference ``ref`` made of the event's place: the
+    town itself or its surroundings, a point off it (its id is the town's and a
+    bearing), or its country (a far distance with no direction)."""
+    return (
+        place.id == ref.id
+        or place.id.startswith(ref.id + "@")
+        or (place.precision == "country" and place.country == ref.country)
+    )
+
+
+def _kept_at(name: str, area: Place) -> Place:
+    """The name ``name`` at the point and precision of ``area``."""
     return replace(
         area,
         id=f"{NAMED_PREFIX}{area.id}|{name_key(name)}",
@@ -109,22 +181,42 @@ def named_place(
 def _unread_scene(ctx: DocContext, token: Token, clause: set[int]) -> PlaceMention | None:
     """The unread name of ``token``'s clause under a locative, nearest the trigger."""
     sent = ctx.view.sent(token)
-    text = ctx.text
     found = [
         pm
-        for pm in ctx.places
-        if pm.place is None
-        and not pm.described
-        and sent.start_char <= pm.span.start < sent.end_char
-        and pm.span.start in clause
-        and (pm.zone or "body") == "body"
-        and pm.span.text[:1].isupper()
-        and _LOCATIVE_BEFORE.search(text[max(0, pm.span.start - 20) : pm.span.start])
-        and not locates_nothing(ctx, pm)
+        for pm in _unread_in(ctx, ctx.places)
+        if sent.start_char <= pm.span.start < sent.end_char and pm.span.start in clause
     ]
     if not found:
         return None
     return min(found, key=lambda pm: abs(pm.span.start - token.idx))
+
+
+def _unread_in(ctx: DocContext, mentions: Iterable[PlaceMention]) -> list[PlaceMention]:
+    """The names among ``mentions`` the gazetteer could not read that the text gives as a
+    scene: capitalised, in the body, under a locative ("near Sadda") or a short distance
+    off them ("about 5 km from the Xa garrison": as near as "near" says), and not set
+    aside by :func:`placenowhere.locates_nothing`."""
+    text = ctx.text
+    return [
+        pm
+        for pm in mentions
+        if pm.place is None
+        and not pm.described
+        and (pm.zone or "body") == "body"
+        and pm.span.text[:1].isupper()
+        and (
+            _LOCATIVE_BEFORE.search(text[max(0, pm.span.start - 20) : pm.span.start])
+            or _near_by_distance(text[max(0, pm.span.start - 60) : pm.span.start])
+        )
+        and not locates_nothing(ctx, pm)
+    ]
+
+
+def _near_by_distance(before: str) -> bool:
+    """Whether ``before`` (the words before a name) ends with a distance no farther than a
+    town's surroundings off it: "about 5 km from the", "3 miles north of"."""
+    off = distance_before(before)
+    return off is not None and off.km <= NEAR_TOWN_KM
 
 
 def _read_elsewhere(ctx: DocContext, name: str) -> Place | None:

@@ -48,10 +48,12 @@ if TYPE_CHECKING:
 
 
 _ARTICLE_START = re.compile(r"^(?:al|el|as|az|ad|ash|at|an|ar|ath|adh|es|ez|ed|et|en|er)[-\s]\S")
-# Divisions below the first level, named after their seat town.
+# Divisions below the first level, named after their seat town (a Mexican, Colombian or
+# Philippine "municipality" too: "the Tepal municipality").
 SEAT_WORDS = frozenset(
-    ["county", "district", "territory", "raion", "rayon", "department", "prefecture", "commune"]
-)
+    ["county", "district", "territory", "raion", "rayon", "department", "prefecture", "commune",
+     "municipality"]
+)  # fmt: skip
 QUALIFIER_TOWN = 50_000  # a town this big may hold the place named before it ("Hamra, Beirut")
 DIVISION_KM = 300  # a town this close to a division's point may be said to lie in it
 

@@ -1,7 +1,8 @@
 """The words of ``data/place_words.toml``: the feature words after a place name ("the Boni
 forest", "the Kakuma camp") with the GeoNames feature codes of their kind, the people a
 text places where they are ("residents", "doctors"), the verbs of a statement and those
-passing judgement on an act ("condemned the raid"). Read
+passing judgement on an act ("condemned the raid"), the sites a town's name before them
+places in that town ("the Dori police headquarters"). Read
 once per ``Resources``; used by ``extract/placefeatures.py`` and
 ``extract/placeclause.py``."""
 
@@ -34,6 +35,7 @@ class PlaceWords:
     people_there: frozenset[str]  # lemmas: "resident", "doctor"
     statement_verbs: frozenset[str]  # lemmas: "say", "condemn"
     reporting_verbs: frozenset[str]  # lemmas: "condemn", "deny": a judgement on an act
+    town_sites: frozenset[str]  # lemmas: "headquarters", "barracks": a site a town names
 
 
 def _words(table: dict[str, Any], key: str, where: str, name: str) -> list[str]:
@@ -72,6 +74,7 @@ def parse_place_words(data: dict[str, Any], name: str) -> PlaceWords:
     people = _words(data.get("people_there", {}), "nouns", "people_there", name)
     verbs = _words(data.get("statement", {}), "verbs", "statement", name)
     reporting = _words(data.get("reported_act", {}), "verbs", "reported_act", name)
+    town_sites = _words(data.get("town_sites", {}), "nouns", "town_sites", name)
     alternatives = "|".join(re.escape(w) for w in sorted(features, key=len, reverse=True))
     return PlaceWords(
         features=features,
@@ -79,6 +82,7 @@ def parse_place_words(data: dict[str, Any], name: str) -> PlaceWords:
         people_there=frozenset(w.lower() for w in people),
         statement_verbs=frozenset(w.lower() for w in verbs),
         reporting_verbs=frozenset(w.lower() for w in reporting),
+        town_sites=frozenset(w.lower() for w in town_sites),
     )
 
 
