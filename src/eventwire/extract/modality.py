@@ -58,7 +58,7 @@ from eventwire.extract.clausechain import (
 )
 from eventwire.extract.denials import REBUT, denial_of, denier_of, retracted
 from eventwire.extract.eventroles import OPPOSING_VERBS, negated_verb
-from eventwire.extract.parsewalk import charged_conjunct
+from eventwire.extract.parsewalk import charged_conjunct, charged_through_object
 from eventwire.model import QuoteMention, Span
 
 if TYPE_CHECKING:
@@ -277,8 +277,8 @@ def modality_of(token: Token) -> tuple[bool, str]:
             found.add("reported")
         elif lemma_in(tok, ALLEGED_GOVERNORS) or lemma_in(tok, BLAME):
             found.add("alleged")  # "X was blamed for the attack", "blamed the raid on X"
-    if _blamed_on(token):
-        found.add("alleged")
+    if _blamed_on(token) or charged_through_object(token) is not None:
+        found.add("alleged")  # "blamed on X"; "accuses A and, lately, B of arming Y"
     if shielded:
         found -= NEGATED_MODALITIES
     elif denial_of(token) is not None:
@@ -334,12 +334,20 @@ def phrase_modality(noun: Token) -> tuple[bool, str]:
 def _own_tense(conjunct: Token, verb: Token) -> bool:
     """A verb coordinated with a bare verb under an auxiliary, with a tense of its own:
     "did not deny it and sent troops" (the auxiliary and its negation are not the
-    conjunct's), unlike "did not attack or kill" (both bare, both under "did not")."""
+    conjunct's), unlike "did not attack or kill" (both bare, both under "did not"); and
+    a counter-charge or a statement after a denied perfect, "said its fighters had not
+    attacked the base and accused the army of shelling homes" (the accusation is made,
+    in the simple past, not under "had not"; "had not attacked or shelled" stays)."""
+    if conjunct.dep_ != "conj" or conjunct.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    if not any(c.dep_ == "aux" for c in verb.children):
+        return False
+    if verb.tag_ == "VB":
+        return True
     return (
-        conjunct.dep_ == "conj"
-        and conjunct.tag_ in ("VBD", "VBZ", "VBP")
-        and verb.tag_ == "VB"
-        and any(c.dep_ == "aux" for c in verb.children)
+        verb.tag_ == "VBN"
+        and lemma_in(conjunct, SPEECH_VERBS)
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
     )
 
 

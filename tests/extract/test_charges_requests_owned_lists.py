@@ -1,0 +1,138 @@
+"""Relations read from charges, requests for help and lists owned by a conjunct (issue 13),
+on sentences we wrote: one construction per test, with a near miss that states nothing."""
+
+from __future__ import annotations
+
+import pytest
+from tests.extract.test_actors_and_sides import picture, relations
+
+pytestmark = pytest.mark.slow
+
+
+# --- a counter-charge after a denied perfect -------------------------------------------
+
+
+def test_a_counter_charge_after_a_denied_act_is_made_not_denied(nlp, resources):
+    text = (
+        "The Kanvar Front said its fighters had not attacked the base on Monday and "
+        "accused the army of shelling homes at random."
+    )
+    res = picture(nlp, resources, text)
+    names = {a.id: a.name for a in res.actors}
+    told = {(e.type, names.get(e.source_actor or ""), e.modality) for e in res.events}
+    assert ("ACCUSE", "Kanvar Front", "asserted") in told
+    assert ("ASSAULT", "Kanvar Front", "negated") in told
+    # the shelling is the Front's charge against the army: alleged, not denied
+    assert not any(e.type == "ASSAULT" and e.modality == "negated"
+                   and names.get(e.source_actor or "") != "Kanvar Front" for e in res.events)  # fmt: skip
+
+
+def test_a_second_act_under_the_same_had_not_stays_negated(nlp, resources):
+    text = "Chad said its soldiers had not entered Niger or attacked the Azawad Front."
+    got = relations(nlp, resources, text)
+    assert not any(status == "asserted" and kind == "fight" for kind, _, _, status in got)
+
+
+# --- a partitive subject listed by members hung on its noun -----------------------------
+
+
+def test_members_listed_on_the_partitive_noun_are_part_of_the_body(nlp, resources):
+    text = (
+        "The Coastal Council, a state body, was formed in 2014 to fight the Orlo Front. "
+        "Some of its factions, including the Tarvo Brigade and the Velmar Front, are also "
+        "part of the Western Alliance."
+    )
+    got = relations(nlp, resources, text)
+    assert ("ally", "Tarvo Brigade", "Western Alliance", "asserted") in got
+    assert ("ally", "Velmar Front", "Western Alliance", "asserted") in got
+    assert not any(src == "Coastal Council" and tgt == "Western Alliance"
+                   for _, src, tgt, _ in got)  # fmt: skip
+
+
+# --- "A and its N, B" -------------------------------------------------------------------
+
+
+def test_the_name_after_a_conjunct_owned_by_the_first_is_its_part(nlp, resources):
+    text = "The Orlo Movement and its armed wing, the Dawn Brigades, fired rockets at the port."
+    got = relations(nlp, resources, text)
+    assert ("ally", "Dawn Brigades", "Orlo Movement", "asserted") in got
+
+
+def test_allies_named_after_a_conjunct_are_the_first_ones_allies_not_each_others(nlp, resources):
+    text = "The Kanvar Front and its allies, the Orlo Brigade and the Tarvo Front, took the town."
+    got = relations(nlp, resources, text)
+    assert ("ally", "Orlo Brigade", "Kanvar Front", "asserted") in got
+    assert ("ally", "Tarvo Front", "Kanvar Front", "asserted") in got
+    assert not any({src, tgt} == {"Orlo Brigade", "Tarvo Front"} for _, src, tgt, _ in got)
+
+
+def test_its_after_members_of_a_body_is_the_body(nlp, resources):
+    text = "The gunmen were members of the Kanvar Front and its armed wing, the Orlo Brigade."
+    got = relations(nlp, resources, text)
+    assert ("ally", "Orlo Brigade", "Kanvar Front", "asserted") in got
+    assert not any(tgt == "gunmen" for _, _, tgt, _ in got)
+
+
+def test_a_possessed_conjunct_with_no_name_after_it_names_no_member(nlp, resources):
+    text = "The Kanvar Front and its allies took the town, the Orlo Brigade said."
+    got = relations(nlp, resources, text)
+    assert not any(src == "Orlo Brigade" for _, src, _, _ in got)
+
+
+# --- an apposition inside a coordination -------------------------------------------------
+
+
+def test_an_apposition_on_the_first_side_is_not_the_second_sides(nlp, resources):
+    text = (
+        "Heavy fighting broke out near Goma between the Orlo militia, an ally of the Kanvar "
+        "Front, and the Tarvo Brigade, residents said."
+    )
+    got = relations(nlp, resources, text)
+    assert not any(src == "Tarvo Brigade" and tgt == "Kanvar Front" for _, src, tgt, _ in got)
+
+
+def test_an_apposition_after_both_conjuncts_is_both_ones(nlp, resources):
+    text = "The Orlo militia and the Tarvo Brigade, allies of the Kanvar Front, took the town."
+    got = relations(nlp, resources, text)
+    assert ("ally", "Tarvo Brigade", "Kanvar Front", "asserted") in got
+
+
+# --- help sent at someone's request --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "giver", "asker"),
+    [
+        ("Chad deployed troops at the request of the Malian government.", "Chad", "Mali"),
+        ("Niger sent soldiers to the border at Benin's request.", "Niger", "Benin"),
+        (
+            "The Kanvar army, sent by President Ivo Karlov at the request of President "
+            "Tomas Velm, still guards the port.",
+            "Ivo Karlov",
+            "Tomas Velm",
+        ),
+    ],
+)
+def test_a_sending_at_someones_request_backs_the_one_who_asked(nlp, resources, text, giver, asker):
+    assert ("support", giver, asker, "asserted") in relations(nlp, resources, text)
+
+
+def test_a_request_on_a_verb_of_no_sending_states_no_backing(nlp, resources):
+    text = "The minister spoke to reporters at the request of the Kanvar Front."
+    got = relations(nlp, resources, text)
+    assert not any(kind == "support" for kind, _, _, _ in got)
+
+
+# --- two accused set apart by an aside -----------------------------------------------------
+
+
+def test_both_objects_of_a_charge_split_by_an_aside_are_charged(nlp, resources):
+    text = (
+        "Niger accuses Chad and, more recently, the Kanvar government of sheltering Azawad "
+        "Front fighters."
+    )
+    got = relations(nlp, resources, text)
+    assert ("support", "Chad", "Azawad Front", "alleged") in got
+    assert any(kind == "support" and src.startswith("Kanvar") and status == "alleged"
+               for kind, src, _, status in got)  # fmt: skip
+    assert not any(src == "Niger" and kind == "support" for kind, src, _, _ in got)
