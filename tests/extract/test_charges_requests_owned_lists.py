@@ -136,3 +136,66 @@ def test_both_objects_of_a_charge_split_by_an_aside_are_charged(nlp, resources):
     assert any(kind == "support" and src.startswith("Kanvar") and status == "alleged"
                for kind, src, _, status in got)  # fmt: skip
     assert not any(src == "Niger" and kind == "support" for kind, src, _, _ in got)
+
+
+# --- a view held of someone, a side taken -------------------------------------------------
+
+
+def test_what_a_subject_regards_someone_as_is_its_view(nlp, resources):
+    text = (
+        "Niger regards the Orlo Brigade, the main force within the coalition, as an offshoot "
+        "of the Kanvar Front."
+    )
+    got = relations(nlp, resources, text)
+    assert ("ally", "Orlo Brigade", "Kanvar Front", "alleged") in got
+
+
+def test_a_part_stated_outright_is_asserted(nlp, resources):
+    got = relations(nlp, resources, "The Orlo Brigade is an offshoot of the Kanvar Front.")
+    assert ("ally", "Orlo Brigade", "Kanvar Front", "asserted") in got
+
+
+def test_favouring_a_side_is_backing_it_and_a_dismissed_claim_of_it_is_denied(nlp, resources):
+    text = (
+        "Turkey is often accused in Baghdad of favouring the Kanvar Front, a claim Turkish "
+        "officials dismiss."
+    )
+    got = relations(nlp, resources, text)
+    assert ("support", "Turkey", "Kanvar Front", "denied") in got
+
+
+def test_a_charge_hung_on_the_place_it_is_made_in_charges_the_subject(nlp, resources):
+    text = "Chad is often accused in Lagos of favouring the Kanvar Front."
+    got = relations(nlp, resources, text)
+    assert ("support", "Chad", "Kanvar Front", "alleged") in got
+
+
+def test_favouring_a_thing_is_no_relation(nlp, resources):
+    assert relations(nlp, resources, "Most voters in Chad favour a ceasefire.") == set()
+
+
+# --- a part in an act named by a noun --------------------------------------------------------
+
+
+def test_a_denied_part_in_an_attack_is_a_denied_fight_of_the_denier(nlp, resources):
+    text = (
+        "The Orlo Brigade, one of the factions of the Kanvar Council, denied any part in "
+        "Sunday's attack on the Chadian army."
+    )
+    got = relations(nlp, resources, text)
+    assert ("ally", "Orlo Brigade", "Kanvar Council", "asserted") in got
+    assert any(kind == "fight" and src == "Orlo Brigade" and status == "denied"
+               for kind, src, _, status in got)  # fmt: skip
+
+
+def test_an_admitted_part_in_an_attack_is_the_admitters_act(nlp, resources):
+    text = "The Tarvo Front admitted its part in the attack on the Malian army."
+    got = relations(nlp, resources, text)
+    assert any(kind == "fight" and src == "Tarvo Front" and status == "asserted"
+               for kind, src, _, status in got)  # fmt: skip
+
+
+def test_a_part_in_an_act_with_its_own_doer_leaves_the_doer(nlp, resources):
+    text = "The Orlo Brigade played no part in the attack by the Kanvar Front on the town."
+    got = relations(nlp, resources, text)
+    assert not any(src == "Orlo Brigade" and kind == "fight" for kind, src, _, _ in got)

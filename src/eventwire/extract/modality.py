@@ -277,7 +277,7 @@ def modality_of(token: Token) -> tuple[bool, str]:
             found.add("reported")
         elif lemma_in(tok, ALLEGED_GOVERNORS) or lemma_in(tok, BLAME):
             found.add("alleged")  # "X was blamed for the attack", "blamed the raid on X"
-    if _blamed_on(token) or charged_through_object(token) is not None:
+    if _blamed_on(token) or charged_through_object(token) is not None or _regarded_as(token):
         found.add("alleged")  # "blamed on X"; "accuses A and, lately, B of arming Y"
     if shielded:
         found -= NEGATED_MODALITIES
@@ -303,6 +303,24 @@ def _blamed_on(token: Token) -> bool:
     )
 
 
+# Verbs of holding a view of someone: "X regards Y as an offshoot of Z" is X's view.
+REGARDING_VERBS = frozenset({"regard", "consider", "view", "see", "treat"})
+
+
+def _regarded_as(token: Token) -> bool:
+    """A relation noun that is what a subject regards someone as: "Ankara regards the
+    militia as an offshoot of the Front", "Kinshasa sees the rebels as Kigali's proxies"
+    (alleged: the regarder's view, which the one regarded so may deny); "served as an ally
+    of Y" (no verb of regarding) is told as it is."""
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ == "as"
+        and prep.head.pos_ == "VERB"
+        and lemma_in(prep.head, REGARDING_VERBS)
+    )
+
+
 def _unclaimed(verb: Token, below: Token) -> bool:
     """Whether ``verb`` is a claim of responsibility nobody made for the act it governs
     through its object ``below``: "No one has claimed the attack", "no group claimed
@@ -321,7 +339,10 @@ def _unclaimed(verb: Token, below: Token) -> bool:
 
 def phrase_modality(noun: Token) -> tuple[bool, str]:
     """``(negated, modality)`` of what a noun phrase presupposes, from its own words only:
-    "no backers" (negated), "alleged backers" (alleged), "possible allies" (hypothetical)."""
+    "no backers" (negated), "alleged backers" (alleged), "possible allies" (hypothetical);
+    and what a subject regards someone as, "regards Y as an offshoot of Z" (alleged)."""
+    if _regarded_as(noun):
+        return False, "alleged"
     for child in noun.children:
         low = child.lower_
         if child.dep_ in ("det", "neg") and low in ("no", "not"):

@@ -64,17 +64,20 @@ def _accused(verb: Token) -> Token | None:
         return None
     if prep.head.lemma_.lower() in CHARGING_VERBS:
         return dep_child(prep.head, "dobj", "nsubjpass")
-    # "accuses A and, more recently, B of V-ing": the parser hangs "of" on B
-    return prep.head if charged_through_object(verb) is not None else None
+    if (charging := charged_through_object(verb)) is None:
+        return None
+    if prep.head.dep_ == "dobj":
+        return prep.head  # "accuses A and, more recently, B of V-ing": "of" under B
+    return dep_child(charging, "dobj", "nsubjpass")  # "is accused in Accra of V-ing"
 
 
 def co_accused(verb: Token) -> list[Token]:
     """The other objects of a charge whose "of V-ing" the parser hung on its last object:
     "accuses A and, more recently, B of sheltering Y" (A, beside B)."""
     charging = charged_through_object(verb)
-    if charging is None:
-        return []
     accused = verb.head.head
+    if charging is None or accused.dep_ != "dobj":
+        return []
     return [c for c in charging.children if c.dep_ == "dobj" and c.i < accused.i]
 
 
