@@ -73,6 +73,15 @@ def test_its_after_members_of_a_body_is_the_body(nlp, resources):
     assert not any(tgt == "gunmen" for _, _, tgt, _ in got)
 
 
+def test_its_after_members_of_a_plural_looking_name_is_the_name(nlp, resources):
+    text = (
+        "Police said the gunmen were members of the Kanvar People's Movement and its armed "
+        "wing, the Orlo Guard."
+    )
+    got = relations(nlp, resources, text)
+    assert ("ally", "Orlo Guard", "Kanvar People's Movement", "asserted") in got
+
+
 def test_a_possessed_conjunct_with_no_name_after_it_names_no_member(nlp, resources):
     text = "The Kanvar Front and its allies took the town, the Orlo Brigade said."
     got = relations(nlp, resources, text)

@@ -247,7 +247,12 @@ def _possessor(noun: Token) -> Token | None:
         if _agrees(poss, first):
             return first
         body = pobj(first, frozenset({"of"}))
-        if first.lemma_.lower() in MEMBER_NOUNS and body is not None and _agrees(poss, body):
+        # a name's number is no guide ("the Indigenous People of Biafra and its wing")
+        if (
+            first.lemma_.lower() in MEMBER_NOUNS
+            and body is not None
+            and (_agrees(poss, body) or (body.pos_ == "PROPN" and poss.lower_ == "its"))
+        ):
             return body
     return poss
 
