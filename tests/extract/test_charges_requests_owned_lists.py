@@ -14,8 +14,8 @@ pytestmark = pytest.mark.slow
 
 def test_a_counter_charge_after_a_denied_act_is_made_not_denied(nlp, resources):
     text = (
-        "The Kanvar Front said its fighters had not attacked the base on Monday and "
-        "accused the army of shelling homes at random."
+        "Rebel commanders of the Kanvar Front insisted their men had not fired on the "
+        "checkpoint and accused the army of shelling villages."
     )
     res = picture(nlp, resources, text)
     names = {a.id: a.name for a in res.actors}
@@ -38,9 +38,9 @@ def test_a_second_act_under_the_same_had_not_stays_negated(nlp, resources):
 
 def test_members_listed_on_the_partitive_noun_are_part_of_the_body(nlp, resources):
     text = (
-        "The Coastal Council, a state body, was formed in 2014 to fight the Orlo Front. "
-        "Some of its factions, including the Tarvo Brigade and the Velmar Front, are also "
-        "part of the Western Alliance."
+        "The Coastal Council was formed in 2014 to fight the Orlo Front. Some of its member "
+        "militias, including the Tarvo Brigade and the Velmar Front, are now part of the "
+        "Western Alliance."
     )
     got = relations(nlp, resources, text)
     assert ("ally", "Tarvo Brigade", "Western Alliance", "asserted") in got
@@ -93,8 +93,8 @@ def test_a_possessed_conjunct_with_no_name_after_it_names_no_member(nlp, resourc
 
 def test_an_apposition_on_the_first_side_is_not_the_second_sides(nlp, resources):
     text = (
-        "Heavy fighting broke out near Goma between the Orlo militia, an ally of the Kanvar "
-        "Front, and the Tarvo Brigade, residents said."
+        "Clashes erupted on Tuesday between the Orlo militia, long an ally of the Kanvar "
+        "Front, and the Tarvo Brigade."
     )
     got = relations(nlp, resources, text)
     assert not any(src == "Tarvo Brigade" and tgt == "Kanvar Front" for _, src, tgt, _ in got)
@@ -115,8 +115,8 @@ def test_an_apposition_after_both_conjuncts_is_both_ones(nlp, resources):
         ("Chad deployed troops at the request of the Malian government.", "Chad", "Mali"),
         ("Niger sent soldiers to the border at Benin's request.", "Niger", "Benin"),
         (
-            "The Kanvar army, sent by President Ivo Karlov at the request of President "
-            "Tomas Velm, still guards the port.",
+            "Kanvar troops, flown in by President Ivo Karlov at the request of President "
+            "Tomas Velm, now hold the airport.",
             "Ivo Karlov",
             "Tomas Velm",
         ),
@@ -137,24 +137,20 @@ def test_a_request_on_a_verb_of_no_sending_states_no_backing(nlp, resources):
 
 def test_both_objects_of_a_charge_split_by_an_aside_are_charged(nlp, resources):
     text = (
-        "Niger accuses Chad and, more recently, the Kanvar government of sheltering Azawad "
-        "Front fighters."
+        "Benin has accused Togo and, lately, the Kanvar authorities of sheltering the Azawad Front."
     )
     got = relations(nlp, resources, text)
-    assert ("support", "Chad", "Azawad Front", "alleged") in got
+    assert ("support", "Togo", "Azawad Front", "alleged") in got
     assert any(kind == "support" and src.startswith("Kanvar") and status == "alleged"
                for kind, src, _, status in got)  # fmt: skip
-    assert not any(src == "Niger" and kind == "support" for kind, src, _, _ in got)
+    assert not any(src == "Benin" and kind == "support" for kind, src, _, _ in got)
 
 
 # --- a view held of someone, a side taken -------------------------------------------------
 
 
 def test_what_a_subject_regards_someone_as_is_its_view(nlp, resources):
-    text = (
-        "Niger regards the Orlo Brigade, the main force within the coalition, as an offshoot "
-        "of the Kanvar Front."
-    )
+    text = "Diplomats in Niamey see the Orlo Brigade as a branch of the Kanvar Front."
     got = relations(nlp, resources, text)
     assert ("ally", "Orlo Brigade", "Kanvar Front", "alleged") in got
 
@@ -166,15 +162,15 @@ def test_a_part_stated_outright_is_asserted(nlp, resources):
 
 def test_favouring_a_side_is_backing_it_and_a_dismissed_claim_of_it_is_denied(nlp, resources):
     text = (
-        "Turkey is often accused in Baghdad of favouring the Kanvar Front, a claim Turkish "
-        "officials dismiss."
+        "Turkey has often been accused in Cairo of favouring the Kanvar Front, an accusation "
+        "Turkish officials dismiss."
     )
     got = relations(nlp, resources, text)
     assert ("support", "Turkey", "Kanvar Front", "denied") in got
 
 
 def test_a_charge_hung_on_the_place_it_is_made_in_charges_the_subject(nlp, resources):
-    text = "Chad is often accused in Lagos of favouring the Kanvar Front."
+    text = "Chad has been accused in Lagos of favouring the Kanvar Front."
     got = relations(nlp, resources, text)
     assert ("support", "Chad", "Kanvar Front", "alleged") in got
 
@@ -188,8 +184,8 @@ def test_favouring_a_thing_is_no_relation(nlp, resources):
 
 def test_a_denied_part_in_an_attack_is_a_denied_fight_of_the_denier(nlp, resources):
     text = (
-        "The Orlo Brigade, one of the factions of the Kanvar Council, denied any part in "
-        "Sunday's attack on the Chadian army."
+        "The Orlo Brigade, which is close to the Kanvar Council, denied any part in last "
+        "week's raid on the Chadian army."
     )
     got = relations(nlp, resources, text)
     assert ("ally", "Orlo Brigade", "Kanvar Council", "asserted") in got

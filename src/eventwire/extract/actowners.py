@@ -64,7 +64,7 @@ PART_NOUNS = frozenset({"part", "role", "involvement", "hand"})
 
 def _part_in_act(act: Token) -> Token | None:
     """The noun of a part that governs an act noun with no doer of its own: "X denied any
-    part in Sunday's attack on Y" (part: X is the one said, here denied, to have done it);
+    part in the raid on Y" (part: X is the one said, here denied, to have done it);
     None when the act names its doer ("any role in the army's attack", "an attack by Y")."""
     prep = act.head
     if act.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":

@@ -308,8 +308,8 @@ REGARDING_VERBS = frozenset({"regard", "consider", "view", "see", "treat"})
 
 
 def _regarded_as(token: Token) -> bool:
-    """A relation noun that is what a subject regards someone as: "Ankara regards the
-    militia as an offshoot of the Front", "Kinshasa sees the rebels as Kigali's proxies"
+    """A relation noun that is what a subject regards someone as: "diplomats see the
+    militia as a branch of the Front", "Kinshasa views the rebels as Kigali's proxies"
     (alleged: the regarder's view, which the one regarded so may deny); "served as an ally
     of Y" (no verb of regarding) is told as it is."""
     prep = token.head
@@ -356,9 +356,9 @@ def _own_tense(conjunct: Token, verb: Token) -> bool:
     """A verb coordinated with a bare verb under an auxiliary, with a tense of its own:
     "did not deny it and sent troops" (the auxiliary and its negation are not the
     conjunct's), unlike "did not attack or kill" (both bare, both under "did not"); and
-    a counter-charge or a statement after a denied perfect, "said its fighters had not
-    attacked the base and accused the army of shelling homes" (the accusation is made,
-    in the simple past, not under "had not"; "had not attacked or shelled" stays)."""
+    a counter-charge or a statement after a denied perfect, "insisted their men had not
+    fired on the checkpoint and accused the army of shelling villages" (the accusation is
+    made, in the simple past, not under "had not"; "had not fired or shelled" stays)."""
     if conjunct.dep_ != "conj" or conjunct.tag_ not in ("VBD", "VBZ", "VBP"):
         return False
     if not any(c.dep_ == "aux" for c in verb.children):

@@ -156,7 +156,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 
 def charged_through_object(token: Token) -> Token | None:
     """The verb of charging whose later object, or the object of whose preposition, the
-    parser hung a gerund's "of" on: "accuses A and, more recently, B of sheltering Y"
+    parser hung a gerund's "of" on: "accuses A and, lately, B of sheltering Y"
     ("of" under B, the verb's second object after an aside), "is accused in Accra of
     favouring Y" ("of" under Accra); None otherwise. The gerund is the accuser's word."""
     if not gerund_after_preposition(token) or token.head.lower_ != "of":

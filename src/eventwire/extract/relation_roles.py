@@ -67,13 +67,13 @@ def _accused(verb: Token) -> Token | None:
     if (charging := charged_through_object(verb)) is None:
         return None
     if prep.head.dep_ == "dobj":
-        return prep.head  # "accuses A and, more recently, B of V-ing": "of" under B
+        return prep.head  # "accuses A and, lately, B of V-ing": "of" under B
     return dep_child(charging, "dobj", "nsubjpass")  # "is accused in Accra of V-ing"
 
 
 def co_accused(verb: Token) -> list[Token]:
     """The other objects of a charge whose "of V-ing" the parser hung on its last object:
-    "accuses A and, more recently, B of sheltering Y" (A, beside B)."""
+    "accuses A and, lately, B of sheltering Y" (A, beside B)."""
     charging = charged_through_object(verb)
     accused = verb.head.head
     if charging is None or accused.dep_ != "dobj":

@@ -302,7 +302,7 @@ def _statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
     elif tok.pos_ == "VERB" and lemma in words.verbs:
         # "X opposes Y", "Kigali, which shelters the rebels", "accused X of harbouring Y"
         yield Statement(words.verbs[lemma], subject_of(tok), dep_child(tok, "dobj"), tok)
-        for accused in co_accused(tok):  # "accuses A and, more recently, B of sheltering Y"
+        for accused in co_accused(tok):  # "accuses A and, lately, B of sheltering Y"
             yield Statement(words.verbs[lemma], accused, dep_child(tok, "dobj"), tok)
     elif tok.pos_ == "VERB" and lemma in TOGETHER_VERBS:
         # "X works with Y", "X, which teams up with Y"; never "worked on Y" or "worked for Y"

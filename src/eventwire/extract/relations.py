@@ -263,8 +263,8 @@ def _partitive(token: Token) -> bool:
 
 def _partitive_members(token: Token) -> Token | None:
     """The members a partitive pronoun's set is listed by when the list hangs on the set's
-    noun: "some of its factions, including A and B, are part of Y" parsed with
-    "including" under "factions" (A and B; never "part", which the subject of "be" would
+    noun: "some of its militias, including A and B, are now part of Y" parsed with
+    "including" under "militias" (A and B; never "part", which the subject of "be" would
     otherwise name as its members)."""
     if not _partitive(token):
         return None
