@@ -204,3 +204,28 @@ def test_a_part_in_an_act_with_its_own_doer_leaves_the_doer(nlp, resources):
     text = "The Orlo Brigade played no part in the attack by the Kanvar Front on the town."
     got = relations(nlp, resources, text)
     assert not any(src == "Orlo Brigade" and kind == "fight" for kind, src, _, _ in got)
+
+
+# --- "both N" for a pair named just before -------------------------------------------------
+
+
+def test_an_ally_of_both_governments_is_an_ally_of_the_pair_named_before(nlp, resources):
+    text = (
+        "Chad and Niger met in Niamey on Monday. France, an ally of both governments, sent envoys."
+    )
+    got = relations(nlp, resources, text)
+    assert ("ally", "France", "Chad", "asserted") in got
+    assert ("ally", "France", "Niger", "asserted") in got
+
+
+def test_a_backer_of_both_sides_backs_the_two_that_clashed(nlp, resources):
+    text = "The Kanvar Front and the Orlo Brigade clashed. Benin, a backer of both sides, called for talks."
+    got = relations(nlp, resources, text)
+    assert ("support", "Benin", "Kanvar Front", "asserted") in got
+    assert ("support", "Benin", "Orlo Brigade", "asserted") in got
+
+
+def test_both_of_a_noun_that_names_no_party_refers_to_no_one(nlp, resources):
+    text = "Chad and Niger met in Niamey. France, a partner of both cities, sent envoys."
+    got = relations(nlp, resources, text)
+    assert not any(src == "France" for _, src, _, _ in got)

@@ -226,9 +226,42 @@ def _fillers(index: MentionIndex, token: Token | None, alone: bool = False) -> l
         return [own] if own is not None else []
     # A conjunct followed by a verb is the subject of a new clause the parser attached here.
     found = own_conjuncts(index.fillers(token), token)
+    if not found and token is not None:
+        found = _both(index, token)
     if not found and token is not None and (token.pos_ == "NOUN" or _partitive(token)):
         found = index.fillers(_partitive_members(token) or members_of(token))
     return found
+
+
+# Nouns of one of two parties that "both" refers back with: "an ally of both governments".
+BOTH_NOUNS = frozenset({"government", "country", "state", "side", "party", "nation",
+                        "neighbour", "neighbor", "capital"})  # fmt: skip
+# How many sentences back "both N" looks for the pair it refers to.
+BOTH_REACH = 3
+
+
+def _both(index: MentionIndex, token: Token) -> list[Filler]:
+    """The pair "both N" refers back to: the last two actors named together as "A and B"
+    in the sentences just before ("Chad and Niger share a border ... Paris, an ally of both
+    governments, urged restraint": Chad and Niger); none when the noun names no party
+    ("both towns"), or no such pair is near."""
+    if token.lemma_.lower() not in BOTH_NOUNS or token.tag_ not in ("NNS", "NNPS"):
+        return []
+    if not any(
+        c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both" for c in token.children
+    ):
+        return []
+    view = index.ctx.view
+    here = view.sent_no(token)
+    for n in range(here - 1, max(-1, here - 1 - BOTH_REACH), -1):
+        for second in reversed(view.sents[n]):
+            first = second.head
+            if second.dep_ != "conj" or not any(c.lower_ == "and" for c in first.children):
+                continue
+            one, two = index.filler(first), index.filler(second)
+            if one is not None and two is not None and one.span != two.span:
+                return [one, two]
+    return []
 
 
 def _after_apposition(filler: Filler, phrase: Token | None, holder: Token | None) -> bool:
