@@ -44,6 +44,8 @@ def governing_noun(trigger: Token) -> Token | None:
     """The noun of will, capacity or record that governs an act with no doer of its own:
     "Chad's decision to arm X", "signalled a readiness to talk to X", "a long record of
     arming X" (decision, readiness, record); None for any other act."""
+    if trigger.pos_ == "NOUN":
+        return _part_in_act(trigger)
     if trigger.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "poss")
                                      for c in trigger.children):  # fmt: skip
         return None
@@ -54,6 +56,29 @@ def governing_noun(trigger: Token) -> Token | None:
     else:
         return None
     return noun if noun.pos_ == "NOUN" and noun.lemma_.lower() in OWN_ACT_NOUNS else None
+
+
+# Nouns of a part in an act named by a noun: "denied any part (role) in the attack on Y".
+PART_NOUNS = frozenset({"part", "role", "involvement", "hand"})
+
+
+def _part_in_act(act: Token) -> Token | None:
+    """The noun of a part that governs an act noun with no doer of its own: "X denied any
+    part in the raid on Y" (part: X is the one said, here denied, to have done it);
+    None when the act names its doer ("any role in the army's attack", "an attack by Y")."""
+    prep = act.head
+    if act.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+        return None
+    noun = prep.head
+    if noun.pos_ in ("VERB", "AUX"):  # "denied any part in the attack", "in" on the verb
+        noun = next((c for c in noun.children if c.dep_ == "dobj"), noun)
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in PART_NOUNS:
+        return None
+    if any(c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") for c in act.children):
+        return None
+    if any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in act.children):
+        return None
+    return noun
 
 
 def noun_owners(noun: Token) -> list[Token]:

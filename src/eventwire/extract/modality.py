@@ -58,7 +58,7 @@ from eventwire.extract.clausechain import (
 )
 from eventwire.extract.denials import REBUT, denial_of, denier_of, retracted
 from eventwire.extract.eventroles import OPPOSING_VERBS, negated_verb
-from eventwire.extract.parsewalk import charged_conjunct
+from eventwire.extract.parsewalk import charged_conjunct, charged_through_object
 from eventwire.model import QuoteMention, Span
 
 if TYPE_CHECKING:
@@ -277,8 +277,8 @@ def modality_of(token: Token) -> tuple[bool, str]:
             found.add("reported")
         elif lemma_in(tok, ALLEGED_GOVERNORS) or lemma_in(tok, BLAME):
             found.add("alleged")  # "X was blamed for the attack", "blamed the raid on X"
-    if _blamed_on(token):
-        found.add("alleged")
+    if _blamed_on(token) or charged_through_object(token) is not None or _regarded_as(token):
+        found.add("alleged")  # "blamed on X"; "accuses A and, lately, B of arming Y"
     if shielded:
         found -= NEGATED_MODALITIES
     elif denial_of(token) is not None:
@@ -303,6 +303,24 @@ def _blamed_on(token: Token) -> bool:
     )
 
 
+# Verbs of holding a view of someone: "X regards Y as an offshoot of Z" is X's view.
+REGARDING_VERBS = frozenset({"regard", "consider", "view", "see", "treat"})
+
+
+def _regarded_as(token: Token) -> bool:
+    """A relation noun that is what a subject regards someone as: "diplomats see the
+    militia as a branch of the Front", "Kinshasa views the rebels as Kigali's proxies"
+    (alleged: the regarder's view, which the one regarded so may deny); "served as an ally
+    of Y" (no verb of regarding) is told as it is."""
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ == "as"
+        and prep.head.pos_ == "VERB"
+        and lemma_in(prep.head, REGARDING_VERBS)
+    )
+
+
 def _unclaimed(verb: Token, below: Token) -> bool:
     """Whether ``verb`` is a claim of responsibility nobody made for the act it governs
     through its object ``below``: "No one has claimed the attack", "no group claimed
@@ -321,7 +339,10 @@ def _unclaimed(verb: Token, below: Token) -> bool:
 
 def phrase_modality(noun: Token) -> tuple[bool, str]:
     """``(negated, modality)`` of what a noun phrase presupposes, from its own words only:
-    "no backers" (negated), "alleged backers" (alleged), "possible allies" (hypothetical)."""
+    "no backers" (negated), "alleged backers" (alleged), "possible allies" (hypothetical);
+    and what a subject regards someone as, "regards Y as an offshoot of Z" (alleged)."""
+    if _regarded_as(noun):
+        return False, "alleged"
     for child in noun.children:
         low = child.lower_
         if child.dep_ in ("det", "neg") and low in ("no", "not"):
@@ -334,12 +355,20 @@ def phrase_modality(noun: Token) -> tuple[bool, str]:
 def _own_tense(conjunct: Token, verb: Token) -> bool:
     """A verb coordinated with a bare verb under an auxiliary, with a tense of its own:
     "did not deny it and sent troops" (the auxiliary and its negation are not the
-    conjunct's), unlike "did not attack or kill" (both bare, both under "did not")."""
+    conjunct's), unlike "did not attack or kill" (both bare, both under "did not"); and
+    a counter-charge or a statement after a denied perfect, "insisted their men had not
+    fired on the checkpoint and accused the army of shelling villages" (the accusation is
+    made, in the simple past, not under "had not"; "had not fired or shelled" stays)."""
+    if conjunct.dep_ != "conj" or conjunct.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    if not any(c.dep_ == "aux" for c in verb.children):
+        return False
+    if verb.tag_ == "VB":
+        return True
     return (
-        conjunct.dep_ == "conj"
-        and conjunct.tag_ in ("VBD", "VBZ", "VBP")
-        and verb.tag_ == "VB"
-        and any(c.dep_ == "aux" for c in verb.children)
+        verb.tag_ == "VBN"
+        and lemma_in(conjunct, SPEECH_VERBS)
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
     )
 
 

@@ -154,6 +154,24 @@ def charged_conjunct(token: Token) -> Token | None:
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 
 
+def charged_through_object(token: Token) -> Token | None:
+    """The verb of charging whose later object, or the object of whose preposition, the
+    parser hung a gerund's "of" on: "accuses A and, lately, B of sheltering Y"
+    ("of" under B, the verb's second object after an aside), "is accused in Accra of
+    favouring Y" ("of" under Accra); None otherwise. The gerund is the accuser's word."""
+    if not gerund_after_preposition(token) or token.head.lower_ != "of":
+        return None
+    noun = token.head.head
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "accused in Accra of ..."
+    elif noun.dep_ != "dobj":
+        return None
+    if verb.pos_ == "VERB" and verb.lemma_.lower() in CHARGING_LEMMAS:
+        return verb
+    return None
+
+
 def gerund_after_preposition(token: Token) -> bool:
     """A verb a preposition takes: "of providing" (the parser may call it pcomp or pobj)."""
     return token.dep_ == "pcomp" or (token.dep_ == "pobj" and token.pos_ == "VERB")

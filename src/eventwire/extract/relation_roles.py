@@ -23,7 +23,7 @@ from eventwire.extract.eventroles import (
     opposed_act,
     self_denier,
 )
-from eventwire.extract.parsewalk import dep_child
+from eventwire.extract.parsewalk import charged_through_object, dep_child
 from eventwire.knowledge.words import RelationWords
 
 if TYPE_CHECKING:
@@ -60,13 +60,25 @@ def _accused(verb: Token) -> Token | None:
     """Who "accused of V-ing" charges with ``verb``: the object of an active "accuse A of
     arming Y", the subject of a passive "A is suspected of receiving arms"."""
     prep = verb.head
-    if (
-        not gerund_after_preposition(verb)
-        or prep.lower_ != "of"
-        or prep.head.lemma_.lower() not in CHARGING_VERBS
-    ):
+    if not gerund_after_preposition(verb) or prep.lower_ != "of":
         return None
-    return dep_child(prep.head, "dobj", "nsubjpass")
+    if prep.head.lemma_.lower() in CHARGING_VERBS:
+        return dep_child(prep.head, "dobj", "nsubjpass")
+    if (charging := charged_through_object(verb)) is None:
+        return None
+    if prep.head.dep_ == "dobj":
+        return prep.head  # "accuses A and, lately, B of V-ing": "of" under B
+    return dep_child(charging, "dobj", "nsubjpass")  # "is accused in Accra of V-ing"
+
+
+def co_accused(verb: Token) -> list[Token]:
+    """The other objects of a charge whose "of V-ing" the parser hung on its last object:
+    "accuses A and, lately, B of sheltering Y" (A, beside B)."""
+    charging = charged_through_object(verb)
+    accused = verb.head.head
+    if charging is None or accused.dep_ != "dobj":
+        return []
+    return [c for c in charging.children if c.dep_ == "dobj" and c.i < accused.i]
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -126,6 +138,24 @@ def _comma_conjunct(noun: Token) -> Token | None:
     return conj if conj is not None and conj.pos_ == "PROPN" else None
 
 
+def _after_owner_and_noun(noun: Token) -> Token | None:
+    """The name set off by a comma after "A and its N": "Hamas and its armed wing, the
+    Qassam Brigades", "the Front and its allies, the Dawn Brigade and the Kidal Legion"
+    (the parser hangs the name on A, the first conjunct, as its apposition or conjunct;
+    the name is N's, as "A's N, B" would make it)."""
+    doc = noun.doc
+    if noun.dep_ != "conj" or dep_child(noun, "poss") is None:
+        return None
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].text != ",":
+        return None
+    return next(
+        (c for c in noun.head.children
+         if c.dep_ in LIST_DEPS and c.i > noun.i and c.left_edge.i == noun.i + 2
+         and c.pos_ == "PROPN"),
+        None,
+    )  # fmt: skip
+
+
 def members_of(noun: Token) -> Token | None:
     """What a noun phrase is said to include or be: "N including A", "N, among them A",
     "A, an N", "A is among N"."""
@@ -149,6 +179,8 @@ def members_of(noun: Token) -> Token | None:
         return leader  # "his foreign backers, led by Iran": the first of them
     if (appos := dep_child(noun, "appos")) is not None:
         return appos
+    if (named := _after_owner_and_noun(noun)) is not None:
+        return named
     if (named := _comma_conjunct(noun)) is not None:
         return named  # "X's allies, A and B, sent": the parser's conjunct is the apposition
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and (attr := dep_child(noun.head, "attr")):
@@ -201,12 +233,27 @@ def _agrees(pronoun: Token, noun: Token) -> bool:
     return (pronoun.lower_ == "its" and not plural) or (pronoun.lower_ == "their" and plural)
 
 
+# Nouns of the members of a body: "members of X and its armed wing" (its: X's).
+MEMBER_NOUNS = frozenset({"member", "fighter", "militant", "unit", "element", "cadre"})
+
+
 def _possessor(noun: Token) -> Token | None:
     """Whose ``noun`` is: its possessive, or the first conjunct a possessive pronoun that
-    agrees with it stands for ("Hezbollah and its patron, Iran": Hezbollah)."""
+    agrees with it stands for ("Hezbollah and its patron, Iran": Hezbollah), or the body
+    the first conjunct is members of ("members of X and its armed wing, Y": X)."""
     poss = dep_child(noun, "poss")
-    if poss is not None and noun.dep_ == "conj" and _agrees(poss, noun.head):
-        return noun.head
+    if poss is not None and noun.dep_ == "conj":
+        first = noun.head
+        if _agrees(poss, first):
+            return first
+        body = pobj(first, frozenset({"of"}))
+        # a name's number is no guide ("the Indigenous People of Biafra and its wing")
+        if (
+            first.lemma_.lower() in MEMBER_NOUNS
+            and body is not None
+            and (_agrees(poss, body) or (body.pos_ == "PROPN" and poss.lower_ == "its"))
+        ):
+            return body
     return poss
 
 

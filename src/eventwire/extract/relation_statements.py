@@ -21,6 +21,7 @@ from eventwire.extract.relation_roles import (
     INCLUDING_VERBS,
     adjective_roles,
     agent_noun_roles,
+    co_accused,
     dep_child,
     holding_verb,
     list_header_roles,
@@ -161,6 +162,36 @@ def _sender(verb: Token) -> Token | None:
 
 # Verbs of working together, allies with the object of "with": "the Front works
 # (collaborates, teams up) with the Brigade" ("cooperate" is an event of its own).
+# Nouns of asking for help that a sending answers: "sent troops at the request (invitation)
+# of Y", "deployed at Y's request" (the ones sent, and who sent them, back Y).
+REQUEST_NOUNS = frozenset({"request", "invitation", "behest"})
+# Verbs of going in to help that "at the request of Y" qualifies, beside the sending verbs.
+ARRIVING_VERBS = frozenset({"intervene", "enter", "arrive", "come", "go"})
+
+
+def _requested(noun: Token) -> Iterator[Statement]:
+    """Who backs the one that asked: "the Kanvar army, sent by its president at the request
+    of Tarvo's government" (the army and the president back Tarvo's government), "X
+    deployed troops at Y's request", "X intervened at the invitation of Y" (X backs Y);
+    never "at the request of" on a verb of no sending ("spoke at the request of Y")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "at" or prep.dep_ != "prep":
+        return
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb_lemma(verb) not in SENDING_VERBS | ARRIVING_VERBS:
+        return
+    asker = pobj(noun, frozenset({"of"})) or dep_child(noun, "poss")
+    if asker is None:
+        return
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # "the army, sent by X at the request of Y": the force sent and its sender
+        yield Statement("support", verb.head, asker, noun)
+        if (sender := pobj(verb, frozenset({"by"}), ("agent", "prep"))) is not None:
+            yield Statement("support", sender, asker, noun)
+    elif (subject := subject_of(verb)) is not None:
+        yield Statement("support", subject, asker, noun)
+
+
 TOGETHER_VERBS = frozenset({"work", "collaborate", "team", "partner"})
 # Nouns of a tie between two sides: "X has links with Y", "X's ties to Y", "contacts
 # between X and Y"; read where a verb of having or denying, or a possessive, gives the
@@ -271,12 +302,16 @@ def _statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
     elif tok.pos_ == "VERB" and lemma in words.verbs:
         # "X opposes Y", "Kigali, which shelters the rebels", "accused X of harbouring Y"
         yield Statement(words.verbs[lemma], subject_of(tok), dep_child(tok, "dobj"), tok)
+        for accused in co_accused(tok):  # "accuses A and, lately, B of sheltering Y"
+            yield Statement(words.verbs[lemma], accused, dep_child(tok, "dobj"), tok)
     elif tok.pos_ == "VERB" and lemma in TOGETHER_VERBS:
         # "X works with Y", "X, which teams up with Y"; never "worked on Y" or "worked for Y"
         if (partner := pobj(tok, frozenset({"with"}))) is not None:
             yield Statement("ally", subject_of(tok), partner, tok)
     elif tok.pos_ == "NOUN" and lemma in TIE_NOUNS:
         yield from _ties(tok)
+    elif tok.pos_ == "NOUN" and lemma in REQUEST_NOUNS:
+        yield from _requested(tok)
     if tok.pos_ == "NOUN" and lemma in words.support_nouns:
         # "with the support of A" presupposes the support; as a verb's own argument ("could
         # put their support behind Y", "withheld its support") it is what the clause says

@@ -59,12 +59,14 @@ from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.eventroles import own_conjuncts
 from eventwire.extract.modality import attribution_of, modality_of, phrase_modality
+from eventwire.extract.parsewalk import dep_child
 from eventwire.extract.rebuttals import BACKING_EVENTS, rebuttals, rebutted
 from eventwire.extract.reciprocals import CUE_LEMMAS as RECIPROCAL_CUES
-from eventwire.extract.relation_roles import INCLUDING_VERBS, members_of
+from eventwire.extract.relation_roles import INCLUDING_VERBS, MEMBER_PREPS, members_of, pobj
 from eventwire.extract.relation_statements import (
     ALLY_PREPS,
     HOSTILE_TURNS,
+    REQUEST_NOUNS,
     TIE_NOUNS,
     TOGETHER_VERBS,
     statements,
@@ -94,7 +96,7 @@ def extract_relations(ctx: DocContext) -> dict[str, Sequence[object]]:
     # the lemmas statements() reads a relation from (an adjective by its word)
     cues = {*words.agent_nouns, *words.verbs, *words.describing_verbs, *words.support_nouns,
             *ALLY_PREPS, *RECIPROCAL_CUES, *HOSTILE_TURNS, *INCLUDING_VERBS,
-            *TOGETHER_VERBS, *TIE_NOUNS}  # fmt: skip
+            *TOGETHER_VERBS, *TIE_NOUNS, *REQUEST_NOUNS}  # fmt: skip
     for tok in ctx.view.tokens:
         if tok.lemma_.lower() not in cues and tok.lower_ not in words.adjectives:
             continue  # no relation word: statements() would find nothing
@@ -105,8 +107,12 @@ def extract_relations(ctx: DocContext) -> dict[str, Sequence[object]]:
             agent = index.agent_in_name(holder) if hyphen and holder is not None else None
             alone = pair or (hyphen and other is not None and other.dep_ == "conj")
             holders = [agent] if agent else _fillers(index, holder, pair)
-            holders = [f for f in holders if _same_line(ctx, f, statement)]
-            others = [f for f in _fillers(index, other, alone) if _same_line(ctx, f, statement)]
+            holders = [f for f in holders if _same_line(ctx, f, statement)
+                       and not _after_apposition(f, phrase, holder)]  # fmt: skip
+            # "A and its allies, B and C": A alone owns the noun, not the names after it
+            owner_alone = alone or _owner_of_conjunct(phrase, other)
+            others = [f for f in _fillers(index, other, owner_alone)
+                      if _same_line(ctx, f, statement)]  # fmt: skip
             if rtype == "proxy":  # "X, a proxy of Y": Y supports X
                 holders, others, rtype = others, holders, "support"
             if phrase is not None:
@@ -220,9 +226,65 @@ def _fillers(index: MentionIndex, token: Token | None, alone: bool = False) -> l
         return [own] if own is not None else []
     # A conjunct followed by a verb is the subject of a new clause the parser attached here.
     found = own_conjuncts(index.fillers(token), token)
+    if not found and token is not None:
+        found = _both(index, token)
     if not found and token is not None and (token.pos_ == "NOUN" or _partitive(token)):
-        found = index.fillers(members_of(token))
+        found = index.fillers(_partitive_members(token) or members_of(token))
     return found
+
+
+# Nouns of one of two parties that "both" refers back with: "an ally of both governments".
+BOTH_NOUNS = frozenset({"government", "country", "state", "side", "party", "nation",
+                        "neighbour", "neighbor", "capital"})  # fmt: skip
+# How many sentences back "both N" looks for the pair it refers to.
+BOTH_REACH = 3
+
+
+def _both(index: MentionIndex, token: Token) -> list[Filler]:
+    """The pair "both N" refers back to: the last two actors named together as "A and B"
+    in the sentences just before ("Chad and Niger share a border ... Paris, an ally of both
+    governments, urged restraint": Chad and Niger); none when the noun names no party
+    ("both towns"), or no such pair is near."""
+    if token.lemma_.lower() not in BOTH_NOUNS or token.tag_ not in ("NNS", "NNPS"):
+        return []
+    if not any(
+        c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both" for c in token.children
+    ):
+        return []
+    view = index.ctx.view
+    here = view.sent_no(token)
+    for n in range(here - 1, max(-1, here - 1 - BOTH_REACH), -1):
+        for second in reversed(view.sents[n]):
+            first = second.head
+            if second.dep_ != "conj" or not any(c.lower_ == "and" for c in first.children):
+                continue
+            one, two = index.filler(first), index.filler(second)
+            if one is not None and two is not None and one.span != two.span:
+                return [one, two]
+    return []
+
+
+def _after_apposition(filler: Filler, phrase: Token | None, holder: Token | None) -> bool:
+    """A conjunct named after the relation noun set off as its holder's apposition: "between
+    A, an ally of M, and B" (B is no ally of M; "A and B, allies of M" keeps both)."""
+    return (
+        phrase is not None
+        and holder is not None
+        and phrase.dep_ == "appos"
+        and phrase.head.i == holder.i
+        and filler.span.start > phrase.idx
+    )
+
+
+def _owner_of_conjunct(phrase: Token | None, other: Token | None) -> bool:
+    """Whether the relation noun is a conjunct of its own owner: "A and its allies, B and
+    C" (the parser hangs B and C on A too; they are the allies, not A's co-owners)."""
+    return (
+        phrase is not None
+        and other is not None
+        and phrase.dep_ == "conj"
+        and phrase.head.i == other.i
+    )
 
 
 def _partitive(token: Token) -> bool:
@@ -230,6 +292,18 @@ def _partitive(token: Token) -> bool:
     A and B, are part of Y" (A and B, as for "several factions, including A and B")."""
     return token.pos_ == "PRON" and any(c.dep_ == "prep" and c.lower_ == "of"
                                         for c in token.children)  # fmt: skip
+
+
+def _partitive_members(token: Token) -> Token | None:
+    """The members a partitive pronoun's set is listed by when the list hangs on the set's
+    noun: "some of its militias, including A and B, are now part of Y" parsed with
+    "including" under "militias" (A and B; never "part", which the subject of "be" would
+    otherwise name as its members)."""
+    if not _partitive(token):
+        return None
+    of = next(c for c in token.children if c.dep_ == "prep" and c.lower_ == "of")
+    whole = dep_child(of, "pobj")
+    return pobj(token, MEMBER_PREPS) or (pobj(whole, MEMBER_PREPS) if whole is not None else None)
 
 
 def statement_when(ctx: DocContext, tok: Token) -> When | None:
