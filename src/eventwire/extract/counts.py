@@ -441,6 +441,8 @@ def _governed_kind(tok: Token, words: CountWords) -> tuple[str, Token] | None:
         return shared  # "was shot and killed", "were beaten and wounded"
     if tok.dep_ == "nsubjpass" and _under_treatment(head, words):
         return "wounded", head  # "Nineteen others are still being treated"
+    if tok.dep_ == "nsubjpass" and _taken_to_care(tok, head, words):
+        return "wounded", head  # "25 people had been taken to clinics"
     of_noun = head.head if tok.dep_ == "pobj" and head.lower_ == "of" else None
     if of_noun is not None and of_noun.pos_ == "NOUN" and (k := _kind(of_noun, words)):
         return k, of_noun  # "the murder of two employees", "the death of the commander"
@@ -479,6 +481,24 @@ def _under_treatment(verb: Token, words: CountWords) -> bool:
                 return True
             if prep.lower_ in ("in", "at") and lemma in CARE_PLACES:
                 return True
+    return False
+
+
+# Verbs that carry the hurt to care: "were taken to hospital", "rushed to a clinic".
+CARRIED_VERBS = frozenset({"take", "rush", "admit", "evacuate", "airlift", "fly", "ferry"})
+
+
+def _taken_to_care(subject: Token, verb: Token, words: CountWords) -> bool:
+    """Whether a passive verb carrying its subject to a hospital or clinic tells the people
+    of its subject are the wounded: "25 people had been taken to clinics", "Eleven people
+    were rushed to hospital", "six soldiers were admitted to the military hospital". Bodies
+    taken there are the dead's ("12 bodies were taken to the hospital"), and people taken
+    anywhere else ("to a camp") are nothing."""
+    if verb.lemma_.lower() not in CARRIED_VERBS or subject.lemma_.lower() in words.remains:
+        return False
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
+        if any(o.dep_ == "pobj" and o.lemma_.lower() in CARE_PLACES for o in prep.children):
+            return True
     return False
 
 
