@@ -16,6 +16,10 @@ pytestmark = pytest.mark.slow
         ("Gunmen kidnapped four Turkish nationals near the mine.", ("kidnapped", 4, None)),
         ("Five settlers were injured when stones hit their car.", ("wounded", 5, None)),
         ("Two pilots died when the helicopter came down.", ("killed", 2, None)),
+        # people named by the raid or crime they were out on
+        ("Three raiders were shot dead as the herders fought back.", ("killed", 3, None)),
+        ("Troops killed six bandits in the forest on Friday.", ("killed", 6, None)),
+        ("Two kidnappers were wounded in the rescue.", ("wounded", 2, None)),
     ],
 )
 def test_count_constructions(run, text, expected):

@@ -1,6 +1,6 @@
 """Victims numbered by an ordinal ("a fifth soldier died"), the wounded who died, and
-victims the parse takes for the subject of the reporting clause after them (sentences
-we wrote)."""
+victims the parse takes for the subject of the reporting clause after them, an ordinal
+standing for one more person, and figures an earlier report gave (sentences we wrote)."""
 
 import pytest
 
@@ -74,3 +74,61 @@ def test_a_dying_verb_takes_no_victim_as_object(run):
 def test_gapped_injured_stay_injured(run):
     text = "Medics said three boys were killed and one farmer injured in the strike."
     assert counts(run, text) == [("killed", 3, None), ("wounded", 1, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an ordinal with its noun left out is one more person of those just counted
+        (
+            "Raiders fired on a checkpoint near the ford, killing two guards and wounding a "
+            "third, the ministry said.",
+            [("killed", 2, None), ("wounded", 1, None)],
+        ),
+        (
+            "Gunmen shot dead one farmer and injured a second near the well.",
+            [("killed", 1, None), ("wounded", 1, None)],
+        ),
+        # a share of a herd, another act, a third person arrested or saved: none is a victim
+        ("The rebels killed a third of the herd and burned two huts.", []),
+        (
+            "Militants killed four soldiers at the post; a second attack hit the market.",
+            [("killed", 4, None)],
+        ),
+        (
+            "The mortar killed three children, and a fourth was pulled alive from the rubble.",
+            [("killed", 3, None)],
+        ),
+    ],
+)
+def test_an_ordinal_standing_for_one_more_person(run, text, expected):
+    assert counts(run, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure an earlier report gave gives way to the story's own
+        (
+            "Gunmen killed nine people in the raid on the depot. An earlier version of this "
+            "story said eight people had died.",
+            [("killed", 9, None)],
+        ),
+        (
+            "Shelling killed 23 people at the bus station. Initial reports said 15 were killed.",
+            [("killed", 23, None)],
+        ),
+        # with no figure of its own, the story keeps the only one it has
+        (
+            "Initial reports said four soldiers were killed in the ambush.",
+            [("killed", 4, None)],
+        ),
+        # an earlier figure of another kind stays: nothing replaced it
+        (
+            "Gunmen killed nine people in the raid. Earlier reports said 30 were wounded.",
+            [("killed", 9, None), ("wounded", 30, None)],
+        ),
+    ],
+)
+def test_a_figure_an_earlier_report_gave_is_withdrawn(run, text, expected):
+    assert counts(run, text) == expected

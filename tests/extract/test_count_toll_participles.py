@@ -1,7 +1,8 @@
 """A running toll named by a participle ("bringing the number killed to 12"), a toll put at
 a state ("bringing the toll to 10 dead"), people listed after the number that counts them
 ("Nine people died: seven guards and the cook"), "martyred", and people under
-treatment ("Nineteen others are still being treated") (sentences we wrote)."""
+treatment ("Nineteen others are still being treated") or carried to care ("were taken to
+hospital") (sentences we wrote)."""
 
 import pytest
 
@@ -103,6 +104,21 @@ def test_martyred_is_killed(run, text, expected):
     ],
 )
 def test_people_under_treatment_are_the_wounded(run, text, expected):
+    assert counts(run, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Medics said 14 people had been taken to clinics in the hills.", [("wounded", 14, None)]),
+        ("Eight porters were rushed to hospital after the mine went off.", [("wounded", 8, None)]),
+        ("Three guards were admitted to the military hospital.", [("wounded", 3, None)]),
+        # bodies carried to a hospital are the dead's; people taken elsewhere are nothing
+        ("Nine bodies were taken to the hospital morgue.", [("killed", 9, None)]),
+        ("The 30 detainees were taken to a camp near the river.", []),
+    ],
+)
+def test_people_carried_to_care_are_the_wounded(run, text, expected):
     assert counts(run, text) == expected
 
 

@@ -219,3 +219,36 @@ def test_a_relative_clause_on_an_undated_noun_takes_nothing_from_it(dates) -> No
     # "an ambush" with no date of its own: the killing keeps the day standing in
     found = dates("Officials said on Tuesday that an ambush, which killed four, was planned.")
     assert found["killed"][1] == "publication"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a time right after "said", before the subject of what was said, is the saying's
+        # even when the parse hangs it on the reported verb
+        (
+            "Police said on Wednesday they had detained nine men in the port on Sunday "
+            "over the riot.",
+            "detained",
+            ("2024-05-12", "day"),
+        ),
+        (
+            "The governor said on Tuesday troops had retaken the ridge.",
+            "retaken",
+            ("2024-05-14", "publication"),
+        ),
+        # a time opening the sentence is still a frame for what is told
+        ("On Sunday, police said, gunmen raided the depot.", "raided", ("2024-05-12", "day")),
+    ],
+)
+def test_a_time_between_said_and_what_was_said_dates_the_saying(
+    dates, text, trigger, expected
+) -> None:
+    assert dates(text)[trigger] == expected
+
+
+@pytest.mark.slow
+def test_a_time_after_that_is_inside_what_was_said(dates) -> None:
+    found = dates("The monitor reported that on Sunday, jets struck two villages near the dam.")
+    assert found["struck"] == ("2024-05-12", "day")

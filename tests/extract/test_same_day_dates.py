@@ -64,3 +64,35 @@ def test_the_same_day_alone_is_the_day_last_told(dated) -> None:
         "On the same day, two farmers were shot dead near the market."
     )
     assert timexes["the same day"] == "2024-05-06"
+
+
+@pytest.mark.slow
+def test_the_same_night_is_the_acts_night_not_the_day_it_was_told(dated) -> None:
+    """The day a saying is dated by and the second day of a night told by two days are
+    no anchor for a later "the same night" (2024-05-13 is a Monday)."""
+    timexes, events = dated(
+        "Four guards died in the clashes that shook the docks on the night from Monday to "
+        "Tuesday, a hospital official told us on Wednesday. On the same night, gunmen shot "
+        "dead a judge in the old town."
+    )
+    assert timexes["the same night"] == "2024-05-13"
+    assert events["shot"] == "2024-05-13"
+
+
+@pytest.mark.slow
+def test_the_next_day_counts_from_the_act_not_from_the_saying(dated) -> None:
+    timexes, events = dated(
+        "Rebels shelled the market on Sunday, the mayor said on Tuesday. The next day, jets "
+        "bombed the bridge."
+    )
+    assert timexes["The next day"] == "2024-05-13"
+    assert events["bombed"] == "2024-05-13"
+
+
+@pytest.mark.slow
+def test_a_day_told_by_its_act_still_anchors_the_next_day(dated) -> None:
+    timexes, _events = dated(
+        "The police raided the camp on Monday, officials said. The next day, they freed "
+        "the hostages."
+    )
+    assert timexes["The next day"] == "2024-05-14"

@@ -293,3 +293,50 @@ def test_since_a_day_opening_a_saying_keeps_the_count(records) -> None:
     recs = records("Since Monday, officials said, 12 soldiers were killed in the town.")
     assert recs.statistics == ()
     assert ("killed", 12) in _event_counts(recs)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Raids on the valley in 2019 killed about 40 herders.", ("2019", "2019")),
+        ("Fighting between the two militias in October 2022 killed 70 people.",
+         ("2022-10", "2022-10")),
+        ("In August 2023, rebels stormed a barracks near the lake, killing 25 soldiers.",
+         ("2023-08", "2023-08")),
+        ("Bandit raids killed more than 900 people across the state last year, the monitor "
+         "said.", ("2023", "2023")),
+    ],
+)  # fmt: skip
+def test_a_toll_of_a_month_or_year_long_past_is_history(records, text, period) -> None:
+    """The story is published in May 2024: a toll dated half a year back or more, or in
+    an earlier year, is its background, wherever the clause states the date."""
+    recs = records(text)
+    (stat,) = recs.statistics
+    assert (stat.period_start, stat.period_end) == period
+    assert _event_counts(recs) == []
+
+
+def test_a_present_perfect_toll_of_this_year_runs_up_to_now(records) -> None:
+    recs = records("Rights groups say at least 250 civilians have been killed in Rakhine "
+                   "this year.")  # fmt: skip
+    (stat,) = recs.statistics
+    assert (stat.value, stat.period_start, stat.period_end) == (250, "2024", "2024")
+    assert _event_counts(recs) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # a month just past is still news: one attack told a few weeks on
+        ("Jets bombed the market in April, killing 14 traders.", ("killed", 14)),
+        # a day in the clause makes it an incident, whatever year it names
+        ("Rebels killed nine soldiers on 3 March 2022 in the hills.", ("killed", 9)),
+        # the past year dates another clause, not the one telling the toll
+        ("In 2019 the rebels signed a truce, but on Monday they killed eight soldiers.",
+         ("killed", 8)),
+        ("Gunmen killed 12 villagers on Monday, a year after clashes in 2023 killed 30.",
+         ("killed", 12)),
+    ],
+)  # fmt: skip
+def test_a_past_year_elsewhere_or_a_recent_month_keeps_the_count(records, text, count) -> None:
+    assert count in _event_counts(records(text))

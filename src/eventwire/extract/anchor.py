@@ -519,6 +519,9 @@ def _saying_dates(ctx: DocContext) -> tuple[tuple[int, int], ...]:
                 # judgement is no frame for the act it judges
                 found.append((timex.span.start, verb.i))
                 continue
+            if lemma not in SPEECH_VERBS and (saying := _before_the_report(span.root, verb)):
+                found.append((timex.span.start, saying.i))  # "said on Monday they had ..."
+                continue
             if lemma not in SPEECH_VERBS:
                 continue
             speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -526,6 +529,25 @@ def _saying_dates(ctx: DocContext) -> tuple[tuple[int, int], ...]:
                 found.append((timex.span.start, verb.i))
         ctx.saying_dates = tuple(found)
     return ctx.saying_dates
+
+
+def _before_the_report(root: Token, verb: Token) -> Token | None:
+    """The verb of saying a time between it and the reported clause belongs to, when the
+    parse hangs that time on the reported verb: in "Police said on Monday they had
+    arrested 14 people on Saturday" the parser may take "on Monday" for the arrest's, but
+    a time right after "said", before the subject of what was said, dates the saying
+    ("reported that on 28 April ..." is past the "that": inside what was said). The
+    speaker comes before the verb of saying; else None."""
+    saying = verb.head
+    if verb.dep_ != "ccomp" or saying.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    speaker = next((c for c in saying.children if c.dep_ == "nsubj"), None)
+    if subject is None or speaker is None or speaker.i > saying.i:
+        return None
+    if any(c.dep_ == "mark" and c.i < root.i for c in verb.children):
+        return None  # "reported that on 28 April forces shelled ...": inside what was said
+    return saying if saying.i < root.i < subject.left_edge.i else None
 
 
 def _taken_by_verb(root: Token, verb: Token) -> bool:

@@ -14,7 +14,11 @@ PERCENT, DATE and TIME are refused outright. A count inside "including ..." or
 after the number that counts them ("Six died: five guards and the driver"). People under
 treatment ("Nineteen others are still being treated") are the wounded. A running or period
 total ("has killed 3,000 since April", "400 were killed in March") is a
-:class:`~eventwire.model.Statistic`, never a count (:mod:`eventwire.extract.totals`).
+:class:`~eventwire.model.Statistic`, never a count (:mod:`eventwire.extract.totals`). A
+figure an earlier report gave ("An earlier version of this report said six people had
+died") is withdrawn when the story gives its own figure of that kind (:func:`superseded`),
+and an ordinal with its noun left out is one more person ("killing two guards and
+wounding a third": one wounded).
 
 A count may be stated by its result: a number modifying a state word ("left 14 dead and
 30 injured", "left 200 homeless"), lives claimed, taken, cost or lost ("claimed 23
@@ -296,6 +300,31 @@ def ordinal_toll(noun: Token) -> int | None:
     return None
 
 
+def _elided_ordinal(tok: Token, words: CountWords) -> tuple[str, Token] | None:
+    """One more person told by an ordinal standing for the people just counted, the noun
+    left out: "killing two guards and wounding a third", "shot dead one farmer and injured
+    a second" (one wounded). The ordinal has an article and no noun or "of" phrase ("a
+    third of the herd" is a share, "a second attack" an act), and a number counting people
+    comes before it in its sentence; its verb says what befell that person."""
+    if tok.lower_ not in ORDINAL_WORDS or tok.dep_ not in ("dobj", "nsubjpass", "nsubj", "conj"):
+        return None
+    if tok.head.pos_ in ("NOUN", "PROPN") and tok.dep_ != "conj":
+        return None
+    children = list(tok.children)
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in children):
+        return None
+    if any(c.dep_ in ("compound", "nummod") or (c.dep_ == "prep" and c.lower_ == "of")
+           for c in children):  # fmt: skip
+        return None
+    sent = tok.sent
+    counted = any(
+        number_value(t) is not None and is_people(counted_noun(t), words)
+        for t in tok.doc[sent.start : tok.i]
+        if t.pos_ == "NUM"
+    )
+    return _governed_kind(tok, words) if counted else None
+
+
 def _counts_whom(noun: Token, words: CountWords) -> bool:
     """A noun a number of people can count: people, bodies, or lives taken."""
     return is_people(noun, words) or noun.lemma_.lower() in words.remains or bool(_lives(noun))
@@ -412,6 +441,8 @@ def _governed_kind(tok: Token, words: CountWords) -> tuple[str, Token] | None:
         return shared  # "was shot and killed", "were beaten and wounded"
     if tok.dep_ == "nsubjpass" and _under_treatment(head, words):
         return "wounded", head  # "Nineteen others are still being treated"
+    if tok.dep_ == "nsubjpass" and _taken_to_care(tok, head, words):
+        return "wounded", head  # "25 people had been taken to clinics"
     of_noun = head.head if tok.dep_ == "pobj" and head.lower_ == "of" else None
     if of_noun is not None and of_noun.pos_ == "NOUN" and (k := _kind(of_noun, words)):
         return k, of_noun  # "the murder of two employees", "the death of the commander"
@@ -450,6 +481,24 @@ def _under_treatment(verb: Token, words: CountWords) -> bool:
                 return True
             if prep.lower_ in ("in", "at") and lemma in CARE_PLACES:
                 return True
+    return False
+
+
+# Verbs that carry the hurt to care: "were taken to hospital", "rushed to a clinic".
+CARRIED_VERBS = frozenset({"take", "rush", "admit", "evacuate", "airlift", "fly", "ferry"})
+
+
+def _taken_to_care(subject: Token, verb: Token, words: CountWords) -> bool:
+    """Whether a passive verb carrying its subject to a hospital or clinic tells the people
+    of its subject are the wounded: "25 people had been taken to clinics", "Eleven people
+    were rushed to hospital", "six soldiers were admitted to the military hospital". Bodies
+    taken there are the dead's ("12 bodies were taken to the hospital"), and people taken
+    anywhere else ("to a camp") are nothing."""
+    if verb.lemma_.lower() not in CARRIED_VERBS or subject.lemma_.lower() in words.remains:
+        return False
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
+        if any(o.dep_ == "pobj" and o.lemma_.lower() in CARE_PLACES for o in prep.children):
+            return True
     return False
 
 
@@ -610,12 +659,16 @@ def extract_counts(ctx: DocContext) -> dict[str, list[Any]]:
     (:mod:`eventwire.extract.totals`): a war's toll is no event's count."""
     words = ctx.resources.count_words
     counts: list[Count] = []
+    withdrawn: set[int] = set()  # figures an earlier report gave (see :func:`superseded`)
     statistics: list[Statistic] = []
     in_body = ctx.view.zones.in_body
     in_subset = _in_subset(ctx.view.tokens, words)
     for tok in ctx.view.tokens:
         if not in_body(tok.idx):
             continue  # a headline or caption restates the body's count: it adds none
+        if (found := _elided_ordinal(tok, words)) and (kind := _stated(found)):
+            counts.append(_count(ctx, kind, 1, None, tok.left_edge.idx, tok))  # "a third"
+            continue
         refused = tok.ent_type_ in REFUSED_ENTS and not _counts_people(tok, words)
         if refused or tok.i in in_subset:
             continue  # years, money, percentages; "including an imam"
@@ -658,7 +711,42 @@ def extract_counts(ctx: DocContext) -> dict[str, list[Any]]:
         start = tok.idx - len(qualifier) - 1 if qualifier and qualifier != "word" else tok.idx
         update = update_mark(tok, noun, found[1])
         counts.append(_count(ctx, kind, value, qualifier, start, noun, update))
+        if superseded(found[1]):
+            withdrawn.add(len(counts) - 1)
+    # a figure an earlier report gave is withdrawn when the story gives one of its own
+    told = {c.kind for n, c in enumerate(counts) if n not in withdrawn}
+    counts = [c for n, c in enumerate(counts) if n not in withdrawn or c.kind not in told]
     return {"counts": counts, "statistics": statistics}
+
+
+# A source told as superseded by what the story now says: "an earlier version of this
+# report", "initial reports", "earlier figures from medics", "the first count".
+EARLIER_WORDS = frozenset({"earlier", "initial", "first", "previous", "original", "preliminary"})
+SOURCE_NOUNS = frozenset({"version", "report", "figure", "estimate", "account", "count", "tally",
+                          "toll", "statement", "story"})  # fmt: skip
+
+
+def superseded(cue: Token) -> bool:
+    """Whether the figure whose cue is ``cue`` is told as given by an earlier report that
+    the story corrects or updates: "An earlier version of this report said six people had
+    died", "Earlier figures from medics had put the death toll at 12", "Initial reports
+    said four soldiers were killed". The subject of the cue's verb, or of the verb of
+    saying above it, is a report or figure called earlier; such a figure is no count when
+    the story gives its own of that kind (see :func:`extract_counts`)."""
+    node = cue
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if (
+                subject is not None
+                and subject.lemma_.lower() in SOURCE_NOUNS
+                and any(c.dep_ == "amod" and c.lower_ in EARLIER_WORDS for c in subject.children)
+            ):
+                return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 @extractors.register("counts")

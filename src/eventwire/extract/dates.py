@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
+from eventwire.extract.modality import SPEECH_VERBS
 from eventwire.extract.timex import is_duration, normalize_timex
 from eventwire.extract.timex_anchors import CountedFrom, anchor_day, counted_from
 from eventwire.extract.timex_deixis import governing_verb, said_days
@@ -178,7 +179,7 @@ def extract_timexes(ctx: DocContext) -> dict[str, list[Timex]]:
                 when = normalize_timex(text, ref, tense, day_first)
             if when.value is None and not (_from_finder(text) or is_duration(text)):
                 continue  # a model DATE entity we cannot place is no date; lengths are kept
-            if when.precision == "day" and when.value:
+            if when.precision == "day" and when.value and _anchors_later(ctx, start, end):
                 previous = when.value
             found.append(
                 Timex(
@@ -189,6 +190,26 @@ def extract_timexes(ctx: DocContext) -> dict[str, list[Timex]]:
                 )
             )
     return {"timexes": _count_from_anchors(ctx, found, counted)}
+
+
+# The first night of a night told by the two days it spans: "on the night from Monday to
+# Tuesday", "the night of Friday to Saturday" (the night is the first day's).
+_NIGHT_SPAN_END = re.compile(r"(?i)\bnight\s+(?:from|of)\s+\S+\s+(?:to|into)\s+$")
+
+
+def _anchors_later(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether the day told at ``start:end`` is one a later "the same night", "the next
+    day" counts from: a day an act was done. The day a verb of saying is dated by ("a
+    medic told us on Thursday", "the mayor said on Wednesday") is when the story was
+    told, and the second day of a night told by the two days it spans ("on the night from
+    Monday to Tuesday") ends that night: a later "the same night" is not theirs."""
+    if _NIGHT_SPAN_END.search(ctx.text[max(0, start - 40) : start]):
+        return False
+    if not ctx.doc.has_annotation("DEP"):
+        return True
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    verb = governing_verb(span.root) if span is not None else None
+    return verb is None or verb.lemma_.lower() not in SPEECH_VERBS
 
 
 # the expressions :func:`counted_from` may read: a length, or the eve, before its mark

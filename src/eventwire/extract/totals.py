@@ -21,7 +21,13 @@ by the construction around the word that says what happened to the people (its c
 * a bare "since" after a sentence saying the conflict began ("The war began in 2019. ...
   9,000 have been killed since");
 * the toll of the act a conflict began with ("The insurgency began when rebels stormed a
-  base, killing 300").
+  base, killing 300");
+* a toll dated by a month or year long past, anywhere in its clause: "Militant violence
+  killed more than 1,600 people last year", "In 2014 gunmen killed about 60 people",
+  "Clashes in August 2023 killed 55", "In June 2024, gunmen attacked a post, killing 20"
+  -- the background of a story, never the count of an act it reports; and a toll of the
+  present month or year in the present perfect ("400 civilians have been killed in
+  Sagaing this year") wherever the parse hangs the period.
 
 Apart from totals, the toll of another incident named only to place an act in time ("came
 hours before the bombing in which seven were killed") is no count of this article's
@@ -74,7 +80,9 @@ def total_of(
 ) -> Statistic | None:
     """The statistic ``number`` states when its ``cue`` ("killed", "displaced", "toll")
     makes it a running or period total (see the module doc); else None."""
-    period = _since(ctx, cue) or _long_period(ctx, cue) or _up_to_now(ctx, cue)
+    period = (
+        _since(ctx, cue) or _long_period(ctx, cue) or _up_to_now(ctx, cue) or _past_period(ctx, cue)
+    )
     conflict = _by_the_conflict(cue) or _conflict_toll(cue) or _began_the_conflict(cue)
     if period is None and not conflict and value < MILLION:
         return None
@@ -311,6 +319,90 @@ def _long_period(ctx: DocContext, cue: Token) -> tuple[str | None, str | None] |
         last = _range_end(ctx, timex) or timex
         return first, last.when.end or last.when.calendar or first
     return None
+
+
+# Clause links whose words date another clause: "..., and Iran fired missiles in 2020",
+# "the militia that was formed in 2019"; a time phrase counting from another moment ("a
+# month after the clashes of May 2023") dates this act by that one, not as it.
+OTHER_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "xcomp"})
+COUNTING_PREPS = frozenset({"after", "before", "since", "until", "till"})
+PAST_PRECISIONS = frozenset({"month", "season", "year", "decade"})
+# A month this many months or more before the story's month is history, not news.
+PAST_MONTHS = 6
+
+
+def _past_period(ctx: DocContext, cue: Token) -> tuple[str | None, str | None] | None:
+    """A toll dated by a month or longer that is long past or, in the present perfect,
+    still running (see the module doc): (first, last) of that period. The date is looked
+    for in the whole clause the cue tells: the cue's own verb, or the act a participle of
+    consequence follows ("In June 2024, gunmen attacked a post, killing 20"), with its
+    subject ("Clashes in August 2023 killed 55"); not in the clauses or counted-from
+    phrases inside it, and not when the clause names a day (an incident of that day)."""
+    if ctx.article.published is None or cue.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = cue.head if cue.dep_ in ("advcl", "conj") and cue.tag_ == "VBG" else cue
+    starts = _clause_starts(verb, cue)
+    dated = [t for t in ctx.timexes if t.span.start in starts and t.when.value]
+    if not dated or any(t.when.precision in ("day", "week") for t in dated):
+        return None
+    published = _month_number(ctx.article.published)
+    running = _up_to_now_tense(cue) or _up_to_now_tense(verb)
+    for timex in dated:
+        if timex.when.precision not in PAST_PRECISIONS:
+            continue
+        first = timex.when.calendar
+        last = timex.when.end or first
+        end = _period_end(last, timex.when.precision)
+        if published is None or end is None:
+            continue
+        if published - end >= PAST_MONTHS or (
+            timex.when.precision in ("year", "decade") and end // 12 < published // 12
+        ):
+            return first, last  # "killed 60 in 2014", "killed 1,600 last year"
+        start = _month_number(first or "")
+        if running and start is not None and start <= published <= end:
+            return first, last  # "have been killed this year": the period so far
+    return None
+
+
+def _clause_starts(verb: Token, cue: Token) -> set[int]:
+    """Character offsets of the words of ``verb``'s own clause (see :func:`_past_period`):
+    its subtree less the other clauses and counted-from phrases in it, except the one
+    that holds the cue."""
+    found: set[int] = set()
+    todo = [verb]
+    while todo:
+        node = todo.pop()
+        found.add(node.idx)
+        for child in node.children:
+            holds_cue = child.left_edge.i <= cue.i <= child.right_edge.i
+            if not holds_cue and (
+                child.dep_ in OTHER_CLAUSES
+                or (child.dep_ == "prep" and child.lower_ in COUNTING_PREPS)
+            ):
+                continue
+            todo.append(child)
+    return found
+
+
+def _month_number(value: str) -> int | None:
+    """A date's month counted from year 0 ("2024-06" -> 24293), its first month for a year."""
+    if len(value) < 4 or not value[:4].isdigit():
+        return None
+    month = int(value[5:7]) if len(value) >= 7 and value[5:7].isdigit() else 1
+    return int(value[:4]) * 12 + month - 1
+
+
+def _period_end(value: str | None, precision: str | None) -> int | None:
+    """The last month of a period given by its ISO partial date and precision."""
+    first = _month_number(value or "")
+    if first is None or value is None:
+        return None
+    if precision == "decade":
+        return first + 119
+    if precision == "year" or len(value) == 4:
+        return first + 11
+    return first + 2 if precision == "season" else first
 
 
 def _range_end(ctx: DocContext, timex: Timex) -> Timex | None:
