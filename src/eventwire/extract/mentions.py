@@ -59,6 +59,7 @@ from eventwire.extract.notactors import (
     place_test,
     settlement_appositive,
 )
+from eventwire.extract.placed_bodies import placed_bodies
 from eventwire.extract.seat_names import seat_governments, seat_names
 from eventwire.extract.things import before_thing_noun, named_by_thing_noun
 from eventwire.extract.wire_credits import wire_credits
@@ -106,6 +107,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     cands += group_nouns(ctx.view, cands, kb, ctx.resources.ontology, words, is_place)
     cands = definite_descriptions(ctx.view, cands, ctx.resources.kb)
     cands = owned_institutions(doc, cands, kb)  # "Russia's defence ministry": one body
+    cands = placed_bodies(doc, cands, kb, words)  # "the Oromia regional government": one body
     cands = _in_body(ctx, cands)
     cands = _states_that_act(doc, cands)
     cands.sort(key=lambda c: (c.start, c.end))

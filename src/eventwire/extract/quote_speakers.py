@@ -82,6 +82,10 @@ def speaker_in(
                         if child.lower_ in SPEAKER_PRONOUNS:
                             return True, pronoun_speaker(child, filler.span, index, quoted), None
                         return True, filler.span, None
+                    if child.lower_ in SPEAKER_PRONOUNS:
+                        # "he said" the pronoun pass left without an antecedent: the nearest
+                        # named person before it who fits, as with one
+                        return True, pronoun_speaker(child, None, index, quoted), None
                     described = described or unnamed_source(child, words)
             subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
             if not subject and tok.i > 0 and (aged := aged_person(tok.nbor(-1), index, quoted)):
@@ -175,9 +179,21 @@ def role_holder(noun: Token, index: MentionIndex) -> Span | None:
     complements = [noun]
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.i > noun.i):
         complements += [p for p in prep.children if p.dep_ == "pobj"]
+    doc = noun.doc
+    # the parse may make the name a second subject of the verb, after a comma ("said a
+    # priest in Harbourtown, Father Tomas Berg, by telephone")
+    seconds = [
+        c
+        for c in noun.head.children
+        if c.dep_ == noun.dep_ == "nsubj" and c.i > noun.i and doc[c.left_edge.i - 1].text == ","
+    ]
     for head in complements:
-        for name in (c for c in head.children if c.dep_ == "appos" and c.i > head.i):
-            found = index.covering(name)
-            if found is not None and found.label == "PERSON":
-                return found.span
+        names = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
+        for name in names + (seconds if head.i == noun.i else []):
+            # the appositive's head may be its title, left out of the name ("Father Tomas
+            # Berg": the parse's head "Father"): the person named in its words
+            for tok in (name, *(t for t in name.subtree if t.i != name.i)):
+                found = index.covering(tok)
+                if found is not None and found.label == "PERSON":
+                    return found.span
     return None
