@@ -90,3 +90,9 @@ def test_a_persons_government_is_no_placed_body(run):
     assert all("government" not in text for text, _ in got)
     got = mentions(run, "The Abiy Ahmed government rejected the report.")
     assert all(name != "Abiy Ahmed government" for _, name in got)
+
+
+def test_an_organisations_possessive_and_its_agency_are_one_body(run):
+    got = mentions(run, "Thousands remain displaced, according to the UN's migration agency.")
+    assert ("UN's migration agency", "UN migration agency") in got
+    assert all(text != "UN" for text, _ in got)
