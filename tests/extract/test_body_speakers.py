@@ -70,3 +70,20 @@ def test_an_unnamed_official_keeps_his_office_as_the_description(run):
         'elephants," the manager said.'
     )
     assert speakers(run, text)[-1][1] is not None
+
+
+def test_a_quote_after_an_unnamed_official_spoke_keeps_the_description(run):
+    # the description of the unnamed speaker, not nobody
+    text = (
+        "The park's warden, who may not talk to the press, called the raid the worst in "
+        'years. "We are rangers, not soldiers."'
+    )
+    assert speakers(run, text) == [("We are rangers, not soldiers.", "park's warden")]
+
+
+def test_he_said_after_an_unnamed_officials_sentence_keeps_the_description(run):
+    text = (
+        "The park's warden, who may not talk to the press, called the raid the worst in "
+        'years. "We are rangers, not soldiers," he said.'
+    )
+    assert speakers(run, text) == [("We are rangers, not soldiers,", "park's warden")]

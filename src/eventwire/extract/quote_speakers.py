@@ -85,8 +85,12 @@ def speaker_in(
                         return True, filler.span, None
                     if child.lower_ in SPEAKER_PRONOUNS:
                         # "he said" the pronoun pass left without an antecedent: the nearest
-                        # named person before it who fits, as with one
-                        return True, pronoun_speaker(child, None, index, quoted), None
+                        # named person before it who fits, as with one; else the unnamed
+                        # speaker the sentence before was about ("The reserve's manager
+                        # called the raid the worst. "...," he said.")
+                        if person := pronoun_speaker(child, None, index, quoted):
+                            return True, person, None
+                        return True, None, _unnamed_subject_before(child, words)
                     if child.lower_ == "it" and (body := body_before(child, index)):
                         return True, body, None  # "The X Network put the toll at 14. It said"
                     described = described or unnamed_source(child, words)
@@ -230,3 +234,17 @@ def body_before(pronoun: Token, index: MentionIndex) -> Span | None:
     if found is None or found.label in ("PERSON", "GROUP"):
         return None
     return found.span
+
+
+def _unnamed_subject_before(pronoun: Token, words: CountWords) -> str | None:
+    """The description of the unnamed person who was the subject of the sentence before a
+    "he said" in the same paragraph ("The park's warden called the raid the worst in years.
+    "We are rangers," he said.": park's warden); else None."""
+    sent = pronoun.sent
+    if sent.start == 0:
+        return None
+    before = pronoun.doc[sent.start - 1].sent
+    if "\n\n" in pronoun.doc[before.end - 1 : sent.start + 1].text:
+        return None
+    subject = next((t for t in before.root.children if t.dep_ == "nsubj"), None)
+    return unnamed_source(subject, words) if subject is not None else None

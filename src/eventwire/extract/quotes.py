@@ -121,8 +121,8 @@ def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
             # a sentence that is all quote after one telling that someone spoke, in its
             # paragraph: 'The spokesman spoke to reporters. "We hold every position."'
             before = sents[first - 1]
-            if _same_paragraph(ctx, start, before) and (who := _communicator(before, index)):
-                speaker = who
+            if _same_paragraph(ctx, start, before):
+                speaker, described = _communicator(before, index, words)
         previous = (paragraph_of(ctx.view.paragraphs, end), speaker, described)
         quote_text = " ... ".join(text[a:b].strip() for a, b in group)
         # the evidence is the quote's sentences in its first paragraph (a quote running
@@ -157,15 +157,23 @@ COMMUNICATING_VERBS = QUOTE_VERBS | frozenset(
 )
 
 
-def _communicator(sent: SpacySpan, index: MentionIndex) -> Span | None:
+def _communicator(
+    sent: SpacySpan, index: MentionIndex, words: CountWords
+) -> tuple[Span | None, str | None]:
     """The actor a sentence tells spoke or wrote ("Colonel Idris Mahamat spoke to reporters
-    on Monday"): the subject of its main verb when that is a verb of communicating."""
+    on Monday"): the subject of its main verb when that is a verb of communicating; or,
+    when the subject names no actor, its description ("The reserve's manager, who may not
+    talk to the press, called the raid the worst in years. "..."": the reserve's manager)."""
     root = sent.root
     if root.pos_ != "VERB" or root.lemma_.lower() not in COMMUNICATING_VERBS:
-        return None
+        return None, None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    filler = index.filler(subject) if subject is not None else None
-    return filler.span if filler is not None else None
+    if subject is None:
+        return None, None
+    filler = index.filler(subject)
+    if filler is not None:
+        return filler.span, None
+    return None, unnamed_source(subject, words)
 
 
 SHORT_WORDS = 2  # a quoted phrase of one or two words is a quote only in a speaker's clause
@@ -196,6 +204,8 @@ def _short_quotes(
         start, end = m.start(group), m.end(group)
         if start in taken or not 1 <= len(m.group(group).split()) <= SHORT_WORDS:
             continue
+        if re.search(r"(?i)\bso[- ]called\s*$", ctx.text[max(0, m.start() - 12) : m.start()]):
+            continue  # 'the so-called "peace plan"': the writer's distance, whoever speaks
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
