@@ -19,9 +19,12 @@ def test_full_quote_of_a_speaker_who_gave_her_name(run):
     assert quotes(run, text)[0][1] == "Leila"
 
 
-def test_short_quote_with_an_unnamed_speaker_stays_unquoted(run):
-    # no name given: two quoted words in a description's clause are no quote of anyone
-    assert quotes(run, 'A neighbour said the market was "completely gone".') == []
+def test_short_quote_with_an_unnamed_speaker_keeps_the_description(run):
+    # no name given: two quoted words in a description's clause are the unnamed speaker's
+    got = run('A neighbour said the market was "completely gone".')["quotes"]
+    assert [(q.text, q.speaker, q.speaker_description) for q in got] == [
+        ("completely gone", None, "neighbour")
+    ]
 
 
 def test_quoted_as_saying_speaks_for_the_one_quoted(run, run_without_kb):

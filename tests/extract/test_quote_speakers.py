@@ -39,7 +39,10 @@ def test_two_quoted_words_in_a_speakers_clause_are_a_partial_quote(run):
 
 def test_two_quoted_words_in_the_outlets_sentence_stay_scare_quotes(run):
     assert quotes(run, 'The so-called "peace plan" was never signed.') == []
-    assert quotes(run, 'Omar Ali called them "terrorists" on Monday.') == []
+    # one word a speaker calls something is that speaker's (issue 13, tenth study)
+    assert quotes(run, 'Omar Ali called them "terrorists" on Monday.') == [
+        ("terrorists", "Omar Ali")
+    ]
 
 
 def test_a_sentence_all_quote_goes_on_with_the_speaker_before_it_in_its_paragraph(run):

@@ -37,7 +37,9 @@ def test_speaker_in_previous_sentence(run):
 
 
 def test_scare_quotes_are_not_quotes(run):
-    assert quotes(run, 'Haftar called them "terrorists" on Monday.') == []
+    assert quotes(run, 'The so-called "rebels" fled on Monday.') == []
+    # the word a speaker calls them is the speaker's own
+    assert [s for _q, s in quotes(run, 'Haftar called them "terrorists" on Monday.')] == ["Haftar"]
 
 
 def test_quoted_event_attributed_to_speaker(run):

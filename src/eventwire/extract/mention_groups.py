@@ -20,6 +20,7 @@ from eventwire.extract.namephrases import (
     given_names,
     lone_person,
 )
+from eventwire.extract.quoted_names import nickname_pairs, nicknamed_names
 from eventwire.model import GROUP_LABEL
 from eventwire.text.names import plain_key
 from eventwire.text.translit import family_key, name_key
@@ -86,12 +87,18 @@ def group_cands(doc: Any, cands: list[Cand], kb: Any) -> list[str]:
         if c.kb_id:
             union(i, first_by_kb.setdefault(c.kb_id, i))
     named = [i for i, c in enumerate(cands) if c.group_hint is None]
+    nicknamed = nicknamed_names(doc, cands)
     for a, b in cue_pairs(doc, [cands[i] for i in named]):
+        if named[a] in nicknamed:
+            continue  # 'the sons of X "N" Y, known as Z': the cue names the sons, not Y
         if may_join(cands[named[a]], cands[named[b]]):
             union(named[a], named[b])
     for a, b in acronym_pairs(doc, [cands[i] for i in named]):
         if may_join(cands[named[a]], cands[named[b]]):
             union(named[a], named[b])
+    for a, b in nickname_pairs(doc, cands):  # 'Joaquin "El Chapo"', "call the KNF the Bawm Party"
+        if may_join(cands[a], cands[b]):
+            union(a, b)
     names: dict[int, str] = {}
     out = []
     for i in range(len(cands)):

@@ -59,6 +59,8 @@ from eventwire.extract.notactors import (
     place_test,
     settlement_appositive,
 )
+from eventwire.extract.placed_bodies import placed_bodies
+from eventwire.extract.quoted_names import appositive_acronyms, quoted_names
 from eventwire.extract.seat_names import seat_governments, seat_names
 from eventwire.extract.things import before_thing_noun, named_by_thing_noun
 from eventwire.extract.wire_credits import wire_credits
@@ -94,6 +96,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     cands = [c for c in cands if not _names_a_thing(c, things)]
     cands = _without_overlaps(cands)
     cands = bracketed_names(doc, cands)  # "the X Front of Ghana (XFG)": one name, "of Ghana" too
+    cands = quoted_names(doc, cands)  # 'Joaquin "El Chapo" Guzman', 'known as "Comrade Jose"'
     cands = coalitions(ctx.view, cands, kb)
     cands = titled_names(ctx.view, cands, words)
     cands = described_nouns(ctx.view, cands, kb)
@@ -106,6 +109,8 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     cands += group_nouns(ctx.view, cands, kb, ctx.resources.ontology, words, is_place)
     cands = definite_descriptions(ctx.view, cands, ctx.resources.kb)
     cands = owned_institutions(doc, cands, kb)  # "Russia's defence ministry": one body
+    cands = placed_bodies(doc, cands, kb, words)  # "the Oromia regional government": one body
+    cands = appositive_acronyms(doc, cands)  # "The Indonesian military, the TNI, said"
     cands = _in_body(ctx, cands)
     cands = _states_that_act(doc, cands)
     cands.sort(key=lambda c: (c.start, c.end))

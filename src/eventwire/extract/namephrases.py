@@ -676,7 +676,9 @@ def bracketed_names(doc: Any, cands: list[Cand]) -> list[Cand]:
     stands before it, whose initials need not match: acronyms of another tongue); and
     capitalised words no candidate holds whose initials are the acronym ("members of the
     Russian-led Collective Security Treaty Organization (CSTO)") are an organisation's
-    name. Not a person's name, not a bare country ("in Kenya (KE)")."""
+    name; a name the tagger ended in "in" or "of", leaving out the country the bracket
+    follows ("the X Mission in" + "Ghana (XMG)"), takes the country's words. Not a
+    person's name, not a bare country ("in Kenya (KE)")."""
     by_start = {c.start: c for c in cands}
     taken = {i for c in cands for i in range(c.start, c.end)}
     out = list(cands)
@@ -687,10 +689,17 @@ def bracketed_names(doc: Any, cands: list[Cand]) -> list[Cand]:
         if not _ACRONYM.match(acronym):
             continue
         place = next((c for c in cands if c.end == tok.i), None)
-        if place is not None and place.start >= 2 and doc[place.start - 1].lower_ == "of":
+        cut = next((c for c in cands if place is not None and c.end == place.start), None)
+        if cut is not None and cut.label == "ORG" and doc[cut.end - 1].lower_ in ("of", "in"):
+            if place is not None and place.label == "GPE":  # the tagger's "X Mission in" + "Ghana"
+                merged = Cand(cut.start, place.end, "ORG", f"{cut.name} {place.name}")
+                out = [c for c in out if c is not cut and c is not place] + [merged]
+            continue
+        if place is not None and place.start >= 2 and doc[place.start - 1].lower_ in ("of", "in"):
             body = next((c for c in cands if c.end == place.start - 1), None)
             if body is not None and body.label == "ORG" and place.label == "GPE":
-                merged = Cand(body.start, place.end, "ORG", f"{body.name} of {place.name}")
+                joint = doc[place.start - 1].lower_  # "the X Mission in Ghana (XMG)"
+                merged = Cand(body.start, place.end, "ORG", f"{body.name} {joint} {place.name}")
                 out = [c for c in out if c is not body and c is not place] + [merged]
             continue
         if tok.i - 1 in taken or tok.i - 1 < 0:

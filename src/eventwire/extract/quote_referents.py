@@ -62,14 +62,18 @@ _PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "himself": "m",
                 "she": "f", "her": "f", "hers": "f", "herself": "f"}  # fmt: skip
 
 
-def _pronoun_sexes(index: MentionIndex, before: int) -> dict[str, set[str]]:
+def _pronoun_sexes(
+    index: MentionIndex, before: int, quoted: Sequence[tuple[int, int]] = ()
+) -> dict[str, set[str]]:
     """The sexes the pronouns before token ``before`` give each person (by mention group,
     else span text): "Ali Musa ... his troops" makes Musa "m". Two sexes for one person
-    say nothing (the pronoun pass does not look at sex)."""
+    say nothing (the pronoun pass does not look at sex). A pronoun inside a quote is the
+    speaker's word for someone else ('"We found a mother holding her baby," he said'):
+    it tells nothing."""
     told: dict[str, set[str]] = {}
     for tok in index.ctx.doc[:before]:
         sex = _PRONOUN_SEX.get(tok.lower_)
-        if sex is None:
+        if sex is None or any(a <= tok.idx < b for a, b in quoted):
             continue
         ant = index.antecedent(tok)
         if isinstance(ant, Mention):
@@ -78,7 +82,7 @@ def _pronoun_sexes(index: MentionIndex, before: int) -> dict[str, set[str]]:
 
 
 def pronoun_speaker(
-    pronoun: Token, salient: Span, index: MentionIndex, quoted: Sequence[tuple[int, int]]
+    pronoun: Token, salient: Span | None, index: MentionIndex, quoted: Sequence[tuple[int, int]]
 ) -> Span | None:
     """The person a "he said"/"she said" speaks for: the nearest named person before it,
     outside quotes, whose sex as the text gives it does not contradict the pronoun. In its
@@ -86,7 +90,9 @@ def pronoun_speaker(
     there ("The minister, Ali Musa, met Sara Ruiz. '...,' he said."); with no such person
     in the paragraph, the nearest fitting one told before the break, and only when the
     salient one is the same person or does not fit: a pronoun opening a paragraph does
-    not skip over the person last named to another."""
+    not skip over the person last named to another. Before the break, a person the text
+    gives that sex goes before one it says nothing of. With no salient antecedent (None),
+    the nearest fitting person in the paragraph, else one told of that sex before it."""
     ctx = index.ctx
     paragraphs = ctx.view.paragraphs
     opens = paragraphs[paragraph_of(paragraphs, pronoun.idx)][0] if paragraphs else 0
@@ -98,25 +104,33 @@ def pronoun_speaker(
         and m.span.end <= pronoun.idx
         and not any(a <= m.span.start < b for a, b in quoted)
     ]
-    told = _pronoun_sexes(index, pronoun.i)
+    told = _pronoun_sexes(index, pronoun.i, quoted)
+
+    def told_sex(m: Mention) -> str | None:
+        said = told.get(m.group or m.span.text, set())
+        return sex_of(m, ctx.doc) or (next(iter(said)) if len(said) == 1 else None)
 
     def fits(m: Mention) -> bool:
-        said = told.get(m.group or m.span.text, set())
-        known = sex_of(m, ctx.doc) or (next(iter(said)) if len(said) == 1 else None)
-        return known in (None, sex)
+        return told_sex(m) in (None, sex)
 
     fitting = [m for m in people if fits(m)]
+    if salient is None:  # no antecedent: before the paragraph, only a person told that sex
+        fitting = [m for m in fitting if m.span.start >= opens or told_sex(m) == sex]
     if not fitting:
         return None
-    salient_one = index.mention(salient)
+    salient_one = index.mention(salient) if salient is not None else None
 
     def same(m: Mention) -> bool:
+        if salient is None:
+            return False
         return m.span == salient or bool(salient_one and m.group and m.group == salient_one.group)
 
     here = [m for m in fitting if m.span.start >= opens]
     if here:
         return salient if any(same(m) for m in here) else here[-1].span
-    return fitting[-1].span
+    # across the break, a person the text told of that sex before one it told nothing of
+    told_so = [m for m in fitting if told_sex(m) == sex]
+    return (told_so or fitting)[-1].span
 
 
 _YEAR_OLD = re.compile(r"\bthe (\d{1,3})-year-old(?: [a-z]+)?$", re.I)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.extract.actorspans import MentionIndex
 from eventwire.extract.counts import is_people
+from eventwire.extract.kind_words import PERSON_NOUNS
 from eventwire.extract.modality import STATEMENT_NOUNS, author_of
 from eventwire.knowledge.words import CountWords
 from eventwire.model import Span
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
 # nouns that speak for an unnamed person besides the nouns for people ("a witness said",
 # "a security source told")
 SOURCE_NOUNS = frozenset({"witness", "eyewitness", "source", "survivor", "relative",
-                          "spokesperson", "insider", "onlooker", "bystander"})  # fmt: skip
+                          "spokesperson", "insider", "onlooker", "bystander", "manager",
+                          "warden"})  # fmt: skip
 # words that open a description without describing: "a witness", "one resident"
 _OPENERS = frozenset({"a", "an", "the", "one", "another", "some", "several", "two", "three"})
 # what a description leaves out: "a local official, who asked not to be named"
@@ -40,7 +42,7 @@ def unnamed_source(noun: Token, words: CountWords) -> str | None:
         return None
     if noun.lower_ in words.pronouns:
         return None
-    if noun.lemma_.lower() not in SOURCE_NOUNS and not is_people(noun, words):
+    if not _source_noun(noun) and not is_people(noun, words):
         return None
     kept: set[int] = set()
     stack = [noun]
@@ -57,6 +59,17 @@ def unnamed_source(noun: Token, words: CountWords) -> str | None:
     if ordered == [noun.i] and (earlier := _introduced_before(noun)) is not None:
         return unnamed_source(earlier, words) or noun.text
     return doc[ordered[0] : ordered[-1] + 1].text
+
+
+def _source_noun(noun: Token) -> bool:
+    """A noun of one person who may speak unnamed: a source ("a witness"), or a person's
+    office or trade ("the prefect", "the sub-prefect", "the reserve's manager"), the last
+    part of a hyphened office read ("sub-prefect", "vice-governor")."""
+    lemma = noun.lemma_.lower()
+    last = lemma.rsplit("-", 1)[-1]
+    return (
+        lemma in SOURCE_NOUNS or lemma in PERSON_NOUNS or (last != lemma and last in PERSON_NOUNS)
+    )
 
 
 SOURCE_REACH = 120  # tokens back: the source was introduced a sentence or two before
@@ -86,6 +99,8 @@ def _introduced_before(noun: Token) -> Token | None:
 
 
 ISSUING_VERBS = frozenset({"report", "announce", "state", "issue", "publish", "release"})
+# verbs of saying whose subject, when it is a body, issued the statement named next
+STATEMENT_VERBS = frozenset({"say", "reject", "deny", "accuse", "blame", "claim", "add"})
 ISSUER_REACH = 120  # tokens back: a report named a few sentences before
 
 
@@ -104,6 +119,14 @@ def issuer_before(noun: Token, index: MentionIndex) -> Span | None:
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subject is not None and (filler := index.filler(subject)):
                 return filler.span
+        if tok.lemma_.lower() in STATEMENT_VERBS and tok.pos_ == "VERB":
+            # a body that spoke just before issued "the statement" ("The ministry rejected
+            # the claim ... "...," the statement said"); a person gives no statement so
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            filler = index.filler(subject) if subject is not None else None
+            found = index.mention(filler.span) if filler is not None else None
+            if found is not None and found.label not in ("PERSON", "GROUP"):
+                return found.span
         if tok.lemma_.lower() in STATEMENT_NOUNS and (author := author_of(tok, index)):
             return author
     return None

@@ -27,9 +27,10 @@ if TYPE_CHECKING:
 
 # Verbs that introduce a quote besides the verbs of saying ("He mentioned, "..."), and
 # verbs that qualify what others said in the speaker's words ("rejected as "baseless" the
-# claim", "dismissed the report as "a lie"", "termed it "an outrage"").
+# claim", "dismissed the report as "a lie"", "termed it "an outrage""), and blame put in
+# the speaker's words ("it blamed "the gangs of the north"").
 QUOTE_VERBS = SPEECH_VERBS | frozenset(
-    {"mention", "remark", "recall", "quip", "reject", "dismiss", "term", "denounce"}
+    {"mention", "remark", "recall", "quip", "reject", "dismiss", "term", "denounce", "blame"}
 )
 
 
@@ -82,6 +83,16 @@ def speaker_in(
                         if child.lower_ in SPEAKER_PRONOUNS:
                             return True, pronoun_speaker(child, filler.span, index, quoted), None
                         return True, filler.span, None
+                    if child.lower_ in SPEAKER_PRONOUNS:
+                        # "he said" the pronoun pass left without an antecedent: the nearest
+                        # named person before it who fits, as with one; else the unnamed
+                        # speaker the sentence before was about ("The reserve's manager
+                        # called the raid the worst. "...," he said.")
+                        if person := pronoun_speaker(child, None, index, quoted):
+                            return True, person, None
+                        return True, None, _unnamed_subject_before(child, words)
+                    if child.lower_ == "it" and (body := body_before(child, index)):
+                        return True, body, None  # "The X Network put the toll at 14. It said"
                     described = described or unnamed_source(child, words)
             subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
             if not subject and tok.i > 0 and (aged := aged_person(tok.nbor(-1), index, quoted)):
@@ -135,8 +146,13 @@ REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 
 def self_presented(subject: Token, index: MentionIndex) -> Span | None:
     """The body an unnamed speaker presents himself as speaking for: "a man presenting
-    himself as a spokesman for X said" (X; the claim is his, the words the body's)."""
+    himself as a spokesman for X said" (X; the claim is his, the words the body's); and the
+    name a group gives itself: "a group calling itself the X Front said" (the X Front)."""
     for verb in subject.subtree:
+        if verb.lemma_.lower() == "call" and any(c.lower_ in REFLEXIVES for c in verb.children):
+            for name in (c for c in verb.children if c.dep_ in ("oprd", "dobj", "attr", "xcomp")):
+                if name.lower_ not in REFLEXIVES and (filler := index.filler(name)) is not None:
+                    return filler.span
         if verb.lemma_.lower() not in PRESENTING_VERBS or not any(
             c.lower_ in REFLEXIVES for c in verb.children
         ):
@@ -175,9 +191,60 @@ def role_holder(noun: Token, index: MentionIndex) -> Span | None:
     complements = [noun]
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.i > noun.i):
         complements += [p for p in prep.children if p.dep_ == "pobj"]
+    doc = noun.doc
+    # the parse may make the name a second subject of the verb, after a comma ("said a
+    # priest in Harbourtown, Father Tomas Berg, by telephone")
+    seconds = [
+        c
+        for c in noun.head.children
+        if c.dep_ == noun.dep_ == "nsubj" and c.i > noun.i and doc[c.left_edge.i - 1].text == ","
+    ]
     for head in complements:
-        for name in (c for c in head.children if c.dep_ == "appos" and c.i > head.i):
-            found = index.covering(name)
-            if found is not None and found.label == "PERSON":
-                return found.span
+        names = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
+        for name in names + (seconds if head.i == noun.i else []):
+            # the appositive's head may be its title, left out of the name ("Father Tomas
+            # Berg": the parse's head "Father"): the person named in its words
+            for tok in (name, *(t for t in name.subtree if t.i != name.i)):
+                found = index.covering(tok)
+                if found is not None and found.label == "PERSON":
+                    return found.span
     return None
+
+
+def body_before(pronoun: Token, index: MentionIndex) -> Span | None:
+    """The body an "it" speaking goes on from, when the pronoun pass gave it none: the
+    subject of the sentence before, in the same paragraph, when that subject is a named
+    body ("The Kestrel Relief Network, a group of volunteers, put the toll at 14. It
+    blamed "..."", "The Ruvani prosecutor's office opened a case. It said ..."); not a
+    person, not people at large."""
+    sent = pronoun.sent
+    opening = pronoun.i == sent.start or pronoun.nbor(-1).lower_ in ('"', "\u201d", ",")
+    if not opening and any(
+        t.pos_ in ("NOUN", "PROPN") for t in pronoun.doc[sent.start : pronoun.i]
+    ):
+        return None  # "it" is not the sentence's first subject
+    if sent.start == 0:
+        return None
+    before = pronoun.doc[sent.start - 1].sent
+    if "\n\n" in pronoun.doc[before.end - 1 : sent.start + 1].text:
+        return None  # another paragraph
+    subject = next((t for t in before if t.dep_ == "nsubj" and t.head.i == before.root.i), None)
+    filler = index.filler(subject) if subject is not None else None
+    found = index.mention(filler.span) if filler is not None else None
+    if found is None or found.label in ("PERSON", "GROUP"):
+        return None
+    return found.span
+
+
+def _unnamed_subject_before(pronoun: Token, words: CountWords) -> str | None:
+    """The description of the unnamed person who was the subject of the sentence before a
+    "he said" in the same paragraph ("The park's warden called the raid the worst in years.
+    "We are rangers," he said.": park's warden); else None."""
+    sent = pronoun.sent
+    if sent.start == 0:
+        return None
+    before = pronoun.doc[sent.start - 1].sent
+    if "\n\n" in pronoun.doc[before.end - 1 : sent.start + 1].text:
+        return None
+    subject = next((t for t in before.root.children if t.dep_ == "nsubj"), None)
+    return unnamed_source(subject, words) if subject is not None else None

@@ -24,9 +24,9 @@ A quote never runs over a blank line, except by the convention of a quote over s
 paragraphs: a paragraph leaves its quote open and the next opens with a quote mark
 (one quote). A paragraph that is all quote but for a short lead-in ('After that time,
 "..."'), with no speech clause of its own, goes on quoting the speaker of the quote just
-before it, in the previous paragraph. Two quoted words are a partial quote only in their
-speaker's own clause ('dismissed the reports as an "absolute lie"'); elsewhere, and a
-single quoted word, they are scare quotes.
+before it, in the previous paragraph. One or two quoted words are a partial quote only in
+their speaker's own clause ('dismissed the reports as an "absolute lie"', 'a charge the
+ministry called "absurd"'); elsewhere they are scare quotes.
 """
 
 from __future__ import annotations
@@ -50,7 +50,8 @@ from eventwire.extract.quote_spans import (
     quoted_runs,
     single_quoted,
 )
-from eventwire.extract.quote_speakers import QUOTE_VERBS, named_as, speaker_in
+from eventwire.extract.quote_speakers import QUOTE_VERBS, named_as, shared_subject, speaker_in
+from eventwire.knowledge.words import CountWords
 from eventwire.model import Evidence, QuoteMention, Span
 from eventwire.registry import extractors
 
@@ -120,8 +121,8 @@ def extract_quotes(ctx: DocContext) -> dict[str, list[QuoteMention]]:
             # a sentence that is all quote after one telling that someone spoke, in its
             # paragraph: 'The spokesman spoke to reporters. "We hold every position."'
             before = sents[first - 1]
-            if _same_paragraph(ctx, start, before) and (who := _communicator(before, index)):
-                speaker = who
+            if _same_paragraph(ctx, start, before):
+                speaker, described = _communicator(before, index, words)
         previous = (paragraph_of(ctx.view.paragraphs, end), speaker, described)
         quote_text = " ... ".join(text[a:b].strip() for a, b in group)
         # the evidence is the quote's sentences in its first paragraph (a quote running
@@ -156,40 +157,60 @@ COMMUNICATING_VERBS = QUOTE_VERBS | frozenset(
 )
 
 
-def _communicator(sent: SpacySpan, index: MentionIndex) -> Span | None:
+def _communicator(
+    sent: SpacySpan, index: MentionIndex, words: CountWords
+) -> tuple[Span | None, str | None]:
     """The actor a sentence tells spoke or wrote ("Colonel Idris Mahamat spoke to reporters
-    on Monday"): the subject of its main verb when that is a verb of communicating."""
+    on Monday"): the subject of its main verb when that is a verb of communicating; or,
+    when the subject names no actor, its description ("The reserve's manager, who may not
+    talk to the press, called the raid the worst in years. "..."": the reserve's manager)."""
     root = sent.root
     if root.pos_ != "VERB" or root.lemma_.lower() not in COMMUNICATING_VERBS:
-        return None
+        return None, None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    filler = index.filler(subject) if subject is not None else None
-    return filler.span if filler is not None else None
+    if subject is None:
+        return None, None
+    filler = index.filler(subject)
+    if filler is not None:
+        return filler.span, None
+    return None, unnamed_source(subject, words)
 
 
-SHORT_WORDS = 2  # a quoted phrase of two words is a quote only in a speaker's own clause
+SHORT_WORDS = 2  # a quoted phrase of one or two words is a quote only in a speaker's clause
 # verbs whose object a speaker characterises in their own words: 'dismissed the reports as
-# an "absolute lie"', 'branded the raid "pure aggression"'
-CHARACTERISING_VERBS = frozenset({"dismiss", "reject", "denounce", "condemn", "deride"})
+# an "absolute lie"', 'branded the raid "pure aggression"', 'called the account "absurd"'
+CHARACTERISING_VERBS = frozenset(
+    {"dismiss", "reject", "denounce", "condemn", "deride", "call", "brand", "label", "describe"}
+)
 SHORT_QUOTE_REACH = 6  # clauses up from the phrase to the verb of its speaker
 
 
 def _short_quotes(
     ctx: DocContext, index: MentionIndex, taken: AbstractSet[int]
 ) -> list[QuoteMention]:
-    """Partial quotes of two words that a speaker's own clause holds: 'dismissed the
-    reports as an "absolute lie"', 'said the staircase was "all gone"' -- the phrase hangs
-    (through the clauses of what was said) under a verb of saying or of dismissing whose
-    subject is an actor. Two quoted words in the outlet's own sentence ('the so-called
-    "peace plan"') or one word ('called them "terrorists"') stay scare quotes."""
+    """Partial quotes of one or two words that a speaker's own clause holds: 'dismissed the
+    reports as an "absolute lie"', 'said the staircase was "all gone"', 'a charge the
+    ministry called "absurd"', 'said its forces had "neutralised" two gunmen' -- the phrase
+    hangs (through the clauses of what was said) under a verb of saying, of calling or of
+    dismissing whose subject is an actor or an unnamed source ('a spokesman said the raid
+    had been planned "for weeks"'), the subject it shares with the verb it is coordinated
+    with included ('denies this and says its money comes from "loyal members"'). Quoted
+    words in the outlet's own sentence ('the so-called "peace plan"', 'the "rebels" fled')
+    stay scare quotes."""
     found = []
+    words = ctx.resources.count_words
     for m in QUOTED.finditer(ctx.text):
         group = 1 if m.group(1) is not None else 2
         start, end = m.start(group), m.end(group)
-        if start in taken or len(m.group(group).split()) != SHORT_WORDS:
+        if start in taken or not 1 <= len(m.group(group).split()) <= SHORT_WORDS:
             continue
+        if re.search(r"(?i)\bso[- ]called\s*$", ctx.text[max(0, m.start() - 12) : m.start()]):
+            continue  # 'the so-called "peace plan"': the writer's distance, whoever speaks
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
-        if span is None or (speaker := _speaker_of_phrase(span.root, index)) is None:
+        if span is None:
+            continue
+        speaker, described = _speaker_of_phrase(span.root, index, words)
+        if speaker is None and described is None:
             continue
         found.append(
             QuoteMention(
@@ -198,13 +219,18 @@ def _short_quotes(
                 span=Span(start, end, ctx.text[start:end]),
                 evidence=ctx.evidence(ctx.view.span_sent(span)),
                 speaker=speaker,
+                speaker_description=None if speaker else described,
             )
         )
     return found
 
 
-def _speaker_of_phrase(token: Token, index: MentionIndex) -> Span | None:
-    """The actor whose verb of saying or dismissing governs ``token``, if any."""
+def _speaker_of_phrase(
+    token: Token, index: MentionIndex, words: CountWords
+) -> tuple[Span | None, str | None]:
+    """The actor whose verb of saying, calling or dismissing governs ``token``, or the
+    description of the unnamed source who is its subject ("a spokesman"); else (None,
+    None)."""
     node = token
     for _ in range(SHORT_QUOTE_REACH * 3):
         if node.head.i == node.i:
@@ -214,12 +240,17 @@ def _speaker_of_phrase(token: Token, index: MentionIndex) -> Span | None:
             continue
         lemma = node.lemma_.lower()
         if lemma in QUOTE_VERBS or lemma in CHARACTERISING_VERBS:
-            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
-            if subject is None:
-                return None
+            subjects = [c for c in node.children if c.dep_ == "nsubj"] or shared_subject(node)
+            if not subjects:
+                return None, None
+            subject = subjects[0]
             filler = index.filler(subject)
-            return filler.span if filler is not None else named_as(subject, index)
-    return None
+            if filler is not None:
+                return filler.span, None
+            if (named := named_as(subject, index)) is not None:
+                return named, None
+            return None, unnamed_source(subject, words)
+    return None, None
 
 
 def _same_paragraph(ctx: DocContext, char: int, sent: SpacySpan) -> bool:

@@ -126,6 +126,25 @@ TITLES = (
     "corporator",
     # ranks of police and the lower ranks of armies: "Inspector Ravi Nair", "Sgt Omar Ruiz"
     "police inspector",
+    # superintendents of police, as Indian, Pakistani and Nigerian police rank their officers,
+    # written out or by their initials: "Superintendent of Police Ravi Nair", "DSP Ana Obi"
+    "deputy superintendent of police",
+    "assistant superintendent of police",
+    "additional superintendent of police",
+    "senior superintendent of police",
+    "superintendent of police",
+    "deputy inspector general of police",
+    "inspector general of police",
+    "deputy inspector general",
+    "superintendent",
+    "dsp",
+    "asp",
+    "ssp",
+    "csp",
+    "dcp",
+    "acp",
+    "dig",
+    "igp",
     "inspector general",
     "sub-inspector",
     "inspector",
@@ -204,20 +223,30 @@ _LEADING = re.compile(
 )
 
 
+# Police ranks written by their initials, in capitals: titles, not acronyms of a name.
+RANK_INITIALS = frozenset({"DSP", "ASP", "SSP", "CSP", "DCP", "ACP", "DIG", "IGP"})
+
+
 def is_title(words: str) -> bool:
     return words.lower() in _TITLE_SET and not _capital_abbreviation(words.split()[-1])
 
 
 def _capital_abbreviation(word: str) -> bool:
     """A short title word written in capitals without a dot is an acronym: "DR" of "DR
-    Congo" (the Democratic Republic), not "Dr"; "COL", "GEN" likewise."""
-    return len(word) <= 3 and word.isalpha() and word.isupper()
+    Congo" (the Democratic Republic), not "Dr"; "COL", "GEN" likewise. A police rank's
+    initials ("DSP", "SP" spelt out as "Superintendent of Police") are the rank."""
+    return len(word) <= 3 and word.isalpha() and word.isupper() and word not in RANK_INITIALS
 
 
 def canonical_title(title: str) -> str:
     """A stripped title in a tidy form: 'Field Marshall' -> 'Field Marshal', 'Gen.' -> 'General'."""
     words = [_CANONICAL.get(w.lower(), w.lower()) for w in title.split()]
-    return " ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in words)
+    return " ".join(
+        w.upper()
+        if w.upper() in RANK_INITIALS
+        else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
+        for w in words
+    )
 
 
 def strip_titles(name: str) -> tuple[str, str | None]:
