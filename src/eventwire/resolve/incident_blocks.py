@@ -29,6 +29,8 @@ as :func:`resolve_incidents` would and held.
 
 from __future__ import annotations
 
+import os
+import sys
 import tempfile
 from array import array
 from collections.abc import Iterator, Sequence
@@ -171,7 +173,7 @@ class _Numbers:
         if self.file is None:
             self.file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
         offset = sum(n for _, n in self.chunks)
-        self.file.write(part.tobytes())
+        self.file.write(part.data)
         self.chunks.append((offset, len(part)))
         self.stats.written += part.nbytes
 
@@ -184,19 +186,22 @@ class _Numbers:
         if self.file is None:
             return
         self.file.flush()
-        held = np.memmap(self.file, dtype=np.uint64, mode="r")
-        for low, high in self._bounds():
+        fd = self.file.fileno()
+        # where each chunk's next run starts: runs are consecutive, so a run's part of a
+        # chunk ends where the next one's begins (read with ``pread``: a memory map's
+        # binary search paged whole chunks into the process's resident memory)
+        done = [0] * len(self.chunks)
+        for _low, high in self._bounds():
             parts = []
-            for offset, size in self.chunks:
-                chunk = held[offset : offset + size]
-                start = int(np.searchsorted(chunk, np.uint64(low)))
-                end = size if high is None else int(np.searchsorted(chunk, np.uint64(high)))
+            for k, (offset, size) in enumerate(self.chunks):
+                start = done[k]
+                end = size if high is None else _first_at_least(fd, offset, start, size, high)
                 if end > start:
-                    parts.append(np.array(chunk[start:end]))
+                    parts.append(_read(fd, offset + start, end - start))
+                done[k] = end
             if parts:
                 self._held(sum(len(p) for p in parts))
                 yield _distinct(parts)
-        del held
 
     def _bounds(self) -> Iterator[tuple[int, int | None]]:
         """Runs of consecutive counts of at most :data:`RUN` numbers (a count of more is
@@ -217,6 +222,33 @@ class _Numbers:
             self.file.close()
             self.file = None
         self.memory = None
+
+
+def _first_at_least(fd: int, offset: int, low: int, high: int, value: int) -> int:
+    """The first place in ``low`` .. ``high`` of a sorted chunk of 8-byte numbers starting
+    at number ``offset`` of file ``fd`` whose number is at least ``value`` (``high`` when
+    none is), by binary search."""
+    while low < high:
+        middle = (low + high) // 2
+        found = int.from_bytes(os.pread(fd, 8, (offset + middle) * 8), sys.byteorder)
+        if found < value:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+def _read(fd: int, offset: int, count: int) -> np.ndarray:
+    """``count`` 8-byte numbers of file ``fd`` from number ``offset``."""
+    out = np.empty(count, dtype=np.uint64)
+    view = memoryview(out).cast("B")
+    done = 0
+    while done < len(view):
+        got = os.preadv(fd, [view[done:]], offset * 8 + done)
+        if got <= 0:
+            raise OSError("the candidate pairs' file ended early")
+        done += got
+    return out
 
 
 def _block_pairs(members: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
