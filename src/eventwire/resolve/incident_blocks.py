@@ -241,7 +241,7 @@ def _first_at_least(fd: int, offset: int, low: int, high: int, value: int) -> in
 def _read(fd: int, offset: int, count: int) -> np.ndarray:
     """``count`` 8-byte numbers of file ``fd`` from number ``offset``."""
     out = np.empty(count, dtype=np.uint64)
-    view = memoryview(out).cast("B")
+    view = out.data.cast("B")
     done = 0
     while done < len(view):
         got = os.preadv(fd, [view[done:]], offset * 8 + done)
