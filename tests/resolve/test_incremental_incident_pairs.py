@@ -171,13 +171,15 @@ def test_pairs_written_in_chunks_and_read_back_in_runs_keep_the_order(
     monkeypatch: pytest.MonkeyPatch, chunk: int, run: int, flush: int
 ) -> None:
     """Pair numbers written a small chunk at a time and read back a few at a time (down to
-    one count a run), and busy blocks made a row at a time, give the same pairs in the
-    same order, each once, holding about a chunk or a run of them."""
+    one count a run), and busy blocks made a row at a time and numbered a block at a time,
+    give the same pairs in the same order, each once, holding about a chunk or a run of
+    them."""
     told = mixed_reports(6, 300)
     expected = _sorted(told)
     monkeypatch.setattr(blocks, "CHUNK", chunk)
     monkeypatch.setattr(blocks, "RUN", run)
     monkeypatch.setattr(blocks, "FLUSH", flush)
+    monkeypatch.setattr(blocks, "BATCH", flush)
     monkeypatch.setattr(blocks, "COUNT_BITS", 12)
     pairs = CandidatePairs()
     assert list(pairs.ordered(told)) == expected

@@ -34,6 +34,7 @@ import sys
 import tempfile
 from array import array
 from collections.abc import Iterator, Sequence
+from functools import cache
 from itertools import pairwise
 from typing import IO
 
@@ -43,6 +44,8 @@ from eventwire.resolve.incident_pair_keys import PairKeys, Unpackable
 from eventwire.resolve.incidents import Report, candidate_pairs, pair_order
 
 FLUSH = 1 << 18  # pairs of a busy block made at a time
+SMALL = 64  # blocks of at most this many members take their pairs' places from a cache
+BATCH = 1 << 16  # pairs numbered at a time, at least (from one block or several)
 CHUNK = 1 << 20  # pair numbers sorted in memory before they are written (8 MB)
 RUN = 1 << 20  # pair numbers read back, sorted and given at a time, at most about
 STEP = 1 << 16  # pairs turned into Python numbers at a time
@@ -116,16 +119,17 @@ class CandidatePairs:
         if self.keys is None:
             now = self.loose.get((i, j), len(self.loose))
             return any(self.loose.get((min(x, y), max(x, y)), now) < now for x in a for y in b)
-        keys = self.keys
+        keys, reports = self.keys, self.keys.reports
         xs, ys = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
         low = np.minimum.outer(xs, ys).ravel()
         high = np.maximum.outer(xs, ys).ravel()
         found = keys.candidates(low, high)
         if not found.any():
             return False
-        before = keys.values(low[found], high[found])
-        (tried,) = keys.values(np.array([i], dtype=np.int64), np.array([j], dtype=np.int64))
-        return bool((before < tried).any())
+        # few pairs as a rule: their order's tuples cost less than numbering them
+        tried = pair_order(reports[i], reports[j])
+        pairs = zip(low[found].tolist(), high[found].tolist(), strict=True)
+        return any(pair_order(reports[x], reports[y]) < tried for x, y in pairs)
 
 
 class _Numbers:
@@ -140,26 +144,58 @@ class _Numbers:
         self.shift = np.uint64(max(self.total_bits - COUNT_BITS, 0))
         self.counts = np.zeros(1 << min(COUNT_BITS, self.total_bits), dtype=np.int64)
         self.memory: np.ndarray | None = None
-        pending: list[np.ndarray] = []
-        size = 0
+        self.keys = keys
+        self.pending: list[np.ndarray] = []
+        self.size = 0
+        # most blocks hold two or three reports: their pairs are numbered a batch of
+        # blocks at a time, not a block at a time
+        firsts: list[np.ndarray] = []
+        seconds: list[np.ndarray] = []
+        days: list[int] = []
+        lengths: list[int] = []
+        batch = 0
         for day, members in _blocks(keys):
             for first, second in _block_pairs(members):
-                # a pair once per cell: on the first day its two reports share
-                keep = np.maximum(keys.low[first], keys.low[second]) == day
-                first, second = first[keep], second[keep]
-                if not len(first):
-                    continue
-                pending.append(keys.values(first, second))
-                size += len(first)
-                del first, second, keep
-                if size >= CHUNK:
-                    self._write(pending)
-                    size = 0
+                firsts.append(first)
+                seconds.append(second)
+                days.append(day)
+                lengths.append(len(first))
+                batch += len(first)
+                if batch >= BATCH:
+                    self._number(firsts, seconds, days, lengths)
+                    batch = 0
+        self._number(firsts, seconds, days, lengths)
+        pending = self.pending
         if not self.chunks:  # they fit in memory
             self.memory = _distinct(pending)
             self._held(len(self.memory))
         elif pending:
             self._write(pending)
+
+    def _number(
+        self,
+        firsts: list[np.ndarray],
+        seconds: list[np.ndarray],
+        days: list[int],
+        lengths: list[int],
+    ) -> None:
+        """Number a batch of blocks' pairs (the lists are emptied), each pair once per
+        cell: on the first day its two reports share. A chunk's worth is written."""
+        if not firsts:
+            return
+        first, second = np.concatenate(firsts), np.concatenate(seconds)
+        day = np.repeat(np.array(days, dtype=np.int64), lengths)
+        for held in (firsts, seconds, days, lengths):
+            held.clear()
+        keep = np.maximum(self.keys.low[first], self.keys.low[second]) == day
+        first, second = first[keep], second[keep]
+        del keep, day
+        if len(first):
+            self.pending.append(self.keys.values(first, second))
+            self.size += len(first)
+        if self.size >= CHUNK:
+            self._write(self.pending)
+            self.size = 0
 
     def _held(self, numbers: int) -> None:
         self.stats.held = max(self.stats.held, numbers * 8)
@@ -259,7 +295,8 @@ def _block_pairs(members: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]
     of its first members with every later one)."""
     size = len(members)
     if size * (size - 1) // 2 <= FLUSH:
-        first, second = np.triu_indices(size, 1)  # filed in index order: i < j
+        # filed in index order: i < j
+        first, second = _upper(size) if size <= SMALL else np.triu_indices(size, 1)
         yield members[first], members[second]
         return
     row = 0
@@ -276,6 +313,14 @@ def _block_pairs(members: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]
         del starts
         yield members[first], members[second]
         row = end
+
+
+@cache
+def _upper(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs of places of a block of ``size`` members (at most :data:`SMALL`, about
+    0.7 MB for all), in index order (i < j): most blocks hold two or three reports, and
+    ``triu_indices`` costs more than their pairs."""
+    return np.triu_indices(size, 1)
 
 
 def _blocks(keys: PairKeys) -> Iterator[tuple[int, np.ndarray]]:
