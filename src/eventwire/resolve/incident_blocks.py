@@ -45,7 +45,7 @@ from eventwire.resolve.incidents import Report, candidate_pairs, pair_order
 
 FLUSH = 1 << 18  # pairs of a busy block made at a time
 SMALL = 64  # blocks of at most this many members take their pairs' places from a cache
-BATCH = 1 << 16  # pairs numbered at a time, at least (from one block or several)
+BATCH = 1 << 14  # pairs numbered at a time (from one block or several)
 CHUNK = 1 << 20  # pair numbers sorted in memory before they are written (8 MB)
 RUN = 1 << 20  # pair numbers read back, sorted and given at a time, at most about
 STEP = 1 << 16  # pairs turned into Python numbers at a time
@@ -190,9 +190,12 @@ class _Numbers:
         keep = np.maximum(self.keys.low[first], self.keys.low[second]) == day
         first, second = first[keep], second[keep]
         del keep, day
-        if len(first):
-            self.pending.append(self.keys.values(first, second))
-            self.size += len(first)
+        # numbered a slice at a time: numbering holds about twenty arrays as long as
+        # the pairs it numbers (a busy block's piece is up to ``FLUSH`` pairs)
+        for start in range(0, len(first), BATCH):
+            part = slice(start, start + BATCH)
+            self.pending.append(self.keys.values(first[part], second[part]))
+        self.size += len(first)
         if self.size >= CHUNK:
             self._write(self.pending)
             self.size = 0
