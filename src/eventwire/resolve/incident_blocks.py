@@ -46,8 +46,8 @@ from eventwire.resolve.incidents import Report, candidate_pairs, pair_order
 FLUSH = 1 << 18  # pairs of a busy block made at a time
 SMALL = 64  # blocks of at most this many members take their pairs' places from a cache
 BATCH = 1 << 14  # pairs numbered at a time (from one block or several)
-CHUNK = 1 << 20  # pair numbers sorted in memory before they are written (8 MB)
-RUN = 1 << 20  # pair numbers read back, sorted and given at a time, at most about
+CHUNK = 1 << 19  # pair numbers sorted in memory before they are written (4 MB)
+RUN = 1 << 19  # pair numbers read back, sorted and given at a time, at most about
 STEP = 1 << 16  # pairs turned into Python numbers at a time
 COUNT_BITS = 16  # the pair numbers are counted by this many upper bits, to plan the runs
 

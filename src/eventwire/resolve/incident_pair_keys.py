@@ -157,9 +157,10 @@ class _Lists:
 
     def __init__(self, at: array[int], values: array[int]) -> None:
         self.at = np.frombuffer(at, dtype=np.int64)
-        self.values = np.frombuffer(values, dtype=np.int32).astype(np.int64)
+        self.values = np.frombuffer(values, dtype=np.int32)
         owner = np.repeat(np.arange(len(self.at) - 1, dtype=np.int64), np.diff(self.at))
-        self.keys = (owner << np.int64(32)) | self.values  # ascending: by report, then value
+        # ascending: by report, then value
+        self.keys = (owner << np.int64(32)) | self.values.astype(np.int64)
 
     def shared(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """How many numbers the lists of ``i[k]`` and ``j[k]`` have in common."""
@@ -169,7 +170,9 @@ class _Lists:
             return np.zeros(len(i), dtype=np.int64)
         pair = np.repeat(np.arange(len(i)), counts)
         offset = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-        probe = (j.astype(np.int64)[pair] << np.int64(32)) | self.values[self.at[i][pair] + offset]
+        probe = (j.astype(np.int64)[pair] << np.int64(32)) | self.values[
+            self.at[i][pair] + offset
+        ].astype(np.int64)
         at = np.searchsorted(self.keys, probe)
         at[at == len(self.keys)] = 0
         hit = self.keys[at] == probe
