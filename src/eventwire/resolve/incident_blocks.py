@@ -20,8 +20,9 @@ appears twice). So the join holds at most a chunk or a run of pairs, whatever th
 size; a store whose pairs fit one chunk never writes them.
 
 Whether two clusters were already compared (:meth:`CandidatePairs.compared`) is worked
-out from the same arrays: a pair between their members that shares a block and whose
-number is below the pair being tried.
+out from the same arrays: a pair between their members that shares a block (a cell on
+days that meet) and comes before the pair being tried in :func:`pair_order` (few pairs
+as a rule: their tuples are compared, not numbered).
 
 When the reports are not sorted by id, or do not fit the numbers, the pairs are sorted
 as :func:`resolve_incidents` would and held.
