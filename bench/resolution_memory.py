@@ -16,8 +16,10 @@ incident is built) and the structures the events and incidents passes hold are s
 article incident and per kept event mention. With ``--held-actors``, the first resolution
 stops once the actor pass has clustered every unit (as it builds the actors) and sizes
 the actor pass's locals the same way, with bytes per unit and per mention; with
-``--rebuild-only``, no articles are added and nothing is refreshed after it. Prints
-figures; asserts nothing.
+``--rebuild-only``, no articles are added and nothing is refreshed after it. After each
+resolution the join's candidate pairs are printed: how many, the most bytes of them held at
+once and the bytes written to disk (``incident_blocks.CandidatePairs``). Prints figures;
+asserts nothing.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ import eventwire.pipeline as pipeline
 import eventwire.resolve as resolve
 import eventwire.resolve.actors as actors
 import eventwire.resolve.event_mentions as event_mentions
+import eventwire.resolve.incident_blocks as incident_blocks
 import eventwire.resolve.incidents as incidents
 from eventwire.config import Settings
 from eventwire.extract import Resources
@@ -94,6 +97,30 @@ class Phases:
         self.peaks.clear()
         self.seconds.clear()
         self.cpu.clear()
+
+
+class PairCounts:
+    """The candidate pairs of each join: how many, held at most and written (bytes)."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[int, int, int]] = []
+
+    def wrap(self) -> None:
+        owner = incident_blocks.CandidatePairs
+        inner = owner.ordered
+        seen = self.seen
+
+        def ordered(pairs: Any, reports: Any) -> Any:
+            yield from inner(pairs, reports)
+            seen.append((pairs.count, getattr(pairs, "held", 0), getattr(pairs, "written", 0)))
+
+        owner.ordered = ordered  # type: ignore[method-assign]
+
+    def report(self) -> None:
+        for count, held, written in self.seen:
+            print(f"  join's candidate pairs: {count:,}, held at most {held / 1e6:.1f} MB, "
+                  f"written {written / 1e6:.1f} MB")  # fmt: skip
+        self.seen.clear()
 
 
 class Trace:
@@ -298,6 +325,8 @@ def main() -> None:
         trace.wrap(resolve, "resolve_incidents", "incidents")
         trace.wrap(incidents, "build_incident", "joined")
     phases = Phases()
+    pairs = PairCounts()
+    pairs.wrap()
     for owner, name in ((resolve, "resolve_actors"), (resolve, "resolve_events"),
                         (resolve, "resolve_incidents"), (resolve, "resolve_relations"),
                         (pipeline, "update_actors")):  # fmt: skip
@@ -325,6 +354,7 @@ def main() -> None:
         phases.report(
             f"rebuild, {time.perf_counter() - t:.1f} s ({time.process_time() - cpu:.1f} CPU s)"
         )
+        pairs.report()
         if args.rebuild_only:
             store.close()
             return
@@ -335,6 +365,7 @@ def main() -> None:
         pipeline.refresh(store, settings, resources)
         cpu = time.process_time() - cpu
         phases.report(f"refresh after +{NEW}, {time.perf_counter() - t:.1f} s ({cpu:.1f} CPU s)")
+        pairs.report()
         store.close()
 
 

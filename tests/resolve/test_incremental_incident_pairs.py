@@ -1,7 +1,8 @@
-"""Candidate pairs of article incidents held as integers (``resolve/incident_blocks.py``)
-come in exactly the order ``resolve_incidents`` sorts them in, and say which clusters were
-already compared, so incidents are the same as with every pair sorted and every pair of
-clusters kept apart remembered."""
+"""Candidate pairs of article incidents given as numbers (``resolve/incident_blocks.py``,
+``resolve/incident_pair_keys.py``) come in exactly the order ``resolve_incidents`` sorts
+them in, whether they fit in memory or are written in sorted chunks and read back a run at
+a time, and say which clusters were already compared, so incidents are the same as with
+every pair sorted and every pair of clusters kept apart remembered."""
 
 from __future__ import annotations
 
@@ -18,11 +19,15 @@ from eventwire.knowledge.resources import Resources
 from eventwire.model import DocumentRecords, Place, When, to_dict
 from eventwire.resolve import resolve
 from eventwire.resolve.incident_blocks import CandidatePairs, _sorted, ordered_pairs
+from eventwire.resolve.incident_pair_keys import PairKeys
 from eventwire.resolve.incidents import Report, candidate_blocks
 from eventwire.synthetic import World, synthetic_document
 
 TOWNS = [Place(f"geonames:{n}", f"Town {n}", 32.0, 13.0, "LBY", "LY.01", "city") for n in range(4)]
 REGION = Place("admin1:LY.01", "Region", 32.0, 13.0, "LBY", "LY.01", "admin1")
+# two towns facing each other across a frontier (about 14 km apart), for ``across_line``
+FACING = [Place("geonames:90", "East Post", 40.00, 46.00, "AZE", "AZ.01", "city"),
+          Place("geonames:91", "West Post", 40.10, 45.95, "ARM", "AM.01", "city")]  # fmt: skip
 
 
 def reports(seed: int, count: int) -> list[Report]:
@@ -41,11 +46,51 @@ def reports(seed: int, count: int) -> list[Report]:
     return sorted(out, key=lambda r: r.id)
 
 
+def mixed_reports(seed: int, count: int) -> list[Report]:
+    """Reports that reach every term of the order: several shared sides, states firing
+    across a frontier at each other's towns on one day (one exchange, ``across_line``), the
+    same toll of one day, towns near each other, two families."""
+    rng = random.Random(seed)
+    out = []
+    for n in range(count):
+        day = 739000 + rng.randint(0, 6)
+        undated = rng.random() < 0.2
+        span = (day - 7, day) if undated else (day, day + rng.choice([0, 0, 0, 1]))
+        if rng.random() < 0.25:  # one state's fire on a town across the line
+            doer = rng.choice(["ARM", "AZE"])
+            place = FACING[0] if doer == "ARM" else FACING[1]
+            sides = frozenset({f"state:{doer}", *rng.sample(["hub", "b"], rng.randint(0, 1))})
+            doers = frozenset({f"state:{doer}"})
+        else:
+            sides = frozenset(rng.sample(["hub", "b", "c", "d", "e", "f"], rng.randint(0, 4)))
+            doers = frozenset(rng.sample(sorted(sides), min(len(sides), 1)))
+            place = rng.choice([None, REGION, *TOWNS, *FACING])
+        figures = frozenset(rng.sample([("killed", 2), ("killed", 5), ("wounded", 3)],
+                                       rng.randint(0, 2)))  # fmt: skip
+        out.append(Report(f"docinc_{n:05d}", f"art{n // 2}", rng.choice(["ASSAULT", "FIGHT"]),
+                          span, None if undated else str(day), place, sides,
+                          family=rng.choice(["violence", "violence", ""]), doers=doers,
+                          figures=figures))  # fmt: skip
+    return sorted(out, key=lambda r: r.id)
+
+
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_pairs_come_in_the_order_resolve_incidents_sorts_them(seed: int) -> None:
     told = reports(seed, 400)
     expected = _sorted(told)
     assert len(expected) > 1000  # a busy side makes many pairs per block
+    assert list(ordered_pairs(told)) == expected
+
+
+@pytest.mark.parametrize("seed", [11, 12, 13, 14])
+def test_every_term_of_the_order_is_numbered_as_pair_order_ranks_it(seed: int) -> None:
+    """Random reports with shared sides, exchanges across a line, tolls and two families:
+    the pair numbers give the list ``resolve_incidents`` sorts, pair for pair."""
+    told = mixed_reports(seed, 300)
+    expected = _sorted(told)
+    lines = sum(1 for i, j in expected if told[i].named != told[j].named and
+                {*told[i].doers, *told[j].doers} == {"state:ARM", "state:AZE"})  # fmt: skip
+    assert lines > 10  # exchanges across the line are among the pairs
     assert list(ordered_pairs(told)) == expected
 
 
@@ -118,21 +163,51 @@ def test_clusters_compared_before_follow_from_the_pair_order(seed: int) -> None:
                        for x in a for y in b)  # fmt: skip
         assert pairs.compared(a, b, i, j) == expected
     assert list(trying) == order[1:]
-    assert not len(pairs.pairs)  # let go once every pair was tried
+    assert pairs.keys is None  # let go once every pair was tried
 
 
-@pytest.mark.parametrize(("run", "flush"), [(1, 1), (7, 50), (300, 1000)])
-def test_runs_of_tags_and_batches_of_pairs_keep_the_order(
-    monkeypatch: pytest.MonkeyPatch, run: int, flush: int
+@pytest.mark.parametrize(("chunk", "run", "flush"), [(1, 1, 1), (50, 7, 50), (400, 300, 1000)])
+def test_pairs_written_in_chunks_and_read_back_in_runs_keep_the_order(
+    monkeypatch: pytest.MonkeyPatch, chunk: int, run: int, flush: int
 ) -> None:
-    """Tags given a few at a time (down to one a scan) and pairs made distinct a batch at
-    a time (down to one block a batch) give the same pairs in the same order."""
-    told = reports(6, 300)
+    """Pair numbers written a small chunk at a time and read back a few at a time (down to
+    one count a run), and busy blocks made a row at a time and numbered a block at a time,
+    give the same pairs in the same order, each once, holding about a chunk or a run of
+    them."""
+    told = mixed_reports(6, 300)
     expected = _sorted(told)
+    monkeypatch.setattr(blocks, "CHUNK", chunk)
     monkeypatch.setattr(blocks, "RUN", run)
-    monkeypatch.setattr(blocks, "RUNS", 10**9)
     monkeypatch.setattr(blocks, "FLUSH", flush)
-    assert list(ordered_pairs(told)) == expected
+    monkeypatch.setattr(blocks, "BATCH", flush)
+    monkeypatch.setattr(blocks, "COUNT_BITS", 12)
+    pairs = CandidatePairs()
+    assert list(pairs.ordered(told)) == expected
+    assert pairs.count == len(expected)
+    assert pairs.written >= 8 * len(expected)  # written: none held whole
+    assert pairs.held < 8 * len(expected)
+
+
+def test_pairs_that_fit_a_chunk_are_not_written() -> None:
+    told = reports(7, 200)
+    pairs = CandidatePairs()
+    assert list(pairs.ordered(told)) == _sorted(told)
+    assert pairs.written == 0 and pairs.held == 8 * pairs.count
+
+
+def test_a_pair_is_numbered_once_per_cell_however_many_days_it_shares() -> None:
+    """Three undated reports of one side (week-long windows, nine days of blocks each) make
+    one number a pair for their one cell, not one a shared day."""
+    hub = frozenset({"hub"})
+    told = [Report(f"docinc_{n}", f"art{n}", "ASSAULT", (739000, 739007), None, None, hub)
+            for n in range(3)]  # fmt: skip
+    keys = PairKeys(told)
+    made = 0
+    for day, members in blocks._blocks(keys):  # one cell's block on each of nine days
+        for first, second in blocks._block_pairs(members):
+            made += int((np.maximum(keys.low[first], keys.low[second]) == day).sum())
+    assert made == 3
+    assert list(ordered_pairs(told)) == [(0, 1), (0, 2), (1, 2)]
 
 
 @pytest.mark.parametrize("packed", [True, False])
@@ -141,12 +216,12 @@ def test_blocks_hold_the_members_of_candidate_blocks(
 ) -> None:
     """Filings sorted as one number each (or, when they do not fit one, through an index)
     give the blocks of two reports or more that ``candidate_blocks`` files, each with its
-    members in place order."""
-    told = reports(8, 300)
+    day and its members in place order."""
+    told = mixed_reports(8, 300)
     if not packed:
         monkeypatch.setattr(blocks, "_packed", lambda *args: None)
-    found = sorted(m.tolist() for m in blocks._blocks(told))
-    expected = sorted(m for m in candidate_blocks(told).values() if len(m) > 1)
+    found = sorted((day, m.tolist()) for day, m in blocks._blocks(PairKeys(told)))
+    expected = sorted((day, m) for (_, day, _), m in candidate_blocks(told).items() if len(m) > 1)
     assert found == expected
     assert list(ordered_pairs(told)) == _sorted(told)
 
@@ -156,18 +231,11 @@ def test_a_busy_blocks_pairs_are_made_a_run_of_rows_at_a_time(
 ) -> None:
     """A block of more pairs than a batch gives them a few rows at a time (no piece much
     larger than a batch), the same pairs in the same order as all at once."""
-    members = np.array(sorted(random.Random(9).sample(range(10**6), 90)), dtype=np.uint64)
+    members = np.array(sorted(random.Random(9).sample(range(10**6), 90)), dtype=np.int64)
     whole = list(blocks._block_pairs(members))
     monkeypatch.setattr(blocks, "FLUSH", 200)
     pieces = list(blocks._block_pairs(members))
     assert len(whole) == 1 and len(pieces) > 10
-    assert max(len(p) for p in pieces) <= 200
-    assert np.concatenate(pieces).tolist() == whole[0].tolist()
-
-
-def test_merging_drops_the_values_already_held() -> None:
-    rng = np.random.default_rng(10)
-    for _ in range(50):
-        a, b = (np.unique(rng.integers(0, 60, 25)).astype(np.uint64) for _ in range(2))
-        expected = np.union1d(a, b).tolist()
-        assert blocks._merged([a.copy(), b.copy()]).tolist() == expected
+    assert max(len(first) for first, _ in pieces) <= 200
+    for n in (0, 1):
+        assert np.concatenate([p[n] for p in pieces]).tolist() == whole[0][n].tolist()

@@ -1,41 +1,56 @@
-"""Candidate pairs of article incidents held compactly, for stores of many reports.
+"""Candidate pairs of article incidents given in the join's order without holding them.
 
 :func:`~eventwire.resolve.incidents.resolve_incidents` tries the candidate pairs of its
 blocks in :func:`~eventwire.resolve.incidents.pair_order`. A side that acts every day
 files many reports under each (type, day, side) block, so the pairs grow with the square
-of a block: as a set of tuples sorted by a tuple key each, they were most of what a
-resolution of 100,000 articles held at its peak. :func:`ordered_pairs` gives the same
-pairs in the same order from 8-byte integers (one report's place in the upper bits, the
-other's in the lower) and one small tag per pair for the order's leading terms.
+of a busy day's block: 94,144 at 10,000 synthetic articles, 827,346 at 30,000, about 850
+million at a million by that growth. Held as 8-byte numbers with a 2-byte tag each they
+would be most of what a join of a million articles holds.
 
-The order's last terms are the two reports' ids, and the reports are sorted by id, so
-among pairs of one tag the order is that of their places: a stable sort by tag of the
-pairs in place order is the whole order. When that does not hold (ids out of order, an
-order that does not end with the ids, too many reports or tags) the pairs are sorted as
-:func:`resolve_incidents` would.
+:class:`CandidatePairs` holds none of them whole. Each pair's place in the order is one
+number (:class:`~eventwire.resolve.incident_pair_keys.PairKeys`: the order's leading
+terms from arrays of one value per report, then the two reports' places), made a busy
+block's run of rows at a time and kept only from the first day its two reports share in
+that block (a pair of two week-long windows is filed under nine days). The numbers are
+sorted a chunk at a time (:data:`CHUNK`) and written to a temporary file, counting them
+by their upper bits as they go; the order is then given a run of those counts at a time
+(:data:`RUN` numbers), each run read from every chunk (they are sorted: a binary search
+finds its part), sorted and made distinct (a pair two reports share under two cells
+appears twice). So the join holds at most a chunk or a run of pairs, whatever the store's
+size; a store whose pairs fit one chunk never writes them.
+
+Whether two clusters were already compared (:meth:`CandidatePairs.compared`) is worked
+out from the same arrays: a pair between their members that shares a block (a cell on
+days that meet) and comes before the pair being tried in :func:`pair_order` (few pairs
+as a rule: their tuples are compared, not numbered).
+
+When the reports are not sorted by id, or do not fit the numbers, the pairs are sorted
+as :func:`resolve_incidents` would and held.
 """
 
 from __future__ import annotations
 
+import os
+import sys
+import tempfile
 from array import array
 from collections.abc import Iterator, Sequence
-from itertools import pairwise, repeat
+from functools import cache
+from itertools import pairwise
+from typing import IO
 
 import numpy as np
 
-from eventwire.resolve.incident_pairs import filings
+from eventwire.resolve.incident_pair_keys import PairKeys, Unpackable
 from eventwire.resolve.incidents import Report, candidate_pairs, pair_order
 
-BITS = 28  # a report's place in a pair: up to 268 million reports
-LOW = (1 << BITS) - 1
-FLUSH = 1 << 18  # pairs gathered before repeats are dropped, at least
-SHARE = 4  # ... or this fraction of the distinct pairs found so far
-_NONE = np.empty(0, dtype=np.uint64)
+FLUSH = 1 << 18  # pairs of a busy block made at a time
+SMALL = 64  # blocks of at most this many members take their pairs' places from a cache
+BATCH = 1 << 14  # pairs numbered at a time (from one block or several)
+CHUNK = 1 << 19  # pair numbers sorted in memory before they are written (4 MB)
+RUN = 1 << 19  # pair numbers read back, sorted and given at a time, at most about
 STEP = 1 << 16  # pairs turned into Python numbers at a time
-# pairs of consecutive tags given from one scan of the tags, at least: the join holds
-# their index (8 bytes each, 24 while it is sorted) while it tries them
-RUN = 1 << 18
-RUNS = 16  # ... or this fraction of the pairs: about this many scans in all
+COUNT_BITS = 16  # the pair numbers are counted by this many upper bits, to plan the runs
 
 
 def ordered_pairs(reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
@@ -49,156 +64,244 @@ class CandidatePairs:
     asked about while it runs (:meth:`compared`, its ``compared``).
 
     The join remembered every pair of clusters a veto kept apart, so as not to compare
-    them again: on a busy day that is most pairs of the day's block, several times the
-    pairs' own size. Whether two clusters were already compared follows from the pairs
-    themselves: every candidate pair tried between them found them apart (one that did
-    not joined them), so they were when one of their candidate pairs comes before the
-    pair being tried. That takes the pairs this class holds anyway (8 bytes each)."""
+    them again: on a busy day that is most pairs of the day's block. Whether two clusters
+    were already compared follows from the order itself: every candidate pair tried
+    between them found them apart (one that did not joined them), so they were when one
+    of their candidate pairs comes before the pair being tried.
+
+    After :meth:`ordered` has given every pair, :attr:`count` is how many it gave,
+    :attr:`held` the most bytes of pair numbers it held at once and :attr:`written`
+    the bytes it wrote to its temporary file."""
 
     def __init__(self) -> None:
-        self.reports: Sequence[Report] = ()
-        self.pairs = np.empty(0, dtype=np.uint64)  # ascending, as ``i << BITS | j``
-        self.loose: set[tuple[int, int]] = set()  # only when the reports are too many to pack
+        self.keys: PairKeys | None = None
+        self.loose: dict[tuple[int, int], int] = {}  # pair -> rank, when not numbered
+        self.count = self.held = self.written = 0
 
     def ordered(self, reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
         """The candidate pairs of ``reports`` (sorted by id) in :func:`pair_order`."""
-        self.reports = reports
-        if len(reports) > LOW:
-            ordered = _sorted(reports)
-            self.loose = set(ordered)
-            yield from ordered
+        self.count = self.held = self.written = 0
+        keys = None
+        if all(a.id < b.id for a, b in pairwise(reports)):
+            try:
+                keys = PairKeys(reports)
+            except Unpackable:
+                keys = None
+        if keys is None:
+            yield from self._loose(reports)
             return
-        self.pairs = pairs = _pairs(reports)
-        if any(a.id > b.id for a, b in pairwise(reports)):
-            yield from _sorted(reports)
-        else:
-            yield from _in_order(reports, pairs)
-        # every pair was tried: nothing asks about them any more, and the join goes on
-        # to build its incidents
-        del pairs
-        self.pairs, self.reports = np.empty(0, dtype=np.uint64), ()
+        try:
+            numbers = _Numbers(keys, self)
+        except Unpackable:
+            yield from self._loose(reports)
+            return
+        self.keys = keys
+        try:
+            for part in numbers.runs():
+                self.count += len(part)
+                for start in range(0, len(part), STEP):
+                    first, second = keys.places(part[start : start + STEP])
+                    yield from zip(first.tolist(), second.tolist(), strict=True)
+        finally:
+            numbers.close()
+            # every pair was tried: nothing asks about them any more
+            self.keys = None
+
+    def _loose(self, reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
+        ordered = _sorted(reports)
+        self.loose = {p: n for n, p in enumerate(ordered)}
+        self.count = len(ordered)
+        yield from ordered
+        self.loose = {}
 
     def compared(self, a: Sequence[int], b: Sequence[int], i: int, j: int) -> bool:
         """Whether a candidate pair between reports ``a`` and reports ``b`` (two clusters)
         comes before the pair ``(i, j)`` in :func:`pair_order`."""
-        reports = self.reports
-        if self.loose:
-            found = [(min(x, y), max(x, y)) for x in a for y in b]
-            found = [p for p in found if p in self.loose]
-        else:
-            xs, ys = np.asarray(a, dtype=np.uint64), np.asarray(b, dtype=np.uint64)
-            low, high = np.minimum.outer(xs, ys).ravel(), np.maximum.outer(xs, ys).ravel()
-            packed = (low << np.uint64(BITS)) | high
-            at = np.searchsorted(self.pairs, packed)
-            at[at == len(self.pairs)] = 0
-            hit = self.pairs[at] == packed if len(self.pairs) else np.zeros(len(packed), bool)
-            found = list(zip(low[hit].tolist(), high[hit].tolist(), strict=True))
-        if not found:
+        if self.keys is None:
+            now = self.loose.get((i, j), len(self.loose))
+            return any(self.loose.get((min(x, y), max(x, y)), now) < now for x in a for y in b)
+        keys, reports = self.keys, self.keys.reports
+        xs, ys = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
+        low = np.minimum.outer(xs, ys).ravel()
+        high = np.maximum.outer(xs, ys).ravel()
+        found = keys.candidates(low, high)
+        if not found.any():
             return False
-        now = pair_order(reports[i], reports[j])
-        return any(pair_order(reports[x], reports[y]) < now for x, y in found)
+        # few pairs as a rule: their order's tuples cost less than numbering them
+        tried = pair_order(reports[i], reports[j])
+        pairs = zip(low[found].tolist(), high[found].tolist(), strict=True)
+        return any(pair_order(reports[x], reports[y]) < tried for x, y in pairs)
 
 
-def _in_order(reports: Sequence[Report], pairs: np.ndarray) -> Iterator[tuple[int, int]]:
-    """``pairs`` (of reports sorted by id) in :func:`pair_order`: a stable sort by the
-    order's leading terms, or as :func:`_sorted` when they do not fit a tag."""
-    tags = np.empty(len(pairs), dtype=np.uint16)
-    leading: dict[tuple[object, ...], int] = {}
-    for start in range(0, len(pairs), STEP):
-        for k, p in enumerate(pairs[start : start + STEP].tolist(), start):
-            a, b = reports[p >> BITS], reports[p & LOW]
-            key = pair_order(a, b)
-            if key[-2:] != (a.id, b.id) or len(leading) > 0xFFFF:
-                yield from _sorted(reports)
-                return
-            tags[k] = leading.setdefault(key[:-2], len(leading))
-    rank = np.empty(max(len(leading), 1), dtype=np.uint16)
-    for n, prefix in enumerate(sorted(leading)):
-        rank[leading[prefix]] = n
-    ranked = tags  # each tag's rank written over it a step at a time, not in a copy
-    for start in range(0, len(ranked), STEP):
-        ranked[start : start + STEP] = rank[ranked[start : start + STEP]]
-    del tags
-    # the pairs of a run of tags in place order, tag by tag (the order a stable sort by
-    # tag gives), a run at a time: each run is found in one scan of the tags and holds
-    # an index for at most a sixteenth of the pairs (``RUNS``), so neither a scan per tag (hundreds
-    # of them over a busy block's pairs) nor an 8-byte index of every pair is needed
-    for at in _tag_runs(ranked, len(leading)):
-        for start in range(0, len(at), STEP):
-            for p in pairs[at[start : start + STEP]].tolist():
-                yield p >> BITS, p & LOW
+class _Numbers:
+    """The candidate pairs of :class:`PairKeys`'s reports as sorted numbers, in memory
+    when they fit one :data:`CHUNK`, else in sorted chunks of a temporary file."""
+
+    def __init__(self, keys: PairKeys, stats: CandidatePairs) -> None:
+        self.stats = stats
+        self.file: IO[bytes] | None = None
+        self.chunks: list[tuple[int, int]] = []  # (first number, how many) in the file
+        self.total_bits = keys.key_bits + 2 * keys.place_bits
+        self.shift = np.uint64(max(self.total_bits - COUNT_BITS, 0))
+        self.counts = np.zeros(1 << min(COUNT_BITS, self.total_bits), dtype=np.int64)
+        self.memory: np.ndarray | None = None
+        self.keys = keys
+        self.pending: list[np.ndarray] = []
+        self.size = 0
+        # most blocks hold two or three reports: their pairs are numbered a batch of
+        # blocks at a time, not a block at a time
+        firsts: list[np.ndarray] = []
+        seconds: list[np.ndarray] = []
+        days: list[int] = []
+        lengths: list[int] = []
+        batch = 0
+        for day, members in _blocks(keys):
+            for first, second in _block_pairs(members):
+                firsts.append(first)
+                seconds.append(second)
+                days.append(day)
+                lengths.append(len(first))
+                batch += len(first)
+                if batch >= BATCH:
+                    self._number(firsts, seconds, days, lengths)
+                    batch = 0
+        self._number(firsts, seconds, days, lengths)
+        pending = self.pending
+        if not self.chunks:  # they fit in memory
+            self.memory = _distinct(pending)
+            self._held(len(self.memory))
+        elif pending:
+            self._write(pending)
+
+    def _number(
+        self,
+        firsts: list[np.ndarray],
+        seconds: list[np.ndarray],
+        days: list[int],
+        lengths: list[int],
+    ) -> None:
+        """Number a batch of blocks' pairs (the lists are emptied), each pair once per
+        cell: on the first day its two reports share. A chunk's worth is written."""
+        if not firsts:
+            return
+        first, second = np.concatenate(firsts), np.concatenate(seconds)
+        day = np.repeat(np.array(days, dtype=np.int64), lengths)
+        for held in (firsts, seconds, days, lengths):
+            held.clear()
+        keep = np.maximum(self.keys.low[first], self.keys.low[second]) == day
+        first, second = first[keep], second[keep]
+        del keep, day
+        # numbered a slice at a time: numbering holds about twenty arrays as long as
+        # the pairs it numbers (a busy block's piece is up to ``FLUSH`` pairs)
+        for start in range(0, len(first), BATCH):
+            part = slice(start, start + BATCH)
+            self.pending.append(self.keys.values(first[part], second[part]))
+        self.size += len(first)
+        if self.size >= CHUNK:
+            self._write(self.pending)
+            self.size = 0
+
+    def _held(self, numbers: int) -> None:
+        self.stats.held = max(self.stats.held, numbers * 8)
+
+    def _write(self, pending: list[np.ndarray]) -> None:
+        """Sort the pending numbers, count them and append them to the file as a chunk."""
+        self._held(sum(len(p) for p in pending))
+        part = _distinct(pending)
+        self.counts += np.bincount((part >> self.shift).astype(np.int64),
+                                   minlength=len(self.counts))  # fmt: skip
+        if self.file is None:
+            self.file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
+        offset = sum(n for _, n in self.chunks)
+        self.file.write(part.data)
+        self.chunks.append((offset, len(part)))
+        self.stats.written += part.nbytes
+
+    def runs(self) -> Iterator[np.ndarray]:
+        """The numbers in ascending order, each once, a run at a time."""
+        if self.memory is not None:
+            part, self.memory = self.memory, None
+            yield part
+            return
+        if self.file is None:
+            return
+        self.file.flush()
+        fd = self.file.fileno()
+        # where each chunk's next run starts: runs are consecutive, so a run's part of a
+        # chunk ends where the next one's begins (read with ``pread``: a memory map's
+        # binary search paged whole chunks into the process's resident memory)
+        done = [0] * len(self.chunks)
+        for _low, high in self._bounds():
+            parts = []
+            for k, (offset, size) in enumerate(self.chunks):
+                start = done[k]
+                end = size if high is None else _first_at_least(fd, offset, start, size, high)
+                if end > start:
+                    parts.append(_read(fd, offset + start, end - start))
+                done[k] = end
+            if parts:
+                self._held(sum(len(p) for p in parts))
+                yield _distinct(parts)
+
+    def _bounds(self) -> Iterator[tuple[int, int | None]]:
+        """Runs of consecutive counts of at most :data:`RUN` numbers (a count of more is
+        a run of its own), as bounds of the numbers: from ``low``, below ``high``."""
+        counts = self.counts.tolist()
+        shift = int(self.shift)
+        low = 0
+        while low < len(counts):
+            high, held = low + 1, counts[low]
+            while high < len(counts) and held + counts[high] <= RUN:
+                held += counts[high]
+                high += 1
+            yield low << shift, (high << shift if high < len(counts) else None)
+            low = high
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+            self.file = None
+        self.memory = None
 
 
-def _tag_runs(ranked: np.ndarray, tags: int) -> Iterator[np.ndarray]:
-    """Indexes of ``ranked`` (ranks below ``tags``) in the order of a stable sort by rank,
-    given for consecutive runs of ranks of at most ``max(RUN, len(ranked) // RUNS)`` items
-    each (a rank with more is a run of its own)."""
-    counts = np.bincount(ranked, minlength=tags)
-    budget = max(RUN, len(ranked) // RUNS)
-    low = 0
-    while low < tags:
-        high, held = low + 1, int(counts[low])
-        while high < tags and held + int(counts[high]) <= budget:
-            held += int(counts[high])
-            high += 1
-        if held:
-            at = _ranked_between(ranked, low, high)
-            if high - low > 1:
-                at = at[np.argsort(ranked[at], kind="stable")]
-            yield at
-        low = high
+def _first_at_least(fd: int, offset: int, low: int, high: int, value: int) -> int:
+    """The first place in ``low`` .. ``high`` of a sorted chunk of 8-byte numbers starting
+    at number ``offset`` of file ``fd`` whose number is at least ``value`` (``high`` when
+    none is), by binary search."""
+    while low < high:
+        middle = (low + high) // 2
+        found = int.from_bytes(os.pread(fd, 8, (offset + middle) * 8), sys.byteorder)
+        if found < value:
+            low = middle + 1
+        else:
+            high = middle
+    return low
 
 
-def _ranked_between(ranked: np.ndarray, low: int, high: int) -> np.ndarray:
-    """The indexes of ``ranked`` whose rank is at least ``low`` and below ``high``,
-    ascending, tested a :data:`RUN` of ranks at a time (a test of every rank at once held
-    three masks as long as the pairs)."""
-    found = [
-        np.flatnonzero((part >= low) & (part < high)) + start
-        for start in range(0, len(ranked), RUN)
-        for part in (ranked[start : start + RUN],)
-    ]
-    return np.concatenate(found) if found else np.empty(0, dtype=np.int64)
+def _read(fd: int, offset: int, count: int) -> np.ndarray:
+    """``count`` 8-byte numbers of file ``fd`` from number ``offset``."""
+    out = np.empty(count, dtype=np.uint64)
+    view = out.data.cast("B")
+    done = 0
+    while done < len(view):
+        got = os.preadv(fd, [view[done:]], offset * 8 + done)
+        if got <= 0:
+            raise OSError("the candidate pairs' file ended early")
+        done += got
+    return out
 
 
-def _pairs(reports: Sequence[Report]) -> np.ndarray:
-    """Every candidate pair once, as ``i << BITS | j`` (i < j), in ascending order.
-
-    A pair two reports share under several blocks (each day of their windows, a side and
-    a town) is filed once per block, so the pairs gathered hold it several times. They
-    are sorted and made distinct a batch at a time: a batch is flushed once it reaches
-    :data:`FLUSH` pairs or a :data:`SHARE`-th of the distinct pairs found so far, and
-    merged into them. So the repeats held at once stay a fraction of the distinct pairs
-    (a batch as large as them, the old bound, held two to three times their size while
-    it was sorted), while each merge still adds a fixed share of them: a few sorts of
-    the pairs in all."""
-    done = np.empty(0, dtype=np.uint64)
-    chunks: list[np.ndarray] = []
-    pending = 0
-    for m in _blocks(reports):
-        for piece in _block_pairs(m):
-            chunks.append(piece)
-            pending += len(piece)
-            if pending >= max(FLUSH, len(done) // SHARE):
-                runs, done = [done, _distinct(chunks)], _NONE  # held by ``runs`` only
-                done, pending = _merged(runs), 0
-    if not chunks:
-        return done
-    runs, done = [done, _distinct(chunks)], _NONE
-    return _merged(runs)
-
-
-def _block_pairs(members: np.ndarray) -> Iterator[np.ndarray]:
-    """The pairs of one block's ``members`` (places, ascending) as ``i << BITS | j`` with
-    i < j, at most about :data:`FLUSH` at a time: a block's every pair at once took 24
-    bytes a pair while it was made (two index arrays and the packed pairs), and a busy
-    day's block of a side that acts daily holds thousands of reports (3,000 make 4.5
-    million pairs, 108 MB). A block of fewer pairs is made at once; a busy one a run of
-    rows at a time (the pairs of its first members with every later one)."""
+def _block_pairs(members: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """The pairs of one block's ``members`` (places, ascending) as two arrays of places,
+    the first below the second, at most about :data:`FLUSH` at a time: a busy day's block
+    of a side that acts daily holds thousands of reports (3,000 make 4.5 million pairs).
+    A block of fewer pairs is made at once; a busy one a run of rows at a time (the pairs
+    of its first members with every later one)."""
     size = len(members)
     if size * (size - 1) // 2 <= FLUSH:
-        first, second = np.triu_indices(size, 1)  # filed in index order: i < j
-        yield (members[first] << np.uint64(BITS)) | members[second]
+        # filed in index order: i < j
+        first, second = _upper(size) if size <= SMALL else np.triu_indices(size, 1)
+        yield members[first], members[second]
         return
     row = 0
     while row < size - 1:
@@ -211,30 +314,31 @@ def _block_pairs(members: np.ndarray) -> Iterator[np.ndarray]:
         # each row's partners run from the member after it to the last
         starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
         second = np.arange(count) - starts + first + 1
-        piece = (members[first] << np.uint64(BITS)) | members[second]
-        del starts, first, second  # not held while the piece is merged
-        yield piece
+        del starts
+        yield members[first], members[second]
         row = end
 
 
-def _blocks(reports: Sequence[Report]) -> Iterator[np.ndarray]:
-    """The members (places, ascending) of each block of :func:`candidate_blocks` that
-    holds two reports or more, in no set order. Each filing is a block (its family and
-    cell numbered once, and its day) beside the report's place, kept as 4-byte numbers
-    (a dictionary of blocks held a tuple and a list for each, most of them of one
-    report) and sorted once as one 8-byte number each (:func:`_packed`): a block's
-    members are then in place order. Filings grow with the store (every day of every
-    report's window, for each of its cells), and two 8-byte arrays sorted through an
-    index held 48 bytes a filing; this holds 12, at most 20 while they are packed."""
-    cells: dict[tuple[str, str], int] = {}
-    codes, days, places = array("i"), array("i"), array("i")
-    for n, kind, span, named in filings(reports):
-        for cell in named:
-            code = cells.setdefault((kind, cell), len(cells))
-            codes.extend(repeat(code, len(span)))
-            days.extend(span)
-            places.extend(repeat(n, len(span)))
-    del cells
+@cache
+def _upper(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs of places of a block of ``size`` members (at most :data:`SMALL`, about
+    0.7 MB for all), in index order (i < j): most blocks hold two or three reports, and
+    ``triu_indices`` costs more than their pairs."""
+    return np.triu_indices(size, 1)
+
+
+def _blocks(keys: PairKeys) -> Iterator[tuple[int, np.ndarray]]:
+    """The day and the members (places, ascending) of each block of
+    :func:`candidate_blocks` that holds two reports or more, in no set order. Each filing
+    is a block (its family and cell numbered once, and its day) beside the report's
+    place, kept as 4-byte numbers (:attr:`PairKeys.filed`, let go here) and sorted once as
+    one 8-byte number each (:func:`_packed`): a block's members are then in place order.
+    Filings grow with the store (every day of every report's window, for each of its
+    cells): this holds 12 bytes a filing, at most 20 while they are packed."""
+    if keys.filed is None:
+        return
+    codes, days, places = keys.filed
+    keys.filed = None
     if not places:
         return
     filed = _packed(codes, days, places)
@@ -242,30 +346,33 @@ def _blocks(reports: Sequence[Report]) -> Iterator[np.ndarray]:
         yield from _blocks_by_index(codes, days, places)
         return
     del codes, days, places
-    packed, bits = filed
+    packed, bits, day_bits, first_day = filed
     packed.sort()
     block = packed >> np.uint64(bits)
     starts = np.flatnonzero(np.r_[True, block[1:] != block[:-1]])
-    del block
     sizes = np.diff(np.r_[starts, len(packed)])
+    busy = np.flatnonzero(sizes > 1)
+    day_of = ((block[starts[busy]] & np.uint64((1 << day_bits) - 1)).astype(np.int64)
+              + first_day).tolist()  # fmt: skip
+    del block
     low = np.uint64((1 << bits) - 1)
-    for at in np.flatnonzero(sizes > 1).tolist():
+    for at, day in zip(busy.tolist(), day_of, strict=True):
         start = int(starts[at])
-        yield packed[start : start + int(sizes[at])] & low
+        yield day, (packed[start : start + int(sizes[at])] & low).astype(np.int64)
 
 
 def _packed(
     codes: array[int], days: array[int], places: array[int]
-) -> tuple[np.ndarray, int] | None:
+) -> tuple[np.ndarray, int, int, int] | None:
     """Each filing as one number, its block (cell, then day) in the upper bits and the
-    report's place in the lower ones, and the lower ones' width; None when they do not
-    fit 64 bits. Made a step at a time into one array, so the three are not copied whole
-    as 8-byte arrays beside it."""
+    report's place in the lower ones; with the lower ones' width, the day's width and the
+    first day; None when they do not fit 64 bits. Made a step at a time into one array,
+    so the three are not copied whole as 8-byte arrays beside it."""
     code = np.frombuffer(codes, dtype=np.int32)
     day = np.frombuffer(days, dtype=np.int32)
     place = np.frombuffer(places, dtype=np.int32)
     first = int(day.min())
-    day_bits = (int(day.max()) - first).bit_length()
+    day_bits = max((int(day.max()) - first).bit_length(), 1)
     place_bits = max(int(place.max()).bit_length(), 1)
     if int(code.max()).bit_length() + day_bits + place_bits > 64:
         return None
@@ -276,75 +383,37 @@ def _packed(
             np.uint64
         )
         packed[part] = (block << np.uint64(place_bits)) | place[part].astype(np.uint64)
-    return packed, place_bits
+    return packed, place_bits, day_bits, first
 
 
 def _blocks_by_index(
     codes: array[int], days: array[int], places: array[int]
-) -> Iterator[np.ndarray]:
+) -> Iterator[tuple[int, np.ndarray]]:
     """:func:`_blocks` for filings that do not fit one number: sorted by block through an
     index (stably, so a block's members stay in place order)."""
-    key = (np.frombuffer(codes, dtype=np.int32).astype(np.int64) << 32) | np.frombuffer(
-        days, dtype=np.int32
-    ).astype(np.int64)
+    day = np.frombuffer(days, dtype=np.int32).astype(np.int64)
+    key = (np.frombuffer(codes, dtype=np.int32).astype(np.int64) << 32) | (day - int(day.min()))
     order = np.argsort(key, kind="stable")
     key = key[order]
-    place = np.frombuffer(places, dtype=np.int32)[order].astype(np.uint64)
+    place = np.frombuffer(places, dtype=np.int32)[order].astype(np.int64)
     del order
     starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
     sizes = np.diff(np.r_[starts, len(key)])
-    del key
+    first = int(day.min())
     for at in np.flatnonzero(sizes > 1).tolist():
         start = int(starts[at])
-        yield place[start : start + int(sizes[at])]
+        yield int(key[start] & 0xFFFFFFFF) + first, place[start : start + int(sizes[at])]
 
 
 def _distinct(chunks: list[np.ndarray]) -> np.ndarray:
-    """The pairs of ``chunks`` sorted, each once; ``chunks`` is emptied as they are put
+    """The numbers of ``chunks`` sorted, each once; ``chunks`` is emptied as they are put
     together, so they are not held twice. (``np.unique`` hashes them first: several
-    times slower on millions of pairs.)"""
+    times slower on millions of numbers.)"""
+    if not chunks:
+        return np.empty(0, dtype=np.uint64)
     values = np.concatenate(chunks) if len(chunks) > 1 else chunks[0]
     chunks.clear()
     values.sort()
-    return _dropped_repeats(values)
-
-
-def _merged(runs: list[np.ndarray]) -> np.ndarray:
-    """Two ascending arrays of distinct values merged, each value once. The values of the
-    second already in the first (a pair filed under several blocks: every day of two
-    reports' windows) are found by a binary search and dropped first, so nothing is left
-    to drop after the merge: the two are put end to end and a stable sort merges them
-    in place (timsort finds the two runs, and its buffer is the size of the shorter),
-    where a copy without the repeats was made beside them (a busy block's merge held 2.5
-    times its pairs). ``runs`` is emptied, so neither is held beside the merge once it
-    is done; the first must be held by nothing else (it grows in place)."""
-    a, b = runs
-    runs.clear()
-    if not len(a):
-        return b
-    new = np.empty(len(b), dtype=bool)
-    for start in range(0, len(b), STEP):  # a step at a time: the search's arrays are small
-        part = b[start : start + STEP]
-        at = np.searchsorted(a, part)
-        at[at == len(a)] = 0
-        new[start : start + STEP] = a[at] != part
-    b = b[new]
-    del new
-    if not len(b):
-        return a
-    # the first grown in place (only this function holds it: a reallocation, which for
-    # an array this large moves no data) and the second put after it
-    size = len(a)
-    if not a.flags.owndata:  # a view cannot grow: a copy of it can
-        a = a.copy()
-    a.resize(size + len(b), refcheck=False)
-    a[size:] = b
-    del b
-    a.sort(kind="stable")
-    return a
-
-
-def _dropped_repeats(values: np.ndarray) -> np.ndarray:
     if len(values) < 2:
         return values
     keep = np.empty(len(values), dtype=bool)
@@ -354,6 +423,8 @@ def _dropped_repeats(values: np.ndarray) -> np.ndarray:
 
 
 def _sorted(reports: Sequence[Report]) -> list[tuple[int, int]]:
+    """The candidate pairs sorted by :func:`pair_order`, as the join sorts them without
+    this module (and as it did before it)."""
     pairs = candidate_pairs(reports)
     pairs.sort(key=lambda p: pair_order(reports[p[0]], reports[p[1]]))
     return pairs
