@@ -232,8 +232,8 @@ def namesakes_across_a_tie(
     division finer than a country, in another country or first-level division, whose
     point lies farther than DIVISION_KM from the reading (a gazetteer may file a town
     under the neighbouring division); not a town of ABROAD_TOWN people or more, whose
-    reading is surer than the area's ("a village north of Cairo, in the Nile Delta"),
-    nor a reference point ("north of Xa, in ...").
+    reading is surer than the area's ("a hamlet west of Accra, in the coastal
+    plain"), nor a reference point ("north of Xa, in ...").
     Also returns the ids of the readings so set aside, each with the start of the
     mention whose tie places the name (see :func:`with_tied_namesakes`)."""
     out = []
@@ -247,7 +247,7 @@ def namesakes_across_a_tie(
             or area is None
             or place is None
             or place.precision not in ("city", "point")
-            # a big town's reading stands ("north of Cairo, in the Nile Delta" misread)
+            # a big town's reading stands ("west of Accra, in the coastal plain" misread)
             or (place.population or 0) >= ABROAD_TOWN
             or states_reference(text, pm)  # "north of Xa, in ...": Xa only a reference
             or tie.evidence.char_start != pm.evidence.char_start

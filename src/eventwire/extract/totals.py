@@ -26,8 +26,8 @@ by the construction around the word that says what happened to the people (its c
   killed more than 1,600 people last year", "In 2014 gunmen killed about 60 people",
   "Clashes in August 2023 killed 55", "In June 2024, gunmen attacked a post, killing 20"
   -- the background of a story, never the count of an act it reports; and a toll of the
-  present month or year in the present perfect ("400 civilians have been killed in
-  Sagaing this year") wherever the parse hangs the period.
+  present month or year in the present perfect ("some 250 villagers have been
+  killed in the district this year") wherever the parse hangs the period.
 
 Apart from totals, the toll of another incident named only to place an act in time ("came
 hours before the bombing in which seven were killed") is no count of this article's
