@@ -194,31 +194,6 @@ def test_a_short_distance_off_an_unread_name_places_the_act(
     assert place.feature == NAMED_FEATURE
 
 
-SECURITY_SITES = [
-    ("Gunmen attacked the Bunia police headquarters at dawn and set two vehicles alight.",
-     "attacked", "Bunia"),
-    ("Militants attacked the Maiduguri army barracks overnight, the military said.",
-     "attacked", "Maiduguri"),
-]  # fmt: skip
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(("text", "trigger", "expected"), SECURITY_SITES)
-def test_a_town_naming_a_security_site_places_what_happened_there(
-    nlp, resources, text: str, trigger: str, expected: str
-) -> None:
-    place = _places(nlp, resources, text, trigger)[0]
-    assert place is not None
-    assert place.name == expected
-
-
-@pytest.mark.slow
-def test_a_town_naming_an_officer_still_places_nothing(nlp, resources) -> None:
-    text = "The Bunia police commander said gunmen killed two traders in Ituri province."
-    place = _places(nlp, resources, text, "killed")[0]
-    assert place is None or place.name != "Bunia"
-
-
 DAY_POSSESSIVE = [
     # Afghanistan: "Monday's attack" names the attack told in the paragraph before
     ("Gunmen attacked a checkpoint in Kandahar on Monday, police said.\n\n"
