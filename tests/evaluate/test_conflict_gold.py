@@ -105,6 +105,13 @@ def test_numbers_dates_statuses() -> None:
     assert numbers_in("50 km (31 miles)") == {50, 31}
     assert numbers_in("at least 1,206 people") == {1206}
     assert numbers_in("three rockets") == {3}
+    # a figure with its scale word, a compound of number words, a vague plural
+    assert numbers_in("about 1.2 million displaced") == {1_200_000}
+    assert numbers_in("a million people") == {1_000_000}
+    assert numbers_in("two hundred fighters") == {200}
+    assert numbers_in("Twenty-three villages") == {23}
+    assert numbers_in("forty soldiers and 3,000 civilians") == {40, 3000}
+    assert numbers_in("thousands of families") == set()
     assert date_ok("2024-10-25", "2024-10", None)
     assert not date_ok("2024-10", "2024-10-25", None)  # coarser than the gold
     assert date_ok("2024-08-02", "2024-08-01", "2024-08-03")

@@ -42,7 +42,6 @@ _FRAME = frozenset(
     ]
 )
 _WORD = re.compile(r"[^\W_]+(?:'s)?", re.UNICODE)
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _NUMBER_WORDS = {
     w: n
     for n, w in enumerate(
@@ -158,10 +157,43 @@ class Gold:
         return bool(wanted) and wanted <= content_words(description)
 
 
+_TENS = {
+    w: 10 * n
+    for n, w in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2
+    )
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+", re.UNICODE)
+
+
 def numbers_in(value: str) -> set[int]:
-    """The numbers a not-count value writes ("50 km (31 miles)" -> {50, 31})."""
-    found = {int(float(n.replace(",", ""))) for n in _NUMBER.findall(value)}
-    found |= {_NUMBER_WORDS[w] for w in _words(value) if w in _NUMBER_WORDS}
+    """The numbers a not-count value writes ("50 km (31 miles)" -> {50, 31}): a figure
+    with its scale word is one number ("about 1.2 million" -> {1200000}, "a million",
+    "two hundred"), a compound of number words is one ("Twenty-three" -> {23}), and a
+    plural of a scale ("thousands") writes none."""
+    tokens = _NUMBER_TOKEN.findall(fold(value).replace("-", " "))
+    found: set[int] = set()
+    n = 0
+    while n < len(tokens):
+        token, amount = tokens[n], None
+        if token[0].isdigit():
+            amount = float(token.replace(",", ""))
+        elif token in _TENS:
+            amount = _TENS[token]
+            if n + 1 < len(tokens) and 0 < _NUMBER_WORDS.get(tokens[n + 1], 0) < 10:
+                n += 1
+                amount += _NUMBER_WORDS[tokens[n]]
+        elif token in _NUMBER_WORDS:
+            amount = _NUMBER_WORDS[token]
+        elif token == "a" and n + 1 < len(tokens) and tokens[n + 1] in _SCALES:
+            amount = 1
+        if amount is not None:
+            while n + 1 < len(tokens) and tokens[n + 1] in _SCALES:
+                n += 1
+                amount *= _SCALES[tokens[n]]
+            found.add(int(amount))
+        n += 1
     return found
 
 
