@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from tests.extract.test_place_unread import assert_kept_by_name, event_places
 
-from eventwire.extract import extract_document
 from eventwire.extract.placefeatures import (
     TIED_FEATURE,
     namesakes_across_a_tie,
@@ -24,16 +24,7 @@ from eventwire.extract.placefeatures import (
 from eventwire.extract.placerefs import states_reference
 from eventwire.extract.placeunread import _APPOSITION, NAMED_FEATURE, _near_by_distance
 from eventwire.knowledge.place_words import place_words
-from eventwire.model import Article, Evidence, Place, PlaceMention, Span
-
-
-def _places(nlp, resources, text: str, trigger: str) -> list[Place | None]:
-    records = extract_document(Article(id="r1", text=text, published="2024-05-07"), nlp(text),
-                               resources)  # fmt: skip
-    found = [e.place for e in records.events if e.trigger.text == trigger]
-    assert found, f"no event for {trigger!r}"
-    return found
-
+from eventwire.model import Evidence, Place, PlaceMention, Span
 
 # --- fast ------------------------------------------------------------------------------
 
@@ -157,11 +148,7 @@ BY_REFERENCE = [
 def test_a_name_a_reference_point_locates_is_the_place(
     nlp, resources, text: str, trigger: str, name: str, precision: str
 ) -> None:
-    place = _places(nlp, resources, text, trigger)[0]
-    assert place is not None
-    assert place.name == name
-    assert place.feature == NAMED_FEATURE
-    assert place.precision == precision
+    assert_kept_by_name(event_places(nlp, resources, text, trigger)[0], name, precision)
 
 
 @pytest.mark.slow
@@ -169,7 +156,7 @@ def test_a_reference_after_another_clause_places_its_own_act(nlp, resources) -> 
     # ", and ..." starts another scene: the fighting is off Gbarnga, not in Ndorobeti
     text = ("Rebels looted shops in Gbolokai, and soldiers clashed with them 20 km east of "
             "Gbarnga on Friday.")  # fmt: skip
-    place = _places(nlp, resources, text, "clashed")[0]
+    place = event_places(nlp, resources, text, "clashed")[0]
     assert place is None or place.name != "Gbolokai"
 
 
@@ -188,7 +175,7 @@ NEAR_BY_DISTANCE = [
 def test_a_short_distance_off_an_unread_name_places_the_act(
     nlp, resources, text: str, trigger: str, name: str
 ) -> None:
-    place = _places(nlp, resources, text, trigger)[-1]
+    place = event_places(nlp, resources, text, trigger)[-1]
     assert place is not None
     assert place.name == name
     assert place.feature == NAMED_FEATURE
@@ -212,7 +199,7 @@ DAY_POSSESSIVE = [
 def test_a_days_possessive_names_an_act_told_before(
     nlp, resources, text: str, trigger: str, expected: str
 ) -> None:
-    place = _places(nlp, resources, text, trigger)[-1]  # the one the last paragraph tells
+    place = event_places(nlp, resources, text, trigger)[-1]  # the one the last paragraph tells
     assert place is not None
     assert place.name == expected
 
@@ -232,7 +219,7 @@ NAMESAKES = [
 def test_a_village_the_text_puts_elsewhere_is_no_namesake(
     nlp, resources, text: str, trigger: str, name: str, country: str, admin1: str
 ) -> None:
-    place = _places(nlp, resources, text, trigger)[0]
+    place = event_places(nlp, resources, text, trigger)[0]
     assert place is not None
     assert place.name == name
     assert place.feature == TIED_FEATURE
@@ -242,7 +229,7 @@ def test_a_village_the_text_puts_elsewhere_is_no_namesake(
 @pytest.mark.slow
 def test_a_town_the_text_puts_in_its_own_state_stays_read(nlp, resources) -> None:
     text = "Gunmen killed two police officers in Tepalcatepec, in Michoacan state, on Friday."
-    place = _places(nlp, resources, text, "killed")[0]
+    place = event_places(nlp, resources, text, "killed")[0]
     assert place is not None
     assert (place.name, place.admin1, place.precision) == ("Tepalcatepec", "MX.16", "city")
 
@@ -250,6 +237,6 @@ def test_a_town_the_text_puts_in_its_own_state_stays_read(nlp, resources) -> Non
 @pytest.mark.slow
 def test_a_municipality_is_named_after_its_seat(nlp, resources) -> None:
     text = "Soldiers clashed with gunmen in the Hostotipaquillo municipality on Monday."
-    place = _places(nlp, resources, text, "clashed")[0]
+    place = event_places(nlp, resources, text, "clashed")[0]
     assert place is not None
     assert (place.name, place.precision) == ("Hostotipaquillo", "admin2")

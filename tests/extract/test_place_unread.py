@@ -18,12 +18,20 @@ from eventwire.knowledge.place_words import place_words
 from eventwire.model import Article, Evidence, Place, PlaceMention, Span
 
 
-def _places(nlp, resources, text: str, trigger: str) -> list[Place | None]:
+def event_places(nlp, resources, text: str, trigger: str) -> list[Place | None]:
     records = extract_document(Article(id="u1", text=text, published="2024-03-07"), nlp(text),
                                resources)  # fmt: skip
     found = [e.place for e in records.events if e.trigger.text == trigger]
     assert found, f"no event for {trigger!r}"
     return found
+
+
+def assert_kept_by_name(place: Place | None, name: str, precision: str) -> None:
+    """``place`` is a name the gazetteer lacks, kept by its name at ``precision``."""
+    assert place is not None
+    assert place.name == name
+    assert place.feature == NAMED_FEATURE
+    assert place.precision == precision
 
 
 # --- fast ------------------------------------------------------------------------------
@@ -84,19 +92,16 @@ UNREAD = [
 def test_an_unread_name_is_kept_at_its_area(
     nlp, resources, text: str, trigger: str, name: str, precision: str
 ) -> None:
-    place = _places(nlp, resources, text, trigger)[0]
-    assert place is not None
-    assert place.name == name
-    assert place.feature == NAMED_FEATURE
-    assert place.precision == precision
-    assert place.lat is not None
+    place = event_places(nlp, resources, text, trigger)[0]
+    assert_kept_by_name(place, name, precision)
+    assert place is not None and place.lat is not None
 
 
 @pytest.mark.slow
 def test_an_unread_name_is_not_the_place_of_what_is_said(nlp, resources) -> None:
     # a speech act is placed where it was said: a village in what is said is not it
     text = "Uganda accused Kenya of sheltering rebels near Kampiyaro in Turkana County."
-    place = _places(nlp, resources, text, "accused")[0]
+    place = event_places(nlp, resources, text, "accused")[0]
     assert place is None or place.feature != NAMED_FEATURE
 
 
@@ -104,7 +109,7 @@ def test_an_unread_name_is_not_the_place_of_what_is_said(nlp, resources) -> None
 def test_a_dateline_town_does_not_place_an_unread_village(nlp, resources) -> None:
     # the wire's desk is no area of the village: with no country read, nothing
     text = "ACCRA (Wire) -- Gunmen shot dead two herders near Tindoukara on Monday."
-    place = _places(nlp, resources, text, "shot")[0]
+    place = event_places(nlp, resources, text, "shot")[0]
     assert place is None or place.name != "Accra"
 
 
@@ -127,7 +132,7 @@ ACTS_AGAIN = [
 def test_a_definite_noun_takes_the_place_of_the_act_it_names_again(
     nlp, resources, text: str, trigger: str, expected: str
 ) -> None:
-    place = _places(nlp, resources, text, trigger)[-1]  # the one the last paragraph tells
+    place = event_places(nlp, resources, text, trigger)[-1]  # the one the last paragraph tells
     assert place is not None
     assert place.name == expected
 
@@ -136,7 +141,7 @@ def test_a_definite_noun_takes_the_place_of_the_act_it_names_again(
 def test_an_indefinite_noun_names_a_new_act(nlp, resources) -> None:
     text = ("Shells hit a market in Bukavu on Thursday.\n\n"
             "Aid workers said 12 people were wounded in an attack on a convoy.")  # fmt: skip
-    places = _places(nlp, resources, text, "wounded")
+    places = event_places(nlp, resources, text, "wounded")
     assert all(p is None or p.name != "Bukavu" for p in places)
 
 
@@ -161,7 +166,7 @@ SITES = [
 def test_a_town_naming_a_site_places_what_happened_there(
     nlp, resources, text: str, trigger: str, expected: str
 ) -> None:
-    place = _places(nlp, resources, text, trigger)[0]
+    place = event_places(nlp, resources, text, trigger)[0]
     assert place is not None
     assert place.name == expected
 
@@ -176,7 +181,7 @@ def test_a_town_naming_a_site_places_what_happened_there(
     ],
 )  # fmt: skip
 def test_a_town_qualifying_a_person_places_nothing(nlp, resources, text: str, town: str) -> None:
-    place = _places(nlp, resources, text, "killed")[0]
+    place = event_places(nlp, resources, text, "killed")[0]
     assert place is None or place.name != town
 
 
@@ -185,5 +190,5 @@ def test_one_misread_town_gives_no_country(nlp, resources) -> None:
     # "Police forces": the model's place is the Polish town Police; one town alone says
     # no country for the village the gazetteer lacks
     text = "Rioters threw stones at Police forces in Ngorobali. A Police officer was injured."
-    place = _places(nlp, resources, text, "threw")[0]
+    place = event_places(nlp, resources, text, "threw")[0]
     assert place is None or place.country != "POL"
