@@ -527,14 +527,6 @@ def _token_at(sent: SpacySpan, char: int) -> Token | None:
     return None
 
 
-def when_at(ctx: DocContext, start: int, end: int) -> When | None:
-    """The resolved timex of this document lying inside [start, end), if any."""
-    for timex in ctx.timexes:
-        if start <= timex.span.start < end and timex.when.value:
-            return timex.when
-    return None
-
-
 @extractors.register("timexes")
 class Timexes(Component):
     """Time expressions, normalised against the publication date."""
