@@ -1,7 +1,7 @@
 """A running toll named by a participle ("bringing the number killed to 12"), a toll put at
 a state ("bringing the toll to 10 dead"), people listed after the number that counts them
 ("Nine people died: seven guards and the cook"), "martyred", and people under
-treatment ("Nineteen others are still being treated") or carried to care ("were taken to
+treatment ("Nineteen more are still being treated") or carried to care ("were taken to
 hospital") (sentences we wrote)."""
 
 import pytest
@@ -96,7 +96,7 @@ def test_martyred_is_killed(run, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Nineteen others are still being treated, six of them children.", [("wounded", 19, None)]),
+        ("Nineteen more are still being treated, six of them children.", [("wounded", 19, None)]),
         ("Twelve villagers were treated for burns after the blast.", [("wounded", 12, None)]),
         ("Six soldiers were treated in hospital.", [("wounded", 6, None)]),
         # treated otherwise says nothing of wounds

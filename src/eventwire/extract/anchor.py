@@ -536,7 +536,7 @@ def _before_the_report(root: Token, verb: Token) -> Token | None:
     parse hangs that time on the reported verb: in "Police said on Monday they had
     arrested 14 people on Saturday" the parser may take "on Monday" for the arrest's, but
     a time right after "said", before the subject of what was said, dates the saying
-    ("reported that on 28 April ..." is past the "that": inside what was said). The
+    ("reported that on 3 March ..." is past the "that": inside what was said). The
     speaker comes before the verb of saying; else None."""
     saying = verb.head
     if verb.dep_ != "ccomp" or saying.lemma_.lower() not in SPEECH_VERBS:
@@ -546,7 +546,7 @@ def _before_the_report(root: Token, verb: Token) -> Token | None:
     if subject is None or speaker is None or speaker.i > saying.i:
         return None
     if any(c.dep_ == "mark" and c.i < root.i for c in verb.children):
-        return None  # "reported that on 28 April forces shelled ...": inside what was said
+        return None  # "reported that on 3 March forces shelled ...": inside what was said
     return saying if saying.i < root.i < subject.left_edge.i else None
 
 

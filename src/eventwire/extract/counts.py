@@ -12,7 +12,7 @@ never have people and a kind cue together, and the entity labels MONEY,
 PERCENT, DATE and TIME are refused outright. A count inside "including ..." or
 "among them ..." is part of another count and is left out, and so are the people listed
 after the number that counts them ("Six died: five guards and the driver"). People under
-treatment ("Nineteen others are still being treated") are the wounded. A running or period
+treatment ("Nineteen more are still being treated") are the wounded. A running or period
 total ("has killed 3,000 since April", "400 were killed in March") is a
 :class:`~eventwire.model.Statistic`, never a count (:mod:`eventwire.extract.totals`). A
 figure an earlier report gave ("An earlier version of this report said six people had
@@ -440,9 +440,9 @@ def _governed_kind(tok: Token, words: CountWords) -> tuple[str, Token] | None:
     if tok.dep_ == "nsubjpass" and (shared := _shared_passive_kind(head, words)) is not None:
         return shared  # "was shot and killed", "were beaten and wounded"
     if tok.dep_ == "nsubjpass" and _under_treatment(head, words):
-        return "wounded", head  # "Nineteen others are still being treated"
+        return "wounded", head  # "Nineteen more are still being treated"
     if tok.dep_ == "nsubjpass" and _taken_to_care(tok, head, words):
-        return "wounded", head  # "25 people had been taken to clinics"
+        return "wounded", head  # "a dozen villagers had been carried to clinics"
     of_noun = head.head if tok.dep_ == "pobj" and head.lower_ == "of" else None
     if of_noun is not None and of_noun.pos_ == "NOUN" and (k := _kind(of_noun, words)):
         return k, of_noun  # "the murder of two employees", "the death of the commander"
@@ -464,7 +464,7 @@ CARE_PLACES = frozenset({"hospital", "clinic", "infirmary", "ward", "unit"})
 
 def _under_treatment(verb: Token, words: CountWords) -> bool:
     """Whether a passive "treat" tells the people of its subject are the wounded: told as
-    going on ("Nineteen others are still being treated", "were being treated at the
+    going on ("Nineteen more are still being treated", "were being treated at the
     clinic"), or treated for wounds or in a hospital ("12 were treated for burns", "six
     were treated in hospital"). Treated otherwise ("the prisoners were treated well") says
     nothing of wounds."""
@@ -490,7 +490,7 @@ CARRIED_VERBS = frozenset({"take", "rush", "admit", "evacuate", "airlift", "fly"
 
 def _taken_to_care(subject: Token, verb: Token, words: CountWords) -> bool:
     """Whether a passive verb carrying its subject to a hospital or clinic tells the people
-    of its subject are the wounded: "25 people had been taken to clinics", "Eleven people
+    of its subject are the wounded: "a dozen villagers had been carried to clinics", "Eleven people
     were rushed to hospital", "six soldiers were admitted to the military hospital". Bodies
     taken there are the dead's ("12 bodies were taken to the hospital"), and people taken
     anywhere else ("to a camp") are nothing."""
@@ -729,7 +729,7 @@ SOURCE_NOUNS = frozenset({"version", "report", "figure", "estimate", "account", 
 def superseded(cue: Token) -> bool:
     """Whether the figure whose cue is ``cue`` is told as given by an earlier report that
     the story corrects or updates: "An earlier version of this report said six people had
-    died", "Earlier figures from medics had put the death toll at 12", "Initial reports
+    died", "Earlier counts by rescuers had set the toll at nine", "Initial reports
     said four soldiers were killed". The subject of the cue's verb, or of the verb of
     saying above it, is a report or figure called earlier; such a figure is no count when
     the story gives its own of that kind (see :func:`extract_counts`)."""

@@ -175,7 +175,7 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
         if agent is None and (shared := coordinated_passive(token)) is not None:
             agent = shared[0]  # "was armed and funded by Qatar"
         if agent is None:
-            agent = pursuer(token, passive)  # "were killed as troops chased the attackers"
+            agent = pursuer(token, passive)  # "were killed as police hunted the kidnappers"
         if agent is not None:
             agent = instrument_user(agent) or agent  # "was hit by shells fired by X"
         if passive is None and token.dep_ == "xcomp":

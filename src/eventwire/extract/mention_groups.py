@@ -96,7 +96,7 @@ def group_cands(doc: Any, cands: list[Cand], kb: Any) -> list[str]:
     for a, b in acronym_pairs(doc, [cands[i] for i in named]):
         if may_join(cands[named[a]], cands[named[b]]):
             union(named[a], named[b])
-    for a, b in nickname_pairs(doc, cands):  # 'Joaquin "El Chapo"', "call the KNF the Bawm Party"
+    for a, b in nickname_pairs(doc, cands):  # 'Joaquin "El Chapo"', "call X the Y"
         if may_join(cands[a], cands[b]):
             union(a, b)
     names: dict[int, str] = {}

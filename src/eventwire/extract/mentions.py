@@ -109,8 +109,8 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     cands += group_nouns(ctx.view, cands, kb, ctx.resources.ontology, words, is_place)
     cands = definite_descriptions(ctx.view, cands, ctx.resources.kb)
     cands = owned_institutions(doc, cands, kb)  # "Russia's defence ministry": one body
-    cands = placed_bodies(doc, cands, kb, words)  # "the Oromia regional government": one body
-    cands = appositive_acronyms(doc, cands)  # "The Indonesian military, the TNI, said"
+    cands = placed_bodies(doc, cands, kb, words)  # "the Sidama regional government": one body
+    cands = appositive_acronyms(doc, cands)  # "The Ghanaian military, the GAF, said"
     cands = _in_body(ctx, cands)
     cands = _states_that_act(doc, cands)
     cands.sort(key=lambda c: (c.start, c.end))

@@ -1,12 +1,12 @@
-"""Bodies named by their place and a generic noun: "the Oromia regional government", "the
+"""Bodies named by their place and a generic noun: "the Sidama regional government", "the
 Kestrel prosecutor's office", "Ghana's border service".
 
 A body below the state, or one of the state's services that no name of its own covers,
 is written as a place's name (a region, a province, a town, an organisation, a country's
 possessive) and the body's common noun in lower case. The tagger then finds only the
 place's name, or nothing, so the body is no mention, and the place, which is no actor, may
-join a people or a group whose name it resembles ("Oromia" and "Oromo"). Read here as one
-mention, the place's words included (:func:`placed_bodies`).
+join a people or a group whose name it resembles (a region "Xa" and a people "Xan"). Read
+here as one mention, the place's words included (:func:`placed_bodies`).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ _OWNER_REACH = 4  # capitalised words of the place's name
 
 def placed_bodies(doc: Any, cands: list[Cand], kb: Any, word_case: Any) -> list[Cand]:
     """A body written as a place's name, lower-case words and a body's noun
-    (:data:`PLACED_HEADS`) is one mention, the place included: "the Oromia regional
+    (:data:`PLACED_HEADS`) is one mention, the place included: "the Sidama regional
     government", "the Kestrel prosecutor's office", "the Harbour range police office",
     "Ghana's border service", "the Togolese border service". Its name is the phrase
     without "the"; a country's possessive or demonym becomes its ``affiliation`` and its
@@ -98,7 +98,7 @@ def placed_bodies(doc: Any, cands: list[Cand], kb: Any, word_case: Any) -> list[
 
 
 def _short_forms(doc: Any, bodies: list[Cand], taken: set[int]) -> list[Cand]:
-    """A placed body named again without its place: "the Oromia regional government ...
+    """A placed body named again without its place: "the Sidama regional government ...
     the regional government said", "the Kestrel prosecutor's office ... the prosecutor's
     office" -- "the" and the same lower-case words and noun, after the body, when one body
     of the article alone is written with them (two regional governments: neither). The noun
@@ -178,7 +178,7 @@ def _owner(
 ) -> tuple[int, Cand | None, bool] | None:
     """(first token, the candidate of the place's name if any, whether it is a possessive)
     of the place's name ending right before token ``end``: a capitalised name after "the"
-    ("the Oromia regional government"), or a capitalised name and its possessive ("Ghana's
+    ("the Sidama regional government"), or a capitalised name and its possessive ("Ghana's
     border service"). The name is a candidate's whole, or capitalised words of which one at
     least is no common word; else None."""
     possessive = end >= 2 and doc[end - 1].lower_ in _POSSESSIVES

@@ -12,8 +12,8 @@ from eventwire.extract.parsewalk import dep_child, verb_lemma
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# Verbs of going after someone, in a clause of time on an agentless passive act: "three
-# raiders were killed as troops chased the attackers" (the troops killed them).
+# Verbs of going after someone, in a clause of time on an agentless passive act: "two
+# gunmen were killed as police hunted the kidnappers" (the police killed them).
 PURSUIT_VERBS = frozenset({"chase", "pursue", "hunt", "track", "corner", "intercept",
                            "surround", "encircle", "repel", "ambush", "storm", "raid"})  # fmt: skip
 # Words opening a clause of the same moment: "as", "when", "while".
@@ -26,7 +26,7 @@ PURSUER_NOUNS = frozenset({"soldier", "troop", "policeman", "officer", "police",
 
 def pursuer(verb: Token, victim: Token | None) -> Token | None:
     """The doer of an agentless passive act told with a clause of the same moment whose
-    subject goes after someone: "three raiders were killed as troops chased the attackers",
+    subject goes after someone: "two gunmen were killed as police hunted the kidnappers",
     "a gunman was shot dead when police stormed the house" (the troops, the police). Not
     when the clause's subject is a pronoun (often the victims themselves: "were killed as
     they chased ..."), nor when the victims are soldiers, police or fighters, who may be the

@@ -7,9 +7,9 @@ Three constructions the tagger reads badly:
   another name of the person, and the name is the words around it;
 * a name in quotes after an alias cue ('known as "Comrade Jose"', 'nicknamed "the
   Butcher"'): the quoted words are one name, even when the tagger found only some of them;
-* "<subject> call(s) X Y" with Y a name ('Locals call the KNF the "Bawm Party"'): Y is
+* "<subject> call(s) X Y" with Y a name ('Villagers call the Ridge Front the "Hill Men"'): Y is
   another name of X (a call naming no name, "called them terrorists", joins nothing);
-* an acronym in apposition to a body ("The Indonesian military, the TNI, said"), which the
+* an acronym in apposition to a body ("The Ghanaian military, the GAF, said"), which the
   tagger leaves untagged: a name of its own, which the appositive joins to the body.
 """
 
@@ -83,7 +83,7 @@ _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
 def appositive_acronyms(doc: Any, cands: list[Cand]) -> list[Cand]:
     """An acronym no candidate holds in apposition to a body's name: "<body>, (the)
-    <ACRONYM>," or "... <ACRONYM>." ("The Indonesian military, the TNI, said"). Only after
+    <ACRONYM>," or "... <ACRONYM>." ("The Ghanaian military, the GAF, said"). Only after
     a body (not a person, not a place)."""
     taken = {i for c in cands for i in range(c.start, c.end)}
     found: list[Cand] = []
@@ -103,9 +103,9 @@ def appositive_acronyms(doc: Any, cands: list[Cand]) -> list[Cand]:
 
 def nickname_pairs(doc: Any, cands: Sequence[Cand]) -> list[tuple[int, int]]:
     """Pairs (person, nickname) of a nickname in quotes right after a given name ('Joaquin
-    "El Chapo"'), pairs (body, acronym) of an acronym in apposition ("The Indonesian
-    military, the TNI,"), and pairs (X, Y) of "call X Y" where both are names ('Locals
-    call the KNF the "Bawm Party"')."""
+    "El Chapo"'), pairs (body, acronym) of an acronym in apposition ("The Ghanaian
+    military, the GAF,"), and pairs (X, Y) of "call X Y" where both are names ('Villagers
+    call the Ridge Front the "Hill Men"')."""
     pairs: list[tuple[int, int]] = []
     by_end = {c.end: i for i, c in enumerate(cands)}
     for j, c in enumerate(cands):
@@ -118,7 +118,7 @@ def nickname_pairs(doc: Any, cands: Sequence[Cand]) -> list[tuple[int, int]]:
             and doc[c.end].text in _CLOSING
         ):
             pairs.append((i, j))
-    for j, c in enumerate(cands):  # "The Indonesian military, the TNI, said"
+    for j, c in enumerate(cands):  # "The Ghanaian military, the GAF, said"
         if c.end - c.start != 1 or not _ACRONYM.match(doc[c.start].text) or c.end >= len(doc):
             continue
         gap = 2 if doc[c.start - 1].lower_ == "the" else 1

@@ -239,7 +239,7 @@ MEMBER_NOUNS = frozenset({"member", "fighter", "militant", "unit", "element", "c
 
 def _possessor(noun: Token) -> Token | None:
     """Whose ``noun`` is: its possessive, or the first conjunct a possessive pronoun that
-    agrees with it stands for ("Hezbollah and its patron, Iran": Hezbollah), or the body
+    agrees with it stands for ("the Houthis and their patron, Iran": the Houthis), or the body
     the first conjunct is members of ("members of X and its armed wing, Y": X)."""
     poss = dep_child(noun, "poss")
     if poss is not None and noun.dep_ == "conj":

@@ -22,8 +22,8 @@ by the construction around the word that says what happened to the people (its c
   9,000 have been killed since");
 * the toll of the act a conflict began with ("The insurgency began when rebels stormed a
   base, killing 300");
-* a toll dated by a month or year long past, anywhere in its clause: "Militant violence
-  killed more than 1,600 people last year", "In 2014 gunmen killed about 60 people",
+* a toll dated by a month or year long past, anywhere in its clause: "Bandit raids
+  killed more than 900 people last year", "In 2016 raiders killed about 45 people",
   "Clashes in August 2023 killed 55", "In June 2024, gunmen attacked a post, killing 20"
   -- the background of a story, never the count of an act it reports; and a toll of the
   present month or year in the present perfect ("some 250 villagers have been
