@@ -61,17 +61,23 @@ def _kept_merge(*args: Any, **kwargs: Any) -> Sequence[Incident]:
 resolve_module.resolve_incidents = _kept_merge  # type: ignore[attr-defined]
 
 
+_OUTLET_HEAD = re.compile(r"^\s*\([^()]{1,40}\)\s*")  # "(CNN) " before the first word
+
+
 def _after_head(text: str) -> str:
     """A sentence after the outlet or dateline head it may open with ("The Review -- ",
-    "Saturday 4 October -- "), which our sentence and the gold's may cut differently."""
+    "Saturday 4 October -- ", "(CNN) "), which our sentence and the gold's may cut
+    differently."""
     head, mark, rest = text.partition(" -- ")
-    return rest.strip() if mark and len(head) <= 80 else text.strip()
+    text = rest if mark and len(head) <= 80 else text
+    return _OUTLET_HEAD.sub("", text).strip()
 
 
 def _one_sentence(ours: str, gold: str) -> bool:
     """Whether our evidence sentence is the gold's: as the scorer matches them, either way
     round (our sentence may keep an outlet's head the gold leaves out), or after the heads
-    both keep ("UVIRA, Saturday 4 October -- " and "Saturday 4 October -- ")."""
+    either keeps ("UVIRA, Saturday 4 October -- " and "Saturday 4 October -- ", "(CNN) "
+    and none)."""
     return (same_sentence_text(ours, gold) or same_sentence_text(gold, ours)
             or same_sentence_text(_after_head(ours), _after_head(gold)))  # fmt: skip
 
