@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.resolve.test_incidents import GHARYAN, ONTO, Text, resolve_all
+from tests.resolve.test_incidents import GHARYAN, ONTO, TARHUNA, Text, resolve_all
 
 from eventwire.config import Settings
 from eventwire.model import Article, DocumentRecords
@@ -98,6 +98,17 @@ def test_near_misses_other_site_other_town_other_week() -> None:
     # same site, the week after: two strikes
     later = _strike("c", "Shells struck a market in the town.", "struck", day="2025-03-21")
     assert len(resolve_all([market, later])) == 2
+    # same day and site, another town
+    t = Text("d", "2025-03-16").sentence("Shells struck a market in Tarhuna on Friday.")
+    other_town = t.event("ASSAULT", "struck", "2025-03-14", TARHUNA).records()
+    assert len(resolve_all([market, other_town])) == 2
+    # one day, town and market, but another type: a protest at the market is no shelling
+    # of it (a raid or a seizure would be: one incident family, "force")
+    shelled = _strike("e", "The shelling of a market on Friday, which killed nine, drew "
+                      "anger.", "killed")  # fmt: skip
+    t = Text("f", "2025-03-16").sentence("Traders protested at a market on Friday.")
+    protest = t.event("PROTEST", "protested", "2025-03-14", GHARYAN).records()
+    assert len(resolve_all([shelled, protest])) == 2
 
 
 def _article(t: Text) -> tuple[Article, DocumentRecords]:
@@ -106,10 +117,10 @@ def _article(t: Text) -> tuple[Article, DocumentRecords]:
     return article, t.records()
 
 
-def _told(article_id: str, sentence: str, trigger: str, source: str, day: str = "2025-03-14",
+def _told(article_id: str, sentence: str, trigger: str, day: str = "2025-03-14",
           ) -> tuple[Article, DocumentRecords]:  # fmt: skip
     t = Text(article_id, "2025-03-16").sentence(sentence)
-    return _article(t.event("ASSAULT", trigger, day, GHARYAN, source=source))
+    return _article(t.event("ASSAULT", trigger, day, GHARYAN))
 
 
 def _members(store: SQLiteStore) -> list[tuple[str, ...]]:
@@ -117,18 +128,16 @@ def _members(store: SQLiteStore) -> list[tuple[str, ...]]:
 
 
 def test_a_refresh_joins_and_keeps_apart_as_a_rebuild_does(tmp_path: Path) -> None:
-    # one market shelling, its doer named two ways by two outlets (a wire and a rights
-    # office), joined on the market both name; the same group's school strike that day,
-    # and a market shelling of the next week, stay apart
+    # one market shelling told by a wire and by a rights office (the market in its
+    # consequence's subject), one school strike of that day told the same way, and a
+    # market shelling of the next week: the school strike is kept apart by its site only
     docs = [
-        _told("art_s1", "Shells fired by the Hill Front struck a market in the town on Friday.",
-              "struck", "the Hill Front"),
-        _told("art_s2", "The shelling of a market by the Ridge Movement on Friday, which "
-              "killed nine, may be a crime.", "killed", "the Ridge Movement"),
-        _told("art_s3", "An air strike by the Hill Front on a school on Friday killed two.",
-              "killed", "the Hill Front"),
-        _told("art_s4", "The shelling of a market by the Ridge Movement, which killed four, "
-              "drew anger.", "killed", "the Ridge Movement", day="2025-03-21"),
+        _told("art_s1", "Shells struck a market in the town on Friday.", "struck"),
+        _told("art_s2", "The shelling of a market in the town on Friday, which killed nine, "
+              "may be a crime.", "killed"),
+        _told("art_s3", "An air strike on a school in the town on Friday killed two.", "killed"),
+        _told("art_s4", "The shelling of a market, which killed four, drew anger.", "killed",
+              day="2025-03-21"),
     ]  # fmt: skip
     whole = Settings(db=str(tmp_path / "whole.db"))
     with SQLiteStore(whole.db) as store:
