@@ -53,7 +53,7 @@ from eventwire.extract.count_attach import time_clause
 from eventwire.extract.dates import governing_verb, is_deadline
 from eventwire.extract.modality import SPEECH_VERBS
 from eventwire.extract.placechoice import pick_place
-from eventwire.extract.placeinferred import dateline_town, inferred_country
+from eventwire.extract.placeinferred import dateline_town, inferred_country, inferred_place
 from eventwire.extract.placenowhere import locates_nothing
 from eventwire.extract.placespeech import said_at
 from eventwire.extract.timex import is_duration
@@ -561,9 +561,10 @@ def place_for(ctx: DocContext, token: Token, etype: str | None = None) -> Place 
     """The place of the clause headed near ``token``, never a metonym acting as an actor, a
     modifier ("the US dollar") or a nationality word; with no place in the sentence, the
     town or division an earlier sentence of the paragraph is about (not for a speech act of
-    type ``etype``: see :data:`SPEECH_ACTS`, which takes the town of a colon dateline,
-    ``placeinferred.dateline_town``), else the article's dominant country flagged
-    ``inferred``, else None."""
+    type ``etype``: see :data:`SPEECH_ACTS`, which takes the town of a local dateline,
+    ``placeinferred.dateline_town``), else a local dateline's town in the article's
+    dominant country, or that country, flagged ``inferred``
+    (``placeinferred.inferred_place``), else None."""
     if ctx.usable_places is None:  # the same for every event of the document
         ctx.usable_places = [pm for pm in ctx.places if pm.place is not None
                              and not locates_nothing(ctx, pm)]  # fmt: skip
@@ -587,7 +588,7 @@ def place_for(ctx: DocContext, token: Token, etype: str | None = None) -> Place 
     # the attack." says nothing of where the minister was.
     if speech:  # said at a local paper's desk ("kanpur: ..."), else in the country
         return dateline_town(ctx) or inferred_country(ctx, usable)
-    return earlier_place(ctx, token, usable) or inferred_country(ctx, usable)
+    return earlier_place(ctx, token, usable) or inferred_place(ctx, usable)
 
 
 def _governing(ctx: DocContext, token: Token, items: list) -> object | None:

@@ -1,8 +1,10 @@
 """The country (or first-level division) an article is about, inferred for an event
-whose sentence names no place of its own (:func:`inferred_country`)."""
+whose sentence names no place of its own (:func:`inferred_country`), and the town of a
+local paper's dateline, which stands in for it when it lies there (:func:`inferred_place`)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -150,15 +152,56 @@ def _most_named_country(ctx: DocContext) -> str | None:
 
 
 def dateline_town(ctx: DocContext) -> Place | None:
-    """The town of the story's dateline written as a town and a colon ("kanpur: the
-    minister said ..."), flagged ``inferred``: where a speech act with no place of its
-    own was made. A local paper's dateline is the desk that heard the statements it
-    reports ("kanpur: ... He later accused the rival party of ..." was said in Kanpur);
-    a wire's dateline ("TRIPOLI (Wire) -") reports a whole country and is left to what
-    the body names. The first such dateline is the story's; a division or a country
-    before the colon is no town."""
+    """The town of a local paper's dateline, flagged ``inferred``: where a speech act with
+    no place of its own was made. A local paper's dateline is the desk that heard the
+    statements it reports ("kanpur: ... He later accused the rival party of ..." was said
+    in Kanpur): a town and a colon opening a paragraph, or a town in capitals before a
+    dash with no agency's credit ("MAROUA -- ...", "GAROUA, 4 March -- ...":
+    :func:`_local_dash_dateline`). A wire's dateline ("TRIPOLI (Wire) -") reports a whole
+    country and is left to what the body names. The first such dateline is the story's;
+    a division or a country before the colon is no town."""
     for pm in ctx.places:
-        if pm.place is not None and colon_dateline(ctx.text, pm):
+        if pm.place is not None and (colon_dateline(ctx.text, pm) or _local_dash_dateline(ctx, pm)):
             town = pm.place.precision in ("city", "point")
             return replace(pm.place, inferred=True) if town else None
     return None
+
+
+# A credit in brackets in a dateline: "(Wire)", "(Reuters)".
+_CREDIT = re.compile(r"\([^()]*\)")
+
+
+def _local_dash_dateline(ctx: DocContext, pm: PlaceMention) -> bool:
+    """Whether ``pm`` is the town opening a dateline in dashes that credits no agency, as
+    local papers write them ("MAROUA -- ", "GAROUA, 4 March -- "; not "MOROTO, Uganda
+    (Wire) -- ", a wire's desk): the town is the story's, as a colon dateline's is. A
+    country's capital is a desk, not a local paper's town ("BAMAKO -- Gunmen attacked a
+    convoy near Gao ...")."""
+    dateline = ctx.view.zones.dateline
+    if dateline is None or pm.span.start != dateline[0] or pm.place is None:
+        return False
+    if _CREDIT.search(ctx.text, dateline[0], dateline[1]):
+        return False
+    capital = ctx.resources.gazetteer.capital(pm.place.country) if pm.place.country else None
+    return capital is None or capital.id != pm.place.id
+
+
+def inferred_place(ctx: DocContext, usable: list[PlaceMention]) -> Place | None:
+    """The place inferred for an event no sentence of its paragraph places: a local
+    paper's dateline town (:func:`dateline_town`) lying in the article's dominant country
+    or division (:func:`inferred_country`), flagged ``inferred``, else that country or
+    division. "MOROTO -- Raiders attacked a cattle camp near Kotido on Monday. <new
+    paragraph> Troops then shot dead one of the raiders." is at Moroto (inferred), not
+    just in Uganda, as a local paper tells its own district's news; a town of another
+    country or division says nothing of where."""
+    area = inferred_country(ctx, usable)
+    if area is None:
+        return None
+    town = dateline_town(ctx)
+    if (
+        town is not None
+        and town.country == area.country
+        and (area.precision == "country" or town.admin1 == area.admin1)
+    ):
+        return town
+    return area

@@ -95,6 +95,28 @@ def distance_before(text: str) -> Distance | None:
     return Distance(km, m.group(1), m.group(2), m.group(3))
 
 
+# A distance and a direction set after a name with no reference point, which is the
+# story's own town: "Xa, about 50 km to the north", "Xa, some 60 kilometres north-west".
+_BEARING_AFTER = re.compile(
+    r"(?i)^,\s*(?:about|some|around|roughly|nearly|almost|only)?\s*(\d[\d,]*(?:\.\d+)?)\s*-?\s*"
+    r"(km|kms|kilomet(?:re|er)s?|miles?)\s+(?:to\s+the\s+)?"
+    r"((?:north|south)[-– ]?(?:east|west)|north|south|east|west)\b(?!\s+(?:of|from)\b)"
+)
+
+
+def bearing_after(text: str) -> Distance | None:
+    """The distance and direction ``text`` (the words right after a name) sets the name
+    off the story's own town with, naming no reference point: ", about 50 km to the
+    north", ", some 40 miles south-east"; not ", 50 km north of Gao" (a reference)."""
+    m = _BEARING_AFTER.match(text)
+    if m is None:
+        return None
+    km = float(m.group(1).replace(",", ""))
+    if m.group(2).lower().startswith("mi"):
+        km *= KM_PER_MILE
+    return Distance(km, m.group(1), m.group(2), m.group(3))
+
+
 def states_reference(text: str, pm: PlaceMention) -> bool:
     """Whether the words before ``pm`` name it as a reference point: a direction or a
     distance off it ("west of", "some 400 km from the capital"), or a border with it."""
@@ -127,6 +149,14 @@ def off_reference(ctx: DocContext, place: Place, pm: PlaceMention) -> Place:
     if off.direction is None:
         country = ctx.resources.gazetteer.country(place.country) if place.country else None
         return country or place
+    return offset_point(place, off)
+
+
+def offset_point(place: Place, off: Distance) -> Place:
+    """The point ``off`` (a distance with a direction) puts off ``place``, with a
+    province's precision (``admin1``: the distance is round and the road unknown)."""
+    assert off.direction is not None and place.lat is not None and place.lon is not None
+    km = off.km
     words = re.split(r"[-– ]", off.direction.lower())
     if len(words) == 1 and len(words[0]) > 5:  # "northeast"
         words = [words[0][:5], words[0][5:]]

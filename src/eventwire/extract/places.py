@@ -34,6 +34,7 @@ from eventwire.extract.placespans import (
     POSSESSIVE,
     SETTLEMENT_OF,
     colon_dateline_names,
+    dash_dateline_name,
     toponym_spans,
 )
 from eventwire.extract.placewords import DIRECTIONS, NAME
@@ -176,6 +177,9 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
     # "kanpur: the police said ...": the town the story is filed from, never a
     # government speaking (the parse makes "kanpur" the subject of the verb after it)
     datelines = {start for start, _end in colon_dateline_names(ctx.text, gazetteer)}
+    # "AWKA -- ", "GAO, 3 May -- ": a dash dateline's town in capitals is a name, never an
+    # acronym ("IS", "AQAP") that only a country or a division code may be
+    dash_town = {s for s, _e in dash_dateline_name(ctx.text, ctx.view.zones.dateline, gazetteer)}
     voting = _voting(ctx, spans)
     context = document_context(
         gazetteer,
@@ -196,6 +200,8 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
         sent = ctx.doc.char_span(start, end, alignment_mode="expand")
         sentence = ctx.view.span_sent(sent) if sent is not None else ctx.view.sents[0]
         qualified, rural = _with_qualifier(gazetteer, ctx.text, start, end, context)
+        if start in dash_town:
+            qualified = qualified.title()
         area = rural or _named_as_area(ctx.text, start, end, ends)
         # "the town of Kufra" is the town, not its province
         settlement = bool(SETTLEMENT_OF.search(ctx.text[max(0, start - 30) : start]))

@@ -43,11 +43,19 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.extract.context import DocContext
+from eventwire.extract.placeclause import speaks_from
 from eventwire.extract.placefeatures import TIED_FEATURE, feature_word
-from eventwire.extract.placeinferred import inferred_country, leading_country
+from eventwire.extract.placeinferred import dateline_town, inferred_country, leading_country
 from eventwire.extract.placenowhere import locates_nothing
 from eventwire.extract.placeparts import PART_FEATURE
-from eventwire.extract.placerefs import NEAR_TOWN_KM, TOWNS, distance_before, states_reference
+from eventwire.extract.placerefs import (
+    NEAR_TOWN_KM,
+    TOWNS,
+    bearing_after,
+    distance_before,
+    offset_point,
+    states_reference,
+)
 from eventwire.knowledge.placenames import name_key
 from eventwire.model import PlaceMention
 
@@ -97,6 +105,9 @@ def named_place(
     elif place is not None and place.feature == PART_FEATURE:
         area = place  # "near Xa in eastern Chad": within the part
     else:
+        off = _off_the_story_town(ctx, unread)
+        if off is not None:
+            return _kept_at(name, off)  # "In Xa, about 50 km to the north, ..."
         # a dateline's town or the article's area: only the area inferred for the
         # article says where the name lies ("DHAKA (Wire) -- ... near Ruma")
         usable = ctx.usable_places if ctx.usable_places is not None else []
@@ -104,6 +115,33 @@ def named_place(
     if area is None or area.lat is None or area.lon is None:
         return None
     return _kept_at(name, area)
+
+
+def _off_the_story_town(ctx: DocContext, unread: PlaceMention) -> Place | None:
+    """The point a distance and a direction set right after an unread name put it at, off
+    the story's own town, which the text leaves unnamed: "MAROUA -- ... <new paragraph>
+    In Xa, about 50 km to the north, gunmen seized two traders." is 50 km north of
+    Maroua. The story's town is a local paper's dateline town
+    (:func:`placeinferred.dateline_town`), else the last town the body names before the
+    name (not where someone spoke); none, no point."""
+    off = bearing_after(ctx.text[unread.span.end : unread.span.end + 60])
+    if off is None:
+        return None
+    town = dateline_town(ctx)
+    if town is None:
+        before = [
+            pm
+            for pm in (ctx.usable_places or [])
+            if pm.span.end <= unread.span.start
+            and pm.place is not None
+            and pm.place.precision in ("city", "point")
+            and (pm.zone or "body") == "body"
+            and not speaks_from(ctx, pm)
+        ]
+        town = before[-1].place if before else None
+    if town is None or town.lat is None or town.lon is None:
+        return None
+    return replace(offset_point(town, off), inferred=town.inferred)
 
 
 def named_by_reference(ctx: DocContext, token: Token, place: Place | None) -> Place | None:
