@@ -95,3 +95,17 @@ def test_bare_soldiers_follow_the_weighted_country(kb):
     assert out[0].affiliation == "TGO" and out[0].label == "ORG"
     # a border war: left alone
     assert armies_of_one_state([soldiers], _places(RUS=4, UKR=4), kb) == [soldiers]
+
+
+def test_a_dateline_counts_twice_even_in_an_outlets_name():
+    # "Kachin Herald -- fighting near Laiza ... the Shan insurgency", "Shan" read as a
+    # town abroad: the dateline (the outlet's region) and the town outweigh it
+    outlet = _mention(0, "Kachin Herald", "ROLE")
+    dateline = PlaceMention(
+        "a1", Span(0, 6, "Kachin"), Place("k", "Kachin", 0, 0, "MMR", None, "admin1"),
+        _EVIDENCE, zone="dateline",
+    )  # fmt: skip
+    places = [dateline, _place(40, "MMR", "Laiza"), _place(90, "CHN", "Shan")]
+    assert article_country(places, [outlet]) == "MMR"
+    # a dateline alone does not carry a story told of another country
+    assert article_country([dateline, *_places(SDN=4)]) is None

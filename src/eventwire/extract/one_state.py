@@ -110,6 +110,8 @@ def _names_state_forces(m: Mention, kb: Any) -> bool:
 # a war between neighbours) names none.
 CLEAR_SHARE = 0.75
 CLEAR_VOTES = 3
+# A dateline's place counts twice: the story says it is filed from there.
+DATELINE_VOTES = 2
 
 
 def article_country(
@@ -117,21 +119,22 @@ def article_country(
 ) -> str | None:
     """The country the article is about, read by weight rather than unanimity: each place
     mention in a country (seas and continents aside) and each named actor of a known
-    country (its own nationality, or the KB's country for its name) is one vote; the one
+    country (its own nationality, or the KB's country for its name) is one vote, a
+    dateline's place DATELINE_VOTES (even when it is an outlet's name); the one
     country voted for, else the country holding CLEAR_SHARE of the votes and at least
     CLEAR_VOTES of them. A place read from a word inside a named actor's name ("Moro" in
     "the Moro Islamic Liberation Front", the town in an outlet's name) casts no vote: it
     names the actor, not the scene. None when no country leads so clearly (two countries,
     or none)."""
     names = [m.span for m in mentions if m.label not in (GROUP_LABEL, "GPE")]
-    votes: Counter[str] = Counter(
-        pm.place.country
-        for pm in places
-        if pm.place is not None
-        and pm.place.country
-        and pm.place.precision != "region"
-        and not any(_inside(pm.span, n) for n in names)
-    )
+    votes: Counter[str] = Counter()
+    for pm in places:
+        if pm.place is None or not pm.place.country or pm.place.precision == "region":
+            continue
+        if pm.zone == "dateline":  # where the story is filed from, said by the story
+            votes[pm.place.country] += DATELINE_VOTES
+        elif not any(_inside(pm.span, n) for n in names):
+            votes[pm.place.country] += 1
     for m in mentions:
         if m.label not in (GROUP_LABEL, "GPE") and (country := _country_of(m, kb)):
             votes[country] += 1
