@@ -6,11 +6,15 @@ countries. Records built by hand, on stories we made up."""
 from __future__ import annotations
 
 import pytest
+from tests.extract.test_actors_and_sides import picture
+from tests.extract.test_instrument_doers import bare
 
 from eventwire.config import Settings
 from eventwire.extract.one_state import armies_of_one_state, article_country
 from eventwire.knowledge.resources import Resources
 from eventwire.model import GROUP_LABEL, Evidence, Mention, Place, PlaceMention, Span
+
+__all__ = ["bare"]  # the module fixture, shared
 
 _EVIDENCE = Evidence("a1", "x", 0, 10)
 
@@ -109,3 +113,38 @@ def test_a_dateline_counts_twice_even_in_an_outlets_name():
     assert article_country(places, [outlet]) == "MMR"
     # a dateline alone does not carry a story told of another country
     assert article_country([dateline, *_places(SDN=4)]) is None
+
+
+# --- slow: the real model ----------------------------------------------------------------
+
+
+def _sides(res) -> set[str]:
+    names = {a.id: a.name for a in res.actors}
+    return {names.get(x) for e in res.events for x in (e.source_actor, e.target_actor) if x}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a neighbour named once where the attackers fled
+        "Gunmen attacked a checkpoint near Kassala on Monday, killing four soldiers, "
+        "officials in Port Sudan said. The attackers fled towards Eritrea. Residents of "
+        "Gedaref and Atbara said the roads were closed.",
+        # a capital abroad where talks were once held
+        "Troops shelled villages outside Kadugli on Friday, residents said. Talks held "
+        "in Nairobi last year collapsed. Aid groups in El Obeid, Dilling and Kosti said "
+        "families had fled.",
+    ],
+)  # fmt: skip
+def test_bare_forces_are_the_forces_of_the_country_the_story_is_about(nlp, bare, text):
+    assert "Armed forces of Sudan" in _sides(picture(nlp, bare, text))
+
+
+@pytest.mark.slow
+def test_bare_forces_in_a_story_of_two_countries_are_no_ones(nlp, bare):
+    text = ("Troops fired across the border near Kassala on Monday, officials in Asmara "
+            "said. Residents of Tessenei and Keren said shells fell near Om Hajer, and "
+            "Sudanese officials in Gedaref denied it.")  # fmt: skip
+    sides = _sides(picture(nlp, bare, text))
+    assert "Armed forces of Sudan" not in sides and "Armed forces of Eritrea" not in sides
