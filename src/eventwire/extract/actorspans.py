@@ -34,6 +34,7 @@ from eventwire.extract.filler_places import object_role
 from eventwire.extract.namephrases import COALITION_NOUNS, armed_owner, is_acronym, sworn_to
 from eventwire.extract.notactors import stance_objects
 from eventwire.extract.pronouns import ANAPHORS, held_by
+from eventwire.extract.weapons import INSTRUMENT_NOUNS
 from eventwire.model import GROUP_LABEL, Mention
 
 if TYPE_CHECKING:
@@ -190,8 +191,8 @@ class MentionIndex(FillerOwners):
         for child in token.children:  # "rejected an Indian proposal": India's
             if (child.dep_ in ("amod", "compound") and child.i < token.i
                     and (iso3 := self.ctx.resources.kb.country_by_demonym(child.text))):  # fmt: skip
-                if self._violent(token):  # "Israeli air strikes": its armed forces'
-                    return Filler(self._add_forces(child, iso3).span)
+                if self._violent(token) and not _weapon(token):  # "Israeli air strikes"
+                    return Filler(self._add_forces(child, iso3).span)  # (see _weapon)
                 return Filler(self._add(child, iso3).span)
         if (named_by := self._named_by_of(token)) is not None:
             return named_by
@@ -208,7 +209,8 @@ class MentionIndex(FillerOwners):
                 return None  # "the war in Iraq", "unrest in Syria": where, not a party
             return Filler(self._add(token).span)
         if token.pos_ == "ADJ" and (iso3 := self.ctx.resources.kb.country_by_demonym(token.text)):
-            if token.dep_ in ("amod", "compound") and self._violent(token.head):
+            head = token.head
+            if token.dep_ in ("amod", "compound") and self._violent(head) and not _weapon(head):
                 return Filler(self._add_forces(token, iso3).span)  # "Israeli airstrikes"
             return Filler(self._add(token, iso3).span)  # "Turkish diplomacy"
         return None
@@ -222,6 +224,18 @@ class MentionIndex(FillerOwners):
         if lemma in onto.weapon_subjects or onto.means_of([lemma, token.lower_]) is not None:
             return True
         return any(k in onto.violent_types for k in kinds if k)
+
+
+# A weapon or craft named by a nationality: "a Russian glide bomb killed five", "a Turkish
+# drone struck a car", "Iranian missiles hit the base". The nationality names the state that
+# fired it (the one a reader would hold to account), where an act noun's ("Israeli air
+# strikes", "Israeli fire") names the state's armed forces carrying it out.
+WEAPONS_OF_A_STATE = INSTRUMENT_NOUNS - {"fire", "gunfire"}
+
+
+def _weapon(token: Token) -> bool:
+    """A weapon or craft, whose nationality word is the state's (:data:`WEAPONS_OF_A_STATE`)."""
+    return token.lemma_.lower() in WEAPONS_OF_A_STATE
 
 
 def _pobj_of(prep: Token) -> Token | None:

@@ -1,9 +1,10 @@
 """Bare references to a state's forces and government read once the article's places are
 known: "the army said", "troops opened fire", "the federal government" stand for the one
-state the article names or all its places lie in (run in the events pass)."""
+state the article names or the country it is about (run in the events pass)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -30,8 +31,9 @@ def armies_of_one_state(
     country of its own) made a mention of the article's one state force: the one state
     force it names ("Sudan's army ... troops opened fire"), else, when it names none, the
     forces of the one country all its places lie in ("clashes in Kadugli ... the army
-    said": Sudan's, as :func:`~eventwire.extract.namephrases.state_forces` names them).
-    Forces of two states named, or places in two countries: left as they are. Forces
+    said": Sudan's, as :func:`~eventwire.extract.namephrases.state_forces` names them;
+    the country read by weight, :func:`article_country`, so one misread place does not
+    undo it). Forces of two states named, or a story of two countries: left as they are. Forces
     kept, sent or moved by the subject of their verb are that subject's ("the Front said
     it will keep troops around the port"), read from ``doc`` when given."""
     bare = {m.span for m in mentions if _bare_forces(m) and not _moved_by_subject(doc, m)}
@@ -44,7 +46,7 @@ def armies_of_one_state(
         named = next(iter(forces.values()))
         name, group, iso3, label = named.normalized, named.group, named.affiliation, named.label
     else:
-        iso3 = _one_country(places)
+        iso3 = article_country(places, mentions, kb)
         if iso3 is None:
             return list(mentions)
         name, _entry = state_forces(kb, iso3)
@@ -100,15 +102,63 @@ def _names_state_forces(m: Mention, kb: Any) -> bool:
     return entry is not None and entry.type == "state_forces"
 
 
-def _one_country(places: Sequence[PlaceMention]) -> str | None:
-    """The one country all the article's places lie in (seas and continents aside), else
-    None (none, or two)."""
-    countries = {
-        pm.place.country
-        for pm in places
-        if pm.place is not None and pm.place.country and pm.place.precision != "region"
-    }
-    return next(iter(countries)) if len(countries) == 1 else None
+# The share of the article's votes (located place mentions, named actors of a known
+# country) one country must hold to be the article's country when others are named too,
+# and how many votes it must hold then: a story mostly about one country, so one misread
+# word ("translated from French" read as France, a neighbour named in a quote) does not
+# leave its bare "soldiers" stateless, while a story told of two (a strike across a border,
+# a war between neighbours) names none.
+CLEAR_SHARE = 0.75
+CLEAR_VOTES = 3
+# A dateline's place counts twice: the story says it is filed from there.
+DATELINE_VOTES = 2
+
+
+def article_country(
+    places: Sequence[PlaceMention], mentions: Sequence[Mention] = (), kb: Any = None
+) -> str | None:
+    """The country the article is about, read by weight rather than unanimity: each place
+    mention in a country (seas and continents aside) and each named actor of a known
+    country (its own nationality, or the KB's country for its name) is one vote, a
+    dateline's place DATELINE_VOTES (even when it is an outlet's name); the one
+    country voted for, else the country holding CLEAR_SHARE of the votes and at least
+    CLEAR_VOTES of them. A place read from a word inside a named actor's name ("Moro" in
+    "the Moro Islamic Liberation Front", the town in an outlet's name) casts no vote: it
+    names the actor, not the scene. None when no country leads so clearly (two countries,
+    or none)."""
+    names = [m.span for m in mentions if m.label not in (GROUP_LABEL, "GPE")]
+    votes: Counter[str] = Counter()
+    for pm in places:
+        if pm.place is None or not pm.place.country or pm.place.precision == "region":
+            continue
+        if pm.zone == "dateline":  # where the story is filed from, said by the story
+            votes[pm.place.country] += DATELINE_VOTES
+        elif not any(_inside(pm.span, n) for n in names):
+            votes[pm.place.country] += 1
+    for m in mentions:
+        if m.label not in (GROUP_LABEL, "GPE") and (country := _country_of(m, kb)):
+            votes[country] += 1
+    if not votes:
+        return None
+    (iso3, n), *rest = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not rest:
+        return iso3
+    return iso3 if n >= CLEAR_VOTES and n >= CLEAR_SHARE * sum(votes.values()) else None
+
+
+def _inside(span: Span, name: Span) -> bool:
+    """``span`` a part of the longer ``name``."""
+    return name.start <= span.start and span.end <= name.end and name != span
+
+
+def _country_of(m: Mention, kb: Any) -> str | None:
+    """A named actor's country: its own nationality, else the KB's for its name."""
+    if m.affiliation:
+        return m.affiliation
+    if kb is None:
+        return None
+    entry = kb.lookup(m.normalized or m.span.text)
+    return entry.country if entry is not None else None
 
 
 # Words a state's government is described by, naming no state: "the federal government".
@@ -137,10 +187,10 @@ def governments_of_one_state(ctx: DocContext) -> list[Mention]:
     administration"), when the article names no
     government of any state (the
     mention pass reads "the government" as the one it names, :func:`definite_descriptions`)
-    and all its places lie in one country: "Rebels shelled Kassala ... the federal government
+    and it is about one country (:func:`article_country`): "Rebels shelled Kassala ... the federal government
     condemned it" is Sudan's. Not a modifier ("government troops" are forces, "a government
     building" a place)."""
-    iso3 = _one_country(ctx.places)
+    iso3 = article_country(ctx.places, ctx.mentions, ctx.resources.kb)
     if iso3 is None:
         return []
     doc = ctx.doc
