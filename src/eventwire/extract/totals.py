@@ -179,14 +179,13 @@ def measured_landmark(cue: Token) -> Token | None:
 def _measured_from(node: Token) -> bool:
     """Whether ``node`` is a clause or phrase of "after"/"before" measured by a length of
     time ("a week after", "less than a day before")."""
+    opener: Token | None = None
     if node.dep_ == "prep" and node.lower_ in ("after", "before"):
         opener = node
     elif node.dep_ == "advcl" and node.pos_ in ("VERB", "AUX"):
         opener = next((c for c in node.children
                        if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)  # fmt: skip
-        if opener is None:
-            return False
-    else:
+    if opener is None:
         return False
     # the length hangs on the opener, on its clause, or on the clause above right before
     # the opener ("an ambush that came a day after a bomb wounded five")
