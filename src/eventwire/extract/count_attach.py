@@ -273,9 +273,7 @@ def follow_up_line(sent: Iterable[Token], speech_verbs: AbstractSet[str]) -> boo
     """Whether a sentence goes on with a report already told: a reporting verb of adding
     ("Two guards were hurt, it added", "the statement added that two guards were
     missing"), a reporting verb with "also" ("the ministry also said two children died"),
-    or victims counted as others ("At least 30 others were injured", "Three other
-    herders were wounded": "other" on the people counted says they are others than
-    those the story counted before)."""
+    or victims counted as others ("At least 30 others were injured")."""
     for tok in sent:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in ADDING_VERBS and tok.dep_ in ("ROOT", "parataxis"):
@@ -288,13 +286,6 @@ def follow_up_line(sent: Iterable[Token], speech_verbs: AbstractSet[str]) -> boo
             return True
         if tok.lower_ == "others" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
             return True
-        if (
-            tok.lower_ == "other"
-            and tok.dep_ == "amod"
-            and tok.head.dep_ in ("nsubj", "nsubjpass", "dobj")
-            and any(c.dep_ == "nummod" for c in tok.head.children)
-        ):
-            return True  # "Three other herders were wounded"
     return False
 
 
