@@ -58,14 +58,16 @@ def counts_by_trigger(run, text):
     }
 
 
-def test_an_act_a_day_before_keeps_its_own_count(run):
+def test_an_act_a_day_before_gives_its_toll_to_no_event(run):
+    # the bomb a day before only places the ambush in time; the ambush has its own toll,
+    # so the five are the bomb's, told on their own (extract.totals.measured_landmark)
     got = counts_by_trigger(
         run,
         "Gunmen killed two soldiers in an ambush that came a day after a roadside bomb "
         "wounded five police officers.",
     )
     assert got["killed"] == [("killed", 2)]
-    assert got["wounded"] == [("wounded", 5)]
+    assert got.get("wounded", []) == []
 
 
 def test_a_contrasted_act_keeps_its_own_count(run):

@@ -267,6 +267,72 @@ def test_the_toll_of_an_incident_named_to_place_another_in_time(records, text) -
     assert ("killed", 7) not in _event_counts(recs) and recs.statistics == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a clause of "after" measured by a length of time (Myanmar, Kenya, Chhattisgarh)
+        (
+            "Army shells hit the market of Wetlet on Sunday, killing four vendors, a week "
+            "after a drone strike on a nearby school killed seven pupils, villagers said.",
+            ("killed", 4),
+        ),
+        (
+            "Police killed three gunmen near Garissa on Friday, two days after a roadside "
+            "bomb wounded seven officers on the Dadaab road.",
+            ("killed", 3),
+        ),
+        # a phrase of "after" whose act tells its toll in a relative clause (Zamfara)
+        (
+            "Bandits raided the cattle market at Gummi on Tuesday, killing six herders, "
+            "less than a week after an attack on a nearby hamlet in which seven people "
+            "died, the police said.",
+            ("killed", 6),
+        ),
+        # "hours before", and one person as the other act's toll (Balochistan)
+        (
+            "Militants killed two police guards at a checkpoint in Kech, hours before a "
+            "grenade killed a shopkeeper in Turbat.",
+            ("killed", 2),
+        ),
+    ],
+)
+def test_an_earlier_toll_placing_the_story_s_act_in_time_is_no_count(records, text, kept) -> None:
+    """The act a length of time away is named to place the sentence's own act, which has
+    a toll of its own: its figure is the other act's, told on its own, and no count."""
+    recs = records(text)
+    assert kept in _event_counts(recs)
+    assert [(c.kind, c.value) for c in recs.counts] == [kept]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the only toll of the sentence is the earlier act's: the sentence tells that act
+        (
+            "A week after an air strike killed 20 people in the village, families are still "
+            "searching the rubble.",
+            [("killed", 20)],
+        ),
+        # victims dying a length of time after an act are its own aftermath
+        (
+            "Two soldiers died in hospital two days after the ambush, which killed nine.",
+            [("killed", 2), ("killed", 9)],
+        ),
+        # "after" with no length tells the act the retaliation answers
+        (
+            "Troops shelled the ridge, killing five fighters, after the attack in which 12 "
+            "soldiers were killed.",
+            [("killed", 5), ("killed", 12)],
+        ),
+    ],
+)
+def test_a_toll_after_a_length_of_time_stays_when_nothing_else_is_counted(
+    records, text, expected
+) -> None:
+    recs = records(text)
+    assert sorted((c.kind, c.value) for c in recs.counts) == sorted(expected)
+
+
 def test_an_act_told_after_an_incident_keeps_that_incident_s_toll(records) -> None:
     recs = records(
         "Soldiers retaliated after the attack on the base in which 12 soldiers were killed."

@@ -43,7 +43,7 @@ from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
 from eventwire.extract.eventroles import past_dateline
 from eventwire.extract.modality import modality_of
-from eventwire.extract.totals import landmark_toll, total_of
+from eventwire.extract.totals import landmark_toll, measured_landmark, total_of
 from eventwire.knowledge.words import CountWords
 from eventwire.model import Count, Span, Statistic
 from eventwire.registry import extractors
@@ -660,6 +660,7 @@ def extract_counts(ctx: DocContext) -> dict[str, list[Any]]:
     words = ctx.resources.count_words
     counts: list[Count] = []
     withdrawn: set[int] = set()  # figures an earlier report gave (see :func:`superseded`)
+    landmarks: dict[int, tuple[int, int]] = {}  # count -> the clause it is told in
     statistics: list[Statistic] = []
     in_body = ctx.view.zones.in_body
     in_subset = _in_subset(ctx.view.tokens, words)
@@ -682,6 +683,8 @@ def extract_counts(ctx: DocContext) -> dict[str, list[Any]]:
                     counts.append(_count(ctx, kind, nth, None, start, tok, "total"))
                 else:
                     counts.append(_count(ctx, kind, 1, None, start, tok))
+                if found is not None and (landmark := measured_landmark(found[1])) is not None:
+                    landmarks[len(counts) - 1] = (landmark.left_edge.idx, _end(landmark.right_edge))
             continue
         if tok.dep_ == "appos" or (tok.i > 0 and tok.nbor(-1).lower_ in MULTIPLIERS):
             continue  # ages ("Haftar, 73,")
@@ -713,10 +716,41 @@ def extract_counts(ctx: DocContext) -> dict[str, list[Any]]:
         counts.append(_count(ctx, kind, value, qualifier, start, noun, update))
         if superseded(found[1]):
             withdrawn.add(len(counts) - 1)
+        if (landmark := measured_landmark(found[1])) is not None:
+            landmarks[len(counts) - 1] = (landmark.left_edge.idx, _end(landmark.right_edge))
     # a figure an earlier report gave is withdrawn when the story gives one of its own
     told = {c.kind for n, c in enumerate(counts) if n not in withdrawn}
-    counts = [c for n, c in enumerate(counts) if n not in withdrawn or c.kind not in told]
+    # a toll told only to place the sentence's act in time is another act's
+    landmarked = _landmark_tolls(counts, landmarks)
+    counts = [c for n, c in enumerate(counts)
+              if n not in landmarked and (n not in withdrawn or c.kind not in told)]  # fmt: skip
     return {"counts": counts, "statistics": statistics}
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token.text)
+
+
+def _landmark_tolls(counts: list[Count], landmarks: dict[int, tuple[int, int]]) -> set[int]:
+    """The counts told inside a clause placing another act a length of time from the act
+    of their sentence (:func:`~eventwire.extract.totals.measured_landmark`: "Troops killed
+    six fighters on Wednesday, a day after a roadside bomb killed four police officers"),
+    when that sentence's act has a toll of its own outside the clause: the other act is
+    named to place it in time, and its toll is no count of the story (the four). A
+    sentence whose only toll is inside such a clause ("A week after an air strike killed
+    20 people, residents are still burying the dead") keeps it."""
+    dropped = set()
+    for n, (start, end) in landmarks.items():
+        sentence = counts[n].evidence.char_start
+        if any(
+            m != n
+            and c.evidence.char_start == sentence
+            and c.span is not None
+            and not start <= c.span.start < end
+            for m, c in enumerate(counts)
+        ):
+            dropped.add(n)
+    return dropped
 
 
 # A source told as superseded by what the story now says: "an earlier version of this

@@ -123,6 +123,12 @@ TIMING_LEMMAS = frozenset({"come", "happen", "occur", "take", "follow", "precede
 LANDMARK_TIMES = frozenset({"day", "eve", "night", "morning", "evening", "anniversary"})
 
 
+# Nouns of a length of time measuring how far one act lies from another: "a week after".
+TIME_UNITS = frozenset({"minute", "hour", "day", "night", "week", "fortnight", "month", "year"})
+# Verbs of victims dying of an act told before: "died two days after the attack".
+AFTERMATH_VERBS = frozenset({"die", "perish", "succumb"})
+
+
 def landmark_toll(cue: Token) -> bool:
     """Whether the cue tells the toll of another incident named only to place this one in
     time: "The ambush came hours before the bombing of a bus station in which seven
@@ -146,6 +152,46 @@ def landmark_toll(cue: Token) -> bool:
             when = node.head.head  # "on" of "on the day of"
             return when.dep_ == "prep" and when.head.lemma_.lower() in TIMING_LEMMAS
     return False
+
+
+def measured_landmark(cue: Token) -> Token | None:
+    """The clause or phrase holding ``cue`` that places another act a length of time
+    before or after the act of the clause it hangs on: "Soldiers shelled the town on
+    Monday, killing three, a week after an air strike killed 20" (a clause of "after"
+    measured by "a week"), "..., less than a week after a raid in which 17 died" (a
+    phrase of "after"), "hours before". The length says the two acts are apart: the toll
+    inside is the other act's, named to place the story's act in time, when the sentence
+    gives that act a toll of its own (see :func:`eventwire.extract.counts.extract_counts`).
+    "Retaliated after the attack in which 12 were killed" measures nothing and tells the
+    attack the retaliation answers, and victims dying a length of time after an act
+    ("two soldiers died in hospital two days after the attack, which killed nine") are
+    that act's own aftermath. None when there is no such clause."""
+    node = cue
+    for _ in range(10):
+        if _measured_from(node):
+            return None if node.head.lemma_.lower() in AFTERMATH_VERBS else node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _measured_from(node: Token) -> bool:
+    """Whether ``node`` is a clause or phrase of "after"/"before" measured by a length of
+    time ("a week after", "less than a day before")."""
+    opener: Token | None = None
+    if node.dep_ == "prep" and node.lower_ in ("after", "before"):
+        opener = node
+    elif node.dep_ == "advcl" and node.pos_ in ("VERB", "AUX"):
+        opener = next((c for c in node.children
+                       if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)  # fmt: skip
+    if opener is None:
+        return False
+    # the length hangs on the opener, on its clause, or on the clause above right before
+    # the opener ("an ambush that came a day after a bomb wounded five")
+    above = [c for c in node.head.children if c.right_edge.i == opener.i - 1]
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_UNITS
+               for c in (*opener.children, *node.children, *above))  # fmt: skip
 
 
 # What a tally of people taken is: "at least eight people have been arrested so far in
