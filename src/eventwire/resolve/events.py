@@ -554,10 +554,14 @@ def make_event(
          and (a := mention_actor.get(mention_key(em.article_id, em.attributed_to)))),
         None,
     )  # fmt: skip
-    whens = [em.when for em in members if em.when and em.when.value]
-    best_when = min(
-        whens, key=lambda w: -PRECISION_CHARS.get(w.precision or "day", 10), default=None
-    )
+    # the most precise date; among equals, one a report states over one it carried from
+    # its incident, over the publication day an undated clause stands in with
+    dated = [em for em in members if em.when and em.when.value]
+    best = min(dated, default=None, key=lambda em: (
+        -PRECISION_CHARS.get(em.when.precision or "day", 10) if em.when else 0,
+        em.when is not None and em.when.precision == "publication", "inferred_date" in em.qualifiers,
+    ))  # fmt: skip
+    best_when = best.when if best else None
     trigger = first.trigger.text.lower()
     lemma = first.lemma or (trigger if trigger in onto.acled_by_trigger else trigger.rstrip("s"))
     qualifiers = tuple(dict.fromkeys(q for em in members for q in em.qualifiers))
