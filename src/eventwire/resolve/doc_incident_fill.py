@@ -120,11 +120,10 @@ def _fill_one_more(
 def _carry_day(
     incidents: Sequence[DocIncident], filled: dict[int, EventMention]
 ) -> list[tuple[DocIncident, EventMention, EventMention]]:
-    """The day of one occurrence holds for each event the article tells of it: "Militants
-    attacked an army post in Djibo on Sunday, killing 20 soldiers. ... The town has been
-    under a blockade since the militants cut its roads" -- the blockade told in the
-    incident's aftermath with no date of its own (an undated clause reads as the day of
-    publication) is Sunday's, like the attack. A member of another type than the members
+    """The day of one occurrence holds for each event the article tells of it: "Fighters
+    raided a hill village on Tuesday night, burning a dozen huts. ... They abducted its
+    chief and two of his sons" -- the abduction, told with no date of its own (an undated
+    clause reads as the day of publication), is Tuesday's, like the raid. A member of another type than the members
     that date themselves, left undated by :func:`_filled` (which reads its own type only),
     takes the incident's day (:attr:`DocIncident.day`: the earliest day its members
     state) when a member the outlet tells states it, marked ``inferred_date``; a date a member states (a day, a week, a month) is

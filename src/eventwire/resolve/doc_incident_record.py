@@ -31,7 +31,7 @@ def mention_id(em: EventMention) -> MentionId:
 
 def statement_id(em: EventMention) -> StatementId:
     """The key of one statement of a trigger, for a trigger two kept mentions share
-    ("gunmen killed two farmers and a policeman": one trigger, two targets, two events).
+    ("militiamen shot a teacher and two nurses": one trigger, two targets, two events).
     A side counts only when the text gives it to this mention: a side its incident filled
     in (marked ``inferred_source``/``inferred_target``) reads as none, so the mention as
     extracted and as filled have one key."""
