@@ -10,8 +10,8 @@ from collections.abc import Callable
 
 from eventwire.knowledge.resources import Resources
 from eventwire.model import DocumentRecords, EventMention, Evidence, Place, Span, When
+from eventwire.resolve.doc_incidents import mention_id
 from eventwire.resolve.events import resolve_events
-from eventwire.resolve.incidents import mention_id
 
 GAO = Place("geonames:601", "Gao", 16.27, -0.04, "MLI", "ML.09", "city")
 SUNDAY = When("2025-05-11", "day")

@@ -26,6 +26,7 @@ from eventwire.model import (
 )
 from eventwire.resolve.actor_units import for_actors
 from eventwire.resolve.actors import ActorResolution, resolve_actors
+from eventwire.resolve.article_columns import EventKey
 from eventwire.resolve.doc_incidents import (
     document_incidents,
     fill_from_incidents,
@@ -62,7 +63,7 @@ __all__ = [
 # incident of each mention) -> (events, places, the event of each mention)
 EventsPass = Callable[
     [Iterator[DocumentRecords], Callable[[EventMention], Days], Callable[[EventMention], object]],
-    tuple[Sequence[Event], list[Place], Mapping[tuple[str, int, str], str]],
+    tuple[Sequence[Event], list[Place], Mapping[EventKey, str]],
 ]
 
 
@@ -196,13 +197,13 @@ def resolve_rest(
             yield DocumentRecords(doc.article_id, events=events)
 
     events: Sequence[Event]
-    event_of: Mapping[tuple[str, int, str], str]
+    event_of: Mapping[EventKey, str]
     if events_pass is None and spill:
         events, places, event_of = resolve_events_by_key(
             for_events(), mention_actor, resources, unnamed, report_days, report_of, keyed
         )
     elif events_pass is None:
-        filled: dict[tuple[str, int, str], str] = {}
+        filled: dict[EventKey, str] = {}
         event_of = filled
         events, places = resolve_events(
             for_events(), mention_actor, resources, unnamed, filled, report_days, report_of,

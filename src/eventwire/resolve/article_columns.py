@@ -7,6 +7,8 @@ article's number, the trigger's start and the type's number) and the event id as
 number, sorted once, so a look-up is a binary search. Each article id is held once, as
 bytes in one sorted array. Entries whose numbers do not fit (an id not of the usual
 form, a text past the offsets packed) stay in a small dictionary, so the map is exact.
+So do the few entries by statement (a trigger two kept mentions share, told of two
+targets or two doers: ``doc_incident_record.statement_id``).
 """
 
 from __future__ import annotations
@@ -18,9 +20,12 @@ import numpy as np
 
 from eventwire.resolve.event_spill import event_number, event_text
 
-__all__ = ["EventOfColumns"]
+__all__ = ["EventKey", "EventOfColumns", "MentionId", "StatementId"]
 
 MentionId = tuple[str, int, str]  # (article id, trigger start, type)
+# and the starts of its own doer and target (-1: none told), for a trigger two share
+StatementId = tuple[str, int, str, int, int]
+EventKey = MentionId | StatementId  # what an events pass files a mention's event under
 
 _ARTICLE_BITS = 23  # up to 8 million articles
 _LOW_BITS = 64 - 1 - _ARTICLE_BITS  # 40 bits for the place in the article
@@ -84,8 +89,9 @@ def _pack(article: int, high: int, low: int, low_bits: int) -> int | None:
     return (article << _LOW_BITS) | (high << low_bits) | low
 
 
-class EventOfColumns(Mapping[MentionId, str]):
-    """The event of each kept event mention, by (article id, trigger start, type): made
+class EventOfColumns(Mapping[EventKey, str]):
+    """The event of each kept event mention, by (article id, trigger start, type), and
+    of each statement of a trigger two kept mentions share, by its statement id: made
     with the articles the entries fall in, then :meth:`add` for each entry, then
     :meth:`seal` (a mention id added twice keeps the later event, as a dict would)."""
 
@@ -98,16 +104,20 @@ class EventOfColumns(Mapping[MentionId, str]):
         self._keys, self._values = array("q"), array("q")
         self._columns = _Columns(array("q"), array("q"))
         self._other: dict[MentionId, str] = {}
+        self._statements: dict[StatementId, str] = {}
 
     @classmethod
-    def of(cls, entries: Mapping[MentionId, str]) -> EventOfColumns:
+    def of(cls, entries: Mapping[EventKey, str]) -> EventOfColumns:
         made = cls(m[0] for m in entries)
         for mid, event_id in entries.items():
             made.add(mid, event_number(event_id), event_id)
         return made.seal()
 
-    def add(self, mid: MentionId, number: int, event_id: str | None = None) -> None:
+    def add(self, mid: EventKey, number: int, event_id: str | None = None) -> None:
         """Hold ``mid``'s event: its :func:`event_number`, or (when that is -1) its id."""
+        if len(mid) == 5:
+            self._statements[mid] = event_id if event_id is not None else event_text(number)
+            return
         article, start, kind = mid
         code = self._types.setdefault(kind, len(self._types))
         if code == len(self._names):
@@ -127,13 +137,15 @@ class EventOfColumns(Mapping[MentionId, str]):
         self._keys, self._values = array("q"), array("q")
         return self
 
-    def __getitem__(self, mid: MentionId) -> str:
+    def __getitem__(self, mid: EventKey) -> str:
         found = self.get(mid)
         if found is None:
             raise KeyError(mid)
         return found
 
-    def get(self, mid: MentionId, default: str | None = None) -> str | None:  # type: ignore[override]
+    def get(self, mid: EventKey, default: str | None = None) -> str | None:  # type: ignore[override]
+        if len(mid) == 5:
+            return self._statements.get(mid, default)
         if self._other and (other := self._other.get(mid)) is not None:
             return other
         article, start, kind = mid
@@ -147,13 +159,14 @@ class EventOfColumns(Mapping[MentionId, str]):
     def __contains__(self, mid: object) -> bool:
         return isinstance(mid, tuple) and self.get(mid) is not None  # type: ignore[arg-type]
 
-    def __iter__(self) -> Iterator[MentionId]:
+    def __iter__(self) -> Iterator[EventKey]:
         low = (1 << self._TYPE_BITS) - 1
         for key in self._columns.keys.tolist():
             article = self._articles.name(key >> _LOW_BITS)
             rest = key & ((1 << _LOW_BITS) - 1)
             yield (article, rest >> self._TYPE_BITS, self._names[rest & low])
         yield from self._other
+        yield from self._statements
 
     def __len__(self) -> int:
-        return len(self._columns.keys) + len(self._other)
+        return len(self._columns.keys) + len(self._other) + len(self._statements)

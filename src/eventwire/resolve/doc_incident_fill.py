@@ -54,6 +54,7 @@ def fill_from_incidents(
                     filled[id(em)] = _filled(em, members, mention_actor, named)
                     filled[id(em)] = _refers_back(filled[id(em)], members, mention_actor)
     _fill_one_more(list(incidents), filled, mention_actor, named)
+    carried = _carry_day(list(incidents), filled)
     # a filled mention that now reads like a mention of another incident (same type,
     # actors, place and date) would be joined to it as one event: it stays as stated
     told_by: dict[tuple[object, ...], set[int]] = {}
@@ -67,6 +68,13 @@ def fill_from_incidents(
         else em
         for em in events
     }
+    for inc, em, giver in carried:
+        if final[id(em)] is filled[id(em)]:  # kept as carried: the rules say whence
+            inc.rules.append(
+                f"day carried: {em.trigger.text} ({em.type}, at {em.trigger.start}) takes "
+                f"{giver.when and giver.when.calendar} from the sentence at "
+                f"{giver.evidence.char_start}"
+            )
     for inc in incidents:
         _keep_tolls(inc.members, final, mention_actor, named)
     return tuple(final[id(em)] for em in events)
@@ -107,6 +115,41 @@ def _fill_one_more(
                 continue
             qualifiers = tuple(dict.fromkeys((*em.qualifiers, "inferred_source")))
             filled[id(original)] = replace(em, source=doer, qualifiers=qualifiers)
+
+
+def _carry_day(
+    incidents: Sequence[DocIncident], filled: dict[int, EventMention]
+) -> list[tuple[DocIncident, EventMention, EventMention]]:
+    """The day of one occurrence holds for each event the article tells of it: "Fighters
+    raided a hill village on Tuesday night, burning a dozen huts. ... They abducted its
+    chief and two of his sons" -- the abduction, told with no date of its own (an undated
+    clause reads as the day of publication), is Tuesday's, like the raid. A member of another type than the members
+    that date themselves, left undated by :func:`_filled` (which reads its own type only),
+    takes the incident's day (:attr:`DocIncident.day`: the earliest day its members
+    state) when a member the outlet tells states it, marked ``inferred_date``; a date a member states (a day, a week, a month) is
+    never overwritten. Which sentence gave the day is kept in the incident's rules (its
+    explanation): the member's evidence stays its own sentence. Returns what was carried
+    (the incident, the member, the member that gave the day)."""
+    carried = []
+    for inc in incidents:
+        day = inc.day
+        published = next((p for em in inc.members if (p := published_day(em))), None)
+        if day is None or (published is not None and day > published):
+            continue  # a day after publication is a misreading, never passed on
+        # told by the outlet, not a claim inside an accusation ("accused the army of
+        # shelling the town on Friday"), as :func:`_filled` reads dates
+        giver = next((em for em in inc.members if em.when and em.when.calendar == day
+                      and own_date(em) and _states_the_act(em)), None)  # fmt: skip
+        if giver is None:
+            continue
+        for em in inc.members:
+            done = filled.get(id(em), em)
+            if own_date(done) is not None or "inferred_date" in done.qualifiers:
+                continue
+            qualifiers = tuple(dict.fromkeys((*done.qualifiers, "inferred_date")))
+            filled[id(em)] = replace(done, when=giver.when, qualifiers=qualifiers)
+            carried.append((inc, em, giver))
+    return carried
 
 
 def _keep_tolls(

@@ -4,12 +4,13 @@ window of days (the unit the join across articles merges)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import EventMention, Evidence, Place, When
+from eventwire.resolve.article_columns import EventKey, MentionId, StatementId
 from eventwire.resolve.doc_incident_cues import own_date
 from eventwire.resolve.doc_incident_places import (
     TOWN_PRECISIONS,
@@ -23,9 +24,27 @@ from eventwire.resolve.ids import stable_id
 UNDATED_WINDOW = 7  # days before publication an undated report may tell of
 
 
-def mention_id(em: EventMention) -> tuple[str, int, str]:
+def mention_id(em: EventMention) -> MentionId:
     """The key under which event resolution files a mention's event."""
     return (em.article_id, em.trigger.start, em.type)
+
+
+def statement_id(em: EventMention) -> StatementId:
+    """The key of one statement of a trigger, for a trigger two kept mentions share
+    ("militiamen shot a teacher and two nurses": one trigger, two targets, two events).
+    A side counts only when the text gives it to this mention: a side its incident filled
+    in (marked ``inferred_source``/``inferred_target``) reads as none, so the mention as
+    extracted and as filled have one key."""
+    source = -1 if em.source is None or "inferred_source" in em.qualifiers else em.source.start
+    target = -1 if em.target is None or "inferred_target" in em.qualifiers else em.target.start
+    return (em.article_id, em.trigger.start, em.type, source, target)
+
+
+def event_for(event_of: Mapping[EventKey, str], em: EventMention) -> str | None:
+    """The event an events pass filed ``em`` under: its statement's, where two kept
+    mentions share its trigger and type, else its trigger's."""
+    found = event_of.get(statement_id(em))
+    return found if found is not None else event_of.get(mention_id(em))
 
 
 @dataclass

@@ -13,7 +13,9 @@ What crosses keys is decided from each article alone, as the documents are read:
 mention keeps a toll (``events._count_owners`` ranks the mentions of the toll's own
 article; a tie between two mentions of one key goes to the group made first, which the
 key's grouping tells), and which event a mention id names when two kept mentions share
-one (the group made last, as a pass making events in group order leaves it). The events
+one (the group made last, as a pass making events in group order leaves it); each of
+those mentions also names its own event by its statement id (a trigger told of two
+targets is two events, each listed by the incident holding its mention). The events
 are written in the order their groups were made (by their first mention), so ids, the
 order of ties and every record are :func:`~eventwire.resolve.events.resolve_events`'.
 An article whose toll two mentions of two keys tie for (never from extraction, whose
@@ -30,7 +32,8 @@ import numpy as np
 
 from eventwire.knowledge.resources import Resources
 from eventwire.model import DocumentRecords, EventMention, Place
-from eventwire.resolve.article_columns import EventOfColumns
+from eventwire.resolve.article_columns import EventKey, EventOfColumns, MentionId
+from eventwire.resolve.doc_incident_record import statement_id
 from eventwire.resolve.event_spill import SpilledEvents, event_number, event_text
 from eventwire.resolve.events import (
     Days,
@@ -49,7 +52,6 @@ from eventwire.resolve.record_file import RecordFile
 __all__ = ["resolve_events_by_key"]
 
 CountKey = tuple[object, ...]
-MentionId = tuple[str, int, str]  # (article id, trigger start, type): what ``event_of`` maps
 
 
 def _article_owners(
@@ -94,7 +96,9 @@ class _MentionSpill:
 
     def __init__(self) -> None:
         self.records = RecordFile()  # (Keyed, tolls kept, tolls tied for), by g
-        self.rows = RecordFile()  # by article: (article id, ((seq, trigger, type, key), ...))
+        # by article: (article id, ((seq, trigger, type, key, doer, target), ...)), the last
+        # two the starts of the mention's own sides (``statement_id``)
+        self.rows = RecordFile()
         self.keys: dict[GroupKey, int] = {}
         self.key_of = array("i")
         self.shared: set[MentionId] = set()  # mention ids two kept mentions share
@@ -108,7 +112,7 @@ class _MentionSpill:
             self.mixed = True
         owns, ties = owners or ({}, {})
         seen: set[MentionId] = set()
-        row: list[tuple[int, int, str, int]] = []
+        row: list[tuple[int, int, str, int, int, int]] = []
         for k in mentions:
             number = self.keys.setdefault(k.key, len(self.keys))
             self.key_of.append(number)
@@ -117,7 +121,8 @@ class _MentionSpill:
             if mid in seen:
                 self.shared.add(mid)
             seen.add(mid)
-            row.append((k.seq, k.em.trigger.start, k.em.type, number))
+            sid = statement_id(k.em)
+            row.append((k.seq, k.em.trigger.start, k.em.type, number, sid[3], sid[4]))
         self.rows.append((mentions[0].em.article_id, tuple(row)))
 
     def in_order(self) -> Iterator[Keyed]:
@@ -145,11 +150,12 @@ def resolve_events_by_key(
     report_days: Callable[[EventMention], Days] | None = None,
     report_of: Callable[[EventMention], object] | None = None,
     keyed: RowSink | None = None,
-) -> tuple[SpilledEvents, list[Place], Mapping[MentionId, str]]:
+) -> tuple[SpilledEvents, list[Place], Mapping[EventKey, str]]:
     """:func:`~eventwire.resolve.events.resolve_events` with ``spill`` (same arguments,
     same events and rows), grouping one key's mentions at a time (see the module
     docstring); also the event of each mention, by (article id, trigger start, type),
-    as :class:`~eventwire.resolve.article_columns.EventOfColumns`."""
+    and of each statement of a trigger two kept mentions share (``statement_id``), as
+    :class:`~eventwire.resolve.article_columns.EventOfColumns`."""
     onto = resources.ontology
     spill = _MentionSpill()
     places: dict[str, Place] = {}
@@ -162,7 +168,7 @@ def resolve_events_by_key(
             spill.add_article(mentions)
         found = sorted(places.values(), key=lambda p: p.id)
         if spill.mixed:
-            event_of: dict[MentionId, str] = {}
+            event_of: dict[EventKey, str] = {}
             events = group_events(spill.in_order(), mention_actor, onto, unnamed, event_of,
                                   keyed, spill=True)  # fmt: skip
             assert isinstance(events, SpilledEvents)
@@ -237,7 +243,7 @@ def _event_of(
     g = 0
     for n in range(len(spill.rows)):
         article, rows = spill.rows.get(n)
-        for seq, trigger, kind, key in rows:
+        for seq, trigger, kind, key, doer, target in rows:
             number = int(numbers[g])
             event_id = other.get(g) or event_text(number)
             mid = (article, trigger, kind)
@@ -245,6 +251,8 @@ def _event_of(
                 event_of.add(mid, event_number(won[1]), won[1])
             else:
                 event_of.add(mid, number, event_id)
+            if mid in spill.shared:
+                event_of.add((article, trigger, kind, doer, target), number, event_id)
             if keyed is not None:
                 keyed(MentionRow(article, seq, trigger, kind, texts.text(keys[key]), event_id))
             g += 1

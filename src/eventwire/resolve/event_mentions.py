@@ -21,6 +21,7 @@ from typing import Protocol
 
 from eventwire.knowledge.resources import Resources
 from eventwire.model import DocumentRecords, Event, EventMention, Place
+from eventwire.resolve.article_columns import EventKey
 from eventwire.resolve.event_keys import resolve_events_by_key
 from eventwire.resolve.events import Days
 from eventwire.resolve.mention_rows import MentionRow, RowSink, SpilledRows, key_text
@@ -36,7 +37,7 @@ __all__ = [
     "refresh_events",
 ]
 
-EventOf = Mapping[tuple[str, int, str], str]  # (article id, trigger start, type) -> event id
+EventOf = Mapping[EventKey, str]  # a mention's (or statement's) key -> event id
 CountKey = tuple[object, ...]
 
 

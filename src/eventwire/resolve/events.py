@@ -37,6 +37,8 @@ from eventwire.model import (
     When,
     mention_key,
 )
+from eventwire.resolve.article_columns import EventKey
+from eventwire.resolve.doc_incident_record import mention_id, statement_id
 from eventwire.resolve.doc_incidents import UNDATED_WINDOW, DocIncident, stated_span
 from eventwire.resolve.event_spill import SpilledEvents
 from eventwire.resolve.ids import stable_id
@@ -367,7 +369,7 @@ def resolve_events(
     mention_actor: dict[str, str],
     resources: Resources,
     unnamed: frozenset[str] = frozenset(),
-    event_of: dict[tuple[str, int, str], str] | None = None,
+    event_of: dict[EventKey, str] | None = None,
     report_days: Callable[[EventMention], Days] | None = None,
     report_of: Callable[[EventMention], object] | None = None,
     keyed: RowSink | None = None,
@@ -376,7 +378,8 @@ def resolve_events(
     """Events across documents; ``unnamed`` holds the ids of unnamed group actors.
 
     With ``event_of``, it is filled with the event id of each mention, by
-    (article id, trigger start, type). ``report_days(em)`` gives the days the article
+    (article id, trigger start, type), and where two kept mentions share that id (one
+    trigger told of two targets), by each one's ``statement_id`` too. ``report_days(em)`` gives the days the article
     incident holding ``em`` tells of, as the incident join compares them (by default,
     those of ``em``'s own date): two reports of two articles whose days do not meet are
     never one event, so no event sits in two incidents. A date prefix alone would tie
@@ -412,15 +415,23 @@ def group_events(
     mention_actor: dict[str, str],
     onto: Ontology,
     unnamed: frozenset[str],
-    event_of: dict[tuple[str, int, str], str] | None = None,
+    event_of: dict[EventKey, str] | None = None,
     keyed: RowSink | None = None,
     spill: bool = False,
 ) -> list[Event] | SpilledEvents:
     """The events of ``mentions`` (kept, in (article, place) order), grouped all at
     once (see :func:`resolve_events`)."""
     grouper = EventGrouper(onto, unnamed)
+    told: set[tuple[str, int, str]] = set()  # the mention ids of the article read
+    shared: set[tuple[str, int, str]] = set()  # those two kept mentions share
     for k in mentions:
         grouper.add(k, keep=keyed is not None)
+        if event_of is not None:
+            if k.seq == 0:
+                told.clear()
+            if (mid := mention_id(k.em)) in told:
+                shared.add(mid)
+            told.add(mid)
     groups = grouper.groups
     owned = _count_owners(groups)
     grouper.forget_keys()
@@ -437,7 +448,9 @@ def group_events(
         events.append(event)
         if event_of is not None:
             for em in g.members:
-                event_of[(em.article_id, em.trigger.start, em.type)] = event.id
+                event_of[mid := mention_id(em)] = event.id
+                if mid in shared:
+                    event_of[statement_id(em)] = event.id
         if keyed is not None:
             found.extend((k, event.id) for k in grouper.keyed[n])
             grouper.keyed[n] = []
@@ -541,10 +554,14 @@ def make_event(
          and (a := mention_actor.get(mention_key(em.article_id, em.attributed_to)))),
         None,
     )  # fmt: skip
-    whens = [em.when for em in members if em.when and em.when.value]
-    best_when = min(
-        whens, key=lambda w: -PRECISION_CHARS.get(w.precision or "day", 10), default=None
-    )
+    # the most precise date; among equals, one a report states over one it carried from
+    # its incident, over the publication day an undated clause stands in with
+    dated = [em for em in members if em.when and em.when.value]
+    best = min(dated, default=None, key=lambda em: (
+        -PRECISION_CHARS.get(em.when.precision or "day", 10) if em.when else 0,
+        em.when is not None and em.when.precision == "publication", "inferred_date" in em.qualifiers,
+    ))  # fmt: skip
+    best_when = best.when if best else None
     trigger = first.trigger.text.lower()
     lemma = first.lemma or (trigger if trigger in onto.acled_by_trigger else trigger.rstrip("s"))
     qualifiers = tuple(dict.fromkeys(q for em in members for q in em.qualifiers))

@@ -20,11 +20,9 @@ from eventwire.model import (
     Evidence,
     Incident,
 )
-from eventwire.resolve.doc_incidents import (
-    DocIncident,
-    best_place,
-    mention_id,
-)
+from eventwire.resolve.article_columns import EventKey
+from eventwire.resolve.doc_incident_record import event_for
+from eventwire.resolve.doc_incidents import DocIncident, best_place
 from eventwire.resolve.event_spill import event_number, event_text
 from eventwire.resolve.facets import is_facet_of_act
 from eventwire.resolve.ids import stable_id
@@ -135,16 +133,16 @@ def build_incident(
     incs: Sequence[DocIncident],
     told: Sequence[Report],
     notes: list[str],
-    event_of: Mapping[tuple[str, int, str], str],
+    event_of: Mapping[EventKey, str],
     by_id: Mapping[str, Event],
     lists: Callable[[str], bool],
 ) -> Incident:
     itype = lead_type([r.type for r in told], incs[0].onto)
     members = [em for inc in incs for em in inc.members]
     # ``lists``: whether this incident lists an event (see ``event_owners``)
-    event_ids = sorted({e for em in members if (e := event_of.get(mention_id(em))) and lists(e)})
+    event_ids = sorted({e for em in members if (e := event_for(event_of, em)) and lists(e)})
     statement_ids = sorted(
-        {e for inc in incs for em in inc.statements if (e := event_of.get(mention_id(em)))}
+        {e for inc in incs for em in inc.statements if (e := event_for(event_of, em))}
         - set(event_ids)
     )
     facet_ids = sorted(set(statement_ids) & set(_facets(incs, event_of)))
@@ -195,7 +193,7 @@ def build_incident(
     )
 
 
-def _facets(incs: Sequence[DocIncident], event_of: Mapping[tuple[str, int, str], str]) -> list[str]:
+def _facets(incs: Sequence[DocIncident], event_of: Mapping[EventKey, str]) -> list[str]:
     """The event ids of the statements that are facets of an act of their sentence
     (:func:`~eventwire.resolve.facets.is_facet_of_act`)."""
     out = []
@@ -206,7 +204,7 @@ def _facets(incs: Sequence[DocIncident], event_of: Mapping[tuple[str, int, str],
             sentences[em.evidence.char_start].append(em)
         for em in inc.statements:
             told = sentences[em.evidence.char_start]
-            if is_facet_of_act(em, told, violent) and (e := event_of.get(mention_id(em))):
+            if is_facet_of_act(em, told, violent) and (e := event_for(event_of, em)):
                 out.append(e)
     return out
 

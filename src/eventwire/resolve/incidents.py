@@ -53,9 +53,10 @@ from eventwire.model import (
     Event,
     Incident,
 )
+from eventwire.resolve.article_columns import EventKey
+from eventwire.resolve.doc_incident_record import event_for
 from eventwire.resolve.doc_incidents import (
     DocIncident,
-    mention_id,
     town_of,
 )
 from eventwire.resolve.incident_apart import ApartSets
@@ -365,7 +366,7 @@ def _reason(a: Report, b: Report) -> str:
 
 def resolve_incidents(
     doc_incidents: Iterable[DocIncident],
-    event_of: Mapping[tuple[str, int, str], str],
+    event_of: Mapping[EventKey, str],
     events: Sequence[Event] | Mapping[str, Event],
     links: IncidentLinks = IncidentLinks(),
     side_of: dict[str, str] | None = None,
@@ -375,7 +376,7 @@ def resolve_incidents(
 ) -> Sequence[Incident]:
     """Incidents across articles (see the module docstring), sorted by id.
 
-    ``event_of`` maps :func:`mention_id` of a mention to its resolved event's id;
+    ``event_of`` maps a mention to its resolved event's id (``event_for``);
     ``events`` are the resolved events, or a mapping giving each by id (the caller may
     keep them on disk: an incident reads back only the events it lists);
     ``side_of`` maps actor ids that stand for one side to its key (:func:`state_sides`);
@@ -402,7 +403,7 @@ def resolve_incidents(
         if inc.article_id in linked:
             by_event[inc.article_id].append(n)
         for em in inc.members:
-            if (eid := event_of.get(mention_id(em))) is not None and eid in linked:
+            if (eid := event_for(event_of, em)) is not None and eid in linked:
                 by_event[eid].append(n)
     cannot = {
         (min(x, y), max(x, y))
@@ -416,7 +417,7 @@ def resolve_incidents(
     make = reporter(incs, side_of)
     for inc in incs:
         reports.append(make(inc))
-        held_events.append(event_of.get(mention_id(em)) for em in inc.members)
+        held_events.append(event_for(event_of, em) for em in inc.members)
     clusters = Clusters(reports, cannot, veto, compared)
     for names in links.joins:
         held = sorted({n for e in names for n in by_event.get(e, ())})
