@@ -113,6 +113,7 @@ from eventwire.text.names import plain_key
 # Re-exported: the mention and event passes read these from here.
 __all__ = [
     "armies_of_one_state",
+    "referent_of",
     "definite_descriptions",
     "described_bodies",
     "governments_of_one_state",
@@ -209,6 +210,10 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
         if (self_named := _calling_itself(tok, named)) is not None:
             found.append(_standing_for(self_named, _determiner_start(tok), tok.i + 1))
             continue
+        if (apposed := _apposed_name(tok, named)) is not None:
+            # "the OLA, an armed group that has fought X": the group is the OLA
+            found.append(_standing_for(apposed, tok.left_edge.i, tok.i + 1))
+            continue
         lemma = tok.lemma_.lower()
         wanted = DESCRIBED_BY.get(lemma)
         if lemma in PEOPLE_OF and (kind := _kind_modifier(tok)) is not None:
@@ -228,6 +233,8 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
         earlier = {
             plain_key(c.name): c for s, c, _k in described if s < tok.i and wanted_in[s] & wanted
         }
+        if len(earlier) > 1 and not (lemma in BODY_HEADS and one_body(earlier)):
+            earlier = _nearest(view, tok, earlier, named)  # "the gang": the one just named
         if len(earlier) == 1 or (lemma in BODY_HEADS and one_body(earlier)):
             found.append(_standing_for(next(iter(earlier.values())), det + 1, tok.i + 1))
     found += _bare_police(doc, cands, named)
@@ -281,6 +288,53 @@ def _calling_itself(noun: Any, named: list[Cand]) -> Cand | None:
             return None
         return next((c for c in named if c.start <= name.i < c.end), None)
     return None
+
+
+# Kind nouns an apposition describes a body's name by: "X, an armed group", "X, a loose
+# coalition of local militias", "X, the militant group".
+APPOSED_KINDS = COLLECTIVE - {"council", "committee", "union", "league", "party"}
+
+
+def _apposed_name(noun: Any, named: list[Cand]) -> Cand | None:
+    """The name an apposition of a kind noun describes: "the Oromo Liberation Army (OLA), an
+    armed group that has fought the government" (the group, and so the relative clause's
+    subject, is the OLA), "X, a loose coalition of local militias", "X, the militant group".
+    Not a person's name, nor a description with a name of its own ("X, the Y group")."""
+    if noun.dep_ != "appos" or noun.tag_ != "NN" or noun.lemma_.lower() not in APPOSED_KINDS:
+        return None
+    if any(c.dep_ in ("compound", "nmod", "poss") and c.pos_ == "PROPN" for c in noun.children):
+        return None
+    name = next((c for c in named if c.start <= noun.head.i < c.end), None)
+    return name if name is not None and _may_be_group(name) else None
+
+
+def _nearest(
+    view: DocView, noun: Any, earlier: dict[str, Cand], named: list[Cand]
+) -> dict[str, Cand]:
+    """Of several bodies a description may stand for, the one named last, in its own sentence
+    before it or in the sentence before: "Los Lobos and Los Choneros are rival gangs ... Police
+    arrested ten Los Choneros members. The gang said ..." (Los Choneros). None when two are
+    named there, or one only as the other side of the description's own clause ("Los Lobos
+    attacked the gang": not Los Lobos)."""
+    here = view.sent_index[noun.i]
+    clause = _clause_of(noun)
+    near: dict[str, Cand] = {}
+    for c in named:
+        key = plain_key(c.name)
+        if key not in earlier or c.start >= noun.i or view.sent_index[c.start] < here - 1:
+            continue
+        if view.sent_index[c.start] == here and _clause_of(view.doc[c.start]) == clause:
+            continue  # a side of the same clause is not what the description stands for
+        near[key] = earlier[key]
+    return near if len(near) == 1 else {}
+
+
+def _clause_of(tok: Any) -> int:
+    """The verb whose clause holds ``tok`` (its nearest verb above), or the root."""
+    head = tok
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return int(head.i)
 
 
 def _antecedent(clause: Any) -> Any:
@@ -343,6 +397,9 @@ def _kinds_of(span: Any) -> set[str]:
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.append(root.head)
     nouns += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    # "Kataib X, one of the most powerful factions of Y": a faction
+    nouns += [_partitive_noun(c) for c in root.children if c.dep_ == "appos" and c.lower_ == "one"
+              and _partitive_noun(c) is not None]  # fmt: skip
     kinds = set()
     if root.pos_ == "NOUN" and root.text.islower():
         kinds.add(root.lemma_.lower())  # a name headed by its kind: "the State's Somali branch"
@@ -353,6 +410,36 @@ def _kinds_of(span: Any) -> set[str]:
             if word.text.islower() and (body or word.lemma_.lower() != "opposition"):
                 kinds.add(word.lemma_.lower())
     return kinds
+
+
+def _partitive_noun(one: Any) -> Any:
+    """The plural noun "one of the N" picks from ("one of the armed factions": factions)."""
+    of = next((c for c in one.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return noun if noun is not None and noun.pos_ == "NOUN" and noun.tag_ == "NNS" else None
+
+
+def referent_of(index: Any, token: Any) -> Mention | None:
+    """The named actor a side told by a description or a pronoun stands for, else None.
+
+    ``index`` is the document's :class:`~eventwire.extract.actorspans.MentionIndex` and
+    ``token`` the head of the side ("the group", "the faction", "its", "they", "the OLA, an
+    armed group"). The reading is the mention pass's (:func:`definite_descriptions`) and the
+    pronoun pass's (:mod:`eventwire.extract.pronouns`); this only says whether it ends at a
+    named actor: an unnamed group ("the attackers", "villagers"), a pronoun with no
+    antecedent, or a description two bodies fit gives None, so that a caller reading an
+    event's or a relation's side leaves the side open rather than guess."""
+    filler = index.filler(token)
+    if filler is None:
+        return None
+    mention = index.mention(filler.span)
+    if (
+        mention is None
+        or mention.label == GROUP_LABEL
+        or (mention.group or "").startswith("group:")
+    ):
+        return None
+    return mention if has_capital(mention.normalized or "") else None
 
 
 def described_bodies(mentions: Sequence[Mention]) -> set[int]:

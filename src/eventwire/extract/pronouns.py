@@ -17,8 +17,8 @@ clause's subject ("Haftar praised him").
 
 Definite descriptions of an actor ("the group", "the rebels", "the army") are mentions of
 the actor they stand for, made by the mention pass (:mod:`eventwire.extract.descriptions`);
-here they compete for "they" as that actor, and a plural one ("the rebels") is never the
-antecedent of a singular "its". A place an actor holds, owned by a pronoun ("attacked its
+here they compete for "they" as that actor, and a plural one ("the rebels"), like a plural
+unnamed group ("women", "the soldiers"), is never the antecedent of a singular "its". A place an actor holds, owned by a pronoun ("attacked its
 positions"), stands for the actor the pronoun stands for (:func:`held_by`).
 """
 
@@ -113,8 +113,9 @@ def resolve_pronouns(view: DocView, mentions: list[Mention]) -> dict[int, Mentio
             continue
         head = span.root
         weight, subject = role_weight(head)
-        # "the rebels" standing for a named group: its members, never a singular "its"
-        plural = head.tag_ == "NNS" and m.span.text.islower() and m.normalized != m.span.text
+        # "the rebels" standing for a named group, or unnamed "women": people, never a
+        # singular "its"
+        plural = head.tag_ == "NNS" and m.span.text.islower()
         cand = _Cand(head.i, sent_of[head.i], weight, subject, m, m.group or m.span.text,
                      plural=plural)  # fmt: skip
         if m.label in PERSON_LABELS:
@@ -189,7 +190,7 @@ def held_by(token: Token) -> Token | None:
 
 # Verbs of saying after which a subject "it" is an organisation speaking ("It added that").
 IT_SAYS = frozenset({"say", "add", "tell", "state", "announce", "claim", "deny", "confirm",
-                     "warn", "insist", "stress", "note"})  # fmt: skip
+                     "warn", "insist", "stress", "note", "blame", "accuse"})  # fmt: skip
 
 
 def _it_says(tok: Token, opening: bool = True) -> bool:
