@@ -233,6 +233,7 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
         earlier = {
             plain_key(c.name): c for s, c, _k in described if s < tok.i and wanted_in[s] & wanted
         }
+        earlier = _not_in_clause(view, tok, earlier, named)  # "X attacked the group": not X
         if len(earlier) > 1 and not (lemma in BODY_HEADS and one_body(earlier)):
             earlier = _nearest(view, tok, earlier, named)  # "the gang": the one just named
         if len(earlier) == 1 or (lemma in BODY_HEADS and one_body(earlier)):
@@ -314,19 +315,42 @@ def _nearest(
     """Of several bodies a description may stand for, the one named last, in its own sentence
     before it or in the sentence before: "Los Lobos and Los Choneros are rival gangs ... Police
     arrested ten Los Choneros members. The gang said ..." (Los Choneros). None when two are
-    named there, or one only as the other side of the description's own clause ("Los Lobos
-    attacked the gang": not Los Lobos)."""
+    named there."""
     here = view.sent_index[noun.i]
-    clause = _clause_of(noun)
-    near: dict[str, Cand] = {}
-    for c in named:
-        key = plain_key(c.name)
-        if key not in earlier or c.start >= noun.i or view.sent_index[c.start] < here - 1:
-            continue
-        if view.sent_index[c.start] == here and _clause_of(view.doc[c.start]) == clause:
-            continue  # a side of the same clause is not what the description stands for
-        near[key] = earlier[key]
+    near = {
+        key: earlier[key]
+        for c in named
+        if (key := plain_key(c.name)) in earlier
+        and c.start < noun.i
+        and view.sent_index[c.start] >= here - 1
+    }
     return near if len(near) == 1 else {}
+
+
+def _not_in_clause(
+    view: DocView, noun: Any, earlier: dict[str, Cand], named: list[Cand]
+) -> dict[str, Cand]:
+    """Bodies a description may stand for, less the one that is another side of its clause:
+    the subject of the verb whose object the description is is not what it means ("the EMC
+    attacked the group": not the EMC). Only sides of the verb itself count: "the EMC said the
+    group would retaliate" is two clauses, and "uses 'X' for the group" names X."""
+    if noun.dep_ not in CORE_DEPS:
+        return earlier
+    here, clause = view.sent_index[noun.i], _clause_of(noun)
+    own = {
+        plain_key(c.name)
+        for c in named
+        if c.start < noun.i
+        and view.sent_index[c.start] == here
+        and (side := view.doc[c.start : c.end].root).dep_ in CORE_DEPS
+        and side.dep_ != noun.dep_
+        and _clause_of(side) == clause
+    }
+    return {key: c for key, c in earlier.items() if key not in own}
+
+
+# The sides of a verb itself: its subject and its object.
+CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
 def _clause_of(tok: Any) -> int:

@@ -1,0 +1,123 @@
+"""Sides told by a description or a pronoun resolved to the actor the text means, or to
+nobody (``extract/descriptions.py::referent_of``). Sentences we wrote, several conflicts;
+the model parses them, so these are slow."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from eventwire.extract import DocContext
+from eventwire.extract.actorspans import MentionIndex
+from eventwire.extract.descriptions import referent_of
+from eventwire.model import Article
+from eventwire.registry import extractors
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def referent(nlp, resources):
+    """text, word (its n-th occurrence) -> the name of the actor it stands for, or None."""
+    importlib.import_module("eventwire.extract.mentions")
+    component = extractors.get("mentions").obj(resources)
+
+    def _referent(text: str, word: str, nth: int = 0) -> str | None:
+        ctx = DocContext(Article(id="t", text=text, published="2024-03-01"), nlp(text), resources)
+        ctx.put("mentions", component(ctx)["mentions"])
+        token = [t for t in ctx.doc if t.text == word][nth]
+        found = referent_of(MentionIndex.of(ctx), token)
+        return found.normalized if found is not None else None
+
+    return _referent
+
+
+def _has(name: str | None, part: str) -> bool:
+    return name is not None and part.lower() in name.lower()
+
+
+# --- an apposition of a kind noun stands for the name it describes ----------------------
+
+
+def test_an_apposed_group_is_the_name_it_describes(referent):
+    text = ("Ambazonian separatists blamed the Ambazonia Defence Forces, an armed group "
+            "that has fought the Cameroonian army since 2017, for the kidnapping.")  # fmt: skip
+    assert _has(referent(text, "group"), "Ambazonia")
+
+
+def test_an_apposed_coalition_of_militias_is_the_name(referent):
+    text = ("The Popular Mobilisation Forces, a loose coalition of mostly Shia militias, said "
+            "on Monday that two of its fighters were killed near Tikrit.")  # fmt: skip
+    assert _has(referent(text, "coalition"), "Popular Mobili")
+
+
+def test_a_person_with_an_apposed_group_is_not_the_group(referent):
+    text = "Ali Hassan, a member of the group, told reporters the fighters had left Kismayo."
+    assert referent(text, "group") is None
+
+
+# --- "one of the N" gives a name its kind ----------------------------------------------
+
+
+def test_one_of_the_factions_makes_the_faction_that_name(referent):
+    text = ("The Levant Front, one of the biggest armed factions in Aleppo, clashed with "
+            "government troops near Azaz on Monday. The faction said it lost four fighters.")  # fmt: skip
+    assert _has(referent(text, "faction"), "Levant")
+
+
+# --- of two bodies of one kind, the one named just before -------------------------------
+
+TWO_GROUPS = ("Fighters of the FARC rebel group and the EMC rebel group clashed in Catatumbo "
+              "in January. ")  # fmt: skip
+
+
+def test_the_group_named_in_the_sentence_before(referent):
+    text = TWO_GROUPS + ("On Sunday the army killed four members of the EMC near Tibu. "
+                         "The group said it would retaliate.")  # fmt: skip
+    assert _has(referent(text, "group", 2), "EMC")
+
+
+def test_two_groups_named_just_before_are_refused(referent):
+    text = TWO_GROUPS + ("On Sunday the FARC and the EMC fought near Tibu, the army said. "
+                         "The group said it would retaliate.")  # fmt: skip
+    assert referent(text, "group", 2) is None
+
+
+def test_the_other_side_of_its_own_clause_is_not_what_it_means(referent):
+    # the EMC is the clause's subject, so "the group" it attacked is the other one
+    text = TWO_GROUPS + "On Sunday the EMC attacked the group near Tibu."
+    assert _has(referent(text, "group", 2), "FARC")
+
+
+def test_a_description_of_another_kind_is_refused(referent):
+    text = ("Hezbollah, the militant group, fired rockets at an Israeli border post on Friday. "
+            "The rebels said they had hit a barracks.")  # fmt: skip
+    assert referent(text, "rebels") is None
+
+
+# --- pronouns ------------------------------------------------------------------------
+
+
+def test_its_is_never_a_plural_unnamed_group(referent):
+    text = ("The Stability Support Apparatus said women and children had fled before the "
+            "444 Brigade shelled its positions in Abu Salim.")  # fmt: skip
+    assert not _has(referent(text, "its"), "women")
+
+
+def test_it_opening_a_charge_is_the_body_that_spoke(referent):
+    text = ("The Joint Command of the Armed Forces said two soldiers were killed in an "
+            "ambush in the VRAEM valley on Sunday. It blamed the Shining Path for the attack.")  # fmt: skip
+    assert _has(referent(text, "It"), "Joint Command")
+
+
+def test_a_pronoun_with_no_antecedent_names_nobody(referent):
+    text = "They fired on the convoy near the border on Sunday, witnesses said."
+    assert referent(text, "They") is None
+
+
+def test_the_speakers_own_side_names_nobody(referent):
+    text = ('"Our fighters will not leave the town," a commander of the Sudan Liberation '
+            "Movement said on Sunday.")  # fmt: skip
+    assert referent(text, "Our") is None
+    assert referent(text, "fighters") is None
