@@ -44,6 +44,8 @@ __all__ = ["ADDED_LABEL", "FOLLOWERS", "Filler", "MentionIndex"]
 
 NON_ACTOR_PRONOUNS = frozenset(["i", "me", "my", "we", "us", "our", "you", "your", "this", "that"])
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
+# Words picking some of a group as a role's filler: "supplied some of them with weapons".
+PARTITIVES = frozenset({"some", "many", "most", "several", "all", "none", "few", "each", "both"})
 
 
 @dataclass
@@ -104,10 +106,10 @@ class MentionIndex(FillerOwners):
         return [Filler(f.span, filler.qualifiers) for f in found if f is not None]
 
     def filler(self, token: Token) -> Filler | None:
-        if token.ent_type_ in NON_ACTOR_ENTS or token.like_num:
+        if token.ent_type_ in NON_ACTOR_ENTS or token.like_num or token.lower_ in PARTITIVES:
             of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             pobj = _pobj_of(of) if of is not None else None
-            # "dozens of workers", "two of its nationals": the people counted.
+            # "dozens of workers", "two of its nationals", "some of them": the people counted.
             return self.filler(pobj) if pobj is not None else None
             # else "the offensive on April 4" has a date, not a target
         low = token.lower_

@@ -421,9 +421,6 @@ def _kinds_of(span: Any) -> set[str]:
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.append(root.head)
     nouns += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-    # "Kataib X, one of the most powerful factions of Y": a faction
-    nouns += [_partitive_noun(c) for c in root.children if c.dep_ == "appos" and c.lower_ == "one"
-              and _partitive_noun(c) is not None]  # fmt: skip
     kinds = set()
     if root.pos_ == "NOUN" and root.text.islower():
         kinds.add(root.lemma_.lower())  # a name headed by its kind: "the State's Somali branch"
@@ -434,13 +431,6 @@ def _kinds_of(span: Any) -> set[str]:
             if word.text.islower() and (body or word.lemma_.lower() != "opposition"):
                 kinds.add(word.lemma_.lower())
     return kinds
-
-
-def _partitive_noun(one: Any) -> Any:
-    """The plural noun "one of the N" picks from ("one of the armed factions": factions)."""
-    of = next((c for c in one.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    return noun if noun is not None and noun.pos_ == "NOUN" and noun.tag_ == "NNS" else None
 
 
 def referent_of(index: Any, token: Any) -> Mention | None:

@@ -190,7 +190,7 @@ def held_by(token: Token) -> Token | None:
 
 # Verbs of saying after which a subject "it" is an organisation speaking ("It added that").
 IT_SAYS = frozenset({"say", "add", "tell", "state", "announce", "claim", "deny", "confirm",
-                     "warn", "insist", "stress", "note", "blame", "accuse"})  # fmt: skip
+                     "warn", "insist", "stress", "note"})  # fmt: skip
 
 
 def _it_says(tok: Token, opening: bool = True) -> bool:
