@@ -121,3 +121,16 @@ def test_some_of_them_is_the_group_they_stand_for(referent):
 def test_some_of_the_villagers_names_no_actor(referent):
     text = "Gunmen killed some of the villagers near Beni on Monday, the army said."
     assert referent(text, "some") is None
+
+
+# --- "A and its N": the pronoun in a conjunct is A's ----------------------------------
+
+
+def test_its_in_a_conjunct_is_the_name_it_is_joined_to(referent):
+    text = "Hamas and its allies fired rockets at Sderot on Tuesday, the Israeli army said."
+    assert _has(referent(text, "its"), "Hamas")
+
+
+def test_its_inside_the_names_own_phrase_is_not_the_name(referent):
+    text = "Residents fled when the leader of its branch in Goma was arrested, police said."
+    assert referent(text, "its") is None
