@@ -9,7 +9,13 @@ all see the description as a mention of the actor it stands for:
   "fighters of the Kivu rebel group ... The group later withdrew" (Kivu); "Hezbollah,
   the militant group, ... the militants" (Hezbollah); "Omar Sidibe, a UN spokesman, ...
   said the spokesman" (Sidibe: an office stands for the person given it). With two
-  different actors so described before it, or none, it stands for nobody;
+  different actors so described before it, it stands for the one of them named in its own
+  sentence or the sentence before (:func:`_nearest`), never for the other side of its own
+  clause ("the EMC attacked the group": not the EMC); with two named there, or none
+  described at all, for nobody;
+* an apposition of a kind noun stands for the name it describes: "the Ambazonia Defence
+  Forces, an armed group that has fought the army since 2017" (the group, and its relative
+  clause's subject, is the ADF) (:func:`_apposed_name`);
 * a description of a state's armed forces ("the army", "the military", "the air force",
   "the armed forces", "government troops", and "army" modifying a place the army holds:
   "attacked army positions") stands for the article's one state force: the one it names with an army
@@ -54,6 +60,9 @@ all see the description as a mention of the actor it stands for:
 
 A description with a name or a country of its own ("the Congolese army", "the Wagner
 group") names its actor itself and is left alone.
+
+A reader of an event's or a relation's side asks :func:`referent_of` which named actor a
+description or a pronoun stands for; it answers None rather than guess.
 
 Once the article's places are read (:func:`armies_of_one_state`, in the events pass), a
 bare reference to a state's forces left unnamed ("the army said", "troops opened fire",
@@ -211,7 +220,7 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
             found.append(_standing_for(self_named, _determiner_start(tok), tok.i + 1))
             continue
         if (apposed := _apposed_name(tok, named)) is not None:
-            # "the OLA, an armed group that has fought X": the group is the OLA
+            # "the ADF, an armed group that has fought the army": the group is the ADF
             found.append(_standing_for(apposed, tok.left_edge.i, tok.i + 1))
             continue
         lemma = tok.lemma_.lower()
@@ -297,9 +306,9 @@ APPOSED_KINDS = COLLECTIVE - {"council", "committee", "union", "league", "party"
 
 
 def _apposed_name(noun: Any, named: list[Cand]) -> Cand | None:
-    """The name an apposition of a kind noun describes: "the Oromo Liberation Army (OLA), an
-    armed group that has fought the government" (the group, and so the relative clause's
-    subject, is the OLA), "X, a loose coalition of local militias", "X, the militant group".
+    """The name an apposition of a kind noun describes: "the Ambazonia Defence Forces, an
+    armed group that has fought the army since 2017" (the group, and so the relative clause's
+    subject, is the ADF), "X, a loose coalition of village militias", "X, the militant group".
     Not a person's name, nor a description with a name of its own ("X, the Y group")."""
     if noun.dep_ != "appos" or noun.tag_ != "NN" or noun.lemma_.lower() not in APPOSED_KINDS:
         return None
@@ -437,7 +446,7 @@ def referent_of(index: Any, token: Any) -> Mention | None:
     """The named actor a side told by a description or a pronoun stands for, else None.
 
     ``index`` is the document's :class:`~eventwire.extract.actorspans.MentionIndex` and
-    ``token`` the head of the side ("the group", "the faction", "its", "they", "the OLA, an
+    ``token`` the head of the side ("the group", "the faction", "its", "they", "the ADF, an
     armed group"). The reading is the mention pass's (:func:`definite_descriptions`) and the
     pronoun pass's (:mod:`eventwire.extract.pronouns`); this only says whether it ends at a
     named actor: an unnamed group ("the attackers", "villagers"), a pronoun with no
