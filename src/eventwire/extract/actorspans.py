@@ -44,7 +44,8 @@ __all__ = ["ADDED_LABEL", "FOLLOWERS", "Filler", "MentionIndex"]
 
 NON_ACTOR_PRONOUNS = frozenset(["i", "me", "my", "we", "us", "our", "you", "your", "this", "that"])
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
-# Words picking some of a group as a role's filler: "supplied some of them with weapons".
+# Words picking some of a group as a role's filler: "supplied some of them with weapons"
+# (only of "them": "some of its militias, including A" is read by its members).
 PARTITIVES = frozenset({"some", "many", "most", "several", "all", "none", "few", "each", "both"})
 
 
@@ -106,10 +107,12 @@ class MentionIndex(FillerOwners):
         return [Filler(f.span, filler.qualifiers) for f in found if f is not None]
 
     def filler(self, token: Token) -> Filler | None:
-        if token.ent_type_ in NON_ACTOR_ENTS or token.like_num or token.lower_ in PARTITIVES:
+        if token.lower_ in PARTITIVES and (them := _of_them(token)) is not None:
+            return self.filler(them)  # "supplied some of them with weapons": the group
+        if token.ent_type_ in NON_ACTOR_ENTS or token.like_num:
             of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             pobj = _pobj_of(of) if of is not None else None
-            # "dozens of workers", "two of its nationals", "some of them": the people counted.
+            # "dozens of workers", "two of its nationals": the people counted.
             return self.filler(pobj) if pobj is not None else None
             # else "the offensive on April 4" has a date, not a target
         low = token.lower_
@@ -224,6 +227,13 @@ class MentionIndex(FillerOwners):
         if lemma in onto.weapon_subjects or onto.means_of([lemma, token.lower_]) is not None:
             return True
         return any(k in onto.violent_types for k in kinds if k)
+
+
+def _of_them(token: Token) -> Token | None:
+    """The "them" of "some (many, none) of them"."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = _pobj_of(of) if of is not None else None
+    return pobj if pobj is not None and pobj.lower_ == "them" else None
 
 
 def _pobj_of(prep: Token) -> Token | None:
