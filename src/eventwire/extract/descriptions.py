@@ -8,11 +8,10 @@ all see the description as a mention of the actor it stands for:
   stands for the one named actor the article described earlier with a noun of that kind:
   "fighters of the Kivu rebel group ... The group later withdrew" (Kivu); "Hezbollah,
   the militant group, ... the militants" (Hezbollah); "Omar Sidibe, a UN spokesman, ...
-  said the spokesman" (Sidibe: an office stands for the person given it). With two
-  different actors so described before it, it stands for the one of them named in its own
-  sentence or the sentence before (:func:`_nearest`), never for the other side of its own
-  clause ("the EMC attacked the group": not the EMC); with two named there, or none
-  described at all, for nobody;
+  said the spokesman" (Sidibe: an office stands for the person given it). Never for the
+  other side of its own clause ("the EMC attacked the group": not the EMC). With two
+  different actors so described before it (even one named just before), or none, it
+  stands for nobody;
 * an apposition of a kind noun stands for the name it describes: "the Ambazonia Defence
   Forces, an armed group that has fought the army since 2017" (the group, and its relative
   clause's subject, is the ADF) (:func:`_apposed_name`);
@@ -243,8 +242,6 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
             plain_key(c.name): c for s, c, _k in described if s < tok.i and wanted_in[s] & wanted
         }
         earlier = _not_in_clause(view, tok, earlier, named)  # "X attacked the group": not X
-        if len(earlier) > 1 and not (lemma in BODY_HEADS and one_body(earlier)):
-            earlier = _nearest(view, tok, earlier, named)  # "the gang": the one just named
         if len(earlier) == 1 or (lemma in BODY_HEADS and one_body(earlier)):
             found.append(_standing_for(next(iter(earlier.values())), det + 1, tok.i + 1))
     found += _bare_police(doc, cands, named)
@@ -316,24 +313,6 @@ def _apposed_name(noun: Any, named: list[Cand]) -> Cand | None:
         return None
     name = next((c for c in named if c.start <= noun.head.i < c.end), None)
     return name if name is not None and _may_be_group(name) else None
-
-
-def _nearest(
-    view: DocView, noun: Any, earlier: dict[str, Cand], named: list[Cand]
-) -> dict[str, Cand]:
-    """Of several bodies a description may stand for, the one named last, in its own sentence
-    before it or in the sentence before: "Los Lobos and Los Choneros are rival gangs ... Police
-    arrested ten Los Choneros members. The gang said ..." (Los Choneros). None when two are
-    named there."""
-    here = view.sent_index[noun.i]
-    near = {
-        key: earlier[key]
-        for c in named
-        if (key := plain_key(c.name)) in earlier
-        and c.start < noun.i
-        and view.sent_index[c.start] >= here - 1
-    }
-    return near if len(near) == 1 else {}
 
 
 def _not_in_clause(
