@@ -45,6 +45,9 @@ __all__ = ["ADDED_LABEL", "FOLLOWERS", "Filler", "MentionIndex"]
 
 NON_ACTOR_PRONOUNS = frozenset(["i", "me", "my", "we", "us", "our", "you", "your", "this", "that"])
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
+# Words picking some of a group as a role's filler: "supplied some of them with weapons"
+# (only of "them": "some of its militias, including A" is read by its members).
+PARTITIVES = frozenset({"some", "many", "most", "several", "all", "none", "few", "each", "both"})
 
 
 @dataclass
@@ -105,6 +108,8 @@ class MentionIndex(FillerOwners):
         return [Filler(f.span, filler.qualifiers) for f in found if f is not None]
 
     def filler(self, token: Token) -> Filler | None:
+        if token.lower_ in PARTITIVES and (them := _of_them(token)) is not None:
+            return self.filler(them)  # "supplied some of them with weapons": the group
         if token.ent_type_ in NON_ACTOR_ENTS or token.like_num:
             of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             pobj = _pobj_of(of) if of is not None else None
@@ -236,6 +241,13 @@ WEAPONS_OF_A_STATE = INSTRUMENT_NOUNS - {"fire", "gunfire"}
 def _weapon(token: Token) -> bool:
     """A weapon or craft, whose nationality word is the state's (:data:`WEAPONS_OF_A_STATE`)."""
     return token.lemma_.lower() in WEAPONS_OF_A_STATE
+
+
+def _of_them(token: Token) -> Token | None:
+    """The "them" of "some (many, none) of them"."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = _pobj_of(of) if of is not None else None
+    return pobj if pobj is not None and pobj.lower_ == "them" else None
 
 
 def _pobj_of(prep: Token) -> Token | None:

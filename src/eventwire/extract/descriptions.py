@@ -8,8 +8,13 @@ all see the description as a mention of the actor it stands for:
   stands for the one named actor the article described earlier with a noun of that kind:
   "fighters of the Kivu rebel group ... The group later withdrew" (Kivu); "Hezbollah,
   the militant group, ... the militants" (Hezbollah); "Omar Sidibe, a UN spokesman, ...
-  said the spokesman" (Sidibe: an office stands for the person given it). With two
-  different actors so described before it, or none, it stands for nobody;
+  said the spokesman" (Sidibe: an office stands for the person given it). Never for the
+  other side of its own clause ("the EMC attacked the group": not the EMC). With two
+  different actors so described before it (even one named just before), or none, it
+  stands for nobody;
+* an apposition of a kind noun stands for the name it describes: "the Ambazonia Defence
+  Forces, an armed group that has fought the army since 2017" (the group, and its relative
+  clause's subject, is the ADF) (:func:`_apposed_name`);
 * a description of a state's armed forces ("the army", "the military", "the air force",
   "the armed forces", "government troops", and "army" modifying a place the army holds:
   "attacked army positions") stands for the article's one state force: the one it names with an army
@@ -54,6 +59,9 @@ all see the description as a mention of the actor it stands for:
 
 A description with a name or a country of its own ("the Congolese army", "the Wagner
 group") names its actor itself and is left alone.
+
+A reader of an event's or a relation's side asks :func:`referent_of` which named actor a
+description or a pronoun stands for; it answers None rather than guess.
 
 Once the article's places are read (:func:`armies_of_one_state`, in the events pass), a
 bare reference to a state's forces left unnamed ("the army said", "troops opened fire",
@@ -113,6 +121,7 @@ from eventwire.text.names import plain_key
 # Re-exported: the mention and event passes read these from here.
 __all__ = [
     "armies_of_one_state",
+    "referent_of",
     "definite_descriptions",
     "described_bodies",
     "governments_of_one_state",
@@ -209,6 +218,10 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
         if (self_named := _calling_itself(tok, named)) is not None:
             found.append(_standing_for(self_named, _determiner_start(tok), tok.i + 1))
             continue
+        if (apposed := _apposed_name(tok, named)) is not None:
+            # "the ADF, an armed group that has fought the army": the group is the ADF
+            found.append(_standing_for(apposed, tok.left_edge.i, tok.i + 1))
+            continue
         lemma = tok.lemma_.lower()
         wanted = DESCRIBED_BY.get(lemma)
         if lemma in PEOPLE_OF and (kind := _kind_modifier(tok)) is not None:
@@ -228,6 +241,7 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
         earlier = {
             plain_key(c.name): c for s, c, _k in described if s < tok.i and wanted_in[s] & wanted
         }
+        earlier = _not_in_clause(view, tok, earlier, named)  # "X attacked the group": not X
         if len(earlier) == 1 or (lemma in BODY_HEADS and one_body(earlier)):
             found.append(_standing_for(next(iter(earlier.values())), det + 1, tok.i + 1))
     found += _bare_police(doc, cands, named)
@@ -281,6 +295,58 @@ def _calling_itself(noun: Any, named: list[Cand]) -> Cand | None:
             return None
         return next((c for c in named if c.start <= name.i < c.end), None)
     return None
+
+
+# Kind nouns an apposition describes a body's name by: "X, an armed group", "X, a loose
+# coalition of local militias", "X, the militant group".
+APPOSED_KINDS = COLLECTIVE - {"council", "committee", "union", "league", "party"}
+
+
+def _apposed_name(noun: Any, named: list[Cand]) -> Cand | None:
+    """The name an apposition of a kind noun describes: "the Ambazonia Defence Forces, an
+    armed group that has fought the army since 2017" (the group, and so the relative clause's
+    subject, is the ADF), "X, a loose coalition of village militias", "X, the militant group".
+    Not a person's name, nor a description with a name of its own ("X, the Y group")."""
+    if noun.dep_ != "appos" or noun.tag_ != "NN" or noun.lemma_.lower() not in APPOSED_KINDS:
+        return None
+    if any(c.dep_ in ("compound", "nmod", "poss") and c.pos_ == "PROPN" for c in noun.children):
+        return None
+    name = next((c for c in named if c.start <= noun.head.i < c.end), None)
+    return name if name is not None and _may_be_group(name) else None
+
+
+def _not_in_clause(
+    view: DocView, noun: Any, earlier: dict[str, Cand], named: list[Cand]
+) -> dict[str, Cand]:
+    """Bodies a description may stand for, less the one that is another side of its clause:
+    the subject of the verb whose object the description is is not what it means ("the EMC
+    attacked the group": not the EMC). Only sides of the verb itself count: "the EMC said the
+    group would retaliate" is two clauses, and "uses 'X' for the group" names X."""
+    if noun.dep_ not in CORE_DEPS:
+        return earlier
+    here, clause = view.sent_index[noun.i], _clause_of(noun)
+    own = {
+        plain_key(c.name)
+        for c in named
+        if c.start < noun.i
+        and view.sent_index[c.start] == here
+        and (side := view.doc[c.start : c.end].root).dep_ in CORE_DEPS
+        and side.dep_ != noun.dep_
+        and _clause_of(side) == clause
+    }
+    return {key: c for key, c in earlier.items() if key not in own}
+
+
+# The sides of a verb itself: its subject and its object.
+CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _clause_of(tok: Any) -> int:
+    """The verb whose clause holds ``tok`` (its nearest verb above), or the root."""
+    head = tok
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return int(head.i)
 
 
 def _antecedent(clause: Any) -> Any:
@@ -353,6 +419,29 @@ def _kinds_of(span: Any) -> set[str]:
             if word.text.islower() and (body or word.lemma_.lower() != "opposition"):
                 kinds.add(word.lemma_.lower())
     return kinds
+
+
+def referent_of(index: Any, token: Any) -> Mention | None:
+    """The named actor a side told by a description or a pronoun stands for, else None.
+
+    ``index`` is the document's :class:`~eventwire.extract.actorspans.MentionIndex` and
+    ``token`` the head of the side ("the group", "the faction", "its", "they", "the ADF, an
+    armed group"). The reading is the mention pass's (:func:`definite_descriptions`) and the
+    pronoun pass's (:mod:`eventwire.extract.pronouns`); this only says whether it ends at a
+    named actor: an unnamed group ("the attackers", "villagers"), a pronoun with no
+    antecedent, or a description two bodies fit gives None, so that a caller reading an
+    event's or a relation's side leaves the side open rather than guess."""
+    filler = index.filler(token)
+    if filler is None:
+        return None
+    mention = index.mention(filler.span)
+    if (
+        mention is None
+        or mention.label == GROUP_LABEL
+        or (mention.group or "").startswith("group:")
+    ):
+        return None
+    return mention if has_capital(mention.normalized or "") else None
 
 
 def described_bodies(mentions: Sequence[Mention]) -> set[int]:

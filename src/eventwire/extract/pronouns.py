@@ -13,12 +13,14 @@ government") competes with them, so "they" is not forced onto an earlier name.
 Pronouns are resolved in document order and a resolved one counts as a mention of
 its antecedent, so "He ... He ..." chains. A name inside a direct quote is no
 antecedent for a pronoun outside it, and an object pronoun is never its own
-clause's subject ("Haftar praised him").
+clause's subject ("Haftar praised him"). A phrase is not its own pronoun's antecedent
+("dozens of them"), but a name is that of a pronoun in a conjunct beside it ("the army and
+its allies").
 
 Definite descriptions of an actor ("the group", "the rebels", "the army") are mentions of
 the actor they stand for, made by the mention pass (:mod:`eventwire.extract.descriptions`);
-here they compete for "they" as that actor, and a plural one ("the rebels") is never the
-antecedent of a singular "its". A place an actor holds, owned by a pronoun ("attacked its
+here they compete for "they" as that actor, and a plural one ("the rebels"), like a plural
+unnamed group ("women", "the soldiers"), is never the antecedent of a singular "its". A place an actor holds, owned by a pronoun ("attacked its
 positions"), stands for the actor the pronoun stands for (:func:`held_by`).
 """
 
@@ -113,8 +115,9 @@ def resolve_pronouns(view: DocView, mentions: list[Mention]) -> dict[int, Mentio
             continue
         head = span.root
         weight, subject = role_weight(head)
-        # "the rebels" standing for a named group: its members, never a singular "its"
-        plural = head.tag_ == "NNS" and m.span.text.islower() and m.normalized != m.span.text
+        # "the rebels" standing for a named group, or unnamed "women": people, never a
+        # singular "its"
+        plural = head.tag_ == "NNS" and m.span.text.islower()
         cand = _Cand(head.i, sent_of[head.i], weight, subject, m, m.group or m.span.text,
                      plural=plural)  # fmt: skip
         if m.label in PERSON_LABELS:
@@ -242,7 +245,7 @@ def _best(tok, pool, labels, sent_of, counts, quoted) -> _Cand | None:
         if outside and quoted(tok.doc[cand.token].idx):
             continue
         cand_tok = tok.doc[cand.token]
-        if cand_tok.is_ancestor(tok):
+        if cand_tok.is_ancestor(tok) and not _in_conjunct(cand_tok, tok):
             continue  # "dozens of them": a phrase is not its own pronoun's antecedent
         if tok.lower_ in OBJECT_PRONOUNS and cand.subject and cand_tok.head.i == tok.head.i:
             continue  # "Haftar praised him": not Haftar
@@ -253,6 +256,16 @@ def _best(tok, pool, labels, sent_of, counts, quoted) -> _Cand | None:
     if not scored:
         return None
     return max(scored, key=lambda s: s[:3])[3]
+
+
+def _in_conjunct(head: Token, pronoun: Token) -> bool:
+    """The pronoun sits in a conjunct coordinated with ``head``, not in its own phrase: "the
+    army and its allies", "the Front and their fighters" (its: the army), unlike "dozens of
+    them" or "the leader of its branch"."""
+    tok = pronoun
+    while tok.head.i != head.i and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.i == head.i and tok.dep_ == "conj"
 
 
 def _span_tokens(doc: Doc, mention: Mention | None) -> range:
