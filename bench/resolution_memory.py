@@ -187,7 +187,7 @@ def deep_size(root: object, seen: set[int]) -> int:
         total += sys.getsizeof(obj)
         stack.extend(gc.get_referents(obj))
         if isinstance(obj, dict):  # the collector does not visit a dict's string keys
-            stack.extend(obj.keys())
+            stack.extend(dict.keys(obj))  # held ones (a MentionActors makes its keys)
     return total
 
 
