@@ -38,10 +38,13 @@ def test_answers_as_a_dict(seed: int) -> None:
         if n == 200:  # a look-up halfway: later keys are sorted in at the next one
             assert held.get(links[0][0]) == dict(links[: n + 1])[links[0][0]]
     assert len(held) == len(expected)
-    assert held == expected and expected == held and not held != expected
+    assert held == expected and expected == held and held.__ne__(expected) is False
     assert sorted(held) == sorted(expected)
     assert sorted(held.items()) == sorted(expected.items())
     assert sorted(held.values()) == sorted(expected.values())
+    keys = held.keys()
+    assert len(held.values()) == len(expected) and links[0][0] in keys
+    assert list(held.sorted_items()) == sorted(expected.items())
     assert frozenset(held.values()) == frozenset(expected.values())
     for key, actor in expected.items():
         assert held[key] == actor and held.get(key) == actor and key in held
@@ -70,3 +73,18 @@ def test_only_grows() -> None:
         del held["a1:0:5"]
     with pytest.raises(TypeError):
         held.pop("a1:0:5")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_sorted_items_an_article_at_a_time(seed: int) -> None:
+    """Links in key order (as the store writes them), where one article's keys are made
+    and sorted at a time, and where one article id begins another's ("feed" and
+    "feed:2"), so that all are sorted at once."""
+    rng = random.Random(seed)
+    for articles in (["b-7", "b", "a10", "a1", "a"], ["feed:2", "feed", "feed-1"]):
+        links = {
+            mention_key(rng.choice(articles), Span(s, s + rng.randrange(1, 200), "")): "x"
+            for s in (rng.randrange(0, 2000) for _ in range(300))
+        }
+        held = MentionActors(links)
+        assert list(held.sorted_items()) == sorted(links.items())

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -173,16 +174,42 @@ class MentionActors(dict[str, str]):
     def __iter__(self) -> Iterator[str]:
         return (key for key, _ in self._pairs())
 
-    def keys(self) -> Any:  # type: ignore[override]  # a dict's are its own view type
-        return [key for key, _ in self._pairs()]
+    def sorted_items(self) -> Iterator[tuple[str, str]]:
+        """(key, actor) of every mention in the order of the keys (``sorted(keys)``), each
+        article's keys made and sorted in turn (never every key at once)."""
+        self._sort()
+        # an article's keys all start with "<id>:", so they lie together in key order
+        # unless one such head begins another's ("a:" and "a:b:"): then sort them all
+        heads = sorted(self._article_no, key=lambda a: a + ":")
+        if self._other or any(b.startswith(a + ":") for a, b in pairwise(heads)):
+            yield from sorted(self._pairs())
+            return
+        where, ends, actor, names, bounds = (self._where, self._ends, self._actor,
+                                             self._names, self._bounds)  # fmt: skip
+        mask = (1 << _START_BITS) - 1
+        for article in heads:
+            n = self._article_no[article]
+            yield from sorted(
+                (f"{article}:{where[i] & mask}:{ends[i]}", names[actor[i]])
+                for i in range(bounds[n], bounds[n + 1])
+            )
+
+    # views made as they are read, as a dict's are (a dict's are their own types)
+    def keys(self) -> Any:  # type: ignore[override]
+        return _View(self, lambda: (key for key, _ in self._pairs()))
 
     def values(self) -> Any:  # type: ignore[override]
-        self._sort()
-        names = self._names
-        return [names[n] for n in self._actor] + list(self._other.values())
+        return _View(self, self._values)
 
     def items(self) -> Any:  # type: ignore[override]
-        return list(self._pairs())
+        return _View(self, self._pairs)
+
+    def _values(self) -> Iterator[str]:
+        self._sort()
+        names = self._names
+        for n in self._actor:
+            yield names[n]
+        yield from self._other.values()
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Mapping):
@@ -211,3 +238,21 @@ class MentionActors(dict[str, str]):
         raise TypeError("a MentionActors map only grows")
 
     __delitem__ = pop = popitem = clear = setdefault = _only_grows  # type: ignore[assignment]
+
+
+class _View:
+    """The keys, values or items of a :class:`MentionActors`, made as they are read."""
+
+    __slots__ = ("_make", "_of")
+
+    def __init__(self, of: MentionActors, make: Callable[[], Iterator[Any]]) -> None:
+        self._of, self._make = of, make
+
+    def __iter__(self) -> Iterator[Any]:
+        return self._make()
+
+    def __len__(self) -> int:
+        return len(self._of)
+
+    def __contains__(self, item: object) -> bool:
+        return any(item == x for x in self._make())
