@@ -1,7 +1,7 @@
 """Where a resolution's memory goes: peak RSS per phase of a rebuild and of a refresh.
 
     python bench/resolution_memory.py [--size 10000] [--store FILE] [--trace N] [--held]
-                                      [--held-actors] [--rebuild-only]
+                                      [--held-actors] [--rebuild-only | --refresh-only]
 
 Fills a SQLite store with ``--size`` synthetic articles (or reuses ``--store`` when it
 holds them), rebuilds it, adds 1,000 articles and refreshes. A thread samples the
@@ -16,7 +16,10 @@ incident is built) and the structures the events and incidents passes hold are s
 article incident and per kept event mention. With ``--held-actors``, the first resolution
 stops once the actor pass has clustered every unit (as it builds the actors) and sizes
 the actor pass's locals the same way, with bytes per unit and per mention; with
-``--rebuild-only``, no articles are added and nothing is refreshed after it. After each
+``--rebuild-only``, no articles are added and nothing is refreshed after it; with
+``--refresh-only`` (a ``--store`` a rebuild left), the refresh runs in a process of its own,
+as ``bench/scale.py`` runs it (the actor update then starts from what the process holds
+after loading, not from what a rebuild left behind). After each
 resolution the join's candidate pairs are printed: how many, the most bytes of them held at
 once and the bytes written to disk (``incident_blocks.CandidatePairs``). Prints figures;
 asserts nothing.
@@ -184,7 +187,7 @@ def deep_size(root: object, seen: set[int]) -> int:
         total += sys.getsizeof(obj)
         stack.extend(gc.get_referents(obj))
         if isinstance(obj, dict):  # the collector does not visit a dict's string keys
-            stack.extend(obj.keys())
+            stack.extend(dict.keys(obj))  # held ones (a MentionActors makes its keys)
     return total
 
 
@@ -313,6 +316,8 @@ def main() -> None:
     parser.add_argument("--rebuild-only", action="store_true", help="no refresh after it")
     parser.add_argument("--held-actors", action="store_true",
                         help="size what the actor pass holds, then stop")  # fmt: skip
+    parser.add_argument("--refresh-only", action="store_true",
+                        help="--store holds a rebuilt picture: only add and refresh")  # fmt: skip
     args = parser.parse_args()
     if args.held_actors:
         HeldActors().wrap(actors)
@@ -349,12 +354,13 @@ def main() -> None:
             end = min(args.size, start + 1000)
             store.add_documents([synthetic_document(world, n) for n in range(start, end)])
         print(f"{args.size} articles; after loading resources {phases.rss_mb():.0f} MB")
-        t, cpu = time.perf_counter(), time.process_time()
-        pipeline.rebuild(store, settings, resources)
-        phases.report(
-            f"rebuild, {time.perf_counter() - t:.1f} s ({time.process_time() - cpu:.1f} CPU s)"
-        )
-        pairs.report()
+        if not args.refresh_only:
+            t, cpu = time.perf_counter(), time.process_time()
+            pipeline.rebuild(store, settings, resources)
+            phases.report(
+                f"rebuild, {time.perf_counter() - t:.1f} s ({time.process_time() - cpu:.1f} CPU s)"
+            )
+            pairs.report()
         if args.rebuild_only:
             store.close()
             return

@@ -6,7 +6,14 @@ import random
 
 import pytest
 
-from eventwire.resolve.incident_clusters import CodedNotes
+from eventwire.resolve.incident_clusters import (
+    CodedNotes,
+    absorb_notes,
+    new_notes,
+    note_apart,
+    notes_said,
+    said_apart,
+)
 from eventwire.resolve.incident_notes import MAX_APART, Notes
 
 
@@ -20,7 +27,7 @@ def test_coded_notes_say_the_lines_notes_say(seed: int) -> None:
     the coded notes give the same explanation lines, in the same order."""
     rng = random.Random(seed)
     plain: dict[int, Notes] = {n: Notes() for n in range(10)}
-    coded: dict[int, CodedNotes] = {n: CodedNotes() for n in range(10)}
+    coded: dict[int, CodedNotes] = {n: new_notes() for n in range(10)}
     joined: list[str] = []
 
     def text(code: int) -> str:
@@ -33,11 +40,11 @@ def test_coded_notes_say_the_lines_notes_say(seed: int) -> None:
             line = f"joined art{keep} and art{gone}: side A"
             joined.append(line)
             plain[keep].absorb(plain.pop(gone), line)
-            coded[keep].absorb(coded.pop(gone), -len(joined))
+            absorb_notes(coded[keep], coded.pop(gone), -len(joined))
         else:
             root, code = rng.choice(live), rng.randrange(3 * MAX_APART)
             plain[root].kept_apart(_text(code))
-            coded[root].kept_apart(code)
-    assert any(c.said_apart > MAX_APART for c in coded.values())  # the cap was reached
+            note_apart(coded[root], code)
+    assert any(said_apart(c) > MAX_APART for c in coded.values())  # the cap was reached
     for root, notes in plain.items():
-        assert coded[root].said(text) == notes.said()
+        assert notes_said(coded[root], text) == notes.said()

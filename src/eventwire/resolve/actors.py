@@ -30,6 +30,7 @@ from eventwire.knowledge.resources import Resources
 from eventwire.model import Actor, DocumentRecords, Mention, Role, mention_key
 from eventwire.resolve.actor_columns import ColumnKeyGraph, SpilledUnits, UnitSpill
 from eventwire.resolve.actor_keys import Decision, explain, unit_keys
+from eventwire.resolve.actor_mentions import MentionActors
 from eventwire.resolve.actor_totals import ClusterTotals
 from eventwire.resolve.actor_units import (
     StoredUnit,
@@ -133,7 +134,7 @@ def _clusters_from_spill(
     the units read back one at a time in id order (clusters in the order of their first
     unit). ``aff_articles`` loses the articles a cluster's units count."""
     built: dict[str, ClusterActor] = {}
-    mention_actor: dict[str, str] = {}
+    mention_actor = MentionActors()  # every mention of the store: held as columns
     first_on: dict[str, Unit] = {}  # anchor -> its first unit, for anchors naming a cluster
     read: dict[int, Unit] = {}  # units an explanation names, read back by position
     last_article: dict[str, str] = {}

@@ -39,7 +39,7 @@ class Clusters:
         self._members: dict[int, list[int]] = {}  # roots of several reports
         self.cannot = cannot
         self.veto = veto
-        self._notes: dict[int, CodedNotes] = {}  # bounded: see incident_notes
+        self._notes: dict[int, CodedNotes] = {}  # bounded: see incident_notes and below
         self.lines = ApartLines()
         self.joined: list[str] = []  # the join lines, coded -1, -2, ... in the notes
         # roots known to be kept apart: a veto between two members stays when either
@@ -65,16 +65,16 @@ class Clusters:
     def notes(self, root: int) -> CodedNotes:
         found = self._notes.get(root)
         if found is None:
-            found = self._notes[root] = CodedNotes()
+            found = self._notes[root] = new_notes()
         return found
 
     def kept_apart(self, root: int, article_id: str, why: str) -> None:
         """Note on ``root``'s cluster that a veto kept it from ``article_id``'s report."""
-        self.notes(root).kept_apart(self.lines.code(article_id, why))
+        note_apart(self.notes(root), self.lines.code(article_id, why))
 
     def said(self, root: int) -> list[str]:
         notes = self._notes.get(root)
-        return notes.said(self._text) if notes is not None else []
+        return notes_said(notes, self._text) if notes is not None else []
 
     def _text(self, code: int) -> str:
         return self.lines.text(code) if code >= 0 else self.joined[-code - 1]
@@ -117,55 +117,63 @@ class Clusters:
         self.parent[gone] = keep
         self._members[keep] = self.members(keep) + self._members.pop(gone, [gone])
         self.joined.append(note)
-        self.notes(keep).absorb(self._notes.pop(gone, None), -len(self.joined))
+        absorb_notes(self.notes(keep), self._notes.pop(gone, None), -len(self.joined))
         self.apart.merged(keep, gone)
 
 
-class CodedNotes:
-    """What the join says about one cluster, as :class:`~eventwire.resolve.incident_notes.Notes`
-    says it (the same lines in the same order: every join line, the first
-    :data:`~eventwire.resolve.incident_notes.MAX_APART` distinct "kept apart" lines, a
-    count of the rest), held as one array of 8-byte codes: a "kept apart" line's code
-    (:class:`~eventwire.resolve.incident_apart.ApartLines`, never negative) or a join
-    line's (negative: its place in :attr:`Clusters.joined`). ``Notes`` held a list, a
-    tuple and an integer object for each code: about 650 bytes for a cluster listing ten,
-    where this holds about 200."""
+# A cluster's notes (what the join says about it, as
+# :class:`~eventwire.resolve.incident_notes.Notes` says it: every join line, the first
+# :data:`~eventwire.resolve.incident_notes.MAX_APART` distinct "kept apart" lines, a count
+# of the rest) are one array of 8-byte numbers: how many "kept apart" lines are listed, how
+# many were said (listed or not, repeats included), then the codes of the lines in order:
+# a "kept apart" line's (:class:`~eventwire.resolve.incident_apart.ApartLines`, never
+# negative) or a join line's (negative: its place in :attr:`Clusters.joined`). ``Notes``
+# held a list, a tuple and an integer object for each code (about 650 bytes for a cluster
+# listing ten); an object holding the counts and the array about 200 bytes for a cluster
+# with one line; the array alone about 150.
+CodedNotes = array  # array("q"): [listed, said, *codes]
+_LISTED, _SAID, _LINES = 0, 1, 2
 
-    __slots__ = ("listed", "lines", "said_apart")
 
-    def __init__(self) -> None:
-        self.lines = array("q")  # join and listed "kept apart" lines, in order
-        self.listed = 0  # the "kept apart" lines listed (a scan of ``lines`` finds them)
-        self.said_apart = 0  # "kept apart" lines said, listed or not, repeats included
+def new_notes() -> CodedNotes:
+    return array("q", (0, 0))
 
-    def kept_apart(self, code: int) -> None:
-        """Note a veto: listed while fewer than ``MAX_APART`` distinct ones are."""
-        self.said_apart += 1
-        self._list(code)
 
-    def _list(self, code: int) -> None:
-        if self.listed < MAX_APART and code not in self.lines:  # join codes are negative
-            self.listed += 1
-            self.lines.append(code)
+def note_apart(notes: CodedNotes, code: int) -> None:
+    """Note a veto: listed while fewer than ``MAX_APART`` distinct ones are."""
+    notes[_SAID] += 1
+    _list(notes, code)
 
-    def absorb(self, other: CodedNotes | None, joined: int) -> None:
-        """Append ``other``'s notes (a cluster merged into this one), then the join line
-        ``joined`` (a negative code)."""
-        if other is not None:
-            for code in other.lines:
-                if code >= 0:  # a listed "kept apart" line
-                    self._list(code)
-                else:
-                    self.lines.append(code)
-            self.said_apart += other.said_apart
-        self.lines.append(joined)
 
-    def said(self, text: Callable[[int], str]) -> list[str]:
-        """The lines of the incident's explanation (``text`` gives a code's line); last,
-        how many vetoes were said beyond the listed lines (repeats of a listed line
-        included)."""
-        lines = [text(code) for code in self.lines]
-        more = self.said_apart - self.listed
-        if not more:
-            return lines
-        return [*lines, f"kept apart {more} more times (not listed)"]
+def _list(notes: CodedNotes, code: int) -> None:
+    if notes[_LISTED] < MAX_APART and code not in notes[_LINES:]:  # join codes are negative
+        notes[_LISTED] += 1
+        notes.append(code)
+
+
+def absorb_notes(notes: CodedNotes, other: CodedNotes | None, joined: int) -> None:
+    """Append ``other``'s notes (a cluster merged into this one), then the join line
+    ``joined`` (a negative code)."""
+    if other is not None:
+        for code in other[_LINES:]:
+            if code >= 0:  # a listed "kept apart" line
+                _list(notes, code)
+            else:
+                notes.append(code)
+        notes[_SAID] += other[_SAID]
+    notes.append(joined)
+
+
+def said_apart(notes: CodedNotes) -> int:
+    """The "kept apart" lines said, listed or not, repeats included."""
+    return notes[_SAID]
+
+
+def notes_said(notes: CodedNotes, text: Callable[[int], str]) -> list[str]:
+    """The lines of the incident's explanation (``text`` gives a code's line); last, how
+    many vetoes were said beyond the listed lines (repeats of a listed line included)."""
+    lines = [text(code) for code in notes[_LINES:]]
+    more = notes[_SAID] - notes[_LISTED]
+    if not more:
+        return lines
+    return [*lines, f"kept apart {more} more times (not listed)"]

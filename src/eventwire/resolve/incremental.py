@@ -21,14 +21,16 @@ though only those of the grouping keys a batch touches are written
 from __future__ import annotations
 
 import heapq
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from eventwire.knowledge.resources import Resources
-from eventwire.model import DocumentRecords, Mention
+from eventwire.model import DocumentRecords, Mention, mention_key
 from eventwire.resolve.actor_keys import Decision, decide_key, explain, strength, unit_keys
+from eventwire.resolve.actor_mentions import MentionActors
 from eventwire.resolve.actor_totals import ClusterTotals
 from eventwire.resolve.actor_units import (
     StoredUnit,
@@ -215,21 +217,27 @@ def update_actors(
     kb = resources.kb
     built: list[ClusterActor] = []
     totals: dict[str, str | None] = {}
+    # the mention links of the clusters rebuilt whole, made unit by unit (a hub's units
+    # are never all made at once), then those build_actors makes, as a rebuild orders them
+    links = MentionActors()
     for cluster in sorted(whole):
         units = index.cluster_units(cluster)
         totals[cluster] = None
         if units:
-            built.append(cluster_actor(cluster, units, index, kb))
+            built.append(cluster_actor(cluster, units, index, kb, links))
             totals[cluster] = built[-1].totals.to_json()
+        del units
     for cluster in sorted(touched - whole):
         if cluster in fresh:
             grown = grown_actor(cluster, fresh[cluster], stored[cluster], index, kb, known)
             built.append(grown)
             totals[cluster] = built[-1].totals.to_json()
+    actors = build_actors(built, kb, overrides_of(resources))
+    links.update(actors.mention_actor)
     return ActorUpdate(
         removed={actor_id(c) for c in whole},
         rewritten={actor_id(c.key) for c in built} - {actor_id(c) for c in whole},
-        actors=build_actors(built, kb, overrides_of(resources)),
+        actors=replace(actors, mention_actor=links),
         totals=totals,
     )
 
@@ -297,17 +305,38 @@ def _lookups(
 
 
 def cluster_actor(
-    cluster: str, stored: Sequence[StoredUnit], index: UnitIndex, kb: Any
+    cluster: str,
+    stored: Sequence[StoredUnit],
+    index: UnitIndex,
+    kb: Any,
+    links: dict[str, str],
 ) -> ClusterActor:
     """A cluster's actor input from all its stored units (in id order), as a full
-    resolution makes it."""
-    real = [(from_payload(s.article_id, s.data), s.anchor) for s in stored
-            if s.data["affiliation"] is None]  # fmt: skip
+    resolution's actor pass makes it: one unit at a time, its totals, explanation lines
+    and mention links (put in ``links``) made before the next unit is read from its
+    payload, so a hub's units are never all made at once; its demonym units are attached
+    after."""
     decision_of, bearer_of = _lookups(index)
-    out = ClusterActor.of(
-        cluster, [u for u, _ in real], explain(real, decision_of, bearer_of, kb), kb
-    )
-    for iso3, ms in sorted(_demonyms(stored).items()):
+    out = ClusterActor(cluster, [], ClusterTotals())
+    aid = actor_id(cluster)
+    first_on: dict[str, Unit] = {}  # each anchor's first unit, its representative
+    articles: set[str] = set()
+    demonyms: list[StoredUnit] = []
+    for s in stored:
+        data = json.loads(s.payload)  # not ``s.data``, which the unit would keep
+        if data["affiliation"] is not None:
+            demonyms.append(s)
+            continue
+        u = from_payload(s.article_id, data)
+        first_on.setdefault(s.anchor, u)
+        out.totals.add_units([u], kb)
+        out.totals.add_lines(
+            explain([(u, s.anchor)], decision_of, bearer_of, kb, first_on.__getitem__)
+        )
+        articles.add(u.article_id)
+        for m in u.mentions:
+            links[mention_key(m.article_id, m.span)] = aid
+    for iso3, ms in sorted(_demonyms(demonyms).items()):
         out.attach(iso3, ms)
-    out.count_articles()
+    out.totals.articles += len(articles | {m.article_id for m in out.affiliated})
     return out

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from eventwire.model import Event, Incident, Resolution, Statistic, to_dict
+from eventwire.resolve.actor_mentions import MentionActors
 from eventwire.resolve.event_mentions import MentionRow
 from eventwire.store.base import PictureState
 from eventwire.store.export_lines import event_line, member_incidents, quote_line, relation_line
@@ -127,7 +128,12 @@ class PictureSQL(SQLBase):
         self._insert("actor_keys", ("actor_id", "key"), actor_key_rows(res.actors))
         links = res.mention_actor
         self._insert(
-            "mention_actor", ("mention", "actor_id"), ((m, links[m]) for m in sorted(links))
+            "mention_actor",
+            ("mention", "actor_id"),
+            # a whole store's map gives its links in key order an article at a time
+            links.sorted_items()
+            if isinstance(links, MentionActors)
+            else ((m, links[m]) for m in sorted(links)),
         )
         self._insert(
             "places",

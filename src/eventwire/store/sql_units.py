@@ -27,6 +27,7 @@ from eventwire.model import (
     to_dict,
 )
 from eventwire.resolve.actor_keys import Decision
+from eventwire.resolve.actor_mentions import MentionActors
 from eventwire.resolve.actor_totals import ClusterTotals
 from eventwire.resolve.actor_units import StoredUnit
 from eventwire.resolve.doc_incidents import is_town_record
@@ -331,7 +332,9 @@ class UnitsSQL:
 
     def mention_actors(self) -> dict[str, str]:
         """The whole mention -> actor map of the stored picture."""
-        return {r[0]: r[1] for r in self._stream("SELECT mention, actor_id FROM mention_actor")}
+        # every mention of the store: held as columns, not a dict of key strings
+        rows = self._stream("SELECT mention, actor_id FROM mention_actor")
+        return MentionActors((r[0], r[1]) for r in rows)
 
     def state_sides(self, onto: Ontology) -> dict[str, str]:
         """The stored actors that count as one side of an incident with their state
