@@ -87,12 +87,7 @@ def distance_before(text: str) -> Distance | None:
     """The distance off a reference point that ``text`` (the words just before a place
     name) ends with ("270 km east of", "40 miles from the town of"), in kilometres."""
     m = _DISTANCE.search(text)
-    if m is None:
-        return None
-    km = float(m.group(1).replace(",", ""))
-    if m.group(2).lower().startswith("mi"):
-        km *= KM_PER_MILE
-    return Distance(km, m.group(1), m.group(2), m.group(3))
+    return None if m is None else _distance(m)
 
 
 # A distance and a direction set after a name with no reference point, which is the
@@ -109,8 +104,11 @@ def bearing_after(text: str) -> Distance | None:
     off the story's own town with, naming no reference point: ", about 50 km to the
     north", ", some 40 miles south-east"; not ", 50 km north of Gao" (a reference)."""
     m = _BEARING_AFTER.match(text)
-    if m is None:
-        return None
+    return None if m is None else _distance(m)
+
+
+def _distance(m: re.Match[str]) -> Distance:
+    """A matched figure, unit and direction (groups 1 to 3) as a :class:`Distance` in km."""
     km = float(m.group(1).replace(",", ""))
     if m.group(2).lower().startswith("mi"):
         km *= KM_PER_MILE
