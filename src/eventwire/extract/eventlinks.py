@@ -385,16 +385,39 @@ def name_doer(
 
 
 def is_unnamed(view: DocView, span: Span | None, onto: Ontology) -> bool:
-    """No doer, or one only described as armed men ("gunmen", "armed men"): no name, no
-    people's or country's word, no state's noun."""
+    """No doer, or one only described as armed men ("gunmen", "armed men", "Islamist
+    insurgents"): no name, no people's or country's word, no state's noun."""
     if span is None:
         return True
     words = view.doc.char_span(span.start, span.end, alignment_mode="expand")
-    # a kind noun capitalised where a sentence starts ("Gunmen ambushed") is no name
-    if words is None or any((t.pos_ == "PROPN" or t.ent_type_) and onto.actor_kind(t.lower_)
-                            is None for t in words):  # fmt: skip
+    if words is None or len(words) == 0:
+        return False
+    head = words[-1]
+    if head.dep_ in ("amod", "compound") and head.head.i > head.i:
+        head = head.head  # a span cut before its noun: "Maoist" of "Maoist rebels"
+    armed = onto.actor_kind(head.lower_) == "armed"
+    # a kind noun capitalised where a sentence starts ("Gunmen ambushed") is no name, nor
+    # is a word of creed or region before armed men ("Islamist insurgents")
+    if any((t.pos_ == "PROPN" or t.ent_type_) and onto.actor_kind(t.lower_) is None
+           and not (armed and t.i < head.i and describing(t)) for t in words):  # fmt: skip
         return False
     return onto.actor_kind(words[-1].lower_) != "state"
+
+
+# Capitalised words of a faith or a region that describe armed men without naming them:
+# "Muslim militias", "Anglophone separatists", "Sunni gunmen".
+CREED_WORDS = frozenset({"islamic", "muslim", "christian", "sunni", "shia", "shiite", "hindu",
+                         "buddhist", "anglophone", "francophone"})  # fmt: skip
+# Endings of the words of an ideology: "Islamist", "Maoist", "Salafist", "Marxist".
+CREED_ENDINGS = ("ist",)
+
+
+def describing(word: Token) -> bool:
+    """A capitalised word of ideology, faith or region before armed men: "Islamist
+    insurgents", "Maoist rebels", "Salafist fighters", "Anglophone separatists" -- no name
+    (a name holds another word: "Islamic State fighters", "the Maoist Communist Centre")."""
+    lower = word.lower_
+    return lower in CREED_WORDS or lower.endswith(CREED_ENDINGS)
 
 
 def _refers_back(noun: Token) -> bool:

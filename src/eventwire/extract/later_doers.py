@@ -19,7 +19,10 @@ six") and names the doer sentences later, in one of these constructions:
   the acts told before with no named doer;
 * the holder of the ground fire came from, named in a later sentence that points back to
   that ground: "The shells came from Kimoka hill ... X fighters have held that hill since
-  May" (as "shells fired from a hill held by X" is read in the act's own sentence).
+  May" (as "shells fired from a hill held by X" is read in the act's own sentence);
+* the doers of the article's act told again by a definite noun for attackers: "Gunmen of
+  the X group stormed the village on Monday. The attackers burned ten houses" -- "the
+  attackers" did what the article's doer did (:func:`attackers_named`).
 
 The named body becomes the doer of the earlier act, and of the acts told with it whose
 doer was unnamed (:func:`eventwire.extract.eventlinks.name_doer`). Membership and the
@@ -29,6 +32,7 @@ victims' attacker are what someone else says of the doer: the role is alleged
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.extract.docview import DocView
@@ -149,7 +153,115 @@ def doers_named_later(
             # the holder fired in the teller's inference: the role is alleged
             name_doer(view, out, trigger_at, [j for j in every if j <= fired[-1]], holder,
                       onto, upto, SOURCE_ALLEGED)  # fmt: skip
+    return attackers_named(view, out, trigger_at, onto, index)
+
+
+# Nouns by which a story tells again the doers of its act, with a definite determiner:
+# "the attackers", "the assailants", "the gunmen", "the raiders".
+ATTACKER_NOUNS = frozenset({"attacker", "assailant", "gunman", "raider"})
+# Words before a doer's name by which the story only suspects it: "Suspected X fighters".
+SUSPECTED_WORDS = frozenset({"suspected", "alleged", "presumed", "purported"})
+
+
+def attackers_named(
+    view: DocView,
+    events: list[EventMention],
+    trigger_at: list[int],
+    onto: Ontology,
+    index: MentionIndex,
+) -> list[EventMention]:
+    """An act whose doer is "the attackers" (also "the assailants", "the gunmen", "the
+    raiders", or a pronoun standing for them) in a sentence after the article's act takes
+    the doer the article gives the acts told before it: "Gunmen of the X group stormed the
+    village on Monday. The attackers burned ten houses" (X burned them).
+
+    The doer keeps how the article knows it: the accused of a blame, a doer only
+    "suspected", or one told only in acts of alleged modality makes the role alleged
+    (``source_alleged``), never asserted. Nothing is named when the acts before name no
+    doer, or name two ("X and Y have both raided the area ... the attackers"); a state's
+    forces, a person or a country is no candidate ("Troops killed two gunmen ... the
+    attackers had fired on the checkpoint": the gunmen are not the troops), nor is the
+    act's own target."""
+    out = list(events)
+    violent = onto.violent_types
+    for k, (e, i) in enumerate(zip(events, trigger_at, strict=True)):
+        if e.type not in violent or e.negated or not _told_as_attackers(view, e.source):
+            continue
+        found: dict[str, tuple[Span, bool]] = {}
+        for j in acts_before(view, out, trigger_at, i, violent):
+            o = out[j]
+            if o.source is None or o.source == e.target or is_unnamed(view, o.source, onto):
+                continue
+            if not _armed_body(view, o.source, onto, index):
+                continue
+            key = _body_key(o.source, index)
+            alleged = (SOURCE_ALLEGED in o.qualifiers or o.modality == "alleged"
+                       or _suspected(view, o.source))  # fmt: skip
+            seen = found.get(key)
+            found[key] = (o.source, alleged and (seen is None or seen[1]))
+        if len(found) != 1:
+            continue  # no doer told, or two
+        ((doer, alleged),) = found.values()
+        marks = (*e.qualifiers, SOURCE_ALLEGED) if alleged else e.qualifiers
+        out[k] = replace(e, source=doer, qualifiers=tuple(dict.fromkeys(marks)))
     return out
+
+
+def _told_as_attackers(view: DocView, span: Span | None) -> bool:
+    """The doer is a definite noun for attackers: "the attackers", "these gunmen" (a
+    pronoun read as them carries their span)."""
+    if span is None:
+        return False
+    words = view.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if words is None or len(words) == 0:
+        return False
+    head = words[-1]
+    return head.lemma_.lower() in ATTACKER_NOUNS and any(
+        c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children
+    )
+
+
+def _armed_body(view: DocView, span: Span, onto: Ontology, index: MentionIndex) -> bool:
+    """``span`` may name the attackers: not a state's forces ("troops", "the Mexican army",
+    "the Nigerian Air Force": bare kind nouns of a state, or a name with a country's
+    word), not a person, not a country ("the Arakan Army", a name of its own, may)."""
+    words = view.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if words is None or len(words) == 0:
+        return False
+    last = words[-1].lower_
+    two = f"{words[-2].lower_} {last}" if len(words) > 1 else last
+    state = onto.actor_kind(last) == "state" or onto.actor_kind(two) == "state"
+    mention = index.mention(span)
+    if mention is None:
+        return not state
+    if mention.affiliation is not None or (state and not any(t.pos_ == "PROPN" for t in words)):
+        return False
+    if mention.label == "GPE":  # a country, not a gang whose name reads as a place's
+        return not index.ctx.resources.kb.is_country_name(span.text)
+    return mention.label not in ("PERSON", "ROLE")  # "the Ihiala attack": a place's word
+
+
+def _body_key(span: Span, index: MentionIndex) -> str:
+    """One key for the mentions of one body: its document group, else its words."""
+    mention = index.mention(span)
+    if mention is not None and mention.group:
+        return mention.group
+    return span.text.lower().removeprefix("the ")
+
+
+def _suspected(view: DocView, span: Span) -> bool:
+    """A doer the story only suspects: "Suspected X fighters", "alleged X members" (the
+    word on the noun the name qualifies, or just before the name)."""
+    words = view.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if words is None or len(words) == 0:
+        return False
+    head = words[-1]
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    near = [*words, *(c for c in head.children if c.dep_ == "amod")]
+    if words[0].i > 0:
+        near.append(view.doc[words[0].i - 1])
+    return any(t.lower_ in SUSPECTED_WORDS for t in near)
 
 
 def _ground_held(verb: Token, index: MentionIndex) -> tuple[str, Span] | None:
