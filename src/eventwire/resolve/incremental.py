@@ -25,6 +25,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 from typing import Any, Protocol
 
 from eventwire.knowledge.resources import Resources
@@ -101,8 +102,9 @@ class UnitIndex(Protocol):
         """The keys these units carry besides their anchors."""
         ...
 
-    def cluster_units(self, cluster: str) -> list[StoredUnit]:
-        """Every unit of ``cluster``, in id order."""
+    def cluster_units(self, cluster: str) -> Iterable[StoredUnit]:
+        """Every unit of ``cluster``, in id order (read as the caller walks them: the
+        index may run its other look-ups meanwhile)."""
         ...
 
     def key_bearer(self, key: str, cluster: str) -> StoredUnit:
@@ -221,12 +223,12 @@ def update_actors(
     # are never all made at once), then those build_actors makes, as a rebuild orders them
     links = MentionActors()
     for cluster in sorted(whole):
-        units = index.cluster_units(cluster)
+        units = iter(index.cluster_units(cluster))  # a hub's rows are read as it is made
         totals[cluster] = None
-        if units:
-            built.append(cluster_actor(cluster, units, index, kb, links))
+        if (first := next(units, None)) is not None:
+            built.append(cluster_actor(cluster, chain([first], units), index, kb, links))
             totals[cluster] = built[-1].totals.to_json()
-        del units
+        del units, first
     for cluster in sorted(touched - whole):
         if cluster in fresh:
             grown = grown_actor(cluster, fresh[cluster], stored[cluster], index, kb, known)
@@ -306,7 +308,7 @@ def _lookups(
 
 def cluster_actor(
     cluster: str,
-    stored: Sequence[StoredUnit],
+    stored: Iterable[StoredUnit],
     index: UnitIndex,
     kb: Any,
     links: dict[str, str],
@@ -314,8 +316,8 @@ def cluster_actor(
     """A cluster's actor input from all its stored units (in id order), as a full
     resolution's actor pass makes it: one unit at a time, its totals, explanation lines
     and mention links (put in ``links``) made before the next unit is read from its
-    payload, so a hub's units are never all made at once; its demonym units are attached
-    after."""
+    payload, so a hub's units are never all made at once (``stored`` may be the index's
+    rows as it reads them); its demonym units are attached after."""
     decision_of, bearer_of = _lookups(index)
     out = ClusterActor(cluster, [], ClusterTotals())
     aid = actor_id(cluster)

@@ -257,13 +257,12 @@ class UnitsSQL:
             )
         return out
 
-    def cluster_units(self, cluster: str) -> list[StoredUnit]:
-        return [
-            _unit(r)
-            for r in self._all(
-                f"SELECT {UNIT_COLUMNS} FROM units u WHERE cluster = ? ORDER BY id", (cluster,)
-            )
-        ]
+    def cluster_units(self, cluster: str) -> Iterator[StoredUnit]:
+        # a hub's rows are read a batch at a time, never all at once
+        for r in self._stream(
+            f"SELECT {UNIT_COLUMNS} FROM units u WHERE cluster = ? ORDER BY id", (cluster,)
+        ):
+            yield _unit(r)
 
     def key_bearer(self, key: str, cluster: str) -> StoredUnit:
         return _unit(
