@@ -162,7 +162,8 @@ def when_for(ctx: DocContext, token: Token, etype: str | None = None) -> When | 
     if stand_in is not None and stand_in.text is None and parsed:
         saying = lambda: {start for start, _verb in _saying_dates(ctx)}  # noqa: E731
         undated = lambda timex: _dates_nothing(ctx, timex)  # noqa: E731
-        return story_day(ctx, paragraph, saying, undated) or stand_in
+        acted = lambda act: when_for(ctx, act)  # noqa: E731
+        return story_day(ctx, paragraph, saying, undated, acted) or stand_in
     return stand_in
 
 

@@ -28,6 +28,7 @@ from eventwire.model import (
     QuoteMention,
     RelationMention,
     Timex,
+    When,
 )
 
 if TYPE_CHECKING:
@@ -78,6 +79,8 @@ class DocContext:
     # whether a timex dates no event (a deadline, a superlative's period), by its span
     # and precision (see anchor.when_for; computed on first use)
     undating: dict[tuple[int, int, str | None], bool] = field(default_factory=dict, init=False)
+    # the story's day from its lead, once computed (see carried_days.story_day)
+    story_day: tuple[When | None] | None = field(default=None, init=False)
     _records: dict[str, tuple[Any, ...]] = field(default_factory=dict, init=False)
     _reader: str | None = field(default=None, init=False)
     _readable: frozenset[str] | None = field(default=None, init=False)
