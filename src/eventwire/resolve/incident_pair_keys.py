@@ -84,6 +84,7 @@ class PairKeys:
         self.end = np.frombuffer(end, dtype=np.int32)
         self.named = _Lists(named_at, named)
         self.toll = _Lists(toll_at, toll)
+        self.tolled = np.diff(self.toll.at) > 0  # gives a toll of two kinds (most do not)
         most = int(np.diff(self.named.at).max()) if size else 0
         self.shared_bits = max(most.bit_length(), 1)
         self.most_shared = most
@@ -127,7 +128,7 @@ class PairKeys:
         first = both & same_town
         # one toll of two kinds on one stated day (``same_toll``): both below the
         # country (``toll_cells`` gives no cell otherwise), one type
-        toll = same_day & same_type & ~first
+        toll = same_day & same_type & ~first & self.tolled[i] & self.tolled[j]
         if toll.any():
             first[toll] = self.toll.shared(i[toll], j[toll]) > 0
         # an exchange across a line: rare, and its towns' distance is worked out as
