@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from tests.resolve.test_incidents import GHARYAN, TARHUNA
+from tests.resolve.test_incidents import GHARYAN, LIBYA, TARHUNA
 
 from eventwire.model import Place
 from eventwire.resolve.incident_clusters import Clusters
@@ -96,3 +96,78 @@ def test_one_exchange_across_a_frontier_comes_first_too() -> None:
     retold = _report("r3", "baku", aze, place=sotk, week=True)
     assert pair_order(one_side, other_side) < pair_order(one_side, retold)
     assert _join([one_side, other_side, retold]) == [["r1", "r2"], ["r3"]]
+
+
+# one toll of one day: "three killed and one wounded" both reports give of Friday
+PROVINCE = Place("admin1:LY.01", "Jabal al Gharbi", 31.0, 12.0, "LBY", "LY.01", "admin1")
+ARMY = frozenset({"state:LBY"})
+BOTH = FRONT | ARMY
+CHECKPOINT = frozenset({"checkpoint"})
+THREE_AND_ONE = frozenset({("killed", 3), ("wounded", 1)})
+
+
+def _told(rid: str, article: str, named: frozenset[str], place: Place | None = GHARYAN,
+          *, week: bool = False, figures: frozenset[tuple[str, int]] = frozenset(),
+          day: str = FRIDAY, itype: str = "ASSAULT") -> Report:  # fmt: skip
+    d = date.fromisoformat(day).toordinal()
+    span = (d - 4, d + 2) if week else (d, d)
+    return Report(rid, article, itype, span, None if week else day, place, named,
+                  doers=named & FRONT, hit=named & ARMY, sites=CHECKPOINT,
+                  figures=figures)  # fmt: skip
+
+
+def _checkpoint_attack() -> list[Report]:
+    # a wire: "Front gunmen stormed a checkpoint near Gharyan on Friday, killing three
+    # soldiers and wounding one", and in the same article the army's account of the
+    # Front's raids on its posts around Tarhuna in the week; a local paper: "three soldiers
+    # died and one was hurt when the Front hit a checkpoint in the province on Friday", and
+    # its own account of the army's week of clashes with the Front around Gharyan
+    return [
+        _told("a1-day", "wire", FRONT, figures=THREE_AND_ONE),
+        _told("a2-week", "wire", BOTH, TARHUNA, week=True),
+        _told("b1-day", "local", BOTH, PROVINCE, figures=THREE_AND_ONE),
+        _told("b2-week", "local", BOTH, week=True),
+    ]
+
+
+def test_one_toll_of_one_day_joins_before_a_side_shared_with_the_other_report() -> None:
+    day, week, local_day, _local_week = _checkpoint_attack()
+    # two sides shared with the wire's week report ranked it first, and the wire's report
+    # of the day joined the local paper's week report by the town: each article's other
+    # report kept the day's two reports apart. One toll of one day is the act's own
+    # evidence and comes before any shared side
+    assert pair_order(day, local_day) < pair_order(week, local_day)
+    assert _join(_checkpoint_attack()) == [["a1-day", "b1-day"], ["a2-week"], ["b2-week"]]
+
+
+def test_one_toll_joins_first_whatever_the_order_of_the_reports() -> None:
+    reports = _checkpoint_attack()
+    want = _join(reports)
+    for seed in range(5):
+        random.Random(seed).shuffle(reports)
+        assert _join(reports) == want
+
+
+def test_near_misses_of_one_toll_are_not_ranked_first() -> None:
+    day, week, local_day, _local_week = _checkpoint_attack()
+    sides_first = pair_order(week, local_day)
+    one_figure = _told("c1", "c", BOTH, PROVINCE, figures=frozenset({("killed", 3)}))
+    other_wounded = _told("c2", "c", BOTH, PROVINCE,
+                          figures=frozenset({("killed", 3), ("wounded", 4)}))  # fmt: skip
+    next_day = _told("c3", "c", BOTH, PROVINCE, figures=THREE_AND_ONE, day="2025-03-15")
+    in_the_week = _told("c4", "c", BOTH, PROVINCE, figures=THREE_AND_ONE, week=True)
+    in_the_country = _told("c5", "c", BOTH, LIBYA, figures=THREE_AND_ONE)
+    a_protest = _told("c6", "c", BOTH, PROVINCE, figures=THREE_AND_ONE, itype="PROTEST")
+    for other in (one_figure, other_wounded, next_day, in_the_week, in_the_country, a_protest):
+        assert pair_order(day, other)[0], other.id  # not among the first
+        assert pair_order(day, other) > sides_first, other.id
+
+
+def test_one_toll_in_two_governorates_stays_apart() -> None:
+    # "three killed, one wounded" on one Friday in the province and in another one: two acts
+    elsewhere = Place("admin1:LY.09", "Misratah", 31.5, 15.0, "LBY", "LY.09", "admin1")
+    day = _told("a1-day", "wire", FRONT, figures=THREE_AND_ONE)
+    far = _told("d1", "far", FRONT, elsewhere, figures=THREE_AND_ONE)
+    other_town = _told("d2", "near", NOTHING, TARHUNA, figures=THREE_AND_ONE)
+    assert _join([day, far]) == [["a1-day"], ["d1"]]
+    assert _join([day, other_town]) == [["a1-day"], ["d2"]]

@@ -20,6 +20,7 @@ from eventwire.model import DocumentRecords, Place, When, to_dict
 from eventwire.resolve import resolve
 from eventwire.resolve.incident_blocks import CandidatePairs, _sorted, ordered_pairs
 from eventwire.resolve.incident_pair_keys import PairKeys
+from eventwire.resolve.incident_tolls import same_toll
 from eventwire.resolve.incidents import Report, candidate_blocks
 from eventwire.synthetic import World, synthetic_document
 
@@ -91,6 +92,10 @@ def test_every_term_of_the_order_is_numbered_as_pair_order_ranks_it(seed: int) -
     lines = sum(1 for i, j in expected if told[i].named != told[j].named and
                 {*told[i].doers, *told[j].doers} == {"state:ARM", "state:AZE"})  # fmt: skip
     assert lines > 10  # exchanges across the line are among the pairs
+    # one toll of one day ranks a pair first where no town is shared (``same_toll``)
+    tolls = sum(1 for i, j in expected if same_toll(told[i], told[j])
+                and told[i].place != told[j].place)  # fmt: skip
+    assert tolls > 10
     assert list(ordered_pairs(told)) == expected
 
 

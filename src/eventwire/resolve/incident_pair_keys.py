@@ -1,11 +1,11 @@
 """The incident join's pair order as numbers, from arrays of one value per report.
 
 :func:`~eventwire.resolve.incident_pairs.pair_order` ranks a candidate pair by terms of
-its two reports: both dated in one town (or one exchange across a line), shared sides,
-one town, one type, both dated, the gap between their windows, then their ids. Every
-term but the exchange across a line is a comparison of one value per report (a town's
-number, a type's, a window's ends) or, for the shared sides, a count over two short
-sorted lists; so :class:`PairKeys` reads each report once into arrays and gives the
+its two reports: both dated in one town (or with one toll of one day, or one exchange
+across a line), shared sides, one town, one type, both dated, the gap between their
+windows, then their ids. Every term but the exchange across a line is a comparison of
+one value per report (a town's number, a type's, a day's, a window's ends) or, for the
+shared sides and the toll, a count over two short sorted lists; so :class:`PairKeys` reads each report once into arrays and gives the
 order of a batch of pairs as one 64-bit number each (the leading terms in the upper
 bits, the two reports' places in the lower ones), with numpy, where the join made a
 tuple per pair in Python. For reports sorted by id the numbers sort as the tuples do.
@@ -28,6 +28,7 @@ from eventwire.resolve.doc_incidents import town_of
 from eventwire.resolve.incident_lines import across_line, doer_state
 from eventwire.resolve.incident_pairs import DAY_SLACK, filings
 from eventwire.resolve.incident_reports import Report
+from eventwire.resolve.incident_tolls import toll_cells
 
 GAP_BITS = (2 * DAY_SLACK).bit_length()  # two reports of one block are at most this apart
 
@@ -51,10 +52,12 @@ class PairKeys:
         towns: dict[str, int] = {}
         days: dict[str, int] = {}
         sides: dict[str, int] = {}
+        tolls: dict[str, int] = {}
         dated, town, kind, day, line = (array("b"), array("i"), array("i"), array("i"),
                                         array("b"))  # fmt: skip
         start, end = array("i"), array("i")
         named_at, named = array("q", [0]), array("i")
+        toll_at, toll = array("q", [0]), array("i")
         for r in reports:
             here = town_of(r.place)
             dated.append(bool(r.day))
@@ -68,6 +71,10 @@ class PairKeys:
             end.append(w[1] if w else 0)
             named.extend(sorted(sides.setdefault(s, len(sides)) for s in r.named))
             named_at.append(len(named))
+            # its toll's cells: one toll of two kinds that two reports of one day share
+            # (``incident_tolls.same_toll``)
+            toll.extend(sorted({tolls.setdefault(c, len(tolls)) for c in toll_cells(r)}))
+            toll_at.append(len(toll))
         self.dated = np.frombuffer(dated, dtype=np.int8).astype(bool)
         self.town = np.frombuffer(town, dtype=np.int32)
         self.type = np.frombuffer(kind, dtype=np.int32)
@@ -76,6 +83,8 @@ class PairKeys:
         self.start = np.frombuffer(start, dtype=np.int32)
         self.end = np.frombuffer(end, dtype=np.int32)
         self.named = _Lists(named_at, named)
+        self.toll = _Lists(toll_at, toll)
+        self.tolled = np.diff(self.toll.at) > 0  # gives a toll of two kinds (most do not)
         most = int(np.diff(self.named.at).max()) if size else 0
         self.shared_bits = max(most.bit_length(), 1)
         self.most_shared = most
@@ -114,12 +123,17 @@ class PairKeys:
         town_i = self.town[i]
         same_town = (town_i >= 0) & (town_i == self.town[j])
         both = self.dated[i] & self.dated[j]
-        first = both & same_town
         same_type = self.type[i] == self.type[j]
+        same_day = both & (self.day[i] == self.day[j])
+        first = both & same_town
+        # one toll of two kinds on one stated day (``same_toll``): both below the
+        # country (``toll_cells`` gives no cell otherwise), one type
+        toll = same_day & same_type & ~first & self.tolled[i] & self.tolled[j]
+        if toll.any():
+            first[toll] = self.toll.shared(i[toll], j[toll]) > 0
         # an exchange across a line: rare, and its towns' distance is worked out as
         # ``across_line`` works it out, so it is asked of the few pairs it may hold
-        maybe = both & ~same_town & self.line[i] & self.line[j] & same_type
-        maybe &= self.day[i] == self.day[j]
+        maybe = same_day & ~first & self.line[i] & self.line[j] & same_type
         for k in np.flatnonzero(maybe).tolist():
             first[k] = across_line(self.reports[int(i[k])], self.reports[int(j[k])])
         shared = self.named.shared(i, j)
