@@ -48,6 +48,7 @@ from eventwire.extract.eventlinks import (
     same_day,
 )
 from eventwire.extract.eventroles import negated_verb
+from eventwire.extract.modality import PHRASE_MODALITIES
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import EventMention, Span
 
@@ -159,8 +160,9 @@ def doers_named_later(
 # Nouns by which a story tells again the doers of its act, with a definite determiner:
 # "the attackers", "the assailants", "the gunmen", "the raiders".
 ATTACKER_NOUNS = frozenset({"attacker", "assailant", "gunman", "raider"})
-# Words before a doer's name by which the story only suspects it: "Suspected X fighters".
-SUSPECTED_WORDS = frozenset({"suspected", "alleged", "presumed", "purported"})
+# Words before a doer's name by which the story only suspects it: "Suspected X fighters"
+# (the words by which a phrase is alleged, :data:`~eventwire.extract.modality.PHRASE_MODALITIES`).
+SUSPECTED_WORDS = frozenset(w for w, m in PHRASE_MODALITIES.items() if m == "alleged")
 
 
 def attackers_named(
