@@ -60,8 +60,10 @@ all see the description as a mention of the actor it stands for:
 A description with a name or a country of its own ("the Congolese army", "the Wagner
 group") names its actor itself and is left alone.
 
-A reader of an event's or a relation's side asks :func:`referent_of` which named actor a
-description or a pronoun stands for; it answers None rather than guess.
+Event and relation sides reach these readings through ``MentionIndex.filler``;
+:func:`referent_of` states the question they answer (which named actor a description or a
+pronoun stands for, None rather than a guess) for one token, and is what the tests of
+these readings ask.
 
 Once the article's places are read (:func:`armies_of_one_state`, in the events pass), a
 bare reference to a state's forces left unnamed ("the army said", "troops opened fire",

@@ -136,8 +136,9 @@ PARTAKING_VERBS = frozenset({"participate", "take", "join", "engage", "involve"}
 SETTING_PREPS = frozenset({"in", "during", "amid", "amidst", "throughout", "after", "before",
                            "since", "following", "despite", "for"})  # fmt: skip
 PHRASE_MODALITIES = {"alleged": "alleged", "suspected": "alleged", "purported": "alleged",
-                     "supposed": "alleged", "presumed": "alleged", "reported": "reported", "possible": "hypothetical",
-                     "potential": "hypothetical", "would-be": "hypothetical",
+                     "supposed": "alleged", "presumed": "alleged", "reported": "reported",
+                     "possible": "hypothetical", "potential": "hypothetical",
+                     "would-be": "hypothetical",
                      "prospective": "future", "future": "future"}  # fmt: skip
 
 

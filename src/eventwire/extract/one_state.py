@@ -184,11 +184,10 @@ def below_the_state(tok: Any) -> bool:
 def governments_of_one_state(ctx: DocContext) -> list[Mention]:
     """Mentions of the state for "the government" and "the federal (central, national,
     transitional) government" with no state of its own (and "the regime", "the
-    administration"), when the article names no
-    government of any state (the
-    mention pass reads "the government" as the one it names, :func:`definite_descriptions`)
-    and it is about one country (:func:`article_country`): "Rebels shelled Kassala ... the federal government
-    condemned it" is Sudan's. Not a modifier ("government troops" are forces, "a government
+    administration"), when the article names no government of any state (the mention pass
+    reads "the government" as the one it names, :func:`definite_descriptions`) and it is
+    about one country (:func:`article_country`): "Rebels shelled Kassala ... the federal
+    government condemned it" is Sudan's. Not a modifier ("government troops" are forces, "a government
     building" a place)."""
     iso3 = article_country(ctx.places, ctx.mentions, ctx.resources.kb)
     if iso3 is None:

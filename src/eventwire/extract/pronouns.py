@@ -20,8 +20,9 @@ its allies").
 Definite descriptions of an actor ("the group", "the rebels", "the army") are mentions of
 the actor they stand for, made by the mention pass (:mod:`eventwire.extract.descriptions`);
 here they compete for "they" as that actor, and a plural one ("the rebels"), like a plural
-unnamed group ("women", "the soldiers"), is never the antecedent of a singular "its". A place an actor holds, owned by a pronoun ("attacked its
-positions"), stands for the actor the pronoun stands for (:func:`held_by`).
+unnamed group ("women", "the soldiers"), is never the antecedent of a singular "its". A
+place an actor holds, owned by a pronoun ("attacked its positions"), stands for the actor
+the pronoun stands for (:func:`held_by`).
 """
 
 from __future__ import annotations

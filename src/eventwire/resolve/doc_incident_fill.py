@@ -123,13 +123,14 @@ def _carry_day(
     """The day of one occurrence holds for each event the article tells of it: "Fighters
     raided a hill village on Tuesday night, burning a dozen huts. ... They abducted its
     chief and two of his sons" -- the abduction, told with no date of its own (an undated
-    clause reads as the day of publication), is Tuesday's, like the raid. A member of another type than the members
-    that date themselves, left undated by :func:`_filled` (which reads its own type only),
-    takes the incident's day (:attr:`DocIncident.day`: the earliest day its members
-    state) when a member the outlet tells states it, marked ``inferred_date``; a date a member states (a day, a week, a month) is
-    never overwritten. Which sentence gave the day is kept in the incident's rules (its
-    explanation): the member's evidence stays its own sentence. Returns what was carried
-    (the incident, the member, the member that gave the day)."""
+    clause reads as the day of publication), is Tuesday's, like the raid. A member of
+    another type than the members that date themselves, left undated by :func:`_filled`
+    (which reads its own type only), takes the incident's day (:attr:`DocIncident.day`: the
+    earliest day its members state) when a member the outlet tells states it, marked
+    ``inferred_date``; a date a member states (a day, a week, a month) is never overwritten.
+    Which sentence gave the day is kept in the incident's rules (its explanation): the
+    member's evidence stays its own sentence. Returns what was carried (the incident, the
+    member, the member that gave the day)."""
     carried = []
     for inc in incidents:
         day = inc.day
