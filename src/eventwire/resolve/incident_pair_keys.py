@@ -5,10 +5,10 @@ its two reports: both dated in one town (or with one toll of one day, or one exc
 across a line), shared sides, one town, one type, both dated, the gap between their
 windows, then their ids. Every term but the exchange across a line is a comparison of
 one value per report (a town's number, a type's, a day's, a window's ends) or, for the
-shared sides and the toll, a count over two short sorted lists; so :class:`PairKeys` reads each report once into arrays and gives the
-order of a batch of pairs as one 64-bit number each (the leading terms in the upper
-bits, the two reports' places in the lower ones), with numpy, where the join made a
-tuple per pair in Python. For reports sorted by id the numbers sort as the tuples do.
+shared sides and the toll, a count over two short sorted lists; so :class:`PairKeys`
+reads each report once into arrays and gives the order of a batch of pairs as one 64-bit
+number each (the leading terms in the upper bits, the two reports' places in the lower
+ones), with numpy, where the join made a tuple per pair in Python. For reports sorted by id the numbers sort as the tuples do.
 
 The same arrays say whether two reports are a candidate pair at all (a cell in common
 and days that meet, as :func:`~eventwire.resolve.incident_pairs.filings` files them),
