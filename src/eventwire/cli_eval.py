@@ -43,6 +43,22 @@ def eval_command(
     report: Annotated[
         Path | None, typer.Option("--report", metavar="FILE", help="Write a Markdown report.")
     ] = None,
+    groups: Annotated[
+        str | None,
+        typer.Option(
+            "--groups",
+            metavar="G,G",
+            help="written-gold: score only these article groups of the split (e.g. one batch).",
+        ),
+    ] = None,
+    skip_groups: Annotated[
+        str | None,
+        typer.Option(
+            "--skip-groups",
+            metavar="G,G",
+            help="written-gold: leave these article groups out (a hold-out batch).",
+        ),
+    ] = None,
 ) -> None:
     """Score the real pipeline on public gold sets (see docs/evaluation.md)."""
     from eventwire import evaluate
@@ -53,6 +69,8 @@ def eval_command(
             evaluate.check_errors_split(split)
             if split == "all":
                 err.print("warning: --errors on --split all shows test misses too", highlight=False)
+        keep = _group_list(groups) if groups is not None else None
+        skip = _group_list(skip_groups) if skip_groups is not None else []
         results, beside = evaluate.run_with_dev(
             gold_set,
             data,
@@ -62,6 +80,8 @@ def eval_command(
             dev_too=report is not None,
             progress=lambda name, half: err.print(f"evaluating {name} ({half})", highlight=False),
             meter=lambda label, total: Meter(label, total, "texts"),
+            groups=keep,
+            skip_groups=skip,
         )
         if errors is not None:
             n = evaluate.write_errors(results, errors)
@@ -71,6 +91,8 @@ def eval_command(
             where = f" --data {data}" if data is not None else ""
             command = f"eventwire eval {gold_set}{where} --split {split}"
             command += f" --limit {limit}" if limit is not None else ""
+            command += f" --groups {','.join(keep)}" if keep is not None else ""
+            command += f" --skip-groups {','.join(skip)}" if skip else ""
             write_report(results, report, command=command, beside=beside)
             err.print(f"wrote {report}", highlight=False)
     if as_json:
@@ -84,3 +106,8 @@ def eval_command(
             value = "-" if metric.value is None else f"{metric.value:.3f}"
             rows.append((r.name, key, value, str(metric.n)))
     table(("set", "metric", "ours", "n"), rows)
+
+
+def _group_list(value: str) -> list[str]:
+    """``A, B,C`` -> ``["A", "B", "C"]`` (written-gold's article group names)."""
+    return [g.strip() for g in value.split(",") if g.strip()]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 import json
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
@@ -91,12 +91,16 @@ def run(
     split: str = DEFAULT_SPLIT,
     progress: Callable[[str], None] | None = None,
     meter: Callable[[str, int], AbstractContextManager[Any]] | None = None,
+    groups: Collection[str] | None = None,
+    skip_groups: Collection[str] = (),
 ) -> list[SetResult]:
     """Evaluate one gold set (or ``all`` present under ``data``) with the real pipeline.
 
     ``limit`` overrides each set's default sample (0 = every item); ``split`` picks the
     fixed half of each set's items (``dev``, ``test`` or ``all``, see :func:`split_of`).
-    Without ``data`` only the sets eventwire ships (``written-gold``) are found."""
+    Without ``data`` only the sets eventwire ships (``written-gold``) are found.
+    ``groups`` and ``skip_groups`` choose written-gold's article groups (other sets have
+    none and ignore them)."""
     load_builtin()
     if split not in SPLITS:
         raise EvalError(f"unknown split {split!r} (known: {', '.join(SPLITS)})")
@@ -114,7 +118,14 @@ def run(
             known = ", ".join([*gold_sets.names(), "all"])
             raise EvalError(f"unknown gold set {name!r} (known: {known})")
         names = [name]
-    ctx = EvalContext(settings=settings, limit=limit, split=split, meter=meter)
+    ctx = EvalContext(
+        settings=settings,
+        limit=limit,
+        split=split,
+        meter=meter,
+        groups=frozenset(groups) if groups is not None else None,
+        skip_groups=frozenset(skip_groups),
+    )
     results = []
     for set_name in names:
         folder = _folder(set_name, data)
@@ -146,6 +157,8 @@ def run_with_dev(
     dev_too: bool = False,
     progress: Callable[[str, str], None] | None = None,
     meter: Callable[[str, int], AbstractContextManager[Any]] | None = None,
+    groups: Collection[str] | None = None,
+    skip_groups: Collection[str] = (),
 ) -> tuple[list[SetResult], list[SetResult]]:
     """:func:`run` on ``split``, and with ``dev_too`` on the dev split as well (a report
     shows the test figures with dev beside them); the second list is empty otherwise."""
@@ -153,12 +166,23 @@ def run_with_dev(
     def told(half: str) -> Callable[[str], None] | None:
         return (lambda set_name: progress(set_name, half)) if progress else None
 
-    results = run(name, data, settings, limit=limit, split=split, progress=told(split), meter=meter)
+    def run_half(half: str) -> list[SetResult]:
+        return run(
+            name,
+            data,
+            settings,
+            limit=limit,
+            split=half,
+            progress=told(half),
+            meter=meter,
+            groups=groups,
+            skip_groups=skip_groups,
+        )
+
+    results = run_half(split)
     beside: list[SetResult] = []
     if dev_too and split != "dev":
-        beside = run(
-            name, data, settings, limit=limit, split="dev", progress=told("dev"), meter=meter
-        )
+        beside = run_half("dev")
     return results, beside
 
 

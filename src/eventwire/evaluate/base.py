@@ -137,6 +137,10 @@ class EvalContext:
     settings: Settings
     limit: int | None = None  # overrides a set's default sample; 0 = no sampling
     split: str = DEFAULT_SPLIT  # dev, test or all (see split_of)
+    # written-gold only: keep just these article groups (None: all of the split), then
+    # leave out skip_groups (a hold-out batch whose dev half is read as figures only)
+    groups: frozenset[str] | None = None
+    skip_groups: frozenset[str] = frozenset()
     # meter(label, total) -> a context manager whose value has advance(n): shows how far
     # the pipeline is through a batch of gold texts (the CLI's progress bar or log line)
     meter: Callable[[str, int], AbstractContextManager[Any]] | None = None

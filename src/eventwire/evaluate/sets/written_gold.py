@@ -43,6 +43,22 @@ def groups_in_split(gold: dict[str, Any], split: str) -> list[str]:
     return sorted(halves.get(split, []))
 
 
+def chosen_groups(
+    gold: dict[str, Any], split: str, keep: frozenset[str] | None, skip: frozenset[str]
+) -> list[str]:
+    """The groups of ``split`` to score: only ``keep`` when given, never those of ``skip``
+    (a hold-out batch whose dev half is read as figures, never as misses). A name that is
+    no group of the gold is refused, so that a typo never scores the whole half."""
+    known = set(groups_in_split(gold, "all"))
+    unknown = sorted((keep or frozenset()) - known) + sorted(skip - known)
+    if unknown:
+        raise EvalError(
+            f"unknown article group(s) {', '.join(unknown)} (known: {', '.join(sorted(known))})"
+        )
+    groups = groups_in_split(gold, split)
+    return [g for g in groups if (keep is None or g in keep) and g not in skip]
+
+
 def articles_of_groups(gold: dict[str, Any], groups: list[str]) -> list[str]:
     wanted = set(groups)
     return sorted(f for f, meta in gold["articles"].items() if meta.get("group") in wanted)
@@ -191,9 +207,11 @@ def check(folder: Path) -> dict[str, Any]:
     anchors=ANCHORS,
 )
 def evaluate(folder: Path, ctx: EvalContext) -> SetResult:
-    """``--limit N`` keeps N article groups of the split, evenly spread."""
+    """``--limit N`` keeps N article groups of the split, evenly spread, after ``--groups``
+    and ``--skip-groups`` have chosen among them."""
     gold = check(folder)
-    groups = take(groups_in_split(gold, ctx.split), ctx.sample_size(None))
+    groups = chosen_groups(gold, ctx.split, ctx.groups, ctx.skip_groups)
+    groups = take(groups, ctx.sample_size(None))
     result = evaluate_gold(
         folder, gold_of_articles(gold, articles_of_groups(gold, groups)), ctx, "written-gold"
     )
