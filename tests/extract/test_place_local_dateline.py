@@ -100,6 +100,23 @@ def test_a_speech_act_of_a_local_story_is_at_its_dateline_town(nlp, resources) -
 
 
 @pytest.mark.slow
+def test_a_speech_act_takes_no_local_dateline_town_of_another_country(nlp, resources) -> None:
+    # a desk across the border from every place the story tells: the governor's words
+    # were said in the story's country, not in the desk's town
+    text = (
+        "KASESE -- Militiamen killed six villagers in Butembo and burned houses in Beni "
+        "on Friday, residents said. The army sent troops to Lubero.\n\n"
+        "Later the governor condemned the killings."
+    )
+    place = _place(nlp, resources, text, "condemned")
+    assert place is None or (place[0] != "Kasese" and place[2])
+    # a desk in the story's country is where such words were heard
+    text = text.replace("KASESE --", "BUTEMBO --")
+    place = _place(nlp, resources, text, "condemned")
+    assert place is not None and place[0] == "Butembo" and place[2]
+
+
+@pytest.mark.slow
 def test_a_short_dateline_town_in_capitals_is_no_acronym(nlp, resources) -> None:
     text = HEADER + "GAO, 3 May -- Gunmen burned two trucks on the road to Ansongo on Sunday."
     records = extract_document(Article(id="d1", text=text, published="2021-05-03"), nlp(text),

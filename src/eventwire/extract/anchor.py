@@ -53,7 +53,7 @@ from eventwire.extract.count_attach import time_clause
 from eventwire.extract.dates import governing_verb, is_deadline
 from eventwire.extract.modality import SPEECH_VERBS
 from eventwire.extract.placechoice import pick_place
-from eventwire.extract.placeinferred import dateline_town, inferred_country, inferred_place
+from eventwire.extract.placeinferred import inferred_place, speech_place
 from eventwire.extract.placenowhere import locates_nothing
 from eventwire.extract.placespeech import said_at
 from eventwire.extract.timex import is_duration
@@ -563,7 +563,7 @@ def place_for(ctx: DocContext, token: Token, etype: str | None = None) -> Place 
     modifier ("the US dollar") or a nationality word; with no place in the sentence, the
     town or division an earlier sentence of the paragraph is about (not for a speech act of
     type ``etype``: see :data:`SPEECH_ACTS`, which takes the town of a local dateline,
-    ``placeinferred.dateline_town``), else a local dateline's town in the article's
+    ``placeinferred.speech_place``), else a local dateline's town in the article's
     dominant country, or that country, flagged ``inferred``
     (``placeinferred.inferred_place``), else None."""
     if ctx.usable_places is None:  # the same for every event of the document
@@ -588,7 +588,7 @@ def place_for(ctx: DocContext, token: Token, etype: str | None = None) -> Place 
     # from the scene before it: "Shells hit a market in Kadugli. The minister condemned
     # the attack." says nothing of where the minister was.
     if speech:  # said at a local paper's desk ("kanpur: ..."), else in the country
-        return dateline_town(ctx) or inferred_country(ctx, usable)
+        return speech_place(ctx, usable)
     return earlier_place(ctx, token, usable) or inferred_place(ctx, usable)
 
 

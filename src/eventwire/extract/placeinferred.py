@@ -186,6 +186,22 @@ def _local_dash_dateline(ctx: DocContext, pm: PlaceMention) -> bool:
     return capital is None or capital.id != pm.place.id
 
 
+def speech_place(ctx: DocContext, usable: list[PlaceMention]) -> Place | None:
+    """Where a speech act with no place of its own was said: a local paper's dateline
+    town (:func:`dateline_town`), unless it lies outside the article's dominant country
+    (:func:`inferred_country`), else that country or division, flagged ``inferred``.
+    "kanpur: ... Later the mayor accused a rival party" was said in Kanpur; but a local
+    dateline's town in another country than the one the story is about ("a town across
+    the border, -- " heading a story whose places all lie on the other side) is no
+    desk of that story's speakers, and the speech act takes the story's country. A
+    story with no dominant country keeps the dateline's town, as before."""
+    town = dateline_town(ctx)
+    area = inferred_country(ctx, usable)
+    if town is not None and (area is None or town.country == area.country):
+        return town
+    return area
+
+
 def inferred_place(ctx: DocContext, usable: list[PlaceMention]) -> Place | None:
     """The place inferred for an event no sentence of its paragraph places: a local
     paper's dateline town (:func:`dateline_town`) lying in the article's dominant country

@@ -28,6 +28,7 @@ from eventwire.extract.placefeatures import (
     tied_features,
     with_tied_namesakes,
 )
+from eventwire.extract.placeoutliers import far_namesakes
 from eventwire.extract.placeparts import with_parts
 from eventwire.extract.placespans import (
     DIVISION_KIND_WORDS,
@@ -263,6 +264,10 @@ def extract_places(ctx: DocContext) -> dict[str, list[PlaceMention]]:
     # each mention keeps the zone of the page it lies in, so later steps (an article's
     # incidents) know a dateline's town without reading the text again
     zones = ctx.view.zones
+    # "attacked Xa" with the only villages called Xa in another state: a namesake
+    found = far_namesakes(
+        found, unread, {pm.span.start for pm in found if zones.zone_of(pm.span.start) == "dateline"}
+    )
     # "in Xa, in the Tepal municipality": not a namesake in another state
     found, namesakes = namesakes_across_a_tie(ctx.text, with_parts(ctx, found), unread)
     found = with_tied_namesakes(tied_features(ctx.text, found, unread), namesakes)
