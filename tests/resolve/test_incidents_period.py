@@ -5,12 +5,18 @@ joinable."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date
 
 from tests.resolve.test_incidents import GHARYAN, Text, resolve_all, shelling
 
-from eventwire.model import EventMention
-from eventwire.resolve.incident_period import period_veto, tells_a_period, told_over_a_period
+from eventwire.model import EventMention, When
+from eventwire.resolve.incident_period import (
+    outside_period_veto,
+    period_veto,
+    tells_a_period,
+    told_over_a_period,
+)
 from eventwire.resolve.incidents import Report, candidate_blocks, veto
 
 DAY = date(2025, 3, 14).toordinal()
@@ -111,3 +117,44 @@ def test_in_a_store_the_siege_stays_out_of_the_shelling_in_any_order() -> None:
         rng.shuffle(docs)
         got = sorted(sorted({ev.article_id for ev in i.evidence}) for i in resolve_all(docs))
         assert got == [["a", "b", "t"], ["s"]]
+
+
+def _spanned(article: str, sentence: str, trigger: str, when: When, published: str) -> Text:
+    t = Text(article, published).sentence(sentence)
+    t.event("ASSAULT", trigger, None, GHARYAN)
+    t.events = [replace(em, when=when) for em in t.events]
+    return t
+
+
+def test_a_day_after_the_weekend_a_report_states_is_another_act() -> None:
+    # "over the weekend" reads as the week of that weekend (Monday 10 to Sunday 16 March);
+    # the next Monday's strike lies a day off it, which the day's slack had joined
+    weekend = _spanned("a", "Militia gunners fired more than 30 shells into the town over "
+                       "the weekend, the army said.", "fired",
+                       When("2025-W11", "week", "over the weekend"), "2025-03-18")  # fmt: skip
+    monday = Text("b", "2025-03-18").sentence("Jets struck positions in Gharyan on Monday.")
+    monday.event("ASSAULT", "struck", "2025-03-17", GHARYAN)
+    saturday = Text("c", "2025-03-16").sentence("Shells hit a clinic in Gharyan on Saturday.")
+    saturday.event("ASSAULT", "hit", "2025-03-15", GHARYAN)
+    for docs in ([weekend, monday, saturday], [saturday, monday, weekend]):
+        incs = resolve_all([t.records() for t in docs])
+        assert sorted(sorted(a.article_id for a in i.evidence) for i in incs) == [
+            ["a", "c"],
+            ["b"],
+        ]
+    reports = {r.article_id: r for r in (_report("a", None), _report("b", "2025-03-17"))}
+    assert veto(reports["a"], reports["b"]) is None  # undated (the week before publication)
+    stated = Report("r-a", "a", "ASSAULT", (DAY - 4, DAY + 2), None, GHARYAN, ARMY, doers=ARMY)
+    assert outside_period_veto(stated, reports["b"]) == "a day outside the span the other states"
+    assert outside_period_veto(stated, _report("c", "2025-03-14")) is None  # inside it
+
+
+def test_a_month_a_report_states_holds_its_own_days_only() -> None:
+    march = _spanned("a", "Gunmen raided the depot in March, the council said.", "raided",
+                     When("2025-03", "month", "in March"), "2025-04-02")  # fmt: skip
+    first = Text("b", "2025-04-02").sentence("Gunmen raided the depot in Gharyan on 1 April.")
+    first.event("ASSAULT", "raided", "2025-04-01", GHARYAN)
+    late = Text("c", "2025-04-02").sentence("Gunmen raided the depot in Gharyan on 28 March.")
+    late.event("ASSAULT", "raided", "2025-03-28", GHARYAN)
+    incs = resolve_all([march.records(), first.records(), late.records()])
+    assert sorted(sorted(a.article_id for a in i.evidence) for i in incs) == [["a", "c"], ["b"]]

@@ -9,7 +9,8 @@ Across articles, the days the reports' article incidents tell of must also meet 
 incident join compares them (within a month each, a day apart at most), so an event
 never sits in two incidents. A mention with no resolved actor and no place is too vague to match anything
 and stays an event of its own. ``source_count`` is the number of distinct
-articles behind an event; counts keep the highest figure reported per kind, and a
+articles behind an event; counts keep, per kind, the highest of the figures each article
+leads with (``incident_counts.told_figures``: not a claim printed lower down), and a
 count stated once is carried by one event only (see ``_count_owners``), so tolls add up.
 """
 
@@ -42,6 +43,7 @@ from eventwire.resolve.doc_incident_record import mention_id, statement_id
 from eventwire.resolve.doc_incidents import UNDATED_WINDOW, DocIncident, stated_span
 from eventwire.resolve.event_spill import SpilledEvents
 from eventwire.resolve.ids import stable_id
+from eventwire.resolve.incident_counts import told_figures
 from eventwire.resolve.incident_sites import act_nouns, sites_hit
 from eventwire.resolve.incidents import DAY_SLACK, MAX_WINDOW, place_veto
 from eventwire.resolve.mention_rows import GroupKey, RowMaker, RowSink
@@ -542,11 +544,15 @@ def make_event(
     evidence: dict[tuple[str, int], Evidence] = {}
     for em in members:
         evidence.setdefault((em.evidence.article_id, em.evidence.char_start), em.evidence)
-    counts: dict[str, int] = {}
+    # each article's figure is the one it leads with (``incident_counts.told_figures``:
+    # not a side's claim printed lower down), the highest of the articles' kept
+    by_article: dict[str, list[Count]] = defaultdict(list)
     for em in members:
-        for c in em.counts:
-            if count_key(c) in owned:
-                counts[c.kind] = max(counts.get(c.kind, 0), c.value)
+        by_article[em.article_id] += [c for c in em.counts if count_key(c) in owned]
+    counts: dict[str, int] = {}
+    for told in by_article.values():
+        for kind, (_c, value, _update) in told_figures(told).items():
+            counts[kind] = max(counts.get(kind, 0), value)
     modalities = Counter(em.modality for em in members)
     modality = min(modalities, key=lambda m: (-modalities[m], MODALITY_RANK.index(m)))
     attributed = next(

@@ -13,11 +13,24 @@ wounded die, so a figure lower than an update is an earlier count, not a disagre
 incident's figure is the highest update, the range runs from it to any higher figure a
 report gives, and the lower figures stay in ``count_reports`` as what was first reported.
 No publication date is needed, so the result never depends on the order reports arrive in.
+
+**One article's figure** (:func:`told_figures`) is the figure its outlet leads with, not
+the highest it prints. A news report states its toll first and then, lower down, what
+else was said of it: a side's claim ("the rebels said they had killed 30 troops, which
+the ministry denied"), a part of the dead ("four of the dead were children"), an
+earlier count. So per kind the article's figure is its highest stated update, else the
+highest figure of the first sentence that states one (a figure after a definite or
+possessive determiner, "the two brothers buried on Sunday", "his three sons", counts
+people already known and leads only when no other does); a later figure told as an addition
+("three **other** herders were wounded", "two **more** bodies were found", "another 12
+died", marked ``update == "more"`` by extraction or saying "other"/"others"/"more") is
+added to it, and only such a figure: never a plain figure, so nothing is counted twice.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from eventwire.model import Count, CountReport, EventMention
@@ -29,14 +42,76 @@ def is_update(count: Count) -> bool:
     return count.update == "total"
 
 
+# a figure added to one stated before it: "three other herders", "four others", "two more"
+_ADDED = re.compile(r"\b(?:other|others|more)\b(?!\s+than)", re.IGNORECASE)
+
+
+def is_addition(count: Count) -> bool:
+    """Whether a figure is told as people added to a figure stated before it ("three
+    **other** herders were wounded", "two **more** bodies", "another 12 died")."""
+    return count.update == "more" or bool(_ADDED.search(count.text))
+
+
+# a determiner before a figure that points at people already known: "the two jawans killed
+# in the raid", "his three sons"
+_DEFINITE = re.compile(r"\b(?:the|these|those|his|her|their|its|our)\s+$", re.IGNORECASE)
+
+
+def is_definite(count: Count) -> bool:
+    """Whether a figure counts people the text already knows, after a definite or
+    possessive determiner ("**the two** brothers buried on Sunday were among the dead",
+    "**his three** sons"): a part of the dead a report dwells on, not its toll."""
+    if count.span is None:
+        return False
+    head = count.evidence.sentence[: max(count.span.start - count.evidence.char_start, 0)]
+    return bool(_DEFINITE.search(head))
+
+
+def told_figures(counts: Iterable[Count]) -> dict[str, tuple[Count, int, bool]]:
+    """One article's figure per kind (see the module docstring): the count it rests on,
+    its value (the lead figure plus the additions told after it) and whether it is an
+    update. ``counts`` are one article's; the same count carried by several mentions (one
+    span) is read once."""
+    seen: dict[tuple[object, ...], Count] = {}
+    for c in counts:
+        seen.setdefault((c.kind, c.span.start if c.span else c.evidence.char_start, c.value), c)
+    by_kind: dict[str, list[Count]] = defaultdict(list)
+    for c in seen.values():
+        by_kind[c.kind].append(c)
+    out: dict[str, tuple[Count, int, bool]] = {}
+    for kind, found in sorted(by_kind.items()):
+        found.sort(key=_told_at)
+        updates = [c for c in found if is_update(c)]
+        plain = [c for c in found if not is_update(c) and not is_addition(c)]
+        plain = [c for c in plain if not is_definite(c)] or plain
+        if updates:
+            lead = max(updates, key=lambda c: (c.value, [-x for x in _told_at(c)]))
+        elif plain:
+            first = plain[0].evidence.char_start
+            lead = max((c for c in plain if c.evidence.char_start == first),
+                       key=lambda c: (c.value, [-x for x in _told_at(c)]))  # fmt: skip
+        else:
+            lead = None
+        # additions in a later sentence than the lead's (one sentence's "two killed and
+        # three others" is read whole by extraction), or all of them when none leads
+        after = lead.evidence.char_start if lead is not None else -1
+        added = [c for c in found if is_addition(c) and not is_update(c)
+                 and c.evidence.char_start > after]  # fmt: skip
+        value = (lead.value if lead is not None else 0) + sum(c.value for c in added)
+        out[kind] = (lead or added[0], value, lead is not None and is_update(lead))
+    return out
+
+
+def _told_at(c: Count) -> list[int]:
+    return [c.evidence.char_start, c.span.start if c.span else c.evidence.char_start]
+
+
 def report_figures(members: Iterable[EventMention]) -> list[tuple[CountReport, bool]]:
-    """One report's figure per kind (its highest), each with whether it is an update."""
-    best: dict[str, tuple[CountReport, bool]] = {}
-    for em in members:
-        for c in em.counts:
-            if c.kind not in best or c.value > best[c.kind][0].value:
-                best[c.kind] = (CountReport(c.kind, c.value, c.qualifier, c.evidence), is_update(c))
-    return list(best.values())
+    """One report's figure per kind (:func:`told_figures`), each with whether it is an
+    update."""
+    told = told_figures(c for em in members for c in em.counts)
+    return [(CountReport(kind, value, c.qualifier, c.evidence), update)
+            for kind, (c, value, update) in told.items()]  # fmt: skip
 
 
 def best_counts(

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from typing import Protocol
 
 from eventwire.model import EventMention
@@ -140,6 +141,37 @@ def tells_a_period(day: str | None, members: Iterable[EventMention]) -> bool:
         return False
     told = list(members)
     return bool(told) and all(told_over_a_period(em) for em in told)
+
+
+class _Dated(Protocol):
+    """What :func:`outside_period_veto` reads of a report."""
+
+    @property
+    def day(self) -> str | None: ...
+
+    @property
+    def undated(self) -> bool: ...
+
+    def window(self) -> tuple[int, int] | None: ...
+
+
+def outside_period_veto(a: _Dated, b: _Dated) -> str | None:
+    """Why a report dated only by the week, weekend or month it states and a report of a
+    day outside that span are two occurrences, else None: "rockets fell on the northern
+    quarter over the weekend" (its week) and "jets struck the militia's
+    positions on Monday" (the next day). The one day of slack two reports of one act get
+    (a late-night act read as the next day) is for two days, each read from a clock; a
+    span the text states has its own ends, and an act on the day after it is not within
+    it. An undated report (its window the week before publication) and two stated spans
+    are not this rule's."""
+    for span, other in ((a, b), (b, a)):
+        if span.day or span.undated or not other.day:
+            continue
+        window = span.window()
+        day = date.fromisoformat(other.day).toordinal()
+        if window is not None and not window[0] <= day <= window[1]:
+            return "a day outside the span the other states"
+    return None
 
 
 def period_veto(a: _Told, b: _Told) -> str | None:

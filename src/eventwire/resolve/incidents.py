@@ -83,7 +83,7 @@ from eventwire.resolve.incident_pairs import (
     pair_order,
     window_gap,
 )
-from eventwire.resolve.incident_period import period_veto
+from eventwire.resolve.incident_period import outside_period_veto, period_veto
 from eventwire.resolve.incident_places import (
     PRECISION_REACH_KM,
     district_veto,
@@ -212,7 +212,7 @@ def veto(a: Report, b: Report) -> str | None:
     if why := (place_veto(a.place, b.place) or offset_veto(a.place, b.place)
                or district_veto(a.place, b.place)):  # fmt: skip
         return why
-    if why := undated_veto(a, b) or period_veto(a, b):
+    if why := undated_veto(a, b) or period_veto(a, b) or outside_period_veto(a, b):
         return why
     if why := reprisal_veto(a, b) or counter_attack_veto(a, b):
         return why
