@@ -133,3 +133,40 @@ def test_its_in_a_conjunct_is_the_name_it_is_joined_to(referent):
 def test_its_inside_the_names_own_phrase_is_not_the_name(referent):
     text = "Residents fled when the leader of its branch in Goma was arrested, police said."
     assert referent(text, "its") is None
+
+
+# --- "it" as the subject of what a body says, its speaker found through the clause ----------
+
+
+def test_it_after_a_second_verb_of_saying_is_the_shared_subject(referent):
+    text = ("Uganda rejects the charge and says it gives only political support to the "
+            "Congolese army.")  # fmt: skip
+    assert _has(referent(text, "it"), "Uganda")
+
+
+def test_it_in_a_relative_clause_of_saying_is_the_described_body(referent):
+    text = ("The Arakan Army, an armed group that says it fights for the Rakhine people, "
+            "attacked a police post.")  # fmt: skip
+    assert _has(referent(text, "it"), "Arakan")
+
+
+def test_it_in_a_second_coordinated_clause_is_the_speaker(referent):
+    text = ("Hezbollah said on Friday that it had not fired the rockets and that it does not "
+            "target Israeli civilians.")  # fmt: skip
+    assert _has(referent(text, "it", 1), "Hezbollah")
+
+
+def test_it_after_a_clause_with_a_named_subject_of_its_own_is_nobody(referent):
+    text = ("Security officials say the Kuki-Chin National Front has trained with rebels in "
+            "Myanmar, and that it draws money from Hamas.")  # fmt: skip
+    assert referent(text, "it") is None
+
+
+def test_it_is_never_a_plural_speaker(referent):
+    assert referent("Officials in Goma say it was armed by Rwanda.", "it") is None
+
+
+def test_it_is_not_read_across_a_sentence_the_parser_ran_on(referent):
+    text = ("New Delhi accuses Pakistan of arming militants who cross the LoC. Islamabad rejects "
+            "the charge and says it gives only moral support to Kashmiris.")  # fmt: skip
+    assert not _has(referent(text, "it"), "Delhi")

@@ -208,3 +208,32 @@ def test_an_armed_rival_fights_and_a_rival_opposes(run):
     assert ("fight", "The Sahel Front", "the Azawad Movement", "asserted") in rels(run, text)
     text = "The Sahel Front is a political rival of the Azawad Movement."
     assert ("oppose", "The Sahel Front", "the Azawad Movement", "asserted") in rels(run, text)
+
+
+def test_a_speakers_it_keeps_the_status_of_its_clause(run):
+    # "it" is the speaker of the clause (extract/pronouns.py); the clause's status stands
+    got = {(e.type, e.source.text, e.target.text, e.negated)
+           for e in run("Uganda denies the report and says it has never armed the Allied "
+                        "Democratic Forces.")["events"] if e.source and e.target}  # fmt: skip
+    assert ("AID", "Uganda", "the Allied Democratic Forces", True) in got
+    got = {(e.type, e.source.text, e.modality) for e in run(
+        "Uganda summoned the envoy and said it would back the Congolese army if the talks "
+        "failed.")["events"] if e.source}  # fmt: skip
+    assert ("SUPPORT", "Uganda", "future") in got
+
+
+def test_a_fight_for_a_people_is_no_fight_against_them(run):
+    got = [e for e in run("The Arakan Army, an armed group that says it fights for the Rakhine "
+                          "people, attacked a police post.")["events"]
+           if e.target is not None and "Rakhine" in e.target.text]  # fmt: skip
+    assert got == []
+
+
+def test_fighting_alongside_in_a_relative_clause_is_the_antecedents(run):
+    got = rels(run, "Eritrea, which fought beside the Ethiopian army in Tigray, denied the report.")
+    assert ("ally", "Eritrea", "Ethiopian army", "asserted") in got
+    got = rels(
+        run,
+        "The Tigray People's Liberation Front, which was killed alongside the army, held the town.",
+    )
+    assert not any(t == "ally" for t, *_ in got)  # a fate shared, not a side

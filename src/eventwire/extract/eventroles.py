@@ -74,6 +74,7 @@ from eventwire.extract.parsewalk import (
     TIME_ENTS,
     TRAVEL_VERBS,
     controller_subject,
+    dative_object,
     dep_child,
     gerund_after_preposition,
     is_time_phrase,
@@ -205,9 +206,7 @@ def verb_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
             # "a bomb dropped by X hit the market", the participle parsed as the main verb
             # the act is coordinated with: X used the weapon
             source = instrument_user(source) or source
-    dative = dep_child(token, "dative")
-    if dative is not None and dative.pos_ == "ADP":
-        dative = dep_child(dative, "pobj")
+    dative = dative_object(token)
     # "provided weapons to Haftar": the object is a thing, the recipient the target.
     obj = _object(token) or charged_gap(token)
     # "opened fire on a civilian": the preposition may hang on the object noun.

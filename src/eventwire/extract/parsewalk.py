@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 TARGET_PREPS = frozenset({"to", "against", "on", "upon", "with", "into", "at", "for"})
 
+# Verbs of fighting whose "for" object is the side or the cause fought for, not the enemy.
+FIGHTING_FOR = frozenset({"fight", "battle", "struggle"})
+
 LIGHT_VERBS = frozenset(
     {"launch", "carry", "conduct", "stage", "mount", "begin", "start", "wage", "give", "offer",
      "provide", "hold", "make", "pay", "lead", "continue", "announce", "step", "resume",
@@ -58,12 +61,28 @@ TIME_ENTS = frozenset({"DATE", "TIME"})
 def prep_object(
     token: Token, preps: frozenset[str], deps: tuple[str, ...] = ("prep",)
 ) -> Token | None:
-    """The object of the first such preposition that is no date ("on 5 May" is a time)."""
+    """The object of the first such preposition that is no date ("on 5 May" is a time), and
+    never what a verb of fighting is for: "a group that says it fights for the Rakhine people"
+    fights on their side, or over a cause ("fighting for control of the road"), not them."""
     for child in token.children:
+        if child.lower_ == "for" and verb_lemma(token) in FIGHTING_FOR:
+            continue
         pobj = dep_child(child, "pobj") if child.dep_ in deps and child.lower_ in preps else None
         if pobj is not None and pobj.ent_type_ not in TIME_ENTS:
             return pobj
     return None
+
+
+def dative_object(token: Token) -> Token | None:
+    """The receiver a verb's dative names ("gave the rebels drones", "sent arms to X"), never
+    the side a verb of fighting is for ("says it fights for the Rakhine people", which the
+    model parses as a dative)."""
+    dative = dep_child(token, "dative")
+    if dative is not None and dative.pos_ == "ADP":
+        if dative.lower_ == "for" and verb_lemma(token) in FIGHTING_FOR:
+            return None
+        dative = dep_child(dative, "pobj")
+    return dative
 
 
 def is_time_phrase(prep: Token) -> bool:

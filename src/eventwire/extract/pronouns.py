@@ -8,7 +8,9 @@ when it is a subject like the pronoun. Ties go to the person (or group) the
 document mentions most, then to the nearer one. "he/she" go to persons only;
 "they/them/their" and "its" to organisations, groups, peoples and countries, never
 to persons ("it" only as the subject of what one of them says: "Syria said it
-would withdraw", or opening a sentence of saying: "It added that ..."), and a plain plural noun ("the villagers") or singular one ("the
+would withdraw", "X rejects the charge and says it ...", "a group that says it ...", "X said
+it had not fired and that it ...", never a plural speaker; or opening a sentence of saying:
+"It added that ..."), and a plain plural noun ("the villagers") or singular one ("the
 government") competes with them, so "they" is not forced onto an earlier name.
 Pronouns are resolved in document order and a resolved one counts as a mention of
 its antecedent, so "He ... He ..." chains. A name inside a direct quote is no
@@ -208,16 +210,66 @@ def _it_says(tok: Token, opening: bool = True) -> bool:
 
 
 def _speaker_of(tok: Token, groups: list[_Cand]) -> Mention | None:
-    """The organisation or country saying a clause whose subject is ``tok`` ("it")."""
-    clause = tok.head
-    if tok.dep_ not in SUBJECT_DEPS or clause.dep_ != "ccomp":
+    """The organisation or country saying a clause whose subject is ``tok`` ("it"), found
+    through the clause's structure (:func:`_saying_verb`, :func:`_speakers`): "Syria said it
+    would withdraw", "Islamabad rejects the charge and says it gives only moral support",
+    "the Front, a group that says it fights for a homeland", "Al-Qaeda's affiliate, JNIM, said
+    that it had seized weapons", "the M23 said it had not fired and that it does not target
+    civilians". Never a plural unnamed speaker ("officials say it ..."), and nobody when the
+    clause is coordinated after one with a named subject of its own ("officials say the KNF
+    trained ..., and that it draws money": the KNF or the officials' side, read as neither)."""
+    verb = _saying_verb(tok, groups)
+    if verb is None:
         return None
-    subjects = {c.i for c in clause.head.children if c.dep_ in SUBJECT_DEPS}
-    return next(
+    subjects = _speakers(verb)
+    found = next(
         (c.mention for c in groups
          if c.token in subjects and c.mention is not None and c.mention.label in OWNER_LABELS),
         None,
     )  # fmt: skip
+    if found is None or any(tok.doc[i].tag_ == "NNS" for i in subjects):
+        return None  # "officials say it ...": a plural speaker is no "it"
+    return found
+
+
+def _saying_verb(tok: Token, groups: list[_Cand]) -> Token | None:
+    """The verb whose clause ``tok`` is the subject of: "said it would withdraw" (said), also
+    through a clause coordinated after the first ("said that it had not fired and that it
+    does not target civilians"), unless that first clause has a named subject of its own."""
+    if tok.dep_ not in SUBJECT_DEPS:
+        return None
+    clause = tok.head
+    if clause.dep_ == "conj" and clause.head.dep_ == "ccomp":
+        named = {c.token for c in groups if c.mention is not None and not c.plural}
+        first = [c for c in clause.head.children if c.dep_ in SUBJECT_DEPS]
+        if any(c.i in named for c in first):
+            return None  # "say the KNF trained ..., and that it draws money": whose is open
+        clause = clause.head
+    return clause.head if clause.dep_ == "ccomp" else None
+
+
+def _speakers(verb: Token) -> set[int]:
+    """Token indices that may be the subject of a verb of saying: its own subject, the one it
+    shares as the second of coordinated verbs ("rejects the charge and says"), the antecedent
+    of a relative pronoun ("a group that says"), and a name set off beside the subject
+    ("Al-Qaeda's affiliate, JNIM, said")."""
+    for _ in range(4):  # "X denied it, rejected the claim and says ...": the first verb's
+        own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if own or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+            break
+        if any(t.text.endswith(".") for t in verb.doc[verb.head.i + 1 : verb.i]):
+            return set()  # "... cross the LoC. Islamabad rejects": a sentence the parser ran on
+        verb = verb.head
+    subjects = {c.i for c in own}
+    for c in own:
+        if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            subjects.add(verb.head.i)  # "a group that says it fights": the group
+        subjects.update(a.i for a in c.children if a.dep_ == "appos")
+    return subjects
+
+
+# Pronouns opening a relative clause, standing for the noun it describes.
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
 
 
 def _by_sentence(cands: list[_Cand]) -> dict[int, list[_Cand]]:

@@ -19,6 +19,7 @@ from eventwire.extract.reciprocals import CUE_LEMMAS as RECIPROCAL_CUES
 from eventwire.extract.reciprocals import reciprocal_sides, war_sides
 from eventwire.extract.relation_roles import (
     INCLUDING_VERBS,
+    RELATIVE_PRONOUNS,
     adjective_roles,
     agent_noun_roles,
     co_accused,
@@ -275,6 +276,8 @@ def _statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
         # "A fought (is fighting) alongside B": an active subject only ("A was killed
         # alongside B" shares a fate, not a side)
         if (subject := dep_child(tok.head, "nsubj")) is not None:
+            # "X, which fought alongside Y": the relative pronoun's antecedent
+            subject = subject_of(tok.head) if subject.lower_ in RELATIVE_PRONOUNS else subject
             yield Statement("ally", subject, dep_child(tok, "pobj"), tok)
         elif (side := _fighting_side(tok.head)) is not None:
             yield Statement("ally", side, dep_child(tok, "pobj"), tok)
