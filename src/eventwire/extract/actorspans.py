@@ -32,7 +32,8 @@ from eventwire.extract.filler_owners import (
 )
 from eventwire.extract.filler_places import object_role
 from eventwire.extract.namephrases import COALITION_NOUNS, armed_owner, is_acronym, sworn_to
-from eventwire.extract.notactors import stance_objects
+from eventwire.extract.notactors import DOUBT_WORDS, stance_objects
+from eventwire.extract.noun_roles import placed_elsewhere
 from eventwire.extract.pronouns import ANAPHORS, held_by
 from eventwire.extract.weapons import INSTRUMENT_NOUNS
 from eventwire.model import GROUP_LABEL, Mention
@@ -183,6 +184,8 @@ class MentionIndex(FillerOwners):
             if child.dep_ == "appos" and (m := self.covering(child)) and m.label == "PERSON":
                 return Filler(m.span)
         for child in token.children:
+            if child.dep_ in ("compound", "amod", "nmod") and placed_elsewhere(child):
+                continue  # "the Ihiala attack", Ihiala a town elsewhere: no side (noun_roles)
             if child.dep_ in ("compound", "amod", "nmod", "appos") and (m := self.covering(child)):
                 followers = m.label == "PERSON" and token.lemma_.lower() in FOLLOWER_NOUNS
                 return Filler(m.span, (FOLLOWERS,) if followers else ())
@@ -266,5 +269,7 @@ def _owner_of_forces(token: Token) -> Token | None:
         if child.dep_ in ("compound", "amod") and (
             child.pos_ in ("PROPN", "ADJ") or is_acronym(child)
         ):
+            if child.lower_ in DOUBT_WORDS:
+                continue  # "Suspected Taliban gunmen": the doubt owns no one, the name does
             return child
     return None

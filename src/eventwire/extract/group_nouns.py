@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.extract.docview import DocView
+from eventwire.extract.eventlinks import describing
 from eventwire.extract.mention_candidates import PEOPLE_HEADS
 from eventwire.extract.namephrases import (
     ARMED_NOUNS,
@@ -19,6 +20,7 @@ from eventwire.extract.namephrases import (
     taken_tokens,
 )
 from eventwire.extract.notactors import (
+    DOUBT_WORDS,
     NUMBER_WORDS,
     stance_objects,
 )
@@ -65,10 +67,12 @@ def group_nouns(
         for child in tok.children:
             if child.dep_ not in _OWNER_DEPS or child.i > tok.i or child.i in stance:
                 continue
+            if child.lower_ in DOUBT_WORDS:
+                continue  # "Suspected Fulani herders": a doubt, no owner
             iso3 = kb.country_by_demonym(child.text)
             if iso3:
                 affiliation = iso3
-            elif _people_adjective(child, taken, kb):
+            elif _people_adjective(child, taken, kb) or _creed_word(child, tok, taken, kb, onto):
                 people = child
             elif (child.dep_ == "compound" and child.pos_ == "PROPN" and not taken[child.i]
                   and child.ent_type_ in ("", "GPE", "LOC", "NORP") and not is_acronym(child)
@@ -93,6 +97,7 @@ def group_nouns(
                 if c.dep_ in ("amod", "compound")
                 and c.i < tok.i
                 and (c.tag_ not in ("VBN", "VBG", "VBD") or c.lower_ == "armed")
+                and c.lower_ not in DOUBT_WORDS
                 and not (civilian and _unnaming_word(c))
             ),
             default=tok.i,
@@ -233,6 +238,23 @@ def _patron_compound(tok: Any) -> tuple[int, int] | None:
             if name and doc[c.i - 1].text == "-" and name[0].text[:1].isupper():
                 return min(t.i for t in name[0].subtree), c.i + 1
     return None
+
+
+def _creed_word(word: Any, noun: Any, taken: list[bool], kb: Any, onto: Ontology) -> bool:
+    """A capitalised word of creed or ideology just before armed men, which the tagger
+    reads as a proper noun or a people: "Maoist rebels", "Jihadist fighters", "four
+    suspected Maoist rebels". It describes the men, it names no body: the group is the
+    whole noun phrase, not a mention "Maoist" of its own (an owner, as "Houthi fighters"
+    are the Houthis'). Not a name the KB knows, nor a word before another noun ("Maoist
+    landmine")."""
+    return (
+        word.dep_ in ("compound", "amod")
+        and word.i == noun.i - 1
+        and not taken[word.i]
+        and onto.actor_kind(noun.lower_) == "armed"
+        and describing(word)
+        and kb.lookup(word.text) is None
+    )
 
 
 def _people_adjective(tok: Any, taken: list[bool], kb: Any) -> bool:

@@ -183,30 +183,59 @@ def attackers_named(
     doer, or name two ("X and Y have both raided the area ... the attackers"); a state's
     forces, a person or a country is no candidate ("Troops killed two gunmen ... the
     attackers had fired on the checkpoint": the gunmen are not the troops), nor is the
-    act's own target."""
+    act's own target.
+
+    The same attackers hit by a later act are its target: "Fighters of X stormed a base
+    on Monday. Soldiers killed 23 of the attackers", "troops exchanged fire with the
+    attackers as they withdrew" (X was hit), on the same terms, the act's own doer being no
+    candidate. The act against them is told as it is: who the attackers were does not make
+    the soldiers' fire alleged."""
     out = list(events)
     violent = onto.violent_types
     for k, (e, i) in enumerate(zip(events, trigger_at, strict=True)):
-        if e.type not in violent or e.negated or not _told_as_attackers(view, e.source):
+        if e.type not in violent or e.negated:
             continue
-        found: dict[str, tuple[Span, bool]] = {}
-        for j in acts_before(view, out, trigger_at, i, violent):
-            o = out[j]
-            if o.source is None or o.source == e.target or is_unnamed(view, o.source, onto):
-                continue
-            if not _armed_body(view, o.source, onto, index):
-                continue
-            key = _body_key(o.source, index)
-            alleged = (SOURCE_ALLEGED in o.qualifiers or o.modality == "alleged"
-                       or _suspected(view, o.source))  # fmt: skip
-            seen = found.get(key)
-            found[key] = (o.source, alleged and (seen is None or seen[1]))
-        if len(found) != 1:
-            continue  # no doer told, or two
-        ((doer, alleged),) = found.values()
-        marks = (*e.qualifiers, SOURCE_ALLEGED) if alleged else e.qualifiers
-        out[k] = replace(e, source=doer, qualifiers=tuple(dict.fromkeys(marks)))
+        if _told_as_attackers(view, e.source):
+            named = _article_doer(view, out, trigger_at, i, e.target, onto, index)
+            if named is not None:
+                doer, alleged = named
+                marks = (*e.qualifiers, SOURCE_ALLEGED) if alleged else e.qualifiers
+                out[k] = replace(e, source=doer, qualifiers=tuple(dict.fromkeys(marks)))
+        elif _told_as_attackers(view, e.target):
+            named = _article_doer(view, out, trigger_at, i, e.source, onto, index)
+            if named is not None:
+                out[k] = replace(e, target=named[0])
     return out
+
+
+def _article_doer(
+    view: DocView,
+    out: list[EventMention],
+    trigger_at: list[int],
+    at: int,
+    other: Span | None,
+    onto: Ontology,
+    index: MentionIndex,
+) -> tuple[Span, bool] | None:
+    """The one named armed body that did the acts told before token ``at`` (not ``other``,
+    the act's other side), and whether the article only alleges it; None for no such
+    body or two."""
+    found: dict[str, tuple[Span, bool]] = {}
+    for j in acts_before(view, out, trigger_at, at, onto.violent_types):
+        o = out[j]
+        if o.source is None or o.source == other or is_unnamed(view, o.source, onto):
+            continue
+        if not _armed_body(view, o.source, onto, index):
+            continue
+        key = _body_key(o.source, index)
+        alleged = (SOURCE_ALLEGED in o.qualifiers or o.modality == "alleged"
+                   or _suspected(view, o.source))  # fmt: skip
+        seen = found.get(key)
+        found[key] = (o.source, alleged and (seen is None or seen[1]))
+    if len(found) != 1:
+        return None  # no doer told, or two
+    ((named,),) = [(v,) for v in found.values()]
+    return named
 
 
 def _told_as_attackers(view: DocView, span: Span | None) -> bool:

@@ -1,6 +1,6 @@
 """Where a tagged name starts and ends.
 
-The tagger's span may carry a dateline or outlet prefix, an owner ("Qaddafi's Libyan
+The tagger's span may carry a dateline or outlet prefix, a word of doubt ("Suspected"), an owner ("Qaddafi's Libyan
 National Army"), the armed people after a group's name ("Hamas fighters"), or miss an
 organisation head before it ("UN Office for the ..."): :func:`trim_entity` fixes it.
 """
@@ -16,6 +16,7 @@ from eventwire.extract.namephrases import (
     group_word_before,
     linked_end,
 )
+from eventwire.extract.notactors import DOUBT_WORDS
 from eventwire.extract.titles import is_title
 
 # Plural nouns whose possessive belongs inside an organisation's name ("Tigray People's
@@ -27,7 +28,9 @@ COLLECTIVE_OWNERS = frozenset(
 
 
 def trim_entity(ent: Any, kb: Any = None) -> Any:
-    """Fix the span: drop a dateline or outlet prefix ("TRIPOLI - Forces"), drop the armed
+    """Fix the span: drop a dateline or outlet prefix ("TRIPOLI - Forces"), drop a word of
+    doubt that opens a sentence ("Suspected al-Shabaab militants": al-Shabaab, a body's
+    name and no person's when armed men follow), drop the armed
     people after a group's name ("Hamas fighters": Hamas), drop an owner
     ("Qaddafi's Libyan National Army" -> the army) but not a collective noun's possessive
     inside a name ("Tigray People's Liberation Front", "Kurdistan Workers' Party"), finish a
@@ -42,6 +45,11 @@ def trim_entity(ent: Any, kb: Any = None) -> Any:
             return None
     while start < end - 1 and doc[start].text in ("-", "--", "–", "—"):
         start += 1  # "-- Al Nasr" tagged with the dash of a prefix before it
+    label = ent.label_
+    if start < end - 1 and doc[start].lower_ in DOUBT_WORDS:
+        start += 1  # "Suspected al-Shabaab militants" opening a sentence: a doubt, no name
+        if label == "PERSON" and _names_armed_men(doc, start, end):
+            label = "ORG"  # the name of the men's body, not of a person
     start = _head_before(doc, start)
     for n in (2, 1):  # "DR Congo" tagged from "Congo" on: the name the KB knows
         before = doc[max(0, start - n) : start]
@@ -75,8 +83,14 @@ def trim_entity(ent: Any, kb: Any = None) -> Any:
     if start == ent.start and end == ent.end:
         return ent
     span = doc[start:end]
-    span.label_ = ent.label_
+    span.label_ = label
     return span
+
+
+def _names_armed_men(doc: Any, start: int, end: int) -> bool:
+    """The words [start, end) qualify armed men after them: "al-Shabaab militants"."""
+    head = doc[end - 1].head
+    return head.i >= end and head.is_lower and head.lemma_ in ARMED_PEOPLE
 
 
 # Heads of organisations' names that the tagger often leaves out: "UN Office for the

@@ -380,6 +380,14 @@ def settlement_appositive(token: Any) -> bool:
     )
 
 
+# Words by which a text only suspects who someone is: "Suspected al-Shabaab militants",
+# "alleged Gulf Clan members". Never part of a name, though a tagger keeps one that opens a
+# sentence in the name's span. The alleged words of
+# :data:`eventwire.extract.modality.PHRASE_MODALITIES` (a test keeps the two the same; that
+# module reads the mentions, so the mention pass cannot import it).
+DOUBT_WORDS = frozenset({"alleged", "suspected", "purported", "supposed", "presumed"})
+
+
 # Adjectives of a part of a country, in lower case: "southern Sudan", "eastern Congo".
 REGION_ADJECTIVES = frozenset(
     ["northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",

@@ -126,7 +126,8 @@ def noun_roles(token: Token) -> tuple[Token | None, list[Token | None]]:
     if source is None:  # "a Hamas attack"; a region or a named war ("the Gulf war") is no doer
         source = next(
             (c for c in token.children if c.dep_ in ("amod", "compound", "nmod")
-             and c.ent_type_ in DOER_ENTS and not war_place(token, c)),
+             and c.ent_type_ in DOER_ENTS and not war_place(token, c)
+             and not placed_elsewhere(c)),
             None,
         )  # fmt: skip
     if source is None:  # "a military air strike", "rebel mortars": see armed_modifier
@@ -275,6 +276,36 @@ WAR_NOUNS = frozenset({"war", "conflict", "crisis", "uprising", "insurgency", "r
 
 # the tagger reads "the Iraq war" as a place or as the war's own name (EVENT)
 WAR_PLACE_ENTS = frozenset({"GPE", "LOC", "EVENT"})
+
+
+# Entity types of a place: a word the tagger reads as one of these somewhere in the text.
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions whose object is where something is: "a police station in Ugep".
+WHERE_PREPS = frozenset({"in", "near", "at", "outside", "around", "inside"})
+
+
+def placed_elsewhere(modifier: Token) -> bool:
+    """A town's name before an act noun, tagged a body or a person there and told as a
+    place elsewhere in the text (tagged one, or where something is): "gunmen stormed a
+    police station in Ihiala ... no hand in the Ihiala attack" (where the attack was, not
+    who did it). A word tagged a place here too ("a US strike"), never told as a place ("a
+    Hamas attack"), or after "in the" ("fighters in the SDF ... an SDF attack": members of
+    a body) may still be the doer; so may letters ("an SDF attack")."""
+    if modifier.ent_type_ not in ("ORG", "PERSON") or modifier.text.isupper():
+        return False
+    return any(
+        t.text == modifier.text and t.i != modifier.i and (t.ent_type_ in PLACE_ENTS or _where(t))
+        for t in modifier.doc
+    )
+
+
+def _where(token: Token) -> bool:
+    """The bare name where something is: "a police station in Ugep" (not "in the SDF")."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in WHERE_PREPS
+        and not any(c.dep_ == "det" for c in token.children)
+    )
 
 
 def war_place(act: Token, modifier: Token) -> bool:
