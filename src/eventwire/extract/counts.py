@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
+from eventwire.extract.count_disputes import MARK_REACH, dispute_marks
 from eventwire.extract.eventroles import past_dateline
 from eventwire.extract.modality import modality_of
 from eventwire.extract.totals import landmark_toll, measured_landmark, total_of
@@ -722,9 +723,50 @@ def extract_counts(ctx: DocContext) -> dict[str, list[Any]]:
     told = {c.kind for n, c in enumerate(counts) if n not in withdrawn}
     # a toll told only to place the sentence's act in time is another act's
     landmarked = _landmark_tolls(counts, landmarks)
-    counts = [c for n, c in enumerate(counts)
-              if n not in landmarked and (n not in withdrawn or c.kind not in told)]  # fmt: skip
+    kept = [n for n in range(len(counts))
+            if n not in landmarked and (n not in withdrawn or counts[n].kind not in told)]  # fmt: skip
+    # a side's figure another side disputes gives way to the story's own
+    disputed = _given_way(ctx, [counts[n] for n in kept])
+    counts = [counts[n] for k, n in enumerate(kept) if k not in disputed]
     return {"counts": counts, "statistics": statistics}
+
+
+def _given_way(ctx: DocContext, counts: list[Count]) -> set[int]:
+    """The indexes of ``counts`` a side disputes (:mod:`eventwire.extract.count_disputes`:
+    "..., a figure the army did not confirm"; "The army called the figure propaganda")
+    that give way to another figure of their kind for the same people that nobody
+    disputes ("killing five soldiers" beside "18 soldiers had died, a figure the army did
+    not confirm"). The figure a mark names is the last one told before it, in its sentence
+    or the one before."""
+    view = ctx.view
+    disputed: set[int] = set()
+    for mark in dispute_marks(view.tokens):
+        here = view.sent_no(mark)
+        before = [n for n, c in enumerate(counts) if c.span is not None
+                  and c.span.start < mark.idx
+                  and here - MARK_REACH <= view.sent_at_char(c.span.start) <= here]  # fmt: skip
+        if before:
+            disputed.add(before[-1])
+    nouns = [_counted_lemma(ctx, c) for c in counts]
+
+    def same_people(m: int, n: int) -> bool:
+        return counts[m].kind == counts[n].kind and (
+            None in (nouns[m], nouns[n]) or nouns[m] == nouns[n]
+        )
+
+    undisputed = [m for m in range(len(counts)) if m not in disputed]
+    return {n for n in disputed if any(same_people(m, n) for m in undisputed)}
+
+
+def _counted_lemma(ctx: DocContext, count: Count) -> str | None:
+    """The lemma of the noun a count counts ("five soldiers": soldier), None for a bare
+    number ("killing five")."""
+    if count.span is None:
+        return None
+    last = ctx.doc.char_span(count.span.end - 1, count.span.end, alignment_mode="expand")
+    if last is None or not len(last) or last[-1].like_num:
+        return None
+    return last[-1].lemma_.lower()
 
 
 def _end(token: Token) -> int:
