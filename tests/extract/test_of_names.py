@@ -15,6 +15,12 @@ class NoKB:
     def country_by_demonym(self, name):
         return None
 
+    def lookup_exact(self, name):
+        return None
+
+    def country_of_capital(self, name):
+        return None
+
 
 def cand(doc, words: str, label: str = "ORG", kb_type: str | None = None) -> Cand:
     """The candidate over the first run of tokens that spells ``words``."""
@@ -92,3 +98,10 @@ def test_a_state_s_forces_and_a_person_are_not_joined(blank_nlp):
     doc = blank_nlp("The Party of Ali Musa won the seat.")
     cands = [cand(doc, "The Party"), cand(doc, "Ali Musa", "PERSON", kb_type="person")]
     assert joined(doc, cands) == ["The Party", "Ali Musa"]
+
+
+def test_a_state_institution_keeps_its_country_apart(blank_nlp):
+    # "the National Assembly of X": the institution, its country read as its affiliation
+    doc = blank_nlp("The National Assembly of Kestrel adjourned on Friday.")
+    cands = [cand(doc, "The National Assembly"), cand(doc, "Kestrel", "GPE")]
+    assert joined(doc, cands) == ["The National Assembly", "Kestrel"]

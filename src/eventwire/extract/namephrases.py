@@ -25,6 +25,7 @@ from typing import Any
 
 from eventwire.extract.aliases import described_noun
 from eventwire.extract.docview import DocView
+from eventwire.extract.kind_words import institution_name
 from eventwire.extract.titles import is_title, strip_titles
 from eventwire.knowledge.wordcase import WordCase
 from eventwire.text.names import initials, plain_key
@@ -678,7 +679,9 @@ def of_complements(doc: Any, cands: list[Cand], kb: Any) -> list[Cand]:
     country's or a body's name that ends the phrase: "the Communist Party" + "of the" +
     "Kestrel Isles" is one body, "Communist Party of the Kestrel Isles"; "the Joint
     Command" + "of the Armed Forces" one. Not after a person's name, not when the phrase
-    goes on ("of the Armed Forces of X", "of X's army": the name's end is not seen)."""
+    goes on ("of the Armed Forces of X", "of X's army": the name's end is not seen), not a
+    state institution's name ("the National Assembly of X": the institution, with X as
+    its country, :func:`~eventwire.extract.bodies.institution_countries`)."""
     by_start = {c.start: c for c in cands}
     out = list(cands)
     for c in cands:
@@ -694,6 +697,8 @@ def of_complements(doc: Any, cands: list[Cand], kb: Any) -> list[Cand]:
             other = by_start.get(of + 2)
         if other is None or other.label not in ("GPE", "ORG") or other.kb_type == "person":
             continue
+        if institution_name(c.name, kb) is not None:
+            continue  # "the National Assembly" of a country: its country is read elsewhere
         after = doc[other.end] if other.end < len(doc) else None
         if after is not None and (after.lower_ in ("of", "'s", "’s") or after.text[:1].isupper()):
             continue
