@@ -49,6 +49,7 @@ from eventwire.extract.namephrases import (
     described_nouns,
     headed_names,
     lead_name,
+    of_complements,
     titled_names,
 )
 from eventwire.extract.notactors import (
@@ -96,6 +97,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     cands = [c for c in cands if not _names_a_thing(c, things)]
     cands = _without_overlaps(cands)
     cands = bracketed_names(doc, cands)  # "the X Front of Ghana (XFG)": one name, "of Ghana" too
+    cands = of_complements(doc, cands, kb)  # "the Communist Party" + "of the Philippines"
     cands = quoted_names(doc, cands)  # 'Joaquin "El Chapo" Guzman', 'known as "Comrade Jose"'
     cands = coalitions(ctx.view, cands, kb)
     cands = titled_names(ctx.view, cands, words)

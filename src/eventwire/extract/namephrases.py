@@ -25,6 +25,7 @@ from typing import Any
 
 from eventwire.extract.aliases import described_noun
 from eventwire.extract.docview import DocView
+from eventwire.extract.kind_words import institution_name
 from eventwire.extract.titles import is_title, strip_titles
 from eventwire.knowledge.wordcase import WordCase
 from eventwire.text.names import initials, plain_key
@@ -661,6 +662,53 @@ def headed_names(view: DocView, cands: list[Cand], kb: Any, word_case: WordCase)
         for i in range(start, tok.i + 1):
             taken[i] = True
     return found
+
+
+# Head words of a body's name that an "of" phrase completes ("the Communist Party of the
+# Kestrel Isles", "the Joint Command of the Armed Forces"). Not "Army" or "Forces": "the
+# Armed Forces of X" is a state's forces, read as such elsewhere.
+OF_HEADS = frozenset(
+    ["party", "command", "committee", "council", "commission", "room", "front", "movement",
+     "congress", "assembly", "league", "union", "directorate"]
+)  # fmt: skip
+
+
+def of_complements(doc: Any, cands: list[Cand], kb: Any) -> list[Cand]:
+    """A body's name the tagger cut before its "of" phrase: an organisation's name ending in
+    a capitalised head word (:data:`OF_HEADS`), then "of" (and maybe "the"), then a
+    country's or a body's name that ends the phrase: "the Communist Party" + "of the" +
+    "Kestrel Isles" is one body, "Communist Party of the Kestrel Isles"; "the Joint
+    Command" + "of the Armed Forces" one. Not after a person's name, not when the phrase
+    goes on ("of the Armed Forces of X", "of X's army": the name's end is not seen), not a
+    state institution's name ("the National Assembly of X": the institution, with X as
+    its country, :func:`~eventwire.extract.bodies.institution_countries`)."""
+    by_start = {c.start: c for c in cands}
+    out = list(cands)
+    for c in cands:
+        if c.label != "ORG" or c.end + 1 >= len(doc) or c not in out:
+            continue
+        # the tagger may keep the "of" ("the Joint Command of" + "the Armed Forces")
+        of = c.end - 1 if doc[c.end - 1].lower_ == "of" and c.end - c.start > 2 else c.end
+        head = doc[of - 1]
+        if head.lower_ not in OF_HEADS or not head.text[:1].isupper() or doc[of].lower_ != "of":
+            continue
+        other = by_start.get(of + 1)
+        if other is None and doc[of + 1].lower_ == "the":
+            other = by_start.get(of + 2)
+        if other is None or other.label not in ("GPE", "ORG") or other.kb_type == "person":
+            continue
+        if institution_name(c.name, kb) is not None:
+            continue  # "the National Assembly" of a country: its country is read elsewhere
+        after = doc[other.end] if other.end < len(doc) else None
+        if after is not None and (after.lower_ in ("of", "'s", "’s") or after.text[:1].isupper()):
+            continue
+        name = f"{doc[c.start + (doc[c.start].lower_ == 'the') : of].text} of "
+        name += doc[of + 1 : other.end].text
+        joined = _own_name(c.start, other.end, "ORG", name, kb)
+        if joined is None:
+            continue
+        out = [x for x in out if x is not c and x is not other] + [joined]
+    return sorted(out, key=lambda x: (x.start, x.end))
 
 
 # --- names a bracketed acronym completes ("Full Name (ACRONYM)") ---------------------

@@ -13,12 +13,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from eventwire.extract.actorspans import MentionIndex
+from eventwire.extract.description_kinds import COLLECTIVE, has_capital
 from eventwire.extract.kind_words import given_as_name
-from eventwire.extract.modality import SPEECH_VERBS, author_of
+from eventwire.extract.modality import SPEECH_VERBS, STATEMENT_NOUNS, author_of
+from eventwire.extract.namephrases import STATE_FORCES_NAME
 from eventwire.extract.quote_referents import SPEAKER_PRONOUNS, aged_person, pronoun_speaker
 from eventwire.extract.quote_sources import issuer_before, unnamed_source
 from eventwire.knowledge.words import CountWords
 from eventwire.model import Span
+from eventwire.text.names import plain_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -83,6 +86,8 @@ def speaker_in(
                         if child.lower_ in SPEAKER_PRONOUNS:
                             return True, pronoun_speaker(child, filler.span, index, quoted), None
                         return True, filler.span, None
+                    if body := spoken_for(child, index) or speaking_body_before(child, index):
+                        return True, body, None  # "its spokesman said", "the group said"
                     if child.lower_ in SPEAKER_PRONOUNS:
                         # "he said" the pronoun pass left without an antecedent: the nearest
                         # named person before it who fits, as with one; else the unnamed
@@ -209,6 +214,83 @@ def role_holder(noun: Token, index: MentionIndex) -> Span | None:
                 if found is not None and found.label == "PERSON":
                     return found.span
     return None
+
+
+# Nouns of people who speak for a body, not for themselves: "its spokesman said", "their
+# commanders said" (the body's words).
+SPEAKING_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "commander",
+                            "leader", "official", "representative"})  # fmt: skip
+
+
+def spoken_for(noun: Token, index: MentionIndex) -> Span | None:
+    """The body an unnamed speaker speaks for, when the text names no person for him: a
+    speaking role (:data:`SPEAKING_ROLES`) owned by a body ("The brigade denied it. Its
+    spokesman said ...", "the front's commanders said": the brigade, the front); and a bare
+    "a spokesman" whose sentence goes on from the one before it in its paragraph, where a
+    named body is the subject of a verb of saying ("The ministry said troops were sent. A
+    spokesman said ...": the ministry). Not a person's, not an unnamed group's; else None."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SPEAKING_ROLES | STATEMENT_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        filler = index.filler(owner)
+        if filler is None:  # "the group's statement said": the one body that spoke before
+            return speaking_body_before(owner, index)
+        return _body(filler.span, index)
+    bare = [c.lower_ for c in noun.children] in (["a"], ["an"])
+    sent = noun.sent
+    if not bare or sent.start == 0:
+        return None
+    before = noun.doc[sent.start - 1].sent
+    if "\n\n" in noun.doc[before.end - 1 : sent.start + 1].text:
+        return None  # another paragraph: another statement
+    root = before.root
+    if root.lemma_.lower() not in QUOTE_VERBS:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    filler = index.filler(subject) if subject is not None else None
+    return _body(filler.span if filler is not None else None, index)
+
+
+def speaking_body_before(noun: Token, index: MentionIndex) -> Span | None:
+    """The body a speaking "the group" (or "the movement", "the militia": a collective kind
+    noun, definite, singular, with no modifier of its own) goes on from when the
+    description pass gave it no antecedent: the one named body that spoke before it in the
+    article's body, the subject of a verb of saying or claiming ("The Kanvar Front said on
+    Friday that ... In a statement, the group blamed ...": the front). A person, a country, a
+    state's forces or an unnamed group ("police said") is not such a body; with two
+    bodies that spoke, or none, nobody."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in COLLECTIVE or noun.tag_ != "NN":
+        return None
+    if [c.lower_ for c in noun.children if c.dep_ not in ("case", "punct")] not in (
+        ["the"],
+        ["this"],
+    ):
+        return None  # "the rights group", "a group of elders": another group
+    bodies: dict[str, Span] = {}
+    in_body = index.ctx.view.zones.in_body  # not the headline's or the dateline's words
+    for verb in noun.doc[: noun.sent.start]:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in QUOTE_VERBS:
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj" and in_body(c.idx)):
+            filler = index.filler(subject)
+            found = index.mention(filler.span) if filler is not None else None
+            if found is None or found.label in ("PERSON", "GROUP", "GPE", "NORP"):
+                continue
+            named = found.normalized or found.span.text
+            if not has_capital(named) or STATE_FORCES_NAME.match(named):
+                continue
+            bodies.setdefault(found.group or plain_key(named), found.span)
+    return next(iter(bodies.values())) if len(bodies) == 1 else None
+
+
+def _body(span: Span | None, index: MentionIndex) -> Span | None:
+    """``span`` when it is the mention of a named body (not a person, not an unnamed
+    group); else None."""
+    found = index.mention(span) if span is not None else None
+    if found is None or found.label in ("PERSON", "GROUP"):
+        return None
+    return found.span
 
 
 def body_before(pronoun: Token, index: MentionIndex) -> Span | None:

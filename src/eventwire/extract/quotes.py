@@ -50,7 +50,14 @@ from eventwire.extract.quote_spans import (
     quoted_runs,
     single_quoted,
 )
-from eventwire.extract.quote_speakers import QUOTE_VERBS, named_as, shared_subject, speaker_in
+from eventwire.extract.quote_speakers import (
+    QUOTE_VERBS,
+    named_as,
+    shared_subject,
+    speaker_in,
+    speaking_body_before,
+    spoken_for,
+)
 from eventwire.knowledge.words import CountWords
 from eventwire.model import Evidence, QuoteMention, Span
 from eventwire.registry import extractors
@@ -249,6 +256,8 @@ def _speaker_of_phrase(
                 return filler.span, None
             if (named := named_as(subject, index)) is not None:
                 return named, None
+            if body := spoken_for(subject, index) or speaking_body_before(subject, index):
+                return body, None  # 'a spokesman said it was planned "for weeks"'
             return None, unnamed_source(subject, words)
     return None, None
 
