@@ -420,6 +420,7 @@ def resolve_incidents(
     for inc in incs:
         reports.append(make(inc))
         held_events.append(event_for(event_of, em) for em in inc.members)
+    del make  # and what it shared of them (the table holds each value once)
     reports.seal()
     clusters = Clusters(reports, cannot, veto, compared)
     for names in links.joins:
