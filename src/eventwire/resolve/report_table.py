@@ -87,13 +87,17 @@ class ReportTable(Sequence[Report]):
     @overload
     def __getitem__(self, n: slice) -> Sequence[Report]: ...
     def __getitem__(self, n: int | slice) -> Report | Sequence[Report]:
+        try:  # the join reads the reports of a busy block over and over
+            return self._made[n]  # type: ignore[index]
+        except (KeyError, TypeError):  # not kept, or a slice
+            pass
         if isinstance(n, slice):
             return [self[i] for i in range(*n.indices(len(self)))]
         if n < 0:
             n += len(self)
         if not 0 <= n < len(self):
             raise IndexError(n)
-        made = self._made.get(n)
+        made = self._made.get(n)  # ``n`` was negative
         if made is None:
             if len(self._made) >= CACHE:
                 self._made.clear()
