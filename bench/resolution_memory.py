@@ -255,6 +255,12 @@ class Held:
                 f"{size / max(mentions, 1):7.0f} B/mention  {what}"
             )
         print(f"  {'all':11} {total / 1e6:8.1f} MB {total / reports:8.0f} B/report")
+        table = local["reports"]
+        if hasattr(table, "_made"):  # a ReportTable: its columns, and the reports it keeps made
+            made = deep_size(table._made, set())
+            size = deep_size(table, set()) - made
+            print(f"  reports as columns {size / 1e6:6.1f} MB {size / reports:8.0f} B/report, "
+                  f"{len(table._made):,} kept made {made / 1e6:.1f} MB")  # fmt: skip
         clusters, seen = local["clusters"], {id(r) for r in local["reports"]}
         for name in ("parent", "members", "_members", "notes", "_notes", "apart", "lines"):
             if (held := getattr(clusters, name, None)) is None or callable(held):

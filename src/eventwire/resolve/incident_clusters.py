@@ -104,10 +104,13 @@ class Clusters:
                    for x in self.members(ra) for y in self.members(rb))  # fmt: skip
 
     def blocker(self, ra: int, rb: int) -> str | None:
+        incs, others = self.incs, self.members(rb)
+        reports = [incs[y] for y in others]  # each read once, not once a member of ``ra``
         for x in self.members(ra):
-            for y in self.members(rb):
+            report = incs[x]
+            for y, other in zip(others, reports, strict=True):
                 why = "a user split" if (min(x, y), max(x, y)) in self.cannot else None
-                if why := why or self.veto(self.incs[x], self.incs[y]):
+                if why := why or self.veto(report, other):
                     self._apart(ra, rb)
                     return why
         return None

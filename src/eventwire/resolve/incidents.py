@@ -128,6 +128,7 @@ from eventwire.resolve.offices import (
 )
 from eventwire.resolve.overrides import load_overrides
 from eventwire.resolve.record_file import SortedRecords
+from eventwire.resolve.report_table import ReportTable
 
 # the join's parts live in modules of their own; their names stay importable here
 __all__ = [
@@ -411,13 +412,16 @@ def resolve_incidents(
         for x in by_event.get(a, ())
         for y in by_event.get(b, ())
     }
-    # each article incident read once for its report and the events of its mentions
-    reports: list[Report] = []
+    # each article incident read once for its report and the events of its mentions; the
+    # reports held as columns (``report_table``), as the join holds every one of the store
+    reports = ReportTable()
     held_events = MemberEvents()  # the event of each member, by report
     make = reporter(incs, side_of)
     for inc in incs:
         reports.append(make(inc))
         held_events.append(event_for(event_of, em) for em in inc.members)
+    del make  # and what it shared of them (the table holds each value once)
+    reports.seal()
     clusters = Clusters(reports, cannot, veto, compared)
     for names in links.joins:
         held = sorted({n for e in names for n in by_event.get(e, ())})
