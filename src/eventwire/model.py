@@ -22,7 +22,7 @@ import dataclasses
 import re
 import types
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date as _date
 from typing import Any, TypeVar, Union, cast
@@ -469,7 +469,7 @@ class Resolution:
     """The cross-document picture computed from all stored document records."""
 
     actors: tuple[Actor, ...] = ()
-    mention_actor: dict[str, str] = field(default_factory=dict)  # mention_key() -> actor id
+    mention_actor: Mapping[str, str] = field(default_factory=dict)  # mention_key() -> actor id
     events: Sequence[Event] = ()  # a rebuild's are read back from disk (resolve/event_spill.py)
     relations: tuple[Relation, ...] = ()
     quotes: tuple[Quote, ...] = ()

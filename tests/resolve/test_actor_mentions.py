@@ -1,9 +1,10 @@
-"""The mention -> actor map held as columns answers as the dict it replaces."""
+"""The mention -> actor map held as columns reads as the dict it replaces."""
 
 from __future__ import annotations
 
 import pickle
 import random
+from collections.abc import Mapping, MutableMapping
 
 import pytest
 
@@ -56,7 +57,9 @@ def test_answers_as_a_dict(seed: int) -> None:
                 held[missing]
     assert pickle.loads(pickle.dumps(held)) == expected
     assert dict(held) == expected and {**held} == expected
-    assert held.copy() == expected
+    assert held.keys() == expected.keys() and held.items() == expected.items()
+    assert (links[0][0], expected[links[0][0]]) in held.items()
+    assert ("nothing", "actor_0") not in held.items()
 
 
 def test_built_from_pairs_and_updated() -> None:
@@ -67,12 +70,28 @@ def test_built_from_pairs_and_updated() -> None:
     assert bool(held) and not MentionActors()
 
 
-def test_only_grows() -> None:
+def test_a_mapping_that_only_grows() -> None:
+    """Readers take it as a ``Mapping``; it has no way to delete a key."""
     held = MentionActors([("a1:0:5", "p")])
-    with pytest.raises(TypeError):
+    assert isinstance(held, Mapping) and not isinstance(held, MutableMapping | dict)
+    with pytest.raises(AttributeError):
         del held["a1:0:5"]
-    with pytest.raises(TypeError):
-        held.pop("a1:0:5")
+    assert not hasattr(held, "pop") and not hasattr(held, "clear")
+    assert held != ["a1:0:5"] and held != {"a1:0:5": "q"}
+
+
+def test_items_and_values_read_the_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``items`` and ``values`` sweep the columns: no key is looked up one at a time."""
+    links = dict(_random_links(7))
+    held = MentionActors(links)
+
+    def no_lookup(self: MentionActors, key: str) -> str | None:
+        raise AssertionError(f"looked up {key}")
+
+    monkeypatch.setattr(MentionActors, "_find", no_lookup)
+    assert sorted(held.items()) == sorted(links.items())
+    assert sorted(held.values()) == sorted(links.values())
+    assert sorted(held) == sorted(links) and len(held.items()) == len(links)
 
 
 @pytest.mark.parametrize("seed", range(3))

@@ -124,7 +124,7 @@ def resolve_after_actors(
 
 def resolve_rest(
     documents: Iterable[DocumentRecords],
-    mention_actor: dict[str, str],
+    mention_actor: Mapping[str, str],
     unnamed: frozenset[str],
     sides: dict[str, str],
     resources: Resources,

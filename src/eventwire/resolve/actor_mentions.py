@@ -9,18 +9,19 @@ as an 8-byte number (its article's number and its start) and a 4-byte one (its e
 its actor as a 4-byte number into a list of actor ids: about 42 bytes a mention on a
 10,000-article synthetic store, five mentions an article (docs/scale.md).
 
-It is a ``dict`` by type only, since the passes that read it are typed with one: it
-answers every reading method of a dict (``get``, ``[]``, ``in``, ``len``, iteration,
-``keys``/``values``/``items``, equality) from its columns and holds nothing in the dict
-itself. It only grows: a key set again takes its new actor, as a dict's would, and
-nothing is deleted.
+It is a read-only :class:`~collections.abc.Mapping` to the passes that read it (they are
+typed with ``Mapping[str, str]``, so a plain dict serves them as well): ``[]``, ``get``,
+``in``, ``len`` and iteration are answered from its columns, and ``items``/``values``
+read the columns in one sweep rather than looking each key up. The actor pass that builds
+it writes with ``[]=`` and ``update``. It only grows: a key set again takes its new actor,
+as a dict's would, and nothing is deleted.
 """
 
 from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import ItemsView, Iterable, Iterator, Mapping, ValuesView
 from itertools import pairwise
 from typing import Any
 
@@ -39,7 +40,7 @@ def _offset(text: str) -> int | None:
     return None
 
 
-class MentionActors(dict[str, str]):
+class MentionActors(Mapping[str, str]):
     """mention key -> actor id (see the module docstring).
 
     Keys that do not read as ``<article>:<start>:<end>`` with plain offsets are kept in an
@@ -51,7 +52,6 @@ class MentionActors(dict[str, str]):
                  "_other", "_sorted", "_where")  # fmt: skip
 
     def __init__(self, items: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
-        super().__init__()
         self._article_no: dict[str, int] = {}
         self._names: list[str] = []  # actor ids by number
         self._actor_no: dict[str, int] = {}
@@ -138,7 +138,7 @@ class MentionActors(dict[str, str]):
             i += 1
         return self._other.get(key) if self._other else None
 
-    # -- reading, as a dict reads -------------------------------------------------------
+    # -- reading, as a Mapping reads -------------------------------------------------------
 
     def __getitem__(self, key: str) -> str:
         found = self._find(key)
@@ -156,9 +156,6 @@ class MentionActors(dict[str, str]):
     def __len__(self) -> int:
         self._sort()
         return len(self._where) + len(self._other)
-
-    def __bool__(self) -> bool:
-        return len(self) > 0
 
     def _pairs(self) -> Iterator[tuple[str, str]]:
         """(key, actor) of every mention: the columns in article order, then the rest."""
@@ -194,15 +191,12 @@ class MentionActors(dict[str, str]):
                 for i in range(bounds[n], bounds[n + 1])
             )
 
-    # views made as they are read, as a dict's are (a dict's are their own types)
-    def keys(self) -> Any:  # type: ignore[override]
-        return _View(self, lambda: (key for key, _ in self._pairs()))
+    # the Mapping views would look every key up again: these sweep the columns instead
+    def items(self) -> ItemsView[str, str]:
+        return _Items(self)
 
-    def values(self) -> Any:  # type: ignore[override]
-        return _View(self, self._values)
-
-    def items(self) -> Any:  # type: ignore[override]
-        return _View(self, self._pairs)
+    def values(self) -> ValuesView[str]:
+        return _Values(self)
 
     def _values(self) -> Iterator[str]:
         self._sort()
@@ -211,48 +205,30 @@ class MentionActors(dict[str, str]):
             yield names[n]
         yield from self._other.values()
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Mapping):
-            return NotImplemented
-        return len(self) == len(other) and all(
-            other.get(key, None) == actor for key, actor in self._pairs()
-        )
-
-    def __ne__(self, other: object) -> bool:
-        equal = self.__eq__(other)
-        return equal if equal is NotImplemented else not equal
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def copy(self) -> MentionActors:
-        return MentionActors(self._pairs())
-
     def __repr__(self) -> str:
         return f"MentionActors({dict(self._pairs())!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (MentionActors, (list(self._pairs()),))
 
-    # a dict's removals do not apply: the map only grows
-    def _only_grows(self, *args: Any, **kwargs: Any) -> Any:
-        raise TypeError("a MentionActors map only grows")
 
-    __delitem__ = pop = popitem = clear = setdefault = _only_grows  # type: ignore[assignment]
+class _Items(ItemsView[str, str]):
+    """The items of a :class:`MentionActors`, read from its columns in one sweep."""
+
+    __slots__ = ()
+
+    _mapping: MentionActors
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return self._mapping._pairs()
 
 
-class _View:
-    """The keys, values or items of a :class:`MentionActors`, made as they are read."""
+class _Values(ValuesView[str]):
+    """The values of a :class:`MentionActors`, read from its columns in one sweep."""
 
-    __slots__ = ("_make", "_of")
+    __slots__ = ()
 
-    def __init__(self, of: MentionActors, make: Callable[[], Iterator[Any]]) -> None:
-        self._of, self._make = of, make
+    _mapping: MentionActors
 
-    def __iter__(self) -> Iterator[Any]:
-        return self._make()
-
-    def __len__(self) -> int:
-        return len(self._of)
-
-    def __contains__(self, item: object) -> bool:
-        return any(item == x for x in self._make())
+    def __iter__(self) -> Iterator[str]:
+        return self._mapping._values()

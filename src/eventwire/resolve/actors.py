@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import Any
@@ -50,7 +50,7 @@ from eventwire.resolve.overrides import Overrides, load_overrides
 @dataclass(frozen=True)
 class ActorResolution:
     actors: tuple[Actor, ...]
-    mention_actor: dict[str, str]
+    mention_actor: Mapping[str, str]
     explanations: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # what incremental resolution keeps: the units with their clusters, the key decisions
     units: Sequence[StoredUnit] = ()
@@ -129,7 +129,7 @@ def _by_article(docs: Iterable[DocumentRecords]) -> Iterator[list[DocumentRecord
 
 def _clusters_from_spill(
     spill: UnitSpill, graph: ColumnKeyGraph, aff_articles: dict[str, set[str]], kb: Any
-) -> tuple[dict[str, ClusterActor], dict[str, str]]:
+) -> tuple[dict[str, ClusterActor], MentionActors]:
     """Each cluster's totals and explanation lines, and its units' mention links, from
     the units read back one at a time in id order (clusters in the order of their first
     unit). ``aff_articles`` loses the articles a cluster's units count."""

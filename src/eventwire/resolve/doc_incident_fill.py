@@ -20,7 +20,7 @@ states once is kept by the act its clause depends on (:func:`_toll_keeper`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 def fill_from_incidents(
     events: Sequence[EventMention],
     incidents: Iterable[DocIncident],
-    mention_actor: dict[str, str],
+    mention_actor: Mapping[str, str],
     named: frozenset[str],
 ) -> tuple[EventMention, ...]:
     """``events`` with what their incident tells filled in (see the module docstring), in
@@ -83,7 +83,7 @@ def fill_from_incidents(
 def _fill_one_more(
     incidents: Sequence[DocIncident],
     filled: dict[int, EventMention],
-    mention_actor: dict[str, str],
+    mention_actor: Mapping[str, str],
     named: frozenset[str],
 ) -> None:
     """One more of a kind takes the doer of the one before: "Israeli jets struck a camp in
@@ -156,7 +156,7 @@ def _carry_day(
 def _keep_tolls(
     members: Sequence[EventMention],
     final: dict[int, EventMention],
-    mention_actor: dict[str, str],
+    mention_actor: Mapping[str, str],
     named: frozenset[str],
 ) -> None:
     """A toll a sentence states once for its incident is kept by the act that sentence
@@ -253,7 +253,7 @@ def _is_consequence(em: EventMention, sentence: str, base: int) -> bool:
 
 
 def _is_named(
-    em: EventMention, span: Span, mention_actor: dict[str, str], named: frozenset[str]
+    em: EventMention, span: Span, mention_actor: Mapping[str, str], named: frozenset[str]
 ) -> bool:
     return mention_actor.get(mention_key(em.article_id, span)) in named
 
@@ -262,7 +262,7 @@ def _toll_key(c: Count) -> tuple[object, ...]:
     return (c.kind, c.value, c.span.start if c.span else c.evidence.char_start)
 
 
-def _event_key(em: EventMention, mention_actor: dict[str, str]) -> tuple[object, ...]:
+def _event_key(em: EventMention, mention_actor: Mapping[str, str]) -> tuple[object, ...]:
     """What event resolution tells two mentions of one article apart by."""
     source = em.source and mention_actor.get(mention_key(em.article_id, em.source))
     target = em.target and mention_actor.get(mention_key(em.article_id, em.target))
@@ -272,7 +272,7 @@ def _event_key(em: EventMention, mention_actor: dict[str, str]) -> tuple[object,
 def _filled(
     em: EventMention,
     members: Sequence[EventMention],
-    mention_actor: dict[str, str],
+    mention_actor: Mapping[str, str],
     named: frozenset[str],
 ) -> EventMention:
     inferred: list[str] = []
@@ -307,7 +307,7 @@ ROLE_QUALIFIERS = ("source_", "target_", "means_")  # what an act tells of its s
 
 
 def _refers_back(
-    em: EventMention, members: Sequence[EventMention], mention_actor: dict[str, str]
+    em: EventMention, members: Sequence[EventMention], mention_actor: Mapping[str, str]
 ) -> EventMention:
     """A back-reference to an act already told reads as that act's sides: "Gunmen stormed
     a market on Friday ... Friday's ambush was the deadliest this year" / "The attack drew
@@ -339,13 +339,13 @@ def _refers_back(
     return replace(em, source=lead.source, target=lead.target, qualifiers=qualifiers)
 
 
-def _doer_of(em: EventMention, mention_actor: dict[str, str]) -> str | None:
+def _doer_of(em: EventMention, mention_actor: Mapping[str, str]) -> str | None:
     """The resolved actor ``em`` gives as its doer, if any."""
     return mention_actor.get(mention_key(em.article_id, em.source)) if em.source else None
 
 
 def _sole_doer(
-    members: Iterable[EventMention], mention_actor: dict[str, str], named: frozenset[str]
+    members: Iterable[EventMention], mention_actor: Mapping[str, str], named: frozenset[str]
 ) -> Span | None:
     """The span of the one actor ``members`` give as doer (the first that states it): the
     one named actor, else, with none named, the one unnamed group ("gunmen"); None when

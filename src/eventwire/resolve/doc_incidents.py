@@ -40,7 +40,7 @@ members in :mod:`eventwire.resolve.doc_incident_fill`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from eventwire.knowledge.ontology import Ontology
@@ -166,7 +166,7 @@ def _conflicts(inc: DocIncident, group: Sequence[EventMention]) -> bool:
 
 
 def _named_in(
-    group: Iterable[EventMention], named: frozenset[str], actor_of: dict[str, str]
+    group: Iterable[EventMention], named: frozenset[str], actor_of: Mapping[str, str]
 ) -> set[str]:
     found = set()
     for em in group:
@@ -179,7 +179,7 @@ def _named_in(
 def document_incidents(
     doc: DocumentRecords,
     onto: Ontology,
-    mention_actor: dict[str, str],
+    mention_actor: Mapping[str, str],
     named: frozenset[str] = frozenset(),
 ) -> list[DocIncident]:
     """The incidents of one document (see the module docstring), in text order.
@@ -295,7 +295,7 @@ def _joins(
     group: list[EventMention],
     violent: frozenset[str],
     named: frozenset[str],
-    actor_of: dict[str, str],
+    actor_of: Mapping[str, str],
     divisions: frozenset[str],
 ) -> tuple[int | None, str]:
     """The incident ``group`` (one sentence's events of one family) joins, and why
@@ -345,7 +345,7 @@ def _joins(
 
 
 def _names_the_doer(
-    inc: DocIncident, group: Sequence[EventMention], new: set[str], actor_of: dict[str, str]
+    inc: DocIncident, group: Sequence[EventMention], new: set[str], actor_of: Mapping[str, str]
 ) -> bool:
     """Whether ``group`` (undated, in no other town) tells the act of ``inc`` again and
     names the doer its report left unnamed: "Three soldiers were killed in Saturday's
@@ -383,7 +383,7 @@ def _retold_past_background(
     last: int,
     group: list[EventMention],
     named: frozenset[str],
-    actor_of: dict[str, str],
+    actor_of: Mapping[str, str],
 ) -> int | None:
     """The incident an undated ``group`` retells past background told in between: "Three
     children were killed in airstrikes in Mekelle on Monday. ... The government launched
@@ -416,7 +416,7 @@ def _restates(
     group: list[EventMention],
     towns: list[Place],
     named: frozenset[str],
-    actor_of: dict[str, str],
+    actor_of: Mapping[str, str],
 ) -> bool:
     """Whether ``group`` tells ``inc`` again: its day, its town or a place holding it, no
     other named actor and no other toll."""

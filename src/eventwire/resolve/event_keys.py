@@ -144,7 +144,7 @@ class _MentionSpill:
 
 def resolve_events_by_key(
     docs: Iterable[DocumentRecords],
-    mention_actor: dict[str, str],
+    mention_actor: Mapping[str, str],
     resources: Resources,
     unnamed: frozenset[str] = frozenset(),
     report_days: Callable[[EventMention], Days] | None = None,
@@ -181,7 +181,7 @@ def resolve_events_by_key(
 
 def _group_by_key(
     spill: _MentionSpill,
-    mention_actor: dict[str, str],
+    mention_actor: Mapping[str, str],
     resources: Resources,
     unnamed: frozenset[str],
     keyed: RowSink | None,

@@ -51,7 +51,7 @@ def row_sink(rows: list[MentionRow]) -> RowSink:
 
 
 def moved_articles(
-    before: dict[str, str], now: dict[str, str], rebuilt: set[str], retyped: set[str]
+    before: Mapping[str, str], now: Mapping[str, str], rebuilt: set[str], retyped: set[str]
 ) -> set[str]:
     """The articles whose events a refresh must regroup besides the new ones: those
     holding a mention whose actor changed (``before``: the links of the ``rebuilt``
@@ -91,7 +91,7 @@ class EventsChange:
 def refresh_events(
     index: MentionIndex,
     afresh: set[str],
-    mention_actor: dict[str, str],
+    mention_actor: Mapping[str, str],
     unnamed: frozenset[str],
     resources: Resources,
     change: EventsChange,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
@@ -250,7 +250,7 @@ class SharedValues:
         inc.rules = [self.one(r) for r in inc.rules]
 
 
-def actor_of(mention_actor: dict[str, str], article_id: str, span: Span | None) -> str | None:
+def actor_of(mention_actor: Mapping[str, str], article_id: str, span: Span | None) -> str | None:
     return mention_actor.get(mention_key(article_id, span)) if span else None
 
 
@@ -289,7 +289,7 @@ def kept_mentions(mentions: Iterable[EventMention]) -> Iterator[EventMention]:
 
 def keyed_mentions(
     doc: DocumentRecords,
-    mention_actor: dict[str, str],
+    mention_actor: Mapping[str, str],
     onto: Ontology,
     report_days: Callable[[EventMention], Days] | None = None,
     report_of: Callable[[EventMention], object] | None = None,
@@ -368,7 +368,7 @@ class EventGrouper:
 
 def resolve_events(
     docs: Iterable[DocumentRecords],
-    mention_actor: dict[str, str],
+    mention_actor: Mapping[str, str],
     resources: Resources,
     unnamed: frozenset[str] = frozenset(),
     event_of: dict[EventKey, str] | None = None,
@@ -414,7 +414,7 @@ def resolve_events(
 
 def group_events(
     mentions: Iterable[Keyed],
-    mention_actor: dict[str, str],
+    mention_actor: Mapping[str, str],
     onto: Ontology,
     unnamed: frozenset[str],
     event_of: dict[EventKey, str] | None = None,
@@ -536,7 +536,7 @@ def _told_at(em: EventMention) -> tuple[object, ...]:
 
 def make_event(
     group: _Group,
-    mention_actor: dict[str, str],
+    mention_actor: Mapping[str, str],
     onto,
     owned: set[tuple[object, ...]],  # noqa: ANN001
 ) -> Event:

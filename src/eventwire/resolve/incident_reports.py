@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
@@ -214,7 +214,9 @@ def office_days(inc: DocIncident) -> tuple[int, int] | None:
     return window
 
 
-def assign_actors(inc: DocIncident, mention_actor: dict[str, str], unnamed: frozenset[str]) -> None:
+def assign_actors(
+    inc: DocIncident, mention_actor: Mapping[str, str], unnamed: frozenset[str]
+) -> None:
     """Fill a document incident's resolved source and target actors and its named ones.
 
     A place gives no side by its name alone: a town is no actor, and its country need not

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from eventwire.model import EventMention, Span, mention_key
 
@@ -56,7 +56,7 @@ COMMAND_TITLES = frozenset({"general", "gen", "colonel", "col", "major", "captai
 
 
 def leader_ties(
-    events: Iterable[EventMention], mention_actor: dict[str, str]
+    events: Iterable[EventMention], mention_actor: Mapping[str, str]
 ) -> frozenset[tuple[str, str]]:
     """(leader, group) actor-id pairs the sentences of ``events`` (one article's) state
     (see the module docstring), each pair sorted."""
@@ -100,7 +100,7 @@ def _starts(text: str, end: int) -> Iterator[int]:
 
 
 def _start_before(
-    article: str, text: str, base: int, end: int, mention_actor: dict[str, str]
+    article: str, text: str, base: int, end: int, mention_actor: Mapping[str, str]
 ) -> tuple[int, str] | None:
     """(start in ``text``, actor) of a mention ending at ``end``, the nearest start first."""
     for start in _starts(text, end):
@@ -119,7 +119,7 @@ def _actor_before(
     text: str,
     base: int,
     end: int,
-    mention_actor: dict[str, str],
+    mention_actor: Mapping[str, str],
     spans: Iterable[Span],
 ) -> str | None:
     """The actor of a mention ending at ``end`` (the nearest start that is one), or of
@@ -137,7 +137,7 @@ def _actor_before(
 
 
 def _actor_after(
-    article: str, text: str, base: int, start: int, mention_actor: dict[str, str]
+    article: str, text: str, base: int, start: int, mention_actor: Mapping[str, str]
 ) -> str | None:
     """The actor of a mention starting at ``start`` or after title words there ("General
     Musa Bako"), the longest first."""
@@ -179,7 +179,7 @@ _HELD_AFTER = re.compile(
 
 
 def town_holders(
-    events: Iterable[EventMention], mention_actor: dict[str, str], towns: frozenset[str]
+    events: Iterable[EventMention], mention_actor: Mapping[str, str], towns: frozenset[str]
 ) -> dict[str, str]:
     """Town place id -> the actor the sentences of ``events`` (one article's) say holds
     it, for the towns (``towns``: precisions) the events are placed in: "the RSF-held
@@ -227,7 +227,9 @@ def fold_seat(name: str) -> str:
     return "-".join(name.casefold().replace("-", " ").split())
 
 
-def stated_seats(events: Iterable[EventMention], mention_actor: dict[str, str]) -> dict[str, str]:
+def stated_seats(
+    events: Iterable[EventMention], mention_actor: Mapping[str, str]
+) -> dict[str, str]:
     """Actor id -> the seat the sentences of ``events`` (one article's) give it, in one of
     two English constructions: an apposition after the actor's name ("the Council of
     Unity, based in Aden", "..., which is headquartered in the city of Aden") or a

@@ -311,7 +311,7 @@ def cluster_actor(
     stored: Iterable[StoredUnit],
     index: UnitIndex,
     kb: Any,
-    links: dict[str, str],
+    links: MentionActors,
 ) -> ClusterActor:
     """A cluster's actor input from all its stored units (in id order), as a full
     resolution's actor pass makes it: one unit at a time, its totals, explanation lines

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from eventwire.model import DocumentRecords, Quote, mention_key
 from eventwire.resolve.ids import stable_id
 
 
-def resolve_quotes(docs: Sequence[DocumentRecords], mention_actor: dict[str, str]) -> list[Quote]:
+def resolve_quotes(
+    docs: Sequence[DocumentRecords], mention_actor: Mapping[str, str]
+) -> list[Quote]:
     quotes = []
     for doc in docs:
         for q in doc.quotes:

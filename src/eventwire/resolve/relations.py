@@ -19,7 +19,7 @@ reporter or an ally stating it asserts it, and an accusation verb ("accused X of
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from eventwire.extract.actorspans import FOLLOWERS
@@ -51,7 +51,7 @@ class _Pair:
 def resolve_relations(
     docs: Sequence[DocumentRecords],
     events: Sequence[Event],
-    mention_actor: dict[str, str],
+    mention_actor: Mapping[str, str],
     resources: Resources,
 ) -> list[Relation]:
     onto = resources.ontology
@@ -98,7 +98,7 @@ HOSTILE = frozenset({"fight", "oppose"})
 def adversaries(
     docs: Sequence[DocumentRecords],
     events: Sequence[Event],
-    mention_actor: dict[str, str],
+    mention_actor: Mapping[str, str],
     resources: Resources,
 ) -> frozenset[tuple[str, str]]:
     """Pairs of actors (both orders) that fight or oppose each other by a stated,

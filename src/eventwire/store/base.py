@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol, runtime_checkable
@@ -388,7 +388,7 @@ class Store(UnitIndex, Protocol):
         quotes and the towns their place mentions name only, by article id."""
         ...
 
-    def mention_actors(self) -> dict[str, str]: ...
+    def mention_actors(self) -> Mapping[str, str]: ...
 
     def group_actor_ids(self) -> frozenset[str]: ...
 

@@ -11,7 +11,7 @@ makes. Every method but :meth:`UnitsSQL.replace_units` runs inside the caller's
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
@@ -329,7 +329,7 @@ class UnitsSQL:
             data["places"] = [p for p in data.pop("places", None) or () if is_town_record(p)]
             yield from_dict(DocumentRecords, data)
 
-    def mention_actors(self) -> dict[str, str]:
+    def mention_actors(self) -> Mapping[str, str]:
         """The whole mention -> actor map of the stored picture."""
         # every mention of the store: held as columns, not a dict of key strings
         rows = self._stream("SELECT mention, actor_id FROM mention_actor")
