@@ -21,10 +21,10 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import Any, NamedTuple, cast, overload
 
 from eventwire.model import Place
-
 from eventwire.resolve.incident_reports import Report
 
 # the fields held as codes into the table's values, in the order ``Report`` takes them
@@ -33,7 +33,7 @@ _CODED = ("article_id", "type", "span", "day", "place", "named", "family", "site
           "doers", "hit", "night")  # fmt: skip
 _FLAGS = ("undated", "violent", "period")
 _WIDTH = len(_CODED) + 1  # and the figures' code
-CACHE = 8192  # reports kept as made (about 3 MB at most)
+CACHE = 8192  # reports kept as made (about 3 MB at most); the older half goes when full
 
 
 class ReportRow(NamedTuple):
@@ -169,8 +169,9 @@ class ReportTable(Sequence[Report]):
             raise IndexError(n)
         made = self._made.get(n)  # ``n`` was negative
         if made is None:
-            if len(self._made) >= CACHE:
-                self._made.clear()
+            if len(self._made) >= CACHE:  # the older half made goes
+                for old in list(islice(self._made, CACHE // 2)):
+                    del self._made[old]
             made = self._made[n] = self._make(n)
         return made
 
