@@ -138,7 +138,8 @@ class ReportTable(Sequence[Report]):
     def rows(self) -> Iterator[ReportRow]:
         """Every report in order as a :class:`ReportRow`, made as read and not kept: about
         1 µs a report where making the ``Report`` takes about 4."""
-        value, fields, flags, new = self._values.__getitem__, self._fields, self._flags, tuple.__new__
+        value, new = self._values.__getitem__, tuple.__new__
+        fields, flags = self._fields, self._flags
         for n, report_id in enumerate(self.ids()):
             at, bits = n * _WIDTH, flags[n]
             *row, figures = map(value, fields[at : at + _WIDTH])
