@@ -5,11 +5,15 @@ and equal values are held once."""
 from __future__ import annotations
 
 import random
+from dataclasses import fields
 
 import pytest
 
 from eventwire.model import Place
 from eventwire.resolve import report_table
+from eventwire.resolve.incident_blocks import ordered_pairs
+from eventwire.resolve.incident_pair_keys import PairKeys
+from eventwire.resolve.incident_pairs import candidate_blocks, candidate_pairs
 from eventwire.resolve.incident_reports import Report
 from eventwire.resolve.report_table import ReportTable
 
@@ -84,3 +88,45 @@ def test_equal_values_are_held_once() -> None:
     table.seal()
     with pytest.raises(ValueError):
         table.append(reports(1)[0])
+
+
+def test_rows_read_as_the_reports() -> None:
+    """A pass over every report reads rows: the same fields, window and kind, in order,
+    and none of them kept made."""
+    made = reports(120, seed=13)
+    table = ReportTable()
+    for r in made:
+        table.append(r)
+    table.seal()
+    rows = list(report_table.report_rows(table))
+    assert [tuple(getattr(row, f.name) for f in fields(Report)) for row in rows] == [
+        tuple(getattr(r, f.name) for f in fields(Report)) for r in made
+    ]
+    assert [row.window() for row in rows] == [r.window() for r in made]
+    assert [row.kind for row in rows] == [r.kind for r in made]
+    assert all(type(row.undated) is bool and type(row.risen) is bool for row in rows)
+    assert list(report_table.report_ids(table)) == [r.id for r in made]
+    assert not table._made
+    # anything else than a table is read as it is
+    assert report_table.report_rows(made) is made
+    assert list(report_table.report_ids(made)) == [r.id for r in made]
+
+
+def test_report_row_has_the_report_fields() -> None:
+    assert report_table.ReportRow._fields == tuple(f.name for f in fields(Report))
+
+
+def test_blocking_reads_a_table_as_its_reports() -> None:
+    """The blocking and the pair order's arrays, read from a table's rows, are those of
+    the reports themselves."""
+    made = reports(240, seed=17)
+    table = ReportTable()
+    for r in made:
+        table.append(r)
+    table.seal()
+    assert candidate_blocks(table) == candidate_blocks(made)
+    assert candidate_pairs(table) == candidate_pairs(made) != []
+    of_table, of_list = PairKeys(table), PairKeys(made)
+    for name in ("dated", "town", "type", "day", "line", "start", "end", "low", "high"):
+        assert (getattr(of_table, name) == getattr(of_list, name)).all(), name
+    assert list(ordered_pairs(table)) == list(ordered_pairs(made))

@@ -43,6 +43,7 @@ import numpy as np
 
 from eventwire.resolve.incident_pair_keys import PairKeys, Unpackable
 from eventwire.resolve.incidents import Report, candidate_pairs, pair_order
+from eventwire.resolve.report_table import report_ids
 
 FLUSH = 1 << 18  # pairs of a busy block made at a time
 SMALL = 64  # blocks of at most this many members take their pairs' places from a cache
@@ -82,7 +83,7 @@ class CandidatePairs:
         """The candidate pairs of ``reports`` (sorted by id) in :func:`pair_order`."""
         self.count = self.held = self.written = 0
         keys = None
-        if all(a.id < b.id for a, b in pairwise(reports)):
+        if all(a < b for a, b in pairwise(report_ids(reports))):  # reports not made
             try:
                 keys = PairKeys(reports)
             except Unpackable:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from eventwire.resolve.incident_apart import ApartLines, ApartSets
 from eventwire.resolve.incident_notes import MAX_APART
 from eventwire.resolve.incident_reports import Report
+from eventwire.resolve.report_table import ReportTable
 
 
 class Clusters:
@@ -31,6 +32,9 @@ class Clusters:
         compared: Callable[[Sequence[int], Sequence[int], int, int], bool] | None = None,
     ) -> None:
         self.incs = incs
+        # a root's id, without making its report when the reports are a table
+        self._id: Callable[[int], str] = (incs.id_at if isinstance(incs, ReportTable)
+                                          else lambda n: incs[n].id)  # fmt: skip
         # with ``compared`` (see resolve_incidents), two lone reports kept apart (most of
         # a busy day's block) are not remembered: whether they were is worked out from the
         # pair order once one of them has joined others
@@ -116,7 +120,7 @@ class Clusters:
         return None
 
     def union(self, ra: int, rb: int, note: str) -> None:
-        keep, gone = sorted((ra, rb), key=lambda r: self.incs[r].id)
+        keep, gone = sorted((ra, rb), key=self._id)
         self.parent[gone] = keep
         self._members[keep] = self.members(keep) + self._members.pop(gone, [gone])
         self.joined.append(note)

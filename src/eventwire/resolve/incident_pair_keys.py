@@ -29,6 +29,7 @@ from eventwire.resolve.incident_lines import across_line, doer_state
 from eventwire.resolve.incident_pairs import DAY_SLACK, filings
 from eventwire.resolve.incident_reports import Report
 from eventwire.resolve.incident_tolls import toll_cells
+from eventwire.resolve.report_table import report_rows
 
 GAP_BITS = (2 * DAY_SLACK).bit_length()  # two reports of one block are at most this apart
 
@@ -58,7 +59,7 @@ class PairKeys:
         start, end = array("i"), array("i")
         named_at, named = array("q", [0]), array("i")
         toll_at, toll = array("q", [0]), array("i")
-        for r in reports:
+        for r in report_rows(reports):  # read as rows, not made one by one
             here = town_of(r.place)
             dated.append(bool(r.day))
             town.append(towns.setdefault(here.id, len(towns)) if here else -1)

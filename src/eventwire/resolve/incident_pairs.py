@@ -24,6 +24,7 @@ from eventwire.resolve.incident_undated import (
 from eventwire.resolve.offices import (
     parent_side,
 )
+from eventwire.resolve.report_table import report_rows
 
 MAX_WINDOW = 31  # days: a report dated more vaguely than a month is not merged
 DAY_SLACK = 1  # reports of one day may give the day before or after
@@ -65,8 +66,9 @@ def filings(incs: Sequence[Report]) -> Iterator[tuple[int, str, range, list[str]
     and the cells (its sides, its town) of its blocks (``(family, day, cell)`` for every
     day and cell). A whole-store join files its reports under many blocks, most of them
     holding one report; :mod:`~eventwire.resolve.incident_blocks` keeps the filings as
-    numbers rather than as a dictionary of blocks."""
-    for n, inc in enumerate(incs):
+    numbers rather than as a dictionary of blocks. A table's reports are read as rows
+    (:func:`~eventwire.resolve.report_table.report_rows`), not made one by one."""
+    for n, inc in enumerate(report_rows(incs)):
         w = inc.window()
         if w is None or w[1] - w[0] > MAX_WINDOW or files_nowhere(inc) or inc.period:
             continue
