@@ -382,7 +382,7 @@ def _adds_a_party(
     group: Sequence[EventMention],
     before: set[str],
     named: frozenset[str],
-    actor_of: Mapping[str, str],
+    actor_of: dict[str, str],
 ) -> bool:
     """Whether ``group`` (undated, in no other town) tells the act of the last incident
     again with one more party to it: each of its acts that names a named actor names one
