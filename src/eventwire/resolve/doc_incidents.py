@@ -148,15 +148,9 @@ def _toll_differs(before: Sequence[EventMention], group: Sequence[EventMention])
 
 
 def _conflicts(inc: DocIncident, group: Sequence[EventMention]) -> bool:
-    """Whether ``group`` names another town or a day more than one day from ``inc``'s
-    (with no day, a day before its window)."""
+    """Whether ``group`` names another town or a day more than one day from ``inc``'s."""
     town = best_place(own_town(em, inc.divisions) for em in inc.members)
     day = inc.day
-    # an incident with no day of its own still lies in its window (a week, the week before
-    # its report): "the war began on October 7, 2023" under Thursday's strike is no
-    # retelling. Only a day before the window: a later day read for an anaphor ("the
-    # faction, which claimed the attack") is its report's (see ``DocIncident.day``)
-    window = None if day else inc.window()
     for em in group:
         own = own_town(em, inc.divisions)
         if town and own and own.id != town.id:
@@ -167,10 +161,6 @@ def _conflicts(inc: DocIncident, group: Sequence[EventMention]) -> bool:
         if day and d and len(d) == 10:
             gap = abs(date.fromisoformat(d).toordinal() - date.fromisoformat(day).toordinal())
             if gap > 1:
-                return True
-        if window and d and len(d) == 10:
-            at = date.fromisoformat(d).toordinal()
-            if at < window[0] - 1:
                 return True
     return False
 
@@ -329,8 +319,6 @@ def _joins(
                 return k, "retelling"
             if undated and untowned and _names_the_doer(inc, group, own - before, actor_of):
                 return k, "retelling, its doer named"
-            if undated and untowned and _adds_a_party(group, before, named, actor_of):
-                return k, "retelling, a party added"
         if (past := _retold_past_background(incidents, k, group, named, actor_of)) is not None:
             return past, "retelling"
     towns = [t for em in group if (t := own_town(em, divisions))]
@@ -376,34 +364,6 @@ def _names_the_doer(
     hit = {a for em in inc.members if em.target
            and (a := actor_of.get(mention_key(em.article_id, em.target))) is not None}  # fmt: skip
     return new <= doers and not new & hit
-
-
-def _adds_a_party(
-    group: Sequence[EventMention],
-    before: set[str],
-    named: frozenset[str],
-    actor_of: dict[str, str],
-) -> bool:
-    """Whether ``group`` (undated, in no other town) tells the act of the last incident
-    again with one more party to it: each of its acts that names a named actor names one
-    the incident already names, beside the new one. "Gunmen of the Front attacked the
-    village on Sunday ... Police exchanged fire with the Front's gunmen for hours" (the
-    police join the fight the Front began); "... Two Guard officers were wounded by the
-    Front's gunfire" (new victims of the same doer). A new party told alone ("Front
-    fighters opened fire on a police truck" after the Legion's ambush), an act told over a
-    period ("the Front has fought the Guard for years") and one more of a kind ("another
-    attack") keep their own incident, as does a new town or day (the caller's test)."""
-    if not before or any(told_over_a_period(em) for em in group):
-        return False
-    added = False
-    for em in group:
-        parties = _named_in([em], named, actor_of)
-        if not parties:
-            continue
-        if not parties & before:
-            return False
-        added = added or bool(parties - before)
-    return added
 
 
 def _background(inc: DocIncident, group: Sequence[EventMention]) -> bool:
