@@ -234,8 +234,7 @@ def _article_doer(
         found[key] = (o.source, alleged and (seen is None or seen[1]))
     if len(found) != 1:
         return None  # no doer told, or two
-    ((named,),) = [(v,) for v in found.values()]
-    return named
+    return next(iter(found.values()))
 
 
 def _told_as_attackers(view: DocView, span: Span | None) -> bool:

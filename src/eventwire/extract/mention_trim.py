@@ -1,8 +1,9 @@
 """Where a tagged name starts and ends.
 
-The tagger's span may carry a dateline or outlet prefix, a word of doubt ("Suspected"), an owner ("Qaddafi's Libyan
-National Army"), the armed people after a group's name ("Hamas fighters"), or miss an
-organisation head before it ("UN Office for the ..."): :func:`trim_entity` fixes it.
+The tagger's span may carry a dateline or outlet prefix, a word of doubt ("Suspected"),
+an owner ("Qaddafi's Libyan National Army"), the armed people after a group's name
+("Hamas fighters"), or miss an organisation head before it ("UN Office for the ..."):
+:func:`trim_entity` fixes it.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ COLLECTIVE_OWNERS = frozenset(
 def trim_entity(ent: Any, kb: Any = None) -> Any:
     """Fix the span: drop a dateline or outlet prefix ("TRIPOLI - Forces"), drop a word of
     doubt that opens a sentence ("Suspected al-Shabaab militants": al-Shabaab, a body's
-    name and no person's when armed men follow), drop the armed
-    people after a group's name ("Hamas fighters": Hamas), drop an owner
+    name and no person's when armed men follow), drop the armed people after a group's
+    name ("Hamas fighters": Hamas), drop an owner
     ("Qaddafi's Libyan National Army" -> the army) but not a collective noun's possessive
     inside a name ("Tigray People's Liberation Front", "Kurdistan Workers' Party"), finish a
     name cut after its article ("Ahmed al- Mismari"), drop bare title words."""

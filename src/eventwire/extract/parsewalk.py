@@ -65,7 +65,7 @@ def prep_object(
     never what a verb of fighting is for: "a group that says it fights for the Rakhine people"
     fights on their side, or over a cause ("fighting for control of the road"), not them."""
     for child in token.children:
-        if child.lower_ == "for" and verb_lemma(token) in FIGHTING_FOR:
+        if _fought_for(token, child):
             continue
         pobj = dep_child(child, "pobj") if child.dep_ in deps and child.lower_ in preps else None
         if pobj is not None and pobj.ent_type_ not in TIME_ENTS:
@@ -79,10 +79,15 @@ def dative_object(token: Token) -> Token | None:
     model parses as a dative)."""
     dative = dep_child(token, "dative")
     if dative is not None and dative.pos_ == "ADP":
-        if dative.lower_ == "for" and verb_lemma(token) in FIGHTING_FOR:
+        if _fought_for(token, dative):
             return None
         dative = dep_child(dative, "pobj")
     return dative
+
+
+def _fought_for(verb: Token, prep: Token) -> bool:
+    """``prep`` is the "for" of a verb of fighting: the side or cause fought for."""
+    return prep.lower_ == "for" and verb_lemma(verb) in FIGHTING_FOR
 
 
 def is_time_phrase(prep: Token) -> bool:

@@ -35,6 +35,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventwire.extract.clausechain import RELATIVE_PRONOUNS
 from eventwire.extract.docview import DocView
 from eventwire.model import Mention
 
@@ -266,10 +267,6 @@ def _speakers(verb: Token) -> set[int]:
             subjects.add(verb.head.i)  # "a group that says it fights": the group
         subjects.update(a.i for a in c.children if a.dep_ == "appos")
     return subjects
-
-
-# Pronouns opening a relative clause, standing for the noun it describes.
-RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
 
 
 def _by_sentence(cands: list[_Cand]) -> dict[int, list[_Cand]]:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.extract.actorspans import MentionIndex
 from eventwire.extract.description_kinds import COLLECTIVE, has_capital
+from eventwire.extract.filler_owners import SPEAKER_NOUNS
 from eventwire.extract.kind_words import given_as_name
 from eventwire.extract.modality import SPEECH_VERBS, STATEMENT_NOUNS, author_of
 from eventwire.extract.namephrases import STATE_FORCES_NAME
@@ -217,9 +218,8 @@ def role_holder(noun: Token, index: MentionIndex) -> Span | None:
 
 
 # Nouns of people who speak for a body, not for themselves: "its spokesman said", "their
-# commanders said" (the body's words).
-SPEAKING_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "commander",
-                            "leader", "official", "representative"})  # fmt: skip
+# commanders said" (the body's words); a member speaks for himself.
+SPEAKING_ROLES = SPEAKER_NOUNS - {"member"}
 
 
 def spoken_for(noun: Token, index: MentionIndex) -> Span | None:
