@@ -24,6 +24,7 @@ from eventwire.extract.placewords import (
     CAPITALISED,
     FUNCTION_WORDS,
     NAME,
+    SETTLEMENT_AFTER,
     NotPlaces,
     is_acronym,
 )
@@ -136,7 +137,10 @@ _KIND_AFTER = re.compile(
     re.IGNORECASE,
 )
 # The country or division owning a division named by its kind: "Chad's Lac province".
-_OWNER_BEFORE = re.compile(r"^[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*['’]s\s+(?=[A-Z])")
+# Only the first owner: the name may have a possessive of its own ("Bangladesh's Cox's
+# Bazar district" is Cox's Bazar, not Bazar).
+_OWNER_WORD = r"[A-Z](?:[\w-]|['’](?!s\s))*"  # a word, not closed by a possessive
+_OWNER_BEFORE = re.compile(r"^" + _OWNER_WORD + r"(?:\s" + _OWNER_WORD + r")*['’]s\s+(?=[A-Z])")
 _NAME_BEFORE_KIND = re.compile(r"\b(" + NAME + r")\s+(?:" + DIVISION_KINDS + r")\b")
 
 
@@ -227,7 +231,9 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
             start += opening.end()  # "In Kidal on Monday,": Kidal, after a locative
         if taken.overlaps(start, end):
             continue
-        if not LOCATIVE.search(text[max(0, start - 40) : start]):
+        # "Kyaukme, a town in Shan State": the appositive says what the name is
+        kind_told = bool(SETTLEMENT_AFTER.match(text[end : end + 80]))
+        if not kind_told and not LOCATIVE.search(text[max(0, start - 40) : start]):
             if _well_known(gazetteer, text, start, end) or (
                 _TOWN_SITE_AFTER.match(text[end : end + 30])
                 and start > 0
@@ -243,7 +249,7 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
         ):
             continue
         # "the town of X" says X is a place: a loose spelling then reads it too
-        said_a_place = bool(SETTLEMENT_OF.search(text[max(0, start - 30) : start]))
+        said_a_place = kind_told or bool(SETTLEMENT_OF.search(text[max(0, start - 30) : start]))
         if ctx.resources.place_words.word_after.match(text[end : end + 20]) or _PLACED_OFF.match(
             text[end : end + 40]
         ):

@@ -196,6 +196,19 @@ _STRONG_LOCATIVE = re.compile(
     r"\s+(?:the\s+)?$"
 )
 _BASED_AFTER = re.compile(r"^-based\b")
+# An appositive giving the kind of place a name is: "Kyaukme, a town in Shan State",
+# "Sabon Gari, a farming village near the border", "Omdurman, the twin city of Khartoum".
+# The kind word must close its noun phrase, so a person's post is none ("Musa Bello, a
+# village head, said", "Amina Yusuf, a town councillor in Kano"), nor what a person is
+# from ("Ali, a man from the town").
+SETTLEMENT_AFTER = re.compile(
+    r"^,\s+(?:a|an|the)\s+"
+    r"(?:(?!(?:from|of|in|at|near|who|with|for|to|on|by|and|or)\b)[a-z][\w-]*\s+){0,3}?"
+    r"(?:town|village|city|hamlet|settlement|locality|suburb|township|commune)"
+    r"(?=\s*[,.;:)]|\s+(?:in|of|near|on|at|by|about|some|close|just|outside|along|across|"
+    r"above|below|beside|overlooking|around|north|south|east|west|that|where|which|whose|"
+    r"with|\d)\b)"
+)
 # Words giving a name to what is told before them: "known (locally) as", "nicknamed".
 _ALIAS_BEFORE = re.compile(
     r"(?i)\b(?:(?:also\s+|better\s+|widely\s+)?known(?:\s+\w+ly)?\s+as|nicknamed|dubbed|"
@@ -310,10 +323,13 @@ class NotPlaces:
         if _OPERATION_BEFORE.search(before):
             return True
         name = text[start:end]
+        strong = bool(
+            _STRONG_LOCATIVE.search(before) or SETTLEMENT_AFTER.match(text[end : end + 80])
+        )
         if self._persons_name(name) and not _a_state(self.gazetteer, name):
-            return not _STRONG_LOCATIVE.search(before)
-        if _STRONG_LOCATIVE.search(before):
-            pass  # "in Florence", "the town of Texas": a place whatever else it names
+            return not strong
+        if strong:
+            pass  # "in Florence", "the town of Texas", "Tenga, a village near Kaya": a place
         elif self._given_name(name) or self._a_persons_alias(start, before):
             return True
         if " " in name.strip() or "-" in name.strip("-"):

@@ -47,8 +47,9 @@ from eventwire.knowledge.placenames import (
     variants,
     without_type_word,
 )
+from eventwire.text.geo import haversine_km
 
-BUILD_VERSION = "16"
+BUILD_VERSION = "17"
 DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_PATH = DATA / "gazetteer.sqlite"
 SUPPLEMENT = DATA / "places_supplement.toml"
@@ -60,6 +61,10 @@ DATA_FILES = (SUPPLEMENT, COUNTRY_POINTS, ADMIN_PLACES, COUNTRIES)
 # Towns crowd the south of Quebec or the coast of Queensland; a division's point is the
 # middle of the box of all its towns, so its sparse hinterland counts in full.
 DIVISION_TRIM = 0.0
+
+# How far apart GeoNames puts the two rows of one town it holds under two spellings
+# (:meth:`Builder._one_town_twice`): beyond this, two towns.
+TWICE_KM = 100.0
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -255,10 +260,36 @@ class Builder:
             f"({','.join('?' * len(chosen))})",
             chosen,
         )
+        self._one_town_twice()
         self._countries()
         self._continents()
         self._divisions()
         self._supplement()
+
+    def _one_town_twice(self) -> None:
+        """GeoNames holds some towns twice, once under each spelling: "Kupwara" is both a
+        row of that name 55 km from the town and, as an alternate name, the bigger row
+        "Kopawor" at the town. Where a town's own name is an alternate name of a more
+        populous town of the same first-level division, within :data:`TWICE_KM`, whose
+        own name is the same name spelled otherwise (one place skeleton), the name leads
+        to the bigger row only: a lookup otherwise prefers the main name, so the stray
+        row. Two towns of different names that one also bears ("Springfield" called
+        "Agawam") are left be."""
+        rows = self.con.execute(
+            "SELECT n1.key, a.rowid, a.name, a.lat, a.lon, b.name, b.lat, b.lon "
+            "FROM name n1 JOIN name n2 ON n2.key = n1.key AND n2.main = 0 "
+            "JOIN place a ON a.rowid = n1.place JOIN place b ON b.rowid = n2.place "
+            "WHERE n1.main = 1 AND a.rowid != b.rowid AND a.precision = 'city' "
+            "AND b.precision = 'city' AND a.feature = 'PPL' AND a.country = b.country "
+            "AND a.admin1 = b.admin1 AND b.population > a.population"
+        ).fetchall()
+        strays = {
+            (key, row)
+            for key, row, name, lat, lon, other, olat, olon in rows
+            if skeleton(name_key(name)) == skeleton(name_key(other))
+            and haversine_km(lat, lon, olat, olon) <= TWICE_KM
+        }
+        self.con.executemany("DELETE FROM name WHERE key = ? AND place = ?", sorted(strays))
 
     def _countries(self) -> None:
         import pycountry
