@@ -113,16 +113,15 @@ def test_an_act_promised_claims_no_act_told_before(run):
 
 
 @slow
-def test_an_act_laid_at_anothers_door_takes_the_earlier_target(run):
-    # an accusation by a speaker for another (Bangladesh-like setting): the accused is the
-    # doer of the act told again, aimed where the ambush was; the first act keeps its doer
+def test_an_act_laid_at_anothers_door_names_no_doer_of_the_act_told_before(run):
+    # a speaker's account of another's act (Bangladesh-like setting): the accused is the
+    # doer of the act noun, while the ambush told first keeps its own doer
     text = ("Gunmen ambushed an army patrol near Ruma on Tuesday, killing two soldiers. The "
             "army has said the Hill Tracts Front carried out the attack.")  # fmt: skip
     sides = _sides(run, text)
     assert sides[0][:2] == ("ambushed", "Gunmen")
     later = next(s for s in sides if s[0] == "attack")
     assert later[1] is not None and "Hill Tracts Front" in later[1]
-    assert later[2] is not None
 
 
 @slow

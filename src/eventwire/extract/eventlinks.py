@@ -244,9 +244,7 @@ def _anaphors(
     view: DocView, events: list[EventMention], trigger_at: list[int], onto: Ontology
 ) -> list[EventMention]:
     """ "The attack", "these attacks" refer back to the last event of their type in the
-    three sentences before. Told again with a doer of its own, it is owned up to or
-    disowned (:func:`_own_earlier_act`) or laid at the doer's door, and takes the earlier
-    act's target (:func:`_earlier_target`). An event noun of that kind with no actor of its own takes the
+    three sentences before. An event noun of that kind with no actor of its own takes the
     earlier event's actors and qualifiers (its weapon), so resolution makes one event of
     both ("gunmen bombed the office; the attack killed two"); an event stated "in" or "as a
     result of" such a noun ("wounded in the attack") takes its doer and weapon."""
@@ -266,11 +264,6 @@ def _anaphors(
             owned = _owned_up(tok)
             if owned is not None:
                 _own_earlier_act(view, out, trigger_at, k, owned, onto)
-                continue
-            if e.target is None:
-                # laid at another's door ("the army said X carried out the attack", "X
-                # was blamed for the raid"): aimed where the act told before was
-                _earlier_target(view, out, trigger_at, k)
                 continue
         if tok.pos_ == "NOUN" and _anaphoric(tok):
             if e.source is None and e.target is None and (o := antecedent(tok, e.type, k)):
@@ -359,16 +352,6 @@ def _own_earlier_act(
     out[k] = replace(e, target=e.target or o.target)
     if owned == "claim" and not e.negated and e.modality not in UNDONE and e.source is not None:
         name_doer(view, out, trigger_at, before, e.source, onto, k)
-
-
-def _earlier_target(view: DocView, out: list[EventMention], trigger_at: list[int], k: int) -> None:
-    """An act noun told again with a doer of its own and no target ("the army said the
-    Front carried out the attack") takes the target of the nearest earlier act of its
-    kind, unless that target is its doer."""
-    e = out[k]
-    before = acts_before(view, out, trigger_at, trigger_at[k], {e.type})
-    if before and (target := out[before[-1]].target) is not None and target != e.source:
-        out[k] = replace(e, target=target)
 
 
 def acts_before(
