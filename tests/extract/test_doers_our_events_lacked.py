@@ -273,3 +273,24 @@ def test_people_of_a_kind_two_bodies_share_stand_for_neither(run):
         "Kivu Defence Front",
         "Ituri Patriotic Union",
     )
+
+
+@slow
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        # armed people named by a noun of crime are an unnamed armed group, as gunmen are
+        (
+            "Armed bandits ambushed a police truck near Gusau on Tuesday, killing three officers.",
+            "Armed bandits",
+        ),  # fmt: skip
+        (
+            "Cattle raiders attacked a camp east of Moroto on Sunday, killing a herder.",
+            "Cattle raiders",
+        ),  # fmt: skip
+        ("Dacoits fired on a police post near Ghotki before dawn on Monday.", "Dacoits"),
+    ],
+)
+def test_armed_people_named_by_a_noun_of_crime_are_doers(run, text, doer):
+    doers = _doers(run, text)
+    assert doer in doers.values()

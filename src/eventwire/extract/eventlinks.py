@@ -7,6 +7,9 @@
 * statement targets: "offered to hand over the suspects to Britain" -- a statement with
   no target of its own is aimed at its act's;
 * anaphora: "the attack", "these attacks" refer back to the last event of their type;
+* things told again: "its fighters had attacked the base" -- an act whose object is a
+  thing told before with "the" is aimed at that act's target
+  (:mod:`eventwire.extract.retold_targets`);
 * perpetrators: "a policeman was killed after militants shot him" -- a violent event
   without its doer takes the one doer its sentence names, and those killed in fighting
   are one side of it;
@@ -26,6 +29,7 @@ from typing import TYPE_CHECKING
 from eventwire.extract.docview import DocView
 from eventwire.extract.eventroles import claimant, negated_verb, when_word
 from eventwire.extract.eventsides import open_sides_filled
+from eventwire.extract.retold_targets import retold_targets
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import EventMention, Span
 
@@ -57,6 +61,7 @@ def link_events(
     events = _targets_of_acts(doc, events, trigger_at, onto)
     events = _anaphors(view, events, trigger_at, onto)
     events = _doers_named_later(view, events, trigger_at, onto, index)
+    events = retold_targets(view, events, trigger_at, onto)
     return _perpetrators(events, onto)
 
 
@@ -68,6 +73,9 @@ BLAME_VERBS = frozenset({"blame", "accuse"})
 SOURCE_ALLEGED = "source_alleged"
 # What one claims or takes when owning up to an act: "claimed responsibility".
 OWNED_NOUNS = frozenset({"responsibility", "credit"})
+# Modalities of an act not done (yet): "said its fighters would attack the base again"
+# owns up to nothing told before.
+UNDONE = frozenset({"future", "hypothetical"})
 
 
 def _doers_named_later(
@@ -81,7 +89,8 @@ def _doers_named_later(
 
     * a body says its own people did an act of that kind ("Gunmen ambushed a patrol. ...
       The Front said its fighters had attacked a convoy"): the body did the earlier act,
-      as its claim, unless the two are dated to different days;
+      as its claim, unless the two are dated to different days; an act it says they
+      will do ("would attack again", :data:`UNDONE`) claims nothing;
     * an accusation naming no act ("Four officers were killed ... Police blamed the
       Front", "It blamed the Front"): the accused named actor did the last act of the
       three sentences before;
@@ -93,7 +102,8 @@ def _doers_named_later(
     violent = onto.violent_types
     for k, (e, i) in enumerate(zip(events, trigger_at, strict=True)):
         tok = doc[i]
-        if e.type in violent and e.source is not None and not e.negated and _self_told(tok):
+        if (e.type in violent and e.source is not None and not e.negated
+                and e.modality not in UNDONE and _self_told(tok)):  # fmt: skip
             before = [j for j in acts_before(view, out, trigger_at, i, {e.type})
                       if same_day(out[j], e)]  # fmt: skip
             name_doer(view, out, trigger_at, before, e.source, onto, k)
@@ -340,7 +350,7 @@ def _own_earlier_act(
         return
     o = out[before[-1]]
     out[k] = replace(e, target=e.target or o.target)
-    if owned == "claim" and not e.negated and e.source is not None:
+    if owned == "claim" and not e.negated and e.modality not in UNDONE and e.source is not None:
         name_doer(view, out, trigger_at, before, e.source, onto, k)
 
 
@@ -386,7 +396,8 @@ def name_doer(
 
 def is_unnamed(view: DocView, span: Span | None, onto: Ontology) -> bool:
     """No doer, or one only described as armed men ("gunmen", "armed men", "Islamist
-    insurgents"): no name, no people's or country's word, no state's noun."""
+    insurgents"): no name (an acronym is one, whatever its tag: "ISWAP fighters"), no
+    people's or country's word, no state's noun."""
     if span is None:
         return True
     words = view.doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -398,7 +409,7 @@ def is_unnamed(view: DocView, span: Span | None, onto: Ontology) -> bool:
     armed = onto.actor_kind(head.lower_) == "armed"
     # a kind noun capitalised where a sentence starts ("Gunmen ambushed") is no name, nor
     # is a word of creed or region before armed men ("Islamist insurgents")
-    if any((t.pos_ == "PROPN" or t.ent_type_) and onto.actor_kind(t.lower_) is None
+    if any((t.pos_ == "PROPN" or t.ent_type_ or acronym(t)) and onto.actor_kind(t.lower_) is None
            and not (armed and t.i < head.i and describing(t)) for t in words):  # fmt: skip
         return False
     return onto.actor_kind(words[-1].lower_) != "state"
@@ -410,6 +421,14 @@ CREED_WORDS = frozenset({"islamic", "muslim", "christian", "sunni", "shia", "shi
                          "buddhist", "anglophone", "francophone"})  # fmt: skip
 # Endings of the words of an ideology: "Islamist", "Maoist", "Salafist", "Marxist".
 CREED_ENDINGS = ("ist",)
+
+
+def acronym(word: Token) -> bool:
+    """A word written in capitals, which names a body whatever the tagger makes of it
+    ("Suspected ISWAP fighters", the acronym read as a common noun): two letters or more,
+    not a sentence's first word alone in capitals ("A")."""
+    text = word.text
+    return len(text) >= 2 and text.isalpha() and text.isupper()
 
 
 def describing(word: Token) -> bool:

@@ -39,6 +39,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.extract.actowners import STANCE, governing_noun, noun_owners, stance_act
+from eventwire.extract.clausechain import RELATIVE_PRONOUNS
 from eventwire.extract.eventroles import (
     HOLDING_PARTICIPLES,
     LIGHT_VERBS,
@@ -77,7 +78,6 @@ JOINING_VERBS = frozenset({"attend", "join", "enter", "open"})
 GERUND_PREPS = frozenset({"after", "before", "by", "since", "through", "while", "in"})
 # Spans of time a gerund may hang on: "after years (decades) of backing X".
 TIME_NOUNS = frozenset({"year", "decade", "month", "week", "day", "period"})
-RELATIVES = frozenset({"who", "which", "that"})
 # A place named after "in" is where an act happened.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Words naming a part of a place: "in northern Chad", "in the east of" is read elsewhere.
@@ -104,7 +104,7 @@ def governing_subject(trigger: Token) -> Token | None:
     if verb is None or negated_verb(verb) or any(c.dep_ == "auxpass" for c in verb.children):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.lower_ in RELATIVES:
+    if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
         return verb.head if verb.dep_ == "relcl" else None  # "X, which joined the war on Y"
     return subject
 
@@ -164,13 +164,15 @@ def relative_gap(trigger: Token) -> tuple[str, Token, Token | None] | None:
     if antecedent.ent_type_ in TIME_ENTS:
         return None  # a dateline run into the sentence: "Fri Jun 10 ... forces shot ..."
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is not None and subject.lower_ in RELATIVES:
+    if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
         if subject.dep_ != "nsubj" or relative is not verb:
             return None  # "X, which witnesses said had ...": their claim, not told here
         return "source", antecedent, None
     if trigger is not verb or subject is None or subject.dep_ != "nsubj":
         return None
-    if any(c.dep_ in ("dobj", "dative") and c.lower_ not in RELATIVES for c in verb.children):
+    if any(
+        c.dep_ in ("dobj", "dative") and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children
+    ):
         return None  # "the town the army shelled the rebels in": the gap is no object
     if any(c.tag_ == "WRB" for c in relative.children):
         return None  # "Libya, where rebels captured ...": a place or time, no gap
