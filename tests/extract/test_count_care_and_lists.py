@@ -65,6 +65,16 @@ def test_a_list_of_things_or_without_a_number_counts_nobody_more(run, text):
     assert ("killed", 1) not in counts(run, text)
 
 
+def test_an_act_closing_the_list_is_no_person(run):
+    # "the wounding" closes the list of the killed: an act, not a third victim
+    text = (
+        "The fighting ended with the killing of 2 members of the border guard and "
+        "1 member of the militia and the wounding of 4 other men."
+    )
+    killed = [value for kind, value in counts(run, text) if kind == "killed"]
+    assert sorted(killed) == [1, 2]
+
+
 def test_people_in_hospital_since_the_war_began_are_a_total(run):
     records = run("More than 300 people have been in hospital since the war began in April.")
     assert not records["counts"]

@@ -619,8 +619,12 @@ def _listed_with_people(noun: Token, words: CountWords) -> bool:
     "killing three rangers and a cook", "wounded two guards and a trainee". A list joins
     like with like, so a noun our word list lacks is a person when the list it closes
     counts people ("three rangers"); a list of things ("two trucks and a car") or of people
-    without a number ("the guards and a dog") says nothing of it."""
+    without a number ("the guards and a dog") says nothing of it. Only an indefinite
+    noun is one more person: in "the killing of 1 policeman and 1 fighter and the injuring
+    of 5" the last member of the list is an act."""
     if noun.dep_ != "conj" or noun.tag_ != "NN":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children):
         return False
     first = noun.head
     while first.dep_ == "conj" and first.head.i != first.i:
