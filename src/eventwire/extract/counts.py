@@ -444,6 +444,8 @@ def _governed_kind(tok: Token, words: CountWords) -> tuple[str, Token] | None:
         return "wounded", head  # "Nineteen more are still being treated"
     if tok.dep_ == "nsubjpass" and _taken_to_care(tok, head, words):
         return "wounded", head  # "a dozen villagers had been carried to clinics"
+    if tok.dep_ == "nsubj" and _kept_in_care(tok, head):
+        return "wounded", head  # "Four other people remain in hospital"
     of_noun = head.head if tok.dep_ == "pobj" and head.lower_ == "of" else None
     if of_noun is not None and of_noun.pos_ == "NOUN" and (k := _kind(of_noun, words)):
         return k, of_noun  # "the murder of two employees", "the death of the commander"
@@ -481,6 +483,34 @@ def _under_treatment(verb: Token, words: CountWords) -> bool:
             ):
                 return True
             if prep.lower_ in ("in", "at") and lemma in CARE_PLACES:
+                return True
+    return False
+
+
+# Verbs that tell where someone still is: "are still in hospital", "remain in a clinic".
+STAYING_VERBS = frozenset({"be", "remain", "stay", "lie"})
+# People whose place is a hospital whatever befell anyone: "two doctors are still at the
+# clinic" tells nothing of wounds.
+CARERS = frozenset({"doctor", "nurse", "medic", "physician", "paramedic", "surgeon", "staff",
+                    "volunteer", "worker", "rescuer", "visitor", "relative"})  # fmt: skip
+
+
+def _kept_in_care(subject: Token, verb: Token) -> bool:
+    """Whether the people of ``subject`` are told as still kept in a hospital or clinic
+    after an act ("Four other people remain in hospital", "Two people are still in
+    hospital", "One officer is still in the clinic"): they are its wounded, as those "still
+    being treated" are. The verb says where they are and nothing more ("be", "remain",
+    "stay", "lie"), and "in" or "at" a care place says where; the staff of a hospital
+    ("two doctors are still at the clinic") are no wounded. "Unit" is a care place only
+    as an intensive-care unit: "two soldiers remain in the unit" is their army's."""
+    if verb.lemma_.lower() not in STAYING_VERBS or subject.lemma_.lower() in CARERS:
+        return False
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            lemma = obj.lemma_.lower()
+            if lemma == "unit" and not any(c.lower_ == "care" for c in obj.children):
+                continue
+            if lemma in CARE_PLACES:
                 return True
     return False
 
@@ -577,7 +607,29 @@ def _single(noun: Token, words: CountWords) -> bool:
     if det is None:  # headline style: "Gunmen kill police officer"
         return noun.dep_ in ("dobj", "nsubjpass") and noun.tag_ == "NN" and is_people(noun, words)
     single_det = det.dep_ == "poss" or det.lower_ in SINGLE_DETS
-    return single_det and (is_people(noun, words) or noun.lemma_.lower() in words.remains)
+    return single_det and (
+        is_people(noun, words)
+        or noun.lemma_.lower() in words.remains
+        or _listed_with_people(noun, words)
+    )
+
+
+def _listed_with_people(noun: Token, words: CountWords) -> bool:
+    """Whether a noun is one more person listed after people counted by a number:
+    "killing three rangers and a cook", "wounded two guards and a trainee". A list joins
+    like with like, so a noun our word list lacks is a person when the list it closes
+    counts people ("three rangers"); a list of things ("two trucks and a car") or of people
+    without a number ("the guards and a dog") says nothing of it. Only an indefinite
+    noun is one more person: in "the killing of 1 policeman and 1 fighter and the injuring
+    of 5" the last member of the list is an act."""
+    if noun.dep_ != "conj" or noun.tag_ != "NN":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children):
+        return False
+    first = noun.head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first.pos_ == "NOUN" and _has_number(first) and is_people(first, words)
 
 
 def _owned_event(noun: Token, words: CountWords) -> tuple[str, Token] | None:

@@ -6,7 +6,10 @@
   and many South Asian papers write them (:func:`colon_datelines`);
 * a credit in brackets opening a paragraph, an agency, an outlet and a date
   ("Gaza Strip, (Wire - Daily Point News - 25th Oct, 2024) The agency said"): the
-  story's credit (:func:`credit_brackets`).
+  story's credit (:func:`credit_brackets`);
+* an outlet's name with a note that the story is translated, before a dash ("Le Courrier
+  du Soir (translated from French) -- Gunmen ..."): the story's credit, however the
+  outlet's name is written (:func:`translated_credit`).
 """
 
 from __future__ import annotations
@@ -82,3 +85,24 @@ def credit_brackets(text: str) -> list[tuple[int, int]]:
         ):
             found.append((m.start(1), m.end(1)))
     return found
+
+
+# An outlet's name as a paper writes it in its own tongue: capitalised words, joined by
+# the small words of a name ("Le Courrier du Soir", "Diario del Valle", "Al-Sabah Today"),
+# then a bracket saying the story is translated and a dash.
+_NAME_WORD = r"[A-Z][\w'’.]*(?:-[A-Za-z][\w'’.]*)*"
+_NAME_JOIN = r"(?:de|du|des|del|della|di|da|do|dos|la|le|les|el|al|an|of|the|y|e|i|wa)"
+_TRANSLATED_CREDIT = re.compile(
+    rf"{_NAME_WORD}(?:\s+(?:{_NAME_JOIN}\s+)*{_NAME_WORD}){{0,5}}"
+    r"\s*\((?:report\s+)?translated\s+from\s+[^()\n]{1,40}\)\s*[-–—]+\s+(?=\S)"
+)
+
+
+def translated_credit(text: str, start: int) -> int | None:
+    """The end of an outlet's credit opening the paragraph at ``start`` with a note that
+    the story is translated ("Le Courrier du Soir (translated from French) -- ", "Al-Sabah
+    Today (translated from Arabic) -- "), None when there is none. The note says the words
+    before it name the outlet, so its name may hold the small words ("du", "del") and
+    hyphens a dateline in capitals never has."""
+    m = _TRANSLATED_CREDIT.match(text, start)
+    return m.end() if m else None

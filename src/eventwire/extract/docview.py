@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from eventwire.extract.asides import aside_ranges
+from eventwire.extract.datelines import translated_credit
 from eventwire.extract.notactors import in_comment_form
 
 if TYPE_CHECKING:
@@ -268,6 +269,8 @@ class DocView:
         body_start = paras[top][0] if paras else 0
         m = _DATELINE.match(text, body_start)
         dateline = (m.start(), m.end()) if m else None
+        if dateline is None and (credit := translated_credit(text, body_start)) is not None:
+            dateline = (body_start, credit)  # "Diario del Valle (translated from Spanish) -- "
         # sub-heads: a one-line paragraph of under 10 words with no final stop, between
         # two body paragraphs (not an item of a list: "- Three soldiers killed in Gao")
         subheads = tuple(
