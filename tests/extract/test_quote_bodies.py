@@ -103,3 +103,13 @@ def test_a_modified_group_is_another_group(run):
         'group said the villagers had been "left with nothing to eat".'
     )["quotes"]
     assert got[0].speaker is None or "Ogaden" not in got[0].speaker.text
+
+
+def test_a_spokesman_named_in_apposition_does_not_speak_for_the_body(run):
+    # the name may be one the tagger does not know: the body is never the speaker then
+    got = speakers(
+        run,
+        "The Kestrel Front said it held the bridge. The group's spokeswoman, Aye Nwe Hlaing, "
+        'said by phone that its fighters "will not withdraw".',
+    )
+    assert got[0][1] != "The Kestrel Front"

@@ -57,6 +57,34 @@ _CUE_END = re.compile(
     re.IGNORECASE,
 )
 _BRACKETED = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}$")
+_SHORT_NAME = re.compile(r"^[A-Z][A-Za-z0-9&-]{1,9}$")
+_BRACKET_REACH = 4  # tokens inside a bracket: "CE-VRAEM" is three
+
+
+def short_name_shape(text: str) -> bool:
+    """Whether a word is written like a body's short name: an acronym ("LNA", "FARDC"),
+    also one with a lower-case letter or a hyphen in it ("APBn", "CE-VRAEM"), which has
+    more capitals than small letters ("Maoist", "English" are words, not short names)."""
+    if _BRACKETED.match(text):
+        return True
+    upper = sum(ch.isupper() for ch in text)
+    lower = sum(ch.islower() for ch in text)
+    return bool(_SHORT_NAME.match(text)) and upper >= 2 and upper > lower
+
+
+def bracket_after(doc: Any, end: int) -> tuple[int, int, str] | None:
+    """(first, end, text) of the words in a bracket right after token ``end`` when they
+    are written as one word ("(APBn)", "(CE-VRAEM)": tokens with no space between them);
+    else None."""
+    if end >= len(doc) or doc[end].text != "(":
+        return None
+    close = next(
+        (k for k in range(end + 2, min(len(doc), end + 2 + _BRACKET_REACH)) if doc[k].text == ")"),
+        None,
+    )
+    if close is None or any(doc[k].whitespace_ for k in range(end + 1, close - 1)):
+        return None
+    return end + 1, close, doc[end + 1 : close].text
 
 
 class NameSpan(Protocol):
@@ -187,21 +215,30 @@ def _organisation(c: NameSpan) -> bool:
 
 
 def acronym_pairs(doc: Any, cands: Sequence[NameSpan]) -> list[tuple[int, int]]:
-    """Pairs (name, acronym) of "Full Name (ACRONYM)" and of an acronym's first use."""
+    """Pairs (name, acronym) of "Full Name (ACRONYM)" (also a short name of another shape:
+    "(APBn)", "(CE-VRAEM)", a one-word body's name "(Sedena)") and of an acronym's first
+    use."""
     by_text: dict[str, list[int]] = {}
     for i, c in enumerate(cands):
         by_text.setdefault(c.name, []).append(i)
     pairs: list[tuple[int, int]] = []
     bound: set[str] = set()
+    by_start = {c.start: j for j, c in enumerate(cands)}
     for i, c in enumerate(cands):
-        nxt = doc[c.end : c.end + 3]
-        if len(nxt) != 3 or nxt[0].text != "(" or nxt[2].text != ")":
+        inside = bracket_after(doc, c.end)
+        if inside is None:
             continue
-        acronym = nxt[1].text
+        acronym = inside[2]
         # an organisation's name: not a person's, nor a place's ("the UN mission in DR
         # Congo (MONUSCO)": the acronym is the mission's, not the country's)
-        if not _BRACKETED.match(acronym) or len(c.name.split()) < 2 or not _organisation(c):
+        if len(c.name.split()) < 2 or not _organisation(c):
             continue
+        if not short_name_shape(acronym):
+            # "Mexico's Defence Ministry (Sedena)": one word the tagger took for a body's
+            # name is the body's short name too, whatever its case
+            j = by_start.get(inside[0])
+            if j is None or cands[j].end != inside[1] or cands[j].label != "ORG":
+                continue
         bound.add(acronym)
         pairs += [(i, j) for j in by_text.get(acronym, []) if j != i]
     # First use: "the United Nations ... the UN"; only when one earlier name fits.

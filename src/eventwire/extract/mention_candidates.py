@@ -21,9 +21,8 @@ from eventwire.extract.mention_trim import (
     words_before,
 )
 from eventwire.extract.namephrases import (
-    ORG_HEADS as BODY_HEADS,
-)
-from eventwire.extract.namephrases import (
+    ARMED_PEOPLE,
+    BODY_NOUNS,
     Cand,
     armed_branch_country,
     names_a_body,
@@ -31,12 +30,16 @@ from eventwire.extract.namephrases import (
     names_armed_group,
     state_forces_cand,
 )
+from eventwire.extract.namephrases import (
+    ORG_HEADS as BODY_HEADS,
+)
 from eventwire.extract.notactors import (
     counted_people,
     is_calendar_word,
     is_common_word,
     is_date_stamp,
     names_a_platform,
+    settlement_appositive,
     stance_length,
     without_mojibake,
 )
@@ -159,7 +162,7 @@ def name_candidate(
             found = kb.lookup(name)
             return Cand(ent.start, body, "ORG", name, kb_id=found.id if found else None,
                         kb_type=found.type if found else None)  # fmt: skip
-        if not _agent_role(ent.root):
+        if not _agent_role(ent.root) or (iso3 is None and described_as_place(ent.root)):
             return None  # a city in running text is a place, not an actor
         if iso3:  # "Moscow said": the capital stands for the state
             country = kb.country(iso3)
@@ -186,6 +189,48 @@ def name_candidate(
         kb_id=entry.id if entry else None,
         kb_type=entry.type if entry else None,
     )
+
+
+# Labels of things the tagger gives names that a sentence may use as an actor's (not a
+# place's: "Darfur rebels" names no body).
+THING_LABELS = frozenset({"FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
+# Nouns of one person a name in apposition makes a person: "its spokeswoman, X, said".
+PERSON_APPOSITIVES = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "commander", "leader", "chief", "official",
+     "governor", "mayor", "founder", "representative"}
+)  # fmt: skip
+# Nouns of armed people or an organised body a name may qualify: "X fighters", "the X gang".
+BODY_MODIFIED = ARMED_PEOPLE | BODY_NOUNS | frozenset({"federation", "alliance", "member"})
+ACTING_VERBS = frozenset({"say", "claim", "deny", "accuse", "announce"})
+
+
+def actor_by_use(ent: Any) -> Any:
+    """A name the tagger labelled a thing (a facility, a product, a law: :data:`THING_LABELS`)
+    that the sentence uses as an actor's, relabelled by that use: in apposition to a
+    person's noun ("the group's spokeswoman, Aye Nwe Hlaing, said"): a person; qualifying
+    armed people or a body ("the G7 federation", "three Kestrel fighters"), or the subject
+    of a verb of saying or claiming ("the National Security Committee said"): a body. Else
+    None: a bridge, a law or a battle stays a thing."""
+    root = ent.root
+    head = root.head
+    if not any(t.text[:1].isupper() for t in ent):
+        return None
+    qualifies = (
+        root.dep_ in ("compound", "amod", "nmod")
+        and head.i >= ent.end
+        and head.is_lower
+        and head.lemma_.lower() in BODY_MODIFIED
+    )
+    speaks = root.dep_ == "nsubj" and head.lemma_.lower() in ACTING_VERBS and len(ent) > 1
+    if root.dep_ == "appos" and head.i < ent.start and head.lemma_.lower() in PERSON_APPOSITIVES:
+        label = "PERSON"
+    elif qualifies or speaks:
+        label = "ORG"
+    else:
+        return None
+    span = ent.doc[ent.start : ent.end]
+    span.label_ = label
+    return span
 
 
 # Nouns of people a people's name may modify: "Tuareg fighters", "Karen villagers".
@@ -258,6 +303,37 @@ def _agent_role(root: Any) -> bool:
     if root.dep_ in SUBJECT_DEPS:
         return True
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
+# Verbs whose subject a place is as a place: "X is home to", "X lies 30 km from", "X
+# borders Y", "X fell to the rebels", "X has seen clashes", "where X meets Y".
+PLACE_VERBS = frozenset(
+    {"be", "become", "lie", "sit", "stand", "border", "neighbour", "neighbor", "remain",
+     "fall", "see", "meet", "host", "straddle", "stretch"}
+)  # fmt: skip
+# Verbs of holding ground whose passive subject a place is: "X is held by the rebels", "X
+# was captured in May", "X has been besieged since".
+HELD_VERBS = frozenset(
+    {"hold", "control", "capture", "seize", "retake", "recapture", "besiege", "surround",
+     "encircle", "occupy", "overrun"}
+)  # fmt: skip
+
+
+def described_as_place(root: Any) -> bool:
+    """A place's name in a subject's seat that the sentence describes as a place, not as
+    an actor: an appositive calls it a settlement ("Mogok, a ruby-mining town, has been
+    held by ...", "Dagestan, a mainly Muslim region, saw ...": see
+    :func:`~eventwire.extract.notactors.settlement_appositive`), or its verb tells where or
+    what it is (:data:`PLACE_VERBS`: "Zamfara is one of the states worst hit", "Kharkiv
+    lies 30 km from the border", "Bukavu fell to the rebels"), or it is ground held
+    (:data:`HELD_VERBS`: "Derna is held by a coalition"). "Tigray said", "Kyiv accused",
+    "Tripoli was warned" stay actors."""
+    if settlement_appositive(root):
+        return True
+    verb = root.head.lemma_.lower()
+    if root.dep_ == "nsubjpass":
+        return verb in HELD_VERBS  # "Derna is held by a coalition of fighters"
+    return root.dep_ == "nsubj" and verb in PLACE_VERBS
 
 
 def _not_a_name(ent: Any, text: str, lowercase: set[str], names: set[str], words: WordCase) -> bool:

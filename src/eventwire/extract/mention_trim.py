@@ -32,7 +32,8 @@ def trim_entity(ent: Any, kb: Any = None) -> Any:
     """Fix the span: drop a dateline or outlet prefix ("TRIPOLI - Forces"), drop a word of
     doubt that opens a sentence ("Suspected al-Shabaab militants": al-Shabaab, a body's
     name and no person's when armed men follow), drop the armed people after a group's
-    name ("Hamas fighters": Hamas), drop an owner
+    name ("Hamas fighters": Hamas), end a name at a bracket it runs into ("the X Service
+    (XS": the bracket holds its short name), drop an owner
     ("Qaddafi's Libyan National Army" -> the army) but not a collective noun's possessive
     inside a name ("Tigray People's Liberation Front", "Kurdistan Workers' Party"), finish a
     name cut after its article ("Ahmed al- Mismari"), drop bare title words."""
@@ -46,6 +47,7 @@ def trim_entity(ent: Any, kb: Any = None) -> Any:
             return None
     while start < end - 1 and doc[start].text in ("-", "--", "–", "—"):
         start += 1  # "-- Al Nasr" tagged with the dash of a prefix before it
+    end = _before_open_bracket(doc, start, end)
     label = ent.label_
     if start < end - 1 and doc[start].lower_ in DOUBT_WORDS:
         start += 1  # "Suspected al-Shabaab militants" opening a sentence: a doubt, no name
@@ -86,6 +88,16 @@ def trim_entity(ent: Any, kb: Any = None) -> Any:
     span = doc[start:end]
     span.label_ = label
     return span
+
+
+def _before_open_bracket(doc: Any, start: int, end: int) -> int:
+    """The end of a name the tagger ran into a bracket it did not close ("the South
+    African Police Service (SAPS" tagged as one name): the words before the bracket, whose
+    words are the name's short form and are read on their own."""
+    for i in range(start + 1, end):
+        if doc[i].text == "(" and not any(t.text == ")" for t in doc[i + 1 : end]):
+            return i
+    return end
 
 
 def _names_armed_men(doc: Any, start: int, end: int) -> bool:

@@ -38,7 +38,7 @@ from eventwire.extract.descriptions import definite_descriptions, names_known_by
 from eventwire.extract.group_nouns import group_nouns
 from eventwire.extract.kind_words import mark_named_bodies, mark_parties, mark_people
 from eventwire.extract.locatives import locative_country
-from eventwire.extract.mention_candidates import name_candidate
+from eventwire.extract.mention_candidates import THING_LABELS, actor_by_use, name_candidate
 from eventwire.extract.mention_groups import group_cands, same_name_other_case, vote_labels
 from eventwire.extract.missed_names import missed_names
 from eventwire.extract.namephrases import (
@@ -53,6 +53,7 @@ from eventwire.extract.namephrases import (
     titled_names,
 )
 from eventwire.extract.notactors import (
+    before_feature_noun,
     before_place_noun,
     division_test,
     in_settlement_phrase,
@@ -81,16 +82,23 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     is_place = _place_test(ctx)
     words = ctx.resources.word_case
     in_body = ctx.view.zones.in_body
+    # a name tagged as a thing that the sentence uses as an actor's is read as one
+    ents = [
+        e if e.label_ in ACTOR_LABELS else actor_by_use(e)
+        for e in doc.ents
+        if e.label_ in ACTOR_LABELS or e.label_ in THING_LABELS
+    ]
     cands = [
         c
-        for ent in doc.ents
-        if ent.label_ in ACTOR_LABELS
+        for ent in ents
+        if ent is not None
         if (
             c := name_candidate(
                 _body_part(ent, in_body), kb, (lowercase, lowercase_names), is_place, words
             )
         )
     ]
+    cands = _without_feature_places(doc, cands)  # "the Tamsin road", "the Orvi checkpoint"
     is_division = division_test(ctx.resources.gazetteer)
     cands = [c for c in cands if not _named_by_place_noun(c, is_division)]
     things = _thing_names(doc)  # "the kestrel express": a train, no actor
@@ -139,6 +147,24 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
             )
         )
     return {"mentions": mentions}
+
+
+def _without_feature_places(doc: Any, cands: list[Cand]) -> list[Cand]:
+    """The candidates less a name the KB does not know where it qualifies a place's or a
+    route's noun (:func:`~eventwire.extract.notactors.before_feature_noun`: "on the Tamsin
+    road", "the Orvi checkpoint"); only there: the same name elsewhere is read as written."""
+    places = [
+        (ent.start, ent.end)
+        for ent in doc.ents
+        if ent.label_ in ACTOR_LABELS | THING_LABELS and before_feature_noun(ent)
+    ]
+    return [
+        c
+        for c in cands
+        if c.kb_id is not None
+        or c.group_hint is not None
+        or not any(start <= c.start and c.end <= end for start, end in places)
+    ]
 
 
 def _without_overlaps(cands: list[Cand]) -> list[Cand]:

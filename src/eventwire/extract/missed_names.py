@@ -9,7 +9,9 @@ import re
 from typing import Any
 
 from eventwire.extract.aliases import (
+    bracket_after,
     names_after_cues,
+    short_name_shape,
 )
 from eventwire.extract.demonyms import GROUP_NOUNS, country_owned
 from eventwire.extract.docview import DocView
@@ -51,7 +53,7 @@ def missed_names(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
             got = letters[k] = name_letters(tokens[k].text)
         return got
 
-    found: list[Cand] = []
+    found = bracketed_short_names(doc, cands, taken)  # "the Armed Police Battalion (APBn)"
     for start, end in names_after_cues(doc, taken):  # "(widely known as Abu Musa)"
         found.append(Cand(start, end, _label_before(cands, start), doc[start:end].text))
         for k in range(start, end):
@@ -88,6 +90,35 @@ def missed_names(view: DocView, cands: list[Cand], kb: Any) -> list[Cand]:
     return found
 
 
+def bracketed_short_names(doc: Any, cands: list[Cand], taken: list[bool]) -> list[Cand]:
+    """Short names of another shape than capitals alone that a body's name gives in a
+    bracket after it ("the Armed Police Battalion (APBn)", "the VRAEM Special Command
+    (CE-VRAEM)"), which the tagger leaves out, and their later uses ("the APBn said"):
+    organisations, marked taken. Only after a body's name of two words or more: "the Line
+    of Control (LoC)" is a place and no candidate, so its bracket names no actor."""
+    found: list[Cand] = []
+    shorts: set[str] = set()
+    for c in cands:
+        inside = bracket_after(doc, c.end)
+        if (
+            inside is None
+            or c.label != "ORG"
+            or c.group_hint is not None
+            or len(c.name.split()) < 2
+            or _CAPITALS.fullmatch(inside[2])  # capitals alone: the text pass finds them
+            or not short_name_shape(inside[2])
+        ):
+            continue
+        shorts.add(inside[2])
+    for short in sorted(shorts):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", doc.text):
+            span = doc.char_span(m.start(), m.end())
+            if span is not None and not any(taken[span.start : span.end]):
+                found.append(Cand(span.start, span.end, "ORG", short))
+                taken[span.start : span.end] = [True] * len(span)
+    return found
+
+
 def _label_before(cands: list[Cand], start: int) -> str:
     """The label of the name an alias cue follows ("X, known as Y": Y is what X is)."""
     before = [c for c in cands if c.end <= start and c.group_hint is None]
@@ -121,6 +152,7 @@ _WORD_CHAR = re.compile(r"\w")
 
 
 _BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z]{2,6})\)")
+_CAPITALS = re.compile(r"[A-Z]{2,6}")
 
 
 def defined_acronyms(text: str) -> set[str]:

@@ -371,6 +371,35 @@ def before_place_noun(name: Any) -> bool:
     )
 
 
+# Common nouns of a feature of the land or of a route that a place's name qualifies in
+# lower case: "the Tamsin road", "the Orvi checkpoint", "the Varun river", "the Omari
+# market". Not "camp" ("the Assad camp" is also a faction).
+FEATURE_HEADS = frozenset(
+    ["road", "highway", "checkpoint", "river", "forest", "valley", "prefecture", "market",
+     "crossing", "junction", "hills", "mountains"]
+)  # fmt: skip
+
+
+def before_feature_noun(name: Any) -> bool:
+    """ "on the Tamsin road", "at the Orvi checkpoint", "the Tamsin-Orvi road": a name
+    (``name``, a span, perhaps tagged with its article) qualifying an area's, a
+    settlement's or a land or route feature's common noun in lower case
+    (:data:`FEATURE_HEADS`) is a place here. Unlike :func:`before_place_noun` this says
+    nothing of the name elsewhere in the article: a gang may be named after its town, and
+    a body the KB knows may own a checkpoint ("the Hamas checkpoint")."""
+    if len(name) > 1 and name[0].lower_ == "the":
+        name = name[1:]  # tagged with its article, which hangs on the noun as well
+    root = name.root
+    head = root.head
+    return (
+        root.dep_ in ("compound", "nmod", "amod")  # a hyphened name: "the X-Y road"
+        and head.i == name.end
+        and head.is_lower
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in PLACE_HEADS | FEATURE_HEADS
+    )
+
+
 def settlement_appositive(token: Any) -> bool:
     """ "Tessalit, a town north of Kidal", "near Kabo, the frontier village": a name the
     next noun phrase calls a settlement (a town, a village, a district ...)."""

@@ -231,6 +231,8 @@ def spoken_for(noun: Token, index: MentionIndex) -> Span | None:
     spokesman said ...": the ministry). Not a person's, not an unnamed group's; else None."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SPEAKING_ROLES | STATEMENT_NOUNS:
         return None
+    if _named_in_apposition(noun):
+        return None  # "the group's spokeswoman, Lway Nway Hline, said": she, not the group
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
         filler = index.filler(owner)
@@ -250,6 +252,15 @@ def spoken_for(noun: Token, index: MentionIndex) -> Span | None:
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     filler = index.filler(subject) if subject is not None else None
     return _body(filler.span if filler is not None else None, index)
+
+
+def _named_in_apposition(noun: Token) -> bool:
+    """Whether a speaking role's noun has a person's name in apposition after it ("its
+    spokesman, Tun Aung Kyaw, said"), tagged or not: the text names who speaks."""
+    return any(
+        c.dep_ == "appos" and c.i > noun.i and c.pos_ == "PROPN" and c.text[:1].isupper()
+        for c in noun.children
+    )
 
 
 def speaking_body_before(noun: Token, index: MentionIndex) -> Span | None:
