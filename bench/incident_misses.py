@@ -3,8 +3,8 @@
 Usage: python bench/incident_misses.py [--set written-gold|conflict-gold] [--data DIR]
        [--skip REGEX]
 
-By default the articles of the batches kept unread (:data:`HELD_OUT`: ``w203`` onwards,
-the ninth batch, a transfer check, and the tenth, a hold-out) are left out, so none of
+By default the articles of the batches kept unread (:data:`HELD_OUT`: ``w223`` onwards,
+the tenth batch, a transfer check, and the eleventh, a hold-out) are left out, so none of
 their items is printed; ``--skip ''`` keeps all.
 
 The scorer counts a same-incident pair only when it finds our counterpart of both gold
@@ -66,8 +66,9 @@ def _kept_merge(*args: Any, **kwargs: Any) -> Sequence[Incident]:
 resolve_module.resolve_incidents = _kept_merge  # type: ignore[attr-defined]
 
 
-# the articles of the check batches (the eighth's dev half, the ninth): never printed
-HELD_OUT = r"w(20[3-9]|2[1-9][0-9])\b"
+# the articles of the check batches (the tenth, a transfer check, and the eleventh, a
+# hold-out: w223 onwards): never printed
+HELD_OUT = r"w(22[3-9]|2[3-9][0-9]|[3-9][0-9][0-9])\b"
 
 _OUTLET_HEAD = re.compile(r"^\s*\([^()]{1,40}\)\s*")  # "(CNN) " before the first word
 
