@@ -6,6 +6,7 @@ does not take its place, unless the name is placed by that very town."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from tests.resolve.test_incidents import Text, incidents_of
 
@@ -13,6 +14,8 @@ from eventwire.extract.placefeatures import TIED_FEATURE, TIED_PREFIX
 from eventwire.extract.placeunread import NAMED_FEATURE, NAMED_PREFIX
 from eventwire.model import DocumentRecords, Place
 from eventwire.resolve.doc_incident_places import holds_town, named_by
+from eventwire.resolve.incident_places import place_veto
+from eventwire.resolve.incidents import Report, veto
 
 # the province, its capital (the article's only town), and a town of another province
 PROVINCE = Place("admin1:XX.05", "Lowland", 4.0, 18.0, "XXX", "XX.05", "admin1", feature="ADM1")
@@ -62,3 +65,26 @@ def test_the_report_keeps_its_named_scene_over_the_articles_only_town() -> None:
         (inc,) = incidents_of(_raid(scene))
         inc.fallback_place = CAPITAL  # the one town the article names elsewhere
         assert inc.place == want, scene
+
+
+def test_a_scene_of_unknown_governorate_meets_either_way_round() -> None:
+    # "a village near the town of Selu, in the west of the country" (no governorate
+    # known) against a report placed in Lowland province or its capital: it may lie in
+    # either, and the veto reads the pair the same way round in both orders
+    selu = replace(SELU, admin1=None)
+    for other in (PROVINCE, CAPITAL):
+        assert place_veto(selu, other) is None
+        assert place_veto(other, selu) is None
+    # two known governorates, a town of one and the other province: apart both ways
+    upland = replace(PROVINCE, id="admin1:XX.09", name="Upland", admin1="XX.09")
+    for a, b in ((PROVINCE, upland), (CAPITAL, upland)):
+        assert place_veto(a, b) is not None and place_veto(b, a) is not None
+
+
+def test_the_join_of_an_unknown_governorate_does_not_hang_on_the_report_order() -> None:
+    day = date.fromisoformat("2025-05-05").toordinal()
+    side = frozenset({"actor_chief"})
+    selu = replace(SELU, admin1=None)
+    named = Report("docinc_a", "art_a", "ASSAULT", (day, day), "2025-05-05", selu, side)
+    provincial = Report("docinc_b", "art_b", "ASSAULT", (day, day), "2025-05-05", PROVINCE, side)
+    assert veto(named, provincial) is None and veto(provincial, named) is None
