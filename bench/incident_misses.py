@@ -3,8 +3,8 @@
 Usage: python bench/incident_misses.py [--set written-gold|conflict-gold] [--data DIR]
        [--skip REGEX]
 
-By default the articles of the batches kept unread (:data:`HELD_OUT`: ``w203`` onwards,
-the ninth batch, a transfer check, and the tenth, a hold-out) are left out, so none of
+By default the articles of the batches kept unread (:data:`HELD_OUT`: ``w223`` onwards,
+the tenth batch, a transfer check, and the eleventh, a hold-out) are left out, so none of
 their items is printed; ``--skip ''`` keeps all.
 
 The scorer counts a same-incident pair only when it finds our counterpart of both gold
@@ -19,7 +19,9 @@ falls in one class:
 (c) the reports that hold the two gold sentences share one of our incidents, but the
     scorer's counterpart of one of them is another event.
 
-It also prints how many pairs are one incident by our reports (the gold sentences'
+Each miss is printed with its group (its theatre), and each class with the number of
+groups it falls in: a rule is built for a kind of miss seen in several groups. It also
+prints how many pairs are one incident by our reports (the gold sentences'
 reports share an incident), whether the scorer counts them or not: the scorer's blind
 spot. Dev split only: never read the test split item by item. Prints; asserts nothing.
 """
@@ -66,8 +68,9 @@ def _kept_merge(*args: Any, **kwargs: Any) -> Sequence[Incident]:
 resolve_module.resolve_incidents = _kept_merge  # type: ignore[attr-defined]
 
 
-# the articles of the check batches (the eighth's dev half, the ninth): never printed
-HELD_OUT = r"w(20[3-9]|2[1-9][0-9])\b"
+# the articles of the check batches (the tenth, a transfer check, and the eleventh, a
+# hold-out: w223 onwards): never printed
+HELD_OUT = r"w(22[3-9]|2[3-9][0-9]|[3-9][0-9][0-9])\b"
 
 _OUTLET_HEAD = re.compile(r"^\s*\([^()]{1,40}\)\s*")  # "(CNN) " before the first word
 
@@ -88,6 +91,15 @@ def _one_sentence(ours: str, gold: str) -> bool:
     and none)."""
     return (same_sentence_text(ours, gold) or same_sentence_text(gold, ours)
             or same_sentence_text(_after_head(ours), _after_head(gold)))  # fmt: skip
+
+
+def _groups(name: str, data: Path | None) -> dict[str, str]:
+    """Each article's group (its theatre) in the written set, to count the groups a kind
+    of miss recurs in; none for the conflict set."""
+    if name != "written-gold":
+        return {}
+    full = written_gold.check(data or written_gold.FOLDER)
+    return {a: str(v.get("group", "-")) for a, v in full.get("articles", {}).items()}
 
 
 def _gold(name: str, data: Path | None) -> tuple[Path, dict[str, Any]]:
@@ -115,6 +127,7 @@ def main() -> None:
                              "printed; '' keeps all)")  # fmt: skip
     args = parser.parse_args()
     folder, gold = _gold(args.set, args.data)
+    group_of = _groups(args.set, args.data)
     ctx = EvalContext(settings=Settings(), split="dev")
     articles = conflict_gold.read_articles(folder, gold)
     if args.skip:
@@ -164,6 +177,7 @@ def main() -> None:
         return f"{e.id} ({e.incident or 'no incident'}) {e.type} {e.date} {e.place}"
 
     classes: dict[str, list[str]] = defaultdict(list)
+    groups: dict[str, set[str]] = defaultdict(set)  # the groups (theatres) of each class
     one_by_reports = 0
     pairs = gold.get("same_incident", [])
     for pair in pairs:
@@ -177,8 +191,9 @@ def main() -> None:
             continue
         kind = "a" if a is None or b is None else "c" if ix & iy else "b"
         classes[kind].append(f"{x['id']}+{y['id']}")
-        print(f"\n({kind}) {x['id']} ({x['article']}) + {y['id']} ({y['article']}): "
-              f"{x.get('description', '')}")  # fmt: skip
+        groups[kind].add(group_of.get(x["article"], "-"))
+        print(f"\n({kind}) {x['id']} ({x['article']}) + {y['id']} ({y['article']}), group "
+              f"{group_of.get(x['article'], '-')}: {x.get('description', '')}")  # fmt: skip
         print(f"    ours: {ours(a)} | {ours(b)}")
         for tag, found in (("x", rx), ("y", ry)):
             for rid in found:
@@ -198,7 +213,8 @@ def main() -> None:
     print(f"\n{args.set} dev: {len(pairs)} same-incident pairs, "
           f"{len(pairs) - sum(map(len, classes.values()))} counted by the scorer")  # fmt: skip
     for kind in "abc":
-        print(f"  ({kind}) {len(classes[kind])}: {', '.join(classes[kind]) or '-'}")
+        print(f"  ({kind}) {len(classes[kind])} in {len(groups[kind])} groups: "
+              f"{', '.join(classes[kind]) or '-'}")  # fmt: skip
     print(f"  one incident by our reports (the gold sentences' reports share one): "
           f"{one_by_reports} of {len(pairs)}")  # fmt: skip
 

@@ -8,7 +8,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from eventwire.extract.placechoice import NEAR_TOWN_KM, OFFSET_FEATURE, distance_before
+from eventwire.extract.placefeatures import TIED_FEATURE, TIED_PREFIX
 from eventwire.extract.placespans import DIVISION_KIND_WORDS
+from eventwire.extract.placeunread import NAMED_FEATURE, NAMED_PREFIX
 from eventwire.model import DocumentRecords, EventMention, Place, PlaceMention
 from eventwire.text.geo import haversine_km
 
@@ -20,14 +22,32 @@ def holds_town(place: Place, town: Place) -> bool:
     is its country, or a division of its country holding it (the same governorate when
     both give one). A place set off a town by a distance ("40 km south of Tessalit") is
     its own point and holds no town: the article's only town may be where the convoy
-    left from."""
+    left from. So is a scene the text names by a name the gazetteer lacks, placed only by
+    the area it lies in ("gunmen kidnapped a farmer at Bakoro", ``NAMED``) or by what the
+    text ties it to ("a village near the town of Selu, in the west of the country",
+    ``NEAR``): the act happened at that named place, not in the one town the article
+    names elsewhere (its dateline's capital, the town fifty kilometres off where the
+    wounded were taken), unless the name is placed by that very town ("a hamlet near
+    Mirali", :func:`named_by`)."""
     if place.feature == OFFSET_FEATURE or place.country not in (None, town.country):
+        return False
+    if place.feature in (NAMED_FEATURE, TIED_FEATURE) and named_by(place) != town.id:
         return False
     if is_district(place):
         return in_district(place, town)  # a district holds the towns around its own
     if place.precision == "country" or not (place.admin1 and town.admin1):
         return True
     return place.admin1 == town.admin1
+
+
+def named_by(place: Place) -> str | None:
+    """The id of the place a scene named by a name the gazetteer lacks is placed by: the
+    area it lies in (``NAMED``) or the place the text ties it to (``NEAR``); None for any
+    other place."""
+    for feature, prefix in ((NAMED_FEATURE, NAMED_PREFIX), (TIED_FEATURE, TIED_PREFIX)):
+        if place.feature == feature and place.id.startswith(prefix):
+            return place.id[len(prefix) :].rpartition("|")[0]
+    return None
 
 
 def best_place(places: Iterable[Place | None]) -> Place | None:

@@ -2,13 +2,14 @@
 
 :func:`~eventwire.resolve.incident_pairs.pair_order` ranks a candidate pair by terms of
 its two reports: both dated in one town (or with one toll of one day, or one exchange
-across a line), shared sides, one town, one type, both dated, the gap between their
-windows, then their ids. Every term but the exchange across a line is a comparison of
-one value per report (a town's number, a type's, a day's, a window's ends) or, for the
-shared sides and the toll, a count over two short sorted lists; so :class:`PairKeys`
-reads each report once into arrays and gives the order of a batch of pairs as one 64-bit
-number each (the leading terms in the upper bits, the two reports' places in the lower
-ones), with numpy, where the join made a tuple per pair in Python. For reports sorted by id the numbers sort as the tuples do.
+across a line), a toll risen from the other's figure, shared sides, one town, one type,
+both dated, the gap between their windows, then their ids. Every term but the exchange
+across a line and the risen toll (asked of the few pairs that may hold them) is a
+comparison of one value per report (a town's number, a type's, a day's, a window's ends)
+or, for the shared sides and the toll, a count over two short sorted lists; so
+:class:`PairKeys` reads each report once into arrays and gives the order of a batch of
+pairs as one 64-bit number each (the leading terms in the upper bits, the two reports'
+places in the lower ones), with numpy, where the join made a tuple per pair in Python. For reports sorted by id the numbers sort as the tuples do.
 
 The same arrays say whether two reports are a candidate pair at all (a cell in common
 and days that meet, as :func:`~eventwire.resolve.incident_pairs.filings` files them),
@@ -28,7 +29,7 @@ from eventwire.resolve.doc_incidents import town_of
 from eventwire.resolve.incident_lines import across_line, doer_state
 from eventwire.resolve.incident_pairs import DAY_SLACK, filings
 from eventwire.resolve.incident_reports import Report
-from eventwire.resolve.incident_tolls import toll_cells
+from eventwire.resolve.incident_tolls import risen_toll, toll_cells
 from eventwire.resolve.report_table import report_rows
 
 GAP_BITS = (2 * DAY_SLACK).bit_length()  # two reports of one block are at most this apart
@@ -56,6 +57,7 @@ class PairKeys:
         tolls: dict[str, int] = {}
         dated, town, kind, day, line = (array("b"), array("i"), array("i"), array("i"),
                                         array("b"))  # fmt: skip
+        risen = array("b")
         start, end = array("i"), array("i")
         named_at, named = array("q", [0]), array("i")
         toll_at, toll = array("q", [0]), array("i")
@@ -67,6 +69,7 @@ class PairKeys:
             day.append(days.setdefault(r.day, len(days)) if r.day else -1)
             # a report that may be one end of an exchange across a line (``across_line``)
             line.append(bool(r.day and here is not None and doer_state(r) is not None))
+            risen.append(bool(r.day and r.risen))  # a risen toll (``risen_toll``)
             w = r.window()
             start.append(w[0] if w else 0)
             end.append(w[1] if w else 0)
@@ -81,6 +84,7 @@ class PairKeys:
         self.type = np.frombuffer(kind, dtype=np.int32)
         self.day = np.frombuffer(day, dtype=np.int32)
         self.line = np.frombuffer(line, dtype=np.int8).astype(bool)
+        self.risen = np.frombuffer(risen, dtype=np.int8).astype(bool)
         self.start = np.frombuffer(start, dtype=np.int32)
         self.end = np.frombuffer(end, dtype=np.int32)
         self.named = _Lists(named_at, named)
@@ -89,7 +93,7 @@ class PairKeys:
         most = int(np.diff(self.named.at).max()) if size else 0
         self.shared_bits = max(most.bit_length(), 1)
         self.most_shared = most
-        self.key_bits = 1 + self.shared_bits + 3 + GAP_BITS
+        self.key_bits = 2 + self.shared_bits + 3 + GAP_BITS
         if self.key_bits + 2 * self.place_bits > 64:
             raise Unpackable(f"{size} reports and {most} sides do not fit a 64-bit pair")
         # the blocks each report is filed under: its cells (numbered with their family)
@@ -137,11 +141,17 @@ class PairKeys:
         maybe = same_day & ~first & self.line[i] & self.line[j] & same_type
         for k in np.flatnonzero(maybe).tolist():
             first[k] = across_line(self.reports[int(i[k])], self.reports[int(j[k])])
+        # a toll risen from the other's figure on one stated day (``risen_toll``): asked
+        # of the few pairs where one report gives a risen toll
+        rise = np.zeros(len(i), dtype=bool)
+        for k in np.flatnonzero(same_day & (self.risen[i] | self.risen[j])).tolist():
+            rise[k] = risen_toll(self.reports[int(i[k])], self.reports[int(j[k])])
         shared = self.named.shared(i, j)
         gap = np.maximum(0, np.maximum(self.start[i] - self.end[j], self.start[j] - self.end[i]))
         if len(gap) and int(gap.max()) >= 1 << GAP_BITS:
             raise Unpackable("two reports of one block lie further apart than the slack")
         key = (~first).astype(np.uint64)
+        key = (key << np.uint64(1)) | (~rise).astype(np.uint64)
         key = (key << np.uint64(self.shared_bits)) | (self.most_shared - shared).astype(np.uint64)
         key = (key << np.uint64(1)) | (~same_town).astype(np.uint64)
         key = (key << np.uint64(1)) | (~same_type).astype(np.uint64)

@@ -17,7 +17,7 @@ from eventwire.resolve.doc_incidents import (
 )
 from eventwire.resolve.incident_lines import across_line, line_cell
 from eventwire.resolve.incident_reports import Report
-from eventwire.resolve.incident_tolls import same_toll, toll_cells
+from eventwire.resolve.incident_tolls import risen_toll, same_toll, toll_cells
 from eventwire.resolve.incident_undated import (
     files_nowhere,
 )
@@ -85,7 +85,9 @@ def pair_order(a: Report, b: Report) -> tuple[object, ...]:
     """The order candidate pairs are tried in: two reports that both state their day and
     share the act's own evidence first (one town, or one toll of two kinds on that day,
     :func:`~eventwire.resolve.incident_tolls.same_toll`, or one exchange across a frontier
-    told by each side, ``across_line``), then more shared sides, the same town, one type,
+    told by each side, ``across_line``), then a report of a toll risen from the other's
+    figure on that day (:func:`~eventwire.resolve.incident_tolls.risen_toll`), then more
+    shared sides, the same town, one type,
     both dated to the day, closer dates, then ids (so the result never depends on input
     order). A town and a day both reports state, or "three killed and one wounded" both
     give of one day, are the act's own evidence; a side shared with a report dated only by
@@ -98,6 +100,7 @@ def pair_order(a: Report, b: Report) -> tuple[object, ...]:
     same_town = bool(ta and tb and ta.id == tb.id)
     return (
         not (a.day and b.day and (same_town or same_toll(a, b) or across_line(a, b))),
+        not risen_toll(a, b),
         -len(a.named & b.named),
         not same_town,
         a.type != b.type,  # two reports of one type before one of a compatible type

@@ -98,8 +98,12 @@ def place_veto(a: Place | None, b: Place | None) -> str | None:
         return f"places in two countries ({a.name}, {b.name})"
     if town_of(a) and town_of(b):
         return "two different towns ({}, {})".format(*sorted((a.name, b.name)))
+    # two governorates only when both are known: a place whose governorate is not known
+    # (a name the gazetteer lacks, kept at a part of its country) may lie in either, and
+    # asked of the first place only, the veto said one thing of (a, b), another of (b, a)
     local = TOWN_PRECISIONS | {"admin1"}
-    if a.precision in local and b.precision in local and a.admin1 and a.admin1 != b.admin1:
+    if (a.precision in local and b.precision in local and a.admin1 and b.admin1
+            and a.admin1 != b.admin1):  # fmt: skip
         return f"places in two governorates ({a.name}, {b.name})"
     return None
 

@@ -18,6 +18,16 @@ also filed under a block of their figures (:func:`toll_cells`, asked by the join
 blocking), so they are compared. Named actors still rule: two reports naming two
 different sides stay apart (the actor rule comes first), and a report naming a side
 joins one naming nobody, as in one town.
+
+**A toll risen from the other's figure** (:func:`risen_toll`) is the act's own evidence
+too, for the order the join tries its pairs in (not a tie that joins on its own): a
+report of one stated day that gives a figure as a risen toll ("another herder wounded in
+Sunday's raid has died, bringing the number killed to six") no lower than the other
+report's figure of that kind ("raiders killed five herders on Sunday") retells that
+report's act. Tried after a pair that shares only a side, the follow-up was kept out:
+the first report joined first another report of the follow-up's article that shares
+its side (the army's chase of the raiders, told in the same article), and one article's
+two reports never join.
 """
 
 from __future__ import annotations
@@ -42,6 +52,8 @@ class _Told(Protocol):
     def place(self) -> Place | None: ...
     @property
     def figures(self) -> frozenset[tuple[str, int]]: ...
+    @property
+    def risen(self) -> bool: ...
 
 
 def _below_country(place: Place | None) -> bool:
@@ -70,6 +82,24 @@ def same_toll(a: _Told, b: _Told) -> bool:
     if not (_below_country(a.place) and _below_country(b.place)):
         return False
     return bool(shared_toll(a, b))
+
+
+def risen_toll(a: _Told, b: _Told) -> bool:
+    """Whether two reports stating one day are an act and a later report of its risen toll
+    (see the module docstring): one gives a risen toll no lower than the other's figure of
+    its kind."""
+    if not (a.day and a.day == b.day):
+        return False
+    return _risen_over(a, b) or _risen_over(b, a)
+
+
+def _risen_over(risen: _Told, other: _Told) -> bool:
+    """Whether ``risen`` gives a risen toll no lower than a figure ``other`` gives of its
+    kind (the kind of a figure it gives: the toll it states is among them)."""
+    if not risen.risen:
+        return False
+    return any(kind == k and value >= v for kind, value in risen.figures
+               for k, v in other.figures)  # fmt: skip
 
 
 def toll_cells(a: _Told) -> list[str]:

@@ -32,7 +32,8 @@ are compatible:
 Candidates come from blocking on (family, day, named side) and (family, day, town), each report
 filed under every day of its window (at most a month): the only pairs the rules below can
 join, so the cost stays near linear. Pairs are taken in a fixed order (one town and two
-stated days, shared actor, same town, closer day, ids) and joined by union-find with a
+stated days, a toll risen from the other's figure, shared actor, same town, closer day,
+ids) and joined by union-find with a
 complete-link veto: two clusters merge only when every report of one is compatible with
 every report of the other, so neither article order nor hash seed changes the result.
 User overrides (``[[incident_join]]``, ``[[incident_split]]``, by event id) come first; a
