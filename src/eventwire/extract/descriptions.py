@@ -112,6 +112,14 @@ from eventwire.extract.docview import DocView
 from eventwire.extract.eventroles import ARMY_KIND, armed_modifier
 from eventwire.extract.known_by import description_kinds, known_as_group, known_by, names_known_by
 from eventwire.extract.namephrases import Cand
+from eventwire.extract.one_group import (
+    armed_groups,
+    groups_before,
+    one_group,
+    one_named_body,
+    own_side_acts,
+    plain_description,
+)
 from eventwire.extract.one_state import (
     armies_of_one_state,
     below_the_state,
@@ -168,6 +176,7 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
         if kinds:
             described.append((c.start, c, frozenset(kinds)))
     army = one_army(doc, forces)
+    groups = armed_groups(described, named)
     bare_army = None if army is not None else bare_army_of(cands)
     # governments a state is named with ("the Ethiopian government", "Ethiopia's government")
     regimes = regimes_of_states(doc, cands, kb)  # "the Syrian regime", "Iran's regime"
@@ -229,6 +238,8 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
         if lemma in PEOPLE_OF and (kind := _kind_modifier(tok)) is not None:
             wanted = DESCRIBED_BY[kind]  # "the gang members": the gang's people
         if wanted is None or (det := definite(tok)) is None or not _right_number(tok, lemma):
+            if (lone := _lone_group(view, tok, groups, named)) is not None:
+                found.append(lone)  # "soldiers killed five fighters": the one group's
             continue
         if lemma in COLLECTIVE and own_complement(tok, ("of", "with", "between", "among")):
             continue  # "the council of elders": its own members; "the alliance with X": a tie
@@ -246,11 +257,34 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
         earlier = _not_in_clause(view, tok, earlier, named)  # "X attacked the group": not X
         if len(earlier) == 1 or (lemma in BODY_HEADS and one_body(earlier)):
             found.append(_standing_for(next(iter(earlier.values())), det + 1, tok.i + 1))
+        elif (body := one_named_body(list(earlier))) is not None:
+            # "Mobara ... the Mobara militia ... the militia": one body named two ways
+            found.append(_standing_for(earlier[body], det + 1, tok.i + 1))
+        elif not earlier and (lone := _lone_group(view, tok, groups, named)) is not None:
+            found.append(lone)  # "the militia" of a story of one armed group not so described
     found += _bare_police(doc, cands, named)
     found += regimes
     spans = [(c.start, c.end) for c in found]
     kept = [c for c in cands if not any(c.start < e and s < c.end for s, e in spans)]
     return kept + found
+
+
+def _lone_group(
+    view: DocView,
+    tok: Any,
+    groups: list[tuple[int, Cand, frozenset[str] | None]],
+    named: list[Cand],
+) -> Cand | None:
+    """A plain description of armed people standing for the article's one armed group named
+    before it, never the other side of its own clause (:mod:`eventwire.extract.one_group`)."""
+    if (start := plain_description(tok)) is None:
+        return None
+    before = groups_before(groups, tok)
+    kept = _not_in_clause(view, tok, {key: c for key, (c, _armed) in before.items()}, named)
+    lone = one_group({key: before[key] for key in kept})
+    if lone is None or own_side_acts(tok, lone):
+        return None
+    return _standing_for(lone, start, tok.i + 1)
 
 
 POLICE_WORD = re.compile(r"(?i)\bpolice")
