@@ -113,6 +113,7 @@ from eventwire.extract.eventroles import ARMY_KIND, armed_modifier
 from eventwire.extract.known_by import description_kinds, known_as_group, known_by, names_known_by
 from eventwire.extract.namephrases import Cand
 from eventwire.extract.one_group import (
+    ARMED,
     armed_groups,
     groups_before,
     one_group,
@@ -152,6 +153,7 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
     described: list[tuple[int, Cand, frozenset[str]]] = []  # (start, candidate, kinds)
     heads: dict[int, set[str]] = {}  # a candidate's start -> the kinds its own names give it
     forces: list[Cand] = []  # state forces, in text order
+    armed: set[int] = set()  # starts of names the text calls armed ("an armed group")
     for c in named:
         span = doc[c.start : c.end]
         person = c.kb_type == "person" if c.kb_type else c.label == "PERSON"
@@ -161,7 +163,10 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
             person = False  # "X, as the group calls itself": a group's name, not a person's
         if not person and not known_kinds and not _may_be_group(c):
             continue
-        kinds = _kinds_of(span) & (PERSON_KINDS if person else TEXT_KINDS)
+        text_kinds = _kinds_of(span)
+        if not person and ARMED in text_kinds:
+            armed.add(c.start)  # "X, an armed group": armed, as "a group" alone is not
+        kinds = text_kinds & (PERSON_KINDS if person else TEXT_KINDS)
         if person and c.role:  # "Prime Minister Abiy Ahmed": a minister
             kinds |= {w for w in c.role.lower().split() if w in PERSON_KINDS}
         if not person:
@@ -176,7 +181,7 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
         if kinds:
             described.append((c.start, c, frozenset(kinds)))
     army = one_army(doc, forces)
-    groups = armed_groups(described, named)
+    groups = armed_groups(described, named, armed)
     bare_army = None if army is not None else bare_army_of(cands)
     # governments a state is named with ("the Ethiopian government", "Ethiopia's government")
     regimes = regimes_of_states(doc, cands, kb)  # "the Syrian regime", "Iran's regime"
@@ -276,14 +281,15 @@ def _lone_group(
     named: list[Cand],
 ) -> Cand | None:
     """A plain description of armed people standing for the article's one armed group named
-    before it, never the other side of its own clause (:mod:`eventwire.extract.one_group`)."""
+    before it; nobody when a group is the other side of its own clause
+    (:mod:`eventwire.extract.one_group`)."""
     if (start := plain_description(tok)) is None:
         return None
     before = groups_before(groups, tok)
+    lone = one_group(before)
     kept = _not_in_clause(view, tok, {key: c for key, (c, _armed) in before.items()}, named)
-    lone = one_group({key: before[key] for key in kept})
-    if lone is None or own_side_acts(tok, lone):
-        return None
+    if lone is None or len(kept) < len(before) or own_side_acts(tok, lone):
+        return None  # "Hamas hides fighters": its own, and no other group's either
     return _standing_for(lone, start, tok.i + 1)
 
 

@@ -20,8 +20,9 @@ complement of its own ("fighters of the X", "militants from Y", "fighters loyal 
 The one armed group: the names before the description of the KB's armed groups and of the
 groups the text describes as armed ("X, a rebel group", "the X militia"); a shorter name
 inside a longer one ("Mabanga ... the Mabanga militia") is the same body. With two such
-groups named before it, or none, or when the group is the other side of the description's
-own clause ("the Front attacked the militants": not the Front), it stands for nobody.
+groups named before it, or none, or when a group is the other side of the description's
+own clause ("the Front attacked the militants": not the Front; "Hamas hides fighters": its
+own, and so no other group's either), it stands for nobody.
 """
 
 from __future__ import annotations
@@ -42,6 +43,10 @@ GROUP_NOUNS = frozenset({"group", "militia", "faction"})
 # ("the rebels", "the militia") are not a group the text described with another of them.
 GENERIC_KINDS = frozenset({"fighter", "combatant", "group"})
 SPECIFIC_KINDS = (ARMED_KINDS | GANG_KINDS) - GENERIC_KINDS - {"organisation", "organization"}
+# Kind words that make a described body armed: any kind of armed group but the bare
+# "group", which a civil society group is too, unless "armed" says so ("an armed group").
+ARMED = "armed"
+ARMED_WORDS = (ARMED_KINDS - {"group"}) | GANG_KINDS
 # Modifiers that tell armed people apart from nobody: "armed men", "suspected militants".
 PLAIN_MODIFIERS = frozenset({"armed", "suspected", "alleged", "islamist", "jihadist"})
 PLAIN_DETERMINERS = frozenset({"the", "this", "these", "those"})
@@ -85,15 +90,26 @@ def plain_description(tok: Any) -> int | None:
 
 
 def armed_groups(
-    described: Iterable[tuple[int, Cand, frozenset[str]]], named: Iterable[Cand]
+    described: Iterable[tuple[int, Cand, frozenset[str]]],
+    named: Iterable[Cand],
+    called_armed: set[int],
 ) -> list[tuple[int, Cand, frozenset[str] | None]]:
     """The article's named bodies that may be armed groups, where each is named, with the
     kind nouns the text gave it: those the text describes with an armed group's (or a
-    gang's) kind noun and those the KB types as armed groups; an organisation the KB does
-    not know ("the Ruzizi Brigade") may be one (kinds None), so that a description beside
-    it stands for nobody."""
+    gang's) kind noun, those the text calls armed (``called_armed``: "X, an armed group")
+    and those the KB types as armed groups. A body only called "a group"
+    ("a civil society group") and an organisation the KB does not know ("the Ruzizi
+    Brigade") may be one (kinds None), so that a description beside them stands for nobody."""
     found: list[tuple[int, Cand, frozenset[str] | None]] = [
-        (s, c, kinds) for s, c, kinds in described if kinds & (ARMED_KINDS | GANG_KINDS)
+        (
+            s,
+            c,
+            kinds
+            if kinds & ARMED_WORDS or c.start in called_armed or c.kb_type in ARMED_GROUP_TYPES
+            else None,
+        )  # fmt: skip
+        for s, c, kinds in described
+        if kinds & (ARMED_KINDS | GANG_KINDS)
     ]
     armed = {c.start for _s, c, _k in found}
     found += [(c.start, c, frozenset()) for c in named
@@ -142,16 +158,16 @@ def own_side_acts(tok: Any, group: Cand) -> bool:
     """The description is the object of a verb whose subject may be ``group`` itself told
     by a pronoun or as someone's own people ("its forces killed five militants", "the
     Front said they attacked the rebels"), so it is not read as that group. A pronoun
-    whose speaker is someone else is that speaker ("the army said it fought the militia")."""
+    whose speaker is someone else is that speaker's ("the army said it fought the
+    militia", "the army denied that its troops killed five fighters")."""
     if tok.dep_ not in ("dobj", "pobj", "nsubjpass"):
         return False
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return False
-    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children):
-        return True
-    if subject.pos_ != "PRON":
+    owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+    if subject.pos_ != "PRON" and not owned:
         return False
     speaker = None
     if verb.dep_ == "ccomp":
