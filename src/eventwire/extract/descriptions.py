@@ -57,6 +57,13 @@ all see the description as a mention of the actor it stands for:
   kind words, and an army's description makes it a state force when the KB does not type
   it; a name the tagger missed there is found (:func:`names_known_by`).
 
+* a plain description of armed people that no kind reading resolves ("soldiers killed five
+  fighters", "the army fought the militants", "air strikes against the group") stands for
+  the one armed group the article named before it, never with two candidate bodies, a group
+  the text gave another kind, or a group that is the other side of its clause
+  (:mod:`~eventwire.extract.one_group`); a name inside a longer one ("Mobondo", "the Mobondo
+  militia") is one body for the kind readings too.
+
 A description with a name or a country of its own ("the Congolese army", "the Wagner
 group") names its actor itself and is left alone.
 
