@@ -220,3 +220,10 @@ def test_fighters_told_apart_by_their_own_words_are_refused(referent):
                     "fighters") is None  # fmt: skip
     text = base + "The army said fighters from a local clan militia had joined the attack."
     assert referent(text, "fighters") is None
+
+
+def test_a_name_and_its_bracketed_acronym_are_one_group(referent):
+    text = ("The Kivu Liberation Front (KLF), an armed group, attacked an army post near Goma "
+            "on Monday. The KLF said it had seized weapons. Soldiers later killed five fighters "
+            "near the river, the army said.")  # fmt: skip
+    assert _has(referent(text, "fighters"), "Kivu Liberation")

@@ -188,7 +188,7 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
         if kinds:
             described.append((c.start, c, frozenset(kinds)))
     army = one_army(doc, forces)
-    groups = armed_groups(described, named, armed)
+    groups = armed_groups(described, named, armed, {c.start for c in forces})
     bare_army = None if army is not None else bare_army_of(cands)
     # governments a state is named with ("the Ethiopian government", "Ethiopia's government")
     regimes = regimes_of_states(doc, cands, kb)  # "the Syrian regime", "Iran's regime"

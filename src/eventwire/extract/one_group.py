@@ -93,13 +93,16 @@ def armed_groups(
     described: Iterable[tuple[int, Cand, frozenset[str]]],
     named: Iterable[Cand],
     called_armed: set[int],
+    forces: set[int],
 ) -> list[tuple[int, Cand, frozenset[str] | None]]:
     """The article's named bodies that may be armed groups, where each is named, with the
     kind nouns the text gave it: those the text describes with an armed group's (or a
     gang's) kind noun, those the text calls armed (``called_armed``: "X, an armed group")
     and those the KB types as armed groups. A body only called "a group"
     ("a civil society group") and an organisation the KB does not know ("the Ruzizi
-    Brigade") may be one (kinds None), so that a description beside them stands for nobody."""
+    Brigade") may be one (kinds None), so that a description beside them stands for nobody.
+    A state's forces (``forces``: where they are named) are no armed group's rival: "the
+    fighters" of a story of one group and the army are the group's."""
     found: list[tuple[int, Cand, frozenset[str] | None]] = [
         (
             s,
@@ -117,7 +120,7 @@ def armed_groups(
     armed = {c.start for _s, c, _k in found}
     found += [(c.start, c, None) for c in named
               if c.kb_type is None and c.label == "ORG" and c.start not in armed]  # fmt: skip
-    return found
+    return [(s, c, kinds) for s, c, kinds in found if c.start not in forces]
 
 
 def groups_before(
@@ -126,14 +129,36 @@ def groups_before(
     """The bodies of :func:`armed_groups` named before ``tok``, keyed by their plain names,
     each with whether ``tok`` may stand for it: a known armed group the text gave no other
     kind of armed people ("a rebel group" is not what "the militants" are; "fighters" and
-    "the group" are any armed group's)."""
+    "the group" are any armed group's). Two names of one KB entry, and an acronym in
+    brackets after a name ("the Baloch Liberation Army (BLA)"), are one body."""
     lemma = tok.lemma_.lower()
     generic = lemma in GENERIC_KINDS
-    return {
-        plain_key(c.name): (c, kinds is not None and (generic or not (kinds & SPECIFIC_KINDS)))
-        for s, c, kinds in groups
-        if s < tok.i
-    }
+    found: dict[str, tuple[Cand, bool]] = {}
+    alias: dict[str, str] = {}  # a plain name -> the plain name of its body's first name
+    named = [(c, kinds) for s, c, kinds in sorted(groups, key=lambda g: g[0]) if s < tok.i]
+    for c, kinds in named:
+        key = plain_key(c.name)
+        same = next((other for other, _k in named if other is not c and _one_name(tok.doc, c, other)),
+                    None)  # fmt: skip
+        if same is not None:
+            alias.setdefault(key, alias.get(plain_key(same.name), plain_key(same.name)))
+        key = alias.get(key, key)
+        may = kinds is not None and (generic or not (kinds & SPECIFIC_KINDS))
+        if key in found:
+            may = may or found[key][1]
+            c = found[key][0]
+        found[key] = (c, may)
+    return found
+
+
+def _one_name(doc: Any, name: Cand, other: Cand) -> bool:
+    """``name`` is another name of ``other``'s body, written after it: the same KB entry, or
+    an acronym in brackets right after it ("the Baloch Liberation Army (BLA)")."""
+    if name.start < other.start:
+        return False
+    if name.kb_id is not None and name.kb_id == other.kb_id:
+        return True
+    return name.start >= 1 and doc[name.start - 1].text == "(" and other.end == name.start - 1
 
 
 def one_group(groups: dict[str, tuple[Cand, bool]]) -> Cand | None:
