@@ -170,3 +170,60 @@ def test_it_is_not_read_across_a_sentence_the_parser_ran_on(referent):
     text = ("New Delhi accuses Pakistan of arming militants who cross the LoC. Islamabad rejects "
             "the charge and says it gives only moral support to Kashmiris.")  # fmt: skip
     assert not _has(referent(text, "it"), "Delhi")
+
+
+# --- the article's one armed group: a plain description of armed people -----------------
+
+
+def test_counted_fighters_are_the_one_armed_group_named_before(referent):
+    text = ("The Kivu Front, a rebel group, attacked a village near Goma on Monday. Soldiers "
+            "later killed five fighters near the river, the army said.")  # fmt: skip
+    assert _has(referent(text, "fighters"), "Kivu Front")
+
+
+def test_militants_are_a_known_armed_group_the_text_gave_no_kind(referent):
+    text = ("Al-Shabaab attacked an army base near Kismayo on Tuesday. The army said it had "
+            "killed 12 militants in the fighting.")  # fmt: skip
+    assert _has(referent(text, "militants"), "Shabaab")
+
+
+def test_the_group_is_a_known_armed_group_the_text_gave_no_kind(referent):
+    text = ("Al-Shabaab attacked an army base near Kismayo on Tuesday. The army said the group "
+            "had lost 20 fighters in the battle.")  # fmt: skip
+    assert _has(referent(text, "group"), "Shabaab")
+
+
+def test_the_groups_own_forces_acting_on_them_are_refused(referent):
+    # its own forces are the doer: the militants they killed are someone else
+    text = ("The Kivu Front, a rebel group, said on Monday that its forces had killed five "
+            "militants near the border.")  # fmt: skip
+    assert referent(text, "militants") is None
+
+
+def test_the_group_as_the_other_side_of_the_clause_is_refused(referent):
+    text = ("Al-Shabaab attacked an army base near Kismayo on Tuesday. Al-Shabaab later "
+            "ambushed the militants near Jamame.")  # fmt: skip
+    assert referent(text, "militants") is None
+
+
+def test_two_candidate_groups_are_refused_even_one_unknown(referent):
+    text = ("The Kivu Front and the Ruzizi Brigade clashed near Uvira on Sunday. Soldiers "
+            "later killed five fighters, the army said.")  # fmt: skip
+    assert referent(text, "fighters") is None
+
+
+def test_fighters_told_apart_by_their_own_words_are_refused(referent):
+    base = "Al-Shabaab attacked an army base near Kismayo on Tuesday. "
+    assert referent(base + "Troops later killed four Kenyan fighters near the border.",
+                    "fighters") is None  # fmt: skip
+    assert referent(base + "The group later ambushed four rival fighters near Jamame.",
+                    "fighters") is None  # fmt: skip
+    text = base + "The army said fighters from a local clan militia had joined the attack."
+    assert referent(text, "fighters") is None
+
+
+def test_a_name_and_its_bracketed_acronym_are_one_group(referent):
+    text = ("The Kivu Liberation Front (KLF), an armed group, attacked an army post near Goma "
+            "on Monday. The KLF said it had seized weapons. Soldiers later killed five fighters "
+            "near the river, the army said.")  # fmt: skip
+    assert _has(referent(text, "fighters"), "Kivu Liberation")
