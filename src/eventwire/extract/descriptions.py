@@ -57,13 +57,6 @@ all see the description as a mention of the actor it stands for:
   kind words, and an army's description makes it a state force when the KB does not type
   it; a name the tagger missed there is found (:func:`names_known_by`).
 
-* a plain description of armed people that no kind reading resolves ("soldiers killed five
-  fighters", "the army fought the militants", "air strikes against the group") stands for
-  the one armed group the article named before it, never with two candidate bodies, a group
-  the text gave another kind, or a group that is the other side of its clause
-  (:mod:`~eventwire.extract.one_group`); a name inside a longer one ("Mobondo", "the Mobondo
-  militia") is one body for the kind readings too.
-
 A description with a name or a country of its own ("the Congolese army", "the Wagner
 group") names its actor itself and is left alone.
 
@@ -119,15 +112,6 @@ from eventwire.extract.docview import DocView
 from eventwire.extract.eventroles import ARMY_KIND, armed_modifier
 from eventwire.extract.known_by import description_kinds, known_as_group, known_by, names_known_by
 from eventwire.extract.namephrases import Cand
-from eventwire.extract.one_group import (
-    ARMED,
-    armed_groups,
-    groups_before,
-    one_group,
-    one_named_body,
-    own_side_acts,
-    plain_description,
-)
 from eventwire.extract.one_state import (
     armies_of_one_state,
     below_the_state,
@@ -160,7 +144,6 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
     described: list[tuple[int, Cand, frozenset[str]]] = []  # (start, candidate, kinds)
     heads: dict[int, set[str]] = {}  # a candidate's start -> the kinds its own names give it
     forces: list[Cand] = []  # state forces, in text order
-    armed: set[int] = set()  # starts of names the text calls armed ("an armed group")
     for c in named:
         span = doc[c.start : c.end]
         person = c.kb_type == "person" if c.kb_type else c.label == "PERSON"
@@ -170,10 +153,7 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
             person = False  # "X, as the group calls itself": a group's name, not a person's
         if not person and not known_kinds and not _may_be_group(c):
             continue
-        text_kinds = _kinds_of(span)
-        if not person and ARMED in text_kinds:
-            armed.add(c.start)  # "X, an armed group": armed, as "a group" alone is not
-        kinds = text_kinds & (PERSON_KINDS if person else TEXT_KINDS)
+        kinds = _kinds_of(span) & (PERSON_KINDS if person else TEXT_KINDS)
         if person and c.role:  # "Prime Minister Abiy Ahmed": a minister
             kinds |= {w for w in c.role.lower().split() if w in PERSON_KINDS}
         if not person:
@@ -188,7 +168,6 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
         if kinds:
             described.append((c.start, c, frozenset(kinds)))
     army = one_army(doc, forces)
-    groups = armed_groups(described, named, armed, {c.start for c in forces})
     bare_army = None if army is not None else bare_army_of(cands)
     # governments a state is named with ("the Ethiopian government", "Ethiopia's government")
     regimes = regimes_of_states(doc, cands, kb)  # "the Syrian regime", "Iran's regime"
@@ -250,8 +229,6 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
         if lemma in PEOPLE_OF and (kind := _kind_modifier(tok)) is not None:
             wanted = DESCRIBED_BY[kind]  # "the gang members": the gang's people
         if wanted is None or (det := definite(tok)) is None or not _right_number(tok, lemma):
-            if (lone := _lone_group(view, tok, groups, named)) is not None:
-                found.append(lone)  # "soldiers killed five fighters": the one group's
             continue
         if lemma in COLLECTIVE and own_complement(tok, ("of", "with", "between", "among")):
             continue  # "the council of elders": its own members; "the alliance with X": a tie
@@ -269,35 +246,11 @@ def definite_descriptions(view: DocView, cands: list[Cand], kb: Any = None) -> l
         earlier = _not_in_clause(view, tok, earlier, named)  # "X attacked the group": not X
         if len(earlier) == 1 or (lemma in BODY_HEADS and one_body(earlier)):
             found.append(_standing_for(next(iter(earlier.values())), det + 1, tok.i + 1))
-        elif (body := one_named_body(list(earlier))) is not None:
-            # "Mobara ... the Mobara militia ... the militia": one body named two ways
-            found.append(_standing_for(earlier[body], det + 1, tok.i + 1))
-        elif not earlier and (lone := _lone_group(view, tok, groups, named)) is not None:
-            found.append(lone)  # "the militia" of a story of one armed group not so described
     found += _bare_police(doc, cands, named)
     found += regimes
     spans = [(c.start, c.end) for c in found]
     kept = [c for c in cands if not any(c.start < e and s < c.end for s, e in spans)]
     return kept + found
-
-
-def _lone_group(
-    view: DocView,
-    tok: Any,
-    groups: list[tuple[int, Cand, frozenset[str] | None]],
-    named: list[Cand],
-) -> Cand | None:
-    """A plain description of armed people standing for the article's one armed group named
-    before it; nobody when a group is the other side of its own clause
-    (:mod:`eventwire.extract.one_group`)."""
-    if (start := plain_description(tok)) is None:
-        return None
-    before = groups_before(groups, tok)
-    lone = one_group(before)
-    kept = _not_in_clause(view, tok, {key: c for key, (c, _armed) in before.items()}, named)
-    if lone is None or len(kept) < len(before) or own_side_acts(tok, lone):
-        return None  # "Hamas hides fighters": its own, and no other group's either
-    return _standing_for(lone, start, tok.i + 1)
 
 
 POLICE_WORD = re.compile(r"(?i)\bpolice")
