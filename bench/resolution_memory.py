@@ -261,8 +261,14 @@ class Held:
             size = deep_size(table, set()) - made
             print(f"  reports as columns {size / 1e6:6.1f} MB {size / reports:8.0f} B/report, "
                   f"{len(table._made):,} kept made {made / 1e6:.1f} MB")  # fmt: skip
-        clusters, seen = local["clusters"], {id(r) for r in local["reports"]}
-        for name in ("parent", "members", "_members", "notes", "_notes", "apart", "lines"):
+        clusters = local["clusters"]
+        # the reports are counted above (a table: not its reports made again as read, which
+        # a line's article reaches through the table)
+        made = getattr(table, "_made", None)
+        seen = ({id(table), *map(id, made.values())} if made is not None
+                else {id(r) for r in table})  # fmt: skip
+        for name in ("parent", "members", "_members", "notes", "_notes", "apart", "lines",
+                     "joined"):  # fmt: skip
             if (held := getattr(clusters, name, None)) is None or callable(held):
                 continue  # a method (the compact clusters' members and notes)
             size = deep_size(held, seen)

@@ -56,3 +56,18 @@ def test_notes_of_codes_say_what_notes_of_lines_say() -> None:
             coded.kept_apart(lines.code(article, why))
             plain.kept_apart(f"kept apart from {article}'s report: {why}")
     assert coded.said(lines.text) == plain.said()
+
+
+def test_lines_of_article_numbers_read_as_lines_of_article_ids() -> None:
+    """A line whose article is a number the caller holds (the join's table of values)
+    reads back as the line of its id; an id given as text is numbered apart, so the two
+    never take one another's code."""
+    ids = ["art-12", "art-13"]
+    lines = ApartLines(ids.__getitem__)
+    a = lines.code(0, "dates 3 days apart")
+    assert a == lines.code(0, "dates 3 days apart")
+    assert a != lines.code(1, "dates 3 days apart")
+    assert lines.text(a) == "kept apart from art-12's report: dates 3 days apart"
+    named = lines.code("art-99", "dates 3 days apart")
+    assert named not in (a, lines.code(1, "dates 3 days apart"))
+    assert lines.text(named) == "kept apart from art-99's report: dates 3 days apart"

@@ -1,4 +1,4 @@
-"""The join's notes held as codes say what :class:`Notes` says, line for line."""
+"""The join's notes held as packed codes say what :class:`Notes` says, line for line."""
 
 from __future__ import annotations
 
@@ -6,14 +6,7 @@ import random
 
 import pytest
 
-from eventwire.resolve.incident_clusters import (
-    CodedNotes,
-    absorb_notes,
-    new_notes,
-    note_apart,
-    notes_said,
-    said_apart,
-)
+from eventwire.resolve.incident_clusters import ClusterNotes
 from eventwire.resolve.incident_notes import MAX_APART, Notes
 
 
@@ -22,13 +15,15 @@ def _text(code: int) -> str:
 
 
 @pytest.mark.parametrize("seed", range(8))
-def test_coded_notes_say_the_lines_notes_say(seed: int) -> None:
+def test_cluster_notes_say_the_lines_notes_say(seed: int) -> None:
     """Random vetoes (some said again and again, past the cap) and merges of clusters:
-    the coded notes give the same explanation lines, in the same order."""
+    the packed notes give the same explanation lines, in the same order, and a merged
+    cluster says nothing more."""
     rng = random.Random(seed)
     plain: dict[int, Notes] = {n: Notes() for n in range(10)}
-    coded: dict[int, CodedNotes] = {n: new_notes() for n in range(10)}
+    coded = ClusterNotes(10)
     joined: list[str] = []
+    gone: list[int] = []
 
     def text(code: int) -> str:
         return _text(code) if code >= 0 else joined[-code - 1]
@@ -36,15 +31,17 @@ def test_coded_notes_say_the_lines_notes_say(seed: int) -> None:
     for _ in range(400):
         live = sorted(plain)
         if len(live) > 1 and rng.random() < 0.1:
-            keep, gone = rng.sample(live, 2)
-            line = f"joined art{keep} and art{gone}: side A"
+            keep, out = rng.sample(live, 2)
+            line = f"joined art{keep} and art{out}: side A"
             joined.append(line)
-            plain[keep].absorb(plain.pop(gone), line)
-            absorb_notes(coded[keep], coded.pop(gone), -len(joined))
+            plain[keep].absorb(plain.pop(out), line)
+            coded.absorb(keep, out, -len(joined))
+            gone.append(out)
         else:
             root, code = rng.choice(live), rng.randrange(3 * MAX_APART)
             plain[root].kept_apart(_text(code))
-            note_apart(coded[root], code)
-    assert any(said_apart(c) > MAX_APART for c in coded.values())  # the cap was reached
+            coded.note_apart(root, code)
+    assert any(coded.said_apart(root) > MAX_APART for root in plain)  # the cap was reached
     for root, notes in plain.items():
-        assert notes_said(coded[root], text) == notes.said()
+        assert coded.said(root, text) == notes.said()
+    assert all(coded.said(root, text) == [] for root in gone)

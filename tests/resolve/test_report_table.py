@@ -130,3 +130,19 @@ def test_blocking_reads_a_table_as_its_reports() -> None:
     for name in ("dated", "town", "type", "day", "line", "start", "end", "low", "high"):
         assert (getattr(of_table, name) == getattr(of_list, name)).all(), name
     assert list(ordered_pairs(table)) == list(ordered_pairs(made))
+
+
+def test_article_numbers_give_the_article_ids_back() -> None:
+    """A report's article as a number (what a "kept apart" line holds): equal ids, equal
+    numbers, and the number gives the id back."""
+    held = reports(60)
+    table = ReportTable()
+    for report in held:
+        table.append(report)
+    table.seal()
+    numbers = [table.article_number(n) for n in range(len(held))]
+    for report, number in zip(held, numbers, strict=True):
+        assert table.article_of(number) == report.article_id
+    for a, x in zip(held, numbers, strict=True):
+        for b, y in zip(held, numbers, strict=True):
+            assert (x == y) == (a.article_id == b.article_id)

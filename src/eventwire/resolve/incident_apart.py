@@ -15,16 +15,24 @@ report numbers (looked up by bisection) instead of a set of Python integers, and
 :class:`ApartLines` names a "kept apart" line by one integer (its article and its
 reason, each numbered once) that becomes its text only when the incident's
 explanation is written. Neither changes what the join decides or says.
+
+A line's article is named by a number the caller already holds when it can be (the code
+of the article id among the values of the join's
+:class:`~eventwire.resolve.report_table.ReportTable`), so the lines hold no article id of
+their own: numbering them again took about 89 bytes a report (round (26)), as nearly
+every article's report is kept apart from some cluster.
 """
 
 from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
+from collections.abc import Callable
 
 __all__ = ["ApartLines", "ApartSets"]
 
 ARTICLE_BITS = 32  # a line's code: its reason's number above its article's
+_NUMBERED_HERE = 1 << (ARTICLE_BITS - 1)  # an article numbered by ``ApartLines`` itself
 
 
 class ApartSets:
@@ -93,16 +101,32 @@ class _Numbered:
 
 class ApartLines:
     """The "kept apart from X's report: why" lines of one join, each as one integer: equal
-    lines get equal codes (their article and reason are numbered once each, in one
-    table), so the notes' comparisons of lines are comparisons of codes."""
+    lines get equal codes (their article and reason are numbered once each), so the
+    notes' comparisons of lines are comparisons of codes.
 
-    def __init__(self) -> None:
-        self._strings = _Numbered()  # article ids and reasons
+    An article is given as its id, numbered here, or as a number ``article_of`` turns
+    back into its id (equal ids, equal numbers; below ``2**31``): the join gives the code
+    of a report's article id in its table of values, which holds every id once already."""
 
-    def code(self, article_id: str, why: str) -> int:
-        """The code of the line "kept apart from ``article_id``'s report: ``why``"."""
-        return self._strings.number(why) << ARTICLE_BITS | self._strings.number(article_id)
+    def __init__(self, article_of: Callable[[int], str] | None = None) -> None:
+        self._strings = _Numbered()  # reasons, and the article ids given as text
+        self._article_of = article_of
+
+    def code(self, article: str | int, why: str) -> int:
+        """The code of the line "kept apart from ``article``'s report: ``why``"."""
+        if isinstance(article, str):
+            number = self._strings.number(article) | _NUMBERED_HERE
+        elif self._article_of is None or not 0 <= article < _NUMBERED_HERE:
+            raise ValueError(f"no article of number {article}")
+        else:
+            number = article
+        return self._strings.number(why) << ARTICLE_BITS | number
 
     def text(self, code: int) -> str:
-        article_id = self._strings[code & ((1 << ARTICLE_BITS) - 1)]
+        number = code & ((1 << ARTICLE_BITS) - 1)
+        if number & _NUMBERED_HERE:
+            article_id = self._strings[number & ~_NUMBERED_HERE]
+        else:
+            assert self._article_of is not None  # ``code`` took no other number
+            article_id = self._article_of(number)
         return f"kept apart from {article_id}'s report: {self._strings[code >> ARTICLE_BITS]}"

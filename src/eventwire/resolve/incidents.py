@@ -443,8 +443,8 @@ def resolve_incidents(
         a, b = reports[i], reports[j]
         if why := clusters.blocker(ra, rb):
             if a.article_id != b.article_id:
-                clusters.kept_apart(ra, b.article_id, why)
-                clusters.kept_apart(rb, a.article_id, why)
+                clusters.kept_apart(ra, j, why)  # from the article of report j
+                clusters.kept_apart(rb, i, why)
             continue
         first, second = sorted((a.article_id, b.article_id))
         clusters.union(ra, rb, f"joined {first} and {second}: {_reason(a, b)}")

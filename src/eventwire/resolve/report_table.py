@@ -128,6 +128,15 @@ class ReportTable(Sequence[Report]):
         start = self._ends[n - 1] if n else 0
         return self._ids[start : self._ends[n]].decode()
 
+    def article_number(self, n: int) -> int:
+        """The ``n``-th report's article id as a number (equal ids, equal numbers; below
+        ``2**31``), without making the report: :meth:`article_of` gives the id back."""
+        return self._fields[n * _WIDTH]  # the first coded field
+
+    def article_of(self, number: int) -> str:
+        """The article id of :meth:`article_number`."""
+        return cast(str, self._values[number])
+
     def ids(self) -> Iterator[str]:
         """Every report's id in order, without making the reports."""
         ids, start = self._ids, 0
