@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from eventwire.extract.clausechain import RELATIVE_PRONOUNS
 from eventwire.extract.eventroles import (
     CHARGING_VERBS,
     close_apposition,
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 
 
 MEMBER_PREPS = frozenset({"including", "like", "namely"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 RECEIVER_PREPS = frozenset({"to", "behind", "for"})
 RELIED_ON = frozenset({"on", "upon"})  # "relies on A for weapons"
 PART_WORDS = frozenset({"one", "another", "each", "either", "both", "some", "two", "three"})

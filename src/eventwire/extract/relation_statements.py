@@ -14,12 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
+from eventwire.extract.clausechain import RELATIVE_PRONOUNS
 from eventwire.extract.eventroles import SENDING_VERBS, coordinated_passive, verb_lemma
 from eventwire.extract.reciprocals import CUE_LEMMAS as RECIPROCAL_CUES
 from eventwire.extract.reciprocals import reciprocal_sides, war_sides
 from eventwire.extract.relation_roles import (
     INCLUDING_VERBS,
-    RELATIVE_PRONOUNS,
     adjective_roles,
     agent_noun_roles,
     co_accused,
