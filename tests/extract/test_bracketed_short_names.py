@@ -2,25 +2,9 @@
 that runs into the bracket, a one-word short name the tagger took for a body."""
 
 import pytest
-from spacy.tokens import Span as SpacySpan
+from tests.extract.test_mentions import run
 
 from eventwire.extract.aliases import short_name_shape
-from eventwire.extract.context import DocContext
-from eventwire.extract.mentions import extract_mentions
-from eventwire.model import Article
-
-
-def run(blank_nlp, resources, text, ents):
-    """ents: (surface, label) pairs, marked at their first occurrence after the previous one."""
-    doc = blank_nlp(text)
-    spans, pos = [], 0
-    for surface, label in ents:
-        start = text.index(surface, pos)
-        spans.append(doc.char_span(start, start + len(surface), label=label))
-        pos = start + len(surface)
-    doc.ents = [s for s in spans if isinstance(s, SpacySpan)]
-    ctx = DocContext(article=Article(id="a", text=text), doc=doc, resources=resources)
-    return extract_mentions(ctx)["mentions"]
 
 
 @pytest.mark.parametrize(
