@@ -40,6 +40,10 @@ def test_a_call_naming_no_name_joins_nothing(run):
     text = 'The Kestrel Hills Front attacked the post. The governor called the group "bandits".'
     got = run(text)["mentions"]
     assert all(m.span.text != "bandits" for m in got)
+    text = 'Militants of the Sarn Valley Union raided a depot. Officials branded them "terrorists".'
+    assert all(m.span.text != "terrorists" for m in run(text)["mentions"])
+    text = "Terrorists raided a depot near the lake, officials said."  # unquoted: a group
+    assert any(m.span.text.lower() == "terrorists" for m in run(text)["mentions"])
     text = "Prime Minister Omar Haddad called President Ruth Kane on Monday about the truce."
     got = groups(run, text)
     assert got["Omar Haddad"] != got["Ruth Kane"]

@@ -162,7 +162,7 @@ def name_candidate(
             found = kb.lookup(name)
             return Cand(ent.start, body, "ORG", name, kb_id=found.id if found else None,
                         kb_type=found.type if found else None)  # fmt: skip
-        if not _agent_role(ent.root) or (iso3 is None and described_as_place(ent.root)):
+        if not _agent_role(ent.root) or (iso3 is None and described_as_place(ent.root, is_place(text))):
             return None  # a city in running text is a place, not an actor
         if iso3:  # "Moscow said": the capital stands for the state
             country = kb.country(iso3)
@@ -311,6 +311,9 @@ PLACE_VERBS = frozenset(
     {"be", "become", "lie", "sit", "stand", "border", "neighbour", "neighbor", "remain",
      "fall", "see", "meet", "host", "straddle", "stretch"}
 )  # fmt: skip
+# The verbs of :data:`PLACE_VERBS` no person is the subject of: "X lies 30 km from", "X
+# borders Y" ("X was at home", "X fell ill", "X met the envoy" may be a person's).
+PLACE_ONLY_VERBS = frozenset({"lie", "border", "neighbour", "neighbor", "straddle", "stretch"})
 # Verbs of holding ground whose passive subject a place is: "X is held by the rebels", "X
 # was captured in May", "X has been besieged since".
 HELD_VERBS = frozenset(
@@ -319,7 +322,7 @@ HELD_VERBS = frozenset(
 )  # fmt: skip
 
 
-def described_as_place(root: Any) -> bool:
+def described_as_place(root: Any, known: bool) -> bool:
     """A place's name in a subject's seat that the sentence describes as a place, not as
     an actor: an appositive calls it a settlement ("Mogok, a ruby-mining town, has been
     held by ...", "Dagestan, a mainly Muslim region, saw ...": see
@@ -327,13 +330,16 @@ def described_as_place(root: Any) -> bool:
     what it is (:data:`PLACE_VERBS`: "Zamfara is one of the states worst hit", "Kharkiv
     lies 30 km from the border", "Bukavu fell to the rebels"), or it is ground held
     (:data:`HELD_VERBS`: "Derna is held by a coalition"). "Tigray said", "Kyiv accused",
-    "Tripoli was warned" stay actors."""
+    "Tripoli was warned" stay actors. For a name the gazetteer does not know (``known``
+    false) only a verb no person takes decides (:data:`PLACE_ONLY_VERBS`): "Karim Nassar,
+    29, was at home", "... was captured", a person the tagger took for a place, stays a
+    name to read."""
     if settlement_appositive(root):
         return True
     verb = root.head.lemma_.lower()
     if root.dep_ == "nsubjpass":
-        return verb in HELD_VERBS  # "Derna is held by a coalition of fighters"
-    return root.dep_ == "nsubj" and verb in PLACE_VERBS
+        return known and verb in HELD_VERBS  # "Derna is held by a coalition of fighters"
+    return root.dep_ == "nsubj" and verb in (PLACE_VERBS if known else PLACE_ONLY_VERBS)
 
 
 def _not_a_name(ent: Any, text: str, lowercase: set[str], names: set[str], words: WordCase) -> bool:
