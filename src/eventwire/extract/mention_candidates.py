@@ -162,7 +162,9 @@ def name_candidate(
             found = kb.lookup(name)
             return Cand(ent.start, body, "ORG", name, kb_id=found.id if found else None,
                         kb_type=found.type if found else None)  # fmt: skip
-        if not _agent_role(ent.root) or (iso3 is None and described_as_place(ent.root, is_place(text))):
+        if not _agent_role(ent.root) or (
+            iso3 is None and described_as_place(ent.root, is_place(text))
+        ):
             return None  # a city in running text is a place, not an actor
         if iso3:  # "Moscow said": the capital stands for the state
             country = kb.country(iso3)
