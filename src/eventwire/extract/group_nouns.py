@@ -24,6 +24,7 @@ from eventwire.extract.notactors import (
     NUMBER_WORDS,
     stance_objects,
 )
+from eventwire.extract.quoted_names import quoted_label
 from eventwire.knowledge.ontology import Ontology
 from eventwire.knowledge.wordcase import WordCase
 from eventwire.model import GROUP_LABEL
@@ -155,25 +156,6 @@ def group_nouns(
         else c
         for c in found
     ]
-
-
-# Verbs that put a word on someone: 'called them "bandits"', 'branded the group "terrorists"'.
-_LABELLING_VERBS = frozenset({"call", "brand", "label", "term", "dub", "describe"})
-_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
-
-
-def quoted_label(tok: Any) -> bool:
-    """A people noun in quotation marks that a verb of labelling puts on someone ("the
-    governor called the group 'bandits'", "officials branded them 'terrorists'") is the
-    speaker's word for people already named, not a group of its own."""
-    doc = tok.doc
-    before = doc[tok.i - 1] if tok.i > 0 else None
-    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if before is None or after is None:
-        return False
-    if before.text not in _QUOTE_MARKS or after.text not in _QUOTE_MARKS:
-        return False
-    return tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_.lower() in _LABELLING_VERBS
 
 
 # Words that count or set apart the people a noun names: "several people", "other men".

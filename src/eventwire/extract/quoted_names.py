@@ -166,6 +166,23 @@ def _called(words: Any) -> bool:
     )
 
 
+# Verbs that put a word on someone: 'called them "bandits"', 'branded the group "terrorists"'.
+_LABELLING_VERBS = frozenset({"call", "brand", "label", "term", "dub", "describe"})
+
+
+def quoted_label(tok: Any) -> bool:
+    """A word in quotation marks that a verb of labelling puts on someone ('the governor
+    called the group "bandits"', 'officials branded them "terrorists"'): the speaker's word
+    for people already named, not a group of its own (read by
+    :func:`~eventwire.extract.group_nouns.group_nouns`)."""
+    doc = tok.doc
+    if not 0 < tok.i < len(doc) - 1:
+        return False
+    if doc[tok.i - 1].text not in _OPENING or doc[tok.i + 1].text not in _CLOSING:
+        return False
+    return tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_.lower() in _LABELLING_VERBS
+
+
 def _capitalised(tok: Any) -> bool:
     return tok.text[:1].isupper() and (tok.is_alpha or "-" in tok.text or "'" in tok.text)
 
