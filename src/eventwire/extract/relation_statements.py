@@ -18,6 +18,7 @@ from eventwire.extract.clausechain import RELATIVE_PRONOUNS
 from eventwire.extract.eventroles import SENDING_VERBS, coordinated_passive, verb_lemma
 from eventwire.extract.reciprocals import CUE_LEMMAS as RECIPROCAL_CUES
 from eventwire.extract.reciprocals import reciprocal_sides, war_sides
+from eventwire.extract.relation_charges import charged_statements
 from eventwire.extract.relation_roles import (
     INCLUDING_VERBS,
     adjective_roles,
@@ -321,6 +322,9 @@ def _statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
         argument = tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
         phrase = None if argument or holding_verb(tok, words) is not None else tok
         yield Statement("support", *support_noun_roles(tok, words), tok, phrase)
+    for rtype, accused, receiver in charged_statements(tok, words):
+        # "accused X of protecting (supplying, paying) Y" (extract/relation_charges.py)
+        yield Statement(rtype, accused, receiver, tok)
     if lemma not in words.describing_verbs or tok.pos_ not in ("VERB", "ADJ"):
         return
     rtype = words.describing_verbs[lemma]

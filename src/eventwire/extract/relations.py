@@ -62,6 +62,7 @@ from eventwire.extract.modality import attribution_of, modality_of, phrase_modal
 from eventwire.extract.parsewalk import dep_child
 from eventwire.extract.rebuttals import BACKING_EVENTS, rebuttals, rebutted
 from eventwire.extract.reciprocals import CUE_LEMMAS as RECIPROCAL_CUES
+from eventwire.extract.relation_charges import unnamed_accused
 from eventwire.extract.relation_roles import INCLUDING_VERBS, MEMBER_PREPS, members_of, pobj
 from eventwire.extract.relation_statements import (
     ALLY_PREPS,
@@ -96,7 +97,8 @@ def extract_relations(ctx: DocContext) -> dict[str, Sequence[object]]:
     # the lemmas statements() reads a relation from (an adjective by its word)
     cues = {*words.agent_nouns, *words.verbs, *words.describing_verbs, *words.support_nouns,
             *ALLY_PREPS, *RECIPROCAL_CUES, *HOSTILE_TURNS, *INCLUDING_VERBS,
-            *TOGETHER_VERBS, *TIE_NOUNS, *REQUEST_NOUNS}  # fmt: skip
+            *TOGETHER_VERBS, *TIE_NOUNS, *REQUEST_NOUNS, *words.charged_verbs,
+            *words.giving_verbs}  # fmt: skip
     for tok in ctx.view.tokens:
         if tok.lemma_.lower() not in cues and tok.lower_ not in words.adjectives:
             continue  # no relation word: statements() would find nothing
@@ -107,6 +109,9 @@ def extract_relations(ctx: DocContext) -> dict[str, Sequence[object]]:
             agent = index.agent_in_name(holder) if hyphen and holder is not None else None
             alone = pair or (hyphen and other is not None and other.dep_ == "conj")
             holders = [agent] if agent else _fillers(index, holder, pair)
+            if not holders and holder is not None:
+                # "accused some landlords of sheltering Y": the accused, an unnamed group
+                holders = [f for f in [unnamed_accused(index, holder, statement)] if f]
             holders = [f for f in holders if _same_line(ctx, f, statement)
                        and not _after_apposition(f, phrase, holder)]  # fmt: skip
             # "A and its allies, B and C": A alone owns the noun, not the names after it
