@@ -66,7 +66,9 @@ from eventwire.extract.relation_charges import unnamed_accused
 from eventwire.extract.relation_roles import INCLUDING_VERBS, MEMBER_PREPS, members_of, pobj
 from eventwire.extract.relation_statements import (
     ALLY_PREPS,
+    ANSWERING_VERBS,
     HOSTILE_TURNS,
+    ORDER_TAKING_VERBS,
     REQUEST_NOUNS,
     TIE_NOUNS,
     TOGETHER_VERBS,
@@ -98,7 +100,7 @@ def extract_relations(ctx: DocContext) -> dict[str, Sequence[object]]:
     cues = {*words.agent_nouns, *words.verbs, *words.describing_verbs, *words.support_nouns,
             *ALLY_PREPS, *RECIPROCAL_CUES, *HOSTILE_TURNS, *INCLUDING_VERBS,
             *TOGETHER_VERBS, *TIE_NOUNS, *REQUEST_NOUNS, *words.charged_verbs,
-            *words.giving_verbs}  # fmt: skip
+            *words.giving_verbs, *ANSWERING_VERBS, *ORDER_TAKING_VERBS}  # fmt: skip
     for tok in ctx.view.tokens:
         if tok.lemma_.lower() not in cues and tok.lower_ not in words.adjectives:
             continue  # no relation word: statements() would find nothing
