@@ -34,7 +34,11 @@ than as something done:
 * turning on a side: "A turned on Y", "A rose up against Y", "A took up arms against Y"
   (fight);
 * support charged by an accusation: "officials accuse Y of receiving arms from A",
-  "Y is suspected of getting weapons from A" (alleged).
+  "Y is suspected of getting weapons from A" (alleged), and "accuse X of protecting (paying,
+  supplying, selling guns to) Y", the charged verb read through the relation words, the
+  accused an unnamed group when no mention names it (:mod:`eventwire.extract.relation_charges`);
+* a body under another's command: "X answers (reports) to Y", "X takes orders from Y",
+  "X is attached to Y" (ally).
 
 Backing told as a fact and rebutted where it is told or right after ("X, backed by Iran,
 which denies arming them", "..., a claim Kigali rejects", "Uganda denies the charge") gets
