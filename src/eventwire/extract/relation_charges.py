@@ -39,20 +39,15 @@ QUANTIFIERS = frozenset({"some", "many", "several", "certain", "other", "few", "
 def charged_party(verb: Token) -> Token | None:
     """Who a charge accuses of ``verb``: "accused X of paying Y" (X), "X is suspected of
     hiding Y" (X), and the later acts of one charge, "of paying Y and supplying it with
-    guns", "of sheltering Y and of buying their weapons" (X for each)."""
+    guns" (X for each)."""
     for _ in range(4):
         if (accused := accused_of(verb)) is not None:
             return accused
         if verb.dep_ != "conj" or verb.head.i == verb.i:
             return None
-        head = verb.head
-        if head.lower_ == "of" and head.dep_ == "conj":
-            head = head.head  # "of V-ing and of W-ing": the first "of"
-            verb = dep_child(head, "pcomp", "pobj") or verb
-            continue
-        if head.pos_ != "VERB" or head.tag_ != "VBG":
+        if verb.head.pos_ != "VERB" or verb.head.tag_ != "VBG":
             return None
-        verb = head
+        verb = verb.head
     return None
 
 
