@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from eventwire.extract.eventroles import RELATIVES
+from eventwire.extract.clausechain import RELATIVE_PRONOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -91,7 +91,7 @@ def noun_owners(noun: Token) -> list[Token]:
     verb = noun.head
     if noun.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX"):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lower_ in RELATIVES:
+        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
             subject = verb.head if verb.dep_ == "relcl" else None
         if subject is not None:
             owners.append(subject)

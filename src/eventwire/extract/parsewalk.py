@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from eventwire.extract.clausechain import RELATIVE_PRONOUNS
 from eventwire.text.calendar_words import CALENDAR_WORDS
 
 if TYPE_CHECKING:
@@ -144,7 +145,8 @@ def controller_subject(token: Token) -> Token | None:
     return None
 
 
-RELATIVES = frozenset({"who", "that", "which"})
+# The relative pronouns are the clause chain's one set; the event readers know it by this name.
+RELATIVES = RELATIVE_PRONOUNS
 
 # Verbs charging someone with an act told by "of V-ing" (see eventroles.CHARGING_VERBS).
 CHARGING_LEMMAS = frozenset({"accuse", "suspect"})
@@ -182,14 +184,25 @@ def charged_through_object(token: Token) -> Token | None:
     """The verb of charging whose later object, or the object of whose preposition, the
     parser hung a gerund's "of" on: "accuses A and, lately, B of sheltering Y"
     ("of" under B, the verb's second object after an aside), "is accused in Accra of
-    favouring Y" ("of" under Accra); None otherwise. The gerund is the accuser's word."""
+    favouring Y" ("of" under Accra), "accused some planters in the south of the province of
+    paying Y" ("of" under the place the accused are in); None otherwise. The gerund is the
+    accuser's word."""
     if not gerund_after_preposition(token) or token.head.lower_ != "of":
         return None
     noun = token.head.head
-    verb = noun.head
-    if noun.dep_ == "pobj" and verb.dep_ == "prep":
-        verb = verb.head  # "accused in Accra of ..."
-    elif noun.dep_ != "dobj":
+    for _ in range(4):
+        if noun.dep_ == "dobj":
+            verb = noun.head
+            break
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return None
+        verb = noun.head.head
+        if verb.pos_ in ("VERB", "AUX"):
+            break  # "accused in Accra of ..."
+        # "accused some planters in the south of the province of ...": up the places the
+        # parser hung the "of" phrase under, to the accused or the verb
+        noun = verb
+    else:
         return None
     if verb.pos_ == "VERB" and verb.lemma_.lower() in CHARGING_LEMMAS:
         return verb

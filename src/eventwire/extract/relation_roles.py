@@ -56,7 +56,7 @@ def pobj(
     return None
 
 
-def _accused(verb: Token) -> Token | None:
+def accused_of(verb: Token) -> Token | None:
     """Who "accused of V-ing" charges with ``verb``: the object of an active "accuse A of
     arming Y", the subject of a passive "A is suspected of receiving arms"."""
     prep = verb.head
@@ -84,7 +84,7 @@ def co_accused(verb: Token) -> list[Token]:
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb: its own, the antecedent of "who/which", the one an accusation
     charges with it, else its controller's."""
-    if dep_child(verb, "nsubj", "nsubjpass") is None and (accused := _accused(verb)) is not None:
+    if dep_child(verb, "nsubj", "nsubjpass") is None and (accused := accused_of(verb)) is not None:
         return accused
     for _ in range(6):
         subj = dep_child(verb, "nsubj", "nsubjpass")

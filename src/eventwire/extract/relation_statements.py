@@ -18,6 +18,7 @@ from eventwire.extract.clausechain import RELATIVE_PRONOUNS
 from eventwire.extract.eventroles import SENDING_VERBS, coordinated_passive, verb_lemma
 from eventwire.extract.reciprocals import CUE_LEMMAS as RECIPROCAL_CUES
 from eventwire.extract.reciprocals import reciprocal_sides, war_sides
+from eventwire.extract.relation_charges import charged_statements
 from eventwire.extract.relation_roles import (
     INCLUDING_VERBS,
     adjective_roles,
@@ -194,6 +195,27 @@ def _requested(noun: Token) -> Iterator[Statement]:
 
 
 TOGETHER_VERBS = frozenset({"work", "collaborate", "team", "partner"})
+# Verbs of a body under another's command, allies of the one commanding: "a brigade that
+# answers (reports) to the defence ministry"; taking orders from it is the same tie ("X no
+# longer takes orders from the army").
+ANSWERING_VERBS = frozenset({"answer", "report"})
+ORDER_NOUNS = frozenset({"order", "instruction", "command"})
+ORDER_TAKING_VERBS = frozenset({"take", "receive", "get", "follow"})
+
+
+def _commanding(verb: Token) -> Token | None:
+    """The one a body answers to: "X answers (reports) to Y", "X takes (receives) orders
+    from Y" (Y); None for a verb with an object of its own ("reported the attack to the
+    police" tells, it serves no one) and for orders from no one named."""
+    lemma = verb.lemma_.lower()
+    obj = dep_child(verb, "dobj")
+    if lemma in ANSWERING_VERBS:
+        return pobj(verb, frozenset({"to"})) if obj is None else None
+    if lemma in ORDER_TAKING_VERBS and obj is not None and obj.lemma_.lower() in ORDER_NOUNS:
+        return pobj(verb, frozenset({"from"})) or pobj(obj, frozenset({"from"}))
+    return None
+
+
 # Nouns of a tie between two sides: "X has links with Y", "X's ties to Y", "contacts
 # between X and Y"; read where a verb of having or denying, or a possessive, gives the
 # holder ("cut ties with Y" ends a tie: not read).
@@ -307,6 +329,9 @@ def _statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
         yield Statement(words.verbs[lemma], subject_of(tok), dep_child(tok, "dobj"), tok)
         for accused in co_accused(tok):  # "accuses A and, lately, B of sheltering Y"
             yield Statement(words.verbs[lemma], accused, dep_child(tok, "dobj"), tok)
+    elif tok.pos_ == "VERB" and (commanding := _commanding(tok)) is not None:
+        # "a force that answers to the ministry", "X takes orders from Y": allies
+        yield Statement("ally", subject_of(tok), commanding, tok)
     elif tok.pos_ == "VERB" and lemma in TOGETHER_VERBS:
         # "X works with Y", "X, which teams up with Y"; never "worked on Y" or "worked for Y"
         if (partner := pobj(tok, frozenset({"with"}))) is not None:
@@ -321,6 +346,9 @@ def _statements(tok: Token, words: RelationWords) -> Iterator[Statement]:
         argument = tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
         phrase = None if argument or holding_verb(tok, words) is not None else tok
         yield Statement("support", *support_noun_roles(tok, words), tok, phrase)
+    for rtype, accused, receiver in charged_statements(tok, words):
+        # "accused X of protecting (supplying, paying) Y" (extract/relation_charges.py)
+        yield Statement(rtype, accused, receiver, tok)
     if lemma not in words.describing_verbs or tok.pos_ not in ("VERB", "ADJ"):
         return
     rtype = words.describing_verbs[lemma]

@@ -34,7 +34,11 @@ than as something done:
 * turning on a side: "A turned on Y", "A rose up against Y", "A took up arms against Y"
   (fight);
 * support charged by an accusation: "officials accuse Y of receiving arms from A",
-  "Y is suspected of getting weapons from A" (alleged).
+  "Y is suspected of getting weapons from A" (alleged), and "accuse X of protecting (paying,
+  supplying, selling guns to) Y", the charged verb read through the relation words, the
+  accused an unnamed group when no mention names it (:mod:`eventwire.extract.relation_charges`);
+* a body under another's command: "X answers (reports) to Y", "X takes orders from Y",
+  "X is attached to Y" (ally).
 
 Backing told as a fact and rebutted where it is told or right after ("X, backed by Iran,
 which denies arming them", "..., a claim Kigali rejects", "Uganda denies the charge") gets
@@ -62,10 +66,13 @@ from eventwire.extract.modality import attribution_of, modality_of, phrase_modal
 from eventwire.extract.parsewalk import dep_child
 from eventwire.extract.rebuttals import BACKING_EVENTS, rebuttals, rebutted
 from eventwire.extract.reciprocals import CUE_LEMMAS as RECIPROCAL_CUES
+from eventwire.extract.relation_charges import unnamed_accused
 from eventwire.extract.relation_roles import INCLUDING_VERBS, MEMBER_PREPS, members_of, pobj
 from eventwire.extract.relation_statements import (
     ALLY_PREPS,
+    ANSWERING_VERBS,
     HOSTILE_TURNS,
+    ORDER_TAKING_VERBS,
     REQUEST_NOUNS,
     TIE_NOUNS,
     TOGETHER_VERBS,
@@ -96,7 +103,8 @@ def extract_relations(ctx: DocContext) -> dict[str, Sequence[object]]:
     # the lemmas statements() reads a relation from (an adjective by its word)
     cues = {*words.agent_nouns, *words.verbs, *words.describing_verbs, *words.support_nouns,
             *ALLY_PREPS, *RECIPROCAL_CUES, *HOSTILE_TURNS, *INCLUDING_VERBS,
-            *TOGETHER_VERBS, *TIE_NOUNS, *REQUEST_NOUNS}  # fmt: skip
+            *TOGETHER_VERBS, *TIE_NOUNS, *REQUEST_NOUNS, *words.charged_verbs,
+            *words.giving_verbs, *ANSWERING_VERBS, *ORDER_TAKING_VERBS}  # fmt: skip
     for tok in ctx.view.tokens:
         if tok.lemma_.lower() not in cues and tok.lower_ not in words.adjectives:
             continue  # no relation word: statements() would find nothing
@@ -107,6 +115,9 @@ def extract_relations(ctx: DocContext) -> dict[str, Sequence[object]]:
             agent = index.agent_in_name(holder) if hyphen and holder is not None else None
             alone = pair or (hyphen and other is not None and other.dep_ == "conj")
             holders = [agent] if agent else _fillers(index, holder, pair)
+            if not holders and holder is not None:
+                # "accused some landlords of sheltering Y": the accused, an unnamed group
+                holders = [f for f in [unnamed_accused(index, holder, statement)] if f]
             holders = [f for f in holders if _same_line(ctx, f, statement)
                        and not _after_apposition(f, phrase, holder)]  # fmt: skip
             # "A and its allies, B and C": A alone owns the noun, not the names after it

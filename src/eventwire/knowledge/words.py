@@ -59,6 +59,7 @@ class RelationWords:
     holding_verbs: frozenset[str]
     giving_verbs: frozenset[str]
     group_nouns: frozenset[str]
+    charged_verbs: dict[str, str]  # backing only when charged: "accused X of protecting Y"
 
 
 def relation_words() -> RelationWords:
@@ -75,6 +76,7 @@ def relation_words() -> RelationWords:
         holding_verbs=frozenset(words["holding_verbs"]),
         giving_verbs=frozenset(words["giving_verbs"]),
         group_nouns=frozenset(words["group_nouns"]),
+        charged_verbs=dict(data["charged_verbs"]),
     )
 
 
