@@ -1,11 +1,11 @@
 """The same-incident pairs of a gold set's dev split that the scorer misses, sorted by class.
 
 Usage: python bench/incident_misses.py [--set written-gold|conflict-gold] [--data DIR]
-       [--skip REGEX]
+       [--skip REGEX] [--merges]
 
-By default the articles of the batches kept unread (:data:`HELD_OUT`: ``w223`` onwards,
-the tenth batch, a transfer check, and the eleventh, a hold-out) are left out, so none of
-their items is printed; ``--skip ''`` keeps all.
+By default the articles of the batches kept unread (:data:`HELD_OUT`: ``w243`` onwards,
+the eleventh batch, a transfer check, and the twelfth, a hold-out) are left out, so none
+of their items is printed; ``--skip ''`` keeps all.
 
 The scorer counts a same-incident pair only when it finds our counterpart of both gold
 events (``conflict_scoring._match_events``) and the two are one incident. Each missed pair
@@ -18,6 +18,18 @@ falls in one class:
     (and which pair of reports of their two clusters, for the complete-link veto);
 (c) the reports that hold the two gold sentences share one of our incidents, but the
     scorer's counterpart of one of them is another event.
+
+Each miss is also given the step that decides it (``decided by``): no report holds a
+gold sentence (no event); one incident by our reports, so the scorer's match decides;
+else, of the pairs of reports holding the two gold sentences, a compatible pair kept
+apart by the complete link (and the veto between their clusters), a pair the blocks
+compare but a rule vetoes (which rule), or a pair no block compares (the rule that would
+veto it, or none). The steps are counted with their groups at the end.
+
+``--merges`` also prints the incidents joining reports of two or more articles that no
+gold same-incident pair asks for, with their reports and the join's explanation, to read
+by hand for wrong merges, and the gold pairs of different incidents whose reports share
+one of our incidents (which the scorer may not see, matching other events).
 
 Each miss is printed with its group (its theatre), and each class with the number of
 groups it falls in: a rule is built for a kind of miss seen in several groups. It also
@@ -68,9 +80,20 @@ def _kept_merge(*args: Any, **kwargs: Any) -> Sequence[Incident]:
 resolve_module.resolve_incidents = _kept_merge  # type: ignore[attr-defined]
 
 
-# the articles of the check batches (the tenth, a transfer check, and the eleventh, a
-# hold-out: w223 onwards): never printed
-HELD_OUT = r"w(22[3-9]|2[3-9][0-9]|[3-9][0-9][0-9])\b"
+# the articles of the check batches (the eleventh, a transfer check, and the twelfth, a
+# hold-out: w243 onwards): never printed
+HELD_OUT = r"w(24[3-9]|2[5-9][0-9]|[3-9][0-9][0-9])\b"
+
+_DETAIL = re.compile(r"\s*\(.*\)$|^dates \d+ days apart$")
+
+
+def _rule(why: str | None) -> str:
+    """A veto's rule without its particulars ("two different towns (A, B)" is "two
+    different towns"), so misses can be counted by rule."""
+    if why is None:
+        return "no block"
+    return "dates days apart" if why.startswith("dates ") else _DETAIL.sub("", why)
+
 
 _OUTLET_HEAD = re.compile(r"^\s*\([^()]{1,40}\)\s*")  # "(CNN) " before the first word
 
@@ -125,6 +148,9 @@ def main() -> None:
                         help="leave out the articles whose file name matches (the check "
                              "batches kept unread by default: their items are not "
                              "printed; '' keeps all)")  # fmt: skip
+    parser.add_argument("--merges", action="store_true",
+                        help="also print the incidents of two or more articles that no "
+                             "gold same-incident pair asks for, to read by hand")  # fmt: skip
     args = parser.parse_args()
     folder, gold = _gold(args.set, args.data)
     group_of = _groups(args.set, args.data)
@@ -176,7 +202,41 @@ def main() -> None:
             return "-"
         return f"{e.id} ({e.incident or 'no incident'}) {e.type} {e.date} {e.place}"
 
+    def cause(kind: str, rx: list[str], ry: list[str], one: bool) -> str:
+        """The step that decides a missed pair: no report of a gold sentence (no event);
+        one incident by our reports, so the scorer's match; else, of the pairs of their
+        reports, a compatible pair kept apart by the complete link, a pair the blocks
+        compare but a rule vetoes, or a pair no block ever compares."""
+        if not rx or not ry:
+            return "no report holds a gold sentence (no event)"
+        if one:
+            return ("one incident by our reports; the scorer finds no counterpart"
+                    if kind == "a" else "one incident by our reports; the scorer matches "
+                    "another event")  # fmt: skip
+        found = []
+        for p in rx:
+            for q in ry:
+                shared, why = explain_pair(reports[p], reports[q])
+                found.append((why is not None, not shared, _rule(why), p, q))
+        vetoed, unpaired, rule, p, q = min(found)
+        if not vetoed and not unpaired:
+            return f"complete link: {linked_apart(p, q) or 'no veto found'}"
+        return f"{'never paired' if unpaired else 'paired but vetoed'}: {rule}"
+
+    def linked_apart(p: str, q: str) -> str:
+        """The first veto between the members of the two clusters holding ``p`` and ``q``
+        (one article's other report in the other cluster, or another rule)."""
+        for i in sorted(report_incidents.get(p, set()) - report_incidents.get(q, set())):
+            for j in sorted(report_incidents.get(q, set()) - report_incidents.get(p, set())):
+                for m in held[i]:
+                    for n in held[j]:
+                        if (m, n) != (p, q) and (w := explain_pair(reports[m], reports[n])[1]):
+                            return _rule(w)
+        return ""
+
     classes: dict[str, list[str]] = defaultdict(list)
+    causes: dict[str, list[str]] = defaultdict(list)  # the deciding step of each miss
+    cause_groups: dict[str, set[str]] = defaultdict(set)
     groups: dict[str, set[str]] = defaultdict(set)  # the groups (theatres) of each class
     one_by_reports = 0
     pairs = gold.get("same_incident", [])
@@ -192,8 +252,12 @@ def main() -> None:
         kind = "a" if a is None or b is None else "c" if ix & iy else "b"
         classes[kind].append(f"{x['id']}+{y['id']}")
         groups[kind].add(group_of.get(x["article"], "-"))
+        why = cause(kind, rx, ry, bool(ix & iy))
+        causes[why].append(f"{x['id']}+{y['id']}")
+        cause_groups[why].add(group_of.get(x["article"], "-"))
         print(f"\n({kind}) {x['id']} ({x['article']}) + {y['id']} ({y['article']}), group "
               f"{group_of.get(x['article'], '-')}: {x.get('description', '')}")  # fmt: skip
+        print(f"    decided by: {why}")
         print(f"    ours: {ours(a)} | {ours(b)}")
         for tag, found in (("x", rx), ("y", ry)):
             for rid in found:
@@ -217,6 +281,53 @@ def main() -> None:
               f"{', '.join(classes[kind]) or '-'}")  # fmt: skip
     print(f"  one incident by our reports (the gold sentences' reports share one): "
           f"{one_by_reports} of {len(pairs)}")  # fmt: skip
+    print("  the step that decides each miss:")
+    for why, missed in sorted(causes.items(), key=lambda c: (-len(c[1]), c[0])):
+        print(f"    {len(missed)} in {len(cause_groups[why])} groups: {why} "
+              f"({', '.join(missed)})")  # fmt: skip
+    if args.merges:
+        _merges(res.incidents, gold, reports, held, sentence_reports, said, files)
+
+
+def _merges(
+    incidents: Sequence[Incident],
+    gold: dict[str, Any],
+    reports: dict[str, Report],
+    held: dict[str, list[str]],
+    sentence_reports: Any,
+    said: Any,
+    files: dict[str, str],
+) -> None:
+    """The incidents joining reports of two or more articles that no gold same-incident
+    pair asks for (no pair's two gold sentences lie in its reports), each with its reports
+    and the join's explanation: the cross-article merges to read by hand for wrong ones.
+    Also the gold pairs of different incidents whose reports share an incident."""
+    by_id = {ge["id"]: ge for ge in gold.get("events", [])}
+    asked: set[str] = set()
+    for pair in gold.get("same_incident", []):
+        x, y = (by_id[p["event"]] for p in pair)
+        rx, ry = set(sentence_reports(x)), set(sentence_reports(y))
+        asked.update(i for i, members in held.items() if rx & set(members) and ry & set(members))
+    shown = 0
+    for inc in sorted(incidents, key=lambda i: i.id):
+        members = held.get(inc.id, [])
+        articles = {reports[m].article_id for m in members if m in reports}
+        if len(articles) < 2 or inc.id in asked:
+            continue
+        shown += 1
+        print(f"\nmerge {inc.id}: {len(articles)} articles")
+        for m in sorted(members, key=lambda m: files.get(reports[m].article_id, "")):
+            print(f"    {said(reports[m])}")
+        for line in inc.explanation:
+            print(f"    why: {line}")
+    print(f"\n{shown} incidents of two or more articles no gold pair asks for")
+    for item in gold.get("different_incidents", []):
+        if any(p["event"] not in by_id for p in item["pair"]):
+            continue  # an event of a held-out article
+        x, y = (by_id[p["event"]] for p in item["pair"])
+        rx, ry = set(sentence_reports(x)), set(sentence_reports(y))
+        if any(rx & set(m) and ry & set(m) for m in held.values()):
+            print(f"  different incidents, one incident by our reports: {x['id']}+{y['id']}")
 
 
 if __name__ == "__main__":

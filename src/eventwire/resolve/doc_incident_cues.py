@@ -1,12 +1,14 @@
 """Cues in a mention's own words that the within-article incident rules read: a
 determiner pointing back ("the attack"), one more of a kind ("a second air strike"), a
 span of time opening another occurrence ("a week after"), a time of day with no day,
-and the date a mention states itself (not the publication date it stands in with)."""
+a distance off the story's own place ("about 40 km to the south"), and the date a
+mention states itself (not the publication date it stands in with)."""
 
 from __future__ import annotations
 
 import re
 
+from eventwire.extract.placerefs import NEAR_TOWN_KM, bearing_after
 from eventwire.model import EventMention
 from eventwire.text.calendar_words import WEEKDAY_NAMES
 
@@ -19,6 +21,36 @@ def _words_before(em: EventMention, n: int = 2) -> list[str]:
     head = em.evidence.sentence[: max(offset, 0)]
     # a typographic apostrophe is the same possessive: "Friday’s ambush"
     return head.lower().replace("\u2019", "'").replace("'s ", " 's ").split()[-n:]
+
+
+# the tolls told where the victims were taken or died, not where the act was
+_TAKEN_AWAY = ("wound", "injur", "hurt", "die", "dead", "evacuat")
+
+
+def told_away(em: EventMention) -> bool:
+    """Whether the sentence sets the act a distance off the story's own place, naming no
+    reference point: "members of the battalion arrested three men in a camp in Teknaf,
+    **about 40 km to the south**", "gunmen fired on two trucks near Mille, **some 140 km
+    to the north**" (read as extraction reads it, :func:`bearing_after`). The place the
+    distance is counted from is the one the story has told so far, so the act lies
+    elsewhere, farther than a town's surroundings (``NEAR_TOWN_KM``). "20 km south of
+    Arish" names its reference, and "about 10 km to the west" is still the town's
+    surroundings: neither is this case. Read after the trigger only, so a clause before
+    the act ("40 km to the north, the army said ...") is not its own. Nor is a toll of
+    the wounded or the dead this case: the wounded are taken and die away from the act
+    ("two other commandos were wounded and flown to Raipur, about 400 km to the north")."""
+    if em.trigger.text.casefold().startswith(_TAKEN_AWAY) or em.lemma.casefold().startswith(
+        _TAKEN_AWAY
+    ):
+        return False
+    sentence = em.evidence.sentence
+    start = max(em.trigger.start - em.evidence.char_start, 0)
+    at = sentence.find(",", start)
+    while at != -1:
+        if (off := bearing_after(sentence[at:])) is not None and off.km > NEAR_TOWN_KM:
+            return True
+        at = sentence.find(",", at + 1)
+    return False
 
 
 def is_anaphoric(em: EventMention) -> bool:

@@ -52,6 +52,7 @@ from eventwire.resolve.doc_incident_cues import (
     own_date,
     published_day,
     retold_between,
+    told_away,
 )
 from eventwire.resolve.doc_incident_fill import fill_from_incidents
 from eventwire.resolve.doc_incident_places import (
@@ -148,19 +149,50 @@ def _toll_differs(before: Sequence[EventMention], group: Sequence[EventMention])
 
 
 def _conflicts(inc: DocIncident, group: Sequence[EventMention]) -> bool:
-    """Whether ``group`` names another town or a day more than one day from ``inc``'s."""
+    """Whether ``group`` names another town or a day more than one day from ``inc``'s.
+
+    A consequence told with the act's noun pointing back ("Nine other people were
+    wounded **in the shelling**", "two more died on Thursday of wounds from **the
+    attack**") is dated by that noun: when the sentence's anaphoric act noun is dated to
+    the incident's day, another day on its consequence (the day the wounded died,
+    or a day carried over from the sentence before) is no other occurrence.
+
+    An act the sentence sets a distance off the story's own place ("arrested three men in
+    a camp in Teknaf, **about 40 km to the south**", :func:`told_away`) lies elsewhere:
+    another place than ``inc``'s, even when ``inc``'s town was not read, unless it is
+    placed in ``inc``'s own town."""
     town = best_place(own_town(em, inc.divisions) for em in inc.members)
     day = inc.day
+    pointed = day is not None and _points_back(group, day)
     for em in group:
         own = own_town(em, inc.divisions)
         if town and own and own.id != town.id:
             return True
+        if told_away(em) and not (town and own and own.id == town.id):
+            return True  # "in a camp in Teknaf, about 40 km to the south": elsewhere
+        if pointed:
+            continue
         d = own_date(em)
         if day and d and len(d) != 10:
             return True  # "has clashed since February": another time
         if day and d and len(d) == 10:
             gap = abs(date.fromisoformat(d).toordinal() - date.fromisoformat(day).toordinal())
             if gap > 1:
+                return True
+    return False
+
+
+def _points_back(group: Sequence[EventMention], day: str) -> bool:
+    """Whether ``group`` holds an anaphoric act noun ("the shelling", "Saturday's raid")
+    dated to ``day`` or the day next to it (a noun read with no day of its own says
+    nothing: "the attack on the post" in a sentence of another day may be a new act)."""
+    for em in group:
+        if not is_anaphoric(em):
+            continue
+        d = own_date(em)
+        if d is not None and len(d) == 10:
+            gap = abs(date.fromisoformat(d).toordinal() - date.fromisoformat(day).toordinal())
+            if gap <= 1:
                 return True
     return False
 
@@ -369,13 +401,26 @@ def _names_the_doer(
 def _background(inc: DocIncident, group: Sequence[EventMention]) -> bool:
     """Whether ``inc`` is set in another time than an undated ``group`` can tell of: its
     days all end before the week before the day the group stands in with ("launched an
-    offensive last November" under a report of yesterday's strikes)."""
+    offensive last November" under a report of yesterday's strikes), or, told by a year
+    only, its years do ("set up in 2007 to fight a rebel group")."""
     window = inc.window()
     days = [published_day(em) for em in group]
-    if window is None or not days or None in days or any(own_date(em) for em in group):
+    if not days or None in days or any(own_date(em) for em in group):
         return False
     earliest = min(date.fromisoformat(d).toordinal() for d in days if d and len(d) == 10)
-    return window[1] < earliest - UNDATED_WINDOW
+    end = window[1] if window is not None else _years_end(inc)
+    return end is not None and end < earliest - UNDATED_WINDOW
+
+
+def _years_end(inc: DocIncident) -> int | None:
+    """The last day (as an ordinal) of the years ``inc`` is set in, when every member
+    states only a year ("the special police were set up in 2007 to fight the rebels",
+    "the group has fought since the 1960s"): background told by its year, which has no
+    window of days. None when a member states no year or anything finer."""
+    years = [own_date(em) for em in inc.members]
+    if not years or any(y is None or len(y) != 4 or not y.isdigit() for y in years):
+        return None
+    return date(max(int(y or 0) for y in years), 12, 31).toordinal()
 
 
 def _retold_past_background(

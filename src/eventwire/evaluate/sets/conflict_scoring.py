@@ -181,7 +181,7 @@ def _match_events(
             # also accepts widens what matches, never narrows it
             if coded and not any(g.matches(owners, x, sides) for x in (e.source, e.target)):
                 continue
-            same_sentence = same_sentence_text(e.sentence, ge.get("evidence", ""))
+            same_sentence = _same_sentence(e.sentence, ge.get("evidence", ""))
             where = 0 if same_sentence else 1 if _place_ok(g, ge, e) else None
             if where is None:
                 continue
@@ -190,6 +190,17 @@ def _match_events(
                 best = (rank, e)
         matched[ge["id"]] = best[1] if best else None
     return matched
+
+
+def _same_sentence(ours: str | None, gold: str) -> bool:
+    """Whether our evidence sentence is the gold's: as :func:`same_sentence_text` reads
+    them (the gold's sentence may keep a dateline ours leaves out), or the other way
+    round, when ours keeps an outlet's head the gold leaves out ("Jakarta Evening Post --
+    Three days ago, gunmen ..." against "Three days ago, gunmen ..."). Read one way only,
+    the sentence of the gold event was not found among ours, and an event of another
+    sentence placed near the gold's place was taken for its counterpart."""
+    ours = ours or ""
+    return same_sentence_text(ours, gold) or same_sentence_text(gold, ours)
 
 
 def _gold_types(ge: dict[str, Any], onto: Ontology) -> set[str]:
