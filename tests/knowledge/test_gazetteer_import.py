@@ -521,3 +521,76 @@ def test_info_says_how_many_divisions_have_a_seat(settings: Settings, base: Path
     # nothing imported, nothing to say: the shipped file's summary has no seat line
     shipped = gazetteer_info(replace(settings, gazetteer=str(base)))
     assert shipped.shipped and not any("seat" in line for line in shipped.summary())
+
+
+# ---- one town held twice, under two spellings (the build's rule, run on import) ---------
+
+
+def _dump_line(gid: int, name: str, others: str, lat: float, people: int, code: str = "PPL") -> str:
+    return "\t".join([
+        str(gid), name, name, others, f"{lat:.5f}", "15.00000", "P", code, "LY", "", "66",
+        "", "", "", str(people), "", "100", "Africa/Tripoli", "2024-06-01",
+    ])  # fmt: skip
+
+
+def _write_dump(path: Path, *lines: str) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _ids(gaz: Gazetteer, name: str) -> set[str]:
+    return {c.place.id for c in gaz.candidates(name)}
+
+
+def test_an_imported_town_held_twice_is_found_by_its_bigger_row(
+    settings: Settings, base: Path, tmp_path: Path
+) -> None:
+    dump = _write_dump(
+        tmp_path / "LY_twice.txt",
+        _dump_line(95000001, "Wadi Tarkal", "", 30.0, 800),  # the stray row
+        _dump_line(95000002, "Wadi Tarkkal", "Wadi Tarkal", 30.3, 25000),  # 33 km north
+    )
+    import_dumps([dump], settings, base=base)
+    gaz = open_gazetteer(settings)
+    assert _ids(gaz, "Wadi Tarkal") == {"geonames:95000002"}
+    assert _ids(gaz, "Wadi Tarkkal") == {"geonames:95000002"}
+
+
+def test_a_later_alternate_names_file_can_make_a_town_twice(
+    settings: Settings, base: Path, tmp_path: Path
+) -> None:
+    places = _write_dump(
+        tmp_path / "LY_pair.txt",
+        _dump_line(95000011, "Qasr Dulaym", "", 30.0, 600),
+        _dump_line(95000012, "Qasr Dulaim", "", 30.2, 40000),
+    )
+    import_dumps([places], settings, base=base)
+    assert _ids(open_gazetteer(settings), "Qasr Dulaym") == {"geonames:95000011"}
+    names = _write_dump(
+        tmp_path / "alternateNames_pair.txt",
+        "\t".join(["8800001", "95000012", "en", "Qasr Dulaym", "", "", "", "", "", ""]),
+    )
+    import_dumps([names], settings, base=base)
+    assert _ids(open_gazetteer(settings), "Qasr Dulaym") == {"geonames:95000012"}
+
+
+def test_imported_towns_of_one_name_that_are_two_towns_keep_it(
+    settings: Settings, base: Path, tmp_path: Path
+) -> None:
+    dump = _write_dump(
+        tmp_path / "LY_two.txt",
+        # far apart: two towns
+        _dump_line(95000021, "Bir Hasun", "", 28.0, 700),
+        _dump_line(95000022, "Bir Hassun", "Bir Hasun", 30.5, 30000),  # 278 km
+        # another name the bigger town also bears
+        _dump_line(95000023, "Zuwaytin", "", 29.0, 500),
+        _dump_line(95000024, "Sidi Marzuq", "Zuwaytin", 29.1, 60000),
+        # the smaller row is a division's seat, not a plain town
+        _dump_line(95000025, "Ajdabun", "", 27.0, 900, "PPLA2"),
+        _dump_line(95000026, "Ajdaboun", "Ajdabun", 27.1, 20000),
+    )
+    import_dumps([dump], settings, base=base)
+    gaz = open_gazetteer(settings)
+    assert "geonames:95000021" in _ids(gaz, "Bir Hasun")
+    assert "geonames:95000023" in _ids(gaz, "Zuwaytin")
+    assert "geonames:95000025" in _ids(gaz, "Ajdabun")

@@ -519,6 +519,9 @@ PLACE_HEADS = frozenset(
         "university",
         "hospital",
         "prison",
+        # a site a town gives its name to: "the bombing of the Kyaukme market"
+        "market",
+        "bridge",
         "stadium",
         "school",
         "mosque",

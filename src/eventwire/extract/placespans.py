@@ -78,6 +78,10 @@ _TOWN_SITE_AFTER = re.compile(
     r"(?:roundabout|highway|camp|checkpoint|junction|intersection|crossing|airport|airbase|"
     r"governorate|municipality|outskirts|countryside)\b"
 )
+# A site a town gives its name to, after "the": "the Kyaukme market", "the Mandouri
+# bridge" (see _town_named_site).
+_TOWN_NAMED_SITE = re.compile(r"^\s+(?:(?:main|central|old|new)\s+)?(?:market|bridge)\b")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # A name set off a named place by a direction: ", south-west of Baghdad".
 _PLACED_OFF = re.compile(
     r"^,?\s+(?:some\s+|about\s+)?(?:(?:north|south)[-– ]?(?:east|west)|north|south|east|west)"
@@ -233,6 +237,10 @@ def toponym_spans(ctx: DocContext, gazetteer: Gazetteer) -> list[tuple[int, int]
             continue
         # "Kyaukme, a town in Shan State": the appositive says what the name is
         kind_told = bool(SETTLEMENT_AFTER.match(text[end : end + 80]))
+        if _town_named_site(gazetteer, word_case, text, start, end):
+            spans.append((start, end))  # "the bombing of the Kyaukme market"
+            taken.add((start, end))
+            continue
         if not kind_told and not LOCATIVE.search(text[max(0, start - 40) : start]):
             if _well_known(gazetteer, text, start, end) or (
                 _TOWN_SITE_AFTER.match(text[end : end + 30])
@@ -524,6 +532,38 @@ def _fronted_place(
         and bool(_FRONTED_END.match(text[end : end + 12]))
         and not (" " not in name and word_case.is_common_word(name.lower()))
         and not any(not c.loose for c in gazetteer.candidates(text[opening:end]))
+    )
+
+
+def _town_named_site(
+    gazetteer: Gazetteer, word_case: WordCase, text: str, start: int, end: int
+) -> bool:
+    """A town's name before the common noun of a site it gives its name to, after "the":
+    "the bombing of the Kyaukme market", "the Mandouri bridge". A town names its market
+    and its bridge. A site inside a town named otherwise ("Martyrs square", "the
+    Al-Rayyan school") is not read here; nor a road, named after the town it leads to,
+    which may lie far along it ("an ambush on the Gimbi road, west of Nekemte"); nor a
+    hospital or a prison, where the wounded and the held are taken, not where an act took
+    place ("died at the Nekemte hospital after an attack in Oromia"). The name must be a
+    town's own or alternate name in the gazetteer, not a loose spelling ("the Catholic
+    church" is no Turkish town), no word English writes in lower case and no function or
+    calendar word; which town of that name is the context's to say."""
+    name = text[start:end]
+    if not (
+        _TOWN_NAMED_SITE.match(text[end : end + 30])
+        and _THE_BEFORE.search(text[max(0, start - 5) : start])
+    ):
+        return False
+    words = name.lower().split()
+    if (
+        name.lower() in FUNCTION_WORDS
+        or words[0] in CALENDAR_WORDS
+        or (len(words) == 1 and word_case.is_common_lowercase_word(name))
+    ):
+        return False
+    return any(
+        c.place.precision == "city" and c.match != "skeleton" and not c.loose
+        for c in gazetteer.candidates(name)
     )
 
 

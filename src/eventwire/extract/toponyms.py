@@ -38,6 +38,7 @@ from eventwire.knowledge.placenames import (
     TYPE_WORDS,
     fold,
     name_key,
+    skeleton,
     without_type_word,
 )
 from eventwire.text.geo import haversine_km
@@ -180,7 +181,7 @@ def _resolve(
         # in a note about North Sinai is no Greek village); a town of ABROAD_TOWN people or
         # more is named without its country, a country or division is one by its own
         # name, and a neighbour's village may be one the story's thin votes missed
-        cands = [c for c in cands if not _far_abroad(c.place, home, context, c.match)]
+        cands = [c for c in cands if not _far_abroad(c.place, home, context, _name_match(c, head))]
     if lead is not None and any(c.place.country == lead for c in cands):
         # a loose spelling never crosses from the story's leading country, when that
         # country has a reading of the name, to another ("Situcancha" in a Peruvian story is
@@ -300,6 +301,18 @@ def _division_of_its_name(best: Candidate, cands: list[Candidate]) -> Candidate:
         ):
             return c
     return best
+
+
+def _name_match(cand: Candidate, name: str) -> str:
+    """How ``name`` reaches the candidate, for :func:`_far_abroad`: a town's other name
+    that is its own name spelled otherwise (one place skeleton: "Zaporizhzhia" for
+    "Zaporizhzhya", "Derna" for "Darnah") is its own name; another language's name
+    ("Karama" for Calama) stays another name."""
+    if cand.match == "alternate" and skeleton(name_key(cand.place.name)) == skeleton(
+        name_key(name)
+    ):
+        return "main"
+    return cand.match
 
 
 def _far_abroad(place: Place, home: Place, context: PlaceContext, match: str = "main") -> bool:

@@ -63,7 +63,7 @@ DATA_FILES = (SUPPLEMENT, COUNTRY_POINTS, ADMIN_PLACES, COUNTRIES)
 DIVISION_TRIM = 0.0
 
 # How far apart GeoNames puts the two rows of one town it holds under two spellings
-# (:meth:`Builder._one_town_twice`): beyond this, two towns.
+# (:func:`one_town_twice`): beyond this, two towns.
 TWICE_KM = 100.0
 
 SCHEMA = """
@@ -267,29 +267,7 @@ class Builder:
         self._supplement()
 
     def _one_town_twice(self) -> None:
-        """GeoNames holds some towns twice, once under each spelling: "Kupwara" is both a
-        row of that name 55 km from the town and, as an alternate name, the bigger row
-        "Kopawor" at the town. Where a town's own name is an alternate name of a more
-        populous town of the same first-level division, within :data:`TWICE_KM`, whose
-        own name is the same name spelled otherwise (one place skeleton), the name leads
-        to the bigger row only: a lookup otherwise prefers the main name, so the stray
-        row. Two towns of different names that one also bears ("Springfield" called
-        "Agawam") are left be."""
-        rows = self.con.execute(
-            "SELECT n1.key, a.rowid, a.name, a.lat, a.lon, b.name, b.lat, b.lon "
-            "FROM name n1 JOIN name n2 ON n2.key = n1.key AND n2.main = 0 "
-            "JOIN place a ON a.rowid = n1.place JOIN place b ON b.rowid = n2.place "
-            "WHERE n1.main = 1 AND a.rowid != b.rowid AND a.precision = 'city' "
-            "AND b.precision = 'city' AND a.feature = 'PPL' AND a.country = b.country "
-            "AND a.admin1 = b.admin1 AND b.population > a.population"
-        ).fetchall()
-        strays = {
-            (key, row)
-            for key, row, name, lat, lon, other, olat, olon in rows
-            if skeleton(name_key(name)) == skeleton(name_key(other))
-            and haversine_km(lat, lon, olat, olon) <= TWICE_KM
-        }
-        self.con.executemany("DELETE FROM name WHERE key = ? AND place = ?", sorted(strays))
+        one_town_twice(self.con)
 
     def _countries(self) -> None:
         import pycountry
@@ -442,6 +420,47 @@ class Builder:
 class PlaceKeys(NamedTuple):
     names: list[tuple[str, int]]  # (key, 1 for the main name / 0 for an alternate)
     skels: list[str]
+
+
+def one_town_twice(con: sqlite3.Connection, sources: Iterable[int] | None = None) -> int:
+    """GeoNames holds some towns twice, once under each spelling: "Kupwara" is both a
+    row of that name 55 km from the town and, as an alternate name, the bigger row
+    "Kopawor" at the town. Where a town's own name is an alternate name of a more
+    populous town of the same first-level division, within :data:`TWICE_KM`, whose
+    own name is the same name spelled otherwise (one place skeleton), the name leads
+    to the bigger row only: a lookup otherwise prefers the main name, so the stray
+    row. Two towns of different names that one also bears ("Springfield" called
+    "Agawam") are left be.
+
+    The build runs it over the whole file; an import (``sources``: the ids of the files
+    it wrote) over the names those files wrote only, so a country's dump added to a big
+    gazetteer reads its own keys, not every key again. Returns how many names it took
+    off a stray row."""
+    touched = ""
+    params: list[int] = []
+    if sources is not None:
+        params = sorted(set(sources))
+        if not params:
+            return 0
+        marks = ",".join("?" * len(params))
+        touched = f"AND n1.key IN (SELECT key FROM name WHERE source IN ({marks})) "
+    rows = con.execute(
+        "SELECT n1.key, a.rowid, a.name, a.lat, a.lon, b.name, b.lat, b.lon "
+        "FROM name n1 JOIN name n2 ON n2.key = n1.key AND n2.main = 0 "
+        "JOIN place a ON a.rowid = n1.place JOIN place b ON b.rowid = n2.place "
+        "WHERE n1.main = 1 AND a.rowid != b.rowid AND a.precision = 'city' "
+        "AND b.precision = 'city' AND a.feature = 'PPL' AND a.country = b.country "
+        "AND a.admin1 = b.admin1 AND b.population > a.population " + touched,
+        params,
+    ).fetchall()
+    strays = {
+        (key, row)
+        for key, row, name, lat, lon, other, olat, olon in rows
+        if skeleton(name_key(name)) == skeleton(name_key(other))
+        and haversine_km(lat, lon, olat, olon) <= TWICE_KM
+    }
+    con.executemany("DELETE FROM name WHERE key = ? AND place = ?", sorted(strays))
+    return len(strays)
 
 
 def place_keys(name: str, names: Iterable[str], *, codes: bool = False) -> PlaceKeys:

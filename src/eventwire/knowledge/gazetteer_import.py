@@ -15,7 +15,9 @@ import the shipped gazetteer is copied there, then the dumps are added to the co
 copy, not an overlay, because lookups then stay one indexed query on one file, exactly as
 the resolver makes them; its cost is the shipped file's size (about 40 MB) once.
 
-Each place gets the keys the build gives a shipped one (:func:`place_keys`). A place
+Each place gets the keys the build gives a shipped one (:func:`place_keys`), and the
+build's rule for a town GeoNames holds under two spellings
+(:func:`gazetteer_build.one_town_twice`) runs over the names an import wrote. A place
 already in the file keeps its row: a shipped one gets the dump's names only, one an
 earlier dump brought is taken over by the later dump. Every row and name an import adds
 carries its source, so a newer version of a file replaces what the older one brought,
@@ -216,6 +218,7 @@ def import_dumps(
     con = _connect(target)
     try:
         _prepare(con)
+        before = con.execute("SELECT coalesce(max(id), 0) FROM source").fetchone()[0]
         for dump in dumps:  # each file in a transaction of its own
             report.files.append(
                 _import_one(con, dump, classes, force, on_problem or _ignore, on_progress)
@@ -225,6 +228,9 @@ def import_dumps(
             f.status != "unchanged" for f in report.files
         ):  # a re-import that changed nothing leaves the file as it was
             link_admin_names(con)
+            # the build's rule for a town GeoNames holds twice, on the names just written
+            added = [r[0] for r in con.execute("SELECT id FROM source WHERE id > ?", (before,))]
+            gazetteer_build.one_town_twice(con, added)
             write_parts(con)  # the parts' points from the towns the gazetteer now holds
             write_seats(con)  # the divisions' seats from the feature codes now recorded
             con.commit()
