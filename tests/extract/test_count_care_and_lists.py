@@ -95,3 +95,24 @@ def test_a_list_closing_the_toll_of_another_act_named_to_place_this_one_is_its_o
         "killed 20 villagers and a cook."
     )
     assert counts(run, text) == [("killed", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "of whom" takes its people from the count before it: a part, no count of its own
+        "Eleven people were wounded in the mortar fire, four of whom are still being treated.",
+        "The bomb wounded 23 shoppers, five of whom remain in intensive care.",
+    ],
+)
+def test_a_part_told_with_of_whom_is_no_count_of_its_own(run, text):
+    assert [(k, v) for k, v in counts(run, text) if k == "wounded"] in (
+        [("wounded", 11)],
+        [("wounded", 23)],
+    )
+
+
+def test_a_part_of_whom_of_another_kind_is_counted(run):
+    # the wounded who died are dead: a figure of another kind than the count they part
+    found = counts(run, "Eight miners were wounded in the blast, two of whom died later.")
+    assert ("killed", 2) in found

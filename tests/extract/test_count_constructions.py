@@ -90,3 +90,34 @@ def test_tolls_of_an_act_and_the_earlier_one_it_followed_are_not_summed(run):
 def test_victims_of_the_act_told_in_a_when_clause(run):
     got = counts_by_trigger(run, "Five villagers were killed when gunmen attacked the market.")
     assert got["attacked"] == [("killed", 5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the verb of killing or wounding says its victims are people, whatever word the
+        # story names them with (words the people list does not hold)
+        ("Police said they had killed four dacoits in the riverine forest.", ("killed", 4)),
+        ("Rangers killed two armed trappers inside the reserve.", ("killed", 2)),
+        ("Three picketers were wounded when the guards opened fire.", ("wounded", 3)),
+        ("The militia executed five informers in the square.", ("executed", 5)),
+    ],
+)
+def test_the_victims_of_a_casualty_verb_are_people(run, text, expected):
+    assert expected in [(k, v) for k, v, _q in counts(run, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # animals are killed too, and "shot down" takes things
+        "Raiders killed 40 camels at the wells near the border.",
+        "Air defences shot down 12 drones over the port overnight.",
+        # no verb of killing: the noun is not said to be people
+        "The gang stole nine trucks and burned two warehouses.",
+        # a side's own label in quotation marks is its claim, not the story's word
+        'The group said its fighters had killed seven "infidels" at the checkpoint.',
+    ],
+)
+def test_a_casualty_verb_of_animals_or_things_counts_no_people(run, text):
+    assert [c for c in counts(run, text) if c[0] in ("killed", "wounded")] == []

@@ -252,3 +252,39 @@ def test_a_time_between_said_and_what_was_said_dates_the_saying(
 def test_a_time_after_that_is_inside_what_was_said(dates) -> None:
     found = dates("The monitor reported that on Sunday, jets struck two villages near the dam.")
     assert found["struck"] == ("2024-05-12", "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the toll counts the dead of the act the wounded were hurt in, not of the day
+        # the last of them died (Wednesday 15 May: Sunday the 12th, Tuesday the 14th)
+        "A ranger wounded in Sunday's raid on the camp died on Tuesday, bringing the number "
+        "killed to six, the park said.",
+        "A constable wounded in Sunday's ambush died in hospital on Tuesday night, raising "
+        "the number of policemen killed in the ambush to four.",
+    ],
+)
+def test_a_toll_raised_by_a_later_death_is_dated_by_the_act(dates, text) -> None:
+    assert dates(text)["killed"] == ("2024-05-12", "day")
+
+
+def test_people_wounded_in_an_act_told_before_take_its_day(dates) -> None:
+    text = (
+        "The shelling of the camp on Sunday night killed two children. A boy wounded in "
+        "the shelling died on Tuesday. Six other people were wounded in the shelling, a "
+        "nurse said."
+    )
+    assert dates(text)["wounded"] == ("2024-05-12", "day")
+
+
+def test_the_wounding_keeps_a_day_of_its_own(dates) -> None:
+    # refused: the clause dates the wounding itself, whatever the act was dated before
+    text = "Rebels shelled the town on Sunday. Four people were wounded in the shelling on Monday."
+    assert dates(text)["wounded"] == ("2024-05-13", "day")
+
+
+def test_a_later_death_outside_a_toll_keeps_its_own_day(dates) -> None:
+    # refused: no toll, no wounding "in" an act: the death is Tuesday's
+    found = dates("A soldier died in hospital on Tuesday after the ambush, the army said.")
+    assert found.get("died", ("2024-05-14", "day")) == ("2024-05-14", "day")

@@ -60,10 +60,11 @@ TUESDAY = "2019-04-16"
         ("2018-05-16", "past", "2018-05-16", "day"),
         ("the 1990s", "past", "199X", "decade"),
         ("the 90s", "past", "199X", "decade"),
-        ("the weekend", "past", "2019-W15", "week"),  # Tuesday: last Saturday and Sunday
-        ("the weekend", "future", "2019-W16", "week"),
-        ("last weekend", "past", "2019-W15", "week"),
-        ("this weekend", "past", "2019-W16", "week"),
+        # a weekend is its Saturday, with its Sunday as the end (a week's precision)
+        ("the weekend", "past", "2019-04-13", "week"),  # Tuesday: last Saturday and Sunday
+        ("the weekend", "future", "2019-04-20", "week"),
+        ("last weekend", "past", "2019-04-13", "week"),
+        ("this weekend", "past", "2019-04-20", "week"),
         ("Christmas", "past", "2018-12-25", "day"),
         ("on Christmas Eve", "future", "2019-12-24", "day"),
         ("New Year's Day", "past", "2019-01-01", "day"),
@@ -194,7 +195,32 @@ def test_timex3_values(text: str, value: str) -> None:
 
 
 def test_weekend_on_a_sunday_is_that_weekend() -> None:
-    assert normalize_timex("the weekend", "2019-04-14").value == "2019-W15"
+    assert normalize_timex("the weekend", "2019-04-14").value == "2019-04-13"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "end"),
+    [
+        # a part of a week is dated from its first day to its last, at a week's precision
+        ("late last week", "2019-04-11", "2019-04-14"),
+        ("Late last week", "2019-04-11", "2019-04-14"),
+        ("the end of last week", "2019-04-11", "2019-04-14"),
+        ("early last week", "2019-04-08", "2019-04-10"),
+        ("early this week", "2019-04-15", "2019-04-17"),
+        ("the middle of last week", "2019-04-09", "2019-04-11"),
+        ("the beginning of last week", "2019-04-08", "2019-04-09"),
+        ("over the weekend", "2019-04-13", "2019-04-14"),
+    ],
+)
+def test_parts_of_a_week_are_dated_from_their_first_day(text: str, value: str, end: str) -> None:
+    when = normalize_timex(text, TUESDAY)
+    assert (when.value, when.end, when.precision) == (value, end, "week")
+    assert when.calendar == value  # an act "late last week" is no Monday's
+
+
+def test_parts_of_a_week_keep_their_week_in_timex3() -> None:
+    assert timex3_value("late last week", "1998-08-18") == "1998-W33"
+    assert timex3_value("the weekend", "1998-08-18") == "1998-W33-WE"
 
 
 @pytest.mark.parametrize(

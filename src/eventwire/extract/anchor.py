@@ -66,6 +66,7 @@ from eventwire.extract.timex_anchors import (
     phrase_chars,
     phrase_offsets,
 )
+from eventwire.extract.totals import TOLL_NOUNS
 from eventwire.model import Place, Timex, When
 
 if TYPE_CHECKING:
@@ -125,6 +126,9 @@ def when_for(ctx: DocContext, token: Token, etype: str | None = None) -> When | 
     occurrence = ctx.resources.anchor_words.occurrence
     if parsed and (noun_date := _noun_date(token, resolved, occurrence)) is not None:
         return noun_date
+    if parsed and (tolled := _hit_in_act_date(ctx, token, resolved, occurrence)) is not None:
+        return tolled  # "a man wounded in Monday's raid died on Tuesday, bringing the
+        # number killed in the raid to five": the five died of Monday's raid
     if parsed and (moment := _same_moment_date(token, resolved)) is not None:
         return moment  # "relatives killed when shells fell the day before": that day
     # a time inside a clause or apposition describing another noun dates that noun, not
@@ -462,6 +466,62 @@ def _noun_date(token: Token, resolved: list[Timex], occurrence: frozenset[str]) 
     phrase = _noun_phrase(token, occurrence)
     own = [t for t in resolved if t.span.start in phrase and not is_duration(t.span.text)]
     return min(own, key=lambda t: abs(t.span.start - token.idx)).when if own else None
+
+
+# Words telling people hurt in an act: "a guard wounded in the raid died on Tuesday".
+WOUNDED_WORDS = frozenset({"wound", "wounded", "injure", "injured", "hurt"})
+
+
+def _hit_in(word: Token) -> Token | None:
+    """The act noun a word of wounding says its people were hurt "in" ("wounded in
+    Monday's raid", "injured during the shelling"); else None."""
+    if word.lemma_.lower() not in WOUNDED_WORDS and word.lower_ not in WOUNDED_WORDS:
+        return None
+    for prep in word.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
+            noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if noun is not None and noun.pos_ == "NOUN":
+                return noun
+    return None
+
+
+def _act_date(ctx: DocContext, noun: Token, resolved: list[Timex], occurrence: frozenset[str]
+              ) -> When | None:  # fmt: skip
+    """An act noun's date: in its own phrase, else the act it names again."""
+    return _noun_date(noun, resolved, occurrence) or _named_before(ctx, noun)
+
+
+def _hit_in_act_date(
+    ctx: DocContext, token: Token, resolved: list[Timex], occurrence: frozenset[str]
+) -> When | None:
+    """The date of the act people were hurt in, for an event told as that hurt or as the
+    toll it raised, rather than the day of a later death the sentence's verb tells:
+
+    * inside a running toll's phrase ("A constable wounded in Monday's attack died on
+      Tuesday night, raising the number of policemen killed in the attack to five"): the
+      toll counts the dead of the act the wounded were hurt in, Monday's;
+    * the wounding itself, or the act noun it is "in", with no time of its own ("A farmer
+      wounded in the raid died on Tuesday", "Nine people were wounded in the shelling, a
+      doctor said"): the act's day, told in its phrase or where the act was told before.
+    """
+    toll = next((a for a in (token, *token.ancestors) if a.lemma_.lower() in TOLL_NOUNS), None)
+    if toll is not None and toll.pos_ == "NOUN":
+        inside = {t.i for t in toll.subtree}
+        for word in token.sent:
+            act = _hit_in(word)
+            day = None if word.i in inside or act is None else _noun_date(act, resolved, occurrence)
+            if day is not None:
+                return day
+    act = _hit_in(token)
+    if act is None and token.dep_ == "pobj" and token.head.lower_ in ("in", "during"):
+        hit = _hit_in(token.head.head)
+        act = token if hit is not None and hit.i == token.i else None
+    if act is None:
+        return None
+    own = {t.idx for t in token.subtree} - {t.idx for t in act.subtree}
+    if any(t.span.start in own for t in resolved):
+        return None  # "five were wounded in the shelling on Tuesday": its own day
+    return _act_date(ctx, act, resolved, occurrence)
 
 
 def _noun_phrase(noun: Token, occurrence: frozenset[str]) -> set[int]:

@@ -327,8 +327,37 @@ def _elided_ordinal(tok: Token, words: CountWords) -> tuple[str, Token] | None:
 
 
 def _counts_whom(noun: Token, words: CountWords) -> bool:
-    """A noun a number of people can count: people, bodies, or lives taken."""
-    return is_people(noun, words) or noun.lemma_.lower() in words.remains or bool(_lives(noun))
+    """A noun a number of people can count: people, bodies, lives taken, or the victims
+    a verb of killing or wounding takes (:func:`victim_of_casualty_verb`)."""
+    return (
+        is_people(noun, words)
+        or noun.lemma_.lower() in words.remains
+        or bool(_lives(noun))
+        or victim_of_casualty_verb(noun, words)
+    )
+
+
+# The kinds whose verbs only the living undergo: "killed", "wounded".
+_LIVING_KINDS = frozenset({"killed", "wounded", "executed"})
+
+
+def victim_of_casualty_verb(noun: Token, words: CountWords) -> bool:
+    """The object of a verb of killing or wounding, or the subject of its passive: "police
+    said they had killed three dacoits", "two looters were wounded". Only the living are
+    killed or wounded, so the verb says the noun counts people whatever word names them;
+    animals are the exception ("raiders killed 40 cattle"), and so is a verb made a
+    killing by a particle ("shot down 34 drones"), which takes things. A word in quotation
+    marks is a side's own label for its victims ("its fighters killed eight 'apostates'"),
+    a claimant's wording the story keeps at a distance, and gets no such reading."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in words.animals:
+        return False
+    if noun.i > 0 and noun.nbor(-1).is_quote:
+        return False
+    if noun.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = noun.head
+    kind = words.kind_of.get(verb.lemma_.lower())
+    return verb.pos_ == "VERB" and kind in _LIVING_KINDS
 
 
 def _state_of(num: Token, word: Token, words: CountWords) -> tuple[str, Token] | None:
@@ -714,6 +743,7 @@ def extract_counts(ctx: DocContext) -> dict[str, list[Any]]:
     counts: list[Count] = []
     withdrawn: set[int] = set()  # figures an earlier report gave (see :func:`superseded`)
     landmarks: dict[int, tuple[int, int]] = {}  # count -> the clause it is told in
+    partitives: set[int] = set()  # counts told as "three of whom": see _parts_told_again
     statistics: list[Statistic] = []
     in_body = ctx.view.zones.in_body
     in_subset = _in_subset(ctx.view.tokens, words)
@@ -767,6 +797,8 @@ def extract_counts(ctx: DocContext) -> dict[str, list[Any]]:
         start = tok.idx - len(qualifier) - 1 if qualifier and qualifier != "word" else tok.idx
         update = update_mark(tok, noun, found[1])
         counts.append(_count(ctx, kind, value, qualifier, start, noun, update))
+        if noun.lower_ in RELATIVE_PARTITIVES and noun.head.lower_ == "of":
+            partitives.add(len(counts) - 1)
         if superseded(found[1]):
             withdrawn.add(len(counts) - 1)
         if (landmark := measured_landmark(found[1])) is not None:
@@ -775,12 +807,40 @@ def extract_counts(ctx: DocContext) -> dict[str, list[Any]]:
     told = {c.kind for n, c in enumerate(counts) if n not in withdrawn}
     # a toll told only to place the sentence's act in time is another act's
     landmarked = _landmark_tolls(counts, landmarks)
+    parts = _parts_told_again(counts, partitives)
     kept = [n for n in range(len(counts))
-            if n not in landmarked and (n not in withdrawn or counts[n].kind not in told)]  # fmt: skip
+            if n not in landmarked | parts
+            and (n not in withdrawn or counts[n].kind not in told)]  # fmt: skip
     # a side's figure another side disputes gives way to the story's own
     disputed = _given_way(ctx, [counts[n] for n in kept])
     counts = [counts[n] for k, n in enumerate(kept) if k not in disputed]
     return {"counts": counts, "statistics": statistics}
+
+
+# The relative pronouns a partitive count stands on: "three of whom", "two of which".
+RELATIVE_PARTITIVES = frozenset({"whom", "which"})
+
+
+def _parts_told_again(counts: list[Count], partitives: set[int]) -> set[int]:
+    """The indexes of ``partitives`` ("Nine people were wounded, three of whom are still
+    being treated") that are a part of a count told just before them in their sentence:
+    one of the same kind, no smaller. The relative pronoun takes its people from that
+    count, so its figure is no count of its own; a part of another kind stays ("seven
+    were wounded, two of whom later died": two killed)."""
+    parts = set()
+    for n in partitives:
+        part = counts[n]
+        if any(
+            whole.evidence.sentence == part.evidence.sentence
+            and whole.kind == part.kind
+            and whole.value >= part.value
+            and whole.span is not None
+            and part.span is not None
+            and whole.span.end <= part.span.start
+            for whole in counts[:n]
+        ):
+            parts.add(n)
+    return parts
 
 
 def _given_way(ctx: DocContext, counts: list[Count]) -> set[int]:

@@ -100,6 +100,10 @@ _ALTERNATIVES = (
     r"|from now)\b",
     r"(?i:in)\s+(?i:" + _NUM + r")\s+(?i:" + _UNIT + r")\b(?!\s+(?:ago|of))",
     r"(?:(?i:earlier|later)\s+)?" + _REL + r"\s+(?i:week|month|quarter|year|decade)\b",
+    # a part of a week: "late last week", "early this week", "the end of last week"
+    r"(?:(?i:early|late|mid)[\s-]+|(?i:the)\s+(?i:beginning|start|end|middle)\s+(?i:of)\s+)"
+    + _REL
+    + r"\s+(?i:week)\b",
     r"(?i:first|second|third|fourth|final|last)\s+(?i:quarter)(?:\s+(?:of\s+)?" + _YEAR + r")?\b",
     r"Q[1-4](?:\s+" + _YEAR + r")?\b",
     r"(?i:first|second)\s+(?i:half)\s+(?i:of)\s+(?:"

@@ -10,6 +10,7 @@ tokens are TIMEX3-only.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from eventwire.extract.timex import (
     MONTHS,
@@ -90,6 +91,11 @@ def timex3_value(text: str, reference: str | None, tense: str = "past") -> str |
     return timex3_of(normalize_timex(text, reference, tense))
 
 
+def _iso_week_of(day: str) -> str:
+    year, week, _ = date.fromisoformat(day[:10]).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
 def timex3_of(when: When) -> str | None:
     """A resolved :class:`When` written as a TIMEX3 ``value`` (its text adds the time of
     day or the weekend): "199X" -> "199", "2019-W15" + "weekend" -> "2019-W15-WE"."""
@@ -98,8 +104,10 @@ def timex3_of(when: When) -> str | None:
     text = (when.text or "").lower()
     if when.precision == "decade":
         return when.value.rstrip("X")
-    if when.precision == "week" and re.search(r"\bweekend\b", text):
-        return when.value + "-WE"
+    if when.precision == "week":
+        # a part of a week ("late last week", "the weekend") is valued by its first day
+        week = when.value if "W" in when.value else _iso_week_of(when.value)
+        return week + "-WE" if re.search(r"\bweekend\b", text) else week
     if when.precision == "month" and when.end and re.search(r"\bquarter\b|\bq[1-4]\b", text):
         return f"{when.value[:4]}-Q{(int(when.value[5:7]) + 2) // 3}"
     if when.precision == "month" and when.end and re.search(r"\bhalf\b|\bh[12]\b", text):

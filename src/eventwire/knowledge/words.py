@@ -29,6 +29,7 @@ class CountWords:
     totals: frozenset[str]
     subset_words: frozenset[str]
     remains: frozenset[str]
+    animals: frozenset[str] = frozenset()  # victims of a killing who are no people
 
 
 def count_words() -> CountWords:
@@ -45,6 +46,7 @@ def count_words() -> CountWords:
         totals=frozenset(people["totals"]),
         subset_words=frozenset(people["subset_words"]),
         remains=frozenset(people["remains"]),
+        animals=frozenset(people.get("animals", ())),
     )
 
 

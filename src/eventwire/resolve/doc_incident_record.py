@@ -142,7 +142,8 @@ def stated_span(when: When | None) -> tuple[int, int] | None:
         return None
     if when.precision == "week" and len(cal) == 10:
         d = date.fromisoformat(cal).toordinal()
-        return d, d + 6
+        # a part of a week ("late last week") is its first day to its end
+        return d, date.fromisoformat(when.end).toordinal() if when.end else d + 6
     if when.precision == "month" and len(cal) == 7:
         first = date.fromisoformat(cal + "-01")
         nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)

@@ -6,7 +6,9 @@ value (partial allowed) and a precision. Rules handle the forms news uses and
 that dateparser gets wrong ("last July", seasons, decades, weeks); dateparser,
 with the reference as ``RELATIVE_BASE``, is the fallback for the rest.
 
-Value formats by precision: day ``2019-04-14``, week ``2019-W15``, month
+Value formats by precision: day ``2019-04-14``, week ``2019-W15`` (a part of a week,
+"late last week" or "the weekend", is its first day ``2019-04-11`` with its last as the
+``end``), month
 ``2019-04``, season ``2019-SU`` (SP/SU/FA/WI, TIMEX3 style), year ``2019``,
 decade ``199X``. Without a reference only absolute expressions resolve;
 today's date is never used. A reference known only to the year places month

@@ -206,7 +206,33 @@ def _weekend(m: re.Match, ref: Reference | None, tense: str) -> When | None:
         weeks = 0
     else:
         weeks = 0 if in_weekend else -1
-    return When(_iso_week(ref.day + timedelta(weeks=weeks)), "week")
+    return week_part(_iso_week(ref.day + timedelta(weeks=weeks)), "weekend")
+
+
+# The days of an ISO week (Monday 0) a part of it names: "late last week" is Thursday to
+# Sunday, "early this week" Monday to Wednesday, "the weekend" Saturday and Sunday.
+WEEK_PARTS = {"early": (0, 2), "beginning": (0, 1), "start": (0, 1), "mid": (1, 3),
+              "middle": (1, 3), "late": (3, 6), "end": (3, 6), "weekend": (5, 6)}  # fmt: skip
+
+
+def week_part(week: str, part: str) -> When:
+    """A part of the ISO ``week`` ("2024-W37"): a week-precision date whose value is the
+    part's first day and whose ``end`` is its last, so the act is dated at the earliest
+    day the words allow ("late last week" in a Tuesday paper: from Thursday), never at
+    the Monday that "late" rules out."""
+    first, last = WEEK_PARTS[part]
+    monday = date.fromisocalendar(int(week[:4]), int(week[6:8]), 1)
+    start, end = monday + timedelta(days=first), monday + timedelta(days=last)
+    return When(start.isoformat(), "week", end=end.isoformat())
+
+
+def _week_part(m: re.Match, ref: Reference | None, tense: str) -> When | None:
+    """ "late last week", "early this week", "the end of last week": the part of the week
+    the relative unit names."""
+    week = _relative_unit(m, ref, tense)
+    if week is None or week.value is None:
+        return None
+    return week_part(week.value, m.group("part") or m.group("part2"))
 
 
 def _day_around(m: re.Match, ref: Reference | None, tense: str) -> When | None:
@@ -354,6 +380,11 @@ RULES: tuple[tuple[re.Pattern[str], object], ...] = tuple(
             + _YEAR
             + ")?",
             _season_rule,
+        ),
+        (
+            r"(?:(?P<part>early|late|mid)[\s-]+|(?:the\s+)?(?P<part2>beginning|start|end|middle)"
+            r"\s+of\s+(?:the\s+)?)" + _DIR + r"(?P<unit>week)",
+            _week_part,
         ),
         (_MOD + _DIR + _UNIT, _relative_unit),
         (r"(?:over\s+)?(?:the\s+)?" + _DIR + r"weekend", _weekend),
