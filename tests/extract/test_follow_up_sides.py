@@ -49,7 +49,7 @@ def test_members_of_a_named_body_are_the_body(run, text, trigger, doer):
 
 @slow
 def test_members_of_a_name_tagged_a_place_here_and_a_body_elsewhere(run):
-    """"blamed members of X", X read as a place there and as a group later: X was blamed,
+    """ "blamed members of X", X read as a place there and as a group later: X was blamed,
     and X is the alleged doer of the raid the blame reaches back to."""
     text = (
         "Gunmen killed nine villagers in a raid on a village on Saturday, police said. The "
