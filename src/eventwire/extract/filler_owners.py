@@ -104,8 +104,13 @@ class FillerOwners(FillerPlaces):
         owner = armed_owner(token)
         if owner is None:
             return None
-        if self.covering(token) is None and owner.pos_ == "NOUN" and owner.tag_ == "NNS":
-            return None  # "members of Shia clans", "of two Rohingya armed groups": kinds
+        if self.covering(token) is None and (
+            token.lemma_.lower() not in MEMBER_NOUNS
+            or (owner.pos_ == "NOUN" and owner.tag_ == "NNS")
+        ):
+            # only "members of X" has no group mention of its own; "members of Shia clans",
+            # "of two Rohingya armed groups" name kinds of group, no body
+            return None
         if owner.dep_ == "pobj" and self._named_place(owner):
             if token.lemma_.lower() not in MEMBER_NOUNS or not self._body_elsewhere(owner):
                 return None
