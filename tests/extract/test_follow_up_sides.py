@@ -141,3 +141,15 @@ def test_an_act_with_no_relative_gap_still_takes_the_sentence_doer(run):
     """Refusal: "killed after militants shot him" -- the militants did the killing."""
     sides = _sides(run, "A policeman was killed after militants shot him in Tarno on Friday.")
     assert sides["killed"][0] == "militants"
+
+
+@slow
+def test_a_force_led_by_a_person_stays_his(run):
+    """Refusal: only "members of X" is read with no group mention of its own; "a force
+    led by X" keeps its reading as X's force, and the alliance it makes is X's."""
+    text = (
+        "The port was held by the Harbour Guard, a force led by Ivo Maran that had recently "
+        "aligned itself with the National Council in Tarno."
+    )
+    relations = run(text)["relations"]
+    assert any(r.type == "ally" and r.source.text == "Ivo Maran" for r in relations)
