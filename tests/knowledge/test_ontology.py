@@ -62,6 +62,7 @@ def test_codes_refine_acled_by_trigger(onto):
 def test_legacy_labels(onto):
     assert onto.normalise("fight") == "ASSAULT"
     assert onto.normalise("DEMAND") == "REQUEST"
+    assert onto.normalise("ARREST") == "COERCE"  # PLOVER's arrest is one of CAMEO 17's acts
     assert onto.normalise("AGREE") == "AGREE"
     assert onto.normalise("NONSENSE") is None
 

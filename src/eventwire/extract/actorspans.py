@@ -142,7 +142,8 @@ class MentionIndex(FillerOwners):
         ):
             return Filler(ante.span)  # "the group": the named group it stands for (pronouns.py)
         covering = self.covering(token)
-        unnamed = covering is not None and (covering.label == GROUP_LABEL or token.is_lower)
+        # "Members of X": no group mention covers the noun, which is as unnamed
+        unnamed = covering is None or covering.label == GROUP_LABEL or token.is_lower
         if unnamed and (owning := self._named_owner(token)) is not None:
             return owning  # "officers of the National Police", "Hamas-led gunmen"
         if covering:

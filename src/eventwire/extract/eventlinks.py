@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.extract.docview import DocView
 from eventwire.extract.eventroles import claimant, negated_verb, when_word
-from eventwire.extract.eventsides import open_sides_filled
+from eventwire.extract.eventsides import open_sides_filled, relative_gap
 from eventwire.extract.retold_targets import retold_targets
 from eventwire.knowledge.ontology import Ontology
 from eventwire.model import EventMention, Span
@@ -62,7 +62,7 @@ def link_events(
     events = _anaphors(view, events, trigger_at, onto)
     events = _doers_named_later(view, events, trigger_at, onto, index)
     events = retold_targets(view, events, trigger_at, onto)
-    return _perpetrators(events, onto)
+    return _perpetrators(events, onto, [doc[i] for i in trigger_at])
 
 
 # Sentences back that an accusation naming no act ("Police blamed X") reaches.
@@ -202,16 +202,21 @@ def _victims_of_consequences(
     ]
 
 
-def _perpetrators(events: list[EventMention], onto: Ontology) -> list[EventMention]:
+def _perpetrators(
+    events: list[EventMention], onto: Ontology, triggers: list[Token]
+) -> list[EventMention]:
     """A violent event stated without its doer takes the one doer another violent event of
     its sentence names for the same victims: "a policeman was killed after militants shot
-    him" (the militants killed him)."""
+    him" (the militants killed him). An act told in a relative clause about its doer
+    ("captured the commander who led the raid", "the cell that attacked the post") was
+    done by the clause's antecedent, named or not: it takes no other act's doer."""
     by_sentence: dict[int, list[EventMention]] = {}
     for e in events:
         by_sentence.setdefault(e.evidence.char_start, []).append(e)
     out = []
-    for e in events:
-        if e.type in onto.violent_types and e.source is None and not e.negated:
+    for e, tok in zip(events, triggers, strict=True):
+        if (e.type in onto.violent_types and e.source is None and not e.negated
+                and not _done_by_antecedent(tok)):  # fmt: skip
             sentence = by_sentence[e.evidence.char_start]
             doers: dict[Span, EventMention] = {}
             victims = {o.target for o in sentence}
@@ -234,6 +239,12 @@ def _perpetrators(events: list[EventMention], onto: Ontology) -> list[EventMenti
                 )
         out.append(e)
     return out
+
+
+def _done_by_antecedent(trigger: Token) -> bool:
+    """An act a relative clause tells of its subject: "the commander who led the raid"."""
+    gap = relative_gap(trigger)
+    return gap is not None and gap[0] == "source"
 
 
 ANAPHOR_DETERMINERS = frozenset({"the", "this", "these", "that", "those", "such"})

@@ -350,14 +350,29 @@ def _act_or_weapon(token: Token) -> bool:
     return token.lemma_.lower() in ARMED_HEADS
 
 
+# Verbs of dying that tell what became of the people a bare participle names: "two of
+# the people wounded in the raid (have) died" (the parse may hang them on the participle).
+DYING_VERBS = frozenset({"die", "succumb", "perish"})
+
+
 def _headline_passive(token: Token) -> bool:
-    """A bare participle of a verb that needs an object, with none: "Two soldiers killed"."""
+    """A bare participle of a verb that needs an object, with none: "Two soldiers killed";
+    also when the parse makes the people's own verb of dying its clause: "Two of the people
+    wounded when a jet bombed the village have died" (the people were wounded)."""
     return (
         token.tag_ in ("VBN", "VBD")
         and token.lemma_.lower() in PATIENT_SUBJECT_VERBS
-        and not any(c.dep_ in ("dobj", "aux", "ccomp", "xcomp") for c in token.children)
+        and not any(c.dep_ in ("dobj", "aux", "xcomp") for c in token.children)
+        and not any(c.dep_ == "ccomp" and not _their_dying(c) for c in token.children)
         and not any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon") for c in token.children)
         and _object(token) is None
+    )
+
+
+def _their_dying(clause: Token) -> bool:
+    """A verb of dying with no subject of its own: the participle's people died."""
+    return clause.lemma_.lower() in DYING_VERBS and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in clause.children
     )
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from eventwire.extract.clausechain import SPEECH_VERBS
 from eventwire.extract.commanders import led_bodies
 from eventwire.extract.eventroles import close_apposition
-from eventwire.extract.filler_mentions import Filler
+from eventwire.extract.filler_mentions import Filler, flat_span
 from eventwire.extract.filler_places import FillerPlaces
 from eventwire.extract.namephrases import ARMED_PEOPLE, armed_owner
 from eventwire.extract.pronouns import HELD_NOUNS
@@ -73,6 +73,9 @@ SERVING_NOUNS = OWNED_NOUNS | MEMBER_NOUNS | frozenset(
      "gunmen", "combatant", "recruit", "militant", "officers", "mercenary", "mercenaries",
      "contractor", "contractors", "faction", "factions"}
 )  # fmt: skip
+# Nouns of an armed body that a name before them names: "the Kalo gang", "the Sokwe
+# militia" (the body, whatever else is written the same way).
+BODY_NOUNS = frozenset({"gang", "cartel", "militia", "faction", "brigade", "battalion"})
 # Nouns a body describes itself by in its speaker's clause ("the group's men").
 SPEAKING_BODIES = frozenset({"group", "movement", "organisation", "organization", "militia",
                              "front", "alliance", "coalition"})  # fmt: skip
@@ -99,8 +102,21 @@ class FillerOwners(FillerPlaces):
         if token.lemma_.lower() not in SERVING_NOUNS and token.lower_ not in SERVING_NOUNS:
             return None
         owner = armed_owner(token)
-        if owner is None or (owner.dep_ == "pobj" and self._named_place(owner)):
+        if owner is None:
             return None
+        if self.covering(token) is None and (
+            token.lemma_.lower() not in MEMBER_NOUNS
+            or (owner.pos_ == "NOUN" and owner.tag_ == "NNS")
+        ):
+            # only "members of X" has no group mention of its own; "members of Shia clans",
+            # "of two Rohingya armed groups" name kinds of group, no body
+            return None
+        if owner.dep_ == "pobj" and self._named_place(owner):
+            if token.lemma_.lower() not in MEMBER_NOUNS or not self._body_elsewhere(owner):
+                return None
+            # "members of Lakurawa", the name tagged a place here and a body elsewhere:
+            # one is a member of a body, never of a place
+            return Filler(self._add(owner).span, ("forces",))
         found = self.covering(owner)
         if found is None and owner.pos_ == "NOUN":
             # "police of the UN-approved Support mission": the name next to the noun
@@ -113,15 +129,28 @@ class FillerOwners(FillerPlaces):
                 and last.pos_ == "PROPN"
                 and not self.covering(last)
             ):
-                if self._named_place(last) or self._not_an_actor(last):
+                if self._not_an_actor(last):
+                    return None
+                if not self._named_place(last):
+                    found = self._add(last)  # a name the model missed
+                elif owner.lemma_.lower() in BODY_NOUNS:
+                    # "members of the Kalo gang": a name on a body's noun names the body,
+                    # even when a place is written the same (a gang named after its town)
+                    found = self._add(last, end=owner.idx + len(owner.text))
+                else:
                     return None  # "police of the Goma station"
-                found = self._add(last)  # a name the model missed
         if found is None or found.label in (GROUP_LABEL, "GPE", "LOC", "FAC"):
             return None
         if found.label == "PERSON":
             body = self.led_body(found.span)
             return Filler(body, ("forces",)) if body else Filler(found.span, (FOLLOWERS,))
         return Filler(found.span, ("forces",))
+
+    def _body_elsewhere(self, name: Token) -> bool:
+        """Whether the document names a body (no place, no person) written as ``name``."""
+        start, end = flat_span(name)
+        text = self.ctx.text[start:end]
+        return any(m.span.text == text and m.label in BODY_LABELS - {"GPE"} for m in self.all())
 
     def _named_by_modifier(self, token: Token) -> Mention | None:
         """The mention of a name among a noun's modifiers, through the lowercase nouns
