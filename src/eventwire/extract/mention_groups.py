@@ -6,6 +6,7 @@ group; the group's label is voted over its mentions and the KB.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -14,6 +15,7 @@ from eventwire.extract.aliases import (
     cue_pairs,
 )
 from eventwire.extract.bodies import institution_country
+from eventwire.extract.mention_trim import UNIT_NOUNS
 from eventwire.extract.missed_names import KB_LABELS
 from eventwire.extract.namephrases import (
     Cand,
@@ -86,6 +88,9 @@ def group_cands(doc: Any, cands: list[Cand], kb: Any) -> list[str]:
         union(i, first_by_key.setdefault(f"{short[i]}|{own}" if own else short[i], i))
         if c.kb_id:
             union(i, first_by_kb.setdefault(c.kb_id, i))
+    for a, b in same_unit_pairs(cands):
+        if may_join(cands[a], cands[b]):
+            union(a, b)  # "the 444 Combat Brigade ... the 444 Brigade"
     named = [i for i, c in enumerate(cands) if c.group_hint is None]
     nicknamed = nicknamed_names(doc, cands)
     for a, b in cue_pairs(doc, [cands[i] for i in named]):
@@ -105,6 +110,27 @@ def group_cands(doc: Any, cands: list[Cand], kb: Any) -> list[str]:
         root = find(i)
         out.append(names.setdefault(root, f"g{len(names) + 1}"))
     return out
+
+
+_NUMBERED_UNIT = re.compile(r"^(\d{1,4})(?:st|nd|rd|th)?\b.*\s(\w+)$", re.IGNORECASE)
+
+
+def same_unit_pairs(cands: list[Cand]) -> list[tuple[int, int]]:
+    """Pairs of a numbered unit's names that are one unit: the same number and the same
+    unit's noun, the words between dropped ("the 444 Combat Brigade ... the 444 Brigade",
+    "the 21st Mechanised Battalion ... the 21st Battalion"); each to the first named."""
+    first: dict[tuple[str, str], int] = {}
+    pairs = []
+    for i, c in enumerate(cands):
+        found = _NUMBERED_UNIT.match(c.name) if c.label == "ORG" else None
+        if found is None or found.group(2).lower() not in UNIT_NOUNS:
+            continue
+        key = (found.group(1), found.group(2).lower())
+        if key in first:
+            pairs.append((first[key], i))
+        else:
+            first[key] = i
+    return pairs
 
 
 def may_join(a: Cand, b: Cand) -> bool:
