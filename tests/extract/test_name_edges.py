@@ -62,3 +62,20 @@ def test_a_name_does_not_end_in_a_linking_word(blank_nlp, text, tagged, name):
     start = text.index(tagged)
     span = doc.char_span(start, start + len(tagged), label="ORG")
     assert trim_entity(span).text == name
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "body", "short"),
+    [
+        ("Elders blamed the attack on herders. The Kestrel Traders Association said the "
+         "road had been closed for a week. The association, known as Umoja, has asked for "
+         "troops to guard the market.", "Kestrel Traders Association", "Umoja"),
+        ("The raid was carried out by the Marlin Coast Brotherhood, the port's largest "
+         "gang, police said. The gang, known as the Ndugu, has not commented.",
+         "Marlin Coast Brotherhood", "Ndugu"),
+    ],
+)  # fmt: skip
+def test_a_description_given_a_short_name_is_the_body_named_before(run, text, body, short):
+    groups = {m.normalized: m.group for m in run(text)["mentions"]}
+    assert groups.get(body) is not None and groups.get(body) == groups.get(short), groups
