@@ -19,6 +19,10 @@ A "he said"/"she said" speaks for the nearest named person before it whose sex, 
 text gives it (a title, a word in apposition, the pronouns told of them), fits
 (:func:`pronoun_speaker`); opening a paragraph, it does not skip the person last named.
 "the 29-year-old said" speaks for the person given that age before ("Karim Nassar, 29,").
+An unnamed person brought in by the sentence before ("A border officer said ...") wins
+over a named person further back (:func:`~eventwire.extract.quote_speakers.unnamed_nearer`).
+A sentence all quote after one whose subject is a named person, with no verb of saying,
+is that person's voice ("Ana Cruz, a nurse, hid under the stairs. "We heard them."").
 
 A quote never runs over a blank line, except by the convention of a quote over several
 paragraphs: a paragraph leaves its quote open and the next opens with a quote mark
