@@ -206,8 +206,10 @@ class MentionIndex(FillerOwners):
         if (named_by := self._named_by_of(token)) is not None:
             return named_by
         if token.pos_ == "PROPN":
-            if self._in_dateline(token):
-                return None  # "new delhi: the minister ...": the story's place, no party
+            if self._in_dateline(token) or not self.ctx.view.zones.in_body(token.idx):
+                # "new delhi: the minister ...", "YANGON, May 19 (Wire) -": the story's
+                # place, no party; only the body states who acts, as for the mention pass
+                return None
             if (capital := self.ctx.resources.kb.country_of_capital(flat_name(token))) is not None:
                 if flat_span(token)[0] in self._places:
                     return None  # a place in this role (attacked_towns)

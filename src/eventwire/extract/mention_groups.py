@@ -6,6 +6,7 @@ group; the group's label is voted over its mentions and the KB.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -14,6 +15,7 @@ from eventwire.extract.aliases import (
     cue_pairs,
 )
 from eventwire.extract.bodies import institution_country
+from eventwire.extract.mention_trim import UNIT_NOUNS
 from eventwire.extract.missed_names import KB_LABELS
 from eventwire.extract.namephrases import (
     Cand,
@@ -86,6 +88,12 @@ def group_cands(doc: Any, cands: list[Cand], kb: Any) -> list[str]:
         union(i, first_by_key.setdefault(f"{short[i]}|{own}" if own else short[i], i))
         if c.kb_id:
             union(i, first_by_kb.setdefault(c.kb_id, i))
+    for a, b in described_alias_pairs(doc, cands):
+        if may_join(cands[a], cands[b]):
+            union(a, b)  # "the Kestrel Traders Association ... The association, known as KTA"
+    for a, b in same_unit_pairs(cands):
+        if may_join(cands[a], cands[b]):
+            union(a, b)  # "the 444 Combat Brigade ... the 444 Brigade"
     named = [i for i, c in enumerate(cands) if c.group_hint is None]
     nicknamed = nicknamed_names(doc, cands)
     for a, b in cue_pairs(doc, [cands[i] for i in named]):
@@ -105,6 +113,83 @@ def group_cands(doc: Any, cands: list[Cand], kb: Any) -> list[str]:
         root = find(i)
         out.append(names.setdefault(root, f"g{len(names) + 1}"))
     return out
+
+
+DESCRIBED_REACH = 200  # tokens back from "The association, known as X" to the body it means
+
+
+def described_alias_pairs(doc: Any, cands: list[Cand]) -> list[tuple[int, int]]:
+    """Pairs (body, name) where a definite description of a body named before is given
+    another name by an alias cue: "the Kestrel Traders Association ... The association,
+    known as KTA, said", "the Harbour Brotherhood, the port's largest gang ... The gang,
+    known as the HB, has not commented". The description's head noun must end the body's
+    name or be the noun of an appositive to it; the nearest such body before wins."""
+    by_start = {c.start: i for i, c in enumerate(cands)}
+    pairs = []
+    for tok in doc:
+        if tok.lower_ != "known" or tok.dep_ not in ("acl", "advcl", "relcl"):
+            continue
+        head = tok.head
+        if head.pos_ != "NOUN" or not head.is_lower or head.i > tok.i:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            continue
+        name = _named_after_as(doc, tok, by_start)
+        if name is None:
+            continue
+        words = [t.lower_ for t in doc[head.left_edge.i : head.i + 1] if t.dep_ != "det"]
+        described = " ".join(words)
+        for i in range(len(cands) - 1, -1, -1):
+            c = cands[i]
+            if c.end > head.left_edge.i or c.end < head.i - DESCRIBED_REACH:
+                continue
+            if c.group_hint is not None or c.label not in ("ORG", "GPE"):
+                continue
+            if c.name.lower().endswith(described) or _appositive_noun(doc, c, head.lemma_):
+                pairs.append((i, name))
+                break
+    return pairs
+
+
+def _named_after_as(doc: Any, known: Any, by_start: dict[int, int]) -> int | None:
+    """The candidate right after "known (in Somali) as (the)": its index, else None."""
+    j = known.i + 1
+    if j + 1 < len(doc) and doc[j].lower_ == "in":
+        j += 2  # "known in Somali as"
+    if j >= len(doc) or doc[j].lower_ != "as":
+        return None
+    j += 1
+    if j < len(doc) and doc[j].lower_ == "the" and j not in by_start:
+        j += 1
+    return by_start.get(j)
+
+
+def _appositive_noun(doc: Any, c: Cand, lemma: str) -> bool:
+    """Whether the body's name has an appositive whose noun is ``lemma``: "the Harbour
+    Brotherhood, the port's largest gang"."""
+    root = doc[c.start : c.end].root
+    return any(ch.dep_ == "appos" and ch.lemma_ == lemma for ch in root.children)
+
+
+_NUMBERED_UNIT = re.compile(r"^(\d{1,4})(?:st|nd|rd|th)?\b.*\s(\w+)$", re.IGNORECASE)
+
+
+def same_unit_pairs(cands: list[Cand]) -> list[tuple[int, int]]:
+    """Pairs of a numbered unit's names that are one unit: the same number and the same
+    unit's noun, the words between dropped ("the 444 Combat Brigade ... the 444 Brigade",
+    "the 21st Mechanised Battalion ... the 21st Battalion"); each to the first named."""
+    first: dict[tuple[str, str], int] = {}
+    pairs = []
+    for i, c in enumerate(cands):
+        found = _NUMBERED_UNIT.match(c.name) if c.label == "ORG" else None
+        if found is None or found.group(2).lower() not in UNIT_NOUNS:
+            continue
+        key = (found.group(1), found.group(2).lower())
+        if key in first:
+            pairs.append((first[key], i))
+        else:
+            first[key] = i
+    return pairs
 
 
 def may_join(a: Cand, b: Cand) -> bool:

@@ -36,7 +36,9 @@ def trim_entity(ent: Any, kb: Any = None) -> Any:
     (XS": the bracket holds its short name), drop an owner
     ("Qaddafi's Libyan National Army" -> the army) but not a collective noun's possessive
     inside a name ("Tigray People's Liberation Front", "Kurdistan Workers' Party"), finish a
-    name cut after its article ("Ahmed al- Mismari"), drop bare title words."""
+    name cut after its article ("Ahmed al- Mismari"), drop bare title words, drop a
+    linking word the tagger left at the end ("the Border Troops of"), take in a unit's
+    number ("the 444 Combat Brigade")."""
     doc = ent.doc
     start, end = ent.start, ent.end
     cut = dateline_prefix(ent.text, lambda w: kb_type_of(kb, w) == "media" if kb else False)
@@ -48,6 +50,8 @@ def trim_entity(ent: Any, kb: Any = None) -> Any:
     while start < end - 1 and doc[start].text in ("-", "--", "–", "—"):
         start += 1  # "-- Al Nasr" tagged with the dash of a prefix before it
     end = _before_open_bracket(doc, start, end)
+    while end - start > 1 and doc[end - 1].lower_ in TRAILING_LINKS:
+        end -= 1  # "the Border Troops of" tagged up to the name it belongs to
     label = ent.label_
     if start < end - 1 and doc[start].lower_ in DOUBT_WORDS:
         start += 1  # "Suspected al-Shabaab militants" opening a sentence: a doubt, no name
@@ -81,6 +85,8 @@ def trim_entity(ent: Any, kb: Any = None) -> Any:
     if ent.label_ in ("ORG", "PERSON", "NORP") and doc[end - 1].text[:1].isupper():
         end = linked_end(doc, end)  # "Nusrat al-Islam" tagged, "wal-Muslimin" after it
         start = group_word_before(doc, start)  # "Daesh Sistan" tagged from "Sistan"
+    if label == "ORG":
+        start = unit_number_before(doc, start, end)  # "the 444 Combat Brigade"
     if end < len(doc) and is_title(f"{doc[start:end].text} {doc[end].text}"):
         return None  # "Defence" of "Defence Minister Sergei Shoigu"
     if start == ent.start and end == ent.end:
@@ -88,6 +94,33 @@ def trim_entity(ent: Any, kb: Any = None) -> Any:
     span = doc[start:end]
     span.label_ = label
     return span
+
+
+# Words that link a name to another and never end one: "the Border Troops of" tagged
+# without the body after "of".
+TRAILING_LINKS = frozenset({"of", "for", "and", "in", "the", "on", "to", "at", "&"})
+# Last words of an armed unit's name, which its number opens: "the 444 Combat Brigade",
+# "the 3rd Infantry Division", "the 21st Battalion".
+UNIT_NOUNS = frozenset(
+    {"brigade", "battalion", "regiment", "division", "corps", "squadron", "company",
+     "platoon", "army", "fleet", "wing", "group", "sector", "unit", "command"}
+)  # fmt: skip
+_UNIT_NUMBER = re.compile(r"^\d{1,4}(?:st|nd|rd|th)?$", re.IGNORECASE)
+
+
+def unit_number_before(doc: Any, start: int, end: int) -> int:
+    """The first token of an armed unit's name whose number the tagger left out ("the 444
+    Combat Brigade" tagged from "Combat", "the 3rd Infantry Division" from "Infantry"): the
+    number right before a body's name that ends in a unit's noun (:data:`UNIT_NOUNS`), a
+    number of one token in digits or an ordinal in digits; else ``start``. A count is not
+    a unit's number: "400 Wagner fighters" ends in no unit's noun, and "two brigades" is
+    no name."""
+    if start == 0 or doc[end - 1].lower_ not in UNIT_NOUNS:
+        return start
+    number = doc[start - 1]
+    if not _UNIT_NUMBER.match(number.text) or number.is_sent_start:
+        return start
+    return start - 1
 
 
 def _before_open_bracket(doc: Any, start: int, end: int) -> int:

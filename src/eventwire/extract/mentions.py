@@ -40,6 +40,8 @@ from eventwire.extract.kind_words import mark_named_bodies, mark_parties, mark_p
 from eventwire.extract.locatives import locative_country
 from eventwire.extract.mention_candidates import THING_LABELS, actor_by_use, name_candidate
 from eventwire.extract.mention_groups import group_cands, same_name_other_case, vote_labels
+from eventwire.extract.mention_owners import state_owned_bodies
+from eventwire.extract.mention_sites import used_as_site
 from eventwire.extract.missed_names import missed_names
 from eventwire.extract.namephrases import (
     Cand,
@@ -103,6 +105,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     cands = [c for c in cands if not _named_by_place_noun(c, is_division)]
     things = _thing_names(doc)  # "the kestrel express": a train, no actor
     cands = [c for c in cands if not _names_a_thing(c, things)]
+    cands = [c for c in cands if not used_as_site(doc, c)]  # "died at the X Hospital"
     cands = _without_overlaps(cands)
     cands = bracketed_names(doc, cands)  # "the X Front of Ghana (XFG)": one name, "of Ghana" too
     cands = of_complements(doc, cands, kb)  # "the Communist Party" + "of the Philippines"
@@ -119,6 +122,7 @@ def extract_mentions(ctx: DocContext) -> dict[str, list[Mention]]:
     cands += group_nouns(ctx.view, cands, kb, ctx.resources.ontology, words, is_place)
     cands = definite_descriptions(ctx.view, cands, ctx.resources.kb)
     cands = owned_institutions(doc, cands, kb)  # "Russia's defence ministry": one body
+    cands = state_owned_bodies(doc, cands, kb)  # "Brazil's Federal Police": one body
     cands = placed_bodies(doc, cands, kb, words)  # "the Sidama regional government": one body
     cands = appositive_acronyms(doc, cands)  # "The Ghanaian military, the GAF, said"
     cands = _in_body(ctx, cands)

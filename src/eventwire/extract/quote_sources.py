@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 # "a security source told")
 SOURCE_NOUNS = frozenset({"witness", "eyewitness", "source", "survivor", "relative",
                           "spokesperson", "insider", "onlooker", "bystander", "manager",
-                          "warden"})  # fmt: skip
+                          "warden", "owner"})  # fmt: skip
 # words that open a description without describing: "a witness", "one resident"
 _OPENERS = frozenset({"a", "an", "the", "one", "another", "some", "several", "two", "three"})
 # what a description leaves out: "a local official, who asked not to be named"

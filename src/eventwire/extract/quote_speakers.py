@@ -83,6 +83,10 @@ def speaker_in(
                         return True, named, None  # "a man who gave his name as Omar said"
                     if holder := role_holder(child, index):
                         return True, holder, None  # "the prefect of X, Ana Cruz, said"
+                    if child.lower_ in SPEAKER_PRONOUNS and (
+                        nearer := unnamed_nearer(child, index, words, quoted)
+                    ):
+                        return True, None, nearer  # "A local officer said ... "...," he said."
                     if filler := index.filler(child):
                         if child.lower_ in SPEAKER_PRONOUNS:
                             return True, pronoun_speaker(child, filler.span, index, quoted), None
@@ -327,6 +331,51 @@ def body_before(pronoun: Token, index: MentionIndex) -> Span | None:
     if found is None or found.label in ("PERSON", "GROUP"):
         return None
     return found.span
+
+
+def unnamed_nearer(
+    pronoun: Token, index: MentionIndex, words: CountWords, quoted: Sequence[tuple[int, int]]
+) -> str | None:
+    """The description of the unnamed person a "he said"/"she said" speaks for when that
+    person is nearer than any named one: the subject of the sentence before, in the same
+    paragraph, is one unnamed person brought in there, not "the" one told of before ("A
+    border officer said the line had failed. "By the
+    time they answered, it was over," he said.": border officer), and no person is named
+    between that subject and the pronoun outside quotes (a named person told before it, in
+    this paragraph or an earlier one, is further away). Else None, and the named person
+    the pronoun pass or :func:`pronoun_speaker` finds speaks."""
+    subject = _subject_before(pronoun, quoted)
+    if subject is None or subject.tag_ != "NN":
+        return None  # "residents" is no "he"
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children):
+        return None  # "the spokesman" may be one named before; "a spokesman" is new
+    description = unnamed_source(subject, words)
+    if description is None:
+        return None
+    if any(
+        m.label == "PERSON"
+        and subject.idx <= m.span.start < pronoun.idx
+        and not any(a <= m.span.start < b for a, b in quoted)
+        for m in index.all()
+    ):
+        return None  # "A local official, Ana Cruz, said ...": the named one
+    return description
+
+
+def _subject_before(pronoun: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:
+    """The subject of the main verb of the sentence before the quote the pronoun's
+    sentence ends (over the quote's own sentences: '"They fled. They came back," she
+    said'), in the same paragraph; else None."""
+    sent = pronoun.sent
+    doc = pronoun.doc
+    while sent.start > 0:
+        before = doc[sent.start - 1].sent
+        if "\n\n" in doc[before.end - 1 : sent.start + 1].text:
+            return None
+        if not any(a <= before.root.idx < b for a, b in quoted):
+            return next((t for t in before.root.children if t.dep_ == "nsubj"), None)
+        sent = before
+    return None
 
 
 def _unnamed_subject_before(pronoun: Token, words: CountWords) -> str | None:

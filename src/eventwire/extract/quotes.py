@@ -19,6 +19,10 @@ A "he said"/"she said" speaks for the nearest named person before it whose sex, 
 text gives it (a title, a word in apposition, the pronouns told of them), fits
 (:func:`pronoun_speaker`); opening a paragraph, it does not skip the person last named.
 "the 29-year-old said" speaks for the person given that age before ("Karim Nassar, 29,").
+An unnamed person brought in by the sentence before ("A border officer said ...") wins
+over a named person further back (:func:`~eventwire.extract.quote_speakers.unnamed_nearer`).
+A sentence all quote after one whose subject is a named person, with no verb of saying,
+is that person's voice ("Ana Cruz, a nurse, hid under the stairs. "We heard them."").
 
 A quote never runs over a blank line, except by the convention of a quote over several
 paragraphs: a paragraph leaves its quote open and the next opens with a quote mark
@@ -39,7 +43,7 @@ from typing import TYPE_CHECKING
 from eventwire.extract.actorspans import MentionIndex
 from eventwire.extract.component import Component
 from eventwire.extract.context import DocContext
-from eventwire.extract.quote_referents import pronoun_speaker
+from eventwire.extract.quote_referents import SPEAKER_PRONOUNS, pronoun_speaker
 from eventwire.extract.quote_sources import unnamed_source
 from eventwire.extract.quote_spans import (
     OPENING_MARKS,
@@ -53,10 +57,12 @@ from eventwire.extract.quote_spans import (
 from eventwire.extract.quote_speakers import (
     QUOTE_VERBS,
     named_as,
+    role_holder,
     shared_subject,
     speaker_in,
     speaking_body_before,
     spoken_for,
+    unnamed_nearer,
 )
 from eventwire.knowledge.words import CountWords
 from eventwire.model import Evidence, QuoteMention, Span
@@ -170,10 +176,12 @@ def _communicator(
     """The actor a sentence tells spoke or wrote ("Colonel Idris Mahamat spoke to reporters
     on Monday"): the subject of its main verb when that is a verb of communicating; or,
     when the subject names no actor, its description ("The reserve's manager, who may not
-    talk to the press, called the raid the worst in years. "..."": the reserve's manager)."""
+    talk to the press, called the raid the worst in years. "..."": the reserve's manager).
+    A named person who does anything else there is the voice of the quote after too
+    (:func:`_introduced_person`)."""
     root = sent.root
     if root.pos_ != "VERB" or root.lemma_.lower() not in COMMUNICATING_VERBS:
-        return None, None
+        return _introduced_person(sent, index), None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return None, None
@@ -181,6 +189,30 @@ def _communicator(
     if filler is not None:
         return filler.span, None
     return None, unnamed_source(subject, words)
+
+
+# Verbs of a subject who cannot be the voice of the words quoted after: "X died", "X was
+# buried on Friday" (a passive subject is left out already).
+SILENT_VERBS = frozenset({"die", "perish", "succumb", "drown"})
+
+
+def _introduced_person(sent: SpacySpan, index: MentionIndex) -> Span | None:
+    """The named person a sentence introduces as the subject of what they did, whose own
+    words the quote that follows it as a sentence of its own gives, with no verb of
+    saying: the feature writer's way of letting a witness speak ("Ana Cruz, a nurse, hid
+    under the stairs with her two sons. "We heard them break the door."", "Omar Haddad
+    lost his brother in the raid. "He was going to the mosque.""). Only a person by name
+    (a body, an unnamed group or a place speaks by a verb of saying), only the subject of
+    the main verb, active and not a verb of dying; else None."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in SILENT_VERBS:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    filler = index.filler(subject) if subject is not None else None
+    found = index.mention(filler.span) if filler is not None else None
+    if found is None or found.label != "PERSON":
+        return None
+    return found.span
 
 
 SHORT_WORDS = 2  # a quoted phrase of one or two words is a quote only in a speaker's clause
@@ -235,9 +267,12 @@ def _short_quotes(
 def _speaker_of_phrase(
     token: Token, index: MentionIndex, words: CountWords
 ) -> tuple[Span | None, str | None]:
-    """The actor whose verb of saying, calling or dismissing governs ``token``, or the
+    """The actor whose verb of saying, calling or dismissing governs ``token`` (or stands
+    beside the clause holding it: 'officers "neutralised" two gunmen, he said'), or the
     description of the unnamed source who is its subject ("a spokesman"); else (None,
-    None)."""
+    None). A pronoun subject speaks for the person it points back to, as in a full quote's
+    speech clause, and a role named in apposition for the person named ("its leader, Ana
+    Cruz, said")."""
     node = token
     for _ in range(SHORT_QUOTE_REACH * 3):
         if node.head.i == node.i:
@@ -245,12 +280,33 @@ def _speaker_of_phrase(
         node = node.head
         if node.pos_ != "VERB":
             continue
+        # a speech clause set beside the reported clause: 'Officers "neutralised" two
+        # gunmen, he said' (the parse's parataxis)
+        beside = next(
+            (
+                c
+                for c in node.children
+                if c.dep_ == "parataxis" and c.pos_ == "VERB" and c.lemma_.lower() in QUOTE_VERBS
+            ),
+            None,
+        )
+        if beside is not None and node.lemma_.lower() not in QUOTE_VERBS:
+            node = beside
         lemma = node.lemma_.lower()
         if lemma in QUOTE_VERBS or lemma in CHARACTERISING_VERBS:
             subjects = [c for c in node.children if c.dep_ == "nsubj"] or shared_subject(node)
             if not subjects:
                 return None, None
             subject = subjects[0]
+            if subject.lower_ in SPEAKER_PRONOUNS:
+                # 'repelled the attack and "neutralised" two gunmen, he said'
+                if nearer := unnamed_nearer(subject, index, words, ()):
+                    return None, nearer
+                filler = index.filler(subject)
+                salient = filler.span if filler is not None else None
+                return pronoun_speaker(subject, salient, index, ()), None
+            if (holder := role_holder(subject, index)) is not None:
+                return holder, None  # 'its leader, Ana Cruz, said ... "police informers"'
             filler = index.filler(subject)
             if filler is not None:
                 return filler.span, None
