@@ -5,7 +5,7 @@ pass's units, the incident join's article incidents) keeps them here rather than
 memory: each record is pickled and appended, and only its offset stays in memory. Reads
 use ``pread``, so they never move the file's write position and may come between writes.
 :class:`SortedRecords` reads them back in the order of a key (the incidents a join builds,
-by id).
+by id), :class:`SpilledList` in the order appended.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import os
 import pickle
 import tempfile
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar, overload
 
 T = TypeVar("T")
@@ -133,4 +133,26 @@ class SortedRecords(FileSequence[T]):
 
     def _record(self, n: int) -> T:
         record: T = self._records.get(self.seal()._order[n])  # type: ignore[index]
+        return record
+
+
+class SpilledList(FileSequence[T]):
+    """Records kept in a :class:`RecordFile` as they are made, read back in the order
+    appended: what a pass makes for every document and a later pass or the write reads in
+    order (a resolution's relation statements, relations, quotes and statistics), held
+    as one offset each."""
+
+    def __init__(self, records: Iterable[T] = ()) -> None:
+        self._records = RecordFile()  # closed when let go: read back until the write
+        self.extend(records)
+
+    def append(self, record: T) -> None:
+        self._records.append(record)
+
+    def extend(self, records: Iterable[T]) -> None:
+        for record in records:
+            self._records.append(record)
+
+    def _record(self, n: int) -> T:
+        record: T = self._records.get(n)
         return record
