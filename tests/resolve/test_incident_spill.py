@@ -83,7 +83,7 @@ def test_ids_held_as_bytes_sort_as_strings() -> None:
     order added: ids of one length in ASCII sorted as bytes, any others as strings."""
     from array import array
 
-    from eventwire.resolve.incident_spill import _id_order
+    from eventwire.resolve.record_file import key_order
 
     for ids in (["docinc_b2", "docinc_a9", "docinc_b2", "docinc_a1"],
                 ["b", "a10", "a9", "a10", "é", "e"], ["ab", "c", "abc"]):  # fmt: skip
@@ -91,5 +91,5 @@ def test_ids_held_as_bytes_sort_as_strings() -> None:
         for i in ids:
             data += i.encode()
             ends.append(len(data))
-        assert list(_id_order(data, ends)) == sorted(range(len(ids)), key=ids.__getitem__)
-    assert list(_id_order(bytearray(), array("q"))) == []
+        assert list(key_order(data, ends)) == sorted(range(len(ids)), key=ids.__getitem__)
+    assert list(key_order(bytearray(), array("q"))) == []

@@ -14,15 +14,11 @@ result is the same.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
 from dataclasses import fields
-from typing import cast
-
-import numpy as np
 
 from eventwire.knowledge.ontology import Ontology
 from eventwire.resolve.doc_incidents import DocIncident
-from eventwire.resolve.record_file import FileSequence, RecordFile
+from eventwire.resolve.record_file import FileSequence, RecordFile, key_order
 
 _FIELDS = tuple(f.name for f in fields(DocIncident) if f.name != "onto")
 
@@ -59,26 +55,9 @@ class SpilledIncidents(FileSequence[DocIncident]):
         """Order the incidents by id, as ``sorted(..., key=id)`` would (a stable sort)."""
         ids, ends = self._ids, self._ends
         self._ids, self._ends = bytearray(), array("q")
-        self._order = array("i", _id_order(ids, ends))
+        self._order = array("i", key_order(ids, ends))
 
     def _record(self, n: int) -> DocIncident:
         at = self._order[n] if self._order is not None else n
         values = self._records.get(at)
         return DocIncident(**dict(zip(_FIELDS, values, strict=True)), onto=self.onto)
-
-
-def _id_order(ids: bytearray, ends: array[int]) -> Iterable[int]:
-    """The places of the ids (``ends`` of each in ``ids``) in id order, ties in place
-    order. Ids of one length in ASCII (as ``stable_id`` makes them) sort as their bytes
-    do, with numpy; any others as strings."""
-    count = len(ends)
-    if not count:
-        return []
-    width = ends[0]
-    even = np.array_equal(np.frombuffer(ends, dtype=np.int64), width * np.arange(1, count + 1))
-    if even and width and ids.isascii() and b"\0" not in ids:  # numpy's bytes drop a NUL
-        order = np.argsort(np.frombuffer(bytes(ids), dtype=f"S{width}"), kind="stable")
-        return cast(list[int], order.tolist())
-    starts = [0, *ends[:-1]]
-    text = [ids[a:b].decode() for a, b in zip(starts, ends, strict=True)]
-    return sorted(range(count), key=text.__getitem__)
