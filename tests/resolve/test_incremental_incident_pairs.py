@@ -251,3 +251,16 @@ def test_a_busy_cells_pairs_are_made_a_few_filings_at_a_time(
     assert max(len(first) for first, _ in pieces) <= 200  # no filing has 200 partners
     for n in (0, 1):
         assert np.concatenate([p[n] for p in pieces]).tolist() == whole[0][n].tolist()
+
+
+def test_pending_pairs_are_written_a_chunk_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pieces of pairs larger than a chunk are written as soon as a chunk's worth is
+    numbered: at most a chunk and a batch are held at once."""
+    told = mixed_reports(6, 300)
+    monkeypatch.setattr(blocks, "CHUNK", 100)
+    monkeypatch.setattr(blocks, "BATCH", 10)
+    monkeypatch.setattr(blocks, "RUN", 100)
+    pairs = CandidatePairs()
+    assert list(pairs.ordered(told)) == _sorted(told)
+    assert pairs.written > 0
+    assert pairs.held <= 8 * (100 + 10)

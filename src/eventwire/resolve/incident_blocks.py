@@ -158,16 +158,16 @@ class _Numbers:
 
     def _number(self, first: np.ndarray, second: np.ndarray) -> None:
         """Number a piece of pairs (places, ``first`` below ``second``); a chunk's worth is
-        written."""
+        written as soon as it is pending (a piece of up to ``FLUSH`` pairs may hold more)."""
         # numbered a slice at a time: numbering holds about twenty arrays as long as
-        # the pairs it numbers (a piece is up to ``FLUSH`` pairs)
+        # the pairs it numbers
         for start in range(0, len(first), BATCH):
             part = slice(start, start + BATCH)
             self.pending.append(self.keys.values(first[part], second[part]))
-        self.size += len(first)
-        if self.size >= CHUNK:
-            self._write(self.pending)
-            self.size = 0
+            self.size += len(self.pending[-1])
+            if self.size >= CHUNK:
+                self._write(self.pending)
+                self.size = 0
 
     def _held(self, numbers: int) -> None:
         self.stats.held = max(self.stats.held, numbers * 8)
