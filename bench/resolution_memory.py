@@ -348,6 +348,9 @@ def main() -> None:
                         (resolve, "resolve_incidents"), (resolve, "resolve_relations"),
                         (pipeline, "update_actors")):  # fmt: skip
         phases.wrap(owner, name, name)
+    # the join's steps that number its candidate pairs (their peaks apart from the join's)
+    phases.wrap(incident_blocks, "PairKeys", "join: pair keys")
+    phases.wrap(incident_blocks, "_Numbers", "join: pairs numbered")
     # a rebuild's events pass, one grouping key at a time, and a refresh's
     phases.wrap(resolve, "resolve_events_by_key", "resolve_events")
     for name in ("resolve_events_by_key", "resolve_events"):

@@ -471,11 +471,11 @@ class Resolution:
     actors: tuple[Actor, ...] = ()
     mention_actor: Mapping[str, str] = field(default_factory=dict)  # mention_key() -> actor id
     events: Sequence[Event] = ()  # a rebuild's are read back from disk (resolve/event_spill.py)
-    relations: tuple[Relation, ...] = ()
-    quotes: tuple[Quote, ...] = ()
+    relations: Sequence[Relation] = ()  # a rebuild's, quotes and statistics too, from disk
+    quotes: Sequence[Quote] = ()
     places: tuple[Place, ...] = ()
     explanations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # actor id -> reasons
-    statistics: tuple[Statistic, ...] = ()
+    statistics: Sequence[Statistic] = ()
     incidents: Sequence[Incident] = ()  # a rebuild's too (resolve/record_file.py)
 
 

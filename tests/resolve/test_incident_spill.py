@@ -76,3 +76,20 @@ def test_picked_incidents_read_back_the_positions_asked_for_in_id_order() -> Non
     assert _in_id_order(picked) and _in_id_order(records)
     assert not _in_id_order(["b", "a"])
     assert list(Picked(records, [])) == []
+
+
+def test_ids_held_as_bytes_sort_as_strings() -> None:
+    """Ids kept as one buffer give the order ``sorted`` gives the strings, ties in the
+    order added: ids of one length in ASCII sorted as bytes, any others as strings."""
+    from array import array
+
+    from eventwire.resolve.record_file import key_order
+
+    for ids in (["docinc_b2", "docinc_a9", "docinc_b2", "docinc_a1"],
+                ["b", "a10", "a9", "a10", "é", "e"], ["ab", "c", "abc"]):  # fmt: skip
+        data, ends = bytearray(), array("q")
+        for i in ids:
+            data += i.encode()
+            ends.append(len(data))
+        assert list(key_order(data, ends)) == sorted(range(len(ids)), key=ids.__getitem__)
+    assert list(key_order(bytearray(), array("q"))) == []

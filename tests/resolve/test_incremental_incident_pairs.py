@@ -7,7 +7,9 @@ every pair sorted and every pair of clusters kept apart remembered."""
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import replace
+from itertools import combinations
 
 import numpy as np
 import pytest
@@ -202,45 +204,63 @@ def test_pairs_that_fit_a_chunk_are_not_written() -> None:
 
 def test_a_pair_is_numbered_once_per_cell_however_many_days_it_shares() -> None:
     """Three undated reports of one side (week-long windows, nine days of blocks each) make
-    one number a pair for their one cell, not one a shared day."""
+    one pair a pair for their one cell, not one a shared day."""
     hub = frozenset({"hub"})
     told = [Report(f"docinc_{n}", f"art{n}", "ASSAULT", (739000, 739007), None, None, hub)
             for n in range(3)]  # fmt: skip
-    keys = PairKeys(told)
-    made = 0
-    for day, members in blocks._blocks(keys):  # one cell's block on each of nine days
-        for first, second in blocks._block_pairs(members):
-            made += int((np.maximum(keys.low[first], keys.low[second]) == day).sum())
-    assert made == 3
+    made = [(int(a), int(b)) for first, second in blocks._cell_pairs(PairKeys(told))
+            for a, b in zip(first, second, strict=True)]  # fmt: skip
+    assert sorted(made) == [(0, 1), (0, 2), (1, 2)]
     assert list(ordered_pairs(told)) == [(0, 1), (0, 2), (1, 2)]
 
 
-@pytest.mark.parametrize("packed", [True, False])
-def test_blocks_hold_the_members_of_candidate_blocks(
-    monkeypatch: pytest.MonkeyPatch, packed: bool
-) -> None:
-    """Filings sorted as one number each (or, when they do not fit one, through an index)
-    give the blocks of two reports or more that ``candidate_blocks`` files, each with its
-    day and its members in place order."""
-    told = mixed_reports(8, 300)
-    if not packed:
-        monkeypatch.setattr(blocks, "_packed", lambda *args: None)
-    found = sorted((day, m.tolist()) for day, m in blocks._blocks(PairKeys(told)))
-    expected = sorted((day, m) for (_, day, _), m in candidate_blocks(told).items() if len(m) > 1)
-    assert found == expected
+def _per_cell(told: list[Report]) -> Counter[tuple[int, int]]:
+    """Each pair of ``candidate_blocks``, counted once per cell (family and cell) whose
+    blocks on some day hold both reports."""
+    cells: dict[tuple[str, str], set[tuple[int, int]]] = {}
+    for (kind, _, cell), members in candidate_blocks(told).items():
+        cells.setdefault((kind, cell), set()).update(combinations(members, 2))
+    return Counter(p for pairs in cells.values() for p in pairs)
+
+
+@pytest.mark.parametrize("seed", [8, 9])
+def test_cells_give_the_pairs_of_candidate_blocks_once_a_cell(seed: int) -> None:
+    """Filings of a cell and a report, sorted by cell and first day, give each pair of
+    reports that ``candidate_blocks`` files in one block once for every cell of the two
+    whose blocks hold both on some day: the pairs the day-by-day filing gave, kept from
+    their first shared day."""
+    told = mixed_reports(seed, 300)
+    made = Counter((int(a), int(b)) for first, second in blocks._cell_pairs(PairKeys(told))
+                   for a, b in zip(first, second, strict=True))  # fmt: skip
+    assert made == _per_cell(told)
+    assert max(made.values()) > 1  # two reports sharing two cells come twice
     assert list(ordered_pairs(told)) == _sorted(told)
 
 
-def test_a_busy_blocks_pairs_are_made_a_run_of_rows_at_a_time(
+def test_a_busy_cells_pairs_are_made_a_few_filings_at_a_time(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A block of more pairs than a batch gives them a few rows at a time (no piece much
-    larger than a batch), the same pairs in the same order as all at once."""
-    members = np.array(sorted(random.Random(9).sample(range(10**6), 90)), dtype=np.int64)
-    whole = list(blocks._block_pairs(members))
+    """Filings of more pairs than a batch give them a few filings at a time (no piece
+    larger than a batch when no filing alone has more partners), the same pairs in the
+    same order as all at once."""
+    told = reports(9, 300)
+    whole = list(blocks._cell_pairs(PairKeys(told)))
     monkeypatch.setattr(blocks, "FLUSH", 200)
-    pieces = list(blocks._block_pairs(members))
+    pieces = list(blocks._cell_pairs(PairKeys(told)))
     assert len(whole) == 1 and len(pieces) > 10
-    assert max(len(first) for first, _ in pieces) <= 200
+    assert max(len(first) for first, _ in pieces) <= 200  # no filing has 200 partners
     for n in (0, 1):
         assert np.concatenate([p[n] for p in pieces]).tolist() == whole[0][n].tolist()
+
+
+def test_pending_pairs_are_written_a_chunk_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pieces of pairs larger than a chunk are written as soon as a chunk's worth is
+    numbered: at most a chunk and a batch are held at once."""
+    told = mixed_reports(6, 300)
+    monkeypatch.setattr(blocks, "CHUNK", 100)
+    monkeypatch.setattr(blocks, "BATCH", 10)
+    monkeypatch.setattr(blocks, "RUN", 100)
+    pairs = CandidatePairs()
+    assert list(pairs.ordered(told)) == _sorted(told)
+    assert pairs.written > 0
+    assert pairs.held <= 8 * (100 + 10)

@@ -21,6 +21,7 @@ from eventwire.model import (
     EventMention,
     Place,
     Quote,
+    Relation,
     Resolution,
     Statistic,
 )
@@ -46,6 +47,7 @@ from eventwire.resolve.incidents import (
 )
 from eventwire.resolve.mention_rows import RowSink
 from eventwire.resolve.quotes import resolve_quotes
+from eventwire.resolve.record_file import SpilledList
 from eventwire.resolve.relations import resolve_relations
 from eventwire.resolve.statistics import resolve_statistics
 
@@ -147,10 +149,17 @@ def resolve_rest(
     its events to another as it makes them
     (:class:`~eventwire.resolve.event_spill.SpilledEvents`): the relations pass
     and the store's write read them back in order, the incidents join by id, and the
-    resolution's ``events`` are that file (an ``events_pass`` may spill its own)."""
-    statements: list[DocumentRecords] = []
-    quotes: list[Quote] = []
-    statistics: list[Statistic] = []
+    resolution's ``events`` are that file (an ``events_pass`` may spill its own); the
+    documents' relation statements, quotes and statistics and the relations made of them
+    are kept in temporary files too (:class:`~eventwire.resolve.record_file.SpilledList`),
+    not held through the join."""
+    # with ``spill``, what every document gives for the later passes and the write is
+    # kept on disk, not held through the join (the relations about 176 bytes a report)
+    statements: list[DocumentRecords] | SpilledList[DocumentRecords] = (
+        SpilledList() if spill else []
+    )
+    quotes: list[Quote] | SpilledList[Quote] = SpilledList() if spill else []
+    statistics: list[Statistic] | SpilledList[Statistic] = SpilledList() if spill else []
     # each article's incidents (their facets linked), on disk until the join reads them
     told = SpilledIncidents(resources.ontology)
     # every actor has a mention: the named ones are all but the unnamed groups
@@ -175,7 +184,8 @@ def resolve_rest(
     def for_events() -> Iterator[DocumentRecords]:
         for doc in documents:
             doc = replace(doc, events=shared.events(doc.events))
-            relations = shared.relations(doc.relations)
+            # one copy of each value, when held (pickled ones are copies again)
+            relations = doc.relations if spill else shared.relations(doc.relations)
             statements.append(DocumentRecords(doc.article_id, relations=relations))
             quotes.extend(resolve_quotes([doc], mention_actor))
             statistics.extend(resolve_statistics([doc], mention_actor))
@@ -213,8 +223,12 @@ def resolve_rest(
         events, places, event_of = events_pass(for_events(), report_days, report_of)
     # relations first, so the statements are let go before incidents are joined (the
     # largest working set of a resolution); each pass reads only finished events
-    relations = resolve_relations(statements, events, mention_actor, resources)
-    statements.clear()
+    relations: Sequence[Relation] = resolve_relations(statements, events, mention_actor, resources)
+    if isinstance(statements, SpilledList):
+        statements.close()
+        relations = SpilledList(relations)
+    else:
+        statements.clear()
     links = incident_links(resources)
     pairs = CandidatePairs()
     try:
@@ -229,9 +243,9 @@ def resolve_rest(
     del pairs, event_of
     return Resolution(
         events=events if isinstance(events, SpilledEvents) else tuple(events),
-        relations=tuple(relations),
-        quotes=tuple(quotes),
+        relations=relations if spill else tuple(relations),
+        quotes=quotes if spill else tuple(quotes),
         places=tuple(places),
-        statistics=tuple(statistics),
+        statistics=statistics if spill else tuple(statistics),
         incidents=incidents if spill else tuple(incidents),
     )

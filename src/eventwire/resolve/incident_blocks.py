@@ -9,9 +9,10 @@ would be most of what a join of a million articles holds.
 
 :class:`CandidatePairs` holds none of them whole. Each pair's place in the order is one
 number (:class:`~eventwire.resolve.incident_pair_keys.PairKeys`: the order's leading
-terms from arrays of one value per report, then the two reports' places), made a busy
-block's run of rows at a time and kept only from the first day its two reports share in
-that block (a pair of two week-long windows is filed under nine days). The numbers are
+terms from arrays of one value per report, then the two reports' places), made at most
+about :data:`FLUSH` at a time, once per cell the two reports share on days that meet (a
+pair of two week-long windows shares nine days of one cell: :func:`_cell_pairs` files a
+report once a cell, with its span, not once a day). The numbers are
 sorted a chunk at a time (:data:`CHUNK`) and written to a temporary file, counting them
 by their upper bits as they go; the order is then given a run of those counts at a time
 (:data:`RUN` numbers), each run read from every chunk (they are sorted: a binary search
@@ -33,9 +34,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from array import array
 from collections.abc import Iterator, Sequence
-from functools import cache
 from itertools import pairwise
 from typing import IO
 
@@ -45,9 +44,8 @@ from eventwire.resolve.incident_pair_keys import PairKeys, Unpackable
 from eventwire.resolve.incidents import Report, candidate_pairs, pair_order
 from eventwire.resolve.report_table import report_ids
 
-FLUSH = 1 << 18  # pairs of a busy block made at a time
-SMALL = 64  # blocks of at most this many members take their pairs' places from a cache
-BATCH = 1 << 14  # pairs numbered at a time (from one block or several)
+FLUSH = 1 << 18  # pairs made at a time (from one cell or several)
+BATCH = 1 << 14  # pairs numbered at a time
 CHUNK = 1 << 19  # pair numbers sorted in memory before they are written (4 MB)
 RUN = 1 << 19  # pair numbers read back, sorted and given at a time, at most about
 STEP = 1 << 16  # pairs turned into Python numbers at a time
@@ -149,24 +147,8 @@ class _Numbers:
         self.keys = keys
         self.pending: list[np.ndarray] = []
         self.size = 0
-        # most blocks hold two or three reports: their pairs are numbered a batch of
-        # blocks at a time, not a block at a time
-        firsts: list[np.ndarray] = []
-        seconds: list[np.ndarray] = []
-        days: list[int] = []
-        lengths: list[int] = []
-        batch = 0
-        for day, members in _blocks(keys):
-            for first, second in _block_pairs(members):
-                firsts.append(first)
-                seconds.append(second)
-                days.append(day)
-                lengths.append(len(first))
-                batch += len(first)
-                if batch >= BATCH:
-                    self._number(firsts, seconds, days, lengths)
-                    batch = 0
-        self._number(firsts, seconds, days, lengths)
+        for first, second in _cell_pairs(keys):
+            self._number(first, second)
         pending = self.pending
         if not self.chunks:  # they fit in memory
             self.memory = _distinct(pending)
@@ -174,33 +156,18 @@ class _Numbers:
         elif pending:
             self._write(pending)
 
-    def _number(
-        self,
-        firsts: list[np.ndarray],
-        seconds: list[np.ndarray],
-        days: list[int],
-        lengths: list[int],
-    ) -> None:
-        """Number a batch of blocks' pairs (the lists are emptied), each pair once per
-        cell: on the first day its two reports share. A chunk's worth is written."""
-        if not firsts:
-            return
-        first, second = np.concatenate(firsts), np.concatenate(seconds)
-        day = np.repeat(np.array(days, dtype=np.int64), lengths)
-        for held in (firsts, seconds, days, lengths):
-            held.clear()
-        keep = np.maximum(self.keys.low[first], self.keys.low[second]) == day
-        first, second = first[keep], second[keep]
-        del keep, day
+    def _number(self, first: np.ndarray, second: np.ndarray) -> None:
+        """Number a piece of pairs (places, ``first`` below ``second``); a chunk's worth is
+        written as soon as it is pending (a piece of up to ``FLUSH`` pairs may hold more)."""
         # numbered a slice at a time: numbering holds about twenty arrays as long as
-        # the pairs it numbers (a busy block's piece is up to ``FLUSH`` pairs)
+        # the pairs it numbers
         for start in range(0, len(first), BATCH):
             part = slice(start, start + BATCH)
             self.pending.append(self.keys.values(first[part], second[part]))
-        self.size += len(first)
-        if self.size >= CHUNK:
-            self._write(self.pending)
-            self.size = 0
+            self.size += len(self.pending[-1])
+            if self.size >= CHUNK:
+                self._write(self.pending)
+                self.size = 0
 
     def _held(self, numbers: int) -> None:
         self.stats.held = max(self.stats.held, numbers * 8)
@@ -292,118 +259,61 @@ def _read(fd: int, offset: int, count: int) -> np.ndarray:
     return out
 
 
-def _block_pairs(members: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    """The pairs of one block's ``members`` (places, ascending) as two arrays of places,
-    the first below the second, at most about :data:`FLUSH` at a time: a busy day's block
-    of a side that acts daily holds thousands of reports (3,000 make 4.5 million pairs).
-    A block of fewer pairs is made at once; a busy one a run of rows at a time (the pairs
-    of its first members with every later one)."""
-    size = len(members)
-    if size * (size - 1) // 2 <= FLUSH:
-        # filed in index order: i < j
-        first, second = _upper(size) if size <= SMALL else np.triu_indices(size, 1)
-        yield members[first], members[second]
-        return
-    row = 0
-    while row < size - 1:
-        end, count = row + 1, size - 1 - row  # rows row .. end - 1, their pairs
-        while end < size - 1 and count + size - 1 - end <= FLUSH:
-            count += size - 1 - end
-            end += 1
-        lengths = size - 1 - np.arange(row, end)
-        first = np.repeat(np.arange(row, end), lengths)
-        # each row's partners run from the member after it to the last
-        starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
-        second = np.arange(count) - starts + first + 1
-        del starts
-        yield members[first], members[second]
-        row = end
+def _cell_pairs(keys: PairKeys) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """The candidate pairs of :class:`PairKeys`'s reports as two arrays of places, the
+    first below the second, at most about :data:`FLUSH` at a time (more only when one
+    filing has more partners), each pair once per cell the two share.
 
-
-@cache
-def _upper(size: int) -> tuple[np.ndarray, np.ndarray]:
-    """The pairs of places of a block of ``size`` members (at most :data:`SMALL`, about
-    0.7 MB for all), in index order (i < j): most blocks hold two or three reports, and
-    ``triu_indices`` costs more than their pairs."""
-    return np.triu_indices(size, 1)
-
-
-def _blocks(keys: PairKeys) -> Iterator[tuple[int, np.ndarray]]:
-    """The day and the members (places, ascending) of each block of
-    :func:`candidate_blocks` that holds two reports or more, in no set order. Each filing
-    is a block (its family and cell numbered once, and its day) beside the report's
-    place, kept as 4-byte numbers (:attr:`PairKeys.filed`, let go here) and sorted once as
-    one 8-byte number each (:func:`_packed`): a block's members are then in place order.
-    Filings grow with the store (every day of every report's window, for each of its
-    cells): this holds 12 bytes a filing, at most 20 while they are packed."""
+    A report is filed under each of its cells on every day of its span (``low`` to
+    ``high``: its window and a day either side), and a block (a cell on a day) pairs its
+    members; two reports of one cell share a block when their spans meet, and a pair is
+    kept from the first day they share. So the pairs of a cell are those of its filings
+    whose spans meet, found without filing a report day by day: the filings
+    (:attr:`PairKeys.filed`, a cell and a report each, let go here) are sorted by cell,
+    then first day, and a filing's partners are the later ones of its cell whose first
+    day is no later than its last. A busy day's block of a side that acts daily holds
+    thousands of reports (3,000 make 4.5 million pairs); this holds about 20 bytes a
+    filing while the pairs are made, where filing every day held 12 to 20 bytes a filing
+    and day."""
     if keys.filed is None:
         return
-    codes, days, places = keys.filed
+    codes, places = keys.filed
     keys.filed = None
     if not places:
         return
-    filed = _packed(codes, days, places)
-    if filed is None:  # too many cells, days or reports for one number: sort by an index
-        yield from _blocks_by_index(codes, days, places)
-        return
-    del codes, days, places
-    packed, bits, day_bits, first_day = filed
-    packed.sort()
-    block = packed >> np.uint64(bits)
-    starts = np.flatnonzero(np.r_[True, block[1:] != block[:-1]])
-    sizes = np.diff(np.r_[starts, len(packed)])
-    busy = np.flatnonzero(sizes > 1)
-    day_of = ((block[starts[busy]] & np.uint64((1 << day_bits) - 1)).astype(np.int64)
-              + first_day).tolist()  # fmt: skip
-    del block
-    low = np.uint64((1 << bits) - 1)
-    for at, day in zip(busy.tolist(), day_of, strict=True):
-        start = int(starts[at])
-        yield day, (packed[start : start + int(sizes[at])] & low).astype(np.int64)
-
-
-def _packed(
-    codes: array[int], days: array[int], places: array[int]
-) -> tuple[np.ndarray, int, int, int] | None:
-    """Each filing as one number, its block (cell, then day) in the upper bits and the
-    report's place in the lower ones; with the lower ones' width, the day's width and the
-    first day; None when they do not fit 64 bits. Made a step at a time into one array,
-    so the three are not copied whole as 8-byte arrays beside it."""
     code = np.frombuffer(codes, dtype=np.int32)
-    day = np.frombuffer(days, dtype=np.int32)
     place = np.frombuffer(places, dtype=np.int32)
-    first = int(day.min())
-    day_bits = max((int(day.max()) - first).bit_length(), 1)
-    place_bits = max(int(place.max()).bit_length(), 1)
-    if int(code.max()).bit_length() + day_bits + place_bits > 64:
-        return None
-    packed = np.empty(len(place), dtype=np.uint64)
-    for start in range(0, len(place), STEP):
-        part = slice(start, start + STEP)
-        block = (code[part].astype(np.uint64) << np.uint64(day_bits)) | (day[part] - first).astype(
-            np.uint64
-        )
-        packed[part] = (block << np.uint64(place_bits)) | place[part].astype(np.uint64)
-    return packed, place_bits, day_bits, first
-
-
-def _blocks_by_index(
-    codes: array[int], days: array[int], places: array[int]
-) -> Iterator[tuple[int, np.ndarray]]:
-    """:func:`_blocks` for filings that do not fit one number: sorted by block through an
-    index (stably, so a block's members stay in place order)."""
-    day = np.frombuffer(days, dtype=np.int32).astype(np.int64)
-    key = (np.frombuffer(codes, dtype=np.int32).astype(np.int64) << 32) | (day - int(day.min()))
-    order = np.argsort(key, kind="stable")
-    key = key[order]
-    place = np.frombuffer(places, dtype=np.int32)[order].astype(np.int64)
-    del order
-    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
-    sizes = np.diff(np.r_[starts, len(key)])
-    first = int(day.min())
-    for at in np.flatnonzero(sizes > 1).tolist():
-        start = int(starts[at])
-        yield int(key[start] & 0xFFFFFFFF) + first, place[start : start + int(sizes[at])]
+    low, high = keys.low[place], keys.high[place]
+    order = np.lexsort((place, low, code))  # by cell, then first day, then place
+    del codes, places
+    place, first_day = place[order], int(low.min())
+    # each filing's cell and first day (from), and its cell and last day (to) as numbers
+    cell = code[order].astype(np.int64) << np.int64(32)
+    since = cell | (low[order] - first_day).astype(np.int64)
+    until = cell | (high[order] - first_day).astype(np.int64)
+    del code, low, high, order, cell
+    ends = np.searchsorted(since, until, side="right")
+    del since, until
+    counts = ends - np.arange(1, len(ends) + 1)
+    del ends
+    total = np.cumsum(counts)
+    size, row, done = len(counts), 0, 0
+    while row < size:
+        # filings row .. end - 1, at most FLUSH partners between them (one at least)
+        end = max(int(np.searchsorted(total, done + FLUSH, side="right")), row + 1)
+        count = counts[row:end]
+        made = int(total[end - 1]) - done
+        done += made
+        if made:
+            rows = np.repeat(np.arange(row, end), count)
+            # each filing's partners run from the filing after it
+            starts = np.repeat(np.cumsum(count) - count, count)
+            partner = np.arange(made) - starts + rows + 1
+            del starts
+            a, b = place[rows], place[partner]
+            del rows, partner
+            yield np.minimum(a, b), np.maximum(a, b)
+        row = end
 
 
 def _distinct(chunks: list[np.ndarray]) -> np.ndarray:

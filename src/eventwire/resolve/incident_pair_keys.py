@@ -43,7 +43,7 @@ class PairKeys:
     """What the pair order and the blocking read of each report, one array entry each.
 
     Held for the whole join: about 60 bytes a report and 12 a side or cell it is filed
-    under (the filings themselves, a cell and a day each, are handed to the blocks and
+    under (the filings themselves, a cell and a report each, are handed to the blocks and
     let go: :attr:`filed`)."""
 
     def __init__(self, reports: Sequence[Report]) -> None:
@@ -102,7 +102,9 @@ class PairKeys:
         self.low = np.full(size, 1, dtype=np.int32)  # no days: filed nowhere
         self.high = np.zeros(size, dtype=np.int32)
         cell_at, cell = array("q", [0]), array("i")
-        codes, spans, places = array("i"), array("i"), array("i")
+        # one filing a cell of a report (a report is filed under every day of its span,
+        # ``low`` to ``high``: the days are not filed one by one)
+        codes, places = array("i"), array("i")
         last = 0
         for n, family, span, named_cells in filings(reports):
             for _ in range(last, n):
@@ -112,14 +114,12 @@ class PairKeys:
             cell_at.append(len(cell))
             last = n + 1
             self.low[n], self.high[n] = span.start, span.stop - 1
-            for code in numbers:
-                codes.extend(repeat(code, len(span)))
-                spans.extend(span)
-                places.extend(repeat(n, len(span)))
+            codes.extend(numbers)
+            places.extend(repeat(n, len(numbers)))
         for _ in range(last, size):
             cell_at.append(len(cell))
         self.cells = _Lists(cell_at, cell)
-        self.filed: tuple[array[int], array[int], array[int]] | None = (codes, spans, places)
+        self.filed: tuple[array[int], array[int]] | None = (codes, places)
 
     def values(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """The order of the candidate pairs ``(i[k], j[k])`` (places, i < j) as numbers

@@ -18,7 +18,7 @@ from dataclasses import fields
 
 from eventwire.knowledge.ontology import Ontology
 from eventwire.resolve.doc_incidents import DocIncident
-from eventwire.resolve.record_file import FileSequence, RecordFile
+from eventwire.resolve.record_file import FileSequence, RecordFile, key_order
 
 _FIELDS = tuple(f.name for f in fields(DocIncident) if f.name != "onto")
 
@@ -31,7 +31,10 @@ class SpilledIncidents(FileSequence[DocIncident]):
     def __init__(self, onto: Ontology) -> None:
         self.onto = onto
         self._records = RecordFile()  # closed by close(): the join reads it back
-        self._ids: list[str] = []
+        # every id's UTF-8 bytes one after the other, and where each ends (about 20
+        # bytes a report, where a list of strings held about 75 from the events pass on)
+        self._ids = bytearray()
+        self._ends = array("q")
         self._order: array[int] | None = None
         # what article_reports needs of every incident before it makes one report
         self.ties: set[tuple[str, str]] = set()
@@ -45,13 +48,14 @@ class SpilledIncidents(FileSequence[DocIncident]):
         for actor, seat in inc.seats.items():
             self.seats.setdefault(actor, set()).add(seat)
         self._records.append(tuple(getattr(inc, f) for f in _FIELDS))
-        self._ids.append(inc.id)
+        self._ids += inc.id.encode()
+        self._ends.append(len(self._ids))
 
     def sort_by_id(self) -> None:
         """Order the incidents by id, as ``sorted(..., key=id)`` would (a stable sort)."""
-        ids = self._ids
-        self._order = array("i", sorted(range(len(ids)), key=ids.__getitem__))
-        self._ids = []
+        ids, ends = self._ids, self._ends
+        self._ids, self._ends = bytearray(), array("q")
+        self._order = array("i", key_order(ids, ends))
 
     def _record(self, n: int) -> DocIncident:
         at = self._order[n] if self._order is not None else n

@@ -5,7 +5,7 @@ pass's units, the incident join's article incidents) keeps them here rather than
 memory: each record is pickled and appended, and only its offset stays in memory. Reads
 use ``pread``, so they never move the file's write position and may come between writes.
 :class:`SortedRecords` reads them back in the order of a key (the incidents a join builds,
-by id).
+by id), :class:`SpilledList` in the order appended.
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ import os
 import pickle
 import tempfile
 from array import array
-from collections.abc import Iterator, Sequence
-from typing import Any, TypeVar, overload
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, TypeVar, cast, overload
+
+import numpy as np
 
 T = TypeVar("T")
 
@@ -110,27 +112,70 @@ class SortedRecords(FileSequence[T]):
     """Records kept in a :class:`RecordFile` as they are made, read back in the order of
     the key each was appended with (ties in the order appended), as ``sorted(records,
     key=...)`` of a list would give them; only the keys are held until :meth:`seal`,
-    then one 4-byte place per record."""
+    then one 4-byte place per record (the keys as one buffer of their bytes, with an
+    8-byte end each)."""
 
     def __init__(self) -> None:
         self._records = RecordFile()  # closed when let go: read back until the write
-        self._keys: list[str] = []
+        # the keys' UTF-8 bytes one after the other, and where each ends
+        self._keys, self._ends = bytearray(), array("q")
         self._order: array[int] | None = None
 
     def append(self, record: T, key: str) -> None:
         if self._order is not None:
             raise ValueError("records are sealed")
         self._records.append(record)
-        self._keys.append(key)
+        self._keys += key.encode()
+        self._ends.append(len(self._keys))
 
     def seal(self) -> SortedRecords[T]:
         """Put the records in key order (no record is appended after)."""
         if self._order is None:
-            keys = self._keys
-            self._order = array("i", sorted(range(len(keys)), key=keys.__getitem__))
-            self._keys = []
+            keys, ends = self._keys, self._ends
+            self._keys, self._ends = bytearray(), array("q")
+            self._order = array("i", key_order(keys, ends))
         return self
 
     def _record(self, n: int) -> T:
         record: T = self._records.get(self.seal()._order[n])  # type: ignore[index]
         return record
+
+
+class SpilledList(FileSequence[T]):
+    """Records kept in a :class:`RecordFile` as they are made, read back in the order
+    appended: what a pass makes for every document and a later pass or the write reads in
+    order (a resolution's relation statements, relations, quotes and statistics), held
+    as one offset each."""
+
+    def __init__(self, records: Iterable[T] = ()) -> None:
+        self._records = RecordFile()  # closed when let go: read back until the write
+        self.extend(records)
+
+    def append(self, record: T) -> None:
+        self._records.append(record)
+
+    def extend(self, records: Iterable[T]) -> None:
+        for record in records:
+            self._records.append(record)
+
+    def _record(self, n: int) -> T:
+        record: T = self._records.get(n)
+        return record
+
+
+def key_order(ids: bytearray, ends: array[int]) -> Iterable[int]:
+    """The places of keys held as one buffer (``ends`` of each in ``ids``, UTF-8) in the
+    keys' order, ties in place order, as ``sorted`` orders the strings. Keys of one length
+    in ASCII (ids, as ``stable_id`` makes them) sort as their bytes do, with numpy; any
+    others as strings."""
+    count = len(ends)
+    if not count:
+        return []
+    width = ends[0]
+    even = np.array_equal(np.frombuffer(ends, dtype=np.int64), width * np.arange(1, count + 1))
+    if even and width and ids.isascii() and b"\0" not in ids:  # numpy's bytes drop a NUL
+        order = np.argsort(np.frombuffer(bytes(ids), dtype=f"S{width}"), kind="stable")
+        return cast(list[int], order.tolist())
+    starts = [0, *ends[:-1]]
+    text = [ids[a:b].decode() for a, b in zip(starts, ends, strict=True)]
+    return sorted(range(count), key=text.__getitem__)

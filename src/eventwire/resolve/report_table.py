@@ -20,12 +20,14 @@ quarter of the time, and the id order is checked on the ids alone (:meth:`Report
 from __future__ import annotations
 
 from array import array
+from collections import namedtuple
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import fields
 from itertools import islice
-from typing import Any, NamedTuple, cast, overload
+from typing import Any, cast, overload
 
-from eventwire.model import Place
 from eventwire.resolve.incident_reports import Report
+from eventwire.resolve.record_file import ReadBack
 
 # the fields held as codes into the table's values, in the order ``Report`` takes them
 # after its id; the flags follow them
@@ -36,28 +38,17 @@ _WIDTH = len(_CODED) + 1  # and the figures' code
 CACHE = 8192  # reports kept as made (about 3 MB at most); the older half goes when full
 
 
-class ReportRow(NamedTuple):
-    """A report as read by a pass over them all: its fields as a tuple, in ``Report``'s
-    order, with the ``window()`` and ``kind`` the join's blocking reads. Equal field by
-    field to the report; never compared with one or kept (see :meth:`ReportTable.rows`)."""
+# ``Report``'s fields in its order, as a tuple (typed loosely: the fields come from Report)
+_Row: Any = cast(Any, namedtuple)("_Row", [f.name for f in fields(Report)])
 
-    id: str
-    article_id: str
-    type: str
-    span: tuple[int, int] | None
-    day: str | None
-    place: Place | None
-    named: frozenset[str]
-    family: str
-    sites: frozenset[str]
-    doers: frozenset[str]
-    hit: frozenset[str]
-    night: str
-    undated: bool
-    violent: bool
-    period: bool
-    figures: frozenset[tuple[str, int]]
-    risen: bool
+
+class ReportRow(_Row):  # type: ignore[misc]
+    """A report as read by a pass over them all: its fields as a tuple, ``Report``'s own
+    fields in its order (made from them, so the two cannot differ), with the ``window()``
+    and ``kind`` the join's blocking reads. Equal field by field to the report; never
+    compared with one or kept (see :meth:`ReportTable.rows`)."""
+
+    __slots__ = ()
 
     def window(self) -> tuple[int, int] | None:
         return self.span
@@ -83,9 +74,10 @@ def report_ids(reports: Sequence[Report]) -> Iterable[str]:
     return (r.id for r in reports)
 
 
-class ReportTable(Sequence[Report]):
+class ReportTable(ReadBack[Report]):
     """Reports as columns: a code a field into one list of distinct values, the flags as
-    bits of one byte, the ids in one buffer (see the module docstring)."""
+    bits of one byte, the ids in one buffer (see the module docstring); a report is made
+    when read (:class:`~eventwire.resolve.record_file.ReadBack`), the last ones kept."""
 
     def __init__(self) -> None:
         self._codes: dict[object, int] | None = {}  # let go by ``seal``
@@ -170,13 +162,9 @@ class ReportTable(Sequence[Report]):
         try:  # the join reads the reports of a busy block over and over
             return self._made[n]  # type: ignore[index]
         except (KeyError, TypeError):  # not kept, or a slice
-            pass
-        if isinstance(n, slice):
-            return [self[i] for i in range(*n.indices(len(self)))]
-        if n < 0:
-            n += len(self)
-        if not 0 <= n < len(self):
-            raise IndexError(n)
+            return super().__getitem__(n)
+
+    def _record(self, n: int) -> Report:
         made = self._made.get(n)  # ``n`` was negative
         if made is None:
             if len(self._made) >= CACHE:  # the older half made goes
