@@ -5,22 +5,9 @@ groups). Sentences we wrote about several wars, with the refusals the reading ke
 from __future__ import annotations
 
 import pytest
+from tests.extract.test_relation_charges import has, rels
 
 pytestmark = pytest.mark.slow
-
-
-def rels(run, text: str) -> set[tuple[str, str, str, str, bool]]:
-    return {
-        (r.type, r.source.text, r.target.text, r.modality, r.negated)
-        for r in run(text)["relations"]
-    }
-
-
-def has(got, kind: str, one: str, other: str, modality: str | None = None) -> bool:
-    return any(
-        k == kind and one in s and other in t and (modality is None or m == modality)
-        for k, s, t, m, _neg in got
-    )
 
 
 @pytest.mark.parametrize(
