@@ -213,7 +213,8 @@ def _country_after(doc: Any, end: int, kb: Any) -> str | None:
     return None
 
 
-_POSSESSIVES = ("'s", "\u2019s")
+# The possessive endings a tokenizer splits off a name: "Russia's", "Russia’s".
+POSSESSIVES = frozenset({"'s", "\u2019s"})
 _BODY_REACH = 4  # words of an institution's name after its owner: "defence ministry"
 
 
@@ -238,7 +239,7 @@ def owned_institutions(doc: Any, cands: list[Cand], kb: Any) -> list[Cand]:
         if body is not None:
             if body.label == "PERSON" or body.kb_type in ("country", "person"):
                 continue
-            if institution_name(body.name, kb) is None or _modifies_noun(doc, body.end):
+            if institution_name(body.name, kb) is None or modifies_noun(doc, body.end):
                 continue
             found.append(Cand(owner_start, body.end, "ORG", body.name, affiliation=iso3,
                               kb_id=body.kb_id, kb_type=body.kb_type))  # fmt: skip
@@ -265,7 +266,7 @@ def _owners(
         entry = kb.get(c.kb_id) if c.kb_id else None
         if entry is None or entry.type != "country" or not entry.country or c.group_hint:
             continue
-        if c.end + 1 < len(doc) and doc[c.end].lower_ in _POSSESSIVES:
+        if c.end + 1 < len(doc) and doc[c.end].lower_ in POSSESSIVES:
             out.append((c.start, c.end + 1, str(entry.country), c))
     for tok in doc:
         if tok.i in taken or not tok.text[:1].isupper() or tok.i + 1 >= len(doc):
@@ -284,10 +285,12 @@ def _institution_words(doc: Any, start: int, taken: set[int], kb: Any) -> int | 
         if end - 1 in taken or not tok.is_alpha:
             return None
         words = doc[start:end].text
-        if institution_name(words, kb) is not None and not _modifies_noun(doc, end):
+        if institution_name(words, kb) is not None and not modifies_noun(doc, end):
             return end
     return None
 
 
-def _modifies_noun(doc: Any, end: int) -> bool:
+def modifies_noun(doc: Any, end: int) -> bool:
+    """Whether the word after a name's ``end`` is a noun it modifies ("the Turkish defence
+    ministry officials", "Brazil's Federal Police officers")."""
     return end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and doc[end].is_alpha

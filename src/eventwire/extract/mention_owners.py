@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventwire.extract.bodies import POSSESSIVES, modifies_noun
 from eventwire.extract.mention_trim import ORG_HEADS
 from eventwire.extract.namephrases import Cand
 
-POSSESSIVES = frozenset({"'s", "\u2019s"})
 # Last words of the name of a body of a state (beside the heads of
 # :data:`~eventwire.extract.mention_trim.ORG_HEADS`): "Federal Police", "Security Media
 # Cell", "State Security Service", "Joint Command"; not "Cartel", "Front", "Taliban".
@@ -52,11 +52,7 @@ def state_owned_bodies(doc: Any, cands: list[Cand], kb: Any) -> list[Cand]:
             continue
         if _head_word(body.name) not in STATE_BODY_HEADS:
             continue
-        if (
-            body.end < len(doc)
-            and doc[body.end].pos_ in ("NOUN", "PROPN")
-            and doc[body.end].is_alpha
-        ):
+        if modifies_noun(doc, body.end):
             continue
         found.append(Cand(owner.start, body.end, "ORG", body.name, affiliation=iso3))
         drop.update((id(owner), id(body)))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventwire.extract.bodies import POSSESSIVES
 from eventwire.extract.kind_words import country_named, institution_name
 from eventwire.extract.namephrases import Cand
 
@@ -28,7 +29,6 @@ STATE_HEADS = frozenset({"government"})
 FORCE_BRANCHES = frozenset({"air", "naval", "navy"})
 # KB kinds that are no place: "the Hamas government", "the Assad government" are read elsewhere.
 _NOT_PLACES = frozenset({"person", "armed_group", "political_party", "coalition", "state_forces"})
-_POSSESSIVES = frozenset({"'s", "\u2019s"})
 _MODIFIER_REACH = 4  # lower-case words between the place and the noun: "attorney general's"
 _OWNER_REACH = 4  # capitalised words of the place's name
 
@@ -132,7 +132,7 @@ def _body_words(doc: Any, c: Cand) -> tuple[str, ...]:
     "government"; "prosecutor", "'s", "office")."""
     i = c.end
     while i > c.start + 1 and (
-        doc[i - 1].is_lower or (doc[i - 1].lower_ in _POSSESSIVES and doc[i - 2].is_lower)
+        doc[i - 1].is_lower or (doc[i - 1].lower_ in POSSESSIVES and doc[i - 2].is_lower)
     ):
         i -= 1
     return tuple(t.lower_ for t in doc[i : c.end])
@@ -140,8 +140,7 @@ def _body_words(doc: Any, c: Cand) -> tuple[str, ...]:
 
 def _modifies(doc: Any, end: int) -> bool:
     return end < len(doc) and (
-        doc[end].lower_ in _POSSESSIVES
-        or (doc[end].pos_ in ("NOUN", "PROPN") and doc[end].is_alpha)
+        doc[end].lower_ in POSSESSIVES or (doc[end].pos_ in ("NOUN", "PROPN") and doc[end].is_alpha)
     )
 
 
@@ -163,7 +162,7 @@ def _modifiers_start(doc: Any, head: int, taken: set[int]) -> int:
         prev = doc[i - 1]
         if prev.i in taken:
             break
-        if prev.lower_ in _POSSESSIVES and i >= 2 and doc[i - 2].is_lower and doc[i - 2].is_alpha:
+        if prev.lower_ in POSSESSIVES and i >= 2 and doc[i - 2].is_lower and doc[i - 2].is_alpha:
             i -= 1  # "the X prosecutor's office"
             continue
         if prev.is_alpha and prev.is_lower and prev.pos_ in ("NOUN", "ADJ", "PROPN"):
@@ -181,7 +180,7 @@ def _owner(
     ("the Sidama regional government"), or a capitalised name and its possessive ("Ghana's
     border service"). The name is a candidate's whole, or capitalised words of which one at
     least is no common word; else None."""
-    possessive = end >= 2 and doc[end - 1].lower_ in _POSSESSIVES
+    possessive = end >= 2 and doc[end - 1].lower_ in POSSESSIVES
     name_end = end - 1 if possessive else end
     cand = by_end.get(name_end)
     if cand is not None:
